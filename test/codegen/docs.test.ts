@@ -94,7 +94,7 @@ describe('the JSDoc of the latest layer', () => {
     expect(docAbove('api/messages.ts', 'class StartBot$ {')).toEqual([...startBotDoc, 'class StartBot$ {']);
     expect(docAbove('api/messages.ts', 'export const StartBot: ')).toEqual([
       ...startBotDoc,
-      "export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request');",
+      "export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request', 'messages.startBot bot:InputUser peer:InputPeer random_id:long start_param:string');",
     ]);
   });
 

@@ -62,9 +62,8 @@ describe('the files of a schema set', () => {
     expect(imports(join(dir, 'api/shop.ts'))).toEqual([
       "import type * as Api from '../api.js';",
       "import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';",
-      "import { TlJsonReader, TlJsonWriter, arrayValue, checkRpcError, constructorArgs, decoding, defineTlClass, indexedField, noRegistry, objectToJson, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
+      "import { arrayValue, checkRpcError, constructorArgs, decoding, defineTlClass, indexedField, noRegistry, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
       "import { read$Vector$Item, readResult$shop$Order, write$Item } from '../codecs.js';",
-      "import { fromJson$Item } from '../json.js';",
     ]);
   });
 

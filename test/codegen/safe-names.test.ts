@@ -245,6 +245,38 @@ describe('a schema whose names reach Object.prototype, are keywords or are no fi
     expect(({} as Record<string, unknown>).to_string).toBeUndefined();
   });
 
+  it('describes each class in TL for its JSON methods, naming a property only where the rule would not give it', () => {
+    const api = readFileSync(join(outDir, 'api.ts'), 'utf8');
+    const descriptions = [...api.matchAll(/defineTlClass\(.*, '([^']*)'\);$/gm)].map((m) => m[1]);
+    expect(descriptions).toContain(
+      'constructor __proto__:int flags:# constructor=constructor_:flags.0?int to_string=toString_:int value_of=valueOf_:Vector<int> class_name=className_:string default:int = Ctor',
+    );
+    expect(descriptions).toContain('getIt {string:Type} {Api:Type} q:!string api:!Api');
+    const Api = index.Api as Record<string, new (args: object) => Instance>;
+    const fromJson = index.fromJson as (json: unknown) => Instance;
+    const value = new Api.Constructor!({
+      _Proto__: 1,
+      constructor_: 5,
+      toString_: 2,
+      valueOf_: [],
+      className_: '',
+      default: 0,
+    });
+    const text = JSON.stringify(value);
+    expect(text).toBe(
+      '{"_":"constructor","__proto__":1,"constructor":5,"to_string":2,"value_of":[],"class_name":"","default":0}',
+    );
+    expect(fromJson(JSON.parse(text))).toStrictEqual(value);
+    // `string` is a type parameter of getIt: its `q` is a function call, not a string. (No getIt can
+    // be complete: its only function call is getIt itself.)
+    const call = new Api.GetIt!({ q: new Api.GetIt!({ q: value, api: value }), api: value });
+    const json = JSON.parse(JSON.stringify(call));
+    expect(json.q._).toBe('getIt');
+    expect(() => fromJson(json)).toThrow(
+      'getIt.q.q: expected a function call, got the constructor "constructor"',
+    );
+  });
+
   it('never reads an inherited member for an optional field left out', () => {
     const Api = index.Api as Record<string, new (args: object) => Instance>;
     const value = new Api.Constructor!({

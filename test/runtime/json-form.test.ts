@@ -1,10 +1,11 @@
-// The lossless JSON form of TL objects (runtime json-value.ts / json-reader.ts, as the generated
-// `toJSON` and `fromJson` use them): exact JSON for each kind of value, and exact errors, each a
-// TlJsonError naming the path, for every kind of invalid input. Random damage to valid JSON never
-// gives anything but a value or a TlJsonError.
+// The lossless JSON form of TL objects (runtime json-class.ts, json-value.ts, json-reader.ts: the
+// `toJSON` and `fromJson` every class gets from `defineTlClass`): exact JSON for each kind of value,
+// and exact errors, each a TlJsonError naming the path, for every kind of invalid input. Random damage
+// to valid JSON never gives anything but a value or a TlJsonError.
 
 import {
   decodeBase64,
+  defineTlClass,
   encodeBase64,
   longFromJson,
   longToJson,
@@ -102,10 +103,53 @@ describe('toJSON', () => {
 describe('fromJson', () => {
   it('reads the JSON text back to an equal object of the same class, by the class or by the module', () => {
     const text = JSON.stringify(startBot());
-    const byClass = Api.messages.StartBot.fromJson(JSON.parse(text));
+    const byClass = Api.messages.StartBot.fromJson(JSON.parse(text), jsonClasses());
     expect(byClass).toStrictEqual(startBot());
     expect(fromJson(text)).toStrictEqual(startBot());
     expect(byClass.serialize()).toEqual(startBot().serialize());
+    // Fields of scalar types only: the class alone reads it.
+    expect(Api.InputUser.fromJson({ _: 'inputUser', user_id: '5', access_hash: '-1' })).toStrictEqual(
+      new Api.InputUser({ userId: 5, accessHash: -1 }),
+    );
+  });
+
+  it("needs the layer's classes for the objects in a class's fields, and names the field", () => {
+    const json = JSON.parse(JSON.stringify(startBot()));
+    expect(jsonError(() => Api.messages.StartBot.fromJson(json))).toBe(
+      `unknown-constructor: messages.startBot.bot: "inputUser" stands where a constructor of InputUser may: reading it needs the classes of the layer (pass the layer's jsonClasses(), or read with its fromJson)`,
+    );
+    const container = new Api.MsgContainer({
+      messages: [new Api.mtproto.Message({ msgId: 1, seqno: 2, body: new Api.help.GetConfig() })],
+    });
+    const containerJson = JSON.parse(JSON.stringify(container));
+    expect(jsonError(() => Api.MsgContainer.fromJson(containerJson))).toBe(
+      `unknown-constructor: msg_container.messages[0]: "mtproto.message" stands where the bare mtproto.message may: reading it needs the classes of the layer (pass the layer's jsonClasses(), or read with its fromJson)`,
+    );
+    expect(Api.MsgContainer.fromJson(containerJson, jsonClasses())).toStrictEqual(container);
+    // A bare element is checked before the classes are asked for.
+    expect(jsonError(() => Api.MsgContainer.fromJson({ _: 'msg_container', messages: [{ _: 'x' }] }))).toBe(
+      'unexpected-constructor: msg_container.messages[0]: expected "_": "mtproto.message", got string "x"',
+    );
+  });
+
+  it('takes in a field of a boxed type only the constructors of that type', () => {
+    const json = JSON.parse(JSON.stringify(startBot())) as TlJsonObject;
+    for (const name of ['help.getConfig', 'inputPeerSelff', 'messages.StartBot']) {
+      expect(jsonError(() => fromJson({ ...json, peer: { _: name } }))).toBe(
+        `unexpected-constructor: messages.startBot.peer: ${JSON.stringify(name)} is not a constructor of InputPeer`,
+      );
+    }
+    // mtproto.message (type mtproto.Message) is declared `= Message` in mtproto.tl: the type the
+    // model gives it decides, not the text of its declaration.
+    const message = JSON.parse(JSON.stringify(new Api.MessageEmpty({ id: 1 })));
+    const update = { _: 'updateNewMessage', message, pts: 1, pts_count: 1 };
+    expect(fromJson(update)).toStrictEqual(
+      new Api.UpdateNewMessage({ message: new Api.MessageEmpty({ id: 1 }), pts: 1, ptsCount: 1 }),
+    );
+    const bare = { _: 'mtproto.message', msg_id: '1', seqno: 2, body: message };
+    expect(jsonError(() => fromJson({ ...update, message: bare }))).toBe(
+      'unexpected-constructor: updateNewMessage.message: "mtproto.message" is not a constructor of Message',
+    );
   });
 
   it('round-trips the messages.messages of a gzip-packed rpc_result, and its rpc_result', () => {
@@ -164,6 +208,19 @@ describe('fromJson', () => {
     };
     expect(jsonError(() => fromJson(history))).toBe(
       'range: messages.messages.messages[1].id: 2147483648 does not fit a 32-bit int',
+    );
+  });
+
+  it('takes a field set to undefined as absent, and reads only own keys of an object that is not plain', () => {
+    const json = JSON.parse(JSON.stringify(startBot())) as TlJsonObject;
+    const message = { _: 'messageEmpty', id: 1, peer_id: undefined } as unknown as TlJsonObject;
+    expect(fromJson(message)).toStrictEqual(new Api.MessageEmpty({ id: 1 }));
+    const inherited = Object.assign(Object.create({ start_param: 'ref_42' }), {
+      ...json,
+      start_param: undefined,
+    });
+    expect(jsonError(() => fromJson(inherited))).toBe(
+      'missing: messages.startBot.start_param: a required field is absent',
     );
   });
 
@@ -287,6 +344,64 @@ describe('fromJson', () => {
         }
       }),
       { numRuns: 2000, seed: 0x15a },
+    );
+  });
+});
+
+describe('the JSON methods defineTlClass installs', () => {
+  it('are one toJSON and one fromJson for every class, not enumerable, and need their class', () => {
+    const user = new Api.InputUser({ userId: 1, accessHash: 2 });
+    expect(user.toJSON).toBe(startBot().toJSON);
+    expect(Api.InputUser.fromJson).toBe(Api.messages.StartBot.fromJson);
+    const keys: string[] = [];
+    for (const key in user) keys.push(key);
+    expect(keys).toEqual(['userId', 'accessHash']);
+    expect(Object.keys(Api.InputUser)).toEqual([]);
+    const detached = Api.InputUser.fromJson;
+    expect(() => detached({ _: 'inputUser', user_id: 1, access_hash: 2 })).toThrow(
+      new TypeError('fromJson is a static method of the generated TL classes: call it on the class'),
+    );
+    expect(() => user.toJSON.call({})).toThrow(
+      new TypeError('toJSON is a method of the generated TL classes'),
+    );
+  });
+
+  it('write the fields in wire order whatever the order of the properties, and no other property', () => {
+    const message = new Api.Message({
+      id: 1,
+      peerId: new Api.PeerUser({ userId: 5 }),
+      date: 2,
+      message: 'hi',
+    });
+    const expected = JSON.stringify(message);
+    const reordered = message as unknown as Record<string, unknown>;
+    reordered.note = 'not a field';
+    delete reordered.out;
+    reordered.out = true;
+    const date = reordered.date;
+    delete reordered.date;
+    reordered.date = date;
+    expect(JSON.stringify(message)).toBe(expected.replace('{"_":"message",', '{"_":"message","out":true,'));
+  });
+
+  it('work for a subclass, from the description of the class it extends', () => {
+    class Bot extends Api.InputUser {}
+    const json = { _: 'inputUser', user_id: '7', access_hash: '8' };
+    const bot = Bot.fromJson(json);
+    expect(bot).toBeInstanceOf(Bot);
+    expect(bot.toJSON()).toEqual(json);
+  });
+
+  it('read the description on first use, and name the class whose description is malformed', () => {
+    const Broken = defineTlClass(class {}, 1, 2, 'Broken', 'constructor', 'broken a:int b = Broken');
+    // Defining a class parses nothing: only its first toJSON or fromJson does.
+    expect(() => JSON.stringify(new Broken())).toThrow(
+      new Error('the TL description of broken is malformed at "b"'),
+    );
+    const Odd = defineTlClass(class {}, 1, 2, 'Odd', 'constructor', 'odd a:Vector<in+t> = Odd');
+    const read = (Odd as unknown as { fromJson(json: unknown): unknown }).fromJson;
+    expect(() => read.call(Odd, { _: 'odd', a: [] })).toThrow(
+      new Error('the TL description of odd has the type "in+t"'),
     );
   });
 });

@@ -1,9 +1,11 @@
-// What every generated class is built from: the statics `defineTlClass` installs, the `decoding` token
-// its readers construct instances with, the check of its constructor's argument object, and the
-// request typing (`TlRequest`, `ResultOf`). Generated modules only declare classes and call these.
+// What every generated class is built from: the statics and JSON methods `defineTlClass` installs,
+// the `decoding` token its readers construct instances with, the check of its constructor's argument
+// object, and the request typing (`TlRequest`, `ResultOf`). Generated modules only declare classes and
+// call these.
 
 import { describeValue } from './describe-value.ts';
 import { TlEncodeError } from './errors.ts';
+import { defineJsonMethods } from './json-class.ts';
 import type { TlReaderOptions } from './reader.ts';
 import type { TlObject } from './tl-object.ts';
 
@@ -27,7 +29,8 @@ export const decoding: never = Object.freeze({ decoding: true }) as never;
  * Defines a class's statics, read-only, on the class and on its prototype: instances share them and
  * never carry them as own properties. Runs once per class when its module loads (generated code marks
  * the call pure, so a bundler drops classes nobody uses): one descriptor object reused for the eight
- * `defineProperty` calls costs less than descriptor maps for `defineProperties`.
+ * `defineProperty` calls costs less than descriptor maps for `defineProperties`. `description` is the
+ * definition in TL syntax, which the class's `toJSON` and `fromJson` work from (json-class.ts).
  */
 export function defineTlClass<C extends { prototype: object }>(
   cls: C,
@@ -35,6 +38,7 @@ export function defineTlClass<C extends { prototype: object }>(
   subclassOfId: number,
   className: string,
   classType: 'constructor' | 'request',
+  description: string,
 ): C {
   const prototype = cls.prototype;
   const descriptor: PropertyDescriptor = { value: constructorId };
@@ -49,6 +53,7 @@ export function defineTlClass<C extends { prototype: object }>(
   descriptor.value = classType;
   Object.defineProperty(cls, 'classType', descriptor);
   Object.defineProperty(prototype, 'classType', descriptor);
+  defineJsonMethods(cls, prototype, description);
   return cls;
 }
 

@@ -1,6 +1,7 @@
 // Public surface of the tlforge runtime: what generated code and applications import.
 
-// The JSON form of TL objects (generated `toJSON` / `fromJson`), lossless: json-value.ts says how.
+// The JSON form of TL objects (every class's `toJSON` / `fromJson`, json-class.ts), lossless:
+// json-value.ts says how.
 export { Base64Failure, decodeBase64, encodeBase64 } from './base64.ts';
 export { crc32 } from './crc32.ts';
 export { describeTlValue, describeValue } from './describe-value.ts';
@@ -36,13 +37,13 @@ export {
 export type { ResultOf, TlRequest } from './generated-class.ts';
 export { constructorArgs, decoding, defineTlClass } from './generated-class.ts';
 export { inflateGzip } from './gzip.ts';
+export { defaultPropertyName } from './json-class.ts';
 export type { JsonErrorKind } from './json-error.ts';
 export { rethrowJson, TlJsonError } from './json-error.ts';
 export type { FromJson, TlJsonClass, TlJsonClasses } from './json-reader.ts';
 export {
   anyObjectFromJson,
   boolFromJson,
-  boxedValueFromJson,
   bytesFromJson,
   describeJson,
   doubleFromJson,
@@ -53,27 +54,19 @@ export {
   jsonConstructorName,
   longFromJson,
   parseJsonText,
-  requestFromJson,
   stringFromJson,
-  TlJsonReader,
-  unexpectedJsonConstructor,
-  vectorFromJson,
 } from './json-reader.ts';
 export type { TlJsonObject, TlJsonValue, ToJson } from './json-value.ts';
 export {
   boolToJson,
-  boxedValueToJson,
   bytesToJson,
   doubleToJson,
   int128ToJson,
   int256ToJson,
   intToJson,
   longToJson,
-  objectToJson,
   setJsonKey,
   stringToJson,
-  TlJsonWriter,
-  vectorToJson,
 } from './json-value.ts';
 export type { RegistryBucket, RegistryClass, RegistryEntries } from './lazy-registry.ts';
 export { lazyRegistry } from './lazy-registry.ts';

@@ -1,9 +1,9 @@
-// The JSON form of TL objects, from JSON values back to objects: what generated `fromJson` methods call
-// (the form is described in json-value.ts). Every check names the value's path in TL names; nothing is
-// coerced: a key no field has, a `long` as an unsafe JSON number, a base64 text that is not canonical
-// are errors. A class's `fromJson` reads its own fields and reaches the classes of its fields' types
-// through the generated type readers; `Object` and `!X` values may be of any class, so they are looked
-// up by name in the `classes` the caller passes (the layer's `jsonClasses()`), never in a global table.
+// The JSON form of TL objects, from JSON values back to objects: what the classes' shared `fromJson`
+// calls (the form is described in json-value.ts). Every check names the value's path in TL names;
+// nothing is coerced: a key no field has, a `long` as an unsafe JSON number, a base64 text that is not
+// canonical are errors. A class's `fromJson` reads its own fields (json-class.ts); the objects nested in
+// them are of other classes, which it looks up by name in the `classes` the caller passes (the layer's
+// `jsonClasses()`), never in a global table: a class refers to no other class.
 
 import { Base64Failure, decodeBase64 } from './base64.ts';
 import { describeValue } from './describe-value.ts';
@@ -12,12 +12,16 @@ import { rethrowJson, TlJsonError } from './json-error.ts';
 import { LONG_MAX, LONG_MIN, parseDecimalLong } from './long.ts';
 import type { TlBoxedValue, TlObject } from './tl-object.ts';
 
-/** A class that reads itself from JSON: every generated class (`Api.messages.StartBot.fromJson`). */
+/**
+ * A class that reads itself from JSON: every generated class (`Api.messages.StartBot.fromJson`). Its
+ * prototype holds the description `defineTlClass` was given, which says the type a constructor builds.
+ */
 export interface TlJsonClass {
+  readonly prototype: object;
   fromJson(json: unknown, classes?: TlJsonClasses): TlObject;
 }
 
-/** Classes by the TL name of their constructor or function (`messages.startBot`), for `Object` and `!X` values. */
+/** Classes by the TL name of their constructor or function (`messages.startBot`): how nested objects are read. */
 export type TlJsonClasses = ReadonlyMap<string, TlJsonClass>;
 
 /** Reads one field value (or vector element) from JSON; throws a TlJsonError when it cannot. */
@@ -134,7 +138,7 @@ function fixedFromJson(json: unknown, size: number, name: string): Uint8Array {
   return bytes;
 }
 
-/** The `_` of the JSON form of an object: where a generated type reader picks the constructor. */
+/** The `_` of the JSON form of an object: the TL name of its constructor or function. */
 export function jsonConstructorName(json: unknown): string {
   if (!isJsonObject(json)) throw typeError('a TL object (a JSON object with "_")', json);
   const name = json._;
@@ -147,7 +151,7 @@ export function jsonConstructorName(json: unknown): string {
   return name;
 }
 
-/** A `_` that is none of the constructors of `typeName` (generated type readers' default case). */
+/** A `_` that is none of the constructors of `typeName`, the type of the field it stands in. */
 export function unexpectedJsonConstructor(name: string, typeName: string): TlJsonError {
   return new TlJsonError(
     'unexpected-constructor',
@@ -155,14 +159,20 @@ export function unexpectedJsonConstructor(name: string, typeName: string): TlJso
   );
 }
 
-/** The class named by `_`, from `classes`: where `Object` and `!X` values find theirs. */
-function classOf(name: string, classes: TlJsonClasses | undefined, what: string): TlJsonClass {
-  if (classes === undefined) {
-    throw new TlJsonError(
-      'unknown-constructor',
-      `${JSON.stringify(name)} stands where ${what} may: reading it needs the classes of the layer (pass the layer's jsonClasses(), or read with its fromJson)`,
-    );
-  }
+/**
+ * An object nested in the JSON read without the classes of its layer: a class finds no other class by
+ * itself. `what` says what the field holds (`a function call`, `a constructor of InputUser`).
+ */
+export function jsonClassesNeeded(name: string, what: string): TlJsonError {
+  return new TlJsonError(
+    'unknown-constructor',
+    `${JSON.stringify(name)} stands where ${what} may: reading it needs the classes of the layer (pass the layer's jsonClasses(), or read with its fromJson)`,
+  );
+}
+
+/** The class named by `_`, from `classes`: where `Object`, `!X` and bare values find theirs. */
+export function jsonClassOf(name: string, classes: TlJsonClasses | undefined, what: string): TlJsonClass {
+  if (classes === undefined) throw jsonClassesNeeded(name, what);
   const cls = classes.get(name);
   if (cls === undefined) {
     throw new TlJsonError(
@@ -184,12 +194,12 @@ function nameHint(name: string, classes: TlJsonClasses): string {
 
 /** Any constructor or function call, by its `_` (the layer's module-level `fromJson`). */
 export function anyObjectFromJson(json: unknown, classes: TlJsonClasses | undefined): TlObject {
-  return classOf(jsonConstructorName(json), classes, 'any object').fromJson(json, classes);
+  return jsonClassOf(jsonConstructorName(json), classes, 'any object').fromJson(json, classes);
 }
 
 /** `!X`: a function call, by its `_`. */
 export function requestFromJson(json: unknown, classes: TlJsonClasses | undefined): TlRequest<unknown> {
-  const value = classOf(jsonConstructorName(json), classes, 'a function call').fromJson(json, classes);
+  const value = jsonClassOf(jsonConstructorName(json), classes, 'a function call').fromJson(json, classes);
   if (value.classType !== 'request') {
     throw new TlJsonError(
       'unexpected-constructor',
@@ -234,123 +244,44 @@ export function vectorFromJson<T>(element: FromJson<T>): FromJson<T[]> {
 }
 
 /**
- * Reads the JSON form of one object, field by field (generated `static fromJson`): checks that it is
- * an object whose `_` is this constructor, gives each field's value to its reader, and at the end
- * refuses keys no field has. An error gets the field's TL name in its path and this object's TL name
- * as its root.
+ * The checks of the JSON of one object read as the constructor or function `name` (the TL name): a
+ * JSON object whose `_` is that name.
  */
-export class TlJsonReader {
-  private readonly json: Record<string, unknown>;
-  private readonly name: string;
-  private readonly classes: TlJsonClasses | undefined;
-  /** Keys looked up so far that the object has. */
-  private found: number;
-  private readonly keys: string[];
-
-  constructor(json: unknown, name: string, classes: TlJsonClasses | undefined) {
-    if (!isJsonObject(json)) {
-      throw new TlJsonError(
-        'type',
-        `expected the JSON object of ${name}, got ${describeJson(json)}`,
-        [],
-        name,
-      );
-    }
-    const tag = json._;
-    if (tag !== name) {
-      throw new TlJsonError(
-        tag === undefined ? 'missing' : 'unexpected-constructor',
-        `expected "_": ${JSON.stringify(name)}, got ${describeValue(tag)}`,
-        [],
-        name,
-      );
-    }
-    this.json = json;
-    this.name = name;
-    this.classes = classes;
-    this.found = 1;
-    this.keys = [];
+export function checkJsonObjectOf(json: unknown, name: string): asserts json is Record<string, unknown> {
+  if (!isJsonObject(json)) {
+    throw new TlJsonError('type', `expected the JSON object of ${name}, got ${describeJson(json)}`, [], name);
   }
-
-  /** A required field: absent or null is 'missing'. */
-  field<T>(key: string, read: FromJson<T>): T {
-    const value = this.take(key);
-    if (value === undefined || value === null) throw this.missing(key);
-    return this.read(key, value, read);
-  }
-
-  /** A conditional field: undefined when absent (or null). */
-  optional<T>(key: string, read: FromJson<T>): T | undefined {
-    const value = this.take(key);
-    if (value === undefined || value === null) return undefined;
-    return this.read(key, value, read);
-  }
-
-  /** A `flags.N?true` field: `true` sets it; absent, null or `false` leave it clear (undefined). */
-  flag(key: string): true | undefined {
-    const value = this.take(key);
-    if (value === true) return true;
-    if (value === undefined || value === null || value === false) return undefined;
+  const tag = json._;
+  if (tag !== name) {
     throw new TlJsonError(
-      'type',
-      `expected true (or nothing) for a true flag, got ${describeJson(value)}`,
-      [key],
-      this.name,
+      tag === undefined ? 'missing' : 'unexpected-constructor',
+      `expected "_": ${JSON.stringify(name)}, got ${describeValue(tag)}`,
+      [],
+      name,
     );
   }
+}
 
-  /** A required vector. */
-  vector<T>(key: string, element: FromJson<T>): T[] {
-    const value = this.take(key);
-    if (value === undefined || value === null) throw this.missing(key);
-    return this.read(key, value, (items, classes) => vectorItemsFromJson(items, element, classes));
+/**
+ * Reads the value of the field `key` of the object named `root` (a TL name) one level deeper: an error
+ * gets the field and the object in its path.
+ */
+export function fieldFromJson<T>(
+  key: string,
+  value: unknown,
+  read: FromJson<T>,
+  classes: TlJsonClasses | undefined,
+  root: string,
+): T {
+  if (++nesting > MAX_JSON_NESTING) {
+    nesting = 0;
+    throw new TlJsonError('range', `objects nested deeper than ${MAX_JSON_NESTING} levels`, [key], root);
   }
-
-  /** A conditional vector: undefined when absent; `[]` is present. */
-  optionalVector<T>(key: string, element: FromJson<T>): T[] | undefined {
-    const value = this.take(key);
-    if (value === undefined || value === null) return undefined;
-    return this.read(key, value, (items, classes) => vectorItemsFromJson(items, element, classes));
-  }
-
-  /** Passes the object built through, after checking that every key of the JSON was a field. */
-  end<T>(value: T): T {
-    const keys = Object.keys(this.json);
-    if (keys.length === this.found) return value;
-    const known = new Set(this.keys);
-    const unknown = keys.find((key) => key !== '_' && !known.has(key)) ?? '';
-    const fields = this.keys.length === 0 ? 'it has no fields' : `its fields: ${this.keys.join(', ')}`;
-    throw new TlJsonError('unknown-field', `no field ${JSON.stringify(unknown)} (${fields})`, [], this.name);
-  }
-
-  /** Reads one field's value one level deeper; an error gets the field and this object in its path. */
-  private read<T>(key: string, value: unknown, read: FromJson<T>): T {
-    if (++nesting > MAX_JSON_NESTING) {
-      nesting = 0;
-      throw new TlJsonError(
-        'range',
-        `objects nested deeper than ${MAX_JSON_NESTING} levels`,
-        [key],
-        this.name,
-      );
-    }
-    try {
-      return read(value, this.classes);
-    } catch (e) {
-      return rethrowJson(e, key, this.name);
-    } finally {
-      if (nesting > 0) nesting--;
-    }
-  }
-
-  private take(key: string): unknown {
-    this.keys.push(key);
-    if (!Object.hasOwn(this.json, key)) return undefined;
-    this.found++;
-    return this.json[key];
-  }
-
-  private missing(key: string): TlJsonError {
-    return new TlJsonError('missing', 'a required field is absent', [key], this.name);
+  try {
+    return read(value, classes);
+  } catch (e) {
+    return rethrowJson(e, key, root);
+  } finally {
+    if (nesting > 0) nesting--;
   }
 }

@@ -1,10 +1,10 @@
-// The JSON form of TL objects, from objects to JSON values: what generated `toJSON()` methods call.
+// The JSON form of TL objects, from objects to JSON values: what the classes' shared `toJSON()` calls.
 // The form is lossless and language-neutral: `_` is the constructor's TL name and every key a field's
 // TL name (`{ "_": "messages.startBot", "random_id": "6414074", … }`); `long` is a decimal string,
 // bytes, int128 and int256 are base64, a `double` that JSON cannot hold (NaN, ±Infinity, -0) is a
 // string, a set `true` flag is `true`, an absent field is absent. `fromJson` (json-reader.ts) reads it
-// back to an equal object. Each generated method names only its own fields: nested objects convert
-// themselves through their own `toJSON`, so no method refers to another class.
+// back to an equal object. `toJSON` (json-class.ts) converts only its own object's fields: nested
+// objects convert themselves through their own `toJSON`, so no class needs another one.
 
 import { encodeBase64 } from './base64.ts';
 import { describeValue } from './describe-value.ts';
@@ -160,79 +160,25 @@ export function setJsonKey(json: { [key: string]: TlJsonValue }, key: string, va
 }
 
 /**
- * Builds the JSON form of one object, field by field, in wire order (generated `toJSON`). Each method
- * takes the field's TL name, its value and the converter of its type; an error gets the field's name
- * in its path and this object's TL name as its root.
+ * Converts the value of the field `key` of the object named `root` (a TL name) one level deeper: an
+ * error gets the field and the object in its path, and an object that contains itself ends here with
+ * an error rather than in a stack overflow.
  */
-export class TlJsonWriter {
-  readonly json: TlJsonObject;
-
-  constructor(name: string) {
-    this.json = { _: name };
+export function fieldToJson(key: string, value: unknown, toJson: ToJson, root: string): TlJsonValue {
+  if (++nesting > MAX_JSON_NESTING) {
+    nesting = 0;
+    throw new TlJsonError(
+      'range',
+      `objects nested deeper than ${MAX_JSON_NESTING} levels (one contains itself?)`,
+      [key],
+      root,
+    );
   }
-
-  /** A required field: absent is a 'missing' error (the object could not be serialized either). */
-  field(key: string, value: unknown, toJson: ToJson): void {
-    if (value === undefined || value === null) {
-      throw new TlJsonError('missing', `a required field is ${describeValue(value)}`, [key], this.json._);
-    }
-    setJsonKey(this.json, key, this.convert(key, value, toJson));
-  }
-
-  /** A conditional field: left out when absent. */
-  optional(key: string, value: unknown, toJson: ToJson): void {
-    if (value === undefined || value === null) return;
-    setJsonKey(this.json, key, this.convert(key, value, toJson));
-  }
-
-  /** A `flags.N?true` field: `true` when set, left out when clear. */
-  flag(key: string, value: unknown): void {
-    if (value === true) setJsonKey(this.json, key, true);
-    else if (value !== undefined && value !== null && value !== false) {
-      throw new TlJsonError(
-        'type',
-        `expected a boolean for a true flag, got ${describeValue(value)}`,
-        [key],
-        this.json._,
-      );
-    }
-  }
-
-  /** A required vector. */
-  vector(key: string, value: unknown, element: ToJson): void {
-    if (value === undefined || value === null) {
-      throw new TlJsonError('missing', `a required vector is ${describeValue(value)}`, [key], this.json._);
-    }
-    setJsonKey(this.json, key, this.convertVector(key, value, element));
-  }
-
-  /** A conditional vector: left out when absent; `[]` is present. */
-  optionalVector(key: string, value: unknown, element: ToJson): void {
-    if (value === undefined || value === null) return;
-    setJsonKey(this.json, key, this.convertVector(key, value, element));
-  }
-
-  private convertVector(key: string, value: unknown, element: ToJson): TlJsonValue {
-    return this.convert(key, value, (items) => vectorItemsToJson(items, element));
-  }
-
-  /** Converts one field's value one level deeper (an object that contains itself ends here, not in a stack overflow). */
-  private convert(key: string, value: unknown, toJson: ToJson): TlJsonValue {
-    if (++nesting > MAX_JSON_NESTING) {
-      nesting = 0;
-      throw new TlJsonError(
-        'range',
-        `objects nested deeper than ${MAX_JSON_NESTING} levels (one contains itself?)`,
-        [key],
-        this.json._,
-      );
-    }
-    try {
-      return toJson(value);
-    } catch (e) {
-      return rethrowJson(e, key, this.json._);
-    } finally {
-      if (nesting > 0) nesting--;
-    }
+  try {
+    return toJson(value);
+  } catch (e) {
+    return rethrowJson(e, key, root);
+  } finally {
+    if (nesting > 0) nesting--;
   }
 }

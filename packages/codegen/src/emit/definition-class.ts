@@ -1,8 +1,10 @@
 // One class per constructor and per function, as TypeScript text (a string statement inside the
 // namespace structures ts-morph prints): statics (also on the prototype), fields in wire order, the
 // constructor, `serialize`, `_write` (and `_writeBare` when the constructor is used bare),
-// `readResult` for functions, `fromReader`. Text rather than member structures: ts-morph would
-// create a writer per member, which made printing the largest cost of generation.
+// `readResult` for functions, `fromReader`. `toJSON` and `fromJson` are the runtime's, installed by
+// `defineTlClass` from the class's TL description, and only declared here. Text rather than member
+// structures: ts-morph would create a writer per member, which made printing the largest cost of
+// generation.
 
 import { crc32 } from '../crc32.ts';
 import type { TlTypeRef } from '../model/schema-model.ts';
@@ -10,7 +12,7 @@ import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { classDocLines, type DocsContext, fieldDocLines, requestErrorsText } from './definition-docs.ts';
 import { TlEmitError } from './emit-error.ts';
 import { type DefinitionPlan, type PlannedField, planDefinition } from './field-plan.ts';
-import { jsonMethods } from './json-methods.ts';
+import { jsonDescription } from './json-description.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import { DECODING, readMethodBody } from './read-method.ts';
 import { type DefinitionSymbol, resultTypeText, type SchemaSymbols } from './schema-symbols.ts';
@@ -35,7 +37,8 @@ export interface ClassContext {
 /**
  * The class of one definition, declared under a file-local name (`StartBot$`) and exported as a
  * constant that `defineTlClass` returns (marked pure: a bundler drops the class and its statics when
- * nothing uses the constant), plus a type of the exported name for the instances.
+ * nothing uses the constant), plus a type of the exported name for the instances. The interface of the
+ * same name types the `toJSON` the runtime puts on the prototype as a method, as a class would have it.
  */
 export function definitionClass(symbol: DefinitionSymbol, context: ClassContext): string {
   const { definition } = symbol;
@@ -54,13 +57,15 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   const generics = typeParameters.length === 0 ? '' : `<${typeParameters.join(', ')}>`;
   c.block(`class ${local}${generics}`, () => {
     // Every member is `declare`d: the statics are defined once by `defineTlClass` (on the class and
-    // its prototype), the fields by the constructor in wire order. No class-field initializers run.
+    // its prototype), and so is `fromJson` (on the class), the fields by the constructor in wire
+    // order. No class-field initializers run.
     for (const modifiers of ['declare static readonly', 'declare readonly']) {
       c.line(`${modifiers} CONSTRUCTOR_ID: ${id};`);
       c.line(`${modifiers} SUBCLASS_OF_ID: ${subclassId};`);
       c.line(`${modifiers} className: ${className};`);
       c.line(`${modifiers} classType: ${classType};`);
     }
+    c.line(`declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ${local};`);
     for (const planned of plan.stored) {
       const type = valueTypeText(planned.type, context.symbols, context.long);
       for (const line of fieldDocLines(symbol, planned, context.docs, fieldDocs[planned.role])) c.line(line);
@@ -74,9 +79,12 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
     }
   });
   c.line('');
+  c.block(`interface ${local}${generics}`, () => c.line('toJSON(): TlJsonObject;'));
+  c.line('');
   for (const line of doc) c.line(line);
+  const description = quote(jsonDescription(symbol, plan));
   c.line(
-    `export const ${symbol.className}: typeof ${local} = /*@__PURE__*/ defineTlClass(${local}, ${id}, ${subclassId}, ${className}, ${classType});`,
+    `export const ${symbol.className}: typeof ${local} = /*@__PURE__*/ defineTlClass(${local}, ${id}, ${subclassId}, ${className}, ${classType}, ${description});`,
   );
   const names = typeNames.length === 0 ? '' : `<${typeNames.join(', ')}>`;
   c.line(`export type ${symbol.className}${generics} = ${local}${names};`);
@@ -117,7 +125,6 @@ function classMethods(symbol: DefinitionSymbol, plan: DefinitionPlan, context: C
     signature: `static fromReader(${plan.fields.length === 0 ? '_r' : 'r'}: TlReader): ${localClassName(symbol)}`,
     body: readMethodBody(definition.name, localClassName(symbol), plan, context),
   });
-  methods.push(...jsonMethods(symbol, plan, context, localClassName(symbol)));
   return methods;
 }
 

@@ -24,7 +24,7 @@ import {
 } from './errors-module.ts';
 import type { ImportExtension } from './generate-options.ts';
 import { jsonModuleText } from './json-module.ts';
-import { JSON_MODULE, JSON_MODULE_EXPORTS, jsonSymbols } from './json-symbols.ts';
+import { JSON_MODULE, JSON_MODULE_EXPORTS } from './json-symbols.ts';
 import { bigIntegerLong, type LongRepresentation } from './long-representation.ts';
 import { ImportTable, importStatements, relativeSpecifier } from './module-imports.ts';
 import { namespaceName } from './naming.ts';
@@ -138,9 +138,6 @@ function importTable(symbols: SchemaSymbols, runtime: string): ImportTable {
     codecs(type.writeIdentifier);
   }
   for (const reader of symbols.resultReaders.values()) codecs(reader.identifier);
-  for (const reader of jsonSymbols(symbols).typeReaders.values()) {
-    table.add(reader, { from: JSON_MODULE, fromPackage: false, name: reader, typeOnly: false });
-  }
   for (const reader of symbols.vectorReaders.values()) codecs(reader.identifier);
   table.add('globalRegistry', {
     from: REGISTRY_MODULE,

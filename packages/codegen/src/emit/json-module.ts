@@ -1,44 +1,14 @@
-// The `json` module: per boxed type, the reader of its JSON form (a switch over `_`, the constructor's
-// TL name), which class methods call for fields of that type; and `fromJson` with `jsonClasses`, which
-// know every class of the schema by TL name. Only a program that calls those two pays for every class:
-// the table is built on first use and nothing else refers to it.
+// The `json` module: `fromJson`, which reads any object of the schema from its JSON form, and
+// `jsonClasses`, every class by TL name, which a class's own `fromJson` needs for the objects nested in
+// its fields. Only a program that calls one of the two pays for every class: the table is built on first
+// use and nothing else refers to it (the classes' JSON methods are the runtime's, json-class.ts).
 
 import type { TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, quote } from './code-lines.ts';
-import { jsonTypeReader } from './json-symbols.ts';
 import { API_NAMESPACE, type SchemaSymbols } from './schema-symbols.ts';
 
 export function jsonModuleText(model: TlSchemaModel, symbols: SchemaSymbols, module: string): string {
   const c = new CodeLines();
-  for (const type of model.types) {
-    const symbol = symbols.boxedType(type.name);
-    const reader = jsonTypeReader(symbols, type.name);
-    c.line(`/** Reads a \`${type.name}\` from its JSON form: the constructor named by \`_\`. */`);
-    if (type.constructors.length === 0) {
-      c.line(`/** No constructor builds \`${type.name}\`: no JSON reads as one. */`);
-      c.block(
-        `export function ${reader}(json: unknown, _classes: TlJsonClasses | undefined): ${symbol.unionRef}`,
-        () => c.line(`throw unexpectedJsonConstructor(jsonConstructorName(json), ${quote(type.name)});`),
-      );
-      c.line('');
-      continue;
-    }
-    c.block(
-      `export function ${reader}(json: unknown, classes: TlJsonClasses | undefined): ${symbol.unionRef}`,
-      () => {
-        c.line('const name = jsonConstructorName(json);');
-        c.block('switch (name)', () => {
-          for (const name of type.constructors) {
-            c.line(`case ${quote(name)}:`);
-            c.indent(() => c.line(`return ${symbols.classValue(name, module)}.fromJson(json, classes);`));
-          }
-          c.line('default:');
-          c.indent(() => c.line(`throw unexpectedJsonConstructor(name, ${quote(type.name)});`));
-        });
-      },
-    );
-    c.line('');
-  }
   c.line('/**');
   c.line(
     ' * Reads any constructor or function call of the schema from its JSON form (what `toJSON()` gives, as',
@@ -58,7 +28,7 @@ export function jsonModuleText(model: TlSchemaModel, symbols: SchemaSymbols, mod
   c.line('/**');
   c.line(' * Every class by the TL name of its constructor or function, built on first use: pass it to a');
   c.line(
-    " * class's `fromJson` to read `Object` and `!X` values (`Api.InvokeWithLayer.fromJson(json, jsonClasses())`).",
+    " * class's `fromJson` to read the objects in its fields (`Api.messages.StartBot.fromJson(json, jsonClasses())`).",
   );
   c.line(' */');
   c.block('export function jsonClasses(): TlJsonClasses', () => {

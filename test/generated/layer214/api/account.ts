@@ -15,34 +15,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -216,70 +203,6 @@ import {
   write$account$PasswordInputSettings,
   write$auth$SentCode,
 } from '../codecs.js';
-import {
-  fromJson$AccountDaysTTL,
-  fromJson$Authorization,
-  fromJson$AutoDownloadSettings,
-  fromJson$AutoSaveException,
-  fromJson$AutoSaveSettings,
-  fromJson$BaseTheme,
-  fromJson$Birthday,
-  fromJson$BusinessBotRights,
-  fromJson$BusinessChatLink,
-  fromJson$BusinessWorkHours,
-  fromJson$Chat,
-  fromJson$ChatTheme,
-  fromJson$CodeSettings,
-  fromJson$ConnectedBot,
-  fromJson$Document,
-  fromJson$EmailVerification,
-  fromJson$EmailVerifyPurpose,
-  fromJson$EmojiStatus,
-  fromJson$GlobalPrivacySettings,
-  fromJson$InputBusinessAwayMessage,
-  fromJson$InputBusinessBotRecipients,
-  fromJson$InputBusinessChatLink,
-  fromJson$InputBusinessGreetingMessage,
-  fromJson$InputBusinessIntro,
-  fromJson$InputChannel,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputDocument,
-  fromJson$InputFile,
-  fromJson$InputGeoPoint,
-  fromJson$InputNotifyPeer,
-  fromJson$InputPeer,
-  fromJson$InputPeerNotifySettings,
-  fromJson$InputPhoto,
-  fromJson$InputPrivacyKey,
-  fromJson$InputPrivacyRule,
-  fromJson$InputSecureValue,
-  fromJson$InputTheme,
-  fromJson$InputThemeSettings,
-  fromJson$InputUser,
-  fromJson$InputWallPaper,
-  fromJson$MessageEntity,
-  fromJson$PasswordKdfAlgo,
-  fromJson$Peer,
-  fromJson$PrivacyRule,
-  fromJson$ProfileTab,
-  fromJson$ReactionsNotifySettings,
-  fromJson$ReportReason,
-  fromJson$SecureCredentialsEncrypted,
-  fromJson$SecurePasswordKdfAlgo,
-  fromJson$SecureRequiredType,
-  fromJson$SecureSecretSettings,
-  fromJson$SecureValue,
-  fromJson$SecureValueError,
-  fromJson$SecureValueHash,
-  fromJson$SecureValueType,
-  fromJson$Theme,
-  fromJson$User,
-  fromJson$WallPaper,
-  fromJson$WallPaperSettings,
-  fromJson$WebAuthorization,
-  fromJson$account$PasswordInputSettings,
-  fromJson$auth$SentCode,
-} from '../json.js';
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
@@ -363,6 +286,7 @@ class PrivacyRules$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.PrivacyRules';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PrivacyRules$;
   declare rules: Api.TypePrivacyRule[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -431,29 +355,14 @@ class PrivacyRules$ {
       return rethrowDecode(e, 'account.privacyRules', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.privacyRules');
-    j.vector('rules', this.rules, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyRules$ {
-    const j = new TlJsonReader(json, 'account.privacyRules', classes);
-    return j.end(
-      new PrivacyRules$({
-        rules: j.vector('rules', fromJson$PrivacyRule),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PrivacyRules$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules` */
-export const PrivacyRules: typeof PrivacyRules$ = /*@__PURE__*/ defineTlClass(PrivacyRules$, 0x50a04e45, 0xb55aba82, 'account.PrivacyRules', 'constructor');
+export const PrivacyRules: typeof PrivacyRules$ = /*@__PURE__*/ defineTlClass(PrivacyRules$, 0x50a04e45, 0xb55aba82, 'account.PrivacyRules', 'constructor', 'account.privacyRules rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules');
 export type PrivacyRules = PrivacyRules$;
 
 /** `account.authorizations#4bff8ea0 authorization_ttl_days:int authorizations:Vector<Authorization> = account.Authorizations` */
@@ -466,6 +375,7 @@ class Authorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x0bf5e0ff;
   declare readonly className: 'account.Authorizations';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Authorizations$;
   declare authorizationTtlDays: number;
   declare authorizations: Api.TypeAuthorization[];
 
@@ -514,27 +424,14 @@ class Authorizations$ {
       return rethrowDecode(e, 'account.authorizations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.authorizations');
-    j.field('authorization_ttl_days', this.authorizationTtlDays, intToJson);
-    j.vector('authorizations', this.authorizations, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Authorizations$ {
-    const j = new TlJsonReader(json, 'account.authorizations', classes);
-    return j.end(
-      new Authorizations$({
-        authorizationTtlDays: j.field('authorization_ttl_days', intFromJson),
-        authorizations: j.vector('authorizations', fromJson$Authorization),
-      }),
-    );
-  }
+interface Authorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.authorizations#4bff8ea0 authorization_ttl_days:int authorizations:Vector<Authorization> = account.Authorizations` */
-export const Authorizations: typeof Authorizations$ = /*@__PURE__*/ defineTlClass(Authorizations$, 0x4bff8ea0, 0x0bf5e0ff, 'account.Authorizations', 'constructor');
+export const Authorizations: typeof Authorizations$ = /*@__PURE__*/ defineTlClass(Authorizations$, 0x4bff8ea0, 0x0bf5e0ff, 'account.Authorizations', 'constructor', 'account.authorizations authorization_ttl_days:int authorizations:Vector<Authorization> = account.Authorizations');
 export type Authorizations = Authorizations$;
 
 /** `account.password#957b50fb flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes pending_reset_date:flags.5?int login_email_pattern:flags.6?string = account.Password` */
@@ -547,6 +444,7 @@ class Password$ {
   declare readonly SUBCLASS_OF_ID: 0x53a211a3;
   declare readonly className: 'account.Password';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Password$;
   declare hasRecovery: boolean | undefined;
   declare hasSecureValues: boolean | undefined;
   declare hasPassword: boolean | undefined;
@@ -670,49 +568,14 @@ class Password$ {
       return rethrowDecode(e, 'account.password', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.password');
-    j.flag('has_recovery', this.hasRecovery);
-    j.flag('has_secure_values', this.hasSecureValues);
-    j.flag('has_password', this.hasPassword);
-    j.optional('current_algo', this.currentAlgo, objectToJson);
-    j.optional('srp_B', this.srp_B, bytesToJson);
-    j.optional('srp_id', this.srpId, longToJson);
-    j.optional('hint', this.hint, stringToJson);
-    j.optional('email_unconfirmed_pattern', this.emailUnconfirmedPattern, stringToJson);
-    j.field('new_algo', this.newAlgo, objectToJson);
-    j.field('new_secure_algo', this.newSecureAlgo, objectToJson);
-    j.field('secure_random', this.secureRandom, bytesToJson);
-    j.optional('pending_reset_date', this.pendingResetDate, intToJson);
-    j.optional('login_email_pattern', this.loginEmailPattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Password$ {
-    const j = new TlJsonReader(json, 'account.password', classes);
-    return j.end(
-      new Password$({
-        hasRecovery: j.flag('has_recovery'),
-        hasSecureValues: j.flag('has_secure_values'),
-        hasPassword: j.flag('has_password'),
-        currentAlgo: j.optional('current_algo', fromJson$PasswordKdfAlgo),
-        srp_B: j.optional('srp_B', bytesFromJson),
-        srpId: j.optional('srp_id', longFromJson),
-        hint: j.optional('hint', stringFromJson),
-        emailUnconfirmedPattern: j.optional('email_unconfirmed_pattern', stringFromJson),
-        newAlgo: j.field('new_algo', fromJson$PasswordKdfAlgo),
-        newSecureAlgo: j.field('new_secure_algo', fromJson$SecurePasswordKdfAlgo),
-        secureRandom: j.field('secure_random', bytesFromJson),
-        pendingResetDate: j.optional('pending_reset_date', intFromJson),
-        loginEmailPattern: j.optional('login_email_pattern', stringFromJson),
-      }),
-    );
-  }
+interface Password$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.password#957b50fb flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes pending_reset_date:flags.5?int login_email_pattern:flags.6?string = account.Password` */
-export const Password: typeof Password$ = /*@__PURE__*/ defineTlClass(Password$, 0x957b50fb, 0x53a211a3, 'account.Password', 'constructor');
+export const Password: typeof Password$ = /*@__PURE__*/ defineTlClass(Password$, 0x957b50fb, 0x53a211a3, 'account.Password', 'constructor', 'account.password flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes pending_reset_date:flags.5?int login_email_pattern:flags.6?string = account.Password');
 export type Password = Password$;
 
 /** `account.passwordSettings#9a5c33e5 flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings` */
@@ -725,6 +588,7 @@ class PasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xd23fb078;
   declare readonly className: 'account.PasswordSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordSettings$;
   declare email: string | undefined;
   declare secureSettings: Api.TypeSecureSecretSettings | undefined;
 
@@ -772,27 +636,14 @@ class PasswordSettings$ {
       return rethrowDecode(e, 'account.passwordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passwordSettings');
-    j.optional('email', this.email, stringToJson);
-    j.optional('secure_settings', this.secureSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.passwordSettings', classes);
-    return j.end(
-      new PasswordSettings$({
-        email: j.optional('email', stringFromJson),
-        secureSettings: j.optional('secure_settings', fromJson$SecureSecretSettings),
-      }),
-    );
-  }
+interface PasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.passwordSettings#9a5c33e5 flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings` */
-export const PasswordSettings: typeof PasswordSettings$ = /*@__PURE__*/ defineTlClass(PasswordSettings$, 0x9a5c33e5, 0xd23fb078, 'account.PasswordSettings', 'constructor');
+export const PasswordSettings: typeof PasswordSettings$ = /*@__PURE__*/ defineTlClass(PasswordSettings$, 0x9a5c33e5, 0xd23fb078, 'account.PasswordSettings', 'constructor', 'account.passwordSettings flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings');
 export type PasswordSettings = PasswordSettings$;
 
 /** `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings` */
@@ -805,6 +656,7 @@ class PasswordInputSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x0c426ca6;
   declare readonly className: 'account.PasswordInputSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordInputSettings$;
   declare newAlgo: Api.TypePasswordKdfAlgo | undefined;
   declare newPasswordHash: Uint8Array | undefined;
   declare hint: string | undefined;
@@ -881,33 +733,14 @@ class PasswordInputSettings$ {
       return rethrowDecode(e, 'account.passwordInputSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passwordInputSettings');
-    j.optional('new_algo', this.newAlgo, objectToJson);
-    j.optional('new_password_hash', this.newPasswordHash, bytesToJson);
-    j.optional('hint', this.hint, stringToJson);
-    j.optional('email', this.email, stringToJson);
-    j.optional('new_secure_settings', this.newSecureSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordInputSettings$ {
-    const j = new TlJsonReader(json, 'account.passwordInputSettings', classes);
-    return j.end(
-      new PasswordInputSettings$({
-        newAlgo: j.optional('new_algo', fromJson$PasswordKdfAlgo),
-        newPasswordHash: j.optional('new_password_hash', bytesFromJson),
-        hint: j.optional('hint', stringFromJson),
-        email: j.optional('email', stringFromJson),
-        newSecureSettings: j.optional('new_secure_settings', fromJson$SecureSecretSettings),
-      }),
-    );
-  }
+interface PasswordInputSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings` */
-export const PasswordInputSettings: typeof PasswordInputSettings$ = /*@__PURE__*/ defineTlClass(PasswordInputSettings$, 0xc23727c9, 0x0c426ca6, 'account.PasswordInputSettings', 'constructor');
+export const PasswordInputSettings: typeof PasswordInputSettings$ = /*@__PURE__*/ defineTlClass(PasswordInputSettings$, 0xc23727c9, 0x0c426ca6, 'account.PasswordInputSettings', 'constructor', 'account.passwordInputSettings flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings');
 export type PasswordInputSettings = PasswordInputSettings$;
 
 /** `account.tmpPassword#db64fd34 tmp_password:bytes valid_until:int = account.TmpPassword` */
@@ -920,6 +753,7 @@ class TmpPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb064992d;
   declare readonly className: 'account.TmpPassword';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TmpPassword$;
   declare tmpPassword: Uint8Array;
   declare validUntil: number;
 
@@ -960,27 +794,14 @@ class TmpPassword$ {
       return rethrowDecode(e, 'account.tmpPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.tmpPassword');
-    j.field('tmp_password', this.tmpPassword, bytesToJson);
-    j.field('valid_until', this.validUntil, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TmpPassword$ {
-    const j = new TlJsonReader(json, 'account.tmpPassword', classes);
-    return j.end(
-      new TmpPassword$({
-        tmpPassword: j.field('tmp_password', bytesFromJson),
-        validUntil: j.field('valid_until', intFromJson),
-      }),
-    );
-  }
+interface TmpPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.tmpPassword#db64fd34 tmp_password:bytes valid_until:int = account.TmpPassword` */
-export const TmpPassword: typeof TmpPassword$ = /*@__PURE__*/ defineTlClass(TmpPassword$, 0xdb64fd34, 0xb064992d, 'account.TmpPassword', 'constructor');
+export const TmpPassword: typeof TmpPassword$ = /*@__PURE__*/ defineTlClass(TmpPassword$, 0xdb64fd34, 0xb064992d, 'account.TmpPassword', 'constructor', 'account.tmpPassword tmp_password:bytes valid_until:int = account.TmpPassword');
 export type TmpPassword = TmpPassword$;
 
 /** `account.webAuthorizations#ed56c9fc authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations` */
@@ -993,6 +814,7 @@ class WebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x9a365b32;
   declare readonly className: 'account.WebAuthorizations';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebAuthorizations$;
   declare authorizations: Api.TypeWebAuthorization[];
   declare users: Api.TypeUser[];
 
@@ -1048,27 +870,14 @@ class WebAuthorizations$ {
       return rethrowDecode(e, 'account.webAuthorizations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.webAuthorizations');
-    j.vector('authorizations', this.authorizations, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebAuthorizations$ {
-    const j = new TlJsonReader(json, 'account.webAuthorizations', classes);
-    return j.end(
-      new WebAuthorizations$({
-        authorizations: j.vector('authorizations', fromJson$WebAuthorization),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface WebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.webAuthorizations#ed56c9fc authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations` */
-export const WebAuthorizations: typeof WebAuthorizations$ = /*@__PURE__*/ defineTlClass(WebAuthorizations$, 0xed56c9fc, 0x9a365b32, 'account.WebAuthorizations', 'constructor');
+export const WebAuthorizations: typeof WebAuthorizations$ = /*@__PURE__*/ defineTlClass(WebAuthorizations$, 0xed56c9fc, 0x9a365b32, 'account.WebAuthorizations', 'constructor', 'account.webAuthorizations authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations');
 export type WebAuthorizations = WebAuthorizations$;
 
 /** `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm` */
@@ -1081,6 +890,7 @@ class AuthorizationForm$ {
   declare readonly SUBCLASS_OF_ID: 0x78049a94;
   declare readonly className: 'account.AuthorizationForm';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AuthorizationForm$;
   declare requiredTypes: Api.TypeSecureRequiredType[];
   declare values: Api.TypeSecureValue[];
   declare errors: Api.TypeSecureValueError[];
@@ -1174,33 +984,14 @@ class AuthorizationForm$ {
       return rethrowDecode(e, 'account.authorizationForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.authorizationForm');
-    j.vector('required_types', this.requiredTypes, objectToJson);
-    j.vector('values', this.values, objectToJson);
-    j.vector('errors', this.errors, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('privacy_policy_url', this.privacyPolicyUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationForm$ {
-    const j = new TlJsonReader(json, 'account.authorizationForm', classes);
-    return j.end(
-      new AuthorizationForm$({
-        requiredTypes: j.vector('required_types', fromJson$SecureRequiredType),
-        values: j.vector('values', fromJson$SecureValue),
-        errors: j.vector('errors', fromJson$SecureValueError),
-        users: j.vector('users', fromJson$User),
-        privacyPolicyUrl: j.optional('privacy_policy_url', stringFromJson),
-      }),
-    );
-  }
+interface AuthorizationForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm` */
-export const AuthorizationForm: typeof AuthorizationForm$ = /*@__PURE__*/ defineTlClass(AuthorizationForm$, 0xad2e1cd8, 0x78049a94, 'account.AuthorizationForm', 'constructor');
+export const AuthorizationForm: typeof AuthorizationForm$ = /*@__PURE__*/ defineTlClass(AuthorizationForm$, 0xad2e1cd8, 0x78049a94, 'account.AuthorizationForm', 'constructor', 'account.authorizationForm flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm');
 export type AuthorizationForm = AuthorizationForm$;
 
 /** `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode` */
@@ -1213,6 +1004,7 @@ class SentEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0x69f3c06e;
   declare readonly className: 'account.SentEmailCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEmailCode$;
   declare emailPattern: string;
   declare length: number;
 
@@ -1253,27 +1045,14 @@ class SentEmailCode$ {
       return rethrowDecode(e, 'account.sentEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sentEmailCode');
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEmailCode$ {
-    const j = new TlJsonReader(json, 'account.sentEmailCode', classes);
-    return j.end(
-      new SentEmailCode$({
-        emailPattern: j.field('email_pattern', stringFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode` */
-export const SentEmailCode: typeof SentEmailCode$ = /*@__PURE__*/ defineTlClass(SentEmailCode$, 0x811f854f, 0x69f3c06e, 'account.SentEmailCode', 'constructor');
+export const SentEmailCode: typeof SentEmailCode$ = /*@__PURE__*/ defineTlClass(SentEmailCode$, 0x811f854f, 0x69f3c06e, 'account.SentEmailCode', 'constructor', 'account.sentEmailCode email_pattern:string length:int = account.SentEmailCode');
 export type SentEmailCode = SentEmailCode$;
 
 /** `account.takeout#4dba4501 id:long = account.Takeout` */
@@ -1286,6 +1065,7 @@ class Takeout$ {
   declare readonly SUBCLASS_OF_ID: 0x843ebe85;
   declare readonly className: 'account.Takeout';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Takeout$;
   declare id: BigInteger;
 
   constructor(args: { id: LongInput }) {
@@ -1320,25 +1100,14 @@ class Takeout$ {
       return rethrowDecode(e, 'account.takeout', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.takeout');
-    j.field('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Takeout$ {
-    const j = new TlJsonReader(json, 'account.takeout', classes);
-    return j.end(
-      new Takeout$({
-        id: j.field('id', longFromJson),
-      }),
-    );
-  }
+interface Takeout$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.takeout#4dba4501 id:long = account.Takeout` */
-export const Takeout: typeof Takeout$ = /*@__PURE__*/ defineTlClass(Takeout$, 0x4dba4501, 0x843ebe85, 'account.Takeout', 'constructor');
+export const Takeout: typeof Takeout$ = /*@__PURE__*/ defineTlClass(Takeout$, 0x4dba4501, 0x843ebe85, 'account.Takeout', 'constructor', 'account.takeout id:long = account.Takeout');
 export type Takeout = Takeout$;
 
 /** `account.wallPapersNotModified#1c199183 = account.WallPapers` */
@@ -1351,6 +1120,7 @@ class WallPapersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.WallPapersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WallPapersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1363,18 +1133,14 @@ class WallPapersNotModified$ {
   static fromReader(_r: TlReader): WallPapersNotModified$ {
     return new WallPapersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.wallPapersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapersNotModified$ {
-    return new TlJsonReader(json, 'account.wallPapersNotModified', classes).end(new WallPapersNotModified$());
-  }
+interface WallPapersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.wallPapersNotModified#1c199183 = account.WallPapers` */
-export const WallPapersNotModified: typeof WallPapersNotModified$ = /*@__PURE__*/ defineTlClass(WallPapersNotModified$, 0x1c199183, 0xa2c548fd, 'account.WallPapersNotModified', 'constructor');
+export const WallPapersNotModified: typeof WallPapersNotModified$ = /*@__PURE__*/ defineTlClass(WallPapersNotModified$, 0x1c199183, 0xa2c548fd, 'account.WallPapersNotModified', 'constructor', 'account.wallPapersNotModified = account.WallPapers');
 export type WallPapersNotModified = WallPapersNotModified$;
 
 /** `account.wallPapers#cdc3858c hash:long wallpapers:Vector<WallPaper> = account.WallPapers` */
@@ -1387,6 +1153,7 @@ class WallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.WallPapers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WallPapers$;
   declare hash: BigInteger;
   declare wallpapers: Api.TypeWallPaper[];
 
@@ -1435,27 +1202,14 @@ class WallPapers$ {
       return rethrowDecode(e, 'account.wallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.wallPapers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('wallpapers', this.wallpapers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapers$ {
-    const j = new TlJsonReader(json, 'account.wallPapers', classes);
-    return j.end(
-      new WallPapers$({
-        hash: j.field('hash', longFromJson),
-        wallpapers: j.vector('wallpapers', fromJson$WallPaper),
-      }),
-    );
-  }
+interface WallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.wallPapers#cdc3858c hash:long wallpapers:Vector<WallPaper> = account.WallPapers` */
-export const WallPapers: typeof WallPapers$ = /*@__PURE__*/ defineTlClass(WallPapers$, 0xcdc3858c, 0xa2c548fd, 'account.WallPapers', 'constructor');
+export const WallPapers: typeof WallPapers$ = /*@__PURE__*/ defineTlClass(WallPapers$, 0xcdc3858c, 0xa2c548fd, 'account.WallPapers', 'constructor', 'account.wallPapers hash:long wallpapers:Vector<WallPaper> = account.WallPapers');
 export type WallPapers = WallPapers$;
 
 /** `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings` */
@@ -1468,6 +1222,7 @@ class AutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x2fb85921;
   declare readonly className: 'account.AutoDownloadSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AutoDownloadSettings$;
   declare low: Api.TypeAutoDownloadSettings;
   declare medium: Api.TypeAutoDownloadSettings;
   declare high: Api.TypeAutoDownloadSettings;
@@ -1514,29 +1269,14 @@ class AutoDownloadSettings$ {
       return rethrowDecode(e, 'account.autoDownloadSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.autoDownloadSettings');
-    j.field('low', this.low, objectToJson);
-    j.field('medium', this.medium, objectToJson);
-    j.field('high', this.high, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AutoDownloadSettings$ {
-    const j = new TlJsonReader(json, 'account.autoDownloadSettings', classes);
-    return j.end(
-      new AutoDownloadSettings$({
-        low: j.field('low', fromJson$AutoDownloadSettings),
-        medium: j.field('medium', fromJson$AutoDownloadSettings),
-        high: j.field('high', fromJson$AutoDownloadSettings),
-      }),
-    );
-  }
+interface AutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings` */
-export const AutoDownloadSettings: typeof AutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(AutoDownloadSettings$, 0x63cacf26, 0x2fb85921, 'account.AutoDownloadSettings', 'constructor');
+export const AutoDownloadSettings: typeof AutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(AutoDownloadSettings$, 0x63cacf26, 0x2fb85921, 'account.AutoDownloadSettings', 'constructor', 'account.autoDownloadSettings low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings');
 export type AutoDownloadSettings = AutoDownloadSettings$;
 
 /** `account.themesNotModified#f41eb622 = account.Themes` */
@@ -1549,6 +1289,7 @@ class ThemesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.ThemesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ThemesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1561,18 +1302,14 @@ class ThemesNotModified$ {
   static fromReader(_r: TlReader): ThemesNotModified$ {
     return new ThemesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.themesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ThemesNotModified$ {
-    return new TlJsonReader(json, 'account.themesNotModified', classes).end(new ThemesNotModified$());
-  }
+interface ThemesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.themesNotModified#f41eb622 = account.Themes` */
-export const ThemesNotModified: typeof ThemesNotModified$ = /*@__PURE__*/ defineTlClass(ThemesNotModified$, 0xf41eb622, 0x7fc52204, 'account.ThemesNotModified', 'constructor');
+export const ThemesNotModified: typeof ThemesNotModified$ = /*@__PURE__*/ defineTlClass(ThemesNotModified$, 0xf41eb622, 0x7fc52204, 'account.ThemesNotModified', 'constructor', 'account.themesNotModified = account.Themes');
 export type ThemesNotModified = ThemesNotModified$;
 
 /** `account.themes#9a3d8c6d hash:long themes:Vector<Theme> = account.Themes` */
@@ -1585,6 +1322,7 @@ class Themes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.Themes';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Themes$;
   declare hash: BigInteger;
   declare themes: Api.TypeTheme[];
 
@@ -1633,27 +1371,14 @@ class Themes$ {
       return rethrowDecode(e, 'account.themes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.themes');
-    j.field('hash', this.hash, longToJson);
-    j.vector('themes', this.themes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Themes$ {
-    const j = new TlJsonReader(json, 'account.themes', classes);
-    return j.end(
-      new Themes$({
-        hash: j.field('hash', longFromJson),
-        themes: j.vector('themes', fromJson$Theme),
-      }),
-    );
-  }
+interface Themes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.themes#9a3d8c6d hash:long themes:Vector<Theme> = account.Themes` */
-export const Themes: typeof Themes$ = /*@__PURE__*/ defineTlClass(Themes$, 0x9a3d8c6d, 0x7fc52204, 'account.Themes', 'constructor');
+export const Themes: typeof Themes$ = /*@__PURE__*/ defineTlClass(Themes$, 0x9a3d8c6d, 0x7fc52204, 'account.Themes', 'constructor', 'account.themes hash:long themes:Vector<Theme> = account.Themes');
 export type Themes = Themes$;
 
 /** `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings` */
@@ -1666,6 +1391,7 @@ class ContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xae3ff891;
   declare readonly className: 'account.ContentSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ContentSettings$;
   declare sensitiveEnabled: boolean | undefined;
   declare sensitiveCanChange: boolean | undefined;
 
@@ -1709,27 +1435,14 @@ class ContentSettings$ {
       return rethrowDecode(e, 'account.contentSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.contentSettings');
-    j.flag('sensitive_enabled', this.sensitiveEnabled);
-    j.flag('sensitive_can_change', this.sensitiveCanChange);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ContentSettings$ {
-    const j = new TlJsonReader(json, 'account.contentSettings', classes);
-    return j.end(
-      new ContentSettings$({
-        sensitiveEnabled: j.flag('sensitive_enabled'),
-        sensitiveCanChange: j.flag('sensitive_can_change'),
-      }),
-    );
-  }
+interface ContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings` */
-export const ContentSettings: typeof ContentSettings$ = /*@__PURE__*/ defineTlClass(ContentSettings$, 0x57e28221, 0xae3ff891, 'account.ContentSettings', 'constructor');
+export const ContentSettings: typeof ContentSettings$ = /*@__PURE__*/ defineTlClass(ContentSettings$, 0x57e28221, 0xae3ff891, 'account.ContentSettings', 'constructor', 'account.contentSettings flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings');
 export type ContentSettings = ContentSettings$;
 
 /** `account.resetPasswordFailedWait#e3779861 retry_date:int = account.ResetPasswordResult` */
@@ -1742,6 +1455,7 @@ class ResetPasswordFailedWait$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPasswordFailedWait';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPasswordFailedWait$;
   declare retryDate: number;
 
   constructor(args: { retryDate: number }) {
@@ -1776,25 +1490,14 @@ class ResetPasswordFailedWait$ {
       return rethrowDecode(e, 'account.resetPasswordFailedWait', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetPasswordFailedWait');
-    j.field('retry_date', this.retryDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordFailedWait$ {
-    const j = new TlJsonReader(json, 'account.resetPasswordFailedWait', classes);
-    return j.end(
-      new ResetPasswordFailedWait$({
-        retryDate: j.field('retry_date', intFromJson),
-      }),
-    );
-  }
+interface ResetPasswordFailedWait$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetPasswordFailedWait#e3779861 retry_date:int = account.ResetPasswordResult` */
-export const ResetPasswordFailedWait: typeof ResetPasswordFailedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordFailedWait$, 0xe3779861, 0x49507416, 'account.ResetPasswordFailedWait', 'constructor');
+export const ResetPasswordFailedWait: typeof ResetPasswordFailedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordFailedWait$, 0xe3779861, 0x49507416, 'account.ResetPasswordFailedWait', 'constructor', 'account.resetPasswordFailedWait retry_date:int = account.ResetPasswordResult');
 export type ResetPasswordFailedWait = ResetPasswordFailedWait$;
 
 /** `account.resetPasswordRequestedWait#e9effc7d until_date:int = account.ResetPasswordResult` */
@@ -1807,6 +1510,7 @@ class ResetPasswordRequestedWait$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPasswordRequestedWait';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPasswordRequestedWait$;
   declare untilDate: number;
 
   constructor(args: { untilDate: number }) {
@@ -1841,25 +1545,14 @@ class ResetPasswordRequestedWait$ {
       return rethrowDecode(e, 'account.resetPasswordRequestedWait', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetPasswordRequestedWait');
-    j.field('until_date', this.untilDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordRequestedWait$ {
-    const j = new TlJsonReader(json, 'account.resetPasswordRequestedWait', classes);
-    return j.end(
-      new ResetPasswordRequestedWait$({
-        untilDate: j.field('until_date', intFromJson),
-      }),
-    );
-  }
+interface ResetPasswordRequestedWait$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetPasswordRequestedWait#e9effc7d until_date:int = account.ResetPasswordResult` */
-export const ResetPasswordRequestedWait: typeof ResetPasswordRequestedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordRequestedWait$, 0xe9effc7d, 0x49507416, 'account.ResetPasswordRequestedWait', 'constructor');
+export const ResetPasswordRequestedWait: typeof ResetPasswordRequestedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordRequestedWait$, 0xe9effc7d, 0x49507416, 'account.ResetPasswordRequestedWait', 'constructor', 'account.resetPasswordRequestedWait until_date:int = account.ResetPasswordResult');
 export type ResetPasswordRequestedWait = ResetPasswordRequestedWait$;
 
 /** `account.resetPasswordOk#e926d63e = account.ResetPasswordResult` */
@@ -1872,6 +1565,7 @@ class ResetPasswordOk$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPasswordOk';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPasswordOk$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1884,18 +1578,14 @@ class ResetPasswordOk$ {
   static fromReader(_r: TlReader): ResetPasswordOk$ {
     return new ResetPasswordOk$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetPasswordOk' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordOk$ {
-    return new TlJsonReader(json, 'account.resetPasswordOk', classes).end(new ResetPasswordOk$());
-  }
+interface ResetPasswordOk$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetPasswordOk#e926d63e = account.ResetPasswordResult` */
-export const ResetPasswordOk: typeof ResetPasswordOk$ = /*@__PURE__*/ defineTlClass(ResetPasswordOk$, 0xe926d63e, 0x49507416, 'account.ResetPasswordOk', 'constructor');
+export const ResetPasswordOk: typeof ResetPasswordOk$ = /*@__PURE__*/ defineTlClass(ResetPasswordOk$, 0xe926d63e, 0x49507416, 'account.ResetPasswordOk', 'constructor', 'account.resetPasswordOk = account.ResetPasswordResult');
 export type ResetPasswordOk = ResetPasswordOk$;
 
 /** `account.chatThemesNotModified#e011e1c4 = account.ChatThemes` */
@@ -1908,6 +1598,7 @@ class ChatThemesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x15c14aa8;
   declare readonly className: 'account.ChatThemesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatThemesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1920,18 +1611,14 @@ class ChatThemesNotModified$ {
   static fromReader(_r: TlReader): ChatThemesNotModified$ {
     return new ChatThemesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.chatThemesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatThemesNotModified$ {
-    return new TlJsonReader(json, 'account.chatThemesNotModified', classes).end(new ChatThemesNotModified$());
-  }
+interface ChatThemesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.chatThemesNotModified#e011e1c4 = account.ChatThemes` */
-export const ChatThemesNotModified: typeof ChatThemesNotModified$ = /*@__PURE__*/ defineTlClass(ChatThemesNotModified$, 0xe011e1c4, 0x15c14aa8, 'account.ChatThemesNotModified', 'constructor');
+export const ChatThemesNotModified: typeof ChatThemesNotModified$ = /*@__PURE__*/ defineTlClass(ChatThemesNotModified$, 0xe011e1c4, 0x15c14aa8, 'account.ChatThemesNotModified', 'constructor', 'account.chatThemesNotModified = account.ChatThemes');
 export type ChatThemesNotModified = ChatThemesNotModified$;
 
 /** `account.chatThemes#16484857 flags:# hash:long themes:Vector<ChatTheme> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?int = account.ChatThemes` */
@@ -1944,6 +1631,7 @@ class ChatThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x15c14aa8;
   declare readonly className: 'account.ChatThemes';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatThemes$;
   declare hash: BigInteger;
   declare themes: Api.TypeChatTheme[];
   declare chats: Api.TypeChat[];
@@ -2030,33 +1718,14 @@ class ChatThemes$ {
       return rethrowDecode(e, 'account.chatThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.chatThemes');
-    j.field('hash', this.hash, longToJson);
-    j.vector('themes', this.themes, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatThemes$ {
-    const j = new TlJsonReader(json, 'account.chatThemes', classes);
-    return j.end(
-      new ChatThemes$({
-        hash: j.field('hash', longFromJson),
-        themes: j.vector('themes', fromJson$ChatTheme),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', intFromJson),
-      }),
-    );
-  }
+interface ChatThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.chatThemes#16484857 flags:# hash:long themes:Vector<ChatTheme> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?int = account.ChatThemes` */
-export const ChatThemes: typeof ChatThemes$ = /*@__PURE__*/ defineTlClass(ChatThemes$, 0x16484857, 0x15c14aa8, 'account.ChatThemes', 'constructor');
+export const ChatThemes: typeof ChatThemes$ = /*@__PURE__*/ defineTlClass(ChatThemes$, 0x16484857, 0x15c14aa8, 'account.ChatThemes', 'constructor', 'account.chatThemes flags:# hash:long themes:Vector<ChatTheme> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?int = account.ChatThemes');
 export type ChatThemes = ChatThemes$;
 
 /** `account.savedRingtonesNotModified#fbf6e8b1 = account.SavedRingtones` */
@@ -2069,6 +1738,7 @@ class SavedRingtonesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x27bcc95e;
   declare readonly className: 'account.SavedRingtonesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtonesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2081,18 +1751,14 @@ class SavedRingtonesNotModified$ {
   static fromReader(_r: TlReader): SavedRingtonesNotModified$ {
     return new SavedRingtonesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.savedRingtonesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtonesNotModified$ {
-    return new TlJsonReader(json, 'account.savedRingtonesNotModified', classes).end(new SavedRingtonesNotModified$());
-  }
+interface SavedRingtonesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.savedRingtonesNotModified#fbf6e8b1 = account.SavedRingtones` */
-export const SavedRingtonesNotModified: typeof SavedRingtonesNotModified$ = /*@__PURE__*/ defineTlClass(SavedRingtonesNotModified$, 0xfbf6e8b1, 0x27bcc95e, 'account.SavedRingtonesNotModified', 'constructor');
+export const SavedRingtonesNotModified: typeof SavedRingtonesNotModified$ = /*@__PURE__*/ defineTlClass(SavedRingtonesNotModified$, 0xfbf6e8b1, 0x27bcc95e, 'account.SavedRingtonesNotModified', 'constructor', 'account.savedRingtonesNotModified = account.SavedRingtones');
 export type SavedRingtonesNotModified = SavedRingtonesNotModified$;
 
 /** `account.savedRingtones#c1e92cc5 hash:long ringtones:Vector<Document> = account.SavedRingtones` */
@@ -2105,6 +1771,7 @@ class SavedRingtones$ {
   declare readonly SUBCLASS_OF_ID: 0x27bcc95e;
   declare readonly className: 'account.SavedRingtones';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtones$;
   declare hash: BigInteger;
   declare ringtones: Api.TypeDocument[];
 
@@ -2153,27 +1820,14 @@ class SavedRingtones$ {
       return rethrowDecode(e, 'account.savedRingtones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.savedRingtones');
-    j.field('hash', this.hash, longToJson);
-    j.vector('ringtones', this.ringtones, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtones$ {
-    const j = new TlJsonReader(json, 'account.savedRingtones', classes);
-    return j.end(
-      new SavedRingtones$({
-        hash: j.field('hash', longFromJson),
-        ringtones: j.vector('ringtones', fromJson$Document),
-      }),
-    );
-  }
+interface SavedRingtones$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.savedRingtones#c1e92cc5 hash:long ringtones:Vector<Document> = account.SavedRingtones` */
-export const SavedRingtones: typeof SavedRingtones$ = /*@__PURE__*/ defineTlClass(SavedRingtones$, 0xc1e92cc5, 0x27bcc95e, 'account.SavedRingtones', 'constructor');
+export const SavedRingtones: typeof SavedRingtones$ = /*@__PURE__*/ defineTlClass(SavedRingtones$, 0xc1e92cc5, 0x27bcc95e, 'account.SavedRingtones', 'constructor', 'account.savedRingtones hash:long ringtones:Vector<Document> = account.SavedRingtones');
 export type SavedRingtones = SavedRingtones$;
 
 /** `account.savedRingtone#b7263f6d = account.SavedRingtone` */
@@ -2186,6 +1840,7 @@ class SavedRingtone$ {
   declare readonly SUBCLASS_OF_ID: 0xb1e28424;
   declare readonly className: 'account.SavedRingtone';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtone$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2198,18 +1853,14 @@ class SavedRingtone$ {
   static fromReader(_r: TlReader): SavedRingtone$ {
     return new SavedRingtone$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.savedRingtone' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtone$ {
-    return new TlJsonReader(json, 'account.savedRingtone', classes).end(new SavedRingtone$());
-  }
+interface SavedRingtone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.savedRingtone#b7263f6d = account.SavedRingtone` */
-export const SavedRingtone: typeof SavedRingtone$ = /*@__PURE__*/ defineTlClass(SavedRingtone$, 0xb7263f6d, 0xb1e28424, 'account.SavedRingtone', 'constructor');
+export const SavedRingtone: typeof SavedRingtone$ = /*@__PURE__*/ defineTlClass(SavedRingtone$, 0xb7263f6d, 0xb1e28424, 'account.SavedRingtone', 'constructor', 'account.savedRingtone = account.SavedRingtone');
 export type SavedRingtone = SavedRingtone$;
 
 /** `account.savedRingtoneConverted#1f307eb7 document:Document = account.SavedRingtone` */
@@ -2222,6 +1873,7 @@ class SavedRingtoneConverted$ {
   declare readonly SUBCLASS_OF_ID: 0xb1e28424;
   declare readonly className: 'account.SavedRingtoneConverted';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtoneConverted$;
   declare document: Api.TypeDocument;
 
   constructor(args: { document: Api.TypeDocument }) {
@@ -2256,25 +1908,14 @@ class SavedRingtoneConverted$ {
       return rethrowDecode(e, 'account.savedRingtoneConverted', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.savedRingtoneConverted');
-    j.field('document', this.document, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtoneConverted$ {
-    const j = new TlJsonReader(json, 'account.savedRingtoneConverted', classes);
-    return j.end(
-      new SavedRingtoneConverted$({
-        document: j.field('document', fromJson$Document),
-      }),
-    );
-  }
+interface SavedRingtoneConverted$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.savedRingtoneConverted#1f307eb7 document:Document = account.SavedRingtone` */
-export const SavedRingtoneConverted: typeof SavedRingtoneConverted$ = /*@__PURE__*/ defineTlClass(SavedRingtoneConverted$, 0x1f307eb7, 0xb1e28424, 'account.SavedRingtoneConverted', 'constructor');
+export const SavedRingtoneConverted: typeof SavedRingtoneConverted$ = /*@__PURE__*/ defineTlClass(SavedRingtoneConverted$, 0x1f307eb7, 0xb1e28424, 'account.SavedRingtoneConverted', 'constructor', 'account.savedRingtoneConverted document:Document = account.SavedRingtone');
 export type SavedRingtoneConverted = SavedRingtoneConverted$;
 
 /** `account.emojiStatusesNotModified#d08ce645 = account.EmojiStatuses` */
@@ -2287,6 +1928,7 @@ class EmojiStatusesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.EmojiStatusesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiStatusesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2299,18 +1941,14 @@ class EmojiStatusesNotModified$ {
   static fromReader(_r: TlReader): EmojiStatusesNotModified$ {
     return new EmojiStatusesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.emojiStatusesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiStatusesNotModified$ {
-    return new TlJsonReader(json, 'account.emojiStatusesNotModified', classes).end(new EmojiStatusesNotModified$());
-  }
+interface EmojiStatusesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.emojiStatusesNotModified#d08ce645 = account.EmojiStatuses` */
-export const EmojiStatusesNotModified: typeof EmojiStatusesNotModified$ = /*@__PURE__*/ defineTlClass(EmojiStatusesNotModified$, 0xd08ce645, 0xd3e005ca, 'account.EmojiStatusesNotModified', 'constructor');
+export const EmojiStatusesNotModified: typeof EmojiStatusesNotModified$ = /*@__PURE__*/ defineTlClass(EmojiStatusesNotModified$, 0xd08ce645, 0xd3e005ca, 'account.EmojiStatusesNotModified', 'constructor', 'account.emojiStatusesNotModified = account.EmojiStatuses');
 export type EmojiStatusesNotModified = EmojiStatusesNotModified$;
 
 /** `account.emojiStatuses#90c467d1 hash:long statuses:Vector<EmojiStatus> = account.EmojiStatuses` */
@@ -2323,6 +1961,7 @@ class EmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.EmojiStatuses';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiStatuses$;
   declare hash: BigInteger;
   declare statuses: Api.TypeEmojiStatus[];
 
@@ -2371,27 +2010,14 @@ class EmojiStatuses$ {
       return rethrowDecode(e, 'account.emojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.emojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    j.vector('statuses', this.statuses, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.emojiStatuses', classes);
-    return j.end(
-      new EmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-        statuses: j.vector('statuses', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface EmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.emojiStatuses#90c467d1 hash:long statuses:Vector<EmojiStatus> = account.EmojiStatuses` */
-export const EmojiStatuses: typeof EmojiStatuses$ = /*@__PURE__*/ defineTlClass(EmojiStatuses$, 0x90c467d1, 0xd3e005ca, 'account.EmojiStatuses', 'constructor');
+export const EmojiStatuses: typeof EmojiStatuses$ = /*@__PURE__*/ defineTlClass(EmojiStatuses$, 0x90c467d1, 0xd3e005ca, 'account.EmojiStatuses', 'constructor', 'account.emojiStatuses hash:long statuses:Vector<EmojiStatus> = account.EmojiStatuses');
 export type EmojiStatuses = EmojiStatuses$;
 
 /** `account.emailVerified#2b96cd1b email:string = account.EmailVerified` */
@@ -2404,6 +2030,7 @@ class EmailVerified$ {
   declare readonly SUBCLASS_OF_ID: 0x64833188;
   declare readonly className: 'account.EmailVerified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmailVerified$;
   declare email: string;
 
   constructor(args: { email: string }) {
@@ -2438,25 +2065,14 @@ class EmailVerified$ {
       return rethrowDecode(e, 'account.emailVerified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.emailVerified');
-    j.field('email', this.email, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmailVerified$ {
-    const j = new TlJsonReader(json, 'account.emailVerified', classes);
-    return j.end(
-      new EmailVerified$({
-        email: j.field('email', stringFromJson),
-      }),
-    );
-  }
+interface EmailVerified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.emailVerified#2b96cd1b email:string = account.EmailVerified` */
-export const EmailVerified: typeof EmailVerified$ = /*@__PURE__*/ defineTlClass(EmailVerified$, 0x2b96cd1b, 0x64833188, 'account.EmailVerified', 'constructor');
+export const EmailVerified: typeof EmailVerified$ = /*@__PURE__*/ defineTlClass(EmailVerified$, 0x2b96cd1b, 0x64833188, 'account.EmailVerified', 'constructor', 'account.emailVerified email:string = account.EmailVerified');
 export type EmailVerified = EmailVerified$;
 
 /** `account.emailVerifiedLogin#e1bb0d61 email:string sent_code:auth.SentCode = account.EmailVerified` */
@@ -2469,6 +2085,7 @@ class EmailVerifiedLogin$ {
   declare readonly SUBCLASS_OF_ID: 0x64833188;
   declare readonly className: 'account.EmailVerifiedLogin';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmailVerifiedLogin$;
   declare email: string;
   declare sentCode: Api.auth.TypeSentCode;
 
@@ -2509,27 +2126,14 @@ class EmailVerifiedLogin$ {
       return rethrowDecode(e, 'account.emailVerifiedLogin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.emailVerifiedLogin');
-    j.field('email', this.email, stringToJson);
-    j.field('sent_code', this.sentCode, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmailVerifiedLogin$ {
-    const j = new TlJsonReader(json, 'account.emailVerifiedLogin', classes);
-    return j.end(
-      new EmailVerifiedLogin$({
-        email: j.field('email', stringFromJson),
-        sentCode: j.field('sent_code', fromJson$auth$SentCode),
-      }),
-    );
-  }
+interface EmailVerifiedLogin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.emailVerifiedLogin#e1bb0d61 email:string sent_code:auth.SentCode = account.EmailVerified` */
-export const EmailVerifiedLogin: typeof EmailVerifiedLogin$ = /*@__PURE__*/ defineTlClass(EmailVerifiedLogin$, 0xe1bb0d61, 0x64833188, 'account.EmailVerifiedLogin', 'constructor');
+export const EmailVerifiedLogin: typeof EmailVerifiedLogin$ = /*@__PURE__*/ defineTlClass(EmailVerifiedLogin$, 0xe1bb0d61, 0x64833188, 'account.EmailVerifiedLogin', 'constructor', 'account.emailVerifiedLogin email:string sent_code:auth.SentCode = account.EmailVerified');
 export type EmailVerifiedLogin = EmailVerifiedLogin$;
 
 /** `account.autoSaveSettings#4c3e069d users_settings:AutoSaveSettings chats_settings:AutoSaveSettings broadcasts_settings:AutoSaveSettings exceptions:Vector<AutoSaveException> chats:Vector<Chat> users:Vector<User> = account.AutoSaveSettings` */
@@ -2542,6 +2146,7 @@ class AutoSaveSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x48cf2f02;
   declare readonly className: 'account.AutoSaveSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AutoSaveSettings$;
   declare usersSettings: Api.TypeAutoSaveSettings;
   declare chatsSettings: Api.TypeAutoSaveSettings;
   declare broadcastsSettings: Api.TypeAutoSaveSettings;
@@ -2628,35 +2233,14 @@ class AutoSaveSettings$ {
       return rethrowDecode(e, 'account.autoSaveSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.autoSaveSettings');
-    j.field('users_settings', this.usersSettings, objectToJson);
-    j.field('chats_settings', this.chatsSettings, objectToJson);
-    j.field('broadcasts_settings', this.broadcastsSettings, objectToJson);
-    j.vector('exceptions', this.exceptions, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AutoSaveSettings$ {
-    const j = new TlJsonReader(json, 'account.autoSaveSettings', classes);
-    return j.end(
-      new AutoSaveSettings$({
-        usersSettings: j.field('users_settings', fromJson$AutoSaveSettings),
-        chatsSettings: j.field('chats_settings', fromJson$AutoSaveSettings),
-        broadcastsSettings: j.field('broadcasts_settings', fromJson$AutoSaveSettings),
-        exceptions: j.vector('exceptions', fromJson$AutoSaveException),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface AutoSaveSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.autoSaveSettings#4c3e069d users_settings:AutoSaveSettings chats_settings:AutoSaveSettings broadcasts_settings:AutoSaveSettings exceptions:Vector<AutoSaveException> chats:Vector<Chat> users:Vector<User> = account.AutoSaveSettings` */
-export const AutoSaveSettings: typeof AutoSaveSettings$ = /*@__PURE__*/ defineTlClass(AutoSaveSettings$, 0x4c3e069d, 0x48cf2f02, 'account.AutoSaveSettings', 'constructor');
+export const AutoSaveSettings: typeof AutoSaveSettings$ = /*@__PURE__*/ defineTlClass(AutoSaveSettings$, 0x4c3e069d, 0x48cf2f02, 'account.AutoSaveSettings', 'constructor', 'account.autoSaveSettings users_settings:AutoSaveSettings chats_settings:AutoSaveSettings broadcasts_settings:AutoSaveSettings exceptions:Vector<AutoSaveException> chats:Vector<Chat> users:Vector<User> = account.AutoSaveSettings');
 export type AutoSaveSettings = AutoSaveSettings$;
 
 /** `account.connectedBots#17d7f87b connected_bots:Vector<ConnectedBot> users:Vector<User> = account.ConnectedBots` */
@@ -2669,6 +2253,7 @@ class ConnectedBots$ {
   declare readonly SUBCLASS_OF_ID: 0xe4caf7d3;
   declare readonly className: 'account.ConnectedBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectedBots$;
   declare connectedBots: Api.TypeConnectedBot[];
   declare users: Api.TypeUser[];
 
@@ -2724,27 +2309,14 @@ class ConnectedBots$ {
       return rethrowDecode(e, 'account.connectedBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.connectedBots');
-    j.vector('connected_bots', this.connectedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectedBots$ {
-    const j = new TlJsonReader(json, 'account.connectedBots', classes);
-    return j.end(
-      new ConnectedBots$({
-        connectedBots: j.vector('connected_bots', fromJson$ConnectedBot),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ConnectedBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.connectedBots#17d7f87b connected_bots:Vector<ConnectedBot> users:Vector<User> = account.ConnectedBots` */
-export const ConnectedBots: typeof ConnectedBots$ = /*@__PURE__*/ defineTlClass(ConnectedBots$, 0x17d7f87b, 0xe4caf7d3, 'account.ConnectedBots', 'constructor');
+export const ConnectedBots: typeof ConnectedBots$ = /*@__PURE__*/ defineTlClass(ConnectedBots$, 0x17d7f87b, 0xe4caf7d3, 'account.ConnectedBots', 'constructor', 'account.connectedBots connected_bots:Vector<ConnectedBot> users:Vector<User> = account.ConnectedBots');
 export type ConnectedBots = ConnectedBots$;
 
 /** `account.businessChatLinks#ec43a2d1 links:Vector<BusinessChatLink> chats:Vector<Chat> users:Vector<User> = account.BusinessChatLinks` */
@@ -2757,6 +2329,7 @@ class BusinessChatLinks$ {
   declare readonly SUBCLASS_OF_ID: 0xc6ba4a31;
   declare readonly className: 'account.BusinessChatLinks';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BusinessChatLinks$;
   declare links: Api.TypeBusinessChatLink[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -2825,29 +2398,14 @@ class BusinessChatLinks$ {
       return rethrowDecode(e, 'account.businessChatLinks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.businessChatLinks');
-    j.vector('links', this.links, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BusinessChatLinks$ {
-    const j = new TlJsonReader(json, 'account.businessChatLinks', classes);
-    return j.end(
-      new BusinessChatLinks$({
-        links: j.vector('links', fromJson$BusinessChatLink),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BusinessChatLinks$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.businessChatLinks#ec43a2d1 links:Vector<BusinessChatLink> chats:Vector<Chat> users:Vector<User> = account.BusinessChatLinks` */
-export const BusinessChatLinks: typeof BusinessChatLinks$ = /*@__PURE__*/ defineTlClass(BusinessChatLinks$, 0xec43a2d1, 0xc6ba4a31, 'account.BusinessChatLinks', 'constructor');
+export const BusinessChatLinks: typeof BusinessChatLinks$ = /*@__PURE__*/ defineTlClass(BusinessChatLinks$, 0xec43a2d1, 0xc6ba4a31, 'account.BusinessChatLinks', 'constructor', 'account.businessChatLinks links:Vector<BusinessChatLink> chats:Vector<Chat> users:Vector<User> = account.BusinessChatLinks');
 export type BusinessChatLinks = BusinessChatLinks$;
 
 /** `account.resolvedBusinessChatLinks#9a23af21 flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks` */
@@ -2860,6 +2418,7 @@ class ResolvedBusinessChatLinks$ {
   declare readonly SUBCLASS_OF_ID: 0x3a772c28;
   declare readonly className: 'account.ResolvedBusinessChatLinks';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolvedBusinessChatLinks$;
   declare peer: Api.TypePeer;
   declare message: string;
   declare entities: Api.TypeMessageEntity[] | undefined;
@@ -2946,33 +2505,14 @@ class ResolvedBusinessChatLinks$ {
       return rethrowDecode(e, 'account.resolvedBusinessChatLinks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resolvedBusinessChatLinks');
-    j.field('peer', this.peer, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvedBusinessChatLinks$ {
-    const j = new TlJsonReader(json, 'account.resolvedBusinessChatLinks', classes);
-    return j.end(
-      new ResolvedBusinessChatLinks$({
-        peer: j.field('peer', fromJson$Peer),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ResolvedBusinessChatLinks$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resolvedBusinessChatLinks#9a23af21 flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks` */
-export const ResolvedBusinessChatLinks: typeof ResolvedBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(ResolvedBusinessChatLinks$, 0x9a23af21, 0x3a772c28, 'account.ResolvedBusinessChatLinks', 'constructor');
+export const ResolvedBusinessChatLinks: typeof ResolvedBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(ResolvedBusinessChatLinks$, 0x9a23af21, 0x3a772c28, 'account.ResolvedBusinessChatLinks', 'constructor', 'account.resolvedBusinessChatLinks flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks');
 export type ResolvedBusinessChatLinks = ResolvedBusinessChatLinks$;
 
 /** `account.paidMessagesRevenue#1e109708 stars_amount:long = account.PaidMessagesRevenue` */
@@ -2985,6 +2525,7 @@ class PaidMessagesRevenue$ {
   declare readonly SUBCLASS_OF_ID: 0x152f0c57;
   declare readonly className: 'account.PaidMessagesRevenue';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaidMessagesRevenue$;
   declare starsAmount: BigInteger;
 
   constructor(args: { starsAmount: LongInput }) {
@@ -3019,25 +2560,14 @@ class PaidMessagesRevenue$ {
       return rethrowDecode(e, 'account.paidMessagesRevenue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.paidMessagesRevenue');
-    j.field('stars_amount', this.starsAmount, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaidMessagesRevenue$ {
-    const j = new TlJsonReader(json, 'account.paidMessagesRevenue', classes);
-    return j.end(
-      new PaidMessagesRevenue$({
-        starsAmount: j.field('stars_amount', longFromJson),
-      }),
-    );
-  }
+interface PaidMessagesRevenue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.paidMessagesRevenue#1e109708 stars_amount:long = account.PaidMessagesRevenue` */
-export const PaidMessagesRevenue: typeof PaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(PaidMessagesRevenue$, 0x1e109708, 0x152f0c57, 'account.PaidMessagesRevenue', 'constructor');
+export const PaidMessagesRevenue: typeof PaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(PaidMessagesRevenue$, 0x1e109708, 0x152f0c57, 'account.PaidMessagesRevenue', 'constructor', 'account.paidMessagesRevenue stars_amount:long = account.PaidMessagesRevenue');
 export type PaidMessagesRevenue = PaidMessagesRevenue$;
 
 /** `account.savedMusicIdsNotModified#4fc81d6e = account.SavedMusicIds` */
@@ -3050,6 +2580,7 @@ class SavedMusicIdsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x4b4af692;
   declare readonly className: 'account.SavedMusicIdsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusicIdsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3062,18 +2593,14 @@ class SavedMusicIdsNotModified$ {
   static fromReader(_r: TlReader): SavedMusicIdsNotModified$ {
     return new SavedMusicIdsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.savedMusicIdsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicIdsNotModified$ {
-    return new TlJsonReader(json, 'account.savedMusicIdsNotModified', classes).end(new SavedMusicIdsNotModified$());
-  }
+interface SavedMusicIdsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.savedMusicIdsNotModified#4fc81d6e = account.SavedMusicIds` */
-export const SavedMusicIdsNotModified: typeof SavedMusicIdsNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicIdsNotModified$, 0x4fc81d6e, 0x4b4af692, 'account.SavedMusicIdsNotModified', 'constructor');
+export const SavedMusicIdsNotModified: typeof SavedMusicIdsNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicIdsNotModified$, 0x4fc81d6e, 0x4b4af692, 'account.SavedMusicIdsNotModified', 'constructor', 'account.savedMusicIdsNotModified = account.SavedMusicIds');
 export type SavedMusicIdsNotModified = SavedMusicIdsNotModified$;
 
 /** `account.savedMusicIds#998d6636 ids:Vector<long> = account.SavedMusicIds` */
@@ -3086,6 +2613,7 @@ class SavedMusicIds$ {
   declare readonly SUBCLASS_OF_ID: 0x4b4af692;
   declare readonly className: 'account.SavedMusicIds';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusicIds$;
   declare ids: BigInteger[];
 
   constructor(args: { ids: LongInput[] }) {
@@ -3128,25 +2656,14 @@ class SavedMusicIds$ {
       return rethrowDecode(e, 'account.savedMusicIds', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.savedMusicIds');
-    j.vector('ids', this.ids, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicIds$ {
-    const j = new TlJsonReader(json, 'account.savedMusicIds', classes);
-    return j.end(
-      new SavedMusicIds$({
-        ids: j.vector('ids', longFromJson),
-      }),
-    );
-  }
+interface SavedMusicIds$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.savedMusicIds#998d6636 ids:Vector<long> = account.SavedMusicIds` */
-export const SavedMusicIds: typeof SavedMusicIds$ = /*@__PURE__*/ defineTlClass(SavedMusicIds$, 0x998d6636, 0x4b4af692, 'account.SavedMusicIds', 'constructor');
+export const SavedMusicIds: typeof SavedMusicIds$ = /*@__PURE__*/ defineTlClass(SavedMusicIds$, 0x998d6636, 0x4b4af692, 'account.SavedMusicIds', 'constructor', 'account.savedMusicIds ids:Vector<long> = account.SavedMusicIds');
 export type SavedMusicIds = SavedMusicIds$;
 
 /** `account.registerDevice#ec86017a flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<long> = Bool` */
@@ -3159,6 +2676,7 @@ class RegisterDevice$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.RegisterDevice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RegisterDevice$;
   declare noMuted: boolean | undefined;
   declare tokenType: number;
   declare token: string;
@@ -3240,35 +2758,14 @@ class RegisterDevice$ {
       return rethrowDecode(e, 'account.registerDevice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.registerDevice');
-    j.flag('no_muted', this.noMuted);
-    j.field('token_type', this.tokenType, intToJson);
-    j.field('token', this.token, stringToJson);
-    j.field('app_sandbox', this.appSandbox, boolToJson);
-    j.field('secret', this.secret, bytesToJson);
-    j.vector('other_uids', this.otherUids, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RegisterDevice$ {
-    const j = new TlJsonReader(json, 'account.registerDevice', classes);
-    return j.end(
-      new RegisterDevice$({
-        noMuted: j.flag('no_muted'),
-        tokenType: j.field('token_type', intFromJson),
-        token: j.field('token', stringFromJson),
-        appSandbox: j.field('app_sandbox', boolFromJson),
-        secret: j.field('secret', bytesFromJson),
-        otherUids: j.vector('other_uids', longFromJson),
-      }),
-    );
-  }
+interface RegisterDevice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.registerDevice#ec86017a flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<long> = Bool` */
-export const RegisterDevice: typeof RegisterDevice$ = /*@__PURE__*/ defineTlClass(RegisterDevice$, 0xec86017a, 0xf5b399ac, 'account.RegisterDevice', 'request');
+export const RegisterDevice: typeof RegisterDevice$ = /*@__PURE__*/ defineTlClass(RegisterDevice$, 0xec86017a, 0xf5b399ac, 'account.RegisterDevice', 'request', 'account.registerDevice flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<long>');
 export type RegisterDevice = RegisterDevice$;
 
 /** `account.unregisterDevice#6a0d3206 token_type:int token:string other_uids:Vector<long> = Bool` */
@@ -3281,6 +2778,7 @@ class UnregisterDevice$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UnregisterDevice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UnregisterDevice$;
   declare tokenType: number;
   declare token: string;
   declare otherUids: BigInteger[];
@@ -3340,29 +2838,14 @@ class UnregisterDevice$ {
       return rethrowDecode(e, 'account.unregisterDevice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.unregisterDevice');
-    j.field('token_type', this.tokenType, intToJson);
-    j.field('token', this.token, stringToJson);
-    j.vector('other_uids', this.otherUids, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UnregisterDevice$ {
-    const j = new TlJsonReader(json, 'account.unregisterDevice', classes);
-    return j.end(
-      new UnregisterDevice$({
-        tokenType: j.field('token_type', intFromJson),
-        token: j.field('token', stringFromJson),
-        otherUids: j.vector('other_uids', longFromJson),
-      }),
-    );
-  }
+interface UnregisterDevice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.unregisterDevice#6a0d3206 token_type:int token:string other_uids:Vector<long> = Bool` */
-export const UnregisterDevice: typeof UnregisterDevice$ = /*@__PURE__*/ defineTlClass(UnregisterDevice$, 0x6a0d3206, 0xf5b399ac, 'account.UnregisterDevice', 'request');
+export const UnregisterDevice: typeof UnregisterDevice$ = /*@__PURE__*/ defineTlClass(UnregisterDevice$, 0x6a0d3206, 0xf5b399ac, 'account.UnregisterDevice', 'request', 'account.unregisterDevice token_type:int token:string other_uids:Vector<long>');
 export type UnregisterDevice = UnregisterDevice$;
 
 /** `account.updateNotifySettings#84be5b93 peer:InputNotifyPeer settings:InputPeerNotifySettings = Bool` */
@@ -3375,6 +2858,7 @@ class UpdateNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateNotifySettings$;
   declare peer: Api.TypeInputNotifyPeer;
   declare settings: Api.TypeInputPeerNotifySettings;
 
@@ -3420,27 +2904,14 @@ class UpdateNotifySettings$ {
       return rethrowDecode(e, 'account.updateNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateNotifySettings');
-    j.field('peer', this.peer, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.updateNotifySettings', classes);
-    return j.end(
-      new UpdateNotifySettings$({
-        peer: j.field('peer', fromJson$InputNotifyPeer),
-        settings: j.field('settings', fromJson$InputPeerNotifySettings),
-      }),
-    );
-  }
+interface UpdateNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateNotifySettings#84be5b93 peer:InputNotifyPeer settings:InputPeerNotifySettings = Bool` */
-export const UpdateNotifySettings: typeof UpdateNotifySettings$ = /*@__PURE__*/ defineTlClass(UpdateNotifySettings$, 0x84be5b93, 0xf5b399ac, 'account.UpdateNotifySettings', 'request');
+export const UpdateNotifySettings: typeof UpdateNotifySettings$ = /*@__PURE__*/ defineTlClass(UpdateNotifySettings$, 0x84be5b93, 0xf5b399ac, 'account.UpdateNotifySettings', 'request', 'account.updateNotifySettings peer:InputNotifyPeer settings:InputPeerNotifySettings');
 export type UpdateNotifySettings = UpdateNotifySettings$;
 
 /** `account.getNotifySettings#12b3ad31 peer:InputNotifyPeer = PeerNotifySettings` */
@@ -3453,6 +2924,7 @@ class GetNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xcf20c074;
   declare readonly className: 'account.GetNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNotifySettings$;
   declare peer: Api.TypeInputNotifyPeer;
 
   constructor(args: { peer: Api.TypeInputNotifyPeer }) {
@@ -3492,25 +2964,14 @@ class GetNotifySettings$ {
       return rethrowDecode(e, 'account.getNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getNotifySettings');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.getNotifySettings', classes);
-    return j.end(
-      new GetNotifySettings$({
-        peer: j.field('peer', fromJson$InputNotifyPeer),
-      }),
-    );
-  }
+interface GetNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getNotifySettings#12b3ad31 peer:InputNotifyPeer = PeerNotifySettings` */
-export const GetNotifySettings: typeof GetNotifySettings$ = /*@__PURE__*/ defineTlClass(GetNotifySettings$, 0x12b3ad31, 0xcf20c074, 'account.GetNotifySettings', 'request');
+export const GetNotifySettings: typeof GetNotifySettings$ = /*@__PURE__*/ defineTlClass(GetNotifySettings$, 0x12b3ad31, 0xcf20c074, 'account.GetNotifySettings', 'request', 'account.getNotifySettings peer:InputNotifyPeer');
 export type GetNotifySettings = GetNotifySettings$;
 
 /** `account.resetNotifySettings#db7e1747 = Bool` */
@@ -3523,6 +2984,7 @@ class ResetNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetNotifySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3540,18 +3002,14 @@ class ResetNotifySettings$ {
   static fromReader(_r: TlReader): ResetNotifySettings$ {
     return new ResetNotifySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetNotifySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetNotifySettings$ {
-    return new TlJsonReader(json, 'account.resetNotifySettings', classes).end(new ResetNotifySettings$());
-  }
+interface ResetNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetNotifySettings#db7e1747 = Bool` */
-export const ResetNotifySettings: typeof ResetNotifySettings$ = /*@__PURE__*/ defineTlClass(ResetNotifySettings$, 0xdb7e1747, 0xf5b399ac, 'account.ResetNotifySettings', 'request');
+export const ResetNotifySettings: typeof ResetNotifySettings$ = /*@__PURE__*/ defineTlClass(ResetNotifySettings$, 0xdb7e1747, 0xf5b399ac, 'account.ResetNotifySettings', 'request', 'account.resetNotifySettings');
 export type ResetNotifySettings = ResetNotifySettings$;
 
 /** `account.updateProfile#78515775 flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string = User` */
@@ -3564,6 +3022,7 @@ class UpdateProfile$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.UpdateProfile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateProfile$;
   declare firstName: string | undefined;
   declare lastName: string | undefined;
   declare about: string | undefined;
@@ -3623,29 +3082,14 @@ class UpdateProfile$ {
       return rethrowDecode(e, 'account.updateProfile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateProfile');
-    j.optional('first_name', this.firstName, stringToJson);
-    j.optional('last_name', this.lastName, stringToJson);
-    j.optional('about', this.about, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfile$ {
-    const j = new TlJsonReader(json, 'account.updateProfile', classes);
-    return j.end(
-      new UpdateProfile$({
-        firstName: j.optional('first_name', stringFromJson),
-        lastName: j.optional('last_name', stringFromJson),
-        about: j.optional('about', stringFromJson),
-      }),
-    );
-  }
+interface UpdateProfile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateProfile#78515775 flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string = User` */
-export const UpdateProfile: typeof UpdateProfile$ = /*@__PURE__*/ defineTlClass(UpdateProfile$, 0x78515775, 0x2da17977, 'account.UpdateProfile', 'request');
+export const UpdateProfile: typeof UpdateProfile$ = /*@__PURE__*/ defineTlClass(UpdateProfile$, 0x78515775, 0x2da17977, 'account.UpdateProfile', 'request', 'account.updateProfile flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string');
 export type UpdateProfile = UpdateProfile$;
 
 /** `account.updateStatus#6628562c offline:Bool = Bool` */
@@ -3658,6 +3102,7 @@ class UpdateStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStatus$;
   declare offline: boolean;
 
   constructor(args: { offline: boolean }) {
@@ -3697,25 +3142,14 @@ class UpdateStatus$ {
       return rethrowDecode(e, 'account.updateStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateStatus');
-    j.field('offline', this.offline, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStatus$ {
-    const j = new TlJsonReader(json, 'account.updateStatus', classes);
-    return j.end(
-      new UpdateStatus$({
-        offline: j.field('offline', boolFromJson),
-      }),
-    );
-  }
+interface UpdateStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateStatus#6628562c offline:Bool = Bool` */
-export const UpdateStatus: typeof UpdateStatus$ = /*@__PURE__*/ defineTlClass(UpdateStatus$, 0x6628562c, 0xf5b399ac, 'account.UpdateStatus', 'request');
+export const UpdateStatus: typeof UpdateStatus$ = /*@__PURE__*/ defineTlClass(UpdateStatus$, 0x6628562c, 0xf5b399ac, 'account.UpdateStatus', 'request', 'account.updateStatus offline:Bool');
 export type UpdateStatus = UpdateStatus$;
 
 /** `account.getWallPapers#7967d36 hash:long = account.WallPapers` */
@@ -3728,6 +3162,7 @@ class GetWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.GetWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWallPapers$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -3767,25 +3202,14 @@ class GetWallPapers$ {
       return rethrowDecode(e, 'account.getWallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getWallPapers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPapers$ {
-    const j = new TlJsonReader(json, 'account.getWallPapers', classes);
-    return j.end(
-      new GetWallPapers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getWallPapers#7967d36 hash:long = account.WallPapers` */
-export const GetWallPapers: typeof GetWallPapers$ = /*@__PURE__*/ defineTlClass(GetWallPapers$, 0x07967d36, 0xa2c548fd, 'account.GetWallPapers', 'request');
+export const GetWallPapers: typeof GetWallPapers$ = /*@__PURE__*/ defineTlClass(GetWallPapers$, 0x07967d36, 0xa2c548fd, 'account.GetWallPapers', 'request', 'account.getWallPapers hash:long');
 export type GetWallPapers = GetWallPapers$;
 
 /** `account.reportPeer#c5ba3d86 peer:InputPeer reason:ReportReason message:string = Bool` */
@@ -3798,6 +3222,7 @@ class ReportPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ReportPeer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportPeer$;
   declare peer: Api.TypeInputPeer;
   declare reason: Api.TypeReportReason;
   declare message: string;
@@ -3849,29 +3274,14 @@ class ReportPeer$ {
       return rethrowDecode(e, 'account.reportPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.reportPeer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('reason', this.reason, objectToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportPeer$ {
-    const j = new TlJsonReader(json, 'account.reportPeer', classes);
-    return j.end(
-      new ReportPeer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        reason: j.field('reason', fromJson$ReportReason),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface ReportPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.reportPeer#c5ba3d86 peer:InputPeer reason:ReportReason message:string = Bool` */
-export const ReportPeer: typeof ReportPeer$ = /*@__PURE__*/ defineTlClass(ReportPeer$, 0xc5ba3d86, 0xf5b399ac, 'account.ReportPeer', 'request');
+export const ReportPeer: typeof ReportPeer$ = /*@__PURE__*/ defineTlClass(ReportPeer$, 0xc5ba3d86, 0xf5b399ac, 'account.ReportPeer', 'request', 'account.reportPeer peer:InputPeer reason:ReportReason message:string');
 export type ReportPeer = ReportPeer$;
 
 /** `account.checkUsername#2714d86c username:string = Bool` */
@@ -3884,6 +3294,7 @@ class CheckUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.CheckUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUsername$;
   declare username: string;
 
   constructor(args: { username: string }) {
@@ -3923,25 +3334,14 @@ class CheckUsername$ {
       return rethrowDecode(e, 'account.checkUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.checkUsername');
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
-    const j = new TlJsonReader(json, 'account.checkUsername', classes);
-    return j.end(
-      new CheckUsername$({
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface CheckUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.checkUsername#2714d86c username:string = Bool` */
-export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x2714d86c, 0xf5b399ac, 'account.CheckUsername', 'request');
+export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x2714d86c, 0xf5b399ac, 'account.CheckUsername', 'request', 'account.checkUsername username:string');
 export type CheckUsername = CheckUsername$;
 
 /** `account.updateUsername#3e0bdd7c username:string = User` */
@@ -3954,6 +3354,7 @@ class UpdateUsername$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.UpdateUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUsername$;
   declare username: string;
 
   constructor(args: { username: string }) {
@@ -3993,25 +3394,14 @@ class UpdateUsername$ {
       return rethrowDecode(e, 'account.updateUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateUsername');
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
-    const j = new TlJsonReader(json, 'account.updateUsername', classes);
-    return j.end(
-      new UpdateUsername$({
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface UpdateUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateUsername#3e0bdd7c username:string = User` */
-export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3e0bdd7c, 0x2da17977, 'account.UpdateUsername', 'request');
+export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3e0bdd7c, 0x2da17977, 'account.UpdateUsername', 'request', 'account.updateUsername username:string');
 export type UpdateUsername = UpdateUsername$;
 
 /** `account.getPrivacy#dadbc950 key:InputPrivacyKey = account.PrivacyRules` */
@@ -4024,6 +3414,7 @@ class GetPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.GetPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPrivacy$;
   declare key: Api.TypeInputPrivacyKey;
 
   constructor(args: { key: Api.TypeInputPrivacyKey }) {
@@ -4063,25 +3454,14 @@ class GetPrivacy$ {
       return rethrowDecode(e, 'account.getPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPrivacy');
-    j.field('key', this.key, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPrivacy$ {
-    const j = new TlJsonReader(json, 'account.getPrivacy', classes);
-    return j.end(
-      new GetPrivacy$({
-        key: j.field('key', fromJson$InputPrivacyKey),
-      }),
-    );
-  }
+interface GetPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getPrivacy#dadbc950 key:InputPrivacyKey = account.PrivacyRules` */
-export const GetPrivacy: typeof GetPrivacy$ = /*@__PURE__*/ defineTlClass(GetPrivacy$, 0xdadbc950, 0xb55aba82, 'account.GetPrivacy', 'request');
+export const GetPrivacy: typeof GetPrivacy$ = /*@__PURE__*/ defineTlClass(GetPrivacy$, 0xdadbc950, 0xb55aba82, 'account.GetPrivacy', 'request', 'account.getPrivacy key:InputPrivacyKey');
 export type GetPrivacy = GetPrivacy$;
 
 /** `account.setPrivacy#c9f81ce8 key:InputPrivacyKey rules:Vector<InputPrivacyRule> = account.PrivacyRules` */
@@ -4094,6 +3474,7 @@ class SetPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.SetPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetPrivacy$;
   declare key: Api.TypeInputPrivacyKey;
   declare rules: Api.TypeInputPrivacyRule[];
 
@@ -4147,27 +3528,14 @@ class SetPrivacy$ {
       return rethrowDecode(e, 'account.setPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setPrivacy');
-    j.field('key', this.key, objectToJson);
-    j.vector('rules', this.rules, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetPrivacy$ {
-    const j = new TlJsonReader(json, 'account.setPrivacy', classes);
-    return j.end(
-      new SetPrivacy$({
-        key: j.field('key', fromJson$InputPrivacyKey),
-        rules: j.vector('rules', fromJson$InputPrivacyRule),
-      }),
-    );
-  }
+interface SetPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setPrivacy#c9f81ce8 key:InputPrivacyKey rules:Vector<InputPrivacyRule> = account.PrivacyRules` */
-export const SetPrivacy: typeof SetPrivacy$ = /*@__PURE__*/ defineTlClass(SetPrivacy$, 0xc9f81ce8, 0xb55aba82, 'account.SetPrivacy', 'request');
+export const SetPrivacy: typeof SetPrivacy$ = /*@__PURE__*/ defineTlClass(SetPrivacy$, 0xc9f81ce8, 0xb55aba82, 'account.SetPrivacy', 'request', 'account.setPrivacy key:InputPrivacyKey rules:Vector<InputPrivacyRule>');
 export type SetPrivacy = SetPrivacy$;
 
 /** `account.deleteAccount#a2c0cf74 flags:# reason:string password:flags.0?InputCheckPasswordSRP = Bool` */
@@ -4180,6 +3548,7 @@ class DeleteAccount$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteAccount';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteAccount$;
   declare reason: string;
   declare password: Api.TypeInputCheckPasswordSRP | undefined;
 
@@ -4231,27 +3600,14 @@ class DeleteAccount$ {
       return rethrowDecode(e, 'account.deleteAccount', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteAccount');
-    j.field('reason', this.reason, stringToJson);
-    j.optional('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAccount$ {
-    const j = new TlJsonReader(json, 'account.deleteAccount', classes);
-    return j.end(
-      new DeleteAccount$({
-        reason: j.field('reason', stringFromJson),
-        password: j.optional('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface DeleteAccount$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.deleteAccount#a2c0cf74 flags:# reason:string password:flags.0?InputCheckPasswordSRP = Bool` */
-export const DeleteAccount: typeof DeleteAccount$ = /*@__PURE__*/ defineTlClass(DeleteAccount$, 0xa2c0cf74, 0xf5b399ac, 'account.DeleteAccount', 'request');
+export const DeleteAccount: typeof DeleteAccount$ = /*@__PURE__*/ defineTlClass(DeleteAccount$, 0xa2c0cf74, 0xf5b399ac, 'account.DeleteAccount', 'request', 'account.deleteAccount flags:# reason:string password:flags.0?InputCheckPasswordSRP');
 export type DeleteAccount = DeleteAccount$;
 
 /** `account.getAccountTTL#8fc711d = AccountDaysTTL` */
@@ -4264,6 +3620,7 @@ class GetAccountTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xbaa39d88;
   declare readonly className: 'account.GetAccountTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAccountTTL$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4281,18 +3638,14 @@ class GetAccountTTL$ {
   static fromReader(_r: TlReader): GetAccountTTL$ {
     return new GetAccountTTL$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAccountTTL' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAccountTTL$ {
-    return new TlJsonReader(json, 'account.getAccountTTL', classes).end(new GetAccountTTL$());
-  }
+interface GetAccountTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAccountTTL#8fc711d = AccountDaysTTL` */
-export const GetAccountTTL: typeof GetAccountTTL$ = /*@__PURE__*/ defineTlClass(GetAccountTTL$, 0x08fc711d, 0xbaa39d88, 'account.GetAccountTTL', 'request');
+export const GetAccountTTL: typeof GetAccountTTL$ = /*@__PURE__*/ defineTlClass(GetAccountTTL$, 0x08fc711d, 0xbaa39d88, 'account.GetAccountTTL', 'request', 'account.getAccountTTL');
 export type GetAccountTTL = GetAccountTTL$;
 
 /** `account.setAccountTTL#2442485e ttl:AccountDaysTTL = Bool` */
@@ -4305,6 +3658,7 @@ class SetAccountTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetAccountTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetAccountTTL$;
   declare ttl: Api.TypeAccountDaysTTL;
 
   constructor(args: { ttl: Api.TypeAccountDaysTTL }) {
@@ -4344,25 +3698,14 @@ class SetAccountTTL$ {
       return rethrowDecode(e, 'account.setAccountTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setAccountTTL');
-    j.field('ttl', this.ttl, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetAccountTTL$ {
-    const j = new TlJsonReader(json, 'account.setAccountTTL', classes);
-    return j.end(
-      new SetAccountTTL$({
-        ttl: j.field('ttl', fromJson$AccountDaysTTL),
-      }),
-    );
-  }
+interface SetAccountTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setAccountTTL#2442485e ttl:AccountDaysTTL = Bool` */
-export const SetAccountTTL: typeof SetAccountTTL$ = /*@__PURE__*/ defineTlClass(SetAccountTTL$, 0x2442485e, 0xf5b399ac, 'account.SetAccountTTL', 'request');
+export const SetAccountTTL: typeof SetAccountTTL$ = /*@__PURE__*/ defineTlClass(SetAccountTTL$, 0x2442485e, 0xf5b399ac, 'account.SetAccountTTL', 'request', 'account.setAccountTTL ttl:AccountDaysTTL');
 export type SetAccountTTL = SetAccountTTL$;
 
 /** `account.sendChangePhoneCode#82574ae5 phone_number:string settings:CodeSettings = auth.SentCode` */
@@ -4375,6 +3718,7 @@ class SendChangePhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendChangePhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendChangePhoneCode$;
   declare phoneNumber: string;
   declare settings: Api.TypeCodeSettings;
 
@@ -4420,27 +3764,14 @@ class SendChangePhoneCode$ {
       return rethrowDecode(e, 'account.sendChangePhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendChangePhoneCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendChangePhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendChangePhoneCode', classes);
-    return j.end(
-      new SendChangePhoneCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendChangePhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendChangePhoneCode#82574ae5 phone_number:string settings:CodeSettings = auth.SentCode` */
-export const SendChangePhoneCode: typeof SendChangePhoneCode$ = /*@__PURE__*/ defineTlClass(SendChangePhoneCode$, 0x82574ae5, 0x6ce87081, 'account.SendChangePhoneCode', 'request');
+export const SendChangePhoneCode: typeof SendChangePhoneCode$ = /*@__PURE__*/ defineTlClass(SendChangePhoneCode$, 0x82574ae5, 0x6ce87081, 'account.SendChangePhoneCode', 'request', 'account.sendChangePhoneCode phone_number:string settings:CodeSettings');
 export type SendChangePhoneCode = SendChangePhoneCode$;
 
 /** `account.changePhone#70c32edb phone_number:string phone_code_hash:string phone_code:string = User` */
@@ -4453,6 +3784,7 @@ class ChangePhone$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.ChangePhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangePhone$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare phoneCode: string;
@@ -4504,29 +3836,14 @@ class ChangePhone$ {
       return rethrowDecode(e, 'account.changePhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.changePhone');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangePhone$ {
-    const j = new TlJsonReader(json, 'account.changePhone', classes);
-    return j.end(
-      new ChangePhone$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface ChangePhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.changePhone#70c32edb phone_number:string phone_code_hash:string phone_code:string = User` */
-export const ChangePhone: typeof ChangePhone$ = /*@__PURE__*/ defineTlClass(ChangePhone$, 0x70c32edb, 0x2da17977, 'account.ChangePhone', 'request');
+export const ChangePhone: typeof ChangePhone$ = /*@__PURE__*/ defineTlClass(ChangePhone$, 0x70c32edb, 0x2da17977, 'account.ChangePhone', 'request', 'account.changePhone phone_number:string phone_code_hash:string phone_code:string');
 export type ChangePhone = ChangePhone$;
 
 /** `account.updateDeviceLocked#38df3532 period:int = Bool` */
@@ -4539,6 +3856,7 @@ class UpdateDeviceLocked$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateDeviceLocked';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDeviceLocked$;
   declare period: number;
 
   constructor(args: { period: number }) {
@@ -4578,25 +3896,14 @@ class UpdateDeviceLocked$ {
       return rethrowDecode(e, 'account.updateDeviceLocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateDeviceLocked');
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeviceLocked$ {
-    const j = new TlJsonReader(json, 'account.updateDeviceLocked', classes);
-    return j.end(
-      new UpdateDeviceLocked$({
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface UpdateDeviceLocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateDeviceLocked#38df3532 period:int = Bool` */
-export const UpdateDeviceLocked: typeof UpdateDeviceLocked$ = /*@__PURE__*/ defineTlClass(UpdateDeviceLocked$, 0x38df3532, 0xf5b399ac, 'account.UpdateDeviceLocked', 'request');
+export const UpdateDeviceLocked: typeof UpdateDeviceLocked$ = /*@__PURE__*/ defineTlClass(UpdateDeviceLocked$, 0x38df3532, 0xf5b399ac, 'account.UpdateDeviceLocked', 'request', 'account.updateDeviceLocked period:int');
 export type UpdateDeviceLocked = UpdateDeviceLocked$;
 
 /** `account.getAuthorizations#e320c158 = account.Authorizations` */
@@ -4609,6 +3916,7 @@ class GetAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x0bf5e0ff;
   declare readonly className: 'account.GetAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4626,18 +3934,14 @@ class GetAuthorizations$ {
   static fromReader(_r: TlReader): GetAuthorizations$ {
     return new GetAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizations$ {
-    return new TlJsonReader(json, 'account.getAuthorizations', classes).end(new GetAuthorizations$());
-  }
+interface GetAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAuthorizations#e320c158 = account.Authorizations` */
-export const GetAuthorizations: typeof GetAuthorizations$ = /*@__PURE__*/ defineTlClass(GetAuthorizations$, 0xe320c158, 0x0bf5e0ff, 'account.GetAuthorizations', 'request');
+export const GetAuthorizations: typeof GetAuthorizations$ = /*@__PURE__*/ defineTlClass(GetAuthorizations$, 0xe320c158, 0x0bf5e0ff, 'account.GetAuthorizations', 'request', 'account.getAuthorizations');
 export type GetAuthorizations = GetAuthorizations$;
 
 /** `account.resetAuthorization#df77f3bc hash:long = Bool` */
@@ -4650,6 +3954,7 @@ class ResetAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetAuthorization$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -4689,25 +3994,14 @@ class ResetAuthorization$ {
       return rethrowDecode(e, 'account.resetAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetAuthorization');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorization$ {
-    const j = new TlJsonReader(json, 'account.resetAuthorization', classes);
-    return j.end(
-      new ResetAuthorization$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface ResetAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetAuthorization#df77f3bc hash:long = Bool` */
-export const ResetAuthorization: typeof ResetAuthorization$ = /*@__PURE__*/ defineTlClass(ResetAuthorization$, 0xdf77f3bc, 0xf5b399ac, 'account.ResetAuthorization', 'request');
+export const ResetAuthorization: typeof ResetAuthorization$ = /*@__PURE__*/ defineTlClass(ResetAuthorization$, 0xdf77f3bc, 0xf5b399ac, 'account.ResetAuthorization', 'request', 'account.resetAuthorization hash:long');
 export type ResetAuthorization = ResetAuthorization$;
 
 /** `account.getPassword#548a30f5 = account.Password` */
@@ -4720,6 +4014,7 @@ class GetPassword$ {
   declare readonly SUBCLASS_OF_ID: 0x53a211a3;
   declare readonly className: 'account.GetPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPassword$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4737,18 +4032,14 @@ class GetPassword$ {
   static fromReader(_r: TlReader): GetPassword$ {
     return new GetPassword$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getPassword' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassword$ {
-    return new TlJsonReader(json, 'account.getPassword', classes).end(new GetPassword$());
-  }
+interface GetPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getPassword#548a30f5 = account.Password` */
-export const GetPassword: typeof GetPassword$ = /*@__PURE__*/ defineTlClass(GetPassword$, 0x548a30f5, 0x53a211a3, 'account.GetPassword', 'request');
+export const GetPassword: typeof GetPassword$ = /*@__PURE__*/ defineTlClass(GetPassword$, 0x548a30f5, 0x53a211a3, 'account.GetPassword', 'request', 'account.getPassword');
 export type GetPassword = GetPassword$;
 
 /** `account.getPasswordSettings#9cd4eaf9 password:InputCheckPasswordSRP = account.PasswordSettings` */
@@ -4761,6 +4052,7 @@ class GetPasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xd23fb078;
   declare readonly className: 'account.GetPasswordSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPasswordSettings$;
   declare password: Api.TypeInputCheckPasswordSRP;
 
   constructor(args: { password: Api.TypeInputCheckPasswordSRP }) {
@@ -4800,25 +4092,14 @@ class GetPasswordSettings$ {
       return rethrowDecode(e, 'account.getPasswordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPasswordSettings');
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.getPasswordSettings', classes);
-    return j.end(
-      new GetPasswordSettings$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetPasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getPasswordSettings#9cd4eaf9 password:InputCheckPasswordSRP = account.PasswordSettings` */
-export const GetPasswordSettings: typeof GetPasswordSettings$ = /*@__PURE__*/ defineTlClass(GetPasswordSettings$, 0x9cd4eaf9, 0xd23fb078, 'account.GetPasswordSettings', 'request');
+export const GetPasswordSettings: typeof GetPasswordSettings$ = /*@__PURE__*/ defineTlClass(GetPasswordSettings$, 0x9cd4eaf9, 0xd23fb078, 'account.GetPasswordSettings', 'request', 'account.getPasswordSettings password:InputCheckPasswordSRP');
 export type GetPasswordSettings = GetPasswordSettings$;
 
 /** `account.updatePasswordSettings#a59b102f password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings = Bool` */
@@ -4831,6 +4112,7 @@ class UpdatePasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdatePasswordSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePasswordSettings$;
   declare password: Api.TypeInputCheckPasswordSRP;
   declare newSettings: Api.account.TypePasswordInputSettings;
 
@@ -4876,27 +4158,14 @@ class UpdatePasswordSettings$ {
       return rethrowDecode(e, 'account.updatePasswordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updatePasswordSettings');
-    j.field('password', this.password, objectToJson);
-    j.field('new_settings', this.newSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.updatePasswordSettings', classes);
-    return j.end(
-      new UpdatePasswordSettings$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-        newSettings: j.field('new_settings', fromJson$account$PasswordInputSettings),
-      }),
-    );
-  }
+interface UpdatePasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updatePasswordSettings#a59b102f password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings = Bool` */
-export const UpdatePasswordSettings: typeof UpdatePasswordSettings$ = /*@__PURE__*/ defineTlClass(UpdatePasswordSettings$, 0xa59b102f, 0xf5b399ac, 'account.UpdatePasswordSettings', 'request');
+export const UpdatePasswordSettings: typeof UpdatePasswordSettings$ = /*@__PURE__*/ defineTlClass(UpdatePasswordSettings$, 0xa59b102f, 0xf5b399ac, 'account.UpdatePasswordSettings', 'request', 'account.updatePasswordSettings password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings');
 export type UpdatePasswordSettings = UpdatePasswordSettings$;
 
 /** `account.sendConfirmPhoneCode#1b3faa88 hash:string settings:CodeSettings = auth.SentCode` */
@@ -4909,6 +4178,7 @@ class SendConfirmPhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendConfirmPhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendConfirmPhoneCode$;
   declare hash: string;
   declare settings: Api.TypeCodeSettings;
 
@@ -4954,27 +4224,14 @@ class SendConfirmPhoneCode$ {
       return rethrowDecode(e, 'account.sendConfirmPhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendConfirmPhoneCode');
-    j.field('hash', this.hash, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendConfirmPhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendConfirmPhoneCode', classes);
-    return j.end(
-      new SendConfirmPhoneCode$({
-        hash: j.field('hash', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendConfirmPhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendConfirmPhoneCode#1b3faa88 hash:string settings:CodeSettings = auth.SentCode` */
-export const SendConfirmPhoneCode: typeof SendConfirmPhoneCode$ = /*@__PURE__*/ defineTlClass(SendConfirmPhoneCode$, 0x1b3faa88, 0x6ce87081, 'account.SendConfirmPhoneCode', 'request');
+export const SendConfirmPhoneCode: typeof SendConfirmPhoneCode$ = /*@__PURE__*/ defineTlClass(SendConfirmPhoneCode$, 0x1b3faa88, 0x6ce87081, 'account.SendConfirmPhoneCode', 'request', 'account.sendConfirmPhoneCode hash:string settings:CodeSettings');
 export type SendConfirmPhoneCode = SendConfirmPhoneCode$;
 
 /** `account.confirmPhone#5f2178c3 phone_code_hash:string phone_code:string = Bool` */
@@ -4987,6 +4244,7 @@ class ConfirmPhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ConfirmPhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmPhone$;
   declare phoneCodeHash: string;
   declare phoneCode: string;
 
@@ -5032,27 +4290,14 @@ class ConfirmPhone$ {
       return rethrowDecode(e, 'account.confirmPhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.confirmPhone');
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPhone$ {
-    const j = new TlJsonReader(json, 'account.confirmPhone', classes);
-    return j.end(
-      new ConfirmPhone$({
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface ConfirmPhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.confirmPhone#5f2178c3 phone_code_hash:string phone_code:string = Bool` */
-export const ConfirmPhone: typeof ConfirmPhone$ = /*@__PURE__*/ defineTlClass(ConfirmPhone$, 0x5f2178c3, 0xf5b399ac, 'account.ConfirmPhone', 'request');
+export const ConfirmPhone: typeof ConfirmPhone$ = /*@__PURE__*/ defineTlClass(ConfirmPhone$, 0x5f2178c3, 0xf5b399ac, 'account.ConfirmPhone', 'request', 'account.confirmPhone phone_code_hash:string phone_code:string');
 export type ConfirmPhone = ConfirmPhone$;
 
 /** `account.getTmpPassword#449e0b51 password:InputCheckPasswordSRP period:int = account.TmpPassword` */
@@ -5065,6 +4310,7 @@ class GetTmpPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb064992d;
   declare readonly className: 'account.GetTmpPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTmpPassword$;
   declare password: Api.TypeInputCheckPasswordSRP;
   declare period: number;
 
@@ -5110,27 +4356,14 @@ class GetTmpPassword$ {
       return rethrowDecode(e, 'account.getTmpPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getTmpPassword');
-    j.field('password', this.password, objectToJson);
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTmpPassword$ {
-    const j = new TlJsonReader(json, 'account.getTmpPassword', classes);
-    return j.end(
-      new GetTmpPassword$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface GetTmpPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getTmpPassword#449e0b51 password:InputCheckPasswordSRP period:int = account.TmpPassword` */
-export const GetTmpPassword: typeof GetTmpPassword$ = /*@__PURE__*/ defineTlClass(GetTmpPassword$, 0x449e0b51, 0xb064992d, 'account.GetTmpPassword', 'request');
+export const GetTmpPassword: typeof GetTmpPassword$ = /*@__PURE__*/ defineTlClass(GetTmpPassword$, 0x449e0b51, 0xb064992d, 'account.GetTmpPassword', 'request', 'account.getTmpPassword password:InputCheckPasswordSRP period:int');
 export type GetTmpPassword = GetTmpPassword$;
 
 /** `account.getWebAuthorizations#182e6d6f = account.WebAuthorizations` */
@@ -5143,6 +4376,7 @@ class GetWebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x9a365b32;
   declare readonly className: 'account.GetWebAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5160,18 +4394,14 @@ class GetWebAuthorizations$ {
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
     return new GetWebAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getWebAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebAuthorizations$ {
-    return new TlJsonReader(json, 'account.getWebAuthorizations', classes).end(new GetWebAuthorizations$());
-  }
+interface GetWebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getWebAuthorizations#182e6d6f = account.WebAuthorizations` */
-export const GetWebAuthorizations: typeof GetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(GetWebAuthorizations$, 0x182e6d6f, 0x9a365b32, 'account.GetWebAuthorizations', 'request');
+export const GetWebAuthorizations: typeof GetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(GetWebAuthorizations$, 0x182e6d6f, 0x9a365b32, 'account.GetWebAuthorizations', 'request', 'account.getWebAuthorizations');
 export type GetWebAuthorizations = GetWebAuthorizations$;
 
 /** `account.resetWebAuthorization#2d01b9ef hash:long = Bool` */
@@ -5184,6 +4414,7 @@ class ResetWebAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWebAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWebAuthorization$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -5223,25 +4454,14 @@ class ResetWebAuthorization$ {
       return rethrowDecode(e, 'account.resetWebAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetWebAuthorization');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorization$ {
-    const j = new TlJsonReader(json, 'account.resetWebAuthorization', classes);
-    return j.end(
-      new ResetWebAuthorization$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface ResetWebAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetWebAuthorization#2d01b9ef hash:long = Bool` */
-export const ResetWebAuthorization: typeof ResetWebAuthorization$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorization$, 0x2d01b9ef, 0xf5b399ac, 'account.ResetWebAuthorization', 'request');
+export const ResetWebAuthorization: typeof ResetWebAuthorization$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorization$, 0x2d01b9ef, 0xf5b399ac, 'account.ResetWebAuthorization', 'request', 'account.resetWebAuthorization hash:long');
 export type ResetWebAuthorization = ResetWebAuthorization$;
 
 /** `account.resetWebAuthorizations#682d2594 = Bool` */
@@ -5254,6 +4474,7 @@ class ResetWebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWebAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWebAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5271,18 +4492,14 @@ class ResetWebAuthorizations$ {
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
     return new ResetWebAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetWebAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorizations$ {
-    return new TlJsonReader(json, 'account.resetWebAuthorizations', classes).end(new ResetWebAuthorizations$());
-  }
+interface ResetWebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetWebAuthorizations#682d2594 = Bool` */
-export const ResetWebAuthorizations: typeof ResetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorizations$, 0x682d2594, 0xf5b399ac, 'account.ResetWebAuthorizations', 'request');
+export const ResetWebAuthorizations: typeof ResetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorizations$, 0x682d2594, 0xf5b399ac, 'account.ResetWebAuthorizations', 'request', 'account.resetWebAuthorizations');
 export type ResetWebAuthorizations = ResetWebAuthorizations$;
 
 /** `account.getAllSecureValues#b288bc7d = Vector<SecureValue>` */
@@ -5295,6 +4512,7 @@ class GetAllSecureValues$ {
   declare readonly SUBCLASS_OF_ID: 0xe82e4121;
   declare readonly className: 'account.GetAllSecureValues';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllSecureValues$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5312,18 +4530,14 @@ class GetAllSecureValues$ {
   static fromReader(_r: TlReader): GetAllSecureValues$ {
     return new GetAllSecureValues$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAllSecureValues' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllSecureValues$ {
-    return new TlJsonReader(json, 'account.getAllSecureValues', classes).end(new GetAllSecureValues$());
-  }
+interface GetAllSecureValues$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAllSecureValues#b288bc7d = Vector<SecureValue>` */
-export const GetAllSecureValues: typeof GetAllSecureValues$ = /*@__PURE__*/ defineTlClass(GetAllSecureValues$, 0xb288bc7d, 0xe82e4121, 'account.GetAllSecureValues', 'request');
+export const GetAllSecureValues: typeof GetAllSecureValues$ = /*@__PURE__*/ defineTlClass(GetAllSecureValues$, 0xb288bc7d, 0xe82e4121, 'account.GetAllSecureValues', 'request', 'account.getAllSecureValues');
 export type GetAllSecureValues = GetAllSecureValues$;
 
 /** `account.getSecureValue#73665bc2 types:Vector<SecureValueType> = Vector<SecureValue>` */
@@ -5336,6 +4550,7 @@ class GetSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0xe82e4121;
   declare readonly className: 'account.GetSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSecureValue$;
   declare types: Api.TypeSecureValueType[];
 
   constructor(args: { types: Api.TypeSecureValueType[] }) {
@@ -5383,25 +4598,14 @@ class GetSecureValue$ {
       return rethrowDecode(e, 'account.getSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getSecureValue');
-    j.vector('types', this.types, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSecureValue$ {
-    const j = new TlJsonReader(json, 'account.getSecureValue', classes);
-    return j.end(
-      new GetSecureValue$({
-        types: j.vector('types', fromJson$SecureValueType),
-      }),
-    );
-  }
+interface GetSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getSecureValue#73665bc2 types:Vector<SecureValueType> = Vector<SecureValue>` */
-export const GetSecureValue: typeof GetSecureValue$ = /*@__PURE__*/ defineTlClass(GetSecureValue$, 0x73665bc2, 0xe82e4121, 'account.GetSecureValue', 'request');
+export const GetSecureValue: typeof GetSecureValue$ = /*@__PURE__*/ defineTlClass(GetSecureValue$, 0x73665bc2, 0xe82e4121, 'account.GetSecureValue', 'request', 'account.getSecureValue types:Vector<SecureValueType>');
 export type GetSecureValue = GetSecureValue$;
 
 /** `account.saveSecureValue#899fe31d value:InputSecureValue secure_secret_id:long = SecureValue` */
@@ -5414,6 +4618,7 @@ class SaveSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0x051138ae;
   declare readonly className: 'account.SaveSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveSecureValue$;
   declare value: Api.TypeInputSecureValue;
   declare secureSecretId: BigInteger;
 
@@ -5459,27 +4664,14 @@ class SaveSecureValue$ {
       return rethrowDecode(e, 'account.saveSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveSecureValue');
-    j.field('value', this.value, objectToJson);
-    j.field('secure_secret_id', this.secureSecretId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveSecureValue$ {
-    const j = new TlJsonReader(json, 'account.saveSecureValue', classes);
-    return j.end(
-      new SaveSecureValue$({
-        value: j.field('value', fromJson$InputSecureValue),
-        secureSecretId: j.field('secure_secret_id', longFromJson),
-      }),
-    );
-  }
+interface SaveSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveSecureValue#899fe31d value:InputSecureValue secure_secret_id:long = SecureValue` */
-export const SaveSecureValue: typeof SaveSecureValue$ = /*@__PURE__*/ defineTlClass(SaveSecureValue$, 0x899fe31d, 0x051138ae, 'account.SaveSecureValue', 'request');
+export const SaveSecureValue: typeof SaveSecureValue$ = /*@__PURE__*/ defineTlClass(SaveSecureValue$, 0x899fe31d, 0x051138ae, 'account.SaveSecureValue', 'request', 'account.saveSecureValue value:InputSecureValue secure_secret_id:long');
 export type SaveSecureValue = SaveSecureValue$;
 
 /** `account.deleteSecureValue#b880bc4b types:Vector<SecureValueType> = Bool` */
@@ -5492,6 +4684,7 @@ class DeleteSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteSecureValue$;
   declare types: Api.TypeSecureValueType[];
 
   constructor(args: { types: Api.TypeSecureValueType[] }) {
@@ -5539,25 +4732,14 @@ class DeleteSecureValue$ {
       return rethrowDecode(e, 'account.deleteSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteSecureValue');
-    j.vector('types', this.types, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSecureValue$ {
-    const j = new TlJsonReader(json, 'account.deleteSecureValue', classes);
-    return j.end(
-      new DeleteSecureValue$({
-        types: j.vector('types', fromJson$SecureValueType),
-      }),
-    );
-  }
+interface DeleteSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.deleteSecureValue#b880bc4b types:Vector<SecureValueType> = Bool` */
-export const DeleteSecureValue: typeof DeleteSecureValue$ = /*@__PURE__*/ defineTlClass(DeleteSecureValue$, 0xb880bc4b, 0xf5b399ac, 'account.DeleteSecureValue', 'request');
+export const DeleteSecureValue: typeof DeleteSecureValue$ = /*@__PURE__*/ defineTlClass(DeleteSecureValue$, 0xb880bc4b, 0xf5b399ac, 'account.DeleteSecureValue', 'request', 'account.deleteSecureValue types:Vector<SecureValueType>');
 export type DeleteSecureValue = DeleteSecureValue$;
 
 /** `account.getAuthorizationForm#a929597a bot_id:long scope:string public_key:string = account.AuthorizationForm` */
@@ -5570,6 +4752,7 @@ class GetAuthorizationForm$ {
   declare readonly SUBCLASS_OF_ID: 0x78049a94;
   declare readonly className: 'account.GetAuthorizationForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAuthorizationForm$;
   declare botId: BigInteger;
   declare scope: string;
   declare publicKey: string;
@@ -5621,29 +4804,14 @@ class GetAuthorizationForm$ {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getAuthorizationForm');
-    j.field('bot_id', this.botId, longToJson);
-    j.field('scope', this.scope, stringToJson);
-    j.field('public_key', this.publicKey, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizationForm$ {
-    const j = new TlJsonReader(json, 'account.getAuthorizationForm', classes);
-    return j.end(
-      new GetAuthorizationForm$({
-        botId: j.field('bot_id', longFromJson),
-        scope: j.field('scope', stringFromJson),
-        publicKey: j.field('public_key', stringFromJson),
-      }),
-    );
-  }
+interface GetAuthorizationForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAuthorizationForm#a929597a bot_id:long scope:string public_key:string = account.AuthorizationForm` */
-export const GetAuthorizationForm: typeof GetAuthorizationForm$ = /*@__PURE__*/ defineTlClass(GetAuthorizationForm$, 0xa929597a, 0x78049a94, 'account.GetAuthorizationForm', 'request');
+export const GetAuthorizationForm: typeof GetAuthorizationForm$ = /*@__PURE__*/ defineTlClass(GetAuthorizationForm$, 0xa929597a, 0x78049a94, 'account.GetAuthorizationForm', 'request', 'account.getAuthorizationForm bot_id:long scope:string public_key:string');
 export type GetAuthorizationForm = GetAuthorizationForm$;
 
 /** `account.acceptAuthorization#f3ed4c73 bot_id:long scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted = Bool` */
@@ -5656,6 +4824,7 @@ class AcceptAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.AcceptAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptAuthorization$;
   declare botId: BigInteger;
   declare scope: string;
   declare publicKey: string;
@@ -5727,33 +4896,14 @@ class AcceptAuthorization$ {
       return rethrowDecode(e, 'account.acceptAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.acceptAuthorization');
-    j.field('bot_id', this.botId, longToJson);
-    j.field('scope', this.scope, stringToJson);
-    j.field('public_key', this.publicKey, stringToJson);
-    j.vector('value_hashes', this.valueHashes, objectToJson);
-    j.field('credentials', this.credentials, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptAuthorization$ {
-    const j = new TlJsonReader(json, 'account.acceptAuthorization', classes);
-    return j.end(
-      new AcceptAuthorization$({
-        botId: j.field('bot_id', longFromJson),
-        scope: j.field('scope', stringFromJson),
-        publicKey: j.field('public_key', stringFromJson),
-        valueHashes: j.vector('value_hashes', fromJson$SecureValueHash),
-        credentials: j.field('credentials', fromJson$SecureCredentialsEncrypted),
-      }),
-    );
-  }
+interface AcceptAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.acceptAuthorization#f3ed4c73 bot_id:long scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted = Bool` */
-export const AcceptAuthorization: typeof AcceptAuthorization$ = /*@__PURE__*/ defineTlClass(AcceptAuthorization$, 0xf3ed4c73, 0xf5b399ac, 'account.AcceptAuthorization', 'request');
+export const AcceptAuthorization: typeof AcceptAuthorization$ = /*@__PURE__*/ defineTlClass(AcceptAuthorization$, 0xf3ed4c73, 0xf5b399ac, 'account.AcceptAuthorization', 'request', 'account.acceptAuthorization bot_id:long scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted');
 export type AcceptAuthorization = AcceptAuthorization$;
 
 /** `account.sendVerifyPhoneCode#a5a356f9 phone_number:string settings:CodeSettings = auth.SentCode` */
@@ -5766,6 +4916,7 @@ class SendVerifyPhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendVerifyPhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVerifyPhoneCode$;
   declare phoneNumber: string;
   declare settings: Api.TypeCodeSettings;
 
@@ -5811,27 +4962,14 @@ class SendVerifyPhoneCode$ {
       return rethrowDecode(e, 'account.sendVerifyPhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendVerifyPhoneCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyPhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendVerifyPhoneCode', classes);
-    return j.end(
-      new SendVerifyPhoneCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendVerifyPhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendVerifyPhoneCode#a5a356f9 phone_number:string settings:CodeSettings = auth.SentCode` */
-export const SendVerifyPhoneCode: typeof SendVerifyPhoneCode$ = /*@__PURE__*/ defineTlClass(SendVerifyPhoneCode$, 0xa5a356f9, 0x6ce87081, 'account.SendVerifyPhoneCode', 'request');
+export const SendVerifyPhoneCode: typeof SendVerifyPhoneCode$ = /*@__PURE__*/ defineTlClass(SendVerifyPhoneCode$, 0xa5a356f9, 0x6ce87081, 'account.SendVerifyPhoneCode', 'request', 'account.sendVerifyPhoneCode phone_number:string settings:CodeSettings');
 export type SendVerifyPhoneCode = SendVerifyPhoneCode$;
 
 /** `account.verifyPhone#4dd3a7f6 phone_number:string phone_code_hash:string phone_code:string = Bool` */
@@ -5844,6 +4982,7 @@ class VerifyPhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.VerifyPhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VerifyPhone$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare phoneCode: string;
@@ -5895,29 +5034,14 @@ class VerifyPhone$ {
       return rethrowDecode(e, 'account.verifyPhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.verifyPhone');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyPhone$ {
-    const j = new TlJsonReader(json, 'account.verifyPhone', classes);
-    return j.end(
-      new VerifyPhone$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface VerifyPhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.verifyPhone#4dd3a7f6 phone_number:string phone_code_hash:string phone_code:string = Bool` */
-export const VerifyPhone: typeof VerifyPhone$ = /*@__PURE__*/ defineTlClass(VerifyPhone$, 0x4dd3a7f6, 0xf5b399ac, 'account.VerifyPhone', 'request');
+export const VerifyPhone: typeof VerifyPhone$ = /*@__PURE__*/ defineTlClass(VerifyPhone$, 0x4dd3a7f6, 0xf5b399ac, 'account.VerifyPhone', 'request', 'account.verifyPhone phone_number:string phone_code_hash:string phone_code:string');
 export type VerifyPhone = VerifyPhone$;
 
 /** `account.sendVerifyEmailCode#98e037bb purpose:EmailVerifyPurpose email:string = account.SentEmailCode` */
@@ -5930,6 +5054,7 @@ class SendVerifyEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0x69f3c06e;
   declare readonly className: 'account.SendVerifyEmailCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVerifyEmailCode$;
   declare purpose: Api.TypeEmailVerifyPurpose;
   declare email: string;
 
@@ -5975,27 +5100,14 @@ class SendVerifyEmailCode$ {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendVerifyEmailCode');
-    j.field('purpose', this.purpose, objectToJson);
-    j.field('email', this.email, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyEmailCode$ {
-    const j = new TlJsonReader(json, 'account.sendVerifyEmailCode', classes);
-    return j.end(
-      new SendVerifyEmailCode$({
-        purpose: j.field('purpose', fromJson$EmailVerifyPurpose),
-        email: j.field('email', stringFromJson),
-      }),
-    );
-  }
+interface SendVerifyEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendVerifyEmailCode#98e037bb purpose:EmailVerifyPurpose email:string = account.SentEmailCode` */
-export const SendVerifyEmailCode: typeof SendVerifyEmailCode$ = /*@__PURE__*/ defineTlClass(SendVerifyEmailCode$, 0x98e037bb, 0x69f3c06e, 'account.SendVerifyEmailCode', 'request');
+export const SendVerifyEmailCode: typeof SendVerifyEmailCode$ = /*@__PURE__*/ defineTlClass(SendVerifyEmailCode$, 0x98e037bb, 0x69f3c06e, 'account.SendVerifyEmailCode', 'request', 'account.sendVerifyEmailCode purpose:EmailVerifyPurpose email:string');
 export type SendVerifyEmailCode = SendVerifyEmailCode$;
 
 /** `account.verifyEmail#32da4cf purpose:EmailVerifyPurpose verification:EmailVerification = account.EmailVerified` */
@@ -6008,6 +5120,7 @@ class VerifyEmail$ {
   declare readonly SUBCLASS_OF_ID: 0x64833188;
   declare readonly className: 'account.VerifyEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VerifyEmail$;
   declare purpose: Api.TypeEmailVerifyPurpose;
   declare verification: Api.TypeEmailVerification;
 
@@ -6053,27 +5166,14 @@ class VerifyEmail$ {
       return rethrowDecode(e, 'account.verifyEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.verifyEmail');
-    j.field('purpose', this.purpose, objectToJson);
-    j.field('verification', this.verification, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyEmail$ {
-    const j = new TlJsonReader(json, 'account.verifyEmail', classes);
-    return j.end(
-      new VerifyEmail$({
-        purpose: j.field('purpose', fromJson$EmailVerifyPurpose),
-        verification: j.field('verification', fromJson$EmailVerification),
-      }),
-    );
-  }
+interface VerifyEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.verifyEmail#32da4cf purpose:EmailVerifyPurpose verification:EmailVerification = account.EmailVerified` */
-export const VerifyEmail: typeof VerifyEmail$ = /*@__PURE__*/ defineTlClass(VerifyEmail$, 0x032da4cf, 0x64833188, 'account.VerifyEmail', 'request');
+export const VerifyEmail: typeof VerifyEmail$ = /*@__PURE__*/ defineTlClass(VerifyEmail$, 0x032da4cf, 0x64833188, 'account.VerifyEmail', 'request', 'account.verifyEmail purpose:EmailVerifyPurpose verification:EmailVerification');
 export type VerifyEmail = VerifyEmail$;
 
 /** `account.initTakeoutSession#8ef3eab0 flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?long = account.Takeout` */
@@ -6086,6 +5186,7 @@ class InitTakeoutSession$ {
   declare readonly SUBCLASS_OF_ID: 0x843ebe85;
   declare readonly className: 'account.InitTakeoutSession';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InitTakeoutSession$;
   declare contacts: boolean | undefined;
   declare messageUsers: boolean | undefined;
   declare messageChats: boolean | undefined;
@@ -6165,37 +5266,14 @@ class InitTakeoutSession$ {
       return rethrowDecode(e, 'account.initTakeoutSession', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.initTakeoutSession');
-    j.flag('contacts', this.contacts);
-    j.flag('message_users', this.messageUsers);
-    j.flag('message_chats', this.messageChats);
-    j.flag('message_megagroups', this.messageMegagroups);
-    j.flag('message_channels', this.messageChannels);
-    j.flag('files', this.files);
-    j.optional('file_max_size', this.fileMaxSize, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InitTakeoutSession$ {
-    const j = new TlJsonReader(json, 'account.initTakeoutSession', classes);
-    return j.end(
-      new InitTakeoutSession$({
-        contacts: j.flag('contacts'),
-        messageUsers: j.flag('message_users'),
-        messageChats: j.flag('message_chats'),
-        messageMegagroups: j.flag('message_megagroups'),
-        messageChannels: j.flag('message_channels'),
-        files: j.flag('files'),
-        fileMaxSize: j.optional('file_max_size', longFromJson),
-      }),
-    );
-  }
+interface InitTakeoutSession$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.initTakeoutSession#8ef3eab0 flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?long = account.Takeout` */
-export const InitTakeoutSession: typeof InitTakeoutSession$ = /*@__PURE__*/ defineTlClass(InitTakeoutSession$, 0x8ef3eab0, 0x843ebe85, 'account.InitTakeoutSession', 'request');
+export const InitTakeoutSession: typeof InitTakeoutSession$ = /*@__PURE__*/ defineTlClass(InitTakeoutSession$, 0x8ef3eab0, 0x843ebe85, 'account.InitTakeoutSession', 'request', 'account.initTakeoutSession flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?long');
 export type InitTakeoutSession = InitTakeoutSession$;
 
 /** `account.finishTakeoutSession#1d2652ee flags:# success:flags.0?true = Bool` */
@@ -6208,6 +5286,7 @@ class FinishTakeoutSession$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.FinishTakeoutSession';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FinishTakeoutSession$;
   declare success: boolean | undefined;
 
   constructor(args: { success?: boolean | undefined } = {}) {
@@ -6251,25 +5330,14 @@ class FinishTakeoutSession$ {
       return rethrowDecode(e, 'account.finishTakeoutSession', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.finishTakeoutSession');
-    j.flag('success', this.success);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FinishTakeoutSession$ {
-    const j = new TlJsonReader(json, 'account.finishTakeoutSession', classes);
-    return j.end(
-      new FinishTakeoutSession$({
-        success: j.flag('success'),
-      }),
-    );
-  }
+interface FinishTakeoutSession$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.finishTakeoutSession#1d2652ee flags:# success:flags.0?true = Bool` */
-export const FinishTakeoutSession: typeof FinishTakeoutSession$ = /*@__PURE__*/ defineTlClass(FinishTakeoutSession$, 0x1d2652ee, 0xf5b399ac, 'account.FinishTakeoutSession', 'request');
+export const FinishTakeoutSession: typeof FinishTakeoutSession$ = /*@__PURE__*/ defineTlClass(FinishTakeoutSession$, 0x1d2652ee, 0xf5b399ac, 'account.FinishTakeoutSession', 'request', 'account.finishTakeoutSession flags:# success:flags.0?true');
 export type FinishTakeoutSession = FinishTakeoutSession$;
 
 /** `account.confirmPasswordEmail#8fdf1920 code:string = Bool` */
@@ -6282,6 +5350,7 @@ class ConfirmPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ConfirmPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmPasswordEmail$;
   declare code: string;
 
   constructor(args: { code: string }) {
@@ -6321,25 +5390,14 @@ class ConfirmPasswordEmail$ {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.confirmPasswordEmail');
-    j.field('code', this.code, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPasswordEmail$ {
-    const j = new TlJsonReader(json, 'account.confirmPasswordEmail', classes);
-    return j.end(
-      new ConfirmPasswordEmail$({
-        code: j.field('code', stringFromJson),
-      }),
-    );
-  }
+interface ConfirmPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.confirmPasswordEmail#8fdf1920 code:string = Bool` */
-export const ConfirmPasswordEmail: typeof ConfirmPasswordEmail$ = /*@__PURE__*/ defineTlClass(ConfirmPasswordEmail$, 0x8fdf1920, 0xf5b399ac, 'account.ConfirmPasswordEmail', 'request');
+export const ConfirmPasswordEmail: typeof ConfirmPasswordEmail$ = /*@__PURE__*/ defineTlClass(ConfirmPasswordEmail$, 0x8fdf1920, 0xf5b399ac, 'account.ConfirmPasswordEmail', 'request', 'account.confirmPasswordEmail code:string');
 export type ConfirmPasswordEmail = ConfirmPasswordEmail$;
 
 /** `account.resendPasswordEmail#7a7f2a15 = Bool` */
@@ -6352,6 +5410,7 @@ class ResendPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResendPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResendPasswordEmail$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6369,18 +5428,14 @@ class ResendPasswordEmail$ {
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
     return new ResendPasswordEmail$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resendPasswordEmail' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResendPasswordEmail$ {
-    return new TlJsonReader(json, 'account.resendPasswordEmail', classes).end(new ResendPasswordEmail$());
-  }
+interface ResendPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resendPasswordEmail#7a7f2a15 = Bool` */
-export const ResendPasswordEmail: typeof ResendPasswordEmail$ = /*@__PURE__*/ defineTlClass(ResendPasswordEmail$, 0x7a7f2a15, 0xf5b399ac, 'account.ResendPasswordEmail', 'request');
+export const ResendPasswordEmail: typeof ResendPasswordEmail$ = /*@__PURE__*/ defineTlClass(ResendPasswordEmail$, 0x7a7f2a15, 0xf5b399ac, 'account.ResendPasswordEmail', 'request', 'account.resendPasswordEmail');
 export type ResendPasswordEmail = ResendPasswordEmail$;
 
 /** `account.cancelPasswordEmail#c1cbd5b6 = Bool` */
@@ -6393,6 +5448,7 @@ class CancelPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.CancelPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CancelPasswordEmail$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6410,18 +5466,14 @@ class CancelPasswordEmail$ {
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
     return new CancelPasswordEmail$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.cancelPasswordEmail' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CancelPasswordEmail$ {
-    return new TlJsonReader(json, 'account.cancelPasswordEmail', classes).end(new CancelPasswordEmail$());
-  }
+interface CancelPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.cancelPasswordEmail#c1cbd5b6 = Bool` */
-export const CancelPasswordEmail: typeof CancelPasswordEmail$ = /*@__PURE__*/ defineTlClass(CancelPasswordEmail$, 0xc1cbd5b6, 0xf5b399ac, 'account.CancelPasswordEmail', 'request');
+export const CancelPasswordEmail: typeof CancelPasswordEmail$ = /*@__PURE__*/ defineTlClass(CancelPasswordEmail$, 0xc1cbd5b6, 0xf5b399ac, 'account.CancelPasswordEmail', 'request', 'account.cancelPasswordEmail');
 export type CancelPasswordEmail = CancelPasswordEmail$;
 
 /** `account.getContactSignUpNotification#9f07c728 = Bool` */
@@ -6434,6 +5486,7 @@ class GetContactSignUpNotification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.GetContactSignUpNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContactSignUpNotification$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6451,18 +5504,14 @@ class GetContactSignUpNotification$ {
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
     return new GetContactSignUpNotification$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getContactSignUpNotification' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactSignUpNotification$ {
-    return new TlJsonReader(json, 'account.getContactSignUpNotification', classes).end(new GetContactSignUpNotification$());
-  }
+interface GetContactSignUpNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getContactSignUpNotification#9f07c728 = Bool` */
-export const GetContactSignUpNotification: typeof GetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(GetContactSignUpNotification$, 0x9f07c728, 0xf5b399ac, 'account.GetContactSignUpNotification', 'request');
+export const GetContactSignUpNotification: typeof GetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(GetContactSignUpNotification$, 0x9f07c728, 0xf5b399ac, 'account.GetContactSignUpNotification', 'request', 'account.getContactSignUpNotification');
 export type GetContactSignUpNotification = GetContactSignUpNotification$;
 
 /** `account.setContactSignUpNotification#cff43f61 silent:Bool = Bool` */
@@ -6475,6 +5524,7 @@ class SetContactSignUpNotification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetContactSignUpNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetContactSignUpNotification$;
   declare silent: boolean;
 
   constructor(args: { silent: boolean }) {
@@ -6514,25 +5564,14 @@ class SetContactSignUpNotification$ {
       return rethrowDecode(e, 'account.setContactSignUpNotification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setContactSignUpNotification');
-    j.field('silent', this.silent, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetContactSignUpNotification$ {
-    const j = new TlJsonReader(json, 'account.setContactSignUpNotification', classes);
-    return j.end(
-      new SetContactSignUpNotification$({
-        silent: j.field('silent', boolFromJson),
-      }),
-    );
-  }
+interface SetContactSignUpNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setContactSignUpNotification#cff43f61 silent:Bool = Bool` */
-export const SetContactSignUpNotification: typeof SetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(SetContactSignUpNotification$, 0xcff43f61, 0xf5b399ac, 'account.SetContactSignUpNotification', 'request');
+export const SetContactSignUpNotification: typeof SetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(SetContactSignUpNotification$, 0xcff43f61, 0xf5b399ac, 'account.SetContactSignUpNotification', 'request', 'account.setContactSignUpNotification silent:Bool');
 export type SetContactSignUpNotification = SetContactSignUpNotification$;
 
 /** `account.getNotifyExceptions#53577479 flags:# compare_sound:flags.1?true compare_stories:flags.2?true peer:flags.0?InputNotifyPeer = Updates` */
@@ -6545,6 +5584,7 @@ class GetNotifyExceptions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.GetNotifyExceptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNotifyExceptions$;
   declare compareSound: boolean | undefined;
   declare compareStories: boolean | undefined;
   declare peer: Api.TypeInputNotifyPeer | undefined;
@@ -6600,29 +5640,14 @@ class GetNotifyExceptions$ {
       return rethrowDecode(e, 'account.getNotifyExceptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getNotifyExceptions');
-    j.flag('compare_sound', this.compareSound);
-    j.flag('compare_stories', this.compareStories);
-    j.optional('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifyExceptions$ {
-    const j = new TlJsonReader(json, 'account.getNotifyExceptions', classes);
-    return j.end(
-      new GetNotifyExceptions$({
-        compareSound: j.flag('compare_sound'),
-        compareStories: j.flag('compare_stories'),
-        peer: j.optional('peer', fromJson$InputNotifyPeer),
-      }),
-    );
-  }
+interface GetNotifyExceptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getNotifyExceptions#53577479 flags:# compare_sound:flags.1?true compare_stories:flags.2?true peer:flags.0?InputNotifyPeer = Updates` */
-export const GetNotifyExceptions: typeof GetNotifyExceptions$ = /*@__PURE__*/ defineTlClass(GetNotifyExceptions$, 0x53577479, 0x8af52aac, 'account.GetNotifyExceptions', 'request');
+export const GetNotifyExceptions: typeof GetNotifyExceptions$ = /*@__PURE__*/ defineTlClass(GetNotifyExceptions$, 0x53577479, 0x8af52aac, 'account.GetNotifyExceptions', 'request', 'account.getNotifyExceptions flags:# compare_sound:flags.1?true compare_stories:flags.2?true peer:flags.0?InputNotifyPeer');
 export type GetNotifyExceptions = GetNotifyExceptions$;
 
 /** `account.getWallPaper#fc8ddbea wallpaper:InputWallPaper = WallPaper` */
@@ -6635,6 +5660,7 @@ class GetWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x96a2c98b;
   declare readonly className: 'account.GetWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWallPaper$;
   declare wallpaper: Api.TypeInputWallPaper;
 
   constructor(args: { wallpaper: Api.TypeInputWallPaper }) {
@@ -6674,25 +5700,14 @@ class GetWallPaper$ {
       return rethrowDecode(e, 'account.getWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPaper$ {
-    const j = new TlJsonReader(json, 'account.getWallPaper', classes);
-    return j.end(
-      new GetWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-      }),
-    );
-  }
+interface GetWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getWallPaper#fc8ddbea wallpaper:InputWallPaper = WallPaper` */
-export const GetWallPaper: typeof GetWallPaper$ = /*@__PURE__*/ defineTlClass(GetWallPaper$, 0xfc8ddbea, 0x96a2c98b, 'account.GetWallPaper', 'request');
+export const GetWallPaper: typeof GetWallPaper$ = /*@__PURE__*/ defineTlClass(GetWallPaper$, 0xfc8ddbea, 0x96a2c98b, 'account.GetWallPaper', 'request', 'account.getWallPaper wallpaper:InputWallPaper');
 export type GetWallPaper = GetWallPaper$;
 
 /** `account.uploadWallPaper#e39a8f03 flags:# for_chat:flags.0?true file:InputFile mime_type:string settings:WallPaperSettings = WallPaper` */
@@ -6705,6 +5720,7 @@ class UploadWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x96a2c98b;
   declare readonly className: 'account.UploadWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadWallPaper$;
   declare forChat: boolean | undefined;
   declare file: Api.TypeInputFile;
   declare mimeType: string;
@@ -6766,31 +5782,14 @@ class UploadWallPaper$ {
       return rethrowDecode(e, 'account.uploadWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadWallPaper');
-    j.flag('for_chat', this.forChat);
-    j.field('file', this.file, objectToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadWallPaper$ {
-    const j = new TlJsonReader(json, 'account.uploadWallPaper', classes);
-    return j.end(
-      new UploadWallPaper$({
-        forChat: j.flag('for_chat'),
-        file: j.field('file', fromJson$InputFile),
-        mimeType: j.field('mime_type', stringFromJson),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface UploadWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.uploadWallPaper#e39a8f03 flags:# for_chat:flags.0?true file:InputFile mime_type:string settings:WallPaperSettings = WallPaper` */
-export const UploadWallPaper: typeof UploadWallPaper$ = /*@__PURE__*/ defineTlClass(UploadWallPaper$, 0xe39a8f03, 0x96a2c98b, 'account.UploadWallPaper', 'request');
+export const UploadWallPaper: typeof UploadWallPaper$ = /*@__PURE__*/ defineTlClass(UploadWallPaper$, 0xe39a8f03, 0x96a2c98b, 'account.UploadWallPaper', 'request', 'account.uploadWallPaper flags:# for_chat:flags.0?true file:InputFile mime_type:string settings:WallPaperSettings');
 export type UploadWallPaper = UploadWallPaper$;
 
 /** `account.saveWallPaper#6c5a5b37 wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings = Bool` */
@@ -6803,6 +5802,7 @@ class SaveWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveWallPaper$;
   declare wallpaper: Api.TypeInputWallPaper;
   declare unsave: boolean;
   declare settings: Api.TypeWallPaperSettings;
@@ -6854,29 +5854,14 @@ class SaveWallPaper$ {
       return rethrowDecode(e, 'account.saveWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveWallPaper$ {
-    const j = new TlJsonReader(json, 'account.saveWallPaper', classes);
-    return j.end(
-      new SaveWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-        unsave: j.field('unsave', boolFromJson),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface SaveWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveWallPaper#6c5a5b37 wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings = Bool` */
-export const SaveWallPaper: typeof SaveWallPaper$ = /*@__PURE__*/ defineTlClass(SaveWallPaper$, 0x6c5a5b37, 0xf5b399ac, 'account.SaveWallPaper', 'request');
+export const SaveWallPaper: typeof SaveWallPaper$ = /*@__PURE__*/ defineTlClass(SaveWallPaper$, 0x6c5a5b37, 0xf5b399ac, 'account.SaveWallPaper', 'request', 'account.saveWallPaper wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings');
 export type SaveWallPaper = SaveWallPaper$;
 
 /** `account.installWallPaper#feed5769 wallpaper:InputWallPaper settings:WallPaperSettings = Bool` */
@@ -6889,6 +5874,7 @@ class InstallWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InstallWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallWallPaper$;
   declare wallpaper: Api.TypeInputWallPaper;
   declare settings: Api.TypeWallPaperSettings;
 
@@ -6934,27 +5920,14 @@ class InstallWallPaper$ {
       return rethrowDecode(e, 'account.installWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.installWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallWallPaper$ {
-    const j = new TlJsonReader(json, 'account.installWallPaper', classes);
-    return j.end(
-      new InstallWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface InstallWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.installWallPaper#feed5769 wallpaper:InputWallPaper settings:WallPaperSettings = Bool` */
-export const InstallWallPaper: typeof InstallWallPaper$ = /*@__PURE__*/ defineTlClass(InstallWallPaper$, 0xfeed5769, 0xf5b399ac, 'account.InstallWallPaper', 'request');
+export const InstallWallPaper: typeof InstallWallPaper$ = /*@__PURE__*/ defineTlClass(InstallWallPaper$, 0xfeed5769, 0xf5b399ac, 'account.InstallWallPaper', 'request', 'account.installWallPaper wallpaper:InputWallPaper settings:WallPaperSettings');
 export type InstallWallPaper = InstallWallPaper$;
 
 /** `account.resetWallPapers#bb3b9804 = Bool` */
@@ -6967,6 +5940,7 @@ class ResetWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWallPapers$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6984,18 +5958,14 @@ class ResetWallPapers$ {
   static fromReader(_r: TlReader): ResetWallPapers$ {
     return new ResetWallPapers$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetWallPapers' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWallPapers$ {
-    return new TlJsonReader(json, 'account.resetWallPapers', classes).end(new ResetWallPapers$());
-  }
+interface ResetWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetWallPapers#bb3b9804 = Bool` */
-export const ResetWallPapers: typeof ResetWallPapers$ = /*@__PURE__*/ defineTlClass(ResetWallPapers$, 0xbb3b9804, 0xf5b399ac, 'account.ResetWallPapers', 'request');
+export const ResetWallPapers: typeof ResetWallPapers$ = /*@__PURE__*/ defineTlClass(ResetWallPapers$, 0xbb3b9804, 0xf5b399ac, 'account.ResetWallPapers', 'request', 'account.resetWallPapers');
 export type ResetWallPapers = ResetWallPapers$;
 
 /** `account.getAutoDownloadSettings#56da0b3f = account.AutoDownloadSettings` */
@@ -7008,6 +5978,7 @@ class GetAutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x2fb85921;
   declare readonly className: 'account.GetAutoDownloadSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAutoDownloadSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7025,18 +5996,14 @@ class GetAutoDownloadSettings$ {
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
     return new GetAutoDownloadSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAutoDownloadSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoDownloadSettings$ {
-    return new TlJsonReader(json, 'account.getAutoDownloadSettings', classes).end(new GetAutoDownloadSettings$());
-  }
+interface GetAutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAutoDownloadSettings#56da0b3f = account.AutoDownloadSettings` */
-export const GetAutoDownloadSettings: typeof GetAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(GetAutoDownloadSettings$, 0x56da0b3f, 0x2fb85921, 'account.GetAutoDownloadSettings', 'request');
+export const GetAutoDownloadSettings: typeof GetAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(GetAutoDownloadSettings$, 0x56da0b3f, 0x2fb85921, 'account.GetAutoDownloadSettings', 'request', 'account.getAutoDownloadSettings');
 export type GetAutoDownloadSettings = GetAutoDownloadSettings$;
 
 /** `account.saveAutoDownloadSettings#76f36233 flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings = Bool` */
@@ -7049,6 +6016,7 @@ class SaveAutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveAutoDownloadSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAutoDownloadSettings$;
   declare low: boolean | undefined;
   declare high: boolean | undefined;
   declare settings: Api.TypeAutoDownloadSettings;
@@ -7103,29 +6071,14 @@ class SaveAutoDownloadSettings$ {
       return rethrowDecode(e, 'account.saveAutoDownloadSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveAutoDownloadSettings');
-    j.flag('low', this.low);
-    j.flag('high', this.high);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoDownloadSettings$ {
-    const j = new TlJsonReader(json, 'account.saveAutoDownloadSettings', classes);
-    return j.end(
-      new SaveAutoDownloadSettings$({
-        low: j.flag('low'),
-        high: j.flag('high'),
-        settings: j.field('settings', fromJson$AutoDownloadSettings),
-      }),
-    );
-  }
+interface SaveAutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveAutoDownloadSettings#76f36233 flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings = Bool` */
-export const SaveAutoDownloadSettings: typeof SaveAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoDownloadSettings$, 0x76f36233, 0xf5b399ac, 'account.SaveAutoDownloadSettings', 'request');
+export const SaveAutoDownloadSettings: typeof SaveAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoDownloadSettings$, 0x76f36233, 0xf5b399ac, 'account.SaveAutoDownloadSettings', 'request', 'account.saveAutoDownloadSettings flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings');
 export type SaveAutoDownloadSettings = SaveAutoDownloadSettings$;
 
 /** `account.uploadTheme#1c3db333 flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string = Document` */
@@ -7138,6 +6091,7 @@ class UploadTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'account.UploadTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadTheme$;
   declare file: Api.TypeInputFile;
   declare thumb: Api.TypeInputFile | undefined;
   declare fileName: string;
@@ -7201,31 +6155,14 @@ class UploadTheme$ {
       return rethrowDecode(e, 'account.uploadTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadTheme');
-    j.field('file', this.file, objectToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadTheme$ {
-    const j = new TlJsonReader(json, 'account.uploadTheme', classes);
-    return j.end(
-      new UploadTheme$({
-        file: j.field('file', fromJson$InputFile),
-        thumb: j.optional('thumb', fromJson$InputFile),
-        fileName: j.field('file_name', stringFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface UploadTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.uploadTheme#1c3db333 flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string = Document` */
-export const UploadTheme: typeof UploadTheme$ = /*@__PURE__*/ defineTlClass(UploadTheme$, 0x1c3db333, 0x211fe820, 'account.UploadTheme', 'request');
+export const UploadTheme: typeof UploadTheme$ = /*@__PURE__*/ defineTlClass(UploadTheme$, 0x1c3db333, 0x211fe820, 'account.UploadTheme', 'request', 'account.uploadTheme flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string');
 export type UploadTheme = UploadTheme$;
 
 /** `account.createTheme#652e4400 flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings> = Theme` */
@@ -7238,6 +6175,7 @@ class CreateTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.CreateTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateTheme$;
   declare slug: string;
   declare title: string;
   declare document: Api.TypeInputDocument | undefined;
@@ -7310,31 +6248,14 @@ class CreateTheme$ {
       return rethrowDecode(e, 'account.createTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.createTheme');
-    j.field('slug', this.slug, stringToJson);
-    j.field('title', this.title, stringToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optionalVector('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateTheme$ {
-    const j = new TlJsonReader(json, 'account.createTheme', classes);
-    return j.end(
-      new CreateTheme$({
-        slug: j.field('slug', stringFromJson),
-        title: j.field('title', stringFromJson),
-        document: j.optional('document', fromJson$InputDocument),
-        settings: j.optionalVector('settings', fromJson$InputThemeSettings),
-      }),
-    );
-  }
+interface CreateTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.createTheme#652e4400 flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings> = Theme` */
-export const CreateTheme: typeof CreateTheme$ = /*@__PURE__*/ defineTlClass(CreateTheme$, 0x652e4400, 0x56b4c80c, 'account.CreateTheme', 'request');
+export const CreateTheme: typeof CreateTheme$ = /*@__PURE__*/ defineTlClass(CreateTheme$, 0x652e4400, 0x56b4c80c, 'account.CreateTheme', 'request', 'account.createTheme flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings>');
 export type CreateTheme = CreateTheme$;
 
 /** `account.updateTheme#2bf40ccc flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings> = Theme` */
@@ -7347,6 +6268,7 @@ class UpdateTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.UpdateTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateTheme$;
   declare format: string;
   declare theme: Api.TypeInputTheme;
   declare slug: string | undefined;
@@ -7433,35 +6355,14 @@ class UpdateTheme$ {
       return rethrowDecode(e, 'account.updateTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateTheme');
-    j.field('format', this.format, stringToJson);
-    j.field('theme', this.theme, objectToJson);
-    j.optional('slug', this.slug, stringToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optionalVector('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateTheme$ {
-    const j = new TlJsonReader(json, 'account.updateTheme', classes);
-    return j.end(
-      new UpdateTheme$({
-        format: j.field('format', stringFromJson),
-        theme: j.field('theme', fromJson$InputTheme),
-        slug: j.optional('slug', stringFromJson),
-        title: j.optional('title', stringFromJson),
-        document: j.optional('document', fromJson$InputDocument),
-        settings: j.optionalVector('settings', fromJson$InputThemeSettings),
-      }),
-    );
-  }
+interface UpdateTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateTheme#2bf40ccc flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings> = Theme` */
-export const UpdateTheme: typeof UpdateTheme$ = /*@__PURE__*/ defineTlClass(UpdateTheme$, 0x2bf40ccc, 0x56b4c80c, 'account.UpdateTheme', 'request');
+export const UpdateTheme: typeof UpdateTheme$ = /*@__PURE__*/ defineTlClass(UpdateTheme$, 0x2bf40ccc, 0x56b4c80c, 'account.UpdateTheme', 'request', 'account.updateTheme flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings>');
 export type UpdateTheme = UpdateTheme$;
 
 /** `account.saveTheme#f257106c theme:InputTheme unsave:Bool = Bool` */
@@ -7474,6 +6375,7 @@ class SaveTheme$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveTheme$;
   declare theme: Api.TypeInputTheme;
   declare unsave: boolean;
 
@@ -7519,27 +6421,14 @@ class SaveTheme$ {
       return rethrowDecode(e, 'account.saveTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveTheme');
-    j.field('theme', this.theme, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveTheme$ {
-    const j = new TlJsonReader(json, 'account.saveTheme', classes);
-    return j.end(
-      new SaveTheme$({
-        theme: j.field('theme', fromJson$InputTheme),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveTheme#f257106c theme:InputTheme unsave:Bool = Bool` */
-export const SaveTheme: typeof SaveTheme$ = /*@__PURE__*/ defineTlClass(SaveTheme$, 0xf257106c, 0xf5b399ac, 'account.SaveTheme', 'request');
+export const SaveTheme: typeof SaveTheme$ = /*@__PURE__*/ defineTlClass(SaveTheme$, 0xf257106c, 0xf5b399ac, 'account.SaveTheme', 'request', 'account.saveTheme theme:InputTheme unsave:Bool');
 export type SaveTheme = SaveTheme$;
 
 /** `account.installTheme#c727bb3b flags:# dark:flags.0?true theme:flags.1?InputTheme format:flags.2?string base_theme:flags.3?BaseTheme = Bool` */
@@ -7552,6 +6441,7 @@ class InstallTheme$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InstallTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallTheme$;
   declare dark: boolean | undefined;
   declare theme: Api.TypeInputTheme | undefined;
   declare format: string | undefined;
@@ -7616,31 +6506,14 @@ class InstallTheme$ {
       return rethrowDecode(e, 'account.installTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.installTheme');
-    j.flag('dark', this.dark);
-    j.optional('theme', this.theme, objectToJson);
-    j.optional('format', this.format, stringToJson);
-    j.optional('base_theme', this.baseTheme, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallTheme$ {
-    const j = new TlJsonReader(json, 'account.installTheme', classes);
-    return j.end(
-      new InstallTheme$({
-        dark: j.flag('dark'),
-        theme: j.optional('theme', fromJson$InputTheme),
-        format: j.optional('format', stringFromJson),
-        baseTheme: j.optional('base_theme', fromJson$BaseTheme),
-      }),
-    );
-  }
+interface InstallTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.installTheme#c727bb3b flags:# dark:flags.0?true theme:flags.1?InputTheme format:flags.2?string base_theme:flags.3?BaseTheme = Bool` */
-export const InstallTheme: typeof InstallTheme$ = /*@__PURE__*/ defineTlClass(InstallTheme$, 0xc727bb3b, 0xf5b399ac, 'account.InstallTheme', 'request');
+export const InstallTheme: typeof InstallTheme$ = /*@__PURE__*/ defineTlClass(InstallTheme$, 0xc727bb3b, 0xf5b399ac, 'account.InstallTheme', 'request', 'account.installTheme flags:# dark:flags.0?true theme:flags.1?InputTheme format:flags.2?string base_theme:flags.3?BaseTheme');
 export type InstallTheme = InstallTheme$;
 
 /** `account.getTheme#3a5869ec format:string theme:InputTheme = Theme` */
@@ -7653,6 +6526,7 @@ class GetTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.GetTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTheme$;
   declare format: string;
   declare theme: Api.TypeInputTheme;
 
@@ -7698,27 +6572,14 @@ class GetTheme$ {
       return rethrowDecode(e, 'account.getTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getTheme');
-    j.field('format', this.format, stringToJson);
-    j.field('theme', this.theme, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTheme$ {
-    const j = new TlJsonReader(json, 'account.getTheme', classes);
-    return j.end(
-      new GetTheme$({
-        format: j.field('format', stringFromJson),
-        theme: j.field('theme', fromJson$InputTheme),
-      }),
-    );
-  }
+interface GetTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getTheme#3a5869ec format:string theme:InputTheme = Theme` */
-export const GetTheme: typeof GetTheme$ = /*@__PURE__*/ defineTlClass(GetTheme$, 0x3a5869ec, 0x56b4c80c, 'account.GetTheme', 'request');
+export const GetTheme: typeof GetTheme$ = /*@__PURE__*/ defineTlClass(GetTheme$, 0x3a5869ec, 0x56b4c80c, 'account.GetTheme', 'request', 'account.getTheme format:string theme:InputTheme');
 export type GetTheme = GetTheme$;
 
 /** `account.getThemes#7206e458 format:string hash:long = account.Themes` */
@@ -7731,6 +6592,7 @@ class GetThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.GetThemes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetThemes$;
   declare format: string;
   declare hash: BigInteger;
 
@@ -7776,27 +6638,14 @@ class GetThemes$ {
       return rethrowDecode(e, 'account.getThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getThemes');
-    j.field('format', this.format, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetThemes$ {
-    const j = new TlJsonReader(json, 'account.getThemes', classes);
-    return j.end(
-      new GetThemes$({
-        format: j.field('format', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getThemes#7206e458 format:string hash:long = account.Themes` */
-export const GetThemes: typeof GetThemes$ = /*@__PURE__*/ defineTlClass(GetThemes$, 0x7206e458, 0x7fc52204, 'account.GetThemes', 'request');
+export const GetThemes: typeof GetThemes$ = /*@__PURE__*/ defineTlClass(GetThemes$, 0x7206e458, 0x7fc52204, 'account.GetThemes', 'request', 'account.getThemes format:string hash:long');
 export type GetThemes = GetThemes$;
 
 /** `account.setContentSettings#b574b16b flags:# sensitive_enabled:flags.0?true = Bool` */
@@ -7809,6 +6658,7 @@ class SetContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetContentSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetContentSettings$;
   declare sensitiveEnabled: boolean | undefined;
 
   constructor(args: { sensitiveEnabled?: boolean | undefined } = {}) {
@@ -7852,25 +6702,14 @@ class SetContentSettings$ {
       return rethrowDecode(e, 'account.setContentSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setContentSettings');
-    j.flag('sensitive_enabled', this.sensitiveEnabled);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetContentSettings$ {
-    const j = new TlJsonReader(json, 'account.setContentSettings', classes);
-    return j.end(
-      new SetContentSettings$({
-        sensitiveEnabled: j.flag('sensitive_enabled'),
-      }),
-    );
-  }
+interface SetContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setContentSettings#b574b16b flags:# sensitive_enabled:flags.0?true = Bool` */
-export const SetContentSettings: typeof SetContentSettings$ = /*@__PURE__*/ defineTlClass(SetContentSettings$, 0xb574b16b, 0xf5b399ac, 'account.SetContentSettings', 'request');
+export const SetContentSettings: typeof SetContentSettings$ = /*@__PURE__*/ defineTlClass(SetContentSettings$, 0xb574b16b, 0xf5b399ac, 'account.SetContentSettings', 'request', 'account.setContentSettings flags:# sensitive_enabled:flags.0?true');
 export type SetContentSettings = SetContentSettings$;
 
 /** `account.getContentSettings#8b9b4dae = account.ContentSettings` */
@@ -7883,6 +6722,7 @@ class GetContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xae3ff891;
   declare readonly className: 'account.GetContentSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContentSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7900,18 +6740,14 @@ class GetContentSettings$ {
   static fromReader(_r: TlReader): GetContentSettings$ {
     return new GetContentSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getContentSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContentSettings$ {
-    return new TlJsonReader(json, 'account.getContentSettings', classes).end(new GetContentSettings$());
-  }
+interface GetContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getContentSettings#8b9b4dae = account.ContentSettings` */
-export const GetContentSettings: typeof GetContentSettings$ = /*@__PURE__*/ defineTlClass(GetContentSettings$, 0x8b9b4dae, 0xae3ff891, 'account.GetContentSettings', 'request');
+export const GetContentSettings: typeof GetContentSettings$ = /*@__PURE__*/ defineTlClass(GetContentSettings$, 0x8b9b4dae, 0xae3ff891, 'account.GetContentSettings', 'request', 'account.getContentSettings');
 export type GetContentSettings = GetContentSettings$;
 
 /** `account.getMultiWallPapers#65ad71dc wallpapers:Vector<InputWallPaper> = Vector<WallPaper>` */
@@ -7924,6 +6760,7 @@ class GetMultiWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0x8ec35283;
   declare readonly className: 'account.GetMultiWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMultiWallPapers$;
   declare wallpapers: Api.TypeInputWallPaper[];
 
   constructor(args: { wallpapers: Api.TypeInputWallPaper[] }) {
@@ -7971,25 +6808,14 @@ class GetMultiWallPapers$ {
       return rethrowDecode(e, 'account.getMultiWallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getMultiWallPapers');
-    j.vector('wallpapers', this.wallpapers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMultiWallPapers$ {
-    const j = new TlJsonReader(json, 'account.getMultiWallPapers', classes);
-    return j.end(
-      new GetMultiWallPapers$({
-        wallpapers: j.vector('wallpapers', fromJson$InputWallPaper),
-      }),
-    );
-  }
+interface GetMultiWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getMultiWallPapers#65ad71dc wallpapers:Vector<InputWallPaper> = Vector<WallPaper>` */
-export const GetMultiWallPapers: typeof GetMultiWallPapers$ = /*@__PURE__*/ defineTlClass(GetMultiWallPapers$, 0x65ad71dc, 0x8ec35283, 'account.GetMultiWallPapers', 'request');
+export const GetMultiWallPapers: typeof GetMultiWallPapers$ = /*@__PURE__*/ defineTlClass(GetMultiWallPapers$, 0x65ad71dc, 0x8ec35283, 'account.GetMultiWallPapers', 'request', 'account.getMultiWallPapers wallpapers:Vector<InputWallPaper>');
 export type GetMultiWallPapers = GetMultiWallPapers$;
 
 /** `account.getGlobalPrivacySettings#eb2b4cf6 = GlobalPrivacySettings` */
@@ -8002,6 +6828,7 @@ class GetGlobalPrivacySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xc90e5770;
   declare readonly className: 'account.GetGlobalPrivacySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGlobalPrivacySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -8019,18 +6846,14 @@ class GetGlobalPrivacySettings$ {
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
     return new GetGlobalPrivacySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getGlobalPrivacySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGlobalPrivacySettings$ {
-    return new TlJsonReader(json, 'account.getGlobalPrivacySettings', classes).end(new GetGlobalPrivacySettings$());
-  }
+interface GetGlobalPrivacySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getGlobalPrivacySettings#eb2b4cf6 = GlobalPrivacySettings` */
-export const GetGlobalPrivacySettings: typeof GetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(GetGlobalPrivacySettings$, 0xeb2b4cf6, 0xc90e5770, 'account.GetGlobalPrivacySettings', 'request');
+export const GetGlobalPrivacySettings: typeof GetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(GetGlobalPrivacySettings$, 0xeb2b4cf6, 0xc90e5770, 'account.GetGlobalPrivacySettings', 'request', 'account.getGlobalPrivacySettings');
 export type GetGlobalPrivacySettings = GetGlobalPrivacySettings$;
 
 /** `account.setGlobalPrivacySettings#1edaaac2 settings:GlobalPrivacySettings = GlobalPrivacySettings` */
@@ -8043,6 +6866,7 @@ class SetGlobalPrivacySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xc90e5770;
   declare readonly className: 'account.SetGlobalPrivacySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetGlobalPrivacySettings$;
   declare settings: Api.TypeGlobalPrivacySettings;
 
   constructor(args: { settings: Api.TypeGlobalPrivacySettings }) {
@@ -8082,25 +6906,14 @@ class SetGlobalPrivacySettings$ {
       return rethrowDecode(e, 'account.setGlobalPrivacySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setGlobalPrivacySettings');
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetGlobalPrivacySettings$ {
-    const j = new TlJsonReader(json, 'account.setGlobalPrivacySettings', classes);
-    return j.end(
-      new SetGlobalPrivacySettings$({
-        settings: j.field('settings', fromJson$GlobalPrivacySettings),
-      }),
-    );
-  }
+interface SetGlobalPrivacySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setGlobalPrivacySettings#1edaaac2 settings:GlobalPrivacySettings = GlobalPrivacySettings` */
-export const SetGlobalPrivacySettings: typeof SetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(SetGlobalPrivacySettings$, 0x1edaaac2, 0xc90e5770, 'account.SetGlobalPrivacySettings', 'request');
+export const SetGlobalPrivacySettings: typeof SetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(SetGlobalPrivacySettings$, 0x1edaaac2, 0xc90e5770, 'account.SetGlobalPrivacySettings', 'request', 'account.setGlobalPrivacySettings settings:GlobalPrivacySettings');
 export type SetGlobalPrivacySettings = SetGlobalPrivacySettings$;
 
 /** `account.reportProfilePhoto#fa8cc6f5 peer:InputPeer photo_id:InputPhoto reason:ReportReason message:string = Bool` */
@@ -8113,6 +6926,7 @@ class ReportProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ReportProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportProfilePhoto$;
   declare peer: Api.TypeInputPeer;
   declare photoId: Api.TypeInputPhoto;
   declare reason: Api.TypeReportReason;
@@ -8170,31 +6984,14 @@ class ReportProfilePhoto$ {
       return rethrowDecode(e, 'account.reportProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.reportProfilePhoto');
-    j.field('peer', this.peer, objectToJson);
-    j.field('photo_id', this.photoId, objectToJson);
-    j.field('reason', this.reason, objectToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportProfilePhoto$ {
-    const j = new TlJsonReader(json, 'account.reportProfilePhoto', classes);
-    return j.end(
-      new ReportProfilePhoto$({
-        peer: j.field('peer', fromJson$InputPeer),
-        photoId: j.field('photo_id', fromJson$InputPhoto),
-        reason: j.field('reason', fromJson$ReportReason),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface ReportProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.reportProfilePhoto#fa8cc6f5 peer:InputPeer photo_id:InputPhoto reason:ReportReason message:string = Bool` */
-export const ReportProfilePhoto: typeof ReportProfilePhoto$ = /*@__PURE__*/ defineTlClass(ReportProfilePhoto$, 0xfa8cc6f5, 0xf5b399ac, 'account.ReportProfilePhoto', 'request');
+export const ReportProfilePhoto: typeof ReportProfilePhoto$ = /*@__PURE__*/ defineTlClass(ReportProfilePhoto$, 0xfa8cc6f5, 0xf5b399ac, 'account.ReportProfilePhoto', 'request', 'account.reportProfilePhoto peer:InputPeer photo_id:InputPhoto reason:ReportReason message:string');
 export type ReportProfilePhoto = ReportProfilePhoto$;
 
 /** `account.resetPassword#9308ce1b = account.ResetPasswordResult` */
@@ -8207,6 +7004,7 @@ class ResetPassword$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPassword$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -8224,18 +7022,14 @@ class ResetPassword$ {
   static fromReader(_r: TlReader): ResetPassword$ {
     return new ResetPassword$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetPassword' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPassword$ {
-    return new TlJsonReader(json, 'account.resetPassword', classes).end(new ResetPassword$());
-  }
+interface ResetPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetPassword#9308ce1b = account.ResetPasswordResult` */
-export const ResetPassword: typeof ResetPassword$ = /*@__PURE__*/ defineTlClass(ResetPassword$, 0x9308ce1b, 0x49507416, 'account.ResetPassword', 'request');
+export const ResetPassword: typeof ResetPassword$ = /*@__PURE__*/ defineTlClass(ResetPassword$, 0x9308ce1b, 0x49507416, 'account.ResetPassword', 'request', 'account.resetPassword');
 export type ResetPassword = ResetPassword$;
 
 /** `account.declinePasswordReset#4c9409f6 = Bool` */
@@ -8248,6 +7042,7 @@ class DeclinePasswordReset$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeclinePasswordReset';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeclinePasswordReset$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -8265,18 +7060,14 @@ class DeclinePasswordReset$ {
   static fromReader(_r: TlReader): DeclinePasswordReset$ {
     return new DeclinePasswordReset$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.declinePasswordReset' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeclinePasswordReset$ {
-    return new TlJsonReader(json, 'account.declinePasswordReset', classes).end(new DeclinePasswordReset$());
-  }
+interface DeclinePasswordReset$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.declinePasswordReset#4c9409f6 = Bool` */
-export const DeclinePasswordReset: typeof DeclinePasswordReset$ = /*@__PURE__*/ defineTlClass(DeclinePasswordReset$, 0x4c9409f6, 0xf5b399ac, 'account.DeclinePasswordReset', 'request');
+export const DeclinePasswordReset: typeof DeclinePasswordReset$ = /*@__PURE__*/ defineTlClass(DeclinePasswordReset$, 0x4c9409f6, 0xf5b399ac, 'account.DeclinePasswordReset', 'request', 'account.declinePasswordReset');
 export type DeclinePasswordReset = DeclinePasswordReset$;
 
 /** `account.getChatThemes#d638de89 hash:long = account.Themes` */
@@ -8289,6 +7080,7 @@ class GetChatThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.GetChatThemes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatThemes$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -8328,25 +7120,14 @@ class GetChatThemes$ {
       return rethrowDecode(e, 'account.getChatThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getChatThemes');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatThemes$ {
-    const j = new TlJsonReader(json, 'account.getChatThemes', classes);
-    return j.end(
-      new GetChatThemes$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetChatThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getChatThemes#d638de89 hash:long = account.Themes` */
-export const GetChatThemes: typeof GetChatThemes$ = /*@__PURE__*/ defineTlClass(GetChatThemes$, 0xd638de89, 0x7fc52204, 'account.GetChatThemes', 'request');
+export const GetChatThemes: typeof GetChatThemes$ = /*@__PURE__*/ defineTlClass(GetChatThemes$, 0xd638de89, 0x7fc52204, 'account.GetChatThemes', 'request', 'account.getChatThemes hash:long');
 export type GetChatThemes = GetChatThemes$;
 
 /** `account.setAuthorizationTTL#bf899aa0 authorization_ttl_days:int = Bool` */
@@ -8359,6 +7140,7 @@ class SetAuthorizationTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetAuthorizationTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetAuthorizationTTL$;
   declare authorizationTtlDays: number;
 
   constructor(args: { authorizationTtlDays: number }) {
@@ -8398,25 +7180,14 @@ class SetAuthorizationTTL$ {
       return rethrowDecode(e, 'account.setAuthorizationTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setAuthorizationTTL');
-    j.field('authorization_ttl_days', this.authorizationTtlDays, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetAuthorizationTTL$ {
-    const j = new TlJsonReader(json, 'account.setAuthorizationTTL', classes);
-    return j.end(
-      new SetAuthorizationTTL$({
-        authorizationTtlDays: j.field('authorization_ttl_days', intFromJson),
-      }),
-    );
-  }
+interface SetAuthorizationTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setAuthorizationTTL#bf899aa0 authorization_ttl_days:int = Bool` */
-export const SetAuthorizationTTL: typeof SetAuthorizationTTL$ = /*@__PURE__*/ defineTlClass(SetAuthorizationTTL$, 0xbf899aa0, 0xf5b399ac, 'account.SetAuthorizationTTL', 'request');
+export const SetAuthorizationTTL: typeof SetAuthorizationTTL$ = /*@__PURE__*/ defineTlClass(SetAuthorizationTTL$, 0xbf899aa0, 0xf5b399ac, 'account.SetAuthorizationTTL', 'request', 'account.setAuthorizationTTL authorization_ttl_days:int');
 export type SetAuthorizationTTL = SetAuthorizationTTL$;
 
 /** `account.changeAuthorizationSettings#40f48462 flags:# confirmed:flags.3?true hash:long encrypted_requests_disabled:flags.0?Bool call_requests_disabled:flags.1?Bool = Bool` */
@@ -8429,6 +7200,7 @@ class ChangeAuthorizationSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ChangeAuthorizationSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeAuthorizationSettings$;
   declare confirmed: boolean | undefined;
   declare hash: BigInteger;
   declare encryptedRequestsDisabled: boolean | undefined;
@@ -8492,31 +7264,14 @@ class ChangeAuthorizationSettings$ {
       return rethrowDecode(e, 'account.changeAuthorizationSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.changeAuthorizationSettings');
-    j.flag('confirmed', this.confirmed);
-    j.field('hash', this.hash, longToJson);
-    j.optional('encrypted_requests_disabled', this.encryptedRequestsDisabled, boolToJson);
-    j.optional('call_requests_disabled', this.callRequestsDisabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeAuthorizationSettings$ {
-    const j = new TlJsonReader(json, 'account.changeAuthorizationSettings', classes);
-    return j.end(
-      new ChangeAuthorizationSettings$({
-        confirmed: j.flag('confirmed'),
-        hash: j.field('hash', longFromJson),
-        encryptedRequestsDisabled: j.optional('encrypted_requests_disabled', boolFromJson),
-        callRequestsDisabled: j.optional('call_requests_disabled', boolFromJson),
-      }),
-    );
-  }
+interface ChangeAuthorizationSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.changeAuthorizationSettings#40f48462 flags:# confirmed:flags.3?true hash:long encrypted_requests_disabled:flags.0?Bool call_requests_disabled:flags.1?Bool = Bool` */
-export const ChangeAuthorizationSettings: typeof ChangeAuthorizationSettings$ = /*@__PURE__*/ defineTlClass(ChangeAuthorizationSettings$, 0x40f48462, 0xf5b399ac, 'account.ChangeAuthorizationSettings', 'request');
+export const ChangeAuthorizationSettings: typeof ChangeAuthorizationSettings$ = /*@__PURE__*/ defineTlClass(ChangeAuthorizationSettings$, 0x40f48462, 0xf5b399ac, 'account.ChangeAuthorizationSettings', 'request', 'account.changeAuthorizationSettings flags:# confirmed:flags.3?true hash:long encrypted_requests_disabled:flags.0?Bool call_requests_disabled:flags.1?Bool');
 export type ChangeAuthorizationSettings = ChangeAuthorizationSettings$;
 
 /** `account.getSavedRingtones#e1902288 hash:long = account.SavedRingtones` */
@@ -8529,6 +7284,7 @@ class GetSavedRingtones$ {
   declare readonly SUBCLASS_OF_ID: 0x27bcc95e;
   declare readonly className: 'account.GetSavedRingtones';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedRingtones$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -8568,25 +7324,14 @@ class GetSavedRingtones$ {
       return rethrowDecode(e, 'account.getSavedRingtones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getSavedRingtones');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedRingtones$ {
-    const j = new TlJsonReader(json, 'account.getSavedRingtones', classes);
-    return j.end(
-      new GetSavedRingtones$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedRingtones$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getSavedRingtones#e1902288 hash:long = account.SavedRingtones` */
-export const GetSavedRingtones: typeof GetSavedRingtones$ = /*@__PURE__*/ defineTlClass(GetSavedRingtones$, 0xe1902288, 0x27bcc95e, 'account.GetSavedRingtones', 'request');
+export const GetSavedRingtones: typeof GetSavedRingtones$ = /*@__PURE__*/ defineTlClass(GetSavedRingtones$, 0xe1902288, 0x27bcc95e, 'account.GetSavedRingtones', 'request', 'account.getSavedRingtones hash:long');
 export type GetSavedRingtones = GetSavedRingtones$;
 
 /** `account.saveRingtone#3dea5b03 id:InputDocument unsave:Bool = account.SavedRingtone` */
@@ -8599,6 +7344,7 @@ class SaveRingtone$ {
   declare readonly SUBCLASS_OF_ID: 0xb1e28424;
   declare readonly className: 'account.SaveRingtone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveRingtone$;
   declare id: Api.TypeInputDocument;
   declare unsave: boolean;
 
@@ -8644,27 +7390,14 @@ class SaveRingtone$ {
       return rethrowDecode(e, 'account.saveRingtone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveRingtone');
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRingtone$ {
-    const j = new TlJsonReader(json, 'account.saveRingtone', classes);
-    return j.end(
-      new SaveRingtone$({
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveRingtone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveRingtone#3dea5b03 id:InputDocument unsave:Bool = account.SavedRingtone` */
-export const SaveRingtone: typeof SaveRingtone$ = /*@__PURE__*/ defineTlClass(SaveRingtone$, 0x3dea5b03, 0xb1e28424, 'account.SaveRingtone', 'request');
+export const SaveRingtone: typeof SaveRingtone$ = /*@__PURE__*/ defineTlClass(SaveRingtone$, 0x3dea5b03, 0xb1e28424, 'account.SaveRingtone', 'request', 'account.saveRingtone id:InputDocument unsave:Bool');
 export type SaveRingtone = SaveRingtone$;
 
 /** `account.uploadRingtone#831a83a2 file:InputFile file_name:string mime_type:string = Document` */
@@ -8677,6 +7410,7 @@ class UploadRingtone$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'account.UploadRingtone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadRingtone$;
   declare file: Api.TypeInputFile;
   declare fileName: string;
   declare mimeType: string;
@@ -8728,29 +7462,14 @@ class UploadRingtone$ {
       return rethrowDecode(e, 'account.uploadRingtone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadRingtone');
-    j.field('file', this.file, objectToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadRingtone$ {
-    const j = new TlJsonReader(json, 'account.uploadRingtone', classes);
-    return j.end(
-      new UploadRingtone$({
-        file: j.field('file', fromJson$InputFile),
-        fileName: j.field('file_name', stringFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface UploadRingtone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.uploadRingtone#831a83a2 file:InputFile file_name:string mime_type:string = Document` */
-export const UploadRingtone: typeof UploadRingtone$ = /*@__PURE__*/ defineTlClass(UploadRingtone$, 0x831a83a2, 0x211fe820, 'account.UploadRingtone', 'request');
+export const UploadRingtone: typeof UploadRingtone$ = /*@__PURE__*/ defineTlClass(UploadRingtone$, 0x831a83a2, 0x211fe820, 'account.UploadRingtone', 'request', 'account.uploadRingtone file:InputFile file_name:string mime_type:string');
 export type UploadRingtone = UploadRingtone$;
 
 /** `account.updateEmojiStatus#fbd3de6b emoji_status:EmojiStatus = Bool` */
@@ -8763,6 +7482,7 @@ class UpdateEmojiStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateEmojiStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateEmojiStatus$;
   declare emojiStatus: Api.TypeEmojiStatus;
 
   constructor(args: { emojiStatus: Api.TypeEmojiStatus }) {
@@ -8802,25 +7522,14 @@ class UpdateEmojiStatus$ {
       return rethrowDecode(e, 'account.updateEmojiStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateEmojiStatus');
-    j.field('emoji_status', this.emojiStatus, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEmojiStatus$ {
-    const j = new TlJsonReader(json, 'account.updateEmojiStatus', classes);
-    return j.end(
-      new UpdateEmojiStatus$({
-        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface UpdateEmojiStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateEmojiStatus#fbd3de6b emoji_status:EmojiStatus = Bool` */
-export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xfbd3de6b, 0xf5b399ac, 'account.UpdateEmojiStatus', 'request');
+export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xfbd3de6b, 0xf5b399ac, 'account.UpdateEmojiStatus', 'request', 'account.updateEmojiStatus emoji_status:EmojiStatus');
 export type UpdateEmojiStatus = UpdateEmojiStatus$;
 
 /** `account.getDefaultEmojiStatuses#d6753386 hash:long = account.EmojiStatuses` */
@@ -8833,6 +7542,7 @@ class GetDefaultEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetDefaultEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultEmojiStatuses$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -8872,25 +7582,14 @@ class GetDefaultEmojiStatuses$ {
       return rethrowDecode(e, 'account.getDefaultEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getDefaultEmojiStatuses', classes);
-    return j.end(
-      new GetDefaultEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getDefaultEmojiStatuses#d6753386 hash:long = account.EmojiStatuses` */
-export const GetDefaultEmojiStatuses: typeof GetDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetDefaultEmojiStatuses$, 0xd6753386, 0xd3e005ca, 'account.GetDefaultEmojiStatuses', 'request');
+export const GetDefaultEmojiStatuses: typeof GetDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetDefaultEmojiStatuses$, 0xd6753386, 0xd3e005ca, 'account.GetDefaultEmojiStatuses', 'request', 'account.getDefaultEmojiStatuses hash:long');
 export type GetDefaultEmojiStatuses = GetDefaultEmojiStatuses$;
 
 /** `account.getRecentEmojiStatuses#f578105 hash:long = account.EmojiStatuses` */
@@ -8903,6 +7602,7 @@ class GetRecentEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetRecentEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentEmojiStatuses$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -8942,25 +7642,14 @@ class GetRecentEmojiStatuses$ {
       return rethrowDecode(e, 'account.getRecentEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getRecentEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getRecentEmojiStatuses', classes);
-    return j.end(
-      new GetRecentEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getRecentEmojiStatuses#f578105 hash:long = account.EmojiStatuses` */
-export const GetRecentEmojiStatuses: typeof GetRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetRecentEmojiStatuses$, 0x0f578105, 0xd3e005ca, 'account.GetRecentEmojiStatuses', 'request');
+export const GetRecentEmojiStatuses: typeof GetRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetRecentEmojiStatuses$, 0x0f578105, 0xd3e005ca, 'account.GetRecentEmojiStatuses', 'request', 'account.getRecentEmojiStatuses hash:long');
 export type GetRecentEmojiStatuses = GetRecentEmojiStatuses$;
 
 /** `account.clearRecentEmojiStatuses#18201aae = Bool` */
@@ -8973,6 +7662,7 @@ class ClearRecentEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ClearRecentEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearRecentEmojiStatuses$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -8990,18 +7680,14 @@ class ClearRecentEmojiStatuses$ {
   static fromReader(_r: TlReader): ClearRecentEmojiStatuses$ {
     return new ClearRecentEmojiStatuses$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.clearRecentEmojiStatuses' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentEmojiStatuses$ {
-    return new TlJsonReader(json, 'account.clearRecentEmojiStatuses', classes).end(new ClearRecentEmojiStatuses$());
-  }
+interface ClearRecentEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.clearRecentEmojiStatuses#18201aae = Bool` */
-export const ClearRecentEmojiStatuses: typeof ClearRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(ClearRecentEmojiStatuses$, 0x18201aae, 0xf5b399ac, 'account.ClearRecentEmojiStatuses', 'request');
+export const ClearRecentEmojiStatuses: typeof ClearRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(ClearRecentEmojiStatuses$, 0x18201aae, 0xf5b399ac, 'account.ClearRecentEmojiStatuses', 'request', 'account.clearRecentEmojiStatuses');
 export type ClearRecentEmojiStatuses = ClearRecentEmojiStatuses$;
 
 /** `account.reorderUsernames#ef500eab order:Vector<string> = Bool` */
@@ -9014,6 +7700,7 @@ class ReorderUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ReorderUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderUsernames$;
   declare order: string[];
 
   constructor(args: { order: string[] }) {
@@ -9061,25 +7748,14 @@ class ReorderUsernames$ {
       return rethrowDecode(e, 'account.reorderUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.reorderUsernames');
-    j.vector('order', this.order, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
-    const j = new TlJsonReader(json, 'account.reorderUsernames', classes);
-    return j.end(
-      new ReorderUsernames$({
-        order: j.vector('order', stringFromJson),
-      }),
-    );
-  }
+interface ReorderUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.reorderUsernames#ef500eab order:Vector<string> = Bool` */
-export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xef500eab, 0xf5b399ac, 'account.ReorderUsernames', 'request');
+export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xef500eab, 0xf5b399ac, 'account.ReorderUsernames', 'request', 'account.reorderUsernames order:Vector<string>');
 export type ReorderUsernames = ReorderUsernames$;
 
 /** `account.toggleUsername#58d6b376 username:string active:Bool = Bool` */
@@ -9092,6 +7768,7 @@ class ToggleUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUsername$;
   declare username: string;
   declare active: boolean;
 
@@ -9137,27 +7814,14 @@ class ToggleUsername$ {
       return rethrowDecode(e, 'account.toggleUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleUsername');
-    j.field('username', this.username, stringToJson);
-    j.field('active', this.active, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
-    const j = new TlJsonReader(json, 'account.toggleUsername', classes);
-    return j.end(
-      new ToggleUsername$({
-        username: j.field('username', stringFromJson),
-        active: j.field('active', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.toggleUsername#58d6b376 username:string active:Bool = Bool` */
-export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x58d6b376, 0xf5b399ac, 'account.ToggleUsername', 'request');
+export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x58d6b376, 0xf5b399ac, 'account.ToggleUsername', 'request', 'account.toggleUsername username:string active:Bool');
 export type ToggleUsername = ToggleUsername$;
 
 /** `account.getDefaultProfilePhotoEmojis#e2750328 hash:long = EmojiList` */
@@ -9170,6 +7834,7 @@ class GetDefaultProfilePhotoEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetDefaultProfilePhotoEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultProfilePhotoEmojis$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -9209,25 +7874,14 @@ class GetDefaultProfilePhotoEmojis$ {
       return rethrowDecode(e, 'account.getDefaultProfilePhotoEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultProfilePhotoEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultProfilePhotoEmojis$ {
-    const j = new TlJsonReader(json, 'account.getDefaultProfilePhotoEmojis', classes);
-    return j.end(
-      new GetDefaultProfilePhotoEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultProfilePhotoEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getDefaultProfilePhotoEmojis#e2750328 hash:long = EmojiList` */
-export const GetDefaultProfilePhotoEmojis: typeof GetDefaultProfilePhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultProfilePhotoEmojis$, 0xe2750328, 0xbcef6aba, 'account.GetDefaultProfilePhotoEmojis', 'request');
+export const GetDefaultProfilePhotoEmojis: typeof GetDefaultProfilePhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultProfilePhotoEmojis$, 0xe2750328, 0xbcef6aba, 'account.GetDefaultProfilePhotoEmojis', 'request', 'account.getDefaultProfilePhotoEmojis hash:long');
 export type GetDefaultProfilePhotoEmojis = GetDefaultProfilePhotoEmojis$;
 
 /** `account.getDefaultGroupPhotoEmojis#915860ae hash:long = EmojiList` */
@@ -9240,6 +7894,7 @@ class GetDefaultGroupPhotoEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetDefaultGroupPhotoEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultGroupPhotoEmojis$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -9279,25 +7934,14 @@ class GetDefaultGroupPhotoEmojis$ {
       return rethrowDecode(e, 'account.getDefaultGroupPhotoEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultGroupPhotoEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultGroupPhotoEmojis$ {
-    const j = new TlJsonReader(json, 'account.getDefaultGroupPhotoEmojis', classes);
-    return j.end(
-      new GetDefaultGroupPhotoEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultGroupPhotoEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getDefaultGroupPhotoEmojis#915860ae hash:long = EmojiList` */
-export const GetDefaultGroupPhotoEmojis: typeof GetDefaultGroupPhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultGroupPhotoEmojis$, 0x915860ae, 0xbcef6aba, 'account.GetDefaultGroupPhotoEmojis', 'request');
+export const GetDefaultGroupPhotoEmojis: typeof GetDefaultGroupPhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultGroupPhotoEmojis$, 0x915860ae, 0xbcef6aba, 'account.GetDefaultGroupPhotoEmojis', 'request', 'account.getDefaultGroupPhotoEmojis hash:long');
 export type GetDefaultGroupPhotoEmojis = GetDefaultGroupPhotoEmojis$;
 
 /** `account.getAutoSaveSettings#adcbbcda = account.AutoSaveSettings` */
@@ -9310,6 +7954,7 @@ class GetAutoSaveSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x48cf2f02;
   declare readonly className: 'account.GetAutoSaveSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAutoSaveSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9327,18 +7972,14 @@ class GetAutoSaveSettings$ {
   static fromReader(_r: TlReader): GetAutoSaveSettings$ {
     return new GetAutoSaveSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAutoSaveSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoSaveSettings$ {
-    return new TlJsonReader(json, 'account.getAutoSaveSettings', classes).end(new GetAutoSaveSettings$());
-  }
+interface GetAutoSaveSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAutoSaveSettings#adcbbcda = account.AutoSaveSettings` */
-export const GetAutoSaveSettings: typeof GetAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(GetAutoSaveSettings$, 0xadcbbcda, 0x48cf2f02, 'account.GetAutoSaveSettings', 'request');
+export const GetAutoSaveSettings: typeof GetAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(GetAutoSaveSettings$, 0xadcbbcda, 0x48cf2f02, 'account.GetAutoSaveSettings', 'request', 'account.getAutoSaveSettings');
 export type GetAutoSaveSettings = GetAutoSaveSettings$;
 
 /** `account.saveAutoSaveSettings#d69b8361 flags:# users:flags.0?true chats:flags.1?true broadcasts:flags.2?true peer:flags.3?InputPeer settings:AutoSaveSettings = Bool` */
@@ -9351,6 +7992,7 @@ class SaveAutoSaveSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveAutoSaveSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAutoSaveSettings$;
   declare users: boolean | undefined;
   declare chats: boolean | undefined;
   declare broadcasts: boolean | undefined;
@@ -9417,33 +8059,14 @@ class SaveAutoSaveSettings$ {
       return rethrowDecode(e, 'account.saveAutoSaveSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveAutoSaveSettings');
-    j.flag('users', this.users);
-    j.flag('chats', this.chats);
-    j.flag('broadcasts', this.broadcasts);
-    j.optional('peer', this.peer, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoSaveSettings$ {
-    const j = new TlJsonReader(json, 'account.saveAutoSaveSettings', classes);
-    return j.end(
-      new SaveAutoSaveSettings$({
-        users: j.flag('users'),
-        chats: j.flag('chats'),
-        broadcasts: j.flag('broadcasts'),
-        peer: j.optional('peer', fromJson$InputPeer),
-        settings: j.field('settings', fromJson$AutoSaveSettings),
-      }),
-    );
-  }
+interface SaveAutoSaveSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveAutoSaveSettings#d69b8361 flags:# users:flags.0?true chats:flags.1?true broadcasts:flags.2?true peer:flags.3?InputPeer settings:AutoSaveSettings = Bool` */
-export const SaveAutoSaveSettings: typeof SaveAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoSaveSettings$, 0xd69b8361, 0xf5b399ac, 'account.SaveAutoSaveSettings', 'request');
+export const SaveAutoSaveSettings: typeof SaveAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoSaveSettings$, 0xd69b8361, 0xf5b399ac, 'account.SaveAutoSaveSettings', 'request', 'account.saveAutoSaveSettings flags:# users:flags.0?true chats:flags.1?true broadcasts:flags.2?true peer:flags.3?InputPeer settings:AutoSaveSettings');
 export type SaveAutoSaveSettings = SaveAutoSaveSettings$;
 
 /** `account.deleteAutoSaveExceptions#53bc0020 = Bool` */
@@ -9456,6 +8079,7 @@ class DeleteAutoSaveExceptions$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteAutoSaveExceptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteAutoSaveExceptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9473,18 +8097,14 @@ class DeleteAutoSaveExceptions$ {
   static fromReader(_r: TlReader): DeleteAutoSaveExceptions$ {
     return new DeleteAutoSaveExceptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.deleteAutoSaveExceptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAutoSaveExceptions$ {
-    return new TlJsonReader(json, 'account.deleteAutoSaveExceptions', classes).end(new DeleteAutoSaveExceptions$());
-  }
+interface DeleteAutoSaveExceptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.deleteAutoSaveExceptions#53bc0020 = Bool` */
-export const DeleteAutoSaveExceptions: typeof DeleteAutoSaveExceptions$ = /*@__PURE__*/ defineTlClass(DeleteAutoSaveExceptions$, 0x53bc0020, 0xf5b399ac, 'account.DeleteAutoSaveExceptions', 'request');
+export const DeleteAutoSaveExceptions: typeof DeleteAutoSaveExceptions$ = /*@__PURE__*/ defineTlClass(DeleteAutoSaveExceptions$, 0x53bc0020, 0xf5b399ac, 'account.DeleteAutoSaveExceptions', 'request', 'account.deleteAutoSaveExceptions');
 export type DeleteAutoSaveExceptions = DeleteAutoSaveExceptions$;
 
 /** `account.invalidateSignInCodes#ca8ae8ba codes:Vector<string> = Bool` */
@@ -9497,6 +8117,7 @@ class InvalidateSignInCodes$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InvalidateSignInCodes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InvalidateSignInCodes$;
   declare codes: string[];
 
   constructor(args: { codes: string[] }) {
@@ -9544,25 +8165,14 @@ class InvalidateSignInCodes$ {
       return rethrowDecode(e, 'account.invalidateSignInCodes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.invalidateSignInCodes');
-    j.vector('codes', this.codes, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InvalidateSignInCodes$ {
-    const j = new TlJsonReader(json, 'account.invalidateSignInCodes', classes);
-    return j.end(
-      new InvalidateSignInCodes$({
-        codes: j.vector('codes', stringFromJson),
-      }),
-    );
-  }
+interface InvalidateSignInCodes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.invalidateSignInCodes#ca8ae8ba codes:Vector<string> = Bool` */
-export const InvalidateSignInCodes: typeof InvalidateSignInCodes$ = /*@__PURE__*/ defineTlClass(InvalidateSignInCodes$, 0xca8ae8ba, 0xf5b399ac, 'account.InvalidateSignInCodes', 'request');
+export const InvalidateSignInCodes: typeof InvalidateSignInCodes$ = /*@__PURE__*/ defineTlClass(InvalidateSignInCodes$, 0xca8ae8ba, 0xf5b399ac, 'account.InvalidateSignInCodes', 'request', 'account.invalidateSignInCodes codes:Vector<string>');
 export type InvalidateSignInCodes = InvalidateSignInCodes$;
 
 /** `account.updateColor#7cefa15d flags:# for_profile:flags.1?true color:flags.2?int background_emoji_id:flags.0?long = Bool` */
@@ -9575,6 +8185,7 @@ class UpdateColor$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateColor';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateColor$;
   declare forProfile: boolean | undefined;
   declare color: number | undefined;
   declare backgroundEmojiId: BigInteger | undefined;
@@ -9632,29 +8243,14 @@ class UpdateColor$ {
       return rethrowDecode(e, 'account.updateColor', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateColor');
-    j.flag('for_profile', this.forProfile);
-    j.optional('color', this.color, intToJson);
-    j.optional('background_emoji_id', this.backgroundEmojiId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateColor$ {
-    const j = new TlJsonReader(json, 'account.updateColor', classes);
-    return j.end(
-      new UpdateColor$({
-        forProfile: j.flag('for_profile'),
-        color: j.optional('color', intFromJson),
-        backgroundEmojiId: j.optional('background_emoji_id', longFromJson),
-      }),
-    );
-  }
+interface UpdateColor$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateColor#7cefa15d flags:# for_profile:flags.1?true color:flags.2?int background_emoji_id:flags.0?long = Bool` */
-export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0x7cefa15d, 0xf5b399ac, 'account.UpdateColor', 'request');
+export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0x7cefa15d, 0xf5b399ac, 'account.UpdateColor', 'request', 'account.updateColor flags:# for_profile:flags.1?true color:flags.2?int background_emoji_id:flags.0?long');
 export type UpdateColor = UpdateColor$;
 
 /** `account.getDefaultBackgroundEmojis#a60ab9ce hash:long = EmojiList` */
@@ -9667,6 +8263,7 @@ class GetDefaultBackgroundEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetDefaultBackgroundEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultBackgroundEmojis$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -9706,25 +8303,14 @@ class GetDefaultBackgroundEmojis$ {
       return rethrowDecode(e, 'account.getDefaultBackgroundEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultBackgroundEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultBackgroundEmojis$ {
-    const j = new TlJsonReader(json, 'account.getDefaultBackgroundEmojis', classes);
-    return j.end(
-      new GetDefaultBackgroundEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultBackgroundEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getDefaultBackgroundEmojis#a60ab9ce hash:long = EmojiList` */
-export const GetDefaultBackgroundEmojis: typeof GetDefaultBackgroundEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultBackgroundEmojis$, 0xa60ab9ce, 0xbcef6aba, 'account.GetDefaultBackgroundEmojis', 'request');
+export const GetDefaultBackgroundEmojis: typeof GetDefaultBackgroundEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultBackgroundEmojis$, 0xa60ab9ce, 0xbcef6aba, 'account.GetDefaultBackgroundEmojis', 'request', 'account.getDefaultBackgroundEmojis hash:long');
 export type GetDefaultBackgroundEmojis = GetDefaultBackgroundEmojis$;
 
 /** `account.getChannelDefaultEmojiStatuses#7727a7d5 hash:long = account.EmojiStatuses` */
@@ -9737,6 +8323,7 @@ class GetChannelDefaultEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetChannelDefaultEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelDefaultEmojiStatuses$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -9776,25 +8363,14 @@ class GetChannelDefaultEmojiStatuses$ {
       return rethrowDecode(e, 'account.getChannelDefaultEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getChannelDefaultEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelDefaultEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getChannelDefaultEmojiStatuses', classes);
-    return j.end(
-      new GetChannelDefaultEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetChannelDefaultEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getChannelDefaultEmojiStatuses#7727a7d5 hash:long = account.EmojiStatuses` */
-export const GetChannelDefaultEmojiStatuses: typeof GetChannelDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetChannelDefaultEmojiStatuses$, 0x7727a7d5, 0xd3e005ca, 'account.GetChannelDefaultEmojiStatuses', 'request');
+export const GetChannelDefaultEmojiStatuses: typeof GetChannelDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetChannelDefaultEmojiStatuses$, 0x7727a7d5, 0xd3e005ca, 'account.GetChannelDefaultEmojiStatuses', 'request', 'account.getChannelDefaultEmojiStatuses hash:long');
 export type GetChannelDefaultEmojiStatuses = GetChannelDefaultEmojiStatuses$;
 
 /** `account.getChannelRestrictedStatusEmojis#35a9e0d5 hash:long = EmojiList` */
@@ -9807,6 +8383,7 @@ class GetChannelRestrictedStatusEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetChannelRestrictedStatusEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelRestrictedStatusEmojis$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -9846,25 +8423,14 @@ class GetChannelRestrictedStatusEmojis$ {
       return rethrowDecode(e, 'account.getChannelRestrictedStatusEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getChannelRestrictedStatusEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelRestrictedStatusEmojis$ {
-    const j = new TlJsonReader(json, 'account.getChannelRestrictedStatusEmojis', classes);
-    return j.end(
-      new GetChannelRestrictedStatusEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetChannelRestrictedStatusEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getChannelRestrictedStatusEmojis#35a9e0d5 hash:long = EmojiList` */
-export const GetChannelRestrictedStatusEmojis: typeof GetChannelRestrictedStatusEmojis$ = /*@__PURE__*/ defineTlClass(GetChannelRestrictedStatusEmojis$, 0x35a9e0d5, 0xbcef6aba, 'account.GetChannelRestrictedStatusEmojis', 'request');
+export const GetChannelRestrictedStatusEmojis: typeof GetChannelRestrictedStatusEmojis$ = /*@__PURE__*/ defineTlClass(GetChannelRestrictedStatusEmojis$, 0x35a9e0d5, 0xbcef6aba, 'account.GetChannelRestrictedStatusEmojis', 'request', 'account.getChannelRestrictedStatusEmojis hash:long');
 export type GetChannelRestrictedStatusEmojis = GetChannelRestrictedStatusEmojis$;
 
 /** `account.updateBusinessWorkHours#4b00e066 flags:# business_work_hours:flags.0?BusinessWorkHours = Bool` */
@@ -9877,6 +8443,7 @@ class UpdateBusinessWorkHours$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessWorkHours';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessWorkHours$;
   declare businessWorkHours: Api.TypeBusinessWorkHours | undefined;
 
   constructor(args: { businessWorkHours?: Api.TypeBusinessWorkHours | undefined } = {}) {
@@ -9922,25 +8489,14 @@ class UpdateBusinessWorkHours$ {
       return rethrowDecode(e, 'account.updateBusinessWorkHours', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessWorkHours');
-    j.optional('business_work_hours', this.businessWorkHours, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessWorkHours$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessWorkHours', classes);
-    return j.end(
-      new UpdateBusinessWorkHours$({
-        businessWorkHours: j.optional('business_work_hours', fromJson$BusinessWorkHours),
-      }),
-    );
-  }
+interface UpdateBusinessWorkHours$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateBusinessWorkHours#4b00e066 flags:# business_work_hours:flags.0?BusinessWorkHours = Bool` */
-export const UpdateBusinessWorkHours: typeof UpdateBusinessWorkHours$ = /*@__PURE__*/ defineTlClass(UpdateBusinessWorkHours$, 0x4b00e066, 0xf5b399ac, 'account.UpdateBusinessWorkHours', 'request');
+export const UpdateBusinessWorkHours: typeof UpdateBusinessWorkHours$ = /*@__PURE__*/ defineTlClass(UpdateBusinessWorkHours$, 0x4b00e066, 0xf5b399ac, 'account.UpdateBusinessWorkHours', 'request', 'account.updateBusinessWorkHours flags:# business_work_hours:flags.0?BusinessWorkHours');
 export type UpdateBusinessWorkHours = UpdateBusinessWorkHours$;
 
 /** `account.updateBusinessLocation#9e6b131a flags:# geo_point:flags.1?InputGeoPoint address:flags.0?string = Bool` */
@@ -9953,6 +8509,7 @@ class UpdateBusinessLocation$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessLocation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessLocation$;
   declare geoPoint: Api.TypeInputGeoPoint | undefined;
   declare address: string | undefined;
 
@@ -10005,27 +8562,14 @@ class UpdateBusinessLocation$ {
       return rethrowDecode(e, 'account.updateBusinessLocation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessLocation');
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.optional('address', this.address, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessLocation$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessLocation', classes);
-    return j.end(
-      new UpdateBusinessLocation$({
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        address: j.optional('address', stringFromJson),
-      }),
-    );
-  }
+interface UpdateBusinessLocation$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateBusinessLocation#9e6b131a flags:# geo_point:flags.1?InputGeoPoint address:flags.0?string = Bool` */
-export const UpdateBusinessLocation: typeof UpdateBusinessLocation$ = /*@__PURE__*/ defineTlClass(UpdateBusinessLocation$, 0x9e6b131a, 0xf5b399ac, 'account.UpdateBusinessLocation', 'request');
+export const UpdateBusinessLocation: typeof UpdateBusinessLocation$ = /*@__PURE__*/ defineTlClass(UpdateBusinessLocation$, 0x9e6b131a, 0xf5b399ac, 'account.UpdateBusinessLocation', 'request', 'account.updateBusinessLocation flags:# geo_point:flags.1?InputGeoPoint address:flags.0?string');
 export type UpdateBusinessLocation = UpdateBusinessLocation$;
 
 /** `account.updateBusinessGreetingMessage#66cdafc4 flags:# message:flags.0?InputBusinessGreetingMessage = Bool` */
@@ -10038,6 +8582,7 @@ class UpdateBusinessGreetingMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessGreetingMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessGreetingMessage$;
   declare message: Api.TypeInputBusinessGreetingMessage | undefined;
 
   constructor(args: { message?: Api.TypeInputBusinessGreetingMessage | undefined } = {}) {
@@ -10083,25 +8628,14 @@ class UpdateBusinessGreetingMessage$ {
       return rethrowDecode(e, 'account.updateBusinessGreetingMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessGreetingMessage');
-    j.optional('message', this.message, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessGreetingMessage$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessGreetingMessage', classes);
-    return j.end(
-      new UpdateBusinessGreetingMessage$({
-        message: j.optional('message', fromJson$InputBusinessGreetingMessage),
-      }),
-    );
-  }
+interface UpdateBusinessGreetingMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateBusinessGreetingMessage#66cdafc4 flags:# message:flags.0?InputBusinessGreetingMessage = Bool` */
-export const UpdateBusinessGreetingMessage: typeof UpdateBusinessGreetingMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessGreetingMessage$, 0x66cdafc4, 0xf5b399ac, 'account.UpdateBusinessGreetingMessage', 'request');
+export const UpdateBusinessGreetingMessage: typeof UpdateBusinessGreetingMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessGreetingMessage$, 0x66cdafc4, 0xf5b399ac, 'account.UpdateBusinessGreetingMessage', 'request', 'account.updateBusinessGreetingMessage flags:# message:flags.0?InputBusinessGreetingMessage');
 export type UpdateBusinessGreetingMessage = UpdateBusinessGreetingMessage$;
 
 /** `account.updateBusinessAwayMessage#a26a7fa5 flags:# message:flags.0?InputBusinessAwayMessage = Bool` */
@@ -10114,6 +8648,7 @@ class UpdateBusinessAwayMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessAwayMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessAwayMessage$;
   declare message: Api.TypeInputBusinessAwayMessage | undefined;
 
   constructor(args: { message?: Api.TypeInputBusinessAwayMessage | undefined } = {}) {
@@ -10159,25 +8694,14 @@ class UpdateBusinessAwayMessage$ {
       return rethrowDecode(e, 'account.updateBusinessAwayMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessAwayMessage');
-    j.optional('message', this.message, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessAwayMessage$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessAwayMessage', classes);
-    return j.end(
-      new UpdateBusinessAwayMessage$({
-        message: j.optional('message', fromJson$InputBusinessAwayMessage),
-      }),
-    );
-  }
+interface UpdateBusinessAwayMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateBusinessAwayMessage#a26a7fa5 flags:# message:flags.0?InputBusinessAwayMessage = Bool` */
-export const UpdateBusinessAwayMessage: typeof UpdateBusinessAwayMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessAwayMessage$, 0xa26a7fa5, 0xf5b399ac, 'account.UpdateBusinessAwayMessage', 'request');
+export const UpdateBusinessAwayMessage: typeof UpdateBusinessAwayMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessAwayMessage$, 0xa26a7fa5, 0xf5b399ac, 'account.UpdateBusinessAwayMessage', 'request', 'account.updateBusinessAwayMessage flags:# message:flags.0?InputBusinessAwayMessage');
 export type UpdateBusinessAwayMessage = UpdateBusinessAwayMessage$;
 
 /** `account.updateConnectedBot#66a08c7e flags:# deleted:flags.1?true rights:flags.0?BusinessBotRights bot:InputUser recipients:InputBusinessBotRecipients = Updates` */
@@ -10190,6 +8714,7 @@ class UpdateConnectedBot$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.UpdateConnectedBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateConnectedBot$;
   declare deleted: boolean | undefined;
   declare rights: Api.TypeBusinessBotRights | undefined;
   declare bot: Api.TypeInputUser;
@@ -10252,31 +8777,14 @@ class UpdateConnectedBot$ {
       return rethrowDecode(e, 'account.updateConnectedBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateConnectedBot');
-    j.flag('deleted', this.deleted);
-    j.optional('rights', this.rights, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.field('recipients', this.recipients, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateConnectedBot$ {
-    const j = new TlJsonReader(json, 'account.updateConnectedBot', classes);
-    return j.end(
-      new UpdateConnectedBot$({
-        deleted: j.flag('deleted'),
-        rights: j.optional('rights', fromJson$BusinessBotRights),
-        bot: j.field('bot', fromJson$InputUser),
-        recipients: j.field('recipients', fromJson$InputBusinessBotRecipients),
-      }),
-    );
-  }
+interface UpdateConnectedBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateConnectedBot#66a08c7e flags:# deleted:flags.1?true rights:flags.0?BusinessBotRights bot:InputUser recipients:InputBusinessBotRecipients = Updates` */
-export const UpdateConnectedBot: typeof UpdateConnectedBot$ = /*@__PURE__*/ defineTlClass(UpdateConnectedBot$, 0x66a08c7e, 0x8af52aac, 'account.UpdateConnectedBot', 'request');
+export const UpdateConnectedBot: typeof UpdateConnectedBot$ = /*@__PURE__*/ defineTlClass(UpdateConnectedBot$, 0x66a08c7e, 0x8af52aac, 'account.UpdateConnectedBot', 'request', 'account.updateConnectedBot flags:# deleted:flags.1?true rights:flags.0?BusinessBotRights bot:InputUser recipients:InputBusinessBotRecipients');
 export type UpdateConnectedBot = UpdateConnectedBot$;
 
 /** `account.getConnectedBots#4ea4c80f = account.ConnectedBots` */
@@ -10289,6 +8797,7 @@ class GetConnectedBots$ {
   declare readonly SUBCLASS_OF_ID: 0xe4caf7d3;
   declare readonly className: 'account.GetConnectedBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedBots$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -10306,18 +8815,14 @@ class GetConnectedBots$ {
   static fromReader(_r: TlReader): GetConnectedBots$ {
     return new GetConnectedBots$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getConnectedBots' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedBots$ {
-    return new TlJsonReader(json, 'account.getConnectedBots', classes).end(new GetConnectedBots$());
-  }
+interface GetConnectedBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getConnectedBots#4ea4c80f = account.ConnectedBots` */
-export const GetConnectedBots: typeof GetConnectedBots$ = /*@__PURE__*/ defineTlClass(GetConnectedBots$, 0x4ea4c80f, 0xe4caf7d3, 'account.GetConnectedBots', 'request');
+export const GetConnectedBots: typeof GetConnectedBots$ = /*@__PURE__*/ defineTlClass(GetConnectedBots$, 0x4ea4c80f, 0xe4caf7d3, 'account.GetConnectedBots', 'request', 'account.getConnectedBots');
 export type GetConnectedBots = GetConnectedBots$;
 
 /** `account.getBotBusinessConnection#76a86270 connection_id:string = Updates` */
@@ -10330,6 +8835,7 @@ class GetBotBusinessConnection$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.GetBotBusinessConnection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotBusinessConnection$;
   declare connectionId: string;
 
   constructor(args: { connectionId: string }) {
@@ -10369,25 +8875,14 @@ class GetBotBusinessConnection$ {
       return rethrowDecode(e, 'account.getBotBusinessConnection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getBotBusinessConnection');
-    j.field('connection_id', this.connectionId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotBusinessConnection$ {
-    const j = new TlJsonReader(json, 'account.getBotBusinessConnection', classes);
-    return j.end(
-      new GetBotBusinessConnection$({
-        connectionId: j.field('connection_id', stringFromJson),
-      }),
-    );
-  }
+interface GetBotBusinessConnection$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getBotBusinessConnection#76a86270 connection_id:string = Updates` */
-export const GetBotBusinessConnection: typeof GetBotBusinessConnection$ = /*@__PURE__*/ defineTlClass(GetBotBusinessConnection$, 0x76a86270, 0x8af52aac, 'account.GetBotBusinessConnection', 'request');
+export const GetBotBusinessConnection: typeof GetBotBusinessConnection$ = /*@__PURE__*/ defineTlClass(GetBotBusinessConnection$, 0x76a86270, 0x8af52aac, 'account.GetBotBusinessConnection', 'request', 'account.getBotBusinessConnection connection_id:string');
 export type GetBotBusinessConnection = GetBotBusinessConnection$;
 
 /** `account.updateBusinessIntro#a614d034 flags:# intro:flags.0?InputBusinessIntro = Bool` */
@@ -10400,6 +8895,7 @@ class UpdateBusinessIntro$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessIntro';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessIntro$;
   declare intro: Api.TypeInputBusinessIntro | undefined;
 
   constructor(args: { intro?: Api.TypeInputBusinessIntro | undefined } = {}) {
@@ -10445,25 +8941,14 @@ class UpdateBusinessIntro$ {
       return rethrowDecode(e, 'account.updateBusinessIntro', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessIntro');
-    j.optional('intro', this.intro, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessIntro$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessIntro', classes);
-    return j.end(
-      new UpdateBusinessIntro$({
-        intro: j.optional('intro', fromJson$InputBusinessIntro),
-      }),
-    );
-  }
+interface UpdateBusinessIntro$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateBusinessIntro#a614d034 flags:# intro:flags.0?InputBusinessIntro = Bool` */
-export const UpdateBusinessIntro: typeof UpdateBusinessIntro$ = /*@__PURE__*/ defineTlClass(UpdateBusinessIntro$, 0xa614d034, 0xf5b399ac, 'account.UpdateBusinessIntro', 'request');
+export const UpdateBusinessIntro: typeof UpdateBusinessIntro$ = /*@__PURE__*/ defineTlClass(UpdateBusinessIntro$, 0xa614d034, 0xf5b399ac, 'account.UpdateBusinessIntro', 'request', 'account.updateBusinessIntro flags:# intro:flags.0?InputBusinessIntro');
 export type UpdateBusinessIntro = UpdateBusinessIntro$;
 
 /** `account.toggleConnectedBotPaused#646e1097 peer:InputPeer paused:Bool = Bool` */
@@ -10476,6 +8961,7 @@ class ToggleConnectedBotPaused$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleConnectedBotPaused';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleConnectedBotPaused$;
   declare peer: Api.TypeInputPeer;
   declare paused: boolean;
 
@@ -10521,27 +9007,14 @@ class ToggleConnectedBotPaused$ {
       return rethrowDecode(e, 'account.toggleConnectedBotPaused', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleConnectedBotPaused');
-    j.field('peer', this.peer, objectToJson);
-    j.field('paused', this.paused, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleConnectedBotPaused$ {
-    const j = new TlJsonReader(json, 'account.toggleConnectedBotPaused', classes);
-    return j.end(
-      new ToggleConnectedBotPaused$({
-        peer: j.field('peer', fromJson$InputPeer),
-        paused: j.field('paused', boolFromJson),
-      }),
-    );
-  }
+interface ToggleConnectedBotPaused$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.toggleConnectedBotPaused#646e1097 peer:InputPeer paused:Bool = Bool` */
-export const ToggleConnectedBotPaused: typeof ToggleConnectedBotPaused$ = /*@__PURE__*/ defineTlClass(ToggleConnectedBotPaused$, 0x646e1097, 0xf5b399ac, 'account.ToggleConnectedBotPaused', 'request');
+export const ToggleConnectedBotPaused: typeof ToggleConnectedBotPaused$ = /*@__PURE__*/ defineTlClass(ToggleConnectedBotPaused$, 0x646e1097, 0xf5b399ac, 'account.ToggleConnectedBotPaused', 'request', 'account.toggleConnectedBotPaused peer:InputPeer paused:Bool');
 export type ToggleConnectedBotPaused = ToggleConnectedBotPaused$;
 
 /** `account.disablePeerConnectedBot#5e437ed9 peer:InputPeer = Bool` */
@@ -10554,6 +9027,7 @@ class DisablePeerConnectedBot$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DisablePeerConnectedBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DisablePeerConnectedBot$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -10593,25 +9067,14 @@ class DisablePeerConnectedBot$ {
       return rethrowDecode(e, 'account.disablePeerConnectedBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.disablePeerConnectedBot');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DisablePeerConnectedBot$ {
-    const j = new TlJsonReader(json, 'account.disablePeerConnectedBot', classes);
-    return j.end(
-      new DisablePeerConnectedBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface DisablePeerConnectedBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.disablePeerConnectedBot#5e437ed9 peer:InputPeer = Bool` */
-export const DisablePeerConnectedBot: typeof DisablePeerConnectedBot$ = /*@__PURE__*/ defineTlClass(DisablePeerConnectedBot$, 0x5e437ed9, 0xf5b399ac, 'account.DisablePeerConnectedBot', 'request');
+export const DisablePeerConnectedBot: typeof DisablePeerConnectedBot$ = /*@__PURE__*/ defineTlClass(DisablePeerConnectedBot$, 0x5e437ed9, 0xf5b399ac, 'account.DisablePeerConnectedBot', 'request', 'account.disablePeerConnectedBot peer:InputPeer');
 export type DisablePeerConnectedBot = DisablePeerConnectedBot$;
 
 /** `account.updateBirthday#cc6e0c11 flags:# birthday:flags.0?Birthday = Bool` */
@@ -10624,6 +9087,7 @@ class UpdateBirthday$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBirthday';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBirthday$;
   declare birthday: Api.TypeBirthday | undefined;
 
   constructor(args: { birthday?: Api.TypeBirthday | undefined } = {}) {
@@ -10669,25 +9133,14 @@ class UpdateBirthday$ {
       return rethrowDecode(e, 'account.updateBirthday', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBirthday');
-    j.optional('birthday', this.birthday, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBirthday$ {
-    const j = new TlJsonReader(json, 'account.updateBirthday', classes);
-    return j.end(
-      new UpdateBirthday$({
-        birthday: j.optional('birthday', fromJson$Birthday),
-      }),
-    );
-  }
+interface UpdateBirthday$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateBirthday#cc6e0c11 flags:# birthday:flags.0?Birthday = Bool` */
-export const UpdateBirthday: typeof UpdateBirthday$ = /*@__PURE__*/ defineTlClass(UpdateBirthday$, 0xcc6e0c11, 0xf5b399ac, 'account.UpdateBirthday', 'request');
+export const UpdateBirthday: typeof UpdateBirthday$ = /*@__PURE__*/ defineTlClass(UpdateBirthday$, 0xcc6e0c11, 0xf5b399ac, 'account.UpdateBirthday', 'request', 'account.updateBirthday flags:# birthday:flags.0?Birthday');
 export type UpdateBirthday = UpdateBirthday$;
 
 /** `account.createBusinessChatLink#8851e68e link:InputBusinessChatLink = BusinessChatLink` */
@@ -10700,6 +9153,7 @@ class CreateBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0x3c0d4a8b;
   declare readonly className: 'account.CreateBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateBusinessChatLink$;
   declare link: Api.TypeInputBusinessChatLink;
 
   constructor(args: { link: Api.TypeInputBusinessChatLink }) {
@@ -10739,25 +9193,14 @@ class CreateBusinessChatLink$ {
       return rethrowDecode(e, 'account.createBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.createBusinessChatLink');
-    j.field('link', this.link, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.createBusinessChatLink', classes);
-    return j.end(
-      new CreateBusinessChatLink$({
-        link: j.field('link', fromJson$InputBusinessChatLink),
-      }),
-    );
-  }
+interface CreateBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.createBusinessChatLink#8851e68e link:InputBusinessChatLink = BusinessChatLink` */
-export const CreateBusinessChatLink: typeof CreateBusinessChatLink$ = /*@__PURE__*/ defineTlClass(CreateBusinessChatLink$, 0x8851e68e, 0x3c0d4a8b, 'account.CreateBusinessChatLink', 'request');
+export const CreateBusinessChatLink: typeof CreateBusinessChatLink$ = /*@__PURE__*/ defineTlClass(CreateBusinessChatLink$, 0x8851e68e, 0x3c0d4a8b, 'account.CreateBusinessChatLink', 'request', 'account.createBusinessChatLink link:InputBusinessChatLink');
 export type CreateBusinessChatLink = CreateBusinessChatLink$;
 
 /** `account.editBusinessChatLink#8c3410af slug:string link:InputBusinessChatLink = BusinessChatLink` */
@@ -10770,6 +9213,7 @@ class EditBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0x3c0d4a8b;
   declare readonly className: 'account.EditBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditBusinessChatLink$;
   declare slug: string;
   declare link: Api.TypeInputBusinessChatLink;
 
@@ -10815,27 +9259,14 @@ class EditBusinessChatLink$ {
       return rethrowDecode(e, 'account.editBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.editBusinessChatLink');
-    j.field('slug', this.slug, stringToJson);
-    j.field('link', this.link, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.editBusinessChatLink', classes);
-    return j.end(
-      new EditBusinessChatLink$({
-        slug: j.field('slug', stringFromJson),
-        link: j.field('link', fromJson$InputBusinessChatLink),
-      }),
-    );
-  }
+interface EditBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.editBusinessChatLink#8c3410af slug:string link:InputBusinessChatLink = BusinessChatLink` */
-export const EditBusinessChatLink: typeof EditBusinessChatLink$ = /*@__PURE__*/ defineTlClass(EditBusinessChatLink$, 0x8c3410af, 0x3c0d4a8b, 'account.EditBusinessChatLink', 'request');
+export const EditBusinessChatLink: typeof EditBusinessChatLink$ = /*@__PURE__*/ defineTlClass(EditBusinessChatLink$, 0x8c3410af, 0x3c0d4a8b, 'account.EditBusinessChatLink', 'request', 'account.editBusinessChatLink slug:string link:InputBusinessChatLink');
 export type EditBusinessChatLink = EditBusinessChatLink$;
 
 /** `account.deleteBusinessChatLink#60073674 slug:string = Bool` */
@@ -10848,6 +9279,7 @@ class DeleteBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteBusinessChatLink$;
   declare slug: string;
 
   constructor(args: { slug: string }) {
@@ -10887,25 +9319,14 @@ class DeleteBusinessChatLink$ {
       return rethrowDecode(e, 'account.deleteBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteBusinessChatLink');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.deleteBusinessChatLink', classes);
-    return j.end(
-      new DeleteBusinessChatLink$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface DeleteBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.deleteBusinessChatLink#60073674 slug:string = Bool` */
-export const DeleteBusinessChatLink: typeof DeleteBusinessChatLink$ = /*@__PURE__*/ defineTlClass(DeleteBusinessChatLink$, 0x60073674, 0xf5b399ac, 'account.DeleteBusinessChatLink', 'request');
+export const DeleteBusinessChatLink: typeof DeleteBusinessChatLink$ = /*@__PURE__*/ defineTlClass(DeleteBusinessChatLink$, 0x60073674, 0xf5b399ac, 'account.DeleteBusinessChatLink', 'request', 'account.deleteBusinessChatLink slug:string');
 export type DeleteBusinessChatLink = DeleteBusinessChatLink$;
 
 /** `account.getBusinessChatLinks#6f70dde1 = account.BusinessChatLinks` */
@@ -10918,6 +9339,7 @@ class GetBusinessChatLinks$ {
   declare readonly SUBCLASS_OF_ID: 0xc6ba4a31;
   declare readonly className: 'account.GetBusinessChatLinks';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBusinessChatLinks$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -10935,18 +9357,14 @@ class GetBusinessChatLinks$ {
   static fromReader(_r: TlReader): GetBusinessChatLinks$ {
     return new GetBusinessChatLinks$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getBusinessChatLinks' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBusinessChatLinks$ {
-    return new TlJsonReader(json, 'account.getBusinessChatLinks', classes).end(new GetBusinessChatLinks$());
-  }
+interface GetBusinessChatLinks$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getBusinessChatLinks#6f70dde1 = account.BusinessChatLinks` */
-export const GetBusinessChatLinks: typeof GetBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(GetBusinessChatLinks$, 0x6f70dde1, 0xc6ba4a31, 'account.GetBusinessChatLinks', 'request');
+export const GetBusinessChatLinks: typeof GetBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(GetBusinessChatLinks$, 0x6f70dde1, 0xc6ba4a31, 'account.GetBusinessChatLinks', 'request', 'account.getBusinessChatLinks');
 export type GetBusinessChatLinks = GetBusinessChatLinks$;
 
 /** `account.resolveBusinessChatLink#5492e5ee slug:string = account.ResolvedBusinessChatLinks` */
@@ -10959,6 +9377,7 @@ class ResolveBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0x3a772c28;
   declare readonly className: 'account.ResolveBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolveBusinessChatLink$;
   declare slug: string;
 
   constructor(args: { slug: string }) {
@@ -10998,25 +9417,14 @@ class ResolveBusinessChatLink$ {
       return rethrowDecode(e, 'account.resolveBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resolveBusinessChatLink');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.resolveBusinessChatLink', classes);
-    return j.end(
-      new ResolveBusinessChatLink$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface ResolveBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resolveBusinessChatLink#5492e5ee slug:string = account.ResolvedBusinessChatLinks` */
-export const ResolveBusinessChatLink: typeof ResolveBusinessChatLink$ = /*@__PURE__*/ defineTlClass(ResolveBusinessChatLink$, 0x5492e5ee, 0x3a772c28, 'account.ResolveBusinessChatLink', 'request');
+export const ResolveBusinessChatLink: typeof ResolveBusinessChatLink$ = /*@__PURE__*/ defineTlClass(ResolveBusinessChatLink$, 0x5492e5ee, 0x3a772c28, 'account.ResolveBusinessChatLink', 'request', 'account.resolveBusinessChatLink slug:string');
 export type ResolveBusinessChatLink = ResolveBusinessChatLink$;
 
 /** `account.updatePersonalChannel#d94305e0 channel:InputChannel = Bool` */
@@ -11029,6 +9437,7 @@ class UpdatePersonalChannel$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdatePersonalChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePersonalChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -11068,25 +9477,14 @@ class UpdatePersonalChannel$ {
       return rethrowDecode(e, 'account.updatePersonalChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updatePersonalChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePersonalChannel$ {
-    const j = new TlJsonReader(json, 'account.updatePersonalChannel', classes);
-    return j.end(
-      new UpdatePersonalChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface UpdatePersonalChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updatePersonalChannel#d94305e0 channel:InputChannel = Bool` */
-export const UpdatePersonalChannel: typeof UpdatePersonalChannel$ = /*@__PURE__*/ defineTlClass(UpdatePersonalChannel$, 0xd94305e0, 0xf5b399ac, 'account.UpdatePersonalChannel', 'request');
+export const UpdatePersonalChannel: typeof UpdatePersonalChannel$ = /*@__PURE__*/ defineTlClass(UpdatePersonalChannel$, 0xd94305e0, 0xf5b399ac, 'account.UpdatePersonalChannel', 'request', 'account.updatePersonalChannel channel:InputChannel');
 export type UpdatePersonalChannel = UpdatePersonalChannel$;
 
 /** `account.toggleSponsoredMessages#b9d9a38d enabled:Bool = Bool` */
@@ -11099,6 +9497,7 @@ class ToggleSponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleSponsoredMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSponsoredMessages$;
   declare enabled: boolean;
 
   constructor(args: { enabled: boolean }) {
@@ -11138,25 +9537,14 @@ class ToggleSponsoredMessages$ {
       return rethrowDecode(e, 'account.toggleSponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleSponsoredMessages');
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSponsoredMessages$ {
-    const j = new TlJsonReader(json, 'account.toggleSponsoredMessages', classes);
-    return j.end(
-      new ToggleSponsoredMessages$({
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleSponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.toggleSponsoredMessages#b9d9a38d enabled:Bool = Bool` */
-export const ToggleSponsoredMessages: typeof ToggleSponsoredMessages$ = /*@__PURE__*/ defineTlClass(ToggleSponsoredMessages$, 0xb9d9a38d, 0xf5b399ac, 'account.ToggleSponsoredMessages', 'request');
+export const ToggleSponsoredMessages: typeof ToggleSponsoredMessages$ = /*@__PURE__*/ defineTlClass(ToggleSponsoredMessages$, 0xb9d9a38d, 0xf5b399ac, 'account.ToggleSponsoredMessages', 'request', 'account.toggleSponsoredMessages enabled:Bool');
 export type ToggleSponsoredMessages = ToggleSponsoredMessages$;
 
 /** `account.getReactionsNotifySettings#6dd654c = ReactionsNotifySettings` */
@@ -11169,6 +9557,7 @@ class GetReactionsNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0x8dff0851;
   declare readonly className: 'account.GetReactionsNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetReactionsNotifySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -11186,18 +9575,14 @@ class GetReactionsNotifySettings$ {
   static fromReader(_r: TlReader): GetReactionsNotifySettings$ {
     return new GetReactionsNotifySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getReactionsNotifySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetReactionsNotifySettings$ {
-    return new TlJsonReader(json, 'account.getReactionsNotifySettings', classes).end(new GetReactionsNotifySettings$());
-  }
+interface GetReactionsNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getReactionsNotifySettings#6dd654c = ReactionsNotifySettings` */
-export const GetReactionsNotifySettings: typeof GetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(GetReactionsNotifySettings$, 0x06dd654c, 0x8dff0851, 'account.GetReactionsNotifySettings', 'request');
+export const GetReactionsNotifySettings: typeof GetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(GetReactionsNotifySettings$, 0x06dd654c, 0x8dff0851, 'account.GetReactionsNotifySettings', 'request', 'account.getReactionsNotifySettings');
 export type GetReactionsNotifySettings = GetReactionsNotifySettings$;
 
 /** `account.setReactionsNotifySettings#316ce548 settings:ReactionsNotifySettings = ReactionsNotifySettings` */
@@ -11210,6 +9595,7 @@ class SetReactionsNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0x8dff0851;
   declare readonly className: 'account.SetReactionsNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetReactionsNotifySettings$;
   declare settings: Api.TypeReactionsNotifySettings;
 
   constructor(args: { settings: Api.TypeReactionsNotifySettings }) {
@@ -11249,25 +9635,14 @@ class SetReactionsNotifySettings$ {
       return rethrowDecode(e, 'account.setReactionsNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setReactionsNotifySettings');
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetReactionsNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.setReactionsNotifySettings', classes);
-    return j.end(
-      new SetReactionsNotifySettings$({
-        settings: j.field('settings', fromJson$ReactionsNotifySettings),
-      }),
-    );
-  }
+interface SetReactionsNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setReactionsNotifySettings#316ce548 settings:ReactionsNotifySettings = ReactionsNotifySettings` */
-export const SetReactionsNotifySettings: typeof SetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(SetReactionsNotifySettings$, 0x316ce548, 0x8dff0851, 'account.SetReactionsNotifySettings', 'request');
+export const SetReactionsNotifySettings: typeof SetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(SetReactionsNotifySettings$, 0x316ce548, 0x8dff0851, 'account.SetReactionsNotifySettings', 'request', 'account.setReactionsNotifySettings settings:ReactionsNotifySettings');
 export type SetReactionsNotifySettings = SetReactionsNotifySettings$;
 
 /** `account.getCollectibleEmojiStatuses#2e7b4543 hash:long = account.EmojiStatuses` */
@@ -11280,6 +9655,7 @@ class GetCollectibleEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetCollectibleEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCollectibleEmojiStatuses$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -11319,25 +9695,14 @@ class GetCollectibleEmojiStatuses$ {
       return rethrowDecode(e, 'account.getCollectibleEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getCollectibleEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCollectibleEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getCollectibleEmojiStatuses', classes);
-    return j.end(
-      new GetCollectibleEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetCollectibleEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getCollectibleEmojiStatuses#2e7b4543 hash:long = account.EmojiStatuses` */
-export const GetCollectibleEmojiStatuses: typeof GetCollectibleEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetCollectibleEmojiStatuses$, 0x2e7b4543, 0xd3e005ca, 'account.GetCollectibleEmojiStatuses', 'request');
+export const GetCollectibleEmojiStatuses: typeof GetCollectibleEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetCollectibleEmojiStatuses$, 0x2e7b4543, 0xd3e005ca, 'account.GetCollectibleEmojiStatuses', 'request', 'account.getCollectibleEmojiStatuses hash:long');
 export type GetCollectibleEmojiStatuses = GetCollectibleEmojiStatuses$;
 
 /** `account.getPaidMessagesRevenue#19ba4a67 flags:# parent_peer:flags.0?InputPeer user_id:InputUser = account.PaidMessagesRevenue` */
@@ -11350,6 +9715,7 @@ class GetPaidMessagesRevenue$ {
   declare readonly SUBCLASS_OF_ID: 0x152f0c57;
   declare readonly className: 'account.GetPaidMessagesRevenue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaidMessagesRevenue$;
   declare parentPeer: Api.TypeInputPeer | undefined;
   declare userId: Api.TypeInputUser;
 
@@ -11401,27 +9767,14 @@ class GetPaidMessagesRevenue$ {
       return rethrowDecode(e, 'account.getPaidMessagesRevenue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPaidMessagesRevenue');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaidMessagesRevenue$ {
-    const j = new TlJsonReader(json, 'account.getPaidMessagesRevenue', classes);
-    return j.end(
-      new GetPaidMessagesRevenue$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetPaidMessagesRevenue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getPaidMessagesRevenue#19ba4a67 flags:# parent_peer:flags.0?InputPeer user_id:InputUser = account.PaidMessagesRevenue` */
-export const GetPaidMessagesRevenue: typeof GetPaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(GetPaidMessagesRevenue$, 0x19ba4a67, 0x152f0c57, 'account.GetPaidMessagesRevenue', 'request');
+export const GetPaidMessagesRevenue: typeof GetPaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(GetPaidMessagesRevenue$, 0x19ba4a67, 0x152f0c57, 'account.GetPaidMessagesRevenue', 'request', 'account.getPaidMessagesRevenue flags:# parent_peer:flags.0?InputPeer user_id:InputUser');
 export type GetPaidMessagesRevenue = GetPaidMessagesRevenue$;
 
 /** `account.toggleNoPaidMessagesException#fe2eda76 flags:# refund_charged:flags.0?true require_payment:flags.2?true parent_peer:flags.1?InputPeer user_id:InputUser = Bool` */
@@ -11434,6 +9787,7 @@ class ToggleNoPaidMessagesException$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleNoPaidMessagesException';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleNoPaidMessagesException$;
   declare refundCharged: boolean | undefined;
   declare requirePayment: boolean | undefined;
   declare parentPeer: Api.TypeInputPeer | undefined;
@@ -11495,31 +9849,14 @@ class ToggleNoPaidMessagesException$ {
       return rethrowDecode(e, 'account.toggleNoPaidMessagesException', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleNoPaidMessagesException');
-    j.flag('refund_charged', this.refundCharged);
-    j.flag('require_payment', this.requirePayment);
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleNoPaidMessagesException$ {
-    const j = new TlJsonReader(json, 'account.toggleNoPaidMessagesException', classes);
-    return j.end(
-      new ToggleNoPaidMessagesException$({
-        refundCharged: j.flag('refund_charged'),
-        requirePayment: j.flag('require_payment'),
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface ToggleNoPaidMessagesException$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.toggleNoPaidMessagesException#fe2eda76 flags:# refund_charged:flags.0?true require_payment:flags.2?true parent_peer:flags.1?InputPeer user_id:InputUser = Bool` */
-export const ToggleNoPaidMessagesException: typeof ToggleNoPaidMessagesException$ = /*@__PURE__*/ defineTlClass(ToggleNoPaidMessagesException$, 0xfe2eda76, 0xf5b399ac, 'account.ToggleNoPaidMessagesException', 'request');
+export const ToggleNoPaidMessagesException: typeof ToggleNoPaidMessagesException$ = /*@__PURE__*/ defineTlClass(ToggleNoPaidMessagesException$, 0xfe2eda76, 0xf5b399ac, 'account.ToggleNoPaidMessagesException', 'request', 'account.toggleNoPaidMessagesException flags:# refund_charged:flags.0?true require_payment:flags.2?true parent_peer:flags.1?InputPeer user_id:InputUser');
 export type ToggleNoPaidMessagesException = ToggleNoPaidMessagesException$;
 
 /** `account.setMainProfileTab#5dee78b0 tab:ProfileTab = Bool` */
@@ -11532,6 +9869,7 @@ class SetMainProfileTab$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetMainProfileTab';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetMainProfileTab$;
   declare tab: Api.TypeProfileTab;
 
   constructor(args: { tab: Api.TypeProfileTab }) {
@@ -11571,25 +9909,14 @@ class SetMainProfileTab$ {
       return rethrowDecode(e, 'account.setMainProfileTab', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setMainProfileTab');
-    j.field('tab', this.tab, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetMainProfileTab$ {
-    const j = new TlJsonReader(json, 'account.setMainProfileTab', classes);
-    return j.end(
-      new SetMainProfileTab$({
-        tab: j.field('tab', fromJson$ProfileTab),
-      }),
-    );
-  }
+interface SetMainProfileTab$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setMainProfileTab#5dee78b0 tab:ProfileTab = Bool` */
-export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x5dee78b0, 0xf5b399ac, 'account.SetMainProfileTab', 'request');
+export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x5dee78b0, 0xf5b399ac, 'account.SetMainProfileTab', 'request', 'account.setMainProfileTab tab:ProfileTab');
 export type SetMainProfileTab = SetMainProfileTab$;
 
 /** `account.saveMusic#b26732a9 flags:# unsave:flags.0?true id:InputDocument after_id:flags.1?InputDocument = Bool` */
@@ -11602,6 +9929,7 @@ class SaveMusic$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveMusic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveMusic$;
   declare unsave: boolean | undefined;
   declare id: Api.TypeInputDocument;
   declare afterId: Api.TypeInputDocument | undefined;
@@ -11658,29 +9986,14 @@ class SaveMusic$ {
       return rethrowDecode(e, 'account.saveMusic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveMusic');
-    j.flag('unsave', this.unsave);
-    j.field('id', this.id, objectToJson);
-    j.optional('after_id', this.afterId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveMusic$ {
-    const j = new TlJsonReader(json, 'account.saveMusic', classes);
-    return j.end(
-      new SaveMusic$({
-        unsave: j.flag('unsave'),
-        id: j.field('id', fromJson$InputDocument),
-        afterId: j.optional('after_id', fromJson$InputDocument),
-      }),
-    );
-  }
+interface SaveMusic$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveMusic#b26732a9 flags:# unsave:flags.0?true id:InputDocument after_id:flags.1?InputDocument = Bool` */
-export const SaveMusic: typeof SaveMusic$ = /*@__PURE__*/ defineTlClass(SaveMusic$, 0xb26732a9, 0xf5b399ac, 'account.SaveMusic', 'request');
+export const SaveMusic: typeof SaveMusic$ = /*@__PURE__*/ defineTlClass(SaveMusic$, 0xb26732a9, 0xf5b399ac, 'account.SaveMusic', 'request', 'account.saveMusic flags:# unsave:flags.0?true id:InputDocument after_id:flags.1?InputDocument');
 export type SaveMusic = SaveMusic$;
 
 /** `account.getSavedMusicIds#e09d5faf hash:long = account.SavedMusicIds` */
@@ -11693,6 +10006,7 @@ class GetSavedMusicIds$ {
   declare readonly SUBCLASS_OF_ID: 0x4b4af692;
   declare readonly className: 'account.GetSavedMusicIds';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedMusicIds$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -11732,25 +10046,14 @@ class GetSavedMusicIds$ {
       return rethrowDecode(e, 'account.getSavedMusicIds', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getSavedMusicIds');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusicIds$ {
-    const j = new TlJsonReader(json, 'account.getSavedMusicIds', classes);
-    return j.end(
-      new GetSavedMusicIds$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedMusicIds$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getSavedMusicIds#e09d5faf hash:long = account.SavedMusicIds` */
-export const GetSavedMusicIds: typeof GetSavedMusicIds$ = /*@__PURE__*/ defineTlClass(GetSavedMusicIds$, 0xe09d5faf, 0x4b4af692, 'account.GetSavedMusicIds', 'request');
+export const GetSavedMusicIds: typeof GetSavedMusicIds$ = /*@__PURE__*/ defineTlClass(GetSavedMusicIds$, 0xe09d5faf, 0x4b4af692, 'account.GetSavedMusicIds', 'request', 'account.getSavedMusicIds hash:long');
 export type GetSavedMusicIds = GetSavedMusicIds$;
 
 /** `account.getUniqueGiftChatThemes#fe74ef9f offset:int limit:int hash:long = account.ChatThemes` */
@@ -11763,6 +10066,7 @@ class GetUniqueGiftChatThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x15c14aa8;
   declare readonly className: 'account.GetUniqueGiftChatThemes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueGiftChatThemes$;
   declare offset: number;
   declare limit: number;
   declare hash: BigInteger;
@@ -11814,27 +10118,12 @@ class GetUniqueGiftChatThemes$ {
       return rethrowDecode(e, 'account.getUniqueGiftChatThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getUniqueGiftChatThemes');
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueGiftChatThemes$ {
-    const j = new TlJsonReader(json, 'account.getUniqueGiftChatThemes', classes);
-    return j.end(
-      new GetUniqueGiftChatThemes$({
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetUniqueGiftChatThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getUniqueGiftChatThemes#fe74ef9f offset:int limit:int hash:long = account.ChatThemes` */
-export const GetUniqueGiftChatThemes: typeof GetUniqueGiftChatThemes$ = /*@__PURE__*/ defineTlClass(GetUniqueGiftChatThemes$, 0xfe74ef9f, 0x15c14aa8, 'account.GetUniqueGiftChatThemes', 'request');
+export const GetUniqueGiftChatThemes: typeof GetUniqueGiftChatThemes$ = /*@__PURE__*/ defineTlClass(GetUniqueGiftChatThemes$, 0xfe74ef9f, 0x15c14aa8, 'account.GetUniqueGiftChatThemes', 'request', 'account.getUniqueGiftChatThemes offset:int limit:int hash:long');
 export type GetUniqueGiftChatThemes = GetUniqueGiftChatThemes$;

@@ -15,32 +15,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -73,17 +62,6 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
-import {
-  fromJson$CodeSettings,
-  fromJson$EmailVerification,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$User,
-  fromJson$account$PasswordInputSettings,
-  fromJson$auth$Authorization,
-  fromJson$auth$CodeType,
-  fromJson$auth$SentCodeType,
-  fromJson$help$TermsOfService,
-} from '../json.js';
 
 /** Any constructor of `auth.SentCode`, discriminated by `className`. */
 export type TypeSentCode = 
@@ -136,6 +114,7 @@ class SentCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SentCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCode$;
   declare type: Api.auth.TypeSentCodeType;
   declare phoneCodeHash: string;
   declare nextType: Api.auth.TypeCodeType | undefined;
@@ -195,31 +174,14 @@ class SentCode$ {
       return rethrowDecode(e, 'auth.sentCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCode');
-    j.field('type', this.type, objectToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('next_type', this.nextType, objectToJson);
-    j.optional('timeout', this.timeout, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCode$ {
-    const j = new TlJsonReader(json, 'auth.sentCode', classes);
-    return j.end(
-      new SentCode$({
-        type: j.field('type', fromJson$auth$SentCodeType),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        nextType: j.optional('next_type', fromJson$auth$CodeType),
-        timeout: j.optional('timeout', intFromJson),
-      }),
-    );
-  }
+interface SentCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode` */
-export const SentCode: typeof SentCode$ = /*@__PURE__*/ defineTlClass(SentCode$, 0x5e002502, 0x6ce87081, 'auth.SentCode', 'constructor');
+export const SentCode: typeof SentCode$ = /*@__PURE__*/ defineTlClass(SentCode$, 0x5e002502, 0x6ce87081, 'auth.SentCode', 'constructor', 'auth.sentCode flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode');
 export type SentCode = SentCode$;
 
 /** `auth.sentCodeSuccess#2390fe44 authorization:auth.Authorization = auth.SentCode` */
@@ -232,6 +194,7 @@ class SentCodeSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SentCodeSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeSuccess$;
   declare authorization: Api.auth.TypeAuthorization;
 
   constructor(args: { authorization: Api.auth.TypeAuthorization }) {
@@ -266,25 +229,14 @@ class SentCodeSuccess$ {
       return rethrowDecode(e, 'auth.sentCodeSuccess', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeSuccess');
-    j.field('authorization', this.authorization, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeSuccess$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeSuccess', classes);
-    return j.end(
-      new SentCodeSuccess$({
-        authorization: j.field('authorization', fromJson$auth$Authorization),
-      }),
-    );
-  }
+interface SentCodeSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeSuccess#2390fe44 authorization:auth.Authorization = auth.SentCode` */
-export const SentCodeSuccess: typeof SentCodeSuccess$ = /*@__PURE__*/ defineTlClass(SentCodeSuccess$, 0x2390fe44, 0x6ce87081, 'auth.SentCodeSuccess', 'constructor');
+export const SentCodeSuccess: typeof SentCodeSuccess$ = /*@__PURE__*/ defineTlClass(SentCodeSuccess$, 0x2390fe44, 0x6ce87081, 'auth.SentCodeSuccess', 'constructor', 'auth.sentCodeSuccess authorization:auth.Authorization = auth.SentCode');
 export type SentCodeSuccess = SentCodeSuccess$;
 
 /** `auth.sentCodePaymentRequired#d7a2fcf9 store_product:string phone_code_hash:string support_email_address:string support_email_subject:string = auth.SentCode` */
@@ -297,6 +249,7 @@ class SentCodePaymentRequired$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SentCodePaymentRequired';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodePaymentRequired$;
   declare storeProduct: string;
   declare phoneCodeHash: string;
   declare supportEmailAddress: string;
@@ -349,31 +302,14 @@ class SentCodePaymentRequired$ {
       return rethrowDecode(e, 'auth.sentCodePaymentRequired', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodePaymentRequired');
-    j.field('store_product', this.storeProduct, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('support_email_address', this.supportEmailAddress, stringToJson);
-    j.field('support_email_subject', this.supportEmailSubject, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodePaymentRequired$ {
-    const j = new TlJsonReader(json, 'auth.sentCodePaymentRequired', classes);
-    return j.end(
-      new SentCodePaymentRequired$({
-        storeProduct: j.field('store_product', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        supportEmailAddress: j.field('support_email_address', stringFromJson),
-        supportEmailSubject: j.field('support_email_subject', stringFromJson),
-      }),
-    );
-  }
+interface SentCodePaymentRequired$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodePaymentRequired#d7a2fcf9 store_product:string phone_code_hash:string support_email_address:string support_email_subject:string = auth.SentCode` */
-export const SentCodePaymentRequired: typeof SentCodePaymentRequired$ = /*@__PURE__*/ defineTlClass(SentCodePaymentRequired$, 0xd7a2fcf9, 0x6ce87081, 'auth.SentCodePaymentRequired', 'constructor');
+export const SentCodePaymentRequired: typeof SentCodePaymentRequired$ = /*@__PURE__*/ defineTlClass(SentCodePaymentRequired$, 0xd7a2fcf9, 0x6ce87081, 'auth.SentCodePaymentRequired', 'constructor', 'auth.sentCodePaymentRequired store_product:string phone_code_hash:string support_email_address:string support_email_subject:string = auth.SentCode');
 export type SentCodePaymentRequired = SentCodePaymentRequired$;
 
 /** `auth.authorization#2ea2c0d4 flags:# setup_password_required:flags.1?true otherwise_relogin_days:flags.1?int tmp_sessions:flags.0?int future_auth_token:flags.2?bytes user:User = auth.Authorization` */
@@ -386,6 +322,7 @@ class Authorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.Authorization';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Authorization$;
   declare setupPasswordRequired: boolean | undefined;
   declare otherwiseReloginDays: number | undefined;
   declare tmpSessions: number | undefined;
@@ -455,33 +392,14 @@ class Authorization$ {
       return rethrowDecode(e, 'auth.authorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.authorization');
-    j.flag('setup_password_required', this.setupPasswordRequired);
-    j.optional('otherwise_relogin_days', this.otherwiseReloginDays, intToJson);
-    j.optional('tmp_sessions', this.tmpSessions, intToJson);
-    j.optional('future_auth_token', this.futureAuthToken, bytesToJson);
-    j.field('user', this.user, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Authorization$ {
-    const j = new TlJsonReader(json, 'auth.authorization', classes);
-    return j.end(
-      new Authorization$({
-        setupPasswordRequired: j.flag('setup_password_required'),
-        otherwiseReloginDays: j.optional('otherwise_relogin_days', intFromJson),
-        tmpSessions: j.optional('tmp_sessions', intFromJson),
-        futureAuthToken: j.optional('future_auth_token', bytesFromJson),
-        user: j.field('user', fromJson$User),
-      }),
-    );
-  }
+interface Authorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.authorization#2ea2c0d4 flags:# setup_password_required:flags.1?true otherwise_relogin_days:flags.1?int tmp_sessions:flags.0?int future_auth_token:flags.2?bytes user:User = auth.Authorization` */
-export const Authorization: typeof Authorization$ = /*@__PURE__*/ defineTlClass(Authorization$, 0x2ea2c0d4, 0xb9e04e39, 'auth.Authorization', 'constructor');
+export const Authorization: typeof Authorization$ = /*@__PURE__*/ defineTlClass(Authorization$, 0x2ea2c0d4, 0xb9e04e39, 'auth.Authorization', 'constructor', 'auth.authorization flags:# setup_password_required:flags.1?true otherwise_relogin_days:flags.1?int tmp_sessions:flags.0?int future_auth_token:flags.2?bytes user:User = auth.Authorization');
 export type Authorization = Authorization$;
 
 /** `auth.authorizationSignUpRequired#44747e9a flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization` */
@@ -494,6 +412,7 @@ class AuthorizationSignUpRequired$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.AuthorizationSignUpRequired';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AuthorizationSignUpRequired$;
   declare termsOfService: Api.help.TypeTermsOfService | undefined;
 
   constructor(args: { termsOfService?: Api.help.TypeTermsOfService | undefined } = {}) {
@@ -534,25 +453,14 @@ class AuthorizationSignUpRequired$ {
       return rethrowDecode(e, 'auth.authorizationSignUpRequired', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.authorizationSignUpRequired');
-    j.optional('terms_of_service', this.termsOfService, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationSignUpRequired$ {
-    const j = new TlJsonReader(json, 'auth.authorizationSignUpRequired', classes);
-    return j.end(
-      new AuthorizationSignUpRequired$({
-        termsOfService: j.optional('terms_of_service', fromJson$help$TermsOfService),
-      }),
-    );
-  }
+interface AuthorizationSignUpRequired$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.authorizationSignUpRequired#44747e9a flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization` */
-export const AuthorizationSignUpRequired: typeof AuthorizationSignUpRequired$ = /*@__PURE__*/ defineTlClass(AuthorizationSignUpRequired$, 0x44747e9a, 0xb9e04e39, 'auth.AuthorizationSignUpRequired', 'constructor');
+export const AuthorizationSignUpRequired: typeof AuthorizationSignUpRequired$ = /*@__PURE__*/ defineTlClass(AuthorizationSignUpRequired$, 0x44747e9a, 0xb9e04e39, 'auth.AuthorizationSignUpRequired', 'constructor', 'auth.authorizationSignUpRequired flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization');
 export type AuthorizationSignUpRequired = AuthorizationSignUpRequired$;
 
 /** `auth.exportedAuthorization#b434e2b8 id:long bytes:bytes = auth.ExportedAuthorization` */
@@ -565,6 +473,7 @@ class ExportedAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0x5fd1ec51;
   declare readonly className: 'auth.ExportedAuthorization';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedAuthorization$;
   declare id: BigInteger;
   declare bytes: Uint8Array;
 
@@ -605,27 +514,14 @@ class ExportedAuthorization$ {
       return rethrowDecode(e, 'auth.exportedAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportedAuthorization');
-    j.field('id', this.id, longToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.exportedAuthorization', classes);
-    return j.end(
-      new ExportedAuthorization$({
-        id: j.field('id', longFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface ExportedAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.exportedAuthorization#b434e2b8 id:long bytes:bytes = auth.ExportedAuthorization` */
-export const ExportedAuthorization: typeof ExportedAuthorization$ = /*@__PURE__*/ defineTlClass(ExportedAuthorization$, 0xb434e2b8, 0x5fd1ec51, 'auth.ExportedAuthorization', 'constructor');
+export const ExportedAuthorization: typeof ExportedAuthorization$ = /*@__PURE__*/ defineTlClass(ExportedAuthorization$, 0xb434e2b8, 0x5fd1ec51, 'auth.ExportedAuthorization', 'constructor', 'auth.exportedAuthorization id:long bytes:bytes = auth.ExportedAuthorization');
 export type ExportedAuthorization = ExportedAuthorization$;
 
 /** `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery` */
@@ -638,6 +534,7 @@ class PasswordRecovery$ {
   declare readonly SUBCLASS_OF_ID: 0xfa72d43a;
   declare readonly className: 'auth.PasswordRecovery';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordRecovery$;
   declare emailPattern: string;
 
   constructor(args: { emailPattern: string }) {
@@ -672,25 +569,14 @@ class PasswordRecovery$ {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.passwordRecovery');
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordRecovery$ {
-    const j = new TlJsonReader(json, 'auth.passwordRecovery', classes);
-    return j.end(
-      new PasswordRecovery$({
-        emailPattern: j.field('email_pattern', stringFromJson),
-      }),
-    );
-  }
+interface PasswordRecovery$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery` */
-export const PasswordRecovery: typeof PasswordRecovery$ = /*@__PURE__*/ defineTlClass(PasswordRecovery$, 0x137948a5, 0xfa72d43a, 'auth.PasswordRecovery', 'constructor');
+export const PasswordRecovery: typeof PasswordRecovery$ = /*@__PURE__*/ defineTlClass(PasswordRecovery$, 0x137948a5, 0xfa72d43a, 'auth.PasswordRecovery', 'constructor', 'auth.passwordRecovery email_pattern:string = auth.PasswordRecovery');
 export type PasswordRecovery = PasswordRecovery$;
 
 /** `auth.codeTypeSms#72a3158c = auth.CodeType` */
@@ -703,6 +589,7 @@ class CodeTypeSms$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeSms$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -715,18 +602,14 @@ class CodeTypeSms$ {
   static fromReader(_r: TlReader): CodeTypeSms$ {
     return new CodeTypeSms$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeSms' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeSms$ {
-    return new TlJsonReader(json, 'auth.codeTypeSms', classes).end(new CodeTypeSms$());
-  }
+interface CodeTypeSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeSms#72a3158c = auth.CodeType` */
-export const CodeTypeSms: typeof CodeTypeSms$ = /*@__PURE__*/ defineTlClass(CodeTypeSms$, 0x72a3158c, 0xb3f3e401, 'auth.CodeTypeSms', 'constructor');
+export const CodeTypeSms: typeof CodeTypeSms$ = /*@__PURE__*/ defineTlClass(CodeTypeSms$, 0x72a3158c, 0xb3f3e401, 'auth.CodeTypeSms', 'constructor', 'auth.codeTypeSms = auth.CodeType');
 export type CodeTypeSms = CodeTypeSms$;
 
 /** `auth.codeTypeCall#741cd3e3 = auth.CodeType` */
@@ -739,6 +622,7 @@ class CodeTypeCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -751,18 +635,14 @@ class CodeTypeCall$ {
   static fromReader(_r: TlReader): CodeTypeCall$ {
     return new CodeTypeCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeCall', classes).end(new CodeTypeCall$());
-  }
+interface CodeTypeCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeCall#741cd3e3 = auth.CodeType` */
-export const CodeTypeCall: typeof CodeTypeCall$ = /*@__PURE__*/ defineTlClass(CodeTypeCall$, 0x741cd3e3, 0xb3f3e401, 'auth.CodeTypeCall', 'constructor');
+export const CodeTypeCall: typeof CodeTypeCall$ = /*@__PURE__*/ defineTlClass(CodeTypeCall$, 0x741cd3e3, 0xb3f3e401, 'auth.CodeTypeCall', 'constructor', 'auth.codeTypeCall = auth.CodeType');
 export type CodeTypeCall = CodeTypeCall$;
 
 /** `auth.codeTypeFlashCall#226ccefb = auth.CodeType` */
@@ -775,6 +655,7 @@ class CodeTypeFlashCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeFlashCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeFlashCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -787,18 +668,14 @@ class CodeTypeFlashCall$ {
   static fromReader(_r: TlReader): CodeTypeFlashCall$ {
     return new CodeTypeFlashCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeFlashCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFlashCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeFlashCall', classes).end(new CodeTypeFlashCall$());
-  }
+interface CodeTypeFlashCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeFlashCall#226ccefb = auth.CodeType` */
-export const CodeTypeFlashCall: typeof CodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(CodeTypeFlashCall$, 0x226ccefb, 0xb3f3e401, 'auth.CodeTypeFlashCall', 'constructor');
+export const CodeTypeFlashCall: typeof CodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(CodeTypeFlashCall$, 0x226ccefb, 0xb3f3e401, 'auth.CodeTypeFlashCall', 'constructor', 'auth.codeTypeFlashCall = auth.CodeType');
 export type CodeTypeFlashCall = CodeTypeFlashCall$;
 
 /** `auth.codeTypeMissedCall#d61ad6ee = auth.CodeType` */
@@ -811,6 +688,7 @@ class CodeTypeMissedCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeMissedCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeMissedCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -823,18 +701,14 @@ class CodeTypeMissedCall$ {
   static fromReader(_r: TlReader): CodeTypeMissedCall$ {
     return new CodeTypeMissedCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeMissedCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeMissedCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeMissedCall', classes).end(new CodeTypeMissedCall$());
-  }
+interface CodeTypeMissedCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeMissedCall#d61ad6ee = auth.CodeType` */
-export const CodeTypeMissedCall: typeof CodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(CodeTypeMissedCall$, 0xd61ad6ee, 0xb3f3e401, 'auth.CodeTypeMissedCall', 'constructor');
+export const CodeTypeMissedCall: typeof CodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(CodeTypeMissedCall$, 0xd61ad6ee, 0xb3f3e401, 'auth.CodeTypeMissedCall', 'constructor', 'auth.codeTypeMissedCall = auth.CodeType');
 export type CodeTypeMissedCall = CodeTypeMissedCall$;
 
 /** `auth.codeTypeFragmentSms#6ed998c = auth.CodeType` */
@@ -847,6 +721,7 @@ class CodeTypeFragmentSms$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeFragmentSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeFragmentSms$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -859,18 +734,14 @@ class CodeTypeFragmentSms$ {
   static fromReader(_r: TlReader): CodeTypeFragmentSms$ {
     return new CodeTypeFragmentSms$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeFragmentSms' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFragmentSms$ {
-    return new TlJsonReader(json, 'auth.codeTypeFragmentSms', classes).end(new CodeTypeFragmentSms$());
-  }
+interface CodeTypeFragmentSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeFragmentSms#6ed998c = auth.CodeType` */
-export const CodeTypeFragmentSms: typeof CodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(CodeTypeFragmentSms$, 0x06ed998c, 0xb3f3e401, 'auth.CodeTypeFragmentSms', 'constructor');
+export const CodeTypeFragmentSms: typeof CodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(CodeTypeFragmentSms$, 0x06ed998c, 0xb3f3e401, 'auth.CodeTypeFragmentSms', 'constructor', 'auth.codeTypeFragmentSms = auth.CodeType');
 export type CodeTypeFragmentSms = CodeTypeFragmentSms$;
 
 /** `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType` */
@@ -883,6 +754,7 @@ class SentCodeTypeApp$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeApp';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeApp$;
   declare length: number;
 
   constructor(args: { length: number }) {
@@ -917,25 +789,14 @@ class SentCodeTypeApp$ {
       return rethrowDecode(e, 'auth.sentCodeTypeApp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeApp');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeApp$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeApp', classes);
-    return j.end(
-      new SentCodeTypeApp$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeApp$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType` */
-export const SentCodeTypeApp: typeof SentCodeTypeApp$ = /*@__PURE__*/ defineTlClass(SentCodeTypeApp$, 0x3dbb5986, 0xff5b158e, 'auth.SentCodeTypeApp', 'constructor');
+export const SentCodeTypeApp: typeof SentCodeTypeApp$ = /*@__PURE__*/ defineTlClass(SentCodeTypeApp$, 0x3dbb5986, 0xff5b158e, 'auth.SentCodeTypeApp', 'constructor', 'auth.sentCodeTypeApp length:int = auth.SentCodeType');
 export type SentCodeTypeApp = SentCodeTypeApp$;
 
 /** `auth.sentCodeTypeSms#c000bba2 length:int = auth.SentCodeType` */
@@ -948,6 +809,7 @@ class SentCodeTypeSms$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSms$;
   declare length: number;
 
   constructor(args: { length: number }) {
@@ -982,25 +844,14 @@ class SentCodeTypeSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSms');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSms$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSms', classes);
-    return j.end(
-      new SentCodeTypeSms$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeSms#c000bba2 length:int = auth.SentCodeType` */
-export const SentCodeTypeSms: typeof SentCodeTypeSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSms$, 0xc000bba2, 0xff5b158e, 'auth.SentCodeTypeSms', 'constructor');
+export const SentCodeTypeSms: typeof SentCodeTypeSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSms$, 0xc000bba2, 0xff5b158e, 'auth.SentCodeTypeSms', 'constructor', 'auth.sentCodeTypeSms length:int = auth.SentCodeType');
 export type SentCodeTypeSms = SentCodeTypeSms$;
 
 /** `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType` */
@@ -1013,6 +864,7 @@ class SentCodeTypeCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeCall$;
   declare length: number;
 
   constructor(args: { length: number }) {
@@ -1047,25 +899,14 @@ class SentCodeTypeCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeCall');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeCall', classes);
-    return j.end(
-      new SentCodeTypeCall$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType` */
-export const SentCodeTypeCall: typeof SentCodeTypeCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeCall$, 0x5353e5a7, 0xff5b158e, 'auth.SentCodeTypeCall', 'constructor');
+export const SentCodeTypeCall: typeof SentCodeTypeCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeCall$, 0x5353e5a7, 0xff5b158e, 'auth.SentCodeTypeCall', 'constructor', 'auth.sentCodeTypeCall length:int = auth.SentCodeType');
 export type SentCodeTypeCall = SentCodeTypeCall$;
 
 /** `auth.sentCodeTypeFlashCall#ab03c6d9 pattern:string = auth.SentCodeType` */
@@ -1078,6 +919,7 @@ class SentCodeTypeFlashCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeFlashCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeFlashCall$;
   declare pattern: string;
 
   constructor(args: { pattern: string }) {
@@ -1112,25 +954,14 @@ class SentCodeTypeFlashCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeFlashCall');
-    j.field('pattern', this.pattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFlashCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeFlashCall', classes);
-    return j.end(
-      new SentCodeTypeFlashCall$({
-        pattern: j.field('pattern', stringFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeFlashCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeFlashCall#ab03c6d9 pattern:string = auth.SentCodeType` */
-export const SentCodeTypeFlashCall: typeof SentCodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFlashCall$, 0xab03c6d9, 0xff5b158e, 'auth.SentCodeTypeFlashCall', 'constructor');
+export const SentCodeTypeFlashCall: typeof SentCodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFlashCall$, 0xab03c6d9, 0xff5b158e, 'auth.SentCodeTypeFlashCall', 'constructor', 'auth.sentCodeTypeFlashCall pattern:string = auth.SentCodeType');
 export type SentCodeTypeFlashCall = SentCodeTypeFlashCall$;
 
 /** `auth.sentCodeTypeMissedCall#82006484 prefix:string length:int = auth.SentCodeType` */
@@ -1143,6 +974,7 @@ class SentCodeTypeMissedCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeMissedCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeMissedCall$;
   declare prefix: string;
   declare length: number;
 
@@ -1183,27 +1015,14 @@ class SentCodeTypeMissedCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeMissedCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeMissedCall');
-    j.field('prefix', this.prefix, stringToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeMissedCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeMissedCall', classes);
-    return j.end(
-      new SentCodeTypeMissedCall$({
-        prefix: j.field('prefix', stringFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeMissedCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeMissedCall#82006484 prefix:string length:int = auth.SentCodeType` */
-export const SentCodeTypeMissedCall: typeof SentCodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeMissedCall$, 0x82006484, 0xff5b158e, 'auth.SentCodeTypeMissedCall', 'constructor');
+export const SentCodeTypeMissedCall: typeof SentCodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeMissedCall$, 0x82006484, 0xff5b158e, 'auth.SentCodeTypeMissedCall', 'constructor', 'auth.sentCodeTypeMissedCall prefix:string length:int = auth.SentCodeType');
 export type SentCodeTypeMissedCall = SentCodeTypeMissedCall$;
 
 /** `auth.sentCodeTypeEmailCode#f450f59b flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true email_pattern:string length:int reset_available_period:flags.3?int reset_pending_date:flags.4?int = auth.SentCodeType` */
@@ -1216,6 +1035,7 @@ class SentCodeTypeEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeEmailCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeEmailCode$;
   declare appleSigninAllowed: boolean | undefined;
   declare googleSigninAllowed: boolean | undefined;
   declare emailPattern: string;
@@ -1285,35 +1105,14 @@ class SentCodeTypeEmailCode$ {
       return rethrowDecode(e, 'auth.sentCodeTypeEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeEmailCode');
-    j.flag('apple_signin_allowed', this.appleSigninAllowed);
-    j.flag('google_signin_allowed', this.googleSigninAllowed);
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    j.field('length', this.length, intToJson);
-    j.optional('reset_available_period', this.resetAvailablePeriod, intToJson);
-    j.optional('reset_pending_date', this.resetPendingDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeEmailCode$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeEmailCode', classes);
-    return j.end(
-      new SentCodeTypeEmailCode$({
-        appleSigninAllowed: j.flag('apple_signin_allowed'),
-        googleSigninAllowed: j.flag('google_signin_allowed'),
-        emailPattern: j.field('email_pattern', stringFromJson),
-        length: j.field('length', intFromJson),
-        resetAvailablePeriod: j.optional('reset_available_period', intFromJson),
-        resetPendingDate: j.optional('reset_pending_date', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeEmailCode#f450f59b flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true email_pattern:string length:int reset_available_period:flags.3?int reset_pending_date:flags.4?int = auth.SentCodeType` */
-export const SentCodeTypeEmailCode: typeof SentCodeTypeEmailCode$ = /*@__PURE__*/ defineTlClass(SentCodeTypeEmailCode$, 0xf450f59b, 0xff5b158e, 'auth.SentCodeTypeEmailCode', 'constructor');
+export const SentCodeTypeEmailCode: typeof SentCodeTypeEmailCode$ = /*@__PURE__*/ defineTlClass(SentCodeTypeEmailCode$, 0xf450f59b, 0xff5b158e, 'auth.SentCodeTypeEmailCode', 'constructor', 'auth.sentCodeTypeEmailCode flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true email_pattern:string length:int reset_available_period:flags.3?int reset_pending_date:flags.4?int = auth.SentCodeType');
 export type SentCodeTypeEmailCode = SentCodeTypeEmailCode$;
 
 /** `auth.sentCodeTypeSetUpEmailRequired#a5491dea flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true = auth.SentCodeType` */
@@ -1326,6 +1125,7 @@ class SentCodeTypeSetUpEmailRequired$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSetUpEmailRequired';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSetUpEmailRequired$;
   declare appleSigninAllowed: boolean | undefined;
   declare googleSigninAllowed: boolean | undefined;
 
@@ -1369,27 +1169,14 @@ class SentCodeTypeSetUpEmailRequired$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSetUpEmailRequired', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSetUpEmailRequired');
-    j.flag('apple_signin_allowed', this.appleSigninAllowed);
-    j.flag('google_signin_allowed', this.googleSigninAllowed);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSetUpEmailRequired$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSetUpEmailRequired', classes);
-    return j.end(
-      new SentCodeTypeSetUpEmailRequired$({
-        appleSigninAllowed: j.flag('apple_signin_allowed'),
-        googleSigninAllowed: j.flag('google_signin_allowed'),
-      }),
-    );
-  }
+interface SentCodeTypeSetUpEmailRequired$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeSetUpEmailRequired#a5491dea flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true = auth.SentCodeType` */
-export const SentCodeTypeSetUpEmailRequired: typeof SentCodeTypeSetUpEmailRequired$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSetUpEmailRequired$, 0xa5491dea, 0xff5b158e, 'auth.SentCodeTypeSetUpEmailRequired', 'constructor');
+export const SentCodeTypeSetUpEmailRequired: typeof SentCodeTypeSetUpEmailRequired$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSetUpEmailRequired$, 0xa5491dea, 0xff5b158e, 'auth.SentCodeTypeSetUpEmailRequired', 'constructor', 'auth.sentCodeTypeSetUpEmailRequired flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true = auth.SentCodeType');
 export type SentCodeTypeSetUpEmailRequired = SentCodeTypeSetUpEmailRequired$;
 
 /** `auth.sentCodeTypeFragmentSms#d9565c39 url:string length:int = auth.SentCodeType` */
@@ -1402,6 +1189,7 @@ class SentCodeTypeFragmentSms$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeFragmentSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeFragmentSms$;
   declare url: string;
   declare length: number;
 
@@ -1442,27 +1230,14 @@ class SentCodeTypeFragmentSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFragmentSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeFragmentSms');
-    j.field('url', this.url, stringToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFragmentSms$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeFragmentSms', classes);
-    return j.end(
-      new SentCodeTypeFragmentSms$({
-        url: j.field('url', stringFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeFragmentSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeFragmentSms#d9565c39 url:string length:int = auth.SentCodeType` */
-export const SentCodeTypeFragmentSms: typeof SentCodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFragmentSms$, 0xd9565c39, 0xff5b158e, 'auth.SentCodeTypeFragmentSms', 'constructor');
+export const SentCodeTypeFragmentSms: typeof SentCodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFragmentSms$, 0xd9565c39, 0xff5b158e, 'auth.SentCodeTypeFragmentSms', 'constructor', 'auth.sentCodeTypeFragmentSms url:string length:int = auth.SentCodeType');
 export type SentCodeTypeFragmentSms = SentCodeTypeFragmentSms$;
 
 /** `auth.sentCodeTypeFirebaseSms#9fd736 flags:# nonce:flags.0?bytes play_integrity_project_id:flags.2?long play_integrity_nonce:flags.2?bytes receipt:flags.1?string push_timeout:flags.1?int length:int = auth.SentCodeType` */
@@ -1475,6 +1250,7 @@ class SentCodeTypeFirebaseSms$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeFirebaseSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeFirebaseSms$;
   declare nonce: Uint8Array | undefined;
   declare playIntegrityProjectId: BigInteger | undefined;
   declare playIntegrityNonce: Uint8Array | undefined;
@@ -1561,35 +1337,14 @@ class SentCodeTypeFirebaseSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFirebaseSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeFirebaseSms');
-    j.optional('nonce', this.nonce, bytesToJson);
-    j.optional('play_integrity_project_id', this.playIntegrityProjectId, longToJson);
-    j.optional('play_integrity_nonce', this.playIntegrityNonce, bytesToJson);
-    j.optional('receipt', this.receipt, stringToJson);
-    j.optional('push_timeout', this.pushTimeout, intToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFirebaseSms$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeFirebaseSms', classes);
-    return j.end(
-      new SentCodeTypeFirebaseSms$({
-        nonce: j.optional('nonce', bytesFromJson),
-        playIntegrityProjectId: j.optional('play_integrity_project_id', longFromJson),
-        playIntegrityNonce: j.optional('play_integrity_nonce', bytesFromJson),
-        receipt: j.optional('receipt', stringFromJson),
-        pushTimeout: j.optional('push_timeout', intFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeFirebaseSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeFirebaseSms#9fd736 flags:# nonce:flags.0?bytes play_integrity_project_id:flags.2?long play_integrity_nonce:flags.2?bytes receipt:flags.1?string push_timeout:flags.1?int length:int = auth.SentCodeType` */
-export const SentCodeTypeFirebaseSms: typeof SentCodeTypeFirebaseSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFirebaseSms$, 0x009fd736, 0xff5b158e, 'auth.SentCodeTypeFirebaseSms', 'constructor');
+export const SentCodeTypeFirebaseSms: typeof SentCodeTypeFirebaseSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFirebaseSms$, 0x009fd736, 0xff5b158e, 'auth.SentCodeTypeFirebaseSms', 'constructor', 'auth.sentCodeTypeFirebaseSms flags:# nonce:flags.0?bytes play_integrity_project_id:flags.2?long play_integrity_nonce:flags.2?bytes receipt:flags.1?string push_timeout:flags.1?int length:int = auth.SentCodeType');
 export type SentCodeTypeFirebaseSms = SentCodeTypeFirebaseSms$;
 
 /** `auth.sentCodeTypeSmsWord#a416ac81 flags:# beginning:flags.0?string = auth.SentCodeType` */
@@ -1602,6 +1357,7 @@ class SentCodeTypeSmsWord$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSmsWord';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSmsWord$;
   declare beginning: string | undefined;
 
   constructor(args: { beginning?: string | undefined } = {}) {
@@ -1642,25 +1398,14 @@ class SentCodeTypeSmsWord$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsWord', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSmsWord');
-    j.optional('beginning', this.beginning, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSmsWord$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSmsWord', classes);
-    return j.end(
-      new SentCodeTypeSmsWord$({
-        beginning: j.optional('beginning', stringFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeSmsWord$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeSmsWord#a416ac81 flags:# beginning:flags.0?string = auth.SentCodeType` */
-export const SentCodeTypeSmsWord: typeof SentCodeTypeSmsWord$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsWord$, 0xa416ac81, 0xff5b158e, 'auth.SentCodeTypeSmsWord', 'constructor');
+export const SentCodeTypeSmsWord: typeof SentCodeTypeSmsWord$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsWord$, 0xa416ac81, 0xff5b158e, 'auth.SentCodeTypeSmsWord', 'constructor', 'auth.sentCodeTypeSmsWord flags:# beginning:flags.0?string = auth.SentCodeType');
 export type SentCodeTypeSmsWord = SentCodeTypeSmsWord$;
 
 /** `auth.sentCodeTypeSmsPhrase#b37794af flags:# beginning:flags.0?string = auth.SentCodeType` */
@@ -1673,6 +1418,7 @@ class SentCodeTypeSmsPhrase$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSmsPhrase';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSmsPhrase$;
   declare beginning: string | undefined;
 
   constructor(args: { beginning?: string | undefined } = {}) {
@@ -1713,25 +1459,14 @@ class SentCodeTypeSmsPhrase$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsPhrase', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSmsPhrase');
-    j.optional('beginning', this.beginning, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSmsPhrase$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSmsPhrase', classes);
-    return j.end(
-      new SentCodeTypeSmsPhrase$({
-        beginning: j.optional('beginning', stringFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeSmsPhrase$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeSmsPhrase#b37794af flags:# beginning:flags.0?string = auth.SentCodeType` */
-export const SentCodeTypeSmsPhrase: typeof SentCodeTypeSmsPhrase$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsPhrase$, 0xb37794af, 0xff5b158e, 'auth.SentCodeTypeSmsPhrase', 'constructor');
+export const SentCodeTypeSmsPhrase: typeof SentCodeTypeSmsPhrase$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsPhrase$, 0xb37794af, 0xff5b158e, 'auth.SentCodeTypeSmsPhrase', 'constructor', 'auth.sentCodeTypeSmsPhrase flags:# beginning:flags.0?string = auth.SentCodeType');
 export type SentCodeTypeSmsPhrase = SentCodeTypeSmsPhrase$;
 
 /** `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken` */
@@ -1744,6 +1479,7 @@ class LoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginToken';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginToken$;
   declare expires: number;
   declare token: Uint8Array;
 
@@ -1784,27 +1520,14 @@ class LoginToken$ {
       return rethrowDecode(e, 'auth.loginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginToken');
-    j.field('expires', this.expires, intToJson);
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginToken$ {
-    const j = new TlJsonReader(json, 'auth.loginToken', classes);
-    return j.end(
-      new LoginToken$({
-        expires: j.field('expires', intFromJson),
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface LoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken` */
-export const LoginToken: typeof LoginToken$ = /*@__PURE__*/ defineTlClass(LoginToken$, 0x629f1980, 0x6b55f636, 'auth.LoginToken', 'constructor');
+export const LoginToken: typeof LoginToken$ = /*@__PURE__*/ defineTlClass(LoginToken$, 0x629f1980, 0x6b55f636, 'auth.LoginToken', 'constructor', 'auth.loginToken expires:int token:bytes = auth.LoginToken');
 export type LoginToken = LoginToken$;
 
 /** `auth.loginTokenMigrateTo#68e9916 dc_id:int token:bytes = auth.LoginToken` */
@@ -1817,6 +1540,7 @@ class LoginTokenMigrateTo$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginTokenMigrateTo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginTokenMigrateTo$;
   declare dcId: number;
   declare token: Uint8Array;
 
@@ -1857,27 +1581,14 @@ class LoginTokenMigrateTo$ {
       return rethrowDecode(e, 'auth.loginTokenMigrateTo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginTokenMigrateTo');
-    j.field('dc_id', this.dcId, intToJson);
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenMigrateTo$ {
-    const j = new TlJsonReader(json, 'auth.loginTokenMigrateTo', classes);
-    return j.end(
-      new LoginTokenMigrateTo$({
-        dcId: j.field('dc_id', intFromJson),
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface LoginTokenMigrateTo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.loginTokenMigrateTo#68e9916 dc_id:int token:bytes = auth.LoginToken` */
-export const LoginTokenMigrateTo: typeof LoginTokenMigrateTo$ = /*@__PURE__*/ defineTlClass(LoginTokenMigrateTo$, 0x068e9916, 0x6b55f636, 'auth.LoginTokenMigrateTo', 'constructor');
+export const LoginTokenMigrateTo: typeof LoginTokenMigrateTo$ = /*@__PURE__*/ defineTlClass(LoginTokenMigrateTo$, 0x068e9916, 0x6b55f636, 'auth.LoginTokenMigrateTo', 'constructor', 'auth.loginTokenMigrateTo dc_id:int token:bytes = auth.LoginToken');
 export type LoginTokenMigrateTo = LoginTokenMigrateTo$;
 
 /** `auth.loginTokenSuccess#390d5c5e authorization:auth.Authorization = auth.LoginToken` */
@@ -1890,6 +1601,7 @@ class LoginTokenSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginTokenSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginTokenSuccess$;
   declare authorization: Api.auth.TypeAuthorization;
 
   constructor(args: { authorization: Api.auth.TypeAuthorization }) {
@@ -1924,25 +1636,14 @@ class LoginTokenSuccess$ {
       return rethrowDecode(e, 'auth.loginTokenSuccess', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginTokenSuccess');
-    j.field('authorization', this.authorization, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenSuccess$ {
-    const j = new TlJsonReader(json, 'auth.loginTokenSuccess', classes);
-    return j.end(
-      new LoginTokenSuccess$({
-        authorization: j.field('authorization', fromJson$auth$Authorization),
-      }),
-    );
-  }
+interface LoginTokenSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.loginTokenSuccess#390d5c5e authorization:auth.Authorization = auth.LoginToken` */
-export const LoginTokenSuccess: typeof LoginTokenSuccess$ = /*@__PURE__*/ defineTlClass(LoginTokenSuccess$, 0x390d5c5e, 0x6b55f636, 'auth.LoginTokenSuccess', 'constructor');
+export const LoginTokenSuccess: typeof LoginTokenSuccess$ = /*@__PURE__*/ defineTlClass(LoginTokenSuccess$, 0x390d5c5e, 0x6b55f636, 'auth.LoginTokenSuccess', 'constructor', 'auth.loginTokenSuccess authorization:auth.Authorization = auth.LoginToken');
 export type LoginTokenSuccess = LoginTokenSuccess$;
 
 /** `auth.loggedOut#c3a2835f flags:# future_auth_token:flags.0?bytes = auth.LoggedOut` */
@@ -1955,6 +1656,7 @@ class LoggedOut$ {
   declare readonly SUBCLASS_OF_ID: 0x0a804315;
   declare readonly className: 'auth.LoggedOut';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoggedOut$;
   declare futureAuthToken: Uint8Array | undefined;
 
   constructor(args: { futureAuthToken?: Uint8Array | undefined } = {}) {
@@ -1995,25 +1697,14 @@ class LoggedOut$ {
       return rethrowDecode(e, 'auth.loggedOut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loggedOut');
-    j.optional('future_auth_token', this.futureAuthToken, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoggedOut$ {
-    const j = new TlJsonReader(json, 'auth.loggedOut', classes);
-    return j.end(
-      new LoggedOut$({
-        futureAuthToken: j.optional('future_auth_token', bytesFromJson),
-      }),
-    );
-  }
+interface LoggedOut$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.loggedOut#c3a2835f flags:# future_auth_token:flags.0?bytes = auth.LoggedOut` */
-export const LoggedOut: typeof LoggedOut$ = /*@__PURE__*/ defineTlClass(LoggedOut$, 0xc3a2835f, 0x0a804315, 'auth.LoggedOut', 'constructor');
+export const LoggedOut: typeof LoggedOut$ = /*@__PURE__*/ defineTlClass(LoggedOut$, 0xc3a2835f, 0x0a804315, 'auth.LoggedOut', 'constructor', 'auth.loggedOut flags:# future_auth_token:flags.0?bytes = auth.LoggedOut');
 export type LoggedOut = LoggedOut$;
 
 /** `auth.sendCode#a677244f phone_number:string api_id:int api_hash:string settings:CodeSettings = auth.SentCode` */
@@ -2026,6 +1717,7 @@ class SendCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SendCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendCode$;
   declare phoneNumber: string;
   declare apiId: number;
   declare apiHash: string;
@@ -2083,31 +1775,14 @@ class SendCode$ {
       return rethrowDecode(e, 'auth.sendCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sendCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendCode$ {
-    const j = new TlJsonReader(json, 'auth.sendCode', classes);
-    return j.end(
-      new SendCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sendCode#a677244f phone_number:string api_id:int api_hash:string settings:CodeSettings = auth.SentCode` */
-export const SendCode: typeof SendCode$ = /*@__PURE__*/ defineTlClass(SendCode$, 0xa677244f, 0x6ce87081, 'auth.SendCode', 'request');
+export const SendCode: typeof SendCode$ = /*@__PURE__*/ defineTlClass(SendCode$, 0xa677244f, 0x6ce87081, 'auth.SendCode', 'request', 'auth.sendCode phone_number:string api_id:int api_hash:string settings:CodeSettings');
 export type SendCode = SendCode$;
 
 /** `auth.signUp#aac7b717 flags:# no_joined_notifications:flags.0?true phone_number:string phone_code_hash:string first_name:string last_name:string = auth.Authorization` */
@@ -2120,6 +1795,7 @@ class SignUp$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.SignUp';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SignUp$;
   declare noJoinedNotifications: boolean | undefined;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
@@ -2187,33 +1863,14 @@ class SignUp$ {
       return rethrowDecode(e, 'auth.signUp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.signUp');
-    j.flag('no_joined_notifications', this.noJoinedNotifications);
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('first_name', this.firstName, stringToJson);
-    j.field('last_name', this.lastName, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SignUp$ {
-    const j = new TlJsonReader(json, 'auth.signUp', classes);
-    return j.end(
-      new SignUp$({
-        noJoinedNotifications: j.flag('no_joined_notifications'),
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        firstName: j.field('first_name', stringFromJson),
-        lastName: j.field('last_name', stringFromJson),
-      }),
-    );
-  }
+interface SignUp$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.signUp#aac7b717 flags:# no_joined_notifications:flags.0?true phone_number:string phone_code_hash:string first_name:string last_name:string = auth.Authorization` */
-export const SignUp: typeof SignUp$ = /*@__PURE__*/ defineTlClass(SignUp$, 0xaac7b717, 0xb9e04e39, 'auth.SignUp', 'request');
+export const SignUp: typeof SignUp$ = /*@__PURE__*/ defineTlClass(SignUp$, 0xaac7b717, 0xb9e04e39, 'auth.SignUp', 'request', 'auth.signUp flags:# no_joined_notifications:flags.0?true phone_number:string phone_code_hash:string first_name:string last_name:string');
 export type SignUp = SignUp$;
 
 /** `auth.signIn#8d52a951 flags:# phone_number:string phone_code_hash:string phone_code:flags.0?string email_verification:flags.1?EmailVerification = auth.Authorization` */
@@ -2226,6 +1883,7 @@ class SignIn$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.SignIn';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SignIn$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare phoneCode: string | undefined;
@@ -2290,31 +1948,14 @@ class SignIn$ {
       return rethrowDecode(e, 'auth.signIn', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.signIn');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('phone_code', this.phoneCode, stringToJson);
-    j.optional('email_verification', this.emailVerification, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SignIn$ {
-    const j = new TlJsonReader(json, 'auth.signIn', classes);
-    return j.end(
-      new SignIn$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.optional('phone_code', stringFromJson),
-        emailVerification: j.optional('email_verification', fromJson$EmailVerification),
-      }),
-    );
-  }
+interface SignIn$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.signIn#8d52a951 flags:# phone_number:string phone_code_hash:string phone_code:flags.0?string email_verification:flags.1?EmailVerification = auth.Authorization` */
-export const SignIn: typeof SignIn$ = /*@__PURE__*/ defineTlClass(SignIn$, 0x8d52a951, 0xb9e04e39, 'auth.SignIn', 'request');
+export const SignIn: typeof SignIn$ = /*@__PURE__*/ defineTlClass(SignIn$, 0x8d52a951, 0xb9e04e39, 'auth.SignIn', 'request', 'auth.signIn flags:# phone_number:string phone_code_hash:string phone_code:flags.0?string email_verification:flags.1?EmailVerification');
 export type SignIn = SignIn$;
 
 /** `auth.logOut#3e72ba19 = auth.LoggedOut` */
@@ -2327,6 +1968,7 @@ class LogOut$ {
   declare readonly SUBCLASS_OF_ID: 0x0a804315;
   declare readonly className: 'auth.LogOut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LogOut$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2344,18 +1986,14 @@ class LogOut$ {
   static fromReader(_r: TlReader): LogOut$ {
     return new LogOut$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.logOut' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LogOut$ {
-    return new TlJsonReader(json, 'auth.logOut', classes).end(new LogOut$());
-  }
+interface LogOut$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.logOut#3e72ba19 = auth.LoggedOut` */
-export const LogOut: typeof LogOut$ = /*@__PURE__*/ defineTlClass(LogOut$, 0x3e72ba19, 0x0a804315, 'auth.LogOut', 'request');
+export const LogOut: typeof LogOut$ = /*@__PURE__*/ defineTlClass(LogOut$, 0x3e72ba19, 0x0a804315, 'auth.LogOut', 'request', 'auth.logOut');
 export type LogOut = LogOut$;
 
 /** `auth.resetAuthorizations#9fab0d1a = Bool` */
@@ -2368,6 +2006,7 @@ class ResetAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.ResetAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2385,18 +2024,14 @@ class ResetAuthorizations$ {
   static fromReader(_r: TlReader): ResetAuthorizations$ {
     return new ResetAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.resetAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorizations$ {
-    return new TlJsonReader(json, 'auth.resetAuthorizations', classes).end(new ResetAuthorizations$());
-  }
+interface ResetAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.resetAuthorizations#9fab0d1a = Bool` */
-export const ResetAuthorizations: typeof ResetAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetAuthorizations$, 0x9fab0d1a, 0xf5b399ac, 'auth.ResetAuthorizations', 'request');
+export const ResetAuthorizations: typeof ResetAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetAuthorizations$, 0x9fab0d1a, 0xf5b399ac, 'auth.ResetAuthorizations', 'request', 'auth.resetAuthorizations');
 export type ResetAuthorizations = ResetAuthorizations$;
 
 /** `auth.exportAuthorization#e5bfffcd dc_id:int = auth.ExportedAuthorization` */
@@ -2409,6 +2044,7 @@ class ExportAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0x5fd1ec51;
   declare readonly className: 'auth.ExportAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportAuthorization$;
   declare dcId: number;
 
   constructor(args: { dcId: number }) {
@@ -2448,25 +2084,14 @@ class ExportAuthorization$ {
       return rethrowDecode(e, 'auth.exportAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportAuthorization');
-    j.field('dc_id', this.dcId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.exportAuthorization', classes);
-    return j.end(
-      new ExportAuthorization$({
-        dcId: j.field('dc_id', intFromJson),
-      }),
-    );
-  }
+interface ExportAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.exportAuthorization#e5bfffcd dc_id:int = auth.ExportedAuthorization` */
-export const ExportAuthorization: typeof ExportAuthorization$ = /*@__PURE__*/ defineTlClass(ExportAuthorization$, 0xe5bfffcd, 0x5fd1ec51, 'auth.ExportAuthorization', 'request');
+export const ExportAuthorization: typeof ExportAuthorization$ = /*@__PURE__*/ defineTlClass(ExportAuthorization$, 0xe5bfffcd, 0x5fd1ec51, 'auth.ExportAuthorization', 'request', 'auth.exportAuthorization dc_id:int');
 export type ExportAuthorization = ExportAuthorization$;
 
 /** `auth.importAuthorization#a57a7dad id:long bytes:bytes = auth.Authorization` */
@@ -2479,6 +2104,7 @@ class ImportAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportAuthorization$;
   declare id: BigInteger;
   declare bytes: Uint8Array;
 
@@ -2524,27 +2150,14 @@ class ImportAuthorization$ {
       return rethrowDecode(e, 'auth.importAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importAuthorization');
-    j.field('id', this.id, longToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importAuthorization', classes);
-    return j.end(
-      new ImportAuthorization$({
-        id: j.field('id', longFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface ImportAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.importAuthorization#a57a7dad id:long bytes:bytes = auth.Authorization` */
-export const ImportAuthorization: typeof ImportAuthorization$ = /*@__PURE__*/ defineTlClass(ImportAuthorization$, 0xa57a7dad, 0xb9e04e39, 'auth.ImportAuthorization', 'request');
+export const ImportAuthorization: typeof ImportAuthorization$ = /*@__PURE__*/ defineTlClass(ImportAuthorization$, 0xa57a7dad, 0xb9e04e39, 'auth.ImportAuthorization', 'request', 'auth.importAuthorization id:long bytes:bytes');
 export type ImportAuthorization = ImportAuthorization$;
 
 /** `auth.bindTempAuthKey#cdd42a05 perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes = Bool` */
@@ -2557,6 +2170,7 @@ class BindTempAuthKey$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.BindTempAuthKey';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BindTempAuthKey$;
   declare permAuthKeyId: BigInteger;
   declare nonce: BigInteger;
   declare expiresAt: number;
@@ -2614,31 +2228,14 @@ class BindTempAuthKey$ {
       return rethrowDecode(e, 'auth.bindTempAuthKey', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.bindTempAuthKey');
-    j.field('perm_auth_key_id', this.permAuthKeyId, longToJson);
-    j.field('nonce', this.nonce, longToJson);
-    j.field('expires_at', this.expiresAt, intToJson);
-    j.field('encrypted_message', this.encryptedMessage, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BindTempAuthKey$ {
-    const j = new TlJsonReader(json, 'auth.bindTempAuthKey', classes);
-    return j.end(
-      new BindTempAuthKey$({
-        permAuthKeyId: j.field('perm_auth_key_id', longFromJson),
-        nonce: j.field('nonce', longFromJson),
-        expiresAt: j.field('expires_at', intFromJson),
-        encryptedMessage: j.field('encrypted_message', bytesFromJson),
-      }),
-    );
-  }
+interface BindTempAuthKey$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.bindTempAuthKey#cdd42a05 perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes = Bool` */
-export const BindTempAuthKey: typeof BindTempAuthKey$ = /*@__PURE__*/ defineTlClass(BindTempAuthKey$, 0xcdd42a05, 0xf5b399ac, 'auth.BindTempAuthKey', 'request');
+export const BindTempAuthKey: typeof BindTempAuthKey$ = /*@__PURE__*/ defineTlClass(BindTempAuthKey$, 0xcdd42a05, 0xf5b399ac, 'auth.BindTempAuthKey', 'request', 'auth.bindTempAuthKey perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes');
 export type BindTempAuthKey = BindTempAuthKey$;
 
 /** `auth.importBotAuthorization#67a3ff2c flags:int api_id:int api_hash:string bot_auth_token:string = auth.Authorization` */
@@ -2651,6 +2248,7 @@ class ImportBotAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportBotAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportBotAuthorization$;
   declare flags: number;
   declare apiId: number;
   declare apiHash: string;
@@ -2708,31 +2306,14 @@ class ImportBotAuthorization$ {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importBotAuthorization');
-    j.field('flags', this.flags, intToJson);
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('bot_auth_token', this.botAuthToken, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportBotAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importBotAuthorization', classes);
-    return j.end(
-      new ImportBotAuthorization$({
-        flags: j.field('flags', intFromJson),
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        botAuthToken: j.field('bot_auth_token', stringFromJson),
-      }),
-    );
-  }
+interface ImportBotAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.importBotAuthorization#67a3ff2c flags:int api_id:int api_hash:string bot_auth_token:string = auth.Authorization` */
-export const ImportBotAuthorization: typeof ImportBotAuthorization$ = /*@__PURE__*/ defineTlClass(ImportBotAuthorization$, 0x67a3ff2c, 0xb9e04e39, 'auth.ImportBotAuthorization', 'request');
+export const ImportBotAuthorization: typeof ImportBotAuthorization$ = /*@__PURE__*/ defineTlClass(ImportBotAuthorization$, 0x67a3ff2c, 0xb9e04e39, 'auth.ImportBotAuthorization', 'request', 'auth.importBotAuthorization flags:int api_id:int api_hash:string bot_auth_token:string');
 export type ImportBotAuthorization = ImportBotAuthorization$;
 
 /** `auth.checkPassword#d18b4d16 password:InputCheckPasswordSRP = auth.Authorization` */
@@ -2745,6 +2326,7 @@ class CheckPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.CheckPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckPassword$;
   declare password: Api.TypeInputCheckPasswordSRP;
 
   constructor(args: { password: Api.TypeInputCheckPasswordSRP }) {
@@ -2784,25 +2366,14 @@ class CheckPassword$ {
       return rethrowDecode(e, 'auth.checkPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.checkPassword');
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckPassword$ {
-    const j = new TlJsonReader(json, 'auth.checkPassword', classes);
-    return j.end(
-      new CheckPassword$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface CheckPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.checkPassword#d18b4d16 password:InputCheckPasswordSRP = auth.Authorization` */
-export const CheckPassword: typeof CheckPassword$ = /*@__PURE__*/ defineTlClass(CheckPassword$, 0xd18b4d16, 0xb9e04e39, 'auth.CheckPassword', 'request');
+export const CheckPassword: typeof CheckPassword$ = /*@__PURE__*/ defineTlClass(CheckPassword$, 0xd18b4d16, 0xb9e04e39, 'auth.CheckPassword', 'request', 'auth.checkPassword password:InputCheckPasswordSRP');
 export type CheckPassword = CheckPassword$;
 
 /** `auth.requestPasswordRecovery#d897bc66 = auth.PasswordRecovery` */
@@ -2815,6 +2386,7 @@ class RequestPasswordRecovery$ {
   declare readonly SUBCLASS_OF_ID: 0xfa72d43a;
   declare readonly className: 'auth.RequestPasswordRecovery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestPasswordRecovery$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2832,18 +2404,14 @@ class RequestPasswordRecovery$ {
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
     return new RequestPasswordRecovery$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.requestPasswordRecovery' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestPasswordRecovery$ {
-    return new TlJsonReader(json, 'auth.requestPasswordRecovery', classes).end(new RequestPasswordRecovery$());
-  }
+interface RequestPasswordRecovery$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.requestPasswordRecovery#d897bc66 = auth.PasswordRecovery` */
-export const RequestPasswordRecovery: typeof RequestPasswordRecovery$ = /*@__PURE__*/ defineTlClass(RequestPasswordRecovery$, 0xd897bc66, 0xfa72d43a, 'auth.RequestPasswordRecovery', 'request');
+export const RequestPasswordRecovery: typeof RequestPasswordRecovery$ = /*@__PURE__*/ defineTlClass(RequestPasswordRecovery$, 0xd897bc66, 0xfa72d43a, 'auth.RequestPasswordRecovery', 'request', 'auth.requestPasswordRecovery');
 export type RequestPasswordRecovery = RequestPasswordRecovery$;
 
 /** `auth.recoverPassword#37096c70 flags:# code:string new_settings:flags.0?account.PasswordInputSettings = auth.Authorization` */
@@ -2856,6 +2424,7 @@ class RecoverPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.RecoverPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecoverPassword$;
   declare code: string;
   declare newSettings: Api.account.TypePasswordInputSettings | undefined;
 
@@ -2907,27 +2476,14 @@ class RecoverPassword$ {
       return rethrowDecode(e, 'auth.recoverPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.recoverPassword');
-    j.field('code', this.code, stringToJson);
-    j.optional('new_settings', this.newSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecoverPassword$ {
-    const j = new TlJsonReader(json, 'auth.recoverPassword', classes);
-    return j.end(
-      new RecoverPassword$({
-        code: j.field('code', stringFromJson),
-        newSettings: j.optional('new_settings', fromJson$account$PasswordInputSettings),
-      }),
-    );
-  }
+interface RecoverPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.recoverPassword#37096c70 flags:# code:string new_settings:flags.0?account.PasswordInputSettings = auth.Authorization` */
-export const RecoverPassword: typeof RecoverPassword$ = /*@__PURE__*/ defineTlClass(RecoverPassword$, 0x37096c70, 0xb9e04e39, 'auth.RecoverPassword', 'request');
+export const RecoverPassword: typeof RecoverPassword$ = /*@__PURE__*/ defineTlClass(RecoverPassword$, 0x37096c70, 0xb9e04e39, 'auth.RecoverPassword', 'request', 'auth.recoverPassword flags:# code:string new_settings:flags.0?account.PasswordInputSettings');
 export type RecoverPassword = RecoverPassword$;
 
 /** `auth.resendCode#cae47523 flags:# phone_number:string phone_code_hash:string reason:flags.0?string = auth.SentCode` */
@@ -2940,6 +2496,7 @@ class ResendCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.ResendCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResendCode$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare reason: string | undefined;
@@ -2997,29 +2554,14 @@ class ResendCode$ {
       return rethrowDecode(e, 'auth.resendCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.resendCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('reason', this.reason, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResendCode$ {
-    const j = new TlJsonReader(json, 'auth.resendCode', classes);
-    return j.end(
-      new ResendCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        reason: j.optional('reason', stringFromJson),
-      }),
-    );
-  }
+interface ResendCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.resendCode#cae47523 flags:# phone_number:string phone_code_hash:string reason:flags.0?string = auth.SentCode` */
-export const ResendCode: typeof ResendCode$ = /*@__PURE__*/ defineTlClass(ResendCode$, 0xcae47523, 0x6ce87081, 'auth.ResendCode', 'request');
+export const ResendCode: typeof ResendCode$ = /*@__PURE__*/ defineTlClass(ResendCode$, 0xcae47523, 0x6ce87081, 'auth.ResendCode', 'request', 'auth.resendCode flags:# phone_number:string phone_code_hash:string reason:flags.0?string');
 export type ResendCode = ResendCode$;
 
 /** `auth.cancelCode#1f040578 phone_number:string phone_code_hash:string = Bool` */
@@ -3032,6 +2574,7 @@ class CancelCode$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.CancelCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CancelCode$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
 
@@ -3077,27 +2620,14 @@ class CancelCode$ {
       return rethrowDecode(e, 'auth.cancelCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.cancelCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CancelCode$ {
-    const j = new TlJsonReader(json, 'auth.cancelCode', classes);
-    return j.end(
-      new CancelCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-      }),
-    );
-  }
+interface CancelCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.cancelCode#1f040578 phone_number:string phone_code_hash:string = Bool` */
-export const CancelCode: typeof CancelCode$ = /*@__PURE__*/ defineTlClass(CancelCode$, 0x1f040578, 0xf5b399ac, 'auth.CancelCode', 'request');
+export const CancelCode: typeof CancelCode$ = /*@__PURE__*/ defineTlClass(CancelCode$, 0x1f040578, 0xf5b399ac, 'auth.CancelCode', 'request', 'auth.cancelCode phone_number:string phone_code_hash:string');
 export type CancelCode = CancelCode$;
 
 /** `auth.dropTempAuthKeys#8e48a188 except_auth_keys:Vector<long> = Bool` */
@@ -3110,6 +2640,7 @@ class DropTempAuthKeys$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.DropTempAuthKeys';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DropTempAuthKeys$;
   declare exceptAuthKeys: BigInteger[];
 
   constructor(args: { exceptAuthKeys: LongInput[] }) {
@@ -3157,25 +2688,14 @@ class DropTempAuthKeys$ {
       return rethrowDecode(e, 'auth.dropTempAuthKeys', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.dropTempAuthKeys');
-    j.vector('except_auth_keys', this.exceptAuthKeys, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DropTempAuthKeys$ {
-    const j = new TlJsonReader(json, 'auth.dropTempAuthKeys', classes);
-    return j.end(
-      new DropTempAuthKeys$({
-        exceptAuthKeys: j.vector('except_auth_keys', longFromJson),
-      }),
-    );
-  }
+interface DropTempAuthKeys$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.dropTempAuthKeys#8e48a188 except_auth_keys:Vector<long> = Bool` */
-export const DropTempAuthKeys: typeof DropTempAuthKeys$ = /*@__PURE__*/ defineTlClass(DropTempAuthKeys$, 0x8e48a188, 0xf5b399ac, 'auth.DropTempAuthKeys', 'request');
+export const DropTempAuthKeys: typeof DropTempAuthKeys$ = /*@__PURE__*/ defineTlClass(DropTempAuthKeys$, 0x8e48a188, 0xf5b399ac, 'auth.DropTempAuthKeys', 'request', 'auth.dropTempAuthKeys except_auth_keys:Vector<long>');
 export type DropTempAuthKeys = DropTempAuthKeys$;
 
 /** `auth.exportLoginToken#b7e085fe api_id:int api_hash:string except_ids:Vector<long> = auth.LoginToken` */
@@ -3188,6 +2708,7 @@ class ExportLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.ExportLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportLoginToken$;
   declare apiId: number;
   declare apiHash: string;
   declare exceptIds: BigInteger[];
@@ -3247,29 +2768,14 @@ class ExportLoginToken$ {
       return rethrowDecode(e, 'auth.exportLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportLoginToken');
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.vector('except_ids', this.exceptIds, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.exportLoginToken', classes);
-    return j.end(
-      new ExportLoginToken$({
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        exceptIds: j.vector('except_ids', longFromJson),
-      }),
-    );
-  }
+interface ExportLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.exportLoginToken#b7e085fe api_id:int api_hash:string except_ids:Vector<long> = auth.LoginToken` */
-export const ExportLoginToken: typeof ExportLoginToken$ = /*@__PURE__*/ defineTlClass(ExportLoginToken$, 0xb7e085fe, 0x6b55f636, 'auth.ExportLoginToken', 'request');
+export const ExportLoginToken: typeof ExportLoginToken$ = /*@__PURE__*/ defineTlClass(ExportLoginToken$, 0xb7e085fe, 0x6b55f636, 'auth.ExportLoginToken', 'request', 'auth.exportLoginToken api_id:int api_hash:string except_ids:Vector<long>');
 export type ExportLoginToken = ExportLoginToken$;
 
 /** `auth.importLoginToken#95ac5ce4 token:bytes = auth.LoginToken` */
@@ -3282,6 +2788,7 @@ class ImportLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.ImportLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportLoginToken$;
   declare token: Uint8Array;
 
   constructor(args: { token: Uint8Array }) {
@@ -3321,25 +2828,14 @@ class ImportLoginToken$ {
       return rethrowDecode(e, 'auth.importLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importLoginToken');
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.importLoginToken', classes);
-    return j.end(
-      new ImportLoginToken$({
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface ImportLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.importLoginToken#95ac5ce4 token:bytes = auth.LoginToken` */
-export const ImportLoginToken: typeof ImportLoginToken$ = /*@__PURE__*/ defineTlClass(ImportLoginToken$, 0x95ac5ce4, 0x6b55f636, 'auth.ImportLoginToken', 'request');
+export const ImportLoginToken: typeof ImportLoginToken$ = /*@__PURE__*/ defineTlClass(ImportLoginToken$, 0x95ac5ce4, 0x6b55f636, 'auth.ImportLoginToken', 'request', 'auth.importLoginToken token:bytes');
 export type ImportLoginToken = ImportLoginToken$;
 
 /** `auth.acceptLoginToken#e894ad4d token:bytes = Authorization` */
@@ -3352,6 +2848,7 @@ class AcceptLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0xc913c01a;
   declare readonly className: 'auth.AcceptLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptLoginToken$;
   declare token: Uint8Array;
 
   constructor(args: { token: Uint8Array }) {
@@ -3391,25 +2888,14 @@ class AcceptLoginToken$ {
       return rethrowDecode(e, 'auth.acceptLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.acceptLoginToken');
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.acceptLoginToken', classes);
-    return j.end(
-      new AcceptLoginToken$({
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface AcceptLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.acceptLoginToken#e894ad4d token:bytes = Authorization` */
-export const AcceptLoginToken: typeof AcceptLoginToken$ = /*@__PURE__*/ defineTlClass(AcceptLoginToken$, 0xe894ad4d, 0xc913c01a, 'auth.AcceptLoginToken', 'request');
+export const AcceptLoginToken: typeof AcceptLoginToken$ = /*@__PURE__*/ defineTlClass(AcceptLoginToken$, 0xe894ad4d, 0xc913c01a, 'auth.AcceptLoginToken', 'request', 'auth.acceptLoginToken token:bytes');
 export type AcceptLoginToken = AcceptLoginToken$;
 
 /** `auth.checkRecoveryPassword#d36bf79 code:string = Bool` */
@@ -3422,6 +2908,7 @@ class CheckRecoveryPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.CheckRecoveryPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckRecoveryPassword$;
   declare code: string;
 
   constructor(args: { code: string }) {
@@ -3461,25 +2948,14 @@ class CheckRecoveryPassword$ {
       return rethrowDecode(e, 'auth.checkRecoveryPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.checkRecoveryPassword');
-    j.field('code', this.code, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckRecoveryPassword$ {
-    const j = new TlJsonReader(json, 'auth.checkRecoveryPassword', classes);
-    return j.end(
-      new CheckRecoveryPassword$({
-        code: j.field('code', stringFromJson),
-      }),
-    );
-  }
+interface CheckRecoveryPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.checkRecoveryPassword#d36bf79 code:string = Bool` */
-export const CheckRecoveryPassword: typeof CheckRecoveryPassword$ = /*@__PURE__*/ defineTlClass(CheckRecoveryPassword$, 0x0d36bf79, 0xf5b399ac, 'auth.CheckRecoveryPassword', 'request');
+export const CheckRecoveryPassword: typeof CheckRecoveryPassword$ = /*@__PURE__*/ defineTlClass(CheckRecoveryPassword$, 0x0d36bf79, 0xf5b399ac, 'auth.CheckRecoveryPassword', 'request', 'auth.checkRecoveryPassword code:string');
 export type CheckRecoveryPassword = CheckRecoveryPassword$;
 
 /** `auth.importWebTokenAuthorization#2db873a9 api_id:int api_hash:string web_auth_token:string = auth.Authorization` */
@@ -3492,6 +2968,7 @@ class ImportWebTokenAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportWebTokenAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportWebTokenAuthorization$;
   declare apiId: number;
   declare apiHash: string;
   declare webAuthToken: string;
@@ -3543,29 +3020,14 @@ class ImportWebTokenAuthorization$ {
       return rethrowDecode(e, 'auth.importWebTokenAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importWebTokenAuthorization');
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('web_auth_token', this.webAuthToken, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportWebTokenAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importWebTokenAuthorization', classes);
-    return j.end(
-      new ImportWebTokenAuthorization$({
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        webAuthToken: j.field('web_auth_token', stringFromJson),
-      }),
-    );
-  }
+interface ImportWebTokenAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.importWebTokenAuthorization#2db873a9 api_id:int api_hash:string web_auth_token:string = auth.Authorization` */
-export const ImportWebTokenAuthorization: typeof ImportWebTokenAuthorization$ = /*@__PURE__*/ defineTlClass(ImportWebTokenAuthorization$, 0x2db873a9, 0xb9e04e39, 'auth.ImportWebTokenAuthorization', 'request');
+export const ImportWebTokenAuthorization: typeof ImportWebTokenAuthorization$ = /*@__PURE__*/ defineTlClass(ImportWebTokenAuthorization$, 0x2db873a9, 0xb9e04e39, 'auth.ImportWebTokenAuthorization', 'request', 'auth.importWebTokenAuthorization api_id:int api_hash:string web_auth_token:string');
 export type ImportWebTokenAuthorization = ImportWebTokenAuthorization$;
 
 /** `auth.requestFirebaseSms#8e39261e flags:# phone_number:string phone_code_hash:string safety_net_token:flags.0?string play_integrity_token:flags.2?string ios_push_secret:flags.1?string = Bool` */
@@ -3578,6 +3040,7 @@ class RequestFirebaseSms$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.RequestFirebaseSms';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestFirebaseSms$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare safetyNetToken: string | undefined;
@@ -3649,33 +3112,14 @@ class RequestFirebaseSms$ {
       return rethrowDecode(e, 'auth.requestFirebaseSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.requestFirebaseSms');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('safety_net_token', this.safetyNetToken, stringToJson);
-    j.optional('play_integrity_token', this.playIntegrityToken, stringToJson);
-    j.optional('ios_push_secret', this.iosPushSecret, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestFirebaseSms$ {
-    const j = new TlJsonReader(json, 'auth.requestFirebaseSms', classes);
-    return j.end(
-      new RequestFirebaseSms$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        safetyNetToken: j.optional('safety_net_token', stringFromJson),
-        playIntegrityToken: j.optional('play_integrity_token', stringFromJson),
-        iosPushSecret: j.optional('ios_push_secret', stringFromJson),
-      }),
-    );
-  }
+interface RequestFirebaseSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.requestFirebaseSms#8e39261e flags:# phone_number:string phone_code_hash:string safety_net_token:flags.0?string play_integrity_token:flags.2?string ios_push_secret:flags.1?string = Bool` */
-export const RequestFirebaseSms: typeof RequestFirebaseSms$ = /*@__PURE__*/ defineTlClass(RequestFirebaseSms$, 0x8e39261e, 0xf5b399ac, 'auth.RequestFirebaseSms', 'request');
+export const RequestFirebaseSms: typeof RequestFirebaseSms$ = /*@__PURE__*/ defineTlClass(RequestFirebaseSms$, 0x8e39261e, 0xf5b399ac, 'auth.RequestFirebaseSms', 'request', 'auth.requestFirebaseSms flags:# phone_number:string phone_code_hash:string safety_net_token:flags.0?string play_integrity_token:flags.2?string ios_push_secret:flags.1?string');
 export type RequestFirebaseSms = RequestFirebaseSms$;
 
 /** `auth.resetLoginEmail#7e960193 phone_number:string phone_code_hash:string = auth.SentCode` */
@@ -3688,6 +3132,7 @@ class ResetLoginEmail$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.ResetLoginEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetLoginEmail$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
 
@@ -3733,27 +3178,14 @@ class ResetLoginEmail$ {
       return rethrowDecode(e, 'auth.resetLoginEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.resetLoginEmail');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetLoginEmail$ {
-    const j = new TlJsonReader(json, 'auth.resetLoginEmail', classes);
-    return j.end(
-      new ResetLoginEmail$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-      }),
-    );
-  }
+interface ResetLoginEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.resetLoginEmail#7e960193 phone_number:string phone_code_hash:string = auth.SentCode` */
-export const ResetLoginEmail: typeof ResetLoginEmail$ = /*@__PURE__*/ defineTlClass(ResetLoginEmail$, 0x7e960193, 0x6ce87081, 'auth.ResetLoginEmail', 'request');
+export const ResetLoginEmail: typeof ResetLoginEmail$ = /*@__PURE__*/ defineTlClass(ResetLoginEmail$, 0x7e960193, 0x6ce87081, 'auth.ResetLoginEmail', 'request', 'auth.resetLoginEmail phone_number:string phone_code_hash:string');
 export type ResetLoginEmail = ResetLoginEmail$;
 
 /** `auth.reportMissingCode#cb9deff6 phone_number:string phone_code_hash:string mnc:string = Bool` */
@@ -3766,6 +3198,7 @@ class ReportMissingCode$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.ReportMissingCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportMissingCode$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare mnc: string;
@@ -3817,27 +3250,12 @@ class ReportMissingCode$ {
       return rethrowDecode(e, 'auth.reportMissingCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.reportMissingCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('mnc', this.mnc, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMissingCode$ {
-    const j = new TlJsonReader(json, 'auth.reportMissingCode', classes);
-    return j.end(
-      new ReportMissingCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        mnc: j.field('mnc', stringFromJson),
-      }),
-    );
-  }
+interface ReportMissingCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.reportMissingCode#cb9deff6 phone_number:string phone_code_hash:string mnc:string = Bool` */
-export const ReportMissingCode: typeof ReportMissingCode$ = /*@__PURE__*/ defineTlClass(ReportMissingCode$, 0xcb9deff6, 0xf5b399ac, 'auth.ReportMissingCode', 'request');
+export const ReportMissingCode: typeof ReportMissingCode$ = /*@__PURE__*/ defineTlClass(ReportMissingCode$, 0xcb9deff6, 0xf5b399ac, 'auth.ReportMissingCode', 'request', 'auth.reportMissingCode phone_number:string phone_code_hash:string mnc:string');
 export type ReportMissingCode = ReportMissingCode$;

@@ -15,30 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -78,19 +67,6 @@ import {
   write$InputUser,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$BotCommand,
-  fromJson$BotCommandScope,
-  fromJson$BotMenuButton,
-  fromJson$BotPreviewMedia,
-  fromJson$ChatAdminRights,
-  fromJson$DataJSON,
-  fromJson$EmojiStatus,
-  fromJson$InputMedia,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `bots.BotInfo`, discriminated by `className`. */
 export type TypeBotInfo = Api.bots.BotInfo;
@@ -109,6 +85,7 @@ class BotInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xca7b2235;
   declare readonly className: 'bots.BotInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotInfo$;
   declare name: string;
   declare about: string;
   declare description: string;
@@ -155,29 +132,14 @@ class BotInfo$ {
       return rethrowDecode(e, 'bots.botInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.botInfo');
-    j.field('name', this.name, stringToJson);
-    j.field('about', this.about, stringToJson);
-    j.field('description', this.description, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotInfo$ {
-    const j = new TlJsonReader(json, 'bots.botInfo', classes);
-    return j.end(
-      new BotInfo$({
-        name: j.field('name', stringFromJson),
-        about: j.field('about', stringFromJson),
-        description: j.field('description', stringFromJson),
-      }),
-    );
-  }
+interface BotInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.botInfo#e8a775b0 name:string about:string description:string = bots.BotInfo` */
-export const BotInfo: typeof BotInfo$ = /*@__PURE__*/ defineTlClass(BotInfo$, 0xe8a775b0, 0xca7b2235, 'bots.BotInfo', 'constructor');
+export const BotInfo: typeof BotInfo$ = /*@__PURE__*/ defineTlClass(BotInfo$, 0xe8a775b0, 0xca7b2235, 'bots.BotInfo', 'constructor', 'bots.botInfo name:string about:string description:string = bots.BotInfo');
 export type BotInfo = BotInfo$;
 
 /** `bots.popularAppBots#1991b13b flags:# next_offset:flags.0?string users:Vector<User> = bots.PopularAppBots` */
@@ -190,6 +152,7 @@ class PopularAppBots$ {
   declare readonly SUBCLASS_OF_ID: 0x7b64be7d;
   declare readonly className: 'bots.PopularAppBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PopularAppBots$;
   declare nextOffset: string | undefined;
   declare users: Api.TypeUser[];
 
@@ -244,27 +207,14 @@ class PopularAppBots$ {
       return rethrowDecode(e, 'bots.popularAppBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.popularAppBots');
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PopularAppBots$ {
-    const j = new TlJsonReader(json, 'bots.popularAppBots', classes);
-    return j.end(
-      new PopularAppBots$({
-        nextOffset: j.optional('next_offset', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PopularAppBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.popularAppBots#1991b13b flags:# next_offset:flags.0?string users:Vector<User> = bots.PopularAppBots` */
-export const PopularAppBots: typeof PopularAppBots$ = /*@__PURE__*/ defineTlClass(PopularAppBots$, 0x1991b13b, 0x7b64be7d, 'bots.PopularAppBots', 'constructor');
+export const PopularAppBots: typeof PopularAppBots$ = /*@__PURE__*/ defineTlClass(PopularAppBots$, 0x1991b13b, 0x7b64be7d, 'bots.PopularAppBots', 'constructor', 'bots.popularAppBots flags:# next_offset:flags.0?string users:Vector<User> = bots.PopularAppBots');
 export type PopularAppBots = PopularAppBots$;
 
 /** `bots.previewInfo#ca71d64 media:Vector<BotPreviewMedia> lang_codes:Vector<string> = bots.PreviewInfo` */
@@ -277,6 +227,7 @@ class PreviewInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf0c27f35;
   declare readonly className: 'bots.PreviewInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PreviewInfo$;
   declare media: Api.TypeBotPreviewMedia[];
   declare langCodes: string[];
 
@@ -332,27 +283,14 @@ class PreviewInfo$ {
       return rethrowDecode(e, 'bots.previewInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.previewInfo');
-    j.vector('media', this.media, objectToJson);
-    j.vector('lang_codes', this.langCodes, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PreviewInfo$ {
-    const j = new TlJsonReader(json, 'bots.previewInfo', classes);
-    return j.end(
-      new PreviewInfo$({
-        media: j.vector('media', fromJson$BotPreviewMedia),
-        langCodes: j.vector('lang_codes', stringFromJson),
-      }),
-    );
-  }
+interface PreviewInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.previewInfo#ca71d64 media:Vector<BotPreviewMedia> lang_codes:Vector<string> = bots.PreviewInfo` */
-export const PreviewInfo: typeof PreviewInfo$ = /*@__PURE__*/ defineTlClass(PreviewInfo$, 0x0ca71d64, 0xf0c27f35, 'bots.PreviewInfo', 'constructor');
+export const PreviewInfo: typeof PreviewInfo$ = /*@__PURE__*/ defineTlClass(PreviewInfo$, 0x0ca71d64, 0xf0c27f35, 'bots.PreviewInfo', 'constructor', 'bots.previewInfo media:Vector<BotPreviewMedia> lang_codes:Vector<string> = bots.PreviewInfo');
 export type PreviewInfo = PreviewInfo$;
 
 /** `bots.sendCustomRequest#aa2769ed custom_method:string params:DataJSON = DataJSON` */
@@ -365,6 +303,7 @@ class SendCustomRequest$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'bots.SendCustomRequest';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendCustomRequest$;
   declare customMethod: string;
   declare params: Api.TypeDataJSON;
 
@@ -410,27 +349,14 @@ class SendCustomRequest$ {
       return rethrowDecode(e, 'bots.sendCustomRequest', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.sendCustomRequest');
-    j.field('custom_method', this.customMethod, stringToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendCustomRequest$ {
-    const j = new TlJsonReader(json, 'bots.sendCustomRequest', classes);
-    return j.end(
-      new SendCustomRequest$({
-        customMethod: j.field('custom_method', stringFromJson),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface SendCustomRequest$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.sendCustomRequest#aa2769ed custom_method:string params:DataJSON = DataJSON` */
-export const SendCustomRequest: typeof SendCustomRequest$ = /*@__PURE__*/ defineTlClass(SendCustomRequest$, 0xaa2769ed, 0xad0352e8, 'bots.SendCustomRequest', 'request');
+export const SendCustomRequest: typeof SendCustomRequest$ = /*@__PURE__*/ defineTlClass(SendCustomRequest$, 0xaa2769ed, 0xad0352e8, 'bots.SendCustomRequest', 'request', 'bots.sendCustomRequest custom_method:string params:DataJSON');
 export type SendCustomRequest = SendCustomRequest$;
 
 /** `bots.answerWebhookJSONQuery#e6213f4d query_id:long data:DataJSON = Bool` */
@@ -443,6 +369,7 @@ class AnswerWebhookJSONQuery$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.AnswerWebhookJSONQuery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AnswerWebhookJSONQuery$;
   declare queryId: BigInteger;
   declare data: Api.TypeDataJSON;
 
@@ -488,27 +415,14 @@ class AnswerWebhookJSONQuery$ {
       return rethrowDecode(e, 'bots.answerWebhookJSONQuery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.answerWebhookJSONQuery');
-    j.field('query_id', this.queryId, longToJson);
-    j.field('data', this.data, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AnswerWebhookJSONQuery$ {
-    const j = new TlJsonReader(json, 'bots.answerWebhookJSONQuery', classes);
-    return j.end(
-      new AnswerWebhookJSONQuery$({
-        queryId: j.field('query_id', longFromJson),
-        data: j.field('data', fromJson$DataJSON),
-      }),
-    );
-  }
+interface AnswerWebhookJSONQuery$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.answerWebhookJSONQuery#e6213f4d query_id:long data:DataJSON = Bool` */
-export const AnswerWebhookJSONQuery: typeof AnswerWebhookJSONQuery$ = /*@__PURE__*/ defineTlClass(AnswerWebhookJSONQuery$, 0xe6213f4d, 0xf5b399ac, 'bots.AnswerWebhookJSONQuery', 'request');
+export const AnswerWebhookJSONQuery: typeof AnswerWebhookJSONQuery$ = /*@__PURE__*/ defineTlClass(AnswerWebhookJSONQuery$, 0xe6213f4d, 0xf5b399ac, 'bots.AnswerWebhookJSONQuery', 'request', 'bots.answerWebhookJSONQuery query_id:long data:DataJSON');
 export type AnswerWebhookJSONQuery = AnswerWebhookJSONQuery$;
 
 /** `bots.setBotCommands#517165a scope:BotCommandScope lang_code:string commands:Vector<BotCommand> = Bool` */
@@ -521,6 +435,7 @@ class SetBotCommands$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotCommands';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotCommands$;
   declare scope: Api.TypeBotCommandScope;
   declare langCode: string;
   declare commands: Api.TypeBotCommand[];
@@ -580,29 +495,14 @@ class SetBotCommands$ {
       return rethrowDecode(e, 'bots.setBotCommands', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotCommands');
-    j.field('scope', this.scope, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('commands', this.commands, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCommands$ {
-    const j = new TlJsonReader(json, 'bots.setBotCommands', classes);
-    return j.end(
-      new SetBotCommands$({
-        scope: j.field('scope', fromJson$BotCommandScope),
-        langCode: j.field('lang_code', stringFromJson),
-        commands: j.vector('commands', fromJson$BotCommand),
-      }),
-    );
-  }
+interface SetBotCommands$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.setBotCommands#517165a scope:BotCommandScope lang_code:string commands:Vector<BotCommand> = Bool` */
-export const SetBotCommands: typeof SetBotCommands$ = /*@__PURE__*/ defineTlClass(SetBotCommands$, 0x0517165a, 0xf5b399ac, 'bots.SetBotCommands', 'request');
+export const SetBotCommands: typeof SetBotCommands$ = /*@__PURE__*/ defineTlClass(SetBotCommands$, 0x0517165a, 0xf5b399ac, 'bots.SetBotCommands', 'request', 'bots.setBotCommands scope:BotCommandScope lang_code:string commands:Vector<BotCommand>');
 export type SetBotCommands = SetBotCommands$;
 
 /** `bots.resetBotCommands#3d8de0f9 scope:BotCommandScope lang_code:string = Bool` */
@@ -615,6 +515,7 @@ class ResetBotCommands$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ResetBotCommands';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetBotCommands$;
   declare scope: Api.TypeBotCommandScope;
   declare langCode: string;
 
@@ -660,27 +561,14 @@ class ResetBotCommands$ {
       return rethrowDecode(e, 'bots.resetBotCommands', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.resetBotCommands');
-    j.field('scope', this.scope, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetBotCommands$ {
-    const j = new TlJsonReader(json, 'bots.resetBotCommands', classes);
-    return j.end(
-      new ResetBotCommands$({
-        scope: j.field('scope', fromJson$BotCommandScope),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface ResetBotCommands$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.resetBotCommands#3d8de0f9 scope:BotCommandScope lang_code:string = Bool` */
-export const ResetBotCommands: typeof ResetBotCommands$ = /*@__PURE__*/ defineTlClass(ResetBotCommands$, 0x3d8de0f9, 0xf5b399ac, 'bots.ResetBotCommands', 'request');
+export const ResetBotCommands: typeof ResetBotCommands$ = /*@__PURE__*/ defineTlClass(ResetBotCommands$, 0x3d8de0f9, 0xf5b399ac, 'bots.ResetBotCommands', 'request', 'bots.resetBotCommands scope:BotCommandScope lang_code:string');
 export type ResetBotCommands = ResetBotCommands$;
 
 /** `bots.getBotCommands#e34c0dd6 scope:BotCommandScope lang_code:string = Vector<BotCommand>` */
@@ -693,6 +581,7 @@ class GetBotCommands$ {
   declare readonly SUBCLASS_OF_ID: 0xfae91529;
   declare readonly className: 'bots.GetBotCommands';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotCommands$;
   declare scope: Api.TypeBotCommandScope;
   declare langCode: string;
 
@@ -738,27 +627,14 @@ class GetBotCommands$ {
       return rethrowDecode(e, 'bots.getBotCommands', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotCommands');
-    j.field('scope', this.scope, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCommands$ {
-    const j = new TlJsonReader(json, 'bots.getBotCommands', classes);
-    return j.end(
-      new GetBotCommands$({
-        scope: j.field('scope', fromJson$BotCommandScope),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetBotCommands$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getBotCommands#e34c0dd6 scope:BotCommandScope lang_code:string = Vector<BotCommand>` */
-export const GetBotCommands: typeof GetBotCommands$ = /*@__PURE__*/ defineTlClass(GetBotCommands$, 0xe34c0dd6, 0xfae91529, 'bots.GetBotCommands', 'request');
+export const GetBotCommands: typeof GetBotCommands$ = /*@__PURE__*/ defineTlClass(GetBotCommands$, 0xe34c0dd6, 0xfae91529, 'bots.GetBotCommands', 'request', 'bots.getBotCommands scope:BotCommandScope lang_code:string');
 export type GetBotCommands = GetBotCommands$;
 
 /** `bots.setBotMenuButton#4504d54f user_id:InputUser button:BotMenuButton = Bool` */
@@ -771,6 +647,7 @@ class SetBotMenuButton$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotMenuButton';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotMenuButton$;
   declare userId: Api.TypeInputUser;
   declare button: Api.TypeBotMenuButton;
 
@@ -816,27 +693,14 @@ class SetBotMenuButton$ {
       return rethrowDecode(e, 'bots.setBotMenuButton', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotMenuButton');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('button', this.button, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotMenuButton$ {
-    const j = new TlJsonReader(json, 'bots.setBotMenuButton', classes);
-    return j.end(
-      new SetBotMenuButton$({
-        userId: j.field('user_id', fromJson$InputUser),
-        button: j.field('button', fromJson$BotMenuButton),
-      }),
-    );
-  }
+interface SetBotMenuButton$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.setBotMenuButton#4504d54f user_id:InputUser button:BotMenuButton = Bool` */
-export const SetBotMenuButton: typeof SetBotMenuButton$ = /*@__PURE__*/ defineTlClass(SetBotMenuButton$, 0x4504d54f, 0xf5b399ac, 'bots.SetBotMenuButton', 'request');
+export const SetBotMenuButton: typeof SetBotMenuButton$ = /*@__PURE__*/ defineTlClass(SetBotMenuButton$, 0x4504d54f, 0xf5b399ac, 'bots.SetBotMenuButton', 'request', 'bots.setBotMenuButton user_id:InputUser button:BotMenuButton');
 export type SetBotMenuButton = SetBotMenuButton$;
 
 /** `bots.getBotMenuButton#9c60eb28 user_id:InputUser = BotMenuButton` */
@@ -849,6 +713,7 @@ class GetBotMenuButton$ {
   declare readonly SUBCLASS_OF_ID: 0x4c71bd3c;
   declare readonly className: 'bots.GetBotMenuButton';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotMenuButton$;
   declare userId: Api.TypeInputUser;
 
   constructor(args: { userId: Api.TypeInputUser }) {
@@ -888,25 +753,14 @@ class GetBotMenuButton$ {
       return rethrowDecode(e, 'bots.getBotMenuButton', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotMenuButton');
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotMenuButton$ {
-    const j = new TlJsonReader(json, 'bots.getBotMenuButton', classes);
-    return j.end(
-      new GetBotMenuButton$({
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetBotMenuButton$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getBotMenuButton#9c60eb28 user_id:InputUser = BotMenuButton` */
-export const GetBotMenuButton: typeof GetBotMenuButton$ = /*@__PURE__*/ defineTlClass(GetBotMenuButton$, 0x9c60eb28, 0x4c71bd3c, 'bots.GetBotMenuButton', 'request');
+export const GetBotMenuButton: typeof GetBotMenuButton$ = /*@__PURE__*/ defineTlClass(GetBotMenuButton$, 0x9c60eb28, 0x4c71bd3c, 'bots.GetBotMenuButton', 'request', 'bots.getBotMenuButton user_id:InputUser');
 export type GetBotMenuButton = GetBotMenuButton$;
 
 /** `bots.setBotBroadcastDefaultAdminRights#788464e1 admin_rights:ChatAdminRights = Bool` */
@@ -919,6 +773,7 @@ class SetBotBroadcastDefaultAdminRights$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotBroadcastDefaultAdminRights';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotBroadcastDefaultAdminRights$;
   declare adminRights: Api.TypeChatAdminRights;
 
   constructor(args: { adminRights: Api.TypeChatAdminRights }) {
@@ -958,25 +813,14 @@ class SetBotBroadcastDefaultAdminRights$ {
       return rethrowDecode(e, 'bots.setBotBroadcastDefaultAdminRights', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotBroadcastDefaultAdminRights');
-    j.field('admin_rights', this.adminRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotBroadcastDefaultAdminRights$ {
-    const j = new TlJsonReader(json, 'bots.setBotBroadcastDefaultAdminRights', classes);
-    return j.end(
-      new SetBotBroadcastDefaultAdminRights$({
-        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
-      }),
-    );
-  }
+interface SetBotBroadcastDefaultAdminRights$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.setBotBroadcastDefaultAdminRights#788464e1 admin_rights:ChatAdminRights = Bool` */
-export const SetBotBroadcastDefaultAdminRights: typeof SetBotBroadcastDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotBroadcastDefaultAdminRights$, 0x788464e1, 0xf5b399ac, 'bots.SetBotBroadcastDefaultAdminRights', 'request');
+export const SetBotBroadcastDefaultAdminRights: typeof SetBotBroadcastDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotBroadcastDefaultAdminRights$, 0x788464e1, 0xf5b399ac, 'bots.SetBotBroadcastDefaultAdminRights', 'request', 'bots.setBotBroadcastDefaultAdminRights admin_rights:ChatAdminRights');
 export type SetBotBroadcastDefaultAdminRights = SetBotBroadcastDefaultAdminRights$;
 
 /** `bots.setBotGroupDefaultAdminRights#925ec9ea admin_rights:ChatAdminRights = Bool` */
@@ -989,6 +833,7 @@ class SetBotGroupDefaultAdminRights$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotGroupDefaultAdminRights';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotGroupDefaultAdminRights$;
   declare adminRights: Api.TypeChatAdminRights;
 
   constructor(args: { adminRights: Api.TypeChatAdminRights }) {
@@ -1028,25 +873,14 @@ class SetBotGroupDefaultAdminRights$ {
       return rethrowDecode(e, 'bots.setBotGroupDefaultAdminRights', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotGroupDefaultAdminRights');
-    j.field('admin_rights', this.adminRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotGroupDefaultAdminRights$ {
-    const j = new TlJsonReader(json, 'bots.setBotGroupDefaultAdminRights', classes);
-    return j.end(
-      new SetBotGroupDefaultAdminRights$({
-        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
-      }),
-    );
-  }
+interface SetBotGroupDefaultAdminRights$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.setBotGroupDefaultAdminRights#925ec9ea admin_rights:ChatAdminRights = Bool` */
-export const SetBotGroupDefaultAdminRights: typeof SetBotGroupDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotGroupDefaultAdminRights$, 0x925ec9ea, 0xf5b399ac, 'bots.SetBotGroupDefaultAdminRights', 'request');
+export const SetBotGroupDefaultAdminRights: typeof SetBotGroupDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotGroupDefaultAdminRights$, 0x925ec9ea, 0xf5b399ac, 'bots.SetBotGroupDefaultAdminRights', 'request', 'bots.setBotGroupDefaultAdminRights admin_rights:ChatAdminRights');
 export type SetBotGroupDefaultAdminRights = SetBotGroupDefaultAdminRights$;
 
 /** `bots.setBotInfo#10cf3123 flags:# bot:flags.2?InputUser lang_code:string name:flags.3?string about:flags.0?string description:flags.1?string = Bool` */
@@ -1059,6 +893,7 @@ class SetBotInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotInfo$;
   declare bot: Api.TypeInputUser | undefined;
   declare langCode: string;
   declare name: string | undefined;
@@ -1131,33 +966,14 @@ class SetBotInfo$ {
       return rethrowDecode(e, 'bots.setBotInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotInfo');
-    j.optional('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.optional('name', this.name, stringToJson);
-    j.optional('about', this.about, stringToJson);
-    j.optional('description', this.description, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotInfo$ {
-    const j = new TlJsonReader(json, 'bots.setBotInfo', classes);
-    return j.end(
-      new SetBotInfo$({
-        bot: j.optional('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        name: j.optional('name', stringFromJson),
-        about: j.optional('about', stringFromJson),
-        description: j.optional('description', stringFromJson),
-      }),
-    );
-  }
+interface SetBotInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.setBotInfo#10cf3123 flags:# bot:flags.2?InputUser lang_code:string name:flags.3?string about:flags.0?string description:flags.1?string = Bool` */
-export const SetBotInfo: typeof SetBotInfo$ = /*@__PURE__*/ defineTlClass(SetBotInfo$, 0x10cf3123, 0xf5b399ac, 'bots.SetBotInfo', 'request');
+export const SetBotInfo: typeof SetBotInfo$ = /*@__PURE__*/ defineTlClass(SetBotInfo$, 0x10cf3123, 0xf5b399ac, 'bots.SetBotInfo', 'request', 'bots.setBotInfo flags:# bot:flags.2?InputUser lang_code:string name:flags.3?string about:flags.0?string description:flags.1?string');
 export type SetBotInfo = SetBotInfo$;
 
 /** `bots.getBotInfo#dcd914fd flags:# bot:flags.0?InputUser lang_code:string = bots.BotInfo` */
@@ -1170,6 +986,7 @@ class GetBotInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xca7b2235;
   declare readonly className: 'bots.GetBotInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotInfo$;
   declare bot: Api.TypeInputUser | undefined;
   declare langCode: string;
 
@@ -1221,27 +1038,14 @@ class GetBotInfo$ {
       return rethrowDecode(e, 'bots.getBotInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotInfo');
-    j.optional('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotInfo$ {
-    const j = new TlJsonReader(json, 'bots.getBotInfo', classes);
-    return j.end(
-      new GetBotInfo$({
-        bot: j.optional('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetBotInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getBotInfo#dcd914fd flags:# bot:flags.0?InputUser lang_code:string = bots.BotInfo` */
-export const GetBotInfo: typeof GetBotInfo$ = /*@__PURE__*/ defineTlClass(GetBotInfo$, 0xdcd914fd, 0xca7b2235, 'bots.GetBotInfo', 'request');
+export const GetBotInfo: typeof GetBotInfo$ = /*@__PURE__*/ defineTlClass(GetBotInfo$, 0xdcd914fd, 0xca7b2235, 'bots.GetBotInfo', 'request', 'bots.getBotInfo flags:# bot:flags.0?InputUser lang_code:string');
 export type GetBotInfo = GetBotInfo$;
 
 /** `bots.reorderUsernames#9709b1c2 bot:InputUser order:Vector<string> = Bool` */
@@ -1254,6 +1058,7 @@ class ReorderUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ReorderUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderUsernames$;
   declare bot: Api.TypeInputUser;
   declare order: string[];
 
@@ -1307,27 +1112,14 @@ class ReorderUsernames$ {
       return rethrowDecode(e, 'bots.reorderUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.reorderUsernames');
-    j.field('bot', this.bot, objectToJson);
-    j.vector('order', this.order, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
-    const j = new TlJsonReader(json, 'bots.reorderUsernames', classes);
-    return j.end(
-      new ReorderUsernames$({
-        bot: j.field('bot', fromJson$InputUser),
-        order: j.vector('order', stringFromJson),
-      }),
-    );
-  }
+interface ReorderUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.reorderUsernames#9709b1c2 bot:InputUser order:Vector<string> = Bool` */
-export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0x9709b1c2, 0xf5b399ac, 'bots.ReorderUsernames', 'request');
+export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0x9709b1c2, 0xf5b399ac, 'bots.ReorderUsernames', 'request', 'bots.reorderUsernames bot:InputUser order:Vector<string>');
 export type ReorderUsernames = ReorderUsernames$;
 
 /** `bots.toggleUsername#53ca973 bot:InputUser username:string active:Bool = Bool` */
@@ -1340,6 +1132,7 @@ class ToggleUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ToggleUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUsername$;
   declare bot: Api.TypeInputUser;
   declare username: string;
   declare active: boolean;
@@ -1391,29 +1184,14 @@ class ToggleUsername$ {
       return rethrowDecode(e, 'bots.toggleUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.toggleUsername');
-    j.field('bot', this.bot, objectToJson);
-    j.field('username', this.username, stringToJson);
-    j.field('active', this.active, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
-    const j = new TlJsonReader(json, 'bots.toggleUsername', classes);
-    return j.end(
-      new ToggleUsername$({
-        bot: j.field('bot', fromJson$InputUser),
-        username: j.field('username', stringFromJson),
-        active: j.field('active', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.toggleUsername#53ca973 bot:InputUser username:string active:Bool = Bool` */
-export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x053ca973, 0xf5b399ac, 'bots.ToggleUsername', 'request');
+export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x053ca973, 0xf5b399ac, 'bots.ToggleUsername', 'request', 'bots.toggleUsername bot:InputUser username:string active:Bool');
 export type ToggleUsername = ToggleUsername$;
 
 /** `bots.canSendMessage#1359f4e6 bot:InputUser = Bool` */
@@ -1426,6 +1204,7 @@ class CanSendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.CanSendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanSendMessage$;
   declare bot: Api.TypeInputUser;
 
   constructor(args: { bot: Api.TypeInputUser }) {
@@ -1465,25 +1244,14 @@ class CanSendMessage$ {
       return rethrowDecode(e, 'bots.canSendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.canSendMessage');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendMessage$ {
-    const j = new TlJsonReader(json, 'bots.canSendMessage', classes);
-    return j.end(
-      new CanSendMessage$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface CanSendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.canSendMessage#1359f4e6 bot:InputUser = Bool` */
-export const CanSendMessage: typeof CanSendMessage$ = /*@__PURE__*/ defineTlClass(CanSendMessage$, 0x1359f4e6, 0xf5b399ac, 'bots.CanSendMessage', 'request');
+export const CanSendMessage: typeof CanSendMessage$ = /*@__PURE__*/ defineTlClass(CanSendMessage$, 0x1359f4e6, 0xf5b399ac, 'bots.CanSendMessage', 'request', 'bots.canSendMessage bot:InputUser');
 export type CanSendMessage = CanSendMessage$;
 
 /** `bots.allowSendMessage#f132e3ef bot:InputUser = Updates` */
@@ -1496,6 +1264,7 @@ class AllowSendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'bots.AllowSendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllowSendMessage$;
   declare bot: Api.TypeInputUser;
 
   constructor(args: { bot: Api.TypeInputUser }) {
@@ -1535,25 +1304,14 @@ class AllowSendMessage$ {
       return rethrowDecode(e, 'bots.allowSendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.allowSendMessage');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllowSendMessage$ {
-    const j = new TlJsonReader(json, 'bots.allowSendMessage', classes);
-    return j.end(
-      new AllowSendMessage$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface AllowSendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.allowSendMessage#f132e3ef bot:InputUser = Updates` */
-export const AllowSendMessage: typeof AllowSendMessage$ = /*@__PURE__*/ defineTlClass(AllowSendMessage$, 0xf132e3ef, 0x8af52aac, 'bots.AllowSendMessage', 'request');
+export const AllowSendMessage: typeof AllowSendMessage$ = /*@__PURE__*/ defineTlClass(AllowSendMessage$, 0xf132e3ef, 0x8af52aac, 'bots.AllowSendMessage', 'request', 'bots.allowSendMessage bot:InputUser');
 export type AllowSendMessage = AllowSendMessage$;
 
 /** `bots.invokeWebViewCustomMethod#87fc5e7 bot:InputUser custom_method:string params:DataJSON = DataJSON` */
@@ -1566,6 +1324,7 @@ class InvokeWebViewCustomMethod$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'bots.InvokeWebViewCustomMethod';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InvokeWebViewCustomMethod$;
   declare bot: Api.TypeInputUser;
   declare customMethod: string;
   declare params: Api.TypeDataJSON;
@@ -1617,29 +1376,14 @@ class InvokeWebViewCustomMethod$ {
       return rethrowDecode(e, 'bots.invokeWebViewCustomMethod', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.invokeWebViewCustomMethod');
-    j.field('bot', this.bot, objectToJson);
-    j.field('custom_method', this.customMethod, stringToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeWebViewCustomMethod$ {
-    const j = new TlJsonReader(json, 'bots.invokeWebViewCustomMethod', classes);
-    return j.end(
-      new InvokeWebViewCustomMethod$({
-        bot: j.field('bot', fromJson$InputUser),
-        customMethod: j.field('custom_method', stringFromJson),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface InvokeWebViewCustomMethod$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.invokeWebViewCustomMethod#87fc5e7 bot:InputUser custom_method:string params:DataJSON = DataJSON` */
-export const InvokeWebViewCustomMethod: typeof InvokeWebViewCustomMethod$ = /*@__PURE__*/ defineTlClass(InvokeWebViewCustomMethod$, 0x087fc5e7, 0xad0352e8, 'bots.InvokeWebViewCustomMethod', 'request');
+export const InvokeWebViewCustomMethod: typeof InvokeWebViewCustomMethod$ = /*@__PURE__*/ defineTlClass(InvokeWebViewCustomMethod$, 0x087fc5e7, 0xad0352e8, 'bots.InvokeWebViewCustomMethod', 'request', 'bots.invokeWebViewCustomMethod bot:InputUser custom_method:string params:DataJSON');
 export type InvokeWebViewCustomMethod = InvokeWebViewCustomMethod$;
 
 /** `bots.getPopularAppBots#c2510192 offset:string limit:int = bots.PopularAppBots` */
@@ -1652,6 +1396,7 @@ class GetPopularAppBots$ {
   declare readonly SUBCLASS_OF_ID: 0x7b64be7d;
   declare readonly className: 'bots.GetPopularAppBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPopularAppBots$;
   declare offset: string;
   declare limit: number;
 
@@ -1697,27 +1442,14 @@ class GetPopularAppBots$ {
       return rethrowDecode(e, 'bots.getPopularAppBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getPopularAppBots');
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPopularAppBots$ {
-    const j = new TlJsonReader(json, 'bots.getPopularAppBots', classes);
-    return j.end(
-      new GetPopularAppBots$({
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPopularAppBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getPopularAppBots#c2510192 offset:string limit:int = bots.PopularAppBots` */
-export const GetPopularAppBots: typeof GetPopularAppBots$ = /*@__PURE__*/ defineTlClass(GetPopularAppBots$, 0xc2510192, 0x7b64be7d, 'bots.GetPopularAppBots', 'request');
+export const GetPopularAppBots: typeof GetPopularAppBots$ = /*@__PURE__*/ defineTlClass(GetPopularAppBots$, 0xc2510192, 0x7b64be7d, 'bots.GetPopularAppBots', 'request', 'bots.getPopularAppBots offset:string limit:int');
 export type GetPopularAppBots = GetPopularAppBots$;
 
 /** `bots.addPreviewMedia#17aeb75a bot:InputUser lang_code:string media:InputMedia = BotPreviewMedia` */
@@ -1730,6 +1462,7 @@ class AddPreviewMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x562abc2d;
   declare readonly className: 'bots.AddPreviewMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddPreviewMedia$;
   declare bot: Api.TypeInputUser;
   declare langCode: string;
   declare media: Api.TypeInputMedia;
@@ -1781,29 +1514,14 @@ class AddPreviewMedia$ {
       return rethrowDecode(e, 'bots.addPreviewMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.addPreviewMedia');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddPreviewMedia$ {
-    const j = new TlJsonReader(json, 'bots.addPreviewMedia', classes);
-    return j.end(
-      new AddPreviewMedia$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        media: j.field('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface AddPreviewMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.addPreviewMedia#17aeb75a bot:InputUser lang_code:string media:InputMedia = BotPreviewMedia` */
-export const AddPreviewMedia: typeof AddPreviewMedia$ = /*@__PURE__*/ defineTlClass(AddPreviewMedia$, 0x17aeb75a, 0x562abc2d, 'bots.AddPreviewMedia', 'request');
+export const AddPreviewMedia: typeof AddPreviewMedia$ = /*@__PURE__*/ defineTlClass(AddPreviewMedia$, 0x17aeb75a, 0x562abc2d, 'bots.AddPreviewMedia', 'request', 'bots.addPreviewMedia bot:InputUser lang_code:string media:InputMedia');
 export type AddPreviewMedia = AddPreviewMedia$;
 
 /** `bots.editPreviewMedia#8525606f bot:InputUser lang_code:string media:InputMedia new_media:InputMedia = BotPreviewMedia` */
@@ -1816,6 +1534,7 @@ class EditPreviewMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x562abc2d;
   declare readonly className: 'bots.EditPreviewMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPreviewMedia$;
   declare bot: Api.TypeInputUser;
   declare langCode: string;
   declare media: Api.TypeInputMedia;
@@ -1873,31 +1592,14 @@ class EditPreviewMedia$ {
       return rethrowDecode(e, 'bots.editPreviewMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.editPreviewMedia');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('media', this.media, objectToJson);
-    j.field('new_media', this.newMedia, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPreviewMedia$ {
-    const j = new TlJsonReader(json, 'bots.editPreviewMedia', classes);
-    return j.end(
-      new EditPreviewMedia$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        media: j.field('media', fromJson$InputMedia),
-        newMedia: j.field('new_media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface EditPreviewMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.editPreviewMedia#8525606f bot:InputUser lang_code:string media:InputMedia new_media:InputMedia = BotPreviewMedia` */
-export const EditPreviewMedia: typeof EditPreviewMedia$ = /*@__PURE__*/ defineTlClass(EditPreviewMedia$, 0x8525606f, 0x562abc2d, 'bots.EditPreviewMedia', 'request');
+export const EditPreviewMedia: typeof EditPreviewMedia$ = /*@__PURE__*/ defineTlClass(EditPreviewMedia$, 0x8525606f, 0x562abc2d, 'bots.EditPreviewMedia', 'request', 'bots.editPreviewMedia bot:InputUser lang_code:string media:InputMedia new_media:InputMedia');
 export type EditPreviewMedia = EditPreviewMedia$;
 
 /** `bots.deletePreviewMedia#2d0135b3 bot:InputUser lang_code:string media:Vector<InputMedia> = Bool` */
@@ -1910,6 +1612,7 @@ class DeletePreviewMedia$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.DeletePreviewMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePreviewMedia$;
   declare bot: Api.TypeInputUser;
   declare langCode: string;
   declare media: Api.TypeInputMedia[];
@@ -1969,29 +1672,14 @@ class DeletePreviewMedia$ {
       return rethrowDecode(e, 'bots.deletePreviewMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.deletePreviewMedia');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePreviewMedia$ {
-    const j = new TlJsonReader(json, 'bots.deletePreviewMedia', classes);
-    return j.end(
-      new DeletePreviewMedia$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        media: j.vector('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface DeletePreviewMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.deletePreviewMedia#2d0135b3 bot:InputUser lang_code:string media:Vector<InputMedia> = Bool` */
-export const DeletePreviewMedia: typeof DeletePreviewMedia$ = /*@__PURE__*/ defineTlClass(DeletePreviewMedia$, 0x2d0135b3, 0xf5b399ac, 'bots.DeletePreviewMedia', 'request');
+export const DeletePreviewMedia: typeof DeletePreviewMedia$ = /*@__PURE__*/ defineTlClass(DeletePreviewMedia$, 0x2d0135b3, 0xf5b399ac, 'bots.DeletePreviewMedia', 'request', 'bots.deletePreviewMedia bot:InputUser lang_code:string media:Vector<InputMedia>');
 export type DeletePreviewMedia = DeletePreviewMedia$;
 
 /** `bots.reorderPreviewMedias#b627f3aa bot:InputUser lang_code:string order:Vector<InputMedia> = Bool` */
@@ -2004,6 +1692,7 @@ class ReorderPreviewMedias$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ReorderPreviewMedias';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPreviewMedias$;
   declare bot: Api.TypeInputUser;
   declare langCode: string;
   declare order: Api.TypeInputMedia[];
@@ -2063,29 +1752,14 @@ class ReorderPreviewMedias$ {
       return rethrowDecode(e, 'bots.reorderPreviewMedias', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.reorderPreviewMedias');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPreviewMedias$ {
-    const j = new TlJsonReader(json, 'bots.reorderPreviewMedias', classes);
-    return j.end(
-      new ReorderPreviewMedias$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        order: j.vector('order', fromJson$InputMedia),
-      }),
-    );
-  }
+interface ReorderPreviewMedias$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.reorderPreviewMedias#b627f3aa bot:InputUser lang_code:string order:Vector<InputMedia> = Bool` */
-export const ReorderPreviewMedias: typeof ReorderPreviewMedias$ = /*@__PURE__*/ defineTlClass(ReorderPreviewMedias$, 0xb627f3aa, 0xf5b399ac, 'bots.ReorderPreviewMedias', 'request');
+export const ReorderPreviewMedias: typeof ReorderPreviewMedias$ = /*@__PURE__*/ defineTlClass(ReorderPreviewMedias$, 0xb627f3aa, 0xf5b399ac, 'bots.ReorderPreviewMedias', 'request', 'bots.reorderPreviewMedias bot:InputUser lang_code:string order:Vector<InputMedia>');
 export type ReorderPreviewMedias = ReorderPreviewMedias$;
 
 /** `bots.getPreviewInfo#423ab3ad bot:InputUser lang_code:string = bots.PreviewInfo` */
@@ -2098,6 +1772,7 @@ class GetPreviewInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf0c27f35;
   declare readonly className: 'bots.GetPreviewInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPreviewInfo$;
   declare bot: Api.TypeInputUser;
   declare langCode: string;
 
@@ -2143,27 +1818,14 @@ class GetPreviewInfo$ {
       return rethrowDecode(e, 'bots.getPreviewInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getPreviewInfo');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreviewInfo$ {
-    const j = new TlJsonReader(json, 'bots.getPreviewInfo', classes);
-    return j.end(
-      new GetPreviewInfo$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetPreviewInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getPreviewInfo#423ab3ad bot:InputUser lang_code:string = bots.PreviewInfo` */
-export const GetPreviewInfo: typeof GetPreviewInfo$ = /*@__PURE__*/ defineTlClass(GetPreviewInfo$, 0x423ab3ad, 0xf0c27f35, 'bots.GetPreviewInfo', 'request');
+export const GetPreviewInfo: typeof GetPreviewInfo$ = /*@__PURE__*/ defineTlClass(GetPreviewInfo$, 0x423ab3ad, 0xf0c27f35, 'bots.GetPreviewInfo', 'request', 'bots.getPreviewInfo bot:InputUser lang_code:string');
 export type GetPreviewInfo = GetPreviewInfo$;
 
 /** `bots.getPreviewMedias#a2a5594d bot:InputUser = Vector<BotPreviewMedia>` */
@@ -2176,6 +1838,7 @@ class GetPreviewMedias$ {
   declare readonly SUBCLASS_OF_ID: 0xf9862a78;
   declare readonly className: 'bots.GetPreviewMedias';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPreviewMedias$;
   declare bot: Api.TypeInputUser;
 
   constructor(args: { bot: Api.TypeInputUser }) {
@@ -2215,25 +1878,14 @@ class GetPreviewMedias$ {
       return rethrowDecode(e, 'bots.getPreviewMedias', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getPreviewMedias');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreviewMedias$ {
-    const j = new TlJsonReader(json, 'bots.getPreviewMedias', classes);
-    return j.end(
-      new GetPreviewMedias$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetPreviewMedias$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getPreviewMedias#a2a5594d bot:InputUser = Vector<BotPreviewMedia>` */
-export const GetPreviewMedias: typeof GetPreviewMedias$ = /*@__PURE__*/ defineTlClass(GetPreviewMedias$, 0xa2a5594d, 0xf9862a78, 'bots.GetPreviewMedias', 'request');
+export const GetPreviewMedias: typeof GetPreviewMedias$ = /*@__PURE__*/ defineTlClass(GetPreviewMedias$, 0xa2a5594d, 0xf9862a78, 'bots.GetPreviewMedias', 'request', 'bots.getPreviewMedias bot:InputUser');
 export type GetPreviewMedias = GetPreviewMedias$;
 
 /** `bots.updateUserEmojiStatus#ed9f30c5 user_id:InputUser emoji_status:EmojiStatus = Bool` */
@@ -2246,6 +1898,7 @@ class UpdateUserEmojiStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.UpdateUserEmojiStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUserEmojiStatus$;
   declare userId: Api.TypeInputUser;
   declare emojiStatus: Api.TypeEmojiStatus;
 
@@ -2291,27 +1944,14 @@ class UpdateUserEmojiStatus$ {
       return rethrowDecode(e, 'bots.updateUserEmojiStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.updateUserEmojiStatus');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('emoji_status', this.emojiStatus, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserEmojiStatus$ {
-    const j = new TlJsonReader(json, 'bots.updateUserEmojiStatus', classes);
-    return j.end(
-      new UpdateUserEmojiStatus$({
-        userId: j.field('user_id', fromJson$InputUser),
-        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface UpdateUserEmojiStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.updateUserEmojiStatus#ed9f30c5 user_id:InputUser emoji_status:EmojiStatus = Bool` */
-export const UpdateUserEmojiStatus: typeof UpdateUserEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateUserEmojiStatus$, 0xed9f30c5, 0xf5b399ac, 'bots.UpdateUserEmojiStatus', 'request');
+export const UpdateUserEmojiStatus: typeof UpdateUserEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateUserEmojiStatus$, 0xed9f30c5, 0xf5b399ac, 'bots.UpdateUserEmojiStatus', 'request', 'bots.updateUserEmojiStatus user_id:InputUser emoji_status:EmojiStatus');
 export type UpdateUserEmojiStatus = UpdateUserEmojiStatus$;
 
 /** `bots.toggleUserEmojiStatusPermission#6de6392 bot:InputUser enabled:Bool = Bool` */
@@ -2324,6 +1964,7 @@ class ToggleUserEmojiStatusPermission$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ToggleUserEmojiStatusPermission';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUserEmojiStatusPermission$;
   declare bot: Api.TypeInputUser;
   declare enabled: boolean;
 
@@ -2369,27 +2010,14 @@ class ToggleUserEmojiStatusPermission$ {
       return rethrowDecode(e, 'bots.toggleUserEmojiStatusPermission', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.toggleUserEmojiStatusPermission');
-    j.field('bot', this.bot, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUserEmojiStatusPermission$ {
-    const j = new TlJsonReader(json, 'bots.toggleUserEmojiStatusPermission', classes);
-    return j.end(
-      new ToggleUserEmojiStatusPermission$({
-        bot: j.field('bot', fromJson$InputUser),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUserEmojiStatusPermission$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.toggleUserEmojiStatusPermission#6de6392 bot:InputUser enabled:Bool = Bool` */
-export const ToggleUserEmojiStatusPermission: typeof ToggleUserEmojiStatusPermission$ = /*@__PURE__*/ defineTlClass(ToggleUserEmojiStatusPermission$, 0x06de6392, 0xf5b399ac, 'bots.ToggleUserEmojiStatusPermission', 'request');
+export const ToggleUserEmojiStatusPermission: typeof ToggleUserEmojiStatusPermission$ = /*@__PURE__*/ defineTlClass(ToggleUserEmojiStatusPermission$, 0x06de6392, 0xf5b399ac, 'bots.ToggleUserEmojiStatusPermission', 'request', 'bots.toggleUserEmojiStatusPermission bot:InputUser enabled:Bool');
 export type ToggleUserEmojiStatusPermission = ToggleUserEmojiStatusPermission$;
 
 /** `bots.checkDownloadFileParams#50077589 bot:InputUser file_name:string url:string = Bool` */
@@ -2402,6 +2030,7 @@ class CheckDownloadFileParams$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.CheckDownloadFileParams';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckDownloadFileParams$;
   declare bot: Api.TypeInputUser;
   declare fileName: string;
   declare url: string;
@@ -2453,29 +2082,14 @@ class CheckDownloadFileParams$ {
       return rethrowDecode(e, 'bots.checkDownloadFileParams', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.checkDownloadFileParams');
-    j.field('bot', this.bot, objectToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckDownloadFileParams$ {
-    const j = new TlJsonReader(json, 'bots.checkDownloadFileParams', classes);
-    return j.end(
-      new CheckDownloadFileParams$({
-        bot: j.field('bot', fromJson$InputUser),
-        fileName: j.field('file_name', stringFromJson),
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface CheckDownloadFileParams$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.checkDownloadFileParams#50077589 bot:InputUser file_name:string url:string = Bool` */
-export const CheckDownloadFileParams: typeof CheckDownloadFileParams$ = /*@__PURE__*/ defineTlClass(CheckDownloadFileParams$, 0x50077589, 0xf5b399ac, 'bots.CheckDownloadFileParams', 'request');
+export const CheckDownloadFileParams: typeof CheckDownloadFileParams$ = /*@__PURE__*/ defineTlClass(CheckDownloadFileParams$, 0x50077589, 0xf5b399ac, 'bots.CheckDownloadFileParams', 'request', 'bots.checkDownloadFileParams bot:InputUser file_name:string url:string');
 export type CheckDownloadFileParams = CheckDownloadFileParams$;
 
 /** `bots.getAdminedBots#b0711d83 = Vector<User>` */
@@ -2488,6 +2102,7 @@ class GetAdminedBots$ {
   declare readonly SUBCLASS_OF_ID: 0x0406da4d;
   declare readonly className: 'bots.GetAdminedBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminedBots$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2505,18 +2120,14 @@ class GetAdminedBots$ {
   static fromReader(_r: TlReader): GetAdminedBots$ {
     return new GetAdminedBots$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'bots.getAdminedBots' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedBots$ {
-    return new TlJsonReader(json, 'bots.getAdminedBots', classes).end(new GetAdminedBots$());
-  }
+interface GetAdminedBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getAdminedBots#b0711d83 = Vector<User>` */
-export const GetAdminedBots: typeof GetAdminedBots$ = /*@__PURE__*/ defineTlClass(GetAdminedBots$, 0xb0711d83, 0x0406da4d, 'bots.GetAdminedBots', 'request');
+export const GetAdminedBots: typeof GetAdminedBots$ = /*@__PURE__*/ defineTlClass(GetAdminedBots$, 0xb0711d83, 0x0406da4d, 'bots.GetAdminedBots', 'request', 'bots.getAdminedBots');
 export type GetAdminedBots = GetAdminedBots$;
 
 /** `bots.updateStarRefProgram#778b5ab3 flags:# bot:InputUser commission_permille:int duration_months:flags.0?int = StarRefProgram` */
@@ -2529,6 +2140,7 @@ class UpdateStarRefProgram$ {
   declare readonly SUBCLASS_OF_ID: 0x9888e002;
   declare readonly className: 'bots.UpdateStarRefProgram';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarRefProgram$;
   declare bot: Api.TypeInputUser;
   declare commissionPermille: number;
   declare durationMonths: number | undefined;
@@ -2586,29 +2198,14 @@ class UpdateStarRefProgram$ {
       return rethrowDecode(e, 'bots.updateStarRefProgram', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.updateStarRefProgram');
-    j.field('bot', this.bot, objectToJson);
-    j.field('commission_permille', this.commissionPermille, intToJson);
-    j.optional('duration_months', this.durationMonths, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarRefProgram$ {
-    const j = new TlJsonReader(json, 'bots.updateStarRefProgram', classes);
-    return j.end(
-      new UpdateStarRefProgram$({
-        bot: j.field('bot', fromJson$InputUser),
-        commissionPermille: j.field('commission_permille', intFromJson),
-        durationMonths: j.optional('duration_months', intFromJson),
-      }),
-    );
-  }
+interface UpdateStarRefProgram$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.updateStarRefProgram#778b5ab3 flags:# bot:InputUser commission_permille:int duration_months:flags.0?int = StarRefProgram` */
-export const UpdateStarRefProgram: typeof UpdateStarRefProgram$ = /*@__PURE__*/ defineTlClass(UpdateStarRefProgram$, 0x778b5ab3, 0x9888e002, 'bots.UpdateStarRefProgram', 'request');
+export const UpdateStarRefProgram: typeof UpdateStarRefProgram$ = /*@__PURE__*/ defineTlClass(UpdateStarRefProgram$, 0x778b5ab3, 0x9888e002, 'bots.UpdateStarRefProgram', 'request', 'bots.updateStarRefProgram flags:# bot:InputUser commission_permille:int duration_months:flags.0?int');
 export type UpdateStarRefProgram = UpdateStarRefProgram$;
 
 /** `bots.setCustomVerification#8b89dfbd flags:# enabled:flags.1?true bot:flags.0?InputUser peer:InputPeer custom_description:flags.2?string = Bool` */
@@ -2621,6 +2218,7 @@ class SetCustomVerification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetCustomVerification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetCustomVerification$;
   declare enabled: boolean | undefined;
   declare bot: Api.TypeInputUser | undefined;
   declare peer: Api.TypeInputPeer;
@@ -2684,31 +2282,14 @@ class SetCustomVerification$ {
       return rethrowDecode(e, 'bots.setCustomVerification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setCustomVerification');
-    j.flag('enabled', this.enabled);
-    j.optional('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('custom_description', this.customDescription, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetCustomVerification$ {
-    const j = new TlJsonReader(json, 'bots.setCustomVerification', classes);
-    return j.end(
-      new SetCustomVerification$({
-        enabled: j.flag('enabled'),
-        bot: j.optional('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        customDescription: j.optional('custom_description', stringFromJson),
-      }),
-    );
-  }
+interface SetCustomVerification$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.setCustomVerification#8b89dfbd flags:# enabled:flags.1?true bot:flags.0?InputUser peer:InputPeer custom_description:flags.2?string = Bool` */
-export const SetCustomVerification: typeof SetCustomVerification$ = /*@__PURE__*/ defineTlClass(SetCustomVerification$, 0x8b89dfbd, 0xf5b399ac, 'bots.SetCustomVerification', 'request');
+export const SetCustomVerification: typeof SetCustomVerification$ = /*@__PURE__*/ defineTlClass(SetCustomVerification$, 0x8b89dfbd, 0xf5b399ac, 'bots.SetCustomVerification', 'request', 'bots.setCustomVerification flags:# enabled:flags.1?true bot:flags.0?InputUser peer:InputPeer custom_description:flags.2?string');
 export type SetCustomVerification = SetCustomVerification$;
 
 /** `bots.getBotRecommendations#a1b70815 bot:InputUser = users.Users` */
@@ -2721,6 +2302,7 @@ class GetBotRecommendations$ {
   declare readonly SUBCLASS_OF_ID: 0xf24bf0c0;
   declare readonly className: 'bots.GetBotRecommendations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotRecommendations$;
   declare bot: Api.TypeInputUser;
 
   constructor(args: { bot: Api.TypeInputUser }) {
@@ -2760,23 +2342,12 @@ class GetBotRecommendations$ {
       return rethrowDecode(e, 'bots.getBotRecommendations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotRecommendations');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotRecommendations$ {
-    const j = new TlJsonReader(json, 'bots.getBotRecommendations', classes);
-    return j.end(
-      new GetBotRecommendations$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetBotRecommendations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.getBotRecommendations#a1b70815 bot:InputUser = users.Users` */
-export const GetBotRecommendations: typeof GetBotRecommendations$ = /*@__PURE__*/ defineTlClass(GetBotRecommendations$, 0xa1b70815, 0xf24bf0c0, 'bots.GetBotRecommendations', 'request');
+export const GetBotRecommendations: typeof GetBotRecommendations$ = /*@__PURE__*/ defineTlClass(GetBotRecommendations$, 0xa1b70815, 0xf24bf0c0, 'bots.GetBotRecommendations', 'request', 'bots.getBotRecommendations bot:InputUser');
 export type GetBotRecommendations = GetBotRecommendations$;

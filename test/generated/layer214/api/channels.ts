@@ -15,31 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -107,28 +96,6 @@ import {
   write$SponsoredMessageReportOption,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$ChannelAdminLogEvent,
-  fromJson$ChannelAdminLogEventsFilter,
-  fromJson$ChannelParticipant,
-  fromJson$ChannelParticipantsFilter,
-  fromJson$Chat,
-  fromJson$ChatAdminRights,
-  fromJson$ChatBannedRights,
-  fromJson$EmojiStatus,
-  fromJson$InputChannel,
-  fromJson$InputChatPhoto,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputGeoPoint,
-  fromJson$InputMessage,
-  fromJson$InputPeer,
-  fromJson$InputStickerSet,
-  fromJson$InputUser,
-  fromJson$ProfileTab,
-  fromJson$SendAsPeer,
-  fromJson$SponsoredMessageReportOption,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `channels.ChannelParticipants`, discriminated by `className`. */
 export type TypeChannelParticipants = 
@@ -156,6 +123,7 @@ class ChannelParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.ChannelParticipants';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipants$;
   declare count: number;
   declare participants: Api.TypeChannelParticipant[];
   declare chats: Api.TypeChat[];
@@ -230,31 +198,14 @@ class ChannelParticipants$ {
       return rethrowDecode(e, 'channels.channelParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.channelParticipants');
-    j.field('count', this.count, intToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipants$ {
-    const j = new TlJsonReader(json, 'channels.channelParticipants', classes);
-    return j.end(
-      new ChannelParticipants$({
-        count: j.field('count', intFromJson),
-        participants: j.vector('participants', fromJson$ChannelParticipant),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.channelParticipants#9ab0feaf count:int participants:Vector<ChannelParticipant> chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipants` */
-export const ChannelParticipants: typeof ChannelParticipants$ = /*@__PURE__*/ defineTlClass(ChannelParticipants$, 0x9ab0feaf, 0xe60a6e64, 'channels.ChannelParticipants', 'constructor');
+export const ChannelParticipants: typeof ChannelParticipants$ = /*@__PURE__*/ defineTlClass(ChannelParticipants$, 0x9ab0feaf, 0xe60a6e64, 'channels.ChannelParticipants', 'constructor', 'channels.channelParticipants count:int participants:Vector<ChannelParticipant> chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipants');
 export type ChannelParticipants = ChannelParticipants$;
 
 /** `channels.channelParticipantsNotModified#f0173fe9 = channels.ChannelParticipants` */
@@ -267,6 +218,7 @@ class ChannelParticipantsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.ChannelParticipantsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipantsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -279,18 +231,14 @@ class ChannelParticipantsNotModified$ {
   static fromReader(_r: TlReader): ChannelParticipantsNotModified$ {
     return new ChannelParticipantsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.channelParticipantsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsNotModified$ {
-    return new TlJsonReader(json, 'channels.channelParticipantsNotModified', classes).end(new ChannelParticipantsNotModified$());
-  }
+interface ChannelParticipantsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.channelParticipantsNotModified#f0173fe9 = channels.ChannelParticipants` */
-export const ChannelParticipantsNotModified: typeof ChannelParticipantsNotModified$ = /*@__PURE__*/ defineTlClass(ChannelParticipantsNotModified$, 0xf0173fe9, 0xe60a6e64, 'channels.ChannelParticipantsNotModified', 'constructor');
+export const ChannelParticipantsNotModified: typeof ChannelParticipantsNotModified$ = /*@__PURE__*/ defineTlClass(ChannelParticipantsNotModified$, 0xf0173fe9, 0xe60a6e64, 'channels.ChannelParticipantsNotModified', 'constructor', 'channels.channelParticipantsNotModified = channels.ChannelParticipants');
 export type ChannelParticipantsNotModified = ChannelParticipantsNotModified$;
 
 /** `channels.channelParticipant#dfb80317 participant:ChannelParticipant chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipant` */
@@ -303,6 +251,7 @@ class ChannelParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x6658151a;
   declare readonly className: 'channels.ChannelParticipant';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipant$;
   declare participant: Api.TypeChannelParticipant;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -364,29 +313,14 @@ class ChannelParticipant$ {
       return rethrowDecode(e, 'channels.channelParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.channelParticipant');
-    j.field('participant', this.participant, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipant$ {
-    const j = new TlJsonReader(json, 'channels.channelParticipant', classes);
-    return j.end(
-      new ChannelParticipant$({
-        participant: j.field('participant', fromJson$ChannelParticipant),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.channelParticipant#dfb80317 participant:ChannelParticipant chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipant` */
-export const ChannelParticipant: typeof ChannelParticipant$ = /*@__PURE__*/ defineTlClass(ChannelParticipant$, 0xdfb80317, 0x6658151a, 'channels.ChannelParticipant', 'constructor');
+export const ChannelParticipant: typeof ChannelParticipant$ = /*@__PURE__*/ defineTlClass(ChannelParticipant$, 0xdfb80317, 0x6658151a, 'channels.ChannelParticipant', 'constructor', 'channels.channelParticipant participant:ChannelParticipant chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipant');
 export type ChannelParticipant = ChannelParticipant$;
 
 /** `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults` */
@@ -399,6 +333,7 @@ class AdminLogResults$ {
   declare readonly SUBCLASS_OF_ID: 0x51f076bc;
   declare readonly className: 'channels.AdminLogResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AdminLogResults$;
   declare events: Api.TypeChannelAdminLogEvent[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -467,29 +402,14 @@ class AdminLogResults$ {
       return rethrowDecode(e, 'channels.adminLogResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.adminLogResults');
-    j.vector('events', this.events, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AdminLogResults$ {
-    const j = new TlJsonReader(json, 'channels.adminLogResults', classes);
-    return j.end(
-      new AdminLogResults$({
-        events: j.vector('events', fromJson$ChannelAdminLogEvent),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface AdminLogResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults` */
-export const AdminLogResults: typeof AdminLogResults$ = /*@__PURE__*/ defineTlClass(AdminLogResults$, 0xed8af74d, 0x51f076bc, 'channels.AdminLogResults', 'constructor');
+export const AdminLogResults: typeof AdminLogResults$ = /*@__PURE__*/ defineTlClass(AdminLogResults$, 0xed8af74d, 0x51f076bc, 'channels.AdminLogResults', 'constructor', 'channels.adminLogResults events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults');
 export type AdminLogResults = AdminLogResults$;
 
 /** `channels.sendAsPeers#f496b0c6 peers:Vector<SendAsPeer> chats:Vector<Chat> users:Vector<User> = channels.SendAsPeers` */
@@ -502,6 +422,7 @@ class SendAsPeers$ {
   declare readonly SUBCLASS_OF_ID: 0x38cb8d21;
   declare readonly className: 'channels.SendAsPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendAsPeers$;
   declare peers: Api.TypeSendAsPeer[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -570,29 +491,14 @@ class SendAsPeers$ {
       return rethrowDecode(e, 'channels.sendAsPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.sendAsPeers');
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendAsPeers$ {
-    const j = new TlJsonReader(json, 'channels.sendAsPeers', classes);
-    return j.end(
-      new SendAsPeers$({
-        peers: j.vector('peers', fromJson$SendAsPeer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SendAsPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.sendAsPeers#f496b0c6 peers:Vector<SendAsPeer> chats:Vector<Chat> users:Vector<User> = channels.SendAsPeers` */
-export const SendAsPeers: typeof SendAsPeers$ = /*@__PURE__*/ defineTlClass(SendAsPeers$, 0xf496b0c6, 0x38cb8d21, 'channels.SendAsPeers', 'constructor');
+export const SendAsPeers: typeof SendAsPeers$ = /*@__PURE__*/ defineTlClass(SendAsPeers$, 0xf496b0c6, 0x38cb8d21, 'channels.SendAsPeers', 'constructor', 'channels.sendAsPeers peers:Vector<SendAsPeer> chats:Vector<Chat> users:Vector<User> = channels.SendAsPeers');
 export type SendAsPeers = SendAsPeers$;
 
 /** `channels.sponsoredMessageReportResultChooseOption#846f9e42 title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult` */
@@ -605,6 +511,7 @@ class SponsoredMessageReportResultChooseOption$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'channels.SponsoredMessageReportResultChooseOption';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessageReportResultChooseOption$;
   declare title: string;
   declare options: Api.TypeSponsoredMessageReportOption[];
 
@@ -653,27 +560,14 @@ class SponsoredMessageReportResultChooseOption$ {
       return rethrowDecode(e, 'channels.sponsoredMessageReportResultChooseOption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.sponsoredMessageReportResultChooseOption');
-    j.field('title', this.title, stringToJson);
-    j.vector('options', this.options, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultChooseOption$ {
-    const j = new TlJsonReader(json, 'channels.sponsoredMessageReportResultChooseOption', classes);
-    return j.end(
-      new SponsoredMessageReportResultChooseOption$({
-        title: j.field('title', stringFromJson),
-        options: j.vector('options', fromJson$SponsoredMessageReportOption),
-      }),
-    );
-  }
+interface SponsoredMessageReportResultChooseOption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.sponsoredMessageReportResultChooseOption#846f9e42 title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult` */
-export const SponsoredMessageReportResultChooseOption: typeof SponsoredMessageReportResultChooseOption$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultChooseOption$, 0x846f9e42, 0x26231822, 'channels.SponsoredMessageReportResultChooseOption', 'constructor');
+export const SponsoredMessageReportResultChooseOption: typeof SponsoredMessageReportResultChooseOption$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultChooseOption$, 0x846f9e42, 0x26231822, 'channels.SponsoredMessageReportResultChooseOption', 'constructor', 'channels.sponsoredMessageReportResultChooseOption title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult');
 export type SponsoredMessageReportResultChooseOption = SponsoredMessageReportResultChooseOption$;
 
 /** `channels.sponsoredMessageReportResultAdsHidden#3e3bcf2f = channels.SponsoredMessageReportResult` */
@@ -686,6 +580,7 @@ class SponsoredMessageReportResultAdsHidden$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'channels.SponsoredMessageReportResultAdsHidden';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessageReportResultAdsHidden$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -698,18 +593,14 @@ class SponsoredMessageReportResultAdsHidden$ {
   static fromReader(_r: TlReader): SponsoredMessageReportResultAdsHidden$ {
     return new SponsoredMessageReportResultAdsHidden$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.sponsoredMessageReportResultAdsHidden' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultAdsHidden$ {
-    return new TlJsonReader(json, 'channels.sponsoredMessageReportResultAdsHidden', classes).end(new SponsoredMessageReportResultAdsHidden$());
-  }
+interface SponsoredMessageReportResultAdsHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.sponsoredMessageReportResultAdsHidden#3e3bcf2f = channels.SponsoredMessageReportResult` */
-export const SponsoredMessageReportResultAdsHidden: typeof SponsoredMessageReportResultAdsHidden$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultAdsHidden$, 0x3e3bcf2f, 0x26231822, 'channels.SponsoredMessageReportResultAdsHidden', 'constructor');
+export const SponsoredMessageReportResultAdsHidden: typeof SponsoredMessageReportResultAdsHidden$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultAdsHidden$, 0x3e3bcf2f, 0x26231822, 'channels.SponsoredMessageReportResultAdsHidden', 'constructor', 'channels.sponsoredMessageReportResultAdsHidden = channels.SponsoredMessageReportResult');
 export type SponsoredMessageReportResultAdsHidden = SponsoredMessageReportResultAdsHidden$;
 
 /** `channels.sponsoredMessageReportResultReported#ad798849 = channels.SponsoredMessageReportResult` */
@@ -722,6 +613,7 @@ class SponsoredMessageReportResultReported$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'channels.SponsoredMessageReportResultReported';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessageReportResultReported$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -734,18 +626,14 @@ class SponsoredMessageReportResultReported$ {
   static fromReader(_r: TlReader): SponsoredMessageReportResultReported$ {
     return new SponsoredMessageReportResultReported$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.sponsoredMessageReportResultReported' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultReported$ {
-    return new TlJsonReader(json, 'channels.sponsoredMessageReportResultReported', classes).end(new SponsoredMessageReportResultReported$());
-  }
+interface SponsoredMessageReportResultReported$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.sponsoredMessageReportResultReported#ad798849 = channels.SponsoredMessageReportResult` */
-export const SponsoredMessageReportResultReported: typeof SponsoredMessageReportResultReported$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultReported$, 0xad798849, 0x26231822, 'channels.SponsoredMessageReportResultReported', 'constructor');
+export const SponsoredMessageReportResultReported: typeof SponsoredMessageReportResultReported$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultReported$, 0xad798849, 0x26231822, 'channels.SponsoredMessageReportResultReported', 'constructor', 'channels.sponsoredMessageReportResultReported = channels.SponsoredMessageReportResult');
 export type SponsoredMessageReportResultReported = SponsoredMessageReportResultReported$;
 
 /** `channels.readHistory#cc104937 channel:InputChannel max_id:int = Bool` */
@@ -758,6 +646,7 @@ class ReadHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReadHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadHistory$;
   declare channel: Api.TypeInputChannel;
   declare maxId: number;
 
@@ -803,27 +692,14 @@ class ReadHistory$ {
       return rethrowDecode(e, 'channels.readHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.readHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
-    const j = new TlJsonReader(json, 'channels.readHistory', classes);
-    return j.end(
-      new ReadHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.readHistory#cc104937 channel:InputChannel max_id:int = Bool` */
-export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0xcc104937, 0xf5b399ac, 'channels.ReadHistory', 'request');
+export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0xcc104937, 0xf5b399ac, 'channels.ReadHistory', 'request', 'channels.readHistory channel:InputChannel max_id:int');
 export type ReadHistory = ReadHistory$;
 
 /** `channels.deleteMessages#84c1fd4e channel:InputChannel id:Vector<int> = messages.AffectedMessages` */
@@ -836,6 +712,7 @@ class DeleteMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'channels.DeleteMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteMessages$;
   declare channel: Api.TypeInputChannel;
   declare id: number[];
 
@@ -889,27 +766,14 @@ class DeleteMessages$ {
       return rethrowDecode(e, 'channels.deleteMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
-    const j = new TlJsonReader(json, 'channels.deleteMessages', classes);
-    return j.end(
-      new DeleteMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteMessages#84c1fd4e channel:InputChannel id:Vector<int> = messages.AffectedMessages` */
-export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0x84c1fd4e, 0xced3c06e, 'channels.DeleteMessages', 'request');
+export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0x84c1fd4e, 0xced3c06e, 'channels.DeleteMessages', 'request', 'channels.deleteMessages channel:InputChannel id:Vector<int>');
 export type DeleteMessages = DeleteMessages$;
 
 /** `channels.reportSpam#f44a8315 channel:InputChannel participant:InputPeer id:Vector<int> = Bool` */
@@ -922,6 +786,7 @@ class ReportSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReportSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSpam$;
   declare channel: Api.TypeInputChannel;
   declare participant: Api.TypeInputPeer;
   declare id: number[];
@@ -981,29 +846,14 @@ class ReportSpam$ {
       return rethrowDecode(e, 'channels.reportSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reportSpam');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
-    const j = new TlJsonReader(json, 'channels.reportSpam', classes);
-    return j.end(
-      new ReportSpam$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReportSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.reportSpam#f44a8315 channel:InputChannel participant:InputPeer id:Vector<int> = Bool` */
-export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xf44a8315, 0xf5b399ac, 'channels.ReportSpam', 'request');
+export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xf44a8315, 0xf5b399ac, 'channels.ReportSpam', 'request', 'channels.reportSpam channel:InputChannel participant:InputPeer id:Vector<int>');
 export type ReportSpam = ReportSpam$;
 
 /** `channels.getMessages#ad8c9a23 channel:InputChannel id:Vector<InputMessage> = messages.Messages` */
@@ -1016,6 +866,7 @@ class GetMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'channels.GetMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessages$;
   declare channel: Api.TypeInputChannel;
   declare id: Api.TypeInputMessage[];
 
@@ -1069,27 +920,14 @@ class GetMessages$ {
       return rethrowDecode(e, 'channels.getMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
-    const j = new TlJsonReader(json, 'channels.getMessages', classes);
-    return j.end(
-      new GetMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', fromJson$InputMessage),
-      }),
-    );
-  }
+interface GetMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getMessages#ad8c9a23 channel:InputChannel id:Vector<InputMessage> = messages.Messages` */
-export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0xad8c9a23, 0xd4b40b5e, 'channels.GetMessages', 'request');
+export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0xad8c9a23, 0xd4b40b5e, 'channels.GetMessages', 'request', 'channels.getMessages channel:InputChannel id:Vector<InputMessage>');
 export type GetMessages = GetMessages$;
 
 /** `channels.getParticipants#77ced9d0 channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:long = channels.ChannelParticipants` */
@@ -1102,6 +940,7 @@ class GetParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.GetParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetParticipants$;
   declare channel: Api.TypeInputChannel;
   declare filter: Api.TypeChannelParticipantsFilter;
   declare offset: number;
@@ -1165,33 +1004,14 @@ class GetParticipants$ {
       return rethrowDecode(e, 'channels.getParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getParticipants');
-    j.field('channel', this.channel, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipants$ {
-    const j = new TlJsonReader(json, 'channels.getParticipants', classes);
-    return j.end(
-      new GetParticipants$({
-        channel: j.field('channel', fromJson$InputChannel),
-        filter: j.field('filter', fromJson$ChannelParticipantsFilter),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getParticipants#77ced9d0 channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:long = channels.ChannelParticipants` */
-export const GetParticipants: typeof GetParticipants$ = /*@__PURE__*/ defineTlClass(GetParticipants$, 0x77ced9d0, 0xe60a6e64, 'channels.GetParticipants', 'request');
+export const GetParticipants: typeof GetParticipants$ = /*@__PURE__*/ defineTlClass(GetParticipants$, 0x77ced9d0, 0xe60a6e64, 'channels.GetParticipants', 'request', 'channels.getParticipants channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:long');
 export type GetParticipants = GetParticipants$;
 
 /** `channels.getParticipant#a0ab6cc6 channel:InputChannel participant:InputPeer = channels.ChannelParticipant` */
@@ -1204,6 +1024,7 @@ class GetParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x6658151a;
   declare readonly className: 'channels.GetParticipant';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetParticipant$;
   declare channel: Api.TypeInputChannel;
   declare participant: Api.TypeInputPeer;
 
@@ -1249,27 +1070,14 @@ class GetParticipant$ {
       return rethrowDecode(e, 'channels.getParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getParticipant');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipant$ {
-    const j = new TlJsonReader(json, 'channels.getParticipant', classes);
-    return j.end(
-      new GetParticipant$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getParticipant#a0ab6cc6 channel:InputChannel participant:InputPeer = channels.ChannelParticipant` */
-export const GetParticipant: typeof GetParticipant$ = /*@__PURE__*/ defineTlClass(GetParticipant$, 0xa0ab6cc6, 0x6658151a, 'channels.GetParticipant', 'request');
+export const GetParticipant: typeof GetParticipant$ = /*@__PURE__*/ defineTlClass(GetParticipant$, 0xa0ab6cc6, 0x6658151a, 'channels.GetParticipant', 'request', 'channels.getParticipant channel:InputChannel participant:InputPeer');
 export type GetParticipant = GetParticipant$;
 
 /** `channels.getChannels#a7f6bbb id:Vector<InputChannel> = messages.Chats` */
@@ -1282,6 +1090,7 @@ class GetChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannels$;
   declare id: Api.TypeInputChannel[];
 
   constructor(args: { id: Api.TypeInputChannel[] }) {
@@ -1329,25 +1138,14 @@ class GetChannels$ {
       return rethrowDecode(e, 'channels.getChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getChannels');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannels$ {
-    const j = new TlJsonReader(json, 'channels.getChannels', classes);
-    return j.end(
-      new GetChannels$({
-        id: j.vector('id', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getChannels#a7f6bbb id:Vector<InputChannel> = messages.Chats` */
-export const GetChannels: typeof GetChannels$ = /*@__PURE__*/ defineTlClass(GetChannels$, 0x0a7f6bbb, 0x99d5cb14, 'channels.GetChannels', 'request');
+export const GetChannels: typeof GetChannels$ = /*@__PURE__*/ defineTlClass(GetChannels$, 0x0a7f6bbb, 0x99d5cb14, 'channels.GetChannels', 'request', 'channels.getChannels id:Vector<InputChannel>');
 export type GetChannels = GetChannels$;
 
 /** `channels.getFullChannel#8736a09 channel:InputChannel = messages.ChatFull` */
@@ -1360,6 +1158,7 @@ class GetFullChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'channels.GetFullChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -1399,25 +1198,14 @@ class GetFullChannel$ {
       return rethrowDecode(e, 'channels.getFullChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getFullChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChannel$ {
-    const j = new TlJsonReader(json, 'channels.getFullChannel', classes);
-    return j.end(
-      new GetFullChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetFullChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getFullChannel#8736a09 channel:InputChannel = messages.ChatFull` */
-export const GetFullChannel: typeof GetFullChannel$ = /*@__PURE__*/ defineTlClass(GetFullChannel$, 0x08736a09, 0x225a5109, 'channels.GetFullChannel', 'request');
+export const GetFullChannel: typeof GetFullChannel$ = /*@__PURE__*/ defineTlClass(GetFullChannel$, 0x08736a09, 0x225a5109, 'channels.GetFullChannel', 'request', 'channels.getFullChannel channel:InputChannel');
 export type GetFullChannel = GetFullChannel$;
 
 /** `channels.createChannel#91006707 flags:# broadcast:flags.0?true megagroup:flags.1?true for_import:flags.3?true forum:flags.5?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string ttl_period:flags.4?int = Updates` */
@@ -1430,6 +1218,7 @@ class CreateChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.CreateChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateChannel$;
   declare broadcast: boolean | undefined;
   declare megagroup: boolean | undefined;
   declare forImport: boolean | undefined;
@@ -1527,41 +1316,14 @@ class CreateChannel$ {
       return rethrowDecode(e, 'channels.createChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.createChannel');
-    j.flag('broadcast', this.broadcast);
-    j.flag('megagroup', this.megagroup);
-    j.flag('for_import', this.forImport);
-    j.flag('forum', this.forum);
-    j.field('title', this.title, stringToJson);
-    j.field('about', this.about, stringToJson);
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.optional('address', this.address, stringToJson);
-    j.optional('ttl_period', this.ttlPeriod, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChannel$ {
-    const j = new TlJsonReader(json, 'channels.createChannel', classes);
-    return j.end(
-      new CreateChannel$({
-        broadcast: j.flag('broadcast'),
-        megagroup: j.flag('megagroup'),
-        forImport: j.flag('for_import'),
-        forum: j.flag('forum'),
-        title: j.field('title', stringFromJson),
-        about: j.field('about', stringFromJson),
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        address: j.optional('address', stringFromJson),
-        ttlPeriod: j.optional('ttl_period', intFromJson),
-      }),
-    );
-  }
+interface CreateChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.createChannel#91006707 flags:# broadcast:flags.0?true megagroup:flags.1?true for_import:flags.3?true forum:flags.5?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string ttl_period:flags.4?int = Updates` */
-export const CreateChannel: typeof CreateChannel$ = /*@__PURE__*/ defineTlClass(CreateChannel$, 0x91006707, 0x8af52aac, 'channels.CreateChannel', 'request');
+export const CreateChannel: typeof CreateChannel$ = /*@__PURE__*/ defineTlClass(CreateChannel$, 0x91006707, 0x8af52aac, 'channels.CreateChannel', 'request', 'channels.createChannel flags:# broadcast:flags.0?true megagroup:flags.1?true for_import:flags.3?true forum:flags.5?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string ttl_period:flags.4?int');
 export type CreateChannel = CreateChannel$;
 
 /** `channels.editAdmin#d33c8902 channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:string = Updates` */
@@ -1574,6 +1336,7 @@ class EditAdmin$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditAdmin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditAdmin$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
   declare adminRights: Api.TypeChatAdminRights;
@@ -1631,31 +1394,14 @@ class EditAdmin$ {
       return rethrowDecode(e, 'channels.editAdmin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editAdmin');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('admin_rights', this.adminRights, objectToJson);
-    j.field('rank', this.rank, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditAdmin$ {
-    const j = new TlJsonReader(json, 'channels.editAdmin', classes);
-    return j.end(
-      new EditAdmin$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
-        rank: j.field('rank', stringFromJson),
-      }),
-    );
-  }
+interface EditAdmin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editAdmin#d33c8902 channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:string = Updates` */
-export const EditAdmin: typeof EditAdmin$ = /*@__PURE__*/ defineTlClass(EditAdmin$, 0xd33c8902, 0x8af52aac, 'channels.EditAdmin', 'request');
+export const EditAdmin: typeof EditAdmin$ = /*@__PURE__*/ defineTlClass(EditAdmin$, 0xd33c8902, 0x8af52aac, 'channels.EditAdmin', 'request', 'channels.editAdmin channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:string');
 export type EditAdmin = EditAdmin$;
 
 /** `channels.editTitle#566decd0 channel:InputChannel title:string = Updates` */
@@ -1668,6 +1414,7 @@ class EditTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditTitle$;
   declare channel: Api.TypeInputChannel;
   declare title: string;
 
@@ -1713,27 +1460,14 @@ class EditTitle$ {
       return rethrowDecode(e, 'channels.editTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editTitle');
-    j.field('channel', this.channel, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditTitle$ {
-    const j = new TlJsonReader(json, 'channels.editTitle', classes);
-    return j.end(
-      new EditTitle$({
-        channel: j.field('channel', fromJson$InputChannel),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editTitle#566decd0 channel:InputChannel title:string = Updates` */
-export const EditTitle: typeof EditTitle$ = /*@__PURE__*/ defineTlClass(EditTitle$, 0x566decd0, 0x8af52aac, 'channels.EditTitle', 'request');
+export const EditTitle: typeof EditTitle$ = /*@__PURE__*/ defineTlClass(EditTitle$, 0x566decd0, 0x8af52aac, 'channels.EditTitle', 'request', 'channels.editTitle channel:InputChannel title:string');
 export type EditTitle = EditTitle$;
 
 /** `channels.editPhoto#f12e57c9 channel:InputChannel photo:InputChatPhoto = Updates` */
@@ -1746,6 +1480,7 @@ class EditPhoto$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditPhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPhoto$;
   declare channel: Api.TypeInputChannel;
   declare photo: Api.TypeInputChatPhoto;
 
@@ -1791,27 +1526,14 @@ class EditPhoto$ {
       return rethrowDecode(e, 'channels.editPhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editPhoto');
-    j.field('channel', this.channel, objectToJson);
-    j.field('photo', this.photo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPhoto$ {
-    const j = new TlJsonReader(json, 'channels.editPhoto', classes);
-    return j.end(
-      new EditPhoto$({
-        channel: j.field('channel', fromJson$InputChannel),
-        photo: j.field('photo', fromJson$InputChatPhoto),
-      }),
-    );
-  }
+interface EditPhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editPhoto#f12e57c9 channel:InputChannel photo:InputChatPhoto = Updates` */
-export const EditPhoto: typeof EditPhoto$ = /*@__PURE__*/ defineTlClass(EditPhoto$, 0xf12e57c9, 0x8af52aac, 'channels.EditPhoto', 'request');
+export const EditPhoto: typeof EditPhoto$ = /*@__PURE__*/ defineTlClass(EditPhoto$, 0xf12e57c9, 0x8af52aac, 'channels.EditPhoto', 'request', 'channels.editPhoto channel:InputChannel photo:InputChatPhoto');
 export type EditPhoto = EditPhoto$;
 
 /** `channels.checkUsername#10e6bd2c channel:InputChannel username:string = Bool` */
@@ -1824,6 +1546,7 @@ class CheckUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.CheckUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUsername$;
   declare channel: Api.TypeInputChannel;
   declare username: string;
 
@@ -1869,27 +1592,14 @@ class CheckUsername$ {
       return rethrowDecode(e, 'channels.checkUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.checkUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
-    const j = new TlJsonReader(json, 'channels.checkUsername', classes);
-    return j.end(
-      new CheckUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface CheckUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.checkUsername#10e6bd2c channel:InputChannel username:string = Bool` */
-export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x10e6bd2c, 0xf5b399ac, 'channels.CheckUsername', 'request');
+export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x10e6bd2c, 0xf5b399ac, 'channels.CheckUsername', 'request', 'channels.checkUsername channel:InputChannel username:string');
 export type CheckUsername = CheckUsername$;
 
 /** `channels.updateUsername#3514b3de channel:InputChannel username:string = Bool` */
@@ -1902,6 +1612,7 @@ class UpdateUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.UpdateUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUsername$;
   declare channel: Api.TypeInputChannel;
   declare username: string;
 
@@ -1947,27 +1658,14 @@ class UpdateUsername$ {
       return rethrowDecode(e, 'channels.updateUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updateUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
-    const j = new TlJsonReader(json, 'channels.updateUsername', classes);
-    return j.end(
-      new UpdateUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface UpdateUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.updateUsername#3514b3de channel:InputChannel username:string = Bool` */
-export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3514b3de, 0xf5b399ac, 'channels.UpdateUsername', 'request');
+export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3514b3de, 0xf5b399ac, 'channels.UpdateUsername', 'request', 'channels.updateUsername channel:InputChannel username:string');
 export type UpdateUsername = UpdateUsername$;
 
 /** `channels.joinChannel#24b524c5 channel:InputChannel = Updates` */
@@ -1980,6 +1678,7 @@ class JoinChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.JoinChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -2019,25 +1718,14 @@ class JoinChannel$ {
       return rethrowDecode(e, 'channels.joinChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.joinChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChannel$ {
-    const j = new TlJsonReader(json, 'channels.joinChannel', classes);
-    return j.end(
-      new JoinChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface JoinChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.joinChannel#24b524c5 channel:InputChannel = Updates` */
-export const JoinChannel: typeof JoinChannel$ = /*@__PURE__*/ defineTlClass(JoinChannel$, 0x24b524c5, 0x8af52aac, 'channels.JoinChannel', 'request');
+export const JoinChannel: typeof JoinChannel$ = /*@__PURE__*/ defineTlClass(JoinChannel$, 0x24b524c5, 0x8af52aac, 'channels.JoinChannel', 'request', 'channels.joinChannel channel:InputChannel');
 export type JoinChannel = JoinChannel$;
 
 /** `channels.leaveChannel#f836aa95 channel:InputChannel = Updates` */
@@ -2050,6 +1738,7 @@ class LeaveChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.LeaveChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -2089,25 +1778,14 @@ class LeaveChannel$ {
       return rethrowDecode(e, 'channels.leaveChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.leaveChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChannel$ {
-    const j = new TlJsonReader(json, 'channels.leaveChannel', classes);
-    return j.end(
-      new LeaveChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface LeaveChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.leaveChannel#f836aa95 channel:InputChannel = Updates` */
-export const LeaveChannel: typeof LeaveChannel$ = /*@__PURE__*/ defineTlClass(LeaveChannel$, 0xf836aa95, 0x8af52aac, 'channels.LeaveChannel', 'request');
+export const LeaveChannel: typeof LeaveChannel$ = /*@__PURE__*/ defineTlClass(LeaveChannel$, 0xf836aa95, 0x8af52aac, 'channels.LeaveChannel', 'request', 'channels.leaveChannel channel:InputChannel');
 export type LeaveChannel = LeaveChannel$;
 
 /** `channels.inviteToChannel#c9e33d54 channel:InputChannel users:Vector<InputUser> = messages.InvitedUsers` */
@@ -2120,6 +1798,7 @@ class InviteToChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'channels.InviteToChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteToChannel$;
   declare channel: Api.TypeInputChannel;
   declare users: Api.TypeInputUser[];
 
@@ -2173,27 +1852,14 @@ class InviteToChannel$ {
       return rethrowDecode(e, 'channels.inviteToChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.inviteToChannel');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToChannel$ {
-    const j = new TlJsonReader(json, 'channels.inviteToChannel', classes);
-    return j.end(
-      new InviteToChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-        users: j.vector('users', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteToChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.inviteToChannel#c9e33d54 channel:InputChannel users:Vector<InputUser> = messages.InvitedUsers` */
-export const InviteToChannel: typeof InviteToChannel$ = /*@__PURE__*/ defineTlClass(InviteToChannel$, 0xc9e33d54, 0x3dbe90a1, 'channels.InviteToChannel', 'request');
+export const InviteToChannel: typeof InviteToChannel$ = /*@__PURE__*/ defineTlClass(InviteToChannel$, 0xc9e33d54, 0x3dbe90a1, 'channels.InviteToChannel', 'request', 'channels.inviteToChannel channel:InputChannel users:Vector<InputUser>');
 export type InviteToChannel = InviteToChannel$;
 
 /** `channels.deleteChannel#c0111fe3 channel:InputChannel = Updates` */
@@ -2206,6 +1872,7 @@ class DeleteChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.DeleteChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -2245,25 +1912,14 @@ class DeleteChannel$ {
       return rethrowDecode(e, 'channels.deleteChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChannel$ {
-    const j = new TlJsonReader(json, 'channels.deleteChannel', classes);
-    return j.end(
-      new DeleteChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface DeleteChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteChannel#c0111fe3 channel:InputChannel = Updates` */
-export const DeleteChannel: typeof DeleteChannel$ = /*@__PURE__*/ defineTlClass(DeleteChannel$, 0xc0111fe3, 0x8af52aac, 'channels.DeleteChannel', 'request');
+export const DeleteChannel: typeof DeleteChannel$ = /*@__PURE__*/ defineTlClass(DeleteChannel$, 0xc0111fe3, 0x8af52aac, 'channels.DeleteChannel', 'request', 'channels.deleteChannel channel:InputChannel');
 export type DeleteChannel = DeleteChannel$;
 
 /** `channels.exportMessageLink#e63fadeb flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int = ExportedMessageLink` */
@@ -2276,6 +1932,7 @@ class ExportMessageLink$ {
   declare readonly SUBCLASS_OF_ID: 0xdee644cc;
   declare readonly className: 'channels.ExportMessageLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportMessageLink$;
   declare grouped: boolean | undefined;
   declare thread: boolean | undefined;
   declare channel: Api.TypeInputChannel;
@@ -2336,31 +1993,14 @@ class ExportMessageLink$ {
       return rethrowDecode(e, 'channels.exportMessageLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.exportMessageLink');
-    j.flag('grouped', this.grouped);
-    j.flag('thread', this.thread);
-    j.field('channel', this.channel, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportMessageLink$ {
-    const j = new TlJsonReader(json, 'channels.exportMessageLink', classes);
-    return j.end(
-      new ExportMessageLink$({
-        grouped: j.flag('grouped'),
-        thread: j.flag('thread'),
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface ExportMessageLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.exportMessageLink#e63fadeb flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int = ExportedMessageLink` */
-export const ExportMessageLink: typeof ExportMessageLink$ = /*@__PURE__*/ defineTlClass(ExportMessageLink$, 0xe63fadeb, 0xdee644cc, 'channels.ExportMessageLink', 'request');
+export const ExportMessageLink: typeof ExportMessageLink$ = /*@__PURE__*/ defineTlClass(ExportMessageLink$, 0xe63fadeb, 0xdee644cc, 'channels.ExportMessageLink', 'request', 'channels.exportMessageLink flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int');
 export type ExportMessageLink = ExportMessageLink$;
 
 /** `channels.toggleSignatures#418d549c flags:# signatures_enabled:flags.0?true profiles_enabled:flags.1?true channel:InputChannel = Updates` */
@@ -2373,6 +2013,7 @@ class ToggleSignatures$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleSignatures';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSignatures$;
   declare signaturesEnabled: boolean | undefined;
   declare profilesEnabled: boolean | undefined;
   declare channel: Api.TypeInputChannel;
@@ -2427,29 +2068,14 @@ class ToggleSignatures$ {
       return rethrowDecode(e, 'channels.toggleSignatures', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleSignatures');
-    j.flag('signatures_enabled', this.signaturesEnabled);
-    j.flag('profiles_enabled', this.profilesEnabled);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSignatures$ {
-    const j = new TlJsonReader(json, 'channels.toggleSignatures', classes);
-    return j.end(
-      new ToggleSignatures$({
-        signaturesEnabled: j.flag('signatures_enabled'),
-        profilesEnabled: j.flag('profiles_enabled'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface ToggleSignatures$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleSignatures#418d549c flags:# signatures_enabled:flags.0?true profiles_enabled:flags.1?true channel:InputChannel = Updates` */
-export const ToggleSignatures: typeof ToggleSignatures$ = /*@__PURE__*/ defineTlClass(ToggleSignatures$, 0x418d549c, 0x8af52aac, 'channels.ToggleSignatures', 'request');
+export const ToggleSignatures: typeof ToggleSignatures$ = /*@__PURE__*/ defineTlClass(ToggleSignatures$, 0x418d549c, 0x8af52aac, 'channels.ToggleSignatures', 'request', 'channels.toggleSignatures flags:# signatures_enabled:flags.0?true profiles_enabled:flags.1?true channel:InputChannel');
 export type ToggleSignatures = ToggleSignatures$;
 
 /** `channels.getAdminedPublicChannels#f8b036af flags:# by_location:flags.0?true check_limit:flags.1?true for_personal:flags.2?true = messages.Chats` */
@@ -2462,6 +2088,7 @@ class GetAdminedPublicChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetAdminedPublicChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminedPublicChannels$;
   declare byLocation: boolean | undefined;
   declare checkLimit: boolean | undefined;
   declare forPersonal: boolean | undefined;
@@ -2515,29 +2142,14 @@ class GetAdminedPublicChannels$ {
       return rethrowDecode(e, 'channels.getAdminedPublicChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getAdminedPublicChannels');
-    j.flag('by_location', this.byLocation);
-    j.flag('check_limit', this.checkLimit);
-    j.flag('for_personal', this.forPersonal);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedPublicChannels$ {
-    const j = new TlJsonReader(json, 'channels.getAdminedPublicChannels', classes);
-    return j.end(
-      new GetAdminedPublicChannels$({
-        byLocation: j.flag('by_location'),
-        checkLimit: j.flag('check_limit'),
-        forPersonal: j.flag('for_personal'),
-      }),
-    );
-  }
+interface GetAdminedPublicChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getAdminedPublicChannels#f8b036af flags:# by_location:flags.0?true check_limit:flags.1?true for_personal:flags.2?true = messages.Chats` */
-export const GetAdminedPublicChannels: typeof GetAdminedPublicChannels$ = /*@__PURE__*/ defineTlClass(GetAdminedPublicChannels$, 0xf8b036af, 0x99d5cb14, 'channels.GetAdminedPublicChannels', 'request');
+export const GetAdminedPublicChannels: typeof GetAdminedPublicChannels$ = /*@__PURE__*/ defineTlClass(GetAdminedPublicChannels$, 0xf8b036af, 0x99d5cb14, 'channels.GetAdminedPublicChannels', 'request', 'channels.getAdminedPublicChannels flags:# by_location:flags.0?true check_limit:flags.1?true for_personal:flags.2?true');
 export type GetAdminedPublicChannels = GetAdminedPublicChannels$;
 
 /** `channels.editBanned#96e6cd81 channel:InputChannel participant:InputPeer banned_rights:ChatBannedRights = Updates` */
@@ -2550,6 +2162,7 @@ class EditBanned$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditBanned';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditBanned$;
   declare channel: Api.TypeInputChannel;
   declare participant: Api.TypeInputPeer;
   declare bannedRights: Api.TypeChatBannedRights;
@@ -2601,29 +2214,14 @@ class EditBanned$ {
       return rethrowDecode(e, 'channels.editBanned', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editBanned');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    j.field('banned_rights', this.bannedRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditBanned$ {
-    const j = new TlJsonReader(json, 'channels.editBanned', classes);
-    return j.end(
-      new EditBanned$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
-      }),
-    );
-  }
+interface EditBanned$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editBanned#96e6cd81 channel:InputChannel participant:InputPeer banned_rights:ChatBannedRights = Updates` */
-export const EditBanned: typeof EditBanned$ = /*@__PURE__*/ defineTlClass(EditBanned$, 0x96e6cd81, 0x8af52aac, 'channels.EditBanned', 'request');
+export const EditBanned: typeof EditBanned$ = /*@__PURE__*/ defineTlClass(EditBanned$, 0x96e6cd81, 0x8af52aac, 'channels.EditBanned', 'request', 'channels.editBanned channel:InputChannel participant:InputPeer banned_rights:ChatBannedRights');
 export type EditBanned = EditBanned$;
 
 /** `channels.getAdminLog#33ddf480 flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int = channels.AdminLogResults` */
@@ -2636,6 +2234,7 @@ class GetAdminLog$ {
   declare readonly SUBCLASS_OF_ID: 0x51f076bc;
   declare readonly className: 'channels.GetAdminLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminLog$;
   declare channel: Api.TypeInputChannel;
   declare q: string;
   declare eventsFilter: Api.TypeChannelAdminLogEventsFilter | undefined;
@@ -2726,37 +2325,14 @@ class GetAdminLog$ {
       return rethrowDecode(e, 'channels.getAdminLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getAdminLog');
-    j.field('channel', this.channel, objectToJson);
-    j.field('q', this.q, stringToJson);
-    j.optional('events_filter', this.eventsFilter, objectToJson);
-    j.optionalVector('admins', this.admins, objectToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('min_id', this.minId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminLog$ {
-    const j = new TlJsonReader(json, 'channels.getAdminLog', classes);
-    return j.end(
-      new GetAdminLog$({
-        channel: j.field('channel', fromJson$InputChannel),
-        q: j.field('q', stringFromJson),
-        eventsFilter: j.optional('events_filter', fromJson$ChannelAdminLogEventsFilter),
-        admins: j.optionalVector('admins', fromJson$InputUser),
-        maxId: j.field('max_id', longFromJson),
-        minId: j.field('min_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetAdminLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getAdminLog#33ddf480 flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int = channels.AdminLogResults` */
-export const GetAdminLog: typeof GetAdminLog$ = /*@__PURE__*/ defineTlClass(GetAdminLog$, 0x33ddf480, 0x51f076bc, 'channels.GetAdminLog', 'request');
+export const GetAdminLog: typeof GetAdminLog$ = /*@__PURE__*/ defineTlClass(GetAdminLog$, 0x33ddf480, 0x51f076bc, 'channels.GetAdminLog', 'request', 'channels.getAdminLog flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int');
 export type GetAdminLog = GetAdminLog$;
 
 /** `channels.setStickers#ea8ca4f9 channel:InputChannel stickerset:InputStickerSet = Bool` */
@@ -2769,6 +2345,7 @@ class SetStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetStickers$;
   declare channel: Api.TypeInputChannel;
   declare stickerset: Api.TypeInputStickerSet;
 
@@ -2814,27 +2391,14 @@ class SetStickers$ {
       return rethrowDecode(e, 'channels.setStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setStickers');
-    j.field('channel', this.channel, objectToJson);
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickers$ {
-    const j = new TlJsonReader(json, 'channels.setStickers', classes);
-    return j.end(
-      new SetStickers$({
-        channel: j.field('channel', fromJson$InputChannel),
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface SetStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.setStickers#ea8ca4f9 channel:InputChannel stickerset:InputStickerSet = Bool` */
-export const SetStickers: typeof SetStickers$ = /*@__PURE__*/ defineTlClass(SetStickers$, 0xea8ca4f9, 0xf5b399ac, 'channels.SetStickers', 'request');
+export const SetStickers: typeof SetStickers$ = /*@__PURE__*/ defineTlClass(SetStickers$, 0xea8ca4f9, 0xf5b399ac, 'channels.SetStickers', 'request', 'channels.setStickers channel:InputChannel stickerset:InputStickerSet');
 export type SetStickers = SetStickers$;
 
 /** `channels.readMessageContents#eab5dc38 channel:InputChannel id:Vector<int> = Bool` */
@@ -2847,6 +2411,7 @@ class ReadMessageContents$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReadMessageContents';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMessageContents$;
   declare channel: Api.TypeInputChannel;
   declare id: number[];
 
@@ -2900,27 +2465,14 @@ class ReadMessageContents$ {
       return rethrowDecode(e, 'channels.readMessageContents', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.readMessageContents');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
-    const j = new TlJsonReader(json, 'channels.readMessageContents', classes);
-    return j.end(
-      new ReadMessageContents$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReadMessageContents$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.readMessageContents#eab5dc38 channel:InputChannel id:Vector<int> = Bool` */
-export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0xeab5dc38, 0xf5b399ac, 'channels.ReadMessageContents', 'request');
+export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0xeab5dc38, 0xf5b399ac, 'channels.ReadMessageContents', 'request', 'channels.readMessageContents channel:InputChannel id:Vector<int>');
 export type ReadMessageContents = ReadMessageContents$;
 
 /** `channels.deleteHistory#9baa9647 flags:# for_everyone:flags.0?true channel:InputChannel max_id:int = Updates` */
@@ -2933,6 +2485,7 @@ class DeleteHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.DeleteHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteHistory$;
   declare forEveryone: boolean | undefined;
   declare channel: Api.TypeInputChannel;
   declare maxId: number;
@@ -2988,29 +2541,14 @@ class DeleteHistory$ {
       return rethrowDecode(e, 'channels.deleteHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteHistory');
-    j.flag('for_everyone', this.forEveryone);
-    j.field('channel', this.channel, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
-    const j = new TlJsonReader(json, 'channels.deleteHistory', classes);
-    return j.end(
-      new DeleteHistory$({
-        forEveryone: j.flag('for_everyone'),
-        channel: j.field('channel', fromJson$InputChannel),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteHistory#9baa9647 flags:# for_everyone:flags.0?true channel:InputChannel max_id:int = Updates` */
-export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0x9baa9647, 0x8af52aac, 'channels.DeleteHistory', 'request');
+export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0x9baa9647, 0x8af52aac, 'channels.DeleteHistory', 'request', 'channels.deleteHistory flags:# for_everyone:flags.0?true channel:InputChannel max_id:int');
 export type DeleteHistory = DeleteHistory$;
 
 /** `channels.togglePreHistoryHidden#eabbb94c channel:InputChannel enabled:Bool = Updates` */
@@ -3023,6 +2561,7 @@ class TogglePreHistoryHidden$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.TogglePreHistoryHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePreHistoryHidden$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -3068,27 +2607,14 @@ class TogglePreHistoryHidden$ {
       return rethrowDecode(e, 'channels.togglePreHistoryHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.togglePreHistoryHidden');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePreHistoryHidden$ {
-    const j = new TlJsonReader(json, 'channels.togglePreHistoryHidden', classes);
-    return j.end(
-      new TogglePreHistoryHidden$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface TogglePreHistoryHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.togglePreHistoryHidden#eabbb94c channel:InputChannel enabled:Bool = Updates` */
-export const TogglePreHistoryHidden: typeof TogglePreHistoryHidden$ = /*@__PURE__*/ defineTlClass(TogglePreHistoryHidden$, 0xeabbb94c, 0x8af52aac, 'channels.TogglePreHistoryHidden', 'request');
+export const TogglePreHistoryHidden: typeof TogglePreHistoryHidden$ = /*@__PURE__*/ defineTlClass(TogglePreHistoryHidden$, 0xeabbb94c, 0x8af52aac, 'channels.TogglePreHistoryHidden', 'request', 'channels.togglePreHistoryHidden channel:InputChannel enabled:Bool');
 export type TogglePreHistoryHidden = TogglePreHistoryHidden$;
 
 /** `channels.getLeftChannels#8341ecc0 offset:int = messages.Chats` */
@@ -3101,6 +2627,7 @@ class GetLeftChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetLeftChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLeftChannels$;
   declare offset: number;
 
   constructor(args: { offset: number }) {
@@ -3140,25 +2667,14 @@ class GetLeftChannels$ {
       return rethrowDecode(e, 'channels.getLeftChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getLeftChannels');
-    j.field('offset', this.offset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeftChannels$ {
-    const j = new TlJsonReader(json, 'channels.getLeftChannels', classes);
-    return j.end(
-      new GetLeftChannels$({
-        offset: j.field('offset', intFromJson),
-      }),
-    );
-  }
+interface GetLeftChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getLeftChannels#8341ecc0 offset:int = messages.Chats` */
-export const GetLeftChannels: typeof GetLeftChannels$ = /*@__PURE__*/ defineTlClass(GetLeftChannels$, 0x8341ecc0, 0x99d5cb14, 'channels.GetLeftChannels', 'request');
+export const GetLeftChannels: typeof GetLeftChannels$ = /*@__PURE__*/ defineTlClass(GetLeftChannels$, 0x8341ecc0, 0x99d5cb14, 'channels.GetLeftChannels', 'request', 'channels.getLeftChannels offset:int');
 export type GetLeftChannels = GetLeftChannels$;
 
 /** `channels.getGroupsForDiscussion#f5dad378 = messages.Chats` */
@@ -3171,6 +2687,7 @@ class GetGroupsForDiscussion$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetGroupsForDiscussion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupsForDiscussion$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3188,18 +2705,14 @@ class GetGroupsForDiscussion$ {
   static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
     return new GetGroupsForDiscussion$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.getGroupsForDiscussion' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupsForDiscussion$ {
-    return new TlJsonReader(json, 'channels.getGroupsForDiscussion', classes).end(new GetGroupsForDiscussion$());
-  }
+interface GetGroupsForDiscussion$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getGroupsForDiscussion#f5dad378 = messages.Chats` */
-export const GetGroupsForDiscussion: typeof GetGroupsForDiscussion$ = /*@__PURE__*/ defineTlClass(GetGroupsForDiscussion$, 0xf5dad378, 0x99d5cb14, 'channels.GetGroupsForDiscussion', 'request');
+export const GetGroupsForDiscussion: typeof GetGroupsForDiscussion$ = /*@__PURE__*/ defineTlClass(GetGroupsForDiscussion$, 0xf5dad378, 0x99d5cb14, 'channels.GetGroupsForDiscussion', 'request', 'channels.getGroupsForDiscussion');
 export type GetGroupsForDiscussion = GetGroupsForDiscussion$;
 
 /** `channels.setDiscussionGroup#40582bb2 broadcast:InputChannel group:InputChannel = Bool` */
@@ -3212,6 +2725,7 @@ class SetDiscussionGroup$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetDiscussionGroup';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetDiscussionGroup$;
   declare broadcast: Api.TypeInputChannel;
   declare group: Api.TypeInputChannel;
 
@@ -3257,27 +2771,14 @@ class SetDiscussionGroup$ {
       return rethrowDecode(e, 'channels.setDiscussionGroup', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setDiscussionGroup');
-    j.field('broadcast', this.broadcast, objectToJson);
-    j.field('group', this.group, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetDiscussionGroup$ {
-    const j = new TlJsonReader(json, 'channels.setDiscussionGroup', classes);
-    return j.end(
-      new SetDiscussionGroup$({
-        broadcast: j.field('broadcast', fromJson$InputChannel),
-        group: j.field('group', fromJson$InputChannel),
-      }),
-    );
-  }
+interface SetDiscussionGroup$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.setDiscussionGroup#40582bb2 broadcast:InputChannel group:InputChannel = Bool` */
-export const SetDiscussionGroup: typeof SetDiscussionGroup$ = /*@__PURE__*/ defineTlClass(SetDiscussionGroup$, 0x40582bb2, 0xf5b399ac, 'channels.SetDiscussionGroup', 'request');
+export const SetDiscussionGroup: typeof SetDiscussionGroup$ = /*@__PURE__*/ defineTlClass(SetDiscussionGroup$, 0x40582bb2, 0xf5b399ac, 'channels.SetDiscussionGroup', 'request', 'channels.setDiscussionGroup broadcast:InputChannel group:InputChannel');
 export type SetDiscussionGroup = SetDiscussionGroup$;
 
 /** `channels.editCreator#8f38cd1f channel:InputChannel user_id:InputUser password:InputCheckPasswordSRP = Updates` */
@@ -3290,6 +2791,7 @@ class EditCreator$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditCreator';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditCreator$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
   declare password: Api.TypeInputCheckPasswordSRP;
@@ -3341,29 +2843,14 @@ class EditCreator$ {
       return rethrowDecode(e, 'channels.editCreator', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editCreator');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditCreator$ {
-    const j = new TlJsonReader(json, 'channels.editCreator', classes);
-    return j.end(
-      new EditCreator$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface EditCreator$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editCreator#8f38cd1f channel:InputChannel user_id:InputUser password:InputCheckPasswordSRP = Updates` */
-export const EditCreator: typeof EditCreator$ = /*@__PURE__*/ defineTlClass(EditCreator$, 0x8f38cd1f, 0x8af52aac, 'channels.EditCreator', 'request');
+export const EditCreator: typeof EditCreator$ = /*@__PURE__*/ defineTlClass(EditCreator$, 0x8f38cd1f, 0x8af52aac, 'channels.EditCreator', 'request', 'channels.editCreator channel:InputChannel user_id:InputUser password:InputCheckPasswordSRP');
 export type EditCreator = EditCreator$;
 
 /** `channels.editLocation#58e63f6d channel:InputChannel geo_point:InputGeoPoint address:string = Bool` */
@@ -3376,6 +2863,7 @@ class EditLocation$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.EditLocation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditLocation$;
   declare channel: Api.TypeInputChannel;
   declare geoPoint: Api.TypeInputGeoPoint;
   declare address: string;
@@ -3427,29 +2915,14 @@ class EditLocation$ {
       return rethrowDecode(e, 'channels.editLocation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editLocation');
-    j.field('channel', this.channel, objectToJson);
-    j.field('geo_point', this.geoPoint, objectToJson);
-    j.field('address', this.address, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditLocation$ {
-    const j = new TlJsonReader(json, 'channels.editLocation', classes);
-    return j.end(
-      new EditLocation$({
-        channel: j.field('channel', fromJson$InputChannel),
-        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
-        address: j.field('address', stringFromJson),
-      }),
-    );
-  }
+interface EditLocation$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editLocation#58e63f6d channel:InputChannel geo_point:InputGeoPoint address:string = Bool` */
-export const EditLocation: typeof EditLocation$ = /*@__PURE__*/ defineTlClass(EditLocation$, 0x58e63f6d, 0xf5b399ac, 'channels.EditLocation', 'request');
+export const EditLocation: typeof EditLocation$ = /*@__PURE__*/ defineTlClass(EditLocation$, 0x58e63f6d, 0xf5b399ac, 'channels.EditLocation', 'request', 'channels.editLocation channel:InputChannel geo_point:InputGeoPoint address:string');
 export type EditLocation = EditLocation$;
 
 /** `channels.toggleSlowMode#edd49ef0 channel:InputChannel seconds:int = Updates` */
@@ -3462,6 +2935,7 @@ class ToggleSlowMode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleSlowMode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSlowMode$;
   declare channel: Api.TypeInputChannel;
   declare seconds: number;
 
@@ -3507,27 +2981,14 @@ class ToggleSlowMode$ {
       return rethrowDecode(e, 'channels.toggleSlowMode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleSlowMode');
-    j.field('channel', this.channel, objectToJson);
-    j.field('seconds', this.seconds, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSlowMode$ {
-    const j = new TlJsonReader(json, 'channels.toggleSlowMode', classes);
-    return j.end(
-      new ToggleSlowMode$({
-        channel: j.field('channel', fromJson$InputChannel),
-        seconds: j.field('seconds', intFromJson),
-      }),
-    );
-  }
+interface ToggleSlowMode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleSlowMode#edd49ef0 channel:InputChannel seconds:int = Updates` */
-export const ToggleSlowMode: typeof ToggleSlowMode$ = /*@__PURE__*/ defineTlClass(ToggleSlowMode$, 0xedd49ef0, 0x8af52aac, 'channels.ToggleSlowMode', 'request');
+export const ToggleSlowMode: typeof ToggleSlowMode$ = /*@__PURE__*/ defineTlClass(ToggleSlowMode$, 0xedd49ef0, 0x8af52aac, 'channels.ToggleSlowMode', 'request', 'channels.toggleSlowMode channel:InputChannel seconds:int');
 export type ToggleSlowMode = ToggleSlowMode$;
 
 /** `channels.getInactiveChannels#11e831ee = messages.InactiveChats` */
@@ -3540,6 +3001,7 @@ class GetInactiveChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x8bf3d7d4;
   declare readonly className: 'channels.GetInactiveChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInactiveChannels$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3557,18 +3019,14 @@ class GetInactiveChannels$ {
   static fromReader(_r: TlReader): GetInactiveChannels$ {
     return new GetInactiveChannels$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.getInactiveChannels' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInactiveChannels$ {
-    return new TlJsonReader(json, 'channels.getInactiveChannels', classes).end(new GetInactiveChannels$());
-  }
+interface GetInactiveChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getInactiveChannels#11e831ee = messages.InactiveChats` */
-export const GetInactiveChannels: typeof GetInactiveChannels$ = /*@__PURE__*/ defineTlClass(GetInactiveChannels$, 0x11e831ee, 0x8bf3d7d4, 'channels.GetInactiveChannels', 'request');
+export const GetInactiveChannels: typeof GetInactiveChannels$ = /*@__PURE__*/ defineTlClass(GetInactiveChannels$, 0x11e831ee, 0x8bf3d7d4, 'channels.GetInactiveChannels', 'request', 'channels.getInactiveChannels');
 export type GetInactiveChannels = GetInactiveChannels$;
 
 /** `channels.convertToGigagroup#b290c69 channel:InputChannel = Updates` */
@@ -3581,6 +3039,7 @@ class ConvertToGigagroup$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ConvertToGigagroup';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConvertToGigagroup$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -3620,25 +3079,14 @@ class ConvertToGigagroup$ {
       return rethrowDecode(e, 'channels.convertToGigagroup', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.convertToGigagroup');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConvertToGigagroup$ {
-    const j = new TlJsonReader(json, 'channels.convertToGigagroup', classes);
-    return j.end(
-      new ConvertToGigagroup$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface ConvertToGigagroup$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.convertToGigagroup#b290c69 channel:InputChannel = Updates` */
-export const ConvertToGigagroup: typeof ConvertToGigagroup$ = /*@__PURE__*/ defineTlClass(ConvertToGigagroup$, 0x0b290c69, 0x8af52aac, 'channels.ConvertToGigagroup', 'request');
+export const ConvertToGigagroup: typeof ConvertToGigagroup$ = /*@__PURE__*/ defineTlClass(ConvertToGigagroup$, 0x0b290c69, 0x8af52aac, 'channels.ConvertToGigagroup', 'request', 'channels.convertToGigagroup channel:InputChannel');
 export type ConvertToGigagroup = ConvertToGigagroup$;
 
 /** `channels.getSendAs#e785a43f flags:# for_paid_reactions:flags.0?true peer:InputPeer = channels.SendAsPeers` */
@@ -3651,6 +3099,7 @@ class GetSendAs$ {
   declare readonly SUBCLASS_OF_ID: 0x38cb8d21;
   declare readonly className: 'channels.GetSendAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSendAs$;
   declare forPaidReactions: boolean | undefined;
   declare peer: Api.TypeInputPeer;
 
@@ -3700,27 +3149,14 @@ class GetSendAs$ {
       return rethrowDecode(e, 'channels.getSendAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getSendAs');
-    j.flag('for_paid_reactions', this.forPaidReactions);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSendAs$ {
-    const j = new TlJsonReader(json, 'channels.getSendAs', classes);
-    return j.end(
-      new GetSendAs$({
-        forPaidReactions: j.flag('for_paid_reactions'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetSendAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getSendAs#e785a43f flags:# for_paid_reactions:flags.0?true peer:InputPeer = channels.SendAsPeers` */
-export const GetSendAs: typeof GetSendAs$ = /*@__PURE__*/ defineTlClass(GetSendAs$, 0xe785a43f, 0x38cb8d21, 'channels.GetSendAs', 'request');
+export const GetSendAs: typeof GetSendAs$ = /*@__PURE__*/ defineTlClass(GetSendAs$, 0xe785a43f, 0x38cb8d21, 'channels.GetSendAs', 'request', 'channels.getSendAs flags:# for_paid_reactions:flags.0?true peer:InputPeer');
 export type GetSendAs = GetSendAs$;
 
 /** `channels.deleteParticipantHistory#367544db channel:InputChannel participant:InputPeer = messages.AffectedHistory` */
@@ -3733,6 +3169,7 @@ class DeleteParticipantHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'channels.DeleteParticipantHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteParticipantHistory$;
   declare channel: Api.TypeInputChannel;
   declare participant: Api.TypeInputPeer;
 
@@ -3778,27 +3215,14 @@ class DeleteParticipantHistory$ {
       return rethrowDecode(e, 'channels.deleteParticipantHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteParticipantHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteParticipantHistory$ {
-    const j = new TlJsonReader(json, 'channels.deleteParticipantHistory', classes);
-    return j.end(
-      new DeleteParticipantHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface DeleteParticipantHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteParticipantHistory#367544db channel:InputChannel participant:InputPeer = messages.AffectedHistory` */
-export const DeleteParticipantHistory: typeof DeleteParticipantHistory$ = /*@__PURE__*/ defineTlClass(DeleteParticipantHistory$, 0x367544db, 0x2c49c116, 'channels.DeleteParticipantHistory', 'request');
+export const DeleteParticipantHistory: typeof DeleteParticipantHistory$ = /*@__PURE__*/ defineTlClass(DeleteParticipantHistory$, 0x367544db, 0x2c49c116, 'channels.DeleteParticipantHistory', 'request', 'channels.deleteParticipantHistory channel:InputChannel participant:InputPeer');
 export type DeleteParticipantHistory = DeleteParticipantHistory$;
 
 /** `channels.toggleJoinToSend#e4cb9580 channel:InputChannel enabled:Bool = Updates` */
@@ -3811,6 +3235,7 @@ class ToggleJoinToSend$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleJoinToSend';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleJoinToSend$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -3856,27 +3281,14 @@ class ToggleJoinToSend$ {
       return rethrowDecode(e, 'channels.toggleJoinToSend', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleJoinToSend');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleJoinToSend$ {
-    const j = new TlJsonReader(json, 'channels.toggleJoinToSend', classes);
-    return j.end(
-      new ToggleJoinToSend$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleJoinToSend$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleJoinToSend#e4cb9580 channel:InputChannel enabled:Bool = Updates` */
-export const ToggleJoinToSend: typeof ToggleJoinToSend$ = /*@__PURE__*/ defineTlClass(ToggleJoinToSend$, 0xe4cb9580, 0x8af52aac, 'channels.ToggleJoinToSend', 'request');
+export const ToggleJoinToSend: typeof ToggleJoinToSend$ = /*@__PURE__*/ defineTlClass(ToggleJoinToSend$, 0xe4cb9580, 0x8af52aac, 'channels.ToggleJoinToSend', 'request', 'channels.toggleJoinToSend channel:InputChannel enabled:Bool');
 export type ToggleJoinToSend = ToggleJoinToSend$;
 
 /** `channels.toggleJoinRequest#4c2985b6 channel:InputChannel enabled:Bool = Updates` */
@@ -3889,6 +3301,7 @@ class ToggleJoinRequest$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleJoinRequest';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleJoinRequest$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -3934,27 +3347,14 @@ class ToggleJoinRequest$ {
       return rethrowDecode(e, 'channels.toggleJoinRequest', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleJoinRequest');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleJoinRequest$ {
-    const j = new TlJsonReader(json, 'channels.toggleJoinRequest', classes);
-    return j.end(
-      new ToggleJoinRequest$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleJoinRequest$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleJoinRequest#4c2985b6 channel:InputChannel enabled:Bool = Updates` */
-export const ToggleJoinRequest: typeof ToggleJoinRequest$ = /*@__PURE__*/ defineTlClass(ToggleJoinRequest$, 0x4c2985b6, 0x8af52aac, 'channels.ToggleJoinRequest', 'request');
+export const ToggleJoinRequest: typeof ToggleJoinRequest$ = /*@__PURE__*/ defineTlClass(ToggleJoinRequest$, 0x4c2985b6, 0x8af52aac, 'channels.ToggleJoinRequest', 'request', 'channels.toggleJoinRequest channel:InputChannel enabled:Bool');
 export type ToggleJoinRequest = ToggleJoinRequest$;
 
 /** `channels.reorderUsernames#b45ced1d channel:InputChannel order:Vector<string> = Bool` */
@@ -3967,6 +3367,7 @@ class ReorderUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReorderUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderUsernames$;
   declare channel: Api.TypeInputChannel;
   declare order: string[];
 
@@ -4020,27 +3421,14 @@ class ReorderUsernames$ {
       return rethrowDecode(e, 'channels.reorderUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reorderUsernames');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('order', this.order, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
-    const j = new TlJsonReader(json, 'channels.reorderUsernames', classes);
-    return j.end(
-      new ReorderUsernames$({
-        channel: j.field('channel', fromJson$InputChannel),
-        order: j.vector('order', stringFromJson),
-      }),
-    );
-  }
+interface ReorderUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.reorderUsernames#b45ced1d channel:InputChannel order:Vector<string> = Bool` */
-export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xb45ced1d, 0xf5b399ac, 'channels.ReorderUsernames', 'request');
+export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xb45ced1d, 0xf5b399ac, 'channels.ReorderUsernames', 'request', 'channels.reorderUsernames channel:InputChannel order:Vector<string>');
 export type ReorderUsernames = ReorderUsernames$;
 
 /** `channels.toggleUsername#50f24105 channel:InputChannel username:string active:Bool = Bool` */
@@ -4053,6 +3441,7 @@ class ToggleUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ToggleUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUsername$;
   declare channel: Api.TypeInputChannel;
   declare username: string;
   declare active: boolean;
@@ -4104,29 +3493,14 @@ class ToggleUsername$ {
       return rethrowDecode(e, 'channels.toggleUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    j.field('active', this.active, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
-    const j = new TlJsonReader(json, 'channels.toggleUsername', classes);
-    return j.end(
-      new ToggleUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-        active: j.field('active', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleUsername#50f24105 channel:InputChannel username:string active:Bool = Bool` */
-export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x50f24105, 0xf5b399ac, 'channels.ToggleUsername', 'request');
+export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x50f24105, 0xf5b399ac, 'channels.ToggleUsername', 'request', 'channels.toggleUsername channel:InputChannel username:string active:Bool');
 export type ToggleUsername = ToggleUsername$;
 
 /** `channels.deactivateAllUsernames#a245dd3 channel:InputChannel = Bool` */
@@ -4139,6 +3513,7 @@ class DeactivateAllUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.DeactivateAllUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeactivateAllUsernames$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -4178,25 +3553,14 @@ class DeactivateAllUsernames$ {
       return rethrowDecode(e, 'channels.deactivateAllUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deactivateAllUsernames');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeactivateAllUsernames$ {
-    const j = new TlJsonReader(json, 'channels.deactivateAllUsernames', classes);
-    return j.end(
-      new DeactivateAllUsernames$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface DeactivateAllUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deactivateAllUsernames#a245dd3 channel:InputChannel = Bool` */
-export const DeactivateAllUsernames: typeof DeactivateAllUsernames$ = /*@__PURE__*/ defineTlClass(DeactivateAllUsernames$, 0x0a245dd3, 0xf5b399ac, 'channels.DeactivateAllUsernames', 'request');
+export const DeactivateAllUsernames: typeof DeactivateAllUsernames$ = /*@__PURE__*/ defineTlClass(DeactivateAllUsernames$, 0x0a245dd3, 0xf5b399ac, 'channels.DeactivateAllUsernames', 'request', 'channels.deactivateAllUsernames channel:InputChannel');
 export type DeactivateAllUsernames = DeactivateAllUsernames$;
 
 /** `channels.toggleForum#3ff75734 channel:InputChannel enabled:Bool tabs:Bool = Updates` */
@@ -4209,6 +3573,7 @@ class ToggleForum$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleForum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleForum$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
   declare tabs: boolean;
@@ -4260,29 +3625,14 @@ class ToggleForum$ {
       return rethrowDecode(e, 'channels.toggleForum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleForum');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    j.field('tabs', this.tabs, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleForum$ {
-    const j = new TlJsonReader(json, 'channels.toggleForum', classes);
-    return j.end(
-      new ToggleForum$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-        tabs: j.field('tabs', boolFromJson),
-      }),
-    );
-  }
+interface ToggleForum$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleForum#3ff75734 channel:InputChannel enabled:Bool tabs:Bool = Updates` */
-export const ToggleForum: typeof ToggleForum$ = /*@__PURE__*/ defineTlClass(ToggleForum$, 0x3ff75734, 0x8af52aac, 'channels.ToggleForum', 'request');
+export const ToggleForum: typeof ToggleForum$ = /*@__PURE__*/ defineTlClass(ToggleForum$, 0x3ff75734, 0x8af52aac, 'channels.ToggleForum', 'request', 'channels.toggleForum channel:InputChannel enabled:Bool tabs:Bool');
 export type ToggleForum = ToggleForum$;
 
 /** `channels.createForumTopic#f40c0224 flags:# channel:InputChannel title:string icon_color:flags.0?int icon_emoji_id:flags.3?long random_id:long send_as:flags.2?InputPeer = Updates` */
@@ -4295,6 +3645,7 @@ class CreateForumTopic$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.CreateForumTopic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateForumTopic$;
   declare channel: Api.TypeInputChannel;
   declare title: string;
   declare iconColor: number | undefined;
@@ -4372,35 +3723,14 @@ class CreateForumTopic$ {
       return rethrowDecode(e, 'channels.createForumTopic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.createForumTopic');
-    j.field('channel', this.channel, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.optional('icon_color', this.iconColor, intToJson);
-    j.optional('icon_emoji_id', this.iconEmojiId, longToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateForumTopic$ {
-    const j = new TlJsonReader(json, 'channels.createForumTopic', classes);
-    return j.end(
-      new CreateForumTopic$({
-        channel: j.field('channel', fromJson$InputChannel),
-        title: j.field('title', stringFromJson),
-        iconColor: j.optional('icon_color', intFromJson),
-        iconEmojiId: j.optional('icon_emoji_id', longFromJson),
-        randomId: j.field('random_id', longFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface CreateForumTopic$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.createForumTopic#f40c0224 flags:# channel:InputChannel title:string icon_color:flags.0?int icon_emoji_id:flags.3?long random_id:long send_as:flags.2?InputPeer = Updates` */
-export const CreateForumTopic: typeof CreateForumTopic$ = /*@__PURE__*/ defineTlClass(CreateForumTopic$, 0xf40c0224, 0x8af52aac, 'channels.CreateForumTopic', 'request');
+export const CreateForumTopic: typeof CreateForumTopic$ = /*@__PURE__*/ defineTlClass(CreateForumTopic$, 0xf40c0224, 0x8af52aac, 'channels.CreateForumTopic', 'request', 'channels.createForumTopic flags:# channel:InputChannel title:string icon_color:flags.0?int icon_emoji_id:flags.3?long random_id:long send_as:flags.2?InputPeer');
 export type CreateForumTopic = CreateForumTopic$;
 
 /** `channels.getForumTopics#de560d1 flags:# channel:InputChannel q:flags.0?string offset_date:int offset_id:int offset_topic:int limit:int = messages.ForumTopics` */
@@ -4413,6 +3743,7 @@ class GetForumTopics$ {
   declare readonly SUBCLASS_OF_ID: 0x8e1d3e1e;
   declare readonly className: 'channels.GetForumTopics';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetForumTopics$;
   declare channel: Api.TypeInputChannel;
   declare q: string | undefined;
   declare offsetDate: number;
@@ -4488,35 +3819,14 @@ class GetForumTopics$ {
       return rethrowDecode(e, 'channels.getForumTopics', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getForumTopics');
-    j.field('channel', this.channel, objectToJson);
-    j.optional('q', this.q, stringToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_topic', this.offsetTopic, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetForumTopics$ {
-    const j = new TlJsonReader(json, 'channels.getForumTopics', classes);
-    return j.end(
-      new GetForumTopics$({
-        channel: j.field('channel', fromJson$InputChannel),
-        q: j.optional('q', stringFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetTopic: j.field('offset_topic', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetForumTopics$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getForumTopics#de560d1 flags:# channel:InputChannel q:flags.0?string offset_date:int offset_id:int offset_topic:int limit:int = messages.ForumTopics` */
-export const GetForumTopics: typeof GetForumTopics$ = /*@__PURE__*/ defineTlClass(GetForumTopics$, 0x0de560d1, 0x8e1d3e1e, 'channels.GetForumTopics', 'request');
+export const GetForumTopics: typeof GetForumTopics$ = /*@__PURE__*/ defineTlClass(GetForumTopics$, 0x0de560d1, 0x8e1d3e1e, 'channels.GetForumTopics', 'request', 'channels.getForumTopics flags:# channel:InputChannel q:flags.0?string offset_date:int offset_id:int offset_topic:int limit:int');
 export type GetForumTopics = GetForumTopics$;
 
 /** `channels.getForumTopicsByID#b0831eb9 channel:InputChannel topics:Vector<int> = messages.ForumTopics` */
@@ -4529,6 +3839,7 @@ class GetForumTopicsByID$ {
   declare readonly SUBCLASS_OF_ID: 0x8e1d3e1e;
   declare readonly className: 'channels.GetForumTopicsByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetForumTopicsByID$;
   declare channel: Api.TypeInputChannel;
   declare topics: number[];
 
@@ -4582,27 +3893,14 @@ class GetForumTopicsByID$ {
       return rethrowDecode(e, 'channels.getForumTopicsByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getForumTopicsByID');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('topics', this.topics, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetForumTopicsByID$ {
-    const j = new TlJsonReader(json, 'channels.getForumTopicsByID', classes);
-    return j.end(
-      new GetForumTopicsByID$({
-        channel: j.field('channel', fromJson$InputChannel),
-        topics: j.vector('topics', intFromJson),
-      }),
-    );
-  }
+interface GetForumTopicsByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getForumTopicsByID#b0831eb9 channel:InputChannel topics:Vector<int> = messages.ForumTopics` */
-export const GetForumTopicsByID: typeof GetForumTopicsByID$ = /*@__PURE__*/ defineTlClass(GetForumTopicsByID$, 0xb0831eb9, 0x8e1d3e1e, 'channels.GetForumTopicsByID', 'request');
+export const GetForumTopicsByID: typeof GetForumTopicsByID$ = /*@__PURE__*/ defineTlClass(GetForumTopicsByID$, 0xb0831eb9, 0x8e1d3e1e, 'channels.GetForumTopicsByID', 'request', 'channels.getForumTopicsByID channel:InputChannel topics:Vector<int>');
 export type GetForumTopicsByID = GetForumTopicsByID$;
 
 /** `channels.editForumTopic#f4dfa185 flags:# channel:InputChannel topic_id:int title:flags.0?string icon_emoji_id:flags.1?long closed:flags.2?Bool hidden:flags.3?Bool = Updates` */
@@ -4615,6 +3913,7 @@ class EditForumTopic$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditForumTopic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditForumTopic$;
   declare channel: Api.TypeInputChannel;
   declare topicId: number;
   declare title: string | undefined;
@@ -4693,35 +3992,14 @@ class EditForumTopic$ {
       return rethrowDecode(e, 'channels.editForumTopic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editForumTopic');
-    j.field('channel', this.channel, objectToJson);
-    j.field('topic_id', this.topicId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('icon_emoji_id', this.iconEmojiId, longToJson);
-    j.optional('closed', this.closed, boolToJson);
-    j.optional('hidden', this.hidden, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditForumTopic$ {
-    const j = new TlJsonReader(json, 'channels.editForumTopic', classes);
-    return j.end(
-      new EditForumTopic$({
-        channel: j.field('channel', fromJson$InputChannel),
-        topicId: j.field('topic_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        iconEmojiId: j.optional('icon_emoji_id', longFromJson),
-        closed: j.optional('closed', boolFromJson),
-        hidden: j.optional('hidden', boolFromJson),
-      }),
-    );
-  }
+interface EditForumTopic$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editForumTopic#f4dfa185 flags:# channel:InputChannel topic_id:int title:flags.0?string icon_emoji_id:flags.1?long closed:flags.2?Bool hidden:flags.3?Bool = Updates` */
-export const EditForumTopic: typeof EditForumTopic$ = /*@__PURE__*/ defineTlClass(EditForumTopic$, 0xf4dfa185, 0x8af52aac, 'channels.EditForumTopic', 'request');
+export const EditForumTopic: typeof EditForumTopic$ = /*@__PURE__*/ defineTlClass(EditForumTopic$, 0xf4dfa185, 0x8af52aac, 'channels.EditForumTopic', 'request', 'channels.editForumTopic flags:# channel:InputChannel topic_id:int title:flags.0?string icon_emoji_id:flags.1?long closed:flags.2?Bool hidden:flags.3?Bool');
 export type EditForumTopic = EditForumTopic$;
 
 /** `channels.updatePinnedForumTopic#6c2d9026 channel:InputChannel topic_id:int pinned:Bool = Updates` */
@@ -4734,6 +4012,7 @@ class UpdatePinnedForumTopic$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.UpdatePinnedForumTopic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePinnedForumTopic$;
   declare channel: Api.TypeInputChannel;
   declare topicId: number;
   declare pinned: boolean;
@@ -4785,29 +4064,14 @@ class UpdatePinnedForumTopic$ {
       return rethrowDecode(e, 'channels.updatePinnedForumTopic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updatePinnedForumTopic');
-    j.field('channel', this.channel, objectToJson);
-    j.field('topic_id', this.topicId, intToJson);
-    j.field('pinned', this.pinned, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedForumTopic$ {
-    const j = new TlJsonReader(json, 'channels.updatePinnedForumTopic', classes);
-    return j.end(
-      new UpdatePinnedForumTopic$({
-        channel: j.field('channel', fromJson$InputChannel),
-        topicId: j.field('topic_id', intFromJson),
-        pinned: j.field('pinned', boolFromJson),
-      }),
-    );
-  }
+interface UpdatePinnedForumTopic$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.updatePinnedForumTopic#6c2d9026 channel:InputChannel topic_id:int pinned:Bool = Updates` */
-export const UpdatePinnedForumTopic: typeof UpdatePinnedForumTopic$ = /*@__PURE__*/ defineTlClass(UpdatePinnedForumTopic$, 0x6c2d9026, 0x8af52aac, 'channels.UpdatePinnedForumTopic', 'request');
+export const UpdatePinnedForumTopic: typeof UpdatePinnedForumTopic$ = /*@__PURE__*/ defineTlClass(UpdatePinnedForumTopic$, 0x6c2d9026, 0x8af52aac, 'channels.UpdatePinnedForumTopic', 'request', 'channels.updatePinnedForumTopic channel:InputChannel topic_id:int pinned:Bool');
 export type UpdatePinnedForumTopic = UpdatePinnedForumTopic$;
 
 /** `channels.deleteTopicHistory#34435f2d channel:InputChannel top_msg_id:int = messages.AffectedHistory` */
@@ -4820,6 +4084,7 @@ class DeleteTopicHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'channels.DeleteTopicHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteTopicHistory$;
   declare channel: Api.TypeInputChannel;
   declare topMsgId: number;
 
@@ -4865,27 +4130,14 @@ class DeleteTopicHistory$ {
       return rethrowDecode(e, 'channels.deleteTopicHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteTopicHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('top_msg_id', this.topMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteTopicHistory$ {
-    const j = new TlJsonReader(json, 'channels.deleteTopicHistory', classes);
-    return j.end(
-      new DeleteTopicHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        topMsgId: j.field('top_msg_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteTopicHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteTopicHistory#34435f2d channel:InputChannel top_msg_id:int = messages.AffectedHistory` */
-export const DeleteTopicHistory: typeof DeleteTopicHistory$ = /*@__PURE__*/ defineTlClass(DeleteTopicHistory$, 0x34435f2d, 0x2c49c116, 'channels.DeleteTopicHistory', 'request');
+export const DeleteTopicHistory: typeof DeleteTopicHistory$ = /*@__PURE__*/ defineTlClass(DeleteTopicHistory$, 0x34435f2d, 0x2c49c116, 'channels.DeleteTopicHistory', 'request', 'channels.deleteTopicHistory channel:InputChannel top_msg_id:int');
 export type DeleteTopicHistory = DeleteTopicHistory$;
 
 /** `channels.reorderPinnedForumTopics#2950a18f flags:# force:flags.0?true channel:InputChannel order:Vector<int> = Updates` */
@@ -4898,6 +4150,7 @@ class ReorderPinnedForumTopics$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ReorderPinnedForumTopics';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPinnedForumTopics$;
   declare force: boolean | undefined;
   declare channel: Api.TypeInputChannel;
   declare order: number[];
@@ -4961,29 +4214,14 @@ class ReorderPinnedForumTopics$ {
       return rethrowDecode(e, 'channels.reorderPinnedForumTopics', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reorderPinnedForumTopics');
-    j.flag('force', this.force);
-    j.field('channel', this.channel, objectToJson);
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedForumTopics$ {
-    const j = new TlJsonReader(json, 'channels.reorderPinnedForumTopics', classes);
-    return j.end(
-      new ReorderPinnedForumTopics$({
-        force: j.flag('force'),
-        channel: j.field('channel', fromJson$InputChannel),
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderPinnedForumTopics$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.reorderPinnedForumTopics#2950a18f flags:# force:flags.0?true channel:InputChannel order:Vector<int> = Updates` */
-export const ReorderPinnedForumTopics: typeof ReorderPinnedForumTopics$ = /*@__PURE__*/ defineTlClass(ReorderPinnedForumTopics$, 0x2950a18f, 0x8af52aac, 'channels.ReorderPinnedForumTopics', 'request');
+export const ReorderPinnedForumTopics: typeof ReorderPinnedForumTopics$ = /*@__PURE__*/ defineTlClass(ReorderPinnedForumTopics$, 0x2950a18f, 0x8af52aac, 'channels.ReorderPinnedForumTopics', 'request', 'channels.reorderPinnedForumTopics flags:# force:flags.0?true channel:InputChannel order:Vector<int>');
 export type ReorderPinnedForumTopics = ReorderPinnedForumTopics$;
 
 /** `channels.toggleAntiSpam#68f3e4eb channel:InputChannel enabled:Bool = Updates` */
@@ -4996,6 +4234,7 @@ class ToggleAntiSpam$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleAntiSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleAntiSpam$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -5041,27 +4280,14 @@ class ToggleAntiSpam$ {
       return rethrowDecode(e, 'channels.toggleAntiSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleAntiSpam');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAntiSpam$ {
-    const j = new TlJsonReader(json, 'channels.toggleAntiSpam', classes);
-    return j.end(
-      new ToggleAntiSpam$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleAntiSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleAntiSpam#68f3e4eb channel:InputChannel enabled:Bool = Updates` */
-export const ToggleAntiSpam: typeof ToggleAntiSpam$ = /*@__PURE__*/ defineTlClass(ToggleAntiSpam$, 0x68f3e4eb, 0x8af52aac, 'channels.ToggleAntiSpam', 'request');
+export const ToggleAntiSpam: typeof ToggleAntiSpam$ = /*@__PURE__*/ defineTlClass(ToggleAntiSpam$, 0x68f3e4eb, 0x8af52aac, 'channels.ToggleAntiSpam', 'request', 'channels.toggleAntiSpam channel:InputChannel enabled:Bool');
 export type ToggleAntiSpam = ToggleAntiSpam$;
 
 /** `channels.reportAntiSpamFalsePositive#a850a693 channel:InputChannel msg_id:int = Bool` */
@@ -5074,6 +4300,7 @@ class ReportAntiSpamFalsePositive$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReportAntiSpamFalsePositive';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportAntiSpamFalsePositive$;
   declare channel: Api.TypeInputChannel;
   declare msgId: number;
 
@@ -5119,27 +4346,14 @@ class ReportAntiSpamFalsePositive$ {
       return rethrowDecode(e, 'channels.reportAntiSpamFalsePositive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reportAntiSpamFalsePositive');
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportAntiSpamFalsePositive$ {
-    const j = new TlJsonReader(json, 'channels.reportAntiSpamFalsePositive', classes);
-    return j.end(
-      new ReportAntiSpamFalsePositive$({
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface ReportAntiSpamFalsePositive$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.reportAntiSpamFalsePositive#a850a693 channel:InputChannel msg_id:int = Bool` */
-export const ReportAntiSpamFalsePositive: typeof ReportAntiSpamFalsePositive$ = /*@__PURE__*/ defineTlClass(ReportAntiSpamFalsePositive$, 0xa850a693, 0xf5b399ac, 'channels.ReportAntiSpamFalsePositive', 'request');
+export const ReportAntiSpamFalsePositive: typeof ReportAntiSpamFalsePositive$ = /*@__PURE__*/ defineTlClass(ReportAntiSpamFalsePositive$, 0xa850a693, 0xf5b399ac, 'channels.ReportAntiSpamFalsePositive', 'request', 'channels.reportAntiSpamFalsePositive channel:InputChannel msg_id:int');
 export type ReportAntiSpamFalsePositive = ReportAntiSpamFalsePositive$;
 
 /** `channels.toggleParticipantsHidden#6a6e7854 channel:InputChannel enabled:Bool = Updates` */
@@ -5152,6 +4366,7 @@ class ToggleParticipantsHidden$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleParticipantsHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleParticipantsHidden$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -5197,27 +4412,14 @@ class ToggleParticipantsHidden$ {
       return rethrowDecode(e, 'channels.toggleParticipantsHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleParticipantsHidden');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleParticipantsHidden$ {
-    const j = new TlJsonReader(json, 'channels.toggleParticipantsHidden', classes);
-    return j.end(
-      new ToggleParticipantsHidden$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleParticipantsHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleParticipantsHidden#6a6e7854 channel:InputChannel enabled:Bool = Updates` */
-export const ToggleParticipantsHidden: typeof ToggleParticipantsHidden$ = /*@__PURE__*/ defineTlClass(ToggleParticipantsHidden$, 0x6a6e7854, 0x8af52aac, 'channels.ToggleParticipantsHidden', 'request');
+export const ToggleParticipantsHidden: typeof ToggleParticipantsHidden$ = /*@__PURE__*/ defineTlClass(ToggleParticipantsHidden$, 0x6a6e7854, 0x8af52aac, 'channels.ToggleParticipantsHidden', 'request', 'channels.toggleParticipantsHidden channel:InputChannel enabled:Bool');
 export type ToggleParticipantsHidden = ToggleParticipantsHidden$;
 
 /** `channels.updateColor#d8aa3671 flags:# for_profile:flags.1?true channel:InputChannel color:flags.2?int background_emoji_id:flags.0?long = Updates` */
@@ -5230,6 +4432,7 @@ class UpdateColor$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.UpdateColor';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateColor$;
   declare forProfile: boolean | undefined;
   declare channel: Api.TypeInputChannel;
   declare color: number | undefined;
@@ -5293,31 +4496,14 @@ class UpdateColor$ {
       return rethrowDecode(e, 'channels.updateColor', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updateColor');
-    j.flag('for_profile', this.forProfile);
-    j.field('channel', this.channel, objectToJson);
-    j.optional('color', this.color, intToJson);
-    j.optional('background_emoji_id', this.backgroundEmojiId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateColor$ {
-    const j = new TlJsonReader(json, 'channels.updateColor', classes);
-    return j.end(
-      new UpdateColor$({
-        forProfile: j.flag('for_profile'),
-        channel: j.field('channel', fromJson$InputChannel),
-        color: j.optional('color', intFromJson),
-        backgroundEmojiId: j.optional('background_emoji_id', longFromJson),
-      }),
-    );
-  }
+interface UpdateColor$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.updateColor#d8aa3671 flags:# for_profile:flags.1?true channel:InputChannel color:flags.2?int background_emoji_id:flags.0?long = Updates` */
-export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0xd8aa3671, 0x8af52aac, 'channels.UpdateColor', 'request');
+export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0xd8aa3671, 0x8af52aac, 'channels.UpdateColor', 'request', 'channels.updateColor flags:# for_profile:flags.1?true channel:InputChannel color:flags.2?int background_emoji_id:flags.0?long');
 export type UpdateColor = UpdateColor$;
 
 /** `channels.toggleViewForumAsMessages#9738bb15 channel:InputChannel enabled:Bool = Updates` */
@@ -5330,6 +4516,7 @@ class ToggleViewForumAsMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleViewForumAsMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleViewForumAsMessages$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -5375,27 +4562,14 @@ class ToggleViewForumAsMessages$ {
       return rethrowDecode(e, 'channels.toggleViewForumAsMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleViewForumAsMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleViewForumAsMessages$ {
-    const j = new TlJsonReader(json, 'channels.toggleViewForumAsMessages', classes);
-    return j.end(
-      new ToggleViewForumAsMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleViewForumAsMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleViewForumAsMessages#9738bb15 channel:InputChannel enabled:Bool = Updates` */
-export const ToggleViewForumAsMessages: typeof ToggleViewForumAsMessages$ = /*@__PURE__*/ defineTlClass(ToggleViewForumAsMessages$, 0x9738bb15, 0x8af52aac, 'channels.ToggleViewForumAsMessages', 'request');
+export const ToggleViewForumAsMessages: typeof ToggleViewForumAsMessages$ = /*@__PURE__*/ defineTlClass(ToggleViewForumAsMessages$, 0x9738bb15, 0x8af52aac, 'channels.ToggleViewForumAsMessages', 'request', 'channels.toggleViewForumAsMessages channel:InputChannel enabled:Bool');
 export type ToggleViewForumAsMessages = ToggleViewForumAsMessages$;
 
 /** `channels.getChannelRecommendations#25a71742 flags:# channel:flags.0?InputChannel = messages.Chats` */
@@ -5408,6 +4582,7 @@ class GetChannelRecommendations$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetChannelRecommendations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelRecommendations$;
   declare channel: Api.TypeInputChannel | undefined;
 
   constructor(args: { channel?: Api.TypeInputChannel | undefined } = {}) {
@@ -5453,25 +4628,14 @@ class GetChannelRecommendations$ {
       return rethrowDecode(e, 'channels.getChannelRecommendations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getChannelRecommendations');
-    j.optional('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelRecommendations$ {
-    const j = new TlJsonReader(json, 'channels.getChannelRecommendations', classes);
-    return j.end(
-      new GetChannelRecommendations$({
-        channel: j.optional('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetChannelRecommendations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getChannelRecommendations#25a71742 flags:# channel:flags.0?InputChannel = messages.Chats` */
-export const GetChannelRecommendations: typeof GetChannelRecommendations$ = /*@__PURE__*/ defineTlClass(GetChannelRecommendations$, 0x25a71742, 0x99d5cb14, 'channels.GetChannelRecommendations', 'request');
+export const GetChannelRecommendations: typeof GetChannelRecommendations$ = /*@__PURE__*/ defineTlClass(GetChannelRecommendations$, 0x25a71742, 0x99d5cb14, 'channels.GetChannelRecommendations', 'request', 'channels.getChannelRecommendations flags:# channel:flags.0?InputChannel');
 export type GetChannelRecommendations = GetChannelRecommendations$;
 
 /** `channels.updateEmojiStatus#f0d3e6a8 channel:InputChannel emoji_status:EmojiStatus = Updates` */
@@ -5484,6 +4648,7 @@ class UpdateEmojiStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.UpdateEmojiStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateEmojiStatus$;
   declare channel: Api.TypeInputChannel;
   declare emojiStatus: Api.TypeEmojiStatus;
 
@@ -5529,27 +4694,14 @@ class UpdateEmojiStatus$ {
       return rethrowDecode(e, 'channels.updateEmojiStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updateEmojiStatus');
-    j.field('channel', this.channel, objectToJson);
-    j.field('emoji_status', this.emojiStatus, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEmojiStatus$ {
-    const j = new TlJsonReader(json, 'channels.updateEmojiStatus', classes);
-    return j.end(
-      new UpdateEmojiStatus$({
-        channel: j.field('channel', fromJson$InputChannel),
-        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface UpdateEmojiStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.updateEmojiStatus#f0d3e6a8 channel:InputChannel emoji_status:EmojiStatus = Updates` */
-export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xf0d3e6a8, 0x8af52aac, 'channels.UpdateEmojiStatus', 'request');
+export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xf0d3e6a8, 0x8af52aac, 'channels.UpdateEmojiStatus', 'request', 'channels.updateEmojiStatus channel:InputChannel emoji_status:EmojiStatus');
 export type UpdateEmojiStatus = UpdateEmojiStatus$;
 
 /** `channels.setBoostsToUnblockRestrictions#ad399cee channel:InputChannel boosts:int = Updates` */
@@ -5562,6 +4714,7 @@ class SetBoostsToUnblockRestrictions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.SetBoostsToUnblockRestrictions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBoostsToUnblockRestrictions$;
   declare channel: Api.TypeInputChannel;
   declare boosts: number;
 
@@ -5607,27 +4760,14 @@ class SetBoostsToUnblockRestrictions$ {
       return rethrowDecode(e, 'channels.setBoostsToUnblockRestrictions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setBoostsToUnblockRestrictions');
-    j.field('channel', this.channel, objectToJson);
-    j.field('boosts', this.boosts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBoostsToUnblockRestrictions$ {
-    const j = new TlJsonReader(json, 'channels.setBoostsToUnblockRestrictions', classes);
-    return j.end(
-      new SetBoostsToUnblockRestrictions$({
-        channel: j.field('channel', fromJson$InputChannel),
-        boosts: j.field('boosts', intFromJson),
-      }),
-    );
-  }
+interface SetBoostsToUnblockRestrictions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.setBoostsToUnblockRestrictions#ad399cee channel:InputChannel boosts:int = Updates` */
-export const SetBoostsToUnblockRestrictions: typeof SetBoostsToUnblockRestrictions$ = /*@__PURE__*/ defineTlClass(SetBoostsToUnblockRestrictions$, 0xad399cee, 0x8af52aac, 'channels.SetBoostsToUnblockRestrictions', 'request');
+export const SetBoostsToUnblockRestrictions: typeof SetBoostsToUnblockRestrictions$ = /*@__PURE__*/ defineTlClass(SetBoostsToUnblockRestrictions$, 0xad399cee, 0x8af52aac, 'channels.SetBoostsToUnblockRestrictions', 'request', 'channels.setBoostsToUnblockRestrictions channel:InputChannel boosts:int');
 export type SetBoostsToUnblockRestrictions = SetBoostsToUnblockRestrictions$;
 
 /** `channels.setEmojiStickers#3cd930b7 channel:InputChannel stickerset:InputStickerSet = Bool` */
@@ -5640,6 +4780,7 @@ class SetEmojiStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetEmojiStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetEmojiStickers$;
   declare channel: Api.TypeInputChannel;
   declare stickerset: Api.TypeInputStickerSet;
 
@@ -5685,27 +4826,14 @@ class SetEmojiStickers$ {
       return rethrowDecode(e, 'channels.setEmojiStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setEmojiStickers');
-    j.field('channel', this.channel, objectToJson);
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetEmojiStickers$ {
-    const j = new TlJsonReader(json, 'channels.setEmojiStickers', classes);
-    return j.end(
-      new SetEmojiStickers$({
-        channel: j.field('channel', fromJson$InputChannel),
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface SetEmojiStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.setEmojiStickers#3cd930b7 channel:InputChannel stickerset:InputStickerSet = Bool` */
-export const SetEmojiStickers: typeof SetEmojiStickers$ = /*@__PURE__*/ defineTlClass(SetEmojiStickers$, 0x3cd930b7, 0xf5b399ac, 'channels.SetEmojiStickers', 'request');
+export const SetEmojiStickers: typeof SetEmojiStickers$ = /*@__PURE__*/ defineTlClass(SetEmojiStickers$, 0x3cd930b7, 0xf5b399ac, 'channels.SetEmojiStickers', 'request', 'channels.setEmojiStickers channel:InputChannel stickerset:InputStickerSet');
 export type SetEmojiStickers = SetEmojiStickers$;
 
 /** `channels.restrictSponsoredMessages#9ae91519 channel:InputChannel restricted:Bool = Updates` */
@@ -5718,6 +4846,7 @@ class RestrictSponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.RestrictSponsoredMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RestrictSponsoredMessages$;
   declare channel: Api.TypeInputChannel;
   declare restricted: boolean;
 
@@ -5763,27 +4892,14 @@ class RestrictSponsoredMessages$ {
       return rethrowDecode(e, 'channels.restrictSponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.restrictSponsoredMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.field('restricted', this.restricted, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RestrictSponsoredMessages$ {
-    const j = new TlJsonReader(json, 'channels.restrictSponsoredMessages', classes);
-    return j.end(
-      new RestrictSponsoredMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        restricted: j.field('restricted', boolFromJson),
-      }),
-    );
-  }
+interface RestrictSponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.restrictSponsoredMessages#9ae91519 channel:InputChannel restricted:Bool = Updates` */
-export const RestrictSponsoredMessages: typeof RestrictSponsoredMessages$ = /*@__PURE__*/ defineTlClass(RestrictSponsoredMessages$, 0x9ae91519, 0x8af52aac, 'channels.RestrictSponsoredMessages', 'request');
+export const RestrictSponsoredMessages: typeof RestrictSponsoredMessages$ = /*@__PURE__*/ defineTlClass(RestrictSponsoredMessages$, 0x9ae91519, 0x8af52aac, 'channels.RestrictSponsoredMessages', 'request', 'channels.restrictSponsoredMessages channel:InputChannel restricted:Bool');
 export type RestrictSponsoredMessages = RestrictSponsoredMessages$;
 
 /** `channels.searchPosts#f2c4f24d flags:# hashtag:flags.0?string query:flags.1?string offset_rate:int offset_peer:InputPeer offset_id:int limit:int allow_paid_stars:flags.2?long = messages.Messages` */
@@ -5796,6 +4912,7 @@ class SearchPosts$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'channels.SearchPosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchPosts$;
   declare hashtag: string | undefined;
   declare query: string | undefined;
   declare offsetRate: number;
@@ -5879,37 +4996,14 @@ class SearchPosts$ {
       return rethrowDecode(e, 'channels.searchPosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.searchPosts');
-    j.optional('hashtag', this.hashtag, stringToJson);
-    j.optional('query', this.query, stringToJson);
-    j.field('offset_rate', this.offsetRate, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchPosts$ {
-    const j = new TlJsonReader(json, 'channels.searchPosts', classes);
-    return j.end(
-      new SearchPosts$({
-        hashtag: j.optional('hashtag', stringFromJson),
-        query: j.optional('query', stringFromJson),
-        offsetRate: j.field('offset_rate', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SearchPosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.searchPosts#f2c4f24d flags:# hashtag:flags.0?string query:flags.1?string offset_rate:int offset_peer:InputPeer offset_id:int limit:int allow_paid_stars:flags.2?long = messages.Messages` */
-export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xf2c4f24d, 0xd4b40b5e, 'channels.SearchPosts', 'request');
+export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xf2c4f24d, 0xd4b40b5e, 'channels.SearchPosts', 'request', 'channels.searchPosts flags:# hashtag:flags.0?string query:flags.1?string offset_rate:int offset_peer:InputPeer offset_id:int limit:int allow_paid_stars:flags.2?long');
 export type SearchPosts = SearchPosts$;
 
 /** `channels.updatePaidMessagesPrice#4b12327b flags:# broadcast_messages_allowed:flags.0?true channel:InputChannel send_paid_messages_stars:long = Updates` */
@@ -5922,6 +5016,7 @@ class UpdatePaidMessagesPrice$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.UpdatePaidMessagesPrice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePaidMessagesPrice$;
   declare broadcastMessagesAllowed: boolean | undefined;
   declare channel: Api.TypeInputChannel;
   declare sendPaidMessagesStars: BigInteger;
@@ -5977,29 +5072,14 @@ class UpdatePaidMessagesPrice$ {
       return rethrowDecode(e, 'channels.updatePaidMessagesPrice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updatePaidMessagesPrice');
-    j.flag('broadcast_messages_allowed', this.broadcastMessagesAllowed);
-    j.field('channel', this.channel, objectToJson);
-    j.field('send_paid_messages_stars', this.sendPaidMessagesStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePaidMessagesPrice$ {
-    const j = new TlJsonReader(json, 'channels.updatePaidMessagesPrice', classes);
-    return j.end(
-      new UpdatePaidMessagesPrice$({
-        broadcastMessagesAllowed: j.flag('broadcast_messages_allowed'),
-        channel: j.field('channel', fromJson$InputChannel),
-        sendPaidMessagesStars: j.field('send_paid_messages_stars', longFromJson),
-      }),
-    );
-  }
+interface UpdatePaidMessagesPrice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.updatePaidMessagesPrice#4b12327b flags:# broadcast_messages_allowed:flags.0?true channel:InputChannel send_paid_messages_stars:long = Updates` */
-export const UpdatePaidMessagesPrice: typeof UpdatePaidMessagesPrice$ = /*@__PURE__*/ defineTlClass(UpdatePaidMessagesPrice$, 0x4b12327b, 0x8af52aac, 'channels.UpdatePaidMessagesPrice', 'request');
+export const UpdatePaidMessagesPrice: typeof UpdatePaidMessagesPrice$ = /*@__PURE__*/ defineTlClass(UpdatePaidMessagesPrice$, 0x4b12327b, 0x8af52aac, 'channels.UpdatePaidMessagesPrice', 'request', 'channels.updatePaidMessagesPrice flags:# broadcast_messages_allowed:flags.0?true channel:InputChannel send_paid_messages_stars:long');
 export type UpdatePaidMessagesPrice = UpdatePaidMessagesPrice$;
 
 /** `channels.toggleAutotranslation#167fc0a1 channel:InputChannel enabled:Bool = Updates` */
@@ -6012,6 +5092,7 @@ class ToggleAutotranslation$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleAutotranslation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleAutotranslation$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -6057,27 +5138,14 @@ class ToggleAutotranslation$ {
       return rethrowDecode(e, 'channels.toggleAutotranslation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleAutotranslation');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAutotranslation$ {
-    const j = new TlJsonReader(json, 'channels.toggleAutotranslation', classes);
-    return j.end(
-      new ToggleAutotranslation$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleAutotranslation$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleAutotranslation#167fc0a1 channel:InputChannel enabled:Bool = Updates` */
-export const ToggleAutotranslation: typeof ToggleAutotranslation$ = /*@__PURE__*/ defineTlClass(ToggleAutotranslation$, 0x167fc0a1, 0x8af52aac, 'channels.ToggleAutotranslation', 'request');
+export const ToggleAutotranslation: typeof ToggleAutotranslation$ = /*@__PURE__*/ defineTlClass(ToggleAutotranslation$, 0x167fc0a1, 0x8af52aac, 'channels.ToggleAutotranslation', 'request', 'channels.toggleAutotranslation channel:InputChannel enabled:Bool');
 export type ToggleAutotranslation = ToggleAutotranslation$;
 
 /** `channels.getMessageAuthor#ece2a0e6 channel:InputChannel id:int = User` */
@@ -6090,6 +5158,7 @@ class GetMessageAuthor$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'channels.GetMessageAuthor';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageAuthor$;
   declare channel: Api.TypeInputChannel;
   declare id: number;
 
@@ -6135,27 +5204,14 @@ class GetMessageAuthor$ {
       return rethrowDecode(e, 'channels.getMessageAuthor', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getMessageAuthor');
-    j.field('channel', this.channel, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageAuthor$ {
-    const j = new TlJsonReader(json, 'channels.getMessageAuthor', classes);
-    return j.end(
-      new GetMessageAuthor$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageAuthor$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getMessageAuthor#ece2a0e6 channel:InputChannel id:int = User` */
-export const GetMessageAuthor: typeof GetMessageAuthor$ = /*@__PURE__*/ defineTlClass(GetMessageAuthor$, 0xece2a0e6, 0x2da17977, 'channels.GetMessageAuthor', 'request');
+export const GetMessageAuthor: typeof GetMessageAuthor$ = /*@__PURE__*/ defineTlClass(GetMessageAuthor$, 0xece2a0e6, 0x2da17977, 'channels.GetMessageAuthor', 'request', 'channels.getMessageAuthor channel:InputChannel id:int');
 export type GetMessageAuthor = GetMessageAuthor$;
 
 /** `channels.checkSearchPostsFlood#22567115 flags:# query:flags.0?string = SearchPostsFlood` */
@@ -6168,6 +5224,7 @@ class CheckSearchPostsFlood$ {
   declare readonly SUBCLASS_OF_ID: 0xc2c0ccc1;
   declare readonly className: 'channels.CheckSearchPostsFlood';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckSearchPostsFlood$;
   declare query: string | undefined;
 
   constructor(args: { query?: string | undefined } = {}) {
@@ -6213,25 +5270,14 @@ class CheckSearchPostsFlood$ {
       return rethrowDecode(e, 'channels.checkSearchPostsFlood', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.checkSearchPostsFlood');
-    j.optional('query', this.query, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckSearchPostsFlood$ {
-    const j = new TlJsonReader(json, 'channels.checkSearchPostsFlood', classes);
-    return j.end(
-      new CheckSearchPostsFlood$({
-        query: j.optional('query', stringFromJson),
-      }),
-    );
-  }
+interface CheckSearchPostsFlood$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.checkSearchPostsFlood#22567115 flags:# query:flags.0?string = SearchPostsFlood` */
-export const CheckSearchPostsFlood: typeof CheckSearchPostsFlood$ = /*@__PURE__*/ defineTlClass(CheckSearchPostsFlood$, 0x22567115, 0xc2c0ccc1, 'channels.CheckSearchPostsFlood', 'request');
+export const CheckSearchPostsFlood: typeof CheckSearchPostsFlood$ = /*@__PURE__*/ defineTlClass(CheckSearchPostsFlood$, 0x22567115, 0xc2c0ccc1, 'channels.CheckSearchPostsFlood', 'request', 'channels.checkSearchPostsFlood flags:# query:flags.0?string');
 export type CheckSearchPostsFlood = CheckSearchPostsFlood$;
 
 /** `channels.setMainProfileTab#3583fcb1 channel:InputChannel tab:ProfileTab = Bool` */
@@ -6244,6 +5290,7 @@ class SetMainProfileTab$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetMainProfileTab';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetMainProfileTab$;
   declare channel: Api.TypeInputChannel;
   declare tab: Api.TypeProfileTab;
 
@@ -6289,25 +5336,12 @@ class SetMainProfileTab$ {
       return rethrowDecode(e, 'channels.setMainProfileTab', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setMainProfileTab');
-    j.field('channel', this.channel, objectToJson);
-    j.field('tab', this.tab, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetMainProfileTab$ {
-    const j = new TlJsonReader(json, 'channels.setMainProfileTab', classes);
-    return j.end(
-      new SetMainProfileTab$({
-        channel: j.field('channel', fromJson$InputChannel),
-        tab: j.field('tab', fromJson$ProfileTab),
-      }),
-    );
-  }
+interface SetMainProfileTab$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.setMainProfileTab#3583fcb1 channel:InputChannel tab:ProfileTab = Bool` */
-export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x3583fcb1, 0xf5b399ac, 'channels.SetMainProfileTab', 'request');
+export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x3583fcb1, 0xf5b399ac, 'channels.SetMainProfileTab', 'request', 'channels.setMainProfileTab channel:InputChannel tab:ProfileTab');
 export type SetMainProfileTab = SetMainProfileTab$;

@@ -7,25 +7,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -55,16 +48,6 @@ import {
   write$TextWithEntities,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$DialogFilter,
-  fromJson$ExportedChatlistInvite,
-  fromJson$InputChatlist,
-  fromJson$InputPeer,
-  fromJson$Peer,
-  fromJson$TextWithEntities,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `chatlists.ExportedChatlistInvite`, discriminated by `className`. */
 export type TypeExportedChatlistInvite = Api.chatlists.ExportedChatlistInvite;
@@ -87,6 +70,7 @@ class ExportedChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xc2694ee9;
   declare readonly className: 'chatlists.ExportedChatlistInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatlistInvite$;
   declare filter: Api.TypeDialogFilter;
   declare invite: Api.TypeExportedChatlistInvite;
 
@@ -127,27 +111,14 @@ class ExportedChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.exportedChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.exportedChatlistInvite');
-    j.field('filter', this.filter, objectToJson);
-    j.field('invite', this.invite, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.exportedChatlistInvite', classes);
-    return j.end(
-      new ExportedChatlistInvite$({
-        filter: j.field('filter', fromJson$DialogFilter),
-        invite: j.field('invite', fromJson$ExportedChatlistInvite),
-      }),
-    );
-  }
+interface ExportedChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.exportedChatlistInvite#10e6e3a6 filter:DialogFilter invite:ExportedChatlistInvite = chatlists.ExportedChatlistInvite` */
-export const ExportedChatlistInvite: typeof ExportedChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatlistInvite$, 0x10e6e3a6, 0xc2694ee9, 'chatlists.ExportedChatlistInvite', 'constructor');
+export const ExportedChatlistInvite: typeof ExportedChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatlistInvite$, 0x10e6e3a6, 0xc2694ee9, 'chatlists.ExportedChatlistInvite', 'constructor', 'chatlists.exportedChatlistInvite filter:DialogFilter invite:ExportedChatlistInvite = chatlists.ExportedChatlistInvite');
 export type ExportedChatlistInvite = ExportedChatlistInvite$;
 
 /** `chatlists.exportedInvites#10ab6dc7 invites:Vector<ExportedChatlistInvite> chats:Vector<Chat> users:Vector<User> = chatlists.ExportedInvites` */
@@ -160,6 +131,7 @@ class ExportedInvites$ {
   declare readonly SUBCLASS_OF_ID: 0xe6c209c0;
   declare readonly className: 'chatlists.ExportedInvites';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedInvites$;
   declare invites: Api.TypeExportedChatlistInvite[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -228,29 +200,14 @@ class ExportedInvites$ {
       return rethrowDecode(e, 'chatlists.exportedInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.exportedInvites');
-    j.vector('invites', this.invites, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedInvites$ {
-    const j = new TlJsonReader(json, 'chatlists.exportedInvites', classes);
-    return j.end(
-      new ExportedInvites$({
-        invites: j.vector('invites', fromJson$ExportedChatlistInvite),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.exportedInvites#10ab6dc7 invites:Vector<ExportedChatlistInvite> chats:Vector<Chat> users:Vector<User> = chatlists.ExportedInvites` */
-export const ExportedInvites: typeof ExportedInvites$ = /*@__PURE__*/ defineTlClass(ExportedInvites$, 0x10ab6dc7, 0xe6c209c0, 'chatlists.ExportedInvites', 'constructor');
+export const ExportedInvites: typeof ExportedInvites$ = /*@__PURE__*/ defineTlClass(ExportedInvites$, 0x10ab6dc7, 0xe6c209c0, 'chatlists.ExportedInvites', 'constructor', 'chatlists.exportedInvites invites:Vector<ExportedChatlistInvite> chats:Vector<Chat> users:Vector<User> = chatlists.ExportedInvites');
 export type ExportedInvites = ExportedInvites$;
 
 /** `chatlists.chatlistInviteAlready#fa87f659 filter_id:int missing_peers:Vector<Peer> already_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite` */
@@ -263,6 +220,7 @@ class ChatlistInviteAlready$ {
   declare readonly SUBCLASS_OF_ID: 0x41720e75;
   declare readonly className: 'chatlists.ChatlistInviteAlready';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatlistInviteAlready$;
   declare filterId: number;
   declare missingPeers: Api.TypePeer[];
   declare alreadyPeers: Api.TypePeer[];
@@ -350,33 +308,14 @@ class ChatlistInviteAlready$ {
       return rethrowDecode(e, 'chatlists.chatlistInviteAlready', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.chatlistInviteAlready');
-    j.field('filter_id', this.filterId, intToJson);
-    j.vector('missing_peers', this.missingPeers, objectToJson);
-    j.vector('already_peers', this.alreadyPeers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistInviteAlready$ {
-    const j = new TlJsonReader(json, 'chatlists.chatlistInviteAlready', classes);
-    return j.end(
-      new ChatlistInviteAlready$({
-        filterId: j.field('filter_id', intFromJson),
-        missingPeers: j.vector('missing_peers', fromJson$Peer),
-        alreadyPeers: j.vector('already_peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatlistInviteAlready$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.chatlistInviteAlready#fa87f659 filter_id:int missing_peers:Vector<Peer> already_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite` */
-export const ChatlistInviteAlready: typeof ChatlistInviteAlready$ = /*@__PURE__*/ defineTlClass(ChatlistInviteAlready$, 0xfa87f659, 0x41720e75, 'chatlists.ChatlistInviteAlready', 'constructor');
+export const ChatlistInviteAlready: typeof ChatlistInviteAlready$ = /*@__PURE__*/ defineTlClass(ChatlistInviteAlready$, 0xfa87f659, 0x41720e75, 'chatlists.ChatlistInviteAlready', 'constructor', 'chatlists.chatlistInviteAlready filter_id:int missing_peers:Vector<Peer> already_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite');
 export type ChatlistInviteAlready = ChatlistInviteAlready$;
 
 /** `chatlists.chatlistInvite#f10ece2f flags:# title_noanimate:flags.1?true title:TextWithEntities emoticon:flags.0?string peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite` */
@@ -389,6 +328,7 @@ class ChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x41720e75;
   declare readonly className: 'chatlists.ChatlistInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatlistInvite$;
   declare titleNoanimate: boolean | undefined;
   declare title: Api.TypeTextWithEntities;
   declare emoticon: string | undefined;
@@ -480,35 +420,14 @@ class ChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.chatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.chatlistInvite');
-    j.flag('title_noanimate', this.titleNoanimate);
-    j.field('title', this.title, objectToJson);
-    j.optional('emoticon', this.emoticon, stringToJson);
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.chatlistInvite', classes);
-    return j.end(
-      new ChatlistInvite$({
-        titleNoanimate: j.flag('title_noanimate'),
-        title: j.field('title', fromJson$TextWithEntities),
-        emoticon: j.optional('emoticon', stringFromJson),
-        peers: j.vector('peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.chatlistInvite#f10ece2f flags:# title_noanimate:flags.1?true title:TextWithEntities emoticon:flags.0?string peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite` */
-export const ChatlistInvite: typeof ChatlistInvite$ = /*@__PURE__*/ defineTlClass(ChatlistInvite$, 0xf10ece2f, 0x41720e75, 'chatlists.ChatlistInvite', 'constructor');
+export const ChatlistInvite: typeof ChatlistInvite$ = /*@__PURE__*/ defineTlClass(ChatlistInvite$, 0xf10ece2f, 0x41720e75, 'chatlists.ChatlistInvite', 'constructor', 'chatlists.chatlistInvite flags:# title_noanimate:flags.1?true title:TextWithEntities emoticon:flags.0?string peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite');
 export type ChatlistInvite = ChatlistInvite$;
 
 /** `chatlists.chatlistUpdates#93bd878d missing_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistUpdates` */
@@ -521,6 +440,7 @@ class ChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0x7d1641ea;
   declare readonly className: 'chatlists.ChatlistUpdates';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatlistUpdates$;
   declare missingPeers: Api.TypePeer[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -589,29 +509,14 @@ class ChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.chatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.chatlistUpdates');
-    j.vector('missing_peers', this.missingPeers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.chatlistUpdates', classes);
-    return j.end(
-      new ChatlistUpdates$({
-        missingPeers: j.vector('missing_peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.chatlistUpdates#93bd878d missing_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistUpdates` */
-export const ChatlistUpdates: typeof ChatlistUpdates$ = /*@__PURE__*/ defineTlClass(ChatlistUpdates$, 0x93bd878d, 0x7d1641ea, 'chatlists.ChatlistUpdates', 'constructor');
+export const ChatlistUpdates: typeof ChatlistUpdates$ = /*@__PURE__*/ defineTlClass(ChatlistUpdates$, 0x93bd878d, 0x7d1641ea, 'chatlists.ChatlistUpdates', 'constructor', 'chatlists.chatlistUpdates missing_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistUpdates');
 export type ChatlistUpdates = ChatlistUpdates$;
 
 /** `chatlists.exportChatlistInvite#8472478e chatlist:InputChatlist title:string peers:Vector<InputPeer> = chatlists.ExportedChatlistInvite` */
@@ -624,6 +529,7 @@ class ExportChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xc2694ee9;
   declare readonly className: 'chatlists.ExportChatlistInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportChatlistInvite$;
   declare chatlist: Api.TypeInputChatlist;
   declare title: string;
   declare peers: Api.TypeInputPeer[];
@@ -683,29 +589,14 @@ class ExportChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.exportChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.exportChatlistInvite');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.exportChatlistInvite', classes);
-    return j.end(
-      new ExportChatlistInvite$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        title: j.field('title', stringFromJson),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ExportChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.exportChatlistInvite#8472478e chatlist:InputChatlist title:string peers:Vector<InputPeer> = chatlists.ExportedChatlistInvite` */
-export const ExportChatlistInvite: typeof ExportChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportChatlistInvite$, 0x8472478e, 0xc2694ee9, 'chatlists.ExportChatlistInvite', 'request');
+export const ExportChatlistInvite: typeof ExportChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportChatlistInvite$, 0x8472478e, 0xc2694ee9, 'chatlists.ExportChatlistInvite', 'request', 'chatlists.exportChatlistInvite chatlist:InputChatlist title:string peers:Vector<InputPeer>');
 export type ExportChatlistInvite = ExportChatlistInvite$;
 
 /** `chatlists.deleteExportedInvite#719c5c5e chatlist:InputChatlist slug:string = Bool` */
@@ -718,6 +609,7 @@ class DeleteExportedInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'chatlists.DeleteExportedInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteExportedInvite$;
   declare chatlist: Api.TypeInputChatlist;
   declare slug: string;
 
@@ -763,27 +655,14 @@ class DeleteExportedInvite$ {
       return rethrowDecode(e, 'chatlists.deleteExportedInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.deleteExportedInvite');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteExportedInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.deleteExportedInvite', classes);
-    return j.end(
-      new DeleteExportedInvite$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface DeleteExportedInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.deleteExportedInvite#719c5c5e chatlist:InputChatlist slug:string = Bool` */
-export const DeleteExportedInvite: typeof DeleteExportedInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedInvite$, 0x719c5c5e, 0xf5b399ac, 'chatlists.DeleteExportedInvite', 'request');
+export const DeleteExportedInvite: typeof DeleteExportedInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedInvite$, 0x719c5c5e, 0xf5b399ac, 'chatlists.DeleteExportedInvite', 'request', 'chatlists.deleteExportedInvite chatlist:InputChatlist slug:string');
 export type DeleteExportedInvite = DeleteExportedInvite$;
 
 /** `chatlists.editExportedInvite#653db63d flags:# chatlist:InputChatlist slug:string title:flags.1?string peers:flags.2?Vector<InputPeer> = ExportedChatlistInvite` */
@@ -796,6 +675,7 @@ class EditExportedInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x7711f8ff;
   declare readonly className: 'chatlists.EditExportedInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditExportedInvite$;
   declare chatlist: Api.TypeInputChatlist;
   declare slug: string;
   declare title: string | undefined;
@@ -868,31 +748,14 @@ class EditExportedInvite$ {
       return rethrowDecode(e, 'chatlists.editExportedInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.editExportedInvite');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.field('slug', this.slug, stringToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optionalVector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditExportedInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.editExportedInvite', classes);
-    return j.end(
-      new EditExportedInvite$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        slug: j.field('slug', stringFromJson),
-        title: j.optional('title', stringFromJson),
-        peers: j.optionalVector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface EditExportedInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.editExportedInvite#653db63d flags:# chatlist:InputChatlist slug:string title:flags.1?string peers:flags.2?Vector<InputPeer> = ExportedChatlistInvite` */
-export const EditExportedInvite: typeof EditExportedInvite$ = /*@__PURE__*/ defineTlClass(EditExportedInvite$, 0x653db63d, 0x7711f8ff, 'chatlists.EditExportedInvite', 'request');
+export const EditExportedInvite: typeof EditExportedInvite$ = /*@__PURE__*/ defineTlClass(EditExportedInvite$, 0x653db63d, 0x7711f8ff, 'chatlists.EditExportedInvite', 'request', 'chatlists.editExportedInvite flags:# chatlist:InputChatlist slug:string title:flags.1?string peers:flags.2?Vector<InputPeer>');
 export type EditExportedInvite = EditExportedInvite$;
 
 /** `chatlists.getExportedInvites#ce03da83 chatlist:InputChatlist = chatlists.ExportedInvites` */
@@ -905,6 +768,7 @@ class GetExportedInvites$ {
   declare readonly SUBCLASS_OF_ID: 0xe6c209c0;
   declare readonly className: 'chatlists.GetExportedInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExportedInvites$;
   declare chatlist: Api.TypeInputChatlist;
 
   constructor(args: { chatlist: Api.TypeInputChatlist }) {
@@ -944,25 +808,14 @@ class GetExportedInvites$ {
       return rethrowDecode(e, 'chatlists.getExportedInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.getExportedInvites');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedInvites$ {
-    const j = new TlJsonReader(json, 'chatlists.getExportedInvites', classes);
-    return j.end(
-      new GetExportedInvites$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface GetExportedInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.getExportedInvites#ce03da83 chatlist:InputChatlist = chatlists.ExportedInvites` */
-export const GetExportedInvites: typeof GetExportedInvites$ = /*@__PURE__*/ defineTlClass(GetExportedInvites$, 0xce03da83, 0xe6c209c0, 'chatlists.GetExportedInvites', 'request');
+export const GetExportedInvites: typeof GetExportedInvites$ = /*@__PURE__*/ defineTlClass(GetExportedInvites$, 0xce03da83, 0xe6c209c0, 'chatlists.GetExportedInvites', 'request', 'chatlists.getExportedInvites chatlist:InputChatlist');
 export type GetExportedInvites = GetExportedInvites$;
 
 /** `chatlists.checkChatlistInvite#41c10fff slug:string = chatlists.ChatlistInvite` */
@@ -975,6 +828,7 @@ class CheckChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x41720e75;
   declare readonly className: 'chatlists.CheckChatlistInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckChatlistInvite$;
   declare slug: string;
 
   constructor(args: { slug: string }) {
@@ -1014,25 +868,14 @@ class CheckChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.checkChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.checkChatlistInvite');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.checkChatlistInvite', classes);
-    return j.end(
-      new CheckChatlistInvite$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface CheckChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.checkChatlistInvite#41c10fff slug:string = chatlists.ChatlistInvite` */
-export const CheckChatlistInvite: typeof CheckChatlistInvite$ = /*@__PURE__*/ defineTlClass(CheckChatlistInvite$, 0x41c10fff, 0x41720e75, 'chatlists.CheckChatlistInvite', 'request');
+export const CheckChatlistInvite: typeof CheckChatlistInvite$ = /*@__PURE__*/ defineTlClass(CheckChatlistInvite$, 0x41c10fff, 0x41720e75, 'chatlists.CheckChatlistInvite', 'request', 'chatlists.checkChatlistInvite slug:string');
 export type CheckChatlistInvite = CheckChatlistInvite$;
 
 /** `chatlists.joinChatlistInvite#a6b1e39a slug:string peers:Vector<InputPeer> = Updates` */
@@ -1045,6 +888,7 @@ class JoinChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'chatlists.JoinChatlistInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinChatlistInvite$;
   declare slug: string;
   declare peers: Api.TypeInputPeer[];
 
@@ -1098,27 +942,14 @@ class JoinChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.joinChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.joinChatlistInvite');
-    j.field('slug', this.slug, stringToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.joinChatlistInvite', classes);
-    return j.end(
-      new JoinChatlistInvite$({
-        slug: j.field('slug', stringFromJson),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface JoinChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.joinChatlistInvite#a6b1e39a slug:string peers:Vector<InputPeer> = Updates` */
-export const JoinChatlistInvite: typeof JoinChatlistInvite$ = /*@__PURE__*/ defineTlClass(JoinChatlistInvite$, 0xa6b1e39a, 0x8af52aac, 'chatlists.JoinChatlistInvite', 'request');
+export const JoinChatlistInvite: typeof JoinChatlistInvite$ = /*@__PURE__*/ defineTlClass(JoinChatlistInvite$, 0xa6b1e39a, 0x8af52aac, 'chatlists.JoinChatlistInvite', 'request', 'chatlists.joinChatlistInvite slug:string peers:Vector<InputPeer>');
 export type JoinChatlistInvite = JoinChatlistInvite$;
 
 /** `chatlists.getChatlistUpdates#89419521 chatlist:InputChatlist = chatlists.ChatlistUpdates` */
@@ -1131,6 +962,7 @@ class GetChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0x7d1641ea;
   declare readonly className: 'chatlists.GetChatlistUpdates';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatlistUpdates$;
   declare chatlist: Api.TypeInputChatlist;
 
   constructor(args: { chatlist: Api.TypeInputChatlist }) {
@@ -1170,25 +1002,14 @@ class GetChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.getChatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.getChatlistUpdates');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.getChatlistUpdates', classes);
-    return j.end(
-      new GetChatlistUpdates$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface GetChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.getChatlistUpdates#89419521 chatlist:InputChatlist = chatlists.ChatlistUpdates` */
-export const GetChatlistUpdates: typeof GetChatlistUpdates$ = /*@__PURE__*/ defineTlClass(GetChatlistUpdates$, 0x89419521, 0x7d1641ea, 'chatlists.GetChatlistUpdates', 'request');
+export const GetChatlistUpdates: typeof GetChatlistUpdates$ = /*@__PURE__*/ defineTlClass(GetChatlistUpdates$, 0x89419521, 0x7d1641ea, 'chatlists.GetChatlistUpdates', 'request', 'chatlists.getChatlistUpdates chatlist:InputChatlist');
 export type GetChatlistUpdates = GetChatlistUpdates$;
 
 /** `chatlists.joinChatlistUpdates#e089f8f5 chatlist:InputChatlist peers:Vector<InputPeer> = Updates` */
@@ -1201,6 +1022,7 @@ class JoinChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'chatlists.JoinChatlistUpdates';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinChatlistUpdates$;
   declare chatlist: Api.TypeInputChatlist;
   declare peers: Api.TypeInputPeer[];
 
@@ -1254,27 +1076,14 @@ class JoinChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.joinChatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.joinChatlistUpdates');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.joinChatlistUpdates', classes);
-    return j.end(
-      new JoinChatlistUpdates$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface JoinChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.joinChatlistUpdates#e089f8f5 chatlist:InputChatlist peers:Vector<InputPeer> = Updates` */
-export const JoinChatlistUpdates: typeof JoinChatlistUpdates$ = /*@__PURE__*/ defineTlClass(JoinChatlistUpdates$, 0xe089f8f5, 0x8af52aac, 'chatlists.JoinChatlistUpdates', 'request');
+export const JoinChatlistUpdates: typeof JoinChatlistUpdates$ = /*@__PURE__*/ defineTlClass(JoinChatlistUpdates$, 0xe089f8f5, 0x8af52aac, 'chatlists.JoinChatlistUpdates', 'request', 'chatlists.joinChatlistUpdates chatlist:InputChatlist peers:Vector<InputPeer>');
 export type JoinChatlistUpdates = JoinChatlistUpdates$;
 
 /** `chatlists.hideChatlistUpdates#66e486fb chatlist:InputChatlist = Bool` */
@@ -1287,6 +1096,7 @@ class HideChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'chatlists.HideChatlistUpdates';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HideChatlistUpdates$;
   declare chatlist: Api.TypeInputChatlist;
 
   constructor(args: { chatlist: Api.TypeInputChatlist }) {
@@ -1326,25 +1136,14 @@ class HideChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.hideChatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.hideChatlistUpdates');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HideChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.hideChatlistUpdates', classes);
-    return j.end(
-      new HideChatlistUpdates$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface HideChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.hideChatlistUpdates#66e486fb chatlist:InputChatlist = Bool` */
-export const HideChatlistUpdates: typeof HideChatlistUpdates$ = /*@__PURE__*/ defineTlClass(HideChatlistUpdates$, 0x66e486fb, 0xf5b399ac, 'chatlists.HideChatlistUpdates', 'request');
+export const HideChatlistUpdates: typeof HideChatlistUpdates$ = /*@__PURE__*/ defineTlClass(HideChatlistUpdates$, 0x66e486fb, 0xf5b399ac, 'chatlists.HideChatlistUpdates', 'request', 'chatlists.hideChatlistUpdates chatlist:InputChatlist');
 export type HideChatlistUpdates = HideChatlistUpdates$;
 
 /** `chatlists.getLeaveChatlistSuggestions#fdbcd714 chatlist:InputChatlist = Vector<Peer>` */
@@ -1357,6 +1156,7 @@ class GetLeaveChatlistSuggestions$ {
   declare readonly SUBCLASS_OF_ID: 0xb9945d7e;
   declare readonly className: 'chatlists.GetLeaveChatlistSuggestions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLeaveChatlistSuggestions$;
   declare chatlist: Api.TypeInputChatlist;
 
   constructor(args: { chatlist: Api.TypeInputChatlist }) {
@@ -1396,25 +1196,14 @@ class GetLeaveChatlistSuggestions$ {
       return rethrowDecode(e, 'chatlists.getLeaveChatlistSuggestions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.getLeaveChatlistSuggestions');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeaveChatlistSuggestions$ {
-    const j = new TlJsonReader(json, 'chatlists.getLeaveChatlistSuggestions', classes);
-    return j.end(
-      new GetLeaveChatlistSuggestions$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface GetLeaveChatlistSuggestions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.getLeaveChatlistSuggestions#fdbcd714 chatlist:InputChatlist = Vector<Peer>` */
-export const GetLeaveChatlistSuggestions: typeof GetLeaveChatlistSuggestions$ = /*@__PURE__*/ defineTlClass(GetLeaveChatlistSuggestions$, 0xfdbcd714, 0xb9945d7e, 'chatlists.GetLeaveChatlistSuggestions', 'request');
+export const GetLeaveChatlistSuggestions: typeof GetLeaveChatlistSuggestions$ = /*@__PURE__*/ defineTlClass(GetLeaveChatlistSuggestions$, 0xfdbcd714, 0xb9945d7e, 'chatlists.GetLeaveChatlistSuggestions', 'request', 'chatlists.getLeaveChatlistSuggestions chatlist:InputChatlist');
 export type GetLeaveChatlistSuggestions = GetLeaveChatlistSuggestions$;
 
 /** `chatlists.leaveChatlist#74fae13a chatlist:InputChatlist peers:Vector<InputPeer> = Updates` */
@@ -1427,6 +1216,7 @@ class LeaveChatlist$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'chatlists.LeaveChatlist';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveChatlist$;
   declare chatlist: Api.TypeInputChatlist;
   declare peers: Api.TypeInputPeer[];
 
@@ -1480,25 +1270,12 @@ class LeaveChatlist$ {
       return rethrowDecode(e, 'chatlists.leaveChatlist', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.leaveChatlist');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChatlist$ {
-    const j = new TlJsonReader(json, 'chatlists.leaveChatlist', classes);
-    return j.end(
-      new LeaveChatlist$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface LeaveChatlist$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `chatlists.leaveChatlist#74fae13a chatlist:InputChatlist peers:Vector<InputPeer> = Updates` */
-export const LeaveChatlist: typeof LeaveChatlist$ = /*@__PURE__*/ defineTlClass(LeaveChatlist$, 0x74fae13a, 0x8af52aac, 'chatlists.LeaveChatlist', 'request');
+export const LeaveChatlist: typeof LeaveChatlist$ = /*@__PURE__*/ defineTlClass(LeaveChatlist$, 0x74fae13a, 0x8af52aac, 'chatlists.LeaveChatlist', 'request', 'chatlists.leaveChatlist chatlist:InputChatlist peers:Vector<InputPeer>');
 export type LeaveChatlist = LeaveChatlist$;

@@ -15,31 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -95,23 +84,6 @@ import {
   write$TopPeerCategoryPeers,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$Contact,
-  fromJson$ContactBirthday,
-  fromJson$ImportedContact,
-  fromJson$InputContact,
-  fromJson$InputGeoPoint,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$Peer,
-  fromJson$PeerBlocked,
-  fromJson$PopularContact,
-  fromJson$SponsoredPeer,
-  fromJson$TopPeerCategory,
-  fromJson$TopPeerCategoryPeers,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `contacts.Contacts`, discriminated by `className`. */
 export type TypeContacts = 
@@ -149,6 +121,7 @@ class ContactsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x38be25f6;
   declare readonly className: 'contacts.ContactsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ContactsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -161,18 +134,14 @@ class ContactsNotModified$ {
   static fromReader(_r: TlReader): ContactsNotModified$ {
     return new ContactsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.contactsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ContactsNotModified$ {
-    return new TlJsonReader(json, 'contacts.contactsNotModified', classes).end(new ContactsNotModified$());
-  }
+interface ContactsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.contactsNotModified#b74ba9d2 = contacts.Contacts` */
-export const ContactsNotModified: typeof ContactsNotModified$ = /*@__PURE__*/ defineTlClass(ContactsNotModified$, 0xb74ba9d2, 0x38be25f6, 'contacts.ContactsNotModified', 'constructor');
+export const ContactsNotModified: typeof ContactsNotModified$ = /*@__PURE__*/ defineTlClass(ContactsNotModified$, 0xb74ba9d2, 0x38be25f6, 'contacts.ContactsNotModified', 'constructor', 'contacts.contactsNotModified = contacts.Contacts');
 export type ContactsNotModified = ContactsNotModified$;
 
 /** `contacts.contacts#eae87e42 contacts:Vector<Contact> saved_count:int users:Vector<User> = contacts.Contacts` */
@@ -185,6 +154,7 @@ class Contacts$ {
   declare readonly SUBCLASS_OF_ID: 0x38be25f6;
   declare readonly className: 'contacts.Contacts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Contacts$;
   declare contacts: Api.TypeContact[];
   declare savedCount: number;
   declare users: Api.TypeUser[];
@@ -246,29 +216,14 @@ class Contacts$ {
       return rethrowDecode(e, 'contacts.contacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.contacts');
-    j.vector('contacts', this.contacts, objectToJson);
-    j.field('saved_count', this.savedCount, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Contacts$ {
-    const j = new TlJsonReader(json, 'contacts.contacts', classes);
-    return j.end(
-      new Contacts$({
-        contacts: j.vector('contacts', fromJson$Contact),
-        savedCount: j.field('saved_count', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Contacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.contacts#eae87e42 contacts:Vector<Contact> saved_count:int users:Vector<User> = contacts.Contacts` */
-export const Contacts: typeof Contacts$ = /*@__PURE__*/ defineTlClass(Contacts$, 0xeae87e42, 0x38be25f6, 'contacts.Contacts', 'constructor');
+export const Contacts: typeof Contacts$ = /*@__PURE__*/ defineTlClass(Contacts$, 0xeae87e42, 0x38be25f6, 'contacts.Contacts', 'constructor', 'contacts.contacts contacts:Vector<Contact> saved_count:int users:Vector<User> = contacts.Contacts');
 export type Contacts = Contacts$;
 
 /** `contacts.importedContacts#77d01c3b imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts` */
@@ -281,6 +236,7 @@ class ImportedContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x8172ad93;
   declare readonly className: 'contacts.ImportedContacts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportedContacts$;
   declare imported: Api.TypeImportedContact[];
   declare popularInvites: Api.TypePopularContact[];
   declare retryContacts: BigInteger[];
@@ -362,31 +318,14 @@ class ImportedContacts$ {
       return rethrowDecode(e, 'contacts.importedContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.importedContacts');
-    j.vector('imported', this.imported, objectToJson);
-    j.vector('popular_invites', this.popularInvites, objectToJson);
-    j.vector('retry_contacts', this.retryContacts, longToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportedContacts$ {
-    const j = new TlJsonReader(json, 'contacts.importedContacts', classes);
-    return j.end(
-      new ImportedContacts$({
-        imported: j.vector('imported', fromJson$ImportedContact),
-        popularInvites: j.vector('popular_invites', fromJson$PopularContact),
-        retryContacts: j.vector('retry_contacts', longFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ImportedContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.importedContacts#77d01c3b imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts` */
-export const ImportedContacts: typeof ImportedContacts$ = /*@__PURE__*/ defineTlClass(ImportedContacts$, 0x77d01c3b, 0x8172ad93, 'contacts.ImportedContacts', 'constructor');
+export const ImportedContacts: typeof ImportedContacts$ = /*@__PURE__*/ defineTlClass(ImportedContacts$, 0x77d01c3b, 0x8172ad93, 'contacts.ImportedContacts', 'constructor', 'contacts.importedContacts imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts');
 export type ImportedContacts = ImportedContacts$;
 
 /** `contacts.blocked#ade1591 blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked` */
@@ -399,6 +338,7 @@ class Blocked$ {
   declare readonly SUBCLASS_OF_ID: 0xffba4f4f;
   declare readonly className: 'contacts.Blocked';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Blocked$;
   declare blocked: Api.TypePeerBlocked[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -467,29 +407,14 @@ class Blocked$ {
       return rethrowDecode(e, 'contacts.blocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.blocked');
-    j.vector('blocked', this.blocked, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Blocked$ {
-    const j = new TlJsonReader(json, 'contacts.blocked', classes);
-    return j.end(
-      new Blocked$({
-        blocked: j.vector('blocked', fromJson$PeerBlocked),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Blocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.blocked#ade1591 blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked` */
-export const Blocked: typeof Blocked$ = /*@__PURE__*/ defineTlClass(Blocked$, 0x0ade1591, 0xffba4f4f, 'contacts.Blocked', 'constructor');
+export const Blocked: typeof Blocked$ = /*@__PURE__*/ defineTlClass(Blocked$, 0x0ade1591, 0xffba4f4f, 'contacts.Blocked', 'constructor', 'contacts.blocked blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked');
 export type Blocked = Blocked$;
 
 /** `contacts.blockedSlice#e1664194 count:int blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked` */
@@ -502,6 +427,7 @@ class BlockedSlice$ {
   declare readonly SUBCLASS_OF_ID: 0xffba4f4f;
   declare readonly className: 'contacts.BlockedSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BlockedSlice$;
   declare count: number;
   declare blocked: Api.TypePeerBlocked[];
   declare chats: Api.TypeChat[];
@@ -576,31 +502,14 @@ class BlockedSlice$ {
       return rethrowDecode(e, 'contacts.blockedSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.blockedSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('blocked', this.blocked, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BlockedSlice$ {
-    const j = new TlJsonReader(json, 'contacts.blockedSlice', classes);
-    return j.end(
-      new BlockedSlice$({
-        count: j.field('count', intFromJson),
-        blocked: j.vector('blocked', fromJson$PeerBlocked),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BlockedSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.blockedSlice#e1664194 count:int blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked` */
-export const BlockedSlice: typeof BlockedSlice$ = /*@__PURE__*/ defineTlClass(BlockedSlice$, 0xe1664194, 0xffba4f4f, 'contacts.BlockedSlice', 'constructor');
+export const BlockedSlice: typeof BlockedSlice$ = /*@__PURE__*/ defineTlClass(BlockedSlice$, 0xe1664194, 0xffba4f4f, 'contacts.BlockedSlice', 'constructor', 'contacts.blockedSlice count:int blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked');
 export type BlockedSlice = BlockedSlice$;
 
 /** `contacts.found#b3134d9d my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found` */
@@ -613,6 +522,7 @@ class Found$ {
   declare readonly SUBCLASS_OF_ID: 0x4386a2e3;
   declare readonly className: 'contacts.Found';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Found$;
   declare myResults: Api.TypePeer[];
   declare results: Api.TypePeer[];
   declare chats: Api.TypeChat[];
@@ -694,31 +604,14 @@ class Found$ {
       return rethrowDecode(e, 'contacts.found', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.found');
-    j.vector('my_results', this.myResults, objectToJson);
-    j.vector('results', this.results, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Found$ {
-    const j = new TlJsonReader(json, 'contacts.found', classes);
-    return j.end(
-      new Found$({
-        myResults: j.vector('my_results', fromJson$Peer),
-        results: j.vector('results', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Found$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.found#b3134d9d my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found` */
-export const Found: typeof Found$ = /*@__PURE__*/ defineTlClass(Found$, 0xb3134d9d, 0x4386a2e3, 'contacts.Found', 'constructor');
+export const Found: typeof Found$ = /*@__PURE__*/ defineTlClass(Found$, 0xb3134d9d, 0x4386a2e3, 'contacts.Found', 'constructor', 'contacts.found my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found');
 export type Found = Found$;
 
 /** `contacts.resolvedPeer#7f077ad9 peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer` */
@@ -731,6 +624,7 @@ class ResolvedPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xf065b3a8;
   declare readonly className: 'contacts.ResolvedPeer';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolvedPeer$;
   declare peer: Api.TypePeer;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -792,29 +686,14 @@ class ResolvedPeer$ {
       return rethrowDecode(e, 'contacts.resolvedPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resolvedPeer');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvedPeer$ {
-    const j = new TlJsonReader(json, 'contacts.resolvedPeer', classes);
-    return j.end(
-      new ResolvedPeer$({
-        peer: j.field('peer', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ResolvedPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.resolvedPeer#7f077ad9 peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer` */
-export const ResolvedPeer: typeof ResolvedPeer$ = /*@__PURE__*/ defineTlClass(ResolvedPeer$, 0x7f077ad9, 0xf065b3a8, 'contacts.ResolvedPeer', 'constructor');
+export const ResolvedPeer: typeof ResolvedPeer$ = /*@__PURE__*/ defineTlClass(ResolvedPeer$, 0x7f077ad9, 0xf065b3a8, 'contacts.ResolvedPeer', 'constructor', 'contacts.resolvedPeer peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer');
 export type ResolvedPeer = ResolvedPeer$;
 
 /** `contacts.topPeersNotModified#de266ef5 = contacts.TopPeers` */
@@ -827,6 +706,7 @@ class TopPeersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.TopPeersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TopPeersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -839,18 +719,14 @@ class TopPeersNotModified$ {
   static fromReader(_r: TlReader): TopPeersNotModified$ {
     return new TopPeersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.topPeersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersNotModified$ {
-    return new TlJsonReader(json, 'contacts.topPeersNotModified', classes).end(new TopPeersNotModified$());
-  }
+interface TopPeersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.topPeersNotModified#de266ef5 = contacts.TopPeers` */
-export const TopPeersNotModified: typeof TopPeersNotModified$ = /*@__PURE__*/ defineTlClass(TopPeersNotModified$, 0xde266ef5, 0x9ee8bb88, 'contacts.TopPeersNotModified', 'constructor');
+export const TopPeersNotModified: typeof TopPeersNotModified$ = /*@__PURE__*/ defineTlClass(TopPeersNotModified$, 0xde266ef5, 0x9ee8bb88, 'contacts.TopPeersNotModified', 'constructor', 'contacts.topPeersNotModified = contacts.TopPeers');
 export type TopPeersNotModified = TopPeersNotModified$;
 
 /** `contacts.topPeers#70b772a8 categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers` */
@@ -863,6 +739,7 @@ class TopPeers$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.TopPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TopPeers$;
   declare categories: Api.TypeTopPeerCategoryPeers[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -931,29 +808,14 @@ class TopPeers$ {
       return rethrowDecode(e, 'contacts.topPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.topPeers');
-    j.vector('categories', this.categories, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeers$ {
-    const j = new TlJsonReader(json, 'contacts.topPeers', classes);
-    return j.end(
-      new TopPeers$({
-        categories: j.vector('categories', fromJson$TopPeerCategoryPeers),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface TopPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.topPeers#70b772a8 categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers` */
-export const TopPeers: typeof TopPeers$ = /*@__PURE__*/ defineTlClass(TopPeers$, 0x70b772a8, 0x9ee8bb88, 'contacts.TopPeers', 'constructor');
+export const TopPeers: typeof TopPeers$ = /*@__PURE__*/ defineTlClass(TopPeers$, 0x70b772a8, 0x9ee8bb88, 'contacts.TopPeers', 'constructor', 'contacts.topPeers categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers');
 export type TopPeers = TopPeers$;
 
 /** `contacts.topPeersDisabled#b52c939d = contacts.TopPeers` */
@@ -966,6 +828,7 @@ class TopPeersDisabled$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.TopPeersDisabled';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TopPeersDisabled$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -978,18 +841,14 @@ class TopPeersDisabled$ {
   static fromReader(_r: TlReader): TopPeersDisabled$ {
     return new TopPeersDisabled$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.topPeersDisabled' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersDisabled$ {
-    return new TlJsonReader(json, 'contacts.topPeersDisabled', classes).end(new TopPeersDisabled$());
-  }
+interface TopPeersDisabled$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.topPeersDisabled#b52c939d = contacts.TopPeers` */
-export const TopPeersDisabled: typeof TopPeersDisabled$ = /*@__PURE__*/ defineTlClass(TopPeersDisabled$, 0xb52c939d, 0x9ee8bb88, 'contacts.TopPeersDisabled', 'constructor');
+export const TopPeersDisabled: typeof TopPeersDisabled$ = /*@__PURE__*/ defineTlClass(TopPeersDisabled$, 0xb52c939d, 0x9ee8bb88, 'contacts.TopPeersDisabled', 'constructor', 'contacts.topPeersDisabled = contacts.TopPeers');
 export type TopPeersDisabled = TopPeersDisabled$;
 
 /** `contacts.contactBirthdays#114ff30d contacts:Vector<ContactBirthday> users:Vector<User> = contacts.ContactBirthdays` */
@@ -1002,6 +861,7 @@ class ContactBirthdays$ {
   declare readonly SUBCLASS_OF_ID: 0x0e7aabff;
   declare readonly className: 'contacts.ContactBirthdays';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ContactBirthdays$;
   declare contacts: Api.TypeContactBirthday[];
   declare users: Api.TypeUser[];
 
@@ -1057,27 +917,14 @@ class ContactBirthdays$ {
       return rethrowDecode(e, 'contacts.contactBirthdays', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.contactBirthdays');
-    j.vector('contacts', this.contacts, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ContactBirthdays$ {
-    const j = new TlJsonReader(json, 'contacts.contactBirthdays', classes);
-    return j.end(
-      new ContactBirthdays$({
-        contacts: j.vector('contacts', fromJson$ContactBirthday),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ContactBirthdays$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.contactBirthdays#114ff30d contacts:Vector<ContactBirthday> users:Vector<User> = contacts.ContactBirthdays` */
-export const ContactBirthdays: typeof ContactBirthdays$ = /*@__PURE__*/ defineTlClass(ContactBirthdays$, 0x114ff30d, 0x0e7aabff, 'contacts.ContactBirthdays', 'constructor');
+export const ContactBirthdays: typeof ContactBirthdays$ = /*@__PURE__*/ defineTlClass(ContactBirthdays$, 0x114ff30d, 0x0e7aabff, 'contacts.ContactBirthdays', 'constructor', 'contacts.contactBirthdays contacts:Vector<ContactBirthday> users:Vector<User> = contacts.ContactBirthdays');
 export type ContactBirthdays = ContactBirthdays$;
 
 /** `contacts.sponsoredPeersEmpty#ea32b4b1 = contacts.SponsoredPeers` */
@@ -1090,6 +937,7 @@ class SponsoredPeersEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0xb45d5ccc;
   declare readonly className: 'contacts.SponsoredPeersEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredPeersEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1102,18 +950,14 @@ class SponsoredPeersEmpty$ {
   static fromReader(_r: TlReader): SponsoredPeersEmpty$ {
     return new SponsoredPeersEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.sponsoredPeersEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredPeersEmpty$ {
-    return new TlJsonReader(json, 'contacts.sponsoredPeersEmpty', classes).end(new SponsoredPeersEmpty$());
-  }
+interface SponsoredPeersEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.sponsoredPeersEmpty#ea32b4b1 = contacts.SponsoredPeers` */
-export const SponsoredPeersEmpty: typeof SponsoredPeersEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredPeersEmpty$, 0xea32b4b1, 0xb45d5ccc, 'contacts.SponsoredPeersEmpty', 'constructor');
+export const SponsoredPeersEmpty: typeof SponsoredPeersEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredPeersEmpty$, 0xea32b4b1, 0xb45d5ccc, 'contacts.SponsoredPeersEmpty', 'constructor', 'contacts.sponsoredPeersEmpty = contacts.SponsoredPeers');
 export type SponsoredPeersEmpty = SponsoredPeersEmpty$;
 
 /** `contacts.sponsoredPeers#eb032884 peers:Vector<SponsoredPeer> chats:Vector<Chat> users:Vector<User> = contacts.SponsoredPeers` */
@@ -1126,6 +970,7 @@ class SponsoredPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xb45d5ccc;
   declare readonly className: 'contacts.SponsoredPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredPeers$;
   declare peers: Api.TypeSponsoredPeer[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -1194,29 +1039,14 @@ class SponsoredPeers$ {
       return rethrowDecode(e, 'contacts.sponsoredPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.sponsoredPeers');
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredPeers$ {
-    const j = new TlJsonReader(json, 'contacts.sponsoredPeers', classes);
-    return j.end(
-      new SponsoredPeers$({
-        peers: j.vector('peers', fromJson$SponsoredPeer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SponsoredPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.sponsoredPeers#eb032884 peers:Vector<SponsoredPeer> chats:Vector<Chat> users:Vector<User> = contacts.SponsoredPeers` */
-export const SponsoredPeers: typeof SponsoredPeers$ = /*@__PURE__*/ defineTlClass(SponsoredPeers$, 0xeb032884, 0xb45d5ccc, 'contacts.SponsoredPeers', 'constructor');
+export const SponsoredPeers: typeof SponsoredPeers$ = /*@__PURE__*/ defineTlClass(SponsoredPeers$, 0xeb032884, 0xb45d5ccc, 'contacts.SponsoredPeers', 'constructor', 'contacts.sponsoredPeers peers:Vector<SponsoredPeer> chats:Vector<Chat> users:Vector<User> = contacts.SponsoredPeers');
 export type SponsoredPeers = SponsoredPeers$;
 
 /** `contacts.getContactIDs#7adc669d hash:long = Vector<int>` */
@@ -1229,6 +1059,7 @@ class GetContactIDs$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'contacts.GetContactIDs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContactIDs$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -1268,25 +1099,14 @@ class GetContactIDs$ {
       return rethrowDecode(e, 'contacts.getContactIDs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getContactIDs');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactIDs$ {
-    const j = new TlJsonReader(json, 'contacts.getContactIDs', classes);
-    return j.end(
-      new GetContactIDs$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetContactIDs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getContactIDs#7adc669d hash:long = Vector<int>` */
-export const GetContactIDs: typeof GetContactIDs$ = /*@__PURE__*/ defineTlClass(GetContactIDs$, 0x7adc669d, 0x5026710f, 'contacts.GetContactIDs', 'request');
+export const GetContactIDs: typeof GetContactIDs$ = /*@__PURE__*/ defineTlClass(GetContactIDs$, 0x7adc669d, 0x5026710f, 'contacts.GetContactIDs', 'request', 'contacts.getContactIDs hash:long');
 export type GetContactIDs = GetContactIDs$;
 
 /** `contacts.getStatuses#c4a353ee = Vector<ContactStatus>` */
@@ -1299,6 +1119,7 @@ class GetStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xdf815c90;
   declare readonly className: 'contacts.GetStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStatuses$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1316,18 +1137,14 @@ class GetStatuses$ {
   static fromReader(_r: TlReader): GetStatuses$ {
     return new GetStatuses$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.getStatuses' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatuses$ {
-    return new TlJsonReader(json, 'contacts.getStatuses', classes).end(new GetStatuses$());
-  }
+interface GetStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getStatuses#c4a353ee = Vector<ContactStatus>` */
-export const GetStatuses: typeof GetStatuses$ = /*@__PURE__*/ defineTlClass(GetStatuses$, 0xc4a353ee, 0xdf815c90, 'contacts.GetStatuses', 'request');
+export const GetStatuses: typeof GetStatuses$ = /*@__PURE__*/ defineTlClass(GetStatuses$, 0xc4a353ee, 0xdf815c90, 'contacts.GetStatuses', 'request', 'contacts.getStatuses');
 export type GetStatuses = GetStatuses$;
 
 /** `contacts.getContacts#5dd69e12 hash:long = contacts.Contacts` */
@@ -1340,6 +1157,7 @@ class GetContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x38be25f6;
   declare readonly className: 'contacts.GetContacts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContacts$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -1379,25 +1197,14 @@ class GetContacts$ {
       return rethrowDecode(e, 'contacts.getContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getContacts');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContacts$ {
-    const j = new TlJsonReader(json, 'contacts.getContacts', classes);
-    return j.end(
-      new GetContacts$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getContacts#5dd69e12 hash:long = contacts.Contacts` */
-export const GetContacts: typeof GetContacts$ = /*@__PURE__*/ defineTlClass(GetContacts$, 0x5dd69e12, 0x38be25f6, 'contacts.GetContacts', 'request');
+export const GetContacts: typeof GetContacts$ = /*@__PURE__*/ defineTlClass(GetContacts$, 0x5dd69e12, 0x38be25f6, 'contacts.GetContacts', 'request', 'contacts.getContacts hash:long');
 export type GetContacts = GetContacts$;
 
 /** `contacts.importContacts#2c800be5 contacts:Vector<InputContact> = contacts.ImportedContacts` */
@@ -1410,6 +1217,7 @@ class ImportContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x8172ad93;
   declare readonly className: 'contacts.ImportContacts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportContacts$;
   declare contacts: Api.TypeInputContact[];
 
   constructor(args: { contacts: Api.TypeInputContact[] }) {
@@ -1457,25 +1265,14 @@ class ImportContacts$ {
       return rethrowDecode(e, 'contacts.importContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.importContacts');
-    j.vector('contacts', this.contacts, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportContacts$ {
-    const j = new TlJsonReader(json, 'contacts.importContacts', classes);
-    return j.end(
-      new ImportContacts$({
-        contacts: j.vector('contacts', fromJson$InputContact),
-      }),
-    );
-  }
+interface ImportContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.importContacts#2c800be5 contacts:Vector<InputContact> = contacts.ImportedContacts` */
-export const ImportContacts: typeof ImportContacts$ = /*@__PURE__*/ defineTlClass(ImportContacts$, 0x2c800be5, 0x8172ad93, 'contacts.ImportContacts', 'request');
+export const ImportContacts: typeof ImportContacts$ = /*@__PURE__*/ defineTlClass(ImportContacts$, 0x2c800be5, 0x8172ad93, 'contacts.ImportContacts', 'request', 'contacts.importContacts contacts:Vector<InputContact>');
 export type ImportContacts = ImportContacts$;
 
 /** `contacts.deleteContacts#96a0e00 id:Vector<InputUser> = Updates` */
@@ -1488,6 +1285,7 @@ class DeleteContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.DeleteContacts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteContacts$;
   declare id: Api.TypeInputUser[];
 
   constructor(args: { id: Api.TypeInputUser[] }) {
@@ -1535,25 +1333,14 @@ class DeleteContacts$ {
       return rethrowDecode(e, 'contacts.deleteContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.deleteContacts');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteContacts$ {
-    const j = new TlJsonReader(json, 'contacts.deleteContacts', classes);
-    return j.end(
-      new DeleteContacts$({
-        id: j.vector('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.deleteContacts#96a0e00 id:Vector<InputUser> = Updates` */
-export const DeleteContacts: typeof DeleteContacts$ = /*@__PURE__*/ defineTlClass(DeleteContacts$, 0x096a0e00, 0x8af52aac, 'contacts.DeleteContacts', 'request');
+export const DeleteContacts: typeof DeleteContacts$ = /*@__PURE__*/ defineTlClass(DeleteContacts$, 0x096a0e00, 0x8af52aac, 'contacts.DeleteContacts', 'request', 'contacts.deleteContacts id:Vector<InputUser>');
 export type DeleteContacts = DeleteContacts$;
 
 /** `contacts.deleteByPhones#1013fd9e phones:Vector<string> = Bool` */
@@ -1566,6 +1353,7 @@ class DeleteByPhones$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.DeleteByPhones';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteByPhones$;
   declare phones: string[];
 
   constructor(args: { phones: string[] }) {
@@ -1613,25 +1401,14 @@ class DeleteByPhones$ {
       return rethrowDecode(e, 'contacts.deleteByPhones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.deleteByPhones');
-    j.vector('phones', this.phones, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteByPhones$ {
-    const j = new TlJsonReader(json, 'contacts.deleteByPhones', classes);
-    return j.end(
-      new DeleteByPhones$({
-        phones: j.vector('phones', stringFromJson),
-      }),
-    );
-  }
+interface DeleteByPhones$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.deleteByPhones#1013fd9e phones:Vector<string> = Bool` */
-export const DeleteByPhones: typeof DeleteByPhones$ = /*@__PURE__*/ defineTlClass(DeleteByPhones$, 0x1013fd9e, 0xf5b399ac, 'contacts.DeleteByPhones', 'request');
+export const DeleteByPhones: typeof DeleteByPhones$ = /*@__PURE__*/ defineTlClass(DeleteByPhones$, 0x1013fd9e, 0xf5b399ac, 'contacts.DeleteByPhones', 'request', 'contacts.deleteByPhones phones:Vector<string>');
 export type DeleteByPhones = DeleteByPhones$;
 
 /** `contacts.block#2e2e8734 flags:# my_stories_from:flags.0?true id:InputPeer = Bool` */
@@ -1644,6 +1421,7 @@ class Block$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.Block';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Block$;
   declare myStoriesFrom: boolean | undefined;
   declare id: Api.TypeInputPeer;
 
@@ -1693,27 +1471,14 @@ class Block$ {
       return rethrowDecode(e, 'contacts.block', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.block');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Block$ {
-    const j = new TlJsonReader(json, 'contacts.block', classes);
-    return j.end(
-      new Block$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        id: j.field('id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface Block$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.block#2e2e8734 flags:# my_stories_from:flags.0?true id:InputPeer = Bool` */
-export const Block: typeof Block$ = /*@__PURE__*/ defineTlClass(Block$, 0x2e2e8734, 0xf5b399ac, 'contacts.Block', 'request');
+export const Block: typeof Block$ = /*@__PURE__*/ defineTlClass(Block$, 0x2e2e8734, 0xf5b399ac, 'contacts.Block', 'request', 'contacts.block flags:# my_stories_from:flags.0?true id:InputPeer');
 export type Block = Block$;
 
 /** `contacts.unblock#b550d328 flags:# my_stories_from:flags.0?true id:InputPeer = Bool` */
@@ -1726,6 +1491,7 @@ class Unblock$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.Unblock';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Unblock$;
   declare myStoriesFrom: boolean | undefined;
   declare id: Api.TypeInputPeer;
 
@@ -1775,27 +1541,14 @@ class Unblock$ {
       return rethrowDecode(e, 'contacts.unblock', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.unblock');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Unblock$ {
-    const j = new TlJsonReader(json, 'contacts.unblock', classes);
-    return j.end(
-      new Unblock$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        id: j.field('id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface Unblock$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.unblock#b550d328 flags:# my_stories_from:flags.0?true id:InputPeer = Bool` */
-export const Unblock: typeof Unblock$ = /*@__PURE__*/ defineTlClass(Unblock$, 0xb550d328, 0xf5b399ac, 'contacts.Unblock', 'request');
+export const Unblock: typeof Unblock$ = /*@__PURE__*/ defineTlClass(Unblock$, 0xb550d328, 0xf5b399ac, 'contacts.Unblock', 'request', 'contacts.unblock flags:# my_stories_from:flags.0?true id:InputPeer');
 export type Unblock = Unblock$;
 
 /** `contacts.getBlocked#9a868f80 flags:# my_stories_from:flags.0?true offset:int limit:int = contacts.Blocked` */
@@ -1808,6 +1561,7 @@ class GetBlocked$ {
   declare readonly SUBCLASS_OF_ID: 0xffba4f4f;
   declare readonly className: 'contacts.GetBlocked';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBlocked$;
   declare myStoriesFrom: boolean | undefined;
   declare offset: number;
   declare limit: number;
@@ -1863,29 +1617,14 @@ class GetBlocked$ {
       return rethrowDecode(e, 'contacts.getBlocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getBlocked');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBlocked$ {
-    const j = new TlJsonReader(json, 'contacts.getBlocked', classes);
-    return j.end(
-      new GetBlocked$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetBlocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getBlocked#9a868f80 flags:# my_stories_from:flags.0?true offset:int limit:int = contacts.Blocked` */
-export const GetBlocked: typeof GetBlocked$ = /*@__PURE__*/ defineTlClass(GetBlocked$, 0x9a868f80, 0xffba4f4f, 'contacts.GetBlocked', 'request');
+export const GetBlocked: typeof GetBlocked$ = /*@__PURE__*/ defineTlClass(GetBlocked$, 0x9a868f80, 0xffba4f4f, 'contacts.GetBlocked', 'request', 'contacts.getBlocked flags:# my_stories_from:flags.0?true offset:int limit:int');
 export type GetBlocked = GetBlocked$;
 
 /** `contacts.search#11f812d8 q:string limit:int = contacts.Found` */
@@ -1898,6 +1637,7 @@ class Search$ {
   declare readonly SUBCLASS_OF_ID: 0x4386a2e3;
   declare readonly className: 'contacts.Search';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Search$;
   declare q: string;
   declare limit: number;
 
@@ -1943,27 +1683,14 @@ class Search$ {
       return rethrowDecode(e, 'contacts.search', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.search');
-    j.field('q', this.q, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
-    const j = new TlJsonReader(json, 'contacts.search', classes);
-    return j.end(
-      new Search$({
-        q: j.field('q', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface Search$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.search#11f812d8 q:string limit:int = contacts.Found` */
-export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x11f812d8, 0x4386a2e3, 'contacts.Search', 'request');
+export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x11f812d8, 0x4386a2e3, 'contacts.Search', 'request', 'contacts.search q:string limit:int');
 export type Search = Search$;
 
 /** `contacts.resolveUsername#725afbbc flags:# username:string referer:flags.0?string = contacts.ResolvedPeer` */
@@ -1976,6 +1703,7 @@ class ResolveUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf065b3a8;
   declare readonly className: 'contacts.ResolveUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolveUsername$;
   declare username: string;
   declare referer: string | undefined;
 
@@ -2027,27 +1755,14 @@ class ResolveUsername$ {
       return rethrowDecode(e, 'contacts.resolveUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resolveUsername');
-    j.field('username', this.username, stringToJson);
-    j.optional('referer', this.referer, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveUsername$ {
-    const j = new TlJsonReader(json, 'contacts.resolveUsername', classes);
-    return j.end(
-      new ResolveUsername$({
-        username: j.field('username', stringFromJson),
-        referer: j.optional('referer', stringFromJson),
-      }),
-    );
-  }
+interface ResolveUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.resolveUsername#725afbbc flags:# username:string referer:flags.0?string = contacts.ResolvedPeer` */
-export const ResolveUsername: typeof ResolveUsername$ = /*@__PURE__*/ defineTlClass(ResolveUsername$, 0x725afbbc, 0xf065b3a8, 'contacts.ResolveUsername', 'request');
+export const ResolveUsername: typeof ResolveUsername$ = /*@__PURE__*/ defineTlClass(ResolveUsername$, 0x725afbbc, 0xf065b3a8, 'contacts.ResolveUsername', 'request', 'contacts.resolveUsername flags:# username:string referer:flags.0?string');
 export type ResolveUsername = ResolveUsername$;
 
 /** `contacts.getTopPeers#973478b6 flags:# correspondents:flags.0?true bots_pm:flags.1?true bots_inline:flags.2?true phone_calls:flags.3?true forward_users:flags.4?true forward_chats:flags.5?true groups:flags.10?true channels:flags.15?true bots_app:flags.16?true offset:int limit:int hash:long = contacts.TopPeers` */
@@ -2060,6 +1775,7 @@ class GetTopPeers$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.GetTopPeers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTopPeers$;
   declare correspondents: boolean | undefined;
   declare botsPm: boolean | undefined;
   declare botsInline: boolean | undefined;
@@ -2161,47 +1877,14 @@ class GetTopPeers$ {
       return rethrowDecode(e, 'contacts.getTopPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getTopPeers');
-    j.flag('correspondents', this.correspondents);
-    j.flag('bots_pm', this.botsPm);
-    j.flag('bots_inline', this.botsInline);
-    j.flag('phone_calls', this.phoneCalls);
-    j.flag('forward_users', this.forwardUsers);
-    j.flag('forward_chats', this.forwardChats);
-    j.flag('groups', this.groups);
-    j.flag('channels', this.channels);
-    j.flag('bots_app', this.botsApp);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTopPeers$ {
-    const j = new TlJsonReader(json, 'contacts.getTopPeers', classes);
-    return j.end(
-      new GetTopPeers$({
-        correspondents: j.flag('correspondents'),
-        botsPm: j.flag('bots_pm'),
-        botsInline: j.flag('bots_inline'),
-        phoneCalls: j.flag('phone_calls'),
-        forwardUsers: j.flag('forward_users'),
-        forwardChats: j.flag('forward_chats'),
-        groups: j.flag('groups'),
-        channels: j.flag('channels'),
-        botsApp: j.flag('bots_app'),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetTopPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getTopPeers#973478b6 flags:# correspondents:flags.0?true bots_pm:flags.1?true bots_inline:flags.2?true phone_calls:flags.3?true forward_users:flags.4?true forward_chats:flags.5?true groups:flags.10?true channels:flags.15?true bots_app:flags.16?true offset:int limit:int hash:long = contacts.TopPeers` */
-export const GetTopPeers: typeof GetTopPeers$ = /*@__PURE__*/ defineTlClass(GetTopPeers$, 0x973478b6, 0x9ee8bb88, 'contacts.GetTopPeers', 'request');
+export const GetTopPeers: typeof GetTopPeers$ = /*@__PURE__*/ defineTlClass(GetTopPeers$, 0x973478b6, 0x9ee8bb88, 'contacts.GetTopPeers', 'request', 'contacts.getTopPeers flags:# correspondents:flags.0?true bots_pm:flags.1?true bots_inline:flags.2?true phone_calls:flags.3?true forward_users:flags.4?true forward_chats:flags.5?true groups:flags.10?true channels:flags.15?true bots_app:flags.16?true offset:int limit:int hash:long');
 export type GetTopPeers = GetTopPeers$;
 
 /** `contacts.resetTopPeerRating#1ae373ac category:TopPeerCategory peer:InputPeer = Bool` */
@@ -2214,6 +1897,7 @@ class ResetTopPeerRating$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.ResetTopPeerRating';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetTopPeerRating$;
   declare category: Api.TypeTopPeerCategory;
   declare peer: Api.TypeInputPeer;
 
@@ -2259,27 +1943,14 @@ class ResetTopPeerRating$ {
       return rethrowDecode(e, 'contacts.resetTopPeerRating', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resetTopPeerRating');
-    j.field('category', this.category, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetTopPeerRating$ {
-    const j = new TlJsonReader(json, 'contacts.resetTopPeerRating', classes);
-    return j.end(
-      new ResetTopPeerRating$({
-        category: j.field('category', fromJson$TopPeerCategory),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ResetTopPeerRating$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.resetTopPeerRating#1ae373ac category:TopPeerCategory peer:InputPeer = Bool` */
-export const ResetTopPeerRating: typeof ResetTopPeerRating$ = /*@__PURE__*/ defineTlClass(ResetTopPeerRating$, 0x1ae373ac, 0xf5b399ac, 'contacts.ResetTopPeerRating', 'request');
+export const ResetTopPeerRating: typeof ResetTopPeerRating$ = /*@__PURE__*/ defineTlClass(ResetTopPeerRating$, 0x1ae373ac, 0xf5b399ac, 'contacts.ResetTopPeerRating', 'request', 'contacts.resetTopPeerRating category:TopPeerCategory peer:InputPeer');
 export type ResetTopPeerRating = ResetTopPeerRating$;
 
 /** `contacts.resetSaved#879537f1 = Bool` */
@@ -2292,6 +1963,7 @@ class ResetSaved$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.ResetSaved';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetSaved$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2309,18 +1981,14 @@ class ResetSaved$ {
   static fromReader(_r: TlReader): ResetSaved$ {
     return new ResetSaved$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.resetSaved' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetSaved$ {
-    return new TlJsonReader(json, 'contacts.resetSaved', classes).end(new ResetSaved$());
-  }
+interface ResetSaved$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.resetSaved#879537f1 = Bool` */
-export const ResetSaved: typeof ResetSaved$ = /*@__PURE__*/ defineTlClass(ResetSaved$, 0x879537f1, 0xf5b399ac, 'contacts.ResetSaved', 'request');
+export const ResetSaved: typeof ResetSaved$ = /*@__PURE__*/ defineTlClass(ResetSaved$, 0x879537f1, 0xf5b399ac, 'contacts.ResetSaved', 'request', 'contacts.resetSaved');
 export type ResetSaved = ResetSaved$;
 
 /** `contacts.getSaved#82f1e39f = Vector<SavedContact>` */
@@ -2333,6 +2001,7 @@ class GetSaved$ {
   declare readonly SUBCLASS_OF_ID: 0x0975dbef;
   declare readonly className: 'contacts.GetSaved';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSaved$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2350,18 +2019,14 @@ class GetSaved$ {
   static fromReader(_r: TlReader): GetSaved$ {
     return new GetSaved$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.getSaved' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSaved$ {
-    return new TlJsonReader(json, 'contacts.getSaved', classes).end(new GetSaved$());
-  }
+interface GetSaved$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getSaved#82f1e39f = Vector<SavedContact>` */
-export const GetSaved: typeof GetSaved$ = /*@__PURE__*/ defineTlClass(GetSaved$, 0x82f1e39f, 0x0975dbef, 'contacts.GetSaved', 'request');
+export const GetSaved: typeof GetSaved$ = /*@__PURE__*/ defineTlClass(GetSaved$, 0x82f1e39f, 0x0975dbef, 'contacts.GetSaved', 'request', 'contacts.getSaved');
 export type GetSaved = GetSaved$;
 
 /** `contacts.toggleTopPeers#8514bdda enabled:Bool = Bool` */
@@ -2374,6 +2039,7 @@ class ToggleTopPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.ToggleTopPeers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleTopPeers$;
   declare enabled: boolean;
 
   constructor(args: { enabled: boolean }) {
@@ -2413,25 +2079,14 @@ class ToggleTopPeers$ {
       return rethrowDecode(e, 'contacts.toggleTopPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.toggleTopPeers');
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleTopPeers$ {
-    const j = new TlJsonReader(json, 'contacts.toggleTopPeers', classes);
-    return j.end(
-      new ToggleTopPeers$({
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleTopPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.toggleTopPeers#8514bdda enabled:Bool = Bool` */
-export const ToggleTopPeers: typeof ToggleTopPeers$ = /*@__PURE__*/ defineTlClass(ToggleTopPeers$, 0x8514bdda, 0xf5b399ac, 'contacts.ToggleTopPeers', 'request');
+export const ToggleTopPeers: typeof ToggleTopPeers$ = /*@__PURE__*/ defineTlClass(ToggleTopPeers$, 0x8514bdda, 0xf5b399ac, 'contacts.ToggleTopPeers', 'request', 'contacts.toggleTopPeers enabled:Bool');
 export type ToggleTopPeers = ToggleTopPeers$;
 
 /** `contacts.addContact#e8f463d0 flags:# add_phone_privacy_exception:flags.0?true id:InputUser first_name:string last_name:string phone:string = Updates` */
@@ -2444,6 +2099,7 @@ class AddContact$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.AddContact';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddContact$;
   declare addPhonePrivacyException: boolean | undefined;
   declare id: Api.TypeInputUser;
   declare firstName: string;
@@ -2511,33 +2167,14 @@ class AddContact$ {
       return rethrowDecode(e, 'contacts.addContact', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.addContact');
-    j.flag('add_phone_privacy_exception', this.addPhonePrivacyException);
-    j.field('id', this.id, objectToJson);
-    j.field('first_name', this.firstName, stringToJson);
-    j.field('last_name', this.lastName, stringToJson);
-    j.field('phone', this.phone, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddContact$ {
-    const j = new TlJsonReader(json, 'contacts.addContact', classes);
-    return j.end(
-      new AddContact$({
-        addPhonePrivacyException: j.flag('add_phone_privacy_exception'),
-        id: j.field('id', fromJson$InputUser),
-        firstName: j.field('first_name', stringFromJson),
-        lastName: j.field('last_name', stringFromJson),
-        phone: j.field('phone', stringFromJson),
-      }),
-    );
-  }
+interface AddContact$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.addContact#e8f463d0 flags:# add_phone_privacy_exception:flags.0?true id:InputUser first_name:string last_name:string phone:string = Updates` */
-export const AddContact: typeof AddContact$ = /*@__PURE__*/ defineTlClass(AddContact$, 0xe8f463d0, 0x8af52aac, 'contacts.AddContact', 'request');
+export const AddContact: typeof AddContact$ = /*@__PURE__*/ defineTlClass(AddContact$, 0xe8f463d0, 0x8af52aac, 'contacts.AddContact', 'request', 'contacts.addContact flags:# add_phone_privacy_exception:flags.0?true id:InputUser first_name:string last_name:string phone:string');
 export type AddContact = AddContact$;
 
 /** `contacts.acceptContact#f831a20f id:InputUser = Updates` */
@@ -2550,6 +2187,7 @@ class AcceptContact$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.AcceptContact';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptContact$;
   declare id: Api.TypeInputUser;
 
   constructor(args: { id: Api.TypeInputUser }) {
@@ -2589,25 +2227,14 @@ class AcceptContact$ {
       return rethrowDecode(e, 'contacts.acceptContact', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.acceptContact');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptContact$ {
-    const j = new TlJsonReader(json, 'contacts.acceptContact', classes);
-    return j.end(
-      new AcceptContact$({
-        id: j.field('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface AcceptContact$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.acceptContact#f831a20f id:InputUser = Updates` */
-export const AcceptContact: typeof AcceptContact$ = /*@__PURE__*/ defineTlClass(AcceptContact$, 0xf831a20f, 0x8af52aac, 'contacts.AcceptContact', 'request');
+export const AcceptContact: typeof AcceptContact$ = /*@__PURE__*/ defineTlClass(AcceptContact$, 0xf831a20f, 0x8af52aac, 'contacts.AcceptContact', 'request', 'contacts.acceptContact id:InputUser');
 export type AcceptContact = AcceptContact$;
 
 /** `contacts.getLocated#d348bc44 flags:# background:flags.1?true geo_point:InputGeoPoint self_expires:flags.0?int = Updates` */
@@ -2620,6 +2247,7 @@ class GetLocated$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.GetLocated';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLocated$;
   declare background: boolean | undefined;
   declare geoPoint: Api.TypeInputGeoPoint;
   declare selfExpires: number | undefined;
@@ -2676,29 +2304,14 @@ class GetLocated$ {
       return rethrowDecode(e, 'contacts.getLocated', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getLocated');
-    j.flag('background', this.background);
-    j.field('geo_point', this.geoPoint, objectToJson);
-    j.optional('self_expires', this.selfExpires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLocated$ {
-    const j = new TlJsonReader(json, 'contacts.getLocated', classes);
-    return j.end(
-      new GetLocated$({
-        background: j.flag('background'),
-        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
-        selfExpires: j.optional('self_expires', intFromJson),
-      }),
-    );
-  }
+interface GetLocated$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getLocated#d348bc44 flags:# background:flags.1?true geo_point:InputGeoPoint self_expires:flags.0?int = Updates` */
-export const GetLocated: typeof GetLocated$ = /*@__PURE__*/ defineTlClass(GetLocated$, 0xd348bc44, 0x8af52aac, 'contacts.GetLocated', 'request');
+export const GetLocated: typeof GetLocated$ = /*@__PURE__*/ defineTlClass(GetLocated$, 0xd348bc44, 0x8af52aac, 'contacts.GetLocated', 'request', 'contacts.getLocated flags:# background:flags.1?true geo_point:InputGeoPoint self_expires:flags.0?int');
 export type GetLocated = GetLocated$;
 
 /** `contacts.blockFromReplies#29a8962c flags:# delete_message:flags.0?true delete_history:flags.1?true report_spam:flags.2?true msg_id:int = Updates` */
@@ -2711,6 +2324,7 @@ class BlockFromReplies$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.BlockFromReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BlockFromReplies$;
   declare deleteMessage: boolean | undefined;
   declare deleteHistory: boolean | undefined;
   declare reportSpam: boolean | undefined;
@@ -2770,31 +2384,14 @@ class BlockFromReplies$ {
       return rethrowDecode(e, 'contacts.blockFromReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.blockFromReplies');
-    j.flag('delete_message', this.deleteMessage);
-    j.flag('delete_history', this.deleteHistory);
-    j.flag('report_spam', this.reportSpam);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BlockFromReplies$ {
-    const j = new TlJsonReader(json, 'contacts.blockFromReplies', classes);
-    return j.end(
-      new BlockFromReplies$({
-        deleteMessage: j.flag('delete_message'),
-        deleteHistory: j.flag('delete_history'),
-        reportSpam: j.flag('report_spam'),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface BlockFromReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.blockFromReplies#29a8962c flags:# delete_message:flags.0?true delete_history:flags.1?true report_spam:flags.2?true msg_id:int = Updates` */
-export const BlockFromReplies: typeof BlockFromReplies$ = /*@__PURE__*/ defineTlClass(BlockFromReplies$, 0x29a8962c, 0x8af52aac, 'contacts.BlockFromReplies', 'request');
+export const BlockFromReplies: typeof BlockFromReplies$ = /*@__PURE__*/ defineTlClass(BlockFromReplies$, 0x29a8962c, 0x8af52aac, 'contacts.BlockFromReplies', 'request', 'contacts.blockFromReplies flags:# delete_message:flags.0?true delete_history:flags.1?true report_spam:flags.2?true msg_id:int');
 export type BlockFromReplies = BlockFromReplies$;
 
 /** `contacts.resolvePhone#8af94344 phone:string = contacts.ResolvedPeer` */
@@ -2807,6 +2404,7 @@ class ResolvePhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf065b3a8;
   declare readonly className: 'contacts.ResolvePhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolvePhone$;
   declare phone: string;
 
   constructor(args: { phone: string }) {
@@ -2846,25 +2444,14 @@ class ResolvePhone$ {
       return rethrowDecode(e, 'contacts.resolvePhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resolvePhone');
-    j.field('phone', this.phone, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvePhone$ {
-    const j = new TlJsonReader(json, 'contacts.resolvePhone', classes);
-    return j.end(
-      new ResolvePhone$({
-        phone: j.field('phone', stringFromJson),
-      }),
-    );
-  }
+interface ResolvePhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.resolvePhone#8af94344 phone:string = contacts.ResolvedPeer` */
-export const ResolvePhone: typeof ResolvePhone$ = /*@__PURE__*/ defineTlClass(ResolvePhone$, 0x8af94344, 0xf065b3a8, 'contacts.ResolvePhone', 'request');
+export const ResolvePhone: typeof ResolvePhone$ = /*@__PURE__*/ defineTlClass(ResolvePhone$, 0x8af94344, 0xf065b3a8, 'contacts.ResolvePhone', 'request', 'contacts.resolvePhone phone:string');
 export type ResolvePhone = ResolvePhone$;
 
 /** `contacts.exportContactToken#f8654027 = ExportedContactToken` */
@@ -2877,6 +2464,7 @@ class ExportContactToken$ {
   declare readonly SUBCLASS_OF_ID: 0x86ddbed1;
   declare readonly className: 'contacts.ExportContactToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportContactToken$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2894,18 +2482,14 @@ class ExportContactToken$ {
   static fromReader(_r: TlReader): ExportContactToken$ {
     return new ExportContactToken$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.exportContactToken' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportContactToken$ {
-    return new TlJsonReader(json, 'contacts.exportContactToken', classes).end(new ExportContactToken$());
-  }
+interface ExportContactToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.exportContactToken#f8654027 = ExportedContactToken` */
-export const ExportContactToken: typeof ExportContactToken$ = /*@__PURE__*/ defineTlClass(ExportContactToken$, 0xf8654027, 0x86ddbed1, 'contacts.ExportContactToken', 'request');
+export const ExportContactToken: typeof ExportContactToken$ = /*@__PURE__*/ defineTlClass(ExportContactToken$, 0xf8654027, 0x86ddbed1, 'contacts.ExportContactToken', 'request', 'contacts.exportContactToken');
 export type ExportContactToken = ExportContactToken$;
 
 /** `contacts.importContactToken#13005788 token:string = User` */
@@ -2918,6 +2502,7 @@ class ImportContactToken$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'contacts.ImportContactToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportContactToken$;
   declare token: string;
 
   constructor(args: { token: string }) {
@@ -2957,25 +2542,14 @@ class ImportContactToken$ {
       return rethrowDecode(e, 'contacts.importContactToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.importContactToken');
-    j.field('token', this.token, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportContactToken$ {
-    const j = new TlJsonReader(json, 'contacts.importContactToken', classes);
-    return j.end(
-      new ImportContactToken$({
-        token: j.field('token', stringFromJson),
-      }),
-    );
-  }
+interface ImportContactToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.importContactToken#13005788 token:string = User` */
-export const ImportContactToken: typeof ImportContactToken$ = /*@__PURE__*/ defineTlClass(ImportContactToken$, 0x13005788, 0x2da17977, 'contacts.ImportContactToken', 'request');
+export const ImportContactToken: typeof ImportContactToken$ = /*@__PURE__*/ defineTlClass(ImportContactToken$, 0x13005788, 0x2da17977, 'contacts.ImportContactToken', 'request', 'contacts.importContactToken token:string');
 export type ImportContactToken = ImportContactToken$;
 
 /** `contacts.editCloseFriends#ba6705f0 id:Vector<long> = Bool` */
@@ -2988,6 +2562,7 @@ class EditCloseFriends$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.EditCloseFriends';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditCloseFriends$;
   declare id: BigInteger[];
 
   constructor(args: { id: LongInput[] }) {
@@ -3035,25 +2610,14 @@ class EditCloseFriends$ {
       return rethrowDecode(e, 'contacts.editCloseFriends', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.editCloseFriends');
-    j.vector('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditCloseFriends$ {
-    const j = new TlJsonReader(json, 'contacts.editCloseFriends', classes);
-    return j.end(
-      new EditCloseFriends$({
-        id: j.vector('id', longFromJson),
-      }),
-    );
-  }
+interface EditCloseFriends$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.editCloseFriends#ba6705f0 id:Vector<long> = Bool` */
-export const EditCloseFriends: typeof EditCloseFriends$ = /*@__PURE__*/ defineTlClass(EditCloseFriends$, 0xba6705f0, 0xf5b399ac, 'contacts.EditCloseFriends', 'request');
+export const EditCloseFriends: typeof EditCloseFriends$ = /*@__PURE__*/ defineTlClass(EditCloseFriends$, 0xba6705f0, 0xf5b399ac, 'contacts.EditCloseFriends', 'request', 'contacts.editCloseFriends id:Vector<long>');
 export type EditCloseFriends = EditCloseFriends$;
 
 /** `contacts.setBlocked#94c65c76 flags:# my_stories_from:flags.0?true id:Vector<InputPeer> limit:int = Bool` */
@@ -3066,6 +2630,7 @@ class SetBlocked$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.SetBlocked';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBlocked$;
   declare myStoriesFrom: boolean | undefined;
   declare id: Api.TypeInputPeer[];
   declare limit: number;
@@ -3129,29 +2694,14 @@ class SetBlocked$ {
       return rethrowDecode(e, 'contacts.setBlocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.setBlocked');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.vector('id', this.id, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBlocked$ {
-    const j = new TlJsonReader(json, 'contacts.setBlocked', classes);
-    return j.end(
-      new SetBlocked$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        id: j.vector('id', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SetBlocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.setBlocked#94c65c76 flags:# my_stories_from:flags.0?true id:Vector<InputPeer> limit:int = Bool` */
-export const SetBlocked: typeof SetBlocked$ = /*@__PURE__*/ defineTlClass(SetBlocked$, 0x94c65c76, 0xf5b399ac, 'contacts.SetBlocked', 'request');
+export const SetBlocked: typeof SetBlocked$ = /*@__PURE__*/ defineTlClass(SetBlocked$, 0x94c65c76, 0xf5b399ac, 'contacts.SetBlocked', 'request', 'contacts.setBlocked flags:# my_stories_from:flags.0?true id:Vector<InputPeer> limit:int');
 export type SetBlocked = SetBlocked$;
 
 /** `contacts.getBirthdays#daeda864 = contacts.ContactBirthdays` */
@@ -3164,6 +2714,7 @@ class GetBirthdays$ {
   declare readonly SUBCLASS_OF_ID: 0x0e7aabff;
   declare readonly className: 'contacts.GetBirthdays';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBirthdays$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3181,18 +2732,14 @@ class GetBirthdays$ {
   static fromReader(_r: TlReader): GetBirthdays$ {
     return new GetBirthdays$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.getBirthdays' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBirthdays$ {
-    return new TlJsonReader(json, 'contacts.getBirthdays', classes).end(new GetBirthdays$());
-  }
+interface GetBirthdays$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getBirthdays#daeda864 = contacts.ContactBirthdays` */
-export const GetBirthdays: typeof GetBirthdays$ = /*@__PURE__*/ defineTlClass(GetBirthdays$, 0xdaeda864, 0x0e7aabff, 'contacts.GetBirthdays', 'request');
+export const GetBirthdays: typeof GetBirthdays$ = /*@__PURE__*/ defineTlClass(GetBirthdays$, 0xdaeda864, 0x0e7aabff, 'contacts.GetBirthdays', 'request', 'contacts.getBirthdays');
 export type GetBirthdays = GetBirthdays$;
 
 /** `contacts.getSponsoredPeers#b6c8c393 q:string = contacts.SponsoredPeers` */
@@ -3205,6 +2752,7 @@ class GetSponsoredPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xb45d5ccc;
   declare readonly className: 'contacts.GetSponsoredPeers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSponsoredPeers$;
   declare q: string;
 
   constructor(args: { q: string }) {
@@ -3244,23 +2792,12 @@ class GetSponsoredPeers$ {
       return rethrowDecode(e, 'contacts.getSponsoredPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getSponsoredPeers');
-    j.field('q', this.q, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSponsoredPeers$ {
-    const j = new TlJsonReader(json, 'contacts.getSponsoredPeers', classes);
-    return j.end(
-      new GetSponsoredPeers$({
-        q: j.field('q', stringFromJson),
-      }),
-    );
-  }
+interface GetSponsoredPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `contacts.getSponsoredPeers#b6c8c393 q:string = contacts.SponsoredPeers` */
-export const GetSponsoredPeers: typeof GetSponsoredPeers$ = /*@__PURE__*/ defineTlClass(GetSponsoredPeers$, 0xb6c8c393, 0xb45d5ccc, 'contacts.GetSponsoredPeers', 'request');
+export const GetSponsoredPeers: typeof GetSponsoredPeers$ = /*@__PURE__*/ defineTlClass(GetSponsoredPeers$, 0xb6c8c393, 0xb45d5ccc, 'contacts.GetSponsoredPeers', 'request', 'contacts.getSponsoredPeers q:string');
 export type GetSponsoredPeers = GetSponsoredPeers$;

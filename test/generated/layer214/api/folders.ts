@@ -7,8 +7,6 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -16,14 +14,12 @@ import {
   defineTlClass,
   indexedField,
   noRegistry,
-  objectToJson,
   readBoxed,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
 } from '@tlforge/runtime';
 import { read$Vector$InputFolderPeer, readResult$Updates, write$InputFolderPeer } from '../codecs.js';
-import { fromJson$InputFolderPeer } from '../json.js';
 
 
 /** `folders.editPeerFolders#6847d0ab folder_peers:Vector<InputFolderPeer> = Updates` */
@@ -36,6 +32,7 @@ class EditPeerFolders$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'folders.EditPeerFolders';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPeerFolders$;
   declare folderPeers: Api.TypeInputFolderPeer[];
 
   constructor(args: { folderPeers: Api.TypeInputFolderPeer[] }) {
@@ -83,23 +80,12 @@ class EditPeerFolders$ {
       return rethrowDecode(e, 'folders.editPeerFolders', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('folders.editPeerFolders');
-    j.vector('folder_peers', this.folderPeers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPeerFolders$ {
-    const j = new TlJsonReader(json, 'folders.editPeerFolders', classes);
-    return j.end(
-      new EditPeerFolders$({
-        folderPeers: j.vector('folder_peers', fromJson$InputFolderPeer),
-      }),
-    );
-  }
+interface EditPeerFolders$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `folders.editPeerFolders#6847d0ab folder_peers:Vector<InputFolderPeer> = Updates` */
-export const EditPeerFolders: typeof EditPeerFolders$ = /*@__PURE__*/ defineTlClass(EditPeerFolders$, 0x6847d0ab, 0x8af52aac, 'folders.EditPeerFolders', 'request');
+export const EditPeerFolders: typeof EditPeerFolders$ = /*@__PURE__*/ defineTlClass(EditPeerFolders$, 0x6847d0ab, 0x8af52aac, 'folders.EditPeerFolders', 'request', 'folders.editPeerFolders folder_peers:Vector<InputFolderPeer>');
 export type EditPeerFolders = EditPeerFolders$;

@@ -15,33 +15,23 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$InputCollectible,
   readResult$fragment$CollectibleInfo,
   write$InputCollectible,
 } from '../codecs.js';
-import { fromJson$InputCollectible } from '../json.js';
 
 /** Any constructor of `fragment.CollectibleInfo`, discriminated by `className`. */
 export type TypeCollectibleInfo = Api.fragment.CollectibleInfo;
@@ -56,6 +46,7 @@ class CollectibleInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xd4ea5790;
   declare readonly className: 'fragment.CollectibleInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CollectibleInfo$;
   declare purchaseDate: number;
   declare currency: string;
   declare amount: BigInteger;
@@ -120,35 +111,14 @@ class CollectibleInfo$ {
       return rethrowDecode(e, 'fragment.collectibleInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('fragment.collectibleInfo');
-    j.field('purchase_date', this.purchaseDate, intToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('amount', this.amount, longToJson);
-    j.field('crypto_currency', this.cryptoCurrency, stringToJson);
-    j.field('crypto_amount', this.cryptoAmount, longToJson);
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CollectibleInfo$ {
-    const j = new TlJsonReader(json, 'fragment.collectibleInfo', classes);
-    return j.end(
-      new CollectibleInfo$({
-        purchaseDate: j.field('purchase_date', intFromJson),
-        currency: j.field('currency', stringFromJson),
-        amount: j.field('amount', longFromJson),
-        cryptoCurrency: j.field('crypto_currency', stringFromJson),
-        cryptoAmount: j.field('crypto_amount', longFromJson),
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface CollectibleInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `fragment.collectibleInfo#6ebdff91 purchase_date:int currency:string amount:long crypto_currency:string crypto_amount:long url:string = fragment.CollectibleInfo` */
-export const CollectibleInfo: typeof CollectibleInfo$ = /*@__PURE__*/ defineTlClass(CollectibleInfo$, 0x6ebdff91, 0xd4ea5790, 'fragment.CollectibleInfo', 'constructor');
+export const CollectibleInfo: typeof CollectibleInfo$ = /*@__PURE__*/ defineTlClass(CollectibleInfo$, 0x6ebdff91, 0xd4ea5790, 'fragment.CollectibleInfo', 'constructor', 'fragment.collectibleInfo purchase_date:int currency:string amount:long crypto_currency:string crypto_amount:long url:string = fragment.CollectibleInfo');
 export type CollectibleInfo = CollectibleInfo$;
 
 /** `fragment.getCollectibleInfo#be1e85ba collectible:InputCollectible = fragment.CollectibleInfo` */
@@ -161,6 +131,7 @@ class GetCollectibleInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xd4ea5790;
   declare readonly className: 'fragment.GetCollectibleInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCollectibleInfo$;
   declare collectible: Api.TypeInputCollectible;
 
   constructor(args: { collectible: Api.TypeInputCollectible }) {
@@ -200,23 +171,12 @@ class GetCollectibleInfo$ {
       return rethrowDecode(e, 'fragment.getCollectibleInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('fragment.getCollectibleInfo');
-    j.field('collectible', this.collectible, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCollectibleInfo$ {
-    const j = new TlJsonReader(json, 'fragment.getCollectibleInfo', classes);
-    return j.end(
-      new GetCollectibleInfo$({
-        collectible: j.field('collectible', fromJson$InputCollectible),
-      }),
-    );
-  }
+interface GetCollectibleInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `fragment.getCollectibleInfo#be1e85ba collectible:InputCollectible = fragment.CollectibleInfo` */
-export const GetCollectibleInfo: typeof GetCollectibleInfo$ = /*@__PURE__*/ defineTlClass(GetCollectibleInfo$, 0xbe1e85ba, 0xd4ea5790, 'fragment.GetCollectibleInfo', 'request');
+export const GetCollectibleInfo: typeof GetCollectibleInfo$ = /*@__PURE__*/ defineTlClass(GetCollectibleInfo$, 0xbe1e85ba, 0xd4ea5790, 'fragment.GetCollectibleInfo', 'request', 'fragment.getCollectibleInfo collectible:InputCollectible');
 export type GetCollectibleInfo = GetCollectibleInfo$;

@@ -7,25 +7,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -94,28 +87,6 @@ import {
   write$help$PeerColorSet,
   write$help$TermsOfService,
 } from '../codecs.js';
-import {
-  fromJson$AccessPointRule,
-  fromJson$Chat,
-  fromJson$DataJSON,
-  fromJson$Document,
-  fromJson$InputAppEvent,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$JSONValue,
-  fromJson$MessageEntity,
-  fromJson$Peer,
-  fromJson$PendingSuggestion,
-  fromJson$PremiumSubscriptionOption,
-  fromJson$RecentMeUrl,
-  fromJson$Timezone,
-  fromJson$User,
-  fromJson$help$Country,
-  fromJson$help$CountryCode,
-  fromJson$help$PeerColorOption,
-  fromJson$help$PeerColorSet,
-  fromJson$help$TermsOfService,
-} from '../json.js';
 
 /** Any constructor of `help.AppUpdate`, discriminated by `className`. */
 export type TypeAppUpdate = 
@@ -192,6 +163,7 @@ class AppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.AppUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppUpdate$;
   declare canNotSkip: boolean | undefined;
   declare id: number;
   declare version: string;
@@ -283,39 +255,14 @@ class AppUpdate$ {
       return rethrowDecode(e, 'help.appUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.appUpdate');
-    j.flag('can_not_skip', this.canNotSkip);
-    j.field('id', this.id, intToJson);
-    j.field('version', this.version, stringToJson);
-    j.field('text', this.text, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppUpdate$ {
-    const j = new TlJsonReader(json, 'help.appUpdate', classes);
-    return j.end(
-      new AppUpdate$({
-        canNotSkip: j.flag('can_not_skip'),
-        id: j.field('id', intFromJson),
-        version: j.field('version', stringFromJson),
-        text: j.field('text', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        document: j.optional('document', fromJson$Document),
-        url: j.optional('url', stringFromJson),
-        sticker: j.optional('sticker', fromJson$Document),
-      }),
-    );
-  }
+interface AppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.appUpdate#ccbbce30 flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string sticker:flags.3?Document = help.AppUpdate` */
-export const AppUpdate: typeof AppUpdate$ = /*@__PURE__*/ defineTlClass(AppUpdate$, 0xccbbce30, 0x5897069e, 'help.AppUpdate', 'constructor');
+export const AppUpdate: typeof AppUpdate$ = /*@__PURE__*/ defineTlClass(AppUpdate$, 0xccbbce30, 0x5897069e, 'help.AppUpdate', 'constructor', 'help.appUpdate flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string sticker:flags.3?Document = help.AppUpdate');
 export type AppUpdate = AppUpdate$;
 
 /** `help.noAppUpdate#c45a6536 = help.AppUpdate` */
@@ -328,6 +275,7 @@ class NoAppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.NoAppUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => NoAppUpdate$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -340,18 +288,14 @@ class NoAppUpdate$ {
   static fromReader(_r: TlReader): NoAppUpdate$ {
     return new NoAppUpdate$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.noAppUpdate' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): NoAppUpdate$ {
-    return new TlJsonReader(json, 'help.noAppUpdate', classes).end(new NoAppUpdate$());
-  }
+interface NoAppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.noAppUpdate#c45a6536 = help.AppUpdate` */
-export const NoAppUpdate: typeof NoAppUpdate$ = /*@__PURE__*/ defineTlClass(NoAppUpdate$, 0xc45a6536, 0x5897069e, 'help.NoAppUpdate', 'constructor');
+export const NoAppUpdate: typeof NoAppUpdate$ = /*@__PURE__*/ defineTlClass(NoAppUpdate$, 0xc45a6536, 0x5897069e, 'help.NoAppUpdate', 'constructor', 'help.noAppUpdate = help.AppUpdate');
 export type NoAppUpdate = NoAppUpdate$;
 
 /** `help.inviteText#18cb9f78 message:string = help.InviteText` */
@@ -364,6 +308,7 @@ class InviteText$ {
   declare readonly SUBCLASS_OF_ID: 0xcf70aa35;
   declare readonly className: 'help.InviteText';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteText$;
   declare message: string;
 
   constructor(args: { message: string }) {
@@ -398,25 +343,14 @@ class InviteText$ {
       return rethrowDecode(e, 'help.inviteText', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.inviteText');
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteText$ {
-    const j = new TlJsonReader(json, 'help.inviteText', classes);
-    return j.end(
-      new InviteText$({
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface InviteText$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.inviteText#18cb9f78 message:string = help.InviteText` */
-export const InviteText: typeof InviteText$ = /*@__PURE__*/ defineTlClass(InviteText$, 0x18cb9f78, 0xcf70aa35, 'help.InviteText', 'constructor');
+export const InviteText: typeof InviteText$ = /*@__PURE__*/ defineTlClass(InviteText$, 0x18cb9f78, 0xcf70aa35, 'help.InviteText', 'constructor', 'help.inviteText message:string = help.InviteText');
 export type InviteText = InviteText$;
 
 /** `help.support#17c6b5f6 phone_number:string user:User = help.Support` */
@@ -429,6 +363,7 @@ class Support$ {
   declare readonly SUBCLASS_OF_ID: 0x7159bceb;
   declare readonly className: 'help.Support';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Support$;
   declare phoneNumber: string;
   declare user: Api.TypeUser;
 
@@ -469,27 +404,14 @@ class Support$ {
       return rethrowDecode(e, 'help.support', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.support');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('user', this.user, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Support$ {
-    const j = new TlJsonReader(json, 'help.support', classes);
-    return j.end(
-      new Support$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        user: j.field('user', fromJson$User),
-      }),
-    );
-  }
+interface Support$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.support#17c6b5f6 phone_number:string user:User = help.Support` */
-export const Support: typeof Support$ = /*@__PURE__*/ defineTlClass(Support$, 0x17c6b5f6, 0x7159bceb, 'help.Support', 'constructor');
+export const Support: typeof Support$ = /*@__PURE__*/ defineTlClass(Support$, 0x17c6b5f6, 0x7159bceb, 'help.Support', 'constructor', 'help.support phone_number:string user:User = help.Support');
 export type Support = Support$;
 
 /** `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService` */
@@ -502,6 +424,7 @@ class TermsOfService$ {
   declare readonly SUBCLASS_OF_ID: 0x20ee8312;
   declare readonly className: 'help.TermsOfService';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfService$;
   declare popup: boolean | undefined;
   declare id: Api.TypeDataJSON;
   declare text: string;
@@ -573,33 +496,14 @@ class TermsOfService$ {
       return rethrowDecode(e, 'help.termsOfService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfService');
-    j.flag('popup', this.popup);
-    j.field('id', this.id, objectToJson);
-    j.field('text', this.text, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.optional('min_age_confirm', this.minAgeConfirm, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfService$ {
-    const j = new TlJsonReader(json, 'help.termsOfService', classes);
-    return j.end(
-      new TermsOfService$({
-        popup: j.flag('popup'),
-        id: j.field('id', fromJson$DataJSON),
-        text: j.field('text', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        minAgeConfirm: j.optional('min_age_confirm', intFromJson),
-      }),
-    );
-  }
+interface TermsOfService$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService` */
-export const TermsOfService: typeof TermsOfService$ = /*@__PURE__*/ defineTlClass(TermsOfService$, 0x780a0310, 0x20ee8312, 'help.TermsOfService', 'constructor');
+export const TermsOfService: typeof TermsOfService$ = /*@__PURE__*/ defineTlClass(TermsOfService$, 0x780a0310, 0x20ee8312, 'help.TermsOfService', 'constructor', 'help.termsOfService flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService');
 export type TermsOfService = TermsOfService$;
 
 /** `help.recentMeUrls#e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls` */
@@ -612,6 +516,7 @@ class RecentMeUrls$ {
   declare readonly SUBCLASS_OF_ID: 0xf269c477;
   declare readonly className: 'help.RecentMeUrls';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentMeUrls$;
   declare urls: Api.TypeRecentMeUrl[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -680,29 +585,14 @@ class RecentMeUrls$ {
       return rethrowDecode(e, 'help.recentMeUrls', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.recentMeUrls');
-    j.vector('urls', this.urls, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrls$ {
-    const j = new TlJsonReader(json, 'help.recentMeUrls', classes);
-    return j.end(
-      new RecentMeUrls$({
-        urls: j.vector('urls', fromJson$RecentMeUrl),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface RecentMeUrls$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.recentMeUrls#e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls` */
-export const RecentMeUrls: typeof RecentMeUrls$ = /*@__PURE__*/ defineTlClass(RecentMeUrls$, 0x0e0310d7, 0xf269c477, 'help.RecentMeUrls', 'constructor');
+export const RecentMeUrls: typeof RecentMeUrls$ = /*@__PURE__*/ defineTlClass(RecentMeUrls$, 0x0e0310d7, 0xf269c477, 'help.RecentMeUrls', 'constructor', 'help.recentMeUrls urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls');
 export type RecentMeUrls = RecentMeUrls$;
 
 /** `help.termsOfServiceUpdateEmpty#e3309f7f expires:int = help.TermsOfServiceUpdate` */
@@ -715,6 +605,7 @@ class TermsOfServiceUpdateEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.TermsOfServiceUpdateEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfServiceUpdateEmpty$;
   declare expires: number;
 
   constructor(args: { expires: number }) {
@@ -749,25 +640,14 @@ class TermsOfServiceUpdateEmpty$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdateEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfServiceUpdateEmpty');
-    j.field('expires', this.expires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdateEmpty$ {
-    const j = new TlJsonReader(json, 'help.termsOfServiceUpdateEmpty', classes);
-    return j.end(
-      new TermsOfServiceUpdateEmpty$({
-        expires: j.field('expires', intFromJson),
-      }),
-    );
-  }
+interface TermsOfServiceUpdateEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.termsOfServiceUpdateEmpty#e3309f7f expires:int = help.TermsOfServiceUpdate` */
-export const TermsOfServiceUpdateEmpty: typeof TermsOfServiceUpdateEmpty$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdateEmpty$, 0xe3309f7f, 0x293c2977, 'help.TermsOfServiceUpdateEmpty', 'constructor');
+export const TermsOfServiceUpdateEmpty: typeof TermsOfServiceUpdateEmpty$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdateEmpty$, 0xe3309f7f, 0x293c2977, 'help.TermsOfServiceUpdateEmpty', 'constructor', 'help.termsOfServiceUpdateEmpty expires:int = help.TermsOfServiceUpdate');
 export type TermsOfServiceUpdateEmpty = TermsOfServiceUpdateEmpty$;
 
 /** `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate` */
@@ -780,6 +660,7 @@ class TermsOfServiceUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.TermsOfServiceUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfServiceUpdate$;
   declare expires: number;
   declare termsOfService: Api.help.TypeTermsOfService;
 
@@ -820,27 +701,14 @@ class TermsOfServiceUpdate$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfServiceUpdate');
-    j.field('expires', this.expires, intToJson);
-    j.field('terms_of_service', this.termsOfService, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdate$ {
-    const j = new TlJsonReader(json, 'help.termsOfServiceUpdate', classes);
-    return j.end(
-      new TermsOfServiceUpdate$({
-        expires: j.field('expires', intFromJson),
-        termsOfService: j.field('terms_of_service', fromJson$help$TermsOfService),
-      }),
-    );
-  }
+interface TermsOfServiceUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate` */
-export const TermsOfServiceUpdate: typeof TermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdate$, 0x28ecf961, 0x293c2977, 'help.TermsOfServiceUpdate', 'constructor');
+export const TermsOfServiceUpdate: typeof TermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdate$, 0x28ecf961, 0x293c2977, 'help.TermsOfServiceUpdate', 'constructor', 'help.termsOfServiceUpdate expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate');
 export type TermsOfServiceUpdate = TermsOfServiceUpdate$;
 
 /** `help.deepLinkInfoEmpty#66afa166 = help.DeepLinkInfo` */
@@ -853,6 +721,7 @@ class DeepLinkInfoEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.DeepLinkInfoEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeepLinkInfoEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -865,18 +734,14 @@ class DeepLinkInfoEmpty$ {
   static fromReader(_r: TlReader): DeepLinkInfoEmpty$ {
     return new DeepLinkInfoEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.deepLinkInfoEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfoEmpty$ {
-    return new TlJsonReader(json, 'help.deepLinkInfoEmpty', classes).end(new DeepLinkInfoEmpty$());
-  }
+interface DeepLinkInfoEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.deepLinkInfoEmpty#66afa166 = help.DeepLinkInfo` */
-export const DeepLinkInfoEmpty: typeof DeepLinkInfoEmpty$ = /*@__PURE__*/ defineTlClass(DeepLinkInfoEmpty$, 0x66afa166, 0x984aac38, 'help.DeepLinkInfoEmpty', 'constructor');
+export const DeepLinkInfoEmpty: typeof DeepLinkInfoEmpty$ = /*@__PURE__*/ defineTlClass(DeepLinkInfoEmpty$, 0x66afa166, 0x984aac38, 'help.DeepLinkInfoEmpty', 'constructor', 'help.deepLinkInfoEmpty = help.DeepLinkInfo');
 export type DeepLinkInfoEmpty = DeepLinkInfoEmpty$;
 
 /** `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo` */
@@ -889,6 +754,7 @@ class DeepLinkInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.DeepLinkInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeepLinkInfo$;
   declare updateApp: boolean | undefined;
   declare message: string;
   declare entities: Api.TypeMessageEntity[] | undefined;
@@ -948,29 +814,14 @@ class DeepLinkInfo$ {
       return rethrowDecode(e, 'help.deepLinkInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.deepLinkInfo');
-    j.flag('update_app', this.updateApp);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfo$ {
-    const j = new TlJsonReader(json, 'help.deepLinkInfo', classes);
-    return j.end(
-      new DeepLinkInfo$({
-        updateApp: j.flag('update_app'),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface DeepLinkInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo` */
-export const DeepLinkInfo: typeof DeepLinkInfo$ = /*@__PURE__*/ defineTlClass(DeepLinkInfo$, 0x6a4ee832, 0x984aac38, 'help.DeepLinkInfo', 'constructor');
+export const DeepLinkInfo: typeof DeepLinkInfo$ = /*@__PURE__*/ defineTlClass(DeepLinkInfo$, 0x6a4ee832, 0x984aac38, 'help.DeepLinkInfo', 'constructor', 'help.deepLinkInfo flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo');
 export type DeepLinkInfo = DeepLinkInfo$;
 
 /** `help.passportConfigNotModified#bfb9f457 = help.PassportConfig` */
@@ -983,6 +834,7 @@ class PassportConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.PassportConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PassportConfigNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -995,18 +847,14 @@ class PassportConfigNotModified$ {
   static fromReader(_r: TlReader): PassportConfigNotModified$ {
     return new PassportConfigNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.passportConfigNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfigNotModified$ {
-    return new TlJsonReader(json, 'help.passportConfigNotModified', classes).end(new PassportConfigNotModified$());
-  }
+interface PassportConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.passportConfigNotModified#bfb9f457 = help.PassportConfig` */
-export const PassportConfigNotModified: typeof PassportConfigNotModified$ = /*@__PURE__*/ defineTlClass(PassportConfigNotModified$, 0xbfb9f457, 0xc666c0ad, 'help.PassportConfigNotModified', 'constructor');
+export const PassportConfigNotModified: typeof PassportConfigNotModified$ = /*@__PURE__*/ defineTlClass(PassportConfigNotModified$, 0xbfb9f457, 0xc666c0ad, 'help.PassportConfigNotModified', 'constructor', 'help.passportConfigNotModified = help.PassportConfig');
 export type PassportConfigNotModified = PassportConfigNotModified$;
 
 /** `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig` */
@@ -1019,6 +867,7 @@ class PassportConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.PassportConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PassportConfig$;
   declare hash: number;
   declare countriesLangs: Api.TypeDataJSON;
 
@@ -1059,27 +908,14 @@ class PassportConfig$ {
       return rethrowDecode(e, 'help.passportConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.passportConfig');
-    j.field('hash', this.hash, intToJson);
-    j.field('countries_langs', this.countriesLangs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfig$ {
-    const j = new TlJsonReader(json, 'help.passportConfig', classes);
-    return j.end(
-      new PassportConfig$({
-        hash: j.field('hash', intFromJson),
-        countriesLangs: j.field('countries_langs', fromJson$DataJSON),
-      }),
-    );
-  }
+interface PassportConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig` */
-export const PassportConfig: typeof PassportConfig$ = /*@__PURE__*/ defineTlClass(PassportConfig$, 0xa098d6af, 0xc666c0ad, 'help.PassportConfig', 'constructor');
+export const PassportConfig: typeof PassportConfig$ = /*@__PURE__*/ defineTlClass(PassportConfig$, 0xa098d6af, 0xc666c0ad, 'help.PassportConfig', 'constructor', 'help.passportConfig hash:int countries_langs:DataJSON = help.PassportConfig');
 export type PassportConfig = PassportConfig$;
 
 /** `help.supportName#8c05f1c9 name:string = help.SupportName` */
@@ -1092,6 +928,7 @@ class SupportName$ {
   declare readonly SUBCLASS_OF_ID: 0x7f50b7c2;
   declare readonly className: 'help.SupportName';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SupportName$;
   declare name: string;
 
   constructor(args: { name: string }) {
@@ -1126,25 +963,14 @@ class SupportName$ {
       return rethrowDecode(e, 'help.supportName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.supportName');
-    j.field('name', this.name, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SupportName$ {
-    const j = new TlJsonReader(json, 'help.supportName', classes);
-    return j.end(
-      new SupportName$({
-        name: j.field('name', stringFromJson),
-      }),
-    );
-  }
+interface SupportName$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.supportName#8c05f1c9 name:string = help.SupportName` */
-export const SupportName: typeof SupportName$ = /*@__PURE__*/ defineTlClass(SupportName$, 0x8c05f1c9, 0x7f50b7c2, 'help.SupportName', 'constructor');
+export const SupportName: typeof SupportName$ = /*@__PURE__*/ defineTlClass(SupportName$, 0x8c05f1c9, 0x7f50b7c2, 'help.SupportName', 'constructor', 'help.supportName name:string = help.SupportName');
 export type SupportName = SupportName$;
 
 /** `help.userInfoEmpty#f3ae2eed = help.UserInfo` */
@@ -1157,6 +983,7 @@ class UserInfoEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.UserInfoEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserInfoEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1169,18 +996,14 @@ class UserInfoEmpty$ {
   static fromReader(_r: TlReader): UserInfoEmpty$ {
     return new UserInfoEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.userInfoEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfoEmpty$ {
-    return new TlJsonReader(json, 'help.userInfoEmpty', classes).end(new UserInfoEmpty$());
-  }
+interface UserInfoEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.userInfoEmpty#f3ae2eed = help.UserInfo` */
-export const UserInfoEmpty: typeof UserInfoEmpty$ = /*@__PURE__*/ defineTlClass(UserInfoEmpty$, 0xf3ae2eed, 0x5c53d7d8, 'help.UserInfoEmpty', 'constructor');
+export const UserInfoEmpty: typeof UserInfoEmpty$ = /*@__PURE__*/ defineTlClass(UserInfoEmpty$, 0xf3ae2eed, 0x5c53d7d8, 'help.UserInfoEmpty', 'constructor', 'help.userInfoEmpty = help.UserInfo');
 export type UserInfoEmpty = UserInfoEmpty$;
 
 /** `help.userInfo#1eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo` */
@@ -1193,6 +1016,7 @@ class UserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.UserInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserInfo$;
   declare message: string;
   declare entities: Api.TypeMessageEntity[];
   declare author: string;
@@ -1253,31 +1077,14 @@ class UserInfo$ {
       return rethrowDecode(e, 'help.userInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.userInfo');
-    j.field('message', this.message, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.field('author', this.author, stringToJson);
-    j.field('date', this.date, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfo$ {
-    const j = new TlJsonReader(json, 'help.userInfo', classes);
-    return j.end(
-      new UserInfo$({
-        message: j.field('message', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        author: j.field('author', stringFromJson),
-        date: j.field('date', intFromJson),
-      }),
-    );
-  }
+interface UserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.userInfo#1eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo` */
-export const UserInfo: typeof UserInfo$ = /*@__PURE__*/ defineTlClass(UserInfo$, 0x01eb3758, 0x5c53d7d8, 'help.UserInfo', 'constructor');
+export const UserInfo: typeof UserInfo$ = /*@__PURE__*/ defineTlClass(UserInfo$, 0x01eb3758, 0x5c53d7d8, 'help.UserInfo', 'constructor', 'help.userInfo message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo');
 export type UserInfo = UserInfo$;
 
 /** `help.promoDataEmpty#98f6ac75 expires:int = help.PromoData` */
@@ -1290,6 +1097,7 @@ class PromoDataEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.PromoDataEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PromoDataEmpty$;
   declare expires: number;
 
   constructor(args: { expires: number }) {
@@ -1324,25 +1132,14 @@ class PromoDataEmpty$ {
       return rethrowDecode(e, 'help.promoDataEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.promoDataEmpty');
-    j.field('expires', this.expires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PromoDataEmpty$ {
-    const j = new TlJsonReader(json, 'help.promoDataEmpty', classes);
-    return j.end(
-      new PromoDataEmpty$({
-        expires: j.field('expires', intFromJson),
-      }),
-    );
-  }
+interface PromoDataEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.promoDataEmpty#98f6ac75 expires:int = help.PromoData` */
-export const PromoDataEmpty: typeof PromoDataEmpty$ = /*@__PURE__*/ defineTlClass(PromoDataEmpty$, 0x98f6ac75, 0x9d595542, 'help.PromoDataEmpty', 'constructor');
+export const PromoDataEmpty: typeof PromoDataEmpty$ = /*@__PURE__*/ defineTlClass(PromoDataEmpty$, 0x98f6ac75, 0x9d595542, 'help.PromoDataEmpty', 'constructor', 'help.promoDataEmpty expires:int = help.PromoData');
 export type PromoDataEmpty = PromoDataEmpty$;
 
 /** `help.promoData#8a4d87a flags:# proxy:flags.0?true expires:int peer:flags.3?Peer psa_type:flags.1?string psa_message:flags.2?string pending_suggestions:Vector<string> dismissed_suggestions:Vector<string> custom_pending_suggestion:flags.4?PendingSuggestion chats:Vector<Chat> users:Vector<User> = help.PromoData` */
@@ -1355,6 +1152,7 @@ class PromoData$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.PromoData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PromoData$;
   declare proxy: boolean | undefined;
   declare expires: number;
   declare peer: Api.TypePeer | undefined;
@@ -1480,43 +1278,14 @@ class PromoData$ {
       return rethrowDecode(e, 'help.promoData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.promoData');
-    j.flag('proxy', this.proxy);
-    j.field('expires', this.expires, intToJson);
-    j.optional('peer', this.peer, objectToJson);
-    j.optional('psa_type', this.psaType, stringToJson);
-    j.optional('psa_message', this.psaMessage, stringToJson);
-    j.vector('pending_suggestions', this.pendingSuggestions, stringToJson);
-    j.vector('dismissed_suggestions', this.dismissedSuggestions, stringToJson);
-    j.optional('custom_pending_suggestion', this.customPendingSuggestion, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PromoData$ {
-    const j = new TlJsonReader(json, 'help.promoData', classes);
-    return j.end(
-      new PromoData$({
-        proxy: j.flag('proxy'),
-        expires: j.field('expires', intFromJson),
-        peer: j.optional('peer', fromJson$Peer),
-        psaType: j.optional('psa_type', stringFromJson),
-        psaMessage: j.optional('psa_message', stringFromJson),
-        pendingSuggestions: j.vector('pending_suggestions', stringFromJson),
-        dismissedSuggestions: j.vector('dismissed_suggestions', stringFromJson),
-        customPendingSuggestion: j.optional('custom_pending_suggestion', fromJson$PendingSuggestion),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.promoData#8a4d87a flags:# proxy:flags.0?true expires:int peer:flags.3?Peer psa_type:flags.1?string psa_message:flags.2?string pending_suggestions:Vector<string> dismissed_suggestions:Vector<string> custom_pending_suggestion:flags.4?PendingSuggestion chats:Vector<Chat> users:Vector<User> = help.PromoData` */
-export const PromoData: typeof PromoData$ = /*@__PURE__*/ defineTlClass(PromoData$, 0x08a4d87a, 0x9d595542, 'help.PromoData', 'constructor');
+export const PromoData: typeof PromoData$ = /*@__PURE__*/ defineTlClass(PromoData$, 0x08a4d87a, 0x9d595542, 'help.PromoData', 'constructor', 'help.promoData flags:# proxy:flags.0?true expires:int peer:flags.3?Peer psa_type:flags.1?string psa_message:flags.2?string pending_suggestions:Vector<string> dismissed_suggestions:Vector<string> custom_pending_suggestion:flags.4?PendingSuggestion chats:Vector<Chat> users:Vector<User> = help.PromoData');
 export type PromoData = PromoData$;
 
 /** `help.countryCode#4203c5ef flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode` */
@@ -1529,6 +1298,7 @@ class CountryCode$ {
   declare readonly SUBCLASS_OF_ID: 0x76f34665;
   declare readonly className: 'help.CountryCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountryCode$;
   declare countryCode: string;
   declare prefixes: string[] | undefined;
   declare patterns: string[] | undefined;
@@ -1597,29 +1367,14 @@ class CountryCode$ {
       return rethrowDecode(e, 'help.countryCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.countryCode');
-    j.field('country_code', this.countryCode, stringToJson);
-    j.optionalVector('prefixes', this.prefixes, stringToJson);
-    j.optionalVector('patterns', this.patterns, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountryCode$ {
-    const j = new TlJsonReader(json, 'help.countryCode', classes);
-    return j.end(
-      new CountryCode$({
-        countryCode: j.field('country_code', stringFromJson),
-        prefixes: j.optionalVector('prefixes', stringFromJson),
-        patterns: j.optionalVector('patterns', stringFromJson),
-      }),
-    );
-  }
+interface CountryCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.countryCode#4203c5ef flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode` */
-export const CountryCode: typeof CountryCode$ = /*@__PURE__*/ defineTlClass(CountryCode$, 0x4203c5ef, 0x76f34665, 'help.CountryCode', 'constructor');
+export const CountryCode: typeof CountryCode$ = /*@__PURE__*/ defineTlClass(CountryCode$, 0x4203c5ef, 0x76f34665, 'help.CountryCode', 'constructor', 'help.countryCode flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode');
 export type CountryCode = CountryCode$;
 
 /** `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country` */
@@ -1632,6 +1387,7 @@ class Country$ {
   declare readonly SUBCLASS_OF_ID: 0xa22e9e28;
   declare readonly className: 'help.Country';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Country$;
   declare hidden: boolean | undefined;
   declare iso2: string;
   declare defaultName: string;
@@ -1703,33 +1459,14 @@ class Country$ {
       return rethrowDecode(e, 'help.country', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.country');
-    j.flag('hidden', this.hidden);
-    j.field('iso2', this.iso2, stringToJson);
-    j.field('default_name', this.defaultName, stringToJson);
-    j.optional('name', this.name, stringToJson);
-    j.vector('country_codes', this.countryCodes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Country$ {
-    const j = new TlJsonReader(json, 'help.country', classes);
-    return j.end(
-      new Country$({
-        hidden: j.flag('hidden'),
-        iso2: j.field('iso2', stringFromJson),
-        defaultName: j.field('default_name', stringFromJson),
-        name: j.optional('name', stringFromJson),
-        countryCodes: j.vector('country_codes', fromJson$help$CountryCode),
-      }),
-    );
-  }
+interface Country$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country` */
-export const Country: typeof Country$ = /*@__PURE__*/ defineTlClass(Country$, 0xc3878e23, 0xa22e9e28, 'help.Country', 'constructor');
+export const Country: typeof Country$ = /*@__PURE__*/ defineTlClass(Country$, 0xc3878e23, 0xa22e9e28, 'help.Country', 'constructor', 'help.country flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country');
 export type Country = Country$;
 
 /** `help.countriesListNotModified#93cc1f32 = help.CountriesList` */
@@ -1742,6 +1479,7 @@ class CountriesListNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.CountriesListNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountriesListNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1754,18 +1492,14 @@ class CountriesListNotModified$ {
   static fromReader(_r: TlReader): CountriesListNotModified$ {
     return new CountriesListNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.countriesListNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesListNotModified$ {
-    return new TlJsonReader(json, 'help.countriesListNotModified', classes).end(new CountriesListNotModified$());
-  }
+interface CountriesListNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.countriesListNotModified#93cc1f32 = help.CountriesList` */
-export const CountriesListNotModified: typeof CountriesListNotModified$ = /*@__PURE__*/ defineTlClass(CountriesListNotModified$, 0x93cc1f32, 0xea31fe88, 'help.CountriesListNotModified', 'constructor');
+export const CountriesListNotModified: typeof CountriesListNotModified$ = /*@__PURE__*/ defineTlClass(CountriesListNotModified$, 0x93cc1f32, 0xea31fe88, 'help.CountriesListNotModified', 'constructor', 'help.countriesListNotModified = help.CountriesList');
 export type CountriesListNotModified = CountriesListNotModified$;
 
 /** `help.countriesList#87d0759e countries:Vector<help.Country> hash:int = help.CountriesList` */
@@ -1778,6 +1512,7 @@ class CountriesList$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.CountriesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountriesList$;
   declare countries: Api.help.TypeCountry[];
   declare hash: number;
 
@@ -1826,27 +1561,14 @@ class CountriesList$ {
       return rethrowDecode(e, 'help.countriesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.countriesList');
-    j.vector('countries', this.countries, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesList$ {
-    const j = new TlJsonReader(json, 'help.countriesList', classes);
-    return j.end(
-      new CountriesList$({
-        countries: j.vector('countries', fromJson$help$Country),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface CountriesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.countriesList#87d0759e countries:Vector<help.Country> hash:int = help.CountriesList` */
-export const CountriesList: typeof CountriesList$ = /*@__PURE__*/ defineTlClass(CountriesList$, 0x87d0759e, 0xea31fe88, 'help.CountriesList', 'constructor');
+export const CountriesList: typeof CountriesList$ = /*@__PURE__*/ defineTlClass(CountriesList$, 0x87d0759e, 0xea31fe88, 'help.CountriesList', 'constructor', 'help.countriesList countries:Vector<help.Country> hash:int = help.CountriesList');
 export type CountriesList = CountriesList$;
 
 /** `help.premiumPromo#5334759c status_text:string status_entities:Vector<MessageEntity> video_sections:Vector<string> videos:Vector<Document> period_options:Vector<PremiumSubscriptionOption> users:Vector<User> = help.PremiumPromo` */
@@ -1859,6 +1581,7 @@ class PremiumPromo$ {
   declare readonly SUBCLASS_OF_ID: 0xc987a338;
   declare readonly className: 'help.PremiumPromo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PremiumPromo$;
   declare statusText: string;
   declare statusEntities: Api.TypeMessageEntity[];
   declare videoSections: string[];
@@ -1959,35 +1682,14 @@ class PremiumPromo$ {
       return rethrowDecode(e, 'help.premiumPromo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.premiumPromo');
-    j.field('status_text', this.statusText, stringToJson);
-    j.vector('status_entities', this.statusEntities, objectToJson);
-    j.vector('video_sections', this.videoSections, stringToJson);
-    j.vector('videos', this.videos, objectToJson);
-    j.vector('period_options', this.periodOptions, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PremiumPromo$ {
-    const j = new TlJsonReader(json, 'help.premiumPromo', classes);
-    return j.end(
-      new PremiumPromo$({
-        statusText: j.field('status_text', stringFromJson),
-        statusEntities: j.vector('status_entities', fromJson$MessageEntity),
-        videoSections: j.vector('video_sections', stringFromJson),
-        videos: j.vector('videos', fromJson$Document),
-        periodOptions: j.vector('period_options', fromJson$PremiumSubscriptionOption),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PremiumPromo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.premiumPromo#5334759c status_text:string status_entities:Vector<MessageEntity> video_sections:Vector<string> videos:Vector<Document> period_options:Vector<PremiumSubscriptionOption> users:Vector<User> = help.PremiumPromo` */
-export const PremiumPromo: typeof PremiumPromo$ = /*@__PURE__*/ defineTlClass(PremiumPromo$, 0x5334759c, 0xc987a338, 'help.PremiumPromo', 'constructor');
+export const PremiumPromo: typeof PremiumPromo$ = /*@__PURE__*/ defineTlClass(PremiumPromo$, 0x5334759c, 0xc987a338, 'help.PremiumPromo', 'constructor', 'help.premiumPromo status_text:string status_entities:Vector<MessageEntity> video_sections:Vector<string> videos:Vector<Document> period_options:Vector<PremiumSubscriptionOption> users:Vector<User> = help.PremiumPromo');
 export type PremiumPromo = PremiumPromo$;
 
 /** `help.appConfigNotModified#7cde641d = help.AppConfig` */
@@ -2000,6 +1702,7 @@ class AppConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x14381c9a;
   declare readonly className: 'help.AppConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppConfigNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2012,18 +1715,14 @@ class AppConfigNotModified$ {
   static fromReader(_r: TlReader): AppConfigNotModified$ {
     return new AppConfigNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.appConfigNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppConfigNotModified$ {
-    return new TlJsonReader(json, 'help.appConfigNotModified', classes).end(new AppConfigNotModified$());
-  }
+interface AppConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.appConfigNotModified#7cde641d = help.AppConfig` */
-export const AppConfigNotModified: typeof AppConfigNotModified$ = /*@__PURE__*/ defineTlClass(AppConfigNotModified$, 0x7cde641d, 0x14381c9a, 'help.AppConfigNotModified', 'constructor');
+export const AppConfigNotModified: typeof AppConfigNotModified$ = /*@__PURE__*/ defineTlClass(AppConfigNotModified$, 0x7cde641d, 0x14381c9a, 'help.AppConfigNotModified', 'constructor', 'help.appConfigNotModified = help.AppConfig');
 export type AppConfigNotModified = AppConfigNotModified$;
 
 /** `help.appConfig#dd18782e hash:int config:JSONValue = help.AppConfig` */
@@ -2036,6 +1735,7 @@ class AppConfig$ {
   declare readonly SUBCLASS_OF_ID: 0x14381c9a;
   declare readonly className: 'help.AppConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppConfig$;
   declare hash: number;
   declare config: Api.TypeJSONValue;
 
@@ -2076,27 +1776,14 @@ class AppConfig$ {
       return rethrowDecode(e, 'help.appConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.appConfig');
-    j.field('hash', this.hash, intToJson);
-    j.field('config', this.config, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppConfig$ {
-    const j = new TlJsonReader(json, 'help.appConfig', classes);
-    return j.end(
-      new AppConfig$({
-        hash: j.field('hash', intFromJson),
-        config: j.field('config', fromJson$JSONValue),
-      }),
-    );
-  }
+interface AppConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.appConfig#dd18782e hash:int config:JSONValue = help.AppConfig` */
-export const AppConfig: typeof AppConfig$ = /*@__PURE__*/ defineTlClass(AppConfig$, 0xdd18782e, 0x14381c9a, 'help.AppConfig', 'constructor');
+export const AppConfig: typeof AppConfig$ = /*@__PURE__*/ defineTlClass(AppConfig$, 0xdd18782e, 0x14381c9a, 'help.AppConfig', 'constructor', 'help.appConfig hash:int config:JSONValue = help.AppConfig');
 export type AppConfig = AppConfig$;
 
 /** `help.peerColorSet#26219a58 colors:Vector<int> = help.PeerColorSet` */
@@ -2109,6 +1796,7 @@ class PeerColorSet$ {
   declare readonly SUBCLASS_OF_ID: 0x11cbe12c;
   declare readonly className: 'help.PeerColorSet';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorSet$;
   declare colors: number[];
 
   constructor(args: { colors: number[] }) {
@@ -2151,25 +1839,14 @@ class PeerColorSet$ {
       return rethrowDecode(e, 'help.peerColorSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColorSet');
-    j.vector('colors', this.colors, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorSet$ {
-    const j = new TlJsonReader(json, 'help.peerColorSet', classes);
-    return j.end(
-      new PeerColorSet$({
-        colors: j.vector('colors', intFromJson),
-      }),
-    );
-  }
+interface PeerColorSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.peerColorSet#26219a58 colors:Vector<int> = help.PeerColorSet` */
-export const PeerColorSet: typeof PeerColorSet$ = /*@__PURE__*/ defineTlClass(PeerColorSet$, 0x26219a58, 0x11cbe12c, 'help.PeerColorSet', 'constructor');
+export const PeerColorSet: typeof PeerColorSet$ = /*@__PURE__*/ defineTlClass(PeerColorSet$, 0x26219a58, 0x11cbe12c, 'help.PeerColorSet', 'constructor', 'help.peerColorSet colors:Vector<int> = help.PeerColorSet');
 export type PeerColorSet = PeerColorSet$;
 
 /** `help.peerColorProfileSet#767d61eb palette_colors:Vector<int> bg_colors:Vector<int> story_colors:Vector<int> = help.PeerColorSet` */
@@ -2182,6 +1859,7 @@ class PeerColorProfileSet$ {
   declare readonly SUBCLASS_OF_ID: 0x11cbe12c;
   declare readonly className: 'help.PeerColorProfileSet';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorProfileSet$;
   declare paletteColors: number[];
   declare bgColors: number[];
   declare storyColors: number[];
@@ -2250,29 +1928,14 @@ class PeerColorProfileSet$ {
       return rethrowDecode(e, 'help.peerColorProfileSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColorProfileSet');
-    j.vector('palette_colors', this.paletteColors, intToJson);
-    j.vector('bg_colors', this.bgColors, intToJson);
-    j.vector('story_colors', this.storyColors, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorProfileSet$ {
-    const j = new TlJsonReader(json, 'help.peerColorProfileSet', classes);
-    return j.end(
-      new PeerColorProfileSet$({
-        paletteColors: j.vector('palette_colors', intFromJson),
-        bgColors: j.vector('bg_colors', intFromJson),
-        storyColors: j.vector('story_colors', intFromJson),
-      }),
-    );
-  }
+interface PeerColorProfileSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.peerColorProfileSet#767d61eb palette_colors:Vector<int> bg_colors:Vector<int> story_colors:Vector<int> = help.PeerColorSet` */
-export const PeerColorProfileSet: typeof PeerColorProfileSet$ = /*@__PURE__*/ defineTlClass(PeerColorProfileSet$, 0x767d61eb, 0x11cbe12c, 'help.PeerColorProfileSet', 'constructor');
+export const PeerColorProfileSet: typeof PeerColorProfileSet$ = /*@__PURE__*/ defineTlClass(PeerColorProfileSet$, 0x767d61eb, 0x11cbe12c, 'help.PeerColorProfileSet', 'constructor', 'help.peerColorProfileSet palette_colors:Vector<int> bg_colors:Vector<int> story_colors:Vector<int> = help.PeerColorSet');
 export type PeerColorProfileSet = PeerColorProfileSet$;
 
 /** `help.peerColorOption#adec6ebe flags:# hidden:flags.0?true color_id:int colors:flags.1?help.PeerColorSet dark_colors:flags.2?help.PeerColorSet channel_min_level:flags.3?int group_min_level:flags.4?int = help.PeerColorOption` */
@@ -2285,6 +1948,7 @@ class PeerColorOption$ {
   declare readonly SUBCLASS_OF_ID: 0x56b8ae98;
   declare readonly className: 'help.PeerColorOption';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorOption$;
   declare hidden: boolean | undefined;
   declare colorId: number;
   declare colors: Api.help.TypePeerColorSet | undefined;
@@ -2357,35 +2021,14 @@ class PeerColorOption$ {
       return rethrowDecode(e, 'help.peerColorOption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColorOption');
-    j.flag('hidden', this.hidden);
-    j.field('color_id', this.colorId, intToJson);
-    j.optional('colors', this.colors, objectToJson);
-    j.optional('dark_colors', this.darkColors, objectToJson);
-    j.optional('channel_min_level', this.channelMinLevel, intToJson);
-    j.optional('group_min_level', this.groupMinLevel, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorOption$ {
-    const j = new TlJsonReader(json, 'help.peerColorOption', classes);
-    return j.end(
-      new PeerColorOption$({
-        hidden: j.flag('hidden'),
-        colorId: j.field('color_id', intFromJson),
-        colors: j.optional('colors', fromJson$help$PeerColorSet),
-        darkColors: j.optional('dark_colors', fromJson$help$PeerColorSet),
-        channelMinLevel: j.optional('channel_min_level', intFromJson),
-        groupMinLevel: j.optional('group_min_level', intFromJson),
-      }),
-    );
-  }
+interface PeerColorOption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.peerColorOption#adec6ebe flags:# hidden:flags.0?true color_id:int colors:flags.1?help.PeerColorSet dark_colors:flags.2?help.PeerColorSet channel_min_level:flags.3?int group_min_level:flags.4?int = help.PeerColorOption` */
-export const PeerColorOption: typeof PeerColorOption$ = /*@__PURE__*/ defineTlClass(PeerColorOption$, 0xadec6ebe, 0x56b8ae98, 'help.PeerColorOption', 'constructor');
+export const PeerColorOption: typeof PeerColorOption$ = /*@__PURE__*/ defineTlClass(PeerColorOption$, 0xadec6ebe, 0x56b8ae98, 'help.PeerColorOption', 'constructor', 'help.peerColorOption flags:# hidden:flags.0?true color_id:int colors:flags.1?help.PeerColorSet dark_colors:flags.2?help.PeerColorSet channel_min_level:flags.3?int group_min_level:flags.4?int = help.PeerColorOption');
 export type PeerColorOption = PeerColorOption$;
 
 /** `help.peerColorsNotModified#2ba1f5ce = help.PeerColors` */
@@ -2398,6 +2041,7 @@ class PeerColorsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.PeerColorsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2410,18 +2054,14 @@ class PeerColorsNotModified$ {
   static fromReader(_r: TlReader): PeerColorsNotModified$ {
     return new PeerColorsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.peerColorsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorsNotModified$ {
-    return new TlJsonReader(json, 'help.peerColorsNotModified', classes).end(new PeerColorsNotModified$());
-  }
+interface PeerColorsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.peerColorsNotModified#2ba1f5ce = help.PeerColors` */
-export const PeerColorsNotModified: typeof PeerColorsNotModified$ = /*@__PURE__*/ defineTlClass(PeerColorsNotModified$, 0x2ba1f5ce, 0x0e3f6733, 'help.PeerColorsNotModified', 'constructor');
+export const PeerColorsNotModified: typeof PeerColorsNotModified$ = /*@__PURE__*/ defineTlClass(PeerColorsNotModified$, 0x2ba1f5ce, 0x0e3f6733, 'help.PeerColorsNotModified', 'constructor', 'help.peerColorsNotModified = help.PeerColors');
 export type PeerColorsNotModified = PeerColorsNotModified$;
 
 /** `help.peerColors#f8ed08 hash:int colors:Vector<help.PeerColorOption> = help.PeerColors` */
@@ -2434,6 +2074,7 @@ class PeerColors$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.PeerColors';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColors$;
   declare hash: number;
   declare colors: Api.help.TypePeerColorOption[];
 
@@ -2482,27 +2123,14 @@ class PeerColors$ {
       return rethrowDecode(e, 'help.peerColors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColors');
-    j.field('hash', this.hash, intToJson);
-    j.vector('colors', this.colors, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColors$ {
-    const j = new TlJsonReader(json, 'help.peerColors', classes);
-    return j.end(
-      new PeerColors$({
-        hash: j.field('hash', intFromJson),
-        colors: j.vector('colors', fromJson$help$PeerColorOption),
-      }),
-    );
-  }
+interface PeerColors$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.peerColors#f8ed08 hash:int colors:Vector<help.PeerColorOption> = help.PeerColors` */
-export const PeerColors: typeof PeerColors$ = /*@__PURE__*/ defineTlClass(PeerColors$, 0x00f8ed08, 0x0e3f6733, 'help.PeerColors', 'constructor');
+export const PeerColors: typeof PeerColors$ = /*@__PURE__*/ defineTlClass(PeerColors$, 0x00f8ed08, 0x0e3f6733, 'help.PeerColors', 'constructor', 'help.peerColors hash:int colors:Vector<help.PeerColorOption> = help.PeerColors');
 export type PeerColors = PeerColors$;
 
 /** `help.timezonesListNotModified#970708cc = help.TimezonesList` */
@@ -2515,6 +2143,7 @@ class TimezonesListNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xca76e475;
   declare readonly className: 'help.TimezonesListNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TimezonesListNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2527,18 +2156,14 @@ class TimezonesListNotModified$ {
   static fromReader(_r: TlReader): TimezonesListNotModified$ {
     return new TimezonesListNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.timezonesListNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TimezonesListNotModified$ {
-    return new TlJsonReader(json, 'help.timezonesListNotModified', classes).end(new TimezonesListNotModified$());
-  }
+interface TimezonesListNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.timezonesListNotModified#970708cc = help.TimezonesList` */
-export const TimezonesListNotModified: typeof TimezonesListNotModified$ = /*@__PURE__*/ defineTlClass(TimezonesListNotModified$, 0x970708cc, 0xca76e475, 'help.TimezonesListNotModified', 'constructor');
+export const TimezonesListNotModified: typeof TimezonesListNotModified$ = /*@__PURE__*/ defineTlClass(TimezonesListNotModified$, 0x970708cc, 0xca76e475, 'help.TimezonesListNotModified', 'constructor', 'help.timezonesListNotModified = help.TimezonesList');
 export type TimezonesListNotModified = TimezonesListNotModified$;
 
 /** `help.timezonesList#7b74ed71 timezones:Vector<Timezone> hash:int = help.TimezonesList` */
@@ -2551,6 +2176,7 @@ class TimezonesList$ {
   declare readonly SUBCLASS_OF_ID: 0xca76e475;
   declare readonly className: 'help.TimezonesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TimezonesList$;
   declare timezones: Api.TypeTimezone[];
   declare hash: number;
 
@@ -2599,27 +2225,14 @@ class TimezonesList$ {
       return rethrowDecode(e, 'help.timezonesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.timezonesList');
-    j.vector('timezones', this.timezones, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TimezonesList$ {
-    const j = new TlJsonReader(json, 'help.timezonesList', classes);
-    return j.end(
-      new TimezonesList$({
-        timezones: j.vector('timezones', fromJson$Timezone),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface TimezonesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.timezonesList#7b74ed71 timezones:Vector<Timezone> hash:int = help.TimezonesList` */
-export const TimezonesList: typeof TimezonesList$ = /*@__PURE__*/ defineTlClass(TimezonesList$, 0x7b74ed71, 0xca76e475, 'help.TimezonesList', 'constructor');
+export const TimezonesList: typeof TimezonesList$ = /*@__PURE__*/ defineTlClass(TimezonesList$, 0x7b74ed71, 0xca76e475, 'help.TimezonesList', 'constructor', 'help.timezonesList timezones:Vector<Timezone> hash:int = help.TimezonesList');
 export type TimezonesList = TimezonesList$;
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
@@ -2632,6 +2245,7 @@ class ConfigSimple$ {
   declare readonly SUBCLASS_OF_ID: 0x29183ac4;
   declare readonly className: 'help.ConfigSimple';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfigSimple$;
   declare date: number;
   declare expires: number;
   declare rules: Api.TypeAccessPointRule[];
@@ -2685,29 +2299,14 @@ class ConfigSimple$ {
       return rethrowDecode(e, 'help.configSimple', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.configSimple');
-    j.field('date', this.date, intToJson);
-    j.field('expires', this.expires, intToJson);
-    j.vector('rules', this.rules, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfigSimple$ {
-    const j = new TlJsonReader(json, 'help.configSimple', classes);
-    return j.end(
-      new ConfigSimple$({
-        date: j.field('date', intFromJson),
-        expires: j.field('expires', intFromJson),
-        rules: j.vector('rules', fromJson$AccessPointRule),
-      }),
-    );
-  }
+interface ConfigSimple$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
-export const ConfigSimple: typeof ConfigSimple$ = /*@__PURE__*/ defineTlClass(ConfigSimple$, 0x5a592a6c, 0x29183ac4, 'help.ConfigSimple', 'constructor');
+export const ConfigSimple: typeof ConfigSimple$ = /*@__PURE__*/ defineTlClass(ConfigSimple$, 0x5a592a6c, 0x29183ac4, 'help.ConfigSimple', 'constructor', 'help.configSimple date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple');
 export type ConfigSimple = ConfigSimple$;
 
 /** `help.getConfig#c4f9186b = Config` */
@@ -2720,6 +2319,7 @@ class GetConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xd3262a4a;
   declare readonly className: 'help.GetConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2737,18 +2337,14 @@ class GetConfig$ {
   static fromReader(_r: TlReader): GetConfig$ {
     return new GetConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConfig$ {
-    return new TlJsonReader(json, 'help.getConfig', classes).end(new GetConfig$());
-  }
+interface GetConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getConfig#c4f9186b = Config` */
-export const GetConfig: typeof GetConfig$ = /*@__PURE__*/ defineTlClass(GetConfig$, 0xc4f9186b, 0xd3262a4a, 'help.GetConfig', 'request');
+export const GetConfig: typeof GetConfig$ = /*@__PURE__*/ defineTlClass(GetConfig$, 0xc4f9186b, 0xd3262a4a, 'help.GetConfig', 'request', 'help.getConfig');
 export type GetConfig = GetConfig$;
 
 /** `help.getNearestDc#1fb33026 = NearestDc` */
@@ -2761,6 +2357,7 @@ class GetNearestDc$ {
   declare readonly SUBCLASS_OF_ID: 0x3877045f;
   declare readonly className: 'help.GetNearestDc';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNearestDc$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2778,18 +2375,14 @@ class GetNearestDc$ {
   static fromReader(_r: TlReader): GetNearestDc$ {
     return new GetNearestDc$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getNearestDc' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNearestDc$ {
-    return new TlJsonReader(json, 'help.getNearestDc', classes).end(new GetNearestDc$());
-  }
+interface GetNearestDc$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getNearestDc#1fb33026 = NearestDc` */
-export const GetNearestDc: typeof GetNearestDc$ = /*@__PURE__*/ defineTlClass(GetNearestDc$, 0x1fb33026, 0x3877045f, 'help.GetNearestDc', 'request');
+export const GetNearestDc: typeof GetNearestDc$ = /*@__PURE__*/ defineTlClass(GetNearestDc$, 0x1fb33026, 0x3877045f, 'help.GetNearestDc', 'request', 'help.getNearestDc');
 export type GetNearestDc = GetNearestDc$;
 
 /** `help.getAppUpdate#522d5a7d source:string = help.AppUpdate` */
@@ -2802,6 +2395,7 @@ class GetAppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.GetAppUpdate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAppUpdate$;
   declare source: string;
 
   constructor(args: { source: string }) {
@@ -2841,25 +2435,14 @@ class GetAppUpdate$ {
       return rethrowDecode(e, 'help.getAppUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getAppUpdate');
-    j.field('source', this.source, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppUpdate$ {
-    const j = new TlJsonReader(json, 'help.getAppUpdate', classes);
-    return j.end(
-      new GetAppUpdate$({
-        source: j.field('source', stringFromJson),
-      }),
-    );
-  }
+interface GetAppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getAppUpdate#522d5a7d source:string = help.AppUpdate` */
-export const GetAppUpdate: typeof GetAppUpdate$ = /*@__PURE__*/ defineTlClass(GetAppUpdate$, 0x522d5a7d, 0x5897069e, 'help.GetAppUpdate', 'request');
+export const GetAppUpdate: typeof GetAppUpdate$ = /*@__PURE__*/ defineTlClass(GetAppUpdate$, 0x522d5a7d, 0x5897069e, 'help.GetAppUpdate', 'request', 'help.getAppUpdate source:string');
 export type GetAppUpdate = GetAppUpdate$;
 
 /** `help.getInviteText#4d392343 = help.InviteText` */
@@ -2872,6 +2455,7 @@ class GetInviteText$ {
   declare readonly SUBCLASS_OF_ID: 0xcf70aa35;
   declare readonly className: 'help.GetInviteText';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInviteText$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2889,18 +2473,14 @@ class GetInviteText$ {
   static fromReader(_r: TlReader): GetInviteText$ {
     return new GetInviteText$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getInviteText' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInviteText$ {
-    return new TlJsonReader(json, 'help.getInviteText', classes).end(new GetInviteText$());
-  }
+interface GetInviteText$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getInviteText#4d392343 = help.InviteText` */
-export const GetInviteText: typeof GetInviteText$ = /*@__PURE__*/ defineTlClass(GetInviteText$, 0x4d392343, 0xcf70aa35, 'help.GetInviteText', 'request');
+export const GetInviteText: typeof GetInviteText$ = /*@__PURE__*/ defineTlClass(GetInviteText$, 0x4d392343, 0xcf70aa35, 'help.GetInviteText', 'request', 'help.getInviteText');
 export type GetInviteText = GetInviteText$;
 
 /** `help.getSupport#9cdf08cd = help.Support` */
@@ -2913,6 +2493,7 @@ class GetSupport$ {
   declare readonly SUBCLASS_OF_ID: 0x7159bceb;
   declare readonly className: 'help.GetSupport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSupport$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2930,18 +2511,14 @@ class GetSupport$ {
   static fromReader(_r: TlReader): GetSupport$ {
     return new GetSupport$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getSupport' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupport$ {
-    return new TlJsonReader(json, 'help.getSupport', classes).end(new GetSupport$());
-  }
+interface GetSupport$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getSupport#9cdf08cd = help.Support` */
-export const GetSupport: typeof GetSupport$ = /*@__PURE__*/ defineTlClass(GetSupport$, 0x9cdf08cd, 0x7159bceb, 'help.GetSupport', 'request');
+export const GetSupport: typeof GetSupport$ = /*@__PURE__*/ defineTlClass(GetSupport$, 0x9cdf08cd, 0x7159bceb, 'help.GetSupport', 'request', 'help.getSupport');
 export type GetSupport = GetSupport$;
 
 /** `help.setBotUpdatesStatus#ec22cfcd pending_updates_count:int message:string = Bool` */
@@ -2954,6 +2531,7 @@ class SetBotUpdatesStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.SetBotUpdatesStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotUpdatesStatus$;
   declare pendingUpdatesCount: number;
   declare message: string;
 
@@ -2999,27 +2577,14 @@ class SetBotUpdatesStatus$ {
       return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.setBotUpdatesStatus');
-    j.field('pending_updates_count', this.pendingUpdatesCount, intToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotUpdatesStatus$ {
-    const j = new TlJsonReader(json, 'help.setBotUpdatesStatus', classes);
-    return j.end(
-      new SetBotUpdatesStatus$({
-        pendingUpdatesCount: j.field('pending_updates_count', intFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface SetBotUpdatesStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.setBotUpdatesStatus#ec22cfcd pending_updates_count:int message:string = Bool` */
-export const SetBotUpdatesStatus: typeof SetBotUpdatesStatus$ = /*@__PURE__*/ defineTlClass(SetBotUpdatesStatus$, 0xec22cfcd, 0xf5b399ac, 'help.SetBotUpdatesStatus', 'request');
+export const SetBotUpdatesStatus: typeof SetBotUpdatesStatus$ = /*@__PURE__*/ defineTlClass(SetBotUpdatesStatus$, 0xec22cfcd, 0xf5b399ac, 'help.SetBotUpdatesStatus', 'request', 'help.setBotUpdatesStatus pending_updates_count:int message:string');
 export type SetBotUpdatesStatus = SetBotUpdatesStatus$;
 
 /** `help.getCdnConfig#52029342 = CdnConfig` */
@@ -3032,6 +2597,7 @@ class GetCdnConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xecda397c;
   declare readonly className: 'help.GetCdnConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCdnConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3049,18 +2615,14 @@ class GetCdnConfig$ {
   static fromReader(_r: TlReader): GetCdnConfig$ {
     return new GetCdnConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getCdnConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnConfig$ {
-    return new TlJsonReader(json, 'help.getCdnConfig', classes).end(new GetCdnConfig$());
-  }
+interface GetCdnConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getCdnConfig#52029342 = CdnConfig` */
-export const GetCdnConfig: typeof GetCdnConfig$ = /*@__PURE__*/ defineTlClass(GetCdnConfig$, 0x52029342, 0xecda397c, 'help.GetCdnConfig', 'request');
+export const GetCdnConfig: typeof GetCdnConfig$ = /*@__PURE__*/ defineTlClass(GetCdnConfig$, 0x52029342, 0xecda397c, 'help.GetCdnConfig', 'request', 'help.getCdnConfig');
 export type GetCdnConfig = GetCdnConfig$;
 
 /** `help.getRecentMeUrls#3dc0f114 referer:string = help.RecentMeUrls` */
@@ -3073,6 +2635,7 @@ class GetRecentMeUrls$ {
   declare readonly SUBCLASS_OF_ID: 0xf269c477;
   declare readonly className: 'help.GetRecentMeUrls';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentMeUrls$;
   declare referer: string;
 
   constructor(args: { referer: string }) {
@@ -3112,25 +2675,14 @@ class GetRecentMeUrls$ {
       return rethrowDecode(e, 'help.getRecentMeUrls', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getRecentMeUrls');
-    j.field('referer', this.referer, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentMeUrls$ {
-    const j = new TlJsonReader(json, 'help.getRecentMeUrls', classes);
-    return j.end(
-      new GetRecentMeUrls$({
-        referer: j.field('referer', stringFromJson),
-      }),
-    );
-  }
+interface GetRecentMeUrls$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getRecentMeUrls#3dc0f114 referer:string = help.RecentMeUrls` */
-export const GetRecentMeUrls: typeof GetRecentMeUrls$ = /*@__PURE__*/ defineTlClass(GetRecentMeUrls$, 0x3dc0f114, 0xf269c477, 'help.GetRecentMeUrls', 'request');
+export const GetRecentMeUrls: typeof GetRecentMeUrls$ = /*@__PURE__*/ defineTlClass(GetRecentMeUrls$, 0x3dc0f114, 0xf269c477, 'help.GetRecentMeUrls', 'request', 'help.getRecentMeUrls referer:string');
 export type GetRecentMeUrls = GetRecentMeUrls$;
 
 /** `help.getTermsOfServiceUpdate#2ca51fd1 = help.TermsOfServiceUpdate` */
@@ -3143,6 +2695,7 @@ class GetTermsOfServiceUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.GetTermsOfServiceUpdate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTermsOfServiceUpdate$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3160,18 +2713,14 @@ class GetTermsOfServiceUpdate$ {
   static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
     return new GetTermsOfServiceUpdate$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getTermsOfServiceUpdate' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTermsOfServiceUpdate$ {
-    return new TlJsonReader(json, 'help.getTermsOfServiceUpdate', classes).end(new GetTermsOfServiceUpdate$());
-  }
+interface GetTermsOfServiceUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getTermsOfServiceUpdate#2ca51fd1 = help.TermsOfServiceUpdate` */
-export const GetTermsOfServiceUpdate: typeof GetTermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(GetTermsOfServiceUpdate$, 0x2ca51fd1, 0x293c2977, 'help.GetTermsOfServiceUpdate', 'request');
+export const GetTermsOfServiceUpdate: typeof GetTermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(GetTermsOfServiceUpdate$, 0x2ca51fd1, 0x293c2977, 'help.GetTermsOfServiceUpdate', 'request', 'help.getTermsOfServiceUpdate');
 export type GetTermsOfServiceUpdate = GetTermsOfServiceUpdate$;
 
 /** `help.acceptTermsOfService#ee72f79a id:DataJSON = Bool` */
@@ -3184,6 +2733,7 @@ class AcceptTermsOfService$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.AcceptTermsOfService';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptTermsOfService$;
   declare id: Api.TypeDataJSON;
 
   constructor(args: { id: Api.TypeDataJSON }) {
@@ -3223,25 +2773,14 @@ class AcceptTermsOfService$ {
       return rethrowDecode(e, 'help.acceptTermsOfService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.acceptTermsOfService');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptTermsOfService$ {
-    const j = new TlJsonReader(json, 'help.acceptTermsOfService', classes);
-    return j.end(
-      new AcceptTermsOfService$({
-        id: j.field('id', fromJson$DataJSON),
-      }),
-    );
-  }
+interface AcceptTermsOfService$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.acceptTermsOfService#ee72f79a id:DataJSON = Bool` */
-export const AcceptTermsOfService: typeof AcceptTermsOfService$ = /*@__PURE__*/ defineTlClass(AcceptTermsOfService$, 0xee72f79a, 0xf5b399ac, 'help.AcceptTermsOfService', 'request');
+export const AcceptTermsOfService: typeof AcceptTermsOfService$ = /*@__PURE__*/ defineTlClass(AcceptTermsOfService$, 0xee72f79a, 0xf5b399ac, 'help.AcceptTermsOfService', 'request', 'help.acceptTermsOfService id:DataJSON');
 export type AcceptTermsOfService = AcceptTermsOfService$;
 
 /** `help.getDeepLinkInfo#3fedc75f path:string = help.DeepLinkInfo` */
@@ -3254,6 +2793,7 @@ class GetDeepLinkInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.GetDeepLinkInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDeepLinkInfo$;
   declare path: string;
 
   constructor(args: { path: string }) {
@@ -3293,25 +2833,14 @@ class GetDeepLinkInfo$ {
       return rethrowDecode(e, 'help.getDeepLinkInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getDeepLinkInfo');
-    j.field('path', this.path, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDeepLinkInfo$ {
-    const j = new TlJsonReader(json, 'help.getDeepLinkInfo', classes);
-    return j.end(
-      new GetDeepLinkInfo$({
-        path: j.field('path', stringFromJson),
-      }),
-    );
-  }
+interface GetDeepLinkInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getDeepLinkInfo#3fedc75f path:string = help.DeepLinkInfo` */
-export const GetDeepLinkInfo: typeof GetDeepLinkInfo$ = /*@__PURE__*/ defineTlClass(GetDeepLinkInfo$, 0x3fedc75f, 0x984aac38, 'help.GetDeepLinkInfo', 'request');
+export const GetDeepLinkInfo: typeof GetDeepLinkInfo$ = /*@__PURE__*/ defineTlClass(GetDeepLinkInfo$, 0x3fedc75f, 0x984aac38, 'help.GetDeepLinkInfo', 'request', 'help.getDeepLinkInfo path:string');
 export type GetDeepLinkInfo = GetDeepLinkInfo$;
 
 /** `help.getAppConfig#61e3f854 hash:int = help.AppConfig` */
@@ -3324,6 +2853,7 @@ class GetAppConfig$ {
   declare readonly SUBCLASS_OF_ID: 0x14381c9a;
   declare readonly className: 'help.GetAppConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAppConfig$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -3363,25 +2893,14 @@ class GetAppConfig$ {
       return rethrowDecode(e, 'help.getAppConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getAppConfig');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppConfig$ {
-    const j = new TlJsonReader(json, 'help.getAppConfig', classes);
-    return j.end(
-      new GetAppConfig$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetAppConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getAppConfig#61e3f854 hash:int = help.AppConfig` */
-export const GetAppConfig: typeof GetAppConfig$ = /*@__PURE__*/ defineTlClass(GetAppConfig$, 0x61e3f854, 0x14381c9a, 'help.GetAppConfig', 'request');
+export const GetAppConfig: typeof GetAppConfig$ = /*@__PURE__*/ defineTlClass(GetAppConfig$, 0x61e3f854, 0x14381c9a, 'help.GetAppConfig', 'request', 'help.getAppConfig hash:int');
 export type GetAppConfig = GetAppConfig$;
 
 /** `help.saveAppLog#6f02f748 events:Vector<InputAppEvent> = Bool` */
@@ -3394,6 +2913,7 @@ class SaveAppLog$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.SaveAppLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAppLog$;
   declare events: Api.TypeInputAppEvent[];
 
   constructor(args: { events: Api.TypeInputAppEvent[] }) {
@@ -3441,25 +2961,14 @@ class SaveAppLog$ {
       return rethrowDecode(e, 'help.saveAppLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.saveAppLog');
-    j.vector('events', this.events, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAppLog$ {
-    const j = new TlJsonReader(json, 'help.saveAppLog', classes);
-    return j.end(
-      new SaveAppLog$({
-        events: j.vector('events', fromJson$InputAppEvent),
-      }),
-    );
-  }
+interface SaveAppLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.saveAppLog#6f02f748 events:Vector<InputAppEvent> = Bool` */
-export const SaveAppLog: typeof SaveAppLog$ = /*@__PURE__*/ defineTlClass(SaveAppLog$, 0x6f02f748, 0xf5b399ac, 'help.SaveAppLog', 'request');
+export const SaveAppLog: typeof SaveAppLog$ = /*@__PURE__*/ defineTlClass(SaveAppLog$, 0x6f02f748, 0xf5b399ac, 'help.SaveAppLog', 'request', 'help.saveAppLog events:Vector<InputAppEvent>');
 export type SaveAppLog = SaveAppLog$;
 
 /** `help.getPassportConfig#c661ad08 hash:int = help.PassportConfig` */
@@ -3472,6 +2981,7 @@ class GetPassportConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.GetPassportConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPassportConfig$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -3511,25 +3021,14 @@ class GetPassportConfig$ {
       return rethrowDecode(e, 'help.getPassportConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getPassportConfig');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassportConfig$ {
-    const j = new TlJsonReader(json, 'help.getPassportConfig', classes);
-    return j.end(
-      new GetPassportConfig$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetPassportConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getPassportConfig#c661ad08 hash:int = help.PassportConfig` */
-export const GetPassportConfig: typeof GetPassportConfig$ = /*@__PURE__*/ defineTlClass(GetPassportConfig$, 0xc661ad08, 0xc666c0ad, 'help.GetPassportConfig', 'request');
+export const GetPassportConfig: typeof GetPassportConfig$ = /*@__PURE__*/ defineTlClass(GetPassportConfig$, 0xc661ad08, 0xc666c0ad, 'help.GetPassportConfig', 'request', 'help.getPassportConfig hash:int');
 export type GetPassportConfig = GetPassportConfig$;
 
 /** `help.getSupportName#d360e72c = help.SupportName` */
@@ -3542,6 +3041,7 @@ class GetSupportName$ {
   declare readonly SUBCLASS_OF_ID: 0x7f50b7c2;
   declare readonly className: 'help.GetSupportName';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSupportName$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3559,18 +3059,14 @@ class GetSupportName$ {
   static fromReader(_r: TlReader): GetSupportName$ {
     return new GetSupportName$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getSupportName' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupportName$ {
-    return new TlJsonReader(json, 'help.getSupportName', classes).end(new GetSupportName$());
-  }
+interface GetSupportName$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getSupportName#d360e72c = help.SupportName` */
-export const GetSupportName: typeof GetSupportName$ = /*@__PURE__*/ defineTlClass(GetSupportName$, 0xd360e72c, 0x7f50b7c2, 'help.GetSupportName', 'request');
+export const GetSupportName: typeof GetSupportName$ = /*@__PURE__*/ defineTlClass(GetSupportName$, 0xd360e72c, 0x7f50b7c2, 'help.GetSupportName', 'request', 'help.getSupportName');
 export type GetSupportName = GetSupportName$;
 
 /** `help.getUserInfo#38a08d3 user_id:InputUser = help.UserInfo` */
@@ -3583,6 +3079,7 @@ class GetUserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.GetUserInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserInfo$;
   declare userId: Api.TypeInputUser;
 
   constructor(args: { userId: Api.TypeInputUser }) {
@@ -3622,25 +3119,14 @@ class GetUserInfo$ {
       return rethrowDecode(e, 'help.getUserInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getUserInfo');
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserInfo$ {
-    const j = new TlJsonReader(json, 'help.getUserInfo', classes);
-    return j.end(
-      new GetUserInfo$({
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getUserInfo#38a08d3 user_id:InputUser = help.UserInfo` */
-export const GetUserInfo: typeof GetUserInfo$ = /*@__PURE__*/ defineTlClass(GetUserInfo$, 0x038a08d3, 0x5c53d7d8, 'help.GetUserInfo', 'request');
+export const GetUserInfo: typeof GetUserInfo$ = /*@__PURE__*/ defineTlClass(GetUserInfo$, 0x038a08d3, 0x5c53d7d8, 'help.GetUserInfo', 'request', 'help.getUserInfo user_id:InputUser');
 export type GetUserInfo = GetUserInfo$;
 
 /** `help.editUserInfo#66b91b70 user_id:InputUser message:string entities:Vector<MessageEntity> = help.UserInfo` */
@@ -3653,6 +3139,7 @@ class EditUserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.EditUserInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditUserInfo$;
   declare userId: Api.TypeInputUser;
   declare message: string;
   declare entities: Api.TypeMessageEntity[];
@@ -3712,29 +3199,14 @@ class EditUserInfo$ {
       return rethrowDecode(e, 'help.editUserInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.editUserInfo');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditUserInfo$ {
-    const j = new TlJsonReader(json, 'help.editUserInfo', classes);
-    return j.end(
-      new EditUserInfo$({
-        userId: j.field('user_id', fromJson$InputUser),
-        message: j.field('message', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface EditUserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.editUserInfo#66b91b70 user_id:InputUser message:string entities:Vector<MessageEntity> = help.UserInfo` */
-export const EditUserInfo: typeof EditUserInfo$ = /*@__PURE__*/ defineTlClass(EditUserInfo$, 0x66b91b70, 0x5c53d7d8, 'help.EditUserInfo', 'request');
+export const EditUserInfo: typeof EditUserInfo$ = /*@__PURE__*/ defineTlClass(EditUserInfo$, 0x66b91b70, 0x5c53d7d8, 'help.EditUserInfo', 'request', 'help.editUserInfo user_id:InputUser message:string entities:Vector<MessageEntity>');
 export type EditUserInfo = EditUserInfo$;
 
 /** `help.getPromoData#c0977421 = help.PromoData` */
@@ -3747,6 +3219,7 @@ class GetPromoData$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.GetPromoData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPromoData$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3764,18 +3237,14 @@ class GetPromoData$ {
   static fromReader(_r: TlReader): GetPromoData$ {
     return new GetPromoData$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getPromoData' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPromoData$ {
-    return new TlJsonReader(json, 'help.getPromoData', classes).end(new GetPromoData$());
-  }
+interface GetPromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getPromoData#c0977421 = help.PromoData` */
-export const GetPromoData: typeof GetPromoData$ = /*@__PURE__*/ defineTlClass(GetPromoData$, 0xc0977421, 0x9d595542, 'help.GetPromoData', 'request');
+export const GetPromoData: typeof GetPromoData$ = /*@__PURE__*/ defineTlClass(GetPromoData$, 0xc0977421, 0x9d595542, 'help.GetPromoData', 'request', 'help.getPromoData');
 export type GetPromoData = GetPromoData$;
 
 /** `help.hidePromoData#1e251c95 peer:InputPeer = Bool` */
@@ -3788,6 +3257,7 @@ class HidePromoData$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.HidePromoData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HidePromoData$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -3827,25 +3297,14 @@ class HidePromoData$ {
       return rethrowDecode(e, 'help.hidePromoData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.hidePromoData');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HidePromoData$ {
-    const j = new TlJsonReader(json, 'help.hidePromoData', classes);
-    return j.end(
-      new HidePromoData$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface HidePromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.hidePromoData#1e251c95 peer:InputPeer = Bool` */
-export const HidePromoData: typeof HidePromoData$ = /*@__PURE__*/ defineTlClass(HidePromoData$, 0x1e251c95, 0xf5b399ac, 'help.HidePromoData', 'request');
+export const HidePromoData: typeof HidePromoData$ = /*@__PURE__*/ defineTlClass(HidePromoData$, 0x1e251c95, 0xf5b399ac, 'help.HidePromoData', 'request', 'help.hidePromoData peer:InputPeer');
 export type HidePromoData = HidePromoData$;
 
 /** `help.dismissSuggestion#f50dbaa1 peer:InputPeer suggestion:string = Bool` */
@@ -3858,6 +3317,7 @@ class DismissSuggestion$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.DismissSuggestion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DismissSuggestion$;
   declare peer: Api.TypeInputPeer;
   declare suggestion: string;
 
@@ -3903,27 +3363,14 @@ class DismissSuggestion$ {
       return rethrowDecode(e, 'help.dismissSuggestion', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.dismissSuggestion');
-    j.field('peer', this.peer, objectToJson);
-    j.field('suggestion', this.suggestion, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DismissSuggestion$ {
-    const j = new TlJsonReader(json, 'help.dismissSuggestion', classes);
-    return j.end(
-      new DismissSuggestion$({
-        peer: j.field('peer', fromJson$InputPeer),
-        suggestion: j.field('suggestion', stringFromJson),
-      }),
-    );
-  }
+interface DismissSuggestion$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.dismissSuggestion#f50dbaa1 peer:InputPeer suggestion:string = Bool` */
-export const DismissSuggestion: typeof DismissSuggestion$ = /*@__PURE__*/ defineTlClass(DismissSuggestion$, 0xf50dbaa1, 0xf5b399ac, 'help.DismissSuggestion', 'request');
+export const DismissSuggestion: typeof DismissSuggestion$ = /*@__PURE__*/ defineTlClass(DismissSuggestion$, 0xf50dbaa1, 0xf5b399ac, 'help.DismissSuggestion', 'request', 'help.dismissSuggestion peer:InputPeer suggestion:string');
 export type DismissSuggestion = DismissSuggestion$;
 
 /** `help.getCountriesList#735787a8 lang_code:string hash:int = help.CountriesList` */
@@ -3936,6 +3383,7 @@ class GetCountriesList$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.GetCountriesList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCountriesList$;
   declare langCode: string;
   declare hash: number;
 
@@ -3981,27 +3429,14 @@ class GetCountriesList$ {
       return rethrowDecode(e, 'help.getCountriesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getCountriesList');
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCountriesList$ {
-    const j = new TlJsonReader(json, 'help.getCountriesList', classes);
-    return j.end(
-      new GetCountriesList$({
-        langCode: j.field('lang_code', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetCountriesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getCountriesList#735787a8 lang_code:string hash:int = help.CountriesList` */
-export const GetCountriesList: typeof GetCountriesList$ = /*@__PURE__*/ defineTlClass(GetCountriesList$, 0x735787a8, 0xea31fe88, 'help.GetCountriesList', 'request');
+export const GetCountriesList: typeof GetCountriesList$ = /*@__PURE__*/ defineTlClass(GetCountriesList$, 0x735787a8, 0xea31fe88, 'help.GetCountriesList', 'request', 'help.getCountriesList lang_code:string hash:int');
 export type GetCountriesList = GetCountriesList$;
 
 /** `help.getPremiumPromo#b81b93d4 = help.PremiumPromo` */
@@ -4014,6 +3449,7 @@ class GetPremiumPromo$ {
   declare readonly SUBCLASS_OF_ID: 0xc987a338;
   declare readonly className: 'help.GetPremiumPromo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPremiumPromo$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4031,18 +3467,14 @@ class GetPremiumPromo$ {
   static fromReader(_r: TlReader): GetPremiumPromo$ {
     return new GetPremiumPromo$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getPremiumPromo' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPremiumPromo$ {
-    return new TlJsonReader(json, 'help.getPremiumPromo', classes).end(new GetPremiumPromo$());
-  }
+interface GetPremiumPromo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getPremiumPromo#b81b93d4 = help.PremiumPromo` */
-export const GetPremiumPromo: typeof GetPremiumPromo$ = /*@__PURE__*/ defineTlClass(GetPremiumPromo$, 0xb81b93d4, 0xc987a338, 'help.GetPremiumPromo', 'request');
+export const GetPremiumPromo: typeof GetPremiumPromo$ = /*@__PURE__*/ defineTlClass(GetPremiumPromo$, 0xb81b93d4, 0xc987a338, 'help.GetPremiumPromo', 'request', 'help.getPremiumPromo');
 export type GetPremiumPromo = GetPremiumPromo$;
 
 /** `help.getPeerColors#da80f42f hash:int = help.PeerColors` */
@@ -4055,6 +3487,7 @@ class GetPeerColors$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.GetPeerColors';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerColors$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -4094,25 +3527,14 @@ class GetPeerColors$ {
       return rethrowDecode(e, 'help.getPeerColors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getPeerColors');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerColors$ {
-    const j = new TlJsonReader(json, 'help.getPeerColors', classes);
-    return j.end(
-      new GetPeerColors$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetPeerColors$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getPeerColors#da80f42f hash:int = help.PeerColors` */
-export const GetPeerColors: typeof GetPeerColors$ = /*@__PURE__*/ defineTlClass(GetPeerColors$, 0xda80f42f, 0x0e3f6733, 'help.GetPeerColors', 'request');
+export const GetPeerColors: typeof GetPeerColors$ = /*@__PURE__*/ defineTlClass(GetPeerColors$, 0xda80f42f, 0x0e3f6733, 'help.GetPeerColors', 'request', 'help.getPeerColors hash:int');
 export type GetPeerColors = GetPeerColors$;
 
 /** `help.getPeerProfileColors#abcfa9fd hash:int = help.PeerColors` */
@@ -4125,6 +3547,7 @@ class GetPeerProfileColors$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.GetPeerProfileColors';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerProfileColors$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -4164,25 +3587,14 @@ class GetPeerProfileColors$ {
       return rethrowDecode(e, 'help.getPeerProfileColors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getPeerProfileColors');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerProfileColors$ {
-    const j = new TlJsonReader(json, 'help.getPeerProfileColors', classes);
-    return j.end(
-      new GetPeerProfileColors$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetPeerProfileColors$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getPeerProfileColors#abcfa9fd hash:int = help.PeerColors` */
-export const GetPeerProfileColors: typeof GetPeerProfileColors$ = /*@__PURE__*/ defineTlClass(GetPeerProfileColors$, 0xabcfa9fd, 0x0e3f6733, 'help.GetPeerProfileColors', 'request');
+export const GetPeerProfileColors: typeof GetPeerProfileColors$ = /*@__PURE__*/ defineTlClass(GetPeerProfileColors$, 0xabcfa9fd, 0x0e3f6733, 'help.GetPeerProfileColors', 'request', 'help.getPeerProfileColors hash:int');
 export type GetPeerProfileColors = GetPeerProfileColors$;
 
 /** `help.getTimezonesList#49b30240 hash:int = help.TimezonesList` */
@@ -4195,6 +3607,7 @@ class GetTimezonesList$ {
   declare readonly SUBCLASS_OF_ID: 0xca76e475;
   declare readonly className: 'help.GetTimezonesList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTimezonesList$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -4234,23 +3647,12 @@ class GetTimezonesList$ {
       return rethrowDecode(e, 'help.getTimezonesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getTimezonesList');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTimezonesList$ {
-    const j = new TlJsonReader(json, 'help.getTimezonesList', classes);
-    return j.end(
-      new GetTimezonesList$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetTimezonesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getTimezonesList#49b30240 hash:int = help.TimezonesList` */
-export const GetTimezonesList: typeof GetTimezonesList$ = /*@__PURE__*/ defineTlClass(GetTimezonesList$, 0x49b30240, 0xca76e475, 'help.GetTimezonesList', 'request');
+export const GetTimezonesList: typeof GetTimezonesList$ = /*@__PURE__*/ defineTlClass(GetTimezonesList$, 0x49b30240, 0xca76e475, 'help.GetTimezonesList', 'request', 'help.getTimezonesList hash:int');
 export type GetTimezonesList = GetTimezonesList$;

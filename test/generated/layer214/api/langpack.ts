@@ -7,24 +7,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$Vector$LangPackLanguage,
@@ -45,6 +39,7 @@ class GetLangPack$ {
   declare readonly SUBCLASS_OF_ID: 0x52662d55;
   declare readonly className: 'langpack.GetLangPack';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLangPack$;
   declare langPack: string;
   declare langCode: string;
 
@@ -90,27 +85,14 @@ class GetLangPack$ {
       return rethrowDecode(e, 'langpack.getLangPack', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getLangPack');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLangPack$ {
-    const j = new TlJsonReader(json, 'langpack.getLangPack', classes);
-    return j.end(
-      new GetLangPack$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetLangPack$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `langpack.getLangPack#f2f2330a lang_pack:string lang_code:string = LangPackDifference` */
-export const GetLangPack: typeof GetLangPack$ = /*@__PURE__*/ defineTlClass(GetLangPack$, 0xf2f2330a, 0x52662d55, 'langpack.GetLangPack', 'request');
+export const GetLangPack: typeof GetLangPack$ = /*@__PURE__*/ defineTlClass(GetLangPack$, 0xf2f2330a, 0x52662d55, 'langpack.GetLangPack', 'request', 'langpack.getLangPack lang_pack:string lang_code:string');
 export type GetLangPack = GetLangPack$;
 
 /** `langpack.getStrings#efea3803 lang_pack:string lang_code:string keys:Vector<string> = Vector<LangPackString>` */
@@ -123,6 +105,7 @@ class GetStrings$ {
   declare readonly SUBCLASS_OF_ID: 0xc7b7353d;
   declare readonly className: 'langpack.GetStrings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStrings$;
   declare langPack: string;
   declare langCode: string;
   declare keys: string[];
@@ -182,29 +165,14 @@ class GetStrings$ {
       return rethrowDecode(e, 'langpack.getStrings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getStrings');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('keys', this.keys, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStrings$ {
-    const j = new TlJsonReader(json, 'langpack.getStrings', classes);
-    return j.end(
-      new GetStrings$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-        keys: j.vector('keys', stringFromJson),
-      }),
-    );
-  }
+interface GetStrings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `langpack.getStrings#efea3803 lang_pack:string lang_code:string keys:Vector<string> = Vector<LangPackString>` */
-export const GetStrings: typeof GetStrings$ = /*@__PURE__*/ defineTlClass(GetStrings$, 0xefea3803, 0xc7b7353d, 'langpack.GetStrings', 'request');
+export const GetStrings: typeof GetStrings$ = /*@__PURE__*/ defineTlClass(GetStrings$, 0xefea3803, 0xc7b7353d, 'langpack.GetStrings', 'request', 'langpack.getStrings lang_pack:string lang_code:string keys:Vector<string>');
 export type GetStrings = GetStrings$;
 
 /** `langpack.getDifference#cd984aa5 lang_pack:string lang_code:string from_version:int = LangPackDifference` */
@@ -217,6 +185,7 @@ class GetDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x52662d55;
   declare readonly className: 'langpack.GetDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDifference$;
   declare langPack: string;
   declare langCode: string;
   declare fromVersion: number;
@@ -268,29 +237,14 @@ class GetDifference$ {
       return rethrowDecode(e, 'langpack.getDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getDifference');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('from_version', this.fromVersion, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDifference$ {
-    const j = new TlJsonReader(json, 'langpack.getDifference', classes);
-    return j.end(
-      new GetDifference$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-        fromVersion: j.field('from_version', intFromJson),
-      }),
-    );
-  }
+interface GetDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `langpack.getDifference#cd984aa5 lang_pack:string lang_code:string from_version:int = LangPackDifference` */
-export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0xcd984aa5, 0x52662d55, 'langpack.GetDifference', 'request');
+export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0xcd984aa5, 0x52662d55, 'langpack.GetDifference', 'request', 'langpack.getDifference lang_pack:string lang_code:string from_version:int');
 export type GetDifference = GetDifference$;
 
 /** `langpack.getLanguages#42c6978f lang_pack:string = Vector<LangPackLanguage>` */
@@ -303,6 +257,7 @@ class GetLanguages$ {
   declare readonly SUBCLASS_OF_ID: 0x280912c9;
   declare readonly className: 'langpack.GetLanguages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLanguages$;
   declare langPack: string;
 
   constructor(args: { langPack: string }) {
@@ -342,25 +297,14 @@ class GetLanguages$ {
       return rethrowDecode(e, 'langpack.getLanguages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getLanguages');
-    j.field('lang_pack', this.langPack, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLanguages$ {
-    const j = new TlJsonReader(json, 'langpack.getLanguages', classes);
-    return j.end(
-      new GetLanguages$({
-        langPack: j.field('lang_pack', stringFromJson),
-      }),
-    );
-  }
+interface GetLanguages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `langpack.getLanguages#42c6978f lang_pack:string = Vector<LangPackLanguage>` */
-export const GetLanguages: typeof GetLanguages$ = /*@__PURE__*/ defineTlClass(GetLanguages$, 0x42c6978f, 0x280912c9, 'langpack.GetLanguages', 'request');
+export const GetLanguages: typeof GetLanguages$ = /*@__PURE__*/ defineTlClass(GetLanguages$, 0x42c6978f, 0x280912c9, 'langpack.GetLanguages', 'request', 'langpack.getLanguages lang_pack:string');
 export type GetLanguages = GetLanguages$;
 
 /** `langpack.getLanguage#6a596502 lang_pack:string lang_code:string = LangPackLanguage` */
@@ -373,6 +317,7 @@ class GetLanguage$ {
   declare readonly SUBCLASS_OF_ID: 0xabac89b7;
   declare readonly className: 'langpack.GetLanguage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLanguage$;
   declare langPack: string;
   declare langCode: string;
 
@@ -418,25 +363,12 @@ class GetLanguage$ {
       return rethrowDecode(e, 'langpack.getLanguage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getLanguage');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLanguage$ {
-    const j = new TlJsonReader(json, 'langpack.getLanguage', classes);
-    return j.end(
-      new GetLanguage$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetLanguage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `langpack.getLanguage#6a596502 lang_pack:string lang_code:string = LangPackLanguage` */
-export const GetLanguage: typeof GetLanguage$ = /*@__PURE__*/ defineTlClass(GetLanguage$, 0x6a596502, 0xabac89b7, 'langpack.GetLanguage', 'request');
+export const GetLanguage: typeof GetLanguage$ = /*@__PURE__*/ defineTlClass(GetLanguage$, 0x6a596502, 0xabac89b7, 'langpack.GetLanguage', 'request', 'langpack.getLanguage lang_pack:string lang_code:string');
 export type GetLanguage = GetLanguage$;

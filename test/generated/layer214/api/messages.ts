@@ -15,34 +15,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -306,86 +293,6 @@ import {
   write$WebPage,
   write$updates$State,
 } from '../codecs.js';
-import {
-  fromJson$AvailableEffect,
-  fromJson$AvailableReaction,
-  fromJson$BotApp,
-  fromJson$BotInlineResult,
-  fromJson$Chat,
-  fromJson$ChatAdminWithInvites,
-  fromJson$ChatBannedRights,
-  fromJson$ChatFull,
-  fromJson$ChatInviteImporter,
-  fromJson$ChatReactions,
-  fromJson$DataJSON,
-  fromJson$Dialog,
-  fromJson$DialogFilter,
-  fromJson$Document,
-  fromJson$EmojiGroup,
-  fromJson$EncryptedFile,
-  fromJson$ExportedChatInvite,
-  fromJson$ForumTopic,
-  fromJson$HighScore,
-  fromJson$InlineBotSwitchPM,
-  fromJson$InlineBotWebView,
-  fromJson$InlineQueryPeerType,
-  fromJson$InputBotApp,
-  fromJson$InputBotInlineMessageID,
-  fromJson$InputBotInlineResult,
-  fromJson$InputChatPhoto,
-  fromJson$InputChatTheme,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputDialogPeer,
-  fromJson$InputDocument,
-  fromJson$InputEncryptedChat,
-  fromJson$InputEncryptedFile,
-  fromJson$InputFile,
-  fromJson$InputGeoPoint,
-  fromJson$InputMedia,
-  fromJson$InputMessage,
-  fromJson$InputPeer,
-  fromJson$InputQuickReplyShortcut,
-  fromJson$InputReplyTo,
-  fromJson$InputSingleMedia,
-  fromJson$InputStickerSet,
-  fromJson$InputStickeredMedia,
-  fromJson$InputUser,
-  fromJson$InputWallPaper,
-  fromJson$Message,
-  fromJson$MessageEntity,
-  fromJson$MessageMedia,
-  fromJson$MessagePeerReaction,
-  fromJson$MessagePeerVote,
-  fromJson$MessageViews,
-  fromJson$MessagesFilter,
-  fromJson$MissingInvitee,
-  fromJson$PaidReactionPrivacy,
-  fromJson$PeerSettings,
-  fromJson$QuickReply,
-  fromJson$Reaction,
-  fromJson$ReplyMarkup,
-  fromJson$SavedDialog,
-  fromJson$SavedReactionTag,
-  fromJson$SearchPostsFlood,
-  fromJson$SearchResultsCalendarPeriod,
-  fromJson$SearchResultsPosition,
-  fromJson$SendMessageAction,
-  fromJson$ShippingOption,
-  fromJson$SponsoredMessage,
-  fromJson$StarsSubscriptionPricing,
-  fromJson$StickerKeyword,
-  fromJson$StickerPack,
-  fromJson$StickerSet,
-  fromJson$StickerSetCovered,
-  fromJson$SuggestedPost,
-  fromJson$TextWithEntities,
-  fromJson$TodoItem,
-  fromJson$Updates,
-  fromJson$User,
-  fromJson$WallPaperSettings,
-  fromJson$WebPage,
-  fromJson$updates$State,
-} from '../json.js';
 
 /** Any constructor of `messages.Dialogs`, discriminated by `className`. */
 export type TypeDialogs = 
@@ -570,6 +477,7 @@ class Dialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.Dialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Dialogs$;
   declare dialogs: Api.TypeDialog[];
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
@@ -651,31 +559,14 @@ class Dialogs$ {
       return rethrowDecode(e, 'messages.dialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Dialogs$ {
-    const j = new TlJsonReader(json, 'messages.dialogs', classes);
-    return j.end(
-      new Dialogs$({
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Dialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
-export const Dialogs: typeof Dialogs$ = /*@__PURE__*/ defineTlClass(Dialogs$, 0x15ba6c40, 0x0e1b52ee, 'messages.Dialogs', 'constructor');
+export const Dialogs: typeof Dialogs$ = /*@__PURE__*/ defineTlClass(Dialogs$, 0x15ba6c40, 0x0e1b52ee, 'messages.Dialogs', 'constructor', 'messages.dialogs dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs');
 export type Dialogs = Dialogs$;
 
 /** `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
@@ -688,6 +579,7 @@ class DialogsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.DialogsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogsSlice$;
   declare count: number;
   declare dialogs: Api.TypeDialog[];
   declare messages: Api.TypeMessage[];
@@ -775,33 +667,14 @@ class DialogsSlice$ {
       return rethrowDecode(e, 'messages.dialogsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsSlice$ {
-    const j = new TlJsonReader(json, 'messages.dialogsSlice', classes);
-    return j.end(
-      new DialogsSlice$({
-        count: j.field('count', intFromJson),
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface DialogsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
-export const DialogsSlice: typeof DialogsSlice$ = /*@__PURE__*/ defineTlClass(DialogsSlice$, 0x71e094f3, 0x0e1b52ee, 'messages.DialogsSlice', 'constructor');
+export const DialogsSlice: typeof DialogsSlice$ = /*@__PURE__*/ defineTlClass(DialogsSlice$, 0x71e094f3, 0x0e1b52ee, 'messages.DialogsSlice', 'constructor', 'messages.dialogsSlice count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs');
 export type DialogsSlice = DialogsSlice$;
 
 /** `messages.dialogsNotModified#f0e3e596 count:int = messages.Dialogs` */
@@ -814,6 +687,7 @@ class DialogsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.DialogsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogsNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -848,25 +722,14 @@ class DialogsNotModified$ {
       return rethrowDecode(e, 'messages.dialogsNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogsNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsNotModified$ {
-    const j = new TlJsonReader(json, 'messages.dialogsNotModified', classes);
-    return j.end(
-      new DialogsNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface DialogsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dialogsNotModified#f0e3e596 count:int = messages.Dialogs` */
-export const DialogsNotModified: typeof DialogsNotModified$ = /*@__PURE__*/ defineTlClass(DialogsNotModified$, 0xf0e3e596, 0x0e1b52ee, 'messages.DialogsNotModified', 'constructor');
+export const DialogsNotModified: typeof DialogsNotModified$ = /*@__PURE__*/ defineTlClass(DialogsNotModified$, 0xf0e3e596, 0x0e1b52ee, 'messages.DialogsNotModified', 'constructor', 'messages.dialogsNotModified count:int = messages.Dialogs');
 export type DialogsNotModified = DialogsNotModified$;
 
 /** `messages.messages#8c718e87 messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -879,6 +742,7 @@ class Messages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.Messages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Messages$;
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -947,29 +811,14 @@ class Messages$ {
       return rethrowDecode(e, 'messages.messages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messages');
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Messages$ {
-    const j = new TlJsonReader(json, 'messages.messages', classes);
-    return j.end(
-      new Messages$({
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Messages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messages#8c718e87 messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
-export const Messages: typeof Messages$ = /*@__PURE__*/ defineTlClass(Messages$, 0x8c718e87, 0xd4b40b5e, 'messages.Messages', 'constructor');
+export const Messages: typeof Messages$ = /*@__PURE__*/ defineTlClass(Messages$, 0x8c718e87, 0xd4b40b5e, 'messages.Messages', 'constructor', 'messages.messages messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type Messages = Messages$;
 
 /** `messages.messagesSlice#762b263d flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int search_flood:flags.3?SearchPostsFlood messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -982,6 +831,7 @@ class MessagesSlice$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.MessagesSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessagesSlice$;
   declare inexact: boolean | undefined;
   declare count: number;
   declare nextRate: number | undefined;
@@ -1087,39 +937,14 @@ class MessagesSlice$ {
       return rethrowDecode(e, 'messages.messagesSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messagesSlice');
-    j.flag('inexact', this.inexact);
-    j.field('count', this.count, intToJson);
-    j.optional('next_rate', this.nextRate, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.optional('search_flood', this.searchFlood, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesSlice$ {
-    const j = new TlJsonReader(json, 'messages.messagesSlice', classes);
-    return j.end(
-      new MessagesSlice$({
-        inexact: j.flag('inexact'),
-        count: j.field('count', intFromJson),
-        nextRate: j.optional('next_rate', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        searchFlood: j.optional('search_flood', fromJson$SearchPostsFlood),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MessagesSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messagesSlice#762b263d flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int search_flood:flags.3?SearchPostsFlood messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
-export const MessagesSlice: typeof MessagesSlice$ = /*@__PURE__*/ defineTlClass(MessagesSlice$, 0x762b263d, 0xd4b40b5e, 'messages.MessagesSlice', 'constructor');
+export const MessagesSlice: typeof MessagesSlice$ = /*@__PURE__*/ defineTlClass(MessagesSlice$, 0x762b263d, 0xd4b40b5e, 'messages.MessagesSlice', 'constructor', 'messages.messagesSlice flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int search_flood:flags.3?SearchPostsFlood messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type MessagesSlice = MessagesSlice$;
 
 /** `messages.channelMessages#c776ba4e flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -1132,6 +957,7 @@ class ChannelMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.ChannelMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelMessages$;
   declare inexact: boolean | undefined;
   declare pts: number;
   declare count: number;
@@ -1242,39 +1068,14 @@ class ChannelMessages$ {
       return rethrowDecode(e, 'messages.channelMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.channelMessages');
-    j.flag('inexact', this.inexact);
-    j.field('pts', this.pts, intToJson);
-    j.field('count', this.count, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('topics', this.topics, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelMessages$ {
-    const j = new TlJsonReader(json, 'messages.channelMessages', classes);
-    return j.end(
-      new ChannelMessages$({
-        inexact: j.flag('inexact'),
-        pts: j.field('pts', intFromJson),
-        count: j.field('count', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        messages: j.vector('messages', fromJson$Message),
-        topics: j.vector('topics', fromJson$ForumTopic),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.channelMessages#c776ba4e flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
-export const ChannelMessages: typeof ChannelMessages$ = /*@__PURE__*/ defineTlClass(ChannelMessages$, 0xc776ba4e, 0xd4b40b5e, 'messages.ChannelMessages', 'constructor');
+export const ChannelMessages: typeof ChannelMessages$ = /*@__PURE__*/ defineTlClass(ChannelMessages$, 0xc776ba4e, 0xd4b40b5e, 'messages.ChannelMessages', 'constructor', 'messages.channelMessages flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type ChannelMessages = ChannelMessages$;
 
 /** `messages.messagesNotModified#74535f21 count:int = messages.Messages` */
@@ -1287,6 +1088,7 @@ class MessagesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.MessagesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessagesNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -1321,25 +1123,14 @@ class MessagesNotModified$ {
       return rethrowDecode(e, 'messages.messagesNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messagesNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesNotModified$ {
-    const j = new TlJsonReader(json, 'messages.messagesNotModified', classes);
-    return j.end(
-      new MessagesNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface MessagesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messagesNotModified#74535f21 count:int = messages.Messages` */
-export const MessagesNotModified: typeof MessagesNotModified$ = /*@__PURE__*/ defineTlClass(MessagesNotModified$, 0x74535f21, 0xd4b40b5e, 'messages.MessagesNotModified', 'constructor');
+export const MessagesNotModified: typeof MessagesNotModified$ = /*@__PURE__*/ defineTlClass(MessagesNotModified$, 0x74535f21, 0xd4b40b5e, 'messages.MessagesNotModified', 'constructor', 'messages.messagesNotModified count:int = messages.Messages');
 export type MessagesNotModified = MessagesNotModified$;
 
 /** `messages.chats#64ff9fd5 chats:Vector<Chat> = messages.Chats` */
@@ -1352,6 +1143,7 @@ class Chats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.Chats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Chats$;
   declare chats: Api.TypeChat[];
 
   constructor(args: { chats: Api.TypeChat[] }) {
@@ -1394,25 +1186,14 @@ class Chats$ {
       return rethrowDecode(e, 'messages.chats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chats');
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Chats$ {
-    const j = new TlJsonReader(json, 'messages.chats', classes);
-    return j.end(
-      new Chats$({
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface Chats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chats#64ff9fd5 chats:Vector<Chat> = messages.Chats` */
-export const Chats: typeof Chats$ = /*@__PURE__*/ defineTlClass(Chats$, 0x64ff9fd5, 0x99d5cb14, 'messages.Chats', 'constructor');
+export const Chats: typeof Chats$ = /*@__PURE__*/ defineTlClass(Chats$, 0x64ff9fd5, 0x99d5cb14, 'messages.Chats', 'constructor', 'messages.chats chats:Vector<Chat> = messages.Chats');
 export type Chats = Chats$;
 
 /** `messages.chatsSlice#9cd81144 count:int chats:Vector<Chat> = messages.Chats` */
@@ -1425,6 +1206,7 @@ class ChatsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.ChatsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatsSlice$;
   declare count: number;
   declare chats: Api.TypeChat[];
 
@@ -1473,27 +1255,14 @@ class ChatsSlice$ {
       return rethrowDecode(e, 'messages.chatsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatsSlice$ {
-    const j = new TlJsonReader(json, 'messages.chatsSlice', classes);
-    return j.end(
-      new ChatsSlice$({
-        count: j.field('count', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface ChatsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chatsSlice#9cd81144 count:int chats:Vector<Chat> = messages.Chats` */
-export const ChatsSlice: typeof ChatsSlice$ = /*@__PURE__*/ defineTlClass(ChatsSlice$, 0x9cd81144, 0x99d5cb14, 'messages.ChatsSlice', 'constructor');
+export const ChatsSlice: typeof ChatsSlice$ = /*@__PURE__*/ defineTlClass(ChatsSlice$, 0x9cd81144, 0x99d5cb14, 'messages.ChatsSlice', 'constructor', 'messages.chatsSlice count:int chats:Vector<Chat> = messages.Chats');
 export type ChatsSlice = ChatsSlice$;
 
 /** `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull` */
@@ -1506,6 +1275,7 @@ class ChatFull$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'messages.ChatFull';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatFull$;
   declare fullChat: Api.TypeChatFull;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -1567,29 +1337,14 @@ class ChatFull$ {
       return rethrowDecode(e, 'messages.chatFull', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatFull');
-    j.field('full_chat', this.fullChat, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatFull$ {
-    const j = new TlJsonReader(json, 'messages.chatFull', classes);
-    return j.end(
-      new ChatFull$({
-        fullChat: j.field('full_chat', fromJson$ChatFull),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatFull$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull` */
-export const ChatFull: typeof ChatFull$ = /*@__PURE__*/ defineTlClass(ChatFull$, 0xe5d7d19c, 0x225a5109, 'messages.ChatFull', 'constructor');
+export const ChatFull: typeof ChatFull$ = /*@__PURE__*/ defineTlClass(ChatFull$, 0xe5d7d19c, 0x225a5109, 'messages.ChatFull', 'constructor', 'messages.chatFull full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull');
 export type ChatFull = ChatFull$;
 
 /** `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory` */
@@ -1602,6 +1357,7 @@ class AffectedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.AffectedHistory';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedHistory$;
   declare pts: number;
   declare ptsCount: number;
   declare offset: number;
@@ -1648,29 +1404,14 @@ class AffectedHistory$ {
       return rethrowDecode(e, 'messages.affectedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedHistory');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    j.field('offset', this.offset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedHistory$ {
-    const j = new TlJsonReader(json, 'messages.affectedHistory', classes);
-    return j.end(
-      new AffectedHistory$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-        offset: j.field('offset', intFromJson),
-      }),
-    );
-  }
+interface AffectedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory` */
-export const AffectedHistory: typeof AffectedHistory$ = /*@__PURE__*/ defineTlClass(AffectedHistory$, 0xb45c69d1, 0x2c49c116, 'messages.AffectedHistory', 'constructor');
+export const AffectedHistory: typeof AffectedHistory$ = /*@__PURE__*/ defineTlClass(AffectedHistory$, 0xb45c69d1, 0x2c49c116, 'messages.AffectedHistory', 'constructor', 'messages.affectedHistory pts:int pts_count:int offset:int = messages.AffectedHistory');
 export type AffectedHistory = AffectedHistory$;
 
 /** `messages.dhConfigNotModified#c0e24635 random:bytes = messages.DhConfig` */
@@ -1683,6 +1424,7 @@ class DhConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.DhConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DhConfigNotModified$;
   declare random: Uint8Array;
 
   constructor(args: { random: Uint8Array }) {
@@ -1717,25 +1459,14 @@ class DhConfigNotModified$ {
       return rethrowDecode(e, 'messages.dhConfigNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dhConfigNotModified');
-    j.field('random', this.random, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfigNotModified$ {
-    const j = new TlJsonReader(json, 'messages.dhConfigNotModified', classes);
-    return j.end(
-      new DhConfigNotModified$({
-        random: j.field('random', bytesFromJson),
-      }),
-    );
-  }
+interface DhConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dhConfigNotModified#c0e24635 random:bytes = messages.DhConfig` */
-export const DhConfigNotModified: typeof DhConfigNotModified$ = /*@__PURE__*/ defineTlClass(DhConfigNotModified$, 0xc0e24635, 0xe488ed8b, 'messages.DhConfigNotModified', 'constructor');
+export const DhConfigNotModified: typeof DhConfigNotModified$ = /*@__PURE__*/ defineTlClass(DhConfigNotModified$, 0xc0e24635, 0xe488ed8b, 'messages.DhConfigNotModified', 'constructor', 'messages.dhConfigNotModified random:bytes = messages.DhConfig');
 export type DhConfigNotModified = DhConfigNotModified$;
 
 /** `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig` */
@@ -1748,6 +1479,7 @@ class DhConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.DhConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DhConfig$;
   declare g: number;
   declare p: Uint8Array;
   declare version: number;
@@ -1800,31 +1532,14 @@ class DhConfig$ {
       return rethrowDecode(e, 'messages.dhConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dhConfig');
-    j.field('g', this.g, intToJson);
-    j.field('p', this.p, bytesToJson);
-    j.field('version', this.version, intToJson);
-    j.field('random', this.random, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfig$ {
-    const j = new TlJsonReader(json, 'messages.dhConfig', classes);
-    return j.end(
-      new DhConfig$({
-        g: j.field('g', intFromJson),
-        p: j.field('p', bytesFromJson),
-        version: j.field('version', intFromJson),
-        random: j.field('random', bytesFromJson),
-      }),
-    );
-  }
+interface DhConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig` */
-export const DhConfig: typeof DhConfig$ = /*@__PURE__*/ defineTlClass(DhConfig$, 0x2c221edd, 0xe488ed8b, 'messages.DhConfig', 'constructor');
+export const DhConfig: typeof DhConfig$ = /*@__PURE__*/ defineTlClass(DhConfig$, 0x2c221edd, 0xe488ed8b, 'messages.DhConfig', 'constructor', 'messages.dhConfig g:int p:bytes version:int random:bytes = messages.DhConfig');
 export type DhConfig = DhConfig$;
 
 /** `messages.sentEncryptedMessage#560f8935 date:int = messages.SentEncryptedMessage` */
@@ -1837,6 +1552,7 @@ class SentEncryptedMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SentEncryptedMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEncryptedMessage$;
   declare date: number;
 
   constructor(args: { date: number }) {
@@ -1871,25 +1587,14 @@ class SentEncryptedMessage$ {
       return rethrowDecode(e, 'messages.sentEncryptedMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sentEncryptedMessage');
-    j.field('date', this.date, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedMessage$ {
-    const j = new TlJsonReader(json, 'messages.sentEncryptedMessage', classes);
-    return j.end(
-      new SentEncryptedMessage$({
-        date: j.field('date', intFromJson),
-      }),
-    );
-  }
+interface SentEncryptedMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sentEncryptedMessage#560f8935 date:int = messages.SentEncryptedMessage` */
-export const SentEncryptedMessage: typeof SentEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SentEncryptedMessage$, 0x560f8935, 0xc99e3e50, 'messages.SentEncryptedMessage', 'constructor');
+export const SentEncryptedMessage: typeof SentEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SentEncryptedMessage$, 0x560f8935, 0xc99e3e50, 'messages.SentEncryptedMessage', 'constructor', 'messages.sentEncryptedMessage date:int = messages.SentEncryptedMessage');
 export type SentEncryptedMessage = SentEncryptedMessage$;
 
 /** `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage` */
@@ -1902,6 +1607,7 @@ class SentEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SentEncryptedFile';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEncryptedFile$;
   declare date: number;
   declare file: Api.TypeEncryptedFile;
 
@@ -1942,27 +1648,14 @@ class SentEncryptedFile$ {
       return rethrowDecode(e, 'messages.sentEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sentEncryptedFile');
-    j.field('date', this.date, intToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.sentEncryptedFile', classes);
-    return j.end(
-      new SentEncryptedFile$({
-        date: j.field('date', intFromJson),
-        file: j.field('file', fromJson$EncryptedFile),
-      }),
-    );
-  }
+interface SentEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage` */
-export const SentEncryptedFile: typeof SentEncryptedFile$ = /*@__PURE__*/ defineTlClass(SentEncryptedFile$, 0x9493ff32, 0xc99e3e50, 'messages.SentEncryptedFile', 'constructor');
+export const SentEncryptedFile: typeof SentEncryptedFile$ = /*@__PURE__*/ defineTlClass(SentEncryptedFile$, 0x9493ff32, 0xc99e3e50, 'messages.SentEncryptedFile', 'constructor', 'messages.sentEncryptedFile date:int file:EncryptedFile = messages.SentEncryptedMessage');
 export type SentEncryptedFile = SentEncryptedFile$;
 
 /** `messages.stickersNotModified#f1749a22 = messages.Stickers` */
@@ -1975,6 +1668,7 @@ class StickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.StickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1987,18 +1681,14 @@ class StickersNotModified$ {
   static fromReader(_r: TlReader): StickersNotModified$ {
     return new StickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickersNotModified$ {
-    return new TlJsonReader(json, 'messages.stickersNotModified', classes).end(new StickersNotModified$());
-  }
+interface StickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickersNotModified#f1749a22 = messages.Stickers` */
-export const StickersNotModified: typeof StickersNotModified$ = /*@__PURE__*/ defineTlClass(StickersNotModified$, 0xf1749a22, 0xd73bb9de, 'messages.StickersNotModified', 'constructor');
+export const StickersNotModified: typeof StickersNotModified$ = /*@__PURE__*/ defineTlClass(StickersNotModified$, 0xf1749a22, 0xd73bb9de, 'messages.StickersNotModified', 'constructor', 'messages.stickersNotModified = messages.Stickers');
 export type StickersNotModified = StickersNotModified$;
 
 /** `messages.stickers#30a6ec7e hash:long stickers:Vector<Document> = messages.Stickers` */
@@ -2011,6 +1701,7 @@ class Stickers$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.Stickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Stickers$;
   declare hash: BigInteger;
   declare stickers: Api.TypeDocument[];
 
@@ -2059,27 +1750,14 @@ class Stickers$ {
       return rethrowDecode(e, 'messages.stickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Stickers$ {
-    const j = new TlJsonReader(json, 'messages.stickers', classes);
-    return j.end(
-      new Stickers$({
-        hash: j.field('hash', longFromJson),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface Stickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickers#30a6ec7e hash:long stickers:Vector<Document> = messages.Stickers` */
-export const Stickers: typeof Stickers$ = /*@__PURE__*/ defineTlClass(Stickers$, 0x30a6ec7e, 0xd73bb9de, 'messages.Stickers', 'constructor');
+export const Stickers: typeof Stickers$ = /*@__PURE__*/ defineTlClass(Stickers$, 0x30a6ec7e, 0xd73bb9de, 'messages.Stickers', 'constructor', 'messages.stickers hash:long stickers:Vector<Document> = messages.Stickers');
 export type Stickers = Stickers$;
 
 /** `messages.allStickersNotModified#e86602c3 = messages.AllStickers` */
@@ -2092,6 +1770,7 @@ class AllStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.AllStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2104,18 +1783,14 @@ class AllStickersNotModified$ {
   static fromReader(_r: TlReader): AllStickersNotModified$ {
     return new AllStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.allStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.allStickersNotModified', classes).end(new AllStickersNotModified$());
-  }
+interface AllStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.allStickersNotModified#e86602c3 = messages.AllStickers` */
-export const AllStickersNotModified: typeof AllStickersNotModified$ = /*@__PURE__*/ defineTlClass(AllStickersNotModified$, 0xe86602c3, 0x45834829, 'messages.AllStickersNotModified', 'constructor');
+export const AllStickersNotModified: typeof AllStickersNotModified$ = /*@__PURE__*/ defineTlClass(AllStickersNotModified$, 0xe86602c3, 0x45834829, 'messages.AllStickersNotModified', 'constructor', 'messages.allStickersNotModified = messages.AllStickers');
 export type AllStickersNotModified = AllStickersNotModified$;
 
 /** `messages.allStickers#cdbbcebb hash:long sets:Vector<StickerSet> = messages.AllStickers` */
@@ -2128,6 +1803,7 @@ class AllStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.AllStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStickers$;
   declare hash: BigInteger;
   declare sets: Api.TypeStickerSet[];
 
@@ -2176,27 +1852,14 @@ class AllStickers$ {
       return rethrowDecode(e, 'messages.allStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.allStickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickers$ {
-    const j = new TlJsonReader(json, 'messages.allStickers', classes);
-    return j.end(
-      new AllStickers$({
-        hash: j.field('hash', longFromJson),
-        sets: j.vector('sets', fromJson$StickerSet),
-      }),
-    );
-  }
+interface AllStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.allStickers#cdbbcebb hash:long sets:Vector<StickerSet> = messages.AllStickers` */
-export const AllStickers: typeof AllStickers$ = /*@__PURE__*/ defineTlClass(AllStickers$, 0xcdbbcebb, 0x45834829, 'messages.AllStickers', 'constructor');
+export const AllStickers: typeof AllStickers$ = /*@__PURE__*/ defineTlClass(AllStickers$, 0xcdbbcebb, 0x45834829, 'messages.AllStickers', 'constructor', 'messages.allStickers hash:long sets:Vector<StickerSet> = messages.AllStickers');
 export type AllStickers = AllStickers$;
 
 /** `messages.affectedMessages#84d19185 pts:int pts_count:int = messages.AffectedMessages` */
@@ -2209,6 +1872,7 @@ class AffectedMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.AffectedMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedMessages$;
   declare pts: number;
   declare ptsCount: number;
 
@@ -2249,27 +1913,14 @@ class AffectedMessages$ {
       return rethrowDecode(e, 'messages.affectedMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedMessages');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedMessages$ {
-    const j = new TlJsonReader(json, 'messages.affectedMessages', classes);
-    return j.end(
-      new AffectedMessages$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-      }),
-    );
-  }
+interface AffectedMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.affectedMessages#84d19185 pts:int pts_count:int = messages.AffectedMessages` */
-export const AffectedMessages: typeof AffectedMessages$ = /*@__PURE__*/ defineTlClass(AffectedMessages$, 0x84d19185, 0xced3c06e, 'messages.AffectedMessages', 'constructor');
+export const AffectedMessages: typeof AffectedMessages$ = /*@__PURE__*/ defineTlClass(AffectedMessages$, 0x84d19185, 0xced3c06e, 'messages.AffectedMessages', 'constructor', 'messages.affectedMessages pts:int pts_count:int = messages.AffectedMessages');
 export type AffectedMessages = AffectedMessages$;
 
 /** `messages.stickerSet#6e153f16 set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = messages.StickerSet` */
@@ -2282,6 +1933,7 @@ class StickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.StickerSet';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSet$;
   declare set: Api.TypeStickerSet;
   declare packs: Api.TypeStickerPack[];
   declare keywords: Api.TypeStickerKeyword[];
@@ -2356,31 +2008,14 @@ class StickerSet$ {
       return rethrowDecode(e, 'messages.stickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickerSet');
-    j.field('set', this.set, objectToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('keywords', this.keywords, objectToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSet$ {
-    const j = new TlJsonReader(json, 'messages.stickerSet', classes);
-    return j.end(
-      new StickerSet$({
-        set: j.field('set', fromJson$StickerSet),
-        packs: j.vector('packs', fromJson$StickerPack),
-        keywords: j.vector('keywords', fromJson$StickerKeyword),
-        documents: j.vector('documents', fromJson$Document),
-      }),
-    );
-  }
+interface StickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickerSet#6e153f16 set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = messages.StickerSet` */
-export const StickerSet: typeof StickerSet$ = /*@__PURE__*/ defineTlClass(StickerSet$, 0x6e153f16, 0x9b704a5a, 'messages.StickerSet', 'constructor');
+export const StickerSet: typeof StickerSet$ = /*@__PURE__*/ defineTlClass(StickerSet$, 0x6e153f16, 0x9b704a5a, 'messages.StickerSet', 'constructor', 'messages.stickerSet set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = messages.StickerSet');
 export type StickerSet = StickerSet$;
 
 /** `messages.stickerSetNotModified#d3f924eb = messages.StickerSet` */
@@ -2393,6 +2028,7 @@ class StickerSetNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.StickerSetNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2405,18 +2041,14 @@ class StickerSetNotModified$ {
   static fromReader(_r: TlReader): StickerSetNotModified$ {
     return new StickerSetNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickerSetNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetNotModified$ {
-    return new TlJsonReader(json, 'messages.stickerSetNotModified', classes).end(new StickerSetNotModified$());
-  }
+interface StickerSetNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickerSetNotModified#d3f924eb = messages.StickerSet` */
-export const StickerSetNotModified: typeof StickerSetNotModified$ = /*@__PURE__*/ defineTlClass(StickerSetNotModified$, 0xd3f924eb, 0x9b704a5a, 'messages.StickerSetNotModified', 'constructor');
+export const StickerSetNotModified: typeof StickerSetNotModified$ = /*@__PURE__*/ defineTlClass(StickerSetNotModified$, 0xd3f924eb, 0x9b704a5a, 'messages.StickerSetNotModified', 'constructor', 'messages.stickerSetNotModified = messages.StickerSet');
 export type StickerSetNotModified = StickerSetNotModified$;
 
 /** `messages.savedGifsNotModified#e8025ca2 = messages.SavedGifs` */
@@ -2429,6 +2061,7 @@ class SavedGifsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.SavedGifsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedGifsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2441,18 +2074,14 @@ class SavedGifsNotModified$ {
   static fromReader(_r: TlReader): SavedGifsNotModified$ {
     return new SavedGifsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.savedGifsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifsNotModified$ {
-    return new TlJsonReader(json, 'messages.savedGifsNotModified', classes).end(new SavedGifsNotModified$());
-  }
+interface SavedGifsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedGifsNotModified#e8025ca2 = messages.SavedGifs` */
-export const SavedGifsNotModified: typeof SavedGifsNotModified$ = /*@__PURE__*/ defineTlClass(SavedGifsNotModified$, 0xe8025ca2, 0xa68b61f5, 'messages.SavedGifsNotModified', 'constructor');
+export const SavedGifsNotModified: typeof SavedGifsNotModified$ = /*@__PURE__*/ defineTlClass(SavedGifsNotModified$, 0xe8025ca2, 0xa68b61f5, 'messages.SavedGifsNotModified', 'constructor', 'messages.savedGifsNotModified = messages.SavedGifs');
 export type SavedGifsNotModified = SavedGifsNotModified$;
 
 /** `messages.savedGifs#84a02a0d hash:long gifs:Vector<Document> = messages.SavedGifs` */
@@ -2465,6 +2094,7 @@ class SavedGifs$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.SavedGifs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedGifs$;
   declare hash: BigInteger;
   declare gifs: Api.TypeDocument[];
 
@@ -2513,27 +2143,14 @@ class SavedGifs$ {
       return rethrowDecode(e, 'messages.savedGifs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedGifs');
-    j.field('hash', this.hash, longToJson);
-    j.vector('gifs', this.gifs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifs$ {
-    const j = new TlJsonReader(json, 'messages.savedGifs', classes);
-    return j.end(
-      new SavedGifs$({
-        hash: j.field('hash', longFromJson),
-        gifs: j.vector('gifs', fromJson$Document),
-      }),
-    );
-  }
+interface SavedGifs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedGifs#84a02a0d hash:long gifs:Vector<Document> = messages.SavedGifs` */
-export const SavedGifs: typeof SavedGifs$ = /*@__PURE__*/ defineTlClass(SavedGifs$, 0x84a02a0d, 0xa68b61f5, 'messages.SavedGifs', 'constructor');
+export const SavedGifs: typeof SavedGifs$ = /*@__PURE__*/ defineTlClass(SavedGifs$, 0x84a02a0d, 0xa68b61f5, 'messages.SavedGifs', 'constructor', 'messages.savedGifs hash:long gifs:Vector<Document> = messages.SavedGifs');
 export type SavedGifs = SavedGifs$;
 
 /** `messages.botResults#e021f2f6 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM switch_webview:flags.3?InlineBotWebView results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults` */
@@ -2546,6 +2163,7 @@ class BotResults$ {
   declare readonly SUBCLASS_OF_ID: 0x3ed4d9c9;
   declare readonly className: 'messages.BotResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotResults$;
   declare gallery: boolean | undefined;
   declare queryId: BigInteger;
   declare nextOffset: string | undefined;
@@ -2644,39 +2262,14 @@ class BotResults$ {
       return rethrowDecode(e, 'messages.botResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botResults');
-    j.flag('gallery', this.gallery);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optional('switch_pm', this.switchPm, objectToJson);
-    j.optional('switch_webview', this.switchWebview, objectToJson);
-    j.vector('results', this.results, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotResults$ {
-    const j = new TlJsonReader(json, 'messages.botResults', classes);
-    return j.end(
-      new BotResults$({
-        gallery: j.flag('gallery'),
-        queryId: j.field('query_id', longFromJson),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
-        switchWebview: j.optional('switch_webview', fromJson$InlineBotWebView),
-        results: j.vector('results', fromJson$BotInlineResult),
-        cacheTime: j.field('cache_time', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.botResults#e021f2f6 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM switch_webview:flags.3?InlineBotWebView results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults` */
-export const BotResults: typeof BotResults$ = /*@__PURE__*/ defineTlClass(BotResults$, 0xe021f2f6, 0x3ed4d9c9, 'messages.BotResults', 'constructor');
+export const BotResults: typeof BotResults$ = /*@__PURE__*/ defineTlClass(BotResults$, 0xe021f2f6, 0x3ed4d9c9, 'messages.BotResults', 'constructor', 'messages.botResults flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM switch_webview:flags.3?InlineBotWebView results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults');
 export type BotResults = BotResults$;
 
 /** `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer` */
@@ -2689,6 +2282,7 @@ class BotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x6c4dd18c;
   declare readonly className: 'messages.BotCallbackAnswer';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotCallbackAnswer$;
   declare alert: boolean | undefined;
   declare hasUrl: boolean | undefined;
   declare nativeUi: boolean | undefined;
@@ -2757,35 +2351,14 @@ class BotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.botCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botCallbackAnswer');
-    j.flag('alert', this.alert);
-    j.flag('has_url', this.hasUrl);
-    j.flag('native_ui', this.nativeUi);
-    j.optional('message', this.message, stringToJson);
-    j.optional('url', this.url, stringToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.botCallbackAnswer', classes);
-    return j.end(
-      new BotCallbackAnswer$({
-        alert: j.flag('alert'),
-        hasUrl: j.flag('has_url'),
-        nativeUi: j.flag('native_ui'),
-        message: j.optional('message', stringFromJson),
-        url: j.optional('url', stringFromJson),
-        cacheTime: j.field('cache_time', intFromJson),
-      }),
-    );
-  }
+interface BotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer` */
-export const BotCallbackAnswer: typeof BotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(BotCallbackAnswer$, 0x36585ea4, 0x6c4dd18c, 'messages.BotCallbackAnswer', 'constructor');
+export const BotCallbackAnswer: typeof BotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(BotCallbackAnswer$, 0x36585ea4, 0x6c4dd18c, 'messages.BotCallbackAnswer', 'constructor', 'messages.botCallbackAnswer flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer');
 export type BotCallbackAnswer = BotCallbackAnswer$;
 
 /** `messages.messageEditData#26b5dde6 flags:# caption:flags.0?true = messages.MessageEditData` */
@@ -2798,6 +2371,7 @@ class MessageEditData$ {
   declare readonly SUBCLASS_OF_ID: 0xfb47949d;
   declare readonly className: 'messages.MessageEditData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageEditData$;
   declare caption: boolean | undefined;
 
   constructor(args: { caption?: boolean | undefined } = {}) {
@@ -2836,25 +2410,14 @@ class MessageEditData$ {
       return rethrowDecode(e, 'messages.messageEditData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageEditData');
-    j.flag('caption', this.caption);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEditData$ {
-    const j = new TlJsonReader(json, 'messages.messageEditData', classes);
-    return j.end(
-      new MessageEditData$({
-        caption: j.flag('caption'),
-      }),
-    );
-  }
+interface MessageEditData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messageEditData#26b5dde6 flags:# caption:flags.0?true = messages.MessageEditData` */
-export const MessageEditData: typeof MessageEditData$ = /*@__PURE__*/ defineTlClass(MessageEditData$, 0x26b5dde6, 0xfb47949d, 'messages.MessageEditData', 'constructor');
+export const MessageEditData: typeof MessageEditData$ = /*@__PURE__*/ defineTlClass(MessageEditData$, 0x26b5dde6, 0xfb47949d, 'messages.MessageEditData', 'constructor', 'messages.messageEditData flags:# caption:flags.0?true = messages.MessageEditData');
 export type MessageEditData = MessageEditData$;
 
 /** `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs` */
@@ -2867,6 +2430,7 @@ class PeerDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.PeerDialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerDialogs$;
   declare dialogs: Api.TypeDialog[];
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
@@ -2954,33 +2518,14 @@ class PeerDialogs$ {
       return rethrowDecode(e, 'messages.peerDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.peerDialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('state', this.state, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerDialogs$ {
-    const j = new TlJsonReader(json, 'messages.peerDialogs', classes);
-    return j.end(
-      new PeerDialogs$({
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        state: j.field('state', fromJson$updates$State),
-      }),
-    );
-  }
+interface PeerDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs` */
-export const PeerDialogs: typeof PeerDialogs$ = /*@__PURE__*/ defineTlClass(PeerDialogs$, 0x3371c354, 0x3ac70132, 'messages.PeerDialogs', 'constructor');
+export const PeerDialogs: typeof PeerDialogs$ = /*@__PURE__*/ defineTlClass(PeerDialogs$, 0x3371c354, 0x3ac70132, 'messages.PeerDialogs', 'constructor', 'messages.peerDialogs dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs');
 export type PeerDialogs = PeerDialogs$;
 
 /** `messages.featuredStickersNotModified#c6dc0c66 count:int = messages.FeaturedStickers` */
@@ -2993,6 +2538,7 @@ class FeaturedStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.FeaturedStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FeaturedStickersNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -3027,25 +2573,14 @@ class FeaturedStickersNotModified$ {
       return rethrowDecode(e, 'messages.featuredStickersNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.featuredStickersNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickersNotModified$ {
-    const j = new TlJsonReader(json, 'messages.featuredStickersNotModified', classes);
-    return j.end(
-      new FeaturedStickersNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface FeaturedStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.featuredStickersNotModified#c6dc0c66 count:int = messages.FeaturedStickers` */
-export const FeaturedStickersNotModified: typeof FeaturedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FeaturedStickersNotModified$, 0xc6dc0c66, 0x2614b722, 'messages.FeaturedStickersNotModified', 'constructor');
+export const FeaturedStickersNotModified: typeof FeaturedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FeaturedStickersNotModified$, 0xc6dc0c66, 0x2614b722, 'messages.FeaturedStickersNotModified', 'constructor', 'messages.featuredStickersNotModified count:int = messages.FeaturedStickers');
 export type FeaturedStickersNotModified = FeaturedStickersNotModified$;
 
 /** `messages.featuredStickers#be382906 flags:# premium:flags.0?true hash:long count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers` */
@@ -3058,6 +2593,7 @@ class FeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.FeaturedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FeaturedStickers$;
   declare premium: boolean | undefined;
   declare hash: BigInteger;
   declare count: number;
@@ -3135,33 +2671,14 @@ class FeaturedStickers$ {
       return rethrowDecode(e, 'messages.featuredStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.featuredStickers');
-    j.flag('premium', this.premium);
-    j.field('hash', this.hash, longToJson);
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    j.vector('unread', this.unread, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.featuredStickers', classes);
-    return j.end(
-      new FeaturedStickers$({
-        premium: j.flag('premium'),
-        hash: j.field('hash', longFromJson),
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-        unread: j.vector('unread', longFromJson),
-      }),
-    );
-  }
+interface FeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.featuredStickers#be382906 flags:# premium:flags.0?true hash:long count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers` */
-export const FeaturedStickers: typeof FeaturedStickers$ = /*@__PURE__*/ defineTlClass(FeaturedStickers$, 0xbe382906, 0x2614b722, 'messages.FeaturedStickers', 'constructor');
+export const FeaturedStickers: typeof FeaturedStickers$ = /*@__PURE__*/ defineTlClass(FeaturedStickers$, 0xbe382906, 0x2614b722, 'messages.FeaturedStickers', 'constructor', 'messages.featuredStickers flags:# premium:flags.0?true hash:long count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers');
 export type FeaturedStickers = FeaturedStickers$;
 
 /** `messages.recentStickersNotModified#b17f890 = messages.RecentStickers` */
@@ -3174,6 +2691,7 @@ class RecentStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.RecentStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3186,18 +2704,14 @@ class RecentStickersNotModified$ {
   static fromReader(_r: TlReader): RecentStickersNotModified$ {
     return new RecentStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.recentStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.recentStickersNotModified', classes).end(new RecentStickersNotModified$());
-  }
+interface RecentStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.recentStickersNotModified#b17f890 = messages.RecentStickers` */
-export const RecentStickersNotModified: typeof RecentStickersNotModified$ = /*@__PURE__*/ defineTlClass(RecentStickersNotModified$, 0x0b17f890, 0xf76f8683, 'messages.RecentStickersNotModified', 'constructor');
+export const RecentStickersNotModified: typeof RecentStickersNotModified$ = /*@__PURE__*/ defineTlClass(RecentStickersNotModified$, 0x0b17f890, 0xf76f8683, 'messages.RecentStickersNotModified', 'constructor', 'messages.recentStickersNotModified = messages.RecentStickers');
 export type RecentStickersNotModified = RecentStickersNotModified$;
 
 /** `messages.recentStickers#88d37c56 hash:long packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers` */
@@ -3210,6 +2724,7 @@ class RecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.RecentStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentStickers$;
   declare hash: BigInteger;
   declare packs: Api.TypeStickerPack[];
   declare stickers: Api.TypeDocument[];
@@ -3284,31 +2799,14 @@ class RecentStickers$ {
       return rethrowDecode(e, 'messages.recentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.recentStickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    j.vector('dates', this.dates, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.recentStickers', classes);
-    return j.end(
-      new RecentStickers$({
-        hash: j.field('hash', longFromJson),
-        packs: j.vector('packs', fromJson$StickerPack),
-        stickers: j.vector('stickers', fromJson$Document),
-        dates: j.vector('dates', intFromJson),
-      }),
-    );
-  }
+interface RecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.recentStickers#88d37c56 hash:long packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers` */
-export const RecentStickers: typeof RecentStickers$ = /*@__PURE__*/ defineTlClass(RecentStickers$, 0x88d37c56, 0xf76f8683, 'messages.RecentStickers', 'constructor');
+export const RecentStickers: typeof RecentStickers$ = /*@__PURE__*/ defineTlClass(RecentStickers$, 0x88d37c56, 0xf76f8683, 'messages.RecentStickers', 'constructor', 'messages.recentStickers hash:long packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers');
 export type RecentStickers = RecentStickers$;
 
 /** `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers` */
@@ -3321,6 +2819,7 @@ class ArchivedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x7296d771;
   declare readonly className: 'messages.ArchivedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ArchivedStickers$;
   declare count: number;
   declare sets: Api.TypeStickerSetCovered[];
 
@@ -3369,27 +2868,14 @@ class ArchivedStickers$ {
       return rethrowDecode(e, 'messages.archivedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.archivedStickers');
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ArchivedStickers$ {
-    const j = new TlJsonReader(json, 'messages.archivedStickers', classes);
-    return j.end(
-      new ArchivedStickers$({
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface ArchivedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers` */
-export const ArchivedStickers: typeof ArchivedStickers$ = /*@__PURE__*/ defineTlClass(ArchivedStickers$, 0x4fcba9c8, 0x7296d771, 'messages.ArchivedStickers', 'constructor');
+export const ArchivedStickers: typeof ArchivedStickers$ = /*@__PURE__*/ defineTlClass(ArchivedStickers$, 0x4fcba9c8, 0x7296d771, 'messages.ArchivedStickers', 'constructor', 'messages.archivedStickers count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers');
 export type ArchivedStickers = ArchivedStickers$;
 
 /** `messages.stickerSetInstallResultSuccess#38641628 = messages.StickerSetInstallResult` */
@@ -3402,6 +2888,7 @@ class StickerSetInstallResultSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.StickerSetInstallResultSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetInstallResultSuccess$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3414,18 +2901,14 @@ class StickerSetInstallResultSuccess$ {
   static fromReader(_r: TlReader): StickerSetInstallResultSuccess$ {
     return new StickerSetInstallResultSuccess$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickerSetInstallResultSuccess' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultSuccess$ {
-    return new TlJsonReader(json, 'messages.stickerSetInstallResultSuccess', classes).end(new StickerSetInstallResultSuccess$());
-  }
+interface StickerSetInstallResultSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickerSetInstallResultSuccess#38641628 = messages.StickerSetInstallResult` */
-export const StickerSetInstallResultSuccess: typeof StickerSetInstallResultSuccess$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultSuccess$, 0x38641628, 0x67cb3fe8, 'messages.StickerSetInstallResultSuccess', 'constructor');
+export const StickerSetInstallResultSuccess: typeof StickerSetInstallResultSuccess$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultSuccess$, 0x38641628, 0x67cb3fe8, 'messages.StickerSetInstallResultSuccess', 'constructor', 'messages.stickerSetInstallResultSuccess = messages.StickerSetInstallResult');
 export type StickerSetInstallResultSuccess = StickerSetInstallResultSuccess$;
 
 /** `messages.stickerSetInstallResultArchive#35e410a8 sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult` */
@@ -3438,6 +2921,7 @@ class StickerSetInstallResultArchive$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.StickerSetInstallResultArchive';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetInstallResultArchive$;
   declare sets: Api.TypeStickerSetCovered[];
 
   constructor(args: { sets: Api.TypeStickerSetCovered[] }) {
@@ -3480,25 +2964,14 @@ class StickerSetInstallResultArchive$ {
       return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickerSetInstallResultArchive');
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultArchive$ {
-    const j = new TlJsonReader(json, 'messages.stickerSetInstallResultArchive', classes);
-    return j.end(
-      new StickerSetInstallResultArchive$({
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface StickerSetInstallResultArchive$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickerSetInstallResultArchive#35e410a8 sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult` */
-export const StickerSetInstallResultArchive: typeof StickerSetInstallResultArchive$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultArchive$, 0x35e410a8, 0x67cb3fe8, 'messages.StickerSetInstallResultArchive', 'constructor');
+export const StickerSetInstallResultArchive: typeof StickerSetInstallResultArchive$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultArchive$, 0x35e410a8, 0x67cb3fe8, 'messages.StickerSetInstallResultArchive', 'constructor', 'messages.stickerSetInstallResultArchive sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult');
 export type StickerSetInstallResultArchive = StickerSetInstallResultArchive$;
 
 /** `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores` */
@@ -3511,6 +2984,7 @@ class HighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.HighScores';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HighScores$;
   declare scores: Api.TypeHighScore[];
   declare users: Api.TypeUser[];
 
@@ -3566,27 +3040,14 @@ class HighScores$ {
       return rethrowDecode(e, 'messages.highScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.highScores');
-    j.vector('scores', this.scores, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HighScores$ {
-    const j = new TlJsonReader(json, 'messages.highScores', classes);
-    return j.end(
-      new HighScores$({
-        scores: j.vector('scores', fromJson$HighScore),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface HighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores` */
-export const HighScores: typeof HighScores$ = /*@__PURE__*/ defineTlClass(HighScores$, 0x9a3bfd99, 0x6ccd95fd, 'messages.HighScores', 'constructor');
+export const HighScores: typeof HighScores$ = /*@__PURE__*/ defineTlClass(HighScores$, 0x9a3bfd99, 0x6ccd95fd, 'messages.HighScores', 'constructor', 'messages.highScores scores:Vector<HighScore> users:Vector<User> = messages.HighScores');
 export type HighScores = HighScores$;
 
 /** `messages.favedStickersNotModified#9e8fa6d3 = messages.FavedStickers` */
@@ -3599,6 +3060,7 @@ class FavedStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.FavedStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FavedStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3611,18 +3073,14 @@ class FavedStickersNotModified$ {
   static fromReader(_r: TlReader): FavedStickersNotModified$ {
     return new FavedStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.favedStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.favedStickersNotModified', classes).end(new FavedStickersNotModified$());
-  }
+interface FavedStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.favedStickersNotModified#9e8fa6d3 = messages.FavedStickers` */
-export const FavedStickersNotModified: typeof FavedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FavedStickersNotModified$, 0x9e8fa6d3, 0x8e736fb9, 'messages.FavedStickersNotModified', 'constructor');
+export const FavedStickersNotModified: typeof FavedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FavedStickersNotModified$, 0x9e8fa6d3, 0x8e736fb9, 'messages.FavedStickersNotModified', 'constructor', 'messages.favedStickersNotModified = messages.FavedStickers');
 export type FavedStickersNotModified = FavedStickersNotModified$;
 
 /** `messages.favedStickers#2cb51097 hash:long packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers` */
@@ -3635,6 +3093,7 @@ class FavedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.FavedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FavedStickers$;
   declare hash: BigInteger;
   declare packs: Api.TypeStickerPack[];
   declare stickers: Api.TypeDocument[];
@@ -3696,29 +3155,14 @@ class FavedStickers$ {
       return rethrowDecode(e, 'messages.favedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.favedStickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickers$ {
-    const j = new TlJsonReader(json, 'messages.favedStickers', classes);
-    return j.end(
-      new FavedStickers$({
-        hash: j.field('hash', longFromJson),
-        packs: j.vector('packs', fromJson$StickerPack),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface FavedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.favedStickers#2cb51097 hash:long packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers` */
-export const FavedStickers: typeof FavedStickers$ = /*@__PURE__*/ defineTlClass(FavedStickers$, 0x2cb51097, 0x8e736fb9, 'messages.FavedStickers', 'constructor');
+export const FavedStickers: typeof FavedStickers$ = /*@__PURE__*/ defineTlClass(FavedStickers$, 0x2cb51097, 0x8e736fb9, 'messages.FavedStickers', 'constructor', 'messages.favedStickers hash:long packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers');
 export type FavedStickers = FavedStickers$;
 
 /** `messages.foundStickerSetsNotModified#d54b65d = messages.FoundStickerSets` */
@@ -3731,6 +3175,7 @@ class FoundStickerSetsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.FoundStickerSetsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickerSetsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3743,18 +3188,14 @@ class FoundStickerSetsNotModified$ {
   static fromReader(_r: TlReader): FoundStickerSetsNotModified$ {
     return new FoundStickerSetsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.foundStickerSetsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSetsNotModified$ {
-    return new TlJsonReader(json, 'messages.foundStickerSetsNotModified', classes).end(new FoundStickerSetsNotModified$());
-  }
+interface FoundStickerSetsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.foundStickerSetsNotModified#d54b65d = messages.FoundStickerSets` */
-export const FoundStickerSetsNotModified: typeof FoundStickerSetsNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickerSetsNotModified$, 0x0d54b65d, 0x040df361, 'messages.FoundStickerSetsNotModified', 'constructor');
+export const FoundStickerSetsNotModified: typeof FoundStickerSetsNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickerSetsNotModified$, 0x0d54b65d, 0x040df361, 'messages.FoundStickerSetsNotModified', 'constructor', 'messages.foundStickerSetsNotModified = messages.FoundStickerSets');
 export type FoundStickerSetsNotModified = FoundStickerSetsNotModified$;
 
 /** `messages.foundStickerSets#8af09dd2 hash:long sets:Vector<StickerSetCovered> = messages.FoundStickerSets` */
@@ -3767,6 +3208,7 @@ class FoundStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.FoundStickerSets';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickerSets$;
   declare hash: BigInteger;
   declare sets: Api.TypeStickerSetCovered[];
 
@@ -3815,27 +3257,14 @@ class FoundStickerSets$ {
       return rethrowDecode(e, 'messages.foundStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.foundStickerSets');
-    j.field('hash', this.hash, longToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.foundStickerSets', classes);
-    return j.end(
-      new FoundStickerSets$({
-        hash: j.field('hash', longFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface FoundStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.foundStickerSets#8af09dd2 hash:long sets:Vector<StickerSetCovered> = messages.FoundStickerSets` */
-export const FoundStickerSets: typeof FoundStickerSets$ = /*@__PURE__*/ defineTlClass(FoundStickerSets$, 0x8af09dd2, 0x040df361, 'messages.FoundStickerSets', 'constructor');
+export const FoundStickerSets: typeof FoundStickerSets$ = /*@__PURE__*/ defineTlClass(FoundStickerSets$, 0x8af09dd2, 0x040df361, 'messages.FoundStickerSets', 'constructor', 'messages.foundStickerSets hash:long sets:Vector<StickerSetCovered> = messages.FoundStickerSets');
 export type FoundStickerSets = FoundStickerSets$;
 
 /** `messages.searchCounter#e844ebff flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter` */
@@ -3848,6 +3277,7 @@ class SearchCounter$ {
   declare readonly SUBCLASS_OF_ID: 0xd6a7bfa2;
   declare readonly className: 'messages.SearchCounter';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchCounter$;
   declare inexact: boolean | undefined;
   declare filter: Api.TypeMessagesFilter;
   declare count: number;
@@ -3898,29 +3328,14 @@ class SearchCounter$ {
       return rethrowDecode(e, 'messages.searchCounter', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchCounter');
-    j.flag('inexact', this.inexact);
-    j.field('filter', this.filter, objectToJson);
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCounter$ {
-    const j = new TlJsonReader(json, 'messages.searchCounter', classes);
-    return j.end(
-      new SearchCounter$({
-        inexact: j.flag('inexact'),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface SearchCounter$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchCounter#e844ebff flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter` */
-export const SearchCounter: typeof SearchCounter$ = /*@__PURE__*/ defineTlClass(SearchCounter$, 0xe844ebff, 0xd6a7bfa2, 'messages.SearchCounter', 'constructor');
+export const SearchCounter: typeof SearchCounter$ = /*@__PURE__*/ defineTlClass(SearchCounter$, 0xe844ebff, 0xd6a7bfa2, 'messages.SearchCounter', 'constructor', 'messages.searchCounter flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter');
 export type SearchCounter = SearchCounter$;
 
 /** `messages.inactiveChats#a927fec5 dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats` */
@@ -3933,6 +3348,7 @@ class InactiveChats$ {
   declare readonly SUBCLASS_OF_ID: 0x8bf3d7d4;
   declare readonly className: 'messages.InactiveChats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InactiveChats$;
   declare dates: number[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -4001,29 +3417,14 @@ class InactiveChats$ {
       return rethrowDecode(e, 'messages.inactiveChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.inactiveChats');
-    j.vector('dates', this.dates, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InactiveChats$ {
-    const j = new TlJsonReader(json, 'messages.inactiveChats', classes);
-    return j.end(
-      new InactiveChats$({
-        dates: j.vector('dates', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface InactiveChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.inactiveChats#a927fec5 dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats` */
-export const InactiveChats: typeof InactiveChats$ = /*@__PURE__*/ defineTlClass(InactiveChats$, 0xa927fec5, 0x8bf3d7d4, 'messages.InactiveChats', 'constructor');
+export const InactiveChats: typeof InactiveChats$ = /*@__PURE__*/ defineTlClass(InactiveChats$, 0xa927fec5, 0x8bf3d7d4, 'messages.InactiveChats', 'constructor', 'messages.inactiveChats dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats');
 export type InactiveChats = InactiveChats$;
 
 /** `messages.votesList#4899484e flags:# count:int votes:Vector<MessagePeerVote> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.VotesList` */
@@ -4036,6 +3437,7 @@ class VotesList$ {
   declare readonly SUBCLASS_OF_ID: 0xc2199885;
   declare readonly className: 'messages.VotesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VotesList$;
   declare count: number;
   declare votes: Api.TypeMessagePeerVote[];
   declare chats: Api.TypeChat[];
@@ -4122,33 +3524,14 @@ class VotesList$ {
       return rethrowDecode(e, 'messages.votesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.votesList');
-    j.field('count', this.count, intToJson);
-    j.vector('votes', this.votes, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VotesList$ {
-    const j = new TlJsonReader(json, 'messages.votesList', classes);
-    return j.end(
-      new VotesList$({
-        count: j.field('count', intFromJson),
-        votes: j.vector('votes', fromJson$MessagePeerVote),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface VotesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.votesList#4899484e flags:# count:int votes:Vector<MessagePeerVote> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.VotesList` */
-export const VotesList: typeof VotesList$ = /*@__PURE__*/ defineTlClass(VotesList$, 0x4899484e, 0xc2199885, 'messages.VotesList', 'constructor');
+export const VotesList: typeof VotesList$ = /*@__PURE__*/ defineTlClass(VotesList$, 0x4899484e, 0xc2199885, 'messages.VotesList', 'constructor', 'messages.votesList flags:# count:int votes:Vector<MessagePeerVote> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.VotesList');
 export type VotesList = VotesList$;
 
 /** `messages.messageViews#b6c4f543 views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews` */
@@ -4161,6 +3544,7 @@ class MessageViews$ {
   declare readonly SUBCLASS_OF_ID: 0xafb5eb9c;
   declare readonly className: 'messages.MessageViews';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageViews$;
   declare views: Api.TypeMessageViews[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -4229,29 +3613,14 @@ class MessageViews$ {
       return rethrowDecode(e, 'messages.messageViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageViews');
-    j.vector('views', this.views, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageViews$ {
-    const j = new TlJsonReader(json, 'messages.messageViews', classes);
-    return j.end(
-      new MessageViews$({
-        views: j.vector('views', fromJson$MessageViews),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MessageViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messageViews#b6c4f543 views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews` */
-export const MessageViews: typeof MessageViews$ = /*@__PURE__*/ defineTlClass(MessageViews$, 0xb6c4f543, 0xafb5eb9c, 'messages.MessageViews', 'constructor');
+export const MessageViews: typeof MessageViews$ = /*@__PURE__*/ defineTlClass(MessageViews$, 0xb6c4f543, 0xafb5eb9c, 'messages.MessageViews', 'constructor', 'messages.messageViews views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews');
 export type MessageViews = MessageViews$;
 
 /** `messages.discussionMessage#a6341782 flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int unread_count:int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage` */
@@ -4264,6 +3633,7 @@ class DiscussionMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x53f8e3e8;
   declare readonly className: 'messages.DiscussionMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscussionMessage$;
   declare messages: Api.TypeMessage[];
   declare maxId: number | undefined;
   declare readInboxMaxId: number | undefined;
@@ -4364,37 +3734,14 @@ class DiscussionMessage$ {
       return rethrowDecode(e, 'messages.discussionMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.discussionMessage');
-    j.vector('messages', this.messages, objectToJson);
-    j.optional('max_id', this.maxId, intToJson);
-    j.optional('read_inbox_max_id', this.readInboxMaxId, intToJson);
-    j.optional('read_outbox_max_id', this.readOutboxMaxId, intToJson);
-    j.field('unread_count', this.unreadCount, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscussionMessage$ {
-    const j = new TlJsonReader(json, 'messages.discussionMessage', classes);
-    return j.end(
-      new DiscussionMessage$({
-        messages: j.vector('messages', fromJson$Message),
-        maxId: j.optional('max_id', intFromJson),
-        readInboxMaxId: j.optional('read_inbox_max_id', intFromJson),
-        readOutboxMaxId: j.optional('read_outbox_max_id', intFromJson),
-        unreadCount: j.field('unread_count', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface DiscussionMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.discussionMessage#a6341782 flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int unread_count:int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage` */
-export const DiscussionMessage: typeof DiscussionMessage$ = /*@__PURE__*/ defineTlClass(DiscussionMessage$, 0xa6341782, 0x53f8e3e8, 'messages.DiscussionMessage', 'constructor');
+export const DiscussionMessage: typeof DiscussionMessage$ = /*@__PURE__*/ defineTlClass(DiscussionMessage$, 0xa6341782, 0x53f8e3e8, 'messages.DiscussionMessage', 'constructor', 'messages.discussionMessage flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int unread_count:int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage');
 export type DiscussionMessage = DiscussionMessage$;
 
 /** `messages.historyImport#1662af0b id:long = messages.HistoryImport` */
@@ -4407,6 +3754,7 @@ class HistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0xb18bb50a;
   declare readonly className: 'messages.HistoryImport';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HistoryImport$;
   declare id: BigInteger;
 
   constructor(args: { id: LongInput }) {
@@ -4441,25 +3789,14 @@ class HistoryImport$ {
       return rethrowDecode(e, 'messages.historyImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.historyImport');
-    j.field('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.historyImport', classes);
-    return j.end(
-      new HistoryImport$({
-        id: j.field('id', longFromJson),
-      }),
-    );
-  }
+interface HistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.historyImport#1662af0b id:long = messages.HistoryImport` */
-export const HistoryImport: typeof HistoryImport$ = /*@__PURE__*/ defineTlClass(HistoryImport$, 0x1662af0b, 0xb18bb50a, 'messages.HistoryImport', 'constructor');
+export const HistoryImport: typeof HistoryImport$ = /*@__PURE__*/ defineTlClass(HistoryImport$, 0x1662af0b, 0xb18bb50a, 'messages.HistoryImport', 'constructor', 'messages.historyImport id:long = messages.HistoryImport');
 export type HistoryImport = HistoryImport$;
 
 /** `messages.historyImportParsed#5e0fb7b9 flags:# pm:flags.0?true group:flags.1?true title:flags.2?string = messages.HistoryImportParsed` */
@@ -4472,6 +3809,7 @@ class HistoryImportParsed$ {
   declare readonly SUBCLASS_OF_ID: 0x5bb2720b;
   declare readonly className: 'messages.HistoryImportParsed';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HistoryImportParsed$;
   declare pm: boolean | undefined;
   declare group: boolean | undefined;
   declare title: string | undefined;
@@ -4522,29 +3860,14 @@ class HistoryImportParsed$ {
       return rethrowDecode(e, 'messages.historyImportParsed', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.historyImportParsed');
-    j.flag('pm', this.pm);
-    j.flag('group', this.group);
-    j.optional('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HistoryImportParsed$ {
-    const j = new TlJsonReader(json, 'messages.historyImportParsed', classes);
-    return j.end(
-      new HistoryImportParsed$({
-        pm: j.flag('pm'),
-        group: j.flag('group'),
-        title: j.optional('title', stringFromJson),
-      }),
-    );
-  }
+interface HistoryImportParsed$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.historyImportParsed#5e0fb7b9 flags:# pm:flags.0?true group:flags.1?true title:flags.2?string = messages.HistoryImportParsed` */
-export const HistoryImportParsed: typeof HistoryImportParsed$ = /*@__PURE__*/ defineTlClass(HistoryImportParsed$, 0x5e0fb7b9, 0x5bb2720b, 'messages.HistoryImportParsed', 'constructor');
+export const HistoryImportParsed: typeof HistoryImportParsed$ = /*@__PURE__*/ defineTlClass(HistoryImportParsed$, 0x5e0fb7b9, 0x5bb2720b, 'messages.HistoryImportParsed', 'constructor', 'messages.historyImportParsed flags:# pm:flags.0?true group:flags.1?true title:flags.2?string = messages.HistoryImportParsed');
 export type HistoryImportParsed = HistoryImportParsed$;
 
 /** `messages.affectedFoundMessages#ef8d3e6c pts:int pts_count:int offset:int messages:Vector<int> = messages.AffectedFoundMessages` */
@@ -4557,6 +3880,7 @@ class AffectedFoundMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xf817652e;
   declare readonly className: 'messages.AffectedFoundMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedFoundMessages$;
   declare pts: number;
   declare ptsCount: number;
   declare offset: number;
@@ -4617,31 +3941,14 @@ class AffectedFoundMessages$ {
       return rethrowDecode(e, 'messages.affectedFoundMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedFoundMessages');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    j.field('offset', this.offset, intToJson);
-    j.vector('messages', this.messages, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedFoundMessages$ {
-    const j = new TlJsonReader(json, 'messages.affectedFoundMessages', classes);
-    return j.end(
-      new AffectedFoundMessages$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-        offset: j.field('offset', intFromJson),
-        messages: j.vector('messages', intFromJson),
-      }),
-    );
-  }
+interface AffectedFoundMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.affectedFoundMessages#ef8d3e6c pts:int pts_count:int offset:int messages:Vector<int> = messages.AffectedFoundMessages` */
-export const AffectedFoundMessages: typeof AffectedFoundMessages$ = /*@__PURE__*/ defineTlClass(AffectedFoundMessages$, 0xef8d3e6c, 0xf817652e, 'messages.AffectedFoundMessages', 'constructor');
+export const AffectedFoundMessages: typeof AffectedFoundMessages$ = /*@__PURE__*/ defineTlClass(AffectedFoundMessages$, 0xef8d3e6c, 0xf817652e, 'messages.AffectedFoundMessages', 'constructor', 'messages.affectedFoundMessages pts:int pts_count:int offset:int messages:Vector<int> = messages.AffectedFoundMessages');
 export type AffectedFoundMessages = AffectedFoundMessages$;
 
 /** `messages.exportedChatInvites#bdc62dcc count:int invites:Vector<ExportedChatInvite> users:Vector<User> = messages.ExportedChatInvites` */
@@ -4654,6 +3961,7 @@ class ExportedChatInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x603d3871;
   declare readonly className: 'messages.ExportedChatInvites';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatInvites$;
   declare count: number;
   declare invites: Api.TypeExportedChatInvite[];
   declare users: Api.TypeUser[];
@@ -4715,29 +4023,14 @@ class ExportedChatInvites$ {
       return rethrowDecode(e, 'messages.exportedChatInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportedChatInvites');
-    j.field('count', this.count, intToJson);
-    j.vector('invites', this.invites, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInvites$ {
-    const j = new TlJsonReader(json, 'messages.exportedChatInvites', classes);
-    return j.end(
-      new ExportedChatInvites$({
-        count: j.field('count', intFromJson),
-        invites: j.vector('invites', fromJson$ExportedChatInvite),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedChatInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.exportedChatInvites#bdc62dcc count:int invites:Vector<ExportedChatInvite> users:Vector<User> = messages.ExportedChatInvites` */
-export const ExportedChatInvites: typeof ExportedChatInvites$ = /*@__PURE__*/ defineTlClass(ExportedChatInvites$, 0xbdc62dcc, 0x603d3871, 'messages.ExportedChatInvites', 'constructor');
+export const ExportedChatInvites: typeof ExportedChatInvites$ = /*@__PURE__*/ defineTlClass(ExportedChatInvites$, 0xbdc62dcc, 0x603d3871, 'messages.ExportedChatInvites', 'constructor', 'messages.exportedChatInvites count:int invites:Vector<ExportedChatInvite> users:Vector<User> = messages.ExportedChatInvites');
 export type ExportedChatInvites = ExportedChatInvites$;
 
 /** `messages.exportedChatInvite#1871be50 invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite` */
@@ -4750,6 +4043,7 @@ class ExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.ExportedChatInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatInvite$;
   declare invite: Api.TypeExportedChatInvite;
   declare users: Api.TypeUser[];
 
@@ -4798,27 +4092,14 @@ class ExportedChatInvite$ {
       return rethrowDecode(e, 'messages.exportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportedChatInvite');
-    j.field('invite', this.invite, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.exportedChatInvite', classes);
-    return j.end(
-      new ExportedChatInvite$({
-        invite: j.field('invite', fromJson$ExportedChatInvite),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.exportedChatInvite#1871be50 invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite` */
-export const ExportedChatInvite: typeof ExportedChatInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatInvite$, 0x1871be50, 0x82dcd4ca, 'messages.ExportedChatInvite', 'constructor');
+export const ExportedChatInvite: typeof ExportedChatInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatInvite$, 0x1871be50, 0x82dcd4ca, 'messages.ExportedChatInvite', 'constructor', 'messages.exportedChatInvite invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite');
 export type ExportedChatInvite = ExportedChatInvite$;
 
 /** `messages.exportedChatInviteReplaced#222600ef invite:ExportedChatInvite new_invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite` */
@@ -4831,6 +4112,7 @@ class ExportedChatInviteReplaced$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.ExportedChatInviteReplaced';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatInviteReplaced$;
   declare invite: Api.TypeExportedChatInvite;
   declare newInvite: Api.TypeExportedChatInvite;
   declare users: Api.TypeUser[];
@@ -4885,29 +4167,14 @@ class ExportedChatInviteReplaced$ {
       return rethrowDecode(e, 'messages.exportedChatInviteReplaced', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportedChatInviteReplaced');
-    j.field('invite', this.invite, objectToJson);
-    j.field('new_invite', this.newInvite, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInviteReplaced$ {
-    const j = new TlJsonReader(json, 'messages.exportedChatInviteReplaced', classes);
-    return j.end(
-      new ExportedChatInviteReplaced$({
-        invite: j.field('invite', fromJson$ExportedChatInvite),
-        newInvite: j.field('new_invite', fromJson$ExportedChatInvite),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedChatInviteReplaced$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.exportedChatInviteReplaced#222600ef invite:ExportedChatInvite new_invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite` */
-export const ExportedChatInviteReplaced: typeof ExportedChatInviteReplaced$ = /*@__PURE__*/ defineTlClass(ExportedChatInviteReplaced$, 0x222600ef, 0x82dcd4ca, 'messages.ExportedChatInviteReplaced', 'constructor');
+export const ExportedChatInviteReplaced: typeof ExportedChatInviteReplaced$ = /*@__PURE__*/ defineTlClass(ExportedChatInviteReplaced$, 0x222600ef, 0x82dcd4ca, 'messages.ExportedChatInviteReplaced', 'constructor', 'messages.exportedChatInviteReplaced invite:ExportedChatInvite new_invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite');
 export type ExportedChatInviteReplaced = ExportedChatInviteReplaced$;
 
 /** `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters` */
@@ -4920,6 +4187,7 @@ class ChatInviteImporters$ {
   declare readonly SUBCLASS_OF_ID: 0xd9bc8aa6;
   declare readonly className: 'messages.ChatInviteImporters';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatInviteImporters$;
   declare count: number;
   declare importers: Api.TypeChatInviteImporter[];
   declare users: Api.TypeUser[];
@@ -4981,29 +4249,14 @@ class ChatInviteImporters$ {
       return rethrowDecode(e, 'messages.chatInviteImporters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatInviteImporters');
-    j.field('count', this.count, intToJson);
-    j.vector('importers', this.importers, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteImporters$ {
-    const j = new TlJsonReader(json, 'messages.chatInviteImporters', classes);
-    return j.end(
-      new ChatInviteImporters$({
-        count: j.field('count', intFromJson),
-        importers: j.vector('importers', fromJson$ChatInviteImporter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatInviteImporters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chatInviteImporters#81b6b00a count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters` */
-export const ChatInviteImporters: typeof ChatInviteImporters$ = /*@__PURE__*/ defineTlClass(ChatInviteImporters$, 0x81b6b00a, 0xd9bc8aa6, 'messages.ChatInviteImporters', 'constructor');
+export const ChatInviteImporters: typeof ChatInviteImporters$ = /*@__PURE__*/ defineTlClass(ChatInviteImporters$, 0x81b6b00a, 0xd9bc8aa6, 'messages.ChatInviteImporters', 'constructor', 'messages.chatInviteImporters count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters');
 export type ChatInviteImporters = ChatInviteImporters$;
 
 /** `messages.chatAdminsWithInvites#b69b72d7 admins:Vector<ChatAdminWithInvites> users:Vector<User> = messages.ChatAdminsWithInvites` */
@@ -5016,6 +4269,7 @@ class ChatAdminsWithInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x8f5bad2b;
   declare readonly className: 'messages.ChatAdminsWithInvites';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatAdminsWithInvites$;
   declare admins: Api.TypeChatAdminWithInvites[];
   declare users: Api.TypeUser[];
 
@@ -5071,27 +4325,14 @@ class ChatAdminsWithInvites$ {
       return rethrowDecode(e, 'messages.chatAdminsWithInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatAdminsWithInvites');
-    j.vector('admins', this.admins, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatAdminsWithInvites$ {
-    const j = new TlJsonReader(json, 'messages.chatAdminsWithInvites', classes);
-    return j.end(
-      new ChatAdminsWithInvites$({
-        admins: j.vector('admins', fromJson$ChatAdminWithInvites),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatAdminsWithInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chatAdminsWithInvites#b69b72d7 admins:Vector<ChatAdminWithInvites> users:Vector<User> = messages.ChatAdminsWithInvites` */
-export const ChatAdminsWithInvites: typeof ChatAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(ChatAdminsWithInvites$, 0xb69b72d7, 0x8f5bad2b, 'messages.ChatAdminsWithInvites', 'constructor');
+export const ChatAdminsWithInvites: typeof ChatAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(ChatAdminsWithInvites$, 0xb69b72d7, 0x8f5bad2b, 'messages.ChatAdminsWithInvites', 'constructor', 'messages.chatAdminsWithInvites admins:Vector<ChatAdminWithInvites> users:Vector<User> = messages.ChatAdminsWithInvites');
 export type ChatAdminsWithInvites = ChatAdminsWithInvites$;
 
 /** `messages.checkedHistoryImportPeer#a24de717 confirm_text:string = messages.CheckedHistoryImportPeer` */
@@ -5104,6 +4345,7 @@ class CheckedHistoryImportPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xb84bb337;
   declare readonly className: 'messages.CheckedHistoryImportPeer';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckedHistoryImportPeer$;
   declare confirmText: string;
 
   constructor(args: { confirmText: string }) {
@@ -5138,25 +4380,14 @@ class CheckedHistoryImportPeer$ {
       return rethrowDecode(e, 'messages.checkedHistoryImportPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkedHistoryImportPeer');
-    j.field('confirm_text', this.confirmText, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckedHistoryImportPeer$ {
-    const j = new TlJsonReader(json, 'messages.checkedHistoryImportPeer', classes);
-    return j.end(
-      new CheckedHistoryImportPeer$({
-        confirmText: j.field('confirm_text', stringFromJson),
-      }),
-    );
-  }
+interface CheckedHistoryImportPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.checkedHistoryImportPeer#a24de717 confirm_text:string = messages.CheckedHistoryImportPeer` */
-export const CheckedHistoryImportPeer: typeof CheckedHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckedHistoryImportPeer$, 0xa24de717, 0xb84bb337, 'messages.CheckedHistoryImportPeer', 'constructor');
+export const CheckedHistoryImportPeer: typeof CheckedHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckedHistoryImportPeer$, 0xa24de717, 0xb84bb337, 'messages.CheckedHistoryImportPeer', 'constructor', 'messages.checkedHistoryImportPeer confirm_text:string = messages.CheckedHistoryImportPeer');
 export type CheckedHistoryImportPeer = CheckedHistoryImportPeer$;
 
 /** `messages.sponsoredMessages#ffda656d flags:# posts_between:flags.0?int start_delay:flags.1?int between_delay:flags.2?int messages:Vector<SponsoredMessage> chats:Vector<Chat> users:Vector<User> = messages.SponsoredMessages` */
@@ -5169,6 +4400,7 @@ class SponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x7f4169e0;
   declare readonly className: 'messages.SponsoredMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessages$;
   declare postsBetween: number | undefined;
   declare startDelay: number | undefined;
   declare betweenDelay: number | undefined;
@@ -5263,35 +4495,14 @@ class SponsoredMessages$ {
       return rethrowDecode(e, 'messages.sponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sponsoredMessages');
-    j.optional('posts_between', this.postsBetween, intToJson);
-    j.optional('start_delay', this.startDelay, intToJson);
-    j.optional('between_delay', this.betweenDelay, intToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessages$ {
-    const j = new TlJsonReader(json, 'messages.sponsoredMessages', classes);
-    return j.end(
-      new SponsoredMessages$({
-        postsBetween: j.optional('posts_between', intFromJson),
-        startDelay: j.optional('start_delay', intFromJson),
-        betweenDelay: j.optional('between_delay', intFromJson),
-        messages: j.vector('messages', fromJson$SponsoredMessage),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sponsoredMessages#ffda656d flags:# posts_between:flags.0?int start_delay:flags.1?int between_delay:flags.2?int messages:Vector<SponsoredMessage> chats:Vector<Chat> users:Vector<User> = messages.SponsoredMessages` */
-export const SponsoredMessages: typeof SponsoredMessages$ = /*@__PURE__*/ defineTlClass(SponsoredMessages$, 0xffda656d, 0x7f4169e0, 'messages.SponsoredMessages', 'constructor');
+export const SponsoredMessages: typeof SponsoredMessages$ = /*@__PURE__*/ defineTlClass(SponsoredMessages$, 0xffda656d, 0x7f4169e0, 'messages.SponsoredMessages', 'constructor', 'messages.sponsoredMessages flags:# posts_between:flags.0?int start_delay:flags.1?int between_delay:flags.2?int messages:Vector<SponsoredMessage> chats:Vector<Chat> users:Vector<User> = messages.SponsoredMessages');
 export type SponsoredMessages = SponsoredMessages$;
 
 /** `messages.sponsoredMessagesEmpty#1839490f = messages.SponsoredMessages` */
@@ -5304,6 +4515,7 @@ class SponsoredMessagesEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x7f4169e0;
   declare readonly className: 'messages.SponsoredMessagesEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessagesEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5316,18 +4528,14 @@ class SponsoredMessagesEmpty$ {
   static fromReader(_r: TlReader): SponsoredMessagesEmpty$ {
     return new SponsoredMessagesEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.sponsoredMessagesEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessagesEmpty$ {
-    return new TlJsonReader(json, 'messages.sponsoredMessagesEmpty', classes).end(new SponsoredMessagesEmpty$());
-  }
+interface SponsoredMessagesEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sponsoredMessagesEmpty#1839490f = messages.SponsoredMessages` */
-export const SponsoredMessagesEmpty: typeof SponsoredMessagesEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredMessagesEmpty$, 0x1839490f, 0x7f4169e0, 'messages.SponsoredMessagesEmpty', 'constructor');
+export const SponsoredMessagesEmpty: typeof SponsoredMessagesEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredMessagesEmpty$, 0x1839490f, 0x7f4169e0, 'messages.SponsoredMessagesEmpty', 'constructor', 'messages.sponsoredMessagesEmpty = messages.SponsoredMessages');
 export type SponsoredMessagesEmpty = SponsoredMessagesEmpty$;
 
 /** `messages.searchResultsCalendar#147ee23c flags:# inexact:flags.0?true count:int min_date:int min_msg_id:int offset_id_offset:flags.1?int periods:Vector<SearchResultsCalendarPeriod> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SearchResultsCalendar` */
@@ -5340,6 +4548,7 @@ class SearchResultsCalendar$ {
   declare readonly SUBCLASS_OF_ID: 0x92c5640f;
   declare readonly className: 'messages.SearchResultsCalendar';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchResultsCalendar$;
   declare inexact: boolean | undefined;
   declare count: number;
   declare minDate: number;
@@ -5456,41 +4665,14 @@ class SearchResultsCalendar$ {
       return rethrowDecode(e, 'messages.searchResultsCalendar', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchResultsCalendar');
-    j.flag('inexact', this.inexact);
-    j.field('count', this.count, intToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('min_msg_id', this.minMsgId, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.vector('periods', this.periods, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchResultsCalendar$ {
-    const j = new TlJsonReader(json, 'messages.searchResultsCalendar', classes);
-    return j.end(
-      new SearchResultsCalendar$({
-        inexact: j.flag('inexact'),
-        count: j.field('count', intFromJson),
-        minDate: j.field('min_date', intFromJson),
-        minMsgId: j.field('min_msg_id', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        periods: j.vector('periods', fromJson$SearchResultsCalendarPeriod),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SearchResultsCalendar$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchResultsCalendar#147ee23c flags:# inexact:flags.0?true count:int min_date:int min_msg_id:int offset_id_offset:flags.1?int periods:Vector<SearchResultsCalendarPeriod> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SearchResultsCalendar` */
-export const SearchResultsCalendar: typeof SearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(SearchResultsCalendar$, 0x147ee23c, 0x92c5640f, 'messages.SearchResultsCalendar', 'constructor');
+export const SearchResultsCalendar: typeof SearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(SearchResultsCalendar$, 0x147ee23c, 0x92c5640f, 'messages.SearchResultsCalendar', 'constructor', 'messages.searchResultsCalendar flags:# inexact:flags.0?true count:int min_date:int min_msg_id:int offset_id_offset:flags.1?int periods:Vector<SearchResultsCalendarPeriod> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SearchResultsCalendar');
 export type SearchResultsCalendar = SearchResultsCalendar$;
 
 /** `messages.searchResultsPositions#53b22baf count:int positions:Vector<SearchResultsPosition> = messages.SearchResultsPositions` */
@@ -5503,6 +4685,7 @@ class SearchResultsPositions$ {
   declare readonly SUBCLASS_OF_ID: 0xd963708d;
   declare readonly className: 'messages.SearchResultsPositions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchResultsPositions$;
   declare count: number;
   declare positions: Api.TypeSearchResultsPosition[];
 
@@ -5551,27 +4734,14 @@ class SearchResultsPositions$ {
       return rethrowDecode(e, 'messages.searchResultsPositions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchResultsPositions');
-    j.field('count', this.count, intToJson);
-    j.vector('positions', this.positions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchResultsPositions$ {
-    const j = new TlJsonReader(json, 'messages.searchResultsPositions', classes);
-    return j.end(
-      new SearchResultsPositions$({
-        count: j.field('count', intFromJson),
-        positions: j.vector('positions', fromJson$SearchResultsPosition),
-      }),
-    );
-  }
+interface SearchResultsPositions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchResultsPositions#53b22baf count:int positions:Vector<SearchResultsPosition> = messages.SearchResultsPositions` */
-export const SearchResultsPositions: typeof SearchResultsPositions$ = /*@__PURE__*/ defineTlClass(SearchResultsPositions$, 0x53b22baf, 0xd963708d, 'messages.SearchResultsPositions', 'constructor');
+export const SearchResultsPositions: typeof SearchResultsPositions$ = /*@__PURE__*/ defineTlClass(SearchResultsPositions$, 0x53b22baf, 0xd963708d, 'messages.SearchResultsPositions', 'constructor', 'messages.searchResultsPositions count:int positions:Vector<SearchResultsPosition> = messages.SearchResultsPositions');
 export type SearchResultsPositions = SearchResultsPositions$;
 
 /** `messages.peerSettings#6880b94d settings:PeerSettings chats:Vector<Chat> users:Vector<User> = messages.PeerSettings` */
@@ -5584,6 +4754,7 @@ class PeerSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x65a2f7a1;
   declare readonly className: 'messages.PeerSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerSettings$;
   declare settings: Api.TypePeerSettings;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -5645,29 +4816,14 @@ class PeerSettings$ {
       return rethrowDecode(e, 'messages.peerSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.peerSettings');
-    j.field('settings', this.settings, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerSettings$ {
-    const j = new TlJsonReader(json, 'messages.peerSettings', classes);
-    return j.end(
-      new PeerSettings$({
-        settings: j.field('settings', fromJson$PeerSettings),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PeerSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.peerSettings#6880b94d settings:PeerSettings chats:Vector<Chat> users:Vector<User> = messages.PeerSettings` */
-export const PeerSettings: typeof PeerSettings$ = /*@__PURE__*/ defineTlClass(PeerSettings$, 0x6880b94d, 0x65a2f7a1, 'messages.PeerSettings', 'constructor');
+export const PeerSettings: typeof PeerSettings$ = /*@__PURE__*/ defineTlClass(PeerSettings$, 0x6880b94d, 0x65a2f7a1, 'messages.PeerSettings', 'constructor', 'messages.peerSettings settings:PeerSettings chats:Vector<Chat> users:Vector<User> = messages.PeerSettings');
 export type PeerSettings = PeerSettings$;
 
 /** `messages.messageReactionsList#31bd492d flags:# count:int reactions:Vector<MessagePeerReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.MessageReactionsList` */
@@ -5680,6 +4836,7 @@ class MessageReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x60fce5e6;
   declare readonly className: 'messages.MessageReactionsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageReactionsList$;
   declare count: number;
   declare reactions: Api.TypeMessagePeerReaction[];
   declare chats: Api.TypeChat[];
@@ -5766,33 +4923,14 @@ class MessageReactionsList$ {
       return rethrowDecode(e, 'messages.messageReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageReactionsList');
-    j.field('count', this.count, intToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageReactionsList$ {
-    const j = new TlJsonReader(json, 'messages.messageReactionsList', classes);
-    return j.end(
-      new MessageReactionsList$({
-        count: j.field('count', intFromJson),
-        reactions: j.vector('reactions', fromJson$MessagePeerReaction),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface MessageReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messageReactionsList#31bd492d flags:# count:int reactions:Vector<MessagePeerReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.MessageReactionsList` */
-export const MessageReactionsList: typeof MessageReactionsList$ = /*@__PURE__*/ defineTlClass(MessageReactionsList$, 0x31bd492d, 0x60fce5e6, 'messages.MessageReactionsList', 'constructor');
+export const MessageReactionsList: typeof MessageReactionsList$ = /*@__PURE__*/ defineTlClass(MessageReactionsList$, 0x31bd492d, 0x60fce5e6, 'messages.MessageReactionsList', 'constructor', 'messages.messageReactionsList flags:# count:int reactions:Vector<MessagePeerReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.MessageReactionsList');
 export type MessageReactionsList = MessageReactionsList$;
 
 /** `messages.availableReactionsNotModified#9f071957 = messages.AvailableReactions` */
@@ -5805,6 +4943,7 @@ class AvailableReactionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe426ad82;
   declare readonly className: 'messages.AvailableReactionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableReactionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5817,18 +4956,14 @@ class AvailableReactionsNotModified$ {
   static fromReader(_r: TlReader): AvailableReactionsNotModified$ {
     return new AvailableReactionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.availableReactionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableReactionsNotModified$ {
-    return new TlJsonReader(json, 'messages.availableReactionsNotModified', classes).end(new AvailableReactionsNotModified$());
-  }
+interface AvailableReactionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.availableReactionsNotModified#9f071957 = messages.AvailableReactions` */
-export const AvailableReactionsNotModified: typeof AvailableReactionsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableReactionsNotModified$, 0x9f071957, 0xe426ad82, 'messages.AvailableReactionsNotModified', 'constructor');
+export const AvailableReactionsNotModified: typeof AvailableReactionsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableReactionsNotModified$, 0x9f071957, 0xe426ad82, 'messages.AvailableReactionsNotModified', 'constructor', 'messages.availableReactionsNotModified = messages.AvailableReactions');
 export type AvailableReactionsNotModified = AvailableReactionsNotModified$;
 
 /** `messages.availableReactions#768e3aad hash:int reactions:Vector<AvailableReaction> = messages.AvailableReactions` */
@@ -5841,6 +4976,7 @@ class AvailableReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xe426ad82;
   declare readonly className: 'messages.AvailableReactions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableReactions$;
   declare hash: number;
   declare reactions: Api.TypeAvailableReaction[];
 
@@ -5889,27 +5025,14 @@ class AvailableReactions$ {
       return rethrowDecode(e, 'messages.availableReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.availableReactions');
-    j.field('hash', this.hash, intToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableReactions$ {
-    const j = new TlJsonReader(json, 'messages.availableReactions', classes);
-    return j.end(
-      new AvailableReactions$({
-        hash: j.field('hash', intFromJson),
-        reactions: j.vector('reactions', fromJson$AvailableReaction),
-      }),
-    );
-  }
+interface AvailableReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.availableReactions#768e3aad hash:int reactions:Vector<AvailableReaction> = messages.AvailableReactions` */
-export const AvailableReactions: typeof AvailableReactions$ = /*@__PURE__*/ defineTlClass(AvailableReactions$, 0x768e3aad, 0xe426ad82, 'messages.AvailableReactions', 'constructor');
+export const AvailableReactions: typeof AvailableReactions$ = /*@__PURE__*/ defineTlClass(AvailableReactions$, 0x768e3aad, 0xe426ad82, 'messages.AvailableReactions', 'constructor', 'messages.availableReactions hash:int reactions:Vector<AvailableReaction> = messages.AvailableReactions');
 export type AvailableReactions = AvailableReactions$;
 
 /** `messages.transcribedAudio#cfb9d957 flags:# pending:flags.0?true transcription_id:long text:string trial_remains_num:flags.1?int trial_remains_until_date:flags.1?int = messages.TranscribedAudio` */
@@ -5922,6 +5045,7 @@ class TranscribedAudio$ {
   declare readonly SUBCLASS_OF_ID: 0x21b24936;
   declare readonly className: 'messages.TranscribedAudio';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranscribedAudio$;
   declare pending: boolean | undefined;
   declare transcriptionId: BigInteger;
   declare text: string;
@@ -5992,33 +5116,14 @@ class TranscribedAudio$ {
       return rethrowDecode(e, 'messages.transcribedAudio', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.transcribedAudio');
-    j.flag('pending', this.pending);
-    j.field('transcription_id', this.transcriptionId, longToJson);
-    j.field('text', this.text, stringToJson);
-    j.optional('trial_remains_num', this.trialRemainsNum, intToJson);
-    j.optional('trial_remains_until_date', this.trialRemainsUntilDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranscribedAudio$ {
-    const j = new TlJsonReader(json, 'messages.transcribedAudio', classes);
-    return j.end(
-      new TranscribedAudio$({
-        pending: j.flag('pending'),
-        transcriptionId: j.field('transcription_id', longFromJson),
-        text: j.field('text', stringFromJson),
-        trialRemainsNum: j.optional('trial_remains_num', intFromJson),
-        trialRemainsUntilDate: j.optional('trial_remains_until_date', intFromJson),
-      }),
-    );
-  }
+interface TranscribedAudio$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.transcribedAudio#cfb9d957 flags:# pending:flags.0?true transcription_id:long text:string trial_remains_num:flags.1?int trial_remains_until_date:flags.1?int = messages.TranscribedAudio` */
-export const TranscribedAudio: typeof TranscribedAudio$ = /*@__PURE__*/ defineTlClass(TranscribedAudio$, 0xcfb9d957, 0x21b24936, 'messages.TranscribedAudio', 'constructor');
+export const TranscribedAudio: typeof TranscribedAudio$ = /*@__PURE__*/ defineTlClass(TranscribedAudio$, 0xcfb9d957, 0x21b24936, 'messages.TranscribedAudio', 'constructor', 'messages.transcribedAudio flags:# pending:flags.0?true transcription_id:long text:string trial_remains_num:flags.1?int trial_remains_until_date:flags.1?int = messages.TranscribedAudio');
 export type TranscribedAudio = TranscribedAudio$;
 
 /** `messages.reactionsNotModified#b06fdbdf = messages.Reactions` */
@@ -6031,6 +5136,7 @@ class ReactionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.ReactionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReactionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6043,18 +5149,14 @@ class ReactionsNotModified$ {
   static fromReader(_r: TlReader): ReactionsNotModified$ {
     return new ReactionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.reactionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReactionsNotModified$ {
-    return new TlJsonReader(json, 'messages.reactionsNotModified', classes).end(new ReactionsNotModified$());
-  }
+interface ReactionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reactionsNotModified#b06fdbdf = messages.Reactions` */
-export const ReactionsNotModified: typeof ReactionsNotModified$ = /*@__PURE__*/ defineTlClass(ReactionsNotModified$, 0xb06fdbdf, 0xadc38324, 'messages.ReactionsNotModified', 'constructor');
+export const ReactionsNotModified: typeof ReactionsNotModified$ = /*@__PURE__*/ defineTlClass(ReactionsNotModified$, 0xb06fdbdf, 0xadc38324, 'messages.ReactionsNotModified', 'constructor', 'messages.reactionsNotModified = messages.Reactions');
 export type ReactionsNotModified = ReactionsNotModified$;
 
 /** `messages.reactions#eafdf716 hash:long reactions:Vector<Reaction> = messages.Reactions` */
@@ -6067,6 +5169,7 @@ class Reactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.Reactions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Reactions$;
   declare hash: BigInteger;
   declare reactions: Api.TypeReaction[];
 
@@ -6115,27 +5218,14 @@ class Reactions$ {
       return rethrowDecode(e, 'messages.reactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reactions');
-    j.field('hash', this.hash, longToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Reactions$ {
-    const j = new TlJsonReader(json, 'messages.reactions', classes);
-    return j.end(
-      new Reactions$({
-        hash: j.field('hash', longFromJson),
-        reactions: j.vector('reactions', fromJson$Reaction),
-      }),
-    );
-  }
+interface Reactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reactions#eafdf716 hash:long reactions:Vector<Reaction> = messages.Reactions` */
-export const Reactions: typeof Reactions$ = /*@__PURE__*/ defineTlClass(Reactions$, 0xeafdf716, 0xadc38324, 'messages.Reactions', 'constructor');
+export const Reactions: typeof Reactions$ = /*@__PURE__*/ defineTlClass(Reactions$, 0xeafdf716, 0xadc38324, 'messages.Reactions', 'constructor', 'messages.reactions hash:long reactions:Vector<Reaction> = messages.Reactions');
 export type Reactions = Reactions$;
 
 /** `messages.forumTopics#367617d3 flags:# order_by_create_date:flags.0?true count:int topics:Vector<ForumTopic> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> pts:int = messages.ForumTopics` */
@@ -6148,6 +5238,7 @@ class ForumTopics$ {
   declare readonly SUBCLASS_OF_ID: 0x8e1d3e1e;
   declare readonly className: 'messages.ForumTopics';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ForumTopics$;
   declare orderByCreateDate: boolean | undefined;
   declare count: number;
   declare topics: Api.TypeForumTopic[];
@@ -6251,37 +5342,14 @@ class ForumTopics$ {
       return rethrowDecode(e, 'messages.forumTopics', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.forumTopics');
-    j.flag('order_by_create_date', this.orderByCreateDate);
-    j.field('count', this.count, intToJson);
-    j.vector('topics', this.topics, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('pts', this.pts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ForumTopics$ {
-    const j = new TlJsonReader(json, 'messages.forumTopics', classes);
-    return j.end(
-      new ForumTopics$({
-        orderByCreateDate: j.flag('order_by_create_date'),
-        count: j.field('count', intFromJson),
-        topics: j.vector('topics', fromJson$ForumTopic),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        pts: j.field('pts', intFromJson),
-      }),
-    );
-  }
+interface ForumTopics$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.forumTopics#367617d3 flags:# order_by_create_date:flags.0?true count:int topics:Vector<ForumTopic> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> pts:int = messages.ForumTopics` */
-export const ForumTopics: typeof ForumTopics$ = /*@__PURE__*/ defineTlClass(ForumTopics$, 0x367617d3, 0x8e1d3e1e, 'messages.ForumTopics', 'constructor');
+export const ForumTopics: typeof ForumTopics$ = /*@__PURE__*/ defineTlClass(ForumTopics$, 0x367617d3, 0x8e1d3e1e, 'messages.ForumTopics', 'constructor', 'messages.forumTopics flags:# order_by_create_date:flags.0?true count:int topics:Vector<ForumTopic> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> pts:int = messages.ForumTopics');
 export type ForumTopics = ForumTopics$;
 
 /** `messages.emojiGroupsNotModified#6fb4ad87 = messages.EmojiGroups` */
@@ -6294,6 +5362,7 @@ class EmojiGroupsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.EmojiGroupsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiGroupsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6306,18 +5375,14 @@ class EmojiGroupsNotModified$ {
   static fromReader(_r: TlReader): EmojiGroupsNotModified$ {
     return new EmojiGroupsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.emojiGroupsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGroupsNotModified$ {
-    return new TlJsonReader(json, 'messages.emojiGroupsNotModified', classes).end(new EmojiGroupsNotModified$());
-  }
+interface EmojiGroupsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.emojiGroupsNotModified#6fb4ad87 = messages.EmojiGroups` */
-export const EmojiGroupsNotModified: typeof EmojiGroupsNotModified$ = /*@__PURE__*/ defineTlClass(EmojiGroupsNotModified$, 0x6fb4ad87, 0x7eca55d9, 'messages.EmojiGroupsNotModified', 'constructor');
+export const EmojiGroupsNotModified: typeof EmojiGroupsNotModified$ = /*@__PURE__*/ defineTlClass(EmojiGroupsNotModified$, 0x6fb4ad87, 0x7eca55d9, 'messages.EmojiGroupsNotModified', 'constructor', 'messages.emojiGroupsNotModified = messages.EmojiGroups');
 export type EmojiGroupsNotModified = EmojiGroupsNotModified$;
 
 /** `messages.emojiGroups#881fb94b hash:int groups:Vector<EmojiGroup> = messages.EmojiGroups` */
@@ -6330,6 +5395,7 @@ class EmojiGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.EmojiGroups';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiGroups$;
   declare hash: number;
   declare groups: Api.TypeEmojiGroup[];
 
@@ -6378,27 +5444,14 @@ class EmojiGroups$ {
       return rethrowDecode(e, 'messages.emojiGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.emojiGroups');
-    j.field('hash', this.hash, intToJson);
-    j.vector('groups', this.groups, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGroups$ {
-    const j = new TlJsonReader(json, 'messages.emojiGroups', classes);
-    return j.end(
-      new EmojiGroups$({
-        hash: j.field('hash', intFromJson),
-        groups: j.vector('groups', fromJson$EmojiGroup),
-      }),
-    );
-  }
+interface EmojiGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.emojiGroups#881fb94b hash:int groups:Vector<EmojiGroup> = messages.EmojiGroups` */
-export const EmojiGroups: typeof EmojiGroups$ = /*@__PURE__*/ defineTlClass(EmojiGroups$, 0x881fb94b, 0x7eca55d9, 'messages.EmojiGroups', 'constructor');
+export const EmojiGroups: typeof EmojiGroups$ = /*@__PURE__*/ defineTlClass(EmojiGroups$, 0x881fb94b, 0x7eca55d9, 'messages.EmojiGroups', 'constructor', 'messages.emojiGroups hash:int groups:Vector<EmojiGroup> = messages.EmojiGroups');
 export type EmojiGroups = EmojiGroups$;
 
 /** `messages.translateResult#33db32f8 result:Vector<TextWithEntities> = messages.TranslatedText` */
@@ -6411,6 +5464,7 @@ class TranslateResult$ {
   declare readonly SUBCLASS_OF_ID: 0x024243e8;
   declare readonly className: 'messages.TranslateResult';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranslateResult$;
   declare result: Api.TypeTextWithEntities[];
 
   constructor(args: { result: Api.TypeTextWithEntities[] }) {
@@ -6453,25 +5507,14 @@ class TranslateResult$ {
       return rethrowDecode(e, 'messages.translateResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.translateResult');
-    j.vector('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranslateResult$ {
-    const j = new TlJsonReader(json, 'messages.translateResult', classes);
-    return j.end(
-      new TranslateResult$({
-        result: j.vector('result', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface TranslateResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.translateResult#33db32f8 result:Vector<TextWithEntities> = messages.TranslatedText` */
-export const TranslateResult: typeof TranslateResult$ = /*@__PURE__*/ defineTlClass(TranslateResult$, 0x33db32f8, 0x024243e8, 'messages.TranslateResult', 'constructor');
+export const TranslateResult: typeof TranslateResult$ = /*@__PURE__*/ defineTlClass(TranslateResult$, 0x33db32f8, 0x024243e8, 'messages.TranslateResult', 'constructor', 'messages.translateResult result:Vector<TextWithEntities> = messages.TranslatedText');
 export type TranslateResult = TranslateResult$;
 
 /** `messages.botApp#eb50adf5 flags:# inactive:flags.0?true request_write_access:flags.1?true has_settings:flags.2?true app:BotApp = messages.BotApp` */
@@ -6484,6 +5527,7 @@ class BotApp$ {
   declare readonly SUBCLASS_OF_ID: 0x8f7243a7;
   declare readonly className: 'messages.BotApp';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotApp$;
   declare inactive: boolean | undefined;
   declare requestWriteAccess: boolean | undefined;
   declare hasSettings: boolean | undefined;
@@ -6538,31 +5582,14 @@ class BotApp$ {
       return rethrowDecode(e, 'messages.botApp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botApp');
-    j.flag('inactive', this.inactive);
-    j.flag('request_write_access', this.requestWriteAccess);
-    j.flag('has_settings', this.hasSettings);
-    j.field('app', this.app, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotApp$ {
-    const j = new TlJsonReader(json, 'messages.botApp', classes);
-    return j.end(
-      new BotApp$({
-        inactive: j.flag('inactive'),
-        requestWriteAccess: j.flag('request_write_access'),
-        hasSettings: j.flag('has_settings'),
-        app: j.field('app', fromJson$BotApp),
-      }),
-    );
-  }
+interface BotApp$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.botApp#eb50adf5 flags:# inactive:flags.0?true request_write_access:flags.1?true has_settings:flags.2?true app:BotApp = messages.BotApp` */
-export const BotApp: typeof BotApp$ = /*@__PURE__*/ defineTlClass(BotApp$, 0xeb50adf5, 0x8f7243a7, 'messages.BotApp', 'constructor');
+export const BotApp: typeof BotApp$ = /*@__PURE__*/ defineTlClass(BotApp$, 0xeb50adf5, 0x8f7243a7, 'messages.BotApp', 'constructor', 'messages.botApp flags:# inactive:flags.0?true request_write_access:flags.1?true has_settings:flags.2?true app:BotApp = messages.BotApp');
 export type BotApp = BotApp$;
 
 /** `messages.webPage#fd5e12bd webpage:WebPage chats:Vector<Chat> users:Vector<User> = messages.WebPage` */
@@ -6575,6 +5602,7 @@ class WebPage$ {
   declare readonly SUBCLASS_OF_ID: 0x2cf8b154;
   declare readonly className: 'messages.WebPage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebPage$;
   declare webpage: Api.TypeWebPage;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -6636,29 +5664,14 @@ class WebPage$ {
       return rethrowDecode(e, 'messages.webPage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.webPage');
-    j.field('webpage', this.webpage, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebPage$ {
-    const j = new TlJsonReader(json, 'messages.webPage', classes);
-    return j.end(
-      new WebPage$({
-        webpage: j.field('webpage', fromJson$WebPage),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface WebPage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.webPage#fd5e12bd webpage:WebPage chats:Vector<Chat> users:Vector<User> = messages.WebPage` */
-export const WebPage: typeof WebPage$ = /*@__PURE__*/ defineTlClass(WebPage$, 0xfd5e12bd, 0x2cf8b154, 'messages.WebPage', 'constructor');
+export const WebPage: typeof WebPage$ = /*@__PURE__*/ defineTlClass(WebPage$, 0xfd5e12bd, 0x2cf8b154, 'messages.WebPage', 'constructor', 'messages.webPage webpage:WebPage chats:Vector<Chat> users:Vector<User> = messages.WebPage');
 export type WebPage = WebPage$;
 
 /** `messages.savedDialogs#f83ae221 dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs` */
@@ -6671,6 +5684,7 @@ class SavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.SavedDialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedDialogs$;
   declare dialogs: Api.TypeSavedDialog[];
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
@@ -6752,31 +5766,14 @@ class SavedDialogs$ {
       return rethrowDecode(e, 'messages.savedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedDialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.savedDialogs', classes);
-    return j.end(
-      new SavedDialogs$({
-        dialogs: j.vector('dialogs', fromJson$SavedDialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedDialogs#f83ae221 dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs` */
-export const SavedDialogs: typeof SavedDialogs$ = /*@__PURE__*/ defineTlClass(SavedDialogs$, 0xf83ae221, 0x614bb87e, 'messages.SavedDialogs', 'constructor');
+export const SavedDialogs: typeof SavedDialogs$ = /*@__PURE__*/ defineTlClass(SavedDialogs$, 0xf83ae221, 0x614bb87e, 'messages.SavedDialogs', 'constructor', 'messages.savedDialogs dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs');
 export type SavedDialogs = SavedDialogs$;
 
 /** `messages.savedDialogsSlice#44ba9dd9 count:int dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs` */
@@ -6789,6 +5786,7 @@ class SavedDialogsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.SavedDialogsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedDialogsSlice$;
   declare count: number;
   declare dialogs: Api.TypeSavedDialog[];
   declare messages: Api.TypeMessage[];
@@ -6876,33 +5874,14 @@ class SavedDialogsSlice$ {
       return rethrowDecode(e, 'messages.savedDialogsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedDialogsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogsSlice$ {
-    const j = new TlJsonReader(json, 'messages.savedDialogsSlice', classes);
-    return j.end(
-      new SavedDialogsSlice$({
-        count: j.field('count', intFromJson),
-        dialogs: j.vector('dialogs', fromJson$SavedDialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SavedDialogsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedDialogsSlice#44ba9dd9 count:int dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs` */
-export const SavedDialogsSlice: typeof SavedDialogsSlice$ = /*@__PURE__*/ defineTlClass(SavedDialogsSlice$, 0x44ba9dd9, 0x614bb87e, 'messages.SavedDialogsSlice', 'constructor');
+export const SavedDialogsSlice: typeof SavedDialogsSlice$ = /*@__PURE__*/ defineTlClass(SavedDialogsSlice$, 0x44ba9dd9, 0x614bb87e, 'messages.SavedDialogsSlice', 'constructor', 'messages.savedDialogsSlice count:int dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs');
 export type SavedDialogsSlice = SavedDialogsSlice$;
 
 /** `messages.savedDialogsNotModified#c01f6fe8 count:int = messages.SavedDialogs` */
@@ -6915,6 +5894,7 @@ class SavedDialogsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.SavedDialogsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedDialogsNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -6949,25 +5929,14 @@ class SavedDialogsNotModified$ {
       return rethrowDecode(e, 'messages.savedDialogsNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedDialogsNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogsNotModified$ {
-    const j = new TlJsonReader(json, 'messages.savedDialogsNotModified', classes);
-    return j.end(
-      new SavedDialogsNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface SavedDialogsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedDialogsNotModified#c01f6fe8 count:int = messages.SavedDialogs` */
-export const SavedDialogsNotModified: typeof SavedDialogsNotModified$ = /*@__PURE__*/ defineTlClass(SavedDialogsNotModified$, 0xc01f6fe8, 0x614bb87e, 'messages.SavedDialogsNotModified', 'constructor');
+export const SavedDialogsNotModified: typeof SavedDialogsNotModified$ = /*@__PURE__*/ defineTlClass(SavedDialogsNotModified$, 0xc01f6fe8, 0x614bb87e, 'messages.SavedDialogsNotModified', 'constructor', 'messages.savedDialogsNotModified count:int = messages.SavedDialogs');
 export type SavedDialogsNotModified = SavedDialogsNotModified$;
 
 /** `messages.savedReactionTagsNotModified#889b59ef = messages.SavedReactionTags` */
@@ -6980,6 +5949,7 @@ class SavedReactionTagsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa39b5be3;
   declare readonly className: 'messages.SavedReactionTagsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedReactionTagsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6992,18 +5962,14 @@ class SavedReactionTagsNotModified$ {
   static fromReader(_r: TlReader): SavedReactionTagsNotModified$ {
     return new SavedReactionTagsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.savedReactionTagsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedReactionTagsNotModified$ {
-    return new TlJsonReader(json, 'messages.savedReactionTagsNotModified', classes).end(new SavedReactionTagsNotModified$());
-  }
+interface SavedReactionTagsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedReactionTagsNotModified#889b59ef = messages.SavedReactionTags` */
-export const SavedReactionTagsNotModified: typeof SavedReactionTagsNotModified$ = /*@__PURE__*/ defineTlClass(SavedReactionTagsNotModified$, 0x889b59ef, 0xa39b5be3, 'messages.SavedReactionTagsNotModified', 'constructor');
+export const SavedReactionTagsNotModified: typeof SavedReactionTagsNotModified$ = /*@__PURE__*/ defineTlClass(SavedReactionTagsNotModified$, 0x889b59ef, 0xa39b5be3, 'messages.SavedReactionTagsNotModified', 'constructor', 'messages.savedReactionTagsNotModified = messages.SavedReactionTags');
 export type SavedReactionTagsNotModified = SavedReactionTagsNotModified$;
 
 /** `messages.savedReactionTags#3259950a tags:Vector<SavedReactionTag> hash:long = messages.SavedReactionTags` */
@@ -7016,6 +5982,7 @@ class SavedReactionTags$ {
   declare readonly SUBCLASS_OF_ID: 0xa39b5be3;
   declare readonly className: 'messages.SavedReactionTags';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedReactionTags$;
   declare tags: Api.TypeSavedReactionTag[];
   declare hash: BigInteger;
 
@@ -7064,27 +6031,14 @@ class SavedReactionTags$ {
       return rethrowDecode(e, 'messages.savedReactionTags', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedReactionTags');
-    j.vector('tags', this.tags, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedReactionTags$ {
-    const j = new TlJsonReader(json, 'messages.savedReactionTags', classes);
-    return j.end(
-      new SavedReactionTags$({
-        tags: j.vector('tags', fromJson$SavedReactionTag),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SavedReactionTags$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedReactionTags#3259950a tags:Vector<SavedReactionTag> hash:long = messages.SavedReactionTags` */
-export const SavedReactionTags: typeof SavedReactionTags$ = /*@__PURE__*/ defineTlClass(SavedReactionTags$, 0x3259950a, 0xa39b5be3, 'messages.SavedReactionTags', 'constructor');
+export const SavedReactionTags: typeof SavedReactionTags$ = /*@__PURE__*/ defineTlClass(SavedReactionTags$, 0x3259950a, 0xa39b5be3, 'messages.SavedReactionTags', 'constructor', 'messages.savedReactionTags tags:Vector<SavedReactionTag> hash:long = messages.SavedReactionTags');
 export type SavedReactionTags = SavedReactionTags$;
 
 /** `messages.quickReplies#c68d6695 quick_replies:Vector<QuickReply> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.QuickReplies` */
@@ -7097,6 +6051,7 @@ class QuickReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xf737e966;
   declare readonly className: 'messages.QuickReplies';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => QuickReplies$;
   declare quickReplies: Api.TypeQuickReply[];
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
@@ -7178,31 +6133,14 @@ class QuickReplies$ {
       return rethrowDecode(e, 'messages.quickReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.quickReplies');
-    j.vector('quick_replies', this.quickReplies, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): QuickReplies$ {
-    const j = new TlJsonReader(json, 'messages.quickReplies', classes);
-    return j.end(
-      new QuickReplies$({
-        quickReplies: j.vector('quick_replies', fromJson$QuickReply),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface QuickReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.quickReplies#c68d6695 quick_replies:Vector<QuickReply> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.QuickReplies` */
-export const QuickReplies: typeof QuickReplies$ = /*@__PURE__*/ defineTlClass(QuickReplies$, 0xc68d6695, 0xf737e966, 'messages.QuickReplies', 'constructor');
+export const QuickReplies: typeof QuickReplies$ = /*@__PURE__*/ defineTlClass(QuickReplies$, 0xc68d6695, 0xf737e966, 'messages.QuickReplies', 'constructor', 'messages.quickReplies quick_replies:Vector<QuickReply> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.QuickReplies');
 export type QuickReplies = QuickReplies$;
 
 /** `messages.quickRepliesNotModified#5f91eb5b = messages.QuickReplies` */
@@ -7215,6 +6153,7 @@ class QuickRepliesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf737e966;
   declare readonly className: 'messages.QuickRepliesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => QuickRepliesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7227,18 +6166,14 @@ class QuickRepliesNotModified$ {
   static fromReader(_r: TlReader): QuickRepliesNotModified$ {
     return new QuickRepliesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.quickRepliesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): QuickRepliesNotModified$ {
-    return new TlJsonReader(json, 'messages.quickRepliesNotModified', classes).end(new QuickRepliesNotModified$());
-  }
+interface QuickRepliesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.quickRepliesNotModified#5f91eb5b = messages.QuickReplies` */
-export const QuickRepliesNotModified: typeof QuickRepliesNotModified$ = /*@__PURE__*/ defineTlClass(QuickRepliesNotModified$, 0x5f91eb5b, 0xf737e966, 'messages.QuickRepliesNotModified', 'constructor');
+export const QuickRepliesNotModified: typeof QuickRepliesNotModified$ = /*@__PURE__*/ defineTlClass(QuickRepliesNotModified$, 0x5f91eb5b, 0xf737e966, 'messages.QuickRepliesNotModified', 'constructor', 'messages.quickRepliesNotModified = messages.QuickReplies');
 export type QuickRepliesNotModified = QuickRepliesNotModified$;
 
 /** `messages.dialogFilters#2ad93719 flags:# tags_enabled:flags.0?true filters:Vector<DialogFilter> = messages.DialogFilters` */
@@ -7251,6 +6186,7 @@ class DialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0xa5fff1b7;
   declare readonly className: 'messages.DialogFilters';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogFilters$;
   declare tagsEnabled: boolean | undefined;
   declare filters: Api.TypeDialogFilter[];
 
@@ -7303,27 +6239,14 @@ class DialogFilters$ {
       return rethrowDecode(e, 'messages.dialogFilters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogFilters');
-    j.flag('tags_enabled', this.tagsEnabled);
-    j.vector('filters', this.filters, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogFilters$ {
-    const j = new TlJsonReader(json, 'messages.dialogFilters', classes);
-    return j.end(
-      new DialogFilters$({
-        tagsEnabled: j.flag('tags_enabled'),
-        filters: j.vector('filters', fromJson$DialogFilter),
-      }),
-    );
-  }
+interface DialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dialogFilters#2ad93719 flags:# tags_enabled:flags.0?true filters:Vector<DialogFilter> = messages.DialogFilters` */
-export const DialogFilters: typeof DialogFilters$ = /*@__PURE__*/ defineTlClass(DialogFilters$, 0x2ad93719, 0xa5fff1b7, 'messages.DialogFilters', 'constructor');
+export const DialogFilters: typeof DialogFilters$ = /*@__PURE__*/ defineTlClass(DialogFilters$, 0x2ad93719, 0xa5fff1b7, 'messages.DialogFilters', 'constructor', 'messages.dialogFilters flags:# tags_enabled:flags.0?true filters:Vector<DialogFilter> = messages.DialogFilters');
 export type DialogFilters = DialogFilters$;
 
 /** `messages.myStickers#faff629d count:int sets:Vector<StickerSetCovered> = messages.MyStickers` */
@@ -7336,6 +6259,7 @@ class MyStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xb1b4350a;
   declare readonly className: 'messages.MyStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MyStickers$;
   declare count: number;
   declare sets: Api.TypeStickerSetCovered[];
 
@@ -7384,27 +6308,14 @@ class MyStickers$ {
       return rethrowDecode(e, 'messages.myStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.myStickers');
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MyStickers$ {
-    const j = new TlJsonReader(json, 'messages.myStickers', classes);
-    return j.end(
-      new MyStickers$({
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface MyStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.myStickers#faff629d count:int sets:Vector<StickerSetCovered> = messages.MyStickers` */
-export const MyStickers: typeof MyStickers$ = /*@__PURE__*/ defineTlClass(MyStickers$, 0xfaff629d, 0xb1b4350a, 'messages.MyStickers', 'constructor');
+export const MyStickers: typeof MyStickers$ = /*@__PURE__*/ defineTlClass(MyStickers$, 0xfaff629d, 0xb1b4350a, 'messages.MyStickers', 'constructor', 'messages.myStickers count:int sets:Vector<StickerSetCovered> = messages.MyStickers');
 export type MyStickers = MyStickers$;
 
 /** `messages.invitedUsers#7f5defa6 updates:Updates missing_invitees:Vector<MissingInvitee> = messages.InvitedUsers` */
@@ -7417,6 +6328,7 @@ class InvitedUsers$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'messages.InvitedUsers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InvitedUsers$;
   declare updates: Api.TypeUpdates;
   declare missingInvitees: Api.TypeMissingInvitee[];
 
@@ -7465,27 +6377,14 @@ class InvitedUsers$ {
       return rethrowDecode(e, 'messages.invitedUsers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.invitedUsers');
-    j.field('updates', this.updates, objectToJson);
-    j.vector('missing_invitees', this.missingInvitees, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InvitedUsers$ {
-    const j = new TlJsonReader(json, 'messages.invitedUsers', classes);
-    return j.end(
-      new InvitedUsers$({
-        updates: j.field('updates', fromJson$Updates),
-        missingInvitees: j.vector('missing_invitees', fromJson$MissingInvitee),
-      }),
-    );
-  }
+interface InvitedUsers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.invitedUsers#7f5defa6 updates:Updates missing_invitees:Vector<MissingInvitee> = messages.InvitedUsers` */
-export const InvitedUsers: typeof InvitedUsers$ = /*@__PURE__*/ defineTlClass(InvitedUsers$, 0x7f5defa6, 0x3dbe90a1, 'messages.InvitedUsers', 'constructor');
+export const InvitedUsers: typeof InvitedUsers$ = /*@__PURE__*/ defineTlClass(InvitedUsers$, 0x7f5defa6, 0x3dbe90a1, 'messages.InvitedUsers', 'constructor', 'messages.invitedUsers updates:Updates missing_invitees:Vector<MissingInvitee> = messages.InvitedUsers');
 export type InvitedUsers = InvitedUsers$;
 
 /** `messages.availableEffectsNotModified#d1ed9a5b = messages.AvailableEffects` */
@@ -7498,6 +6397,7 @@ class AvailableEffectsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x4470d5bd;
   declare readonly className: 'messages.AvailableEffectsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableEffectsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7510,18 +6410,14 @@ class AvailableEffectsNotModified$ {
   static fromReader(_r: TlReader): AvailableEffectsNotModified$ {
     return new AvailableEffectsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.availableEffectsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableEffectsNotModified$ {
-    return new TlJsonReader(json, 'messages.availableEffectsNotModified', classes).end(new AvailableEffectsNotModified$());
-  }
+interface AvailableEffectsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.availableEffectsNotModified#d1ed9a5b = messages.AvailableEffects` */
-export const AvailableEffectsNotModified: typeof AvailableEffectsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableEffectsNotModified$, 0xd1ed9a5b, 0x4470d5bd, 'messages.AvailableEffectsNotModified', 'constructor');
+export const AvailableEffectsNotModified: typeof AvailableEffectsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableEffectsNotModified$, 0xd1ed9a5b, 0x4470d5bd, 'messages.AvailableEffectsNotModified', 'constructor', 'messages.availableEffectsNotModified = messages.AvailableEffects');
 export type AvailableEffectsNotModified = AvailableEffectsNotModified$;
 
 /** `messages.availableEffects#bddb616e hash:int effects:Vector<AvailableEffect> documents:Vector<Document> = messages.AvailableEffects` */
@@ -7534,6 +6430,7 @@ class AvailableEffects$ {
   declare readonly SUBCLASS_OF_ID: 0x4470d5bd;
   declare readonly className: 'messages.AvailableEffects';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableEffects$;
   declare hash: number;
   declare effects: Api.TypeAvailableEffect[];
   declare documents: Api.TypeDocument[];
@@ -7595,29 +6492,14 @@ class AvailableEffects$ {
       return rethrowDecode(e, 'messages.availableEffects', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.availableEffects');
-    j.field('hash', this.hash, intToJson);
-    j.vector('effects', this.effects, objectToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableEffects$ {
-    const j = new TlJsonReader(json, 'messages.availableEffects', classes);
-    return j.end(
-      new AvailableEffects$({
-        hash: j.field('hash', intFromJson),
-        effects: j.vector('effects', fromJson$AvailableEffect),
-        documents: j.vector('documents', fromJson$Document),
-      }),
-    );
-  }
+interface AvailableEffects$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.availableEffects#bddb616e hash:int effects:Vector<AvailableEffect> documents:Vector<Document> = messages.AvailableEffects` */
-export const AvailableEffects: typeof AvailableEffects$ = /*@__PURE__*/ defineTlClass(AvailableEffects$, 0xbddb616e, 0x4470d5bd, 'messages.AvailableEffects', 'constructor');
+export const AvailableEffects: typeof AvailableEffects$ = /*@__PURE__*/ defineTlClass(AvailableEffects$, 0xbddb616e, 0x4470d5bd, 'messages.AvailableEffects', 'constructor', 'messages.availableEffects hash:int effects:Vector<AvailableEffect> documents:Vector<Document> = messages.AvailableEffects');
 export type AvailableEffects = AvailableEffects$;
 
 /** `messages.botPreparedInlineMessage#8ecf0511 id:string expire_date:int = messages.BotPreparedInlineMessage` */
@@ -7630,6 +6512,7 @@ class BotPreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xef9119bb;
   declare readonly className: 'messages.BotPreparedInlineMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotPreparedInlineMessage$;
   declare id: string;
   declare expireDate: number;
 
@@ -7670,27 +6553,14 @@ class BotPreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.botPreparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botPreparedInlineMessage');
-    j.field('id', this.id, stringToJson);
-    j.field('expire_date', this.expireDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotPreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.botPreparedInlineMessage', classes);
-    return j.end(
-      new BotPreparedInlineMessage$({
-        id: j.field('id', stringFromJson),
-        expireDate: j.field('expire_date', intFromJson),
-      }),
-    );
-  }
+interface BotPreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.botPreparedInlineMessage#8ecf0511 id:string expire_date:int = messages.BotPreparedInlineMessage` */
-export const BotPreparedInlineMessage: typeof BotPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(BotPreparedInlineMessage$, 0x8ecf0511, 0xef9119bb, 'messages.BotPreparedInlineMessage', 'constructor');
+export const BotPreparedInlineMessage: typeof BotPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(BotPreparedInlineMessage$, 0x8ecf0511, 0xef9119bb, 'messages.BotPreparedInlineMessage', 'constructor', 'messages.botPreparedInlineMessage id:string expire_date:int = messages.BotPreparedInlineMessage');
 export type BotPreparedInlineMessage = BotPreparedInlineMessage$;
 
 /** `messages.preparedInlineMessage#ff57708d query_id:long result:BotInlineResult peer_types:Vector<InlineQueryPeerType> cache_time:int users:Vector<User> = messages.PreparedInlineMessage` */
@@ -7703,6 +6573,7 @@ class PreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x490ddf4d;
   declare readonly className: 'messages.PreparedInlineMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PreparedInlineMessage$;
   declare queryId: BigInteger;
   declare result: Api.TypeBotInlineResult;
   declare peerTypes: Api.TypeInlineQueryPeerType[];
@@ -7776,33 +6647,14 @@ class PreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.preparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.preparedInlineMessage');
-    j.field('query_id', this.queryId, longToJson);
-    j.field('result', this.result, objectToJson);
-    j.vector('peer_types', this.peerTypes, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.preparedInlineMessage', classes);
-    return j.end(
-      new PreparedInlineMessage$({
-        queryId: j.field('query_id', longFromJson),
-        result: j.field('result', fromJson$BotInlineResult),
-        peerTypes: j.vector('peer_types', fromJson$InlineQueryPeerType),
-        cacheTime: j.field('cache_time', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.preparedInlineMessage#ff57708d query_id:long result:BotInlineResult peer_types:Vector<InlineQueryPeerType> cache_time:int users:Vector<User> = messages.PreparedInlineMessage` */
-export const PreparedInlineMessage: typeof PreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(PreparedInlineMessage$, 0xff57708d, 0x490ddf4d, 'messages.PreparedInlineMessage', 'constructor');
+export const PreparedInlineMessage: typeof PreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(PreparedInlineMessage$, 0xff57708d, 0x490ddf4d, 'messages.PreparedInlineMessage', 'constructor', 'messages.preparedInlineMessage query_id:long result:BotInlineResult peer_types:Vector<InlineQueryPeerType> cache_time:int users:Vector<User> = messages.PreparedInlineMessage');
 export type PreparedInlineMessage = PreparedInlineMessage$;
 
 /** `messages.foundStickersNotModified#6010c534 flags:# next_offset:flags.0?int = messages.FoundStickers` */
@@ -7815,6 +6667,7 @@ class FoundStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x06402151;
   declare readonly className: 'messages.FoundStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickersNotModified$;
   declare nextOffset: number | undefined;
 
   constructor(args: { nextOffset?: number | undefined } = {}) {
@@ -7855,25 +6708,14 @@ class FoundStickersNotModified$ {
       return rethrowDecode(e, 'messages.foundStickersNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.foundStickersNotModified');
-    j.optional('next_offset', this.nextOffset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickersNotModified$ {
-    const j = new TlJsonReader(json, 'messages.foundStickersNotModified', classes);
-    return j.end(
-      new FoundStickersNotModified$({
-        nextOffset: j.optional('next_offset', intFromJson),
-      }),
-    );
-  }
+interface FoundStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.foundStickersNotModified#6010c534 flags:# next_offset:flags.0?int = messages.FoundStickers` */
-export const FoundStickersNotModified: typeof FoundStickersNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickersNotModified$, 0x6010c534, 0x06402151, 'messages.FoundStickersNotModified', 'constructor');
+export const FoundStickersNotModified: typeof FoundStickersNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickersNotModified$, 0x6010c534, 0x06402151, 'messages.FoundStickersNotModified', 'constructor', 'messages.foundStickersNotModified flags:# next_offset:flags.0?int = messages.FoundStickers');
 export type FoundStickersNotModified = FoundStickersNotModified$;
 
 /** `messages.foundStickers#82c9e290 flags:# next_offset:flags.0?int hash:long stickers:Vector<Document> = messages.FoundStickers` */
@@ -7886,6 +6728,7 @@ class FoundStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x06402151;
   declare readonly className: 'messages.FoundStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickers$;
   declare nextOffset: number | undefined;
   declare hash: BigInteger;
   declare stickers: Api.TypeDocument[];
@@ -7946,29 +6789,14 @@ class FoundStickers$ {
       return rethrowDecode(e, 'messages.foundStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.foundStickers');
-    j.optional('next_offset', this.nextOffset, intToJson);
-    j.field('hash', this.hash, longToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickers$ {
-    const j = new TlJsonReader(json, 'messages.foundStickers', classes);
-    return j.end(
-      new FoundStickers$({
-        nextOffset: j.optional('next_offset', intFromJson),
-        hash: j.field('hash', longFromJson),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface FoundStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.foundStickers#82c9e290 flags:# next_offset:flags.0?int hash:long stickers:Vector<Document> = messages.FoundStickers` */
-export const FoundStickers: typeof FoundStickers$ = /*@__PURE__*/ defineTlClass(FoundStickers$, 0x82c9e290, 0x06402151, 'messages.FoundStickers', 'constructor');
+export const FoundStickers: typeof FoundStickers$ = /*@__PURE__*/ defineTlClass(FoundStickers$, 0x82c9e290, 0x06402151, 'messages.FoundStickers', 'constructor', 'messages.foundStickers flags:# next_offset:flags.0?int hash:long stickers:Vector<Document> = messages.FoundStickers');
 export type FoundStickers = FoundStickers$;
 
 /** `messages.webPagePreview#8c9a88ac media:MessageMedia chats:Vector<Chat> users:Vector<User> = messages.WebPagePreview` */
@@ -7981,6 +6809,7 @@ class WebPagePreview$ {
   declare readonly SUBCLASS_OF_ID: 0xe29410c2;
   declare readonly className: 'messages.WebPagePreview';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebPagePreview$;
   declare media: Api.TypeMessageMedia;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -8042,29 +6871,14 @@ class WebPagePreview$ {
       return rethrowDecode(e, 'messages.webPagePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.webPagePreview');
-    j.field('media', this.media, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebPagePreview$ {
-    const j = new TlJsonReader(json, 'messages.webPagePreview', classes);
-    return j.end(
-      new WebPagePreview$({
-        media: j.field('media', fromJson$MessageMedia),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface WebPagePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.webPagePreview#8c9a88ac media:MessageMedia chats:Vector<Chat> users:Vector<User> = messages.WebPagePreview` */
-export const WebPagePreview: typeof WebPagePreview$ = /*@__PURE__*/ defineTlClass(WebPagePreview$, 0x8c9a88ac, 0xe29410c2, 'messages.WebPagePreview', 'constructor');
+export const WebPagePreview: typeof WebPagePreview$ = /*@__PURE__*/ defineTlClass(WebPagePreview$, 0x8c9a88ac, 0xe29410c2, 'messages.WebPagePreview', 'constructor', 'messages.webPagePreview media:MessageMedia chats:Vector<Chat> users:Vector<User> = messages.WebPagePreview');
 export type WebPagePreview = WebPagePreview$;
 
 /** `messages.getMessages#63c66506 id:Vector<InputMessage> = messages.Messages` */
@@ -8077,6 +6891,7 @@ class GetMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessages$;
   declare id: Api.TypeInputMessage[];
 
   constructor(args: { id: Api.TypeInputMessage[] }) {
@@ -8124,25 +6939,14 @@ class GetMessages$ {
       return rethrowDecode(e, 'messages.getMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessages');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
-    const j = new TlJsonReader(json, 'messages.getMessages', classes);
-    return j.end(
-      new GetMessages$({
-        id: j.vector('id', fromJson$InputMessage),
-      }),
-    );
-  }
+interface GetMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessages#63c66506 id:Vector<InputMessage> = messages.Messages` */
-export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0x63c66506, 0xd4b40b5e, 'messages.GetMessages', 'request');
+export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0x63c66506, 0xd4b40b5e, 'messages.GetMessages', 'request', 'messages.getMessages id:Vector<InputMessage>');
 export type GetMessages = GetMessages$;
 
 /** `messages.getDialogs#a0f4cb4f flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long = messages.Dialogs` */
@@ -8155,6 +6959,7 @@ class GetDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.GetDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogs$;
   declare excludePinned: boolean | undefined;
   declare folderId: number | undefined;
   declare offsetDate: number;
@@ -8235,37 +7040,14 @@ class GetDialogs$ {
       return rethrowDecode(e, 'messages.getDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDialogs');
-    j.flag('exclude_pinned', this.excludePinned);
-    j.optional('folder_id', this.folderId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getDialogs', classes);
-    return j.end(
-      new GetDialogs$({
-        excludePinned: j.flag('exclude_pinned'),
-        folderId: j.optional('folder_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDialogs#a0f4cb4f flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long = messages.Dialogs` */
-export const GetDialogs: typeof GetDialogs$ = /*@__PURE__*/ defineTlClass(GetDialogs$, 0xa0f4cb4f, 0x0e1b52ee, 'messages.GetDialogs', 'request');
+export const GetDialogs: typeof GetDialogs$ = /*@__PURE__*/ defineTlClass(GetDialogs$, 0xa0f4cb4f, 0x0e1b52ee, 'messages.GetDialogs', 'request', 'messages.getDialogs flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long');
 export type GetDialogs = GetDialogs$;
 
 /** `messages.getHistory#4423e6c5 peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
@@ -8278,6 +7060,7 @@ class GetHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetHistory$;
   declare peer: Api.TypeInputPeer;
   declare offsetId: number;
   declare offsetDate: number;
@@ -8359,39 +7142,14 @@ class GetHistory$ {
       return rethrowDecode(e, 'messages.getHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetHistory$ {
-    const j = new TlJsonReader(json, 'messages.getHistory', classes);
-    return j.end(
-      new GetHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getHistory#4423e6c5 peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
-export const GetHistory: typeof GetHistory$ = /*@__PURE__*/ defineTlClass(GetHistory$, 0x4423e6c5, 0xd4b40b5e, 'messages.GetHistory', 'request');
+export const GetHistory: typeof GetHistory$ = /*@__PURE__*/ defineTlClass(GetHistory$, 0x4423e6c5, 0xd4b40b5e, 'messages.GetHistory', 'request', 'messages.getHistory peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type GetHistory = GetHistory$;
 
 /** `messages.search#29ee847a flags:# peer:InputPeer q:string from_id:flags.0?InputPeer saved_peer_id:flags.2?InputPeer saved_reaction:flags.3?Vector<Reaction> top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
@@ -8404,6 +7162,7 @@ class Search$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.Search';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Search$;
   declare peer: Api.TypeInputPeer;
   declare q: string;
   declare fromId: Api.TypeInputPeer | undefined;
@@ -8544,53 +7303,14 @@ class Search$ {
       return rethrowDecode(e, 'messages.search', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.search');
-    j.field('peer', this.peer, objectToJson);
-    j.field('q', this.q, stringToJson);
-    j.optional('from_id', this.fromId, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.optionalVector('saved_reaction', this.savedReaction, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
-    const j = new TlJsonReader(json, 'messages.search', classes);
-    return j.end(
-      new Search$({
-        peer: j.field('peer', fromJson$InputPeer),
-        q: j.field('q', stringFromJson),
-        fromId: j.optional('from_id', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        savedReaction: j.optionalVector('saved_reaction', fromJson$Reaction),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        minDate: j.field('min_date', intFromJson),
-        maxDate: j.field('max_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface Search$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.search#29ee847a flags:# peer:InputPeer q:string from_id:flags.0?InputPeer saved_peer_id:flags.2?InputPeer saved_reaction:flags.3?Vector<Reaction> top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
-export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x29ee847a, 0xd4b40b5e, 'messages.Search', 'request');
+export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x29ee847a, 0xd4b40b5e, 'messages.Search', 'request', 'messages.search flags:# peer:InputPeer q:string from_id:flags.0?InputPeer saved_peer_id:flags.2?InputPeer saved_reaction:flags.3?Vector<Reaction> top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type Search = Search$;
 
 /** `messages.readHistory#e306d3a peer:InputPeer max_id:int = messages.AffectedMessages` */
@@ -8603,6 +7323,7 @@ class ReadHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.ReadHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadHistory$;
   declare peer: Api.TypeInputPeer;
   declare maxId: number;
 
@@ -8648,27 +7369,14 @@ class ReadHistory$ {
       return rethrowDecode(e, 'messages.readHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
-    const j = new TlJsonReader(json, 'messages.readHistory', classes);
-    return j.end(
-      new ReadHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readHistory#e306d3a peer:InputPeer max_id:int = messages.AffectedMessages` */
-export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0x0e306d3a, 0xced3c06e, 'messages.ReadHistory', 'request');
+export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0x0e306d3a, 0xced3c06e, 'messages.ReadHistory', 'request', 'messages.readHistory peer:InputPeer max_id:int');
 export type ReadHistory = ReadHistory$;
 
 /** `messages.deleteHistory#b08f922a flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int = messages.AffectedHistory` */
@@ -8681,6 +7389,7 @@ class DeleteHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.DeleteHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteHistory$;
   declare justClear: boolean | undefined;
   declare revoke: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -8755,35 +7464,14 @@ class DeleteHistory$ {
       return rethrowDecode(e, 'messages.deleteHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteHistory');
-    j.flag('just_clear', this.justClear);
-    j.flag('revoke', this.revoke);
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.optional('min_date', this.minDate, intToJson);
-    j.optional('max_date', this.maxDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
-    const j = new TlJsonReader(json, 'messages.deleteHistory', classes);
-    return j.end(
-      new DeleteHistory$({
-        justClear: j.flag('just_clear'),
-        revoke: j.flag('revoke'),
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-        minDate: j.optional('min_date', intFromJson),
-        maxDate: j.optional('max_date', intFromJson),
-      }),
-    );
-  }
+interface DeleteHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteHistory#b08f922a flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int = messages.AffectedHistory` */
-export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0xb08f922a, 0x2c49c116, 'messages.DeleteHistory', 'request');
+export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0xb08f922a, 0x2c49c116, 'messages.DeleteHistory', 'request', 'messages.deleteHistory flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int');
 export type DeleteHistory = DeleteHistory$;
 
 /** `messages.deleteMessages#e58e95d2 flags:# revoke:flags.0?true id:Vector<int> = messages.AffectedMessages` */
@@ -8796,6 +7484,7 @@ class DeleteMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.DeleteMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteMessages$;
   declare revoke: boolean | undefined;
   declare id: number[];
 
@@ -8853,27 +7542,14 @@ class DeleteMessages$ {
       return rethrowDecode(e, 'messages.deleteMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteMessages');
-    j.flag('revoke', this.revoke);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteMessages', classes);
-    return j.end(
-      new DeleteMessages$({
-        revoke: j.flag('revoke'),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteMessages#e58e95d2 flags:# revoke:flags.0?true id:Vector<int> = messages.AffectedMessages` */
-export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0xe58e95d2, 0xced3c06e, 'messages.DeleteMessages', 'request');
+export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0xe58e95d2, 0xced3c06e, 'messages.DeleteMessages', 'request', 'messages.deleteMessages flags:# revoke:flags.0?true id:Vector<int>');
 export type DeleteMessages = DeleteMessages$;
 
 /** `messages.receivedMessages#5a954c0 max_id:int = Vector<ReceivedNotifyMessage>` */
@@ -8886,6 +7562,7 @@ class ReceivedMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8565f897;
   declare readonly className: 'messages.ReceivedMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedMessages$;
   declare maxId: number;
 
   constructor(args: { maxId: number }) {
@@ -8925,25 +7602,14 @@ class ReceivedMessages$ {
       return rethrowDecode(e, 'messages.receivedMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.receivedMessages');
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedMessages$ {
-    const j = new TlJsonReader(json, 'messages.receivedMessages', classes);
-    return j.end(
-      new ReceivedMessages$({
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReceivedMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.receivedMessages#5a954c0 max_id:int = Vector<ReceivedNotifyMessage>` */
-export const ReceivedMessages: typeof ReceivedMessages$ = /*@__PURE__*/ defineTlClass(ReceivedMessages$, 0x05a954c0, 0x8565f897, 'messages.ReceivedMessages', 'request');
+export const ReceivedMessages: typeof ReceivedMessages$ = /*@__PURE__*/ defineTlClass(ReceivedMessages$, 0x05a954c0, 0x8565f897, 'messages.ReceivedMessages', 'request', 'messages.receivedMessages max_id:int');
 export type ReceivedMessages = ReceivedMessages$;
 
 /** `messages.setTyping#58943ee2 flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction = Bool` */
@@ -8956,6 +7622,7 @@ class SetTyping$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetTyping';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetTyping$;
   declare peer: Api.TypeInputPeer;
   declare topMsgId: number | undefined;
   declare action: Api.TypeSendMessageAction;
@@ -9013,29 +7680,14 @@ class SetTyping$ {
       return rethrowDecode(e, 'messages.setTyping', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setTyping');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('action', this.action, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetTyping$ {
-    const j = new TlJsonReader(json, 'messages.setTyping', classes);
-    return j.end(
-      new SetTyping$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        action: j.field('action', fromJson$SendMessageAction),
-      }),
-    );
-  }
+interface SetTyping$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setTyping#58943ee2 flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction = Bool` */
-export const SetTyping: typeof SetTyping$ = /*@__PURE__*/ defineTlClass(SetTyping$, 0x58943ee2, 0xf5b399ac, 'messages.SetTyping', 'request');
+export const SetTyping: typeof SetTyping$ = /*@__PURE__*/ defineTlClass(SetTyping$, 0x58943ee2, 0xf5b399ac, 'messages.SetTyping', 'request', 'messages.setTyping flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction');
 export type SetTyping = SetTyping$;
 
 /** `messages.sendMessage#fe05dc9a flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost = Updates` */
@@ -9048,6 +7700,7 @@ class SendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMessage$;
   declare noWebpage: boolean | undefined;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
@@ -9215,63 +7868,14 @@ class SendMessage$ {
       return rethrowDecode(e, 'messages.sendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('noforwards', this.noforwards);
-    j.flag('update_stickersets_order', this.updateStickersetsOrder);
-    j.flag('invert_media', this.invertMedia);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessage$ {
-    const j = new TlJsonReader(json, 'messages.sendMessage', classes);
-    return j.end(
-      new SendMessage$({
-        noWebpage: j.flag('no_webpage'),
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        noforwards: j.flag('noforwards'),
-        updateStickersetsOrder: j.flag('update_stickersets_order'),
-        invertMedia: j.flag('invert_media'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        message: j.field('message', stringFromJson),
-        randomId: j.field('random_id', longFromJson),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        effect: j.optional('effect', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-      }),
-    );
-  }
+interface SendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendMessage#fe05dc9a flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost = Updates` */
-export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0xfe05dc9a, 0x8af52aac, 'messages.SendMessage', 'request');
+export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0xfe05dc9a, 0x8af52aac, 'messages.SendMessage', 'request', 'messages.sendMessage flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost');
 export type SendMessage = SendMessage$;
 
 /** `messages.sendMedia#ac55d9c1 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost = Updates` */
@@ -9284,6 +7888,7 @@ class SendMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMedia$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare clearDraft: boolean | undefined;
@@ -9452,63 +8057,14 @@ class SendMedia$ {
       return rethrowDecode(e, 'messages.sendMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMedia');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('noforwards', this.noforwards);
-    j.flag('update_stickersets_order', this.updateStickersetsOrder);
-    j.flag('invert_media', this.invertMedia);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('media', this.media, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMedia$ {
-    const j = new TlJsonReader(json, 'messages.sendMedia', classes);
-    return j.end(
-      new SendMedia$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        noforwards: j.flag('noforwards'),
-        updateStickersetsOrder: j.flag('update_stickersets_order'),
-        invertMedia: j.flag('invert_media'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        media: j.field('media', fromJson$InputMedia),
-        message: j.field('message', stringFromJson),
-        randomId: j.field('random_id', longFromJson),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        effect: j.optional('effect', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-      }),
-    );
-  }
+interface SendMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendMedia#ac55d9c1 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost = Updates` */
-export const SendMedia: typeof SendMedia$ = /*@__PURE__*/ defineTlClass(SendMedia$, 0xac55d9c1, 0x8af52aac, 'messages.SendMedia', 'request');
+export const SendMedia: typeof SendMedia$ = /*@__PURE__*/ defineTlClass(SendMedia$, 0xac55d9c1, 0x8af52aac, 'messages.SendMedia', 'request', 'messages.sendMedia flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost');
 export type SendMedia = SendMedia$;
 
 /** `messages.forwardMessages#978928ca flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true drop_author:flags.11?true drop_media_captions:flags.12?true noforwards:flags.14?true allow_paid_floodskip:flags.19?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer top_msg_id:flags.9?int reply_to:flags.22?InputReplyTo schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut video_timestamp:flags.20?int allow_paid_stars:flags.21?long suggested_post:flags.23?SuggestedPost = Updates` */
@@ -9521,6 +8077,7 @@ class ForwardMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ForwardMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ForwardMessages$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare withMyScore: boolean | undefined;
@@ -9689,61 +8246,14 @@ class ForwardMessages$ {
       return rethrowDecode(e, 'messages.forwardMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.forwardMessages');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('with_my_score', this.withMyScore);
-    j.flag('drop_author', this.dropAuthor);
-    j.flag('drop_media_captions', this.dropMediaCaptions);
-    j.flag('noforwards', this.noforwards);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('from_peer', this.fromPeer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.vector('random_id', this.randomId, longToJson);
-    j.field('to_peer', this.toPeer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('video_timestamp', this.videoTimestamp, intToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ForwardMessages$ {
-    const j = new TlJsonReader(json, 'messages.forwardMessages', classes);
-    return j.end(
-      new ForwardMessages$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        withMyScore: j.flag('with_my_score'),
-        dropAuthor: j.flag('drop_author'),
-        dropMediaCaptions: j.flag('drop_media_captions'),
-        noforwards: j.flag('noforwards'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        fromPeer: j.field('from_peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        randomId: j.vector('random_id', longFromJson),
-        toPeer: j.field('to_peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        videoTimestamp: j.optional('video_timestamp', intFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-      }),
-    );
-  }
+interface ForwardMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.forwardMessages#978928ca flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true drop_author:flags.11?true drop_media_captions:flags.12?true noforwards:flags.14?true allow_paid_floodskip:flags.19?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer top_msg_id:flags.9?int reply_to:flags.22?InputReplyTo schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut video_timestamp:flags.20?int allow_paid_stars:flags.21?long suggested_post:flags.23?SuggestedPost = Updates` */
-export const ForwardMessages: typeof ForwardMessages$ = /*@__PURE__*/ defineTlClass(ForwardMessages$, 0x978928ca, 0x8af52aac, 'messages.ForwardMessages', 'request');
+export const ForwardMessages: typeof ForwardMessages$ = /*@__PURE__*/ defineTlClass(ForwardMessages$, 0x978928ca, 0x8af52aac, 'messages.ForwardMessages', 'request', 'messages.forwardMessages flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true drop_author:flags.11?true drop_media_captions:flags.12?true noforwards:flags.14?true allow_paid_floodskip:flags.19?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer top_msg_id:flags.9?int reply_to:flags.22?InputReplyTo schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut video_timestamp:flags.20?int allow_paid_stars:flags.21?long suggested_post:flags.23?SuggestedPost');
 export type ForwardMessages = ForwardMessages$;
 
 /** `messages.reportSpam#cf1592db peer:InputPeer = Bool` */
@@ -9756,6 +8266,7 @@ class ReportSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSpam$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -9795,25 +8306,14 @@ class ReportSpam$ {
       return rethrowDecode(e, 'messages.reportSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportSpam');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
-    const j = new TlJsonReader(json, 'messages.reportSpam', classes);
-    return j.end(
-      new ReportSpam$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReportSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reportSpam#cf1592db peer:InputPeer = Bool` */
-export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xcf1592db, 0xf5b399ac, 'messages.ReportSpam', 'request');
+export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xcf1592db, 0xf5b399ac, 'messages.ReportSpam', 'request', 'messages.reportSpam peer:InputPeer');
 export type ReportSpam = ReportSpam$;
 
 /** `messages.getPeerSettings#efd9a6a2 peer:InputPeer = messages.PeerSettings` */
@@ -9826,6 +8326,7 @@ class GetPeerSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x65a2f7a1;
   declare readonly className: 'messages.GetPeerSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerSettings$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -9865,25 +8366,14 @@ class GetPeerSettings$ {
       return rethrowDecode(e, 'messages.getPeerSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPeerSettings');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerSettings$ {
-    const j = new TlJsonReader(json, 'messages.getPeerSettings', classes);
-    return j.end(
-      new GetPeerSettings$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPeerSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPeerSettings#efd9a6a2 peer:InputPeer = messages.PeerSettings` */
-export const GetPeerSettings: typeof GetPeerSettings$ = /*@__PURE__*/ defineTlClass(GetPeerSettings$, 0xefd9a6a2, 0x65a2f7a1, 'messages.GetPeerSettings', 'request');
+export const GetPeerSettings: typeof GetPeerSettings$ = /*@__PURE__*/ defineTlClass(GetPeerSettings$, 0xefd9a6a2, 0x65a2f7a1, 'messages.GetPeerSettings', 'request', 'messages.getPeerSettings peer:InputPeer');
 export type GetPeerSettings = GetPeerSettings$;
 
 /** `messages.report#fc78af9b peer:InputPeer id:Vector<int> option:bytes message:string = ReportResult` */
@@ -9896,6 +8386,7 @@ class Report$ {
   declare readonly SUBCLASS_OF_ID: 0xacd3f438;
   declare readonly className: 'messages.Report';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Report$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
   declare option: Uint8Array;
@@ -9961,31 +8452,14 @@ class Report$ {
       return rethrowDecode(e, 'messages.report', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.report');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('option', this.option, bytesToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
-    const j = new TlJsonReader(json, 'messages.report', classes);
-    return j.end(
-      new Report$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        option: j.field('option', bytesFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface Report$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.report#fc78af9b peer:InputPeer id:Vector<int> option:bytes message:string = ReportResult` */
-export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0xfc78af9b, 0xacd3f438, 'messages.Report', 'request');
+export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0xfc78af9b, 0xacd3f438, 'messages.Report', 'request', 'messages.report peer:InputPeer id:Vector<int> option:bytes message:string');
 export type Report = Report$;
 
 /** `messages.getChats#49e9528f id:Vector<long> = messages.Chats` */
@@ -9998,6 +8472,7 @@ class GetChats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.GetChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChats$;
   declare id: BigInteger[];
 
   constructor(args: { id: LongInput[] }) {
@@ -10045,25 +8520,14 @@ class GetChats$ {
       return rethrowDecode(e, 'messages.getChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getChats');
-    j.vector('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChats$ {
-    const j = new TlJsonReader(json, 'messages.getChats', classes);
-    return j.end(
-      new GetChats$({
-        id: j.vector('id', longFromJson),
-      }),
-    );
-  }
+interface GetChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getChats#49e9528f id:Vector<long> = messages.Chats` */
-export const GetChats: typeof GetChats$ = /*@__PURE__*/ defineTlClass(GetChats$, 0x49e9528f, 0x99d5cb14, 'messages.GetChats', 'request');
+export const GetChats: typeof GetChats$ = /*@__PURE__*/ defineTlClass(GetChats$, 0x49e9528f, 0x99d5cb14, 'messages.GetChats', 'request', 'messages.getChats id:Vector<long>');
 export type GetChats = GetChats$;
 
 /** `messages.getFullChat#aeb00b34 chat_id:long = messages.ChatFull` */
@@ -10076,6 +8540,7 @@ class GetFullChat$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'messages.GetFullChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullChat$;
   declare chatId: BigInteger;
 
   constructor(args: { chatId: LongInput }) {
@@ -10115,25 +8580,14 @@ class GetFullChat$ {
       return rethrowDecode(e, 'messages.getFullChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFullChat');
-    j.field('chat_id', this.chatId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChat$ {
-    const j = new TlJsonReader(json, 'messages.getFullChat', classes);
-    return j.end(
-      new GetFullChat$({
-        chatId: j.field('chat_id', longFromJson),
-      }),
-    );
-  }
+interface GetFullChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFullChat#aeb00b34 chat_id:long = messages.ChatFull` */
-export const GetFullChat: typeof GetFullChat$ = /*@__PURE__*/ defineTlClass(GetFullChat$, 0xaeb00b34, 0x225a5109, 'messages.GetFullChat', 'request');
+export const GetFullChat: typeof GetFullChat$ = /*@__PURE__*/ defineTlClass(GetFullChat$, 0xaeb00b34, 0x225a5109, 'messages.GetFullChat', 'request', 'messages.getFullChat chat_id:long');
 export type GetFullChat = GetFullChat$;
 
 /** `messages.editChatTitle#73783ffd chat_id:long title:string = Updates` */
@@ -10146,6 +8600,7 @@ class EditChatTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatTitle$;
   declare chatId: BigInteger;
   declare title: string;
 
@@ -10191,27 +8646,14 @@ class EditChatTitle$ {
       return rethrowDecode(e, 'messages.editChatTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatTitle');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatTitle$ {
-    const j = new TlJsonReader(json, 'messages.editChatTitle', classes);
-    return j.end(
-      new EditChatTitle$({
-        chatId: j.field('chat_id', longFromJson),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditChatTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatTitle#73783ffd chat_id:long title:string = Updates` */
-export const EditChatTitle: typeof EditChatTitle$ = /*@__PURE__*/ defineTlClass(EditChatTitle$, 0x73783ffd, 0x8af52aac, 'messages.EditChatTitle', 'request');
+export const EditChatTitle: typeof EditChatTitle$ = /*@__PURE__*/ defineTlClass(EditChatTitle$, 0x73783ffd, 0x8af52aac, 'messages.EditChatTitle', 'request', 'messages.editChatTitle chat_id:long title:string');
 export type EditChatTitle = EditChatTitle$;
 
 /** `messages.editChatPhoto#35ddd674 chat_id:long photo:InputChatPhoto = Updates` */
@@ -10224,6 +8666,7 @@ class EditChatPhoto$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatPhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatPhoto$;
   declare chatId: BigInteger;
   declare photo: Api.TypeInputChatPhoto;
 
@@ -10269,27 +8712,14 @@ class EditChatPhoto$ {
       return rethrowDecode(e, 'messages.editChatPhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatPhoto');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('photo', this.photo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatPhoto$ {
-    const j = new TlJsonReader(json, 'messages.editChatPhoto', classes);
-    return j.end(
-      new EditChatPhoto$({
-        chatId: j.field('chat_id', longFromJson),
-        photo: j.field('photo', fromJson$InputChatPhoto),
-      }),
-    );
-  }
+interface EditChatPhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatPhoto#35ddd674 chat_id:long photo:InputChatPhoto = Updates` */
-export const EditChatPhoto: typeof EditChatPhoto$ = /*@__PURE__*/ defineTlClass(EditChatPhoto$, 0x35ddd674, 0x8af52aac, 'messages.EditChatPhoto', 'request');
+export const EditChatPhoto: typeof EditChatPhoto$ = /*@__PURE__*/ defineTlClass(EditChatPhoto$, 0x35ddd674, 0x8af52aac, 'messages.EditChatPhoto', 'request', 'messages.editChatPhoto chat_id:long photo:InputChatPhoto');
 export type EditChatPhoto = EditChatPhoto$;
 
 /** `messages.addChatUser#cbc6d107 chat_id:long user_id:InputUser fwd_limit:int = messages.InvitedUsers` */
@@ -10302,6 +8732,7 @@ class AddChatUser$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'messages.AddChatUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddChatUser$;
   declare chatId: BigInteger;
   declare userId: Api.TypeInputUser;
   declare fwdLimit: number;
@@ -10353,29 +8784,14 @@ class AddChatUser$ {
       return rethrowDecode(e, 'messages.addChatUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.addChatUser');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('fwd_limit', this.fwdLimit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddChatUser$ {
-    const j = new TlJsonReader(json, 'messages.addChatUser', classes);
-    return j.end(
-      new AddChatUser$({
-        chatId: j.field('chat_id', longFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        fwdLimit: j.field('fwd_limit', intFromJson),
-      }),
-    );
-  }
+interface AddChatUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.addChatUser#cbc6d107 chat_id:long user_id:InputUser fwd_limit:int = messages.InvitedUsers` */
-export const AddChatUser: typeof AddChatUser$ = /*@__PURE__*/ defineTlClass(AddChatUser$, 0xcbc6d107, 0x3dbe90a1, 'messages.AddChatUser', 'request');
+export const AddChatUser: typeof AddChatUser$ = /*@__PURE__*/ defineTlClass(AddChatUser$, 0xcbc6d107, 0x3dbe90a1, 'messages.AddChatUser', 'request', 'messages.addChatUser chat_id:long user_id:InputUser fwd_limit:int');
 export type AddChatUser = AddChatUser$;
 
 /** `messages.deleteChatUser#a2185cab flags:# revoke_history:flags.0?true chat_id:long user_id:InputUser = Updates` */
@@ -10388,6 +8804,7 @@ class DeleteChatUser$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteChatUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChatUser$;
   declare revokeHistory: boolean | undefined;
   declare chatId: BigInteger;
   declare userId: Api.TypeInputUser;
@@ -10443,29 +8860,14 @@ class DeleteChatUser$ {
       return rethrowDecode(e, 'messages.deleteChatUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteChatUser');
-    j.flag('revoke_history', this.revokeHistory);
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChatUser$ {
-    const j = new TlJsonReader(json, 'messages.deleteChatUser', classes);
-    return j.end(
-      new DeleteChatUser$({
-        revokeHistory: j.flag('revoke_history'),
-        chatId: j.field('chat_id', longFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteChatUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteChatUser#a2185cab flags:# revoke_history:flags.0?true chat_id:long user_id:InputUser = Updates` */
-export const DeleteChatUser: typeof DeleteChatUser$ = /*@__PURE__*/ defineTlClass(DeleteChatUser$, 0xa2185cab, 0x8af52aac, 'messages.DeleteChatUser', 'request');
+export const DeleteChatUser: typeof DeleteChatUser$ = /*@__PURE__*/ defineTlClass(DeleteChatUser$, 0xa2185cab, 0x8af52aac, 'messages.DeleteChatUser', 'request', 'messages.deleteChatUser flags:# revoke_history:flags.0?true chat_id:long user_id:InputUser');
 export type DeleteChatUser = DeleteChatUser$;
 
 /** `messages.createChat#92ceddd4 flags:# users:Vector<InputUser> title:string ttl_period:flags.0?int = messages.InvitedUsers` */
@@ -10478,6 +8880,7 @@ class CreateChat$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'messages.CreateChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateChat$;
   declare users: Api.TypeInputUser[];
   declare title: string;
   declare ttlPeriod: number | undefined;
@@ -10543,29 +8946,14 @@ class CreateChat$ {
       return rethrowDecode(e, 'messages.createChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.createChat');
-    j.vector('users', this.users, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.optional('ttl_period', this.ttlPeriod, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChat$ {
-    const j = new TlJsonReader(json, 'messages.createChat', classes);
-    return j.end(
-      new CreateChat$({
-        users: j.vector('users', fromJson$InputUser),
-        title: j.field('title', stringFromJson),
-        ttlPeriod: j.optional('ttl_period', intFromJson),
-      }),
-    );
-  }
+interface CreateChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.createChat#92ceddd4 flags:# users:Vector<InputUser> title:string ttl_period:flags.0?int = messages.InvitedUsers` */
-export const CreateChat: typeof CreateChat$ = /*@__PURE__*/ defineTlClass(CreateChat$, 0x92ceddd4, 0x3dbe90a1, 'messages.CreateChat', 'request');
+export const CreateChat: typeof CreateChat$ = /*@__PURE__*/ defineTlClass(CreateChat$, 0x92ceddd4, 0x3dbe90a1, 'messages.CreateChat', 'request', 'messages.createChat flags:# users:Vector<InputUser> title:string ttl_period:flags.0?int');
 export type CreateChat = CreateChat$;
 
 /** `messages.getDhConfig#26cf8950 version:int random_length:int = messages.DhConfig` */
@@ -10578,6 +8966,7 @@ class GetDhConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.GetDhConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDhConfig$;
   declare version: number;
   declare randomLength: number;
 
@@ -10623,27 +9012,14 @@ class GetDhConfig$ {
       return rethrowDecode(e, 'messages.getDhConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDhConfig');
-    j.field('version', this.version, intToJson);
-    j.field('random_length', this.randomLength, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDhConfig$ {
-    const j = new TlJsonReader(json, 'messages.getDhConfig', classes);
-    return j.end(
-      new GetDhConfig$({
-        version: j.field('version', intFromJson),
-        randomLength: j.field('random_length', intFromJson),
-      }),
-    );
-  }
+interface GetDhConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDhConfig#26cf8950 version:int random_length:int = messages.DhConfig` */
-export const GetDhConfig: typeof GetDhConfig$ = /*@__PURE__*/ defineTlClass(GetDhConfig$, 0x26cf8950, 0xe488ed8b, 'messages.GetDhConfig', 'request');
+export const GetDhConfig: typeof GetDhConfig$ = /*@__PURE__*/ defineTlClass(GetDhConfig$, 0x26cf8950, 0xe488ed8b, 'messages.GetDhConfig', 'request', 'messages.getDhConfig version:int random_length:int');
 export type GetDhConfig = GetDhConfig$;
 
 /** `messages.requestEncryption#f64daf43 user_id:InputUser random_id:int g_a:bytes = EncryptedChat` */
@@ -10656,6 +9032,7 @@ class RequestEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0x6d28a37a;
   declare readonly className: 'messages.RequestEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestEncryption$;
   declare userId: Api.TypeInputUser;
   declare randomId: number;
   declare gA: Uint8Array;
@@ -10707,29 +9084,14 @@ class RequestEncryption$ {
       return rethrowDecode(e, 'messages.requestEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestEncryption');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.field('g_a', this.gA, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestEncryption$ {
-    const j = new TlJsonReader(json, 'messages.requestEncryption', classes);
-    return j.end(
-      new RequestEncryption$({
-        userId: j.field('user_id', fromJson$InputUser),
-        randomId: j.field('random_id', intFromJson),
-        gA: j.field('g_a', bytesFromJson),
-      }),
-    );
-  }
+interface RequestEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestEncryption#f64daf43 user_id:InputUser random_id:int g_a:bytes = EncryptedChat` */
-export const RequestEncryption: typeof RequestEncryption$ = /*@__PURE__*/ defineTlClass(RequestEncryption$, 0xf64daf43, 0x6d28a37a, 'messages.RequestEncryption', 'request');
+export const RequestEncryption: typeof RequestEncryption$ = /*@__PURE__*/ defineTlClass(RequestEncryption$, 0xf64daf43, 0x6d28a37a, 'messages.RequestEncryption', 'request', 'messages.requestEncryption user_id:InputUser random_id:int g_a:bytes');
 export type RequestEncryption = RequestEncryption$;
 
 /** `messages.acceptEncryption#3dbc0415 peer:InputEncryptedChat g_b:bytes key_fingerprint:long = EncryptedChat` */
@@ -10742,6 +9104,7 @@ class AcceptEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0x6d28a37a;
   declare readonly className: 'messages.AcceptEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptEncryption$;
   declare peer: Api.TypeInputEncryptedChat;
   declare gB: Uint8Array;
   declare keyFingerprint: BigInteger;
@@ -10793,29 +9156,14 @@ class AcceptEncryption$ {
       return rethrowDecode(e, 'messages.acceptEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.acceptEncryption');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_b', this.gB, bytesToJson);
-    j.field('key_fingerprint', this.keyFingerprint, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptEncryption$ {
-    const j = new TlJsonReader(json, 'messages.acceptEncryption', classes);
-    return j.end(
-      new AcceptEncryption$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        gB: j.field('g_b', bytesFromJson),
-        keyFingerprint: j.field('key_fingerprint', longFromJson),
-      }),
-    );
-  }
+interface AcceptEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.acceptEncryption#3dbc0415 peer:InputEncryptedChat g_b:bytes key_fingerprint:long = EncryptedChat` */
-export const AcceptEncryption: typeof AcceptEncryption$ = /*@__PURE__*/ defineTlClass(AcceptEncryption$, 0x3dbc0415, 0x6d28a37a, 'messages.AcceptEncryption', 'request');
+export const AcceptEncryption: typeof AcceptEncryption$ = /*@__PURE__*/ defineTlClass(AcceptEncryption$, 0x3dbc0415, 0x6d28a37a, 'messages.AcceptEncryption', 'request', 'messages.acceptEncryption peer:InputEncryptedChat g_b:bytes key_fingerprint:long');
 export type AcceptEncryption = AcceptEncryption$;
 
 /** `messages.discardEncryption#f393aea0 flags:# delete_history:flags.0?true chat_id:int = Bool` */
@@ -10828,6 +9176,7 @@ class DiscardEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DiscardEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardEncryption$;
   declare deleteHistory: boolean | undefined;
   declare chatId: number;
 
@@ -10877,27 +9226,14 @@ class DiscardEncryption$ {
       return rethrowDecode(e, 'messages.discardEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.discardEncryption');
-    j.flag('delete_history', this.deleteHistory);
-    j.field('chat_id', this.chatId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardEncryption$ {
-    const j = new TlJsonReader(json, 'messages.discardEncryption', classes);
-    return j.end(
-      new DiscardEncryption$({
-        deleteHistory: j.flag('delete_history'),
-        chatId: j.field('chat_id', intFromJson),
-      }),
-    );
-  }
+interface DiscardEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.discardEncryption#f393aea0 flags:# delete_history:flags.0?true chat_id:int = Bool` */
-export const DiscardEncryption: typeof DiscardEncryption$ = /*@__PURE__*/ defineTlClass(DiscardEncryption$, 0xf393aea0, 0xf5b399ac, 'messages.DiscardEncryption', 'request');
+export const DiscardEncryption: typeof DiscardEncryption$ = /*@__PURE__*/ defineTlClass(DiscardEncryption$, 0xf393aea0, 0xf5b399ac, 'messages.DiscardEncryption', 'request', 'messages.discardEncryption flags:# delete_history:flags.0?true chat_id:int');
 export type DiscardEncryption = DiscardEncryption$;
 
 /** `messages.setEncryptedTyping#791451ed peer:InputEncryptedChat typing:Bool = Bool` */
@@ -10910,6 +9246,7 @@ class SetEncryptedTyping$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetEncryptedTyping';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetEncryptedTyping$;
   declare peer: Api.TypeInputEncryptedChat;
   declare typing: boolean;
 
@@ -10955,27 +9292,14 @@ class SetEncryptedTyping$ {
       return rethrowDecode(e, 'messages.setEncryptedTyping', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setEncryptedTyping');
-    j.field('peer', this.peer, objectToJson);
-    j.field('typing', this.typing, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetEncryptedTyping$ {
-    const j = new TlJsonReader(json, 'messages.setEncryptedTyping', classes);
-    return j.end(
-      new SetEncryptedTyping$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        typing: j.field('typing', boolFromJson),
-      }),
-    );
-  }
+interface SetEncryptedTyping$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setEncryptedTyping#791451ed peer:InputEncryptedChat typing:Bool = Bool` */
-export const SetEncryptedTyping: typeof SetEncryptedTyping$ = /*@__PURE__*/ defineTlClass(SetEncryptedTyping$, 0x791451ed, 0xf5b399ac, 'messages.SetEncryptedTyping', 'request');
+export const SetEncryptedTyping: typeof SetEncryptedTyping$ = /*@__PURE__*/ defineTlClass(SetEncryptedTyping$, 0x791451ed, 0xf5b399ac, 'messages.SetEncryptedTyping', 'request', 'messages.setEncryptedTyping peer:InputEncryptedChat typing:Bool');
 export type SetEncryptedTyping = SetEncryptedTyping$;
 
 /** `messages.readEncryptedHistory#7f4b690a peer:InputEncryptedChat max_date:int = Bool` */
@@ -10988,6 +9312,7 @@ class ReadEncryptedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadEncryptedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadEncryptedHistory$;
   declare peer: Api.TypeInputEncryptedChat;
   declare maxDate: number;
 
@@ -11033,27 +9358,14 @@ class ReadEncryptedHistory$ {
       return rethrowDecode(e, 'messages.readEncryptedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readEncryptedHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadEncryptedHistory$ {
-    const j = new TlJsonReader(json, 'messages.readEncryptedHistory', classes);
-    return j.end(
-      new ReadEncryptedHistory$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        maxDate: j.field('max_date', intFromJson),
-      }),
-    );
-  }
+interface ReadEncryptedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readEncryptedHistory#7f4b690a peer:InputEncryptedChat max_date:int = Bool` */
-export const ReadEncryptedHistory: typeof ReadEncryptedHistory$ = /*@__PURE__*/ defineTlClass(ReadEncryptedHistory$, 0x7f4b690a, 0xf5b399ac, 'messages.ReadEncryptedHistory', 'request');
+export const ReadEncryptedHistory: typeof ReadEncryptedHistory$ = /*@__PURE__*/ defineTlClass(ReadEncryptedHistory$, 0x7f4b690a, 0xf5b399ac, 'messages.ReadEncryptedHistory', 'request', 'messages.readEncryptedHistory peer:InputEncryptedChat max_date:int');
 export type ReadEncryptedHistory = ReadEncryptedHistory$;
 
 /** `messages.sendEncrypted#44fa7a15 flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
@@ -11066,6 +9378,7 @@ class SendEncrypted$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncrypted';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncrypted$;
   declare silent: boolean | undefined;
   declare peer: Api.TypeInputEncryptedChat;
   declare randomId: BigInteger;
@@ -11127,31 +9440,14 @@ class SendEncrypted$ {
       return rethrowDecode(e, 'messages.sendEncrypted', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncrypted');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncrypted$ {
-    const j = new TlJsonReader(json, 'messages.sendEncrypted', classes);
-    return j.end(
-      new SendEncrypted$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendEncrypted$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendEncrypted#44fa7a15 flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
-export const SendEncrypted: typeof SendEncrypted$ = /*@__PURE__*/ defineTlClass(SendEncrypted$, 0x44fa7a15, 0xc99e3e50, 'messages.SendEncrypted', 'request');
+export const SendEncrypted: typeof SendEncrypted$ = /*@__PURE__*/ defineTlClass(SendEncrypted$, 0x44fa7a15, 0xc99e3e50, 'messages.SendEncrypted', 'request', 'messages.sendEncrypted flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes');
 export type SendEncrypted = SendEncrypted$;
 
 /** `messages.sendEncryptedFile#5559481d flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile = messages.SentEncryptedMessage` */
@@ -11164,6 +9460,7 @@ class SendEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncryptedFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncryptedFile$;
   declare silent: boolean | undefined;
   declare peer: Api.TypeInputEncryptedChat;
   declare randomId: BigInteger;
@@ -11231,33 +9528,14 @@ class SendEncryptedFile$ {
       return rethrowDecode(e, 'messages.sendEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncryptedFile');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.sendEncryptedFile', classes);
-    return j.end(
-      new SendEncryptedFile$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-        file: j.field('file', fromJson$InputEncryptedFile),
-      }),
-    );
-  }
+interface SendEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendEncryptedFile#5559481d flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile = messages.SentEncryptedMessage` */
-export const SendEncryptedFile: typeof SendEncryptedFile$ = /*@__PURE__*/ defineTlClass(SendEncryptedFile$, 0x5559481d, 0xc99e3e50, 'messages.SendEncryptedFile', 'request');
+export const SendEncryptedFile: typeof SendEncryptedFile$ = /*@__PURE__*/ defineTlClass(SendEncryptedFile$, 0x5559481d, 0xc99e3e50, 'messages.SendEncryptedFile', 'request', 'messages.sendEncryptedFile flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile');
 export type SendEncryptedFile = SendEncryptedFile$;
 
 /** `messages.sendEncryptedService#32d439a4 peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
@@ -11270,6 +9548,7 @@ class SendEncryptedService$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncryptedService';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncryptedService$;
   declare peer: Api.TypeInputEncryptedChat;
   declare randomId: BigInteger;
   declare data: Uint8Array;
@@ -11321,29 +9600,14 @@ class SendEncryptedService$ {
       return rethrowDecode(e, 'messages.sendEncryptedService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncryptedService');
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedService$ {
-    const j = new TlJsonReader(json, 'messages.sendEncryptedService', classes);
-    return j.end(
-      new SendEncryptedService$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendEncryptedService$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendEncryptedService#32d439a4 peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
-export const SendEncryptedService: typeof SendEncryptedService$ = /*@__PURE__*/ defineTlClass(SendEncryptedService$, 0x32d439a4, 0xc99e3e50, 'messages.SendEncryptedService', 'request');
+export const SendEncryptedService: typeof SendEncryptedService$ = /*@__PURE__*/ defineTlClass(SendEncryptedService$, 0x32d439a4, 0xc99e3e50, 'messages.SendEncryptedService', 'request', 'messages.sendEncryptedService peer:InputEncryptedChat random_id:long data:bytes');
 export type SendEncryptedService = SendEncryptedService$;
 
 /** `messages.receivedQueue#55a5bb66 max_qts:int = Vector<long>` */
@@ -11356,6 +9620,7 @@ class ReceivedQueue$ {
   declare readonly SUBCLASS_OF_ID: 0x8918e168;
   declare readonly className: 'messages.ReceivedQueue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedQueue$;
   declare maxQts: number;
 
   constructor(args: { maxQts: number }) {
@@ -11395,25 +9660,14 @@ class ReceivedQueue$ {
       return rethrowDecode(e, 'messages.receivedQueue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.receivedQueue');
-    j.field('max_qts', this.maxQts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedQueue$ {
-    const j = new TlJsonReader(json, 'messages.receivedQueue', classes);
-    return j.end(
-      new ReceivedQueue$({
-        maxQts: j.field('max_qts', intFromJson),
-      }),
-    );
-  }
+interface ReceivedQueue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.receivedQueue#55a5bb66 max_qts:int = Vector<long>` */
-export const ReceivedQueue: typeof ReceivedQueue$ = /*@__PURE__*/ defineTlClass(ReceivedQueue$, 0x55a5bb66, 0x8918e168, 'messages.ReceivedQueue', 'request');
+export const ReceivedQueue: typeof ReceivedQueue$ = /*@__PURE__*/ defineTlClass(ReceivedQueue$, 0x55a5bb66, 0x8918e168, 'messages.ReceivedQueue', 'request', 'messages.receivedQueue max_qts:int');
 export type ReceivedQueue = ReceivedQueue$;
 
 /** `messages.reportEncryptedSpam#4b0c8c0f peer:InputEncryptedChat = Bool` */
@@ -11426,6 +9680,7 @@ class ReportEncryptedSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportEncryptedSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportEncryptedSpam$;
   declare peer: Api.TypeInputEncryptedChat;
 
   constructor(args: { peer: Api.TypeInputEncryptedChat }) {
@@ -11465,25 +9720,14 @@ class ReportEncryptedSpam$ {
       return rethrowDecode(e, 'messages.reportEncryptedSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportEncryptedSpam');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportEncryptedSpam$ {
-    const j = new TlJsonReader(json, 'messages.reportEncryptedSpam', classes);
-    return j.end(
-      new ReportEncryptedSpam$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-      }),
-    );
-  }
+interface ReportEncryptedSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reportEncryptedSpam#4b0c8c0f peer:InputEncryptedChat = Bool` */
-export const ReportEncryptedSpam: typeof ReportEncryptedSpam$ = /*@__PURE__*/ defineTlClass(ReportEncryptedSpam$, 0x4b0c8c0f, 0xf5b399ac, 'messages.ReportEncryptedSpam', 'request');
+export const ReportEncryptedSpam: typeof ReportEncryptedSpam$ = /*@__PURE__*/ defineTlClass(ReportEncryptedSpam$, 0x4b0c8c0f, 0xf5b399ac, 'messages.ReportEncryptedSpam', 'request', 'messages.reportEncryptedSpam peer:InputEncryptedChat');
 export type ReportEncryptedSpam = ReportEncryptedSpam$;
 
 /** `messages.readMessageContents#36a73f77 id:Vector<int> = messages.AffectedMessages` */
@@ -11496,6 +9740,7 @@ class ReadMessageContents$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.ReadMessageContents';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMessageContents$;
   declare id: number[];
 
   constructor(args: { id: number[] }) {
@@ -11543,25 +9788,14 @@ class ReadMessageContents$ {
       return rethrowDecode(e, 'messages.readMessageContents', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readMessageContents');
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
-    const j = new TlJsonReader(json, 'messages.readMessageContents', classes);
-    return j.end(
-      new ReadMessageContents$({
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReadMessageContents$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readMessageContents#36a73f77 id:Vector<int> = messages.AffectedMessages` */
-export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0x36a73f77, 0xced3c06e, 'messages.ReadMessageContents', 'request');
+export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0x36a73f77, 0xced3c06e, 'messages.ReadMessageContents', 'request', 'messages.readMessageContents id:Vector<int>');
 export type ReadMessageContents = ReadMessageContents$;
 
 /** `messages.getStickers#d5a5d3a1 emoticon:string hash:long = messages.Stickers` */
@@ -11574,6 +9808,7 @@ class GetStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.GetStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStickers$;
   declare emoticon: string;
   declare hash: BigInteger;
 
@@ -11619,27 +9854,14 @@ class GetStickers$ {
       return rethrowDecode(e, 'messages.getStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getStickers');
-    j.field('emoticon', this.emoticon, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickers$ {
-    const j = new TlJsonReader(json, 'messages.getStickers', classes);
-    return j.end(
-      new GetStickers$({
-        emoticon: j.field('emoticon', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getStickers#d5a5d3a1 emoticon:string hash:long = messages.Stickers` */
-export const GetStickers: typeof GetStickers$ = /*@__PURE__*/ defineTlClass(GetStickers$, 0xd5a5d3a1, 0xd73bb9de, 'messages.GetStickers', 'request');
+export const GetStickers: typeof GetStickers$ = /*@__PURE__*/ defineTlClass(GetStickers$, 0xd5a5d3a1, 0xd73bb9de, 'messages.GetStickers', 'request', 'messages.getStickers emoticon:string hash:long');
 export type GetStickers = GetStickers$;
 
 /** `messages.getAllStickers#b8a0a1a8 hash:long = messages.AllStickers` */
@@ -11652,6 +9874,7 @@ class GetAllStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetAllStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllStickers$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -11691,25 +9914,14 @@ class GetAllStickers$ {
       return rethrowDecode(e, 'messages.getAllStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAllStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStickers$ {
-    const j = new TlJsonReader(json, 'messages.getAllStickers', classes);
-    return j.end(
-      new GetAllStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetAllStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAllStickers#b8a0a1a8 hash:long = messages.AllStickers` */
-export const GetAllStickers: typeof GetAllStickers$ = /*@__PURE__*/ defineTlClass(GetAllStickers$, 0xb8a0a1a8, 0x45834829, 'messages.GetAllStickers', 'request');
+export const GetAllStickers: typeof GetAllStickers$ = /*@__PURE__*/ defineTlClass(GetAllStickers$, 0xb8a0a1a8, 0x45834829, 'messages.GetAllStickers', 'request', 'messages.getAllStickers hash:long');
 export type GetAllStickers = GetAllStickers$;
 
 /** `messages.getWebPagePreview#570d6f6f flags:# message:string entities:flags.3?Vector<MessageEntity> = messages.WebPagePreview` */
@@ -11722,6 +9934,7 @@ class GetWebPagePreview$ {
   declare readonly SUBCLASS_OF_ID: 0xe29410c2;
   declare readonly className: 'messages.GetWebPagePreview';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebPagePreview$;
   declare message: string;
   declare entities: Api.TypeMessageEntity[] | undefined;
 
@@ -11781,27 +9994,14 @@ class GetWebPagePreview$ {
       return rethrowDecode(e, 'messages.getWebPagePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getWebPagePreview');
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPagePreview$ {
-    const j = new TlJsonReader(json, 'messages.getWebPagePreview', classes);
-    return j.end(
-      new GetWebPagePreview$({
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface GetWebPagePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getWebPagePreview#570d6f6f flags:# message:string entities:flags.3?Vector<MessageEntity> = messages.WebPagePreview` */
-export const GetWebPagePreview: typeof GetWebPagePreview$ = /*@__PURE__*/ defineTlClass(GetWebPagePreview$, 0x570d6f6f, 0xe29410c2, 'messages.GetWebPagePreview', 'request');
+export const GetWebPagePreview: typeof GetWebPagePreview$ = /*@__PURE__*/ defineTlClass(GetWebPagePreview$, 0x570d6f6f, 0xe29410c2, 'messages.GetWebPagePreview', 'request', 'messages.getWebPagePreview flags:# message:string entities:flags.3?Vector<MessageEntity>');
 export type GetWebPagePreview = GetWebPagePreview$;
 
 /** `messages.exportChatInvite#a455de90 flags:# legacy_revoke_permanent:flags.2?true request_needed:flags.3?true peer:InputPeer expire_date:flags.0?int usage_limit:flags.1?int title:flags.4?string subscription_pricing:flags.5?StarsSubscriptionPricing = ExportedChatInvite` */
@@ -11814,6 +10014,7 @@ class ExportChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xb4748a58;
   declare readonly className: 'messages.ExportChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportChatInvite$;
   declare legacyRevokePermanent: boolean | undefined;
   declare requestNeeded: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -11896,37 +10097,14 @@ class ExportChatInvite$ {
       return rethrowDecode(e, 'messages.exportChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportChatInvite');
-    j.flag('legacy_revoke_permanent', this.legacyRevokePermanent);
-    j.flag('request_needed', this.requestNeeded);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('expire_date', this.expireDate, intToJson);
-    j.optional('usage_limit', this.usageLimit, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('subscription_pricing', this.subscriptionPricing, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.exportChatInvite', classes);
-    return j.end(
-      new ExportChatInvite$({
-        legacyRevokePermanent: j.flag('legacy_revoke_permanent'),
-        requestNeeded: j.flag('request_needed'),
-        peer: j.field('peer', fromJson$InputPeer),
-        expireDate: j.optional('expire_date', intFromJson),
-        usageLimit: j.optional('usage_limit', intFromJson),
-        title: j.optional('title', stringFromJson),
-        subscriptionPricing: j.optional('subscription_pricing', fromJson$StarsSubscriptionPricing),
-      }),
-    );
-  }
+interface ExportChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.exportChatInvite#a455de90 flags:# legacy_revoke_permanent:flags.2?true request_needed:flags.3?true peer:InputPeer expire_date:flags.0?int usage_limit:flags.1?int title:flags.4?string subscription_pricing:flags.5?StarsSubscriptionPricing = ExportedChatInvite` */
-export const ExportChatInvite: typeof ExportChatInvite$ = /*@__PURE__*/ defineTlClass(ExportChatInvite$, 0xa455de90, 0xb4748a58, 'messages.ExportChatInvite', 'request');
+export const ExportChatInvite: typeof ExportChatInvite$ = /*@__PURE__*/ defineTlClass(ExportChatInvite$, 0xa455de90, 0xb4748a58, 'messages.ExportChatInvite', 'request', 'messages.exportChatInvite flags:# legacy_revoke_permanent:flags.2?true request_needed:flags.3?true peer:InputPeer expire_date:flags.0?int usage_limit:flags.1?int title:flags.4?string subscription_pricing:flags.5?StarsSubscriptionPricing');
 export type ExportChatInvite = ExportChatInvite$;
 
 /** `messages.checkChatInvite#3eadb1bb hash:string = ChatInvite` */
@@ -11939,6 +10117,7 @@ class CheckChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x04561736;
   declare readonly className: 'messages.CheckChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckChatInvite$;
   declare hash: string;
 
   constructor(args: { hash: string }) {
@@ -11978,25 +10157,14 @@ class CheckChatInvite$ {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkChatInvite');
-    j.field('hash', this.hash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.checkChatInvite', classes);
-    return j.end(
-      new CheckChatInvite$({
-        hash: j.field('hash', stringFromJson),
-      }),
-    );
-  }
+interface CheckChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.checkChatInvite#3eadb1bb hash:string = ChatInvite` */
-export const CheckChatInvite: typeof CheckChatInvite$ = /*@__PURE__*/ defineTlClass(CheckChatInvite$, 0x3eadb1bb, 0x04561736, 'messages.CheckChatInvite', 'request');
+export const CheckChatInvite: typeof CheckChatInvite$ = /*@__PURE__*/ defineTlClass(CheckChatInvite$, 0x3eadb1bb, 0x04561736, 'messages.CheckChatInvite', 'request', 'messages.checkChatInvite hash:string');
 export type CheckChatInvite = CheckChatInvite$;
 
 /** `messages.importChatInvite#6c50051c hash:string = Updates` */
@@ -12009,6 +10177,7 @@ class ImportChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ImportChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportChatInvite$;
   declare hash: string;
 
   constructor(args: { hash: string }) {
@@ -12048,25 +10217,14 @@ class ImportChatInvite$ {
       return rethrowDecode(e, 'messages.importChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.importChatInvite');
-    j.field('hash', this.hash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.importChatInvite', classes);
-    return j.end(
-      new ImportChatInvite$({
-        hash: j.field('hash', stringFromJson),
-      }),
-    );
-  }
+interface ImportChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.importChatInvite#6c50051c hash:string = Updates` */
-export const ImportChatInvite: typeof ImportChatInvite$ = /*@__PURE__*/ defineTlClass(ImportChatInvite$, 0x6c50051c, 0x8af52aac, 'messages.ImportChatInvite', 'request');
+export const ImportChatInvite: typeof ImportChatInvite$ = /*@__PURE__*/ defineTlClass(ImportChatInvite$, 0x6c50051c, 0x8af52aac, 'messages.ImportChatInvite', 'request', 'messages.importChatInvite hash:string');
 export type ImportChatInvite = ImportChatInvite$;
 
 /** `messages.getStickerSet#c8a0ec74 stickerset:InputStickerSet hash:int = messages.StickerSet` */
@@ -12079,6 +10237,7 @@ class GetStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.GetStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
   declare hash: number;
 
@@ -12124,27 +10283,14 @@ class GetStickerSet$ {
       return rethrowDecode(e, 'messages.getStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.getStickerSet', classes);
-    return j.end(
-      new GetStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getStickerSet#c8a0ec74 stickerset:InputStickerSet hash:int = messages.StickerSet` */
-export const GetStickerSet: typeof GetStickerSet$ = /*@__PURE__*/ defineTlClass(GetStickerSet$, 0xc8a0ec74, 0x9b704a5a, 'messages.GetStickerSet', 'request');
+export const GetStickerSet: typeof GetStickerSet$ = /*@__PURE__*/ defineTlClass(GetStickerSet$, 0xc8a0ec74, 0x9b704a5a, 'messages.GetStickerSet', 'request', 'messages.getStickerSet stickerset:InputStickerSet hash:int');
 export type GetStickerSet = GetStickerSet$;
 
 /** `messages.installStickerSet#c78fe460 stickerset:InputStickerSet archived:Bool = messages.StickerSetInstallResult` */
@@ -12157,6 +10303,7 @@ class InstallStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.InstallStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
   declare archived: boolean;
 
@@ -12202,27 +10349,14 @@ class InstallStickerSet$ {
       return rethrowDecode(e, 'messages.installStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.installStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('archived', this.archived, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.installStickerSet', classes);
-    return j.end(
-      new InstallStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        archived: j.field('archived', boolFromJson),
-      }),
-    );
-  }
+interface InstallStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.installStickerSet#c78fe460 stickerset:InputStickerSet archived:Bool = messages.StickerSetInstallResult` */
-export const InstallStickerSet: typeof InstallStickerSet$ = /*@__PURE__*/ defineTlClass(InstallStickerSet$, 0xc78fe460, 0x67cb3fe8, 'messages.InstallStickerSet', 'request');
+export const InstallStickerSet: typeof InstallStickerSet$ = /*@__PURE__*/ defineTlClass(InstallStickerSet$, 0xc78fe460, 0x67cb3fe8, 'messages.InstallStickerSet', 'request', 'messages.installStickerSet stickerset:InputStickerSet archived:Bool');
 export type InstallStickerSet = InstallStickerSet$;
 
 /** `messages.uninstallStickerSet#f96e55de stickerset:InputStickerSet = Bool` */
@@ -12235,6 +10369,7 @@ class UninstallStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UninstallStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UninstallStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
 
   constructor(args: { stickerset: Api.TypeInputStickerSet }) {
@@ -12274,25 +10409,14 @@ class UninstallStickerSet$ {
       return rethrowDecode(e, 'messages.uninstallStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uninstallStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UninstallStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.uninstallStickerSet', classes);
-    return j.end(
-      new UninstallStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface UninstallStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.uninstallStickerSet#f96e55de stickerset:InputStickerSet = Bool` */
-export const UninstallStickerSet: typeof UninstallStickerSet$ = /*@__PURE__*/ defineTlClass(UninstallStickerSet$, 0xf96e55de, 0xf5b399ac, 'messages.UninstallStickerSet', 'request');
+export const UninstallStickerSet: typeof UninstallStickerSet$ = /*@__PURE__*/ defineTlClass(UninstallStickerSet$, 0xf96e55de, 0xf5b399ac, 'messages.UninstallStickerSet', 'request', 'messages.uninstallStickerSet stickerset:InputStickerSet');
 export type UninstallStickerSet = UninstallStickerSet$;
 
 /** `messages.startBot#e6df7378 bot:InputUser peer:InputPeer random_id:long start_param:string = Updates` */
@@ -12305,6 +10429,7 @@ class StartBot$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.StartBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartBot$;
   declare bot: Api.TypeInputUser;
   declare peer: Api.TypeInputPeer;
   declare randomId: BigInteger;
@@ -12362,31 +10487,14 @@ class StartBot$ {
       return rethrowDecode(e, 'messages.startBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.startBot');
-    j.field('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('start_param', this.startParam, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartBot$ {
-    const j = new TlJsonReader(json, 'messages.startBot', classes);
-    return j.end(
-      new StartBot$({
-        bot: j.field('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        randomId: j.field('random_id', longFromJson),
-        startParam: j.field('start_param', stringFromJson),
-      }),
-    );
-  }
+interface StartBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.startBot#e6df7378 bot:InputUser peer:InputPeer random_id:long start_param:string = Updates` */
-export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request');
+export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request', 'messages.startBot bot:InputUser peer:InputPeer random_id:long start_param:string');
 export type StartBot = StartBot$;
 
 /** `messages.getMessagesViews#5784d3e1 peer:InputPeer id:Vector<int> increment:Bool = messages.MessageViews` */
@@ -12399,6 +10507,7 @@ class GetMessagesViews$ {
   declare readonly SUBCLASS_OF_ID: 0xafb5eb9c;
   declare readonly className: 'messages.GetMessagesViews';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagesViews$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
   declare increment: boolean;
@@ -12458,29 +10567,14 @@ class GetMessagesViews$ {
       return rethrowDecode(e, 'messages.getMessagesViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessagesViews');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('increment', this.increment, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesViews$ {
-    const j = new TlJsonReader(json, 'messages.getMessagesViews', classes);
-    return j.end(
-      new GetMessagesViews$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        increment: j.field('increment', boolFromJson),
-      }),
-    );
-  }
+interface GetMessagesViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessagesViews#5784d3e1 peer:InputPeer id:Vector<int> increment:Bool = messages.MessageViews` */
-export const GetMessagesViews: typeof GetMessagesViews$ = /*@__PURE__*/ defineTlClass(GetMessagesViews$, 0x5784d3e1, 0xafb5eb9c, 'messages.GetMessagesViews', 'request');
+export const GetMessagesViews: typeof GetMessagesViews$ = /*@__PURE__*/ defineTlClass(GetMessagesViews$, 0x5784d3e1, 0xafb5eb9c, 'messages.GetMessagesViews', 'request', 'messages.getMessagesViews peer:InputPeer id:Vector<int> increment:Bool');
 export type GetMessagesViews = GetMessagesViews$;
 
 /** `messages.editChatAdmin#a85bd1c2 chat_id:long user_id:InputUser is_admin:Bool = Bool` */
@@ -12493,6 +10587,7 @@ class EditChatAdmin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditChatAdmin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatAdmin$;
   declare chatId: BigInteger;
   declare userId: Api.TypeInputUser;
   declare isAdmin: boolean;
@@ -12544,29 +10639,14 @@ class EditChatAdmin$ {
       return rethrowDecode(e, 'messages.editChatAdmin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatAdmin');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('is_admin', this.isAdmin, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAdmin$ {
-    const j = new TlJsonReader(json, 'messages.editChatAdmin', classes);
-    return j.end(
-      new EditChatAdmin$({
-        chatId: j.field('chat_id', longFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        isAdmin: j.field('is_admin', boolFromJson),
-      }),
-    );
-  }
+interface EditChatAdmin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatAdmin#a85bd1c2 chat_id:long user_id:InputUser is_admin:Bool = Bool` */
-export const EditChatAdmin: typeof EditChatAdmin$ = /*@__PURE__*/ defineTlClass(EditChatAdmin$, 0xa85bd1c2, 0xf5b399ac, 'messages.EditChatAdmin', 'request');
+export const EditChatAdmin: typeof EditChatAdmin$ = /*@__PURE__*/ defineTlClass(EditChatAdmin$, 0xa85bd1c2, 0xf5b399ac, 'messages.EditChatAdmin', 'request', 'messages.editChatAdmin chat_id:long user_id:InputUser is_admin:Bool');
 export type EditChatAdmin = EditChatAdmin$;
 
 /** `messages.migrateChat#a2875319 chat_id:long = Updates` */
@@ -12579,6 +10659,7 @@ class MigrateChat$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.MigrateChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MigrateChat$;
   declare chatId: BigInteger;
 
   constructor(args: { chatId: LongInput }) {
@@ -12618,25 +10699,14 @@ class MigrateChat$ {
       return rethrowDecode(e, 'messages.migrateChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.migrateChat');
-    j.field('chat_id', this.chatId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MigrateChat$ {
-    const j = new TlJsonReader(json, 'messages.migrateChat', classes);
-    return j.end(
-      new MigrateChat$({
-        chatId: j.field('chat_id', longFromJson),
-      }),
-    );
-  }
+interface MigrateChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.migrateChat#a2875319 chat_id:long = Updates` */
-export const MigrateChat: typeof MigrateChat$ = /*@__PURE__*/ defineTlClass(MigrateChat$, 0xa2875319, 0x8af52aac, 'messages.MigrateChat', 'request');
+export const MigrateChat: typeof MigrateChat$ = /*@__PURE__*/ defineTlClass(MigrateChat$, 0xa2875319, 0x8af52aac, 'messages.MigrateChat', 'request', 'messages.migrateChat chat_id:long');
 export type MigrateChat = MigrateChat$;
 
 /** `messages.searchGlobal#4bc6589a flags:# broadcasts_only:flags.1?true groups_only:flags.2?true users_only:flags.3?true folder_id:flags.0?int q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages` */
@@ -12649,6 +10719,7 @@ class SearchGlobal$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.SearchGlobal';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchGlobal$;
   declare broadcastsOnly: boolean | undefined;
   declare groupsOnly: boolean | undefined;
   declare usersOnly: boolean | undefined;
@@ -12757,47 +10828,14 @@ class SearchGlobal$ {
       return rethrowDecode(e, 'messages.searchGlobal', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchGlobal');
-    j.flag('broadcasts_only', this.broadcastsOnly);
-    j.flag('groups_only', this.groupsOnly);
-    j.flag('users_only', this.usersOnly);
-    j.optional('folder_id', this.folderId, intToJson);
-    j.field('q', this.q, stringToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    j.field('offset_rate', this.offsetRate, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchGlobal$ {
-    const j = new TlJsonReader(json, 'messages.searchGlobal', classes);
-    return j.end(
-      new SearchGlobal$({
-        broadcastsOnly: j.flag('broadcasts_only'),
-        groupsOnly: j.flag('groups_only'),
-        usersOnly: j.flag('users_only'),
-        folderId: j.optional('folder_id', intFromJson),
-        q: j.field('q', stringFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        minDate: j.field('min_date', intFromJson),
-        maxDate: j.field('max_date', intFromJson),
-        offsetRate: j.field('offset_rate', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SearchGlobal$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchGlobal#4bc6589a flags:# broadcasts_only:flags.1?true groups_only:flags.2?true users_only:flags.3?true folder_id:flags.0?int q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages` */
-export const SearchGlobal: typeof SearchGlobal$ = /*@__PURE__*/ defineTlClass(SearchGlobal$, 0x4bc6589a, 0xd4b40b5e, 'messages.SearchGlobal', 'request');
+export const SearchGlobal: typeof SearchGlobal$ = /*@__PURE__*/ defineTlClass(SearchGlobal$, 0x4bc6589a, 0xd4b40b5e, 'messages.SearchGlobal', 'request', 'messages.searchGlobal flags:# broadcasts_only:flags.1?true groups_only:flags.2?true users_only:flags.3?true folder_id:flags.0?int q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int');
 export type SearchGlobal = SearchGlobal$;
 
 /** `messages.reorderStickerSets#78337739 flags:# masks:flags.0?true emojis:flags.1?true order:Vector<long> = Bool` */
@@ -12810,6 +10848,7 @@ class ReorderStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderStickerSets$;
   declare masks: boolean | undefined;
   declare emojis: boolean | undefined;
   declare order: BigInteger[];
@@ -12872,29 +10911,14 @@ class ReorderStickerSets$ {
       return rethrowDecode(e, 'messages.reorderStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderStickerSets');
-    j.flag('masks', this.masks);
-    j.flag('emojis', this.emojis);
-    j.vector('order', this.order, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.reorderStickerSets', classes);
-    return j.end(
-      new ReorderStickerSets$({
-        masks: j.flag('masks'),
-        emojis: j.flag('emojis'),
-        order: j.vector('order', longFromJson),
-      }),
-    );
-  }
+interface ReorderStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reorderStickerSets#78337739 flags:# masks:flags.0?true emojis:flags.1?true order:Vector<long> = Bool` */
-export const ReorderStickerSets: typeof ReorderStickerSets$ = /*@__PURE__*/ defineTlClass(ReorderStickerSets$, 0x78337739, 0xf5b399ac, 'messages.ReorderStickerSets', 'request');
+export const ReorderStickerSets: typeof ReorderStickerSets$ = /*@__PURE__*/ defineTlClass(ReorderStickerSets$, 0x78337739, 0xf5b399ac, 'messages.ReorderStickerSets', 'request', 'messages.reorderStickerSets flags:# masks:flags.0?true emojis:flags.1?true order:Vector<long>');
 export type ReorderStickerSets = ReorderStickerSets$;
 
 /** `messages.getDocumentByHash#b1f2061f sha256:bytes size:long mime_type:string = Document` */
@@ -12907,6 +10931,7 @@ class GetDocumentByHash$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'messages.GetDocumentByHash';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDocumentByHash$;
   declare sha256: Uint8Array;
   declare size: BigInteger;
   declare mimeType: string;
@@ -12958,29 +10983,14 @@ class GetDocumentByHash$ {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDocumentByHash');
-    j.field('sha256', this.sha256, bytesToJson);
-    j.field('size', this.size, longToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDocumentByHash$ {
-    const j = new TlJsonReader(json, 'messages.getDocumentByHash', classes);
-    return j.end(
-      new GetDocumentByHash$({
-        sha256: j.field('sha256', bytesFromJson),
-        size: j.field('size', longFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface GetDocumentByHash$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDocumentByHash#b1f2061f sha256:bytes size:long mime_type:string = Document` */
-export const GetDocumentByHash: typeof GetDocumentByHash$ = /*@__PURE__*/ defineTlClass(GetDocumentByHash$, 0xb1f2061f, 0x211fe820, 'messages.GetDocumentByHash', 'request');
+export const GetDocumentByHash: typeof GetDocumentByHash$ = /*@__PURE__*/ defineTlClass(GetDocumentByHash$, 0xb1f2061f, 0x211fe820, 'messages.GetDocumentByHash', 'request', 'messages.getDocumentByHash sha256:bytes size:long mime_type:string');
 export type GetDocumentByHash = GetDocumentByHash$;
 
 /** `messages.getSavedGifs#5cf09635 hash:long = messages.SavedGifs` */
@@ -12993,6 +11003,7 @@ class GetSavedGifs$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.GetSavedGifs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedGifs$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -13032,25 +11043,14 @@ class GetSavedGifs$ {
       return rethrowDecode(e, 'messages.getSavedGifs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedGifs');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedGifs$ {
-    const j = new TlJsonReader(json, 'messages.getSavedGifs', classes);
-    return j.end(
-      new GetSavedGifs$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedGifs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSavedGifs#5cf09635 hash:long = messages.SavedGifs` */
-export const GetSavedGifs: typeof GetSavedGifs$ = /*@__PURE__*/ defineTlClass(GetSavedGifs$, 0x5cf09635, 0xa68b61f5, 'messages.GetSavedGifs', 'request');
+export const GetSavedGifs: typeof GetSavedGifs$ = /*@__PURE__*/ defineTlClass(GetSavedGifs$, 0x5cf09635, 0xa68b61f5, 'messages.GetSavedGifs', 'request', 'messages.getSavedGifs hash:long');
 export type GetSavedGifs = GetSavedGifs$;
 
 /** `messages.saveGif#327a30cb id:InputDocument unsave:Bool = Bool` */
@@ -13063,6 +11063,7 @@ class SaveGif$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveGif';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveGif$;
   declare id: Api.TypeInputDocument;
   declare unsave: boolean;
 
@@ -13108,27 +11109,14 @@ class SaveGif$ {
       return rethrowDecode(e, 'messages.saveGif', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveGif');
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveGif$ {
-    const j = new TlJsonReader(json, 'messages.saveGif', classes);
-    return j.end(
-      new SaveGif$({
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveGif$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.saveGif#327a30cb id:InputDocument unsave:Bool = Bool` */
-export const SaveGif: typeof SaveGif$ = /*@__PURE__*/ defineTlClass(SaveGif$, 0x327a30cb, 0xf5b399ac, 'messages.SaveGif', 'request');
+export const SaveGif: typeof SaveGif$ = /*@__PURE__*/ defineTlClass(SaveGif$, 0x327a30cb, 0xf5b399ac, 'messages.SaveGif', 'request', 'messages.saveGif id:InputDocument unsave:Bool');
 export type SaveGif = SaveGif$;
 
 /** `messages.getInlineBotResults#514e999d flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string = messages.BotResults` */
@@ -13141,6 +11129,7 @@ class GetInlineBotResults$ {
   declare readonly SUBCLASS_OF_ID: 0x3ed4d9c9;
   declare readonly className: 'messages.GetInlineBotResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInlineBotResults$;
   declare bot: Api.TypeInputUser;
   declare peer: Api.TypeInputPeer;
   declare geoPoint: Api.TypeInputGeoPoint | undefined;
@@ -13210,33 +11199,14 @@ class GetInlineBotResults$ {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getInlineBotResults');
-    j.field('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.field('query', this.query, stringToJson);
-    j.field('offset', this.offset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineBotResults$ {
-    const j = new TlJsonReader(json, 'messages.getInlineBotResults', classes);
-    return j.end(
-      new GetInlineBotResults$({
-        bot: j.field('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        query: j.field('query', stringFromJson),
-        offset: j.field('offset', stringFromJson),
-      }),
-    );
-  }
+interface GetInlineBotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getInlineBotResults#514e999d flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string = messages.BotResults` */
-export const GetInlineBotResults: typeof GetInlineBotResults$ = /*@__PURE__*/ defineTlClass(GetInlineBotResults$, 0x514e999d, 0x3ed4d9c9, 'messages.GetInlineBotResults', 'request');
+export const GetInlineBotResults: typeof GetInlineBotResults$ = /*@__PURE__*/ defineTlClass(GetInlineBotResults$, 0x514e999d, 0x3ed4d9c9, 'messages.GetInlineBotResults', 'request', 'messages.getInlineBotResults flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string');
 export type GetInlineBotResults = GetInlineBotResults$;
 
 /** `messages.setInlineBotResults#bb12a419 flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM switch_webview:flags.4?InlineBotWebView = Bool` */
@@ -13249,6 +11219,7 @@ class SetInlineBotResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetInlineBotResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetInlineBotResults$;
   declare gallery: boolean | undefined;
   declare private: boolean | undefined;
   declare queryId: BigInteger;
@@ -13344,39 +11315,14 @@ class SetInlineBotResults$ {
       return rethrowDecode(e, 'messages.setInlineBotResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setInlineBotResults');
-    j.flag('gallery', this.gallery);
-    j.flag('private', this.private);
-    j.field('query_id', this.queryId, longToJson);
-    j.vector('results', this.results, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optional('switch_pm', this.switchPm, objectToJson);
-    j.optional('switch_webview', this.switchWebview, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineBotResults$ {
-    const j = new TlJsonReader(json, 'messages.setInlineBotResults', classes);
-    return j.end(
-      new SetInlineBotResults$({
-        gallery: j.flag('gallery'),
-        private: j.flag('private'),
-        queryId: j.field('query_id', longFromJson),
-        results: j.vector('results', fromJson$InputBotInlineResult),
-        cacheTime: j.field('cache_time', intFromJson),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
-        switchWebview: j.optional('switch_webview', fromJson$InlineBotWebView),
-      }),
-    );
-  }
+interface SetInlineBotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setInlineBotResults#bb12a419 flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM switch_webview:flags.4?InlineBotWebView = Bool` */
-export const SetInlineBotResults: typeof SetInlineBotResults$ = /*@__PURE__*/ defineTlClass(SetInlineBotResults$, 0xbb12a419, 0xf5b399ac, 'messages.SetInlineBotResults', 'request');
+export const SetInlineBotResults: typeof SetInlineBotResults$ = /*@__PURE__*/ defineTlClass(SetInlineBotResults$, 0xbb12a419, 0xf5b399ac, 'messages.SetInlineBotResults', 'request', 'messages.setInlineBotResults flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM switch_webview:flags.4?InlineBotWebView');
 export type SetInlineBotResults = SetInlineBotResults$;
 
 /** `messages.sendInlineBotResult#c0cf7646 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to:flags.0?InputReplyTo random_id:long query_id:long id:string schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut allow_paid_stars:flags.21?long = Updates` */
@@ -13389,6 +11335,7 @@ class SendInlineBotResult$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendInlineBotResult';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendInlineBotResult$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare clearDraft: boolean | undefined;
@@ -13506,49 +11453,14 @@ class SendInlineBotResult$ {
       return rethrowDecode(e, 'messages.sendInlineBotResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendInlineBotResult');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('hide_via', this.hideVia);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('query_id', this.queryId, longToJson);
-    j.field('id', this.id, stringToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendInlineBotResult$ {
-    const j = new TlJsonReader(json, 'messages.sendInlineBotResult', classes);
-    return j.end(
-      new SendInlineBotResult$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        hideVia: j.flag('hide_via'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        randomId: j.field('random_id', longFromJson),
-        queryId: j.field('query_id', longFromJson),
-        id: j.field('id', stringFromJson),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SendInlineBotResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendInlineBotResult#c0cf7646 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to:flags.0?InputReplyTo random_id:long query_id:long id:string schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut allow_paid_stars:flags.21?long = Updates` */
-export const SendInlineBotResult: typeof SendInlineBotResult$ = /*@__PURE__*/ defineTlClass(SendInlineBotResult$, 0xc0cf7646, 0x8af52aac, 'messages.SendInlineBotResult', 'request');
+export const SendInlineBotResult: typeof SendInlineBotResult$ = /*@__PURE__*/ defineTlClass(SendInlineBotResult$, 0xc0cf7646, 0x8af52aac, 'messages.SendInlineBotResult', 'request', 'messages.sendInlineBotResult flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to:flags.0?InputReplyTo random_id:long query_id:long id:string schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut allow_paid_stars:flags.21?long');
 export type SendInlineBotResult = SendInlineBotResult$;
 
 /** `messages.getMessageEditData#fda68d36 peer:InputPeer id:int = messages.MessageEditData` */
@@ -13561,6 +11473,7 @@ class GetMessageEditData$ {
   declare readonly SUBCLASS_OF_ID: 0xfb47949d;
   declare readonly className: 'messages.GetMessageEditData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageEditData$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
 
@@ -13606,27 +11519,14 @@ class GetMessageEditData$ {
       return rethrowDecode(e, 'messages.getMessageEditData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessageEditData');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageEditData$ {
-    const j = new TlJsonReader(json, 'messages.getMessageEditData', classes);
-    return j.end(
-      new GetMessageEditData$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageEditData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessageEditData#fda68d36 peer:InputPeer id:int = messages.MessageEditData` */
-export const GetMessageEditData: typeof GetMessageEditData$ = /*@__PURE__*/ defineTlClass(GetMessageEditData$, 0xfda68d36, 0xfb47949d, 'messages.GetMessageEditData', 'request');
+export const GetMessageEditData: typeof GetMessageEditData$ = /*@__PURE__*/ defineTlClass(GetMessageEditData$, 0xfda68d36, 0xfb47949d, 'messages.GetMessageEditData', 'request', 'messages.getMessageEditData peer:InputPeer id:int');
 export type GetMessageEditData = GetMessageEditData$;
 
 /** `messages.editMessage#dfd14005 flags:# no_webpage:flags.1?true invert_media:flags.16?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int quick_reply_shortcut_id:flags.17?int = Updates` */
@@ -13639,6 +11539,7 @@ class EditMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditMessage$;
   declare noWebpage: boolean | undefined;
   declare invertMedia: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -13749,43 +11650,14 @@ class EditMessage$ {
       return rethrowDecode(e, 'messages.editMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('invert_media', this.invertMedia);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('quick_reply_shortcut_id', this.quickReplyShortcutId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditMessage$ {
-    const j = new TlJsonReader(json, 'messages.editMessage', classes);
-    return j.end(
-      new EditMessage$({
-        noWebpage: j.flag('no_webpage'),
-        invertMedia: j.flag('invert_media'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        message: j.optional('message', stringFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        quickReplyShortcutId: j.optional('quick_reply_shortcut_id', intFromJson),
-      }),
-    );
-  }
+interface EditMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editMessage#dfd14005 flags:# no_webpage:flags.1?true invert_media:flags.16?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int quick_reply_shortcut_id:flags.17?int = Updates` */
-export const EditMessage: typeof EditMessage$ = /*@__PURE__*/ defineTlClass(EditMessage$, 0xdfd14005, 0x8af52aac, 'messages.EditMessage', 'request');
+export const EditMessage: typeof EditMessage$ = /*@__PURE__*/ defineTlClass(EditMessage$, 0xdfd14005, 0x8af52aac, 'messages.EditMessage', 'request', 'messages.editMessage flags:# no_webpage:flags.1?true invert_media:flags.16?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int quick_reply_shortcut_id:flags.17?int');
 export type EditMessage = EditMessage$;
 
 /** `messages.editInlineBotMessage#83557dba flags:# no_webpage:flags.1?true invert_media:flags.16?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> = Bool` */
@@ -13798,6 +11670,7 @@ class EditInlineBotMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditInlineBotMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditInlineBotMessage$;
   declare noWebpage: boolean | undefined;
   declare invertMedia: boolean | undefined;
   declare id: Api.TypeInputBotInlineMessageID;
@@ -13888,37 +11761,14 @@ class EditInlineBotMessage$ {
       return rethrowDecode(e, 'messages.editInlineBotMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editInlineBotMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('invert_media', this.invertMedia);
-    j.field('id', this.id, objectToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditInlineBotMessage$ {
-    const j = new TlJsonReader(json, 'messages.editInlineBotMessage', classes);
-    return j.end(
-      new EditInlineBotMessage$({
-        noWebpage: j.flag('no_webpage'),
-        invertMedia: j.flag('invert_media'),
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        message: j.optional('message', stringFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface EditInlineBotMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editInlineBotMessage#83557dba flags:# no_webpage:flags.1?true invert_media:flags.16?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> = Bool` */
-export const EditInlineBotMessage: typeof EditInlineBotMessage$ = /*@__PURE__*/ defineTlClass(EditInlineBotMessage$, 0x83557dba, 0xf5b399ac, 'messages.EditInlineBotMessage', 'request');
+export const EditInlineBotMessage: typeof EditInlineBotMessage$ = /*@__PURE__*/ defineTlClass(EditInlineBotMessage$, 0x83557dba, 0xf5b399ac, 'messages.EditInlineBotMessage', 'request', 'messages.editInlineBotMessage flags:# no_webpage:flags.1?true invert_media:flags.16?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity>');
 export type EditInlineBotMessage = EditInlineBotMessage$;
 
 /** `messages.getBotCallbackAnswer#9342ca07 flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP = messages.BotCallbackAnswer` */
@@ -13931,6 +11781,7 @@ class GetBotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x6c4dd18c;
   declare readonly className: 'messages.GetBotCallbackAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotCallbackAnswer$;
   declare game: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
@@ -14000,33 +11851,14 @@ class GetBotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.getBotCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getBotCallbackAnswer');
-    j.flag('game', this.game);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.optional('data', this.data, bytesToJson);
-    j.optional('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.getBotCallbackAnswer', classes);
-    return j.end(
-      new GetBotCallbackAnswer$({
-        game: j.flag('game'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        data: j.optional('data', bytesFromJson),
-        password: j.optional('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetBotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getBotCallbackAnswer#9342ca07 flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP = messages.BotCallbackAnswer` */
-export const GetBotCallbackAnswer: typeof GetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetBotCallbackAnswer$, 0x9342ca07, 0x6c4dd18c, 'messages.GetBotCallbackAnswer', 'request');
+export const GetBotCallbackAnswer: typeof GetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetBotCallbackAnswer$, 0x9342ca07, 0x6c4dd18c, 'messages.GetBotCallbackAnswer', 'request', 'messages.getBotCallbackAnswer flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP');
 export type GetBotCallbackAnswer = GetBotCallbackAnswer$;
 
 /** `messages.setBotCallbackAnswer#d58f130a flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int = Bool` */
@@ -14039,6 +11871,7 @@ class SetBotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotCallbackAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotCallbackAnswer$;
   declare alert: boolean | undefined;
   declare queryId: BigInteger;
   declare message: string | undefined;
@@ -14108,33 +11941,14 @@ class SetBotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.setBotCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotCallbackAnswer');
-    j.flag('alert', this.alert);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('url', this.url, stringToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.setBotCallbackAnswer', classes);
-    return j.end(
-      new SetBotCallbackAnswer$({
-        alert: j.flag('alert'),
-        queryId: j.field('query_id', longFromJson),
-        message: j.optional('message', stringFromJson),
-        url: j.optional('url', stringFromJson),
-        cacheTime: j.field('cache_time', intFromJson),
-      }),
-    );
-  }
+interface SetBotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setBotCallbackAnswer#d58f130a flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int = Bool` */
-export const SetBotCallbackAnswer: typeof SetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(SetBotCallbackAnswer$, 0xd58f130a, 0xf5b399ac, 'messages.SetBotCallbackAnswer', 'request');
+export const SetBotCallbackAnswer: typeof SetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(SetBotCallbackAnswer$, 0xd58f130a, 0xf5b399ac, 'messages.SetBotCallbackAnswer', 'request', 'messages.setBotCallbackAnswer flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int');
 export type SetBotCallbackAnswer = SetBotCallbackAnswer$;
 
 /** `messages.getPeerDialogs#e470bcfd peers:Vector<InputDialogPeer> = messages.PeerDialogs` */
@@ -14147,6 +11961,7 @@ class GetPeerDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.GetPeerDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerDialogs$;
   declare peers: Api.TypeInputDialogPeer[];
 
   constructor(args: { peers: Api.TypeInputDialogPeer[] }) {
@@ -14194,25 +12009,14 @@ class GetPeerDialogs$ {
       return rethrowDecode(e, 'messages.getPeerDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPeerDialogs');
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getPeerDialogs', classes);
-    return j.end(
-      new GetPeerDialogs$({
-        peers: j.vector('peers', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface GetPeerDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPeerDialogs#e470bcfd peers:Vector<InputDialogPeer> = messages.PeerDialogs` */
-export const GetPeerDialogs: typeof GetPeerDialogs$ = /*@__PURE__*/ defineTlClass(GetPeerDialogs$, 0xe470bcfd, 0x3ac70132, 'messages.GetPeerDialogs', 'request');
+export const GetPeerDialogs: typeof GetPeerDialogs$ = /*@__PURE__*/ defineTlClass(GetPeerDialogs$, 0xe470bcfd, 0x3ac70132, 'messages.GetPeerDialogs', 'request', 'messages.getPeerDialogs peers:Vector<InputDialogPeer>');
 export type GetPeerDialogs = GetPeerDialogs$;
 
 /** `messages.saveDraft#54ae308e flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputReplyTo peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> media:flags.5?InputMedia effect:flags.7?long suggested_post:flags.8?SuggestedPost = Bool` */
@@ -14225,6 +12029,7 @@ class SaveDraft$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveDraft';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDraft$;
   declare noWebpage: boolean | undefined;
   declare invertMedia: boolean | undefined;
   declare replyTo: Api.TypeInputReplyTo | undefined;
@@ -14328,41 +12133,14 @@ class SaveDraft$ {
       return rethrowDecode(e, 'messages.saveDraft', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveDraft');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('invert_media', this.invertMedia);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDraft$ {
-    const j = new TlJsonReader(json, 'messages.saveDraft', classes);
-    return j.end(
-      new SaveDraft$({
-        noWebpage: j.flag('no_webpage'),
-        invertMedia: j.flag('invert_media'),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        peer: j.field('peer', fromJson$InputPeer),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        media: j.optional('media', fromJson$InputMedia),
-        effect: j.optional('effect', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-      }),
-    );
-  }
+interface SaveDraft$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.saveDraft#54ae308e flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputReplyTo peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> media:flags.5?InputMedia effect:flags.7?long suggested_post:flags.8?SuggestedPost = Bool` */
-export const SaveDraft: typeof SaveDraft$ = /*@__PURE__*/ defineTlClass(SaveDraft$, 0x54ae308e, 0xf5b399ac, 'messages.SaveDraft', 'request');
+export const SaveDraft: typeof SaveDraft$ = /*@__PURE__*/ defineTlClass(SaveDraft$, 0x54ae308e, 0xf5b399ac, 'messages.SaveDraft', 'request', 'messages.saveDraft flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputReplyTo peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> media:flags.5?InputMedia effect:flags.7?long suggested_post:flags.8?SuggestedPost');
 export type SaveDraft = SaveDraft$;
 
 /** `messages.getAllDrafts#6a3f8d65 = Updates` */
@@ -14375,6 +12153,7 @@ class GetAllDrafts$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetAllDrafts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllDrafts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -14392,18 +12171,14 @@ class GetAllDrafts$ {
   static fromReader(_r: TlReader): GetAllDrafts$ {
     return new GetAllDrafts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getAllDrafts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllDrafts$ {
-    return new TlJsonReader(json, 'messages.getAllDrafts', classes).end(new GetAllDrafts$());
-  }
+interface GetAllDrafts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAllDrafts#6a3f8d65 = Updates` */
-export const GetAllDrafts: typeof GetAllDrafts$ = /*@__PURE__*/ defineTlClass(GetAllDrafts$, 0x6a3f8d65, 0x8af52aac, 'messages.GetAllDrafts', 'request');
+export const GetAllDrafts: typeof GetAllDrafts$ = /*@__PURE__*/ defineTlClass(GetAllDrafts$, 0x6a3f8d65, 0x8af52aac, 'messages.GetAllDrafts', 'request', 'messages.getAllDrafts');
 export type GetAllDrafts = GetAllDrafts$;
 
 /** `messages.getFeaturedStickers#64780b14 hash:long = messages.FeaturedStickers` */
@@ -14416,6 +12191,7 @@ class GetFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFeaturedStickers$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -14455,25 +12231,14 @@ class GetFeaturedStickers$ {
       return rethrowDecode(e, 'messages.getFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFeaturedStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFeaturedStickers', classes);
-    return j.end(
-      new GetFeaturedStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFeaturedStickers#64780b14 hash:long = messages.FeaturedStickers` */
-export const GetFeaturedStickers: typeof GetFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedStickers$, 0x64780b14, 0x2614b722, 'messages.GetFeaturedStickers', 'request');
+export const GetFeaturedStickers: typeof GetFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedStickers$, 0x64780b14, 0x2614b722, 'messages.GetFeaturedStickers', 'request', 'messages.getFeaturedStickers hash:long');
 export type GetFeaturedStickers = GetFeaturedStickers$;
 
 /** `messages.readFeaturedStickers#5b118126 id:Vector<long> = Bool` */
@@ -14486,6 +12251,7 @@ class ReadFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadFeaturedStickers$;
   declare id: BigInteger[];
 
   constructor(args: { id: LongInput[] }) {
@@ -14533,25 +12299,14 @@ class ReadFeaturedStickers$ {
       return rethrowDecode(e, 'messages.readFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readFeaturedStickers');
-    j.vector('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.readFeaturedStickers', classes);
-    return j.end(
-      new ReadFeaturedStickers$({
-        id: j.vector('id', longFromJson),
-      }),
-    );
-  }
+interface ReadFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readFeaturedStickers#5b118126 id:Vector<long> = Bool` */
-export const ReadFeaturedStickers: typeof ReadFeaturedStickers$ = /*@__PURE__*/ defineTlClass(ReadFeaturedStickers$, 0x5b118126, 0xf5b399ac, 'messages.ReadFeaturedStickers', 'request');
+export const ReadFeaturedStickers: typeof ReadFeaturedStickers$ = /*@__PURE__*/ defineTlClass(ReadFeaturedStickers$, 0x5b118126, 0xf5b399ac, 'messages.ReadFeaturedStickers', 'request', 'messages.readFeaturedStickers id:Vector<long>');
 export type ReadFeaturedStickers = ReadFeaturedStickers$;
 
 /** `messages.getRecentStickers#9da9403b flags:# attached:flags.0?true hash:long = messages.RecentStickers` */
@@ -14564,6 +12319,7 @@ class GetRecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.GetRecentStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentStickers$;
   declare attached: boolean | undefined;
   declare hash: BigInteger;
 
@@ -14613,27 +12369,14 @@ class GetRecentStickers$ {
       return rethrowDecode(e, 'messages.getRecentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentStickers');
-    j.flag('attached', this.attached);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.getRecentStickers', classes);
-    return j.end(
-      new GetRecentStickers$({
-        attached: j.flag('attached'),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getRecentStickers#9da9403b flags:# attached:flags.0?true hash:long = messages.RecentStickers` */
-export const GetRecentStickers: typeof GetRecentStickers$ = /*@__PURE__*/ defineTlClass(GetRecentStickers$, 0x9da9403b, 0xf76f8683, 'messages.GetRecentStickers', 'request');
+export const GetRecentStickers: typeof GetRecentStickers$ = /*@__PURE__*/ defineTlClass(GetRecentStickers$, 0x9da9403b, 0xf76f8683, 'messages.GetRecentStickers', 'request', 'messages.getRecentStickers flags:# attached:flags.0?true hash:long');
 export type GetRecentStickers = GetRecentStickers$;
 
 /** `messages.saveRecentSticker#392718f8 flags:# attached:flags.0?true id:InputDocument unsave:Bool = Bool` */
@@ -14646,6 +12389,7 @@ class SaveRecentSticker$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveRecentSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveRecentSticker$;
   declare attached: boolean | undefined;
   declare id: Api.TypeInputDocument;
   declare unsave: boolean;
@@ -14701,29 +12445,14 @@ class SaveRecentSticker$ {
       return rethrowDecode(e, 'messages.saveRecentSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveRecentSticker');
-    j.flag('attached', this.attached);
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRecentSticker$ {
-    const j = new TlJsonReader(json, 'messages.saveRecentSticker', classes);
-    return j.end(
-      new SaveRecentSticker$({
-        attached: j.flag('attached'),
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveRecentSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.saveRecentSticker#392718f8 flags:# attached:flags.0?true id:InputDocument unsave:Bool = Bool` */
-export const SaveRecentSticker: typeof SaveRecentSticker$ = /*@__PURE__*/ defineTlClass(SaveRecentSticker$, 0x392718f8, 0xf5b399ac, 'messages.SaveRecentSticker', 'request');
+export const SaveRecentSticker: typeof SaveRecentSticker$ = /*@__PURE__*/ defineTlClass(SaveRecentSticker$, 0x392718f8, 0xf5b399ac, 'messages.SaveRecentSticker', 'request', 'messages.saveRecentSticker flags:# attached:flags.0?true id:InputDocument unsave:Bool');
 export type SaveRecentSticker = SaveRecentSticker$;
 
 /** `messages.clearRecentStickers#8999602d flags:# attached:flags.0?true = Bool` */
@@ -14736,6 +12465,7 @@ class ClearRecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearRecentStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearRecentStickers$;
   declare attached: boolean | undefined;
 
   constructor(args: { attached?: boolean | undefined } = {}) {
@@ -14779,25 +12509,14 @@ class ClearRecentStickers$ {
       return rethrowDecode(e, 'messages.clearRecentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.clearRecentStickers');
-    j.flag('attached', this.attached);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.clearRecentStickers', classes);
-    return j.end(
-      new ClearRecentStickers$({
-        attached: j.flag('attached'),
-      }),
-    );
-  }
+interface ClearRecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.clearRecentStickers#8999602d flags:# attached:flags.0?true = Bool` */
-export const ClearRecentStickers: typeof ClearRecentStickers$ = /*@__PURE__*/ defineTlClass(ClearRecentStickers$, 0x8999602d, 0xf5b399ac, 'messages.ClearRecentStickers', 'request');
+export const ClearRecentStickers: typeof ClearRecentStickers$ = /*@__PURE__*/ defineTlClass(ClearRecentStickers$, 0x8999602d, 0xf5b399ac, 'messages.ClearRecentStickers', 'request', 'messages.clearRecentStickers flags:# attached:flags.0?true');
 export type ClearRecentStickers = ClearRecentStickers$;
 
 /** `messages.getArchivedStickers#57f17692 flags:# masks:flags.0?true emojis:flags.1?true offset_id:long limit:int = messages.ArchivedStickers` */
@@ -14810,6 +12529,7 @@ class GetArchivedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x7296d771;
   declare readonly className: 'messages.GetArchivedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetArchivedStickers$;
   declare masks: boolean | undefined;
   declare emojis: boolean | undefined;
   declare offsetId: BigInteger;
@@ -14870,31 +12590,14 @@ class GetArchivedStickers$ {
       return rethrowDecode(e, 'messages.getArchivedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getArchivedStickers');
-    j.flag('masks', this.masks);
-    j.flag('emojis', this.emojis);
-    j.field('offset_id', this.offsetId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetArchivedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getArchivedStickers', classes);
-    return j.end(
-      new GetArchivedStickers$({
-        masks: j.flag('masks'),
-        emojis: j.flag('emojis'),
-        offsetId: j.field('offset_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetArchivedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getArchivedStickers#57f17692 flags:# masks:flags.0?true emojis:flags.1?true offset_id:long limit:int = messages.ArchivedStickers` */
-export const GetArchivedStickers: typeof GetArchivedStickers$ = /*@__PURE__*/ defineTlClass(GetArchivedStickers$, 0x57f17692, 0x7296d771, 'messages.GetArchivedStickers', 'request');
+export const GetArchivedStickers: typeof GetArchivedStickers$ = /*@__PURE__*/ defineTlClass(GetArchivedStickers$, 0x57f17692, 0x7296d771, 'messages.GetArchivedStickers', 'request', 'messages.getArchivedStickers flags:# masks:flags.0?true emojis:flags.1?true offset_id:long limit:int');
 export type GetArchivedStickers = GetArchivedStickers$;
 
 /** `messages.getMaskStickers#640f82b8 hash:long = messages.AllStickers` */
@@ -14907,6 +12610,7 @@ class GetMaskStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetMaskStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMaskStickers$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -14946,25 +12650,14 @@ class GetMaskStickers$ {
       return rethrowDecode(e, 'messages.getMaskStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMaskStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMaskStickers$ {
-    const j = new TlJsonReader(json, 'messages.getMaskStickers', classes);
-    return j.end(
-      new GetMaskStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetMaskStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMaskStickers#640f82b8 hash:long = messages.AllStickers` */
-export const GetMaskStickers: typeof GetMaskStickers$ = /*@__PURE__*/ defineTlClass(GetMaskStickers$, 0x640f82b8, 0x45834829, 'messages.GetMaskStickers', 'request');
+export const GetMaskStickers: typeof GetMaskStickers$ = /*@__PURE__*/ defineTlClass(GetMaskStickers$, 0x640f82b8, 0x45834829, 'messages.GetMaskStickers', 'request', 'messages.getMaskStickers hash:long');
 export type GetMaskStickers = GetMaskStickers$;
 
 /** `messages.getAttachedStickers#cc5b67cc media:InputStickeredMedia = Vector<StickerSetCovered>` */
@@ -14977,6 +12670,7 @@ class GetAttachedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xcc125f6b;
   declare readonly className: 'messages.GetAttachedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAttachedStickers$;
   declare media: Api.TypeInputStickeredMedia;
 
   constructor(args: { media: Api.TypeInputStickeredMedia }) {
@@ -15016,25 +12710,14 @@ class GetAttachedStickers$ {
       return rethrowDecode(e, 'messages.getAttachedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAttachedStickers');
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getAttachedStickers', classes);
-    return j.end(
-      new GetAttachedStickers$({
-        media: j.field('media', fromJson$InputStickeredMedia),
-      }),
-    );
-  }
+interface GetAttachedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAttachedStickers#cc5b67cc media:InputStickeredMedia = Vector<StickerSetCovered>` */
-export const GetAttachedStickers: typeof GetAttachedStickers$ = /*@__PURE__*/ defineTlClass(GetAttachedStickers$, 0xcc5b67cc, 0xcc125f6b, 'messages.GetAttachedStickers', 'request');
+export const GetAttachedStickers: typeof GetAttachedStickers$ = /*@__PURE__*/ defineTlClass(GetAttachedStickers$, 0xcc5b67cc, 0xcc125f6b, 'messages.GetAttachedStickers', 'request', 'messages.getAttachedStickers media:InputStickeredMedia');
 export type GetAttachedStickers = GetAttachedStickers$;
 
 /** `messages.setGameScore#8ef8ecc0 flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int = Updates` */
@@ -15047,6 +12730,7 @@ class SetGameScore$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetGameScore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetGameScore$;
   declare editMessage: boolean | undefined;
   declare force: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -15119,35 +12803,14 @@ class SetGameScore$ {
       return rethrowDecode(e, 'messages.setGameScore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setGameScore');
-    j.flag('edit_message', this.editMessage);
-    j.flag('force', this.force);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('score', this.score, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetGameScore$ {
-    const j = new TlJsonReader(json, 'messages.setGameScore', classes);
-    return j.end(
-      new SetGameScore$({
-        editMessage: j.flag('edit_message'),
-        force: j.flag('force'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        score: j.field('score', intFromJson),
-      }),
-    );
-  }
+interface SetGameScore$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setGameScore#8ef8ecc0 flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int = Updates` */
-export const SetGameScore: typeof SetGameScore$ = /*@__PURE__*/ defineTlClass(SetGameScore$, 0x8ef8ecc0, 0x8af52aac, 'messages.SetGameScore', 'request');
+export const SetGameScore: typeof SetGameScore$ = /*@__PURE__*/ defineTlClass(SetGameScore$, 0x8ef8ecc0, 0x8af52aac, 'messages.SetGameScore', 'request', 'messages.setGameScore flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int');
 export type SetGameScore = SetGameScore$;
 
 /** `messages.setInlineGameScore#15ad9f64 flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int = Bool` */
@@ -15160,6 +12823,7 @@ class SetInlineGameScore$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetInlineGameScore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetInlineGameScore$;
   declare editMessage: boolean | undefined;
   declare force: boolean | undefined;
   declare id: Api.TypeInputBotInlineMessageID;
@@ -15226,33 +12890,14 @@ class SetInlineGameScore$ {
       return rethrowDecode(e, 'messages.setInlineGameScore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setInlineGameScore');
-    j.flag('edit_message', this.editMessage);
-    j.flag('force', this.force);
-    j.field('id', this.id, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('score', this.score, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineGameScore$ {
-    const j = new TlJsonReader(json, 'messages.setInlineGameScore', classes);
-    return j.end(
-      new SetInlineGameScore$({
-        editMessage: j.flag('edit_message'),
-        force: j.flag('force'),
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        userId: j.field('user_id', fromJson$InputUser),
-        score: j.field('score', intFromJson),
-      }),
-    );
-  }
+interface SetInlineGameScore$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setInlineGameScore#15ad9f64 flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int = Bool` */
-export const SetInlineGameScore: typeof SetInlineGameScore$ = /*@__PURE__*/ defineTlClass(SetInlineGameScore$, 0x15ad9f64, 0xf5b399ac, 'messages.SetInlineGameScore', 'request');
+export const SetInlineGameScore: typeof SetInlineGameScore$ = /*@__PURE__*/ defineTlClass(SetInlineGameScore$, 0x15ad9f64, 0xf5b399ac, 'messages.SetInlineGameScore', 'request', 'messages.setInlineGameScore flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int');
 export type SetInlineGameScore = SetInlineGameScore$;
 
 /** `messages.getGameHighScores#e822649d peer:InputPeer id:int user_id:InputUser = messages.HighScores` */
@@ -15265,6 +12910,7 @@ class GetGameHighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.GetGameHighScores';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGameHighScores$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare userId: Api.TypeInputUser;
@@ -15316,29 +12962,14 @@ class GetGameHighScores$ {
       return rethrowDecode(e, 'messages.getGameHighScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getGameHighScores');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGameHighScores$ {
-    const j = new TlJsonReader(json, 'messages.getGameHighScores', classes);
-    return j.end(
-      new GetGameHighScores$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetGameHighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getGameHighScores#e822649d peer:InputPeer id:int user_id:InputUser = messages.HighScores` */
-export const GetGameHighScores: typeof GetGameHighScores$ = /*@__PURE__*/ defineTlClass(GetGameHighScores$, 0xe822649d, 0x6ccd95fd, 'messages.GetGameHighScores', 'request');
+export const GetGameHighScores: typeof GetGameHighScores$ = /*@__PURE__*/ defineTlClass(GetGameHighScores$, 0xe822649d, 0x6ccd95fd, 'messages.GetGameHighScores', 'request', 'messages.getGameHighScores peer:InputPeer id:int user_id:InputUser');
 export type GetGameHighScores = GetGameHighScores$;
 
 /** `messages.getInlineGameHighScores#f635e1b id:InputBotInlineMessageID user_id:InputUser = messages.HighScores` */
@@ -15351,6 +12982,7 @@ class GetInlineGameHighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.GetInlineGameHighScores';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInlineGameHighScores$;
   declare id: Api.TypeInputBotInlineMessageID;
   declare userId: Api.TypeInputUser;
 
@@ -15396,27 +13028,14 @@ class GetInlineGameHighScores$ {
       return rethrowDecode(e, 'messages.getInlineGameHighScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getInlineGameHighScores');
-    j.field('id', this.id, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineGameHighScores$ {
-    const j = new TlJsonReader(json, 'messages.getInlineGameHighScores', classes);
-    return j.end(
-      new GetInlineGameHighScores$({
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetInlineGameHighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getInlineGameHighScores#f635e1b id:InputBotInlineMessageID user_id:InputUser = messages.HighScores` */
-export const GetInlineGameHighScores: typeof GetInlineGameHighScores$ = /*@__PURE__*/ defineTlClass(GetInlineGameHighScores$, 0x0f635e1b, 0x6ccd95fd, 'messages.GetInlineGameHighScores', 'request');
+export const GetInlineGameHighScores: typeof GetInlineGameHighScores$ = /*@__PURE__*/ defineTlClass(GetInlineGameHighScores$, 0x0f635e1b, 0x6ccd95fd, 'messages.GetInlineGameHighScores', 'request', 'messages.getInlineGameHighScores id:InputBotInlineMessageID user_id:InputUser');
 export type GetInlineGameHighScores = GetInlineGameHighScores$;
 
 /** `messages.getCommonChats#e40ca104 user_id:InputUser max_id:long limit:int = messages.Chats` */
@@ -15429,6 +13048,7 @@ class GetCommonChats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.GetCommonChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCommonChats$;
   declare userId: Api.TypeInputUser;
   declare maxId: BigInteger;
   declare limit: number;
@@ -15480,29 +13100,14 @@ class GetCommonChats$ {
       return rethrowDecode(e, 'messages.getCommonChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getCommonChats');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCommonChats$ {
-    const j = new TlJsonReader(json, 'messages.getCommonChats', classes);
-    return j.end(
-      new GetCommonChats$({
-        userId: j.field('user_id', fromJson$InputUser),
-        maxId: j.field('max_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetCommonChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getCommonChats#e40ca104 user_id:InputUser max_id:long limit:int = messages.Chats` */
-export const GetCommonChats: typeof GetCommonChats$ = /*@__PURE__*/ defineTlClass(GetCommonChats$, 0xe40ca104, 0x99d5cb14, 'messages.GetCommonChats', 'request');
+export const GetCommonChats: typeof GetCommonChats$ = /*@__PURE__*/ defineTlClass(GetCommonChats$, 0xe40ca104, 0x99d5cb14, 'messages.GetCommonChats', 'request', 'messages.getCommonChats user_id:InputUser max_id:long limit:int');
 export type GetCommonChats = GetCommonChats$;
 
 /** `messages.getWebPage#8d9692a3 url:string hash:int = messages.WebPage` */
@@ -15515,6 +13120,7 @@ class GetWebPage$ {
   declare readonly SUBCLASS_OF_ID: 0x2cf8b154;
   declare readonly className: 'messages.GetWebPage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebPage$;
   declare url: string;
   declare hash: number;
 
@@ -15560,27 +13166,14 @@ class GetWebPage$ {
       return rethrowDecode(e, 'messages.getWebPage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getWebPage');
-    j.field('url', this.url, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPage$ {
-    const j = new TlJsonReader(json, 'messages.getWebPage', classes);
-    return j.end(
-      new GetWebPage$({
-        url: j.field('url', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetWebPage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getWebPage#8d9692a3 url:string hash:int = messages.WebPage` */
-export const GetWebPage: typeof GetWebPage$ = /*@__PURE__*/ defineTlClass(GetWebPage$, 0x8d9692a3, 0x2cf8b154, 'messages.GetWebPage', 'request');
+export const GetWebPage: typeof GetWebPage$ = /*@__PURE__*/ defineTlClass(GetWebPage$, 0x8d9692a3, 0x2cf8b154, 'messages.GetWebPage', 'request', 'messages.getWebPage url:string hash:int');
 export type GetWebPage = GetWebPage$;
 
 /** `messages.toggleDialogPin#a731e257 flags:# pinned:flags.0?true peer:InputDialogPeer = Bool` */
@@ -15593,6 +13186,7 @@ class ToggleDialogPin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleDialogPin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleDialogPin$;
   declare pinned: boolean | undefined;
   declare peer: Api.TypeInputDialogPeer;
 
@@ -15642,27 +13236,14 @@ class ToggleDialogPin$ {
       return rethrowDecode(e, 'messages.toggleDialogPin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleDialogPin');
-    j.flag('pinned', this.pinned);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogPin$ {
-    const j = new TlJsonReader(json, 'messages.toggleDialogPin', classes);
-    return j.end(
-      new ToggleDialogPin$({
-        pinned: j.flag('pinned'),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ToggleDialogPin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleDialogPin#a731e257 flags:# pinned:flags.0?true peer:InputDialogPeer = Bool` */
-export const ToggleDialogPin: typeof ToggleDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleDialogPin$, 0xa731e257, 0xf5b399ac, 'messages.ToggleDialogPin', 'request');
+export const ToggleDialogPin: typeof ToggleDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleDialogPin$, 0xa731e257, 0xf5b399ac, 'messages.ToggleDialogPin', 'request', 'messages.toggleDialogPin flags:# pinned:flags.0?true peer:InputDialogPeer');
 export type ToggleDialogPin = ToggleDialogPin$;
 
 /** `messages.reorderPinnedDialogs#3b1adf37 flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer> = Bool` */
@@ -15675,6 +13256,7 @@ class ReorderPinnedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderPinnedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPinnedDialogs$;
   declare force: boolean | undefined;
   declare folderId: number;
   declare order: Api.TypeInputDialogPeer[];
@@ -15738,29 +13320,14 @@ class ReorderPinnedDialogs$ {
       return rethrowDecode(e, 'messages.reorderPinnedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderPinnedDialogs');
-    j.flag('force', this.force);
-    j.field('folder_id', this.folderId, intToJson);
-    j.vector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.reorderPinnedDialogs', classes);
-    return j.end(
-      new ReorderPinnedDialogs$({
-        force: j.flag('force'),
-        folderId: j.field('folder_id', intFromJson),
-        order: j.vector('order', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ReorderPinnedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reorderPinnedDialogs#3b1adf37 flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer> = Bool` */
-export const ReorderPinnedDialogs: typeof ReorderPinnedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedDialogs$, 0x3b1adf37, 0xf5b399ac, 'messages.ReorderPinnedDialogs', 'request');
+export const ReorderPinnedDialogs: typeof ReorderPinnedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedDialogs$, 0x3b1adf37, 0xf5b399ac, 'messages.ReorderPinnedDialogs', 'request', 'messages.reorderPinnedDialogs flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer>');
 export type ReorderPinnedDialogs = ReorderPinnedDialogs$;
 
 /** `messages.getPinnedDialogs#d6b94df2 folder_id:int = messages.PeerDialogs` */
@@ -15773,6 +13340,7 @@ class GetPinnedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.GetPinnedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPinnedDialogs$;
   declare folderId: number;
 
   constructor(args: { folderId: number }) {
@@ -15812,25 +13380,14 @@ class GetPinnedDialogs$ {
       return rethrowDecode(e, 'messages.getPinnedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPinnedDialogs');
-    j.field('folder_id', this.folderId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getPinnedDialogs', classes);
-    return j.end(
-      new GetPinnedDialogs$({
-        folderId: j.field('folder_id', intFromJson),
-      }),
-    );
-  }
+interface GetPinnedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPinnedDialogs#d6b94df2 folder_id:int = messages.PeerDialogs` */
-export const GetPinnedDialogs: typeof GetPinnedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedDialogs$, 0xd6b94df2, 0x3ac70132, 'messages.GetPinnedDialogs', 'request');
+export const GetPinnedDialogs: typeof GetPinnedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedDialogs$, 0xd6b94df2, 0x3ac70132, 'messages.GetPinnedDialogs', 'request', 'messages.getPinnedDialogs folder_id:int');
 export type GetPinnedDialogs = GetPinnedDialogs$;
 
 /** `messages.setBotShippingResults#e5f672fa flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = Bool` */
@@ -15843,6 +13400,7 @@ class SetBotShippingResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotShippingResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotShippingResults$;
   declare queryId: BigInteger;
   declare error: string | undefined;
   declare shippingOptions: Api.TypeShippingOption[] | undefined;
@@ -15909,29 +13467,14 @@ class SetBotShippingResults$ {
       return rethrowDecode(e, 'messages.setBotShippingResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotShippingResults');
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('error', this.error, stringToJson);
-    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotShippingResults$ {
-    const j = new TlJsonReader(json, 'messages.setBotShippingResults', classes);
-    return j.end(
-      new SetBotShippingResults$({
-        queryId: j.field('query_id', longFromJson),
-        error: j.optional('error', stringFromJson),
-        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
-      }),
-    );
-  }
+interface SetBotShippingResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setBotShippingResults#e5f672fa flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = Bool` */
-export const SetBotShippingResults: typeof SetBotShippingResults$ = /*@__PURE__*/ defineTlClass(SetBotShippingResults$, 0xe5f672fa, 0xf5b399ac, 'messages.SetBotShippingResults', 'request');
+export const SetBotShippingResults: typeof SetBotShippingResults$ = /*@__PURE__*/ defineTlClass(SetBotShippingResults$, 0xe5f672fa, 0xf5b399ac, 'messages.SetBotShippingResults', 'request', 'messages.setBotShippingResults flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption>');
 export type SetBotShippingResults = SetBotShippingResults$;
 
 /** `messages.setBotPrecheckoutResults#9c2dd95 flags:# success:flags.1?true query_id:long error:flags.0?string = Bool` */
@@ -15944,6 +13487,7 @@ class SetBotPrecheckoutResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotPrecheckoutResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotPrecheckoutResults$;
   declare success: boolean | undefined;
   declare queryId: BigInteger;
   declare error: string | undefined;
@@ -16000,29 +13544,14 @@ class SetBotPrecheckoutResults$ {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotPrecheckoutResults');
-    j.flag('success', this.success);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('error', this.error, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotPrecheckoutResults$ {
-    const j = new TlJsonReader(json, 'messages.setBotPrecheckoutResults', classes);
-    return j.end(
-      new SetBotPrecheckoutResults$({
-        success: j.flag('success'),
-        queryId: j.field('query_id', longFromJson),
-        error: j.optional('error', stringFromJson),
-      }),
-    );
-  }
+interface SetBotPrecheckoutResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setBotPrecheckoutResults#9c2dd95 flags:# success:flags.1?true query_id:long error:flags.0?string = Bool` */
-export const SetBotPrecheckoutResults: typeof SetBotPrecheckoutResults$ = /*@__PURE__*/ defineTlClass(SetBotPrecheckoutResults$, 0x09c2dd95, 0xf5b399ac, 'messages.SetBotPrecheckoutResults', 'request');
+export const SetBotPrecheckoutResults: typeof SetBotPrecheckoutResults$ = /*@__PURE__*/ defineTlClass(SetBotPrecheckoutResults$, 0x09c2dd95, 0xf5b399ac, 'messages.SetBotPrecheckoutResults', 'request', 'messages.setBotPrecheckoutResults flags:# success:flags.1?true query_id:long error:flags.0?string');
 export type SetBotPrecheckoutResults = SetBotPrecheckoutResults$;
 
 /** `messages.uploadMedia#14967978 flags:# business_connection_id:flags.0?string peer:InputPeer media:InputMedia = MessageMedia` */
@@ -16035,6 +13564,7 @@ class UploadMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x476cbe32;
   declare readonly className: 'messages.UploadMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadMedia$;
   declare businessConnectionId: string | undefined;
   declare peer: Api.TypeInputPeer;
   declare media: Api.TypeInputMedia;
@@ -16092,29 +13622,14 @@ class UploadMedia$ {
       return rethrowDecode(e, 'messages.uploadMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadMedia');
-    j.optional('business_connection_id', this.businessConnectionId, stringToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadMedia$ {
-    const j = new TlJsonReader(json, 'messages.uploadMedia', classes);
-    return j.end(
-      new UploadMedia$({
-        businessConnectionId: j.optional('business_connection_id', stringFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-        media: j.field('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface UploadMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.uploadMedia#14967978 flags:# business_connection_id:flags.0?string peer:InputPeer media:InputMedia = MessageMedia` */
-export const UploadMedia: typeof UploadMedia$ = /*@__PURE__*/ defineTlClass(UploadMedia$, 0x14967978, 0x476cbe32, 'messages.UploadMedia', 'request');
+export const UploadMedia: typeof UploadMedia$ = /*@__PURE__*/ defineTlClass(UploadMedia$, 0x14967978, 0x476cbe32, 'messages.UploadMedia', 'request', 'messages.uploadMedia flags:# business_connection_id:flags.0?string peer:InputPeer media:InputMedia');
 export type UploadMedia = UploadMedia$;
 
 /** `messages.sendScreenshotNotification#a1405817 peer:InputPeer reply_to:InputReplyTo random_id:long = Updates` */
@@ -16127,6 +13642,7 @@ class SendScreenshotNotification$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendScreenshotNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendScreenshotNotification$;
   declare peer: Api.TypeInputPeer;
   declare replyTo: Api.TypeInputReplyTo;
   declare randomId: BigInteger;
@@ -16178,29 +13694,14 @@ class SendScreenshotNotification$ {
       return rethrowDecode(e, 'messages.sendScreenshotNotification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendScreenshotNotification');
-    j.field('peer', this.peer, objectToJson);
-    j.field('reply_to', this.replyTo, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendScreenshotNotification$ {
-    const j = new TlJsonReader(json, 'messages.sendScreenshotNotification', classes);
-    return j.end(
-      new SendScreenshotNotification$({
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.field('reply_to', fromJson$InputReplyTo),
-        randomId: j.field('random_id', longFromJson),
-      }),
-    );
-  }
+interface SendScreenshotNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendScreenshotNotification#a1405817 peer:InputPeer reply_to:InputReplyTo random_id:long = Updates` */
-export const SendScreenshotNotification: typeof SendScreenshotNotification$ = /*@__PURE__*/ defineTlClass(SendScreenshotNotification$, 0xa1405817, 0x8af52aac, 'messages.SendScreenshotNotification', 'request');
+export const SendScreenshotNotification: typeof SendScreenshotNotification$ = /*@__PURE__*/ defineTlClass(SendScreenshotNotification$, 0xa1405817, 0x8af52aac, 'messages.SendScreenshotNotification', 'request', 'messages.sendScreenshotNotification peer:InputPeer reply_to:InputReplyTo random_id:long');
 export type SendScreenshotNotification = SendScreenshotNotification$;
 
 /** `messages.getFavedStickers#4f1aaa9 hash:long = messages.FavedStickers` */
@@ -16213,6 +13714,7 @@ class GetFavedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.GetFavedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFavedStickers$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -16252,25 +13754,14 @@ class GetFavedStickers$ {
       return rethrowDecode(e, 'messages.getFavedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFavedStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFavedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFavedStickers', classes);
-    return j.end(
-      new GetFavedStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetFavedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFavedStickers#4f1aaa9 hash:long = messages.FavedStickers` */
-export const GetFavedStickers: typeof GetFavedStickers$ = /*@__PURE__*/ defineTlClass(GetFavedStickers$, 0x04f1aaa9, 0x8e736fb9, 'messages.GetFavedStickers', 'request');
+export const GetFavedStickers: typeof GetFavedStickers$ = /*@__PURE__*/ defineTlClass(GetFavedStickers$, 0x04f1aaa9, 0x8e736fb9, 'messages.GetFavedStickers', 'request', 'messages.getFavedStickers hash:long');
 export type GetFavedStickers = GetFavedStickers$;
 
 /** `messages.faveSticker#b9ffc55b id:InputDocument unfave:Bool = Bool` */
@@ -16283,6 +13774,7 @@ class FaveSticker$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.FaveSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FaveSticker$;
   declare id: Api.TypeInputDocument;
   declare unfave: boolean;
 
@@ -16328,27 +13820,14 @@ class FaveSticker$ {
       return rethrowDecode(e, 'messages.faveSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.faveSticker');
-    j.field('id', this.id, objectToJson);
-    j.field('unfave', this.unfave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FaveSticker$ {
-    const j = new TlJsonReader(json, 'messages.faveSticker', classes);
-    return j.end(
-      new FaveSticker$({
-        id: j.field('id', fromJson$InputDocument),
-        unfave: j.field('unfave', boolFromJson),
-      }),
-    );
-  }
+interface FaveSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.faveSticker#b9ffc55b id:InputDocument unfave:Bool = Bool` */
-export const FaveSticker: typeof FaveSticker$ = /*@__PURE__*/ defineTlClass(FaveSticker$, 0xb9ffc55b, 0xf5b399ac, 'messages.FaveSticker', 'request');
+export const FaveSticker: typeof FaveSticker$ = /*@__PURE__*/ defineTlClass(FaveSticker$, 0xb9ffc55b, 0xf5b399ac, 'messages.FaveSticker', 'request', 'messages.faveSticker id:InputDocument unfave:Bool');
 export type FaveSticker = FaveSticker$;
 
 /** `messages.getUnreadMentions#f107e790 flags:# peer:InputPeer top_msg_id:flags.0?int offset_id:int add_offset:int limit:int max_id:int min_id:int = messages.Messages` */
@@ -16361,6 +13840,7 @@ class GetUnreadMentions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetUnreadMentions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUnreadMentions$;
   declare peer: Api.TypeInputPeer;
   declare topMsgId: number | undefined;
   declare offsetId: number;
@@ -16442,37 +13922,14 @@ class GetUnreadMentions$ {
       return rethrowDecode(e, 'messages.getUnreadMentions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getUnreadMentions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadMentions$ {
-    const j = new TlJsonReader(json, 'messages.getUnreadMentions', classes);
-    return j.end(
-      new GetUnreadMentions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-      }),
-    );
-  }
+interface GetUnreadMentions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getUnreadMentions#f107e790 flags:# peer:InputPeer top_msg_id:flags.0?int offset_id:int add_offset:int limit:int max_id:int min_id:int = messages.Messages` */
-export const GetUnreadMentions: typeof GetUnreadMentions$ = /*@__PURE__*/ defineTlClass(GetUnreadMentions$, 0xf107e790, 0xd4b40b5e, 'messages.GetUnreadMentions', 'request');
+export const GetUnreadMentions: typeof GetUnreadMentions$ = /*@__PURE__*/ defineTlClass(GetUnreadMentions$, 0xf107e790, 0xd4b40b5e, 'messages.GetUnreadMentions', 'request', 'messages.getUnreadMentions flags:# peer:InputPeer top_msg_id:flags.0?int offset_id:int add_offset:int limit:int max_id:int min_id:int');
 export type GetUnreadMentions = GetUnreadMentions$;
 
 /** `messages.readMentions#36e5bf4d flags:# peer:InputPeer top_msg_id:flags.0?int = messages.AffectedHistory` */
@@ -16485,6 +13942,7 @@ class ReadMentions$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.ReadMentions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMentions$;
   declare peer: Api.TypeInputPeer;
   declare topMsgId: number | undefined;
 
@@ -16536,27 +13994,14 @@ class ReadMentions$ {
       return rethrowDecode(e, 'messages.readMentions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readMentions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMentions$ {
-    const j = new TlJsonReader(json, 'messages.readMentions', classes);
-    return j.end(
-      new ReadMentions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-      }),
-    );
-  }
+interface ReadMentions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readMentions#36e5bf4d flags:# peer:InputPeer top_msg_id:flags.0?int = messages.AffectedHistory` */
-export const ReadMentions: typeof ReadMentions$ = /*@__PURE__*/ defineTlClass(ReadMentions$, 0x36e5bf4d, 0x2c49c116, 'messages.ReadMentions', 'request');
+export const ReadMentions: typeof ReadMentions$ = /*@__PURE__*/ defineTlClass(ReadMentions$, 0x36e5bf4d, 0x2c49c116, 'messages.ReadMentions', 'request', 'messages.readMentions flags:# peer:InputPeer top_msg_id:flags.0?int');
 export type ReadMentions = ReadMentions$;
 
 /** `messages.getRecentLocations#702a40e0 peer:InputPeer limit:int hash:long = messages.Messages` */
@@ -16569,6 +14014,7 @@ class GetRecentLocations$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetRecentLocations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentLocations$;
   declare peer: Api.TypeInputPeer;
   declare limit: number;
   declare hash: BigInteger;
@@ -16620,29 +14066,14 @@ class GetRecentLocations$ {
       return rethrowDecode(e, 'messages.getRecentLocations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentLocations');
-    j.field('peer', this.peer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentLocations$ {
-    const j = new TlJsonReader(json, 'messages.getRecentLocations', classes);
-    return j.end(
-      new GetRecentLocations$({
-        peer: j.field('peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentLocations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getRecentLocations#702a40e0 peer:InputPeer limit:int hash:long = messages.Messages` */
-export const GetRecentLocations: typeof GetRecentLocations$ = /*@__PURE__*/ defineTlClass(GetRecentLocations$, 0x702a40e0, 0xd4b40b5e, 'messages.GetRecentLocations', 'request');
+export const GetRecentLocations: typeof GetRecentLocations$ = /*@__PURE__*/ defineTlClass(GetRecentLocations$, 0x702a40e0, 0xd4b40b5e, 'messages.GetRecentLocations', 'request', 'messages.getRecentLocations peer:InputPeer limit:int hash:long');
 export type GetRecentLocations = GetRecentLocations$;
 
 /** `messages.sendMultiMedia#1bf89d74 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long = Updates` */
@@ -16655,6 +14086,7 @@ class SendMultiMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMultiMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMultiMedia$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare clearDraft: boolean | undefined;
@@ -16790,53 +14222,14 @@ class SendMultiMedia$ {
       return rethrowDecode(e, 'messages.sendMultiMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMultiMedia');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('noforwards', this.noforwards);
-    j.flag('update_stickersets_order', this.updateStickersetsOrder);
-    j.flag('invert_media', this.invertMedia);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.vector('multi_media', this.multiMedia, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMultiMedia$ {
-    const j = new TlJsonReader(json, 'messages.sendMultiMedia', classes);
-    return j.end(
-      new SendMultiMedia$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        noforwards: j.flag('noforwards'),
-        updateStickersetsOrder: j.flag('update_stickersets_order'),
-        invertMedia: j.flag('invert_media'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        multiMedia: j.vector('multi_media', fromJson$InputSingleMedia),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        effect: j.optional('effect', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SendMultiMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendMultiMedia#1bf89d74 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long = Updates` */
-export const SendMultiMedia: typeof SendMultiMedia$ = /*@__PURE__*/ defineTlClass(SendMultiMedia$, 0x1bf89d74, 0x8af52aac, 'messages.SendMultiMedia', 'request');
+export const SendMultiMedia: typeof SendMultiMedia$ = /*@__PURE__*/ defineTlClass(SendMultiMedia$, 0x1bf89d74, 0x8af52aac, 'messages.SendMultiMedia', 'request', 'messages.sendMultiMedia flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long');
 export type SendMultiMedia = SendMultiMedia$;
 
 /** `messages.uploadEncryptedFile#5057c497 peer:InputEncryptedChat file:InputEncryptedFile = EncryptedFile` */
@@ -16849,6 +14242,7 @@ class UploadEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0x842a67c0;
   declare readonly className: 'messages.UploadEncryptedFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadEncryptedFile$;
   declare peer: Api.TypeInputEncryptedChat;
   declare file: Api.TypeInputEncryptedFile;
 
@@ -16894,27 +14288,14 @@ class UploadEncryptedFile$ {
       return rethrowDecode(e, 'messages.uploadEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadEncryptedFile');
-    j.field('peer', this.peer, objectToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.uploadEncryptedFile', classes);
-    return j.end(
-      new UploadEncryptedFile$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        file: j.field('file', fromJson$InputEncryptedFile),
-      }),
-    );
-  }
+interface UploadEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.uploadEncryptedFile#5057c497 peer:InputEncryptedChat file:InputEncryptedFile = EncryptedFile` */
-export const UploadEncryptedFile: typeof UploadEncryptedFile$ = /*@__PURE__*/ defineTlClass(UploadEncryptedFile$, 0x5057c497, 0x842a67c0, 'messages.UploadEncryptedFile', 'request');
+export const UploadEncryptedFile: typeof UploadEncryptedFile$ = /*@__PURE__*/ defineTlClass(UploadEncryptedFile$, 0x5057c497, 0x842a67c0, 'messages.UploadEncryptedFile', 'request', 'messages.uploadEncryptedFile peer:InputEncryptedChat file:InputEncryptedFile');
 export type UploadEncryptedFile = UploadEncryptedFile$;
 
 /** `messages.searchStickerSets#35705b8a flags:# exclude_featured:flags.0?true q:string hash:long = messages.FoundStickerSets` */
@@ -16927,6 +14308,7 @@ class SearchStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.SearchStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchStickerSets$;
   declare excludeFeatured: boolean | undefined;
   declare q: string;
   declare hash: BigInteger;
@@ -16982,29 +14364,14 @@ class SearchStickerSets$ {
       return rethrowDecode(e, 'messages.searchStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchStickerSets');
-    j.flag('exclude_featured', this.excludeFeatured);
-    j.field('q', this.q, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.searchStickerSets', classes);
-    return j.end(
-      new SearchStickerSets$({
-        excludeFeatured: j.flag('exclude_featured'),
-        q: j.field('q', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchStickerSets#35705b8a flags:# exclude_featured:flags.0?true q:string hash:long = messages.FoundStickerSets` */
-export const SearchStickerSets: typeof SearchStickerSets$ = /*@__PURE__*/ defineTlClass(SearchStickerSets$, 0x35705b8a, 0x040df361, 'messages.SearchStickerSets', 'request');
+export const SearchStickerSets: typeof SearchStickerSets$ = /*@__PURE__*/ defineTlClass(SearchStickerSets$, 0x35705b8a, 0x040df361, 'messages.SearchStickerSets', 'request', 'messages.searchStickerSets flags:# exclude_featured:flags.0?true q:string hash:long');
 export type SearchStickerSets = SearchStickerSets$;
 
 /** `messages.getSplitRanges#1cff7e08 = Vector<MessageRange>` */
@@ -17017,6 +14384,7 @@ class GetSplitRanges$ {
   declare readonly SUBCLASS_OF_ID: 0x5ba52504;
   declare readonly className: 'messages.GetSplitRanges';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSplitRanges$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -17034,18 +14402,14 @@ class GetSplitRanges$ {
   static fromReader(_r: TlReader): GetSplitRanges$ {
     return new GetSplitRanges$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getSplitRanges' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSplitRanges$ {
-    return new TlJsonReader(json, 'messages.getSplitRanges', classes).end(new GetSplitRanges$());
-  }
+interface GetSplitRanges$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSplitRanges#1cff7e08 = Vector<MessageRange>` */
-export const GetSplitRanges: typeof GetSplitRanges$ = /*@__PURE__*/ defineTlClass(GetSplitRanges$, 0x1cff7e08, 0x5ba52504, 'messages.GetSplitRanges', 'request');
+export const GetSplitRanges: typeof GetSplitRanges$ = /*@__PURE__*/ defineTlClass(GetSplitRanges$, 0x1cff7e08, 0x5ba52504, 'messages.GetSplitRanges', 'request', 'messages.getSplitRanges');
 export type GetSplitRanges = GetSplitRanges$;
 
 /** `messages.markDialogUnread#8c5006f8 flags:# unread:flags.0?true parent_peer:flags.1?InputPeer peer:InputDialogPeer = Bool` */
@@ -17058,6 +14422,7 @@ class MarkDialogUnread$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.MarkDialogUnread';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MarkDialogUnread$;
   declare unread: boolean | undefined;
   declare parentPeer: Api.TypeInputPeer | undefined;
   declare peer: Api.TypeInputDialogPeer;
@@ -17114,29 +14479,14 @@ class MarkDialogUnread$ {
       return rethrowDecode(e, 'messages.markDialogUnread', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.markDialogUnread');
-    j.flag('unread', this.unread);
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MarkDialogUnread$ {
-    const j = new TlJsonReader(json, 'messages.markDialogUnread', classes);
-    return j.end(
-      new MarkDialogUnread$({
-        unread: j.flag('unread'),
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface MarkDialogUnread$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.markDialogUnread#8c5006f8 flags:# unread:flags.0?true parent_peer:flags.1?InputPeer peer:InputDialogPeer = Bool` */
-export const MarkDialogUnread: typeof MarkDialogUnread$ = /*@__PURE__*/ defineTlClass(MarkDialogUnread$, 0x8c5006f8, 0xf5b399ac, 'messages.MarkDialogUnread', 'request');
+export const MarkDialogUnread: typeof MarkDialogUnread$ = /*@__PURE__*/ defineTlClass(MarkDialogUnread$, 0x8c5006f8, 0xf5b399ac, 'messages.MarkDialogUnread', 'request', 'messages.markDialogUnread flags:# unread:flags.0?true parent_peer:flags.1?InputPeer peer:InputDialogPeer');
 export type MarkDialogUnread = MarkDialogUnread$;
 
 /** `messages.getDialogUnreadMarks#21202222 flags:# parent_peer:flags.0?InputPeer = Vector<DialogPeer>` */
@@ -17149,6 +14499,7 @@ class GetDialogUnreadMarks$ {
   declare readonly SUBCLASS_OF_ID: 0xbec64ad9;
   declare readonly className: 'messages.GetDialogUnreadMarks';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogUnreadMarks$;
   declare parentPeer: Api.TypeInputPeer | undefined;
 
   constructor(args: { parentPeer?: Api.TypeInputPeer | undefined } = {}) {
@@ -17194,25 +14545,14 @@ class GetDialogUnreadMarks$ {
       return rethrowDecode(e, 'messages.getDialogUnreadMarks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDialogUnreadMarks');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogUnreadMarks$ {
-    const j = new TlJsonReader(json, 'messages.getDialogUnreadMarks', classes);
-    return j.end(
-      new GetDialogUnreadMarks$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetDialogUnreadMarks$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDialogUnreadMarks#21202222 flags:# parent_peer:flags.0?InputPeer = Vector<DialogPeer>` */
-export const GetDialogUnreadMarks: typeof GetDialogUnreadMarks$ = /*@__PURE__*/ defineTlClass(GetDialogUnreadMarks$, 0x21202222, 0xbec64ad9, 'messages.GetDialogUnreadMarks', 'request');
+export const GetDialogUnreadMarks: typeof GetDialogUnreadMarks$ = /*@__PURE__*/ defineTlClass(GetDialogUnreadMarks$, 0x21202222, 0xbec64ad9, 'messages.GetDialogUnreadMarks', 'request', 'messages.getDialogUnreadMarks flags:# parent_peer:flags.0?InputPeer');
 export type GetDialogUnreadMarks = GetDialogUnreadMarks$;
 
 /** `messages.clearAllDrafts#7e58ee9c = Bool` */
@@ -17225,6 +14565,7 @@ class ClearAllDrafts$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearAllDrafts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearAllDrafts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -17242,18 +14583,14 @@ class ClearAllDrafts$ {
   static fromReader(_r: TlReader): ClearAllDrafts$ {
     return new ClearAllDrafts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.clearAllDrafts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearAllDrafts$ {
-    return new TlJsonReader(json, 'messages.clearAllDrafts', classes).end(new ClearAllDrafts$());
-  }
+interface ClearAllDrafts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.clearAllDrafts#7e58ee9c = Bool` */
-export const ClearAllDrafts: typeof ClearAllDrafts$ = /*@__PURE__*/ defineTlClass(ClearAllDrafts$, 0x7e58ee9c, 0xf5b399ac, 'messages.ClearAllDrafts', 'request');
+export const ClearAllDrafts: typeof ClearAllDrafts$ = /*@__PURE__*/ defineTlClass(ClearAllDrafts$, 0x7e58ee9c, 0xf5b399ac, 'messages.ClearAllDrafts', 'request', 'messages.clearAllDrafts');
 export type ClearAllDrafts = ClearAllDrafts$;
 
 /** `messages.updatePinnedMessage#d2aaf7ec flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int = Updates` */
@@ -17266,6 +14603,7 @@ class UpdatePinnedMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.UpdatePinnedMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePinnedMessage$;
   declare silent: boolean | undefined;
   declare unpin: boolean | undefined;
   declare pmOneside: boolean | undefined;
@@ -17331,33 +14669,14 @@ class UpdatePinnedMessage$ {
       return rethrowDecode(e, 'messages.updatePinnedMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updatePinnedMessage');
-    j.flag('silent', this.silent);
-    j.flag('unpin', this.unpin);
-    j.flag('pm_oneside', this.pmOneside);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedMessage$ {
-    const j = new TlJsonReader(json, 'messages.updatePinnedMessage', classes);
-    return j.end(
-      new UpdatePinnedMessage$({
-        silent: j.flag('silent'),
-        unpin: j.flag('unpin'),
-        pmOneside: j.flag('pm_oneside'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface UpdatePinnedMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.updatePinnedMessage#d2aaf7ec flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int = Updates` */
-export const UpdatePinnedMessage: typeof UpdatePinnedMessage$ = /*@__PURE__*/ defineTlClass(UpdatePinnedMessage$, 0xd2aaf7ec, 0x8af52aac, 'messages.UpdatePinnedMessage', 'request');
+export const UpdatePinnedMessage: typeof UpdatePinnedMessage$ = /*@__PURE__*/ defineTlClass(UpdatePinnedMessage$, 0xd2aaf7ec, 0x8af52aac, 'messages.UpdatePinnedMessage', 'request', 'messages.updatePinnedMessage flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int');
 export type UpdatePinnedMessage = UpdatePinnedMessage$;
 
 /** `messages.sendVote#10ea6184 peer:InputPeer msg_id:int options:Vector<bytes> = Updates` */
@@ -17370,6 +14689,7 @@ class SendVote$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendVote';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVote$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare options: Uint8Array[];
@@ -17429,29 +14749,14 @@ class SendVote$ {
       return rethrowDecode(e, 'messages.sendVote', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendVote');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.vector('options', this.options, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVote$ {
-    const j = new TlJsonReader(json, 'messages.sendVote', classes);
-    return j.end(
-      new SendVote$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        options: j.vector('options', bytesFromJson),
-      }),
-    );
-  }
+interface SendVote$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendVote#10ea6184 peer:InputPeer msg_id:int options:Vector<bytes> = Updates` */
-export const SendVote: typeof SendVote$ = /*@__PURE__*/ defineTlClass(SendVote$, 0x10ea6184, 0x8af52aac, 'messages.SendVote', 'request');
+export const SendVote: typeof SendVote$ = /*@__PURE__*/ defineTlClass(SendVote$, 0x10ea6184, 0x8af52aac, 'messages.SendVote', 'request', 'messages.sendVote peer:InputPeer msg_id:int options:Vector<bytes>');
 export type SendVote = SendVote$;
 
 /** `messages.getPollResults#73bb643b peer:InputPeer msg_id:int = Updates` */
@@ -17464,6 +14769,7 @@ class GetPollResults$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetPollResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPollResults$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -17509,27 +14815,14 @@ class GetPollResults$ {
       return rethrowDecode(e, 'messages.getPollResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPollResults');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollResults$ {
-    const j = new TlJsonReader(json, 'messages.getPollResults', classes);
-    return j.end(
-      new GetPollResults$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPollResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPollResults#73bb643b peer:InputPeer msg_id:int = Updates` */
-export const GetPollResults: typeof GetPollResults$ = /*@__PURE__*/ defineTlClass(GetPollResults$, 0x73bb643b, 0x8af52aac, 'messages.GetPollResults', 'request');
+export const GetPollResults: typeof GetPollResults$ = /*@__PURE__*/ defineTlClass(GetPollResults$, 0x73bb643b, 0x8af52aac, 'messages.GetPollResults', 'request', 'messages.getPollResults peer:InputPeer msg_id:int');
 export type GetPollResults = GetPollResults$;
 
 /** `messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines` */
@@ -17542,6 +14835,7 @@ class GetOnlines$ {
   declare readonly SUBCLASS_OF_ID: 0x8c81903a;
   declare readonly className: 'messages.GetOnlines';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOnlines$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -17581,25 +14875,14 @@ class GetOnlines$ {
       return rethrowDecode(e, 'messages.getOnlines', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOnlines');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOnlines$ {
-    const j = new TlJsonReader(json, 'messages.getOnlines', classes);
-    return j.end(
-      new GetOnlines$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetOnlines$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines` */
-export const GetOnlines: typeof GetOnlines$ = /*@__PURE__*/ defineTlClass(GetOnlines$, 0x6e2be050, 0x8c81903a, 'messages.GetOnlines', 'request');
+export const GetOnlines: typeof GetOnlines$ = /*@__PURE__*/ defineTlClass(GetOnlines$, 0x6e2be050, 0x8c81903a, 'messages.GetOnlines', 'request', 'messages.getOnlines peer:InputPeer');
 export type GetOnlines = GetOnlines$;
 
 /** `messages.editChatAbout#def60797 peer:InputPeer about:string = Bool` */
@@ -17612,6 +14895,7 @@ class EditChatAbout$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditChatAbout';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatAbout$;
   declare peer: Api.TypeInputPeer;
   declare about: string;
 
@@ -17657,27 +14941,14 @@ class EditChatAbout$ {
       return rethrowDecode(e, 'messages.editChatAbout', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatAbout');
-    j.field('peer', this.peer, objectToJson);
-    j.field('about', this.about, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAbout$ {
-    const j = new TlJsonReader(json, 'messages.editChatAbout', classes);
-    return j.end(
-      new EditChatAbout$({
-        peer: j.field('peer', fromJson$InputPeer),
-        about: j.field('about', stringFromJson),
-      }),
-    );
-  }
+interface EditChatAbout$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatAbout#def60797 peer:InputPeer about:string = Bool` */
-export const EditChatAbout: typeof EditChatAbout$ = /*@__PURE__*/ defineTlClass(EditChatAbout$, 0xdef60797, 0xf5b399ac, 'messages.EditChatAbout', 'request');
+export const EditChatAbout: typeof EditChatAbout$ = /*@__PURE__*/ defineTlClass(EditChatAbout$, 0xdef60797, 0xf5b399ac, 'messages.EditChatAbout', 'request', 'messages.editChatAbout peer:InputPeer about:string');
 export type EditChatAbout = EditChatAbout$;
 
 /** `messages.editChatDefaultBannedRights#a5866b41 peer:InputPeer banned_rights:ChatBannedRights = Updates` */
@@ -17690,6 +14961,7 @@ class EditChatDefaultBannedRights$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatDefaultBannedRights';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatDefaultBannedRights$;
   declare peer: Api.TypeInputPeer;
   declare bannedRights: Api.TypeChatBannedRights;
 
@@ -17735,27 +15007,14 @@ class EditChatDefaultBannedRights$ {
       return rethrowDecode(e, 'messages.editChatDefaultBannedRights', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatDefaultBannedRights');
-    j.field('peer', this.peer, objectToJson);
-    j.field('banned_rights', this.bannedRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatDefaultBannedRights$ {
-    const j = new TlJsonReader(json, 'messages.editChatDefaultBannedRights', classes);
-    return j.end(
-      new EditChatDefaultBannedRights$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
-      }),
-    );
-  }
+interface EditChatDefaultBannedRights$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatDefaultBannedRights#a5866b41 peer:InputPeer banned_rights:ChatBannedRights = Updates` */
-export const EditChatDefaultBannedRights: typeof EditChatDefaultBannedRights$ = /*@__PURE__*/ defineTlClass(EditChatDefaultBannedRights$, 0xa5866b41, 0x8af52aac, 'messages.EditChatDefaultBannedRights', 'request');
+export const EditChatDefaultBannedRights: typeof EditChatDefaultBannedRights$ = /*@__PURE__*/ defineTlClass(EditChatDefaultBannedRights$, 0xa5866b41, 0x8af52aac, 'messages.EditChatDefaultBannedRights', 'request', 'messages.editChatDefaultBannedRights peer:InputPeer banned_rights:ChatBannedRights');
 export type EditChatDefaultBannedRights = EditChatDefaultBannedRights$;
 
 /** `messages.getEmojiKeywords#35a0e062 lang_code:string = EmojiKeywordsDifference` */
@@ -17768,6 +15027,7 @@ class GetEmojiKeywords$ {
   declare readonly SUBCLASS_OF_ID: 0xd279c672;
   declare readonly className: 'messages.GetEmojiKeywords';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywords$;
   declare langCode: string;
 
   constructor(args: { langCode: string }) {
@@ -17807,25 +15067,14 @@ class GetEmojiKeywords$ {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywords');
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywords$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywords', classes);
-    return j.end(
-      new GetEmojiKeywords$({
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywords$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiKeywords#35a0e062 lang_code:string = EmojiKeywordsDifference` */
-export const GetEmojiKeywords: typeof GetEmojiKeywords$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywords$, 0x35a0e062, 0xd279c672, 'messages.GetEmojiKeywords', 'request');
+export const GetEmojiKeywords: typeof GetEmojiKeywords$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywords$, 0x35a0e062, 0xd279c672, 'messages.GetEmojiKeywords', 'request', 'messages.getEmojiKeywords lang_code:string');
 export type GetEmojiKeywords = GetEmojiKeywords$;
 
 /** `messages.getEmojiKeywordsDifference#1508b6af lang_code:string from_version:int = EmojiKeywordsDifference` */
@@ -17838,6 +15087,7 @@ class GetEmojiKeywordsDifference$ {
   declare readonly SUBCLASS_OF_ID: 0xd279c672;
   declare readonly className: 'messages.GetEmojiKeywordsDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywordsDifference$;
   declare langCode: string;
   declare fromVersion: number;
 
@@ -17883,27 +15133,14 @@ class GetEmojiKeywordsDifference$ {
       return rethrowDecode(e, 'messages.getEmojiKeywordsDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywordsDifference');
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('from_version', this.fromVersion, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsDifference$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsDifference', classes);
-    return j.end(
-      new GetEmojiKeywordsDifference$({
-        langCode: j.field('lang_code', stringFromJson),
-        fromVersion: j.field('from_version', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywordsDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiKeywordsDifference#1508b6af lang_code:string from_version:int = EmojiKeywordsDifference` */
-export const GetEmojiKeywordsDifference: typeof GetEmojiKeywordsDifference$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsDifference$, 0x1508b6af, 0xd279c672, 'messages.GetEmojiKeywordsDifference', 'request');
+export const GetEmojiKeywordsDifference: typeof GetEmojiKeywordsDifference$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsDifference$, 0x1508b6af, 0xd279c672, 'messages.GetEmojiKeywordsDifference', 'request', 'messages.getEmojiKeywordsDifference lang_code:string from_version:int');
 export type GetEmojiKeywordsDifference = GetEmojiKeywordsDifference$;
 
 /** `messages.getEmojiKeywordsLanguages#4e9963b2 lang_codes:Vector<string> = Vector<EmojiLanguage>` */
@@ -17916,6 +15153,7 @@ class GetEmojiKeywordsLanguages$ {
   declare readonly SUBCLASS_OF_ID: 0xe795d387;
   declare readonly className: 'messages.GetEmojiKeywordsLanguages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywordsLanguages$;
   declare langCodes: string[];
 
   constructor(args: { langCodes: string[] }) {
@@ -17963,25 +15201,14 @@ class GetEmojiKeywordsLanguages$ {
       return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywordsLanguages');
-    j.vector('lang_codes', this.langCodes, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsLanguages$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsLanguages', classes);
-    return j.end(
-      new GetEmojiKeywordsLanguages$({
-        langCodes: j.vector('lang_codes', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywordsLanguages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiKeywordsLanguages#4e9963b2 lang_codes:Vector<string> = Vector<EmojiLanguage>` */
-export const GetEmojiKeywordsLanguages: typeof GetEmojiKeywordsLanguages$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsLanguages$, 0x4e9963b2, 0xe795d387, 'messages.GetEmojiKeywordsLanguages', 'request');
+export const GetEmojiKeywordsLanguages: typeof GetEmojiKeywordsLanguages$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsLanguages$, 0x4e9963b2, 0xe795d387, 'messages.GetEmojiKeywordsLanguages', 'request', 'messages.getEmojiKeywordsLanguages lang_codes:Vector<string>');
 export type GetEmojiKeywordsLanguages = GetEmojiKeywordsLanguages$;
 
 /** `messages.getEmojiURL#d5b10c26 lang_code:string = EmojiURL` */
@@ -17994,6 +15221,7 @@ class GetEmojiURL$ {
   declare readonly SUBCLASS_OF_ID: 0x1fa08a19;
   declare readonly className: 'messages.GetEmojiURL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiURL$;
   declare langCode: string;
 
   constructor(args: { langCode: string }) {
@@ -18033,25 +15261,14 @@ class GetEmojiURL$ {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiURL');
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiURL$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiURL', classes);
-    return j.end(
-      new GetEmojiURL$({
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiURL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiURL#d5b10c26 lang_code:string = EmojiURL` */
-export const GetEmojiURL: typeof GetEmojiURL$ = /*@__PURE__*/ defineTlClass(GetEmojiURL$, 0xd5b10c26, 0x1fa08a19, 'messages.GetEmojiURL', 'request');
+export const GetEmojiURL: typeof GetEmojiURL$ = /*@__PURE__*/ defineTlClass(GetEmojiURL$, 0xd5b10c26, 0x1fa08a19, 'messages.GetEmojiURL', 'request', 'messages.getEmojiURL lang_code:string');
 export type GetEmojiURL = GetEmojiURL$;
 
 /** `messages.getSearchCounters#1bbcf300 flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer top_msg_id:flags.0?int filters:Vector<MessagesFilter> = Vector<messages.SearchCounter>` */
@@ -18064,6 +15281,7 @@ class GetSearchCounters$ {
   declare readonly SUBCLASS_OF_ID: 0x6bde3c6e;
   declare readonly className: 'messages.GetSearchCounters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSearchCounters$;
   declare peer: Api.TypeInputPeer;
   declare savedPeerId: Api.TypeInputPeer | undefined;
   declare topMsgId: number | undefined;
@@ -18136,31 +15354,14 @@ class GetSearchCounters$ {
       return rethrowDecode(e, 'messages.getSearchCounters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSearchCounters');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.vector('filters', this.filters, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchCounters$ {
-    const j = new TlJsonReader(json, 'messages.getSearchCounters', classes);
-    return j.end(
-      new GetSearchCounters$({
-        peer: j.field('peer', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        filters: j.vector('filters', fromJson$MessagesFilter),
-      }),
-    );
-  }
+interface GetSearchCounters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSearchCounters#1bbcf300 flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer top_msg_id:flags.0?int filters:Vector<MessagesFilter> = Vector<messages.SearchCounter>` */
-export const GetSearchCounters: typeof GetSearchCounters$ = /*@__PURE__*/ defineTlClass(GetSearchCounters$, 0x1bbcf300, 0x6bde3c6e, 'messages.GetSearchCounters', 'request');
+export const GetSearchCounters: typeof GetSearchCounters$ = /*@__PURE__*/ defineTlClass(GetSearchCounters$, 0x1bbcf300, 0x6bde3c6e, 'messages.GetSearchCounters', 'request', 'messages.getSearchCounters flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer top_msg_id:flags.0?int filters:Vector<MessagesFilter>');
 export type GetSearchCounters = GetSearchCounters$;
 
 /** `messages.requestUrlAuth#198fb446 flags:# peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult` */
@@ -18173,6 +15374,7 @@ class RequestUrlAuth$ {
   declare readonly SUBCLASS_OF_ID: 0x7765cb1e;
   declare readonly className: 'messages.RequestUrlAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestUrlAuth$;
   declare peer: Api.TypeInputPeer | undefined;
   declare msgId: number | undefined;
   declare buttonId: number | undefined;
@@ -18247,31 +15449,14 @@ class RequestUrlAuth$ {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestUrlAuth');
-    j.optional('peer', this.peer, objectToJson);
-    j.optional('msg_id', this.msgId, intToJson);
-    j.optional('button_id', this.buttonId, intToJson);
-    j.optional('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestUrlAuth$ {
-    const j = new TlJsonReader(json, 'messages.requestUrlAuth', classes);
-    return j.end(
-      new RequestUrlAuth$({
-        peer: j.optional('peer', fromJson$InputPeer),
-        msgId: j.optional('msg_id', intFromJson),
-        buttonId: j.optional('button_id', intFromJson),
-        url: j.optional('url', stringFromJson),
-      }),
-    );
-  }
+interface RequestUrlAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestUrlAuth#198fb446 flags:# peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult` */
-export const RequestUrlAuth: typeof RequestUrlAuth$ = /*@__PURE__*/ defineTlClass(RequestUrlAuth$, 0x198fb446, 0x7765cb1e, 'messages.RequestUrlAuth', 'request');
+export const RequestUrlAuth: typeof RequestUrlAuth$ = /*@__PURE__*/ defineTlClass(RequestUrlAuth$, 0x198fb446, 0x7765cb1e, 'messages.RequestUrlAuth', 'request', 'messages.requestUrlAuth flags:# peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string');
 export type RequestUrlAuth = RequestUrlAuth$;
 
 /** `messages.acceptUrlAuth#b12c7125 flags:# write_allowed:flags.0?true peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult` */
@@ -18284,6 +15469,7 @@ class AcceptUrlAuth$ {
   declare readonly SUBCLASS_OF_ID: 0x7765cb1e;
   declare readonly className: 'messages.AcceptUrlAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptUrlAuth$;
   declare writeAllowed: boolean | undefined;
   declare peer: Api.TypeInputPeer | undefined;
   declare msgId: number | undefined;
@@ -18363,33 +15549,14 @@ class AcceptUrlAuth$ {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.acceptUrlAuth');
-    j.flag('write_allowed', this.writeAllowed);
-    j.optional('peer', this.peer, objectToJson);
-    j.optional('msg_id', this.msgId, intToJson);
-    j.optional('button_id', this.buttonId, intToJson);
-    j.optional('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptUrlAuth$ {
-    const j = new TlJsonReader(json, 'messages.acceptUrlAuth', classes);
-    return j.end(
-      new AcceptUrlAuth$({
-        writeAllowed: j.flag('write_allowed'),
-        peer: j.optional('peer', fromJson$InputPeer),
-        msgId: j.optional('msg_id', intFromJson),
-        buttonId: j.optional('button_id', intFromJson),
-        url: j.optional('url', stringFromJson),
-      }),
-    );
-  }
+interface AcceptUrlAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.acceptUrlAuth#b12c7125 flags:# write_allowed:flags.0?true peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string = UrlAuthResult` */
-export const AcceptUrlAuth: typeof AcceptUrlAuth$ = /*@__PURE__*/ defineTlClass(AcceptUrlAuth$, 0xb12c7125, 0x7765cb1e, 'messages.AcceptUrlAuth', 'request');
+export const AcceptUrlAuth: typeof AcceptUrlAuth$ = /*@__PURE__*/ defineTlClass(AcceptUrlAuth$, 0xb12c7125, 0x7765cb1e, 'messages.AcceptUrlAuth', 'request', 'messages.acceptUrlAuth flags:# write_allowed:flags.0?true peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string');
 export type AcceptUrlAuth = AcceptUrlAuth$;
 
 /** `messages.hidePeerSettingsBar#4facb138 peer:InputPeer = Bool` */
@@ -18402,6 +15569,7 @@ class HidePeerSettingsBar$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.HidePeerSettingsBar';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HidePeerSettingsBar$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -18441,25 +15609,14 @@ class HidePeerSettingsBar$ {
       return rethrowDecode(e, 'messages.hidePeerSettingsBar', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.hidePeerSettingsBar');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HidePeerSettingsBar$ {
-    const j = new TlJsonReader(json, 'messages.hidePeerSettingsBar', classes);
-    return j.end(
-      new HidePeerSettingsBar$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface HidePeerSettingsBar$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.hidePeerSettingsBar#4facb138 peer:InputPeer = Bool` */
-export const HidePeerSettingsBar: typeof HidePeerSettingsBar$ = /*@__PURE__*/ defineTlClass(HidePeerSettingsBar$, 0x4facb138, 0xf5b399ac, 'messages.HidePeerSettingsBar', 'request');
+export const HidePeerSettingsBar: typeof HidePeerSettingsBar$ = /*@__PURE__*/ defineTlClass(HidePeerSettingsBar$, 0x4facb138, 0xf5b399ac, 'messages.HidePeerSettingsBar', 'request', 'messages.hidePeerSettingsBar peer:InputPeer');
 export type HidePeerSettingsBar = HidePeerSettingsBar$;
 
 /** `messages.getScheduledHistory#f516760b peer:InputPeer hash:long = messages.Messages` */
@@ -18472,6 +15629,7 @@ class GetScheduledHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetScheduledHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetScheduledHistory$;
   declare peer: Api.TypeInputPeer;
   declare hash: BigInteger;
 
@@ -18517,27 +15675,14 @@ class GetScheduledHistory$ {
       return rethrowDecode(e, 'messages.getScheduledHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getScheduledHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledHistory$ {
-    const j = new TlJsonReader(json, 'messages.getScheduledHistory', classes);
-    return j.end(
-      new GetScheduledHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetScheduledHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getScheduledHistory#f516760b peer:InputPeer hash:long = messages.Messages` */
-export const GetScheduledHistory: typeof GetScheduledHistory$ = /*@__PURE__*/ defineTlClass(GetScheduledHistory$, 0xf516760b, 0xd4b40b5e, 'messages.GetScheduledHistory', 'request');
+export const GetScheduledHistory: typeof GetScheduledHistory$ = /*@__PURE__*/ defineTlClass(GetScheduledHistory$, 0xf516760b, 0xd4b40b5e, 'messages.GetScheduledHistory', 'request', 'messages.getScheduledHistory peer:InputPeer hash:long');
 export type GetScheduledHistory = GetScheduledHistory$;
 
 /** `messages.getScheduledMessages#bdbb0464 peer:InputPeer id:Vector<int> = messages.Messages` */
@@ -18550,6 +15695,7 @@ class GetScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetScheduledMessages$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -18603,27 +15749,14 @@ class GetScheduledMessages$ {
       return rethrowDecode(e, 'messages.getScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.getScheduledMessages', classes);
-    return j.end(
-      new GetScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getScheduledMessages#bdbb0464 peer:InputPeer id:Vector<int> = messages.Messages` */
-export const GetScheduledMessages: typeof GetScheduledMessages$ = /*@__PURE__*/ defineTlClass(GetScheduledMessages$, 0xbdbb0464, 0xd4b40b5e, 'messages.GetScheduledMessages', 'request');
+export const GetScheduledMessages: typeof GetScheduledMessages$ = /*@__PURE__*/ defineTlClass(GetScheduledMessages$, 0xbdbb0464, 0xd4b40b5e, 'messages.GetScheduledMessages', 'request', 'messages.getScheduledMessages peer:InputPeer id:Vector<int>');
 export type GetScheduledMessages = GetScheduledMessages$;
 
 /** `messages.sendScheduledMessages#bd38850a peer:InputPeer id:Vector<int> = Updates` */
@@ -18636,6 +15769,7 @@ class SendScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendScheduledMessages$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -18689,27 +15823,14 @@ class SendScheduledMessages$ {
       return rethrowDecode(e, 'messages.sendScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.sendScheduledMessages', classes);
-    return j.end(
-      new SendScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface SendScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendScheduledMessages#bd38850a peer:InputPeer id:Vector<int> = Updates` */
-export const SendScheduledMessages: typeof SendScheduledMessages$ = /*@__PURE__*/ defineTlClass(SendScheduledMessages$, 0xbd38850a, 0x8af52aac, 'messages.SendScheduledMessages', 'request');
+export const SendScheduledMessages: typeof SendScheduledMessages$ = /*@__PURE__*/ defineTlClass(SendScheduledMessages$, 0xbd38850a, 0x8af52aac, 'messages.SendScheduledMessages', 'request', 'messages.sendScheduledMessages peer:InputPeer id:Vector<int>');
 export type SendScheduledMessages = SendScheduledMessages$;
 
 /** `messages.deleteScheduledMessages#59ae2b16 peer:InputPeer id:Vector<int> = Updates` */
@@ -18722,6 +15843,7 @@ class DeleteScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteScheduledMessages$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -18775,27 +15897,14 @@ class DeleteScheduledMessages$ {
       return rethrowDecode(e, 'messages.deleteScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteScheduledMessages', classes);
-    return j.end(
-      new DeleteScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteScheduledMessages#59ae2b16 peer:InputPeer id:Vector<int> = Updates` */
-export const DeleteScheduledMessages: typeof DeleteScheduledMessages$ = /*@__PURE__*/ defineTlClass(DeleteScheduledMessages$, 0x59ae2b16, 0x8af52aac, 'messages.DeleteScheduledMessages', 'request');
+export const DeleteScheduledMessages: typeof DeleteScheduledMessages$ = /*@__PURE__*/ defineTlClass(DeleteScheduledMessages$, 0x59ae2b16, 0x8af52aac, 'messages.DeleteScheduledMessages', 'request', 'messages.deleteScheduledMessages peer:InputPeer id:Vector<int>');
 export type DeleteScheduledMessages = DeleteScheduledMessages$;
 
 /** `messages.getPollVotes#b86e380e flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int = messages.VotesList` */
@@ -18808,6 +15917,7 @@ class GetPollVotes$ {
   declare readonly SUBCLASS_OF_ID: 0xc2199885;
   declare readonly className: 'messages.GetPollVotes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPollVotes$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare option: Uint8Array | undefined;
@@ -18878,33 +15988,14 @@ class GetPollVotes$ {
       return rethrowDecode(e, 'messages.getPollVotes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPollVotes');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('option', this.option, bytesToJson);
-    j.optional('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollVotes$ {
-    const j = new TlJsonReader(json, 'messages.getPollVotes', classes);
-    return j.end(
-      new GetPollVotes$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        option: j.optional('option', bytesFromJson),
-        offset: j.optional('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPollVotes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPollVotes#b86e380e flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int = messages.VotesList` */
-export const GetPollVotes: typeof GetPollVotes$ = /*@__PURE__*/ defineTlClass(GetPollVotes$, 0xb86e380e, 0xc2199885, 'messages.GetPollVotes', 'request');
+export const GetPollVotes: typeof GetPollVotes$ = /*@__PURE__*/ defineTlClass(GetPollVotes$, 0xb86e380e, 0xc2199885, 'messages.GetPollVotes', 'request', 'messages.getPollVotes flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int');
 export type GetPollVotes = GetPollVotes$;
 
 /** `messages.toggleStickerSets#b5052fea flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet> = Bool` */
@@ -18917,6 +16008,7 @@ class ToggleStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleStickerSets$;
   declare uninstall: boolean | undefined;
   declare archive: boolean | undefined;
   declare unarchive: boolean | undefined;
@@ -18984,31 +16076,14 @@ class ToggleStickerSets$ {
       return rethrowDecode(e, 'messages.toggleStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleStickerSets');
-    j.flag('uninstall', this.uninstall);
-    j.flag('archive', this.archive);
-    j.flag('unarchive', this.unarchive);
-    j.vector('stickersets', this.stickersets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.toggleStickerSets', classes);
-    return j.end(
-      new ToggleStickerSets$({
-        uninstall: j.flag('uninstall'),
-        archive: j.flag('archive'),
-        unarchive: j.flag('unarchive'),
-        stickersets: j.vector('stickersets', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface ToggleStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleStickerSets#b5052fea flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet> = Bool` */
-export const ToggleStickerSets: typeof ToggleStickerSets$ = /*@__PURE__*/ defineTlClass(ToggleStickerSets$, 0xb5052fea, 0xf5b399ac, 'messages.ToggleStickerSets', 'request');
+export const ToggleStickerSets: typeof ToggleStickerSets$ = /*@__PURE__*/ defineTlClass(ToggleStickerSets$, 0xb5052fea, 0xf5b399ac, 'messages.ToggleStickerSets', 'request', 'messages.toggleStickerSets flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet>');
 export type ToggleStickerSets = ToggleStickerSets$;
 
 /** `messages.getDialogFilters#efd48c89 = messages.DialogFilters` */
@@ -19021,6 +16096,7 @@ class GetDialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0xa5fff1b7;
   declare readonly className: 'messages.GetDialogFilters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogFilters$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -19038,18 +16114,14 @@ class GetDialogFilters$ {
   static fromReader(_r: TlReader): GetDialogFilters$ {
     return new GetDialogFilters$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getDialogFilters' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogFilters$ {
-    return new TlJsonReader(json, 'messages.getDialogFilters', classes).end(new GetDialogFilters$());
-  }
+interface GetDialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDialogFilters#efd48c89 = messages.DialogFilters` */
-export const GetDialogFilters: typeof GetDialogFilters$ = /*@__PURE__*/ defineTlClass(GetDialogFilters$, 0xefd48c89, 0xa5fff1b7, 'messages.GetDialogFilters', 'request');
+export const GetDialogFilters: typeof GetDialogFilters$ = /*@__PURE__*/ defineTlClass(GetDialogFilters$, 0xefd48c89, 0xa5fff1b7, 'messages.GetDialogFilters', 'request', 'messages.getDialogFilters');
 export type GetDialogFilters = GetDialogFilters$;
 
 /** `messages.getSuggestedDialogFilters#a29cd42c = Vector<DialogFilterSuggested>` */
@@ -19062,6 +16134,7 @@ class GetSuggestedDialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0x7b296c39;
   declare readonly className: 'messages.GetSuggestedDialogFilters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSuggestedDialogFilters$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -19079,18 +16152,14 @@ class GetSuggestedDialogFilters$ {
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
     return new GetSuggestedDialogFilters$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getSuggestedDialogFilters' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedDialogFilters$ {
-    return new TlJsonReader(json, 'messages.getSuggestedDialogFilters', classes).end(new GetSuggestedDialogFilters$());
-  }
+interface GetSuggestedDialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSuggestedDialogFilters#a29cd42c = Vector<DialogFilterSuggested>` */
-export const GetSuggestedDialogFilters: typeof GetSuggestedDialogFilters$ = /*@__PURE__*/ defineTlClass(GetSuggestedDialogFilters$, 0xa29cd42c, 0x7b296c39, 'messages.GetSuggestedDialogFilters', 'request');
+export const GetSuggestedDialogFilters: typeof GetSuggestedDialogFilters$ = /*@__PURE__*/ defineTlClass(GetSuggestedDialogFilters$, 0xa29cd42c, 0x7b296c39, 'messages.GetSuggestedDialogFilters', 'request', 'messages.getSuggestedDialogFilters');
 export type GetSuggestedDialogFilters = GetSuggestedDialogFilters$;
 
 /** `messages.updateDialogFilter#1ad4a04a flags:# id:int filter:flags.0?DialogFilter = Bool` */
@@ -19103,6 +16172,7 @@ class UpdateDialogFilter$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateDialogFilter';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDialogFilter$;
   declare id: number;
   declare filter: Api.TypeDialogFilter | undefined;
 
@@ -19154,27 +16224,14 @@ class UpdateDialogFilter$ {
       return rethrowDecode(e, 'messages.updateDialogFilter', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateDialogFilter');
-    j.field('id', this.id, intToJson);
-    j.optional('filter', this.filter, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilter$ {
-    const j = new TlJsonReader(json, 'messages.updateDialogFilter', classes);
-    return j.end(
-      new UpdateDialogFilter$({
-        id: j.field('id', intFromJson),
-        filter: j.optional('filter', fromJson$DialogFilter),
-      }),
-    );
-  }
+interface UpdateDialogFilter$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.updateDialogFilter#1ad4a04a flags:# id:int filter:flags.0?DialogFilter = Bool` */
-export const UpdateDialogFilter: typeof UpdateDialogFilter$ = /*@__PURE__*/ defineTlClass(UpdateDialogFilter$, 0x1ad4a04a, 0xf5b399ac, 'messages.UpdateDialogFilter', 'request');
+export const UpdateDialogFilter: typeof UpdateDialogFilter$ = /*@__PURE__*/ defineTlClass(UpdateDialogFilter$, 0x1ad4a04a, 0xf5b399ac, 'messages.UpdateDialogFilter', 'request', 'messages.updateDialogFilter flags:# id:int filter:flags.0?DialogFilter');
 export type UpdateDialogFilter = UpdateDialogFilter$;
 
 /** `messages.updateDialogFiltersOrder#c563c1e4 order:Vector<int> = Bool` */
@@ -19187,6 +16244,7 @@ class UpdateDialogFiltersOrder$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateDialogFiltersOrder';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDialogFiltersOrder$;
   declare order: number[];
 
   constructor(args: { order: number[] }) {
@@ -19234,25 +16292,14 @@ class UpdateDialogFiltersOrder$ {
       return rethrowDecode(e, 'messages.updateDialogFiltersOrder', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateDialogFiltersOrder');
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFiltersOrder$ {
-    const j = new TlJsonReader(json, 'messages.updateDialogFiltersOrder', classes);
-    return j.end(
-      new UpdateDialogFiltersOrder$({
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface UpdateDialogFiltersOrder$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.updateDialogFiltersOrder#c563c1e4 order:Vector<int> = Bool` */
-export const UpdateDialogFiltersOrder: typeof UpdateDialogFiltersOrder$ = /*@__PURE__*/ defineTlClass(UpdateDialogFiltersOrder$, 0xc563c1e4, 0xf5b399ac, 'messages.UpdateDialogFiltersOrder', 'request');
+export const UpdateDialogFiltersOrder: typeof UpdateDialogFiltersOrder$ = /*@__PURE__*/ defineTlClass(UpdateDialogFiltersOrder$, 0xc563c1e4, 0xf5b399ac, 'messages.UpdateDialogFiltersOrder', 'request', 'messages.updateDialogFiltersOrder order:Vector<int>');
 export type UpdateDialogFiltersOrder = UpdateDialogFiltersOrder$;
 
 /** `messages.getOldFeaturedStickers#7ed094a1 offset:int limit:int hash:long = messages.FeaturedStickers` */
@@ -19265,6 +16312,7 @@ class GetOldFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetOldFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOldFeaturedStickers$;
   declare offset: number;
   declare limit: number;
   declare hash: BigInteger;
@@ -19316,29 +16364,14 @@ class GetOldFeaturedStickers$ {
       return rethrowDecode(e, 'messages.getOldFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOldFeaturedStickers');
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOldFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getOldFeaturedStickers', classes);
-    return j.end(
-      new GetOldFeaturedStickers$({
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetOldFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getOldFeaturedStickers#7ed094a1 offset:int limit:int hash:long = messages.FeaturedStickers` */
-export const GetOldFeaturedStickers: typeof GetOldFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetOldFeaturedStickers$, 0x7ed094a1, 0x2614b722, 'messages.GetOldFeaturedStickers', 'request');
+export const GetOldFeaturedStickers: typeof GetOldFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetOldFeaturedStickers$, 0x7ed094a1, 0x2614b722, 'messages.GetOldFeaturedStickers', 'request', 'messages.getOldFeaturedStickers offset:int limit:int hash:long');
 export type GetOldFeaturedStickers = GetOldFeaturedStickers$;
 
 /** `messages.getReplies#22ddd30c peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
@@ -19351,6 +16384,7 @@ class GetReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetReplies$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare offsetId: number;
@@ -19438,41 +16472,14 @@ class GetReplies$ {
       return rethrowDecode(e, 'messages.getReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getReplies');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetReplies$ {
-    const j = new TlJsonReader(json, 'messages.getReplies', classes);
-    return j.end(
-      new GetReplies$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getReplies#22ddd30c peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
-export const GetReplies: typeof GetReplies$ = /*@__PURE__*/ defineTlClass(GetReplies$, 0x22ddd30c, 0xd4b40b5e, 'messages.GetReplies', 'request');
+export const GetReplies: typeof GetReplies$ = /*@__PURE__*/ defineTlClass(GetReplies$, 0x22ddd30c, 0xd4b40b5e, 'messages.GetReplies', 'request', 'messages.getReplies peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type GetReplies = GetReplies$;
 
 /** `messages.getDiscussionMessage#446972fd peer:InputPeer msg_id:int = messages.DiscussionMessage` */
@@ -19485,6 +16492,7 @@ class GetDiscussionMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x53f8e3e8;
   declare readonly className: 'messages.GetDiscussionMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDiscussionMessage$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -19530,27 +16538,14 @@ class GetDiscussionMessage$ {
       return rethrowDecode(e, 'messages.getDiscussionMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDiscussionMessage');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDiscussionMessage$ {
-    const j = new TlJsonReader(json, 'messages.getDiscussionMessage', classes);
-    return j.end(
-      new GetDiscussionMessage$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetDiscussionMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDiscussionMessage#446972fd peer:InputPeer msg_id:int = messages.DiscussionMessage` */
-export const GetDiscussionMessage: typeof GetDiscussionMessage$ = /*@__PURE__*/ defineTlClass(GetDiscussionMessage$, 0x446972fd, 0x53f8e3e8, 'messages.GetDiscussionMessage', 'request');
+export const GetDiscussionMessage: typeof GetDiscussionMessage$ = /*@__PURE__*/ defineTlClass(GetDiscussionMessage$, 0x446972fd, 0x53f8e3e8, 'messages.GetDiscussionMessage', 'request', 'messages.getDiscussionMessage peer:InputPeer msg_id:int');
 export type GetDiscussionMessage = GetDiscussionMessage$;
 
 /** `messages.readDiscussion#f731a9f4 peer:InputPeer msg_id:int read_max_id:int = Bool` */
@@ -19563,6 +16558,7 @@ class ReadDiscussion$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadDiscussion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadDiscussion$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare readMaxId: number;
@@ -19614,29 +16610,14 @@ class ReadDiscussion$ {
       return rethrowDecode(e, 'messages.readDiscussion', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readDiscussion');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('read_max_id', this.readMaxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadDiscussion$ {
-    const j = new TlJsonReader(json, 'messages.readDiscussion', classes);
-    return j.end(
-      new ReadDiscussion$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        readMaxId: j.field('read_max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadDiscussion$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readDiscussion#f731a9f4 peer:InputPeer msg_id:int read_max_id:int = Bool` */
-export const ReadDiscussion: typeof ReadDiscussion$ = /*@__PURE__*/ defineTlClass(ReadDiscussion$, 0xf731a9f4, 0xf5b399ac, 'messages.ReadDiscussion', 'request');
+export const ReadDiscussion: typeof ReadDiscussion$ = /*@__PURE__*/ defineTlClass(ReadDiscussion$, 0xf731a9f4, 0xf5b399ac, 'messages.ReadDiscussion', 'request', 'messages.readDiscussion peer:InputPeer msg_id:int read_max_id:int');
 export type ReadDiscussion = ReadDiscussion$;
 
 /** `messages.unpinAllMessages#62dd747 flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer = messages.AffectedHistory` */
@@ -19649,6 +16630,7 @@ class UnpinAllMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.UnpinAllMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UnpinAllMessages$;
   declare peer: Api.TypeInputPeer;
   declare topMsgId: number | undefined;
   declare savedPeerId: Api.TypeInputPeer | undefined;
@@ -19707,29 +16689,14 @@ class UnpinAllMessages$ {
       return rethrowDecode(e, 'messages.unpinAllMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.unpinAllMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UnpinAllMessages$ {
-    const j = new TlJsonReader(json, 'messages.unpinAllMessages', classes);
-    return j.end(
-      new UnpinAllMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface UnpinAllMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.unpinAllMessages#62dd747 flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer = messages.AffectedHistory` */
-export const UnpinAllMessages: typeof UnpinAllMessages$ = /*@__PURE__*/ defineTlClass(UnpinAllMessages$, 0x062dd747, 0x2c49c116, 'messages.UnpinAllMessages', 'request');
+export const UnpinAllMessages: typeof UnpinAllMessages$ = /*@__PURE__*/ defineTlClass(UnpinAllMessages$, 0x062dd747, 0x2c49c116, 'messages.UnpinAllMessages', 'request', 'messages.unpinAllMessages flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer');
 export type UnpinAllMessages = UnpinAllMessages$;
 
 /** `messages.deleteChat#5bd0ee50 chat_id:long = Bool` */
@@ -19742,6 +16709,7 @@ class DeleteChat$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChat$;
   declare chatId: BigInteger;
 
   constructor(args: { chatId: LongInput }) {
@@ -19781,25 +16749,14 @@ class DeleteChat$ {
       return rethrowDecode(e, 'messages.deleteChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteChat');
-    j.field('chat_id', this.chatId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChat$ {
-    const j = new TlJsonReader(json, 'messages.deleteChat', classes);
-    return j.end(
-      new DeleteChat$({
-        chatId: j.field('chat_id', longFromJson),
-      }),
-    );
-  }
+interface DeleteChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteChat#5bd0ee50 chat_id:long = Bool` */
-export const DeleteChat: typeof DeleteChat$ = /*@__PURE__*/ defineTlClass(DeleteChat$, 0x5bd0ee50, 0xf5b399ac, 'messages.DeleteChat', 'request');
+export const DeleteChat: typeof DeleteChat$ = /*@__PURE__*/ defineTlClass(DeleteChat$, 0x5bd0ee50, 0xf5b399ac, 'messages.DeleteChat', 'request', 'messages.deleteChat chat_id:long');
 export type DeleteChat = DeleteChat$;
 
 /** `messages.deletePhoneCallHistory#f9cbe409 flags:# revoke:flags.0?true = messages.AffectedFoundMessages` */
@@ -19812,6 +16769,7 @@ class DeletePhoneCallHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf817652e;
   declare readonly className: 'messages.DeletePhoneCallHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePhoneCallHistory$;
   declare revoke: boolean | undefined;
 
   constructor(args: { revoke?: boolean | undefined } = {}) {
@@ -19855,25 +16813,14 @@ class DeletePhoneCallHistory$ {
       return rethrowDecode(e, 'messages.deletePhoneCallHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deletePhoneCallHistory');
-    j.flag('revoke', this.revoke);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePhoneCallHistory$ {
-    const j = new TlJsonReader(json, 'messages.deletePhoneCallHistory', classes);
-    return j.end(
-      new DeletePhoneCallHistory$({
-        revoke: j.flag('revoke'),
-      }),
-    );
-  }
+interface DeletePhoneCallHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deletePhoneCallHistory#f9cbe409 flags:# revoke:flags.0?true = messages.AffectedFoundMessages` */
-export const DeletePhoneCallHistory: typeof DeletePhoneCallHistory$ = /*@__PURE__*/ defineTlClass(DeletePhoneCallHistory$, 0xf9cbe409, 0xf817652e, 'messages.DeletePhoneCallHistory', 'request');
+export const DeletePhoneCallHistory: typeof DeletePhoneCallHistory$ = /*@__PURE__*/ defineTlClass(DeletePhoneCallHistory$, 0xf9cbe409, 0xf817652e, 'messages.DeletePhoneCallHistory', 'request', 'messages.deletePhoneCallHistory flags:# revoke:flags.0?true');
 export type DeletePhoneCallHistory = DeletePhoneCallHistory$;
 
 /** `messages.checkHistoryImport#43fe19f3 import_head:string = messages.HistoryImportParsed` */
@@ -19886,6 +16833,7 @@ class CheckHistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0x5bb2720b;
   declare readonly className: 'messages.CheckHistoryImport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckHistoryImport$;
   declare importHead: string;
 
   constructor(args: { importHead: string }) {
@@ -19925,25 +16873,14 @@ class CheckHistoryImport$ {
       return rethrowDecode(e, 'messages.checkHistoryImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkHistoryImport');
-    j.field('import_head', this.importHead, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckHistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.checkHistoryImport', classes);
-    return j.end(
-      new CheckHistoryImport$({
-        importHead: j.field('import_head', stringFromJson),
-      }),
-    );
-  }
+interface CheckHistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.checkHistoryImport#43fe19f3 import_head:string = messages.HistoryImportParsed` */
-export const CheckHistoryImport: typeof CheckHistoryImport$ = /*@__PURE__*/ defineTlClass(CheckHistoryImport$, 0x43fe19f3, 0x5bb2720b, 'messages.CheckHistoryImport', 'request');
+export const CheckHistoryImport: typeof CheckHistoryImport$ = /*@__PURE__*/ defineTlClass(CheckHistoryImport$, 0x43fe19f3, 0x5bb2720b, 'messages.CheckHistoryImport', 'request', 'messages.checkHistoryImport import_head:string');
 export type CheckHistoryImport = CheckHistoryImport$;
 
 /** `messages.initHistoryImport#34090c3b peer:InputPeer file:InputFile media_count:int = messages.HistoryImport` */
@@ -19956,6 +16893,7 @@ class InitHistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0xb18bb50a;
   declare readonly className: 'messages.InitHistoryImport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InitHistoryImport$;
   declare peer: Api.TypeInputPeer;
   declare file: Api.TypeInputFile;
   declare mediaCount: number;
@@ -20007,29 +16945,14 @@ class InitHistoryImport$ {
       return rethrowDecode(e, 'messages.initHistoryImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.initHistoryImport');
-    j.field('peer', this.peer, objectToJson);
-    j.field('file', this.file, objectToJson);
-    j.field('media_count', this.mediaCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InitHistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.initHistoryImport', classes);
-    return j.end(
-      new InitHistoryImport$({
-        peer: j.field('peer', fromJson$InputPeer),
-        file: j.field('file', fromJson$InputFile),
-        mediaCount: j.field('media_count', intFromJson),
-      }),
-    );
-  }
+interface InitHistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.initHistoryImport#34090c3b peer:InputPeer file:InputFile media_count:int = messages.HistoryImport` */
-export const InitHistoryImport: typeof InitHistoryImport$ = /*@__PURE__*/ defineTlClass(InitHistoryImport$, 0x34090c3b, 0xb18bb50a, 'messages.InitHistoryImport', 'request');
+export const InitHistoryImport: typeof InitHistoryImport$ = /*@__PURE__*/ defineTlClass(InitHistoryImport$, 0x34090c3b, 0xb18bb50a, 'messages.InitHistoryImport', 'request', 'messages.initHistoryImport peer:InputPeer file:InputFile media_count:int');
 export type InitHistoryImport = InitHistoryImport$;
 
 /** `messages.uploadImportedMedia#2a862092 peer:InputPeer import_id:long file_name:string media:InputMedia = MessageMedia` */
@@ -20042,6 +16965,7 @@ class UploadImportedMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x476cbe32;
   declare readonly className: 'messages.UploadImportedMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadImportedMedia$;
   declare peer: Api.TypeInputPeer;
   declare importId: BigInteger;
   declare fileName: string;
@@ -20099,31 +17023,14 @@ class UploadImportedMedia$ {
       return rethrowDecode(e, 'messages.uploadImportedMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadImportedMedia');
-    j.field('peer', this.peer, objectToJson);
-    j.field('import_id', this.importId, longToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadImportedMedia$ {
-    const j = new TlJsonReader(json, 'messages.uploadImportedMedia', classes);
-    return j.end(
-      new UploadImportedMedia$({
-        peer: j.field('peer', fromJson$InputPeer),
-        importId: j.field('import_id', longFromJson),
-        fileName: j.field('file_name', stringFromJson),
-        media: j.field('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface UploadImportedMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.uploadImportedMedia#2a862092 peer:InputPeer import_id:long file_name:string media:InputMedia = MessageMedia` */
-export const UploadImportedMedia: typeof UploadImportedMedia$ = /*@__PURE__*/ defineTlClass(UploadImportedMedia$, 0x2a862092, 0x476cbe32, 'messages.UploadImportedMedia', 'request');
+export const UploadImportedMedia: typeof UploadImportedMedia$ = /*@__PURE__*/ defineTlClass(UploadImportedMedia$, 0x2a862092, 0x476cbe32, 'messages.UploadImportedMedia', 'request', 'messages.uploadImportedMedia peer:InputPeer import_id:long file_name:string media:InputMedia');
 export type UploadImportedMedia = UploadImportedMedia$;
 
 /** `messages.startHistoryImport#b43df344 peer:InputPeer import_id:long = Bool` */
@@ -20136,6 +17043,7 @@ class StartHistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.StartHistoryImport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartHistoryImport$;
   declare peer: Api.TypeInputPeer;
   declare importId: BigInteger;
 
@@ -20181,27 +17089,14 @@ class StartHistoryImport$ {
       return rethrowDecode(e, 'messages.startHistoryImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.startHistoryImport');
-    j.field('peer', this.peer, objectToJson);
-    j.field('import_id', this.importId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartHistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.startHistoryImport', classes);
-    return j.end(
-      new StartHistoryImport$({
-        peer: j.field('peer', fromJson$InputPeer),
-        importId: j.field('import_id', longFromJson),
-      }),
-    );
-  }
+interface StartHistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.startHistoryImport#b43df344 peer:InputPeer import_id:long = Bool` */
-export const StartHistoryImport: typeof StartHistoryImport$ = /*@__PURE__*/ defineTlClass(StartHistoryImport$, 0xb43df344, 0xf5b399ac, 'messages.StartHistoryImport', 'request');
+export const StartHistoryImport: typeof StartHistoryImport$ = /*@__PURE__*/ defineTlClass(StartHistoryImport$, 0xb43df344, 0xf5b399ac, 'messages.StartHistoryImport', 'request', 'messages.startHistoryImport peer:InputPeer import_id:long');
 export type StartHistoryImport = StartHistoryImport$;
 
 /** `messages.getExportedChatInvites#a2b5a3f6 flags:# revoked:flags.3?true peer:InputPeer admin_id:InputUser offset_date:flags.2?int offset_link:flags.2?string limit:int = messages.ExportedChatInvites` */
@@ -20214,6 +17109,7 @@ class GetExportedChatInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x603d3871;
   declare readonly className: 'messages.GetExportedChatInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExportedChatInvites$;
   declare revoked: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare adminId: Api.TypeInputUser;
@@ -20295,35 +17191,14 @@ class GetExportedChatInvites$ {
       return rethrowDecode(e, 'messages.getExportedChatInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getExportedChatInvites');
-    j.flag('revoked', this.revoked);
-    j.field('peer', this.peer, objectToJson);
-    j.field('admin_id', this.adminId, objectToJson);
-    j.optional('offset_date', this.offsetDate, intToJson);
-    j.optional('offset_link', this.offsetLink, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedChatInvites$ {
-    const j = new TlJsonReader(json, 'messages.getExportedChatInvites', classes);
-    return j.end(
-      new GetExportedChatInvites$({
-        revoked: j.flag('revoked'),
-        peer: j.field('peer', fromJson$InputPeer),
-        adminId: j.field('admin_id', fromJson$InputUser),
-        offsetDate: j.optional('offset_date', intFromJson),
-        offsetLink: j.optional('offset_link', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetExportedChatInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getExportedChatInvites#a2b5a3f6 flags:# revoked:flags.3?true peer:InputPeer admin_id:InputUser offset_date:flags.2?int offset_link:flags.2?string limit:int = messages.ExportedChatInvites` */
-export const GetExportedChatInvites: typeof GetExportedChatInvites$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvites$, 0xa2b5a3f6, 0x603d3871, 'messages.GetExportedChatInvites', 'request');
+export const GetExportedChatInvites: typeof GetExportedChatInvites$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvites$, 0xa2b5a3f6, 0x603d3871, 'messages.GetExportedChatInvites', 'request', 'messages.getExportedChatInvites flags:# revoked:flags.3?true peer:InputPeer admin_id:InputUser offset_date:flags.2?int offset_link:flags.2?string limit:int');
 export type GetExportedChatInvites = GetExportedChatInvites$;
 
 /** `messages.getExportedChatInvite#73746f5c peer:InputPeer link:string = messages.ExportedChatInvite` */
@@ -20336,6 +17211,7 @@ class GetExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.GetExportedChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExportedChatInvite$;
   declare peer: Api.TypeInputPeer;
   declare link: string;
 
@@ -20381,27 +17257,14 @@ class GetExportedChatInvite$ {
       return rethrowDecode(e, 'messages.getExportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getExportedChatInvite');
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.getExportedChatInvite', classes);
-    return j.end(
-      new GetExportedChatInvite$({
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface GetExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getExportedChatInvite#73746f5c peer:InputPeer link:string = messages.ExportedChatInvite` */
-export const GetExportedChatInvite: typeof GetExportedChatInvite$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvite$, 0x73746f5c, 0x82dcd4ca, 'messages.GetExportedChatInvite', 'request');
+export const GetExportedChatInvite: typeof GetExportedChatInvite$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvite$, 0x73746f5c, 0x82dcd4ca, 'messages.GetExportedChatInvite', 'request', 'messages.getExportedChatInvite peer:InputPeer link:string');
 export type GetExportedChatInvite = GetExportedChatInvite$;
 
 /** `messages.editExportedChatInvite#bdca2f75 flags:# revoked:flags.2?true peer:InputPeer link:string expire_date:flags.0?int usage_limit:flags.1?int request_needed:flags.3?Bool title:flags.4?string = messages.ExportedChatInvite` */
@@ -20414,6 +17277,7 @@ class EditExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.EditExportedChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditExportedChatInvite$;
   declare revoked: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare link: string;
@@ -20497,37 +17361,14 @@ class EditExportedChatInvite$ {
       return rethrowDecode(e, 'messages.editExportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editExportedChatInvite');
-    j.flag('revoked', this.revoked);
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    j.optional('expire_date', this.expireDate, intToJson);
-    j.optional('usage_limit', this.usageLimit, intToJson);
-    j.optional('request_needed', this.requestNeeded, boolToJson);
-    j.optional('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.editExportedChatInvite', classes);
-    return j.end(
-      new EditExportedChatInvite$({
-        revoked: j.flag('revoked'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-        expireDate: j.optional('expire_date', intFromJson),
-        usageLimit: j.optional('usage_limit', intFromJson),
-        requestNeeded: j.optional('request_needed', boolFromJson),
-        title: j.optional('title', stringFromJson),
-      }),
-    );
-  }
+interface EditExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editExportedChatInvite#bdca2f75 flags:# revoked:flags.2?true peer:InputPeer link:string expire_date:flags.0?int usage_limit:flags.1?int request_needed:flags.3?Bool title:flags.4?string = messages.ExportedChatInvite` */
-export const EditExportedChatInvite: typeof EditExportedChatInvite$ = /*@__PURE__*/ defineTlClass(EditExportedChatInvite$, 0xbdca2f75, 0x82dcd4ca, 'messages.EditExportedChatInvite', 'request');
+export const EditExportedChatInvite: typeof EditExportedChatInvite$ = /*@__PURE__*/ defineTlClass(EditExportedChatInvite$, 0xbdca2f75, 0x82dcd4ca, 'messages.EditExportedChatInvite', 'request', 'messages.editExportedChatInvite flags:# revoked:flags.2?true peer:InputPeer link:string expire_date:flags.0?int usage_limit:flags.1?int request_needed:flags.3?Bool title:flags.4?string');
 export type EditExportedChatInvite = EditExportedChatInvite$;
 
 /** `messages.deleteRevokedExportedChatInvites#56987bd5 peer:InputPeer admin_id:InputUser = Bool` */
@@ -20540,6 +17381,7 @@ class DeleteRevokedExportedChatInvites$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteRevokedExportedChatInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteRevokedExportedChatInvites$;
   declare peer: Api.TypeInputPeer;
   declare adminId: Api.TypeInputUser;
 
@@ -20585,27 +17427,14 @@ class DeleteRevokedExportedChatInvites$ {
       return rethrowDecode(e, 'messages.deleteRevokedExportedChatInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteRevokedExportedChatInvites');
-    j.field('peer', this.peer, objectToJson);
-    j.field('admin_id', this.adminId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteRevokedExportedChatInvites$ {
-    const j = new TlJsonReader(json, 'messages.deleteRevokedExportedChatInvites', classes);
-    return j.end(
-      new DeleteRevokedExportedChatInvites$({
-        peer: j.field('peer', fromJson$InputPeer),
-        adminId: j.field('admin_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteRevokedExportedChatInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteRevokedExportedChatInvites#56987bd5 peer:InputPeer admin_id:InputUser = Bool` */
-export const DeleteRevokedExportedChatInvites: typeof DeleteRevokedExportedChatInvites$ = /*@__PURE__*/ defineTlClass(DeleteRevokedExportedChatInvites$, 0x56987bd5, 0xf5b399ac, 'messages.DeleteRevokedExportedChatInvites', 'request');
+export const DeleteRevokedExportedChatInvites: typeof DeleteRevokedExportedChatInvites$ = /*@__PURE__*/ defineTlClass(DeleteRevokedExportedChatInvites$, 0x56987bd5, 0xf5b399ac, 'messages.DeleteRevokedExportedChatInvites', 'request', 'messages.deleteRevokedExportedChatInvites peer:InputPeer admin_id:InputUser');
 export type DeleteRevokedExportedChatInvites = DeleteRevokedExportedChatInvites$;
 
 /** `messages.deleteExportedChatInvite#d464a42b peer:InputPeer link:string = Bool` */
@@ -20618,6 +17447,7 @@ class DeleteExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteExportedChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteExportedChatInvite$;
   declare peer: Api.TypeInputPeer;
   declare link: string;
 
@@ -20663,27 +17493,14 @@ class DeleteExportedChatInvite$ {
       return rethrowDecode(e, 'messages.deleteExportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteExportedChatInvite');
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.deleteExportedChatInvite', classes);
-    return j.end(
-      new DeleteExportedChatInvite$({
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface DeleteExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteExportedChatInvite#d464a42b peer:InputPeer link:string = Bool` */
-export const DeleteExportedChatInvite: typeof DeleteExportedChatInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedChatInvite$, 0xd464a42b, 0xf5b399ac, 'messages.DeleteExportedChatInvite', 'request');
+export const DeleteExportedChatInvite: typeof DeleteExportedChatInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedChatInvite$, 0xd464a42b, 0xf5b399ac, 'messages.DeleteExportedChatInvite', 'request', 'messages.deleteExportedChatInvite peer:InputPeer link:string');
 export type DeleteExportedChatInvite = DeleteExportedChatInvite$;
 
 /** `messages.getAdminsWithInvites#3920e6ef peer:InputPeer = messages.ChatAdminsWithInvites` */
@@ -20696,6 +17513,7 @@ class GetAdminsWithInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x8f5bad2b;
   declare readonly className: 'messages.GetAdminsWithInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminsWithInvites$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -20735,25 +17553,14 @@ class GetAdminsWithInvites$ {
       return rethrowDecode(e, 'messages.getAdminsWithInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAdminsWithInvites');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminsWithInvites$ {
-    const j = new TlJsonReader(json, 'messages.getAdminsWithInvites', classes);
-    return j.end(
-      new GetAdminsWithInvites$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetAdminsWithInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAdminsWithInvites#3920e6ef peer:InputPeer = messages.ChatAdminsWithInvites` */
-export const GetAdminsWithInvites: typeof GetAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(GetAdminsWithInvites$, 0x3920e6ef, 0x8f5bad2b, 'messages.GetAdminsWithInvites', 'request');
+export const GetAdminsWithInvites: typeof GetAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(GetAdminsWithInvites$, 0x3920e6ef, 0x8f5bad2b, 'messages.GetAdminsWithInvites', 'request', 'messages.getAdminsWithInvites peer:InputPeer');
 export type GetAdminsWithInvites = GetAdminsWithInvites$;
 
 /** `messages.getChatInviteImporters#df04dd4e flags:# requested:flags.0?true subscription_expired:flags.3?true peer:InputPeer link:flags.1?string q:flags.2?string offset_date:int offset_user:InputUser limit:int = messages.ChatInviteImporters` */
@@ -20766,6 +17573,7 @@ class GetChatInviteImporters$ {
   declare readonly SUBCLASS_OF_ID: 0xd9bc8aa6;
   declare readonly className: 'messages.GetChatInviteImporters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatInviteImporters$;
   declare requested: boolean | undefined;
   declare subscriptionExpired: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -20852,39 +17660,14 @@ class GetChatInviteImporters$ {
       return rethrowDecode(e, 'messages.getChatInviteImporters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getChatInviteImporters');
-    j.flag('requested', this.requested);
-    j.flag('subscription_expired', this.subscriptionExpired);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('link', this.link, stringToJson);
-    j.optional('q', this.q, stringToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_user', this.offsetUser, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatInviteImporters$ {
-    const j = new TlJsonReader(json, 'messages.getChatInviteImporters', classes);
-    return j.end(
-      new GetChatInviteImporters$({
-        requested: j.flag('requested'),
-        subscriptionExpired: j.flag('subscription_expired'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.optional('link', stringFromJson),
-        q: j.optional('q', stringFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetUser: j.field('offset_user', fromJson$InputUser),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetChatInviteImporters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getChatInviteImporters#df04dd4e flags:# requested:flags.0?true subscription_expired:flags.3?true peer:InputPeer link:flags.1?string q:flags.2?string offset_date:int offset_user:InputUser limit:int = messages.ChatInviteImporters` */
-export const GetChatInviteImporters: typeof GetChatInviteImporters$ = /*@__PURE__*/ defineTlClass(GetChatInviteImporters$, 0xdf04dd4e, 0xd9bc8aa6, 'messages.GetChatInviteImporters', 'request');
+export const GetChatInviteImporters: typeof GetChatInviteImporters$ = /*@__PURE__*/ defineTlClass(GetChatInviteImporters$, 0xdf04dd4e, 0xd9bc8aa6, 'messages.GetChatInviteImporters', 'request', 'messages.getChatInviteImporters flags:# requested:flags.0?true subscription_expired:flags.3?true peer:InputPeer link:flags.1?string q:flags.2?string offset_date:int offset_user:InputUser limit:int');
 export type GetChatInviteImporters = GetChatInviteImporters$;
 
 /** `messages.setHistoryTTL#b80e5fe4 peer:InputPeer period:int = Updates` */
@@ -20897,6 +17680,7 @@ class SetHistoryTTL$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetHistoryTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetHistoryTTL$;
   declare peer: Api.TypeInputPeer;
   declare period: number;
 
@@ -20942,27 +17726,14 @@ class SetHistoryTTL$ {
       return rethrowDecode(e, 'messages.setHistoryTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setHistoryTTL');
-    j.field('peer', this.peer, objectToJson);
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetHistoryTTL$ {
-    const j = new TlJsonReader(json, 'messages.setHistoryTTL', classes);
-    return j.end(
-      new SetHistoryTTL$({
-        peer: j.field('peer', fromJson$InputPeer),
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface SetHistoryTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setHistoryTTL#b80e5fe4 peer:InputPeer period:int = Updates` */
-export const SetHistoryTTL: typeof SetHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetHistoryTTL$, 0xb80e5fe4, 0x8af52aac, 'messages.SetHistoryTTL', 'request');
+export const SetHistoryTTL: typeof SetHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetHistoryTTL$, 0xb80e5fe4, 0x8af52aac, 'messages.SetHistoryTTL', 'request', 'messages.setHistoryTTL peer:InputPeer period:int');
 export type SetHistoryTTL = SetHistoryTTL$;
 
 /** `messages.checkHistoryImportPeer#5dc60f03 peer:InputPeer = messages.CheckedHistoryImportPeer` */
@@ -20975,6 +17746,7 @@ class CheckHistoryImportPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xb84bb337;
   declare readonly className: 'messages.CheckHistoryImportPeer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckHistoryImportPeer$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -21014,25 +17786,14 @@ class CheckHistoryImportPeer$ {
       return rethrowDecode(e, 'messages.checkHistoryImportPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkHistoryImportPeer');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckHistoryImportPeer$ {
-    const j = new TlJsonReader(json, 'messages.checkHistoryImportPeer', classes);
-    return j.end(
-      new CheckHistoryImportPeer$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface CheckHistoryImportPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.checkHistoryImportPeer#5dc60f03 peer:InputPeer = messages.CheckedHistoryImportPeer` */
-export const CheckHistoryImportPeer: typeof CheckHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckHistoryImportPeer$, 0x5dc60f03, 0xb84bb337, 'messages.CheckHistoryImportPeer', 'request');
+export const CheckHistoryImportPeer: typeof CheckHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckHistoryImportPeer$, 0x5dc60f03, 0xb84bb337, 'messages.CheckHistoryImportPeer', 'request', 'messages.checkHistoryImportPeer peer:InputPeer');
 export type CheckHistoryImportPeer = CheckHistoryImportPeer$;
 
 /** `messages.setChatTheme#81202c9 peer:InputPeer theme:InputChatTheme = Updates` */
@@ -21045,6 +17806,7 @@ class SetChatTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetChatTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetChatTheme$;
   declare peer: Api.TypeInputPeer;
   declare theme: Api.TypeInputChatTheme;
 
@@ -21090,27 +17852,14 @@ class SetChatTheme$ {
       return rethrowDecode(e, 'messages.setChatTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setChatTheme');
-    j.field('peer', this.peer, objectToJson);
-    j.field('theme', this.theme, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatTheme$ {
-    const j = new TlJsonReader(json, 'messages.setChatTheme', classes);
-    return j.end(
-      new SetChatTheme$({
-        peer: j.field('peer', fromJson$InputPeer),
-        theme: j.field('theme', fromJson$InputChatTheme),
-      }),
-    );
-  }
+interface SetChatTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setChatTheme#81202c9 peer:InputPeer theme:InputChatTheme = Updates` */
-export const SetChatTheme: typeof SetChatTheme$ = /*@__PURE__*/ defineTlClass(SetChatTheme$, 0x081202c9, 0x8af52aac, 'messages.SetChatTheme', 'request');
+export const SetChatTheme: typeof SetChatTheme$ = /*@__PURE__*/ defineTlClass(SetChatTheme$, 0x081202c9, 0x8af52aac, 'messages.SetChatTheme', 'request', 'messages.setChatTheme peer:InputPeer theme:InputChatTheme');
 export type SetChatTheme = SetChatTheme$;
 
 /** `messages.getMessageReadParticipants#31c1c44f peer:InputPeer msg_id:int = Vector<ReadParticipantDate>` */
@@ -21123,6 +17872,7 @@ class GetMessageReadParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x21ca455b;
   declare readonly className: 'messages.GetMessageReadParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageReadParticipants$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -21168,27 +17918,14 @@ class GetMessageReadParticipants$ {
       return rethrowDecode(e, 'messages.getMessageReadParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessageReadParticipants');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageReadParticipants$ {
-    const j = new TlJsonReader(json, 'messages.getMessageReadParticipants', classes);
-    return j.end(
-      new GetMessageReadParticipants$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageReadParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessageReadParticipants#31c1c44f peer:InputPeer msg_id:int = Vector<ReadParticipantDate>` */
-export const GetMessageReadParticipants: typeof GetMessageReadParticipants$ = /*@__PURE__*/ defineTlClass(GetMessageReadParticipants$, 0x31c1c44f, 0x21ca455b, 'messages.GetMessageReadParticipants', 'request');
+export const GetMessageReadParticipants: typeof GetMessageReadParticipants$ = /*@__PURE__*/ defineTlClass(GetMessageReadParticipants$, 0x31c1c44f, 0x21ca455b, 'messages.GetMessageReadParticipants', 'request', 'messages.getMessageReadParticipants peer:InputPeer msg_id:int');
 export type GetMessageReadParticipants = GetMessageReadParticipants$;
 
 /** `messages.getSearchResultsCalendar#6aa3f6bd flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int offset_date:int = messages.SearchResultsCalendar` */
@@ -21201,6 +17938,7 @@ class GetSearchResultsCalendar$ {
   declare readonly SUBCLASS_OF_ID: 0x92c5640f;
   declare readonly className: 'messages.GetSearchResultsCalendar';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSearchResultsCalendar$;
   declare peer: Api.TypeInputPeer;
   declare savedPeerId: Api.TypeInputPeer | undefined;
   declare filter: Api.TypeMessagesFilter;
@@ -21270,33 +18008,14 @@ class GetSearchResultsCalendar$ {
       return rethrowDecode(e, 'messages.getSearchResultsCalendar', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSearchResultsCalendar');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchResultsCalendar$ {
-    const j = new TlJsonReader(json, 'messages.getSearchResultsCalendar', classes);
-    return j.end(
-      new GetSearchResultsCalendar$({
-        peer: j.field('peer', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-      }),
-    );
-  }
+interface GetSearchResultsCalendar$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSearchResultsCalendar#6aa3f6bd flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int offset_date:int = messages.SearchResultsCalendar` */
-export const GetSearchResultsCalendar: typeof GetSearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(GetSearchResultsCalendar$, 0x6aa3f6bd, 0x92c5640f, 'messages.GetSearchResultsCalendar', 'request');
+export const GetSearchResultsCalendar: typeof GetSearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(GetSearchResultsCalendar$, 0x6aa3f6bd, 0x92c5640f, 'messages.GetSearchResultsCalendar', 'request', 'messages.getSearchResultsCalendar flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int offset_date:int');
 export type GetSearchResultsCalendar = GetSearchResultsCalendar$;
 
 /** `messages.getSearchResultsPositions#9c7f2f10 flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int limit:int = messages.SearchResultsPositions` */
@@ -21309,6 +18028,7 @@ class GetSearchResultsPositions$ {
   declare readonly SUBCLASS_OF_ID: 0xd963708d;
   declare readonly className: 'messages.GetSearchResultsPositions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSearchResultsPositions$;
   declare peer: Api.TypeInputPeer;
   declare savedPeerId: Api.TypeInputPeer | undefined;
   declare filter: Api.TypeMessagesFilter;
@@ -21378,33 +18098,14 @@ class GetSearchResultsPositions$ {
       return rethrowDecode(e, 'messages.getSearchResultsPositions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSearchResultsPositions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchResultsPositions$ {
-    const j = new TlJsonReader(json, 'messages.getSearchResultsPositions', classes);
-    return j.end(
-      new GetSearchResultsPositions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSearchResultsPositions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSearchResultsPositions#9c7f2f10 flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int limit:int = messages.SearchResultsPositions` */
-export const GetSearchResultsPositions: typeof GetSearchResultsPositions$ = /*@__PURE__*/ defineTlClass(GetSearchResultsPositions$, 0x9c7f2f10, 0xd963708d, 'messages.GetSearchResultsPositions', 'request');
+export const GetSearchResultsPositions: typeof GetSearchResultsPositions$ = /*@__PURE__*/ defineTlClass(GetSearchResultsPositions$, 0x9c7f2f10, 0xd963708d, 'messages.GetSearchResultsPositions', 'request', 'messages.getSearchResultsPositions flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int limit:int');
 export type GetSearchResultsPositions = GetSearchResultsPositions$;
 
 /** `messages.hideChatJoinRequest#7fe7e815 flags:# approved:flags.0?true peer:InputPeer user_id:InputUser = Updates` */
@@ -21417,6 +18118,7 @@ class HideChatJoinRequest$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.HideChatJoinRequest';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HideChatJoinRequest$;
   declare approved: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare userId: Api.TypeInputUser;
@@ -21472,29 +18174,14 @@ class HideChatJoinRequest$ {
       return rethrowDecode(e, 'messages.hideChatJoinRequest', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.hideChatJoinRequest');
-    j.flag('approved', this.approved);
-    j.field('peer', this.peer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HideChatJoinRequest$ {
-    const j = new TlJsonReader(json, 'messages.hideChatJoinRequest', classes);
-    return j.end(
-      new HideChatJoinRequest$({
-        approved: j.flag('approved'),
-        peer: j.field('peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface HideChatJoinRequest$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.hideChatJoinRequest#7fe7e815 flags:# approved:flags.0?true peer:InputPeer user_id:InputUser = Updates` */
-export const HideChatJoinRequest: typeof HideChatJoinRequest$ = /*@__PURE__*/ defineTlClass(HideChatJoinRequest$, 0x7fe7e815, 0x8af52aac, 'messages.HideChatJoinRequest', 'request');
+export const HideChatJoinRequest: typeof HideChatJoinRequest$ = /*@__PURE__*/ defineTlClass(HideChatJoinRequest$, 0x7fe7e815, 0x8af52aac, 'messages.HideChatJoinRequest', 'request', 'messages.hideChatJoinRequest flags:# approved:flags.0?true peer:InputPeer user_id:InputUser');
 export type HideChatJoinRequest = HideChatJoinRequest$;
 
 /** `messages.hideAllChatJoinRequests#e085f4ea flags:# approved:flags.0?true peer:InputPeer link:flags.1?string = Updates` */
@@ -21507,6 +18194,7 @@ class HideAllChatJoinRequests$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.HideAllChatJoinRequests';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HideAllChatJoinRequests$;
   declare approved: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare link: string | undefined;
@@ -21563,29 +18251,14 @@ class HideAllChatJoinRequests$ {
       return rethrowDecode(e, 'messages.hideAllChatJoinRequests', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.hideAllChatJoinRequests');
-    j.flag('approved', this.approved);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HideAllChatJoinRequests$ {
-    const j = new TlJsonReader(json, 'messages.hideAllChatJoinRequests', classes);
-    return j.end(
-      new HideAllChatJoinRequests$({
-        approved: j.flag('approved'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.optional('link', stringFromJson),
-      }),
-    );
-  }
+interface HideAllChatJoinRequests$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.hideAllChatJoinRequests#e085f4ea flags:# approved:flags.0?true peer:InputPeer link:flags.1?string = Updates` */
-export const HideAllChatJoinRequests: typeof HideAllChatJoinRequests$ = /*@__PURE__*/ defineTlClass(HideAllChatJoinRequests$, 0xe085f4ea, 0x8af52aac, 'messages.HideAllChatJoinRequests', 'request');
+export const HideAllChatJoinRequests: typeof HideAllChatJoinRequests$ = /*@__PURE__*/ defineTlClass(HideAllChatJoinRequests$, 0xe085f4ea, 0x8af52aac, 'messages.HideAllChatJoinRequests', 'request', 'messages.hideAllChatJoinRequests flags:# approved:flags.0?true peer:InputPeer link:flags.1?string');
 export type HideAllChatJoinRequests = HideAllChatJoinRequests$;
 
 /** `messages.toggleNoForwards#b11eafa2 peer:InputPeer enabled:Bool = Updates` */
@@ -21598,6 +18271,7 @@ class ToggleNoForwards$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ToggleNoForwards';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleNoForwards$;
   declare peer: Api.TypeInputPeer;
   declare enabled: boolean;
 
@@ -21643,27 +18317,14 @@ class ToggleNoForwards$ {
       return rethrowDecode(e, 'messages.toggleNoForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleNoForwards');
-    j.field('peer', this.peer, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleNoForwards$ {
-    const j = new TlJsonReader(json, 'messages.toggleNoForwards', classes);
-    return j.end(
-      new ToggleNoForwards$({
-        peer: j.field('peer', fromJson$InputPeer),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleNoForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleNoForwards#b11eafa2 peer:InputPeer enabled:Bool = Updates` */
-export const ToggleNoForwards: typeof ToggleNoForwards$ = /*@__PURE__*/ defineTlClass(ToggleNoForwards$, 0xb11eafa2, 0x8af52aac, 'messages.ToggleNoForwards', 'request');
+export const ToggleNoForwards: typeof ToggleNoForwards$ = /*@__PURE__*/ defineTlClass(ToggleNoForwards$, 0xb11eafa2, 0x8af52aac, 'messages.ToggleNoForwards', 'request', 'messages.toggleNoForwards peer:InputPeer enabled:Bool');
 export type ToggleNoForwards = ToggleNoForwards$;
 
 /** `messages.saveDefaultSendAs#ccfddf96 peer:InputPeer send_as:InputPeer = Bool` */
@@ -21676,6 +18337,7 @@ class SaveDefaultSendAs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveDefaultSendAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDefaultSendAs$;
   declare peer: Api.TypeInputPeer;
   declare sendAs: Api.TypeInputPeer;
 
@@ -21721,27 +18383,14 @@ class SaveDefaultSendAs$ {
       return rethrowDecode(e, 'messages.saveDefaultSendAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveDefaultSendAs');
-    j.field('peer', this.peer, objectToJson);
-    j.field('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDefaultSendAs$ {
-    const j = new TlJsonReader(json, 'messages.saveDefaultSendAs', classes);
-    return j.end(
-      new SaveDefaultSendAs$({
-        peer: j.field('peer', fromJson$InputPeer),
-        sendAs: j.field('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SaveDefaultSendAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.saveDefaultSendAs#ccfddf96 peer:InputPeer send_as:InputPeer = Bool` */
-export const SaveDefaultSendAs: typeof SaveDefaultSendAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultSendAs$, 0xccfddf96, 0xf5b399ac, 'messages.SaveDefaultSendAs', 'request');
+export const SaveDefaultSendAs: typeof SaveDefaultSendAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultSendAs$, 0xccfddf96, 0xf5b399ac, 'messages.SaveDefaultSendAs', 'request', 'messages.saveDefaultSendAs peer:InputPeer send_as:InputPeer');
 export type SaveDefaultSendAs = SaveDefaultSendAs$;
 
 /** `messages.sendReaction#d30d78d4 flags:# big:flags.1?true add_to_recent:flags.2?true peer:InputPeer msg_id:int reaction:flags.0?Vector<Reaction> = Updates` */
@@ -21754,6 +18403,7 @@ class SendReaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendReaction$;
   declare big: boolean | undefined;
   declare addToRecent: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -21829,33 +18479,14 @@ class SendReaction$ {
       return rethrowDecode(e, 'messages.sendReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendReaction');
-    j.flag('big', this.big);
-    j.flag('add_to_recent', this.addToRecent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.optionalVector('reaction', this.reaction, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendReaction$ {
-    const j = new TlJsonReader(json, 'messages.sendReaction', classes);
-    return j.end(
-      new SendReaction$({
-        big: j.flag('big'),
-        addToRecent: j.flag('add_to_recent'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        reaction: j.optionalVector('reaction', fromJson$Reaction),
-      }),
-    );
-  }
+interface SendReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendReaction#d30d78d4 flags:# big:flags.1?true add_to_recent:flags.2?true peer:InputPeer msg_id:int reaction:flags.0?Vector<Reaction> = Updates` */
-export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0xd30d78d4, 0x8af52aac, 'messages.SendReaction', 'request');
+export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0xd30d78d4, 0x8af52aac, 'messages.SendReaction', 'request', 'messages.sendReaction flags:# big:flags.1?true add_to_recent:flags.2?true peer:InputPeer msg_id:int reaction:flags.0?Vector<Reaction>');
 export type SendReaction = SendReaction$;
 
 /** `messages.getMessagesReactions#8bba90e6 peer:InputPeer id:Vector<int> = Updates` */
@@ -21868,6 +18499,7 @@ class GetMessagesReactions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetMessagesReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagesReactions$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -21921,27 +18553,14 @@ class GetMessagesReactions$ {
       return rethrowDecode(e, 'messages.getMessagesReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessagesReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesReactions$ {
-    const j = new TlJsonReader(json, 'messages.getMessagesReactions', classes);
-    return j.end(
-      new GetMessagesReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetMessagesReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessagesReactions#8bba90e6 peer:InputPeer id:Vector<int> = Updates` */
-export const GetMessagesReactions: typeof GetMessagesReactions$ = /*@__PURE__*/ defineTlClass(GetMessagesReactions$, 0x8bba90e6, 0x8af52aac, 'messages.GetMessagesReactions', 'request');
+export const GetMessagesReactions: typeof GetMessagesReactions$ = /*@__PURE__*/ defineTlClass(GetMessagesReactions$, 0x8bba90e6, 0x8af52aac, 'messages.GetMessagesReactions', 'request', 'messages.getMessagesReactions peer:InputPeer id:Vector<int>');
 export type GetMessagesReactions = GetMessagesReactions$;
 
 /** `messages.getMessageReactionsList#461b3f48 flags:# peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int = messages.MessageReactionsList` */
@@ -21954,6 +18573,7 @@ class GetMessageReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x60fce5e6;
   declare readonly className: 'messages.GetMessageReactionsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageReactionsList$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare reaction: Api.TypeReaction | undefined;
@@ -22024,33 +18644,14 @@ class GetMessageReactionsList$ {
       return rethrowDecode(e, 'messages.getMessageReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessageReactionsList');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('reaction', this.reaction, objectToJson);
-    j.optional('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageReactionsList$ {
-    const j = new TlJsonReader(json, 'messages.getMessageReactionsList', classes);
-    return j.end(
-      new GetMessageReactionsList$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        reaction: j.optional('reaction', fromJson$Reaction),
-        offset: j.optional('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetMessageReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessageReactionsList#461b3f48 flags:# peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int = messages.MessageReactionsList` */
-export const GetMessageReactionsList: typeof GetMessageReactionsList$ = /*@__PURE__*/ defineTlClass(GetMessageReactionsList$, 0x461b3f48, 0x60fce5e6, 'messages.GetMessageReactionsList', 'request');
+export const GetMessageReactionsList: typeof GetMessageReactionsList$ = /*@__PURE__*/ defineTlClass(GetMessageReactionsList$, 0x461b3f48, 0x60fce5e6, 'messages.GetMessageReactionsList', 'request', 'messages.getMessageReactionsList flags:# peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int');
 export type GetMessageReactionsList = GetMessageReactionsList$;
 
 /** `messages.setChatAvailableReactions#864b2581 flags:# peer:InputPeer available_reactions:ChatReactions reactions_limit:flags.0?int paid_enabled:flags.1?Bool = Updates` */
@@ -22063,6 +18664,7 @@ class SetChatAvailableReactions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetChatAvailableReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetChatAvailableReactions$;
   declare peer: Api.TypeInputPeer;
   declare availableReactions: Api.TypeChatReactions;
   declare reactionsLimit: number | undefined;
@@ -22127,31 +18729,14 @@ class SetChatAvailableReactions$ {
       return rethrowDecode(e, 'messages.setChatAvailableReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setChatAvailableReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.field('available_reactions', this.availableReactions, objectToJson);
-    j.optional('reactions_limit', this.reactionsLimit, intToJson);
-    j.optional('paid_enabled', this.paidEnabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatAvailableReactions$ {
-    const j = new TlJsonReader(json, 'messages.setChatAvailableReactions', classes);
-    return j.end(
-      new SetChatAvailableReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        availableReactions: j.field('available_reactions', fromJson$ChatReactions),
-        reactionsLimit: j.optional('reactions_limit', intFromJson),
-        paidEnabled: j.optional('paid_enabled', boolFromJson),
-      }),
-    );
-  }
+interface SetChatAvailableReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setChatAvailableReactions#864b2581 flags:# peer:InputPeer available_reactions:ChatReactions reactions_limit:flags.0?int paid_enabled:flags.1?Bool = Updates` */
-export const SetChatAvailableReactions: typeof SetChatAvailableReactions$ = /*@__PURE__*/ defineTlClass(SetChatAvailableReactions$, 0x864b2581, 0x8af52aac, 'messages.SetChatAvailableReactions', 'request');
+export const SetChatAvailableReactions: typeof SetChatAvailableReactions$ = /*@__PURE__*/ defineTlClass(SetChatAvailableReactions$, 0x864b2581, 0x8af52aac, 'messages.SetChatAvailableReactions', 'request', 'messages.setChatAvailableReactions flags:# peer:InputPeer available_reactions:ChatReactions reactions_limit:flags.0?int paid_enabled:flags.1?Bool');
 export type SetChatAvailableReactions = SetChatAvailableReactions$;
 
 /** `messages.getAvailableReactions#18dea0ac hash:int = messages.AvailableReactions` */
@@ -22164,6 +18749,7 @@ class GetAvailableReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xe426ad82;
   declare readonly className: 'messages.GetAvailableReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAvailableReactions$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -22203,25 +18789,14 @@ class GetAvailableReactions$ {
       return rethrowDecode(e, 'messages.getAvailableReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAvailableReactions');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAvailableReactions$ {
-    const j = new TlJsonReader(json, 'messages.getAvailableReactions', classes);
-    return j.end(
-      new GetAvailableReactions$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetAvailableReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAvailableReactions#18dea0ac hash:int = messages.AvailableReactions` */
-export const GetAvailableReactions: typeof GetAvailableReactions$ = /*@__PURE__*/ defineTlClass(GetAvailableReactions$, 0x18dea0ac, 0xe426ad82, 'messages.GetAvailableReactions', 'request');
+export const GetAvailableReactions: typeof GetAvailableReactions$ = /*@__PURE__*/ defineTlClass(GetAvailableReactions$, 0x18dea0ac, 0xe426ad82, 'messages.GetAvailableReactions', 'request', 'messages.getAvailableReactions hash:int');
 export type GetAvailableReactions = GetAvailableReactions$;
 
 /** `messages.setDefaultReaction#4f47a016 reaction:Reaction = Bool` */
@@ -22234,6 +18809,7 @@ class SetDefaultReaction$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetDefaultReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetDefaultReaction$;
   declare reaction: Api.TypeReaction;
 
   constructor(args: { reaction: Api.TypeReaction }) {
@@ -22273,25 +18849,14 @@ class SetDefaultReaction$ {
       return rethrowDecode(e, 'messages.setDefaultReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setDefaultReaction');
-    j.field('reaction', this.reaction, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetDefaultReaction$ {
-    const j = new TlJsonReader(json, 'messages.setDefaultReaction', classes);
-    return j.end(
-      new SetDefaultReaction$({
-        reaction: j.field('reaction', fromJson$Reaction),
-      }),
-    );
-  }
+interface SetDefaultReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setDefaultReaction#4f47a016 reaction:Reaction = Bool` */
-export const SetDefaultReaction: typeof SetDefaultReaction$ = /*@__PURE__*/ defineTlClass(SetDefaultReaction$, 0x4f47a016, 0xf5b399ac, 'messages.SetDefaultReaction', 'request');
+export const SetDefaultReaction: typeof SetDefaultReaction$ = /*@__PURE__*/ defineTlClass(SetDefaultReaction$, 0x4f47a016, 0xf5b399ac, 'messages.SetDefaultReaction', 'request', 'messages.setDefaultReaction reaction:Reaction');
 export type SetDefaultReaction = SetDefaultReaction$;
 
 /** `messages.translateText#63183030 flags:# peer:flags.0?InputPeer id:flags.0?Vector<int> text:flags.1?Vector<TextWithEntities> to_lang:string = messages.TranslatedText` */
@@ -22304,6 +18869,7 @@ class TranslateText$ {
   declare readonly SUBCLASS_OF_ID: 0x024243e8;
   declare readonly className: 'messages.TranslateText';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranslateText$;
   declare peer: Api.TypeInputPeer | undefined;
   declare id: number[] | undefined;
   declare text: Api.TypeTextWithEntities[] | undefined;
@@ -22390,31 +18956,14 @@ class TranslateText$ {
       return rethrowDecode(e, 'messages.translateText', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.translateText');
-    j.optional('peer', this.peer, objectToJson);
-    j.optionalVector('id', this.id, intToJson);
-    j.optionalVector('text', this.text, objectToJson);
-    j.field('to_lang', this.toLang, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranslateText$ {
-    const j = new TlJsonReader(json, 'messages.translateText', classes);
-    return j.end(
-      new TranslateText$({
-        peer: j.optional('peer', fromJson$InputPeer),
-        id: j.optionalVector('id', intFromJson),
-        text: j.optionalVector('text', fromJson$TextWithEntities),
-        toLang: j.field('to_lang', stringFromJson),
-      }),
-    );
-  }
+interface TranslateText$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.translateText#63183030 flags:# peer:flags.0?InputPeer id:flags.0?Vector<int> text:flags.1?Vector<TextWithEntities> to_lang:string = messages.TranslatedText` */
-export const TranslateText: typeof TranslateText$ = /*@__PURE__*/ defineTlClass(TranslateText$, 0x63183030, 0x024243e8, 'messages.TranslateText', 'request');
+export const TranslateText: typeof TranslateText$ = /*@__PURE__*/ defineTlClass(TranslateText$, 0x63183030, 0x024243e8, 'messages.TranslateText', 'request', 'messages.translateText flags:# peer:flags.0?InputPeer id:flags.0?Vector<int> text:flags.1?Vector<TextWithEntities> to_lang:string');
 export type TranslateText = TranslateText$;
 
 /** `messages.getUnreadReactions#bd7f90ac flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int = messages.Messages` */
@@ -22427,6 +18976,7 @@ class GetUnreadReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetUnreadReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUnreadReactions$;
   declare peer: Api.TypeInputPeer;
   declare topMsgId: number | undefined;
   declare savedPeerId: Api.TypeInputPeer | undefined;
@@ -22515,39 +19065,14 @@ class GetUnreadReactions$ {
       return rethrowDecode(e, 'messages.getUnreadReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getUnreadReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadReactions$ {
-    const j = new TlJsonReader(json, 'messages.getUnreadReactions', classes);
-    return j.end(
-      new GetUnreadReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-      }),
-    );
-  }
+interface GetUnreadReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getUnreadReactions#bd7f90ac flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int = messages.Messages` */
-export const GetUnreadReactions: typeof GetUnreadReactions$ = /*@__PURE__*/ defineTlClass(GetUnreadReactions$, 0xbd7f90ac, 0xd4b40b5e, 'messages.GetUnreadReactions', 'request');
+export const GetUnreadReactions: typeof GetUnreadReactions$ = /*@__PURE__*/ defineTlClass(GetUnreadReactions$, 0xbd7f90ac, 0xd4b40b5e, 'messages.GetUnreadReactions', 'request', 'messages.getUnreadReactions flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int');
 export type GetUnreadReactions = GetUnreadReactions$;
 
 /** `messages.readReactions#9ec44f93 flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer = messages.AffectedHistory` */
@@ -22560,6 +19085,7 @@ class ReadReactions$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.ReadReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadReactions$;
   declare peer: Api.TypeInputPeer;
   declare topMsgId: number | undefined;
   declare savedPeerId: Api.TypeInputPeer | undefined;
@@ -22618,29 +19144,14 @@ class ReadReactions$ {
       return rethrowDecode(e, 'messages.readReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadReactions$ {
-    const j = new TlJsonReader(json, 'messages.readReactions', classes);
-    return j.end(
-      new ReadReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReadReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readReactions#9ec44f93 flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer = messages.AffectedHistory` */
-export const ReadReactions: typeof ReadReactions$ = /*@__PURE__*/ defineTlClass(ReadReactions$, 0x9ec44f93, 0x2c49c116, 'messages.ReadReactions', 'request');
+export const ReadReactions: typeof ReadReactions$ = /*@__PURE__*/ defineTlClass(ReadReactions$, 0x9ec44f93, 0x2c49c116, 'messages.ReadReactions', 'request', 'messages.readReactions flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer');
 export type ReadReactions = ReadReactions$;
 
 /** `messages.searchSentMedia#107e31a0 q:string filter:MessagesFilter limit:int = messages.Messages` */
@@ -22653,6 +19164,7 @@ class SearchSentMedia$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.SearchSentMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchSentMedia$;
   declare q: string;
   declare filter: Api.TypeMessagesFilter;
   declare limit: number;
@@ -22704,29 +19216,14 @@ class SearchSentMedia$ {
       return rethrowDecode(e, 'messages.searchSentMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchSentMedia');
-    j.field('q', this.q, stringToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchSentMedia$ {
-    const j = new TlJsonReader(json, 'messages.searchSentMedia', classes);
-    return j.end(
-      new SearchSentMedia$({
-        q: j.field('q', stringFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SearchSentMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchSentMedia#107e31a0 q:string filter:MessagesFilter limit:int = messages.Messages` */
-export const SearchSentMedia: typeof SearchSentMedia$ = /*@__PURE__*/ defineTlClass(SearchSentMedia$, 0x107e31a0, 0xd4b40b5e, 'messages.SearchSentMedia', 'request');
+export const SearchSentMedia: typeof SearchSentMedia$ = /*@__PURE__*/ defineTlClass(SearchSentMedia$, 0x107e31a0, 0xd4b40b5e, 'messages.SearchSentMedia', 'request', 'messages.searchSentMedia q:string filter:MessagesFilter limit:int');
 export type SearchSentMedia = SearchSentMedia$;
 
 /** `messages.getAttachMenuBots#16fcc2cb hash:long = AttachMenuBots` */
@@ -22739,6 +19236,7 @@ class GetAttachMenuBots$ {
   declare readonly SUBCLASS_OF_ID: 0x842e23da;
   declare readonly className: 'messages.GetAttachMenuBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAttachMenuBots$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -22778,25 +19276,14 @@ class GetAttachMenuBots$ {
       return rethrowDecode(e, 'messages.getAttachMenuBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAttachMenuBots');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachMenuBots$ {
-    const j = new TlJsonReader(json, 'messages.getAttachMenuBots', classes);
-    return j.end(
-      new GetAttachMenuBots$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetAttachMenuBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAttachMenuBots#16fcc2cb hash:long = AttachMenuBots` */
-export const GetAttachMenuBots: typeof GetAttachMenuBots$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBots$, 0x16fcc2cb, 0x842e23da, 'messages.GetAttachMenuBots', 'request');
+export const GetAttachMenuBots: typeof GetAttachMenuBots$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBots$, 0x16fcc2cb, 0x842e23da, 'messages.GetAttachMenuBots', 'request', 'messages.getAttachMenuBots hash:long');
 export type GetAttachMenuBots = GetAttachMenuBots$;
 
 /** `messages.getAttachMenuBot#77216192 bot:InputUser = AttachMenuBotsBot` */
@@ -22809,6 +19296,7 @@ class GetAttachMenuBot$ {
   declare readonly SUBCLASS_OF_ID: 0xdb33883d;
   declare readonly className: 'messages.GetAttachMenuBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAttachMenuBot$;
   declare bot: Api.TypeInputUser;
 
   constructor(args: { bot: Api.TypeInputUser }) {
@@ -22848,25 +19336,14 @@ class GetAttachMenuBot$ {
       return rethrowDecode(e, 'messages.getAttachMenuBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAttachMenuBot');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachMenuBot$ {
-    const j = new TlJsonReader(json, 'messages.getAttachMenuBot', classes);
-    return j.end(
-      new GetAttachMenuBot$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetAttachMenuBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAttachMenuBot#77216192 bot:InputUser = AttachMenuBotsBot` */
-export const GetAttachMenuBot: typeof GetAttachMenuBot$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBot$, 0x77216192, 0xdb33883d, 'messages.GetAttachMenuBot', 'request');
+export const GetAttachMenuBot: typeof GetAttachMenuBot$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBot$, 0x77216192, 0xdb33883d, 'messages.GetAttachMenuBot', 'request', 'messages.getAttachMenuBot bot:InputUser');
 export type GetAttachMenuBot = GetAttachMenuBot$;
 
 /** `messages.toggleBotInAttachMenu#69f59d69 flags:# write_allowed:flags.0?true bot:InputUser enabled:Bool = Bool` */
@@ -22879,6 +19356,7 @@ class ToggleBotInAttachMenu$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleBotInAttachMenu';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleBotInAttachMenu$;
   declare writeAllowed: boolean | undefined;
   declare bot: Api.TypeInputUser;
   declare enabled: boolean;
@@ -22934,29 +19412,14 @@ class ToggleBotInAttachMenu$ {
       return rethrowDecode(e, 'messages.toggleBotInAttachMenu', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleBotInAttachMenu');
-    j.flag('write_allowed', this.writeAllowed);
-    j.field('bot', this.bot, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleBotInAttachMenu$ {
-    const j = new TlJsonReader(json, 'messages.toggleBotInAttachMenu', classes);
-    return j.end(
-      new ToggleBotInAttachMenu$({
-        writeAllowed: j.flag('write_allowed'),
-        bot: j.field('bot', fromJson$InputUser),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleBotInAttachMenu$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleBotInAttachMenu#69f59d69 flags:# write_allowed:flags.0?true bot:InputUser enabled:Bool = Bool` */
-export const ToggleBotInAttachMenu: typeof ToggleBotInAttachMenu$ = /*@__PURE__*/ defineTlClass(ToggleBotInAttachMenu$, 0x69f59d69, 0xf5b399ac, 'messages.ToggleBotInAttachMenu', 'request');
+export const ToggleBotInAttachMenu: typeof ToggleBotInAttachMenu$ = /*@__PURE__*/ defineTlClass(ToggleBotInAttachMenu$, 0x69f59d69, 0xf5b399ac, 'messages.ToggleBotInAttachMenu', 'request', 'messages.toggleBotInAttachMenu flags:# write_allowed:flags.0?true bot:InputUser enabled:Bool');
 export type ToggleBotInAttachMenu = ToggleBotInAttachMenu$;
 
 /** `messages.requestWebView#269dc2c1 flags:# from_bot_menu:flags.4?true silent:flags.5?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser url:flags.1?string start_param:flags.3?string theme_params:flags.2?DataJSON platform:string reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer = WebViewResult` */
@@ -22969,6 +19432,7 @@ class RequestWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestWebView$;
   declare fromBotMenu: boolean | undefined;
   declare silent: boolean | undefined;
   declare compact: boolean | undefined;
@@ -23080,47 +19544,14 @@ class RequestWebView$ {
       return rethrowDecode(e, 'messages.requestWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestWebView');
-    j.flag('from_bot_menu', this.fromBotMenu);
-    j.flag('silent', this.silent);
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestWebView', classes);
-    return j.end(
-      new RequestWebView$({
-        fromBotMenu: j.flag('from_bot_menu'),
-        silent: j.flag('silent'),
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-        url: j.optional('url', stringFromJson),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface RequestWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestWebView#269dc2c1 flags:# from_bot_menu:flags.4?true silent:flags.5?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser url:flags.1?string start_param:flags.3?string theme_params:flags.2?DataJSON platform:string reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer = WebViewResult` */
-export const RequestWebView: typeof RequestWebView$ = /*@__PURE__*/ defineTlClass(RequestWebView$, 0x269dc2c1, 0x93cea746, 'messages.RequestWebView', 'request');
+export const RequestWebView: typeof RequestWebView$ = /*@__PURE__*/ defineTlClass(RequestWebView$, 0x269dc2c1, 0x93cea746, 'messages.RequestWebView', 'request', 'messages.requestWebView flags:# from_bot_menu:flags.4?true silent:flags.5?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser url:flags.1?string start_param:flags.3?string theme_params:flags.2?DataJSON platform:string reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer');
 export type RequestWebView = RequestWebView$;
 
 /** `messages.prolongWebView#b0d81a83 flags:# silent:flags.5?true peer:InputPeer bot:InputUser query_id:long reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer = Bool` */
@@ -23133,6 +19564,7 @@ class ProlongWebView$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ProlongWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ProlongWebView$;
   declare silent: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare bot: Api.TypeInputUser;
@@ -23208,35 +19640,14 @@ class ProlongWebView$ {
       return rethrowDecode(e, 'messages.prolongWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.prolongWebView');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ProlongWebView$ {
-    const j = new TlJsonReader(json, 'messages.prolongWebView', classes);
-    return j.end(
-      new ProlongWebView$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-        queryId: j.field('query_id', longFromJson),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ProlongWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.prolongWebView#b0d81a83 flags:# silent:flags.5?true peer:InputPeer bot:InputUser query_id:long reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer = Bool` */
-export const ProlongWebView: typeof ProlongWebView$ = /*@__PURE__*/ defineTlClass(ProlongWebView$, 0xb0d81a83, 0xf5b399ac, 'messages.ProlongWebView', 'request');
+export const ProlongWebView: typeof ProlongWebView$ = /*@__PURE__*/ defineTlClass(ProlongWebView$, 0xb0d81a83, 0xf5b399ac, 'messages.ProlongWebView', 'request', 'messages.prolongWebView flags:# silent:flags.5?true peer:InputPeer bot:InputUser query_id:long reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer');
 export type ProlongWebView = ProlongWebView$;
 
 /** `messages.requestSimpleWebView#413a3e73 flags:# from_switch_webview:flags.1?true from_side_menu:flags.2?true compact:flags.7?true fullscreen:flags.8?true bot:InputUser url:flags.3?string start_param:flags.4?string theme_params:flags.0?DataJSON platform:string = WebViewResult` */
@@ -23249,6 +19660,7 @@ class RequestSimpleWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestSimpleWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestSimpleWebView$;
   declare fromSwitchWebview: boolean | undefined;
   declare fromSideMenu: boolean | undefined;
   declare compact: boolean | undefined;
@@ -23340,41 +19752,14 @@ class RequestSimpleWebView$ {
       return rethrowDecode(e, 'messages.requestSimpleWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestSimpleWebView');
-    j.flag('from_switch_webview', this.fromSwitchWebview);
-    j.flag('from_side_menu', this.fromSideMenu);
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('bot', this.bot, objectToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestSimpleWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestSimpleWebView', classes);
-    return j.end(
-      new RequestSimpleWebView$({
-        fromSwitchWebview: j.flag('from_switch_webview'),
-        fromSideMenu: j.flag('from_side_menu'),
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        bot: j.field('bot', fromJson$InputUser),
-        url: j.optional('url', stringFromJson),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-      }),
-    );
-  }
+interface RequestSimpleWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestSimpleWebView#413a3e73 flags:# from_switch_webview:flags.1?true from_side_menu:flags.2?true compact:flags.7?true fullscreen:flags.8?true bot:InputUser url:flags.3?string start_param:flags.4?string theme_params:flags.0?DataJSON platform:string = WebViewResult` */
-export const RequestSimpleWebView: typeof RequestSimpleWebView$ = /*@__PURE__*/ defineTlClass(RequestSimpleWebView$, 0x413a3e73, 0x93cea746, 'messages.RequestSimpleWebView', 'request');
+export const RequestSimpleWebView: typeof RequestSimpleWebView$ = /*@__PURE__*/ defineTlClass(RequestSimpleWebView$, 0x413a3e73, 0x93cea746, 'messages.RequestSimpleWebView', 'request', 'messages.requestSimpleWebView flags:# from_switch_webview:flags.1?true from_side_menu:flags.2?true compact:flags.7?true fullscreen:flags.8?true bot:InputUser url:flags.3?string start_param:flags.4?string theme_params:flags.0?DataJSON platform:string');
 export type RequestSimpleWebView = RequestSimpleWebView$;
 
 /** `messages.sendWebViewResultMessage#a4314f5 bot_query_id:string result:InputBotInlineResult = WebViewMessageSent` */
@@ -23387,6 +19772,7 @@ class SendWebViewResultMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x75e49312;
   declare readonly className: 'messages.SendWebViewResultMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendWebViewResultMessage$;
   declare botQueryId: string;
   declare result: Api.TypeInputBotInlineResult;
 
@@ -23432,27 +19818,14 @@ class SendWebViewResultMessage$ {
       return rethrowDecode(e, 'messages.sendWebViewResultMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendWebViewResultMessage');
-    j.field('bot_query_id', this.botQueryId, stringToJson);
-    j.field('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendWebViewResultMessage$ {
-    const j = new TlJsonReader(json, 'messages.sendWebViewResultMessage', classes);
-    return j.end(
-      new SendWebViewResultMessage$({
-        botQueryId: j.field('bot_query_id', stringFromJson),
-        result: j.field('result', fromJson$InputBotInlineResult),
-      }),
-    );
-  }
+interface SendWebViewResultMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendWebViewResultMessage#a4314f5 bot_query_id:string result:InputBotInlineResult = WebViewMessageSent` */
-export const SendWebViewResultMessage: typeof SendWebViewResultMessage$ = /*@__PURE__*/ defineTlClass(SendWebViewResultMessage$, 0x0a4314f5, 0x75e49312, 'messages.SendWebViewResultMessage', 'request');
+export const SendWebViewResultMessage: typeof SendWebViewResultMessage$ = /*@__PURE__*/ defineTlClass(SendWebViewResultMessage$, 0x0a4314f5, 0x75e49312, 'messages.SendWebViewResultMessage', 'request', 'messages.sendWebViewResultMessage bot_query_id:string result:InputBotInlineResult');
 export type SendWebViewResultMessage = SendWebViewResultMessage$;
 
 /** `messages.sendWebViewData#dc0242c8 bot:InputUser random_id:long button_text:string data:string = Updates` */
@@ -23465,6 +19838,7 @@ class SendWebViewData$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendWebViewData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendWebViewData$;
   declare bot: Api.TypeInputUser;
   declare randomId: BigInteger;
   declare buttonText: string;
@@ -23522,31 +19896,14 @@ class SendWebViewData$ {
       return rethrowDecode(e, 'messages.sendWebViewData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendWebViewData');
-    j.field('bot', this.bot, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('button_text', this.buttonText, stringToJson);
-    j.field('data', this.data, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendWebViewData$ {
-    const j = new TlJsonReader(json, 'messages.sendWebViewData', classes);
-    return j.end(
-      new SendWebViewData$({
-        bot: j.field('bot', fromJson$InputUser),
-        randomId: j.field('random_id', longFromJson),
-        buttonText: j.field('button_text', stringFromJson),
-        data: j.field('data', stringFromJson),
-      }),
-    );
-  }
+interface SendWebViewData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendWebViewData#dc0242c8 bot:InputUser random_id:long button_text:string data:string = Updates` */
-export const SendWebViewData: typeof SendWebViewData$ = /*@__PURE__*/ defineTlClass(SendWebViewData$, 0xdc0242c8, 0x8af52aac, 'messages.SendWebViewData', 'request');
+export const SendWebViewData: typeof SendWebViewData$ = /*@__PURE__*/ defineTlClass(SendWebViewData$, 0xdc0242c8, 0x8af52aac, 'messages.SendWebViewData', 'request', 'messages.sendWebViewData bot:InputUser random_id:long button_text:string data:string');
 export type SendWebViewData = SendWebViewData$;
 
 /** `messages.transcribeAudio#269e9a49 peer:InputPeer msg_id:int = messages.TranscribedAudio` */
@@ -23559,6 +19916,7 @@ class TranscribeAudio$ {
   declare readonly SUBCLASS_OF_ID: 0x21b24936;
   declare readonly className: 'messages.TranscribeAudio';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranscribeAudio$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -23604,27 +19962,14 @@ class TranscribeAudio$ {
       return rethrowDecode(e, 'messages.transcribeAudio', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.transcribeAudio');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranscribeAudio$ {
-    const j = new TlJsonReader(json, 'messages.transcribeAudio', classes);
-    return j.end(
-      new TranscribeAudio$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface TranscribeAudio$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.transcribeAudio#269e9a49 peer:InputPeer msg_id:int = messages.TranscribedAudio` */
-export const TranscribeAudio: typeof TranscribeAudio$ = /*@__PURE__*/ defineTlClass(TranscribeAudio$, 0x269e9a49, 0x21b24936, 'messages.TranscribeAudio', 'request');
+export const TranscribeAudio: typeof TranscribeAudio$ = /*@__PURE__*/ defineTlClass(TranscribeAudio$, 0x269e9a49, 0x21b24936, 'messages.TranscribeAudio', 'request', 'messages.transcribeAudio peer:InputPeer msg_id:int');
 export type TranscribeAudio = TranscribeAudio$;
 
 /** `messages.rateTranscribedAudio#7f1d072f peer:InputPeer msg_id:int transcription_id:long good:Bool = Bool` */
@@ -23637,6 +19982,7 @@ class RateTranscribedAudio$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.RateTranscribedAudio';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RateTranscribedAudio$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare transcriptionId: BigInteger;
@@ -23694,31 +20040,14 @@ class RateTranscribedAudio$ {
       return rethrowDecode(e, 'messages.rateTranscribedAudio', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.rateTranscribedAudio');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('transcription_id', this.transcriptionId, longToJson);
-    j.field('good', this.good, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RateTranscribedAudio$ {
-    const j = new TlJsonReader(json, 'messages.rateTranscribedAudio', classes);
-    return j.end(
-      new RateTranscribedAudio$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        transcriptionId: j.field('transcription_id', longFromJson),
-        good: j.field('good', boolFromJson),
-      }),
-    );
-  }
+interface RateTranscribedAudio$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.rateTranscribedAudio#7f1d072f peer:InputPeer msg_id:int transcription_id:long good:Bool = Bool` */
-export const RateTranscribedAudio: typeof RateTranscribedAudio$ = /*@__PURE__*/ defineTlClass(RateTranscribedAudio$, 0x7f1d072f, 0xf5b399ac, 'messages.RateTranscribedAudio', 'request');
+export const RateTranscribedAudio: typeof RateTranscribedAudio$ = /*@__PURE__*/ defineTlClass(RateTranscribedAudio$, 0x7f1d072f, 0xf5b399ac, 'messages.RateTranscribedAudio', 'request', 'messages.rateTranscribedAudio peer:InputPeer msg_id:int transcription_id:long good:Bool');
 export type RateTranscribedAudio = RateTranscribedAudio$;
 
 /** `messages.getCustomEmojiDocuments#d9ab0f54 document_id:Vector<long> = Vector<Document>` */
@@ -23731,6 +20060,7 @@ class GetCustomEmojiDocuments$ {
   declare readonly SUBCLASS_OF_ID: 0xcc590e08;
   declare readonly className: 'messages.GetCustomEmojiDocuments';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCustomEmojiDocuments$;
   declare documentId: BigInteger[];
 
   constructor(args: { documentId: LongInput[] }) {
@@ -23778,25 +20108,14 @@ class GetCustomEmojiDocuments$ {
       return rethrowDecode(e, 'messages.getCustomEmojiDocuments', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getCustomEmojiDocuments');
-    j.vector('document_id', this.documentId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCustomEmojiDocuments$ {
-    const j = new TlJsonReader(json, 'messages.getCustomEmojiDocuments', classes);
-    return j.end(
-      new GetCustomEmojiDocuments$({
-        documentId: j.vector('document_id', longFromJson),
-      }),
-    );
-  }
+interface GetCustomEmojiDocuments$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getCustomEmojiDocuments#d9ab0f54 document_id:Vector<long> = Vector<Document>` */
-export const GetCustomEmojiDocuments: typeof GetCustomEmojiDocuments$ = /*@__PURE__*/ defineTlClass(GetCustomEmojiDocuments$, 0xd9ab0f54, 0xcc590e08, 'messages.GetCustomEmojiDocuments', 'request');
+export const GetCustomEmojiDocuments: typeof GetCustomEmojiDocuments$ = /*@__PURE__*/ defineTlClass(GetCustomEmojiDocuments$, 0xd9ab0f54, 0xcc590e08, 'messages.GetCustomEmojiDocuments', 'request', 'messages.getCustomEmojiDocuments document_id:Vector<long>');
 export type GetCustomEmojiDocuments = GetCustomEmojiDocuments$;
 
 /** `messages.getEmojiStickers#fbfca18f hash:long = messages.AllStickers` */
@@ -23809,6 +20128,7 @@ class GetEmojiStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetEmojiStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiStickers$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -23848,25 +20168,14 @@ class GetEmojiStickers$ {
       return rethrowDecode(e, 'messages.getEmojiStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStickers$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiStickers', classes);
-    return j.end(
-      new GetEmojiStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetEmojiStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiStickers#fbfca18f hash:long = messages.AllStickers` */
-export const GetEmojiStickers: typeof GetEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetEmojiStickers$, 0xfbfca18f, 0x45834829, 'messages.GetEmojiStickers', 'request');
+export const GetEmojiStickers: typeof GetEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetEmojiStickers$, 0xfbfca18f, 0x45834829, 'messages.GetEmojiStickers', 'request', 'messages.getEmojiStickers hash:long');
 export type GetEmojiStickers = GetEmojiStickers$;
 
 /** `messages.getFeaturedEmojiStickers#ecf6736 hash:long = messages.FeaturedStickers` */
@@ -23879,6 +20188,7 @@ class GetFeaturedEmojiStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetFeaturedEmojiStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFeaturedEmojiStickers$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -23918,25 +20228,14 @@ class GetFeaturedEmojiStickers$ {
       return rethrowDecode(e, 'messages.getFeaturedEmojiStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFeaturedEmojiStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedEmojiStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFeaturedEmojiStickers', classes);
-    return j.end(
-      new GetFeaturedEmojiStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetFeaturedEmojiStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFeaturedEmojiStickers#ecf6736 hash:long = messages.FeaturedStickers` */
-export const GetFeaturedEmojiStickers: typeof GetFeaturedEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedEmojiStickers$, 0x0ecf6736, 0x2614b722, 'messages.GetFeaturedEmojiStickers', 'request');
+export const GetFeaturedEmojiStickers: typeof GetFeaturedEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedEmojiStickers$, 0x0ecf6736, 0x2614b722, 'messages.GetFeaturedEmojiStickers', 'request', 'messages.getFeaturedEmojiStickers hash:long');
 export type GetFeaturedEmojiStickers = GetFeaturedEmojiStickers$;
 
 /** `messages.reportReaction#3f64c076 peer:InputPeer id:int reaction_peer:InputPeer = Bool` */
@@ -23949,6 +20248,7 @@ class ReportReaction$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportReaction$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare reactionPeer: Api.TypeInputPeer;
@@ -24000,29 +20300,14 @@ class ReportReaction$ {
       return rethrowDecode(e, 'messages.reportReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportReaction');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('reaction_peer', this.reactionPeer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportReaction$ {
-    const j = new TlJsonReader(json, 'messages.reportReaction', classes);
-    return j.end(
-      new ReportReaction$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        reactionPeer: j.field('reaction_peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReportReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reportReaction#3f64c076 peer:InputPeer id:int reaction_peer:InputPeer = Bool` */
-export const ReportReaction: typeof ReportReaction$ = /*@__PURE__*/ defineTlClass(ReportReaction$, 0x3f64c076, 0xf5b399ac, 'messages.ReportReaction', 'request');
+export const ReportReaction: typeof ReportReaction$ = /*@__PURE__*/ defineTlClass(ReportReaction$, 0x3f64c076, 0xf5b399ac, 'messages.ReportReaction', 'request', 'messages.reportReaction peer:InputPeer id:int reaction_peer:InputPeer');
 export type ReportReaction = ReportReaction$;
 
 /** `messages.getTopReactions#bb8125ba limit:int hash:long = messages.Reactions` */
@@ -24035,6 +20320,7 @@ class GetTopReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.GetTopReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTopReactions$;
   declare limit: number;
   declare hash: BigInteger;
 
@@ -24080,27 +20366,14 @@ class GetTopReactions$ {
       return rethrowDecode(e, 'messages.getTopReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getTopReactions');
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTopReactions$ {
-    const j = new TlJsonReader(json, 'messages.getTopReactions', classes);
-    return j.end(
-      new GetTopReactions$({
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetTopReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getTopReactions#bb8125ba limit:int hash:long = messages.Reactions` */
-export const GetTopReactions: typeof GetTopReactions$ = /*@__PURE__*/ defineTlClass(GetTopReactions$, 0xbb8125ba, 0xadc38324, 'messages.GetTopReactions', 'request');
+export const GetTopReactions: typeof GetTopReactions$ = /*@__PURE__*/ defineTlClass(GetTopReactions$, 0xbb8125ba, 0xadc38324, 'messages.GetTopReactions', 'request', 'messages.getTopReactions limit:int hash:long');
 export type GetTopReactions = GetTopReactions$;
 
 /** `messages.getRecentReactions#39461db2 limit:int hash:long = messages.Reactions` */
@@ -24113,6 +20386,7 @@ class GetRecentReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.GetRecentReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentReactions$;
   declare limit: number;
   declare hash: BigInteger;
 
@@ -24158,27 +20432,14 @@ class GetRecentReactions$ {
       return rethrowDecode(e, 'messages.getRecentReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentReactions');
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentReactions$ {
-    const j = new TlJsonReader(json, 'messages.getRecentReactions', classes);
-    return j.end(
-      new GetRecentReactions$({
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getRecentReactions#39461db2 limit:int hash:long = messages.Reactions` */
-export const GetRecentReactions: typeof GetRecentReactions$ = /*@__PURE__*/ defineTlClass(GetRecentReactions$, 0x39461db2, 0xadc38324, 'messages.GetRecentReactions', 'request');
+export const GetRecentReactions: typeof GetRecentReactions$ = /*@__PURE__*/ defineTlClass(GetRecentReactions$, 0x39461db2, 0xadc38324, 'messages.GetRecentReactions', 'request', 'messages.getRecentReactions limit:int hash:long');
 export type GetRecentReactions = GetRecentReactions$;
 
 /** `messages.clearRecentReactions#9dfeefb4 = Bool` */
@@ -24191,6 +20452,7 @@ class ClearRecentReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearRecentReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearRecentReactions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -24208,18 +20470,14 @@ class ClearRecentReactions$ {
   static fromReader(_r: TlReader): ClearRecentReactions$ {
     return new ClearRecentReactions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.clearRecentReactions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentReactions$ {
-    return new TlJsonReader(json, 'messages.clearRecentReactions', classes).end(new ClearRecentReactions$());
-  }
+interface ClearRecentReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.clearRecentReactions#9dfeefb4 = Bool` */
-export const ClearRecentReactions: typeof ClearRecentReactions$ = /*@__PURE__*/ defineTlClass(ClearRecentReactions$, 0x9dfeefb4, 0xf5b399ac, 'messages.ClearRecentReactions', 'request');
+export const ClearRecentReactions: typeof ClearRecentReactions$ = /*@__PURE__*/ defineTlClass(ClearRecentReactions$, 0x9dfeefb4, 0xf5b399ac, 'messages.ClearRecentReactions', 'request', 'messages.clearRecentReactions');
 export type ClearRecentReactions = ClearRecentReactions$;
 
 /** `messages.getExtendedMedia#84f80814 peer:InputPeer id:Vector<int> = Updates` */
@@ -24232,6 +20490,7 @@ class GetExtendedMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetExtendedMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExtendedMedia$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -24285,27 +20544,14 @@ class GetExtendedMedia$ {
       return rethrowDecode(e, 'messages.getExtendedMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getExtendedMedia');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExtendedMedia$ {
-    const j = new TlJsonReader(json, 'messages.getExtendedMedia', classes);
-    return j.end(
-      new GetExtendedMedia$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetExtendedMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getExtendedMedia#84f80814 peer:InputPeer id:Vector<int> = Updates` */
-export const GetExtendedMedia: typeof GetExtendedMedia$ = /*@__PURE__*/ defineTlClass(GetExtendedMedia$, 0x84f80814, 0x8af52aac, 'messages.GetExtendedMedia', 'request');
+export const GetExtendedMedia: typeof GetExtendedMedia$ = /*@__PURE__*/ defineTlClass(GetExtendedMedia$, 0x84f80814, 0x8af52aac, 'messages.GetExtendedMedia', 'request', 'messages.getExtendedMedia peer:InputPeer id:Vector<int>');
 export type GetExtendedMedia = GetExtendedMedia$;
 
 /** `messages.setDefaultHistoryTTL#9eb51445 period:int = Bool` */
@@ -24318,6 +20564,7 @@ class SetDefaultHistoryTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetDefaultHistoryTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetDefaultHistoryTTL$;
   declare period: number;
 
   constructor(args: { period: number }) {
@@ -24357,25 +20604,14 @@ class SetDefaultHistoryTTL$ {
       return rethrowDecode(e, 'messages.setDefaultHistoryTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setDefaultHistoryTTL');
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetDefaultHistoryTTL$ {
-    const j = new TlJsonReader(json, 'messages.setDefaultHistoryTTL', classes);
-    return j.end(
-      new SetDefaultHistoryTTL$({
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface SetDefaultHistoryTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setDefaultHistoryTTL#9eb51445 period:int = Bool` */
-export const SetDefaultHistoryTTL: typeof SetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetDefaultHistoryTTL$, 0x9eb51445, 0xf5b399ac, 'messages.SetDefaultHistoryTTL', 'request');
+export const SetDefaultHistoryTTL: typeof SetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetDefaultHistoryTTL$, 0x9eb51445, 0xf5b399ac, 'messages.SetDefaultHistoryTTL', 'request', 'messages.setDefaultHistoryTTL period:int');
 export type SetDefaultHistoryTTL = SetDefaultHistoryTTL$;
 
 /** `messages.getDefaultHistoryTTL#658b7188 = DefaultHistoryTTL` */
@@ -24388,6 +20624,7 @@ class GetDefaultHistoryTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf00d3367;
   declare readonly className: 'messages.GetDefaultHistoryTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultHistoryTTL$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -24405,18 +20642,14 @@ class GetDefaultHistoryTTL$ {
   static fromReader(_r: TlReader): GetDefaultHistoryTTL$ {
     return new GetDefaultHistoryTTL$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getDefaultHistoryTTL' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultHistoryTTL$ {
-    return new TlJsonReader(json, 'messages.getDefaultHistoryTTL', classes).end(new GetDefaultHistoryTTL$());
-  }
+interface GetDefaultHistoryTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDefaultHistoryTTL#658b7188 = DefaultHistoryTTL` */
-export const GetDefaultHistoryTTL: typeof GetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(GetDefaultHistoryTTL$, 0x658b7188, 0xf00d3367, 'messages.GetDefaultHistoryTTL', 'request');
+export const GetDefaultHistoryTTL: typeof GetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(GetDefaultHistoryTTL$, 0x658b7188, 0xf00d3367, 'messages.GetDefaultHistoryTTL', 'request', 'messages.getDefaultHistoryTTL');
 export type GetDefaultHistoryTTL = GetDefaultHistoryTTL$;
 
 /** `messages.sendBotRequestedPeer#91b2d060 peer:InputPeer msg_id:int button_id:int requested_peers:Vector<InputPeer> = Updates` */
@@ -24429,6 +20662,7 @@ class SendBotRequestedPeer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendBotRequestedPeer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendBotRequestedPeer$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare buttonId: number;
@@ -24494,31 +20728,14 @@ class SendBotRequestedPeer$ {
       return rethrowDecode(e, 'messages.sendBotRequestedPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendBotRequestedPeer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('button_id', this.buttonId, intToJson);
-    j.vector('requested_peers', this.requestedPeers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendBotRequestedPeer$ {
-    const j = new TlJsonReader(json, 'messages.sendBotRequestedPeer', classes);
-    return j.end(
-      new SendBotRequestedPeer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        buttonId: j.field('button_id', intFromJson),
-        requestedPeers: j.vector('requested_peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SendBotRequestedPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendBotRequestedPeer#91b2d060 peer:InputPeer msg_id:int button_id:int requested_peers:Vector<InputPeer> = Updates` */
-export const SendBotRequestedPeer: typeof SendBotRequestedPeer$ = /*@__PURE__*/ defineTlClass(SendBotRequestedPeer$, 0x91b2d060, 0x8af52aac, 'messages.SendBotRequestedPeer', 'request');
+export const SendBotRequestedPeer: typeof SendBotRequestedPeer$ = /*@__PURE__*/ defineTlClass(SendBotRequestedPeer$, 0x91b2d060, 0x8af52aac, 'messages.SendBotRequestedPeer', 'request', 'messages.sendBotRequestedPeer peer:InputPeer msg_id:int button_id:int requested_peers:Vector<InputPeer>');
 export type SendBotRequestedPeer = SendBotRequestedPeer$;
 
 /** `messages.getEmojiGroups#7488ce5b hash:int = messages.EmojiGroups` */
@@ -24531,6 +20748,7 @@ class GetEmojiGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiGroups$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -24570,25 +20788,14 @@ class GetEmojiGroups$ {
       return rethrowDecode(e, 'messages.getEmojiGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiGroups', classes);
-    return j.end(
-      new GetEmojiGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiGroups#7488ce5b hash:int = messages.EmojiGroups` */
-export const GetEmojiGroups: typeof GetEmojiGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiGroups$, 0x7488ce5b, 0x7eca55d9, 'messages.GetEmojiGroups', 'request');
+export const GetEmojiGroups: typeof GetEmojiGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiGroups$, 0x7488ce5b, 0x7eca55d9, 'messages.GetEmojiGroups', 'request', 'messages.getEmojiGroups hash:int');
 export type GetEmojiGroups = GetEmojiGroups$;
 
 /** `messages.getEmojiStatusGroups#2ecd56cd hash:int = messages.EmojiGroups` */
@@ -24601,6 +20808,7 @@ class GetEmojiStatusGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiStatusGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiStatusGroups$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -24640,25 +20848,14 @@ class GetEmojiStatusGroups$ {
       return rethrowDecode(e, 'messages.getEmojiStatusGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiStatusGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStatusGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiStatusGroups', classes);
-    return j.end(
-      new GetEmojiStatusGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiStatusGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiStatusGroups#2ecd56cd hash:int = messages.EmojiGroups` */
-export const GetEmojiStatusGroups: typeof GetEmojiStatusGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStatusGroups$, 0x2ecd56cd, 0x7eca55d9, 'messages.GetEmojiStatusGroups', 'request');
+export const GetEmojiStatusGroups: typeof GetEmojiStatusGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStatusGroups$, 0x2ecd56cd, 0x7eca55d9, 'messages.GetEmojiStatusGroups', 'request', 'messages.getEmojiStatusGroups hash:int');
 export type GetEmojiStatusGroups = GetEmojiStatusGroups$;
 
 /** `messages.getEmojiProfilePhotoGroups#21a548f3 hash:int = messages.EmojiGroups` */
@@ -24671,6 +20868,7 @@ class GetEmojiProfilePhotoGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiProfilePhotoGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiProfilePhotoGroups$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -24710,25 +20908,14 @@ class GetEmojiProfilePhotoGroups$ {
       return rethrowDecode(e, 'messages.getEmojiProfilePhotoGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiProfilePhotoGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiProfilePhotoGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiProfilePhotoGroups', classes);
-    return j.end(
-      new GetEmojiProfilePhotoGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiProfilePhotoGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiProfilePhotoGroups#21a548f3 hash:int = messages.EmojiGroups` */
-export const GetEmojiProfilePhotoGroups: typeof GetEmojiProfilePhotoGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiProfilePhotoGroups$, 0x21a548f3, 0x7eca55d9, 'messages.GetEmojiProfilePhotoGroups', 'request');
+export const GetEmojiProfilePhotoGroups: typeof GetEmojiProfilePhotoGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiProfilePhotoGroups$, 0x21a548f3, 0x7eca55d9, 'messages.GetEmojiProfilePhotoGroups', 'request', 'messages.getEmojiProfilePhotoGroups hash:int');
 export type GetEmojiProfilePhotoGroups = GetEmojiProfilePhotoGroups$;
 
 /** `messages.searchCustomEmoji#2c11c0d7 emoticon:string hash:long = EmojiList` */
@@ -24741,6 +20928,7 @@ class SearchCustomEmoji$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'messages.SearchCustomEmoji';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchCustomEmoji$;
   declare emoticon: string;
   declare hash: BigInteger;
 
@@ -24786,27 +20974,14 @@ class SearchCustomEmoji$ {
       return rethrowDecode(e, 'messages.searchCustomEmoji', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchCustomEmoji');
-    j.field('emoticon', this.emoticon, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCustomEmoji$ {
-    const j = new TlJsonReader(json, 'messages.searchCustomEmoji', classes);
-    return j.end(
-      new SearchCustomEmoji$({
-        emoticon: j.field('emoticon', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchCustomEmoji$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchCustomEmoji#2c11c0d7 emoticon:string hash:long = EmojiList` */
-export const SearchCustomEmoji: typeof SearchCustomEmoji$ = /*@__PURE__*/ defineTlClass(SearchCustomEmoji$, 0x2c11c0d7, 0xbcef6aba, 'messages.SearchCustomEmoji', 'request');
+export const SearchCustomEmoji: typeof SearchCustomEmoji$ = /*@__PURE__*/ defineTlClass(SearchCustomEmoji$, 0x2c11c0d7, 0xbcef6aba, 'messages.SearchCustomEmoji', 'request', 'messages.searchCustomEmoji emoticon:string hash:long');
 export type SearchCustomEmoji = SearchCustomEmoji$;
 
 /** `messages.togglePeerTranslations#e47cb579 flags:# disabled:flags.0?true peer:InputPeer = Bool` */
@@ -24819,6 +20994,7 @@ class TogglePeerTranslations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.TogglePeerTranslations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePeerTranslations$;
   declare disabled: boolean | undefined;
   declare peer: Api.TypeInputPeer;
 
@@ -24868,27 +21044,14 @@ class TogglePeerTranslations$ {
       return rethrowDecode(e, 'messages.togglePeerTranslations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.togglePeerTranslations');
-    j.flag('disabled', this.disabled);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerTranslations$ {
-    const j = new TlJsonReader(json, 'messages.togglePeerTranslations', classes);
-    return j.end(
-      new TogglePeerTranslations$({
-        disabled: j.flag('disabled'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface TogglePeerTranslations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.togglePeerTranslations#e47cb579 flags:# disabled:flags.0?true peer:InputPeer = Bool` */
-export const TogglePeerTranslations: typeof TogglePeerTranslations$ = /*@__PURE__*/ defineTlClass(TogglePeerTranslations$, 0xe47cb579, 0xf5b399ac, 'messages.TogglePeerTranslations', 'request');
+export const TogglePeerTranslations: typeof TogglePeerTranslations$ = /*@__PURE__*/ defineTlClass(TogglePeerTranslations$, 0xe47cb579, 0xf5b399ac, 'messages.TogglePeerTranslations', 'request', 'messages.togglePeerTranslations flags:# disabled:flags.0?true peer:InputPeer');
 export type TogglePeerTranslations = TogglePeerTranslations$;
 
 /** `messages.getBotApp#34fdc5c3 app:InputBotApp hash:long = messages.BotApp` */
@@ -24901,6 +21064,7 @@ class GetBotApp$ {
   declare readonly SUBCLASS_OF_ID: 0x8f7243a7;
   declare readonly className: 'messages.GetBotApp';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotApp$;
   declare app: Api.TypeInputBotApp;
   declare hash: BigInteger;
 
@@ -24946,27 +21110,14 @@ class GetBotApp$ {
       return rethrowDecode(e, 'messages.getBotApp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getBotApp');
-    j.field('app', this.app, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotApp$ {
-    const j = new TlJsonReader(json, 'messages.getBotApp', classes);
-    return j.end(
-      new GetBotApp$({
-        app: j.field('app', fromJson$InputBotApp),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetBotApp$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getBotApp#34fdc5c3 app:InputBotApp hash:long = messages.BotApp` */
-export const GetBotApp: typeof GetBotApp$ = /*@__PURE__*/ defineTlClass(GetBotApp$, 0x34fdc5c3, 0x8f7243a7, 'messages.GetBotApp', 'request');
+export const GetBotApp: typeof GetBotApp$ = /*@__PURE__*/ defineTlClass(GetBotApp$, 0x34fdc5c3, 0x8f7243a7, 'messages.GetBotApp', 'request', 'messages.getBotApp app:InputBotApp hash:long');
 export type GetBotApp = GetBotApp$;
 
 /** `messages.requestAppWebView#53618bce flags:# write_allowed:flags.0?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer app:InputBotApp start_param:flags.1?string theme_params:flags.2?DataJSON platform:string = WebViewResult` */
@@ -24979,6 +21130,7 @@ class RequestAppWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestAppWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestAppWebView$;
   declare writeAllowed: boolean | undefined;
   declare compact: boolean | undefined;
   declare fullscreen: boolean | undefined;
@@ -25064,39 +21216,14 @@ class RequestAppWebView$ {
       return rethrowDecode(e, 'messages.requestAppWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestAppWebView');
-    j.flag('write_allowed', this.writeAllowed);
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('peer', this.peer, objectToJson);
-    j.field('app', this.app, objectToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestAppWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestAppWebView', classes);
-    return j.end(
-      new RequestAppWebView$({
-        writeAllowed: j.flag('write_allowed'),
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        peer: j.field('peer', fromJson$InputPeer),
-        app: j.field('app', fromJson$InputBotApp),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-      }),
-    );
-  }
+interface RequestAppWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestAppWebView#53618bce flags:# write_allowed:flags.0?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer app:InputBotApp start_param:flags.1?string theme_params:flags.2?DataJSON platform:string = WebViewResult` */
-export const RequestAppWebView: typeof RequestAppWebView$ = /*@__PURE__*/ defineTlClass(RequestAppWebView$, 0x53618bce, 0x93cea746, 'messages.RequestAppWebView', 'request');
+export const RequestAppWebView: typeof RequestAppWebView$ = /*@__PURE__*/ defineTlClass(RequestAppWebView$, 0x53618bce, 0x93cea746, 'messages.RequestAppWebView', 'request', 'messages.requestAppWebView flags:# write_allowed:flags.0?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer app:InputBotApp start_param:flags.1?string theme_params:flags.2?DataJSON platform:string');
 export type RequestAppWebView = RequestAppWebView$;
 
 /** `messages.setChatWallPaper#8ffacae1 flags:# for_both:flags.3?true revert:flags.4?true peer:InputPeer wallpaper:flags.0?InputWallPaper settings:flags.2?WallPaperSettings id:flags.1?int = Updates` */
@@ -25109,6 +21236,7 @@ class SetChatWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetChatWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetChatWallPaper$;
   declare forBoth: boolean | undefined;
   declare revert: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -25184,35 +21312,14 @@ class SetChatWallPaper$ {
       return rethrowDecode(e, 'messages.setChatWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setChatWallPaper');
-    j.flag('for_both', this.forBoth);
-    j.flag('revert', this.revert);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('wallpaper', this.wallpaper, objectToJson);
-    j.optional('settings', this.settings, objectToJson);
-    j.optional('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatWallPaper$ {
-    const j = new TlJsonReader(json, 'messages.setChatWallPaper', classes);
-    return j.end(
-      new SetChatWallPaper$({
-        forBoth: j.flag('for_both'),
-        revert: j.flag('revert'),
-        peer: j.field('peer', fromJson$InputPeer),
-        wallpaper: j.optional('wallpaper', fromJson$InputWallPaper),
-        settings: j.optional('settings', fromJson$WallPaperSettings),
-        id: j.optional('id', intFromJson),
-      }),
-    );
-  }
+interface SetChatWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setChatWallPaper#8ffacae1 flags:# for_both:flags.3?true revert:flags.4?true peer:InputPeer wallpaper:flags.0?InputWallPaper settings:flags.2?WallPaperSettings id:flags.1?int = Updates` */
-export const SetChatWallPaper: typeof SetChatWallPaper$ = /*@__PURE__*/ defineTlClass(SetChatWallPaper$, 0x8ffacae1, 0x8af52aac, 'messages.SetChatWallPaper', 'request');
+export const SetChatWallPaper: typeof SetChatWallPaper$ = /*@__PURE__*/ defineTlClass(SetChatWallPaper$, 0x8ffacae1, 0x8af52aac, 'messages.SetChatWallPaper', 'request', 'messages.setChatWallPaper flags:# for_both:flags.3?true revert:flags.4?true peer:InputPeer wallpaper:flags.0?InputWallPaper settings:flags.2?WallPaperSettings id:flags.1?int');
 export type SetChatWallPaper = SetChatWallPaper$;
 
 /** `messages.searchEmojiStickerSets#92b4494c flags:# exclude_featured:flags.0?true q:string hash:long = messages.FoundStickerSets` */
@@ -25225,6 +21332,7 @@ class SearchEmojiStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.SearchEmojiStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchEmojiStickerSets$;
   declare excludeFeatured: boolean | undefined;
   declare q: string;
   declare hash: BigInteger;
@@ -25280,29 +21388,14 @@ class SearchEmojiStickerSets$ {
       return rethrowDecode(e, 'messages.searchEmojiStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchEmojiStickerSets');
-    j.flag('exclude_featured', this.excludeFeatured);
-    j.field('q', this.q, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchEmojiStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.searchEmojiStickerSets', classes);
-    return j.end(
-      new SearchEmojiStickerSets$({
-        excludeFeatured: j.flag('exclude_featured'),
-        q: j.field('q', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchEmojiStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchEmojiStickerSets#92b4494c flags:# exclude_featured:flags.0?true q:string hash:long = messages.FoundStickerSets` */
-export const SearchEmojiStickerSets: typeof SearchEmojiStickerSets$ = /*@__PURE__*/ defineTlClass(SearchEmojiStickerSets$, 0x92b4494c, 0x040df361, 'messages.SearchEmojiStickerSets', 'request');
+export const SearchEmojiStickerSets: typeof SearchEmojiStickerSets$ = /*@__PURE__*/ defineTlClass(SearchEmojiStickerSets$, 0x92b4494c, 0x040df361, 'messages.SearchEmojiStickerSets', 'request', 'messages.searchEmojiStickerSets flags:# exclude_featured:flags.0?true q:string hash:long');
 export type SearchEmojiStickerSets = SearchEmojiStickerSets$;
 
 /** `messages.getSavedDialogs#1e91fc99 flags:# exclude_pinned:flags.0?true parent_peer:flags.1?InputPeer offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long = messages.SavedDialogs` */
@@ -25315,6 +21408,7 @@ class GetSavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.GetSavedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedDialogs$;
   declare excludePinned: boolean | undefined;
   declare parentPeer: Api.TypeInputPeer | undefined;
   declare offsetDate: number;
@@ -25395,37 +21489,14 @@ class GetSavedDialogs$ {
       return rethrowDecode(e, 'messages.getSavedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedDialogs');
-    j.flag('exclude_pinned', this.excludePinned);
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getSavedDialogs', classes);
-    return j.end(
-      new GetSavedDialogs$({
-        excludePinned: j.flag('exclude_pinned'),
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSavedDialogs#1e91fc99 flags:# exclude_pinned:flags.0?true parent_peer:flags.1?InputPeer offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long = messages.SavedDialogs` */
-export const GetSavedDialogs: typeof GetSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetSavedDialogs$, 0x1e91fc99, 0x614bb87e, 'messages.GetSavedDialogs', 'request');
+export const GetSavedDialogs: typeof GetSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetSavedDialogs$, 0x1e91fc99, 0x614bb87e, 'messages.GetSavedDialogs', 'request', 'messages.getSavedDialogs flags:# exclude_pinned:flags.0?true parent_peer:flags.1?InputPeer offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long');
 export type GetSavedDialogs = GetSavedDialogs$;
 
 /** `messages.getSavedHistory#998ab009 flags:# parent_peer:flags.0?InputPeer peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
@@ -25438,6 +21509,7 @@ class GetSavedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetSavedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedHistory$;
   declare parentPeer: Api.TypeInputPeer | undefined;
   declare peer: Api.TypeInputPeer;
   declare offsetId: number;
@@ -25531,41 +21603,14 @@ class GetSavedHistory$ {
       return rethrowDecode(e, 'messages.getSavedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedHistory');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedHistory$ {
-    const j = new TlJsonReader(json, 'messages.getSavedHistory', classes);
-    return j.end(
-      new GetSavedHistory$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSavedHistory#998ab009 flags:# parent_peer:flags.0?InputPeer peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long = messages.Messages` */
-export const GetSavedHistory: typeof GetSavedHistory$ = /*@__PURE__*/ defineTlClass(GetSavedHistory$, 0x998ab009, 0xd4b40b5e, 'messages.GetSavedHistory', 'request');
+export const GetSavedHistory: typeof GetSavedHistory$ = /*@__PURE__*/ defineTlClass(GetSavedHistory$, 0x998ab009, 0xd4b40b5e, 'messages.GetSavedHistory', 'request', 'messages.getSavedHistory flags:# parent_peer:flags.0?InputPeer peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type GetSavedHistory = GetSavedHistory$;
 
 /** `messages.deleteSavedHistory#4dc5085f flags:# parent_peer:flags.0?InputPeer peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int = messages.AffectedHistory` */
@@ -25578,6 +21623,7 @@ class DeleteSavedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.DeleteSavedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteSavedHistory$;
   declare parentPeer: Api.TypeInputPeer | undefined;
   declare peer: Api.TypeInputPeer;
   declare maxId: number;
@@ -25649,33 +21695,14 @@ class DeleteSavedHistory$ {
       return rethrowDecode(e, 'messages.deleteSavedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteSavedHistory');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.optional('min_date', this.minDate, intToJson);
-    j.optional('max_date', this.maxDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSavedHistory$ {
-    const j = new TlJsonReader(json, 'messages.deleteSavedHistory', classes);
-    return j.end(
-      new DeleteSavedHistory$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-        minDate: j.optional('min_date', intFromJson),
-        maxDate: j.optional('max_date', intFromJson),
-      }),
-    );
-  }
+interface DeleteSavedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteSavedHistory#4dc5085f flags:# parent_peer:flags.0?InputPeer peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int = messages.AffectedHistory` */
-export const DeleteSavedHistory: typeof DeleteSavedHistory$ = /*@__PURE__*/ defineTlClass(DeleteSavedHistory$, 0x4dc5085f, 0x2c49c116, 'messages.DeleteSavedHistory', 'request');
+export const DeleteSavedHistory: typeof DeleteSavedHistory$ = /*@__PURE__*/ defineTlClass(DeleteSavedHistory$, 0x4dc5085f, 0x2c49c116, 'messages.DeleteSavedHistory', 'request', 'messages.deleteSavedHistory flags:# parent_peer:flags.0?InputPeer peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int');
 export type DeleteSavedHistory = DeleteSavedHistory$;
 
 /** `messages.getPinnedSavedDialogs#d63d94e0 = messages.SavedDialogs` */
@@ -25688,6 +21715,7 @@ class GetPinnedSavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.GetPinnedSavedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPinnedSavedDialogs$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -25705,18 +21733,14 @@ class GetPinnedSavedDialogs$ {
   static fromReader(_r: TlReader): GetPinnedSavedDialogs$ {
     return new GetPinnedSavedDialogs$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getPinnedSavedDialogs' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedSavedDialogs$ {
-    return new TlJsonReader(json, 'messages.getPinnedSavedDialogs', classes).end(new GetPinnedSavedDialogs$());
-  }
+interface GetPinnedSavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPinnedSavedDialogs#d63d94e0 = messages.SavedDialogs` */
-export const GetPinnedSavedDialogs: typeof GetPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedSavedDialogs$, 0xd63d94e0, 0x614bb87e, 'messages.GetPinnedSavedDialogs', 'request');
+export const GetPinnedSavedDialogs: typeof GetPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedSavedDialogs$, 0xd63d94e0, 0x614bb87e, 'messages.GetPinnedSavedDialogs', 'request', 'messages.getPinnedSavedDialogs');
 export type GetPinnedSavedDialogs = GetPinnedSavedDialogs$;
 
 /** `messages.toggleSavedDialogPin#ac81bbde flags:# pinned:flags.0?true peer:InputDialogPeer = Bool` */
@@ -25729,6 +21753,7 @@ class ToggleSavedDialogPin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleSavedDialogPin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSavedDialogPin$;
   declare pinned: boolean | undefined;
   declare peer: Api.TypeInputDialogPeer;
 
@@ -25778,27 +21803,14 @@ class ToggleSavedDialogPin$ {
       return rethrowDecode(e, 'messages.toggleSavedDialogPin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleSavedDialogPin');
-    j.flag('pinned', this.pinned);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSavedDialogPin$ {
-    const j = new TlJsonReader(json, 'messages.toggleSavedDialogPin', classes);
-    return j.end(
-      new ToggleSavedDialogPin$({
-        pinned: j.flag('pinned'),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ToggleSavedDialogPin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleSavedDialogPin#ac81bbde flags:# pinned:flags.0?true peer:InputDialogPeer = Bool` */
-export const ToggleSavedDialogPin: typeof ToggleSavedDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleSavedDialogPin$, 0xac81bbde, 0xf5b399ac, 'messages.ToggleSavedDialogPin', 'request');
+export const ToggleSavedDialogPin: typeof ToggleSavedDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleSavedDialogPin$, 0xac81bbde, 0xf5b399ac, 'messages.ToggleSavedDialogPin', 'request', 'messages.toggleSavedDialogPin flags:# pinned:flags.0?true peer:InputDialogPeer');
 export type ToggleSavedDialogPin = ToggleSavedDialogPin$;
 
 /** `messages.reorderPinnedSavedDialogs#8b716587 flags:# force:flags.0?true order:Vector<InputDialogPeer> = Bool` */
@@ -25811,6 +21823,7 @@ class ReorderPinnedSavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderPinnedSavedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPinnedSavedDialogs$;
   declare force: boolean | undefined;
   declare order: Api.TypeInputDialogPeer[];
 
@@ -25868,27 +21881,14 @@ class ReorderPinnedSavedDialogs$ {
       return rethrowDecode(e, 'messages.reorderPinnedSavedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderPinnedSavedDialogs');
-    j.flag('force', this.force);
-    j.vector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedSavedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.reorderPinnedSavedDialogs', classes);
-    return j.end(
-      new ReorderPinnedSavedDialogs$({
-        force: j.flag('force'),
-        order: j.vector('order', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ReorderPinnedSavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reorderPinnedSavedDialogs#8b716587 flags:# force:flags.0?true order:Vector<InputDialogPeer> = Bool` */
-export const ReorderPinnedSavedDialogs: typeof ReorderPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedSavedDialogs$, 0x8b716587, 0xf5b399ac, 'messages.ReorderPinnedSavedDialogs', 'request');
+export const ReorderPinnedSavedDialogs: typeof ReorderPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedSavedDialogs$, 0x8b716587, 0xf5b399ac, 'messages.ReorderPinnedSavedDialogs', 'request', 'messages.reorderPinnedSavedDialogs flags:# force:flags.0?true order:Vector<InputDialogPeer>');
 export type ReorderPinnedSavedDialogs = ReorderPinnedSavedDialogs$;
 
 /** `messages.getSavedReactionTags#3637e05b flags:# peer:flags.0?InputPeer hash:long = messages.SavedReactionTags` */
@@ -25901,6 +21901,7 @@ class GetSavedReactionTags$ {
   declare readonly SUBCLASS_OF_ID: 0xa39b5be3;
   declare readonly className: 'messages.GetSavedReactionTags';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedReactionTags$;
   declare peer: Api.TypeInputPeer | undefined;
   declare hash: BigInteger;
 
@@ -25952,27 +21953,14 @@ class GetSavedReactionTags$ {
       return rethrowDecode(e, 'messages.getSavedReactionTags', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedReactionTags');
-    j.optional('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedReactionTags$ {
-    const j = new TlJsonReader(json, 'messages.getSavedReactionTags', classes);
-    return j.end(
-      new GetSavedReactionTags$({
-        peer: j.optional('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedReactionTags$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSavedReactionTags#3637e05b flags:# peer:flags.0?InputPeer hash:long = messages.SavedReactionTags` */
-export const GetSavedReactionTags: typeof GetSavedReactionTags$ = /*@__PURE__*/ defineTlClass(GetSavedReactionTags$, 0x3637e05b, 0xa39b5be3, 'messages.GetSavedReactionTags', 'request');
+export const GetSavedReactionTags: typeof GetSavedReactionTags$ = /*@__PURE__*/ defineTlClass(GetSavedReactionTags$, 0x3637e05b, 0xa39b5be3, 'messages.GetSavedReactionTags', 'request', 'messages.getSavedReactionTags flags:# peer:flags.0?InputPeer hash:long');
 export type GetSavedReactionTags = GetSavedReactionTags$;
 
 /** `messages.updateSavedReactionTag#60297dec flags:# reaction:Reaction title:flags.0?string = Bool` */
@@ -25985,6 +21973,7 @@ class UpdateSavedReactionTag$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateSavedReactionTag';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateSavedReactionTag$;
   declare reaction: Api.TypeReaction;
   declare title: string | undefined;
 
@@ -26036,27 +22025,14 @@ class UpdateSavedReactionTag$ {
       return rethrowDecode(e, 'messages.updateSavedReactionTag', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateSavedReactionTag');
-    j.field('reaction', this.reaction, objectToJson);
-    j.optional('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateSavedReactionTag$ {
-    const j = new TlJsonReader(json, 'messages.updateSavedReactionTag', classes);
-    return j.end(
-      new UpdateSavedReactionTag$({
-        reaction: j.field('reaction', fromJson$Reaction),
-        title: j.optional('title', stringFromJson),
-      }),
-    );
-  }
+interface UpdateSavedReactionTag$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.updateSavedReactionTag#60297dec flags:# reaction:Reaction title:flags.0?string = Bool` */
-export const UpdateSavedReactionTag: typeof UpdateSavedReactionTag$ = /*@__PURE__*/ defineTlClass(UpdateSavedReactionTag$, 0x60297dec, 0xf5b399ac, 'messages.UpdateSavedReactionTag', 'request');
+export const UpdateSavedReactionTag: typeof UpdateSavedReactionTag$ = /*@__PURE__*/ defineTlClass(UpdateSavedReactionTag$, 0x60297dec, 0xf5b399ac, 'messages.UpdateSavedReactionTag', 'request', 'messages.updateSavedReactionTag flags:# reaction:Reaction title:flags.0?string');
 export type UpdateSavedReactionTag = UpdateSavedReactionTag$;
 
 /** `messages.getDefaultTagReactions#bdf93428 hash:long = messages.Reactions` */
@@ -26069,6 +22045,7 @@ class GetDefaultTagReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.GetDefaultTagReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultTagReactions$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -26108,25 +22085,14 @@ class GetDefaultTagReactions$ {
       return rethrowDecode(e, 'messages.getDefaultTagReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDefaultTagReactions');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultTagReactions$ {
-    const j = new TlJsonReader(json, 'messages.getDefaultTagReactions', classes);
-    return j.end(
-      new GetDefaultTagReactions$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultTagReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDefaultTagReactions#bdf93428 hash:long = messages.Reactions` */
-export const GetDefaultTagReactions: typeof GetDefaultTagReactions$ = /*@__PURE__*/ defineTlClass(GetDefaultTagReactions$, 0xbdf93428, 0xadc38324, 'messages.GetDefaultTagReactions', 'request');
+export const GetDefaultTagReactions: typeof GetDefaultTagReactions$ = /*@__PURE__*/ defineTlClass(GetDefaultTagReactions$, 0xbdf93428, 0xadc38324, 'messages.GetDefaultTagReactions', 'request', 'messages.getDefaultTagReactions hash:long');
 export type GetDefaultTagReactions = GetDefaultTagReactions$;
 
 /** `messages.getOutboxReadDate#8c4bfe5d peer:InputPeer msg_id:int = OutboxReadDate` */
@@ -26139,6 +22105,7 @@ class GetOutboxReadDate$ {
   declare readonly SUBCLASS_OF_ID: 0x6f5183c6;
   declare readonly className: 'messages.GetOutboxReadDate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOutboxReadDate$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -26184,27 +22151,14 @@ class GetOutboxReadDate$ {
       return rethrowDecode(e, 'messages.getOutboxReadDate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOutboxReadDate');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOutboxReadDate$ {
-    const j = new TlJsonReader(json, 'messages.getOutboxReadDate', classes);
-    return j.end(
-      new GetOutboxReadDate$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetOutboxReadDate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getOutboxReadDate#8c4bfe5d peer:InputPeer msg_id:int = OutboxReadDate` */
-export const GetOutboxReadDate: typeof GetOutboxReadDate$ = /*@__PURE__*/ defineTlClass(GetOutboxReadDate$, 0x8c4bfe5d, 0x6f5183c6, 'messages.GetOutboxReadDate', 'request');
+export const GetOutboxReadDate: typeof GetOutboxReadDate$ = /*@__PURE__*/ defineTlClass(GetOutboxReadDate$, 0x8c4bfe5d, 0x6f5183c6, 'messages.GetOutboxReadDate', 'request', 'messages.getOutboxReadDate peer:InputPeer msg_id:int');
 export type GetOutboxReadDate = GetOutboxReadDate$;
 
 /** `messages.getQuickReplies#d483f2a8 hash:long = messages.QuickReplies` */
@@ -26217,6 +22171,7 @@ class GetQuickReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xf737e966;
   declare readonly className: 'messages.GetQuickReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetQuickReplies$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -26256,25 +22211,14 @@ class GetQuickReplies$ {
       return rethrowDecode(e, 'messages.getQuickReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getQuickReplies');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetQuickReplies$ {
-    const j = new TlJsonReader(json, 'messages.getQuickReplies', classes);
-    return j.end(
-      new GetQuickReplies$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetQuickReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getQuickReplies#d483f2a8 hash:long = messages.QuickReplies` */
-export const GetQuickReplies: typeof GetQuickReplies$ = /*@__PURE__*/ defineTlClass(GetQuickReplies$, 0xd483f2a8, 0xf737e966, 'messages.GetQuickReplies', 'request');
+export const GetQuickReplies: typeof GetQuickReplies$ = /*@__PURE__*/ defineTlClass(GetQuickReplies$, 0xd483f2a8, 0xf737e966, 'messages.GetQuickReplies', 'request', 'messages.getQuickReplies hash:long');
 export type GetQuickReplies = GetQuickReplies$;
 
 /** `messages.reorderQuickReplies#60331907 order:Vector<int> = Bool` */
@@ -26287,6 +22231,7 @@ class ReorderQuickReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderQuickReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderQuickReplies$;
   declare order: number[];
 
   constructor(args: { order: number[] }) {
@@ -26334,25 +22279,14 @@ class ReorderQuickReplies$ {
       return rethrowDecode(e, 'messages.reorderQuickReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderQuickReplies');
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderQuickReplies$ {
-    const j = new TlJsonReader(json, 'messages.reorderQuickReplies', classes);
-    return j.end(
-      new ReorderQuickReplies$({
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderQuickReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reorderQuickReplies#60331907 order:Vector<int> = Bool` */
-export const ReorderQuickReplies: typeof ReorderQuickReplies$ = /*@__PURE__*/ defineTlClass(ReorderQuickReplies$, 0x60331907, 0xf5b399ac, 'messages.ReorderQuickReplies', 'request');
+export const ReorderQuickReplies: typeof ReorderQuickReplies$ = /*@__PURE__*/ defineTlClass(ReorderQuickReplies$, 0x60331907, 0xf5b399ac, 'messages.ReorderQuickReplies', 'request', 'messages.reorderQuickReplies order:Vector<int>');
 export type ReorderQuickReplies = ReorderQuickReplies$;
 
 /** `messages.checkQuickReplyShortcut#f1d0fbd3 shortcut:string = Bool` */
@@ -26365,6 +22299,7 @@ class CheckQuickReplyShortcut$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.CheckQuickReplyShortcut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckQuickReplyShortcut$;
   declare shortcut: string;
 
   constructor(args: { shortcut: string }) {
@@ -26404,25 +22339,14 @@ class CheckQuickReplyShortcut$ {
       return rethrowDecode(e, 'messages.checkQuickReplyShortcut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkQuickReplyShortcut');
-    j.field('shortcut', this.shortcut, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckQuickReplyShortcut$ {
-    const j = new TlJsonReader(json, 'messages.checkQuickReplyShortcut', classes);
-    return j.end(
-      new CheckQuickReplyShortcut$({
-        shortcut: j.field('shortcut', stringFromJson),
-      }),
-    );
-  }
+interface CheckQuickReplyShortcut$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.checkQuickReplyShortcut#f1d0fbd3 shortcut:string = Bool` */
-export const CheckQuickReplyShortcut: typeof CheckQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(CheckQuickReplyShortcut$, 0xf1d0fbd3, 0xf5b399ac, 'messages.CheckQuickReplyShortcut', 'request');
+export const CheckQuickReplyShortcut: typeof CheckQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(CheckQuickReplyShortcut$, 0xf1d0fbd3, 0xf5b399ac, 'messages.CheckQuickReplyShortcut', 'request', 'messages.checkQuickReplyShortcut shortcut:string');
 export type CheckQuickReplyShortcut = CheckQuickReplyShortcut$;
 
 /** `messages.editQuickReplyShortcut#5c003cef shortcut_id:int shortcut:string = Bool` */
@@ -26435,6 +22359,7 @@ class EditQuickReplyShortcut$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditQuickReplyShortcut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditQuickReplyShortcut$;
   declare shortcutId: number;
   declare shortcut: string;
 
@@ -26480,27 +22405,14 @@ class EditQuickReplyShortcut$ {
       return rethrowDecode(e, 'messages.editQuickReplyShortcut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editQuickReplyShortcut');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.field('shortcut', this.shortcut, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditQuickReplyShortcut$ {
-    const j = new TlJsonReader(json, 'messages.editQuickReplyShortcut', classes);
-    return j.end(
-      new EditQuickReplyShortcut$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-        shortcut: j.field('shortcut', stringFromJson),
-      }),
-    );
-  }
+interface EditQuickReplyShortcut$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editQuickReplyShortcut#5c003cef shortcut_id:int shortcut:string = Bool` */
-export const EditQuickReplyShortcut: typeof EditQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(EditQuickReplyShortcut$, 0x5c003cef, 0xf5b399ac, 'messages.EditQuickReplyShortcut', 'request');
+export const EditQuickReplyShortcut: typeof EditQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(EditQuickReplyShortcut$, 0x5c003cef, 0xf5b399ac, 'messages.EditQuickReplyShortcut', 'request', 'messages.editQuickReplyShortcut shortcut_id:int shortcut:string');
 export type EditQuickReplyShortcut = EditQuickReplyShortcut$;
 
 /** `messages.deleteQuickReplyShortcut#3cc04740 shortcut_id:int = Bool` */
@@ -26513,6 +22425,7 @@ class DeleteQuickReplyShortcut$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteQuickReplyShortcut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteQuickReplyShortcut$;
   declare shortcutId: number;
 
   constructor(args: { shortcutId: number }) {
@@ -26552,25 +22465,14 @@ class DeleteQuickReplyShortcut$ {
       return rethrowDecode(e, 'messages.deleteQuickReplyShortcut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteQuickReplyShortcut');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteQuickReplyShortcut$ {
-    const j = new TlJsonReader(json, 'messages.deleteQuickReplyShortcut', classes);
-    return j.end(
-      new DeleteQuickReplyShortcut$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteQuickReplyShortcut$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteQuickReplyShortcut#3cc04740 shortcut_id:int = Bool` */
-export const DeleteQuickReplyShortcut: typeof DeleteQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyShortcut$, 0x3cc04740, 0xf5b399ac, 'messages.DeleteQuickReplyShortcut', 'request');
+export const DeleteQuickReplyShortcut: typeof DeleteQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyShortcut$, 0x3cc04740, 0xf5b399ac, 'messages.DeleteQuickReplyShortcut', 'request', 'messages.deleteQuickReplyShortcut shortcut_id:int');
 export type DeleteQuickReplyShortcut = DeleteQuickReplyShortcut$;
 
 /** `messages.getQuickReplyMessages#94a495c3 flags:# shortcut_id:int id:flags.0?Vector<int> hash:long = messages.Messages` */
@@ -26583,6 +22485,7 @@ class GetQuickReplyMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetQuickReplyMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetQuickReplyMessages$;
   declare shortcutId: number;
   declare id: number[] | undefined;
   declare hash: BigInteger;
@@ -26648,29 +22551,14 @@ class GetQuickReplyMessages$ {
       return rethrowDecode(e, 'messages.getQuickReplyMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getQuickReplyMessages');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.optionalVector('id', this.id, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetQuickReplyMessages$ {
-    const j = new TlJsonReader(json, 'messages.getQuickReplyMessages', classes);
-    return j.end(
-      new GetQuickReplyMessages$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-        id: j.optionalVector('id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetQuickReplyMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getQuickReplyMessages#94a495c3 flags:# shortcut_id:int id:flags.0?Vector<int> hash:long = messages.Messages` */
-export const GetQuickReplyMessages: typeof GetQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(GetQuickReplyMessages$, 0x94a495c3, 0xd4b40b5e, 'messages.GetQuickReplyMessages', 'request');
+export const GetQuickReplyMessages: typeof GetQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(GetQuickReplyMessages$, 0x94a495c3, 0xd4b40b5e, 'messages.GetQuickReplyMessages', 'request', 'messages.getQuickReplyMessages flags:# shortcut_id:int id:flags.0?Vector<int> hash:long');
 export type GetQuickReplyMessages = GetQuickReplyMessages$;
 
 /** `messages.sendQuickReplyMessages#6c750de1 peer:InputPeer shortcut_id:int id:Vector<int> random_id:Vector<long> = Updates` */
@@ -26683,6 +22571,7 @@ class SendQuickReplyMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendQuickReplyMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendQuickReplyMessages$;
   declare peer: Api.TypeInputPeer;
   declare shortcutId: number;
   declare id: number[];
@@ -26755,31 +22644,14 @@ class SendQuickReplyMessages$ {
       return rethrowDecode(e, 'messages.sendQuickReplyMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendQuickReplyMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.vector('id', this.id, intToJson);
-    j.vector('random_id', this.randomId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendQuickReplyMessages$ {
-    const j = new TlJsonReader(json, 'messages.sendQuickReplyMessages', classes);
-    return j.end(
-      new SendQuickReplyMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        shortcutId: j.field('shortcut_id', intFromJson),
-        id: j.vector('id', intFromJson),
-        randomId: j.vector('random_id', longFromJson),
-      }),
-    );
-  }
+interface SendQuickReplyMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendQuickReplyMessages#6c750de1 peer:InputPeer shortcut_id:int id:Vector<int> random_id:Vector<long> = Updates` */
-export const SendQuickReplyMessages: typeof SendQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(SendQuickReplyMessages$, 0x6c750de1, 0x8af52aac, 'messages.SendQuickReplyMessages', 'request');
+export const SendQuickReplyMessages: typeof SendQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(SendQuickReplyMessages$, 0x6c750de1, 0x8af52aac, 'messages.SendQuickReplyMessages', 'request', 'messages.sendQuickReplyMessages peer:InputPeer shortcut_id:int id:Vector<int> random_id:Vector<long>');
 export type SendQuickReplyMessages = SendQuickReplyMessages$;
 
 /** `messages.deleteQuickReplyMessages#e105e910 shortcut_id:int id:Vector<int> = Updates` */
@@ -26792,6 +22664,7 @@ class DeleteQuickReplyMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteQuickReplyMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteQuickReplyMessages$;
   declare shortcutId: number;
   declare id: number[];
 
@@ -26845,27 +22718,14 @@ class DeleteQuickReplyMessages$ {
       return rethrowDecode(e, 'messages.deleteQuickReplyMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteQuickReplyMessages');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteQuickReplyMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteQuickReplyMessages', classes);
-    return j.end(
-      new DeleteQuickReplyMessages$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteQuickReplyMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteQuickReplyMessages#e105e910 shortcut_id:int id:Vector<int> = Updates` */
-export const DeleteQuickReplyMessages: typeof DeleteQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyMessages$, 0xe105e910, 0x8af52aac, 'messages.DeleteQuickReplyMessages', 'request');
+export const DeleteQuickReplyMessages: typeof DeleteQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyMessages$, 0xe105e910, 0x8af52aac, 'messages.DeleteQuickReplyMessages', 'request', 'messages.deleteQuickReplyMessages shortcut_id:int id:Vector<int>');
 export type DeleteQuickReplyMessages = DeleteQuickReplyMessages$;
 
 /** `messages.toggleDialogFilterTags#fd2dda49 enabled:Bool = Bool` */
@@ -26878,6 +22738,7 @@ class ToggleDialogFilterTags$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleDialogFilterTags';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleDialogFilterTags$;
   declare enabled: boolean;
 
   constructor(args: { enabled: boolean }) {
@@ -26917,25 +22778,14 @@ class ToggleDialogFilterTags$ {
       return rethrowDecode(e, 'messages.toggleDialogFilterTags', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleDialogFilterTags');
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogFilterTags$ {
-    const j = new TlJsonReader(json, 'messages.toggleDialogFilterTags', classes);
-    return j.end(
-      new ToggleDialogFilterTags$({
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleDialogFilterTags$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleDialogFilterTags#fd2dda49 enabled:Bool = Bool` */
-export const ToggleDialogFilterTags: typeof ToggleDialogFilterTags$ = /*@__PURE__*/ defineTlClass(ToggleDialogFilterTags$, 0xfd2dda49, 0xf5b399ac, 'messages.ToggleDialogFilterTags', 'request');
+export const ToggleDialogFilterTags: typeof ToggleDialogFilterTags$ = /*@__PURE__*/ defineTlClass(ToggleDialogFilterTags$, 0xfd2dda49, 0xf5b399ac, 'messages.ToggleDialogFilterTags', 'request', 'messages.toggleDialogFilterTags enabled:Bool');
 export type ToggleDialogFilterTags = ToggleDialogFilterTags$;
 
 /** `messages.getMyStickers#d0b5e1fc offset_id:long limit:int = messages.MyStickers` */
@@ -26948,6 +22798,7 @@ class GetMyStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xb1b4350a;
   declare readonly className: 'messages.GetMyStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMyStickers$;
   declare offsetId: BigInteger;
   declare limit: number;
 
@@ -26993,27 +22844,14 @@ class GetMyStickers$ {
       return rethrowDecode(e, 'messages.getMyStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMyStickers');
-    j.field('offset_id', this.offsetId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMyStickers$ {
-    const j = new TlJsonReader(json, 'messages.getMyStickers', classes);
-    return j.end(
-      new GetMyStickers$({
-        offsetId: j.field('offset_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetMyStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMyStickers#d0b5e1fc offset_id:long limit:int = messages.MyStickers` */
-export const GetMyStickers: typeof GetMyStickers$ = /*@__PURE__*/ defineTlClass(GetMyStickers$, 0xd0b5e1fc, 0xb1b4350a, 'messages.GetMyStickers', 'request');
+export const GetMyStickers: typeof GetMyStickers$ = /*@__PURE__*/ defineTlClass(GetMyStickers$, 0xd0b5e1fc, 0xb1b4350a, 'messages.GetMyStickers', 'request', 'messages.getMyStickers offset_id:long limit:int');
 export type GetMyStickers = GetMyStickers$;
 
 /** `messages.getEmojiStickerGroups#1dd840f5 hash:int = messages.EmojiGroups` */
@@ -27026,6 +22864,7 @@ class GetEmojiStickerGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiStickerGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiStickerGroups$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -27065,25 +22904,14 @@ class GetEmojiStickerGroups$ {
       return rethrowDecode(e, 'messages.getEmojiStickerGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiStickerGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStickerGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiStickerGroups', classes);
-    return j.end(
-      new GetEmojiStickerGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiStickerGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiStickerGroups#1dd840f5 hash:int = messages.EmojiGroups` */
-export const GetEmojiStickerGroups: typeof GetEmojiStickerGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStickerGroups$, 0x1dd840f5, 0x7eca55d9, 'messages.GetEmojiStickerGroups', 'request');
+export const GetEmojiStickerGroups: typeof GetEmojiStickerGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStickerGroups$, 0x1dd840f5, 0x7eca55d9, 'messages.GetEmojiStickerGroups', 'request', 'messages.getEmojiStickerGroups hash:int');
 export type GetEmojiStickerGroups = GetEmojiStickerGroups$;
 
 /** `messages.getAvailableEffects#dea20a39 hash:int = messages.AvailableEffects` */
@@ -27096,6 +22924,7 @@ class GetAvailableEffects$ {
   declare readonly SUBCLASS_OF_ID: 0x4470d5bd;
   declare readonly className: 'messages.GetAvailableEffects';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAvailableEffects$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -27135,25 +22964,14 @@ class GetAvailableEffects$ {
       return rethrowDecode(e, 'messages.getAvailableEffects', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAvailableEffects');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAvailableEffects$ {
-    const j = new TlJsonReader(json, 'messages.getAvailableEffects', classes);
-    return j.end(
-      new GetAvailableEffects$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetAvailableEffects$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAvailableEffects#dea20a39 hash:int = messages.AvailableEffects` */
-export const GetAvailableEffects: typeof GetAvailableEffects$ = /*@__PURE__*/ defineTlClass(GetAvailableEffects$, 0xdea20a39, 0x4470d5bd, 'messages.GetAvailableEffects', 'request');
+export const GetAvailableEffects: typeof GetAvailableEffects$ = /*@__PURE__*/ defineTlClass(GetAvailableEffects$, 0xdea20a39, 0x4470d5bd, 'messages.GetAvailableEffects', 'request', 'messages.getAvailableEffects hash:int');
 export type GetAvailableEffects = GetAvailableEffects$;
 
 /** `messages.editFactCheck#589ee75 peer:InputPeer msg_id:int text:TextWithEntities = Updates` */
@@ -27166,6 +22984,7 @@ class EditFactCheck$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditFactCheck';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditFactCheck$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare text: Api.TypeTextWithEntities;
@@ -27217,29 +23036,14 @@ class EditFactCheck$ {
       return rethrowDecode(e, 'messages.editFactCheck', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editFactCheck');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('text', this.text, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditFactCheck$ {
-    const j = new TlJsonReader(json, 'messages.editFactCheck', classes);
-    return j.end(
-      new EditFactCheck$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        text: j.field('text', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface EditFactCheck$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editFactCheck#589ee75 peer:InputPeer msg_id:int text:TextWithEntities = Updates` */
-export const EditFactCheck: typeof EditFactCheck$ = /*@__PURE__*/ defineTlClass(EditFactCheck$, 0x0589ee75, 0x8af52aac, 'messages.EditFactCheck', 'request');
+export const EditFactCheck: typeof EditFactCheck$ = /*@__PURE__*/ defineTlClass(EditFactCheck$, 0x0589ee75, 0x8af52aac, 'messages.EditFactCheck', 'request', 'messages.editFactCheck peer:InputPeer msg_id:int text:TextWithEntities');
 export type EditFactCheck = EditFactCheck$;
 
 /** `messages.deleteFactCheck#d1da940c peer:InputPeer msg_id:int = Updates` */
@@ -27252,6 +23056,7 @@ class DeleteFactCheck$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteFactCheck';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteFactCheck$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -27297,27 +23102,14 @@ class DeleteFactCheck$ {
       return rethrowDecode(e, 'messages.deleteFactCheck', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteFactCheck');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteFactCheck$ {
-    const j = new TlJsonReader(json, 'messages.deleteFactCheck', classes);
-    return j.end(
-      new DeleteFactCheck$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteFactCheck$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteFactCheck#d1da940c peer:InputPeer msg_id:int = Updates` */
-export const DeleteFactCheck: typeof DeleteFactCheck$ = /*@__PURE__*/ defineTlClass(DeleteFactCheck$, 0xd1da940c, 0x8af52aac, 'messages.DeleteFactCheck', 'request');
+export const DeleteFactCheck: typeof DeleteFactCheck$ = /*@__PURE__*/ defineTlClass(DeleteFactCheck$, 0xd1da940c, 0x8af52aac, 'messages.DeleteFactCheck', 'request', 'messages.deleteFactCheck peer:InputPeer msg_id:int');
 export type DeleteFactCheck = DeleteFactCheck$;
 
 /** `messages.getFactCheck#b9cdc5ee peer:InputPeer msg_id:Vector<int> = Vector<FactCheck>` */
@@ -27330,6 +23122,7 @@ class GetFactCheck$ {
   declare readonly SUBCLASS_OF_ID: 0xbba61813;
   declare readonly className: 'messages.GetFactCheck';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFactCheck$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number[];
 
@@ -27383,27 +23176,14 @@ class GetFactCheck$ {
       return rethrowDecode(e, 'messages.getFactCheck', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFactCheck');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFactCheck$ {
-    const j = new TlJsonReader(json, 'messages.getFactCheck', classes);
-    return j.end(
-      new GetFactCheck$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.vector('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetFactCheck$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFactCheck#b9cdc5ee peer:InputPeer msg_id:Vector<int> = Vector<FactCheck>` */
-export const GetFactCheck: typeof GetFactCheck$ = /*@__PURE__*/ defineTlClass(GetFactCheck$, 0xb9cdc5ee, 0xbba61813, 'messages.GetFactCheck', 'request');
+export const GetFactCheck: typeof GetFactCheck$ = /*@__PURE__*/ defineTlClass(GetFactCheck$, 0xb9cdc5ee, 0xbba61813, 'messages.GetFactCheck', 'request', 'messages.getFactCheck peer:InputPeer msg_id:Vector<int>');
 export type GetFactCheck = GetFactCheck$;
 
 /** `messages.requestMainWebView#c9e01e7b flags:# compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser start_param:flags.1?string theme_params:flags.0?DataJSON platform:string = WebViewResult` */
@@ -27416,6 +23196,7 @@ class RequestMainWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestMainWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestMainWebView$;
   declare compact: boolean | undefined;
   declare fullscreen: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -27496,37 +23277,14 @@ class RequestMainWebView$ {
       return rethrowDecode(e, 'messages.requestMainWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestMainWebView');
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestMainWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestMainWebView', classes);
-    return j.end(
-      new RequestMainWebView$({
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-      }),
-    );
-  }
+interface RequestMainWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestMainWebView#c9e01e7b flags:# compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser start_param:flags.1?string theme_params:flags.0?DataJSON platform:string = WebViewResult` */
-export const RequestMainWebView: typeof RequestMainWebView$ = /*@__PURE__*/ defineTlClass(RequestMainWebView$, 0xc9e01e7b, 0x93cea746, 'messages.RequestMainWebView', 'request');
+export const RequestMainWebView: typeof RequestMainWebView$ = /*@__PURE__*/ defineTlClass(RequestMainWebView$, 0xc9e01e7b, 0x93cea746, 'messages.RequestMainWebView', 'request', 'messages.requestMainWebView flags:# compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser start_param:flags.1?string theme_params:flags.0?DataJSON platform:string');
 export type RequestMainWebView = RequestMainWebView$;
 
 /** `messages.sendPaidReaction#58bbcb50 flags:# peer:InputPeer msg_id:int count:int random_id:long private:flags.0?PaidReactionPrivacy = Updates` */
@@ -27539,6 +23297,7 @@ class SendPaidReaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendPaidReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendPaidReaction$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare count: number;
@@ -27608,33 +23367,14 @@ class SendPaidReaction$ {
       return rethrowDecode(e, 'messages.sendPaidReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendPaidReaction');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('count', this.count, intToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('private', this.private, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaidReaction$ {
-    const j = new TlJsonReader(json, 'messages.sendPaidReaction', classes);
-    return j.end(
-      new SendPaidReaction$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        count: j.field('count', intFromJson),
-        randomId: j.field('random_id', longFromJson),
-        private: j.optional('private', fromJson$PaidReactionPrivacy),
-      }),
-    );
-  }
+interface SendPaidReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendPaidReaction#58bbcb50 flags:# peer:InputPeer msg_id:int count:int random_id:long private:flags.0?PaidReactionPrivacy = Updates` */
-export const SendPaidReaction: typeof SendPaidReaction$ = /*@__PURE__*/ defineTlClass(SendPaidReaction$, 0x58bbcb50, 0x8af52aac, 'messages.SendPaidReaction', 'request');
+export const SendPaidReaction: typeof SendPaidReaction$ = /*@__PURE__*/ defineTlClass(SendPaidReaction$, 0x58bbcb50, 0x8af52aac, 'messages.SendPaidReaction', 'request', 'messages.sendPaidReaction flags:# peer:InputPeer msg_id:int count:int random_id:long private:flags.0?PaidReactionPrivacy');
 export type SendPaidReaction = SendPaidReaction$;
 
 /** `messages.togglePaidReactionPrivacy#435885b5 peer:InputPeer msg_id:int private:PaidReactionPrivacy = Bool` */
@@ -27647,6 +23387,7 @@ class TogglePaidReactionPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.TogglePaidReactionPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePaidReactionPrivacy$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare private: Api.TypePaidReactionPrivacy;
@@ -27698,29 +23439,14 @@ class TogglePaidReactionPrivacy$ {
       return rethrowDecode(e, 'messages.togglePaidReactionPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.togglePaidReactionPrivacy');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('private', this.private, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePaidReactionPrivacy$ {
-    const j = new TlJsonReader(json, 'messages.togglePaidReactionPrivacy', classes);
-    return j.end(
-      new TogglePaidReactionPrivacy$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        private: j.field('private', fromJson$PaidReactionPrivacy),
-      }),
-    );
-  }
+interface TogglePaidReactionPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.togglePaidReactionPrivacy#435885b5 peer:InputPeer msg_id:int private:PaidReactionPrivacy = Bool` */
-export const TogglePaidReactionPrivacy: typeof TogglePaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(TogglePaidReactionPrivacy$, 0x435885b5, 0xf5b399ac, 'messages.TogglePaidReactionPrivacy', 'request');
+export const TogglePaidReactionPrivacy: typeof TogglePaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(TogglePaidReactionPrivacy$, 0x435885b5, 0xf5b399ac, 'messages.TogglePaidReactionPrivacy', 'request', 'messages.togglePaidReactionPrivacy peer:InputPeer msg_id:int private:PaidReactionPrivacy');
 export type TogglePaidReactionPrivacy = TogglePaidReactionPrivacy$;
 
 /** `messages.getPaidReactionPrivacy#472455aa = Updates` */
@@ -27733,6 +23459,7 @@ class GetPaidReactionPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetPaidReactionPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaidReactionPrivacy$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -27750,18 +23477,14 @@ class GetPaidReactionPrivacy$ {
   static fromReader(_r: TlReader): GetPaidReactionPrivacy$ {
     return new GetPaidReactionPrivacy$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getPaidReactionPrivacy' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaidReactionPrivacy$ {
-    return new TlJsonReader(json, 'messages.getPaidReactionPrivacy', classes).end(new GetPaidReactionPrivacy$());
-  }
+interface GetPaidReactionPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPaidReactionPrivacy#472455aa = Updates` */
-export const GetPaidReactionPrivacy: typeof GetPaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(GetPaidReactionPrivacy$, 0x472455aa, 0x8af52aac, 'messages.GetPaidReactionPrivacy', 'request');
+export const GetPaidReactionPrivacy: typeof GetPaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(GetPaidReactionPrivacy$, 0x472455aa, 0x8af52aac, 'messages.GetPaidReactionPrivacy', 'request', 'messages.getPaidReactionPrivacy');
 export type GetPaidReactionPrivacy = GetPaidReactionPrivacy$;
 
 /** `messages.viewSponsoredMessage#269e3643 random_id:bytes = Bool` */
@@ -27774,6 +23497,7 @@ class ViewSponsoredMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ViewSponsoredMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ViewSponsoredMessage$;
   declare randomId: Uint8Array;
 
   constructor(args: { randomId: Uint8Array }) {
@@ -27813,25 +23537,14 @@ class ViewSponsoredMessage$ {
       return rethrowDecode(e, 'messages.viewSponsoredMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.viewSponsoredMessage');
-    j.field('random_id', this.randomId, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ViewSponsoredMessage$ {
-    const j = new TlJsonReader(json, 'messages.viewSponsoredMessage', classes);
-    return j.end(
-      new ViewSponsoredMessage$({
-        randomId: j.field('random_id', bytesFromJson),
-      }),
-    );
-  }
+interface ViewSponsoredMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.viewSponsoredMessage#269e3643 random_id:bytes = Bool` */
-export const ViewSponsoredMessage: typeof ViewSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ViewSponsoredMessage$, 0x269e3643, 0xf5b399ac, 'messages.ViewSponsoredMessage', 'request');
+export const ViewSponsoredMessage: typeof ViewSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ViewSponsoredMessage$, 0x269e3643, 0xf5b399ac, 'messages.ViewSponsoredMessage', 'request', 'messages.viewSponsoredMessage random_id:bytes');
 export type ViewSponsoredMessage = ViewSponsoredMessage$;
 
 /** `messages.clickSponsoredMessage#8235057e flags:# media:flags.0?true fullscreen:flags.1?true random_id:bytes = Bool` */
@@ -27844,6 +23557,7 @@ class ClickSponsoredMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClickSponsoredMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClickSponsoredMessage$;
   declare media: boolean | undefined;
   declare fullscreen: boolean | undefined;
   declare randomId: Uint8Array;
@@ -27898,29 +23612,14 @@ class ClickSponsoredMessage$ {
       return rethrowDecode(e, 'messages.clickSponsoredMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.clickSponsoredMessage');
-    j.flag('media', this.media);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('random_id', this.randomId, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClickSponsoredMessage$ {
-    const j = new TlJsonReader(json, 'messages.clickSponsoredMessage', classes);
-    return j.end(
-      new ClickSponsoredMessage$({
-        media: j.flag('media'),
-        fullscreen: j.flag('fullscreen'),
-        randomId: j.field('random_id', bytesFromJson),
-      }),
-    );
-  }
+interface ClickSponsoredMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.clickSponsoredMessage#8235057e flags:# media:flags.0?true fullscreen:flags.1?true random_id:bytes = Bool` */
-export const ClickSponsoredMessage: typeof ClickSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ClickSponsoredMessage$, 0x8235057e, 0xf5b399ac, 'messages.ClickSponsoredMessage', 'request');
+export const ClickSponsoredMessage: typeof ClickSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ClickSponsoredMessage$, 0x8235057e, 0xf5b399ac, 'messages.ClickSponsoredMessage', 'request', 'messages.clickSponsoredMessage flags:# media:flags.0?true fullscreen:flags.1?true random_id:bytes');
 export type ClickSponsoredMessage = ClickSponsoredMessage$;
 
 /** `messages.reportSponsoredMessage#12cbf0c4 random_id:bytes option:bytes = channels.SponsoredMessageReportResult` */
@@ -27933,6 +23632,7 @@ class ReportSponsoredMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'messages.ReportSponsoredMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSponsoredMessage$;
   declare randomId: Uint8Array;
   declare option: Uint8Array;
 
@@ -27978,27 +23678,14 @@ class ReportSponsoredMessage$ {
       return rethrowDecode(e, 'messages.reportSponsoredMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportSponsoredMessage');
-    j.field('random_id', this.randomId, bytesToJson);
-    j.field('option', this.option, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSponsoredMessage$ {
-    const j = new TlJsonReader(json, 'messages.reportSponsoredMessage', classes);
-    return j.end(
-      new ReportSponsoredMessage$({
-        randomId: j.field('random_id', bytesFromJson),
-        option: j.field('option', bytesFromJson),
-      }),
-    );
-  }
+interface ReportSponsoredMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reportSponsoredMessage#12cbf0c4 random_id:bytes option:bytes = channels.SponsoredMessageReportResult` */
-export const ReportSponsoredMessage: typeof ReportSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ReportSponsoredMessage$, 0x12cbf0c4, 0x26231822, 'messages.ReportSponsoredMessage', 'request');
+export const ReportSponsoredMessage: typeof ReportSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ReportSponsoredMessage$, 0x12cbf0c4, 0x26231822, 'messages.ReportSponsoredMessage', 'request', 'messages.reportSponsoredMessage random_id:bytes option:bytes');
 export type ReportSponsoredMessage = ReportSponsoredMessage$;
 
 /** `messages.getSponsoredMessages#3d6ce850 flags:# peer:InputPeer msg_id:flags.0?int = messages.SponsoredMessages` */
@@ -28011,6 +23698,7 @@ class GetSponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x7f4169e0;
   declare readonly className: 'messages.GetSponsoredMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSponsoredMessages$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number | undefined;
 
@@ -28062,27 +23750,14 @@ class GetSponsoredMessages$ {
       return rethrowDecode(e, 'messages.getSponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSponsoredMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSponsoredMessages$ {
-    const j = new TlJsonReader(json, 'messages.getSponsoredMessages', classes);
-    return j.end(
-      new GetSponsoredMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.optional('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetSponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSponsoredMessages#3d6ce850 flags:# peer:InputPeer msg_id:flags.0?int = messages.SponsoredMessages` */
-export const GetSponsoredMessages: typeof GetSponsoredMessages$ = /*@__PURE__*/ defineTlClass(GetSponsoredMessages$, 0x3d6ce850, 0x7f4169e0, 'messages.GetSponsoredMessages', 'request');
+export const GetSponsoredMessages: typeof GetSponsoredMessages$ = /*@__PURE__*/ defineTlClass(GetSponsoredMessages$, 0x3d6ce850, 0x7f4169e0, 'messages.GetSponsoredMessages', 'request', 'messages.getSponsoredMessages flags:# peer:InputPeer msg_id:flags.0?int');
 export type GetSponsoredMessages = GetSponsoredMessages$;
 
 /** `messages.savePreparedInlineMessage#f21f7f2f flags:# result:InputBotInlineResult user_id:InputUser peer_types:flags.0?Vector<InlineQueryPeerType> = messages.BotPreparedInlineMessage` */
@@ -28095,6 +23770,7 @@ class SavePreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xef9119bb;
   declare readonly className: 'messages.SavePreparedInlineMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavePreparedInlineMessage$;
   declare result: Api.TypeInputBotInlineResult;
   declare userId: Api.TypeInputUser;
   declare peerTypes: Api.TypeInlineQueryPeerType[] | undefined;
@@ -28160,29 +23836,14 @@ class SavePreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.savePreparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savePreparedInlineMessage');
-    j.field('result', this.result, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.optionalVector('peer_types', this.peerTypes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavePreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.savePreparedInlineMessage', classes);
-    return j.end(
-      new SavePreparedInlineMessage$({
-        result: j.field('result', fromJson$InputBotInlineResult),
-        userId: j.field('user_id', fromJson$InputUser),
-        peerTypes: j.optionalVector('peer_types', fromJson$InlineQueryPeerType),
-      }),
-    );
-  }
+interface SavePreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savePreparedInlineMessage#f21f7f2f flags:# result:InputBotInlineResult user_id:InputUser peer_types:flags.0?Vector<InlineQueryPeerType> = messages.BotPreparedInlineMessage` */
-export const SavePreparedInlineMessage: typeof SavePreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(SavePreparedInlineMessage$, 0xf21f7f2f, 0xef9119bb, 'messages.SavePreparedInlineMessage', 'request');
+export const SavePreparedInlineMessage: typeof SavePreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(SavePreparedInlineMessage$, 0xf21f7f2f, 0xef9119bb, 'messages.SavePreparedInlineMessage', 'request', 'messages.savePreparedInlineMessage flags:# result:InputBotInlineResult user_id:InputUser peer_types:flags.0?Vector<InlineQueryPeerType>');
 export type SavePreparedInlineMessage = SavePreparedInlineMessage$;
 
 /** `messages.getPreparedInlineMessage#857ebdb8 bot:InputUser id:string = messages.PreparedInlineMessage` */
@@ -28195,6 +23856,7 @@ class GetPreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x490ddf4d;
   declare readonly className: 'messages.GetPreparedInlineMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPreparedInlineMessage$;
   declare bot: Api.TypeInputUser;
   declare id: string;
 
@@ -28240,27 +23902,14 @@ class GetPreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.getPreparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPreparedInlineMessage');
-    j.field('bot', this.bot, objectToJson);
-    j.field('id', this.id, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.getPreparedInlineMessage', classes);
-    return j.end(
-      new GetPreparedInlineMessage$({
-        bot: j.field('bot', fromJson$InputUser),
-        id: j.field('id', stringFromJson),
-      }),
-    );
-  }
+interface GetPreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPreparedInlineMessage#857ebdb8 bot:InputUser id:string = messages.PreparedInlineMessage` */
-export const GetPreparedInlineMessage: typeof GetPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(GetPreparedInlineMessage$, 0x857ebdb8, 0x490ddf4d, 'messages.GetPreparedInlineMessage', 'request');
+export const GetPreparedInlineMessage: typeof GetPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(GetPreparedInlineMessage$, 0x857ebdb8, 0x490ddf4d, 'messages.GetPreparedInlineMessage', 'request', 'messages.getPreparedInlineMessage bot:InputUser id:string');
 export type GetPreparedInlineMessage = GetPreparedInlineMessage$;
 
 /** `messages.searchStickers#29b1c66a flags:# emojis:flags.0?true q:string emoticon:string lang_code:Vector<string> offset:int limit:int hash:long = messages.FoundStickers` */
@@ -28273,6 +23922,7 @@ class SearchStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x06402151;
   declare readonly className: 'messages.SearchStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchStickers$;
   declare emojis: boolean | undefined;
   declare q: string;
   declare emoticon: string;
@@ -28360,37 +24010,14 @@ class SearchStickers$ {
       return rethrowDecode(e, 'messages.searchStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchStickers');
-    j.flag('emojis', this.emojis);
-    j.field('q', this.q, stringToJson);
-    j.field('emoticon', this.emoticon, stringToJson);
-    j.vector('lang_code', this.langCode, stringToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickers$ {
-    const j = new TlJsonReader(json, 'messages.searchStickers', classes);
-    return j.end(
-      new SearchStickers$({
-        emojis: j.flag('emojis'),
-        q: j.field('q', stringFromJson),
-        emoticon: j.field('emoticon', stringFromJson),
-        langCode: j.vector('lang_code', stringFromJson),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchStickers#29b1c66a flags:# emojis:flags.0?true q:string emoticon:string lang_code:Vector<string> offset:int limit:int hash:long = messages.FoundStickers` */
-export const SearchStickers: typeof SearchStickers$ = /*@__PURE__*/ defineTlClass(SearchStickers$, 0x29b1c66a, 0x06402151, 'messages.SearchStickers', 'request');
+export const SearchStickers: typeof SearchStickers$ = /*@__PURE__*/ defineTlClass(SearchStickers$, 0x29b1c66a, 0x06402151, 'messages.SearchStickers', 'request', 'messages.searchStickers flags:# emojis:flags.0?true q:string emoticon:string lang_code:Vector<string> offset:int limit:int hash:long');
 export type SearchStickers = SearchStickers$;
 
 /** `messages.reportMessagesDelivery#5a6d7395 flags:# push:flags.0?true peer:InputPeer id:Vector<int> = Bool` */
@@ -28403,6 +24030,7 @@ class ReportMessagesDelivery$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportMessagesDelivery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportMessagesDelivery$;
   declare push: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
@@ -28466,29 +24094,14 @@ class ReportMessagesDelivery$ {
       return rethrowDecode(e, 'messages.reportMessagesDelivery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportMessagesDelivery');
-    j.flag('push', this.push);
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMessagesDelivery$ {
-    const j = new TlJsonReader(json, 'messages.reportMessagesDelivery', classes);
-    return j.end(
-      new ReportMessagesDelivery$({
-        push: j.flag('push'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReportMessagesDelivery$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reportMessagesDelivery#5a6d7395 flags:# push:flags.0?true peer:InputPeer id:Vector<int> = Bool` */
-export const ReportMessagesDelivery: typeof ReportMessagesDelivery$ = /*@__PURE__*/ defineTlClass(ReportMessagesDelivery$, 0x5a6d7395, 0xf5b399ac, 'messages.ReportMessagesDelivery', 'request');
+export const ReportMessagesDelivery: typeof ReportMessagesDelivery$ = /*@__PURE__*/ defineTlClass(ReportMessagesDelivery$, 0x5a6d7395, 0xf5b399ac, 'messages.ReportMessagesDelivery', 'request', 'messages.reportMessagesDelivery flags:# push:flags.0?true peer:InputPeer id:Vector<int>');
 export type ReportMessagesDelivery = ReportMessagesDelivery$;
 
 /** `messages.getSavedDialogsByID#6f6f9c96 flags:# parent_peer:flags.1?InputPeer ids:Vector<InputPeer> = messages.SavedDialogs` */
@@ -28501,6 +24114,7 @@ class GetSavedDialogsByID$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.GetSavedDialogsByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedDialogsByID$;
   declare parentPeer: Api.TypeInputPeer | undefined;
   declare ids: Api.TypeInputPeer[];
 
@@ -28560,27 +24174,14 @@ class GetSavedDialogsByID$ {
       return rethrowDecode(e, 'messages.getSavedDialogsByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedDialogsByID');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.vector('ids', this.ids, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedDialogsByID$ {
-    const j = new TlJsonReader(json, 'messages.getSavedDialogsByID', classes);
-    return j.end(
-      new GetSavedDialogsByID$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        ids: j.vector('ids', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetSavedDialogsByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSavedDialogsByID#6f6f9c96 flags:# parent_peer:flags.1?InputPeer ids:Vector<InputPeer> = messages.SavedDialogs` */
-export const GetSavedDialogsByID: typeof GetSavedDialogsByID$ = /*@__PURE__*/ defineTlClass(GetSavedDialogsByID$, 0x6f6f9c96, 0x614bb87e, 'messages.GetSavedDialogsByID', 'request');
+export const GetSavedDialogsByID: typeof GetSavedDialogsByID$ = /*@__PURE__*/ defineTlClass(GetSavedDialogsByID$, 0x6f6f9c96, 0x614bb87e, 'messages.GetSavedDialogsByID', 'request', 'messages.getSavedDialogsByID flags:# parent_peer:flags.1?InputPeer ids:Vector<InputPeer>');
 export type GetSavedDialogsByID = GetSavedDialogsByID$;
 
 /** `messages.readSavedHistory#ba4a3b5b parent_peer:InputPeer peer:InputPeer max_id:int = Bool` */
@@ -28593,6 +24194,7 @@ class ReadSavedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadSavedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadSavedHistory$;
   declare parentPeer: Api.TypeInputPeer;
   declare peer: Api.TypeInputPeer;
   declare maxId: number;
@@ -28644,29 +24246,14 @@ class ReadSavedHistory$ {
       return rethrowDecode(e, 'messages.readSavedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readSavedHistory');
-    j.field('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadSavedHistory$ {
-    const j = new TlJsonReader(json, 'messages.readSavedHistory', classes);
-    return j.end(
-      new ReadSavedHistory$({
-        parentPeer: j.field('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadSavedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readSavedHistory#ba4a3b5b parent_peer:InputPeer peer:InputPeer max_id:int = Bool` */
-export const ReadSavedHistory: typeof ReadSavedHistory$ = /*@__PURE__*/ defineTlClass(ReadSavedHistory$, 0xba4a3b5b, 0xf5b399ac, 'messages.ReadSavedHistory', 'request');
+export const ReadSavedHistory: typeof ReadSavedHistory$ = /*@__PURE__*/ defineTlClass(ReadSavedHistory$, 0xba4a3b5b, 0xf5b399ac, 'messages.ReadSavedHistory', 'request', 'messages.readSavedHistory parent_peer:InputPeer peer:InputPeer max_id:int');
 export type ReadSavedHistory = ReadSavedHistory$;
 
 /** `messages.toggleTodoCompleted#d3e03124 peer:InputPeer msg_id:int completed:Vector<int> incompleted:Vector<int> = Updates` */
@@ -28679,6 +24266,7 @@ class ToggleTodoCompleted$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ToggleTodoCompleted';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleTodoCompleted$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare completed: number[];
@@ -28751,31 +24339,14 @@ class ToggleTodoCompleted$ {
       return rethrowDecode(e, 'messages.toggleTodoCompleted', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleTodoCompleted');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.vector('completed', this.completed, intToJson);
-    j.vector('incompleted', this.incompleted, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleTodoCompleted$ {
-    const j = new TlJsonReader(json, 'messages.toggleTodoCompleted', classes);
-    return j.end(
-      new ToggleTodoCompleted$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        completed: j.vector('completed', intFromJson),
-        incompleted: j.vector('incompleted', intFromJson),
-      }),
-    );
-  }
+interface ToggleTodoCompleted$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleTodoCompleted#d3e03124 peer:InputPeer msg_id:int completed:Vector<int> incompleted:Vector<int> = Updates` */
-export const ToggleTodoCompleted: typeof ToggleTodoCompleted$ = /*@__PURE__*/ defineTlClass(ToggleTodoCompleted$, 0xd3e03124, 0x8af52aac, 'messages.ToggleTodoCompleted', 'request');
+export const ToggleTodoCompleted: typeof ToggleTodoCompleted$ = /*@__PURE__*/ defineTlClass(ToggleTodoCompleted$, 0xd3e03124, 0x8af52aac, 'messages.ToggleTodoCompleted', 'request', 'messages.toggleTodoCompleted peer:InputPeer msg_id:int completed:Vector<int> incompleted:Vector<int>');
 export type ToggleTodoCompleted = ToggleTodoCompleted$;
 
 /** `messages.appendTodoList#21a61057 peer:InputPeer msg_id:int list:Vector<TodoItem> = Updates` */
@@ -28788,6 +24359,7 @@ class AppendTodoList$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.AppendTodoList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppendTodoList$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare list: Api.TypeTodoItem[];
@@ -28847,29 +24419,14 @@ class AppendTodoList$ {
       return rethrowDecode(e, 'messages.appendTodoList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.appendTodoList');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.vector('list', this.list, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppendTodoList$ {
-    const j = new TlJsonReader(json, 'messages.appendTodoList', classes);
-    return j.end(
-      new AppendTodoList$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        list: j.vector('list', fromJson$TodoItem),
-      }),
-    );
-  }
+interface AppendTodoList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.appendTodoList#21a61057 peer:InputPeer msg_id:int list:Vector<TodoItem> = Updates` */
-export const AppendTodoList: typeof AppendTodoList$ = /*@__PURE__*/ defineTlClass(AppendTodoList$, 0x21a61057, 0x8af52aac, 'messages.AppendTodoList', 'request');
+export const AppendTodoList: typeof AppendTodoList$ = /*@__PURE__*/ defineTlClass(AppendTodoList$, 0x21a61057, 0x8af52aac, 'messages.AppendTodoList', 'request', 'messages.appendTodoList peer:InputPeer msg_id:int list:Vector<TodoItem>');
 export type AppendTodoList = AppendTodoList$;
 
 /** `messages.toggleSuggestedPostApproval#8107455c flags:# reject:flags.1?true peer:InputPeer msg_id:int schedule_date:flags.0?int reject_comment:flags.2?string = Updates` */
@@ -28882,6 +24439,7 @@ class ToggleSuggestedPostApproval$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ToggleSuggestedPostApproval';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSuggestedPostApproval$;
   declare reject: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
@@ -28951,31 +24509,12 @@ class ToggleSuggestedPostApproval$ {
       return rethrowDecode(e, 'messages.toggleSuggestedPostApproval', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleSuggestedPostApproval');
-    j.flag('reject', this.reject);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('reject_comment', this.rejectComment, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSuggestedPostApproval$ {
-    const j = new TlJsonReader(json, 'messages.toggleSuggestedPostApproval', classes);
-    return j.end(
-      new ToggleSuggestedPostApproval$({
-        reject: j.flag('reject'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        rejectComment: j.optional('reject_comment', stringFromJson),
-      }),
-    );
-  }
+interface ToggleSuggestedPostApproval$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleSuggestedPostApproval#8107455c flags:# reject:flags.1?true peer:InputPeer msg_id:int schedule_date:flags.0?int reject_comment:flags.2?string = Updates` */
-export const ToggleSuggestedPostApproval: typeof ToggleSuggestedPostApproval$ = /*@__PURE__*/ defineTlClass(ToggleSuggestedPostApproval$, 0x8107455c, 0x8af52aac, 'messages.ToggleSuggestedPostApproval', 'request');
+export const ToggleSuggestedPostApproval: typeof ToggleSuggestedPostApproval$ = /*@__PURE__*/ defineTlClass(ToggleSuggestedPostApproval$, 0x8107455c, 0x8af52aac, 'messages.ToggleSuggestedPostApproval', 'request', 'messages.toggleSuggestedPostApproval flags:# reject:flags.1?true peer:InputPeer msg_id:int schedule_date:flags.0?int reject_comment:flags.2?string');
 export type ToggleSuggestedPostApproval = ToggleSuggestedPostApproval$;

@@ -15,35 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  doubleFromJson,
-  doubleToJson,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -154,43 +139,6 @@ import {
   write$User,
   write$WebDocument,
 } from '../codecs.js';
-import {
-  fromJson$BankCardOpenUrl,
-  fromJson$Chat,
-  fromJson$ConnectedBotStarRef,
-  fromJson$DataJSON,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputInvoice,
-  fromJson$InputMedia,
-  fromJson$InputPaymentCredentials,
-  fromJson$InputPeer,
-  fromJson$InputSavedStarGift,
-  fromJson$InputStarsTransaction,
-  fromJson$InputStorePaymentPurpose,
-  fromJson$InputUser,
-  fromJson$Invoice,
-  fromJson$PaymentFormMethod,
-  fromJson$PaymentRequestedInfo,
-  fromJson$PaymentSavedCredentials,
-  fromJson$Peer,
-  fromJson$SavedStarGift,
-  fromJson$ShippingOption,
-  fromJson$StarGift,
-  fromJson$StarGiftAttribute,
-  fromJson$StarGiftAttributeCounter,
-  fromJson$StarGiftAttributeId,
-  fromJson$StarGiftCollection,
-  fromJson$StarRefProgram,
-  fromJson$StarsAmount,
-  fromJson$StarsRevenueStatus,
-  fromJson$StarsSubscription,
-  fromJson$StarsTransaction,
-  fromJson$StatsGraph,
-  fromJson$TextWithEntities,
-  fromJson$Updates,
-  fromJson$User,
-  fromJson$WebDocument,
-} from '../json.js';
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = 
@@ -266,6 +214,7 @@ class PaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentForm';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentForm$;
   declare canSaveCredentials: boolean | undefined;
   declare passwordMissing: boolean | undefined;
   declare formId: BigInteger;
@@ -427,55 +376,14 @@ class PaymentForm$ {
       return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentForm');
-    j.flag('can_save_credentials', this.canSaveCredentials);
-    j.flag('password_missing', this.passwordMissing);
-    j.field('form_id', this.formId, longToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('provider_id', this.providerId, longToJson);
-    j.field('url', this.url, stringToJson);
-    j.optional('native_provider', this.nativeProvider, stringToJson);
-    j.optional('native_params', this.nativeParams, objectToJson);
-    j.optionalVector('additional_methods', this.additionalMethods, objectToJson);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    j.optionalVector('saved_credentials', this.savedCredentials, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.paymentForm', classes);
-    return j.end(
-      new PaymentForm$({
-        canSaveCredentials: j.flag('can_save_credentials'),
-        passwordMissing: j.flag('password_missing'),
-        formId: j.field('form_id', longFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        providerId: j.field('provider_id', longFromJson),
-        url: j.field('url', stringFromJson),
-        nativeProvider: j.optional('native_provider', stringFromJson),
-        nativeParams: j.optional('native_params', fromJson$DataJSON),
-        additionalMethods: j.optionalVector('additional_methods', fromJson$PaymentFormMethod),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-        savedCredentials: j.optionalVector('saved_credentials', fromJson$PaymentSavedCredentials),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentForm#a0058751 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm` */
-export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0xa0058751, 0xa0483f19, 'payments.PaymentForm', 'constructor');
+export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0xa0058751, 0xa0483f19, 'payments.PaymentForm', 'constructor', 'payments.paymentForm flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm');
 export type PaymentForm = PaymentForm$;
 
 /** `payments.paymentFormStars#7bf6b15c flags:# form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice users:Vector<User> = payments.PaymentForm` */
@@ -488,6 +396,7 @@ class PaymentFormStars$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentFormStars';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentFormStars$;
   declare formId: BigInteger;
   declare botId: BigInteger;
   declare title: string;
@@ -572,37 +481,14 @@ class PaymentFormStars$ {
       return rethrowDecode(e, 'payments.paymentFormStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentFormStars');
-    j.field('form_id', this.formId, longToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStars$ {
-    const j = new TlJsonReader(json, 'payments.paymentFormStars', classes);
-    return j.end(
-      new PaymentFormStars$({
-        formId: j.field('form_id', longFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentFormStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentFormStars#7bf6b15c flags:# form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice users:Vector<User> = payments.PaymentForm` */
-export const PaymentFormStars: typeof PaymentFormStars$ = /*@__PURE__*/ defineTlClass(PaymentFormStars$, 0x7bf6b15c, 0xa0483f19, 'payments.PaymentFormStars', 'constructor');
+export const PaymentFormStars: typeof PaymentFormStars$ = /*@__PURE__*/ defineTlClass(PaymentFormStars$, 0x7bf6b15c, 0xa0483f19, 'payments.PaymentFormStars', 'constructor', 'payments.paymentFormStars flags:# form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice users:Vector<User> = payments.PaymentForm');
 export type PaymentFormStars = PaymentFormStars$;
 
 /** `payments.paymentFormStarGift#b425cfe1 form_id:long invoice:Invoice = payments.PaymentForm` */
@@ -615,6 +501,7 @@ class PaymentFormStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentFormStarGift';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentFormStarGift$;
   declare formId: BigInteger;
   declare invoice: Api.TypeInvoice;
 
@@ -655,27 +542,14 @@ class PaymentFormStarGift$ {
       return rethrowDecode(e, 'payments.paymentFormStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentFormStarGift');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStarGift$ {
-    const j = new TlJsonReader(json, 'payments.paymentFormStarGift', classes);
-    return j.end(
-      new PaymentFormStarGift$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$Invoice),
-      }),
-    );
-  }
+interface PaymentFormStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentFormStarGift#b425cfe1 form_id:long invoice:Invoice = payments.PaymentForm` */
-export const PaymentFormStarGift: typeof PaymentFormStarGift$ = /*@__PURE__*/ defineTlClass(PaymentFormStarGift$, 0xb425cfe1, 0xa0483f19, 'payments.PaymentFormStarGift', 'constructor');
+export const PaymentFormStarGift: typeof PaymentFormStarGift$ = /*@__PURE__*/ defineTlClass(PaymentFormStarGift$, 0xb425cfe1, 0xa0483f19, 'payments.PaymentFormStarGift', 'constructor', 'payments.paymentFormStarGift form_id:long invoice:Invoice = payments.PaymentForm');
 export type PaymentFormStarGift = PaymentFormStarGift$;
 
 /** `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo` */
@@ -688,6 +562,7 @@ class ValidatedRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidatedRequestedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidatedRequestedInfo$;
   declare id: string | undefined;
   declare shippingOptions: Api.TypeShippingOption[] | undefined;
 
@@ -743,27 +618,14 @@ class ValidatedRequestedInfo$ {
       return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validatedRequestedInfo');
-    j.optional('id', this.id, stringToJson);
-    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidatedRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validatedRequestedInfo', classes);
-    return j.end(
-      new ValidatedRequestedInfo$({
-        id: j.optional('id', stringFromJson),
-        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
-      }),
-    );
-  }
+interface ValidatedRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo` */
-export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor');
+export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor', 'payments.validatedRequestedInfo flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo');
 export type ValidatedRequestedInfo = ValidatedRequestedInfo$;
 
 /** `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult` */
@@ -776,6 +638,7 @@ class PaymentResult$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentResult';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentResult$;
   declare updates: Api.TypeUpdates;
 
   constructor(args: { updates: Api.TypeUpdates }) {
@@ -810,25 +673,14 @@ class PaymentResult$ {
       return rethrowDecode(e, 'payments.paymentResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentResult');
-    j.field('updates', this.updates, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentResult$ {
-    const j = new TlJsonReader(json, 'payments.paymentResult', classes);
-    return j.end(
-      new PaymentResult$({
-        updates: j.field('updates', fromJson$Updates),
-      }),
-    );
-  }
+interface PaymentResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult` */
-export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor');
+export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor', 'payments.paymentResult updates:Updates = payments.PaymentResult');
 export type PaymentResult = PaymentResult$;
 
 /** `payments.paymentVerificationNeeded#d8411139 url:string = payments.PaymentResult` */
@@ -841,6 +693,7 @@ class PaymentVerificationNeeded$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentVerificationNeeded';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentVerificationNeeded$;
   declare url: string;
 
   constructor(args: { url: string }) {
@@ -875,25 +728,14 @@ class PaymentVerificationNeeded$ {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentVerificationNeeded');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentVerificationNeeded$ {
-    const j = new TlJsonReader(json, 'payments.paymentVerificationNeeded', classes);
-    return j.end(
-      new PaymentVerificationNeeded$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface PaymentVerificationNeeded$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentVerificationNeeded#d8411139 url:string = payments.PaymentResult` */
-export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor');
+export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor', 'payments.paymentVerificationNeeded url:string = payments.PaymentResult');
 export type PaymentVerificationNeeded = PaymentVerificationNeeded$;
 
 /** `payments.paymentReceipt#70c4fe03 flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt` */
@@ -906,6 +748,7 @@ class PaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.PaymentReceipt';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentReceipt$;
   declare date: number;
   declare botId: BigInteger;
   declare providerId: BigInteger;
@@ -1035,51 +878,14 @@ class PaymentReceipt$ {
       return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentReceipt');
-    j.field('date', this.date, intToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('provider_id', this.providerId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('info', this.info, objectToJson);
-    j.optional('shipping', this.shipping, objectToJson);
-    j.optional('tip_amount', this.tipAmount, longToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('total_amount', this.totalAmount, longToJson);
-    j.field('credentials_title', this.credentialsTitle, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.paymentReceipt', classes);
-    return j.end(
-      new PaymentReceipt$({
-        date: j.field('date', intFromJson),
-        botId: j.field('bot_id', longFromJson),
-        providerId: j.field('provider_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        info: j.optional('info', fromJson$PaymentRequestedInfo),
-        shipping: j.optional('shipping', fromJson$ShippingOption),
-        tipAmount: j.optional('tip_amount', longFromJson),
-        currency: j.field('currency', stringFromJson),
-        totalAmount: j.field('total_amount', longFromJson),
-        credentialsTitle: j.field('credentials_title', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentReceipt#70c4fe03 flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt` */
-export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x70c4fe03, 0x590093c9, 'payments.PaymentReceipt', 'constructor');
+export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x70c4fe03, 0x590093c9, 'payments.PaymentReceipt', 'constructor', 'payments.paymentReceipt flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt');
 export type PaymentReceipt = PaymentReceipt$;
 
 /** `payments.paymentReceiptStars#dabbf83a flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt` */
@@ -1092,6 +898,7 @@ class PaymentReceiptStars$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.PaymentReceiptStars';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentReceiptStars$;
   declare date: number;
   declare botId: BigInteger;
   declare title: string;
@@ -1194,43 +1001,14 @@ class PaymentReceiptStars$ {
       return rethrowDecode(e, 'payments.paymentReceiptStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentReceiptStars');
-    j.field('date', this.date, intToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('total_amount', this.totalAmount, longToJson);
-    j.field('transaction_id', this.transactionId, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceiptStars$ {
-    const j = new TlJsonReader(json, 'payments.paymentReceiptStars', classes);
-    return j.end(
-      new PaymentReceiptStars$({
-        date: j.field('date', intFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        currency: j.field('currency', stringFromJson),
-        totalAmount: j.field('total_amount', longFromJson),
-        transactionId: j.field('transaction_id', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentReceiptStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentReceiptStars#dabbf83a flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt` */
-export const PaymentReceiptStars: typeof PaymentReceiptStars$ = /*@__PURE__*/ defineTlClass(PaymentReceiptStars$, 0xdabbf83a, 0x590093c9, 'payments.PaymentReceiptStars', 'constructor');
+export const PaymentReceiptStars: typeof PaymentReceiptStars$ = /*@__PURE__*/ defineTlClass(PaymentReceiptStars$, 0xdabbf83a, 0x590093c9, 'payments.PaymentReceiptStars', 'constructor', 'payments.paymentReceiptStars flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt');
 export type PaymentReceiptStars = PaymentReceiptStars$;
 
 /** `payments.savedInfo#fb8fe43c flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo` */
@@ -1243,6 +1021,7 @@ class SavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.SavedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedInfo$;
   declare hasSavedCredentials: boolean | undefined;
   declare savedInfo: Api.TypePaymentRequestedInfo | undefined;
 
@@ -1288,27 +1067,14 @@ class SavedInfo$ {
       return rethrowDecode(e, 'payments.savedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.savedInfo');
-    j.flag('has_saved_credentials', this.hasSavedCredentials);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.savedInfo', classes);
-    return j.end(
-      new SavedInfo$({
-        hasSavedCredentials: j.flag('has_saved_credentials'),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface SavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.savedInfo#fb8fe43c flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo` */
-export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor');
+export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor', 'payments.savedInfo flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo');
 export type SavedInfo = SavedInfo$;
 
 /** `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData` */
@@ -1321,6 +1087,7 @@ class BankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.BankCardData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BankCardData$;
   declare title: string;
   declare openUrls: Api.TypeBankCardOpenUrl[];
 
@@ -1369,27 +1136,14 @@ class BankCardData$ {
       return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.bankCardData');
-    j.field('title', this.title, stringToJson);
-    j.vector('open_urls', this.openUrls, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BankCardData$ {
-    const j = new TlJsonReader(json, 'payments.bankCardData', classes);
-    return j.end(
-      new BankCardData$({
-        title: j.field('title', stringFromJson),
-        openUrls: j.vector('open_urls', fromJson$BankCardOpenUrl),
-      }),
-    );
-  }
+interface BankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData` */
-export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor');
+export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor', 'payments.bankCardData title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData');
 export type BankCardData = BankCardData$;
 
 /** `payments.exportedInvoice#aed0cbd9 url:string = payments.ExportedInvoice` */
@@ -1402,6 +1156,7 @@ class ExportedInvoice$ {
   declare readonly SUBCLASS_OF_ID: 0x36105432;
   declare readonly className: 'payments.ExportedInvoice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedInvoice$;
   declare url: string;
 
   constructor(args: { url: string }) {
@@ -1436,25 +1191,14 @@ class ExportedInvoice$ {
       return rethrowDecode(e, 'payments.exportedInvoice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.exportedInvoice');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedInvoice$ {
-    const j = new TlJsonReader(json, 'payments.exportedInvoice', classes);
-    return j.end(
-      new ExportedInvoice$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface ExportedInvoice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.exportedInvoice#aed0cbd9 url:string = payments.ExportedInvoice` */
-export const ExportedInvoice: typeof ExportedInvoice$ = /*@__PURE__*/ defineTlClass(ExportedInvoice$, 0xaed0cbd9, 0x36105432, 'payments.ExportedInvoice', 'constructor');
+export const ExportedInvoice: typeof ExportedInvoice$ = /*@__PURE__*/ defineTlClass(ExportedInvoice$, 0xaed0cbd9, 0x36105432, 'payments.ExportedInvoice', 'constructor', 'payments.exportedInvoice url:string = payments.ExportedInvoice');
 export type ExportedInvoice = ExportedInvoice$;
 
 /** `payments.checkedGiftCode#284a1096 flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int months:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode` */
@@ -1467,6 +1211,7 @@ class CheckedGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x5b2997e8;
   declare readonly className: 'payments.CheckedGiftCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckedGiftCode$;
   declare viaGiveaway: boolean | undefined;
   declare fromId: Api.TypePeer | undefined;
   declare giveawayMsgId: number | undefined;
@@ -1572,41 +1317,14 @@ class CheckedGiftCode$ {
       return rethrowDecode(e, 'payments.checkedGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkedGiftCode');
-    j.flag('via_giveaway', this.viaGiveaway);
-    j.optional('from_id', this.fromId, objectToJson);
-    j.optional('giveaway_msg_id', this.giveawayMsgId, intToJson);
-    j.optional('to_id', this.toId, longToJson);
-    j.field('date', this.date, intToJson);
-    j.field('months', this.months, intToJson);
-    j.optional('used_date', this.usedDate, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckedGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.checkedGiftCode', classes);
-    return j.end(
-      new CheckedGiftCode$({
-        viaGiveaway: j.flag('via_giveaway'),
-        fromId: j.optional('from_id', fromJson$Peer),
-        giveawayMsgId: j.optional('giveaway_msg_id', intFromJson),
-        toId: j.optional('to_id', longFromJson),
-        date: j.field('date', intFromJson),
-        months: j.field('months', intFromJson),
-        usedDate: j.optional('used_date', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface CheckedGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.checkedGiftCode#284a1096 flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int months:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode` */
-export const CheckedGiftCode: typeof CheckedGiftCode$ = /*@__PURE__*/ defineTlClass(CheckedGiftCode$, 0x284a1096, 0x5b2997e8, 'payments.CheckedGiftCode', 'constructor');
+export const CheckedGiftCode: typeof CheckedGiftCode$ = /*@__PURE__*/ defineTlClass(CheckedGiftCode$, 0x284a1096, 0x5b2997e8, 'payments.CheckedGiftCode', 'constructor', 'payments.checkedGiftCode flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int months:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode');
 export type CheckedGiftCode = CheckedGiftCode$;
 
 /** `payments.giveawayInfo#4367daa0 flags:# participating:flags.0?true preparing_results:flags.3?true start_date:int joined_too_early_date:flags.1?int admin_disallowed_chat_id:flags.2?long disallowed_country:flags.4?string = payments.GiveawayInfo` */
@@ -1619,6 +1337,7 @@ class GiveawayInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GiveawayInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GiveawayInfo$;
   declare participating: boolean | undefined;
   declare preparingResults: boolean | undefined;
   declare startDate: number;
@@ -1689,35 +1408,14 @@ class GiveawayInfo$ {
       return rethrowDecode(e, 'payments.giveawayInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.giveawayInfo');
-    j.flag('participating', this.participating);
-    j.flag('preparing_results', this.preparingResults);
-    j.field('start_date', this.startDate, intToJson);
-    j.optional('joined_too_early_date', this.joinedTooEarlyDate, intToJson);
-    j.optional('admin_disallowed_chat_id', this.adminDisallowedChatId, longToJson);
-    j.optional('disallowed_country', this.disallowedCountry, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfo$ {
-    const j = new TlJsonReader(json, 'payments.giveawayInfo', classes);
-    return j.end(
-      new GiveawayInfo$({
-        participating: j.flag('participating'),
-        preparingResults: j.flag('preparing_results'),
-        startDate: j.field('start_date', intFromJson),
-        joinedTooEarlyDate: j.optional('joined_too_early_date', intFromJson),
-        adminDisallowedChatId: j.optional('admin_disallowed_chat_id', longFromJson),
-        disallowedCountry: j.optional('disallowed_country', stringFromJson),
-      }),
-    );
-  }
+interface GiveawayInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.giveawayInfo#4367daa0 flags:# participating:flags.0?true preparing_results:flags.3?true start_date:int joined_too_early_date:flags.1?int admin_disallowed_chat_id:flags.2?long disallowed_country:flags.4?string = payments.GiveawayInfo` */
-export const GiveawayInfo: typeof GiveawayInfo$ = /*@__PURE__*/ defineTlClass(GiveawayInfo$, 0x4367daa0, 0x96a377bd, 'payments.GiveawayInfo', 'constructor');
+export const GiveawayInfo: typeof GiveawayInfo$ = /*@__PURE__*/ defineTlClass(GiveawayInfo$, 0x4367daa0, 0x96a377bd, 'payments.GiveawayInfo', 'constructor', 'payments.giveawayInfo flags:# participating:flags.0?true preparing_results:flags.3?true start_date:int joined_too_early_date:flags.1?int admin_disallowed_chat_id:flags.2?long disallowed_country:flags.4?string = payments.GiveawayInfo');
 export type GiveawayInfo = GiveawayInfo$;
 
 /** `payments.giveawayInfoResults#e175e66f flags:# winner:flags.0?true refunded:flags.1?true start_date:int gift_code_slug:flags.3?string stars_prize:flags.4?long finish_date:int winners_count:int activated_count:flags.2?int = payments.GiveawayInfo` */
@@ -1730,6 +1428,7 @@ class GiveawayInfoResults$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GiveawayInfoResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GiveawayInfoResults$;
   declare winner: boolean | undefined;
   declare refunded: boolean | undefined;
   declare startDate: number;
@@ -1812,39 +1511,14 @@ class GiveawayInfoResults$ {
       return rethrowDecode(e, 'payments.giveawayInfoResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.giveawayInfoResults');
-    j.flag('winner', this.winner);
-    j.flag('refunded', this.refunded);
-    j.field('start_date', this.startDate, intToJson);
-    j.optional('gift_code_slug', this.giftCodeSlug, stringToJson);
-    j.optional('stars_prize', this.starsPrize, longToJson);
-    j.field('finish_date', this.finishDate, intToJson);
-    j.field('winners_count', this.winnersCount, intToJson);
-    j.optional('activated_count', this.activatedCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfoResults$ {
-    const j = new TlJsonReader(json, 'payments.giveawayInfoResults', classes);
-    return j.end(
-      new GiveawayInfoResults$({
-        winner: j.flag('winner'),
-        refunded: j.flag('refunded'),
-        startDate: j.field('start_date', intFromJson),
-        giftCodeSlug: j.optional('gift_code_slug', stringFromJson),
-        starsPrize: j.optional('stars_prize', longFromJson),
-        finishDate: j.field('finish_date', intFromJson),
-        winnersCount: j.field('winners_count', intFromJson),
-        activatedCount: j.optional('activated_count', intFromJson),
-      }),
-    );
-  }
+interface GiveawayInfoResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.giveawayInfoResults#e175e66f flags:# winner:flags.0?true refunded:flags.1?true start_date:int gift_code_slug:flags.3?string stars_prize:flags.4?long finish_date:int winners_count:int activated_count:flags.2?int = payments.GiveawayInfo` */
-export const GiveawayInfoResults: typeof GiveawayInfoResults$ = /*@__PURE__*/ defineTlClass(GiveawayInfoResults$, 0xe175e66f, 0x96a377bd, 'payments.GiveawayInfoResults', 'constructor');
+export const GiveawayInfoResults: typeof GiveawayInfoResults$ = /*@__PURE__*/ defineTlClass(GiveawayInfoResults$, 0xe175e66f, 0x96a377bd, 'payments.GiveawayInfoResults', 'constructor', 'payments.giveawayInfoResults flags:# winner:flags.0?true refunded:flags.1?true start_date:int gift_code_slug:flags.3?string stars_prize:flags.4?long finish_date:int winners_count:int activated_count:flags.2?int = payments.GiveawayInfo');
 export type GiveawayInfoResults = GiveawayInfoResults$;
 
 /** `payments.starsStatus#6c9ce8ed flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus` */
@@ -1857,6 +1531,7 @@ class StarsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.StarsStatus';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsStatus$;
   declare balance: Api.TypeStarsAmount;
   declare subscriptions: Api.TypeStarsSubscription[] | undefined;
   declare subscriptionsNextOffset: string | undefined;
@@ -1972,39 +1647,14 @@ class StarsStatus$ {
       return rethrowDecode(e, 'payments.starsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsStatus');
-    j.field('balance', this.balance, objectToJson);
-    j.optionalVector('subscriptions', this.subscriptions, objectToJson);
-    j.optional('subscriptions_next_offset', this.subscriptionsNextOffset, stringToJson);
-    j.optional('subscriptions_missing_balance', this.subscriptionsMissingBalance, longToJson);
-    j.optionalVector('history', this.history, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsStatus$ {
-    const j = new TlJsonReader(json, 'payments.starsStatus', classes);
-    return j.end(
-      new StarsStatus$({
-        balance: j.field('balance', fromJson$StarsAmount),
-        subscriptions: j.optionalVector('subscriptions', fromJson$StarsSubscription),
-        subscriptionsNextOffset: j.optional('subscriptions_next_offset', stringFromJson),
-        subscriptionsMissingBalance: j.optional('subscriptions_missing_balance', longFromJson),
-        history: j.optionalVector('history', fromJson$StarsTransaction),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StarsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starsStatus#6c9ce8ed flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus` */
-export const StarsStatus: typeof StarsStatus$ = /*@__PURE__*/ defineTlClass(StarsStatus$, 0x6c9ce8ed, 0x6e9c1d6f, 'payments.StarsStatus', 'constructor');
+export const StarsStatus: typeof StarsStatus$ = /*@__PURE__*/ defineTlClass(StarsStatus$, 0x6c9ce8ed, 0x6e9c1d6f, 'payments.StarsStatus', 'constructor', 'payments.starsStatus flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus');
 export type StarsStatus = StarsStatus$;
 
 /** `payments.starsRevenueStats#6c207376 flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats` */
@@ -2017,6 +1667,7 @@ class StarsRevenueStats$ {
   declare readonly SUBCLASS_OF_ID: 0xa54755f3;
   declare readonly className: 'payments.StarsRevenueStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueStats$;
   declare topHoursGraph: Api.TypeStatsGraph | undefined;
   declare revenueGraph: Api.TypeStatsGraph;
   declare status: Api.TypeStarsRevenueStatus;
@@ -2075,31 +1726,14 @@ class StarsRevenueStats$ {
       return rethrowDecode(e, 'payments.starsRevenueStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueStats');
-    j.optional('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('revenue_graph', this.revenueGraph, objectToJson);
-    j.field('status', this.status, objectToJson);
-    j.field('usd_rate', this.usdRate, doubleToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueStats$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueStats', classes);
-    return j.end(
-      new StarsRevenueStats$({
-        topHoursGraph: j.optional('top_hours_graph', fromJson$StatsGraph),
-        revenueGraph: j.field('revenue_graph', fromJson$StatsGraph),
-        status: j.field('status', fromJson$StarsRevenueStatus),
-        usdRate: j.field('usd_rate', doubleFromJson),
-      }),
-    );
-  }
+interface StarsRevenueStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starsRevenueStats#6c207376 flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats` */
-export const StarsRevenueStats: typeof StarsRevenueStats$ = /*@__PURE__*/ defineTlClass(StarsRevenueStats$, 0x6c207376, 0xa54755f3, 'payments.StarsRevenueStats', 'constructor');
+export const StarsRevenueStats: typeof StarsRevenueStats$ = /*@__PURE__*/ defineTlClass(StarsRevenueStats$, 0x6c207376, 0xa54755f3, 'payments.StarsRevenueStats', 'constructor', 'payments.starsRevenueStats flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats');
 export type StarsRevenueStats = StarsRevenueStats$;
 
 /** `payments.starsRevenueWithdrawalUrl#1dab80b7 url:string = payments.StarsRevenueWithdrawalUrl` */
@@ -2112,6 +1746,7 @@ class StarsRevenueWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x8466a0ee;
   declare readonly className: 'payments.StarsRevenueWithdrawalUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueWithdrawalUrl$;
   declare url: string;
 
   constructor(args: { url: string }) {
@@ -2146,25 +1781,14 @@ class StarsRevenueWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.starsRevenueWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueWithdrawalUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueWithdrawalUrl', classes);
-    return j.end(
-      new StarsRevenueWithdrawalUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarsRevenueWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starsRevenueWithdrawalUrl#1dab80b7 url:string = payments.StarsRevenueWithdrawalUrl` */
-export const StarsRevenueWithdrawalUrl: typeof StarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueWithdrawalUrl$, 0x1dab80b7, 0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', 'constructor');
+export const StarsRevenueWithdrawalUrl: typeof StarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueWithdrawalUrl$, 0x1dab80b7, 0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', 'constructor', 'payments.starsRevenueWithdrawalUrl url:string = payments.StarsRevenueWithdrawalUrl');
 export type StarsRevenueWithdrawalUrl = StarsRevenueWithdrawalUrl$;
 
 /** `payments.starsRevenueAdsAccountUrl#394e7f21 url:string = payments.StarsRevenueAdsAccountUrl` */
@@ -2177,6 +1801,7 @@ class StarsRevenueAdsAccountUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x4a228b15;
   declare readonly className: 'payments.StarsRevenueAdsAccountUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueAdsAccountUrl$;
   declare url: string;
 
   constructor(args: { url: string }) {
@@ -2211,25 +1836,14 @@ class StarsRevenueAdsAccountUrl$ {
       return rethrowDecode(e, 'payments.starsRevenueAdsAccountUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueAdsAccountUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueAdsAccountUrl$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueAdsAccountUrl', classes);
-    return j.end(
-      new StarsRevenueAdsAccountUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarsRevenueAdsAccountUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starsRevenueAdsAccountUrl#394e7f21 url:string = payments.StarsRevenueAdsAccountUrl` */
-export const StarsRevenueAdsAccountUrl: typeof StarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueAdsAccountUrl$, 0x394e7f21, 0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', 'constructor');
+export const StarsRevenueAdsAccountUrl: typeof StarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueAdsAccountUrl$, 0x394e7f21, 0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', 'constructor', 'payments.starsRevenueAdsAccountUrl url:string = payments.StarsRevenueAdsAccountUrl');
 export type StarsRevenueAdsAccountUrl = StarsRevenueAdsAccountUrl$;
 
 /** `payments.starGiftsNotModified#a388a368 = payments.StarGifts` */
@@ -2242,6 +1856,7 @@ class StarGiftsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.StarGiftsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2254,18 +1869,14 @@ class StarGiftsNotModified$ {
   static fromReader(_r: TlReader): StarGiftsNotModified$ {
     return new StarGiftsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftsNotModified', classes).end(new StarGiftsNotModified$());
-  }
+interface StarGiftsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starGiftsNotModified#a388a368 = payments.StarGifts` */
-export const StarGiftsNotModified: typeof StarGiftsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftsNotModified$, 0xa388a368, 0x6178d9a4, 'payments.StarGiftsNotModified', 'constructor');
+export const StarGiftsNotModified: typeof StarGiftsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftsNotModified$, 0xa388a368, 0x6178d9a4, 'payments.StarGiftsNotModified', 'constructor', 'payments.starGiftsNotModified = payments.StarGifts');
 export type StarGiftsNotModified = StarGiftsNotModified$;
 
 /** `payments.starGifts#2ed82995 hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts` */
@@ -2278,6 +1889,7 @@ class StarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.StarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGifts$;
   declare hash: number;
   declare gifts: Api.TypeStarGift[];
   declare chats: Api.TypeChat[];
@@ -2352,31 +1964,14 @@ class StarGifts$ {
       return rethrowDecode(e, 'payments.starGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGifts');
-    j.field('hash', this.hash, intToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGifts$ {
-    const j = new TlJsonReader(json, 'payments.starGifts', classes);
-    return j.end(
-      new StarGifts$({
-        hash: j.field('hash', intFromJson),
-        gifts: j.vector('gifts', fromJson$StarGift),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starGifts#2ed82995 hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts` */
-export const StarGifts: typeof StarGifts$ = /*@__PURE__*/ defineTlClass(StarGifts$, 0x2ed82995, 0x6178d9a4, 'payments.StarGifts', 'constructor');
+export const StarGifts: typeof StarGifts$ = /*@__PURE__*/ defineTlClass(StarGifts$, 0x2ed82995, 0x6178d9a4, 'payments.StarGifts', 'constructor', 'payments.starGifts hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts');
 export type StarGifts = StarGifts$;
 
 /** `payments.connectedStarRefBots#98d5ea1d count:int connected_bots:Vector<ConnectedBotStarRef> users:Vector<User> = payments.ConnectedStarRefBots` */
@@ -2389,6 +1984,7 @@ class ConnectedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.ConnectedStarRefBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectedStarRefBots$;
   declare count: number;
   declare connectedBots: Api.TypeConnectedBotStarRef[];
   declare users: Api.TypeUser[];
@@ -2450,29 +2046,14 @@ class ConnectedStarRefBots$ {
       return rethrowDecode(e, 'payments.connectedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.connectedStarRefBots');
-    j.field('count', this.count, intToJson);
-    j.vector('connected_bots', this.connectedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.connectedStarRefBots', classes);
-    return j.end(
-      new ConnectedStarRefBots$({
-        count: j.field('count', intFromJson),
-        connectedBots: j.vector('connected_bots', fromJson$ConnectedBotStarRef),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ConnectedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.connectedStarRefBots#98d5ea1d count:int connected_bots:Vector<ConnectedBotStarRef> users:Vector<User> = payments.ConnectedStarRefBots` */
-export const ConnectedStarRefBots: typeof ConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(ConnectedStarRefBots$, 0x98d5ea1d, 0x235e1a67, 'payments.ConnectedStarRefBots', 'constructor');
+export const ConnectedStarRefBots: typeof ConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(ConnectedStarRefBots$, 0x98d5ea1d, 0x235e1a67, 'payments.ConnectedStarRefBots', 'constructor', 'payments.connectedStarRefBots count:int connected_bots:Vector<ConnectedBotStarRef> users:Vector<User> = payments.ConnectedStarRefBots');
 export type ConnectedStarRefBots = ConnectedStarRefBots$;
 
 /** `payments.suggestedStarRefBots#b4d5d859 flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots` */
@@ -2485,6 +2066,7 @@ class SuggestedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x70189243;
   declare readonly className: 'payments.SuggestedStarRefBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestedStarRefBots$;
   declare count: number;
   declare suggestedBots: Api.TypeStarRefProgram[];
   declare users: Api.TypeUser[];
@@ -2558,31 +2140,14 @@ class SuggestedStarRefBots$ {
       return rethrowDecode(e, 'payments.suggestedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.suggestedStarRefBots');
-    j.field('count', this.count, intToJson);
-    j.vector('suggested_bots', this.suggestedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.suggestedStarRefBots', classes);
-    return j.end(
-      new SuggestedStarRefBots$({
-        count: j.field('count', intFromJson),
-        suggestedBots: j.vector('suggested_bots', fromJson$StarRefProgram),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface SuggestedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.suggestedStarRefBots#b4d5d859 flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots` */
-export const SuggestedStarRefBots: typeof SuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(SuggestedStarRefBots$, 0xb4d5d859, 0x70189243, 'payments.SuggestedStarRefBots', 'constructor');
+export const SuggestedStarRefBots: typeof SuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(SuggestedStarRefBots$, 0xb4d5d859, 0x70189243, 'payments.SuggestedStarRefBots', 'constructor', 'payments.suggestedStarRefBots flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots');
 export type SuggestedStarRefBots = SuggestedStarRefBots$;
 
 /** `payments.starGiftUpgradePreview#167bd90b sample_attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradePreview` */
@@ -2595,6 +2160,7 @@ class StarGiftUpgradePreview$ {
   declare readonly SUBCLASS_OF_ID: 0x5e2b68c7;
   declare readonly className: 'payments.StarGiftUpgradePreview';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftUpgradePreview$;
   declare sampleAttributes: Api.TypeStarGiftAttribute[];
 
   constructor(args: { sampleAttributes: Api.TypeStarGiftAttribute[] }) {
@@ -2637,25 +2203,14 @@ class StarGiftUpgradePreview$ {
       return rethrowDecode(e, 'payments.starGiftUpgradePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftUpgradePreview');
-    j.vector('sample_attributes', this.sampleAttributes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftUpgradePreview$ {
-    const j = new TlJsonReader(json, 'payments.starGiftUpgradePreview', classes);
-    return j.end(
-      new StarGiftUpgradePreview$({
-        sampleAttributes: j.vector('sample_attributes', fromJson$StarGiftAttribute),
-      }),
-    );
-  }
+interface StarGiftUpgradePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starGiftUpgradePreview#167bd90b sample_attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradePreview` */
-export const StarGiftUpgradePreview: typeof StarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradePreview$, 0x167bd90b, 0x5e2b68c7, 'payments.StarGiftUpgradePreview', 'constructor');
+export const StarGiftUpgradePreview: typeof StarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradePreview$, 0x167bd90b, 0x5e2b68c7, 'payments.StarGiftUpgradePreview', 'constructor', 'payments.starGiftUpgradePreview sample_attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradePreview');
 export type StarGiftUpgradePreview = StarGiftUpgradePreview$;
 
 /** `payments.uniqueStarGift#416c56e8 gift:StarGift chats:Vector<Chat> users:Vector<User> = payments.UniqueStarGift` */
@@ -2668,6 +2223,7 @@ class UniqueStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x78b0c5fb;
   declare readonly className: 'payments.UniqueStarGift';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UniqueStarGift$;
   declare gift: Api.TypeStarGift;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -2729,29 +2285,14 @@ class UniqueStarGift$ {
       return rethrowDecode(e, 'payments.uniqueStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.uniqueStarGift');
-    j.field('gift', this.gift, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGift$ {
-    const j = new TlJsonReader(json, 'payments.uniqueStarGift', classes);
-    return j.end(
-      new UniqueStarGift$({
-        gift: j.field('gift', fromJson$StarGift),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface UniqueStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.uniqueStarGift#416c56e8 gift:StarGift chats:Vector<Chat> users:Vector<User> = payments.UniqueStarGift` */
-export const UniqueStarGift: typeof UniqueStarGift$ = /*@__PURE__*/ defineTlClass(UniqueStarGift$, 0x416c56e8, 0x78b0c5fb, 'payments.UniqueStarGift', 'constructor');
+export const UniqueStarGift: typeof UniqueStarGift$ = /*@__PURE__*/ defineTlClass(UniqueStarGift$, 0x416c56e8, 0x78b0c5fb, 'payments.UniqueStarGift', 'constructor', 'payments.uniqueStarGift gift:StarGift chats:Vector<Chat> users:Vector<User> = payments.UniqueStarGift');
 export type UniqueStarGift = UniqueStarGift$;
 
 /** `payments.savedStarGifts#95f389b1 flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts` */
@@ -2764,6 +2305,7 @@ class SavedStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.SavedStarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedStarGifts$;
   declare count: number;
   declare chatNotificationsEnabled: boolean | undefined;
   declare gifts: Api.TypeSavedStarGift[];
@@ -2857,35 +2399,14 @@ class SavedStarGifts$ {
       return rethrowDecode(e, 'payments.savedStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.savedStarGifts');
-    j.field('count', this.count, intToJson);
-    j.optional('chat_notifications_enabled', this.chatNotificationsEnabled, boolToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.savedStarGifts', classes);
-    return j.end(
-      new SavedStarGifts$({
-        count: j.field('count', intFromJson),
-        chatNotificationsEnabled: j.optional('chat_notifications_enabled', boolFromJson),
-        gifts: j.vector('gifts', fromJson$SavedStarGift),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SavedStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.savedStarGifts#95f389b1 flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts` */
-export const SavedStarGifts: typeof SavedStarGifts$ = /*@__PURE__*/ defineTlClass(SavedStarGifts$, 0x95f389b1, 0xd5112897, 'payments.SavedStarGifts', 'constructor');
+export const SavedStarGifts: typeof SavedStarGifts$ = /*@__PURE__*/ defineTlClass(SavedStarGifts$, 0x95f389b1, 0xd5112897, 'payments.SavedStarGifts', 'constructor', 'payments.savedStarGifts flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts');
 export type SavedStarGifts = SavedStarGifts$;
 
 /** `payments.starGiftWithdrawalUrl#84aa3a9c url:string = payments.StarGiftWithdrawalUrl` */
@@ -2898,6 +2419,7 @@ class StarGiftWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xa2822dc5;
   declare readonly className: 'payments.StarGiftWithdrawalUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftWithdrawalUrl$;
   declare url: string;
 
   constructor(args: { url: string }) {
@@ -2932,25 +2454,14 @@ class StarGiftWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.starGiftWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftWithdrawalUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.starGiftWithdrawalUrl', classes);
-    return j.end(
-      new StarGiftWithdrawalUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarGiftWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starGiftWithdrawalUrl#84aa3a9c url:string = payments.StarGiftWithdrawalUrl` */
-export const StarGiftWithdrawalUrl: typeof StarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarGiftWithdrawalUrl$, 0x84aa3a9c, 0xa2822dc5, 'payments.StarGiftWithdrawalUrl', 'constructor');
+export const StarGiftWithdrawalUrl: typeof StarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarGiftWithdrawalUrl$, 0x84aa3a9c, 0xa2822dc5, 'payments.StarGiftWithdrawalUrl', 'constructor', 'payments.starGiftWithdrawalUrl url:string = payments.StarGiftWithdrawalUrl');
 export type StarGiftWithdrawalUrl = StarGiftWithdrawalUrl$;
 
 /** `payments.resaleStarGifts#947a12df flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts` */
@@ -2963,6 +2474,7 @@ class ResaleStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xb2dbb7e3;
   declare readonly className: 'payments.ResaleStarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResaleStarGifts$;
   declare count: number;
   declare gifts: Api.TypeStarGift[];
   declare nextOffset: string | undefined;
@@ -3090,39 +2602,14 @@ class ResaleStarGifts$ {
       return rethrowDecode(e, 'payments.resaleStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.resaleStarGifts');
-    j.field('count', this.count, intToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optionalVector('attributes', this.attributes, objectToJson);
-    j.optional('attributes_hash', this.attributesHash, longToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.optionalVector('counters', this.counters, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResaleStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.resaleStarGifts', classes);
-    return j.end(
-      new ResaleStarGifts$({
-        count: j.field('count', intFromJson),
-        gifts: j.vector('gifts', fromJson$StarGift),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        attributes: j.optionalVector('attributes', fromJson$StarGiftAttribute),
-        attributesHash: j.optional('attributes_hash', longFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        counters: j.optionalVector('counters', fromJson$StarGiftAttributeCounter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ResaleStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.resaleStarGifts#947a12df flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts` */
-export const ResaleStarGifts: typeof ResaleStarGifts$ = /*@__PURE__*/ defineTlClass(ResaleStarGifts$, 0x947a12df, 0xb2dbb7e3, 'payments.ResaleStarGifts', 'constructor');
+export const ResaleStarGifts: typeof ResaleStarGifts$ = /*@__PURE__*/ defineTlClass(ResaleStarGifts$, 0x947a12df, 0xb2dbb7e3, 'payments.ResaleStarGifts', 'constructor', 'payments.resaleStarGifts flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts');
 export type ResaleStarGifts = ResaleStarGifts$;
 
 /** `payments.starGiftCollectionsNotModified#a0ba4f17 = payments.StarGiftCollections` */
@@ -3135,6 +2622,7 @@ class StarGiftCollectionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.StarGiftCollectionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftCollectionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3147,18 +2635,14 @@ class StarGiftCollectionsNotModified$ {
   static fromReader(_r: TlReader): StarGiftCollectionsNotModified$ {
     return new StarGiftCollectionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftCollectionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollectionsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftCollectionsNotModified', classes).end(new StarGiftCollectionsNotModified$());
-  }
+interface StarGiftCollectionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starGiftCollectionsNotModified#a0ba4f17 = payments.StarGiftCollections` */
-export const StarGiftCollectionsNotModified: typeof StarGiftCollectionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftCollectionsNotModified$, 0xa0ba4f17, 0xf01721ec, 'payments.StarGiftCollectionsNotModified', 'constructor');
+export const StarGiftCollectionsNotModified: typeof StarGiftCollectionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftCollectionsNotModified$, 0xa0ba4f17, 0xf01721ec, 'payments.StarGiftCollectionsNotModified', 'constructor', 'payments.starGiftCollectionsNotModified = payments.StarGiftCollections');
 export type StarGiftCollectionsNotModified = StarGiftCollectionsNotModified$;
 
 /** `payments.starGiftCollections#8a2932f3 collections:Vector<StarGiftCollection> = payments.StarGiftCollections` */
@@ -3171,6 +2655,7 @@ class StarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.StarGiftCollections';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftCollections$;
   declare collections: Api.TypeStarGiftCollection[];
 
   constructor(args: { collections: Api.TypeStarGiftCollection[] }) {
@@ -3213,25 +2698,14 @@ class StarGiftCollections$ {
       return rethrowDecode(e, 'payments.starGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftCollections');
-    j.vector('collections', this.collections, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.starGiftCollections', classes);
-    return j.end(
-      new StarGiftCollections$({
-        collections: j.vector('collections', fromJson$StarGiftCollection),
-      }),
-    );
-  }
+interface StarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.starGiftCollections#8a2932f3 collections:Vector<StarGiftCollection> = payments.StarGiftCollections` */
-export const StarGiftCollections: typeof StarGiftCollections$ = /*@__PURE__*/ defineTlClass(StarGiftCollections$, 0x8a2932f3, 0xf01721ec, 'payments.StarGiftCollections', 'constructor');
+export const StarGiftCollections: typeof StarGiftCollections$ = /*@__PURE__*/ defineTlClass(StarGiftCollections$, 0x8a2932f3, 0xf01721ec, 'payments.StarGiftCollections', 'constructor', 'payments.starGiftCollections collections:Vector<StarGiftCollection> = payments.StarGiftCollections');
 export type StarGiftCollections = StarGiftCollections$;
 
 /** `payments.uniqueStarGiftValueInfo#512fe446 flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo` */
@@ -3244,6 +2718,7 @@ class UniqueStarGiftValueInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x16355bc4;
   declare readonly className: 'payments.UniqueStarGiftValueInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UniqueStarGiftValueInfo$;
   declare lastSaleOnFragment: boolean | undefined;
   declare valueIsAverage: boolean | undefined;
   declare currency: string;
@@ -3378,51 +2853,14 @@ class UniqueStarGiftValueInfo$ {
       return rethrowDecode(e, 'payments.uniqueStarGiftValueInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.uniqueStarGiftValueInfo');
-    j.flag('last_sale_on_fragment', this.lastSaleOnFragment);
-    j.flag('value_is_average', this.valueIsAverage);
-    j.field('currency', this.currency, stringToJson);
-    j.field('value', this.value, longToJson);
-    j.field('initial_sale_date', this.initialSaleDate, intToJson);
-    j.field('initial_sale_stars', this.initialSaleStars, longToJson);
-    j.field('initial_sale_price', this.initialSalePrice, longToJson);
-    j.optional('last_sale_date', this.lastSaleDate, intToJson);
-    j.optional('last_sale_price', this.lastSalePrice, longToJson);
-    j.optional('floor_price', this.floorPrice, longToJson);
-    j.optional('average_price', this.averagePrice, longToJson);
-    j.optional('listed_count', this.listedCount, intToJson);
-    j.optional('fragment_listed_count', this.fragmentListedCount, intToJson);
-    j.optional('fragment_listed_url', this.fragmentListedUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGiftValueInfo$ {
-    const j = new TlJsonReader(json, 'payments.uniqueStarGiftValueInfo', classes);
-    return j.end(
-      new UniqueStarGiftValueInfo$({
-        lastSaleOnFragment: j.flag('last_sale_on_fragment'),
-        valueIsAverage: j.flag('value_is_average'),
-        currency: j.field('currency', stringFromJson),
-        value: j.field('value', longFromJson),
-        initialSaleDate: j.field('initial_sale_date', intFromJson),
-        initialSaleStars: j.field('initial_sale_stars', longFromJson),
-        initialSalePrice: j.field('initial_sale_price', longFromJson),
-        lastSaleDate: j.optional('last_sale_date', intFromJson),
-        lastSalePrice: j.optional('last_sale_price', longFromJson),
-        floorPrice: j.optional('floor_price', longFromJson),
-        averagePrice: j.optional('average_price', longFromJson),
-        listedCount: j.optional('listed_count', intFromJson),
-        fragmentListedCount: j.optional('fragment_listed_count', intFromJson),
-        fragmentListedUrl: j.optional('fragment_listed_url', stringFromJson),
-      }),
-    );
-  }
+interface UniqueStarGiftValueInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.uniqueStarGiftValueInfo#512fe446 flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo` */
-export const UniqueStarGiftValueInfo: typeof UniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(UniqueStarGiftValueInfo$, 0x512fe446, 0x16355bc4, 'payments.UniqueStarGiftValueInfo', 'constructor');
+export const UniqueStarGiftValueInfo: typeof UniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(UniqueStarGiftValueInfo$, 0x512fe446, 0x16355bc4, 'payments.UniqueStarGiftValueInfo', 'constructor', 'payments.uniqueStarGiftValueInfo flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo');
 export type UniqueStarGiftValueInfo = UniqueStarGiftValueInfo$;
 
 /** `payments.checkCanSendGiftResultOk#374fa7ad = payments.CheckCanSendGiftResult` */
@@ -3435,6 +2873,7 @@ class CheckCanSendGiftResultOk$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGiftResultOk';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGiftResultOk$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3447,18 +2886,14 @@ class CheckCanSendGiftResultOk$ {
   static fromReader(_r: TlReader): CheckCanSendGiftResultOk$ {
     return new CheckCanSendGiftResultOk$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.checkCanSendGiftResultOk' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultOk$ {
-    return new TlJsonReader(json, 'payments.checkCanSendGiftResultOk', classes).end(new CheckCanSendGiftResultOk$());
-  }
+interface CheckCanSendGiftResultOk$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.checkCanSendGiftResultOk#374fa7ad = payments.CheckCanSendGiftResult` */
-export const CheckCanSendGiftResultOk: typeof CheckCanSendGiftResultOk$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultOk$, 0x374fa7ad, 0x632efa30, 'payments.CheckCanSendGiftResultOk', 'constructor');
+export const CheckCanSendGiftResultOk: typeof CheckCanSendGiftResultOk$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultOk$, 0x374fa7ad, 0x632efa30, 'payments.CheckCanSendGiftResultOk', 'constructor', 'payments.checkCanSendGiftResultOk = payments.CheckCanSendGiftResult');
 export type CheckCanSendGiftResultOk = CheckCanSendGiftResultOk$;
 
 /** `payments.checkCanSendGiftResultFail#d5e58274 reason:TextWithEntities = payments.CheckCanSendGiftResult` */
@@ -3471,6 +2906,7 @@ class CheckCanSendGiftResultFail$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGiftResultFail';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGiftResultFail$;
   declare reason: Api.TypeTextWithEntities;
 
   constructor(args: { reason: Api.TypeTextWithEntities }) {
@@ -3505,25 +2941,14 @@ class CheckCanSendGiftResultFail$ {
       return rethrowDecode(e, 'payments.checkCanSendGiftResultFail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkCanSendGiftResultFail');
-    j.field('reason', this.reason, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultFail$ {
-    const j = new TlJsonReader(json, 'payments.checkCanSendGiftResultFail', classes);
-    return j.end(
-      new CheckCanSendGiftResultFail$({
-        reason: j.field('reason', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface CheckCanSendGiftResultFail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.checkCanSendGiftResultFail#d5e58274 reason:TextWithEntities = payments.CheckCanSendGiftResult` */
-export const CheckCanSendGiftResultFail: typeof CheckCanSendGiftResultFail$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultFail$, 0xd5e58274, 0x632efa30, 'payments.CheckCanSendGiftResultFail', 'constructor');
+export const CheckCanSendGiftResultFail: typeof CheckCanSendGiftResultFail$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultFail$, 0xd5e58274, 0x632efa30, 'payments.CheckCanSendGiftResultFail', 'constructor', 'payments.checkCanSendGiftResultFail reason:TextWithEntities = payments.CheckCanSendGiftResult');
 export type CheckCanSendGiftResultFail = CheckCanSendGiftResultFail$;
 
 /** `payments.getPaymentForm#37148dbb flags:# invoice:InputInvoice theme_params:flags.0?DataJSON = payments.PaymentForm` */
@@ -3536,6 +2961,7 @@ class GetPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.GetPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentForm$;
   declare invoice: Api.TypeInputInvoice;
   declare themeParams: Api.TypeDataJSON | undefined;
 
@@ -3587,27 +3013,14 @@ class GetPaymentForm$ {
       return rethrowDecode(e, 'payments.getPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentForm');
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentForm', classes);
-    return j.end(
-      new GetPaymentForm$({
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface GetPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getPaymentForm#37148dbb flags:# invoice:InputInvoice theme_params:flags.0?DataJSON = payments.PaymentForm` */
-export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x37148dbb, 0xa0483f19, 'payments.GetPaymentForm', 'request');
+export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x37148dbb, 0xa0483f19, 'payments.GetPaymentForm', 'request', 'payments.getPaymentForm flags:# invoice:InputInvoice theme_params:flags.0?DataJSON');
 export type GetPaymentForm = GetPaymentForm$;
 
 /** `payments.getPaymentReceipt#2478d1cc peer:InputPeer msg_id:int = payments.PaymentReceipt` */
@@ -3620,6 +3033,7 @@ class GetPaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.GetPaymentReceipt';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentReceipt$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -3665,27 +3079,14 @@ class GetPaymentReceipt$ {
       return rethrowDecode(e, 'payments.getPaymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentReceipt');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentReceipt', classes);
-    return j.end(
-      new GetPaymentReceipt$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getPaymentReceipt#2478d1cc peer:InputPeer msg_id:int = payments.PaymentReceipt` */
-export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0x2478d1cc, 0x590093c9, 'payments.GetPaymentReceipt', 'request');
+export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0x2478d1cc, 0x590093c9, 'payments.GetPaymentReceipt', 'request', 'payments.getPaymentReceipt peer:InputPeer msg_id:int');
 export type GetPaymentReceipt = GetPaymentReceipt$;
 
 /** `payments.validateRequestedInfo#b6c8f12b flags:# save:flags.0?true invoice:InputInvoice info:PaymentRequestedInfo = payments.ValidatedRequestedInfo` */
@@ -3698,6 +3099,7 @@ class ValidateRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidateRequestedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidateRequestedInfo$;
   declare save: boolean | undefined;
   declare invoice: Api.TypeInputInvoice;
   declare info: Api.TypePaymentRequestedInfo;
@@ -3753,29 +3155,14 @@ class ValidateRequestedInfo$ {
       return rethrowDecode(e, 'payments.validateRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validateRequestedInfo');
-    j.flag('save', this.save);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('info', this.info, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidateRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validateRequestedInfo', classes);
-    return j.end(
-      new ValidateRequestedInfo$({
-        save: j.flag('save'),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        info: j.field('info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface ValidateRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.validateRequestedInfo#b6c8f12b flags:# save:flags.0?true invoice:InputInvoice info:PaymentRequestedInfo = payments.ValidatedRequestedInfo` */
-export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0xb6c8f12b, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request');
+export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0xb6c8f12b, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request', 'payments.validateRequestedInfo flags:# save:flags.0?true invoice:InputInvoice info:PaymentRequestedInfo');
 export type ValidateRequestedInfo = ValidateRequestedInfo$;
 
 /** `payments.sendPaymentForm#2d03522f flags:# form_id:long invoice:InputInvoice requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials tip_amount:flags.2?long = payments.PaymentResult` */
@@ -3788,6 +3175,7 @@ class SendPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.SendPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendPaymentForm$;
   declare formId: BigInteger;
   declare invoice: Api.TypeInputInvoice;
   declare requestedInfoId: string | undefined;
@@ -3865,35 +3253,14 @@ class SendPaymentForm$ {
       return rethrowDecode(e, 'payments.sendPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendPaymentForm');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('requested_info_id', this.requestedInfoId, stringToJson);
-    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
-    j.field('credentials', this.credentials, objectToJson);
-    j.optional('tip_amount', this.tipAmount, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.sendPaymentForm', classes);
-    return j.end(
-      new SendPaymentForm$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        requestedInfoId: j.optional('requested_info_id', stringFromJson),
-        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
-        credentials: j.field('credentials', fromJson$InputPaymentCredentials),
-        tipAmount: j.optional('tip_amount', longFromJson),
-      }),
-    );
-  }
+interface SendPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.sendPaymentForm#2d03522f flags:# form_id:long invoice:InputInvoice requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials tip_amount:flags.2?long = payments.PaymentResult` */
-export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2d03522f, 0x8ae16a9d, 'payments.SendPaymentForm', 'request');
+export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2d03522f, 0x8ae16a9d, 'payments.SendPaymentForm', 'request', 'payments.sendPaymentForm flags:# form_id:long invoice:InputInvoice requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials tip_amount:flags.2?long');
 export type SendPaymentForm = SendPaymentForm$;
 
 /** `payments.getSavedInfo#227d824b = payments.SavedInfo` */
@@ -3906,6 +3273,7 @@ class GetSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.GetSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedInfo$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3923,18 +3291,14 @@ class GetSavedInfo$ {
   static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getSavedInfo' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedInfo$ {
-    return new TlJsonReader(json, 'payments.getSavedInfo', classes).end(new GetSavedInfo$());
-  }
+interface GetSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getSavedInfo#227d824b = payments.SavedInfo` */
-export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request');
+export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request', 'payments.getSavedInfo');
 export type GetSavedInfo = GetSavedInfo$;
 
 /** `payments.clearSavedInfo#d83d70c1 flags:# credentials:flags.0?true info:flags.1?true = Bool` */
@@ -3947,6 +3311,7 @@ class ClearSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ClearSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearSavedInfo$;
   declare credentials: boolean | undefined;
   declare info: boolean | undefined;
 
@@ -3995,27 +3360,14 @@ class ClearSavedInfo$ {
       return rethrowDecode(e, 'payments.clearSavedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.clearSavedInfo');
-    j.flag('credentials', this.credentials);
-    j.flag('info', this.info);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearSavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.clearSavedInfo', classes);
-    return j.end(
-      new ClearSavedInfo$({
-        credentials: j.flag('credentials'),
-        info: j.flag('info'),
-      }),
-    );
-  }
+interface ClearSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.clearSavedInfo#d83d70c1 flags:# credentials:flags.0?true info:flags.1?true = Bool` */
-export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request');
+export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request', 'payments.clearSavedInfo flags:# credentials:flags.0?true info:flags.1?true');
 export type ClearSavedInfo = ClearSavedInfo$;
 
 /** `payments.getBankCardData#2e79d779 number:string = payments.BankCardData` */
@@ -4028,6 +3380,7 @@ class GetBankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.GetBankCardData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBankCardData$;
   declare number: string;
 
   constructor(args: { number: string }) {
@@ -4067,25 +3420,14 @@ class GetBankCardData$ {
       return rethrowDecode(e, 'payments.getBankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getBankCardData');
-    j.field('number', this.number, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBankCardData$ {
-    const j = new TlJsonReader(json, 'payments.getBankCardData', classes);
-    return j.end(
-      new GetBankCardData$({
-        number: j.field('number', stringFromJson),
-      }),
-    );
-  }
+interface GetBankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getBankCardData#2e79d779 number:string = payments.BankCardData` */
-export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request');
+export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request', 'payments.getBankCardData number:string');
 export type GetBankCardData = GetBankCardData$;
 
 /** `payments.exportInvoice#f91b065 invoice_media:InputMedia = payments.ExportedInvoice` */
@@ -4098,6 +3440,7 @@ class ExportInvoice$ {
   declare readonly SUBCLASS_OF_ID: 0x36105432;
   declare readonly className: 'payments.ExportInvoice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportInvoice$;
   declare invoiceMedia: Api.TypeInputMedia;
 
   constructor(args: { invoiceMedia: Api.TypeInputMedia }) {
@@ -4137,25 +3480,14 @@ class ExportInvoice$ {
       return rethrowDecode(e, 'payments.exportInvoice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.exportInvoice');
-    j.field('invoice_media', this.invoiceMedia, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportInvoice$ {
-    const j = new TlJsonReader(json, 'payments.exportInvoice', classes);
-    return j.end(
-      new ExportInvoice$({
-        invoiceMedia: j.field('invoice_media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface ExportInvoice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.exportInvoice#f91b065 invoice_media:InputMedia = payments.ExportedInvoice` */
-export const ExportInvoice: typeof ExportInvoice$ = /*@__PURE__*/ defineTlClass(ExportInvoice$, 0x0f91b065, 0x36105432, 'payments.ExportInvoice', 'request');
+export const ExportInvoice: typeof ExportInvoice$ = /*@__PURE__*/ defineTlClass(ExportInvoice$, 0x0f91b065, 0x36105432, 'payments.ExportInvoice', 'request', 'payments.exportInvoice invoice_media:InputMedia');
 export type ExportInvoice = ExportInvoice$;
 
 /** `payments.assignAppStoreTransaction#80ed747d receipt:bytes purpose:InputStorePaymentPurpose = Updates` */
@@ -4168,6 +3500,7 @@ class AssignAppStoreTransaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.AssignAppStoreTransaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AssignAppStoreTransaction$;
   declare receipt: Uint8Array;
   declare purpose: Api.TypeInputStorePaymentPurpose;
 
@@ -4213,27 +3546,14 @@ class AssignAppStoreTransaction$ {
       return rethrowDecode(e, 'payments.assignAppStoreTransaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.assignAppStoreTransaction');
-    j.field('receipt', this.receipt, bytesToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AssignAppStoreTransaction$ {
-    const j = new TlJsonReader(json, 'payments.assignAppStoreTransaction', classes);
-    return j.end(
-      new AssignAppStoreTransaction$({
-        receipt: j.field('receipt', bytesFromJson),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface AssignAppStoreTransaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.assignAppStoreTransaction#80ed747d receipt:bytes purpose:InputStorePaymentPurpose = Updates` */
-export const AssignAppStoreTransaction: typeof AssignAppStoreTransaction$ = /*@__PURE__*/ defineTlClass(AssignAppStoreTransaction$, 0x80ed747d, 0x8af52aac, 'payments.AssignAppStoreTransaction', 'request');
+export const AssignAppStoreTransaction: typeof AssignAppStoreTransaction$ = /*@__PURE__*/ defineTlClass(AssignAppStoreTransaction$, 0x80ed747d, 0x8af52aac, 'payments.AssignAppStoreTransaction', 'request', 'payments.assignAppStoreTransaction receipt:bytes purpose:InputStorePaymentPurpose');
 export type AssignAppStoreTransaction = AssignAppStoreTransaction$;
 
 /** `payments.assignPlayMarketTransaction#dffd50d3 receipt:DataJSON purpose:InputStorePaymentPurpose = Updates` */
@@ -4246,6 +3566,7 @@ class AssignPlayMarketTransaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.AssignPlayMarketTransaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AssignPlayMarketTransaction$;
   declare receipt: Api.TypeDataJSON;
   declare purpose: Api.TypeInputStorePaymentPurpose;
 
@@ -4291,27 +3612,14 @@ class AssignPlayMarketTransaction$ {
       return rethrowDecode(e, 'payments.assignPlayMarketTransaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.assignPlayMarketTransaction');
-    j.field('receipt', this.receipt, objectToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AssignPlayMarketTransaction$ {
-    const j = new TlJsonReader(json, 'payments.assignPlayMarketTransaction', classes);
-    return j.end(
-      new AssignPlayMarketTransaction$({
-        receipt: j.field('receipt', fromJson$DataJSON),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface AssignPlayMarketTransaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.assignPlayMarketTransaction#dffd50d3 receipt:DataJSON purpose:InputStorePaymentPurpose = Updates` */
-export const AssignPlayMarketTransaction: typeof AssignPlayMarketTransaction$ = /*@__PURE__*/ defineTlClass(AssignPlayMarketTransaction$, 0xdffd50d3, 0x8af52aac, 'payments.AssignPlayMarketTransaction', 'request');
+export const AssignPlayMarketTransaction: typeof AssignPlayMarketTransaction$ = /*@__PURE__*/ defineTlClass(AssignPlayMarketTransaction$, 0xdffd50d3, 0x8af52aac, 'payments.AssignPlayMarketTransaction', 'request', 'payments.assignPlayMarketTransaction receipt:DataJSON purpose:InputStorePaymentPurpose');
 export type AssignPlayMarketTransaction = AssignPlayMarketTransaction$;
 
 /** `payments.getPremiumGiftCodeOptions#2757ba54 flags:# boost_peer:flags.0?InputPeer = Vector<PremiumGiftCodeOption>` */
@@ -4324,6 +3632,7 @@ class GetPremiumGiftCodeOptions$ {
   declare readonly SUBCLASS_OF_ID: 0x0aa92583;
   declare readonly className: 'payments.GetPremiumGiftCodeOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPremiumGiftCodeOptions$;
   declare boostPeer: Api.TypeInputPeer | undefined;
 
   constructor(args: { boostPeer?: Api.TypeInputPeer | undefined } = {}) {
@@ -4369,25 +3678,14 @@ class GetPremiumGiftCodeOptions$ {
       return rethrowDecode(e, 'payments.getPremiumGiftCodeOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPremiumGiftCodeOptions');
-    j.optional('boost_peer', this.boostPeer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPremiumGiftCodeOptions$ {
-    const j = new TlJsonReader(json, 'payments.getPremiumGiftCodeOptions', classes);
-    return j.end(
-      new GetPremiumGiftCodeOptions$({
-        boostPeer: j.optional('boost_peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPremiumGiftCodeOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getPremiumGiftCodeOptions#2757ba54 flags:# boost_peer:flags.0?InputPeer = Vector<PremiumGiftCodeOption>` */
-export const GetPremiumGiftCodeOptions: typeof GetPremiumGiftCodeOptions$ = /*@__PURE__*/ defineTlClass(GetPremiumGiftCodeOptions$, 0x2757ba54, 0x0aa92583, 'payments.GetPremiumGiftCodeOptions', 'request');
+export const GetPremiumGiftCodeOptions: typeof GetPremiumGiftCodeOptions$ = /*@__PURE__*/ defineTlClass(GetPremiumGiftCodeOptions$, 0x2757ba54, 0x0aa92583, 'payments.GetPremiumGiftCodeOptions', 'request', 'payments.getPremiumGiftCodeOptions flags:# boost_peer:flags.0?InputPeer');
 export type GetPremiumGiftCodeOptions = GetPremiumGiftCodeOptions$;
 
 /** `payments.checkGiftCode#8e51b4c1 slug:string = payments.CheckedGiftCode` */
@@ -4400,6 +3698,7 @@ class CheckGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x5b2997e8;
   declare readonly className: 'payments.CheckGiftCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckGiftCode$;
   declare slug: string;
 
   constructor(args: { slug: string }) {
@@ -4439,25 +3738,14 @@ class CheckGiftCode$ {
       return rethrowDecode(e, 'payments.checkGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkGiftCode');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.checkGiftCode', classes);
-    return j.end(
-      new CheckGiftCode$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface CheckGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.checkGiftCode#8e51b4c1 slug:string = payments.CheckedGiftCode` */
-export const CheckGiftCode: typeof CheckGiftCode$ = /*@__PURE__*/ defineTlClass(CheckGiftCode$, 0x8e51b4c1, 0x5b2997e8, 'payments.CheckGiftCode', 'request');
+export const CheckGiftCode: typeof CheckGiftCode$ = /*@__PURE__*/ defineTlClass(CheckGiftCode$, 0x8e51b4c1, 0x5b2997e8, 'payments.CheckGiftCode', 'request', 'payments.checkGiftCode slug:string');
 export type CheckGiftCode = CheckGiftCode$;
 
 /** `payments.applyGiftCode#f6e26854 slug:string = Updates` */
@@ -4470,6 +3758,7 @@ class ApplyGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.ApplyGiftCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ApplyGiftCode$;
   declare slug: string;
 
   constructor(args: { slug: string }) {
@@ -4509,25 +3798,14 @@ class ApplyGiftCode$ {
       return rethrowDecode(e, 'payments.applyGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.applyGiftCode');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ApplyGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.applyGiftCode', classes);
-    return j.end(
-      new ApplyGiftCode$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface ApplyGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.applyGiftCode#f6e26854 slug:string = Updates` */
-export const ApplyGiftCode: typeof ApplyGiftCode$ = /*@__PURE__*/ defineTlClass(ApplyGiftCode$, 0xf6e26854, 0x8af52aac, 'payments.ApplyGiftCode', 'request');
+export const ApplyGiftCode: typeof ApplyGiftCode$ = /*@__PURE__*/ defineTlClass(ApplyGiftCode$, 0xf6e26854, 0x8af52aac, 'payments.ApplyGiftCode', 'request', 'payments.applyGiftCode slug:string');
 export type ApplyGiftCode = ApplyGiftCode$;
 
 /** `payments.getGiveawayInfo#f4239425 peer:InputPeer msg_id:int = payments.GiveawayInfo` */
@@ -4540,6 +3818,7 @@ class GetGiveawayInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GetGiveawayInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGiveawayInfo$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -4585,27 +3864,14 @@ class GetGiveawayInfo$ {
       return rethrowDecode(e, 'payments.getGiveawayInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getGiveawayInfo');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGiveawayInfo$ {
-    const j = new TlJsonReader(json, 'payments.getGiveawayInfo', classes);
-    return j.end(
-      new GetGiveawayInfo$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetGiveawayInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getGiveawayInfo#f4239425 peer:InputPeer msg_id:int = payments.GiveawayInfo` */
-export const GetGiveawayInfo: typeof GetGiveawayInfo$ = /*@__PURE__*/ defineTlClass(GetGiveawayInfo$, 0xf4239425, 0x96a377bd, 'payments.GetGiveawayInfo', 'request');
+export const GetGiveawayInfo: typeof GetGiveawayInfo$ = /*@__PURE__*/ defineTlClass(GetGiveawayInfo$, 0xf4239425, 0x96a377bd, 'payments.GetGiveawayInfo', 'request', 'payments.getGiveawayInfo peer:InputPeer msg_id:int');
 export type GetGiveawayInfo = GetGiveawayInfo$;
 
 /** `payments.launchPrepaidGiveaway#5ff58f20 peer:InputPeer giveaway_id:long purpose:InputStorePaymentPurpose = Updates` */
@@ -4618,6 +3884,7 @@ class LaunchPrepaidGiveaway$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.LaunchPrepaidGiveaway';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LaunchPrepaidGiveaway$;
   declare peer: Api.TypeInputPeer;
   declare giveawayId: BigInteger;
   declare purpose: Api.TypeInputStorePaymentPurpose;
@@ -4669,29 +3936,14 @@ class LaunchPrepaidGiveaway$ {
       return rethrowDecode(e, 'payments.launchPrepaidGiveaway', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.launchPrepaidGiveaway');
-    j.field('peer', this.peer, objectToJson);
-    j.field('giveaway_id', this.giveawayId, longToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LaunchPrepaidGiveaway$ {
-    const j = new TlJsonReader(json, 'payments.launchPrepaidGiveaway', classes);
-    return j.end(
-      new LaunchPrepaidGiveaway$({
-        peer: j.field('peer', fromJson$InputPeer),
-        giveawayId: j.field('giveaway_id', longFromJson),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface LaunchPrepaidGiveaway$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.launchPrepaidGiveaway#5ff58f20 peer:InputPeer giveaway_id:long purpose:InputStorePaymentPurpose = Updates` */
-export const LaunchPrepaidGiveaway: typeof LaunchPrepaidGiveaway$ = /*@__PURE__*/ defineTlClass(LaunchPrepaidGiveaway$, 0x5ff58f20, 0x8af52aac, 'payments.LaunchPrepaidGiveaway', 'request');
+export const LaunchPrepaidGiveaway: typeof LaunchPrepaidGiveaway$ = /*@__PURE__*/ defineTlClass(LaunchPrepaidGiveaway$, 0x5ff58f20, 0x8af52aac, 'payments.LaunchPrepaidGiveaway', 'request', 'payments.launchPrepaidGiveaway peer:InputPeer giveaway_id:long purpose:InputStorePaymentPurpose');
 export type LaunchPrepaidGiveaway = LaunchPrepaidGiveaway$;
 
 /** `payments.getStarsTopupOptions#c00ec7d3 = Vector<StarsTopupOption>` */
@@ -4704,6 +3956,7 @@ class GetStarsTopupOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4fe8a99;
   declare readonly className: 'payments.GetStarsTopupOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTopupOptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4721,18 +3974,14 @@ class GetStarsTopupOptions$ {
   static fromReader(_r: TlReader): GetStarsTopupOptions$ {
     return new GetStarsTopupOptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getStarsTopupOptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTopupOptions$ {
-    return new TlJsonReader(json, 'payments.getStarsTopupOptions', classes).end(new GetStarsTopupOptions$());
-  }
+interface GetStarsTopupOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsTopupOptions#c00ec7d3 = Vector<StarsTopupOption>` */
-export const GetStarsTopupOptions: typeof GetStarsTopupOptions$ = /*@__PURE__*/ defineTlClass(GetStarsTopupOptions$, 0xc00ec7d3, 0xd4fe8a99, 'payments.GetStarsTopupOptions', 'request');
+export const GetStarsTopupOptions: typeof GetStarsTopupOptions$ = /*@__PURE__*/ defineTlClass(GetStarsTopupOptions$, 0xc00ec7d3, 0xd4fe8a99, 'payments.GetStarsTopupOptions', 'request', 'payments.getStarsTopupOptions');
 export type GetStarsTopupOptions = GetStarsTopupOptions$;
 
 /** `payments.getStarsStatus#4ea9b3bf flags:# ton:flags.0?true peer:InputPeer = payments.StarsStatus` */
@@ -4745,6 +3994,7 @@ class GetStarsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsStatus$;
   declare ton: boolean | undefined;
   declare peer: Api.TypeInputPeer;
 
@@ -4794,27 +4044,14 @@ class GetStarsStatus$ {
       return rethrowDecode(e, 'payments.getStarsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsStatus');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsStatus$ {
-    const j = new TlJsonReader(json, 'payments.getStarsStatus', classes);
-    return j.end(
-      new GetStarsStatus$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsStatus#4ea9b3bf flags:# ton:flags.0?true peer:InputPeer = payments.StarsStatus` */
-export const GetStarsStatus: typeof GetStarsStatus$ = /*@__PURE__*/ defineTlClass(GetStarsStatus$, 0x4ea9b3bf, 0x6e9c1d6f, 'payments.GetStarsStatus', 'request');
+export const GetStarsStatus: typeof GetStarsStatus$ = /*@__PURE__*/ defineTlClass(GetStarsStatus$, 0x4ea9b3bf, 0x6e9c1d6f, 'payments.GetStarsStatus', 'request', 'payments.getStarsStatus flags:# ton:flags.0?true peer:InputPeer');
 export type GetStarsStatus = GetStarsStatus$;
 
 /** `payments.getStarsTransactions#69da4557 flags:# inbound:flags.0?true outbound:flags.1?true ascending:flags.2?true ton:flags.4?true subscription_id:flags.3?string peer:InputPeer offset:string limit:int = payments.StarsStatus` */
@@ -4827,6 +4064,7 @@ class GetStarsTransactions$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsTransactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTransactions$;
   declare inbound: boolean | undefined;
   declare outbound: boolean | undefined;
   declare ascending: boolean | undefined;
@@ -4910,39 +4148,14 @@ class GetStarsTransactions$ {
       return rethrowDecode(e, 'payments.getStarsTransactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsTransactions');
-    j.flag('inbound', this.inbound);
-    j.flag('outbound', this.outbound);
-    j.flag('ascending', this.ascending);
-    j.flag('ton', this.ton);
-    j.optional('subscription_id', this.subscriptionId, stringToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsTransactions', classes);
-    return j.end(
-      new GetStarsTransactions$({
-        inbound: j.flag('inbound'),
-        outbound: j.flag('outbound'),
-        ascending: j.flag('ascending'),
-        ton: j.flag('ton'),
-        subscriptionId: j.optional('subscription_id', stringFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStarsTransactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsTransactions#69da4557 flags:# inbound:flags.0?true outbound:flags.1?true ascending:flags.2?true ton:flags.4?true subscription_id:flags.3?string peer:InputPeer offset:string limit:int = payments.StarsStatus` */
-export const GetStarsTransactions: typeof GetStarsTransactions$ = /*@__PURE__*/ defineTlClass(GetStarsTransactions$, 0x69da4557, 0x6e9c1d6f, 'payments.GetStarsTransactions', 'request');
+export const GetStarsTransactions: typeof GetStarsTransactions$ = /*@__PURE__*/ defineTlClass(GetStarsTransactions$, 0x69da4557, 0x6e9c1d6f, 'payments.GetStarsTransactions', 'request', 'payments.getStarsTransactions flags:# inbound:flags.0?true outbound:flags.1?true ascending:flags.2?true ton:flags.4?true subscription_id:flags.3?string peer:InputPeer offset:string limit:int');
 export type GetStarsTransactions = GetStarsTransactions$;
 
 /** `payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult` */
@@ -4955,6 +4168,7 @@ class SendStarsForm$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.SendStarsForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendStarsForm$;
   declare formId: BigInteger;
   declare invoice: Api.TypeInputInvoice;
 
@@ -5000,27 +4214,14 @@ class SendStarsForm$ {
       return rethrowDecode(e, 'payments.sendStarsForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendStarsForm');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendStarsForm$ {
-    const j = new TlJsonReader(json, 'payments.sendStarsForm', classes);
-    return j.end(
-      new SendStarsForm$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-      }),
-    );
-  }
+interface SendStarsForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.sendStarsForm#7998c914 form_id:long invoice:InputInvoice = payments.PaymentResult` */
-export const SendStarsForm: typeof SendStarsForm$ = /*@__PURE__*/ defineTlClass(SendStarsForm$, 0x7998c914, 0x8ae16a9d, 'payments.SendStarsForm', 'request');
+export const SendStarsForm: typeof SendStarsForm$ = /*@__PURE__*/ defineTlClass(SendStarsForm$, 0x7998c914, 0x8ae16a9d, 'payments.SendStarsForm', 'request', 'payments.sendStarsForm form_id:long invoice:InputInvoice');
 export type SendStarsForm = SendStarsForm$;
 
 /** `payments.refundStarsCharge#25ae8f4a user_id:InputUser charge_id:string = Updates` */
@@ -5033,6 +4234,7 @@ class RefundStarsCharge$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.RefundStarsCharge';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RefundStarsCharge$;
   declare userId: Api.TypeInputUser;
   declare chargeId: string;
 
@@ -5078,27 +4280,14 @@ class RefundStarsCharge$ {
       return rethrowDecode(e, 'payments.refundStarsCharge', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.refundStarsCharge');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('charge_id', this.chargeId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RefundStarsCharge$ {
-    const j = new TlJsonReader(json, 'payments.refundStarsCharge', classes);
-    return j.end(
-      new RefundStarsCharge$({
-        userId: j.field('user_id', fromJson$InputUser),
-        chargeId: j.field('charge_id', stringFromJson),
-      }),
-    );
-  }
+interface RefundStarsCharge$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.refundStarsCharge#25ae8f4a user_id:InputUser charge_id:string = Updates` */
-export const RefundStarsCharge: typeof RefundStarsCharge$ = /*@__PURE__*/ defineTlClass(RefundStarsCharge$, 0x25ae8f4a, 0x8af52aac, 'payments.RefundStarsCharge', 'request');
+export const RefundStarsCharge: typeof RefundStarsCharge$ = /*@__PURE__*/ defineTlClass(RefundStarsCharge$, 0x25ae8f4a, 0x8af52aac, 'payments.RefundStarsCharge', 'request', 'payments.refundStarsCharge user_id:InputUser charge_id:string');
 export type RefundStarsCharge = RefundStarsCharge$;
 
 /** `payments.getStarsRevenueStats#d91ffad6 flags:# dark:flags.0?true ton:flags.1?true peer:InputPeer = payments.StarsRevenueStats` */
@@ -5111,6 +4300,7 @@ class GetStarsRevenueStats$ {
   declare readonly SUBCLASS_OF_ID: 0xa54755f3;
   declare readonly className: 'payments.GetStarsRevenueStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueStats$;
   declare dark: boolean | undefined;
   declare ton: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -5165,29 +4355,14 @@ class GetStarsRevenueStats$ {
       return rethrowDecode(e, 'payments.getStarsRevenueStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueStats');
-    j.flag('dark', this.dark);
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueStats$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueStats', classes);
-    return j.end(
-      new GetStarsRevenueStats$({
-        dark: j.flag('dark'),
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsRevenueStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsRevenueStats#d91ffad6 flags:# dark:flags.0?true ton:flags.1?true peer:InputPeer = payments.StarsRevenueStats` */
-export const GetStarsRevenueStats: typeof GetStarsRevenueStats$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueStats$, 0xd91ffad6, 0xa54755f3, 'payments.GetStarsRevenueStats', 'request');
+export const GetStarsRevenueStats: typeof GetStarsRevenueStats$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueStats$, 0xd91ffad6, 0xa54755f3, 'payments.GetStarsRevenueStats', 'request', 'payments.getStarsRevenueStats flags:# dark:flags.0?true ton:flags.1?true peer:InputPeer');
 export type GetStarsRevenueStats = GetStarsRevenueStats$;
 
 /** `payments.getStarsRevenueWithdrawalUrl#2433dc92 flags:# ton:flags.0?true peer:InputPeer amount:flags.1?long password:InputCheckPasswordSRP = payments.StarsRevenueWithdrawalUrl` */
@@ -5200,6 +4375,7 @@ class GetStarsRevenueWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x8466a0ee;
   declare readonly className: 'payments.GetStarsRevenueWithdrawalUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueWithdrawalUrl$;
   declare ton: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare amount: BigInteger | undefined;
@@ -5262,31 +4438,14 @@ class GetStarsRevenueWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.getStarsRevenueWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueWithdrawalUrl');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('amount', this.amount, longToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueWithdrawalUrl', classes);
-    return j.end(
-      new GetStarsRevenueWithdrawalUrl$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-        amount: j.optional('amount', longFromJson),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetStarsRevenueWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsRevenueWithdrawalUrl#2433dc92 flags:# ton:flags.0?true peer:InputPeer amount:flags.1?long password:InputCheckPasswordSRP = payments.StarsRevenueWithdrawalUrl` */
-export const GetStarsRevenueWithdrawalUrl: typeof GetStarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueWithdrawalUrl$, 0x2433dc92, 0x8466a0ee, 'payments.GetStarsRevenueWithdrawalUrl', 'request');
+export const GetStarsRevenueWithdrawalUrl: typeof GetStarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueWithdrawalUrl$, 0x2433dc92, 0x8466a0ee, 'payments.GetStarsRevenueWithdrawalUrl', 'request', 'payments.getStarsRevenueWithdrawalUrl flags:# ton:flags.0?true peer:InputPeer amount:flags.1?long password:InputCheckPasswordSRP');
 export type GetStarsRevenueWithdrawalUrl = GetStarsRevenueWithdrawalUrl$;
 
 /** `payments.getStarsRevenueAdsAccountUrl#d1d7efc5 peer:InputPeer = payments.StarsRevenueAdsAccountUrl` */
@@ -5299,6 +4458,7 @@ class GetStarsRevenueAdsAccountUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x4a228b15;
   declare readonly className: 'payments.GetStarsRevenueAdsAccountUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueAdsAccountUrl$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -5338,25 +4498,14 @@ class GetStarsRevenueAdsAccountUrl$ {
       return rethrowDecode(e, 'payments.getStarsRevenueAdsAccountUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueAdsAccountUrl');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueAdsAccountUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueAdsAccountUrl', classes);
-    return j.end(
-      new GetStarsRevenueAdsAccountUrl$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsRevenueAdsAccountUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsRevenueAdsAccountUrl#d1d7efc5 peer:InputPeer = payments.StarsRevenueAdsAccountUrl` */
-export const GetStarsRevenueAdsAccountUrl: typeof GetStarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueAdsAccountUrl$, 0xd1d7efc5, 0x4a228b15, 'payments.GetStarsRevenueAdsAccountUrl', 'request');
+export const GetStarsRevenueAdsAccountUrl: typeof GetStarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueAdsAccountUrl$, 0xd1d7efc5, 0x4a228b15, 'payments.GetStarsRevenueAdsAccountUrl', 'request', 'payments.getStarsRevenueAdsAccountUrl peer:InputPeer');
 export type GetStarsRevenueAdsAccountUrl = GetStarsRevenueAdsAccountUrl$;
 
 /** `payments.getStarsTransactionsByID#2dca16b8 flags:# ton:flags.0?true peer:InputPeer id:Vector<InputStarsTransaction> = payments.StarsStatus` */
@@ -5369,6 +4518,7 @@ class GetStarsTransactionsByID$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsTransactionsByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTransactionsByID$;
   declare ton: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare id: Api.TypeInputStarsTransaction[];
@@ -5432,29 +4582,14 @@ class GetStarsTransactionsByID$ {
       return rethrowDecode(e, 'payments.getStarsTransactionsByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsTransactionsByID');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactionsByID$ {
-    const j = new TlJsonReader(json, 'payments.getStarsTransactionsByID', classes);
-    return j.end(
-      new GetStarsTransactionsByID$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', fromJson$InputStarsTransaction),
-      }),
-    );
-  }
+interface GetStarsTransactionsByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsTransactionsByID#2dca16b8 flags:# ton:flags.0?true peer:InputPeer id:Vector<InputStarsTransaction> = payments.StarsStatus` */
-export const GetStarsTransactionsByID: typeof GetStarsTransactionsByID$ = /*@__PURE__*/ defineTlClass(GetStarsTransactionsByID$, 0x2dca16b8, 0x6e9c1d6f, 'payments.GetStarsTransactionsByID', 'request');
+export const GetStarsTransactionsByID: typeof GetStarsTransactionsByID$ = /*@__PURE__*/ defineTlClass(GetStarsTransactionsByID$, 0x2dca16b8, 0x6e9c1d6f, 'payments.GetStarsTransactionsByID', 'request', 'payments.getStarsTransactionsByID flags:# ton:flags.0?true peer:InputPeer id:Vector<InputStarsTransaction>');
 export type GetStarsTransactionsByID = GetStarsTransactionsByID$;
 
 /** `payments.getStarsGiftOptions#d3c96bc8 flags:# user_id:flags.0?InputUser = Vector<StarsGiftOption>` */
@@ -5467,6 +4602,7 @@ class GetStarsGiftOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xe9a3b7d5;
   declare readonly className: 'payments.GetStarsGiftOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsGiftOptions$;
   declare userId: Api.TypeInputUser | undefined;
 
   constructor(args: { userId?: Api.TypeInputUser | undefined } = {}) {
@@ -5512,25 +4648,14 @@ class GetStarsGiftOptions$ {
       return rethrowDecode(e, 'payments.getStarsGiftOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsGiftOptions');
-    j.optional('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiftOptions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsGiftOptions', classes);
-    return j.end(
-      new GetStarsGiftOptions$({
-        userId: j.optional('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetStarsGiftOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsGiftOptions#d3c96bc8 flags:# user_id:flags.0?InputUser = Vector<StarsGiftOption>` */
-export const GetStarsGiftOptions: typeof GetStarsGiftOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiftOptions$, 0xd3c96bc8, 0xe9a3b7d5, 'payments.GetStarsGiftOptions', 'request');
+export const GetStarsGiftOptions: typeof GetStarsGiftOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiftOptions$, 0xd3c96bc8, 0xe9a3b7d5, 'payments.GetStarsGiftOptions', 'request', 'payments.getStarsGiftOptions flags:# user_id:flags.0?InputUser');
 export type GetStarsGiftOptions = GetStarsGiftOptions$;
 
 /** `payments.getStarsSubscriptions#32512c5 flags:# missing_balance:flags.0?true peer:InputPeer offset:string = payments.StarsStatus` */
@@ -5543,6 +4668,7 @@ class GetStarsSubscriptions$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsSubscriptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsSubscriptions$;
   declare missingBalance: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare offset: string;
@@ -5598,29 +4724,14 @@ class GetStarsSubscriptions$ {
       return rethrowDecode(e, 'payments.getStarsSubscriptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsSubscriptions');
-    j.flag('missing_balance', this.missingBalance);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsSubscriptions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsSubscriptions', classes);
-    return j.end(
-      new GetStarsSubscriptions$({
-        missingBalance: j.flag('missing_balance'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-      }),
-    );
-  }
+interface GetStarsSubscriptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsSubscriptions#32512c5 flags:# missing_balance:flags.0?true peer:InputPeer offset:string = payments.StarsStatus` */
-export const GetStarsSubscriptions: typeof GetStarsSubscriptions$ = /*@__PURE__*/ defineTlClass(GetStarsSubscriptions$, 0x032512c5, 0x6e9c1d6f, 'payments.GetStarsSubscriptions', 'request');
+export const GetStarsSubscriptions: typeof GetStarsSubscriptions$ = /*@__PURE__*/ defineTlClass(GetStarsSubscriptions$, 0x032512c5, 0x6e9c1d6f, 'payments.GetStarsSubscriptions', 'request', 'payments.getStarsSubscriptions flags:# missing_balance:flags.0?true peer:InputPeer offset:string');
 export type GetStarsSubscriptions = GetStarsSubscriptions$;
 
 /** `payments.changeStarsSubscription#c7770878 flags:# peer:InputPeer subscription_id:string canceled:flags.0?Bool = Bool` */
@@ -5633,6 +4744,7 @@ class ChangeStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ChangeStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeStarsSubscription$;
   declare peer: Api.TypeInputPeer;
   declare subscriptionId: string;
   declare canceled: boolean | undefined;
@@ -5690,29 +4802,14 @@ class ChangeStarsSubscription$ {
       return rethrowDecode(e, 'payments.changeStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.changeStarsSubscription');
-    j.field('peer', this.peer, objectToJson);
-    j.field('subscription_id', this.subscriptionId, stringToJson);
-    j.optional('canceled', this.canceled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.changeStarsSubscription', classes);
-    return j.end(
-      new ChangeStarsSubscription$({
-        peer: j.field('peer', fromJson$InputPeer),
-        subscriptionId: j.field('subscription_id', stringFromJson),
-        canceled: j.optional('canceled', boolFromJson),
-      }),
-    );
-  }
+interface ChangeStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.changeStarsSubscription#c7770878 flags:# peer:InputPeer subscription_id:string canceled:flags.0?Bool = Bool` */
-export const ChangeStarsSubscription: typeof ChangeStarsSubscription$ = /*@__PURE__*/ defineTlClass(ChangeStarsSubscription$, 0xc7770878, 0xf5b399ac, 'payments.ChangeStarsSubscription', 'request');
+export const ChangeStarsSubscription: typeof ChangeStarsSubscription$ = /*@__PURE__*/ defineTlClass(ChangeStarsSubscription$, 0xc7770878, 0xf5b399ac, 'payments.ChangeStarsSubscription', 'request', 'payments.changeStarsSubscription flags:# peer:InputPeer subscription_id:string canceled:flags.0?Bool');
 export type ChangeStarsSubscription = ChangeStarsSubscription$;
 
 /** `payments.fulfillStarsSubscription#cc5bebb3 peer:InputPeer subscription_id:string = Bool` */
@@ -5725,6 +4822,7 @@ class FulfillStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.FulfillStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FulfillStarsSubscription$;
   declare peer: Api.TypeInputPeer;
   declare subscriptionId: string;
 
@@ -5770,27 +4868,14 @@ class FulfillStarsSubscription$ {
       return rethrowDecode(e, 'payments.fulfillStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.fulfillStarsSubscription');
-    j.field('peer', this.peer, objectToJson);
-    j.field('subscription_id', this.subscriptionId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FulfillStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.fulfillStarsSubscription', classes);
-    return j.end(
-      new FulfillStarsSubscription$({
-        peer: j.field('peer', fromJson$InputPeer),
-        subscriptionId: j.field('subscription_id', stringFromJson),
-      }),
-    );
-  }
+interface FulfillStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.fulfillStarsSubscription#cc5bebb3 peer:InputPeer subscription_id:string = Bool` */
-export const FulfillStarsSubscription: typeof FulfillStarsSubscription$ = /*@__PURE__*/ defineTlClass(FulfillStarsSubscription$, 0xcc5bebb3, 0xf5b399ac, 'payments.FulfillStarsSubscription', 'request');
+export const FulfillStarsSubscription: typeof FulfillStarsSubscription$ = /*@__PURE__*/ defineTlClass(FulfillStarsSubscription$, 0xcc5bebb3, 0xf5b399ac, 'payments.FulfillStarsSubscription', 'request', 'payments.fulfillStarsSubscription peer:InputPeer subscription_id:string');
 export type FulfillStarsSubscription = FulfillStarsSubscription$;
 
 /** `payments.getStarsGiveawayOptions#bd1efd3e = Vector<StarsGiveawayOption>` */
@@ -5803,6 +4888,7 @@ class GetStarsGiveawayOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xf8db30a9;
   declare readonly className: 'payments.GetStarsGiveawayOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsGiveawayOptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5820,18 +4906,14 @@ class GetStarsGiveawayOptions$ {
   static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
     return new GetStarsGiveawayOptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getStarsGiveawayOptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiveawayOptions$ {
-    return new TlJsonReader(json, 'payments.getStarsGiveawayOptions', classes).end(new GetStarsGiveawayOptions$());
-  }
+interface GetStarsGiveawayOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarsGiveawayOptions#bd1efd3e = Vector<StarsGiveawayOption>` */
-export const GetStarsGiveawayOptions: typeof GetStarsGiveawayOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiveawayOptions$, 0xbd1efd3e, 0xf8db30a9, 'payments.GetStarsGiveawayOptions', 'request');
+export const GetStarsGiveawayOptions: typeof GetStarsGiveawayOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiveawayOptions$, 0xbd1efd3e, 0xf8db30a9, 'payments.GetStarsGiveawayOptions', 'request', 'payments.getStarsGiveawayOptions');
 export type GetStarsGiveawayOptions = GetStarsGiveawayOptions$;
 
 /** `payments.getStarGifts#c4563590 hash:int = payments.StarGifts` */
@@ -5844,6 +4926,7 @@ class GetStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.GetStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGifts$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -5883,25 +4966,14 @@ class GetStarGifts$ {
       return rethrowDecode(e, 'payments.getStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGifts');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getStarGifts', classes);
-    return j.end(
-      new GetStarGifts$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarGifts#c4563590 hash:int = payments.StarGifts` */
-export const GetStarGifts: typeof GetStarGifts$ = /*@__PURE__*/ defineTlClass(GetStarGifts$, 0xc4563590, 0x6178d9a4, 'payments.GetStarGifts', 'request');
+export const GetStarGifts: typeof GetStarGifts$ = /*@__PURE__*/ defineTlClass(GetStarGifts$, 0xc4563590, 0x6178d9a4, 'payments.GetStarGifts', 'request', 'payments.getStarGifts hash:int');
 export type GetStarGifts = GetStarGifts$;
 
 /** `payments.saveStarGift#2a2a697c flags:# unsave:flags.0?true stargift:InputSavedStarGift = Bool` */
@@ -5914,6 +4986,7 @@ class SaveStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.SaveStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveStarGift$;
   declare unsave: boolean | undefined;
   declare stargift: Api.TypeInputSavedStarGift;
 
@@ -5963,27 +5036,14 @@ class SaveStarGift$ {
       return rethrowDecode(e, 'payments.saveStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.saveStarGift');
-    j.flag('unsave', this.unsave);
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveStarGift$ {
-    const j = new TlJsonReader(json, 'payments.saveStarGift', classes);
-    return j.end(
-      new SaveStarGift$({
-        unsave: j.flag('unsave'),
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface SaveStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.saveStarGift#2a2a697c flags:# unsave:flags.0?true stargift:InputSavedStarGift = Bool` */
-export const SaveStarGift: typeof SaveStarGift$ = /*@__PURE__*/ defineTlClass(SaveStarGift$, 0x2a2a697c, 0xf5b399ac, 'payments.SaveStarGift', 'request');
+export const SaveStarGift: typeof SaveStarGift$ = /*@__PURE__*/ defineTlClass(SaveStarGift$, 0x2a2a697c, 0xf5b399ac, 'payments.SaveStarGift', 'request', 'payments.saveStarGift flags:# unsave:flags.0?true stargift:InputSavedStarGift');
 export type SaveStarGift = SaveStarGift$;
 
 /** `payments.convertStarGift#74bf076b stargift:InputSavedStarGift = Bool` */
@@ -5996,6 +5056,7 @@ class ConvertStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ConvertStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConvertStarGift$;
   declare stargift: Api.TypeInputSavedStarGift;
 
   constructor(args: { stargift: Api.TypeInputSavedStarGift }) {
@@ -6035,25 +5096,14 @@ class ConvertStarGift$ {
       return rethrowDecode(e, 'payments.convertStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.convertStarGift');
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConvertStarGift$ {
-    const j = new TlJsonReader(json, 'payments.convertStarGift', classes);
-    return j.end(
-      new ConvertStarGift$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface ConvertStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.convertStarGift#74bf076b stargift:InputSavedStarGift = Bool` */
-export const ConvertStarGift: typeof ConvertStarGift$ = /*@__PURE__*/ defineTlClass(ConvertStarGift$, 0x74bf076b, 0xf5b399ac, 'payments.ConvertStarGift', 'request');
+export const ConvertStarGift: typeof ConvertStarGift$ = /*@__PURE__*/ defineTlClass(ConvertStarGift$, 0x74bf076b, 0xf5b399ac, 'payments.ConvertStarGift', 'request', 'payments.convertStarGift stargift:InputSavedStarGift');
 export type ConvertStarGift = ConvertStarGift$;
 
 /** `payments.botCancelStarsSubscription#6dfa0622 flags:# restore:flags.0?true user_id:InputUser charge_id:string = Bool` */
@@ -6066,6 +5116,7 @@ class BotCancelStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.BotCancelStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotCancelStarsSubscription$;
   declare restore: boolean | undefined;
   declare userId: Api.TypeInputUser;
   declare chargeId: string;
@@ -6121,29 +5172,14 @@ class BotCancelStarsSubscription$ {
       return rethrowDecode(e, 'payments.botCancelStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.botCancelStarsSubscription');
-    j.flag('restore', this.restore);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('charge_id', this.chargeId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotCancelStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.botCancelStarsSubscription', classes);
-    return j.end(
-      new BotCancelStarsSubscription$({
-        restore: j.flag('restore'),
-        userId: j.field('user_id', fromJson$InputUser),
-        chargeId: j.field('charge_id', stringFromJson),
-      }),
-    );
-  }
+interface BotCancelStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.botCancelStarsSubscription#6dfa0622 flags:# restore:flags.0?true user_id:InputUser charge_id:string = Bool` */
-export const BotCancelStarsSubscription: typeof BotCancelStarsSubscription$ = /*@__PURE__*/ defineTlClass(BotCancelStarsSubscription$, 0x6dfa0622, 0xf5b399ac, 'payments.BotCancelStarsSubscription', 'request');
+export const BotCancelStarsSubscription: typeof BotCancelStarsSubscription$ = /*@__PURE__*/ defineTlClass(BotCancelStarsSubscription$, 0x6dfa0622, 0xf5b399ac, 'payments.BotCancelStarsSubscription', 'request', 'payments.botCancelStarsSubscription flags:# restore:flags.0?true user_id:InputUser charge_id:string');
 export type BotCancelStarsSubscription = BotCancelStarsSubscription$;
 
 /** `payments.getConnectedStarRefBots#5869a553 flags:# peer:InputPeer offset_date:flags.2?int offset_link:flags.2?string limit:int = payments.ConnectedStarRefBots` */
@@ -6156,6 +5192,7 @@ class GetConnectedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.GetConnectedStarRefBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedStarRefBots$;
   declare peer: Api.TypeInputPeer;
   declare offsetDate: number | undefined;
   declare offsetLink: string | undefined;
@@ -6226,31 +5263,14 @@ class GetConnectedStarRefBots$ {
       return rethrowDecode(e, 'payments.getConnectedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getConnectedStarRefBots');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('offset_date', this.offsetDate, intToJson);
-    j.optional('offset_link', this.offsetLink, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBots', classes);
-    return j.end(
-      new GetConnectedStarRefBots$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetDate: j.optional('offset_date', intFromJson),
-        offsetLink: j.optional('offset_link', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetConnectedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getConnectedStarRefBots#5869a553 flags:# peer:InputPeer offset_date:flags.2?int offset_link:flags.2?string limit:int = payments.ConnectedStarRefBots` */
-export const GetConnectedStarRefBots: typeof GetConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBots$, 0x5869a553, 0x235e1a67, 'payments.GetConnectedStarRefBots', 'request');
+export const GetConnectedStarRefBots: typeof GetConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBots$, 0x5869a553, 0x235e1a67, 'payments.GetConnectedStarRefBots', 'request', 'payments.getConnectedStarRefBots flags:# peer:InputPeer offset_date:flags.2?int offset_link:flags.2?string limit:int');
 export type GetConnectedStarRefBots = GetConnectedStarRefBots$;
 
 /** `payments.getConnectedStarRefBot#b7d998f0 peer:InputPeer bot:InputUser = payments.ConnectedStarRefBots` */
@@ -6263,6 +5283,7 @@ class GetConnectedStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.GetConnectedStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedStarRefBot$;
   declare peer: Api.TypeInputPeer;
   declare bot: Api.TypeInputUser;
 
@@ -6308,27 +5329,14 @@ class GetConnectedStarRefBot$ {
       return rethrowDecode(e, 'payments.getConnectedStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getConnectedStarRefBot');
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBot', classes);
-    return j.end(
-      new GetConnectedStarRefBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetConnectedStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getConnectedStarRefBot#b7d998f0 peer:InputPeer bot:InputUser = payments.ConnectedStarRefBots` */
-export const GetConnectedStarRefBot: typeof GetConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBot$, 0xb7d998f0, 0x235e1a67, 'payments.GetConnectedStarRefBot', 'request');
+export const GetConnectedStarRefBot: typeof GetConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBot$, 0xb7d998f0, 0x235e1a67, 'payments.GetConnectedStarRefBot', 'request', 'payments.getConnectedStarRefBot peer:InputPeer bot:InputUser');
 export type GetConnectedStarRefBot = GetConnectedStarRefBot$;
 
 /** `payments.getSuggestedStarRefBots#d6b48f7 flags:# order_by_revenue:flags.0?true order_by_date:flags.1?true peer:InputPeer offset:string limit:int = payments.SuggestedStarRefBots` */
@@ -6341,6 +5349,7 @@ class GetSuggestedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x70189243;
   declare readonly className: 'payments.GetSuggestedStarRefBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSuggestedStarRefBots$;
   declare orderByRevenue: boolean | undefined;
   declare orderByDate: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -6407,33 +5416,14 @@ class GetSuggestedStarRefBots$ {
       return rethrowDecode(e, 'payments.getSuggestedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSuggestedStarRefBots');
-    j.flag('order_by_revenue', this.orderByRevenue);
-    j.flag('order_by_date', this.orderByDate);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.getSuggestedStarRefBots', classes);
-    return j.end(
-      new GetSuggestedStarRefBots$({
-        orderByRevenue: j.flag('order_by_revenue'),
-        orderByDate: j.flag('order_by_date'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSuggestedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getSuggestedStarRefBots#d6b48f7 flags:# order_by_revenue:flags.0?true order_by_date:flags.1?true peer:InputPeer offset:string limit:int = payments.SuggestedStarRefBots` */
-export const GetSuggestedStarRefBots: typeof GetSuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetSuggestedStarRefBots$, 0x0d6b48f7, 0x70189243, 'payments.GetSuggestedStarRefBots', 'request');
+export const GetSuggestedStarRefBots: typeof GetSuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetSuggestedStarRefBots$, 0x0d6b48f7, 0x70189243, 'payments.GetSuggestedStarRefBots', 'request', 'payments.getSuggestedStarRefBots flags:# order_by_revenue:flags.0?true order_by_date:flags.1?true peer:InputPeer offset:string limit:int');
 export type GetSuggestedStarRefBots = GetSuggestedStarRefBots$;
 
 /** `payments.connectStarRefBot#7ed5348a peer:InputPeer bot:InputUser = payments.ConnectedStarRefBots` */
@@ -6446,6 +5436,7 @@ class ConnectStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.ConnectStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectStarRefBot$;
   declare peer: Api.TypeInputPeer;
   declare bot: Api.TypeInputUser;
 
@@ -6491,27 +5482,14 @@ class ConnectStarRefBot$ {
       return rethrowDecode(e, 'payments.connectStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.connectStarRefBot');
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.connectStarRefBot', classes);
-    return j.end(
-      new ConnectStarRefBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface ConnectStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.connectStarRefBot#7ed5348a peer:InputPeer bot:InputUser = payments.ConnectedStarRefBots` */
-export const ConnectStarRefBot: typeof ConnectStarRefBot$ = /*@__PURE__*/ defineTlClass(ConnectStarRefBot$, 0x7ed5348a, 0x235e1a67, 'payments.ConnectStarRefBot', 'request');
+export const ConnectStarRefBot: typeof ConnectStarRefBot$ = /*@__PURE__*/ defineTlClass(ConnectStarRefBot$, 0x7ed5348a, 0x235e1a67, 'payments.ConnectStarRefBot', 'request', 'payments.connectStarRefBot peer:InputPeer bot:InputUser');
 export type ConnectStarRefBot = ConnectStarRefBot$;
 
 /** `payments.editConnectedStarRefBot#e4fca4a3 flags:# revoked:flags.0?true peer:InputPeer link:string = payments.ConnectedStarRefBots` */
@@ -6524,6 +5502,7 @@ class EditConnectedStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.EditConnectedStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditConnectedStarRefBot$;
   declare revoked: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare link: string;
@@ -6579,29 +5558,14 @@ class EditConnectedStarRefBot$ {
       return rethrowDecode(e, 'payments.editConnectedStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.editConnectedStarRefBot');
-    j.flag('revoked', this.revoked);
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditConnectedStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.editConnectedStarRefBot', classes);
-    return j.end(
-      new EditConnectedStarRefBot$({
-        revoked: j.flag('revoked'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface EditConnectedStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.editConnectedStarRefBot#e4fca4a3 flags:# revoked:flags.0?true peer:InputPeer link:string = payments.ConnectedStarRefBots` */
-export const EditConnectedStarRefBot: typeof EditConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(EditConnectedStarRefBot$, 0xe4fca4a3, 0x235e1a67, 'payments.EditConnectedStarRefBot', 'request');
+export const EditConnectedStarRefBot: typeof EditConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(EditConnectedStarRefBot$, 0xe4fca4a3, 0x235e1a67, 'payments.EditConnectedStarRefBot', 'request', 'payments.editConnectedStarRefBot flags:# revoked:flags.0?true peer:InputPeer link:string');
 export type EditConnectedStarRefBot = EditConnectedStarRefBot$;
 
 /** `payments.getStarGiftUpgradePreview#9c9abcb1 gift_id:long = payments.StarGiftUpgradePreview` */
@@ -6614,6 +5578,7 @@ class GetStarGiftUpgradePreview$ {
   declare readonly SUBCLASS_OF_ID: 0x5e2b68c7;
   declare readonly className: 'payments.GetStarGiftUpgradePreview';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftUpgradePreview$;
   declare giftId: BigInteger;
 
   constructor(args: { giftId: LongInput }) {
@@ -6653,25 +5618,14 @@ class GetStarGiftUpgradePreview$ {
       return rethrowDecode(e, 'payments.getStarGiftUpgradePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftUpgradePreview');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftUpgradePreview$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftUpgradePreview', classes);
-    return j.end(
-      new GetStarGiftUpgradePreview$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftUpgradePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarGiftUpgradePreview#9c9abcb1 gift_id:long = payments.StarGiftUpgradePreview` */
-export const GetStarGiftUpgradePreview: typeof GetStarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradePreview$, 0x9c9abcb1, 0x5e2b68c7, 'payments.GetStarGiftUpgradePreview', 'request');
+export const GetStarGiftUpgradePreview: typeof GetStarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradePreview$, 0x9c9abcb1, 0x5e2b68c7, 'payments.GetStarGiftUpgradePreview', 'request', 'payments.getStarGiftUpgradePreview gift_id:long');
 export type GetStarGiftUpgradePreview = GetStarGiftUpgradePreview$;
 
 /** `payments.upgradeStarGift#aed6e4f5 flags:# keep_original_details:flags.0?true stargift:InputSavedStarGift = Updates` */
@@ -6684,6 +5638,7 @@ class UpgradeStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.UpgradeStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpgradeStarGift$;
   declare keepOriginalDetails: boolean | undefined;
   declare stargift: Api.TypeInputSavedStarGift;
 
@@ -6733,27 +5688,14 @@ class UpgradeStarGift$ {
       return rethrowDecode(e, 'payments.upgradeStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.upgradeStarGift');
-    j.flag('keep_original_details', this.keepOriginalDetails);
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpgradeStarGift$ {
-    const j = new TlJsonReader(json, 'payments.upgradeStarGift', classes);
-    return j.end(
-      new UpgradeStarGift$({
-        keepOriginalDetails: j.flag('keep_original_details'),
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface UpgradeStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.upgradeStarGift#aed6e4f5 flags:# keep_original_details:flags.0?true stargift:InputSavedStarGift = Updates` */
-export const UpgradeStarGift: typeof UpgradeStarGift$ = /*@__PURE__*/ defineTlClass(UpgradeStarGift$, 0xaed6e4f5, 0x8af52aac, 'payments.UpgradeStarGift', 'request');
+export const UpgradeStarGift: typeof UpgradeStarGift$ = /*@__PURE__*/ defineTlClass(UpgradeStarGift$, 0xaed6e4f5, 0x8af52aac, 'payments.UpgradeStarGift', 'request', 'payments.upgradeStarGift flags:# keep_original_details:flags.0?true stargift:InputSavedStarGift');
 export type UpgradeStarGift = UpgradeStarGift$;
 
 /** `payments.transferStarGift#7f18176a stargift:InputSavedStarGift to_id:InputPeer = Updates` */
@@ -6766,6 +5708,7 @@ class TransferStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.TransferStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TransferStarGift$;
   declare stargift: Api.TypeInputSavedStarGift;
   declare toId: Api.TypeInputPeer;
 
@@ -6811,27 +5754,14 @@ class TransferStarGift$ {
       return rethrowDecode(e, 'payments.transferStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.transferStarGift');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('to_id', this.toId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TransferStarGift$ {
-    const j = new TlJsonReader(json, 'payments.transferStarGift', classes);
-    return j.end(
-      new TransferStarGift$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        toId: j.field('to_id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface TransferStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.transferStarGift#7f18176a stargift:InputSavedStarGift to_id:InputPeer = Updates` */
-export const TransferStarGift: typeof TransferStarGift$ = /*@__PURE__*/ defineTlClass(TransferStarGift$, 0x7f18176a, 0x8af52aac, 'payments.TransferStarGift', 'request');
+export const TransferStarGift: typeof TransferStarGift$ = /*@__PURE__*/ defineTlClass(TransferStarGift$, 0x7f18176a, 0x8af52aac, 'payments.TransferStarGift', 'request', 'payments.transferStarGift stargift:InputSavedStarGift to_id:InputPeer');
 export type TransferStarGift = TransferStarGift$;
 
 /** `payments.getUniqueStarGift#a1974d72 slug:string = payments.UniqueStarGift` */
@@ -6844,6 +5774,7 @@ class GetUniqueStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x78b0c5fb;
   declare readonly className: 'payments.GetUniqueStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueStarGift$;
   declare slug: string;
 
   constructor(args: { slug: string }) {
@@ -6883,25 +5814,14 @@ class GetUniqueStarGift$ {
       return rethrowDecode(e, 'payments.getUniqueStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getUniqueStarGift');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGift$ {
-    const j = new TlJsonReader(json, 'payments.getUniqueStarGift', classes);
-    return j.end(
-      new GetUniqueStarGift$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface GetUniqueStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getUniqueStarGift#a1974d72 slug:string = payments.UniqueStarGift` */
-export const GetUniqueStarGift: typeof GetUniqueStarGift$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGift$, 0xa1974d72, 0x78b0c5fb, 'payments.GetUniqueStarGift', 'request');
+export const GetUniqueStarGift: typeof GetUniqueStarGift$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGift$, 0xa1974d72, 0x78b0c5fb, 'payments.GetUniqueStarGift', 'request', 'payments.getUniqueStarGift slug:string');
 export type GetUniqueStarGift = GetUniqueStarGift$;
 
 /** `payments.getSavedStarGifts#a319e569 flags:# exclude_unsaved:flags.0?true exclude_saved:flags.1?true exclude_unlimited:flags.2?true exclude_unique:flags.4?true sort_by_value:flags.5?true exclude_upgradable:flags.7?true exclude_unupgradable:flags.8?true peer:InputPeer collection_id:flags.6?int offset:string limit:int = payments.SavedStarGifts` */
@@ -6914,6 +5834,7 @@ class GetSavedStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetSavedStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedStarGifts$;
   declare excludeUnsaved: boolean | undefined;
   declare excludeSaved: boolean | undefined;
   declare excludeUnlimited: boolean | undefined;
@@ -7012,45 +5933,14 @@ class GetSavedStarGifts$ {
       return rethrowDecode(e, 'payments.getSavedStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSavedStarGifts');
-    j.flag('exclude_unsaved', this.excludeUnsaved);
-    j.flag('exclude_saved', this.excludeSaved);
-    j.flag('exclude_unlimited', this.excludeUnlimited);
-    j.flag('exclude_unique', this.excludeUnique);
-    j.flag('sort_by_value', this.sortByValue);
-    j.flag('exclude_upgradable', this.excludeUpgradable);
-    j.flag('exclude_unupgradable', this.excludeUnupgradable);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('collection_id', this.collectionId, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getSavedStarGifts', classes);
-    return j.end(
-      new GetSavedStarGifts$({
-        excludeUnsaved: j.flag('exclude_unsaved'),
-        excludeSaved: j.flag('exclude_saved'),
-        excludeUnlimited: j.flag('exclude_unlimited'),
-        excludeUnique: j.flag('exclude_unique'),
-        sortByValue: j.flag('sort_by_value'),
-        excludeUpgradable: j.flag('exclude_upgradable'),
-        excludeUnupgradable: j.flag('exclude_unupgradable'),
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.optional('collection_id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSavedStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getSavedStarGifts#a319e569 flags:# exclude_unsaved:flags.0?true exclude_saved:flags.1?true exclude_unlimited:flags.2?true exclude_unique:flags.4?true sort_by_value:flags.5?true exclude_upgradable:flags.7?true exclude_unupgradable:flags.8?true peer:InputPeer collection_id:flags.6?int offset:string limit:int = payments.SavedStarGifts` */
-export const GetSavedStarGifts: typeof GetSavedStarGifts$ = /*@__PURE__*/ defineTlClass(GetSavedStarGifts$, 0xa319e569, 0xd5112897, 'payments.GetSavedStarGifts', 'request');
+export const GetSavedStarGifts: typeof GetSavedStarGifts$ = /*@__PURE__*/ defineTlClass(GetSavedStarGifts$, 0xa319e569, 0xd5112897, 'payments.GetSavedStarGifts', 'request', 'payments.getSavedStarGifts flags:# exclude_unsaved:flags.0?true exclude_saved:flags.1?true exclude_unlimited:flags.2?true exclude_unique:flags.4?true sort_by_value:flags.5?true exclude_upgradable:flags.7?true exclude_unupgradable:flags.8?true peer:InputPeer collection_id:flags.6?int offset:string limit:int');
 export type GetSavedStarGifts = GetSavedStarGifts$;
 
 /** `payments.getSavedStarGift#b455a106 stargift:Vector<InputSavedStarGift> = payments.SavedStarGifts` */
@@ -7063,6 +5953,7 @@ class GetSavedStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetSavedStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedStarGift$;
   declare stargift: Api.TypeInputSavedStarGift[];
 
   constructor(args: { stargift: Api.TypeInputSavedStarGift[] }) {
@@ -7110,25 +6001,14 @@ class GetSavedStarGift$ {
       return rethrowDecode(e, 'payments.getSavedStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSavedStarGift');
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGift$ {
-    const j = new TlJsonReader(json, 'payments.getSavedStarGift', classes);
-    return j.end(
-      new GetSavedStarGift$({
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface GetSavedStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getSavedStarGift#b455a106 stargift:Vector<InputSavedStarGift> = payments.SavedStarGifts` */
-export const GetSavedStarGift: typeof GetSavedStarGift$ = /*@__PURE__*/ defineTlClass(GetSavedStarGift$, 0xb455a106, 0xd5112897, 'payments.GetSavedStarGift', 'request');
+export const GetSavedStarGift: typeof GetSavedStarGift$ = /*@__PURE__*/ defineTlClass(GetSavedStarGift$, 0xb455a106, 0xd5112897, 'payments.GetSavedStarGift', 'request', 'payments.getSavedStarGift stargift:Vector<InputSavedStarGift>');
 export type GetSavedStarGift = GetSavedStarGift$;
 
 /** `payments.getStarGiftWithdrawalUrl#d06e93a8 stargift:InputSavedStarGift password:InputCheckPasswordSRP = payments.StarGiftWithdrawalUrl` */
@@ -7141,6 +6021,7 @@ class GetStarGiftWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xa2822dc5;
   declare readonly className: 'payments.GetStarGiftWithdrawalUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftWithdrawalUrl$;
   declare stargift: Api.TypeInputSavedStarGift;
   declare password: Api.TypeInputCheckPasswordSRP;
 
@@ -7186,27 +6067,14 @@ class GetStarGiftWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.getStarGiftWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftWithdrawalUrl');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftWithdrawalUrl', classes);
-    return j.end(
-      new GetStarGiftWithdrawalUrl$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetStarGiftWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarGiftWithdrawalUrl#d06e93a8 stargift:InputSavedStarGift password:InputCheckPasswordSRP = payments.StarGiftWithdrawalUrl` */
-export const GetStarGiftWithdrawalUrl: typeof GetStarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarGiftWithdrawalUrl$, 0xd06e93a8, 0xa2822dc5, 'payments.GetStarGiftWithdrawalUrl', 'request');
+export const GetStarGiftWithdrawalUrl: typeof GetStarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarGiftWithdrawalUrl$, 0xd06e93a8, 0xa2822dc5, 'payments.GetStarGiftWithdrawalUrl', 'request', 'payments.getStarGiftWithdrawalUrl stargift:InputSavedStarGift password:InputCheckPasswordSRP');
 export type GetStarGiftWithdrawalUrl = GetStarGiftWithdrawalUrl$;
 
 /** `payments.toggleChatStarGiftNotifications#60eaefa1 flags:# enabled:flags.0?true peer:InputPeer = Bool` */
@@ -7219,6 +6087,7 @@ class ToggleChatStarGiftNotifications$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ToggleChatStarGiftNotifications';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleChatStarGiftNotifications$;
   declare enabled: boolean | undefined;
   declare peer: Api.TypeInputPeer;
 
@@ -7268,27 +6137,14 @@ class ToggleChatStarGiftNotifications$ {
       return rethrowDecode(e, 'payments.toggleChatStarGiftNotifications', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.toggleChatStarGiftNotifications');
-    j.flag('enabled', this.enabled);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleChatStarGiftNotifications$ {
-    const j = new TlJsonReader(json, 'payments.toggleChatStarGiftNotifications', classes);
-    return j.end(
-      new ToggleChatStarGiftNotifications$({
-        enabled: j.flag('enabled'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ToggleChatStarGiftNotifications$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.toggleChatStarGiftNotifications#60eaefa1 flags:# enabled:flags.0?true peer:InputPeer = Bool` */
-export const ToggleChatStarGiftNotifications: typeof ToggleChatStarGiftNotifications$ = /*@__PURE__*/ defineTlClass(ToggleChatStarGiftNotifications$, 0x60eaefa1, 0xf5b399ac, 'payments.ToggleChatStarGiftNotifications', 'request');
+export const ToggleChatStarGiftNotifications: typeof ToggleChatStarGiftNotifications$ = /*@__PURE__*/ defineTlClass(ToggleChatStarGiftNotifications$, 0x60eaefa1, 0xf5b399ac, 'payments.ToggleChatStarGiftNotifications', 'request', 'payments.toggleChatStarGiftNotifications flags:# enabled:flags.0?true peer:InputPeer');
 export type ToggleChatStarGiftNotifications = ToggleChatStarGiftNotifications$;
 
 /** `payments.toggleStarGiftsPinnedToTop#1513e7b0 peer:InputPeer stargift:Vector<InputSavedStarGift> = Bool` */
@@ -7301,6 +6157,7 @@ class ToggleStarGiftsPinnedToTop$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ToggleStarGiftsPinnedToTop';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleStarGiftsPinnedToTop$;
   declare peer: Api.TypeInputPeer;
   declare stargift: Api.TypeInputSavedStarGift[];
 
@@ -7354,27 +6211,14 @@ class ToggleStarGiftsPinnedToTop$ {
       return rethrowDecode(e, 'payments.toggleStarGiftsPinnedToTop', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.toggleStarGiftsPinnedToTop');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStarGiftsPinnedToTop$ {
-    const j = new TlJsonReader(json, 'payments.toggleStarGiftsPinnedToTop', classes);
-    return j.end(
-      new ToggleStarGiftsPinnedToTop$({
-        peer: j.field('peer', fromJson$InputPeer),
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface ToggleStarGiftsPinnedToTop$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.toggleStarGiftsPinnedToTop#1513e7b0 peer:InputPeer stargift:Vector<InputSavedStarGift> = Bool` */
-export const ToggleStarGiftsPinnedToTop: typeof ToggleStarGiftsPinnedToTop$ = /*@__PURE__*/ defineTlClass(ToggleStarGiftsPinnedToTop$, 0x1513e7b0, 0xf5b399ac, 'payments.ToggleStarGiftsPinnedToTop', 'request');
+export const ToggleStarGiftsPinnedToTop: typeof ToggleStarGiftsPinnedToTop$ = /*@__PURE__*/ defineTlClass(ToggleStarGiftsPinnedToTop$, 0x1513e7b0, 0xf5b399ac, 'payments.ToggleStarGiftsPinnedToTop', 'request', 'payments.toggleStarGiftsPinnedToTop peer:InputPeer stargift:Vector<InputSavedStarGift>');
 export type ToggleStarGiftsPinnedToTop = ToggleStarGiftsPinnedToTop$;
 
 /** `payments.canPurchaseStore#4fdc5ea7 purpose:InputStorePaymentPurpose = Bool` */
@@ -7387,6 +6231,7 @@ class CanPurchaseStore$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.CanPurchaseStore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanPurchaseStore$;
   declare purpose: Api.TypeInputStorePaymentPurpose;
 
   constructor(args: { purpose: Api.TypeInputStorePaymentPurpose }) {
@@ -7426,25 +6271,14 @@ class CanPurchaseStore$ {
       return rethrowDecode(e, 'payments.canPurchaseStore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.canPurchaseStore');
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanPurchaseStore$ {
-    const j = new TlJsonReader(json, 'payments.canPurchaseStore', classes);
-    return j.end(
-      new CanPurchaseStore$({
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface CanPurchaseStore$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.canPurchaseStore#4fdc5ea7 purpose:InputStorePaymentPurpose = Bool` */
-export const CanPurchaseStore: typeof CanPurchaseStore$ = /*@__PURE__*/ defineTlClass(CanPurchaseStore$, 0x4fdc5ea7, 0xf5b399ac, 'payments.CanPurchaseStore', 'request');
+export const CanPurchaseStore: typeof CanPurchaseStore$ = /*@__PURE__*/ defineTlClass(CanPurchaseStore$, 0x4fdc5ea7, 0xf5b399ac, 'payments.CanPurchaseStore', 'request', 'payments.canPurchaseStore purpose:InputStorePaymentPurpose');
 export type CanPurchaseStore = CanPurchaseStore$;
 
 /** `payments.getResaleStarGifts#7a5fa236 flags:# sort_by_price:flags.1?true sort_by_num:flags.2?true attributes_hash:flags.0?long gift_id:long attributes:flags.3?Vector<StarGiftAttributeId> offset:string limit:int = payments.ResaleStarGifts` */
@@ -7457,6 +6291,7 @@ class GetResaleStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xb2dbb7e3;
   declare readonly className: 'payments.GetResaleStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetResaleStarGifts$;
   declare sortByPrice: boolean | undefined;
   declare sortByNum: boolean | undefined;
   declare attributesHash: BigInteger | undefined;
@@ -7545,37 +6380,14 @@ class GetResaleStarGifts$ {
       return rethrowDecode(e, 'payments.getResaleStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getResaleStarGifts');
-    j.flag('sort_by_price', this.sortByPrice);
-    j.flag('sort_by_num', this.sortByNum);
-    j.optional('attributes_hash', this.attributesHash, longToJson);
-    j.field('gift_id', this.giftId, longToJson);
-    j.optionalVector('attributes', this.attributes, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetResaleStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getResaleStarGifts', classes);
-    return j.end(
-      new GetResaleStarGifts$({
-        sortByPrice: j.flag('sort_by_price'),
-        sortByNum: j.flag('sort_by_num'),
-        attributesHash: j.optional('attributes_hash', longFromJson),
-        giftId: j.field('gift_id', longFromJson),
-        attributes: j.optionalVector('attributes', fromJson$StarGiftAttributeId),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetResaleStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getResaleStarGifts#7a5fa236 flags:# sort_by_price:flags.1?true sort_by_num:flags.2?true attributes_hash:flags.0?long gift_id:long attributes:flags.3?Vector<StarGiftAttributeId> offset:string limit:int = payments.ResaleStarGifts` */
-export const GetResaleStarGifts: typeof GetResaleStarGifts$ = /*@__PURE__*/ defineTlClass(GetResaleStarGifts$, 0x7a5fa236, 0xb2dbb7e3, 'payments.GetResaleStarGifts', 'request');
+export const GetResaleStarGifts: typeof GetResaleStarGifts$ = /*@__PURE__*/ defineTlClass(GetResaleStarGifts$, 0x7a5fa236, 0xb2dbb7e3, 'payments.GetResaleStarGifts', 'request', 'payments.getResaleStarGifts flags:# sort_by_price:flags.1?true sort_by_num:flags.2?true attributes_hash:flags.0?long gift_id:long attributes:flags.3?Vector<StarGiftAttributeId> offset:string limit:int');
 export type GetResaleStarGifts = GetResaleStarGifts$;
 
 /** `payments.updateStarGiftPrice#edbe6ccb stargift:InputSavedStarGift resell_amount:StarsAmount = Updates` */
@@ -7588,6 +6400,7 @@ class UpdateStarGiftPrice$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.UpdateStarGiftPrice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarGiftPrice$;
   declare stargift: Api.TypeInputSavedStarGift;
   declare resellAmount: Api.TypeStarsAmount;
 
@@ -7633,27 +6446,14 @@ class UpdateStarGiftPrice$ {
       return rethrowDecode(e, 'payments.updateStarGiftPrice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.updateStarGiftPrice');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('resell_amount', this.resellAmount, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftPrice$ {
-    const j = new TlJsonReader(json, 'payments.updateStarGiftPrice', classes);
-    return j.end(
-      new UpdateStarGiftPrice$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        resellAmount: j.field('resell_amount', fromJson$StarsAmount),
-      }),
-    );
-  }
+interface UpdateStarGiftPrice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.updateStarGiftPrice#edbe6ccb stargift:InputSavedStarGift resell_amount:StarsAmount = Updates` */
-export const UpdateStarGiftPrice: typeof UpdateStarGiftPrice$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftPrice$, 0xedbe6ccb, 0x8af52aac, 'payments.UpdateStarGiftPrice', 'request');
+export const UpdateStarGiftPrice: typeof UpdateStarGiftPrice$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftPrice$, 0xedbe6ccb, 0x8af52aac, 'payments.UpdateStarGiftPrice', 'request', 'payments.updateStarGiftPrice stargift:InputSavedStarGift resell_amount:StarsAmount');
 export type UpdateStarGiftPrice = UpdateStarGiftPrice$;
 
 /** `payments.createStarGiftCollection#1f4a0e87 peer:InputPeer title:string stargift:Vector<InputSavedStarGift> = StarGiftCollection` */
@@ -7666,6 +6466,7 @@ class CreateStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0x43e0cb4a;
   declare readonly className: 'payments.CreateStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateStarGiftCollection$;
   declare peer: Api.TypeInputPeer;
   declare title: string;
   declare stargift: Api.TypeInputSavedStarGift[];
@@ -7725,29 +6526,14 @@ class CreateStarGiftCollection$ {
       return rethrowDecode(e, 'payments.createStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.createStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.createStarGiftCollection', classes);
-    return j.end(
-      new CreateStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        title: j.field('title', stringFromJson),
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface CreateStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.createStarGiftCollection#1f4a0e87 peer:InputPeer title:string stargift:Vector<InputSavedStarGift> = StarGiftCollection` */
-export const CreateStarGiftCollection: typeof CreateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(CreateStarGiftCollection$, 0x1f4a0e87, 0x43e0cb4a, 'payments.CreateStarGiftCollection', 'request');
+export const CreateStarGiftCollection: typeof CreateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(CreateStarGiftCollection$, 0x1f4a0e87, 0x43e0cb4a, 'payments.CreateStarGiftCollection', 'request', 'payments.createStarGiftCollection peer:InputPeer title:string stargift:Vector<InputSavedStarGift>');
 export type CreateStarGiftCollection = CreateStarGiftCollection$;
 
 /** `payments.updateStarGiftCollection#4fddbee7 flags:# peer:InputPeer collection_id:int title:flags.0?string delete_stargift:flags.1?Vector<InputSavedStarGift> add_stargift:flags.2?Vector<InputSavedStarGift> order:flags.3?Vector<InputSavedStarGift> = StarGiftCollection` */
@@ -7760,6 +6546,7 @@ class UpdateStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0x43e0cb4a;
   declare readonly className: 'payments.UpdateStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarGiftCollection$;
   declare peer: Api.TypeInputPeer;
   declare collectionId: number;
   declare title: string | undefined;
@@ -7860,35 +6647,14 @@ class UpdateStarGiftCollection$ {
       return rethrowDecode(e, 'payments.updateStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.updateStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('collection_id', this.collectionId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optionalVector('delete_stargift', this.deleteStargift, objectToJson);
-    j.optionalVector('add_stargift', this.addStargift, objectToJson);
-    j.optionalVector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.updateStarGiftCollection', classes);
-    return j.end(
-      new UpdateStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.field('collection_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        deleteStargift: j.optionalVector('delete_stargift', fromJson$InputSavedStarGift),
-        addStargift: j.optionalVector('add_stargift', fromJson$InputSavedStarGift),
-        order: j.optionalVector('order', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface UpdateStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.updateStarGiftCollection#4fddbee7 flags:# peer:InputPeer collection_id:int title:flags.0?string delete_stargift:flags.1?Vector<InputSavedStarGift> add_stargift:flags.2?Vector<InputSavedStarGift> order:flags.3?Vector<InputSavedStarGift> = StarGiftCollection` */
-export const UpdateStarGiftCollection: typeof UpdateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftCollection$, 0x4fddbee7, 0x43e0cb4a, 'payments.UpdateStarGiftCollection', 'request');
+export const UpdateStarGiftCollection: typeof UpdateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftCollection$, 0x4fddbee7, 0x43e0cb4a, 'payments.UpdateStarGiftCollection', 'request', 'payments.updateStarGiftCollection flags:# peer:InputPeer collection_id:int title:flags.0?string delete_stargift:flags.1?Vector<InputSavedStarGift> add_stargift:flags.2?Vector<InputSavedStarGift> order:flags.3?Vector<InputSavedStarGift>');
 export type UpdateStarGiftCollection = UpdateStarGiftCollection$;
 
 /** `payments.reorderStarGiftCollections#c32af4cc peer:InputPeer order:Vector<int> = Bool` */
@@ -7901,6 +6667,7 @@ class ReorderStarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ReorderStarGiftCollections';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderStarGiftCollections$;
   declare peer: Api.TypeInputPeer;
   declare order: number[];
 
@@ -7954,27 +6721,14 @@ class ReorderStarGiftCollections$ {
       return rethrowDecode(e, 'payments.reorderStarGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.reorderStarGiftCollections');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.reorderStarGiftCollections', classes);
-    return j.end(
-      new ReorderStarGiftCollections$({
-        peer: j.field('peer', fromJson$InputPeer),
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderStarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.reorderStarGiftCollections#c32af4cc peer:InputPeer order:Vector<int> = Bool` */
-export const ReorderStarGiftCollections: typeof ReorderStarGiftCollections$ = /*@__PURE__*/ defineTlClass(ReorderStarGiftCollections$, 0xc32af4cc, 0xf5b399ac, 'payments.ReorderStarGiftCollections', 'request');
+export const ReorderStarGiftCollections: typeof ReorderStarGiftCollections$ = /*@__PURE__*/ defineTlClass(ReorderStarGiftCollections$, 0xc32af4cc, 0xf5b399ac, 'payments.ReorderStarGiftCollections', 'request', 'payments.reorderStarGiftCollections peer:InputPeer order:Vector<int>');
 export type ReorderStarGiftCollections = ReorderStarGiftCollections$;
 
 /** `payments.deleteStarGiftCollection#ad5648e8 peer:InputPeer collection_id:int = Bool` */
@@ -7987,6 +6741,7 @@ class DeleteStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.DeleteStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteStarGiftCollection$;
   declare peer: Api.TypeInputPeer;
   declare collectionId: number;
 
@@ -8032,27 +6787,14 @@ class DeleteStarGiftCollection$ {
       return rethrowDecode(e, 'payments.deleteStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.deleteStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('collection_id', this.collectionId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.deleteStarGiftCollection', classes);
-    return j.end(
-      new DeleteStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.field('collection_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.deleteStarGiftCollection#ad5648e8 peer:InputPeer collection_id:int = Bool` */
-export const DeleteStarGiftCollection: typeof DeleteStarGiftCollection$ = /*@__PURE__*/ defineTlClass(DeleteStarGiftCollection$, 0xad5648e8, 0xf5b399ac, 'payments.DeleteStarGiftCollection', 'request');
+export const DeleteStarGiftCollection: typeof DeleteStarGiftCollection$ = /*@__PURE__*/ defineTlClass(DeleteStarGiftCollection$, 0xad5648e8, 0xf5b399ac, 'payments.DeleteStarGiftCollection', 'request', 'payments.deleteStarGiftCollection peer:InputPeer collection_id:int');
 export type DeleteStarGiftCollection = DeleteStarGiftCollection$;
 
 /** `payments.getStarGiftCollections#981b91dd peer:InputPeer hash:long = payments.StarGiftCollections` */
@@ -8065,6 +6807,7 @@ class GetStarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.GetStarGiftCollections';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftCollections$;
   declare peer: Api.TypeInputPeer;
   declare hash: BigInteger;
 
@@ -8110,27 +6853,14 @@ class GetStarGiftCollections$ {
       return rethrowDecode(e, 'payments.getStarGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftCollections');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftCollections', classes);
-    return j.end(
-      new GetStarGiftCollections$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getStarGiftCollections#981b91dd peer:InputPeer hash:long = payments.StarGiftCollections` */
-export const GetStarGiftCollections: typeof GetStarGiftCollections$ = /*@__PURE__*/ defineTlClass(GetStarGiftCollections$, 0x981b91dd, 0xf01721ec, 'payments.GetStarGiftCollections', 'request');
+export const GetStarGiftCollections: typeof GetStarGiftCollections$ = /*@__PURE__*/ defineTlClass(GetStarGiftCollections$, 0x981b91dd, 0xf01721ec, 'payments.GetStarGiftCollections', 'request', 'payments.getStarGiftCollections peer:InputPeer hash:long');
 export type GetStarGiftCollections = GetStarGiftCollections$;
 
 /** `payments.getUniqueStarGiftValueInfo#4365af6b slug:string = payments.UniqueStarGiftValueInfo` */
@@ -8143,6 +6873,7 @@ class GetUniqueStarGiftValueInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x16355bc4;
   declare readonly className: 'payments.GetUniqueStarGiftValueInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueStarGiftValueInfo$;
   declare slug: string;
 
   constructor(args: { slug: string }) {
@@ -8182,25 +6913,14 @@ class GetUniqueStarGiftValueInfo$ {
       return rethrowDecode(e, 'payments.getUniqueStarGiftValueInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getUniqueStarGiftValueInfo');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGiftValueInfo$ {
-    const j = new TlJsonReader(json, 'payments.getUniqueStarGiftValueInfo', classes);
-    return j.end(
-      new GetUniqueStarGiftValueInfo$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface GetUniqueStarGiftValueInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getUniqueStarGiftValueInfo#4365af6b slug:string = payments.UniqueStarGiftValueInfo` */
-export const GetUniqueStarGiftValueInfo: typeof GetUniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGiftValueInfo$, 0x4365af6b, 0x16355bc4, 'payments.GetUniqueStarGiftValueInfo', 'request');
+export const GetUniqueStarGiftValueInfo: typeof GetUniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGiftValueInfo$, 0x4365af6b, 0x16355bc4, 'payments.GetUniqueStarGiftValueInfo', 'request', 'payments.getUniqueStarGiftValueInfo slug:string');
 export type GetUniqueStarGiftValueInfo = GetUniqueStarGiftValueInfo$;
 
 /** `payments.checkCanSendGift#c0c4edc9 gift_id:long = payments.CheckCanSendGiftResult` */
@@ -8213,6 +6933,7 @@ class CheckCanSendGift$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGift$;
   declare giftId: BigInteger;
 
   constructor(args: { giftId: LongInput }) {
@@ -8252,23 +6973,12 @@ class CheckCanSendGift$ {
       return rethrowDecode(e, 'payments.checkCanSendGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkCanSendGift');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGift$ {
-    const j = new TlJsonReader(json, 'payments.checkCanSendGift', classes);
-    return j.end(
-      new CheckCanSendGift$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface CheckCanSendGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.checkCanSendGift#c0c4edc9 gift_id:long = payments.CheckCanSendGiftResult` */
-export const CheckCanSendGift: typeof CheckCanSendGift$ = /*@__PURE__*/ defineTlClass(CheckCanSendGift$, 0xc0c4edc9, 0x632efa30, 'payments.CheckCanSendGift', 'request');
+export const CheckCanSendGift: typeof CheckCanSendGift$ = /*@__PURE__*/ defineTlClass(CheckCanSendGift$, 0xc0c4edc9, 0x632efa30, 'payments.CheckCanSendGift', 'request', 'payments.checkCanSendGift gift_id:long');
 export type CheckCanSendGift = CheckCanSendGift$;

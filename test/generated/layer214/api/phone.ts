@@ -15,36 +15,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  int256FromJson,
-  int256ToJson,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -94,23 +79,6 @@ import {
   write$PhoneCallProtocol,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$DataJSON,
-  fromJson$GroupCall,
-  fromJson$GroupCallParticipant,
-  fromJson$GroupCallStreamChannel,
-  fromJson$InputFile,
-  fromJson$InputGroupCall,
-  fromJson$InputPeer,
-  fromJson$InputPhoneCall,
-  fromJson$InputUser,
-  fromJson$Peer,
-  fromJson$PhoneCall,
-  fromJson$PhoneCallDiscardReason,
-  fromJson$PhoneCallProtocol,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
@@ -137,6 +105,7 @@ class PhoneCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.PhoneCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PhoneCall$;
   declare phoneCall: Api.TypePhoneCall;
   declare users: Api.TypeUser[];
 
@@ -185,27 +154,14 @@ class PhoneCall$ {
       return rethrowDecode(e, 'phone.phoneCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.phoneCall');
-    j.field('phone_call', this.phoneCall, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCall$ {
-    const j = new TlJsonReader(json, 'phone.phoneCall', classes);
-    return j.end(
-      new PhoneCall$({
-        phoneCall: j.field('phone_call', fromJson$PhoneCall),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PhoneCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.phoneCall#ec82e140 phone_call:PhoneCall users:Vector<User> = phone.PhoneCall` */
-export const PhoneCall: typeof PhoneCall$ = /*@__PURE__*/ defineTlClass(PhoneCall$, 0xec82e140, 0xd48afe4f, 'phone.PhoneCall', 'constructor');
+export const PhoneCall: typeof PhoneCall$ = /*@__PURE__*/ defineTlClass(PhoneCall$, 0xec82e140, 0xd48afe4f, 'phone.PhoneCall', 'constructor', 'phone.phoneCall phone_call:PhoneCall users:Vector<User> = phone.PhoneCall');
 export type PhoneCall = PhoneCall$;
 
 /** `phone.groupCall#9e727aad call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string chats:Vector<Chat> users:Vector<User> = phone.GroupCall` */
@@ -218,6 +174,7 @@ class GroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x304116be;
   declare readonly className: 'phone.GroupCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCall$;
   declare call: Api.TypeGroupCall;
   declare participants: Api.TypeGroupCallParticipant[];
   declare participantsNextOffset: string;
@@ -298,33 +255,14 @@ class GroupCall$ {
       return rethrowDecode(e, 'phone.groupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.field('participants_next_offset', this.participantsNextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCall$ {
-    const j = new TlJsonReader(json, 'phone.groupCall', classes);
-    return j.end(
-      new GroupCall$({
-        call: j.field('call', fromJson$GroupCall),
-        participants: j.vector('participants', fromJson$GroupCallParticipant),
-        participantsNextOffset: j.field('participants_next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface GroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.groupCall#9e727aad call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string chats:Vector<Chat> users:Vector<User> = phone.GroupCall` */
-export const GroupCall: typeof GroupCall$ = /*@__PURE__*/ defineTlClass(GroupCall$, 0x9e727aad, 0x304116be, 'phone.GroupCall', 'constructor');
+export const GroupCall: typeof GroupCall$ = /*@__PURE__*/ defineTlClass(GroupCall$, 0x9e727aad, 0x304116be, 'phone.GroupCall', 'constructor', 'phone.groupCall call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string chats:Vector<Chat> users:Vector<User> = phone.GroupCall');
 export type GroupCall = GroupCall$;
 
 /** `phone.groupParticipants#f47751b6 count:int participants:Vector<GroupCallParticipant> next_offset:string chats:Vector<Chat> users:Vector<User> version:int = phone.GroupParticipants` */
@@ -337,6 +275,7 @@ class GroupParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x72d304f4;
   declare readonly className: 'phone.GroupParticipants';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupParticipants$;
   declare count: number;
   declare participants: Api.TypeGroupCallParticipant[];
   declare nextOffset: string;
@@ -423,35 +362,14 @@ class GroupParticipants$ {
       return rethrowDecode(e, 'phone.groupParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupParticipants');
-    j.field('count', this.count, intToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.field('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('version', this.version, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupParticipants$ {
-    const j = new TlJsonReader(json, 'phone.groupParticipants', classes);
-    return j.end(
-      new GroupParticipants$({
-        count: j.field('count', intFromJson),
-        participants: j.vector('participants', fromJson$GroupCallParticipant),
-        nextOffset: j.field('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        version: j.field('version', intFromJson),
-      }),
-    );
-  }
+interface GroupParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.groupParticipants#f47751b6 count:int participants:Vector<GroupCallParticipant> next_offset:string chats:Vector<Chat> users:Vector<User> version:int = phone.GroupParticipants` */
-export const GroupParticipants: typeof GroupParticipants$ = /*@__PURE__*/ defineTlClass(GroupParticipants$, 0xf47751b6, 0x72d304f4, 'phone.GroupParticipants', 'constructor');
+export const GroupParticipants: typeof GroupParticipants$ = /*@__PURE__*/ defineTlClass(GroupParticipants$, 0xf47751b6, 0x72d304f4, 'phone.GroupParticipants', 'constructor', 'phone.groupParticipants count:int participants:Vector<GroupCallParticipant> next_offset:string chats:Vector<Chat> users:Vector<User> version:int = phone.GroupParticipants');
 export type GroupParticipants = GroupParticipants$;
 
 /** `phone.joinAsPeers#afe5623f peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = phone.JoinAsPeers` */
@@ -464,6 +382,7 @@ class JoinAsPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xb4b770fb;
   declare readonly className: 'phone.JoinAsPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinAsPeers$;
   declare peers: Api.TypePeer[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -532,29 +451,14 @@ class JoinAsPeers$ {
       return rethrowDecode(e, 'phone.joinAsPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.joinAsPeers');
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinAsPeers$ {
-    const j = new TlJsonReader(json, 'phone.joinAsPeers', classes);
-    return j.end(
-      new JoinAsPeers$({
-        peers: j.vector('peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface JoinAsPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.joinAsPeers#afe5623f peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = phone.JoinAsPeers` */
-export const JoinAsPeers: typeof JoinAsPeers$ = /*@__PURE__*/ defineTlClass(JoinAsPeers$, 0xafe5623f, 0xb4b770fb, 'phone.JoinAsPeers', 'constructor');
+export const JoinAsPeers: typeof JoinAsPeers$ = /*@__PURE__*/ defineTlClass(JoinAsPeers$, 0xafe5623f, 0xb4b770fb, 'phone.JoinAsPeers', 'constructor', 'phone.joinAsPeers peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = phone.JoinAsPeers');
 export type JoinAsPeers = JoinAsPeers$;
 
 /** `phone.exportedGroupCallInvite#204bd158 link:string = phone.ExportedGroupCallInvite` */
@@ -567,6 +471,7 @@ class ExportedGroupCallInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x3b3bfe8f;
   declare readonly className: 'phone.ExportedGroupCallInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedGroupCallInvite$;
   declare link: string;
 
   constructor(args: { link: string }) {
@@ -601,25 +506,14 @@ class ExportedGroupCallInvite$ {
       return rethrowDecode(e, 'phone.exportedGroupCallInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.exportedGroupCallInvite');
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedGroupCallInvite$ {
-    const j = new TlJsonReader(json, 'phone.exportedGroupCallInvite', classes);
-    return j.end(
-      new ExportedGroupCallInvite$({
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface ExportedGroupCallInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.exportedGroupCallInvite#204bd158 link:string = phone.ExportedGroupCallInvite` */
-export const ExportedGroupCallInvite: typeof ExportedGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportedGroupCallInvite$, 0x204bd158, 0x3b3bfe8f, 'phone.ExportedGroupCallInvite', 'constructor');
+export const ExportedGroupCallInvite: typeof ExportedGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportedGroupCallInvite$, 0x204bd158, 0x3b3bfe8f, 'phone.ExportedGroupCallInvite', 'constructor', 'phone.exportedGroupCallInvite link:string = phone.ExportedGroupCallInvite');
 export type ExportedGroupCallInvite = ExportedGroupCallInvite$;
 
 /** `phone.groupCallStreamChannels#d0e482b2 channels:Vector<GroupCallStreamChannel> = phone.GroupCallStreamChannels` */
@@ -632,6 +526,7 @@ class GroupCallStreamChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x9157c5e4;
   declare readonly className: 'phone.GroupCallStreamChannels';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCallStreamChannels$;
   declare channels: Api.TypeGroupCallStreamChannel[];
 
   constructor(args: { channels: Api.TypeGroupCallStreamChannel[] }) {
@@ -674,25 +569,14 @@ class GroupCallStreamChannels$ {
       return rethrowDecode(e, 'phone.groupCallStreamChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCallStreamChannels');
-    j.vector('channels', this.channels, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallStreamChannels$ {
-    const j = new TlJsonReader(json, 'phone.groupCallStreamChannels', classes);
-    return j.end(
-      new GroupCallStreamChannels$({
-        channels: j.vector('channels', fromJson$GroupCallStreamChannel),
-      }),
-    );
-  }
+interface GroupCallStreamChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.groupCallStreamChannels#d0e482b2 channels:Vector<GroupCallStreamChannel> = phone.GroupCallStreamChannels` */
-export const GroupCallStreamChannels: typeof GroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GroupCallStreamChannels$, 0xd0e482b2, 0x9157c5e4, 'phone.GroupCallStreamChannels', 'constructor');
+export const GroupCallStreamChannels: typeof GroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GroupCallStreamChannels$, 0xd0e482b2, 0x9157c5e4, 'phone.GroupCallStreamChannels', 'constructor', 'phone.groupCallStreamChannels channels:Vector<GroupCallStreamChannel> = phone.GroupCallStreamChannels');
 export type GroupCallStreamChannels = GroupCallStreamChannels$;
 
 /** `phone.groupCallStreamRtmpUrl#2dbf3432 url:string key:string = phone.GroupCallStreamRtmpUrl` */
@@ -705,6 +589,7 @@ class GroupCallStreamRtmpUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xd1f515cb;
   declare readonly className: 'phone.GroupCallStreamRtmpUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCallStreamRtmpUrl$;
   declare url: string;
   declare key: string;
 
@@ -745,27 +630,14 @@ class GroupCallStreamRtmpUrl$ {
       return rethrowDecode(e, 'phone.groupCallStreamRtmpUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCallStreamRtmpUrl');
-    j.field('url', this.url, stringToJson);
-    j.field('key', this.key, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallStreamRtmpUrl$ {
-    const j = new TlJsonReader(json, 'phone.groupCallStreamRtmpUrl', classes);
-    return j.end(
-      new GroupCallStreamRtmpUrl$({
-        url: j.field('url', stringFromJson),
-        key: j.field('key', stringFromJson),
-      }),
-    );
-  }
+interface GroupCallStreamRtmpUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.groupCallStreamRtmpUrl#2dbf3432 url:string key:string = phone.GroupCallStreamRtmpUrl` */
-export const GroupCallStreamRtmpUrl: typeof GroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GroupCallStreamRtmpUrl$, 0x2dbf3432, 0xd1f515cb, 'phone.GroupCallStreamRtmpUrl', 'constructor');
+export const GroupCallStreamRtmpUrl: typeof GroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GroupCallStreamRtmpUrl$, 0x2dbf3432, 0xd1f515cb, 'phone.GroupCallStreamRtmpUrl', 'constructor', 'phone.groupCallStreamRtmpUrl url:string key:string = phone.GroupCallStreamRtmpUrl');
 export type GroupCallStreamRtmpUrl = GroupCallStreamRtmpUrl$;
 
 /** `phone.getCallConfig#55451fa9 = DataJSON` */
@@ -778,6 +650,7 @@ class GetCallConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'phone.GetCallConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCallConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -795,18 +668,14 @@ class GetCallConfig$ {
   static fromReader(_r: TlReader): GetCallConfig$ {
     return new GetCallConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'phone.getCallConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCallConfig$ {
-    return new TlJsonReader(json, 'phone.getCallConfig', classes).end(new GetCallConfig$());
-  }
+interface GetCallConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getCallConfig#55451fa9 = DataJSON` */
-export const GetCallConfig: typeof GetCallConfig$ = /*@__PURE__*/ defineTlClass(GetCallConfig$, 0x55451fa9, 0xad0352e8, 'phone.GetCallConfig', 'request');
+export const GetCallConfig: typeof GetCallConfig$ = /*@__PURE__*/ defineTlClass(GetCallConfig$, 0x55451fa9, 0xad0352e8, 'phone.GetCallConfig', 'request', 'phone.getCallConfig');
 export type GetCallConfig = GetCallConfig$;
 
 /** `phone.requestCall#42ff96ed flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
@@ -819,6 +688,7 @@ class RequestCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.RequestCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestCall$;
   declare video: boolean | undefined;
   declare userId: Api.TypeInputUser;
   declare randomId: number;
@@ -886,33 +756,14 @@ class RequestCall$ {
       return rethrowDecode(e, 'phone.requestCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.requestCall');
-    j.flag('video', this.video);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.field('g_a_hash', this.gAHash, bytesToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestCall$ {
-    const j = new TlJsonReader(json, 'phone.requestCall', classes);
-    return j.end(
-      new RequestCall$({
-        video: j.flag('video'),
-        userId: j.field('user_id', fromJson$InputUser),
-        randomId: j.field('random_id', intFromJson),
-        gAHash: j.field('g_a_hash', bytesFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface RequestCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.requestCall#42ff96ed flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
-export const RequestCall: typeof RequestCall$ = /*@__PURE__*/ defineTlClass(RequestCall$, 0x42ff96ed, 0xd48afe4f, 'phone.RequestCall', 'request');
+export const RequestCall: typeof RequestCall$ = /*@__PURE__*/ defineTlClass(RequestCall$, 0x42ff96ed, 0xd48afe4f, 'phone.RequestCall', 'request', 'phone.requestCall flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol');
 export type RequestCall = RequestCall$;
 
 /** `phone.acceptCall#3bd2b4a0 peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
@@ -925,6 +776,7 @@ class AcceptCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.AcceptCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptCall$;
   declare peer: Api.TypeInputPhoneCall;
   declare gB: Uint8Array;
   declare protocol: Api.TypePhoneCallProtocol;
@@ -976,29 +828,14 @@ class AcceptCall$ {
       return rethrowDecode(e, 'phone.acceptCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.acceptCall');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_b', this.gB, bytesToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptCall$ {
-    const j = new TlJsonReader(json, 'phone.acceptCall', classes);
-    return j.end(
-      new AcceptCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        gB: j.field('g_b', bytesFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface AcceptCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.acceptCall#3bd2b4a0 peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
-export const AcceptCall: typeof AcceptCall$ = /*@__PURE__*/ defineTlClass(AcceptCall$, 0x3bd2b4a0, 0xd48afe4f, 'phone.AcceptCall', 'request');
+export const AcceptCall: typeof AcceptCall$ = /*@__PURE__*/ defineTlClass(AcceptCall$, 0x3bd2b4a0, 0xd48afe4f, 'phone.AcceptCall', 'request', 'phone.acceptCall peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol');
 export type AcceptCall = AcceptCall$;
 
 /** `phone.confirmCall#2efe1722 peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol = phone.PhoneCall` */
@@ -1011,6 +848,7 @@ class ConfirmCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.ConfirmCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmCall$;
   declare peer: Api.TypeInputPhoneCall;
   declare gA: Uint8Array;
   declare keyFingerprint: BigInteger;
@@ -1068,31 +906,14 @@ class ConfirmCall$ {
       return rethrowDecode(e, 'phone.confirmCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.confirmCall');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_a', this.gA, bytesToJson);
-    j.field('key_fingerprint', this.keyFingerprint, longToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmCall$ {
-    const j = new TlJsonReader(json, 'phone.confirmCall', classes);
-    return j.end(
-      new ConfirmCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        gA: j.field('g_a', bytesFromJson),
-        keyFingerprint: j.field('key_fingerprint', longFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface ConfirmCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.confirmCall#2efe1722 peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol = phone.PhoneCall` */
-export const ConfirmCall: typeof ConfirmCall$ = /*@__PURE__*/ defineTlClass(ConfirmCall$, 0x2efe1722, 0xd48afe4f, 'phone.ConfirmCall', 'request');
+export const ConfirmCall: typeof ConfirmCall$ = /*@__PURE__*/ defineTlClass(ConfirmCall$, 0x2efe1722, 0xd48afe4f, 'phone.ConfirmCall', 'request', 'phone.confirmCall peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol');
 export type ConfirmCall = ConfirmCall$;
 
 /** `phone.receivedCall#17d54f61 peer:InputPhoneCall = Bool` */
@@ -1105,6 +926,7 @@ class ReceivedCall$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.ReceivedCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedCall$;
   declare peer: Api.TypeInputPhoneCall;
 
   constructor(args: { peer: Api.TypeInputPhoneCall }) {
@@ -1144,25 +966,14 @@ class ReceivedCall$ {
       return rethrowDecode(e, 'phone.receivedCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.receivedCall');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedCall$ {
-    const j = new TlJsonReader(json, 'phone.receivedCall', classes);
-    return j.end(
-      new ReceivedCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-      }),
-    );
-  }
+interface ReceivedCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.receivedCall#17d54f61 peer:InputPhoneCall = Bool` */
-export const ReceivedCall: typeof ReceivedCall$ = /*@__PURE__*/ defineTlClass(ReceivedCall$, 0x17d54f61, 0xf5b399ac, 'phone.ReceivedCall', 'request');
+export const ReceivedCall: typeof ReceivedCall$ = /*@__PURE__*/ defineTlClass(ReceivedCall$, 0x17d54f61, 0xf5b399ac, 'phone.ReceivedCall', 'request', 'phone.receivedCall peer:InputPhoneCall');
 export type ReceivedCall = ReceivedCall$;
 
 /** `phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long = Updates` */
@@ -1175,6 +986,7 @@ class DiscardCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DiscardCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardCall$;
   declare video: boolean | undefined;
   declare peer: Api.TypeInputPhoneCall;
   declare duration: number;
@@ -1242,33 +1054,14 @@ class DiscardCall$ {
       return rethrowDecode(e, 'phone.discardCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.discardCall');
-    j.flag('video', this.video);
-    j.field('peer', this.peer, objectToJson);
-    j.field('duration', this.duration, intToJson);
-    j.field('reason', this.reason, objectToJson);
-    j.field('connection_id', this.connectionId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardCall$ {
-    const j = new TlJsonReader(json, 'phone.discardCall', classes);
-    return j.end(
-      new DiscardCall$({
-        video: j.flag('video'),
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        duration: j.field('duration', intFromJson),
-        reason: j.field('reason', fromJson$PhoneCallDiscardReason),
-        connectionId: j.field('connection_id', longFromJson),
-      }),
-    );
-  }
+interface DiscardCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long = Updates` */
-export const DiscardCall: typeof DiscardCall$ = /*@__PURE__*/ defineTlClass(DiscardCall$, 0xb2cbc1c0, 0x8af52aac, 'phone.DiscardCall', 'request');
+export const DiscardCall: typeof DiscardCall$ = /*@__PURE__*/ defineTlClass(DiscardCall$, 0xb2cbc1c0, 0x8af52aac, 'phone.DiscardCall', 'request', 'phone.discardCall flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long');
 export type DiscardCall = DiscardCall$;
 
 /** `phone.setCallRating#59ead627 flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string = Updates` */
@@ -1281,6 +1074,7 @@ class SetCallRating$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.SetCallRating';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetCallRating$;
   declare userInitiative: boolean | undefined;
   declare peer: Api.TypeInputPhoneCall;
   declare rating: number;
@@ -1342,31 +1136,14 @@ class SetCallRating$ {
       return rethrowDecode(e, 'phone.setCallRating', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.setCallRating');
-    j.flag('user_initiative', this.userInitiative);
-    j.field('peer', this.peer, objectToJson);
-    j.field('rating', this.rating, intToJson);
-    j.field('comment', this.comment, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetCallRating$ {
-    const j = new TlJsonReader(json, 'phone.setCallRating', classes);
-    return j.end(
-      new SetCallRating$({
-        userInitiative: j.flag('user_initiative'),
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        rating: j.field('rating', intFromJson),
-        comment: j.field('comment', stringFromJson),
-      }),
-    );
-  }
+interface SetCallRating$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.setCallRating#59ead627 flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string = Updates` */
-export const SetCallRating: typeof SetCallRating$ = /*@__PURE__*/ defineTlClass(SetCallRating$, 0x59ead627, 0x8af52aac, 'phone.SetCallRating', 'request');
+export const SetCallRating: typeof SetCallRating$ = /*@__PURE__*/ defineTlClass(SetCallRating$, 0x59ead627, 0x8af52aac, 'phone.SetCallRating', 'request', 'phone.setCallRating flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string');
 export type SetCallRating = SetCallRating$;
 
 /** `phone.saveCallDebug#277add7e peer:InputPhoneCall debug:DataJSON = Bool` */
@@ -1379,6 +1156,7 @@ class SaveCallDebug$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveCallDebug';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveCallDebug$;
   declare peer: Api.TypeInputPhoneCall;
   declare debug: Api.TypeDataJSON;
 
@@ -1424,27 +1202,14 @@ class SaveCallDebug$ {
       return rethrowDecode(e, 'phone.saveCallDebug', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveCallDebug');
-    j.field('peer', this.peer, objectToJson);
-    j.field('debug', this.debug, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallDebug$ {
-    const j = new TlJsonReader(json, 'phone.saveCallDebug', classes);
-    return j.end(
-      new SaveCallDebug$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        debug: j.field('debug', fromJson$DataJSON),
-      }),
-    );
-  }
+interface SaveCallDebug$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.saveCallDebug#277add7e peer:InputPhoneCall debug:DataJSON = Bool` */
-export const SaveCallDebug: typeof SaveCallDebug$ = /*@__PURE__*/ defineTlClass(SaveCallDebug$, 0x277add7e, 0xf5b399ac, 'phone.SaveCallDebug', 'request');
+export const SaveCallDebug: typeof SaveCallDebug$ = /*@__PURE__*/ defineTlClass(SaveCallDebug$, 0x277add7e, 0xf5b399ac, 'phone.SaveCallDebug', 'request', 'phone.saveCallDebug peer:InputPhoneCall debug:DataJSON');
 export type SaveCallDebug = SaveCallDebug$;
 
 /** `phone.sendSignalingData#ff7a9383 peer:InputPhoneCall data:bytes = Bool` */
@@ -1457,6 +1222,7 @@ class SendSignalingData$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SendSignalingData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendSignalingData$;
   declare peer: Api.TypeInputPhoneCall;
   declare data: Uint8Array;
 
@@ -1502,27 +1268,14 @@ class SendSignalingData$ {
       return rethrowDecode(e, 'phone.sendSignalingData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.sendSignalingData');
-    j.field('peer', this.peer, objectToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendSignalingData$ {
-    const j = new TlJsonReader(json, 'phone.sendSignalingData', classes);
-    return j.end(
-      new SendSignalingData$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendSignalingData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.sendSignalingData#ff7a9383 peer:InputPhoneCall data:bytes = Bool` */
-export const SendSignalingData: typeof SendSignalingData$ = /*@__PURE__*/ defineTlClass(SendSignalingData$, 0xff7a9383, 0xf5b399ac, 'phone.SendSignalingData', 'request');
+export const SendSignalingData: typeof SendSignalingData$ = /*@__PURE__*/ defineTlClass(SendSignalingData$, 0xff7a9383, 0xf5b399ac, 'phone.SendSignalingData', 'request', 'phone.sendSignalingData peer:InputPhoneCall data:bytes');
 export type SendSignalingData = SendSignalingData$;
 
 /** `phone.createGroupCall#48cdc6d8 flags:# rtmp_stream:flags.2?true peer:InputPeer random_id:int title:flags.0?string schedule_date:flags.1?int = Updates` */
@@ -1535,6 +1288,7 @@ class CreateGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.CreateGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateGroupCall$;
   declare rtmpStream: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare randomId: number;
@@ -1604,33 +1358,14 @@ class CreateGroupCall$ {
       return rethrowDecode(e, 'phone.createGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.createGroupCall');
-    j.flag('rtmp_stream', this.rtmpStream);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.createGroupCall', classes);
-    return j.end(
-      new CreateGroupCall$({
-        rtmpStream: j.flag('rtmp_stream'),
-        peer: j.field('peer', fromJson$InputPeer),
-        randomId: j.field('random_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface CreateGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.createGroupCall#48cdc6d8 flags:# rtmp_stream:flags.2?true peer:InputPeer random_id:int title:flags.0?string schedule_date:flags.1?int = Updates` */
-export const CreateGroupCall: typeof CreateGroupCall$ = /*@__PURE__*/ defineTlClass(CreateGroupCall$, 0x48cdc6d8, 0x8af52aac, 'phone.CreateGroupCall', 'request');
+export const CreateGroupCall: typeof CreateGroupCall$ = /*@__PURE__*/ defineTlClass(CreateGroupCall$, 0x48cdc6d8, 0x8af52aac, 'phone.CreateGroupCall', 'request', 'phone.createGroupCall flags:# rtmp_stream:flags.2?true peer:InputPeer random_id:int title:flags.0?string schedule_date:flags.1?int');
 export type CreateGroupCall = CreateGroupCall$;
 
 /** `phone.joinGroupCall#8fb53057 flags:# muted:flags.0?true video_stopped:flags.2?true call:InputGroupCall join_as:InputPeer invite_hash:flags.1?string public_key:flags.3?int256 block:flags.3?bytes params:DataJSON = Updates` */
@@ -1643,6 +1378,7 @@ class JoinGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.JoinGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinGroupCall$;
   declare muted: boolean | undefined;
   declare videoStopped: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
@@ -1736,39 +1472,14 @@ class JoinGroupCall$ {
       return rethrowDecode(e, 'phone.joinGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.joinGroupCall');
-    j.flag('muted', this.muted);
-    j.flag('video_stopped', this.videoStopped);
-    j.field('call', this.call, objectToJson);
-    j.field('join_as', this.joinAs, objectToJson);
-    j.optional('invite_hash', this.inviteHash, stringToJson);
-    j.optional('public_key', this.publicKey, int256ToJson);
-    j.optional('block', this.block, bytesToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.joinGroupCall', classes);
-    return j.end(
-      new JoinGroupCall$({
-        muted: j.flag('muted'),
-        videoStopped: j.flag('video_stopped'),
-        call: j.field('call', fromJson$InputGroupCall),
-        joinAs: j.field('join_as', fromJson$InputPeer),
-        inviteHash: j.optional('invite_hash', stringFromJson),
-        publicKey: j.optional('public_key', int256FromJson),
-        block: j.optional('block', bytesFromJson),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface JoinGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.joinGroupCall#8fb53057 flags:# muted:flags.0?true video_stopped:flags.2?true call:InputGroupCall join_as:InputPeer invite_hash:flags.1?string public_key:flags.3?int256 block:flags.3?bytes params:DataJSON = Updates` */
-export const JoinGroupCall: typeof JoinGroupCall$ = /*@__PURE__*/ defineTlClass(JoinGroupCall$, 0x8fb53057, 0x8af52aac, 'phone.JoinGroupCall', 'request');
+export const JoinGroupCall: typeof JoinGroupCall$ = /*@__PURE__*/ defineTlClass(JoinGroupCall$, 0x8fb53057, 0x8af52aac, 'phone.JoinGroupCall', 'request', 'phone.joinGroupCall flags:# muted:flags.0?true video_stopped:flags.2?true call:InputGroupCall join_as:InputPeer invite_hash:flags.1?string public_key:flags.3?int256 block:flags.3?bytes params:DataJSON');
 export type JoinGroupCall = JoinGroupCall$;
 
 /** `phone.leaveGroupCall#500377f9 call:InputGroupCall source:int = Updates` */
@@ -1781,6 +1492,7 @@ class LeaveGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.LeaveGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveGroupCall$;
   declare call: Api.TypeInputGroupCall;
   declare source: number;
 
@@ -1826,27 +1538,14 @@ class LeaveGroupCall$ {
       return rethrowDecode(e, 'phone.leaveGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.leaveGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.field('source', this.source, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.leaveGroupCall', classes);
-    return j.end(
-      new LeaveGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        source: j.field('source', intFromJson),
-      }),
-    );
-  }
+interface LeaveGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.leaveGroupCall#500377f9 call:InputGroupCall source:int = Updates` */
-export const LeaveGroupCall: typeof LeaveGroupCall$ = /*@__PURE__*/ defineTlClass(LeaveGroupCall$, 0x500377f9, 0x8af52aac, 'phone.LeaveGroupCall', 'request');
+export const LeaveGroupCall: typeof LeaveGroupCall$ = /*@__PURE__*/ defineTlClass(LeaveGroupCall$, 0x500377f9, 0x8af52aac, 'phone.LeaveGroupCall', 'request', 'phone.leaveGroupCall call:InputGroupCall source:int');
 export type LeaveGroupCall = LeaveGroupCall$;
 
 /** `phone.inviteToGroupCall#7b393160 call:InputGroupCall users:Vector<InputUser> = Updates` */
@@ -1859,6 +1558,7 @@ class InviteToGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.InviteToGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteToGroupCall$;
   declare call: Api.TypeInputGroupCall;
   declare users: Api.TypeInputUser[];
 
@@ -1912,27 +1612,14 @@ class InviteToGroupCall$ {
       return rethrowDecode(e, 'phone.inviteToGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.inviteToGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.inviteToGroupCall', classes);
-    return j.end(
-      new InviteToGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        users: j.vector('users', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteToGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.inviteToGroupCall#7b393160 call:InputGroupCall users:Vector<InputUser> = Updates` */
-export const InviteToGroupCall: typeof InviteToGroupCall$ = /*@__PURE__*/ defineTlClass(InviteToGroupCall$, 0x7b393160, 0x8af52aac, 'phone.InviteToGroupCall', 'request');
+export const InviteToGroupCall: typeof InviteToGroupCall$ = /*@__PURE__*/ defineTlClass(InviteToGroupCall$, 0x7b393160, 0x8af52aac, 'phone.InviteToGroupCall', 'request', 'phone.inviteToGroupCall call:InputGroupCall users:Vector<InputUser>');
 export type InviteToGroupCall = InviteToGroupCall$;
 
 /** `phone.discardGroupCall#7a777135 call:InputGroupCall = Updates` */
@@ -1945,6 +1632,7 @@ class DiscardGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DiscardGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardGroupCall$;
   declare call: Api.TypeInputGroupCall;
 
   constructor(args: { call: Api.TypeInputGroupCall }) {
@@ -1984,25 +1672,14 @@ class DiscardGroupCall$ {
       return rethrowDecode(e, 'phone.discardGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.discardGroupCall');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.discardGroupCall', classes);
-    return j.end(
-      new DiscardGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface DiscardGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.discardGroupCall#7a777135 call:InputGroupCall = Updates` */
-export const DiscardGroupCall: typeof DiscardGroupCall$ = /*@__PURE__*/ defineTlClass(DiscardGroupCall$, 0x7a777135, 0x8af52aac, 'phone.DiscardGroupCall', 'request');
+export const DiscardGroupCall: typeof DiscardGroupCall$ = /*@__PURE__*/ defineTlClass(DiscardGroupCall$, 0x7a777135, 0x8af52aac, 'phone.DiscardGroupCall', 'request', 'phone.discardGroupCall call:InputGroupCall');
 export type DiscardGroupCall = DiscardGroupCall$;
 
 /** `phone.toggleGroupCallSettings#74bbb43d flags:# reset_invite_hash:flags.1?true call:InputGroupCall join_muted:flags.0?Bool = Updates` */
@@ -2015,6 +1692,7 @@ class ToggleGroupCallSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.ToggleGroupCallSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleGroupCallSettings$;
   declare resetInviteHash: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
   declare joinMuted: boolean | undefined;
@@ -2071,29 +1749,14 @@ class ToggleGroupCallSettings$ {
       return rethrowDecode(e, 'phone.toggleGroupCallSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.toggleGroupCallSettings');
-    j.flag('reset_invite_hash', this.resetInviteHash);
-    j.field('call', this.call, objectToJson);
-    j.optional('join_muted', this.joinMuted, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallSettings$ {
-    const j = new TlJsonReader(json, 'phone.toggleGroupCallSettings', classes);
-    return j.end(
-      new ToggleGroupCallSettings$({
-        resetInviteHash: j.flag('reset_invite_hash'),
-        call: j.field('call', fromJson$InputGroupCall),
-        joinMuted: j.optional('join_muted', boolFromJson),
-      }),
-    );
-  }
+interface ToggleGroupCallSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.toggleGroupCallSettings#74bbb43d flags:# reset_invite_hash:flags.1?true call:InputGroupCall join_muted:flags.0?Bool = Updates` */
-export const ToggleGroupCallSettings: typeof ToggleGroupCallSettings$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallSettings$, 0x74bbb43d, 0x8af52aac, 'phone.ToggleGroupCallSettings', 'request');
+export const ToggleGroupCallSettings: typeof ToggleGroupCallSettings$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallSettings$, 0x74bbb43d, 0x8af52aac, 'phone.ToggleGroupCallSettings', 'request', 'phone.toggleGroupCallSettings flags:# reset_invite_hash:flags.1?true call:InputGroupCall join_muted:flags.0?Bool');
 export type ToggleGroupCallSettings = ToggleGroupCallSettings$;
 
 /** `phone.getGroupCall#41845db call:InputGroupCall limit:int = phone.GroupCall` */
@@ -2106,6 +1769,7 @@ class GetGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x304116be;
   declare readonly className: 'phone.GetGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCall$;
   declare call: Api.TypeInputGroupCall;
   declare limit: number;
 
@@ -2151,27 +1815,14 @@ class GetGroupCall$ {
       return rethrowDecode(e, 'phone.getGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCall', classes);
-    return j.end(
-      new GetGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupCall#41845db call:InputGroupCall limit:int = phone.GroupCall` */
-export const GetGroupCall: typeof GetGroupCall$ = /*@__PURE__*/ defineTlClass(GetGroupCall$, 0x041845db, 0x304116be, 'phone.GetGroupCall', 'request');
+export const GetGroupCall: typeof GetGroupCall$ = /*@__PURE__*/ defineTlClass(GetGroupCall$, 0x041845db, 0x304116be, 'phone.GetGroupCall', 'request', 'phone.getGroupCall call:InputGroupCall limit:int');
 export type GetGroupCall = GetGroupCall$;
 
 /** `phone.getGroupParticipants#c558d8ab call:InputGroupCall ids:Vector<InputPeer> sources:Vector<int> offset:string limit:int = phone.GroupParticipants` */
@@ -2184,6 +1835,7 @@ class GetGroupParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x72d304f4;
   declare readonly className: 'phone.GetGroupParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupParticipants$;
   declare call: Api.TypeInputGroupCall;
   declare ids: Api.TypeInputPeer[];
   declare sources: number[];
@@ -2262,33 +1914,14 @@ class GetGroupParticipants$ {
       return rethrowDecode(e, 'phone.getGroupParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupParticipants');
-    j.field('call', this.call, objectToJson);
-    j.vector('ids', this.ids, objectToJson);
-    j.vector('sources', this.sources, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupParticipants$ {
-    const j = new TlJsonReader(json, 'phone.getGroupParticipants', classes);
-    return j.end(
-      new GetGroupParticipants$({
-        call: j.field('call', fromJson$InputGroupCall),
-        ids: j.vector('ids', fromJson$InputPeer),
-        sources: j.vector('sources', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetGroupParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupParticipants#c558d8ab call:InputGroupCall ids:Vector<InputPeer> sources:Vector<int> offset:string limit:int = phone.GroupParticipants` */
-export const GetGroupParticipants: typeof GetGroupParticipants$ = /*@__PURE__*/ defineTlClass(GetGroupParticipants$, 0xc558d8ab, 0x72d304f4, 'phone.GetGroupParticipants', 'request');
+export const GetGroupParticipants: typeof GetGroupParticipants$ = /*@__PURE__*/ defineTlClass(GetGroupParticipants$, 0xc558d8ab, 0x72d304f4, 'phone.GetGroupParticipants', 'request', 'phone.getGroupParticipants call:InputGroupCall ids:Vector<InputPeer> sources:Vector<int> offset:string limit:int');
 export type GetGroupParticipants = GetGroupParticipants$;
 
 /** `phone.checkGroupCall#b59cf977 call:InputGroupCall sources:Vector<int> = Vector<int>` */
@@ -2301,6 +1934,7 @@ class CheckGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'phone.CheckGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckGroupCall$;
   declare call: Api.TypeInputGroupCall;
   declare sources: number[];
 
@@ -2354,27 +1988,14 @@ class CheckGroupCall$ {
       return rethrowDecode(e, 'phone.checkGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.checkGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('sources', this.sources, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.checkGroupCall', classes);
-    return j.end(
-      new CheckGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        sources: j.vector('sources', intFromJson),
-      }),
-    );
-  }
+interface CheckGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.checkGroupCall#b59cf977 call:InputGroupCall sources:Vector<int> = Vector<int>` */
-export const CheckGroupCall: typeof CheckGroupCall$ = /*@__PURE__*/ defineTlClass(CheckGroupCall$, 0xb59cf977, 0x5026710f, 'phone.CheckGroupCall', 'request');
+export const CheckGroupCall: typeof CheckGroupCall$ = /*@__PURE__*/ defineTlClass(CheckGroupCall$, 0xb59cf977, 0x5026710f, 'phone.CheckGroupCall', 'request', 'phone.checkGroupCall call:InputGroupCall sources:Vector<int>');
 export type CheckGroupCall = CheckGroupCall$;
 
 /** `phone.toggleGroupCallRecord#f128c708 flags:# start:flags.0?true video:flags.2?true call:InputGroupCall title:flags.1?string video_portrait:flags.2?Bool = Updates` */
@@ -2387,6 +2008,7 @@ class ToggleGroupCallRecord$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.ToggleGroupCallRecord';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleGroupCallRecord$;
   declare start: boolean | undefined;
   declare video: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
@@ -2459,33 +2081,14 @@ class ToggleGroupCallRecord$ {
       return rethrowDecode(e, 'phone.toggleGroupCallRecord', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.toggleGroupCallRecord');
-    j.flag('start', this.start);
-    j.flag('video', this.video);
-    j.field('call', this.call, objectToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('video_portrait', this.videoPortrait, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallRecord$ {
-    const j = new TlJsonReader(json, 'phone.toggleGroupCallRecord', classes);
-    return j.end(
-      new ToggleGroupCallRecord$({
-        start: j.flag('start'),
-        video: j.flag('video'),
-        call: j.field('call', fromJson$InputGroupCall),
-        title: j.optional('title', stringFromJson),
-        videoPortrait: j.optional('video_portrait', boolFromJson),
-      }),
-    );
-  }
+interface ToggleGroupCallRecord$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.toggleGroupCallRecord#f128c708 flags:# start:flags.0?true video:flags.2?true call:InputGroupCall title:flags.1?string video_portrait:flags.2?Bool = Updates` */
-export const ToggleGroupCallRecord: typeof ToggleGroupCallRecord$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallRecord$, 0xf128c708, 0x8af52aac, 'phone.ToggleGroupCallRecord', 'request');
+export const ToggleGroupCallRecord: typeof ToggleGroupCallRecord$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallRecord$, 0xf128c708, 0x8af52aac, 'phone.ToggleGroupCallRecord', 'request', 'phone.toggleGroupCallRecord flags:# start:flags.0?true video:flags.2?true call:InputGroupCall title:flags.1?string video_portrait:flags.2?Bool');
 export type ToggleGroupCallRecord = ToggleGroupCallRecord$;
 
 /** `phone.editGroupCallParticipant#a5273abf flags:# call:InputGroupCall participant:InputPeer muted:flags.0?Bool volume:flags.1?int raise_hand:flags.2?Bool video_stopped:flags.3?Bool video_paused:flags.4?Bool presentation_paused:flags.5?Bool = Updates` */
@@ -2498,6 +2101,7 @@ class EditGroupCallParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.EditGroupCallParticipant';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditGroupCallParticipant$;
   declare call: Api.TypeInputGroupCall;
   declare participant: Api.TypeInputPeer;
   declare muted: boolean | undefined;
@@ -2590,39 +2194,14 @@ class EditGroupCallParticipant$ {
       return rethrowDecode(e, 'phone.editGroupCallParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.editGroupCallParticipant');
-    j.field('call', this.call, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    j.optional('muted', this.muted, boolToJson);
-    j.optional('volume', this.volume, intToJson);
-    j.optional('raise_hand', this.raiseHand, boolToJson);
-    j.optional('video_stopped', this.videoStopped, boolToJson);
-    j.optional('video_paused', this.videoPaused, boolToJson);
-    j.optional('presentation_paused', this.presentationPaused, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallParticipant$ {
-    const j = new TlJsonReader(json, 'phone.editGroupCallParticipant', classes);
-    return j.end(
-      new EditGroupCallParticipant$({
-        call: j.field('call', fromJson$InputGroupCall),
-        participant: j.field('participant', fromJson$InputPeer),
-        muted: j.optional('muted', boolFromJson),
-        volume: j.optional('volume', intFromJson),
-        raiseHand: j.optional('raise_hand', boolFromJson),
-        videoStopped: j.optional('video_stopped', boolFromJson),
-        videoPaused: j.optional('video_paused', boolFromJson),
-        presentationPaused: j.optional('presentation_paused', boolFromJson),
-      }),
-    );
-  }
+interface EditGroupCallParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.editGroupCallParticipant#a5273abf flags:# call:InputGroupCall participant:InputPeer muted:flags.0?Bool volume:flags.1?int raise_hand:flags.2?Bool video_stopped:flags.3?Bool video_paused:flags.4?Bool presentation_paused:flags.5?Bool = Updates` */
-export const EditGroupCallParticipant: typeof EditGroupCallParticipant$ = /*@__PURE__*/ defineTlClass(EditGroupCallParticipant$, 0xa5273abf, 0x8af52aac, 'phone.EditGroupCallParticipant', 'request');
+export const EditGroupCallParticipant: typeof EditGroupCallParticipant$ = /*@__PURE__*/ defineTlClass(EditGroupCallParticipant$, 0xa5273abf, 0x8af52aac, 'phone.EditGroupCallParticipant', 'request', 'phone.editGroupCallParticipant flags:# call:InputGroupCall participant:InputPeer muted:flags.0?Bool volume:flags.1?int raise_hand:flags.2?Bool video_stopped:flags.3?Bool video_paused:flags.4?Bool presentation_paused:flags.5?Bool');
 export type EditGroupCallParticipant = EditGroupCallParticipant$;
 
 /** `phone.editGroupCallTitle#1ca6ac0a call:InputGroupCall title:string = Updates` */
@@ -2635,6 +2214,7 @@ class EditGroupCallTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.EditGroupCallTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditGroupCallTitle$;
   declare call: Api.TypeInputGroupCall;
   declare title: string;
 
@@ -2680,27 +2260,14 @@ class EditGroupCallTitle$ {
       return rethrowDecode(e, 'phone.editGroupCallTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.editGroupCallTitle');
-    j.field('call', this.call, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallTitle$ {
-    const j = new TlJsonReader(json, 'phone.editGroupCallTitle', classes);
-    return j.end(
-      new EditGroupCallTitle$({
-        call: j.field('call', fromJson$InputGroupCall),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditGroupCallTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.editGroupCallTitle#1ca6ac0a call:InputGroupCall title:string = Updates` */
-export const EditGroupCallTitle: typeof EditGroupCallTitle$ = /*@__PURE__*/ defineTlClass(EditGroupCallTitle$, 0x1ca6ac0a, 0x8af52aac, 'phone.EditGroupCallTitle', 'request');
+export const EditGroupCallTitle: typeof EditGroupCallTitle$ = /*@__PURE__*/ defineTlClass(EditGroupCallTitle$, 0x1ca6ac0a, 0x8af52aac, 'phone.EditGroupCallTitle', 'request', 'phone.editGroupCallTitle call:InputGroupCall title:string');
 export type EditGroupCallTitle = EditGroupCallTitle$;
 
 /** `phone.getGroupCallJoinAs#ef7c213a peer:InputPeer = phone.JoinAsPeers` */
@@ -2713,6 +2280,7 @@ class GetGroupCallJoinAs$ {
   declare readonly SUBCLASS_OF_ID: 0xb4b770fb;
   declare readonly className: 'phone.GetGroupCallJoinAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallJoinAs$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -2752,25 +2320,14 @@ class GetGroupCallJoinAs$ {
       return rethrowDecode(e, 'phone.getGroupCallJoinAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallJoinAs');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallJoinAs$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallJoinAs', classes);
-    return j.end(
-      new GetGroupCallJoinAs$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetGroupCallJoinAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupCallJoinAs#ef7c213a peer:InputPeer = phone.JoinAsPeers` */
-export const GetGroupCallJoinAs: typeof GetGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(GetGroupCallJoinAs$, 0xef7c213a, 0xb4b770fb, 'phone.GetGroupCallJoinAs', 'request');
+export const GetGroupCallJoinAs: typeof GetGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(GetGroupCallJoinAs$, 0xef7c213a, 0xb4b770fb, 'phone.GetGroupCallJoinAs', 'request', 'phone.getGroupCallJoinAs peer:InputPeer');
 export type GetGroupCallJoinAs = GetGroupCallJoinAs$;
 
 /** `phone.exportGroupCallInvite#e6aa647f flags:# can_self_unmute:flags.0?true call:InputGroupCall = phone.ExportedGroupCallInvite` */
@@ -2783,6 +2340,7 @@ class ExportGroupCallInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x3b3bfe8f;
   declare readonly className: 'phone.ExportGroupCallInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportGroupCallInvite$;
   declare canSelfUnmute: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
 
@@ -2832,27 +2390,14 @@ class ExportGroupCallInvite$ {
       return rethrowDecode(e, 'phone.exportGroupCallInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.exportGroupCallInvite');
-    j.flag('can_self_unmute', this.canSelfUnmute);
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportGroupCallInvite$ {
-    const j = new TlJsonReader(json, 'phone.exportGroupCallInvite', classes);
-    return j.end(
-      new ExportGroupCallInvite$({
-        canSelfUnmute: j.flag('can_self_unmute'),
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface ExportGroupCallInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.exportGroupCallInvite#e6aa647f flags:# can_self_unmute:flags.0?true call:InputGroupCall = phone.ExportedGroupCallInvite` */
-export const ExportGroupCallInvite: typeof ExportGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportGroupCallInvite$, 0xe6aa647f, 0x3b3bfe8f, 'phone.ExportGroupCallInvite', 'request');
+export const ExportGroupCallInvite: typeof ExportGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportGroupCallInvite$, 0xe6aa647f, 0x3b3bfe8f, 'phone.ExportGroupCallInvite', 'request', 'phone.exportGroupCallInvite flags:# can_self_unmute:flags.0?true call:InputGroupCall');
 export type ExportGroupCallInvite = ExportGroupCallInvite$;
 
 /** `phone.toggleGroupCallStartSubscription#219c34e6 call:InputGroupCall subscribed:Bool = Updates` */
@@ -2865,6 +2410,7 @@ class ToggleGroupCallStartSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.ToggleGroupCallStartSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleGroupCallStartSubscription$;
   declare call: Api.TypeInputGroupCall;
   declare subscribed: boolean;
 
@@ -2910,27 +2456,14 @@ class ToggleGroupCallStartSubscription$ {
       return rethrowDecode(e, 'phone.toggleGroupCallStartSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.toggleGroupCallStartSubscription');
-    j.field('call', this.call, objectToJson);
-    j.field('subscribed', this.subscribed, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallStartSubscription$ {
-    const j = new TlJsonReader(json, 'phone.toggleGroupCallStartSubscription', classes);
-    return j.end(
-      new ToggleGroupCallStartSubscription$({
-        call: j.field('call', fromJson$InputGroupCall),
-        subscribed: j.field('subscribed', boolFromJson),
-      }),
-    );
-  }
+interface ToggleGroupCallStartSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.toggleGroupCallStartSubscription#219c34e6 call:InputGroupCall subscribed:Bool = Updates` */
-export const ToggleGroupCallStartSubscription: typeof ToggleGroupCallStartSubscription$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallStartSubscription$, 0x219c34e6, 0x8af52aac, 'phone.ToggleGroupCallStartSubscription', 'request');
+export const ToggleGroupCallStartSubscription: typeof ToggleGroupCallStartSubscription$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallStartSubscription$, 0x219c34e6, 0x8af52aac, 'phone.ToggleGroupCallStartSubscription', 'request', 'phone.toggleGroupCallStartSubscription call:InputGroupCall subscribed:Bool');
 export type ToggleGroupCallStartSubscription = ToggleGroupCallStartSubscription$;
 
 /** `phone.startScheduledGroupCall#5680e342 call:InputGroupCall = Updates` */
@@ -2943,6 +2476,7 @@ class StartScheduledGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.StartScheduledGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartScheduledGroupCall$;
   declare call: Api.TypeInputGroupCall;
 
   constructor(args: { call: Api.TypeInputGroupCall }) {
@@ -2982,25 +2516,14 @@ class StartScheduledGroupCall$ {
       return rethrowDecode(e, 'phone.startScheduledGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.startScheduledGroupCall');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartScheduledGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.startScheduledGroupCall', classes);
-    return j.end(
-      new StartScheduledGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface StartScheduledGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.startScheduledGroupCall#5680e342 call:InputGroupCall = Updates` */
-export const StartScheduledGroupCall: typeof StartScheduledGroupCall$ = /*@__PURE__*/ defineTlClass(StartScheduledGroupCall$, 0x5680e342, 0x8af52aac, 'phone.StartScheduledGroupCall', 'request');
+export const StartScheduledGroupCall: typeof StartScheduledGroupCall$ = /*@__PURE__*/ defineTlClass(StartScheduledGroupCall$, 0x5680e342, 0x8af52aac, 'phone.StartScheduledGroupCall', 'request', 'phone.startScheduledGroupCall call:InputGroupCall');
 export type StartScheduledGroupCall = StartScheduledGroupCall$;
 
 /** `phone.saveDefaultGroupCallJoinAs#575e1f8c peer:InputPeer join_as:InputPeer = Bool` */
@@ -3013,6 +2536,7 @@ class SaveDefaultGroupCallJoinAs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveDefaultGroupCallJoinAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDefaultGroupCallJoinAs$;
   declare peer: Api.TypeInputPeer;
   declare joinAs: Api.TypeInputPeer;
 
@@ -3058,27 +2582,14 @@ class SaveDefaultGroupCallJoinAs$ {
       return rethrowDecode(e, 'phone.saveDefaultGroupCallJoinAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveDefaultGroupCallJoinAs');
-    j.field('peer', this.peer, objectToJson);
-    j.field('join_as', this.joinAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDefaultGroupCallJoinAs$ {
-    const j = new TlJsonReader(json, 'phone.saveDefaultGroupCallJoinAs', classes);
-    return j.end(
-      new SaveDefaultGroupCallJoinAs$({
-        peer: j.field('peer', fromJson$InputPeer),
-        joinAs: j.field('join_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SaveDefaultGroupCallJoinAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.saveDefaultGroupCallJoinAs#575e1f8c peer:InputPeer join_as:InputPeer = Bool` */
-export const SaveDefaultGroupCallJoinAs: typeof SaveDefaultGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultGroupCallJoinAs$, 0x575e1f8c, 0xf5b399ac, 'phone.SaveDefaultGroupCallJoinAs', 'request');
+export const SaveDefaultGroupCallJoinAs: typeof SaveDefaultGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultGroupCallJoinAs$, 0x575e1f8c, 0xf5b399ac, 'phone.SaveDefaultGroupCallJoinAs', 'request', 'phone.saveDefaultGroupCallJoinAs peer:InputPeer join_as:InputPeer');
 export type SaveDefaultGroupCallJoinAs = SaveDefaultGroupCallJoinAs$;
 
 /** `phone.joinGroupCallPresentation#cbea6bc4 call:InputGroupCall params:DataJSON = Updates` */
@@ -3091,6 +2602,7 @@ class JoinGroupCallPresentation$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.JoinGroupCallPresentation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinGroupCallPresentation$;
   declare call: Api.TypeInputGroupCall;
   declare params: Api.TypeDataJSON;
 
@@ -3136,27 +2648,14 @@ class JoinGroupCallPresentation$ {
       return rethrowDecode(e, 'phone.joinGroupCallPresentation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.joinGroupCallPresentation');
-    j.field('call', this.call, objectToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCallPresentation$ {
-    const j = new TlJsonReader(json, 'phone.joinGroupCallPresentation', classes);
-    return j.end(
-      new JoinGroupCallPresentation$({
-        call: j.field('call', fromJson$InputGroupCall),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface JoinGroupCallPresentation$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.joinGroupCallPresentation#cbea6bc4 call:InputGroupCall params:DataJSON = Updates` */
-export const JoinGroupCallPresentation: typeof JoinGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(JoinGroupCallPresentation$, 0xcbea6bc4, 0x8af52aac, 'phone.JoinGroupCallPresentation', 'request');
+export const JoinGroupCallPresentation: typeof JoinGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(JoinGroupCallPresentation$, 0xcbea6bc4, 0x8af52aac, 'phone.JoinGroupCallPresentation', 'request', 'phone.joinGroupCallPresentation call:InputGroupCall params:DataJSON');
 export type JoinGroupCallPresentation = JoinGroupCallPresentation$;
 
 /** `phone.leaveGroupCallPresentation#1c50d144 call:InputGroupCall = Updates` */
@@ -3169,6 +2668,7 @@ class LeaveGroupCallPresentation$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.LeaveGroupCallPresentation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveGroupCallPresentation$;
   declare call: Api.TypeInputGroupCall;
 
   constructor(args: { call: Api.TypeInputGroupCall }) {
@@ -3208,25 +2708,14 @@ class LeaveGroupCallPresentation$ {
       return rethrowDecode(e, 'phone.leaveGroupCallPresentation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.leaveGroupCallPresentation');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCallPresentation$ {
-    const j = new TlJsonReader(json, 'phone.leaveGroupCallPresentation', classes);
-    return j.end(
-      new LeaveGroupCallPresentation$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface LeaveGroupCallPresentation$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.leaveGroupCallPresentation#1c50d144 call:InputGroupCall = Updates` */
-export const LeaveGroupCallPresentation: typeof LeaveGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(LeaveGroupCallPresentation$, 0x1c50d144, 0x8af52aac, 'phone.LeaveGroupCallPresentation', 'request');
+export const LeaveGroupCallPresentation: typeof LeaveGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(LeaveGroupCallPresentation$, 0x1c50d144, 0x8af52aac, 'phone.LeaveGroupCallPresentation', 'request', 'phone.leaveGroupCallPresentation call:InputGroupCall');
 export type LeaveGroupCallPresentation = LeaveGroupCallPresentation$;
 
 /** `phone.getGroupCallStreamChannels#1ab21940 call:InputGroupCall = phone.GroupCallStreamChannels` */
@@ -3239,6 +2728,7 @@ class GetGroupCallStreamChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x9157c5e4;
   declare readonly className: 'phone.GetGroupCallStreamChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallStreamChannels$;
   declare call: Api.TypeInputGroupCall;
 
   constructor(args: { call: Api.TypeInputGroupCall }) {
@@ -3278,25 +2768,14 @@ class GetGroupCallStreamChannels$ {
       return rethrowDecode(e, 'phone.getGroupCallStreamChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallStreamChannels');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallStreamChannels$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallStreamChannels', classes);
-    return j.end(
-      new GetGroupCallStreamChannels$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface GetGroupCallStreamChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupCallStreamChannels#1ab21940 call:InputGroupCall = phone.GroupCallStreamChannels` */
-export const GetGroupCallStreamChannels: typeof GetGroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamChannels$, 0x1ab21940, 0x9157c5e4, 'phone.GetGroupCallStreamChannels', 'request');
+export const GetGroupCallStreamChannels: typeof GetGroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamChannels$, 0x1ab21940, 0x9157c5e4, 'phone.GetGroupCallStreamChannels', 'request', 'phone.getGroupCallStreamChannels call:InputGroupCall');
 export type GetGroupCallStreamChannels = GetGroupCallStreamChannels$;
 
 /** `phone.getGroupCallStreamRtmpUrl#deb3abbf peer:InputPeer revoke:Bool = phone.GroupCallStreamRtmpUrl` */
@@ -3309,6 +2788,7 @@ class GetGroupCallStreamRtmpUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xd1f515cb;
   declare readonly className: 'phone.GetGroupCallStreamRtmpUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallStreamRtmpUrl$;
   declare peer: Api.TypeInputPeer;
   declare revoke: boolean;
 
@@ -3354,27 +2834,14 @@ class GetGroupCallStreamRtmpUrl$ {
       return rethrowDecode(e, 'phone.getGroupCallStreamRtmpUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallStreamRtmpUrl');
-    j.field('peer', this.peer, objectToJson);
-    j.field('revoke', this.revoke, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallStreamRtmpUrl$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallStreamRtmpUrl', classes);
-    return j.end(
-      new GetGroupCallStreamRtmpUrl$({
-        peer: j.field('peer', fromJson$InputPeer),
-        revoke: j.field('revoke', boolFromJson),
-      }),
-    );
-  }
+interface GetGroupCallStreamRtmpUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupCallStreamRtmpUrl#deb3abbf peer:InputPeer revoke:Bool = phone.GroupCallStreamRtmpUrl` */
-export const GetGroupCallStreamRtmpUrl: typeof GetGroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamRtmpUrl$, 0xdeb3abbf, 0xd1f515cb, 'phone.GetGroupCallStreamRtmpUrl', 'request');
+export const GetGroupCallStreamRtmpUrl: typeof GetGroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamRtmpUrl$, 0xdeb3abbf, 0xd1f515cb, 'phone.GetGroupCallStreamRtmpUrl', 'request', 'phone.getGroupCallStreamRtmpUrl peer:InputPeer revoke:Bool');
 export type GetGroupCallStreamRtmpUrl = GetGroupCallStreamRtmpUrl$;
 
 /** `phone.saveCallLog#41248786 peer:InputPhoneCall file:InputFile = Bool` */
@@ -3387,6 +2854,7 @@ class SaveCallLog$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveCallLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveCallLog$;
   declare peer: Api.TypeInputPhoneCall;
   declare file: Api.TypeInputFile;
 
@@ -3432,27 +2900,14 @@ class SaveCallLog$ {
       return rethrowDecode(e, 'phone.saveCallLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveCallLog');
-    j.field('peer', this.peer, objectToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallLog$ {
-    const j = new TlJsonReader(json, 'phone.saveCallLog', classes);
-    return j.end(
-      new SaveCallLog$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        file: j.field('file', fromJson$InputFile),
-      }),
-    );
-  }
+interface SaveCallLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.saveCallLog#41248786 peer:InputPhoneCall file:InputFile = Bool` */
-export const SaveCallLog: typeof SaveCallLog$ = /*@__PURE__*/ defineTlClass(SaveCallLog$, 0x41248786, 0xf5b399ac, 'phone.SaveCallLog', 'request');
+export const SaveCallLog: typeof SaveCallLog$ = /*@__PURE__*/ defineTlClass(SaveCallLog$, 0x41248786, 0xf5b399ac, 'phone.SaveCallLog', 'request', 'phone.saveCallLog peer:InputPhoneCall file:InputFile');
 export type SaveCallLog = SaveCallLog$;
 
 /** `phone.createConferenceCall#7d0444bb flags:# muted:flags.0?true video_stopped:flags.2?true join:flags.3?true random_id:int public_key:flags.3?int256 block:flags.3?bytes params:flags.3?DataJSON = Updates` */
@@ -3465,6 +2920,7 @@ class CreateConferenceCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.CreateConferenceCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateConferenceCall$;
   declare muted: boolean | undefined;
   declare videoStopped: boolean | undefined;
   declare join: boolean | undefined;
@@ -3553,37 +3009,14 @@ class CreateConferenceCall$ {
       return rethrowDecode(e, 'phone.createConferenceCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.createConferenceCall');
-    j.flag('muted', this.muted);
-    j.flag('video_stopped', this.videoStopped);
-    j.flag('join', this.join);
-    j.field('random_id', this.randomId, intToJson);
-    j.optional('public_key', this.publicKey, int256ToJson);
-    j.optional('block', this.block, bytesToJson);
-    j.optional('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateConferenceCall$ {
-    const j = new TlJsonReader(json, 'phone.createConferenceCall', classes);
-    return j.end(
-      new CreateConferenceCall$({
-        muted: j.flag('muted'),
-        videoStopped: j.flag('video_stopped'),
-        join: j.flag('join'),
-        randomId: j.field('random_id', intFromJson),
-        publicKey: j.optional('public_key', int256FromJson),
-        block: j.optional('block', bytesFromJson),
-        params: j.optional('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface CreateConferenceCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.createConferenceCall#7d0444bb flags:# muted:flags.0?true video_stopped:flags.2?true join:flags.3?true random_id:int public_key:flags.3?int256 block:flags.3?bytes params:flags.3?DataJSON = Updates` */
-export const CreateConferenceCall: typeof CreateConferenceCall$ = /*@__PURE__*/ defineTlClass(CreateConferenceCall$, 0x7d0444bb, 0x8af52aac, 'phone.CreateConferenceCall', 'request');
+export const CreateConferenceCall: typeof CreateConferenceCall$ = /*@__PURE__*/ defineTlClass(CreateConferenceCall$, 0x7d0444bb, 0x8af52aac, 'phone.CreateConferenceCall', 'request', 'phone.createConferenceCall flags:# muted:flags.0?true video_stopped:flags.2?true join:flags.3?true random_id:int public_key:flags.3?int256 block:flags.3?bytes params:flags.3?DataJSON');
 export type CreateConferenceCall = CreateConferenceCall$;
 
 /** `phone.deleteConferenceCallParticipants#8ca60525 flags:# only_left:flags.0?true kick:flags.1?true call:InputGroupCall ids:Vector<long> block:bytes = Updates` */
@@ -3596,6 +3029,7 @@ class DeleteConferenceCallParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DeleteConferenceCallParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteConferenceCallParticipants$;
   declare onlyLeft: boolean | undefined;
   declare kick: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
@@ -3670,33 +3104,14 @@ class DeleteConferenceCallParticipants$ {
       return rethrowDecode(e, 'phone.deleteConferenceCallParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.deleteConferenceCallParticipants');
-    j.flag('only_left', this.onlyLeft);
-    j.flag('kick', this.kick);
-    j.field('call', this.call, objectToJson);
-    j.vector('ids', this.ids, longToJson);
-    j.field('block', this.block, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteConferenceCallParticipants$ {
-    const j = new TlJsonReader(json, 'phone.deleteConferenceCallParticipants', classes);
-    return j.end(
-      new DeleteConferenceCallParticipants$({
-        onlyLeft: j.flag('only_left'),
-        kick: j.flag('kick'),
-        call: j.field('call', fromJson$InputGroupCall),
-        ids: j.vector('ids', longFromJson),
-        block: j.field('block', bytesFromJson),
-      }),
-    );
-  }
+interface DeleteConferenceCallParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.deleteConferenceCallParticipants#8ca60525 flags:# only_left:flags.0?true kick:flags.1?true call:InputGroupCall ids:Vector<long> block:bytes = Updates` */
-export const DeleteConferenceCallParticipants: typeof DeleteConferenceCallParticipants$ = /*@__PURE__*/ defineTlClass(DeleteConferenceCallParticipants$, 0x8ca60525, 0x8af52aac, 'phone.DeleteConferenceCallParticipants', 'request');
+export const DeleteConferenceCallParticipants: typeof DeleteConferenceCallParticipants$ = /*@__PURE__*/ defineTlClass(DeleteConferenceCallParticipants$, 0x8ca60525, 0x8af52aac, 'phone.DeleteConferenceCallParticipants', 'request', 'phone.deleteConferenceCallParticipants flags:# only_left:flags.0?true kick:flags.1?true call:InputGroupCall ids:Vector<long> block:bytes');
 export type DeleteConferenceCallParticipants = DeleteConferenceCallParticipants$;
 
 /** `phone.sendConferenceCallBroadcast#c6701900 call:InputGroupCall block:bytes = Updates` */
@@ -3709,6 +3124,7 @@ class SendConferenceCallBroadcast$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.SendConferenceCallBroadcast';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendConferenceCallBroadcast$;
   declare call: Api.TypeInputGroupCall;
   declare block: Uint8Array;
 
@@ -3754,27 +3170,14 @@ class SendConferenceCallBroadcast$ {
       return rethrowDecode(e, 'phone.sendConferenceCallBroadcast', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.sendConferenceCallBroadcast');
-    j.field('call', this.call, objectToJson);
-    j.field('block', this.block, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendConferenceCallBroadcast$ {
-    const j = new TlJsonReader(json, 'phone.sendConferenceCallBroadcast', classes);
-    return j.end(
-      new SendConferenceCallBroadcast$({
-        call: j.field('call', fromJson$InputGroupCall),
-        block: j.field('block', bytesFromJson),
-      }),
-    );
-  }
+interface SendConferenceCallBroadcast$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.sendConferenceCallBroadcast#c6701900 call:InputGroupCall block:bytes = Updates` */
-export const SendConferenceCallBroadcast: typeof SendConferenceCallBroadcast$ = /*@__PURE__*/ defineTlClass(SendConferenceCallBroadcast$, 0xc6701900, 0x8af52aac, 'phone.SendConferenceCallBroadcast', 'request');
+export const SendConferenceCallBroadcast: typeof SendConferenceCallBroadcast$ = /*@__PURE__*/ defineTlClass(SendConferenceCallBroadcast$, 0xc6701900, 0x8af52aac, 'phone.SendConferenceCallBroadcast', 'request', 'phone.sendConferenceCallBroadcast call:InputGroupCall block:bytes');
 export type SendConferenceCallBroadcast = SendConferenceCallBroadcast$;
 
 /** `phone.inviteConferenceCallParticipant#bcf22685 flags:# video:flags.0?true call:InputGroupCall user_id:InputUser = Updates` */
@@ -3787,6 +3190,7 @@ class InviteConferenceCallParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.InviteConferenceCallParticipant';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteConferenceCallParticipant$;
   declare video: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
   declare userId: Api.TypeInputUser;
@@ -3842,29 +3246,14 @@ class InviteConferenceCallParticipant$ {
       return rethrowDecode(e, 'phone.inviteConferenceCallParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.inviteConferenceCallParticipant');
-    j.flag('video', this.video);
-    j.field('call', this.call, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteConferenceCallParticipant$ {
-    const j = new TlJsonReader(json, 'phone.inviteConferenceCallParticipant', classes);
-    return j.end(
-      new InviteConferenceCallParticipant$({
-        video: j.flag('video'),
-        call: j.field('call', fromJson$InputGroupCall),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteConferenceCallParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.inviteConferenceCallParticipant#bcf22685 flags:# video:flags.0?true call:InputGroupCall user_id:InputUser = Updates` */
-export const InviteConferenceCallParticipant: typeof InviteConferenceCallParticipant$ = /*@__PURE__*/ defineTlClass(InviteConferenceCallParticipant$, 0xbcf22685, 0x8af52aac, 'phone.InviteConferenceCallParticipant', 'request');
+export const InviteConferenceCallParticipant: typeof InviteConferenceCallParticipant$ = /*@__PURE__*/ defineTlClass(InviteConferenceCallParticipant$, 0xbcf22685, 0x8af52aac, 'phone.InviteConferenceCallParticipant', 'request', 'phone.inviteConferenceCallParticipant flags:# video:flags.0?true call:InputGroupCall user_id:InputUser');
 export type InviteConferenceCallParticipant = InviteConferenceCallParticipant$;
 
 /** `phone.declineConferenceCallInvite#3c479971 msg_id:int = Updates` */
@@ -3877,6 +3266,7 @@ class DeclineConferenceCallInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DeclineConferenceCallInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeclineConferenceCallInvite$;
   declare msgId: number;
 
   constructor(args: { msgId: number }) {
@@ -3916,25 +3306,14 @@ class DeclineConferenceCallInvite$ {
       return rethrowDecode(e, 'phone.declineConferenceCallInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.declineConferenceCallInvite');
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeclineConferenceCallInvite$ {
-    const j = new TlJsonReader(json, 'phone.declineConferenceCallInvite', classes);
-    return j.end(
-      new DeclineConferenceCallInvite$({
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface DeclineConferenceCallInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.declineConferenceCallInvite#3c479971 msg_id:int = Updates` */
-export const DeclineConferenceCallInvite: typeof DeclineConferenceCallInvite$ = /*@__PURE__*/ defineTlClass(DeclineConferenceCallInvite$, 0x3c479971, 0x8af52aac, 'phone.DeclineConferenceCallInvite', 'request');
+export const DeclineConferenceCallInvite: typeof DeclineConferenceCallInvite$ = /*@__PURE__*/ defineTlClass(DeclineConferenceCallInvite$, 0x3c479971, 0x8af52aac, 'phone.DeclineConferenceCallInvite', 'request', 'phone.declineConferenceCallInvite msg_id:int');
 export type DeclineConferenceCallInvite = DeclineConferenceCallInvite$;
 
 /** `phone.getGroupCallChainBlocks#ee9f88a6 call:InputGroupCall sub_chain_id:int offset:int limit:int = Updates` */
@@ -3947,6 +3326,7 @@ class GetGroupCallChainBlocks$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.GetGroupCallChainBlocks';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallChainBlocks$;
   declare call: Api.TypeInputGroupCall;
   declare subChainId: number;
   declare offset: number;
@@ -4004,29 +3384,12 @@ class GetGroupCallChainBlocks$ {
       return rethrowDecode(e, 'phone.getGroupCallChainBlocks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallChainBlocks');
-    j.field('call', this.call, objectToJson);
-    j.field('sub_chain_id', this.subChainId, intToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallChainBlocks$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallChainBlocks', classes);
-    return j.end(
-      new GetGroupCallChainBlocks$({
-        call: j.field('call', fromJson$InputGroupCall),
-        subChainId: j.field('sub_chain_id', intFromJson),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetGroupCallChainBlocks$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupCallChainBlocks#ee9f88a6 call:InputGroupCall sub_chain_id:int offset:int limit:int = Updates` */
-export const GetGroupCallChainBlocks: typeof GetGroupCallChainBlocks$ = /*@__PURE__*/ defineTlClass(GetGroupCallChainBlocks$, 0xee9f88a6, 0x8af52aac, 'phone.GetGroupCallChainBlocks', 'request');
+export const GetGroupCallChainBlocks: typeof GetGroupCallChainBlocks$ = /*@__PURE__*/ defineTlClass(GetGroupCallChainBlocks$, 0xee9f88a6, 0x8af52aac, 'phone.GetGroupCallChainBlocks', 'request', 'phone.getGroupCallChainBlocks call:InputGroupCall sub_chain_id:int offset:int limit:int');
 export type GetGroupCallChainBlocks = GetGroupCallChainBlocks$;

@@ -15,23 +15,14 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  doubleFromJson,
-  doubleToJson,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -59,14 +50,6 @@ import {
   write$User,
   write$VideoSize,
 } from '../codecs.js';
-import {
-  fromJson$InputFile,
-  fromJson$InputPhoto,
-  fromJson$InputUser,
-  fromJson$Photo,
-  fromJson$User,
-  fromJson$VideoSize,
-} from '../json.js';
 
 /** Any constructor of `photos.Photos`, discriminated by `className`. */
 export type TypePhotos = 
@@ -85,6 +68,7 @@ class Photos$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.Photos';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Photos$;
   declare photos: Api.TypePhoto[];
   declare users: Api.TypeUser[];
 
@@ -140,27 +124,14 @@ class Photos$ {
       return rethrowDecode(e, 'photos.photos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photos');
-    j.vector('photos', this.photos, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Photos$ {
-    const j = new TlJsonReader(json, 'photos.photos', classes);
-    return j.end(
-      new Photos$({
-        photos: j.vector('photos', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Photos$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.photos#8dca6aa5 photos:Vector<Photo> users:Vector<User> = photos.Photos` */
-export const Photos: typeof Photos$ = /*@__PURE__*/ defineTlClass(Photos$, 0x8dca6aa5, 0x27cfb967, 'photos.Photos', 'constructor');
+export const Photos: typeof Photos$ = /*@__PURE__*/ defineTlClass(Photos$, 0x8dca6aa5, 0x27cfb967, 'photos.Photos', 'constructor', 'photos.photos photos:Vector<Photo> users:Vector<User> = photos.Photos');
 export type Photos = Photos$;
 
 /** `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos` */
@@ -173,6 +144,7 @@ class PhotosSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.PhotosSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PhotosSlice$;
   declare count: number;
   declare photos: Api.TypePhoto[];
   declare users: Api.TypeUser[];
@@ -234,29 +206,14 @@ class PhotosSlice$ {
       return rethrowDecode(e, 'photos.photosSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photosSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('photos', this.photos, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PhotosSlice$ {
-    const j = new TlJsonReader(json, 'photos.photosSlice', classes);
-    return j.end(
-      new PhotosSlice$({
-        count: j.field('count', intFromJson),
-        photos: j.vector('photos', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PhotosSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos` */
-export const PhotosSlice: typeof PhotosSlice$ = /*@__PURE__*/ defineTlClass(PhotosSlice$, 0x15051f54, 0x27cfb967, 'photos.PhotosSlice', 'constructor');
+export const PhotosSlice: typeof PhotosSlice$ = /*@__PURE__*/ defineTlClass(PhotosSlice$, 0x15051f54, 0x27cfb967, 'photos.PhotosSlice', 'constructor', 'photos.photosSlice count:int photos:Vector<Photo> users:Vector<User> = photos.Photos');
 export type PhotosSlice = PhotosSlice$;
 
 /** `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo` */
@@ -269,6 +226,7 @@ class Photo$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.Photo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Photo$;
   declare photo: Api.TypePhoto;
   declare users: Api.TypeUser[];
 
@@ -317,27 +275,14 @@ class Photo$ {
       return rethrowDecode(e, 'photos.photo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photo');
-    j.field('photo', this.photo, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Photo$ {
-    const j = new TlJsonReader(json, 'photos.photo', classes);
-    return j.end(
-      new Photo$({
-        photo: j.field('photo', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Photo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo` */
-export const Photo: typeof Photo$ = /*@__PURE__*/ defineTlClass(Photo$, 0x20212ca8, 0xc292bd24, 'photos.Photo', 'constructor');
+export const Photo: typeof Photo$ = /*@__PURE__*/ defineTlClass(Photo$, 0x20212ca8, 0xc292bd24, 'photos.Photo', 'constructor', 'photos.photo photo:Photo users:Vector<User> = photos.Photo');
 export type Photo = Photo$;
 
 /** `photos.updateProfilePhoto#9e82039 flags:# fallback:flags.0?true bot:flags.1?InputUser id:InputPhoto = photos.Photo` */
@@ -350,6 +295,7 @@ class UpdateProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UpdateProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateProfilePhoto$;
   declare fallback: boolean | undefined;
   declare bot: Api.TypeInputUser | undefined;
   declare id: Api.TypeInputPhoto;
@@ -406,29 +352,14 @@ class UpdateProfilePhoto$ {
       return rethrowDecode(e, 'photos.updateProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.updateProfilePhoto');
-    j.flag('fallback', this.fallback);
-    j.optional('bot', this.bot, objectToJson);
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.updateProfilePhoto', classes);
-    return j.end(
-      new UpdateProfilePhoto$({
-        fallback: j.flag('fallback'),
-        bot: j.optional('bot', fromJson$InputUser),
-        id: j.field('id', fromJson$InputPhoto),
-      }),
-    );
-  }
+interface UpdateProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.updateProfilePhoto#9e82039 flags:# fallback:flags.0?true bot:flags.1?InputUser id:InputPhoto = photos.Photo` */
-export const UpdateProfilePhoto: typeof UpdateProfilePhoto$ = /*@__PURE__*/ defineTlClass(UpdateProfilePhoto$, 0x09e82039, 0xc292bd24, 'photos.UpdateProfilePhoto', 'request');
+export const UpdateProfilePhoto: typeof UpdateProfilePhoto$ = /*@__PURE__*/ defineTlClass(UpdateProfilePhoto$, 0x09e82039, 0xc292bd24, 'photos.UpdateProfilePhoto', 'request', 'photos.updateProfilePhoto flags:# fallback:flags.0?true bot:flags.1?InputUser id:InputPhoto');
 export type UpdateProfilePhoto = UpdateProfilePhoto$;
 
 /** `photos.uploadProfilePhoto#388a3b5 flags:# fallback:flags.3?true bot:flags.5?InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.4?VideoSize = photos.Photo` */
@@ -441,6 +372,7 @@ class UploadProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UploadProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadProfilePhoto$;
   declare fallback: boolean | undefined;
   declare bot: Api.TypeInputUser | undefined;
   declare file: Api.TypeInputFile | undefined;
@@ -519,35 +451,14 @@ class UploadProfilePhoto$ {
       return rethrowDecode(e, 'photos.uploadProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.uploadProfilePhoto');
-    j.flag('fallback', this.fallback);
-    j.optional('bot', this.bot, objectToJson);
-    j.optional('file', this.file, objectToJson);
-    j.optional('video', this.video, objectToJson);
-    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
-    j.optional('video_emoji_markup', this.videoEmojiMarkup, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.uploadProfilePhoto', classes);
-    return j.end(
-      new UploadProfilePhoto$({
-        fallback: j.flag('fallback'),
-        bot: j.optional('bot', fromJson$InputUser),
-        file: j.optional('file', fromJson$InputFile),
-        video: j.optional('video', fromJson$InputFile),
-        videoStartTs: j.optional('video_start_ts', doubleFromJson),
-        videoEmojiMarkup: j.optional('video_emoji_markup', fromJson$VideoSize),
-      }),
-    );
-  }
+interface UploadProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.uploadProfilePhoto#388a3b5 flags:# fallback:flags.3?true bot:flags.5?InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.4?VideoSize = photos.Photo` */
-export const UploadProfilePhoto: typeof UploadProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadProfilePhoto$, 0x0388a3b5, 0xc292bd24, 'photos.UploadProfilePhoto', 'request');
+export const UploadProfilePhoto: typeof UploadProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadProfilePhoto$, 0x0388a3b5, 0xc292bd24, 'photos.UploadProfilePhoto', 'request', 'photos.uploadProfilePhoto flags:# fallback:flags.3?true bot:flags.5?InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.4?VideoSize');
 export type UploadProfilePhoto = UploadProfilePhoto$;
 
 /** `photos.deletePhotos#87cf7f2f id:Vector<InputPhoto> = Vector<long>` */
@@ -560,6 +471,7 @@ class DeletePhotos$ {
   declare readonly SUBCLASS_OF_ID: 0x8918e168;
   declare readonly className: 'photos.DeletePhotos';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePhotos$;
   declare id: Api.TypeInputPhoto[];
 
   constructor(args: { id: Api.TypeInputPhoto[] }) {
@@ -607,25 +519,14 @@ class DeletePhotos$ {
       return rethrowDecode(e, 'photos.deletePhotos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.deletePhotos');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePhotos$ {
-    const j = new TlJsonReader(json, 'photos.deletePhotos', classes);
-    return j.end(
-      new DeletePhotos$({
-        id: j.vector('id', fromJson$InputPhoto),
-      }),
-    );
-  }
+interface DeletePhotos$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.deletePhotos#87cf7f2f id:Vector<InputPhoto> = Vector<long>` */
-export const DeletePhotos: typeof DeletePhotos$ = /*@__PURE__*/ defineTlClass(DeletePhotos$, 0x87cf7f2f, 0x8918e168, 'photos.DeletePhotos', 'request');
+export const DeletePhotos: typeof DeletePhotos$ = /*@__PURE__*/ defineTlClass(DeletePhotos$, 0x87cf7f2f, 0x8918e168, 'photos.DeletePhotos', 'request', 'photos.deletePhotos id:Vector<InputPhoto>');
 export type DeletePhotos = DeletePhotos$;
 
 /** `photos.getUserPhotos#91cd32a8 user_id:InputUser offset:int max_id:long limit:int = photos.Photos` */
@@ -638,6 +539,7 @@ class GetUserPhotos$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.GetUserPhotos';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserPhotos$;
   declare userId: Api.TypeInputUser;
   declare offset: number;
   declare maxId: BigInteger;
@@ -695,31 +597,14 @@ class GetUserPhotos$ {
       return rethrowDecode(e, 'photos.getUserPhotos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.getUserPhotos');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserPhotos$ {
-    const j = new TlJsonReader(json, 'photos.getUserPhotos', classes);
-    return j.end(
-      new GetUserPhotos$({
-        userId: j.field('user_id', fromJson$InputUser),
-        offset: j.field('offset', intFromJson),
-        maxId: j.field('max_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetUserPhotos$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.getUserPhotos#91cd32a8 user_id:InputUser offset:int max_id:long limit:int = photos.Photos` */
-export const GetUserPhotos: typeof GetUserPhotos$ = /*@__PURE__*/ defineTlClass(GetUserPhotos$, 0x91cd32a8, 0x27cfb967, 'photos.GetUserPhotos', 'request');
+export const GetUserPhotos: typeof GetUserPhotos$ = /*@__PURE__*/ defineTlClass(GetUserPhotos$, 0x91cd32a8, 0x27cfb967, 'photos.GetUserPhotos', 'request', 'photos.getUserPhotos user_id:InputUser offset:int max_id:long limit:int');
 export type GetUserPhotos = GetUserPhotos$;
 
 /** `photos.uploadContactProfilePhoto#e14c4a71 flags:# suggest:flags.3?true save:flags.4?true user_id:InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.5?VideoSize = photos.Photo` */
@@ -732,6 +617,7 @@ class UploadContactProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UploadContactProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadContactProfilePhoto$;
   declare suggest: boolean | undefined;
   declare save: boolean | undefined;
   declare userId: Api.TypeInputUser;
@@ -814,35 +700,12 @@ class UploadContactProfilePhoto$ {
       return rethrowDecode(e, 'photos.uploadContactProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.uploadContactProfilePhoto');
-    j.flag('suggest', this.suggest);
-    j.flag('save', this.save);
-    j.field('user_id', this.userId, objectToJson);
-    j.optional('file', this.file, objectToJson);
-    j.optional('video', this.video, objectToJson);
-    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
-    j.optional('video_emoji_markup', this.videoEmojiMarkup, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadContactProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.uploadContactProfilePhoto', classes);
-    return j.end(
-      new UploadContactProfilePhoto$({
-        suggest: j.flag('suggest'),
-        save: j.flag('save'),
-        userId: j.field('user_id', fromJson$InputUser),
-        file: j.optional('file', fromJson$InputFile),
-        video: j.optional('video', fromJson$InputFile),
-        videoStartTs: j.optional('video_start_ts', doubleFromJson),
-        videoEmojiMarkup: j.optional('video_emoji_markup', fromJson$VideoSize),
-      }),
-    );
-  }
+interface UploadContactProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.uploadContactProfilePhoto#e14c4a71 flags:# suggest:flags.3?true save:flags.4?true user_id:InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.5?VideoSize = photos.Photo` */
-export const UploadContactProfilePhoto: typeof UploadContactProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadContactProfilePhoto$, 0xe14c4a71, 0xc292bd24, 'photos.UploadContactProfilePhoto', 'request');
+export const UploadContactProfilePhoto: typeof UploadContactProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadContactProfilePhoto$, 0xe14c4a71, 0xc292bd24, 'photos.UploadContactProfilePhoto', 'request', 'photos.uploadContactProfilePhoto flags:# suggest:flags.3?true save:flags.4?true user_id:InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.5?VideoSize');
 export type UploadContactProfilePhoto = UploadContactProfilePhoto$;

@@ -7,26 +7,19 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -52,16 +45,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Boost,
-  fromJson$Chat,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$MyBoost,
-  fromJson$PrepaidGiveaway,
-  fromJson$StatsPercentValue,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `premium.BoostsList`, discriminated by `className`. */
 export type TypeBoostsList = Api.premium.BoostsList;
@@ -80,6 +63,7 @@ class BoostsList$ {
   declare readonly SUBCLASS_OF_ID: 0x2235a8bd;
   declare readonly className: 'premium.BoostsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BoostsList$;
   declare count: number;
   declare boosts: Api.TypeBoost[];
   declare nextOffset: string | undefined;
@@ -153,31 +137,14 @@ class BoostsList$ {
       return rethrowDecode(e, 'premium.boostsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.boostsList');
-    j.field('count', this.count, intToJson);
-    j.vector('boosts', this.boosts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BoostsList$ {
-    const j = new TlJsonReader(json, 'premium.boostsList', classes);
-    return j.end(
-      new BoostsList$({
-        count: j.field('count', intFromJson),
-        boosts: j.vector('boosts', fromJson$Boost),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BoostsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.boostsList#86f8613c flags:# count:int boosts:Vector<Boost> next_offset:flags.0?string users:Vector<User> = premium.BoostsList` */
-export const BoostsList: typeof BoostsList$ = /*@__PURE__*/ defineTlClass(BoostsList$, 0x86f8613c, 0x2235a8bd, 'premium.BoostsList', 'constructor');
+export const BoostsList: typeof BoostsList$ = /*@__PURE__*/ defineTlClass(BoostsList$, 0x86f8613c, 0x2235a8bd, 'premium.BoostsList', 'constructor', 'premium.boostsList flags:# count:int boosts:Vector<Boost> next_offset:flags.0?string users:Vector<User> = premium.BoostsList');
 export type BoostsList = BoostsList$;
 
 /** `premium.myBoosts#9ae228e2 my_boosts:Vector<MyBoost> chats:Vector<Chat> users:Vector<User> = premium.MyBoosts` */
@@ -190,6 +157,7 @@ class MyBoosts$ {
   declare readonly SUBCLASS_OF_ID: 0xad3512db;
   declare readonly className: 'premium.MyBoosts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MyBoosts$;
   declare myBoosts: Api.TypeMyBoost[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -258,29 +226,14 @@ class MyBoosts$ {
       return rethrowDecode(e, 'premium.myBoosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.myBoosts');
-    j.vector('my_boosts', this.myBoosts, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MyBoosts$ {
-    const j = new TlJsonReader(json, 'premium.myBoosts', classes);
-    return j.end(
-      new MyBoosts$({
-        myBoosts: j.vector('my_boosts', fromJson$MyBoost),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MyBoosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.myBoosts#9ae228e2 my_boosts:Vector<MyBoost> chats:Vector<Chat> users:Vector<User> = premium.MyBoosts` */
-export const MyBoosts: typeof MyBoosts$ = /*@__PURE__*/ defineTlClass(MyBoosts$, 0x9ae228e2, 0xad3512db, 'premium.MyBoosts', 'constructor');
+export const MyBoosts: typeof MyBoosts$ = /*@__PURE__*/ defineTlClass(MyBoosts$, 0x9ae228e2, 0xad3512db, 'premium.MyBoosts', 'constructor', 'premium.myBoosts my_boosts:Vector<MyBoost> chats:Vector<Chat> users:Vector<User> = premium.MyBoosts');
 export type MyBoosts = MyBoosts$;
 
 /** `premium.boostsStatus#4959427a flags:# my_boost:flags.2?true level:int current_level_boosts:int boosts:int gift_boosts:flags.4?int next_level_boosts:flags.0?int premium_audience:flags.1?StatsPercentValue boost_url:string prepaid_giveaways:flags.3?Vector<PrepaidGiveaway> my_boost_slots:flags.2?Vector<int> = premium.BoostsStatus` */
@@ -293,6 +246,7 @@ class BoostsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xc31b1ab9;
   declare readonly className: 'premium.BoostsStatus';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BoostsStatus$;
   declare myBoost: boolean | undefined;
   declare level: number;
   declare currentLevelBoosts: number;
@@ -409,43 +363,14 @@ class BoostsStatus$ {
       return rethrowDecode(e, 'premium.boostsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.boostsStatus');
-    j.flag('my_boost', this.myBoost);
-    j.field('level', this.level, intToJson);
-    j.field('current_level_boosts', this.currentLevelBoosts, intToJson);
-    j.field('boosts', this.boosts, intToJson);
-    j.optional('gift_boosts', this.giftBoosts, intToJson);
-    j.optional('next_level_boosts', this.nextLevelBoosts, intToJson);
-    j.optional('premium_audience', this.premiumAudience, objectToJson);
-    j.field('boost_url', this.boostUrl, stringToJson);
-    j.optionalVector('prepaid_giveaways', this.prepaidGiveaways, objectToJson);
-    j.optionalVector('my_boost_slots', this.myBoostSlots, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BoostsStatus$ {
-    const j = new TlJsonReader(json, 'premium.boostsStatus', classes);
-    return j.end(
-      new BoostsStatus$({
-        myBoost: j.flag('my_boost'),
-        level: j.field('level', intFromJson),
-        currentLevelBoosts: j.field('current_level_boosts', intFromJson),
-        boosts: j.field('boosts', intFromJson),
-        giftBoosts: j.optional('gift_boosts', intFromJson),
-        nextLevelBoosts: j.optional('next_level_boosts', intFromJson),
-        premiumAudience: j.optional('premium_audience', fromJson$StatsPercentValue),
-        boostUrl: j.field('boost_url', stringFromJson),
-        prepaidGiveaways: j.optionalVector('prepaid_giveaways', fromJson$PrepaidGiveaway),
-        myBoostSlots: j.optionalVector('my_boost_slots', intFromJson),
-      }),
-    );
-  }
+interface BoostsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.boostsStatus#4959427a flags:# my_boost:flags.2?true level:int current_level_boosts:int boosts:int gift_boosts:flags.4?int next_level_boosts:flags.0?int premium_audience:flags.1?StatsPercentValue boost_url:string prepaid_giveaways:flags.3?Vector<PrepaidGiveaway> my_boost_slots:flags.2?Vector<int> = premium.BoostsStatus` */
-export const BoostsStatus: typeof BoostsStatus$ = /*@__PURE__*/ defineTlClass(BoostsStatus$, 0x4959427a, 0xc31b1ab9, 'premium.BoostsStatus', 'constructor');
+export const BoostsStatus: typeof BoostsStatus$ = /*@__PURE__*/ defineTlClass(BoostsStatus$, 0x4959427a, 0xc31b1ab9, 'premium.BoostsStatus', 'constructor', 'premium.boostsStatus flags:# my_boost:flags.2?true level:int current_level_boosts:int boosts:int gift_boosts:flags.4?int next_level_boosts:flags.0?int premium_audience:flags.1?StatsPercentValue boost_url:string prepaid_giveaways:flags.3?Vector<PrepaidGiveaway> my_boost_slots:flags.2?Vector<int> = premium.BoostsStatus');
 export type BoostsStatus = BoostsStatus$;
 
 /** `premium.getBoostsList#60f67660 flags:# gifts:flags.0?true peer:InputPeer offset:string limit:int = premium.BoostsList` */
@@ -458,6 +383,7 @@ class GetBoostsList$ {
   declare readonly SUBCLASS_OF_ID: 0x2235a8bd;
   declare readonly className: 'premium.GetBoostsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBoostsList$;
   declare gifts: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare offset: string;
@@ -519,31 +445,14 @@ class GetBoostsList$ {
       return rethrowDecode(e, 'premium.getBoostsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.getBoostsList');
-    j.flag('gifts', this.gifts);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBoostsList$ {
-    const j = new TlJsonReader(json, 'premium.getBoostsList', classes);
-    return j.end(
-      new GetBoostsList$({
-        gifts: j.flag('gifts'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetBoostsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.getBoostsList#60f67660 flags:# gifts:flags.0?true peer:InputPeer offset:string limit:int = premium.BoostsList` */
-export const GetBoostsList: typeof GetBoostsList$ = /*@__PURE__*/ defineTlClass(GetBoostsList$, 0x60f67660, 0x2235a8bd, 'premium.GetBoostsList', 'request');
+export const GetBoostsList: typeof GetBoostsList$ = /*@__PURE__*/ defineTlClass(GetBoostsList$, 0x60f67660, 0x2235a8bd, 'premium.GetBoostsList', 'request', 'premium.getBoostsList flags:# gifts:flags.0?true peer:InputPeer offset:string limit:int');
 export type GetBoostsList = GetBoostsList$;
 
 /** `premium.getMyBoosts#be77b4a = premium.MyBoosts` */
@@ -556,6 +465,7 @@ class GetMyBoosts$ {
   declare readonly SUBCLASS_OF_ID: 0xad3512db;
   declare readonly className: 'premium.GetMyBoosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMyBoosts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -573,18 +483,14 @@ class GetMyBoosts$ {
   static fromReader(_r: TlReader): GetMyBoosts$ {
     return new GetMyBoosts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'premium.getMyBoosts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMyBoosts$ {
-    return new TlJsonReader(json, 'premium.getMyBoosts', classes).end(new GetMyBoosts$());
-  }
+interface GetMyBoosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.getMyBoosts#be77b4a = premium.MyBoosts` */
-export const GetMyBoosts: typeof GetMyBoosts$ = /*@__PURE__*/ defineTlClass(GetMyBoosts$, 0x0be77b4a, 0xad3512db, 'premium.GetMyBoosts', 'request');
+export const GetMyBoosts: typeof GetMyBoosts$ = /*@__PURE__*/ defineTlClass(GetMyBoosts$, 0x0be77b4a, 0xad3512db, 'premium.GetMyBoosts', 'request', 'premium.getMyBoosts');
 export type GetMyBoosts = GetMyBoosts$;
 
 /** `premium.applyBoost#6b7da746 flags:# slots:flags.0?Vector<int> peer:InputPeer = premium.MyBoosts` */
@@ -597,6 +503,7 @@ class ApplyBoost$ {
   declare readonly SUBCLASS_OF_ID: 0xad3512db;
   declare readonly className: 'premium.ApplyBoost';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ApplyBoost$;
   declare slots: number[] | undefined;
   declare peer: Api.TypeInputPeer;
 
@@ -656,27 +563,14 @@ class ApplyBoost$ {
       return rethrowDecode(e, 'premium.applyBoost', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.applyBoost');
-    j.optionalVector('slots', this.slots, intToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ApplyBoost$ {
-    const j = new TlJsonReader(json, 'premium.applyBoost', classes);
-    return j.end(
-      new ApplyBoost$({
-        slots: j.optionalVector('slots', intFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ApplyBoost$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.applyBoost#6b7da746 flags:# slots:flags.0?Vector<int> peer:InputPeer = premium.MyBoosts` */
-export const ApplyBoost: typeof ApplyBoost$ = /*@__PURE__*/ defineTlClass(ApplyBoost$, 0x6b7da746, 0xad3512db, 'premium.ApplyBoost', 'request');
+export const ApplyBoost: typeof ApplyBoost$ = /*@__PURE__*/ defineTlClass(ApplyBoost$, 0x6b7da746, 0xad3512db, 'premium.ApplyBoost', 'request', 'premium.applyBoost flags:# slots:flags.0?Vector<int> peer:InputPeer');
 export type ApplyBoost = ApplyBoost$;
 
 /** `premium.getBoostsStatus#42f1f61 peer:InputPeer = premium.BoostsStatus` */
@@ -689,6 +583,7 @@ class GetBoostsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xc31b1ab9;
   declare readonly className: 'premium.GetBoostsStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBoostsStatus$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -728,25 +623,14 @@ class GetBoostsStatus$ {
       return rethrowDecode(e, 'premium.getBoostsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.getBoostsStatus');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBoostsStatus$ {
-    const j = new TlJsonReader(json, 'premium.getBoostsStatus', classes);
-    return j.end(
-      new GetBoostsStatus$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetBoostsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.getBoostsStatus#42f1f61 peer:InputPeer = premium.BoostsStatus` */
-export const GetBoostsStatus: typeof GetBoostsStatus$ = /*@__PURE__*/ defineTlClass(GetBoostsStatus$, 0x042f1f61, 0xc31b1ab9, 'premium.GetBoostsStatus', 'request');
+export const GetBoostsStatus: typeof GetBoostsStatus$ = /*@__PURE__*/ defineTlClass(GetBoostsStatus$, 0x042f1f61, 0xc31b1ab9, 'premium.GetBoostsStatus', 'request', 'premium.getBoostsStatus peer:InputPeer');
 export type GetBoostsStatus = GetBoostsStatus$;
 
 /** `premium.getUserBoosts#39854d1f peer:InputPeer user_id:InputUser = premium.BoostsList` */
@@ -759,6 +643,7 @@ class GetUserBoosts$ {
   declare readonly SUBCLASS_OF_ID: 0x2235a8bd;
   declare readonly className: 'premium.GetUserBoosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserBoosts$;
   declare peer: Api.TypeInputPeer;
   declare userId: Api.TypeInputUser;
 
@@ -804,25 +689,12 @@ class GetUserBoosts$ {
       return rethrowDecode(e, 'premium.getUserBoosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.getUserBoosts');
-    j.field('peer', this.peer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserBoosts$ {
-    const j = new TlJsonReader(json, 'premium.getUserBoosts', classes);
-    return j.end(
-      new GetUserBoosts$({
-        peer: j.field('peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUserBoosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `premium.getUserBoosts#39854d1f peer:InputPeer user_id:InputUser = premium.BoostsList` */
-export const GetUserBoosts: typeof GetUserBoosts$ = /*@__PURE__*/ defineTlClass(GetUserBoosts$, 0x39854d1f, 0x2235a8bd, 'premium.GetUserBoosts', 'request');
+export const GetUserBoosts: typeof GetUserBoosts$ = /*@__PURE__*/ defineTlClass(GetUserBoosts$, 0x39854d1f, 0x2235a8bd, 'premium.GetUserBoosts', 'request', 'premium.getUserBoosts peer:InputPeer user_id:InputUser');
 export type GetUserBoosts = GetUserBoosts$;

@@ -7,22 +7,16 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  intFromJson,
-  intToJson,
   noRegistry,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -48,6 +42,7 @@ class EligibleToJoin$ {
   declare readonly SUBCLASS_OF_ID: 0x5eb760a6;
   declare readonly className: 'smsjobs.EligibleToJoin';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EligibleToJoin$;
   declare termsUrl: string;
   declare monthlySentSms: number;
 
@@ -88,27 +83,14 @@ class EligibleToJoin$ {
       return rethrowDecode(e, 'smsjobs.eligibleToJoin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.eligibleToJoin');
-    j.field('terms_url', this.termsUrl, stringToJson);
-    j.field('monthly_sent_sms', this.monthlySentSms, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EligibleToJoin$ {
-    const j = new TlJsonReader(json, 'smsjobs.eligibleToJoin', classes);
-    return j.end(
-      new EligibleToJoin$({
-        termsUrl: j.field('terms_url', stringFromJson),
-        monthlySentSms: j.field('monthly_sent_sms', intFromJson),
-      }),
-    );
-  }
+interface EligibleToJoin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.eligibleToJoin#dc8b44cf terms_url:string monthly_sent_sms:int = smsjobs.EligibilityToJoin` */
-export const EligibleToJoin: typeof EligibleToJoin$ = /*@__PURE__*/ defineTlClass(EligibleToJoin$, 0xdc8b44cf, 0x5eb760a6, 'smsjobs.EligibleToJoin', 'constructor');
+export const EligibleToJoin: typeof EligibleToJoin$ = /*@__PURE__*/ defineTlClass(EligibleToJoin$, 0xdc8b44cf, 0x5eb760a6, 'smsjobs.EligibleToJoin', 'constructor', 'smsjobs.eligibleToJoin terms_url:string monthly_sent_sms:int = smsjobs.EligibilityToJoin');
 export type EligibleToJoin = EligibleToJoin$;
 
 /** `smsjobs.status#2aee9191 flags:# allow_international:flags.0?true recent_sent:int recent_since:int recent_remains:int total_sent:int total_since:int last_gift_slug:flags.1?string terms_url:string = smsjobs.Status` */
@@ -121,6 +103,7 @@ class Status$ {
   declare readonly SUBCLASS_OF_ID: 0xcd8f2b25;
   declare readonly className: 'smsjobs.Status';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Status$;
   declare allowInternational: boolean | undefined;
   declare recentSent: number;
   declare recentSince: number;
@@ -202,39 +185,14 @@ class Status$ {
       return rethrowDecode(e, 'smsjobs.status', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.status');
-    j.flag('allow_international', this.allowInternational);
-    j.field('recent_sent', this.recentSent, intToJson);
-    j.field('recent_since', this.recentSince, intToJson);
-    j.field('recent_remains', this.recentRemains, intToJson);
-    j.field('total_sent', this.totalSent, intToJson);
-    j.field('total_since', this.totalSince, intToJson);
-    j.optional('last_gift_slug', this.lastGiftSlug, stringToJson);
-    j.field('terms_url', this.termsUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Status$ {
-    const j = new TlJsonReader(json, 'smsjobs.status', classes);
-    return j.end(
-      new Status$({
-        allowInternational: j.flag('allow_international'),
-        recentSent: j.field('recent_sent', intFromJson),
-        recentSince: j.field('recent_since', intFromJson),
-        recentRemains: j.field('recent_remains', intFromJson),
-        totalSent: j.field('total_sent', intFromJson),
-        totalSince: j.field('total_since', intFromJson),
-        lastGiftSlug: j.optional('last_gift_slug', stringFromJson),
-        termsUrl: j.field('terms_url', stringFromJson),
-      }),
-    );
-  }
+interface Status$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.status#2aee9191 flags:# allow_international:flags.0?true recent_sent:int recent_since:int recent_remains:int total_sent:int total_since:int last_gift_slug:flags.1?string terms_url:string = smsjobs.Status` */
-export const Status: typeof Status$ = /*@__PURE__*/ defineTlClass(Status$, 0x2aee9191, 0xcd8f2b25, 'smsjobs.Status', 'constructor');
+export const Status: typeof Status$ = /*@__PURE__*/ defineTlClass(Status$, 0x2aee9191, 0xcd8f2b25, 'smsjobs.Status', 'constructor', 'smsjobs.status flags:# allow_international:flags.0?true recent_sent:int recent_since:int recent_remains:int total_sent:int total_since:int last_gift_slug:flags.1?string terms_url:string = smsjobs.Status');
 export type Status = Status$;
 
 /** `smsjobs.isEligibleToJoin#edc39d0 = smsjobs.EligibilityToJoin` */
@@ -247,6 +205,7 @@ class IsEligibleToJoin$ {
   declare readonly SUBCLASS_OF_ID: 0x5eb760a6;
   declare readonly className: 'smsjobs.IsEligibleToJoin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => IsEligibleToJoin$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -264,18 +223,14 @@ class IsEligibleToJoin$ {
   static fromReader(_r: TlReader): IsEligibleToJoin$ {
     return new IsEligibleToJoin$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.isEligibleToJoin' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): IsEligibleToJoin$ {
-    return new TlJsonReader(json, 'smsjobs.isEligibleToJoin', classes).end(new IsEligibleToJoin$());
-  }
+interface IsEligibleToJoin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.isEligibleToJoin#edc39d0 = smsjobs.EligibilityToJoin` */
-export const IsEligibleToJoin: typeof IsEligibleToJoin$ = /*@__PURE__*/ defineTlClass(IsEligibleToJoin$, 0x0edc39d0, 0x5eb760a6, 'smsjobs.IsEligibleToJoin', 'request');
+export const IsEligibleToJoin: typeof IsEligibleToJoin$ = /*@__PURE__*/ defineTlClass(IsEligibleToJoin$, 0x0edc39d0, 0x5eb760a6, 'smsjobs.IsEligibleToJoin', 'request', 'smsjobs.isEligibleToJoin');
 export type IsEligibleToJoin = IsEligibleToJoin$;
 
 /** `smsjobs.join#a74ece2d = Bool` */
@@ -288,6 +243,7 @@ class Join$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.Join';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Join$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -305,18 +261,14 @@ class Join$ {
   static fromReader(_r: TlReader): Join$ {
     return new Join$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.join' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Join$ {
-    return new TlJsonReader(json, 'smsjobs.join', classes).end(new Join$());
-  }
+interface Join$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.join#a74ece2d = Bool` */
-export const Join: typeof Join$ = /*@__PURE__*/ defineTlClass(Join$, 0xa74ece2d, 0xf5b399ac, 'smsjobs.Join', 'request');
+export const Join: typeof Join$ = /*@__PURE__*/ defineTlClass(Join$, 0xa74ece2d, 0xf5b399ac, 'smsjobs.Join', 'request', 'smsjobs.join');
 export type Join = Join$;
 
 /** `smsjobs.leave#9898ad73 = Bool` */
@@ -329,6 +281,7 @@ class Leave$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.Leave';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Leave$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -346,18 +299,14 @@ class Leave$ {
   static fromReader(_r: TlReader): Leave$ {
     return new Leave$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.leave' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Leave$ {
-    return new TlJsonReader(json, 'smsjobs.leave', classes).end(new Leave$());
-  }
+interface Leave$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.leave#9898ad73 = Bool` */
-export const Leave: typeof Leave$ = /*@__PURE__*/ defineTlClass(Leave$, 0x9898ad73, 0xf5b399ac, 'smsjobs.Leave', 'request');
+export const Leave: typeof Leave$ = /*@__PURE__*/ defineTlClass(Leave$, 0x9898ad73, 0xf5b399ac, 'smsjobs.Leave', 'request', 'smsjobs.leave');
 export type Leave = Leave$;
 
 /** `smsjobs.updateSettings#93fa0bf flags:# allow_international:flags.0?true = Bool` */
@@ -370,6 +319,7 @@ class UpdateSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.UpdateSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateSettings$;
   declare allowInternational: boolean | undefined;
 
   constructor(args: { allowInternational?: boolean | undefined } = {}) {
@@ -413,25 +363,14 @@ class UpdateSettings$ {
       return rethrowDecode(e, 'smsjobs.updateSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.updateSettings');
-    j.flag('allow_international', this.allowInternational);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateSettings$ {
-    const j = new TlJsonReader(json, 'smsjobs.updateSettings', classes);
-    return j.end(
-      new UpdateSettings$({
-        allowInternational: j.flag('allow_international'),
-      }),
-    );
-  }
+interface UpdateSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.updateSettings#93fa0bf flags:# allow_international:flags.0?true = Bool` */
-export const UpdateSettings: typeof UpdateSettings$ = /*@__PURE__*/ defineTlClass(UpdateSettings$, 0x093fa0bf, 0xf5b399ac, 'smsjobs.UpdateSettings', 'request');
+export const UpdateSettings: typeof UpdateSettings$ = /*@__PURE__*/ defineTlClass(UpdateSettings$, 0x093fa0bf, 0xf5b399ac, 'smsjobs.UpdateSettings', 'request', 'smsjobs.updateSettings flags:# allow_international:flags.0?true');
 export type UpdateSettings = UpdateSettings$;
 
 /** `smsjobs.getStatus#10a698e8 = smsjobs.Status` */
@@ -444,6 +383,7 @@ class GetStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xcd8f2b25;
   declare readonly className: 'smsjobs.GetStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStatus$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -461,18 +401,14 @@ class GetStatus$ {
   static fromReader(_r: TlReader): GetStatus$ {
     return new GetStatus$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.getStatus' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatus$ {
-    return new TlJsonReader(json, 'smsjobs.getStatus', classes).end(new GetStatus$());
-  }
+interface GetStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.getStatus#10a698e8 = smsjobs.Status` */
-export const GetStatus: typeof GetStatus$ = /*@__PURE__*/ defineTlClass(GetStatus$, 0x10a698e8, 0xcd8f2b25, 'smsjobs.GetStatus', 'request');
+export const GetStatus: typeof GetStatus$ = /*@__PURE__*/ defineTlClass(GetStatus$, 0x10a698e8, 0xcd8f2b25, 'smsjobs.GetStatus', 'request', 'smsjobs.getStatus');
 export type GetStatus = GetStatus$;
 
 /** `smsjobs.getSmsJob#778d902f job_id:string = SmsJob` */
@@ -485,6 +421,7 @@ class GetSmsJob$ {
   declare readonly SUBCLASS_OF_ID: 0x1f24187e;
   declare readonly className: 'smsjobs.GetSmsJob';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSmsJob$;
   declare jobId: string;
 
   constructor(args: { jobId: string }) {
@@ -524,25 +461,14 @@ class GetSmsJob$ {
       return rethrowDecode(e, 'smsjobs.getSmsJob', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.getSmsJob');
-    j.field('job_id', this.jobId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSmsJob$ {
-    const j = new TlJsonReader(json, 'smsjobs.getSmsJob', classes);
-    return j.end(
-      new GetSmsJob$({
-        jobId: j.field('job_id', stringFromJson),
-      }),
-    );
-  }
+interface GetSmsJob$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.getSmsJob#778d902f job_id:string = SmsJob` */
-export const GetSmsJob: typeof GetSmsJob$ = /*@__PURE__*/ defineTlClass(GetSmsJob$, 0x778d902f, 0x1f24187e, 'smsjobs.GetSmsJob', 'request');
+export const GetSmsJob: typeof GetSmsJob$ = /*@__PURE__*/ defineTlClass(GetSmsJob$, 0x778d902f, 0x1f24187e, 'smsjobs.GetSmsJob', 'request', 'smsjobs.getSmsJob job_id:string');
 export type GetSmsJob = GetSmsJob$;
 
 /** `smsjobs.finishJob#4f1ebf24 flags:# job_id:string error:flags.0?string = Bool` */
@@ -555,6 +481,7 @@ class FinishJob$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.FinishJob';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FinishJob$;
   declare jobId: string;
   declare error: string | undefined;
 
@@ -606,25 +533,12 @@ class FinishJob$ {
       return rethrowDecode(e, 'smsjobs.finishJob', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.finishJob');
-    j.field('job_id', this.jobId, stringToJson);
-    j.optional('error', this.error, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FinishJob$ {
-    const j = new TlJsonReader(json, 'smsjobs.finishJob', classes);
-    return j.end(
-      new FinishJob$({
-        jobId: j.field('job_id', stringFromJson),
-        error: j.optional('error', stringFromJson),
-      }),
-    );
-  }
+interface FinishJob$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `smsjobs.finishJob#4f1ebf24 flags:# job_id:string error:flags.0?string = Bool` */
-export const FinishJob: typeof FinishJob$ = /*@__PURE__*/ defineTlClass(FinishJob$, 0x4f1ebf24, 0xf5b399ac, 'smsjobs.FinishJob', 'request');
+export const FinishJob: typeof FinishJob$ = /*@__PURE__*/ defineTlClass(FinishJob$, 0x4f1ebf24, 0xf5b399ac, 'smsjobs.FinishJob', 'request', 'smsjobs.finishJob flags:# job_id:string error:flags.0?string');
 export type FinishJob = FinishJob$;

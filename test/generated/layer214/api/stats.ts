@@ -15,28 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -74,21 +65,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$InputChannel,
-  fromJson$InputPeer,
-  fromJson$PostInteractionCounters,
-  fromJson$PublicForward,
-  fromJson$StatsAbsValueAndPrev,
-  fromJson$StatsDateRangeDays,
-  fromJson$StatsGraph,
-  fromJson$StatsGroupTopAdmin,
-  fromJson$StatsGroupTopInviter,
-  fromJson$StatsGroupTopPoster,
-  fromJson$StatsPercentValue,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `stats.BroadcastStats`, discriminated by `className`. */
 export type TypeBroadcastStats = Api.stats.BroadcastStats;
@@ -111,6 +87,7 @@ class BroadcastStats$ {
   declare readonly SUBCLASS_OF_ID: 0x7ff25428;
   declare readonly className: 'stats.BroadcastStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BroadcastStats$;
   declare period: Api.TypeStatsDateRangeDays;
   declare followers: Api.TypeStatsAbsValueAndPrev;
   declare viewsPerPost: Api.TypeStatsAbsValueAndPrev;
@@ -279,67 +256,14 @@ class BroadcastStats$ {
       return rethrowDecode(e, 'stats.broadcastStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.broadcastStats');
-    j.field('period', this.period, objectToJson);
-    j.field('followers', this.followers, objectToJson);
-    j.field('views_per_post', this.viewsPerPost, objectToJson);
-    j.field('shares_per_post', this.sharesPerPost, objectToJson);
-    j.field('reactions_per_post', this.reactionsPerPost, objectToJson);
-    j.field('views_per_story', this.viewsPerStory, objectToJson);
-    j.field('shares_per_story', this.sharesPerStory, objectToJson);
-    j.field('reactions_per_story', this.reactionsPerStory, objectToJson);
-    j.field('enabled_notifications', this.enabledNotifications, objectToJson);
-    j.field('growth_graph', this.growthGraph, objectToJson);
-    j.field('followers_graph', this.followersGraph, objectToJson);
-    j.field('mute_graph', this.muteGraph, objectToJson);
-    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('interactions_graph', this.interactionsGraph, objectToJson);
-    j.field('iv_interactions_graph', this.ivInteractionsGraph, objectToJson);
-    j.field('views_by_source_graph', this.viewsBySourceGraph, objectToJson);
-    j.field('new_followers_by_source_graph', this.newFollowersBySourceGraph, objectToJson);
-    j.field('languages_graph', this.languagesGraph, objectToJson);
-    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
-    j.field('story_interactions_graph', this.storyInteractionsGraph, objectToJson);
-    j.field('story_reactions_by_emotion_graph', this.storyReactionsByEmotionGraph, objectToJson);
-    j.vector('recent_posts_interactions', this.recentPostsInteractions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BroadcastStats$ {
-    const j = new TlJsonReader(json, 'stats.broadcastStats', classes);
-    return j.end(
-      new BroadcastStats$({
-        period: j.field('period', fromJson$StatsDateRangeDays),
-        followers: j.field('followers', fromJson$StatsAbsValueAndPrev),
-        viewsPerPost: j.field('views_per_post', fromJson$StatsAbsValueAndPrev),
-        sharesPerPost: j.field('shares_per_post', fromJson$StatsAbsValueAndPrev),
-        reactionsPerPost: j.field('reactions_per_post', fromJson$StatsAbsValueAndPrev),
-        viewsPerStory: j.field('views_per_story', fromJson$StatsAbsValueAndPrev),
-        sharesPerStory: j.field('shares_per_story', fromJson$StatsAbsValueAndPrev),
-        reactionsPerStory: j.field('reactions_per_story', fromJson$StatsAbsValueAndPrev),
-        enabledNotifications: j.field('enabled_notifications', fromJson$StatsPercentValue),
-        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
-        followersGraph: j.field('followers_graph', fromJson$StatsGraph),
-        muteGraph: j.field('mute_graph', fromJson$StatsGraph),
-        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
-        interactionsGraph: j.field('interactions_graph', fromJson$StatsGraph),
-        ivInteractionsGraph: j.field('iv_interactions_graph', fromJson$StatsGraph),
-        viewsBySourceGraph: j.field('views_by_source_graph', fromJson$StatsGraph),
-        newFollowersBySourceGraph: j.field('new_followers_by_source_graph', fromJson$StatsGraph),
-        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
-        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
-        storyInteractionsGraph: j.field('story_interactions_graph', fromJson$StatsGraph),
-        storyReactionsByEmotionGraph: j.field('story_reactions_by_emotion_graph', fromJson$StatsGraph),
-        recentPostsInteractions: j.vector('recent_posts_interactions', fromJson$PostInteractionCounters),
-      }),
-    );
-  }
+interface BroadcastStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.broadcastStats#396ca5fc period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev reactions_per_post:StatsAbsValueAndPrev views_per_story:StatsAbsValueAndPrev shares_per_story:StatsAbsValueAndPrev reactions_per_story:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph reactions_by_emotion_graph:StatsGraph story_interactions_graph:StatsGraph story_reactions_by_emotion_graph:StatsGraph recent_posts_interactions:Vector<PostInteractionCounters> = stats.BroadcastStats` */
-export const BroadcastStats: typeof BroadcastStats$ = /*@__PURE__*/ defineTlClass(BroadcastStats$, 0x396ca5fc, 0x7ff25428, 'stats.BroadcastStats', 'constructor');
+export const BroadcastStats: typeof BroadcastStats$ = /*@__PURE__*/ defineTlClass(BroadcastStats$, 0x396ca5fc, 0x7ff25428, 'stats.BroadcastStats', 'constructor', 'stats.broadcastStats period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev reactions_per_post:StatsAbsValueAndPrev views_per_story:StatsAbsValueAndPrev shares_per_story:StatsAbsValueAndPrev reactions_per_story:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph reactions_by_emotion_graph:StatsGraph story_interactions_graph:StatsGraph story_reactions_by_emotion_graph:StatsGraph recent_posts_interactions:Vector<PostInteractionCounters> = stats.BroadcastStats');
 export type BroadcastStats = BroadcastStats$;
 
 /** `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats` */
@@ -352,6 +276,7 @@ class MegagroupStats$ {
   declare readonly SUBCLASS_OF_ID: 0x5b59be8d;
   declare readonly className: 'stats.MegagroupStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MegagroupStats$;
   declare period: Api.TypeStatsDateRangeDays;
   declare members: Api.TypeStatsAbsValueAndPrev;
   declare messages: Api.TypeStatsAbsValueAndPrev;
@@ -511,57 +436,14 @@ class MegagroupStats$ {
       return rethrowDecode(e, 'stats.megagroupStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.megagroupStats');
-    j.field('period', this.period, objectToJson);
-    j.field('members', this.members, objectToJson);
-    j.field('messages', this.messages, objectToJson);
-    j.field('viewers', this.viewers, objectToJson);
-    j.field('posters', this.posters, objectToJson);
-    j.field('growth_graph', this.growthGraph, objectToJson);
-    j.field('members_graph', this.membersGraph, objectToJson);
-    j.field('new_members_by_source_graph', this.newMembersBySourceGraph, objectToJson);
-    j.field('languages_graph', this.languagesGraph, objectToJson);
-    j.field('messages_graph', this.messagesGraph, objectToJson);
-    j.field('actions_graph', this.actionsGraph, objectToJson);
-    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('weekdays_graph', this.weekdaysGraph, objectToJson);
-    j.vector('top_posters', this.topPosters, objectToJson);
-    j.vector('top_admins', this.topAdmins, objectToJson);
-    j.vector('top_inviters', this.topInviters, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MegagroupStats$ {
-    const j = new TlJsonReader(json, 'stats.megagroupStats', classes);
-    return j.end(
-      new MegagroupStats$({
-        period: j.field('period', fromJson$StatsDateRangeDays),
-        members: j.field('members', fromJson$StatsAbsValueAndPrev),
-        messages: j.field('messages', fromJson$StatsAbsValueAndPrev),
-        viewers: j.field('viewers', fromJson$StatsAbsValueAndPrev),
-        posters: j.field('posters', fromJson$StatsAbsValueAndPrev),
-        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
-        membersGraph: j.field('members_graph', fromJson$StatsGraph),
-        newMembersBySourceGraph: j.field('new_members_by_source_graph', fromJson$StatsGraph),
-        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
-        messagesGraph: j.field('messages_graph', fromJson$StatsGraph),
-        actionsGraph: j.field('actions_graph', fromJson$StatsGraph),
-        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
-        weekdaysGraph: j.field('weekdays_graph', fromJson$StatsGraph),
-        topPosters: j.vector('top_posters', fromJson$StatsGroupTopPoster),
-        topAdmins: j.vector('top_admins', fromJson$StatsGroupTopAdmin),
-        topInviters: j.vector('top_inviters', fromJson$StatsGroupTopInviter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MegagroupStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats` */
-export const MegagroupStats: typeof MegagroupStats$ = /*@__PURE__*/ defineTlClass(MegagroupStats$, 0xef7ff916, 0x5b59be8d, 'stats.MegagroupStats', 'constructor');
+export const MegagroupStats: typeof MegagroupStats$ = /*@__PURE__*/ defineTlClass(MegagroupStats$, 0xef7ff916, 0x5b59be8d, 'stats.MegagroupStats', 'constructor', 'stats.megagroupStats period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats');
 export type MegagroupStats = MegagroupStats$;
 
 /** `stats.messageStats#7fe91c14 views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.MessageStats` */
@@ -574,6 +456,7 @@ class MessageStats$ {
   declare readonly SUBCLASS_OF_ID: 0x9604a322;
   declare readonly className: 'stats.MessageStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageStats$;
   declare viewsGraph: Api.TypeStatsGraph;
   declare reactionsByEmotionGraph: Api.TypeStatsGraph;
 
@@ -614,27 +497,14 @@ class MessageStats$ {
       return rethrowDecode(e, 'stats.messageStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.messageStats');
-    j.field('views_graph', this.viewsGraph, objectToJson);
-    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageStats$ {
-    const j = new TlJsonReader(json, 'stats.messageStats', classes);
-    return j.end(
-      new MessageStats$({
-        viewsGraph: j.field('views_graph', fromJson$StatsGraph),
-        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
-      }),
-    );
-  }
+interface MessageStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.messageStats#7fe91c14 views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.MessageStats` */
-export const MessageStats: typeof MessageStats$ = /*@__PURE__*/ defineTlClass(MessageStats$, 0x7fe91c14, 0x9604a322, 'stats.MessageStats', 'constructor');
+export const MessageStats: typeof MessageStats$ = /*@__PURE__*/ defineTlClass(MessageStats$, 0x7fe91c14, 0x9604a322, 'stats.MessageStats', 'constructor', 'stats.messageStats views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.MessageStats');
 export type MessageStats = MessageStats$;
 
 /** `stats.storyStats#50cd067c views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.StoryStats` */
@@ -647,6 +517,7 @@ class StoryStats$ {
   declare readonly SUBCLASS_OF_ID: 0x8b4d43d4;
   declare readonly className: 'stats.StoryStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryStats$;
   declare viewsGraph: Api.TypeStatsGraph;
   declare reactionsByEmotionGraph: Api.TypeStatsGraph;
 
@@ -687,27 +558,14 @@ class StoryStats$ {
       return rethrowDecode(e, 'stats.storyStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.storyStats');
-    j.field('views_graph', this.viewsGraph, objectToJson);
-    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryStats$ {
-    const j = new TlJsonReader(json, 'stats.storyStats', classes);
-    return j.end(
-      new StoryStats$({
-        viewsGraph: j.field('views_graph', fromJson$StatsGraph),
-        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
-      }),
-    );
-  }
+interface StoryStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.storyStats#50cd067c views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.StoryStats` */
-export const StoryStats: typeof StoryStats$ = /*@__PURE__*/ defineTlClass(StoryStats$, 0x50cd067c, 0x8b4d43d4, 'stats.StoryStats', 'constructor');
+export const StoryStats: typeof StoryStats$ = /*@__PURE__*/ defineTlClass(StoryStats$, 0x50cd067c, 0x8b4d43d4, 'stats.StoryStats', 'constructor', 'stats.storyStats views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.StoryStats');
 export type StoryStats = StoryStats$;
 
 /** `stats.publicForwards#93037e20 flags:# count:int forwards:Vector<PublicForward> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stats.PublicForwards` */
@@ -720,6 +578,7 @@ class PublicForwards$ {
   declare readonly SUBCLASS_OF_ID: 0xa7283211;
   declare readonly className: 'stats.PublicForwards';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PublicForwards$;
   declare count: number;
   declare forwards: Api.TypePublicForward[];
   declare nextOffset: string | undefined;
@@ -806,33 +665,14 @@ class PublicForwards$ {
       return rethrowDecode(e, 'stats.publicForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.publicForwards');
-    j.field('count', this.count, intToJson);
-    j.vector('forwards', this.forwards, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PublicForwards$ {
-    const j = new TlJsonReader(json, 'stats.publicForwards', classes);
-    return j.end(
-      new PublicForwards$({
-        count: j.field('count', intFromJson),
-        forwards: j.vector('forwards', fromJson$PublicForward),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PublicForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.publicForwards#93037e20 flags:# count:int forwards:Vector<PublicForward> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stats.PublicForwards` */
-export const PublicForwards: typeof PublicForwards$ = /*@__PURE__*/ defineTlClass(PublicForwards$, 0x93037e20, 0xa7283211, 'stats.PublicForwards', 'constructor');
+export const PublicForwards: typeof PublicForwards$ = /*@__PURE__*/ defineTlClass(PublicForwards$, 0x93037e20, 0xa7283211, 'stats.PublicForwards', 'constructor', 'stats.publicForwards flags:# count:int forwards:Vector<PublicForward> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stats.PublicForwards');
 export type PublicForwards = PublicForwards$;
 
 /** `stats.getBroadcastStats#ab42441a flags:# dark:flags.0?true channel:InputChannel = stats.BroadcastStats` */
@@ -845,6 +685,7 @@ class GetBroadcastStats$ {
   declare readonly SUBCLASS_OF_ID: 0x7ff25428;
   declare readonly className: 'stats.GetBroadcastStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBroadcastStats$;
   declare dark: boolean | undefined;
   declare channel: Api.TypeInputChannel;
 
@@ -894,27 +735,14 @@ class GetBroadcastStats$ {
       return rethrowDecode(e, 'stats.getBroadcastStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getBroadcastStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBroadcastStats$ {
-    const j = new TlJsonReader(json, 'stats.getBroadcastStats', classes);
-    return j.end(
-      new GetBroadcastStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetBroadcastStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getBroadcastStats#ab42441a flags:# dark:flags.0?true channel:InputChannel = stats.BroadcastStats` */
-export const GetBroadcastStats: typeof GetBroadcastStats$ = /*@__PURE__*/ defineTlClass(GetBroadcastStats$, 0xab42441a, 0x7ff25428, 'stats.GetBroadcastStats', 'request');
+export const GetBroadcastStats: typeof GetBroadcastStats$ = /*@__PURE__*/ defineTlClass(GetBroadcastStats$, 0xab42441a, 0x7ff25428, 'stats.GetBroadcastStats', 'request', 'stats.getBroadcastStats flags:# dark:flags.0?true channel:InputChannel');
 export type GetBroadcastStats = GetBroadcastStats$;
 
 /** `stats.loadAsyncGraph#621d5fa0 flags:# token:string x:flags.0?long = StatsGraph` */
@@ -927,6 +755,7 @@ class LoadAsyncGraph$ {
   declare readonly SUBCLASS_OF_ID: 0x9b903153;
   declare readonly className: 'stats.LoadAsyncGraph';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoadAsyncGraph$;
   declare token: string;
   declare x: BigInteger | undefined;
 
@@ -978,27 +807,14 @@ class LoadAsyncGraph$ {
       return rethrowDecode(e, 'stats.loadAsyncGraph', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.loadAsyncGraph');
-    j.field('token', this.token, stringToJson);
-    j.optional('x', this.x, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoadAsyncGraph$ {
-    const j = new TlJsonReader(json, 'stats.loadAsyncGraph', classes);
-    return j.end(
-      new LoadAsyncGraph$({
-        token: j.field('token', stringFromJson),
-        x: j.optional('x', longFromJson),
-      }),
-    );
-  }
+interface LoadAsyncGraph$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.loadAsyncGraph#621d5fa0 flags:# token:string x:flags.0?long = StatsGraph` */
-export const LoadAsyncGraph: typeof LoadAsyncGraph$ = /*@__PURE__*/ defineTlClass(LoadAsyncGraph$, 0x621d5fa0, 0x9b903153, 'stats.LoadAsyncGraph', 'request');
+export const LoadAsyncGraph: typeof LoadAsyncGraph$ = /*@__PURE__*/ defineTlClass(LoadAsyncGraph$, 0x621d5fa0, 0x9b903153, 'stats.LoadAsyncGraph', 'request', 'stats.loadAsyncGraph flags:# token:string x:flags.0?long');
 export type LoadAsyncGraph = LoadAsyncGraph$;
 
 /** `stats.getMegagroupStats#dcdf8607 flags:# dark:flags.0?true channel:InputChannel = stats.MegagroupStats` */
@@ -1011,6 +827,7 @@ class GetMegagroupStats$ {
   declare readonly SUBCLASS_OF_ID: 0x5b59be8d;
   declare readonly className: 'stats.GetMegagroupStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMegagroupStats$;
   declare dark: boolean | undefined;
   declare channel: Api.TypeInputChannel;
 
@@ -1060,27 +877,14 @@ class GetMegagroupStats$ {
       return rethrowDecode(e, 'stats.getMegagroupStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMegagroupStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMegagroupStats$ {
-    const j = new TlJsonReader(json, 'stats.getMegagroupStats', classes);
-    return j.end(
-      new GetMegagroupStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetMegagroupStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getMegagroupStats#dcdf8607 flags:# dark:flags.0?true channel:InputChannel = stats.MegagroupStats` */
-export const GetMegagroupStats: typeof GetMegagroupStats$ = /*@__PURE__*/ defineTlClass(GetMegagroupStats$, 0xdcdf8607, 0x5b59be8d, 'stats.GetMegagroupStats', 'request');
+export const GetMegagroupStats: typeof GetMegagroupStats$ = /*@__PURE__*/ defineTlClass(GetMegagroupStats$, 0xdcdf8607, 0x5b59be8d, 'stats.GetMegagroupStats', 'request', 'stats.getMegagroupStats flags:# dark:flags.0?true channel:InputChannel');
 export type GetMegagroupStats = GetMegagroupStats$;
 
 /** `stats.getMessagePublicForwards#5f150144 channel:InputChannel msg_id:int offset:string limit:int = stats.PublicForwards` */
@@ -1093,6 +897,7 @@ class GetMessagePublicForwards$ {
   declare readonly SUBCLASS_OF_ID: 0xa7283211;
   declare readonly className: 'stats.GetMessagePublicForwards';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagePublicForwards$;
   declare channel: Api.TypeInputChannel;
   declare msgId: number;
   declare offset: string;
@@ -1150,31 +955,14 @@ class GetMessagePublicForwards$ {
       return rethrowDecode(e, 'stats.getMessagePublicForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMessagePublicForwards');
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagePublicForwards$ {
-    const j = new TlJsonReader(json, 'stats.getMessagePublicForwards', classes);
-    return j.end(
-      new GetMessagePublicForwards$({
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetMessagePublicForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getMessagePublicForwards#5f150144 channel:InputChannel msg_id:int offset:string limit:int = stats.PublicForwards` */
-export const GetMessagePublicForwards: typeof GetMessagePublicForwards$ = /*@__PURE__*/ defineTlClass(GetMessagePublicForwards$, 0x5f150144, 0xa7283211, 'stats.GetMessagePublicForwards', 'request');
+export const GetMessagePublicForwards: typeof GetMessagePublicForwards$ = /*@__PURE__*/ defineTlClass(GetMessagePublicForwards$, 0x5f150144, 0xa7283211, 'stats.GetMessagePublicForwards', 'request', 'stats.getMessagePublicForwards channel:InputChannel msg_id:int offset:string limit:int');
 export type GetMessagePublicForwards = GetMessagePublicForwards$;
 
 /** `stats.getMessageStats#b6e0a3f5 flags:# dark:flags.0?true channel:InputChannel msg_id:int = stats.MessageStats` */
@@ -1187,6 +975,7 @@ class GetMessageStats$ {
   declare readonly SUBCLASS_OF_ID: 0x9604a322;
   declare readonly className: 'stats.GetMessageStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageStats$;
   declare dark: boolean | undefined;
   declare channel: Api.TypeInputChannel;
   declare msgId: number;
@@ -1242,29 +1031,14 @@ class GetMessageStats$ {
       return rethrowDecode(e, 'stats.getMessageStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMessageStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageStats$ {
-    const j = new TlJsonReader(json, 'stats.getMessageStats', classes);
-    return j.end(
-      new GetMessageStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getMessageStats#b6e0a3f5 flags:# dark:flags.0?true channel:InputChannel msg_id:int = stats.MessageStats` */
-export const GetMessageStats: typeof GetMessageStats$ = /*@__PURE__*/ defineTlClass(GetMessageStats$, 0xb6e0a3f5, 0x9604a322, 'stats.GetMessageStats', 'request');
+export const GetMessageStats: typeof GetMessageStats$ = /*@__PURE__*/ defineTlClass(GetMessageStats$, 0xb6e0a3f5, 0x9604a322, 'stats.GetMessageStats', 'request', 'stats.getMessageStats flags:# dark:flags.0?true channel:InputChannel msg_id:int');
 export type GetMessageStats = GetMessageStats$;
 
 /** `stats.getStoryStats#374fef40 flags:# dark:flags.0?true peer:InputPeer id:int = stats.StoryStats` */
@@ -1277,6 +1051,7 @@ class GetStoryStats$ {
   declare readonly SUBCLASS_OF_ID: 0x8b4d43d4;
   declare readonly className: 'stats.GetStoryStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryStats$;
   declare dark: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare id: number;
@@ -1332,29 +1107,14 @@ class GetStoryStats$ {
       return rethrowDecode(e, 'stats.getStoryStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getStoryStats');
-    j.flag('dark', this.dark);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryStats$ {
-    const j = new TlJsonReader(json, 'stats.getStoryStats', classes);
-    return j.end(
-      new GetStoryStats$({
-        dark: j.flag('dark'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetStoryStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getStoryStats#374fef40 flags:# dark:flags.0?true peer:InputPeer id:int = stats.StoryStats` */
-export const GetStoryStats: typeof GetStoryStats$ = /*@__PURE__*/ defineTlClass(GetStoryStats$, 0x374fef40, 0x8b4d43d4, 'stats.GetStoryStats', 'request');
+export const GetStoryStats: typeof GetStoryStats$ = /*@__PURE__*/ defineTlClass(GetStoryStats$, 0x374fef40, 0x8b4d43d4, 'stats.GetStoryStats', 'request', 'stats.getStoryStats flags:# dark:flags.0?true peer:InputPeer id:int');
 export type GetStoryStats = GetStoryStats$;
 
 /** `stats.getStoryPublicForwards#a6437ef6 peer:InputPeer id:int offset:string limit:int = stats.PublicForwards` */
@@ -1367,6 +1127,7 @@ class GetStoryPublicForwards$ {
   declare readonly SUBCLASS_OF_ID: 0xa7283211;
   declare readonly className: 'stats.GetStoryPublicForwards';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryPublicForwards$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare offset: string;
@@ -1424,29 +1185,12 @@ class GetStoryPublicForwards$ {
       return rethrowDecode(e, 'stats.getStoryPublicForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getStoryPublicForwards');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryPublicForwards$ {
-    const j = new TlJsonReader(json, 'stats.getStoryPublicForwards', classes);
-    return j.end(
-      new GetStoryPublicForwards$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoryPublicForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getStoryPublicForwards#a6437ef6 peer:InputPeer id:int offset:string limit:int = stats.PublicForwards` */
-export const GetStoryPublicForwards: typeof GetStoryPublicForwards$ = /*@__PURE__*/ defineTlClass(GetStoryPublicForwards$, 0xa6437ef6, 0xa7283211, 'stats.GetStoryPublicForwards', 'request');
+export const GetStoryPublicForwards: typeof GetStoryPublicForwards$ = /*@__PURE__*/ defineTlClass(GetStoryPublicForwards$, 0xa6437ef6, 0xa7283211, 'stats.GetStoryPublicForwards', 'request', 'stats.getStoryPublicForwards peer:InputPeer id:int offset:string limit:int');
 export type GetStoryPublicForwards = GetStoryPublicForwards$;

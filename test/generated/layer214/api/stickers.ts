@@ -15,28 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -56,13 +47,6 @@ import {
   write$InputUser,
   write$MaskCoords,
 } from '../codecs.js';
-import {
-  fromJson$InputDocument,
-  fromJson$InputStickerSet,
-  fromJson$InputStickerSetItem,
-  fromJson$InputUser,
-  fromJson$MaskCoords,
-} from '../json.js';
 
 /** Any constructor of `stickers.SuggestedShortName`, discriminated by `className`. */
 export type TypeSuggestedShortName = Api.stickers.SuggestedShortName;
@@ -77,6 +61,7 @@ class SuggestedShortName$ {
   declare readonly SUBCLASS_OF_ID: 0xc44a4b21;
   declare readonly className: 'stickers.SuggestedShortName';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestedShortName$;
   declare shortName: string;
 
   constructor(args: { shortName: string }) {
@@ -111,25 +96,14 @@ class SuggestedShortName$ {
       return rethrowDecode(e, 'stickers.suggestedShortName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.suggestedShortName');
-    j.field('short_name', this.shortName, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestedShortName$ {
-    const j = new TlJsonReader(json, 'stickers.suggestedShortName', classes);
-    return j.end(
-      new SuggestedShortName$({
-        shortName: j.field('short_name', stringFromJson),
-      }),
-    );
-  }
+interface SuggestedShortName$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.suggestedShortName#85fea03f short_name:string = stickers.SuggestedShortName` */
-export const SuggestedShortName: typeof SuggestedShortName$ = /*@__PURE__*/ defineTlClass(SuggestedShortName$, 0x85fea03f, 0xc44a4b21, 'stickers.SuggestedShortName', 'constructor');
+export const SuggestedShortName: typeof SuggestedShortName$ = /*@__PURE__*/ defineTlClass(SuggestedShortName$, 0x85fea03f, 0xc44a4b21, 'stickers.SuggestedShortName', 'constructor', 'stickers.suggestedShortName short_name:string = stickers.SuggestedShortName');
 export type SuggestedShortName = SuggestedShortName$;
 
 /** `stickers.createStickerSet#9021ab67 flags:# masks:flags.0?true emojis:flags.5?true text_color:flags.6?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> software:flags.3?string = messages.StickerSet` */
@@ -142,6 +116,7 @@ class CreateStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.CreateStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateStickerSet$;
   declare masks: boolean | undefined;
   declare emojis: boolean | undefined;
   declare textColor: boolean | undefined;
@@ -241,41 +216,14 @@ class CreateStickerSet$ {
       return rethrowDecode(e, 'stickers.createStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.createStickerSet');
-    j.flag('masks', this.masks);
-    j.flag('emojis', this.emojis);
-    j.flag('text_color', this.textColor);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('short_name', this.shortName, stringToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    j.optional('software', this.software, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStickerSet$ {
-    const j = new TlJsonReader(json, 'stickers.createStickerSet', classes);
-    return j.end(
-      new CreateStickerSet$({
-        masks: j.flag('masks'),
-        emojis: j.flag('emojis'),
-        textColor: j.flag('text_color'),
-        userId: j.field('user_id', fromJson$InputUser),
-        title: j.field('title', stringFromJson),
-        shortName: j.field('short_name', stringFromJson),
-        thumb: j.optional('thumb', fromJson$InputDocument),
-        stickers: j.vector('stickers', fromJson$InputStickerSetItem),
-        software: j.optional('software', stringFromJson),
-      }),
-    );
-  }
+interface CreateStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.createStickerSet#9021ab67 flags:# masks:flags.0?true emojis:flags.5?true text_color:flags.6?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> software:flags.3?string = messages.StickerSet` */
-export const CreateStickerSet: typeof CreateStickerSet$ = /*@__PURE__*/ defineTlClass(CreateStickerSet$, 0x9021ab67, 0x9b704a5a, 'stickers.CreateStickerSet', 'request');
+export const CreateStickerSet: typeof CreateStickerSet$ = /*@__PURE__*/ defineTlClass(CreateStickerSet$, 0x9021ab67, 0x9b704a5a, 'stickers.CreateStickerSet', 'request', 'stickers.createStickerSet flags:# masks:flags.0?true emojis:flags.5?true text_color:flags.6?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> software:flags.3?string');
 export type CreateStickerSet = CreateStickerSet$;
 
 /** `stickers.removeStickerFromSet#f7760f51 sticker:InputDocument = messages.StickerSet` */
@@ -288,6 +236,7 @@ class RemoveStickerFromSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.RemoveStickerFromSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RemoveStickerFromSet$;
   declare sticker: Api.TypeInputDocument;
 
   constructor(args: { sticker: Api.TypeInputDocument }) {
@@ -327,25 +276,14 @@ class RemoveStickerFromSet$ {
       return rethrowDecode(e, 'stickers.removeStickerFromSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.removeStickerFromSet');
-    j.field('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RemoveStickerFromSet$ {
-    const j = new TlJsonReader(json, 'stickers.removeStickerFromSet', classes);
-    return j.end(
-      new RemoveStickerFromSet$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-      }),
-    );
-  }
+interface RemoveStickerFromSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.removeStickerFromSet#f7760f51 sticker:InputDocument = messages.StickerSet` */
-export const RemoveStickerFromSet: typeof RemoveStickerFromSet$ = /*@__PURE__*/ defineTlClass(RemoveStickerFromSet$, 0xf7760f51, 0x9b704a5a, 'stickers.RemoveStickerFromSet', 'request');
+export const RemoveStickerFromSet: typeof RemoveStickerFromSet$ = /*@__PURE__*/ defineTlClass(RemoveStickerFromSet$, 0xf7760f51, 0x9b704a5a, 'stickers.RemoveStickerFromSet', 'request', 'stickers.removeStickerFromSet sticker:InputDocument');
 export type RemoveStickerFromSet = RemoveStickerFromSet$;
 
 /** `stickers.changeStickerPosition#ffb6d4ca sticker:InputDocument position:int = messages.StickerSet` */
@@ -358,6 +296,7 @@ class ChangeStickerPosition$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.ChangeStickerPosition';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeStickerPosition$;
   declare sticker: Api.TypeInputDocument;
   declare position: number;
 
@@ -403,27 +342,14 @@ class ChangeStickerPosition$ {
       return rethrowDecode(e, 'stickers.changeStickerPosition', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.changeStickerPosition');
-    j.field('sticker', this.sticker, objectToJson);
-    j.field('position', this.position, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStickerPosition$ {
-    const j = new TlJsonReader(json, 'stickers.changeStickerPosition', classes);
-    return j.end(
-      new ChangeStickerPosition$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-        position: j.field('position', intFromJson),
-      }),
-    );
-  }
+interface ChangeStickerPosition$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.changeStickerPosition#ffb6d4ca sticker:InputDocument position:int = messages.StickerSet` */
-export const ChangeStickerPosition: typeof ChangeStickerPosition$ = /*@__PURE__*/ defineTlClass(ChangeStickerPosition$, 0xffb6d4ca, 0x9b704a5a, 'stickers.ChangeStickerPosition', 'request');
+export const ChangeStickerPosition: typeof ChangeStickerPosition$ = /*@__PURE__*/ defineTlClass(ChangeStickerPosition$, 0xffb6d4ca, 0x9b704a5a, 'stickers.ChangeStickerPosition', 'request', 'stickers.changeStickerPosition sticker:InputDocument position:int');
 export type ChangeStickerPosition = ChangeStickerPosition$;
 
 /** `stickers.addStickerToSet#8653febe stickerset:InputStickerSet sticker:InputStickerSetItem = messages.StickerSet` */
@@ -436,6 +362,7 @@ class AddStickerToSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.AddStickerToSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddStickerToSet$;
   declare stickerset: Api.TypeInputStickerSet;
   declare sticker: Api.TypeInputStickerSetItem;
 
@@ -481,27 +408,14 @@ class AddStickerToSet$ {
       return rethrowDecode(e, 'stickers.addStickerToSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.addStickerToSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddStickerToSet$ {
-    const j = new TlJsonReader(json, 'stickers.addStickerToSet', classes);
-    return j.end(
-      new AddStickerToSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        sticker: j.field('sticker', fromJson$InputStickerSetItem),
-      }),
-    );
-  }
+interface AddStickerToSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.addStickerToSet#8653febe stickerset:InputStickerSet sticker:InputStickerSetItem = messages.StickerSet` */
-export const AddStickerToSet: typeof AddStickerToSet$ = /*@__PURE__*/ defineTlClass(AddStickerToSet$, 0x8653febe, 0x9b704a5a, 'stickers.AddStickerToSet', 'request');
+export const AddStickerToSet: typeof AddStickerToSet$ = /*@__PURE__*/ defineTlClass(AddStickerToSet$, 0x8653febe, 0x9b704a5a, 'stickers.AddStickerToSet', 'request', 'stickers.addStickerToSet stickerset:InputStickerSet sticker:InputStickerSetItem');
 export type AddStickerToSet = AddStickerToSet$;
 
 /** `stickers.setStickerSetThumb#a76a5392 flags:# stickerset:InputStickerSet thumb:flags.0?InputDocument thumb_document_id:flags.1?long = messages.StickerSet` */
@@ -514,6 +428,7 @@ class SetStickerSetThumb$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.SetStickerSetThumb';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetStickerSetThumb$;
   declare stickerset: Api.TypeInputStickerSet;
   declare thumb: Api.TypeInputDocument | undefined;
   declare thumbDocumentId: BigInteger | undefined;
@@ -572,29 +487,14 @@ class SetStickerSetThumb$ {
       return rethrowDecode(e, 'stickers.setStickerSetThumb', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.setStickerSetThumb');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.optional('thumb_document_id', this.thumbDocumentId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickerSetThumb$ {
-    const j = new TlJsonReader(json, 'stickers.setStickerSetThumb', classes);
-    return j.end(
-      new SetStickerSetThumb$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        thumb: j.optional('thumb', fromJson$InputDocument),
-        thumbDocumentId: j.optional('thumb_document_id', longFromJson),
-      }),
-    );
-  }
+interface SetStickerSetThumb$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.setStickerSetThumb#a76a5392 flags:# stickerset:InputStickerSet thumb:flags.0?InputDocument thumb_document_id:flags.1?long = messages.StickerSet` */
-export const SetStickerSetThumb: typeof SetStickerSetThumb$ = /*@__PURE__*/ defineTlClass(SetStickerSetThumb$, 0xa76a5392, 0x9b704a5a, 'stickers.SetStickerSetThumb', 'request');
+export const SetStickerSetThumb: typeof SetStickerSetThumb$ = /*@__PURE__*/ defineTlClass(SetStickerSetThumb$, 0xa76a5392, 0x9b704a5a, 'stickers.SetStickerSetThumb', 'request', 'stickers.setStickerSetThumb flags:# stickerset:InputStickerSet thumb:flags.0?InputDocument thumb_document_id:flags.1?long');
 export type SetStickerSetThumb = SetStickerSetThumb$;
 
 /** `stickers.checkShortName#284b3639 short_name:string = Bool` */
@@ -607,6 +507,7 @@ class CheckShortName$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stickers.CheckShortName';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckShortName$;
   declare shortName: string;
 
   constructor(args: { shortName: string }) {
@@ -646,25 +547,14 @@ class CheckShortName$ {
       return rethrowDecode(e, 'stickers.checkShortName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.checkShortName');
-    j.field('short_name', this.shortName, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckShortName$ {
-    const j = new TlJsonReader(json, 'stickers.checkShortName', classes);
-    return j.end(
-      new CheckShortName$({
-        shortName: j.field('short_name', stringFromJson),
-      }),
-    );
-  }
+interface CheckShortName$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.checkShortName#284b3639 short_name:string = Bool` */
-export const CheckShortName: typeof CheckShortName$ = /*@__PURE__*/ defineTlClass(CheckShortName$, 0x284b3639, 0xf5b399ac, 'stickers.CheckShortName', 'request');
+export const CheckShortName: typeof CheckShortName$ = /*@__PURE__*/ defineTlClass(CheckShortName$, 0x284b3639, 0xf5b399ac, 'stickers.CheckShortName', 'request', 'stickers.checkShortName short_name:string');
 export type CheckShortName = CheckShortName$;
 
 /** `stickers.suggestShortName#4dafc503 title:string = stickers.SuggestedShortName` */
@@ -677,6 +567,7 @@ class SuggestShortName$ {
   declare readonly SUBCLASS_OF_ID: 0xc44a4b21;
   declare readonly className: 'stickers.SuggestShortName';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestShortName$;
   declare title: string;
 
   constructor(args: { title: string }) {
@@ -716,25 +607,14 @@ class SuggestShortName$ {
       return rethrowDecode(e, 'stickers.suggestShortName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.suggestShortName');
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestShortName$ {
-    const j = new TlJsonReader(json, 'stickers.suggestShortName', classes);
-    return j.end(
-      new SuggestShortName$({
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface SuggestShortName$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.suggestShortName#4dafc503 title:string = stickers.SuggestedShortName` */
-export const SuggestShortName: typeof SuggestShortName$ = /*@__PURE__*/ defineTlClass(SuggestShortName$, 0x4dafc503, 0xc44a4b21, 'stickers.SuggestShortName', 'request');
+export const SuggestShortName: typeof SuggestShortName$ = /*@__PURE__*/ defineTlClass(SuggestShortName$, 0x4dafc503, 0xc44a4b21, 'stickers.SuggestShortName', 'request', 'stickers.suggestShortName title:string');
 export type SuggestShortName = SuggestShortName$;
 
 /** `stickers.changeSticker#f5537ebc flags:# sticker:InputDocument emoji:flags.0?string mask_coords:flags.1?MaskCoords keywords:flags.2?string = messages.StickerSet` */
@@ -747,6 +627,7 @@ class ChangeSticker$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.ChangeSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeSticker$;
   declare sticker: Api.TypeInputDocument;
   declare emoji: string | undefined;
   declare maskCoords: Api.TypeMaskCoords | undefined;
@@ -812,31 +693,14 @@ class ChangeSticker$ {
       return rethrowDecode(e, 'stickers.changeSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.changeSticker');
-    j.field('sticker', this.sticker, objectToJson);
-    j.optional('emoji', this.emoji, stringToJson);
-    j.optional('mask_coords', this.maskCoords, objectToJson);
-    j.optional('keywords', this.keywords, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeSticker$ {
-    const j = new TlJsonReader(json, 'stickers.changeSticker', classes);
-    return j.end(
-      new ChangeSticker$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-        emoji: j.optional('emoji', stringFromJson),
-        maskCoords: j.optional('mask_coords', fromJson$MaskCoords),
-        keywords: j.optional('keywords', stringFromJson),
-      }),
-    );
-  }
+interface ChangeSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.changeSticker#f5537ebc flags:# sticker:InputDocument emoji:flags.0?string mask_coords:flags.1?MaskCoords keywords:flags.2?string = messages.StickerSet` */
-export const ChangeSticker: typeof ChangeSticker$ = /*@__PURE__*/ defineTlClass(ChangeSticker$, 0xf5537ebc, 0x9b704a5a, 'stickers.ChangeSticker', 'request');
+export const ChangeSticker: typeof ChangeSticker$ = /*@__PURE__*/ defineTlClass(ChangeSticker$, 0xf5537ebc, 0x9b704a5a, 'stickers.ChangeSticker', 'request', 'stickers.changeSticker flags:# sticker:InputDocument emoji:flags.0?string mask_coords:flags.1?MaskCoords keywords:flags.2?string');
 export type ChangeSticker = ChangeSticker$;
 
 /** `stickers.renameStickerSet#124b1c00 stickerset:InputStickerSet title:string = messages.StickerSet` */
@@ -849,6 +713,7 @@ class RenameStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.RenameStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RenameStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
   declare title: string;
 
@@ -894,27 +759,14 @@ class RenameStickerSet$ {
       return rethrowDecode(e, 'stickers.renameStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.renameStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RenameStickerSet$ {
-    const j = new TlJsonReader(json, 'stickers.renameStickerSet', classes);
-    return j.end(
-      new RenameStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface RenameStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.renameStickerSet#124b1c00 stickerset:InputStickerSet title:string = messages.StickerSet` */
-export const RenameStickerSet: typeof RenameStickerSet$ = /*@__PURE__*/ defineTlClass(RenameStickerSet$, 0x124b1c00, 0x9b704a5a, 'stickers.RenameStickerSet', 'request');
+export const RenameStickerSet: typeof RenameStickerSet$ = /*@__PURE__*/ defineTlClass(RenameStickerSet$, 0x124b1c00, 0x9b704a5a, 'stickers.RenameStickerSet', 'request', 'stickers.renameStickerSet stickerset:InputStickerSet title:string');
 export type RenameStickerSet = RenameStickerSet$;
 
 /** `stickers.deleteStickerSet#87704394 stickerset:InputStickerSet = Bool` */
@@ -927,6 +779,7 @@ class DeleteStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stickers.DeleteStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
 
   constructor(args: { stickerset: Api.TypeInputStickerSet }) {
@@ -966,25 +819,14 @@ class DeleteStickerSet$ {
       return rethrowDecode(e, 'stickers.deleteStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.deleteStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStickerSet$ {
-    const j = new TlJsonReader(json, 'stickers.deleteStickerSet', classes);
-    return j.end(
-      new DeleteStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface DeleteStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.deleteStickerSet#87704394 stickerset:InputStickerSet = Bool` */
-export const DeleteStickerSet: typeof DeleteStickerSet$ = /*@__PURE__*/ defineTlClass(DeleteStickerSet$, 0x87704394, 0xf5b399ac, 'stickers.DeleteStickerSet', 'request');
+export const DeleteStickerSet: typeof DeleteStickerSet$ = /*@__PURE__*/ defineTlClass(DeleteStickerSet$, 0x87704394, 0xf5b399ac, 'stickers.DeleteStickerSet', 'request', 'stickers.deleteStickerSet stickerset:InputStickerSet');
 export type DeleteStickerSet = DeleteStickerSet$;
 
 /** `stickers.replaceSticker#4696459a sticker:InputDocument new_sticker:InputStickerSetItem = messages.StickerSet` */
@@ -997,6 +839,7 @@ class ReplaceSticker$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.ReplaceSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReplaceSticker$;
   declare sticker: Api.TypeInputDocument;
   declare newSticker: Api.TypeInputStickerSetItem;
 
@@ -1042,25 +885,12 @@ class ReplaceSticker$ {
       return rethrowDecode(e, 'stickers.replaceSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.replaceSticker');
-    j.field('sticker', this.sticker, objectToJson);
-    j.field('new_sticker', this.newSticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReplaceSticker$ {
-    const j = new TlJsonReader(json, 'stickers.replaceSticker', classes);
-    return j.end(
-      new ReplaceSticker$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-        newSticker: j.field('new_sticker', fromJson$InputStickerSetItem),
-      }),
-    );
-  }
+interface ReplaceSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.replaceSticker#4696459a sticker:InputDocument new_sticker:InputStickerSetItem = messages.StickerSet` */
-export const ReplaceSticker: typeof ReplaceSticker$ = /*@__PURE__*/ defineTlClass(ReplaceSticker$, 0x4696459a, 0x9b704a5a, 'stickers.ReplaceSticker', 'request');
+export const ReplaceSticker: typeof ReplaceSticker$ = /*@__PURE__*/ defineTlClass(ReplaceSticker$, 0x4696459a, 0x9b704a5a, 'stickers.ReplaceSticker', 'request', 'stickers.replaceSticker sticker:InputDocument new_sticker:InputStickerSetItem');
 export type ReplaceSticker = ReplaceSticker$;

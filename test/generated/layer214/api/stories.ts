@@ -15,33 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -98,24 +85,6 @@ import {
   write$StoryViews,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$FoundStory,
-  fromJson$InputMedia,
-  fromJson$InputPeer,
-  fromJson$InputPrivacyRule,
-  fromJson$MediaArea,
-  fromJson$MessageEntity,
-  fromJson$PeerStories,
-  fromJson$Reaction,
-  fromJson$StoriesStealthMode,
-  fromJson$StoryAlbum,
-  fromJson$StoryItem,
-  fromJson$StoryReaction,
-  fromJson$StoryView,
-  fromJson$StoryViews,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `stories.AllStories`, discriminated by `className`. */
 export type TypeAllStories = 
@@ -150,6 +119,7 @@ class AllStoriesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x7e60d0cd;
   declare readonly className: 'stories.AllStoriesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStoriesNotModified$;
   declare state: string;
   declare stealthMode: Api.TypeStoriesStealthMode;
 
@@ -195,27 +165,14 @@ class AllStoriesNotModified$ {
       return rethrowDecode(e, 'stories.allStoriesNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.allStoriesNotModified');
-    j.field('state', this.state, stringToJson);
-    j.field('stealth_mode', this.stealthMode, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStoriesNotModified$ {
-    const j = new TlJsonReader(json, 'stories.allStoriesNotModified', classes);
-    return j.end(
-      new AllStoriesNotModified$({
-        state: j.field('state', stringFromJson),
-        stealthMode: j.field('stealth_mode', fromJson$StoriesStealthMode),
-      }),
-    );
-  }
+interface AllStoriesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.allStoriesNotModified#1158fe3e flags:# state:string stealth_mode:StoriesStealthMode = stories.AllStories` */
-export const AllStoriesNotModified: typeof AllStoriesNotModified$ = /*@__PURE__*/ defineTlClass(AllStoriesNotModified$, 0x1158fe3e, 0x7e60d0cd, 'stories.AllStoriesNotModified', 'constructor');
+export const AllStoriesNotModified: typeof AllStoriesNotModified$ = /*@__PURE__*/ defineTlClass(AllStoriesNotModified$, 0x1158fe3e, 0x7e60d0cd, 'stories.AllStoriesNotModified', 'constructor', 'stories.allStoriesNotModified flags:# state:string stealth_mode:StoriesStealthMode = stories.AllStories');
 export type AllStoriesNotModified = AllStoriesNotModified$;
 
 /** `stories.allStories#6efc5e81 flags:# has_more:flags.0?true count:int state:string peer_stories:Vector<PeerStories> chats:Vector<Chat> users:Vector<User> stealth_mode:StoriesStealthMode = stories.AllStories` */
@@ -228,6 +185,7 @@ class AllStories$ {
   declare readonly SUBCLASS_OF_ID: 0x7e60d0cd;
   declare readonly className: 'stories.AllStories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStories$;
   declare hasMore: boolean | undefined;
   declare count: number;
   declare state: string;
@@ -324,37 +282,14 @@ class AllStories$ {
       return rethrowDecode(e, 'stories.allStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.allStories');
-    j.flag('has_more', this.hasMore);
-    j.field('count', this.count, intToJson);
-    j.field('state', this.state, stringToJson);
-    j.vector('peer_stories', this.peerStories, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('stealth_mode', this.stealthMode, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStories$ {
-    const j = new TlJsonReader(json, 'stories.allStories', classes);
-    return j.end(
-      new AllStories$({
-        hasMore: j.flag('has_more'),
-        count: j.field('count', intFromJson),
-        state: j.field('state', stringFromJson),
-        peerStories: j.vector('peer_stories', fromJson$PeerStories),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        stealthMode: j.field('stealth_mode', fromJson$StoriesStealthMode),
-      }),
-    );
-  }
+interface AllStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.allStories#6efc5e81 flags:# has_more:flags.0?true count:int state:string peer_stories:Vector<PeerStories> chats:Vector<Chat> users:Vector<User> stealth_mode:StoriesStealthMode = stories.AllStories` */
-export const AllStories: typeof AllStories$ = /*@__PURE__*/ defineTlClass(AllStories$, 0x6efc5e81, 0x7e60d0cd, 'stories.AllStories', 'constructor');
+export const AllStories: typeof AllStories$ = /*@__PURE__*/ defineTlClass(AllStories$, 0x6efc5e81, 0x7e60d0cd, 'stories.AllStories', 'constructor', 'stories.allStories flags:# has_more:flags.0?true count:int state:string peer_stories:Vector<PeerStories> chats:Vector<Chat> users:Vector<User> stealth_mode:StoriesStealthMode = stories.AllStories');
 export type AllStories = AllStories$;
 
 /** `stories.stories#63c3dd0a flags:# count:int stories:Vector<StoryItem> pinned_to_top:flags.0?Vector<int> chats:Vector<Chat> users:Vector<User> = stories.Stories` */
@@ -367,6 +302,7 @@ class Stories$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.Stories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Stories$;
   declare count: number;
   declare stories: Api.TypeStoryItem[];
   declare pinnedToTop: number[] | undefined;
@@ -460,33 +396,14 @@ class Stories$ {
       return rethrowDecode(e, 'stories.stories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.stories');
-    j.field('count', this.count, intToJson);
-    j.vector('stories', this.stories, objectToJson);
-    j.optionalVector('pinned_to_top', this.pinnedToTop, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Stories$ {
-    const j = new TlJsonReader(json, 'stories.stories', classes);
-    return j.end(
-      new Stories$({
-        count: j.field('count', intFromJson),
-        stories: j.vector('stories', fromJson$StoryItem),
-        pinnedToTop: j.optionalVector('pinned_to_top', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Stories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.stories#63c3dd0a flags:# count:int stories:Vector<StoryItem> pinned_to_top:flags.0?Vector<int> chats:Vector<Chat> users:Vector<User> = stories.Stories` */
-export const Stories: typeof Stories$ = /*@__PURE__*/ defineTlClass(Stories$, 0x63c3dd0a, 0x251c0c2c, 'stories.Stories', 'constructor');
+export const Stories: typeof Stories$ = /*@__PURE__*/ defineTlClass(Stories$, 0x63c3dd0a, 0x251c0c2c, 'stories.Stories', 'constructor', 'stories.stories flags:# count:int stories:Vector<StoryItem> pinned_to_top:flags.0?Vector<int> chats:Vector<Chat> users:Vector<User> = stories.Stories');
 export type Stories = Stories$;
 
 /** `stories.storyViewsList#59d78fc5 flags:# count:int views_count:int forwards_count:int reactions_count:int views:Vector<StoryView> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryViewsList` */
@@ -499,6 +416,7 @@ class StoryViewsList$ {
   declare readonly SUBCLASS_OF_ID: 0xb9437560;
   declare readonly className: 'stories.StoryViewsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryViewsList$;
   declare count: number;
   declare viewsCount: number;
   declare forwardsCount: number;
@@ -603,39 +521,14 @@ class StoryViewsList$ {
       return rethrowDecode(e, 'stories.storyViewsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.storyViewsList');
-    j.field('count', this.count, intToJson);
-    j.field('views_count', this.viewsCount, intToJson);
-    j.field('forwards_count', this.forwardsCount, intToJson);
-    j.field('reactions_count', this.reactionsCount, intToJson);
-    j.vector('views', this.views, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryViewsList$ {
-    const j = new TlJsonReader(json, 'stories.storyViewsList', classes);
-    return j.end(
-      new StoryViewsList$({
-        count: j.field('count', intFromJson),
-        viewsCount: j.field('views_count', intFromJson),
-        forwardsCount: j.field('forwards_count', intFromJson),
-        reactionsCount: j.field('reactions_count', intFromJson),
-        views: j.vector('views', fromJson$StoryView),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface StoryViewsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.storyViewsList#59d78fc5 flags:# count:int views_count:int forwards_count:int reactions_count:int views:Vector<StoryView> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryViewsList` */
-export const StoryViewsList: typeof StoryViewsList$ = /*@__PURE__*/ defineTlClass(StoryViewsList$, 0x59d78fc5, 0xb9437560, 'stories.StoryViewsList', 'constructor');
+export const StoryViewsList: typeof StoryViewsList$ = /*@__PURE__*/ defineTlClass(StoryViewsList$, 0x59d78fc5, 0xb9437560, 'stories.StoryViewsList', 'constructor', 'stories.storyViewsList flags:# count:int views_count:int forwards_count:int reactions_count:int views:Vector<StoryView> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryViewsList');
 export type StoryViewsList = StoryViewsList$;
 
 /** `stories.storyViews#de9eed1d views:Vector<StoryViews> users:Vector<User> = stories.StoryViews` */
@@ -648,6 +541,7 @@ class StoryViews$ {
   declare readonly SUBCLASS_OF_ID: 0x4b3fc4ba;
   declare readonly className: 'stories.StoryViews';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryViews$;
   declare views: Api.TypeStoryViews[];
   declare users: Api.TypeUser[];
 
@@ -703,27 +597,14 @@ class StoryViews$ {
       return rethrowDecode(e, 'stories.storyViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.storyViews');
-    j.vector('views', this.views, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryViews$ {
-    const j = new TlJsonReader(json, 'stories.storyViews', classes);
-    return j.end(
-      new StoryViews$({
-        views: j.vector('views', fromJson$StoryViews),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StoryViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.storyViews#de9eed1d views:Vector<StoryViews> users:Vector<User> = stories.StoryViews` */
-export const StoryViews: typeof StoryViews$ = /*@__PURE__*/ defineTlClass(StoryViews$, 0xde9eed1d, 0x4b3fc4ba, 'stories.StoryViews', 'constructor');
+export const StoryViews: typeof StoryViews$ = /*@__PURE__*/ defineTlClass(StoryViews$, 0xde9eed1d, 0x4b3fc4ba, 'stories.StoryViews', 'constructor', 'stories.storyViews views:Vector<StoryViews> users:Vector<User> = stories.StoryViews');
 export type StoryViews = StoryViews$;
 
 /** `stories.peerStories#cae68768 stories:PeerStories chats:Vector<Chat> users:Vector<User> = stories.PeerStories` */
@@ -736,6 +617,7 @@ class PeerStories$ {
   declare readonly SUBCLASS_OF_ID: 0x9d56cfd0;
   declare readonly className: 'stories.PeerStories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerStories$;
   declare stories: Api.TypePeerStories;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -797,29 +679,14 @@ class PeerStories$ {
       return rethrowDecode(e, 'stories.peerStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.peerStories');
-    j.field('stories', this.stories, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerStories$ {
-    const j = new TlJsonReader(json, 'stories.peerStories', classes);
-    return j.end(
-      new PeerStories$({
-        stories: j.field('stories', fromJson$PeerStories),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PeerStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.peerStories#cae68768 stories:PeerStories chats:Vector<Chat> users:Vector<User> = stories.PeerStories` */
-export const PeerStories: typeof PeerStories$ = /*@__PURE__*/ defineTlClass(PeerStories$, 0xcae68768, 0x9d56cfd0, 'stories.PeerStories', 'constructor');
+export const PeerStories: typeof PeerStories$ = /*@__PURE__*/ defineTlClass(PeerStories$, 0xcae68768, 0x9d56cfd0, 'stories.PeerStories', 'constructor', 'stories.peerStories stories:PeerStories chats:Vector<Chat> users:Vector<User> = stories.PeerStories');
 export type PeerStories = PeerStories$;
 
 /** `stories.storyReactionsList#aa5f789c flags:# count:int reactions:Vector<StoryReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryReactionsList` */
@@ -832,6 +699,7 @@ class StoryReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x046f91e3;
   declare readonly className: 'stories.StoryReactionsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryReactionsList$;
   declare count: number;
   declare reactions: Api.TypeStoryReaction[];
   declare chats: Api.TypeChat[];
@@ -918,33 +786,14 @@ class StoryReactionsList$ {
       return rethrowDecode(e, 'stories.storyReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.storyReactionsList');
-    j.field('count', this.count, intToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryReactionsList$ {
-    const j = new TlJsonReader(json, 'stories.storyReactionsList', classes);
-    return j.end(
-      new StoryReactionsList$({
-        count: j.field('count', intFromJson),
-        reactions: j.vector('reactions', fromJson$StoryReaction),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface StoryReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.storyReactionsList#aa5f789c flags:# count:int reactions:Vector<StoryReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryReactionsList` */
-export const StoryReactionsList: typeof StoryReactionsList$ = /*@__PURE__*/ defineTlClass(StoryReactionsList$, 0xaa5f789c, 0x046f91e3, 'stories.StoryReactionsList', 'constructor');
+export const StoryReactionsList: typeof StoryReactionsList$ = /*@__PURE__*/ defineTlClass(StoryReactionsList$, 0xaa5f789c, 0x046f91e3, 'stories.StoryReactionsList', 'constructor', 'stories.storyReactionsList flags:# count:int reactions:Vector<StoryReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryReactionsList');
 export type StoryReactionsList = StoryReactionsList$;
 
 /** `stories.foundStories#e2de7737 flags:# count:int stories:Vector<FoundStory> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stories.FoundStories` */
@@ -957,6 +806,7 @@ class FoundStories$ {
   declare readonly SUBCLASS_OF_ID: 0x17790b35;
   declare readonly className: 'stories.FoundStories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStories$;
   declare count: number;
   declare stories: Api.TypeFoundStory[];
   declare nextOffset: string | undefined;
@@ -1043,33 +893,14 @@ class FoundStories$ {
       return rethrowDecode(e, 'stories.foundStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.foundStories');
-    j.field('count', this.count, intToJson);
-    j.vector('stories', this.stories, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStories$ {
-    const j = new TlJsonReader(json, 'stories.foundStories', classes);
-    return j.end(
-      new FoundStories$({
-        count: j.field('count', intFromJson),
-        stories: j.vector('stories', fromJson$FoundStory),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface FoundStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.foundStories#e2de7737 flags:# count:int stories:Vector<FoundStory> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stories.FoundStories` */
-export const FoundStories: typeof FoundStories$ = /*@__PURE__*/ defineTlClass(FoundStories$, 0xe2de7737, 0x17790b35, 'stories.FoundStories', 'constructor');
+export const FoundStories: typeof FoundStories$ = /*@__PURE__*/ defineTlClass(FoundStories$, 0xe2de7737, 0x17790b35, 'stories.FoundStories', 'constructor', 'stories.foundStories flags:# count:int stories:Vector<FoundStory> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stories.FoundStories');
 export type FoundStories = FoundStories$;
 
 /** `stories.canSendStoryCount#c387c04e count_remains:int = stories.CanSendStoryCount` */
@@ -1082,6 +913,7 @@ class CanSendStoryCount$ {
   declare readonly SUBCLASS_OF_ID: 0xcb53a298;
   declare readonly className: 'stories.CanSendStoryCount';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanSendStoryCount$;
   declare countRemains: number;
 
   constructor(args: { countRemains: number }) {
@@ -1116,25 +948,14 @@ class CanSendStoryCount$ {
       return rethrowDecode(e, 'stories.canSendStoryCount', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.canSendStoryCount');
-    j.field('count_remains', this.countRemains, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendStoryCount$ {
-    const j = new TlJsonReader(json, 'stories.canSendStoryCount', classes);
-    return j.end(
-      new CanSendStoryCount$({
-        countRemains: j.field('count_remains', intFromJson),
-      }),
-    );
-  }
+interface CanSendStoryCount$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.canSendStoryCount#c387c04e count_remains:int = stories.CanSendStoryCount` */
-export const CanSendStoryCount: typeof CanSendStoryCount$ = /*@__PURE__*/ defineTlClass(CanSendStoryCount$, 0xc387c04e, 0xcb53a298, 'stories.CanSendStoryCount', 'constructor');
+export const CanSendStoryCount: typeof CanSendStoryCount$ = /*@__PURE__*/ defineTlClass(CanSendStoryCount$, 0xc387c04e, 0xcb53a298, 'stories.CanSendStoryCount', 'constructor', 'stories.canSendStoryCount count_remains:int = stories.CanSendStoryCount');
 export type CanSendStoryCount = CanSendStoryCount$;
 
 /** `stories.albumsNotModified#564edaeb = stories.Albums` */
@@ -1147,6 +968,7 @@ class AlbumsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x05a73d39;
   declare readonly className: 'stories.AlbumsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AlbumsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1159,18 +981,14 @@ class AlbumsNotModified$ {
   static fromReader(_r: TlReader): AlbumsNotModified$ {
     return new AlbumsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'stories.albumsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AlbumsNotModified$ {
-    return new TlJsonReader(json, 'stories.albumsNotModified', classes).end(new AlbumsNotModified$());
-  }
+interface AlbumsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.albumsNotModified#564edaeb = stories.Albums` */
-export const AlbumsNotModified: typeof AlbumsNotModified$ = /*@__PURE__*/ defineTlClass(AlbumsNotModified$, 0x564edaeb, 0x05a73d39, 'stories.AlbumsNotModified', 'constructor');
+export const AlbumsNotModified: typeof AlbumsNotModified$ = /*@__PURE__*/ defineTlClass(AlbumsNotModified$, 0x564edaeb, 0x05a73d39, 'stories.AlbumsNotModified', 'constructor', 'stories.albumsNotModified = stories.Albums');
 export type AlbumsNotModified = AlbumsNotModified$;
 
 /** `stories.albums#c3987a3a hash:long albums:Vector<StoryAlbum> = stories.Albums` */
@@ -1183,6 +1001,7 @@ class Albums$ {
   declare readonly SUBCLASS_OF_ID: 0x05a73d39;
   declare readonly className: 'stories.Albums';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Albums$;
   declare hash: BigInteger;
   declare albums: Api.TypeStoryAlbum[];
 
@@ -1231,27 +1050,14 @@ class Albums$ {
       return rethrowDecode(e, 'stories.albums', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.albums');
-    j.field('hash', this.hash, longToJson);
-    j.vector('albums', this.albums, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Albums$ {
-    const j = new TlJsonReader(json, 'stories.albums', classes);
-    return j.end(
-      new Albums$({
-        hash: j.field('hash', longFromJson),
-        albums: j.vector('albums', fromJson$StoryAlbum),
-      }),
-    );
-  }
+interface Albums$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.albums#c3987a3a hash:long albums:Vector<StoryAlbum> = stories.Albums` */
-export const Albums: typeof Albums$ = /*@__PURE__*/ defineTlClass(Albums$, 0xc3987a3a, 0x05a73d39, 'stories.Albums', 'constructor');
+export const Albums: typeof Albums$ = /*@__PURE__*/ defineTlClass(Albums$, 0xc3987a3a, 0x05a73d39, 'stories.Albums', 'constructor', 'stories.albums hash:long albums:Vector<StoryAlbum> = stories.Albums');
 export type Albums = Albums$;
 
 /** `stories.canSendStory#30eb63f0 peer:InputPeer = stories.CanSendStoryCount` */
@@ -1264,6 +1070,7 @@ class CanSendStory$ {
   declare readonly SUBCLASS_OF_ID: 0xcb53a298;
   declare readonly className: 'stories.CanSendStory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanSendStory$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -1303,25 +1110,14 @@ class CanSendStory$ {
       return rethrowDecode(e, 'stories.canSendStory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.canSendStory');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendStory$ {
-    const j = new TlJsonReader(json, 'stories.canSendStory', classes);
-    return j.end(
-      new CanSendStory$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface CanSendStory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.canSendStory#30eb63f0 peer:InputPeer = stories.CanSendStoryCount` */
-export const CanSendStory: typeof CanSendStory$ = /*@__PURE__*/ defineTlClass(CanSendStory$, 0x30eb63f0, 0xcb53a298, 'stories.CanSendStory', 'request');
+export const CanSendStory: typeof CanSendStory$ = /*@__PURE__*/ defineTlClass(CanSendStory$, 0x30eb63f0, 0xcb53a298, 'stories.CanSendStory', 'request', 'stories.canSendStory peer:InputPeer');
 export type CanSendStory = CanSendStory$;
 
 /** `stories.sendStory#737fc2ec flags:# pinned:flags.2?true noforwards:flags.4?true fwd_modified:flags.7?true peer:InputPeer media:InputMedia media_areas:flags.5?Vector<MediaArea> caption:flags.0?string entities:flags.1?Vector<MessageEntity> privacy_rules:Vector<InputPrivacyRule> random_id:long period:flags.3?int fwd_from_id:flags.6?InputPeer fwd_from_story:flags.6?int albums:flags.8?Vector<int> = Updates` */
@@ -1334,6 +1130,7 @@ class SendStory$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.SendStory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendStory$;
   declare pinned: boolean | undefined;
   declare noforwards: boolean | undefined;
   declare fwdModified: boolean | undefined;
@@ -1495,51 +1292,14 @@ class SendStory$ {
       return rethrowDecode(e, 'stories.sendStory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.sendStory');
-    j.flag('pinned', this.pinned);
-    j.flag('noforwards', this.noforwards);
-    j.flag('fwd_modified', this.fwdModified);
-    j.field('peer', this.peer, objectToJson);
-    j.field('media', this.media, objectToJson);
-    j.optionalVector('media_areas', this.mediaAreas, objectToJson);
-    j.optional('caption', this.caption, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.vector('privacy_rules', this.privacyRules, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('period', this.period, intToJson);
-    j.optional('fwd_from_id', this.fwdFromId, objectToJson);
-    j.optional('fwd_from_story', this.fwdFromStory, intToJson);
-    j.optionalVector('albums', this.albums, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendStory$ {
-    const j = new TlJsonReader(json, 'stories.sendStory', classes);
-    return j.end(
-      new SendStory$({
-        pinned: j.flag('pinned'),
-        noforwards: j.flag('noforwards'),
-        fwdModified: j.flag('fwd_modified'),
-        peer: j.field('peer', fromJson$InputPeer),
-        media: j.field('media', fromJson$InputMedia),
-        mediaAreas: j.optionalVector('media_areas', fromJson$MediaArea),
-        caption: j.optional('caption', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        privacyRules: j.vector('privacy_rules', fromJson$InputPrivacyRule),
-        randomId: j.field('random_id', longFromJson),
-        period: j.optional('period', intFromJson),
-        fwdFromId: j.optional('fwd_from_id', fromJson$InputPeer),
-        fwdFromStory: j.optional('fwd_from_story', intFromJson),
-        albums: j.optionalVector('albums', intFromJson),
-      }),
-    );
-  }
+interface SendStory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.sendStory#737fc2ec flags:# pinned:flags.2?true noforwards:flags.4?true fwd_modified:flags.7?true peer:InputPeer media:InputMedia media_areas:flags.5?Vector<MediaArea> caption:flags.0?string entities:flags.1?Vector<MessageEntity> privacy_rules:Vector<InputPrivacyRule> random_id:long period:flags.3?int fwd_from_id:flags.6?InputPeer fwd_from_story:flags.6?int albums:flags.8?Vector<int> = Updates` */
-export const SendStory: typeof SendStory$ = /*@__PURE__*/ defineTlClass(SendStory$, 0x737fc2ec, 0x8af52aac, 'stories.SendStory', 'request');
+export const SendStory: typeof SendStory$ = /*@__PURE__*/ defineTlClass(SendStory$, 0x737fc2ec, 0x8af52aac, 'stories.SendStory', 'request', 'stories.sendStory flags:# pinned:flags.2?true noforwards:flags.4?true fwd_modified:flags.7?true peer:InputPeer media:InputMedia media_areas:flags.5?Vector<MediaArea> caption:flags.0?string entities:flags.1?Vector<MessageEntity> privacy_rules:Vector<InputPrivacyRule> random_id:long period:flags.3?int fwd_from_id:flags.6?InputPeer fwd_from_story:flags.6?int albums:flags.8?Vector<int>');
 export type SendStory = SendStory$;
 
 /** `stories.editStory#b583ba46 flags:# peer:InputPeer id:int media:flags.0?InputMedia media_areas:flags.3?Vector<MediaArea> caption:flags.1?string entities:flags.1?Vector<MessageEntity> privacy_rules:flags.2?Vector<InputPrivacyRule> = Updates` */
@@ -1552,6 +1312,7 @@ class EditStory$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.EditStory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditStory$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare media: Api.TypeInputMedia | undefined;
@@ -1665,37 +1426,14 @@ class EditStory$ {
       return rethrowDecode(e, 'stories.editStory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.editStory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optionalVector('media_areas', this.mediaAreas, objectToJson);
-    j.optional('caption', this.caption, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optionalVector('privacy_rules', this.privacyRules, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditStory$ {
-    const j = new TlJsonReader(json, 'stories.editStory', classes);
-    return j.end(
-      new EditStory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        mediaAreas: j.optionalVector('media_areas', fromJson$MediaArea),
-        caption: j.optional('caption', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        privacyRules: j.optionalVector('privacy_rules', fromJson$InputPrivacyRule),
-      }),
-    );
-  }
+interface EditStory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.editStory#b583ba46 flags:# peer:InputPeer id:int media:flags.0?InputMedia media_areas:flags.3?Vector<MediaArea> caption:flags.1?string entities:flags.1?Vector<MessageEntity> privacy_rules:flags.2?Vector<InputPrivacyRule> = Updates` */
-export const EditStory: typeof EditStory$ = /*@__PURE__*/ defineTlClass(EditStory$, 0xb583ba46, 0x8af52aac, 'stories.EditStory', 'request');
+export const EditStory: typeof EditStory$ = /*@__PURE__*/ defineTlClass(EditStory$, 0xb583ba46, 0x8af52aac, 'stories.EditStory', 'request', 'stories.editStory flags:# peer:InputPeer id:int media:flags.0?InputMedia media_areas:flags.3?Vector<MediaArea> caption:flags.1?string entities:flags.1?Vector<MessageEntity> privacy_rules:flags.2?Vector<InputPrivacyRule>');
 export type EditStory = EditStory$;
 
 /** `stories.deleteStories#ae59db5f peer:InputPeer id:Vector<int> = Vector<int>` */
@@ -1708,6 +1446,7 @@ class DeleteStories$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'stories.DeleteStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteStories$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -1761,27 +1500,14 @@ class DeleteStories$ {
       return rethrowDecode(e, 'stories.deleteStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.deleteStories');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStories$ {
-    const j = new TlJsonReader(json, 'stories.deleteStories', classes);
-    return j.end(
-      new DeleteStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.deleteStories#ae59db5f peer:InputPeer id:Vector<int> = Vector<int>` */
-export const DeleteStories: typeof DeleteStories$ = /*@__PURE__*/ defineTlClass(DeleteStories$, 0xae59db5f, 0x5026710f, 'stories.DeleteStories', 'request');
+export const DeleteStories: typeof DeleteStories$ = /*@__PURE__*/ defineTlClass(DeleteStories$, 0xae59db5f, 0x5026710f, 'stories.DeleteStories', 'request', 'stories.deleteStories peer:InputPeer id:Vector<int>');
 export type DeleteStories = DeleteStories$;
 
 /** `stories.togglePinned#9a75a1ef peer:InputPeer id:Vector<int> pinned:Bool = Vector<int>` */
@@ -1794,6 +1520,7 @@ class TogglePinned$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'stories.TogglePinned';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePinned$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
   declare pinned: boolean;
@@ -1853,29 +1580,14 @@ class TogglePinned$ {
       return rethrowDecode(e, 'stories.togglePinned', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.togglePinned');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('pinned', this.pinned, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePinned$ {
-    const j = new TlJsonReader(json, 'stories.togglePinned', classes);
-    return j.end(
-      new TogglePinned$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        pinned: j.field('pinned', boolFromJson),
-      }),
-    );
-  }
+interface TogglePinned$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.togglePinned#9a75a1ef peer:InputPeer id:Vector<int> pinned:Bool = Vector<int>` */
-export const TogglePinned: typeof TogglePinned$ = /*@__PURE__*/ defineTlClass(TogglePinned$, 0x9a75a1ef, 0x5026710f, 'stories.TogglePinned', 'request');
+export const TogglePinned: typeof TogglePinned$ = /*@__PURE__*/ defineTlClass(TogglePinned$, 0x9a75a1ef, 0x5026710f, 'stories.TogglePinned', 'request', 'stories.togglePinned peer:InputPeer id:Vector<int> pinned:Bool');
 export type TogglePinned = TogglePinned$;
 
 /** `stories.getAllStories#eeb0d625 flags:# next:flags.1?true hidden:flags.2?true state:flags.0?string = stories.AllStories` */
@@ -1888,6 +1600,7 @@ class GetAllStories$ {
   declare readonly SUBCLASS_OF_ID: 0x7e60d0cd;
   declare readonly className: 'stories.GetAllStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllStories$;
   declare next: boolean | undefined;
   declare hidden: boolean | undefined;
   declare state: string | undefined;
@@ -1943,29 +1656,14 @@ class GetAllStories$ {
       return rethrowDecode(e, 'stories.getAllStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getAllStories');
-    j.flag('next', this.next);
-    j.flag('hidden', this.hidden);
-    j.optional('state', this.state, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStories$ {
-    const j = new TlJsonReader(json, 'stories.getAllStories', classes);
-    return j.end(
-      new GetAllStories$({
-        next: j.flag('next'),
-        hidden: j.flag('hidden'),
-        state: j.optional('state', stringFromJson),
-      }),
-    );
-  }
+interface GetAllStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getAllStories#eeb0d625 flags:# next:flags.1?true hidden:flags.2?true state:flags.0?string = stories.AllStories` */
-export const GetAllStories: typeof GetAllStories$ = /*@__PURE__*/ defineTlClass(GetAllStories$, 0xeeb0d625, 0x7e60d0cd, 'stories.GetAllStories', 'request');
+export const GetAllStories: typeof GetAllStories$ = /*@__PURE__*/ defineTlClass(GetAllStories$, 0xeeb0d625, 0x7e60d0cd, 'stories.GetAllStories', 'request', 'stories.getAllStories flags:# next:flags.1?true hidden:flags.2?true state:flags.0?string');
 export type GetAllStories = GetAllStories$;
 
 /** `stories.getPinnedStories#5821a5dc peer:InputPeer offset_id:int limit:int = stories.Stories` */
@@ -1978,6 +1676,7 @@ class GetPinnedStories$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetPinnedStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPinnedStories$;
   declare peer: Api.TypeInputPeer;
   declare offsetId: number;
   declare limit: number;
@@ -2029,29 +1728,14 @@ class GetPinnedStories$ {
       return rethrowDecode(e, 'stories.getPinnedStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getPinnedStories');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedStories$ {
-    const j = new TlJsonReader(json, 'stories.getPinnedStories', classes);
-    return j.end(
-      new GetPinnedStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPinnedStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getPinnedStories#5821a5dc peer:InputPeer offset_id:int limit:int = stories.Stories` */
-export const GetPinnedStories: typeof GetPinnedStories$ = /*@__PURE__*/ defineTlClass(GetPinnedStories$, 0x5821a5dc, 0x251c0c2c, 'stories.GetPinnedStories', 'request');
+export const GetPinnedStories: typeof GetPinnedStories$ = /*@__PURE__*/ defineTlClass(GetPinnedStories$, 0x5821a5dc, 0x251c0c2c, 'stories.GetPinnedStories', 'request', 'stories.getPinnedStories peer:InputPeer offset_id:int limit:int');
 export type GetPinnedStories = GetPinnedStories$;
 
 /** `stories.getStoriesArchive#b4352016 peer:InputPeer offset_id:int limit:int = stories.Stories` */
@@ -2064,6 +1748,7 @@ class GetStoriesArchive$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetStoriesArchive';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoriesArchive$;
   declare peer: Api.TypeInputPeer;
   declare offsetId: number;
   declare limit: number;
@@ -2115,29 +1800,14 @@ class GetStoriesArchive$ {
       return rethrowDecode(e, 'stories.getStoriesArchive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoriesArchive');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesArchive$ {
-    const j = new TlJsonReader(json, 'stories.getStoriesArchive', classes);
-    return j.end(
-      new GetStoriesArchive$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoriesArchive$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getStoriesArchive#b4352016 peer:InputPeer offset_id:int limit:int = stories.Stories` */
-export const GetStoriesArchive: typeof GetStoriesArchive$ = /*@__PURE__*/ defineTlClass(GetStoriesArchive$, 0xb4352016, 0x251c0c2c, 'stories.GetStoriesArchive', 'request');
+export const GetStoriesArchive: typeof GetStoriesArchive$ = /*@__PURE__*/ defineTlClass(GetStoriesArchive$, 0xb4352016, 0x251c0c2c, 'stories.GetStoriesArchive', 'request', 'stories.getStoriesArchive peer:InputPeer offset_id:int limit:int');
 export type GetStoriesArchive = GetStoriesArchive$;
 
 /** `stories.getStoriesByID#5774ca74 peer:InputPeer id:Vector<int> = stories.Stories` */
@@ -2150,6 +1820,7 @@ class GetStoriesByID$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetStoriesByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoriesByID$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -2203,27 +1874,14 @@ class GetStoriesByID$ {
       return rethrowDecode(e, 'stories.getStoriesByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoriesByID');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesByID$ {
-    const j = new TlJsonReader(json, 'stories.getStoriesByID', classes);
-    return j.end(
-      new GetStoriesByID$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetStoriesByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getStoriesByID#5774ca74 peer:InputPeer id:Vector<int> = stories.Stories` */
-export const GetStoriesByID: typeof GetStoriesByID$ = /*@__PURE__*/ defineTlClass(GetStoriesByID$, 0x5774ca74, 0x251c0c2c, 'stories.GetStoriesByID', 'request');
+export const GetStoriesByID: typeof GetStoriesByID$ = /*@__PURE__*/ defineTlClass(GetStoriesByID$, 0x5774ca74, 0x251c0c2c, 'stories.GetStoriesByID', 'request', 'stories.getStoriesByID peer:InputPeer id:Vector<int>');
 export type GetStoriesByID = GetStoriesByID$;
 
 /** `stories.toggleAllStoriesHidden#7c2557c4 hidden:Bool = Bool` */
@@ -2236,6 +1894,7 @@ class ToggleAllStoriesHidden$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.ToggleAllStoriesHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleAllStoriesHidden$;
   declare hidden: boolean;
 
   constructor(args: { hidden: boolean }) {
@@ -2275,25 +1934,14 @@ class ToggleAllStoriesHidden$ {
       return rethrowDecode(e, 'stories.toggleAllStoriesHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.toggleAllStoriesHidden');
-    j.field('hidden', this.hidden, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAllStoriesHidden$ {
-    const j = new TlJsonReader(json, 'stories.toggleAllStoriesHidden', classes);
-    return j.end(
-      new ToggleAllStoriesHidden$({
-        hidden: j.field('hidden', boolFromJson),
-      }),
-    );
-  }
+interface ToggleAllStoriesHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.toggleAllStoriesHidden#7c2557c4 hidden:Bool = Bool` */
-export const ToggleAllStoriesHidden: typeof ToggleAllStoriesHidden$ = /*@__PURE__*/ defineTlClass(ToggleAllStoriesHidden$, 0x7c2557c4, 0xf5b399ac, 'stories.ToggleAllStoriesHidden', 'request');
+export const ToggleAllStoriesHidden: typeof ToggleAllStoriesHidden$ = /*@__PURE__*/ defineTlClass(ToggleAllStoriesHidden$, 0x7c2557c4, 0xf5b399ac, 'stories.ToggleAllStoriesHidden', 'request', 'stories.toggleAllStoriesHidden hidden:Bool');
 export type ToggleAllStoriesHidden = ToggleAllStoriesHidden$;
 
 /** `stories.readStories#a556dac8 peer:InputPeer max_id:int = Vector<int>` */
@@ -2306,6 +1954,7 @@ class ReadStories$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'stories.ReadStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadStories$;
   declare peer: Api.TypeInputPeer;
   declare maxId: number;
 
@@ -2351,27 +2000,14 @@ class ReadStories$ {
       return rethrowDecode(e, 'stories.readStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.readStories');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadStories$ {
-    const j = new TlJsonReader(json, 'stories.readStories', classes);
-    return j.end(
-      new ReadStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.readStories#a556dac8 peer:InputPeer max_id:int = Vector<int>` */
-export const ReadStories: typeof ReadStories$ = /*@__PURE__*/ defineTlClass(ReadStories$, 0xa556dac8, 0x5026710f, 'stories.ReadStories', 'request');
+export const ReadStories: typeof ReadStories$ = /*@__PURE__*/ defineTlClass(ReadStories$, 0xa556dac8, 0x5026710f, 'stories.ReadStories', 'request', 'stories.readStories peer:InputPeer max_id:int');
 export type ReadStories = ReadStories$;
 
 /** `stories.incrementStoryViews#b2028afb peer:InputPeer id:Vector<int> = Bool` */
@@ -2384,6 +2020,7 @@ class IncrementStoryViews$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.IncrementStoryViews';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => IncrementStoryViews$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -2437,27 +2074,14 @@ class IncrementStoryViews$ {
       return rethrowDecode(e, 'stories.incrementStoryViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.incrementStoryViews');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): IncrementStoryViews$ {
-    const j = new TlJsonReader(json, 'stories.incrementStoryViews', classes);
-    return j.end(
-      new IncrementStoryViews$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface IncrementStoryViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.incrementStoryViews#b2028afb peer:InputPeer id:Vector<int> = Bool` */
-export const IncrementStoryViews: typeof IncrementStoryViews$ = /*@__PURE__*/ defineTlClass(IncrementStoryViews$, 0xb2028afb, 0xf5b399ac, 'stories.IncrementStoryViews', 'request');
+export const IncrementStoryViews: typeof IncrementStoryViews$ = /*@__PURE__*/ defineTlClass(IncrementStoryViews$, 0xb2028afb, 0xf5b399ac, 'stories.IncrementStoryViews', 'request', 'stories.incrementStoryViews peer:InputPeer id:Vector<int>');
 export type IncrementStoryViews = IncrementStoryViews$;
 
 /** `stories.getStoryViewsList#7ed23c57 flags:# just_contacts:flags.0?true reactions_first:flags.2?true forwards_first:flags.3?true peer:InputPeer q:flags.1?string id:int offset:string limit:int = stories.StoryViewsList` */
@@ -2470,6 +2094,7 @@ class GetStoryViewsList$ {
   declare readonly SUBCLASS_OF_ID: 0xb9437560;
   declare readonly className: 'stories.GetStoryViewsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryViewsList$;
   declare justContacts: boolean | undefined;
   declare reactionsFirst: boolean | undefined;
   declare forwardsFirst: boolean | undefined;
@@ -2554,39 +2179,14 @@ class GetStoryViewsList$ {
       return rethrowDecode(e, 'stories.getStoryViewsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoryViewsList');
-    j.flag('just_contacts', this.justContacts);
-    j.flag('reactions_first', this.reactionsFirst);
-    j.flag('forwards_first', this.forwardsFirst);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('q', this.q, stringToJson);
-    j.field('id', this.id, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryViewsList$ {
-    const j = new TlJsonReader(json, 'stories.getStoryViewsList', classes);
-    return j.end(
-      new GetStoryViewsList$({
-        justContacts: j.flag('just_contacts'),
-        reactionsFirst: j.flag('reactions_first'),
-        forwardsFirst: j.flag('forwards_first'),
-        peer: j.field('peer', fromJson$InputPeer),
-        q: j.optional('q', stringFromJson),
-        id: j.field('id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoryViewsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getStoryViewsList#7ed23c57 flags:# just_contacts:flags.0?true reactions_first:flags.2?true forwards_first:flags.3?true peer:InputPeer q:flags.1?string id:int offset:string limit:int = stories.StoryViewsList` */
-export const GetStoryViewsList: typeof GetStoryViewsList$ = /*@__PURE__*/ defineTlClass(GetStoryViewsList$, 0x7ed23c57, 0xb9437560, 'stories.GetStoryViewsList', 'request');
+export const GetStoryViewsList: typeof GetStoryViewsList$ = /*@__PURE__*/ defineTlClass(GetStoryViewsList$, 0x7ed23c57, 0xb9437560, 'stories.GetStoryViewsList', 'request', 'stories.getStoryViewsList flags:# just_contacts:flags.0?true reactions_first:flags.2?true forwards_first:flags.3?true peer:InputPeer q:flags.1?string id:int offset:string limit:int');
 export type GetStoryViewsList = GetStoryViewsList$;
 
 /** `stories.getStoriesViews#28e16cc8 peer:InputPeer id:Vector<int> = stories.StoryViews` */
@@ -2599,6 +2199,7 @@ class GetStoriesViews$ {
   declare readonly SUBCLASS_OF_ID: 0x4b3fc4ba;
   declare readonly className: 'stories.GetStoriesViews';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoriesViews$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -2652,27 +2253,14 @@ class GetStoriesViews$ {
       return rethrowDecode(e, 'stories.getStoriesViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoriesViews');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesViews$ {
-    const j = new TlJsonReader(json, 'stories.getStoriesViews', classes);
-    return j.end(
-      new GetStoriesViews$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetStoriesViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getStoriesViews#28e16cc8 peer:InputPeer id:Vector<int> = stories.StoryViews` */
-export const GetStoriesViews: typeof GetStoriesViews$ = /*@__PURE__*/ defineTlClass(GetStoriesViews$, 0x28e16cc8, 0x4b3fc4ba, 'stories.GetStoriesViews', 'request');
+export const GetStoriesViews: typeof GetStoriesViews$ = /*@__PURE__*/ defineTlClass(GetStoriesViews$, 0x28e16cc8, 0x4b3fc4ba, 'stories.GetStoriesViews', 'request', 'stories.getStoriesViews peer:InputPeer id:Vector<int>');
 export type GetStoriesViews = GetStoriesViews$;
 
 /** `stories.exportStoryLink#7b8def20 peer:InputPeer id:int = ExportedStoryLink` */
@@ -2685,6 +2273,7 @@ class ExportStoryLink$ {
   declare readonly SUBCLASS_OF_ID: 0x0fc541a6;
   declare readonly className: 'stories.ExportStoryLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportStoryLink$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
 
@@ -2730,27 +2319,14 @@ class ExportStoryLink$ {
       return rethrowDecode(e, 'stories.exportStoryLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.exportStoryLink');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportStoryLink$ {
-    const j = new TlJsonReader(json, 'stories.exportStoryLink', classes);
-    return j.end(
-      new ExportStoryLink$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface ExportStoryLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.exportStoryLink#7b8def20 peer:InputPeer id:int = ExportedStoryLink` */
-export const ExportStoryLink: typeof ExportStoryLink$ = /*@__PURE__*/ defineTlClass(ExportStoryLink$, 0x7b8def20, 0x0fc541a6, 'stories.ExportStoryLink', 'request');
+export const ExportStoryLink: typeof ExportStoryLink$ = /*@__PURE__*/ defineTlClass(ExportStoryLink$, 0x7b8def20, 0x0fc541a6, 'stories.ExportStoryLink', 'request', 'stories.exportStoryLink peer:InputPeer id:int');
 export type ExportStoryLink = ExportStoryLink$;
 
 /** `stories.report#19d8eb45 peer:InputPeer id:Vector<int> option:bytes message:string = ReportResult` */
@@ -2763,6 +2339,7 @@ class Report$ {
   declare readonly SUBCLASS_OF_ID: 0xacd3f438;
   declare readonly className: 'stories.Report';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Report$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
   declare option: Uint8Array;
@@ -2828,31 +2405,14 @@ class Report$ {
       return rethrowDecode(e, 'stories.report', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.report');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('option', this.option, bytesToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
-    const j = new TlJsonReader(json, 'stories.report', classes);
-    return j.end(
-      new Report$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        option: j.field('option', bytesFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface Report$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.report#19d8eb45 peer:InputPeer id:Vector<int> option:bytes message:string = ReportResult` */
-export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0x19d8eb45, 0xacd3f438, 'stories.Report', 'request');
+export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0x19d8eb45, 0xacd3f438, 'stories.Report', 'request', 'stories.report peer:InputPeer id:Vector<int> option:bytes message:string');
 export type Report = Report$;
 
 /** `stories.activateStealthMode#57bbd166 flags:# past:flags.0?true future:flags.1?true = Updates` */
@@ -2865,6 +2425,7 @@ class ActivateStealthMode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.ActivateStealthMode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ActivateStealthMode$;
   declare past: boolean | undefined;
   declare future: boolean | undefined;
 
@@ -2913,27 +2474,14 @@ class ActivateStealthMode$ {
       return rethrowDecode(e, 'stories.activateStealthMode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.activateStealthMode');
-    j.flag('past', this.past);
-    j.flag('future', this.future);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ActivateStealthMode$ {
-    const j = new TlJsonReader(json, 'stories.activateStealthMode', classes);
-    return j.end(
-      new ActivateStealthMode$({
-        past: j.flag('past'),
-        future: j.flag('future'),
-      }),
-    );
-  }
+interface ActivateStealthMode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.activateStealthMode#57bbd166 flags:# past:flags.0?true future:flags.1?true = Updates` */
-export const ActivateStealthMode: typeof ActivateStealthMode$ = /*@__PURE__*/ defineTlClass(ActivateStealthMode$, 0x57bbd166, 0x8af52aac, 'stories.ActivateStealthMode', 'request');
+export const ActivateStealthMode: typeof ActivateStealthMode$ = /*@__PURE__*/ defineTlClass(ActivateStealthMode$, 0x57bbd166, 0x8af52aac, 'stories.ActivateStealthMode', 'request', 'stories.activateStealthMode flags:# past:flags.0?true future:flags.1?true');
 export type ActivateStealthMode = ActivateStealthMode$;
 
 /** `stories.sendReaction#7fd736b2 flags:# add_to_recent:flags.0?true peer:InputPeer story_id:int reaction:Reaction = Updates` */
@@ -2946,6 +2494,7 @@ class SendReaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.SendReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendReaction$;
   declare addToRecent: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare storyId: number;
@@ -3007,31 +2556,14 @@ class SendReaction$ {
       return rethrowDecode(e, 'stories.sendReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.sendReaction');
-    j.flag('add_to_recent', this.addToRecent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('story_id', this.storyId, intToJson);
-    j.field('reaction', this.reaction, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendReaction$ {
-    const j = new TlJsonReader(json, 'stories.sendReaction', classes);
-    return j.end(
-      new SendReaction$({
-        addToRecent: j.flag('add_to_recent'),
-        peer: j.field('peer', fromJson$InputPeer),
-        storyId: j.field('story_id', intFromJson),
-        reaction: j.field('reaction', fromJson$Reaction),
-      }),
-    );
-  }
+interface SendReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.sendReaction#7fd736b2 flags:# add_to_recent:flags.0?true peer:InputPeer story_id:int reaction:Reaction = Updates` */
-export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0x7fd736b2, 0x8af52aac, 'stories.SendReaction', 'request');
+export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0x7fd736b2, 0x8af52aac, 'stories.SendReaction', 'request', 'stories.sendReaction flags:# add_to_recent:flags.0?true peer:InputPeer story_id:int reaction:Reaction');
 export type SendReaction = SendReaction$;
 
 /** `stories.getPeerStories#2c4ada50 peer:InputPeer = stories.PeerStories` */
@@ -3044,6 +2576,7 @@ class GetPeerStories$ {
   declare readonly SUBCLASS_OF_ID: 0x9d56cfd0;
   declare readonly className: 'stories.GetPeerStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerStories$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -3083,25 +2616,14 @@ class GetPeerStories$ {
       return rethrowDecode(e, 'stories.getPeerStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getPeerStories');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerStories$ {
-    const j = new TlJsonReader(json, 'stories.getPeerStories', classes);
-    return j.end(
-      new GetPeerStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPeerStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getPeerStories#2c4ada50 peer:InputPeer = stories.PeerStories` */
-export const GetPeerStories: typeof GetPeerStories$ = /*@__PURE__*/ defineTlClass(GetPeerStories$, 0x2c4ada50, 0x9d56cfd0, 'stories.GetPeerStories', 'request');
+export const GetPeerStories: typeof GetPeerStories$ = /*@__PURE__*/ defineTlClass(GetPeerStories$, 0x2c4ada50, 0x9d56cfd0, 'stories.GetPeerStories', 'request', 'stories.getPeerStories peer:InputPeer');
 export type GetPeerStories = GetPeerStories$;
 
 /** `stories.getAllReadPeerStories#9b5ae7f9 = Updates` */
@@ -3114,6 +2636,7 @@ class GetAllReadPeerStories$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.GetAllReadPeerStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllReadPeerStories$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3131,18 +2654,14 @@ class GetAllReadPeerStories$ {
   static fromReader(_r: TlReader): GetAllReadPeerStories$ {
     return new GetAllReadPeerStories$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'stories.getAllReadPeerStories' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllReadPeerStories$ {
-    return new TlJsonReader(json, 'stories.getAllReadPeerStories', classes).end(new GetAllReadPeerStories$());
-  }
+interface GetAllReadPeerStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getAllReadPeerStories#9b5ae7f9 = Updates` */
-export const GetAllReadPeerStories: typeof GetAllReadPeerStories$ = /*@__PURE__*/ defineTlClass(GetAllReadPeerStories$, 0x9b5ae7f9, 0x8af52aac, 'stories.GetAllReadPeerStories', 'request');
+export const GetAllReadPeerStories: typeof GetAllReadPeerStories$ = /*@__PURE__*/ defineTlClass(GetAllReadPeerStories$, 0x9b5ae7f9, 0x8af52aac, 'stories.GetAllReadPeerStories', 'request', 'stories.getAllReadPeerStories');
 export type GetAllReadPeerStories = GetAllReadPeerStories$;
 
 /** `stories.getPeerMaxIDs#535983c3 id:Vector<InputPeer> = Vector<int>` */
@@ -3155,6 +2674,7 @@ class GetPeerMaxIDs$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'stories.GetPeerMaxIDs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerMaxIDs$;
   declare id: Api.TypeInputPeer[];
 
   constructor(args: { id: Api.TypeInputPeer[] }) {
@@ -3202,25 +2722,14 @@ class GetPeerMaxIDs$ {
       return rethrowDecode(e, 'stories.getPeerMaxIDs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getPeerMaxIDs');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerMaxIDs$ {
-    const j = new TlJsonReader(json, 'stories.getPeerMaxIDs', classes);
-    return j.end(
-      new GetPeerMaxIDs$({
-        id: j.vector('id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPeerMaxIDs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getPeerMaxIDs#535983c3 id:Vector<InputPeer> = Vector<int>` */
-export const GetPeerMaxIDs: typeof GetPeerMaxIDs$ = /*@__PURE__*/ defineTlClass(GetPeerMaxIDs$, 0x535983c3, 0x5026710f, 'stories.GetPeerMaxIDs', 'request');
+export const GetPeerMaxIDs: typeof GetPeerMaxIDs$ = /*@__PURE__*/ defineTlClass(GetPeerMaxIDs$, 0x535983c3, 0x5026710f, 'stories.GetPeerMaxIDs', 'request', 'stories.getPeerMaxIDs id:Vector<InputPeer>');
 export type GetPeerMaxIDs = GetPeerMaxIDs$;
 
 /** `stories.getChatsToSend#a56a8b60 = messages.Chats` */
@@ -3233,6 +2742,7 @@ class GetChatsToSend$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'stories.GetChatsToSend';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatsToSend$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3250,18 +2760,14 @@ class GetChatsToSend$ {
   static fromReader(_r: TlReader): GetChatsToSend$ {
     return new GetChatsToSend$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'stories.getChatsToSend' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatsToSend$ {
-    return new TlJsonReader(json, 'stories.getChatsToSend', classes).end(new GetChatsToSend$());
-  }
+interface GetChatsToSend$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getChatsToSend#a56a8b60 = messages.Chats` */
-export const GetChatsToSend: typeof GetChatsToSend$ = /*@__PURE__*/ defineTlClass(GetChatsToSend$, 0xa56a8b60, 0x99d5cb14, 'stories.GetChatsToSend', 'request');
+export const GetChatsToSend: typeof GetChatsToSend$ = /*@__PURE__*/ defineTlClass(GetChatsToSend$, 0xa56a8b60, 0x99d5cb14, 'stories.GetChatsToSend', 'request', 'stories.getChatsToSend');
 export type GetChatsToSend = GetChatsToSend$;
 
 /** `stories.togglePeerStoriesHidden#bd0415c4 peer:InputPeer hidden:Bool = Bool` */
@@ -3274,6 +2780,7 @@ class TogglePeerStoriesHidden$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.TogglePeerStoriesHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePeerStoriesHidden$;
   declare peer: Api.TypeInputPeer;
   declare hidden: boolean;
 
@@ -3319,27 +2826,14 @@ class TogglePeerStoriesHidden$ {
       return rethrowDecode(e, 'stories.togglePeerStoriesHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.togglePeerStoriesHidden');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hidden', this.hidden, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerStoriesHidden$ {
-    const j = new TlJsonReader(json, 'stories.togglePeerStoriesHidden', classes);
-    return j.end(
-      new TogglePeerStoriesHidden$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hidden: j.field('hidden', boolFromJson),
-      }),
-    );
-  }
+interface TogglePeerStoriesHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.togglePeerStoriesHidden#bd0415c4 peer:InputPeer hidden:Bool = Bool` */
-export const TogglePeerStoriesHidden: typeof TogglePeerStoriesHidden$ = /*@__PURE__*/ defineTlClass(TogglePeerStoriesHidden$, 0xbd0415c4, 0xf5b399ac, 'stories.TogglePeerStoriesHidden', 'request');
+export const TogglePeerStoriesHidden: typeof TogglePeerStoriesHidden$ = /*@__PURE__*/ defineTlClass(TogglePeerStoriesHidden$, 0xbd0415c4, 0xf5b399ac, 'stories.TogglePeerStoriesHidden', 'request', 'stories.togglePeerStoriesHidden peer:InputPeer hidden:Bool');
 export type TogglePeerStoriesHidden = TogglePeerStoriesHidden$;
 
 /** `stories.getStoryReactionsList#b9b2881f flags:# forwards_first:flags.2?true peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int = stories.StoryReactionsList` */
@@ -3352,6 +2846,7 @@ class GetStoryReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x046f91e3;
   declare readonly className: 'stories.GetStoryReactionsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryReactionsList$;
   declare forwardsFirst: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare id: number;
@@ -3427,35 +2922,14 @@ class GetStoryReactionsList$ {
       return rethrowDecode(e, 'stories.getStoryReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoryReactionsList');
-    j.flag('forwards_first', this.forwardsFirst);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('reaction', this.reaction, objectToJson);
-    j.optional('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryReactionsList$ {
-    const j = new TlJsonReader(json, 'stories.getStoryReactionsList', classes);
-    return j.end(
-      new GetStoryReactionsList$({
-        forwardsFirst: j.flag('forwards_first'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        reaction: j.optional('reaction', fromJson$Reaction),
-        offset: j.optional('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoryReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getStoryReactionsList#b9b2881f flags:# forwards_first:flags.2?true peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int = stories.StoryReactionsList` */
-export const GetStoryReactionsList: typeof GetStoryReactionsList$ = /*@__PURE__*/ defineTlClass(GetStoryReactionsList$, 0xb9b2881f, 0x046f91e3, 'stories.GetStoryReactionsList', 'request');
+export const GetStoryReactionsList: typeof GetStoryReactionsList$ = /*@__PURE__*/ defineTlClass(GetStoryReactionsList$, 0xb9b2881f, 0x046f91e3, 'stories.GetStoryReactionsList', 'request', 'stories.getStoryReactionsList flags:# forwards_first:flags.2?true peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int');
 export type GetStoryReactionsList = GetStoryReactionsList$;
 
 /** `stories.togglePinnedToTop#b297e9b peer:InputPeer id:Vector<int> = Bool` */
@@ -3468,6 +2942,7 @@ class TogglePinnedToTop$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.TogglePinnedToTop';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePinnedToTop$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -3521,27 +2996,14 @@ class TogglePinnedToTop$ {
       return rethrowDecode(e, 'stories.togglePinnedToTop', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.togglePinnedToTop');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePinnedToTop$ {
-    const j = new TlJsonReader(json, 'stories.togglePinnedToTop', classes);
-    return j.end(
-      new TogglePinnedToTop$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface TogglePinnedToTop$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.togglePinnedToTop#b297e9b peer:InputPeer id:Vector<int> = Bool` */
-export const TogglePinnedToTop: typeof TogglePinnedToTop$ = /*@__PURE__*/ defineTlClass(TogglePinnedToTop$, 0x0b297e9b, 0xf5b399ac, 'stories.TogglePinnedToTop', 'request');
+export const TogglePinnedToTop: typeof TogglePinnedToTop$ = /*@__PURE__*/ defineTlClass(TogglePinnedToTop$, 0x0b297e9b, 0xf5b399ac, 'stories.TogglePinnedToTop', 'request', 'stories.togglePinnedToTop peer:InputPeer id:Vector<int>');
 export type TogglePinnedToTop = TogglePinnedToTop$;
 
 /** `stories.searchPosts#d1810907 flags:# hashtag:flags.0?string area:flags.1?MediaArea peer:flags.2?InputPeer offset:string limit:int = stories.FoundStories` */
@@ -3554,6 +3016,7 @@ class SearchPosts$ {
   declare readonly SUBCLASS_OF_ID: 0x17790b35;
   declare readonly className: 'stories.SearchPosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchPosts$;
   declare hashtag: string | undefined;
   declare area: Api.TypeMediaArea | undefined;
   declare peer: Api.TypeInputPeer | undefined;
@@ -3625,33 +3088,14 @@ class SearchPosts$ {
       return rethrowDecode(e, 'stories.searchPosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.searchPosts');
-    j.optional('hashtag', this.hashtag, stringToJson);
-    j.optional('area', this.area, objectToJson);
-    j.optional('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchPosts$ {
-    const j = new TlJsonReader(json, 'stories.searchPosts', classes);
-    return j.end(
-      new SearchPosts$({
-        hashtag: j.optional('hashtag', stringFromJson),
-        area: j.optional('area', fromJson$MediaArea),
-        peer: j.optional('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SearchPosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.searchPosts#d1810907 flags:# hashtag:flags.0?string area:flags.1?MediaArea peer:flags.2?InputPeer offset:string limit:int = stories.FoundStories` */
-export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xd1810907, 0x17790b35, 'stories.SearchPosts', 'request');
+export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xd1810907, 0x17790b35, 'stories.SearchPosts', 'request', 'stories.searchPosts flags:# hashtag:flags.0?string area:flags.1?MediaArea peer:flags.2?InputPeer offset:string limit:int');
 export type SearchPosts = SearchPosts$;
 
 /** `stories.createAlbum#a36396e5 peer:InputPeer title:string stories:Vector<int> = StoryAlbum` */
@@ -3664,6 +3108,7 @@ class CreateAlbum$ {
   declare readonly SUBCLASS_OF_ID: 0x7c8c5ea2;
   declare readonly className: 'stories.CreateAlbum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateAlbum$;
   declare peer: Api.TypeInputPeer;
   declare title: string;
   declare stories: number[];
@@ -3723,29 +3168,14 @@ class CreateAlbum$ {
       return rethrowDecode(e, 'stories.createAlbum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.createAlbum');
-    j.field('peer', this.peer, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.vector('stories', this.stories, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateAlbum$ {
-    const j = new TlJsonReader(json, 'stories.createAlbum', classes);
-    return j.end(
-      new CreateAlbum$({
-        peer: j.field('peer', fromJson$InputPeer),
-        title: j.field('title', stringFromJson),
-        stories: j.vector('stories', intFromJson),
-      }),
-    );
-  }
+interface CreateAlbum$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.createAlbum#a36396e5 peer:InputPeer title:string stories:Vector<int> = StoryAlbum` */
-export const CreateAlbum: typeof CreateAlbum$ = /*@__PURE__*/ defineTlClass(CreateAlbum$, 0xa36396e5, 0x7c8c5ea2, 'stories.CreateAlbum', 'request');
+export const CreateAlbum: typeof CreateAlbum$ = /*@__PURE__*/ defineTlClass(CreateAlbum$, 0xa36396e5, 0x7c8c5ea2, 'stories.CreateAlbum', 'request', 'stories.createAlbum peer:InputPeer title:string stories:Vector<int>');
 export type CreateAlbum = CreateAlbum$;
 
 /** `stories.updateAlbum#5e5259b6 flags:# peer:InputPeer album_id:int title:flags.0?string delete_stories:flags.1?Vector<int> add_stories:flags.2?Vector<int> order:flags.3?Vector<int> = StoryAlbum` */
@@ -3758,6 +3188,7 @@ class UpdateAlbum$ {
   declare readonly SUBCLASS_OF_ID: 0x7c8c5ea2;
   declare readonly className: 'stories.UpdateAlbum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateAlbum$;
   declare peer: Api.TypeInputPeer;
   declare albumId: number;
   declare title: string | undefined;
@@ -3858,35 +3289,14 @@ class UpdateAlbum$ {
       return rethrowDecode(e, 'stories.updateAlbum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.updateAlbum');
-    j.field('peer', this.peer, objectToJson);
-    j.field('album_id', this.albumId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optionalVector('delete_stories', this.deleteStories, intToJson);
-    j.optionalVector('add_stories', this.addStories, intToJson);
-    j.optionalVector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateAlbum$ {
-    const j = new TlJsonReader(json, 'stories.updateAlbum', classes);
-    return j.end(
-      new UpdateAlbum$({
-        peer: j.field('peer', fromJson$InputPeer),
-        albumId: j.field('album_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        deleteStories: j.optionalVector('delete_stories', intFromJson),
-        addStories: j.optionalVector('add_stories', intFromJson),
-        order: j.optionalVector('order', intFromJson),
-      }),
-    );
-  }
+interface UpdateAlbum$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.updateAlbum#5e5259b6 flags:# peer:InputPeer album_id:int title:flags.0?string delete_stories:flags.1?Vector<int> add_stories:flags.2?Vector<int> order:flags.3?Vector<int> = StoryAlbum` */
-export const UpdateAlbum: typeof UpdateAlbum$ = /*@__PURE__*/ defineTlClass(UpdateAlbum$, 0x5e5259b6, 0x7c8c5ea2, 'stories.UpdateAlbum', 'request');
+export const UpdateAlbum: typeof UpdateAlbum$ = /*@__PURE__*/ defineTlClass(UpdateAlbum$, 0x5e5259b6, 0x7c8c5ea2, 'stories.UpdateAlbum', 'request', 'stories.updateAlbum flags:# peer:InputPeer album_id:int title:flags.0?string delete_stories:flags.1?Vector<int> add_stories:flags.2?Vector<int> order:flags.3?Vector<int>');
 export type UpdateAlbum = UpdateAlbum$;
 
 /** `stories.reorderAlbums#8535fbd9 peer:InputPeer order:Vector<int> = Bool` */
@@ -3899,6 +3309,7 @@ class ReorderAlbums$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.ReorderAlbums';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderAlbums$;
   declare peer: Api.TypeInputPeer;
   declare order: number[];
 
@@ -3952,27 +3363,14 @@ class ReorderAlbums$ {
       return rethrowDecode(e, 'stories.reorderAlbums', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.reorderAlbums');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderAlbums$ {
-    const j = new TlJsonReader(json, 'stories.reorderAlbums', classes);
-    return j.end(
-      new ReorderAlbums$({
-        peer: j.field('peer', fromJson$InputPeer),
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderAlbums$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.reorderAlbums#8535fbd9 peer:InputPeer order:Vector<int> = Bool` */
-export const ReorderAlbums: typeof ReorderAlbums$ = /*@__PURE__*/ defineTlClass(ReorderAlbums$, 0x8535fbd9, 0xf5b399ac, 'stories.ReorderAlbums', 'request');
+export const ReorderAlbums: typeof ReorderAlbums$ = /*@__PURE__*/ defineTlClass(ReorderAlbums$, 0x8535fbd9, 0xf5b399ac, 'stories.ReorderAlbums', 'request', 'stories.reorderAlbums peer:InputPeer order:Vector<int>');
 export type ReorderAlbums = ReorderAlbums$;
 
 /** `stories.deleteAlbum#8d3456d0 peer:InputPeer album_id:int = Bool` */
@@ -3985,6 +3383,7 @@ class DeleteAlbum$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.DeleteAlbum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteAlbum$;
   declare peer: Api.TypeInputPeer;
   declare albumId: number;
 
@@ -4030,27 +3429,14 @@ class DeleteAlbum$ {
       return rethrowDecode(e, 'stories.deleteAlbum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.deleteAlbum');
-    j.field('peer', this.peer, objectToJson);
-    j.field('album_id', this.albumId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAlbum$ {
-    const j = new TlJsonReader(json, 'stories.deleteAlbum', classes);
-    return j.end(
-      new DeleteAlbum$({
-        peer: j.field('peer', fromJson$InputPeer),
-        albumId: j.field('album_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteAlbum$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.deleteAlbum#8d3456d0 peer:InputPeer album_id:int = Bool` */
-export const DeleteAlbum: typeof DeleteAlbum$ = /*@__PURE__*/ defineTlClass(DeleteAlbum$, 0x8d3456d0, 0xf5b399ac, 'stories.DeleteAlbum', 'request');
+export const DeleteAlbum: typeof DeleteAlbum$ = /*@__PURE__*/ defineTlClass(DeleteAlbum$, 0x8d3456d0, 0xf5b399ac, 'stories.DeleteAlbum', 'request', 'stories.deleteAlbum peer:InputPeer album_id:int');
 export type DeleteAlbum = DeleteAlbum$;
 
 /** `stories.getAlbums#25b3eac7 peer:InputPeer hash:long = stories.Albums` */
@@ -4063,6 +3449,7 @@ class GetAlbums$ {
   declare readonly SUBCLASS_OF_ID: 0x05a73d39;
   declare readonly className: 'stories.GetAlbums';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAlbums$;
   declare peer: Api.TypeInputPeer;
   declare hash: BigInteger;
 
@@ -4108,27 +3495,14 @@ class GetAlbums$ {
       return rethrowDecode(e, 'stories.getAlbums', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getAlbums');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAlbums$ {
-    const j = new TlJsonReader(json, 'stories.getAlbums', classes);
-    return j.end(
-      new GetAlbums$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetAlbums$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getAlbums#25b3eac7 peer:InputPeer hash:long = stories.Albums` */
-export const GetAlbums: typeof GetAlbums$ = /*@__PURE__*/ defineTlClass(GetAlbums$, 0x25b3eac7, 0x05a73d39, 'stories.GetAlbums', 'request');
+export const GetAlbums: typeof GetAlbums$ = /*@__PURE__*/ defineTlClass(GetAlbums$, 0x25b3eac7, 0x05a73d39, 'stories.GetAlbums', 'request', 'stories.getAlbums peer:InputPeer hash:long');
 export type GetAlbums = GetAlbums$;
 
 /** `stories.getAlbumStories#ac806d61 peer:InputPeer album_id:int offset:int limit:int = stories.Stories` */
@@ -4141,6 +3515,7 @@ class GetAlbumStories$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetAlbumStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAlbumStories$;
   declare peer: Api.TypeInputPeer;
   declare albumId: number;
   declare offset: number;
@@ -4198,29 +3573,12 @@ class GetAlbumStories$ {
       return rethrowDecode(e, 'stories.getAlbumStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getAlbumStories');
-    j.field('peer', this.peer, objectToJson);
-    j.field('album_id', this.albumId, intToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAlbumStories$ {
-    const j = new TlJsonReader(json, 'stories.getAlbumStories', classes);
-    return j.end(
-      new GetAlbumStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        albumId: j.field('album_id', intFromJson),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetAlbumStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stories.getAlbumStories#ac806d61 peer:InputPeer album_id:int offset:int limit:int = stories.Stories` */
-export const GetAlbumStories: typeof GetAlbumStories$ = /*@__PURE__*/ defineTlClass(GetAlbumStories$, 0xac806d61, 0x251c0c2c, 'stories.GetAlbumStories', 'request');
+export const GetAlbumStories: typeof GetAlbumStories$ = /*@__PURE__*/ defineTlClass(GetAlbumStories$, 0xac806d61, 0x251c0c2c, 'stories.GetAlbumStories', 'request', 'stories.getAlbumStories peer:InputPeer album_id:int offset:int limit:int');
 export type GetAlbumStories = GetAlbumStories$;

@@ -15,30 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -56,12 +45,6 @@ import {
   write$InputWebFileLocation,
   write$storage$FileType,
 } from '../codecs.js';
-import {
-  fromJson$FileHash,
-  fromJson$InputFileLocation,
-  fromJson$InputWebFileLocation,
-  fromJson$storage$FileType,
-} from '../json.js';
 
 /** Any constructor of `upload.File`, discriminated by `className`. */
 export type TypeFile = 
@@ -84,6 +67,7 @@ class File$ {
   declare readonly SUBCLASS_OF_ID: 0x6c9bd728;
   declare readonly className: 'upload.File';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => File$;
   declare type: Api.storage.TypeFileType;
   declare mtime: number;
   declare bytes: Uint8Array;
@@ -130,29 +114,14 @@ class File$ {
       return rethrowDecode(e, 'upload.file', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.file');
-    j.field('type', this.type, objectToJson);
-    j.field('mtime', this.mtime, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): File$ {
-    const j = new TlJsonReader(json, 'upload.file', classes);
-    return j.end(
-      new File$({
-        type: j.field('type', fromJson$storage$FileType),
-        mtime: j.field('mtime', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface File$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.file#96a18d5 type:storage.FileType mtime:int bytes:bytes = upload.File` */
-export const File: typeof File$ = /*@__PURE__*/ defineTlClass(File$, 0x096a18d5, 0x6c9bd728, 'upload.File', 'constructor');
+export const File: typeof File$ = /*@__PURE__*/ defineTlClass(File$, 0x096a18d5, 0x6c9bd728, 'upload.File', 'constructor', 'upload.file type:storage.FileType mtime:int bytes:bytes = upload.File');
 export type File = File$;
 
 /** `upload.fileCdnRedirect#f18cda44 dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File` */
@@ -165,6 +134,7 @@ class FileCdnRedirect$ {
   declare readonly SUBCLASS_OF_ID: 0x6c9bd728;
   declare readonly className: 'upload.FileCdnRedirect';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileCdnRedirect$;
   declare dcId: number;
   declare fileToken: Uint8Array;
   declare encryptionKey: Uint8Array;
@@ -231,33 +201,14 @@ class FileCdnRedirect$ {
       return rethrowDecode(e, 'upload.fileCdnRedirect', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.fileCdnRedirect');
-    j.field('dc_id', this.dcId, intToJson);
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('encryption_key', this.encryptionKey, bytesToJson);
-    j.field('encryption_iv', this.encryptionIv, bytesToJson);
-    j.vector('file_hashes', this.fileHashes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileCdnRedirect$ {
-    const j = new TlJsonReader(json, 'upload.fileCdnRedirect', classes);
-    return j.end(
-      new FileCdnRedirect$({
-        dcId: j.field('dc_id', intFromJson),
-        fileToken: j.field('file_token', bytesFromJson),
-        encryptionKey: j.field('encryption_key', bytesFromJson),
-        encryptionIv: j.field('encryption_iv', bytesFromJson),
-        fileHashes: j.vector('file_hashes', fromJson$FileHash),
-      }),
-    );
-  }
+interface FileCdnRedirect$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.fileCdnRedirect#f18cda44 dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File` */
-export const FileCdnRedirect: typeof FileCdnRedirect$ = /*@__PURE__*/ defineTlClass(FileCdnRedirect$, 0xf18cda44, 0x6c9bd728, 'upload.FileCdnRedirect', 'constructor');
+export const FileCdnRedirect: typeof FileCdnRedirect$ = /*@__PURE__*/ defineTlClass(FileCdnRedirect$, 0xf18cda44, 0x6c9bd728, 'upload.FileCdnRedirect', 'constructor', 'upload.fileCdnRedirect dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File');
 export type FileCdnRedirect = FileCdnRedirect$;
 
 /** `upload.webFile#21e753bc size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile` */
@@ -270,6 +221,7 @@ class WebFile$ {
   declare readonly SUBCLASS_OF_ID: 0x68f17f51;
   declare readonly className: 'upload.WebFile';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebFile$;
   declare size: number;
   declare mimeType: string;
   declare fileType: Api.storage.TypeFileType;
@@ -328,33 +280,14 @@ class WebFile$ {
       return rethrowDecode(e, 'upload.webFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.webFile');
-    j.field('size', this.size, intToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    j.field('file_type', this.fileType, objectToJson);
-    j.field('mtime', this.mtime, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebFile$ {
-    const j = new TlJsonReader(json, 'upload.webFile', classes);
-    return j.end(
-      new WebFile$({
-        size: j.field('size', intFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-        fileType: j.field('file_type', fromJson$storage$FileType),
-        mtime: j.field('mtime', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface WebFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.webFile#21e753bc size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile` */
-export const WebFile: typeof WebFile$ = /*@__PURE__*/ defineTlClass(WebFile$, 0x21e753bc, 0x68f17f51, 'upload.WebFile', 'constructor');
+export const WebFile: typeof WebFile$ = /*@__PURE__*/ defineTlClass(WebFile$, 0x21e753bc, 0x68f17f51, 'upload.WebFile', 'constructor', 'upload.webFile size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile');
 export type WebFile = WebFile$;
 
 /** `upload.cdnFileReuploadNeeded#eea8e46e request_token:bytes = upload.CdnFile` */
@@ -367,6 +300,7 @@ class CdnFileReuploadNeeded$ {
   declare readonly SUBCLASS_OF_ID: 0xf5ccf928;
   declare readonly className: 'upload.CdnFileReuploadNeeded';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CdnFileReuploadNeeded$;
   declare requestToken: Uint8Array;
 
   constructor(args: { requestToken: Uint8Array }) {
@@ -401,25 +335,14 @@ class CdnFileReuploadNeeded$ {
       return rethrowDecode(e, 'upload.cdnFileReuploadNeeded', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.cdnFileReuploadNeeded');
-    j.field('request_token', this.requestToken, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CdnFileReuploadNeeded$ {
-    const j = new TlJsonReader(json, 'upload.cdnFileReuploadNeeded', classes);
-    return j.end(
-      new CdnFileReuploadNeeded$({
-        requestToken: j.field('request_token', bytesFromJson),
-      }),
-    );
-  }
+interface CdnFileReuploadNeeded$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.cdnFileReuploadNeeded#eea8e46e request_token:bytes = upload.CdnFile` */
-export const CdnFileReuploadNeeded: typeof CdnFileReuploadNeeded$ = /*@__PURE__*/ defineTlClass(CdnFileReuploadNeeded$, 0xeea8e46e, 0xf5ccf928, 'upload.CdnFileReuploadNeeded', 'constructor');
+export const CdnFileReuploadNeeded: typeof CdnFileReuploadNeeded$ = /*@__PURE__*/ defineTlClass(CdnFileReuploadNeeded$, 0xeea8e46e, 0xf5ccf928, 'upload.CdnFileReuploadNeeded', 'constructor', 'upload.cdnFileReuploadNeeded request_token:bytes = upload.CdnFile');
 export type CdnFileReuploadNeeded = CdnFileReuploadNeeded$;
 
 /** `upload.cdnFile#a99fca4f bytes:bytes = upload.CdnFile` */
@@ -432,6 +355,7 @@ class CdnFile$ {
   declare readonly SUBCLASS_OF_ID: 0xf5ccf928;
   declare readonly className: 'upload.CdnFile';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CdnFile$;
   declare bytes: Uint8Array;
 
   constructor(args: { bytes: Uint8Array }) {
@@ -466,25 +390,14 @@ class CdnFile$ {
       return rethrowDecode(e, 'upload.cdnFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.cdnFile');
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CdnFile$ {
-    const j = new TlJsonReader(json, 'upload.cdnFile', classes);
-    return j.end(
-      new CdnFile$({
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface CdnFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.cdnFile#a99fca4f bytes:bytes = upload.CdnFile` */
-export const CdnFile: typeof CdnFile$ = /*@__PURE__*/ defineTlClass(CdnFile$, 0xa99fca4f, 0xf5ccf928, 'upload.CdnFile', 'constructor');
+export const CdnFile: typeof CdnFile$ = /*@__PURE__*/ defineTlClass(CdnFile$, 0xa99fca4f, 0xf5ccf928, 'upload.CdnFile', 'constructor', 'upload.cdnFile bytes:bytes = upload.CdnFile');
 export type CdnFile = CdnFile$;
 
 /** `upload.saveFilePart#b304a621 file_id:long file_part:int bytes:bytes = Bool` */
@@ -497,6 +410,7 @@ class SaveFilePart$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'upload.SaveFilePart';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveFilePart$;
   declare fileId: BigInteger;
   declare filePart: number;
   declare bytes: Uint8Array;
@@ -548,29 +462,14 @@ class SaveFilePart$ {
       return rethrowDecode(e, 'upload.saveFilePart', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.saveFilePart');
-    j.field('file_id', this.fileId, longToJson);
-    j.field('file_part', this.filePart, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveFilePart$ {
-    const j = new TlJsonReader(json, 'upload.saveFilePart', classes);
-    return j.end(
-      new SaveFilePart$({
-        fileId: j.field('file_id', longFromJson),
-        filePart: j.field('file_part', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface SaveFilePart$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.saveFilePart#b304a621 file_id:long file_part:int bytes:bytes = Bool` */
-export const SaveFilePart: typeof SaveFilePart$ = /*@__PURE__*/ defineTlClass(SaveFilePart$, 0xb304a621, 0xf5b399ac, 'upload.SaveFilePart', 'request');
+export const SaveFilePart: typeof SaveFilePart$ = /*@__PURE__*/ defineTlClass(SaveFilePart$, 0xb304a621, 0xf5b399ac, 'upload.SaveFilePart', 'request', 'upload.saveFilePart file_id:long file_part:int bytes:bytes');
 export type SaveFilePart = SaveFilePart$;
 
 /** `upload.getFile#be5335be flags:# precise:flags.0?true cdn_supported:flags.1?true location:InputFileLocation offset:long limit:int = upload.File` */
@@ -583,6 +482,7 @@ class GetFile$ {
   declare readonly SUBCLASS_OF_ID: 0x6c9bd728;
   declare readonly className: 'upload.GetFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFile$;
   declare precise: boolean | undefined;
   declare cdnSupported: boolean | undefined;
   declare location: Api.TypeInputFileLocation;
@@ -649,33 +549,14 @@ class GetFile$ {
       return rethrowDecode(e, 'upload.getFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getFile');
-    j.flag('precise', this.precise);
-    j.flag('cdn_supported', this.cdnSupported);
-    j.field('location', this.location, objectToJson);
-    j.field('offset', this.offset, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFile$ {
-    const j = new TlJsonReader(json, 'upload.getFile', classes);
-    return j.end(
-      new GetFile$({
-        precise: j.flag('precise'),
-        cdnSupported: j.flag('cdn_supported'),
-        location: j.field('location', fromJson$InputFileLocation),
-        offset: j.field('offset', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.getFile#be5335be flags:# precise:flags.0?true cdn_supported:flags.1?true location:InputFileLocation offset:long limit:int = upload.File` */
-export const GetFile: typeof GetFile$ = /*@__PURE__*/ defineTlClass(GetFile$, 0xbe5335be, 0x6c9bd728, 'upload.GetFile', 'request');
+export const GetFile: typeof GetFile$ = /*@__PURE__*/ defineTlClass(GetFile$, 0xbe5335be, 0x6c9bd728, 'upload.GetFile', 'request', 'upload.getFile flags:# precise:flags.0?true cdn_supported:flags.1?true location:InputFileLocation offset:long limit:int');
 export type GetFile = GetFile$;
 
 /** `upload.saveBigFilePart#de7b673d file_id:long file_part:int file_total_parts:int bytes:bytes = Bool` */
@@ -688,6 +569,7 @@ class SaveBigFilePart$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'upload.SaveBigFilePart';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveBigFilePart$;
   declare fileId: BigInteger;
   declare filePart: number;
   declare fileTotalParts: number;
@@ -745,31 +627,14 @@ class SaveBigFilePart$ {
       return rethrowDecode(e, 'upload.saveBigFilePart', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.saveBigFilePart');
-    j.field('file_id', this.fileId, longToJson);
-    j.field('file_part', this.filePart, intToJson);
-    j.field('file_total_parts', this.fileTotalParts, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveBigFilePart$ {
-    const j = new TlJsonReader(json, 'upload.saveBigFilePart', classes);
-    return j.end(
-      new SaveBigFilePart$({
-        fileId: j.field('file_id', longFromJson),
-        filePart: j.field('file_part', intFromJson),
-        fileTotalParts: j.field('file_total_parts', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface SaveBigFilePart$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.saveBigFilePart#de7b673d file_id:long file_part:int file_total_parts:int bytes:bytes = Bool` */
-export const SaveBigFilePart: typeof SaveBigFilePart$ = /*@__PURE__*/ defineTlClass(SaveBigFilePart$, 0xde7b673d, 0xf5b399ac, 'upload.SaveBigFilePart', 'request');
+export const SaveBigFilePart: typeof SaveBigFilePart$ = /*@__PURE__*/ defineTlClass(SaveBigFilePart$, 0xde7b673d, 0xf5b399ac, 'upload.SaveBigFilePart', 'request', 'upload.saveBigFilePart file_id:long file_part:int file_total_parts:int bytes:bytes');
 export type SaveBigFilePart = SaveBigFilePart$;
 
 /** `upload.getWebFile#24e6818d location:InputWebFileLocation offset:int limit:int = upload.WebFile` */
@@ -782,6 +647,7 @@ class GetWebFile$ {
   declare readonly SUBCLASS_OF_ID: 0x68f17f51;
   declare readonly className: 'upload.GetWebFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebFile$;
   declare location: Api.TypeInputWebFileLocation;
   declare offset: number;
   declare limit: number;
@@ -833,29 +699,14 @@ class GetWebFile$ {
       return rethrowDecode(e, 'upload.getWebFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getWebFile');
-    j.field('location', this.location, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebFile$ {
-    const j = new TlJsonReader(json, 'upload.getWebFile', classes);
-    return j.end(
-      new GetWebFile$({
-        location: j.field('location', fromJson$InputWebFileLocation),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetWebFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.getWebFile#24e6818d location:InputWebFileLocation offset:int limit:int = upload.WebFile` */
-export const GetWebFile: typeof GetWebFile$ = /*@__PURE__*/ defineTlClass(GetWebFile$, 0x24e6818d, 0x68f17f51, 'upload.GetWebFile', 'request');
+export const GetWebFile: typeof GetWebFile$ = /*@__PURE__*/ defineTlClass(GetWebFile$, 0x24e6818d, 0x68f17f51, 'upload.GetWebFile', 'request', 'upload.getWebFile location:InputWebFileLocation offset:int limit:int');
 export type GetWebFile = GetWebFile$;
 
 /** `upload.getCdnFile#395f69da file_token:bytes offset:long limit:int = upload.CdnFile` */
@@ -868,6 +719,7 @@ class GetCdnFile$ {
   declare readonly SUBCLASS_OF_ID: 0xf5ccf928;
   declare readonly className: 'upload.GetCdnFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCdnFile$;
   declare fileToken: Uint8Array;
   declare offset: BigInteger;
   declare limit: number;
@@ -919,29 +771,14 @@ class GetCdnFile$ {
       return rethrowDecode(e, 'upload.getCdnFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getCdnFile');
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('offset', this.offset, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnFile$ {
-    const j = new TlJsonReader(json, 'upload.getCdnFile', classes);
-    return j.end(
-      new GetCdnFile$({
-        fileToken: j.field('file_token', bytesFromJson),
-        offset: j.field('offset', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetCdnFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.getCdnFile#395f69da file_token:bytes offset:long limit:int = upload.CdnFile` */
-export const GetCdnFile: typeof GetCdnFile$ = /*@__PURE__*/ defineTlClass(GetCdnFile$, 0x395f69da, 0xf5ccf928, 'upload.GetCdnFile', 'request');
+export const GetCdnFile: typeof GetCdnFile$ = /*@__PURE__*/ defineTlClass(GetCdnFile$, 0x395f69da, 0xf5ccf928, 'upload.GetCdnFile', 'request', 'upload.getCdnFile file_token:bytes offset:long limit:int');
 export type GetCdnFile = GetCdnFile$;
 
 /** `upload.reuploadCdnFile#9b2754a8 file_token:bytes request_token:bytes = Vector<FileHash>` */
@@ -954,6 +791,7 @@ class ReuploadCdnFile$ {
   declare readonly SUBCLASS_OF_ID: 0xa5940726;
   declare readonly className: 'upload.ReuploadCdnFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReuploadCdnFile$;
   declare fileToken: Uint8Array;
   declare requestToken: Uint8Array;
 
@@ -999,27 +837,14 @@ class ReuploadCdnFile$ {
       return rethrowDecode(e, 'upload.reuploadCdnFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.reuploadCdnFile');
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('request_token', this.requestToken, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReuploadCdnFile$ {
-    const j = new TlJsonReader(json, 'upload.reuploadCdnFile', classes);
-    return j.end(
-      new ReuploadCdnFile$({
-        fileToken: j.field('file_token', bytesFromJson),
-        requestToken: j.field('request_token', bytesFromJson),
-      }),
-    );
-  }
+interface ReuploadCdnFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.reuploadCdnFile#9b2754a8 file_token:bytes request_token:bytes = Vector<FileHash>` */
-export const ReuploadCdnFile: typeof ReuploadCdnFile$ = /*@__PURE__*/ defineTlClass(ReuploadCdnFile$, 0x9b2754a8, 0xa5940726, 'upload.ReuploadCdnFile', 'request');
+export const ReuploadCdnFile: typeof ReuploadCdnFile$ = /*@__PURE__*/ defineTlClass(ReuploadCdnFile$, 0x9b2754a8, 0xa5940726, 'upload.ReuploadCdnFile', 'request', 'upload.reuploadCdnFile file_token:bytes request_token:bytes');
 export type ReuploadCdnFile = ReuploadCdnFile$;
 
 /** `upload.getCdnFileHashes#91dc3f31 file_token:bytes offset:long = Vector<FileHash>` */
@@ -1032,6 +857,7 @@ class GetCdnFileHashes$ {
   declare readonly SUBCLASS_OF_ID: 0xa5940726;
   declare readonly className: 'upload.GetCdnFileHashes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCdnFileHashes$;
   declare fileToken: Uint8Array;
   declare offset: BigInteger;
 
@@ -1077,27 +903,14 @@ class GetCdnFileHashes$ {
       return rethrowDecode(e, 'upload.getCdnFileHashes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getCdnFileHashes');
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('offset', this.offset, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnFileHashes$ {
-    const j = new TlJsonReader(json, 'upload.getCdnFileHashes', classes);
-    return j.end(
-      new GetCdnFileHashes$({
-        fileToken: j.field('file_token', bytesFromJson),
-        offset: j.field('offset', longFromJson),
-      }),
-    );
-  }
+interface GetCdnFileHashes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.getCdnFileHashes#91dc3f31 file_token:bytes offset:long = Vector<FileHash>` */
-export const GetCdnFileHashes: typeof GetCdnFileHashes$ = /*@__PURE__*/ defineTlClass(GetCdnFileHashes$, 0x91dc3f31, 0xa5940726, 'upload.GetCdnFileHashes', 'request');
+export const GetCdnFileHashes: typeof GetCdnFileHashes$ = /*@__PURE__*/ defineTlClass(GetCdnFileHashes$, 0x91dc3f31, 0xa5940726, 'upload.GetCdnFileHashes', 'request', 'upload.getCdnFileHashes file_token:bytes offset:long');
 export type GetCdnFileHashes = GetCdnFileHashes$;
 
 /** `upload.getFileHashes#9156982a location:InputFileLocation offset:long = Vector<FileHash>` */
@@ -1110,6 +923,7 @@ class GetFileHashes$ {
   declare readonly SUBCLASS_OF_ID: 0xa5940726;
   declare readonly className: 'upload.GetFileHashes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFileHashes$;
   declare location: Api.TypeInputFileLocation;
   declare offset: BigInteger;
 
@@ -1155,25 +969,12 @@ class GetFileHashes$ {
       return rethrowDecode(e, 'upload.getFileHashes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getFileHashes');
-    j.field('location', this.location, objectToJson);
-    j.field('offset', this.offset, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFileHashes$ {
-    const j = new TlJsonReader(json, 'upload.getFileHashes', classes);
-    return j.end(
-      new GetFileHashes$({
-        location: j.field('location', fromJson$InputFileLocation),
-        offset: j.field('offset', longFromJson),
-      }),
-    );
-  }
+interface GetFileHashes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `upload.getFileHashes#9156982a location:InputFileLocation offset:long = Vector<FileHash>` */
-export const GetFileHashes: typeof GetFileHashes$ = /*@__PURE__*/ defineTlClass(GetFileHashes$, 0x9156982a, 0xa5940726, 'upload.GetFileHashes', 'request');
+export const GetFileHashes: typeof GetFileHashes$ = /*@__PURE__*/ defineTlClass(GetFileHashes$, 0x9156982a, 0xa5940726, 'upload.GetFileHashes', 'request', 'upload.getFileHashes location:InputFileLocation offset:long');
 export type GetFileHashes = GetFileHashes$;

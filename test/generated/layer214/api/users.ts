@@ -15,21 +15,14 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -57,15 +50,6 @@ import {
   write$User,
   write$UserFull,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$Document,
-  fromJson$InputDocument,
-  fromJson$InputUser,
-  fromJson$SecureValueError,
-  fromJson$User,
-  fromJson$UserFull,
-} from '../json.js';
 
 /** Any constructor of `users.UserFull`, discriminated by `className`. */
 export type TypeUserFull = Api.users.UserFull;
@@ -88,6 +72,7 @@ class UserFull$ {
   declare readonly SUBCLASS_OF_ID: 0x83df9df5;
   declare readonly className: 'users.UserFull';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserFull$;
   declare fullUser: Api.TypeUserFull;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -149,29 +134,14 @@ class UserFull$ {
       return rethrowDecode(e, 'users.userFull', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.userFull');
-    j.field('full_user', this.fullUser, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserFull$ {
-    const j = new TlJsonReader(json, 'users.userFull', classes);
-    return j.end(
-      new UserFull$({
-        fullUser: j.field('full_user', fromJson$UserFull),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface UserFull$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.userFull#3b6d152e full_user:UserFull chats:Vector<Chat> users:Vector<User> = users.UserFull` */
-export const UserFull: typeof UserFull$ = /*@__PURE__*/ defineTlClass(UserFull$, 0x3b6d152e, 0x83df9df5, 'users.UserFull', 'constructor');
+export const UserFull: typeof UserFull$ = /*@__PURE__*/ defineTlClass(UserFull$, 0x3b6d152e, 0x83df9df5, 'users.UserFull', 'constructor', 'users.userFull full_user:UserFull chats:Vector<Chat> users:Vector<User> = users.UserFull');
 export type UserFull = UserFull$;
 
 /** `users.users#62d706b8 users:Vector<User> = users.Users` */
@@ -184,6 +154,7 @@ class Users$ {
   declare readonly SUBCLASS_OF_ID: 0xf24bf0c0;
   declare readonly className: 'users.Users';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Users$;
   declare users: Api.TypeUser[];
 
   constructor(args: { users: Api.TypeUser[] }) {
@@ -226,25 +197,14 @@ class Users$ {
       return rethrowDecode(e, 'users.users', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.users');
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Users$ {
-    const j = new TlJsonReader(json, 'users.users', classes);
-    return j.end(
-      new Users$({
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Users$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.users#62d706b8 users:Vector<User> = users.Users` */
-export const Users: typeof Users$ = /*@__PURE__*/ defineTlClass(Users$, 0x62d706b8, 0xf24bf0c0, 'users.Users', 'constructor');
+export const Users: typeof Users$ = /*@__PURE__*/ defineTlClass(Users$, 0x62d706b8, 0xf24bf0c0, 'users.Users', 'constructor', 'users.users users:Vector<User> = users.Users');
 export type Users = Users$;
 
 /** `users.usersSlice#315a4974 count:int users:Vector<User> = users.Users` */
@@ -257,6 +217,7 @@ class UsersSlice$ {
   declare readonly SUBCLASS_OF_ID: 0xf24bf0c0;
   declare readonly className: 'users.UsersSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UsersSlice$;
   declare count: number;
   declare users: Api.TypeUser[];
 
@@ -305,27 +266,14 @@ class UsersSlice$ {
       return rethrowDecode(e, 'users.usersSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.usersSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UsersSlice$ {
-    const j = new TlJsonReader(json, 'users.usersSlice', classes);
-    return j.end(
-      new UsersSlice$({
-        count: j.field('count', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface UsersSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.usersSlice#315a4974 count:int users:Vector<User> = users.Users` */
-export const UsersSlice: typeof UsersSlice$ = /*@__PURE__*/ defineTlClass(UsersSlice$, 0x315a4974, 0xf24bf0c0, 'users.UsersSlice', 'constructor');
+export const UsersSlice: typeof UsersSlice$ = /*@__PURE__*/ defineTlClass(UsersSlice$, 0x315a4974, 0xf24bf0c0, 'users.UsersSlice', 'constructor', 'users.usersSlice count:int users:Vector<User> = users.Users');
 export type UsersSlice = UsersSlice$;
 
 /** `users.savedMusicNotModified#e3878aa4 count:int = users.SavedMusic` */
@@ -338,6 +286,7 @@ class SavedMusicNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.SavedMusicNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusicNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -372,25 +321,14 @@ class SavedMusicNotModified$ {
       return rethrowDecode(e, 'users.savedMusicNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.savedMusicNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicNotModified$ {
-    const j = new TlJsonReader(json, 'users.savedMusicNotModified', classes);
-    return j.end(
-      new SavedMusicNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface SavedMusicNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.savedMusicNotModified#e3878aa4 count:int = users.SavedMusic` */
-export const SavedMusicNotModified: typeof SavedMusicNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicNotModified$, 0xe3878aa4, 0xf813ae37, 'users.SavedMusicNotModified', 'constructor');
+export const SavedMusicNotModified: typeof SavedMusicNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicNotModified$, 0xe3878aa4, 0xf813ae37, 'users.SavedMusicNotModified', 'constructor', 'users.savedMusicNotModified count:int = users.SavedMusic');
 export type SavedMusicNotModified = SavedMusicNotModified$;
 
 /** `users.savedMusic#34a2f297 count:int documents:Vector<Document> = users.SavedMusic` */
@@ -403,6 +341,7 @@ class SavedMusic$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.SavedMusic';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusic$;
   declare count: number;
   declare documents: Api.TypeDocument[];
 
@@ -451,27 +390,14 @@ class SavedMusic$ {
       return rethrowDecode(e, 'users.savedMusic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.savedMusic');
-    j.field('count', this.count, intToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusic$ {
-    const j = new TlJsonReader(json, 'users.savedMusic', classes);
-    return j.end(
-      new SavedMusic$({
-        count: j.field('count', intFromJson),
-        documents: j.vector('documents', fromJson$Document),
-      }),
-    );
-  }
+interface SavedMusic$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.savedMusic#34a2f297 count:int documents:Vector<Document> = users.SavedMusic` */
-export const SavedMusic: typeof SavedMusic$ = /*@__PURE__*/ defineTlClass(SavedMusic$, 0x34a2f297, 0xf813ae37, 'users.SavedMusic', 'constructor');
+export const SavedMusic: typeof SavedMusic$ = /*@__PURE__*/ defineTlClass(SavedMusic$, 0x34a2f297, 0xf813ae37, 'users.SavedMusic', 'constructor', 'users.savedMusic count:int documents:Vector<Document> = users.SavedMusic');
 export type SavedMusic = SavedMusic$;
 
 /** `users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>` */
@@ -484,6 +410,7 @@ class GetUsers$ {
   declare readonly SUBCLASS_OF_ID: 0x0406da4d;
   declare readonly className: 'users.GetUsers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUsers$;
   declare id: Api.TypeInputUser[];
 
   constructor(args: { id: Api.TypeInputUser[] }) {
@@ -531,25 +458,14 @@ class GetUsers$ {
       return rethrowDecode(e, 'users.getUsers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getUsers');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUsers$ {
-    const j = new TlJsonReader(json, 'users.getUsers', classes);
-    return j.end(
-      new GetUsers$({
-        id: j.vector('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUsers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>` */
-export const GetUsers: typeof GetUsers$ = /*@__PURE__*/ defineTlClass(GetUsers$, 0x0d91a548, 0x0406da4d, 'users.GetUsers', 'request');
+export const GetUsers: typeof GetUsers$ = /*@__PURE__*/ defineTlClass(GetUsers$, 0x0d91a548, 0x0406da4d, 'users.GetUsers', 'request', 'users.getUsers id:Vector<InputUser>');
 export type GetUsers = GetUsers$;
 
 /** `users.getFullUser#b60f5918 id:InputUser = users.UserFull` */
@@ -562,6 +478,7 @@ class GetFullUser$ {
   declare readonly SUBCLASS_OF_ID: 0x83df9df5;
   declare readonly className: 'users.GetFullUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullUser$;
   declare id: Api.TypeInputUser;
 
   constructor(args: { id: Api.TypeInputUser }) {
@@ -601,25 +518,14 @@ class GetFullUser$ {
       return rethrowDecode(e, 'users.getFullUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getFullUser');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullUser$ {
-    const j = new TlJsonReader(json, 'users.getFullUser', classes);
-    return j.end(
-      new GetFullUser$({
-        id: j.field('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetFullUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.getFullUser#b60f5918 id:InputUser = users.UserFull` */
-export const GetFullUser: typeof GetFullUser$ = /*@__PURE__*/ defineTlClass(GetFullUser$, 0xb60f5918, 0x83df9df5, 'users.GetFullUser', 'request');
+export const GetFullUser: typeof GetFullUser$ = /*@__PURE__*/ defineTlClass(GetFullUser$, 0xb60f5918, 0x83df9df5, 'users.GetFullUser', 'request', 'users.getFullUser id:InputUser');
 export type GetFullUser = GetFullUser$;
 
 /** `users.setSecureValueErrors#90c894b5 id:InputUser errors:Vector<SecureValueError> = Bool` */
@@ -632,6 +538,7 @@ class SetSecureValueErrors$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'users.SetSecureValueErrors';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetSecureValueErrors$;
   declare id: Api.TypeInputUser;
   declare errors: Api.TypeSecureValueError[];
 
@@ -685,27 +592,14 @@ class SetSecureValueErrors$ {
       return rethrowDecode(e, 'users.setSecureValueErrors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.setSecureValueErrors');
-    j.field('id', this.id, objectToJson);
-    j.vector('errors', this.errors, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetSecureValueErrors$ {
-    const j = new TlJsonReader(json, 'users.setSecureValueErrors', classes);
-    return j.end(
-      new SetSecureValueErrors$({
-        id: j.field('id', fromJson$InputUser),
-        errors: j.vector('errors', fromJson$SecureValueError),
-      }),
-    );
-  }
+interface SetSecureValueErrors$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.setSecureValueErrors#90c894b5 id:InputUser errors:Vector<SecureValueError> = Bool` */
-export const SetSecureValueErrors: typeof SetSecureValueErrors$ = /*@__PURE__*/ defineTlClass(SetSecureValueErrors$, 0x90c894b5, 0xf5b399ac, 'users.SetSecureValueErrors', 'request');
+export const SetSecureValueErrors: typeof SetSecureValueErrors$ = /*@__PURE__*/ defineTlClass(SetSecureValueErrors$, 0x90c894b5, 0xf5b399ac, 'users.SetSecureValueErrors', 'request', 'users.setSecureValueErrors id:InputUser errors:Vector<SecureValueError>');
 export type SetSecureValueErrors = SetSecureValueErrors$;
 
 /** `users.getRequirementsToContact#d89a83a3 id:Vector<InputUser> = Vector<RequirementToContact>` */
@@ -718,6 +612,7 @@ class GetRequirementsToContact$ {
   declare readonly SUBCLASS_OF_ID: 0x322623c3;
   declare readonly className: 'users.GetRequirementsToContact';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRequirementsToContact$;
   declare id: Api.TypeInputUser[];
 
   constructor(args: { id: Api.TypeInputUser[] }) {
@@ -765,25 +660,14 @@ class GetRequirementsToContact$ {
       return rethrowDecode(e, 'users.getRequirementsToContact', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getRequirementsToContact');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRequirementsToContact$ {
-    const j = new TlJsonReader(json, 'users.getRequirementsToContact', classes);
-    return j.end(
-      new GetRequirementsToContact$({
-        id: j.vector('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetRequirementsToContact$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.getRequirementsToContact#d89a83a3 id:Vector<InputUser> = Vector<RequirementToContact>` */
-export const GetRequirementsToContact: typeof GetRequirementsToContact$ = /*@__PURE__*/ defineTlClass(GetRequirementsToContact$, 0xd89a83a3, 0x322623c3, 'users.GetRequirementsToContact', 'request');
+export const GetRequirementsToContact: typeof GetRequirementsToContact$ = /*@__PURE__*/ defineTlClass(GetRequirementsToContact$, 0xd89a83a3, 0x322623c3, 'users.GetRequirementsToContact', 'request', 'users.getRequirementsToContact id:Vector<InputUser>');
 export type GetRequirementsToContact = GetRequirementsToContact$;
 
 /** `users.getSavedMusic#788d7fe3 id:InputUser offset:int limit:int hash:long = users.SavedMusic` */
@@ -796,6 +680,7 @@ class GetSavedMusic$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.GetSavedMusic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedMusic$;
   declare id: Api.TypeInputUser;
   declare offset: number;
   declare limit: number;
@@ -853,31 +738,14 @@ class GetSavedMusic$ {
       return rethrowDecode(e, 'users.getSavedMusic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getSavedMusic');
-    j.field('id', this.id, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusic$ {
-    const j = new TlJsonReader(json, 'users.getSavedMusic', classes);
-    return j.end(
-      new GetSavedMusic$({
-        id: j.field('id', fromJson$InputUser),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedMusic$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.getSavedMusic#788d7fe3 id:InputUser offset:int limit:int hash:long = users.SavedMusic` */
-export const GetSavedMusic: typeof GetSavedMusic$ = /*@__PURE__*/ defineTlClass(GetSavedMusic$, 0x788d7fe3, 0xf813ae37, 'users.GetSavedMusic', 'request');
+export const GetSavedMusic: typeof GetSavedMusic$ = /*@__PURE__*/ defineTlClass(GetSavedMusic$, 0x788d7fe3, 0xf813ae37, 'users.GetSavedMusic', 'request', 'users.getSavedMusic id:InputUser offset:int limit:int hash:long');
 export type GetSavedMusic = GetSavedMusic$;
 
 /** `users.getSavedMusicByID#7573a4e9 id:InputUser documents:Vector<InputDocument> = users.SavedMusic` */
@@ -890,6 +758,7 @@ class GetSavedMusicByID$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.GetSavedMusicByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedMusicByID$;
   declare id: Api.TypeInputUser;
   declare documents: Api.TypeInputDocument[];
 
@@ -943,25 +812,12 @@ class GetSavedMusicByID$ {
       return rethrowDecode(e, 'users.getSavedMusicByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getSavedMusicByID');
-    j.field('id', this.id, objectToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusicByID$ {
-    const j = new TlJsonReader(json, 'users.getSavedMusicByID', classes);
-    return j.end(
-      new GetSavedMusicByID$({
-        id: j.field('id', fromJson$InputUser),
-        documents: j.vector('documents', fromJson$InputDocument),
-      }),
-    );
-  }
+interface GetSavedMusicByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.getSavedMusicByID#7573a4e9 id:InputUser documents:Vector<InputDocument> = users.SavedMusic` */
-export const GetSavedMusicByID: typeof GetSavedMusicByID$ = /*@__PURE__*/ defineTlClass(GetSavedMusicByID$, 0x7573a4e9, 0xf813ae37, 'users.GetSavedMusicByID', 'request');
+export const GetSavedMusicByID: typeof GetSavedMusicByID$ = /*@__PURE__*/ defineTlClass(GetSavedMusicByID$, 0x7573a4e9, 0xf813ae37, 'users.GetSavedMusicByID', 'request', 'users.getSavedMusicByID id:InputUser documents:Vector<InputDocument>');
 export type GetSavedMusicByID = GetSavedMusicByID$;

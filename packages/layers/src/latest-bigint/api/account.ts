@@ -15,34 +15,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
   bigintArrayArg,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -230,75 +217,6 @@ import {
   write$account$PasswordInputSettings,
   write$auth$SentCode,
 } from '../codecs.js';
-import {
-  fromJson$AccountDaysTTL,
-  fromJson$Authorization,
-  fromJson$AutoDownloadSettings,
-  fromJson$AutoSaveException,
-  fromJson$AutoSaveSettings,
-  fromJson$BaseTheme,
-  fromJson$Birthday,
-  fromJson$BusinessBotRights,
-  fromJson$BusinessChatLink,
-  fromJson$BusinessWorkHours,
-  fromJson$Chat,
-  fromJson$ChatTheme,
-  fromJson$CodeSettings,
-  fromJson$ConnectedBot,
-  fromJson$DataJSON,
-  fromJson$Document,
-  fromJson$EmailVerification,
-  fromJson$EmailVerifyPurpose,
-  fromJson$EmojiStatus,
-  fromJson$GlobalPrivacySettings,
-  fromJson$InputBusinessAwayMessage,
-  fromJson$InputBusinessBotRecipients,
-  fromJson$InputBusinessChatLink,
-  fromJson$InputBusinessGreetingMessage,
-  fromJson$InputBusinessIntro,
-  fromJson$InputChannel,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputDocument,
-  fromJson$InputFile,
-  fromJson$InputGeoPoint,
-  fromJson$InputNotifyPeer,
-  fromJson$InputPasskeyCredential,
-  fromJson$InputPeer,
-  fromJson$InputPeerNotifySettings,
-  fromJson$InputPhoto,
-  fromJson$InputPrivacyKey,
-  fromJson$InputPrivacyRule,
-  fromJson$InputSecureValue,
-  fromJson$InputTheme,
-  fromJson$InputThemeSettings,
-  fromJson$InputUser,
-  fromJson$InputWallPaper,
-  fromJson$MessageEntity,
-  fromJson$Passkey,
-  fromJson$PasswordKdfAlgo,
-  fromJson$Peer,
-  fromJson$PeerColor,
-  fromJson$PrivacyRule,
-  fromJson$ProfileTab,
-  fromJson$ReactionsNotifySettings,
-  fromJson$ReportReason,
-  fromJson$SecureCredentialsEncrypted,
-  fromJson$SecurePasswordKdfAlgo,
-  fromJson$SecureRequiredType,
-  fromJson$SecureSecretSettings,
-  fromJson$SecureValue,
-  fromJson$SecureValueError,
-  fromJson$SecureValueHash,
-  fromJson$SecureValueType,
-  fromJson$Theme,
-  fromJson$User,
-  fromJson$WallPaper,
-  fromJson$WallPaperSettings,
-  fromJson$WebAuthorization,
-  fromJson$WebDomainException,
-  fromJson$account$PasswordInputSettings,
-  fromJson$auth$SentCode,
-} from '../json.js';
 
 /**
  * Privacy rules
@@ -564,6 +482,7 @@ class PrivacyRules$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.PrivacyRules';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PrivacyRules$;
   /** Privacy rules */
   declare rules: Api.TypePrivacyRule[];
   /** Chats to which the rules apply */
@@ -642,25 +561,10 @@ class PrivacyRules$ {
       return rethrowDecode(e, 'account.privacyRules', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.privacyRules');
-    j.vector('rules', this.rules, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyRules$ {
-    const j = new TlJsonReader(json, 'account.privacyRules', classes);
-    return j.end(
-      new PrivacyRules$({
-        rules: j.vector('rules', fromJson$PrivacyRule),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PrivacyRules$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -670,7 +574,7 @@ class PrivacyRules$ {
  *
  * @see https://core.telegram.org/constructor/account.privacyRules
  */
-export const PrivacyRules: typeof PrivacyRules$ = /*@__PURE__*/ defineTlClass(PrivacyRules$, 0x50a04e45, 0xb55aba82, 'account.PrivacyRules', 'constructor');
+export const PrivacyRules: typeof PrivacyRules$ = /*@__PURE__*/ defineTlClass(PrivacyRules$, 0x50a04e45, 0xb55aba82, 'account.PrivacyRules', 'constructor', 'account.privacyRules rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules');
 export type PrivacyRules = PrivacyRules$;
 
 /**
@@ -689,6 +593,7 @@ class Authorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x0bf5e0ff;
   declare readonly className: 'account.Authorizations';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Authorizations$;
   /** Time-to-live of session */
   declare authorizationTtlDays: number;
   /** Logged-in sessions */
@@ -744,23 +649,10 @@ class Authorizations$ {
       return rethrowDecode(e, 'account.authorizations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.authorizations');
-    j.field('authorization_ttl_days', this.authorizationTtlDays, intToJson);
-    j.vector('authorizations', this.authorizations, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Authorizations$ {
-    const j = new TlJsonReader(json, 'account.authorizations', classes);
-    return j.end(
-      new Authorizations$({
-        authorizationTtlDays: j.field('authorization_ttl_days', intFromJson),
-        authorizations: j.vector('authorizations', fromJson$Authorization),
-      }),
-    );
-  }
+interface Authorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -770,7 +662,7 @@ class Authorizations$ {
  *
  * @see https://core.telegram.org/constructor/account.authorizations
  */
-export const Authorizations: typeof Authorizations$ = /*@__PURE__*/ defineTlClass(Authorizations$, 0x4bff8ea0, 0x0bf5e0ff, 'account.Authorizations', 'constructor');
+export const Authorizations: typeof Authorizations$ = /*@__PURE__*/ defineTlClass(Authorizations$, 0x4bff8ea0, 0x0bf5e0ff, 'account.Authorizations', 'constructor', 'account.authorizations authorization_ttl_days:int authorizations:Vector<Authorization> = account.Authorizations');
 export type Authorizations = Authorizations$;
 
 /**
@@ -789,6 +681,7 @@ class Password$ {
   declare readonly SUBCLASS_OF_ID: 0x53a211a3;
   declare readonly className: 'account.Password';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Password$;
   /** Whether the user has a recovery method configured */
   declare hasRecovery: boolean | undefined;
   /** Whether telegram [passport](https://core.telegram.org/passport) is enabled */
@@ -952,45 +845,10 @@ class Password$ {
       return rethrowDecode(e, 'account.password', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.password');
-    j.flag('has_recovery', this.hasRecovery);
-    j.flag('has_secure_values', this.hasSecureValues);
-    j.flag('has_password', this.hasPassword);
-    j.optional('current_algo', this.currentAlgo, objectToJson);
-    j.optional('srp_B', this.srp_B, bytesToJson);
-    j.optional('srp_id', this.srpId, longToJson);
-    j.optional('hint', this.hint, stringToJson);
-    j.optional('email_unconfirmed_pattern', this.emailUnconfirmedPattern, stringToJson);
-    j.field('new_algo', this.newAlgo, objectToJson);
-    j.field('new_secure_algo', this.newSecureAlgo, objectToJson);
-    j.field('secure_random', this.secureRandom, bytesToJson);
-    j.optional('pending_reset_date', this.pendingResetDate, intToJson);
-    j.optional('login_email_pattern', this.loginEmailPattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Password$ {
-    const j = new TlJsonReader(json, 'account.password', classes);
-    return j.end(
-      new Password$({
-        hasRecovery: j.flag('has_recovery'),
-        hasSecureValues: j.flag('has_secure_values'),
-        hasPassword: j.flag('has_password'),
-        currentAlgo: j.optional('current_algo', fromJson$PasswordKdfAlgo),
-        srp_B: j.optional('srp_B', bytesFromJson),
-        srpId: j.optional('srp_id', longFromJson),
-        hint: j.optional('hint', stringFromJson),
-        emailUnconfirmedPattern: j.optional('email_unconfirmed_pattern', stringFromJson),
-        newAlgo: j.field('new_algo', fromJson$PasswordKdfAlgo),
-        newSecureAlgo: j.field('new_secure_algo', fromJson$SecurePasswordKdfAlgo),
-        secureRandom: j.field('secure_random', bytesFromJson),
-        pendingResetDate: j.optional('pending_reset_date', intFromJson),
-        loginEmailPattern: j.optional('login_email_pattern', stringFromJson),
-      }),
-    );
-  }
+interface Password$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1000,7 +858,7 @@ class Password$ {
  *
  * @see https://core.telegram.org/constructor/account.password
  */
-export const Password: typeof Password$ = /*@__PURE__*/ defineTlClass(Password$, 0x957b50fb, 0x53a211a3, 'account.Password', 'constructor');
+export const Password: typeof Password$ = /*@__PURE__*/ defineTlClass(Password$, 0x957b50fb, 0x53a211a3, 'account.Password', 'constructor', 'account.password flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes pending_reset_date:flags.5?int login_email_pattern:flags.6?string = account.Password');
 export type Password = Password$;
 
 /**
@@ -1019,6 +877,7 @@ class PasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xd23fb078;
   declare readonly className: 'account.PasswordSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordSettings$;
   /** [2FA Recovery email](https://core.telegram.org/api/srp#email-verification) */
   declare email: string | undefined;
   /** Telegram [passport](https://core.telegram.org/passport) settings */
@@ -1073,23 +932,10 @@ class PasswordSettings$ {
       return rethrowDecode(e, 'account.passwordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passwordSettings');
-    j.optional('email', this.email, stringToJson);
-    j.optional('secure_settings', this.secureSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.passwordSettings', classes);
-    return j.end(
-      new PasswordSettings$({
-        email: j.optional('email', stringFromJson),
-        secureSettings: j.optional('secure_settings', fromJson$SecureSecretSettings),
-      }),
-    );
-  }
+interface PasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1099,7 +945,7 @@ class PasswordSettings$ {
  *
  * @see https://core.telegram.org/constructor/account.passwordSettings
  */
-export const PasswordSettings: typeof PasswordSettings$ = /*@__PURE__*/ defineTlClass(PasswordSettings$, 0x9a5c33e5, 0xd23fb078, 'account.PasswordSettings', 'constructor');
+export const PasswordSettings: typeof PasswordSettings$ = /*@__PURE__*/ defineTlClass(PasswordSettings$, 0x9a5c33e5, 0xd23fb078, 'account.PasswordSettings', 'constructor', 'account.passwordSettings flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings');
 export type PasswordSettings = PasswordSettings$;
 
 /**
@@ -1118,6 +964,7 @@ class PasswordInputSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x0c426ca6;
   declare readonly className: 'account.PasswordInputSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordInputSettings$;
   /** The [SRP algorithm](https://core.telegram.org/api/srp) to use */
   declare newAlgo: Api.TypePasswordKdfAlgo | undefined;
   /** The [computed password hash](https://core.telegram.org/api/srp) */
@@ -1210,29 +1057,10 @@ class PasswordInputSettings$ {
       return rethrowDecode(e, 'account.passwordInputSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passwordInputSettings');
-    j.optional('new_algo', this.newAlgo, objectToJson);
-    j.optional('new_password_hash', this.newPasswordHash, bytesToJson);
-    j.optional('hint', this.hint, stringToJson);
-    j.optional('email', this.email, stringToJson);
-    j.optional('new_secure_settings', this.newSecureSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordInputSettings$ {
-    const j = new TlJsonReader(json, 'account.passwordInputSettings', classes);
-    return j.end(
-      new PasswordInputSettings$({
-        newAlgo: j.optional('new_algo', fromJson$PasswordKdfAlgo),
-        newPasswordHash: j.optional('new_password_hash', bytesFromJson),
-        hint: j.optional('hint', stringFromJson),
-        email: j.optional('email', stringFromJson),
-        newSecureSettings: j.optional('new_secure_settings', fromJson$SecureSecretSettings),
-      }),
-    );
-  }
+interface PasswordInputSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1242,7 +1070,7 @@ class PasswordInputSettings$ {
  *
  * @see https://core.telegram.org/constructor/account.passwordInputSettings
  */
-export const PasswordInputSettings: typeof PasswordInputSettings$ = /*@__PURE__*/ defineTlClass(PasswordInputSettings$, 0xc23727c9, 0x0c426ca6, 'account.PasswordInputSettings', 'constructor');
+export const PasswordInputSettings: typeof PasswordInputSettings$ = /*@__PURE__*/ defineTlClass(PasswordInputSettings$, 0xc23727c9, 0x0c426ca6, 'account.PasswordInputSettings', 'constructor', 'account.passwordInputSettings flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings');
 export type PasswordInputSettings = PasswordInputSettings$;
 
 /**
@@ -1261,6 +1089,7 @@ class TmpPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb064992d;
   declare readonly className: 'account.TmpPassword';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TmpPassword$;
   /** Temporary password */
   declare tmpPassword: Uint8Array;
   /** Validity period */
@@ -1308,23 +1137,10 @@ class TmpPassword$ {
       return rethrowDecode(e, 'account.tmpPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.tmpPassword');
-    j.field('tmp_password', this.tmpPassword, bytesToJson);
-    j.field('valid_until', this.validUntil, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TmpPassword$ {
-    const j = new TlJsonReader(json, 'account.tmpPassword', classes);
-    return j.end(
-      new TmpPassword$({
-        tmpPassword: j.field('tmp_password', bytesFromJson),
-        validUntil: j.field('valid_until', intFromJson),
-      }),
-    );
-  }
+interface TmpPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1334,7 +1150,7 @@ class TmpPassword$ {
  *
  * @see https://core.telegram.org/constructor/account.tmpPassword
  */
-export const TmpPassword: typeof TmpPassword$ = /*@__PURE__*/ defineTlClass(TmpPassword$, 0xdb64fd34, 0xb064992d, 'account.TmpPassword', 'constructor');
+export const TmpPassword: typeof TmpPassword$ = /*@__PURE__*/ defineTlClass(TmpPassword$, 0xdb64fd34, 0xb064992d, 'account.TmpPassword', 'constructor', 'account.tmpPassword tmp_password:bytes valid_until:int = account.TmpPassword');
 export type TmpPassword = TmpPassword$;
 
 /**
@@ -1353,6 +1169,7 @@ class WebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x9a365b32;
   declare readonly className: 'account.WebAuthorizations';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebAuthorizations$;
   /** Web authorization list */
   declare authorizations: Api.TypeWebAuthorization[];
   /** Users */
@@ -1415,23 +1232,10 @@ class WebAuthorizations$ {
       return rethrowDecode(e, 'account.webAuthorizations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.webAuthorizations');
-    j.vector('authorizations', this.authorizations, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebAuthorizations$ {
-    const j = new TlJsonReader(json, 'account.webAuthorizations', classes);
-    return j.end(
-      new WebAuthorizations$({
-        authorizations: j.vector('authorizations', fromJson$WebAuthorization),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface WebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1441,7 +1245,7 @@ class WebAuthorizations$ {
  *
  * @see https://core.telegram.org/constructor/account.webAuthorizations
  */
-export const WebAuthorizations: typeof WebAuthorizations$ = /*@__PURE__*/ defineTlClass(WebAuthorizations$, 0xed56c9fc, 0x9a365b32, 'account.WebAuthorizations', 'constructor');
+export const WebAuthorizations: typeof WebAuthorizations$ = /*@__PURE__*/ defineTlClass(WebAuthorizations$, 0xed56c9fc, 0x9a365b32, 'account.WebAuthorizations', 'constructor', 'account.webAuthorizations authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations');
 export type WebAuthorizations = WebAuthorizations$;
 
 /**
@@ -1460,6 +1264,7 @@ class AuthorizationForm$ {
   declare readonly SUBCLASS_OF_ID: 0x78049a94;
   declare readonly className: 'account.AuthorizationForm';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AuthorizationForm$;
   /** Required [Telegram Passport](https://core.telegram.org/passport) documents */
   declare requiredTypes: Api.TypeSecureRequiredType[];
   /** Already submitted [Telegram Passport](https://core.telegram.org/passport) documents */
@@ -1569,29 +1374,10 @@ class AuthorizationForm$ {
       return rethrowDecode(e, 'account.authorizationForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.authorizationForm');
-    j.vector('required_types', this.requiredTypes, objectToJson);
-    j.vector('values', this.values, objectToJson);
-    j.vector('errors', this.errors, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('privacy_policy_url', this.privacyPolicyUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationForm$ {
-    const j = new TlJsonReader(json, 'account.authorizationForm', classes);
-    return j.end(
-      new AuthorizationForm$({
-        requiredTypes: j.vector('required_types', fromJson$SecureRequiredType),
-        values: j.vector('values', fromJson$SecureValue),
-        errors: j.vector('errors', fromJson$SecureValueError),
-        users: j.vector('users', fromJson$User),
-        privacyPolicyUrl: j.optional('privacy_policy_url', stringFromJson),
-      }),
-    );
-  }
+interface AuthorizationForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1601,7 +1387,7 @@ class AuthorizationForm$ {
  *
  * @see https://core.telegram.org/constructor/account.authorizationForm
  */
-export const AuthorizationForm: typeof AuthorizationForm$ = /*@__PURE__*/ defineTlClass(AuthorizationForm$, 0xad2e1cd8, 0x78049a94, 'account.AuthorizationForm', 'constructor');
+export const AuthorizationForm: typeof AuthorizationForm$ = /*@__PURE__*/ defineTlClass(AuthorizationForm$, 0xad2e1cd8, 0x78049a94, 'account.AuthorizationForm', 'constructor', 'account.authorizationForm flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm');
 export type AuthorizationForm = AuthorizationForm$;
 
 /**
@@ -1620,6 +1406,7 @@ class SentEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0x69f3c06e;
   declare readonly className: 'account.SentEmailCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEmailCode$;
   /** The email (to which the code was sent) must match this [pattern](https://core.telegram.org/api/pattern) */
   declare emailPattern: string;
   /** The length of the verification code */
@@ -1667,23 +1454,10 @@ class SentEmailCode$ {
       return rethrowDecode(e, 'account.sentEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sentEmailCode');
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEmailCode$ {
-    const j = new TlJsonReader(json, 'account.sentEmailCode', classes);
-    return j.end(
-      new SentEmailCode$({
-        emailPattern: j.field('email_pattern', stringFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1693,7 +1467,7 @@ class SentEmailCode$ {
  *
  * @see https://core.telegram.org/constructor/account.sentEmailCode
  */
-export const SentEmailCode: typeof SentEmailCode$ = /*@__PURE__*/ defineTlClass(SentEmailCode$, 0x811f854f, 0x69f3c06e, 'account.SentEmailCode', 'constructor');
+export const SentEmailCode: typeof SentEmailCode$ = /*@__PURE__*/ defineTlClass(SentEmailCode$, 0x811f854f, 0x69f3c06e, 'account.SentEmailCode', 'constructor', 'account.sentEmailCode email_pattern:string length:int = account.SentEmailCode');
 export type SentEmailCode = SentEmailCode$;
 
 /**
@@ -1712,6 +1486,7 @@ class Takeout$ {
   declare readonly SUBCLASS_OF_ID: 0x843ebe85;
   declare readonly className: 'account.Takeout';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Takeout$;
   /** Takeout ID */
   declare id: bigint;
 
@@ -1750,21 +1525,10 @@ class Takeout$ {
       return rethrowDecode(e, 'account.takeout', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.takeout');
-    j.field('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Takeout$ {
-    const j = new TlJsonReader(json, 'account.takeout', classes);
-    return j.end(
-      new Takeout$({
-        id: j.field('id', longFromJson),
-      }),
-    );
-  }
+interface Takeout$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1774,7 +1538,7 @@ class Takeout$ {
  *
  * @see https://core.telegram.org/constructor/account.takeout
  */
-export const Takeout: typeof Takeout$ = /*@__PURE__*/ defineTlClass(Takeout$, 0x4dba4501, 0x843ebe85, 'account.Takeout', 'constructor');
+export const Takeout: typeof Takeout$ = /*@__PURE__*/ defineTlClass(Takeout$, 0x4dba4501, 0x843ebe85, 'account.Takeout', 'constructor', 'account.takeout id:long = account.Takeout');
 export type Takeout = Takeout$;
 
 /**
@@ -1793,6 +1557,7 @@ class WallPapersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.WallPapersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WallPapersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1805,14 +1570,10 @@ class WallPapersNotModified$ {
   static fromReader(_r: TlReader): WallPapersNotModified$ {
     return new WallPapersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.wallPapersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapersNotModified$ {
-    return new TlJsonReader(json, 'account.wallPapersNotModified', classes).end(new WallPapersNotModified$());
-  }
+interface WallPapersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1822,7 +1583,7 @@ class WallPapersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/account.wallPapersNotModified
  */
-export const WallPapersNotModified: typeof WallPapersNotModified$ = /*@__PURE__*/ defineTlClass(WallPapersNotModified$, 0x1c199183, 0xa2c548fd, 'account.WallPapersNotModified', 'constructor');
+export const WallPapersNotModified: typeof WallPapersNotModified$ = /*@__PURE__*/ defineTlClass(WallPapersNotModified$, 0x1c199183, 0xa2c548fd, 'account.WallPapersNotModified', 'constructor', 'account.wallPapersNotModified = account.WallPapers');
 export type WallPapersNotModified = WallPapersNotModified$;
 
 /**
@@ -1841,6 +1602,7 @@ class WallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.WallPapers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WallPapers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: bigint;
   /** [Wallpapers](https://core.telegram.org/api/wallpapers) */
@@ -1896,23 +1658,10 @@ class WallPapers$ {
       return rethrowDecode(e, 'account.wallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.wallPapers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('wallpapers', this.wallpapers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapers$ {
-    const j = new TlJsonReader(json, 'account.wallPapers', classes);
-    return j.end(
-      new WallPapers$({
-        hash: j.field('hash', longFromJson),
-        wallpapers: j.vector('wallpapers', fromJson$WallPaper),
-      }),
-    );
-  }
+interface WallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1922,7 +1671,7 @@ class WallPapers$ {
  *
  * @see https://core.telegram.org/constructor/account.wallPapers
  */
-export const WallPapers: typeof WallPapers$ = /*@__PURE__*/ defineTlClass(WallPapers$, 0xcdc3858c, 0xa2c548fd, 'account.WallPapers', 'constructor');
+export const WallPapers: typeof WallPapers$ = /*@__PURE__*/ defineTlClass(WallPapers$, 0xcdc3858c, 0xa2c548fd, 'account.WallPapers', 'constructor', 'account.wallPapers hash:long wallpapers:Vector<WallPaper> = account.WallPapers');
 export type WallPapers = WallPapers$;
 
 /**
@@ -1941,6 +1690,7 @@ class AutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x2fb85921;
   declare readonly className: 'account.AutoDownloadSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AutoDownloadSettings$;
   /** Low data usage preset */
   declare low: Api.TypeAutoDownloadSettings;
   /** Medium data usage preset */
@@ -1997,25 +1747,10 @@ class AutoDownloadSettings$ {
       return rethrowDecode(e, 'account.autoDownloadSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.autoDownloadSettings');
-    j.field('low', this.low, objectToJson);
-    j.field('medium', this.medium, objectToJson);
-    j.field('high', this.high, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AutoDownloadSettings$ {
-    const j = new TlJsonReader(json, 'account.autoDownloadSettings', classes);
-    return j.end(
-      new AutoDownloadSettings$({
-        low: j.field('low', fromJson$AutoDownloadSettings),
-        medium: j.field('medium', fromJson$AutoDownloadSettings),
-        high: j.field('high', fromJson$AutoDownloadSettings),
-      }),
-    );
-  }
+interface AutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2025,7 +1760,7 @@ class AutoDownloadSettings$ {
  *
  * @see https://core.telegram.org/constructor/account.autoDownloadSettings
  */
-export const AutoDownloadSettings: typeof AutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(AutoDownloadSettings$, 0x63cacf26, 0x2fb85921, 'account.AutoDownloadSettings', 'constructor');
+export const AutoDownloadSettings: typeof AutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(AutoDownloadSettings$, 0x63cacf26, 0x2fb85921, 'account.AutoDownloadSettings', 'constructor', 'account.autoDownloadSettings low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings');
 export type AutoDownloadSettings = AutoDownloadSettings$;
 
 /**
@@ -2044,6 +1779,7 @@ class ThemesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.ThemesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ThemesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2056,14 +1792,10 @@ class ThemesNotModified$ {
   static fromReader(_r: TlReader): ThemesNotModified$ {
     return new ThemesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.themesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ThemesNotModified$ {
-    return new TlJsonReader(json, 'account.themesNotModified', classes).end(new ThemesNotModified$());
-  }
+interface ThemesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2073,7 +1805,7 @@ class ThemesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/account.themesNotModified
  */
-export const ThemesNotModified: typeof ThemesNotModified$ = /*@__PURE__*/ defineTlClass(ThemesNotModified$, 0xf41eb622, 0x7fc52204, 'account.ThemesNotModified', 'constructor');
+export const ThemesNotModified: typeof ThemesNotModified$ = /*@__PURE__*/ defineTlClass(ThemesNotModified$, 0xf41eb622, 0x7fc52204, 'account.ThemesNotModified', 'constructor', 'account.themesNotModified = account.Themes');
 export type ThemesNotModified = ThemesNotModified$;
 
 /**
@@ -2092,6 +1824,7 @@ class Themes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.Themes';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Themes$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: bigint;
   /** Themes */
@@ -2147,23 +1880,10 @@ class Themes$ {
       return rethrowDecode(e, 'account.themes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.themes');
-    j.field('hash', this.hash, longToJson);
-    j.vector('themes', this.themes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Themes$ {
-    const j = new TlJsonReader(json, 'account.themes', classes);
-    return j.end(
-      new Themes$({
-        hash: j.field('hash', longFromJson),
-        themes: j.vector('themes', fromJson$Theme),
-      }),
-    );
-  }
+interface Themes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2173,7 +1893,7 @@ class Themes$ {
  *
  * @see https://core.telegram.org/constructor/account.themes
  */
-export const Themes: typeof Themes$ = /*@__PURE__*/ defineTlClass(Themes$, 0x9a3d8c6d, 0x7fc52204, 'account.Themes', 'constructor');
+export const Themes: typeof Themes$ = /*@__PURE__*/ defineTlClass(Themes$, 0x9a3d8c6d, 0x7fc52204, 'account.Themes', 'constructor', 'account.themes hash:long themes:Vector<Theme> = account.Themes');
 export type Themes = Themes$;
 
 /**
@@ -2192,6 +1912,7 @@ class ContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xae3ff891;
   declare readonly className: 'account.ContentSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ContentSettings$;
   /** Whether viewing of sensitive (NSFW) content is enabled */
   declare sensitiveEnabled: boolean | undefined;
   /** Whether the current client can change the sensitive content settings to view NSFW content */
@@ -2242,23 +1963,10 @@ class ContentSettings$ {
       return rethrowDecode(e, 'account.contentSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.contentSettings');
-    j.flag('sensitive_enabled', this.sensitiveEnabled);
-    j.flag('sensitive_can_change', this.sensitiveCanChange);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ContentSettings$ {
-    const j = new TlJsonReader(json, 'account.contentSettings', classes);
-    return j.end(
-      new ContentSettings$({
-        sensitiveEnabled: j.flag('sensitive_enabled'),
-        sensitiveCanChange: j.flag('sensitive_can_change'),
-      }),
-    );
-  }
+interface ContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2268,7 +1976,7 @@ class ContentSettings$ {
  *
  * @see https://core.telegram.org/constructor/account.contentSettings
  */
-export const ContentSettings: typeof ContentSettings$ = /*@__PURE__*/ defineTlClass(ContentSettings$, 0x57e28221, 0xae3ff891, 'account.ContentSettings', 'constructor');
+export const ContentSettings: typeof ContentSettings$ = /*@__PURE__*/ defineTlClass(ContentSettings$, 0x57e28221, 0xae3ff891, 'account.ContentSettings', 'constructor', 'account.contentSettings flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings');
 export type ContentSettings = ContentSettings$;
 
 /**
@@ -2287,6 +1995,7 @@ class ResetPasswordFailedWait$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPasswordFailedWait';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPasswordFailedWait$;
   /** Wait until this date before requesting another reset. */
   declare retryDate: number;
 
@@ -2325,21 +2034,10 @@ class ResetPasswordFailedWait$ {
       return rethrowDecode(e, 'account.resetPasswordFailedWait', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetPasswordFailedWait');
-    j.field('retry_date', this.retryDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordFailedWait$ {
-    const j = new TlJsonReader(json, 'account.resetPasswordFailedWait', classes);
-    return j.end(
-      new ResetPasswordFailedWait$({
-        retryDate: j.field('retry_date', intFromJson),
-      }),
-    );
-  }
+interface ResetPasswordFailedWait$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2349,7 +2047,7 @@ class ResetPasswordFailedWait$ {
  *
  * @see https://core.telegram.org/constructor/account.resetPasswordFailedWait
  */
-export const ResetPasswordFailedWait: typeof ResetPasswordFailedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordFailedWait$, 0xe3779861, 0x49507416, 'account.ResetPasswordFailedWait', 'constructor');
+export const ResetPasswordFailedWait: typeof ResetPasswordFailedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordFailedWait$, 0xe3779861, 0x49507416, 'account.ResetPasswordFailedWait', 'constructor', 'account.resetPasswordFailedWait retry_date:int = account.ResetPasswordResult');
 export type ResetPasswordFailedWait = ResetPasswordFailedWait$;
 
 /**
@@ -2368,6 +2066,7 @@ class ResetPasswordRequestedWait$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPasswordRequestedWait';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPasswordRequestedWait$;
   /** Wait until this date before finalizing the reset. */
   declare untilDate: number;
 
@@ -2406,21 +2105,10 @@ class ResetPasswordRequestedWait$ {
       return rethrowDecode(e, 'account.resetPasswordRequestedWait', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetPasswordRequestedWait');
-    j.field('until_date', this.untilDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordRequestedWait$ {
-    const j = new TlJsonReader(json, 'account.resetPasswordRequestedWait', classes);
-    return j.end(
-      new ResetPasswordRequestedWait$({
-        untilDate: j.field('until_date', intFromJson),
-      }),
-    );
-  }
+interface ResetPasswordRequestedWait$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2430,7 +2118,7 @@ class ResetPasswordRequestedWait$ {
  *
  * @see https://core.telegram.org/constructor/account.resetPasswordRequestedWait
  */
-export const ResetPasswordRequestedWait: typeof ResetPasswordRequestedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordRequestedWait$, 0xe9effc7d, 0x49507416, 'account.ResetPasswordRequestedWait', 'constructor');
+export const ResetPasswordRequestedWait: typeof ResetPasswordRequestedWait$ = /*@__PURE__*/ defineTlClass(ResetPasswordRequestedWait$, 0xe9effc7d, 0x49507416, 'account.ResetPasswordRequestedWait', 'constructor', 'account.resetPasswordRequestedWait until_date:int = account.ResetPasswordResult');
 export type ResetPasswordRequestedWait = ResetPasswordRequestedWait$;
 
 /**
@@ -2449,6 +2137,7 @@ class ResetPasswordOk$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPasswordOk';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPasswordOk$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2461,14 +2150,10 @@ class ResetPasswordOk$ {
   static fromReader(_r: TlReader): ResetPasswordOk$ {
     return new ResetPasswordOk$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetPasswordOk' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPasswordOk$ {
-    return new TlJsonReader(json, 'account.resetPasswordOk', classes).end(new ResetPasswordOk$());
-  }
+interface ResetPasswordOk$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2478,7 +2163,7 @@ class ResetPasswordOk$ {
  *
  * @see https://core.telegram.org/constructor/account.resetPasswordOk
  */
-export const ResetPasswordOk: typeof ResetPasswordOk$ = /*@__PURE__*/ defineTlClass(ResetPasswordOk$, 0xe926d63e, 0x49507416, 'account.ResetPasswordOk', 'constructor');
+export const ResetPasswordOk: typeof ResetPasswordOk$ = /*@__PURE__*/ defineTlClass(ResetPasswordOk$, 0xe926d63e, 0x49507416, 'account.ResetPasswordOk', 'constructor', 'account.resetPasswordOk = account.ResetPasswordResult');
 export type ResetPasswordOk = ResetPasswordOk$;
 
 /**
@@ -2497,6 +2182,7 @@ class ChatThemesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x15c14aa8;
   declare readonly className: 'account.ChatThemesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatThemesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2509,14 +2195,10 @@ class ChatThemesNotModified$ {
   static fromReader(_r: TlReader): ChatThemesNotModified$ {
     return new ChatThemesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.chatThemesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatThemesNotModified$ {
-    return new TlJsonReader(json, 'account.chatThemesNotModified', classes).end(new ChatThemesNotModified$());
-  }
+interface ChatThemesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2526,7 +2208,7 @@ class ChatThemesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/account.chatThemesNotModified
  */
-export const ChatThemesNotModified: typeof ChatThemesNotModified$ = /*@__PURE__*/ defineTlClass(ChatThemesNotModified$, 0xe011e1c4, 0x15c14aa8, 'account.ChatThemesNotModified', 'constructor');
+export const ChatThemesNotModified: typeof ChatThemesNotModified$ = /*@__PURE__*/ defineTlClass(ChatThemesNotModified$, 0xe011e1c4, 0x15c14aa8, 'account.ChatThemesNotModified', 'constructor', 'account.chatThemesNotModified = account.ChatThemes');
 export type ChatThemesNotModified = ChatThemesNotModified$;
 
 /**
@@ -2545,6 +2227,7 @@ class ChatThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x15c14aa8;
   declare readonly className: 'account.ChatThemes';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatThemes$;
   /** Hash to pass to the method that returned this constructor, to avoid refetching the result if it hasn't changed. */
   declare hash: bigint;
   /** Themes. */
@@ -2647,29 +2330,10 @@ class ChatThemes$ {
       return rethrowDecode(e, 'account.chatThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.chatThemes');
-    j.field('hash', this.hash, longToJson);
-    j.vector('themes', this.themes, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatThemes$ {
-    const j = new TlJsonReader(json, 'account.chatThemes', classes);
-    return j.end(
-      new ChatThemes$({
-        hash: j.field('hash', longFromJson),
-        themes: j.vector('themes', fromJson$ChatTheme),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface ChatThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2679,7 +2343,7 @@ class ChatThemes$ {
  *
  * @see https://core.telegram.org/constructor/account.chatThemes
  */
-export const ChatThemes: typeof ChatThemes$ = /*@__PURE__*/ defineTlClass(ChatThemes$, 0xbe098173, 0x15c14aa8, 'account.ChatThemes', 'constructor');
+export const ChatThemes: typeof ChatThemes$ = /*@__PURE__*/ defineTlClass(ChatThemes$, 0xbe098173, 0x15c14aa8, 'account.ChatThemes', 'constructor', 'account.chatThemes flags:# hash:long themes:Vector<ChatTheme> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = account.ChatThemes');
 export type ChatThemes = ChatThemes$;
 
 /**
@@ -2698,6 +2362,7 @@ class SavedRingtonesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x27bcc95e;
   declare readonly className: 'account.SavedRingtonesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtonesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2710,14 +2375,10 @@ class SavedRingtonesNotModified$ {
   static fromReader(_r: TlReader): SavedRingtonesNotModified$ {
     return new SavedRingtonesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.savedRingtonesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtonesNotModified$ {
-    return new TlJsonReader(json, 'account.savedRingtonesNotModified', classes).end(new SavedRingtonesNotModified$());
-  }
+interface SavedRingtonesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2727,7 +2388,7 @@ class SavedRingtonesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/account.savedRingtonesNotModified
  */
-export const SavedRingtonesNotModified: typeof SavedRingtonesNotModified$ = /*@__PURE__*/ defineTlClass(SavedRingtonesNotModified$, 0xfbf6e8b1, 0x27bcc95e, 'account.SavedRingtonesNotModified', 'constructor');
+export const SavedRingtonesNotModified: typeof SavedRingtonesNotModified$ = /*@__PURE__*/ defineTlClass(SavedRingtonesNotModified$, 0xfbf6e8b1, 0x27bcc95e, 'account.SavedRingtonesNotModified', 'constructor', 'account.savedRingtonesNotModified = account.SavedRingtones');
 export type SavedRingtonesNotModified = SavedRingtonesNotModified$;
 
 /**
@@ -2746,6 +2407,7 @@ class SavedRingtones$ {
   declare readonly SUBCLASS_OF_ID: 0x27bcc95e;
   declare readonly className: 'account.SavedRingtones';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtones$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: bigint;
   /** Saved notification sounds */
@@ -2801,23 +2463,10 @@ class SavedRingtones$ {
       return rethrowDecode(e, 'account.savedRingtones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.savedRingtones');
-    j.field('hash', this.hash, longToJson);
-    j.vector('ringtones', this.ringtones, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtones$ {
-    const j = new TlJsonReader(json, 'account.savedRingtones', classes);
-    return j.end(
-      new SavedRingtones$({
-        hash: j.field('hash', longFromJson),
-        ringtones: j.vector('ringtones', fromJson$Document),
-      }),
-    );
-  }
+interface SavedRingtones$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2827,7 +2476,7 @@ class SavedRingtones$ {
  *
  * @see https://core.telegram.org/constructor/account.savedRingtones
  */
-export const SavedRingtones: typeof SavedRingtones$ = /*@__PURE__*/ defineTlClass(SavedRingtones$, 0xc1e92cc5, 0x27bcc95e, 'account.SavedRingtones', 'constructor');
+export const SavedRingtones: typeof SavedRingtones$ = /*@__PURE__*/ defineTlClass(SavedRingtones$, 0xc1e92cc5, 0x27bcc95e, 'account.SavedRingtones', 'constructor', 'account.savedRingtones hash:long ringtones:Vector<Document> = account.SavedRingtones');
 export type SavedRingtones = SavedRingtones$;
 
 /**
@@ -2846,6 +2495,7 @@ class SavedRingtone$ {
   declare readonly SUBCLASS_OF_ID: 0xb1e28424;
   declare readonly className: 'account.SavedRingtone';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtone$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2858,14 +2508,10 @@ class SavedRingtone$ {
   static fromReader(_r: TlReader): SavedRingtone$ {
     return new SavedRingtone$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.savedRingtone' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtone$ {
-    return new TlJsonReader(json, 'account.savedRingtone', classes).end(new SavedRingtone$());
-  }
+interface SavedRingtone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2875,7 +2521,7 @@ class SavedRingtone$ {
  *
  * @see https://core.telegram.org/constructor/account.savedRingtone
  */
-export const SavedRingtone: typeof SavedRingtone$ = /*@__PURE__*/ defineTlClass(SavedRingtone$, 0xb7263f6d, 0xb1e28424, 'account.SavedRingtone', 'constructor');
+export const SavedRingtone: typeof SavedRingtone$ = /*@__PURE__*/ defineTlClass(SavedRingtone$, 0xb7263f6d, 0xb1e28424, 'account.SavedRingtone', 'constructor', 'account.savedRingtone = account.SavedRingtone');
 export type SavedRingtone = SavedRingtone$;
 
 /**
@@ -2894,6 +2540,7 @@ class SavedRingtoneConverted$ {
   declare readonly SUBCLASS_OF_ID: 0xb1e28424;
   declare readonly className: 'account.SavedRingtoneConverted';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedRingtoneConverted$;
   /** The converted notification sound */
   declare document: Api.TypeDocument;
 
@@ -2932,21 +2579,10 @@ class SavedRingtoneConverted$ {
       return rethrowDecode(e, 'account.savedRingtoneConverted', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.savedRingtoneConverted');
-    j.field('document', this.document, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedRingtoneConverted$ {
-    const j = new TlJsonReader(json, 'account.savedRingtoneConverted', classes);
-    return j.end(
-      new SavedRingtoneConverted$({
-        document: j.field('document', fromJson$Document),
-      }),
-    );
-  }
+interface SavedRingtoneConverted$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2956,7 +2592,7 @@ class SavedRingtoneConverted$ {
  *
  * @see https://core.telegram.org/constructor/account.savedRingtoneConverted
  */
-export const SavedRingtoneConverted: typeof SavedRingtoneConverted$ = /*@__PURE__*/ defineTlClass(SavedRingtoneConverted$, 0x1f307eb7, 0xb1e28424, 'account.SavedRingtoneConverted', 'constructor');
+export const SavedRingtoneConverted: typeof SavedRingtoneConverted$ = /*@__PURE__*/ defineTlClass(SavedRingtoneConverted$, 0x1f307eb7, 0xb1e28424, 'account.SavedRingtoneConverted', 'constructor', 'account.savedRingtoneConverted document:Document = account.SavedRingtone');
 export type SavedRingtoneConverted = SavedRingtoneConverted$;
 
 /**
@@ -2975,6 +2611,7 @@ class EmojiStatusesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.EmojiStatusesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiStatusesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2987,14 +2624,10 @@ class EmojiStatusesNotModified$ {
   static fromReader(_r: TlReader): EmojiStatusesNotModified$ {
     return new EmojiStatusesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.emojiStatusesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiStatusesNotModified$ {
-    return new TlJsonReader(json, 'account.emojiStatusesNotModified', classes).end(new EmojiStatusesNotModified$());
-  }
+interface EmojiStatusesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3004,7 +2637,7 @@ class EmojiStatusesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/account.emojiStatusesNotModified
  */
-export const EmojiStatusesNotModified: typeof EmojiStatusesNotModified$ = /*@__PURE__*/ defineTlClass(EmojiStatusesNotModified$, 0xd08ce645, 0xd3e005ca, 'account.EmojiStatusesNotModified', 'constructor');
+export const EmojiStatusesNotModified: typeof EmojiStatusesNotModified$ = /*@__PURE__*/ defineTlClass(EmojiStatusesNotModified$, 0xd08ce645, 0xd3e005ca, 'account.EmojiStatusesNotModified', 'constructor', 'account.emojiStatusesNotModified = account.EmojiStatuses');
 export type EmojiStatusesNotModified = EmojiStatusesNotModified$;
 
 /**
@@ -3023,6 +2656,7 @@ class EmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.EmojiStatuses';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiStatuses$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: bigint;
   /** [Emoji statuses](https://core.telegram.org/api/emoji-status) */
@@ -3078,23 +2712,10 @@ class EmojiStatuses$ {
       return rethrowDecode(e, 'account.emojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.emojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    j.vector('statuses', this.statuses, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.emojiStatuses', classes);
-    return j.end(
-      new EmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-        statuses: j.vector('statuses', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface EmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3104,7 +2725,7 @@ class EmojiStatuses$ {
  *
  * @see https://core.telegram.org/constructor/account.emojiStatuses
  */
-export const EmojiStatuses: typeof EmojiStatuses$ = /*@__PURE__*/ defineTlClass(EmojiStatuses$, 0x90c467d1, 0xd3e005ca, 'account.EmojiStatuses', 'constructor');
+export const EmojiStatuses: typeof EmojiStatuses$ = /*@__PURE__*/ defineTlClass(EmojiStatuses$, 0x90c467d1, 0xd3e005ca, 'account.EmojiStatuses', 'constructor', 'account.emojiStatuses hash:long statuses:Vector<EmojiStatus> = account.EmojiStatuses');
 export type EmojiStatuses = EmojiStatuses$;
 
 /**
@@ -3123,6 +2744,7 @@ class EmailVerified$ {
   declare readonly SUBCLASS_OF_ID: 0x64833188;
   declare readonly className: 'account.EmailVerified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmailVerified$;
   /** The verified email address. */
   declare email: string;
 
@@ -3161,21 +2783,10 @@ class EmailVerified$ {
       return rethrowDecode(e, 'account.emailVerified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.emailVerified');
-    j.field('email', this.email, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmailVerified$ {
-    const j = new TlJsonReader(json, 'account.emailVerified', classes);
-    return j.end(
-      new EmailVerified$({
-        email: j.field('email', stringFromJson),
-      }),
-    );
-  }
+interface EmailVerified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3185,7 +2796,7 @@ class EmailVerified$ {
  *
  * @see https://core.telegram.org/constructor/account.emailVerified
  */
-export const EmailVerified: typeof EmailVerified$ = /*@__PURE__*/ defineTlClass(EmailVerified$, 0x2b96cd1b, 0x64833188, 'account.EmailVerified', 'constructor');
+export const EmailVerified: typeof EmailVerified$ = /*@__PURE__*/ defineTlClass(EmailVerified$, 0x2b96cd1b, 0x64833188, 'account.EmailVerified', 'constructor', 'account.emailVerified email:string = account.EmailVerified');
 export type EmailVerified = EmailVerified$;
 
 /**
@@ -3204,6 +2815,7 @@ class EmailVerifiedLogin$ {
   declare readonly SUBCLASS_OF_ID: 0x64833188;
   declare readonly className: 'account.EmailVerifiedLogin';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmailVerifiedLogin$;
   /** The verified email address. */
   declare email: string;
   /** Info about the sent [login code](https://core.telegram.org/api/auth) */
@@ -3251,23 +2863,10 @@ class EmailVerifiedLogin$ {
       return rethrowDecode(e, 'account.emailVerifiedLogin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.emailVerifiedLogin');
-    j.field('email', this.email, stringToJson);
-    j.field('sent_code', this.sentCode, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmailVerifiedLogin$ {
-    const j = new TlJsonReader(json, 'account.emailVerifiedLogin', classes);
-    return j.end(
-      new EmailVerifiedLogin$({
-        email: j.field('email', stringFromJson),
-        sentCode: j.field('sent_code', fromJson$auth$SentCode),
-      }),
-    );
-  }
+interface EmailVerifiedLogin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3277,7 +2876,7 @@ class EmailVerifiedLogin$ {
  *
  * @see https://core.telegram.org/constructor/account.emailVerifiedLogin
  */
-export const EmailVerifiedLogin: typeof EmailVerifiedLogin$ = /*@__PURE__*/ defineTlClass(EmailVerifiedLogin$, 0xe1bb0d61, 0x64833188, 'account.EmailVerifiedLogin', 'constructor');
+export const EmailVerifiedLogin: typeof EmailVerifiedLogin$ = /*@__PURE__*/ defineTlClass(EmailVerifiedLogin$, 0xe1bb0d61, 0x64833188, 'account.EmailVerifiedLogin', 'constructor', 'account.emailVerifiedLogin email:string sent_code:auth.SentCode = account.EmailVerified');
 export type EmailVerifiedLogin = EmailVerifiedLogin$;
 
 /**
@@ -3296,6 +2895,7 @@ class AutoSaveSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x48cf2f02;
   declare readonly className: 'account.AutoSaveSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AutoSaveSettings$;
   /** Default media autosave settings for private chats */
   declare usersSettings: Api.TypeAutoSaveSettings;
   /** Default media autosave settings for [groups and supergroups](https://core.telegram.org/api/channel) */
@@ -3401,31 +3001,10 @@ class AutoSaveSettings$ {
       return rethrowDecode(e, 'account.autoSaveSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.autoSaveSettings');
-    j.field('users_settings', this.usersSettings, objectToJson);
-    j.field('chats_settings', this.chatsSettings, objectToJson);
-    j.field('broadcasts_settings', this.broadcastsSettings, objectToJson);
-    j.vector('exceptions', this.exceptions, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AutoSaveSettings$ {
-    const j = new TlJsonReader(json, 'account.autoSaveSettings', classes);
-    return j.end(
-      new AutoSaveSettings$({
-        usersSettings: j.field('users_settings', fromJson$AutoSaveSettings),
-        chatsSettings: j.field('chats_settings', fromJson$AutoSaveSettings),
-        broadcastsSettings: j.field('broadcasts_settings', fromJson$AutoSaveSettings),
-        exceptions: j.vector('exceptions', fromJson$AutoSaveException),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface AutoSaveSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3435,7 +3014,7 @@ class AutoSaveSettings$ {
  *
  * @see https://core.telegram.org/constructor/account.autoSaveSettings
  */
-export const AutoSaveSettings: typeof AutoSaveSettings$ = /*@__PURE__*/ defineTlClass(AutoSaveSettings$, 0x4c3e069d, 0x48cf2f02, 'account.AutoSaveSettings', 'constructor');
+export const AutoSaveSettings: typeof AutoSaveSettings$ = /*@__PURE__*/ defineTlClass(AutoSaveSettings$, 0x4c3e069d, 0x48cf2f02, 'account.AutoSaveSettings', 'constructor', 'account.autoSaveSettings users_settings:AutoSaveSettings chats_settings:AutoSaveSettings broadcasts_settings:AutoSaveSettings exceptions:Vector<AutoSaveException> chats:Vector<Chat> users:Vector<User> = account.AutoSaveSettings');
 export type AutoSaveSettings = AutoSaveSettings$;
 
 /**
@@ -3454,6 +3033,7 @@ class ConnectedBots$ {
   declare readonly SUBCLASS_OF_ID: 0xe4caf7d3;
   declare readonly className: 'account.ConnectedBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectedBots$;
   /** Info about the connected bots */
   declare connectedBots: Api.TypeConnectedBot[];
   /** Bot information */
@@ -3516,23 +3096,10 @@ class ConnectedBots$ {
       return rethrowDecode(e, 'account.connectedBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.connectedBots');
-    j.vector('connected_bots', this.connectedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectedBots$ {
-    const j = new TlJsonReader(json, 'account.connectedBots', classes);
-    return j.end(
-      new ConnectedBots$({
-        connectedBots: j.vector('connected_bots', fromJson$ConnectedBot),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ConnectedBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3542,7 +3109,7 @@ class ConnectedBots$ {
  *
  * @see https://core.telegram.org/constructor/account.connectedBots
  */
-export const ConnectedBots: typeof ConnectedBots$ = /*@__PURE__*/ defineTlClass(ConnectedBots$, 0x17d7f87b, 0xe4caf7d3, 'account.ConnectedBots', 'constructor');
+export const ConnectedBots: typeof ConnectedBots$ = /*@__PURE__*/ defineTlClass(ConnectedBots$, 0x17d7f87b, 0xe4caf7d3, 'account.ConnectedBots', 'constructor', 'account.connectedBots connected_bots:Vector<ConnectedBot> users:Vector<User> = account.ConnectedBots');
 export type ConnectedBots = ConnectedBots$;
 
 /**
@@ -3561,6 +3128,7 @@ class BusinessChatLinks$ {
   declare readonly SUBCLASS_OF_ID: 0xc6ba4a31;
   declare readonly className: 'account.BusinessChatLinks';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BusinessChatLinks$;
   /** Links */
   declare links: Api.TypeBusinessChatLink[];
   /** Mentioned chats */
@@ -3639,25 +3207,10 @@ class BusinessChatLinks$ {
       return rethrowDecode(e, 'account.businessChatLinks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.businessChatLinks');
-    j.vector('links', this.links, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BusinessChatLinks$ {
-    const j = new TlJsonReader(json, 'account.businessChatLinks', classes);
-    return j.end(
-      new BusinessChatLinks$({
-        links: j.vector('links', fromJson$BusinessChatLink),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BusinessChatLinks$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3667,7 +3220,7 @@ class BusinessChatLinks$ {
  *
  * @see https://core.telegram.org/constructor/account.businessChatLinks
  */
-export const BusinessChatLinks: typeof BusinessChatLinks$ = /*@__PURE__*/ defineTlClass(BusinessChatLinks$, 0xec43a2d1, 0xc6ba4a31, 'account.BusinessChatLinks', 'constructor');
+export const BusinessChatLinks: typeof BusinessChatLinks$ = /*@__PURE__*/ defineTlClass(BusinessChatLinks$, 0xec43a2d1, 0xc6ba4a31, 'account.BusinessChatLinks', 'constructor', 'account.businessChatLinks links:Vector<BusinessChatLink> chats:Vector<Chat> users:Vector<User> = account.BusinessChatLinks');
 export type BusinessChatLinks = BusinessChatLinks$;
 
 /**
@@ -3686,6 +3239,7 @@ class ResolvedBusinessChatLinks$ {
   declare readonly SUBCLASS_OF_ID: 0x3a772c28;
   declare readonly className: 'account.ResolvedBusinessChatLinks';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolvedBusinessChatLinks$;
   /** Destination peer */
   declare peer: Api.TypePeer;
   /** Message to pre-fill in the message input field. */
@@ -3788,29 +3342,10 @@ class ResolvedBusinessChatLinks$ {
       return rethrowDecode(e, 'account.resolvedBusinessChatLinks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resolvedBusinessChatLinks');
-    j.field('peer', this.peer, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvedBusinessChatLinks$ {
-    const j = new TlJsonReader(json, 'account.resolvedBusinessChatLinks', classes);
-    return j.end(
-      new ResolvedBusinessChatLinks$({
-        peer: j.field('peer', fromJson$Peer),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ResolvedBusinessChatLinks$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3820,7 +3355,7 @@ class ResolvedBusinessChatLinks$ {
  *
  * @see https://core.telegram.org/constructor/account.resolvedBusinessChatLinks
  */
-export const ResolvedBusinessChatLinks: typeof ResolvedBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(ResolvedBusinessChatLinks$, 0x9a23af21, 0x3a772c28, 'account.ResolvedBusinessChatLinks', 'constructor');
+export const ResolvedBusinessChatLinks: typeof ResolvedBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(ResolvedBusinessChatLinks$, 0x9a23af21, 0x3a772c28, 'account.ResolvedBusinessChatLinks', 'constructor', 'account.resolvedBusinessChatLinks flags:# peer:Peer message:string entities:flags.0?Vector<MessageEntity> chats:Vector<Chat> users:Vector<User> = account.ResolvedBusinessChatLinks');
 export type ResolvedBusinessChatLinks = ResolvedBusinessChatLinks$;
 
 /**
@@ -3839,6 +3374,7 @@ class PaidMessagesRevenue$ {
   declare readonly SUBCLASS_OF_ID: 0x152f0c57;
   declare readonly className: 'account.PaidMessagesRevenue';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaidMessagesRevenue$;
   /** Amount in [Stars](https://core.telegram.org/api/stars). */
   declare starsAmount: bigint;
 
@@ -3877,21 +3413,10 @@ class PaidMessagesRevenue$ {
       return rethrowDecode(e, 'account.paidMessagesRevenue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.paidMessagesRevenue');
-    j.field('stars_amount', this.starsAmount, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaidMessagesRevenue$ {
-    const j = new TlJsonReader(json, 'account.paidMessagesRevenue', classes);
-    return j.end(
-      new PaidMessagesRevenue$({
-        starsAmount: j.field('stars_amount', longFromJson),
-      }),
-    );
-  }
+interface PaidMessagesRevenue$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3901,7 +3426,7 @@ class PaidMessagesRevenue$ {
  *
  * @see https://core.telegram.org/constructor/account.paidMessagesRevenue
  */
-export const PaidMessagesRevenue: typeof PaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(PaidMessagesRevenue$, 0x1e109708, 0x152f0c57, 'account.PaidMessagesRevenue', 'constructor');
+export const PaidMessagesRevenue: typeof PaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(PaidMessagesRevenue$, 0x1e109708, 0x152f0c57, 'account.PaidMessagesRevenue', 'constructor', 'account.paidMessagesRevenue stars_amount:long = account.PaidMessagesRevenue');
 export type PaidMessagesRevenue = PaidMessagesRevenue$;
 
 /**
@@ -3920,6 +3445,7 @@ class SavedMusicIdsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x4b4af692;
   declare readonly className: 'account.SavedMusicIdsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusicIdsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3932,14 +3458,10 @@ class SavedMusicIdsNotModified$ {
   static fromReader(_r: TlReader): SavedMusicIdsNotModified$ {
     return new SavedMusicIdsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.savedMusicIdsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicIdsNotModified$ {
-    return new TlJsonReader(json, 'account.savedMusicIdsNotModified', classes).end(new SavedMusicIdsNotModified$());
-  }
+interface SavedMusicIdsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3949,7 +3471,7 @@ class SavedMusicIdsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/account.savedMusicIdsNotModified
  */
-export const SavedMusicIdsNotModified: typeof SavedMusicIdsNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicIdsNotModified$, 0x4fc81d6e, 0x4b4af692, 'account.SavedMusicIdsNotModified', 'constructor');
+export const SavedMusicIdsNotModified: typeof SavedMusicIdsNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicIdsNotModified$, 0x4fc81d6e, 0x4b4af692, 'account.SavedMusicIdsNotModified', 'constructor', 'account.savedMusicIdsNotModified = account.SavedMusicIds');
 export type SavedMusicIdsNotModified = SavedMusicIdsNotModified$;
 
 /**
@@ -3968,6 +3490,7 @@ class SavedMusicIds$ {
   declare readonly SUBCLASS_OF_ID: 0x4b4af692;
   declare readonly className: 'account.SavedMusicIds';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusicIds$;
   /** Full list of {@link Api.Document}.`id`s */
   declare ids: bigint[];
 
@@ -4014,21 +3537,10 @@ class SavedMusicIds$ {
       return rethrowDecode(e, 'account.savedMusicIds', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.savedMusicIds');
-    j.vector('ids', this.ids, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicIds$ {
-    const j = new TlJsonReader(json, 'account.savedMusicIds', classes);
-    return j.end(
-      new SavedMusicIds$({
-        ids: j.vector('ids', longFromJson),
-      }),
-    );
-  }
+interface SavedMusicIds$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4038,7 +3550,7 @@ class SavedMusicIds$ {
  *
  * @see https://core.telegram.org/constructor/account.savedMusicIds
  */
-export const SavedMusicIds: typeof SavedMusicIds$ = /*@__PURE__*/ defineTlClass(SavedMusicIds$, 0x998d6636, 0x4b4af692, 'account.SavedMusicIds', 'constructor');
+export const SavedMusicIds: typeof SavedMusicIds$ = /*@__PURE__*/ defineTlClass(SavedMusicIds$, 0x998d6636, 0x4b4af692, 'account.SavedMusicIds', 'constructor', 'account.savedMusicIds ids:Vector<long> = account.SavedMusicIds');
 export type SavedMusicIds = SavedMusicIds$;
 
 /**
@@ -4057,6 +3569,7 @@ class Passkeys$ {
   declare readonly SUBCLASS_OF_ID: 0x24dd205e;
   declare readonly className: 'account.Passkeys';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Passkeys$;
   /** List of passkeys that can be used to log into the current account */
   declare passkeys: Api.TypePasskey[];
 
@@ -4103,21 +3616,10 @@ class Passkeys$ {
       return rethrowDecode(e, 'account.passkeys', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passkeys');
-    j.vector('passkeys', this.passkeys, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Passkeys$ {
-    const j = new TlJsonReader(json, 'account.passkeys', classes);
-    return j.end(
-      new Passkeys$({
-        passkeys: j.vector('passkeys', fromJson$Passkey),
-      }),
-    );
-  }
+interface Passkeys$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4127,7 +3629,7 @@ class Passkeys$ {
  *
  * @see https://core.telegram.org/constructor/account.passkeys
  */
-export const Passkeys: typeof Passkeys$ = /*@__PURE__*/ defineTlClass(Passkeys$, 0xf8e0aa1c, 0x24dd205e, 'account.Passkeys', 'constructor');
+export const Passkeys: typeof Passkeys$ = /*@__PURE__*/ defineTlClass(Passkeys$, 0xf8e0aa1c, 0x24dd205e, 'account.Passkeys', 'constructor', 'account.passkeys passkeys:Vector<Passkey> = account.Passkeys');
 export type Passkeys = Passkeys$;
 
 /**
@@ -4146,6 +3648,7 @@ class PasskeyRegistrationOptions$ {
   declare readonly SUBCLASS_OF_ID: 0x341d83e4;
   declare readonly className: 'account.PasskeyRegistrationOptions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasskeyRegistrationOptions$;
   /** JSON-encoded object whose `publicKey` field contains a [`PublicKeyCredentialCreationOptions`](https://developer.mozilla.org/en-US/docs/Web/API/PublicKeyCredentialCreationOptions) object. */
   declare options: Api.TypeDataJSON;
 
@@ -4184,21 +3687,10 @@ class PasskeyRegistrationOptions$ {
       return rethrowDecode(e, 'account.passkeyRegistrationOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passkeyRegistrationOptions');
-    j.field('options', this.options, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasskeyRegistrationOptions$ {
-    const j = new TlJsonReader(json, 'account.passkeyRegistrationOptions', classes);
-    return j.end(
-      new PasskeyRegistrationOptions$({
-        options: j.field('options', fromJson$DataJSON),
-      }),
-    );
-  }
+interface PasskeyRegistrationOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4208,7 +3700,7 @@ class PasskeyRegistrationOptions$ {
  *
  * @see https://core.telegram.org/constructor/account.passkeyRegistrationOptions
  */
-export const PasskeyRegistrationOptions: typeof PasskeyRegistrationOptions$ = /*@__PURE__*/ defineTlClass(PasskeyRegistrationOptions$, 0xe16b5ce1, 0x341d83e4, 'account.PasskeyRegistrationOptions', 'constructor');
+export const PasskeyRegistrationOptions: typeof PasskeyRegistrationOptions$ = /*@__PURE__*/ defineTlClass(PasskeyRegistrationOptions$, 0xe16b5ce1, 0x341d83e4, 'account.PasskeyRegistrationOptions', 'constructor', 'account.passkeyRegistrationOptions options:DataJSON = account.PasskeyRegistrationOptions');
 export type PasskeyRegistrationOptions = PasskeyRegistrationOptions$;
 
 /**
@@ -4225,6 +3717,7 @@ class WebBrowserSettingsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x44799578;
   declare readonly className: 'account.WebBrowserSettingsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebBrowserSettingsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4237,14 +3730,10 @@ class WebBrowserSettingsNotModified$ {
   static fromReader(_r: TlReader): WebBrowserSettingsNotModified$ {
     return new WebBrowserSettingsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.webBrowserSettingsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebBrowserSettingsNotModified$ {
-    return new TlJsonReader(json, 'account.webBrowserSettingsNotModified', classes).end(new WebBrowserSettingsNotModified$());
-  }
+interface WebBrowserSettingsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4252,7 +3741,7 @@ class WebBrowserSettingsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/account.webBrowserSettingsNotModified
  */
-export const WebBrowserSettingsNotModified: typeof WebBrowserSettingsNotModified$ = /*@__PURE__*/ defineTlClass(WebBrowserSettingsNotModified$, 0xc31c8f4e, 0x44799578, 'account.WebBrowserSettingsNotModified', 'constructor');
+export const WebBrowserSettingsNotModified: typeof WebBrowserSettingsNotModified$ = /*@__PURE__*/ defineTlClass(WebBrowserSettingsNotModified$, 0xc31c8f4e, 0x44799578, 'account.WebBrowserSettingsNotModified', 'constructor', 'account.webBrowserSettingsNotModified = account.WebBrowserSettings');
 export type WebBrowserSettingsNotModified = WebBrowserSettingsNotModified$;
 
 /**
@@ -4269,6 +3758,7 @@ class WebBrowserSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x44799578;
   declare readonly className: 'account.WebBrowserSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebBrowserSettings$;
   declare openExternalBrowser: boolean | undefined;
   declare displayCloseButton: boolean | undefined;
   declare externalExceptions: Api.TypeWebDomainException[];
@@ -4345,29 +3835,10 @@ class WebBrowserSettings$ {
       return rethrowDecode(e, 'account.webBrowserSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.webBrowserSettings');
-    j.flag('open_external_browser', this.openExternalBrowser);
-    j.flag('display_close_button', this.displayCloseButton);
-    j.vector('external_exceptions', this.externalExceptions, objectToJson);
-    j.vector('inapp_exceptions', this.inappExceptions, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebBrowserSettings$ {
-    const j = new TlJsonReader(json, 'account.webBrowserSettings', classes);
-    return j.end(
-      new WebBrowserSettings$({
-        openExternalBrowser: j.flag('open_external_browser'),
-        displayCloseButton: j.flag('display_close_button'),
-        externalExceptions: j.vector('external_exceptions', fromJson$WebDomainException),
-        inappExceptions: j.vector('inapp_exceptions', fromJson$WebDomainException),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface WebBrowserSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4375,7 +3846,7 @@ class WebBrowserSettings$ {
  *
  * @see https://core.telegram.org/constructor/account.webBrowserSettings
  */
-export const WebBrowserSettings: typeof WebBrowserSettings$ = /*@__PURE__*/ defineTlClass(WebBrowserSettings$, 0x79eb8cb3, 0x44799578, 'account.WebBrowserSettings', 'constructor');
+export const WebBrowserSettings: typeof WebBrowserSettings$ = /*@__PURE__*/ defineTlClass(WebBrowserSettings$, 0x79eb8cb3, 0x44799578, 'account.WebBrowserSettings', 'constructor', 'account.webBrowserSettings flags:# open_external_browser:flags.0?true display_close_button:flags.1?true external_exceptions:Vector<WebDomainException> inapp_exceptions:Vector<WebDomainException> hash:long = account.WebBrowserSettings');
 export type WebBrowserSettings = WebBrowserSettings$;
 
 /**
@@ -4408,6 +3879,7 @@ class RegisterDevice$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.RegisterDevice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RegisterDevice$;
   /** Avoid receiving (silent and invisible background) notifications. Useful to save battery. */
   declare noMuted: boolean | undefined;
   /** Device token type, see [PUSH updates](https://core.telegram.org/api/push-updates#subscribing-to-notifications) for the possible values. */
@@ -4508,31 +3980,10 @@ class RegisterDevice$ {
       return rethrowDecode(e, 'account.registerDevice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.registerDevice');
-    j.flag('no_muted', this.noMuted);
-    j.field('token_type', this.tokenType, intToJson);
-    j.field('token', this.token, stringToJson);
-    j.field('app_sandbox', this.appSandbox, boolToJson);
-    j.field('secret', this.secret, bytesToJson);
-    j.vector('other_uids', this.otherUids, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RegisterDevice$ {
-    const j = new TlJsonReader(json, 'account.registerDevice', classes);
-    return j.end(
-      new RegisterDevice$({
-        noMuted: j.flag('no_muted'),
-        tokenType: j.field('token_type', intFromJson),
-        token: j.field('token', stringFromJson),
-        appSandbox: j.field('app_sandbox', boolFromJson),
-        secret: j.field('secret', bytesFromJson),
-        otherUids: j.vector('other_uids', longFromJson),
-      }),
-    );
-  }
+interface RegisterDevice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4556,7 +4007,7 @@ class RegisterDevice$ {
  *
  * @see https://core.telegram.org/method/account.registerDevice
  */
-export const RegisterDevice: typeof RegisterDevice$ = /*@__PURE__*/ defineTlClass(RegisterDevice$, 0xec86017a, 0xf5b399ac, 'account.RegisterDevice', 'request');
+export const RegisterDevice: typeof RegisterDevice$ = /*@__PURE__*/ defineTlClass(RegisterDevice$, 0xec86017a, 0xf5b399ac, 'account.RegisterDevice', 'request', 'account.registerDevice flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<long>');
 export type RegisterDevice = RegisterDevice$;
 
 /** The types of the RPC errors `account.registerDevice` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4597,6 +4048,7 @@ class UnregisterDevice$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UnregisterDevice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UnregisterDevice$;
   /** Device token type, see [PUSH updates](https://core.telegram.org/api/push-updates#subscribing-to-notifications) for the possible values. */
   declare tokenType: number;
   /** Device token, see [PUSH updates](https://core.telegram.org/api/push-updates#subscribing-to-notifications) for the possible values. */
@@ -4666,25 +4118,10 @@ class UnregisterDevice$ {
       return rethrowDecode(e, 'account.unregisterDevice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.unregisterDevice');
-    j.field('token_type', this.tokenType, intToJson);
-    j.field('token', this.token, stringToJson);
-    j.vector('other_uids', this.otherUids, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UnregisterDevice$ {
-    const j = new TlJsonReader(json, 'account.unregisterDevice', classes);
-    return j.end(
-      new UnregisterDevice$({
-        tokenType: j.field('token_type', intFromJson),
-        token: j.field('token', stringFromJson),
-        otherUids: j.vector('other_uids', longFromJson),
-      }),
-    );
-  }
+interface UnregisterDevice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4703,7 +4140,7 @@ class UnregisterDevice$ {
  *
  * @see https://core.telegram.org/method/account.unregisterDevice
  */
-export const UnregisterDevice: typeof UnregisterDevice$ = /*@__PURE__*/ defineTlClass(UnregisterDevice$, 0x6a0d3206, 0xf5b399ac, 'account.UnregisterDevice', 'request');
+export const UnregisterDevice: typeof UnregisterDevice$ = /*@__PURE__*/ defineTlClass(UnregisterDevice$, 0x6a0d3206, 0xf5b399ac, 'account.UnregisterDevice', 'request', 'account.unregisterDevice token_type:int token:string other_uids:Vector<long>');
 export type UnregisterDevice = UnregisterDevice$;
 
 /** The types of the RPC errors `account.unregisterDevice` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4743,6 +4180,7 @@ class UpdateNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateNotifySettings$;
   /** Notification source */
   declare peer: Api.TypeInputNotifyPeer;
   /** Notification settings */
@@ -4795,23 +4233,10 @@ class UpdateNotifySettings$ {
       return rethrowDecode(e, 'account.updateNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateNotifySettings');
-    j.field('peer', this.peer, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.updateNotifySettings', classes);
-    return j.end(
-      new UpdateNotifySettings$({
-        peer: j.field('peer', fromJson$InputNotifyPeer),
-        settings: j.field('settings', fromJson$InputPeerNotifySettings),
-      }),
-    );
-  }
+interface UpdateNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4834,7 +4259,7 @@ class UpdateNotifySettings$ {
  *
  * @see https://core.telegram.org/method/account.updateNotifySettings
  */
-export const UpdateNotifySettings: typeof UpdateNotifySettings$ = /*@__PURE__*/ defineTlClass(UpdateNotifySettings$, 0x84be5b93, 0xf5b399ac, 'account.UpdateNotifySettings', 'request');
+export const UpdateNotifySettings: typeof UpdateNotifySettings$ = /*@__PURE__*/ defineTlClass(UpdateNotifySettings$, 0x84be5b93, 0xf5b399ac, 'account.UpdateNotifySettings', 'request', 'account.updateNotifySettings peer:InputNotifyPeer settings:InputPeerNotifySettings');
 export type UpdateNotifySettings = UpdateNotifySettings$;
 
 /** The types of the RPC errors `account.updateNotifySettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4876,6 +4301,7 @@ class GetNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xcf20c074;
   declare readonly className: 'account.GetNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNotifySettings$;
   /** Notification source */
   declare peer: Api.TypeInputNotifyPeer;
 
@@ -4919,21 +4345,10 @@ class GetNotifySettings$ {
       return rethrowDecode(e, 'account.getNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getNotifySettings');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.getNotifySettings', classes);
-    return j.end(
-      new GetNotifySettings$({
-        peer: j.field('peer', fromJson$InputNotifyPeer),
-      }),
-    );
-  }
+interface GetNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4954,7 +4369,7 @@ class GetNotifySettings$ {
  *
  * @see https://core.telegram.org/method/account.getNotifySettings
  */
-export const GetNotifySettings: typeof GetNotifySettings$ = /*@__PURE__*/ defineTlClass(GetNotifySettings$, 0x12b3ad31, 0xcf20c074, 'account.GetNotifySettings', 'request');
+export const GetNotifySettings: typeof GetNotifySettings$ = /*@__PURE__*/ defineTlClass(GetNotifySettings$, 0x12b3ad31, 0xcf20c074, 'account.GetNotifySettings', 'request', 'account.getNotifySettings peer:InputNotifyPeer');
 export type GetNotifySettings = GetNotifySettings$;
 
 /** The types of the RPC errors `account.getNotifySettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4991,6 +4406,7 @@ class ResetNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetNotifySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5008,14 +4424,10 @@ class ResetNotifySettings$ {
   static fromReader(_r: TlReader): ResetNotifySettings$ {
     return new ResetNotifySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetNotifySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetNotifySettings$ {
-    return new TlJsonReader(json, 'account.resetNotifySettings', classes).end(new ResetNotifySettings$());
-  }
+interface ResetNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5033,7 +4445,7 @@ class ResetNotifySettings$ {
  *
  * @see https://core.telegram.org/method/account.resetNotifySettings
  */
-export const ResetNotifySettings: typeof ResetNotifySettings$ = /*@__PURE__*/ defineTlClass(ResetNotifySettings$, 0xdb7e1747, 0xf5b399ac, 'account.ResetNotifySettings', 'request');
+export const ResetNotifySettings: typeof ResetNotifySettings$ = /*@__PURE__*/ defineTlClass(ResetNotifySettings$, 0xdb7e1747, 0xf5b399ac, 'account.ResetNotifySettings', 'request', 'account.resetNotifySettings');
 export type ResetNotifySettings = ResetNotifySettings$;
 
 /** The types of the RPC errors `account.resetNotifySettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5070,6 +4482,7 @@ class UpdateProfile$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.UpdateProfile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateProfile$;
   /** New user first name */
   declare firstName: string | undefined;
   /** New user last name */
@@ -5139,25 +4552,10 @@ class UpdateProfile$ {
       return rethrowDecode(e, 'account.updateProfile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateProfile');
-    j.optional('first_name', this.firstName, stringToJson);
-    j.optional('last_name', this.lastName, stringToJson);
-    j.optional('about', this.about, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfile$ {
-    const j = new TlJsonReader(json, 'account.updateProfile', classes);
-    return j.end(
-      new UpdateProfile$({
-        firstName: j.optional('first_name', stringFromJson),
-        lastName: j.optional('last_name', stringFromJson),
-        about: j.optional('about', stringFromJson),
-      }),
-    );
-  }
+interface UpdateProfile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5178,7 +4576,7 @@ class UpdateProfile$ {
  *
  * @see https://core.telegram.org/method/account.updateProfile
  */
-export const UpdateProfile: typeof UpdateProfile$ = /*@__PURE__*/ defineTlClass(UpdateProfile$, 0x78515775, 0x2da17977, 'account.UpdateProfile', 'request');
+export const UpdateProfile: typeof UpdateProfile$ = /*@__PURE__*/ defineTlClass(UpdateProfile$, 0x78515775, 0x2da17977, 'account.UpdateProfile', 'request', 'account.updateProfile flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string');
 export type UpdateProfile = UpdateProfile$;
 
 /** The types of the RPC errors `account.updateProfile` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5215,6 +4613,7 @@ class UpdateStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStatus$;
   /** If true is transmitted, user status will change to {@link Api.UserStatusOffline}. */
   declare offline: boolean;
 
@@ -5258,21 +4657,10 @@ class UpdateStatus$ {
       return rethrowDecode(e, 'account.updateStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateStatus');
-    j.field('offline', this.offline, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStatus$ {
-    const j = new TlJsonReader(json, 'account.updateStatus', classes);
-    return j.end(
-      new UpdateStatus$({
-        offline: j.field('offline', boolFromJson),
-      }),
-    );
-  }
+interface UpdateStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5290,7 +4678,7 @@ class UpdateStatus$ {
  *
  * @see https://core.telegram.org/method/account.updateStatus
  */
-export const UpdateStatus: typeof UpdateStatus$ = /*@__PURE__*/ defineTlClass(UpdateStatus$, 0x6628562c, 0xf5b399ac, 'account.UpdateStatus', 'request');
+export const UpdateStatus: typeof UpdateStatus$ = /*@__PURE__*/ defineTlClass(UpdateStatus$, 0x6628562c, 0xf5b399ac, 'account.UpdateStatus', 'request', 'account.updateStatus offline:Bool');
 export type UpdateStatus = UpdateStatus$;
 
 /** The types of the RPC errors `account.updateStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5324,6 +4712,7 @@ class GetWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.GetWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWallPapers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -5367,21 +4756,10 @@ class GetWallPapers$ {
       return rethrowDecode(e, 'account.getWallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getWallPapers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPapers$ {
-    const j = new TlJsonReader(json, 'account.getWallPapers', classes);
-    return j.end(
-      new GetWallPapers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5399,7 +4777,7 @@ class GetWallPapers$ {
  *
  * @see https://core.telegram.org/method/account.getWallPapers
  */
-export const GetWallPapers: typeof GetWallPapers$ = /*@__PURE__*/ defineTlClass(GetWallPapers$, 0x07967d36, 0xa2c548fd, 'account.GetWallPapers', 'request');
+export const GetWallPapers: typeof GetWallPapers$ = /*@__PURE__*/ defineTlClass(GetWallPapers$, 0x07967d36, 0xa2c548fd, 'account.GetWallPapers', 'request', 'account.getWallPapers hash:long');
 export type GetWallPapers = GetWallPapers$;
 
 /** The types of the RPC errors `account.getWallPapers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5435,6 +4813,7 @@ class ReportPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ReportPeer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportPeer$;
   /** The peer to report */
   declare peer: Api.TypeInputPeer;
   /** The reason why this peer is being reported */
@@ -5496,25 +4875,10 @@ class ReportPeer$ {
       return rethrowDecode(e, 'account.reportPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.reportPeer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('reason', this.reason, objectToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportPeer$ {
-    const j = new TlJsonReader(json, 'account.reportPeer', classes);
-    return j.end(
-      new ReportPeer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        reason: j.field('reason', fromJson$ReportReason),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface ReportPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5534,7 +4898,7 @@ class ReportPeer$ {
  *
  * @see https://core.telegram.org/method/account.reportPeer
  */
-export const ReportPeer: typeof ReportPeer$ = /*@__PURE__*/ defineTlClass(ReportPeer$, 0xc5ba3d86, 0xf5b399ac, 'account.ReportPeer', 'request');
+export const ReportPeer: typeof ReportPeer$ = /*@__PURE__*/ defineTlClass(ReportPeer$, 0xc5ba3d86, 0xf5b399ac, 'account.ReportPeer', 'request', 'account.reportPeer peer:InputPeer reason:ReportReason message:string');
 export type ReportPeer = ReportPeer$;
 
 /** The types of the RPC errors `account.reportPeer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5573,6 +4937,7 @@ class CheckUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.CheckUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUsername$;
   /**
    * username
    *
@@ -5628,21 +4993,10 @@ class CheckUsername$ {
       return rethrowDecode(e, 'account.checkUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.checkUsername');
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
-    const j = new TlJsonReader(json, 'account.checkUsername', classes);
-    return j.end(
-      new CheckUsername$({
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface CheckUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5663,7 +5017,7 @@ class CheckUsername$ {
  *
  * @see https://core.telegram.org/method/account.checkUsername
  */
-export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x2714d86c, 0xf5b399ac, 'account.CheckUsername', 'request');
+export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x2714d86c, 0xf5b399ac, 'account.CheckUsername', 'request', 'account.checkUsername username:string');
 export type CheckUsername = CheckUsername$;
 
 /** The types of the RPC errors `account.checkUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5703,6 +5057,7 @@ class UpdateUsername$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.UpdateUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUsername$;
   /**
    * username or empty string if username is to be removed
    *
@@ -5758,21 +5113,10 @@ class UpdateUsername$ {
       return rethrowDecode(e, 'account.updateUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateUsername');
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
-    const j = new TlJsonReader(json, 'account.updateUsername', classes);
-    return j.end(
-      new UpdateUsername$({
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface UpdateUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5793,7 +5137,7 @@ class UpdateUsername$ {
  *
  * @see https://core.telegram.org/method/account.updateUsername
  */
-export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3e0bdd7c, 0x2da17977, 'account.UpdateUsername', 'request');
+export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3e0bdd7c, 0x2da17977, 'account.UpdateUsername', 'request', 'account.updateUsername username:string');
 export type UpdateUsername = UpdateUsername$;
 
 /** The types of the RPC errors `account.updateUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5831,6 +5175,7 @@ class GetPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.GetPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPrivacy$;
   /** Peer category whose privacy settings should be fetched */
   declare key: Api.TypeInputPrivacyKey;
 
@@ -5874,21 +5219,10 @@ class GetPrivacy$ {
       return rethrowDecode(e, 'account.getPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPrivacy');
-    j.field('key', this.key, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPrivacy$ {
-    const j = new TlJsonReader(json, 'account.getPrivacy', classes);
-    return j.end(
-      new GetPrivacy$({
-        key: j.field('key', fromJson$InputPrivacyKey),
-      }),
-    );
-  }
+interface GetPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5907,7 +5241,7 @@ class GetPrivacy$ {
  *
  * @see https://core.telegram.org/method/account.getPrivacy
  */
-export const GetPrivacy: typeof GetPrivacy$ = /*@__PURE__*/ defineTlClass(GetPrivacy$, 0xdadbc950, 0xb55aba82, 'account.GetPrivacy', 'request');
+export const GetPrivacy: typeof GetPrivacy$ = /*@__PURE__*/ defineTlClass(GetPrivacy$, 0xdadbc950, 0xb55aba82, 'account.GetPrivacy', 'request', 'account.getPrivacy key:InputPrivacyKey');
 export type GetPrivacy = GetPrivacy$;
 
 /** The types of the RPC errors `account.getPrivacy` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5945,6 +5279,7 @@ class SetPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.SetPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetPrivacy$;
   /** New privacy rule */
   declare key: Api.TypeInputPrivacyKey;
   /** Peers to which the privacy rule will apply. */
@@ -6005,23 +5340,10 @@ class SetPrivacy$ {
       return rethrowDecode(e, 'account.setPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setPrivacy');
-    j.field('key', this.key, objectToJson);
-    j.vector('rules', this.rules, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetPrivacy$ {
-    const j = new TlJsonReader(json, 'account.setPrivacy', classes);
-    return j.end(
-      new SetPrivacy$({
-        key: j.field('key', fromJson$InputPrivacyKey),
-        rules: j.vector('rules', fromJson$InputPrivacyRule),
-      }),
-    );
-  }
+interface SetPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6042,7 +5364,7 @@ class SetPrivacy$ {
  *
  * @see https://core.telegram.org/method/account.setPrivacy
  */
-export const SetPrivacy: typeof SetPrivacy$ = /*@__PURE__*/ defineTlClass(SetPrivacy$, 0xc9f81ce8, 0xb55aba82, 'account.SetPrivacy', 'request');
+export const SetPrivacy: typeof SetPrivacy$ = /*@__PURE__*/ defineTlClass(SetPrivacy$, 0xc9f81ce8, 0xb55aba82, 'account.SetPrivacy', 'request', 'account.setPrivacy key:InputPrivacyKey rules:Vector<InputPrivacyRule>');
 export type SetPrivacy = SetPrivacy$;
 
 /** The types of the RPC errors `account.setPrivacy` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6081,6 +5403,7 @@ class DeleteAccount$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteAccount';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteAccount$;
   /** Why is the account being deleted, can be empty */
   declare reason: string;
   /** [2FA password](https://core.telegram.org/api/srp): this field can be omitted even for accounts with 2FA enabled: in this case account account deletion will be delayed by 7 days [as specified in the docs »](https://core.telegram.org/api/account-deletion) */
@@ -6139,23 +5462,10 @@ class DeleteAccount$ {
       return rethrowDecode(e, 'account.deleteAccount', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteAccount');
-    j.field('reason', this.reason, stringToJson);
-    j.optional('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAccount$ {
-    const j = new TlJsonReader(json, 'account.deleteAccount', classes);
-    return j.end(
-      new DeleteAccount$({
-        reason: j.field('reason', stringFromJson),
-        password: j.optional('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface DeleteAccount$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6175,7 +5485,7 @@ class DeleteAccount$ {
  *
  * @see https://core.telegram.org/method/account.deleteAccount
  */
-export const DeleteAccount: typeof DeleteAccount$ = /*@__PURE__*/ defineTlClass(DeleteAccount$, 0xa2c0cf74, 0xf5b399ac, 'account.DeleteAccount', 'request');
+export const DeleteAccount: typeof DeleteAccount$ = /*@__PURE__*/ defineTlClass(DeleteAccount$, 0xa2c0cf74, 0xf5b399ac, 'account.DeleteAccount', 'request', 'account.deleteAccount flags:# reason:string password:flags.0?InputCheckPasswordSRP');
 export type DeleteAccount = DeleteAccount$;
 
 /** The types of the RPC errors `account.deleteAccount` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6209,6 +5519,7 @@ class GetAccountTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xbaa39d88;
   declare readonly className: 'account.GetAccountTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAccountTTL$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6226,14 +5537,10 @@ class GetAccountTTL$ {
   static fromReader(_r: TlReader): GetAccountTTL$ {
     return new GetAccountTTL$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAccountTTL' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAccountTTL$ {
-    return new TlJsonReader(json, 'account.getAccountTTL', classes).end(new GetAccountTTL$());
-  }
+interface GetAccountTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6251,7 +5558,7 @@ class GetAccountTTL$ {
  *
  * @see https://core.telegram.org/method/account.getAccountTTL
  */
-export const GetAccountTTL: typeof GetAccountTTL$ = /*@__PURE__*/ defineTlClass(GetAccountTTL$, 0x08fc711d, 0xbaa39d88, 'account.GetAccountTTL', 'request');
+export const GetAccountTTL: typeof GetAccountTTL$ = /*@__PURE__*/ defineTlClass(GetAccountTTL$, 0x08fc711d, 0xbaa39d88, 'account.GetAccountTTL', 'request', 'account.getAccountTTL');
 export type GetAccountTTL = GetAccountTTL$;
 
 /** The types of the RPC errors `account.getAccountTTL` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6286,6 +5593,7 @@ class SetAccountTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetAccountTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetAccountTTL$;
   /** Time to live in days */
   declare ttl: Api.TypeAccountDaysTTL;
 
@@ -6329,21 +5637,10 @@ class SetAccountTTL$ {
       return rethrowDecode(e, 'account.setAccountTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setAccountTTL');
-    j.field('ttl', this.ttl, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetAccountTTL$ {
-    const j = new TlJsonReader(json, 'account.setAccountTTL', classes);
-    return j.end(
-      new SetAccountTTL$({
-        ttl: j.field('ttl', fromJson$AccountDaysTTL),
-      }),
-    );
-  }
+interface SetAccountTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6362,7 +5659,7 @@ class SetAccountTTL$ {
  *
  * @see https://core.telegram.org/method/account.setAccountTTL
  */
-export const SetAccountTTL: typeof SetAccountTTL$ = /*@__PURE__*/ defineTlClass(SetAccountTTL$, 0x2442485e, 0xf5b399ac, 'account.SetAccountTTL', 'request');
+export const SetAccountTTL: typeof SetAccountTTL$ = /*@__PURE__*/ defineTlClass(SetAccountTTL$, 0x2442485e, 0xf5b399ac, 'account.SetAccountTTL', 'request', 'account.setAccountTTL ttl:AccountDaysTTL');
 export type SetAccountTTL = SetAccountTTL$;
 
 /** The types of the RPC errors `account.setAccountTTL` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6401,6 +5698,7 @@ class SendChangePhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendChangePhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendChangePhoneCode$;
   /** New phone number */
   declare phoneNumber: string;
   /** Phone code settings */
@@ -6453,23 +5751,10 @@ class SendChangePhoneCode$ {
       return rethrowDecode(e, 'account.sendChangePhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendChangePhoneCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendChangePhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendChangePhoneCode', classes);
-    return j.end(
-      new SendChangePhoneCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendChangePhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6491,7 +5776,7 @@ class SendChangePhoneCode$ {
  *
  * @see https://core.telegram.org/method/account.sendChangePhoneCode
  */
-export const SendChangePhoneCode: typeof SendChangePhoneCode$ = /*@__PURE__*/ defineTlClass(SendChangePhoneCode$, 0x82574ae5, 0x6ce87081, 'account.SendChangePhoneCode', 'request');
+export const SendChangePhoneCode: typeof SendChangePhoneCode$ = /*@__PURE__*/ defineTlClass(SendChangePhoneCode$, 0x82574ae5, 0x6ce87081, 'account.SendChangePhoneCode', 'request', 'account.sendChangePhoneCode phone_number:string settings:CodeSettings');
 export type SendChangePhoneCode = SendChangePhoneCode$;
 
 /** The types of the RPC errors `account.sendChangePhoneCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6534,6 +5819,7 @@ class ChangePhone$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.ChangePhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangePhone$;
   /** New phone number */
   declare phoneNumber: string;
   /** Phone code hash received when calling {@link Api.account.SendChangePhoneCode} */
@@ -6595,25 +5881,10 @@ class ChangePhone$ {
       return rethrowDecode(e, 'account.changePhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.changePhone');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangePhone$ {
-    const j = new TlJsonReader(json, 'account.changePhone', classes);
-    return j.end(
-      new ChangePhone$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface ChangePhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6636,7 +5907,7 @@ class ChangePhone$ {
  *
  * @see https://core.telegram.org/method/account.changePhone
  */
-export const ChangePhone: typeof ChangePhone$ = /*@__PURE__*/ defineTlClass(ChangePhone$, 0x70c32edb, 0x2da17977, 'account.ChangePhone', 'request');
+export const ChangePhone: typeof ChangePhone$ = /*@__PURE__*/ defineTlClass(ChangePhone$, 0x70c32edb, 0x2da17977, 'account.ChangePhone', 'request', 'account.changePhone phone_number:string phone_code_hash:string phone_code:string');
 export type ChangePhone = ChangePhone$;
 
 /** The types of the RPC errors `account.changePhone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6675,6 +5946,7 @@ class UpdateDeviceLocked$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateDeviceLocked';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDeviceLocked$;
   /** Inactivity period after which to start hiding message texts in [PUSH notifications](https://core.telegram.org/api/push-updates). */
   declare period: number;
 
@@ -6718,21 +5990,10 @@ class UpdateDeviceLocked$ {
       return rethrowDecode(e, 'account.updateDeviceLocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateDeviceLocked');
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeviceLocked$ {
-    const j = new TlJsonReader(json, 'account.updateDeviceLocked', classes);
-    return j.end(
-      new UpdateDeviceLocked$({
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface UpdateDeviceLocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6750,7 +6011,7 @@ class UpdateDeviceLocked$ {
  *
  * @see https://core.telegram.org/method/account.updateDeviceLocked
  */
-export const UpdateDeviceLocked: typeof UpdateDeviceLocked$ = /*@__PURE__*/ defineTlClass(UpdateDeviceLocked$, 0x38df3532, 0xf5b399ac, 'account.UpdateDeviceLocked', 'request');
+export const UpdateDeviceLocked: typeof UpdateDeviceLocked$ = /*@__PURE__*/ defineTlClass(UpdateDeviceLocked$, 0x38df3532, 0xf5b399ac, 'account.UpdateDeviceLocked', 'request', 'account.updateDeviceLocked period:int');
 export type UpdateDeviceLocked = UpdateDeviceLocked$;
 
 /** The types of the RPC errors `account.updateDeviceLocked` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6784,6 +6045,7 @@ class GetAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x0bf5e0ff;
   declare readonly className: 'account.GetAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6801,14 +6063,10 @@ class GetAuthorizations$ {
   static fromReader(_r: TlReader): GetAuthorizations$ {
     return new GetAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizations$ {
-    return new TlJsonReader(json, 'account.getAuthorizations', classes).end(new GetAuthorizations$());
-  }
+interface GetAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6826,7 +6084,7 @@ class GetAuthorizations$ {
  *
  * @see https://core.telegram.org/method/account.getAuthorizations
  */
-export const GetAuthorizations: typeof GetAuthorizations$ = /*@__PURE__*/ defineTlClass(GetAuthorizations$, 0xe320c158, 0x0bf5e0ff, 'account.GetAuthorizations', 'request');
+export const GetAuthorizations: typeof GetAuthorizations$ = /*@__PURE__*/ defineTlClass(GetAuthorizations$, 0xe320c158, 0x0bf5e0ff, 'account.GetAuthorizations', 'request', 'account.getAuthorizations');
 export type GetAuthorizations = GetAuthorizations$;
 
 /** The types of the RPC errors `account.getAuthorizations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6861,6 +6119,7 @@ class ResetAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetAuthorization$;
   /** Session hash */
   declare hash: bigint;
 
@@ -6904,21 +6163,10 @@ class ResetAuthorization$ {
       return rethrowDecode(e, 'account.resetAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetAuthorization');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorization$ {
-    const j = new TlJsonReader(json, 'account.resetAuthorization', classes);
-    return j.end(
-      new ResetAuthorization$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface ResetAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6937,7 +6185,7 @@ class ResetAuthorization$ {
  *
  * @see https://core.telegram.org/method/account.resetAuthorization
  */
-export const ResetAuthorization: typeof ResetAuthorization$ = /*@__PURE__*/ defineTlClass(ResetAuthorization$, 0xdf77f3bc, 0xf5b399ac, 'account.ResetAuthorization', 'request');
+export const ResetAuthorization: typeof ResetAuthorization$ = /*@__PURE__*/ defineTlClass(ResetAuthorization$, 0xdf77f3bc, 0xf5b399ac, 'account.ResetAuthorization', 'request', 'account.resetAuthorization hash:long');
 export type ResetAuthorization = ResetAuthorization$;
 
 /** The types of the RPC errors `account.resetAuthorization` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6972,6 +6220,7 @@ class GetPassword$ {
   declare readonly SUBCLASS_OF_ID: 0x53a211a3;
   declare readonly className: 'account.GetPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPassword$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6989,14 +6238,10 @@ class GetPassword$ {
   static fromReader(_r: TlReader): GetPassword$ {
     return new GetPassword$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getPassword' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassword$ {
-    return new TlJsonReader(json, 'account.getPassword', classes).end(new GetPassword$());
-  }
+interface GetPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7014,7 +6259,7 @@ class GetPassword$ {
  *
  * @see https://core.telegram.org/method/account.getPassword
  */
-export const GetPassword: typeof GetPassword$ = /*@__PURE__*/ defineTlClass(GetPassword$, 0x548a30f5, 0x53a211a3, 'account.GetPassword', 'request');
+export const GetPassword: typeof GetPassword$ = /*@__PURE__*/ defineTlClass(GetPassword$, 0x548a30f5, 0x53a211a3, 'account.GetPassword', 'request', 'account.getPassword');
 export type GetPassword = GetPassword$;
 
 /** The types of the RPC errors `account.getPassword` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7049,6 +6294,7 @@ class GetPasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xd23fb078;
   declare readonly className: 'account.GetPasswordSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPasswordSettings$;
   /** The password (see [SRP](https://core.telegram.org/api/srp)) */
   declare password: Api.TypeInputCheckPasswordSRP;
 
@@ -7092,21 +6338,10 @@ class GetPasswordSettings$ {
       return rethrowDecode(e, 'account.getPasswordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPasswordSettings');
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.getPasswordSettings', classes);
-    return j.end(
-      new GetPasswordSettings$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetPasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7125,7 +6360,7 @@ class GetPasswordSettings$ {
  *
  * @see https://core.telegram.org/method/account.getPasswordSettings
  */
-export const GetPasswordSettings: typeof GetPasswordSettings$ = /*@__PURE__*/ defineTlClass(GetPasswordSettings$, 0x9cd4eaf9, 0xd23fb078, 'account.GetPasswordSettings', 'request');
+export const GetPasswordSettings: typeof GetPasswordSettings$ = /*@__PURE__*/ defineTlClass(GetPasswordSettings$, 0x9cd4eaf9, 0xd23fb078, 'account.GetPasswordSettings', 'request', 'account.getPasswordSettings password:InputCheckPasswordSRP');
 export type GetPasswordSettings = GetPasswordSettings$;
 
 /** The types of the RPC errors `account.getPasswordSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7169,6 +6404,7 @@ class UpdatePasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdatePasswordSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePasswordSettings$;
   /** The old password (see [SRP](https://core.telegram.org/api/srp)) */
   declare password: Api.TypeInputCheckPasswordSRP;
   /** The new password (see [SRP](https://core.telegram.org/api/srp)) */
@@ -7221,23 +6457,10 @@ class UpdatePasswordSettings$ {
       return rethrowDecode(e, 'account.updatePasswordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updatePasswordSettings');
-    j.field('password', this.password, objectToJson);
-    j.field('new_settings', this.newSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.updatePasswordSettings', classes);
-    return j.end(
-      new UpdatePasswordSettings$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-        newSettings: j.field('new_settings', fromJson$account$PasswordInputSettings),
-      }),
-    );
-  }
+interface UpdatePasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7264,7 +6487,7 @@ class UpdatePasswordSettings$ {
  *
  * @see https://core.telegram.org/method/account.updatePasswordSettings
  */
-export const UpdatePasswordSettings: typeof UpdatePasswordSettings$ = /*@__PURE__*/ defineTlClass(UpdatePasswordSettings$, 0xa59b102f, 0xf5b399ac, 'account.UpdatePasswordSettings', 'request');
+export const UpdatePasswordSettings: typeof UpdatePasswordSettings$ = /*@__PURE__*/ defineTlClass(UpdatePasswordSettings$, 0xa59b102f, 0xf5b399ac, 'account.UpdatePasswordSettings', 'request', 'account.updatePasswordSettings password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings');
 export type UpdatePasswordSettings = UpdatePasswordSettings$;
 
 /** The types of the RPC errors `account.updatePasswordSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7308,6 +6531,7 @@ class SendConfirmPhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendConfirmPhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendConfirmPhoneCode$;
   /** The hash from the service notification, for more info [click here »](https://core.telegram.org/api/account-deletion) */
   declare hash: string;
   /** Phone code settings */
@@ -7360,23 +6584,10 @@ class SendConfirmPhoneCode$ {
       return rethrowDecode(e, 'account.sendConfirmPhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendConfirmPhoneCode');
-    j.field('hash', this.hash, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendConfirmPhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendConfirmPhoneCode', classes);
-    return j.end(
-      new SendConfirmPhoneCode$({
-        hash: j.field('hash', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendConfirmPhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7395,7 +6606,7 @@ class SendConfirmPhoneCode$ {
  *
  * @see https://core.telegram.org/method/account.sendConfirmPhoneCode
  */
-export const SendConfirmPhoneCode: typeof SendConfirmPhoneCode$ = /*@__PURE__*/ defineTlClass(SendConfirmPhoneCode$, 0x1b3faa88, 0x6ce87081, 'account.SendConfirmPhoneCode', 'request');
+export const SendConfirmPhoneCode: typeof SendConfirmPhoneCode$ = /*@__PURE__*/ defineTlClass(SendConfirmPhoneCode$, 0x1b3faa88, 0x6ce87081, 'account.SendConfirmPhoneCode', 'request', 'account.sendConfirmPhoneCode hash:string settings:CodeSettings');
 export type SendConfirmPhoneCode = SendConfirmPhoneCode$;
 
 /** The types of the RPC errors `account.sendConfirmPhoneCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7432,6 +6643,7 @@ class ConfirmPhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ConfirmPhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmPhone$;
   /** Phone code hash, for more info [click here »](https://core.telegram.org/api/account-deletion) */
   declare phoneCodeHash: string;
   /** SMS code, for more info [click here »](https://core.telegram.org/api/account-deletion) */
@@ -7484,23 +6696,10 @@ class ConfirmPhone$ {
       return rethrowDecode(e, 'account.confirmPhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.confirmPhone');
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPhone$ {
-    const j = new TlJsonReader(json, 'account.confirmPhone', classes);
-    return j.end(
-      new ConfirmPhone$({
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface ConfirmPhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7520,7 +6719,7 @@ class ConfirmPhone$ {
  *
  * @see https://core.telegram.org/method/account.confirmPhone
  */
-export const ConfirmPhone: typeof ConfirmPhone$ = /*@__PURE__*/ defineTlClass(ConfirmPhone$, 0x5f2178c3, 0xf5b399ac, 'account.ConfirmPhone', 'request');
+export const ConfirmPhone: typeof ConfirmPhone$ = /*@__PURE__*/ defineTlClass(ConfirmPhone$, 0x5f2178c3, 0xf5b399ac, 'account.ConfirmPhone', 'request', 'account.confirmPhone phone_code_hash:string phone_code:string');
 export type ConfirmPhone = ConfirmPhone$;
 
 /** The types of the RPC errors `account.confirmPhone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7559,6 +6758,7 @@ class GetTmpPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb064992d;
   declare readonly className: 'account.GetTmpPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTmpPassword$;
   /** SRP password parameters */
   declare password: Api.TypeInputCheckPasswordSRP;
   /** Time during which the temporary password will be valid, in seconds; should be between 60 and 86400 */
@@ -7611,23 +6811,10 @@ class GetTmpPassword$ {
       return rethrowDecode(e, 'account.getTmpPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getTmpPassword');
-    j.field('password', this.password, objectToJson);
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTmpPassword$ {
-    const j = new TlJsonReader(json, 'account.getTmpPassword', classes);
-    return j.end(
-      new GetTmpPassword$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface GetTmpPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7648,7 +6835,7 @@ class GetTmpPassword$ {
  *
  * @see https://core.telegram.org/method/account.getTmpPassword
  */
-export const GetTmpPassword: typeof GetTmpPassword$ = /*@__PURE__*/ defineTlClass(GetTmpPassword$, 0x449e0b51, 0xb064992d, 'account.GetTmpPassword', 'request');
+export const GetTmpPassword: typeof GetTmpPassword$ = /*@__PURE__*/ defineTlClass(GetTmpPassword$, 0x449e0b51, 0xb064992d, 'account.GetTmpPassword', 'request', 'account.getTmpPassword password:InputCheckPasswordSRP period:int');
 export type GetTmpPassword = GetTmpPassword$;
 
 /** The types of the RPC errors `account.getTmpPassword` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7685,6 +6872,7 @@ class GetWebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x9a365b32;
   declare readonly className: 'account.GetWebAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7702,14 +6890,10 @@ class GetWebAuthorizations$ {
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
     return new GetWebAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getWebAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebAuthorizations$ {
-    return new TlJsonReader(json, 'account.getWebAuthorizations', classes).end(new GetWebAuthorizations$());
-  }
+interface GetWebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7727,7 +6911,7 @@ class GetWebAuthorizations$ {
  *
  * @see https://core.telegram.org/method/account.getWebAuthorizations
  */
-export const GetWebAuthorizations: typeof GetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(GetWebAuthorizations$, 0x182e6d6f, 0x9a365b32, 'account.GetWebAuthorizations', 'request');
+export const GetWebAuthorizations: typeof GetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(GetWebAuthorizations$, 0x182e6d6f, 0x9a365b32, 'account.GetWebAuthorizations', 'request', 'account.getWebAuthorizations');
 export type GetWebAuthorizations = GetWebAuthorizations$;
 
 /** The types of the RPC errors `account.getWebAuthorizations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7762,6 +6946,7 @@ class ResetWebAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWebAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWebAuthorization$;
   /** {@link Api.WebAuthorization} hash */
   declare hash: bigint;
 
@@ -7805,21 +6990,10 @@ class ResetWebAuthorization$ {
       return rethrowDecode(e, 'account.resetWebAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetWebAuthorization');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorization$ {
-    const j = new TlJsonReader(json, 'account.resetWebAuthorization', classes);
-    return j.end(
-      new ResetWebAuthorization$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface ResetWebAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7838,7 +7012,7 @@ class ResetWebAuthorization$ {
  *
  * @see https://core.telegram.org/method/account.resetWebAuthorization
  */
-export const ResetWebAuthorization: typeof ResetWebAuthorization$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorization$, 0x2d01b9ef, 0xf5b399ac, 'account.ResetWebAuthorization', 'request');
+export const ResetWebAuthorization: typeof ResetWebAuthorization$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorization$, 0x2d01b9ef, 0xf5b399ac, 'account.ResetWebAuthorization', 'request', 'account.resetWebAuthorization hash:long');
 export type ResetWebAuthorization = ResetWebAuthorization$;
 
 /** The types of the RPC errors `account.resetWebAuthorization` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7873,6 +7047,7 @@ class ResetWebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWebAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWebAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7890,14 +7065,10 @@ class ResetWebAuthorizations$ {
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
     return new ResetWebAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetWebAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorizations$ {
-    return new TlJsonReader(json, 'account.resetWebAuthorizations', classes).end(new ResetWebAuthorizations$());
-  }
+interface ResetWebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7915,7 +7086,7 @@ class ResetWebAuthorizations$ {
  *
  * @see https://core.telegram.org/method/account.resetWebAuthorizations
  */
-export const ResetWebAuthorizations: typeof ResetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorizations$, 0x682d2594, 0xf5b399ac, 'account.ResetWebAuthorizations', 'request');
+export const ResetWebAuthorizations: typeof ResetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorizations$, 0x682d2594, 0xf5b399ac, 'account.ResetWebAuthorizations', 'request', 'account.resetWebAuthorizations');
 export type ResetWebAuthorizations = ResetWebAuthorizations$;
 
 /** The types of the RPC errors `account.resetWebAuthorizations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7949,6 +7120,7 @@ class GetAllSecureValues$ {
   declare readonly SUBCLASS_OF_ID: 0xe82e4121;
   declare readonly className: 'account.GetAllSecureValues';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllSecureValues$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7966,14 +7138,10 @@ class GetAllSecureValues$ {
   static fromReader(_r: TlReader): GetAllSecureValues$ {
     return new GetAllSecureValues$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAllSecureValues' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllSecureValues$ {
-    return new TlJsonReader(json, 'account.getAllSecureValues', classes).end(new GetAllSecureValues$());
-  }
+interface GetAllSecureValues$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7991,7 +7159,7 @@ class GetAllSecureValues$ {
  *
  * @see https://core.telegram.org/method/account.getAllSecureValues
  */
-export const GetAllSecureValues: typeof GetAllSecureValues$ = /*@__PURE__*/ defineTlClass(GetAllSecureValues$, 0xb288bc7d, 0xe82e4121, 'account.GetAllSecureValues', 'request');
+export const GetAllSecureValues: typeof GetAllSecureValues$ = /*@__PURE__*/ defineTlClass(GetAllSecureValues$, 0xb288bc7d, 0xe82e4121, 'account.GetAllSecureValues', 'request', 'account.getAllSecureValues');
 export type GetAllSecureValues = GetAllSecureValues$;
 
 /** The types of the RPC errors `account.getAllSecureValues` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8025,6 +7193,7 @@ class GetSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0xe82e4121;
   declare readonly className: 'account.GetSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSecureValue$;
   /** Requested value types */
   declare types: Api.TypeSecureValueType[];
 
@@ -8076,21 +7245,10 @@ class GetSecureValue$ {
       return rethrowDecode(e, 'account.getSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getSecureValue');
-    j.vector('types', this.types, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSecureValue$ {
-    const j = new TlJsonReader(json, 'account.getSecureValue', classes);
-    return j.end(
-      new GetSecureValue$({
-        types: j.vector('types', fromJson$SecureValueType),
-      }),
-    );
-  }
+interface GetSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8108,7 +7266,7 @@ class GetSecureValue$ {
  *
  * @see https://core.telegram.org/method/account.getSecureValue
  */
-export const GetSecureValue: typeof GetSecureValue$ = /*@__PURE__*/ defineTlClass(GetSecureValue$, 0x73665bc2, 0xe82e4121, 'account.GetSecureValue', 'request');
+export const GetSecureValue: typeof GetSecureValue$ = /*@__PURE__*/ defineTlClass(GetSecureValue$, 0x73665bc2, 0xe82e4121, 'account.GetSecureValue', 'request', 'account.getSecureValue types:Vector<SecureValueType>');
 export type GetSecureValue = GetSecureValue$;
 
 /** The types of the RPC errors `account.getSecureValue` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8144,6 +7302,7 @@ class SaveSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0x051138ae;
   declare readonly className: 'account.SaveSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveSecureValue$;
   /** Secure value, [for more info see the passport docs »](https://core.telegram.org/passport/encryption#encryption) */
   declare value: Api.TypeInputSecureValue;
   /** Passport secret hash, [for more info see the passport docs »](https://core.telegram.org/passport/encryption#encryption) */
@@ -8196,23 +7355,10 @@ class SaveSecureValue$ {
       return rethrowDecode(e, 'account.saveSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveSecureValue');
-    j.field('value', this.value, objectToJson);
-    j.field('secure_secret_id', this.secureSecretId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveSecureValue$ {
-    const j = new TlJsonReader(json, 'account.saveSecureValue', classes);
-    return j.end(
-      new SaveSecureValue$({
-        value: j.field('value', fromJson$InputSecureValue),
-        secureSecretId: j.field('secure_secret_id', longFromJson),
-      }),
-    );
-  }
+interface SaveSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8232,7 +7378,7 @@ class SaveSecureValue$ {
  *
  * @see https://core.telegram.org/method/account.saveSecureValue
  */
-export const SaveSecureValue: typeof SaveSecureValue$ = /*@__PURE__*/ defineTlClass(SaveSecureValue$, 0x899fe31d, 0x051138ae, 'account.SaveSecureValue', 'request');
+export const SaveSecureValue: typeof SaveSecureValue$ = /*@__PURE__*/ defineTlClass(SaveSecureValue$, 0x899fe31d, 0x051138ae, 'account.SaveSecureValue', 'request', 'account.saveSecureValue value:InputSecureValue secure_secret_id:long');
 export type SaveSecureValue = SaveSecureValue$;
 
 /** The types of the RPC errors `account.saveSecureValue` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8268,6 +7414,7 @@ class DeleteSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteSecureValue$;
   /** Document types to delete */
   declare types: Api.TypeSecureValueType[];
 
@@ -8319,21 +7466,10 @@ class DeleteSecureValue$ {
       return rethrowDecode(e, 'account.deleteSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteSecureValue');
-    j.vector('types', this.types, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSecureValue$ {
-    const j = new TlJsonReader(json, 'account.deleteSecureValue', classes);
-    return j.end(
-      new DeleteSecureValue$({
-        types: j.vector('types', fromJson$SecureValueType),
-      }),
-    );
-  }
+interface DeleteSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8351,7 +7487,7 @@ class DeleteSecureValue$ {
  *
  * @see https://core.telegram.org/method/account.deleteSecureValue
  */
-export const DeleteSecureValue: typeof DeleteSecureValue$ = /*@__PURE__*/ defineTlClass(DeleteSecureValue$, 0xb880bc4b, 0xf5b399ac, 'account.DeleteSecureValue', 'request');
+export const DeleteSecureValue: typeof DeleteSecureValue$ = /*@__PURE__*/ defineTlClass(DeleteSecureValue$, 0xb880bc4b, 0xf5b399ac, 'account.DeleteSecureValue', 'request', 'account.deleteSecureValue types:Vector<SecureValueType>');
 export type DeleteSecureValue = DeleteSecureValue$;
 
 /** The types of the RPC errors `account.deleteSecureValue` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8387,6 +7523,7 @@ class GetAuthorizationForm$ {
   declare readonly SUBCLASS_OF_ID: 0x78049a94;
   declare readonly className: 'account.GetAuthorizationForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAuthorizationForm$;
   /** User identifier of the service's bot */
   declare botId: bigint;
   /** Telegram Passport element types requested by the service */
@@ -8448,25 +7585,10 @@ class GetAuthorizationForm$ {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getAuthorizationForm');
-    j.field('bot_id', this.botId, longToJson);
-    j.field('scope', this.scope, stringToJson);
-    j.field('public_key', this.publicKey, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizationForm$ {
-    const j = new TlJsonReader(json, 'account.getAuthorizationForm', classes);
-    return j.end(
-      new GetAuthorizationForm$({
-        botId: j.field('bot_id', longFromJson),
-        scope: j.field('scope', stringFromJson),
-        publicKey: j.field('public_key', stringFromJson),
-      }),
-    );
-  }
+interface GetAuthorizationForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8486,7 +7608,7 @@ class GetAuthorizationForm$ {
  *
  * @see https://core.telegram.org/method/account.getAuthorizationForm
  */
-export const GetAuthorizationForm: typeof GetAuthorizationForm$ = /*@__PURE__*/ defineTlClass(GetAuthorizationForm$, 0xa929597a, 0x78049a94, 'account.GetAuthorizationForm', 'request');
+export const GetAuthorizationForm: typeof GetAuthorizationForm$ = /*@__PURE__*/ defineTlClass(GetAuthorizationForm$, 0xa929597a, 0x78049a94, 'account.GetAuthorizationForm', 'request', 'account.getAuthorizationForm bot_id:long scope:string public_key:string');
 export type GetAuthorizationForm = GetAuthorizationForm$;
 
 /** The types of the RPC errors `account.getAuthorizationForm` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8524,6 +7646,7 @@ class AcceptAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.AcceptAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptAuthorization$;
   /** Bot ID */
   declare botId: bigint;
   /** Telegram Passport element types requested by the service */
@@ -8611,29 +7734,10 @@ class AcceptAuthorization$ {
       return rethrowDecode(e, 'account.acceptAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.acceptAuthorization');
-    j.field('bot_id', this.botId, longToJson);
-    j.field('scope', this.scope, stringToJson);
-    j.field('public_key', this.publicKey, stringToJson);
-    j.vector('value_hashes', this.valueHashes, objectToJson);
-    j.field('credentials', this.credentials, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptAuthorization$ {
-    const j = new TlJsonReader(json, 'account.acceptAuthorization', classes);
-    return j.end(
-      new AcceptAuthorization$({
-        botId: j.field('bot_id', longFromJson),
-        scope: j.field('scope', stringFromJson),
-        publicKey: j.field('public_key', stringFromJson),
-        valueHashes: j.vector('value_hashes', fromJson$SecureValueHash),
-        credentials: j.field('credentials', fromJson$SecureCredentialsEncrypted),
-      }),
-    );
-  }
+interface AcceptAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8653,7 +7757,7 @@ class AcceptAuthorization$ {
  *
  * @see https://core.telegram.org/method/account.acceptAuthorization
  */
-export const AcceptAuthorization: typeof AcceptAuthorization$ = /*@__PURE__*/ defineTlClass(AcceptAuthorization$, 0xf3ed4c73, 0xf5b399ac, 'account.AcceptAuthorization', 'request');
+export const AcceptAuthorization: typeof AcceptAuthorization$ = /*@__PURE__*/ defineTlClass(AcceptAuthorization$, 0xf3ed4c73, 0xf5b399ac, 'account.AcceptAuthorization', 'request', 'account.acceptAuthorization bot_id:long scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted');
 export type AcceptAuthorization = AcceptAuthorization$;
 
 /** The types of the RPC errors `account.acceptAuthorization` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8690,6 +7794,7 @@ class SendVerifyPhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendVerifyPhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVerifyPhoneCode$;
   /** The phone number to verify */
   declare phoneNumber: string;
   /** Phone code settings */
@@ -8742,23 +7847,10 @@ class SendVerifyPhoneCode$ {
       return rethrowDecode(e, 'account.sendVerifyPhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendVerifyPhoneCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyPhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendVerifyPhoneCode', classes);
-    return j.end(
-      new SendVerifyPhoneCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendVerifyPhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8777,7 +7869,7 @@ class SendVerifyPhoneCode$ {
  *
  * @see https://core.telegram.org/method/account.sendVerifyPhoneCode
  */
-export const SendVerifyPhoneCode: typeof SendVerifyPhoneCode$ = /*@__PURE__*/ defineTlClass(SendVerifyPhoneCode$, 0xa5a356f9, 0x6ce87081, 'account.SendVerifyPhoneCode', 'request');
+export const SendVerifyPhoneCode: typeof SendVerifyPhoneCode$ = /*@__PURE__*/ defineTlClass(SendVerifyPhoneCode$, 0xa5a356f9, 0x6ce87081, 'account.SendVerifyPhoneCode', 'request', 'account.sendVerifyPhoneCode phone_number:string settings:CodeSettings');
 export type SendVerifyPhoneCode = SendVerifyPhoneCode$;
 
 /** The types of the RPC errors `account.sendVerifyPhoneCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8815,6 +7907,7 @@ class VerifyPhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.VerifyPhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VerifyPhone$;
   /** Phone number */
   declare phoneNumber: string;
   /** Phone code hash received from the call to {@link Api.account.SendVerifyPhoneCode} */
@@ -8876,25 +7969,10 @@ class VerifyPhone$ {
       return rethrowDecode(e, 'account.verifyPhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.verifyPhone');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyPhone$ {
-    const j = new TlJsonReader(json, 'account.verifyPhone', classes);
-    return j.end(
-      new VerifyPhone$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface VerifyPhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8915,7 +7993,7 @@ class VerifyPhone$ {
  *
  * @see https://core.telegram.org/method/account.verifyPhone
  */
-export const VerifyPhone: typeof VerifyPhone$ = /*@__PURE__*/ defineTlClass(VerifyPhone$, 0x4dd3a7f6, 0xf5b399ac, 'account.VerifyPhone', 'request');
+export const VerifyPhone: typeof VerifyPhone$ = /*@__PURE__*/ defineTlClass(VerifyPhone$, 0x4dd3a7f6, 0xf5b399ac, 'account.VerifyPhone', 'request', 'account.verifyPhone phone_number:string phone_code_hash:string phone_code:string');
 export type VerifyPhone = VerifyPhone$;
 
 /** The types of the RPC errors `account.verifyPhone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8957,6 +8035,7 @@ class SendVerifyEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0x69f3c06e;
   declare readonly className: 'account.SendVerifyEmailCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVerifyEmailCode$;
   /** Verification purpose. */
   declare purpose: Api.TypeEmailVerifyPurpose;
   /** The email where to send the code. */
@@ -9009,23 +8088,10 @@ class SendVerifyEmailCode$ {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendVerifyEmailCode');
-    j.field('purpose', this.purpose, objectToJson);
-    j.field('email', this.email, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyEmailCode$ {
-    const j = new TlJsonReader(json, 'account.sendVerifyEmailCode', classes);
-    return j.end(
-      new SendVerifyEmailCode$({
-        purpose: j.field('purpose', fromJson$EmailVerifyPurpose),
-        email: j.field('email', stringFromJson),
-      }),
-    );
-  }
+interface SendVerifyEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9048,7 +8114,7 @@ class SendVerifyEmailCode$ {
  *
  * @see https://core.telegram.org/method/account.sendVerifyEmailCode
  */
-export const SendVerifyEmailCode: typeof SendVerifyEmailCode$ = /*@__PURE__*/ defineTlClass(SendVerifyEmailCode$, 0x98e037bb, 0x69f3c06e, 'account.SendVerifyEmailCode', 'request');
+export const SendVerifyEmailCode: typeof SendVerifyEmailCode$ = /*@__PURE__*/ defineTlClass(SendVerifyEmailCode$, 0x98e037bb, 0x69f3c06e, 'account.SendVerifyEmailCode', 'request', 'account.sendVerifyEmailCode purpose:EmailVerifyPurpose email:string');
 export type SendVerifyEmailCode = SendVerifyEmailCode$;
 
 /** The types of the RPC errors `account.sendVerifyEmailCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9092,6 +8158,7 @@ class VerifyEmail$ {
   declare readonly SUBCLASS_OF_ID: 0x64833188;
   declare readonly className: 'account.VerifyEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VerifyEmail$;
   /** Verification purpose */
   declare purpose: Api.TypeEmailVerifyPurpose;
   /** Email verification code or token */
@@ -9144,23 +8211,10 @@ class VerifyEmail$ {
       return rethrowDecode(e, 'account.verifyEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.verifyEmail');
-    j.field('purpose', this.purpose, objectToJson);
-    j.field('verification', this.verification, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyEmail$ {
-    const j = new TlJsonReader(json, 'account.verifyEmail', classes);
-    return j.end(
-      new VerifyEmail$({
-        purpose: j.field('purpose', fromJson$EmailVerifyPurpose),
-        verification: j.field('verification', fromJson$EmailVerification),
-      }),
-    );
-  }
+interface VerifyEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9183,7 +8237,7 @@ class VerifyEmail$ {
  *
  * @see https://core.telegram.org/method/account.verifyEmail
  */
-export const VerifyEmail: typeof VerifyEmail$ = /*@__PURE__*/ defineTlClass(VerifyEmail$, 0x032da4cf, 0x64833188, 'account.VerifyEmail', 'request');
+export const VerifyEmail: typeof VerifyEmail$ = /*@__PURE__*/ defineTlClass(VerifyEmail$, 0x032da4cf, 0x64833188, 'account.VerifyEmail', 'request', 'account.verifyEmail purpose:EmailVerifyPurpose verification:EmailVerification');
 export type VerifyEmail = VerifyEmail$;
 
 /** The types of the RPC errors `account.verifyEmail` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9223,6 +8277,7 @@ class InitTakeoutSession$ {
   declare readonly SUBCLASS_OF_ID: 0x843ebe85;
   declare readonly className: 'account.InitTakeoutSession';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InitTakeoutSession$;
   /** Whether to export contacts */
   declare contacts: boolean | undefined;
   /** Whether to export messages in private chats */
@@ -9324,33 +8379,10 @@ class InitTakeoutSession$ {
       return rethrowDecode(e, 'account.initTakeoutSession', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.initTakeoutSession');
-    j.flag('contacts', this.contacts);
-    j.flag('message_users', this.messageUsers);
-    j.flag('message_chats', this.messageChats);
-    j.flag('message_megagroups', this.messageMegagroups);
-    j.flag('message_channels', this.messageChannels);
-    j.flag('files', this.files);
-    j.optional('file_max_size', this.fileMaxSize, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InitTakeoutSession$ {
-    const j = new TlJsonReader(json, 'account.initTakeoutSession', classes);
-    return j.end(
-      new InitTakeoutSession$({
-        contacts: j.flag('contacts'),
-        messageUsers: j.flag('message_users'),
-        messageChats: j.flag('message_chats'),
-        messageMegagroups: j.flag('message_megagroups'),
-        messageChannels: j.flag('message_channels'),
-        files: j.flag('files'),
-        fileMaxSize: j.optional('file_max_size', longFromJson),
-      }),
-    );
-  }
+interface InitTakeoutSession$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9369,7 +8401,7 @@ class InitTakeoutSession$ {
  *
  * @see https://core.telegram.org/method/account.initTakeoutSession
  */
-export const InitTakeoutSession: typeof InitTakeoutSession$ = /*@__PURE__*/ defineTlClass(InitTakeoutSession$, 0x8ef3eab0, 0x843ebe85, 'account.InitTakeoutSession', 'request');
+export const InitTakeoutSession: typeof InitTakeoutSession$ = /*@__PURE__*/ defineTlClass(InitTakeoutSession$, 0x8ef3eab0, 0x843ebe85, 'account.InitTakeoutSession', 'request', 'account.initTakeoutSession flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?long');
 export type InitTakeoutSession = InitTakeoutSession$;
 
 /** The types of the RPC errors `account.initTakeoutSession` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9405,6 +8437,7 @@ class FinishTakeoutSession$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.FinishTakeoutSession';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FinishTakeoutSession$;
   /** Data exported successfully */
   declare success: boolean | undefined;
 
@@ -9452,21 +8485,10 @@ class FinishTakeoutSession$ {
       return rethrowDecode(e, 'account.finishTakeoutSession', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.finishTakeoutSession');
-    j.flag('success', this.success);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FinishTakeoutSession$ {
-    const j = new TlJsonReader(json, 'account.finishTakeoutSession', classes);
-    return j.end(
-      new FinishTakeoutSession$({
-        success: j.flag('success'),
-      }),
-    );
-  }
+interface FinishTakeoutSession$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9485,7 +8507,7 @@ class FinishTakeoutSession$ {
  *
  * @see https://core.telegram.org/method/account.finishTakeoutSession
  */
-export const FinishTakeoutSession: typeof FinishTakeoutSession$ = /*@__PURE__*/ defineTlClass(FinishTakeoutSession$, 0x1d2652ee, 0xf5b399ac, 'account.FinishTakeoutSession', 'request');
+export const FinishTakeoutSession: typeof FinishTakeoutSession$ = /*@__PURE__*/ defineTlClass(FinishTakeoutSession$, 0x1d2652ee, 0xf5b399ac, 'account.FinishTakeoutSession', 'request', 'account.finishTakeoutSession flags:# success:flags.0?true');
 export type FinishTakeoutSession = FinishTakeoutSession$;
 
 /** The types of the RPC errors `account.finishTakeoutSession` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9522,6 +8544,7 @@ class ConfirmPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ConfirmPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmPasswordEmail$;
   /** The phone code that was received after [setting a recovery email](https://core.telegram.org/api/srp#email-verification) */
   declare code: string;
 
@@ -9565,21 +8588,10 @@ class ConfirmPasswordEmail$ {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.confirmPasswordEmail');
-    j.field('code', this.code, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPasswordEmail$ {
-    const j = new TlJsonReader(json, 'account.confirmPasswordEmail', classes);
-    return j.end(
-      new ConfirmPasswordEmail$({
-        code: j.field('code', stringFromJson),
-      }),
-    );
-  }
+interface ConfirmPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9599,7 +8611,7 @@ class ConfirmPasswordEmail$ {
  *
  * @see https://core.telegram.org/method/account.confirmPasswordEmail
  */
-export const ConfirmPasswordEmail: typeof ConfirmPasswordEmail$ = /*@__PURE__*/ defineTlClass(ConfirmPasswordEmail$, 0x8fdf1920, 0xf5b399ac, 'account.ConfirmPasswordEmail', 'request');
+export const ConfirmPasswordEmail: typeof ConfirmPasswordEmail$ = /*@__PURE__*/ defineTlClass(ConfirmPasswordEmail$, 0x8fdf1920, 0xf5b399ac, 'account.ConfirmPasswordEmail', 'request', 'account.confirmPasswordEmail code:string');
 export type ConfirmPasswordEmail = ConfirmPasswordEmail$;
 
 /** The types of the RPC errors `account.confirmPasswordEmail` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9636,6 +8648,7 @@ class ResendPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResendPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResendPasswordEmail$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9653,14 +8666,10 @@ class ResendPasswordEmail$ {
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
     return new ResendPasswordEmail$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resendPasswordEmail' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResendPasswordEmail$ {
-    return new TlJsonReader(json, 'account.resendPasswordEmail', classes).end(new ResendPasswordEmail$());
-  }
+interface ResendPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9679,7 +8688,7 @@ class ResendPasswordEmail$ {
  *
  * @see https://core.telegram.org/method/account.resendPasswordEmail
  */
-export const ResendPasswordEmail: typeof ResendPasswordEmail$ = /*@__PURE__*/ defineTlClass(ResendPasswordEmail$, 0x7a7f2a15, 0xf5b399ac, 'account.ResendPasswordEmail', 'request');
+export const ResendPasswordEmail: typeof ResendPasswordEmail$ = /*@__PURE__*/ defineTlClass(ResendPasswordEmail$, 0x7a7f2a15, 0xf5b399ac, 'account.ResendPasswordEmail', 'request', 'account.resendPasswordEmail');
 export type ResendPasswordEmail = ResendPasswordEmail$;
 
 /** The types of the RPC errors `account.resendPasswordEmail` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9715,6 +8724,7 @@ class CancelPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.CancelPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CancelPasswordEmail$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9732,14 +8742,10 @@ class CancelPasswordEmail$ {
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
     return new CancelPasswordEmail$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.cancelPasswordEmail' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CancelPasswordEmail$ {
-    return new TlJsonReader(json, 'account.cancelPasswordEmail', classes).end(new CancelPasswordEmail$());
-  }
+interface CancelPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9758,7 +8764,7 @@ class CancelPasswordEmail$ {
  *
  * @see https://core.telegram.org/method/account.cancelPasswordEmail
  */
-export const CancelPasswordEmail: typeof CancelPasswordEmail$ = /*@__PURE__*/ defineTlClass(CancelPasswordEmail$, 0xc1cbd5b6, 0xf5b399ac, 'account.CancelPasswordEmail', 'request');
+export const CancelPasswordEmail: typeof CancelPasswordEmail$ = /*@__PURE__*/ defineTlClass(CancelPasswordEmail$, 0xc1cbd5b6, 0xf5b399ac, 'account.CancelPasswordEmail', 'request', 'account.cancelPasswordEmail');
 export type CancelPasswordEmail = CancelPasswordEmail$;
 
 /** The types of the RPC errors `account.cancelPasswordEmail` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9793,6 +8799,7 @@ class GetContactSignUpNotification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.GetContactSignUpNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContactSignUpNotification$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9810,14 +8817,10 @@ class GetContactSignUpNotification$ {
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
     return new GetContactSignUpNotification$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getContactSignUpNotification' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactSignUpNotification$ {
-    return new TlJsonReader(json, 'account.getContactSignUpNotification', classes).end(new GetContactSignUpNotification$());
-  }
+interface GetContactSignUpNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9835,7 +8838,7 @@ class GetContactSignUpNotification$ {
  *
  * @see https://core.telegram.org/method/account.getContactSignUpNotification
  */
-export const GetContactSignUpNotification: typeof GetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(GetContactSignUpNotification$, 0x9f07c728, 0xf5b399ac, 'account.GetContactSignUpNotification', 'request');
+export const GetContactSignUpNotification: typeof GetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(GetContactSignUpNotification$, 0x9f07c728, 0xf5b399ac, 'account.GetContactSignUpNotification', 'request', 'account.getContactSignUpNotification');
 export type GetContactSignUpNotification = GetContactSignUpNotification$;
 
 /** The types of the RPC errors `account.getContactSignUpNotification` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9869,6 +8872,7 @@ class SetContactSignUpNotification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetContactSignUpNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetContactSignUpNotification$;
   /** Whether to disable contact sign up notifications */
   declare silent: boolean;
 
@@ -9912,21 +8916,10 @@ class SetContactSignUpNotification$ {
       return rethrowDecode(e, 'account.setContactSignUpNotification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setContactSignUpNotification');
-    j.field('silent', this.silent, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetContactSignUpNotification$ {
-    const j = new TlJsonReader(json, 'account.setContactSignUpNotification', classes);
-    return j.end(
-      new SetContactSignUpNotification$({
-        silent: j.field('silent', boolFromJson),
-      }),
-    );
-  }
+interface SetContactSignUpNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9944,7 +8937,7 @@ class SetContactSignUpNotification$ {
  *
  * @see https://core.telegram.org/method/account.setContactSignUpNotification
  */
-export const SetContactSignUpNotification: typeof SetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(SetContactSignUpNotification$, 0xcff43f61, 0xf5b399ac, 'account.SetContactSignUpNotification', 'request');
+export const SetContactSignUpNotification: typeof SetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(SetContactSignUpNotification$, 0xcff43f61, 0xf5b399ac, 'account.SetContactSignUpNotification', 'request', 'account.setContactSignUpNotification silent:Bool');
 export type SetContactSignUpNotification = SetContactSignUpNotification$;
 
 /** The types of the RPC errors `account.setContactSignUpNotification` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9978,6 +8971,7 @@ class GetNotifyExceptions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.GetNotifyExceptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNotifyExceptions$;
   /** If set, chats with non-default sound will be returned */
   declare compareSound: boolean | undefined;
   /** If set, chats with non-default notification settings for stories will be returned */
@@ -10043,25 +9037,10 @@ class GetNotifyExceptions$ {
       return rethrowDecode(e, 'account.getNotifyExceptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getNotifyExceptions');
-    j.flag('compare_sound', this.compareSound);
-    j.flag('compare_stories', this.compareStories);
-    j.optional('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifyExceptions$ {
-    const j = new TlJsonReader(json, 'account.getNotifyExceptions', classes);
-    return j.end(
-      new GetNotifyExceptions$({
-        compareSound: j.flag('compare_sound'),
-        compareStories: j.flag('compare_stories'),
-        peer: j.optional('peer', fromJson$InputNotifyPeer),
-      }),
-    );
-  }
+interface GetNotifyExceptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10079,7 +9058,7 @@ class GetNotifyExceptions$ {
  *
  * @see https://core.telegram.org/method/account.getNotifyExceptions
  */
-export const GetNotifyExceptions: typeof GetNotifyExceptions$ = /*@__PURE__*/ defineTlClass(GetNotifyExceptions$, 0x53577479, 0x8af52aac, 'account.GetNotifyExceptions', 'request');
+export const GetNotifyExceptions: typeof GetNotifyExceptions$ = /*@__PURE__*/ defineTlClass(GetNotifyExceptions$, 0x53577479, 0x8af52aac, 'account.GetNotifyExceptions', 'request', 'account.getNotifyExceptions flags:# compare_sound:flags.1?true compare_stories:flags.2?true peer:flags.0?InputNotifyPeer');
 export type GetNotifyExceptions = GetNotifyExceptions$;
 
 /** The types of the RPC errors `account.getNotifyExceptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10114,6 +9093,7 @@ class GetWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x96a2c98b;
   declare readonly className: 'account.GetWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWallPaper$;
   /** The [wallpaper](https://core.telegram.org/api/wallpapers) to get info about */
   declare wallpaper: Api.TypeInputWallPaper;
 
@@ -10157,21 +9137,10 @@ class GetWallPaper$ {
       return rethrowDecode(e, 'account.getWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPaper$ {
-    const j = new TlJsonReader(json, 'account.getWallPaper', classes);
-    return j.end(
-      new GetWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-      }),
-    );
-  }
+interface GetWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10190,7 +9159,7 @@ class GetWallPaper$ {
  *
  * @see https://core.telegram.org/method/account.getWallPaper
  */
-export const GetWallPaper: typeof GetWallPaper$ = /*@__PURE__*/ defineTlClass(GetWallPaper$, 0xfc8ddbea, 0x96a2c98b, 'account.GetWallPaper', 'request');
+export const GetWallPaper: typeof GetWallPaper$ = /*@__PURE__*/ defineTlClass(GetWallPaper$, 0xfc8ddbea, 0x96a2c98b, 'account.GetWallPaper', 'request', 'account.getWallPaper wallpaper:InputWallPaper');
 export type GetWallPaper = GetWallPaper$;
 
 /** The types of the RPC errors `account.getWallPaper` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10227,6 +9196,7 @@ class UploadWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x96a2c98b;
   declare readonly className: 'account.UploadWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadWallPaper$;
   /** Set this flag when uploading wallpapers to be passed to {@link Api.messages.SetChatWallPaper}. */
   declare forChat: boolean | undefined;
   /** The JPG/PNG wallpaper */
@@ -10301,27 +9271,10 @@ class UploadWallPaper$ {
       return rethrowDecode(e, 'account.uploadWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadWallPaper');
-    j.flag('for_chat', this.forChat);
-    j.field('file', this.file, objectToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadWallPaper$ {
-    const j = new TlJsonReader(json, 'account.uploadWallPaper', classes);
-    return j.end(
-      new UploadWallPaper$({
-        forChat: j.flag('for_chat'),
-        file: j.field('file', fromJson$InputFile),
-        mimeType: j.field('mime_type', stringFromJson),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface UploadWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10341,7 +9294,7 @@ class UploadWallPaper$ {
  *
  * @see https://core.telegram.org/method/account.uploadWallPaper
  */
-export const UploadWallPaper: typeof UploadWallPaper$ = /*@__PURE__*/ defineTlClass(UploadWallPaper$, 0xe39a8f03, 0x96a2c98b, 'account.UploadWallPaper', 'request');
+export const UploadWallPaper: typeof UploadWallPaper$ = /*@__PURE__*/ defineTlClass(UploadWallPaper$, 0xe39a8f03, 0x96a2c98b, 'account.UploadWallPaper', 'request', 'account.uploadWallPaper flags:# for_chat:flags.0?true file:InputFile mime_type:string settings:WallPaperSettings');
 export type UploadWallPaper = UploadWallPaper$;
 
 /** The types of the RPC errors `account.uploadWallPaper` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10378,6 +9331,7 @@ class SaveWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveWallPaper$;
   /** [Wallpaper](https://core.telegram.org/api/wallpapers) to install or uninstall */
   declare wallpaper: Api.TypeInputWallPaper;
   /** Uninstall wallpaper? */
@@ -10439,25 +9393,10 @@ class SaveWallPaper$ {
       return rethrowDecode(e, 'account.saveWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveWallPaper$ {
-    const j = new TlJsonReader(json, 'account.saveWallPaper', classes);
-    return j.end(
-      new SaveWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-        unsave: j.field('unsave', boolFromJson),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface SaveWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10476,7 +9415,7 @@ class SaveWallPaper$ {
  *
  * @see https://core.telegram.org/method/account.saveWallPaper
  */
-export const SaveWallPaper: typeof SaveWallPaper$ = /*@__PURE__*/ defineTlClass(SaveWallPaper$, 0x6c5a5b37, 0xf5b399ac, 'account.SaveWallPaper', 'request');
+export const SaveWallPaper: typeof SaveWallPaper$ = /*@__PURE__*/ defineTlClass(SaveWallPaper$, 0x6c5a5b37, 0xf5b399ac, 'account.SaveWallPaper', 'request', 'account.saveWallPaper wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings');
 export type SaveWallPaper = SaveWallPaper$;
 
 /** The types of the RPC errors `account.saveWallPaper` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10512,6 +9451,7 @@ class InstallWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InstallWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallWallPaper$;
   /** [Wallpaper](https://core.telegram.org/api/wallpapers) to install */
   declare wallpaper: Api.TypeInputWallPaper;
   /** [Wallpaper](https://core.telegram.org/api/wallpapers) settings */
@@ -10564,23 +9504,10 @@ class InstallWallPaper$ {
       return rethrowDecode(e, 'account.installWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.installWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallWallPaper$ {
-    const j = new TlJsonReader(json, 'account.installWallPaper', classes);
-    return j.end(
-      new InstallWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface InstallWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10599,7 +9526,7 @@ class InstallWallPaper$ {
  *
  * @see https://core.telegram.org/method/account.installWallPaper
  */
-export const InstallWallPaper: typeof InstallWallPaper$ = /*@__PURE__*/ defineTlClass(InstallWallPaper$, 0xfeed5769, 0xf5b399ac, 'account.InstallWallPaper', 'request');
+export const InstallWallPaper: typeof InstallWallPaper$ = /*@__PURE__*/ defineTlClass(InstallWallPaper$, 0xfeed5769, 0xf5b399ac, 'account.InstallWallPaper', 'request', 'account.installWallPaper wallpaper:InputWallPaper settings:WallPaperSettings');
 export type InstallWallPaper = InstallWallPaper$;
 
 /** The types of the RPC errors `account.installWallPaper` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10634,6 +9561,7 @@ class ResetWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWallPapers$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -10651,14 +9579,10 @@ class ResetWallPapers$ {
   static fromReader(_r: TlReader): ResetWallPapers$ {
     return new ResetWallPapers$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetWallPapers' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWallPapers$ {
-    return new TlJsonReader(json, 'account.resetWallPapers', classes).end(new ResetWallPapers$());
-  }
+interface ResetWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10676,7 +9600,7 @@ class ResetWallPapers$ {
  *
  * @see https://core.telegram.org/method/account.resetWallPapers
  */
-export const ResetWallPapers: typeof ResetWallPapers$ = /*@__PURE__*/ defineTlClass(ResetWallPapers$, 0xbb3b9804, 0xf5b399ac, 'account.ResetWallPapers', 'request');
+export const ResetWallPapers: typeof ResetWallPapers$ = /*@__PURE__*/ defineTlClass(ResetWallPapers$, 0xbb3b9804, 0xf5b399ac, 'account.ResetWallPapers', 'request', 'account.resetWallPapers');
 export type ResetWallPapers = ResetWallPapers$;
 
 /** The types of the RPC errors `account.resetWallPapers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10710,6 +9634,7 @@ class GetAutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x2fb85921;
   declare readonly className: 'account.GetAutoDownloadSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAutoDownloadSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -10727,14 +9652,10 @@ class GetAutoDownloadSettings$ {
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
     return new GetAutoDownloadSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAutoDownloadSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoDownloadSettings$ {
-    return new TlJsonReader(json, 'account.getAutoDownloadSettings', classes).end(new GetAutoDownloadSettings$());
-  }
+interface GetAutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10752,7 +9673,7 @@ class GetAutoDownloadSettings$ {
  *
  * @see https://core.telegram.org/method/account.getAutoDownloadSettings
  */
-export const GetAutoDownloadSettings: typeof GetAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(GetAutoDownloadSettings$, 0x56da0b3f, 0x2fb85921, 'account.GetAutoDownloadSettings', 'request');
+export const GetAutoDownloadSettings: typeof GetAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(GetAutoDownloadSettings$, 0x56da0b3f, 0x2fb85921, 'account.GetAutoDownloadSettings', 'request', 'account.getAutoDownloadSettings');
 export type GetAutoDownloadSettings = GetAutoDownloadSettings$;
 
 /** The types of the RPC errors `account.getAutoDownloadSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10786,6 +9707,7 @@ class SaveAutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveAutoDownloadSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAutoDownloadSettings$;
   /** Whether to save media in the low data usage preset */
   declare low: boolean | undefined;
   /** Whether to save media in the high data usage preset */
@@ -10850,25 +9772,10 @@ class SaveAutoDownloadSettings$ {
       return rethrowDecode(e, 'account.saveAutoDownloadSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveAutoDownloadSettings');
-    j.flag('low', this.low);
-    j.flag('high', this.high);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoDownloadSettings$ {
-    const j = new TlJsonReader(json, 'account.saveAutoDownloadSettings', classes);
-    return j.end(
-      new SaveAutoDownloadSettings$({
-        low: j.flag('low'),
-        high: j.flag('high'),
-        settings: j.field('settings', fromJson$AutoDownloadSettings),
-      }),
-    );
-  }
+interface SaveAutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10886,7 +9793,7 @@ class SaveAutoDownloadSettings$ {
  *
  * @see https://core.telegram.org/method/account.saveAutoDownloadSettings
  */
-export const SaveAutoDownloadSettings: typeof SaveAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoDownloadSettings$, 0x76f36233, 0xf5b399ac, 'account.SaveAutoDownloadSettings', 'request');
+export const SaveAutoDownloadSettings: typeof SaveAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoDownloadSettings$, 0x76f36233, 0xf5b399ac, 'account.SaveAutoDownloadSettings', 'request', 'account.saveAutoDownloadSettings flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings');
 export type SaveAutoDownloadSettings = SaveAutoDownloadSettings$;
 
 /** The types of the RPC errors `account.saveAutoDownloadSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10922,6 +9829,7 @@ class UploadTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'account.UploadTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadTheme$;
   /** [Previously uploaded](https://core.telegram.org/api/themes#uploading-theme-files) theme file with platform-specific colors for UI components, can be left unset when creating themes that only modify the wallpaper or accent colors. */
   declare file: Api.TypeInputFile;
   /** Thumbnail */
@@ -10998,27 +9906,10 @@ class UploadTheme$ {
       return rethrowDecode(e, 'account.uploadTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadTheme');
-    j.field('file', this.file, objectToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadTheme$ {
-    const j = new TlJsonReader(json, 'account.uploadTheme', classes);
-    return j.end(
-      new UploadTheme$({
-        file: j.field('file', fromJson$InputFile),
-        thumb: j.optional('thumb', fromJson$InputFile),
-        fileName: j.field('file_name', stringFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface UploadTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11038,7 +9929,7 @@ class UploadTheme$ {
  *
  * @see https://core.telegram.org/method/account.uploadTheme
  */
-export const UploadTheme: typeof UploadTheme$ = /*@__PURE__*/ defineTlClass(UploadTheme$, 0x1c3db333, 0x211fe820, 'account.UploadTheme', 'request');
+export const UploadTheme: typeof UploadTheme$ = /*@__PURE__*/ defineTlClass(UploadTheme$, 0x1c3db333, 0x211fe820, 'account.UploadTheme', 'request', 'account.uploadTheme flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string');
 export type UploadTheme = UploadTheme$;
 
 /** The types of the RPC errors `account.uploadTheme` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11076,6 +9967,7 @@ class CreateTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.CreateTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateTheme$;
   /** Unique theme ID used to generate [theme deep links](https://core.telegram.org/api/links#theme-links), can be empty to autogenerate a random ID. */
   declare slug: string;
   /** Theme name */
@@ -11161,27 +10053,10 @@ class CreateTheme$ {
       return rethrowDecode(e, 'account.createTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.createTheme');
-    j.field('slug', this.slug, stringToJson);
-    j.field('title', this.title, stringToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optionalVector('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateTheme$ {
-    const j = new TlJsonReader(json, 'account.createTheme', classes);
-    return j.end(
-      new CreateTheme$({
-        slug: j.field('slug', stringFromJson),
-        title: j.field('title', stringFromJson),
-        document: j.optional('document', fromJson$InputDocument),
-        settings: j.optionalVector('settings', fromJson$InputThemeSettings),
-      }),
-    );
-  }
+interface CreateTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11201,7 +10076,7 @@ class CreateTheme$ {
  *
  * @see https://core.telegram.org/method/account.createTheme
  */
-export const CreateTheme: typeof CreateTheme$ = /*@__PURE__*/ defineTlClass(CreateTheme$, 0x652e4400, 0x56b4c80c, 'account.CreateTheme', 'request');
+export const CreateTheme: typeof CreateTheme$ = /*@__PURE__*/ defineTlClass(CreateTheme$, 0x652e4400, 0x56b4c80c, 'account.CreateTheme', 'request', 'account.createTheme flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings>');
 export type CreateTheme = CreateTheme$;
 
 /** The types of the RPC errors `account.createTheme` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11238,6 +10113,7 @@ class UpdateTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.UpdateTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateTheme$;
   /** Theme format, a string that identifies the theming engines supported by the client */
   declare format: string;
   /** Theme to update */
@@ -11343,31 +10219,10 @@ class UpdateTheme$ {
       return rethrowDecode(e, 'account.updateTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateTheme');
-    j.field('format', this.format, stringToJson);
-    j.field('theme', this.theme, objectToJson);
-    j.optional('slug', this.slug, stringToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optionalVector('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateTheme$ {
-    const j = new TlJsonReader(json, 'account.updateTheme', classes);
-    return j.end(
-      new UpdateTheme$({
-        format: j.field('format', stringFromJson),
-        theme: j.field('theme', fromJson$InputTheme),
-        slug: j.optional('slug', stringFromJson),
-        title: j.optional('title', stringFromJson),
-        document: j.optional('document', fromJson$InputDocument),
-        settings: j.optionalVector('settings', fromJson$InputThemeSettings),
-      }),
-    );
-  }
+interface UpdateTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11386,7 +10241,7 @@ class UpdateTheme$ {
  *
  * @see https://core.telegram.org/method/account.updateTheme
  */
-export const UpdateTheme: typeof UpdateTheme$ = /*@__PURE__*/ defineTlClass(UpdateTheme$, 0x2bf40ccc, 0x56b4c80c, 'account.UpdateTheme', 'request');
+export const UpdateTheme: typeof UpdateTheme$ = /*@__PURE__*/ defineTlClass(UpdateTheme$, 0x2bf40ccc, 0x56b4c80c, 'account.UpdateTheme', 'request', 'account.updateTheme flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?Vector<InputThemeSettings>');
 export type UpdateTheme = UpdateTheme$;
 
 /** The types of the RPC errors `account.updateTheme` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11422,6 +10277,7 @@ class SaveTheme$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveTheme$;
   /** Theme to save */
   declare theme: Api.TypeInputTheme;
   /** Unsave */
@@ -11474,23 +10330,10 @@ class SaveTheme$ {
       return rethrowDecode(e, 'account.saveTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveTheme');
-    j.field('theme', this.theme, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveTheme$ {
-    const j = new TlJsonReader(json, 'account.saveTheme', classes);
-    return j.end(
-      new SaveTheme$({
-        theme: j.field('theme', fromJson$InputTheme),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11509,7 +10352,7 @@ class SaveTheme$ {
  *
  * @see https://core.telegram.org/method/account.saveTheme
  */
-export const SaveTheme: typeof SaveTheme$ = /*@__PURE__*/ defineTlClass(SaveTheme$, 0xf257106c, 0xf5b399ac, 'account.SaveTheme', 'request');
+export const SaveTheme: typeof SaveTheme$ = /*@__PURE__*/ defineTlClass(SaveTheme$, 0xf257106c, 0xf5b399ac, 'account.SaveTheme', 'request', 'account.saveTheme theme:InputTheme unsave:Bool');
 export type SaveTheme = SaveTheme$;
 
 /** The types of the RPC errors `account.saveTheme` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11544,6 +10387,7 @@ class InstallTheme$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InstallTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallTheme$;
   /** Whether to install the dark version */
   declare dark: boolean | undefined;
   /** Theme to install */
@@ -11621,27 +10465,10 @@ class InstallTheme$ {
       return rethrowDecode(e, 'account.installTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.installTheme');
-    j.flag('dark', this.dark);
-    j.optional('theme', this.theme, objectToJson);
-    j.optional('format', this.format, stringToJson);
-    j.optional('base_theme', this.baseTheme, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallTheme$ {
-    const j = new TlJsonReader(json, 'account.installTheme', classes);
-    return j.end(
-      new InstallTheme$({
-        dark: j.flag('dark'),
-        theme: j.optional('theme', fromJson$InputTheme),
-        format: j.optional('format', stringFromJson),
-        baseTheme: j.optional('base_theme', fromJson$BaseTheme),
-      }),
-    );
-  }
+interface InstallTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11659,7 +10486,7 @@ class InstallTheme$ {
  *
  * @see https://core.telegram.org/method/account.installTheme
  */
-export const InstallTheme: typeof InstallTheme$ = /*@__PURE__*/ defineTlClass(InstallTheme$, 0xc727bb3b, 0xf5b399ac, 'account.InstallTheme', 'request');
+export const InstallTheme: typeof InstallTheme$ = /*@__PURE__*/ defineTlClass(InstallTheme$, 0xc727bb3b, 0xf5b399ac, 'account.InstallTheme', 'request', 'account.installTheme flags:# dark:flags.0?true theme:flags.1?InputTheme format:flags.2?string base_theme:flags.3?BaseTheme');
 export type InstallTheme = InstallTheme$;
 
 /** The types of the RPC errors `account.installTheme` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11696,6 +10523,7 @@ class GetTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.GetTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTheme$;
   /** Theme format, a string that identifies the theming engines supported by the client */
   declare format: string;
   /** Theme */
@@ -11748,23 +10576,10 @@ class GetTheme$ {
       return rethrowDecode(e, 'account.getTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getTheme');
-    j.field('format', this.format, stringToJson);
-    j.field('theme', this.theme, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTheme$ {
-    const j = new TlJsonReader(json, 'account.getTheme', classes);
-    return j.end(
-      new GetTheme$({
-        format: j.field('format', stringFromJson),
-        theme: j.field('theme', fromJson$InputTheme),
-      }),
-    );
-  }
+interface GetTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11785,7 +10600,7 @@ class GetTheme$ {
  *
  * @see https://core.telegram.org/method/account.getTheme
  */
-export const GetTheme: typeof GetTheme$ = /*@__PURE__*/ defineTlClass(GetTheme$, 0x3a5869ec, 0x56b4c80c, 'account.GetTheme', 'request');
+export const GetTheme: typeof GetTheme$ = /*@__PURE__*/ defineTlClass(GetTheme$, 0x3a5869ec, 0x56b4c80c, 'account.GetTheme', 'request', 'account.getTheme format:string theme:InputTheme');
 export type GetTheme = GetTheme$;
 
 /** The types of the RPC errors `account.getTheme` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11822,6 +10637,7 @@ class GetThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.GetThemes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetThemes$;
   /** Theme format, a string that identifies the theming engines supported by the client */
   declare format: string;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -11874,23 +10690,10 @@ class GetThemes$ {
       return rethrowDecode(e, 'account.getThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getThemes');
-    j.field('format', this.format, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetThemes$ {
-    const j = new TlJsonReader(json, 'account.getThemes', classes);
-    return j.end(
-      new GetThemes$({
-        format: j.field('format', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11908,7 +10711,7 @@ class GetThemes$ {
  *
  * @see https://core.telegram.org/method/account.getThemes
  */
-export const GetThemes: typeof GetThemes$ = /*@__PURE__*/ defineTlClass(GetThemes$, 0x7206e458, 0x7fc52204, 'account.GetThemes', 'request');
+export const GetThemes: typeof GetThemes$ = /*@__PURE__*/ defineTlClass(GetThemes$, 0x7206e458, 0x7fc52204, 'account.GetThemes', 'request', 'account.getThemes format:string hash:long');
 export type GetThemes = GetThemes$;
 
 /** The types of the RPC errors `account.getThemes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11943,6 +10746,7 @@ class SetContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetContentSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetContentSettings$;
   /** Enable NSFW content */
   declare sensitiveEnabled: boolean | undefined;
 
@@ -11990,21 +10794,10 @@ class SetContentSettings$ {
       return rethrowDecode(e, 'account.setContentSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setContentSettings');
-    j.flag('sensitive_enabled', this.sensitiveEnabled);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetContentSettings$ {
-    const j = new TlJsonReader(json, 'account.setContentSettings', classes);
-    return j.end(
-      new SetContentSettings$({
-        sensitiveEnabled: j.flag('sensitive_enabled'),
-      }),
-    );
-  }
+interface SetContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12023,7 +10816,7 @@ class SetContentSettings$ {
  *
  * @see https://core.telegram.org/method/account.setContentSettings
  */
-export const SetContentSettings: typeof SetContentSettings$ = /*@__PURE__*/ defineTlClass(SetContentSettings$, 0xb574b16b, 0xf5b399ac, 'account.SetContentSettings', 'request');
+export const SetContentSettings: typeof SetContentSettings$ = /*@__PURE__*/ defineTlClass(SetContentSettings$, 0xb574b16b, 0xf5b399ac, 'account.SetContentSettings', 'request', 'account.setContentSettings flags:# sensitive_enabled:flags.0?true');
 export type SetContentSettings = SetContentSettings$;
 
 /** The types of the RPC errors `account.setContentSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12058,6 +10851,7 @@ class GetContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xae3ff891;
   declare readonly className: 'account.GetContentSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContentSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -12075,14 +10869,10 @@ class GetContentSettings$ {
   static fromReader(_r: TlReader): GetContentSettings$ {
     return new GetContentSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getContentSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContentSettings$ {
-    return new TlJsonReader(json, 'account.getContentSettings', classes).end(new GetContentSettings$());
-  }
+interface GetContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12100,7 +10890,7 @@ class GetContentSettings$ {
  *
  * @see https://core.telegram.org/method/account.getContentSettings
  */
-export const GetContentSettings: typeof GetContentSettings$ = /*@__PURE__*/ defineTlClass(GetContentSettings$, 0x8b9b4dae, 0xae3ff891, 'account.GetContentSettings', 'request');
+export const GetContentSettings: typeof GetContentSettings$ = /*@__PURE__*/ defineTlClass(GetContentSettings$, 0x8b9b4dae, 0xae3ff891, 'account.GetContentSettings', 'request', 'account.getContentSettings');
 export type GetContentSettings = GetContentSettings$;
 
 /** The types of the RPC errors `account.getContentSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12135,6 +10925,7 @@ class GetMultiWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0x8ec35283;
   declare readonly className: 'account.GetMultiWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMultiWallPapers$;
   /** [Wallpapers](https://core.telegram.org/api/wallpapers) to fetch info about */
   declare wallpapers: Api.TypeInputWallPaper[];
 
@@ -12186,21 +10977,10 @@ class GetMultiWallPapers$ {
       return rethrowDecode(e, 'account.getMultiWallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getMultiWallPapers');
-    j.vector('wallpapers', this.wallpapers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMultiWallPapers$ {
-    const j = new TlJsonReader(json, 'account.getMultiWallPapers', classes);
-    return j.end(
-      new GetMultiWallPapers$({
-        wallpapers: j.vector('wallpapers', fromJson$InputWallPaper),
-      }),
-    );
-  }
+interface GetMultiWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12219,7 +10999,7 @@ class GetMultiWallPapers$ {
  *
  * @see https://core.telegram.org/method/account.getMultiWallPapers
  */
-export const GetMultiWallPapers: typeof GetMultiWallPapers$ = /*@__PURE__*/ defineTlClass(GetMultiWallPapers$, 0x65ad71dc, 0x8ec35283, 'account.GetMultiWallPapers', 'request');
+export const GetMultiWallPapers: typeof GetMultiWallPapers$ = /*@__PURE__*/ defineTlClass(GetMultiWallPapers$, 0x65ad71dc, 0x8ec35283, 'account.GetMultiWallPapers', 'request', 'account.getMultiWallPapers wallpapers:Vector<InputWallPaper>');
 export type GetMultiWallPapers = GetMultiWallPapers$;
 
 /** The types of the RPC errors `account.getMultiWallPapers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12254,6 +11034,7 @@ class GetGlobalPrivacySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xc90e5770;
   declare readonly className: 'account.GetGlobalPrivacySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGlobalPrivacySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -12271,14 +11052,10 @@ class GetGlobalPrivacySettings$ {
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
     return new GetGlobalPrivacySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getGlobalPrivacySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGlobalPrivacySettings$ {
-    return new TlJsonReader(json, 'account.getGlobalPrivacySettings', classes).end(new GetGlobalPrivacySettings$());
-  }
+interface GetGlobalPrivacySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12296,7 +11073,7 @@ class GetGlobalPrivacySettings$ {
  *
  * @see https://core.telegram.org/method/account.getGlobalPrivacySettings
  */
-export const GetGlobalPrivacySettings: typeof GetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(GetGlobalPrivacySettings$, 0xeb2b4cf6, 0xc90e5770, 'account.GetGlobalPrivacySettings', 'request');
+export const GetGlobalPrivacySettings: typeof GetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(GetGlobalPrivacySettings$, 0xeb2b4cf6, 0xc90e5770, 'account.GetGlobalPrivacySettings', 'request', 'account.getGlobalPrivacySettings');
 export type GetGlobalPrivacySettings = GetGlobalPrivacySettings$;
 
 /** The types of the RPC errors `account.getGlobalPrivacySettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12334,6 +11111,7 @@ class SetGlobalPrivacySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xc90e5770;
   declare readonly className: 'account.SetGlobalPrivacySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetGlobalPrivacySettings$;
   /** Global privacy settings */
   declare settings: Api.TypeGlobalPrivacySettings;
 
@@ -12377,21 +11155,10 @@ class SetGlobalPrivacySettings$ {
       return rethrowDecode(e, 'account.setGlobalPrivacySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setGlobalPrivacySettings');
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetGlobalPrivacySettings$ {
-    const j = new TlJsonReader(json, 'account.setGlobalPrivacySettings', classes);
-    return j.end(
-      new SetGlobalPrivacySettings$({
-        settings: j.field('settings', fromJson$GlobalPrivacySettings),
-      }),
-    );
-  }
+interface SetGlobalPrivacySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12413,7 +11180,7 @@ class SetGlobalPrivacySettings$ {
  *
  * @see https://core.telegram.org/method/account.setGlobalPrivacySettings
  */
-export const SetGlobalPrivacySettings: typeof SetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(SetGlobalPrivacySettings$, 0x1edaaac2, 0xc90e5770, 'account.SetGlobalPrivacySettings', 'request');
+export const SetGlobalPrivacySettings: typeof SetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(SetGlobalPrivacySettings$, 0x1edaaac2, 0xc90e5770, 'account.SetGlobalPrivacySettings', 'request', 'account.setGlobalPrivacySettings settings:GlobalPrivacySettings');
 export type SetGlobalPrivacySettings = SetGlobalPrivacySettings$;
 
 /** The types of the RPC errors `account.setGlobalPrivacySettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12452,6 +11219,7 @@ class ReportProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ReportProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportProfilePhoto$;
   /** The dialog */
   declare peer: Api.TypeInputPeer;
   /** Dialog photo ID */
@@ -12522,27 +11290,10 @@ class ReportProfilePhoto$ {
       return rethrowDecode(e, 'account.reportProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.reportProfilePhoto');
-    j.field('peer', this.peer, objectToJson);
-    j.field('photo_id', this.photoId, objectToJson);
-    j.field('reason', this.reason, objectToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportProfilePhoto$ {
-    const j = new TlJsonReader(json, 'account.reportProfilePhoto', classes);
-    return j.end(
-      new ReportProfilePhoto$({
-        peer: j.field('peer', fromJson$InputPeer),
-        photoId: j.field('photo_id', fromJson$InputPhoto),
-        reason: j.field('reason', fromJson$ReportReason),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface ReportProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12561,7 +11312,7 @@ class ReportProfilePhoto$ {
  *
  * @see https://core.telegram.org/method/account.reportProfilePhoto
  */
-export const ReportProfilePhoto: typeof ReportProfilePhoto$ = /*@__PURE__*/ defineTlClass(ReportProfilePhoto$, 0xfa8cc6f5, 0xf5b399ac, 'account.ReportProfilePhoto', 'request');
+export const ReportProfilePhoto: typeof ReportProfilePhoto$ = /*@__PURE__*/ defineTlClass(ReportProfilePhoto$, 0xfa8cc6f5, 0xf5b399ac, 'account.ReportProfilePhoto', 'request', 'account.reportProfilePhoto peer:InputPeer photo_id:InputPhoto reason:ReportReason message:string');
 export type ReportProfilePhoto = ReportProfilePhoto$;
 
 /** The types of the RPC errors `account.reportProfilePhoto` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12596,6 +11347,7 @@ class ResetPassword$ {
   declare readonly SUBCLASS_OF_ID: 0x49507416;
   declare readonly className: 'account.ResetPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetPassword$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -12613,14 +11365,10 @@ class ResetPassword$ {
   static fromReader(_r: TlReader): ResetPassword$ {
     return new ResetPassword$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetPassword' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetPassword$ {
-    return new TlJsonReader(json, 'account.resetPassword', classes).end(new ResetPassword$());
-  }
+interface ResetPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12638,7 +11386,7 @@ class ResetPassword$ {
  *
  * @see https://core.telegram.org/method/account.resetPassword
  */
-export const ResetPassword: typeof ResetPassword$ = /*@__PURE__*/ defineTlClass(ResetPassword$, 0x9308ce1b, 0x49507416, 'account.ResetPassword', 'request');
+export const ResetPassword: typeof ResetPassword$ = /*@__PURE__*/ defineTlClass(ResetPassword$, 0x9308ce1b, 0x49507416, 'account.ResetPassword', 'request', 'account.resetPassword');
 export type ResetPassword = ResetPassword$;
 
 /** The types of the RPC errors `account.resetPassword` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12673,6 +11421,7 @@ class DeclinePasswordReset$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeclinePasswordReset';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeclinePasswordReset$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -12690,14 +11439,10 @@ class DeclinePasswordReset$ {
   static fromReader(_r: TlReader): DeclinePasswordReset$ {
     return new DeclinePasswordReset$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.declinePasswordReset' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeclinePasswordReset$ {
-    return new TlJsonReader(json, 'account.declinePasswordReset', classes).end(new DeclinePasswordReset$());
-  }
+interface DeclinePasswordReset$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12716,7 +11461,7 @@ class DeclinePasswordReset$ {
  *
  * @see https://core.telegram.org/method/account.declinePasswordReset
  */
-export const DeclinePasswordReset: typeof DeclinePasswordReset$ = /*@__PURE__*/ defineTlClass(DeclinePasswordReset$, 0x4c9409f6, 0xf5b399ac, 'account.DeclinePasswordReset', 'request');
+export const DeclinePasswordReset: typeof DeclinePasswordReset$ = /*@__PURE__*/ defineTlClass(DeclinePasswordReset$, 0x4c9409f6, 0xf5b399ac, 'account.DeclinePasswordReset', 'request', 'account.declinePasswordReset');
 export type DeclinePasswordReset = DeclinePasswordReset$;
 
 /** The types of the RPC errors `account.declinePasswordReset` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12751,6 +11496,7 @@ class GetChatThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.GetChatThemes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatThemes$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -12794,21 +11540,10 @@ class GetChatThemes$ {
       return rethrowDecode(e, 'account.getChatThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getChatThemes');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatThemes$ {
-    const j = new TlJsonReader(json, 'account.getChatThemes', classes);
-    return j.end(
-      new GetChatThemes$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetChatThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12826,7 +11561,7 @@ class GetChatThemes$ {
  *
  * @see https://core.telegram.org/method/account.getChatThemes
  */
-export const GetChatThemes: typeof GetChatThemes$ = /*@__PURE__*/ defineTlClass(GetChatThemes$, 0xd638de89, 0x7fc52204, 'account.GetChatThemes', 'request');
+export const GetChatThemes: typeof GetChatThemes$ = /*@__PURE__*/ defineTlClass(GetChatThemes$, 0xd638de89, 0x7fc52204, 'account.GetChatThemes', 'request', 'account.getChatThemes hash:long');
 export type GetChatThemes = GetChatThemes$;
 
 /** The types of the RPC errors `account.getChatThemes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12862,6 +11597,7 @@ class SetAuthorizationTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetAuthorizationTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetAuthorizationTTL$;
   /** Time-to-live of current session in days */
   declare authorizationTtlDays: number;
 
@@ -12905,21 +11641,10 @@ class SetAuthorizationTTL$ {
       return rethrowDecode(e, 'account.setAuthorizationTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setAuthorizationTTL');
-    j.field('authorization_ttl_days', this.authorizationTtlDays, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetAuthorizationTTL$ {
-    const j = new TlJsonReader(json, 'account.setAuthorizationTTL', classes);
-    return j.end(
-      new SetAuthorizationTTL$({
-        authorizationTtlDays: j.field('authorization_ttl_days', intFromJson),
-      }),
-    );
-  }
+interface SetAuthorizationTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12939,7 +11664,7 @@ class SetAuthorizationTTL$ {
  *
  * @see https://core.telegram.org/method/account.setAuthorizationTTL
  */
-export const SetAuthorizationTTL: typeof SetAuthorizationTTL$ = /*@__PURE__*/ defineTlClass(SetAuthorizationTTL$, 0xbf899aa0, 0xf5b399ac, 'account.SetAuthorizationTTL', 'request');
+export const SetAuthorizationTTL: typeof SetAuthorizationTTL$ = /*@__PURE__*/ defineTlClass(SetAuthorizationTTL$, 0xbf899aa0, 0xf5b399ac, 'account.SetAuthorizationTTL', 'request', 'account.setAuthorizationTTL authorization_ttl_days:int');
 export type SetAuthorizationTTL = SetAuthorizationTTL$;
 
 /** The types of the RPC errors `account.setAuthorizationTTL` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12976,6 +11701,7 @@ class ChangeAuthorizationSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ChangeAuthorizationSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeAuthorizationSettings$;
   /** If set, [confirms a newly logged in session »](https://core.telegram.org/api/auth#confirming-login). */
   declare confirmed: boolean | undefined;
   /** Session ID from the {@link Api.Authorization} constructor, fetchable using {@link Api.account.GetAuthorizations} */
@@ -13052,27 +11778,10 @@ class ChangeAuthorizationSettings$ {
       return rethrowDecode(e, 'account.changeAuthorizationSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.changeAuthorizationSettings');
-    j.flag('confirmed', this.confirmed);
-    j.field('hash', this.hash, longToJson);
-    j.optional('encrypted_requests_disabled', this.encryptedRequestsDisabled, boolToJson);
-    j.optional('call_requests_disabled', this.callRequestsDisabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeAuthorizationSettings$ {
-    const j = new TlJsonReader(json, 'account.changeAuthorizationSettings', classes);
-    return j.end(
-      new ChangeAuthorizationSettings$({
-        confirmed: j.flag('confirmed'),
-        hash: j.field('hash', longFromJson),
-        encryptedRequestsDisabled: j.optional('encrypted_requests_disabled', boolFromJson),
-        callRequestsDisabled: j.optional('call_requests_disabled', boolFromJson),
-      }),
-    );
-  }
+interface ChangeAuthorizationSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13091,7 +11800,7 @@ class ChangeAuthorizationSettings$ {
  *
  * @see https://core.telegram.org/method/account.changeAuthorizationSettings
  */
-export const ChangeAuthorizationSettings: typeof ChangeAuthorizationSettings$ = /*@__PURE__*/ defineTlClass(ChangeAuthorizationSettings$, 0x40f48462, 0xf5b399ac, 'account.ChangeAuthorizationSettings', 'request');
+export const ChangeAuthorizationSettings: typeof ChangeAuthorizationSettings$ = /*@__PURE__*/ defineTlClass(ChangeAuthorizationSettings$, 0x40f48462, 0xf5b399ac, 'account.ChangeAuthorizationSettings', 'request', 'account.changeAuthorizationSettings flags:# confirmed:flags.3?true hash:long encrypted_requests_disabled:flags.0?Bool call_requests_disabled:flags.1?Bool');
 export type ChangeAuthorizationSettings = ChangeAuthorizationSettings$;
 
 /** The types of the RPC errors `account.changeAuthorizationSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13126,6 +11835,7 @@ class GetSavedRingtones$ {
   declare readonly SUBCLASS_OF_ID: 0x27bcc95e;
   declare readonly className: 'account.GetSavedRingtones';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedRingtones$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -13169,21 +11879,10 @@ class GetSavedRingtones$ {
       return rethrowDecode(e, 'account.getSavedRingtones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getSavedRingtones');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedRingtones$ {
-    const j = new TlJsonReader(json, 'account.getSavedRingtones', classes);
-    return j.end(
-      new GetSavedRingtones$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedRingtones$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13201,7 +11900,7 @@ class GetSavedRingtones$ {
  *
  * @see https://core.telegram.org/method/account.getSavedRingtones
  */
-export const GetSavedRingtones: typeof GetSavedRingtones$ = /*@__PURE__*/ defineTlClass(GetSavedRingtones$, 0xe1902288, 0x27bcc95e, 'account.GetSavedRingtones', 'request');
+export const GetSavedRingtones: typeof GetSavedRingtones$ = /*@__PURE__*/ defineTlClass(GetSavedRingtones$, 0xe1902288, 0x27bcc95e, 'account.GetSavedRingtones', 'request', 'account.getSavedRingtones hash:long');
 export type GetSavedRingtones = GetSavedRingtones$;
 
 /** The types of the RPC errors `account.getSavedRingtones` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13240,6 +11939,7 @@ class SaveRingtone$ {
   declare readonly SUBCLASS_OF_ID: 0xb1e28424;
   declare readonly className: 'account.SaveRingtone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveRingtone$;
   /** Notification sound uploaded using {@link Api.account.UploadRingtone} */
   declare id: Api.TypeInputDocument;
   /** Whether to add or delete the notification sound */
@@ -13292,23 +11992,10 @@ class SaveRingtone$ {
       return rethrowDecode(e, 'account.saveRingtone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveRingtone');
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRingtone$ {
-    const j = new TlJsonReader(json, 'account.saveRingtone', classes);
-    return j.end(
-      new SaveRingtone$({
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveRingtone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13331,7 +12018,7 @@ class SaveRingtone$ {
  *
  * @see https://core.telegram.org/method/account.saveRingtone
  */
-export const SaveRingtone: typeof SaveRingtone$ = /*@__PURE__*/ defineTlClass(SaveRingtone$, 0x3dea5b03, 0xb1e28424, 'account.SaveRingtone', 'request');
+export const SaveRingtone: typeof SaveRingtone$ = /*@__PURE__*/ defineTlClass(SaveRingtone$, 0x3dea5b03, 0xb1e28424, 'account.SaveRingtone', 'request', 'account.saveRingtone id:InputDocument unsave:Bool');
 export type SaveRingtone = SaveRingtone$;
 
 /** The types of the RPC errors `account.saveRingtone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13367,6 +12054,7 @@ class UploadRingtone$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'account.UploadRingtone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadRingtone$;
   /** Notification sound */
   declare file: Api.TypeInputFile;
   /** File name */
@@ -13428,25 +12116,10 @@ class UploadRingtone$ {
       return rethrowDecode(e, 'account.uploadRingtone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadRingtone');
-    j.field('file', this.file, objectToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadRingtone$ {
-    const j = new TlJsonReader(json, 'account.uploadRingtone', classes);
-    return j.end(
-      new UploadRingtone$({
-        file: j.field('file', fromJson$InputFile),
-        fileName: j.field('file_name', stringFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface UploadRingtone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13465,7 +12138,7 @@ class UploadRingtone$ {
  *
  * @see https://core.telegram.org/method/account.uploadRingtone
  */
-export const UploadRingtone: typeof UploadRingtone$ = /*@__PURE__*/ defineTlClass(UploadRingtone$, 0x831a83a2, 0x211fe820, 'account.UploadRingtone', 'request');
+export const UploadRingtone: typeof UploadRingtone$ = /*@__PURE__*/ defineTlClass(UploadRingtone$, 0x831a83a2, 0x211fe820, 'account.UploadRingtone', 'request', 'account.uploadRingtone file:InputFile file_name:string mime_type:string');
 export type UploadRingtone = UploadRingtone$;
 
 /** The types of the RPC errors `account.uploadRingtone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13503,6 +12176,7 @@ class UpdateEmojiStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateEmojiStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateEmojiStatus$;
   /** [Emoji status](https://core.telegram.org/api/emoji-status) to set */
   declare emojiStatus: Api.TypeEmojiStatus;
 
@@ -13546,21 +12220,10 @@ class UpdateEmojiStatus$ {
       return rethrowDecode(e, 'account.updateEmojiStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateEmojiStatus');
-    j.field('emoji_status', this.emojiStatus, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEmojiStatus$ {
-    const j = new TlJsonReader(json, 'account.updateEmojiStatus', classes);
-    return j.end(
-      new UpdateEmojiStatus$({
-        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface UpdateEmojiStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13581,7 +12244,7 @@ class UpdateEmojiStatus$ {
  *
  * @see https://core.telegram.org/method/account.updateEmojiStatus
  */
-export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xfbd3de6b, 0xf5b399ac, 'account.UpdateEmojiStatus', 'request');
+export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xfbd3de6b, 0xf5b399ac, 'account.UpdateEmojiStatus', 'request', 'account.updateEmojiStatus emoji_status:EmojiStatus');
 export type UpdateEmojiStatus = UpdateEmojiStatus$;
 
 /** The types of the RPC errors `account.updateEmojiStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13618,6 +12281,7 @@ class GetDefaultEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetDefaultEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultEmojiStatuses$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -13661,21 +12325,10 @@ class GetDefaultEmojiStatuses$ {
       return rethrowDecode(e, 'account.getDefaultEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getDefaultEmojiStatuses', classes);
-    return j.end(
-      new GetDefaultEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13693,7 +12346,7 @@ class GetDefaultEmojiStatuses$ {
  *
  * @see https://core.telegram.org/method/account.getDefaultEmojiStatuses
  */
-export const GetDefaultEmojiStatuses: typeof GetDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetDefaultEmojiStatuses$, 0xd6753386, 0xd3e005ca, 'account.GetDefaultEmojiStatuses', 'request');
+export const GetDefaultEmojiStatuses: typeof GetDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetDefaultEmojiStatuses$, 0xd6753386, 0xd3e005ca, 'account.GetDefaultEmojiStatuses', 'request', 'account.getDefaultEmojiStatuses hash:long');
 export type GetDefaultEmojiStatuses = GetDefaultEmojiStatuses$;
 
 /** The types of the RPC errors `account.getDefaultEmojiStatuses` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13727,6 +12380,7 @@ class GetRecentEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetRecentEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentEmojiStatuses$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -13770,21 +12424,10 @@ class GetRecentEmojiStatuses$ {
       return rethrowDecode(e, 'account.getRecentEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getRecentEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getRecentEmojiStatuses', classes);
-    return j.end(
-      new GetRecentEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13802,7 +12445,7 @@ class GetRecentEmojiStatuses$ {
  *
  * @see https://core.telegram.org/method/account.getRecentEmojiStatuses
  */
-export const GetRecentEmojiStatuses: typeof GetRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetRecentEmojiStatuses$, 0x0f578105, 0xd3e005ca, 'account.GetRecentEmojiStatuses', 'request');
+export const GetRecentEmojiStatuses: typeof GetRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetRecentEmojiStatuses$, 0x0f578105, 0xd3e005ca, 'account.GetRecentEmojiStatuses', 'request', 'account.getRecentEmojiStatuses hash:long');
 export type GetRecentEmojiStatuses = GetRecentEmojiStatuses$;
 
 /** The types of the RPC errors `account.getRecentEmojiStatuses` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13836,6 +12479,7 @@ class ClearRecentEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ClearRecentEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearRecentEmojiStatuses$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -13853,14 +12497,10 @@ class ClearRecentEmojiStatuses$ {
   static fromReader(_r: TlReader): ClearRecentEmojiStatuses$ {
     return new ClearRecentEmojiStatuses$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.clearRecentEmojiStatuses' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentEmojiStatuses$ {
-    return new TlJsonReader(json, 'account.clearRecentEmojiStatuses', classes).end(new ClearRecentEmojiStatuses$());
-  }
+interface ClearRecentEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13878,7 +12518,7 @@ class ClearRecentEmojiStatuses$ {
  *
  * @see https://core.telegram.org/method/account.clearRecentEmojiStatuses
  */
-export const ClearRecentEmojiStatuses: typeof ClearRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(ClearRecentEmojiStatuses$, 0x18201aae, 0xf5b399ac, 'account.ClearRecentEmojiStatuses', 'request');
+export const ClearRecentEmojiStatuses: typeof ClearRecentEmojiStatuses$ = /*@__PURE__*/ defineTlClass(ClearRecentEmojiStatuses$, 0x18201aae, 0xf5b399ac, 'account.ClearRecentEmojiStatuses', 'request', 'account.clearRecentEmojiStatuses');
 export type ClearRecentEmojiStatuses = ClearRecentEmojiStatuses$;
 
 /** The types of the RPC errors `account.clearRecentEmojiStatuses` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13914,6 +12554,7 @@ class ReorderUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ReorderUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderUsernames$;
   /** The new order for active usernames. All active usernames must be specified. */
   declare order: string[];
 
@@ -13965,21 +12606,10 @@ class ReorderUsernames$ {
       return rethrowDecode(e, 'account.reorderUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.reorderUsernames');
-    j.vector('order', this.order, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
-    const j = new TlJsonReader(json, 'account.reorderUsernames', classes);
-    return j.end(
-      new ReorderUsernames$({
-        order: j.vector('order', stringFromJson),
-      }),
-    );
-  }
+interface ReorderUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13999,7 +12629,7 @@ class ReorderUsernames$ {
  *
  * @see https://core.telegram.org/method/account.reorderUsernames
  */
-export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xef500eab, 0xf5b399ac, 'account.ReorderUsernames', 'request');
+export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xef500eab, 0xf5b399ac, 'account.ReorderUsernames', 'request', 'account.reorderUsernames order:Vector<string>');
 export type ReorderUsernames = ReorderUsernames$;
 
 /** The types of the RPC errors `account.reorderUsernames` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14038,6 +12668,7 @@ class ToggleUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUsername$;
   /** Username */
   declare username: string;
   /** Whether to activate or deactivate it */
@@ -14090,23 +12721,10 @@ class ToggleUsername$ {
       return rethrowDecode(e, 'account.toggleUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleUsername');
-    j.field('username', this.username, stringToJson);
-    j.field('active', this.active, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
-    const j = new TlJsonReader(json, 'account.toggleUsername', classes);
-    return j.end(
-      new ToggleUsername$({
-        username: j.field('username', stringFromJson),
-        active: j.field('active', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14127,7 +12745,7 @@ class ToggleUsername$ {
  *
  * @see https://core.telegram.org/method/account.toggleUsername
  */
-export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x58d6b376, 0xf5b399ac, 'account.ToggleUsername', 'request');
+export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x58d6b376, 0xf5b399ac, 'account.ToggleUsername', 'request', 'account.toggleUsername username:string active:Bool');
 export type ToggleUsername = ToggleUsername$;
 
 /** The types of the RPC errors `account.toggleUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14164,6 +12782,7 @@ class GetDefaultProfilePhotoEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetDefaultProfilePhotoEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultProfilePhotoEmojis$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -14207,21 +12826,10 @@ class GetDefaultProfilePhotoEmojis$ {
       return rethrowDecode(e, 'account.getDefaultProfilePhotoEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultProfilePhotoEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultProfilePhotoEmojis$ {
-    const j = new TlJsonReader(json, 'account.getDefaultProfilePhotoEmojis', classes);
-    return j.end(
-      new GetDefaultProfilePhotoEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultProfilePhotoEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14239,7 +12847,7 @@ class GetDefaultProfilePhotoEmojis$ {
  *
  * @see https://core.telegram.org/method/account.getDefaultProfilePhotoEmojis
  */
-export const GetDefaultProfilePhotoEmojis: typeof GetDefaultProfilePhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultProfilePhotoEmojis$, 0xe2750328, 0xbcef6aba, 'account.GetDefaultProfilePhotoEmojis', 'request');
+export const GetDefaultProfilePhotoEmojis: typeof GetDefaultProfilePhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultProfilePhotoEmojis$, 0xe2750328, 0xbcef6aba, 'account.GetDefaultProfilePhotoEmojis', 'request', 'account.getDefaultProfilePhotoEmojis hash:long');
 export type GetDefaultProfilePhotoEmojis = GetDefaultProfilePhotoEmojis$;
 
 /** The types of the RPC errors `account.getDefaultProfilePhotoEmojis` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14273,6 +12881,7 @@ class GetDefaultGroupPhotoEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetDefaultGroupPhotoEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultGroupPhotoEmojis$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -14316,21 +12925,10 @@ class GetDefaultGroupPhotoEmojis$ {
       return rethrowDecode(e, 'account.getDefaultGroupPhotoEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultGroupPhotoEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultGroupPhotoEmojis$ {
-    const j = new TlJsonReader(json, 'account.getDefaultGroupPhotoEmojis', classes);
-    return j.end(
-      new GetDefaultGroupPhotoEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultGroupPhotoEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14348,7 +12946,7 @@ class GetDefaultGroupPhotoEmojis$ {
  *
  * @see https://core.telegram.org/method/account.getDefaultGroupPhotoEmojis
  */
-export const GetDefaultGroupPhotoEmojis: typeof GetDefaultGroupPhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultGroupPhotoEmojis$, 0x915860ae, 0xbcef6aba, 'account.GetDefaultGroupPhotoEmojis', 'request');
+export const GetDefaultGroupPhotoEmojis: typeof GetDefaultGroupPhotoEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultGroupPhotoEmojis$, 0x915860ae, 0xbcef6aba, 'account.GetDefaultGroupPhotoEmojis', 'request', 'account.getDefaultGroupPhotoEmojis hash:long');
 export type GetDefaultGroupPhotoEmojis = GetDefaultGroupPhotoEmojis$;
 
 /** The types of the RPC errors `account.getDefaultGroupPhotoEmojis` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14382,6 +12980,7 @@ class GetAutoSaveSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x48cf2f02;
   declare readonly className: 'account.GetAutoSaveSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAutoSaveSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -14399,14 +12998,10 @@ class GetAutoSaveSettings$ {
   static fromReader(_r: TlReader): GetAutoSaveSettings$ {
     return new GetAutoSaveSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAutoSaveSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoSaveSettings$ {
-    return new TlJsonReader(json, 'account.getAutoSaveSettings', classes).end(new GetAutoSaveSettings$());
-  }
+interface GetAutoSaveSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14424,7 +13019,7 @@ class GetAutoSaveSettings$ {
  *
  * @see https://core.telegram.org/method/account.getAutoSaveSettings
  */
-export const GetAutoSaveSettings: typeof GetAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(GetAutoSaveSettings$, 0xadcbbcda, 0x48cf2f02, 'account.GetAutoSaveSettings', 'request');
+export const GetAutoSaveSettings: typeof GetAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(GetAutoSaveSettings$, 0xadcbbcda, 0x48cf2f02, 'account.GetAutoSaveSettings', 'request', 'account.getAutoSaveSettings');
 export type GetAutoSaveSettings = GetAutoSaveSettings$;
 
 /** The types of the RPC errors `account.getAutoSaveSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14459,6 +13054,7 @@ class SaveAutoSaveSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveAutoSaveSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAutoSaveSettings$;
   /** Whether the new settings should affect all private chats */
   declare users: boolean | undefined;
   /** Whether the new settings should affect all groups */
@@ -14541,29 +13137,10 @@ class SaveAutoSaveSettings$ {
       return rethrowDecode(e, 'account.saveAutoSaveSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveAutoSaveSettings');
-    j.flag('users', this.users);
-    j.flag('chats', this.chats);
-    j.flag('broadcasts', this.broadcasts);
-    j.optional('peer', this.peer, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoSaveSettings$ {
-    const j = new TlJsonReader(json, 'account.saveAutoSaveSettings', classes);
-    return j.end(
-      new SaveAutoSaveSettings$({
-        users: j.flag('users'),
-        chats: j.flag('chats'),
-        broadcasts: j.flag('broadcasts'),
-        peer: j.optional('peer', fromJson$InputPeer),
-        settings: j.field('settings', fromJson$AutoSaveSettings),
-      }),
-    );
-  }
+interface SaveAutoSaveSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14582,7 +13159,7 @@ class SaveAutoSaveSettings$ {
  *
  * @see https://core.telegram.org/method/account.saveAutoSaveSettings
  */
-export const SaveAutoSaveSettings: typeof SaveAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoSaveSettings$, 0xd69b8361, 0xf5b399ac, 'account.SaveAutoSaveSettings', 'request');
+export const SaveAutoSaveSettings: typeof SaveAutoSaveSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoSaveSettings$, 0xd69b8361, 0xf5b399ac, 'account.SaveAutoSaveSettings', 'request', 'account.saveAutoSaveSettings flags:# users:flags.0?true chats:flags.1?true broadcasts:flags.2?true peer:flags.3?InputPeer settings:AutoSaveSettings');
 export type SaveAutoSaveSettings = SaveAutoSaveSettings$;
 
 /** The types of the RPC errors `account.saveAutoSaveSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14617,6 +13194,7 @@ class DeleteAutoSaveExceptions$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteAutoSaveExceptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteAutoSaveExceptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -14634,14 +13212,10 @@ class DeleteAutoSaveExceptions$ {
   static fromReader(_r: TlReader): DeleteAutoSaveExceptions$ {
     return new DeleteAutoSaveExceptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.deleteAutoSaveExceptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAutoSaveExceptions$ {
-    return new TlJsonReader(json, 'account.deleteAutoSaveExceptions', classes).end(new DeleteAutoSaveExceptions$());
-  }
+interface DeleteAutoSaveExceptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14659,7 +13233,7 @@ class DeleteAutoSaveExceptions$ {
  *
  * @see https://core.telegram.org/method/account.deleteAutoSaveExceptions
  */
-export const DeleteAutoSaveExceptions: typeof DeleteAutoSaveExceptions$ = /*@__PURE__*/ defineTlClass(DeleteAutoSaveExceptions$, 0x53bc0020, 0xf5b399ac, 'account.DeleteAutoSaveExceptions', 'request');
+export const DeleteAutoSaveExceptions: typeof DeleteAutoSaveExceptions$ = /*@__PURE__*/ defineTlClass(DeleteAutoSaveExceptions$, 0x53bc0020, 0xf5b399ac, 'account.DeleteAutoSaveExceptions', 'request', 'account.deleteAutoSaveExceptions');
 export type DeleteAutoSaveExceptions = DeleteAutoSaveExceptions$;
 
 /** The types of the RPC errors `account.deleteAutoSaveExceptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14693,6 +13267,7 @@ class InvalidateSignInCodes$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InvalidateSignInCodes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InvalidateSignInCodes$;
   /** The login codes to invalidate. */
   declare codes: string[];
 
@@ -14744,21 +13319,10 @@ class InvalidateSignInCodes$ {
       return rethrowDecode(e, 'account.invalidateSignInCodes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.invalidateSignInCodes');
-    j.vector('codes', this.codes, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InvalidateSignInCodes$ {
-    const j = new TlJsonReader(json, 'account.invalidateSignInCodes', classes);
-    return j.end(
-      new InvalidateSignInCodes$({
-        codes: j.vector('codes', stringFromJson),
-      }),
-    );
-  }
+interface InvalidateSignInCodes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14776,7 +13340,7 @@ class InvalidateSignInCodes$ {
  *
  * @see https://core.telegram.org/method/account.invalidateSignInCodes
  */
-export const InvalidateSignInCodes: typeof InvalidateSignInCodes$ = /*@__PURE__*/ defineTlClass(InvalidateSignInCodes$, 0xca8ae8ba, 0xf5b399ac, 'account.InvalidateSignInCodes', 'request');
+export const InvalidateSignInCodes: typeof InvalidateSignInCodes$ = /*@__PURE__*/ defineTlClass(InvalidateSignInCodes$, 0xca8ae8ba, 0xf5b399ac, 'account.InvalidateSignInCodes', 'request', 'account.invalidateSignInCodes codes:Vector<string>');
 export type InvalidateSignInCodes = InvalidateSignInCodes$;
 
 /** The types of the RPC errors `account.invalidateSignInCodes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14813,6 +13377,7 @@ class UpdateColor$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateColor';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateColor$;
   /** Whether to change the accent color emoji pattern of the profile page; otherwise, the accent color and emoji pattern of messages will be changed. */
   declare forProfile: boolean | undefined;
   /** [ID of the accent color palette »](https://core.telegram.org/api/colors) to use (not RGB24, see [here »](https://core.telegram.org/api/colors) for more info). */
@@ -14870,23 +13435,10 @@ class UpdateColor$ {
       return rethrowDecode(e, 'account.updateColor', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateColor');
-    j.flag('for_profile', this.forProfile);
-    j.optional('color', this.color, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateColor$ {
-    const j = new TlJsonReader(json, 'account.updateColor', classes);
-    return j.end(
-      new UpdateColor$({
-        forProfile: j.flag('for_profile'),
-        color: j.optional('color', fromJson$PeerColor),
-      }),
-    );
-  }
+interface UpdateColor$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14907,7 +13459,7 @@ class UpdateColor$ {
  *
  * @see https://core.telegram.org/method/account.updateColor
  */
-export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0x684d214e, 0xf5b399ac, 'account.UpdateColor', 'request');
+export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0x684d214e, 0xf5b399ac, 'account.UpdateColor', 'request', 'account.updateColor flags:# for_profile:flags.1?true color:flags.2?PeerColor');
 export type UpdateColor = UpdateColor$;
 
 /** The types of the RPC errors `account.updateColor` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14944,6 +13496,7 @@ class GetDefaultBackgroundEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetDefaultBackgroundEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultBackgroundEmojis$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -14987,21 +13540,10 @@ class GetDefaultBackgroundEmojis$ {
       return rethrowDecode(e, 'account.getDefaultBackgroundEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getDefaultBackgroundEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultBackgroundEmojis$ {
-    const j = new TlJsonReader(json, 'account.getDefaultBackgroundEmojis', classes);
-    return j.end(
-      new GetDefaultBackgroundEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultBackgroundEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15019,7 +13561,7 @@ class GetDefaultBackgroundEmojis$ {
  *
  * @see https://core.telegram.org/method/account.getDefaultBackgroundEmojis
  */
-export const GetDefaultBackgroundEmojis: typeof GetDefaultBackgroundEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultBackgroundEmojis$, 0xa60ab9ce, 0xbcef6aba, 'account.GetDefaultBackgroundEmojis', 'request');
+export const GetDefaultBackgroundEmojis: typeof GetDefaultBackgroundEmojis$ = /*@__PURE__*/ defineTlClass(GetDefaultBackgroundEmojis$, 0xa60ab9ce, 0xbcef6aba, 'account.GetDefaultBackgroundEmojis', 'request', 'account.getDefaultBackgroundEmojis hash:long');
 export type GetDefaultBackgroundEmojis = GetDefaultBackgroundEmojis$;
 
 /** The types of the RPC errors `account.getDefaultBackgroundEmojis` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15053,6 +13595,7 @@ class GetChannelDefaultEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetChannelDefaultEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelDefaultEmojiStatuses$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -15096,21 +13639,10 @@ class GetChannelDefaultEmojiStatuses$ {
       return rethrowDecode(e, 'account.getChannelDefaultEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getChannelDefaultEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelDefaultEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getChannelDefaultEmojiStatuses', classes);
-    return j.end(
-      new GetChannelDefaultEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetChannelDefaultEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15128,7 +13660,7 @@ class GetChannelDefaultEmojiStatuses$ {
  *
  * @see https://core.telegram.org/method/account.getChannelDefaultEmojiStatuses
  */
-export const GetChannelDefaultEmojiStatuses: typeof GetChannelDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetChannelDefaultEmojiStatuses$, 0x7727a7d5, 0xd3e005ca, 'account.GetChannelDefaultEmojiStatuses', 'request');
+export const GetChannelDefaultEmojiStatuses: typeof GetChannelDefaultEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetChannelDefaultEmojiStatuses$, 0x7727a7d5, 0xd3e005ca, 'account.GetChannelDefaultEmojiStatuses', 'request', 'account.getChannelDefaultEmojiStatuses hash:long');
 export type GetChannelDefaultEmojiStatuses = GetChannelDefaultEmojiStatuses$;
 
 /** The types of the RPC errors `account.getChannelDefaultEmojiStatuses` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15162,6 +13694,7 @@ class GetChannelRestrictedStatusEmojis$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'account.GetChannelRestrictedStatusEmojis';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelRestrictedStatusEmojis$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: bigint;
 
@@ -15205,21 +13738,10 @@ class GetChannelRestrictedStatusEmojis$ {
       return rethrowDecode(e, 'account.getChannelRestrictedStatusEmojis', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getChannelRestrictedStatusEmojis');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelRestrictedStatusEmojis$ {
-    const j = new TlJsonReader(json, 'account.getChannelRestrictedStatusEmojis', classes);
-    return j.end(
-      new GetChannelRestrictedStatusEmojis$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetChannelRestrictedStatusEmojis$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15237,7 +13759,7 @@ class GetChannelRestrictedStatusEmojis$ {
  *
  * @see https://core.telegram.org/method/account.getChannelRestrictedStatusEmojis
  */
-export const GetChannelRestrictedStatusEmojis: typeof GetChannelRestrictedStatusEmojis$ = /*@__PURE__*/ defineTlClass(GetChannelRestrictedStatusEmojis$, 0x35a9e0d5, 0xbcef6aba, 'account.GetChannelRestrictedStatusEmojis', 'request');
+export const GetChannelRestrictedStatusEmojis: typeof GetChannelRestrictedStatusEmojis$ = /*@__PURE__*/ defineTlClass(GetChannelRestrictedStatusEmojis$, 0x35a9e0d5, 0xbcef6aba, 'account.GetChannelRestrictedStatusEmojis', 'request', 'account.getChannelRestrictedStatusEmojis hash:long');
 export type GetChannelRestrictedStatusEmojis = GetChannelRestrictedStatusEmojis$;
 
 /** The types of the RPC errors `account.getChannelRestrictedStatusEmojis` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15280,6 +13802,7 @@ class UpdateBusinessWorkHours$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessWorkHours';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessWorkHours$;
   /** Opening hours (optional, if not set removes all opening hours). */
   declare businessWorkHours: Api.TypeBusinessWorkHours | undefined;
 
@@ -15329,21 +13852,10 @@ class UpdateBusinessWorkHours$ {
       return rethrowDecode(e, 'account.updateBusinessWorkHours', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessWorkHours');
-    j.optional('business_work_hours', this.businessWorkHours, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessWorkHours$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessWorkHours', classes);
-    return j.end(
-      new UpdateBusinessWorkHours$({
-        businessWorkHours: j.optional('business_work_hours', fromJson$BusinessWorkHours),
-      }),
-    );
-  }
+interface UpdateBusinessWorkHours$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15370,7 +13882,7 @@ class UpdateBusinessWorkHours$ {
  *
  * @see https://core.telegram.org/method/account.updateBusinessWorkHours
  */
-export const UpdateBusinessWorkHours: typeof UpdateBusinessWorkHours$ = /*@__PURE__*/ defineTlClass(UpdateBusinessWorkHours$, 0x4b00e066, 0xf5b399ac, 'account.UpdateBusinessWorkHours', 'request');
+export const UpdateBusinessWorkHours: typeof UpdateBusinessWorkHours$ = /*@__PURE__*/ defineTlClass(UpdateBusinessWorkHours$, 0x4b00e066, 0xf5b399ac, 'account.UpdateBusinessWorkHours', 'request', 'account.updateBusinessWorkHours flags:# business_work_hours:flags.0?BusinessWorkHours');
 export type UpdateBusinessWorkHours = UpdateBusinessWorkHours$;
 
 /** The types of the RPC errors `account.updateBusinessWorkHours` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15409,6 +13921,7 @@ class UpdateBusinessLocation$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessLocation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessLocation$;
   /** Optional, contains a set of geographical coordinates. */
   declare geoPoint: Api.TypeInputGeoPoint | undefined;
   /** Mandatory when setting/updating the location, contains a textual description of the address (max 96 UTF-8 chars). */
@@ -15468,23 +13981,10 @@ class UpdateBusinessLocation$ {
       return rethrowDecode(e, 'account.updateBusinessLocation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessLocation');
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.optional('address', this.address, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessLocation$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessLocation', classes);
-    return j.end(
-      new UpdateBusinessLocation$({
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        address: j.optional('address', stringFromJson),
-      }),
-    );
-  }
+interface UpdateBusinessLocation$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15504,7 +14004,7 @@ class UpdateBusinessLocation$ {
  *
  * @see https://core.telegram.org/method/account.updateBusinessLocation
  */
-export const UpdateBusinessLocation: typeof UpdateBusinessLocation$ = /*@__PURE__*/ defineTlClass(UpdateBusinessLocation$, 0x9e6b131a, 0xf5b399ac, 'account.UpdateBusinessLocation', 'request');
+export const UpdateBusinessLocation: typeof UpdateBusinessLocation$ = /*@__PURE__*/ defineTlClass(UpdateBusinessLocation$, 0x9e6b131a, 0xf5b399ac, 'account.UpdateBusinessLocation', 'request', 'account.updateBusinessLocation flags:# geo_point:flags.1?InputGeoPoint address:flags.0?string');
 export type UpdateBusinessLocation = UpdateBusinessLocation$;
 
 /** The types of the RPC errors `account.updateBusinessLocation` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15538,6 +14038,7 @@ class UpdateBusinessGreetingMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessGreetingMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessGreetingMessage$;
   /** Greeting message configuration and contents. */
   declare message: Api.TypeInputBusinessGreetingMessage | undefined;
 
@@ -15587,21 +14088,10 @@ class UpdateBusinessGreetingMessage$ {
       return rethrowDecode(e, 'account.updateBusinessGreetingMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessGreetingMessage');
-    j.optional('message', this.message, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessGreetingMessage$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessGreetingMessage', classes);
-    return j.end(
-      new UpdateBusinessGreetingMessage$({
-        message: j.optional('message', fromJson$InputBusinessGreetingMessage),
-      }),
-    );
-  }
+interface UpdateBusinessGreetingMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15619,7 +14109,7 @@ class UpdateBusinessGreetingMessage$ {
  *
  * @see https://core.telegram.org/method/account.updateBusinessGreetingMessage
  */
-export const UpdateBusinessGreetingMessage: typeof UpdateBusinessGreetingMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessGreetingMessage$, 0x66cdafc4, 0xf5b399ac, 'account.UpdateBusinessGreetingMessage', 'request');
+export const UpdateBusinessGreetingMessage: typeof UpdateBusinessGreetingMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessGreetingMessage$, 0x66cdafc4, 0xf5b399ac, 'account.UpdateBusinessGreetingMessage', 'request', 'account.updateBusinessGreetingMessage flags:# message:flags.0?InputBusinessGreetingMessage');
 export type UpdateBusinessGreetingMessage = UpdateBusinessGreetingMessage$;
 
 /** The types of the RPC errors `account.updateBusinessGreetingMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15653,6 +14143,7 @@ class UpdateBusinessAwayMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessAwayMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessAwayMessage$;
   /** Away message configuration and contents. */
   declare message: Api.TypeInputBusinessAwayMessage | undefined;
 
@@ -15702,21 +14193,10 @@ class UpdateBusinessAwayMessage$ {
       return rethrowDecode(e, 'account.updateBusinessAwayMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessAwayMessage');
-    j.optional('message', this.message, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessAwayMessage$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessAwayMessage', classes);
-    return j.end(
-      new UpdateBusinessAwayMessage$({
-        message: j.optional('message', fromJson$InputBusinessAwayMessage),
-      }),
-    );
-  }
+interface UpdateBusinessAwayMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15734,7 +14214,7 @@ class UpdateBusinessAwayMessage$ {
  *
  * @see https://core.telegram.org/method/account.updateBusinessAwayMessage
  */
-export const UpdateBusinessAwayMessage: typeof UpdateBusinessAwayMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessAwayMessage$, 0xa26a7fa5, 0xf5b399ac, 'account.UpdateBusinessAwayMessage', 'request');
+export const UpdateBusinessAwayMessage: typeof UpdateBusinessAwayMessage$ = /*@__PURE__*/ defineTlClass(UpdateBusinessAwayMessage$, 0xa26a7fa5, 0xf5b399ac, 'account.UpdateBusinessAwayMessage', 'request', 'account.updateBusinessAwayMessage flags:# message:flags.0?InputBusinessAwayMessage');
 export type UpdateBusinessAwayMessage = UpdateBusinessAwayMessage$;
 
 /** The types of the RPC errors `account.updateBusinessAwayMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15770,6 +14250,7 @@ class UpdateConnectedBot$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.UpdateConnectedBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateConnectedBot$;
   /** Whether to fully disconnect the bot from the current account. */
   declare deleted: boolean | undefined;
   /** Business bot rights. */
@@ -15845,27 +14326,10 @@ class UpdateConnectedBot$ {
       return rethrowDecode(e, 'account.updateConnectedBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateConnectedBot');
-    j.flag('deleted', this.deleted);
-    j.optional('rights', this.rights, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.field('recipients', this.recipients, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateConnectedBot$ {
-    const j = new TlJsonReader(json, 'account.updateConnectedBot', classes);
-    return j.end(
-      new UpdateConnectedBot$({
-        deleted: j.flag('deleted'),
-        rights: j.optional('rights', fromJson$BusinessBotRights),
-        bot: j.field('bot', fromJson$InputUser),
-        recipients: j.field('recipients', fromJson$InputBusinessBotRecipients),
-      }),
-    );
-  }
+interface UpdateConnectedBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15885,7 +14349,7 @@ class UpdateConnectedBot$ {
  *
  * @see https://core.telegram.org/method/account.updateConnectedBot
  */
-export const UpdateConnectedBot: typeof UpdateConnectedBot$ = /*@__PURE__*/ defineTlClass(UpdateConnectedBot$, 0x66a08c7e, 0x8af52aac, 'account.UpdateConnectedBot', 'request');
+export const UpdateConnectedBot: typeof UpdateConnectedBot$ = /*@__PURE__*/ defineTlClass(UpdateConnectedBot$, 0x66a08c7e, 0x8af52aac, 'account.UpdateConnectedBot', 'request', 'account.updateConnectedBot flags:# deleted:flags.1?true rights:flags.0?BusinessBotRights bot:InputUser recipients:InputBusinessBotRecipients');
 export type UpdateConnectedBot = UpdateConnectedBot$;
 
 /** The types of the RPC errors `account.updateConnectedBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15921,6 +14385,7 @@ class GetConnectedBots$ {
   declare readonly SUBCLASS_OF_ID: 0xe4caf7d3;
   declare readonly className: 'account.GetConnectedBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedBots$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -15938,14 +14403,10 @@ class GetConnectedBots$ {
   static fromReader(_r: TlReader): GetConnectedBots$ {
     return new GetConnectedBots$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getConnectedBots' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedBots$ {
-    return new TlJsonReader(json, 'account.getConnectedBots', classes).end(new GetConnectedBots$());
-  }
+interface GetConnectedBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15963,7 +14424,7 @@ class GetConnectedBots$ {
  *
  * @see https://core.telegram.org/method/account.getConnectedBots
  */
-export const GetConnectedBots: typeof GetConnectedBots$ = /*@__PURE__*/ defineTlClass(GetConnectedBots$, 0x4ea4c80f, 0xe4caf7d3, 'account.GetConnectedBots', 'request');
+export const GetConnectedBots: typeof GetConnectedBots$ = /*@__PURE__*/ defineTlClass(GetConnectedBots$, 0x4ea4c80f, 0xe4caf7d3, 'account.GetConnectedBots', 'request', 'account.getConnectedBots');
 export type GetConnectedBots = GetConnectedBots$;
 
 /** The types of the RPC errors `account.getConnectedBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16004,6 +14465,7 @@ class GetBotBusinessConnection$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.GetBotBusinessConnection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotBusinessConnection$;
   /** [Business connection ID »](https://core.telegram.org/api/bots/connected-business-bots). */
   declare connectionId: string;
 
@@ -16047,21 +14509,10 @@ class GetBotBusinessConnection$ {
       return rethrowDecode(e, 'account.getBotBusinessConnection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getBotBusinessConnection');
-    j.field('connection_id', this.connectionId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotBusinessConnection$ {
-    const j = new TlJsonReader(json, 'account.getBotBusinessConnection', classes);
-    return j.end(
-      new GetBotBusinessConnection$({
-        connectionId: j.field('connection_id', stringFromJson),
-      }),
-    );
-  }
+interface GetBotBusinessConnection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16086,7 +14537,7 @@ class GetBotBusinessConnection$ {
  *
  * @see https://core.telegram.org/method/account.getBotBusinessConnection
  */
-export const GetBotBusinessConnection: typeof GetBotBusinessConnection$ = /*@__PURE__*/ defineTlClass(GetBotBusinessConnection$, 0x76a86270, 0x8af52aac, 'account.GetBotBusinessConnection', 'request');
+export const GetBotBusinessConnection: typeof GetBotBusinessConnection$ = /*@__PURE__*/ defineTlClass(GetBotBusinessConnection$, 0x76a86270, 0x8af52aac, 'account.GetBotBusinessConnection', 'request', 'account.getBotBusinessConnection connection_id:string');
 export type GetBotBusinessConnection = GetBotBusinessConnection$;
 
 /** The types of the RPC errors `account.getBotBusinessConnection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16121,6 +14572,7 @@ class UpdateBusinessIntro$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBusinessIntro';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBusinessIntro$;
   /** Telegram Business introduction, to remove it call the method without setting this flag. */
   declare intro: Api.TypeInputBusinessIntro | undefined;
 
@@ -16170,21 +14622,10 @@ class UpdateBusinessIntro$ {
       return rethrowDecode(e, 'account.updateBusinessIntro', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBusinessIntro');
-    j.optional('intro', this.intro, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBusinessIntro$ {
-    const j = new TlJsonReader(json, 'account.updateBusinessIntro', classes);
-    return j.end(
-      new UpdateBusinessIntro$({
-        intro: j.optional('intro', fromJson$InputBusinessIntro),
-      }),
-    );
-  }
+interface UpdateBusinessIntro$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16202,7 +14643,7 @@ class UpdateBusinessIntro$ {
  *
  * @see https://core.telegram.org/method/account.updateBusinessIntro
  */
-export const UpdateBusinessIntro: typeof UpdateBusinessIntro$ = /*@__PURE__*/ defineTlClass(UpdateBusinessIntro$, 0xa614d034, 0xf5b399ac, 'account.UpdateBusinessIntro', 'request');
+export const UpdateBusinessIntro: typeof UpdateBusinessIntro$ = /*@__PURE__*/ defineTlClass(UpdateBusinessIntro$, 0xa614d034, 0xf5b399ac, 'account.UpdateBusinessIntro', 'request', 'account.updateBusinessIntro flags:# intro:flags.0?InputBusinessIntro');
 export type UpdateBusinessIntro = UpdateBusinessIntro$;
 
 /** The types of the RPC errors `account.updateBusinessIntro` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16237,6 +14678,7 @@ class ToggleConnectedBotPaused$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleConnectedBotPaused';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleConnectedBotPaused$;
   /** The chat to pause */
   declare peer: Api.TypeInputPeer;
   /** Whether to pause or unpause the chat */
@@ -16289,23 +14731,10 @@ class ToggleConnectedBotPaused$ {
       return rethrowDecode(e, 'account.toggleConnectedBotPaused', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleConnectedBotPaused');
-    j.field('peer', this.peer, objectToJson);
-    j.field('paused', this.paused, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleConnectedBotPaused$ {
-    const j = new TlJsonReader(json, 'account.toggleConnectedBotPaused', classes);
-    return j.end(
-      new ToggleConnectedBotPaused$({
-        peer: j.field('peer', fromJson$InputPeer),
-        paused: j.field('paused', boolFromJson),
-      }),
-    );
-  }
+interface ToggleConnectedBotPaused$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16324,7 +14753,7 @@ class ToggleConnectedBotPaused$ {
  *
  * @see https://core.telegram.org/method/account.toggleConnectedBotPaused
  */
-export const ToggleConnectedBotPaused: typeof ToggleConnectedBotPaused$ = /*@__PURE__*/ defineTlClass(ToggleConnectedBotPaused$, 0x646e1097, 0xf5b399ac, 'account.ToggleConnectedBotPaused', 'request');
+export const ToggleConnectedBotPaused: typeof ToggleConnectedBotPaused$ = /*@__PURE__*/ defineTlClass(ToggleConnectedBotPaused$, 0x646e1097, 0xf5b399ac, 'account.ToggleConnectedBotPaused', 'request', 'account.toggleConnectedBotPaused peer:InputPeer paused:Bool');
 export type ToggleConnectedBotPaused = ToggleConnectedBotPaused$;
 
 /** The types of the RPC errors `account.toggleConnectedBotPaused` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16362,6 +14791,7 @@ class DisablePeerConnectedBot$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DisablePeerConnectedBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DisablePeerConnectedBot$;
   /** The chat to disconnect */
   declare peer: Api.TypeInputPeer;
 
@@ -16405,21 +14835,10 @@ class DisablePeerConnectedBot$ {
       return rethrowDecode(e, 'account.disablePeerConnectedBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.disablePeerConnectedBot');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DisablePeerConnectedBot$ {
-    const j = new TlJsonReader(json, 'account.disablePeerConnectedBot', classes);
-    return j.end(
-      new DisablePeerConnectedBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface DisablePeerConnectedBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16440,7 +14859,7 @@ class DisablePeerConnectedBot$ {
  *
  * @see https://core.telegram.org/method/account.disablePeerConnectedBot
  */
-export const DisablePeerConnectedBot: typeof DisablePeerConnectedBot$ = /*@__PURE__*/ defineTlClass(DisablePeerConnectedBot$, 0x5e437ed9, 0xf5b399ac, 'account.DisablePeerConnectedBot', 'request');
+export const DisablePeerConnectedBot: typeof DisablePeerConnectedBot$ = /*@__PURE__*/ defineTlClass(DisablePeerConnectedBot$, 0x5e437ed9, 0xf5b399ac, 'account.DisablePeerConnectedBot', 'request', 'account.disablePeerConnectedBot peer:InputPeer');
 export type DisablePeerConnectedBot = DisablePeerConnectedBot$;
 
 /** The types of the RPC errors `account.disablePeerConnectedBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16478,6 +14897,7 @@ class UpdateBirthday$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateBirthday';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateBirthday$;
   /** Birthday. */
   declare birthday: Api.TypeBirthday | undefined;
 
@@ -16527,21 +14947,10 @@ class UpdateBirthday$ {
       return rethrowDecode(e, 'account.updateBirthday', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateBirthday');
-    j.optional('birthday', this.birthday, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateBirthday$ {
-    const j = new TlJsonReader(json, 'account.updateBirthday', classes);
-    return j.end(
-      new UpdateBirthday$({
-        birthday: j.optional('birthday', fromJson$Birthday),
-      }),
-    );
-  }
+interface UpdateBirthday$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16560,7 +14969,7 @@ class UpdateBirthday$ {
  *
  * @see https://core.telegram.org/method/account.updateBirthday
  */
-export const UpdateBirthday: typeof UpdateBirthday$ = /*@__PURE__*/ defineTlClass(UpdateBirthday$, 0xcc6e0c11, 0xf5b399ac, 'account.UpdateBirthday', 'request');
+export const UpdateBirthday: typeof UpdateBirthday$ = /*@__PURE__*/ defineTlClass(UpdateBirthday$, 0xcc6e0c11, 0xf5b399ac, 'account.UpdateBirthday', 'request', 'account.updateBirthday flags:# birthday:flags.0?Birthday');
 export type UpdateBirthday = UpdateBirthday$;
 
 /** The types of the RPC errors `account.updateBirthday` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16598,6 +15007,7 @@ class CreateBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0x3c0d4a8b;
   declare readonly className: 'account.CreateBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateBusinessChatLink$;
   /** Info about the link to create. */
   declare link: Api.TypeInputBusinessChatLink;
 
@@ -16641,21 +15051,10 @@ class CreateBusinessChatLink$ {
       return rethrowDecode(e, 'account.createBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.createBusinessChatLink');
-    j.field('link', this.link, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.createBusinessChatLink', classes);
-    return j.end(
-      new CreateBusinessChatLink$({
-        link: j.field('link', fromJson$InputBusinessChatLink),
-      }),
-    );
-  }
+interface CreateBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16676,7 +15075,7 @@ class CreateBusinessChatLink$ {
  *
  * @see https://core.telegram.org/method/account.createBusinessChatLink
  */
-export const CreateBusinessChatLink: typeof CreateBusinessChatLink$ = /*@__PURE__*/ defineTlClass(CreateBusinessChatLink$, 0x8851e68e, 0x3c0d4a8b, 'account.CreateBusinessChatLink', 'request');
+export const CreateBusinessChatLink: typeof CreateBusinessChatLink$ = /*@__PURE__*/ defineTlClass(CreateBusinessChatLink$, 0x8851e68e, 0x3c0d4a8b, 'account.CreateBusinessChatLink', 'request', 'account.createBusinessChatLink link:InputBusinessChatLink');
 export type CreateBusinessChatLink = CreateBusinessChatLink$;
 
 /** The types of the RPC errors `account.createBusinessChatLink` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16715,6 +15114,7 @@ class EditBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0x3c0d4a8b;
   declare readonly className: 'account.EditBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditBusinessChatLink$;
   /** Slug of the link, obtained as specified [here »](https://core.telegram.org/api/links#business-chat-links). */
   declare slug: string;
   /** New link information. */
@@ -16767,23 +15167,10 @@ class EditBusinessChatLink$ {
       return rethrowDecode(e, 'account.editBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.editBusinessChatLink');
-    j.field('slug', this.slug, stringToJson);
-    j.field('link', this.link, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.editBusinessChatLink', classes);
-    return j.end(
-      new EditBusinessChatLink$({
-        slug: j.field('slug', stringFromJson),
-        link: j.field('link', fromJson$InputBusinessChatLink),
-      }),
-    );
-  }
+interface EditBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16803,7 +15190,7 @@ class EditBusinessChatLink$ {
  *
  * @see https://core.telegram.org/method/account.editBusinessChatLink
  */
-export const EditBusinessChatLink: typeof EditBusinessChatLink$ = /*@__PURE__*/ defineTlClass(EditBusinessChatLink$, 0x8c3410af, 0x3c0d4a8b, 'account.EditBusinessChatLink', 'request');
+export const EditBusinessChatLink: typeof EditBusinessChatLink$ = /*@__PURE__*/ defineTlClass(EditBusinessChatLink$, 0x8c3410af, 0x3c0d4a8b, 'account.EditBusinessChatLink', 'request', 'account.editBusinessChatLink slug:string link:InputBusinessChatLink');
 export type EditBusinessChatLink = EditBusinessChatLink$;
 
 /** The types of the RPC errors `account.editBusinessChatLink` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16841,6 +15228,7 @@ class DeleteBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteBusinessChatLink$;
   /** Slug of the link, obtained as specified [here »](https://core.telegram.org/api/links#business-chat-links). */
   declare slug: string;
 
@@ -16884,21 +15272,10 @@ class DeleteBusinessChatLink$ {
       return rethrowDecode(e, 'account.deleteBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteBusinessChatLink');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.deleteBusinessChatLink', classes);
-    return j.end(
-      new DeleteBusinessChatLink$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface DeleteBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16918,7 +15295,7 @@ class DeleteBusinessChatLink$ {
  *
  * @see https://core.telegram.org/method/account.deleteBusinessChatLink
  */
-export const DeleteBusinessChatLink: typeof DeleteBusinessChatLink$ = /*@__PURE__*/ defineTlClass(DeleteBusinessChatLink$, 0x60073674, 0xf5b399ac, 'account.DeleteBusinessChatLink', 'request');
+export const DeleteBusinessChatLink: typeof DeleteBusinessChatLink$ = /*@__PURE__*/ defineTlClass(DeleteBusinessChatLink$, 0x60073674, 0xf5b399ac, 'account.DeleteBusinessChatLink', 'request', 'account.deleteBusinessChatLink slug:string');
 export type DeleteBusinessChatLink = DeleteBusinessChatLink$;
 
 /** The types of the RPC errors `account.deleteBusinessChatLink` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16954,6 +15331,7 @@ class GetBusinessChatLinks$ {
   declare readonly SUBCLASS_OF_ID: 0xc6ba4a31;
   declare readonly className: 'account.GetBusinessChatLinks';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBusinessChatLinks$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -16971,14 +15349,10 @@ class GetBusinessChatLinks$ {
   static fromReader(_r: TlReader): GetBusinessChatLinks$ {
     return new GetBusinessChatLinks$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getBusinessChatLinks' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBusinessChatLinks$ {
-    return new TlJsonReader(json, 'account.getBusinessChatLinks', classes).end(new GetBusinessChatLinks$());
-  }
+interface GetBusinessChatLinks$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16996,7 +15370,7 @@ class GetBusinessChatLinks$ {
  *
  * @see https://core.telegram.org/method/account.getBusinessChatLinks
  */
-export const GetBusinessChatLinks: typeof GetBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(GetBusinessChatLinks$, 0x6f70dde1, 0xc6ba4a31, 'account.GetBusinessChatLinks', 'request');
+export const GetBusinessChatLinks: typeof GetBusinessChatLinks$ = /*@__PURE__*/ defineTlClass(GetBusinessChatLinks$, 0x6f70dde1, 0xc6ba4a31, 'account.GetBusinessChatLinks', 'request', 'account.getBusinessChatLinks');
 export type GetBusinessChatLinks = GetBusinessChatLinks$;
 
 /** The types of the RPC errors `account.getBusinessChatLinks` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17032,6 +15406,7 @@ class ResolveBusinessChatLink$ {
   declare readonly SUBCLASS_OF_ID: 0x3a772c28;
   declare readonly className: 'account.ResolveBusinessChatLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolveBusinessChatLink$;
   /** Slug of the link, obtained as specified [here »](https://core.telegram.org/api/links#business-chat-links). */
   declare slug: string;
 
@@ -17075,21 +15450,10 @@ class ResolveBusinessChatLink$ {
       return rethrowDecode(e, 'account.resolveBusinessChatLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resolveBusinessChatLink');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveBusinessChatLink$ {
-    const j = new TlJsonReader(json, 'account.resolveBusinessChatLink', classes);
-    return j.end(
-      new ResolveBusinessChatLink$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface ResolveBusinessChatLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17109,7 +15473,7 @@ class ResolveBusinessChatLink$ {
  *
  * @see https://core.telegram.org/method/account.resolveBusinessChatLink
  */
-export const ResolveBusinessChatLink: typeof ResolveBusinessChatLink$ = /*@__PURE__*/ defineTlClass(ResolveBusinessChatLink$, 0x5492e5ee, 0x3a772c28, 'account.ResolveBusinessChatLink', 'request');
+export const ResolveBusinessChatLink: typeof ResolveBusinessChatLink$ = /*@__PURE__*/ defineTlClass(ResolveBusinessChatLink$, 0x5492e5ee, 0x3a772c28, 'account.ResolveBusinessChatLink', 'request', 'account.resolveBusinessChatLink slug:string');
 export type ResolveBusinessChatLink = ResolveBusinessChatLink$;
 
 /** The types of the RPC errors `account.resolveBusinessChatLink` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17148,6 +15512,7 @@ class UpdatePersonalChannel$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdatePersonalChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePersonalChannel$;
   /** The channel, pass {@link Api.InputChannelEmpty} to remove it. */
   declare channel: Api.TypeInputChannel;
 
@@ -17191,21 +15556,10 @@ class UpdatePersonalChannel$ {
       return rethrowDecode(e, 'account.updatePersonalChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updatePersonalChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePersonalChannel$ {
-    const j = new TlJsonReader(json, 'account.updatePersonalChannel', classes);
-    return j.end(
-      new UpdatePersonalChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface UpdatePersonalChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17226,7 +15580,7 @@ class UpdatePersonalChannel$ {
  *
  * @see https://core.telegram.org/method/account.updatePersonalChannel
  */
-export const UpdatePersonalChannel: typeof UpdatePersonalChannel$ = /*@__PURE__*/ defineTlClass(UpdatePersonalChannel$, 0xd94305e0, 0xf5b399ac, 'account.UpdatePersonalChannel', 'request');
+export const UpdatePersonalChannel: typeof UpdatePersonalChannel$ = /*@__PURE__*/ defineTlClass(UpdatePersonalChannel$, 0xd94305e0, 0xf5b399ac, 'account.UpdatePersonalChannel', 'request', 'account.updatePersonalChannel channel:InputChannel');
 export type UpdatePersonalChannel = UpdatePersonalChannel$;
 
 /** The types of the RPC errors `account.updatePersonalChannel` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17263,6 +15617,7 @@ class ToggleSponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleSponsoredMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSponsoredMessages$;
   /** Enable or disable ads. */
   declare enabled: boolean;
 
@@ -17306,21 +15661,10 @@ class ToggleSponsoredMessages$ {
       return rethrowDecode(e, 'account.toggleSponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleSponsoredMessages');
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSponsoredMessages$ {
-    const j = new TlJsonReader(json, 'account.toggleSponsoredMessages', classes);
-    return j.end(
-      new ToggleSponsoredMessages$({
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleSponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17340,7 +15684,7 @@ class ToggleSponsoredMessages$ {
  *
  * @see https://core.telegram.org/method/account.toggleSponsoredMessages
  */
-export const ToggleSponsoredMessages: typeof ToggleSponsoredMessages$ = /*@__PURE__*/ defineTlClass(ToggleSponsoredMessages$, 0xb9d9a38d, 0xf5b399ac, 'account.ToggleSponsoredMessages', 'request');
+export const ToggleSponsoredMessages: typeof ToggleSponsoredMessages$ = /*@__PURE__*/ defineTlClass(ToggleSponsoredMessages$, 0xb9d9a38d, 0xf5b399ac, 'account.ToggleSponsoredMessages', 'request', 'account.toggleSponsoredMessages enabled:Bool');
 export type ToggleSponsoredMessages = ToggleSponsoredMessages$;
 
 /** The types of the RPC errors `account.toggleSponsoredMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17374,6 +15718,7 @@ class GetReactionsNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0x8dff0851;
   declare readonly className: 'account.GetReactionsNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetReactionsNotifySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -17391,14 +15736,10 @@ class GetReactionsNotifySettings$ {
   static fromReader(_r: TlReader): GetReactionsNotifySettings$ {
     return new GetReactionsNotifySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getReactionsNotifySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetReactionsNotifySettings$ {
-    return new TlJsonReader(json, 'account.getReactionsNotifySettings', classes).end(new GetReactionsNotifySettings$());
-  }
+interface GetReactionsNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17416,7 +15757,7 @@ class GetReactionsNotifySettings$ {
  *
  * @see https://core.telegram.org/method/account.getReactionsNotifySettings
  */
-export const GetReactionsNotifySettings: typeof GetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(GetReactionsNotifySettings$, 0x06dd654c, 0x8dff0851, 'account.GetReactionsNotifySettings', 'request');
+export const GetReactionsNotifySettings: typeof GetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(GetReactionsNotifySettings$, 0x06dd654c, 0x8dff0851, 'account.GetReactionsNotifySettings', 'request', 'account.getReactionsNotifySettings');
 export type GetReactionsNotifySettings = GetReactionsNotifySettings$;
 
 /** The types of the RPC errors `account.getReactionsNotifySettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17450,6 +15791,7 @@ class SetReactionsNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0x8dff0851;
   declare readonly className: 'account.SetReactionsNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetReactionsNotifySettings$;
   /** New reaction notification settings. */
   declare settings: Api.TypeReactionsNotifySettings;
 
@@ -17493,21 +15835,10 @@ class SetReactionsNotifySettings$ {
       return rethrowDecode(e, 'account.setReactionsNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setReactionsNotifySettings');
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetReactionsNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.setReactionsNotifySettings', classes);
-    return j.end(
-      new SetReactionsNotifySettings$({
-        settings: j.field('settings', fromJson$ReactionsNotifySettings),
-      }),
-    );
-  }
+interface SetReactionsNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17525,7 +15856,7 @@ class SetReactionsNotifySettings$ {
  *
  * @see https://core.telegram.org/method/account.setReactionsNotifySettings
  */
-export const SetReactionsNotifySettings: typeof SetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(SetReactionsNotifySettings$, 0x316ce548, 0x8dff0851, 'account.SetReactionsNotifySettings', 'request');
+export const SetReactionsNotifySettings: typeof SetReactionsNotifySettings$ = /*@__PURE__*/ defineTlClass(SetReactionsNotifySettings$, 0x316ce548, 0x8dff0851, 'account.SetReactionsNotifySettings', 'request', 'account.setReactionsNotifySettings settings:ReactionsNotifySettings');
 export type SetReactionsNotifySettings = SetReactionsNotifySettings$;
 
 /** The types of the RPC errors `account.setReactionsNotifySettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17559,6 +15890,7 @@ class GetCollectibleEmojiStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xd3e005ca;
   declare readonly className: 'account.GetCollectibleEmojiStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCollectibleEmojiStatuses$;
   /** [Hash for pagination](https://core.telegram.org/api/offsets) */
   declare hash: bigint;
 
@@ -17602,21 +15934,10 @@ class GetCollectibleEmojiStatuses$ {
       return rethrowDecode(e, 'account.getCollectibleEmojiStatuses', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getCollectibleEmojiStatuses');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCollectibleEmojiStatuses$ {
-    const j = new TlJsonReader(json, 'account.getCollectibleEmojiStatuses', classes);
-    return j.end(
-      new GetCollectibleEmojiStatuses$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetCollectibleEmojiStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17634,7 +15955,7 @@ class GetCollectibleEmojiStatuses$ {
  *
  * @see https://core.telegram.org/method/account.getCollectibleEmojiStatuses
  */
-export const GetCollectibleEmojiStatuses: typeof GetCollectibleEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetCollectibleEmojiStatuses$, 0x2e7b4543, 0xd3e005ca, 'account.GetCollectibleEmojiStatuses', 'request');
+export const GetCollectibleEmojiStatuses: typeof GetCollectibleEmojiStatuses$ = /*@__PURE__*/ defineTlClass(GetCollectibleEmojiStatuses$, 0x2e7b4543, 0xd3e005ca, 'account.GetCollectibleEmojiStatuses', 'request', 'account.getCollectibleEmojiStatuses hash:long');
 export type GetCollectibleEmojiStatuses = GetCollectibleEmojiStatuses$;
 
 /** The types of the RPC errors `account.getCollectibleEmojiStatuses` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17670,6 +15991,7 @@ class GetPaidMessagesRevenue$ {
   declare readonly SUBCLASS_OF_ID: 0x152f0c57;
   declare readonly className: 'account.GetPaidMessagesRevenue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaidMessagesRevenue$;
   /** If set, can contain the ID of a [monoforum (channel direct messages)](https://core.telegram.org/api/monoforum) to obtain the number of stars the user has spent to send us direct messages via the channel. */
   declare parentPeer: Api.TypeInputPeer | undefined;
   /** The user that paid to send us messages. */
@@ -17728,23 +16050,10 @@ class GetPaidMessagesRevenue$ {
       return rethrowDecode(e, 'account.getPaidMessagesRevenue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPaidMessagesRevenue');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaidMessagesRevenue$ {
-    const j = new TlJsonReader(json, 'account.getPaidMessagesRevenue', classes);
-    return j.end(
-      new GetPaidMessagesRevenue$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetPaidMessagesRevenue$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17764,7 +16073,7 @@ class GetPaidMessagesRevenue$ {
  *
  * @see https://core.telegram.org/method/account.getPaidMessagesRevenue
  */
-export const GetPaidMessagesRevenue: typeof GetPaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(GetPaidMessagesRevenue$, 0x19ba4a67, 0x152f0c57, 'account.GetPaidMessagesRevenue', 'request');
+export const GetPaidMessagesRevenue: typeof GetPaidMessagesRevenue$ = /*@__PURE__*/ defineTlClass(GetPaidMessagesRevenue$, 0x19ba4a67, 0x152f0c57, 'account.GetPaidMessagesRevenue', 'request', 'account.getPaidMessagesRevenue flags:# parent_peer:flags.0?InputPeer user_id:InputUser');
 export type GetPaidMessagesRevenue = GetPaidMessagesRevenue$;
 
 /** The types of the RPC errors `account.getPaidMessagesRevenue` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17803,6 +16112,7 @@ class ToggleNoPaidMessagesException$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ToggleNoPaidMessagesException';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleNoPaidMessagesException$;
   /** If set and `require_payment` is not set, refunds the amounts the user has already paid us to send us messages (directly or via a monoforum). */
   declare refundCharged: boolean | undefined;
   /**
@@ -17889,27 +16199,10 @@ class ToggleNoPaidMessagesException$ {
       return rethrowDecode(e, 'account.toggleNoPaidMessagesException', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleNoPaidMessagesException');
-    j.flag('refund_charged', this.refundCharged);
-    j.flag('require_payment', this.requirePayment);
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleNoPaidMessagesException$ {
-    const j = new TlJsonReader(json, 'account.toggleNoPaidMessagesException', classes);
-    return j.end(
-      new ToggleNoPaidMessagesException$({
-        refundCharged: j.flag('refund_charged'),
-        requirePayment: j.flag('require_payment'),
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface ToggleNoPaidMessagesException$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17930,7 +16223,7 @@ class ToggleNoPaidMessagesException$ {
  *
  * @see https://core.telegram.org/method/account.toggleNoPaidMessagesException
  */
-export const ToggleNoPaidMessagesException: typeof ToggleNoPaidMessagesException$ = /*@__PURE__*/ defineTlClass(ToggleNoPaidMessagesException$, 0xfe2eda76, 0xf5b399ac, 'account.ToggleNoPaidMessagesException', 'request');
+export const ToggleNoPaidMessagesException: typeof ToggleNoPaidMessagesException$ = /*@__PURE__*/ defineTlClass(ToggleNoPaidMessagesException$, 0xfe2eda76, 0xf5b399ac, 'account.ToggleNoPaidMessagesException', 'request', 'account.toggleNoPaidMessagesException flags:# refund_charged:flags.0?true require_payment:flags.2?true parent_peer:flags.1?InputPeer user_id:InputUser');
 export type ToggleNoPaidMessagesException = ToggleNoPaidMessagesException$;
 
 /** The types of the RPC errors `account.toggleNoPaidMessagesException` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17967,6 +16260,7 @@ class SetMainProfileTab$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetMainProfileTab';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetMainProfileTab$;
   /** The tab to set as main tab. */
   declare tab: Api.TypeProfileTab;
 
@@ -18010,21 +16304,10 @@ class SetMainProfileTab$ {
       return rethrowDecode(e, 'account.setMainProfileTab', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setMainProfileTab');
-    j.field('tab', this.tab, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetMainProfileTab$ {
-    const j = new TlJsonReader(json, 'account.setMainProfileTab', classes);
-    return j.end(
-      new SetMainProfileTab$({
-        tab: j.field('tab', fromJson$ProfileTab),
-      }),
-    );
-  }
+interface SetMainProfileTab$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18042,7 +16325,7 @@ class SetMainProfileTab$ {
  *
  * @see https://core.telegram.org/method/account.setMainProfileTab
  */
-export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x5dee78b0, 0xf5b399ac, 'account.SetMainProfileTab', 'request');
+export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x5dee78b0, 0xf5b399ac, 'account.SetMainProfileTab', 'request', 'account.setMainProfileTab tab:ProfileTab');
 export type SetMainProfileTab = SetMainProfileTab$;
 
 /** The types of the RPC errors `account.setMainProfileTab` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18077,6 +16360,7 @@ class SaveMusic$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveMusic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveMusic$;
   /** If set, removes the song. */
   declare unsave: boolean | undefined;
   /** The song to add or remove; can be an already added song when reordering songs with `after_id`. Adding an already added song will never re-add it, only move it to the top of the song list (or after the song passed in `after_id`). */
@@ -18143,25 +16427,10 @@ class SaveMusic$ {
       return rethrowDecode(e, 'account.saveMusic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveMusic');
-    j.flag('unsave', this.unsave);
-    j.field('id', this.id, objectToJson);
-    j.optional('after_id', this.afterId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveMusic$ {
-    const j = new TlJsonReader(json, 'account.saveMusic', classes);
-    return j.end(
-      new SaveMusic$({
-        unsave: j.flag('unsave'),
-        id: j.field('id', fromJson$InputDocument),
-        afterId: j.optional('after_id', fromJson$InputDocument),
-      }),
-    );
-  }
+interface SaveMusic$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18180,7 +16449,7 @@ class SaveMusic$ {
  *
  * @see https://core.telegram.org/method/account.saveMusic
  */
-export const SaveMusic: typeof SaveMusic$ = /*@__PURE__*/ defineTlClass(SaveMusic$, 0xb26732a9, 0xf5b399ac, 'account.SaveMusic', 'request');
+export const SaveMusic: typeof SaveMusic$ = /*@__PURE__*/ defineTlClass(SaveMusic$, 0xb26732a9, 0xf5b399ac, 'account.SaveMusic', 'request', 'account.saveMusic flags:# unsave:flags.0?true id:InputDocument after_id:flags.1?InputDocument');
 export type SaveMusic = SaveMusic$;
 
 /** The types of the RPC errors `account.saveMusic` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18215,6 +16484,7 @@ class GetSavedMusicIds$ {
   declare readonly SUBCLASS_OF_ID: 0x4b4af692;
   declare readonly className: 'account.GetSavedMusicIds';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedMusicIds$;
   /** Hash [generated »](https://core.telegram.org/api/offsets#hash-generation) from the previously returned list of IDs. */
   declare hash: bigint;
 
@@ -18258,21 +16528,10 @@ class GetSavedMusicIds$ {
       return rethrowDecode(e, 'account.getSavedMusicIds', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getSavedMusicIds');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusicIds$ {
-    const j = new TlJsonReader(json, 'account.getSavedMusicIds', classes);
-    return j.end(
-      new GetSavedMusicIds$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedMusicIds$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18290,7 +16549,7 @@ class GetSavedMusicIds$ {
  *
  * @see https://core.telegram.org/method/account.getSavedMusicIds
  */
-export const GetSavedMusicIds: typeof GetSavedMusicIds$ = /*@__PURE__*/ defineTlClass(GetSavedMusicIds$, 0xe09d5faf, 0x4b4af692, 'account.GetSavedMusicIds', 'request');
+export const GetSavedMusicIds: typeof GetSavedMusicIds$ = /*@__PURE__*/ defineTlClass(GetSavedMusicIds$, 0xe09d5faf, 0x4b4af692, 'account.GetSavedMusicIds', 'request', 'account.getSavedMusicIds hash:long');
 export type GetSavedMusicIds = GetSavedMusicIds$;
 
 /** The types of the RPC errors `account.getSavedMusicIds` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18324,6 +16583,7 @@ class GetUniqueGiftChatThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x15c14aa8;
   declare readonly className: 'account.GetUniqueGiftChatThemes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueGiftChatThemes$;
   /** Offset for [pagination](https://core.telegram.org/api/offsets), intially an empty string, then equal the value of the last returned {@link Api.account.ChatThemes}.`next_offset` (if set). */
   declare offset: string;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets). Note that the server may return less than `limit` results, even if the actual number of remaining results is `>= limit`, paginate to fetch them all. */
@@ -18385,25 +16645,10 @@ class GetUniqueGiftChatThemes$ {
       return rethrowDecode(e, 'account.getUniqueGiftChatThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getUniqueGiftChatThemes');
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueGiftChatThemes$ {
-    const j = new TlJsonReader(json, 'account.getUniqueGiftChatThemes', classes);
-    return j.end(
-      new GetUniqueGiftChatThemes$({
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetUniqueGiftChatThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18421,7 +16666,7 @@ class GetUniqueGiftChatThemes$ {
  *
  * @see https://core.telegram.org/method/account.getUniqueGiftChatThemes
  */
-export const GetUniqueGiftChatThemes: typeof GetUniqueGiftChatThemes$ = /*@__PURE__*/ defineTlClass(GetUniqueGiftChatThemes$, 0xe42ce9c9, 0x15c14aa8, 'account.GetUniqueGiftChatThemes', 'request');
+export const GetUniqueGiftChatThemes: typeof GetUniqueGiftChatThemes$ = /*@__PURE__*/ defineTlClass(GetUniqueGiftChatThemes$, 0xe42ce9c9, 0x15c14aa8, 'account.GetUniqueGiftChatThemes', 'request', 'account.getUniqueGiftChatThemes offset:string limit:int hash:long');
 export type GetUniqueGiftChatThemes = GetUniqueGiftChatThemes$;
 
 /** The types of the RPC errors `account.getUniqueGiftChatThemes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18457,6 +16702,7 @@ class InitPasskeyRegistration$ {
   declare readonly SUBCLASS_OF_ID: 0x341d83e4;
   declare readonly className: 'account.InitPasskeyRegistration';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InitPasskeyRegistration$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -18474,14 +16720,10 @@ class InitPasskeyRegistration$ {
   static fromReader(_r: TlReader): InitPasskeyRegistration$ {
     return new InitPasskeyRegistration$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.initPasskeyRegistration' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InitPasskeyRegistration$ {
-    return new TlJsonReader(json, 'account.initPasskeyRegistration', classes).end(new InitPasskeyRegistration$());
-  }
+interface InitPasskeyRegistration$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18501,7 +16743,7 @@ class InitPasskeyRegistration$ {
  *
  * @see https://core.telegram.org/method/account.initPasskeyRegistration
  */
-export const InitPasskeyRegistration: typeof InitPasskeyRegistration$ = /*@__PURE__*/ defineTlClass(InitPasskeyRegistration$, 0x429547e8, 0x341d83e4, 'account.InitPasskeyRegistration', 'request');
+export const InitPasskeyRegistration: typeof InitPasskeyRegistration$ = /*@__PURE__*/ defineTlClass(InitPasskeyRegistration$, 0x429547e8, 0x341d83e4, 'account.InitPasskeyRegistration', 'request', 'account.initPasskeyRegistration');
 export type InitPasskeyRegistration = InitPasskeyRegistration$;
 
 /** The types of the RPC errors `account.initPasskeyRegistration` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18539,6 +16781,7 @@ class RegisterPasskey$ {
   declare readonly SUBCLASS_OF_ID: 0xcf380de0;
   declare readonly className: 'account.RegisterPasskey';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RegisterPasskey$;
   /** Registration result. */
   declare credential: Api.TypeInputPasskeyCredential;
 
@@ -18582,21 +16825,10 @@ class RegisterPasskey$ {
       return rethrowDecode(e, 'account.registerPasskey', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.registerPasskey');
-    j.field('credential', this.credential, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RegisterPasskey$ {
-    const j = new TlJsonReader(json, 'account.registerPasskey', classes);
-    return j.end(
-      new RegisterPasskey$({
-        credential: j.field('credential', fromJson$InputPasskeyCredential),
-      }),
-    );
-  }
+interface RegisterPasskey$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18616,7 +16848,7 @@ class RegisterPasskey$ {
  *
  * @see https://core.telegram.org/method/account.registerPasskey
  */
-export const RegisterPasskey: typeof RegisterPasskey$ = /*@__PURE__*/ defineTlClass(RegisterPasskey$, 0x55b41fd6, 0xcf380de0, 'account.RegisterPasskey', 'request');
+export const RegisterPasskey: typeof RegisterPasskey$ = /*@__PURE__*/ defineTlClass(RegisterPasskey$, 0x55b41fd6, 0xcf380de0, 'account.RegisterPasskey', 'request', 'account.registerPasskey credential:InputPasskeyCredential');
 export type RegisterPasskey = RegisterPasskey$;
 
 /** The types of the RPC errors `account.registerPasskey` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18652,6 +16884,7 @@ class GetPasskeys$ {
   declare readonly SUBCLASS_OF_ID: 0x24dd205e;
   declare readonly className: 'account.GetPasskeys';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPasskeys$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -18669,14 +16902,10 @@ class GetPasskeys$ {
   static fromReader(_r: TlReader): GetPasskeys$ {
     return new GetPasskeys$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getPasskeys' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPasskeys$ {
-    return new TlJsonReader(json, 'account.getPasskeys', classes).end(new GetPasskeys$());
-  }
+interface GetPasskeys$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18694,7 +16923,7 @@ class GetPasskeys$ {
  *
  * @see https://core.telegram.org/method/account.getPasskeys
  */
-export const GetPasskeys: typeof GetPasskeys$ = /*@__PURE__*/ defineTlClass(GetPasskeys$, 0xea1f0c52, 0x24dd205e, 'account.GetPasskeys', 'request');
+export const GetPasskeys: typeof GetPasskeys$ = /*@__PURE__*/ defineTlClass(GetPasskeys$, 0xea1f0c52, 0x24dd205e, 'account.GetPasskeys', 'request', 'account.getPasskeys');
 export type GetPasskeys = GetPasskeys$;
 
 /** The types of the RPC errors `account.getPasskeys` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18728,6 +16957,7 @@ class DeletePasskey$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeletePasskey';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePasskey$;
   /** Identifier of the passkey to delete, taken from {@link Api.Passkey}.`id`, usually obtained using {@link Api.account.GetPasskeys}. */
   declare id: string;
 
@@ -18771,21 +17001,10 @@ class DeletePasskey$ {
       return rethrowDecode(e, 'account.deletePasskey', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deletePasskey');
-    j.field('id', this.id, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePasskey$ {
-    const j = new TlJsonReader(json, 'account.deletePasskey', classes);
-    return j.end(
-      new DeletePasskey$({
-        id: j.field('id', stringFromJson),
-      }),
-    );
-  }
+interface DeletePasskey$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18803,7 +17022,7 @@ class DeletePasskey$ {
  *
  * @see https://core.telegram.org/method/account.deletePasskey
  */
-export const DeletePasskey: typeof DeletePasskey$ = /*@__PURE__*/ defineTlClass(DeletePasskey$, 0xf5b5563f, 0xf5b399ac, 'account.DeletePasskey', 'request');
+export const DeletePasskey: typeof DeletePasskey$ = /*@__PURE__*/ defineTlClass(DeletePasskey$, 0xf5b5563f, 0xf5b399ac, 'account.DeletePasskey', 'request', 'account.deletePasskey id:string');
 export type DeletePasskey = DeletePasskey$;
 
 /** The types of the RPC errors `account.deletePasskey` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18836,6 +17055,7 @@ class ConfirmBotConnection$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ConfirmBotConnection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmBotConnection$;
   declare botId: Api.TypeInputUser;
 
   constructor(args: { botId: Api.TypeInputUser }) {
@@ -18875,21 +17095,10 @@ class ConfirmBotConnection$ {
       return rethrowDecode(e, 'account.confirmBotConnection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.confirmBotConnection');
-    j.field('bot_id', this.botId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmBotConnection$ {
-    const j = new TlJsonReader(json, 'account.confirmBotConnection', classes);
-    return j.end(
-      new ConfirmBotConnection$({
-        botId: j.field('bot_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface ConfirmBotConnection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18906,7 +17115,7 @@ class ConfirmBotConnection$ {
  *
  * @see https://core.telegram.org/method/account.confirmBotConnection
  */
-export const ConfirmBotConnection: typeof ConfirmBotConnection$ = /*@__PURE__*/ defineTlClass(ConfirmBotConnection$, 0x67ed1f68, 0xf5b399ac, 'account.ConfirmBotConnection', 'request');
+export const ConfirmBotConnection: typeof ConfirmBotConnection$ = /*@__PURE__*/ defineTlClass(ConfirmBotConnection$, 0x67ed1f68, 0xf5b399ac, 'account.ConfirmBotConnection', 'request', 'account.confirmBotConnection bot_id:InputUser');
 export type ConfirmBotConnection = ConfirmBotConnection$;
 
 /** The types of the RPC errors `account.confirmBotConnection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18939,6 +17148,7 @@ class GetWebBrowserSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x44799578;
   declare readonly className: 'account.GetWebBrowserSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebBrowserSettings$;
   declare hash: bigint;
 
   constructor(args: { hash: LongInput }) {
@@ -18978,21 +17188,10 @@ class GetWebBrowserSettings$ {
       return rethrowDecode(e, 'account.getWebBrowserSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getWebBrowserSettings');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebBrowserSettings$ {
-    const j = new TlJsonReader(json, 'account.getWebBrowserSettings', classes);
-    return j.end(
-      new GetWebBrowserSettings$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetWebBrowserSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19008,7 +17207,7 @@ class GetWebBrowserSettings$ {
  *
  * @see https://core.telegram.org/method/account.getWebBrowserSettings
  */
-export const GetWebBrowserSettings: typeof GetWebBrowserSettings$ = /*@__PURE__*/ defineTlClass(GetWebBrowserSettings$, 0x56655768, 0x44799578, 'account.GetWebBrowserSettings', 'request');
+export const GetWebBrowserSettings: typeof GetWebBrowserSettings$ = /*@__PURE__*/ defineTlClass(GetWebBrowserSettings$, 0x56655768, 0x44799578, 'account.GetWebBrowserSettings', 'request', 'account.getWebBrowserSettings hash:long');
 export type GetWebBrowserSettings = GetWebBrowserSettings$;
 
 /** The types of the RPC errors `account.getWebBrowserSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19040,6 +17239,7 @@ class UpdateWebBrowserSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x44799578;
   declare readonly className: 'account.UpdateWebBrowserSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateWebBrowserSettings$;
   declare openExternalBrowser: boolean | undefined;
   declare displayCloseButton: boolean | undefined;
 
@@ -19088,23 +17288,10 @@ class UpdateWebBrowserSettings$ {
       return rethrowDecode(e, 'account.updateWebBrowserSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateWebBrowserSettings');
-    j.flag('open_external_browser', this.openExternalBrowser);
-    j.flag('display_close_button', this.displayCloseButton);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateWebBrowserSettings$ {
-    const j = new TlJsonReader(json, 'account.updateWebBrowserSettings', classes);
-    return j.end(
-      new UpdateWebBrowserSettings$({
-        openExternalBrowser: j.flag('open_external_browser'),
-        displayCloseButton: j.flag('display_close_button'),
-      }),
-    );
-  }
+interface UpdateWebBrowserSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19120,7 +17307,7 @@ class UpdateWebBrowserSettings$ {
  *
  * @see https://core.telegram.org/method/account.updateWebBrowserSettings
  */
-export const UpdateWebBrowserSettings: typeof UpdateWebBrowserSettings$ = /*@__PURE__*/ defineTlClass(UpdateWebBrowserSettings$, 0x9adf82fe, 0x44799578, 'account.UpdateWebBrowserSettings', 'request');
+export const UpdateWebBrowserSettings: typeof UpdateWebBrowserSettings$ = /*@__PURE__*/ defineTlClass(UpdateWebBrowserSettings$, 0x9adf82fe, 0x44799578, 'account.UpdateWebBrowserSettings', 'request', 'account.updateWebBrowserSettings flags:# open_external_browser:flags.0?true display_close_button:flags.1?true');
 export type UpdateWebBrowserSettings = UpdateWebBrowserSettings$;
 
 /** The types of the RPC errors `account.updateWebBrowserSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19153,6 +17340,7 @@ class ToggleWebBrowserSettingsException$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.ToggleWebBrowserSettingsException';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleWebBrowserSettingsException$;
   declare delete: boolean | undefined;
   declare openExternalBrowser: boolean | undefined;
   declare url: string;
@@ -19209,25 +17397,10 @@ class ToggleWebBrowserSettingsException$ {
       return rethrowDecode(e, 'account.toggleWebBrowserSettingsException', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.toggleWebBrowserSettingsException');
-    j.flag('delete', this.delete);
-    j.optional('open_external_browser', this.openExternalBrowser, boolToJson);
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleWebBrowserSettingsException$ {
-    const j = new TlJsonReader(json, 'account.toggleWebBrowserSettingsException', classes);
-    return j.end(
-      new ToggleWebBrowserSettingsException$({
-        delete: j.flag('delete'),
-        openExternalBrowser: j.optional('open_external_browser', boolFromJson),
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface ToggleWebBrowserSettingsException$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19244,7 +17417,7 @@ class ToggleWebBrowserSettingsException$ {
  *
  * @see https://core.telegram.org/method/account.toggleWebBrowserSettingsException
  */
-export const ToggleWebBrowserSettingsException: typeof ToggleWebBrowserSettingsException$ = /*@__PURE__*/ defineTlClass(ToggleWebBrowserSettingsException$, 0x60ed4229, 0x8af52aac, 'account.ToggleWebBrowserSettingsException', 'request');
+export const ToggleWebBrowserSettingsException: typeof ToggleWebBrowserSettingsException$ = /*@__PURE__*/ defineTlClass(ToggleWebBrowserSettingsException$, 0x60ed4229, 0x8af52aac, 'account.ToggleWebBrowserSettingsException', 'request', 'account.toggleWebBrowserSettingsException flags:# delete:flags.1?true open_external_browser:flags.0?Bool url:string');
 export type ToggleWebBrowserSettingsException = ToggleWebBrowserSettingsException$;
 
 /** The types of the RPC errors `account.toggleWebBrowserSettingsException` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19277,6 +17450,7 @@ class DeleteWebBrowserSettingsExceptions$ {
   declare readonly SUBCLASS_OF_ID: 0x44799578;
   declare readonly className: 'account.DeleteWebBrowserSettingsExceptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteWebBrowserSettingsExceptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -19294,14 +17468,10 @@ class DeleteWebBrowserSettingsExceptions$ {
   static fromReader(_r: TlReader): DeleteWebBrowserSettingsExceptions$ {
     return new DeleteWebBrowserSettingsExceptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.deleteWebBrowserSettingsExceptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteWebBrowserSettingsExceptions$ {
-    return new TlJsonReader(json, 'account.deleteWebBrowserSettingsExceptions', classes).end(new DeleteWebBrowserSettingsExceptions$());
-  }
+interface DeleteWebBrowserSettingsExceptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19317,7 +17487,7 @@ class DeleteWebBrowserSettingsExceptions$ {
  *
  * @see https://core.telegram.org/method/account.deleteWebBrowserSettingsExceptions
  */
-export const DeleteWebBrowserSettingsExceptions: typeof DeleteWebBrowserSettingsExceptions$ = /*@__PURE__*/ defineTlClass(DeleteWebBrowserSettingsExceptions$, 0x86a0765d, 0x44799578, 'account.DeleteWebBrowserSettingsExceptions', 'request');
+export const DeleteWebBrowserSettingsExceptions: typeof DeleteWebBrowserSettingsExceptions$ = /*@__PURE__*/ defineTlClass(DeleteWebBrowserSettingsExceptions$, 0x86a0765d, 0x44799578, 'account.DeleteWebBrowserSettingsExceptions', 'request', 'account.deleteWebBrowserSettingsExceptions');
 export type DeleteWebBrowserSettingsExceptions = DeleteWebBrowserSettingsExceptions$;
 
 /** The types of the RPC errors `account.deleteWebBrowserSettingsExceptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

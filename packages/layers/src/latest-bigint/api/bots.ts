@@ -15,30 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -88,21 +77,6 @@ import {
   write$KeyboardButton,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$BotCommand,
-  fromJson$BotCommandScope,
-  fromJson$BotMenuButton,
-  fromJson$BotPreviewMedia,
-  fromJson$ChatAdminRights,
-  fromJson$DataJSON,
-  fromJson$EmojiStatus,
-  fromJson$InputMedia,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$JoinChatBotResult,
-  fromJson$KeyboardButton,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * Localized name, about text and description of a bot.
@@ -169,6 +143,7 @@ class BotInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xca7b2235;
   declare readonly className: 'bots.BotInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotInfo$;
   /** Bot name */
   declare name: string;
   /** Bot about text */
@@ -225,25 +200,10 @@ class BotInfo$ {
       return rethrowDecode(e, 'bots.botInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.botInfo');
-    j.field('name', this.name, stringToJson);
-    j.field('about', this.about, stringToJson);
-    j.field('description', this.description, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotInfo$ {
-    const j = new TlJsonReader(json, 'bots.botInfo', classes);
-    return j.end(
-      new BotInfo$({
-        name: j.field('name', stringFromJson),
-        about: j.field('about', stringFromJson),
-        description: j.field('description', stringFromJson),
-      }),
-    );
-  }
+interface BotInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -253,7 +213,7 @@ class BotInfo$ {
  *
  * @see https://core.telegram.org/constructor/bots.botInfo
  */
-export const BotInfo: typeof BotInfo$ = /*@__PURE__*/ defineTlClass(BotInfo$, 0xe8a775b0, 0xca7b2235, 'bots.BotInfo', 'constructor');
+export const BotInfo: typeof BotInfo$ = /*@__PURE__*/ defineTlClass(BotInfo$, 0xe8a775b0, 0xca7b2235, 'bots.BotInfo', 'constructor', 'bots.botInfo name:string about:string description:string = bots.BotInfo');
 export type BotInfo = BotInfo$;
 
 /**
@@ -272,6 +232,7 @@ class PopularAppBots$ {
   declare readonly SUBCLASS_OF_ID: 0x7b64be7d;
   declare readonly className: 'bots.PopularAppBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PopularAppBots$;
   /** Offset for [pagination](https://core.telegram.org/api/offsets). */
   declare nextOffset: string | undefined;
   /** The bots associated to each [Main Mini App, see here »](https://core.telegram.org/api/bots/webapps#main-mini-apps) for more info. */
@@ -333,23 +294,10 @@ class PopularAppBots$ {
       return rethrowDecode(e, 'bots.popularAppBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.popularAppBots');
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PopularAppBots$ {
-    const j = new TlJsonReader(json, 'bots.popularAppBots', classes);
-    return j.end(
-      new PopularAppBots$({
-        nextOffset: j.optional('next_offset', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PopularAppBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -359,7 +307,7 @@ class PopularAppBots$ {
  *
  * @see https://core.telegram.org/constructor/bots.popularAppBots
  */
-export const PopularAppBots: typeof PopularAppBots$ = /*@__PURE__*/ defineTlClass(PopularAppBots$, 0x1991b13b, 0x7b64be7d, 'bots.PopularAppBots', 'constructor');
+export const PopularAppBots: typeof PopularAppBots$ = /*@__PURE__*/ defineTlClass(PopularAppBots$, 0x1991b13b, 0x7b64be7d, 'bots.PopularAppBots', 'constructor', 'bots.popularAppBots flags:# next_offset:flags.0?string users:Vector<User> = bots.PopularAppBots');
 export type PopularAppBots = PopularAppBots$;
 
 /**
@@ -378,6 +326,7 @@ class PreviewInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf0c27f35;
   declare readonly className: 'bots.PreviewInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PreviewInfo$;
   /** All preview medias for the language code passed to {@link Api.bots.GetPreviewInfo}. */
   declare media: Api.TypeBotPreviewMedia[];
   /** All available language codes for which preview medias were uploaded (regardless of the language code passed to {@link Api.bots.GetPreviewInfo}). */
@@ -440,23 +389,10 @@ class PreviewInfo$ {
       return rethrowDecode(e, 'bots.previewInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.previewInfo');
-    j.vector('media', this.media, objectToJson);
-    j.vector('lang_codes', this.langCodes, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PreviewInfo$ {
-    const j = new TlJsonReader(json, 'bots.previewInfo', classes);
-    return j.end(
-      new PreviewInfo$({
-        media: j.vector('media', fromJson$BotPreviewMedia),
-        langCodes: j.vector('lang_codes', stringFromJson),
-      }),
-    );
-  }
+interface PreviewInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -466,7 +402,7 @@ class PreviewInfo$ {
  *
  * @see https://core.telegram.org/constructor/bots.previewInfo
  */
-export const PreviewInfo: typeof PreviewInfo$ = /*@__PURE__*/ defineTlClass(PreviewInfo$, 0x0ca71d64, 0xf0c27f35, 'bots.PreviewInfo', 'constructor');
+export const PreviewInfo: typeof PreviewInfo$ = /*@__PURE__*/ defineTlClass(PreviewInfo$, 0x0ca71d64, 0xf0c27f35, 'bots.PreviewInfo', 'constructor', 'bots.previewInfo media:Vector<BotPreviewMedia> lang_codes:Vector<string> = bots.PreviewInfo');
 export type PreviewInfo = PreviewInfo$;
 
 /**
@@ -485,6 +421,7 @@ class ExportedBotToken$ {
   declare readonly SUBCLASS_OF_ID: 0x78496c77;
   declare readonly className: 'bots.ExportedBotToken';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedBotToken$;
   /** The bot token of the managed bot */
   declare token: string;
 
@@ -523,21 +460,10 @@ class ExportedBotToken$ {
       return rethrowDecode(e, 'bots.exportedBotToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.exportedBotToken');
-    j.field('token', this.token, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedBotToken$ {
-    const j = new TlJsonReader(json, 'bots.exportedBotToken', classes);
-    return j.end(
-      new ExportedBotToken$({
-        token: j.field('token', stringFromJson),
-      }),
-    );
-  }
+interface ExportedBotToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -547,7 +473,7 @@ class ExportedBotToken$ {
  *
  * @see https://core.telegram.org/constructor/bots.exportedBotToken
  */
-export const ExportedBotToken: typeof ExportedBotToken$ = /*@__PURE__*/ defineTlClass(ExportedBotToken$, 0x3c60b621, 0x78496c77, 'bots.ExportedBotToken', 'constructor');
+export const ExportedBotToken: typeof ExportedBotToken$ = /*@__PURE__*/ defineTlClass(ExportedBotToken$, 0x3c60b621, 0x78496c77, 'bots.ExportedBotToken', 'constructor', 'bots.exportedBotToken token:string = bots.ExportedBotToken');
 export type ExportedBotToken = ExportedBotToken$;
 
 /**
@@ -566,6 +492,7 @@ class RequestedButton$ {
   declare readonly SUBCLASS_OF_ID: 0x0f9df53a;
   declare readonly className: 'bots.RequestedButton';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestedButton$;
   /** Mini App request ID, to be passed by the bot to the Mini App and then back to {@link Api.bots.GetRequestedWebViewButton} and {@link Api.messages.SendBotRequestedPeer} */
   declare webappReqId: string;
 
@@ -604,21 +531,10 @@ class RequestedButton$ {
       return rethrowDecode(e, 'bots.requestedButton', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.requestedButton');
-    j.field('webapp_req_id', this.webappReqId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestedButton$ {
-    const j = new TlJsonReader(json, 'bots.requestedButton', classes);
-    return j.end(
-      new RequestedButton$({
-        webappReqId: j.field('webapp_req_id', stringFromJson),
-      }),
-    );
-  }
+interface RequestedButton$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -628,7 +544,7 @@ class RequestedButton$ {
  *
  * @see https://core.telegram.org/constructor/bots.requestedButton
  */
-export const RequestedButton: typeof RequestedButton$ = /*@__PURE__*/ defineTlClass(RequestedButton$, 0xf13bbcd7, 0x0f9df53a, 'bots.RequestedButton', 'constructor');
+export const RequestedButton: typeof RequestedButton$ = /*@__PURE__*/ defineTlClass(RequestedButton$, 0xf13bbcd7, 0x0f9df53a, 'bots.RequestedButton', 'constructor', 'bots.requestedButton webapp_req_id:string = bots.RequestedButton');
 export type RequestedButton = RequestedButton$;
 
 /**
@@ -647,6 +563,7 @@ class AccessSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xeca109c2;
   declare readonly className: 'bots.AccessSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AccessSettings$;
   /** If set, only the owner and the users in `add_users` can access the managed bot */
   declare restricted: boolean | undefined;
   /** Additional users (max 10, excluding the owner) who can access the managed bot; only present when `restricted` is set */
@@ -707,23 +624,10 @@ class AccessSettings$ {
       return rethrowDecode(e, 'bots.accessSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.accessSettings');
-    j.flag('restricted', this.restricted);
-    j.optionalVector('add_users', this.addUsers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AccessSettings$ {
-    const j = new TlJsonReader(json, 'bots.accessSettings', classes);
-    return j.end(
-      new AccessSettings$({
-        restricted: j.flag('restricted'),
-        addUsers: j.optionalVector('add_users', fromJson$User),
-      }),
-    );
-  }
+interface AccessSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -733,7 +637,7 @@ class AccessSettings$ {
  *
  * @see https://core.telegram.org/constructor/bots.accessSettings
  */
-export const AccessSettings: typeof AccessSettings$ = /*@__PURE__*/ defineTlClass(AccessSettings$, 0xdd1fbf93, 0xeca109c2, 'bots.AccessSettings', 'constructor');
+export const AccessSettings: typeof AccessSettings$ = /*@__PURE__*/ defineTlClass(AccessSettings$, 0xdd1fbf93, 0xeca109c2, 'bots.AccessSettings', 'constructor', 'bots.accessSettings flags:# restricted:flags.0?true add_users:flags.1?Vector<User> = bots.AccessSettings');
 export type AccessSettings = AccessSettings$;
 
 /**
@@ -763,6 +667,7 @@ class SendCustomRequest$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'bots.SendCustomRequest';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendCustomRequest$;
   /** The method name */
   declare customMethod: string;
   /** JSON-serialized method parameters */
@@ -815,23 +720,10 @@ class SendCustomRequest$ {
       return rethrowDecode(e, 'bots.sendCustomRequest', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.sendCustomRequest');
-    j.field('custom_method', this.customMethod, stringToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendCustomRequest$ {
-    const j = new TlJsonReader(json, 'bots.sendCustomRequest', classes);
-    return j.end(
-      new SendCustomRequest$({
-        customMethod: j.field('custom_method', stringFromJson),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface SendCustomRequest$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -852,7 +744,7 @@ class SendCustomRequest$ {
  *
  * @see https://core.telegram.org/method/bots.sendCustomRequest
  */
-export const SendCustomRequest: typeof SendCustomRequest$ = /*@__PURE__*/ defineTlClass(SendCustomRequest$, 0xaa2769ed, 0xad0352e8, 'bots.SendCustomRequest', 'request');
+export const SendCustomRequest: typeof SendCustomRequest$ = /*@__PURE__*/ defineTlClass(SendCustomRequest$, 0xaa2769ed, 0xad0352e8, 'bots.SendCustomRequest', 'request', 'bots.sendCustomRequest custom_method:string params:DataJSON');
 export type SendCustomRequest = SendCustomRequest$;
 
 /** The types of the RPC errors `bots.sendCustomRequest` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -892,6 +784,7 @@ class AnswerWebhookJSONQuery$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.AnswerWebhookJSONQuery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AnswerWebhookJSONQuery$;
   /** Identifier of a custom query */
   declare queryId: bigint;
   /** JSON-serialized answer to the query */
@@ -944,23 +837,10 @@ class AnswerWebhookJSONQuery$ {
       return rethrowDecode(e, 'bots.answerWebhookJSONQuery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.answerWebhookJSONQuery');
-    j.field('query_id', this.queryId, longToJson);
-    j.field('data', this.data, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AnswerWebhookJSONQuery$ {
-    const j = new TlJsonReader(json, 'bots.answerWebhookJSONQuery', classes);
-    return j.end(
-      new AnswerWebhookJSONQuery$({
-        queryId: j.field('query_id', longFromJson),
-        data: j.field('data', fromJson$DataJSON),
-      }),
-    );
-  }
+interface AnswerWebhookJSONQuery$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -981,7 +861,7 @@ class AnswerWebhookJSONQuery$ {
  *
  * @see https://core.telegram.org/method/bots.answerWebhookJSONQuery
  */
-export const AnswerWebhookJSONQuery: typeof AnswerWebhookJSONQuery$ = /*@__PURE__*/ defineTlClass(AnswerWebhookJSONQuery$, 0xe6213f4d, 0xf5b399ac, 'bots.AnswerWebhookJSONQuery', 'request');
+export const AnswerWebhookJSONQuery: typeof AnswerWebhookJSONQuery$ = /*@__PURE__*/ defineTlClass(AnswerWebhookJSONQuery$, 0xe6213f4d, 0xf5b399ac, 'bots.AnswerWebhookJSONQuery', 'request', 'bots.answerWebhookJSONQuery query_id:long data:DataJSON');
 export type AnswerWebhookJSONQuery = AnswerWebhookJSONQuery$;
 
 /** The types of the RPC errors `bots.answerWebhookJSONQuery` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1024,6 +904,7 @@ class SetBotCommands$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotCommands';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotCommands$;
   /** Command scope */
   declare scope: Api.TypeBotCommandScope;
   /** Language code */
@@ -1093,25 +974,10 @@ class SetBotCommands$ {
       return rethrowDecode(e, 'bots.setBotCommands', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotCommands');
-    j.field('scope', this.scope, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('commands', this.commands, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCommands$ {
-    const j = new TlJsonReader(json, 'bots.setBotCommands', classes);
-    return j.end(
-      new SetBotCommands$({
-        scope: j.field('scope', fromJson$BotCommandScope),
-        langCode: j.field('lang_code', stringFromJson),
-        commands: j.vector('commands', fromJson$BotCommand),
-      }),
-    );
-  }
+interface SetBotCommands$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1135,7 +1001,7 @@ class SetBotCommands$ {
  *
  * @see https://core.telegram.org/method/bots.setBotCommands
  */
-export const SetBotCommands: typeof SetBotCommands$ = /*@__PURE__*/ defineTlClass(SetBotCommands$, 0x0517165a, 0xf5b399ac, 'bots.SetBotCommands', 'request');
+export const SetBotCommands: typeof SetBotCommands$ = /*@__PURE__*/ defineTlClass(SetBotCommands$, 0x0517165a, 0xf5b399ac, 'bots.SetBotCommands', 'request', 'bots.setBotCommands scope:BotCommandScope lang_code:string commands:Vector<BotCommand>');
 export type SetBotCommands = SetBotCommands$;
 
 /** The types of the RPC errors `bots.setBotCommands` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1177,6 +1043,7 @@ class ResetBotCommands$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ResetBotCommands';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetBotCommands$;
   /** Command scope */
   declare scope: Api.TypeBotCommandScope;
   /** Language code */
@@ -1229,23 +1096,10 @@ class ResetBotCommands$ {
       return rethrowDecode(e, 'bots.resetBotCommands', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.resetBotCommands');
-    j.field('scope', this.scope, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetBotCommands$ {
-    const j = new TlJsonReader(json, 'bots.resetBotCommands', classes);
-    return j.end(
-      new ResetBotCommands$({
-        scope: j.field('scope', fromJson$BotCommandScope),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface ResetBotCommands$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1265,7 +1119,7 @@ class ResetBotCommands$ {
  *
  * @see https://core.telegram.org/method/bots.resetBotCommands
  */
-export const ResetBotCommands: typeof ResetBotCommands$ = /*@__PURE__*/ defineTlClass(ResetBotCommands$, 0x3d8de0f9, 0xf5b399ac, 'bots.ResetBotCommands', 'request');
+export const ResetBotCommands: typeof ResetBotCommands$ = /*@__PURE__*/ defineTlClass(ResetBotCommands$, 0x3d8de0f9, 0xf5b399ac, 'bots.ResetBotCommands', 'request', 'bots.resetBotCommands scope:BotCommandScope lang_code:string');
 export type ResetBotCommands = ResetBotCommands$;
 
 /** The types of the RPC errors `bots.resetBotCommands` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1302,6 +1156,7 @@ class GetBotCommands$ {
   declare readonly SUBCLASS_OF_ID: 0xfae91529;
   declare readonly className: 'bots.GetBotCommands';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotCommands$;
   /** Command scope */
   declare scope: Api.TypeBotCommandScope;
   /** Language code */
@@ -1354,23 +1209,10 @@ class GetBotCommands$ {
       return rethrowDecode(e, 'bots.getBotCommands', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotCommands');
-    j.field('scope', this.scope, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCommands$ {
-    const j = new TlJsonReader(json, 'bots.getBotCommands', classes);
-    return j.end(
-      new GetBotCommands$({
-        scope: j.field('scope', fromJson$BotCommandScope),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetBotCommands$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1389,7 +1231,7 @@ class GetBotCommands$ {
  *
  * @see https://core.telegram.org/method/bots.getBotCommands
  */
-export const GetBotCommands: typeof GetBotCommands$ = /*@__PURE__*/ defineTlClass(GetBotCommands$, 0xe34c0dd6, 0xfae91529, 'bots.GetBotCommands', 'request');
+export const GetBotCommands: typeof GetBotCommands$ = /*@__PURE__*/ defineTlClass(GetBotCommands$, 0xe34c0dd6, 0xfae91529, 'bots.GetBotCommands', 'request', 'bots.getBotCommands scope:BotCommandScope lang_code:string');
 export type GetBotCommands = GetBotCommands$;
 
 /** The types of the RPC errors `bots.getBotCommands` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1428,6 +1270,7 @@ class SetBotMenuButton$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotMenuButton';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotMenuButton$;
   /** User ID */
   declare userId: Api.TypeInputUser;
   /** Bot menu button action */
@@ -1480,23 +1323,10 @@ class SetBotMenuButton$ {
       return rethrowDecode(e, 'bots.setBotMenuButton', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotMenuButton');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('button', this.button, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotMenuButton$ {
-    const j = new TlJsonReader(json, 'bots.setBotMenuButton', classes);
-    return j.end(
-      new SetBotMenuButton$({
-        userId: j.field('user_id', fromJson$InputUser),
-        button: j.field('button', fromJson$BotMenuButton),
-      }),
-    );
-  }
+interface SetBotMenuButton$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1518,7 +1348,7 @@ class SetBotMenuButton$ {
  *
  * @see https://core.telegram.org/method/bots.setBotMenuButton
  */
-export const SetBotMenuButton: typeof SetBotMenuButton$ = /*@__PURE__*/ defineTlClass(SetBotMenuButton$, 0x4504d54f, 0xf5b399ac, 'bots.SetBotMenuButton', 'request');
+export const SetBotMenuButton: typeof SetBotMenuButton$ = /*@__PURE__*/ defineTlClass(SetBotMenuButton$, 0x4504d54f, 0xf5b399ac, 'bots.SetBotMenuButton', 'request', 'bots.setBotMenuButton user_id:InputUser button:BotMenuButton');
 export type SetBotMenuButton = SetBotMenuButton$;
 
 /** The types of the RPC errors `bots.setBotMenuButton` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1557,6 +1387,7 @@ class GetBotMenuButton$ {
   declare readonly SUBCLASS_OF_ID: 0x4c71bd3c;
   declare readonly className: 'bots.GetBotMenuButton';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotMenuButton$;
   /** User ID or empty for the default menu button. */
   declare userId: Api.TypeInputUser;
 
@@ -1600,21 +1431,10 @@ class GetBotMenuButton$ {
       return rethrowDecode(e, 'bots.getBotMenuButton', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotMenuButton');
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotMenuButton$ {
-    const j = new TlJsonReader(json, 'bots.getBotMenuButton', classes);
-    return j.end(
-      new GetBotMenuButton$({
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetBotMenuButton$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1633,7 +1453,7 @@ class GetBotMenuButton$ {
  *
  * @see https://core.telegram.org/method/bots.getBotMenuButton
  */
-export const GetBotMenuButton: typeof GetBotMenuButton$ = /*@__PURE__*/ defineTlClass(GetBotMenuButton$, 0x9c60eb28, 0x4c71bd3c, 'bots.GetBotMenuButton', 'request');
+export const GetBotMenuButton: typeof GetBotMenuButton$ = /*@__PURE__*/ defineTlClass(GetBotMenuButton$, 0x9c60eb28, 0x4c71bd3c, 'bots.GetBotMenuButton', 'request', 'bots.getBotMenuButton user_id:InputUser');
 export type GetBotMenuButton = GetBotMenuButton$;
 
 /** The types of the RPC errors `bots.getBotMenuButton` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1670,6 +1490,7 @@ class SetBotBroadcastDefaultAdminRights$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotBroadcastDefaultAdminRights';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotBroadcastDefaultAdminRights$;
   /** Admin rights */
   declare adminRights: Api.TypeChatAdminRights;
 
@@ -1713,21 +1534,10 @@ class SetBotBroadcastDefaultAdminRights$ {
       return rethrowDecode(e, 'bots.setBotBroadcastDefaultAdminRights', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotBroadcastDefaultAdminRights');
-    j.field('admin_rights', this.adminRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotBroadcastDefaultAdminRights$ {
-    const j = new TlJsonReader(json, 'bots.setBotBroadcastDefaultAdminRights', classes);
-    return j.end(
-      new SetBotBroadcastDefaultAdminRights$({
-        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
-      }),
-    );
-  }
+interface SetBotBroadcastDefaultAdminRights$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1747,7 +1557,7 @@ class SetBotBroadcastDefaultAdminRights$ {
  *
  * @see https://core.telegram.org/method/bots.setBotBroadcastDefaultAdminRights
  */
-export const SetBotBroadcastDefaultAdminRights: typeof SetBotBroadcastDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotBroadcastDefaultAdminRights$, 0x788464e1, 0xf5b399ac, 'bots.SetBotBroadcastDefaultAdminRights', 'request');
+export const SetBotBroadcastDefaultAdminRights: typeof SetBotBroadcastDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotBroadcastDefaultAdminRights$, 0x788464e1, 0xf5b399ac, 'bots.SetBotBroadcastDefaultAdminRights', 'request', 'bots.setBotBroadcastDefaultAdminRights admin_rights:ChatAdminRights');
 export type SetBotBroadcastDefaultAdminRights = SetBotBroadcastDefaultAdminRights$;
 
 /** The types of the RPC errors `bots.setBotBroadcastDefaultAdminRights` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1785,6 +1595,7 @@ class SetBotGroupDefaultAdminRights$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotGroupDefaultAdminRights';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotGroupDefaultAdminRights$;
   /** Admin rights */
   declare adminRights: Api.TypeChatAdminRights;
 
@@ -1828,21 +1639,10 @@ class SetBotGroupDefaultAdminRights$ {
       return rethrowDecode(e, 'bots.setBotGroupDefaultAdminRights', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotGroupDefaultAdminRights');
-    j.field('admin_rights', this.adminRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotGroupDefaultAdminRights$ {
-    const j = new TlJsonReader(json, 'bots.setBotGroupDefaultAdminRights', classes);
-    return j.end(
-      new SetBotGroupDefaultAdminRights$({
-        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
-      }),
-    );
-  }
+interface SetBotGroupDefaultAdminRights$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1862,7 +1662,7 @@ class SetBotGroupDefaultAdminRights$ {
  *
  * @see https://core.telegram.org/method/bots.setBotGroupDefaultAdminRights
  */
-export const SetBotGroupDefaultAdminRights: typeof SetBotGroupDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotGroupDefaultAdminRights$, 0x925ec9ea, 0xf5b399ac, 'bots.SetBotGroupDefaultAdminRights', 'request');
+export const SetBotGroupDefaultAdminRights: typeof SetBotGroupDefaultAdminRights$ = /*@__PURE__*/ defineTlClass(SetBotGroupDefaultAdminRights$, 0x925ec9ea, 0xf5b399ac, 'bots.SetBotGroupDefaultAdminRights', 'request', 'bots.setBotGroupDefaultAdminRights admin_rights:ChatAdminRights');
 export type SetBotGroupDefaultAdminRights = SetBotGroupDefaultAdminRights$;
 
 /** The types of the RPC errors `bots.setBotGroupDefaultAdminRights` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1900,6 +1700,7 @@ class SetBotInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotInfo$;
   /** If called by a user, **must** contain the peer of a bot we own. */
   declare bot: Api.TypeInputUser | undefined;
   /** Language code, if left empty update the fallback about text and description */
@@ -1988,29 +1789,10 @@ class SetBotInfo$ {
       return rethrowDecode(e, 'bots.setBotInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotInfo');
-    j.optional('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.optional('name', this.name, stringToJson);
-    j.optional('about', this.about, stringToJson);
-    j.optional('description', this.description, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotInfo$ {
-    const j = new TlJsonReader(json, 'bots.setBotInfo', classes);
-    return j.end(
-      new SetBotInfo$({
-        bot: j.optional('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        name: j.optional('name', stringFromJson),
-        about: j.optional('about', stringFromJson),
-        description: j.optional('description', stringFromJson),
-      }),
-    );
-  }
+interface SetBotInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2030,7 +1812,7 @@ class SetBotInfo$ {
  *
  * @see https://core.telegram.org/method/bots.setBotInfo
  */
-export const SetBotInfo: typeof SetBotInfo$ = /*@__PURE__*/ defineTlClass(SetBotInfo$, 0x10cf3123, 0xf5b399ac, 'bots.SetBotInfo', 'request');
+export const SetBotInfo: typeof SetBotInfo$ = /*@__PURE__*/ defineTlClass(SetBotInfo$, 0x10cf3123, 0xf5b399ac, 'bots.SetBotInfo', 'request', 'bots.setBotInfo flags:# bot:flags.2?InputUser lang_code:string name:flags.3?string about:flags.0?string description:flags.1?string');
 export type SetBotInfo = SetBotInfo$;
 
 /** The types of the RPC errors `bots.setBotInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2069,6 +1851,7 @@ class GetBotInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xca7b2235;
   declare readonly className: 'bots.GetBotInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotInfo$;
   /** If called by a user, **must** contain the peer of a bot we own. */
   declare bot: Api.TypeInputUser | undefined;
   /** Language code, if left empty this method will return the fallback about text and description. */
@@ -2127,23 +1910,10 @@ class GetBotInfo$ {
       return rethrowDecode(e, 'bots.getBotInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotInfo');
-    j.optional('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotInfo$ {
-    const j = new TlJsonReader(json, 'bots.getBotInfo', classes);
-    return j.end(
-      new GetBotInfo$({
-        bot: j.optional('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetBotInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2164,7 +1934,7 @@ class GetBotInfo$ {
  *
  * @see https://core.telegram.org/method/bots.getBotInfo
  */
-export const GetBotInfo: typeof GetBotInfo$ = /*@__PURE__*/ defineTlClass(GetBotInfo$, 0xdcd914fd, 0xca7b2235, 'bots.GetBotInfo', 'request');
+export const GetBotInfo: typeof GetBotInfo$ = /*@__PURE__*/ defineTlClass(GetBotInfo$, 0xdcd914fd, 0xca7b2235, 'bots.GetBotInfo', 'request', 'bots.getBotInfo flags:# bot:flags.0?InputUser lang_code:string');
 export type GetBotInfo = GetBotInfo$;
 
 /** The types of the RPC errors `bots.getBotInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2203,6 +1973,7 @@ class ReorderUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ReorderUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderUsernames$;
   /** The bot */
   declare bot: Api.TypeInputUser;
   /** The new order for active usernames. All active usernames must be specified. */
@@ -2263,23 +2034,10 @@ class ReorderUsernames$ {
       return rethrowDecode(e, 'bots.reorderUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.reorderUsernames');
-    j.field('bot', this.bot, objectToJson);
-    j.vector('order', this.order, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
-    const j = new TlJsonReader(json, 'bots.reorderUsernames', classes);
-    return j.end(
-      new ReorderUsernames$({
-        bot: j.field('bot', fromJson$InputUser),
-        order: j.vector('order', stringFromJson),
-      }),
-    );
-  }
+interface ReorderUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2299,7 +2057,7 @@ class ReorderUsernames$ {
  *
  * @see https://core.telegram.org/method/bots.reorderUsernames
  */
-export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0x9709b1c2, 0xf5b399ac, 'bots.ReorderUsernames', 'request');
+export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0x9709b1c2, 0xf5b399ac, 'bots.ReorderUsernames', 'request', 'bots.reorderUsernames bot:InputUser order:Vector<string>');
 export type ReorderUsernames = ReorderUsernames$;
 
 /** The types of the RPC errors `bots.reorderUsernames` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2337,6 +2095,7 @@ class ToggleUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ToggleUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUsername$;
   /** The bot */
   declare bot: Api.TypeInputUser;
   /** Username */
@@ -2398,25 +2157,10 @@ class ToggleUsername$ {
       return rethrowDecode(e, 'bots.toggleUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.toggleUsername');
-    j.field('bot', this.bot, objectToJson);
-    j.field('username', this.username, stringToJson);
-    j.field('active', this.active, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
-    const j = new TlJsonReader(json, 'bots.toggleUsername', classes);
-    return j.end(
-      new ToggleUsername$({
-        bot: j.field('bot', fromJson$InputUser),
-        username: j.field('username', stringFromJson),
-        active: j.field('active', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2436,7 +2180,7 @@ class ToggleUsername$ {
  *
  * @see https://core.telegram.org/method/bots.toggleUsername
  */
-export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x053ca973, 0xf5b399ac, 'bots.ToggleUsername', 'request');
+export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x053ca973, 0xf5b399ac, 'bots.ToggleUsername', 'request', 'bots.toggleUsername bot:InputUser username:string active:Bool');
 export type ToggleUsername = ToggleUsername$;
 
 /** The types of the RPC errors `bots.toggleUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2473,6 +2217,7 @@ class CanSendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.CanSendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanSendMessage$;
   /** The bot */
   declare bot: Api.TypeInputUser;
 
@@ -2516,21 +2261,10 @@ class CanSendMessage$ {
       return rethrowDecode(e, 'bots.canSendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.canSendMessage');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendMessage$ {
-    const j = new TlJsonReader(json, 'bots.canSendMessage', classes);
-    return j.end(
-      new CanSendMessage$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface CanSendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2549,7 +2283,7 @@ class CanSendMessage$ {
  *
  * @see https://core.telegram.org/method/bots.canSendMessage
  */
-export const CanSendMessage: typeof CanSendMessage$ = /*@__PURE__*/ defineTlClass(CanSendMessage$, 0x1359f4e6, 0xf5b399ac, 'bots.CanSendMessage', 'request');
+export const CanSendMessage: typeof CanSendMessage$ = /*@__PURE__*/ defineTlClass(CanSendMessage$, 0x1359f4e6, 0xf5b399ac, 'bots.CanSendMessage', 'request', 'bots.canSendMessage bot:InputUser');
 export type CanSendMessage = CanSendMessage$;
 
 /** The types of the RPC errors `bots.canSendMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2585,6 +2319,7 @@ class AllowSendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'bots.AllowSendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllowSendMessage$;
   /** The bot */
   declare bot: Api.TypeInputUser;
 
@@ -2628,21 +2363,10 @@ class AllowSendMessage$ {
       return rethrowDecode(e, 'bots.allowSendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.allowSendMessage');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllowSendMessage$ {
-    const j = new TlJsonReader(json, 'bots.allowSendMessage', classes);
-    return j.end(
-      new AllowSendMessage$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface AllowSendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2661,7 +2385,7 @@ class AllowSendMessage$ {
  *
  * @see https://core.telegram.org/method/bots.allowSendMessage
  */
-export const AllowSendMessage: typeof AllowSendMessage$ = /*@__PURE__*/ defineTlClass(AllowSendMessage$, 0xf132e3ef, 0x8af52aac, 'bots.AllowSendMessage', 'request');
+export const AllowSendMessage: typeof AllowSendMessage$ = /*@__PURE__*/ defineTlClass(AllowSendMessage$, 0xf132e3ef, 0x8af52aac, 'bots.AllowSendMessage', 'request', 'bots.allowSendMessage bot:InputUser');
 export type AllowSendMessage = AllowSendMessage$;
 
 /** The types of the RPC errors `bots.allowSendMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2701,6 +2425,7 @@ class InvokeWebViewCustomMethod$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'bots.InvokeWebViewCustomMethod';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InvokeWebViewCustomMethod$;
   /** Identifier of the bot associated to the [mini bot app](https://core.telegram.org/api/bots/webapps) */
   declare bot: Api.TypeInputUser;
   /** Identifier of the custom method to invoke */
@@ -2762,25 +2487,10 @@ class InvokeWebViewCustomMethod$ {
       return rethrowDecode(e, 'bots.invokeWebViewCustomMethod', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.invokeWebViewCustomMethod');
-    j.field('bot', this.bot, objectToJson);
-    j.field('custom_method', this.customMethod, stringToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InvokeWebViewCustomMethod$ {
-    const j = new TlJsonReader(json, 'bots.invokeWebViewCustomMethod', classes);
-    return j.end(
-      new InvokeWebViewCustomMethod$({
-        bot: j.field('bot', fromJson$InputUser),
-        customMethod: j.field('custom_method', stringFromJson),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface InvokeWebViewCustomMethod$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2803,7 +2513,7 @@ class InvokeWebViewCustomMethod$ {
  *
  * @see https://core.telegram.org/method/bots.invokeWebViewCustomMethod
  */
-export const InvokeWebViewCustomMethod: typeof InvokeWebViewCustomMethod$ = /*@__PURE__*/ defineTlClass(InvokeWebViewCustomMethod$, 0x087fc5e7, 0xad0352e8, 'bots.InvokeWebViewCustomMethod', 'request');
+export const InvokeWebViewCustomMethod: typeof InvokeWebViewCustomMethod$ = /*@__PURE__*/ defineTlClass(InvokeWebViewCustomMethod$, 0x087fc5e7, 0xad0352e8, 'bots.InvokeWebViewCustomMethod', 'request', 'bots.invokeWebViewCustomMethod bot:InputUser custom_method:string params:DataJSON');
 export type InvokeWebViewCustomMethod = InvokeWebViewCustomMethod$;
 
 /** The types of the RPC errors `bots.invokeWebViewCustomMethod` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2840,6 +2550,7 @@ class GetPopularAppBots$ {
   declare readonly SUBCLASS_OF_ID: 0x7b64be7d;
   declare readonly className: 'bots.GetPopularAppBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPopularAppBots$;
   /** Offset for [pagination](https://core.telegram.org/api/offsets), initially an empty string, then re-use the `next_offset` returned by the previous query. */
   declare offset: string;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets) */
@@ -2892,23 +2603,10 @@ class GetPopularAppBots$ {
       return rethrowDecode(e, 'bots.getPopularAppBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getPopularAppBots');
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPopularAppBots$ {
-    const j = new TlJsonReader(json, 'bots.getPopularAppBots', classes);
-    return j.end(
-      new GetPopularAppBots$({
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPopularAppBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2926,7 +2624,7 @@ class GetPopularAppBots$ {
  *
  * @see https://core.telegram.org/method/bots.getPopularAppBots
  */
-export const GetPopularAppBots: typeof GetPopularAppBots$ = /*@__PURE__*/ defineTlClass(GetPopularAppBots$, 0xc2510192, 0x7b64be7d, 'bots.GetPopularAppBots', 'request');
+export const GetPopularAppBots: typeof GetPopularAppBots$ = /*@__PURE__*/ defineTlClass(GetPopularAppBots$, 0xc2510192, 0x7b64be7d, 'bots.GetPopularAppBots', 'request', 'bots.getPopularAppBots offset:string limit:int');
 export type GetPopularAppBots = GetPopularAppBots$;
 
 /** The types of the RPC errors `bots.getPopularAppBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2963,6 +2661,7 @@ class AddPreviewMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x562abc2d;
   declare readonly className: 'bots.AddPreviewMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddPreviewMedia$;
   /** The bot that owns the Main Mini App. */
   declare bot: Api.TypeInputUser;
   /** ISO 639-1 language code, indicating the localization of the preview to add. */
@@ -3024,25 +2723,10 @@ class AddPreviewMedia$ {
       return rethrowDecode(e, 'bots.addPreviewMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.addPreviewMedia');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddPreviewMedia$ {
-    const j = new TlJsonReader(json, 'bots.addPreviewMedia', classes);
-    return j.end(
-      new AddPreviewMedia$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        media: j.field('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface AddPreviewMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3063,7 +2747,7 @@ class AddPreviewMedia$ {
  *
  * @see https://core.telegram.org/method/bots.addPreviewMedia
  */
-export const AddPreviewMedia: typeof AddPreviewMedia$ = /*@__PURE__*/ defineTlClass(AddPreviewMedia$, 0x17aeb75a, 0x562abc2d, 'bots.AddPreviewMedia', 'request');
+export const AddPreviewMedia: typeof AddPreviewMedia$ = /*@__PURE__*/ defineTlClass(AddPreviewMedia$, 0x17aeb75a, 0x562abc2d, 'bots.AddPreviewMedia', 'request', 'bots.addPreviewMedia bot:InputUser lang_code:string media:InputMedia');
 export type AddPreviewMedia = AddPreviewMedia$;
 
 /** The types of the RPC errors `bots.addPreviewMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3101,6 +2785,7 @@ class EditPreviewMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x562abc2d;
   declare readonly className: 'bots.EditPreviewMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPreviewMedia$;
   /** The bot that owns the Main Mini App. */
   declare bot: Api.TypeInputUser;
   /** ISO 639-1 language code, indicating the localization of the preview to edit. */
@@ -3171,27 +2856,10 @@ class EditPreviewMedia$ {
       return rethrowDecode(e, 'bots.editPreviewMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.editPreviewMedia');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('media', this.media, objectToJson);
-    j.field('new_media', this.newMedia, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPreviewMedia$ {
-    const j = new TlJsonReader(json, 'bots.editPreviewMedia', classes);
-    return j.end(
-      new EditPreviewMedia$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        media: j.field('media', fromJson$InputMedia),
-        newMedia: j.field('new_media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface EditPreviewMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3212,7 +2880,7 @@ class EditPreviewMedia$ {
  *
  * @see https://core.telegram.org/method/bots.editPreviewMedia
  */
-export const EditPreviewMedia: typeof EditPreviewMedia$ = /*@__PURE__*/ defineTlClass(EditPreviewMedia$, 0x8525606f, 0x562abc2d, 'bots.EditPreviewMedia', 'request');
+export const EditPreviewMedia: typeof EditPreviewMedia$ = /*@__PURE__*/ defineTlClass(EditPreviewMedia$, 0x8525606f, 0x562abc2d, 'bots.EditPreviewMedia', 'request', 'bots.editPreviewMedia bot:InputUser lang_code:string media:InputMedia new_media:InputMedia');
 export type EditPreviewMedia = EditPreviewMedia$;
 
 /** The types of the RPC errors `bots.editPreviewMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3250,6 +2918,7 @@ class DeletePreviewMedia$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.DeletePreviewMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePreviewMedia$;
   /** The bot that owns the Main Mini App. */
   declare bot: Api.TypeInputUser;
   /** ISO 639-1 language code, indicating the localization of the preview to delete. */
@@ -3319,25 +2988,10 @@ class DeletePreviewMedia$ {
       return rethrowDecode(e, 'bots.deletePreviewMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.deletePreviewMedia');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePreviewMedia$ {
-    const j = new TlJsonReader(json, 'bots.deletePreviewMedia', classes);
-    return j.end(
-      new DeletePreviewMedia$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        media: j.vector('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface DeletePreviewMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3358,7 +3012,7 @@ class DeletePreviewMedia$ {
  *
  * @see https://core.telegram.org/method/bots.deletePreviewMedia
  */
-export const DeletePreviewMedia: typeof DeletePreviewMedia$ = /*@__PURE__*/ defineTlClass(DeletePreviewMedia$, 0x2d0135b3, 0xf5b399ac, 'bots.DeletePreviewMedia', 'request');
+export const DeletePreviewMedia: typeof DeletePreviewMedia$ = /*@__PURE__*/ defineTlClass(DeletePreviewMedia$, 0x2d0135b3, 0xf5b399ac, 'bots.DeletePreviewMedia', 'request', 'bots.deletePreviewMedia bot:InputUser lang_code:string media:Vector<InputMedia>');
 export type DeletePreviewMedia = DeletePreviewMedia$;
 
 /** The types of the RPC errors `bots.deletePreviewMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3396,6 +3050,7 @@ class ReorderPreviewMedias$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ReorderPreviewMedias';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPreviewMedias$;
   /** The bot that owns the Main Mini App. */
   declare bot: Api.TypeInputUser;
   /** ISO 639-1 language code, indicating the localization of the previews to reorder. */
@@ -3465,25 +3120,10 @@ class ReorderPreviewMedias$ {
       return rethrowDecode(e, 'bots.reorderPreviewMedias', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.reorderPreviewMedias');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPreviewMedias$ {
-    const j = new TlJsonReader(json, 'bots.reorderPreviewMedias', classes);
-    return j.end(
-      new ReorderPreviewMedias$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-        order: j.vector('order', fromJson$InputMedia),
-      }),
-    );
-  }
+interface ReorderPreviewMedias$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3504,7 +3144,7 @@ class ReorderPreviewMedias$ {
  *
  * @see https://core.telegram.org/method/bots.reorderPreviewMedias
  */
-export const ReorderPreviewMedias: typeof ReorderPreviewMedias$ = /*@__PURE__*/ defineTlClass(ReorderPreviewMedias$, 0xb627f3aa, 0xf5b399ac, 'bots.ReorderPreviewMedias', 'request');
+export const ReorderPreviewMedias: typeof ReorderPreviewMedias$ = /*@__PURE__*/ defineTlClass(ReorderPreviewMedias$, 0xb627f3aa, 0xf5b399ac, 'bots.ReorderPreviewMedias', 'request', 'bots.reorderPreviewMedias bot:InputUser lang_code:string order:Vector<InputMedia>');
 export type ReorderPreviewMedias = ReorderPreviewMedias$;
 
 /** The types of the RPC errors `bots.reorderPreviewMedias` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3542,6 +3182,7 @@ class GetPreviewInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf0c27f35;
   declare readonly className: 'bots.GetPreviewInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPreviewInfo$;
   /** The bot that owns the Main Mini App. */
   declare bot: Api.TypeInputUser;
   /** Fetch previews for the specified ISO 639-1 language code. */
@@ -3594,23 +3235,10 @@ class GetPreviewInfo$ {
       return rethrowDecode(e, 'bots.getPreviewInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getPreviewInfo');
-    j.field('bot', this.bot, objectToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreviewInfo$ {
-    const j = new TlJsonReader(json, 'bots.getPreviewInfo', classes);
-    return j.end(
-      new GetPreviewInfo$({
-        bot: j.field('bot', fromJson$InputUser),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetPreviewInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3631,7 +3259,7 @@ class GetPreviewInfo$ {
  *
  * @see https://core.telegram.org/method/bots.getPreviewInfo
  */
-export const GetPreviewInfo: typeof GetPreviewInfo$ = /*@__PURE__*/ defineTlClass(GetPreviewInfo$, 0x423ab3ad, 0xf0c27f35, 'bots.GetPreviewInfo', 'request');
+export const GetPreviewInfo: typeof GetPreviewInfo$ = /*@__PURE__*/ defineTlClass(GetPreviewInfo$, 0x423ab3ad, 0xf0c27f35, 'bots.GetPreviewInfo', 'request', 'bots.getPreviewInfo bot:InputUser lang_code:string');
 export type GetPreviewInfo = GetPreviewInfo$;
 
 /** The types of the RPC errors `bots.getPreviewInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3667,6 +3295,7 @@ class GetPreviewMedias$ {
   declare readonly SUBCLASS_OF_ID: 0xf9862a78;
   declare readonly className: 'bots.GetPreviewMedias';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPreviewMedias$;
   /** The bot that owns the Main Mini App. */
   declare bot: Api.TypeInputUser;
 
@@ -3710,21 +3339,10 @@ class GetPreviewMedias$ {
       return rethrowDecode(e, 'bots.getPreviewMedias', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getPreviewMedias');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreviewMedias$ {
-    const j = new TlJsonReader(json, 'bots.getPreviewMedias', classes);
-    return j.end(
-      new GetPreviewMedias$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetPreviewMedias$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3743,7 +3361,7 @@ class GetPreviewMedias$ {
  *
  * @see https://core.telegram.org/method/bots.getPreviewMedias
  */
-export const GetPreviewMedias: typeof GetPreviewMedias$ = /*@__PURE__*/ defineTlClass(GetPreviewMedias$, 0xa2a5594d, 0xf9862a78, 'bots.GetPreviewMedias', 'request');
+export const GetPreviewMedias: typeof GetPreviewMedias$ = /*@__PURE__*/ defineTlClass(GetPreviewMedias$, 0xa2a5594d, 0xf9862a78, 'bots.GetPreviewMedias', 'request', 'bots.getPreviewMedias bot:InputUser');
 export type GetPreviewMedias = GetPreviewMedias$;
 
 /** The types of the RPC errors `bots.getPreviewMedias` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3781,6 +3399,7 @@ class UpdateUserEmojiStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.UpdateUserEmojiStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUserEmojiStatus$;
   /** The user whose emoji status should be changed */
   declare userId: Api.TypeInputUser;
   /** The emoji status */
@@ -3833,23 +3452,10 @@ class UpdateUserEmojiStatus$ {
       return rethrowDecode(e, 'bots.updateUserEmojiStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.updateUserEmojiStatus');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('emoji_status', this.emojiStatus, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUserEmojiStatus$ {
-    const j = new TlJsonReader(json, 'bots.updateUserEmojiStatus', classes);
-    return j.end(
-      new UpdateUserEmojiStatus$({
-        userId: j.field('user_id', fromJson$InputUser),
-        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface UpdateUserEmojiStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3870,7 +3476,7 @@ class UpdateUserEmojiStatus$ {
  *
  * @see https://core.telegram.org/method/bots.updateUserEmojiStatus
  */
-export const UpdateUserEmojiStatus: typeof UpdateUserEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateUserEmojiStatus$, 0xed9f30c5, 0xf5b399ac, 'bots.UpdateUserEmojiStatus', 'request');
+export const UpdateUserEmojiStatus: typeof UpdateUserEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateUserEmojiStatus$, 0xed9f30c5, 0xf5b399ac, 'bots.UpdateUserEmojiStatus', 'request', 'bots.updateUserEmojiStatus user_id:InputUser emoji_status:EmojiStatus');
 export type UpdateUserEmojiStatus = UpdateUserEmojiStatus$;
 
 /** The types of the RPC errors `bots.updateUserEmojiStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3908,6 +3514,7 @@ class ToggleUserEmojiStatusPermission$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.ToggleUserEmojiStatusPermission';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUserEmojiStatusPermission$;
   /** The bot */
   declare bot: Api.TypeInputUser;
   /** Whether to allow or prevent the bot from changing our emoji status */
@@ -3960,23 +3567,10 @@ class ToggleUserEmojiStatusPermission$ {
       return rethrowDecode(e, 'bots.toggleUserEmojiStatusPermission', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.toggleUserEmojiStatusPermission');
-    j.field('bot', this.bot, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUserEmojiStatusPermission$ {
-    const j = new TlJsonReader(json, 'bots.toggleUserEmojiStatusPermission', classes);
-    return j.end(
-      new ToggleUserEmojiStatusPermission$({
-        bot: j.field('bot', fromJson$InputUser),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUserEmojiStatusPermission$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3995,7 +3589,7 @@ class ToggleUserEmojiStatusPermission$ {
  *
  * @see https://core.telegram.org/method/bots.toggleUserEmojiStatusPermission
  */
-export const ToggleUserEmojiStatusPermission: typeof ToggleUserEmojiStatusPermission$ = /*@__PURE__*/ defineTlClass(ToggleUserEmojiStatusPermission$, 0x06de6392, 0xf5b399ac, 'bots.ToggleUserEmojiStatusPermission', 'request');
+export const ToggleUserEmojiStatusPermission: typeof ToggleUserEmojiStatusPermission$ = /*@__PURE__*/ defineTlClass(ToggleUserEmojiStatusPermission$, 0x06de6392, 0xf5b399ac, 'bots.ToggleUserEmojiStatusPermission', 'request', 'bots.toggleUserEmojiStatusPermission bot:InputUser enabled:Bool');
 export type ToggleUserEmojiStatusPermission = ToggleUserEmojiStatusPermission$;
 
 /** The types of the RPC errors `bots.toggleUserEmojiStatusPermission` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4031,6 +3625,7 @@ class CheckDownloadFileParams$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.CheckDownloadFileParams';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckDownloadFileParams$;
   /** The bot that owns the [mini app](https://core.telegram.org/api/bots/webapps) that requested the download */
   declare bot: Api.TypeInputUser;
   /** The `filename` from the [web_app_request_file_download event »](https://core.telegram.org/api/web-events#web-app-request-file-download) */
@@ -4092,25 +3687,10 @@ class CheckDownloadFileParams$ {
       return rethrowDecode(e, 'bots.checkDownloadFileParams', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.checkDownloadFileParams');
-    j.field('bot', this.bot, objectToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckDownloadFileParams$ {
-    const j = new TlJsonReader(json, 'bots.checkDownloadFileParams', classes);
-    return j.end(
-      new CheckDownloadFileParams$({
-        bot: j.field('bot', fromJson$InputUser),
-        fileName: j.field('file_name', stringFromJson),
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface CheckDownloadFileParams$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4129,7 +3709,7 @@ class CheckDownloadFileParams$ {
  *
  * @see https://core.telegram.org/method/bots.checkDownloadFileParams
  */
-export const CheckDownloadFileParams: typeof CheckDownloadFileParams$ = /*@__PURE__*/ defineTlClass(CheckDownloadFileParams$, 0x50077589, 0xf5b399ac, 'bots.CheckDownloadFileParams', 'request');
+export const CheckDownloadFileParams: typeof CheckDownloadFileParams$ = /*@__PURE__*/ defineTlClass(CheckDownloadFileParams$, 0x50077589, 0xf5b399ac, 'bots.CheckDownloadFileParams', 'request', 'bots.checkDownloadFileParams bot:InputUser file_name:string url:string');
 export type CheckDownloadFileParams = CheckDownloadFileParams$;
 
 /** The types of the RPC errors `bots.checkDownloadFileParams` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4164,6 +3744,7 @@ class GetAdminedBots$ {
   declare readonly SUBCLASS_OF_ID: 0x0406da4d;
   declare readonly className: 'bots.GetAdminedBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminedBots$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4181,14 +3762,10 @@ class GetAdminedBots$ {
   static fromReader(_r: TlReader): GetAdminedBots$ {
     return new GetAdminedBots$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'bots.getAdminedBots' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedBots$ {
-    return new TlJsonReader(json, 'bots.getAdminedBots', classes).end(new GetAdminedBots$());
-  }
+interface GetAdminedBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4206,7 +3783,7 @@ class GetAdminedBots$ {
  *
  * @see https://core.telegram.org/method/bots.getAdminedBots
  */
-export const GetAdminedBots: typeof GetAdminedBots$ = /*@__PURE__*/ defineTlClass(GetAdminedBots$, 0xb0711d83, 0x0406da4d, 'bots.GetAdminedBots', 'request');
+export const GetAdminedBots: typeof GetAdminedBots$ = /*@__PURE__*/ defineTlClass(GetAdminedBots$, 0xb0711d83, 0x0406da4d, 'bots.GetAdminedBots', 'request', 'bots.getAdminedBots');
 export type GetAdminedBots = GetAdminedBots$;
 
 /** The types of the RPC errors `bots.getAdminedBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4244,6 +3821,7 @@ class UpdateStarRefProgram$ {
   declare readonly SUBCLASS_OF_ID: 0x9888e002;
   declare readonly className: 'bots.UpdateStarRefProgram';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarRefProgram$;
   /** The bot */
   declare bot: Api.TypeInputUser;
   /**
@@ -4327,25 +3905,10 @@ class UpdateStarRefProgram$ {
       return rethrowDecode(e, 'bots.updateStarRefProgram', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.updateStarRefProgram');
-    j.field('bot', this.bot, objectToJson);
-    j.field('commission_permille', this.commissionPermille, intToJson);
-    j.optional('duration_months', this.durationMonths, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarRefProgram$ {
-    const j = new TlJsonReader(json, 'bots.updateStarRefProgram', classes);
-    return j.end(
-      new UpdateStarRefProgram$({
-        bot: j.field('bot', fromJson$InputUser),
-        commissionPermille: j.field('commission_permille', intFromJson),
-        durationMonths: j.optional('duration_months', intFromJson),
-      }),
-    );
-  }
+interface UpdateStarRefProgram$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4367,7 +3930,7 @@ class UpdateStarRefProgram$ {
  *
  * @see https://core.telegram.org/method/bots.updateStarRefProgram
  */
-export const UpdateStarRefProgram: typeof UpdateStarRefProgram$ = /*@__PURE__*/ defineTlClass(UpdateStarRefProgram$, 0x778b5ab3, 0x9888e002, 'bots.UpdateStarRefProgram', 'request');
+export const UpdateStarRefProgram: typeof UpdateStarRefProgram$ = /*@__PURE__*/ defineTlClass(UpdateStarRefProgram$, 0x778b5ab3, 0x9888e002, 'bots.UpdateStarRefProgram', 'request', 'bots.updateStarRefProgram flags:# bot:InputUser commission_permille:int duration_months:flags.0?int');
 export type UpdateStarRefProgram = UpdateStarRefProgram$;
 
 /** The types of the RPC errors `bots.updateStarRefProgram` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4408,6 +3971,7 @@ class SetCustomVerification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetCustomVerification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetCustomVerification$;
   /** If set, adds the verification; otherwise removes verification. */
   declare enabled: boolean | undefined;
   /** Must **not** be set if invoked by a bot, **must** be set to the ID of an owned bot if invoked by a user. */
@@ -4492,27 +4056,10 @@ class SetCustomVerification$ {
       return rethrowDecode(e, 'bots.setCustomVerification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setCustomVerification');
-    j.flag('enabled', this.enabled);
-    j.optional('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('custom_description', this.customDescription, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetCustomVerification$ {
-    const j = new TlJsonReader(json, 'bots.setCustomVerification', classes);
-    return j.end(
-      new SetCustomVerification$({
-        enabled: j.flag('enabled'),
-        bot: j.optional('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        customDescription: j.optional('custom_description', stringFromJson),
-      }),
-    );
-  }
+interface SetCustomVerification$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4533,7 +4080,7 @@ class SetCustomVerification$ {
  *
  * @see https://core.telegram.org/method/bots.setCustomVerification
  */
-export const SetCustomVerification: typeof SetCustomVerification$ = /*@__PURE__*/ defineTlClass(SetCustomVerification$, 0x8b89dfbd, 0xf5b399ac, 'bots.SetCustomVerification', 'request');
+export const SetCustomVerification: typeof SetCustomVerification$ = /*@__PURE__*/ defineTlClass(SetCustomVerification$, 0x8b89dfbd, 0xf5b399ac, 'bots.SetCustomVerification', 'request', 'bots.setCustomVerification flags:# enabled:flags.1?true bot:flags.0?InputUser peer:InputPeer custom_description:flags.2?string');
 export type SetCustomVerification = SetCustomVerification$;
 
 /** The types of the RPC errors `bots.setCustomVerification` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4571,6 +4118,7 @@ class GetBotRecommendations$ {
   declare readonly SUBCLASS_OF_ID: 0xf24bf0c0;
   declare readonly className: 'bots.GetBotRecommendations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotRecommendations$;
   /** The method will return bots related to the passed bot. */
   declare bot: Api.TypeInputUser;
 
@@ -4614,21 +4162,10 @@ class GetBotRecommendations$ {
       return rethrowDecode(e, 'bots.getBotRecommendations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getBotRecommendations');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotRecommendations$ {
-    const j = new TlJsonReader(json, 'bots.getBotRecommendations', classes);
-    return j.end(
-      new GetBotRecommendations$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetBotRecommendations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4647,7 +4184,7 @@ class GetBotRecommendations$ {
  *
  * @see https://core.telegram.org/method/bots.getBotRecommendations
  */
-export const GetBotRecommendations: typeof GetBotRecommendations$ = /*@__PURE__*/ defineTlClass(GetBotRecommendations$, 0xa1b70815, 0xf24bf0c0, 'bots.GetBotRecommendations', 'request');
+export const GetBotRecommendations: typeof GetBotRecommendations$ = /*@__PURE__*/ defineTlClass(GetBotRecommendations$, 0xa1b70815, 0xf24bf0c0, 'bots.GetBotRecommendations', 'request', 'bots.getBotRecommendations bot:InputUser');
 export type GetBotRecommendations = GetBotRecommendations$;
 
 /** The types of the RPC errors `bots.getBotRecommendations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4685,6 +4222,7 @@ class CheckUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.CheckUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUsername$;
   /** Username to check; only letters, digits and underscores are allowed, must end in `bot`, and the full username must be 5–32 characters long */
   declare username: string;
 
@@ -4728,21 +4266,10 @@ class CheckUsername$ {
       return rethrowDecode(e, 'bots.checkUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.checkUsername');
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
-    const j = new TlJsonReader(json, 'bots.checkUsername', classes);
-    return j.end(
-      new CheckUsername$({
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface CheckUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4763,7 +4290,7 @@ class CheckUsername$ {
  *
  * @see https://core.telegram.org/method/bots.checkUsername
  */
-export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x87f2219b, 0xf5b399ac, 'bots.CheckUsername', 'request');
+export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x87f2219b, 0xf5b399ac, 'bots.CheckUsername', 'request', 'bots.checkUsername username:string');
 export type CheckUsername = CheckUsername$;
 
 /** The types of the RPC errors `bots.checkUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4807,6 +4334,7 @@ class CreateBot$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'bots.CreateBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateBot$;
   /** Set only if the creation prompt was opened from a [managed bot creation request deep link »](https://core.telegram.org/api/links#managed-bot-creation-request-links) */
   declare viaDeeplink: boolean | undefined;
   /** Display name of the bot, 1–64 characters */
@@ -4881,27 +4409,10 @@ class CreateBot$ {
       return rethrowDecode(e, 'bots.createBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.createBot');
-    j.flag('via_deeplink', this.viaDeeplink);
-    j.field('name', this.name, stringToJson);
-    j.field('username', this.username, stringToJson);
-    j.field('manager_id', this.managerId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateBot$ {
-    const j = new TlJsonReader(json, 'bots.createBot', classes);
-    return j.end(
-      new CreateBot$({
-        viaDeeplink: j.flag('via_deeplink'),
-        name: j.field('name', stringFromJson),
-        username: j.field('username', stringFromJson),
-        managerId: j.field('manager_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface CreateBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4926,7 +4437,7 @@ class CreateBot$ {
  *
  * @see https://core.telegram.org/method/bots.createBot
  */
-export const CreateBot: typeof CreateBot$ = /*@__PURE__*/ defineTlClass(CreateBot$, 0xe5b17f2b, 0x2da17977, 'bots.CreateBot', 'request');
+export const CreateBot: typeof CreateBot$ = /*@__PURE__*/ defineTlClass(CreateBot$, 0xe5b17f2b, 0x2da17977, 'bots.CreateBot', 'request', 'bots.createBot flags:# via_deeplink:flags.0?true name:string username:string manager_id:InputUser');
 export type CreateBot = CreateBot$;
 
 /** The types of the RPC errors `bots.createBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4969,6 +4480,7 @@ class ExportBotToken$ {
   declare readonly SUBCLASS_OF_ID: 0x78496c77;
   declare readonly className: 'bots.ExportBotToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportBotToken$;
   /** The managed bot to export the token for */
   declare bot: Api.TypeInputUser;
   /** If true, revoke the current token and generate a new one */
@@ -5021,23 +4533,10 @@ class ExportBotToken$ {
       return rethrowDecode(e, 'bots.exportBotToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.exportBotToken');
-    j.field('bot', this.bot, objectToJson);
-    j.field('revoke', this.revoke, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportBotToken$ {
-    const j = new TlJsonReader(json, 'bots.exportBotToken', classes);
-    return j.end(
-      new ExportBotToken$({
-        bot: j.field('bot', fromJson$InputUser),
-        revoke: j.field('revoke', boolFromJson),
-      }),
-    );
-  }
+interface ExportBotToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5057,7 +4556,7 @@ class ExportBotToken$ {
  *
  * @see https://core.telegram.org/method/bots.exportBotToken
  */
-export const ExportBotToken: typeof ExportBotToken$ = /*@__PURE__*/ defineTlClass(ExportBotToken$, 0xbd0d99eb, 0x78496c77, 'bots.ExportBotToken', 'request');
+export const ExportBotToken: typeof ExportBotToken$ = /*@__PURE__*/ defineTlClass(ExportBotToken$, 0xbd0d99eb, 0x78496c77, 'bots.ExportBotToken', 'request', 'bots.exportBotToken bot:InputUser revoke:Bool');
 export type ExportBotToken = ExportBotToken$;
 
 /** The types of the RPC errors `bots.exportBotToken` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5096,6 +4595,7 @@ class RequestWebViewButton$ {
   declare readonly SUBCLASS_OF_ID: 0x0f9df53a;
   declare readonly className: 'bots.RequestWebViewButton';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestWebViewButton$;
   /** The user that will use the prepared button in the Mini App */
   declare userId: Api.TypeInputUser;
   /** The button to prepare, an {@link Api.InputKeyboardButtonRequestPeer} of any {@link Api.TypeRequestPeerType} */
@@ -5148,23 +4648,10 @@ class RequestWebViewButton$ {
       return rethrowDecode(e, 'bots.requestWebViewButton', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.requestWebViewButton');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('button', this.button, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestWebViewButton$ {
-    const j = new TlJsonReader(json, 'bots.requestWebViewButton', classes);
-    return j.end(
-      new RequestWebViewButton$({
-        userId: j.field('user_id', fromJson$InputUser),
-        button: j.field('button', fromJson$KeyboardButton),
-      }),
-    );
-  }
+interface RequestWebViewButton$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5185,7 +4672,7 @@ class RequestWebViewButton$ {
  *
  * @see https://core.telegram.org/method/bots.requestWebViewButton
  */
-export const RequestWebViewButton: typeof RequestWebViewButton$ = /*@__PURE__*/ defineTlClass(RequestWebViewButton$, 0x31a2a35e, 0x0f9df53a, 'bots.RequestWebViewButton', 'request');
+export const RequestWebViewButton: typeof RequestWebViewButton$ = /*@__PURE__*/ defineTlClass(RequestWebViewButton$, 0x31a2a35e, 0x0f9df53a, 'bots.RequestWebViewButton', 'request', 'bots.requestWebViewButton user_id:InputUser button:KeyboardButton');
 export type RequestWebViewButton = RequestWebViewButton$;
 
 /** The types of the RPC errors `bots.requestWebViewButton` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5224,6 +4711,7 @@ class GetRequestedWebViewButton$ {
   declare readonly SUBCLASS_OF_ID: 0x0bad74a3;
   declare readonly className: 'bots.GetRequestedWebViewButton';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRequestedWebViewButton$;
   /** The bot that owns the Mini App */
   declare bot: Api.TypeInputUser;
   /** The Mini App request ID, taken from the [`web_app_request_chat`](https://core.telegram.org/api/web-events#web-app-request-chat) event's `req_id` */
@@ -5276,23 +4764,10 @@ class GetRequestedWebViewButton$ {
       return rethrowDecode(e, 'bots.getRequestedWebViewButton', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getRequestedWebViewButton');
-    j.field('bot', this.bot, objectToJson);
-    j.field('webapp_req_id', this.webappReqId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRequestedWebViewButton$ {
-    const j = new TlJsonReader(json, 'bots.getRequestedWebViewButton', classes);
-    return j.end(
-      new GetRequestedWebViewButton$({
-        bot: j.field('bot', fromJson$InputUser),
-        webappReqId: j.field('webapp_req_id', stringFromJson),
-      }),
-    );
-  }
+interface GetRequestedWebViewButton$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5312,7 +4787,7 @@ class GetRequestedWebViewButton$ {
  *
  * @see https://core.telegram.org/method/bots.getRequestedWebViewButton
  */
-export const GetRequestedWebViewButton: typeof GetRequestedWebViewButton$ = /*@__PURE__*/ defineTlClass(GetRequestedWebViewButton$, 0xbf25b7f3, 0x0bad74a3, 'bots.GetRequestedWebViewButton', 'request');
+export const GetRequestedWebViewButton: typeof GetRequestedWebViewButton$ = /*@__PURE__*/ defineTlClass(GetRequestedWebViewButton$, 0xbf25b7f3, 0x0bad74a3, 'bots.GetRequestedWebViewButton', 'request', 'bots.getRequestedWebViewButton bot:InputUser webapp_req_id:string');
 export type GetRequestedWebViewButton = GetRequestedWebViewButton$;
 
 /** The types of the RPC errors `bots.getRequestedWebViewButton` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5350,6 +4825,7 @@ class GetAccessSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xeca109c2;
   declare readonly className: 'bots.GetAccessSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAccessSettings$;
   /** The managed bot whose access settings to retrieve */
   declare bot: Api.TypeInputUser;
 
@@ -5393,21 +4869,10 @@ class GetAccessSettings$ {
       return rethrowDecode(e, 'bots.getAccessSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.getAccessSettings');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAccessSettings$ {
-    const j = new TlJsonReader(json, 'bots.getAccessSettings', classes);
-    return j.end(
-      new GetAccessSettings$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetAccessSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5427,7 +4892,7 @@ class GetAccessSettings$ {
  *
  * @see https://core.telegram.org/method/bots.getAccessSettings
  */
-export const GetAccessSettings: typeof GetAccessSettings$ = /*@__PURE__*/ defineTlClass(GetAccessSettings$, 0x213853a3, 0xeca109c2, 'bots.GetAccessSettings', 'request');
+export const GetAccessSettings: typeof GetAccessSettings$ = /*@__PURE__*/ defineTlClass(GetAccessSettings$, 0x213853a3, 0xeca109c2, 'bots.GetAccessSettings', 'request', 'bots.getAccessSettings bot:InputUser');
 export type GetAccessSettings = GetAccessSettings$;
 
 /** The types of the RPC errors `bots.getAccessSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5465,6 +4930,7 @@ class EditAccessSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.EditAccessSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditAccessSettings$;
   /** If set, restricts access to the managed bot to only the owner and the users in `add_users` */
   declare restricted: boolean | undefined;
   /** The managed bot whose access settings to edit */
@@ -5539,25 +5005,10 @@ class EditAccessSettings$ {
       return rethrowDecode(e, 'bots.editAccessSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.editAccessSettings');
-    j.flag('restricted', this.restricted);
-    j.field('bot', this.bot, objectToJson);
-    j.optionalVector('add_users', this.addUsers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditAccessSettings$ {
-    const j = new TlJsonReader(json, 'bots.editAccessSettings', classes);
-    return j.end(
-      new EditAccessSettings$({
-        restricted: j.flag('restricted'),
-        bot: j.field('bot', fromJson$InputUser),
-        addUsers: j.optionalVector('add_users', fromJson$InputUser),
-      }),
-    );
-  }
+interface EditAccessSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5577,7 +5028,7 @@ class EditAccessSettings$ {
  *
  * @see https://core.telegram.org/method/bots.editAccessSettings
  */
-export const EditAccessSettings: typeof EditAccessSettings$ = /*@__PURE__*/ defineTlClass(EditAccessSettings$, 0x31813cd8, 0xf5b399ac, 'bots.EditAccessSettings', 'request');
+export const EditAccessSettings: typeof EditAccessSettings$ = /*@__PURE__*/ defineTlClass(EditAccessSettings$, 0x31813cd8, 0xf5b399ac, 'bots.EditAccessSettings', 'request', 'bots.editAccessSettings flags:# restricted:flags.0?true bot:InputUser add_users:flags.1?Vector<InputUser>');
 export type EditAccessSettings = EditAccessSettings$;
 
 /** The types of the RPC errors `bots.editAccessSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5613,6 +5064,7 @@ class SetJoinChatResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetJoinChatResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetJoinChatResults$;
   declare queryId: bigint;
   declare result: Api.TypeJoinChatBotResult;
 
@@ -5658,23 +5110,10 @@ class SetJoinChatResults$ {
       return rethrowDecode(e, 'bots.setJoinChatResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setJoinChatResults');
-    j.field('query_id', this.queryId, longToJson);
-    j.field('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetJoinChatResults$ {
-    const j = new TlJsonReader(json, 'bots.setJoinChatResults', classes);
-    return j.end(
-      new SetJoinChatResults$({
-        queryId: j.field('query_id', longFromJson),
-        result: j.field('result', fromJson$JoinChatBotResult),
-      }),
-    );
-  }
+interface SetJoinChatResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5692,7 +5131,7 @@ class SetJoinChatResults$ {
  *
  * @see https://core.telegram.org/method/bots.setJoinChatResults
  */
-export const SetJoinChatResults: typeof SetJoinChatResults$ = /*@__PURE__*/ defineTlClass(SetJoinChatResults$, 0xe71a4810, 0xf5b399ac, 'bots.SetJoinChatResults', 'request');
+export const SetJoinChatResults: typeof SetJoinChatResults$ = /*@__PURE__*/ defineTlClass(SetJoinChatResults$, 0xe71a4810, 0xf5b399ac, 'bots.SetJoinChatResults', 'request', 'bots.setJoinChatResults query_id:long result:JoinChatBotResult');
 export type SetJoinChatResults = SetJoinChatResults$;
 
 /** The types of the RPC errors `bots.setJoinChatResults` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -15,30 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
@@ -61,15 +50,6 @@ import {
   write$MessageEntity,
   write$ReplyMarkup,
 } from '../codecs.js';
-import {
-  fromJson$InputMedia,
-  fromJson$InputPeer,
-  fromJson$InputReplyTo,
-  fromJson$InputRichMessage,
-  fromJson$InputUser,
-  fromJson$MessageEntity,
-  fromJson$ReplyMarkup,
-} from '../json.js';
 
 
 /**
@@ -88,6 +68,7 @@ class SendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'ephemeral.SendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMessage$;
   declare peer: Api.TypeInputPeer;
   declare receiverId: Api.TypeInputUser;
   declare queryId: bigint | undefined;
@@ -200,39 +181,10 @@ class SendMessage$ {
       return rethrowDecode(e, 'ephemeral.sendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('ephemeral.sendMessage');
-    j.field('peer', this.peer, objectToJson);
-    j.field('receiver_id', this.receiverId, objectToJson);
-    j.optional('query_id', this.queryId, longToJson);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optional('rich_message', this.richMessage, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessage$ {
-    const j = new TlJsonReader(json, 'ephemeral.sendMessage', classes);
-    return j.end(
-      new SendMessage$({
-        peer: j.field('peer', fromJson$InputPeer),
-        receiverId: j.field('receiver_id', fromJson$InputUser),
-        queryId: j.optional('query_id', longFromJson),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        media: j.optional('media', fromJson$InputMedia),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        richMessage: j.optional('rich_message', fromJson$InputRichMessage),
-        randomId: j.field('random_id', longFromJson),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-      }),
-    );
-  }
+interface SendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -242,7 +194,7 @@ class SendMessage$ {
  *
  * @see https://core.telegram.org/method/ephemeral.sendMessage
  */
-export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0x68cbd09f, 0x8af52aac, 'ephemeral.SendMessage', 'request');
+export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0x68cbd09f, 0x8af52aac, 'ephemeral.SendMessage', 'request', 'ephemeral.sendMessage flags:# peer:InputPeer receiver_id:InputUser query_id:flags.0?long message:string entities:flags.1?Vector<MessageEntity> media:flags.2?InputMedia reply_markup:flags.3?ReplyMarkup rich_message:flags.4?InputRichMessage random_id:long reply_to:flags.5?InputReplyTo');
 export type SendMessage = SendMessage$;
 
 /**
@@ -261,6 +213,7 @@ class DeleteMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'ephemeral.DeleteMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteMessage$;
   declare peer: Api.TypeInputPeer;
   declare receiverId: Api.TypeInputUser;
   declare id: number;
@@ -312,25 +265,10 @@ class DeleteMessage$ {
       return rethrowDecode(e, 'ephemeral.deleteMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('ephemeral.deleteMessage');
-    j.field('peer', this.peer, objectToJson);
-    j.field('receiver_id', this.receiverId, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessage$ {
-    const j = new TlJsonReader(json, 'ephemeral.deleteMessage', classes);
-    return j.end(
-      new DeleteMessage$({
-        peer: j.field('peer', fromJson$InputPeer),
-        receiverId: j.field('receiver_id', fromJson$InputUser),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -340,7 +278,7 @@ class DeleteMessage$ {
  *
  * @see https://core.telegram.org/method/ephemeral.deleteMessage
  */
-export const DeleteMessage: typeof DeleteMessage$ = /*@__PURE__*/ defineTlClass(DeleteMessage$, 0xa3c0d511, 0xf5b399ac, 'ephemeral.DeleteMessage', 'request');
+export const DeleteMessage: typeof DeleteMessage$ = /*@__PURE__*/ defineTlClass(DeleteMessage$, 0xa3c0d511, 0xf5b399ac, 'ephemeral.DeleteMessage', 'request', 'ephemeral.deleteMessage peer:InputPeer receiver_id:InputUser id:int');
 export type DeleteMessage = DeleteMessage$;
 
 /**
@@ -359,6 +297,7 @@ class ReportMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xacd3f438;
   declare readonly className: 'ephemeral.ReportMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportMessage$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare option: Uint8Array;
@@ -416,27 +355,10 @@ class ReportMessage$ {
       return rethrowDecode(e, 'ephemeral.reportMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('ephemeral.reportMessage');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('option', this.option, bytesToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMessage$ {
-    const j = new TlJsonReader(json, 'ephemeral.reportMessage', classes);
-    return j.end(
-      new ReportMessage$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        option: j.field('option', bytesFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface ReportMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -446,7 +368,7 @@ class ReportMessage$ {
  *
  * @see https://core.telegram.org/method/ephemeral.reportMessage
  */
-export const ReportMessage: typeof ReportMessage$ = /*@__PURE__*/ defineTlClass(ReportMessage$, 0x8704f2bf, 0xacd3f438, 'ephemeral.ReportMessage', 'request');
+export const ReportMessage: typeof ReportMessage$ = /*@__PURE__*/ defineTlClass(ReportMessage$, 0x8704f2bf, 0xacd3f438, 'ephemeral.ReportMessage', 'request', 'ephemeral.reportMessage peer:InputPeer id:int option:bytes message:string');
 export type ReportMessage = ReportMessage$;
 
 /**
@@ -465,6 +387,7 @@ class GetCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x6c4dd18c;
   declare readonly className: 'ephemeral.GetCallbackAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCallbackAnswer$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare data: Uint8Array | undefined;
@@ -522,25 +445,10 @@ class GetCallbackAnswer$ {
       return rethrowDecode(e, 'ephemeral.getCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('ephemeral.getCallbackAnswer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'ephemeral.getCallbackAnswer', classes);
-    return j.end(
-      new GetCallbackAnswer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        data: j.optional('data', bytesFromJson),
-      }),
-    );
-  }
+interface GetCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -550,5 +458,5 @@ class GetCallbackAnswer$ {
  *
  * @see https://core.telegram.org/method/ephemeral.getCallbackAnswer
  */
-export const GetCallbackAnswer: typeof GetCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetCallbackAnswer$, 0x3fa464c8, 0x6c4dd18c, 'ephemeral.GetCallbackAnswer', 'request');
+export const GetCallbackAnswer: typeof GetCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetCallbackAnswer$, 0x3fa464c8, 0x6c4dd18c, 'ephemeral.GetCallbackAnswer', 'request', 'ephemeral.getCallbackAnswer flags:# peer:InputPeer id:int data:flags.1?bytes');
 export type GetCallbackAnswer = GetCallbackAnswer$;

@@ -8,8 +8,6 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -17,14 +15,12 @@ import {
   defineTlClass,
   indexedField,
   noRegistry,
-  objectToJson,
   readBoxed,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
 } from '@tlforge/runtime';
 import { read$Vector$InputFolderPeer, readResult$Updates, write$InputFolderPeer } from '../codecs.js';
-import { fromJson$InputFolderPeer } from '../json.js';
 
 
 /**
@@ -55,6 +51,7 @@ class EditPeerFolders$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'folders.EditPeerFolders';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPeerFolders$;
   /** New peer list */
   declare folderPeers: Api.TypeInputFolderPeer[];
 
@@ -106,21 +103,10 @@ class EditPeerFolders$ {
       return rethrowDecode(e, 'folders.editPeerFolders', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('folders.editPeerFolders');
-    j.vector('folder_peers', this.folderPeers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPeerFolders$ {
-    const j = new TlJsonReader(json, 'folders.editPeerFolders', classes);
-    return j.end(
-      new EditPeerFolders$({
-        folderPeers: j.vector('folder_peers', fromJson$InputFolderPeer),
-      }),
-    );
-  }
+interface EditPeerFolders$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -142,7 +128,7 @@ class EditPeerFolders$ {
  *
  * @see https://core.telegram.org/method/folders.editPeerFolders
  */
-export const EditPeerFolders: typeof EditPeerFolders$ = /*@__PURE__*/ defineTlClass(EditPeerFolders$, 0x6847d0ab, 0x8af52aac, 'folders.EditPeerFolders', 'request');
+export const EditPeerFolders: typeof EditPeerFolders$ = /*@__PURE__*/ defineTlClass(EditPeerFolders$, 0x6847d0ab, 0x8af52aac, 'folders.EditPeerFolders', 'request', 'folders.editPeerFolders folder_peers:Vector<InputFolderPeer>');
 export type EditPeerFolders = EditPeerFolders$;
 
 /** The types of the RPC errors `folders.editPeerFolders` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -8,25 +8,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -95,28 +88,6 @@ import {
   write$help$PeerColorSet,
   write$help$TermsOfService,
 } from '../codecs.js';
-import {
-  fromJson$AccessPointRule,
-  fromJson$Chat,
-  fromJson$DataJSON,
-  fromJson$Document,
-  fromJson$InputAppEvent,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$JSONValue,
-  fromJson$MessageEntity,
-  fromJson$Peer,
-  fromJson$PendingSuggestion,
-  fromJson$PremiumSubscriptionOption,
-  fromJson$RecentMeUrl,
-  fromJson$Timezone,
-  fromJson$User,
-  fromJson$help$Country,
-  fromJson$help$CountryCode,
-  fromJson$help$PeerColorOption,
-  fromJson$help$PeerColorSet,
-  fromJson$help$TermsOfService,
-} from '../json.js';
 
 /**
  * Contains info on app update availability.
@@ -319,6 +290,7 @@ class AppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.AppUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppUpdate$;
   /** Unskippable, the new info must be shown to the user (with a popup or something else) */
   declare canNotSkip: boolean | undefined;
   /** Update ID */
@@ -435,35 +407,10 @@ class AppUpdate$ {
       return rethrowDecode(e, 'help.appUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.appUpdate');
-    j.flag('can_not_skip', this.canNotSkip);
-    j.field('id', this.id, intToJson);
-    j.field('version', this.version, stringToJson);
-    j.field('text', this.text, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppUpdate$ {
-    const j = new TlJsonReader(json, 'help.appUpdate', classes);
-    return j.end(
-      new AppUpdate$({
-        canNotSkip: j.flag('can_not_skip'),
-        id: j.field('id', intFromJson),
-        version: j.field('version', stringFromJson),
-        text: j.field('text', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        document: j.optional('document', fromJson$Document),
-        url: j.optional('url', stringFromJson),
-        sticker: j.optional('sticker', fromJson$Document),
-      }),
-    );
-  }
+interface AppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -473,7 +420,7 @@ class AppUpdate$ {
  *
  * @see https://core.telegram.org/constructor/help.appUpdate
  */
-export const AppUpdate: typeof AppUpdate$ = /*@__PURE__*/ defineTlClass(AppUpdate$, 0xccbbce30, 0x5897069e, 'help.AppUpdate', 'constructor');
+export const AppUpdate: typeof AppUpdate$ = /*@__PURE__*/ defineTlClass(AppUpdate$, 0xccbbce30, 0x5897069e, 'help.AppUpdate', 'constructor', 'help.appUpdate flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string sticker:flags.3?Document = help.AppUpdate');
 export type AppUpdate = AppUpdate$;
 
 /**
@@ -492,6 +439,7 @@ class NoAppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.NoAppUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => NoAppUpdate$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -504,14 +452,10 @@ class NoAppUpdate$ {
   static fromReader(_r: TlReader): NoAppUpdate$ {
     return new NoAppUpdate$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.noAppUpdate' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): NoAppUpdate$ {
-    return new TlJsonReader(json, 'help.noAppUpdate', classes).end(new NoAppUpdate$());
-  }
+interface NoAppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -521,7 +465,7 @@ class NoAppUpdate$ {
  *
  * @see https://core.telegram.org/constructor/help.noAppUpdate
  */
-export const NoAppUpdate: typeof NoAppUpdate$ = /*@__PURE__*/ defineTlClass(NoAppUpdate$, 0xc45a6536, 0x5897069e, 'help.NoAppUpdate', 'constructor');
+export const NoAppUpdate: typeof NoAppUpdate$ = /*@__PURE__*/ defineTlClass(NoAppUpdate$, 0xc45a6536, 0x5897069e, 'help.NoAppUpdate', 'constructor', 'help.noAppUpdate = help.AppUpdate');
 export type NoAppUpdate = NoAppUpdate$;
 
 /**
@@ -540,6 +484,7 @@ class InviteText$ {
   declare readonly SUBCLASS_OF_ID: 0xcf70aa35;
   declare readonly className: 'help.InviteText';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteText$;
   /** Text of the message */
   declare message: string;
 
@@ -578,21 +523,10 @@ class InviteText$ {
       return rethrowDecode(e, 'help.inviteText', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.inviteText');
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteText$ {
-    const j = new TlJsonReader(json, 'help.inviteText', classes);
-    return j.end(
-      new InviteText$({
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface InviteText$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -602,7 +536,7 @@ class InviteText$ {
  *
  * @see https://core.telegram.org/constructor/help.inviteText
  */
-export const InviteText: typeof InviteText$ = /*@__PURE__*/ defineTlClass(InviteText$, 0x18cb9f78, 0xcf70aa35, 'help.InviteText', 'constructor');
+export const InviteText: typeof InviteText$ = /*@__PURE__*/ defineTlClass(InviteText$, 0x18cb9f78, 0xcf70aa35, 'help.InviteText', 'constructor', 'help.inviteText message:string = help.InviteText');
 export type InviteText = InviteText$;
 
 /**
@@ -621,6 +555,7 @@ class Support$ {
   declare readonly SUBCLASS_OF_ID: 0x7159bceb;
   declare readonly className: 'help.Support';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Support$;
   /** Phone number */
   declare phoneNumber: string;
   /** User */
@@ -668,23 +603,10 @@ class Support$ {
       return rethrowDecode(e, 'help.support', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.support');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('user', this.user, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Support$ {
-    const j = new TlJsonReader(json, 'help.support', classes);
-    return j.end(
-      new Support$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        user: j.field('user', fromJson$User),
-      }),
-    );
-  }
+interface Support$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -694,7 +616,7 @@ class Support$ {
  *
  * @see https://core.telegram.org/constructor/help.support
  */
-export const Support: typeof Support$ = /*@__PURE__*/ defineTlClass(Support$, 0x17c6b5f6, 0x7159bceb, 'help.Support', 'constructor');
+export const Support: typeof Support$ = /*@__PURE__*/ defineTlClass(Support$, 0x17c6b5f6, 0x7159bceb, 'help.Support', 'constructor', 'help.support phone_number:string user:User = help.Support');
 export type Support = Support$;
 
 /**
@@ -713,6 +635,7 @@ class TermsOfService$ {
   declare readonly SUBCLASS_OF_ID: 0x20ee8312;
   declare readonly className: 'help.TermsOfService';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfService$;
   /** Whether a prompt must be showed to the user, in order to accept the new terms. */
   declare popup: boolean | undefined;
   /** ID of the new terms */
@@ -800,29 +723,10 @@ class TermsOfService$ {
       return rethrowDecode(e, 'help.termsOfService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfService');
-    j.flag('popup', this.popup);
-    j.field('id', this.id, objectToJson);
-    j.field('text', this.text, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.optional('min_age_confirm', this.minAgeConfirm, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfService$ {
-    const j = new TlJsonReader(json, 'help.termsOfService', classes);
-    return j.end(
-      new TermsOfService$({
-        popup: j.flag('popup'),
-        id: j.field('id', fromJson$DataJSON),
-        text: j.field('text', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        minAgeConfirm: j.optional('min_age_confirm', intFromJson),
-      }),
-    );
-  }
+interface TermsOfService$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -832,7 +736,7 @@ class TermsOfService$ {
  *
  * @see https://core.telegram.org/constructor/help.termsOfService
  */
-export const TermsOfService: typeof TermsOfService$ = /*@__PURE__*/ defineTlClass(TermsOfService$, 0x780a0310, 0x20ee8312, 'help.TermsOfService', 'constructor');
+export const TermsOfService: typeof TermsOfService$ = /*@__PURE__*/ defineTlClass(TermsOfService$, 0x780a0310, 0x20ee8312, 'help.TermsOfService', 'constructor', 'help.termsOfService flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService');
 export type TermsOfService = TermsOfService$;
 
 /**
@@ -851,6 +755,7 @@ class RecentMeUrls$ {
   declare readonly SUBCLASS_OF_ID: 0xf269c477;
   declare readonly className: 'help.RecentMeUrls';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentMeUrls$;
   /** URLs */
   declare urls: Api.TypeRecentMeUrl[];
   /** Chats */
@@ -929,25 +834,10 @@ class RecentMeUrls$ {
       return rethrowDecode(e, 'help.recentMeUrls', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.recentMeUrls');
-    j.vector('urls', this.urls, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrls$ {
-    const j = new TlJsonReader(json, 'help.recentMeUrls', classes);
-    return j.end(
-      new RecentMeUrls$({
-        urls: j.vector('urls', fromJson$RecentMeUrl),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface RecentMeUrls$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -957,7 +847,7 @@ class RecentMeUrls$ {
  *
  * @see https://core.telegram.org/constructor/help.recentMeUrls
  */
-export const RecentMeUrls: typeof RecentMeUrls$ = /*@__PURE__*/ defineTlClass(RecentMeUrls$, 0x0e0310d7, 0xf269c477, 'help.RecentMeUrls', 'constructor');
+export const RecentMeUrls: typeof RecentMeUrls$ = /*@__PURE__*/ defineTlClass(RecentMeUrls$, 0x0e0310d7, 0xf269c477, 'help.RecentMeUrls', 'constructor', 'help.recentMeUrls urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls');
 export type RecentMeUrls = RecentMeUrls$;
 
 /**
@@ -976,6 +866,7 @@ class TermsOfServiceUpdateEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.TermsOfServiceUpdateEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfServiceUpdateEmpty$;
   /** New TOS updates will have to be queried using {@link Api.help.GetTermsOfServiceUpdate} in `expires` seconds */
   declare expires: number;
 
@@ -1014,21 +905,10 @@ class TermsOfServiceUpdateEmpty$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdateEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfServiceUpdateEmpty');
-    j.field('expires', this.expires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdateEmpty$ {
-    const j = new TlJsonReader(json, 'help.termsOfServiceUpdateEmpty', classes);
-    return j.end(
-      new TermsOfServiceUpdateEmpty$({
-        expires: j.field('expires', intFromJson),
-      }),
-    );
-  }
+interface TermsOfServiceUpdateEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1038,7 +918,7 @@ class TermsOfServiceUpdateEmpty$ {
  *
  * @see https://core.telegram.org/constructor/help.termsOfServiceUpdateEmpty
  */
-export const TermsOfServiceUpdateEmpty: typeof TermsOfServiceUpdateEmpty$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdateEmpty$, 0xe3309f7f, 0x293c2977, 'help.TermsOfServiceUpdateEmpty', 'constructor');
+export const TermsOfServiceUpdateEmpty: typeof TermsOfServiceUpdateEmpty$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdateEmpty$, 0xe3309f7f, 0x293c2977, 'help.TermsOfServiceUpdateEmpty', 'constructor', 'help.termsOfServiceUpdateEmpty expires:int = help.TermsOfServiceUpdate');
 export type TermsOfServiceUpdateEmpty = TermsOfServiceUpdateEmpty$;
 
 /**
@@ -1057,6 +937,7 @@ class TermsOfServiceUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.TermsOfServiceUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfServiceUpdate$;
   /** New TOS updates will have to be queried using {@link Api.help.GetTermsOfServiceUpdate} in `expires` seconds */
   declare expires: number;
   /** New terms of service */
@@ -1104,23 +985,10 @@ class TermsOfServiceUpdate$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfServiceUpdate');
-    j.field('expires', this.expires, intToJson);
-    j.field('terms_of_service', this.termsOfService, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdate$ {
-    const j = new TlJsonReader(json, 'help.termsOfServiceUpdate', classes);
-    return j.end(
-      new TermsOfServiceUpdate$({
-        expires: j.field('expires', intFromJson),
-        termsOfService: j.field('terms_of_service', fromJson$help$TermsOfService),
-      }),
-    );
-  }
+interface TermsOfServiceUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1130,7 +998,7 @@ class TermsOfServiceUpdate$ {
  *
  * @see https://core.telegram.org/constructor/help.termsOfServiceUpdate
  */
-export const TermsOfServiceUpdate: typeof TermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdate$, 0x28ecf961, 0x293c2977, 'help.TermsOfServiceUpdate', 'constructor');
+export const TermsOfServiceUpdate: typeof TermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdate$, 0x28ecf961, 0x293c2977, 'help.TermsOfServiceUpdate', 'constructor', 'help.termsOfServiceUpdate expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate');
 export type TermsOfServiceUpdate = TermsOfServiceUpdate$;
 
 /**
@@ -1149,6 +1017,7 @@ class DeepLinkInfoEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.DeepLinkInfoEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeepLinkInfoEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1161,14 +1030,10 @@ class DeepLinkInfoEmpty$ {
   static fromReader(_r: TlReader): DeepLinkInfoEmpty$ {
     return new DeepLinkInfoEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.deepLinkInfoEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfoEmpty$ {
-    return new TlJsonReader(json, 'help.deepLinkInfoEmpty', classes).end(new DeepLinkInfoEmpty$());
-  }
+interface DeepLinkInfoEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1178,7 +1043,7 @@ class DeepLinkInfoEmpty$ {
  *
  * @see https://core.telegram.org/constructor/help.deepLinkInfoEmpty
  */
-export const DeepLinkInfoEmpty: typeof DeepLinkInfoEmpty$ = /*@__PURE__*/ defineTlClass(DeepLinkInfoEmpty$, 0x66afa166, 0x984aac38, 'help.DeepLinkInfoEmpty', 'constructor');
+export const DeepLinkInfoEmpty: typeof DeepLinkInfoEmpty$ = /*@__PURE__*/ defineTlClass(DeepLinkInfoEmpty$, 0x66afa166, 0x984aac38, 'help.DeepLinkInfoEmpty', 'constructor', 'help.deepLinkInfoEmpty = help.DeepLinkInfo');
 export type DeepLinkInfoEmpty = DeepLinkInfoEmpty$;
 
 /**
@@ -1197,6 +1062,7 @@ class DeepLinkInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.DeepLinkInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeepLinkInfo$;
   /** An update of the app is required to parse this link */
   declare updateApp: boolean | undefined;
   /** Message to show to the user */
@@ -1266,25 +1132,10 @@ class DeepLinkInfo$ {
       return rethrowDecode(e, 'help.deepLinkInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.deepLinkInfo');
-    j.flag('update_app', this.updateApp);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfo$ {
-    const j = new TlJsonReader(json, 'help.deepLinkInfo', classes);
-    return j.end(
-      new DeepLinkInfo$({
-        updateApp: j.flag('update_app'),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface DeepLinkInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1294,7 +1145,7 @@ class DeepLinkInfo$ {
  *
  * @see https://core.telegram.org/constructor/help.deepLinkInfo
  */
-export const DeepLinkInfo: typeof DeepLinkInfo$ = /*@__PURE__*/ defineTlClass(DeepLinkInfo$, 0x6a4ee832, 0x984aac38, 'help.DeepLinkInfo', 'constructor');
+export const DeepLinkInfo: typeof DeepLinkInfo$ = /*@__PURE__*/ defineTlClass(DeepLinkInfo$, 0x6a4ee832, 0x984aac38, 'help.DeepLinkInfo', 'constructor', 'help.deepLinkInfo flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo');
 export type DeepLinkInfo = DeepLinkInfo$;
 
 /**
@@ -1313,6 +1164,7 @@ class PassportConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.PassportConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PassportConfigNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1325,14 +1177,10 @@ class PassportConfigNotModified$ {
   static fromReader(_r: TlReader): PassportConfigNotModified$ {
     return new PassportConfigNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.passportConfigNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfigNotModified$ {
-    return new TlJsonReader(json, 'help.passportConfigNotModified', classes).end(new PassportConfigNotModified$());
-  }
+interface PassportConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1342,7 +1190,7 @@ class PassportConfigNotModified$ {
  *
  * @see https://core.telegram.org/constructor/help.passportConfigNotModified
  */
-export const PassportConfigNotModified: typeof PassportConfigNotModified$ = /*@__PURE__*/ defineTlClass(PassportConfigNotModified$, 0xbfb9f457, 0xc666c0ad, 'help.PassportConfigNotModified', 'constructor');
+export const PassportConfigNotModified: typeof PassportConfigNotModified$ = /*@__PURE__*/ defineTlClass(PassportConfigNotModified$, 0xbfb9f457, 0xc666c0ad, 'help.PassportConfigNotModified', 'constructor', 'help.passportConfigNotModified = help.PassportConfig');
 export type PassportConfigNotModified = PassportConfigNotModified$;
 
 /**
@@ -1361,6 +1209,7 @@ class PassportConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.PassportConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PassportConfig$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** Localization */
@@ -1408,23 +1257,10 @@ class PassportConfig$ {
       return rethrowDecode(e, 'help.passportConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.passportConfig');
-    j.field('hash', this.hash, intToJson);
-    j.field('countries_langs', this.countriesLangs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfig$ {
-    const j = new TlJsonReader(json, 'help.passportConfig', classes);
-    return j.end(
-      new PassportConfig$({
-        hash: j.field('hash', intFromJson),
-        countriesLangs: j.field('countries_langs', fromJson$DataJSON),
-      }),
-    );
-  }
+interface PassportConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1434,7 +1270,7 @@ class PassportConfig$ {
  *
  * @see https://core.telegram.org/constructor/help.passportConfig
  */
-export const PassportConfig: typeof PassportConfig$ = /*@__PURE__*/ defineTlClass(PassportConfig$, 0xa098d6af, 0xc666c0ad, 'help.PassportConfig', 'constructor');
+export const PassportConfig: typeof PassportConfig$ = /*@__PURE__*/ defineTlClass(PassportConfig$, 0xa098d6af, 0xc666c0ad, 'help.PassportConfig', 'constructor', 'help.passportConfig hash:int countries_langs:DataJSON = help.PassportConfig');
 export type PassportConfig = PassportConfig$;
 
 /**
@@ -1453,6 +1289,7 @@ class SupportName$ {
   declare readonly SUBCLASS_OF_ID: 0x7f50b7c2;
   declare readonly className: 'help.SupportName';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SupportName$;
   /** Localized name */
   declare name: string;
 
@@ -1491,21 +1328,10 @@ class SupportName$ {
       return rethrowDecode(e, 'help.supportName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.supportName');
-    j.field('name', this.name, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SupportName$ {
-    const j = new TlJsonReader(json, 'help.supportName', classes);
-    return j.end(
-      new SupportName$({
-        name: j.field('name', stringFromJson),
-      }),
-    );
-  }
+interface SupportName$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1515,7 +1341,7 @@ class SupportName$ {
  *
  * @see https://core.telegram.org/constructor/help.supportName
  */
-export const SupportName: typeof SupportName$ = /*@__PURE__*/ defineTlClass(SupportName$, 0x8c05f1c9, 0x7f50b7c2, 'help.SupportName', 'constructor');
+export const SupportName: typeof SupportName$ = /*@__PURE__*/ defineTlClass(SupportName$, 0x8c05f1c9, 0x7f50b7c2, 'help.SupportName', 'constructor', 'help.supportName name:string = help.SupportName');
 export type SupportName = SupportName$;
 
 /**
@@ -1534,6 +1360,7 @@ class UserInfoEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.UserInfoEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserInfoEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1546,14 +1373,10 @@ class UserInfoEmpty$ {
   static fromReader(_r: TlReader): UserInfoEmpty$ {
     return new UserInfoEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.userInfoEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfoEmpty$ {
-    return new TlJsonReader(json, 'help.userInfoEmpty', classes).end(new UserInfoEmpty$());
-  }
+interface UserInfoEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1563,7 +1386,7 @@ class UserInfoEmpty$ {
  *
  * @see https://core.telegram.org/constructor/help.userInfoEmpty
  */
-export const UserInfoEmpty: typeof UserInfoEmpty$ = /*@__PURE__*/ defineTlClass(UserInfoEmpty$, 0xf3ae2eed, 0x5c53d7d8, 'help.UserInfoEmpty', 'constructor');
+export const UserInfoEmpty: typeof UserInfoEmpty$ = /*@__PURE__*/ defineTlClass(UserInfoEmpty$, 0xf3ae2eed, 0x5c53d7d8, 'help.UserInfoEmpty', 'constructor', 'help.userInfoEmpty = help.UserInfo');
 export type UserInfoEmpty = UserInfoEmpty$;
 
 /**
@@ -1582,6 +1405,7 @@ class UserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.UserInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserInfo$;
   /** Info */
   declare message: string;
   /** [Message entities for styled text](https://core.telegram.org/api/entities) */
@@ -1655,27 +1479,10 @@ class UserInfo$ {
       return rethrowDecode(e, 'help.userInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.userInfo');
-    j.field('message', this.message, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.field('author', this.author, stringToJson);
-    j.field('date', this.date, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfo$ {
-    const j = new TlJsonReader(json, 'help.userInfo', classes);
-    return j.end(
-      new UserInfo$({
-        message: j.field('message', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        author: j.field('author', stringFromJson),
-        date: j.field('date', intFromJson),
-      }),
-    );
-  }
+interface UserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1685,7 +1492,7 @@ class UserInfo$ {
  *
  * @see https://core.telegram.org/constructor/help.userInfo
  */
-export const UserInfo: typeof UserInfo$ = /*@__PURE__*/ defineTlClass(UserInfo$, 0x01eb3758, 0x5c53d7d8, 'help.UserInfo', 'constructor');
+export const UserInfo: typeof UserInfo$ = /*@__PURE__*/ defineTlClass(UserInfo$, 0x01eb3758, 0x5c53d7d8, 'help.UserInfo', 'constructor', 'help.userInfo message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo');
 export type UserInfo = UserInfo$;
 
 /**
@@ -1704,6 +1511,7 @@ class PromoDataEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.PromoDataEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PromoDataEmpty$;
   /** Re-fetch PSA/MTProxy info after the specified number of seconds */
   declare expires: number;
 
@@ -1742,21 +1550,10 @@ class PromoDataEmpty$ {
       return rethrowDecode(e, 'help.promoDataEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.promoDataEmpty');
-    j.field('expires', this.expires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PromoDataEmpty$ {
-    const j = new TlJsonReader(json, 'help.promoDataEmpty', classes);
-    return j.end(
-      new PromoDataEmpty$({
-        expires: j.field('expires', intFromJson),
-      }),
-    );
-  }
+interface PromoDataEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1766,7 +1563,7 @@ class PromoDataEmpty$ {
  *
  * @see https://core.telegram.org/constructor/help.promoDataEmpty
  */
-export const PromoDataEmpty: typeof PromoDataEmpty$ = /*@__PURE__*/ defineTlClass(PromoDataEmpty$, 0x98f6ac75, 0x9d595542, 'help.PromoDataEmpty', 'constructor');
+export const PromoDataEmpty: typeof PromoDataEmpty$ = /*@__PURE__*/ defineTlClass(PromoDataEmpty$, 0x98f6ac75, 0x9d595542, 'help.PromoDataEmpty', 'constructor', 'help.promoDataEmpty expires:int = help.PromoData');
 export type PromoDataEmpty = PromoDataEmpty$;
 
 /**
@@ -1785,6 +1582,7 @@ class PromoData$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.PromoData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PromoData$;
   /** Set when connecting using an MTProxy that has configured an associated peer (that will be passed in `peer`, i.e. the channel that sponsored the MTProxy) that should be pinned on top of the chat list. */
   declare proxy: boolean | undefined;
   /** Unixtime when to re-invoke {@link Api.help.GetPromoData}. */
@@ -1941,39 +1739,10 @@ class PromoData$ {
       return rethrowDecode(e, 'help.promoData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.promoData');
-    j.flag('proxy', this.proxy);
-    j.field('expires', this.expires, intToJson);
-    j.optional('peer', this.peer, objectToJson);
-    j.optional('psa_type', this.psaType, stringToJson);
-    j.optional('psa_message', this.psaMessage, stringToJson);
-    j.vector('pending_suggestions', this.pendingSuggestions, stringToJson);
-    j.vector('dismissed_suggestions', this.dismissedSuggestions, stringToJson);
-    j.optional('custom_pending_suggestion', this.customPendingSuggestion, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PromoData$ {
-    const j = new TlJsonReader(json, 'help.promoData', classes);
-    return j.end(
-      new PromoData$({
-        proxy: j.flag('proxy'),
-        expires: j.field('expires', intFromJson),
-        peer: j.optional('peer', fromJson$Peer),
-        psaType: j.optional('psa_type', stringFromJson),
-        psaMessage: j.optional('psa_message', stringFromJson),
-        pendingSuggestions: j.vector('pending_suggestions', stringFromJson),
-        dismissedSuggestions: j.vector('dismissed_suggestions', stringFromJson),
-        customPendingSuggestion: j.optional('custom_pending_suggestion', fromJson$PendingSuggestion),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1983,7 +1752,7 @@ class PromoData$ {
  *
  * @see https://core.telegram.org/constructor/help.promoData
  */
-export const PromoData: typeof PromoData$ = /*@__PURE__*/ defineTlClass(PromoData$, 0x08a4d87a, 0x9d595542, 'help.PromoData', 'constructor');
+export const PromoData: typeof PromoData$ = /*@__PURE__*/ defineTlClass(PromoData$, 0x08a4d87a, 0x9d595542, 'help.PromoData', 'constructor', 'help.promoData flags:# proxy:flags.0?true expires:int peer:flags.3?Peer psa_type:flags.1?string psa_message:flags.2?string pending_suggestions:Vector<string> dismissed_suggestions:Vector<string> custom_pending_suggestion:flags.4?PendingSuggestion chats:Vector<Chat> users:Vector<User> = help.PromoData');
 export type PromoData = PromoData$;
 
 /**
@@ -2002,6 +1771,7 @@ class CountryCode$ {
   declare readonly SUBCLASS_OF_ID: 0x76f34665;
   declare readonly className: 'help.CountryCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountryCode$;
   /** ISO country code */
   declare countryCode: string;
   /** Possible phone prefixes */
@@ -2080,25 +1850,10 @@ class CountryCode$ {
       return rethrowDecode(e, 'help.countryCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.countryCode');
-    j.field('country_code', this.countryCode, stringToJson);
-    j.optionalVector('prefixes', this.prefixes, stringToJson);
-    j.optionalVector('patterns', this.patterns, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountryCode$ {
-    const j = new TlJsonReader(json, 'help.countryCode', classes);
-    return j.end(
-      new CountryCode$({
-        countryCode: j.field('country_code', stringFromJson),
-        prefixes: j.optionalVector('prefixes', stringFromJson),
-        patterns: j.optionalVector('patterns', stringFromJson),
-      }),
-    );
-  }
+interface CountryCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2108,7 +1863,7 @@ class CountryCode$ {
  *
  * @see https://core.telegram.org/constructor/help.countryCode
  */
-export const CountryCode: typeof CountryCode$ = /*@__PURE__*/ defineTlClass(CountryCode$, 0x4203c5ef, 0x76f34665, 'help.CountryCode', 'constructor');
+export const CountryCode: typeof CountryCode$ = /*@__PURE__*/ defineTlClass(CountryCode$, 0x4203c5ef, 0x76f34665, 'help.CountryCode', 'constructor', 'help.countryCode flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode');
 export type CountryCode = CountryCode$;
 
 /**
@@ -2127,6 +1882,7 @@ class Country$ {
   declare readonly SUBCLASS_OF_ID: 0xa22e9e28;
   declare readonly className: 'help.Country';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Country$;
   /** Whether this country should not be shown in the list */
   declare hidden: boolean | undefined;
   /** ISO code of country */
@@ -2214,29 +1970,10 @@ class Country$ {
       return rethrowDecode(e, 'help.country', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.country');
-    j.flag('hidden', this.hidden);
-    j.field('iso2', this.iso2, stringToJson);
-    j.field('default_name', this.defaultName, stringToJson);
-    j.optional('name', this.name, stringToJson);
-    j.vector('country_codes', this.countryCodes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Country$ {
-    const j = new TlJsonReader(json, 'help.country', classes);
-    return j.end(
-      new Country$({
-        hidden: j.flag('hidden'),
-        iso2: j.field('iso2', stringFromJson),
-        defaultName: j.field('default_name', stringFromJson),
-        name: j.optional('name', stringFromJson),
-        countryCodes: j.vector('country_codes', fromJson$help$CountryCode),
-      }),
-    );
-  }
+interface Country$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2246,7 +1983,7 @@ class Country$ {
  *
  * @see https://core.telegram.org/constructor/help.country
  */
-export const Country: typeof Country$ = /*@__PURE__*/ defineTlClass(Country$, 0xc3878e23, 0xa22e9e28, 'help.Country', 'constructor');
+export const Country: typeof Country$ = /*@__PURE__*/ defineTlClass(Country$, 0xc3878e23, 0xa22e9e28, 'help.Country', 'constructor', 'help.country flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country');
 export type Country = Country$;
 
 /**
@@ -2265,6 +2002,7 @@ class CountriesListNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.CountriesListNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountriesListNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2277,14 +2015,10 @@ class CountriesListNotModified$ {
   static fromReader(_r: TlReader): CountriesListNotModified$ {
     return new CountriesListNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.countriesListNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesListNotModified$ {
-    return new TlJsonReader(json, 'help.countriesListNotModified', classes).end(new CountriesListNotModified$());
-  }
+interface CountriesListNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2294,7 +2028,7 @@ class CountriesListNotModified$ {
  *
  * @see https://core.telegram.org/constructor/help.countriesListNotModified
  */
-export const CountriesListNotModified: typeof CountriesListNotModified$ = /*@__PURE__*/ defineTlClass(CountriesListNotModified$, 0x93cc1f32, 0xea31fe88, 'help.CountriesListNotModified', 'constructor');
+export const CountriesListNotModified: typeof CountriesListNotModified$ = /*@__PURE__*/ defineTlClass(CountriesListNotModified$, 0x93cc1f32, 0xea31fe88, 'help.CountriesListNotModified', 'constructor', 'help.countriesListNotModified = help.CountriesList');
 export type CountriesListNotModified = CountriesListNotModified$;
 
 /**
@@ -2313,6 +2047,7 @@ class CountriesList$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.CountriesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountriesList$;
   /** Name, ISO code, localized name and phone codes/patterns of all available countries */
   declare countries: Api.help.TypeCountry[];
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
@@ -2368,23 +2103,10 @@ class CountriesList$ {
       return rethrowDecode(e, 'help.countriesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.countriesList');
-    j.vector('countries', this.countries, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesList$ {
-    const j = new TlJsonReader(json, 'help.countriesList', classes);
-    return j.end(
-      new CountriesList$({
-        countries: j.vector('countries', fromJson$help$Country),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface CountriesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2394,7 +2116,7 @@ class CountriesList$ {
  *
  * @see https://core.telegram.org/constructor/help.countriesList
  */
-export const CountriesList: typeof CountriesList$ = /*@__PURE__*/ defineTlClass(CountriesList$, 0x87d0759e, 0xea31fe88, 'help.CountriesList', 'constructor');
+export const CountriesList: typeof CountriesList$ = /*@__PURE__*/ defineTlClass(CountriesList$, 0x87d0759e, 0xea31fe88, 'help.CountriesList', 'constructor', 'help.countriesList countries:Vector<help.Country> hash:int = help.CountriesList');
 export type CountriesList = CountriesList$;
 
 /**
@@ -2419,6 +2141,7 @@ class PremiumPromo$ {
   declare readonly SUBCLASS_OF_ID: 0xc987a338;
   declare readonly className: 'help.PremiumPromo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PremiumPromo$;
   /** Description of the current state of the user's Telegram Premium subscription */
   declare statusText: string;
   /** [Message entities for styled text](https://core.telegram.org/api/entities) */
@@ -2538,31 +2261,10 @@ class PremiumPromo$ {
       return rethrowDecode(e, 'help.premiumPromo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.premiumPromo');
-    j.field('status_text', this.statusText, stringToJson);
-    j.vector('status_entities', this.statusEntities, objectToJson);
-    j.vector('video_sections', this.videoSections, stringToJson);
-    j.vector('videos', this.videos, objectToJson);
-    j.vector('period_options', this.periodOptions, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PremiumPromo$ {
-    const j = new TlJsonReader(json, 'help.premiumPromo', classes);
-    return j.end(
-      new PremiumPromo$({
-        statusText: j.field('status_text', stringFromJson),
-        statusEntities: j.vector('status_entities', fromJson$MessageEntity),
-        videoSections: j.vector('video_sections', stringFromJson),
-        videos: j.vector('videos', fromJson$Document),
-        periodOptions: j.vector('period_options', fromJson$PremiumSubscriptionOption),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PremiumPromo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2578,7 +2280,7 @@ class PremiumPromo$ {
  *
  * @see https://core.telegram.org/constructor/help.premiumPromo
  */
-export const PremiumPromo: typeof PremiumPromo$ = /*@__PURE__*/ defineTlClass(PremiumPromo$, 0x5334759c, 0xc987a338, 'help.PremiumPromo', 'constructor');
+export const PremiumPromo: typeof PremiumPromo$ = /*@__PURE__*/ defineTlClass(PremiumPromo$, 0x5334759c, 0xc987a338, 'help.PremiumPromo', 'constructor', 'help.premiumPromo status_text:string status_entities:Vector<MessageEntity> video_sections:Vector<string> videos:Vector<Document> period_options:Vector<PremiumSubscriptionOption> users:Vector<User> = help.PremiumPromo');
 export type PremiumPromo = PremiumPromo$;
 
 /**
@@ -2597,6 +2299,7 @@ class AppConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x14381c9a;
   declare readonly className: 'help.AppConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppConfigNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2609,14 +2312,10 @@ class AppConfigNotModified$ {
   static fromReader(_r: TlReader): AppConfigNotModified$ {
     return new AppConfigNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.appConfigNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppConfigNotModified$ {
-    return new TlJsonReader(json, 'help.appConfigNotModified', classes).end(new AppConfigNotModified$());
-  }
+interface AppConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2626,7 +2325,7 @@ class AppConfigNotModified$ {
  *
  * @see https://core.telegram.org/constructor/help.appConfigNotModified
  */
-export const AppConfigNotModified: typeof AppConfigNotModified$ = /*@__PURE__*/ defineTlClass(AppConfigNotModified$, 0x7cde641d, 0x14381c9a, 'help.AppConfigNotModified', 'constructor');
+export const AppConfigNotModified: typeof AppConfigNotModified$ = /*@__PURE__*/ defineTlClass(AppConfigNotModified$, 0x7cde641d, 0x14381c9a, 'help.AppConfigNotModified', 'constructor', 'help.appConfigNotModified = help.AppConfig');
 export type AppConfigNotModified = AppConfigNotModified$;
 
 /**
@@ -2645,6 +2344,7 @@ class AppConfig$ {
   declare readonly SUBCLASS_OF_ID: 0x14381c9a;
   declare readonly className: 'help.AppConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppConfig$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** [Client configuration parameters](https://core.telegram.org/api/config#client-configuration) */
@@ -2692,23 +2392,10 @@ class AppConfig$ {
       return rethrowDecode(e, 'help.appConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.appConfig');
-    j.field('hash', this.hash, intToJson);
-    j.field('config', this.config, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppConfig$ {
-    const j = new TlJsonReader(json, 'help.appConfig', classes);
-    return j.end(
-      new AppConfig$({
-        hash: j.field('hash', intFromJson),
-        config: j.field('config', fromJson$JSONValue),
-      }),
-    );
-  }
+interface AppConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2718,7 +2405,7 @@ class AppConfig$ {
  *
  * @see https://core.telegram.org/constructor/help.appConfig
  */
-export const AppConfig: typeof AppConfig$ = /*@__PURE__*/ defineTlClass(AppConfig$, 0xdd18782e, 0x14381c9a, 'help.AppConfig', 'constructor');
+export const AppConfig: typeof AppConfig$ = /*@__PURE__*/ defineTlClass(AppConfig$, 0xdd18782e, 0x14381c9a, 'help.AppConfig', 'constructor', 'help.appConfig hash:int config:JSONValue = help.AppConfig');
 export type AppConfig = AppConfig$;
 
 /**
@@ -2737,6 +2424,7 @@ class PeerColorSet$ {
   declare readonly SUBCLASS_OF_ID: 0x11cbe12c;
   declare readonly className: 'help.PeerColorSet';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorSet$;
   /** A list of 1-3 colors in RGB format, describing the accent color. */
   declare colors: number[];
 
@@ -2783,21 +2471,10 @@ class PeerColorSet$ {
       return rethrowDecode(e, 'help.peerColorSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColorSet');
-    j.vector('colors', this.colors, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorSet$ {
-    const j = new TlJsonReader(json, 'help.peerColorSet', classes);
-    return j.end(
-      new PeerColorSet$({
-        colors: j.vector('colors', intFromJson),
-      }),
-    );
-  }
+interface PeerColorSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2807,7 +2484,7 @@ class PeerColorSet$ {
  *
  * @see https://core.telegram.org/constructor/help.peerColorSet
  */
-export const PeerColorSet: typeof PeerColorSet$ = /*@__PURE__*/ defineTlClass(PeerColorSet$, 0x26219a58, 0x11cbe12c, 'help.PeerColorSet', 'constructor');
+export const PeerColorSet: typeof PeerColorSet$ = /*@__PURE__*/ defineTlClass(PeerColorSet$, 0x26219a58, 0x11cbe12c, 'help.PeerColorSet', 'constructor', 'help.peerColorSet colors:Vector<int> = help.PeerColorSet');
 export type PeerColorSet = PeerColorSet$;
 
 /**
@@ -2826,6 +2503,7 @@ class PeerColorProfileSet$ {
   declare readonly SUBCLASS_OF_ID: 0x11cbe12c;
   declare readonly className: 'help.PeerColorProfileSet';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorProfileSet$;
   /** A list of 1-2 colors in RGB format, shown in the color palette settings to describe the current palette. */
   declare paletteColors: number[];
   /** A list of 1-2 colors in RGB format describing the colors used to generate the actual background used in the profile page. */
@@ -2904,25 +2582,10 @@ class PeerColorProfileSet$ {
       return rethrowDecode(e, 'help.peerColorProfileSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColorProfileSet');
-    j.vector('palette_colors', this.paletteColors, intToJson);
-    j.vector('bg_colors', this.bgColors, intToJson);
-    j.vector('story_colors', this.storyColors, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorProfileSet$ {
-    const j = new TlJsonReader(json, 'help.peerColorProfileSet', classes);
-    return j.end(
-      new PeerColorProfileSet$({
-        paletteColors: j.vector('palette_colors', intFromJson),
-        bgColors: j.vector('bg_colors', intFromJson),
-        storyColors: j.vector('story_colors', intFromJson),
-      }),
-    );
-  }
+interface PeerColorProfileSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2932,7 +2595,7 @@ class PeerColorProfileSet$ {
  *
  * @see https://core.telegram.org/constructor/help.peerColorProfileSet
  */
-export const PeerColorProfileSet: typeof PeerColorProfileSet$ = /*@__PURE__*/ defineTlClass(PeerColorProfileSet$, 0x767d61eb, 0x11cbe12c, 'help.PeerColorProfileSet', 'constructor');
+export const PeerColorProfileSet: typeof PeerColorProfileSet$ = /*@__PURE__*/ defineTlClass(PeerColorProfileSet$, 0x767d61eb, 0x11cbe12c, 'help.PeerColorProfileSet', 'constructor', 'help.peerColorProfileSet palette_colors:Vector<int> bg_colors:Vector<int> story_colors:Vector<int> = help.PeerColorSet');
 export type PeerColorProfileSet = PeerColorProfileSet$;
 
 /**
@@ -2951,6 +2614,7 @@ class PeerColorOption$ {
   declare readonly SUBCLASS_OF_ID: 0x56b8ae98;
   declare readonly className: 'help.PeerColorOption';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorOption$;
   /** Whether this palette should not be displayed as an option to the user when choosing a palette to apply to profile pages or message accents. */
   declare hidden: boolean | undefined;
   /** Palette ID. */
@@ -3050,31 +2714,10 @@ class PeerColorOption$ {
       return rethrowDecode(e, 'help.peerColorOption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColorOption');
-    j.flag('hidden', this.hidden);
-    j.field('color_id', this.colorId, intToJson);
-    j.optional('colors', this.colors, objectToJson);
-    j.optional('dark_colors', this.darkColors, objectToJson);
-    j.optional('channel_min_level', this.channelMinLevel, intToJson);
-    j.optional('group_min_level', this.groupMinLevel, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorOption$ {
-    const j = new TlJsonReader(json, 'help.peerColorOption', classes);
-    return j.end(
-      new PeerColorOption$({
-        hidden: j.flag('hidden'),
-        colorId: j.field('color_id', intFromJson),
-        colors: j.optional('colors', fromJson$help$PeerColorSet),
-        darkColors: j.optional('dark_colors', fromJson$help$PeerColorSet),
-        channelMinLevel: j.optional('channel_min_level', intFromJson),
-        groupMinLevel: j.optional('group_min_level', intFromJson),
-      }),
-    );
-  }
+interface PeerColorOption$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3084,7 +2727,7 @@ class PeerColorOption$ {
  *
  * @see https://core.telegram.org/constructor/help.peerColorOption
  */
-export const PeerColorOption: typeof PeerColorOption$ = /*@__PURE__*/ defineTlClass(PeerColorOption$, 0xadec6ebe, 0x56b8ae98, 'help.PeerColorOption', 'constructor');
+export const PeerColorOption: typeof PeerColorOption$ = /*@__PURE__*/ defineTlClass(PeerColorOption$, 0xadec6ebe, 0x56b8ae98, 'help.PeerColorOption', 'constructor', 'help.peerColorOption flags:# hidden:flags.0?true color_id:int colors:flags.1?help.PeerColorSet dark_colors:flags.2?help.PeerColorSet channel_min_level:flags.3?int group_min_level:flags.4?int = help.PeerColorOption');
 export type PeerColorOption = PeerColorOption$;
 
 /**
@@ -3103,6 +2746,7 @@ class PeerColorsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.PeerColorsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColorsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3115,14 +2759,10 @@ class PeerColorsNotModified$ {
   static fromReader(_r: TlReader): PeerColorsNotModified$ {
     return new PeerColorsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.peerColorsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColorsNotModified$ {
-    return new TlJsonReader(json, 'help.peerColorsNotModified', classes).end(new PeerColorsNotModified$());
-  }
+interface PeerColorsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3132,7 +2772,7 @@ class PeerColorsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/help.peerColorsNotModified
  */
-export const PeerColorsNotModified: typeof PeerColorsNotModified$ = /*@__PURE__*/ defineTlClass(PeerColorsNotModified$, 0x2ba1f5ce, 0x0e3f6733, 'help.PeerColorsNotModified', 'constructor');
+export const PeerColorsNotModified: typeof PeerColorsNotModified$ = /*@__PURE__*/ defineTlClass(PeerColorsNotModified$, 0x2ba1f5ce, 0x0e3f6733, 'help.PeerColorsNotModified', 'constructor', 'help.peerColorsNotModified = help.PeerColors');
 export type PeerColorsNotModified = PeerColorsNotModified$;
 
 /**
@@ -3151,6 +2791,7 @@ class PeerColors$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.PeerColors';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerColors$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** Usable [color palettes](https://core.telegram.org/api/colors). */
@@ -3206,23 +2847,10 @@ class PeerColors$ {
       return rethrowDecode(e, 'help.peerColors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.peerColors');
-    j.field('hash', this.hash, intToJson);
-    j.vector('colors', this.colors, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerColors$ {
-    const j = new TlJsonReader(json, 'help.peerColors', classes);
-    return j.end(
-      new PeerColors$({
-        hash: j.field('hash', intFromJson),
-        colors: j.vector('colors', fromJson$help$PeerColorOption),
-      }),
-    );
-  }
+interface PeerColors$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3232,7 +2860,7 @@ class PeerColors$ {
  *
  * @see https://core.telegram.org/constructor/help.peerColors
  */
-export const PeerColors: typeof PeerColors$ = /*@__PURE__*/ defineTlClass(PeerColors$, 0x00f8ed08, 0x0e3f6733, 'help.PeerColors', 'constructor');
+export const PeerColors: typeof PeerColors$ = /*@__PURE__*/ defineTlClass(PeerColors$, 0x00f8ed08, 0x0e3f6733, 'help.PeerColors', 'constructor', 'help.peerColors hash:int colors:Vector<help.PeerColorOption> = help.PeerColors');
 export type PeerColors = PeerColors$;
 
 /**
@@ -3251,6 +2879,7 @@ class TimezonesListNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xca76e475;
   declare readonly className: 'help.TimezonesListNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TimezonesListNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3263,14 +2892,10 @@ class TimezonesListNotModified$ {
   static fromReader(_r: TlReader): TimezonesListNotModified$ {
     return new TimezonesListNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.timezonesListNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TimezonesListNotModified$ {
-    return new TlJsonReader(json, 'help.timezonesListNotModified', classes).end(new TimezonesListNotModified$());
-  }
+interface TimezonesListNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3280,7 +2905,7 @@ class TimezonesListNotModified$ {
  *
  * @see https://core.telegram.org/constructor/help.timezonesListNotModified
  */
-export const TimezonesListNotModified: typeof TimezonesListNotModified$ = /*@__PURE__*/ defineTlClass(TimezonesListNotModified$, 0x970708cc, 0xca76e475, 'help.TimezonesListNotModified', 'constructor');
+export const TimezonesListNotModified: typeof TimezonesListNotModified$ = /*@__PURE__*/ defineTlClass(TimezonesListNotModified$, 0x970708cc, 0xca76e475, 'help.TimezonesListNotModified', 'constructor', 'help.timezonesListNotModified = help.TimezonesList');
 export type TimezonesListNotModified = TimezonesListNotModified$;
 
 /**
@@ -3299,6 +2924,7 @@ class TimezonesList$ {
   declare readonly SUBCLASS_OF_ID: 0xca76e475;
   declare readonly className: 'help.TimezonesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TimezonesList$;
   /** Timezones */
   declare timezones: Api.TypeTimezone[];
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
@@ -3354,23 +2980,10 @@ class TimezonesList$ {
       return rethrowDecode(e, 'help.timezonesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.timezonesList');
-    j.vector('timezones', this.timezones, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TimezonesList$ {
-    const j = new TlJsonReader(json, 'help.timezonesList', classes);
-    return j.end(
-      new TimezonesList$({
-        timezones: j.vector('timezones', fromJson$Timezone),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface TimezonesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3380,7 +2993,7 @@ class TimezonesList$ {
  *
  * @see https://core.telegram.org/constructor/help.timezonesList
  */
-export const TimezonesList: typeof TimezonesList$ = /*@__PURE__*/ defineTlClass(TimezonesList$, 0x7b74ed71, 0xca76e475, 'help.TimezonesList', 'constructor');
+export const TimezonesList: typeof TimezonesList$ = /*@__PURE__*/ defineTlClass(TimezonesList$, 0x7b74ed71, 0xca76e475, 'help.TimezonesList', 'constructor', 'help.timezonesList timezones:Vector<Timezone> hash:int = help.TimezonesList');
 export type TimezonesList = TimezonesList$;
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
@@ -3393,6 +3006,7 @@ class ConfigSimple$ {
   declare readonly SUBCLASS_OF_ID: 0x29183ac4;
   declare readonly className: 'help.ConfigSimple';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfigSimple$;
   declare date: number;
   declare expires: number;
   declare rules: Api.TypeAccessPointRule[];
@@ -3446,29 +3060,14 @@ class ConfigSimple$ {
       return rethrowDecode(e, 'help.configSimple', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.configSimple');
-    j.field('date', this.date, intToJson);
-    j.field('expires', this.expires, intToJson);
-    j.vector('rules', this.rules, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfigSimple$ {
-    const j = new TlJsonReader(json, 'help.configSimple', classes);
-    return j.end(
-      new ConfigSimple$({
-        date: j.field('date', intFromJson),
-        expires: j.field('expires', intFromJson),
-        rules: j.vector('rules', fromJson$AccessPointRule),
-      }),
-    );
-  }
+interface ConfigSimple$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
-export const ConfigSimple: typeof ConfigSimple$ = /*@__PURE__*/ defineTlClass(ConfigSimple$, 0x5a592a6c, 0x29183ac4, 'help.ConfigSimple', 'constructor');
+export const ConfigSimple: typeof ConfigSimple$ = /*@__PURE__*/ defineTlClass(ConfigSimple$, 0x5a592a6c, 0x29183ac4, 'help.ConfigSimple', 'constructor', 'help.configSimple date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple');
 export type ConfigSimple = ConfigSimple$;
 
 /**
@@ -3501,6 +3100,7 @@ class GetConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xd3262a4a;
   declare readonly className: 'help.GetConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3518,14 +3118,10 @@ class GetConfig$ {
   static fromReader(_r: TlReader): GetConfig$ {
     return new GetConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConfig$ {
-    return new TlJsonReader(json, 'help.getConfig', classes).end(new GetConfig$());
-  }
+interface GetConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3549,7 +3145,7 @@ class GetConfig$ {
  *
  * @see https://core.telegram.org/method/help.getConfig
  */
-export const GetConfig: typeof GetConfig$ = /*@__PURE__*/ defineTlClass(GetConfig$, 0xc4f9186b, 0xd3262a4a, 'help.GetConfig', 'request');
+export const GetConfig: typeof GetConfig$ = /*@__PURE__*/ defineTlClass(GetConfig$, 0xc4f9186b, 0xd3262a4a, 'help.GetConfig', 'request', 'help.getConfig');
 export type GetConfig = GetConfig$;
 
 /** The types of the RPC errors `help.getConfig` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3588,6 +3184,7 @@ class GetNearestDc$ {
   declare readonly SUBCLASS_OF_ID: 0x3877045f;
   declare readonly className: 'help.GetNearestDc';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNearestDc$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3605,14 +3202,10 @@ class GetNearestDc$ {
   static fromReader(_r: TlReader): GetNearestDc$ {
     return new GetNearestDc$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getNearestDc' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNearestDc$ {
-    return new TlJsonReader(json, 'help.getNearestDc', classes).end(new GetNearestDc$());
-  }
+interface GetNearestDc$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3629,7 +3222,7 @@ class GetNearestDc$ {
  *
  * @see https://core.telegram.org/method/help.getNearestDc
  */
-export const GetNearestDc: typeof GetNearestDc$ = /*@__PURE__*/ defineTlClass(GetNearestDc$, 0x1fb33026, 0x3877045f, 'help.GetNearestDc', 'request');
+export const GetNearestDc: typeof GetNearestDc$ = /*@__PURE__*/ defineTlClass(GetNearestDc$, 0x1fb33026, 0x3877045f, 'help.GetNearestDc', 'request', 'help.getNearestDc');
 export type GetNearestDc = GetNearestDc$;
 
 /** The types of the RPC errors `help.getNearestDc` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3662,6 +3255,7 @@ class GetAppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.GetAppUpdate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAppUpdate$;
   /** Source */
   declare source: string;
 
@@ -3705,21 +3299,10 @@ class GetAppUpdate$ {
       return rethrowDecode(e, 'help.getAppUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getAppUpdate');
-    j.field('source', this.source, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppUpdate$ {
-    const j = new TlJsonReader(json, 'help.getAppUpdate', classes);
-    return j.end(
-      new GetAppUpdate$({
-        source: j.field('source', stringFromJson),
-      }),
-    );
-  }
+interface GetAppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3737,7 +3320,7 @@ class GetAppUpdate$ {
  *
  * @see https://core.telegram.org/method/help.getAppUpdate
  */
-export const GetAppUpdate: typeof GetAppUpdate$ = /*@__PURE__*/ defineTlClass(GetAppUpdate$, 0x522d5a7d, 0x5897069e, 'help.GetAppUpdate', 'request');
+export const GetAppUpdate: typeof GetAppUpdate$ = /*@__PURE__*/ defineTlClass(GetAppUpdate$, 0x522d5a7d, 0x5897069e, 'help.GetAppUpdate', 'request', 'help.getAppUpdate source:string');
 export type GetAppUpdate = GetAppUpdate$;
 
 /** The types of the RPC errors `help.getAppUpdate` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3771,6 +3354,7 @@ class GetInviteText$ {
   declare readonly SUBCLASS_OF_ID: 0xcf70aa35;
   declare readonly className: 'help.GetInviteText';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInviteText$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3788,14 +3372,10 @@ class GetInviteText$ {
   static fromReader(_r: TlReader): GetInviteText$ {
     return new GetInviteText$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getInviteText' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInviteText$ {
-    return new TlJsonReader(json, 'help.getInviteText', classes).end(new GetInviteText$());
-  }
+interface GetInviteText$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3813,7 +3393,7 @@ class GetInviteText$ {
  *
  * @see https://core.telegram.org/method/help.getInviteText
  */
-export const GetInviteText: typeof GetInviteText$ = /*@__PURE__*/ defineTlClass(GetInviteText$, 0x4d392343, 0xcf70aa35, 'help.GetInviteText', 'request');
+export const GetInviteText: typeof GetInviteText$ = /*@__PURE__*/ defineTlClass(GetInviteText$, 0x4d392343, 0xcf70aa35, 'help.GetInviteText', 'request', 'help.getInviteText');
 export type GetInviteText = GetInviteText$;
 
 /** The types of the RPC errors `help.getInviteText` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3847,6 +3427,7 @@ class GetSupport$ {
   declare readonly SUBCLASS_OF_ID: 0x7159bceb;
   declare readonly className: 'help.GetSupport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSupport$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3864,14 +3445,10 @@ class GetSupport$ {
   static fromReader(_r: TlReader): GetSupport$ {
     return new GetSupport$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getSupport' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupport$ {
-    return new TlJsonReader(json, 'help.getSupport', classes).end(new GetSupport$());
-  }
+interface GetSupport$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3889,7 +3466,7 @@ class GetSupport$ {
  *
  * @see https://core.telegram.org/method/help.getSupport
  */
-export const GetSupport: typeof GetSupport$ = /*@__PURE__*/ defineTlClass(GetSupport$, 0x9cdf08cd, 0x7159bceb, 'help.GetSupport', 'request');
+export const GetSupport: typeof GetSupport$ = /*@__PURE__*/ defineTlClass(GetSupport$, 0x9cdf08cd, 0x7159bceb, 'help.GetSupport', 'request', 'help.getSupport');
 export type GetSupport = GetSupport$;
 
 /** The types of the RPC errors `help.getSupport` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3924,6 +3501,7 @@ class SetBotUpdatesStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.SetBotUpdatesStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotUpdatesStatus$;
   /** Number of pending updates */
   declare pendingUpdatesCount: number;
   /** Error message, if present */
@@ -3976,23 +3554,10 @@ class SetBotUpdatesStatus$ {
       return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.setBotUpdatesStatus');
-    j.field('pending_updates_count', this.pendingUpdatesCount, intToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotUpdatesStatus$ {
-    const j = new TlJsonReader(json, 'help.setBotUpdatesStatus', classes);
-    return j.end(
-      new SetBotUpdatesStatus$({
-        pendingUpdatesCount: j.field('pending_updates_count', intFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface SetBotUpdatesStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4011,7 +3576,7 @@ class SetBotUpdatesStatus$ {
  *
  * @see https://core.telegram.org/method/help.setBotUpdatesStatus
  */
-export const SetBotUpdatesStatus: typeof SetBotUpdatesStatus$ = /*@__PURE__*/ defineTlClass(SetBotUpdatesStatus$, 0xec22cfcd, 0xf5b399ac, 'help.SetBotUpdatesStatus', 'request');
+export const SetBotUpdatesStatus: typeof SetBotUpdatesStatus$ = /*@__PURE__*/ defineTlClass(SetBotUpdatesStatus$, 0xec22cfcd, 0xf5b399ac, 'help.SetBotUpdatesStatus', 'request', 'help.setBotUpdatesStatus pending_updates_count:int message:string');
 export type SetBotUpdatesStatus = SetBotUpdatesStatus$;
 
 /** The types of the RPC errors `help.setBotUpdatesStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4046,6 +3611,7 @@ class GetCdnConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xecda397c;
   declare readonly className: 'help.GetCdnConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCdnConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4063,14 +3629,10 @@ class GetCdnConfig$ {
   static fromReader(_r: TlReader): GetCdnConfig$ {
     return new GetCdnConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getCdnConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnConfig$ {
-    return new TlJsonReader(json, 'help.getCdnConfig', classes).end(new GetCdnConfig$());
-  }
+interface GetCdnConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4088,7 +3650,7 @@ class GetCdnConfig$ {
  *
  * @see https://core.telegram.org/method/help.getCdnConfig
  */
-export const GetCdnConfig: typeof GetCdnConfig$ = /*@__PURE__*/ defineTlClass(GetCdnConfig$, 0x52029342, 0xecda397c, 'help.GetCdnConfig', 'request');
+export const GetCdnConfig: typeof GetCdnConfig$ = /*@__PURE__*/ defineTlClass(GetCdnConfig$, 0x52029342, 0xecda397c, 'help.GetCdnConfig', 'request', 'help.getCdnConfig');
 export type GetCdnConfig = GetCdnConfig$;
 
 /** The types of the RPC errors `help.getCdnConfig` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4126,6 +3688,7 @@ class GetRecentMeUrls$ {
   declare readonly SUBCLASS_OF_ID: 0xf269c477;
   declare readonly className: 'help.GetRecentMeUrls';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentMeUrls$;
   /** Referrer */
   declare referer: string;
 
@@ -4169,21 +3732,10 @@ class GetRecentMeUrls$ {
       return rethrowDecode(e, 'help.getRecentMeUrls', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getRecentMeUrls');
-    j.field('referer', this.referer, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentMeUrls$ {
-    const j = new TlJsonReader(json, 'help.getRecentMeUrls', classes);
-    return j.end(
-      new GetRecentMeUrls$({
-        referer: j.field('referer', stringFromJson),
-      }),
-    );
-  }
+interface GetRecentMeUrls$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4205,7 +3757,7 @@ class GetRecentMeUrls$ {
  *
  * @see https://core.telegram.org/method/help.getRecentMeUrls
  */
-export const GetRecentMeUrls: typeof GetRecentMeUrls$ = /*@__PURE__*/ defineTlClass(GetRecentMeUrls$, 0x3dc0f114, 0xf269c477, 'help.GetRecentMeUrls', 'request');
+export const GetRecentMeUrls: typeof GetRecentMeUrls$ = /*@__PURE__*/ defineTlClass(GetRecentMeUrls$, 0x3dc0f114, 0xf269c477, 'help.GetRecentMeUrls', 'request', 'help.getRecentMeUrls referer:string');
 export type GetRecentMeUrls = GetRecentMeUrls$;
 
 /** The types of the RPC errors `help.getRecentMeUrls` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4239,6 +3791,7 @@ class GetTermsOfServiceUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.GetTermsOfServiceUpdate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTermsOfServiceUpdate$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4256,14 +3809,10 @@ class GetTermsOfServiceUpdate$ {
   static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
     return new GetTermsOfServiceUpdate$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getTermsOfServiceUpdate' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTermsOfServiceUpdate$ {
-    return new TlJsonReader(json, 'help.getTermsOfServiceUpdate', classes).end(new GetTermsOfServiceUpdate$());
-  }
+interface GetTermsOfServiceUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4281,7 +3830,7 @@ class GetTermsOfServiceUpdate$ {
  *
  * @see https://core.telegram.org/method/help.getTermsOfServiceUpdate
  */
-export const GetTermsOfServiceUpdate: typeof GetTermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(GetTermsOfServiceUpdate$, 0x2ca51fd1, 0x293c2977, 'help.GetTermsOfServiceUpdate', 'request');
+export const GetTermsOfServiceUpdate: typeof GetTermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(GetTermsOfServiceUpdate$, 0x2ca51fd1, 0x293c2977, 'help.GetTermsOfServiceUpdate', 'request', 'help.getTermsOfServiceUpdate');
 export type GetTermsOfServiceUpdate = GetTermsOfServiceUpdate$;
 
 /** The types of the RPC errors `help.getTermsOfServiceUpdate` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4316,6 +3865,7 @@ class AcceptTermsOfService$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.AcceptTermsOfService';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptTermsOfService$;
   /** ID of terms of service */
   declare id: Api.TypeDataJSON;
 
@@ -4359,21 +3909,10 @@ class AcceptTermsOfService$ {
       return rethrowDecode(e, 'help.acceptTermsOfService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.acceptTermsOfService');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptTermsOfService$ {
-    const j = new TlJsonReader(json, 'help.acceptTermsOfService', classes);
-    return j.end(
-      new AcceptTermsOfService$({
-        id: j.field('id', fromJson$DataJSON),
-      }),
-    );
-  }
+interface AcceptTermsOfService$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4392,7 +3931,7 @@ class AcceptTermsOfService$ {
  *
  * @see https://core.telegram.org/method/help.acceptTermsOfService
  */
-export const AcceptTermsOfService: typeof AcceptTermsOfService$ = /*@__PURE__*/ defineTlClass(AcceptTermsOfService$, 0xee72f79a, 0xf5b399ac, 'help.AcceptTermsOfService', 'request');
+export const AcceptTermsOfService: typeof AcceptTermsOfService$ = /*@__PURE__*/ defineTlClass(AcceptTermsOfService$, 0xee72f79a, 0xf5b399ac, 'help.AcceptTermsOfService', 'request', 'help.acceptTermsOfService id:DataJSON');
 export type AcceptTermsOfService = AcceptTermsOfService$;
 
 /** The types of the RPC errors `help.acceptTermsOfService` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4426,6 +3965,7 @@ class GetDeepLinkInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.GetDeepLinkInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDeepLinkInfo$;
   /** Path component of a `tg:` link */
   declare path: string;
 
@@ -4469,21 +4009,10 @@ class GetDeepLinkInfo$ {
       return rethrowDecode(e, 'help.getDeepLinkInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getDeepLinkInfo');
-    j.field('path', this.path, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDeepLinkInfo$ {
-    const j = new TlJsonReader(json, 'help.getDeepLinkInfo', classes);
-    return j.end(
-      new GetDeepLinkInfo$({
-        path: j.field('path', stringFromJson),
-      }),
-    );
-  }
+interface GetDeepLinkInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4500,7 +4029,7 @@ class GetDeepLinkInfo$ {
  *
  * @see https://core.telegram.org/method/help.getDeepLinkInfo
  */
-export const GetDeepLinkInfo: typeof GetDeepLinkInfo$ = /*@__PURE__*/ defineTlClass(GetDeepLinkInfo$, 0x3fedc75f, 0x984aac38, 'help.GetDeepLinkInfo', 'request');
+export const GetDeepLinkInfo: typeof GetDeepLinkInfo$ = /*@__PURE__*/ defineTlClass(GetDeepLinkInfo$, 0x3fedc75f, 0x984aac38, 'help.GetDeepLinkInfo', 'request', 'help.getDeepLinkInfo path:string');
 export type GetDeepLinkInfo = GetDeepLinkInfo$;
 
 /** The types of the RPC errors `help.getDeepLinkInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4532,6 +4061,7 @@ class GetAppConfig$ {
   declare readonly SUBCLASS_OF_ID: 0x14381c9a;
   declare readonly className: 'help.GetAppConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAppConfig$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -4575,21 +4105,10 @@ class GetAppConfig$ {
       return rethrowDecode(e, 'help.getAppConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getAppConfig');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppConfig$ {
-    const j = new TlJsonReader(json, 'help.getAppConfig', classes);
-    return j.end(
-      new GetAppConfig$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetAppConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4606,7 +4125,7 @@ class GetAppConfig$ {
  *
  * @see https://core.telegram.org/method/help.getAppConfig
  */
-export const GetAppConfig: typeof GetAppConfig$ = /*@__PURE__*/ defineTlClass(GetAppConfig$, 0x61e3f854, 0x14381c9a, 'help.GetAppConfig', 'request');
+export const GetAppConfig: typeof GetAppConfig$ = /*@__PURE__*/ defineTlClass(GetAppConfig$, 0x61e3f854, 0x14381c9a, 'help.GetAppConfig', 'request', 'help.getAppConfig hash:int');
 export type GetAppConfig = GetAppConfig$;
 
 /** The types of the RPC errors `help.getAppConfig` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4638,6 +4157,7 @@ class SaveAppLog$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.SaveAppLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAppLog$;
   /** List of input events */
   declare events: Api.TypeInputAppEvent[];
 
@@ -4689,21 +4209,10 @@ class SaveAppLog$ {
       return rethrowDecode(e, 'help.saveAppLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.saveAppLog');
-    j.vector('events', this.events, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAppLog$ {
-    const j = new TlJsonReader(json, 'help.saveAppLog', classes);
-    return j.end(
-      new SaveAppLog$({
-        events: j.vector('events', fromJson$InputAppEvent),
-      }),
-    );
-  }
+interface SaveAppLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4720,7 +4229,7 @@ class SaveAppLog$ {
  *
  * @see https://core.telegram.org/method/help.saveAppLog
  */
-export const SaveAppLog: typeof SaveAppLog$ = /*@__PURE__*/ defineTlClass(SaveAppLog$, 0x6f02f748, 0xf5b399ac, 'help.SaveAppLog', 'request');
+export const SaveAppLog: typeof SaveAppLog$ = /*@__PURE__*/ defineTlClass(SaveAppLog$, 0x6f02f748, 0xf5b399ac, 'help.SaveAppLog', 'request', 'help.saveAppLog events:Vector<InputAppEvent>');
 export type SaveAppLog = SaveAppLog$;
 
 /** The types of the RPC errors `help.saveAppLog` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4753,6 +4262,7 @@ class GetPassportConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.GetPassportConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPassportConfig$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -4796,21 +4306,10 @@ class GetPassportConfig$ {
       return rethrowDecode(e, 'help.getPassportConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getPassportConfig');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassportConfig$ {
-    const j = new TlJsonReader(json, 'help.getPassportConfig', classes);
-    return j.end(
-      new GetPassportConfig$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetPassportConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4828,7 +4327,7 @@ class GetPassportConfig$ {
  *
  * @see https://core.telegram.org/method/help.getPassportConfig
  */
-export const GetPassportConfig: typeof GetPassportConfig$ = /*@__PURE__*/ defineTlClass(GetPassportConfig$, 0xc661ad08, 0xc666c0ad, 'help.GetPassportConfig', 'request');
+export const GetPassportConfig: typeof GetPassportConfig$ = /*@__PURE__*/ defineTlClass(GetPassportConfig$, 0xc661ad08, 0xc666c0ad, 'help.GetPassportConfig', 'request', 'help.getPassportConfig hash:int');
 export type GetPassportConfig = GetPassportConfig$;
 
 /** The types of the RPC errors `help.getPassportConfig` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4863,6 +4362,7 @@ class GetSupportName$ {
   declare readonly SUBCLASS_OF_ID: 0x7f50b7c2;
   declare readonly className: 'help.GetSupportName';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSupportName$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4880,14 +4380,10 @@ class GetSupportName$ {
   static fromReader(_r: TlReader): GetSupportName$ {
     return new GetSupportName$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getSupportName' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupportName$ {
-    return new TlJsonReader(json, 'help.getSupportName', classes).end(new GetSupportName$());
-  }
+interface GetSupportName$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4906,7 +4402,7 @@ class GetSupportName$ {
  *
  * @see https://core.telegram.org/method/help.getSupportName
  */
-export const GetSupportName: typeof GetSupportName$ = /*@__PURE__*/ defineTlClass(GetSupportName$, 0xd360e72c, 0x7f50b7c2, 'help.GetSupportName', 'request');
+export const GetSupportName: typeof GetSupportName$ = /*@__PURE__*/ defineTlClass(GetSupportName$, 0xd360e72c, 0x7f50b7c2, 'help.GetSupportName', 'request', 'help.getSupportName');
 export type GetSupportName = GetSupportName$;
 
 /** The types of the RPC errors `help.getSupportName` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4942,6 +4438,7 @@ class GetUserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.GetUserInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserInfo$;
   /** User ID */
   declare userId: Api.TypeInputUser;
 
@@ -4985,21 +4482,10 @@ class GetUserInfo$ {
       return rethrowDecode(e, 'help.getUserInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getUserInfo');
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserInfo$ {
-    const j = new TlJsonReader(json, 'help.getUserInfo', classes);
-    return j.end(
-      new GetUserInfo$({
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5018,7 +4504,7 @@ class GetUserInfo$ {
  *
  * @see https://core.telegram.org/method/help.getUserInfo
  */
-export const GetUserInfo: typeof GetUserInfo$ = /*@__PURE__*/ defineTlClass(GetUserInfo$, 0x038a08d3, 0x5c53d7d8, 'help.GetUserInfo', 'request');
+export const GetUserInfo: typeof GetUserInfo$ = /*@__PURE__*/ defineTlClass(GetUserInfo$, 0x038a08d3, 0x5c53d7d8, 'help.GetUserInfo', 'request', 'help.getUserInfo user_id:InputUser');
 export type GetUserInfo = GetUserInfo$;
 
 /** The types of the RPC errors `help.getUserInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5055,6 +4541,7 @@ class EditUserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.EditUserInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditUserInfo$;
   /** User */
   declare userId: Api.TypeInputUser;
   /** Message */
@@ -5124,25 +4611,10 @@ class EditUserInfo$ {
       return rethrowDecode(e, 'help.editUserInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.editUserInfo');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditUserInfo$ {
-    const j = new TlJsonReader(json, 'help.editUserInfo', classes);
-    return j.end(
-      new EditUserInfo$({
-        userId: j.field('user_id', fromJson$InputUser),
-        message: j.field('message', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface EditUserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5162,7 +4634,7 @@ class EditUserInfo$ {
  *
  * @see https://core.telegram.org/method/help.editUserInfo
  */
-export const EditUserInfo: typeof EditUserInfo$ = /*@__PURE__*/ defineTlClass(EditUserInfo$, 0x66b91b70, 0x5c53d7d8, 'help.EditUserInfo', 'request');
+export const EditUserInfo: typeof EditUserInfo$ = /*@__PURE__*/ defineTlClass(EditUserInfo$, 0x66b91b70, 0x5c53d7d8, 'help.EditUserInfo', 'request', 'help.editUserInfo user_id:InputUser message:string entities:Vector<MessageEntity>');
 export type EditUserInfo = EditUserInfo$;
 
 /** The types of the RPC errors `help.editUserInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5198,6 +4670,7 @@ class GetPromoData$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.GetPromoData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPromoData$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5215,14 +4688,10 @@ class GetPromoData$ {
   static fromReader(_r: TlReader): GetPromoData$ {
     return new GetPromoData$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getPromoData' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPromoData$ {
-    return new TlJsonReader(json, 'help.getPromoData', classes).end(new GetPromoData$());
-  }
+interface GetPromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5240,7 +4709,7 @@ class GetPromoData$ {
  *
  * @see https://core.telegram.org/method/help.getPromoData
  */
-export const GetPromoData: typeof GetPromoData$ = /*@__PURE__*/ defineTlClass(GetPromoData$, 0xc0977421, 0x9d595542, 'help.GetPromoData', 'request');
+export const GetPromoData: typeof GetPromoData$ = /*@__PURE__*/ defineTlClass(GetPromoData$, 0xc0977421, 0x9d595542, 'help.GetPromoData', 'request', 'help.getPromoData');
 export type GetPromoData = GetPromoData$;
 
 /** The types of the RPC errors `help.getPromoData` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5274,6 +4743,7 @@ class HidePromoData$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.HidePromoData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HidePromoData$;
   /** Peer to hide */
   declare peer: Api.TypeInputPeer;
 
@@ -5317,21 +4787,10 @@ class HidePromoData$ {
       return rethrowDecode(e, 'help.hidePromoData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.hidePromoData');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HidePromoData$ {
-    const j = new TlJsonReader(json, 'help.hidePromoData', classes);
-    return j.end(
-      new HidePromoData$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface HidePromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5349,7 +4808,7 @@ class HidePromoData$ {
  *
  * @see https://core.telegram.org/method/help.hidePromoData
  */
-export const HidePromoData: typeof HidePromoData$ = /*@__PURE__*/ defineTlClass(HidePromoData$, 0x1e251c95, 0xf5b399ac, 'help.HidePromoData', 'request');
+export const HidePromoData: typeof HidePromoData$ = /*@__PURE__*/ defineTlClass(HidePromoData$, 0x1e251c95, 0xf5b399ac, 'help.HidePromoData', 'request', 'help.hidePromoData peer:InputPeer');
 export type HidePromoData = HidePromoData$;
 
 /** The types of the RPC errors `help.hidePromoData` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5383,6 +4842,7 @@ class DismissSuggestion$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.DismissSuggestion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DismissSuggestion$;
   /** In the case of pending suggestions in {@link Api.ChannelFull}, the channel ID. */
   declare peer: Api.TypeInputPeer;
   /** [Suggestion, see here for more info »](https://core.telegram.org/api/config#suggestions). */
@@ -5435,23 +4895,10 @@ class DismissSuggestion$ {
       return rethrowDecode(e, 'help.dismissSuggestion', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.dismissSuggestion');
-    j.field('peer', this.peer, objectToJson);
-    j.field('suggestion', this.suggestion, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DismissSuggestion$ {
-    const j = new TlJsonReader(json, 'help.dismissSuggestion', classes);
-    return j.end(
-      new DismissSuggestion$({
-        peer: j.field('peer', fromJson$InputPeer),
-        suggestion: j.field('suggestion', stringFromJson),
-      }),
-    );
-  }
+interface DismissSuggestion$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5469,7 +4916,7 @@ class DismissSuggestion$ {
  *
  * @see https://core.telegram.org/method/help.dismissSuggestion
  */
-export const DismissSuggestion: typeof DismissSuggestion$ = /*@__PURE__*/ defineTlClass(DismissSuggestion$, 0xf50dbaa1, 0xf5b399ac, 'help.DismissSuggestion', 'request');
+export const DismissSuggestion: typeof DismissSuggestion$ = /*@__PURE__*/ defineTlClass(DismissSuggestion$, 0xf50dbaa1, 0xf5b399ac, 'help.DismissSuggestion', 'request', 'help.dismissSuggestion peer:InputPeer suggestion:string');
 export type DismissSuggestion = DismissSuggestion$;
 
 /** The types of the RPC errors `help.dismissSuggestion` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5502,6 +4949,7 @@ class GetCountriesList$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.GetCountriesList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCountriesList$;
   /** Language code of the current user */
   declare langCode: string;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -5554,23 +5002,10 @@ class GetCountriesList$ {
       return rethrowDecode(e, 'help.getCountriesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getCountriesList');
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCountriesList$ {
-    const j = new TlJsonReader(json, 'help.getCountriesList', classes);
-    return j.end(
-      new GetCountriesList$({
-        langCode: j.field('lang_code', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetCountriesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5587,7 +5022,7 @@ class GetCountriesList$ {
  *
  * @see https://core.telegram.org/method/help.getCountriesList
  */
-export const GetCountriesList: typeof GetCountriesList$ = /*@__PURE__*/ defineTlClass(GetCountriesList$, 0x735787a8, 0xea31fe88, 'help.GetCountriesList', 'request');
+export const GetCountriesList: typeof GetCountriesList$ = /*@__PURE__*/ defineTlClass(GetCountriesList$, 0x735787a8, 0xea31fe88, 'help.GetCountriesList', 'request', 'help.getCountriesList lang_code:string hash:int');
 export type GetCountriesList = GetCountriesList$;
 
 /** The types of the RPC errors `help.getCountriesList` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5620,6 +5055,7 @@ class GetPremiumPromo$ {
   declare readonly SUBCLASS_OF_ID: 0xc987a338;
   declare readonly className: 'help.GetPremiumPromo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPremiumPromo$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5637,14 +5073,10 @@ class GetPremiumPromo$ {
   static fromReader(_r: TlReader): GetPremiumPromo$ {
     return new GetPremiumPromo$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getPremiumPromo' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPremiumPromo$ {
-    return new TlJsonReader(json, 'help.getPremiumPromo', classes).end(new GetPremiumPromo$());
-  }
+interface GetPremiumPromo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5662,7 +5094,7 @@ class GetPremiumPromo$ {
  *
  * @see https://core.telegram.org/method/help.getPremiumPromo
  */
-export const GetPremiumPromo: typeof GetPremiumPromo$ = /*@__PURE__*/ defineTlClass(GetPremiumPromo$, 0xb81b93d4, 0xc987a338, 'help.GetPremiumPromo', 'request');
+export const GetPremiumPromo: typeof GetPremiumPromo$ = /*@__PURE__*/ defineTlClass(GetPremiumPromo$, 0xb81b93d4, 0xc987a338, 'help.GetPremiumPromo', 'request', 'help.getPremiumPromo');
 export type GetPremiumPromo = GetPremiumPromo$;
 
 /** The types of the RPC errors `help.getPremiumPromo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5696,6 +5128,7 @@ class GetPeerColors$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.GetPeerColors';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerColors$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -5739,21 +5172,10 @@ class GetPeerColors$ {
       return rethrowDecode(e, 'help.getPeerColors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getPeerColors');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerColors$ {
-    const j = new TlJsonReader(json, 'help.getPeerColors', classes);
-    return j.end(
-      new GetPeerColors$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetPeerColors$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5771,7 +5193,7 @@ class GetPeerColors$ {
  *
  * @see https://core.telegram.org/method/help.getPeerColors
  */
-export const GetPeerColors: typeof GetPeerColors$ = /*@__PURE__*/ defineTlClass(GetPeerColors$, 0xda80f42f, 0x0e3f6733, 'help.GetPeerColors', 'request');
+export const GetPeerColors: typeof GetPeerColors$ = /*@__PURE__*/ defineTlClass(GetPeerColors$, 0xda80f42f, 0x0e3f6733, 'help.GetPeerColors', 'request', 'help.getPeerColors hash:int');
 export type GetPeerColors = GetPeerColors$;
 
 /** The types of the RPC errors `help.getPeerColors` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5805,6 +5227,7 @@ class GetPeerProfileColors$ {
   declare readonly SUBCLASS_OF_ID: 0x0e3f6733;
   declare readonly className: 'help.GetPeerProfileColors';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerProfileColors$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -5848,21 +5271,10 @@ class GetPeerProfileColors$ {
       return rethrowDecode(e, 'help.getPeerProfileColors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getPeerProfileColors');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerProfileColors$ {
-    const j = new TlJsonReader(json, 'help.getPeerProfileColors', classes);
-    return j.end(
-      new GetPeerProfileColors$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetPeerProfileColors$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5880,7 +5292,7 @@ class GetPeerProfileColors$ {
  *
  * @see https://core.telegram.org/method/help.getPeerProfileColors
  */
-export const GetPeerProfileColors: typeof GetPeerProfileColors$ = /*@__PURE__*/ defineTlClass(GetPeerProfileColors$, 0xabcfa9fd, 0x0e3f6733, 'help.GetPeerProfileColors', 'request');
+export const GetPeerProfileColors: typeof GetPeerProfileColors$ = /*@__PURE__*/ defineTlClass(GetPeerProfileColors$, 0xabcfa9fd, 0x0e3f6733, 'help.GetPeerProfileColors', 'request', 'help.getPeerProfileColors hash:int');
 export type GetPeerProfileColors = GetPeerProfileColors$;
 
 /** The types of the RPC errors `help.getPeerProfileColors` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5914,6 +5326,7 @@ class GetTimezonesList$ {
   declare readonly SUBCLASS_OF_ID: 0xca76e475;
   declare readonly className: 'help.GetTimezonesList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTimezonesList$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -5957,21 +5370,10 @@ class GetTimezonesList$ {
       return rethrowDecode(e, 'help.getTimezonesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getTimezonesList');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTimezonesList$ {
-    const j = new TlJsonReader(json, 'help.getTimezonesList', classes);
-    return j.end(
-      new GetTimezonesList$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetTimezonesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5989,7 +5391,7 @@ class GetTimezonesList$ {
  *
  * @see https://core.telegram.org/method/help.getTimezonesList
  */
-export const GetTimezonesList: typeof GetTimezonesList$ = /*@__PURE__*/ defineTlClass(GetTimezonesList$, 0x49b30240, 0xca76e475, 'help.GetTimezonesList', 'request');
+export const GetTimezonesList: typeof GetTimezonesList$ = /*@__PURE__*/ defineTlClass(GetTimezonesList$, 0x49b30240, 0xca76e475, 'help.GetTimezonesList', 'request', 'help.getTimezonesList hash:int');
 export type GetTimezonesList = GetTimezonesList$;
 
 /** The types of the RPC errors `help.getTimezonesList` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

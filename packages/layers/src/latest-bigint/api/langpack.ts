@@ -8,24 +8,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$Vector$LangPackLanguage,
@@ -62,6 +56,7 @@ class GetLangPack$ {
   declare readonly SUBCLASS_OF_ID: 0x52662d55;
   declare readonly className: 'langpack.GetLangPack';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLangPack$;
   /** Platform identifier (i.e. `android`, `tdesktop`, etc). */
   declare langPack: string;
   /** Either an ISO 639-1 language code or a language pack name obtained from a [language pack link](https://core.telegram.org/api/links#language-pack-links). */
@@ -114,23 +109,10 @@ class GetLangPack$ {
       return rethrowDecode(e, 'langpack.getLangPack', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getLangPack');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLangPack$ {
-    const j = new TlJsonReader(json, 'langpack.getLangPack', classes);
-    return j.end(
-      new GetLangPack$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetLangPack$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -150,7 +132,7 @@ class GetLangPack$ {
  *
  * @see https://core.telegram.org/method/langpack.getLangPack
  */
-export const GetLangPack: typeof GetLangPack$ = /*@__PURE__*/ defineTlClass(GetLangPack$, 0xf2f2330a, 0x52662d55, 'langpack.GetLangPack', 'request');
+export const GetLangPack: typeof GetLangPack$ = /*@__PURE__*/ defineTlClass(GetLangPack$, 0xf2f2330a, 0x52662d55, 'langpack.GetLangPack', 'request', 'langpack.getLangPack lang_pack:string lang_code:string');
 export type GetLangPack = GetLangPack$;
 
 /** The types of the RPC errors `langpack.getLangPack` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -187,6 +169,7 @@ class GetStrings$ {
   declare readonly SUBCLASS_OF_ID: 0xc7b7353d;
   declare readonly className: 'langpack.GetStrings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStrings$;
   /** Platform identifier (i.e. `android`, `tdesktop`, etc). */
   declare langPack: string;
   /** Either an ISO 639-1 language code or a language pack name obtained from a [language pack link](https://core.telegram.org/api/links#language-pack-links). */
@@ -256,25 +239,10 @@ class GetStrings$ {
       return rethrowDecode(e, 'langpack.getStrings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getStrings');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.vector('keys', this.keys, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStrings$ {
-    const j = new TlJsonReader(json, 'langpack.getStrings', classes);
-    return j.end(
-      new GetStrings$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-        keys: j.vector('keys', stringFromJson),
-      }),
-    );
-  }
+interface GetStrings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -293,7 +261,7 @@ class GetStrings$ {
  *
  * @see https://core.telegram.org/method/langpack.getStrings
  */
-export const GetStrings: typeof GetStrings$ = /*@__PURE__*/ defineTlClass(GetStrings$, 0xefea3803, 0xc7b7353d, 'langpack.GetStrings', 'request');
+export const GetStrings: typeof GetStrings$ = /*@__PURE__*/ defineTlClass(GetStrings$, 0xefea3803, 0xc7b7353d, 'langpack.GetStrings', 'request', 'langpack.getStrings lang_pack:string lang_code:string keys:Vector<string>');
 export type GetStrings = GetStrings$;
 
 /** The types of the RPC errors `langpack.getStrings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -328,6 +296,7 @@ class GetDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x52662d55;
   declare readonly className: 'langpack.GetDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDifference$;
   /** Platform identifier (i.e. `android`, `tdesktop`, etc). */
   declare langPack: string;
   /** Either an ISO 639-1 language code or a language pack name obtained from a [language pack link](https://core.telegram.org/api/links#language-pack-links). */
@@ -389,25 +358,10 @@ class GetDifference$ {
       return rethrowDecode(e, 'langpack.getDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getDifference');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('from_version', this.fromVersion, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDifference$ {
-    const j = new TlJsonReader(json, 'langpack.getDifference', classes);
-    return j.end(
-      new GetDifference$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-        fromVersion: j.field('from_version', intFromJson),
-      }),
-    );
-  }
+interface GetDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -425,7 +379,7 @@ class GetDifference$ {
  *
  * @see https://core.telegram.org/method/langpack.getDifference
  */
-export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0xcd984aa5, 0x52662d55, 'langpack.GetDifference', 'request');
+export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0xcd984aa5, 0x52662d55, 'langpack.GetDifference', 'request', 'langpack.getDifference lang_pack:string lang_code:string from_version:int');
 export type GetDifference = GetDifference$;
 
 /** The types of the RPC errors `langpack.getDifference` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -459,6 +413,7 @@ class GetLanguages$ {
   declare readonly SUBCLASS_OF_ID: 0x280912c9;
   declare readonly className: 'langpack.GetLanguages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLanguages$;
   /** Platform identifier (i.e. `android`, `tdesktop`, etc). */
   declare langPack: string;
 
@@ -502,21 +457,10 @@ class GetLanguages$ {
       return rethrowDecode(e, 'langpack.getLanguages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getLanguages');
-    j.field('lang_pack', this.langPack, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLanguages$ {
-    const j = new TlJsonReader(json, 'langpack.getLanguages', classes);
-    return j.end(
-      new GetLanguages$({
-        langPack: j.field('lang_pack', stringFromJson),
-      }),
-    );
-  }
+interface GetLanguages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -534,7 +478,7 @@ class GetLanguages$ {
  *
  * @see https://core.telegram.org/method/langpack.getLanguages
  */
-export const GetLanguages: typeof GetLanguages$ = /*@__PURE__*/ defineTlClass(GetLanguages$, 0x42c6978f, 0x280912c9, 'langpack.GetLanguages', 'request');
+export const GetLanguages: typeof GetLanguages$ = /*@__PURE__*/ defineTlClass(GetLanguages$, 0x42c6978f, 0x280912c9, 'langpack.GetLanguages', 'request', 'langpack.getLanguages lang_pack:string');
 export type GetLanguages = GetLanguages$;
 
 /** The types of the RPC errors `langpack.getLanguages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -569,6 +513,7 @@ class GetLanguage$ {
   declare readonly SUBCLASS_OF_ID: 0xabac89b7;
   declare readonly className: 'langpack.GetLanguage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLanguage$;
   /** Platform identifier (i.e. `android`, `tdesktop`, etc). */
   declare langPack: string;
   /** Either an ISO 639-1 language code or a language pack name obtained from a [language pack link](https://core.telegram.org/api/links#language-pack-links). */
@@ -621,23 +566,10 @@ class GetLanguage$ {
       return rethrowDecode(e, 'langpack.getLanguage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('langpack.getLanguage');
-    j.field('lang_pack', this.langPack, stringToJson);
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLanguage$ {
-    const j = new TlJsonReader(json, 'langpack.getLanguage', classes);
-    return j.end(
-      new GetLanguage$({
-        langPack: j.field('lang_pack', stringFromJson),
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetLanguage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -656,7 +588,7 @@ class GetLanguage$ {
  *
  * @see https://core.telegram.org/method/langpack.getLanguage
  */
-export const GetLanguage: typeof GetLanguage$ = /*@__PURE__*/ defineTlClass(GetLanguage$, 0x6a596502, 0xabac89b7, 'langpack.GetLanguage', 'request');
+export const GetLanguage: typeof GetLanguage$ = /*@__PURE__*/ defineTlClass(GetLanguage$, 0x6a596502, 0xabac89b7, 'langpack.GetLanguage', 'request', 'langpack.getLanguage lang_pack:string lang_code:string');
 export type GetLanguage = GetLanguage$;
 
 /** The types of the RPC errors `langpack.getLanguage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -15,35 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  doubleFromJson,
-  doubleToJson,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -170,49 +155,6 @@ import {
   write$User,
   write$WebDocument,
 } from '../codecs.js';
-import {
-  fromJson$BankCardOpenUrl,
-  fromJson$Chat,
-  fromJson$ConnectedBotStarRef,
-  fromJson$DataJSON,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputInvoice,
-  fromJson$InputMedia,
-  fromJson$InputPaymentCredentials,
-  fromJson$InputPeer,
-  fromJson$InputSavedStarGift,
-  fromJson$InputStarGiftAuction,
-  fromJson$InputStarsTransaction,
-  fromJson$InputStorePaymentPurpose,
-  fromJson$InputUser,
-  fromJson$Invoice,
-  fromJson$PaymentFormMethod,
-  fromJson$PaymentRequestedInfo,
-  fromJson$PaymentSavedCredentials,
-  fromJson$Peer,
-  fromJson$SavedStarGift,
-  fromJson$ShippingOption,
-  fromJson$StarGift,
-  fromJson$StarGiftActiveAuctionState,
-  fromJson$StarGiftAttribute,
-  fromJson$StarGiftAttributeCounter,
-  fromJson$StarGiftAttributeId,
-  fromJson$StarGiftAuctionAcquiredGift,
-  fromJson$StarGiftAuctionState,
-  fromJson$StarGiftAuctionUserState,
-  fromJson$StarGiftCollection,
-  fromJson$StarGiftUpgradePrice,
-  fromJson$StarRefProgram,
-  fromJson$StarsAmount,
-  fromJson$StarsRevenueStatus,
-  fromJson$StarsSubscription,
-  fromJson$StarsTransaction,
-  fromJson$StatsGraph,
-  fromJson$TextWithEntities,
-  fromJson$Updates,
-  fromJson$User,
-  fromJson$WebDocument,
-} from '../json.js';
 
 /**
  * Payment form
@@ -474,6 +416,7 @@ class PaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentForm';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentForm$;
   /** Whether the user can choose to save credentials. */
   declare canSaveCredentials: boolean | undefined;
   /** Indicates that the user can save payment credentials, but only after setting up a [2FA password](https://core.telegram.org/api/srp) (currently the account doesn't have a [2FA password](https://core.telegram.org/api/srp)) */
@@ -724,51 +667,10 @@ class PaymentForm$ {
       return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentForm');
-    j.flag('can_save_credentials', this.canSaveCredentials);
-    j.flag('password_missing', this.passwordMissing);
-    j.field('form_id', this.formId, longToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('provider_id', this.providerId, longToJson);
-    j.field('url', this.url, stringToJson);
-    j.optional('native_provider', this.nativeProvider, stringToJson);
-    j.optional('native_params', this.nativeParams, objectToJson);
-    j.optionalVector('additional_methods', this.additionalMethods, objectToJson);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    j.optionalVector('saved_credentials', this.savedCredentials, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.paymentForm', classes);
-    return j.end(
-      new PaymentForm$({
-        canSaveCredentials: j.flag('can_save_credentials'),
-        passwordMissing: j.flag('password_missing'),
-        formId: j.field('form_id', longFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        providerId: j.field('provider_id', longFromJson),
-        url: j.field('url', stringFromJson),
-        nativeProvider: j.optional('native_provider', stringFromJson),
-        nativeParams: j.optional('native_params', fromJson$DataJSON),
-        additionalMethods: j.optionalVector('additional_methods', fromJson$PaymentFormMethod),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-        savedCredentials: j.optionalVector('saved_credentials', fromJson$PaymentSavedCredentials),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -778,7 +680,7 @@ class PaymentForm$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentForm
  */
-export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0xa0058751, 0xa0483f19, 'payments.PaymentForm', 'constructor');
+export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0xa0058751, 0xa0483f19, 'payments.PaymentForm', 'constructor', 'payments.paymentForm flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm');
 export type PaymentForm = PaymentForm$;
 
 /**
@@ -797,6 +699,7 @@ class PaymentFormStars$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentFormStars';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentFormStars$;
   /** Form ID. */
   declare formId: bigint;
   /** Bot ID. */
@@ -903,33 +806,10 @@ class PaymentFormStars$ {
       return rethrowDecode(e, 'payments.paymentFormStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentFormStars');
-    j.field('form_id', this.formId, longToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStars$ {
-    const j = new TlJsonReader(json, 'payments.paymentFormStars', classes);
-    return j.end(
-      new PaymentFormStars$({
-        formId: j.field('form_id', longFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentFormStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -939,7 +819,7 @@ class PaymentFormStars$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentFormStars
  */
-export const PaymentFormStars: typeof PaymentFormStars$ = /*@__PURE__*/ defineTlClass(PaymentFormStars$, 0x7bf6b15c, 0xa0483f19, 'payments.PaymentFormStars', 'constructor');
+export const PaymentFormStars: typeof PaymentFormStars$ = /*@__PURE__*/ defineTlClass(PaymentFormStars$, 0x7bf6b15c, 0xa0483f19, 'payments.PaymentFormStars', 'constructor', 'payments.paymentFormStars flags:# form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice users:Vector<User> = payments.PaymentForm');
 export type PaymentFormStars = PaymentFormStars$;
 
 /**
@@ -958,6 +838,7 @@ class PaymentFormStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentFormStarGift';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentFormStarGift$;
   /** Form ID. */
   declare formId: bigint;
   /** Invoice */
@@ -1005,23 +886,10 @@ class PaymentFormStarGift$ {
       return rethrowDecode(e, 'payments.paymentFormStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentFormStarGift');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStarGift$ {
-    const j = new TlJsonReader(json, 'payments.paymentFormStarGift', classes);
-    return j.end(
-      new PaymentFormStarGift$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$Invoice),
-      }),
-    );
-  }
+interface PaymentFormStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1031,7 +899,7 @@ class PaymentFormStarGift$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentFormStarGift
  */
-export const PaymentFormStarGift: typeof PaymentFormStarGift$ = /*@__PURE__*/ defineTlClass(PaymentFormStarGift$, 0xb425cfe1, 0xa0483f19, 'payments.PaymentFormStarGift', 'constructor');
+export const PaymentFormStarGift: typeof PaymentFormStarGift$ = /*@__PURE__*/ defineTlClass(PaymentFormStarGift$, 0xb425cfe1, 0xa0483f19, 'payments.PaymentFormStarGift', 'constructor', 'payments.paymentFormStarGift form_id:long invoice:Invoice = payments.PaymentForm');
 export type PaymentFormStarGift = PaymentFormStarGift$;
 
 /**
@@ -1050,6 +918,7 @@ class ValidatedRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidatedRequestedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidatedRequestedInfo$;
   /** ID */
   declare id: string | undefined;
   /** Shipping options */
@@ -1112,23 +981,10 @@ class ValidatedRequestedInfo$ {
       return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validatedRequestedInfo');
-    j.optional('id', this.id, stringToJson);
-    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidatedRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validatedRequestedInfo', classes);
-    return j.end(
-      new ValidatedRequestedInfo$({
-        id: j.optional('id', stringFromJson),
-        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
-      }),
-    );
-  }
+interface ValidatedRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1138,7 +994,7 @@ class ValidatedRequestedInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.validatedRequestedInfo
  */
-export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor');
+export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor', 'payments.validatedRequestedInfo flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo');
 export type ValidatedRequestedInfo = ValidatedRequestedInfo$;
 
 /**
@@ -1157,6 +1013,7 @@ class PaymentResult$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentResult';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentResult$;
   /** Info about the payment */
   declare updates: Api.TypeUpdates;
 
@@ -1195,21 +1052,10 @@ class PaymentResult$ {
       return rethrowDecode(e, 'payments.paymentResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentResult');
-    j.field('updates', this.updates, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentResult$ {
-    const j = new TlJsonReader(json, 'payments.paymentResult', classes);
-    return j.end(
-      new PaymentResult$({
-        updates: j.field('updates', fromJson$Updates),
-      }),
-    );
-  }
+interface PaymentResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1219,7 +1065,7 @@ class PaymentResult$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentResult
  */
-export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor');
+export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor', 'payments.paymentResult updates:Updates = payments.PaymentResult');
 export type PaymentResult = PaymentResult$;
 
 /**
@@ -1238,6 +1084,7 @@ class PaymentVerificationNeeded$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentVerificationNeeded';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentVerificationNeeded$;
   /** URL for additional payment credentials verification */
   declare url: string;
 
@@ -1276,21 +1123,10 @@ class PaymentVerificationNeeded$ {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentVerificationNeeded');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentVerificationNeeded$ {
-    const j = new TlJsonReader(json, 'payments.paymentVerificationNeeded', classes);
-    return j.end(
-      new PaymentVerificationNeeded$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface PaymentVerificationNeeded$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1300,7 +1136,7 @@ class PaymentVerificationNeeded$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentVerificationNeeded
  */
-export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor');
+export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor', 'payments.paymentVerificationNeeded url:string = payments.PaymentResult');
 export type PaymentVerificationNeeded = PaymentVerificationNeeded$;
 
 /**
@@ -1319,6 +1155,7 @@ class PaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.PaymentReceipt';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentReceipt$;
   /** Date of generation */
   declare date: number;
   /** Bot ID */
@@ -1491,47 +1328,10 @@ class PaymentReceipt$ {
       return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentReceipt');
-    j.field('date', this.date, intToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('provider_id', this.providerId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('info', this.info, objectToJson);
-    j.optional('shipping', this.shipping, objectToJson);
-    j.optional('tip_amount', this.tipAmount, longToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('total_amount', this.totalAmount, longToJson);
-    j.field('credentials_title', this.credentialsTitle, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.paymentReceipt', classes);
-    return j.end(
-      new PaymentReceipt$({
-        date: j.field('date', intFromJson),
-        botId: j.field('bot_id', longFromJson),
-        providerId: j.field('provider_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        info: j.optional('info', fromJson$PaymentRequestedInfo),
-        shipping: j.optional('shipping', fromJson$ShippingOption),
-        tipAmount: j.optional('tip_amount', longFromJson),
-        currency: j.field('currency', stringFromJson),
-        totalAmount: j.field('total_amount', longFromJson),
-        credentialsTitle: j.field('credentials_title', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1541,7 +1341,7 @@ class PaymentReceipt$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentReceipt
  */
-export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x70c4fe03, 0x590093c9, 'payments.PaymentReceipt', 'constructor');
+export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x70c4fe03, 0x590093c9, 'payments.PaymentReceipt', 'constructor', 'payments.paymentReceipt flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt');
 export type PaymentReceipt = PaymentReceipt$;
 
 /**
@@ -1560,6 +1360,7 @@ class PaymentReceiptStars$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.PaymentReceiptStars';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentReceiptStars$;
   /** Date of generation */
   declare date: number;
   /** Bot ID */
@@ -1693,39 +1494,10 @@ class PaymentReceiptStars$ {
       return rethrowDecode(e, 'payments.paymentReceiptStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentReceiptStars');
-    j.field('date', this.date, intToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('total_amount', this.totalAmount, longToJson);
-    j.field('transaction_id', this.transactionId, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceiptStars$ {
-    const j = new TlJsonReader(json, 'payments.paymentReceiptStars', classes);
-    return j.end(
-      new PaymentReceiptStars$({
-        date: j.field('date', intFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        currency: j.field('currency', stringFromJson),
-        totalAmount: j.field('total_amount', longFromJson),
-        transactionId: j.field('transaction_id', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentReceiptStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1735,7 +1507,7 @@ class PaymentReceiptStars$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentReceiptStars
  */
-export const PaymentReceiptStars: typeof PaymentReceiptStars$ = /*@__PURE__*/ defineTlClass(PaymentReceiptStars$, 0xdabbf83a, 0x590093c9, 'payments.PaymentReceiptStars', 'constructor');
+export const PaymentReceiptStars: typeof PaymentReceiptStars$ = /*@__PURE__*/ defineTlClass(PaymentReceiptStars$, 0xdabbf83a, 0x590093c9, 'payments.PaymentReceiptStars', 'constructor', 'payments.paymentReceiptStars flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt');
 export type PaymentReceiptStars = PaymentReceiptStars$;
 
 /**
@@ -1754,6 +1526,7 @@ class SavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.SavedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedInfo$;
   /** Whether the user has some saved payment credentials */
   declare hasSavedCredentials: boolean | undefined;
   /** Saved server-side order information */
@@ -1806,23 +1579,10 @@ class SavedInfo$ {
       return rethrowDecode(e, 'payments.savedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.savedInfo');
-    j.flag('has_saved_credentials', this.hasSavedCredentials);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.savedInfo', classes);
-    return j.end(
-      new SavedInfo$({
-        hasSavedCredentials: j.flag('has_saved_credentials'),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface SavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1832,7 +1592,7 @@ class SavedInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.savedInfo
  */
-export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor');
+export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor', 'payments.savedInfo flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo');
 export type SavedInfo = SavedInfo$;
 
 /**
@@ -1851,6 +1611,7 @@ class BankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.BankCardData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BankCardData$;
   /** Credit card title */
   declare title: string;
   /** Info URL(s) provided by the card's bank(s) */
@@ -1906,23 +1667,10 @@ class BankCardData$ {
       return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.bankCardData');
-    j.field('title', this.title, stringToJson);
-    j.vector('open_urls', this.openUrls, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BankCardData$ {
-    const j = new TlJsonReader(json, 'payments.bankCardData', classes);
-    return j.end(
-      new BankCardData$({
-        title: j.field('title', stringFromJson),
-        openUrls: j.vector('open_urls', fromJson$BankCardOpenUrl),
-      }),
-    );
-  }
+interface BankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1932,7 +1680,7 @@ class BankCardData$ {
  *
  * @see https://core.telegram.org/constructor/payments.bankCardData
  */
-export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor');
+export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor', 'payments.bankCardData title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData');
 export type BankCardData = BankCardData$;
 
 /**
@@ -1951,6 +1699,7 @@ class ExportedInvoice$ {
   declare readonly SUBCLASS_OF_ID: 0x36105432;
   declare readonly className: 'payments.ExportedInvoice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedInvoice$;
   /** Exported [invoice deep link](https://core.telegram.org/api/links#invoice-links) */
   declare url: string;
 
@@ -1989,21 +1738,10 @@ class ExportedInvoice$ {
       return rethrowDecode(e, 'payments.exportedInvoice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.exportedInvoice');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedInvoice$ {
-    const j = new TlJsonReader(json, 'payments.exportedInvoice', classes);
-    return j.end(
-      new ExportedInvoice$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface ExportedInvoice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2013,7 +1751,7 @@ class ExportedInvoice$ {
  *
  * @see https://core.telegram.org/constructor/payments.exportedInvoice
  */
-export const ExportedInvoice: typeof ExportedInvoice$ = /*@__PURE__*/ defineTlClass(ExportedInvoice$, 0xaed0cbd9, 0x36105432, 'payments.ExportedInvoice', 'constructor');
+export const ExportedInvoice: typeof ExportedInvoice$ = /*@__PURE__*/ defineTlClass(ExportedInvoice$, 0xaed0cbd9, 0x36105432, 'payments.ExportedInvoice', 'constructor', 'payments.exportedInvoice url:string = payments.ExportedInvoice');
 export type ExportedInvoice = ExportedInvoice$;
 
 /**
@@ -2032,6 +1770,7 @@ class CheckedGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x5b2997e8;
   declare readonly className: 'payments.CheckedGiftCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckedGiftCode$;
   /** Whether this giftcode was created by a [giveaway](https://core.telegram.org/api/giveaways). */
   declare viaGiveaway: boolean | undefined;
   /** The peer that created the gift code. */
@@ -2165,37 +1904,10 @@ class CheckedGiftCode$ {
       return rethrowDecode(e, 'payments.checkedGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkedGiftCode');
-    j.flag('via_giveaway', this.viaGiveaway);
-    j.optional('from_id', this.fromId, objectToJson);
-    j.optional('giveaway_msg_id', this.giveawayMsgId, intToJson);
-    j.optional('to_id', this.toId, longToJson);
-    j.field('date', this.date, intToJson);
-    j.field('days', this.days, intToJson);
-    j.optional('used_date', this.usedDate, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckedGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.checkedGiftCode', classes);
-    return j.end(
-      new CheckedGiftCode$({
-        viaGiveaway: j.flag('via_giveaway'),
-        fromId: j.optional('from_id', fromJson$Peer),
-        giveawayMsgId: j.optional('giveaway_msg_id', intFromJson),
-        toId: j.optional('to_id', longFromJson),
-        date: j.field('date', intFromJson),
-        days: j.field('days', intFromJson),
-        usedDate: j.optional('used_date', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface CheckedGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2205,7 +1917,7 @@ class CheckedGiftCode$ {
  *
  * @see https://core.telegram.org/constructor/payments.checkedGiftCode
  */
-export const CheckedGiftCode: typeof CheckedGiftCode$ = /*@__PURE__*/ defineTlClass(CheckedGiftCode$, 0xeb983f8f, 0x5b2997e8, 'payments.CheckedGiftCode', 'constructor');
+export const CheckedGiftCode: typeof CheckedGiftCode$ = /*@__PURE__*/ defineTlClass(CheckedGiftCode$, 0xeb983f8f, 0x5b2997e8, 'payments.CheckedGiftCode', 'constructor', 'payments.checkedGiftCode flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int days:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode');
 export type CheckedGiftCode = CheckedGiftCode$;
 
 /**
@@ -2226,6 +1938,7 @@ class GiveawayInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GiveawayInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GiveawayInfo$;
   /** The current user is participating in the giveaway. */
   declare participating: boolean | undefined;
   /** If set, the giveaway has ended and the results are being prepared. */
@@ -2315,31 +2028,10 @@ class GiveawayInfo$ {
       return rethrowDecode(e, 'payments.giveawayInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.giveawayInfo');
-    j.flag('participating', this.participating);
-    j.flag('preparing_results', this.preparingResults);
-    j.field('start_date', this.startDate, intToJson);
-    j.optional('joined_too_early_date', this.joinedTooEarlyDate, intToJson);
-    j.optional('admin_disallowed_chat_id', this.adminDisallowedChatId, longToJson);
-    j.optional('disallowed_country', this.disallowedCountry, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfo$ {
-    const j = new TlJsonReader(json, 'payments.giveawayInfo', classes);
-    return j.end(
-      new GiveawayInfo$({
-        participating: j.flag('participating'),
-        preparingResults: j.flag('preparing_results'),
-        startDate: j.field('start_date', intFromJson),
-        joinedTooEarlyDate: j.optional('joined_too_early_date', intFromJson),
-        adminDisallowedChatId: j.optional('admin_disallowed_chat_id', longFromJson),
-        disallowedCountry: j.optional('disallowed_country', stringFromJson),
-      }),
-    );
-  }
+interface GiveawayInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2351,7 +2043,7 @@ class GiveawayInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.giveawayInfo
  */
-export const GiveawayInfo: typeof GiveawayInfo$ = /*@__PURE__*/ defineTlClass(GiveawayInfo$, 0x4367daa0, 0x96a377bd, 'payments.GiveawayInfo', 'constructor');
+export const GiveawayInfo: typeof GiveawayInfo$ = /*@__PURE__*/ defineTlClass(GiveawayInfo$, 0x4367daa0, 0x96a377bd, 'payments.GiveawayInfo', 'constructor', 'payments.giveawayInfo flags:# participating:flags.0?true preparing_results:flags.3?true start_date:int joined_too_early_date:flags.1?int admin_disallowed_chat_id:flags.2?long disallowed_country:flags.4?string = payments.GiveawayInfo');
 export type GiveawayInfo = GiveawayInfo$;
 
 /**
@@ -2370,6 +2062,7 @@ class GiveawayInfoResults$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GiveawayInfoResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GiveawayInfoResults$;
   /** Whether we're one of the winners of this giveaway. */
   declare winner: boolean | undefined;
   /** Whether the giveaway was canceled and was fully refunded. */
@@ -2477,35 +2170,10 @@ class GiveawayInfoResults$ {
       return rethrowDecode(e, 'payments.giveawayInfoResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.giveawayInfoResults');
-    j.flag('winner', this.winner);
-    j.flag('refunded', this.refunded);
-    j.field('start_date', this.startDate, intToJson);
-    j.optional('gift_code_slug', this.giftCodeSlug, stringToJson);
-    j.optional('stars_prize', this.starsPrize, longToJson);
-    j.field('finish_date', this.finishDate, intToJson);
-    j.field('winners_count', this.winnersCount, intToJson);
-    j.optional('activated_count', this.activatedCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfoResults$ {
-    const j = new TlJsonReader(json, 'payments.giveawayInfoResults', classes);
-    return j.end(
-      new GiveawayInfoResults$({
-        winner: j.flag('winner'),
-        refunded: j.flag('refunded'),
-        startDate: j.field('start_date', intFromJson),
-        giftCodeSlug: j.optional('gift_code_slug', stringFromJson),
-        starsPrize: j.optional('stars_prize', longFromJson),
-        finishDate: j.field('finish_date', intFromJson),
-        winnersCount: j.field('winners_count', intFromJson),
-        activatedCount: j.optional('activated_count', intFromJson),
-      }),
-    );
-  }
+interface GiveawayInfoResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2515,7 +2183,7 @@ class GiveawayInfoResults$ {
  *
  * @see https://core.telegram.org/constructor/payments.giveawayInfoResults
  */
-export const GiveawayInfoResults: typeof GiveawayInfoResults$ = /*@__PURE__*/ defineTlClass(GiveawayInfoResults$, 0xe175e66f, 0x96a377bd, 'payments.GiveawayInfoResults', 'constructor');
+export const GiveawayInfoResults: typeof GiveawayInfoResults$ = /*@__PURE__*/ defineTlClass(GiveawayInfoResults$, 0xe175e66f, 0x96a377bd, 'payments.GiveawayInfoResults', 'constructor', 'payments.giveawayInfoResults flags:# winner:flags.0?true refunded:flags.1?true start_date:int gift_code_slug:flags.3?string stars_prize:flags.4?long finish_date:int winners_count:int activated_count:flags.2?int = payments.GiveawayInfo');
 export type GiveawayInfoResults = GiveawayInfoResults$;
 
 /**
@@ -2534,6 +2202,7 @@ class StarsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.StarsStatus';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsStatus$;
   /** Current Telegram Star balance. */
   declare balance: Api.TypeStarsAmount;
   /** Info about current Telegram Star subscriptions, only returned when invoking {@link Api.payments.GetStarsTransactions} and {@link Api.payments.GetStarsSubscriptions}. */
@@ -2674,35 +2343,10 @@ class StarsStatus$ {
       return rethrowDecode(e, 'payments.starsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsStatus');
-    j.field('balance', this.balance, objectToJson);
-    j.optionalVector('subscriptions', this.subscriptions, objectToJson);
-    j.optional('subscriptions_next_offset', this.subscriptionsNextOffset, stringToJson);
-    j.optional('subscriptions_missing_balance', this.subscriptionsMissingBalance, longToJson);
-    j.optionalVector('history', this.history, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsStatus$ {
-    const j = new TlJsonReader(json, 'payments.starsStatus', classes);
-    return j.end(
-      new StarsStatus$({
-        balance: j.field('balance', fromJson$StarsAmount),
-        subscriptions: j.optionalVector('subscriptions', fromJson$StarsSubscription),
-        subscriptionsNextOffset: j.optional('subscriptions_next_offset', stringFromJson),
-        subscriptionsMissingBalance: j.optional('subscriptions_missing_balance', longFromJson),
-        history: j.optionalVector('history', fromJson$StarsTransaction),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StarsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2712,7 +2356,7 @@ class StarsStatus$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsStatus
  */
-export const StarsStatus: typeof StarsStatus$ = /*@__PURE__*/ defineTlClass(StarsStatus$, 0x6c9ce8ed, 0x6e9c1d6f, 'payments.StarsStatus', 'constructor');
+export const StarsStatus: typeof StarsStatus$ = /*@__PURE__*/ defineTlClass(StarsStatus$, 0x6c9ce8ed, 0x6e9c1d6f, 'payments.StarsStatus', 'constructor', 'payments.starsStatus flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus');
 export type StarsStatus = StarsStatus$;
 
 /**
@@ -2733,6 +2377,7 @@ class StarsRevenueStats$ {
   declare readonly SUBCLASS_OF_ID: 0xa54755f3;
   declare readonly className: 'payments.StarsRevenueStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueStats$;
   /** For ad revenue statistics, ad impressions graph */
   declare topHoursGraph: Api.TypeStatsGraph | undefined;
   /** Star revenue graph (number of earned stars) */
@@ -2804,27 +2449,10 @@ class StarsRevenueStats$ {
       return rethrowDecode(e, 'payments.starsRevenueStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueStats');
-    j.optional('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('revenue_graph', this.revenueGraph, objectToJson);
-    j.field('status', this.status, objectToJson);
-    j.field('usd_rate', this.usdRate, doubleToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueStats$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueStats', classes);
-    return j.end(
-      new StarsRevenueStats$({
-        topHoursGraph: j.optional('top_hours_graph', fromJson$StatsGraph),
-        revenueGraph: j.field('revenue_graph', fromJson$StatsGraph),
-        status: j.field('status', fromJson$StarsRevenueStatus),
-        usdRate: j.field('usd_rate', doubleFromJson),
-      }),
-    );
-  }
+interface StarsRevenueStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2836,7 +2464,7 @@ class StarsRevenueStats$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsRevenueStats
  */
-export const StarsRevenueStats: typeof StarsRevenueStats$ = /*@__PURE__*/ defineTlClass(StarsRevenueStats$, 0x6c207376, 0xa54755f3, 'payments.StarsRevenueStats', 'constructor');
+export const StarsRevenueStats: typeof StarsRevenueStats$ = /*@__PURE__*/ defineTlClass(StarsRevenueStats$, 0x6c207376, 0xa54755f3, 'payments.StarsRevenueStats', 'constructor', 'payments.starsRevenueStats flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats');
 export type StarsRevenueStats = StarsRevenueStats$;
 
 /**
@@ -2855,6 +2483,7 @@ class StarsRevenueWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x8466a0ee;
   declare readonly className: 'payments.StarsRevenueWithdrawalUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueWithdrawalUrl$;
   /** Contains the URL to use to [withdraw Telegram Star revenue](https://core.telegram.org/api/stars#withdrawing-revenue). */
   declare url: string;
 
@@ -2893,21 +2522,10 @@ class StarsRevenueWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.starsRevenueWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueWithdrawalUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueWithdrawalUrl', classes);
-    return j.end(
-      new StarsRevenueWithdrawalUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarsRevenueWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2917,7 +2535,7 @@ class StarsRevenueWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsRevenueWithdrawalUrl
  */
-export const StarsRevenueWithdrawalUrl: typeof StarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueWithdrawalUrl$, 0x1dab80b7, 0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', 'constructor');
+export const StarsRevenueWithdrawalUrl: typeof StarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueWithdrawalUrl$, 0x1dab80b7, 0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', 'constructor', 'payments.starsRevenueWithdrawalUrl url:string = payments.StarsRevenueWithdrawalUrl');
 export type StarsRevenueWithdrawalUrl = StarsRevenueWithdrawalUrl$;
 
 /**
@@ -2936,6 +2554,7 @@ class StarsRevenueAdsAccountUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x4a228b15;
   declare readonly className: 'payments.StarsRevenueAdsAccountUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueAdsAccountUrl$;
   /** URL to open. */
   declare url: string;
 
@@ -2974,21 +2593,10 @@ class StarsRevenueAdsAccountUrl$ {
       return rethrowDecode(e, 'payments.starsRevenueAdsAccountUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueAdsAccountUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueAdsAccountUrl$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueAdsAccountUrl', classes);
-    return j.end(
-      new StarsRevenueAdsAccountUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarsRevenueAdsAccountUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2998,7 +2606,7 @@ class StarsRevenueAdsAccountUrl$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsRevenueAdsAccountUrl
  */
-export const StarsRevenueAdsAccountUrl: typeof StarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueAdsAccountUrl$, 0x394e7f21, 0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', 'constructor');
+export const StarsRevenueAdsAccountUrl: typeof StarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueAdsAccountUrl$, 0x394e7f21, 0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', 'constructor', 'payments.starsRevenueAdsAccountUrl url:string = payments.StarsRevenueAdsAccountUrl');
 export type StarsRevenueAdsAccountUrl = StarsRevenueAdsAccountUrl$;
 
 /**
@@ -3017,6 +2625,7 @@ class StarGiftsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.StarGiftsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3029,14 +2638,10 @@ class StarGiftsNotModified$ {
   static fromReader(_r: TlReader): StarGiftsNotModified$ {
     return new StarGiftsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftsNotModified', classes).end(new StarGiftsNotModified$());
-  }
+interface StarGiftsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3046,7 +2651,7 @@ class StarGiftsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftsNotModified
  */
-export const StarGiftsNotModified: typeof StarGiftsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftsNotModified$, 0xa388a368, 0x6178d9a4, 'payments.StarGiftsNotModified', 'constructor');
+export const StarGiftsNotModified: typeof StarGiftsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftsNotModified$, 0xa388a368, 0x6178d9a4, 'payments.StarGiftsNotModified', 'constructor', 'payments.starGiftsNotModified = payments.StarGifts');
 export type StarGiftsNotModified = StarGiftsNotModified$;
 
 /**
@@ -3065,6 +2670,7 @@ class StarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.StarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGifts$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** List of available gifts. */
@@ -3152,27 +2758,10 @@ class StarGifts$ {
       return rethrowDecode(e, 'payments.starGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGifts');
-    j.field('hash', this.hash, intToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGifts$ {
-    const j = new TlJsonReader(json, 'payments.starGifts', classes);
-    return j.end(
-      new StarGifts$({
-        hash: j.field('hash', intFromJson),
-        gifts: j.vector('gifts', fromJson$StarGift),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3182,7 +2771,7 @@ class StarGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGifts
  */
-export const StarGifts: typeof StarGifts$ = /*@__PURE__*/ defineTlClass(StarGifts$, 0x2ed82995, 0x6178d9a4, 'payments.StarGifts', 'constructor');
+export const StarGifts: typeof StarGifts$ = /*@__PURE__*/ defineTlClass(StarGifts$, 0x2ed82995, 0x6178d9a4, 'payments.StarGifts', 'constructor', 'payments.starGifts hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts');
 export type StarGifts = StarGifts$;
 
 /**
@@ -3201,6 +2790,7 @@ class ConnectedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.ConnectedStarRefBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectedStarRefBots$;
   /** Total number of active affiliations */
   declare count: number;
   /** The affiliations */
@@ -3272,25 +2862,10 @@ class ConnectedStarRefBots$ {
       return rethrowDecode(e, 'payments.connectedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.connectedStarRefBots');
-    j.field('count', this.count, intToJson);
-    j.vector('connected_bots', this.connectedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.connectedStarRefBots', classes);
-    return j.end(
-      new ConnectedStarRefBots$({
-        count: j.field('count', intFromJson),
-        connectedBots: j.vector('connected_bots', fromJson$ConnectedBotStarRef),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ConnectedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3300,7 +2875,7 @@ class ConnectedStarRefBots$ {
  *
  * @see https://core.telegram.org/constructor/payments.connectedStarRefBots
  */
-export const ConnectedStarRefBots: typeof ConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(ConnectedStarRefBots$, 0x98d5ea1d, 0x235e1a67, 'payments.ConnectedStarRefBots', 'constructor');
+export const ConnectedStarRefBots: typeof ConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(ConnectedStarRefBots$, 0x98d5ea1d, 0x235e1a67, 'payments.ConnectedStarRefBots', 'constructor', 'payments.connectedStarRefBots count:int connected_bots:Vector<ConnectedBotStarRef> users:Vector<User> = payments.ConnectedStarRefBots');
 export type ConnectedStarRefBots = ConnectedStarRefBots$;
 
 /**
@@ -3319,6 +2894,7 @@ class SuggestedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x70189243;
   declare readonly className: 'payments.SuggestedStarRefBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestedStarRefBots$;
   /** Total number of results (for pagination) */
   declare count: number;
   /** Suggested affiliate programs (full or partial list to be fetched using pagination) */
@@ -3405,27 +2981,10 @@ class SuggestedStarRefBots$ {
       return rethrowDecode(e, 'payments.suggestedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.suggestedStarRefBots');
-    j.field('count', this.count, intToJson);
-    j.vector('suggested_bots', this.suggestedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.suggestedStarRefBots', classes);
-    return j.end(
-      new SuggestedStarRefBots$({
-        count: j.field('count', intFromJson),
-        suggestedBots: j.vector('suggested_bots', fromJson$StarRefProgram),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface SuggestedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3435,7 +2994,7 @@ class SuggestedStarRefBots$ {
  *
  * @see https://core.telegram.org/constructor/payments.suggestedStarRefBots
  */
-export const SuggestedStarRefBots: typeof SuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(SuggestedStarRefBots$, 0xb4d5d859, 0x70189243, 'payments.SuggestedStarRefBots', 'constructor');
+export const SuggestedStarRefBots: typeof SuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(SuggestedStarRefBots$, 0xb4d5d859, 0x70189243, 'payments.SuggestedStarRefBots', 'constructor', 'payments.suggestedStarRefBots flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots');
 export type SuggestedStarRefBots = SuggestedStarRefBots$;
 
 /**
@@ -3454,6 +3013,7 @@ class StarGiftUpgradePreview$ {
   declare readonly SUBCLASS_OF_ID: 0x5e2b68c7;
   declare readonly className: 'payments.StarGiftUpgradePreview';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftUpgradePreview$;
   /** Possible gift attributes */
   declare sampleAttributes: Api.TypeStarGiftAttribute[];
   /** Contains a similar list of upgrade prices and timestamps, not as granular as in `next_prices` (i.e. prices are approximately 1 month apart), to be used mainly to scale the price graph, and to show a more general future overview of the upgrade price. */
@@ -3532,25 +3092,10 @@ class StarGiftUpgradePreview$ {
       return rethrowDecode(e, 'payments.starGiftUpgradePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftUpgradePreview');
-    j.vector('sample_attributes', this.sampleAttributes, objectToJson);
-    j.vector('prices', this.prices, objectToJson);
-    j.vector('next_prices', this.nextPrices, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftUpgradePreview$ {
-    const j = new TlJsonReader(json, 'payments.starGiftUpgradePreview', classes);
-    return j.end(
-      new StarGiftUpgradePreview$({
-        sampleAttributes: j.vector('sample_attributes', fromJson$StarGiftAttribute),
-        prices: j.vector('prices', fromJson$StarGiftUpgradePrice),
-        nextPrices: j.vector('next_prices', fromJson$StarGiftUpgradePrice),
-      }),
-    );
-  }
+interface StarGiftUpgradePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3560,7 +3105,7 @@ class StarGiftUpgradePreview$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftUpgradePreview
  */
-export const StarGiftUpgradePreview: typeof StarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradePreview$, 0x3de1dfed, 0x5e2b68c7, 'payments.StarGiftUpgradePreview', 'constructor');
+export const StarGiftUpgradePreview: typeof StarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradePreview$, 0x3de1dfed, 0x5e2b68c7, 'payments.StarGiftUpgradePreview', 'constructor', 'payments.starGiftUpgradePreview sample_attributes:Vector<StarGiftAttribute> prices:Vector<StarGiftUpgradePrice> next_prices:Vector<StarGiftUpgradePrice> = payments.StarGiftUpgradePreview');
 export type StarGiftUpgradePreview = StarGiftUpgradePreview$;
 
 /**
@@ -3579,6 +3124,7 @@ class UniqueStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x78b0c5fb;
   declare readonly className: 'payments.UniqueStarGift';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UniqueStarGift$;
   /** The {@link Api.StarGiftUnique} constructor. */
   declare gift: Api.TypeStarGift;
   /** Chats mentioned in the `gift` field. */
@@ -3650,25 +3196,10 @@ class UniqueStarGift$ {
       return rethrowDecode(e, 'payments.uniqueStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.uniqueStarGift');
-    j.field('gift', this.gift, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGift$ {
-    const j = new TlJsonReader(json, 'payments.uniqueStarGift', classes);
-    return j.end(
-      new UniqueStarGift$({
-        gift: j.field('gift', fromJson$StarGift),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface UniqueStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3678,7 +3209,7 @@ class UniqueStarGift$ {
  *
  * @see https://core.telegram.org/constructor/payments.uniqueStarGift
  */
-export const UniqueStarGift: typeof UniqueStarGift$ = /*@__PURE__*/ defineTlClass(UniqueStarGift$, 0x416c56e8, 0x78b0c5fb, 'payments.UniqueStarGift', 'constructor');
+export const UniqueStarGift: typeof UniqueStarGift$ = /*@__PURE__*/ defineTlClass(UniqueStarGift$, 0x416c56e8, 0x78b0c5fb, 'payments.UniqueStarGift', 'constructor', 'payments.uniqueStarGift gift:StarGift chats:Vector<Chat> users:Vector<User> = payments.UniqueStarGift');
 export type UniqueStarGift = UniqueStarGift$;
 
 /**
@@ -3697,6 +3228,7 @@ class SavedStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.SavedStarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedStarGifts$;
   /** Total number of results (can be less than the returned `gifts`, in which case `next_offset` will be set). */
   declare count: number;
   /**
@@ -3817,31 +3349,10 @@ class SavedStarGifts$ {
       return rethrowDecode(e, 'payments.savedStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.savedStarGifts');
-    j.field('count', this.count, intToJson);
-    j.optional('chat_notifications_enabled', this.chatNotificationsEnabled, boolToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.savedStarGifts', classes);
-    return j.end(
-      new SavedStarGifts$({
-        count: j.field('count', intFromJson),
-        chatNotificationsEnabled: j.optional('chat_notifications_enabled', boolFromJson),
-        gifts: j.vector('gifts', fromJson$SavedStarGift),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SavedStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3851,7 +3362,7 @@ class SavedStarGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.savedStarGifts
  */
-export const SavedStarGifts: typeof SavedStarGifts$ = /*@__PURE__*/ defineTlClass(SavedStarGifts$, 0x95f389b1, 0xd5112897, 'payments.SavedStarGifts', 'constructor');
+export const SavedStarGifts: typeof SavedStarGifts$ = /*@__PURE__*/ defineTlClass(SavedStarGifts$, 0x95f389b1, 0xd5112897, 'payments.SavedStarGifts', 'constructor', 'payments.savedStarGifts flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts');
 export type SavedStarGifts = SavedStarGifts$;
 
 /**
@@ -3870,6 +3381,7 @@ class StarGiftWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xa2822dc5;
   declare readonly className: 'payments.StarGiftWithdrawalUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftWithdrawalUrl$;
   /** The URL to open. */
   declare url: string;
 
@@ -3908,21 +3420,10 @@ class StarGiftWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.starGiftWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftWithdrawalUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.starGiftWithdrawalUrl', classes);
-    return j.end(
-      new StarGiftWithdrawalUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarGiftWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3932,7 +3433,7 @@ class StarGiftWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftWithdrawalUrl
  */
-export const StarGiftWithdrawalUrl: typeof StarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarGiftWithdrawalUrl$, 0x84aa3a9c, 0xa2822dc5, 'payments.StarGiftWithdrawalUrl', 'constructor');
+export const StarGiftWithdrawalUrl: typeof StarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarGiftWithdrawalUrl$, 0x84aa3a9c, 0xa2822dc5, 'payments.StarGiftWithdrawalUrl', 'constructor', 'payments.starGiftWithdrawalUrl url:string = payments.StarGiftWithdrawalUrl');
 export type StarGiftWithdrawalUrl = StarGiftWithdrawalUrl$;
 
 /**
@@ -3951,6 +3452,7 @@ class ResaleStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xb2dbb7e3;
   declare readonly className: 'payments.ResaleStarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResaleStarGifts$;
   /** Total number of results. */
   declare count: number;
   /** Collectible gifts on resale (may be less than `count`, in which case `next_offset` will be set). */
@@ -4103,35 +3605,10 @@ class ResaleStarGifts$ {
       return rethrowDecode(e, 'payments.resaleStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.resaleStarGifts');
-    j.field('count', this.count, intToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optionalVector('attributes', this.attributes, objectToJson);
-    j.optional('attributes_hash', this.attributesHash, longToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.optionalVector('counters', this.counters, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResaleStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.resaleStarGifts', classes);
-    return j.end(
-      new ResaleStarGifts$({
-        count: j.field('count', intFromJson),
-        gifts: j.vector('gifts', fromJson$StarGift),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        attributes: j.optionalVector('attributes', fromJson$StarGiftAttribute),
-        attributesHash: j.optional('attributes_hash', longFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        counters: j.optionalVector('counters', fromJson$StarGiftAttributeCounter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ResaleStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4141,7 +3618,7 @@ class ResaleStarGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.resaleStarGifts
  */
-export const ResaleStarGifts: typeof ResaleStarGifts$ = /*@__PURE__*/ defineTlClass(ResaleStarGifts$, 0x947a12df, 0xb2dbb7e3, 'payments.ResaleStarGifts', 'constructor');
+export const ResaleStarGifts: typeof ResaleStarGifts$ = /*@__PURE__*/ defineTlClass(ResaleStarGifts$, 0x947a12df, 0xb2dbb7e3, 'payments.ResaleStarGifts', 'constructor', 'payments.resaleStarGifts flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts');
 export type ResaleStarGifts = ResaleStarGifts$;
 
 /**
@@ -4160,6 +3637,7 @@ class StarGiftCollectionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.StarGiftCollectionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftCollectionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4172,14 +3650,10 @@ class StarGiftCollectionsNotModified$ {
   static fromReader(_r: TlReader): StarGiftCollectionsNotModified$ {
     return new StarGiftCollectionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftCollectionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollectionsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftCollectionsNotModified', classes).end(new StarGiftCollectionsNotModified$());
-  }
+interface StarGiftCollectionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4189,7 +3663,7 @@ class StarGiftCollectionsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftCollectionsNotModified
  */
-export const StarGiftCollectionsNotModified: typeof StarGiftCollectionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftCollectionsNotModified$, 0xa0ba4f17, 0xf01721ec, 'payments.StarGiftCollectionsNotModified', 'constructor');
+export const StarGiftCollectionsNotModified: typeof StarGiftCollectionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftCollectionsNotModified$, 0xa0ba4f17, 0xf01721ec, 'payments.StarGiftCollectionsNotModified', 'constructor', 'payments.starGiftCollectionsNotModified = payments.StarGiftCollections');
 export type StarGiftCollectionsNotModified = StarGiftCollectionsNotModified$;
 
 /**
@@ -4208,6 +3682,7 @@ class StarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.StarGiftCollections';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftCollections$;
   /** Star gift collections. */
   declare collections: Api.TypeStarGiftCollection[];
 
@@ -4254,21 +3729,10 @@ class StarGiftCollections$ {
       return rethrowDecode(e, 'payments.starGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftCollections');
-    j.vector('collections', this.collections, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.starGiftCollections', classes);
-    return j.end(
-      new StarGiftCollections$({
-        collections: j.vector('collections', fromJson$StarGiftCollection),
-      }),
-    );
-  }
+interface StarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4278,7 +3742,7 @@ class StarGiftCollections$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftCollections
  */
-export const StarGiftCollections: typeof StarGiftCollections$ = /*@__PURE__*/ defineTlClass(StarGiftCollections$, 0x8a2932f3, 0xf01721ec, 'payments.StarGiftCollections', 'constructor');
+export const StarGiftCollections: typeof StarGiftCollections$ = /*@__PURE__*/ defineTlClass(StarGiftCollections$, 0x8a2932f3, 0xf01721ec, 'payments.StarGiftCollections', 'constructor', 'payments.starGiftCollections collections:Vector<StarGiftCollection> = payments.StarGiftCollections');
 export type StarGiftCollections = StarGiftCollections$;
 
 /**
@@ -4297,6 +3761,7 @@ class UniqueStarGiftValueInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x16355bc4;
   declare readonly className: 'payments.UniqueStarGiftValueInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UniqueStarGiftValueInfo$;
   /** If set, the last sale was completed on Fragment. */
   declare lastSaleOnFragment: boolean | undefined;
   /** If set, the `value` is calculated from the average value of sold gifts of the same type. Otherwise, it is based on the sale price of the gift. */
@@ -4474,47 +3939,10 @@ class UniqueStarGiftValueInfo$ {
       return rethrowDecode(e, 'payments.uniqueStarGiftValueInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.uniqueStarGiftValueInfo');
-    j.flag('last_sale_on_fragment', this.lastSaleOnFragment);
-    j.flag('value_is_average', this.valueIsAverage);
-    j.field('currency', this.currency, stringToJson);
-    j.field('value', this.value, longToJson);
-    j.field('initial_sale_date', this.initialSaleDate, intToJson);
-    j.field('initial_sale_stars', this.initialSaleStars, longToJson);
-    j.field('initial_sale_price', this.initialSalePrice, longToJson);
-    j.optional('last_sale_date', this.lastSaleDate, intToJson);
-    j.optional('last_sale_price', this.lastSalePrice, longToJson);
-    j.optional('floor_price', this.floorPrice, longToJson);
-    j.optional('average_price', this.averagePrice, longToJson);
-    j.optional('listed_count', this.listedCount, intToJson);
-    j.optional('fragment_listed_count', this.fragmentListedCount, intToJson);
-    j.optional('fragment_listed_url', this.fragmentListedUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGiftValueInfo$ {
-    const j = new TlJsonReader(json, 'payments.uniqueStarGiftValueInfo', classes);
-    return j.end(
-      new UniqueStarGiftValueInfo$({
-        lastSaleOnFragment: j.flag('last_sale_on_fragment'),
-        valueIsAverage: j.flag('value_is_average'),
-        currency: j.field('currency', stringFromJson),
-        value: j.field('value', longFromJson),
-        initialSaleDate: j.field('initial_sale_date', intFromJson),
-        initialSaleStars: j.field('initial_sale_stars', longFromJson),
-        initialSalePrice: j.field('initial_sale_price', longFromJson),
-        lastSaleDate: j.optional('last_sale_date', intFromJson),
-        lastSalePrice: j.optional('last_sale_price', longFromJson),
-        floorPrice: j.optional('floor_price', longFromJson),
-        averagePrice: j.optional('average_price', longFromJson),
-        listedCount: j.optional('listed_count', intFromJson),
-        fragmentListedCount: j.optional('fragment_listed_count', intFromJson),
-        fragmentListedUrl: j.optional('fragment_listed_url', stringFromJson),
-      }),
-    );
-  }
+interface UniqueStarGiftValueInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4524,7 +3952,7 @@ class UniqueStarGiftValueInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.uniqueStarGiftValueInfo
  */
-export const UniqueStarGiftValueInfo: typeof UniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(UniqueStarGiftValueInfo$, 0x512fe446, 0x16355bc4, 'payments.UniqueStarGiftValueInfo', 'constructor');
+export const UniqueStarGiftValueInfo: typeof UniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(UniqueStarGiftValueInfo$, 0x512fe446, 0x16355bc4, 'payments.UniqueStarGiftValueInfo', 'constructor', 'payments.uniqueStarGiftValueInfo flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo');
 export type UniqueStarGiftValueInfo = UniqueStarGiftValueInfo$;
 
 /**
@@ -4543,6 +3971,7 @@ class CheckCanSendGiftResultOk$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGiftResultOk';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGiftResultOk$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4555,14 +3984,10 @@ class CheckCanSendGiftResultOk$ {
   static fromReader(_r: TlReader): CheckCanSendGiftResultOk$ {
     return new CheckCanSendGiftResultOk$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.checkCanSendGiftResultOk' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultOk$ {
-    return new TlJsonReader(json, 'payments.checkCanSendGiftResultOk', classes).end(new CheckCanSendGiftResultOk$());
-  }
+interface CheckCanSendGiftResultOk$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4572,7 +3997,7 @@ class CheckCanSendGiftResultOk$ {
  *
  * @see https://core.telegram.org/constructor/payments.checkCanSendGiftResultOk
  */
-export const CheckCanSendGiftResultOk: typeof CheckCanSendGiftResultOk$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultOk$, 0x374fa7ad, 0x632efa30, 'payments.CheckCanSendGiftResultOk', 'constructor');
+export const CheckCanSendGiftResultOk: typeof CheckCanSendGiftResultOk$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultOk$, 0x374fa7ad, 0x632efa30, 'payments.CheckCanSendGiftResultOk', 'constructor', 'payments.checkCanSendGiftResultOk = payments.CheckCanSendGiftResult');
 export type CheckCanSendGiftResultOk = CheckCanSendGiftResultOk$;
 
 /**
@@ -4591,6 +4016,7 @@ class CheckCanSendGiftResultFail$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGiftResultFail';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGiftResultFail$;
   /** The reason why it can't be sent yet. */
   declare reason: Api.TypeTextWithEntities;
 
@@ -4629,21 +4055,10 @@ class CheckCanSendGiftResultFail$ {
       return rethrowDecode(e, 'payments.checkCanSendGiftResultFail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkCanSendGiftResultFail');
-    j.field('reason', this.reason, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultFail$ {
-    const j = new TlJsonReader(json, 'payments.checkCanSendGiftResultFail', classes);
-    return j.end(
-      new CheckCanSendGiftResultFail$({
-        reason: j.field('reason', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface CheckCanSendGiftResultFail$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4653,7 +4068,7 @@ class CheckCanSendGiftResultFail$ {
  *
  * @see https://core.telegram.org/constructor/payments.checkCanSendGiftResultFail
  */
-export const CheckCanSendGiftResultFail: typeof CheckCanSendGiftResultFail$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultFail$, 0xd5e58274, 0x632efa30, 'payments.CheckCanSendGiftResultFail', 'constructor');
+export const CheckCanSendGiftResultFail: typeof CheckCanSendGiftResultFail$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultFail$, 0xd5e58274, 0x632efa30, 'payments.CheckCanSendGiftResultFail', 'constructor', 'payments.checkCanSendGiftResultFail reason:TextWithEntities = payments.CheckCanSendGiftResult');
 export type CheckCanSendGiftResultFail = CheckCanSendGiftResultFail$;
 
 /**
@@ -4672,6 +4087,7 @@ class StarGiftAuctionState$ {
   declare readonly SUBCLASS_OF_ID: 0x1a318599;
   declare readonly className: 'payments.StarGiftAuctionState';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftAuctionState$;
   /** The gift currently being distributed in the auction. */
   declare gift: Api.TypeStarGift;
   /** Auction state. */
@@ -4770,31 +4186,10 @@ class StarGiftAuctionState$ {
       return rethrowDecode(e, 'payments.starGiftAuctionState', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftAuctionState');
-    j.field('gift', this.gift, objectToJson);
-    j.field('state', this.state, objectToJson);
-    j.field('user_state', this.userState, objectToJson);
-    j.field('timeout', this.timeout, intToJson);
-    j.vector('users', this.users, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftAuctionState$ {
-    const j = new TlJsonReader(json, 'payments.starGiftAuctionState', classes);
-    return j.end(
-      new StarGiftAuctionState$({
-        gift: j.field('gift', fromJson$StarGift),
-        state: j.field('state', fromJson$StarGiftAuctionState),
-        userState: j.field('user_state', fromJson$StarGiftAuctionUserState),
-        timeout: j.field('timeout', intFromJson),
-        users: j.vector('users', fromJson$User),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface StarGiftAuctionState$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4804,7 +4199,7 @@ class StarGiftAuctionState$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftAuctionState
  */
-export const StarGiftAuctionState: typeof StarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionState$, 0x6b39f4ec, 0x1a318599, 'payments.StarGiftAuctionState', 'constructor');
+export const StarGiftAuctionState: typeof StarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionState$, 0x6b39f4ec, 0x1a318599, 'payments.StarGiftAuctionState', 'constructor', 'payments.starGiftAuctionState gift:StarGift state:StarGiftAuctionState user_state:StarGiftAuctionUserState timeout:int users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionState');
 export type StarGiftAuctionState = StarGiftAuctionState$;
 
 /**
@@ -4823,6 +4218,7 @@ class StarGiftAuctionAcquiredGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xa7080a1b;
   declare readonly className: 'payments.StarGiftAuctionAcquiredGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftAuctionAcquiredGifts$;
   /** The gifts */
   declare gifts: Api.TypeStarGiftAuctionAcquiredGift[];
   /** Mentioned users */
@@ -4901,25 +4297,10 @@ class StarGiftAuctionAcquiredGifts$ {
       return rethrowDecode(e, 'payments.starGiftAuctionAcquiredGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftAuctionAcquiredGifts');
-    j.vector('gifts', this.gifts, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftAuctionAcquiredGifts$ {
-    const j = new TlJsonReader(json, 'payments.starGiftAuctionAcquiredGifts', classes);
-    return j.end(
-      new StarGiftAuctionAcquiredGifts$({
-        gifts: j.vector('gifts', fromJson$StarGiftAuctionAcquiredGift),
-        users: j.vector('users', fromJson$User),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface StarGiftAuctionAcquiredGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4929,7 +4310,7 @@ class StarGiftAuctionAcquiredGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftAuctionAcquiredGifts
  */
-export const StarGiftAuctionAcquiredGifts: typeof StarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionAcquiredGifts$, 0x7d5bd1f0, 0xa7080a1b, 'payments.StarGiftAuctionAcquiredGifts', 'constructor');
+export const StarGiftAuctionAcquiredGifts: typeof StarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionAcquiredGifts$, 0x7d5bd1f0, 0xa7080a1b, 'payments.StarGiftAuctionAcquiredGifts', 'constructor', 'payments.starGiftAuctionAcquiredGifts gifts:Vector<StarGiftAuctionAcquiredGift> users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionAcquiredGifts');
 export type StarGiftAuctionAcquiredGifts = StarGiftAuctionAcquiredGifts$;
 
 /**
@@ -4948,6 +4329,7 @@ class StarGiftActiveAuctionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x917dd0c7;
   declare readonly className: 'payments.StarGiftActiveAuctionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftActiveAuctionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4960,14 +4342,10 @@ class StarGiftActiveAuctionsNotModified$ {
   static fromReader(_r: TlReader): StarGiftActiveAuctionsNotModified$ {
     return new StarGiftActiveAuctionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftActiveAuctionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftActiveAuctionsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftActiveAuctionsNotModified', classes).end(new StarGiftActiveAuctionsNotModified$());
-  }
+interface StarGiftActiveAuctionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4977,7 +4355,7 @@ class StarGiftActiveAuctionsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftActiveAuctionsNotModified
  */
-export const StarGiftActiveAuctionsNotModified: typeof StarGiftActiveAuctionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctionsNotModified$, 0xdb33dad0, 0x917dd0c7, 'payments.StarGiftActiveAuctionsNotModified', 'constructor');
+export const StarGiftActiveAuctionsNotModified: typeof StarGiftActiveAuctionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctionsNotModified$, 0xdb33dad0, 0x917dd0c7, 'payments.StarGiftActiveAuctionsNotModified', 'constructor', 'payments.starGiftActiveAuctionsNotModified = payments.StarGiftActiveAuctions');
 export type StarGiftActiveAuctionsNotModified = StarGiftActiveAuctionsNotModified$;
 
 /**
@@ -4996,6 +4374,7 @@ class StarGiftActiveAuctions$ {
   declare readonly SUBCLASS_OF_ID: 0x917dd0c7;
   declare readonly className: 'payments.StarGiftActiveAuctions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftActiveAuctions$;
   /** Auctions where the user has placed a bid */
   declare auctions: Api.TypeStarGiftActiveAuctionState[];
   /** Mentioned users */
@@ -5074,25 +4453,10 @@ class StarGiftActiveAuctions$ {
       return rethrowDecode(e, 'payments.starGiftActiveAuctions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftActiveAuctions');
-    j.vector('auctions', this.auctions, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftActiveAuctions$ {
-    const j = new TlJsonReader(json, 'payments.starGiftActiveAuctions', classes);
-    return j.end(
-      new StarGiftActiveAuctions$({
-        auctions: j.vector('auctions', fromJson$StarGiftActiveAuctionState),
-        users: j.vector('users', fromJson$User),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface StarGiftActiveAuctions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5102,7 +4466,7 @@ class StarGiftActiveAuctions$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftActiveAuctions
  */
-export const StarGiftActiveAuctions: typeof StarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctions$, 0xaef6abbc, 0x917dd0c7, 'payments.StarGiftActiveAuctions', 'constructor');
+export const StarGiftActiveAuctions: typeof StarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctions$, 0xaef6abbc, 0x917dd0c7, 'payments.StarGiftActiveAuctions', 'constructor', 'payments.starGiftActiveAuctions auctions:Vector<StarGiftActiveAuctionState> users:Vector<User> chats:Vector<Chat> = payments.StarGiftActiveAuctions');
 export type StarGiftActiveAuctions = StarGiftActiveAuctions$;
 
 /**
@@ -5121,6 +4485,7 @@ class StarGiftUpgradeAttributes$ {
   declare readonly SUBCLASS_OF_ID: 0x0f46acef;
   declare readonly className: 'payments.StarGiftUpgradeAttributes';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftUpgradeAttributes$;
   /** Full list of possible attributes that may be assigned when gifts of the specified type are turned into [collectible gifts »](https://core.telegram.org/api/gifts#collectible-gifts), including craft-only models marked with {@link Api.StarGiftAttributeModel}.`crafted`. */
   declare attributes: Api.TypeStarGiftAttribute[];
 
@@ -5167,21 +4532,10 @@ class StarGiftUpgradeAttributes$ {
       return rethrowDecode(e, 'payments.starGiftUpgradeAttributes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftUpgradeAttributes');
-    j.vector('attributes', this.attributes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftUpgradeAttributes$ {
-    const j = new TlJsonReader(json, 'payments.starGiftUpgradeAttributes', classes);
-    return j.end(
-      new StarGiftUpgradeAttributes$({
-        attributes: j.vector('attributes', fromJson$StarGiftAttribute),
-      }),
-    );
-  }
+interface StarGiftUpgradeAttributes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5191,7 +4545,7 @@ class StarGiftUpgradeAttributes$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftUpgradeAttributes
  */
-export const StarGiftUpgradeAttributes: typeof StarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradeAttributes$, 0x46c6e36f, 0x0f46acef, 'payments.StarGiftUpgradeAttributes', 'constructor');
+export const StarGiftUpgradeAttributes: typeof StarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradeAttributes$, 0x46c6e36f, 0x0f46acef, 'payments.StarGiftUpgradeAttributes', 'constructor', 'payments.starGiftUpgradeAttributes attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradeAttributes');
 export type StarGiftUpgradeAttributes = StarGiftUpgradeAttributes$;
 
 /**
@@ -5253,6 +4607,7 @@ class GetPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.GetPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentForm$;
   /** Invoice */
   declare invoice: Api.TypeInputInvoice;
   /** [Theme parameters »](https://core.telegram.org/api/bots/webapps#theme-parameters) */
@@ -5311,23 +4666,10 @@ class GetPaymentForm$ {
       return rethrowDecode(e, 'payments.getPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentForm');
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentForm', classes);
-    return j.end(
-      new GetPaymentForm$({
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface GetPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5380,7 +4722,7 @@ class GetPaymentForm$ {
  *
  * @see https://core.telegram.org/method/payments.getPaymentForm
  */
-export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x37148dbb, 0xa0483f19, 'payments.GetPaymentForm', 'request');
+export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x37148dbb, 0xa0483f19, 'payments.GetPaymentForm', 'request', 'payments.getPaymentForm flags:# invoice:InputInvoice theme_params:flags.0?DataJSON');
 export type GetPaymentForm = GetPaymentForm$;
 
 /** The types of the RPC errors `payments.getPaymentForm` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5450,6 +4792,7 @@ class GetPaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.GetPaymentReceipt';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentReceipt$;
   /** The peer where the payment receipt was sent */
   declare peer: Api.TypeInputPeer;
   /** Message ID of receipt */
@@ -5502,23 +4845,10 @@ class GetPaymentReceipt$ {
       return rethrowDecode(e, 'payments.getPaymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentReceipt');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentReceipt', classes);
-    return j.end(
-      new GetPaymentReceipt$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5537,7 +4867,7 @@ class GetPaymentReceipt$ {
  *
  * @see https://core.telegram.org/method/payments.getPaymentReceipt
  */
-export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0x2478d1cc, 0x590093c9, 'payments.GetPaymentReceipt', 'request');
+export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0x2478d1cc, 0x590093c9, 'payments.GetPaymentReceipt', 'request', 'payments.getPaymentReceipt peer:InputPeer msg_id:int');
 export type GetPaymentReceipt = GetPaymentReceipt$;
 
 /** The types of the RPC errors `payments.getPaymentReceipt` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5574,6 +4904,7 @@ class ValidateRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidateRequestedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidateRequestedInfo$;
   /** Save order information to re-use it for future orders */
   declare save: boolean | undefined;
   /** Invoice */
@@ -5639,25 +4970,10 @@ class ValidateRequestedInfo$ {
       return rethrowDecode(e, 'payments.validateRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validateRequestedInfo');
-    j.flag('save', this.save);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('info', this.info, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidateRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validateRequestedInfo', classes);
-    return j.end(
-      new ValidateRequestedInfo$({
-        save: j.flag('save'),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        info: j.field('info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface ValidateRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5677,7 +4993,7 @@ class ValidateRequestedInfo$ {
  *
  * @see https://core.telegram.org/method/payments.validateRequestedInfo
  */
-export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0xb6c8f12b, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request');
+export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0xb6c8f12b, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request', 'payments.validateRequestedInfo flags:# save:flags.0?true invoice:InputInvoice info:PaymentRequestedInfo');
 export type ValidateRequestedInfo = ValidateRequestedInfo$;
 
 /** The types of the RPC errors `payments.validateRequestedInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5718,6 +5034,7 @@ class SendPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.SendPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendPaymentForm$;
   /** Form ID */
   declare formId: bigint;
   /** Invoice */
@@ -5814,31 +5131,10 @@ class SendPaymentForm$ {
       return rethrowDecode(e, 'payments.sendPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendPaymentForm');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('requested_info_id', this.requestedInfoId, stringToJson);
-    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
-    j.field('credentials', this.credentials, objectToJson);
-    j.optional('tip_amount', this.tipAmount, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.sendPaymentForm', classes);
-    return j.end(
-      new SendPaymentForm$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        requestedInfoId: j.optional('requested_info_id', stringFromJson),
-        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
-        credentials: j.field('credentials', fromJson$InputPaymentCredentials),
-        tipAmount: j.optional('tip_amount', longFromJson),
-      }),
-    );
-  }
+interface SendPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5861,7 +5157,7 @@ class SendPaymentForm$ {
  *
  * @see https://core.telegram.org/method/payments.sendPaymentForm
  */
-export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2d03522f, 0x8ae16a9d, 'payments.SendPaymentForm', 'request');
+export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2d03522f, 0x8ae16a9d, 'payments.SendPaymentForm', 'request', 'payments.sendPaymentForm flags:# form_id:long invoice:InputInvoice requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials tip_amount:flags.2?long');
 export type SendPaymentForm = SendPaymentForm$;
 
 /** The types of the RPC errors `payments.sendPaymentForm` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5900,6 +5196,7 @@ class GetSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.GetSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedInfo$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5917,14 +5214,10 @@ class GetSavedInfo$ {
   static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getSavedInfo' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedInfo$ {
-    return new TlJsonReader(json, 'payments.getSavedInfo', classes).end(new GetSavedInfo$());
-  }
+interface GetSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5942,7 +5235,7 @@ class GetSavedInfo$ {
  *
  * @see https://core.telegram.org/method/payments.getSavedInfo
  */
-export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request');
+export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request', 'payments.getSavedInfo');
 export type GetSavedInfo = GetSavedInfo$;
 
 /** The types of the RPC errors `payments.getSavedInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5976,6 +5269,7 @@ class ClearSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ClearSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearSavedInfo$;
   /** Remove saved payment credentials */
   declare credentials: boolean | undefined;
   /** Clear the last order settings saved by the user */
@@ -6031,23 +5325,10 @@ class ClearSavedInfo$ {
       return rethrowDecode(e, 'payments.clearSavedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.clearSavedInfo');
-    j.flag('credentials', this.credentials);
-    j.flag('info', this.info);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearSavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.clearSavedInfo', classes);
-    return j.end(
-      new ClearSavedInfo$({
-        credentials: j.flag('credentials'),
-        info: j.flag('info'),
-      }),
-    );
-  }
+interface ClearSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6065,7 +5346,7 @@ class ClearSavedInfo$ {
  *
  * @see https://core.telegram.org/method/payments.clearSavedInfo
  */
-export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request');
+export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request', 'payments.clearSavedInfo flags:# credentials:flags.0?true info:flags.1?true');
 export type ClearSavedInfo = ClearSavedInfo$;
 
 /** The types of the RPC errors `payments.clearSavedInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6100,6 +5381,7 @@ class GetBankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.GetBankCardData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBankCardData$;
   /** Credit card number */
   declare number: string;
 
@@ -6143,21 +5425,10 @@ class GetBankCardData$ {
       return rethrowDecode(e, 'payments.getBankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getBankCardData');
-    j.field('number', this.number, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBankCardData$ {
-    const j = new TlJsonReader(json, 'payments.getBankCardData', classes);
-    return j.end(
-      new GetBankCardData$({
-        number: j.field('number', stringFromJson),
-      }),
-    );
-  }
+interface GetBankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6176,7 +5447,7 @@ class GetBankCardData$ {
  *
  * @see https://core.telegram.org/method/payments.getBankCardData
  */
-export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request');
+export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request', 'payments.getBankCardData number:string');
 export type GetBankCardData = GetBankCardData$;
 
 /** The types of the RPC errors `payments.getBankCardData` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6220,6 +5491,7 @@ class ExportInvoice$ {
   declare readonly SUBCLASS_OF_ID: 0x36105432;
   declare readonly className: 'payments.ExportInvoice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportInvoice$;
   /** Invoice */
   declare invoiceMedia: Api.TypeInputMedia;
 
@@ -6263,21 +5535,10 @@ class ExportInvoice$ {
       return rethrowDecode(e, 'payments.exportInvoice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.exportInvoice');
-    j.field('invoice_media', this.invoiceMedia, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportInvoice$ {
-    const j = new TlJsonReader(json, 'payments.exportInvoice', classes);
-    return j.end(
-      new ExportInvoice$({
-        invoiceMedia: j.field('invoice_media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface ExportInvoice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6304,7 +5565,7 @@ class ExportInvoice$ {
  *
  * @see https://core.telegram.org/method/payments.exportInvoice
  */
-export const ExportInvoice: typeof ExportInvoice$ = /*@__PURE__*/ defineTlClass(ExportInvoice$, 0x0f91b065, 0x36105432, 'payments.ExportInvoice', 'request');
+export const ExportInvoice: typeof ExportInvoice$ = /*@__PURE__*/ defineTlClass(ExportInvoice$, 0x0f91b065, 0x36105432, 'payments.ExportInvoice', 'request', 'payments.exportInvoice invoice_media:InputMedia');
 export type ExportInvoice = ExportInvoice$;
 
 /** The types of the RPC errors `payments.exportInvoice` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6348,6 +5609,7 @@ class AssignAppStoreTransaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.AssignAppStoreTransaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AssignAppStoreTransaction$;
   /** Receipt */
   declare receipt: Uint8Array;
   /** Payment purpose */
@@ -6400,23 +5662,10 @@ class AssignAppStoreTransaction$ {
       return rethrowDecode(e, 'payments.assignAppStoreTransaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.assignAppStoreTransaction');
-    j.field('receipt', this.receipt, bytesToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AssignAppStoreTransaction$ {
-    const j = new TlJsonReader(json, 'payments.assignAppStoreTransaction', classes);
-    return j.end(
-      new AssignAppStoreTransaction$({
-        receipt: j.field('receipt', bytesFromJson),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface AssignAppStoreTransaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6435,7 +5684,7 @@ class AssignAppStoreTransaction$ {
  *
  * @see https://core.telegram.org/method/payments.assignAppStoreTransaction
  */
-export const AssignAppStoreTransaction: typeof AssignAppStoreTransaction$ = /*@__PURE__*/ defineTlClass(AssignAppStoreTransaction$, 0x80ed747d, 0x8af52aac, 'payments.AssignAppStoreTransaction', 'request');
+export const AssignAppStoreTransaction: typeof AssignAppStoreTransaction$ = /*@__PURE__*/ defineTlClass(AssignAppStoreTransaction$, 0x80ed747d, 0x8af52aac, 'payments.AssignAppStoreTransaction', 'request', 'payments.assignAppStoreTransaction receipt:bytes purpose:InputStorePaymentPurpose');
 export type AssignAppStoreTransaction = AssignAppStoreTransaction$;
 
 /** The types of the RPC errors `payments.assignAppStoreTransaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6470,6 +5719,7 @@ class AssignPlayMarketTransaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.AssignPlayMarketTransaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AssignPlayMarketTransaction$;
   /** Receipt */
   declare receipt: Api.TypeDataJSON;
   /** Payment purpose */
@@ -6522,23 +5772,10 @@ class AssignPlayMarketTransaction$ {
       return rethrowDecode(e, 'payments.assignPlayMarketTransaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.assignPlayMarketTransaction');
-    j.field('receipt', this.receipt, objectToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AssignPlayMarketTransaction$ {
-    const j = new TlJsonReader(json, 'payments.assignPlayMarketTransaction', classes);
-    return j.end(
-      new AssignPlayMarketTransaction$({
-        receipt: j.field('receipt', fromJson$DataJSON),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface AssignPlayMarketTransaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6556,7 +5793,7 @@ class AssignPlayMarketTransaction$ {
  *
  * @see https://core.telegram.org/method/payments.assignPlayMarketTransaction
  */
-export const AssignPlayMarketTransaction: typeof AssignPlayMarketTransaction$ = /*@__PURE__*/ defineTlClass(AssignPlayMarketTransaction$, 0xdffd50d3, 0x8af52aac, 'payments.AssignPlayMarketTransaction', 'request');
+export const AssignPlayMarketTransaction: typeof AssignPlayMarketTransaction$ = /*@__PURE__*/ defineTlClass(AssignPlayMarketTransaction$, 0xdffd50d3, 0x8af52aac, 'payments.AssignPlayMarketTransaction', 'request', 'payments.assignPlayMarketTransaction receipt:DataJSON purpose:InputStorePaymentPurpose');
 export type AssignPlayMarketTransaction = AssignPlayMarketTransaction$;
 
 /** The types of the RPC errors `payments.assignPlayMarketTransaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6590,6 +5827,7 @@ class GetPremiumGiftCodeOptions$ {
   declare readonly SUBCLASS_OF_ID: 0x0aa92583;
   declare readonly className: 'payments.GetPremiumGiftCodeOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPremiumGiftCodeOptions$;
   /** The channel that will start the giveaway */
   declare boostPeer: Api.TypeInputPeer | undefined;
 
@@ -6639,21 +5877,10 @@ class GetPremiumGiftCodeOptions$ {
       return rethrowDecode(e, 'payments.getPremiumGiftCodeOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPremiumGiftCodeOptions');
-    j.optional('boost_peer', this.boostPeer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPremiumGiftCodeOptions$ {
-    const j = new TlJsonReader(json, 'payments.getPremiumGiftCodeOptions', classes);
-    return j.end(
-      new GetPremiumGiftCodeOptions$({
-        boostPeer: j.optional('boost_peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPremiumGiftCodeOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6671,7 +5898,7 @@ class GetPremiumGiftCodeOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getPremiumGiftCodeOptions
  */
-export const GetPremiumGiftCodeOptions: typeof GetPremiumGiftCodeOptions$ = /*@__PURE__*/ defineTlClass(GetPremiumGiftCodeOptions$, 0x2757ba54, 0x0aa92583, 'payments.GetPremiumGiftCodeOptions', 'request');
+export const GetPremiumGiftCodeOptions: typeof GetPremiumGiftCodeOptions$ = /*@__PURE__*/ defineTlClass(GetPremiumGiftCodeOptions$, 0x2757ba54, 0x0aa92583, 'payments.GetPremiumGiftCodeOptions', 'request', 'payments.getPremiumGiftCodeOptions flags:# boost_peer:flags.0?InputPeer');
 export type GetPremiumGiftCodeOptions = GetPremiumGiftCodeOptions$;
 
 /** The types of the RPC errors `payments.getPremiumGiftCodeOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6707,6 +5934,7 @@ class CheckGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x5b2997e8;
   declare readonly className: 'payments.CheckGiftCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckGiftCode$;
   /** The giftcode to check */
   declare slug: string;
 
@@ -6750,21 +5978,10 @@ class CheckGiftCode$ {
       return rethrowDecode(e, 'payments.checkGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkGiftCode');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.checkGiftCode', classes);
-    return j.end(
-      new CheckGiftCode$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface CheckGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6784,7 +6001,7 @@ class CheckGiftCode$ {
  *
  * @see https://core.telegram.org/method/payments.checkGiftCode
  */
-export const CheckGiftCode: typeof CheckGiftCode$ = /*@__PURE__*/ defineTlClass(CheckGiftCode$, 0x8e51b4c1, 0x5b2997e8, 'payments.CheckGiftCode', 'request');
+export const CheckGiftCode: typeof CheckGiftCode$ = /*@__PURE__*/ defineTlClass(CheckGiftCode$, 0x8e51b4c1, 0x5b2997e8, 'payments.CheckGiftCode', 'request', 'payments.checkGiftCode slug:string');
 export type CheckGiftCode = CheckGiftCode$;
 
 /** The types of the RPC errors `payments.checkGiftCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6823,6 +6040,7 @@ class ApplyGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.ApplyGiftCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ApplyGiftCode$;
   /** The code to apply */
   declare slug: string;
 
@@ -6866,21 +6084,10 @@ class ApplyGiftCode$ {
       return rethrowDecode(e, 'payments.applyGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.applyGiftCode');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ApplyGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.applyGiftCode', classes);
-    return j.end(
-      new ApplyGiftCode$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface ApplyGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6901,7 +6108,7 @@ class ApplyGiftCode$ {
  *
  * @see https://core.telegram.org/method/payments.applyGiftCode
  */
-export const ApplyGiftCode: typeof ApplyGiftCode$ = /*@__PURE__*/ defineTlClass(ApplyGiftCode$, 0xf6e26854, 0x8af52aac, 'payments.ApplyGiftCode', 'request');
+export const ApplyGiftCode: typeof ApplyGiftCode$ = /*@__PURE__*/ defineTlClass(ApplyGiftCode$, 0xf6e26854, 0x8af52aac, 'payments.ApplyGiftCode', 'request', 'payments.applyGiftCode slug:string');
 export type ApplyGiftCode = ApplyGiftCode$;
 
 /** The types of the RPC errors `payments.applyGiftCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6940,6 +6147,7 @@ class GetGiveawayInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GetGiveawayInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGiveawayInfo$;
   /** The peer where the giveaway was posted. */
   declare peer: Api.TypeInputPeer;
   /** Message ID of the {@link Api.MessageActionGiveawayLaunch} service message */
@@ -6992,23 +6200,10 @@ class GetGiveawayInfo$ {
       return rethrowDecode(e, 'payments.getGiveawayInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getGiveawayInfo');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGiveawayInfo$ {
-    const j = new TlJsonReader(json, 'payments.getGiveawayInfo', classes);
-    return j.end(
-      new GetGiveawayInfo$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetGiveawayInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7028,7 +6223,7 @@ class GetGiveawayInfo$ {
  *
  * @see https://core.telegram.org/method/payments.getGiveawayInfo
  */
-export const GetGiveawayInfo: typeof GetGiveawayInfo$ = /*@__PURE__*/ defineTlClass(GetGiveawayInfo$, 0xf4239425, 0x96a377bd, 'payments.GetGiveawayInfo', 'request');
+export const GetGiveawayInfo: typeof GetGiveawayInfo$ = /*@__PURE__*/ defineTlClass(GetGiveawayInfo$, 0xf4239425, 0x96a377bd, 'payments.GetGiveawayInfo', 'request', 'payments.getGiveawayInfo peer:InputPeer msg_id:int');
 export type GetGiveawayInfo = GetGiveawayInfo$;
 
 /** The types of the RPC errors `payments.getGiveawayInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7065,6 +6260,7 @@ class LaunchPrepaidGiveaway$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.LaunchPrepaidGiveaway';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LaunchPrepaidGiveaway$;
   /** The peer where to launch the giveaway. */
   declare peer: Api.TypeInputPeer;
   /** The prepaid giveaway ID. */
@@ -7126,25 +6322,10 @@ class LaunchPrepaidGiveaway$ {
       return rethrowDecode(e, 'payments.launchPrepaidGiveaway', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.launchPrepaidGiveaway');
-    j.field('peer', this.peer, objectToJson);
-    j.field('giveaway_id', this.giveawayId, longToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LaunchPrepaidGiveaway$ {
-    const j = new TlJsonReader(json, 'payments.launchPrepaidGiveaway', classes);
-    return j.end(
-      new LaunchPrepaidGiveaway$({
-        peer: j.field('peer', fromJson$InputPeer),
-        giveawayId: j.field('giveaway_id', longFromJson),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface LaunchPrepaidGiveaway$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7163,7 +6344,7 @@ class LaunchPrepaidGiveaway$ {
  *
  * @see https://core.telegram.org/method/payments.launchPrepaidGiveaway
  */
-export const LaunchPrepaidGiveaway: typeof LaunchPrepaidGiveaway$ = /*@__PURE__*/ defineTlClass(LaunchPrepaidGiveaway$, 0x5ff58f20, 0x8af52aac, 'payments.LaunchPrepaidGiveaway', 'request');
+export const LaunchPrepaidGiveaway: typeof LaunchPrepaidGiveaway$ = /*@__PURE__*/ defineTlClass(LaunchPrepaidGiveaway$, 0x5ff58f20, 0x8af52aac, 'payments.LaunchPrepaidGiveaway', 'request', 'payments.launchPrepaidGiveaway peer:InputPeer giveaway_id:long purpose:InputStorePaymentPurpose');
 export type LaunchPrepaidGiveaway = LaunchPrepaidGiveaway$;
 
 /** The types of the RPC errors `payments.launchPrepaidGiveaway` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7198,6 +6379,7 @@ class GetStarsTopupOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4fe8a99;
   declare readonly className: 'payments.GetStarsTopupOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTopupOptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7215,14 +6397,10 @@ class GetStarsTopupOptions$ {
   static fromReader(_r: TlReader): GetStarsTopupOptions$ {
     return new GetStarsTopupOptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getStarsTopupOptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTopupOptions$ {
-    return new TlJsonReader(json, 'payments.getStarsTopupOptions', classes).end(new GetStarsTopupOptions$());
-  }
+interface GetStarsTopupOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7240,7 +6418,7 @@ class GetStarsTopupOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsTopupOptions
  */
-export const GetStarsTopupOptions: typeof GetStarsTopupOptions$ = /*@__PURE__*/ defineTlClass(GetStarsTopupOptions$, 0xc00ec7d3, 0xd4fe8a99, 'payments.GetStarsTopupOptions', 'request');
+export const GetStarsTopupOptions: typeof GetStarsTopupOptions$ = /*@__PURE__*/ defineTlClass(GetStarsTopupOptions$, 0xc00ec7d3, 0xd4fe8a99, 'payments.GetStarsTopupOptions', 'request', 'payments.getStarsTopupOptions');
 export type GetStarsTopupOptions = GetStarsTopupOptions$;
 
 /** The types of the RPC errors `payments.getStarsTopupOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7277,6 +6455,7 @@ class GetStarsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsStatus$;
   /** If set, returns the channel/ad revenue balance in nanograms. */
   declare ton: boolean | undefined;
   /** Peer of which to get the balance. */
@@ -7333,23 +6512,10 @@ class GetStarsStatus$ {
       return rethrowDecode(e, 'payments.getStarsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsStatus');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsStatus$ {
-    const j = new TlJsonReader(json, 'payments.getStarsStatus', classes);
-    return j.end(
-      new GetStarsStatus$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7370,7 +6536,7 @@ class GetStarsStatus$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsStatus
  */
-export const GetStarsStatus: typeof GetStarsStatus$ = /*@__PURE__*/ defineTlClass(GetStarsStatus$, 0x4ea9b3bf, 0x6e9c1d6f, 'payments.GetStarsStatus', 'request');
+export const GetStarsStatus: typeof GetStarsStatus$ = /*@__PURE__*/ defineTlClass(GetStarsStatus$, 0x4ea9b3bf, 0x6e9c1d6f, 'payments.GetStarsStatus', 'request', 'payments.getStarsStatus flags:# ton:flags.0?true peer:InputPeer');
 export type GetStarsStatus = GetStarsStatus$;
 
 /** The types of the RPC errors `payments.getStarsStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7412,6 +6578,7 @@ class GetStarsTransactions$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsTransactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTransactions$;
   /** If set, fetches only incoming transactions. */
   declare inbound: boolean | undefined;
   /** If set, fetches only outgoing transactions. */
@@ -7520,35 +6687,10 @@ class GetStarsTransactions$ {
       return rethrowDecode(e, 'payments.getStarsTransactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsTransactions');
-    j.flag('inbound', this.inbound);
-    j.flag('outbound', this.outbound);
-    j.flag('ascending', this.ascending);
-    j.flag('ton', this.ton);
-    j.optional('subscription_id', this.subscriptionId, stringToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsTransactions', classes);
-    return j.end(
-      new GetStarsTransactions$({
-        inbound: j.flag('inbound'),
-        outbound: j.flag('outbound'),
-        ascending: j.flag('ascending'),
-        ton: j.flag('ton'),
-        subscriptionId: j.optional('subscription_id', stringFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStarsTransactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7571,7 +6713,7 @@ class GetStarsTransactions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsTransactions
  */
-export const GetStarsTransactions: typeof GetStarsTransactions$ = /*@__PURE__*/ defineTlClass(GetStarsTransactions$, 0x69da4557, 0x6e9c1d6f, 'payments.GetStarsTransactions', 'request');
+export const GetStarsTransactions: typeof GetStarsTransactions$ = /*@__PURE__*/ defineTlClass(GetStarsTransactions$, 0x69da4557, 0x6e9c1d6f, 'payments.GetStarsTransactions', 'request', 'payments.getStarsTransactions flags:# inbound:flags.0?true outbound:flags.1?true ascending:flags.2?true ton:flags.4?true subscription_id:flags.3?string peer:InputPeer offset:string limit:int');
 export type GetStarsTransactions = GetStarsTransactions$;
 
 /** The types of the RPC errors `payments.getStarsTransactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7632,6 +6774,7 @@ class SendStarsForm$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.SendStarsForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendStarsForm$;
   /** Payment form ID */
   declare formId: bigint;
   /** Invoice */
@@ -7684,23 +6827,10 @@ class SendStarsForm$ {
       return rethrowDecode(e, 'payments.sendStarsForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendStarsForm');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendStarsForm$ {
-    const j = new TlJsonReader(json, 'payments.sendStarsForm', classes);
-    return j.end(
-      new SendStarsForm$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-      }),
-    );
-  }
+interface SendStarsForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7742,7 +6872,7 @@ class SendStarsForm$ {
  *
  * @see https://core.telegram.org/method/payments.sendStarsForm
  */
-export const SendStarsForm: typeof SendStarsForm$ = /*@__PURE__*/ defineTlClass(SendStarsForm$, 0x7998c914, 0x8ae16a9d, 'payments.SendStarsForm', 'request');
+export const SendStarsForm: typeof SendStarsForm$ = /*@__PURE__*/ defineTlClass(SendStarsForm$, 0x7998c914, 0x8ae16a9d, 'payments.SendStarsForm', 'request', 'payments.sendStarsForm form_id:long invoice:InputInvoice');
 export type SendStarsForm = SendStarsForm$;
 
 /** The types of the RPC errors `payments.sendStarsForm` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7804,6 +6934,7 @@ class RefundStarsCharge$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.RefundStarsCharge';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RefundStarsCharge$;
   /** User to refund. */
   declare userId: Api.TypeInputUser;
   /** Transaction ID. */
@@ -7856,23 +6987,10 @@ class RefundStarsCharge$ {
       return rethrowDecode(e, 'payments.refundStarsCharge', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.refundStarsCharge');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('charge_id', this.chargeId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RefundStarsCharge$ {
-    const j = new TlJsonReader(json, 'payments.refundStarsCharge', classes);
-    return j.end(
-      new RefundStarsCharge$({
-        userId: j.field('user_id', fromJson$InputUser),
-        chargeId: j.field('charge_id', stringFromJson),
-      }),
-    );
-  }
+interface RefundStarsCharge$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7894,7 +7012,7 @@ class RefundStarsCharge$ {
  *
  * @see https://core.telegram.org/method/payments.refundStarsCharge
  */
-export const RefundStarsCharge: typeof RefundStarsCharge$ = /*@__PURE__*/ defineTlClass(RefundStarsCharge$, 0x25ae8f4a, 0x8af52aac, 'payments.RefundStarsCharge', 'request');
+export const RefundStarsCharge: typeof RefundStarsCharge$ = /*@__PURE__*/ defineTlClass(RefundStarsCharge$, 0x25ae8f4a, 0x8af52aac, 'payments.RefundStarsCharge', 'request', 'payments.refundStarsCharge user_id:InputUser charge_id:string');
 export type RefundStarsCharge = RefundStarsCharge$;
 
 /** The types of the RPC errors `payments.refundStarsCharge` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7935,6 +7053,7 @@ class GetStarsRevenueStats$ {
   declare readonly SUBCLASS_OF_ID: 0xa54755f3;
   declare readonly className: 'payments.GetStarsRevenueStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueStats$;
   /** Whether to enable dark theme for graph colors */
   declare dark: boolean | undefined;
   /** If set, fetches channel/bot ad revenue statistics in TON. */
@@ -7999,25 +7118,10 @@ class GetStarsRevenueStats$ {
       return rethrowDecode(e, 'payments.getStarsRevenueStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueStats');
-    j.flag('dark', this.dark);
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueStats$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueStats', classes);
-    return j.end(
-      new GetStarsRevenueStats$({
-        dark: j.flag('dark'),
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsRevenueStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8038,7 +7142,7 @@ class GetStarsRevenueStats$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsRevenueStats
  */
-export const GetStarsRevenueStats: typeof GetStarsRevenueStats$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueStats$, 0xd91ffad6, 0xa54755f3, 'payments.GetStarsRevenueStats', 'request');
+export const GetStarsRevenueStats: typeof GetStarsRevenueStats$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueStats$, 0xd91ffad6, 0xa54755f3, 'payments.GetStarsRevenueStats', 'request', 'payments.getStarsRevenueStats flags:# dark:flags.0?true ton:flags.1?true peer:InputPeer');
 export type GetStarsRevenueStats = GetStarsRevenueStats$;
 
 /** The types of the RPC errors `payments.getStarsRevenueStats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8079,6 +7183,7 @@ class GetStarsRevenueWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x8466a0ee;
   declare readonly className: 'payments.GetStarsRevenueWithdrawalUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueWithdrawalUrl$;
   /** If set, withdraws channel/ad revenue in TON. */
   declare ton: boolean | undefined;
   /** Channel or bot from which to withdraw funds. */
@@ -8154,27 +7259,10 @@ class GetStarsRevenueWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.getStarsRevenueWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueWithdrawalUrl');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('amount', this.amount, longToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueWithdrawalUrl', classes);
-    return j.end(
-      new GetStarsRevenueWithdrawalUrl$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-        amount: j.optional('amount', longFromJson),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetStarsRevenueWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8196,7 +7284,7 @@ class GetStarsRevenueWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsRevenueWithdrawalUrl
  */
-export const GetStarsRevenueWithdrawalUrl: typeof GetStarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueWithdrawalUrl$, 0x2433dc92, 0x8466a0ee, 'payments.GetStarsRevenueWithdrawalUrl', 'request');
+export const GetStarsRevenueWithdrawalUrl: typeof GetStarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueWithdrawalUrl$, 0x2433dc92, 0x8466a0ee, 'payments.GetStarsRevenueWithdrawalUrl', 'request', 'payments.getStarsRevenueWithdrawalUrl flags:# ton:flags.0?true peer:InputPeer amount:flags.1?long password:InputCheckPasswordSRP');
 export type GetStarsRevenueWithdrawalUrl = GetStarsRevenueWithdrawalUrl$;
 
 /** The types of the RPC errors `payments.getStarsRevenueWithdrawalUrl` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8236,6 +7324,7 @@ class GetStarsRevenueAdsAccountUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x4a228b15;
   declare readonly className: 'payments.GetStarsRevenueAdsAccountUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueAdsAccountUrl$;
   /** Channel or bot that owns the stars. */
   declare peer: Api.TypeInputPeer;
 
@@ -8279,21 +7368,10 @@ class GetStarsRevenueAdsAccountUrl$ {
       return rethrowDecode(e, 'payments.getStarsRevenueAdsAccountUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueAdsAccountUrl');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueAdsAccountUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueAdsAccountUrl', classes);
-    return j.end(
-      new GetStarsRevenueAdsAccountUrl$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsRevenueAdsAccountUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8313,7 +7391,7 @@ class GetStarsRevenueAdsAccountUrl$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsRevenueAdsAccountUrl
  */
-export const GetStarsRevenueAdsAccountUrl: typeof GetStarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueAdsAccountUrl$, 0xd1d7efc5, 0x4a228b15, 'payments.GetStarsRevenueAdsAccountUrl', 'request');
+export const GetStarsRevenueAdsAccountUrl: typeof GetStarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueAdsAccountUrl$, 0xd1d7efc5, 0x4a228b15, 'payments.GetStarsRevenueAdsAccountUrl', 'request', 'payments.getStarsRevenueAdsAccountUrl peer:InputPeer');
 export type GetStarsRevenueAdsAccountUrl = GetStarsRevenueAdsAccountUrl$;
 
 /** The types of the RPC errors `payments.getStarsRevenueAdsAccountUrl` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8351,6 +7429,7 @@ class GetStarsTransactionsByID$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsTransactionsByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTransactionsByID$;
   /** If set, returns channel/bot ad revenue transactions in nanograms. */
   declare ton: boolean | undefined;
   /** Channel or bot. */
@@ -8424,25 +7503,10 @@ class GetStarsTransactionsByID$ {
       return rethrowDecode(e, 'payments.getStarsTransactionsByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsTransactionsByID');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactionsByID$ {
-    const j = new TlJsonReader(json, 'payments.getStarsTransactionsByID', classes);
-    return j.end(
-      new GetStarsTransactionsByID$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', fromJson$InputStarsTransaction),
-      }),
-    );
-  }
+interface GetStarsTransactionsByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8462,7 +7526,7 @@ class GetStarsTransactionsByID$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsTransactionsByID
  */
-export const GetStarsTransactionsByID: typeof GetStarsTransactionsByID$ = /*@__PURE__*/ defineTlClass(GetStarsTransactionsByID$, 0x2dca16b8, 0x6e9c1d6f, 'payments.GetStarsTransactionsByID', 'request');
+export const GetStarsTransactionsByID: typeof GetStarsTransactionsByID$ = /*@__PURE__*/ defineTlClass(GetStarsTransactionsByID$, 0x2dca16b8, 0x6e9c1d6f, 'payments.GetStarsTransactionsByID', 'request', 'payments.getStarsTransactionsByID flags:# ton:flags.0?true peer:InputPeer id:Vector<InputStarsTransaction>');
 export type GetStarsTransactionsByID = GetStarsTransactionsByID$;
 
 /** The types of the RPC errors `payments.getStarsTransactionsByID` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8501,6 +7565,7 @@ class GetStarsGiftOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xe9a3b7d5;
   declare readonly className: 'payments.GetStarsGiftOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsGiftOptions$;
   /** Receiver of the gift (optional). */
   declare userId: Api.TypeInputUser | undefined;
 
@@ -8550,21 +7615,10 @@ class GetStarsGiftOptions$ {
       return rethrowDecode(e, 'payments.getStarsGiftOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsGiftOptions');
-    j.optional('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiftOptions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsGiftOptions', classes);
-    return j.end(
-      new GetStarsGiftOptions$({
-        userId: j.optional('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetStarsGiftOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8585,7 +7639,7 @@ class GetStarsGiftOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsGiftOptions
  */
-export const GetStarsGiftOptions: typeof GetStarsGiftOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiftOptions$, 0xd3c96bc8, 0xe9a3b7d5, 'payments.GetStarsGiftOptions', 'request');
+export const GetStarsGiftOptions: typeof GetStarsGiftOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiftOptions$, 0xd3c96bc8, 0xe9a3b7d5, 'payments.GetStarsGiftOptions', 'request', 'payments.getStarsGiftOptions flags:# user_id:flags.0?InputUser');
 export type GetStarsGiftOptions = GetStarsGiftOptions$;
 
 /** The types of the RPC errors `payments.getStarsGiftOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8623,6 +7677,7 @@ class GetStarsSubscriptions$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsSubscriptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsSubscriptions$;
   /** Whether to return only subscriptions expired due to an excessively low Telegram Star balance. */
   declare missingBalance: boolean | undefined;
   /** Always pass {@link Api.InputPeerSelf}. */
@@ -8688,25 +7743,10 @@ class GetStarsSubscriptions$ {
       return rethrowDecode(e, 'payments.getStarsSubscriptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsSubscriptions');
-    j.flag('missing_balance', this.missingBalance);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsSubscriptions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsSubscriptions', classes);
-    return j.end(
-      new GetStarsSubscriptions$({
-        missingBalance: j.flag('missing_balance'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-      }),
-    );
-  }
+interface GetStarsSubscriptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8725,7 +7765,7 @@ class GetStarsSubscriptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsSubscriptions
  */
-export const GetStarsSubscriptions: typeof GetStarsSubscriptions$ = /*@__PURE__*/ defineTlClass(GetStarsSubscriptions$, 0x032512c5, 0x6e9c1d6f, 'payments.GetStarsSubscriptions', 'request');
+export const GetStarsSubscriptions: typeof GetStarsSubscriptions$ = /*@__PURE__*/ defineTlClass(GetStarsSubscriptions$, 0x032512c5, 0x6e9c1d6f, 'payments.GetStarsSubscriptions', 'request', 'payments.getStarsSubscriptions flags:# missing_balance:flags.0?true peer:InputPeer offset:string');
 export type GetStarsSubscriptions = GetStarsSubscriptions$;
 
 /** The types of the RPC errors `payments.getStarsSubscriptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8761,6 +7801,7 @@ class ChangeStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ChangeStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeStarsSubscription$;
   /** Always pass {@link Api.InputPeerSelf}. */
   declare peer: Api.TypeInputPeer;
   /** ID of the subscription. */
@@ -8828,25 +7869,10 @@ class ChangeStarsSubscription$ {
       return rethrowDecode(e, 'payments.changeStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.changeStarsSubscription');
-    j.field('peer', this.peer, objectToJson);
-    j.field('subscription_id', this.subscriptionId, stringToJson);
-    j.optional('canceled', this.canceled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.changeStarsSubscription', classes);
-    return j.end(
-      new ChangeStarsSubscription$({
-        peer: j.field('peer', fromJson$InputPeer),
-        subscriptionId: j.field('subscription_id', stringFromJson),
-        canceled: j.optional('canceled', boolFromJson),
-      }),
-    );
-  }
+interface ChangeStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8865,7 +7891,7 @@ class ChangeStarsSubscription$ {
  *
  * @see https://core.telegram.org/method/payments.changeStarsSubscription
  */
-export const ChangeStarsSubscription: typeof ChangeStarsSubscription$ = /*@__PURE__*/ defineTlClass(ChangeStarsSubscription$, 0xc7770878, 0xf5b399ac, 'payments.ChangeStarsSubscription', 'request');
+export const ChangeStarsSubscription: typeof ChangeStarsSubscription$ = /*@__PURE__*/ defineTlClass(ChangeStarsSubscription$, 0xc7770878, 0xf5b399ac, 'payments.ChangeStarsSubscription', 'request', 'payments.changeStarsSubscription flags:# peer:InputPeer subscription_id:string canceled:flags.0?Bool');
 export type ChangeStarsSubscription = ChangeStarsSubscription$;
 
 /** The types of the RPC errors `payments.changeStarsSubscription` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8901,6 +7927,7 @@ class FulfillStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.FulfillStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FulfillStarsSubscription$;
   /** Always pass {@link Api.InputPeerSelf}. */
   declare peer: Api.TypeInputPeer;
   /** ID of the subscription. */
@@ -8953,23 +7980,10 @@ class FulfillStarsSubscription$ {
       return rethrowDecode(e, 'payments.fulfillStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.fulfillStarsSubscription');
-    j.field('peer', this.peer, objectToJson);
-    j.field('subscription_id', this.subscriptionId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FulfillStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.fulfillStarsSubscription', classes);
-    return j.end(
-      new FulfillStarsSubscription$({
-        peer: j.field('peer', fromJson$InputPeer),
-        subscriptionId: j.field('subscription_id', stringFromJson),
-      }),
-    );
-  }
+interface FulfillStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8988,7 +8002,7 @@ class FulfillStarsSubscription$ {
  *
  * @see https://core.telegram.org/method/payments.fulfillStarsSubscription
  */
-export const FulfillStarsSubscription: typeof FulfillStarsSubscription$ = /*@__PURE__*/ defineTlClass(FulfillStarsSubscription$, 0xcc5bebb3, 0xf5b399ac, 'payments.FulfillStarsSubscription', 'request');
+export const FulfillStarsSubscription: typeof FulfillStarsSubscription$ = /*@__PURE__*/ defineTlClass(FulfillStarsSubscription$, 0xcc5bebb3, 0xf5b399ac, 'payments.FulfillStarsSubscription', 'request', 'payments.fulfillStarsSubscription peer:InputPeer subscription_id:string');
 export type FulfillStarsSubscription = FulfillStarsSubscription$;
 
 /** The types of the RPC errors `payments.fulfillStarsSubscription` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9023,6 +8037,7 @@ class GetStarsGiveawayOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xf8db30a9;
   declare readonly className: 'payments.GetStarsGiveawayOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsGiveawayOptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9040,14 +8055,10 @@ class GetStarsGiveawayOptions$ {
   static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
     return new GetStarsGiveawayOptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getStarsGiveawayOptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiveawayOptions$ {
-    return new TlJsonReader(json, 'payments.getStarsGiveawayOptions', classes).end(new GetStarsGiveawayOptions$());
-  }
+interface GetStarsGiveawayOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9065,7 +8076,7 @@ class GetStarsGiveawayOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsGiveawayOptions
  */
-export const GetStarsGiveawayOptions: typeof GetStarsGiveawayOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiveawayOptions$, 0xbd1efd3e, 0xf8db30a9, 'payments.GetStarsGiveawayOptions', 'request');
+export const GetStarsGiveawayOptions: typeof GetStarsGiveawayOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiveawayOptions$, 0xbd1efd3e, 0xf8db30a9, 'payments.GetStarsGiveawayOptions', 'request', 'payments.getStarsGiveawayOptions');
 export type GetStarsGiveawayOptions = GetStarsGiveawayOptions$;
 
 /** The types of the RPC errors `payments.getStarsGiveawayOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9099,6 +8110,7 @@ class GetStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.GetStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGifts$;
   /**
    * [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation).
    *
@@ -9150,21 +8162,10 @@ class GetStarGifts$ {
       return rethrowDecode(e, 'payments.getStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGifts');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getStarGifts', classes);
-    return j.end(
-      new GetStarGifts$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9182,7 +8183,7 @@ class GetStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGifts
  */
-export const GetStarGifts: typeof GetStarGifts$ = /*@__PURE__*/ defineTlClass(GetStarGifts$, 0xc4563590, 0x6178d9a4, 'payments.GetStarGifts', 'request');
+export const GetStarGifts: typeof GetStarGifts$ = /*@__PURE__*/ defineTlClass(GetStarGifts$, 0xc4563590, 0x6178d9a4, 'payments.GetStarGifts', 'request', 'payments.getStarGifts hash:int');
 export type GetStarGifts = GetStarGifts$;
 
 /** The types of the RPC errors `payments.getStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9221,6 +8222,7 @@ class SaveStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.SaveStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveStarGift$;
   /** If set, hides the gift from our profile. */
   declare unsave: boolean | undefined;
   /** The gift to display or remove. A [hosted collectible gift »](https://core.telegram.org/api/gifts#hosted-collectible-gifts) may be used by its host or owner. */
@@ -9277,23 +8279,10 @@ class SaveStarGift$ {
       return rethrowDecode(e, 'payments.saveStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.saveStarGift');
-    j.flag('unsave', this.unsave);
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveStarGift$ {
-    const j = new TlJsonReader(json, 'payments.saveStarGift', classes);
-    return j.end(
-      new SaveStarGift$({
-        unsave: j.flag('unsave'),
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface SaveStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9316,7 +8305,7 @@ class SaveStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.saveStarGift
  */
-export const SaveStarGift: typeof SaveStarGift$ = /*@__PURE__*/ defineTlClass(SaveStarGift$, 0x2a2a697c, 0xf5b399ac, 'payments.SaveStarGift', 'request');
+export const SaveStarGift: typeof SaveStarGift$ = /*@__PURE__*/ defineTlClass(SaveStarGift$, 0x2a2a697c, 0xf5b399ac, 'payments.SaveStarGift', 'request', 'payments.saveStarGift flags:# unsave:flags.0?true stargift:InputSavedStarGift');
 export type SaveStarGift = SaveStarGift$;
 
 /** The types of the RPC errors `payments.saveStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9362,6 +8351,7 @@ class ConvertStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ConvertStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConvertStarGift$;
   /** The gift to convert. */
   declare stargift: Api.TypeInputSavedStarGift;
 
@@ -9405,21 +8395,10 @@ class ConvertStarGift$ {
       return rethrowDecode(e, 'payments.convertStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.convertStarGift');
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConvertStarGift$ {
-    const j = new TlJsonReader(json, 'payments.convertStarGift', classes);
-    return j.end(
-      new ConvertStarGift$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface ConvertStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9444,7 +8423,7 @@ class ConvertStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.convertStarGift
  */
-export const ConvertStarGift: typeof ConvertStarGift$ = /*@__PURE__*/ defineTlClass(ConvertStarGift$, 0x74bf076b, 0xf5b399ac, 'payments.ConvertStarGift', 'request');
+export const ConvertStarGift: typeof ConvertStarGift$ = /*@__PURE__*/ defineTlClass(ConvertStarGift$, 0x74bf076b, 0xf5b399ac, 'payments.ConvertStarGift', 'request', 'payments.convertStarGift stargift:InputSavedStarGift');
 export type ConvertStarGift = ConvertStarGift$;
 
 /** The types of the RPC errors `payments.convertStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9485,6 +8464,7 @@ class BotCancelStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.BotCancelStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotCancelStarsSubscription$;
   /**
    * If **not** set, disables autorenewal of the subscriptions, and prevents the user from reactivating the subscription once the current period expires: a subscription cancelled by the bot will have the {@link Api.StarsSubscription}.`bot_canceled` flag set.
    *
@@ -9558,25 +8538,10 @@ class BotCancelStarsSubscription$ {
       return rethrowDecode(e, 'payments.botCancelStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.botCancelStarsSubscription');
-    j.flag('restore', this.restore);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('charge_id', this.chargeId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotCancelStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.botCancelStarsSubscription', classes);
-    return j.end(
-      new BotCancelStarsSubscription$({
-        restore: j.flag('restore'),
-        userId: j.field('user_id', fromJson$InputUser),
-        chargeId: j.field('charge_id', stringFromJson),
-      }),
-    );
-  }
+interface BotCancelStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9596,7 +8561,7 @@ class BotCancelStarsSubscription$ {
  *
  * @see https://core.telegram.org/method/payments.botCancelStarsSubscription
  */
-export const BotCancelStarsSubscription: typeof BotCancelStarsSubscription$ = /*@__PURE__*/ defineTlClass(BotCancelStarsSubscription$, 0x6dfa0622, 0xf5b399ac, 'payments.BotCancelStarsSubscription', 'request');
+export const BotCancelStarsSubscription: typeof BotCancelStarsSubscription$ = /*@__PURE__*/ defineTlClass(BotCancelStarsSubscription$, 0x6dfa0622, 0xf5b399ac, 'payments.BotCancelStarsSubscription', 'request', 'payments.botCancelStarsSubscription flags:# restore:flags.0?true user_id:InputUser charge_id:string');
 export type BotCancelStarsSubscription = BotCancelStarsSubscription$;
 
 /** The types of the RPC errors `payments.botCancelStarsSubscription` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9632,6 +8597,7 @@ class GetConnectedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.GetConnectedStarRefBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedStarRefBots$;
   /** The affiliated peer */
   declare peer: Api.TypeInputPeer;
   /** If set, returns only results older than the specified unixtime */
@@ -9715,27 +8681,10 @@ class GetConnectedStarRefBots$ {
       return rethrowDecode(e, 'payments.getConnectedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getConnectedStarRefBots');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('offset_date', this.offsetDate, intToJson);
-    j.optional('offset_link', this.offsetLink, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBots', classes);
-    return j.end(
-      new GetConnectedStarRefBots$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetDate: j.optional('offset_date', intFromJson),
-        offsetLink: j.optional('offset_link', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetConnectedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9753,7 +8702,7 @@ class GetConnectedStarRefBots$ {
  *
  * @see https://core.telegram.org/method/payments.getConnectedStarRefBots
  */
-export const GetConnectedStarRefBots: typeof GetConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBots$, 0x5869a553, 0x235e1a67, 'payments.GetConnectedStarRefBots', 'request');
+export const GetConnectedStarRefBots: typeof GetConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBots$, 0x5869a553, 0x235e1a67, 'payments.GetConnectedStarRefBots', 'request', 'payments.getConnectedStarRefBots flags:# peer:InputPeer offset_date:flags.2?int offset_link:flags.2?string limit:int');
 export type GetConnectedStarRefBots = GetConnectedStarRefBots$;
 
 /** The types of the RPC errors `payments.getConnectedStarRefBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9788,6 +8737,7 @@ class GetConnectedStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.GetConnectedStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedStarRefBot$;
   /** The affiliated peer */
   declare peer: Api.TypeInputPeer;
   /** The bot that offers the affiliate program */
@@ -9840,23 +8790,10 @@ class GetConnectedStarRefBot$ {
       return rethrowDecode(e, 'payments.getConnectedStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getConnectedStarRefBot');
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBot', classes);
-    return j.end(
-      new GetConnectedStarRefBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetConnectedStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9875,7 +8812,7 @@ class GetConnectedStarRefBot$ {
  *
  * @see https://core.telegram.org/method/payments.getConnectedStarRefBot
  */
-export const GetConnectedStarRefBot: typeof GetConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBot$, 0xb7d998f0, 0x235e1a67, 'payments.GetConnectedStarRefBot', 'request');
+export const GetConnectedStarRefBot: typeof GetConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBot$, 0xb7d998f0, 0x235e1a67, 'payments.GetConnectedStarRefBot', 'request', 'payments.getConnectedStarRefBot peer:InputPeer bot:InputUser');
 export type GetConnectedStarRefBot = GetConnectedStarRefBot$;
 
 /** The types of the RPC errors `payments.getConnectedStarRefBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9913,6 +8850,7 @@ class GetSuggestedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x70189243;
   declare readonly className: 'payments.GetSuggestedStarRefBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSuggestedStarRefBots$;
   /** If set, orders results by the expected revenue */
   declare orderByRevenue: boolean | undefined;
   /** If set, orders results by the creation date of the affiliate program */
@@ -9995,29 +8933,10 @@ class GetSuggestedStarRefBots$ {
       return rethrowDecode(e, 'payments.getSuggestedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSuggestedStarRefBots');
-    j.flag('order_by_revenue', this.orderByRevenue);
-    j.flag('order_by_date', this.orderByDate);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.getSuggestedStarRefBots', classes);
-    return j.end(
-      new GetSuggestedStarRefBots$({
-        orderByRevenue: j.flag('order_by_revenue'),
-        orderByDate: j.flag('order_by_date'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSuggestedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10038,7 +8957,7 @@ class GetSuggestedStarRefBots$ {
  *
  * @see https://core.telegram.org/method/payments.getSuggestedStarRefBots
  */
-export const GetSuggestedStarRefBots: typeof GetSuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetSuggestedStarRefBots$, 0x0d6b48f7, 0x70189243, 'payments.GetSuggestedStarRefBots', 'request');
+export const GetSuggestedStarRefBots: typeof GetSuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetSuggestedStarRefBots$, 0x0d6b48f7, 0x70189243, 'payments.GetSuggestedStarRefBots', 'request', 'payments.getSuggestedStarRefBots flags:# order_by_revenue:flags.0?true order_by_date:flags.1?true peer:InputPeer offset:string limit:int');
 export type GetSuggestedStarRefBots = GetSuggestedStarRefBots$;
 
 /** The types of the RPC errors `payments.getSuggestedStarRefBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10073,6 +8992,7 @@ class ConnectStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.ConnectStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectStarRefBot$;
   /** The peer that will become the affiliate: star commissions will be transferred to this peer's star balance. */
   declare peer: Api.TypeInputPeer;
   /** The bot that offers the affiliate program */
@@ -10125,23 +9045,10 @@ class ConnectStarRefBot$ {
       return rethrowDecode(e, 'payments.connectStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.connectStarRefBot');
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.connectStarRefBot', classes);
-    return j.end(
-      new ConnectStarRefBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface ConnectStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10159,7 +9066,7 @@ class ConnectStarRefBot$ {
  *
  * @see https://core.telegram.org/method/payments.connectStarRefBot
  */
-export const ConnectStarRefBot: typeof ConnectStarRefBot$ = /*@__PURE__*/ defineTlClass(ConnectStarRefBot$, 0x7ed5348a, 0x235e1a67, 'payments.ConnectStarRefBot', 'request');
+export const ConnectStarRefBot: typeof ConnectStarRefBot$ = /*@__PURE__*/ defineTlClass(ConnectStarRefBot$, 0x7ed5348a, 0x235e1a67, 'payments.ConnectStarRefBot', 'request', 'payments.connectStarRefBot peer:InputPeer bot:InputUser');
 export type ConnectStarRefBot = ConnectStarRefBot$;
 
 /** The types of the RPC errors `payments.connectStarRefBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10194,6 +9101,7 @@ class EditConnectedStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.EditConnectedStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditConnectedStarRefBot$;
   /** If set, leaves the bot's affiliate program */
   declare revoked: boolean | undefined;
   /** The peer that was affiliated */
@@ -10259,25 +9167,10 @@ class EditConnectedStarRefBot$ {
       return rethrowDecode(e, 'payments.editConnectedStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.editConnectedStarRefBot');
-    j.flag('revoked', this.revoked);
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditConnectedStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.editConnectedStarRefBot', classes);
-    return j.end(
-      new EditConnectedStarRefBot$({
-        revoked: j.flag('revoked'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface EditConnectedStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10296,7 +9189,7 @@ class EditConnectedStarRefBot$ {
  *
  * @see https://core.telegram.org/method/payments.editConnectedStarRefBot
  */
-export const EditConnectedStarRefBot: typeof EditConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(EditConnectedStarRefBot$, 0xe4fca4a3, 0x235e1a67, 'payments.EditConnectedStarRefBot', 'request');
+export const EditConnectedStarRefBot: typeof EditConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(EditConnectedStarRefBot$, 0xe4fca4a3, 0x235e1a67, 'payments.EditConnectedStarRefBot', 'request', 'payments.editConnectedStarRefBot flags:# revoked:flags.0?true peer:InputPeer link:string');
 export type EditConnectedStarRefBot = EditConnectedStarRefBot$;
 
 /** The types of the RPC errors `payments.editConnectedStarRefBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10333,6 +9226,7 @@ class GetStarGiftUpgradePreview$ {
   declare readonly SUBCLASS_OF_ID: 0x5e2b68c7;
   declare readonly className: 'payments.GetStarGiftUpgradePreview';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftUpgradePreview$;
   /** The gift to upgrade. */
   declare giftId: bigint;
 
@@ -10376,21 +9270,10 @@ class GetStarGiftUpgradePreview$ {
       return rethrowDecode(e, 'payments.getStarGiftUpgradePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftUpgradePreview');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftUpgradePreview$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftUpgradePreview', classes);
-    return j.end(
-      new GetStarGiftUpgradePreview$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftUpgradePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10410,7 +9293,7 @@ class GetStarGiftUpgradePreview$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftUpgradePreview
  */
-export const GetStarGiftUpgradePreview: typeof GetStarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradePreview$, 0x9c9abcb1, 0x5e2b68c7, 'payments.GetStarGiftUpgradePreview', 'request');
+export const GetStarGiftUpgradePreview: typeof GetStarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradePreview$, 0x9c9abcb1, 0x5e2b68c7, 'payments.GetStarGiftUpgradePreview', 'request', 'payments.getStarGiftUpgradePreview gift_id:long');
 export type GetStarGiftUpgradePreview = GetStarGiftUpgradePreview$;
 
 /** The types of the RPC errors `payments.getStarGiftUpgradePreview` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10453,6 +9336,7 @@ class UpgradeStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.UpgradeStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpgradeStarGift$;
   /** Set this flag to keep the original gift text, sender and receiver in the upgraded gift as a {@link Api.StarGiftAttributeOriginalDetails} attribute. */
   declare keepOriginalDetails: boolean | undefined;
   /** The gift to upgrade */
@@ -10509,23 +9393,10 @@ class UpgradeStarGift$ {
       return rethrowDecode(e, 'payments.upgradeStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.upgradeStarGift');
-    j.flag('keep_original_details', this.keepOriginalDetails);
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpgradeStarGift$ {
-    const j = new TlJsonReader(json, 'payments.upgradeStarGift', classes);
-    return j.end(
-      new UpgradeStarGift$({
-        keepOriginalDetails: j.flag('keep_original_details'),
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface UpgradeStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10550,7 +9421,7 @@ class UpgradeStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.upgradeStarGift
  */
-export const UpgradeStarGift: typeof UpgradeStarGift$ = /*@__PURE__*/ defineTlClass(UpgradeStarGift$, 0xaed6e4f5, 0x8af52aac, 'payments.UpgradeStarGift', 'request');
+export const UpgradeStarGift: typeof UpgradeStarGift$ = /*@__PURE__*/ defineTlClass(UpgradeStarGift$, 0xaed6e4f5, 0x8af52aac, 'payments.UpgradeStarGift', 'request', 'payments.upgradeStarGift flags:# keep_original_details:flags.0?true stargift:InputSavedStarGift');
 export type UpgradeStarGift = UpgradeStarGift$;
 
 /** The types of the RPC errors `payments.upgradeStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10602,6 +9473,7 @@ class TransferStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.TransferStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TransferStarGift$;
   /** The gift to transfer. */
   declare stargift: Api.TypeInputSavedStarGift;
   /** Destination peer. */
@@ -10654,23 +9526,10 @@ class TransferStarGift$ {
       return rethrowDecode(e, 'payments.transferStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.transferStarGift');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('to_id', this.toId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TransferStarGift$ {
-    const j = new TlJsonReader(json, 'payments.transferStarGift', classes);
-    return j.end(
-      new TransferStarGift$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        toId: j.field('to_id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface TransferStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10699,7 +9558,7 @@ class TransferStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.transferStarGift
  */
-export const TransferStarGift: typeof TransferStarGift$ = /*@__PURE__*/ defineTlClass(TransferStarGift$, 0x7f18176a, 0x8af52aac, 'payments.TransferStarGift', 'request');
+export const TransferStarGift: typeof TransferStarGift$ = /*@__PURE__*/ defineTlClass(TransferStarGift$, 0x7f18176a, 0x8af52aac, 'payments.TransferStarGift', 'request', 'payments.transferStarGift stargift:InputSavedStarGift to_id:InputPeer');
 export type TransferStarGift = TransferStarGift$;
 
 /** The types of the RPC errors `payments.transferStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10745,6 +9604,7 @@ class GetUniqueStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x78b0c5fb;
   declare readonly className: 'payments.GetUniqueStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueStarGift$;
   /** The slug. */
   declare slug: string;
 
@@ -10788,21 +9648,10 @@ class GetUniqueStarGift$ {
       return rethrowDecode(e, 'payments.getUniqueStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getUniqueStarGift');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGift$ {
-    const j = new TlJsonReader(json, 'payments.getUniqueStarGift', classes);
-    return j.end(
-      new GetUniqueStarGift$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface GetUniqueStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10821,7 +9670,7 @@ class GetUniqueStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.getUniqueStarGift
  */
-export const GetUniqueStarGift: typeof GetUniqueStarGift$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGift$, 0xa1974d72, 0x78b0c5fb, 'payments.GetUniqueStarGift', 'request');
+export const GetUniqueStarGift: typeof GetUniqueStarGift$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGift$, 0xa1974d72, 0x78b0c5fb, 'payments.GetUniqueStarGift', 'request', 'payments.getUniqueStarGift slug:string');
 export type GetUniqueStarGift = GetUniqueStarGift$;
 
 /** The types of the RPC errors `payments.getUniqueStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10862,6 +9711,7 @@ class GetSavedStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetSavedStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedStarGifts$;
   /** Exclude gifts not pinned on the profile. */
   declare excludeUnsaved: boolean | undefined;
   /** Exclude gifts pinned on the profile. */
@@ -11010,45 +9860,10 @@ class GetSavedStarGifts$ {
       return rethrowDecode(e, 'payments.getSavedStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSavedStarGifts');
-    j.flag('exclude_unsaved', this.excludeUnsaved);
-    j.flag('exclude_saved', this.excludeSaved);
-    j.flag('exclude_unlimited', this.excludeUnlimited);
-    j.flag('exclude_unique', this.excludeUnique);
-    j.flag('sort_by_value', this.sortByValue);
-    j.flag('exclude_upgradable', this.excludeUpgradable);
-    j.flag('exclude_unupgradable', this.excludeUnupgradable);
-    j.flag('peer_color_available', this.peerColorAvailable);
-    j.flag('exclude_hosted', this.excludeHosted);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('collection_id', this.collectionId, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getSavedStarGifts', classes);
-    return j.end(
-      new GetSavedStarGifts$({
-        excludeUnsaved: j.flag('exclude_unsaved'),
-        excludeSaved: j.flag('exclude_saved'),
-        excludeUnlimited: j.flag('exclude_unlimited'),
-        excludeUnique: j.flag('exclude_unique'),
-        sortByValue: j.flag('sort_by_value'),
-        excludeUpgradable: j.flag('exclude_upgradable'),
-        excludeUnupgradable: j.flag('exclude_unupgradable'),
-        peerColorAvailable: j.flag('peer_color_available'),
-        excludeHosted: j.flag('exclude_hosted'),
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.optional('collection_id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSavedStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11072,7 +9887,7 @@ class GetSavedStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getSavedStarGifts
  */
-export const GetSavedStarGifts: typeof GetSavedStarGifts$ = /*@__PURE__*/ defineTlClass(GetSavedStarGifts$, 0xa319e569, 0xd5112897, 'payments.GetSavedStarGifts', 'request');
+export const GetSavedStarGifts: typeof GetSavedStarGifts$ = /*@__PURE__*/ defineTlClass(GetSavedStarGifts$, 0xa319e569, 0xd5112897, 'payments.GetSavedStarGifts', 'request', 'payments.getSavedStarGifts flags:# exclude_unsaved:flags.0?true exclude_saved:flags.1?true exclude_unlimited:flags.2?true exclude_unique:flags.4?true sort_by_value:flags.5?true exclude_upgradable:flags.7?true exclude_unupgradable:flags.8?true peer_color_available:flags.9?true exclude_hosted:flags.10?true peer:InputPeer collection_id:flags.6?int offset:string limit:int');
 export type GetSavedStarGifts = GetSavedStarGifts$;
 
 /** The types of the RPC errors `payments.getSavedStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11115,6 +9930,7 @@ class GetSavedStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetSavedStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedStarGift$;
   /** List of gifts to fetch info about. */
   declare stargift: Api.TypeInputSavedStarGift[];
 
@@ -11166,21 +9982,10 @@ class GetSavedStarGift$ {
       return rethrowDecode(e, 'payments.getSavedStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSavedStarGift');
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGift$ {
-    const j = new TlJsonReader(json, 'payments.getSavedStarGift', classes);
-    return j.end(
-      new GetSavedStarGift$({
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface GetSavedStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11203,7 +10008,7 @@ class GetSavedStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.getSavedStarGift
  */
-export const GetSavedStarGift: typeof GetSavedStarGift$ = /*@__PURE__*/ defineTlClass(GetSavedStarGift$, 0xb455a106, 0xd5112897, 'payments.GetSavedStarGift', 'request');
+export const GetSavedStarGift: typeof GetSavedStarGift$ = /*@__PURE__*/ defineTlClass(GetSavedStarGift$, 0xb455a106, 0xd5112897, 'payments.GetSavedStarGift', 'request', 'payments.getSavedStarGift stargift:Vector<InputSavedStarGift>');
 export type GetSavedStarGift = GetSavedStarGift$;
 
 /** The types of the RPC errors `payments.getSavedStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11243,6 +10048,7 @@ class GetStarGiftWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xa2822dc5;
   declare readonly className: 'payments.GetStarGiftWithdrawalUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftWithdrawalUrl$;
   /** The collectible gift to export. */
   declare stargift: Api.TypeInputSavedStarGift;
   /** The current user's 2FA password, passed as [specified here »](https://core.telegram.org/api/srp). */
@@ -11295,23 +10101,10 @@ class GetStarGiftWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.getStarGiftWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftWithdrawalUrl');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftWithdrawalUrl', classes);
-    return j.end(
-      new GetStarGiftWithdrawalUrl$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetStarGiftWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11332,7 +10125,7 @@ class GetStarGiftWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftWithdrawalUrl
  */
-export const GetStarGiftWithdrawalUrl: typeof GetStarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarGiftWithdrawalUrl$, 0xd06e93a8, 0xa2822dc5, 'payments.GetStarGiftWithdrawalUrl', 'request');
+export const GetStarGiftWithdrawalUrl: typeof GetStarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarGiftWithdrawalUrl$, 0xd06e93a8, 0xa2822dc5, 'payments.GetStarGiftWithdrawalUrl', 'request', 'payments.getStarGiftWithdrawalUrl stargift:InputSavedStarGift password:InputCheckPasswordSRP');
 export type GetStarGiftWithdrawalUrl = GetStarGiftWithdrawalUrl$;
 
 /** The types of the RPC errors `payments.getStarGiftWithdrawalUrl` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11370,6 +10163,7 @@ class ToggleChatStarGiftNotifications$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ToggleChatStarGiftNotifications';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleChatStarGiftNotifications$;
   /** Whether to enable or disable reception of notifications in the form of {@link Api.MessageActionStarGiftUnique} and {@link Api.MessageActionStarGift} service messages from the channel. */
   declare enabled: boolean | undefined;
   /** The channel for which to receive or not receive notifications. */
@@ -11426,23 +10220,10 @@ class ToggleChatStarGiftNotifications$ {
       return rethrowDecode(e, 'payments.toggleChatStarGiftNotifications', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.toggleChatStarGiftNotifications');
-    j.flag('enabled', this.enabled);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleChatStarGiftNotifications$ {
-    const j = new TlJsonReader(json, 'payments.toggleChatStarGiftNotifications', classes);
-    return j.end(
-      new ToggleChatStarGiftNotifications$({
-        enabled: j.flag('enabled'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ToggleChatStarGiftNotifications$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11461,7 +10242,7 @@ class ToggleChatStarGiftNotifications$ {
  *
  * @see https://core.telegram.org/method/payments.toggleChatStarGiftNotifications
  */
-export const ToggleChatStarGiftNotifications: typeof ToggleChatStarGiftNotifications$ = /*@__PURE__*/ defineTlClass(ToggleChatStarGiftNotifications$, 0x60eaefa1, 0xf5b399ac, 'payments.ToggleChatStarGiftNotifications', 'request');
+export const ToggleChatStarGiftNotifications: typeof ToggleChatStarGiftNotifications$ = /*@__PURE__*/ defineTlClass(ToggleChatStarGiftNotifications$, 0x60eaefa1, 0xf5b399ac, 'payments.ToggleChatStarGiftNotifications', 'request', 'payments.toggleChatStarGiftNotifications flags:# enabled:flags.0?true peer:InputPeer');
 export type ToggleChatStarGiftNotifications = ToggleChatStarGiftNotifications$;
 
 /** The types of the RPC errors `payments.toggleChatStarGiftNotifications` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11497,6 +10278,7 @@ class ToggleStarGiftsPinnedToTop$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ToggleStarGiftsPinnedToTop';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleStarGiftsPinnedToTop$;
   /** The peer where to pin the gift. */
   declare peer: Api.TypeInputPeer;
   /** The gift to pin. */
@@ -11557,23 +10339,10 @@ class ToggleStarGiftsPinnedToTop$ {
       return rethrowDecode(e, 'payments.toggleStarGiftsPinnedToTop', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.toggleStarGiftsPinnedToTop');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStarGiftsPinnedToTop$ {
-    const j = new TlJsonReader(json, 'payments.toggleStarGiftsPinnedToTop', classes);
-    return j.end(
-      new ToggleStarGiftsPinnedToTop$({
-        peer: j.field('peer', fromJson$InputPeer),
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface ToggleStarGiftsPinnedToTop$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11592,7 +10361,7 @@ class ToggleStarGiftsPinnedToTop$ {
  *
  * @see https://core.telegram.org/method/payments.toggleStarGiftsPinnedToTop
  */
-export const ToggleStarGiftsPinnedToTop: typeof ToggleStarGiftsPinnedToTop$ = /*@__PURE__*/ defineTlClass(ToggleStarGiftsPinnedToTop$, 0x1513e7b0, 0xf5b399ac, 'payments.ToggleStarGiftsPinnedToTop', 'request');
+export const ToggleStarGiftsPinnedToTop: typeof ToggleStarGiftsPinnedToTop$ = /*@__PURE__*/ defineTlClass(ToggleStarGiftsPinnedToTop$, 0x1513e7b0, 0xf5b399ac, 'payments.ToggleStarGiftsPinnedToTop', 'request', 'payments.toggleStarGiftsPinnedToTop peer:InputPeer stargift:Vector<InputSavedStarGift>');
 export type ToggleStarGiftsPinnedToTop = ToggleStarGiftsPinnedToTop$;
 
 /** The types of the RPC errors `payments.toggleStarGiftsPinnedToTop` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11628,6 +10397,7 @@ class CanPurchaseStore$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.CanPurchaseStore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanPurchaseStore$;
   /** Payment purpose. */
   declare purpose: Api.TypeInputStorePaymentPurpose;
 
@@ -11671,21 +10441,10 @@ class CanPurchaseStore$ {
       return rethrowDecode(e, 'payments.canPurchaseStore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.canPurchaseStore');
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanPurchaseStore$ {
-    const j = new TlJsonReader(json, 'payments.canPurchaseStore', classes);
-    return j.end(
-      new CanPurchaseStore$({
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface CanPurchaseStore$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11704,7 +10463,7 @@ class CanPurchaseStore$ {
  *
  * @see https://core.telegram.org/method/payments.canPurchaseStore
  */
-export const CanPurchaseStore: typeof CanPurchaseStore$ = /*@__PURE__*/ defineTlClass(CanPurchaseStore$, 0x4fdc5ea7, 0xf5b399ac, 'payments.CanPurchaseStore', 'request');
+export const CanPurchaseStore: typeof CanPurchaseStore$ = /*@__PURE__*/ defineTlClass(CanPurchaseStore$, 0x4fdc5ea7, 0xf5b399ac, 'payments.CanPurchaseStore', 'request', 'payments.canPurchaseStore purpose:InputStorePaymentPurpose');
 export type CanPurchaseStore = CanPurchaseStore$;
 
 /** The types of the RPC errors `payments.canPurchaseStore` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11745,6 +10504,7 @@ class GetResaleStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xb2dbb7e3;
   declare readonly className: 'payments.GetResaleStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetResaleStarGifts$;
   /** Sort gifts by price (ascending). */
   declare sortByPrice: boolean | undefined;
   /** Sort gifts by number (ascending). */
@@ -11879,37 +10639,10 @@ class GetResaleStarGifts$ {
       return rethrowDecode(e, 'payments.getResaleStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getResaleStarGifts');
-    j.flag('sort_by_price', this.sortByPrice);
-    j.flag('sort_by_num', this.sortByNum);
-    j.flag('for_craft', this.forCraft);
-    j.flag('stars_only', this.starsOnly);
-    j.optional('attributes_hash', this.attributesHash, longToJson);
-    j.field('gift_id', this.giftId, longToJson);
-    j.optionalVector('attributes', this.attributes, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetResaleStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getResaleStarGifts', classes);
-    return j.end(
-      new GetResaleStarGifts$({
-        sortByPrice: j.flag('sort_by_price'),
-        sortByNum: j.flag('sort_by_num'),
-        forCraft: j.flag('for_craft'),
-        starsOnly: j.flag('stars_only'),
-        attributesHash: j.optional('attributes_hash', longFromJson),
-        giftId: j.field('gift_id', longFromJson),
-        attributes: j.optionalVector('attributes', fromJson$StarGiftAttributeId),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetResaleStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11933,7 +10666,7 @@ class GetResaleStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getResaleStarGifts
  */
-export const GetResaleStarGifts: typeof GetResaleStarGifts$ = /*@__PURE__*/ defineTlClass(GetResaleStarGifts$, 0x7a5fa236, 0xb2dbb7e3, 'payments.GetResaleStarGifts', 'request');
+export const GetResaleStarGifts: typeof GetResaleStarGifts$ = /*@__PURE__*/ defineTlClass(GetResaleStarGifts$, 0x7a5fa236, 0xb2dbb7e3, 'payments.GetResaleStarGifts', 'request', 'payments.getResaleStarGifts flags:# sort_by_price:flags.1?true sort_by_num:flags.2?true for_craft:flags.4?true stars_only:flags.5?true attributes_hash:flags.0?long gift_id:long attributes:flags.3?Vector<StarGiftAttributeId> offset:string limit:int');
 export type GetResaleStarGifts = GetResaleStarGifts$;
 
 /** The types of the RPC errors `payments.getResaleStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11971,6 +10704,7 @@ class UpdateStarGiftPrice$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.UpdateStarGiftPrice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarGiftPrice$;
   /** The gift to resell. */
   declare stargift: Api.TypeInputSavedStarGift;
   /** Resale price of the gift. */
@@ -12023,23 +10757,10 @@ class UpdateStarGiftPrice$ {
       return rethrowDecode(e, 'payments.updateStarGiftPrice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.updateStarGiftPrice');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('resell_amount', this.resellAmount, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftPrice$ {
-    const j = new TlJsonReader(json, 'payments.updateStarGiftPrice', classes);
-    return j.end(
-      new UpdateStarGiftPrice$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        resellAmount: j.field('resell_amount', fromJson$StarsAmount),
-      }),
-    );
-  }
+interface UpdateStarGiftPrice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12059,7 +10780,7 @@ class UpdateStarGiftPrice$ {
  *
  * @see https://core.telegram.org/method/payments.updateStarGiftPrice
  */
-export const UpdateStarGiftPrice: typeof UpdateStarGiftPrice$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftPrice$, 0xedbe6ccb, 0x8af52aac, 'payments.UpdateStarGiftPrice', 'request');
+export const UpdateStarGiftPrice: typeof UpdateStarGiftPrice$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftPrice$, 0xedbe6ccb, 0x8af52aac, 'payments.UpdateStarGiftPrice', 'request', 'payments.updateStarGiftPrice stargift:InputSavedStarGift resell_amount:StarsAmount');
 export type UpdateStarGiftPrice = UpdateStarGiftPrice$;
 
 /** The types of the RPC errors `payments.updateStarGiftPrice` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12096,6 +10817,7 @@ class CreateStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0x43e0cb4a;
   declare readonly className: 'payments.CreateStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateStarGiftCollection$;
   /** Peer where to create the collection. */
   declare peer: Api.TypeInputPeer;
   /** Title of the collection. */
@@ -12165,25 +10887,10 @@ class CreateStarGiftCollection$ {
       return rethrowDecode(e, 'payments.createStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.createStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.createStarGiftCollection', classes);
-    return j.end(
-      new CreateStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        title: j.field('title', stringFromJson),
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface CreateStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12202,7 +10909,7 @@ class CreateStarGiftCollection$ {
  *
  * @see https://core.telegram.org/method/payments.createStarGiftCollection
  */
-export const CreateStarGiftCollection: typeof CreateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(CreateStarGiftCollection$, 0x1f4a0e87, 0x43e0cb4a, 'payments.CreateStarGiftCollection', 'request');
+export const CreateStarGiftCollection: typeof CreateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(CreateStarGiftCollection$, 0x1f4a0e87, 0x43e0cb4a, 'payments.CreateStarGiftCollection', 'request', 'payments.createStarGiftCollection peer:InputPeer title:string stargift:Vector<InputSavedStarGift>');
 export type CreateStarGiftCollection = CreateStarGiftCollection$;
 
 /** The types of the RPC errors `payments.createStarGiftCollection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12238,6 +10945,7 @@ class UpdateStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0x43e0cb4a;
   declare readonly className: 'payments.UpdateStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarGiftCollection$;
   /** Peer that owns the collection. */
   declare peer: Api.TypeInputPeer;
   /** Collection ID. */
@@ -12357,31 +11065,10 @@ class UpdateStarGiftCollection$ {
       return rethrowDecode(e, 'payments.updateStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.updateStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('collection_id', this.collectionId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optionalVector('delete_stargift', this.deleteStargift, objectToJson);
-    j.optionalVector('add_stargift', this.addStargift, objectToJson);
-    j.optionalVector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.updateStarGiftCollection', classes);
-    return j.end(
-      new UpdateStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.field('collection_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        deleteStargift: j.optionalVector('delete_stargift', fromJson$InputSavedStarGift),
-        addStargift: j.optionalVector('add_stargift', fromJson$InputSavedStarGift),
-        order: j.optionalVector('order', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface UpdateStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12400,7 +11087,7 @@ class UpdateStarGiftCollection$ {
  *
  * @see https://core.telegram.org/method/payments.updateStarGiftCollection
  */
-export const UpdateStarGiftCollection: typeof UpdateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftCollection$, 0x4fddbee7, 0x43e0cb4a, 'payments.UpdateStarGiftCollection', 'request');
+export const UpdateStarGiftCollection: typeof UpdateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftCollection$, 0x4fddbee7, 0x43e0cb4a, 'payments.UpdateStarGiftCollection', 'request', 'payments.updateStarGiftCollection flags:# peer:InputPeer collection_id:int title:flags.0?string delete_stargift:flags.1?Vector<InputSavedStarGift> add_stargift:flags.2?Vector<InputSavedStarGift> order:flags.3?Vector<InputSavedStarGift>');
 export type UpdateStarGiftCollection = UpdateStarGiftCollection$;
 
 /** The types of the RPC errors `payments.updateStarGiftCollection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12436,6 +11123,7 @@ class ReorderStarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ReorderStarGiftCollections';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderStarGiftCollections$;
   /** The owned peer. */
   declare peer: Api.TypeInputPeer;
   /** New collection order. */
@@ -12496,23 +11184,10 @@ class ReorderStarGiftCollections$ {
       return rethrowDecode(e, 'payments.reorderStarGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.reorderStarGiftCollections');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.reorderStarGiftCollections', classes);
-    return j.end(
-      new ReorderStarGiftCollections$({
-        peer: j.field('peer', fromJson$InputPeer),
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderStarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12531,7 +11206,7 @@ class ReorderStarGiftCollections$ {
  *
  * @see https://core.telegram.org/method/payments.reorderStarGiftCollections
  */
-export const ReorderStarGiftCollections: typeof ReorderStarGiftCollections$ = /*@__PURE__*/ defineTlClass(ReorderStarGiftCollections$, 0xc32af4cc, 0xf5b399ac, 'payments.ReorderStarGiftCollections', 'request');
+export const ReorderStarGiftCollections: typeof ReorderStarGiftCollections$ = /*@__PURE__*/ defineTlClass(ReorderStarGiftCollections$, 0xc32af4cc, 0xf5b399ac, 'payments.ReorderStarGiftCollections', 'request', 'payments.reorderStarGiftCollections peer:InputPeer order:Vector<int>');
 export type ReorderStarGiftCollections = ReorderStarGiftCollections$;
 
 /** The types of the RPC errors `payments.reorderStarGiftCollections` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12567,6 +11242,7 @@ class DeleteStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.DeleteStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteStarGiftCollection$;
   /** Peer that owns the collection. */
   declare peer: Api.TypeInputPeer;
   /** ID of the collection. */
@@ -12619,23 +11295,10 @@ class DeleteStarGiftCollection$ {
       return rethrowDecode(e, 'payments.deleteStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.deleteStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('collection_id', this.collectionId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.deleteStarGiftCollection', classes);
-    return j.end(
-      new DeleteStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.field('collection_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12654,7 +11317,7 @@ class DeleteStarGiftCollection$ {
  *
  * @see https://core.telegram.org/method/payments.deleteStarGiftCollection
  */
-export const DeleteStarGiftCollection: typeof DeleteStarGiftCollection$ = /*@__PURE__*/ defineTlClass(DeleteStarGiftCollection$, 0xad5648e8, 0xf5b399ac, 'payments.DeleteStarGiftCollection', 'request');
+export const DeleteStarGiftCollection: typeof DeleteStarGiftCollection$ = /*@__PURE__*/ defineTlClass(DeleteStarGiftCollection$, 0xad5648e8, 0xf5b399ac, 'payments.DeleteStarGiftCollection', 'request', 'payments.deleteStarGiftCollection peer:InputPeer collection_id:int');
 export type DeleteStarGiftCollection = DeleteStarGiftCollection$;
 
 /** The types of the RPC errors `payments.deleteStarGiftCollection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12690,6 +11353,7 @@ class GetStarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.GetStarGiftCollections';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftCollections$;
   /** The peer. */
   declare peer: Api.TypeInputPeer;
   /** Hash ([generated as specified here »](https://core.telegram.org/api/offsets#hash-generation)) using the {@link Api.StarGiftCollection}.`hash` field (**not** the `collection_id` field) of all collections returned by a previous method call, to avoid refetching the result if it hasn't changed. */
@@ -12742,23 +11406,10 @@ class GetStarGiftCollections$ {
       return rethrowDecode(e, 'payments.getStarGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftCollections');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftCollections', classes);
-    return j.end(
-      new GetStarGiftCollections$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12777,7 +11428,7 @@ class GetStarGiftCollections$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftCollections
  */
-export const GetStarGiftCollections: typeof GetStarGiftCollections$ = /*@__PURE__*/ defineTlClass(GetStarGiftCollections$, 0x981b91dd, 0xf01721ec, 'payments.GetStarGiftCollections', 'request');
+export const GetStarGiftCollections: typeof GetStarGiftCollections$ = /*@__PURE__*/ defineTlClass(GetStarGiftCollections$, 0x981b91dd, 0xf01721ec, 'payments.GetStarGiftCollections', 'request', 'payments.getStarGiftCollections peer:InputPeer hash:long');
 export type GetStarGiftCollections = GetStarGiftCollections$;
 
 /** The types of the RPC errors `payments.getStarGiftCollections` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12813,6 +11464,7 @@ class GetUniqueStarGiftValueInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x16355bc4;
   declare readonly className: 'payments.GetUniqueStarGiftValueInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueStarGiftValueInfo$;
   /** `slug` from a {@link Api.StarGiftUnique}. */
   declare slug: string;
 
@@ -12856,21 +11508,10 @@ class GetUniqueStarGiftValueInfo$ {
       return rethrowDecode(e, 'payments.getUniqueStarGiftValueInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getUniqueStarGiftValueInfo');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGiftValueInfo$ {
-    const j = new TlJsonReader(json, 'payments.getUniqueStarGiftValueInfo', classes);
-    return j.end(
-      new GetUniqueStarGiftValueInfo$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface GetUniqueStarGiftValueInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12889,7 +11530,7 @@ class GetUniqueStarGiftValueInfo$ {
  *
  * @see https://core.telegram.org/method/payments.getUniqueStarGiftValueInfo
  */
-export const GetUniqueStarGiftValueInfo: typeof GetUniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGiftValueInfo$, 0x4365af6b, 0x16355bc4, 'payments.GetUniqueStarGiftValueInfo', 'request');
+export const GetUniqueStarGiftValueInfo: typeof GetUniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGiftValueInfo$, 0x4365af6b, 0x16355bc4, 'payments.GetUniqueStarGiftValueInfo', 'request', 'payments.getUniqueStarGiftValueInfo slug:string');
 export type GetUniqueStarGiftValueInfo = GetUniqueStarGiftValueInfo$;
 
 /** The types of the RPC errors `payments.getUniqueStarGiftValueInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12925,6 +11566,7 @@ class CheckCanSendGift$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGift$;
   /** Gift ID. */
   declare giftId: bigint;
 
@@ -12968,21 +11610,10 @@ class CheckCanSendGift$ {
       return rethrowDecode(e, 'payments.checkCanSendGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkCanSendGift');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGift$ {
-    const j = new TlJsonReader(json, 'payments.checkCanSendGift', classes);
-    return j.end(
-      new CheckCanSendGift$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface CheckCanSendGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13001,7 +11632,7 @@ class CheckCanSendGift$ {
  *
  * @see https://core.telegram.org/method/payments.checkCanSendGift
  */
-export const CheckCanSendGift: typeof CheckCanSendGift$ = /*@__PURE__*/ defineTlClass(CheckCanSendGift$, 0xc0c4edc9, 0x632efa30, 'payments.CheckCanSendGift', 'request');
+export const CheckCanSendGift: typeof CheckCanSendGift$ = /*@__PURE__*/ defineTlClass(CheckCanSendGift$, 0xc0c4edc9, 0x632efa30, 'payments.CheckCanSendGift', 'request', 'payments.checkCanSendGift gift_id:long');
 export type CheckCanSendGift = CheckCanSendGift$;
 
 /** The types of the RPC errors `payments.checkCanSendGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13037,6 +11668,7 @@ class GetStarGiftAuctionState$ {
   declare readonly SUBCLASS_OF_ID: 0x1a318599;
   declare readonly className: 'payments.GetStarGiftAuctionState';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftAuctionState$;
   /** Either the ID of the gift linked to the auction, or an [auction deep link slug »](https://core.telegram.org/api/links#auction-links). */
   declare auction: Api.TypeInputStarGiftAuction;
   /** Initially `0`, then set to the returned {@link Api.StarGiftAuctionState}.`version`, to avoid refetching results if they haven't changed. */
@@ -13089,23 +11721,10 @@ class GetStarGiftAuctionState$ {
       return rethrowDecode(e, 'payments.getStarGiftAuctionState', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftAuctionState');
-    j.field('auction', this.auction, objectToJson);
-    j.field('version', this.version, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftAuctionState$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftAuctionState', classes);
-    return j.end(
-      new GetStarGiftAuctionState$({
-        auction: j.field('auction', fromJson$InputStarGiftAuction),
-        version: j.field('version', intFromJson),
-      }),
-    );
-  }
+interface GetStarGiftAuctionState$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13124,7 +11743,7 @@ class GetStarGiftAuctionState$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftAuctionState
  */
-export const GetStarGiftAuctionState: typeof GetStarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionState$, 0x5c9ff4d6, 0x1a318599, 'payments.GetStarGiftAuctionState', 'request');
+export const GetStarGiftAuctionState: typeof GetStarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionState$, 0x5c9ff4d6, 0x1a318599, 'payments.GetStarGiftAuctionState', 'request', 'payments.getStarGiftAuctionState auction:InputStarGiftAuction version:int');
 export type GetStarGiftAuctionState = GetStarGiftAuctionState$;
 
 /** The types of the RPC errors `payments.getStarGiftAuctionState` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13160,6 +11779,7 @@ class GetStarGiftAuctionAcquiredGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xa7080a1b;
   declare readonly className: 'payments.GetStarGiftAuctionAcquiredGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftAuctionAcquiredGifts$;
   /** The gift ID linked to the auction. */
   declare giftId: bigint;
 
@@ -13203,21 +11823,10 @@ class GetStarGiftAuctionAcquiredGifts$ {
       return rethrowDecode(e, 'payments.getStarGiftAuctionAcquiredGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftAuctionAcquiredGifts');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftAuctionAcquiredGifts$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftAuctionAcquiredGifts', classes);
-    return j.end(
-      new GetStarGiftAuctionAcquiredGifts$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftAuctionAcquiredGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13236,7 +11845,7 @@ class GetStarGiftAuctionAcquiredGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftAuctionAcquiredGifts
  */
-export const GetStarGiftAuctionAcquiredGifts: typeof GetStarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionAcquiredGifts$, 0x6ba2cbec, 0xa7080a1b, 'payments.GetStarGiftAuctionAcquiredGifts', 'request');
+export const GetStarGiftAuctionAcquiredGifts: typeof GetStarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionAcquiredGifts$, 0x6ba2cbec, 0xa7080a1b, 'payments.GetStarGiftAuctionAcquiredGifts', 'request', 'payments.getStarGiftAuctionAcquiredGifts gift_id:long');
 export type GetStarGiftAuctionAcquiredGifts = GetStarGiftAuctionAcquiredGifts$;
 
 /** The types of the RPC errors `payments.getStarGiftAuctionAcquiredGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13275,6 +11884,7 @@ class GetStarGiftActiveAuctions$ {
   declare readonly SUBCLASS_OF_ID: 0x917dd0c7;
   declare readonly className: 'payments.GetStarGiftActiveAuctions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftActiveAuctions$;
   /** Hash generated [as specified here »](https://core.telegram.org/api/auctions) */
   declare hash: bigint;
 
@@ -13318,21 +11928,10 @@ class GetStarGiftActiveAuctions$ {
       return rethrowDecode(e, 'payments.getStarGiftActiveAuctions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftActiveAuctions');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftActiveAuctions$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftActiveAuctions', classes);
-    return j.end(
-      new GetStarGiftActiveAuctions$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftActiveAuctions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13354,7 +11953,7 @@ class GetStarGiftActiveAuctions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftActiveAuctions
  */
-export const GetStarGiftActiveAuctions: typeof GetStarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(GetStarGiftActiveAuctions$, 0xa5d0514d, 0x917dd0c7, 'payments.GetStarGiftActiveAuctions', 'request');
+export const GetStarGiftActiveAuctions: typeof GetStarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(GetStarGiftActiveAuctions$, 0xa5d0514d, 0x917dd0c7, 'payments.GetStarGiftActiveAuctions', 'request', 'payments.getStarGiftActiveAuctions hash:long');
 export type GetStarGiftActiveAuctions = GetStarGiftActiveAuctions$;
 
 /** The types of the RPC errors `payments.getStarGiftActiveAuctions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13388,6 +11987,7 @@ class ResolveStarGiftOffer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.ResolveStarGiftOffer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolveStarGiftOffer$;
   /** If set, declines the offer; otherwise, accepts it. */
   declare decline: boolean | undefined;
   /** Identifier of the {@link Api.MessageActionStarGiftPurchaseOffer} service message describing the offer to act upon. */
@@ -13444,23 +12044,10 @@ class ResolveStarGiftOffer$ {
       return rethrowDecode(e, 'payments.resolveStarGiftOffer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.resolveStarGiftOffer');
-    j.flag('decline', this.decline);
-    j.field('offer_msg_id', this.offerMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveStarGiftOffer$ {
-    const j = new TlJsonReader(json, 'payments.resolveStarGiftOffer', classes);
-    return j.end(
-      new ResolveStarGiftOffer$({
-        decline: j.flag('decline'),
-        offerMsgId: j.field('offer_msg_id', intFromJson),
-      }),
-    );
-  }
+interface ResolveStarGiftOffer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13478,7 +12065,7 @@ class ResolveStarGiftOffer$ {
  *
  * @see https://core.telegram.org/method/payments.resolveStarGiftOffer
  */
-export const ResolveStarGiftOffer: typeof ResolveStarGiftOffer$ = /*@__PURE__*/ defineTlClass(ResolveStarGiftOffer$, 0xe9ce781c, 0x8af52aac, 'payments.ResolveStarGiftOffer', 'request');
+export const ResolveStarGiftOffer: typeof ResolveStarGiftOffer$ = /*@__PURE__*/ defineTlClass(ResolveStarGiftOffer$, 0xe9ce781c, 0x8af52aac, 'payments.ResolveStarGiftOffer', 'request', 'payments.resolveStarGiftOffer flags:# decline:flags.0?true offer_msg_id:int');
 export type ResolveStarGiftOffer = ResolveStarGiftOffer$;
 
 /** The types of the RPC errors `payments.resolveStarGiftOffer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13521,6 +12108,7 @@ class SendStarGiftOffer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.SendStarGiftOffer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendStarGiftOffer$;
   /** Owner of the collectible gift: equal to {@link Api.StarGiftUnique}.`owner_id`. */
   declare peer: Api.TypeInputPeer;
   /** Identifier of the collectible gift: equal to {@link Api.StarGiftUnique}.`slug`. */
@@ -13615,31 +12203,10 @@ class SendStarGiftOffer$ {
       return rethrowDecode(e, 'payments.sendStarGiftOffer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendStarGiftOffer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('slug', this.slug, stringToJson);
-    j.field('price', this.price, objectToJson);
-    j.field('duration', this.duration, intToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendStarGiftOffer$ {
-    const j = new TlJsonReader(json, 'payments.sendStarGiftOffer', classes);
-    return j.end(
-      new SendStarGiftOffer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        slug: j.field('slug', stringFromJson),
-        price: j.field('price', fromJson$StarsAmount),
-        duration: j.field('duration', intFromJson),
-        randomId: j.field('random_id', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SendStarGiftOffer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13666,7 +12233,7 @@ class SendStarGiftOffer$ {
  *
  * @see https://core.telegram.org/method/payments.sendStarGiftOffer
  */
-export const SendStarGiftOffer: typeof SendStarGiftOffer$ = /*@__PURE__*/ defineTlClass(SendStarGiftOffer$, 0x8fb86b41, 0x8af52aac, 'payments.SendStarGiftOffer', 'request');
+export const SendStarGiftOffer: typeof SendStarGiftOffer$ = /*@__PURE__*/ defineTlClass(SendStarGiftOffer$, 0x8fb86b41, 0x8af52aac, 'payments.SendStarGiftOffer', 'request', 'payments.sendStarGiftOffer flags:# peer:InputPeer slug:string price:StarsAmount duration:int random_id:long allow_paid_stars:flags.0?long');
 export type SendStarGiftOffer = SendStarGiftOffer$;
 
 /** The types of the RPC errors `payments.sendStarGiftOffer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13712,6 +12279,7 @@ class GetStarGiftUpgradeAttributes$ {
   declare readonly SUBCLASS_OF_ID: 0x0f46acef;
   declare readonly className: 'payments.GetStarGiftUpgradeAttributes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftUpgradeAttributes$;
   /** Non-collectible base gift ID, from {@link Api.StarGift}.`id` */
   declare giftId: bigint;
 
@@ -13755,21 +12323,10 @@ class GetStarGiftUpgradeAttributes$ {
       return rethrowDecode(e, 'payments.getStarGiftUpgradeAttributes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftUpgradeAttributes');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftUpgradeAttributes$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftUpgradeAttributes', classes);
-    return j.end(
-      new GetStarGiftUpgradeAttributes$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftUpgradeAttributes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13790,7 +12347,7 @@ class GetStarGiftUpgradeAttributes$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftUpgradeAttributes
  */
-export const GetStarGiftUpgradeAttributes: typeof GetStarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradeAttributes$, 0x6d038b58, 0x0f46acef, 'payments.GetStarGiftUpgradeAttributes', 'request');
+export const GetStarGiftUpgradeAttributes: typeof GetStarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradeAttributes$, 0x6d038b58, 0x0f46acef, 'payments.GetStarGiftUpgradeAttributes', 'request', 'payments.getStarGiftUpgradeAttributes gift_id:long');
 export type GetStarGiftUpgradeAttributes = GetStarGiftUpgradeAttributes$;
 
 /** The types of the RPC errors `payments.getStarGiftUpgradeAttributes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13826,6 +12383,7 @@ class GetCraftStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetCraftStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCraftStarGifts$;
   /** Identifier of the base gift type, equal to {@link Api.StarGiftUnique}.`gift_id` of the first selected gift. */
   declare giftId: bigint;
   /** Offset for pagination. */
@@ -13887,25 +12445,10 @@ class GetCraftStarGifts$ {
       return rethrowDecode(e, 'payments.getCraftStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getCraftStarGifts');
-    j.field('gift_id', this.giftId, longToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCraftStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getCraftStarGifts', classes);
-    return j.end(
-      new GetCraftStarGifts$({
-        giftId: j.field('gift_id', longFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetCraftStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13924,7 +12467,7 @@ class GetCraftStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getCraftStarGifts
  */
-export const GetCraftStarGifts: typeof GetCraftStarGifts$ = /*@__PURE__*/ defineTlClass(GetCraftStarGifts$, 0xfd05dd00, 0xd5112897, 'payments.GetCraftStarGifts', 'request');
+export const GetCraftStarGifts: typeof GetCraftStarGifts$ = /*@__PURE__*/ defineTlClass(GetCraftStarGifts$, 0xfd05dd00, 0xd5112897, 'payments.GetCraftStarGifts', 'request', 'payments.getCraftStarGifts gift_id:long offset:string limit:int');
 export type GetCraftStarGifts = GetCraftStarGifts$;
 
 /** The types of the RPC errors `payments.getCraftStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13964,6 +12507,7 @@ class CraftStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.CraftStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CraftStarGift$;
   /** 1 to 4 owned collectible gifts of the same type to use for [crafting »](https://core.telegram.org/api/gifts#crafting-collectible-gifts). The first gift's ID is reused if crafting succeeds. */
   declare stargift: Api.TypeInputSavedStarGift[];
 
@@ -14015,21 +12559,10 @@ class CraftStarGift$ {
       return rethrowDecode(e, 'payments.craftStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.craftStarGift');
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CraftStarGift$ {
-    const j = new TlJsonReader(json, 'payments.craftStarGift', classes);
-    return j.end(
-      new CraftStarGift$({
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface CraftStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14052,7 +12585,7 @@ class CraftStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.craftStarGift
  */
-export const CraftStarGift: typeof CraftStarGift$ = /*@__PURE__*/ defineTlClass(CraftStarGift$, 0xb0f9684f, 0x8af52aac, 'payments.CraftStarGift', 'request');
+export const CraftStarGift: typeof CraftStarGift$ = /*@__PURE__*/ defineTlClass(CraftStarGift$, 0xb0f9684f, 0x8af52aac, 'payments.CraftStarGift', 'request', 'payments.craftStarGift stargift:Vector<InputSavedStarGift>');
 export type CraftStarGift = CraftStarGift$;
 
 /** The types of the RPC errors `payments.craftStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -15,23 +15,14 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  doubleFromJson,
-  doubleToJson,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -59,14 +50,6 @@ import {
   write$User,
   write$VideoSize,
 } from '../codecs.js';
-import {
-  fromJson$InputFile,
-  fromJson$InputPhoto,
-  fromJson$InputUser,
-  fromJson$Photo,
-  fromJson$User,
-  fromJson$VideoSize,
-} from '../json.js';
 
 /**
  * Object contains list of photos with auxiliary data.
@@ -103,6 +86,7 @@ class Photos$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.Photos';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Photos$;
   /** List of photos */
   declare photos: Api.TypePhoto[];
   /** List of mentioned users */
@@ -165,23 +149,10 @@ class Photos$ {
       return rethrowDecode(e, 'photos.photos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photos');
-    j.vector('photos', this.photos, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Photos$ {
-    const j = new TlJsonReader(json, 'photos.photos', classes);
-    return j.end(
-      new Photos$({
-        photos: j.vector('photos', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Photos$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -191,7 +162,7 @@ class Photos$ {
  *
  * @see https://core.telegram.org/constructor/photos.photos
  */
-export const Photos: typeof Photos$ = /*@__PURE__*/ defineTlClass(Photos$, 0x8dca6aa5, 0x27cfb967, 'photos.Photos', 'constructor');
+export const Photos: typeof Photos$ = /*@__PURE__*/ defineTlClass(Photos$, 0x8dca6aa5, 0x27cfb967, 'photos.Photos', 'constructor', 'photos.photos photos:Vector<Photo> users:Vector<User> = photos.Photos');
 export type Photos = Photos$;
 
 /**
@@ -210,6 +181,7 @@ class PhotosSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.PhotosSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PhotosSlice$;
   /** Total number of photos */
   declare count: number;
   /** List of photos */
@@ -281,25 +253,10 @@ class PhotosSlice$ {
       return rethrowDecode(e, 'photos.photosSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photosSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('photos', this.photos, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PhotosSlice$ {
-    const j = new TlJsonReader(json, 'photos.photosSlice', classes);
-    return j.end(
-      new PhotosSlice$({
-        count: j.field('count', intFromJson),
-        photos: j.vector('photos', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PhotosSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -309,7 +266,7 @@ class PhotosSlice$ {
  *
  * @see https://core.telegram.org/constructor/photos.photosSlice
  */
-export const PhotosSlice: typeof PhotosSlice$ = /*@__PURE__*/ defineTlClass(PhotosSlice$, 0x15051f54, 0x27cfb967, 'photos.PhotosSlice', 'constructor');
+export const PhotosSlice: typeof PhotosSlice$ = /*@__PURE__*/ defineTlClass(PhotosSlice$, 0x15051f54, 0x27cfb967, 'photos.PhotosSlice', 'constructor', 'photos.photosSlice count:int photos:Vector<Photo> users:Vector<User> = photos.Photos');
 export type PhotosSlice = PhotosSlice$;
 
 /**
@@ -328,6 +285,7 @@ class Photo$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.Photo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Photo$;
   /** Photo */
   declare photo: Api.TypePhoto;
   /** Users */
@@ -383,23 +341,10 @@ class Photo$ {
       return rethrowDecode(e, 'photos.photo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photo');
-    j.field('photo', this.photo, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Photo$ {
-    const j = new TlJsonReader(json, 'photos.photo', classes);
-    return j.end(
-      new Photo$({
-        photo: j.field('photo', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Photo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -409,7 +354,7 @@ class Photo$ {
  *
  * @see https://core.telegram.org/constructor/photos.photo
  */
-export const Photo: typeof Photo$ = /*@__PURE__*/ defineTlClass(Photo$, 0x20212ca8, 0xc292bd24, 'photos.Photo', 'constructor');
+export const Photo: typeof Photo$ = /*@__PURE__*/ defineTlClass(Photo$, 0x20212ca8, 0xc292bd24, 'photos.Photo', 'constructor', 'photos.photo photo:Photo users:Vector<User> = photos.Photo');
 export type Photo = Photo$;
 
 /**
@@ -443,6 +388,7 @@ class UpdateProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UpdateProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateProfilePhoto$;
   /** If set, the chosen profile photo will be shown to users that can't display your main profile photo due to your privacy settings. */
   declare fallback: boolean | undefined;
   /** Can contain info of a bot we own, to change the profile photo of that bot, instead of the current user. */
@@ -509,25 +455,10 @@ class UpdateProfilePhoto$ {
       return rethrowDecode(e, 'photos.updateProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.updateProfilePhoto');
-    j.flag('fallback', this.fallback);
-    j.optional('bot', this.bot, objectToJson);
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.updateProfilePhoto', classes);
-    return j.end(
-      new UpdateProfilePhoto$({
-        fallback: j.flag('fallback'),
-        bot: j.optional('bot', fromJson$InputUser),
-        id: j.field('id', fromJson$InputPhoto),
-      }),
-    );
-  }
+interface UpdateProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -552,7 +483,7 @@ class UpdateProfilePhoto$ {
  *
  * @see https://core.telegram.org/method/photos.updateProfilePhoto
  */
-export const UpdateProfilePhoto: typeof UpdateProfilePhoto$ = /*@__PURE__*/ defineTlClass(UpdateProfilePhoto$, 0x09e82039, 0xc292bd24, 'photos.UpdateProfilePhoto', 'request');
+export const UpdateProfilePhoto: typeof UpdateProfilePhoto$ = /*@__PURE__*/ defineTlClass(UpdateProfilePhoto$, 0x09e82039, 0xc292bd24, 'photos.UpdateProfilePhoto', 'request', 'photos.updateProfilePhoto flags:# fallback:flags.0?true bot:flags.1?InputUser id:InputPhoto');
 export type UpdateProfilePhoto = UpdateProfilePhoto$;
 
 /** The types of the RPC errors `photos.updateProfilePhoto` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -606,6 +537,7 @@ class UploadProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UploadProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadProfilePhoto$;
   /** If set, the chosen profile photo will be shown to users that can't display your main profile photo due to your privacy settings. */
   declare fallback: boolean | undefined;
   /** Can contain info of a bot we own, to change the profile photo of that bot, instead of the current user. */
@@ -703,31 +635,10 @@ class UploadProfilePhoto$ {
       return rethrowDecode(e, 'photos.uploadProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.uploadProfilePhoto');
-    j.flag('fallback', this.fallback);
-    j.optional('bot', this.bot, objectToJson);
-    j.optional('file', this.file, objectToJson);
-    j.optional('video', this.video, objectToJson);
-    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
-    j.optional('video_emoji_markup', this.videoEmojiMarkup, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.uploadProfilePhoto', classes);
-    return j.end(
-      new UploadProfilePhoto$({
-        fallback: j.flag('fallback'),
-        bot: j.optional('bot', fromJson$InputUser),
-        file: j.optional('file', fromJson$InputFile),
-        video: j.optional('video', fromJson$InputFile),
-        videoStartTs: j.optional('video_start_ts', doubleFromJson),
-        videoEmojiMarkup: j.optional('video_emoji_markup', fromJson$VideoSize),
-      }),
-    );
-  }
+interface UploadProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -758,7 +669,7 @@ class UploadProfilePhoto$ {
  *
  * @see https://core.telegram.org/method/photos.uploadProfilePhoto
  */
-export const UploadProfilePhoto: typeof UploadProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadProfilePhoto$, 0x0388a3b5, 0xc292bd24, 'photos.UploadProfilePhoto', 'request');
+export const UploadProfilePhoto: typeof UploadProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadProfilePhoto$, 0x0388a3b5, 0xc292bd24, 'photos.UploadProfilePhoto', 'request', 'photos.uploadProfilePhoto flags:# fallback:flags.3?true bot:flags.5?InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.4?VideoSize');
 export type UploadProfilePhoto = UploadProfilePhoto$;
 
 /** The types of the RPC errors `photos.uploadProfilePhoto` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -803,6 +714,7 @@ class DeletePhotos$ {
   declare readonly SUBCLASS_OF_ID: 0x8918e168;
   declare readonly className: 'photos.DeletePhotos';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePhotos$;
   /** Input photos to delete */
   declare id: Api.TypeInputPhoto[];
 
@@ -854,21 +766,10 @@ class DeletePhotos$ {
       return rethrowDecode(e, 'photos.deletePhotos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.deletePhotos');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePhotos$ {
-    const j = new TlJsonReader(json, 'photos.deletePhotos', classes);
-    return j.end(
-      new DeletePhotos$({
-        id: j.vector('id', fromJson$InputPhoto),
-      }),
-    );
-  }
+interface DeletePhotos$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -886,7 +787,7 @@ class DeletePhotos$ {
  *
  * @see https://core.telegram.org/method/photos.deletePhotos
  */
-export const DeletePhotos: typeof DeletePhotos$ = /*@__PURE__*/ defineTlClass(DeletePhotos$, 0x87cf7f2f, 0x8918e168, 'photos.DeletePhotos', 'request');
+export const DeletePhotos: typeof DeletePhotos$ = /*@__PURE__*/ defineTlClass(DeletePhotos$, 0x87cf7f2f, 0x8918e168, 'photos.DeletePhotos', 'request', 'photos.deletePhotos id:Vector<InputPhoto>');
 export type DeletePhotos = DeletePhotos$;
 
 /** The types of the RPC errors `photos.deletePhotos` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -924,6 +825,7 @@ class GetUserPhotos$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.GetUserPhotos';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserPhotos$;
   /** User ID */
   declare userId: Api.TypeInputUser;
   /** Number of list elements to be skipped */
@@ -994,27 +896,10 @@ class GetUserPhotos$ {
       return rethrowDecode(e, 'photos.getUserPhotos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.getUserPhotos');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserPhotos$ {
-    const j = new TlJsonReader(json, 'photos.getUserPhotos', classes);
-    return j.end(
-      new GetUserPhotos$({
-        userId: j.field('user_id', fromJson$InputUser),
-        offset: j.field('offset', intFromJson),
-        maxId: j.field('max_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetUserPhotos$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1036,7 +921,7 @@ class GetUserPhotos$ {
  *
  * @see https://core.telegram.org/method/photos.getUserPhotos
  */
-export const GetUserPhotos: typeof GetUserPhotos$ = /*@__PURE__*/ defineTlClass(GetUserPhotos$, 0x91cd32a8, 0x27cfb967, 'photos.GetUserPhotos', 'request');
+export const GetUserPhotos: typeof GetUserPhotos$ = /*@__PURE__*/ defineTlClass(GetUserPhotos$, 0x91cd32a8, 0x27cfb967, 'photos.GetUserPhotos', 'request', 'photos.getUserPhotos user_id:InputUser offset:int max_id:long limit:int');
 export type GetUserPhotos = GetUserPhotos$;
 
 /** The types of the RPC errors `photos.getUserPhotos` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1079,6 +964,7 @@ class UploadContactProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UploadContactProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadContactProfilePhoto$;
   /** If set, will send a {@link Api.MessageActionSuggestProfilePhoto} service message to `user_id`, suggesting them to use the specified profile picture; otherwise, will set a personal profile picture for the user (only visible to the current user). */
   declare suggest: boolean | undefined;
   /** If set, removes a previously set personal profile picture (does not affect suggested profile pictures, to remove them simply delete the {@link Api.MessageActionSuggestProfilePhoto} service message with {@link Api.messages.DeleteMessages}). */
@@ -1183,33 +1069,10 @@ class UploadContactProfilePhoto$ {
       return rethrowDecode(e, 'photos.uploadContactProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.uploadContactProfilePhoto');
-    j.flag('suggest', this.suggest);
-    j.flag('save', this.save);
-    j.field('user_id', this.userId, objectToJson);
-    j.optional('file', this.file, objectToJson);
-    j.optional('video', this.video, objectToJson);
-    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
-    j.optional('video_emoji_markup', this.videoEmojiMarkup, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadContactProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.uploadContactProfilePhoto', classes);
-    return j.end(
-      new UploadContactProfilePhoto$({
-        suggest: j.flag('suggest'),
-        save: j.flag('save'),
-        userId: j.field('user_id', fromJson$InputUser),
-        file: j.optional('file', fromJson$InputFile),
-        video: j.optional('video', fromJson$InputFile),
-        videoStartTs: j.optional('video_start_ts', doubleFromJson),
-        videoEmojiMarkup: j.optional('video_emoji_markup', fromJson$VideoSize),
-      }),
-    );
-  }
+interface UploadContactProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1232,7 +1095,7 @@ class UploadContactProfilePhoto$ {
  *
  * @see https://core.telegram.org/method/photos.uploadContactProfilePhoto
  */
-export const UploadContactProfilePhoto: typeof UploadContactProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadContactProfilePhoto$, 0xe14c4a71, 0xc292bd24, 'photos.UploadContactProfilePhoto', 'request');
+export const UploadContactProfilePhoto: typeof UploadContactProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadContactProfilePhoto$, 0xe14c4a71, 0xc292bd24, 'photos.UploadContactProfilePhoto', 'request', 'photos.uploadContactProfilePhoto flags:# suggest:flags.3?true save:flags.4?true user_id:InputUser file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double video_emoji_markup:flags.5?VideoSize');
 export type UploadContactProfilePhoto = UploadContactProfilePhoto$;
 
 /** The types of the RPC errors `photos.uploadContactProfilePhoto` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -8,26 +8,19 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -53,16 +46,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Boost,
-  fromJson$Chat,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$MyBoost,
-  fromJson$PrepaidGiveaway,
-  fromJson$StatsPercentValue,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * List of [boosts](https://core.telegram.org/api/boost) that were applied to a peer by multiple users.
@@ -105,6 +88,7 @@ class BoostsList$ {
   declare readonly SUBCLASS_OF_ID: 0x2235a8bd;
   declare readonly className: 'premium.BoostsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BoostsList$;
   /** Total number of results */
   declare count: number;
   /** [Boosts](https://core.telegram.org/api/boost) */
@@ -191,27 +175,10 @@ class BoostsList$ {
       return rethrowDecode(e, 'premium.boostsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.boostsList');
-    j.field('count', this.count, intToJson);
-    j.vector('boosts', this.boosts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BoostsList$ {
-    const j = new TlJsonReader(json, 'premium.boostsList', classes);
-    return j.end(
-      new BoostsList$({
-        count: j.field('count', intFromJson),
-        boosts: j.vector('boosts', fromJson$Boost),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BoostsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -221,7 +188,7 @@ class BoostsList$ {
  *
  * @see https://core.telegram.org/constructor/premium.boostsList
  */
-export const BoostsList: typeof BoostsList$ = /*@__PURE__*/ defineTlClass(BoostsList$, 0x86f8613c, 0x2235a8bd, 'premium.BoostsList', 'constructor');
+export const BoostsList: typeof BoostsList$ = /*@__PURE__*/ defineTlClass(BoostsList$, 0x86f8613c, 0x2235a8bd, 'premium.BoostsList', 'constructor', 'premium.boostsList flags:# count:int boosts:Vector<Boost> next_offset:flags.0?string users:Vector<User> = premium.BoostsList');
 export type BoostsList = BoostsList$;
 
 /**
@@ -240,6 +207,7 @@ class MyBoosts$ {
   declare readonly SUBCLASS_OF_ID: 0xad3512db;
   declare readonly className: 'premium.MyBoosts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MyBoosts$;
   /** Info about boosted peers and remaining boost slots. */
   declare myBoosts: Api.TypeMyBoost[];
   /** Referenced chats */
@@ -318,25 +286,10 @@ class MyBoosts$ {
       return rethrowDecode(e, 'premium.myBoosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.myBoosts');
-    j.vector('my_boosts', this.myBoosts, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MyBoosts$ {
-    const j = new TlJsonReader(json, 'premium.myBoosts', classes);
-    return j.end(
-      new MyBoosts$({
-        myBoosts: j.vector('my_boosts', fromJson$MyBoost),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MyBoosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -346,7 +299,7 @@ class MyBoosts$ {
  *
  * @see https://core.telegram.org/constructor/premium.myBoosts
  */
-export const MyBoosts: typeof MyBoosts$ = /*@__PURE__*/ defineTlClass(MyBoosts$, 0x9ae228e2, 0xad3512db, 'premium.MyBoosts', 'constructor');
+export const MyBoosts: typeof MyBoosts$ = /*@__PURE__*/ defineTlClass(MyBoosts$, 0x9ae228e2, 0xad3512db, 'premium.MyBoosts', 'constructor', 'premium.myBoosts my_boosts:Vector<MyBoost> chats:Vector<Chat> users:Vector<User> = premium.MyBoosts');
 export type MyBoosts = MyBoosts$;
 
 /**
@@ -365,6 +318,7 @@ class BoostsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xc31b1ab9;
   declare readonly className: 'premium.BoostsStatus';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BoostsStatus$;
   /** Whether we're currently boosting this channel/supergroup, `my_boost_slots` will also be set. */
   declare myBoost: boolean | undefined;
   /** The current boost level of the channel/supergroup. */
@@ -512,39 +466,10 @@ class BoostsStatus$ {
       return rethrowDecode(e, 'premium.boostsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.boostsStatus');
-    j.flag('my_boost', this.myBoost);
-    j.field('level', this.level, intToJson);
-    j.field('current_level_boosts', this.currentLevelBoosts, intToJson);
-    j.field('boosts', this.boosts, intToJson);
-    j.optional('gift_boosts', this.giftBoosts, intToJson);
-    j.optional('next_level_boosts', this.nextLevelBoosts, intToJson);
-    j.optional('premium_audience', this.premiumAudience, objectToJson);
-    j.field('boost_url', this.boostUrl, stringToJson);
-    j.optionalVector('prepaid_giveaways', this.prepaidGiveaways, objectToJson);
-    j.optionalVector('my_boost_slots', this.myBoostSlots, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BoostsStatus$ {
-    const j = new TlJsonReader(json, 'premium.boostsStatus', classes);
-    return j.end(
-      new BoostsStatus$({
-        myBoost: j.flag('my_boost'),
-        level: j.field('level', intFromJson),
-        currentLevelBoosts: j.field('current_level_boosts', intFromJson),
-        boosts: j.field('boosts', intFromJson),
-        giftBoosts: j.optional('gift_boosts', intFromJson),
-        nextLevelBoosts: j.optional('next_level_boosts', intFromJson),
-        premiumAudience: j.optional('premium_audience', fromJson$StatsPercentValue),
-        boostUrl: j.field('boost_url', stringFromJson),
-        prepaidGiveaways: j.optionalVector('prepaid_giveaways', fromJson$PrepaidGiveaway),
-        myBoostSlots: j.optionalVector('my_boost_slots', intFromJson),
-      }),
-    );
-  }
+interface BoostsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -554,7 +479,7 @@ class BoostsStatus$ {
  *
  * @see https://core.telegram.org/constructor/premium.boostsStatus
  */
-export const BoostsStatus: typeof BoostsStatus$ = /*@__PURE__*/ defineTlClass(BoostsStatus$, 0x4959427a, 0xc31b1ab9, 'premium.BoostsStatus', 'constructor');
+export const BoostsStatus: typeof BoostsStatus$ = /*@__PURE__*/ defineTlClass(BoostsStatus$, 0x4959427a, 0xc31b1ab9, 'premium.BoostsStatus', 'constructor', 'premium.boostsStatus flags:# my_boost:flags.2?true level:int current_level_boosts:int boosts:int gift_boosts:flags.4?int next_level_boosts:flags.0?int premium_audience:flags.1?StatsPercentValue boost_url:string prepaid_giveaways:flags.3?Vector<PrepaidGiveaway> my_boost_slots:flags.2?Vector<int> = premium.BoostsStatus');
 export type BoostsStatus = BoostsStatus$;
 
 /**
@@ -583,6 +508,7 @@ class GetBoostsList$ {
   declare readonly SUBCLASS_OF_ID: 0x2235a8bd;
   declare readonly className: 'premium.GetBoostsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBoostsList$;
   /** Whether to return only info about boosts received from [gift codes and giveaways created by the channel/supergroup »](https://core.telegram.org/api/giveaways) */
   declare gifts: boolean | undefined;
   /** The channel/supergroup */
@@ -657,27 +583,10 @@ class GetBoostsList$ {
       return rethrowDecode(e, 'premium.getBoostsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.getBoostsList');
-    j.flag('gifts', this.gifts);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBoostsList$ {
-    const j = new TlJsonReader(json, 'premium.getBoostsList', classes);
-    return j.end(
-      new GetBoostsList$({
-        gifts: j.flag('gifts'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetBoostsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -697,7 +606,7 @@ class GetBoostsList$ {
  *
  * @see https://core.telegram.org/method/premium.getBoostsList
  */
-export const GetBoostsList: typeof GetBoostsList$ = /*@__PURE__*/ defineTlClass(GetBoostsList$, 0x60f67660, 0x2235a8bd, 'premium.GetBoostsList', 'request');
+export const GetBoostsList: typeof GetBoostsList$ = /*@__PURE__*/ defineTlClass(GetBoostsList$, 0x60f67660, 0x2235a8bd, 'premium.GetBoostsList', 'request', 'premium.getBoostsList flags:# gifts:flags.0?true peer:InputPeer offset:string limit:int');
 export type GetBoostsList = GetBoostsList$;
 
 /** The types of the RPC errors `premium.getBoostsList` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -733,6 +642,7 @@ class GetMyBoosts$ {
   declare readonly SUBCLASS_OF_ID: 0xad3512db;
   declare readonly className: 'premium.GetMyBoosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMyBoosts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -750,14 +660,10 @@ class GetMyBoosts$ {
   static fromReader(_r: TlReader): GetMyBoosts$ {
     return new GetMyBoosts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'premium.getMyBoosts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMyBoosts$ {
-    return new TlJsonReader(json, 'premium.getMyBoosts', classes).end(new GetMyBoosts$());
-  }
+interface GetMyBoosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -775,7 +681,7 @@ class GetMyBoosts$ {
  *
  * @see https://core.telegram.org/method/premium.getMyBoosts
  */
-export const GetMyBoosts: typeof GetMyBoosts$ = /*@__PURE__*/ defineTlClass(GetMyBoosts$, 0x0be77b4a, 0xad3512db, 'premium.GetMyBoosts', 'request');
+export const GetMyBoosts: typeof GetMyBoosts$ = /*@__PURE__*/ defineTlClass(GetMyBoosts$, 0x0be77b4a, 0xad3512db, 'premium.GetMyBoosts', 'request', 'premium.getMyBoosts');
 export type GetMyBoosts = GetMyBoosts$;
 
 /** The types of the RPC errors `premium.getMyBoosts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -812,6 +718,7 @@ class ApplyBoost$ {
   declare readonly SUBCLASS_OF_ID: 0xad3512db;
   declare readonly className: 'premium.ApplyBoost';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ApplyBoost$;
   /** Which [boost slots](https://core.telegram.org/api/boost) to assign to this peer. */
   declare slots: number[] | undefined;
   /** The peer to boost. */
@@ -878,23 +785,10 @@ class ApplyBoost$ {
       return rethrowDecode(e, 'premium.applyBoost', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.applyBoost');
-    j.optionalVector('slots', this.slots, intToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ApplyBoost$ {
-    const j = new TlJsonReader(json, 'premium.applyBoost', classes);
-    return j.end(
-      new ApplyBoost$({
-        slots: j.optionalVector('slots', intFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ApplyBoost$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -915,7 +809,7 @@ class ApplyBoost$ {
  *
  * @see https://core.telegram.org/method/premium.applyBoost
  */
-export const ApplyBoost: typeof ApplyBoost$ = /*@__PURE__*/ defineTlClass(ApplyBoost$, 0x6b7da746, 0xad3512db, 'premium.ApplyBoost', 'request');
+export const ApplyBoost: typeof ApplyBoost$ = /*@__PURE__*/ defineTlClass(ApplyBoost$, 0x6b7da746, 0xad3512db, 'premium.ApplyBoost', 'request', 'premium.applyBoost flags:# slots:flags.0?Vector<int> peer:InputPeer');
 export type ApplyBoost = ApplyBoost$;
 
 /** The types of the RPC errors `premium.applyBoost` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -955,6 +849,7 @@ class GetBoostsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xc31b1ab9;
   declare readonly className: 'premium.GetBoostsStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBoostsStatus$;
   /** The peer. */
   declare peer: Api.TypeInputPeer;
 
@@ -998,21 +893,10 @@ class GetBoostsStatus$ {
       return rethrowDecode(e, 'premium.getBoostsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.getBoostsStatus');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBoostsStatus$ {
-    const j = new TlJsonReader(json, 'premium.getBoostsStatus', classes);
-    return j.end(
-      new GetBoostsStatus$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetBoostsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1033,7 +917,7 @@ class GetBoostsStatus$ {
  *
  * @see https://core.telegram.org/method/premium.getBoostsStatus
  */
-export const GetBoostsStatus: typeof GetBoostsStatus$ = /*@__PURE__*/ defineTlClass(GetBoostsStatus$, 0x042f1f61, 0xc31b1ab9, 'premium.GetBoostsStatus', 'request');
+export const GetBoostsStatus: typeof GetBoostsStatus$ = /*@__PURE__*/ defineTlClass(GetBoostsStatus$, 0x042f1f61, 0xc31b1ab9, 'premium.GetBoostsStatus', 'request', 'premium.getBoostsStatus peer:InputPeer');
 export type GetBoostsStatus = GetBoostsStatus$;
 
 /** The types of the RPC errors `premium.getBoostsStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1071,6 +955,7 @@ class GetUserBoosts$ {
   declare readonly SUBCLASS_OF_ID: 0x2235a8bd;
   declare readonly className: 'premium.GetUserBoosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserBoosts$;
   /** The channel/supergroup */
   declare peer: Api.TypeInputPeer;
   /** The user */
@@ -1123,23 +1008,10 @@ class GetUserBoosts$ {
       return rethrowDecode(e, 'premium.getUserBoosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('premium.getUserBoosts');
-    j.field('peer', this.peer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserBoosts$ {
-    const j = new TlJsonReader(json, 'premium.getUserBoosts', classes);
-    return j.end(
-      new GetUserBoosts$({
-        peer: j.field('peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUserBoosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1158,7 +1030,7 @@ class GetUserBoosts$ {
  *
  * @see https://core.telegram.org/method/premium.getUserBoosts
  */
-export const GetUserBoosts: typeof GetUserBoosts$ = /*@__PURE__*/ defineTlClass(GetUserBoosts$, 0x39854d1f, 0x2235a8bd, 'premium.GetUserBoosts', 'request');
+export const GetUserBoosts: typeof GetUserBoosts$ = /*@__PURE__*/ defineTlClass(GetUserBoosts$, 0x39854d1f, 0x2235a8bd, 'premium.GetUserBoosts', 'request', 'premium.getUserBoosts peer:InputPeer user_id:InputUser');
 export type GetUserBoosts = GetUserBoosts$;
 
 /** The types of the RPC errors `premium.getUserBoosts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

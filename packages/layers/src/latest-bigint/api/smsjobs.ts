@@ -8,22 +8,16 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  intFromJson,
-  intToJson,
   noRegistry,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -67,6 +61,7 @@ class EligibleToJoin$ {
   declare readonly SUBCLASS_OF_ID: 0x5eb760a6;
   declare readonly className: 'smsjobs.EligibleToJoin';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EligibleToJoin$;
   /** Terms of service URL */
   declare termsUrl: string;
   /** Monthly sent SMSes */
@@ -114,23 +109,10 @@ class EligibleToJoin$ {
       return rethrowDecode(e, 'smsjobs.eligibleToJoin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.eligibleToJoin');
-    j.field('terms_url', this.termsUrl, stringToJson);
-    j.field('monthly_sent_sms', this.monthlySentSms, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EligibleToJoin$ {
-    const j = new TlJsonReader(json, 'smsjobs.eligibleToJoin', classes);
-    return j.end(
-      new EligibleToJoin$({
-        termsUrl: j.field('terms_url', stringFromJson),
-        monthlySentSms: j.field('monthly_sent_sms', intFromJson),
-      }),
-    );
-  }
+interface EligibleToJoin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -140,7 +122,7 @@ class EligibleToJoin$ {
  *
  * @see https://core.telegram.org/constructor/smsjobs.eligibleToJoin
  */
-export const EligibleToJoin: typeof EligibleToJoin$ = /*@__PURE__*/ defineTlClass(EligibleToJoin$, 0xdc8b44cf, 0x5eb760a6, 'smsjobs.EligibleToJoin', 'constructor');
+export const EligibleToJoin: typeof EligibleToJoin$ = /*@__PURE__*/ defineTlClass(EligibleToJoin$, 0xdc8b44cf, 0x5eb760a6, 'smsjobs.EligibleToJoin', 'constructor', 'smsjobs.eligibleToJoin terms_url:string monthly_sent_sms:int = smsjobs.EligibilityToJoin');
 export type EligibleToJoin = EligibleToJoin$;
 
 /**
@@ -159,6 +141,7 @@ class Status$ {
   declare readonly SUBCLASS_OF_ID: 0xcd8f2b25;
   declare readonly className: 'smsjobs.Status';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Status$;
   /** Allow international numbers */
   declare allowInternational: boolean | undefined;
   /** Recently sent */
@@ -265,35 +248,10 @@ class Status$ {
       return rethrowDecode(e, 'smsjobs.status', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.status');
-    j.flag('allow_international', this.allowInternational);
-    j.field('recent_sent', this.recentSent, intToJson);
-    j.field('recent_since', this.recentSince, intToJson);
-    j.field('recent_remains', this.recentRemains, intToJson);
-    j.field('total_sent', this.totalSent, intToJson);
-    j.field('total_since', this.totalSince, intToJson);
-    j.optional('last_gift_slug', this.lastGiftSlug, stringToJson);
-    j.field('terms_url', this.termsUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Status$ {
-    const j = new TlJsonReader(json, 'smsjobs.status', classes);
-    return j.end(
-      new Status$({
-        allowInternational: j.flag('allow_international'),
-        recentSent: j.field('recent_sent', intFromJson),
-        recentSince: j.field('recent_since', intFromJson),
-        recentRemains: j.field('recent_remains', intFromJson),
-        totalSent: j.field('total_sent', intFromJson),
-        totalSince: j.field('total_since', intFromJson),
-        lastGiftSlug: j.optional('last_gift_slug', stringFromJson),
-        termsUrl: j.field('terms_url', stringFromJson),
-      }),
-    );
-  }
+interface Status$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -303,7 +261,7 @@ class Status$ {
  *
  * @see https://core.telegram.org/constructor/smsjobs.status
  */
-export const Status: typeof Status$ = /*@__PURE__*/ defineTlClass(Status$, 0x2aee9191, 0xcd8f2b25, 'smsjobs.Status', 'constructor');
+export const Status: typeof Status$ = /*@__PURE__*/ defineTlClass(Status$, 0x2aee9191, 0xcd8f2b25, 'smsjobs.Status', 'constructor', 'smsjobs.status flags:# allow_international:flags.0?true recent_sent:int recent_since:int recent_remains:int total_sent:int total_since:int last_gift_slug:flags.1?string terms_url:string = smsjobs.Status');
 export type Status = Status$;
 
 /**
@@ -331,6 +289,7 @@ class IsEligibleToJoin$ {
   declare readonly SUBCLASS_OF_ID: 0x5eb760a6;
   declare readonly className: 'smsjobs.IsEligibleToJoin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => IsEligibleToJoin$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -348,14 +307,10 @@ class IsEligibleToJoin$ {
   static fromReader(_r: TlReader): IsEligibleToJoin$ {
     return new IsEligibleToJoin$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.isEligibleToJoin' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): IsEligibleToJoin$ {
-    return new TlJsonReader(json, 'smsjobs.isEligibleToJoin', classes).end(new IsEligibleToJoin$());
-  }
+interface IsEligibleToJoin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -374,7 +329,7 @@ class IsEligibleToJoin$ {
  *
  * @see https://core.telegram.org/method/smsjobs.isEligibleToJoin
  */
-export const IsEligibleToJoin: typeof IsEligibleToJoin$ = /*@__PURE__*/ defineTlClass(IsEligibleToJoin$, 0x0edc39d0, 0x5eb760a6, 'smsjobs.IsEligibleToJoin', 'request');
+export const IsEligibleToJoin: typeof IsEligibleToJoin$ = /*@__PURE__*/ defineTlClass(IsEligibleToJoin$, 0x0edc39d0, 0x5eb760a6, 'smsjobs.IsEligibleToJoin', 'request', 'smsjobs.isEligibleToJoin');
 export type IsEligibleToJoin = IsEligibleToJoin$;
 
 /** The types of the RPC errors `smsjobs.isEligibleToJoin` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -410,6 +365,7 @@ class Join$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.Join';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Join$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -427,14 +383,10 @@ class Join$ {
   static fromReader(_r: TlReader): Join$ {
     return new Join$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.join' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Join$ {
-    return new TlJsonReader(json, 'smsjobs.join', classes).end(new Join$());
-  }
+interface Join$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -453,7 +405,7 @@ class Join$ {
  *
  * @see https://core.telegram.org/method/smsjobs.join
  */
-export const Join: typeof Join$ = /*@__PURE__*/ defineTlClass(Join$, 0xa74ece2d, 0xf5b399ac, 'smsjobs.Join', 'request');
+export const Join: typeof Join$ = /*@__PURE__*/ defineTlClass(Join$, 0xa74ece2d, 0xf5b399ac, 'smsjobs.Join', 'request', 'smsjobs.join');
 export type Join = Join$;
 
 /** The types of the RPC errors `smsjobs.join` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -489,6 +441,7 @@ class Leave$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.Leave';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Leave$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -506,14 +459,10 @@ class Leave$ {
   static fromReader(_r: TlReader): Leave$ {
     return new Leave$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.leave' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Leave$ {
-    return new TlJsonReader(json, 'smsjobs.leave', classes).end(new Leave$());
-  }
+interface Leave$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -532,7 +481,7 @@ class Leave$ {
  *
  * @see https://core.telegram.org/method/smsjobs.leave
  */
-export const Leave: typeof Leave$ = /*@__PURE__*/ defineTlClass(Leave$, 0x9898ad73, 0xf5b399ac, 'smsjobs.Leave', 'request');
+export const Leave: typeof Leave$ = /*@__PURE__*/ defineTlClass(Leave$, 0x9898ad73, 0xf5b399ac, 'smsjobs.Leave', 'request', 'smsjobs.leave');
 export type Leave = Leave$;
 
 /** The types of the RPC errors `smsjobs.leave` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -568,6 +517,7 @@ class UpdateSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.UpdateSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateSettings$;
   /** Allow international numbers? */
   declare allowInternational: boolean | undefined;
 
@@ -615,21 +565,10 @@ class UpdateSettings$ {
       return rethrowDecode(e, 'smsjobs.updateSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.updateSettings');
-    j.flag('allow_international', this.allowInternational);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateSettings$ {
-    const j = new TlJsonReader(json, 'smsjobs.updateSettings', classes);
-    return j.end(
-      new UpdateSettings$({
-        allowInternational: j.flag('allow_international'),
-      }),
-    );
-  }
+interface UpdateSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -648,7 +587,7 @@ class UpdateSettings$ {
  *
  * @see https://core.telegram.org/method/smsjobs.updateSettings
  */
-export const UpdateSettings: typeof UpdateSettings$ = /*@__PURE__*/ defineTlClass(UpdateSettings$, 0x093fa0bf, 0xf5b399ac, 'smsjobs.UpdateSettings', 'request');
+export const UpdateSettings: typeof UpdateSettings$ = /*@__PURE__*/ defineTlClass(UpdateSettings$, 0x093fa0bf, 0xf5b399ac, 'smsjobs.UpdateSettings', 'request', 'smsjobs.updateSettings flags:# allow_international:flags.0?true');
 export type UpdateSettings = UpdateSettings$;
 
 /** The types of the RPC errors `smsjobs.updateSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -684,6 +623,7 @@ class GetStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xcd8f2b25;
   declare readonly className: 'smsjobs.GetStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStatus$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -701,14 +641,10 @@ class GetStatus$ {
   static fromReader(_r: TlReader): GetStatus$ {
     return new GetStatus$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'smsjobs.getStatus' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatus$ {
-    return new TlJsonReader(json, 'smsjobs.getStatus', classes).end(new GetStatus$());
-  }
+interface GetStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -727,7 +663,7 @@ class GetStatus$ {
  *
  * @see https://core.telegram.org/method/smsjobs.getStatus
  */
-export const GetStatus: typeof GetStatus$ = /*@__PURE__*/ defineTlClass(GetStatus$, 0x10a698e8, 0xcd8f2b25, 'smsjobs.GetStatus', 'request');
+export const GetStatus: typeof GetStatus$ = /*@__PURE__*/ defineTlClass(GetStatus$, 0x10a698e8, 0xcd8f2b25, 'smsjobs.GetStatus', 'request', 'smsjobs.getStatus');
 export type GetStatus = GetStatus$;
 
 /** The types of the RPC errors `smsjobs.getStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -763,6 +699,7 @@ class GetSmsJob$ {
   declare readonly SUBCLASS_OF_ID: 0x1f24187e;
   declare readonly className: 'smsjobs.GetSmsJob';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSmsJob$;
   /** Job ID */
   declare jobId: string;
 
@@ -806,21 +743,10 @@ class GetSmsJob$ {
       return rethrowDecode(e, 'smsjobs.getSmsJob', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.getSmsJob');
-    j.field('job_id', this.jobId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSmsJob$ {
-    const j = new TlJsonReader(json, 'smsjobs.getSmsJob', classes);
-    return j.end(
-      new GetSmsJob$({
-        jobId: j.field('job_id', stringFromJson),
-      }),
-    );
-  }
+interface GetSmsJob$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -839,7 +765,7 @@ class GetSmsJob$ {
  *
  * @see https://core.telegram.org/method/smsjobs.getSmsJob
  */
-export const GetSmsJob: typeof GetSmsJob$ = /*@__PURE__*/ defineTlClass(GetSmsJob$, 0x778d902f, 0x1f24187e, 'smsjobs.GetSmsJob', 'request');
+export const GetSmsJob: typeof GetSmsJob$ = /*@__PURE__*/ defineTlClass(GetSmsJob$, 0x778d902f, 0x1f24187e, 'smsjobs.GetSmsJob', 'request', 'smsjobs.getSmsJob job_id:string');
 export type GetSmsJob = GetSmsJob$;
 
 /** The types of the RPC errors `smsjobs.getSmsJob` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -875,6 +801,7 @@ class FinishJob$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'smsjobs.FinishJob';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FinishJob$;
   /** Job ID. */
   declare jobId: string;
   /** If failed, the error. */
@@ -933,23 +860,10 @@ class FinishJob$ {
       return rethrowDecode(e, 'smsjobs.finishJob', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('smsjobs.finishJob');
-    j.field('job_id', this.jobId, stringToJson);
-    j.optional('error', this.error, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FinishJob$ {
-    const j = new TlJsonReader(json, 'smsjobs.finishJob', classes);
-    return j.end(
-      new FinishJob$({
-        jobId: j.field('job_id', stringFromJson),
-        error: j.optional('error', stringFromJson),
-      }),
-    );
-  }
+interface FinishJob$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -968,7 +882,7 @@ class FinishJob$ {
  *
  * @see https://core.telegram.org/method/smsjobs.finishJob
  */
-export const FinishJob: typeof FinishJob$ = /*@__PURE__*/ defineTlClass(FinishJob$, 0x4f1ebf24, 0xf5b399ac, 'smsjobs.FinishJob', 'request');
+export const FinishJob: typeof FinishJob$ = /*@__PURE__*/ defineTlClass(FinishJob$, 0x4f1ebf24, 0xf5b399ac, 'smsjobs.FinishJob', 'request', 'smsjobs.finishJob flags:# job_id:string error:flags.0?string');
 export type FinishJob = FinishJob$;
 
 /** The types of the RPC errors `smsjobs.finishJob` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -15,8 +15,6 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -24,19 +22,12 @@ import {
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -75,21 +66,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$InputChannel,
-  fromJson$InputPeer,
-  fromJson$PostInteractionCounters,
-  fromJson$PublicForward,
-  fromJson$StatsAbsValueAndPrev,
-  fromJson$StatsDateRangeDays,
-  fromJson$StatsGraph,
-  fromJson$StatsGroupTopAdmin,
-  fromJson$StatsGroupTopInviter,
-  fromJson$StatsGroupTopPoster,
-  fromJson$StatsPercentValue,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * Channel statistics
@@ -156,6 +132,7 @@ class BroadcastStats$ {
   declare readonly SUBCLASS_OF_ID: 0x7ff25428;
   declare readonly className: 'stats.BroadcastStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BroadcastStats$;
   /** Period in consideration */
   declare period: Api.TypeStatsDateRangeDays;
   /** Follower count change for period in consideration */
@@ -439,63 +416,10 @@ class BroadcastStats$ {
       return rethrowDecode(e, 'stats.broadcastStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.broadcastStats');
-    j.field('period', this.period, objectToJson);
-    j.field('followers', this.followers, objectToJson);
-    j.field('views_per_post', this.viewsPerPost, objectToJson);
-    j.field('shares_per_post', this.sharesPerPost, objectToJson);
-    j.field('reactions_per_post', this.reactionsPerPost, objectToJson);
-    j.field('views_per_story', this.viewsPerStory, objectToJson);
-    j.field('shares_per_story', this.sharesPerStory, objectToJson);
-    j.field('reactions_per_story', this.reactionsPerStory, objectToJson);
-    j.field('enabled_notifications', this.enabledNotifications, objectToJson);
-    j.field('growth_graph', this.growthGraph, objectToJson);
-    j.field('followers_graph', this.followersGraph, objectToJson);
-    j.field('mute_graph', this.muteGraph, objectToJson);
-    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('interactions_graph', this.interactionsGraph, objectToJson);
-    j.field('iv_interactions_graph', this.ivInteractionsGraph, objectToJson);
-    j.field('views_by_source_graph', this.viewsBySourceGraph, objectToJson);
-    j.field('new_followers_by_source_graph', this.newFollowersBySourceGraph, objectToJson);
-    j.field('languages_graph', this.languagesGraph, objectToJson);
-    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
-    j.field('story_interactions_graph', this.storyInteractionsGraph, objectToJson);
-    j.field('story_reactions_by_emotion_graph', this.storyReactionsByEmotionGraph, objectToJson);
-    j.vector('recent_posts_interactions', this.recentPostsInteractions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BroadcastStats$ {
-    const j = new TlJsonReader(json, 'stats.broadcastStats', classes);
-    return j.end(
-      new BroadcastStats$({
-        period: j.field('period', fromJson$StatsDateRangeDays),
-        followers: j.field('followers', fromJson$StatsAbsValueAndPrev),
-        viewsPerPost: j.field('views_per_post', fromJson$StatsAbsValueAndPrev),
-        sharesPerPost: j.field('shares_per_post', fromJson$StatsAbsValueAndPrev),
-        reactionsPerPost: j.field('reactions_per_post', fromJson$StatsAbsValueAndPrev),
-        viewsPerStory: j.field('views_per_story', fromJson$StatsAbsValueAndPrev),
-        sharesPerStory: j.field('shares_per_story', fromJson$StatsAbsValueAndPrev),
-        reactionsPerStory: j.field('reactions_per_story', fromJson$StatsAbsValueAndPrev),
-        enabledNotifications: j.field('enabled_notifications', fromJson$StatsPercentValue),
-        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
-        followersGraph: j.field('followers_graph', fromJson$StatsGraph),
-        muteGraph: j.field('mute_graph', fromJson$StatsGraph),
-        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
-        interactionsGraph: j.field('interactions_graph', fromJson$StatsGraph),
-        ivInteractionsGraph: j.field('iv_interactions_graph', fromJson$StatsGraph),
-        viewsBySourceGraph: j.field('views_by_source_graph', fromJson$StatsGraph),
-        newFollowersBySourceGraph: j.field('new_followers_by_source_graph', fromJson$StatsGraph),
-        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
-        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
-        storyInteractionsGraph: j.field('story_interactions_graph', fromJson$StatsGraph),
-        storyReactionsByEmotionGraph: j.field('story_reactions_by_emotion_graph', fromJson$StatsGraph),
-        recentPostsInteractions: j.vector('recent_posts_interactions', fromJson$PostInteractionCounters),
-      }),
-    );
-  }
+interface BroadcastStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -505,7 +429,7 @@ class BroadcastStats$ {
  *
  * @see https://core.telegram.org/constructor/stats.broadcastStats
  */
-export const BroadcastStats: typeof BroadcastStats$ = /*@__PURE__*/ defineTlClass(BroadcastStats$, 0x396ca5fc, 0x7ff25428, 'stats.BroadcastStats', 'constructor');
+export const BroadcastStats: typeof BroadcastStats$ = /*@__PURE__*/ defineTlClass(BroadcastStats$, 0x396ca5fc, 0x7ff25428, 'stats.BroadcastStats', 'constructor', 'stats.broadcastStats period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev reactions_per_post:StatsAbsValueAndPrev views_per_story:StatsAbsValueAndPrev shares_per_story:StatsAbsValueAndPrev reactions_per_story:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph reactions_by_emotion_graph:StatsGraph story_interactions_graph:StatsGraph story_reactions_by_emotion_graph:StatsGraph recent_posts_interactions:Vector<PostInteractionCounters> = stats.BroadcastStats');
 export type BroadcastStats = BroadcastStats$;
 
 /**
@@ -524,6 +448,7 @@ class MegagroupStats$ {
   declare readonly SUBCLASS_OF_ID: 0x5b59be8d;
   declare readonly className: 'stats.MegagroupStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MegagroupStats$;
   /** Period in consideration */
   declare period: Api.TypeStatsDateRangeDays;
   /** Member count change for period in consideration */
@@ -735,53 +660,10 @@ class MegagroupStats$ {
       return rethrowDecode(e, 'stats.megagroupStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.megagroupStats');
-    j.field('period', this.period, objectToJson);
-    j.field('members', this.members, objectToJson);
-    j.field('messages', this.messages, objectToJson);
-    j.field('viewers', this.viewers, objectToJson);
-    j.field('posters', this.posters, objectToJson);
-    j.field('growth_graph', this.growthGraph, objectToJson);
-    j.field('members_graph', this.membersGraph, objectToJson);
-    j.field('new_members_by_source_graph', this.newMembersBySourceGraph, objectToJson);
-    j.field('languages_graph', this.languagesGraph, objectToJson);
-    j.field('messages_graph', this.messagesGraph, objectToJson);
-    j.field('actions_graph', this.actionsGraph, objectToJson);
-    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('weekdays_graph', this.weekdaysGraph, objectToJson);
-    j.vector('top_posters', this.topPosters, objectToJson);
-    j.vector('top_admins', this.topAdmins, objectToJson);
-    j.vector('top_inviters', this.topInviters, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MegagroupStats$ {
-    const j = new TlJsonReader(json, 'stats.megagroupStats', classes);
-    return j.end(
-      new MegagroupStats$({
-        period: j.field('period', fromJson$StatsDateRangeDays),
-        members: j.field('members', fromJson$StatsAbsValueAndPrev),
-        messages: j.field('messages', fromJson$StatsAbsValueAndPrev),
-        viewers: j.field('viewers', fromJson$StatsAbsValueAndPrev),
-        posters: j.field('posters', fromJson$StatsAbsValueAndPrev),
-        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
-        membersGraph: j.field('members_graph', fromJson$StatsGraph),
-        newMembersBySourceGraph: j.field('new_members_by_source_graph', fromJson$StatsGraph),
-        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
-        messagesGraph: j.field('messages_graph', fromJson$StatsGraph),
-        actionsGraph: j.field('actions_graph', fromJson$StatsGraph),
-        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
-        weekdaysGraph: j.field('weekdays_graph', fromJson$StatsGraph),
-        topPosters: j.vector('top_posters', fromJson$StatsGroupTopPoster),
-        topAdmins: j.vector('top_admins', fromJson$StatsGroupTopAdmin),
-        topInviters: j.vector('top_inviters', fromJson$StatsGroupTopInviter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MegagroupStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -791,7 +673,7 @@ class MegagroupStats$ {
  *
  * @see https://core.telegram.org/constructor/stats.megagroupStats
  */
-export const MegagroupStats: typeof MegagroupStats$ = /*@__PURE__*/ defineTlClass(MegagroupStats$, 0xef7ff916, 0x5b59be8d, 'stats.MegagroupStats', 'constructor');
+export const MegagroupStats: typeof MegagroupStats$ = /*@__PURE__*/ defineTlClass(MegagroupStats$, 0xef7ff916, 0x5b59be8d, 'stats.MegagroupStats', 'constructor', 'stats.megagroupStats period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats');
 export type MegagroupStats = MegagroupStats$;
 
 /**
@@ -810,6 +692,7 @@ class MessageStats$ {
   declare readonly SUBCLASS_OF_ID: 0x9604a322;
   declare readonly className: 'stats.MessageStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageStats$;
   /** Message view graph */
   declare viewsGraph: Api.TypeStatsGraph;
   /** A graph containing the number of reactions on stories categorized by emotion */
@@ -857,23 +740,10 @@ class MessageStats$ {
       return rethrowDecode(e, 'stats.messageStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.messageStats');
-    j.field('views_graph', this.viewsGraph, objectToJson);
-    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageStats$ {
-    const j = new TlJsonReader(json, 'stats.messageStats', classes);
-    return j.end(
-      new MessageStats$({
-        viewsGraph: j.field('views_graph', fromJson$StatsGraph),
-        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
-      }),
-    );
-  }
+interface MessageStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -883,7 +753,7 @@ class MessageStats$ {
  *
  * @see https://core.telegram.org/constructor/stats.messageStats
  */
-export const MessageStats: typeof MessageStats$ = /*@__PURE__*/ defineTlClass(MessageStats$, 0x7fe91c14, 0x9604a322, 'stats.MessageStats', 'constructor');
+export const MessageStats: typeof MessageStats$ = /*@__PURE__*/ defineTlClass(MessageStats$, 0x7fe91c14, 0x9604a322, 'stats.MessageStats', 'constructor', 'stats.messageStats views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.MessageStats');
 export type MessageStats = MessageStats$;
 
 /**
@@ -902,6 +772,7 @@ class StoryStats$ {
   declare readonly SUBCLASS_OF_ID: 0x8b4d43d4;
   declare readonly className: 'stats.StoryStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryStats$;
   /** A graph containing the number of story views and shares */
   declare viewsGraph: Api.TypeStatsGraph;
   /** A bar graph containing the number of story reactions categorized by "emotion" (i.e. Positive, Negative, Other, etc...) */
@@ -949,23 +820,10 @@ class StoryStats$ {
       return rethrowDecode(e, 'stats.storyStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.storyStats');
-    j.field('views_graph', this.viewsGraph, objectToJson);
-    j.field('reactions_by_emotion_graph', this.reactionsByEmotionGraph, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryStats$ {
-    const j = new TlJsonReader(json, 'stats.storyStats', classes);
-    return j.end(
-      new StoryStats$({
-        viewsGraph: j.field('views_graph', fromJson$StatsGraph),
-        reactionsByEmotionGraph: j.field('reactions_by_emotion_graph', fromJson$StatsGraph),
-      }),
-    );
-  }
+interface StoryStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -975,7 +833,7 @@ class StoryStats$ {
  *
  * @see https://core.telegram.org/constructor/stats.storyStats
  */
-export const StoryStats: typeof StoryStats$ = /*@__PURE__*/ defineTlClass(StoryStats$, 0x50cd067c, 0x8b4d43d4, 'stats.StoryStats', 'constructor');
+export const StoryStats: typeof StoryStats$ = /*@__PURE__*/ defineTlClass(StoryStats$, 0x50cd067c, 0x8b4d43d4, 'stats.StoryStats', 'constructor', 'stats.storyStats views_graph:StatsGraph reactions_by_emotion_graph:StatsGraph = stats.StoryStats');
 export type StoryStats = StoryStats$;
 
 /**
@@ -994,6 +852,7 @@ class PublicForwards$ {
   declare readonly SUBCLASS_OF_ID: 0xa7283211;
   declare readonly className: 'stats.PublicForwards';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PublicForwards$;
   /** Total number of results */
   declare count: number;
   /** Info about the forwards of a story. */
@@ -1096,29 +955,10 @@ class PublicForwards$ {
       return rethrowDecode(e, 'stats.publicForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.publicForwards');
-    j.field('count', this.count, intToJson);
-    j.vector('forwards', this.forwards, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PublicForwards$ {
-    const j = new TlJsonReader(json, 'stats.publicForwards', classes);
-    return j.end(
-      new PublicForwards$({
-        count: j.field('count', intFromJson),
-        forwards: j.vector('forwards', fromJson$PublicForward),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PublicForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1128,7 +968,7 @@ class PublicForwards$ {
  *
  * @see https://core.telegram.org/constructor/stats.publicForwards
  */
-export const PublicForwards: typeof PublicForwards$ = /*@__PURE__*/ defineTlClass(PublicForwards$, 0x93037e20, 0xa7283211, 'stats.PublicForwards', 'constructor');
+export const PublicForwards: typeof PublicForwards$ = /*@__PURE__*/ defineTlClass(PublicForwards$, 0x93037e20, 0xa7283211, 'stats.PublicForwards', 'constructor', 'stats.publicForwards flags:# count:int forwards:Vector<PublicForward> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stats.PublicForwards');
 export type PublicForwards = PublicForwards$;
 
 /**
@@ -1147,6 +987,7 @@ class PollStats$ {
   declare readonly SUBCLASS_OF_ID: 0xe95194cf;
   declare readonly className: 'stats.PollStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PollStats$;
   /** A graph containing the number of votes cast in the poll over time */
   declare votesGraph: Api.TypeStatsGraph;
 
@@ -1185,21 +1026,10 @@ class PollStats$ {
       return rethrowDecode(e, 'stats.pollStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.pollStats');
-    j.field('votes_graph', this.votesGraph, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PollStats$ {
-    const j = new TlJsonReader(json, 'stats.pollStats', classes);
-    return j.end(
-      new PollStats$({
-        votesGraph: j.field('votes_graph', fromJson$StatsGraph),
-      }),
-    );
-  }
+interface PollStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1209,7 +1039,7 @@ class PollStats$ {
  *
  * @see https://core.telegram.org/constructor/stats.pollStats
  */
-export const PollStats: typeof PollStats$ = /*@__PURE__*/ defineTlClass(PollStats$, 0x2999beed, 0xe95194cf, 'stats.PollStats', 'constructor');
+export const PollStats: typeof PollStats$ = /*@__PURE__*/ defineTlClass(PollStats$, 0x2999beed, 0xe95194cf, 'stats.PollStats', 'constructor', 'stats.pollStats votes_graph:StatsGraph = stats.PollStats');
 export type PollStats = PollStats$;
 
 /**
@@ -1240,6 +1070,7 @@ class GetBroadcastStats$ {
   declare readonly SUBCLASS_OF_ID: 0x7ff25428;
   declare readonly className: 'stats.GetBroadcastStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBroadcastStats$;
   /** Whether to enable dark theme for graph colors */
   declare dark: boolean | undefined;
   /** The channel */
@@ -1296,23 +1127,10 @@ class GetBroadcastStats$ {
       return rethrowDecode(e, 'stats.getBroadcastStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getBroadcastStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBroadcastStats$ {
-    const j = new TlJsonReader(json, 'stats.getBroadcastStats', classes);
-    return j.end(
-      new GetBroadcastStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetBroadcastStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1334,7 +1152,7 @@ class GetBroadcastStats$ {
  *
  * @see https://core.telegram.org/method/stats.getBroadcastStats
  */
-export const GetBroadcastStats: typeof GetBroadcastStats$ = /*@__PURE__*/ defineTlClass(GetBroadcastStats$, 0xab42441a, 0x7ff25428, 'stats.GetBroadcastStats', 'request');
+export const GetBroadcastStats: typeof GetBroadcastStats$ = /*@__PURE__*/ defineTlClass(GetBroadcastStats$, 0xab42441a, 0x7ff25428, 'stats.GetBroadcastStats', 'request', 'stats.getBroadcastStats flags:# dark:flags.0?true channel:InputChannel');
 export type GetBroadcastStats = GetBroadcastStats$;
 
 /** The types of the RPC errors `stats.getBroadcastStats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1375,6 +1193,7 @@ class LoadAsyncGraph$ {
   declare readonly SUBCLASS_OF_ID: 0x9b903153;
   declare readonly className: 'stats.LoadAsyncGraph';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoadAsyncGraph$;
   /** Graph token from {@link Api.StatsGraphAsync} constructor */
   declare token: string;
   /** Zoom value, if required */
@@ -1433,23 +1252,10 @@ class LoadAsyncGraph$ {
       return rethrowDecode(e, 'stats.loadAsyncGraph', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.loadAsyncGraph');
-    j.field('token', this.token, stringToJson);
-    j.optional('x', this.x, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoadAsyncGraph$ {
-    const j = new TlJsonReader(json, 'stats.loadAsyncGraph', classes);
-    return j.end(
-      new LoadAsyncGraph$({
-        token: j.field('token', stringFromJson),
-        x: j.optional('x', longFromJson),
-      }),
-    );
-  }
+interface LoadAsyncGraph$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1470,7 +1276,7 @@ class LoadAsyncGraph$ {
  *
  * @see https://core.telegram.org/method/stats.loadAsyncGraph
  */
-export const LoadAsyncGraph: typeof LoadAsyncGraph$ = /*@__PURE__*/ defineTlClass(LoadAsyncGraph$, 0x621d5fa0, 0x9b903153, 'stats.LoadAsyncGraph', 'request');
+export const LoadAsyncGraph: typeof LoadAsyncGraph$ = /*@__PURE__*/ defineTlClass(LoadAsyncGraph$, 0x621d5fa0, 0x9b903153, 'stats.LoadAsyncGraph', 'request', 'stats.loadAsyncGraph flags:# token:string x:flags.0?long');
 export type LoadAsyncGraph = LoadAsyncGraph$;
 
 /** The types of the RPC errors `stats.loadAsyncGraph` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1510,6 +1316,7 @@ class GetMegagroupStats$ {
   declare readonly SUBCLASS_OF_ID: 0x5b59be8d;
   declare readonly className: 'stats.GetMegagroupStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMegagroupStats$;
   /** Whether to enable dark theme for graph colors */
   declare dark: boolean | undefined;
   /** [Supergroup ID](https://core.telegram.org/api/channel) */
@@ -1566,23 +1373,10 @@ class GetMegagroupStats$ {
       return rethrowDecode(e, 'stats.getMegagroupStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMegagroupStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMegagroupStats$ {
-    const j = new TlJsonReader(json, 'stats.getMegagroupStats', classes);
-    return j.end(
-      new GetMegagroupStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetMegagroupStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1603,7 +1397,7 @@ class GetMegagroupStats$ {
  *
  * @see https://core.telegram.org/method/stats.getMegagroupStats
  */
-export const GetMegagroupStats: typeof GetMegagroupStats$ = /*@__PURE__*/ defineTlClass(GetMegagroupStats$, 0xdcdf8607, 0x5b59be8d, 'stats.GetMegagroupStats', 'request');
+export const GetMegagroupStats: typeof GetMegagroupStats$ = /*@__PURE__*/ defineTlClass(GetMegagroupStats$, 0xdcdf8607, 0x5b59be8d, 'stats.GetMegagroupStats', 'request', 'stats.getMegagroupStats flags:# dark:flags.0?true channel:InputChannel');
 export type GetMegagroupStats = GetMegagroupStats$;
 
 /** The types of the RPC errors `stats.getMegagroupStats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1646,6 +1440,7 @@ class GetMessagePublicForwards$ {
   declare readonly SUBCLASS_OF_ID: 0xa7283211;
   declare readonly className: 'stats.GetMessagePublicForwards';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagePublicForwards$;
   /** Source channel */
   declare channel: Api.TypeInputChannel;
   /** Source message ID */
@@ -1716,27 +1511,10 @@ class GetMessagePublicForwards$ {
       return rethrowDecode(e, 'stats.getMessagePublicForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMessagePublicForwards');
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagePublicForwards$ {
-    const j = new TlJsonReader(json, 'stats.getMessagePublicForwards', classes);
-    return j.end(
-      new GetMessagePublicForwards$({
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetMessagePublicForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1760,7 +1538,7 @@ class GetMessagePublicForwards$ {
  *
  * @see https://core.telegram.org/method/stats.getMessagePublicForwards
  */
-export const GetMessagePublicForwards: typeof GetMessagePublicForwards$ = /*@__PURE__*/ defineTlClass(GetMessagePublicForwards$, 0x5f150144, 0xa7283211, 'stats.GetMessagePublicForwards', 'request');
+export const GetMessagePublicForwards: typeof GetMessagePublicForwards$ = /*@__PURE__*/ defineTlClass(GetMessagePublicForwards$, 0x5f150144, 0xa7283211, 'stats.GetMessagePublicForwards', 'request', 'stats.getMessagePublicForwards channel:InputChannel msg_id:int offset:string limit:int');
 export type GetMessagePublicForwards = GetMessagePublicForwards$;
 
 /** The types of the RPC errors `stats.getMessagePublicForwards` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1802,6 +1580,7 @@ class GetMessageStats$ {
   declare readonly SUBCLASS_OF_ID: 0x9604a322;
   declare readonly className: 'stats.GetMessageStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageStats$;
   /** Whether to enable dark theme for graph colors */
   declare dark: boolean | undefined;
   /** Channel ID */
@@ -1867,25 +1646,10 @@ class GetMessageStats$ {
       return rethrowDecode(e, 'stats.getMessageStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMessageStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageStats$ {
-    const j = new TlJsonReader(json, 'stats.getMessageStats', classes);
-    return j.end(
-      new GetMessageStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1907,7 +1671,7 @@ class GetMessageStats$ {
  *
  * @see https://core.telegram.org/method/stats.getMessageStats
  */
-export const GetMessageStats: typeof GetMessageStats$ = /*@__PURE__*/ defineTlClass(GetMessageStats$, 0xb6e0a3f5, 0x9604a322, 'stats.GetMessageStats', 'request');
+export const GetMessageStats: typeof GetMessageStats$ = /*@__PURE__*/ defineTlClass(GetMessageStats$, 0xb6e0a3f5, 0x9604a322, 'stats.GetMessageStats', 'request', 'stats.getMessageStats flags:# dark:flags.0?true channel:InputChannel msg_id:int');
 export type GetMessageStats = GetMessageStats$;
 
 /** The types of the RPC errors `stats.getMessageStats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1948,6 +1712,7 @@ class GetStoryStats$ {
   declare readonly SUBCLASS_OF_ID: 0x8b4d43d4;
   declare readonly className: 'stats.GetStoryStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryStats$;
   /** Whether to enable the dark theme for graph colors */
   declare dark: boolean | undefined;
   /** The peer that posted the story */
@@ -2013,25 +1778,10 @@ class GetStoryStats$ {
       return rethrowDecode(e, 'stats.getStoryStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getStoryStats');
-    j.flag('dark', this.dark);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryStats$ {
-    const j = new TlJsonReader(json, 'stats.getStoryStats', classes);
-    return j.end(
-      new GetStoryStats$({
-        dark: j.flag('dark'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetStoryStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2052,7 +1802,7 @@ class GetStoryStats$ {
  *
  * @see https://core.telegram.org/method/stats.getStoryStats
  */
-export const GetStoryStats: typeof GetStoryStats$ = /*@__PURE__*/ defineTlClass(GetStoryStats$, 0x374fef40, 0x8b4d43d4, 'stats.GetStoryStats', 'request');
+export const GetStoryStats: typeof GetStoryStats$ = /*@__PURE__*/ defineTlClass(GetStoryStats$, 0x374fef40, 0x8b4d43d4, 'stats.GetStoryStats', 'request', 'stats.getStoryStats flags:# dark:flags.0?true peer:InputPeer id:int');
 export type GetStoryStats = GetStoryStats$;
 
 /** The types of the RPC errors `stats.getStoryStats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2090,6 +1840,7 @@ class GetStoryPublicForwards$ {
   declare readonly SUBCLASS_OF_ID: 0xa7283211;
   declare readonly className: 'stats.GetStoryPublicForwards';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryPublicForwards$;
   /** Peer where the story was originally posted */
   declare peer: Api.TypeInputPeer;
   /** [Story](https://core.telegram.org/api/stories) ID */
@@ -2160,27 +1911,10 @@ class GetStoryPublicForwards$ {
       return rethrowDecode(e, 'stats.getStoryPublicForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getStoryPublicForwards');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryPublicForwards$ {
-    const j = new TlJsonReader(json, 'stats.getStoryPublicForwards', classes);
-    return j.end(
-      new GetStoryPublicForwards$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoryPublicForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2199,7 +1933,7 @@ class GetStoryPublicForwards$ {
  *
  * @see https://core.telegram.org/method/stats.getStoryPublicForwards
  */
-export const GetStoryPublicForwards: typeof GetStoryPublicForwards$ = /*@__PURE__*/ defineTlClass(GetStoryPublicForwards$, 0xa6437ef6, 0xa7283211, 'stats.GetStoryPublicForwards', 'request');
+export const GetStoryPublicForwards: typeof GetStoryPublicForwards$ = /*@__PURE__*/ defineTlClass(GetStoryPublicForwards$, 0xa6437ef6, 0xa7283211, 'stats.GetStoryPublicForwards', 'request', 'stats.getStoryPublicForwards peer:InputPeer id:int offset:string limit:int');
 export type GetStoryPublicForwards = GetStoryPublicForwards$;
 
 /** The types of the RPC errors `stats.getStoryPublicForwards` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2235,6 +1969,7 @@ class GetPollStats$ {
   declare readonly SUBCLASS_OF_ID: 0xe95194cf;
   declare readonly className: 'stats.GetPollStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPollStats$;
   /** Whether to enable dark theme for graph colors */
   declare dark: boolean | undefined;
   /** The peer where the poll was sent */
@@ -2300,25 +2035,10 @@ class GetPollStats$ {
       return rethrowDecode(e, 'stats.getPollStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getPollStats');
-    j.flag('dark', this.dark);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollStats$ {
-    const j = new TlJsonReader(json, 'stats.getPollStats', classes);
-    return j.end(
-      new GetPollStats$({
-        dark: j.flag('dark'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPollStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2337,7 +2057,7 @@ class GetPollStats$ {
  *
  * @see https://core.telegram.org/method/stats.getPollStats
  */
-export const GetPollStats: typeof GetPollStats$ = /*@__PURE__*/ defineTlClass(GetPollStats$, 0xc27dfa68, 0xe95194cf, 'stats.GetPollStats', 'request');
+export const GetPollStats: typeof GetPollStats$ = /*@__PURE__*/ defineTlClass(GetPollStats$, 0xc27dfa68, 0xe95194cf, 'stats.GetPollStats', 'request', 'stats.getPollStats flags:# dark:flags.0?true peer:InputPeer msg_id:int');
 export type GetPollStats = GetPollStats$;
 
 /** The types of the RPC errors `stats.getPollStats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

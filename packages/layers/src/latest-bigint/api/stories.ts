@@ -15,33 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -101,25 +88,6 @@ import {
   write$StoryViews,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$FoundStory,
-  fromJson$InputDocument,
-  fromJson$InputMedia,
-  fromJson$InputPeer,
-  fromJson$InputPrivacyRule,
-  fromJson$MediaArea,
-  fromJson$MessageEntity,
-  fromJson$PeerStories,
-  fromJson$Reaction,
-  fromJson$StoriesStealthMode,
-  fromJson$StoryAlbum,
-  fromJson$StoryItem,
-  fromJson$StoryReaction,
-  fromJson$StoryView,
-  fromJson$StoryViews,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * Full list of active (or active and hidden) [stories](https://core.telegram.org/api/stories#watching-stories).
@@ -214,6 +182,7 @@ class AllStoriesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x7e60d0cd;
   declare readonly className: 'stories.AllStoriesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStoriesNotModified$;
   /** State to use to ask for updates */
   declare state: string;
   /** Current [stealth mode](https://core.telegram.org/api/stories#stealth-mode) information */
@@ -266,23 +235,10 @@ class AllStoriesNotModified$ {
       return rethrowDecode(e, 'stories.allStoriesNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.allStoriesNotModified');
-    j.field('state', this.state, stringToJson);
-    j.field('stealth_mode', this.stealthMode, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStoriesNotModified$ {
-    const j = new TlJsonReader(json, 'stories.allStoriesNotModified', classes);
-    return j.end(
-      new AllStoriesNotModified$({
-        state: j.field('state', stringFromJson),
-        stealthMode: j.field('stealth_mode', fromJson$StoriesStealthMode),
-      }),
-    );
-  }
+interface AllStoriesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -292,7 +248,7 @@ class AllStoriesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/stories.allStoriesNotModified
  */
-export const AllStoriesNotModified: typeof AllStoriesNotModified$ = /*@__PURE__*/ defineTlClass(AllStoriesNotModified$, 0x1158fe3e, 0x7e60d0cd, 'stories.AllStoriesNotModified', 'constructor');
+export const AllStoriesNotModified: typeof AllStoriesNotModified$ = /*@__PURE__*/ defineTlClass(AllStoriesNotModified$, 0x1158fe3e, 0x7e60d0cd, 'stories.AllStoriesNotModified', 'constructor', 'stories.allStoriesNotModified flags:# state:string stealth_mode:StoriesStealthMode = stories.AllStories');
 export type AllStoriesNotModified = AllStoriesNotModified$;
 
 /**
@@ -311,6 +267,7 @@ class AllStories$ {
   declare readonly SUBCLASS_OF_ID: 0x7e60d0cd;
   declare readonly className: 'stories.AllStories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStories$;
   /** Whether more results can be fetched as [described here »](https://core.telegram.org/api/stories#watching-stories). */
   declare hasMore: boolean | undefined;
   /** Total number of active (or active and hidden) stories */
@@ -429,33 +386,10 @@ class AllStories$ {
       return rethrowDecode(e, 'stories.allStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.allStories');
-    j.flag('has_more', this.hasMore);
-    j.field('count', this.count, intToJson);
-    j.field('state', this.state, stringToJson);
-    j.vector('peer_stories', this.peerStories, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('stealth_mode', this.stealthMode, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStories$ {
-    const j = new TlJsonReader(json, 'stories.allStories', classes);
-    return j.end(
-      new AllStories$({
-        hasMore: j.flag('has_more'),
-        count: j.field('count', intFromJson),
-        state: j.field('state', stringFromJson),
-        peerStories: j.vector('peer_stories', fromJson$PeerStories),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        stealthMode: j.field('stealth_mode', fromJson$StoriesStealthMode),
-      }),
-    );
-  }
+interface AllStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -465,7 +399,7 @@ class AllStories$ {
  *
  * @see https://core.telegram.org/constructor/stories.allStories
  */
-export const AllStories: typeof AllStories$ = /*@__PURE__*/ defineTlClass(AllStories$, 0x6efc5e81, 0x7e60d0cd, 'stories.AllStories', 'constructor');
+export const AllStories: typeof AllStories$ = /*@__PURE__*/ defineTlClass(AllStories$, 0x6efc5e81, 0x7e60d0cd, 'stories.AllStories', 'constructor', 'stories.allStories flags:# has_more:flags.0?true count:int state:string peer_stories:Vector<PeerStories> chats:Vector<Chat> users:Vector<User> stealth_mode:StoriesStealthMode = stories.AllStories');
 export type AllStories = AllStories$;
 
 /**
@@ -484,6 +418,7 @@ class Stories$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.Stories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Stories$;
   /** Total number of stories that can be fetched */
   declare count: number;
   /** Stories */
@@ -593,29 +528,10 @@ class Stories$ {
       return rethrowDecode(e, 'stories.stories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.stories');
-    j.field('count', this.count, intToJson);
-    j.vector('stories', this.stories, objectToJson);
-    j.optionalVector('pinned_to_top', this.pinnedToTop, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Stories$ {
-    const j = new TlJsonReader(json, 'stories.stories', classes);
-    return j.end(
-      new Stories$({
-        count: j.field('count', intFromJson),
-        stories: j.vector('stories', fromJson$StoryItem),
-        pinnedToTop: j.optionalVector('pinned_to_top', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Stories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -625,7 +541,7 @@ class Stories$ {
  *
  * @see https://core.telegram.org/constructor/stories.stories
  */
-export const Stories: typeof Stories$ = /*@__PURE__*/ defineTlClass(Stories$, 0x63c3dd0a, 0x251c0c2c, 'stories.Stories', 'constructor');
+export const Stories: typeof Stories$ = /*@__PURE__*/ defineTlClass(Stories$, 0x63c3dd0a, 0x251c0c2c, 'stories.Stories', 'constructor', 'stories.stories flags:# count:int stories:Vector<StoryItem> pinned_to_top:flags.0?Vector<int> chats:Vector<Chat> users:Vector<User> = stories.Stories');
 export type Stories = Stories$;
 
 /**
@@ -644,6 +560,7 @@ class StoryViewsList$ {
   declare readonly SUBCLASS_OF_ID: 0xb9437560;
   declare readonly className: 'stories.StoryViewsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryViewsList$;
   /** Total number of results that can be fetched */
   declare count: number;
   /** Total number of story views */
@@ -773,35 +690,10 @@ class StoryViewsList$ {
       return rethrowDecode(e, 'stories.storyViewsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.storyViewsList');
-    j.field('count', this.count, intToJson);
-    j.field('views_count', this.viewsCount, intToJson);
-    j.field('forwards_count', this.forwardsCount, intToJson);
-    j.field('reactions_count', this.reactionsCount, intToJson);
-    j.vector('views', this.views, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryViewsList$ {
-    const j = new TlJsonReader(json, 'stories.storyViewsList', classes);
-    return j.end(
-      new StoryViewsList$({
-        count: j.field('count', intFromJson),
-        viewsCount: j.field('views_count', intFromJson),
-        forwardsCount: j.field('forwards_count', intFromJson),
-        reactionsCount: j.field('reactions_count', intFromJson),
-        views: j.vector('views', fromJson$StoryView),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface StoryViewsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -811,7 +703,7 @@ class StoryViewsList$ {
  *
  * @see https://core.telegram.org/constructor/stories.storyViewsList
  */
-export const StoryViewsList: typeof StoryViewsList$ = /*@__PURE__*/ defineTlClass(StoryViewsList$, 0x59d78fc5, 0xb9437560, 'stories.StoryViewsList', 'constructor');
+export const StoryViewsList: typeof StoryViewsList$ = /*@__PURE__*/ defineTlClass(StoryViewsList$, 0x59d78fc5, 0xb9437560, 'stories.StoryViewsList', 'constructor', 'stories.storyViewsList flags:# count:int views_count:int forwards_count:int reactions_count:int views:Vector<StoryView> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryViewsList');
 export type StoryViewsList = StoryViewsList$;
 
 /**
@@ -830,6 +722,7 @@ class StoryViews$ {
   declare readonly SUBCLASS_OF_ID: 0x4b3fc4ba;
   declare readonly className: 'stories.StoryViews';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryViews$;
   /** View date and reaction information of multiple stories */
   declare views: Api.TypeStoryViews[];
   /** Mentioned users */
@@ -892,23 +785,10 @@ class StoryViews$ {
       return rethrowDecode(e, 'stories.storyViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.storyViews');
-    j.vector('views', this.views, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryViews$ {
-    const j = new TlJsonReader(json, 'stories.storyViews', classes);
-    return j.end(
-      new StoryViews$({
-        views: j.vector('views', fromJson$StoryViews),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StoryViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -918,7 +798,7 @@ class StoryViews$ {
  *
  * @see https://core.telegram.org/constructor/stories.storyViews
  */
-export const StoryViews: typeof StoryViews$ = /*@__PURE__*/ defineTlClass(StoryViews$, 0xde9eed1d, 0x4b3fc4ba, 'stories.StoryViews', 'constructor');
+export const StoryViews: typeof StoryViews$ = /*@__PURE__*/ defineTlClass(StoryViews$, 0xde9eed1d, 0x4b3fc4ba, 'stories.StoryViews', 'constructor', 'stories.storyViews views:Vector<StoryViews> users:Vector<User> = stories.StoryViews');
 export type StoryViews = StoryViews$;
 
 /**
@@ -937,6 +817,7 @@ class PeerStories$ {
   declare readonly SUBCLASS_OF_ID: 0x9d56cfd0;
   declare readonly className: 'stories.PeerStories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerStories$;
   /** Stories */
   declare stories: Api.TypePeerStories;
   /** Mentioned chats */
@@ -1008,25 +889,10 @@ class PeerStories$ {
       return rethrowDecode(e, 'stories.peerStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.peerStories');
-    j.field('stories', this.stories, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerStories$ {
-    const j = new TlJsonReader(json, 'stories.peerStories', classes);
-    return j.end(
-      new PeerStories$({
-        stories: j.field('stories', fromJson$PeerStories),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PeerStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1036,7 +902,7 @@ class PeerStories$ {
  *
  * @see https://core.telegram.org/constructor/stories.peerStories
  */
-export const PeerStories: typeof PeerStories$ = /*@__PURE__*/ defineTlClass(PeerStories$, 0xcae68768, 0x9d56cfd0, 'stories.PeerStories', 'constructor');
+export const PeerStories: typeof PeerStories$ = /*@__PURE__*/ defineTlClass(PeerStories$, 0xcae68768, 0x9d56cfd0, 'stories.PeerStories', 'constructor', 'stories.peerStories stories:PeerStories chats:Vector<Chat> users:Vector<User> = stories.PeerStories');
 export type PeerStories = PeerStories$;
 
 /**
@@ -1055,6 +921,7 @@ class StoryReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x046f91e3;
   declare readonly className: 'stories.StoryReactionsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StoryReactionsList$;
   /** Total number of reactions matching query */
   declare count: number;
   /** List of peers that reacted to or interacted with a specific story */
@@ -1157,29 +1024,10 @@ class StoryReactionsList$ {
       return rethrowDecode(e, 'stories.storyReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.storyReactionsList');
-    j.field('count', this.count, intToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StoryReactionsList$ {
-    const j = new TlJsonReader(json, 'stories.storyReactionsList', classes);
-    return j.end(
-      new StoryReactionsList$({
-        count: j.field('count', intFromJson),
-        reactions: j.vector('reactions', fromJson$StoryReaction),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface StoryReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1189,7 +1037,7 @@ class StoryReactionsList$ {
  *
  * @see https://core.telegram.org/constructor/stories.storyReactionsList
  */
-export const StoryReactionsList: typeof StoryReactionsList$ = /*@__PURE__*/ defineTlClass(StoryReactionsList$, 0xaa5f789c, 0x046f91e3, 'stories.StoryReactionsList', 'constructor');
+export const StoryReactionsList: typeof StoryReactionsList$ = /*@__PURE__*/ defineTlClass(StoryReactionsList$, 0xaa5f789c, 0x046f91e3, 'stories.StoryReactionsList', 'constructor', 'stories.storyReactionsList flags:# count:int reactions:Vector<StoryReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = stories.StoryReactionsList');
 export type StoryReactionsList = StoryReactionsList$;
 
 /**
@@ -1208,6 +1056,7 @@ class FoundStories$ {
   declare readonly SUBCLASS_OF_ID: 0x17790b35;
   declare readonly className: 'stories.FoundStories';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStories$;
   /** Total number of results found for the query. */
   declare count: number;
   /** Matching stories. */
@@ -1310,29 +1159,10 @@ class FoundStories$ {
       return rethrowDecode(e, 'stories.foundStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.foundStories');
-    j.field('count', this.count, intToJson);
-    j.vector('stories', this.stories, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStories$ {
-    const j = new TlJsonReader(json, 'stories.foundStories', classes);
-    return j.end(
-      new FoundStories$({
-        count: j.field('count', intFromJson),
-        stories: j.vector('stories', fromJson$FoundStory),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface FoundStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1342,7 +1172,7 @@ class FoundStories$ {
  *
  * @see https://core.telegram.org/constructor/stories.foundStories
  */
-export const FoundStories: typeof FoundStories$ = /*@__PURE__*/ defineTlClass(FoundStories$, 0xe2de7737, 0x17790b35, 'stories.FoundStories', 'constructor');
+export const FoundStories: typeof FoundStories$ = /*@__PURE__*/ defineTlClass(FoundStories$, 0xe2de7737, 0x17790b35, 'stories.FoundStories', 'constructor', 'stories.foundStories flags:# count:int stories:Vector<FoundStory> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = stories.FoundStories');
 export type FoundStories = FoundStories$;
 
 /**
@@ -1361,6 +1191,7 @@ class CanSendStoryCount$ {
   declare readonly SUBCLASS_OF_ID: 0xcb53a298;
   declare readonly className: 'stories.CanSendStoryCount';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanSendStoryCount$;
   /** Remaining active story slots. */
   declare countRemains: number;
 
@@ -1399,21 +1230,10 @@ class CanSendStoryCount$ {
       return rethrowDecode(e, 'stories.canSendStoryCount', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.canSendStoryCount');
-    j.field('count_remains', this.countRemains, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendStoryCount$ {
-    const j = new TlJsonReader(json, 'stories.canSendStoryCount', classes);
-    return j.end(
-      new CanSendStoryCount$({
-        countRemains: j.field('count_remains', intFromJson),
-      }),
-    );
-  }
+interface CanSendStoryCount$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1423,7 +1243,7 @@ class CanSendStoryCount$ {
  *
  * @see https://core.telegram.org/constructor/stories.canSendStoryCount
  */
-export const CanSendStoryCount: typeof CanSendStoryCount$ = /*@__PURE__*/ defineTlClass(CanSendStoryCount$, 0xc387c04e, 0xcb53a298, 'stories.CanSendStoryCount', 'constructor');
+export const CanSendStoryCount: typeof CanSendStoryCount$ = /*@__PURE__*/ defineTlClass(CanSendStoryCount$, 0xc387c04e, 0xcb53a298, 'stories.CanSendStoryCount', 'constructor', 'stories.canSendStoryCount count_remains:int = stories.CanSendStoryCount');
 export type CanSendStoryCount = CanSendStoryCount$;
 
 /**
@@ -1442,6 +1262,7 @@ class AlbumsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x05a73d39;
   declare readonly className: 'stories.AlbumsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AlbumsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1454,14 +1275,10 @@ class AlbumsNotModified$ {
   static fromReader(_r: TlReader): AlbumsNotModified$ {
     return new AlbumsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'stories.albumsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AlbumsNotModified$ {
-    return new TlJsonReader(json, 'stories.albumsNotModified', classes).end(new AlbumsNotModified$());
-  }
+interface AlbumsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1471,7 +1288,7 @@ class AlbumsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/stories.albumsNotModified
  */
-export const AlbumsNotModified: typeof AlbumsNotModified$ = /*@__PURE__*/ defineTlClass(AlbumsNotModified$, 0x564edaeb, 0x05a73d39, 'stories.AlbumsNotModified', 'constructor');
+export const AlbumsNotModified: typeof AlbumsNotModified$ = /*@__PURE__*/ defineTlClass(AlbumsNotModified$, 0x564edaeb, 0x05a73d39, 'stories.AlbumsNotModified', 'constructor', 'stories.albumsNotModified = stories.Albums');
 export type AlbumsNotModified = AlbumsNotModified$;
 
 /**
@@ -1490,6 +1307,7 @@ class Albums$ {
   declare readonly SUBCLASS_OF_ID: 0x05a73d39;
   declare readonly className: 'stories.Albums';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Albums$;
   /** Hash to pass to {@link Api.stories.GetAlbums} to avoid returning any results if they haven't changed. */
   declare hash: bigint;
   /** The albums. */
@@ -1545,23 +1363,10 @@ class Albums$ {
       return rethrowDecode(e, 'stories.albums', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.albums');
-    j.field('hash', this.hash, longToJson);
-    j.vector('albums', this.albums, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Albums$ {
-    const j = new TlJsonReader(json, 'stories.albums', classes);
-    return j.end(
-      new Albums$({
-        hash: j.field('hash', longFromJson),
-        albums: j.vector('albums', fromJson$StoryAlbum),
-      }),
-    );
-  }
+interface Albums$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1571,7 +1376,7 @@ class Albums$ {
  *
  * @see https://core.telegram.org/constructor/stories.albums
  */
-export const Albums: typeof Albums$ = /*@__PURE__*/ defineTlClass(Albums$, 0xc3987a3a, 0x05a73d39, 'stories.Albums', 'constructor');
+export const Albums: typeof Albums$ = /*@__PURE__*/ defineTlClass(Albums$, 0xc3987a3a, 0x05a73d39, 'stories.Albums', 'constructor', 'stories.albums hash:long albums:Vector<StoryAlbum> = stories.Albums');
 export type Albums = Albums$;
 
 /**
@@ -1606,6 +1411,7 @@ class CanSendStory$ {
   declare readonly SUBCLASS_OF_ID: 0xcb53a298;
   declare readonly className: 'stories.CanSendStory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanSendStory$;
   /** The peer from which we wish to post stories. */
   declare peer: Api.TypeInputPeer;
 
@@ -1649,21 +1455,10 @@ class CanSendStory$ {
       return rethrowDecode(e, 'stories.canSendStory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.canSendStory');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanSendStory$ {
-    const j = new TlJsonReader(json, 'stories.canSendStory', classes);
-    return j.end(
-      new CanSendStory$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface CanSendStory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1689,7 +1484,7 @@ class CanSendStory$ {
  *
  * @see https://core.telegram.org/method/stories.canSendStory
  */
-export const CanSendStory: typeof CanSendStory$ = /*@__PURE__*/ defineTlClass(CanSendStory$, 0x30eb63f0, 0xcb53a298, 'stories.CanSendStory', 'request');
+export const CanSendStory: typeof CanSendStory$ = /*@__PURE__*/ defineTlClass(CanSendStory$, 0x30eb63f0, 0xcb53a298, 'stories.CanSendStory', 'request', 'stories.canSendStory peer:InputPeer');
 export type CanSendStory = CanSendStory$;
 
 /** The types of the RPC errors `stories.canSendStory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1751,6 +1546,7 @@ class SendStory$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.SendStory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendStory$;
   /** Whether to add the story to the profile automatically upon expiration. If not set, the story will only be added to the archive, see [here »](https://core.telegram.org/api/stories) for more info. */
   declare pinned: boolean | undefined;
   /** If set, disables forwards, screenshots, and downloads. */
@@ -1965,49 +1761,10 @@ class SendStory$ {
       return rethrowDecode(e, 'stories.sendStory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.sendStory');
-    j.flag('pinned', this.pinned);
-    j.flag('noforwards', this.noforwards);
-    j.flag('fwd_modified', this.fwdModified);
-    j.field('peer', this.peer, objectToJson);
-    j.field('media', this.media, objectToJson);
-    j.optionalVector('media_areas', this.mediaAreas, objectToJson);
-    j.optional('caption', this.caption, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.vector('privacy_rules', this.privacyRules, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('period', this.period, intToJson);
-    j.optional('fwd_from_id', this.fwdFromId, objectToJson);
-    j.optional('fwd_from_story', this.fwdFromStory, intToJson);
-    j.optionalVector('albums', this.albums, intToJson);
-    j.optional('music', this.music, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendStory$ {
-    const j = new TlJsonReader(json, 'stories.sendStory', classes);
-    return j.end(
-      new SendStory$({
-        pinned: j.flag('pinned'),
-        noforwards: j.flag('noforwards'),
-        fwdModified: j.flag('fwd_modified'),
-        peer: j.field('peer', fromJson$InputPeer),
-        media: j.field('media', fromJson$InputMedia),
-        mediaAreas: j.optionalVector('media_areas', fromJson$MediaArea),
-        caption: j.optional('caption', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        privacyRules: j.vector('privacy_rules', fromJson$InputPrivacyRule),
-        randomId: j.field('random_id', longFromJson),
-        period: j.optional('period', intFromJson),
-        fwdFromId: j.optional('fwd_from_id', fromJson$InputPeer),
-        fwdFromStory: j.optional('fwd_from_story', intFromJson),
-        albums: j.optionalVector('albums', intFromJson),
-        music: j.optional('music', fromJson$InputDocument),
-      }),
-    );
-  }
+interface SendStory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2045,7 +1802,7 @@ class SendStory$ {
  *
  * @see https://core.telegram.org/method/stories.sendStory
  */
-export const SendStory: typeof SendStory$ = /*@__PURE__*/ defineTlClass(SendStory$, 0x8f9e6898, 0x8af52aac, 'stories.SendStory', 'request');
+export const SendStory: typeof SendStory$ = /*@__PURE__*/ defineTlClass(SendStory$, 0x8f9e6898, 0x8af52aac, 'stories.SendStory', 'request', 'stories.sendStory flags:# pinned:flags.2?true noforwards:flags.4?true fwd_modified:flags.7?true peer:InputPeer media:InputMedia media_areas:flags.5?Vector<MediaArea> caption:flags.0?string entities:flags.1?Vector<MessageEntity> privacy_rules:Vector<InputPrivacyRule> random_id:long period:flags.3?int fwd_from_id:flags.6?InputPeer fwd_from_story:flags.6?int albums:flags.8?Vector<int> music:flags.9?InputDocument');
 export type SendStory = SendStory$;
 
 /** The types of the RPC errors `stories.sendStory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2101,6 +1858,7 @@ class EditStory$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.EditStory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditStory$;
   /** Peer where the story was posted. */
   declare peer: Api.TypeInputPeer;
   /** ID of story to edit. */
@@ -2246,35 +2004,10 @@ class EditStory$ {
       return rethrowDecode(e, 'stories.editStory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.editStory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optionalVector('media_areas', this.mediaAreas, objectToJson);
-    j.optional('caption', this.caption, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optionalVector('privacy_rules', this.privacyRules, objectToJson);
-    j.optional('music', this.music, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditStory$ {
-    const j = new TlJsonReader(json, 'stories.editStory', classes);
-    return j.end(
-      new EditStory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        mediaAreas: j.optionalVector('media_areas', fromJson$MediaArea),
-        caption: j.optional('caption', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        privacyRules: j.optionalVector('privacy_rules', fromJson$InputPrivacyRule),
-        music: j.optional('music', fromJson$InputDocument),
-      }),
-    );
-  }
+interface EditStory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2296,7 +2029,7 @@ class EditStory$ {
  *
  * @see https://core.telegram.org/method/stories.editStory
  */
-export const EditStory: typeof EditStory$ = /*@__PURE__*/ defineTlClass(EditStory$, 0x2c63a72b, 0x8af52aac, 'stories.EditStory', 'request');
+export const EditStory: typeof EditStory$ = /*@__PURE__*/ defineTlClass(EditStory$, 0x2c63a72b, 0x8af52aac, 'stories.EditStory', 'request', 'stories.editStory flags:# peer:InputPeer id:int media:flags.0?InputMedia media_areas:flags.3?Vector<MediaArea> caption:flags.1?string entities:flags.1?Vector<MessageEntity> privacy_rules:flags.2?Vector<InputPrivacyRule> music:flags.4?InputDocument');
 export type EditStory = EditStory$;
 
 /** The types of the RPC errors `stories.editStory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2337,6 +2070,7 @@ class DeleteStories$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'stories.DeleteStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteStories$;
   /** Channel/user from where to delete stories. */
   declare peer: Api.TypeInputPeer;
   /** IDs of stories to delete. */
@@ -2397,23 +2131,10 @@ class DeleteStories$ {
       return rethrowDecode(e, 'stories.deleteStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.deleteStories');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStories$ {
-    const j = new TlJsonReader(json, 'stories.deleteStories', classes);
-    return j.end(
-      new DeleteStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2436,7 +2157,7 @@ class DeleteStories$ {
  *
  * @see https://core.telegram.org/method/stories.deleteStories
  */
-export const DeleteStories: typeof DeleteStories$ = /*@__PURE__*/ defineTlClass(DeleteStories$, 0xae59db5f, 0x5026710f, 'stories.DeleteStories', 'request');
+export const DeleteStories: typeof DeleteStories$ = /*@__PURE__*/ defineTlClass(DeleteStories$, 0xae59db5f, 0x5026710f, 'stories.DeleteStories', 'request', 'stories.deleteStories peer:InputPeer id:Vector<int>');
 export type DeleteStories = DeleteStories$;
 
 /** The types of the RPC errors `stories.deleteStories` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2476,6 +2197,7 @@ class TogglePinned$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'stories.TogglePinned';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePinned$;
   /** Peer where to pin or unpin stories */
   declare peer: Api.TypeInputPeer;
   /** IDs of stories to pin or unpin */
@@ -2545,25 +2267,10 @@ class TogglePinned$ {
       return rethrowDecode(e, 'stories.togglePinned', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.togglePinned');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('pinned', this.pinned, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePinned$ {
-    const j = new TlJsonReader(json, 'stories.togglePinned', classes);
-    return j.end(
-      new TogglePinned$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        pinned: j.field('pinned', boolFromJson),
-      }),
-    );
-  }
+interface TogglePinned$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2582,7 +2289,7 @@ class TogglePinned$ {
  *
  * @see https://core.telegram.org/method/stories.togglePinned
  */
-export const TogglePinned: typeof TogglePinned$ = /*@__PURE__*/ defineTlClass(TogglePinned$, 0x9a75a1ef, 0x5026710f, 'stories.TogglePinned', 'request');
+export const TogglePinned: typeof TogglePinned$ = /*@__PURE__*/ defineTlClass(TogglePinned$, 0x9a75a1ef, 0x5026710f, 'stories.TogglePinned', 'request', 'stories.togglePinned peer:InputPeer id:Vector<int> pinned:Bool');
 export type TogglePinned = TogglePinned$;
 
 /** The types of the RPC errors `stories.togglePinned` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2617,6 +2324,7 @@ class GetAllStories$ {
   declare readonly SUBCLASS_OF_ID: 0x7e60d0cd;
   declare readonly className: 'stories.GetAllStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllStories$;
   /** If `next` and `state` are both set, uses the passed `state` to paginate to the next results; if neither `state` nor `next` are set, fetches the initial page; if `state` is set and `next` is not set, check for changes in the active/hidden peerset, see [here »](https://core.telegram.org/api/stories#watching-stories) for more info on the full flow. */
   declare next: boolean | undefined;
   /** If set, fetches the hidden active story list, otherwise fetches the active story list, see [here »](https://core.telegram.org/api/stories#watching-stories) for more info on the full flow. */
@@ -2682,25 +2390,10 @@ class GetAllStories$ {
       return rethrowDecode(e, 'stories.getAllStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getAllStories');
-    j.flag('next', this.next);
-    j.flag('hidden', this.hidden);
-    j.optional('state', this.state, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStories$ {
-    const j = new TlJsonReader(json, 'stories.getAllStories', classes);
-    return j.end(
-      new GetAllStories$({
-        next: j.flag('next'),
-        hidden: j.flag('hidden'),
-        state: j.optional('state', stringFromJson),
-      }),
-    );
-  }
+interface GetAllStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2718,7 +2411,7 @@ class GetAllStories$ {
  *
  * @see https://core.telegram.org/method/stories.getAllStories
  */
-export const GetAllStories: typeof GetAllStories$ = /*@__PURE__*/ defineTlClass(GetAllStories$, 0xeeb0d625, 0x7e60d0cd, 'stories.GetAllStories', 'request');
+export const GetAllStories: typeof GetAllStories$ = /*@__PURE__*/ defineTlClass(GetAllStories$, 0xeeb0d625, 0x7e60d0cd, 'stories.GetAllStories', 'request', 'stories.getAllStories flags:# next:flags.1?true hidden:flags.2?true state:flags.0?string');
 export type GetAllStories = GetAllStories$;
 
 /** The types of the RPC errors `stories.getAllStories` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2755,6 +2448,7 @@ class GetPinnedStories$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetPinnedStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPinnedStories$;
   /** Peer whose pinned stories should be fetched */
   declare peer: Api.TypeInputPeer;
   /** [Offsets for pagination, for more info click here](https://core.telegram.org/api/offsets) */
@@ -2816,25 +2510,10 @@ class GetPinnedStories$ {
       return rethrowDecode(e, 'stories.getPinnedStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getPinnedStories');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedStories$ {
-    const j = new TlJsonReader(json, 'stories.getPinnedStories', classes);
-    return j.end(
-      new GetPinnedStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPinnedStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2855,7 +2534,7 @@ class GetPinnedStories$ {
  *
  * @see https://core.telegram.org/method/stories.getPinnedStories
  */
-export const GetPinnedStories: typeof GetPinnedStories$ = /*@__PURE__*/ defineTlClass(GetPinnedStories$, 0x5821a5dc, 0x251c0c2c, 'stories.GetPinnedStories', 'request');
+export const GetPinnedStories: typeof GetPinnedStories$ = /*@__PURE__*/ defineTlClass(GetPinnedStories$, 0x5821a5dc, 0x251c0c2c, 'stories.GetPinnedStories', 'request', 'stories.getPinnedStories peer:InputPeer offset_id:int limit:int');
 export type GetPinnedStories = GetPinnedStories$;
 
 /** The types of the RPC errors `stories.getPinnedStories` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2894,6 +2573,7 @@ class GetStoriesArchive$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetStoriesArchive';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoriesArchive$;
   /** Peer whose archived stories should be fetched */
   declare peer: Api.TypeInputPeer;
   /** [Offsets for pagination, for more info click here](https://core.telegram.org/api/offsets) */
@@ -2955,25 +2635,10 @@ class GetStoriesArchive$ {
       return rethrowDecode(e, 'stories.getStoriesArchive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoriesArchive');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesArchive$ {
-    const j = new TlJsonReader(json, 'stories.getStoriesArchive', classes);
-    return j.end(
-      new GetStoriesArchive$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoriesArchive$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2993,7 +2658,7 @@ class GetStoriesArchive$ {
  *
  * @see https://core.telegram.org/method/stories.getStoriesArchive
  */
-export const GetStoriesArchive: typeof GetStoriesArchive$ = /*@__PURE__*/ defineTlClass(GetStoriesArchive$, 0xb4352016, 0x251c0c2c, 'stories.GetStoriesArchive', 'request');
+export const GetStoriesArchive: typeof GetStoriesArchive$ = /*@__PURE__*/ defineTlClass(GetStoriesArchive$, 0xb4352016, 0x251c0c2c, 'stories.GetStoriesArchive', 'request', 'stories.getStoriesArchive peer:InputPeer offset_id:int limit:int');
 export type GetStoriesArchive = GetStoriesArchive$;
 
 /** The types of the RPC errors `stories.getStoriesArchive` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3035,6 +2700,7 @@ class GetStoriesByID$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetStoriesByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoriesByID$;
   /** Peer where the stories were posted */
   declare peer: Api.TypeInputPeer;
   /** Story IDs */
@@ -3095,23 +2761,10 @@ class GetStoriesByID$ {
       return rethrowDecode(e, 'stories.getStoriesByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoriesByID');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesByID$ {
-    const j = new TlJsonReader(json, 'stories.getStoriesByID', classes);
-    return j.end(
-      new GetStoriesByID$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetStoriesByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3135,7 +2788,7 @@ class GetStoriesByID$ {
  *
  * @see https://core.telegram.org/method/stories.getStoriesByID
  */
-export const GetStoriesByID: typeof GetStoriesByID$ = /*@__PURE__*/ defineTlClass(GetStoriesByID$, 0x5774ca74, 0x251c0c2c, 'stories.GetStoriesByID', 'request');
+export const GetStoriesByID: typeof GetStoriesByID$ = /*@__PURE__*/ defineTlClass(GetStoriesByID$, 0x5774ca74, 0x251c0c2c, 'stories.GetStoriesByID', 'request', 'stories.getStoriesByID peer:InputPeer id:Vector<int>');
 export type GetStoriesByID = GetStoriesByID$;
 
 /** The types of the RPC errors `stories.getStoriesByID` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3175,6 +2828,7 @@ class ToggleAllStoriesHidden$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.ToggleAllStoriesHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleAllStoriesHidden$;
   /** Whether to hide or unhide all active stories of the peer */
   declare hidden: boolean;
 
@@ -3218,21 +2872,10 @@ class ToggleAllStoriesHidden$ {
       return rethrowDecode(e, 'stories.toggleAllStoriesHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.toggleAllStoriesHidden');
-    j.field('hidden', this.hidden, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAllStoriesHidden$ {
-    const j = new TlJsonReader(json, 'stories.toggleAllStoriesHidden', classes);
-    return j.end(
-      new ToggleAllStoriesHidden$({
-        hidden: j.field('hidden', boolFromJson),
-      }),
-    );
-  }
+interface ToggleAllStoriesHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3250,7 +2893,7 @@ class ToggleAllStoriesHidden$ {
  *
  * @see https://core.telegram.org/method/stories.toggleAllStoriesHidden
  */
-export const ToggleAllStoriesHidden: typeof ToggleAllStoriesHidden$ = /*@__PURE__*/ defineTlClass(ToggleAllStoriesHidden$, 0x7c2557c4, 0xf5b399ac, 'stories.ToggleAllStoriesHidden', 'request');
+export const ToggleAllStoriesHidden: typeof ToggleAllStoriesHidden$ = /*@__PURE__*/ defineTlClass(ToggleAllStoriesHidden$, 0x7c2557c4, 0xf5b399ac, 'stories.ToggleAllStoriesHidden', 'request', 'stories.toggleAllStoriesHidden hidden:Bool');
 export type ToggleAllStoriesHidden = ToggleAllStoriesHidden$;
 
 /** The types of the RPC errors `stories.toggleAllStoriesHidden` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3287,6 +2930,7 @@ class ReadStories$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'stories.ReadStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadStories$;
   /** The peer whose stories should be marked as read. */
   declare peer: Api.TypeInputPeer;
   /** Mark all stories up to and including this ID as read */
@@ -3339,23 +2983,10 @@ class ReadStories$ {
       return rethrowDecode(e, 'stories.readStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.readStories');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadStories$ {
-    const j = new TlJsonReader(json, 'stories.readStories', classes);
-    return j.end(
-      new ReadStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3376,7 +3007,7 @@ class ReadStories$ {
  *
  * @see https://core.telegram.org/method/stories.readStories
  */
-export const ReadStories: typeof ReadStories$ = /*@__PURE__*/ defineTlClass(ReadStories$, 0xa556dac8, 0x5026710f, 'stories.ReadStories', 'request');
+export const ReadStories: typeof ReadStories$ = /*@__PURE__*/ defineTlClass(ReadStories$, 0xa556dac8, 0x5026710f, 'stories.ReadStories', 'request', 'stories.readStories peer:InputPeer max_id:int');
 export type ReadStories = ReadStories$;
 
 /** The types of the RPC errors `stories.readStories` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3415,6 +3046,7 @@ class IncrementStoryViews$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.IncrementStoryViews';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => IncrementStoryViews$;
   /** Peer where the stories were posted. */
   declare peer: Api.TypeInputPeer;
   /** IDs of the stories (maximum 200 at a time). */
@@ -3475,23 +3107,10 @@ class IncrementStoryViews$ {
       return rethrowDecode(e, 'stories.incrementStoryViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.incrementStoryViews');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): IncrementStoryViews$ {
-    const j = new TlJsonReader(json, 'stories.incrementStoryViews', classes);
-    return j.end(
-      new IncrementStoryViews$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface IncrementStoryViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3511,7 +3130,7 @@ class IncrementStoryViews$ {
  *
  * @see https://core.telegram.org/method/stories.incrementStoryViews
  */
-export const IncrementStoryViews: typeof IncrementStoryViews$ = /*@__PURE__*/ defineTlClass(IncrementStoryViews$, 0xb2028afb, 0xf5b399ac, 'stories.IncrementStoryViews', 'request');
+export const IncrementStoryViews: typeof IncrementStoryViews$ = /*@__PURE__*/ defineTlClass(IncrementStoryViews$, 0xb2028afb, 0xf5b399ac, 'stories.IncrementStoryViews', 'request', 'stories.incrementStoryViews peer:InputPeer id:Vector<int>');
 export type IncrementStoryViews = IncrementStoryViews$;
 
 /** The types of the RPC errors `stories.incrementStoryViews` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3549,6 +3168,7 @@ class GetStoryViewsList$ {
   declare readonly SUBCLASS_OF_ID: 0xb9437560;
   declare readonly className: 'stories.GetStoryViewsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryViewsList$;
   /** Whether to only fetch view reaction/views made by our [contacts](https://core.telegram.org/api/contacts) */
   declare justContacts: boolean | undefined;
   /** Whether to return {@link Api.StoryView} info about users that reacted to the story (i.e. if set, the server will first sort results by view date as usual, and then also additionally sort the list by putting {@link Api.StoryView}s with an associated reaction first in the list). Ignored if `forwards_first` is set. */
@@ -3658,35 +3278,10 @@ class GetStoryViewsList$ {
       return rethrowDecode(e, 'stories.getStoryViewsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoryViewsList');
-    j.flag('just_contacts', this.justContacts);
-    j.flag('reactions_first', this.reactionsFirst);
-    j.flag('forwards_first', this.forwardsFirst);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('q', this.q, stringToJson);
-    j.field('id', this.id, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryViewsList$ {
-    const j = new TlJsonReader(json, 'stories.getStoryViewsList', classes);
-    return j.end(
-      new GetStoryViewsList$({
-        justContacts: j.flag('just_contacts'),
-        reactionsFirst: j.flag('reactions_first'),
-        forwardsFirst: j.flag('forwards_first'),
-        peer: j.field('peer', fromJson$InputPeer),
-        q: j.optional('q', stringFromJson),
-        id: j.field('id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoryViewsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3706,7 +3301,7 @@ class GetStoryViewsList$ {
  *
  * @see https://core.telegram.org/method/stories.getStoryViewsList
  */
-export const GetStoryViewsList: typeof GetStoryViewsList$ = /*@__PURE__*/ defineTlClass(GetStoryViewsList$, 0x7ed23c57, 0xb9437560, 'stories.GetStoryViewsList', 'request');
+export const GetStoryViewsList: typeof GetStoryViewsList$ = /*@__PURE__*/ defineTlClass(GetStoryViewsList$, 0x7ed23c57, 0xb9437560, 'stories.GetStoryViewsList', 'request', 'stories.getStoryViewsList flags:# just_contacts:flags.0?true reactions_first:flags.2?true forwards_first:flags.3?true peer:InputPeer q:flags.1?string id:int offset:string limit:int');
 export type GetStoryViewsList = GetStoryViewsList$;
 
 /** The types of the RPC errors `stories.getStoryViewsList` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3746,6 +3341,7 @@ class GetStoriesViews$ {
   declare readonly SUBCLASS_OF_ID: 0x4b3fc4ba;
   declare readonly className: 'stories.GetStoriesViews';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoriesViews$;
   /** Peer whose stories should be fetched */
   declare peer: Api.TypeInputPeer;
   /** Story IDs */
@@ -3806,23 +3402,10 @@ class GetStoriesViews$ {
       return rethrowDecode(e, 'stories.getStoriesViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoriesViews');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoriesViews$ {
-    const j = new TlJsonReader(json, 'stories.getStoriesViews', classes);
-    return j.end(
-      new GetStoriesViews$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetStoriesViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3844,7 +3427,7 @@ class GetStoriesViews$ {
  *
  * @see https://core.telegram.org/method/stories.getStoriesViews
  */
-export const GetStoriesViews: typeof GetStoriesViews$ = /*@__PURE__*/ defineTlClass(GetStoriesViews$, 0x28e16cc8, 0x4b3fc4ba, 'stories.GetStoriesViews', 'request');
+export const GetStoriesViews: typeof GetStoriesViews$ = /*@__PURE__*/ defineTlClass(GetStoriesViews$, 0x28e16cc8, 0x4b3fc4ba, 'stories.GetStoriesViews', 'request', 'stories.getStoriesViews peer:InputPeer id:Vector<int>');
 export type GetStoriesViews = GetStoriesViews$;
 
 /** The types of the RPC errors `stories.getStoriesViews` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3885,6 +3468,7 @@ class ExportStoryLink$ {
   declare readonly SUBCLASS_OF_ID: 0x0fc541a6;
   declare readonly className: 'stories.ExportStoryLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportStoryLink$;
   /** Peer where the story was posted */
   declare peer: Api.TypeInputPeer;
   /** Story ID */
@@ -3937,23 +3521,10 @@ class ExportStoryLink$ {
       return rethrowDecode(e, 'stories.exportStoryLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.exportStoryLink');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportStoryLink$ {
-    const j = new TlJsonReader(json, 'stories.exportStoryLink', classes);
-    return j.end(
-      new ExportStoryLink$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface ExportStoryLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3974,7 +3545,7 @@ class ExportStoryLink$ {
  *
  * @see https://core.telegram.org/method/stories.exportStoryLink
  */
-export const ExportStoryLink: typeof ExportStoryLink$ = /*@__PURE__*/ defineTlClass(ExportStoryLink$, 0x7b8def20, 0x0fc541a6, 'stories.ExportStoryLink', 'request');
+export const ExportStoryLink: typeof ExportStoryLink$ = /*@__PURE__*/ defineTlClass(ExportStoryLink$, 0x7b8def20, 0x0fc541a6, 'stories.ExportStoryLink', 'request', 'stories.exportStoryLink peer:InputPeer id:int');
 export type ExportStoryLink = ExportStoryLink$;
 
 /** The types of the RPC errors `stories.exportStoryLink` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4012,6 +3583,7 @@ class Report$ {
   declare readonly SUBCLASS_OF_ID: 0xacd3f438;
   declare readonly className: 'stories.Report';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Report$;
   /** The peer that uploaded the story. */
   declare peer: Api.TypeInputPeer;
   /** IDs of the stories to report. */
@@ -4090,27 +3662,10 @@ class Report$ {
       return rethrowDecode(e, 'stories.report', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.report');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('option', this.option, bytesToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
-    const j = new TlJsonReader(json, 'stories.report', classes);
-    return j.end(
-      new Report$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        option: j.field('option', bytesFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface Report$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4129,7 +3684,7 @@ class Report$ {
  *
  * @see https://core.telegram.org/method/stories.report
  */
-export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0x19d8eb45, 0xacd3f438, 'stories.Report', 'request');
+export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0x19d8eb45, 0xacd3f438, 'stories.Report', 'request', 'stories.report peer:InputPeer id:Vector<int> option:bytes message:string');
 export type Report = Report$;
 
 /** The types of the RPC errors `stories.report` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4167,6 +3722,7 @@ class ActivateStealthMode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.ActivateStealthMode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ActivateStealthMode$;
   /** Whether to erase views from any stories opened in the past [`stories_stealth_past_period` seconds »](https://core.telegram.org/api/config#stories-stealth-past-period), as specified by the [client configuration](https://core.telegram.org/api/config#client-configuration). */
   declare past: boolean | undefined;
   /** Whether to hide future story views for the next [`stories_stealth_future_period` seconds »](https://core.telegram.org/api/config#stories-stealth-future-period), as specified by the [client configuration](https://core.telegram.org/api/config#client-configuration). */
@@ -4222,23 +3778,10 @@ class ActivateStealthMode$ {
       return rethrowDecode(e, 'stories.activateStealthMode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.activateStealthMode');
-    j.flag('past', this.past);
-    j.flag('future', this.future);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ActivateStealthMode$ {
-    const j = new TlJsonReader(json, 'stories.activateStealthMode', classes);
-    return j.end(
-      new ActivateStealthMode$({
-        past: j.flag('past'),
-        future: j.flag('future'),
-      }),
-    );
-  }
+interface ActivateStealthMode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4259,7 +3802,7 @@ class ActivateStealthMode$ {
  *
  * @see https://core.telegram.org/method/stories.activateStealthMode
  */
-export const ActivateStealthMode: typeof ActivateStealthMode$ = /*@__PURE__*/ defineTlClass(ActivateStealthMode$, 0x57bbd166, 0x8af52aac, 'stories.ActivateStealthMode', 'request');
+export const ActivateStealthMode: typeof ActivateStealthMode$ = /*@__PURE__*/ defineTlClass(ActivateStealthMode$, 0x57bbd166, 0x8af52aac, 'stories.ActivateStealthMode', 'request', 'stories.activateStealthMode flags:# past:flags.0?true future:flags.1?true');
 export type ActivateStealthMode = ActivateStealthMode$;
 
 /** The types of the RPC errors `stories.activateStealthMode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4299,6 +3842,7 @@ class SendReaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.SendReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendReaction$;
   /** Whether to add this reaction to the [recent reactions list »](https://core.telegram.org/api/reactions#recent-reactions). */
   declare addToRecent: boolean | undefined;
   /** The peer that sent the story */
@@ -4373,27 +3917,10 @@ class SendReaction$ {
       return rethrowDecode(e, 'stories.sendReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.sendReaction');
-    j.flag('add_to_recent', this.addToRecent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('story_id', this.storyId, intToJson);
-    j.field('reaction', this.reaction, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendReaction$ {
-    const j = new TlJsonReader(json, 'stories.sendReaction', classes);
-    return j.end(
-      new SendReaction$({
-        addToRecent: j.flag('add_to_recent'),
-        peer: j.field('peer', fromJson$InputPeer),
-        storyId: j.field('story_id', intFromJson),
-        reaction: j.field('reaction', fromJson$Reaction),
-      }),
-    );
-  }
+interface SendReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4416,7 +3943,7 @@ class SendReaction$ {
  *
  * @see https://core.telegram.org/method/stories.sendReaction
  */
-export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0x7fd736b2, 0x8af52aac, 'stories.SendReaction', 'request');
+export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0x7fd736b2, 0x8af52aac, 'stories.SendReaction', 'request', 'stories.sendReaction flags:# add_to_recent:flags.0?true peer:InputPeer story_id:int reaction:Reaction');
 export type SendReaction = SendReaction$;
 
 /** The types of the RPC errors `stories.sendReaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4459,6 +3986,7 @@ class GetPeerStories$ {
   declare readonly SUBCLASS_OF_ID: 0x9d56cfd0;
   declare readonly className: 'stories.GetPeerStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerStories$;
   /** Peer whose stories should be fetched */
   declare peer: Api.TypeInputPeer;
 
@@ -4502,21 +4030,10 @@ class GetPeerStories$ {
       return rethrowDecode(e, 'stories.getPeerStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getPeerStories');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerStories$ {
-    const j = new TlJsonReader(json, 'stories.getPeerStories', classes);
-    return j.end(
-      new GetPeerStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPeerStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4538,7 +4055,7 @@ class GetPeerStories$ {
  *
  * @see https://core.telegram.org/method/stories.getPeerStories
  */
-export const GetPeerStories: typeof GetPeerStories$ = /*@__PURE__*/ defineTlClass(GetPeerStories$, 0x2c4ada50, 0x9d56cfd0, 'stories.GetPeerStories', 'request');
+export const GetPeerStories: typeof GetPeerStories$ = /*@__PURE__*/ defineTlClass(GetPeerStories$, 0x2c4ada50, 0x9d56cfd0, 'stories.GetPeerStories', 'request', 'stories.getPeerStories peer:InputPeer');
 export type GetPeerStories = GetPeerStories$;
 
 /** The types of the RPC errors `stories.getPeerStories` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4576,6 +4093,7 @@ class GetAllReadPeerStories$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.GetAllReadPeerStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllReadPeerStories$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4593,14 +4111,10 @@ class GetAllReadPeerStories$ {
   static fromReader(_r: TlReader): GetAllReadPeerStories$ {
     return new GetAllReadPeerStories$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'stories.getAllReadPeerStories' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllReadPeerStories$ {
-    return new TlJsonReader(json, 'stories.getAllReadPeerStories', classes).end(new GetAllReadPeerStories$());
-  }
+interface GetAllReadPeerStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4618,7 +4132,7 @@ class GetAllReadPeerStories$ {
  *
  * @see https://core.telegram.org/method/stories.getAllReadPeerStories
  */
-export const GetAllReadPeerStories: typeof GetAllReadPeerStories$ = /*@__PURE__*/ defineTlClass(GetAllReadPeerStories$, 0x9b5ae7f9, 0x8af52aac, 'stories.GetAllReadPeerStories', 'request');
+export const GetAllReadPeerStories: typeof GetAllReadPeerStories$ = /*@__PURE__*/ defineTlClass(GetAllReadPeerStories$, 0x9b5ae7f9, 0x8af52aac, 'stories.GetAllReadPeerStories', 'request', 'stories.getAllReadPeerStories');
 export type GetAllReadPeerStories = GetAllReadPeerStories$;
 
 /** The types of the RPC errors `stories.getAllReadPeerStories` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4652,6 +4166,7 @@ class GetPeerMaxIDs$ {
   declare readonly SUBCLASS_OF_ID: 0x3cb69156;
   declare readonly className: 'stories.GetPeerMaxIDs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerMaxIDs$;
   /** Peers whose [active story summaries »](https://core.telegram.org/api/stories#recent-story-summaries) should be fetched. */
   declare id: Api.TypeInputPeer[];
 
@@ -4703,21 +4218,10 @@ class GetPeerMaxIDs$ {
       return rethrowDecode(e, 'stories.getPeerMaxIDs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getPeerMaxIDs');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerMaxIDs$ {
-    const j = new TlJsonReader(json, 'stories.getPeerMaxIDs', classes);
-    return j.end(
-      new GetPeerMaxIDs$({
-        id: j.vector('id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPeerMaxIDs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4735,7 +4239,7 @@ class GetPeerMaxIDs$ {
  *
  * @see https://core.telegram.org/method/stories.getPeerMaxIDs
  */
-export const GetPeerMaxIDs: typeof GetPeerMaxIDs$ = /*@__PURE__*/ defineTlClass(GetPeerMaxIDs$, 0x78499170, 0x3cb69156, 'stories.GetPeerMaxIDs', 'request');
+export const GetPeerMaxIDs: typeof GetPeerMaxIDs$ = /*@__PURE__*/ defineTlClass(GetPeerMaxIDs$, 0x78499170, 0x3cb69156, 'stories.GetPeerMaxIDs', 'request', 'stories.getPeerMaxIDs id:Vector<InputPeer>');
 export type GetPeerMaxIDs = GetPeerMaxIDs$;
 
 /** The types of the RPC errors `stories.getPeerMaxIDs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4769,6 +4273,7 @@ class GetChatsToSend$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'stories.GetChatsToSend';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatsToSend$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4786,14 +4291,10 @@ class GetChatsToSend$ {
   static fromReader(_r: TlReader): GetChatsToSend$ {
     return new GetChatsToSend$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'stories.getChatsToSend' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatsToSend$ {
-    return new TlJsonReader(json, 'stories.getChatsToSend', classes).end(new GetChatsToSend$());
-  }
+interface GetChatsToSend$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4811,7 +4312,7 @@ class GetChatsToSend$ {
  *
  * @see https://core.telegram.org/method/stories.getChatsToSend
  */
-export const GetChatsToSend: typeof GetChatsToSend$ = /*@__PURE__*/ defineTlClass(GetChatsToSend$, 0xa56a8b60, 0x99d5cb14, 'stories.GetChatsToSend', 'request');
+export const GetChatsToSend: typeof GetChatsToSend$ = /*@__PURE__*/ defineTlClass(GetChatsToSend$, 0xa56a8b60, 0x99d5cb14, 'stories.GetChatsToSend', 'request', 'stories.getChatsToSend');
 export type GetChatsToSend = GetChatsToSend$;
 
 /** The types of the RPC errors `stories.getChatsToSend` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4846,6 +4347,7 @@ class TogglePeerStoriesHidden$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.TogglePeerStoriesHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePeerStoriesHidden$;
   /** Peer whose stories should be (un)hidden. */
   declare peer: Api.TypeInputPeer;
   /** Whether to hide or unhide stories. */
@@ -4898,23 +4400,10 @@ class TogglePeerStoriesHidden$ {
       return rethrowDecode(e, 'stories.togglePeerStoriesHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.togglePeerStoriesHidden');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hidden', this.hidden, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerStoriesHidden$ {
-    const j = new TlJsonReader(json, 'stories.togglePeerStoriesHidden', classes);
-    return j.end(
-      new TogglePeerStoriesHidden$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hidden: j.field('hidden', boolFromJson),
-      }),
-    );
-  }
+interface TogglePeerStoriesHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4933,7 +4422,7 @@ class TogglePeerStoriesHidden$ {
  *
  * @see https://core.telegram.org/method/stories.togglePeerStoriesHidden
  */
-export const TogglePeerStoriesHidden: typeof TogglePeerStoriesHidden$ = /*@__PURE__*/ defineTlClass(TogglePeerStoriesHidden$, 0xbd0415c4, 0xf5b399ac, 'stories.TogglePeerStoriesHidden', 'request');
+export const TogglePeerStoriesHidden: typeof TogglePeerStoriesHidden$ = /*@__PURE__*/ defineTlClass(TogglePeerStoriesHidden$, 0xbd0415c4, 0xf5b399ac, 'stories.TogglePeerStoriesHidden', 'request', 'stories.togglePeerStoriesHidden peer:InputPeer hidden:Bool');
 export type TogglePeerStoriesHidden = TogglePeerStoriesHidden$;
 
 /** The types of the RPC errors `stories.togglePeerStoriesHidden` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4971,6 +4460,7 @@ class GetStoryReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x046f91e3;
   declare readonly className: 'stories.GetStoryReactionsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStoryReactionsList$;
   /** If set, returns forwards and reposts first, then reactions, then other views; otherwise returns interactions sorted just by interaction date. */
   declare forwardsFirst: boolean | undefined;
   /** Channel */
@@ -5065,31 +4555,10 @@ class GetStoryReactionsList$ {
       return rethrowDecode(e, 'stories.getStoryReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getStoryReactionsList');
-    j.flag('forwards_first', this.forwardsFirst);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('reaction', this.reaction, objectToJson);
-    j.optional('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStoryReactionsList$ {
-    const j = new TlJsonReader(json, 'stories.getStoryReactionsList', classes);
-    return j.end(
-      new GetStoryReactionsList$({
-        forwardsFirst: j.flag('forwards_first'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        reaction: j.optional('reaction', fromJson$Reaction),
-        offset: j.optional('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStoryReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5110,7 +4579,7 @@ class GetStoryReactionsList$ {
  *
  * @see https://core.telegram.org/method/stories.getStoryReactionsList
  */
-export const GetStoryReactionsList: typeof GetStoryReactionsList$ = /*@__PURE__*/ defineTlClass(GetStoryReactionsList$, 0xb9b2881f, 0x046f91e3, 'stories.GetStoryReactionsList', 'request');
+export const GetStoryReactionsList: typeof GetStoryReactionsList$ = /*@__PURE__*/ defineTlClass(GetStoryReactionsList$, 0xb9b2881f, 0x046f91e3, 'stories.GetStoryReactionsList', 'request', 'stories.getStoryReactionsList flags:# forwards_first:flags.2?true peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int');
 export type GetStoryReactionsList = GetStoryReactionsList$;
 
 /** The types of the RPC errors `stories.getStoryReactionsList` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5147,6 +4616,7 @@ class TogglePinnedToTop$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.TogglePinnedToTop';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePinnedToTop$;
   /** Peer where to pin stories. */
   declare peer: Api.TypeInputPeer;
   /** IDs of the stories to pin (max [stories_pinned_to_top_count_max](https://core.telegram.org/api/config#stories-pinned-to-top-count-max)). */
@@ -5207,23 +4677,10 @@ class TogglePinnedToTop$ {
       return rethrowDecode(e, 'stories.togglePinnedToTop', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.togglePinnedToTop');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePinnedToTop$ {
-    const j = new TlJsonReader(json, 'stories.togglePinnedToTop', classes);
-    return j.end(
-      new TogglePinnedToTop$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface TogglePinnedToTop$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5243,7 +4700,7 @@ class TogglePinnedToTop$ {
  *
  * @see https://core.telegram.org/method/stories.togglePinnedToTop
  */
-export const TogglePinnedToTop: typeof TogglePinnedToTop$ = /*@__PURE__*/ defineTlClass(TogglePinnedToTop$, 0x0b297e9b, 0xf5b399ac, 'stories.TogglePinnedToTop', 'request');
+export const TogglePinnedToTop: typeof TogglePinnedToTop$ = /*@__PURE__*/ defineTlClass(TogglePinnedToTop$, 0x0b297e9b, 0xf5b399ac, 'stories.TogglePinnedToTop', 'request', 'stories.togglePinnedToTop peer:InputPeer id:Vector<int>');
 export type TogglePinnedToTop = TogglePinnedToTop$;
 
 /** The types of the RPC errors `stories.togglePinnedToTop` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5282,6 +4739,7 @@ class SearchPosts$ {
   declare readonly SUBCLASS_OF_ID: 0x17790b35;
   declare readonly className: 'stories.SearchPosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchPosts$;
   /** Hashtag (without the `#`) */
   declare hashtag: string | undefined;
   /**
@@ -5377,29 +4835,10 @@ class SearchPosts$ {
       return rethrowDecode(e, 'stories.searchPosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.searchPosts');
-    j.optional('hashtag', this.hashtag, stringToJson);
-    j.optional('area', this.area, objectToJson);
-    j.optional('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchPosts$ {
-    const j = new TlJsonReader(json, 'stories.searchPosts', classes);
-    return j.end(
-      new SearchPosts$({
-        hashtag: j.optional('hashtag', stringFromJson),
-        area: j.optional('area', fromJson$MediaArea),
-        peer: j.optional('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SearchPosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5420,7 +4859,7 @@ class SearchPosts$ {
  *
  * @see https://core.telegram.org/method/stories.searchPosts
  */
-export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xd1810907, 0x17790b35, 'stories.SearchPosts', 'request');
+export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xd1810907, 0x17790b35, 'stories.SearchPosts', 'request', 'stories.searchPosts flags:# hashtag:flags.0?string area:flags.1?MediaArea peer:flags.2?InputPeer offset:string limit:int');
 export type SearchPosts = SearchPosts$;
 
 /** The types of the RPC errors `stories.searchPosts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5456,6 +4895,7 @@ class CreateAlbum$ {
   declare readonly SUBCLASS_OF_ID: 0x7c8c5ea2;
   declare readonly className: 'stories.CreateAlbum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateAlbum$;
   /** The owned peer where to create the album. */
   declare peer: Api.TypeInputPeer;
   /** Album name. */
@@ -5525,25 +4965,10 @@ class CreateAlbum$ {
       return rethrowDecode(e, 'stories.createAlbum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.createAlbum');
-    j.field('peer', this.peer, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.vector('stories', this.stories, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateAlbum$ {
-    const j = new TlJsonReader(json, 'stories.createAlbum', classes);
-    return j.end(
-      new CreateAlbum$({
-        peer: j.field('peer', fromJson$InputPeer),
-        title: j.field('title', stringFromJson),
-        stories: j.vector('stories', intFromJson),
-      }),
-    );
-  }
+interface CreateAlbum$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5562,7 +4987,7 @@ class CreateAlbum$ {
  *
  * @see https://core.telegram.org/method/stories.createAlbum
  */
-export const CreateAlbum: typeof CreateAlbum$ = /*@__PURE__*/ defineTlClass(CreateAlbum$, 0xa36396e5, 0x7c8c5ea2, 'stories.CreateAlbum', 'request');
+export const CreateAlbum: typeof CreateAlbum$ = /*@__PURE__*/ defineTlClass(CreateAlbum$, 0xa36396e5, 0x7c8c5ea2, 'stories.CreateAlbum', 'request', 'stories.createAlbum peer:InputPeer title:string stories:Vector<int>');
 export type CreateAlbum = CreateAlbum$;
 
 /** The types of the RPC errors `stories.createAlbum` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5598,6 +5023,7 @@ class UpdateAlbum$ {
   declare readonly SUBCLASS_OF_ID: 0x7c8c5ea2;
   declare readonly className: 'stories.UpdateAlbum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateAlbum$;
   /** Peer where the album is posted. */
   declare peer: Api.TypeInputPeer;
   /** Album ID. */
@@ -5717,31 +5143,10 @@ class UpdateAlbum$ {
       return rethrowDecode(e, 'stories.updateAlbum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.updateAlbum');
-    j.field('peer', this.peer, objectToJson);
-    j.field('album_id', this.albumId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optionalVector('delete_stories', this.deleteStories, intToJson);
-    j.optionalVector('add_stories', this.addStories, intToJson);
-    j.optionalVector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateAlbum$ {
-    const j = new TlJsonReader(json, 'stories.updateAlbum', classes);
-    return j.end(
-      new UpdateAlbum$({
-        peer: j.field('peer', fromJson$InputPeer),
-        albumId: j.field('album_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        deleteStories: j.optionalVector('delete_stories', intFromJson),
-        addStories: j.optionalVector('add_stories', intFromJson),
-        order: j.optionalVector('order', intFromJson),
-      }),
-    );
-  }
+interface UpdateAlbum$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5760,7 +5165,7 @@ class UpdateAlbum$ {
  *
  * @see https://core.telegram.org/method/stories.updateAlbum
  */
-export const UpdateAlbum: typeof UpdateAlbum$ = /*@__PURE__*/ defineTlClass(UpdateAlbum$, 0x5e5259b6, 0x7c8c5ea2, 'stories.UpdateAlbum', 'request');
+export const UpdateAlbum: typeof UpdateAlbum$ = /*@__PURE__*/ defineTlClass(UpdateAlbum$, 0x5e5259b6, 0x7c8c5ea2, 'stories.UpdateAlbum', 'request', 'stories.updateAlbum flags:# peer:InputPeer album_id:int title:flags.0?string delete_stories:flags.1?Vector<int> add_stories:flags.2?Vector<int> order:flags.3?Vector<int>');
 export type UpdateAlbum = UpdateAlbum$;
 
 /** The types of the RPC errors `stories.updateAlbum` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5796,6 +5201,7 @@ class ReorderAlbums$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.ReorderAlbums';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderAlbums$;
   /** Peer where the albums are located. */
   declare peer: Api.TypeInputPeer;
   /** New order of the albums. */
@@ -5856,23 +5262,10 @@ class ReorderAlbums$ {
       return rethrowDecode(e, 'stories.reorderAlbums', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.reorderAlbums');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderAlbums$ {
-    const j = new TlJsonReader(json, 'stories.reorderAlbums', classes);
-    return j.end(
-      new ReorderAlbums$({
-        peer: j.field('peer', fromJson$InputPeer),
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderAlbums$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5891,7 +5284,7 @@ class ReorderAlbums$ {
  *
  * @see https://core.telegram.org/method/stories.reorderAlbums
  */
-export const ReorderAlbums: typeof ReorderAlbums$ = /*@__PURE__*/ defineTlClass(ReorderAlbums$, 0x8535fbd9, 0xf5b399ac, 'stories.ReorderAlbums', 'request');
+export const ReorderAlbums: typeof ReorderAlbums$ = /*@__PURE__*/ defineTlClass(ReorderAlbums$, 0x8535fbd9, 0xf5b399ac, 'stories.ReorderAlbums', 'request', 'stories.reorderAlbums peer:InputPeer order:Vector<int>');
 export type ReorderAlbums = ReorderAlbums$;
 
 /** The types of the RPC errors `stories.reorderAlbums` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5927,6 +5320,7 @@ class DeleteAlbum$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stories.DeleteAlbum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteAlbum$;
   /** Owned peer where the album is located. */
   declare peer: Api.TypeInputPeer;
   /** ID of the album to delete. */
@@ -5979,23 +5373,10 @@ class DeleteAlbum$ {
       return rethrowDecode(e, 'stories.deleteAlbum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.deleteAlbum');
-    j.field('peer', this.peer, objectToJson);
-    j.field('album_id', this.albumId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAlbum$ {
-    const j = new TlJsonReader(json, 'stories.deleteAlbum', classes);
-    return j.end(
-      new DeleteAlbum$({
-        peer: j.field('peer', fromJson$InputPeer),
-        albumId: j.field('album_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteAlbum$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6014,7 +5395,7 @@ class DeleteAlbum$ {
  *
  * @see https://core.telegram.org/method/stories.deleteAlbum
  */
-export const DeleteAlbum: typeof DeleteAlbum$ = /*@__PURE__*/ defineTlClass(DeleteAlbum$, 0x8d3456d0, 0xf5b399ac, 'stories.DeleteAlbum', 'request');
+export const DeleteAlbum: typeof DeleteAlbum$ = /*@__PURE__*/ defineTlClass(DeleteAlbum$, 0x8d3456d0, 0xf5b399ac, 'stories.DeleteAlbum', 'request', 'stories.deleteAlbum peer:InputPeer album_id:int');
 export type DeleteAlbum = DeleteAlbum$;
 
 /** The types of the RPC errors `stories.deleteAlbum` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6050,6 +5431,7 @@ class GetAlbums$ {
   declare readonly SUBCLASS_OF_ID: 0x05a73d39;
   declare readonly className: 'stories.GetAlbums';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAlbums$;
   /** The peer. */
   declare peer: Api.TypeInputPeer;
   /** The `hash` from a previously returned {@link Api.stories.Albums}, to avoid returning any results if they haven't changed. */
@@ -6102,23 +5484,10 @@ class GetAlbums$ {
       return rethrowDecode(e, 'stories.getAlbums', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getAlbums');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAlbums$ {
-    const j = new TlJsonReader(json, 'stories.getAlbums', classes);
-    return j.end(
-      new GetAlbums$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetAlbums$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6137,7 +5506,7 @@ class GetAlbums$ {
  *
  * @see https://core.telegram.org/method/stories.getAlbums
  */
-export const GetAlbums: typeof GetAlbums$ = /*@__PURE__*/ defineTlClass(GetAlbums$, 0x25b3eac7, 0x05a73d39, 'stories.GetAlbums', 'request');
+export const GetAlbums: typeof GetAlbums$ = /*@__PURE__*/ defineTlClass(GetAlbums$, 0x25b3eac7, 0x05a73d39, 'stories.GetAlbums', 'request', 'stories.getAlbums peer:InputPeer hash:long');
 export type GetAlbums = GetAlbums$;
 
 /** The types of the RPC errors `stories.getAlbums` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6173,6 +5542,7 @@ class GetAlbumStories$ {
   declare readonly SUBCLASS_OF_ID: 0x251c0c2c;
   declare readonly className: 'stories.GetAlbumStories';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAlbumStories$;
   /** Peer where the album is posted. */
   declare peer: Api.TypeInputPeer;
   /** ID of the album. */
@@ -6243,27 +5613,10 @@ class GetAlbumStories$ {
       return rethrowDecode(e, 'stories.getAlbumStories', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.getAlbumStories');
-    j.field('peer', this.peer, objectToJson);
-    j.field('album_id', this.albumId, intToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAlbumStories$ {
-    const j = new TlJsonReader(json, 'stories.getAlbumStories', classes);
-    return j.end(
-      new GetAlbumStories$({
-        peer: j.field('peer', fromJson$InputPeer),
-        albumId: j.field('album_id', intFromJson),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetAlbumStories$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6282,7 +5635,7 @@ class GetAlbumStories$ {
  *
  * @see https://core.telegram.org/method/stories.getAlbumStories
  */
-export const GetAlbumStories: typeof GetAlbumStories$ = /*@__PURE__*/ defineTlClass(GetAlbumStories$, 0xac806d61, 0x251c0c2c, 'stories.GetAlbumStories', 'request');
+export const GetAlbumStories: typeof GetAlbumStories$ = /*@__PURE__*/ defineTlClass(GetAlbumStories$, 0xac806d61, 0x251c0c2c, 'stories.GetAlbumStories', 'request', 'stories.getAlbumStories peer:InputPeer album_id:int offset:int limit:int');
 export type GetAlbumStories = GetAlbumStories$;
 
 /** The types of the RPC errors `stories.getAlbumStories` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6321,6 +5674,7 @@ class StartLive$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'stories.StartLive';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartLive$;
   /** Whether to pin the live story on the peer's profile */
   declare pinned: boolean | undefined;
   /** Whether viewers must be prevented from forwarding or saving the live story */
@@ -6466,39 +5820,10 @@ class StartLive$ {
       return rethrowDecode(e, 'stories.startLive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stories.startLive');
-    j.flag('pinned', this.pinned);
-    j.flag('noforwards', this.noforwards);
-    j.flag('rtmp_stream', this.rtmpStream);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('caption', this.caption, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.vector('privacy_rules', this.privacyRules, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('messages_enabled', this.messagesEnabled, boolToJson);
-    j.optional('send_paid_messages_stars', this.sendPaidMessagesStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartLive$ {
-    const j = new TlJsonReader(json, 'stories.startLive', classes);
-    return j.end(
-      new StartLive$({
-        pinned: j.flag('pinned'),
-        noforwards: j.flag('noforwards'),
-        rtmpStream: j.flag('rtmp_stream'),
-        peer: j.field('peer', fromJson$InputPeer),
-        caption: j.optional('caption', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        privacyRules: j.vector('privacy_rules', fromJson$InputPrivacyRule),
-        randomId: j.field('random_id', longFromJson),
-        messagesEnabled: j.optional('messages_enabled', boolFromJson),
-        sendPaidMessagesStars: j.optional('send_paid_messages_stars', longFromJson),
-      }),
-    );
-  }
+interface StartLive$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6520,7 +5845,7 @@ class StartLive$ {
  *
  * @see https://core.telegram.org/method/stories.startLive
  */
-export const StartLive: typeof StartLive$ = /*@__PURE__*/ defineTlClass(StartLive$, 0xd069ccde, 0x8af52aac, 'stories.StartLive', 'request');
+export const StartLive: typeof StartLive$ = /*@__PURE__*/ defineTlClass(StartLive$, 0xd069ccde, 0x8af52aac, 'stories.StartLive', 'request', 'stories.startLive flags:# pinned:flags.2?true noforwards:flags.4?true rtmp_stream:flags.5?true peer:InputPeer caption:flags.0?string entities:flags.1?Vector<MessageEntity> privacy_rules:Vector<InputPrivacyRule> random_id:long messages_enabled:flags.6?Bool send_paid_messages_stars:flags.7?long');
 export type StartLive = StartLive$;
 
 /** The types of the RPC errors `stories.startLive` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -7,14 +7,7 @@
 
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
-import {
-  TlJsonReader,
-  checkRpcError,
-  defineTlClass,
-  noRegistry,
-  readBoxed,
-  serializeObject,
-} from '@tlforge/runtime';
+import { checkRpcError, defineTlClass, noRegistry, readBoxed, serializeObject } from '@tlforge/runtime';
 import { readResult$Error, readResult$help$ConfigSimple } from '../codecs.js';
 
 
@@ -28,6 +21,7 @@ class UseError$ {
   declare readonly SUBCLASS_OF_ID: 0x9c1c9375;
   declare readonly className: 'test.UseError';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UseError$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -45,18 +39,14 @@ class UseError$ {
   static fromReader(_r: TlReader): UseError$ {
     return new UseError$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'test.useError' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UseError$ {
-    return new TlJsonReader(json, 'test.useError', classes).end(new UseError$());
-  }
+interface UseError$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `test.useError#ee75af01 = Error` */
-export const UseError: typeof UseError$ = /*@__PURE__*/ defineTlClass(UseError$, 0xee75af01, 0x9c1c9375, 'test.UseError', 'request');
+export const UseError: typeof UseError$ = /*@__PURE__*/ defineTlClass(UseError$, 0xee75af01, 0x9c1c9375, 'test.UseError', 'request', 'test.useError');
 export type UseError = UseError$;
 
 /** `test.useConfigSimple#f9b7b23d = help.ConfigSimple` */
@@ -69,6 +59,7 @@ class UseConfigSimple$ {
   declare readonly SUBCLASS_OF_ID: 0x29183ac4;
   declare readonly className: 'test.UseConfigSimple';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UseConfigSimple$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -86,16 +77,12 @@ class UseConfigSimple$ {
   static fromReader(_r: TlReader): UseConfigSimple$ {
     return new UseConfigSimple$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'test.useConfigSimple' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UseConfigSimple$ {
-    return new TlJsonReader(json, 'test.useConfigSimple', classes).end(new UseConfigSimple$());
-  }
+interface UseConfigSimple$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `test.useConfigSimple#f9b7b23d = help.ConfigSimple` */
-export const UseConfigSimple: typeof UseConfigSimple$ = /*@__PURE__*/ defineTlClass(UseConfigSimple$, 0xf9b7b23d, 0x29183ac4, 'test.UseConfigSimple', 'request');
+export const UseConfigSimple: typeof UseConfigSimple$ = /*@__PURE__*/ defineTlClass(UseConfigSimple$, 0xf9b7b23d, 0x29183ac4, 'test.UseConfigSimple', 'request', 'test.useConfigSimple');
 export type UseConfigSimple = UseConfigSimple$;

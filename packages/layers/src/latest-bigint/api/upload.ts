@@ -15,30 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   bigintArg,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -56,12 +45,6 @@ import {
   write$InputWebFileLocation,
   write$storage$FileType,
 } from '../codecs.js';
-import {
-  fromJson$FileHash,
-  fromJson$InputFileLocation,
-  fromJson$InputWebFileLocation,
-  fromJson$storage$FileType,
-} from '../json.js';
 
 /**
  * Contains info on file.
@@ -108,6 +91,7 @@ class File$ {
   declare readonly SUBCLASS_OF_ID: 0x6c9bd728;
   declare readonly className: 'upload.File';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => File$;
   /** File type */
   declare type: Api.storage.TypeFileType;
   /** Modification time */
@@ -164,25 +148,10 @@ class File$ {
       return rethrowDecode(e, 'upload.file', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.file');
-    j.field('type', this.type, objectToJson);
-    j.field('mtime', this.mtime, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): File$ {
-    const j = new TlJsonReader(json, 'upload.file', classes);
-    return j.end(
-      new File$({
-        type: j.field('type', fromJson$storage$FileType),
-        mtime: j.field('mtime', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface File$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -192,7 +161,7 @@ class File$ {
  *
  * @see https://core.telegram.org/constructor/upload.file
  */
-export const File: typeof File$ = /*@__PURE__*/ defineTlClass(File$, 0x096a18d5, 0x6c9bd728, 'upload.File', 'constructor');
+export const File: typeof File$ = /*@__PURE__*/ defineTlClass(File$, 0x096a18d5, 0x6c9bd728, 'upload.File', 'constructor', 'upload.file type:storage.FileType mtime:int bytes:bytes = upload.File');
 export type File = File$;
 
 /**
@@ -211,6 +180,7 @@ class FileCdnRedirect$ {
   declare readonly SUBCLASS_OF_ID: 0x6c9bd728;
   declare readonly className: 'upload.FileCdnRedirect';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileCdnRedirect$;
   /** [CDN DC](https://core.telegram.org/cdn) ID */
   declare dcId: number;
   /** File token (see [CDN files](https://core.telegram.org/cdn)) */
@@ -293,29 +263,10 @@ class FileCdnRedirect$ {
       return rethrowDecode(e, 'upload.fileCdnRedirect', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.fileCdnRedirect');
-    j.field('dc_id', this.dcId, intToJson);
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('encryption_key', this.encryptionKey, bytesToJson);
-    j.field('encryption_iv', this.encryptionIv, bytesToJson);
-    j.vector('file_hashes', this.fileHashes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileCdnRedirect$ {
-    const j = new TlJsonReader(json, 'upload.fileCdnRedirect', classes);
-    return j.end(
-      new FileCdnRedirect$({
-        dcId: j.field('dc_id', intFromJson),
-        fileToken: j.field('file_token', bytesFromJson),
-        encryptionKey: j.field('encryption_key', bytesFromJson),
-        encryptionIv: j.field('encryption_iv', bytesFromJson),
-        fileHashes: j.vector('file_hashes', fromJson$FileHash),
-      }),
-    );
-  }
+interface FileCdnRedirect$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -325,7 +276,7 @@ class FileCdnRedirect$ {
  *
  * @see https://core.telegram.org/constructor/upload.fileCdnRedirect
  */
-export const FileCdnRedirect: typeof FileCdnRedirect$ = /*@__PURE__*/ defineTlClass(FileCdnRedirect$, 0xf18cda44, 0x6c9bd728, 'upload.FileCdnRedirect', 'constructor');
+export const FileCdnRedirect: typeof FileCdnRedirect$ = /*@__PURE__*/ defineTlClass(FileCdnRedirect$, 0xf18cda44, 0x6c9bd728, 'upload.FileCdnRedirect', 'constructor', 'upload.fileCdnRedirect dc_id:int file_token:bytes encryption_key:bytes encryption_iv:bytes file_hashes:Vector<FileHash> = upload.File');
 export type FileCdnRedirect = FileCdnRedirect$;
 
 /**
@@ -344,6 +295,7 @@ class WebFile$ {
   declare readonly SUBCLASS_OF_ID: 0x68f17f51;
   declare readonly className: 'upload.WebFile';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebFile$;
   /** File size */
   declare size: number;
   /** Mime type */
@@ -418,29 +370,10 @@ class WebFile$ {
       return rethrowDecode(e, 'upload.webFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.webFile');
-    j.field('size', this.size, intToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    j.field('file_type', this.fileType, objectToJson);
-    j.field('mtime', this.mtime, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebFile$ {
-    const j = new TlJsonReader(json, 'upload.webFile', classes);
-    return j.end(
-      new WebFile$({
-        size: j.field('size', intFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-        fileType: j.field('file_type', fromJson$storage$FileType),
-        mtime: j.field('mtime', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface WebFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -450,7 +383,7 @@ class WebFile$ {
  *
  * @see https://core.telegram.org/constructor/upload.webFile
  */
-export const WebFile: typeof WebFile$ = /*@__PURE__*/ defineTlClass(WebFile$, 0x21e753bc, 0x68f17f51, 'upload.WebFile', 'constructor');
+export const WebFile: typeof WebFile$ = /*@__PURE__*/ defineTlClass(WebFile$, 0x21e753bc, 0x68f17f51, 'upload.WebFile', 'constructor', 'upload.webFile size:int mime_type:string file_type:storage.FileType mtime:int bytes:bytes = upload.WebFile');
 export type WebFile = WebFile$;
 
 /**
@@ -469,6 +402,7 @@ class CdnFileReuploadNeeded$ {
   declare readonly SUBCLASS_OF_ID: 0xf5ccf928;
   declare readonly className: 'upload.CdnFileReuploadNeeded';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CdnFileReuploadNeeded$;
   /** Request token (see [CDN](https://core.telegram.org/cdn)) */
   declare requestToken: Uint8Array;
 
@@ -507,21 +441,10 @@ class CdnFileReuploadNeeded$ {
       return rethrowDecode(e, 'upload.cdnFileReuploadNeeded', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.cdnFileReuploadNeeded');
-    j.field('request_token', this.requestToken, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CdnFileReuploadNeeded$ {
-    const j = new TlJsonReader(json, 'upload.cdnFileReuploadNeeded', classes);
-    return j.end(
-      new CdnFileReuploadNeeded$({
-        requestToken: j.field('request_token', bytesFromJson),
-      }),
-    );
-  }
+interface CdnFileReuploadNeeded$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -531,7 +454,7 @@ class CdnFileReuploadNeeded$ {
  *
  * @see https://core.telegram.org/constructor/upload.cdnFileReuploadNeeded
  */
-export const CdnFileReuploadNeeded: typeof CdnFileReuploadNeeded$ = /*@__PURE__*/ defineTlClass(CdnFileReuploadNeeded$, 0xeea8e46e, 0xf5ccf928, 'upload.CdnFileReuploadNeeded', 'constructor');
+export const CdnFileReuploadNeeded: typeof CdnFileReuploadNeeded$ = /*@__PURE__*/ defineTlClass(CdnFileReuploadNeeded$, 0xeea8e46e, 0xf5ccf928, 'upload.CdnFileReuploadNeeded', 'constructor', 'upload.cdnFileReuploadNeeded request_token:bytes = upload.CdnFile');
 export type CdnFileReuploadNeeded = CdnFileReuploadNeeded$;
 
 /**
@@ -550,6 +473,7 @@ class CdnFile$ {
   declare readonly SUBCLASS_OF_ID: 0xf5ccf928;
   declare readonly className: 'upload.CdnFile';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CdnFile$;
   /** The data */
   declare bytes: Uint8Array;
 
@@ -588,21 +512,10 @@ class CdnFile$ {
       return rethrowDecode(e, 'upload.cdnFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.cdnFile');
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CdnFile$ {
-    const j = new TlJsonReader(json, 'upload.cdnFile', classes);
-    return j.end(
-      new CdnFile$({
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface CdnFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -612,7 +525,7 @@ class CdnFile$ {
  *
  * @see https://core.telegram.org/constructor/upload.cdnFile
  */
-export const CdnFile: typeof CdnFile$ = /*@__PURE__*/ defineTlClass(CdnFile$, 0xa99fca4f, 0xf5ccf928, 'upload.CdnFile', 'constructor');
+export const CdnFile: typeof CdnFile$ = /*@__PURE__*/ defineTlClass(CdnFile$, 0xa99fca4f, 0xf5ccf928, 'upload.CdnFile', 'constructor', 'upload.cdnFile bytes:bytes = upload.CdnFile');
 export type CdnFile = CdnFile$;
 
 /**
@@ -642,6 +555,7 @@ class SaveFilePart$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'upload.SaveFilePart';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveFilePart$;
   /** Random file identifier created by the client */
   declare fileId: bigint;
   /** Numerical order of a part */
@@ -703,25 +617,10 @@ class SaveFilePart$ {
       return rethrowDecode(e, 'upload.saveFilePart', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.saveFilePart');
-    j.field('file_id', this.fileId, longToJson);
-    j.field('file_part', this.filePart, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveFilePart$ {
-    const j = new TlJsonReader(json, 'upload.saveFilePart', classes);
-    return j.end(
-      new SaveFilePart$({
-        fileId: j.field('file_id', longFromJson),
-        filePart: j.field('file_part', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface SaveFilePart$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -742,7 +641,7 @@ class SaveFilePart$ {
  *
  * @see https://core.telegram.org/method/upload.saveFilePart
  */
-export const SaveFilePart: typeof SaveFilePart$ = /*@__PURE__*/ defineTlClass(SaveFilePart$, 0xb304a621, 0xf5b399ac, 'upload.SaveFilePart', 'request');
+export const SaveFilePart: typeof SaveFilePart$ = /*@__PURE__*/ defineTlClass(SaveFilePart$, 0xb304a621, 0xf5b399ac, 'upload.SaveFilePart', 'request', 'upload.saveFilePart file_id:long file_part:int bytes:bytes');
 export type SaveFilePart = SaveFilePart$;
 
 /** The types of the RPC errors `upload.saveFilePart` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -793,6 +692,7 @@ class GetFile$ {
   declare readonly SUBCLASS_OF_ID: 0x6c9bd728;
   declare readonly className: 'upload.GetFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFile$;
   /** Disable some checks on limit and offset values, useful for example to stream videos by keyframes */
   declare precise: boolean | undefined;
   /** Whether the current client supports [CDN downloads](https://core.telegram.org/cdn) */
@@ -875,29 +775,10 @@ class GetFile$ {
       return rethrowDecode(e, 'upload.getFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getFile');
-    j.flag('precise', this.precise);
-    j.flag('cdn_supported', this.cdnSupported);
-    j.field('location', this.location, objectToJson);
-    j.field('offset', this.offset, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFile$ {
-    const j = new TlJsonReader(json, 'upload.getFile', classes);
-    return j.end(
-      new GetFile$({
-        precise: j.flag('precise'),
-        cdnSupported: j.flag('cdn_supported'),
-        location: j.field('location', fromJson$InputFileLocation),
-        offset: j.field('offset', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -929,7 +810,7 @@ class GetFile$ {
  *
  * @see https://core.telegram.org/method/upload.getFile
  */
-export const GetFile: typeof GetFile$ = /*@__PURE__*/ defineTlClass(GetFile$, 0xbe5335be, 0x6c9bd728, 'upload.GetFile', 'request');
+export const GetFile: typeof GetFile$ = /*@__PURE__*/ defineTlClass(GetFile$, 0xbe5335be, 0x6c9bd728, 'upload.GetFile', 'request', 'upload.getFile flags:# precise:flags.0?true cdn_supported:flags.1?true location:InputFileLocation offset:long limit:int');
 export type GetFile = GetFile$;
 
 /** The types of the RPC errors `upload.getFile` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -984,6 +865,7 @@ class SaveBigFilePart$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'upload.SaveBigFilePart';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveBigFilePart$;
   /** Random file id, created by the client */
   declare fileId: bigint;
   /** Part sequence number */
@@ -1054,27 +936,10 @@ class SaveBigFilePart$ {
       return rethrowDecode(e, 'upload.saveBigFilePart', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.saveBigFilePart');
-    j.field('file_id', this.fileId, longToJson);
-    j.field('file_part', this.filePart, intToJson);
-    j.field('file_total_parts', this.fileTotalParts, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveBigFilePart$ {
-    const j = new TlJsonReader(json, 'upload.saveBigFilePart', classes);
-    return j.end(
-      new SaveBigFilePart$({
-        fileId: j.field('file_id', longFromJson),
-        filePart: j.field('file_part', intFromJson),
-        fileTotalParts: j.field('file_total_parts', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface SaveBigFilePart$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1099,7 +964,7 @@ class SaveBigFilePart$ {
  *
  * @see https://core.telegram.org/method/upload.saveBigFilePart
  */
-export const SaveBigFilePart: typeof SaveBigFilePart$ = /*@__PURE__*/ defineTlClass(SaveBigFilePart$, 0xde7b673d, 0xf5b399ac, 'upload.SaveBigFilePart', 'request');
+export const SaveBigFilePart: typeof SaveBigFilePart$ = /*@__PURE__*/ defineTlClass(SaveBigFilePart$, 0xde7b673d, 0xf5b399ac, 'upload.SaveBigFilePart', 'request', 'upload.saveBigFilePart file_id:long file_part:int file_total_parts:int bytes:bytes');
 export type SaveBigFilePart = SaveBigFilePart$;
 
 /** The types of the RPC errors `upload.saveBigFilePart` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1144,6 +1009,7 @@ class GetWebFile$ {
   declare readonly SUBCLASS_OF_ID: 0x68f17f51;
   declare readonly className: 'upload.GetWebFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebFile$;
   /** The file to download */
   declare location: Api.TypeInputWebFileLocation;
   /** Number of bytes to be skipped */
@@ -1205,25 +1071,10 @@ class GetWebFile$ {
       return rethrowDecode(e, 'upload.getWebFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getWebFile');
-    j.field('location', this.location, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebFile$ {
-    const j = new TlJsonReader(json, 'upload.getWebFile', classes);
-    return j.end(
-      new GetWebFile$({
-        location: j.field('location', fromJson$InputWebFileLocation),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetWebFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1245,7 +1096,7 @@ class GetWebFile$ {
  *
  * @see https://core.telegram.org/method/upload.getWebFile
  */
-export const GetWebFile: typeof GetWebFile$ = /*@__PURE__*/ defineTlClass(GetWebFile$, 0x24e6818d, 0x68f17f51, 'upload.GetWebFile', 'request');
+export const GetWebFile: typeof GetWebFile$ = /*@__PURE__*/ defineTlClass(GetWebFile$, 0x24e6818d, 0x68f17f51, 'upload.GetWebFile', 'request', 'upload.getWebFile location:InputWebFileLocation offset:int limit:int');
 export type GetWebFile = GetWebFile$;
 
 /** The types of the RPC errors `upload.getWebFile` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1283,6 +1134,7 @@ class GetCdnFile$ {
   declare readonly SUBCLASS_OF_ID: 0xf5ccf928;
   declare readonly className: 'upload.GetCdnFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCdnFile$;
   /** File token */
   declare fileToken: Uint8Array;
   /** Offset of chunk to download */
@@ -1344,25 +1196,10 @@ class GetCdnFile$ {
       return rethrowDecode(e, 'upload.getCdnFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getCdnFile');
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('offset', this.offset, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnFile$ {
-    const j = new TlJsonReader(json, 'upload.getCdnFile', classes);
-    return j.end(
-      new GetCdnFile$({
-        fileToken: j.field('file_token', bytesFromJson),
-        offset: j.field('offset', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetCdnFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1382,7 +1219,7 @@ class GetCdnFile$ {
  *
  * @see https://core.telegram.org/method/upload.getCdnFile
  */
-export const GetCdnFile: typeof GetCdnFile$ = /*@__PURE__*/ defineTlClass(GetCdnFile$, 0x395f69da, 0xf5ccf928, 'upload.GetCdnFile', 'request');
+export const GetCdnFile: typeof GetCdnFile$ = /*@__PURE__*/ defineTlClass(GetCdnFile$, 0x395f69da, 0xf5ccf928, 'upload.GetCdnFile', 'request', 'upload.getCdnFile file_token:bytes offset:long limit:int');
 export type GetCdnFile = GetCdnFile$;
 
 /** The types of the RPC errors `upload.getCdnFile` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1424,6 +1261,7 @@ class ReuploadCdnFile$ {
   declare readonly SUBCLASS_OF_ID: 0xa5940726;
   declare readonly className: 'upload.ReuploadCdnFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReuploadCdnFile$;
   /** File token */
   declare fileToken: Uint8Array;
   /** Request token */
@@ -1476,23 +1314,10 @@ class ReuploadCdnFile$ {
       return rethrowDecode(e, 'upload.reuploadCdnFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.reuploadCdnFile');
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('request_token', this.requestToken, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReuploadCdnFile$ {
-    const j = new TlJsonReader(json, 'upload.reuploadCdnFile', classes);
-    return j.end(
-      new ReuploadCdnFile$({
-        fileToken: j.field('file_token', bytesFromJson),
-        requestToken: j.field('request_token', bytesFromJson),
-      }),
-    );
-  }
+interface ReuploadCdnFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1516,7 +1341,7 @@ class ReuploadCdnFile$ {
  *
  * @see https://core.telegram.org/method/upload.reuploadCdnFile
  */
-export const ReuploadCdnFile: typeof ReuploadCdnFile$ = /*@__PURE__*/ defineTlClass(ReuploadCdnFile$, 0x9b2754a8, 0xa5940726, 'upload.ReuploadCdnFile', 'request');
+export const ReuploadCdnFile: typeof ReuploadCdnFile$ = /*@__PURE__*/ defineTlClass(ReuploadCdnFile$, 0x9b2754a8, 0xa5940726, 'upload.ReuploadCdnFile', 'request', 'upload.reuploadCdnFile file_token:bytes request_token:bytes');
 export type ReuploadCdnFile = ReuploadCdnFile$;
 
 /** The types of the RPC errors `upload.reuploadCdnFile` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1559,6 +1384,7 @@ class GetCdnFileHashes$ {
   declare readonly SUBCLASS_OF_ID: 0xa5940726;
   declare readonly className: 'upload.GetCdnFileHashes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCdnFileHashes$;
   /** File */
   declare fileToken: Uint8Array;
   /** Offset from which to start getting hashes */
@@ -1611,23 +1437,10 @@ class GetCdnFileHashes$ {
       return rethrowDecode(e, 'upload.getCdnFileHashes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getCdnFileHashes');
-    j.field('file_token', this.fileToken, bytesToJson);
-    j.field('offset', this.offset, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnFileHashes$ {
-    const j = new TlJsonReader(json, 'upload.getCdnFileHashes', classes);
-    return j.end(
-      new GetCdnFileHashes$({
-        fileToken: j.field('file_token', bytesFromJson),
-        offset: j.field('offset', longFromJson),
-      }),
-    );
-  }
+interface GetCdnFileHashes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1648,7 +1461,7 @@ class GetCdnFileHashes$ {
  *
  * @see https://core.telegram.org/method/upload.getCdnFileHashes
  */
-export const GetCdnFileHashes: typeof GetCdnFileHashes$ = /*@__PURE__*/ defineTlClass(GetCdnFileHashes$, 0x91dc3f31, 0xa5940726, 'upload.GetCdnFileHashes', 'request');
+export const GetCdnFileHashes: typeof GetCdnFileHashes$ = /*@__PURE__*/ defineTlClass(GetCdnFileHashes$, 0x91dc3f31, 0xa5940726, 'upload.GetCdnFileHashes', 'request', 'upload.getCdnFileHashes file_token:bytes offset:long');
 export type GetCdnFileHashes = GetCdnFileHashes$;
 
 /** The types of the RPC errors `upload.getCdnFileHashes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1686,6 +1499,7 @@ class GetFileHashes$ {
   declare readonly SUBCLASS_OF_ID: 0xa5940726;
   declare readonly className: 'upload.GetFileHashes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFileHashes$;
   /** File */
   declare location: Api.TypeInputFileLocation;
   /** Offset from which to get file hashes */
@@ -1738,23 +1552,10 @@ class GetFileHashes$ {
       return rethrowDecode(e, 'upload.getFileHashes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('upload.getFileHashes');
-    j.field('location', this.location, objectToJson);
-    j.field('offset', this.offset, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFileHashes$ {
-    const j = new TlJsonReader(json, 'upload.getFileHashes', classes);
-    return j.end(
-      new GetFileHashes$({
-        location: j.field('location', fromJson$InputFileLocation),
-        offset: j.field('offset', longFromJson),
-      }),
-    );
-  }
+interface GetFileHashes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1773,7 +1574,7 @@ class GetFileHashes$ {
  *
  * @see https://core.telegram.org/method/upload.getFileHashes
  */
-export const GetFileHashes: typeof GetFileHashes$ = /*@__PURE__*/ defineTlClass(GetFileHashes$, 0x9156982a, 0xa5940726, 'upload.GetFileHashes', 'request');
+export const GetFileHashes: typeof GetFileHashes$ = /*@__PURE__*/ defineTlClass(GetFileHashes$, 0x9156982a, 0xa5940726, 'upload.GetFileHashes', 'request', 'upload.getFileHashes location:InputFileLocation offset:long');
 export type GetFileHashes = GetFileHashes$;
 
 /** The types of the RPC errors `upload.getFileHashes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

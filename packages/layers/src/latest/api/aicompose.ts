@@ -16,30 +16,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -55,7 +44,6 @@ import {
   write$InputAiComposeTone,
   write$User,
 } from '../codecs.js';
-import { fromJson$AiComposeTone, fromJson$InputAiComposeTone, fromJson$User } from '../json.js';
 
 /**
  * The list of saved [AI composer tones »](https://core.telegram.org/api/ai#ai-compose-tones) of the current user.
@@ -84,6 +72,7 @@ class TonesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf25ffed9;
   declare readonly className: 'aicompose.TonesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TonesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -96,14 +85,10 @@ class TonesNotModified$ {
   static fromReader(_r: TlReader): TonesNotModified$ {
     return new TonesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'aicompose.tonesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TonesNotModified$ {
-    return new TlJsonReader(json, 'aicompose.tonesNotModified', classes).end(new TonesNotModified$());
-  }
+interface TonesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -113,7 +98,7 @@ class TonesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/aicompose.tonesNotModified
  */
-export const TonesNotModified: typeof TonesNotModified$ = /*@__PURE__*/ defineTlClass(TonesNotModified$, 0xc1f46103, 0xf25ffed9, 'aicompose.TonesNotModified', 'constructor');
+export const TonesNotModified: typeof TonesNotModified$ = /*@__PURE__*/ defineTlClass(TonesNotModified$, 0xc1f46103, 0xf25ffed9, 'aicompose.TonesNotModified', 'constructor', 'aicompose.tonesNotModified = aicompose.Tones');
 export type TonesNotModified = TonesNotModified$;
 
 /**
@@ -132,6 +117,7 @@ class Tones$ {
   declare readonly SUBCLASS_OF_ID: 0xf25ffed9;
   declare readonly className: 'aicompose.Tones';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Tones$;
   /** [Hash for pagination, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
   /** The saved AI composer tones */
@@ -203,25 +189,10 @@ class Tones$ {
       return rethrowDecode(e, 'aicompose.tones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.tones');
-    j.field('hash', this.hash, longToJson);
-    j.vector('tones', this.tones, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Tones$ {
-    const j = new TlJsonReader(json, 'aicompose.tones', classes);
-    return j.end(
-      new Tones$({
-        hash: j.field('hash', longFromJson),
-        tones: j.vector('tones', fromJson$AiComposeTone),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Tones$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -231,7 +202,7 @@ class Tones$ {
  *
  * @see https://core.telegram.org/constructor/aicompose.tones
  */
-export const Tones: typeof Tones$ = /*@__PURE__*/ defineTlClass(Tones$, 0x6c9d0efe, 0xf25ffed9, 'aicompose.Tones', 'constructor');
+export const Tones: typeof Tones$ = /*@__PURE__*/ defineTlClass(Tones$, 0x6c9d0efe, 0xf25ffed9, 'aicompose.Tones', 'constructor', 'aicompose.tones hash:long tones:Vector<AiComposeTone> users:Vector<User> = aicompose.Tones');
 export type Tones = Tones$;
 
 /**
@@ -259,6 +230,7 @@ class CreateTone$ {
   declare readonly SUBCLASS_OF_ID: 0xd476f30d;
   declare readonly className: 'aicompose.CreateTone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateTone$;
   /** If set, the current user will be publicly credited as the author of the tone */
   declare displayAuthor: boolean | undefined;
   /** [Custom emoji ID](https://core.telegram.org/api/custom-emoji) of the tone's icon */
@@ -333,27 +305,10 @@ class CreateTone$ {
       return rethrowDecode(e, 'aicompose.createTone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.createTone');
-    j.flag('display_author', this.displayAuthor);
-    j.field('emoji_id', this.emojiId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('prompt', this.prompt, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateTone$ {
-    const j = new TlJsonReader(json, 'aicompose.createTone', classes);
-    return j.end(
-      new CreateTone$({
-        displayAuthor: j.flag('display_author'),
-        emojiId: j.field('emoji_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        prompt: j.field('prompt', stringFromJson),
-      }),
-    );
-  }
+interface CreateTone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -372,7 +327,7 @@ class CreateTone$ {
  *
  * @see https://core.telegram.org/method/aicompose.createTone
  */
-export const CreateTone: typeof CreateTone$ = /*@__PURE__*/ defineTlClass(CreateTone$, 0x4aa83913, 0xd476f30d, 'aicompose.CreateTone', 'request');
+export const CreateTone: typeof CreateTone$ = /*@__PURE__*/ defineTlClass(CreateTone$, 0x4aa83913, 0xd476f30d, 'aicompose.CreateTone', 'request', 'aicompose.createTone flags:# display_author:flags.0?true emoji_id:long title:string prompt:string');
 export type CreateTone = CreateTone$;
 
 /** The types of the RPC errors `aicompose.createTone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -408,6 +363,7 @@ class UpdateTone$ {
   declare readonly SUBCLASS_OF_ID: 0xd476f30d;
   declare readonly className: 'aicompose.UpdateTone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateTone$;
   /** The tone to edit */
   declare tone: Api.TypeInputAiComposeTone;
   /** If set, changes whether the current user is publicly credited as the author of the tone (ternary value, can be not set, set and true, set and false). */
@@ -496,29 +452,10 @@ class UpdateTone$ {
       return rethrowDecode(e, 'aicompose.updateTone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.updateTone');
-    j.field('tone', this.tone, objectToJson);
-    j.optional('display_author', this.displayAuthor, boolToJson);
-    j.optional('emoji_id', this.emojiId, longToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('prompt', this.prompt, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateTone$ {
-    const j = new TlJsonReader(json, 'aicompose.updateTone', classes);
-    return j.end(
-      new UpdateTone$({
-        tone: j.field('tone', fromJson$InputAiComposeTone),
-        displayAuthor: j.optional('display_author', boolFromJson),
-        emojiId: j.optional('emoji_id', longFromJson),
-        title: j.optional('title', stringFromJson),
-        prompt: j.optional('prompt', stringFromJson),
-      }),
-    );
-  }
+interface UpdateTone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -537,7 +474,7 @@ class UpdateTone$ {
  *
  * @see https://core.telegram.org/method/aicompose.updateTone
  */
-export const UpdateTone: typeof UpdateTone$ = /*@__PURE__*/ defineTlClass(UpdateTone$, 0x903bcf59, 0xd476f30d, 'aicompose.UpdateTone', 'request');
+export const UpdateTone: typeof UpdateTone$ = /*@__PURE__*/ defineTlClass(UpdateTone$, 0x903bcf59, 0xd476f30d, 'aicompose.UpdateTone', 'request', 'aicompose.updateTone flags:# tone:InputAiComposeTone display_author:flags.0?Bool emoji_id:flags.1?long title:flags.2?string prompt:flags.3?string');
 export type UpdateTone = UpdateTone$;
 
 /** The types of the RPC errors `aicompose.updateTone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -575,6 +512,7 @@ class SaveTone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'aicompose.SaveTone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveTone$;
   /** The tone to save or unsave */
   declare tone: Api.TypeInputAiComposeTone;
   /** If `false`, installs (saves) the tone; if `true`, uninstalls (unsaves) it */
@@ -627,23 +565,10 @@ class SaveTone$ {
       return rethrowDecode(e, 'aicompose.saveTone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.saveTone');
-    j.field('tone', this.tone, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveTone$ {
-    const j = new TlJsonReader(json, 'aicompose.saveTone', classes);
-    return j.end(
-      new SaveTone$({
-        tone: j.field('tone', fromJson$InputAiComposeTone),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveTone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -664,7 +589,7 @@ class SaveTone$ {
  *
  * @see https://core.telegram.org/method/aicompose.saveTone
  */
-export const SaveTone: typeof SaveTone$ = /*@__PURE__*/ defineTlClass(SaveTone$, 0x1782cbb1, 0xf5b399ac, 'aicompose.SaveTone', 'request');
+export const SaveTone: typeof SaveTone$ = /*@__PURE__*/ defineTlClass(SaveTone$, 0x1782cbb1, 0xf5b399ac, 'aicompose.SaveTone', 'request', 'aicompose.saveTone tone:InputAiComposeTone unsave:Bool');
 export type SaveTone = SaveTone$;
 
 /** The types of the RPC errors `aicompose.saveTone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -700,6 +625,7 @@ class DeleteTone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'aicompose.DeleteTone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteTone$;
   /** The tone to delete */
   declare tone: Api.TypeInputAiComposeTone;
 
@@ -743,21 +669,10 @@ class DeleteTone$ {
       return rethrowDecode(e, 'aicompose.deleteTone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.deleteTone');
-    j.field('tone', this.tone, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteTone$ {
-    const j = new TlJsonReader(json, 'aicompose.deleteTone', classes);
-    return j.end(
-      new DeleteTone$({
-        tone: j.field('tone', fromJson$InputAiComposeTone),
-      }),
-    );
-  }
+interface DeleteTone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -776,7 +691,7 @@ class DeleteTone$ {
  *
  * @see https://core.telegram.org/method/aicompose.deleteTone
  */
-export const DeleteTone: typeof DeleteTone$ = /*@__PURE__*/ defineTlClass(DeleteTone$, 0xdd39316a, 0xf5b399ac, 'aicompose.DeleteTone', 'request');
+export const DeleteTone: typeof DeleteTone$ = /*@__PURE__*/ defineTlClass(DeleteTone$, 0xdd39316a, 0xf5b399ac, 'aicompose.DeleteTone', 'request', 'aicompose.deleteTone tone:InputAiComposeTone');
 export type DeleteTone = DeleteTone$;
 
 /** The types of the RPC errors `aicompose.deleteTone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -812,6 +727,7 @@ class GetTone$ {
   declare readonly SUBCLASS_OF_ID: 0xf25ffed9;
   declare readonly className: 'aicompose.GetTone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTone$;
   /** The tone to fetch */
   declare tone: Api.TypeInputAiComposeTone;
 
@@ -855,21 +771,10 @@ class GetTone$ {
       return rethrowDecode(e, 'aicompose.getTone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.getTone');
-    j.field('tone', this.tone, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTone$ {
-    const j = new TlJsonReader(json, 'aicompose.getTone', classes);
-    return j.end(
-      new GetTone$({
-        tone: j.field('tone', fromJson$InputAiComposeTone),
-      }),
-    );
-  }
+interface GetTone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -888,7 +793,7 @@ class GetTone$ {
  *
  * @see https://core.telegram.org/method/aicompose.getTone
  */
-export const GetTone: typeof GetTone$ = /*@__PURE__*/ defineTlClass(GetTone$, 0xb2e8ba03, 0xf25ffed9, 'aicompose.GetTone', 'request');
+export const GetTone: typeof GetTone$ = /*@__PURE__*/ defineTlClass(GetTone$, 0xb2e8ba03, 0xf25ffed9, 'aicompose.GetTone', 'request', 'aicompose.getTone tone:InputAiComposeTone');
 export type GetTone = GetTone$;
 
 /** The types of the RPC errors `aicompose.getTone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -923,6 +828,7 @@ class GetTones$ {
   declare readonly SUBCLASS_OF_ID: 0xf25ffed9;
   declare readonly className: 'aicompose.GetTones';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTones$;
   /** Hash from a previously cached {@link Api.aicompose.Tones}.`hash` to avoid refetching the list if it hasn't changed; initially 0. */
   declare hash: BigInteger;
 
@@ -966,21 +872,10 @@ class GetTones$ {
       return rethrowDecode(e, 'aicompose.getTones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.getTones');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTones$ {
-    const j = new TlJsonReader(json, 'aicompose.getTones', classes);
-    return j.end(
-      new GetTones$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetTones$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -998,7 +893,7 @@ class GetTones$ {
  *
  * @see https://core.telegram.org/method/aicompose.getTones
  */
-export const GetTones: typeof GetTones$ = /*@__PURE__*/ defineTlClass(GetTones$, 0xabd59201, 0xf25ffed9, 'aicompose.GetTones', 'request');
+export const GetTones: typeof GetTones$ = /*@__PURE__*/ defineTlClass(GetTones$, 0xabd59201, 0xf25ffed9, 'aicompose.GetTones', 'request', 'aicompose.getTones hash:long');
 export type GetTones = GetTones$;
 
 /** The types of the RPC errors `aicompose.getTones` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1033,6 +928,7 @@ class GetToneExample$ {
   declare readonly SUBCLASS_OF_ID: 0x8c2493d5;
   declare readonly className: 'aicompose.GetToneExample';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetToneExample$;
   /** The tone to preview */
   declare tone: Api.TypeInputAiComposeTone;
   /** 0-based index of the example to fetch, to cycle through the available examples (there are [aicompose_tone_examples_num »](https://core.telegram.org/api/config#aicompose-tone-examples-num) examples per tone) */
@@ -1085,23 +981,10 @@ class GetToneExample$ {
       return rethrowDecode(e, 'aicompose.getToneExample', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('aicompose.getToneExample');
-    j.field('tone', this.tone, objectToJson);
-    j.field('num', this.num, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetToneExample$ {
-    const j = new TlJsonReader(json, 'aicompose.getToneExample', classes);
-    return j.end(
-      new GetToneExample$({
-        tone: j.field('tone', fromJson$InputAiComposeTone),
-        num: j.field('num', intFromJson),
-      }),
-    );
-  }
+interface GetToneExample$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1120,7 +1003,7 @@ class GetToneExample$ {
  *
  * @see https://core.telegram.org/method/aicompose.getToneExample
  */
-export const GetToneExample: typeof GetToneExample$ = /*@__PURE__*/ defineTlClass(GetToneExample$, 0xd1b4ab14, 0x8c2493d5, 'aicompose.GetToneExample', 'request');
+export const GetToneExample: typeof GetToneExample$ = /*@__PURE__*/ defineTlClass(GetToneExample$, 0xd1b4ab14, 0x8c2493d5, 'aicompose.GetToneExample', 'request', 'aicompose.getToneExample tone:InputAiComposeTone num:int');
 export type GetToneExample = GetToneExample$;
 
 /** The types of the RPC errors `aicompose.getToneExample` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

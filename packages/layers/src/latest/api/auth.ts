@@ -16,32 +16,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -79,19 +68,6 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
-import {
-  fromJson$CodeSettings,
-  fromJson$DataJSON,
-  fromJson$EmailVerification,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputPasskeyCredential,
-  fromJson$User,
-  fromJson$account$PasswordInputSettings,
-  fromJson$auth$Authorization,
-  fromJson$auth$CodeType,
-  fromJson$auth$SentCodeType,
-  fromJson$help$TermsOfService,
-} from '../json.js';
 
 /**
  * Contains info on a confirmation code message sent via SMS, phone call or Telegram.
@@ -206,6 +182,7 @@ class SentCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SentCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCode$;
   /** Phone code type */
   declare type: Api.auth.TypeSentCodeType;
   /** Phone code hash, to be stored and later re-used with {@link Api.auth.SignIn} */
@@ -278,27 +255,10 @@ class SentCode$ {
       return rethrowDecode(e, 'auth.sentCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCode');
-    j.field('type', this.type, objectToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('next_type', this.nextType, objectToJson);
-    j.optional('timeout', this.timeout, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCode$ {
-    const j = new TlJsonReader(json, 'auth.sentCode', classes);
-    return j.end(
-      new SentCode$({
-        type: j.field('type', fromJson$auth$SentCodeType),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        nextType: j.optional('next_type', fromJson$auth$CodeType),
-        timeout: j.optional('timeout', intFromJson),
-      }),
-    );
-  }
+interface SentCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -308,7 +268,7 @@ class SentCode$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCode
  */
-export const SentCode: typeof SentCode$ = /*@__PURE__*/ defineTlClass(SentCode$, 0x5e002502, 0x6ce87081, 'auth.SentCode', 'constructor');
+export const SentCode: typeof SentCode$ = /*@__PURE__*/ defineTlClass(SentCode$, 0x5e002502, 0x6ce87081, 'auth.SentCode', 'constructor', 'auth.sentCode flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode');
 export type SentCode = SentCode$;
 
 /**
@@ -327,6 +287,7 @@ class SentCodeSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SentCodeSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeSuccess$;
   /** Authorization info */
   declare authorization: Api.auth.TypeAuthorization;
 
@@ -365,21 +326,10 @@ class SentCodeSuccess$ {
       return rethrowDecode(e, 'auth.sentCodeSuccess', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeSuccess');
-    j.field('authorization', this.authorization, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeSuccess$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeSuccess', classes);
-    return j.end(
-      new SentCodeSuccess$({
-        authorization: j.field('authorization', fromJson$auth$Authorization),
-      }),
-    );
-  }
+interface SentCodeSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -389,7 +339,7 @@ class SentCodeSuccess$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeSuccess
  */
-export const SentCodeSuccess: typeof SentCodeSuccess$ = /*@__PURE__*/ defineTlClass(SentCodeSuccess$, 0x2390fe44, 0x6ce87081, 'auth.SentCodeSuccess', 'constructor');
+export const SentCodeSuccess: typeof SentCodeSuccess$ = /*@__PURE__*/ defineTlClass(SentCodeSuccess$, 0x2390fe44, 0x6ce87081, 'auth.SentCodeSuccess', 'constructor', 'auth.sentCodeSuccess authorization:auth.Authorization = auth.SentCode');
 export type SentCodeSuccess = SentCodeSuccess$;
 
 /**
@@ -408,6 +358,7 @@ class SentCodePaymentRequired$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SentCodePaymentRequired';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodePaymentRequired$;
   /** For official apps, tore identifier of the Telegram Premium subscription. */
   declare storeProduct: string;
   /** Phone code hash, to be stored and later re-used with {@link Api.auth.SignIn} */
@@ -500,33 +451,10 @@ class SentCodePaymentRequired$ {
       return rethrowDecode(e, 'auth.sentCodePaymentRequired', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodePaymentRequired');
-    j.field('store_product', this.storeProduct, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('support_email_address', this.supportEmailAddress, stringToJson);
-    j.field('support_email_subject', this.supportEmailSubject, stringToJson);
-    j.field('premium_days', this.premiumDays, intToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('amount', this.amount, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodePaymentRequired$ {
-    const j = new TlJsonReader(json, 'auth.sentCodePaymentRequired', classes);
-    return j.end(
-      new SentCodePaymentRequired$({
-        storeProduct: j.field('store_product', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        supportEmailAddress: j.field('support_email_address', stringFromJson),
-        supportEmailSubject: j.field('support_email_subject', stringFromJson),
-        premiumDays: j.field('premium_days', intFromJson),
-        currency: j.field('currency', stringFromJson),
-        amount: j.field('amount', longFromJson),
-      }),
-    );
-  }
+interface SentCodePaymentRequired$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -536,7 +464,7 @@ class SentCodePaymentRequired$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodePaymentRequired
  */
-export const SentCodePaymentRequired: typeof SentCodePaymentRequired$ = /*@__PURE__*/ defineTlClass(SentCodePaymentRequired$, 0xf8827ebf, 0x6ce87081, 'auth.SentCodePaymentRequired', 'constructor');
+export const SentCodePaymentRequired: typeof SentCodePaymentRequired$ = /*@__PURE__*/ defineTlClass(SentCodePaymentRequired$, 0xf8827ebf, 0x6ce87081, 'auth.SentCodePaymentRequired', 'constructor', 'auth.sentCodePaymentRequired store_product:string phone_code_hash:string support_email_address:string support_email_subject:string premium_days:int currency:string amount:long = auth.SentCode');
 export type SentCodePaymentRequired = SentCodePaymentRequired$;
 
 /**
@@ -555,6 +483,7 @@ class Authorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.Authorization';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Authorization$;
   /** Suggests the user to set up a 2-step verification password to be able to log in again */
   declare setupPasswordRequired: boolean | undefined;
   /** If and only if setup_password_required is set and the user declines to set a 2-step verification password, they will be able to log into their account via SMS again only after this many days pass. */
@@ -640,29 +569,10 @@ class Authorization$ {
       return rethrowDecode(e, 'auth.authorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.authorization');
-    j.flag('setup_password_required', this.setupPasswordRequired);
-    j.optional('otherwise_relogin_days', this.otherwiseReloginDays, intToJson);
-    j.optional('tmp_sessions', this.tmpSessions, intToJson);
-    j.optional('future_auth_token', this.futureAuthToken, bytesToJson);
-    j.field('user', this.user, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Authorization$ {
-    const j = new TlJsonReader(json, 'auth.authorization', classes);
-    return j.end(
-      new Authorization$({
-        setupPasswordRequired: j.flag('setup_password_required'),
-        otherwiseReloginDays: j.optional('otherwise_relogin_days', intFromJson),
-        tmpSessions: j.optional('tmp_sessions', intFromJson),
-        futureAuthToken: j.optional('future_auth_token', bytesFromJson),
-        user: j.field('user', fromJson$User),
-      }),
-    );
-  }
+interface Authorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -672,7 +582,7 @@ class Authorization$ {
  *
  * @see https://core.telegram.org/constructor/auth.authorization
  */
-export const Authorization: typeof Authorization$ = /*@__PURE__*/ defineTlClass(Authorization$, 0x2ea2c0d4, 0xb9e04e39, 'auth.Authorization', 'constructor');
+export const Authorization: typeof Authorization$ = /*@__PURE__*/ defineTlClass(Authorization$, 0x2ea2c0d4, 0xb9e04e39, 'auth.Authorization', 'constructor', 'auth.authorization flags:# setup_password_required:flags.1?true otherwise_relogin_days:flags.1?int tmp_sessions:flags.0?int future_auth_token:flags.2?bytes user:User = auth.Authorization');
 export type Authorization = Authorization$;
 
 /**
@@ -691,6 +601,7 @@ class AuthorizationSignUpRequired$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.AuthorizationSignUpRequired';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AuthorizationSignUpRequired$;
   /** Telegram's terms of service: the user must read and accept the terms of service before signing up to telegram */
   declare termsOfService: Api.help.TypeTermsOfService | undefined;
 
@@ -735,21 +646,10 @@ class AuthorizationSignUpRequired$ {
       return rethrowDecode(e, 'auth.authorizationSignUpRequired', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.authorizationSignUpRequired');
-    j.optional('terms_of_service', this.termsOfService, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationSignUpRequired$ {
-    const j = new TlJsonReader(json, 'auth.authorizationSignUpRequired', classes);
-    return j.end(
-      new AuthorizationSignUpRequired$({
-        termsOfService: j.optional('terms_of_service', fromJson$help$TermsOfService),
-      }),
-    );
-  }
+interface AuthorizationSignUpRequired$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -759,7 +659,7 @@ class AuthorizationSignUpRequired$ {
  *
  * @see https://core.telegram.org/constructor/auth.authorizationSignUpRequired
  */
-export const AuthorizationSignUpRequired: typeof AuthorizationSignUpRequired$ = /*@__PURE__*/ defineTlClass(AuthorizationSignUpRequired$, 0x44747e9a, 0xb9e04e39, 'auth.AuthorizationSignUpRequired', 'constructor');
+export const AuthorizationSignUpRequired: typeof AuthorizationSignUpRequired$ = /*@__PURE__*/ defineTlClass(AuthorizationSignUpRequired$, 0x44747e9a, 0xb9e04e39, 'auth.AuthorizationSignUpRequired', 'constructor', 'auth.authorizationSignUpRequired flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization');
 export type AuthorizationSignUpRequired = AuthorizationSignUpRequired$;
 
 /**
@@ -778,6 +678,7 @@ class ExportedAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0x5fd1ec51;
   declare readonly className: 'auth.ExportedAuthorization';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedAuthorization$;
   /** current user identifier */
   declare id: BigInteger;
   /** authorizes key */
@@ -825,23 +726,10 @@ class ExportedAuthorization$ {
       return rethrowDecode(e, 'auth.exportedAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportedAuthorization');
-    j.field('id', this.id, longToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.exportedAuthorization', classes);
-    return j.end(
-      new ExportedAuthorization$({
-        id: j.field('id', longFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface ExportedAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -851,7 +739,7 @@ class ExportedAuthorization$ {
  *
  * @see https://core.telegram.org/constructor/auth.exportedAuthorization
  */
-export const ExportedAuthorization: typeof ExportedAuthorization$ = /*@__PURE__*/ defineTlClass(ExportedAuthorization$, 0xb434e2b8, 0x5fd1ec51, 'auth.ExportedAuthorization', 'constructor');
+export const ExportedAuthorization: typeof ExportedAuthorization$ = /*@__PURE__*/ defineTlClass(ExportedAuthorization$, 0xb434e2b8, 0x5fd1ec51, 'auth.ExportedAuthorization', 'constructor', 'auth.exportedAuthorization id:long bytes:bytes = auth.ExportedAuthorization');
 export type ExportedAuthorization = ExportedAuthorization$;
 
 /**
@@ -870,6 +758,7 @@ class PasswordRecovery$ {
   declare readonly SUBCLASS_OF_ID: 0xfa72d43a;
   declare readonly className: 'auth.PasswordRecovery';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordRecovery$;
   /** The email to which the recovery code was sent must match this [pattern](https://core.telegram.org/api/pattern). */
   declare emailPattern: string;
 
@@ -908,21 +797,10 @@ class PasswordRecovery$ {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.passwordRecovery');
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordRecovery$ {
-    const j = new TlJsonReader(json, 'auth.passwordRecovery', classes);
-    return j.end(
-      new PasswordRecovery$({
-        emailPattern: j.field('email_pattern', stringFromJson),
-      }),
-    );
-  }
+interface PasswordRecovery$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -932,7 +810,7 @@ class PasswordRecovery$ {
  *
  * @see https://core.telegram.org/constructor/auth.passwordRecovery
  */
-export const PasswordRecovery: typeof PasswordRecovery$ = /*@__PURE__*/ defineTlClass(PasswordRecovery$, 0x137948a5, 0xfa72d43a, 'auth.PasswordRecovery', 'constructor');
+export const PasswordRecovery: typeof PasswordRecovery$ = /*@__PURE__*/ defineTlClass(PasswordRecovery$, 0x137948a5, 0xfa72d43a, 'auth.PasswordRecovery', 'constructor', 'auth.passwordRecovery email_pattern:string = auth.PasswordRecovery');
 export type PasswordRecovery = PasswordRecovery$;
 
 /**
@@ -951,6 +829,7 @@ class CodeTypeSms$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeSms$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -963,14 +842,10 @@ class CodeTypeSms$ {
   static fromReader(_r: TlReader): CodeTypeSms$ {
     return new CodeTypeSms$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeSms' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeSms$ {
-    return new TlJsonReader(json, 'auth.codeTypeSms', classes).end(new CodeTypeSms$());
-  }
+interface CodeTypeSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -980,7 +855,7 @@ class CodeTypeSms$ {
  *
  * @see https://core.telegram.org/constructor/auth.codeTypeSms
  */
-export const CodeTypeSms: typeof CodeTypeSms$ = /*@__PURE__*/ defineTlClass(CodeTypeSms$, 0x72a3158c, 0xb3f3e401, 'auth.CodeTypeSms', 'constructor');
+export const CodeTypeSms: typeof CodeTypeSms$ = /*@__PURE__*/ defineTlClass(CodeTypeSms$, 0x72a3158c, 0xb3f3e401, 'auth.CodeTypeSms', 'constructor', 'auth.codeTypeSms = auth.CodeType');
 export type CodeTypeSms = CodeTypeSms$;
 
 /**
@@ -999,6 +874,7 @@ class CodeTypeCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1011,14 +887,10 @@ class CodeTypeCall$ {
   static fromReader(_r: TlReader): CodeTypeCall$ {
     return new CodeTypeCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeCall', classes).end(new CodeTypeCall$());
-  }
+interface CodeTypeCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1028,7 +900,7 @@ class CodeTypeCall$ {
  *
  * @see https://core.telegram.org/constructor/auth.codeTypeCall
  */
-export const CodeTypeCall: typeof CodeTypeCall$ = /*@__PURE__*/ defineTlClass(CodeTypeCall$, 0x741cd3e3, 0xb3f3e401, 'auth.CodeTypeCall', 'constructor');
+export const CodeTypeCall: typeof CodeTypeCall$ = /*@__PURE__*/ defineTlClass(CodeTypeCall$, 0x741cd3e3, 0xb3f3e401, 'auth.CodeTypeCall', 'constructor', 'auth.codeTypeCall = auth.CodeType');
 export type CodeTypeCall = CodeTypeCall$;
 
 /**
@@ -1047,6 +919,7 @@ class CodeTypeFlashCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeFlashCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeFlashCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1059,14 +932,10 @@ class CodeTypeFlashCall$ {
   static fromReader(_r: TlReader): CodeTypeFlashCall$ {
     return new CodeTypeFlashCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeFlashCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFlashCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeFlashCall', classes).end(new CodeTypeFlashCall$());
-  }
+interface CodeTypeFlashCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1076,7 +945,7 @@ class CodeTypeFlashCall$ {
  *
  * @see https://core.telegram.org/constructor/auth.codeTypeFlashCall
  */
-export const CodeTypeFlashCall: typeof CodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(CodeTypeFlashCall$, 0x226ccefb, 0xb3f3e401, 'auth.CodeTypeFlashCall', 'constructor');
+export const CodeTypeFlashCall: typeof CodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(CodeTypeFlashCall$, 0x226ccefb, 0xb3f3e401, 'auth.CodeTypeFlashCall', 'constructor', 'auth.codeTypeFlashCall = auth.CodeType');
 export type CodeTypeFlashCall = CodeTypeFlashCall$;
 
 /**
@@ -1095,6 +964,7 @@ class CodeTypeMissedCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeMissedCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeMissedCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1107,14 +977,10 @@ class CodeTypeMissedCall$ {
   static fromReader(_r: TlReader): CodeTypeMissedCall$ {
     return new CodeTypeMissedCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeMissedCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeMissedCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeMissedCall', classes).end(new CodeTypeMissedCall$());
-  }
+interface CodeTypeMissedCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1124,7 +990,7 @@ class CodeTypeMissedCall$ {
  *
  * @see https://core.telegram.org/constructor/auth.codeTypeMissedCall
  */
-export const CodeTypeMissedCall: typeof CodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(CodeTypeMissedCall$, 0xd61ad6ee, 0xb3f3e401, 'auth.CodeTypeMissedCall', 'constructor');
+export const CodeTypeMissedCall: typeof CodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(CodeTypeMissedCall$, 0xd61ad6ee, 0xb3f3e401, 'auth.CodeTypeMissedCall', 'constructor', 'auth.codeTypeMissedCall = auth.CodeType');
 export type CodeTypeMissedCall = CodeTypeMissedCall$;
 
 /**
@@ -1143,6 +1009,7 @@ class CodeTypeFragmentSms$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeFragmentSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeFragmentSms$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1155,14 +1022,10 @@ class CodeTypeFragmentSms$ {
   static fromReader(_r: TlReader): CodeTypeFragmentSms$ {
     return new CodeTypeFragmentSms$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeFragmentSms' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFragmentSms$ {
-    return new TlJsonReader(json, 'auth.codeTypeFragmentSms', classes).end(new CodeTypeFragmentSms$());
-  }
+interface CodeTypeFragmentSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1172,7 +1035,7 @@ class CodeTypeFragmentSms$ {
  *
  * @see https://core.telegram.org/constructor/auth.codeTypeFragmentSms
  */
-export const CodeTypeFragmentSms: typeof CodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(CodeTypeFragmentSms$, 0x06ed998c, 0xb3f3e401, 'auth.CodeTypeFragmentSms', 'constructor');
+export const CodeTypeFragmentSms: typeof CodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(CodeTypeFragmentSms$, 0x06ed998c, 0xb3f3e401, 'auth.CodeTypeFragmentSms', 'constructor', 'auth.codeTypeFragmentSms = auth.CodeType');
 export type CodeTypeFragmentSms = CodeTypeFragmentSms$;
 
 /**
@@ -1191,6 +1054,7 @@ class SentCodeTypeApp$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeApp';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeApp$;
   /** Length of the code in bytes */
   declare length: number;
 
@@ -1229,21 +1093,10 @@ class SentCodeTypeApp$ {
       return rethrowDecode(e, 'auth.sentCodeTypeApp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeApp');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeApp$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeApp', classes);
-    return j.end(
-      new SentCodeTypeApp$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeApp$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1253,7 +1106,7 @@ class SentCodeTypeApp$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeApp
  */
-export const SentCodeTypeApp: typeof SentCodeTypeApp$ = /*@__PURE__*/ defineTlClass(SentCodeTypeApp$, 0x3dbb5986, 0xff5b158e, 'auth.SentCodeTypeApp', 'constructor');
+export const SentCodeTypeApp: typeof SentCodeTypeApp$ = /*@__PURE__*/ defineTlClass(SentCodeTypeApp$, 0x3dbb5986, 0xff5b158e, 'auth.SentCodeTypeApp', 'constructor', 'auth.sentCodeTypeApp length:int = auth.SentCodeType');
 export type SentCodeTypeApp = SentCodeTypeApp$;
 
 /**
@@ -1272,6 +1125,7 @@ class SentCodeTypeSms$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSms$;
   /** Length of the code in bytes */
   declare length: number;
 
@@ -1310,21 +1164,10 @@ class SentCodeTypeSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSms');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSms$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSms', classes);
-    return j.end(
-      new SentCodeTypeSms$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1334,7 +1177,7 @@ class SentCodeTypeSms$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeSms
  */
-export const SentCodeTypeSms: typeof SentCodeTypeSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSms$, 0xc000bba2, 0xff5b158e, 'auth.SentCodeTypeSms', 'constructor');
+export const SentCodeTypeSms: typeof SentCodeTypeSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSms$, 0xc000bba2, 0xff5b158e, 'auth.SentCodeTypeSms', 'constructor', 'auth.sentCodeTypeSms length:int = auth.SentCodeType');
 export type SentCodeTypeSms = SentCodeTypeSms$;
 
 /**
@@ -1353,6 +1196,7 @@ class SentCodeTypeCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeCall$;
   /** Length of the verification code */
   declare length: number;
 
@@ -1391,21 +1235,10 @@ class SentCodeTypeCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeCall');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeCall', classes);
-    return j.end(
-      new SentCodeTypeCall$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1415,7 +1248,7 @@ class SentCodeTypeCall$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeCall
  */
-export const SentCodeTypeCall: typeof SentCodeTypeCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeCall$, 0x5353e5a7, 0xff5b158e, 'auth.SentCodeTypeCall', 'constructor');
+export const SentCodeTypeCall: typeof SentCodeTypeCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeCall$, 0x5353e5a7, 0xff5b158e, 'auth.SentCodeTypeCall', 'constructor', 'auth.sentCodeTypeCall length:int = auth.SentCodeType');
 export type SentCodeTypeCall = SentCodeTypeCall$;
 
 /**
@@ -1434,6 +1267,7 @@ class SentCodeTypeFlashCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeFlashCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeFlashCall$;
   /** [pattern](https://core.telegram.org/api/pattern) to match */
   declare pattern: string;
 
@@ -1472,21 +1306,10 @@ class SentCodeTypeFlashCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeFlashCall');
-    j.field('pattern', this.pattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFlashCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeFlashCall', classes);
-    return j.end(
-      new SentCodeTypeFlashCall$({
-        pattern: j.field('pattern', stringFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeFlashCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1496,7 +1319,7 @@ class SentCodeTypeFlashCall$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeFlashCall
  */
-export const SentCodeTypeFlashCall: typeof SentCodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFlashCall$, 0xab03c6d9, 0xff5b158e, 'auth.SentCodeTypeFlashCall', 'constructor');
+export const SentCodeTypeFlashCall: typeof SentCodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFlashCall$, 0xab03c6d9, 0xff5b158e, 'auth.SentCodeTypeFlashCall', 'constructor', 'auth.sentCodeTypeFlashCall pattern:string = auth.SentCodeType');
 export type SentCodeTypeFlashCall = SentCodeTypeFlashCall$;
 
 /**
@@ -1515,6 +1338,7 @@ class SentCodeTypeMissedCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeMissedCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeMissedCall$;
   /** Prefix of the phone number from which the call will be made */
   declare prefix: string;
   /** Length of the verification code */
@@ -1562,23 +1386,10 @@ class SentCodeTypeMissedCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeMissedCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeMissedCall');
-    j.field('prefix', this.prefix, stringToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeMissedCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeMissedCall', classes);
-    return j.end(
-      new SentCodeTypeMissedCall$({
-        prefix: j.field('prefix', stringFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeMissedCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1588,7 +1399,7 @@ class SentCodeTypeMissedCall$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeMissedCall
  */
-export const SentCodeTypeMissedCall: typeof SentCodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeMissedCall$, 0x82006484, 0xff5b158e, 'auth.SentCodeTypeMissedCall', 'constructor');
+export const SentCodeTypeMissedCall: typeof SentCodeTypeMissedCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeMissedCall$, 0x82006484, 0xff5b158e, 'auth.SentCodeTypeMissedCall', 'constructor', 'auth.sentCodeTypeMissedCall prefix:string length:int = auth.SentCodeType');
 export type SentCodeTypeMissedCall = SentCodeTypeMissedCall$;
 
 /**
@@ -1607,6 +1418,7 @@ class SentCodeTypeEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeEmailCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeEmailCode$;
   /** Whether authorization through Apple ID is allowed */
   declare appleSigninAllowed: boolean | undefined;
   /** Whether authorization through Google ID is allowed */
@@ -1695,31 +1507,10 @@ class SentCodeTypeEmailCode$ {
       return rethrowDecode(e, 'auth.sentCodeTypeEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeEmailCode');
-    j.flag('apple_signin_allowed', this.appleSigninAllowed);
-    j.flag('google_signin_allowed', this.googleSigninAllowed);
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    j.field('length', this.length, intToJson);
-    j.optional('reset_available_period', this.resetAvailablePeriod, intToJson);
-    j.optional('reset_pending_date', this.resetPendingDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeEmailCode$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeEmailCode', classes);
-    return j.end(
-      new SentCodeTypeEmailCode$({
-        appleSigninAllowed: j.flag('apple_signin_allowed'),
-        googleSigninAllowed: j.flag('google_signin_allowed'),
-        emailPattern: j.field('email_pattern', stringFromJson),
-        length: j.field('length', intFromJson),
-        resetAvailablePeriod: j.optional('reset_available_period', intFromJson),
-        resetPendingDate: j.optional('reset_pending_date', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1729,7 +1520,7 @@ class SentCodeTypeEmailCode$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeEmailCode
  */
-export const SentCodeTypeEmailCode: typeof SentCodeTypeEmailCode$ = /*@__PURE__*/ defineTlClass(SentCodeTypeEmailCode$, 0xf450f59b, 0xff5b158e, 'auth.SentCodeTypeEmailCode', 'constructor');
+export const SentCodeTypeEmailCode: typeof SentCodeTypeEmailCode$ = /*@__PURE__*/ defineTlClass(SentCodeTypeEmailCode$, 0xf450f59b, 0xff5b158e, 'auth.SentCodeTypeEmailCode', 'constructor', 'auth.sentCodeTypeEmailCode flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true email_pattern:string length:int reset_available_period:flags.3?int reset_pending_date:flags.4?int = auth.SentCodeType');
 export type SentCodeTypeEmailCode = SentCodeTypeEmailCode$;
 
 /**
@@ -1748,6 +1539,7 @@ class SentCodeTypeSetUpEmailRequired$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSetUpEmailRequired';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSetUpEmailRequired$;
   /** Whether authorization through Apple ID is allowed */
   declare appleSigninAllowed: boolean | undefined;
   /** Whether authorization through Google ID is allowed */
@@ -1798,23 +1590,10 @@ class SentCodeTypeSetUpEmailRequired$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSetUpEmailRequired', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSetUpEmailRequired');
-    j.flag('apple_signin_allowed', this.appleSigninAllowed);
-    j.flag('google_signin_allowed', this.googleSigninAllowed);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSetUpEmailRequired$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSetUpEmailRequired', classes);
-    return j.end(
-      new SentCodeTypeSetUpEmailRequired$({
-        appleSigninAllowed: j.flag('apple_signin_allowed'),
-        googleSigninAllowed: j.flag('google_signin_allowed'),
-      }),
-    );
-  }
+interface SentCodeTypeSetUpEmailRequired$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1824,7 +1603,7 @@ class SentCodeTypeSetUpEmailRequired$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeSetUpEmailRequired
  */
-export const SentCodeTypeSetUpEmailRequired: typeof SentCodeTypeSetUpEmailRequired$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSetUpEmailRequired$, 0xa5491dea, 0xff5b158e, 'auth.SentCodeTypeSetUpEmailRequired', 'constructor');
+export const SentCodeTypeSetUpEmailRequired: typeof SentCodeTypeSetUpEmailRequired$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSetUpEmailRequired$, 0xa5491dea, 0xff5b158e, 'auth.SentCodeTypeSetUpEmailRequired', 'constructor', 'auth.sentCodeTypeSetUpEmailRequired flags:# apple_signin_allowed:flags.0?true google_signin_allowed:flags.1?true = auth.SentCodeType');
 export type SentCodeTypeSetUpEmailRequired = SentCodeTypeSetUpEmailRequired$;
 
 /**
@@ -1843,6 +1622,7 @@ class SentCodeTypeFragmentSms$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeFragmentSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeFragmentSms$;
   /** Open the specified URL to log into [fragment.com](https://fragment.com/) with the wallet that owns the specified phone number and view the code. */
   declare url: string;
   /** Length of the delivered code. */
@@ -1890,23 +1670,10 @@ class SentCodeTypeFragmentSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFragmentSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeFragmentSms');
-    j.field('url', this.url, stringToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFragmentSms$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeFragmentSms', classes);
-    return j.end(
-      new SentCodeTypeFragmentSms$({
-        url: j.field('url', stringFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeFragmentSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1916,7 +1683,7 @@ class SentCodeTypeFragmentSms$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeFragmentSms
  */
-export const SentCodeTypeFragmentSms: typeof SentCodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFragmentSms$, 0xd9565c39, 0xff5b158e, 'auth.SentCodeTypeFragmentSms', 'constructor');
+export const SentCodeTypeFragmentSms: typeof SentCodeTypeFragmentSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFragmentSms$, 0xd9565c39, 0xff5b158e, 'auth.SentCodeTypeFragmentSms', 'constructor', 'auth.sentCodeTypeFragmentSms url:string length:int = auth.SentCodeType');
 export type SentCodeTypeFragmentSms = SentCodeTypeFragmentSms$;
 
 /**
@@ -1935,6 +1702,7 @@ class SentCodeTypeFirebaseSms$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeFirebaseSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeFirebaseSms$;
   /** On Android, the nonce to be used as described in the [auth documentation »](https://core.telegram.org/api/auth) */
   declare nonce: Uint8Array | undefined;
   /** Google Play Integrity project ID */
@@ -2040,31 +1808,10 @@ class SentCodeTypeFirebaseSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFirebaseSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeFirebaseSms');
-    j.optional('nonce', this.nonce, bytesToJson);
-    j.optional('play_integrity_project_id', this.playIntegrityProjectId, longToJson);
-    j.optional('play_integrity_nonce', this.playIntegrityNonce, bytesToJson);
-    j.optional('receipt', this.receipt, stringToJson);
-    j.optional('push_timeout', this.pushTimeout, intToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFirebaseSms$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeFirebaseSms', classes);
-    return j.end(
-      new SentCodeTypeFirebaseSms$({
-        nonce: j.optional('nonce', bytesFromJson),
-        playIntegrityProjectId: j.optional('play_integrity_project_id', longFromJson),
-        playIntegrityNonce: j.optional('play_integrity_nonce', bytesFromJson),
-        receipt: j.optional('receipt', stringFromJson),
-        pushTimeout: j.optional('push_timeout', intFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeFirebaseSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2074,7 +1821,7 @@ class SentCodeTypeFirebaseSms$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeFirebaseSms
  */
-export const SentCodeTypeFirebaseSms: typeof SentCodeTypeFirebaseSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFirebaseSms$, 0x009fd736, 0xff5b158e, 'auth.SentCodeTypeFirebaseSms', 'constructor');
+export const SentCodeTypeFirebaseSms: typeof SentCodeTypeFirebaseSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFirebaseSms$, 0x009fd736, 0xff5b158e, 'auth.SentCodeTypeFirebaseSms', 'constructor', 'auth.sentCodeTypeFirebaseSms flags:# nonce:flags.0?bytes play_integrity_project_id:flags.2?long play_integrity_nonce:flags.2?bytes receipt:flags.1?string push_timeout:flags.1?int length:int = auth.SentCodeType');
 export type SentCodeTypeFirebaseSms = SentCodeTypeFirebaseSms$;
 
 /**
@@ -2093,6 +1840,7 @@ class SentCodeTypeSmsWord$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSmsWord';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSmsWord$;
   /** If set, the secret word in the sent SMS (which may contain multiple words) starts with this letter. */
   declare beginning: string | undefined;
 
@@ -2137,21 +1885,10 @@ class SentCodeTypeSmsWord$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsWord', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSmsWord');
-    j.optional('beginning', this.beginning, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSmsWord$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSmsWord', classes);
-    return j.end(
-      new SentCodeTypeSmsWord$({
-        beginning: j.optional('beginning', stringFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeSmsWord$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2161,7 +1898,7 @@ class SentCodeTypeSmsWord$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeSmsWord
  */
-export const SentCodeTypeSmsWord: typeof SentCodeTypeSmsWord$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsWord$, 0xa416ac81, 0xff5b158e, 'auth.SentCodeTypeSmsWord', 'constructor');
+export const SentCodeTypeSmsWord: typeof SentCodeTypeSmsWord$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsWord$, 0xa416ac81, 0xff5b158e, 'auth.SentCodeTypeSmsWord', 'constructor', 'auth.sentCodeTypeSmsWord flags:# beginning:flags.0?string = auth.SentCodeType');
 export type SentCodeTypeSmsWord = SentCodeTypeSmsWord$;
 
 /**
@@ -2180,6 +1917,7 @@ class SentCodeTypeSmsPhrase$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSmsPhrase';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSmsPhrase$;
   /** If set, the secret phrase (and the SMS) starts with this word. */
   declare beginning: string | undefined;
 
@@ -2224,21 +1962,10 @@ class SentCodeTypeSmsPhrase$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsPhrase', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSmsPhrase');
-    j.optional('beginning', this.beginning, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSmsPhrase$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSmsPhrase', classes);
-    return j.end(
-      new SentCodeTypeSmsPhrase$({
-        beginning: j.optional('beginning', stringFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeSmsPhrase$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2248,7 +1975,7 @@ class SentCodeTypeSmsPhrase$ {
  *
  * @see https://core.telegram.org/constructor/auth.sentCodeTypeSmsPhrase
  */
-export const SentCodeTypeSmsPhrase: typeof SentCodeTypeSmsPhrase$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsPhrase$, 0xb37794af, 0xff5b158e, 'auth.SentCodeTypeSmsPhrase', 'constructor');
+export const SentCodeTypeSmsPhrase: typeof SentCodeTypeSmsPhrase$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSmsPhrase$, 0xb37794af, 0xff5b158e, 'auth.SentCodeTypeSmsPhrase', 'constructor', 'auth.sentCodeTypeSmsPhrase flags:# beginning:flags.0?string = auth.SentCodeType');
 export type SentCodeTypeSmsPhrase = SentCodeTypeSmsPhrase$;
 
 /**
@@ -2267,6 +1994,7 @@ class LoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginToken';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginToken$;
   /** Expiration date of QR code */
   declare expires: number;
   /** Token to render in QR code */
@@ -2314,23 +2042,10 @@ class LoginToken$ {
       return rethrowDecode(e, 'auth.loginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginToken');
-    j.field('expires', this.expires, intToJson);
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginToken$ {
-    const j = new TlJsonReader(json, 'auth.loginToken', classes);
-    return j.end(
-      new LoginToken$({
-        expires: j.field('expires', intFromJson),
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface LoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2340,7 +2055,7 @@ class LoginToken$ {
  *
  * @see https://core.telegram.org/constructor/auth.loginToken
  */
-export const LoginToken: typeof LoginToken$ = /*@__PURE__*/ defineTlClass(LoginToken$, 0x629f1980, 0x6b55f636, 'auth.LoginToken', 'constructor');
+export const LoginToken: typeof LoginToken$ = /*@__PURE__*/ defineTlClass(LoginToken$, 0x629f1980, 0x6b55f636, 'auth.LoginToken', 'constructor', 'auth.loginToken expires:int token:bytes = auth.LoginToken');
 export type LoginToken = LoginToken$;
 
 /**
@@ -2359,6 +2074,7 @@ class LoginTokenMigrateTo$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginTokenMigrateTo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginTokenMigrateTo$;
   /** DC ID */
   declare dcId: number;
   /** Token to use for login */
@@ -2406,23 +2122,10 @@ class LoginTokenMigrateTo$ {
       return rethrowDecode(e, 'auth.loginTokenMigrateTo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginTokenMigrateTo');
-    j.field('dc_id', this.dcId, intToJson);
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenMigrateTo$ {
-    const j = new TlJsonReader(json, 'auth.loginTokenMigrateTo', classes);
-    return j.end(
-      new LoginTokenMigrateTo$({
-        dcId: j.field('dc_id', intFromJson),
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface LoginTokenMigrateTo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2432,7 +2135,7 @@ class LoginTokenMigrateTo$ {
  *
  * @see https://core.telegram.org/constructor/auth.loginTokenMigrateTo
  */
-export const LoginTokenMigrateTo: typeof LoginTokenMigrateTo$ = /*@__PURE__*/ defineTlClass(LoginTokenMigrateTo$, 0x068e9916, 0x6b55f636, 'auth.LoginTokenMigrateTo', 'constructor');
+export const LoginTokenMigrateTo: typeof LoginTokenMigrateTo$ = /*@__PURE__*/ defineTlClass(LoginTokenMigrateTo$, 0x068e9916, 0x6b55f636, 'auth.LoginTokenMigrateTo', 'constructor', 'auth.loginTokenMigrateTo dc_id:int token:bytes = auth.LoginToken');
 export type LoginTokenMigrateTo = LoginTokenMigrateTo$;
 
 /**
@@ -2451,6 +2154,7 @@ class LoginTokenSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginTokenSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginTokenSuccess$;
   /** Authorization info */
   declare authorization: Api.auth.TypeAuthorization;
 
@@ -2489,21 +2193,10 @@ class LoginTokenSuccess$ {
       return rethrowDecode(e, 'auth.loginTokenSuccess', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginTokenSuccess');
-    j.field('authorization', this.authorization, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenSuccess$ {
-    const j = new TlJsonReader(json, 'auth.loginTokenSuccess', classes);
-    return j.end(
-      new LoginTokenSuccess$({
-        authorization: j.field('authorization', fromJson$auth$Authorization),
-      }),
-    );
-  }
+interface LoginTokenSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2513,7 +2206,7 @@ class LoginTokenSuccess$ {
  *
  * @see https://core.telegram.org/constructor/auth.loginTokenSuccess
  */
-export const LoginTokenSuccess: typeof LoginTokenSuccess$ = /*@__PURE__*/ defineTlClass(LoginTokenSuccess$, 0x390d5c5e, 0x6b55f636, 'auth.LoginTokenSuccess', 'constructor');
+export const LoginTokenSuccess: typeof LoginTokenSuccess$ = /*@__PURE__*/ defineTlClass(LoginTokenSuccess$, 0x390d5c5e, 0x6b55f636, 'auth.LoginTokenSuccess', 'constructor', 'auth.loginTokenSuccess authorization:auth.Authorization = auth.LoginToken');
 export type LoginTokenSuccess = LoginTokenSuccess$;
 
 /**
@@ -2532,6 +2225,7 @@ class LoggedOut$ {
   declare readonly SUBCLASS_OF_ID: 0x0a804315;
   declare readonly className: 'auth.LoggedOut';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoggedOut$;
   /** [Future auth token »](https://core.telegram.org/api/auth#future-auth-tokens) to be used on subsequent authorizations */
   declare futureAuthToken: Uint8Array | undefined;
 
@@ -2576,21 +2270,10 @@ class LoggedOut$ {
       return rethrowDecode(e, 'auth.loggedOut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loggedOut');
-    j.optional('future_auth_token', this.futureAuthToken, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoggedOut$ {
-    const j = new TlJsonReader(json, 'auth.loggedOut', classes);
-    return j.end(
-      new LoggedOut$({
-        futureAuthToken: j.optional('future_auth_token', bytesFromJson),
-      }),
-    );
-  }
+interface LoggedOut$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2600,7 +2283,7 @@ class LoggedOut$ {
  *
  * @see https://core.telegram.org/constructor/auth.loggedOut
  */
-export const LoggedOut: typeof LoggedOut$ = /*@__PURE__*/ defineTlClass(LoggedOut$, 0xc3a2835f, 0x0a804315, 'auth.LoggedOut', 'constructor');
+export const LoggedOut: typeof LoggedOut$ = /*@__PURE__*/ defineTlClass(LoggedOut$, 0xc3a2835f, 0x0a804315, 'auth.LoggedOut', 'constructor', 'auth.loggedOut flags:# future_auth_token:flags.0?bytes = auth.LoggedOut');
 export type LoggedOut = LoggedOut$;
 
 /**
@@ -2619,6 +2302,7 @@ class PasskeyLoginOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xd9793032;
   declare readonly className: 'auth.PasskeyLoginOptions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasskeyLoginOptions$;
   /** JSON-encoded object whose `publicKey` field contains a [`PublicKeyCredentialRequestOptions`](https://developer.mozilla.org/en-US/docs/Web/API/PublicKeyCredentialRequestOptions) object. */
   declare options: Api.TypeDataJSON;
 
@@ -2657,21 +2341,10 @@ class PasskeyLoginOptions$ {
       return rethrowDecode(e, 'auth.passkeyLoginOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.passkeyLoginOptions');
-    j.field('options', this.options, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasskeyLoginOptions$ {
-    const j = new TlJsonReader(json, 'auth.passkeyLoginOptions', classes);
-    return j.end(
-      new PasskeyLoginOptions$({
-        options: j.field('options', fromJson$DataJSON),
-      }),
-    );
-  }
+interface PasskeyLoginOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2681,7 +2354,7 @@ class PasskeyLoginOptions$ {
  *
  * @see https://core.telegram.org/constructor/auth.passkeyLoginOptions
  */
-export const PasskeyLoginOptions: typeof PasskeyLoginOptions$ = /*@__PURE__*/ defineTlClass(PasskeyLoginOptions$, 0xe2037789, 0xd9793032, 'auth.PasskeyLoginOptions', 'constructor');
+export const PasskeyLoginOptions: typeof PasskeyLoginOptions$ = /*@__PURE__*/ defineTlClass(PasskeyLoginOptions$, 0xe2037789, 0xd9793032, 'auth.PasskeyLoginOptions', 'constructor', 'auth.passkeyLoginOptions options:DataJSON = auth.PasskeyLoginOptions');
 export type PasskeyLoginOptions = PasskeyLoginOptions$;
 
 /**
@@ -2719,6 +2392,7 @@ class SendCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SendCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendCode$;
   /** Phone number in international format */
   declare phoneNumber: string;
   /** Application identifier (see [App configuration](https://core.telegram.org/myapp)) */
@@ -2789,27 +2463,10 @@ class SendCode$ {
       return rethrowDecode(e, 'auth.sendCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sendCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendCode$ {
-    const j = new TlJsonReader(json, 'auth.sendCode', classes);
-    return j.end(
-      new SendCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2838,7 +2495,7 @@ class SendCode$ {
  *
  * @see https://core.telegram.org/method/auth.sendCode
  */
-export const SendCode: typeof SendCode$ = /*@__PURE__*/ defineTlClass(SendCode$, 0xa677244f, 0x6ce87081, 'auth.SendCode', 'request');
+export const SendCode: typeof SendCode$ = /*@__PURE__*/ defineTlClass(SendCode$, 0xa677244f, 0x6ce87081, 'auth.SendCode', 'request', 'auth.sendCode phone_number:string api_id:int api_hash:string settings:CodeSettings');
 export type SendCode = SendCode$;
 
 /** The types of the RPC errors `auth.sendCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2890,6 +2547,7 @@ class SignUp$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.SignUp';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SignUp$;
   /** If set, users on Telegram that have already added `phone_number` to their contacts will *not* receive signup notifications about this user. */
   declare noJoinedNotifications: boolean | undefined;
   /** Phone number in the international format */
@@ -2973,29 +2631,10 @@ class SignUp$ {
       return rethrowDecode(e, 'auth.signUp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.signUp');
-    j.flag('no_joined_notifications', this.noJoinedNotifications);
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('first_name', this.firstName, stringToJson);
-    j.field('last_name', this.lastName, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SignUp$ {
-    const j = new TlJsonReader(json, 'auth.signUp', classes);
-    return j.end(
-      new SignUp$({
-        noJoinedNotifications: j.flag('no_joined_notifications'),
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        firstName: j.field('first_name', stringFromJson),
-        lastName: j.field('last_name', stringFromJson),
-      }),
-    );
-  }
+interface SignUp$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3020,7 +2659,7 @@ class SignUp$ {
  *
  * @see https://core.telegram.org/method/auth.signUp
  */
-export const SignUp: typeof SignUp$ = /*@__PURE__*/ defineTlClass(SignUp$, 0xaac7b717, 0xb9e04e39, 'auth.SignUp', 'request');
+export const SignUp: typeof SignUp$ = /*@__PURE__*/ defineTlClass(SignUp$, 0xaac7b717, 0xb9e04e39, 'auth.SignUp', 'request', 'auth.signUp flags:# no_joined_notifications:flags.0?true phone_number:string phone_code_hash:string first_name:string last_name:string');
 export type SignUp = SignUp$;
 
 /** The types of the RPC errors `auth.signUp` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3068,6 +2707,7 @@ class SignIn$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.SignIn';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SignIn$;
   /** Phone number in the international format */
   declare phoneNumber: string;
   /** SMS-message ID, obtained from {@link Api.auth.SendCode} */
@@ -3145,27 +2785,10 @@ class SignIn$ {
       return rethrowDecode(e, 'auth.signIn', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.signIn');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('phone_code', this.phoneCode, stringToJson);
-    j.optional('email_verification', this.emailVerification, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SignIn$ {
-    const j = new TlJsonReader(json, 'auth.signIn', classes);
-    return j.end(
-      new SignIn$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.optional('phone_code', stringFromJson),
-        emailVerification: j.optional('email_verification', fromJson$EmailVerification),
-      }),
-    );
-  }
+interface SignIn$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3190,7 +2813,7 @@ class SignIn$ {
  *
  * @see https://core.telegram.org/method/auth.signIn
  */
-export const SignIn: typeof SignIn$ = /*@__PURE__*/ defineTlClass(SignIn$, 0x8d52a951, 0xb9e04e39, 'auth.SignIn', 'request');
+export const SignIn: typeof SignIn$ = /*@__PURE__*/ defineTlClass(SignIn$, 0x8d52a951, 0xb9e04e39, 'auth.SignIn', 'request', 'auth.signIn flags:# phone_number:string phone_code_hash:string phone_code:flags.0?string email_verification:flags.1?EmailVerification');
 export type SignIn = SignIn$;
 
 /** The types of the RPC errors `auth.signIn` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3227,6 +2850,7 @@ class LogOut$ {
   declare readonly SUBCLASS_OF_ID: 0x0a804315;
   declare readonly className: 'auth.LogOut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LogOut$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3244,14 +2868,10 @@ class LogOut$ {
   static fromReader(_r: TlReader): LogOut$ {
     return new LogOut$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.logOut' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LogOut$ {
-    return new TlJsonReader(json, 'auth.logOut', classes).end(new LogOut$());
-  }
+interface LogOut$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3265,7 +2885,7 @@ class LogOut$ {
  *
  * @see https://core.telegram.org/method/auth.logOut
  */
-export const LogOut: typeof LogOut$ = /*@__PURE__*/ defineTlClass(LogOut$, 0x3e72ba19, 0x0a804315, 'auth.LogOut', 'request');
+export const LogOut: typeof LogOut$ = /*@__PURE__*/ defineTlClass(LogOut$, 0x3e72ba19, 0x0a804315, 'auth.LogOut', 'request', 'auth.logOut');
 export type LogOut = LogOut$;
 
 /**
@@ -3294,6 +2914,7 @@ class ResetAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.ResetAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3311,14 +2932,10 @@ class ResetAuthorizations$ {
   static fromReader(_r: TlReader): ResetAuthorizations$ {
     return new ResetAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.resetAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorizations$ {
-    return new TlJsonReader(json, 'auth.resetAuthorizations', classes).end(new ResetAuthorizations$());
-  }
+interface ResetAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3338,7 +2955,7 @@ class ResetAuthorizations$ {
  *
  * @see https://core.telegram.org/method/auth.resetAuthorizations
  */
-export const ResetAuthorizations: typeof ResetAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetAuthorizations$, 0x9fab0d1a, 0xf5b399ac, 'auth.ResetAuthorizations', 'request');
+export const ResetAuthorizations: typeof ResetAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetAuthorizations$, 0x9fab0d1a, 0xf5b399ac, 'auth.ResetAuthorizations', 'request', 'auth.resetAuthorizations');
 export type ResetAuthorizations = ResetAuthorizations$;
 
 /** The types of the RPC errors `auth.resetAuthorizations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3373,6 +2990,7 @@ class ExportAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0x5fd1ec51;
   declare readonly className: 'auth.ExportAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportAuthorization$;
   /** Number of a target data-center */
   declare dcId: number;
 
@@ -3416,21 +3034,10 @@ class ExportAuthorization$ {
       return rethrowDecode(e, 'auth.exportAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportAuthorization');
-    j.field('dc_id', this.dcId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.exportAuthorization', classes);
-    return j.end(
-      new ExportAuthorization$({
-        dcId: j.field('dc_id', intFromJson),
-      }),
-    );
-  }
+interface ExportAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3449,7 +3056,7 @@ class ExportAuthorization$ {
  *
  * @see https://core.telegram.org/method/auth.exportAuthorization
  */
-export const ExportAuthorization: typeof ExportAuthorization$ = /*@__PURE__*/ defineTlClass(ExportAuthorization$, 0xe5bfffcd, 0x5fd1ec51, 'auth.ExportAuthorization', 'request');
+export const ExportAuthorization: typeof ExportAuthorization$ = /*@__PURE__*/ defineTlClass(ExportAuthorization$, 0xe5bfffcd, 0x5fd1ec51, 'auth.ExportAuthorization', 'request', 'auth.exportAuthorization dc_id:int');
 export type ExportAuthorization = ExportAuthorization$;
 
 /** The types of the RPC errors `auth.exportAuthorization` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3485,6 +3092,7 @@ class ImportAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportAuthorization$;
   /** User ID */
   declare id: BigInteger;
   /** Authorization key */
@@ -3537,23 +3145,10 @@ class ImportAuthorization$ {
       return rethrowDecode(e, 'auth.importAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importAuthorization');
-    j.field('id', this.id, longToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importAuthorization', classes);
-    return j.end(
-      new ImportAuthorization$({
-        id: j.field('id', longFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface ImportAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3572,7 +3167,7 @@ class ImportAuthorization$ {
  *
  * @see https://core.telegram.org/method/auth.importAuthorization
  */
-export const ImportAuthorization: typeof ImportAuthorization$ = /*@__PURE__*/ defineTlClass(ImportAuthorization$, 0xa57a7dad, 0xb9e04e39, 'auth.ImportAuthorization', 'request');
+export const ImportAuthorization: typeof ImportAuthorization$ = /*@__PURE__*/ defineTlClass(ImportAuthorization$, 0xa57a7dad, 0xb9e04e39, 'auth.ImportAuthorization', 'request', 'auth.importAuthorization id:long bytes:bytes');
 export type ImportAuthorization = ImportAuthorization$;
 
 /** The types of the RPC errors `auth.importAuthorization` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3612,6 +3207,7 @@ class BindTempAuthKey$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.BindTempAuthKey';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BindTempAuthKey$;
   /** Permanent auth_key_id to bind to */
   declare permAuthKeyId: BigInteger;
   /** Random long from [Binding message contents](https://core.telegram.org/method/auth.bindTempAuthKey#binding-message-contents) */
@@ -3682,27 +3278,10 @@ class BindTempAuthKey$ {
       return rethrowDecode(e, 'auth.bindTempAuthKey', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.bindTempAuthKey');
-    j.field('perm_auth_key_id', this.permAuthKeyId, longToJson);
-    j.field('nonce', this.nonce, longToJson);
-    j.field('expires_at', this.expiresAt, intToJson);
-    j.field('encrypted_message', this.encryptedMessage, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BindTempAuthKey$ {
-    const j = new TlJsonReader(json, 'auth.bindTempAuthKey', classes);
-    return j.end(
-      new BindTempAuthKey$({
-        permAuthKeyId: j.field('perm_auth_key_id', longFromJson),
-        nonce: j.field('nonce', longFromJson),
-        expiresAt: j.field('expires_at', intFromJson),
-        encryptedMessage: j.field('encrypted_message', bytesFromJson),
-      }),
-    );
-  }
+interface BindTempAuthKey$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3725,7 +3304,7 @@ class BindTempAuthKey$ {
  *
  * @see https://core.telegram.org/method/auth.bindTempAuthKey
  */
-export const BindTempAuthKey: typeof BindTempAuthKey$ = /*@__PURE__*/ defineTlClass(BindTempAuthKey$, 0xcdd42a05, 0xf5b399ac, 'auth.BindTempAuthKey', 'request');
+export const BindTempAuthKey: typeof BindTempAuthKey$ = /*@__PURE__*/ defineTlClass(BindTempAuthKey$, 0xcdd42a05, 0xf5b399ac, 'auth.BindTempAuthKey', 'request', 'auth.bindTempAuthKey perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes');
 export type BindTempAuthKey = BindTempAuthKey$;
 
 /** The types of the RPC errors `auth.bindTempAuthKey` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3765,6 +3344,7 @@ class ImportBotAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportBotAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportBotAuthorization$;
   /** Reserved for future use */
   declare flags: number;
   /** Application identifier (see. [App configuration](https://core.telegram.org/myapp)) */
@@ -3835,27 +3415,10 @@ class ImportBotAuthorization$ {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importBotAuthorization');
-    j.field('flags', this.flags, intToJson);
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('bot_auth_token', this.botAuthToken, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportBotAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importBotAuthorization', classes);
-    return j.end(
-      new ImportBotAuthorization$({
-        flags: j.field('flags', intFromJson),
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        botAuthToken: j.field('bot_auth_token', stringFromJson),
-      }),
-    );
-  }
+interface ImportBotAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3876,7 +3439,7 @@ class ImportBotAuthorization$ {
  *
  * @see https://core.telegram.org/method/auth.importBotAuthorization
  */
-export const ImportBotAuthorization: typeof ImportBotAuthorization$ = /*@__PURE__*/ defineTlClass(ImportBotAuthorization$, 0x67a3ff2c, 0xb9e04e39, 'auth.ImportBotAuthorization', 'request');
+export const ImportBotAuthorization: typeof ImportBotAuthorization$ = /*@__PURE__*/ defineTlClass(ImportBotAuthorization$, 0x67a3ff2c, 0xb9e04e39, 'auth.ImportBotAuthorization', 'request', 'auth.importBotAuthorization flags:int api_id:int api_hash:string bot_auth_token:string');
 export type ImportBotAuthorization = ImportBotAuthorization$;
 
 /** The types of the RPC errors `auth.importBotAuthorization` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3917,6 +3480,7 @@ class CheckPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.CheckPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckPassword$;
   /** The account's password (see [SRP](https://core.telegram.org/api/srp)) */
   declare password: Api.TypeInputCheckPasswordSRP;
 
@@ -3960,21 +3524,10 @@ class CheckPassword$ {
       return rethrowDecode(e, 'auth.checkPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.checkPassword');
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckPassword$ {
-    const j = new TlJsonReader(json, 'auth.checkPassword', classes);
-    return j.end(
-      new CheckPassword$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface CheckPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3996,7 +3549,7 @@ class CheckPassword$ {
  *
  * @see https://core.telegram.org/method/auth.checkPassword
  */
-export const CheckPassword: typeof CheckPassword$ = /*@__PURE__*/ defineTlClass(CheckPassword$, 0xd18b4d16, 0xb9e04e39, 'auth.CheckPassword', 'request');
+export const CheckPassword: typeof CheckPassword$ = /*@__PURE__*/ defineTlClass(CheckPassword$, 0xd18b4d16, 0xb9e04e39, 'auth.CheckPassword', 'request', 'auth.checkPassword password:InputCheckPasswordSRP');
 export type CheckPassword = CheckPassword$;
 
 /** The types of the RPC errors `auth.checkPassword` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4036,6 +3589,7 @@ class RequestPasswordRecovery$ {
   declare readonly SUBCLASS_OF_ID: 0xfa72d43a;
   declare readonly className: 'auth.RequestPasswordRecovery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestPasswordRecovery$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4053,14 +3607,10 @@ class RequestPasswordRecovery$ {
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
     return new RequestPasswordRecovery$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.requestPasswordRecovery' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestPasswordRecovery$ {
-    return new TlJsonReader(json, 'auth.requestPasswordRecovery', classes).end(new RequestPasswordRecovery$());
-  }
+interface RequestPasswordRecovery$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4080,7 +3630,7 @@ class RequestPasswordRecovery$ {
  *
  * @see https://core.telegram.org/method/auth.requestPasswordRecovery
  */
-export const RequestPasswordRecovery: typeof RequestPasswordRecovery$ = /*@__PURE__*/ defineTlClass(RequestPasswordRecovery$, 0xd897bc66, 0xfa72d43a, 'auth.RequestPasswordRecovery', 'request');
+export const RequestPasswordRecovery: typeof RequestPasswordRecovery$ = /*@__PURE__*/ defineTlClass(RequestPasswordRecovery$, 0xd897bc66, 0xfa72d43a, 'auth.RequestPasswordRecovery', 'request', 'auth.requestPasswordRecovery');
 export type RequestPasswordRecovery = RequestPasswordRecovery$;
 
 /** The types of the RPC errors `auth.requestPasswordRecovery` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4118,6 +3668,7 @@ class RecoverPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.RecoverPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecoverPassword$;
   /** Code received via email */
   declare code: string;
   /** New password */
@@ -4176,23 +3727,10 @@ class RecoverPassword$ {
       return rethrowDecode(e, 'auth.recoverPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.recoverPassword');
-    j.field('code', this.code, stringToJson);
-    j.optional('new_settings', this.newSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecoverPassword$ {
-    const j = new TlJsonReader(json, 'auth.recoverPassword', classes);
-    return j.end(
-      new RecoverPassword$({
-        code: j.field('code', stringFromJson),
-        newSettings: j.optional('new_settings', fromJson$account$PasswordInputSettings),
-      }),
-    );
-  }
+interface RecoverPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4212,7 +3750,7 @@ class RecoverPassword$ {
  *
  * @see https://core.telegram.org/method/auth.recoverPassword
  */
-export const RecoverPassword: typeof RecoverPassword$ = /*@__PURE__*/ defineTlClass(RecoverPassword$, 0x37096c70, 0xb9e04e39, 'auth.RecoverPassword', 'request');
+export const RecoverPassword: typeof RecoverPassword$ = /*@__PURE__*/ defineTlClass(RecoverPassword$, 0x37096c70, 0xb9e04e39, 'auth.RecoverPassword', 'request', 'auth.recoverPassword flags:# code:string new_settings:flags.0?account.PasswordInputSettings');
 export type RecoverPassword = RecoverPassword$;
 
 /** The types of the RPC errors `auth.recoverPassword` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4253,6 +3791,7 @@ class ResendCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.ResendCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResendCode$;
   /** The phone number */
   declare phoneNumber: string;
   /** The phone code hash obtained from {@link Api.auth.SendCode} */
@@ -4320,25 +3859,10 @@ class ResendCode$ {
       return rethrowDecode(e, 'auth.resendCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.resendCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('reason', this.reason, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResendCode$ {
-    const j = new TlJsonReader(json, 'auth.resendCode', classes);
-    return j.end(
-      new ResendCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        reason: j.optional('reason', stringFromJson),
-      }),
-    );
-  }
+interface ResendCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4361,7 +3885,7 @@ class ResendCode$ {
  *
  * @see https://core.telegram.org/method/auth.resendCode
  */
-export const ResendCode: typeof ResendCode$ = /*@__PURE__*/ defineTlClass(ResendCode$, 0xcae47523, 0x6ce87081, 'auth.ResendCode', 'request');
+export const ResendCode: typeof ResendCode$ = /*@__PURE__*/ defineTlClass(ResendCode$, 0xcae47523, 0x6ce87081, 'auth.ResendCode', 'request', 'auth.resendCode flags:# phone_number:string phone_code_hash:string reason:flags.0?string');
 export type ResendCode = ResendCode$;
 
 /** The types of the RPC errors `auth.resendCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4401,6 +3925,7 @@ class CancelCode$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.CancelCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CancelCode$;
   /** Phone number */
   declare phoneNumber: string;
   /** Phone code hash from {@link Api.auth.SendCode} */
@@ -4453,23 +3978,10 @@ class CancelCode$ {
       return rethrowDecode(e, 'auth.cancelCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.cancelCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CancelCode$ {
-    const j = new TlJsonReader(json, 'auth.cancelCode', classes);
-    return j.end(
-      new CancelCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-      }),
-    );
-  }
+interface CancelCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4488,7 +4000,7 @@ class CancelCode$ {
  *
  * @see https://core.telegram.org/method/auth.cancelCode
  */
-export const CancelCode: typeof CancelCode$ = /*@__PURE__*/ defineTlClass(CancelCode$, 0x1f040578, 0xf5b399ac, 'auth.CancelCode', 'request');
+export const CancelCode: typeof CancelCode$ = /*@__PURE__*/ defineTlClass(CancelCode$, 0x1f040578, 0xf5b399ac, 'auth.CancelCode', 'request', 'auth.cancelCode phone_number:string phone_code_hash:string');
 export type CancelCode = CancelCode$;
 
 /** The types of the RPC errors `auth.cancelCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4519,6 +4031,7 @@ class DropTempAuthKeys$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.DropTempAuthKeys';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DropTempAuthKeys$;
   /** The auth keys that **shouldn't** be dropped. */
   declare exceptAuthKeys: BigInteger[];
 
@@ -4570,21 +4083,10 @@ class DropTempAuthKeys$ {
       return rethrowDecode(e, 'auth.dropTempAuthKeys', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.dropTempAuthKeys');
-    j.vector('except_auth_keys', this.exceptAuthKeys, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DropTempAuthKeys$ {
-    const j = new TlJsonReader(json, 'auth.dropTempAuthKeys', classes);
-    return j.end(
-      new DropTempAuthKeys$({
-        exceptAuthKeys: j.vector('except_auth_keys', longFromJson),
-      }),
-    );
-  }
+interface DropTempAuthKeys$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4598,7 +4100,7 @@ class DropTempAuthKeys$ {
  *
  * @see https://core.telegram.org/method/auth.dropTempAuthKeys
  */
-export const DropTempAuthKeys: typeof DropTempAuthKeys$ = /*@__PURE__*/ defineTlClass(DropTempAuthKeys$, 0x8e48a188, 0xf5b399ac, 'auth.DropTempAuthKeys', 'request');
+export const DropTempAuthKeys: typeof DropTempAuthKeys$ = /*@__PURE__*/ defineTlClass(DropTempAuthKeys$, 0x8e48a188, 0xf5b399ac, 'auth.DropTempAuthKeys', 'request', 'auth.dropTempAuthKeys except_auth_keys:Vector<long>');
 export type DropTempAuthKeys = DropTempAuthKeys$;
 
 /**
@@ -4631,6 +4133,7 @@ class ExportLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.ExportLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportLoginToken$;
   /** Application identifier (see. [App configuration](https://core.telegram.org/myapp)) */
   declare apiId: number;
   /** Application identifier hash (see. [App configuration](https://core.telegram.org/myapp)) */
@@ -4700,25 +4203,10 @@ class ExportLoginToken$ {
       return rethrowDecode(e, 'auth.exportLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportLoginToken');
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.vector('except_ids', this.exceptIds, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.exportLoginToken', classes);
-    return j.end(
-      new ExportLoginToken$({
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        exceptIds: j.vector('except_ids', longFromJson),
-      }),
-    );
-  }
+interface ExportLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4742,7 +4230,7 @@ class ExportLoginToken$ {
  *
  * @see https://core.telegram.org/method/auth.exportLoginToken
  */
-export const ExportLoginToken: typeof ExportLoginToken$ = /*@__PURE__*/ defineTlClass(ExportLoginToken$, 0xb7e085fe, 0x6b55f636, 'auth.ExportLoginToken', 'request');
+export const ExportLoginToken: typeof ExportLoginToken$ = /*@__PURE__*/ defineTlClass(ExportLoginToken$, 0xb7e085fe, 0x6b55f636, 'auth.ExportLoginToken', 'request', 'auth.exportLoginToken api_id:int api_hash:string except_ids:Vector<long>');
 export type ExportLoginToken = ExportLoginToken$;
 
 /** The types of the RPC errors `auth.exportLoginToken` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4783,6 +4271,7 @@ class ImportLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.ImportLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportLoginToken$;
   /** Login token */
   declare token: Uint8Array;
 
@@ -4826,21 +4315,10 @@ class ImportLoginToken$ {
       return rethrowDecode(e, 'auth.importLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importLoginToken');
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.importLoginToken', classes);
-    return j.end(
-      new ImportLoginToken$({
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface ImportLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4863,7 +4341,7 @@ class ImportLoginToken$ {
  *
  * @see https://core.telegram.org/method/auth.importLoginToken
  */
-export const ImportLoginToken: typeof ImportLoginToken$ = /*@__PURE__*/ defineTlClass(ImportLoginToken$, 0x95ac5ce4, 0x6b55f636, 'auth.ImportLoginToken', 'request');
+export const ImportLoginToken: typeof ImportLoginToken$ = /*@__PURE__*/ defineTlClass(ImportLoginToken$, 0x95ac5ce4, 0x6b55f636, 'auth.ImportLoginToken', 'request', 'auth.importLoginToken token:bytes');
 export type ImportLoginToken = ImportLoginToken$;
 
 /** The types of the RPC errors `auth.importLoginToken` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4908,6 +4386,7 @@ class AcceptLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0xc913c01a;
   declare readonly className: 'auth.AcceptLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptLoginToken$;
   /** Login token embedded in QR code, for more info, see [login via QR code](https://core.telegram.org/api/qr-login). */
   declare token: Uint8Array;
 
@@ -4951,21 +4430,10 @@ class AcceptLoginToken$ {
       return rethrowDecode(e, 'auth.acceptLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.acceptLoginToken');
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.acceptLoginToken', classes);
-    return j.end(
-      new AcceptLoginToken$({
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface AcceptLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4991,7 +4459,7 @@ class AcceptLoginToken$ {
  *
  * @see https://core.telegram.org/method/auth.acceptLoginToken
  */
-export const AcceptLoginToken: typeof AcceptLoginToken$ = /*@__PURE__*/ defineTlClass(AcceptLoginToken$, 0xe894ad4d, 0xc913c01a, 'auth.AcceptLoginToken', 'request');
+export const AcceptLoginToken: typeof AcceptLoginToken$ = /*@__PURE__*/ defineTlClass(AcceptLoginToken$, 0xe894ad4d, 0xc913c01a, 'auth.AcceptLoginToken', 'request', 'auth.acceptLoginToken token:bytes');
 export type AcceptLoginToken = AcceptLoginToken$;
 
 /** The types of the RPC errors `auth.acceptLoginToken` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5031,6 +4499,7 @@ class CheckRecoveryPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.CheckRecoveryPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckRecoveryPassword$;
   /** Code received via email */
   declare code: string;
 
@@ -5074,21 +4543,10 @@ class CheckRecoveryPassword$ {
       return rethrowDecode(e, 'auth.checkRecoveryPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.checkRecoveryPassword');
-    j.field('code', this.code, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckRecoveryPassword$ {
-    const j = new TlJsonReader(json, 'auth.checkRecoveryPassword', classes);
-    return j.end(
-      new CheckRecoveryPassword$({
-        code: j.field('code', stringFromJson),
-      }),
-    );
-  }
+interface CheckRecoveryPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5108,7 +4566,7 @@ class CheckRecoveryPassword$ {
  *
  * @see https://core.telegram.org/method/auth.checkRecoveryPassword
  */
-export const CheckRecoveryPassword: typeof CheckRecoveryPassword$ = /*@__PURE__*/ defineTlClass(CheckRecoveryPassword$, 0x0d36bf79, 0xf5b399ac, 'auth.CheckRecoveryPassword', 'request');
+export const CheckRecoveryPassword: typeof CheckRecoveryPassword$ = /*@__PURE__*/ defineTlClass(CheckRecoveryPassword$, 0x0d36bf79, 0xf5b399ac, 'auth.CheckRecoveryPassword', 'request', 'auth.checkRecoveryPassword code:string');
 export type CheckRecoveryPassword = CheckRecoveryPassword$;
 
 /** The types of the RPC errors `auth.checkRecoveryPassword` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5145,6 +4603,7 @@ class ImportWebTokenAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportWebTokenAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportWebTokenAuthorization$;
   /** [API ID](https://core.telegram.org/api/obtaining_api_id) */
   declare apiId: number;
   /** [API hash](https://core.telegram.org/api/obtaining_api_id) */
@@ -5206,25 +4665,10 @@ class ImportWebTokenAuthorization$ {
       return rethrowDecode(e, 'auth.importWebTokenAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importWebTokenAuthorization');
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('web_auth_token', this.webAuthToken, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportWebTokenAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importWebTokenAuthorization', classes);
-    return j.end(
-      new ImportWebTokenAuthorization$({
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        webAuthToken: j.field('web_auth_token', stringFromJson),
-      }),
-    );
-  }
+interface ImportWebTokenAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5243,7 +4687,7 @@ class ImportWebTokenAuthorization$ {
  *
  * @see https://core.telegram.org/method/auth.importWebTokenAuthorization
  */
-export const ImportWebTokenAuthorization: typeof ImportWebTokenAuthorization$ = /*@__PURE__*/ defineTlClass(ImportWebTokenAuthorization$, 0x2db873a9, 0xb9e04e39, 'auth.ImportWebTokenAuthorization', 'request');
+export const ImportWebTokenAuthorization: typeof ImportWebTokenAuthorization$ = /*@__PURE__*/ defineTlClass(ImportWebTokenAuthorization$, 0x2db873a9, 0xb9e04e39, 'auth.ImportWebTokenAuthorization', 'request', 'auth.importWebTokenAuthorization api_id:int api_hash:string web_auth_token:string');
 export type ImportWebTokenAuthorization = ImportWebTokenAuthorization$;
 
 /** The types of the RPC errors `auth.importWebTokenAuthorization` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5279,6 +4723,7 @@ class RequestFirebaseSms$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.RequestFirebaseSms';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestFirebaseSms$;
   /** Phone number */
   declare phoneNumber: string;
   /** Phone code hash returned by {@link Api.auth.SendCode} */
@@ -5366,29 +4811,10 @@ class RequestFirebaseSms$ {
       return rethrowDecode(e, 'auth.requestFirebaseSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.requestFirebaseSms');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('safety_net_token', this.safetyNetToken, stringToJson);
-    j.optional('play_integrity_token', this.playIntegrityToken, stringToJson);
-    j.optional('ios_push_secret', this.iosPushSecret, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestFirebaseSms$ {
-    const j = new TlJsonReader(json, 'auth.requestFirebaseSms', classes);
-    return j.end(
-      new RequestFirebaseSms$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        safetyNetToken: j.optional('safety_net_token', stringFromJson),
-        playIntegrityToken: j.optional('play_integrity_token', stringFromJson),
-        iosPushSecret: j.optional('ios_push_secret', stringFromJson),
-      }),
-    );
-  }
+interface RequestFirebaseSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5407,7 +4833,7 @@ class RequestFirebaseSms$ {
  *
  * @see https://core.telegram.org/method/auth.requestFirebaseSms
  */
-export const RequestFirebaseSms: typeof RequestFirebaseSms$ = /*@__PURE__*/ defineTlClass(RequestFirebaseSms$, 0x8e39261e, 0xf5b399ac, 'auth.RequestFirebaseSms', 'request');
+export const RequestFirebaseSms: typeof RequestFirebaseSms$ = /*@__PURE__*/ defineTlClass(RequestFirebaseSms$, 0x8e39261e, 0xf5b399ac, 'auth.RequestFirebaseSms', 'request', 'auth.requestFirebaseSms flags:# phone_number:string phone_code_hash:string safety_net_token:flags.0?string play_integrity_token:flags.2?string ios_push_secret:flags.1?string');
 export type RequestFirebaseSms = RequestFirebaseSms$;
 
 /** The types of the RPC errors `auth.requestFirebaseSms` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5444,6 +4870,7 @@ class ResetLoginEmail$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.ResetLoginEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetLoginEmail$;
   /** Phone number of the account */
   declare phoneNumber: string;
   /** Phone code hash, obtained as described in the [documentation »](https://core.telegram.org/api/auth) */
@@ -5496,23 +4923,10 @@ class ResetLoginEmail$ {
       return rethrowDecode(e, 'auth.resetLoginEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.resetLoginEmail');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetLoginEmail$ {
-    const j = new TlJsonReader(json, 'auth.resetLoginEmail', classes);
-    return j.end(
-      new ResetLoginEmail$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-      }),
-    );
-  }
+interface ResetLoginEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5532,7 +4946,7 @@ class ResetLoginEmail$ {
  *
  * @see https://core.telegram.org/method/auth.resetLoginEmail
  */
-export const ResetLoginEmail: typeof ResetLoginEmail$ = /*@__PURE__*/ defineTlClass(ResetLoginEmail$, 0x7e960193, 0x6ce87081, 'auth.ResetLoginEmail', 'request');
+export const ResetLoginEmail: typeof ResetLoginEmail$ = /*@__PURE__*/ defineTlClass(ResetLoginEmail$, 0x7e960193, 0x6ce87081, 'auth.ResetLoginEmail', 'request', 'auth.resetLoginEmail phone_number:string phone_code_hash:string');
 export type ResetLoginEmail = ResetLoginEmail$;
 
 /** The types of the RPC errors `auth.resetLoginEmail` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5568,6 +4982,7 @@ class ReportMissingCode$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.ReportMissingCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportMissingCode$;
   /** Phone number where we were supposed to receive the code */
   declare phoneNumber: string;
   /** The phone code hash obtained from {@link Api.auth.SendCode} */
@@ -5629,25 +5044,10 @@ class ReportMissingCode$ {
       return rethrowDecode(e, 'auth.reportMissingCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.reportMissingCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('mnc', this.mnc, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMissingCode$ {
-    const j = new TlJsonReader(json, 'auth.reportMissingCode', classes);
-    return j.end(
-      new ReportMissingCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        mnc: j.field('mnc', stringFromJson),
-      }),
-    );
-  }
+interface ReportMissingCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5665,7 +5065,7 @@ class ReportMissingCode$ {
  *
  * @see https://core.telegram.org/method/auth.reportMissingCode
  */
-export const ReportMissingCode: typeof ReportMissingCode$ = /*@__PURE__*/ defineTlClass(ReportMissingCode$, 0xcb9deff6, 0xf5b399ac, 'auth.ReportMissingCode', 'request');
+export const ReportMissingCode: typeof ReportMissingCode$ = /*@__PURE__*/ defineTlClass(ReportMissingCode$, 0xcb9deff6, 0xf5b399ac, 'auth.ReportMissingCode', 'request', 'auth.reportMissingCode phone_number:string phone_code_hash:string mnc:string');
 export type ReportMissingCode = ReportMissingCode$;
 
 /** The types of the RPC errors `auth.reportMissingCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5699,6 +5099,7 @@ class CheckPaidAuth$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.CheckPaidAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckPaidAuth$;
   /** Phone number */
   declare phoneNumber: string;
   /** The phone code hash obtained from {@link Api.auth.SendCode} */
@@ -5760,25 +5161,10 @@ class CheckPaidAuth$ {
       return rethrowDecode(e, 'auth.checkPaidAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.checkPaidAuth');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('form_id', this.formId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckPaidAuth$ {
-    const j = new TlJsonReader(json, 'auth.checkPaidAuth', classes);
-    return j.end(
-      new CheckPaidAuth$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        formId: j.field('form_id', longFromJson),
-      }),
-    );
-  }
+interface CheckPaidAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5796,7 +5182,7 @@ class CheckPaidAuth$ {
  *
  * @see https://core.telegram.org/method/auth.checkPaidAuth
  */
-export const CheckPaidAuth: typeof CheckPaidAuth$ = /*@__PURE__*/ defineTlClass(CheckPaidAuth$, 0x56e59f9c, 0x6ce87081, 'auth.CheckPaidAuth', 'request');
+export const CheckPaidAuth: typeof CheckPaidAuth$ = /*@__PURE__*/ defineTlClass(CheckPaidAuth$, 0x56e59f9c, 0x6ce87081, 'auth.CheckPaidAuth', 'request', 'auth.checkPaidAuth phone_number:string phone_code_hash:string form_id:long');
 export type CheckPaidAuth = CheckPaidAuth$;
 
 /** The types of the RPC errors `auth.checkPaidAuth` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5831,6 +5217,7 @@ class InitPasskeyLogin$ {
   declare readonly SUBCLASS_OF_ID: 0xd9793032;
   declare readonly className: 'auth.InitPasskeyLogin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InitPasskeyLogin$;
   /** Application identifier (see [App configuration](https://core.telegram.org/myapp)) */
   declare apiId: number;
   /** Application identifier hash (see [App configuration](https://core.telegram.org/myapp)) */
@@ -5883,23 +5270,10 @@ class InitPasskeyLogin$ {
       return rethrowDecode(e, 'auth.initPasskeyLogin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.initPasskeyLogin');
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InitPasskeyLogin$ {
-    const j = new TlJsonReader(json, 'auth.initPasskeyLogin', classes);
-    return j.end(
-      new InitPasskeyLogin$({
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-      }),
-    );
-  }
+interface InitPasskeyLogin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5918,7 +5292,7 @@ class InitPasskeyLogin$ {
  *
  * @see https://core.telegram.org/method/auth.initPasskeyLogin
  */
-export const InitPasskeyLogin: typeof InitPasskeyLogin$ = /*@__PURE__*/ defineTlClass(InitPasskeyLogin$, 0x518ad0b7, 0xd9793032, 'auth.InitPasskeyLogin', 'request');
+export const InitPasskeyLogin: typeof InitPasskeyLogin$ = /*@__PURE__*/ defineTlClass(InitPasskeyLogin$, 0x518ad0b7, 0xd9793032, 'auth.InitPasskeyLogin', 'request', 'auth.initPasskeyLogin api_id:int api_hash:string');
 export type InitPasskeyLogin = InitPasskeyLogin$;
 
 /** The types of the RPC errors `auth.initPasskeyLogin` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5957,6 +5331,7 @@ class FinishPasskeyLogin$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.FinishPasskeyLogin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FinishPasskeyLogin$;
   /** Passkey assertion result. */
   declare credential: Api.TypeInputPasskeyCredential;
   /** DC ID used for the initial {@link Api.auth.InitPasskeyLogin} request; set only if the user's DC is different from the DC used for the initial {@link Api.auth.InitPasskeyLogin}. */
@@ -6031,25 +5406,10 @@ class FinishPasskeyLogin$ {
       return rethrowDecode(e, 'auth.finishPasskeyLogin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.finishPasskeyLogin');
-    j.field('credential', this.credential, objectToJson);
-    j.optional('from_dc_id', this.fromDcId, intToJson);
-    j.optional('from_auth_key_id', this.fromAuthKeyId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FinishPasskeyLogin$ {
-    const j = new TlJsonReader(json, 'auth.finishPasskeyLogin', classes);
-    return j.end(
-      new FinishPasskeyLogin$({
-        credential: j.field('credential', fromJson$InputPasskeyCredential),
-        fromDcId: j.optional('from_dc_id', intFromJson),
-        fromAuthKeyId: j.optional('from_auth_key_id', longFromJson),
-      }),
-    );
-  }
+interface FinishPasskeyLogin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6071,7 +5431,7 @@ class FinishPasskeyLogin$ {
  *
  * @see https://core.telegram.org/method/auth.finishPasskeyLogin
  */
-export const FinishPasskeyLogin: typeof FinishPasskeyLogin$ = /*@__PURE__*/ defineTlClass(FinishPasskeyLogin$, 0x9857ad07, 0xb9e04e39, 'auth.FinishPasskeyLogin', 'request');
+export const FinishPasskeyLogin: typeof FinishPasskeyLogin$ = /*@__PURE__*/ defineTlClass(FinishPasskeyLogin$, 0x9857ad07, 0xb9e04e39, 'auth.FinishPasskeyLogin', 'request', 'auth.finishPasskeyLogin flags:# credential:InputPasskeyCredential from_dc_id:flags.0?int from_auth_key_id:flags.0?long');
 export type FinishPasskeyLogin = FinishPasskeyLogin$;
 
 /** The types of the RPC errors `auth.finishPasskeyLogin` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -16,31 +16,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -106,27 +95,6 @@ import {
   write$SponsoredMessageReportOption,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$ChannelAdminLogEvent,
-  fromJson$ChannelAdminLogEventsFilter,
-  fromJson$ChannelParticipant,
-  fromJson$ChannelParticipantsFilter,
-  fromJson$Chat,
-  fromJson$ChatAdminRights,
-  fromJson$ChatBannedRights,
-  fromJson$EmojiStatus,
-  fromJson$InputChannel,
-  fromJson$InputChatPhoto,
-  fromJson$InputGeoPoint,
-  fromJson$InputMessage,
-  fromJson$InputPeer,
-  fromJson$InputStickerSet,
-  fromJson$InputUser,
-  fromJson$ProfileTab,
-  fromJson$SendAsPeer,
-  fromJson$SponsoredMessageReportOption,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * Channel/supergroup participants
@@ -190,6 +158,7 @@ class ChannelParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.ChannelParticipants';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipants$;
   /** Total number of participants that correspond to the given query */
   declare count: number;
   /** Participants */
@@ -277,27 +246,10 @@ class ChannelParticipants$ {
       return rethrowDecode(e, 'channels.channelParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.channelParticipants');
-    j.field('count', this.count, intToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipants$ {
-    const j = new TlJsonReader(json, 'channels.channelParticipants', classes);
-    return j.end(
-      new ChannelParticipants$({
-        count: j.field('count', intFromJson),
-        participants: j.vector('participants', fromJson$ChannelParticipant),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -307,7 +259,7 @@ class ChannelParticipants$ {
  *
  * @see https://core.telegram.org/constructor/channels.channelParticipants
  */
-export const ChannelParticipants: typeof ChannelParticipants$ = /*@__PURE__*/ defineTlClass(ChannelParticipants$, 0x9ab0feaf, 0xe60a6e64, 'channels.ChannelParticipants', 'constructor');
+export const ChannelParticipants: typeof ChannelParticipants$ = /*@__PURE__*/ defineTlClass(ChannelParticipants$, 0x9ab0feaf, 0xe60a6e64, 'channels.ChannelParticipants', 'constructor', 'channels.channelParticipants count:int participants:Vector<ChannelParticipant> chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipants');
 export type ChannelParticipants = ChannelParticipants$;
 
 /**
@@ -326,6 +278,7 @@ class ChannelParticipantsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.ChannelParticipantsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipantsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -338,14 +291,10 @@ class ChannelParticipantsNotModified$ {
   static fromReader(_r: TlReader): ChannelParticipantsNotModified$ {
     return new ChannelParticipantsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.channelParticipantsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsNotModified$ {
-    return new TlJsonReader(json, 'channels.channelParticipantsNotModified', classes).end(new ChannelParticipantsNotModified$());
-  }
+interface ChannelParticipantsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -355,7 +304,7 @@ class ChannelParticipantsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/channels.channelParticipantsNotModified
  */
-export const ChannelParticipantsNotModified: typeof ChannelParticipantsNotModified$ = /*@__PURE__*/ defineTlClass(ChannelParticipantsNotModified$, 0xf0173fe9, 0xe60a6e64, 'channels.ChannelParticipantsNotModified', 'constructor');
+export const ChannelParticipantsNotModified: typeof ChannelParticipantsNotModified$ = /*@__PURE__*/ defineTlClass(ChannelParticipantsNotModified$, 0xf0173fe9, 0xe60a6e64, 'channels.ChannelParticipantsNotModified', 'constructor', 'channels.channelParticipantsNotModified = channels.ChannelParticipants');
 export type ChannelParticipantsNotModified = ChannelParticipantsNotModified$;
 
 /**
@@ -374,6 +323,7 @@ class ChannelParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x6658151a;
   declare readonly className: 'channels.ChannelParticipant';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipant$;
   /** The channel participant */
   declare participant: Api.TypeChannelParticipant;
   /** Mentioned chats */
@@ -445,25 +395,10 @@ class ChannelParticipant$ {
       return rethrowDecode(e, 'channels.channelParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.channelParticipant');
-    j.field('participant', this.participant, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipant$ {
-    const j = new TlJsonReader(json, 'channels.channelParticipant', classes);
-    return j.end(
-      new ChannelParticipant$({
-        participant: j.field('participant', fromJson$ChannelParticipant),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -473,7 +408,7 @@ class ChannelParticipant$ {
  *
  * @see https://core.telegram.org/constructor/channels.channelParticipant
  */
-export const ChannelParticipant: typeof ChannelParticipant$ = /*@__PURE__*/ defineTlClass(ChannelParticipant$, 0xdfb80317, 0x6658151a, 'channels.ChannelParticipant', 'constructor');
+export const ChannelParticipant: typeof ChannelParticipant$ = /*@__PURE__*/ defineTlClass(ChannelParticipant$, 0xdfb80317, 0x6658151a, 'channels.ChannelParticipant', 'constructor', 'channels.channelParticipant participant:ChannelParticipant chats:Vector<Chat> users:Vector<User> = channels.ChannelParticipant');
 export type ChannelParticipant = ChannelParticipant$;
 
 /**
@@ -492,6 +427,7 @@ class AdminLogResults$ {
   declare readonly SUBCLASS_OF_ID: 0x51f076bc;
   declare readonly className: 'channels.AdminLogResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AdminLogResults$;
   /** Admin log events */
   declare events: Api.TypeChannelAdminLogEvent[];
   /** Chats mentioned in events */
@@ -570,25 +506,10 @@ class AdminLogResults$ {
       return rethrowDecode(e, 'channels.adminLogResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.adminLogResults');
-    j.vector('events', this.events, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AdminLogResults$ {
-    const j = new TlJsonReader(json, 'channels.adminLogResults', classes);
-    return j.end(
-      new AdminLogResults$({
-        events: j.vector('events', fromJson$ChannelAdminLogEvent),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface AdminLogResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -598,7 +519,7 @@ class AdminLogResults$ {
  *
  * @see https://core.telegram.org/constructor/channels.adminLogResults
  */
-export const AdminLogResults: typeof AdminLogResults$ = /*@__PURE__*/ defineTlClass(AdminLogResults$, 0xed8af74d, 0x51f076bc, 'channels.AdminLogResults', 'constructor');
+export const AdminLogResults: typeof AdminLogResults$ = /*@__PURE__*/ defineTlClass(AdminLogResults$, 0xed8af74d, 0x51f076bc, 'channels.AdminLogResults', 'constructor', 'channels.adminLogResults events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults');
 export type AdminLogResults = AdminLogResults$;
 
 /**
@@ -617,6 +538,7 @@ class SendAsPeers$ {
   declare readonly SUBCLASS_OF_ID: 0x38cb8d21;
   declare readonly className: 'channels.SendAsPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendAsPeers$;
   /** Peers that can be used to send messages to the group */
   declare peers: Api.TypeSendAsPeer[];
   /** Mentioned chats */
@@ -695,25 +617,10 @@ class SendAsPeers$ {
       return rethrowDecode(e, 'channels.sendAsPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.sendAsPeers');
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendAsPeers$ {
-    const j = new TlJsonReader(json, 'channels.sendAsPeers', classes);
-    return j.end(
-      new SendAsPeers$({
-        peers: j.vector('peers', fromJson$SendAsPeer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SendAsPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -723,7 +630,7 @@ class SendAsPeers$ {
  *
  * @see https://core.telegram.org/constructor/channels.sendAsPeers
  */
-export const SendAsPeers: typeof SendAsPeers$ = /*@__PURE__*/ defineTlClass(SendAsPeers$, 0xf496b0c6, 0x38cb8d21, 'channels.SendAsPeers', 'constructor');
+export const SendAsPeers: typeof SendAsPeers$ = /*@__PURE__*/ defineTlClass(SendAsPeers$, 0xf496b0c6, 0x38cb8d21, 'channels.SendAsPeers', 'constructor', 'channels.sendAsPeers peers:Vector<SendAsPeer> chats:Vector<Chat> users:Vector<User> = channels.SendAsPeers');
 export type SendAsPeers = SendAsPeers$;
 
 /**
@@ -742,6 +649,7 @@ class SponsoredMessageReportResultChooseOption$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'channels.SponsoredMessageReportResultChooseOption';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessageReportResultChooseOption$;
   /** Title of the option selection popup. */
   declare title: string;
   /** Localized list of options. */
@@ -797,23 +705,10 @@ class SponsoredMessageReportResultChooseOption$ {
       return rethrowDecode(e, 'channels.sponsoredMessageReportResultChooseOption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.sponsoredMessageReportResultChooseOption');
-    j.field('title', this.title, stringToJson);
-    j.vector('options', this.options, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultChooseOption$ {
-    const j = new TlJsonReader(json, 'channels.sponsoredMessageReportResultChooseOption', classes);
-    return j.end(
-      new SponsoredMessageReportResultChooseOption$({
-        title: j.field('title', stringFromJson),
-        options: j.vector('options', fromJson$SponsoredMessageReportOption),
-      }),
-    );
-  }
+interface SponsoredMessageReportResultChooseOption$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -823,7 +718,7 @@ class SponsoredMessageReportResultChooseOption$ {
  *
  * @see https://core.telegram.org/constructor/channels.sponsoredMessageReportResultChooseOption
  */
-export const SponsoredMessageReportResultChooseOption: typeof SponsoredMessageReportResultChooseOption$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultChooseOption$, 0x846f9e42, 0x26231822, 'channels.SponsoredMessageReportResultChooseOption', 'constructor');
+export const SponsoredMessageReportResultChooseOption: typeof SponsoredMessageReportResultChooseOption$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultChooseOption$, 0x846f9e42, 0x26231822, 'channels.SponsoredMessageReportResultChooseOption', 'constructor', 'channels.sponsoredMessageReportResultChooseOption title:string options:Vector<SponsoredMessageReportOption> = channels.SponsoredMessageReportResult');
 export type SponsoredMessageReportResultChooseOption = SponsoredMessageReportResultChooseOption$;
 
 /**
@@ -842,6 +737,7 @@ class SponsoredMessageReportResultAdsHidden$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'channels.SponsoredMessageReportResultAdsHidden';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessageReportResultAdsHidden$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -854,14 +750,10 @@ class SponsoredMessageReportResultAdsHidden$ {
   static fromReader(_r: TlReader): SponsoredMessageReportResultAdsHidden$ {
     return new SponsoredMessageReportResultAdsHidden$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.sponsoredMessageReportResultAdsHidden' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultAdsHidden$ {
-    return new TlJsonReader(json, 'channels.sponsoredMessageReportResultAdsHidden', classes).end(new SponsoredMessageReportResultAdsHidden$());
-  }
+interface SponsoredMessageReportResultAdsHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -871,7 +763,7 @@ class SponsoredMessageReportResultAdsHidden$ {
  *
  * @see https://core.telegram.org/constructor/channels.sponsoredMessageReportResultAdsHidden
  */
-export const SponsoredMessageReportResultAdsHidden: typeof SponsoredMessageReportResultAdsHidden$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultAdsHidden$, 0x3e3bcf2f, 0x26231822, 'channels.SponsoredMessageReportResultAdsHidden', 'constructor');
+export const SponsoredMessageReportResultAdsHidden: typeof SponsoredMessageReportResultAdsHidden$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultAdsHidden$, 0x3e3bcf2f, 0x26231822, 'channels.SponsoredMessageReportResultAdsHidden', 'constructor', 'channels.sponsoredMessageReportResultAdsHidden = channels.SponsoredMessageReportResult');
 export type SponsoredMessageReportResultAdsHidden = SponsoredMessageReportResultAdsHidden$;
 
 /**
@@ -890,6 +782,7 @@ class SponsoredMessageReportResultReported$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'channels.SponsoredMessageReportResultReported';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessageReportResultReported$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -902,14 +795,10 @@ class SponsoredMessageReportResultReported$ {
   static fromReader(_r: TlReader): SponsoredMessageReportResultReported$ {
     return new SponsoredMessageReportResultReported$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.sponsoredMessageReportResultReported' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessageReportResultReported$ {
-    return new TlJsonReader(json, 'channels.sponsoredMessageReportResultReported', classes).end(new SponsoredMessageReportResultReported$());
-  }
+interface SponsoredMessageReportResultReported$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -919,7 +808,7 @@ class SponsoredMessageReportResultReported$ {
  *
  * @see https://core.telegram.org/constructor/channels.sponsoredMessageReportResultReported
  */
-export const SponsoredMessageReportResultReported: typeof SponsoredMessageReportResultReported$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultReported$, 0xad798849, 0x26231822, 'channels.SponsoredMessageReportResultReported', 'constructor');
+export const SponsoredMessageReportResultReported: typeof SponsoredMessageReportResultReported$ = /*@__PURE__*/ defineTlClass(SponsoredMessageReportResultReported$, 0xad798849, 0x26231822, 'channels.SponsoredMessageReportResultReported', 'constructor', 'channels.sponsoredMessageReportResultReported = channels.SponsoredMessageReportResult');
 export type SponsoredMessageReportResultReported = SponsoredMessageReportResultReported$;
 
 /**
@@ -949,6 +838,7 @@ class ReadHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReadHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadHistory$;
   /** [Channel/supergroup](https://core.telegram.org/api/channel) */
   declare channel: Api.TypeInputChannel;
   /** ID of message up to which messages should be marked as read */
@@ -1001,23 +891,10 @@ class ReadHistory$ {
       return rethrowDecode(e, 'channels.readHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.readHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
-    const j = new TlJsonReader(json, 'channels.readHistory', classes);
-    return j.end(
-      new ReadHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1038,7 +915,7 @@ class ReadHistory$ {
  *
  * @see https://core.telegram.org/method/channels.readHistory
  */
-export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0xcc104937, 0xf5b399ac, 'channels.ReadHistory', 'request');
+export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0xcc104937, 0xf5b399ac, 'channels.ReadHistory', 'request', 'channels.readHistory channel:InputChannel max_id:int');
 export type ReadHistory = ReadHistory$;
 
 /** The types of the RPC errors `channels.readHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1081,6 +958,7 @@ class DeleteMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'channels.DeleteMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteMessages$;
   /** [Channel/supergroup](https://core.telegram.org/api/channel) */
   declare channel: Api.TypeInputChannel;
   /** IDs of messages to delete */
@@ -1141,23 +1019,10 @@ class DeleteMessages$ {
       return rethrowDecode(e, 'channels.deleteMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
-    const j = new TlJsonReader(json, 'channels.deleteMessages', classes);
-    return j.end(
-      new DeleteMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1181,7 +1046,7 @@ class DeleteMessages$ {
  *
  * @see https://core.telegram.org/method/channels.deleteMessages
  */
-export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0x84c1fd4e, 0xced3c06e, 'channels.DeleteMessages', 'request');
+export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0x84c1fd4e, 0xced3c06e, 'channels.DeleteMessages', 'request', 'channels.deleteMessages channel:InputChannel id:Vector<int>');
 export type DeleteMessages = DeleteMessages$;
 
 /** The types of the RPC errors `channels.deleteMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1226,6 +1091,7 @@ class ReportSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReportSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSpam$;
   /** Supergroup */
   declare channel: Api.TypeInputChannel;
   /** Participant whose messages should be reported */
@@ -1295,25 +1161,10 @@ class ReportSpam$ {
       return rethrowDecode(e, 'channels.reportSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reportSpam');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
-    const j = new TlJsonReader(json, 'channels.reportSpam', classes);
-    return j.end(
-      new ReportSpam$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReportSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1336,7 +1187,7 @@ class ReportSpam$ {
  *
  * @see https://core.telegram.org/method/channels.reportSpam
  */
-export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xf44a8315, 0xf5b399ac, 'channels.ReportSpam', 'request');
+export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xf44a8315, 0xf5b399ac, 'channels.ReportSpam', 'request', 'channels.reportSpam channel:InputChannel participant:InputPeer id:Vector<int>');
 export type ReportSpam = ReportSpam$;
 
 /** The types of the RPC errors `channels.reportSpam` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1382,6 +1233,7 @@ class GetMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'channels.GetMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessages$;
   /** Channel/supergroup */
   declare channel: Api.TypeInputChannel;
   /** IDs of messages to get */
@@ -1442,23 +1294,10 @@ class GetMessages$ {
       return rethrowDecode(e, 'channels.getMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
-    const j = new TlJsonReader(json, 'channels.getMessages', classes);
-    return j.end(
-      new GetMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', fromJson$InputMessage),
-      }),
-    );
-  }
+interface GetMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1483,7 +1322,7 @@ class GetMessages$ {
  *
  * @see https://core.telegram.org/method/channels.getMessages
  */
-export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0xad8c9a23, 0xd4b40b5e, 'channels.GetMessages', 'request');
+export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0xad8c9a23, 0xd4b40b5e, 'channels.GetMessages', 'request', 'channels.getMessages channel:InputChannel id:Vector<InputMessage>');
 export type GetMessages = GetMessages$;
 
 /** The types of the RPC errors `channels.getMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1529,6 +1368,7 @@ class GetParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.GetParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetParticipants$;
   /** Channel */
   declare channel: Api.TypeInputChannel;
   /** Which participant types to fetch */
@@ -1608,29 +1448,10 @@ class GetParticipants$ {
       return rethrowDecode(e, 'channels.getParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getParticipants');
-    j.field('channel', this.channel, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipants$ {
-    const j = new TlJsonReader(json, 'channels.getParticipants', classes);
-    return j.end(
-      new GetParticipants$({
-        channel: j.field('channel', fromJson$InputChannel),
-        filter: j.field('filter', fromJson$ChannelParticipantsFilter),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1653,7 +1474,7 @@ class GetParticipants$ {
  *
  * @see https://core.telegram.org/method/channels.getParticipants
  */
-export const GetParticipants: typeof GetParticipants$ = /*@__PURE__*/ defineTlClass(GetParticipants$, 0x77ced9d0, 0xe60a6e64, 'channels.GetParticipants', 'request');
+export const GetParticipants: typeof GetParticipants$ = /*@__PURE__*/ defineTlClass(GetParticipants$, 0x77ced9d0, 0xe60a6e64, 'channels.GetParticipants', 'request', 'channels.getParticipants channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:long');
 export type GetParticipants = GetParticipants$;
 
 /** The types of the RPC errors `channels.getParticipants` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1699,6 +1520,7 @@ class GetParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x6658151a;
   declare readonly className: 'channels.GetParticipant';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetParticipant$;
   /** Channel/supergroup */
   declare channel: Api.TypeInputChannel;
   /** Participant to get info about */
@@ -1751,23 +1573,10 @@ class GetParticipant$ {
       return rethrowDecode(e, 'channels.getParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getParticipant');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipant$ {
-    const j = new TlJsonReader(json, 'channels.getParticipant', classes);
-    return j.end(
-      new GetParticipant$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1792,7 +1601,7 @@ class GetParticipant$ {
  *
  * @see https://core.telegram.org/method/channels.getParticipant
  */
-export const GetParticipant: typeof GetParticipant$ = /*@__PURE__*/ defineTlClass(GetParticipant$, 0xa0ab6cc6, 0x6658151a, 'channels.GetParticipant', 'request');
+export const GetParticipant: typeof GetParticipant$ = /*@__PURE__*/ defineTlClass(GetParticipant$, 0xa0ab6cc6, 0x6658151a, 'channels.GetParticipant', 'request', 'channels.getParticipant channel:InputChannel participant:InputPeer');
 export type GetParticipant = GetParticipant$;
 
 /** The types of the RPC errors `channels.getParticipant` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1837,6 +1646,7 @@ class GetChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannels$;
   /** IDs of channels/supergroups to get info about */
   declare id: Api.TypeInputChannel[];
 
@@ -1888,21 +1698,10 @@ class GetChannels$ {
       return rethrowDecode(e, 'channels.getChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getChannels');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannels$ {
-    const j = new TlJsonReader(json, 'channels.getChannels', classes);
-    return j.end(
-      new GetChannels$({
-        id: j.vector('id', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1924,7 +1723,7 @@ class GetChannels$ {
  *
  * @see https://core.telegram.org/method/channels.getChannels
  */
-export const GetChannels: typeof GetChannels$ = /*@__PURE__*/ defineTlClass(GetChannels$, 0x0a7f6bbb, 0x99d5cb14, 'channels.GetChannels', 'request');
+export const GetChannels: typeof GetChannels$ = /*@__PURE__*/ defineTlClass(GetChannels$, 0x0a7f6bbb, 0x99d5cb14, 'channels.GetChannels', 'request', 'channels.getChannels id:Vector<InputChannel>');
 export type GetChannels = GetChannels$;
 
 /** The types of the RPC errors `channels.getChannels` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1967,6 +1766,7 @@ class GetFullChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'channels.GetFullChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullChannel$;
   /** The [channel](https://core.telegram.org/api/channel#channels), [supergroup](https://core.telegram.org/api/channel#supergroups) or [gigagroup](https://core.telegram.org/api/channel#gigagroups) to get info about */
   declare channel: Api.TypeInputChannel;
 
@@ -2010,21 +1810,10 @@ class GetFullChannel$ {
       return rethrowDecode(e, 'channels.getFullChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getFullChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChannel$ {
-    const j = new TlJsonReader(json, 'channels.getFullChannel', classes);
-    return j.end(
-      new GetFullChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetFullChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2047,7 +1836,7 @@ class GetFullChannel$ {
  *
  * @see https://core.telegram.org/method/channels.getFullChannel
  */
-export const GetFullChannel: typeof GetFullChannel$ = /*@__PURE__*/ defineTlClass(GetFullChannel$, 0x08736a09, 0x225a5109, 'channels.GetFullChannel', 'request');
+export const GetFullChannel: typeof GetFullChannel$ = /*@__PURE__*/ defineTlClass(GetFullChannel$, 0x08736a09, 0x225a5109, 'channels.GetFullChannel', 'request', 'channels.getFullChannel channel:InputChannel');
 export type GetFullChannel = GetFullChannel$;
 
 /** The types of the RPC errors `channels.getFullChannel` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2094,6 +1883,7 @@ class CreateChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.CreateChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateChannel$;
   /** Whether to create a [channel](https://core.telegram.org/api/channel) */
   declare broadcast: boolean | undefined;
   /** Whether to create a [supergroup](https://core.telegram.org/api/channel) */
@@ -2219,37 +2009,10 @@ class CreateChannel$ {
       return rethrowDecode(e, 'channels.createChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.createChannel');
-    j.flag('broadcast', this.broadcast);
-    j.flag('megagroup', this.megagroup);
-    j.flag('for_import', this.forImport);
-    j.flag('forum', this.forum);
-    j.field('title', this.title, stringToJson);
-    j.field('about', this.about, stringToJson);
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.optional('address', this.address, stringToJson);
-    j.optional('ttl_period', this.ttlPeriod, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChannel$ {
-    const j = new TlJsonReader(json, 'channels.createChannel', classes);
-    return j.end(
-      new CreateChannel$({
-        broadcast: j.flag('broadcast'),
-        megagroup: j.flag('megagroup'),
-        forImport: j.flag('for_import'),
-        forum: j.flag('forum'),
-        title: j.field('title', stringFromJson),
-        about: j.field('about', stringFromJson),
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        address: j.optional('address', stringFromJson),
-        ttlPeriod: j.optional('ttl_period', intFromJson),
-      }),
-    );
-  }
+interface CreateChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2275,7 +2038,7 @@ class CreateChannel$ {
  *
  * @see https://core.telegram.org/method/channels.createChannel
  */
-export const CreateChannel: typeof CreateChannel$ = /*@__PURE__*/ defineTlClass(CreateChannel$, 0x91006707, 0x8af52aac, 'channels.CreateChannel', 'request');
+export const CreateChannel: typeof CreateChannel$ = /*@__PURE__*/ defineTlClass(CreateChannel$, 0x91006707, 0x8af52aac, 'channels.CreateChannel', 'request', 'channels.createChannel flags:# broadcast:flags.0?true megagroup:flags.1?true for_import:flags.3?true forum:flags.5?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string ttl_period:flags.4?int');
 export type CreateChannel = CreateChannel$;
 
 /** The types of the RPC errors `channels.createChannel` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2343,6 +2106,7 @@ class EditAdmin$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditAdmin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditAdmin$;
   /** The [supergroup/channel](https://core.telegram.org/api/channel). */
   declare channel: Api.TypeInputChannel;
   /** The ID of the user whose admin rights should be modified */
@@ -2419,27 +2183,10 @@ class EditAdmin$ {
       return rethrowDecode(e, 'channels.editAdmin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editAdmin');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('admin_rights', this.adminRights, objectToJson);
-    j.optional('rank', this.rank, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditAdmin$ {
-    const j = new TlJsonReader(json, 'channels.editAdmin', classes);
-    return j.end(
-      new EditAdmin$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
-        rank: j.optional('rank', stringFromJson),
-      }),
-    );
-  }
+interface EditAdmin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2483,7 +2230,7 @@ class EditAdmin$ {
  *
  * @see https://core.telegram.org/method/channels.editAdmin
  */
-export const EditAdmin: typeof EditAdmin$ = /*@__PURE__*/ defineTlClass(EditAdmin$, 0x9a98ad68, 0x8af52aac, 'channels.EditAdmin', 'request');
+export const EditAdmin: typeof EditAdmin$ = /*@__PURE__*/ defineTlClass(EditAdmin$, 0x9a98ad68, 0x8af52aac, 'channels.EditAdmin', 'request', 'channels.editAdmin flags:# channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:flags.0?string');
 export type EditAdmin = EditAdmin$;
 
 /** The types of the RPC errors `channels.editAdmin` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2550,6 +2297,7 @@ class EditTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditTitle$;
   /** Channel/supergroup */
   declare channel: Api.TypeInputChannel;
   /** New name */
@@ -2602,23 +2350,10 @@ class EditTitle$ {
       return rethrowDecode(e, 'channels.editTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editTitle');
-    j.field('channel', this.channel, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditTitle$ {
-    const j = new TlJsonReader(json, 'channels.editTitle', classes);
-    return j.end(
-      new EditTitle$({
-        channel: j.field('channel', fromJson$InputChannel),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2643,7 +2378,7 @@ class EditTitle$ {
  *
  * @see https://core.telegram.org/method/channels.editTitle
  */
-export const EditTitle: typeof EditTitle$ = /*@__PURE__*/ defineTlClass(EditTitle$, 0x566decd0, 0x8af52aac, 'channels.EditTitle', 'request');
+export const EditTitle: typeof EditTitle$ = /*@__PURE__*/ defineTlClass(EditTitle$, 0x566decd0, 0x8af52aac, 'channels.EditTitle', 'request', 'channels.editTitle channel:InputChannel title:string');
 export type EditTitle = EditTitle$;
 
 /** The types of the RPC errors `channels.editTitle` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2699,6 +2434,7 @@ class EditPhoto$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditPhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPhoto$;
   /** Channel/supergroup whose photo should be edited */
   declare channel: Api.TypeInputChannel;
   /** New photo */
@@ -2751,23 +2487,10 @@ class EditPhoto$ {
       return rethrowDecode(e, 'channels.editPhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editPhoto');
-    j.field('channel', this.channel, objectToJson);
-    j.field('photo', this.photo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPhoto$ {
-    const j = new TlJsonReader(json, 'channels.editPhoto', classes);
-    return j.end(
-      new EditPhoto$({
-        channel: j.field('channel', fromJson$InputChannel),
-        photo: j.field('photo', fromJson$InputChatPhoto),
-      }),
-    );
-  }
+interface EditPhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2800,7 +2523,7 @@ class EditPhoto$ {
  *
  * @see https://core.telegram.org/method/channels.editPhoto
  */
-export const EditPhoto: typeof EditPhoto$ = /*@__PURE__*/ defineTlClass(EditPhoto$, 0xf12e57c9, 0x8af52aac, 'channels.EditPhoto', 'request');
+export const EditPhoto: typeof EditPhoto$ = /*@__PURE__*/ defineTlClass(EditPhoto$, 0xf12e57c9, 0x8af52aac, 'channels.EditPhoto', 'request', 'channels.editPhoto channel:InputChannel photo:InputChatPhoto');
 export type EditPhoto = EditPhoto$;
 
 /** The types of the RPC errors `channels.editPhoto` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2858,6 +2581,7 @@ class CheckUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.CheckUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUsername$;
   /** The [channel/supergroup](https://core.telegram.org/api/channel) that will assigned the specified username */
   declare channel: Api.TypeInputChannel;
   /** The username to check */
@@ -2910,23 +2634,10 @@ class CheckUsername$ {
       return rethrowDecode(e, 'channels.checkUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.checkUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
-    const j = new TlJsonReader(json, 'channels.checkUsername', classes);
-    return j.end(
-      new CheckUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface CheckUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2953,7 +2664,7 @@ class CheckUsername$ {
  *
  * @see https://core.telegram.org/method/channels.checkUsername
  */
-export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x10e6bd2c, 0xf5b399ac, 'channels.CheckUsername', 'request');
+export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x10e6bd2c, 0xf5b399ac, 'channels.CheckUsername', 'request', 'channels.checkUsername channel:InputChannel username:string');
 export type CheckUsername = CheckUsername$;
 
 /** The types of the RPC errors `channels.checkUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3006,6 +2717,7 @@ class UpdateUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.UpdateUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUsername$;
   /** Channel */
   declare channel: Api.TypeInputChannel;
   /** New username, pass an empty string to remove the username */
@@ -3058,23 +2770,10 @@ class UpdateUsername$ {
       return rethrowDecode(e, 'channels.updateUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updateUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
-    const j = new TlJsonReader(json, 'channels.updateUsername', classes);
-    return j.end(
-      new UpdateUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface UpdateUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3102,7 +2801,7 @@ class UpdateUsername$ {
  *
  * @see https://core.telegram.org/method/channels.updateUsername
  */
-export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3514b3de, 0xf5b399ac, 'channels.UpdateUsername', 'request');
+export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3514b3de, 0xf5b399ac, 'channels.UpdateUsername', 'request', 'channels.updateUsername channel:InputChannel username:string');
 export type UpdateUsername = UpdateUsername$;
 
 /** The types of the RPC errors `channels.updateUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3162,6 +2861,7 @@ class JoinChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x5d0ff992;
   declare readonly className: 'channels.JoinChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinChannel$;
   /** Channel/supergroup to join */
   declare channel: Api.TypeInputChannel;
 
@@ -3205,21 +2905,10 @@ class JoinChannel$ {
       return rethrowDecode(e, 'channels.joinChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.joinChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChannel$ {
-    const j = new TlJsonReader(json, 'channels.joinChannel', classes);
-    return j.end(
-      new JoinChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface JoinChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3253,7 +2942,7 @@ class JoinChannel$ {
  *
  * @see https://core.telegram.org/method/channels.joinChannel
  */
-export const JoinChannel: typeof JoinChannel$ = /*@__PURE__*/ defineTlClass(JoinChannel$, 0x7f6a1e22, 0x5d0ff992, 'channels.JoinChannel', 'request');
+export const JoinChannel: typeof JoinChannel$ = /*@__PURE__*/ defineTlClass(JoinChannel$, 0x7f6a1e22, 0x5d0ff992, 'channels.JoinChannel', 'request', 'channels.joinChannel channel:InputChannel');
 export type JoinChannel = JoinChannel$;
 
 /** The types of the RPC errors `channels.joinChannel` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3311,6 +3000,7 @@ class LeaveChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.LeaveChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveChannel$;
   /** [Channel/supergroup](https://core.telegram.org/api/channel) to leave */
   declare channel: Api.TypeInputChannel;
 
@@ -3354,21 +3044,10 @@ class LeaveChannel$ {
       return rethrowDecode(e, 'channels.leaveChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.leaveChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChannel$ {
-    const j = new TlJsonReader(json, 'channels.leaveChannel', classes);
-    return j.end(
-      new LeaveChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface LeaveChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3394,7 +3073,7 @@ class LeaveChannel$ {
  *
  * @see https://core.telegram.org/method/channels.leaveChannel
  */
-export const LeaveChannel: typeof LeaveChannel$ = /*@__PURE__*/ defineTlClass(LeaveChannel$, 0xf836aa95, 0x8af52aac, 'channels.LeaveChannel', 'request');
+export const LeaveChannel: typeof LeaveChannel$ = /*@__PURE__*/ defineTlClass(LeaveChannel$, 0xf836aa95, 0x8af52aac, 'channels.LeaveChannel', 'request', 'channels.leaveChannel channel:InputChannel');
 export type LeaveChannel = LeaveChannel$;
 
 /** The types of the RPC errors `channels.leaveChannel` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3456,6 +3135,7 @@ class InviteToChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'channels.InviteToChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteToChannel$;
   /** Channel/supergroup */
   declare channel: Api.TypeInputChannel;
   /** Users to invite */
@@ -3516,23 +3196,10 @@ class InviteToChannel$ {
       return rethrowDecode(e, 'channels.inviteToChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.inviteToChannel');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToChannel$ {
-    const j = new TlJsonReader(json, 'channels.inviteToChannel', classes);
-    return j.end(
-      new InviteToChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-        users: j.vector('users', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteToChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3570,7 +3237,7 @@ class InviteToChannel$ {
  *
  * @see https://core.telegram.org/method/channels.inviteToChannel
  */
-export const InviteToChannel: typeof InviteToChannel$ = /*@__PURE__*/ defineTlClass(InviteToChannel$, 0xc9e33d54, 0x3dbe90a1, 'channels.InviteToChannel', 'request');
+export const InviteToChannel: typeof InviteToChannel$ = /*@__PURE__*/ defineTlClass(InviteToChannel$, 0xc9e33d54, 0x3dbe90a1, 'channels.InviteToChannel', 'request', 'channels.inviteToChannel channel:InputChannel users:Vector<InputUser>');
 export type InviteToChannel = InviteToChannel$;
 
 /** The types of the RPC errors `channels.inviteToChannel` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3630,6 +3297,7 @@ class DeleteChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.DeleteChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChannel$;
   /** [Channel/supergroup](https://core.telegram.org/api/channel) to delete */
   declare channel: Api.TypeInputChannel;
 
@@ -3673,21 +3341,10 @@ class DeleteChannel$ {
       return rethrowDecode(e, 'channels.deleteChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChannel$ {
-    const j = new TlJsonReader(json, 'channels.deleteChannel', classes);
-    return j.end(
-      new DeleteChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface DeleteChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3711,7 +3368,7 @@ class DeleteChannel$ {
  *
  * @see https://core.telegram.org/method/channels.deleteChannel
  */
-export const DeleteChannel: typeof DeleteChannel$ = /*@__PURE__*/ defineTlClass(DeleteChannel$, 0xc0111fe3, 0x8af52aac, 'channels.DeleteChannel', 'request');
+export const DeleteChannel: typeof DeleteChannel$ = /*@__PURE__*/ defineTlClass(DeleteChannel$, 0xc0111fe3, 0x8af52aac, 'channels.DeleteChannel', 'request', 'channels.deleteChannel channel:InputChannel');
 export type DeleteChannel = DeleteChannel$;
 
 /** The types of the RPC errors `channels.deleteChannel` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3755,6 +3412,7 @@ class ExportMessageLink$ {
   declare readonly SUBCLASS_OF_ID: 0xdee644cc;
   declare readonly className: 'channels.ExportMessageLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportMessageLink$;
   /** Whether to include other grouped media (for albums) */
   declare grouped: boolean | undefined;
   /** Whether to also include a thread ID, if available, inside of the link */
@@ -3828,27 +3486,10 @@ class ExportMessageLink$ {
       return rethrowDecode(e, 'channels.exportMessageLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.exportMessageLink');
-    j.flag('grouped', this.grouped);
-    j.flag('thread', this.thread);
-    j.field('channel', this.channel, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportMessageLink$ {
-    const j = new TlJsonReader(json, 'channels.exportMessageLink', classes);
-    return j.end(
-      new ExportMessageLink$({
-        grouped: j.flag('grouped'),
-        thread: j.flag('thread'),
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface ExportMessageLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3870,7 +3511,7 @@ class ExportMessageLink$ {
  *
  * @see https://core.telegram.org/method/channels.exportMessageLink
  */
-export const ExportMessageLink: typeof ExportMessageLink$ = /*@__PURE__*/ defineTlClass(ExportMessageLink$, 0xe63fadeb, 0xdee644cc, 'channels.ExportMessageLink', 'request');
+export const ExportMessageLink: typeof ExportMessageLink$ = /*@__PURE__*/ defineTlClass(ExportMessageLink$, 0xe63fadeb, 0xdee644cc, 'channels.ExportMessageLink', 'request', 'channels.exportMessageLink flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int');
 export type ExportMessageLink = ExportMessageLink$;
 
 /** The types of the RPC errors `channels.exportMessageLink` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3912,6 +3553,7 @@ class ToggleSignatures$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleSignatures';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSignatures$;
   /** If set, enables message signatures. */
   declare signaturesEnabled: boolean | undefined;
   /** If set, messages from channel admins will link to their profiles, just like for group messages: can only be set if the `signatures_enabled` flag is set. */
@@ -3976,25 +3618,10 @@ class ToggleSignatures$ {
       return rethrowDecode(e, 'channels.toggleSignatures', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleSignatures');
-    j.flag('signatures_enabled', this.signaturesEnabled);
-    j.flag('profiles_enabled', this.profilesEnabled);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSignatures$ {
-    const j = new TlJsonReader(json, 'channels.toggleSignatures', classes);
-    return j.end(
-      new ToggleSignatures$({
-        signaturesEnabled: j.flag('signatures_enabled'),
-        profilesEnabled: j.flag('profiles_enabled'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface ToggleSignatures$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4016,7 +3643,7 @@ class ToggleSignatures$ {
  *
  * @see https://core.telegram.org/method/channels.toggleSignatures
  */
-export const ToggleSignatures: typeof ToggleSignatures$ = /*@__PURE__*/ defineTlClass(ToggleSignatures$, 0x418d549c, 0x8af52aac, 'channels.ToggleSignatures', 'request');
+export const ToggleSignatures: typeof ToggleSignatures$ = /*@__PURE__*/ defineTlClass(ToggleSignatures$, 0x418d549c, 0x8af52aac, 'channels.ToggleSignatures', 'request', 'channels.toggleSignatures flags:# signatures_enabled:flags.0?true profiles_enabled:flags.1?true channel:InputChannel');
 export type ToggleSignatures = ToggleSignatures$;
 
 /** The types of the RPC errors `channels.toggleSignatures` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4056,6 +3683,7 @@ class GetAdminedPublicChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetAdminedPublicChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminedPublicChannels$;
   /** Get geogroups */
   declare byLocation: boolean | undefined;
   /**
@@ -4133,27 +3761,10 @@ class GetAdminedPublicChannels$ {
       return rethrowDecode(e, 'channels.getAdminedPublicChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getAdminedPublicChannels');
-    j.flag('by_location', this.byLocation);
-    j.flag('check_limit', this.checkLimit);
-    j.flag('for_personal', this.forPersonal);
-    j.flag('for_community_peer', this.forCommunityPeer);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedPublicChannels$ {
-    const j = new TlJsonReader(json, 'channels.getAdminedPublicChannels', classes);
-    return j.end(
-      new GetAdminedPublicChannels$({
-        byLocation: j.flag('by_location'),
-        checkLimit: j.flag('check_limit'),
-        forPersonal: j.flag('for_personal'),
-        forCommunityPeer: j.flag('for_community_peer'),
-      }),
-    );
-  }
+interface GetAdminedPublicChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4173,7 +3784,7 @@ class GetAdminedPublicChannels$ {
  *
  * @see https://core.telegram.org/method/channels.getAdminedPublicChannels
  */
-export const GetAdminedPublicChannels: typeof GetAdminedPublicChannels$ = /*@__PURE__*/ defineTlClass(GetAdminedPublicChannels$, 0xf8b036af, 0x99d5cb14, 'channels.GetAdminedPublicChannels', 'request');
+export const GetAdminedPublicChannels: typeof GetAdminedPublicChannels$ = /*@__PURE__*/ defineTlClass(GetAdminedPublicChannels$, 0xf8b036af, 0x99d5cb14, 'channels.GetAdminedPublicChannels', 'request', 'channels.getAdminedPublicChannels flags:# by_location:flags.0?true check_limit:flags.1?true for_personal:flags.2?true for_community_peer:flags.3?true');
 export type GetAdminedPublicChannels = GetAdminedPublicChannels$;
 
 /** The types of the RPC errors `channels.getAdminedPublicChannels` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4220,6 +3831,7 @@ class EditBanned$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditBanned';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditBanned$;
   /** The [supergroup/channel](https://core.telegram.org/api/channel). */
   declare channel: Api.TypeInputChannel;
   /** Participant to ban */
@@ -4281,25 +3893,10 @@ class EditBanned$ {
       return rethrowDecode(e, 'channels.editBanned', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editBanned');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    j.field('banned_rights', this.bannedRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditBanned$ {
-    const j = new TlJsonReader(json, 'channels.editBanned', classes);
-    return j.end(
-      new EditBanned$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
-      }),
-    );
-  }
+interface EditBanned$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4328,7 +3925,7 @@ class EditBanned$ {
  *
  * @see https://core.telegram.org/method/channels.editBanned
  */
-export const EditBanned: typeof EditBanned$ = /*@__PURE__*/ defineTlClass(EditBanned$, 0x96e6cd81, 0x8af52aac, 'channels.EditBanned', 'request');
+export const EditBanned: typeof EditBanned$ = /*@__PURE__*/ defineTlClass(EditBanned$, 0x96e6cd81, 0x8af52aac, 'channels.EditBanned', 'request', 'channels.editBanned channel:InputChannel participant:InputPeer banned_rights:ChatBannedRights');
 export type EditBanned = EditBanned$;
 
 /** The types of the RPC errors `channels.editBanned` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4378,6 +3975,7 @@ class GetAdminLog$ {
   declare readonly SUBCLASS_OF_ID: 0x51f076bc;
   declare readonly className: 'channels.GetAdminLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminLog$;
   /** Channel */
   declare channel: Api.TypeInputChannel;
   /** Search query, can be empty */
@@ -4490,33 +4088,10 @@ class GetAdminLog$ {
       return rethrowDecode(e, 'channels.getAdminLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getAdminLog');
-    j.field('channel', this.channel, objectToJson);
-    j.field('q', this.q, stringToJson);
-    j.optional('events_filter', this.eventsFilter, objectToJson);
-    j.optionalVector('admins', this.admins, objectToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('min_id', this.minId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminLog$ {
-    const j = new TlJsonReader(json, 'channels.getAdminLog', classes);
-    return j.end(
-      new GetAdminLog$({
-        channel: j.field('channel', fromJson$InputChannel),
-        q: j.field('q', stringFromJson),
-        eventsFilter: j.optional('events_filter', fromJson$ChannelAdminLogEventsFilter),
-        admins: j.optionalVector('admins', fromJson$InputUser),
-        maxId: j.field('max_id', longFromJson),
-        minId: j.field('min_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetAdminLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4539,7 +4114,7 @@ class GetAdminLog$ {
  *
  * @see https://core.telegram.org/method/channels.getAdminLog
  */
-export const GetAdminLog: typeof GetAdminLog$ = /*@__PURE__*/ defineTlClass(GetAdminLog$, 0x33ddf480, 0x51f076bc, 'channels.GetAdminLog', 'request');
+export const GetAdminLog: typeof GetAdminLog$ = /*@__PURE__*/ defineTlClass(GetAdminLog$, 0x33ddf480, 0x51f076bc, 'channels.GetAdminLog', 'request', 'channels.getAdminLog flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int');
 export type GetAdminLog = GetAdminLog$;
 
 /** The types of the RPC errors `channels.getAdminLog` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4582,6 +4157,7 @@ class SetStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetStickers$;
   /** Supergroup */
   declare channel: Api.TypeInputChannel;
   /** The stickerset to associate */
@@ -4634,23 +4210,10 @@ class SetStickers$ {
       return rethrowDecode(e, 'channels.setStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setStickers');
-    j.field('channel', this.channel, objectToJson);
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickers$ {
-    const j = new TlJsonReader(json, 'channels.setStickers', classes);
-    return j.end(
-      new SetStickers$({
-        channel: j.field('channel', fromJson$InputChannel),
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface SetStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4672,7 +4235,7 @@ class SetStickers$ {
  *
  * @see https://core.telegram.org/method/channels.setStickers
  */
-export const SetStickers: typeof SetStickers$ = /*@__PURE__*/ defineTlClass(SetStickers$, 0xea8ca4f9, 0xf5b399ac, 'channels.SetStickers', 'request');
+export const SetStickers: typeof SetStickers$ = /*@__PURE__*/ defineTlClass(SetStickers$, 0xea8ca4f9, 0xf5b399ac, 'channels.SetStickers', 'request', 'channels.setStickers channel:InputChannel stickerset:InputStickerSet');
 export type SetStickers = SetStickers$;
 
 /** The types of the RPC errors `channels.setStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4713,6 +4276,7 @@ class ReadMessageContents$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReadMessageContents';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMessageContents$;
   /** [Channel/supergroup](https://core.telegram.org/api/channel) */
   declare channel: Api.TypeInputChannel;
   /** IDs of messages whose contents should be marked as read */
@@ -4773,23 +4337,10 @@ class ReadMessageContents$ {
       return rethrowDecode(e, 'channels.readMessageContents', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.readMessageContents');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
-    const j = new TlJsonReader(json, 'channels.readMessageContents', classes);
-    return j.end(
-      new ReadMessageContents$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReadMessageContents$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4810,7 +4361,7 @@ class ReadMessageContents$ {
  *
  * @see https://core.telegram.org/method/channels.readMessageContents
  */
-export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0xeab5dc38, 0xf5b399ac, 'channels.ReadMessageContents', 'request');
+export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0xeab5dc38, 0xf5b399ac, 'channels.ReadMessageContents', 'request', 'channels.readMessageContents channel:InputChannel id:Vector<int>');
 export type ReadMessageContents = ReadMessageContents$;
 
 /** The types of the RPC errors `channels.readMessageContents` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4852,6 +4403,7 @@ class DeleteHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.DeleteHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteHistory$;
   /** Whether the history should be deleted for everyone */
   declare forEveryone: boolean | undefined;
   /** [Supergroup](https://core.telegram.org/api/channel) whose history must be deleted */
@@ -4917,25 +4469,10 @@ class DeleteHistory$ {
       return rethrowDecode(e, 'channels.deleteHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteHistory');
-    j.flag('for_everyone', this.forEveryone);
-    j.field('channel', this.channel, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
-    const j = new TlJsonReader(json, 'channels.deleteHistory', classes);
-    return j.end(
-      new DeleteHistory$({
-        forEveryone: j.flag('for_everyone'),
-        channel: j.field('channel', fromJson$InputChannel),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4958,7 +4495,7 @@ class DeleteHistory$ {
  *
  * @see https://core.telegram.org/method/channels.deleteHistory
  */
-export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0x9baa9647, 0x8af52aac, 'channels.DeleteHistory', 'request');
+export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0x9baa9647, 0x8af52aac, 'channels.DeleteHistory', 'request', 'channels.deleteHistory flags:# for_everyone:flags.0?true channel:InputChannel max_id:int');
 export type DeleteHistory = DeleteHistory$;
 
 /** The types of the RPC errors `channels.deleteHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5004,6 +4541,7 @@ class TogglePreHistoryHidden$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.TogglePreHistoryHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePreHistoryHidden$;
   /** Channel/supergroup */
   declare channel: Api.TypeInputChannel;
   /** Hide/unhide */
@@ -5056,23 +4594,10 @@ class TogglePreHistoryHidden$ {
       return rethrowDecode(e, 'channels.togglePreHistoryHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.togglePreHistoryHidden');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePreHistoryHidden$ {
-    const j = new TlJsonReader(json, 'channels.togglePreHistoryHidden', classes);
-    return j.end(
-      new TogglePreHistoryHidden$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface TogglePreHistoryHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5097,7 +4622,7 @@ class TogglePreHistoryHidden$ {
  *
  * @see https://core.telegram.org/method/channels.togglePreHistoryHidden
  */
-export const TogglePreHistoryHidden: typeof TogglePreHistoryHidden$ = /*@__PURE__*/ defineTlClass(TogglePreHistoryHidden$, 0xeabbb94c, 0x8af52aac, 'channels.TogglePreHistoryHidden', 'request');
+export const TogglePreHistoryHidden: typeof TogglePreHistoryHidden$ = /*@__PURE__*/ defineTlClass(TogglePreHistoryHidden$, 0xeabbb94c, 0x8af52aac, 'channels.TogglePreHistoryHidden', 'request', 'channels.togglePreHistoryHidden channel:InputChannel enabled:Bool');
 export type TogglePreHistoryHidden = TogglePreHistoryHidden$;
 
 /** The types of the RPC errors `channels.togglePreHistoryHidden` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5140,6 +4665,7 @@ class GetLeftChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetLeftChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLeftChannels$;
   /** Offset for [pagination](https://core.telegram.org/api/offsets) */
   declare offset: number;
 
@@ -5183,21 +4709,10 @@ class GetLeftChannels$ {
       return rethrowDecode(e, 'channels.getLeftChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getLeftChannels');
-    j.field('offset', this.offset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeftChannels$ {
-    const j = new TlJsonReader(json, 'channels.getLeftChannels', classes);
-    return j.end(
-      new GetLeftChannels$({
-        offset: j.field('offset', intFromJson),
-      }),
-    );
-  }
+interface GetLeftChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5217,7 +4732,7 @@ class GetLeftChannels$ {
  *
  * @see https://core.telegram.org/method/channels.getLeftChannels
  */
-export const GetLeftChannels: typeof GetLeftChannels$ = /*@__PURE__*/ defineTlClass(GetLeftChannels$, 0x8341ecc0, 0x99d5cb14, 'channels.GetLeftChannels', 'request');
+export const GetLeftChannels: typeof GetLeftChannels$ = /*@__PURE__*/ defineTlClass(GetLeftChannels$, 0x8341ecc0, 0x99d5cb14, 'channels.GetLeftChannels', 'request', 'channels.getLeftChannels offset:int');
 export type GetLeftChannels = GetLeftChannels$;
 
 /** The types of the RPC errors `channels.getLeftChannels` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5257,6 +4772,7 @@ class GetGroupsForDiscussion$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetGroupsForDiscussion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupsForDiscussion$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5274,14 +4790,10 @@ class GetGroupsForDiscussion$ {
   static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
     return new GetGroupsForDiscussion$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.getGroupsForDiscussion' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupsForDiscussion$ {
-    return new TlJsonReader(json, 'channels.getGroupsForDiscussion', classes).end(new GetGroupsForDiscussion$());
-  }
+interface GetGroupsForDiscussion$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5303,7 +4815,7 @@ class GetGroupsForDiscussion$ {
  *
  * @see https://core.telegram.org/method/channels.getGroupsForDiscussion
  */
-export const GetGroupsForDiscussion: typeof GetGroupsForDiscussion$ = /*@__PURE__*/ defineTlClass(GetGroupsForDiscussion$, 0xf5dad378, 0x99d5cb14, 'channels.GetGroupsForDiscussion', 'request');
+export const GetGroupsForDiscussion: typeof GetGroupsForDiscussion$ = /*@__PURE__*/ defineTlClass(GetGroupsForDiscussion$, 0xf5dad378, 0x99d5cb14, 'channels.GetGroupsForDiscussion', 'request', 'channels.getGroupsForDiscussion');
 export type GetGroupsForDiscussion = GetGroupsForDiscussion$;
 
 /** The types of the RPC errors `channels.getGroupsForDiscussion` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5344,6 +4856,7 @@ class SetDiscussionGroup$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetDiscussionGroup';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetDiscussionGroup$;
   /** Channel */
   declare broadcast: Api.TypeInputChannel;
   /** [Discussion group](https://core.telegram.org/api/discussion) to associate to the channel */
@@ -5396,23 +4909,10 @@ class SetDiscussionGroup$ {
       return rethrowDecode(e, 'channels.setDiscussionGroup', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setDiscussionGroup');
-    j.field('broadcast', this.broadcast, objectToJson);
-    j.field('group', this.group, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetDiscussionGroup$ {
-    const j = new TlJsonReader(json, 'channels.setDiscussionGroup', classes);
-    return j.end(
-      new SetDiscussionGroup$({
-        broadcast: j.field('broadcast', fromJson$InputChannel),
-        group: j.field('group', fromJson$InputChannel),
-      }),
-    );
-  }
+interface SetDiscussionGroup$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5437,7 +4937,7 @@ class SetDiscussionGroup$ {
  *
  * @see https://core.telegram.org/method/channels.setDiscussionGroup
  */
-export const SetDiscussionGroup: typeof SetDiscussionGroup$ = /*@__PURE__*/ defineTlClass(SetDiscussionGroup$, 0x40582bb2, 0xf5b399ac, 'channels.SetDiscussionGroup', 'request');
+export const SetDiscussionGroup: typeof SetDiscussionGroup$ = /*@__PURE__*/ defineTlClass(SetDiscussionGroup$, 0x40582bb2, 0xf5b399ac, 'channels.SetDiscussionGroup', 'request', 'channels.setDiscussionGroup broadcast:InputChannel group:InputChannel');
 export type SetDiscussionGroup = SetDiscussionGroup$;
 
 /** The types of the RPC errors `channels.setDiscussionGroup` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5483,6 +4983,7 @@ class EditLocation$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.EditLocation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditLocation$;
   /** [Geogroup](https://core.telegram.org/api/channel) */
   declare channel: Api.TypeInputChannel;
   /** New geolocation */
@@ -5544,25 +5045,10 @@ class EditLocation$ {
       return rethrowDecode(e, 'channels.editLocation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editLocation');
-    j.field('channel', this.channel, objectToJson);
-    j.field('geo_point', this.geoPoint, objectToJson);
-    j.field('address', this.address, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditLocation$ {
-    const j = new TlJsonReader(json, 'channels.editLocation', classes);
-    return j.end(
-      new EditLocation$({
-        channel: j.field('channel', fromJson$InputChannel),
-        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
-        address: j.field('address', stringFromJson),
-      }),
-    );
-  }
+interface EditLocation$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5585,7 +5071,7 @@ class EditLocation$ {
  *
  * @see https://core.telegram.org/method/channels.editLocation
  */
-export const EditLocation: typeof EditLocation$ = /*@__PURE__*/ defineTlClass(EditLocation$, 0x58e63f6d, 0xf5b399ac, 'channels.EditLocation', 'request');
+export const EditLocation: typeof EditLocation$ = /*@__PURE__*/ defineTlClass(EditLocation$, 0x58e63f6d, 0xf5b399ac, 'channels.EditLocation', 'request', 'channels.editLocation channel:InputChannel geo_point:InputGeoPoint address:string');
 export type EditLocation = EditLocation$;
 
 /** The types of the RPC errors `channels.editLocation` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5629,6 +5115,7 @@ class ToggleSlowMode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleSlowMode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSlowMode$;
   /** The [supergroup](https://core.telegram.org/api/channel) */
   declare channel: Api.TypeInputChannel;
   /** Users will only be able to send one message every `seconds` seconds, `0` to disable the limitation */
@@ -5681,23 +5168,10 @@ class ToggleSlowMode$ {
       return rethrowDecode(e, 'channels.toggleSlowMode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleSlowMode');
-    j.field('channel', this.channel, objectToJson);
-    j.field('seconds', this.seconds, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSlowMode$ {
-    const j = new TlJsonReader(json, 'channels.toggleSlowMode', classes);
-    return j.end(
-      new ToggleSlowMode$({
-        channel: j.field('channel', fromJson$InputChannel),
-        seconds: j.field('seconds', intFromJson),
-      }),
-    );
-  }
+interface ToggleSlowMode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5720,7 +5194,7 @@ class ToggleSlowMode$ {
  *
  * @see https://core.telegram.org/method/channels.toggleSlowMode
  */
-export const ToggleSlowMode: typeof ToggleSlowMode$ = /*@__PURE__*/ defineTlClass(ToggleSlowMode$, 0xedd49ef0, 0x8af52aac, 'channels.ToggleSlowMode', 'request');
+export const ToggleSlowMode: typeof ToggleSlowMode$ = /*@__PURE__*/ defineTlClass(ToggleSlowMode$, 0xedd49ef0, 0x8af52aac, 'channels.ToggleSlowMode', 'request', 'channels.toggleSlowMode channel:InputChannel seconds:int');
 export type ToggleSlowMode = ToggleSlowMode$;
 
 /** The types of the RPC errors `channels.toggleSlowMode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5759,6 +5233,7 @@ class GetInactiveChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x8bf3d7d4;
   declare readonly className: 'channels.GetInactiveChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInactiveChannels$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5776,14 +5251,10 @@ class GetInactiveChannels$ {
   static fromReader(_r: TlReader): GetInactiveChannels$ {
     return new GetInactiveChannels$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.getInactiveChannels' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInactiveChannels$ {
-    return new TlJsonReader(json, 'channels.getInactiveChannels', classes).end(new GetInactiveChannels$());
-  }
+interface GetInactiveChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5801,7 +5272,7 @@ class GetInactiveChannels$ {
  *
  * @see https://core.telegram.org/method/channels.getInactiveChannels
  */
-export const GetInactiveChannels: typeof GetInactiveChannels$ = /*@__PURE__*/ defineTlClass(GetInactiveChannels$, 0x11e831ee, 0x8bf3d7d4, 'channels.GetInactiveChannels', 'request');
+export const GetInactiveChannels: typeof GetInactiveChannels$ = /*@__PURE__*/ defineTlClass(GetInactiveChannels$, 0x11e831ee, 0x8bf3d7d4, 'channels.GetInactiveChannels', 'request', 'channels.getInactiveChannels');
 export type GetInactiveChannels = GetInactiveChannels$;
 
 /** The types of the RPC errors `channels.getInactiveChannels` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5841,6 +5312,7 @@ class ConvertToGigagroup$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ConvertToGigagroup';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConvertToGigagroup$;
   /** The [supergroup](https://core.telegram.org/api/channel) to convert */
   declare channel: Api.TypeInputChannel;
 
@@ -5884,21 +5356,10 @@ class ConvertToGigagroup$ {
       return rethrowDecode(e, 'channels.convertToGigagroup', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.convertToGigagroup');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConvertToGigagroup$ {
-    const j = new TlJsonReader(json, 'channels.convertToGigagroup', classes);
-    return j.end(
-      new ConvertToGigagroup$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface ConvertToGigagroup$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5922,7 +5383,7 @@ class ConvertToGigagroup$ {
  *
  * @see https://core.telegram.org/method/channels.convertToGigagroup
  */
-export const ConvertToGigagroup: typeof ConvertToGigagroup$ = /*@__PURE__*/ defineTlClass(ConvertToGigagroup$, 0x0b290c69, 0x8af52aac, 'channels.ConvertToGigagroup', 'request');
+export const ConvertToGigagroup: typeof ConvertToGigagroup$ = /*@__PURE__*/ defineTlClass(ConvertToGigagroup$, 0x0b290c69, 0x8af52aac, 'channels.ConvertToGigagroup', 'request', 'channels.convertToGigagroup channel:InputChannel');
 export type ConvertToGigagroup = ConvertToGigagroup$;
 
 /** The types of the RPC errors `channels.convertToGigagroup` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5966,6 +5427,7 @@ class GetSendAs$ {
   declare readonly SUBCLASS_OF_ID: 0x38cb8d21;
   declare readonly className: 'channels.GetSendAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSendAs$;
   /** If set, fetches the list of peers that can be used to send [paid reactions](https://core.telegram.org/api/reactions#paid-reactions) to messages of a specific peer. */
   declare forPaidReactions: boolean | undefined;
   /** Fetch the peers that may be passed to {@link Api.phone.SendGroupCallMessage}.`send_as` to comment or react in a [live story »](https://core.telegram.org/api/group-calls#in-call-messages). */
@@ -6030,25 +5492,10 @@ class GetSendAs$ {
       return rethrowDecode(e, 'channels.getSendAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getSendAs');
-    j.flag('for_paid_reactions', this.forPaidReactions);
-    j.flag('for_live_stories', this.forLiveStories);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSendAs$ {
-    const j = new TlJsonReader(json, 'channels.getSendAs', classes);
-    return j.end(
-      new GetSendAs$({
-        forPaidReactions: j.flag('for_paid_reactions'),
-        forLiveStories: j.flag('for_live_stories'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetSendAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6070,7 +5517,7 @@ class GetSendAs$ {
  *
  * @see https://core.telegram.org/method/channels.getSendAs
  */
-export const GetSendAs: typeof GetSendAs$ = /*@__PURE__*/ defineTlClass(GetSendAs$, 0xe785a43f, 0x38cb8d21, 'channels.GetSendAs', 'request');
+export const GetSendAs: typeof GetSendAs$ = /*@__PURE__*/ defineTlClass(GetSendAs$, 0xe785a43f, 0x38cb8d21, 'channels.GetSendAs', 'request', 'channels.getSendAs flags:# for_paid_reactions:flags.0?true for_live_stories:flags.1?true peer:InputPeer');
 export type GetSendAs = GetSendAs$;
 
 /** The types of the RPC errors `channels.getSendAs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6114,6 +5561,7 @@ class DeleteParticipantHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'channels.DeleteParticipantHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteParticipantHistory$;
   /** Supergroup */
   declare channel: Api.TypeInputChannel;
   /** The participant whose messages should be deleted */
@@ -6166,23 +5614,10 @@ class DeleteParticipantHistory$ {
       return rethrowDecode(e, 'channels.deleteParticipantHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteParticipantHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteParticipantHistory$ {
-    const j = new TlJsonReader(json, 'channels.deleteParticipantHistory', classes);
-    return j.end(
-      new DeleteParticipantHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface DeleteParticipantHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6206,7 +5641,7 @@ class DeleteParticipantHistory$ {
  *
  * @see https://core.telegram.org/method/channels.deleteParticipantHistory
  */
-export const DeleteParticipantHistory: typeof DeleteParticipantHistory$ = /*@__PURE__*/ defineTlClass(DeleteParticipantHistory$, 0x367544db, 0x2c49c116, 'channels.DeleteParticipantHistory', 'request');
+export const DeleteParticipantHistory: typeof DeleteParticipantHistory$ = /*@__PURE__*/ defineTlClass(DeleteParticipantHistory$, 0x367544db, 0x2c49c116, 'channels.DeleteParticipantHistory', 'request', 'channels.deleteParticipantHistory channel:InputChannel participant:InputPeer');
 export type DeleteParticipantHistory = DeleteParticipantHistory$;
 
 /** The types of the RPC errors `channels.deleteParticipantHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6250,6 +5685,7 @@ class ToggleJoinToSend$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleJoinToSend';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleJoinToSend$;
   /** Discussion group */
   declare channel: Api.TypeInputChannel;
   /** Toggle */
@@ -6302,23 +5738,10 @@ class ToggleJoinToSend$ {
       return rethrowDecode(e, 'channels.toggleJoinToSend', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleJoinToSend');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleJoinToSend$ {
-    const j = new TlJsonReader(json, 'channels.toggleJoinToSend', classes);
-    return j.end(
-      new ToggleJoinToSend$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleJoinToSend$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6340,7 +5763,7 @@ class ToggleJoinToSend$ {
  *
  * @see https://core.telegram.org/method/channels.toggleJoinToSend
  */
-export const ToggleJoinToSend: typeof ToggleJoinToSend$ = /*@__PURE__*/ defineTlClass(ToggleJoinToSend$, 0xe4cb9580, 0x8af52aac, 'channels.ToggleJoinToSend', 'request');
+export const ToggleJoinToSend: typeof ToggleJoinToSend$ = /*@__PURE__*/ defineTlClass(ToggleJoinToSend$, 0xe4cb9580, 0x8af52aac, 'channels.ToggleJoinToSend', 'request', 'channels.toggleJoinToSend channel:InputChannel enabled:Bool');
 export type ToggleJoinToSend = ToggleJoinToSend$;
 
 /** The types of the RPC errors `channels.toggleJoinToSend` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6383,6 +5806,7 @@ class ToggleJoinRequest$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleJoinRequest';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleJoinRequest$;
   declare applyToInvites: boolean | undefined;
   /** Group */
   declare channel: Api.TypeInputChannel;
@@ -6454,27 +5878,10 @@ class ToggleJoinRequest$ {
       return rethrowDecode(e, 'channels.toggleJoinRequest', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleJoinRequest');
-    j.flag('apply_to_invites', this.applyToInvites);
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    j.optional('guard_bot', this.guardBot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleJoinRequest$ {
-    const j = new TlJsonReader(json, 'channels.toggleJoinRequest', classes);
-    return j.end(
-      new ToggleJoinRequest$({
-        applyToInvites: j.flag('apply_to_invites'),
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-        guardBot: j.optional('guard_bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface ToggleJoinRequest$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6497,7 +5904,7 @@ class ToggleJoinRequest$ {
  *
  * @see https://core.telegram.org/method/channels.toggleJoinRequest
  */
-export const ToggleJoinRequest: typeof ToggleJoinRequest$ = /*@__PURE__*/ defineTlClass(ToggleJoinRequest$, 0x0ecc2618, 0x8af52aac, 'channels.ToggleJoinRequest', 'request');
+export const ToggleJoinRequest: typeof ToggleJoinRequest$ = /*@__PURE__*/ defineTlClass(ToggleJoinRequest$, 0x0ecc2618, 0x8af52aac, 'channels.ToggleJoinRequest', 'request', 'channels.toggleJoinRequest flags:# apply_to_invites:flags.1?true channel:InputChannel enabled:Bool guard_bot:flags.0?InputUser');
 export type ToggleJoinRequest = ToggleJoinRequest$;
 
 /** The types of the RPC errors `channels.toggleJoinRequest` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6538,6 +5945,7 @@ class ReorderUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReorderUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderUsernames$;
   /** The supergroup or channel */
   declare channel: Api.TypeInputChannel;
   /** The new order for active usernames. All active usernames must be specified. */
@@ -6598,23 +6006,10 @@ class ReorderUsernames$ {
       return rethrowDecode(e, 'channels.reorderUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reorderUsernames');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('order', this.order, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderUsernames$ {
-    const j = new TlJsonReader(json, 'channels.reorderUsernames', classes);
-    return j.end(
-      new ReorderUsernames$({
-        channel: j.field('channel', fromJson$InputChannel),
-        order: j.vector('order', stringFromJson),
-      }),
-    );
-  }
+interface ReorderUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6634,7 +6029,7 @@ class ReorderUsernames$ {
  *
  * @see https://core.telegram.org/method/channels.reorderUsernames
  */
-export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xb45ced1d, 0xf5b399ac, 'channels.ReorderUsernames', 'request');
+export const ReorderUsernames: typeof ReorderUsernames$ = /*@__PURE__*/ defineTlClass(ReorderUsernames$, 0xb45ced1d, 0xf5b399ac, 'channels.ReorderUsernames', 'request', 'channels.reorderUsernames channel:InputChannel order:Vector<string>');
 export type ReorderUsernames = ReorderUsernames$;
 
 /** The types of the RPC errors `channels.reorderUsernames` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6677,6 +6072,7 @@ class ToggleUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ToggleUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleUsername$;
   /** [Supergroup or channel](https://core.telegram.org/api/channel) */
   declare channel: Api.TypeInputChannel;
   /** Username */
@@ -6738,25 +6134,10 @@ class ToggleUsername$ {
       return rethrowDecode(e, 'channels.toggleUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    j.field('active', this.active, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleUsername$ {
-    const j = new TlJsonReader(json, 'channels.toggleUsername', classes);
-    return j.end(
-      new ToggleUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-        active: j.field('active', boolFromJson),
-      }),
-    );
-  }
+interface ToggleUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6781,7 +6162,7 @@ class ToggleUsername$ {
  *
  * @see https://core.telegram.org/method/channels.toggleUsername
  */
-export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x50f24105, 0xf5b399ac, 'channels.ToggleUsername', 'request');
+export const ToggleUsername: typeof ToggleUsername$ = /*@__PURE__*/ defineTlClass(ToggleUsername$, 0x50f24105, 0xf5b399ac, 'channels.ToggleUsername', 'request', 'channels.toggleUsername channel:InputChannel username:string active:Bool');
 export type ToggleUsername = ToggleUsername$;
 
 /** The types of the RPC errors `channels.toggleUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6823,6 +6204,7 @@ class DeactivateAllUsernames$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.DeactivateAllUsernames';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeactivateAllUsernames$;
   /** Supergroup or channel */
   declare channel: Api.TypeInputChannel;
 
@@ -6866,21 +6248,10 @@ class DeactivateAllUsernames$ {
       return rethrowDecode(e, 'channels.deactivateAllUsernames', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deactivateAllUsernames');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeactivateAllUsernames$ {
-    const j = new TlJsonReader(json, 'channels.deactivateAllUsernames', classes);
-    return j.end(
-      new DeactivateAllUsernames$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface DeactivateAllUsernames$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6899,7 +6270,7 @@ class DeactivateAllUsernames$ {
  *
  * @see https://core.telegram.org/method/channels.deactivateAllUsernames
  */
-export const DeactivateAllUsernames: typeof DeactivateAllUsernames$ = /*@__PURE__*/ defineTlClass(DeactivateAllUsernames$, 0x0a245dd3, 0xf5b399ac, 'channels.DeactivateAllUsernames', 'request');
+export const DeactivateAllUsernames: typeof DeactivateAllUsernames$ = /*@__PURE__*/ defineTlClass(DeactivateAllUsernames$, 0x0a245dd3, 0xf5b399ac, 'channels.DeactivateAllUsernames', 'request', 'channels.deactivateAllUsernames channel:InputChannel');
 export type DeactivateAllUsernames = DeactivateAllUsernames$;
 
 /** The types of the RPC errors `channels.deactivateAllUsernames` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6939,6 +6310,7 @@ class ToggleForum$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleForum';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleForum$;
   /** Supergroup ID */
   declare channel: Api.TypeInputChannel;
   /** Enable or disable forum functionality */
@@ -7000,25 +6372,10 @@ class ToggleForum$ {
       return rethrowDecode(e, 'channels.toggleForum', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleForum');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    j.field('tabs', this.tabs, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleForum$ {
-    const j = new TlJsonReader(json, 'channels.toggleForum', classes);
-    return j.end(
-      new ToggleForum$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-        tabs: j.field('tabs', boolFromJson),
-      }),
-    );
-  }
+interface ToggleForum$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7041,7 +6398,7 @@ class ToggleForum$ {
  *
  * @see https://core.telegram.org/method/channels.toggleForum
  */
-export const ToggleForum: typeof ToggleForum$ = /*@__PURE__*/ defineTlClass(ToggleForum$, 0x3ff75734, 0x8af52aac, 'channels.ToggleForum', 'request');
+export const ToggleForum: typeof ToggleForum$ = /*@__PURE__*/ defineTlClass(ToggleForum$, 0x3ff75734, 0x8af52aac, 'channels.ToggleForum', 'request', 'channels.toggleForum channel:InputChannel enabled:Bool tabs:Bool');
 export type ToggleForum = ToggleForum$;
 
 /** The types of the RPC errors `channels.toggleForum` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7082,6 +6439,7 @@ class ToggleAntiSpam$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleAntiSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleAntiSpam$;
   /** Supergroup ID. The specified supergroup must have at least `telegram_antispam_group_size_min` members to enable antispam functionality, as specified by the [client configuration parameters](https://core.telegram.org/api/config#client-configuration). */
   declare channel: Api.TypeInputChannel;
   /** Enable or disable the native antispam system. */
@@ -7134,23 +6492,10 @@ class ToggleAntiSpam$ {
       return rethrowDecode(e, 'channels.toggleAntiSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleAntiSpam');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAntiSpam$ {
-    const j = new TlJsonReader(json, 'channels.toggleAntiSpam', classes);
-    return j.end(
-      new ToggleAntiSpam$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleAntiSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7170,7 +6515,7 @@ class ToggleAntiSpam$ {
  *
  * @see https://core.telegram.org/method/channels.toggleAntiSpam
  */
-export const ToggleAntiSpam: typeof ToggleAntiSpam$ = /*@__PURE__*/ defineTlClass(ToggleAntiSpam$, 0x68f3e4eb, 0x8af52aac, 'channels.ToggleAntiSpam', 'request');
+export const ToggleAntiSpam: typeof ToggleAntiSpam$ = /*@__PURE__*/ defineTlClass(ToggleAntiSpam$, 0x68f3e4eb, 0x8af52aac, 'channels.ToggleAntiSpam', 'request', 'channels.toggleAntiSpam channel:InputChannel enabled:Bool');
 export type ToggleAntiSpam = ToggleAntiSpam$;
 
 /** The types of the RPC errors `channels.toggleAntiSpam` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7207,6 +6552,7 @@ class ReportAntiSpamFalsePositive$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReportAntiSpamFalsePositive';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportAntiSpamFalsePositive$;
   /** Supergroup ID */
   declare channel: Api.TypeInputChannel;
   /** Message ID that was mistakenly deleted by the [native antispam](https://core.telegram.org/api/antispam) system, taken from the [admin log](https://core.telegram.org/api/recent-actions) */
@@ -7259,23 +6605,10 @@ class ReportAntiSpamFalsePositive$ {
       return rethrowDecode(e, 'channels.reportAntiSpamFalsePositive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reportAntiSpamFalsePositive');
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportAntiSpamFalsePositive$ {
-    const j = new TlJsonReader(json, 'channels.reportAntiSpamFalsePositive', classes);
-    return j.end(
-      new ReportAntiSpamFalsePositive$({
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface ReportAntiSpamFalsePositive$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7294,7 +6627,7 @@ class ReportAntiSpamFalsePositive$ {
  *
  * @see https://core.telegram.org/method/channels.reportAntiSpamFalsePositive
  */
-export const ReportAntiSpamFalsePositive: typeof ReportAntiSpamFalsePositive$ = /*@__PURE__*/ defineTlClass(ReportAntiSpamFalsePositive$, 0xa850a693, 0xf5b399ac, 'channels.ReportAntiSpamFalsePositive', 'request');
+export const ReportAntiSpamFalsePositive: typeof ReportAntiSpamFalsePositive$ = /*@__PURE__*/ defineTlClass(ReportAntiSpamFalsePositive$, 0xa850a693, 0xf5b399ac, 'channels.ReportAntiSpamFalsePositive', 'request', 'channels.reportAntiSpamFalsePositive channel:InputChannel msg_id:int');
 export type ReportAntiSpamFalsePositive = ReportAntiSpamFalsePositive$;
 
 /** The types of the RPC errors `channels.reportAntiSpamFalsePositive` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7336,6 +6669,7 @@ class ToggleParticipantsHidden$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleParticipantsHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleParticipantsHidden$;
   /** Supergroup ID */
   declare channel: Api.TypeInputChannel;
   /** If true, will hide the participants list; otherwise will unhide it. */
@@ -7388,23 +6722,10 @@ class ToggleParticipantsHidden$ {
       return rethrowDecode(e, 'channels.toggleParticipantsHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleParticipantsHidden');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleParticipantsHidden$ {
-    const j = new TlJsonReader(json, 'channels.toggleParticipantsHidden', classes);
-    return j.end(
-      new ToggleParticipantsHidden$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleParticipantsHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7429,7 +6750,7 @@ class ToggleParticipantsHidden$ {
  *
  * @see https://core.telegram.org/method/channels.toggleParticipantsHidden
  */
-export const ToggleParticipantsHidden: typeof ToggleParticipantsHidden$ = /*@__PURE__*/ defineTlClass(ToggleParticipantsHidden$, 0x6a6e7854, 0x8af52aac, 'channels.ToggleParticipantsHidden', 'request');
+export const ToggleParticipantsHidden: typeof ToggleParticipantsHidden$ = /*@__PURE__*/ defineTlClass(ToggleParticipantsHidden$, 0x6a6e7854, 0x8af52aac, 'channels.ToggleParticipantsHidden', 'request', 'channels.toggleParticipantsHidden channel:InputChannel enabled:Bool');
 export type ToggleParticipantsHidden = ToggleParticipantsHidden$;
 
 /** The types of the RPC errors `channels.toggleParticipantsHidden` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7470,6 +6791,7 @@ class UpdateColor$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.UpdateColor';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateColor$;
   /**
    * Whether to change the accent color emoji pattern of the profile page; otherwise, the accent color and emoji pattern of messages will be changed.
    *
@@ -7554,27 +6876,10 @@ class UpdateColor$ {
       return rethrowDecode(e, 'channels.updateColor', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updateColor');
-    j.flag('for_profile', this.forProfile);
-    j.field('channel', this.channel, objectToJson);
-    j.optional('color', this.color, intToJson);
-    j.optional('background_emoji_id', this.backgroundEmojiId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateColor$ {
-    const j = new TlJsonReader(json, 'channels.updateColor', classes);
-    return j.end(
-      new UpdateColor$({
-        forProfile: j.flag('for_profile'),
-        channel: j.field('channel', fromJson$InputChannel),
-        color: j.optional('color', intFromJson),
-        backgroundEmojiId: j.optional('background_emoji_id', longFromJson),
-      }),
-    );
-  }
+interface UpdateColor$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7594,7 +6899,7 @@ class UpdateColor$ {
  *
  * @see https://core.telegram.org/method/channels.updateColor
  */
-export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0xd8aa3671, 0x8af52aac, 'channels.UpdateColor', 'request');
+export const UpdateColor: typeof UpdateColor$ = /*@__PURE__*/ defineTlClass(UpdateColor$, 0xd8aa3671, 0x8af52aac, 'channels.UpdateColor', 'request', 'channels.updateColor flags:# for_profile:flags.1?true channel:InputChannel color:flags.2?int background_emoji_id:flags.0?long');
 export type UpdateColor = UpdateColor$;
 
 /** The types of the RPC errors `channels.updateColor` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7633,6 +6938,7 @@ class ToggleViewForumAsMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleViewForumAsMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleViewForumAsMessages$;
   /** The forum */
   declare channel: Api.TypeInputChannel;
   /** The new value of the `view_forum_as_messages` flag. */
@@ -7685,23 +6991,10 @@ class ToggleViewForumAsMessages$ {
       return rethrowDecode(e, 'channels.toggleViewForumAsMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleViewForumAsMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleViewForumAsMessages$ {
-    const j = new TlJsonReader(json, 'channels.toggleViewForumAsMessages', classes);
-    return j.end(
-      new ToggleViewForumAsMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleViewForumAsMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7722,7 +7015,7 @@ class ToggleViewForumAsMessages$ {
  *
  * @see https://core.telegram.org/method/channels.toggleViewForumAsMessages
  */
-export const ToggleViewForumAsMessages: typeof ToggleViewForumAsMessages$ = /*@__PURE__*/ defineTlClass(ToggleViewForumAsMessages$, 0x9738bb15, 0x8af52aac, 'channels.ToggleViewForumAsMessages', 'request');
+export const ToggleViewForumAsMessages: typeof ToggleViewForumAsMessages$ = /*@__PURE__*/ defineTlClass(ToggleViewForumAsMessages$, 0x9738bb15, 0x8af52aac, 'channels.ToggleViewForumAsMessages', 'request', 'channels.toggleViewForumAsMessages channel:InputChannel enabled:Bool');
 export type ToggleViewForumAsMessages = ToggleViewForumAsMessages$;
 
 /** The types of the RPC errors `channels.toggleViewForumAsMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7760,6 +7053,7 @@ class GetChannelRecommendations$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetChannelRecommendations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelRecommendations$;
   /** The method will return channels related to the passed `channel`. If not set, the method will returns channels related to channels the user has joined. */
   declare channel: Api.TypeInputChannel | undefined;
 
@@ -7809,21 +7103,10 @@ class GetChannelRecommendations$ {
       return rethrowDecode(e, 'channels.getChannelRecommendations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getChannelRecommendations');
-    j.optional('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelRecommendations$ {
-    const j = new TlJsonReader(json, 'channels.getChannelRecommendations', classes);
-    return j.end(
-      new GetChannelRecommendations$({
-        channel: j.optional('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetChannelRecommendations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7844,7 +7127,7 @@ class GetChannelRecommendations$ {
  *
  * @see https://core.telegram.org/method/channels.getChannelRecommendations
  */
-export const GetChannelRecommendations: typeof GetChannelRecommendations$ = /*@__PURE__*/ defineTlClass(GetChannelRecommendations$, 0x25a71742, 0x99d5cb14, 'channels.GetChannelRecommendations', 'request');
+export const GetChannelRecommendations: typeof GetChannelRecommendations$ = /*@__PURE__*/ defineTlClass(GetChannelRecommendations$, 0x25a71742, 0x99d5cb14, 'channels.GetChannelRecommendations', 'request', 'channels.getChannelRecommendations flags:# channel:flags.0?InputChannel');
 export type GetChannelRecommendations = GetChannelRecommendations$;
 
 /** The types of the RPC errors `channels.getChannelRecommendations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7882,6 +7165,7 @@ class UpdateEmojiStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.UpdateEmojiStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateEmojiStatus$;
   /** The channel/supergroup, must have at least [channel_emoji_status_level_min](https://core.telegram.org/api/config#channel-emoji-status-level-min)/[group_emoji_status_level_min](https://core.telegram.org/api/config#group-emoji-status-level-min) boosts. */
   declare channel: Api.TypeInputChannel;
   /** [Emoji status](https://core.telegram.org/api/emoji-status) to set */
@@ -7934,23 +7218,10 @@ class UpdateEmojiStatus$ {
       return rethrowDecode(e, 'channels.updateEmojiStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updateEmojiStatus');
-    j.field('channel', this.channel, objectToJson);
-    j.field('emoji_status', this.emojiStatus, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateEmojiStatus$ {
-    const j = new TlJsonReader(json, 'channels.updateEmojiStatus', classes);
-    return j.end(
-      new UpdateEmojiStatus$({
-        channel: j.field('channel', fromJson$InputChannel),
-        emojiStatus: j.field('emoji_status', fromJson$EmojiStatus),
-      }),
-    );
-  }
+interface UpdateEmojiStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7969,7 +7240,7 @@ class UpdateEmojiStatus$ {
  *
  * @see https://core.telegram.org/method/channels.updateEmojiStatus
  */
-export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xf0d3e6a8, 0x8af52aac, 'channels.UpdateEmojiStatus', 'request');
+export const UpdateEmojiStatus: typeof UpdateEmojiStatus$ = /*@__PURE__*/ defineTlClass(UpdateEmojiStatus$, 0xf0d3e6a8, 0x8af52aac, 'channels.UpdateEmojiStatus', 'request', 'channels.updateEmojiStatus channel:InputChannel emoji_status:EmojiStatus');
 export type UpdateEmojiStatus = UpdateEmojiStatus$;
 
 /** The types of the RPC errors `channels.updateEmojiStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8005,6 +7276,7 @@ class SetBoostsToUnblockRestrictions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.SetBoostsToUnblockRestrictions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBoostsToUnblockRestrictions$;
   /** The supergroup. */
   declare channel: Api.TypeInputChannel;
   /** The number of required boosts (1-8, 0 to disable). */
@@ -8057,23 +7329,10 @@ class SetBoostsToUnblockRestrictions$ {
       return rethrowDecode(e, 'channels.setBoostsToUnblockRestrictions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setBoostsToUnblockRestrictions');
-    j.field('channel', this.channel, objectToJson);
-    j.field('boosts', this.boosts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBoostsToUnblockRestrictions$ {
-    const j = new TlJsonReader(json, 'channels.setBoostsToUnblockRestrictions', classes);
-    return j.end(
-      new SetBoostsToUnblockRestrictions$({
-        channel: j.field('channel', fromJson$InputChannel),
-        boosts: j.field('boosts', intFromJson),
-      }),
-    );
-  }
+interface SetBoostsToUnblockRestrictions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8092,7 +7351,7 @@ class SetBoostsToUnblockRestrictions$ {
  *
  * @see https://core.telegram.org/method/channels.setBoostsToUnblockRestrictions
  */
-export const SetBoostsToUnblockRestrictions: typeof SetBoostsToUnblockRestrictions$ = /*@__PURE__*/ defineTlClass(SetBoostsToUnblockRestrictions$, 0xad399cee, 0x8af52aac, 'channels.SetBoostsToUnblockRestrictions', 'request');
+export const SetBoostsToUnblockRestrictions: typeof SetBoostsToUnblockRestrictions$ = /*@__PURE__*/ defineTlClass(SetBoostsToUnblockRestrictions$, 0xad399cee, 0x8af52aac, 'channels.SetBoostsToUnblockRestrictions', 'request', 'channels.setBoostsToUnblockRestrictions channel:InputChannel boosts:int');
 export type SetBoostsToUnblockRestrictions = SetBoostsToUnblockRestrictions$;
 
 /** The types of the RPC errors `channels.setBoostsToUnblockRestrictions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8128,6 +7387,7 @@ class SetEmojiStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetEmojiStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetEmojiStickers$;
   /** The supergroup */
   declare channel: Api.TypeInputChannel;
   /** The custom emoji stickerset to associate to the supergroup */
@@ -8180,23 +7440,10 @@ class SetEmojiStickers$ {
       return rethrowDecode(e, 'channels.setEmojiStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setEmojiStickers');
-    j.field('channel', this.channel, objectToJson);
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetEmojiStickers$ {
-    const j = new TlJsonReader(json, 'channels.setEmojiStickers', classes);
-    return j.end(
-      new SetEmojiStickers$({
-        channel: j.field('channel', fromJson$InputChannel),
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface SetEmojiStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8215,7 +7462,7 @@ class SetEmojiStickers$ {
  *
  * @see https://core.telegram.org/method/channels.setEmojiStickers
  */
-export const SetEmojiStickers: typeof SetEmojiStickers$ = /*@__PURE__*/ defineTlClass(SetEmojiStickers$, 0x3cd930b7, 0xf5b399ac, 'channels.SetEmojiStickers', 'request');
+export const SetEmojiStickers: typeof SetEmojiStickers$ = /*@__PURE__*/ defineTlClass(SetEmojiStickers$, 0x3cd930b7, 0xf5b399ac, 'channels.SetEmojiStickers', 'request', 'channels.setEmojiStickers channel:InputChannel stickerset:InputStickerSet');
 export type SetEmojiStickers = SetEmojiStickers$;
 
 /** The types of the RPC errors `channels.setEmojiStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8253,6 +7500,7 @@ class RestrictSponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.RestrictSponsoredMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RestrictSponsoredMessages$;
   /** The channel. */
   declare channel: Api.TypeInputChannel;
   /** Whether to disable or re-enable ads. */
@@ -8305,23 +7553,10 @@ class RestrictSponsoredMessages$ {
       return rethrowDecode(e, 'channels.restrictSponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.restrictSponsoredMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.field('restricted', this.restricted, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RestrictSponsoredMessages$ {
-    const j = new TlJsonReader(json, 'channels.restrictSponsoredMessages', classes);
-    return j.end(
-      new RestrictSponsoredMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        restricted: j.field('restricted', boolFromJson),
-      }),
-    );
-  }
+interface RestrictSponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8342,7 +7577,7 @@ class RestrictSponsoredMessages$ {
  *
  * @see https://core.telegram.org/method/channels.restrictSponsoredMessages
  */
-export const RestrictSponsoredMessages: typeof RestrictSponsoredMessages$ = /*@__PURE__*/ defineTlClass(RestrictSponsoredMessages$, 0x9ae91519, 0x8af52aac, 'channels.RestrictSponsoredMessages', 'request');
+export const RestrictSponsoredMessages: typeof RestrictSponsoredMessages$ = /*@__PURE__*/ defineTlClass(RestrictSponsoredMessages$, 0x9ae91519, 0x8af52aac, 'channels.RestrictSponsoredMessages', 'request', 'channels.restrictSponsoredMessages channel:InputChannel restricted:Bool');
 export type RestrictSponsoredMessages = RestrictSponsoredMessages$;
 
 /** The types of the RPC errors `channels.restrictSponsoredMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8382,6 +7617,7 @@ class SearchPosts$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'channels.SearchPosts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchPosts$;
   /** The hashtag to search, without the `#` character. */
   declare hashtag: string | undefined;
   /** The full text query: each user has a limited amount of free full text search slots, after which payment is required, see [here »](https://core.telegram.org/api/search#posts-tab) for more info on the full flow. */
@@ -8487,33 +7723,10 @@ class SearchPosts$ {
       return rethrowDecode(e, 'channels.searchPosts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.searchPosts');
-    j.optional('hashtag', this.hashtag, stringToJson);
-    j.optional('query', this.query, stringToJson);
-    j.field('offset_rate', this.offsetRate, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchPosts$ {
-    const j = new TlJsonReader(json, 'channels.searchPosts', classes);
-    return j.end(
-      new SearchPosts$({
-        hashtag: j.optional('hashtag', stringFromJson),
-        query: j.optional('query', stringFromJson),
-        offsetRate: j.field('offset_rate', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SearchPosts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8536,7 +7749,7 @@ class SearchPosts$ {
  *
  * @see https://core.telegram.org/method/channels.searchPosts
  */
-export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xf2c4f24d, 0xd4b40b5e, 'channels.SearchPosts', 'request');
+export const SearchPosts: typeof SearchPosts$ = /*@__PURE__*/ defineTlClass(SearchPosts$, 0xf2c4f24d, 0xd4b40b5e, 'channels.SearchPosts', 'request', 'channels.searchPosts flags:# hashtag:flags.0?string query:flags.1?string offset_rate:int offset_peer:InputPeer offset_id:int limit:int allow_paid_stars:flags.2?long');
 export type SearchPosts = SearchPosts$;
 
 /** The types of the RPC errors `channels.searchPosts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8581,6 +7794,7 @@ class UpdatePaidMessagesPrice$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.UpdatePaidMessagesPrice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePaidMessagesPrice$;
   /** Only usable for channels, enables or disables the associated [monoforum aka direct messages](https://core.telegram.org/api/monoforum). */
   declare broadcastMessagesAllowed: boolean | undefined;
   /** Pass the supergroup ID for supergroups and the ID of the [channel](https://core.telegram.org/api/channel) to modify the setting in the associated monoforum. */
@@ -8646,25 +7860,10 @@ class UpdatePaidMessagesPrice$ {
       return rethrowDecode(e, 'channels.updatePaidMessagesPrice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updatePaidMessagesPrice');
-    j.flag('broadcast_messages_allowed', this.broadcastMessagesAllowed);
-    j.field('channel', this.channel, objectToJson);
-    j.field('send_paid_messages_stars', this.sendPaidMessagesStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePaidMessagesPrice$ {
-    const j = new TlJsonReader(json, 'channels.updatePaidMessagesPrice', classes);
-    return j.end(
-      new UpdatePaidMessagesPrice$({
-        broadcastMessagesAllowed: j.flag('broadcast_messages_allowed'),
-        channel: j.field('channel', fromJson$InputChannel),
-        sendPaidMessagesStars: j.field('send_paid_messages_stars', longFromJson),
-      }),
-    );
-  }
+interface UpdatePaidMessagesPrice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8690,7 +7889,7 @@ class UpdatePaidMessagesPrice$ {
  *
  * @see https://core.telegram.org/method/channels.updatePaidMessagesPrice
  */
-export const UpdatePaidMessagesPrice: typeof UpdatePaidMessagesPrice$ = /*@__PURE__*/ defineTlClass(UpdatePaidMessagesPrice$, 0x4b12327b, 0x8af52aac, 'channels.UpdatePaidMessagesPrice', 'request');
+export const UpdatePaidMessagesPrice: typeof UpdatePaidMessagesPrice$ = /*@__PURE__*/ defineTlClass(UpdatePaidMessagesPrice$, 0x4b12327b, 0x8af52aac, 'channels.UpdatePaidMessagesPrice', 'request', 'channels.updatePaidMessagesPrice flags:# broadcast_messages_allowed:flags.0?true channel:InputChannel send_paid_messages_stars:long');
 export type UpdatePaidMessagesPrice = UpdatePaidMessagesPrice$;
 
 /** The types of the RPC errors `channels.updatePaidMessagesPrice` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8729,6 +7928,7 @@ class ToggleAutotranslation$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleAutotranslation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleAutotranslation$;
   /** The channel where to toggle autotranslation. */
   declare channel: Api.TypeInputChannel;
   /** Whether to enable or disable autotranslation. */
@@ -8781,23 +7981,10 @@ class ToggleAutotranslation$ {
       return rethrowDecode(e, 'channels.toggleAutotranslation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleAutotranslation');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAutotranslation$ {
-    const j = new TlJsonReader(json, 'channels.toggleAutotranslation', classes);
-    return j.end(
-      new ToggleAutotranslation$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleAutotranslation$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8816,7 +8003,7 @@ class ToggleAutotranslation$ {
  *
  * @see https://core.telegram.org/method/channels.toggleAutotranslation
  */
-export const ToggleAutotranslation: typeof ToggleAutotranslation$ = /*@__PURE__*/ defineTlClass(ToggleAutotranslation$, 0x167fc0a1, 0x8af52aac, 'channels.ToggleAutotranslation', 'request');
+export const ToggleAutotranslation: typeof ToggleAutotranslation$ = /*@__PURE__*/ defineTlClass(ToggleAutotranslation$, 0x167fc0a1, 0x8af52aac, 'channels.ToggleAutotranslation', 'request', 'channels.toggleAutotranslation channel:InputChannel enabled:Bool');
 export type ToggleAutotranslation = ToggleAutotranslation$;
 
 /** The types of the RPC errors `channels.toggleAutotranslation` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8852,6 +8039,7 @@ class GetMessageAuthor$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'channels.GetMessageAuthor';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageAuthor$;
   /** ID of the monoforum. */
   declare channel: Api.TypeInputChannel;
   /** ID of the message sent by a monoforum admin. */
@@ -8904,23 +8092,10 @@ class GetMessageAuthor$ {
       return rethrowDecode(e, 'channels.getMessageAuthor', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getMessageAuthor');
-    j.field('channel', this.channel, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageAuthor$ {
-    const j = new TlJsonReader(json, 'channels.getMessageAuthor', classes);
-    return j.end(
-      new GetMessageAuthor$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageAuthor$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8939,7 +8114,7 @@ class GetMessageAuthor$ {
  *
  * @see https://core.telegram.org/method/channels.getMessageAuthor
  */
-export const GetMessageAuthor: typeof GetMessageAuthor$ = /*@__PURE__*/ defineTlClass(GetMessageAuthor$, 0xece2a0e6, 0x2da17977, 'channels.GetMessageAuthor', 'request');
+export const GetMessageAuthor: typeof GetMessageAuthor$ = /*@__PURE__*/ defineTlClass(GetMessageAuthor$, 0xece2a0e6, 0x2da17977, 'channels.GetMessageAuthor', 'request', 'channels.getMessageAuthor channel:InputChannel id:int');
 export type GetMessageAuthor = GetMessageAuthor$;
 
 /** The types of the RPC errors `channels.getMessageAuthor` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8974,6 +8149,7 @@ class CheckSearchPostsFlood$ {
   declare readonly SUBCLASS_OF_ID: 0xc2c0ccc1;
   declare readonly className: 'channels.CheckSearchPostsFlood';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckSearchPostsFlood$;
   /** The query. */
   declare query: string | undefined;
 
@@ -9023,21 +8199,10 @@ class CheckSearchPostsFlood$ {
       return rethrowDecode(e, 'channels.checkSearchPostsFlood', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.checkSearchPostsFlood');
-    j.optional('query', this.query, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckSearchPostsFlood$ {
-    const j = new TlJsonReader(json, 'channels.checkSearchPostsFlood', classes);
-    return j.end(
-      new CheckSearchPostsFlood$({
-        query: j.optional('query', stringFromJson),
-      }),
-    );
-  }
+interface CheckSearchPostsFlood$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9055,7 +8220,7 @@ class CheckSearchPostsFlood$ {
  *
  * @see https://core.telegram.org/method/channels.checkSearchPostsFlood
  */
-export const CheckSearchPostsFlood: typeof CheckSearchPostsFlood$ = /*@__PURE__*/ defineTlClass(CheckSearchPostsFlood$, 0x22567115, 0xc2c0ccc1, 'channels.CheckSearchPostsFlood', 'request');
+export const CheckSearchPostsFlood: typeof CheckSearchPostsFlood$ = /*@__PURE__*/ defineTlClass(CheckSearchPostsFlood$, 0x22567115, 0xc2c0ccc1, 'channels.CheckSearchPostsFlood', 'request', 'channels.checkSearchPostsFlood flags:# query:flags.0?string');
 export type CheckSearchPostsFlood = CheckSearchPostsFlood$;
 
 /** The types of the RPC errors `channels.checkSearchPostsFlood` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9090,6 +8255,7 @@ class SetMainProfileTab$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetMainProfileTab';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetMainProfileTab$;
   /** The channel. */
   declare channel: Api.TypeInputChannel;
   /** The tab to set as main tab. */
@@ -9142,23 +8308,10 @@ class SetMainProfileTab$ {
       return rethrowDecode(e, 'channels.setMainProfileTab', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setMainProfileTab');
-    j.field('channel', this.channel, objectToJson);
-    j.field('tab', this.tab, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetMainProfileTab$ {
-    const j = new TlJsonReader(json, 'channels.setMainProfileTab', classes);
-    return j.end(
-      new SetMainProfileTab$({
-        channel: j.field('channel', fromJson$InputChannel),
-        tab: j.field('tab', fromJson$ProfileTab),
-      }),
-    );
-  }
+interface SetMainProfileTab$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9177,7 +8330,7 @@ class SetMainProfileTab$ {
  *
  * @see https://core.telegram.org/method/channels.setMainProfileTab
  */
-export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x3583fcb1, 0xf5b399ac, 'channels.SetMainProfileTab', 'request');
+export const SetMainProfileTab: typeof SetMainProfileTab$ = /*@__PURE__*/ defineTlClass(SetMainProfileTab$, 0x3583fcb1, 0xf5b399ac, 'channels.SetMainProfileTab', 'request', 'channels.setMainProfileTab channel:InputChannel tab:ProfileTab');
 export type SetMainProfileTab = SetMainProfileTab$;
 
 /** The types of the RPC errors `channels.setMainProfileTab` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

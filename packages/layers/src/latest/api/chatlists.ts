@@ -8,25 +8,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -56,16 +49,6 @@ import {
   write$TextWithEntities,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$DialogFilter,
-  fromJson$ExportedChatlistInvite,
-  fromJson$InputChatlist,
-  fromJson$InputPeer,
-  fromJson$Peer,
-  fromJson$TextWithEntities,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * Exported [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links).
@@ -118,6 +101,7 @@ class ExportedChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xc2694ee9;
   declare readonly className: 'chatlists.ExportedChatlistInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatlistInvite$;
   /** Folder ID */
   declare filter: Api.TypeDialogFilter;
   /** The exported [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links). */
@@ -165,23 +149,10 @@ class ExportedChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.exportedChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.exportedChatlistInvite');
-    j.field('filter', this.filter, objectToJson);
-    j.field('invite', this.invite, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.exportedChatlistInvite', classes);
-    return j.end(
-      new ExportedChatlistInvite$({
-        filter: j.field('filter', fromJson$DialogFilter),
-        invite: j.field('invite', fromJson$ExportedChatlistInvite),
-      }),
-    );
-  }
+interface ExportedChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -191,7 +162,7 @@ class ExportedChatlistInvite$ {
  *
  * @see https://core.telegram.org/constructor/chatlists.exportedChatlistInvite
  */
-export const ExportedChatlistInvite: typeof ExportedChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatlistInvite$, 0x10e6e3a6, 0xc2694ee9, 'chatlists.ExportedChatlistInvite', 'constructor');
+export const ExportedChatlistInvite: typeof ExportedChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatlistInvite$, 0x10e6e3a6, 0xc2694ee9, 'chatlists.ExportedChatlistInvite', 'constructor', 'chatlists.exportedChatlistInvite filter:DialogFilter invite:ExportedChatlistInvite = chatlists.ExportedChatlistInvite');
 export type ExportedChatlistInvite = ExportedChatlistInvite$;
 
 /**
@@ -210,6 +181,7 @@ class ExportedInvites$ {
   declare readonly SUBCLASS_OF_ID: 0xe6c209c0;
   declare readonly className: 'chatlists.ExportedInvites';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedInvites$;
   /** The [chat folder deep links »](https://core.telegram.org/api/links#chat-folder-links). */
   declare invites: Api.TypeExportedChatlistInvite[];
   /** Related chat information */
@@ -288,25 +260,10 @@ class ExportedInvites$ {
       return rethrowDecode(e, 'chatlists.exportedInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.exportedInvites');
-    j.vector('invites', this.invites, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedInvites$ {
-    const j = new TlJsonReader(json, 'chatlists.exportedInvites', classes);
-    return j.end(
-      new ExportedInvites$({
-        invites: j.vector('invites', fromJson$ExportedChatlistInvite),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -316,7 +273,7 @@ class ExportedInvites$ {
  *
  * @see https://core.telegram.org/constructor/chatlists.exportedInvites
  */
-export const ExportedInvites: typeof ExportedInvites$ = /*@__PURE__*/ defineTlClass(ExportedInvites$, 0x10ab6dc7, 0xe6c209c0, 'chatlists.ExportedInvites', 'constructor');
+export const ExportedInvites: typeof ExportedInvites$ = /*@__PURE__*/ defineTlClass(ExportedInvites$, 0x10ab6dc7, 0xe6c209c0, 'chatlists.ExportedInvites', 'constructor', 'chatlists.exportedInvites invites:Vector<ExportedChatlistInvite> chats:Vector<Chat> users:Vector<User> = chatlists.ExportedInvites');
 export type ExportedInvites = ExportedInvites$;
 
 /**
@@ -335,6 +292,7 @@ class ChatlistInviteAlready$ {
   declare readonly SUBCLASS_OF_ID: 0x41720e75;
   declare readonly className: 'chatlists.ChatlistInviteAlready';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatlistInviteAlready$;
   /** ID of the imported folder */
   declare filterId: number;
   /** New peers to be imported */
@@ -438,29 +396,10 @@ class ChatlistInviteAlready$ {
       return rethrowDecode(e, 'chatlists.chatlistInviteAlready', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.chatlistInviteAlready');
-    j.field('filter_id', this.filterId, intToJson);
-    j.vector('missing_peers', this.missingPeers, objectToJson);
-    j.vector('already_peers', this.alreadyPeers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistInviteAlready$ {
-    const j = new TlJsonReader(json, 'chatlists.chatlistInviteAlready', classes);
-    return j.end(
-      new ChatlistInviteAlready$({
-        filterId: j.field('filter_id', intFromJson),
-        missingPeers: j.vector('missing_peers', fromJson$Peer),
-        alreadyPeers: j.vector('already_peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatlistInviteAlready$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -470,7 +409,7 @@ class ChatlistInviteAlready$ {
  *
  * @see https://core.telegram.org/constructor/chatlists.chatlistInviteAlready
  */
-export const ChatlistInviteAlready: typeof ChatlistInviteAlready$ = /*@__PURE__*/ defineTlClass(ChatlistInviteAlready$, 0xfa87f659, 0x41720e75, 'chatlists.ChatlistInviteAlready', 'constructor');
+export const ChatlistInviteAlready: typeof ChatlistInviteAlready$ = /*@__PURE__*/ defineTlClass(ChatlistInviteAlready$, 0xfa87f659, 0x41720e75, 'chatlists.ChatlistInviteAlready', 'constructor', 'chatlists.chatlistInviteAlready filter_id:int missing_peers:Vector<Peer> already_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite');
 export type ChatlistInviteAlready = ChatlistInviteAlready$;
 
 /**
@@ -489,6 +428,7 @@ class ChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x41720e75;
   declare readonly className: 'chatlists.ChatlistInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatlistInvite$;
   /** If set, any animated emojis present in `title` should not be animated and should be instead frozen on the first frame. */
   declare titleNoanimate: boolean | undefined;
   /** Name of the link */
@@ -599,31 +539,10 @@ class ChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.chatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.chatlistInvite');
-    j.flag('title_noanimate', this.titleNoanimate);
-    j.field('title', this.title, objectToJson);
-    j.optional('emoticon', this.emoticon, stringToJson);
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.chatlistInvite', classes);
-    return j.end(
-      new ChatlistInvite$({
-        titleNoanimate: j.flag('title_noanimate'),
-        title: j.field('title', fromJson$TextWithEntities),
-        emoticon: j.optional('emoticon', stringFromJson),
-        peers: j.vector('peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -633,7 +552,7 @@ class ChatlistInvite$ {
  *
  * @see https://core.telegram.org/constructor/chatlists.chatlistInvite
  */
-export const ChatlistInvite: typeof ChatlistInvite$ = /*@__PURE__*/ defineTlClass(ChatlistInvite$, 0xf10ece2f, 0x41720e75, 'chatlists.ChatlistInvite', 'constructor');
+export const ChatlistInvite: typeof ChatlistInvite$ = /*@__PURE__*/ defineTlClass(ChatlistInvite$, 0xf10ece2f, 0x41720e75, 'chatlists.ChatlistInvite', 'constructor', 'chatlists.chatlistInvite flags:# title_noanimate:flags.1?true title:TextWithEntities emoticon:flags.0?string peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistInvite');
 export type ChatlistInvite = ChatlistInvite$;
 
 /**
@@ -652,6 +571,7 @@ class ChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0x7d1641ea;
   declare readonly className: 'chatlists.ChatlistUpdates';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatlistUpdates$;
   /** New peers to join */
   declare missingPeers: Api.TypePeer[];
   /** Related chat information */
@@ -730,25 +650,10 @@ class ChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.chatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.chatlistUpdates');
-    j.vector('missing_peers', this.missingPeers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.chatlistUpdates', classes);
-    return j.end(
-      new ChatlistUpdates$({
-        missingPeers: j.vector('missing_peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -758,7 +663,7 @@ class ChatlistUpdates$ {
  *
  * @see https://core.telegram.org/constructor/chatlists.chatlistUpdates
  */
-export const ChatlistUpdates: typeof ChatlistUpdates$ = /*@__PURE__*/ defineTlClass(ChatlistUpdates$, 0x93bd878d, 0x7d1641ea, 'chatlists.ChatlistUpdates', 'constructor');
+export const ChatlistUpdates: typeof ChatlistUpdates$ = /*@__PURE__*/ defineTlClass(ChatlistUpdates$, 0x93bd878d, 0x7d1641ea, 'chatlists.ChatlistUpdates', 'constructor', 'chatlists.chatlistUpdates missing_peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = chatlists.ChatlistUpdates');
 export type ChatlistUpdates = ChatlistUpdates$;
 
 /**
@@ -793,6 +698,7 @@ class ExportChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xc2694ee9;
   declare readonly className: 'chatlists.ExportChatlistInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportChatlistInvite$;
   /** The folder to export */
   declare chatlist: Api.TypeInputChatlist;
   /** An optional name for the link */
@@ -862,25 +768,10 @@ class ExportChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.exportChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.exportChatlistInvite');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.exportChatlistInvite', classes);
-    return j.end(
-      new ExportChatlistInvite$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        title: j.field('title', stringFromJson),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ExportChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -906,7 +797,7 @@ class ExportChatlistInvite$ {
  *
  * @see https://core.telegram.org/method/chatlists.exportChatlistInvite
  */
-export const ExportChatlistInvite: typeof ExportChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportChatlistInvite$, 0x8472478e, 0xc2694ee9, 'chatlists.ExportChatlistInvite', 'request');
+export const ExportChatlistInvite: typeof ExportChatlistInvite$ = /*@__PURE__*/ defineTlClass(ExportChatlistInvite$, 0x8472478e, 0xc2694ee9, 'chatlists.ExportChatlistInvite', 'request', 'chatlists.exportChatlistInvite chatlist:InputChatlist title:string peers:Vector<InputPeer>');
 export type ExportChatlistInvite = ExportChatlistInvite$;
 
 /** The types of the RPC errors `chatlists.exportChatlistInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -952,6 +843,7 @@ class DeleteExportedInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'chatlists.DeleteExportedInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteExportedInvite$;
   /** The related folder */
   declare chatlist: Api.TypeInputChatlist;
   /** `slug` obtained from the [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links). */
@@ -1004,23 +896,10 @@ class DeleteExportedInvite$ {
       return rethrowDecode(e, 'chatlists.deleteExportedInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.deleteExportedInvite');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteExportedInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.deleteExportedInvite', classes);
-    return j.end(
-      new DeleteExportedInvite$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface DeleteExportedInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1042,7 +921,7 @@ class DeleteExportedInvite$ {
  *
  * @see https://core.telegram.org/method/chatlists.deleteExportedInvite
  */
-export const DeleteExportedInvite: typeof DeleteExportedInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedInvite$, 0x719c5c5e, 0xf5b399ac, 'chatlists.DeleteExportedInvite', 'request');
+export const DeleteExportedInvite: typeof DeleteExportedInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedInvite$, 0x719c5c5e, 0xf5b399ac, 'chatlists.DeleteExportedInvite', 'request', 'chatlists.deleteExportedInvite chatlist:InputChatlist slug:string');
 export type DeleteExportedInvite = DeleteExportedInvite$;
 
 /** The types of the RPC errors `chatlists.deleteExportedInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1086,6 +965,7 @@ class EditExportedInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x7711f8ff;
   declare readonly className: 'chatlists.EditExportedInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditExportedInvite$;
   /** Folder ID */
   declare chatlist: Api.TypeInputChatlist;
   /** `slug` obtained from the [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links). */
@@ -1171,27 +1051,10 @@ class EditExportedInvite$ {
       return rethrowDecode(e, 'chatlists.editExportedInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.editExportedInvite');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.field('slug', this.slug, stringToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optionalVector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditExportedInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.editExportedInvite', classes);
-    return j.end(
-      new EditExportedInvite$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        slug: j.field('slug', stringFromJson),
-        title: j.optional('title', stringFromJson),
-        peers: j.optionalVector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface EditExportedInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1215,7 +1078,7 @@ class EditExportedInvite$ {
  *
  * @see https://core.telegram.org/method/chatlists.editExportedInvite
  */
-export const EditExportedInvite: typeof EditExportedInvite$ = /*@__PURE__*/ defineTlClass(EditExportedInvite$, 0x653db63d, 0x7711f8ff, 'chatlists.EditExportedInvite', 'request');
+export const EditExportedInvite: typeof EditExportedInvite$ = /*@__PURE__*/ defineTlClass(EditExportedInvite$, 0x653db63d, 0x7711f8ff, 'chatlists.EditExportedInvite', 'request', 'chatlists.editExportedInvite flags:# chatlist:InputChatlist slug:string title:flags.1?string peers:flags.2?Vector<InputPeer>');
 export type EditExportedInvite = EditExportedInvite$;
 
 /** The types of the RPC errors `chatlists.editExportedInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1256,6 +1119,7 @@ class GetExportedInvites$ {
   declare readonly SUBCLASS_OF_ID: 0xe6c209c0;
   declare readonly className: 'chatlists.GetExportedInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExportedInvites$;
   /** The folder */
   declare chatlist: Api.TypeInputChatlist;
 
@@ -1299,21 +1163,10 @@ class GetExportedInvites$ {
       return rethrowDecode(e, 'chatlists.getExportedInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.getExportedInvites');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedInvites$ {
-    const j = new TlJsonReader(json, 'chatlists.getExportedInvites', classes);
-    return j.end(
-      new GetExportedInvites$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface GetExportedInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1332,7 +1185,7 @@ class GetExportedInvites$ {
  *
  * @see https://core.telegram.org/method/chatlists.getExportedInvites
  */
-export const GetExportedInvites: typeof GetExportedInvites$ = /*@__PURE__*/ defineTlClass(GetExportedInvites$, 0xce03da83, 0xe6c209c0, 'chatlists.GetExportedInvites', 'request');
+export const GetExportedInvites: typeof GetExportedInvites$ = /*@__PURE__*/ defineTlClass(GetExportedInvites$, 0xce03da83, 0xe6c209c0, 'chatlists.GetExportedInvites', 'request', 'chatlists.getExportedInvites chatlist:InputChatlist');
 export type GetExportedInvites = GetExportedInvites$;
 
 /** The types of the RPC errors `chatlists.getExportedInvites` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1369,6 +1222,7 @@ class CheckChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x41720e75;
   declare readonly className: 'chatlists.CheckChatlistInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckChatlistInvite$;
   /** `slug` obtained from the [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links) */
   declare slug: string;
 
@@ -1412,21 +1266,10 @@ class CheckChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.checkChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.checkChatlistInvite');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.checkChatlistInvite', classes);
-    return j.end(
-      new CheckChatlistInvite$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface CheckChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1446,7 +1289,7 @@ class CheckChatlistInvite$ {
  *
  * @see https://core.telegram.org/method/chatlists.checkChatlistInvite
  */
-export const CheckChatlistInvite: typeof CheckChatlistInvite$ = /*@__PURE__*/ defineTlClass(CheckChatlistInvite$, 0x41c10fff, 0x41720e75, 'chatlists.CheckChatlistInvite', 'request');
+export const CheckChatlistInvite: typeof CheckChatlistInvite$ = /*@__PURE__*/ defineTlClass(CheckChatlistInvite$, 0x41c10fff, 0x41720e75, 'chatlists.CheckChatlistInvite', 'request', 'chatlists.checkChatlistInvite slug:string');
 export type CheckChatlistInvite = CheckChatlistInvite$;
 
 /** The types of the RPC errors `chatlists.checkChatlistInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1487,6 +1330,7 @@ class JoinChatlistInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'chatlists.JoinChatlistInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinChatlistInvite$;
   /** `slug` obtained from a [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links). */
   declare slug: string;
   /** List of new chats to join, fetched using {@link Api.chatlists.CheckChatlistInvite} and filtered as specified in the [documentation »](https://core.telegram.org/api/folders#shared-folders). */
@@ -1547,23 +1391,10 @@ class JoinChatlistInvite$ {
       return rethrowDecode(e, 'chatlists.joinChatlistInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.joinChatlistInvite');
-    j.field('slug', this.slug, stringToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChatlistInvite$ {
-    const j = new TlJsonReader(json, 'chatlists.joinChatlistInvite', classes);
-    return j.end(
-      new JoinChatlistInvite$({
-        slug: j.field('slug', stringFromJson),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface JoinChatlistInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1586,7 +1417,7 @@ class JoinChatlistInvite$ {
  *
  * @see https://core.telegram.org/method/chatlists.joinChatlistInvite
  */
-export const JoinChatlistInvite: typeof JoinChatlistInvite$ = /*@__PURE__*/ defineTlClass(JoinChatlistInvite$, 0xa6b1e39a, 0x8af52aac, 'chatlists.JoinChatlistInvite', 'request');
+export const JoinChatlistInvite: typeof JoinChatlistInvite$ = /*@__PURE__*/ defineTlClass(JoinChatlistInvite$, 0xa6b1e39a, 0x8af52aac, 'chatlists.JoinChatlistInvite', 'request', 'chatlists.joinChatlistInvite slug:string peers:Vector<InputPeer>');
 export type JoinChatlistInvite = JoinChatlistInvite$;
 
 /** The types of the RPC errors `chatlists.joinChatlistInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1628,6 +1459,7 @@ class GetChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0x7d1641ea;
   declare readonly className: 'chatlists.GetChatlistUpdates';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatlistUpdates$;
   /** The folder */
   declare chatlist: Api.TypeInputChatlist;
 
@@ -1671,21 +1503,10 @@ class GetChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.getChatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.getChatlistUpdates');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.getChatlistUpdates', classes);
-    return j.end(
-      new GetChatlistUpdates$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface GetChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1706,7 +1527,7 @@ class GetChatlistUpdates$ {
  *
  * @see https://core.telegram.org/method/chatlists.getChatlistUpdates
  */
-export const GetChatlistUpdates: typeof GetChatlistUpdates$ = /*@__PURE__*/ defineTlClass(GetChatlistUpdates$, 0x89419521, 0x7d1641ea, 'chatlists.GetChatlistUpdates', 'request');
+export const GetChatlistUpdates: typeof GetChatlistUpdates$ = /*@__PURE__*/ defineTlClass(GetChatlistUpdates$, 0x89419521, 0x7d1641ea, 'chatlists.GetChatlistUpdates', 'request', 'chatlists.getChatlistUpdates chatlist:InputChatlist');
 export type GetChatlistUpdates = GetChatlistUpdates$;
 
 /** The types of the RPC errors `chatlists.getChatlistUpdates` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1745,6 +1566,7 @@ class JoinChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'chatlists.JoinChatlistUpdates';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinChatlistUpdates$;
   /** The folder */
   declare chatlist: Api.TypeInputChatlist;
   /** List of new chats to join, fetched using {@link Api.chatlists.GetChatlistUpdates} and filtered as specified in the [documentation »](https://core.telegram.org/api/folders#shared-folders). */
@@ -1805,23 +1627,10 @@ class JoinChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.joinChatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.joinChatlistUpdates');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.joinChatlistUpdates', classes);
-    return j.end(
-      new JoinChatlistUpdates$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface JoinChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1841,7 +1650,7 @@ class JoinChatlistUpdates$ {
  *
  * @see https://core.telegram.org/method/chatlists.joinChatlistUpdates
  */
-export const JoinChatlistUpdates: typeof JoinChatlistUpdates$ = /*@__PURE__*/ defineTlClass(JoinChatlistUpdates$, 0xe089f8f5, 0x8af52aac, 'chatlists.JoinChatlistUpdates', 'request');
+export const JoinChatlistUpdates: typeof JoinChatlistUpdates$ = /*@__PURE__*/ defineTlClass(JoinChatlistUpdates$, 0xe089f8f5, 0x8af52aac, 'chatlists.JoinChatlistUpdates', 'request', 'chatlists.joinChatlistUpdates chatlist:InputChatlist peers:Vector<InputPeer>');
 export type JoinChatlistUpdates = JoinChatlistUpdates$;
 
 /** The types of the RPC errors `chatlists.joinChatlistUpdates` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1879,6 +1688,7 @@ class HideChatlistUpdates$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'chatlists.HideChatlistUpdates';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HideChatlistUpdates$;
   /** The folder */
   declare chatlist: Api.TypeInputChatlist;
 
@@ -1922,21 +1732,10 @@ class HideChatlistUpdates$ {
       return rethrowDecode(e, 'chatlists.hideChatlistUpdates', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.hideChatlistUpdates');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HideChatlistUpdates$ {
-    const j = new TlJsonReader(json, 'chatlists.hideChatlistUpdates', classes);
-    return j.end(
-      new HideChatlistUpdates$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface HideChatlistUpdates$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1956,7 +1755,7 @@ class HideChatlistUpdates$ {
  *
  * @see https://core.telegram.org/method/chatlists.hideChatlistUpdates
  */
-export const HideChatlistUpdates: typeof HideChatlistUpdates$ = /*@__PURE__*/ defineTlClass(HideChatlistUpdates$, 0x66e486fb, 0xf5b399ac, 'chatlists.HideChatlistUpdates', 'request');
+export const HideChatlistUpdates: typeof HideChatlistUpdates$ = /*@__PURE__*/ defineTlClass(HideChatlistUpdates$, 0x66e486fb, 0xf5b399ac, 'chatlists.HideChatlistUpdates', 'request', 'chatlists.hideChatlistUpdates chatlist:InputChatlist');
 export type HideChatlistUpdates = HideChatlistUpdates$;
 
 /** The types of the RPC errors `chatlists.hideChatlistUpdates` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1994,6 +1793,7 @@ class GetLeaveChatlistSuggestions$ {
   declare readonly SUBCLASS_OF_ID: 0xb9945d7e;
   declare readonly className: 'chatlists.GetLeaveChatlistSuggestions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLeaveChatlistSuggestions$;
   /** Folder ID */
   declare chatlist: Api.TypeInputChatlist;
 
@@ -2037,21 +1837,10 @@ class GetLeaveChatlistSuggestions$ {
       return rethrowDecode(e, 'chatlists.getLeaveChatlistSuggestions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.getLeaveChatlistSuggestions');
-    j.field('chatlist', this.chatlist, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeaveChatlistSuggestions$ {
-    const j = new TlJsonReader(json, 'chatlists.getLeaveChatlistSuggestions', classes);
-    return j.end(
-      new GetLeaveChatlistSuggestions$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-      }),
-    );
-  }
+interface GetLeaveChatlistSuggestions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2071,7 +1860,7 @@ class GetLeaveChatlistSuggestions$ {
  *
  * @see https://core.telegram.org/method/chatlists.getLeaveChatlistSuggestions
  */
-export const GetLeaveChatlistSuggestions: typeof GetLeaveChatlistSuggestions$ = /*@__PURE__*/ defineTlClass(GetLeaveChatlistSuggestions$, 0xfdbcd714, 0xb9945d7e, 'chatlists.GetLeaveChatlistSuggestions', 'request');
+export const GetLeaveChatlistSuggestions: typeof GetLeaveChatlistSuggestions$ = /*@__PURE__*/ defineTlClass(GetLeaveChatlistSuggestions$, 0xfdbcd714, 0xb9945d7e, 'chatlists.GetLeaveChatlistSuggestions', 'request', 'chatlists.getLeaveChatlistSuggestions chatlist:InputChatlist');
 export type GetLeaveChatlistSuggestions = GetLeaveChatlistSuggestions$;
 
 /** The types of the RPC errors `chatlists.getLeaveChatlistSuggestions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2108,6 +1897,7 @@ class LeaveChatlist$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'chatlists.LeaveChatlist';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveChatlist$;
   /** Folder ID */
   declare chatlist: Api.TypeInputChatlist;
   /** Also leave the specified channels and groups */
@@ -2168,23 +1958,10 @@ class LeaveChatlist$ {
       return rethrowDecode(e, 'chatlists.leaveChatlist', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('chatlists.leaveChatlist');
-    j.field('chatlist', this.chatlist, objectToJson);
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChatlist$ {
-    const j = new TlJsonReader(json, 'chatlists.leaveChatlist', classes);
-    return j.end(
-      new LeaveChatlist$({
-        chatlist: j.field('chatlist', fromJson$InputChatlist),
-        peers: j.vector('peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface LeaveChatlist$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2203,7 +1980,7 @@ class LeaveChatlist$ {
  *
  * @see https://core.telegram.org/method/chatlists.leaveChatlist
  */
-export const LeaveChatlist: typeof LeaveChatlist$ = /*@__PURE__*/ defineTlClass(LeaveChatlist$, 0x74fae13a, 0x8af52aac, 'chatlists.LeaveChatlist', 'request');
+export const LeaveChatlist: typeof LeaveChatlist$ = /*@__PURE__*/ defineTlClass(LeaveChatlist$, 0x74fae13a, 0x8af52aac, 'chatlists.LeaveChatlist', 'request', 'chatlists.leaveChatlist chatlist:InputChatlist peers:Vector<InputPeer>');
 export type LeaveChatlist = LeaveChatlist$;
 
 /** The types of the RPC errors `chatlists.leaveChatlist` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

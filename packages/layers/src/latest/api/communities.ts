@@ -16,28 +16,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -59,13 +50,6 @@ import {
   write$InputPeer,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$CommunityPeerRequest,
-  fromJson$InputChannel,
-  fromJson$InputPeer,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `communities.PeerLinkRequests`, discriminated by `className`. */
 export type TypePeerLinkRequests = Api.communities.PeerLinkRequests;
@@ -86,6 +70,7 @@ class PeerLinkRequests$ {
   declare readonly SUBCLASS_OF_ID: 0x43aa06ef;
   declare readonly className: 'communities.PeerLinkRequests';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerLinkRequests$;
   declare totalCount: number;
   declare requests: Api.TypeCommunityPeerRequest[];
   declare nextOffset: string | undefined;
@@ -172,29 +157,10 @@ class PeerLinkRequests$ {
       return rethrowDecode(e, 'communities.peerLinkRequests', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.peerLinkRequests');
-    j.field('total_count', this.totalCount, intToJson);
-    j.vector('requests', this.requests, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerLinkRequests$ {
-    const j = new TlJsonReader(json, 'communities.peerLinkRequests', classes);
-    return j.end(
-      new PeerLinkRequests$({
-        totalCount: j.field('total_count', intFromJson),
-        requests: j.vector('requests', fromJson$CommunityPeerRequest),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PeerLinkRequests$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -202,7 +168,7 @@ class PeerLinkRequests$ {
  *
  * @see https://core.telegram.org/constructor/communities.peerLinkRequests
  */
-export const PeerLinkRequests: typeof PeerLinkRequests$ = /*@__PURE__*/ defineTlClass(PeerLinkRequests$, 0x2244afad, 0x43aa06ef, 'communities.PeerLinkRequests', 'constructor');
+export const PeerLinkRequests: typeof PeerLinkRequests$ = /*@__PURE__*/ defineTlClass(PeerLinkRequests$, 0x2244afad, 0x43aa06ef, 'communities.PeerLinkRequests', 'constructor', 'communities.peerLinkRequests flags:# total_count:int requests:Vector<CommunityPeerRequest> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = communities.PeerLinkRequests');
 export type PeerLinkRequests = PeerLinkRequests$;
 
 /**
@@ -219,6 +185,7 @@ class ParticipantJoinedChats$ {
   declare readonly SUBCLASS_OF_ID: 0x86dab595;
   declare readonly className: 'communities.ParticipantJoinedChats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ParticipantJoinedChats$;
   declare creatorChatIds: BigInteger[];
   declare joinedChatIds: BigInteger[];
   declare chats: Api.TypeChat[];
@@ -300,27 +267,10 @@ class ParticipantJoinedChats$ {
       return rethrowDecode(e, 'communities.participantJoinedChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.participantJoinedChats');
-    j.vector('creator_chat_ids', this.creatorChatIds, longToJson);
-    j.vector('joined_chat_ids', this.joinedChatIds, longToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ParticipantJoinedChats$ {
-    const j = new TlJsonReader(json, 'communities.participantJoinedChats', classes);
-    return j.end(
-      new ParticipantJoinedChats$({
-        creatorChatIds: j.vector('creator_chat_ids', longFromJson),
-        joinedChatIds: j.vector('joined_chat_ids', longFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ParticipantJoinedChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -328,7 +278,7 @@ class ParticipantJoinedChats$ {
  *
  * @see https://core.telegram.org/constructor/communities.participantJoinedChats
  */
-export const ParticipantJoinedChats: typeof ParticipantJoinedChats$ = /*@__PURE__*/ defineTlClass(ParticipantJoinedChats$, 0x8d78512a, 0x86dab595, 'communities.ParticipantJoinedChats', 'constructor');
+export const ParticipantJoinedChats: typeof ParticipantJoinedChats$ = /*@__PURE__*/ defineTlClass(ParticipantJoinedChats$, 0x8d78512a, 0x86dab595, 'communities.ParticipantJoinedChats', 'constructor', 'communities.participantJoinedChats creator_chat_ids:Vector<long> joined_chat_ids:Vector<long> chats:Vector<Chat> users:Vector<User> = communities.ParticipantJoinedChats');
 export type ParticipantJoinedChats = ParticipantJoinedChats$;
 
 /**
@@ -347,6 +297,7 @@ class Create$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'communities.Create';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Create$;
   declare hidden: boolean | undefined;
   declare title: string;
   declare about: string | undefined;
@@ -409,27 +360,10 @@ class Create$ {
       return rethrowDecode(e, 'communities.create', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.create');
-    j.flag('hidden', this.hidden);
-    j.field('title', this.title, stringToJson);
-    j.optional('about', this.about, stringToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Create$ {
-    const j = new TlJsonReader(json, 'communities.create', classes);
-    return j.end(
-      new Create$({
-        hidden: j.flag('hidden'),
-        title: j.field('title', stringFromJson),
-        about: j.optional('about', stringFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface Create$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -439,7 +373,7 @@ class Create$ {
  *
  * @see https://core.telegram.org/method/communities.create
  */
-export const Create: typeof Create$ = /*@__PURE__*/ defineTlClass(Create$, 0xa63859ec, 0x8af52aac, 'communities.Create', 'request');
+export const Create: typeof Create$ = /*@__PURE__*/ defineTlClass(Create$, 0xa63859ec, 0x8af52aac, 'communities.Create', 'request', 'communities.create flags:# hidden:flags.1?true title:string about:flags.0?string peer:InputPeer');
 export type Create = Create$;
 
 /**
@@ -458,6 +392,7 @@ class TogglePeerLink$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'communities.TogglePeerLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePeerLink$;
   declare visible: boolean | undefined;
   declare hidden: boolean | undefined;
   declare deleted: boolean | undefined;
@@ -523,29 +458,10 @@ class TogglePeerLink$ {
       return rethrowDecode(e, 'communities.togglePeerLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.togglePeerLink');
-    j.flag('visible', this.visible);
-    j.flag('hidden', this.hidden);
-    j.flag('deleted', this.deleted);
-    j.field('community', this.community, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerLink$ {
-    const j = new TlJsonReader(json, 'communities.togglePeerLink', classes);
-    return j.end(
-      new TogglePeerLink$({
-        visible: j.flag('visible'),
-        hidden: j.flag('hidden'),
-        deleted: j.flag('deleted'),
-        community: j.field('community', fromJson$InputChannel),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface TogglePeerLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -555,7 +471,7 @@ class TogglePeerLink$ {
  *
  * @see https://core.telegram.org/method/communities.togglePeerLink
  */
-export const TogglePeerLink: typeof TogglePeerLink$ = /*@__PURE__*/ defineTlClass(TogglePeerLink$, 0x736dcfea, 0xf5b399ac, 'communities.TogglePeerLink', 'request');
+export const TogglePeerLink: typeof TogglePeerLink$ = /*@__PURE__*/ defineTlClass(TogglePeerLink$, 0x736dcfea, 0xf5b399ac, 'communities.TogglePeerLink', 'request', 'communities.togglePeerLink flags:# visible:flags.0?true hidden:flags.1?true deleted:flags.2?true community:InputChannel peer:InputPeer');
 export type TogglePeerLink = TogglePeerLink$;
 
 /**
@@ -574,6 +490,7 @@ class GetJoinedCommunities$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'communities.GetJoinedCommunities';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetJoinedCommunities$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -591,14 +508,10 @@ class GetJoinedCommunities$ {
   static fromReader(_r: TlReader): GetJoinedCommunities$ {
     return new GetJoinedCommunities$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'communities.getJoinedCommunities' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetJoinedCommunities$ {
-    return new TlJsonReader(json, 'communities.getJoinedCommunities', classes).end(new GetJoinedCommunities$());
-  }
+interface GetJoinedCommunities$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -608,7 +521,7 @@ class GetJoinedCommunities$ {
  *
  * @see https://core.telegram.org/method/communities.getJoinedCommunities
  */
-export const GetJoinedCommunities: typeof GetJoinedCommunities$ = /*@__PURE__*/ defineTlClass(GetJoinedCommunities$, 0xa663e830, 0x99d5cb14, 'communities.GetJoinedCommunities', 'request');
+export const GetJoinedCommunities: typeof GetJoinedCommunities$ = /*@__PURE__*/ defineTlClass(GetJoinedCommunities$, 0xa663e830, 0x99d5cb14, 'communities.GetJoinedCommunities', 'request', 'communities.getJoinedCommunities');
 export type GetJoinedCommunities = GetJoinedCommunities$;
 
 /**
@@ -627,6 +540,7 @@ class ToggleCommunityCollapsedInDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'communities.ToggleCommunityCollapsedInDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleCommunityCollapsedInDialogs$;
   declare collapsed: boolean | undefined;
   declare community: Api.TypeInputChannel;
 
@@ -676,23 +590,10 @@ class ToggleCommunityCollapsedInDialogs$ {
       return rethrowDecode(e, 'communities.toggleCommunityCollapsedInDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.toggleCommunityCollapsedInDialogs');
-    j.flag('collapsed', this.collapsed);
-    j.field('community', this.community, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleCommunityCollapsedInDialogs$ {
-    const j = new TlJsonReader(json, 'communities.toggleCommunityCollapsedInDialogs', classes);
-    return j.end(
-      new ToggleCommunityCollapsedInDialogs$({
-        collapsed: j.flag('collapsed'),
-        community: j.field('community', fromJson$InputChannel),
-      }),
-    );
-  }
+interface ToggleCommunityCollapsedInDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -702,7 +603,7 @@ class ToggleCommunityCollapsedInDialogs$ {
  *
  * @see https://core.telegram.org/method/communities.toggleCommunityCollapsedInDialogs
  */
-export const ToggleCommunityCollapsedInDialogs: typeof ToggleCommunityCollapsedInDialogs$ = /*@__PURE__*/ defineTlClass(ToggleCommunityCollapsedInDialogs$, 0xd766e3ea, 0x8af52aac, 'communities.ToggleCommunityCollapsedInDialogs', 'request');
+export const ToggleCommunityCollapsedInDialogs: typeof ToggleCommunityCollapsedInDialogs$ = /*@__PURE__*/ defineTlClass(ToggleCommunityCollapsedInDialogs$, 0xd766e3ea, 0x8af52aac, 'communities.ToggleCommunityCollapsedInDialogs', 'request', 'communities.toggleCommunityCollapsedInDialogs flags:# collapsed:flags.0?true community:InputChannel');
 export type ToggleCommunityCollapsedInDialogs = ToggleCommunityCollapsedInDialogs$;
 
 /**
@@ -721,6 +622,7 @@ class GetPeerLinkRequests$ {
   declare readonly SUBCLASS_OF_ID: 0x43aa06ef;
   declare readonly className: 'communities.GetPeerLinkRequests';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerLinkRequests$;
   declare community: Api.TypeInputChannel;
   declare offset: string;
   declare limit: number;
@@ -772,25 +674,10 @@ class GetPeerLinkRequests$ {
       return rethrowDecode(e, 'communities.getPeerLinkRequests', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.getPeerLinkRequests');
-    j.field('community', this.community, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerLinkRequests$ {
-    const j = new TlJsonReader(json, 'communities.getPeerLinkRequests', classes);
-    return j.end(
-      new GetPeerLinkRequests$({
-        community: j.field('community', fromJson$InputChannel),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPeerLinkRequests$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -800,7 +687,7 @@ class GetPeerLinkRequests$ {
  *
  * @see https://core.telegram.org/method/communities.getPeerLinkRequests
  */
-export const GetPeerLinkRequests: typeof GetPeerLinkRequests$ = /*@__PURE__*/ defineTlClass(GetPeerLinkRequests$, 0x93773344, 0x43aa06ef, 'communities.GetPeerLinkRequests', 'request');
+export const GetPeerLinkRequests: typeof GetPeerLinkRequests$ = /*@__PURE__*/ defineTlClass(GetPeerLinkRequests$, 0x93773344, 0x43aa06ef, 'communities.GetPeerLinkRequests', 'request', 'communities.getPeerLinkRequests community:InputChannel offset:string limit:int');
 export type GetPeerLinkRequests = GetPeerLinkRequests$;
 
 /**
@@ -819,6 +706,7 @@ class TogglePeerLinkRequestApproval$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'communities.TogglePeerLinkRequestApproval';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePeerLinkRequestApproval$;
   declare reject: boolean | undefined;
   declare community: Api.TypeInputChannel;
   declare peer: Api.TypeInputPeer;
@@ -874,25 +762,10 @@ class TogglePeerLinkRequestApproval$ {
       return rethrowDecode(e, 'communities.togglePeerLinkRequestApproval', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.togglePeerLinkRequestApproval');
-    j.flag('reject', this.reject);
-    j.field('community', this.community, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerLinkRequestApproval$ {
-    const j = new TlJsonReader(json, 'communities.togglePeerLinkRequestApproval', classes);
-    return j.end(
-      new TogglePeerLinkRequestApproval$({
-        reject: j.flag('reject'),
-        community: j.field('community', fromJson$InputChannel),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface TogglePeerLinkRequestApproval$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -902,7 +775,7 @@ class TogglePeerLinkRequestApproval$ {
  *
  * @see https://core.telegram.org/method/communities.togglePeerLinkRequestApproval
  */
-export const TogglePeerLinkRequestApproval: typeof TogglePeerLinkRequestApproval$ = /*@__PURE__*/ defineTlClass(TogglePeerLinkRequestApproval$, 0x8c8219a8, 0xf5b399ac, 'communities.TogglePeerLinkRequestApproval', 'request');
+export const TogglePeerLinkRequestApproval: typeof TogglePeerLinkRequestApproval$ = /*@__PURE__*/ defineTlClass(TogglePeerLinkRequestApproval$, 0x8c8219a8, 0xf5b399ac, 'communities.TogglePeerLinkRequestApproval', 'request', 'communities.togglePeerLinkRequestApproval flags:# reject:flags.0?true community:InputChannel peer:InputPeer');
 export type TogglePeerLinkRequestApproval = TogglePeerLinkRequestApproval$;
 
 /**
@@ -921,6 +794,7 @@ class ToggleAllPeerLinkRequestApproval$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'communities.ToggleAllPeerLinkRequestApproval';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleAllPeerLinkRequestApproval$;
   declare reject: boolean | undefined;
   declare community: Api.TypeInputChannel;
 
@@ -970,23 +844,10 @@ class ToggleAllPeerLinkRequestApproval$ {
       return rethrowDecode(e, 'communities.toggleAllPeerLinkRequestApproval', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.toggleAllPeerLinkRequestApproval');
-    j.flag('reject', this.reject);
-    j.field('community', this.community, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleAllPeerLinkRequestApproval$ {
-    const j = new TlJsonReader(json, 'communities.toggleAllPeerLinkRequestApproval', classes);
-    return j.end(
-      new ToggleAllPeerLinkRequestApproval$({
-        reject: j.flag('reject'),
-        community: j.field('community', fromJson$InputChannel),
-      }),
-    );
-  }
+interface ToggleAllPeerLinkRequestApproval$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -996,7 +857,7 @@ class ToggleAllPeerLinkRequestApproval$ {
  *
  * @see https://core.telegram.org/method/communities.toggleAllPeerLinkRequestApproval
  */
-export const ToggleAllPeerLinkRequestApproval: typeof ToggleAllPeerLinkRequestApproval$ = /*@__PURE__*/ defineTlClass(ToggleAllPeerLinkRequestApproval$, 0xbfe3dd3d, 0xf5b399ac, 'communities.ToggleAllPeerLinkRequestApproval', 'request');
+export const ToggleAllPeerLinkRequestApproval: typeof ToggleAllPeerLinkRequestApproval$ = /*@__PURE__*/ defineTlClass(ToggleAllPeerLinkRequestApproval$, 0xbfe3dd3d, 0xf5b399ac, 'communities.ToggleAllPeerLinkRequestApproval', 'request', 'communities.toggleAllPeerLinkRequestApproval flags:# reject:flags.0?true community:InputChannel');
 export type ToggleAllPeerLinkRequestApproval = ToggleAllPeerLinkRequestApproval$;
 
 /**
@@ -1015,6 +876,7 @@ class ToggleParticipantBanned$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'communities.ToggleParticipantBanned';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleParticipantBanned$;
   declare unban: boolean | undefined;
   declare community: Api.TypeInputChannel;
   declare participant: Api.TypeInputPeer;
@@ -1070,25 +932,10 @@ class ToggleParticipantBanned$ {
       return rethrowDecode(e, 'communities.toggleParticipantBanned', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.toggleParticipantBanned');
-    j.flag('unban', this.unban);
-    j.field('community', this.community, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleParticipantBanned$ {
-    const j = new TlJsonReader(json, 'communities.toggleParticipantBanned', classes);
-    return j.end(
-      new ToggleParticipantBanned$({
-        unban: j.flag('unban'),
-        community: j.field('community', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ToggleParticipantBanned$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1098,7 +945,7 @@ class ToggleParticipantBanned$ {
  *
  * @see https://core.telegram.org/method/communities.toggleParticipantBanned
  */
-export const ToggleParticipantBanned: typeof ToggleParticipantBanned$ = /*@__PURE__*/ defineTlClass(ToggleParticipantBanned$, 0x9967ad0f, 0xf5b399ac, 'communities.ToggleParticipantBanned', 'request');
+export const ToggleParticipantBanned: typeof ToggleParticipantBanned$ = /*@__PURE__*/ defineTlClass(ToggleParticipantBanned$, 0x9967ad0f, 0xf5b399ac, 'communities.ToggleParticipantBanned', 'request', 'communities.toggleParticipantBanned flags:# unban:flags.0?true community:InputChannel participant:InputPeer');
 export type ToggleParticipantBanned = ToggleParticipantBanned$;
 
 /**
@@ -1117,6 +964,7 @@ class GetParticipantJoinedChats$ {
   declare readonly SUBCLASS_OF_ID: 0x86dab595;
   declare readonly className: 'communities.GetParticipantJoinedChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetParticipantJoinedChats$;
   declare community: Api.TypeInputChannel;
   declare participant: Api.TypeInputPeer;
 
@@ -1162,23 +1010,10 @@ class GetParticipantJoinedChats$ {
       return rethrowDecode(e, 'communities.getParticipantJoinedChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('communities.getParticipantJoinedChats');
-    j.field('community', this.community, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipantJoinedChats$ {
-    const j = new TlJsonReader(json, 'communities.getParticipantJoinedChats', classes);
-    return j.end(
-      new GetParticipantJoinedChats$({
-        community: j.field('community', fromJson$InputChannel),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetParticipantJoinedChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1188,5 +1023,5 @@ class GetParticipantJoinedChats$ {
  *
  * @see https://core.telegram.org/method/communities.getParticipantJoinedChats
  */
-export const GetParticipantJoinedChats: typeof GetParticipantJoinedChats$ = /*@__PURE__*/ defineTlClass(GetParticipantJoinedChats$, 0xf87eabab, 0x86dab595, 'communities.GetParticipantJoinedChats', 'request');
+export const GetParticipantJoinedChats: typeof GetParticipantJoinedChats$ = /*@__PURE__*/ defineTlClass(GetParticipantJoinedChats$, 0xf87eabab, 0x86dab595, 'communities.GetParticipantJoinedChats', 'request', 'communities.getParticipantJoinedChats community:InputChannel participant:InputPeer');
 export type GetParticipantJoinedChats = GetParticipantJoinedChats$;

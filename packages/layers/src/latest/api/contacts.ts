@@ -16,31 +16,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -98,24 +87,6 @@ import {
   write$TopPeerCategoryPeers,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$Contact,
-  fromJson$ContactBirthday,
-  fromJson$ImportedContact,
-  fromJson$InputContact,
-  fromJson$InputGeoPoint,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$Peer,
-  fromJson$PeerBlocked,
-  fromJson$PopularContact,
-  fromJson$SponsoredPeer,
-  fromJson$TextWithEntities,
-  fromJson$TopPeerCategory,
-  fromJson$TopPeerCategoryPeers,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * Info on the current user's contact list.
@@ -207,6 +178,7 @@ class ContactsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x38be25f6;
   declare readonly className: 'contacts.ContactsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ContactsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -219,14 +191,10 @@ class ContactsNotModified$ {
   static fromReader(_r: TlReader): ContactsNotModified$ {
     return new ContactsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.contactsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ContactsNotModified$ {
-    return new TlJsonReader(json, 'contacts.contactsNotModified', classes).end(new ContactsNotModified$());
-  }
+interface ContactsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -236,7 +204,7 @@ class ContactsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/contacts.contactsNotModified
  */
-export const ContactsNotModified: typeof ContactsNotModified$ = /*@__PURE__*/ defineTlClass(ContactsNotModified$, 0xb74ba9d2, 0x38be25f6, 'contacts.ContactsNotModified', 'constructor');
+export const ContactsNotModified: typeof ContactsNotModified$ = /*@__PURE__*/ defineTlClass(ContactsNotModified$, 0xb74ba9d2, 0x38be25f6, 'contacts.ContactsNotModified', 'constructor', 'contacts.contactsNotModified = contacts.Contacts');
 export type ContactsNotModified = ContactsNotModified$;
 
 /**
@@ -255,6 +223,7 @@ class Contacts$ {
   declare readonly SUBCLASS_OF_ID: 0x38be25f6;
   declare readonly className: 'contacts.Contacts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Contacts$;
   /** Contact list */
   declare contacts: Api.TypeContact[];
   /** Number of contacts that were saved successfully */
@@ -326,25 +295,10 @@ class Contacts$ {
       return rethrowDecode(e, 'contacts.contacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.contacts');
-    j.vector('contacts', this.contacts, objectToJson);
-    j.field('saved_count', this.savedCount, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Contacts$ {
-    const j = new TlJsonReader(json, 'contacts.contacts', classes);
-    return j.end(
-      new Contacts$({
-        contacts: j.vector('contacts', fromJson$Contact),
-        savedCount: j.field('saved_count', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Contacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -354,7 +308,7 @@ class Contacts$ {
  *
  * @see https://core.telegram.org/constructor/contacts.contacts
  */
-export const Contacts: typeof Contacts$ = /*@__PURE__*/ defineTlClass(Contacts$, 0xeae87e42, 0x38be25f6, 'contacts.Contacts', 'constructor');
+export const Contacts: typeof Contacts$ = /*@__PURE__*/ defineTlClass(Contacts$, 0xeae87e42, 0x38be25f6, 'contacts.Contacts', 'constructor', 'contacts.contacts contacts:Vector<Contact> saved_count:int users:Vector<User> = contacts.Contacts');
 export type Contacts = Contacts$;
 
 /**
@@ -373,6 +327,7 @@ class ImportedContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x8172ad93;
   declare readonly className: 'contacts.ImportedContacts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportedContacts$;
   /** List of successfully imported contacts */
   declare imported: Api.TypeImportedContact[];
   /** Popular contacts */
@@ -467,27 +422,10 @@ class ImportedContacts$ {
       return rethrowDecode(e, 'contacts.importedContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.importedContacts');
-    j.vector('imported', this.imported, objectToJson);
-    j.vector('popular_invites', this.popularInvites, objectToJson);
-    j.vector('retry_contacts', this.retryContacts, longToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportedContacts$ {
-    const j = new TlJsonReader(json, 'contacts.importedContacts', classes);
-    return j.end(
-      new ImportedContacts$({
-        imported: j.vector('imported', fromJson$ImportedContact),
-        popularInvites: j.vector('popular_invites', fromJson$PopularContact),
-        retryContacts: j.vector('retry_contacts', longFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ImportedContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -497,7 +435,7 @@ class ImportedContacts$ {
  *
  * @see https://core.telegram.org/constructor/contacts.importedContacts
  */
-export const ImportedContacts: typeof ImportedContacts$ = /*@__PURE__*/ defineTlClass(ImportedContacts$, 0x77d01c3b, 0x8172ad93, 'contacts.ImportedContacts', 'constructor');
+export const ImportedContacts: typeof ImportedContacts$ = /*@__PURE__*/ defineTlClass(ImportedContacts$, 0x77d01c3b, 0x8172ad93, 'contacts.ImportedContacts', 'constructor', 'contacts.importedContacts imported:Vector<ImportedContact> popular_invites:Vector<PopularContact> retry_contacts:Vector<long> users:Vector<User> = contacts.ImportedContacts');
 export type ImportedContacts = ImportedContacts$;
 
 /**
@@ -516,6 +454,7 @@ class Blocked$ {
   declare readonly SUBCLASS_OF_ID: 0xffba4f4f;
   declare readonly className: 'contacts.Blocked';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Blocked$;
   /** List of blocked users */
   declare blocked: Api.TypePeerBlocked[];
   /** Blocked chats */
@@ -594,25 +533,10 @@ class Blocked$ {
       return rethrowDecode(e, 'contacts.blocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.blocked');
-    j.vector('blocked', this.blocked, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Blocked$ {
-    const j = new TlJsonReader(json, 'contacts.blocked', classes);
-    return j.end(
-      new Blocked$({
-        blocked: j.vector('blocked', fromJson$PeerBlocked),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Blocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -622,7 +546,7 @@ class Blocked$ {
  *
  * @see https://core.telegram.org/constructor/contacts.blocked
  */
-export const Blocked: typeof Blocked$ = /*@__PURE__*/ defineTlClass(Blocked$, 0x0ade1591, 0xffba4f4f, 'contacts.Blocked', 'constructor');
+export const Blocked: typeof Blocked$ = /*@__PURE__*/ defineTlClass(Blocked$, 0x0ade1591, 0xffba4f4f, 'contacts.Blocked', 'constructor', 'contacts.blocked blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked');
 export type Blocked = Blocked$;
 
 /**
@@ -641,6 +565,7 @@ class BlockedSlice$ {
   declare readonly SUBCLASS_OF_ID: 0xffba4f4f;
   declare readonly className: 'contacts.BlockedSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BlockedSlice$;
   /** Total number of elements in the list */
   declare count: number;
   /** List of blocked users */
@@ -728,27 +653,10 @@ class BlockedSlice$ {
       return rethrowDecode(e, 'contacts.blockedSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.blockedSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('blocked', this.blocked, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BlockedSlice$ {
-    const j = new TlJsonReader(json, 'contacts.blockedSlice', classes);
-    return j.end(
-      new BlockedSlice$({
-        count: j.field('count', intFromJson),
-        blocked: j.vector('blocked', fromJson$PeerBlocked),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BlockedSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -758,7 +666,7 @@ class BlockedSlice$ {
  *
  * @see https://core.telegram.org/constructor/contacts.blockedSlice
  */
-export const BlockedSlice: typeof BlockedSlice$ = /*@__PURE__*/ defineTlClass(BlockedSlice$, 0xe1664194, 0xffba4f4f, 'contacts.BlockedSlice', 'constructor');
+export const BlockedSlice: typeof BlockedSlice$ = /*@__PURE__*/ defineTlClass(BlockedSlice$, 0xe1664194, 0xffba4f4f, 'contacts.BlockedSlice', 'constructor', 'contacts.blockedSlice count:int blocked:Vector<PeerBlocked> chats:Vector<Chat> users:Vector<User> = contacts.Blocked');
 export type BlockedSlice = BlockedSlice$;
 
 /**
@@ -777,6 +685,7 @@ class Found$ {
   declare readonly SUBCLASS_OF_ID: 0x4386a2e3;
   declare readonly className: 'contacts.Found';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Found$;
   /** Personalized results */
   declare myResults: Api.TypePeer[];
   /** List of found user identifiers */
@@ -871,27 +780,10 @@ class Found$ {
       return rethrowDecode(e, 'contacts.found', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.found');
-    j.vector('my_results', this.myResults, objectToJson);
-    j.vector('results', this.results, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Found$ {
-    const j = new TlJsonReader(json, 'contacts.found', classes);
-    return j.end(
-      new Found$({
-        myResults: j.vector('my_results', fromJson$Peer),
-        results: j.vector('results', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Found$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -901,7 +793,7 @@ class Found$ {
  *
  * @see https://core.telegram.org/constructor/contacts.found
  */
-export const Found: typeof Found$ = /*@__PURE__*/ defineTlClass(Found$, 0xb3134d9d, 0x4386a2e3, 'contacts.Found', 'constructor');
+export const Found: typeof Found$ = /*@__PURE__*/ defineTlClass(Found$, 0xb3134d9d, 0x4386a2e3, 'contacts.Found', 'constructor', 'contacts.found my_results:Vector<Peer> results:Vector<Peer> chats:Vector<Chat> users:Vector<User> = contacts.Found');
 export type Found = Found$;
 
 /**
@@ -920,6 +812,7 @@ class ResolvedPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xf065b3a8;
   declare readonly className: 'contacts.ResolvedPeer';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolvedPeer$;
   /** The peer */
   declare peer: Api.TypePeer;
   /** Chats */
@@ -991,25 +884,10 @@ class ResolvedPeer$ {
       return rethrowDecode(e, 'contacts.resolvedPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resolvedPeer');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvedPeer$ {
-    const j = new TlJsonReader(json, 'contacts.resolvedPeer', classes);
-    return j.end(
-      new ResolvedPeer$({
-        peer: j.field('peer', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ResolvedPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1019,7 +897,7 @@ class ResolvedPeer$ {
  *
  * @see https://core.telegram.org/constructor/contacts.resolvedPeer
  */
-export const ResolvedPeer: typeof ResolvedPeer$ = /*@__PURE__*/ defineTlClass(ResolvedPeer$, 0x7f077ad9, 0xf065b3a8, 'contacts.ResolvedPeer', 'constructor');
+export const ResolvedPeer: typeof ResolvedPeer$ = /*@__PURE__*/ defineTlClass(ResolvedPeer$, 0x7f077ad9, 0xf065b3a8, 'contacts.ResolvedPeer', 'constructor', 'contacts.resolvedPeer peer:Peer chats:Vector<Chat> users:Vector<User> = contacts.ResolvedPeer');
 export type ResolvedPeer = ResolvedPeer$;
 
 /**
@@ -1038,6 +916,7 @@ class TopPeersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.TopPeersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TopPeersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1050,14 +929,10 @@ class TopPeersNotModified$ {
   static fromReader(_r: TlReader): TopPeersNotModified$ {
     return new TopPeersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.topPeersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersNotModified$ {
-    return new TlJsonReader(json, 'contacts.topPeersNotModified', classes).end(new TopPeersNotModified$());
-  }
+interface TopPeersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1067,7 +942,7 @@ class TopPeersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/contacts.topPeersNotModified
  */
-export const TopPeersNotModified: typeof TopPeersNotModified$ = /*@__PURE__*/ defineTlClass(TopPeersNotModified$, 0xde266ef5, 0x9ee8bb88, 'contacts.TopPeersNotModified', 'constructor');
+export const TopPeersNotModified: typeof TopPeersNotModified$ = /*@__PURE__*/ defineTlClass(TopPeersNotModified$, 0xde266ef5, 0x9ee8bb88, 'contacts.TopPeersNotModified', 'constructor', 'contacts.topPeersNotModified = contacts.TopPeers');
 export type TopPeersNotModified = TopPeersNotModified$;
 
 /**
@@ -1086,6 +961,7 @@ class TopPeers$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.TopPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TopPeers$;
   /** Top peers by top peer category */
   declare categories: Api.TypeTopPeerCategoryPeers[];
   /** Chats */
@@ -1164,25 +1040,10 @@ class TopPeers$ {
       return rethrowDecode(e, 'contacts.topPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.topPeers');
-    j.vector('categories', this.categories, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeers$ {
-    const j = new TlJsonReader(json, 'contacts.topPeers', classes);
-    return j.end(
-      new TopPeers$({
-        categories: j.vector('categories', fromJson$TopPeerCategoryPeers),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface TopPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1192,7 +1053,7 @@ class TopPeers$ {
  *
  * @see https://core.telegram.org/constructor/contacts.topPeers
  */
-export const TopPeers: typeof TopPeers$ = /*@__PURE__*/ defineTlClass(TopPeers$, 0x70b772a8, 0x9ee8bb88, 'contacts.TopPeers', 'constructor');
+export const TopPeers: typeof TopPeers$ = /*@__PURE__*/ defineTlClass(TopPeers$, 0x70b772a8, 0x9ee8bb88, 'contacts.TopPeers', 'constructor', 'contacts.topPeers categories:Vector<TopPeerCategoryPeers> chats:Vector<Chat> users:Vector<User> = contacts.TopPeers');
 export type TopPeers = TopPeers$;
 
 /**
@@ -1211,6 +1072,7 @@ class TopPeersDisabled$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.TopPeersDisabled';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TopPeersDisabled$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1223,14 +1085,10 @@ class TopPeersDisabled$ {
   static fromReader(_r: TlReader): TopPeersDisabled$ {
     return new TopPeersDisabled$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.topPeersDisabled' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TopPeersDisabled$ {
-    return new TlJsonReader(json, 'contacts.topPeersDisabled', classes).end(new TopPeersDisabled$());
-  }
+interface TopPeersDisabled$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1240,7 +1098,7 @@ class TopPeersDisabled$ {
  *
  * @see https://core.telegram.org/constructor/contacts.topPeersDisabled
  */
-export const TopPeersDisabled: typeof TopPeersDisabled$ = /*@__PURE__*/ defineTlClass(TopPeersDisabled$, 0xb52c939d, 0x9ee8bb88, 'contacts.TopPeersDisabled', 'constructor');
+export const TopPeersDisabled: typeof TopPeersDisabled$ = /*@__PURE__*/ defineTlClass(TopPeersDisabled$, 0xb52c939d, 0x9ee8bb88, 'contacts.TopPeersDisabled', 'constructor', 'contacts.topPeersDisabled = contacts.TopPeers');
 export type TopPeersDisabled = TopPeersDisabled$;
 
 /**
@@ -1259,6 +1117,7 @@ class ContactBirthdays$ {
   declare readonly SUBCLASS_OF_ID: 0x0e7aabff;
   declare readonly className: 'contacts.ContactBirthdays';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ContactBirthdays$;
   /** Birthday info */
   declare contacts: Api.TypeContactBirthday[];
   /** User information */
@@ -1321,23 +1180,10 @@ class ContactBirthdays$ {
       return rethrowDecode(e, 'contacts.contactBirthdays', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.contactBirthdays');
-    j.vector('contacts', this.contacts, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ContactBirthdays$ {
-    const j = new TlJsonReader(json, 'contacts.contactBirthdays', classes);
-    return j.end(
-      new ContactBirthdays$({
-        contacts: j.vector('contacts', fromJson$ContactBirthday),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ContactBirthdays$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1347,7 +1193,7 @@ class ContactBirthdays$ {
  *
  * @see https://core.telegram.org/constructor/contacts.contactBirthdays
  */
-export const ContactBirthdays: typeof ContactBirthdays$ = /*@__PURE__*/ defineTlClass(ContactBirthdays$, 0x114ff30d, 0x0e7aabff, 'contacts.ContactBirthdays', 'constructor');
+export const ContactBirthdays: typeof ContactBirthdays$ = /*@__PURE__*/ defineTlClass(ContactBirthdays$, 0x114ff30d, 0x0e7aabff, 'contacts.ContactBirthdays', 'constructor', 'contacts.contactBirthdays contacts:Vector<ContactBirthday> users:Vector<User> = contacts.ContactBirthdays');
 export type ContactBirthdays = ContactBirthdays$;
 
 /**
@@ -1366,6 +1212,7 @@ class SponsoredPeersEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0xb45d5ccc;
   declare readonly className: 'contacts.SponsoredPeersEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredPeersEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1378,14 +1225,10 @@ class SponsoredPeersEmpty$ {
   static fromReader(_r: TlReader): SponsoredPeersEmpty$ {
     return new SponsoredPeersEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.sponsoredPeersEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredPeersEmpty$ {
-    return new TlJsonReader(json, 'contacts.sponsoredPeersEmpty', classes).end(new SponsoredPeersEmpty$());
-  }
+interface SponsoredPeersEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1395,7 +1238,7 @@ class SponsoredPeersEmpty$ {
  *
  * @see https://core.telegram.org/constructor/contacts.sponsoredPeersEmpty
  */
-export const SponsoredPeersEmpty: typeof SponsoredPeersEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredPeersEmpty$, 0xea32b4b1, 0xb45d5ccc, 'contacts.SponsoredPeersEmpty', 'constructor');
+export const SponsoredPeersEmpty: typeof SponsoredPeersEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredPeersEmpty$, 0xea32b4b1, 0xb45d5ccc, 'contacts.SponsoredPeersEmpty', 'constructor', 'contacts.sponsoredPeersEmpty = contacts.SponsoredPeers');
 export type SponsoredPeersEmpty = SponsoredPeersEmpty$;
 
 /**
@@ -1414,6 +1257,7 @@ class SponsoredPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xb45d5ccc;
   declare readonly className: 'contacts.SponsoredPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredPeers$;
   /** Sponsored peers. */
   declare peers: Api.TypeSponsoredPeer[];
   /** Info about sponsored chats and channels */
@@ -1492,25 +1336,10 @@ class SponsoredPeers$ {
       return rethrowDecode(e, 'contacts.sponsoredPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.sponsoredPeers');
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredPeers$ {
-    const j = new TlJsonReader(json, 'contacts.sponsoredPeers', classes);
-    return j.end(
-      new SponsoredPeers$({
-        peers: j.vector('peers', fromJson$SponsoredPeer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SponsoredPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1520,7 +1349,7 @@ class SponsoredPeers$ {
  *
  * @see https://core.telegram.org/constructor/contacts.sponsoredPeers
  */
-export const SponsoredPeers: typeof SponsoredPeers$ = /*@__PURE__*/ defineTlClass(SponsoredPeers$, 0xeb032884, 0xb45d5ccc, 'contacts.SponsoredPeers', 'constructor');
+export const SponsoredPeers: typeof SponsoredPeers$ = /*@__PURE__*/ defineTlClass(SponsoredPeers$, 0xeb032884, 0xb45d5ccc, 'contacts.SponsoredPeers', 'constructor', 'contacts.sponsoredPeers peers:Vector<SponsoredPeer> chats:Vector<Chat> users:Vector<User> = contacts.SponsoredPeers');
 export type SponsoredPeers = SponsoredPeers$;
 
 /**
@@ -1549,6 +1378,7 @@ class GetContactIDs$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'contacts.GetContactIDs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContactIDs$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
 
@@ -1592,21 +1422,10 @@ class GetContactIDs$ {
       return rethrowDecode(e, 'contacts.getContactIDs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getContactIDs');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactIDs$ {
-    const j = new TlJsonReader(json, 'contacts.getContactIDs', classes);
-    return j.end(
-      new GetContactIDs$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetContactIDs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1626,7 +1445,7 @@ class GetContactIDs$ {
  *
  * @see https://core.telegram.org/method/contacts.getContactIDs
  */
-export const GetContactIDs: typeof GetContactIDs$ = /*@__PURE__*/ defineTlClass(GetContactIDs$, 0x7adc669d, 0x5026710f, 'contacts.GetContactIDs', 'request');
+export const GetContactIDs: typeof GetContactIDs$ = /*@__PURE__*/ defineTlClass(GetContactIDs$, 0x7adc669d, 0x5026710f, 'contacts.GetContactIDs', 'request', 'contacts.getContactIDs hash:long');
 export type GetContactIDs = GetContactIDs$;
 
 /** The types of the RPC errors `contacts.getContactIDs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1660,6 +1479,7 @@ class GetStatuses$ {
   declare readonly SUBCLASS_OF_ID: 0xdf815c90;
   declare readonly className: 'contacts.GetStatuses';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStatuses$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1677,14 +1497,10 @@ class GetStatuses$ {
   static fromReader(_r: TlReader): GetStatuses$ {
     return new GetStatuses$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.getStatuses' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatuses$ {
-    return new TlJsonReader(json, 'contacts.getStatuses', classes).end(new GetStatuses$());
-  }
+interface GetStatuses$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1702,7 +1518,7 @@ class GetStatuses$ {
  *
  * @see https://core.telegram.org/method/contacts.getStatuses
  */
-export const GetStatuses: typeof GetStatuses$ = /*@__PURE__*/ defineTlClass(GetStatuses$, 0xc4a353ee, 0xdf815c90, 'contacts.GetStatuses', 'request');
+export const GetStatuses: typeof GetStatuses$ = /*@__PURE__*/ defineTlClass(GetStatuses$, 0xc4a353ee, 0xdf815c90, 'contacts.GetStatuses', 'request', 'contacts.getStatuses');
 export type GetStatuses = GetStatuses$;
 
 /** The types of the RPC errors `contacts.getStatuses` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1736,6 +1552,7 @@ class GetContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x38be25f6;
   declare readonly className: 'contacts.GetContacts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContacts$;
   /**
    * [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation).
    *
@@ -1791,21 +1608,10 @@ class GetContacts$ {
       return rethrowDecode(e, 'contacts.getContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getContacts');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContacts$ {
-    const j = new TlJsonReader(json, 'contacts.getContacts', classes);
-    return j.end(
-      new GetContacts$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1823,7 +1629,7 @@ class GetContacts$ {
  *
  * @see https://core.telegram.org/method/contacts.getContacts
  */
-export const GetContacts: typeof GetContacts$ = /*@__PURE__*/ defineTlClass(GetContacts$, 0x5dd69e12, 0x38be25f6, 'contacts.GetContacts', 'request');
+export const GetContacts: typeof GetContacts$ = /*@__PURE__*/ defineTlClass(GetContacts$, 0x5dd69e12, 0x38be25f6, 'contacts.GetContacts', 'request', 'contacts.getContacts hash:long');
 export type GetContacts = GetContacts$;
 
 /** The types of the RPC errors `contacts.getContacts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1859,6 +1665,7 @@ class ImportContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x8172ad93;
   declare readonly className: 'contacts.ImportContacts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportContacts$;
   /** List of contacts to import */
   declare contacts: Api.TypeInputContact[];
 
@@ -1910,21 +1717,10 @@ class ImportContacts$ {
       return rethrowDecode(e, 'contacts.importContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.importContacts');
-    j.vector('contacts', this.contacts, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportContacts$ {
-    const j = new TlJsonReader(json, 'contacts.importContacts', classes);
-    return j.end(
-      new ImportContacts$({
-        contacts: j.vector('contacts', fromJson$InputContact),
-      }),
-    );
-  }
+interface ImportContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1944,7 +1740,7 @@ class ImportContacts$ {
  *
  * @see https://core.telegram.org/method/contacts.importContacts
  */
-export const ImportContacts: typeof ImportContacts$ = /*@__PURE__*/ defineTlClass(ImportContacts$, 0x2c800be5, 0x8172ad93, 'contacts.ImportContacts', 'request');
+export const ImportContacts: typeof ImportContacts$ = /*@__PURE__*/ defineTlClass(ImportContacts$, 0x2c800be5, 0x8172ad93, 'contacts.ImportContacts', 'request', 'contacts.importContacts contacts:Vector<InputContact>');
 export type ImportContacts = ImportContacts$;
 
 /** The types of the RPC errors `contacts.importContacts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1979,6 +1775,7 @@ class DeleteContacts$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.DeleteContacts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteContacts$;
   /** User ID list */
   declare id: Api.TypeInputUser[];
 
@@ -2030,21 +1827,10 @@ class DeleteContacts$ {
       return rethrowDecode(e, 'contacts.deleteContacts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.deleteContacts');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteContacts$ {
-    const j = new TlJsonReader(json, 'contacts.deleteContacts', classes);
-    return j.end(
-      new DeleteContacts$({
-        id: j.vector('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteContacts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2063,7 +1849,7 @@ class DeleteContacts$ {
  *
  * @see https://core.telegram.org/method/contacts.deleteContacts
  */
-export const DeleteContacts: typeof DeleteContacts$ = /*@__PURE__*/ defineTlClass(DeleteContacts$, 0x096a0e00, 0x8af52aac, 'contacts.DeleteContacts', 'request');
+export const DeleteContacts: typeof DeleteContacts$ = /*@__PURE__*/ defineTlClass(DeleteContacts$, 0x096a0e00, 0x8af52aac, 'contacts.DeleteContacts', 'request', 'contacts.deleteContacts id:Vector<InputUser>');
 export type DeleteContacts = DeleteContacts$;
 
 /** The types of the RPC errors `contacts.deleteContacts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2098,6 +1884,7 @@ class DeleteByPhones$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.DeleteByPhones';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteByPhones$;
   /** Phone numbers */
   declare phones: string[];
 
@@ -2149,21 +1936,10 @@ class DeleteByPhones$ {
       return rethrowDecode(e, 'contacts.deleteByPhones', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.deleteByPhones');
-    j.vector('phones', this.phones, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteByPhones$ {
-    const j = new TlJsonReader(json, 'contacts.deleteByPhones', classes);
-    return j.end(
-      new DeleteByPhones$({
-        phones: j.vector('phones', stringFromJson),
-      }),
-    );
-  }
+interface DeleteByPhones$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2181,7 +1957,7 @@ class DeleteByPhones$ {
  *
  * @see https://core.telegram.org/method/contacts.deleteByPhones
  */
-export const DeleteByPhones: typeof DeleteByPhones$ = /*@__PURE__*/ defineTlClass(DeleteByPhones$, 0x1013fd9e, 0xf5b399ac, 'contacts.DeleteByPhones', 'request');
+export const DeleteByPhones: typeof DeleteByPhones$ = /*@__PURE__*/ defineTlClass(DeleteByPhones$, 0x1013fd9e, 0xf5b399ac, 'contacts.DeleteByPhones', 'request', 'contacts.deleteByPhones phones:Vector<string>');
 export type DeleteByPhones = DeleteByPhones$;
 
 /** The types of the RPC errors `contacts.deleteByPhones` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2220,6 +1996,7 @@ class Block$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.Block';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Block$;
   /** Whether the peer should be added to the story blocklist; if not set, the peer will be added to the main blocklist, see [here »](https://core.telegram.org/api/block) for more info. */
   declare myStoriesFrom: boolean | undefined;
   /** Peer */
@@ -2276,23 +2053,10 @@ class Block$ {
       return rethrowDecode(e, 'contacts.block', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.block');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Block$ {
-    const j = new TlJsonReader(json, 'contacts.block', classes);
-    return j.end(
-      new Block$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        id: j.field('id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface Block$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2315,7 +2079,7 @@ class Block$ {
  *
  * @see https://core.telegram.org/method/contacts.block
  */
-export const Block: typeof Block$ = /*@__PURE__*/ defineTlClass(Block$, 0x2e2e8734, 0xf5b399ac, 'contacts.Block', 'request');
+export const Block: typeof Block$ = /*@__PURE__*/ defineTlClass(Block$, 0x2e2e8734, 0xf5b399ac, 'contacts.Block', 'request', 'contacts.block flags:# my_stories_from:flags.0?true id:InputPeer');
 export type Block = Block$;
 
 /** The types of the RPC errors `contacts.block` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2358,6 +2122,7 @@ class Unblock$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.Unblock';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Unblock$;
   /** Whether the peer should be removed from the story blocklist; if not set, the peer will be removed from the main blocklist, see [here »](https://core.telegram.org/api/block) for more info. */
   declare myStoriesFrom: boolean | undefined;
   /** Peer */
@@ -2414,23 +2179,10 @@ class Unblock$ {
       return rethrowDecode(e, 'contacts.unblock', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.unblock');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Unblock$ {
-    const j = new TlJsonReader(json, 'contacts.unblock', classes);
-    return j.end(
-      new Unblock$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        id: j.field('id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface Unblock$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2452,7 +2204,7 @@ class Unblock$ {
  *
  * @see https://core.telegram.org/method/contacts.unblock
  */
-export const Unblock: typeof Unblock$ = /*@__PURE__*/ defineTlClass(Unblock$, 0xb550d328, 0xf5b399ac, 'contacts.Unblock', 'request');
+export const Unblock: typeof Unblock$ = /*@__PURE__*/ defineTlClass(Unblock$, 0xb550d328, 0xf5b399ac, 'contacts.Unblock', 'request', 'contacts.unblock flags:# my_stories_from:flags.0?true id:InputPeer');
 export type Unblock = Unblock$;
 
 /** The types of the RPC errors `contacts.unblock` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2490,6 +2242,7 @@ class GetBlocked$ {
   declare readonly SUBCLASS_OF_ID: 0xffba4f4f;
   declare readonly className: 'contacts.GetBlocked';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBlocked$;
   /** Whether to fetch the story blocklist; if not set, will fetch the main blocklist. See [here »](https://core.telegram.org/api/block) for differences between the two. */
   declare myStoriesFrom: boolean | undefined;
   /** The number of list elements to be skipped */
@@ -2555,25 +2308,10 @@ class GetBlocked$ {
       return rethrowDecode(e, 'contacts.getBlocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getBlocked');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBlocked$ {
-    const j = new TlJsonReader(json, 'contacts.getBlocked', classes);
-    return j.end(
-      new GetBlocked$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetBlocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2591,7 +2329,7 @@ class GetBlocked$ {
  *
  * @see https://core.telegram.org/method/contacts.getBlocked
  */
-export const GetBlocked: typeof GetBlocked$ = /*@__PURE__*/ defineTlClass(GetBlocked$, 0x9a868f80, 0xffba4f4f, 'contacts.GetBlocked', 'request');
+export const GetBlocked: typeof GetBlocked$ = /*@__PURE__*/ defineTlClass(GetBlocked$, 0x9a868f80, 0xffba4f4f, 'contacts.GetBlocked', 'request', 'contacts.getBlocked flags:# my_stories_from:flags.0?true offset:int limit:int');
 export type GetBlocked = GetBlocked$;
 
 /** The types of the RPC errors `contacts.getBlocked` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2627,6 +2365,7 @@ class Search$ {
   declare readonly SUBCLASS_OF_ID: 0x4386a2e3;
   declare readonly className: 'contacts.Search';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Search$;
   declare broadcasts: boolean | undefined;
   declare bots: boolean | undefined;
   /** Target substring */
@@ -2696,27 +2435,10 @@ class Search$ {
       return rethrowDecode(e, 'contacts.search', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.search');
-    j.flag('broadcasts', this.broadcasts);
-    j.flag('bots', this.bots);
-    j.field('q', this.q, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
-    const j = new TlJsonReader(json, 'contacts.search', classes);
-    return j.end(
-      new Search$({
-        broadcasts: j.flag('broadcasts'),
-        bots: j.flag('bots'),
-        q: j.field('q', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface Search$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2736,7 +2458,7 @@ class Search$ {
  *
  * @see https://core.telegram.org/method/contacts.search
  */
-export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x05f58d0f, 0x4386a2e3, 'contacts.Search', 'request');
+export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x05f58d0f, 0x4386a2e3, 'contacts.Search', 'request', 'contacts.search flags:# broadcasts:flags.0?true bots:flags.1?true q:string limit:int');
 export type Search = Search$;
 
 /** The types of the RPC errors `contacts.search` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2776,6 +2498,7 @@ class ResolveUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf065b3a8;
   declare readonly className: 'contacts.ResolveUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolveUsername$;
   /** \@username to resolve */
   declare username: string;
   /** [Referrer ID from referral links »](https://core.telegram.org/api/links#referral-links). */
@@ -2834,23 +2557,10 @@ class ResolveUsername$ {
       return rethrowDecode(e, 'contacts.resolveUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resolveUsername');
-    j.field('username', this.username, stringToJson);
-    j.optional('referer', this.referer, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveUsername$ {
-    const j = new TlJsonReader(json, 'contacts.resolveUsername', classes);
-    return j.end(
-      new ResolveUsername$({
-        username: j.field('username', stringFromJson),
-        referer: j.optional('referer', stringFromJson),
-      }),
-    );
-  }
+interface ResolveUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2872,7 +2582,7 @@ class ResolveUsername$ {
  *
  * @see https://core.telegram.org/method/contacts.resolveUsername
  */
-export const ResolveUsername: typeof ResolveUsername$ = /*@__PURE__*/ defineTlClass(ResolveUsername$, 0x725afbbc, 0xf065b3a8, 'contacts.ResolveUsername', 'request');
+export const ResolveUsername: typeof ResolveUsername$ = /*@__PURE__*/ defineTlClass(ResolveUsername$, 0x725afbbc, 0xf065b3a8, 'contacts.ResolveUsername', 'request', 'contacts.resolveUsername flags:# username:string referer:flags.0?string');
 export type ResolveUsername = ResolveUsername$;
 
 /** The types of the RPC errors `contacts.resolveUsername` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2911,6 +2621,7 @@ class GetTopPeers$ {
   declare readonly SUBCLASS_OF_ID: 0x9ee8bb88;
   declare readonly className: 'contacts.GetTopPeers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTopPeers$;
   /** Users we've chatted most frequently with */
   declare correspondents: boolean | undefined;
   /** Most used bots */
@@ -3057,45 +2768,10 @@ class GetTopPeers$ {
       return rethrowDecode(e, 'contacts.getTopPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getTopPeers');
-    j.flag('correspondents', this.correspondents);
-    j.flag('bots_pm', this.botsPm);
-    j.flag('bots_inline', this.botsInline);
-    j.flag('phone_calls', this.phoneCalls);
-    j.flag('forward_users', this.forwardUsers);
-    j.flag('forward_chats', this.forwardChats);
-    j.flag('groups', this.groups);
-    j.flag('channels', this.channels);
-    j.flag('bots_app', this.botsApp);
-    j.flag('bots_guestchat', this.botsGuestchat);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTopPeers$ {
-    const j = new TlJsonReader(json, 'contacts.getTopPeers', classes);
-    return j.end(
-      new GetTopPeers$({
-        correspondents: j.flag('correspondents'),
-        botsPm: j.flag('bots_pm'),
-        botsInline: j.flag('bots_inline'),
-        phoneCalls: j.flag('phone_calls'),
-        forwardUsers: j.flag('forward_users'),
-        forwardChats: j.flag('forward_chats'),
-        groups: j.flag('groups'),
-        channels: j.flag('channels'),
-        botsApp: j.flag('bots_app'),
-        botsGuestchat: j.flag('bots_guestchat'),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetTopPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3114,7 +2790,7 @@ class GetTopPeers$ {
  *
  * @see https://core.telegram.org/method/contacts.getTopPeers
  */
-export const GetTopPeers: typeof GetTopPeers$ = /*@__PURE__*/ defineTlClass(GetTopPeers$, 0x973478b6, 0x9ee8bb88, 'contacts.GetTopPeers', 'request');
+export const GetTopPeers: typeof GetTopPeers$ = /*@__PURE__*/ defineTlClass(GetTopPeers$, 0x973478b6, 0x9ee8bb88, 'contacts.GetTopPeers', 'request', 'contacts.getTopPeers flags:# correspondents:flags.0?true bots_pm:flags.1?true bots_inline:flags.2?true phone_calls:flags.3?true forward_users:flags.4?true forward_chats:flags.5?true groups:flags.10?true channels:flags.15?true bots_app:flags.16?true bots_guestchat:flags.17?true offset:int limit:int hash:long');
 export type GetTopPeers = GetTopPeers$;
 
 /** The types of the RPC errors `contacts.getTopPeers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3150,6 +2826,7 @@ class ResetTopPeerRating$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.ResetTopPeerRating';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetTopPeerRating$;
   /** Top peer category */
   declare category: Api.TypeTopPeerCategory;
   /** Peer whose rating should be reset */
@@ -3202,23 +2879,10 @@ class ResetTopPeerRating$ {
       return rethrowDecode(e, 'contacts.resetTopPeerRating', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resetTopPeerRating');
-    j.field('category', this.category, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetTopPeerRating$ {
-    const j = new TlJsonReader(json, 'contacts.resetTopPeerRating', classes);
-    return j.end(
-      new ResetTopPeerRating$({
-        category: j.field('category', fromJson$TopPeerCategory),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ResetTopPeerRating$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3237,7 +2901,7 @@ class ResetTopPeerRating$ {
  *
  * @see https://core.telegram.org/method/contacts.resetTopPeerRating
  */
-export const ResetTopPeerRating: typeof ResetTopPeerRating$ = /*@__PURE__*/ defineTlClass(ResetTopPeerRating$, 0x1ae373ac, 0xf5b399ac, 'contacts.ResetTopPeerRating', 'request');
+export const ResetTopPeerRating: typeof ResetTopPeerRating$ = /*@__PURE__*/ defineTlClass(ResetTopPeerRating$, 0x1ae373ac, 0xf5b399ac, 'contacts.ResetTopPeerRating', 'request', 'contacts.resetTopPeerRating category:TopPeerCategory peer:InputPeer');
 export type ResetTopPeerRating = ResetTopPeerRating$;
 
 /** The types of the RPC errors `contacts.resetTopPeerRating` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3272,6 +2936,7 @@ class ResetSaved$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.ResetSaved';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetSaved$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3289,14 +2954,10 @@ class ResetSaved$ {
   static fromReader(_r: TlReader): ResetSaved$ {
     return new ResetSaved$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.resetSaved' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetSaved$ {
-    return new TlJsonReader(json, 'contacts.resetSaved', classes).end(new ResetSaved$());
-  }
+interface ResetSaved$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3314,7 +2975,7 @@ class ResetSaved$ {
  *
  * @see https://core.telegram.org/method/contacts.resetSaved
  */
-export const ResetSaved: typeof ResetSaved$ = /*@__PURE__*/ defineTlClass(ResetSaved$, 0x879537f1, 0xf5b399ac, 'contacts.ResetSaved', 'request');
+export const ResetSaved: typeof ResetSaved$ = /*@__PURE__*/ defineTlClass(ResetSaved$, 0x879537f1, 0xf5b399ac, 'contacts.ResetSaved', 'request', 'contacts.resetSaved');
 export type ResetSaved = ResetSaved$;
 
 /** The types of the RPC errors `contacts.resetSaved` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3350,6 +3011,7 @@ class GetSaved$ {
   declare readonly SUBCLASS_OF_ID: 0x0975dbef;
   declare readonly className: 'contacts.GetSaved';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSaved$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3367,14 +3029,10 @@ class GetSaved$ {
   static fromReader(_r: TlReader): GetSaved$ {
     return new GetSaved$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.getSaved' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSaved$ {
-    return new TlJsonReader(json, 'contacts.getSaved', classes).end(new GetSaved$());
-  }
+interface GetSaved$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3394,7 +3052,7 @@ class GetSaved$ {
  *
  * @see https://core.telegram.org/method/contacts.getSaved
  */
-export const GetSaved: typeof GetSaved$ = /*@__PURE__*/ defineTlClass(GetSaved$, 0x82f1e39f, 0x0975dbef, 'contacts.GetSaved', 'request');
+export const GetSaved: typeof GetSaved$ = /*@__PURE__*/ defineTlClass(GetSaved$, 0x82f1e39f, 0x0975dbef, 'contacts.GetSaved', 'request', 'contacts.getSaved');
 export type GetSaved = GetSaved$;
 
 /** The types of the RPC errors `contacts.getSaved` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3430,6 +3088,7 @@ class ToggleTopPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.ToggleTopPeers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleTopPeers$;
   /** Enable/disable */
   declare enabled: boolean;
 
@@ -3473,21 +3132,10 @@ class ToggleTopPeers$ {
       return rethrowDecode(e, 'contacts.toggleTopPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.toggleTopPeers');
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleTopPeers$ {
-    const j = new TlJsonReader(json, 'contacts.toggleTopPeers', classes);
-    return j.end(
-      new ToggleTopPeers$({
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleTopPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3505,7 +3153,7 @@ class ToggleTopPeers$ {
  *
  * @see https://core.telegram.org/method/contacts.toggleTopPeers
  */
-export const ToggleTopPeers: typeof ToggleTopPeers$ = /*@__PURE__*/ defineTlClass(ToggleTopPeers$, 0x8514bdda, 0xf5b399ac, 'contacts.ToggleTopPeers', 'request');
+export const ToggleTopPeers: typeof ToggleTopPeers$ = /*@__PURE__*/ defineTlClass(ToggleTopPeers$, 0x8514bdda, 0xf5b399ac, 'contacts.ToggleTopPeers', 'request', 'contacts.toggleTopPeers enabled:Bool');
 export type ToggleTopPeers = ToggleTopPeers$;
 
 /** The types of the RPC errors `contacts.toggleTopPeers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3545,6 +3193,7 @@ class AddContact$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.AddContact';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddContact$;
   /** Allow the other user to see our phone number? */
   declare addPhonePrivacyException: boolean | undefined;
   /** Telegram ID of the other user */
@@ -3638,31 +3287,10 @@ class AddContact$ {
       return rethrowDecode(e, 'contacts.addContact', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.addContact');
-    j.flag('add_phone_privacy_exception', this.addPhonePrivacyException);
-    j.field('id', this.id, objectToJson);
-    j.field('first_name', this.firstName, stringToJson);
-    j.field('last_name', this.lastName, stringToJson);
-    j.field('phone', this.phone, stringToJson);
-    j.optional('note', this.note, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddContact$ {
-    const j = new TlJsonReader(json, 'contacts.addContact', classes);
-    return j.end(
-      new AddContact$({
-        addPhonePrivacyException: j.flag('add_phone_privacy_exception'),
-        id: j.field('id', fromJson$InputUser),
-        firstName: j.field('first_name', stringFromJson),
-        lastName: j.field('last_name', stringFromJson),
-        phone: j.field('phone', stringFromJson),
-        note: j.optional('note', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface AddContact$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3686,7 +3314,7 @@ class AddContact$ {
  *
  * @see https://core.telegram.org/method/contacts.addContact
  */
-export const AddContact: typeof AddContact$ = /*@__PURE__*/ defineTlClass(AddContact$, 0xd9ba2e54, 0x8af52aac, 'contacts.AddContact', 'request');
+export const AddContact: typeof AddContact$ = /*@__PURE__*/ defineTlClass(AddContact$, 0xd9ba2e54, 0x8af52aac, 'contacts.AddContact', 'request', 'contacts.addContact flags:# add_phone_privacy_exception:flags.0?true id:InputUser first_name:string last_name:string phone:string note:flags.1?TextWithEntities');
 export type AddContact = AddContact$;
 
 /** The types of the RPC errors `contacts.addContact` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3728,6 +3356,7 @@ class AcceptContact$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.AcceptContact';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptContact$;
   /** The user to add as contact */
   declare id: Api.TypeInputUser;
 
@@ -3771,21 +3400,10 @@ class AcceptContact$ {
       return rethrowDecode(e, 'contacts.acceptContact', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.acceptContact');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptContact$ {
-    const j = new TlJsonReader(json, 'contacts.acceptContact', classes);
-    return j.end(
-      new AcceptContact$({
-        id: j.field('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface AcceptContact$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3807,7 +3425,7 @@ class AcceptContact$ {
  *
  * @see https://core.telegram.org/method/contacts.acceptContact
  */
-export const AcceptContact: typeof AcceptContact$ = /*@__PURE__*/ defineTlClass(AcceptContact$, 0xf831a20f, 0x8af52aac, 'contacts.AcceptContact', 'request');
+export const AcceptContact: typeof AcceptContact$ = /*@__PURE__*/ defineTlClass(AcceptContact$, 0xf831a20f, 0x8af52aac, 'contacts.AcceptContact', 'request', 'contacts.acceptContact id:InputUser');
 export type AcceptContact = AcceptContact$;
 
 /** The types of the RPC errors `contacts.acceptContact` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3849,6 +3467,7 @@ class GetLocated$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.GetLocated';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLocated$;
   /**
    * While the geolocation of the current user is public, clients should update it in the background every half-an-hour or so, while setting this flag.
    *
@@ -3923,25 +3542,10 @@ class GetLocated$ {
       return rethrowDecode(e, 'contacts.getLocated', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getLocated');
-    j.flag('background', this.background);
-    j.field('geo_point', this.geoPoint, objectToJson);
-    j.optional('self_expires', this.selfExpires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLocated$ {
-    const j = new TlJsonReader(json, 'contacts.getLocated', classes);
-    return j.end(
-      new GetLocated$({
-        background: j.flag('background'),
-        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
-        selfExpires: j.optional('self_expires', intFromJson),
-      }),
-    );
-  }
+interface GetLocated$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3963,7 +3567,7 @@ class GetLocated$ {
  *
  * @see https://core.telegram.org/method/contacts.getLocated
  */
-export const GetLocated: typeof GetLocated$ = /*@__PURE__*/ defineTlClass(GetLocated$, 0xd348bc44, 0x8af52aac, 'contacts.GetLocated', 'request');
+export const GetLocated: typeof GetLocated$ = /*@__PURE__*/ defineTlClass(GetLocated$, 0xd348bc44, 0x8af52aac, 'contacts.GetLocated', 'request', 'contacts.getLocated flags:# background:flags.1?true geo_point:InputGeoPoint self_expires:flags.0?int');
 export type GetLocated = GetLocated$;
 
 /** The types of the RPC errors `contacts.getLocated` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4002,6 +3606,7 @@ class BlockFromReplies$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'contacts.BlockFromReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BlockFromReplies$;
   /** Whether to delete the specified message as well */
   declare deleteMessage: boolean | undefined;
   /** Whether to delete all `@replies` messages from this user as well */
@@ -4074,27 +3679,10 @@ class BlockFromReplies$ {
       return rethrowDecode(e, 'contacts.blockFromReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.blockFromReplies');
-    j.flag('delete_message', this.deleteMessage);
-    j.flag('delete_history', this.deleteHistory);
-    j.flag('report_spam', this.reportSpam);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BlockFromReplies$ {
-    const j = new TlJsonReader(json, 'contacts.blockFromReplies', classes);
-    return j.end(
-      new BlockFromReplies$({
-        deleteMessage: j.flag('delete_message'),
-        deleteHistory: j.flag('delete_history'),
-        reportSpam: j.flag('report_spam'),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface BlockFromReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4113,7 +3701,7 @@ class BlockFromReplies$ {
  *
  * @see https://core.telegram.org/method/contacts.blockFromReplies
  */
-export const BlockFromReplies: typeof BlockFromReplies$ = /*@__PURE__*/ defineTlClass(BlockFromReplies$, 0x29a8962c, 0x8af52aac, 'contacts.BlockFromReplies', 'request');
+export const BlockFromReplies: typeof BlockFromReplies$ = /*@__PURE__*/ defineTlClass(BlockFromReplies$, 0x29a8962c, 0x8af52aac, 'contacts.BlockFromReplies', 'request', 'contacts.blockFromReplies flags:# delete_message:flags.0?true delete_history:flags.1?true report_spam:flags.2?true msg_id:int');
 export type BlockFromReplies = BlockFromReplies$;
 
 /** The types of the RPC errors `contacts.blockFromReplies` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4151,6 +3739,7 @@ class ResolvePhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf065b3a8;
   declare readonly className: 'contacts.ResolvePhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolvePhone$;
   /** Phone number in international format, possibly obtained from a [phone number deep link](https://core.telegram.org/api/links#phone-number-links). */
   declare phone: string;
 
@@ -4194,21 +3783,10 @@ class ResolvePhone$ {
       return rethrowDecode(e, 'contacts.resolvePhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.resolvePhone');
-    j.field('phone', this.phone, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolvePhone$ {
-    const j = new TlJsonReader(json, 'contacts.resolvePhone', classes);
-    return j.end(
-      new ResolvePhone$({
-        phone: j.field('phone', stringFromJson),
-      }),
-    );
-  }
+interface ResolvePhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4229,7 +3807,7 @@ class ResolvePhone$ {
  *
  * @see https://core.telegram.org/method/contacts.resolvePhone
  */
-export const ResolvePhone: typeof ResolvePhone$ = /*@__PURE__*/ defineTlClass(ResolvePhone$, 0x8af94344, 0xf065b3a8, 'contacts.ResolvePhone', 'request');
+export const ResolvePhone: typeof ResolvePhone$ = /*@__PURE__*/ defineTlClass(ResolvePhone$, 0x8af94344, 0xf065b3a8, 'contacts.ResolvePhone', 'request', 'contacts.resolvePhone phone:string');
 export type ResolvePhone = ResolvePhone$;
 
 /** The types of the RPC errors `contacts.resolvePhone` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4264,6 +3842,7 @@ class ExportContactToken$ {
   declare readonly SUBCLASS_OF_ID: 0x86ddbed1;
   declare readonly className: 'contacts.ExportContactToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportContactToken$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4281,14 +3860,10 @@ class ExportContactToken$ {
   static fromReader(_r: TlReader): ExportContactToken$ {
     return new ExportContactToken$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.exportContactToken' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportContactToken$ {
-    return new TlJsonReader(json, 'contacts.exportContactToken', classes).end(new ExportContactToken$());
-  }
+interface ExportContactToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4306,7 +3881,7 @@ class ExportContactToken$ {
  *
  * @see https://core.telegram.org/method/contacts.exportContactToken
  */
-export const ExportContactToken: typeof ExportContactToken$ = /*@__PURE__*/ defineTlClass(ExportContactToken$, 0xf8654027, 0x86ddbed1, 'contacts.ExportContactToken', 'request');
+export const ExportContactToken: typeof ExportContactToken$ = /*@__PURE__*/ defineTlClass(ExportContactToken$, 0xf8654027, 0x86ddbed1, 'contacts.ExportContactToken', 'request', 'contacts.exportContactToken');
 export type ExportContactToken = ExportContactToken$;
 
 /** The types of the RPC errors `contacts.exportContactToken` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4341,6 +3916,7 @@ class ImportContactToken$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'contacts.ImportContactToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportContactToken$;
   /** The token extracted from the [temporary profile link](https://core.telegram.org/api/links#temporary-profile-links). */
   declare token: string;
 
@@ -4384,21 +3960,10 @@ class ImportContactToken$ {
       return rethrowDecode(e, 'contacts.importContactToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.importContactToken');
-    j.field('token', this.token, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportContactToken$ {
-    const j = new TlJsonReader(json, 'contacts.importContactToken', classes);
-    return j.end(
-      new ImportContactToken$({
-        token: j.field('token', stringFromJson),
-      }),
-    );
-  }
+interface ImportContactToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4417,7 +3982,7 @@ class ImportContactToken$ {
  *
  * @see https://core.telegram.org/method/contacts.importContactToken
  */
-export const ImportContactToken: typeof ImportContactToken$ = /*@__PURE__*/ defineTlClass(ImportContactToken$, 0x13005788, 0x2da17977, 'contacts.ImportContactToken', 'request');
+export const ImportContactToken: typeof ImportContactToken$ = /*@__PURE__*/ defineTlClass(ImportContactToken$, 0x13005788, 0x2da17977, 'contacts.ImportContactToken', 'request', 'contacts.importContactToken token:string');
 export type ImportContactToken = ImportContactToken$;
 
 /** The types of the RPC errors `contacts.importContactToken` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4452,6 +4017,7 @@ class EditCloseFriends$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.EditCloseFriends';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditCloseFriends$;
   /** Full list of user IDs of close friends, see [here](https://core.telegram.org/api/privacy) for more info. */
   declare id: BigInteger[];
 
@@ -4503,21 +4069,10 @@ class EditCloseFriends$ {
       return rethrowDecode(e, 'contacts.editCloseFriends', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.editCloseFriends');
-    j.vector('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditCloseFriends$ {
-    const j = new TlJsonReader(json, 'contacts.editCloseFriends', classes);
-    return j.end(
-      new EditCloseFriends$({
-        id: j.vector('id', longFromJson),
-      }),
-    );
-  }
+interface EditCloseFriends$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4535,7 +4090,7 @@ class EditCloseFriends$ {
  *
  * @see https://core.telegram.org/method/contacts.editCloseFriends
  */
-export const EditCloseFriends: typeof EditCloseFriends$ = /*@__PURE__*/ defineTlClass(EditCloseFriends$, 0xba6705f0, 0xf5b399ac, 'contacts.EditCloseFriends', 'request');
+export const EditCloseFriends: typeof EditCloseFriends$ = /*@__PURE__*/ defineTlClass(EditCloseFriends$, 0xba6705f0, 0xf5b399ac, 'contacts.EditCloseFriends', 'request', 'contacts.editCloseFriends id:Vector<long>');
 export type EditCloseFriends = EditCloseFriends$;
 
 /** The types of the RPC errors `contacts.editCloseFriends` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4569,6 +4124,7 @@ class SetBlocked$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.SetBlocked';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBlocked$;
   /** Whether to edit the story blocklist; if not set, will edit the main blocklist. See [here »](https://core.telegram.org/api/block) for differences between the two. */
   declare myStoriesFrom: boolean | undefined;
   /** Full content of the blocklist. */
@@ -4642,25 +4198,10 @@ class SetBlocked$ {
       return rethrowDecode(e, 'contacts.setBlocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.setBlocked');
-    j.flag('my_stories_from', this.myStoriesFrom);
-    j.vector('id', this.id, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBlocked$ {
-    const j = new TlJsonReader(json, 'contacts.setBlocked', classes);
-    return j.end(
-      new SetBlocked$({
-        myStoriesFrom: j.flag('my_stories_from'),
-        id: j.vector('id', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SetBlocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4678,7 +4219,7 @@ class SetBlocked$ {
  *
  * @see https://core.telegram.org/method/contacts.setBlocked
  */
-export const SetBlocked: typeof SetBlocked$ = /*@__PURE__*/ defineTlClass(SetBlocked$, 0x94c65c76, 0xf5b399ac, 'contacts.SetBlocked', 'request');
+export const SetBlocked: typeof SetBlocked$ = /*@__PURE__*/ defineTlClass(SetBlocked$, 0x94c65c76, 0xf5b399ac, 'contacts.SetBlocked', 'request', 'contacts.setBlocked flags:# my_stories_from:flags.0?true id:Vector<InputPeer> limit:int');
 export type SetBlocked = SetBlocked$;
 
 /** The types of the RPC errors `contacts.setBlocked` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4714,6 +4255,7 @@ class GetBirthdays$ {
   declare readonly SUBCLASS_OF_ID: 0x0e7aabff;
   declare readonly className: 'contacts.GetBirthdays';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBirthdays$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4731,14 +4273,10 @@ class GetBirthdays$ {
   static fromReader(_r: TlReader): GetBirthdays$ {
     return new GetBirthdays$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'contacts.getBirthdays' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBirthdays$ {
-    return new TlJsonReader(json, 'contacts.getBirthdays', classes).end(new GetBirthdays$());
-  }
+interface GetBirthdays$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4758,7 +4296,7 @@ class GetBirthdays$ {
  *
  * @see https://core.telegram.org/method/contacts.getBirthdays
  */
-export const GetBirthdays: typeof GetBirthdays$ = /*@__PURE__*/ defineTlClass(GetBirthdays$, 0xdaeda864, 0x0e7aabff, 'contacts.GetBirthdays', 'request');
+export const GetBirthdays: typeof GetBirthdays$ = /*@__PURE__*/ defineTlClass(GetBirthdays$, 0xdaeda864, 0x0e7aabff, 'contacts.GetBirthdays', 'request', 'contacts.getBirthdays');
 export type GetBirthdays = GetBirthdays$;
 
 /** The types of the RPC errors `contacts.getBirthdays` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4793,6 +4331,7 @@ class GetSponsoredPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xb45d5ccc;
   declare readonly className: 'contacts.GetSponsoredPeers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSponsoredPeers$;
   /** The query */
   declare q: string;
 
@@ -4836,21 +4375,10 @@ class GetSponsoredPeers$ {
       return rethrowDecode(e, 'contacts.getSponsoredPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.getSponsoredPeers');
-    j.field('q', this.q, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSponsoredPeers$ {
-    const j = new TlJsonReader(json, 'contacts.getSponsoredPeers', classes);
-    return j.end(
-      new GetSponsoredPeers$({
-        q: j.field('q', stringFromJson),
-      }),
-    );
-  }
+interface GetSponsoredPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4869,7 +4397,7 @@ class GetSponsoredPeers$ {
  *
  * @see https://core.telegram.org/method/contacts.getSponsoredPeers
  */
-export const GetSponsoredPeers: typeof GetSponsoredPeers$ = /*@__PURE__*/ defineTlClass(GetSponsoredPeers$, 0xb6c8c393, 0xb45d5ccc, 'contacts.GetSponsoredPeers', 'request');
+export const GetSponsoredPeers: typeof GetSponsoredPeers$ = /*@__PURE__*/ defineTlClass(GetSponsoredPeers$, 0xb6c8c393, 0xb45d5ccc, 'contacts.GetSponsoredPeers', 'request', 'contacts.getSponsoredPeers q:string');
 export type GetSponsoredPeers = GetSponsoredPeers$;
 
 /** The types of the RPC errors `contacts.getSponsoredPeers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4906,6 +4434,7 @@ class UpdateContactNote$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'contacts.UpdateContactNote';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateContactNote$;
   /** The contact. */
   declare id: Api.TypeInputUser;
   /** The note. */
@@ -4958,23 +4487,10 @@ class UpdateContactNote$ {
       return rethrowDecode(e, 'contacts.updateContactNote', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('contacts.updateContactNote');
-    j.field('id', this.id, objectToJson);
-    j.field('note', this.note, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateContactNote$ {
-    const j = new TlJsonReader(json, 'contacts.updateContactNote', classes);
-    return j.end(
-      new UpdateContactNote$({
-        id: j.field('id', fromJson$InputUser),
-        note: j.field('note', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface UpdateContactNote$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4994,7 +4510,7 @@ class UpdateContactNote$ {
  *
  * @see https://core.telegram.org/method/contacts.updateContactNote
  */
-export const UpdateContactNote: typeof UpdateContactNote$ = /*@__PURE__*/ defineTlClass(UpdateContactNote$, 0x139f63fb, 0xf5b399ac, 'contacts.UpdateContactNote', 'request');
+export const UpdateContactNote: typeof UpdateContactNote$ = /*@__PURE__*/ defineTlClass(UpdateContactNote$, 0x139f63fb, 0xf5b399ac, 'contacts.UpdateContactNote', 'request', 'contacts.updateContactNote id:InputUser note:TextWithEntities');
 export type UpdateContactNote = UpdateContactNote$;
 
 /** The types of the RPC errors `contacts.updateContactNote` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

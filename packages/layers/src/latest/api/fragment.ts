@@ -16,33 +16,23 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$InputCollectible,
   readResult$fragment$CollectibleInfo,
   write$InputCollectible,
 } from '../codecs.js';
-import { fromJson$InputCollectible } from '../json.js';
 
 /**
  * Info about a [fragment collectible](https://core.telegram.org/api/fragment).
@@ -69,6 +59,7 @@ class CollectibleInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xd4ea5790;
   declare readonly className: 'fragment.CollectibleInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CollectibleInfo$;
   /** Purchase date (unixtime) */
   declare purchaseDate: number;
   /** Three-letter ISO 4217 [currency](https://core.telegram.org/bots/payments#supported-currencies) code for `amount` */
@@ -152,31 +143,10 @@ class CollectibleInfo$ {
       return rethrowDecode(e, 'fragment.collectibleInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('fragment.collectibleInfo');
-    j.field('purchase_date', this.purchaseDate, intToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('amount', this.amount, longToJson);
-    j.field('crypto_currency', this.cryptoCurrency, stringToJson);
-    j.field('crypto_amount', this.cryptoAmount, longToJson);
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CollectibleInfo$ {
-    const j = new TlJsonReader(json, 'fragment.collectibleInfo', classes);
-    return j.end(
-      new CollectibleInfo$({
-        purchaseDate: j.field('purchase_date', intFromJson),
-        currency: j.field('currency', stringFromJson),
-        amount: j.field('amount', longFromJson),
-        cryptoCurrency: j.field('crypto_currency', stringFromJson),
-        cryptoAmount: j.field('crypto_amount', longFromJson),
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface CollectibleInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -186,7 +156,7 @@ class CollectibleInfo$ {
  *
  * @see https://core.telegram.org/constructor/fragment.collectibleInfo
  */
-export const CollectibleInfo: typeof CollectibleInfo$ = /*@__PURE__*/ defineTlClass(CollectibleInfo$, 0x6ebdff91, 0xd4ea5790, 'fragment.CollectibleInfo', 'constructor');
+export const CollectibleInfo: typeof CollectibleInfo$ = /*@__PURE__*/ defineTlClass(CollectibleInfo$, 0x6ebdff91, 0xd4ea5790, 'fragment.CollectibleInfo', 'constructor', 'fragment.collectibleInfo purchase_date:int currency:string amount:long crypto_currency:string crypto_amount:long url:string = fragment.CollectibleInfo');
 export type CollectibleInfo = CollectibleInfo$;
 
 /**
@@ -215,6 +185,7 @@ class GetCollectibleInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xd4ea5790;
   declare readonly className: 'fragment.GetCollectibleInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCollectibleInfo$;
   /** Collectible to fetch info about. */
   declare collectible: Api.TypeInputCollectible;
 
@@ -258,21 +229,10 @@ class GetCollectibleInfo$ {
       return rethrowDecode(e, 'fragment.getCollectibleInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('fragment.getCollectibleInfo');
-    j.field('collectible', this.collectible, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCollectibleInfo$ {
-    const j = new TlJsonReader(json, 'fragment.getCollectibleInfo', classes);
-    return j.end(
-      new GetCollectibleInfo$({
-        collectible: j.field('collectible', fromJson$InputCollectible),
-      }),
-    );
-  }
+interface GetCollectibleInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -292,7 +252,7 @@ class GetCollectibleInfo$ {
  *
  * @see https://core.telegram.org/method/fragment.getCollectibleInfo
  */
-export const GetCollectibleInfo: typeof GetCollectibleInfo$ = /*@__PURE__*/ defineTlClass(GetCollectibleInfo$, 0xbe1e85ba, 0xd4ea5790, 'fragment.GetCollectibleInfo', 'request');
+export const GetCollectibleInfo: typeof GetCollectibleInfo$ = /*@__PURE__*/ defineTlClass(GetCollectibleInfo$, 0xbe1e85ba, 0xd4ea5790, 'fragment.GetCollectibleInfo', 'request', 'fragment.getCollectibleInfo collectible:InputCollectible');
 export type GetCollectibleInfo = GetCollectibleInfo$;
 
 /** The types of the RPC errors `fragment.getCollectibleInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

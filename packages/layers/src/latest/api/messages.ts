@@ -16,34 +16,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -330,92 +317,6 @@ import {
   write$WebPage,
   write$updates$State,
 } from '../codecs.js';
-import {
-  fromJson$AvailableEffect,
-  fromJson$AvailableReaction,
-  fromJson$BotApp,
-  fromJson$BotInlineResult,
-  fromJson$Chat,
-  fromJson$ChatAdminWithInvites,
-  fromJson$ChatBannedRights,
-  fromJson$ChatFull,
-  fromJson$ChatInviteImporter,
-  fromJson$ChatReactions,
-  fromJson$DataJSON,
-  fromJson$Dialog,
-  fromJson$DialogFilter,
-  fromJson$Document,
-  fromJson$EmojiGroup,
-  fromJson$EncryptedFile,
-  fromJson$ExportedChatInvite,
-  fromJson$ForumTopic,
-  fromJson$HighScore,
-  fromJson$InlineBotSwitchPM,
-  fromJson$InlineBotWebView,
-  fromJson$InlineQueryPeerType,
-  fromJson$InputAiComposeTone,
-  fromJson$InputBotApp,
-  fromJson$InputBotInlineMessageID,
-  fromJson$InputBotInlineResult,
-  fromJson$InputChannel,
-  fromJson$InputChatPhoto,
-  fromJson$InputChatTheme,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputDialogPeer,
-  fromJson$InputDocument,
-  fromJson$InputEncryptedChat,
-  fromJson$InputEncryptedFile,
-  fromJson$InputFile,
-  fromJson$InputGeoPoint,
-  fromJson$InputMedia,
-  fromJson$InputMessage,
-  fromJson$InputMessageReadMetric,
-  fromJson$InputPeer,
-  fromJson$InputQuickReplyShortcut,
-  fromJson$InputReplyTo,
-  fromJson$InputRichMessage,
-  fromJson$InputSingleMedia,
-  fromJson$InputStickerSet,
-  fromJson$InputStickeredMedia,
-  fromJson$InputUser,
-  fromJson$InputWallPaper,
-  fromJson$Message,
-  fromJson$MessageEntity,
-  fromJson$MessageMedia,
-  fromJson$MessagePeerReaction,
-  fromJson$MessagePeerVote,
-  fromJson$MessageViews,
-  fromJson$MessagesFilter,
-  fromJson$MissingInvitee,
-  fromJson$PaidReactionPrivacy,
-  fromJson$PeerSettings,
-  fromJson$PollAnswer,
-  fromJson$QuickReply,
-  fromJson$Reaction,
-  fromJson$ReplyMarkup,
-  fromJson$RichMessage,
-  fromJson$SavedDialog,
-  fromJson$SavedReactionTag,
-  fromJson$SearchPostsFlood,
-  fromJson$SearchResultsCalendarPeriod,
-  fromJson$SearchResultsPosition,
-  fromJson$SendMessageAction,
-  fromJson$ShippingOption,
-  fromJson$SponsoredMessage,
-  fromJson$StarsSubscriptionPricing,
-  fromJson$StickerKeyword,
-  fromJson$StickerPack,
-  fromJson$StickerSet,
-  fromJson$StickerSetCovered,
-  fromJson$SuggestedPost,
-  fromJson$TextWithEntities,
-  fromJson$TodoItem,
-  fromJson$Updates,
-  fromJson$User,
-  fromJson$WallPaperSettings,
-  fromJson$WebPage,
-  fromJson$updates$State,
-} from '../json.js';
 
 /**
  * Object contains a list of chats with messages and auxiliary data.
@@ -1000,6 +901,7 @@ class Dialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.Dialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Dialogs$;
   /** List of chats */
   declare dialogs: Api.TypeDialog[];
   /** List of last messages from each chat */
@@ -1094,27 +996,10 @@ class Dialogs$ {
       return rethrowDecode(e, 'messages.dialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Dialogs$ {
-    const j = new TlJsonReader(json, 'messages.dialogs', classes);
-    return j.end(
-      new Dialogs$({
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Dialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1124,7 +1009,7 @@ class Dialogs$ {
  *
  * @see https://core.telegram.org/constructor/messages.dialogs
  */
-export const Dialogs: typeof Dialogs$ = /*@__PURE__*/ defineTlClass(Dialogs$, 0x15ba6c40, 0x0e1b52ee, 'messages.Dialogs', 'constructor');
+export const Dialogs: typeof Dialogs$ = /*@__PURE__*/ defineTlClass(Dialogs$, 0x15ba6c40, 0x0e1b52ee, 'messages.Dialogs', 'constructor', 'messages.dialogs dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs');
 export type Dialogs = Dialogs$;
 
 /**
@@ -1143,6 +1028,7 @@ class DialogsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.DialogsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogsSlice$;
   /** Total number of dialogs */
   declare count: number;
   /** List of dialogs */
@@ -1246,29 +1132,10 @@ class DialogsSlice$ {
       return rethrowDecode(e, 'messages.dialogsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsSlice$ {
-    const j = new TlJsonReader(json, 'messages.dialogsSlice', classes);
-    return j.end(
-      new DialogsSlice$({
-        count: j.field('count', intFromJson),
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface DialogsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1278,7 +1145,7 @@ class DialogsSlice$ {
  *
  * @see https://core.telegram.org/constructor/messages.dialogsSlice
  */
-export const DialogsSlice: typeof DialogsSlice$ = /*@__PURE__*/ defineTlClass(DialogsSlice$, 0x71e094f3, 0x0e1b52ee, 'messages.DialogsSlice', 'constructor');
+export const DialogsSlice: typeof DialogsSlice$ = /*@__PURE__*/ defineTlClass(DialogsSlice$, 0x71e094f3, 0x0e1b52ee, 'messages.DialogsSlice', 'constructor', 'messages.dialogsSlice count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs');
 export type DialogsSlice = DialogsSlice$;
 
 /**
@@ -1297,6 +1164,7 @@ class DialogsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.DialogsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogsNotModified$;
   /** Number of dialogs found server-side by the query */
   declare count: number;
 
@@ -1335,21 +1203,10 @@ class DialogsNotModified$ {
       return rethrowDecode(e, 'messages.dialogsNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogsNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsNotModified$ {
-    const j = new TlJsonReader(json, 'messages.dialogsNotModified', classes);
-    return j.end(
-      new DialogsNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface DialogsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1359,7 +1216,7 @@ class DialogsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.dialogsNotModified
  */
-export const DialogsNotModified: typeof DialogsNotModified$ = /*@__PURE__*/ defineTlClass(DialogsNotModified$, 0xf0e3e596, 0x0e1b52ee, 'messages.DialogsNotModified', 'constructor');
+export const DialogsNotModified: typeof DialogsNotModified$ = /*@__PURE__*/ defineTlClass(DialogsNotModified$, 0xf0e3e596, 0x0e1b52ee, 'messages.DialogsNotModified', 'constructor', 'messages.dialogsNotModified count:int = messages.Dialogs');
 export type DialogsNotModified = DialogsNotModified$;
 
 /**
@@ -1378,6 +1235,7 @@ class Messages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.Messages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Messages$;
   /** List of messages */
   declare messages: Api.TypeMessage[];
   /** [Forum topics](https://core.telegram.org/api/forum#forum-topics) the returned messages belong to. */
@@ -1472,27 +1330,10 @@ class Messages$ {
       return rethrowDecode(e, 'messages.messages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messages');
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('topics', this.topics, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Messages$ {
-    const j = new TlJsonReader(json, 'messages.messages', classes);
-    return j.end(
-      new Messages$({
-        messages: j.vector('messages', fromJson$Message),
-        topics: j.vector('topics', fromJson$ForumTopic),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Messages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1502,7 +1343,7 @@ class Messages$ {
  *
  * @see https://core.telegram.org/constructor/messages.messages
  */
-export const Messages: typeof Messages$ = /*@__PURE__*/ defineTlClass(Messages$, 0x1d73e7ea, 0xd4b40b5e, 'messages.Messages', 'constructor');
+export const Messages: typeof Messages$ = /*@__PURE__*/ defineTlClass(Messages$, 0x1d73e7ea, 0xd4b40b5e, 'messages.Messages', 'constructor', 'messages.messages messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type Messages = Messages$;
 
 /**
@@ -1521,6 +1362,7 @@ class MessagesSlice$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.MessagesSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessagesSlice$;
   /** If set, indicates that the results may be inexact */
   declare inexact: boolean | undefined;
   /** Total number of messages in the list */
@@ -1675,37 +1517,10 @@ class MessagesSlice$ {
       return rethrowDecode(e, 'messages.messagesSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messagesSlice');
-    j.flag('inexact', this.inexact);
-    j.field('count', this.count, intToJson);
-    j.optional('next_rate', this.nextRate, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.optional('search_flood', this.searchFlood, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('topics', this.topics, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesSlice$ {
-    const j = new TlJsonReader(json, 'messages.messagesSlice', classes);
-    return j.end(
-      new MessagesSlice$({
-        inexact: j.flag('inexact'),
-        count: j.field('count', intFromJson),
-        nextRate: j.optional('next_rate', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        searchFlood: j.optional('search_flood', fromJson$SearchPostsFlood),
-        messages: j.vector('messages', fromJson$Message),
-        topics: j.vector('topics', fromJson$ForumTopic),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MessagesSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1715,7 +1530,7 @@ class MessagesSlice$ {
  *
  * @see https://core.telegram.org/constructor/messages.messagesSlice
  */
-export const MessagesSlice: typeof MessagesSlice$ = /*@__PURE__*/ defineTlClass(MessagesSlice$, 0x5f206716, 0xd4b40b5e, 'messages.MessagesSlice', 'constructor');
+export const MessagesSlice: typeof MessagesSlice$ = /*@__PURE__*/ defineTlClass(MessagesSlice$, 0x5f206716, 0xd4b40b5e, 'messages.MessagesSlice', 'constructor', 'messages.messagesSlice flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int search_flood:flags.3?SearchPostsFlood messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type MessagesSlice = MessagesSlice$;
 
 /**
@@ -1734,6 +1549,7 @@ class ChannelMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.ChannelMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelMessages$;
   /** If set, returned results may be inexact */
   declare inexact: boolean | undefined;
   /** [Event count after generation](https://core.telegram.org/api/updates) */
@@ -1877,35 +1693,10 @@ class ChannelMessages$ {
       return rethrowDecode(e, 'messages.channelMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.channelMessages');
-    j.flag('inexact', this.inexact);
-    j.field('pts', this.pts, intToJson);
-    j.field('count', this.count, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('topics', this.topics, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelMessages$ {
-    const j = new TlJsonReader(json, 'messages.channelMessages', classes);
-    return j.end(
-      new ChannelMessages$({
-        inexact: j.flag('inexact'),
-        pts: j.field('pts', intFromJson),
-        count: j.field('count', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        messages: j.vector('messages', fromJson$Message),
-        topics: j.vector('topics', fromJson$ForumTopic),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1915,7 +1706,7 @@ class ChannelMessages$ {
  *
  * @see https://core.telegram.org/constructor/messages.channelMessages
  */
-export const ChannelMessages: typeof ChannelMessages$ = /*@__PURE__*/ defineTlClass(ChannelMessages$, 0xc776ba4e, 0xd4b40b5e, 'messages.ChannelMessages', 'constructor');
+export const ChannelMessages: typeof ChannelMessages$ = /*@__PURE__*/ defineTlClass(ChannelMessages$, 0xc776ba4e, 0xd4b40b5e, 'messages.ChannelMessages', 'constructor', 'messages.channelMessages flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> topics:Vector<ForumTopic> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type ChannelMessages = ChannelMessages$;
 
 /**
@@ -1934,6 +1725,7 @@ class MessagesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.MessagesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessagesNotModified$;
   /** Number of results found server-side by the given query */
   declare count: number;
 
@@ -1972,21 +1764,10 @@ class MessagesNotModified$ {
       return rethrowDecode(e, 'messages.messagesNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messagesNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesNotModified$ {
-    const j = new TlJsonReader(json, 'messages.messagesNotModified', classes);
-    return j.end(
-      new MessagesNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface MessagesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1996,7 +1777,7 @@ class MessagesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.messagesNotModified
  */
-export const MessagesNotModified: typeof MessagesNotModified$ = /*@__PURE__*/ defineTlClass(MessagesNotModified$, 0x74535f21, 0xd4b40b5e, 'messages.MessagesNotModified', 'constructor');
+export const MessagesNotModified: typeof MessagesNotModified$ = /*@__PURE__*/ defineTlClass(MessagesNotModified$, 0x74535f21, 0xd4b40b5e, 'messages.MessagesNotModified', 'constructor', 'messages.messagesNotModified count:int = messages.Messages');
 export type MessagesNotModified = MessagesNotModified$;
 
 /**
@@ -2015,6 +1796,7 @@ class Chats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.Chats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Chats$;
   /** List of chats */
   declare chats: Api.TypeChat[];
 
@@ -2061,21 +1843,10 @@ class Chats$ {
       return rethrowDecode(e, 'messages.chats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chats');
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Chats$ {
-    const j = new TlJsonReader(json, 'messages.chats', classes);
-    return j.end(
-      new Chats$({
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface Chats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2085,7 +1856,7 @@ class Chats$ {
  *
  * @see https://core.telegram.org/constructor/messages.chats
  */
-export const Chats: typeof Chats$ = /*@__PURE__*/ defineTlClass(Chats$, 0x64ff9fd5, 0x99d5cb14, 'messages.Chats', 'constructor');
+export const Chats: typeof Chats$ = /*@__PURE__*/ defineTlClass(Chats$, 0x64ff9fd5, 0x99d5cb14, 'messages.Chats', 'constructor', 'messages.chats chats:Vector<Chat> = messages.Chats');
 export type Chats = Chats$;
 
 /**
@@ -2104,6 +1875,7 @@ class ChatsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.ChatsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatsSlice$;
   /** Total number of results that were found server-side (not all are included in `chats`) */
   declare count: number;
   /** Chats */
@@ -2159,23 +1931,10 @@ class ChatsSlice$ {
       return rethrowDecode(e, 'messages.chatsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatsSlice$ {
-    const j = new TlJsonReader(json, 'messages.chatsSlice', classes);
-    return j.end(
-      new ChatsSlice$({
-        count: j.field('count', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface ChatsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2185,7 +1944,7 @@ class ChatsSlice$ {
  *
  * @see https://core.telegram.org/constructor/messages.chatsSlice
  */
-export const ChatsSlice: typeof ChatsSlice$ = /*@__PURE__*/ defineTlClass(ChatsSlice$, 0x9cd81144, 0x99d5cb14, 'messages.ChatsSlice', 'constructor');
+export const ChatsSlice: typeof ChatsSlice$ = /*@__PURE__*/ defineTlClass(ChatsSlice$, 0x9cd81144, 0x99d5cb14, 'messages.ChatsSlice', 'constructor', 'messages.chatsSlice count:int chats:Vector<Chat> = messages.Chats');
 export type ChatsSlice = ChatsSlice$;
 
 /**
@@ -2204,6 +1963,7 @@ class ChatFull$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'messages.ChatFull';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatFull$;
   /** Full info */
   declare fullChat: Api.TypeChatFull;
   /** Mentioned chats */
@@ -2275,25 +2035,10 @@ class ChatFull$ {
       return rethrowDecode(e, 'messages.chatFull', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatFull');
-    j.field('full_chat', this.fullChat, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatFull$ {
-    const j = new TlJsonReader(json, 'messages.chatFull', classes);
-    return j.end(
-      new ChatFull$({
-        fullChat: j.field('full_chat', fromJson$ChatFull),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatFull$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2303,7 +2048,7 @@ class ChatFull$ {
  *
  * @see https://core.telegram.org/constructor/messages.chatFull
  */
-export const ChatFull: typeof ChatFull$ = /*@__PURE__*/ defineTlClass(ChatFull$, 0xe5d7d19c, 0x225a5109, 'messages.ChatFull', 'constructor');
+export const ChatFull: typeof ChatFull$ = /*@__PURE__*/ defineTlClass(ChatFull$, 0xe5d7d19c, 0x225a5109, 'messages.ChatFull', 'constructor', 'messages.chatFull full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull');
 export type ChatFull = ChatFull$;
 
 /**
@@ -2322,6 +2067,7 @@ class AffectedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.AffectedHistory';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedHistory$;
   /** Number of events occurred in a text box */
   declare pts: number;
   /** Number of affected events */
@@ -2378,25 +2124,10 @@ class AffectedHistory$ {
       return rethrowDecode(e, 'messages.affectedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedHistory');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    j.field('offset', this.offset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedHistory$ {
-    const j = new TlJsonReader(json, 'messages.affectedHistory', classes);
-    return j.end(
-      new AffectedHistory$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-        offset: j.field('offset', intFromJson),
-      }),
-    );
-  }
+interface AffectedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2406,7 +2137,7 @@ class AffectedHistory$ {
  *
  * @see https://core.telegram.org/constructor/messages.affectedHistory
  */
-export const AffectedHistory: typeof AffectedHistory$ = /*@__PURE__*/ defineTlClass(AffectedHistory$, 0xb45c69d1, 0x2c49c116, 'messages.AffectedHistory', 'constructor');
+export const AffectedHistory: typeof AffectedHistory$ = /*@__PURE__*/ defineTlClass(AffectedHistory$, 0xb45c69d1, 0x2c49c116, 'messages.AffectedHistory', 'constructor', 'messages.affectedHistory pts:int pts_count:int offset:int = messages.AffectedHistory');
 export type AffectedHistory = AffectedHistory$;
 
 /**
@@ -2425,6 +2156,7 @@ class DhConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.DhConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DhConfigNotModified$;
   /** Random sequence of bytes of assigned length */
   declare random: Uint8Array;
 
@@ -2463,21 +2195,10 @@ class DhConfigNotModified$ {
       return rethrowDecode(e, 'messages.dhConfigNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dhConfigNotModified');
-    j.field('random', this.random, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfigNotModified$ {
-    const j = new TlJsonReader(json, 'messages.dhConfigNotModified', classes);
-    return j.end(
-      new DhConfigNotModified$({
-        random: j.field('random', bytesFromJson),
-      }),
-    );
-  }
+interface DhConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2487,7 +2208,7 @@ class DhConfigNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.dhConfigNotModified
  */
-export const DhConfigNotModified: typeof DhConfigNotModified$ = /*@__PURE__*/ defineTlClass(DhConfigNotModified$, 0xc0e24635, 0xe488ed8b, 'messages.DhConfigNotModified', 'constructor');
+export const DhConfigNotModified: typeof DhConfigNotModified$ = /*@__PURE__*/ defineTlClass(DhConfigNotModified$, 0xc0e24635, 0xe488ed8b, 'messages.DhConfigNotModified', 'constructor', 'messages.dhConfigNotModified random:bytes = messages.DhConfig');
 export type DhConfigNotModified = DhConfigNotModified$;
 
 /**
@@ -2506,6 +2227,7 @@ class DhConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.DhConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DhConfig$;
   /** New value **prime**, see [Wikipedia](https://en.wikipedia.org/wiki/Diffie%E2%80%93Hellman_key_exchange) */
   declare g: number;
   /** New value **primitive root**, see [Wikipedia](https://en.wikipedia.org/wiki/Diffie%E2%80%93Hellman_key_exchange) */
@@ -2571,27 +2293,10 @@ class DhConfig$ {
       return rethrowDecode(e, 'messages.dhConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dhConfig');
-    j.field('g', this.g, intToJson);
-    j.field('p', this.p, bytesToJson);
-    j.field('version', this.version, intToJson);
-    j.field('random', this.random, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfig$ {
-    const j = new TlJsonReader(json, 'messages.dhConfig', classes);
-    return j.end(
-      new DhConfig$({
-        g: j.field('g', intFromJson),
-        p: j.field('p', bytesFromJson),
-        version: j.field('version', intFromJson),
-        random: j.field('random', bytesFromJson),
-      }),
-    );
-  }
+interface DhConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2601,7 +2306,7 @@ class DhConfig$ {
  *
  * @see https://core.telegram.org/constructor/messages.dhConfig
  */
-export const DhConfig: typeof DhConfig$ = /*@__PURE__*/ defineTlClass(DhConfig$, 0x2c221edd, 0xe488ed8b, 'messages.DhConfig', 'constructor');
+export const DhConfig: typeof DhConfig$ = /*@__PURE__*/ defineTlClass(DhConfig$, 0x2c221edd, 0xe488ed8b, 'messages.DhConfig', 'constructor', 'messages.dhConfig g:int p:bytes version:int random:bytes = messages.DhConfig');
 export type DhConfig = DhConfig$;
 
 /**
@@ -2620,6 +2325,7 @@ class SentEncryptedMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SentEncryptedMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEncryptedMessage$;
   /** Date of sending */
   declare date: number;
 
@@ -2658,21 +2364,10 @@ class SentEncryptedMessage$ {
       return rethrowDecode(e, 'messages.sentEncryptedMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sentEncryptedMessage');
-    j.field('date', this.date, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedMessage$ {
-    const j = new TlJsonReader(json, 'messages.sentEncryptedMessage', classes);
-    return j.end(
-      new SentEncryptedMessage$({
-        date: j.field('date', intFromJson),
-      }),
-    );
-  }
+interface SentEncryptedMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2682,7 +2377,7 @@ class SentEncryptedMessage$ {
  *
  * @see https://core.telegram.org/constructor/messages.sentEncryptedMessage
  */
-export const SentEncryptedMessage: typeof SentEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SentEncryptedMessage$, 0x560f8935, 0xc99e3e50, 'messages.SentEncryptedMessage', 'constructor');
+export const SentEncryptedMessage: typeof SentEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SentEncryptedMessage$, 0x560f8935, 0xc99e3e50, 'messages.SentEncryptedMessage', 'constructor', 'messages.sentEncryptedMessage date:int = messages.SentEncryptedMessage');
 export type SentEncryptedMessage = SentEncryptedMessage$;
 
 /**
@@ -2701,6 +2396,7 @@ class SentEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SentEncryptedFile';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEncryptedFile$;
   /** Sending date */
   declare date: number;
   /** Attached file */
@@ -2748,23 +2444,10 @@ class SentEncryptedFile$ {
       return rethrowDecode(e, 'messages.sentEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sentEncryptedFile');
-    j.field('date', this.date, intToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.sentEncryptedFile', classes);
-    return j.end(
-      new SentEncryptedFile$({
-        date: j.field('date', intFromJson),
-        file: j.field('file', fromJson$EncryptedFile),
-      }),
-    );
-  }
+interface SentEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2774,7 +2457,7 @@ class SentEncryptedFile$ {
  *
  * @see https://core.telegram.org/constructor/messages.sentEncryptedFile
  */
-export const SentEncryptedFile: typeof SentEncryptedFile$ = /*@__PURE__*/ defineTlClass(SentEncryptedFile$, 0x9493ff32, 0xc99e3e50, 'messages.SentEncryptedFile', 'constructor');
+export const SentEncryptedFile: typeof SentEncryptedFile$ = /*@__PURE__*/ defineTlClass(SentEncryptedFile$, 0x9493ff32, 0xc99e3e50, 'messages.SentEncryptedFile', 'constructor', 'messages.sentEncryptedFile date:int file:EncryptedFile = messages.SentEncryptedMessage');
 export type SentEncryptedFile = SentEncryptedFile$;
 
 /**
@@ -2793,6 +2476,7 @@ class StickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.StickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2805,14 +2489,10 @@ class StickersNotModified$ {
   static fromReader(_r: TlReader): StickersNotModified$ {
     return new StickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickersNotModified$ {
-    return new TlJsonReader(json, 'messages.stickersNotModified', classes).end(new StickersNotModified$());
-  }
+interface StickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2822,7 +2502,7 @@ class StickersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.stickersNotModified
  */
-export const StickersNotModified: typeof StickersNotModified$ = /*@__PURE__*/ defineTlClass(StickersNotModified$, 0xf1749a22, 0xd73bb9de, 'messages.StickersNotModified', 'constructor');
+export const StickersNotModified: typeof StickersNotModified$ = /*@__PURE__*/ defineTlClass(StickersNotModified$, 0xf1749a22, 0xd73bb9de, 'messages.StickersNotModified', 'constructor', 'messages.stickersNotModified = messages.Stickers');
 export type StickersNotModified = StickersNotModified$;
 
 /**
@@ -2841,6 +2521,7 @@ class Stickers$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.Stickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Stickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
   /** Stickers */
@@ -2896,23 +2577,10 @@ class Stickers$ {
       return rethrowDecode(e, 'messages.stickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Stickers$ {
-    const j = new TlJsonReader(json, 'messages.stickers', classes);
-    return j.end(
-      new Stickers$({
-        hash: j.field('hash', longFromJson),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface Stickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2922,7 +2590,7 @@ class Stickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.stickers
  */
-export const Stickers: typeof Stickers$ = /*@__PURE__*/ defineTlClass(Stickers$, 0x30a6ec7e, 0xd73bb9de, 'messages.Stickers', 'constructor');
+export const Stickers: typeof Stickers$ = /*@__PURE__*/ defineTlClass(Stickers$, 0x30a6ec7e, 0xd73bb9de, 'messages.Stickers', 'constructor', 'messages.stickers hash:long stickers:Vector<Document> = messages.Stickers');
 export type Stickers = Stickers$;
 
 /**
@@ -2941,6 +2609,7 @@ class AllStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.AllStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2953,14 +2622,10 @@ class AllStickersNotModified$ {
   static fromReader(_r: TlReader): AllStickersNotModified$ {
     return new AllStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.allStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.allStickersNotModified', classes).end(new AllStickersNotModified$());
-  }
+interface AllStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2970,7 +2635,7 @@ class AllStickersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.allStickersNotModified
  */
-export const AllStickersNotModified: typeof AllStickersNotModified$ = /*@__PURE__*/ defineTlClass(AllStickersNotModified$, 0xe86602c3, 0x45834829, 'messages.AllStickersNotModified', 'constructor');
+export const AllStickersNotModified: typeof AllStickersNotModified$ = /*@__PURE__*/ defineTlClass(AllStickersNotModified$, 0xe86602c3, 0x45834829, 'messages.AllStickersNotModified', 'constructor', 'messages.allStickersNotModified = messages.AllStickers');
 export type AllStickersNotModified = AllStickersNotModified$;
 
 /**
@@ -2989,6 +2654,7 @@ class AllStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.AllStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
   /** All stickersets */
@@ -3044,23 +2710,10 @@ class AllStickers$ {
       return rethrowDecode(e, 'messages.allStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.allStickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickers$ {
-    const j = new TlJsonReader(json, 'messages.allStickers', classes);
-    return j.end(
-      new AllStickers$({
-        hash: j.field('hash', longFromJson),
-        sets: j.vector('sets', fromJson$StickerSet),
-      }),
-    );
-  }
+interface AllStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3070,7 +2723,7 @@ class AllStickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.allStickers
  */
-export const AllStickers: typeof AllStickers$ = /*@__PURE__*/ defineTlClass(AllStickers$, 0xcdbbcebb, 0x45834829, 'messages.AllStickers', 'constructor');
+export const AllStickers: typeof AllStickers$ = /*@__PURE__*/ defineTlClass(AllStickers$, 0xcdbbcebb, 0x45834829, 'messages.AllStickers', 'constructor', 'messages.allStickers hash:long sets:Vector<StickerSet> = messages.AllStickers');
 export type AllStickers = AllStickers$;
 
 /**
@@ -3089,6 +2742,7 @@ class AffectedMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.AffectedMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedMessages$;
   /** [Event count after generation](https://core.telegram.org/api/updates) */
   declare pts: number;
   /** [Number of events that were generated](https://core.telegram.org/api/updates) */
@@ -3136,23 +2790,10 @@ class AffectedMessages$ {
       return rethrowDecode(e, 'messages.affectedMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedMessages');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedMessages$ {
-    const j = new TlJsonReader(json, 'messages.affectedMessages', classes);
-    return j.end(
-      new AffectedMessages$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-      }),
-    );
-  }
+interface AffectedMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3162,7 +2803,7 @@ class AffectedMessages$ {
  *
  * @see https://core.telegram.org/constructor/messages.affectedMessages
  */
-export const AffectedMessages: typeof AffectedMessages$ = /*@__PURE__*/ defineTlClass(AffectedMessages$, 0x84d19185, 0xced3c06e, 'messages.AffectedMessages', 'constructor');
+export const AffectedMessages: typeof AffectedMessages$ = /*@__PURE__*/ defineTlClass(AffectedMessages$, 0x84d19185, 0xced3c06e, 'messages.AffectedMessages', 'constructor', 'messages.affectedMessages pts:int pts_count:int = messages.AffectedMessages');
 export type AffectedMessages = AffectedMessages$;
 
 /**
@@ -3181,6 +2822,7 @@ class StickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.StickerSet';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSet$;
   /** The stickerset */
   declare set: Api.TypeStickerSet;
   /** Emoji info for stickers */
@@ -3268,27 +2910,10 @@ class StickerSet$ {
       return rethrowDecode(e, 'messages.stickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickerSet');
-    j.field('set', this.set, objectToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('keywords', this.keywords, objectToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSet$ {
-    const j = new TlJsonReader(json, 'messages.stickerSet', classes);
-    return j.end(
-      new StickerSet$({
-        set: j.field('set', fromJson$StickerSet),
-        packs: j.vector('packs', fromJson$StickerPack),
-        keywords: j.vector('keywords', fromJson$StickerKeyword),
-        documents: j.vector('documents', fromJson$Document),
-      }),
-    );
-  }
+interface StickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3298,7 +2923,7 @@ class StickerSet$ {
  *
  * @see https://core.telegram.org/constructor/messages.stickerSet
  */
-export const StickerSet: typeof StickerSet$ = /*@__PURE__*/ defineTlClass(StickerSet$, 0x6e153f16, 0x9b704a5a, 'messages.StickerSet', 'constructor');
+export const StickerSet: typeof StickerSet$ = /*@__PURE__*/ defineTlClass(StickerSet$, 0x6e153f16, 0x9b704a5a, 'messages.StickerSet', 'constructor', 'messages.stickerSet set:StickerSet packs:Vector<StickerPack> keywords:Vector<StickerKeyword> documents:Vector<Document> = messages.StickerSet');
 export type StickerSet = StickerSet$;
 
 /**
@@ -3317,6 +2942,7 @@ class StickerSetNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.StickerSetNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3329,14 +2955,10 @@ class StickerSetNotModified$ {
   static fromReader(_r: TlReader): StickerSetNotModified$ {
     return new StickerSetNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickerSetNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetNotModified$ {
-    return new TlJsonReader(json, 'messages.stickerSetNotModified', classes).end(new StickerSetNotModified$());
-  }
+interface StickerSetNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3346,7 +2968,7 @@ class StickerSetNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.stickerSetNotModified
  */
-export const StickerSetNotModified: typeof StickerSetNotModified$ = /*@__PURE__*/ defineTlClass(StickerSetNotModified$, 0xd3f924eb, 0x9b704a5a, 'messages.StickerSetNotModified', 'constructor');
+export const StickerSetNotModified: typeof StickerSetNotModified$ = /*@__PURE__*/ defineTlClass(StickerSetNotModified$, 0xd3f924eb, 0x9b704a5a, 'messages.StickerSetNotModified', 'constructor', 'messages.stickerSetNotModified = messages.StickerSet');
 export type StickerSetNotModified = StickerSetNotModified$;
 
 /**
@@ -3365,6 +2987,7 @@ class SavedGifsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.SavedGifsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedGifsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3377,14 +3000,10 @@ class SavedGifsNotModified$ {
   static fromReader(_r: TlReader): SavedGifsNotModified$ {
     return new SavedGifsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.savedGifsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifsNotModified$ {
-    return new TlJsonReader(json, 'messages.savedGifsNotModified', classes).end(new SavedGifsNotModified$());
-  }
+interface SavedGifsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3394,7 +3013,7 @@ class SavedGifsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.savedGifsNotModified
  */
-export const SavedGifsNotModified: typeof SavedGifsNotModified$ = /*@__PURE__*/ defineTlClass(SavedGifsNotModified$, 0xe8025ca2, 0xa68b61f5, 'messages.SavedGifsNotModified', 'constructor');
+export const SavedGifsNotModified: typeof SavedGifsNotModified$ = /*@__PURE__*/ defineTlClass(SavedGifsNotModified$, 0xe8025ca2, 0xa68b61f5, 'messages.SavedGifsNotModified', 'constructor', 'messages.savedGifsNotModified = messages.SavedGifs');
 export type SavedGifsNotModified = SavedGifsNotModified$;
 
 /**
@@ -3413,6 +3032,7 @@ class SavedGifs$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.SavedGifs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedGifs$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
   /** List of saved gifs */
@@ -3468,23 +3088,10 @@ class SavedGifs$ {
       return rethrowDecode(e, 'messages.savedGifs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedGifs');
-    j.field('hash', this.hash, longToJson);
-    j.vector('gifs', this.gifs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifs$ {
-    const j = new TlJsonReader(json, 'messages.savedGifs', classes);
-    return j.end(
-      new SavedGifs$({
-        hash: j.field('hash', longFromJson),
-        gifs: j.vector('gifs', fromJson$Document),
-      }),
-    );
-  }
+interface SavedGifs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3494,7 +3101,7 @@ class SavedGifs$ {
  *
  * @see https://core.telegram.org/constructor/messages.savedGifs
  */
-export const SavedGifs: typeof SavedGifs$ = /*@__PURE__*/ defineTlClass(SavedGifs$, 0x84a02a0d, 0xa68b61f5, 'messages.SavedGifs', 'constructor');
+export const SavedGifs: typeof SavedGifs$ = /*@__PURE__*/ defineTlClass(SavedGifs$, 0x84a02a0d, 0xa68b61f5, 'messages.SavedGifs', 'constructor', 'messages.savedGifs hash:long gifs:Vector<Document> = messages.SavedGifs');
 export type SavedGifs = SavedGifs$;
 
 /**
@@ -3513,6 +3120,7 @@ class BotResults$ {
   declare readonly SUBCLASS_OF_ID: 0x3ed4d9c9;
   declare readonly className: 'messages.BotResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotResults$;
   /** Whether the result is a picture gallery */
   declare gallery: boolean | undefined;
   /** Query ID */
@@ -3636,35 +3244,10 @@ class BotResults$ {
       return rethrowDecode(e, 'messages.botResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botResults');
-    j.flag('gallery', this.gallery);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optional('switch_pm', this.switchPm, objectToJson);
-    j.optional('switch_webview', this.switchWebview, objectToJson);
-    j.vector('results', this.results, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotResults$ {
-    const j = new TlJsonReader(json, 'messages.botResults', classes);
-    return j.end(
-      new BotResults$({
-        gallery: j.flag('gallery'),
-        queryId: j.field('query_id', longFromJson),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
-        switchWebview: j.optional('switch_webview', fromJson$InlineBotWebView),
-        results: j.vector('results', fromJson$BotInlineResult),
-        cacheTime: j.field('cache_time', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3674,7 +3257,7 @@ class BotResults$ {
  *
  * @see https://core.telegram.org/constructor/messages.botResults
  */
-export const BotResults: typeof BotResults$ = /*@__PURE__*/ defineTlClass(BotResults$, 0xe021f2f6, 0x3ed4d9c9, 'messages.BotResults', 'constructor');
+export const BotResults: typeof BotResults$ = /*@__PURE__*/ defineTlClass(BotResults$, 0xe021f2f6, 0x3ed4d9c9, 'messages.BotResults', 'constructor', 'messages.botResults flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM switch_webview:flags.3?InlineBotWebView results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults');
 export type BotResults = BotResults$;
 
 /**
@@ -3693,6 +3276,7 @@ class BotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x6c4dd18c;
   declare readonly className: 'messages.BotCallbackAnswer';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotCallbackAnswer$;
   /** Whether an alert should be shown to the user instead of a toast notification */
   declare alert: boolean | undefined;
   /** Whether an URL is present */
@@ -3780,31 +3364,10 @@ class BotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.botCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botCallbackAnswer');
-    j.flag('alert', this.alert);
-    j.flag('has_url', this.hasUrl);
-    j.flag('native_ui', this.nativeUi);
-    j.optional('message', this.message, stringToJson);
-    j.optional('url', this.url, stringToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.botCallbackAnswer', classes);
-    return j.end(
-      new BotCallbackAnswer$({
-        alert: j.flag('alert'),
-        hasUrl: j.flag('has_url'),
-        nativeUi: j.flag('native_ui'),
-        message: j.optional('message', stringFromJson),
-        url: j.optional('url', stringFromJson),
-        cacheTime: j.field('cache_time', intFromJson),
-      }),
-    );
-  }
+interface BotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3814,7 +3377,7 @@ class BotCallbackAnswer$ {
  *
  * @see https://core.telegram.org/constructor/messages.botCallbackAnswer
  */
-export const BotCallbackAnswer: typeof BotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(BotCallbackAnswer$, 0x36585ea4, 0x6c4dd18c, 'messages.BotCallbackAnswer', 'constructor');
+export const BotCallbackAnswer: typeof BotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(BotCallbackAnswer$, 0x36585ea4, 0x6c4dd18c, 'messages.BotCallbackAnswer', 'constructor', 'messages.botCallbackAnswer flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer');
 export type BotCallbackAnswer = BotCallbackAnswer$;
 
 /**
@@ -3833,6 +3396,7 @@ class MessageEditData$ {
   declare readonly SUBCLASS_OF_ID: 0xfb47949d;
   declare readonly className: 'messages.MessageEditData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageEditData$;
   /** Media caption, if the specified media's caption can be edited */
   declare caption: boolean | undefined;
 
@@ -3875,21 +3439,10 @@ class MessageEditData$ {
       return rethrowDecode(e, 'messages.messageEditData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageEditData');
-    j.flag('caption', this.caption);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEditData$ {
-    const j = new TlJsonReader(json, 'messages.messageEditData', classes);
-    return j.end(
-      new MessageEditData$({
-        caption: j.flag('caption'),
-      }),
-    );
-  }
+interface MessageEditData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3899,7 +3452,7 @@ class MessageEditData$ {
  *
  * @see https://core.telegram.org/constructor/messages.messageEditData
  */
-export const MessageEditData: typeof MessageEditData$ = /*@__PURE__*/ defineTlClass(MessageEditData$, 0x26b5dde6, 0xfb47949d, 'messages.MessageEditData', 'constructor');
+export const MessageEditData: typeof MessageEditData$ = /*@__PURE__*/ defineTlClass(MessageEditData$, 0x26b5dde6, 0xfb47949d, 'messages.MessageEditData', 'constructor', 'messages.messageEditData flags:# caption:flags.0?true = messages.MessageEditData');
 export type MessageEditData = MessageEditData$;
 
 /**
@@ -3918,6 +3471,7 @@ class PeerDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.PeerDialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerDialogs$;
   /** Dialog info */
   declare dialogs: Api.TypeDialog[];
   /** Messages mentioned in dialog info */
@@ -4021,29 +3575,10 @@ class PeerDialogs$ {
       return rethrowDecode(e, 'messages.peerDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.peerDialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('state', this.state, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerDialogs$ {
-    const j = new TlJsonReader(json, 'messages.peerDialogs', classes);
-    return j.end(
-      new PeerDialogs$({
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        state: j.field('state', fromJson$updates$State),
-      }),
-    );
-  }
+interface PeerDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4053,7 +3588,7 @@ class PeerDialogs$ {
  *
  * @see https://core.telegram.org/constructor/messages.peerDialogs
  */
-export const PeerDialogs: typeof PeerDialogs$ = /*@__PURE__*/ defineTlClass(PeerDialogs$, 0x3371c354, 0x3ac70132, 'messages.PeerDialogs', 'constructor');
+export const PeerDialogs: typeof PeerDialogs$ = /*@__PURE__*/ defineTlClass(PeerDialogs$, 0x3371c354, 0x3ac70132, 'messages.PeerDialogs', 'constructor', 'messages.peerDialogs dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs');
 export type PeerDialogs = PeerDialogs$;
 
 /**
@@ -4072,6 +3607,7 @@ class FeaturedStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.FeaturedStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FeaturedStickersNotModified$;
   /** Total number of featured stickers */
   declare count: number;
 
@@ -4110,21 +3646,10 @@ class FeaturedStickersNotModified$ {
       return rethrowDecode(e, 'messages.featuredStickersNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.featuredStickersNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickersNotModified$ {
-    const j = new TlJsonReader(json, 'messages.featuredStickersNotModified', classes);
-    return j.end(
-      new FeaturedStickersNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface FeaturedStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4134,7 +3659,7 @@ class FeaturedStickersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.featuredStickersNotModified
  */
-export const FeaturedStickersNotModified: typeof FeaturedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FeaturedStickersNotModified$, 0xc6dc0c66, 0x2614b722, 'messages.FeaturedStickersNotModified', 'constructor');
+export const FeaturedStickersNotModified: typeof FeaturedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FeaturedStickersNotModified$, 0xc6dc0c66, 0x2614b722, 'messages.FeaturedStickersNotModified', 'constructor', 'messages.featuredStickersNotModified count:int = messages.FeaturedStickers');
 export type FeaturedStickersNotModified = FeaturedStickersNotModified$;
 
 /**
@@ -4153,6 +3678,7 @@ class FeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.FeaturedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FeaturedStickers$;
   /** Whether this is a premium stickerset */
   declare premium: boolean | undefined;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
@@ -4246,29 +3772,10 @@ class FeaturedStickers$ {
       return rethrowDecode(e, 'messages.featuredStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.featuredStickers');
-    j.flag('premium', this.premium);
-    j.field('hash', this.hash, longToJson);
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    j.vector('unread', this.unread, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.featuredStickers', classes);
-    return j.end(
-      new FeaturedStickers$({
-        premium: j.flag('premium'),
-        hash: j.field('hash', longFromJson),
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-        unread: j.vector('unread', longFromJson),
-      }),
-    );
-  }
+interface FeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4278,7 +3785,7 @@ class FeaturedStickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.featuredStickers
  */
-export const FeaturedStickers: typeof FeaturedStickers$ = /*@__PURE__*/ defineTlClass(FeaturedStickers$, 0xbe382906, 0x2614b722, 'messages.FeaturedStickers', 'constructor');
+export const FeaturedStickers: typeof FeaturedStickers$ = /*@__PURE__*/ defineTlClass(FeaturedStickers$, 0xbe382906, 0x2614b722, 'messages.FeaturedStickers', 'constructor', 'messages.featuredStickers flags:# premium:flags.0?true hash:long count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers');
 export type FeaturedStickers = FeaturedStickers$;
 
 /**
@@ -4297,6 +3804,7 @@ class RecentStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.RecentStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4309,14 +3817,10 @@ class RecentStickersNotModified$ {
   static fromReader(_r: TlReader): RecentStickersNotModified$ {
     return new RecentStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.recentStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.recentStickersNotModified', classes).end(new RecentStickersNotModified$());
-  }
+interface RecentStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4326,7 +3830,7 @@ class RecentStickersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.recentStickersNotModified
  */
-export const RecentStickersNotModified: typeof RecentStickersNotModified$ = /*@__PURE__*/ defineTlClass(RecentStickersNotModified$, 0x0b17f890, 0xf76f8683, 'messages.RecentStickersNotModified', 'constructor');
+export const RecentStickersNotModified: typeof RecentStickersNotModified$ = /*@__PURE__*/ defineTlClass(RecentStickersNotModified$, 0x0b17f890, 0xf76f8683, 'messages.RecentStickersNotModified', 'constructor', 'messages.recentStickersNotModified = messages.RecentStickers');
 export type RecentStickersNotModified = RecentStickersNotModified$;
 
 /**
@@ -4345,6 +3849,7 @@ class RecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.RecentStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
   /** Emojis associated to stickers */
@@ -4432,27 +3937,10 @@ class RecentStickers$ {
       return rethrowDecode(e, 'messages.recentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.recentStickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    j.vector('dates', this.dates, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.recentStickers', classes);
-    return j.end(
-      new RecentStickers$({
-        hash: j.field('hash', longFromJson),
-        packs: j.vector('packs', fromJson$StickerPack),
-        stickers: j.vector('stickers', fromJson$Document),
-        dates: j.vector('dates', intFromJson),
-      }),
-    );
-  }
+interface RecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4462,7 +3950,7 @@ class RecentStickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.recentStickers
  */
-export const RecentStickers: typeof RecentStickers$ = /*@__PURE__*/ defineTlClass(RecentStickers$, 0x88d37c56, 0xf76f8683, 'messages.RecentStickers', 'constructor');
+export const RecentStickers: typeof RecentStickers$ = /*@__PURE__*/ defineTlClass(RecentStickers$, 0x88d37c56, 0xf76f8683, 'messages.RecentStickers', 'constructor', 'messages.recentStickers hash:long packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers');
 export type RecentStickers = RecentStickers$;
 
 /**
@@ -4481,6 +3969,7 @@ class ArchivedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x7296d771;
   declare readonly className: 'messages.ArchivedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ArchivedStickers$;
   /** Number of archived stickers */
   declare count: number;
   /** Archived stickersets */
@@ -4536,23 +4025,10 @@ class ArchivedStickers$ {
       return rethrowDecode(e, 'messages.archivedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.archivedStickers');
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ArchivedStickers$ {
-    const j = new TlJsonReader(json, 'messages.archivedStickers', classes);
-    return j.end(
-      new ArchivedStickers$({
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface ArchivedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4562,7 +4038,7 @@ class ArchivedStickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.archivedStickers
  */
-export const ArchivedStickers: typeof ArchivedStickers$ = /*@__PURE__*/ defineTlClass(ArchivedStickers$, 0x4fcba9c8, 0x7296d771, 'messages.ArchivedStickers', 'constructor');
+export const ArchivedStickers: typeof ArchivedStickers$ = /*@__PURE__*/ defineTlClass(ArchivedStickers$, 0x4fcba9c8, 0x7296d771, 'messages.ArchivedStickers', 'constructor', 'messages.archivedStickers count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers');
 export type ArchivedStickers = ArchivedStickers$;
 
 /**
@@ -4581,6 +4057,7 @@ class StickerSetInstallResultSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.StickerSetInstallResultSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetInstallResultSuccess$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4593,14 +4070,10 @@ class StickerSetInstallResultSuccess$ {
   static fromReader(_r: TlReader): StickerSetInstallResultSuccess$ {
     return new StickerSetInstallResultSuccess$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickerSetInstallResultSuccess' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultSuccess$ {
-    return new TlJsonReader(json, 'messages.stickerSetInstallResultSuccess', classes).end(new StickerSetInstallResultSuccess$());
-  }
+interface StickerSetInstallResultSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4610,7 +4083,7 @@ class StickerSetInstallResultSuccess$ {
  *
  * @see https://core.telegram.org/constructor/messages.stickerSetInstallResultSuccess
  */
-export const StickerSetInstallResultSuccess: typeof StickerSetInstallResultSuccess$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultSuccess$, 0x38641628, 0x67cb3fe8, 'messages.StickerSetInstallResultSuccess', 'constructor');
+export const StickerSetInstallResultSuccess: typeof StickerSetInstallResultSuccess$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultSuccess$, 0x38641628, 0x67cb3fe8, 'messages.StickerSetInstallResultSuccess', 'constructor', 'messages.stickerSetInstallResultSuccess = messages.StickerSetInstallResult');
 export type StickerSetInstallResultSuccess = StickerSetInstallResultSuccess$;
 
 /**
@@ -4629,6 +4102,7 @@ class StickerSetInstallResultArchive$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.StickerSetInstallResultArchive';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetInstallResultArchive$;
   /** Archived stickersets */
   declare sets: Api.TypeStickerSetCovered[];
 
@@ -4675,21 +4149,10 @@ class StickerSetInstallResultArchive$ {
       return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickerSetInstallResultArchive');
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultArchive$ {
-    const j = new TlJsonReader(json, 'messages.stickerSetInstallResultArchive', classes);
-    return j.end(
-      new StickerSetInstallResultArchive$({
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface StickerSetInstallResultArchive$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4699,7 +4162,7 @@ class StickerSetInstallResultArchive$ {
  *
  * @see https://core.telegram.org/constructor/messages.stickerSetInstallResultArchive
  */
-export const StickerSetInstallResultArchive: typeof StickerSetInstallResultArchive$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultArchive$, 0x35e410a8, 0x67cb3fe8, 'messages.StickerSetInstallResultArchive', 'constructor');
+export const StickerSetInstallResultArchive: typeof StickerSetInstallResultArchive$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultArchive$, 0x35e410a8, 0x67cb3fe8, 'messages.StickerSetInstallResultArchive', 'constructor', 'messages.stickerSetInstallResultArchive sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult');
 export type StickerSetInstallResultArchive = StickerSetInstallResultArchive$;
 
 /**
@@ -4718,6 +4181,7 @@ class HighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.HighScores';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HighScores$;
   /** Highscores */
   declare scores: Api.TypeHighScore[];
   /** Users, associated to the highscores */
@@ -4780,23 +4244,10 @@ class HighScores$ {
       return rethrowDecode(e, 'messages.highScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.highScores');
-    j.vector('scores', this.scores, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HighScores$ {
-    const j = new TlJsonReader(json, 'messages.highScores', classes);
-    return j.end(
-      new HighScores$({
-        scores: j.vector('scores', fromJson$HighScore),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface HighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4806,7 +4257,7 @@ class HighScores$ {
  *
  * @see https://core.telegram.org/constructor/messages.highScores
  */
-export const HighScores: typeof HighScores$ = /*@__PURE__*/ defineTlClass(HighScores$, 0x9a3bfd99, 0x6ccd95fd, 'messages.HighScores', 'constructor');
+export const HighScores: typeof HighScores$ = /*@__PURE__*/ defineTlClass(HighScores$, 0x9a3bfd99, 0x6ccd95fd, 'messages.HighScores', 'constructor', 'messages.highScores scores:Vector<HighScore> users:Vector<User> = messages.HighScores');
 export type HighScores = HighScores$;
 
 /**
@@ -4825,6 +4276,7 @@ class FavedStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.FavedStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FavedStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4837,14 +4289,10 @@ class FavedStickersNotModified$ {
   static fromReader(_r: TlReader): FavedStickersNotModified$ {
     return new FavedStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.favedStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.favedStickersNotModified', classes).end(new FavedStickersNotModified$());
-  }
+interface FavedStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4854,7 +4302,7 @@ class FavedStickersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.favedStickersNotModified
  */
-export const FavedStickersNotModified: typeof FavedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FavedStickersNotModified$, 0x9e8fa6d3, 0x8e736fb9, 'messages.FavedStickersNotModified', 'constructor');
+export const FavedStickersNotModified: typeof FavedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FavedStickersNotModified$, 0x9e8fa6d3, 0x8e736fb9, 'messages.FavedStickersNotModified', 'constructor', 'messages.favedStickersNotModified = messages.FavedStickers');
 export type FavedStickersNotModified = FavedStickersNotModified$;
 
 /**
@@ -4873,6 +4321,7 @@ class FavedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.FavedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FavedStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
   /** Emojis associated to stickers */
@@ -4944,25 +4393,10 @@ class FavedStickers$ {
       return rethrowDecode(e, 'messages.favedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.favedStickers');
-    j.field('hash', this.hash, longToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickers$ {
-    const j = new TlJsonReader(json, 'messages.favedStickers', classes);
-    return j.end(
-      new FavedStickers$({
-        hash: j.field('hash', longFromJson),
-        packs: j.vector('packs', fromJson$StickerPack),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface FavedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4972,7 +4406,7 @@ class FavedStickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.favedStickers
  */
-export const FavedStickers: typeof FavedStickers$ = /*@__PURE__*/ defineTlClass(FavedStickers$, 0x2cb51097, 0x8e736fb9, 'messages.FavedStickers', 'constructor');
+export const FavedStickers: typeof FavedStickers$ = /*@__PURE__*/ defineTlClass(FavedStickers$, 0x2cb51097, 0x8e736fb9, 'messages.FavedStickers', 'constructor', 'messages.favedStickers hash:long packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers');
 export type FavedStickers = FavedStickers$;
 
 /**
@@ -4991,6 +4425,7 @@ class FoundStickerSetsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.FoundStickerSetsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickerSetsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5003,14 +4438,10 @@ class FoundStickerSetsNotModified$ {
   static fromReader(_r: TlReader): FoundStickerSetsNotModified$ {
     return new FoundStickerSetsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.foundStickerSetsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSetsNotModified$ {
-    return new TlJsonReader(json, 'messages.foundStickerSetsNotModified', classes).end(new FoundStickerSetsNotModified$());
-  }
+interface FoundStickerSetsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5020,7 +4451,7 @@ class FoundStickerSetsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.foundStickerSetsNotModified
  */
-export const FoundStickerSetsNotModified: typeof FoundStickerSetsNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickerSetsNotModified$, 0x0d54b65d, 0x040df361, 'messages.FoundStickerSetsNotModified', 'constructor');
+export const FoundStickerSetsNotModified: typeof FoundStickerSetsNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickerSetsNotModified$, 0x0d54b65d, 0x040df361, 'messages.FoundStickerSetsNotModified', 'constructor', 'messages.foundStickerSetsNotModified = messages.FoundStickerSets');
 export type FoundStickerSetsNotModified = FoundStickerSetsNotModified$;
 
 /**
@@ -5039,6 +4470,7 @@ class FoundStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.FoundStickerSets';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickerSets$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: BigInteger;
   /** Found stickersets */
@@ -5094,23 +4526,10 @@ class FoundStickerSets$ {
       return rethrowDecode(e, 'messages.foundStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.foundStickerSets');
-    j.field('hash', this.hash, longToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.foundStickerSets', classes);
-    return j.end(
-      new FoundStickerSets$({
-        hash: j.field('hash', longFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface FoundStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5120,7 +4539,7 @@ class FoundStickerSets$ {
  *
  * @see https://core.telegram.org/constructor/messages.foundStickerSets
  */
-export const FoundStickerSets: typeof FoundStickerSets$ = /*@__PURE__*/ defineTlClass(FoundStickerSets$, 0x8af09dd2, 0x040df361, 'messages.FoundStickerSets', 'constructor');
+export const FoundStickerSets: typeof FoundStickerSets$ = /*@__PURE__*/ defineTlClass(FoundStickerSets$, 0x8af09dd2, 0x040df361, 'messages.FoundStickerSets', 'constructor', 'messages.foundStickerSets hash:long sets:Vector<StickerSetCovered> = messages.FoundStickerSets');
 export type FoundStickerSets = FoundStickerSets$;
 
 /**
@@ -5139,6 +4558,7 @@ class SearchCounter$ {
   declare readonly SUBCLASS_OF_ID: 0xd6a7bfa2;
   declare readonly className: 'messages.SearchCounter';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchCounter$;
   /** If set, the results may be inexact */
   declare inexact: boolean | undefined;
   /** Provided message filter */
@@ -5199,25 +4619,10 @@ class SearchCounter$ {
       return rethrowDecode(e, 'messages.searchCounter', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchCounter');
-    j.flag('inexact', this.inexact);
-    j.field('filter', this.filter, objectToJson);
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCounter$ {
-    const j = new TlJsonReader(json, 'messages.searchCounter', classes);
-    return j.end(
-      new SearchCounter$({
-        inexact: j.flag('inexact'),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface SearchCounter$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5227,7 +4632,7 @@ class SearchCounter$ {
  *
  * @see https://core.telegram.org/constructor/messages.searchCounter
  */
-export const SearchCounter: typeof SearchCounter$ = /*@__PURE__*/ defineTlClass(SearchCounter$, 0xe844ebff, 0xd6a7bfa2, 'messages.SearchCounter', 'constructor');
+export const SearchCounter: typeof SearchCounter$ = /*@__PURE__*/ defineTlClass(SearchCounter$, 0xe844ebff, 0xd6a7bfa2, 'messages.SearchCounter', 'constructor', 'messages.searchCounter flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter');
 export type SearchCounter = SearchCounter$;
 
 /**
@@ -5246,6 +4651,7 @@ class InactiveChats$ {
   declare readonly SUBCLASS_OF_ID: 0x8bf3d7d4;
   declare readonly className: 'messages.InactiveChats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InactiveChats$;
   /** When was the chat last active */
   declare dates: number[];
   /** Chat list */
@@ -5324,25 +4730,10 @@ class InactiveChats$ {
       return rethrowDecode(e, 'messages.inactiveChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.inactiveChats');
-    j.vector('dates', this.dates, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InactiveChats$ {
-    const j = new TlJsonReader(json, 'messages.inactiveChats', classes);
-    return j.end(
-      new InactiveChats$({
-        dates: j.vector('dates', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface InactiveChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5352,7 +4743,7 @@ class InactiveChats$ {
  *
  * @see https://core.telegram.org/constructor/messages.inactiveChats
  */
-export const InactiveChats: typeof InactiveChats$ = /*@__PURE__*/ defineTlClass(InactiveChats$, 0xa927fec5, 0x8bf3d7d4, 'messages.InactiveChats', 'constructor');
+export const InactiveChats: typeof InactiveChats$ = /*@__PURE__*/ defineTlClass(InactiveChats$, 0xa927fec5, 0x8bf3d7d4, 'messages.InactiveChats', 'constructor', 'messages.inactiveChats dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats');
 export type InactiveChats = InactiveChats$;
 
 /**
@@ -5371,6 +4762,7 @@ class VotesList$ {
   declare readonly SUBCLASS_OF_ID: 0xc2199885;
   declare readonly className: 'messages.VotesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VotesList$;
   /** Total number of votes for all options (or only for the chosen `option`, if provided to {@link Api.messages.GetPollVotes}) */
   declare count: number;
   /** Vote info for each user */
@@ -5473,29 +4865,10 @@ class VotesList$ {
       return rethrowDecode(e, 'messages.votesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.votesList');
-    j.field('count', this.count, intToJson);
-    j.vector('votes', this.votes, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VotesList$ {
-    const j = new TlJsonReader(json, 'messages.votesList', classes);
-    return j.end(
-      new VotesList$({
-        count: j.field('count', intFromJson),
-        votes: j.vector('votes', fromJson$MessagePeerVote),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface VotesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5505,7 +4878,7 @@ class VotesList$ {
  *
  * @see https://core.telegram.org/constructor/messages.votesList
  */
-export const VotesList: typeof VotesList$ = /*@__PURE__*/ defineTlClass(VotesList$, 0x4899484e, 0xc2199885, 'messages.VotesList', 'constructor');
+export const VotesList: typeof VotesList$ = /*@__PURE__*/ defineTlClass(VotesList$, 0x4899484e, 0xc2199885, 'messages.VotesList', 'constructor', 'messages.votesList flags:# count:int votes:Vector<MessagePeerVote> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.VotesList');
 export type VotesList = VotesList$;
 
 /**
@@ -5524,6 +4897,7 @@ class MessageViews$ {
   declare readonly SUBCLASS_OF_ID: 0xafb5eb9c;
   declare readonly className: 'messages.MessageViews';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageViews$;
   /** View, forward counter + info about replies */
   declare views: Api.TypeMessageViews[];
   /** Chats mentioned in constructor */
@@ -5602,25 +4976,10 @@ class MessageViews$ {
       return rethrowDecode(e, 'messages.messageViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageViews');
-    j.vector('views', this.views, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageViews$ {
-    const j = new TlJsonReader(json, 'messages.messageViews', classes);
-    return j.end(
-      new MessageViews$({
-        views: j.vector('views', fromJson$MessageViews),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MessageViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5630,7 +4989,7 @@ class MessageViews$ {
  *
  * @see https://core.telegram.org/constructor/messages.messageViews
  */
-export const MessageViews: typeof MessageViews$ = /*@__PURE__*/ defineTlClass(MessageViews$, 0xb6c4f543, 0xafb5eb9c, 'messages.MessageViews', 'constructor');
+export const MessageViews: typeof MessageViews$ = /*@__PURE__*/ defineTlClass(MessageViews$, 0xb6c4f543, 0xafb5eb9c, 'messages.MessageViews', 'constructor', 'messages.messageViews views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews');
 export type MessageViews = MessageViews$;
 
 /**
@@ -5649,6 +5008,7 @@ class DiscussionMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x53f8e3e8;
   declare readonly className: 'messages.DiscussionMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscussionMessage$;
   /** The messages from which the thread starts. The messages are returned in reverse chronological order (i.e., in order of decreasing message ID). */
   declare messages: Api.TypeMessage[];
   /** Message ID of latest reply in this [thread](https://core.telegram.org/api/threads) */
@@ -5771,33 +5131,10 @@ class DiscussionMessage$ {
       return rethrowDecode(e, 'messages.discussionMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.discussionMessage');
-    j.vector('messages', this.messages, objectToJson);
-    j.optional('max_id', this.maxId, intToJson);
-    j.optional('read_inbox_max_id', this.readInboxMaxId, intToJson);
-    j.optional('read_outbox_max_id', this.readOutboxMaxId, intToJson);
-    j.field('unread_count', this.unreadCount, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscussionMessage$ {
-    const j = new TlJsonReader(json, 'messages.discussionMessage', classes);
-    return j.end(
-      new DiscussionMessage$({
-        messages: j.vector('messages', fromJson$Message),
-        maxId: j.optional('max_id', intFromJson),
-        readInboxMaxId: j.optional('read_inbox_max_id', intFromJson),
-        readOutboxMaxId: j.optional('read_outbox_max_id', intFromJson),
-        unreadCount: j.field('unread_count', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface DiscussionMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5807,7 +5144,7 @@ class DiscussionMessage$ {
  *
  * @see https://core.telegram.org/constructor/messages.discussionMessage
  */
-export const DiscussionMessage: typeof DiscussionMessage$ = /*@__PURE__*/ defineTlClass(DiscussionMessage$, 0xa6341782, 0x53f8e3e8, 'messages.DiscussionMessage', 'constructor');
+export const DiscussionMessage: typeof DiscussionMessage$ = /*@__PURE__*/ defineTlClass(DiscussionMessage$, 0xa6341782, 0x53f8e3e8, 'messages.DiscussionMessage', 'constructor', 'messages.discussionMessage flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int unread_count:int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage');
 export type DiscussionMessage = DiscussionMessage$;
 
 /**
@@ -5826,6 +5163,7 @@ class HistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0xb18bb50a;
   declare readonly className: 'messages.HistoryImport';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HistoryImport$;
   /** [History import ID](https://core.telegram.org/api/import) */
   declare id: BigInteger;
 
@@ -5864,21 +5202,10 @@ class HistoryImport$ {
       return rethrowDecode(e, 'messages.historyImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.historyImport');
-    j.field('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.historyImport', classes);
-    return j.end(
-      new HistoryImport$({
-        id: j.field('id', longFromJson),
-      }),
-    );
-  }
+interface HistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5888,7 +5215,7 @@ class HistoryImport$ {
  *
  * @see https://core.telegram.org/constructor/messages.historyImport
  */
-export const HistoryImport: typeof HistoryImport$ = /*@__PURE__*/ defineTlClass(HistoryImport$, 0x1662af0b, 0xb18bb50a, 'messages.HistoryImport', 'constructor');
+export const HistoryImport: typeof HistoryImport$ = /*@__PURE__*/ defineTlClass(HistoryImport$, 0x1662af0b, 0xb18bb50a, 'messages.HistoryImport', 'constructor', 'messages.historyImport id:long = messages.HistoryImport');
 export type HistoryImport = HistoryImport$;
 
 /**
@@ -5909,6 +5236,7 @@ class HistoryImportParsed$ {
   declare readonly SUBCLASS_OF_ID: 0x5bb2720b;
   declare readonly className: 'messages.HistoryImportParsed';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HistoryImportParsed$;
   /** The chat export file was generated from a private chat. */
   declare pm: boolean | undefined;
   /** The chat export file was generated from a group chat. */
@@ -5969,25 +5297,10 @@ class HistoryImportParsed$ {
       return rethrowDecode(e, 'messages.historyImportParsed', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.historyImportParsed');
-    j.flag('pm', this.pm);
-    j.flag('group', this.group);
-    j.optional('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HistoryImportParsed$ {
-    const j = new TlJsonReader(json, 'messages.historyImportParsed', classes);
-    return j.end(
-      new HistoryImportParsed$({
-        pm: j.flag('pm'),
-        group: j.flag('group'),
-        title: j.optional('title', stringFromJson),
-      }),
-    );
-  }
+interface HistoryImportParsed$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5999,7 +5312,7 @@ class HistoryImportParsed$ {
  *
  * @see https://core.telegram.org/constructor/messages.historyImportParsed
  */
-export const HistoryImportParsed: typeof HistoryImportParsed$ = /*@__PURE__*/ defineTlClass(HistoryImportParsed$, 0x5e0fb7b9, 0x5bb2720b, 'messages.HistoryImportParsed', 'constructor');
+export const HistoryImportParsed: typeof HistoryImportParsed$ = /*@__PURE__*/ defineTlClass(HistoryImportParsed$, 0x5e0fb7b9, 0x5bb2720b, 'messages.HistoryImportParsed', 'constructor', 'messages.historyImportParsed flags:# pm:flags.0?true group:flags.1?true title:flags.2?string = messages.HistoryImportParsed');
 export type HistoryImportParsed = HistoryImportParsed$;
 
 /**
@@ -6018,6 +5331,7 @@ class AffectedFoundMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xf817652e;
   declare readonly className: 'messages.AffectedFoundMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedFoundMessages$;
   /** [Event count after generation](https://core.telegram.org/api/updates) */
   declare pts: number;
   /** [Number of events that were generated](https://core.telegram.org/api/updates) */
@@ -6091,27 +5405,10 @@ class AffectedFoundMessages$ {
       return rethrowDecode(e, 'messages.affectedFoundMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedFoundMessages');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    j.field('offset', this.offset, intToJson);
-    j.vector('messages', this.messages, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedFoundMessages$ {
-    const j = new TlJsonReader(json, 'messages.affectedFoundMessages', classes);
-    return j.end(
-      new AffectedFoundMessages$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-        offset: j.field('offset', intFromJson),
-        messages: j.vector('messages', intFromJson),
-      }),
-    );
-  }
+interface AffectedFoundMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6121,7 +5418,7 @@ class AffectedFoundMessages$ {
  *
  * @see https://core.telegram.org/constructor/messages.affectedFoundMessages
  */
-export const AffectedFoundMessages: typeof AffectedFoundMessages$ = /*@__PURE__*/ defineTlClass(AffectedFoundMessages$, 0xef8d3e6c, 0xf817652e, 'messages.AffectedFoundMessages', 'constructor');
+export const AffectedFoundMessages: typeof AffectedFoundMessages$ = /*@__PURE__*/ defineTlClass(AffectedFoundMessages$, 0xef8d3e6c, 0xf817652e, 'messages.AffectedFoundMessages', 'constructor', 'messages.affectedFoundMessages pts:int pts_count:int offset:int messages:Vector<int> = messages.AffectedFoundMessages');
 export type AffectedFoundMessages = AffectedFoundMessages$;
 
 /**
@@ -6140,6 +5437,7 @@ class ExportedChatInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x603d3871;
   declare readonly className: 'messages.ExportedChatInvites';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatInvites$;
   /** Number of invites exported by the admin */
   declare count: number;
   /** Exported invites */
@@ -6211,25 +5509,10 @@ class ExportedChatInvites$ {
       return rethrowDecode(e, 'messages.exportedChatInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportedChatInvites');
-    j.field('count', this.count, intToJson);
-    j.vector('invites', this.invites, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInvites$ {
-    const j = new TlJsonReader(json, 'messages.exportedChatInvites', classes);
-    return j.end(
-      new ExportedChatInvites$({
-        count: j.field('count', intFromJson),
-        invites: j.vector('invites', fromJson$ExportedChatInvite),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedChatInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6239,7 +5522,7 @@ class ExportedChatInvites$ {
  *
  * @see https://core.telegram.org/constructor/messages.exportedChatInvites
  */
-export const ExportedChatInvites: typeof ExportedChatInvites$ = /*@__PURE__*/ defineTlClass(ExportedChatInvites$, 0xbdc62dcc, 0x603d3871, 'messages.ExportedChatInvites', 'constructor');
+export const ExportedChatInvites: typeof ExportedChatInvites$ = /*@__PURE__*/ defineTlClass(ExportedChatInvites$, 0xbdc62dcc, 0x603d3871, 'messages.ExportedChatInvites', 'constructor', 'messages.exportedChatInvites count:int invites:Vector<ExportedChatInvite> users:Vector<User> = messages.ExportedChatInvites');
 export type ExportedChatInvites = ExportedChatInvites$;
 
 /**
@@ -6258,6 +5541,7 @@ class ExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.ExportedChatInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatInvite$;
   /** Info about the chat invite */
   declare invite: Api.TypeExportedChatInvite;
   /** Mentioned users */
@@ -6313,23 +5597,10 @@ class ExportedChatInvite$ {
       return rethrowDecode(e, 'messages.exportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportedChatInvite');
-    j.field('invite', this.invite, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.exportedChatInvite', classes);
-    return j.end(
-      new ExportedChatInvite$({
-        invite: j.field('invite', fromJson$ExportedChatInvite),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6339,7 +5610,7 @@ class ExportedChatInvite$ {
  *
  * @see https://core.telegram.org/constructor/messages.exportedChatInvite
  */
-export const ExportedChatInvite: typeof ExportedChatInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatInvite$, 0x1871be50, 0x82dcd4ca, 'messages.ExportedChatInvite', 'constructor');
+export const ExportedChatInvite: typeof ExportedChatInvite$ = /*@__PURE__*/ defineTlClass(ExportedChatInvite$, 0x1871be50, 0x82dcd4ca, 'messages.ExportedChatInvite', 'constructor', 'messages.exportedChatInvite invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite');
 export type ExportedChatInvite = ExportedChatInvite$;
 
 /**
@@ -6358,6 +5629,7 @@ class ExportedChatInviteReplaced$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.ExportedChatInviteReplaced';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedChatInviteReplaced$;
   /** The replaced chat invite */
   declare invite: Api.TypeExportedChatInvite;
   /** The invite that replaces the previous invite */
@@ -6422,25 +5694,10 @@ class ExportedChatInviteReplaced$ {
       return rethrowDecode(e, 'messages.exportedChatInviteReplaced', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportedChatInviteReplaced');
-    j.field('invite', this.invite, objectToJson);
-    j.field('new_invite', this.newInvite, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedChatInviteReplaced$ {
-    const j = new TlJsonReader(json, 'messages.exportedChatInviteReplaced', classes);
-    return j.end(
-      new ExportedChatInviteReplaced$({
-        invite: j.field('invite', fromJson$ExportedChatInvite),
-        newInvite: j.field('new_invite', fromJson$ExportedChatInvite),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ExportedChatInviteReplaced$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6450,7 +5707,7 @@ class ExportedChatInviteReplaced$ {
  *
  * @see https://core.telegram.org/constructor/messages.exportedChatInviteReplaced
  */
-export const ExportedChatInviteReplaced: typeof ExportedChatInviteReplaced$ = /*@__PURE__*/ defineTlClass(ExportedChatInviteReplaced$, 0x222600ef, 0x82dcd4ca, 'messages.ExportedChatInviteReplaced', 'constructor');
+export const ExportedChatInviteReplaced: typeof ExportedChatInviteReplaced$ = /*@__PURE__*/ defineTlClass(ExportedChatInviteReplaced$, 0x222600ef, 0x82dcd4ca, 'messages.ExportedChatInviteReplaced', 'constructor', 'messages.exportedChatInviteReplaced invite:ExportedChatInvite new_invite:ExportedChatInvite users:Vector<User> = messages.ExportedChatInvite');
 export type ExportedChatInviteReplaced = ExportedChatInviteReplaced$;
 
 /**
@@ -6469,6 +5726,7 @@ class ChatInviteImporters$ {
   declare readonly SUBCLASS_OF_ID: 0xd9bc8aa6;
   declare readonly className: 'messages.ChatInviteImporters';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatInviteImporters$;
   /** Number of users that joined */
   declare count: number;
   /** The users that joined */
@@ -6540,25 +5798,10 @@ class ChatInviteImporters$ {
       return rethrowDecode(e, 'messages.chatInviteImporters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatInviteImporters');
-    j.field('count', this.count, intToJson);
-    j.vector('importers', this.importers, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteImporters$ {
-    const j = new TlJsonReader(json, 'messages.chatInviteImporters', classes);
-    return j.end(
-      new ChatInviteImporters$({
-        count: j.field('count', intFromJson),
-        importers: j.vector('importers', fromJson$ChatInviteImporter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatInviteImporters$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6568,7 +5811,7 @@ class ChatInviteImporters$ {
  *
  * @see https://core.telegram.org/constructor/messages.chatInviteImporters
  */
-export const ChatInviteImporters: typeof ChatInviteImporters$ = /*@__PURE__*/ defineTlClass(ChatInviteImporters$, 0x81b6b00a, 0xd9bc8aa6, 'messages.ChatInviteImporters', 'constructor');
+export const ChatInviteImporters: typeof ChatInviteImporters$ = /*@__PURE__*/ defineTlClass(ChatInviteImporters$, 0x81b6b00a, 0xd9bc8aa6, 'messages.ChatInviteImporters', 'constructor', 'messages.chatInviteImporters count:int importers:Vector<ChatInviteImporter> users:Vector<User> = messages.ChatInviteImporters');
 export type ChatInviteImporters = ChatInviteImporters$;
 
 /**
@@ -6587,6 +5830,7 @@ class ChatAdminsWithInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x8f5bad2b;
   declare readonly className: 'messages.ChatAdminsWithInvites';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatAdminsWithInvites$;
   /** Info about chat invites generated by admins. */
   declare admins: Api.TypeChatAdminWithInvites[];
   /** Mentioned users */
@@ -6649,23 +5893,10 @@ class ChatAdminsWithInvites$ {
       return rethrowDecode(e, 'messages.chatAdminsWithInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatAdminsWithInvites');
-    j.vector('admins', this.admins, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatAdminsWithInvites$ {
-    const j = new TlJsonReader(json, 'messages.chatAdminsWithInvites', classes);
-    return j.end(
-      new ChatAdminsWithInvites$({
-        admins: j.vector('admins', fromJson$ChatAdminWithInvites),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatAdminsWithInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6675,7 +5906,7 @@ class ChatAdminsWithInvites$ {
  *
  * @see https://core.telegram.org/constructor/messages.chatAdminsWithInvites
  */
-export const ChatAdminsWithInvites: typeof ChatAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(ChatAdminsWithInvites$, 0xb69b72d7, 0x8f5bad2b, 'messages.ChatAdminsWithInvites', 'constructor');
+export const ChatAdminsWithInvites: typeof ChatAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(ChatAdminsWithInvites$, 0xb69b72d7, 0x8f5bad2b, 'messages.ChatAdminsWithInvites', 'constructor', 'messages.chatAdminsWithInvites admins:Vector<ChatAdminWithInvites> users:Vector<User> = messages.ChatAdminsWithInvites');
 export type ChatAdminsWithInvites = ChatAdminsWithInvites$;
 
 /**
@@ -6694,6 +5925,7 @@ class CheckedHistoryImportPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xb84bb337;
   declare readonly className: 'messages.CheckedHistoryImportPeer';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckedHistoryImportPeer$;
   /** A confirmation text to be shown to the user, upon [importing chat history »](https://core.telegram.org/api/import). */
   declare confirmText: string;
 
@@ -6732,21 +5964,10 @@ class CheckedHistoryImportPeer$ {
       return rethrowDecode(e, 'messages.checkedHistoryImportPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkedHistoryImportPeer');
-    j.field('confirm_text', this.confirmText, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckedHistoryImportPeer$ {
-    const j = new TlJsonReader(json, 'messages.checkedHistoryImportPeer', classes);
-    return j.end(
-      new CheckedHistoryImportPeer$({
-        confirmText: j.field('confirm_text', stringFromJson),
-      }),
-    );
-  }
+interface CheckedHistoryImportPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6756,7 +5977,7 @@ class CheckedHistoryImportPeer$ {
  *
  * @see https://core.telegram.org/constructor/messages.checkedHistoryImportPeer
  */
-export const CheckedHistoryImportPeer: typeof CheckedHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckedHistoryImportPeer$, 0xa24de717, 0xb84bb337, 'messages.CheckedHistoryImportPeer', 'constructor');
+export const CheckedHistoryImportPeer: typeof CheckedHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckedHistoryImportPeer$, 0xa24de717, 0xb84bb337, 'messages.CheckedHistoryImportPeer', 'constructor', 'messages.checkedHistoryImportPeer confirm_text:string = messages.CheckedHistoryImportPeer');
 export type CheckedHistoryImportPeer = CheckedHistoryImportPeer$;
 
 /**
@@ -6775,6 +5996,7 @@ class SponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x7f4169e0;
   declare readonly className: 'messages.SponsoredMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessages$;
   /** If set, specifies the minimum number of messages between shown sponsored messages; otherwise, only one sponsored message must be shown after all ordinary messages. */
   declare postsBetween: number | undefined;
   /** For [sponsored messages to show on channel videos »](https://core.telegram.org/api/sponsored-messages#getting-sponsored-video-advertisements), the number of seconds to wait before showing the first ad. */
@@ -6888,31 +6110,10 @@ class SponsoredMessages$ {
       return rethrowDecode(e, 'messages.sponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sponsoredMessages');
-    j.optional('posts_between', this.postsBetween, intToJson);
-    j.optional('start_delay', this.startDelay, intToJson);
-    j.optional('between_delay', this.betweenDelay, intToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessages$ {
-    const j = new TlJsonReader(json, 'messages.sponsoredMessages', classes);
-    return j.end(
-      new SponsoredMessages$({
-        postsBetween: j.optional('posts_between', intFromJson),
-        startDelay: j.optional('start_delay', intFromJson),
-        betweenDelay: j.optional('between_delay', intFromJson),
-        messages: j.vector('messages', fromJson$SponsoredMessage),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6922,7 +6123,7 @@ class SponsoredMessages$ {
  *
  * @see https://core.telegram.org/constructor/messages.sponsoredMessages
  */
-export const SponsoredMessages: typeof SponsoredMessages$ = /*@__PURE__*/ defineTlClass(SponsoredMessages$, 0xffda656d, 0x7f4169e0, 'messages.SponsoredMessages', 'constructor');
+export const SponsoredMessages: typeof SponsoredMessages$ = /*@__PURE__*/ defineTlClass(SponsoredMessages$, 0xffda656d, 0x7f4169e0, 'messages.SponsoredMessages', 'constructor', 'messages.sponsoredMessages flags:# posts_between:flags.0?int start_delay:flags.1?int between_delay:flags.2?int messages:Vector<SponsoredMessage> chats:Vector<Chat> users:Vector<User> = messages.SponsoredMessages');
 export type SponsoredMessages = SponsoredMessages$;
 
 /**
@@ -6941,6 +6142,7 @@ class SponsoredMessagesEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x7f4169e0;
   declare readonly className: 'messages.SponsoredMessagesEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SponsoredMessagesEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6953,14 +6155,10 @@ class SponsoredMessagesEmpty$ {
   static fromReader(_r: TlReader): SponsoredMessagesEmpty$ {
     return new SponsoredMessagesEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.sponsoredMessagesEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SponsoredMessagesEmpty$ {
-    return new TlJsonReader(json, 'messages.sponsoredMessagesEmpty', classes).end(new SponsoredMessagesEmpty$());
-  }
+interface SponsoredMessagesEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6970,7 +6168,7 @@ class SponsoredMessagesEmpty$ {
  *
  * @see https://core.telegram.org/constructor/messages.sponsoredMessagesEmpty
  */
-export const SponsoredMessagesEmpty: typeof SponsoredMessagesEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredMessagesEmpty$, 0x1839490f, 0x7f4169e0, 'messages.SponsoredMessagesEmpty', 'constructor');
+export const SponsoredMessagesEmpty: typeof SponsoredMessagesEmpty$ = /*@__PURE__*/ defineTlClass(SponsoredMessagesEmpty$, 0x1839490f, 0x7f4169e0, 'messages.SponsoredMessagesEmpty', 'constructor', 'messages.sponsoredMessagesEmpty = messages.SponsoredMessages');
 export type SponsoredMessagesEmpty = SponsoredMessagesEmpty$;
 
 /**
@@ -6989,6 +6187,7 @@ class SearchResultsCalendar$ {
   declare readonly SUBCLASS_OF_ID: 0x92c5640f;
   declare readonly className: 'messages.SearchResultsCalendar';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchResultsCalendar$;
   /** If set, indicates that the results may be inexact */
   declare inexact: boolean | undefined;
   /** Total number of results matching query */
@@ -7149,37 +6348,10 @@ class SearchResultsCalendar$ {
       return rethrowDecode(e, 'messages.searchResultsCalendar', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchResultsCalendar');
-    j.flag('inexact', this.inexact);
-    j.field('count', this.count, intToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('min_msg_id', this.minMsgId, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.vector('periods', this.periods, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchResultsCalendar$ {
-    const j = new TlJsonReader(json, 'messages.searchResultsCalendar', classes);
-    return j.end(
-      new SearchResultsCalendar$({
-        inexact: j.flag('inexact'),
-        count: j.field('count', intFromJson),
-        minDate: j.field('min_date', intFromJson),
-        minMsgId: j.field('min_msg_id', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        periods: j.vector('periods', fromJson$SearchResultsCalendarPeriod),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SearchResultsCalendar$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7189,7 +6361,7 @@ class SearchResultsCalendar$ {
  *
  * @see https://core.telegram.org/constructor/messages.searchResultsCalendar
  */
-export const SearchResultsCalendar: typeof SearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(SearchResultsCalendar$, 0x147ee23c, 0x92c5640f, 'messages.SearchResultsCalendar', 'constructor');
+export const SearchResultsCalendar: typeof SearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(SearchResultsCalendar$, 0x147ee23c, 0x92c5640f, 'messages.SearchResultsCalendar', 'constructor', 'messages.searchResultsCalendar flags:# inexact:flags.0?true count:int min_date:int min_msg_id:int offset_id_offset:flags.1?int periods:Vector<SearchResultsCalendarPeriod> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SearchResultsCalendar');
 export type SearchResultsCalendar = SearchResultsCalendar$;
 
 /**
@@ -7208,6 +6380,7 @@ class SearchResultsPositions$ {
   declare readonly SUBCLASS_OF_ID: 0xd963708d;
   declare readonly className: 'messages.SearchResultsPositions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchResultsPositions$;
   /** Total number of found messages */
   declare count: number;
   /** List of message positions */
@@ -7263,23 +6436,10 @@ class SearchResultsPositions$ {
       return rethrowDecode(e, 'messages.searchResultsPositions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchResultsPositions');
-    j.field('count', this.count, intToJson);
-    j.vector('positions', this.positions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchResultsPositions$ {
-    const j = new TlJsonReader(json, 'messages.searchResultsPositions', classes);
-    return j.end(
-      new SearchResultsPositions$({
-        count: j.field('count', intFromJson),
-        positions: j.vector('positions', fromJson$SearchResultsPosition),
-      }),
-    );
-  }
+interface SearchResultsPositions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7289,7 +6449,7 @@ class SearchResultsPositions$ {
  *
  * @see https://core.telegram.org/constructor/messages.searchResultsPositions
  */
-export const SearchResultsPositions: typeof SearchResultsPositions$ = /*@__PURE__*/ defineTlClass(SearchResultsPositions$, 0x53b22baf, 0xd963708d, 'messages.SearchResultsPositions', 'constructor');
+export const SearchResultsPositions: typeof SearchResultsPositions$ = /*@__PURE__*/ defineTlClass(SearchResultsPositions$, 0x53b22baf, 0xd963708d, 'messages.SearchResultsPositions', 'constructor', 'messages.searchResultsPositions count:int positions:Vector<SearchResultsPosition> = messages.SearchResultsPositions');
 export type SearchResultsPositions = SearchResultsPositions$;
 
 /**
@@ -7308,6 +6468,7 @@ class PeerSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x65a2f7a1;
   declare readonly className: 'messages.PeerSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerSettings$;
   /** Peer settings */
   declare settings: Api.TypePeerSettings;
   /** Mentioned chats */
@@ -7379,25 +6540,10 @@ class PeerSettings$ {
       return rethrowDecode(e, 'messages.peerSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.peerSettings');
-    j.field('settings', this.settings, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerSettings$ {
-    const j = new TlJsonReader(json, 'messages.peerSettings', classes);
-    return j.end(
-      new PeerSettings$({
-        settings: j.field('settings', fromJson$PeerSettings),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PeerSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7407,7 +6553,7 @@ class PeerSettings$ {
  *
  * @see https://core.telegram.org/constructor/messages.peerSettings
  */
-export const PeerSettings: typeof PeerSettings$ = /*@__PURE__*/ defineTlClass(PeerSettings$, 0x6880b94d, 0x65a2f7a1, 'messages.PeerSettings', 'constructor');
+export const PeerSettings: typeof PeerSettings$ = /*@__PURE__*/ defineTlClass(PeerSettings$, 0x6880b94d, 0x65a2f7a1, 'messages.PeerSettings', 'constructor', 'messages.peerSettings settings:PeerSettings chats:Vector<Chat> users:Vector<User> = messages.PeerSettings');
 export type PeerSettings = PeerSettings$;
 
 /**
@@ -7426,6 +6572,7 @@ class MessageReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x60fce5e6;
   declare readonly className: 'messages.MessageReactionsList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageReactionsList$;
   /** Total number of reactions matching query */
   declare count: number;
   /** List of peers that reacted to a specific message */
@@ -7528,29 +6675,10 @@ class MessageReactionsList$ {
       return rethrowDecode(e, 'messages.messageReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageReactionsList');
-    j.field('count', this.count, intToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageReactionsList$ {
-    const j = new TlJsonReader(json, 'messages.messageReactionsList', classes);
-    return j.end(
-      new MessageReactionsList$({
-        count: j.field('count', intFromJson),
-        reactions: j.vector('reactions', fromJson$MessagePeerReaction),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface MessageReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7560,7 +6688,7 @@ class MessageReactionsList$ {
  *
  * @see https://core.telegram.org/constructor/messages.messageReactionsList
  */
-export const MessageReactionsList: typeof MessageReactionsList$ = /*@__PURE__*/ defineTlClass(MessageReactionsList$, 0x31bd492d, 0x60fce5e6, 'messages.MessageReactionsList', 'constructor');
+export const MessageReactionsList: typeof MessageReactionsList$ = /*@__PURE__*/ defineTlClass(MessageReactionsList$, 0x31bd492d, 0x60fce5e6, 'messages.MessageReactionsList', 'constructor', 'messages.messageReactionsList flags:# count:int reactions:Vector<MessagePeerReaction> chats:Vector<Chat> users:Vector<User> next_offset:flags.0?string = messages.MessageReactionsList');
 export type MessageReactionsList = MessageReactionsList$;
 
 /**
@@ -7579,6 +6707,7 @@ class AvailableReactionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe426ad82;
   declare readonly className: 'messages.AvailableReactionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableReactionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7591,14 +6720,10 @@ class AvailableReactionsNotModified$ {
   static fromReader(_r: TlReader): AvailableReactionsNotModified$ {
     return new AvailableReactionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.availableReactionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableReactionsNotModified$ {
-    return new TlJsonReader(json, 'messages.availableReactionsNotModified', classes).end(new AvailableReactionsNotModified$());
-  }
+interface AvailableReactionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7608,7 +6733,7 @@ class AvailableReactionsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.availableReactionsNotModified
  */
-export const AvailableReactionsNotModified: typeof AvailableReactionsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableReactionsNotModified$, 0x9f071957, 0xe426ad82, 'messages.AvailableReactionsNotModified', 'constructor');
+export const AvailableReactionsNotModified: typeof AvailableReactionsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableReactionsNotModified$, 0x9f071957, 0xe426ad82, 'messages.AvailableReactionsNotModified', 'constructor', 'messages.availableReactionsNotModified = messages.AvailableReactions');
 export type AvailableReactionsNotModified = AvailableReactionsNotModified$;
 
 /**
@@ -7627,6 +6752,7 @@ class AvailableReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xe426ad82;
   declare readonly className: 'messages.AvailableReactions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableReactions$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** Animations and metadata associated with [message reactions »](https://core.telegram.org/api/reactions) */
@@ -7682,23 +6808,10 @@ class AvailableReactions$ {
       return rethrowDecode(e, 'messages.availableReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.availableReactions');
-    j.field('hash', this.hash, intToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableReactions$ {
-    const j = new TlJsonReader(json, 'messages.availableReactions', classes);
-    return j.end(
-      new AvailableReactions$({
-        hash: j.field('hash', intFromJson),
-        reactions: j.vector('reactions', fromJson$AvailableReaction),
-      }),
-    );
-  }
+interface AvailableReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7708,7 +6821,7 @@ class AvailableReactions$ {
  *
  * @see https://core.telegram.org/constructor/messages.availableReactions
  */
-export const AvailableReactions: typeof AvailableReactions$ = /*@__PURE__*/ defineTlClass(AvailableReactions$, 0x768e3aad, 0xe426ad82, 'messages.AvailableReactions', 'constructor');
+export const AvailableReactions: typeof AvailableReactions$ = /*@__PURE__*/ defineTlClass(AvailableReactions$, 0x768e3aad, 0xe426ad82, 'messages.AvailableReactions', 'constructor', 'messages.availableReactions hash:int reactions:Vector<AvailableReaction> = messages.AvailableReactions');
 export type AvailableReactions = AvailableReactions$;
 
 /**
@@ -7727,6 +6840,7 @@ class TranscribedAudio$ {
   declare readonly SUBCLASS_OF_ID: 0x21b24936;
   declare readonly className: 'messages.TranscribedAudio';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranscribedAudio$;
   /** Whether the transcription is partial because audio transcription is still in progress, if set the user may receive further {@link Api.UpdateTranscribedAudio} updates with the updated transcription. */
   declare pending: boolean | undefined;
   /** Transcription ID */
@@ -7813,29 +6927,10 @@ class TranscribedAudio$ {
       return rethrowDecode(e, 'messages.transcribedAudio', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.transcribedAudio');
-    j.flag('pending', this.pending);
-    j.field('transcription_id', this.transcriptionId, longToJson);
-    j.field('text', this.text, stringToJson);
-    j.optional('trial_remains_num', this.trialRemainsNum, intToJson);
-    j.optional('trial_remains_until_date', this.trialRemainsUntilDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranscribedAudio$ {
-    const j = new TlJsonReader(json, 'messages.transcribedAudio', classes);
-    return j.end(
-      new TranscribedAudio$({
-        pending: j.flag('pending'),
-        transcriptionId: j.field('transcription_id', longFromJson),
-        text: j.field('text', stringFromJson),
-        trialRemainsNum: j.optional('trial_remains_num', intFromJson),
-        trialRemainsUntilDate: j.optional('trial_remains_until_date', intFromJson),
-      }),
-    );
-  }
+interface TranscribedAudio$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7845,7 +6940,7 @@ class TranscribedAudio$ {
  *
  * @see https://core.telegram.org/constructor/messages.transcribedAudio
  */
-export const TranscribedAudio: typeof TranscribedAudio$ = /*@__PURE__*/ defineTlClass(TranscribedAudio$, 0xcfb9d957, 0x21b24936, 'messages.TranscribedAudio', 'constructor');
+export const TranscribedAudio: typeof TranscribedAudio$ = /*@__PURE__*/ defineTlClass(TranscribedAudio$, 0xcfb9d957, 0x21b24936, 'messages.TranscribedAudio', 'constructor', 'messages.transcribedAudio flags:# pending:flags.0?true transcription_id:long text:string trial_remains_num:flags.1?int trial_remains_until_date:flags.1?int = messages.TranscribedAudio');
 export type TranscribedAudio = TranscribedAudio$;
 
 /**
@@ -7864,6 +6959,7 @@ class ReactionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.ReactionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReactionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7876,14 +6972,10 @@ class ReactionsNotModified$ {
   static fromReader(_r: TlReader): ReactionsNotModified$ {
     return new ReactionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.reactionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReactionsNotModified$ {
-    return new TlJsonReader(json, 'messages.reactionsNotModified', classes).end(new ReactionsNotModified$());
-  }
+interface ReactionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7893,7 +6985,7 @@ class ReactionsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.reactionsNotModified
  */
-export const ReactionsNotModified: typeof ReactionsNotModified$ = /*@__PURE__*/ defineTlClass(ReactionsNotModified$, 0xb06fdbdf, 0xadc38324, 'messages.ReactionsNotModified', 'constructor');
+export const ReactionsNotModified: typeof ReactionsNotModified$ = /*@__PURE__*/ defineTlClass(ReactionsNotModified$, 0xb06fdbdf, 0xadc38324, 'messages.ReactionsNotModified', 'constructor', 'messages.reactionsNotModified = messages.Reactions');
 export type ReactionsNotModified = ReactionsNotModified$;
 
 /**
@@ -7912,6 +7004,7 @@ class Reactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.Reactions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Reactions$;
   /** Hash used for caching, can also be locally regenerated using the algorithm specified [here »](https://core.telegram.org/api/reactions#recent-reactions). */
   declare hash: BigInteger;
   /** Reactions */
@@ -7967,23 +7060,10 @@ class Reactions$ {
       return rethrowDecode(e, 'messages.reactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reactions');
-    j.field('hash', this.hash, longToJson);
-    j.vector('reactions', this.reactions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Reactions$ {
-    const j = new TlJsonReader(json, 'messages.reactions', classes);
-    return j.end(
-      new Reactions$({
-        hash: j.field('hash', longFromJson),
-        reactions: j.vector('reactions', fromJson$Reaction),
-      }),
-    );
-  }
+interface Reactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7993,7 +7073,7 @@ class Reactions$ {
  *
  * @see https://core.telegram.org/constructor/messages.reactions
  */
-export const Reactions: typeof Reactions$ = /*@__PURE__*/ defineTlClass(Reactions$, 0xeafdf716, 0xadc38324, 'messages.Reactions', 'constructor');
+export const Reactions: typeof Reactions$ = /*@__PURE__*/ defineTlClass(Reactions$, 0xeafdf716, 0xadc38324, 'messages.Reactions', 'constructor', 'messages.reactions hash:long reactions:Vector<Reaction> = messages.Reactions');
 export type Reactions = Reactions$;
 
 /**
@@ -8012,6 +7092,7 @@ class ForumTopics$ {
   declare readonly SUBCLASS_OF_ID: 0x8e1d3e1e;
   declare readonly className: 'messages.ForumTopics';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ForumTopics$;
   /** Whether the returned topics are ordered by creation date; if set, pagination by `offset_date` should use {@link Api.ForumTopic}.`date`; otherwise topics are ordered by the last message date, so paginate by the `date` of the {@link Api.TypeMessage message} referenced by {@link Api.ForumTopic}.`top_message`. */
   declare orderByCreateDate: boolean | undefined;
   /** Total number of topics matching query; may be more than the topics contained in `topics`, in which case [pagination](https://core.telegram.org/api/offsets) is required. */
@@ -8137,33 +7218,10 @@ class ForumTopics$ {
       return rethrowDecode(e, 'messages.forumTopics', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.forumTopics');
-    j.flag('order_by_create_date', this.orderByCreateDate);
-    j.field('count', this.count, intToJson);
-    j.vector('topics', this.topics, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('pts', this.pts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ForumTopics$ {
-    const j = new TlJsonReader(json, 'messages.forumTopics', classes);
-    return j.end(
-      new ForumTopics$({
-        orderByCreateDate: j.flag('order_by_create_date'),
-        count: j.field('count', intFromJson),
-        topics: j.vector('topics', fromJson$ForumTopic),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        pts: j.field('pts', intFromJson),
-      }),
-    );
-  }
+interface ForumTopics$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8173,7 +7231,7 @@ class ForumTopics$ {
  *
  * @see https://core.telegram.org/constructor/messages.forumTopics
  */
-export const ForumTopics: typeof ForumTopics$ = /*@__PURE__*/ defineTlClass(ForumTopics$, 0x367617d3, 0x8e1d3e1e, 'messages.ForumTopics', 'constructor');
+export const ForumTopics: typeof ForumTopics$ = /*@__PURE__*/ defineTlClass(ForumTopics$, 0x367617d3, 0x8e1d3e1e, 'messages.ForumTopics', 'constructor', 'messages.forumTopics flags:# order_by_create_date:flags.0?true count:int topics:Vector<ForumTopic> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> pts:int = messages.ForumTopics');
 export type ForumTopics = ForumTopics$;
 
 /**
@@ -8192,6 +7250,7 @@ class EmojiGroupsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.EmojiGroupsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiGroupsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -8204,14 +7263,10 @@ class EmojiGroupsNotModified$ {
   static fromReader(_r: TlReader): EmojiGroupsNotModified$ {
     return new EmojiGroupsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.emojiGroupsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGroupsNotModified$ {
-    return new TlJsonReader(json, 'messages.emojiGroupsNotModified', classes).end(new EmojiGroupsNotModified$());
-  }
+interface EmojiGroupsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8221,7 +7276,7 @@ class EmojiGroupsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.emojiGroupsNotModified
  */
-export const EmojiGroupsNotModified: typeof EmojiGroupsNotModified$ = /*@__PURE__*/ defineTlClass(EmojiGroupsNotModified$, 0x6fb4ad87, 0x7eca55d9, 'messages.EmojiGroupsNotModified', 'constructor');
+export const EmojiGroupsNotModified: typeof EmojiGroupsNotModified$ = /*@__PURE__*/ defineTlClass(EmojiGroupsNotModified$, 0x6fb4ad87, 0x7eca55d9, 'messages.EmojiGroupsNotModified', 'constructor', 'messages.emojiGroupsNotModified = messages.EmojiGroups');
 export type EmojiGroupsNotModified = EmojiGroupsNotModified$;
 
 /**
@@ -8240,6 +7295,7 @@ class EmojiGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.EmojiGroups';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiGroups$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** A list of [emoji categories](https://core.telegram.org/api/emoji-categories). */
@@ -8295,23 +7351,10 @@ class EmojiGroups$ {
       return rethrowDecode(e, 'messages.emojiGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.emojiGroups');
-    j.field('hash', this.hash, intToJson);
-    j.vector('groups', this.groups, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGroups$ {
-    const j = new TlJsonReader(json, 'messages.emojiGroups', classes);
-    return j.end(
-      new EmojiGroups$({
-        hash: j.field('hash', intFromJson),
-        groups: j.vector('groups', fromJson$EmojiGroup),
-      }),
-    );
-  }
+interface EmojiGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8321,7 +7364,7 @@ class EmojiGroups$ {
  *
  * @see https://core.telegram.org/constructor/messages.emojiGroups
  */
-export const EmojiGroups: typeof EmojiGroups$ = /*@__PURE__*/ defineTlClass(EmojiGroups$, 0x881fb94b, 0x7eca55d9, 'messages.EmojiGroups', 'constructor');
+export const EmojiGroups: typeof EmojiGroups$ = /*@__PURE__*/ defineTlClass(EmojiGroups$, 0x881fb94b, 0x7eca55d9, 'messages.EmojiGroups', 'constructor', 'messages.emojiGroups hash:int groups:Vector<EmojiGroup> = messages.EmojiGroups');
 export type EmojiGroups = EmojiGroups$;
 
 /**
@@ -8340,6 +7383,7 @@ class TranslateResult$ {
   declare readonly SUBCLASS_OF_ID: 0x024243e8;
   declare readonly className: 'messages.TranslateResult';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranslateResult$;
   /** Text+[entities](https://core.telegram.org/api/entities), for each input message. */
   declare result: Api.TypeTextWithEntities[];
 
@@ -8386,21 +7430,10 @@ class TranslateResult$ {
       return rethrowDecode(e, 'messages.translateResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.translateResult');
-    j.vector('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranslateResult$ {
-    const j = new TlJsonReader(json, 'messages.translateResult', classes);
-    return j.end(
-      new TranslateResult$({
-        result: j.vector('result', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface TranslateResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8410,7 +7443,7 @@ class TranslateResult$ {
  *
  * @see https://core.telegram.org/constructor/messages.translateResult
  */
-export const TranslateResult: typeof TranslateResult$ = /*@__PURE__*/ defineTlClass(TranslateResult$, 0x33db32f8, 0x024243e8, 'messages.TranslateResult', 'constructor');
+export const TranslateResult: typeof TranslateResult$ = /*@__PURE__*/ defineTlClass(TranslateResult$, 0x33db32f8, 0x024243e8, 'messages.TranslateResult', 'constructor', 'messages.translateResult result:Vector<TextWithEntities> = messages.TranslatedText');
 export type TranslateResult = TranslateResult$;
 
 /**
@@ -8429,6 +7462,7 @@ class BotApp$ {
   declare readonly SUBCLASS_OF_ID: 0x8f7243a7;
   declare readonly className: 'messages.BotApp';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotApp$;
   /** Whether the web app was never used by the user, and confirmation must be asked from the user before opening it. */
   declare inactive: boolean | undefined;
   /** The bot is asking permission to send messages to the user: if the user agrees, set the `write_allowed` flag when invoking {@link Api.messages.RequestAppWebView}. */
@@ -8496,27 +7530,10 @@ class BotApp$ {
       return rethrowDecode(e, 'messages.botApp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botApp');
-    j.flag('inactive', this.inactive);
-    j.flag('request_write_access', this.requestWriteAccess);
-    j.flag('has_settings', this.hasSettings);
-    j.field('app', this.app, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotApp$ {
-    const j = new TlJsonReader(json, 'messages.botApp', classes);
-    return j.end(
-      new BotApp$({
-        inactive: j.flag('inactive'),
-        requestWriteAccess: j.flag('request_write_access'),
-        hasSettings: j.flag('has_settings'),
-        app: j.field('app', fromJson$BotApp),
-      }),
-    );
-  }
+interface BotApp$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8526,7 +7543,7 @@ class BotApp$ {
  *
  * @see https://core.telegram.org/constructor/messages.botApp
  */
-export const BotApp: typeof BotApp$ = /*@__PURE__*/ defineTlClass(BotApp$, 0xeb50adf5, 0x8f7243a7, 'messages.BotApp', 'constructor');
+export const BotApp: typeof BotApp$ = /*@__PURE__*/ defineTlClass(BotApp$, 0xeb50adf5, 0x8f7243a7, 'messages.BotApp', 'constructor', 'messages.botApp flags:# inactive:flags.0?true request_write_access:flags.1?true has_settings:flags.2?true app:BotApp = messages.BotApp');
 export type BotApp = BotApp$;
 
 /**
@@ -8545,6 +7562,7 @@ class WebPage$ {
   declare readonly SUBCLASS_OF_ID: 0x2cf8b154;
   declare readonly className: 'messages.WebPage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebPage$;
   /** The instant view webpage. */
   declare webpage: Api.TypeWebPage;
   /** Chats mentioned in the webpage. */
@@ -8616,25 +7634,10 @@ class WebPage$ {
       return rethrowDecode(e, 'messages.webPage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.webPage');
-    j.field('webpage', this.webpage, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebPage$ {
-    const j = new TlJsonReader(json, 'messages.webPage', classes);
-    return j.end(
-      new WebPage$({
-        webpage: j.field('webpage', fromJson$WebPage),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface WebPage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8644,7 +7647,7 @@ class WebPage$ {
  *
  * @see https://core.telegram.org/constructor/messages.webPage
  */
-export const WebPage: typeof WebPage$ = /*@__PURE__*/ defineTlClass(WebPage$, 0xfd5e12bd, 0x2cf8b154, 'messages.WebPage', 'constructor');
+export const WebPage: typeof WebPage$ = /*@__PURE__*/ defineTlClass(WebPage$, 0xfd5e12bd, 0x2cf8b154, 'messages.WebPage', 'constructor', 'messages.webPage webpage:WebPage chats:Vector<Chat> users:Vector<User> = messages.WebPage');
 export type WebPage = WebPage$;
 
 /**
@@ -8663,6 +7666,7 @@ class SavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.SavedDialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedDialogs$;
   /** [Saved message dialogs »](https://core.telegram.org/api/saved-messages). */
   declare dialogs: Api.TypeSavedDialog[];
   /** List of last messages from each saved dialog */
@@ -8757,27 +7761,10 @@ class SavedDialogs$ {
       return rethrowDecode(e, 'messages.savedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedDialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.savedDialogs', classes);
-    return j.end(
-      new SavedDialogs$({
-        dialogs: j.vector('dialogs', fromJson$SavedDialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8787,7 +7774,7 @@ class SavedDialogs$ {
  *
  * @see https://core.telegram.org/constructor/messages.savedDialogs
  */
-export const SavedDialogs: typeof SavedDialogs$ = /*@__PURE__*/ defineTlClass(SavedDialogs$, 0xf83ae221, 0x614bb87e, 'messages.SavedDialogs', 'constructor');
+export const SavedDialogs: typeof SavedDialogs$ = /*@__PURE__*/ defineTlClass(SavedDialogs$, 0xf83ae221, 0x614bb87e, 'messages.SavedDialogs', 'constructor', 'messages.savedDialogs dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs');
 export type SavedDialogs = SavedDialogs$;
 
 /**
@@ -8806,6 +7793,7 @@ class SavedDialogsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.SavedDialogsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedDialogsSlice$;
   /** Total number of saved message dialogs */
   declare count: number;
   /** List of saved message dialogs */
@@ -8909,29 +7897,10 @@ class SavedDialogsSlice$ {
       return rethrowDecode(e, 'messages.savedDialogsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedDialogsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogsSlice$ {
-    const j = new TlJsonReader(json, 'messages.savedDialogsSlice', classes);
-    return j.end(
-      new SavedDialogsSlice$({
-        count: j.field('count', intFromJson),
-        dialogs: j.vector('dialogs', fromJson$SavedDialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SavedDialogsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8941,7 +7910,7 @@ class SavedDialogsSlice$ {
  *
  * @see https://core.telegram.org/constructor/messages.savedDialogsSlice
  */
-export const SavedDialogsSlice: typeof SavedDialogsSlice$ = /*@__PURE__*/ defineTlClass(SavedDialogsSlice$, 0x44ba9dd9, 0x614bb87e, 'messages.SavedDialogsSlice', 'constructor');
+export const SavedDialogsSlice: typeof SavedDialogsSlice$ = /*@__PURE__*/ defineTlClass(SavedDialogsSlice$, 0x44ba9dd9, 0x614bb87e, 'messages.SavedDialogsSlice', 'constructor', 'messages.savedDialogsSlice count:int dialogs:Vector<SavedDialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.SavedDialogs');
 export type SavedDialogsSlice = SavedDialogsSlice$;
 
 /**
@@ -8960,6 +7929,7 @@ class SavedDialogsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.SavedDialogsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedDialogsNotModified$;
   /** Number of [saved dialogs](https://core.telegram.org/api/saved-messages) found server-side by the query */
   declare count: number;
 
@@ -8998,21 +7968,10 @@ class SavedDialogsNotModified$ {
       return rethrowDecode(e, 'messages.savedDialogsNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedDialogsNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedDialogsNotModified$ {
-    const j = new TlJsonReader(json, 'messages.savedDialogsNotModified', classes);
-    return j.end(
-      new SavedDialogsNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface SavedDialogsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9022,7 +7981,7 @@ class SavedDialogsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.savedDialogsNotModified
  */
-export const SavedDialogsNotModified: typeof SavedDialogsNotModified$ = /*@__PURE__*/ defineTlClass(SavedDialogsNotModified$, 0xc01f6fe8, 0x614bb87e, 'messages.SavedDialogsNotModified', 'constructor');
+export const SavedDialogsNotModified: typeof SavedDialogsNotModified$ = /*@__PURE__*/ defineTlClass(SavedDialogsNotModified$, 0xc01f6fe8, 0x614bb87e, 'messages.SavedDialogsNotModified', 'constructor', 'messages.savedDialogsNotModified count:int = messages.SavedDialogs');
 export type SavedDialogsNotModified = SavedDialogsNotModified$;
 
 /**
@@ -9041,6 +8000,7 @@ class SavedReactionTagsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa39b5be3;
   declare readonly className: 'messages.SavedReactionTagsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedReactionTagsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9053,14 +8013,10 @@ class SavedReactionTagsNotModified$ {
   static fromReader(_r: TlReader): SavedReactionTagsNotModified$ {
     return new SavedReactionTagsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.savedReactionTagsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedReactionTagsNotModified$ {
-    return new TlJsonReader(json, 'messages.savedReactionTagsNotModified', classes).end(new SavedReactionTagsNotModified$());
-  }
+interface SavedReactionTagsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9070,7 +8026,7 @@ class SavedReactionTagsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.savedReactionTagsNotModified
  */
-export const SavedReactionTagsNotModified: typeof SavedReactionTagsNotModified$ = /*@__PURE__*/ defineTlClass(SavedReactionTagsNotModified$, 0x889b59ef, 0xa39b5be3, 'messages.SavedReactionTagsNotModified', 'constructor');
+export const SavedReactionTagsNotModified: typeof SavedReactionTagsNotModified$ = /*@__PURE__*/ defineTlClass(SavedReactionTagsNotModified$, 0x889b59ef, 0xa39b5be3, 'messages.SavedReactionTagsNotModified', 'constructor', 'messages.savedReactionTagsNotModified = messages.SavedReactionTags');
 export type SavedReactionTagsNotModified = SavedReactionTagsNotModified$;
 
 /**
@@ -9089,6 +8045,7 @@ class SavedReactionTags$ {
   declare readonly SUBCLASS_OF_ID: 0xa39b5be3;
   declare readonly className: 'messages.SavedReactionTags';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedReactionTags$;
   /** Saved reaction tags. */
   declare tags: Api.TypeSavedReactionTag[];
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). Can also be manually regenerated, if needed, using the [custom algorithm specified here »](https://core.telegram.org/api/saved-messages#tags). */
@@ -9144,23 +8101,10 @@ class SavedReactionTags$ {
       return rethrowDecode(e, 'messages.savedReactionTags', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedReactionTags');
-    j.vector('tags', this.tags, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedReactionTags$ {
-    const j = new TlJsonReader(json, 'messages.savedReactionTags', classes);
-    return j.end(
-      new SavedReactionTags$({
-        tags: j.vector('tags', fromJson$SavedReactionTag),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SavedReactionTags$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9170,7 +8114,7 @@ class SavedReactionTags$ {
  *
  * @see https://core.telegram.org/constructor/messages.savedReactionTags
  */
-export const SavedReactionTags: typeof SavedReactionTags$ = /*@__PURE__*/ defineTlClass(SavedReactionTags$, 0x3259950a, 0xa39b5be3, 'messages.SavedReactionTags', 'constructor');
+export const SavedReactionTags: typeof SavedReactionTags$ = /*@__PURE__*/ defineTlClass(SavedReactionTags$, 0x3259950a, 0xa39b5be3, 'messages.SavedReactionTags', 'constructor', 'messages.savedReactionTags tags:Vector<SavedReactionTag> hash:long = messages.SavedReactionTags');
 export type SavedReactionTags = SavedReactionTags$;
 
 /**
@@ -9189,6 +8133,7 @@ class QuickReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xf737e966;
   declare readonly className: 'messages.QuickReplies';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => QuickReplies$;
   /** Quick reply shortcuts. */
   declare quickReplies: Api.TypeQuickReply[];
   /** Messages mentioned in `quick_replies`. */
@@ -9283,27 +8228,10 @@ class QuickReplies$ {
       return rethrowDecode(e, 'messages.quickReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.quickReplies');
-    j.vector('quick_replies', this.quickReplies, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): QuickReplies$ {
-    const j = new TlJsonReader(json, 'messages.quickReplies', classes);
-    return j.end(
-      new QuickReplies$({
-        quickReplies: j.vector('quick_replies', fromJson$QuickReply),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface QuickReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9313,7 +8241,7 @@ class QuickReplies$ {
  *
  * @see https://core.telegram.org/constructor/messages.quickReplies
  */
-export const QuickReplies: typeof QuickReplies$ = /*@__PURE__*/ defineTlClass(QuickReplies$, 0xc68d6695, 0xf737e966, 'messages.QuickReplies', 'constructor');
+export const QuickReplies: typeof QuickReplies$ = /*@__PURE__*/ defineTlClass(QuickReplies$, 0xc68d6695, 0xf737e966, 'messages.QuickReplies', 'constructor', 'messages.quickReplies quick_replies:Vector<QuickReply> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.QuickReplies');
 export type QuickReplies = QuickReplies$;
 
 /**
@@ -9332,6 +8260,7 @@ class QuickRepliesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf737e966;
   declare readonly className: 'messages.QuickRepliesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => QuickRepliesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9344,14 +8273,10 @@ class QuickRepliesNotModified$ {
   static fromReader(_r: TlReader): QuickRepliesNotModified$ {
     return new QuickRepliesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.quickRepliesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): QuickRepliesNotModified$ {
-    return new TlJsonReader(json, 'messages.quickRepliesNotModified', classes).end(new QuickRepliesNotModified$());
-  }
+interface QuickRepliesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9361,7 +8286,7 @@ class QuickRepliesNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.quickRepliesNotModified
  */
-export const QuickRepliesNotModified: typeof QuickRepliesNotModified$ = /*@__PURE__*/ defineTlClass(QuickRepliesNotModified$, 0x5f91eb5b, 0xf737e966, 'messages.QuickRepliesNotModified', 'constructor');
+export const QuickRepliesNotModified: typeof QuickRepliesNotModified$ = /*@__PURE__*/ defineTlClass(QuickRepliesNotModified$, 0x5f91eb5b, 0xf737e966, 'messages.QuickRepliesNotModified', 'constructor', 'messages.quickRepliesNotModified = messages.QuickReplies');
 export type QuickRepliesNotModified = QuickRepliesNotModified$;
 
 /**
@@ -9380,6 +8305,7 @@ class DialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0xa5fff1b7;
   declare readonly className: 'messages.DialogFilters';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogFilters$;
   /** Whether [folder tags](https://core.telegram.org/api/folders#folder-tags) are enabled. */
   declare tagsEnabled: boolean | undefined;
   /** Folders. */
@@ -9439,23 +8365,10 @@ class DialogFilters$ {
       return rethrowDecode(e, 'messages.dialogFilters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogFilters');
-    j.flag('tags_enabled', this.tagsEnabled);
-    j.vector('filters', this.filters, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogFilters$ {
-    const j = new TlJsonReader(json, 'messages.dialogFilters', classes);
-    return j.end(
-      new DialogFilters$({
-        tagsEnabled: j.flag('tags_enabled'),
-        filters: j.vector('filters', fromJson$DialogFilter),
-      }),
-    );
-  }
+interface DialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9465,7 +8378,7 @@ class DialogFilters$ {
  *
  * @see https://core.telegram.org/constructor/messages.dialogFilters
  */
-export const DialogFilters: typeof DialogFilters$ = /*@__PURE__*/ defineTlClass(DialogFilters$, 0x2ad93719, 0xa5fff1b7, 'messages.DialogFilters', 'constructor');
+export const DialogFilters: typeof DialogFilters$ = /*@__PURE__*/ defineTlClass(DialogFilters$, 0x2ad93719, 0xa5fff1b7, 'messages.DialogFilters', 'constructor', 'messages.dialogFilters flags:# tags_enabled:flags.0?true filters:Vector<DialogFilter> = messages.DialogFilters');
 export type DialogFilters = DialogFilters$;
 
 /**
@@ -9484,6 +8397,7 @@ class MyStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xb1b4350a;
   declare readonly className: 'messages.MyStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MyStickers$;
   /** Total number of owned stickersets. */
   declare count: number;
   /** Stickersets */
@@ -9539,23 +8453,10 @@ class MyStickers$ {
       return rethrowDecode(e, 'messages.myStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.myStickers');
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MyStickers$ {
-    const j = new TlJsonReader(json, 'messages.myStickers', classes);
-    return j.end(
-      new MyStickers$({
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface MyStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9565,7 +8466,7 @@ class MyStickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.myStickers
  */
-export const MyStickers: typeof MyStickers$ = /*@__PURE__*/ defineTlClass(MyStickers$, 0xfaff629d, 0xb1b4350a, 'messages.MyStickers', 'constructor');
+export const MyStickers: typeof MyStickers$ = /*@__PURE__*/ defineTlClass(MyStickers$, 0xfaff629d, 0xb1b4350a, 'messages.MyStickers', 'constructor', 'messages.myStickers count:int sets:Vector<StickerSetCovered> = messages.MyStickers');
 export type MyStickers = MyStickers$;
 
 /**
@@ -9584,6 +8485,7 @@ class InvitedUsers$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'messages.InvitedUsers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InvitedUsers$;
   /** List of updates about successfully invited users (and eventually info about the created group) */
   declare updates: Api.TypeUpdates;
   /** A list of users that could not be invited, along with the reason why they couldn't be invited. */
@@ -9639,23 +8541,10 @@ class InvitedUsers$ {
       return rethrowDecode(e, 'messages.invitedUsers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.invitedUsers');
-    j.field('updates', this.updates, objectToJson);
-    j.vector('missing_invitees', this.missingInvitees, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InvitedUsers$ {
-    const j = new TlJsonReader(json, 'messages.invitedUsers', classes);
-    return j.end(
-      new InvitedUsers$({
-        updates: j.field('updates', fromJson$Updates),
-        missingInvitees: j.vector('missing_invitees', fromJson$MissingInvitee),
-      }),
-    );
-  }
+interface InvitedUsers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9665,7 +8554,7 @@ class InvitedUsers$ {
  *
  * @see https://core.telegram.org/constructor/messages.invitedUsers
  */
-export const InvitedUsers: typeof InvitedUsers$ = /*@__PURE__*/ defineTlClass(InvitedUsers$, 0x7f5defa6, 0x3dbe90a1, 'messages.InvitedUsers', 'constructor');
+export const InvitedUsers: typeof InvitedUsers$ = /*@__PURE__*/ defineTlClass(InvitedUsers$, 0x7f5defa6, 0x3dbe90a1, 'messages.InvitedUsers', 'constructor', 'messages.invitedUsers updates:Updates missing_invitees:Vector<MissingInvitee> = messages.InvitedUsers');
 export type InvitedUsers = InvitedUsers$;
 
 /**
@@ -9684,6 +8573,7 @@ class AvailableEffectsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x4470d5bd;
   declare readonly className: 'messages.AvailableEffectsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableEffectsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9696,14 +8586,10 @@ class AvailableEffectsNotModified$ {
   static fromReader(_r: TlReader): AvailableEffectsNotModified$ {
     return new AvailableEffectsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.availableEffectsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableEffectsNotModified$ {
-    return new TlJsonReader(json, 'messages.availableEffectsNotModified', classes).end(new AvailableEffectsNotModified$());
-  }
+interface AvailableEffectsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9713,7 +8599,7 @@ class AvailableEffectsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.availableEffectsNotModified
  */
-export const AvailableEffectsNotModified: typeof AvailableEffectsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableEffectsNotModified$, 0xd1ed9a5b, 0x4470d5bd, 'messages.AvailableEffectsNotModified', 'constructor');
+export const AvailableEffectsNotModified: typeof AvailableEffectsNotModified$ = /*@__PURE__*/ defineTlClass(AvailableEffectsNotModified$, 0xd1ed9a5b, 0x4470d5bd, 'messages.AvailableEffectsNotModified', 'constructor', 'messages.availableEffectsNotModified = messages.AvailableEffects');
 export type AvailableEffectsNotModified = AvailableEffectsNotModified$;
 
 /**
@@ -9732,6 +8618,7 @@ class AvailableEffects$ {
   declare readonly SUBCLASS_OF_ID: 0x4470d5bd;
   declare readonly className: 'messages.AvailableEffects';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AvailableEffects$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** Message effects */
@@ -9803,25 +8690,10 @@ class AvailableEffects$ {
       return rethrowDecode(e, 'messages.availableEffects', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.availableEffects');
-    j.field('hash', this.hash, intToJson);
-    j.vector('effects', this.effects, objectToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AvailableEffects$ {
-    const j = new TlJsonReader(json, 'messages.availableEffects', classes);
-    return j.end(
-      new AvailableEffects$({
-        hash: j.field('hash', intFromJson),
-        effects: j.vector('effects', fromJson$AvailableEffect),
-        documents: j.vector('documents', fromJson$Document),
-      }),
-    );
-  }
+interface AvailableEffects$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9831,7 +8703,7 @@ class AvailableEffects$ {
  *
  * @see https://core.telegram.org/constructor/messages.availableEffects
  */
-export const AvailableEffects: typeof AvailableEffects$ = /*@__PURE__*/ defineTlClass(AvailableEffects$, 0xbddb616e, 0x4470d5bd, 'messages.AvailableEffects', 'constructor');
+export const AvailableEffects: typeof AvailableEffects$ = /*@__PURE__*/ defineTlClass(AvailableEffects$, 0xbddb616e, 0x4470d5bd, 'messages.AvailableEffects', 'constructor', 'messages.availableEffects hash:int effects:Vector<AvailableEffect> documents:Vector<Document> = messages.AvailableEffects');
 export type AvailableEffects = AvailableEffects$;
 
 /**
@@ -9850,6 +8722,7 @@ class BotPreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xef9119bb;
   declare readonly className: 'messages.BotPreparedInlineMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotPreparedInlineMessage$;
   /** The ID of the saved message, to be passed to the `id` field of the [web_app_send_prepared_message event »](https://core.telegram.org/api/web-events#web-app-send-prepared-message) */
   declare id: string;
   /** Expiration date of the message */
@@ -9897,23 +8770,10 @@ class BotPreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.botPreparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botPreparedInlineMessage');
-    j.field('id', this.id, stringToJson);
-    j.field('expire_date', this.expireDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotPreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.botPreparedInlineMessage', classes);
-    return j.end(
-      new BotPreparedInlineMessage$({
-        id: j.field('id', stringFromJson),
-        expireDate: j.field('expire_date', intFromJson),
-      }),
-    );
-  }
+interface BotPreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9923,7 +8783,7 @@ class BotPreparedInlineMessage$ {
  *
  * @see https://core.telegram.org/constructor/messages.botPreparedInlineMessage
  */
-export const BotPreparedInlineMessage: typeof BotPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(BotPreparedInlineMessage$, 0x8ecf0511, 0xef9119bb, 'messages.BotPreparedInlineMessage', 'constructor');
+export const BotPreparedInlineMessage: typeof BotPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(BotPreparedInlineMessage$, 0x8ecf0511, 0xef9119bb, 'messages.BotPreparedInlineMessage', 'constructor', 'messages.botPreparedInlineMessage id:string expire_date:int = messages.BotPreparedInlineMessage');
 export type BotPreparedInlineMessage = BotPreparedInlineMessage$;
 
 /**
@@ -9942,6 +8802,7 @@ class PreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x490ddf4d;
   declare readonly className: 'messages.PreparedInlineMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PreparedInlineMessage$;
   /** The `query_id` to pass to {@link Api.messages.SendInlineBotResult} */
   declare queryId: BigInteger;
   /** The contents of the message, to be shown in a preview */
@@ -10031,29 +8892,10 @@ class PreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.preparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.preparedInlineMessage');
-    j.field('query_id', this.queryId, longToJson);
-    j.field('result', this.result, objectToJson);
-    j.vector('peer_types', this.peerTypes, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.preparedInlineMessage', classes);
-    return j.end(
-      new PreparedInlineMessage$({
-        queryId: j.field('query_id', longFromJson),
-        result: j.field('result', fromJson$BotInlineResult),
-        peerTypes: j.vector('peer_types', fromJson$InlineQueryPeerType),
-        cacheTime: j.field('cache_time', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10063,7 +8905,7 @@ class PreparedInlineMessage$ {
  *
  * @see https://core.telegram.org/constructor/messages.preparedInlineMessage
  */
-export const PreparedInlineMessage: typeof PreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(PreparedInlineMessage$, 0xff57708d, 0x490ddf4d, 'messages.PreparedInlineMessage', 'constructor');
+export const PreparedInlineMessage: typeof PreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(PreparedInlineMessage$, 0xff57708d, 0x490ddf4d, 'messages.PreparedInlineMessage', 'constructor', 'messages.preparedInlineMessage query_id:long result:BotInlineResult peer_types:Vector<InlineQueryPeerType> cache_time:int users:Vector<User> = messages.PreparedInlineMessage');
 export type PreparedInlineMessage = PreparedInlineMessage$;
 
 /**
@@ -10082,6 +8924,7 @@ class FoundStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x06402151;
   declare readonly className: 'messages.FoundStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickersNotModified$;
   /** Offset for [pagination](https://core.telegram.org/api/offsets) */
   declare nextOffset: number | undefined;
 
@@ -10126,21 +8969,10 @@ class FoundStickersNotModified$ {
       return rethrowDecode(e, 'messages.foundStickersNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.foundStickersNotModified');
-    j.optional('next_offset', this.nextOffset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickersNotModified$ {
-    const j = new TlJsonReader(json, 'messages.foundStickersNotModified', classes);
-    return j.end(
-      new FoundStickersNotModified$({
-        nextOffset: j.optional('next_offset', intFromJson),
-      }),
-    );
-  }
+interface FoundStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10150,7 +8982,7 @@ class FoundStickersNotModified$ {
  *
  * @see https://core.telegram.org/constructor/messages.foundStickersNotModified
  */
-export const FoundStickersNotModified: typeof FoundStickersNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickersNotModified$, 0x6010c534, 0x06402151, 'messages.FoundStickersNotModified', 'constructor');
+export const FoundStickersNotModified: typeof FoundStickersNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickersNotModified$, 0x6010c534, 0x06402151, 'messages.FoundStickersNotModified', 'constructor', 'messages.foundStickersNotModified flags:# next_offset:flags.0?int = messages.FoundStickers');
 export type FoundStickersNotModified = FoundStickersNotModified$;
 
 /**
@@ -10169,6 +9001,7 @@ class FoundStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x06402151;
   declare readonly className: 'messages.FoundStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickers$;
   /** Offset for [pagination](https://core.telegram.org/api/offsets) */
   declare nextOffset: number | undefined;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
@@ -10239,25 +9072,10 @@ class FoundStickers$ {
       return rethrowDecode(e, 'messages.foundStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.foundStickers');
-    j.optional('next_offset', this.nextOffset, intToJson);
-    j.field('hash', this.hash, longToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickers$ {
-    const j = new TlJsonReader(json, 'messages.foundStickers', classes);
-    return j.end(
-      new FoundStickers$({
-        nextOffset: j.optional('next_offset', intFromJson),
-        hash: j.field('hash', longFromJson),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface FoundStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10267,7 +9085,7 @@ class FoundStickers$ {
  *
  * @see https://core.telegram.org/constructor/messages.foundStickers
  */
-export const FoundStickers: typeof FoundStickers$ = /*@__PURE__*/ defineTlClass(FoundStickers$, 0x82c9e290, 0x06402151, 'messages.FoundStickers', 'constructor');
+export const FoundStickers: typeof FoundStickers$ = /*@__PURE__*/ defineTlClass(FoundStickers$, 0x82c9e290, 0x06402151, 'messages.FoundStickers', 'constructor', 'messages.foundStickers flags:# next_offset:flags.0?int hash:long stickers:Vector<Document> = messages.FoundStickers');
 export type FoundStickers = FoundStickers$;
 
 /**
@@ -10286,6 +9104,7 @@ class WebPagePreview$ {
   declare readonly SUBCLASS_OF_ID: 0xe29410c2;
   declare readonly className: 'messages.WebPagePreview';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebPagePreview$;
   /** The {@link Api.MessageMediaWebPage} or a {@link Api.MessageMediaEmpty} if there is no preview. */
   declare media: Api.TypeMessageMedia;
   /** Chats mentioned in the `gift` field. */
@@ -10357,25 +9176,10 @@ class WebPagePreview$ {
       return rethrowDecode(e, 'messages.webPagePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.webPagePreview');
-    j.field('media', this.media, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebPagePreview$ {
-    const j = new TlJsonReader(json, 'messages.webPagePreview', classes);
-    return j.end(
-      new WebPagePreview$({
-        media: j.field('media', fromJson$MessageMedia),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface WebPagePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10385,7 +9189,7 @@ class WebPagePreview$ {
  *
  * @see https://core.telegram.org/constructor/messages.webPagePreview
  */
-export const WebPagePreview: typeof WebPagePreview$ = /*@__PURE__*/ defineTlClass(WebPagePreview$, 0x8c9a88ac, 0xe29410c2, 'messages.WebPagePreview', 'constructor');
+export const WebPagePreview: typeof WebPagePreview$ = /*@__PURE__*/ defineTlClass(WebPagePreview$, 0x8c9a88ac, 0xe29410c2, 'messages.WebPagePreview', 'constructor', 'messages.webPagePreview media:MessageMedia chats:Vector<Chat> users:Vector<User> = messages.WebPagePreview');
 export type WebPagePreview = WebPagePreview$;
 
 /**
@@ -10404,6 +9208,7 @@ class EmojiGameOutcome$ {
   declare readonly SUBCLASS_OF_ID: 0x0ef75569;
   declare readonly className: 'messages.EmojiGameOutcome';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiGameOutcome$;
   /** Seed. */
   declare seed: Uint8Array;
   /** Staked amount. */
@@ -10460,25 +9265,10 @@ class EmojiGameOutcome$ {
       return rethrowDecode(e, 'messages.emojiGameOutcome', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.emojiGameOutcome');
-    j.field('seed', this.seed, bytesToJson);
-    j.field('stake_ton_amount', this.stakeTonAmount, longToJson);
-    j.field('ton_amount', this.tonAmount, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGameOutcome$ {
-    const j = new TlJsonReader(json, 'messages.emojiGameOutcome', classes);
-    return j.end(
-      new EmojiGameOutcome$({
-        seed: j.field('seed', bytesFromJson),
-        stakeTonAmount: j.field('stake_ton_amount', longFromJson),
-        tonAmount: j.field('ton_amount', longFromJson),
-      }),
-    );
-  }
+interface EmojiGameOutcome$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10488,7 +9278,7 @@ class EmojiGameOutcome$ {
  *
  * @see https://core.telegram.org/constructor/messages.emojiGameOutcome
  */
-export const EmojiGameOutcome: typeof EmojiGameOutcome$ = /*@__PURE__*/ defineTlClass(EmojiGameOutcome$, 0xda2ad647, 0x0ef75569, 'messages.EmojiGameOutcome', 'constructor');
+export const EmojiGameOutcome: typeof EmojiGameOutcome$ = /*@__PURE__*/ defineTlClass(EmojiGameOutcome$, 0xda2ad647, 0x0ef75569, 'messages.EmojiGameOutcome', 'constructor', 'messages.emojiGameOutcome seed:bytes stake_ton_amount:long ton_amount:long = messages.EmojiGameOutcome');
 export type EmojiGameOutcome = EmojiGameOutcome$;
 
 /**
@@ -10507,6 +9297,7 @@ class EmojiGameUnavailable$ {
   declare readonly SUBCLASS_OF_ID: 0x064b3022;
   declare readonly className: 'messages.EmojiGameUnavailable';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiGameUnavailable$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -10519,14 +9310,10 @@ class EmojiGameUnavailable$ {
   static fromReader(_r: TlReader): EmojiGameUnavailable$ {
     return new EmojiGameUnavailable$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.emojiGameUnavailable' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGameUnavailable$ {
-    return new TlJsonReader(json, 'messages.emojiGameUnavailable', classes).end(new EmojiGameUnavailable$());
-  }
+interface EmojiGameUnavailable$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10536,7 +9323,7 @@ class EmojiGameUnavailable$ {
  *
  * @see https://core.telegram.org/constructor/messages.emojiGameUnavailable
  */
-export const EmojiGameUnavailable: typeof EmojiGameUnavailable$ = /*@__PURE__*/ defineTlClass(EmojiGameUnavailable$, 0x59e65335, 0x064b3022, 'messages.EmojiGameUnavailable', 'constructor');
+export const EmojiGameUnavailable: typeof EmojiGameUnavailable$ = /*@__PURE__*/ defineTlClass(EmojiGameUnavailable$, 0x59e65335, 0x064b3022, 'messages.EmojiGameUnavailable', 'constructor', 'messages.emojiGameUnavailable = messages.EmojiGameInfo');
 export type EmojiGameUnavailable = EmojiGameUnavailable$;
 
 /**
@@ -10555,6 +9342,7 @@ class EmojiGameDiceInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x064b3022;
   declare readonly className: 'messages.EmojiGameDiceInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EmojiGameDiceInfo$;
   /** Game hash. */
   declare gameHash: string;
   /** Previous stake. */
@@ -10643,29 +9431,10 @@ class EmojiGameDiceInfo$ {
       return rethrowDecode(e, 'messages.emojiGameDiceInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.emojiGameDiceInfo');
-    j.field('game_hash', this.gameHash, stringToJson);
-    j.field('prev_stake', this.prevStake, longToJson);
-    j.field('current_streak', this.currentStreak, intToJson);
-    j.vector('params', this.params, intToJson);
-    j.optional('plays_left', this.playsLeft, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EmojiGameDiceInfo$ {
-    const j = new TlJsonReader(json, 'messages.emojiGameDiceInfo', classes);
-    return j.end(
-      new EmojiGameDiceInfo$({
-        gameHash: j.field('game_hash', stringFromJson),
-        prevStake: j.field('prev_stake', longFromJson),
-        currentStreak: j.field('current_streak', intFromJson),
-        params: j.vector('params', intFromJson),
-        playsLeft: j.optional('plays_left', intFromJson),
-      }),
-    );
-  }
+interface EmojiGameDiceInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10675,7 +9444,7 @@ class EmojiGameDiceInfo$ {
  *
  * @see https://core.telegram.org/constructor/messages.emojiGameDiceInfo
  */
-export const EmojiGameDiceInfo: typeof EmojiGameDiceInfo$ = /*@__PURE__*/ defineTlClass(EmojiGameDiceInfo$, 0x44e56023, 0x064b3022, 'messages.EmojiGameDiceInfo', 'constructor');
+export const EmojiGameDiceInfo: typeof EmojiGameDiceInfo$ = /*@__PURE__*/ defineTlClass(EmojiGameDiceInfo$, 0x44e56023, 0x064b3022, 'messages.EmojiGameDiceInfo', 'constructor', 'messages.emojiGameDiceInfo flags:# game_hash:string prev_stake:long current_streak:int params:Vector<int> plays_left:flags.0?int = messages.EmojiGameInfo');
 export type EmojiGameDiceInfo = EmojiGameDiceInfo$;
 
 /**
@@ -10694,6 +9463,7 @@ class ComposedMessageWithAI$ {
   declare readonly SUBCLASS_OF_ID: 0x140803df;
   declare readonly className: 'messages.ComposedMessageWithAI';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ComposedMessageWithAI$;
   /** The modified message. */
   declare resultText: Api.TypeTextWithEntities;
   /** If **only** the proofreading mode ({@link Api.messages.ComposeMessageWithAI}.`proofread`) is enabled, this field will be populated with a "pre-rendered" diff between the old and the new message text using **only** [diff entities »](https://core.telegram.org/api/entities#diff-entities). */
@@ -10747,23 +9517,10 @@ class ComposedMessageWithAI$ {
       return rethrowDecode(e, 'messages.composedMessageWithAI', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.composedMessageWithAI');
-    j.field('result_text', this.resultText, objectToJson);
-    j.optional('diff_text', this.diffText, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ComposedMessageWithAI$ {
-    const j = new TlJsonReader(json, 'messages.composedMessageWithAI', classes);
-    return j.end(
-      new ComposedMessageWithAI$({
-        resultText: j.field('result_text', fromJson$TextWithEntities),
-        diffText: j.optional('diff_text', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface ComposedMessageWithAI$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10773,7 +9530,7 @@ class ComposedMessageWithAI$ {
  *
  * @see https://core.telegram.org/constructor/messages.composedMessageWithAI
  */
-export const ComposedMessageWithAI: typeof ComposedMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposedMessageWithAI$, 0x90d7adfa, 0x140803df, 'messages.ComposedMessageWithAI', 'constructor');
+export const ComposedMessageWithAI: typeof ComposedMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposedMessageWithAI$, 0x90d7adfa, 0x140803df, 'messages.ComposedMessageWithAI', 'constructor', 'messages.composedMessageWithAI flags:# result_text:TextWithEntities diff_text:flags.0?TextWithEntities = messages.ComposedMessageWithAI');
 export type ComposedMessageWithAI = ComposedMessageWithAI$;
 
 /**
@@ -10790,6 +9547,7 @@ class ChatInviteJoinResultOk$ {
   declare readonly SUBCLASS_OF_ID: 0x5d0ff992;
   declare readonly className: 'messages.ChatInviteJoinResultOk';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatInviteJoinResultOk$;
   declare updates: Api.TypeUpdates;
 
   constructor(args: { updates: Api.TypeUpdates }) {
@@ -10824,21 +9582,10 @@ class ChatInviteJoinResultOk$ {
       return rethrowDecode(e, 'messages.chatInviteJoinResultOk', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatInviteJoinResultOk');
-    j.field('updates', this.updates, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteJoinResultOk$ {
-    const j = new TlJsonReader(json, 'messages.chatInviteJoinResultOk', classes);
-    return j.end(
-      new ChatInviteJoinResultOk$({
-        updates: j.field('updates', fromJson$Updates),
-      }),
-    );
-  }
+interface ChatInviteJoinResultOk$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10846,7 +9593,7 @@ class ChatInviteJoinResultOk$ {
  *
  * @see https://core.telegram.org/constructor/messages.chatInviteJoinResultOk
  */
-export const ChatInviteJoinResultOk: typeof ChatInviteJoinResultOk$ = /*@__PURE__*/ defineTlClass(ChatInviteJoinResultOk$, 0x445663a7, 0x5d0ff992, 'messages.ChatInviteJoinResultOk', 'constructor');
+export const ChatInviteJoinResultOk: typeof ChatInviteJoinResultOk$ = /*@__PURE__*/ defineTlClass(ChatInviteJoinResultOk$, 0x445663a7, 0x5d0ff992, 'messages.ChatInviteJoinResultOk', 'constructor', 'messages.chatInviteJoinResultOk updates:Updates = messages.ChatInviteJoinResult');
 export type ChatInviteJoinResultOk = ChatInviteJoinResultOk$;
 
 /**
@@ -10863,6 +9610,7 @@ class ChatInviteJoinResultWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x5d0ff992;
   declare readonly className: 'messages.ChatInviteJoinResultWebView';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatInviteJoinResultWebView$;
   declare botId: BigInteger;
   declare queryId: BigInteger;
   declare users: Api.TypeUser[];
@@ -10917,25 +9665,10 @@ class ChatInviteJoinResultWebView$ {
       return rethrowDecode(e, 'messages.chatInviteJoinResultWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatInviteJoinResultWebView');
-    j.field('bot_id', this.botId, longToJson);
-    j.field('query_id', this.queryId, longToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatInviteJoinResultWebView$ {
-    const j = new TlJsonReader(json, 'messages.chatInviteJoinResultWebView', classes);
-    return j.end(
-      new ChatInviteJoinResultWebView$({
-        botId: j.field('bot_id', longFromJson),
-        queryId: j.field('query_id', longFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatInviteJoinResultWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10943,7 +9676,7 @@ class ChatInviteJoinResultWebView$ {
  *
  * @see https://core.telegram.org/constructor/messages.chatInviteJoinResultWebView
  */
-export const ChatInviteJoinResultWebView: typeof ChatInviteJoinResultWebView$ = /*@__PURE__*/ defineTlClass(ChatInviteJoinResultWebView$, 0x61ca29d3, 0x5d0ff992, 'messages.ChatInviteJoinResultWebView', 'constructor');
+export const ChatInviteJoinResultWebView: typeof ChatInviteJoinResultWebView$ = /*@__PURE__*/ defineTlClass(ChatInviteJoinResultWebView$, 0x61ca29d3, 0x5d0ff992, 'messages.ChatInviteJoinResultWebView', 'constructor', 'messages.chatInviteJoinResultWebView bot_id:long query_id:long users:Vector<User> = messages.ChatInviteJoinResult');
 export type ChatInviteJoinResultWebView = ChatInviteJoinResultWebView$;
 
 /**
@@ -10960,6 +9693,7 @@ class TranslatedRichMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xbfb188f6;
   declare readonly className: 'messages.TranslatedRichMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranslatedRichMessage$;
   declare result: Api.TypeRichMessage[];
 
   constructor(args: { result: Api.TypeRichMessage[] }) {
@@ -11002,21 +9736,10 @@ class TranslatedRichMessage$ {
       return rethrowDecode(e, 'messages.translatedRichMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.translatedRichMessage');
-    j.vector('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranslatedRichMessage$ {
-    const j = new TlJsonReader(json, 'messages.translatedRichMessage', classes);
-    return j.end(
-      new TranslatedRichMessage$({
-        result: j.vector('result', fromJson$RichMessage),
-      }),
-    );
-  }
+interface TranslatedRichMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11024,7 +9747,7 @@ class TranslatedRichMessage$ {
  *
  * @see https://core.telegram.org/constructor/messages.translatedRichMessage
  */
-export const TranslatedRichMessage: typeof TranslatedRichMessage$ = /*@__PURE__*/ defineTlClass(TranslatedRichMessage$, 0x4203998f, 0xbfb188f6, 'messages.TranslatedRichMessage', 'constructor');
+export const TranslatedRichMessage: typeof TranslatedRichMessage$ = /*@__PURE__*/ defineTlClass(TranslatedRichMessage$, 0x4203998f, 0xbfb188f6, 'messages.TranslatedRichMessage', 'constructor', 'messages.translatedRichMessage result:Vector<RichMessage> = messages.TranslatedRichMessage');
 export type TranslatedRichMessage = TranslatedRichMessage$;
 
 /**
@@ -11041,6 +9764,7 @@ class ComposedRichMessageWithAI$ {
   declare readonly SUBCLASS_OF_ID: 0x29aba753;
   declare readonly className: 'messages.ComposedRichMessageWithAI';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ComposedRichMessageWithAI$;
   declare result: Api.TypeRichMessage;
 
   constructor(args: { result: Api.TypeRichMessage }) {
@@ -11075,21 +9799,10 @@ class ComposedRichMessageWithAI$ {
       return rethrowDecode(e, 'messages.composedRichMessageWithAI', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.composedRichMessageWithAI');
-    j.field('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ComposedRichMessageWithAI$ {
-    const j = new TlJsonReader(json, 'messages.composedRichMessageWithAI', classes);
-    return j.end(
-      new ComposedRichMessageWithAI$({
-        result: j.field('result', fromJson$RichMessage),
-      }),
-    );
-  }
+interface ComposedRichMessageWithAI$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11097,7 +9810,7 @@ class ComposedRichMessageWithAI$ {
  *
  * @see https://core.telegram.org/constructor/messages.composedRichMessageWithAI
  */
-export const ComposedRichMessageWithAI: typeof ComposedRichMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposedRichMessageWithAI$, 0x4c4537c8, 0x29aba753, 'messages.ComposedRichMessageWithAI', 'constructor');
+export const ComposedRichMessageWithAI: typeof ComposedRichMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposedRichMessageWithAI$, 0x4c4537c8, 0x29aba753, 'messages.ComposedRichMessageWithAI', 'constructor', 'messages.composedRichMessageWithAI result:RichMessage = messages.ComposedRichMessageWithAI');
 export type ComposedRichMessageWithAI = ComposedRichMessageWithAI$;
 
 /**
@@ -11126,6 +9839,7 @@ class GetMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessages$;
   /** Message ID list */
   declare id: Api.TypeInputMessage[];
 
@@ -11177,21 +9891,10 @@ class GetMessages$ {
       return rethrowDecode(e, 'messages.getMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessages');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
-    const j = new TlJsonReader(json, 'messages.getMessages', classes);
-    return j.end(
-      new GetMessages$({
-        id: j.vector('id', fromJson$InputMessage),
-      }),
-    );
-  }
+interface GetMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11211,7 +9914,7 @@ class GetMessages$ {
  *
  * @see https://core.telegram.org/method/messages.getMessages
  */
-export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0x63c66506, 0xd4b40b5e, 'messages.GetMessages', 'request');
+export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0x63c66506, 0xd4b40b5e, 'messages.GetMessages', 'request', 'messages.getMessages id:Vector<InputMessage>');
 export type GetMessages = GetMessages$;
 
 /** The types of the RPC errors `messages.getMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11253,6 +9956,7 @@ class GetDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.GetDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogs$;
   /** Exclude pinned dialogs */
   declare excludePinned: boolean | undefined;
   /** [Peer folder ID, for more info click here](https://core.telegram.org/api/folders#peer-folders) */
@@ -11355,33 +10059,10 @@ class GetDialogs$ {
       return rethrowDecode(e, 'messages.getDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDialogs');
-    j.flag('exclude_pinned', this.excludePinned);
-    j.optional('folder_id', this.folderId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getDialogs', classes);
-    return j.end(
-      new GetDialogs$({
-        excludePinned: j.flag('exclude_pinned'),
-        folderId: j.optional('folder_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11405,7 +10086,7 @@ class GetDialogs$ {
  *
  * @see https://core.telegram.org/method/messages.getDialogs
  */
-export const GetDialogs: typeof GetDialogs$ = /*@__PURE__*/ defineTlClass(GetDialogs$, 0xa0f4cb4f, 0x0e1b52ee, 'messages.GetDialogs', 'request');
+export const GetDialogs: typeof GetDialogs$ = /*@__PURE__*/ defineTlClass(GetDialogs$, 0xa0f4cb4f, 0x0e1b52ee, 'messages.GetDialogs', 'request', 'messages.getDialogs flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long');
 export type GetDialogs = GetDialogs$;
 
 /** The types of the RPC errors `messages.getDialogs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11455,6 +10136,7 @@ class GetHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetHistory$;
   /** Target peer */
   declare peer: Api.TypeInputPeer;
   /** Only return messages starting from the specified message ID */
@@ -11561,35 +10243,10 @@ class GetHistory$ {
       return rethrowDecode(e, 'messages.getHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetHistory$ {
-    const j = new TlJsonReader(json, 'messages.getHistory', classes);
-    return j.end(
-      new GetHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11617,7 +10274,7 @@ class GetHistory$ {
  *
  * @see https://core.telegram.org/method/messages.getHistory
  */
-export const GetHistory: typeof GetHistory$ = /*@__PURE__*/ defineTlClass(GetHistory$, 0x4423e6c5, 0xd4b40b5e, 'messages.GetHistory', 'request');
+export const GetHistory: typeof GetHistory$ = /*@__PURE__*/ defineTlClass(GetHistory$, 0x4423e6c5, 0xd4b40b5e, 'messages.GetHistory', 'request', 'messages.getHistory peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type GetHistory = GetHistory$;
 
 /** The types of the RPC errors `messages.getHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11672,6 +10329,7 @@ class Search$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.Search';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Search$;
   /** User or chat, histories with which are searched, or {@link Api.InputPeerEmpty} constructor to search in all private chats and [normal groups (not channels) »](https://core.telegram.org/api/channel). Use {@link Api.messages.SearchGlobal} to search globally in all chats, groups, supergroups and channels. */
   declare peer: Api.TypeInputPeer;
   /** Text search request */
@@ -11858,49 +10516,10 @@ class Search$ {
       return rethrowDecode(e, 'messages.search', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.search');
-    j.field('peer', this.peer, objectToJson);
-    j.field('q', this.q, stringToJson);
-    j.optional('from_id', this.fromId, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.optionalVector('saved_reaction', this.savedReaction, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
-    const j = new TlJsonReader(json, 'messages.search', classes);
-    return j.end(
-      new Search$({
-        peer: j.field('peer', fromJson$InputPeer),
-        q: j.field('q', stringFromJson),
-        fromId: j.optional('from_id', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        savedReaction: j.optionalVector('saved_reaction', fromJson$Reaction),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        minDate: j.field('min_date', intFromJson),
-        maxDate: j.field('max_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface Search$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11931,7 +10550,7 @@ class Search$ {
  *
  * @see https://core.telegram.org/method/messages.search
  */
-export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x29ee847a, 0xd4b40b5e, 'messages.Search', 'request');
+export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x29ee847a, 0xd4b40b5e, 'messages.Search', 'request', 'messages.search flags:# peer:InputPeer q:string from_id:flags.0?InputPeer saved_peer_id:flags.2?InputPeer saved_reaction:flags.3?Vector<Reaction> top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type Search = Search$;
 
 /** The types of the RPC errors `messages.search` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11983,6 +10602,7 @@ class ReadHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.ReadHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadHistory$;
   /** Target user or group */
   declare peer: Api.TypeInputPeer;
   /** If a positive value is passed, only messages with identifiers less than or equal to the given one will be read */
@@ -12035,23 +10655,10 @@ class ReadHistory$ {
       return rethrowDecode(e, 'messages.readHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
-    const j = new TlJsonReader(json, 'messages.readHistory', classes);
-    return j.end(
-      new ReadHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12074,7 +10681,7 @@ class ReadHistory$ {
  *
  * @see https://core.telegram.org/method/messages.readHistory
  */
-export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0x0e306d3a, 0xced3c06e, 'messages.ReadHistory', 'request');
+export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0x0e306d3a, 0xced3c06e, 'messages.ReadHistory', 'request', 'messages.readHistory peer:InputPeer max_id:int');
 export type ReadHistory = ReadHistory$;
 
 /** The types of the RPC errors `messages.readHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12122,6 +10729,7 @@ class DeleteHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.DeleteHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteHistory$;
   /** Just clear history for the current user, without actually removing messages for every chat user */
   declare justClear: boolean | undefined;
   /** Whether to delete the message history for all chat participants */
@@ -12215,31 +10823,10 @@ class DeleteHistory$ {
       return rethrowDecode(e, 'messages.deleteHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteHistory');
-    j.flag('just_clear', this.justClear);
-    j.flag('revoke', this.revoke);
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.optional('min_date', this.minDate, intToJson);
-    j.optional('max_date', this.maxDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
-    const j = new TlJsonReader(json, 'messages.deleteHistory', classes);
-    return j.end(
-      new DeleteHistory$({
-        justClear: j.flag('just_clear'),
-        revoke: j.flag('revoke'),
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-        minDate: j.optional('min_date', intFromJson),
-        maxDate: j.optional('max_date', intFromJson),
-      }),
-    );
-  }
+interface DeleteHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12266,7 +10853,7 @@ class DeleteHistory$ {
  *
  * @see https://core.telegram.org/method/messages.deleteHistory
  */
-export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0xb08f922a, 0x2c49c116, 'messages.DeleteHistory', 'request');
+export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0xb08f922a, 0x2c49c116, 'messages.DeleteHistory', 'request', 'messages.deleteHistory flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int');
 export type DeleteHistory = DeleteHistory$;
 
 /** The types of the RPC errors `messages.deleteHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12314,6 +10901,7 @@ class DeleteMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.DeleteMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteMessages$;
   /** Whether to delete messages for all participants of the chat */
   declare revoke: boolean | undefined;
   /** Message ID list */
@@ -12378,23 +10966,10 @@ class DeleteMessages$ {
       return rethrowDecode(e, 'messages.deleteMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteMessages');
-    j.flag('revoke', this.revoke);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteMessages', classes);
-    return j.end(
-      new DeleteMessages$({
-        revoke: j.flag('revoke'),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12417,7 +10992,7 @@ class DeleteMessages$ {
  *
  * @see https://core.telegram.org/method/messages.deleteMessages
  */
-export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0xe58e95d2, 0xced3c06e, 'messages.DeleteMessages', 'request');
+export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0xe58e95d2, 0xced3c06e, 'messages.DeleteMessages', 'request', 'messages.deleteMessages flags:# revoke:flags.0?true id:Vector<int>');
 export type DeleteMessages = DeleteMessages$;
 
 /** The types of the RPC errors `messages.deleteMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12456,6 +11031,7 @@ class ReceivedMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8565f897;
   declare readonly className: 'messages.ReceivedMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedMessages$;
   /** Maximum message ID available in a client. */
   declare maxId: number;
 
@@ -12499,21 +11075,10 @@ class ReceivedMessages$ {
       return rethrowDecode(e, 'messages.receivedMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.receivedMessages');
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedMessages$ {
-    const j = new TlJsonReader(json, 'messages.receivedMessages', classes);
-    return j.end(
-      new ReceivedMessages$({
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReceivedMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12531,7 +11096,7 @@ class ReceivedMessages$ {
  *
  * @see https://core.telegram.org/method/messages.receivedMessages
  */
-export const ReceivedMessages: typeof ReceivedMessages$ = /*@__PURE__*/ defineTlClass(ReceivedMessages$, 0x05a954c0, 0x8565f897, 'messages.ReceivedMessages', 'request');
+export const ReceivedMessages: typeof ReceivedMessages$ = /*@__PURE__*/ defineTlClass(ReceivedMessages$, 0x05a954c0, 0x8565f897, 'messages.ReceivedMessages', 'request', 'messages.receivedMessages max_id:int');
 export type ReceivedMessages = ReceivedMessages$;
 
 /** The types of the RPC errors `messages.receivedMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12583,6 +11148,7 @@ class SetTyping$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetTyping';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetTyping$;
   /** Target user or group */
   declare peer: Api.TypeInputPeer;
   /** [Topic ID](https://core.telegram.org/api/threads) */
@@ -12650,25 +11216,10 @@ class SetTyping$ {
       return rethrowDecode(e, 'messages.setTyping', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setTyping');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('action', this.action, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetTyping$ {
-    const j = new TlJsonReader(json, 'messages.setTyping', classes);
-    return j.end(
-      new SetTyping$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        action: j.field('action', fromJson$SendMessageAction),
-      }),
-    );
-  }
+interface SetTyping$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12704,7 +11255,7 @@ class SetTyping$ {
  *
  * @see https://core.telegram.org/method/messages.setTyping
  */
-export const SetTyping: typeof SetTyping$ = /*@__PURE__*/ defineTlClass(SetTyping$, 0x58943ee2, 0xf5b399ac, 'messages.SetTyping', 'request');
+export const SetTyping: typeof SetTyping$ = /*@__PURE__*/ defineTlClass(SetTyping$, 0x58943ee2, 0xf5b399ac, 'messages.SetTyping', 'request', 'messages.setTyping flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction');
 export type SetTyping = SetTyping$;
 
 /** The types of the RPC errors `messages.setTyping` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12834,6 +11385,7 @@ class SendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMessage$;
   /** Set this flag to disable generation of the webpage preview */
   declare noWebpage: boolean | undefined;
   /** Send this message silently (no notifications for the receivers) */
@@ -13088,63 +11640,10 @@ class SendMessage$ {
       return rethrowDecode(e, 'messages.sendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('noforwards', this.noforwards);
-    j.flag('update_stickersets_order', this.updateStickersetsOrder);
-    j.flag('invert_media', this.invertMedia);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('schedule_repeat_period', this.scheduleRepeatPeriod, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    j.optional('rich_message', this.richMessage, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessage$ {
-    const j = new TlJsonReader(json, 'messages.sendMessage', classes);
-    return j.end(
-      new SendMessage$({
-        noWebpage: j.flag('no_webpage'),
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        noforwards: j.flag('noforwards'),
-        updateStickersetsOrder: j.flag('update_stickersets_order'),
-        invertMedia: j.flag('invert_media'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        message: j.field('message', stringFromJson),
-        randomId: j.field('random_id', longFromJson),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        scheduleRepeatPeriod: j.optional('schedule_repeat_period', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        effect: j.optional('effect', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-        richMessage: j.optional('rich_message', fromJson$InputRichMessage),
-      }),
-    );
-  }
+interface SendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13240,7 +11739,7 @@ class SendMessage$ {
  *
  * @see https://core.telegram.org/method/messages.sendMessage
  */
-export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0xfef48f62, 0x8af52aac, 'messages.SendMessage', 'request');
+export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0xfef48f62, 0x8af52aac, 'messages.SendMessage', 'request', 'messages.sendMessage flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int schedule_repeat_period:flags.24?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost rich_message:flags.23?InputRichMessage');
 export type SendMessage = SendMessage$;
 
 /** The types of the RPC errors `messages.sendMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13466,6 +11965,7 @@ class SendMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMedia$;
   /** Send message silently (no notification should be triggered) */
   declare silent: boolean | undefined;
   /** Send message in background */
@@ -13705,61 +12205,10 @@ class SendMedia$ {
       return rethrowDecode(e, 'messages.sendMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMedia');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('noforwards', this.noforwards);
-    j.flag('update_stickersets_order', this.updateStickersetsOrder);
-    j.flag('invert_media', this.invertMedia);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('media', this.media, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('schedule_repeat_period', this.scheduleRepeatPeriod, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMedia$ {
-    const j = new TlJsonReader(json, 'messages.sendMedia', classes);
-    return j.end(
-      new SendMedia$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        noforwards: j.flag('noforwards'),
-        updateStickersetsOrder: j.flag('update_stickersets_order'),
-        invertMedia: j.flag('invert_media'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        media: j.field('media', fromJson$InputMedia),
-        message: j.field('message', stringFromJson),
-        randomId: j.field('random_id', longFromJson),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        scheduleRepeatPeriod: j.optional('schedule_repeat_period', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        effect: j.optional('effect', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-      }),
-    );
-  }
+interface SendMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13891,7 +12340,7 @@ class SendMedia$ {
  *
  * @see https://core.telegram.org/method/messages.sendMedia
  */
-export const SendMedia: typeof SendMedia$ = /*@__PURE__*/ defineTlClass(SendMedia$, 0x0330e77f, 0x8af52aac, 'messages.SendMedia', 'request');
+export const SendMedia: typeof SendMedia$ = /*@__PURE__*/ defineTlClass(SendMedia$, 0x0330e77f, 0x8af52aac, 'messages.SendMedia', 'request', 'messages.sendMedia flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int schedule_repeat_period:flags.24?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long suggested_post:flags.22?SuggestedPost');
 export type SendMedia = SendMedia$;
 
 /** The types of the RPC errors `messages.sendMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14096,6 +12545,7 @@ class ForwardMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ForwardMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ForwardMessages$;
   /** Whether to send messages silently (no notification will be triggered on the destination clients) */
   declare silent: boolean | undefined;
   /** Whether to send the message in background */
@@ -14342,61 +12792,10 @@ class ForwardMessages$ {
       return rethrowDecode(e, 'messages.forwardMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.forwardMessages');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('with_my_score', this.withMyScore);
-    j.flag('drop_author', this.dropAuthor);
-    j.flag('drop_media_captions', this.dropMediaCaptions);
-    j.flag('noforwards', this.noforwards);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('from_peer', this.fromPeer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.vector('random_id', this.randomId, longToJson);
-    j.field('to_peer', this.toPeer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('schedule_repeat_period', this.scheduleRepeatPeriod, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('video_timestamp', this.videoTimestamp, intToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ForwardMessages$ {
-    const j = new TlJsonReader(json, 'messages.forwardMessages', classes);
-    return j.end(
-      new ForwardMessages$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        withMyScore: j.flag('with_my_score'),
-        dropAuthor: j.flag('drop_author'),
-        dropMediaCaptions: j.flag('drop_media_captions'),
-        noforwards: j.flag('noforwards'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        fromPeer: j.field('from_peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        randomId: j.vector('random_id', longFromJson),
-        toPeer: j.field('to_peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        scheduleRepeatPeriod: j.optional('schedule_repeat_period', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        effect: j.optional('effect', longFromJson),
-        videoTimestamp: j.optional('video_timestamp', intFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-      }),
-    );
-  }
+interface ForwardMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14471,7 +12870,7 @@ class ForwardMessages$ {
  *
  * @see https://core.telegram.org/method/messages.forwardMessages
  */
-export const ForwardMessages: typeof ForwardMessages$ = /*@__PURE__*/ defineTlClass(ForwardMessages$, 0x13704a7c, 0x8af52aac, 'messages.ForwardMessages', 'request');
+export const ForwardMessages: typeof ForwardMessages$ = /*@__PURE__*/ defineTlClass(ForwardMessages$, 0x13704a7c, 0x8af52aac, 'messages.ForwardMessages', 'request', 'messages.forwardMessages flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true drop_author:flags.11?true drop_media_captions:flags.12?true noforwards:flags.14?true allow_paid_floodskip:flags.19?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer top_msg_id:flags.9?int reply_to:flags.22?InputReplyTo schedule_date:flags.10?int schedule_repeat_period:flags.24?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long video_timestamp:flags.20?int allow_paid_stars:flags.21?long suggested_post:flags.23?SuggestedPost');
 export type ForwardMessages = ForwardMessages$;
 
 /** The types of the RPC errors `messages.forwardMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14565,6 +12964,7 @@ class ReportSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSpam$;
   /** Peer to report */
   declare peer: Api.TypeInputPeer;
 
@@ -14608,21 +13008,10 @@ class ReportSpam$ {
       return rethrowDecode(e, 'messages.reportSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportSpam');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
-    const j = new TlJsonReader(json, 'messages.reportSpam', classes);
-    return j.end(
-      new ReportSpam$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReportSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14643,7 +13032,7 @@ class ReportSpam$ {
  *
  * @see https://core.telegram.org/method/messages.reportSpam
  */
-export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xcf1592db, 0xf5b399ac, 'messages.ReportSpam', 'request');
+export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xcf1592db, 0xf5b399ac, 'messages.ReportSpam', 'request', 'messages.reportSpam peer:InputPeer');
 export type ReportSpam = ReportSpam$;
 
 /** The types of the RPC errors `messages.reportSpam` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14685,6 +13074,7 @@ class GetPeerSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x65a2f7a1;
   declare readonly className: 'messages.GetPeerSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerSettings$;
   /** The peer */
   declare peer: Api.TypeInputPeer;
 
@@ -14728,21 +13118,10 @@ class GetPeerSettings$ {
       return rethrowDecode(e, 'messages.getPeerSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPeerSettings');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerSettings$ {
-    const j = new TlJsonReader(json, 'messages.getPeerSettings', classes);
-    return j.end(
-      new GetPeerSettings$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPeerSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14765,7 +13144,7 @@ class GetPeerSettings$ {
  *
  * @see https://core.telegram.org/method/messages.getPeerSettings
  */
-export const GetPeerSettings: typeof GetPeerSettings$ = /*@__PURE__*/ defineTlClass(GetPeerSettings$, 0xefd9a6a2, 0x65a2f7a1, 'messages.GetPeerSettings', 'request');
+export const GetPeerSettings: typeof GetPeerSettings$ = /*@__PURE__*/ defineTlClass(GetPeerSettings$, 0xefd9a6a2, 0x65a2f7a1, 'messages.GetPeerSettings', 'request', 'messages.getPeerSettings peer:InputPeer');
 export type GetPeerSettings = GetPeerSettings$;
 
 /** The types of the RPC errors `messages.getPeerSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14809,6 +13188,7 @@ class Report$ {
   declare readonly SUBCLASS_OF_ID: 0xacd3f438;
   declare readonly className: 'messages.Report';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Report$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** IDs of messages to report */
@@ -14887,27 +13267,10 @@ class Report$ {
       return rethrowDecode(e, 'messages.report', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.report');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('option', this.option, bytesToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
-    const j = new TlJsonReader(json, 'messages.report', classes);
-    return j.end(
-      new Report$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        option: j.field('option', bytesFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface Report$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14930,7 +13293,7 @@ class Report$ {
  *
  * @see https://core.telegram.org/method/messages.report
  */
-export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0xfc78af9b, 0xacd3f438, 'messages.Report', 'request');
+export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0xfc78af9b, 0xacd3f438, 'messages.Report', 'request', 'messages.report peer:InputPeer id:Vector<int> option:bytes message:string');
 export type Report = Report$;
 
 /** The types of the RPC errors `messages.report` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -14971,6 +13334,7 @@ class GetChats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.GetChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChats$;
   /** List of chat IDs */
   declare id: BigInteger[];
 
@@ -15022,21 +13386,10 @@ class GetChats$ {
       return rethrowDecode(e, 'messages.getChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getChats');
-    j.vector('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChats$ {
-    const j = new TlJsonReader(json, 'messages.getChats', classes);
-    return j.end(
-      new GetChats$({
-        id: j.vector('id', longFromJson),
-      }),
-    );
-  }
+interface GetChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15056,7 +13409,7 @@ class GetChats$ {
  *
  * @see https://core.telegram.org/method/messages.getChats
  */
-export const GetChats: typeof GetChats$ = /*@__PURE__*/ defineTlClass(GetChats$, 0x49e9528f, 0x99d5cb14, 'messages.GetChats', 'request');
+export const GetChats: typeof GetChats$ = /*@__PURE__*/ defineTlClass(GetChats$, 0x49e9528f, 0x99d5cb14, 'messages.GetChats', 'request', 'messages.getChats id:Vector<long>');
 export type GetChats = GetChats$;
 
 /** The types of the RPC errors `messages.getChats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15094,6 +13447,7 @@ class GetFullChat$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'messages.GetFullChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullChat$;
   /** [Basic group](https://core.telegram.org/api/channel#basic-groups) ID. */
   declare chatId: BigInteger;
 
@@ -15137,21 +13491,10 @@ class GetFullChat$ {
       return rethrowDecode(e, 'messages.getFullChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFullChat');
-    j.field('chat_id', this.chatId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChat$ {
-    const j = new TlJsonReader(json, 'messages.getFullChat', classes);
-    return j.end(
-      new GetFullChat$({
-        chatId: j.field('chat_id', longFromJson),
-      }),
-    );
-  }
+interface GetFullChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15171,7 +13514,7 @@ class GetFullChat$ {
  *
  * @see https://core.telegram.org/method/messages.getFullChat
  */
-export const GetFullChat: typeof GetFullChat$ = /*@__PURE__*/ defineTlClass(GetFullChat$, 0xaeb00b34, 0x225a5109, 'messages.GetFullChat', 'request');
+export const GetFullChat: typeof GetFullChat$ = /*@__PURE__*/ defineTlClass(GetFullChat$, 0xaeb00b34, 0x225a5109, 'messages.GetFullChat', 'request', 'messages.getFullChat chat_id:long');
 export type GetFullChat = GetFullChat$;
 
 /** The types of the RPC errors `messages.getFullChat` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15212,6 +13555,7 @@ class EditChatTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatTitle$;
   /** Chat ID */
   declare chatId: BigInteger;
   /** New chat name, different from the old one */
@@ -15264,23 +13608,10 @@ class EditChatTitle$ {
       return rethrowDecode(e, 'messages.editChatTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatTitle');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatTitle$ {
-    const j = new TlJsonReader(json, 'messages.editChatTitle', classes);
-    return j.end(
-      new EditChatTitle$({
-        chatId: j.field('chat_id', longFromJson),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditChatTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15303,7 +13634,7 @@ class EditChatTitle$ {
  *
  * @see https://core.telegram.org/method/messages.editChatTitle
  */
-export const EditChatTitle: typeof EditChatTitle$ = /*@__PURE__*/ defineTlClass(EditChatTitle$, 0x73783ffd, 0x8af52aac, 'messages.EditChatTitle', 'request');
+export const EditChatTitle: typeof EditChatTitle$ = /*@__PURE__*/ defineTlClass(EditChatTitle$, 0x73783ffd, 0x8af52aac, 'messages.EditChatTitle', 'request', 'messages.editChatTitle chat_id:long title:string');
 export type EditChatTitle = EditChatTitle$;
 
 /** The types of the RPC errors `messages.editChatTitle` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15349,6 +13680,7 @@ class EditChatPhoto$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatPhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatPhoto$;
   /** Chat ID */
   declare chatId: BigInteger;
   /** Photo to be set */
@@ -15401,23 +13733,10 @@ class EditChatPhoto$ {
       return rethrowDecode(e, 'messages.editChatPhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatPhoto');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('photo', this.photo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatPhoto$ {
-    const j = new TlJsonReader(json, 'messages.editChatPhoto', classes);
-    return j.end(
-      new EditChatPhoto$({
-        chatId: j.field('chat_id', longFromJson),
-        photo: j.field('photo', fromJson$InputChatPhoto),
-      }),
-    );
-  }
+interface EditChatPhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15442,7 +13761,7 @@ class EditChatPhoto$ {
  *
  * @see https://core.telegram.org/method/messages.editChatPhoto
  */
-export const EditChatPhoto: typeof EditChatPhoto$ = /*@__PURE__*/ defineTlClass(EditChatPhoto$, 0x35ddd674, 0x8af52aac, 'messages.EditChatPhoto', 'request');
+export const EditChatPhoto: typeof EditChatPhoto$ = /*@__PURE__*/ defineTlClass(EditChatPhoto$, 0x35ddd674, 0x8af52aac, 'messages.EditChatPhoto', 'request', 'messages.editChatPhoto chat_id:long photo:InputChatPhoto');
 export type EditChatPhoto = EditChatPhoto$;
 
 /** The types of the RPC errors `messages.editChatPhoto` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15499,6 +13818,7 @@ class AddChatUser$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'messages.AddChatUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddChatUser$;
   /** Chat ID */
   declare chatId: BigInteger;
   /** User ID to be added */
@@ -15560,25 +13880,10 @@ class AddChatUser$ {
       return rethrowDecode(e, 'messages.addChatUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.addChatUser');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('fwd_limit', this.fwdLimit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddChatUser$ {
-    const j = new TlJsonReader(json, 'messages.addChatUser', classes);
-    return j.end(
-      new AddChatUser$({
-        chatId: j.field('chat_id', longFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        fwdLimit: j.field('fwd_limit', intFromJson),
-      }),
-    );
-  }
+interface AddChatUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15612,7 +13917,7 @@ class AddChatUser$ {
  *
  * @see https://core.telegram.org/method/messages.addChatUser
  */
-export const AddChatUser: typeof AddChatUser$ = /*@__PURE__*/ defineTlClass(AddChatUser$, 0xcbc6d107, 0x3dbe90a1, 'messages.AddChatUser', 'request');
+export const AddChatUser: typeof AddChatUser$ = /*@__PURE__*/ defineTlClass(AddChatUser$, 0xcbc6d107, 0x3dbe90a1, 'messages.AddChatUser', 'request', 'messages.addChatUser chat_id:long user_id:InputUser fwd_limit:int');
 export type AddChatUser = AddChatUser$;
 
 /** The types of the RPC errors `messages.addChatUser` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15668,6 +13973,7 @@ class DeleteChatUser$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteChatUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChatUser$;
   /** Remove the entire chat history of the specified user in this chat. */
   declare revokeHistory: boolean | undefined;
   /** Chat ID */
@@ -15733,25 +14039,10 @@ class DeleteChatUser$ {
       return rethrowDecode(e, 'messages.deleteChatUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteChatUser');
-    j.flag('revoke_history', this.revokeHistory);
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChatUser$ {
-    const j = new TlJsonReader(json, 'messages.deleteChatUser', classes);
-    return j.end(
-      new DeleteChatUser$({
-        revokeHistory: j.flag('revoke_history'),
-        chatId: j.field('chat_id', longFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteChatUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15775,7 +14066,7 @@ class DeleteChatUser$ {
  *
  * @see https://core.telegram.org/method/messages.deleteChatUser
  */
-export const DeleteChatUser: typeof DeleteChatUser$ = /*@__PURE__*/ defineTlClass(DeleteChatUser$, 0xa2185cab, 0x8af52aac, 'messages.DeleteChatUser', 'request');
+export const DeleteChatUser: typeof DeleteChatUser$ = /*@__PURE__*/ defineTlClass(DeleteChatUser$, 0xa2185cab, 0x8af52aac, 'messages.DeleteChatUser', 'request', 'messages.deleteChatUser flags:# revoke_history:flags.0?true chat_id:long user_id:InputUser');
 export type DeleteChatUser = DeleteChatUser$;
 
 /** The types of the RPC errors `messages.deleteChatUser` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15823,6 +14114,7 @@ class CreateChat$ {
   declare readonly SUBCLASS_OF_ID: 0x3dbe90a1;
   declare readonly className: 'messages.CreateChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateChat$;
   /** List of user IDs to be invited */
   declare users: Api.TypeInputUser[];
   /** Chat name */
@@ -15898,25 +14190,10 @@ class CreateChat$ {
       return rethrowDecode(e, 'messages.createChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.createChat');
-    j.vector('users', this.users, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.optional('ttl_period', this.ttlPeriod, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChat$ {
-    const j = new TlJsonReader(json, 'messages.createChat', classes);
-    return j.end(
-      new CreateChat$({
-        users: j.vector('users', fromJson$InputUser),
-        title: j.field('title', stringFromJson),
-        ttlPeriod: j.optional('ttl_period', intFromJson),
-      }),
-    );
-  }
+interface CreateChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -15942,7 +14219,7 @@ class CreateChat$ {
  *
  * @see https://core.telegram.org/method/messages.createChat
  */
-export const CreateChat: typeof CreateChat$ = /*@__PURE__*/ defineTlClass(CreateChat$, 0x92ceddd4, 0x3dbe90a1, 'messages.CreateChat', 'request');
+export const CreateChat: typeof CreateChat$ = /*@__PURE__*/ defineTlClass(CreateChat$, 0x92ceddd4, 0x3dbe90a1, 'messages.CreateChat', 'request', 'messages.createChat flags:# users:Vector<InputUser> title:string ttl_period:flags.0?int');
 export type CreateChat = CreateChat$;
 
 /** The types of the RPC errors `messages.createChat` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -15985,6 +14262,7 @@ class GetDhConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.GetDhConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDhConfig$;
   /** Value of the **version** parameter from {@link Api.messages.DhConfig}, available at the client */
   declare version: number;
   /** Length of the required random sequence */
@@ -16037,23 +14315,10 @@ class GetDhConfig$ {
       return rethrowDecode(e, 'messages.getDhConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDhConfig');
-    j.field('version', this.version, intToJson);
-    j.field('random_length', this.randomLength, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDhConfig$ {
-    const j = new TlJsonReader(json, 'messages.getDhConfig', classes);
-    return j.end(
-      new GetDhConfig$({
-        version: j.field('version', intFromJson),
-        randomLength: j.field('random_length', intFromJson),
-      }),
-    );
-  }
+interface GetDhConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16072,7 +14337,7 @@ class GetDhConfig$ {
  *
  * @see https://core.telegram.org/method/messages.getDhConfig
  */
-export const GetDhConfig: typeof GetDhConfig$ = /*@__PURE__*/ defineTlClass(GetDhConfig$, 0x26cf8950, 0xe488ed8b, 'messages.GetDhConfig', 'request');
+export const GetDhConfig: typeof GetDhConfig$ = /*@__PURE__*/ defineTlClass(GetDhConfig$, 0x26cf8950, 0xe488ed8b, 'messages.GetDhConfig', 'request', 'messages.getDhConfig version:int random_length:int');
 export type GetDhConfig = GetDhConfig$;
 
 /** The types of the RPC errors `messages.getDhConfig` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16112,6 +14377,7 @@ class RequestEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0x6d28a37a;
   declare readonly className: 'messages.RequestEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestEncryption$;
   /** User ID */
   declare userId: Api.TypeInputUser;
   /** Unique client request ID required to prevent resending. This also doubles as the chat ID. See [here »](https://core.telegram.org/api/updates#updatemessageid-updates) for more info on random ID deduplication and updateMessageID mapping. */
@@ -16173,25 +14439,10 @@ class RequestEncryption$ {
       return rethrowDecode(e, 'messages.requestEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestEncryption');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.field('g_a', this.gA, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestEncryption$ {
-    const j = new TlJsonReader(json, 'messages.requestEncryption', classes);
-    return j.end(
-      new RequestEncryption$({
-        userId: j.field('user_id', fromJson$InputUser),
-        randomId: j.field('random_id', intFromJson),
-        gA: j.field('g_a', bytesFromJson),
-      }),
-    );
-  }
+interface RequestEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16214,7 +14465,7 @@ class RequestEncryption$ {
  *
  * @see https://core.telegram.org/method/messages.requestEncryption
  */
-export const RequestEncryption: typeof RequestEncryption$ = /*@__PURE__*/ defineTlClass(RequestEncryption$, 0xf64daf43, 0x6d28a37a, 'messages.RequestEncryption', 'request');
+export const RequestEncryption: typeof RequestEncryption$ = /*@__PURE__*/ defineTlClass(RequestEncryption$, 0xf64daf43, 0x6d28a37a, 'messages.RequestEncryption', 'request', 'messages.requestEncryption user_id:InputUser random_id:int g_a:bytes');
 export type RequestEncryption = RequestEncryption$;
 
 /** The types of the RPC errors `messages.requestEncryption` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16256,6 +14507,7 @@ class AcceptEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0x6d28a37a;
   declare readonly className: 'messages.AcceptEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptEncryption$;
   /** Secret chat ID */
   declare peer: Api.TypeInputEncryptedChat;
   /** `B = g ^ b mod p`, see [Wikipedia](https://en.wikipedia.org/wiki/Diffie%E2%80%93Hellman_key_exchange) */
@@ -16317,25 +14569,10 @@ class AcceptEncryption$ {
       return rethrowDecode(e, 'messages.acceptEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.acceptEncryption');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_b', this.gB, bytesToJson);
-    j.field('key_fingerprint', this.keyFingerprint, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptEncryption$ {
-    const j = new TlJsonReader(json, 'messages.acceptEncryption', classes);
-    return j.end(
-      new AcceptEncryption$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        gB: j.field('g_b', bytesFromJson),
-        keyFingerprint: j.field('key_fingerprint', longFromJson),
-      }),
-    );
-  }
+interface AcceptEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16356,7 +14593,7 @@ class AcceptEncryption$ {
  *
  * @see https://core.telegram.org/method/messages.acceptEncryption
  */
-export const AcceptEncryption: typeof AcceptEncryption$ = /*@__PURE__*/ defineTlClass(AcceptEncryption$, 0x3dbc0415, 0x6d28a37a, 'messages.AcceptEncryption', 'request');
+export const AcceptEncryption: typeof AcceptEncryption$ = /*@__PURE__*/ defineTlClass(AcceptEncryption$, 0x3dbc0415, 0x6d28a37a, 'messages.AcceptEncryption', 'request', 'messages.acceptEncryption peer:InputEncryptedChat g_b:bytes key_fingerprint:long');
 export type AcceptEncryption = AcceptEncryption$;
 
 /** The types of the RPC errors `messages.acceptEncryption` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16397,6 +14634,7 @@ class DiscardEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DiscardEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardEncryption$;
   /** Whether to delete the entire chat history for the other user as well */
   declare deleteHistory: boolean | undefined;
   /** Secret chat ID */
@@ -16453,23 +14691,10 @@ class DiscardEncryption$ {
       return rethrowDecode(e, 'messages.discardEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.discardEncryption');
-    j.flag('delete_history', this.deleteHistory);
-    j.field('chat_id', this.chatId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardEncryption$ {
-    const j = new TlJsonReader(json, 'messages.discardEncryption', classes);
-    return j.end(
-      new DiscardEncryption$({
-        deleteHistory: j.flag('delete_history'),
-        chatId: j.field('chat_id', intFromJson),
-      }),
-    );
-  }
+interface DiscardEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16491,7 +14716,7 @@ class DiscardEncryption$ {
  *
  * @see https://core.telegram.org/method/messages.discardEncryption
  */
-export const DiscardEncryption: typeof DiscardEncryption$ = /*@__PURE__*/ defineTlClass(DiscardEncryption$, 0xf393aea0, 0xf5b399ac, 'messages.DiscardEncryption', 'request');
+export const DiscardEncryption: typeof DiscardEncryption$ = /*@__PURE__*/ defineTlClass(DiscardEncryption$, 0xf393aea0, 0xf5b399ac, 'messages.DiscardEncryption', 'request', 'messages.discardEncryption flags:# delete_history:flags.0?true chat_id:int');
 export type DiscardEncryption = DiscardEncryption$;
 
 /** The types of the RPC errors `messages.discardEncryption` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16530,6 +14755,7 @@ class SetEncryptedTyping$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetEncryptedTyping';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetEncryptedTyping$;
   /** Secret chat ID */
   declare peer: Api.TypeInputEncryptedChat;
   /**
@@ -16598,23 +14824,10 @@ class SetEncryptedTyping$ {
       return rethrowDecode(e, 'messages.setEncryptedTyping', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setEncryptedTyping');
-    j.field('peer', this.peer, objectToJson);
-    j.field('typing', this.typing, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetEncryptedTyping$ {
-    const j = new TlJsonReader(json, 'messages.setEncryptedTyping', classes);
-    return j.end(
-      new SetEncryptedTyping$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        typing: j.field('typing', boolFromJson),
-      }),
-    );
-  }
+interface SetEncryptedTyping$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16633,7 +14846,7 @@ class SetEncryptedTyping$ {
  *
  * @see https://core.telegram.org/method/messages.setEncryptedTyping
  */
-export const SetEncryptedTyping: typeof SetEncryptedTyping$ = /*@__PURE__*/ defineTlClass(SetEncryptedTyping$, 0x791451ed, 0xf5b399ac, 'messages.SetEncryptedTyping', 'request');
+export const SetEncryptedTyping: typeof SetEncryptedTyping$ = /*@__PURE__*/ defineTlClass(SetEncryptedTyping$, 0x791451ed, 0xf5b399ac, 'messages.SetEncryptedTyping', 'request', 'messages.setEncryptedTyping peer:InputEncryptedChat typing:Bool');
 export type SetEncryptedTyping = SetEncryptedTyping$;
 
 /** The types of the RPC errors `messages.setEncryptedTyping` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16671,6 +14884,7 @@ class ReadEncryptedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadEncryptedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadEncryptedHistory$;
   /** Secret chat ID */
   declare peer: Api.TypeInputEncryptedChat;
   /** Maximum date value for received messages in history */
@@ -16723,23 +14937,10 @@ class ReadEncryptedHistory$ {
       return rethrowDecode(e, 'messages.readEncryptedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readEncryptedHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadEncryptedHistory$ {
-    const j = new TlJsonReader(json, 'messages.readEncryptedHistory', classes);
-    return j.end(
-      new ReadEncryptedHistory$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        maxDate: j.field('max_date', intFromJson),
-      }),
-    );
-  }
+interface ReadEncryptedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16760,7 +14961,7 @@ class ReadEncryptedHistory$ {
  *
  * @see https://core.telegram.org/method/messages.readEncryptedHistory
  */
-export const ReadEncryptedHistory: typeof ReadEncryptedHistory$ = /*@__PURE__*/ defineTlClass(ReadEncryptedHistory$, 0x7f4b690a, 0xf5b399ac, 'messages.ReadEncryptedHistory', 'request');
+export const ReadEncryptedHistory: typeof ReadEncryptedHistory$ = /*@__PURE__*/ defineTlClass(ReadEncryptedHistory$, 0x7f4b690a, 0xf5b399ac, 'messages.ReadEncryptedHistory', 'request', 'messages.readEncryptedHistory peer:InputEncryptedChat max_date:int');
 export type ReadEncryptedHistory = ReadEncryptedHistory$;
 
 /** The types of the RPC errors `messages.readEncryptedHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16803,6 +15004,7 @@ class SendEncrypted$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncrypted';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncrypted$;
   /** Send encrypted message without a notification */
   declare silent: boolean | undefined;
   /** Secret chat ID */
@@ -16877,27 +15079,10 @@ class SendEncrypted$ {
       return rethrowDecode(e, 'messages.sendEncrypted', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncrypted');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncrypted$ {
-    const j = new TlJsonReader(json, 'messages.sendEncrypted', classes);
-    return j.end(
-      new SendEncrypted$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendEncrypted$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -16921,7 +15106,7 @@ class SendEncrypted$ {
  *
  * @see https://core.telegram.org/method/messages.sendEncrypted
  */
-export const SendEncrypted: typeof SendEncrypted$ = /*@__PURE__*/ defineTlClass(SendEncrypted$, 0x44fa7a15, 0xc99e3e50, 'messages.SendEncrypted', 'request');
+export const SendEncrypted: typeof SendEncrypted$ = /*@__PURE__*/ defineTlClass(SendEncrypted$, 0x44fa7a15, 0xc99e3e50, 'messages.SendEncrypted', 'request', 'messages.sendEncrypted flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes');
 export type SendEncrypted = SendEncrypted$;
 
 /** The types of the RPC errors `messages.sendEncrypted` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -16967,6 +15152,7 @@ class SendEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncryptedFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncryptedFile$;
   /** Whether to send the file without triggering a notification */
   declare silent: boolean | undefined;
   /** Secret chat ID */
@@ -17050,29 +15236,10 @@ class SendEncryptedFile$ {
       return rethrowDecode(e, 'messages.sendEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncryptedFile');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.sendEncryptedFile', classes);
-    return j.end(
-      new SendEncryptedFile$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-        file: j.field('file', fromJson$InputEncryptedFile),
-      }),
-    );
-  }
+interface SendEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17096,7 +15263,7 @@ class SendEncryptedFile$ {
  *
  * @see https://core.telegram.org/method/messages.sendEncryptedFile
  */
-export const SendEncryptedFile: typeof SendEncryptedFile$ = /*@__PURE__*/ defineTlClass(SendEncryptedFile$, 0x5559481d, 0xc99e3e50, 'messages.SendEncryptedFile', 'request');
+export const SendEncryptedFile: typeof SendEncryptedFile$ = /*@__PURE__*/ defineTlClass(SendEncryptedFile$, 0x5559481d, 0xc99e3e50, 'messages.SendEncryptedFile', 'request', 'messages.sendEncryptedFile flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile');
 export type SendEncryptedFile = SendEncryptedFile$;
 
 /** The types of the RPC errors `messages.sendEncryptedFile` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17144,6 +15311,7 @@ class SendEncryptedService$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncryptedService';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncryptedService$;
   /** Secret chat ID */
   declare peer: Api.TypeInputEncryptedChat;
   /** Unique client message ID required to prevent message resending. See [here »](https://core.telegram.org/api/updates#updatemessageid-updates) for more info on random ID deduplication and updateMessageID mapping. */
@@ -17205,25 +15373,10 @@ class SendEncryptedService$ {
       return rethrowDecode(e, 'messages.sendEncryptedService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncryptedService');
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedService$ {
-    const j = new TlJsonReader(json, 'messages.sendEncryptedService', classes);
-    return j.end(
-      new SendEncryptedService$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendEncryptedService$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17249,7 +15402,7 @@ class SendEncryptedService$ {
  *
  * @see https://core.telegram.org/method/messages.sendEncryptedService
  */
-export const SendEncryptedService: typeof SendEncryptedService$ = /*@__PURE__*/ defineTlClass(SendEncryptedService$, 0x32d439a4, 0xc99e3e50, 'messages.SendEncryptedService', 'request');
+export const SendEncryptedService: typeof SendEncryptedService$ = /*@__PURE__*/ defineTlClass(SendEncryptedService$, 0x32d439a4, 0xc99e3e50, 'messages.SendEncryptedService', 'request', 'messages.sendEncryptedService peer:InputEncryptedChat random_id:long data:bytes');
 export type SendEncryptedService = SendEncryptedService$;
 
 /** The types of the RPC errors `messages.sendEncryptedService` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17295,6 +15448,7 @@ class ReceivedQueue$ {
   declare readonly SUBCLASS_OF_ID: 0x8918e168;
   declare readonly className: 'messages.ReceivedQueue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedQueue$;
   /** Maximum qts value available at the client */
   declare maxQts: number;
 
@@ -17338,21 +15492,10 @@ class ReceivedQueue$ {
       return rethrowDecode(e, 'messages.receivedQueue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.receivedQueue');
-    j.field('max_qts', this.maxQts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedQueue$ {
-    const j = new TlJsonReader(json, 'messages.receivedQueue', classes);
-    return j.end(
-      new ReceivedQueue$({
-        maxQts: j.field('max_qts', intFromJson),
-      }),
-    );
-  }
+interface ReceivedQueue$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17374,7 +15517,7 @@ class ReceivedQueue$ {
  *
  * @see https://core.telegram.org/method/messages.receivedQueue
  */
-export const ReceivedQueue: typeof ReceivedQueue$ = /*@__PURE__*/ defineTlClass(ReceivedQueue$, 0x55a5bb66, 0x8918e168, 'messages.ReceivedQueue', 'request');
+export const ReceivedQueue: typeof ReceivedQueue$ = /*@__PURE__*/ defineTlClass(ReceivedQueue$, 0x55a5bb66, 0x8918e168, 'messages.ReceivedQueue', 'request', 'messages.receivedQueue max_qts:int');
 export type ReceivedQueue = ReceivedQueue$;
 
 /** The types of the RPC errors `messages.receivedQueue` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17411,6 +15554,7 @@ class ReportEncryptedSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportEncryptedSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportEncryptedSpam$;
   /** The secret chat to report */
   declare peer: Api.TypeInputEncryptedChat;
 
@@ -17454,21 +15598,10 @@ class ReportEncryptedSpam$ {
       return rethrowDecode(e, 'messages.reportEncryptedSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportEncryptedSpam');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportEncryptedSpam$ {
-    const j = new TlJsonReader(json, 'messages.reportEncryptedSpam', classes);
-    return j.end(
-      new ReportEncryptedSpam$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-      }),
-    );
-  }
+interface ReportEncryptedSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17487,7 +15620,7 @@ class ReportEncryptedSpam$ {
  *
  * @see https://core.telegram.org/method/messages.reportEncryptedSpam
  */
-export const ReportEncryptedSpam: typeof ReportEncryptedSpam$ = /*@__PURE__*/ defineTlClass(ReportEncryptedSpam$, 0x4b0c8c0f, 0xf5b399ac, 'messages.ReportEncryptedSpam', 'request');
+export const ReportEncryptedSpam: typeof ReportEncryptedSpam$ = /*@__PURE__*/ defineTlClass(ReportEncryptedSpam$, 0x4b0c8c0f, 0xf5b399ac, 'messages.ReportEncryptedSpam', 'request', 'messages.reportEncryptedSpam peer:InputEncryptedChat');
 export type ReportEncryptedSpam = ReportEncryptedSpam$;
 
 /** The types of the RPC errors `messages.reportEncryptedSpam` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17522,6 +15655,7 @@ class ReadMessageContents$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.ReadMessageContents';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMessageContents$;
   /** Message ID list */
   declare id: number[];
 
@@ -17573,21 +15707,10 @@ class ReadMessageContents$ {
       return rethrowDecode(e, 'messages.readMessageContents', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readMessageContents');
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
-    const j = new TlJsonReader(json, 'messages.readMessageContents', classes);
-    return j.end(
-      new ReadMessageContents$({
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReadMessageContents$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17605,7 +15728,7 @@ class ReadMessageContents$ {
  *
  * @see https://core.telegram.org/method/messages.readMessageContents
  */
-export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0x36a73f77, 0xced3c06e, 'messages.ReadMessageContents', 'request');
+export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0x36a73f77, 0xced3c06e, 'messages.ReadMessageContents', 'request', 'messages.readMessageContents id:Vector<int>');
 export type ReadMessageContents = ReadMessageContents$;
 
 /** The types of the RPC errors `messages.readMessageContents` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17640,6 +15763,7 @@ class GetStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.GetStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStickers$;
   /** The emoji */
   declare emoticon: string;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -17692,23 +15816,10 @@ class GetStickers$ {
       return rethrowDecode(e, 'messages.getStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getStickers');
-    j.field('emoticon', this.emoticon, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickers$ {
-    const j = new TlJsonReader(json, 'messages.getStickers', classes);
-    return j.end(
-      new GetStickers$({
-        emoticon: j.field('emoticon', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17727,7 +15838,7 @@ class GetStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getStickers
  */
-export const GetStickers: typeof GetStickers$ = /*@__PURE__*/ defineTlClass(GetStickers$, 0xd5a5d3a1, 0xd73bb9de, 'messages.GetStickers', 'request');
+export const GetStickers: typeof GetStickers$ = /*@__PURE__*/ defineTlClass(GetStickers$, 0xd5a5d3a1, 0xd73bb9de, 'messages.GetStickers', 'request', 'messages.getStickers emoticon:string hash:long');
 export type GetStickers = GetStickers$;
 
 /** The types of the RPC errors `messages.getStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17762,6 +15873,7 @@ class GetAllStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetAllStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -17805,21 +15917,10 @@ class GetAllStickers$ {
       return rethrowDecode(e, 'messages.getAllStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAllStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStickers$ {
-    const j = new TlJsonReader(json, 'messages.getAllStickers', classes);
-    return j.end(
-      new GetAllStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetAllStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17837,7 +15938,7 @@ class GetAllStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getAllStickers
  */
-export const GetAllStickers: typeof GetAllStickers$ = /*@__PURE__*/ defineTlClass(GetAllStickers$, 0xb8a0a1a8, 0x45834829, 'messages.GetAllStickers', 'request');
+export const GetAllStickers: typeof GetAllStickers$ = /*@__PURE__*/ defineTlClass(GetAllStickers$, 0xb8a0a1a8, 0x45834829, 'messages.GetAllStickers', 'request', 'messages.getAllStickers hash:long');
 export type GetAllStickers = GetAllStickers$;
 
 /** The types of the RPC errors `messages.getAllStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -17873,6 +15974,7 @@ class GetWebPagePreview$ {
   declare readonly SUBCLASS_OF_ID: 0xe29410c2;
   declare readonly className: 'messages.GetWebPagePreview';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebPagePreview$;
   /** Message from which to extract the preview */
   declare message: string;
   /** [Message entities for styled text](https://core.telegram.org/api/entities) */
@@ -17939,23 +16041,10 @@ class GetWebPagePreview$ {
       return rethrowDecode(e, 'messages.getWebPagePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getWebPagePreview');
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPagePreview$ {
-    const j = new TlJsonReader(json, 'messages.getWebPagePreview', classes);
-    return j.end(
-      new GetWebPagePreview$({
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface GetWebPagePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -17975,7 +16064,7 @@ class GetWebPagePreview$ {
  *
  * @see https://core.telegram.org/method/messages.getWebPagePreview
  */
-export const GetWebPagePreview: typeof GetWebPagePreview$ = /*@__PURE__*/ defineTlClass(GetWebPagePreview$, 0x570d6f6f, 0xe29410c2, 'messages.GetWebPagePreview', 'request');
+export const GetWebPagePreview: typeof GetWebPagePreview$ = /*@__PURE__*/ defineTlClass(GetWebPagePreview$, 0x570d6f6f, 0xe29410c2, 'messages.GetWebPagePreview', 'request', 'messages.getWebPagePreview flags:# message:string entities:flags.3?Vector<MessageEntity>');
 export type GetWebPagePreview = GetWebPagePreview$;
 
 /** The types of the RPC errors `messages.getWebPagePreview` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18024,6 +16113,7 @@ class ExportChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xb4748a58;
   declare readonly className: 'messages.ExportChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportChatInvite$;
   /** Legacy flag, reproducing legacy behavior of this method: if set, revokes all previous links before creating a new one. Kept for bot API BC, should not be used by modern clients. */
   declare legacyRevokePermanent: boolean | undefined;
   /** Whether admin confirmation is required before admitting each separate user into the chat */
@@ -18128,33 +16218,10 @@ class ExportChatInvite$ {
       return rethrowDecode(e, 'messages.exportChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportChatInvite');
-    j.flag('legacy_revoke_permanent', this.legacyRevokePermanent);
-    j.flag('request_needed', this.requestNeeded);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('expire_date', this.expireDate, intToJson);
-    j.optional('usage_limit', this.usageLimit, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('subscription_pricing', this.subscriptionPricing, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.exportChatInvite', classes);
-    return j.end(
-      new ExportChatInvite$({
-        legacyRevokePermanent: j.flag('legacy_revoke_permanent'),
-        requestNeeded: j.flag('request_needed'),
-        peer: j.field('peer', fromJson$InputPeer),
-        expireDate: j.optional('expire_date', intFromJson),
-        usageLimit: j.optional('usage_limit', intFromJson),
-        title: j.optional('title', stringFromJson),
-        subscriptionPricing: j.optional('subscription_pricing', fromJson$StarsSubscriptionPricing),
-      }),
-    );
-  }
+interface ExportChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18185,7 +16252,7 @@ class ExportChatInvite$ {
  *
  * @see https://core.telegram.org/method/messages.exportChatInvite
  */
-export const ExportChatInvite: typeof ExportChatInvite$ = /*@__PURE__*/ defineTlClass(ExportChatInvite$, 0xa455de90, 0xb4748a58, 'messages.ExportChatInvite', 'request');
+export const ExportChatInvite: typeof ExportChatInvite$ = /*@__PURE__*/ defineTlClass(ExportChatInvite$, 0xa455de90, 0xb4748a58, 'messages.ExportChatInvite', 'request', 'messages.exportChatInvite flags:# legacy_revoke_permanent:flags.2?true request_needed:flags.3?true peer:InputPeer expire_date:flags.0?int usage_limit:flags.1?int title:flags.4?string subscription_pricing:flags.5?StarsSubscriptionPricing');
 export type ExportChatInvite = ExportChatInvite$;
 
 /** The types of the RPC errors `messages.exportChatInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18236,6 +16303,7 @@ class CheckChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x04561736;
   declare readonly className: 'messages.CheckChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckChatInvite$;
   /** Invite hash from [chat invite deep link »](https://core.telegram.org/api/links#chat-invite-links). */
   declare hash: string;
 
@@ -18279,21 +16347,10 @@ class CheckChatInvite$ {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkChatInvite');
-    j.field('hash', this.hash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.checkChatInvite', classes);
-    return j.end(
-      new CheckChatInvite$({
-        hash: j.field('hash', stringFromJson),
-      }),
-    );
-  }
+interface CheckChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18315,7 +16372,7 @@ class CheckChatInvite$ {
  *
  * @see https://core.telegram.org/method/messages.checkChatInvite
  */
-export const CheckChatInvite: typeof CheckChatInvite$ = /*@__PURE__*/ defineTlClass(CheckChatInvite$, 0x3eadb1bb, 0x04561736, 'messages.CheckChatInvite', 'request');
+export const CheckChatInvite: typeof CheckChatInvite$ = /*@__PURE__*/ defineTlClass(CheckChatInvite$, 0x3eadb1bb, 0x04561736, 'messages.CheckChatInvite', 'request', 'messages.checkChatInvite hash:string');
 export type CheckChatInvite = CheckChatInvite$;
 
 /** The types of the RPC errors `messages.checkChatInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18367,6 +16424,7 @@ class ImportChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x5d0ff992;
   declare readonly className: 'messages.ImportChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportChatInvite$;
   /** `hash` from a [chat invite deep link](https://core.telegram.org/api/links#chat-invite-links) */
   declare hash: string;
 
@@ -18410,21 +16468,10 @@ class ImportChatInvite$ {
       return rethrowDecode(e, 'messages.importChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.importChatInvite');
-    j.field('hash', this.hash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.importChatInvite', classes);
-    return j.end(
-      new ImportChatInvite$({
-        hash: j.field('hash', stringFromJson),
-      }),
-    );
-  }
+interface ImportChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18456,7 +16503,7 @@ class ImportChatInvite$ {
  *
  * @see https://core.telegram.org/method/messages.importChatInvite
  */
-export const ImportChatInvite: typeof ImportChatInvite$ = /*@__PURE__*/ defineTlClass(ImportChatInvite$, 0xde91436e, 0x5d0ff992, 'messages.ImportChatInvite', 'request');
+export const ImportChatInvite: typeof ImportChatInvite$ = /*@__PURE__*/ defineTlClass(ImportChatInvite$, 0xde91436e, 0x5d0ff992, 'messages.ImportChatInvite', 'request', 'messages.importChatInvite hash:string');
 export type ImportChatInvite = ImportChatInvite$;
 
 /** The types of the RPC errors `messages.importChatInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18506,6 +16553,7 @@ class GetStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.GetStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStickerSet$;
   /** Stickerset */
   declare stickerset: Api.TypeInputStickerSet;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
@@ -18558,23 +16606,10 @@ class GetStickerSet$ {
       return rethrowDecode(e, 'messages.getStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.getStickerSet', classes);
-    return j.end(
-      new GetStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18594,7 +16629,7 @@ class GetStickerSet$ {
  *
  * @see https://core.telegram.org/method/messages.getStickerSet
  */
-export const GetStickerSet: typeof GetStickerSet$ = /*@__PURE__*/ defineTlClass(GetStickerSet$, 0xc8a0ec74, 0x9b704a5a, 'messages.GetStickerSet', 'request');
+export const GetStickerSet: typeof GetStickerSet$ = /*@__PURE__*/ defineTlClass(GetStickerSet$, 0xc8a0ec74, 0x9b704a5a, 'messages.GetStickerSet', 'request', 'messages.getStickerSet stickerset:InputStickerSet hash:int');
 export type GetStickerSet = GetStickerSet$;
 
 /** The types of the RPC errors `messages.getStickerSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18631,6 +16666,7 @@ class InstallStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.InstallStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallStickerSet$;
   /** Stickerset to install */
   declare stickerset: Api.TypeInputStickerSet;
   /** Whether to archive stickerset */
@@ -18683,23 +16719,10 @@ class InstallStickerSet$ {
       return rethrowDecode(e, 'messages.installStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.installStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('archived', this.archived, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.installStickerSet', classes);
-    return j.end(
-      new InstallStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        archived: j.field('archived', boolFromJson),
-      }),
-    );
-  }
+interface InstallStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18718,7 +16741,7 @@ class InstallStickerSet$ {
  *
  * @see https://core.telegram.org/method/messages.installStickerSet
  */
-export const InstallStickerSet: typeof InstallStickerSet$ = /*@__PURE__*/ defineTlClass(InstallStickerSet$, 0xc78fe460, 0x67cb3fe8, 'messages.InstallStickerSet', 'request');
+export const InstallStickerSet: typeof InstallStickerSet$ = /*@__PURE__*/ defineTlClass(InstallStickerSet$, 0xc78fe460, 0x67cb3fe8, 'messages.InstallStickerSet', 'request', 'messages.installStickerSet stickerset:InputStickerSet archived:Bool');
 export type InstallStickerSet = InstallStickerSet$;
 
 /** The types of the RPC errors `messages.installStickerSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18754,6 +16777,7 @@ class UninstallStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UninstallStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UninstallStickerSet$;
   /** The stickerset to uninstall */
   declare stickerset: Api.TypeInputStickerSet;
 
@@ -18797,21 +16821,10 @@ class UninstallStickerSet$ {
       return rethrowDecode(e, 'messages.uninstallStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uninstallStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UninstallStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.uninstallStickerSet', classes);
-    return j.end(
-      new UninstallStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface UninstallStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18830,7 +16843,7 @@ class UninstallStickerSet$ {
  *
  * @see https://core.telegram.org/method/messages.uninstallStickerSet
  */
-export const UninstallStickerSet: typeof UninstallStickerSet$ = /*@__PURE__*/ defineTlClass(UninstallStickerSet$, 0xf96e55de, 0xf5b399ac, 'messages.UninstallStickerSet', 'request');
+export const UninstallStickerSet: typeof UninstallStickerSet$ = /*@__PURE__*/ defineTlClass(UninstallStickerSet$, 0xf96e55de, 0xf5b399ac, 'messages.UninstallStickerSet', 'request', 'messages.uninstallStickerSet stickerset:InputStickerSet');
 export type UninstallStickerSet = UninstallStickerSet$;
 
 /** The types of the RPC errors `messages.uninstallStickerSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -18875,6 +16888,7 @@ class StartBot$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.StartBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartBot$;
   /** The bot */
   declare bot: Api.TypeInputUser;
   /** The chat where to start the bot, can be the bot's private chat or a group */
@@ -18945,27 +16959,10 @@ class StartBot$ {
       return rethrowDecode(e, 'messages.startBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.startBot');
-    j.field('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('start_param', this.startParam, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartBot$ {
-    const j = new TlJsonReader(json, 'messages.startBot', classes);
-    return j.end(
-      new StartBot$({
-        bot: j.field('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        randomId: j.field('random_id', longFromJson),
-        startParam: j.field('start_param', stringFromJson),
-      }),
-    );
-  }
+interface StartBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -18993,7 +16990,7 @@ class StartBot$ {
  *
  * @see https://core.telegram.org/method/messages.startBot
  */
-export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request');
+export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request', 'messages.startBot bot:InputUser peer:InputPeer random_id:long start_param:string');
 export type StartBot = StartBot$;
 
 /** The types of the RPC errors `messages.startBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19043,6 +17040,7 @@ class GetMessagesViews$ {
   declare readonly SUBCLASS_OF_ID: 0xafb5eb9c;
   declare readonly className: 'messages.GetMessagesViews';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagesViews$;
   /** Peer where the message was found */
   declare peer: Api.TypeInputPeer;
   /** ID of message */
@@ -19112,25 +17110,10 @@ class GetMessagesViews$ {
       return rethrowDecode(e, 'messages.getMessagesViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessagesViews');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('increment', this.increment, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesViews$ {
-    const j = new TlJsonReader(json, 'messages.getMessagesViews', classes);
-    return j.end(
-      new GetMessagesViews$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        increment: j.field('increment', boolFromJson),
-      }),
-    );
-  }
+interface GetMessagesViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19154,7 +17137,7 @@ class GetMessagesViews$ {
  *
  * @see https://core.telegram.org/method/messages.getMessagesViews
  */
-export const GetMessagesViews: typeof GetMessagesViews$ = /*@__PURE__*/ defineTlClass(GetMessagesViews$, 0x5784d3e1, 0xafb5eb9c, 'messages.GetMessagesViews', 'request');
+export const GetMessagesViews: typeof GetMessagesViews$ = /*@__PURE__*/ defineTlClass(GetMessagesViews$, 0x5784d3e1, 0xafb5eb9c, 'messages.GetMessagesViews', 'request', 'messages.getMessagesViews peer:InputPeer id:Vector<int> increment:Bool');
 export type GetMessagesViews = GetMessagesViews$;
 
 /** The types of the RPC errors `messages.getMessagesViews` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19198,6 +17181,7 @@ class EditChatAdmin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditChatAdmin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatAdmin$;
   /** The ID of the group */
   declare chatId: BigInteger;
   /** The user to make admin */
@@ -19259,25 +17243,10 @@ class EditChatAdmin$ {
       return rethrowDecode(e, 'messages.editChatAdmin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatAdmin');
-    j.field('chat_id', this.chatId, longToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('is_admin', this.isAdmin, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAdmin$ {
-    const j = new TlJsonReader(json, 'messages.editChatAdmin', classes);
-    return j.end(
-      new EditChatAdmin$({
-        chatId: j.field('chat_id', longFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        isAdmin: j.field('is_admin', boolFromJson),
-      }),
-    );
-  }
+interface EditChatAdmin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19299,7 +17268,7 @@ class EditChatAdmin$ {
  *
  * @see https://core.telegram.org/method/messages.editChatAdmin
  */
-export const EditChatAdmin: typeof EditChatAdmin$ = /*@__PURE__*/ defineTlClass(EditChatAdmin$, 0xa85bd1c2, 0xf5b399ac, 'messages.EditChatAdmin', 'request');
+export const EditChatAdmin: typeof EditChatAdmin$ = /*@__PURE__*/ defineTlClass(EditChatAdmin$, 0xa85bd1c2, 0xf5b399ac, 'messages.EditChatAdmin', 'request', 'messages.editChatAdmin chat_id:long user_id:InputUser is_admin:Bool');
 export type EditChatAdmin = EditChatAdmin$;
 
 /** The types of the RPC errors `messages.editChatAdmin` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19342,6 +17311,7 @@ class MigrateChat$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.MigrateChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MigrateChat$;
   /** [Basic group](https://core.telegram.org/api/channel#basic-groups) to migrate */
   declare chatId: BigInteger;
 
@@ -19385,21 +17355,10 @@ class MigrateChat$ {
       return rethrowDecode(e, 'messages.migrateChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.migrateChat');
-    j.field('chat_id', this.chatId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MigrateChat$ {
-    const j = new TlJsonReader(json, 'messages.migrateChat', classes);
-    return j.end(
-      new MigrateChat$({
-        chatId: j.field('chat_id', longFromJson),
-      }),
-    );
-  }
+interface MigrateChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19422,7 +17381,7 @@ class MigrateChat$ {
  *
  * @see https://core.telegram.org/method/messages.migrateChat
  */
-export const MigrateChat: typeof MigrateChat$ = /*@__PURE__*/ defineTlClass(MigrateChat$, 0xa2875319, 0x8af52aac, 'messages.MigrateChat', 'request');
+export const MigrateChat: typeof MigrateChat$ = /*@__PURE__*/ defineTlClass(MigrateChat$, 0xa2875319, 0x8af52aac, 'messages.MigrateChat', 'request', 'messages.migrateChat chat_id:long');
 export type MigrateChat = MigrateChat$;
 
 /** The types of the RPC errors `messages.migrateChat` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19464,6 +17423,7 @@ class SearchGlobal$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.SearchGlobal';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchGlobal$;
   /** If set, only returns results from channels (used in the [global channel search tab »](https://core.telegram.org/api/search#global-search)). */
   declare broadcastsOnly: boolean | undefined;
   /** Whether to search only in groups */
@@ -19617,45 +17577,10 @@ class SearchGlobal$ {
       return rethrowDecode(e, 'messages.searchGlobal', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchGlobal');
-    j.flag('broadcasts_only', this.broadcastsOnly);
-    j.flag('groups_only', this.groupsOnly);
-    j.flag('users_only', this.usersOnly);
-    j.optional('folder_id', this.folderId, intToJson);
-    j.optional('community', this.community, objectToJson);
-    j.field('q', this.q, stringToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    j.field('offset_rate', this.offsetRate, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchGlobal$ {
-    const j = new TlJsonReader(json, 'messages.searchGlobal', classes);
-    return j.end(
-      new SearchGlobal$({
-        broadcastsOnly: j.flag('broadcasts_only'),
-        groupsOnly: j.flag('groups_only'),
-        usersOnly: j.flag('users_only'),
-        folderId: j.optional('folder_id', intFromJson),
-        community: j.optional('community', fromJson$InputChannel),
-        q: j.field('q', stringFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        minDate: j.field('min_date', intFromJson),
-        maxDate: j.field('max_date', intFromJson),
-        offsetRate: j.field('offset_rate', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SearchGlobal$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19676,7 +17601,7 @@ class SearchGlobal$ {
  *
  * @see https://core.telegram.org/method/messages.searchGlobal
  */
-export const SearchGlobal: typeof SearchGlobal$ = /*@__PURE__*/ defineTlClass(SearchGlobal$, 0x6126a43c, 0xd4b40b5e, 'messages.SearchGlobal', 'request');
+export const SearchGlobal: typeof SearchGlobal$ = /*@__PURE__*/ defineTlClass(SearchGlobal$, 0x6126a43c, 0xd4b40b5e, 'messages.SearchGlobal', 'request', 'messages.searchGlobal flags:# broadcasts_only:flags.1?true groups_only:flags.2?true users_only:flags.3?true folder_id:flags.0?int community:flags.4?InputChannel q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int');
 export type SearchGlobal = SearchGlobal$;
 
 /** The types of the RPC errors `messages.searchGlobal` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19713,6 +17638,7 @@ class ReorderStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderStickerSets$;
   /** Reorder mask stickersets */
   declare masks: boolean | undefined;
   /** Reorder [custom emoji stickersets](https://core.telegram.org/api/custom-emoji) */
@@ -19785,25 +17711,10 @@ class ReorderStickerSets$ {
       return rethrowDecode(e, 'messages.reorderStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderStickerSets');
-    j.flag('masks', this.masks);
-    j.flag('emojis', this.emojis);
-    j.vector('order', this.order, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.reorderStickerSets', classes);
-    return j.end(
-      new ReorderStickerSets$({
-        masks: j.flag('masks'),
-        emojis: j.flag('emojis'),
-        order: j.vector('order', longFromJson),
-      }),
-    );
-  }
+interface ReorderStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19821,7 +17732,7 @@ class ReorderStickerSets$ {
  *
  * @see https://core.telegram.org/method/messages.reorderStickerSets
  */
-export const ReorderStickerSets: typeof ReorderStickerSets$ = /*@__PURE__*/ defineTlClass(ReorderStickerSets$, 0x78337739, 0xf5b399ac, 'messages.ReorderStickerSets', 'request');
+export const ReorderStickerSets: typeof ReorderStickerSets$ = /*@__PURE__*/ defineTlClass(ReorderStickerSets$, 0x78337739, 0xf5b399ac, 'messages.ReorderStickerSets', 'request', 'messages.reorderStickerSets flags:# masks:flags.0?true emojis:flags.1?true order:Vector<long>');
 export type ReorderStickerSets = ReorderStickerSets$;
 
 /** The types of the RPC errors `messages.reorderStickerSets` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19856,6 +17767,7 @@ class GetDocumentByHash$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'messages.GetDocumentByHash';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDocumentByHash$;
   /** SHA256 of file */
   declare sha256: Uint8Array;
   /** Size of the file in bytes */
@@ -19917,25 +17829,10 @@ class GetDocumentByHash$ {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDocumentByHash');
-    j.field('sha256', this.sha256, bytesToJson);
-    j.field('size', this.size, longToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDocumentByHash$ {
-    const j = new TlJsonReader(json, 'messages.getDocumentByHash', classes);
-    return j.end(
-      new GetDocumentByHash$({
-        sha256: j.field('sha256', bytesFromJson),
-        size: j.field('size', longFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface GetDocumentByHash$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -19954,7 +17851,7 @@ class GetDocumentByHash$ {
  *
  * @see https://core.telegram.org/method/messages.getDocumentByHash
  */
-export const GetDocumentByHash: typeof GetDocumentByHash$ = /*@__PURE__*/ defineTlClass(GetDocumentByHash$, 0xb1f2061f, 0x211fe820, 'messages.GetDocumentByHash', 'request');
+export const GetDocumentByHash: typeof GetDocumentByHash$ = /*@__PURE__*/ defineTlClass(GetDocumentByHash$, 0xb1f2061f, 0x211fe820, 'messages.GetDocumentByHash', 'request', 'messages.getDocumentByHash sha256:bytes size:long mime_type:string');
 export type GetDocumentByHash = GetDocumentByHash$;
 
 /** The types of the RPC errors `messages.getDocumentByHash` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -19989,6 +17886,7 @@ class GetSavedGifs$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.GetSavedGifs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedGifs$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -20032,21 +17930,10 @@ class GetSavedGifs$ {
       return rethrowDecode(e, 'messages.getSavedGifs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedGifs');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedGifs$ {
-    const j = new TlJsonReader(json, 'messages.getSavedGifs', classes);
-    return j.end(
-      new GetSavedGifs$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedGifs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -20064,7 +17951,7 @@ class GetSavedGifs$ {
  *
  * @see https://core.telegram.org/method/messages.getSavedGifs
  */
-export const GetSavedGifs: typeof GetSavedGifs$ = /*@__PURE__*/ defineTlClass(GetSavedGifs$, 0x5cf09635, 0xa68b61f5, 'messages.GetSavedGifs', 'request');
+export const GetSavedGifs: typeof GetSavedGifs$ = /*@__PURE__*/ defineTlClass(GetSavedGifs$, 0x5cf09635, 0xa68b61f5, 'messages.GetSavedGifs', 'request', 'messages.getSavedGifs hash:long');
 export type GetSavedGifs = GetSavedGifs$;
 
 /** The types of the RPC errors `messages.getSavedGifs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -20099,6 +17986,7 @@ class SaveGif$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveGif';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveGif$;
   /** GIF to save */
   declare id: Api.TypeInputDocument;
   /** Whether to remove GIF from saved gifs list */
@@ -20151,23 +18039,10 @@ class SaveGif$ {
       return rethrowDecode(e, 'messages.saveGif', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveGif');
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveGif$ {
-    const j = new TlJsonReader(json, 'messages.saveGif', classes);
-    return j.end(
-      new SaveGif$({
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveGif$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -20186,7 +18061,7 @@ class SaveGif$ {
  *
  * @see https://core.telegram.org/method/messages.saveGif
  */
-export const SaveGif: typeof SaveGif$ = /*@__PURE__*/ defineTlClass(SaveGif$, 0x327a30cb, 0xf5b399ac, 'messages.SaveGif', 'request');
+export const SaveGif: typeof SaveGif$ = /*@__PURE__*/ defineTlClass(SaveGif$, 0x327a30cb, 0xf5b399ac, 'messages.SaveGif', 'request', 'messages.saveGif id:InputDocument unsave:Bool');
 export type SaveGif = SaveGif$;
 
 /** The types of the RPC errors `messages.saveGif` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -20229,6 +18104,7 @@ class GetInlineBotResults$ {
   declare readonly SUBCLASS_OF_ID: 0x3ed4d9c9;
   declare readonly className: 'messages.GetInlineBotResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInlineBotResults$;
   /** The bot to query */
   declare bot: Api.TypeInputUser;
   /** The currently opened chat */
@@ -20314,29 +18190,10 @@ class GetInlineBotResults$ {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getInlineBotResults');
-    j.field('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.field('query', this.query, stringToJson);
-    j.field('offset', this.offset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineBotResults$ {
-    const j = new TlJsonReader(json, 'messages.getInlineBotResults', classes);
-    return j.end(
-      new GetInlineBotResults$({
-        bot: j.field('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        query: j.field('query', stringFromJson),
-        offset: j.field('offset', stringFromJson),
-      }),
-    );
-  }
+interface GetInlineBotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -20362,7 +18219,7 @@ class GetInlineBotResults$ {
  *
  * @see https://core.telegram.org/method/messages.getInlineBotResults
  */
-export const GetInlineBotResults: typeof GetInlineBotResults$ = /*@__PURE__*/ defineTlClass(GetInlineBotResults$, 0x514e999d, 0x3ed4d9c9, 'messages.GetInlineBotResults', 'request');
+export const GetInlineBotResults: typeof GetInlineBotResults$ = /*@__PURE__*/ defineTlClass(GetInlineBotResults$, 0x514e999d, 0x3ed4d9c9, 'messages.GetInlineBotResults', 'request', 'messages.getInlineBotResults flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string');
 export type GetInlineBotResults = GetInlineBotResults$;
 
 /** The types of the RPC errors `messages.getInlineBotResults` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -20446,6 +18303,7 @@ class SetInlineBotResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetInlineBotResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetInlineBotResults$;
   /** Set this flag if the results are composed of media files */
   declare gallery: boolean | undefined;
   /** Set this flag if results may be cached on the server side only for the user that sent the query. By default, results may be returned to any user who sends the same query */
@@ -20566,35 +18424,10 @@ class SetInlineBotResults$ {
       return rethrowDecode(e, 'messages.setInlineBotResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setInlineBotResults');
-    j.flag('gallery', this.gallery);
-    j.flag('private', this.private);
-    j.field('query_id', this.queryId, longToJson);
-    j.vector('results', this.results, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optional('switch_pm', this.switchPm, objectToJson);
-    j.optional('switch_webview', this.switchWebview, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineBotResults$ {
-    const j = new TlJsonReader(json, 'messages.setInlineBotResults', classes);
-    return j.end(
-      new SetInlineBotResults$({
-        gallery: j.flag('gallery'),
-        private: j.flag('private'),
-        queryId: j.field('query_id', longFromJson),
-        results: j.vector('results', fromJson$InputBotInlineResult),
-        cacheTime: j.field('cache_time', intFromJson),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
-        switchWebview: j.optional('switch_webview', fromJson$InlineBotWebView),
-      }),
-    );
-  }
+interface SetInlineBotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -20654,7 +18487,7 @@ class SetInlineBotResults$ {
  *
  * @see https://core.telegram.org/method/messages.setInlineBotResults
  */
-export const SetInlineBotResults: typeof SetInlineBotResults$ = /*@__PURE__*/ defineTlClass(SetInlineBotResults$, 0xbb12a419, 0xf5b399ac, 'messages.SetInlineBotResults', 'request');
+export const SetInlineBotResults: typeof SetInlineBotResults$ = /*@__PURE__*/ defineTlClass(SetInlineBotResults$, 0xbb12a419, 0xf5b399ac, 'messages.SetInlineBotResults', 'request', 'messages.setInlineBotResults flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM switch_webview:flags.4?InlineBotWebView');
 export type SetInlineBotResults = SetInlineBotResults$;
 
 /** The types of the RPC errors `messages.setInlineBotResults` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -20770,6 +18603,7 @@ class SendInlineBotResult$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendInlineBotResult';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendInlineBotResult$;
   /** Whether to send the message silently (no notification will be triggered on the other client) */
   declare silent: boolean | undefined;
   /** Whether to send the message in background */
@@ -20927,45 +18761,10 @@ class SendInlineBotResult$ {
       return rethrowDecode(e, 'messages.sendInlineBotResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendInlineBotResult');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('hide_via', this.hideVia);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('query_id', this.queryId, longToJson);
-    j.field('id', this.id, stringToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendInlineBotResult$ {
-    const j = new TlJsonReader(json, 'messages.sendInlineBotResult', classes);
-    return j.end(
-      new SendInlineBotResult$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        hideVia: j.flag('hide_via'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        randomId: j.field('random_id', longFromJson),
-        queryId: j.field('query_id', longFromJson),
-        id: j.field('id', stringFromJson),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SendInlineBotResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -21023,7 +18822,7 @@ class SendInlineBotResult$ {
  *
  * @see https://core.telegram.org/method/messages.sendInlineBotResult
  */
-export const SendInlineBotResult: typeof SendInlineBotResult$ = /*@__PURE__*/ defineTlClass(SendInlineBotResult$, 0xc0cf7646, 0x8af52aac, 'messages.SendInlineBotResult', 'request');
+export const SendInlineBotResult: typeof SendInlineBotResult$ = /*@__PURE__*/ defineTlClass(SendInlineBotResult$, 0xc0cf7646, 0x8af52aac, 'messages.SendInlineBotResult', 'request', 'messages.sendInlineBotResult flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to:flags.0?InputReplyTo random_id:long query_id:long id:string schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut allow_paid_stars:flags.21?long');
 export type SendInlineBotResult = SendInlineBotResult$;
 
 /** The types of the RPC errors `messages.sendInlineBotResult` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -21102,6 +18901,7 @@ class GetMessageEditData$ {
   declare readonly SUBCLASS_OF_ID: 0xfb47949d;
   declare readonly className: 'messages.GetMessageEditData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageEditData$;
   /** Peer where the media was sent */
   declare peer: Api.TypeInputPeer;
   /** ID of message */
@@ -21154,23 +18954,10 @@ class GetMessageEditData$ {
       return rethrowDecode(e, 'messages.getMessageEditData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessageEditData');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageEditData$ {
-    const j = new TlJsonReader(json, 'messages.getMessageEditData', classes);
-    return j.end(
-      new GetMessageEditData$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageEditData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -21193,7 +18980,7 @@ class GetMessageEditData$ {
  *
  * @see https://core.telegram.org/method/messages.getMessageEditData
  */
-export const GetMessageEditData: typeof GetMessageEditData$ = /*@__PURE__*/ defineTlClass(GetMessageEditData$, 0xfda68d36, 0xfb47949d, 'messages.GetMessageEditData', 'request');
+export const GetMessageEditData: typeof GetMessageEditData$ = /*@__PURE__*/ defineTlClass(GetMessageEditData$, 0xfda68d36, 0xfb47949d, 'messages.GetMessageEditData', 'request', 'messages.getMessageEditData peer:InputPeer id:int');
 export type GetMessageEditData = GetMessageEditData$;
 
 /** The types of the RPC errors `messages.getMessageEditData` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -21282,6 +19069,7 @@ class EditMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditMessage$;
   /** Disable webpage preview */
   declare noWebpage: boolean | undefined;
   /** If set, any eventual webpage preview will be shown on top of the message instead of at the bottom. */
@@ -21441,43 +19229,10 @@ class EditMessage$ {
       return rethrowDecode(e, 'messages.editMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('invert_media', this.invertMedia);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('schedule_repeat_period', this.scheduleRepeatPeriod, intToJson);
-    j.optional('quick_reply_shortcut_id', this.quickReplyShortcutId, intToJson);
-    j.optional('rich_message', this.richMessage, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditMessage$ {
-    const j = new TlJsonReader(json, 'messages.editMessage', classes);
-    return j.end(
-      new EditMessage$({
-        noWebpage: j.flag('no_webpage'),
-        invertMedia: j.flag('invert_media'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        message: j.optional('message', stringFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        scheduleRepeatPeriod: j.optional('schedule_repeat_period', intFromJson),
-        quickReplyShortcutId: j.optional('quick_reply_shortcut_id', intFromJson),
-        richMessage: j.optional('rich_message', fromJson$InputRichMessage),
-      }),
-    );
-  }
+interface EditMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -21545,7 +19300,7 @@ class EditMessage$ {
  *
  * @see https://core.telegram.org/method/messages.editMessage
  */
-export const EditMessage: typeof EditMessage$ = /*@__PURE__*/ defineTlClass(EditMessage$, 0xb106e66c, 0x8af52aac, 'messages.EditMessage', 'request');
+export const EditMessage: typeof EditMessage$ = /*@__PURE__*/ defineTlClass(EditMessage$, 0xb106e66c, 0x8af52aac, 'messages.EditMessage', 'request', 'messages.editMessage flags:# no_webpage:flags.1?true invert_media:flags.16?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int schedule_repeat_period:flags.18?int quick_reply_shortcut_id:flags.17?int rich_message:flags.23?InputRichMessage');
 export type EditMessage = EditMessage$;
 
 /** The types of the RPC errors `messages.editMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -21633,6 +19388,7 @@ class EditInlineBotMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditInlineBotMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditInlineBotMessage$;
   /** Disable webpage preview */
   declare noWebpage: boolean | undefined;
   /** If set, any eventual webpage preview will be shown on top of the message instead of at the bottom. */
@@ -21753,35 +19509,10 @@ class EditInlineBotMessage$ {
       return rethrowDecode(e, 'messages.editInlineBotMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editInlineBotMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('invert_media', this.invertMedia);
-    j.field('id', this.id, objectToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('rich_message', this.richMessage, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditInlineBotMessage$ {
-    const j = new TlJsonReader(json, 'messages.editInlineBotMessage', classes);
-    return j.end(
-      new EditInlineBotMessage$({
-        noWebpage: j.flag('no_webpage'),
-        invertMedia: j.flag('invert_media'),
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        message: j.optional('message', stringFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        richMessage: j.optional('rich_message', fromJson$InputRichMessage),
-      }),
-    );
-  }
+interface EditInlineBotMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -21803,7 +19534,7 @@ class EditInlineBotMessage$ {
  *
  * @see https://core.telegram.org/method/messages.editInlineBotMessage
  */
-export const EditInlineBotMessage: typeof EditInlineBotMessage$ = /*@__PURE__*/ defineTlClass(EditInlineBotMessage$, 0xa423bb51, 0xf5b399ac, 'messages.EditInlineBotMessage', 'request');
+export const EditInlineBotMessage: typeof EditInlineBotMessage$ = /*@__PURE__*/ defineTlClass(EditInlineBotMessage$, 0xa423bb51, 0xf5b399ac, 'messages.EditInlineBotMessage', 'request', 'messages.editInlineBotMessage flags:# no_webpage:flags.1?true invert_media:flags.16?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> rich_message:flags.23?InputRichMessage');
 export type EditInlineBotMessage = EditInlineBotMessage$;
 
 /** The types of the RPC errors `messages.editInlineBotMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -21850,6 +19581,7 @@ class GetBotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x6c4dd18c;
   declare readonly className: 'messages.GetBotCallbackAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotCallbackAnswer$;
   /** Whether this is a "play game" button */
   declare game: boolean | undefined;
   /** Where was the inline keyboard sent */
@@ -21935,29 +19667,10 @@ class GetBotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.getBotCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getBotCallbackAnswer');
-    j.flag('game', this.game);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.optional('data', this.data, bytesToJson);
-    j.optional('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.getBotCallbackAnswer', classes);
-    return j.end(
-      new GetBotCallbackAnswer$({
-        game: j.flag('game'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        data: j.optional('data', bytesFromJson),
-        password: j.optional('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetBotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -21984,7 +19697,7 @@ class GetBotCallbackAnswer$ {
  *
  * @see https://core.telegram.org/method/messages.getBotCallbackAnswer
  */
-export const GetBotCallbackAnswer: typeof GetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetBotCallbackAnswer$, 0x9342ca07, 0x6c4dd18c, 'messages.GetBotCallbackAnswer', 'request');
+export const GetBotCallbackAnswer: typeof GetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetBotCallbackAnswer$, 0x9342ca07, 0x6c4dd18c, 'messages.GetBotCallbackAnswer', 'request', 'messages.getBotCallbackAnswer flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP');
 export type GetBotCallbackAnswer = GetBotCallbackAnswer$;
 
 /** The types of the RPC errors `messages.getBotCallbackAnswer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -22031,6 +19744,7 @@ class SetBotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotCallbackAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotCallbackAnswer$;
   /** Whether to show the message as a popup instead of a toast notification */
   declare alert: boolean | undefined;
   /** Query ID */
@@ -22116,29 +19830,10 @@ class SetBotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.setBotCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotCallbackAnswer');
-    j.flag('alert', this.alert);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('url', this.url, stringToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.setBotCallbackAnswer', classes);
-    return j.end(
-      new SetBotCallbackAnswer$({
-        alert: j.flag('alert'),
-        queryId: j.field('query_id', longFromJson),
-        message: j.optional('message', stringFromJson),
-        url: j.optional('url', stringFromJson),
-        cacheTime: j.field('cache_time', intFromJson),
-      }),
-    );
-  }
+interface SetBotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -22160,7 +19855,7 @@ class SetBotCallbackAnswer$ {
  *
  * @see https://core.telegram.org/method/messages.setBotCallbackAnswer
  */
-export const SetBotCallbackAnswer: typeof SetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(SetBotCallbackAnswer$, 0xd58f130a, 0xf5b399ac, 'messages.SetBotCallbackAnswer', 'request');
+export const SetBotCallbackAnswer: typeof SetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(SetBotCallbackAnswer$, 0xd58f130a, 0xf5b399ac, 'messages.SetBotCallbackAnswer', 'request', 'messages.setBotCallbackAnswer flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int');
 export type SetBotCallbackAnswer = SetBotCallbackAnswer$;
 
 /** The types of the RPC errors `messages.setBotCallbackAnswer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -22204,6 +19899,7 @@ class GetPeerDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.GetPeerDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerDialogs$;
   /** Peers */
   declare peers: Api.TypeInputDialogPeer[];
 
@@ -22255,21 +19951,10 @@ class GetPeerDialogs$ {
       return rethrowDecode(e, 'messages.getPeerDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPeerDialogs');
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getPeerDialogs', classes);
-    return j.end(
-      new GetPeerDialogs$({
-        peers: j.vector('peers', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface GetPeerDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -22293,7 +19978,7 @@ class GetPeerDialogs$ {
  *
  * @see https://core.telegram.org/method/messages.getPeerDialogs
  */
-export const GetPeerDialogs: typeof GetPeerDialogs$ = /*@__PURE__*/ defineTlClass(GetPeerDialogs$, 0xe470bcfd, 0x3ac70132, 'messages.GetPeerDialogs', 'request');
+export const GetPeerDialogs: typeof GetPeerDialogs$ = /*@__PURE__*/ defineTlClass(GetPeerDialogs$, 0xe470bcfd, 0x3ac70132, 'messages.GetPeerDialogs', 'request', 'messages.getPeerDialogs peers:Vector<InputDialogPeer>');
 export type GetPeerDialogs = GetPeerDialogs$;
 
 /** The types of the RPC errors `messages.getPeerDialogs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -22339,6 +20024,7 @@ class SaveDraft$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveDraft';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDraft$;
   /** Disable generation of the webpage preview */
   declare noWebpage: boolean | undefined;
   /** If set, any eventual webpage preview will be shown on top of the message instead of at the bottom. */
@@ -22478,39 +20164,10 @@ class SaveDraft$ {
       return rethrowDecode(e, 'messages.saveDraft', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveDraft');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('invert_media', this.invertMedia);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('suggested_post', this.suggestedPost, objectToJson);
-    j.optional('rich_message', this.richMessage, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDraft$ {
-    const j = new TlJsonReader(json, 'messages.saveDraft', classes);
-    return j.end(
-      new SaveDraft$({
-        noWebpage: j.flag('no_webpage'),
-        invertMedia: j.flag('invert_media'),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        peer: j.field('peer', fromJson$InputPeer),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        media: j.optional('media', fromJson$InputMedia),
-        effect: j.optional('effect', longFromJson),
-        suggestedPost: j.optional('suggested_post', fromJson$SuggestedPost),
-        richMessage: j.optional('rich_message', fromJson$InputRichMessage),
-      }),
-    );
-  }
+interface SaveDraft$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -22534,7 +20191,7 @@ class SaveDraft$ {
  *
  * @see https://core.telegram.org/method/messages.saveDraft
  */
-export const SaveDraft: typeof SaveDraft$ = /*@__PURE__*/ defineTlClass(SaveDraft$, 0xad0fa15c, 0xf5b399ac, 'messages.SaveDraft', 'request');
+export const SaveDraft: typeof SaveDraft$ = /*@__PURE__*/ defineTlClass(SaveDraft$, 0xad0fa15c, 0xf5b399ac, 'messages.SaveDraft', 'request', 'messages.saveDraft flags:# no_webpage:flags.1?true invert_media:flags.6?true reply_to:flags.4?InputReplyTo peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> media:flags.5?InputMedia effect:flags.7?long suggested_post:flags.8?SuggestedPost rich_message:flags.9?InputRichMessage');
 export type SaveDraft = SaveDraft$;
 
 /** The types of the RPC errors `messages.saveDraft` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -22576,6 +20233,7 @@ class GetAllDrafts$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetAllDrafts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllDrafts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -22593,14 +20251,10 @@ class GetAllDrafts$ {
   static fromReader(_r: TlReader): GetAllDrafts$ {
     return new GetAllDrafts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getAllDrafts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllDrafts$ {
-    return new TlJsonReader(json, 'messages.getAllDrafts', classes).end(new GetAllDrafts$());
-  }
+interface GetAllDrafts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -22620,7 +20274,7 @@ class GetAllDrafts$ {
  *
  * @see https://core.telegram.org/method/messages.getAllDrafts
  */
-export const GetAllDrafts: typeof GetAllDrafts$ = /*@__PURE__*/ defineTlClass(GetAllDrafts$, 0x6a3f8d65, 0x8af52aac, 'messages.GetAllDrafts', 'request');
+export const GetAllDrafts: typeof GetAllDrafts$ = /*@__PURE__*/ defineTlClass(GetAllDrafts$, 0x6a3f8d65, 0x8af52aac, 'messages.GetAllDrafts', 'request', 'messages.getAllDrafts');
 export type GetAllDrafts = GetAllDrafts$;
 
 /** The types of the RPC errors `messages.getAllDrafts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -22654,6 +20308,7 @@ class GetFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFeaturedStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -22697,21 +20352,10 @@ class GetFeaturedStickers$ {
       return rethrowDecode(e, 'messages.getFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFeaturedStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFeaturedStickers', classes);
-    return j.end(
-      new GetFeaturedStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -22729,7 +20373,7 @@ class GetFeaturedStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getFeaturedStickers
  */
-export const GetFeaturedStickers: typeof GetFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedStickers$, 0x64780b14, 0x2614b722, 'messages.GetFeaturedStickers', 'request');
+export const GetFeaturedStickers: typeof GetFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedStickers$, 0x64780b14, 0x2614b722, 'messages.GetFeaturedStickers', 'request', 'messages.getFeaturedStickers hash:long');
 export type GetFeaturedStickers = GetFeaturedStickers$;
 
 /** The types of the RPC errors `messages.getFeaturedStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -22763,6 +20407,7 @@ class ReadFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadFeaturedStickers$;
   /** IDs of stickersets to mark as read */
   declare id: BigInteger[];
 
@@ -22814,21 +20459,10 @@ class ReadFeaturedStickers$ {
       return rethrowDecode(e, 'messages.readFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readFeaturedStickers');
-    j.vector('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.readFeaturedStickers', classes);
-    return j.end(
-      new ReadFeaturedStickers$({
-        id: j.vector('id', longFromJson),
-      }),
-    );
-  }
+interface ReadFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -22846,7 +20480,7 @@ class ReadFeaturedStickers$ {
  *
  * @see https://core.telegram.org/method/messages.readFeaturedStickers
  */
-export const ReadFeaturedStickers: typeof ReadFeaturedStickers$ = /*@__PURE__*/ defineTlClass(ReadFeaturedStickers$, 0x5b118126, 0xf5b399ac, 'messages.ReadFeaturedStickers', 'request');
+export const ReadFeaturedStickers: typeof ReadFeaturedStickers$ = /*@__PURE__*/ defineTlClass(ReadFeaturedStickers$, 0x5b118126, 0xf5b399ac, 'messages.ReadFeaturedStickers', 'request', 'messages.readFeaturedStickers id:Vector<long>');
 export type ReadFeaturedStickers = ReadFeaturedStickers$;
 
 /** The types of the RPC errors `messages.readFeaturedStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -22880,6 +20514,7 @@ class GetRecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.GetRecentStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentStickers$;
   /** Get stickers recently attached to photo or video files */
   declare attached: boolean | undefined;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -22936,23 +20571,10 @@ class GetRecentStickers$ {
       return rethrowDecode(e, 'messages.getRecentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentStickers');
-    j.flag('attached', this.attached);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.getRecentStickers', classes);
-    return j.end(
-      new GetRecentStickers$({
-        attached: j.flag('attached'),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -22970,7 +20592,7 @@ class GetRecentStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getRecentStickers
  */
-export const GetRecentStickers: typeof GetRecentStickers$ = /*@__PURE__*/ defineTlClass(GetRecentStickers$, 0x9da9403b, 0xf76f8683, 'messages.GetRecentStickers', 'request');
+export const GetRecentStickers: typeof GetRecentStickers$ = /*@__PURE__*/ defineTlClass(GetRecentStickers$, 0x9da9403b, 0xf76f8683, 'messages.GetRecentStickers', 'request', 'messages.getRecentStickers flags:# attached:flags.0?true hash:long');
 export type GetRecentStickers = GetRecentStickers$;
 
 /** The types of the RPC errors `messages.getRecentStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23005,6 +20627,7 @@ class SaveRecentSticker$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveRecentSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveRecentSticker$;
   /** Whether to add/remove stickers recently attached to photo or video files */
   declare attached: boolean | undefined;
   /** Sticker */
@@ -23070,25 +20693,10 @@ class SaveRecentSticker$ {
       return rethrowDecode(e, 'messages.saveRecentSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveRecentSticker');
-    j.flag('attached', this.attached);
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRecentSticker$ {
-    const j = new TlJsonReader(json, 'messages.saveRecentSticker', classes);
-    return j.end(
-      new SaveRecentSticker$({
-        attached: j.flag('attached'),
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveRecentSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -23107,7 +20715,7 @@ class SaveRecentSticker$ {
  *
  * @see https://core.telegram.org/method/messages.saveRecentSticker
  */
-export const SaveRecentSticker: typeof SaveRecentSticker$ = /*@__PURE__*/ defineTlClass(SaveRecentSticker$, 0x392718f8, 0xf5b399ac, 'messages.SaveRecentSticker', 'request');
+export const SaveRecentSticker: typeof SaveRecentSticker$ = /*@__PURE__*/ defineTlClass(SaveRecentSticker$, 0x392718f8, 0xf5b399ac, 'messages.SaveRecentSticker', 'request', 'messages.saveRecentSticker flags:# attached:flags.0?true id:InputDocument unsave:Bool');
 export type SaveRecentSticker = SaveRecentSticker$;
 
 /** The types of the RPC errors `messages.saveRecentSticker` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23142,6 +20750,7 @@ class ClearRecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearRecentStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearRecentStickers$;
   /** Set this flag to clear the list of stickers recently attached to photo or video files */
   declare attached: boolean | undefined;
 
@@ -23189,21 +20798,10 @@ class ClearRecentStickers$ {
       return rethrowDecode(e, 'messages.clearRecentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.clearRecentStickers');
-    j.flag('attached', this.attached);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.clearRecentStickers', classes);
-    return j.end(
-      new ClearRecentStickers$({
-        attached: j.flag('attached'),
-      }),
-    );
-  }
+interface ClearRecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -23221,7 +20819,7 @@ class ClearRecentStickers$ {
  *
  * @see https://core.telegram.org/method/messages.clearRecentStickers
  */
-export const ClearRecentStickers: typeof ClearRecentStickers$ = /*@__PURE__*/ defineTlClass(ClearRecentStickers$, 0x8999602d, 0xf5b399ac, 'messages.ClearRecentStickers', 'request');
+export const ClearRecentStickers: typeof ClearRecentStickers$ = /*@__PURE__*/ defineTlClass(ClearRecentStickers$, 0x8999602d, 0xf5b399ac, 'messages.ClearRecentStickers', 'request', 'messages.clearRecentStickers flags:# attached:flags.0?true');
 export type ClearRecentStickers = ClearRecentStickers$;
 
 /** The types of the RPC errors `messages.clearRecentStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23255,6 +20853,7 @@ class GetArchivedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x7296d771;
   declare readonly className: 'messages.GetArchivedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetArchivedStickers$;
   /** Get [mask stickers](https://core.telegram.org/api/stickers#mask-stickers) */
   declare masks: boolean | undefined;
   /** Get [custom emoji stickers](https://core.telegram.org/api/custom-emoji) */
@@ -23328,27 +20927,10 @@ class GetArchivedStickers$ {
       return rethrowDecode(e, 'messages.getArchivedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getArchivedStickers');
-    j.flag('masks', this.masks);
-    j.flag('emojis', this.emojis);
-    j.field('offset_id', this.offsetId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetArchivedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getArchivedStickers', classes);
-    return j.end(
-      new GetArchivedStickers$({
-        masks: j.flag('masks'),
-        emojis: j.flag('emojis'),
-        offsetId: j.field('offset_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetArchivedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -23366,7 +20948,7 @@ class GetArchivedStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getArchivedStickers
  */
-export const GetArchivedStickers: typeof GetArchivedStickers$ = /*@__PURE__*/ defineTlClass(GetArchivedStickers$, 0x57f17692, 0x7296d771, 'messages.GetArchivedStickers', 'request');
+export const GetArchivedStickers: typeof GetArchivedStickers$ = /*@__PURE__*/ defineTlClass(GetArchivedStickers$, 0x57f17692, 0x7296d771, 'messages.GetArchivedStickers', 'request', 'messages.getArchivedStickers flags:# masks:flags.0?true emojis:flags.1?true offset_id:long limit:int');
 export type GetArchivedStickers = GetArchivedStickers$;
 
 /** The types of the RPC errors `messages.getArchivedStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23400,6 +20982,7 @@ class GetMaskStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetMaskStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMaskStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -23443,21 +21026,10 @@ class GetMaskStickers$ {
       return rethrowDecode(e, 'messages.getMaskStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMaskStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMaskStickers$ {
-    const j = new TlJsonReader(json, 'messages.getMaskStickers', classes);
-    return j.end(
-      new GetMaskStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetMaskStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -23475,7 +21047,7 @@ class GetMaskStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getMaskStickers
  */
-export const GetMaskStickers: typeof GetMaskStickers$ = /*@__PURE__*/ defineTlClass(GetMaskStickers$, 0x640f82b8, 0x45834829, 'messages.GetMaskStickers', 'request');
+export const GetMaskStickers: typeof GetMaskStickers$ = /*@__PURE__*/ defineTlClass(GetMaskStickers$, 0x640f82b8, 0x45834829, 'messages.GetMaskStickers', 'request', 'messages.getMaskStickers hash:long');
 export type GetMaskStickers = GetMaskStickers$;
 
 /** The types of the RPC errors `messages.getMaskStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23510,6 +21082,7 @@ class GetAttachedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xcc125f6b;
   declare readonly className: 'messages.GetAttachedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAttachedStickers$;
   /** Stickered media */
   declare media: Api.TypeInputStickeredMedia;
 
@@ -23553,21 +21126,10 @@ class GetAttachedStickers$ {
       return rethrowDecode(e, 'messages.getAttachedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAttachedStickers');
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getAttachedStickers', classes);
-    return j.end(
-      new GetAttachedStickers$({
-        media: j.field('media', fromJson$InputStickeredMedia),
-      }),
-    );
-  }
+interface GetAttachedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -23586,7 +21148,7 @@ class GetAttachedStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getAttachedStickers
  */
-export const GetAttachedStickers: typeof GetAttachedStickers$ = /*@__PURE__*/ defineTlClass(GetAttachedStickers$, 0xcc5b67cc, 0xcc125f6b, 'messages.GetAttachedStickers', 'request');
+export const GetAttachedStickers: typeof GetAttachedStickers$ = /*@__PURE__*/ defineTlClass(GetAttachedStickers$, 0xcc5b67cc, 0xcc125f6b, 'messages.GetAttachedStickers', 'request', 'messages.getAttachedStickers media:InputStickeredMedia');
 export type GetAttachedStickers = GetAttachedStickers$;
 
 /** The types of the RPC errors `messages.getAttachedStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23626,6 +21188,7 @@ class SetGameScore$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetGameScore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetGameScore$;
   /** Set this flag if the game message should be automatically edited to include the current scoreboard */
   declare editMessage: boolean | undefined;
   /** Set this flag if the high score is allowed to decrease. This can be useful when fixing mistakes or banning cheaters */
@@ -23717,31 +21280,10 @@ class SetGameScore$ {
       return rethrowDecode(e, 'messages.setGameScore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setGameScore');
-    j.flag('edit_message', this.editMessage);
-    j.flag('force', this.force);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('score', this.score, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetGameScore$ {
-    const j = new TlJsonReader(json, 'messages.setGameScore', classes);
-    return j.end(
-      new SetGameScore$({
-        editMessage: j.flag('edit_message'),
-        force: j.flag('force'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        score: j.field('score', intFromJson),
-      }),
-    );
-  }
+interface SetGameScore$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -23764,7 +21306,7 @@ class SetGameScore$ {
  *
  * @see https://core.telegram.org/method/messages.setGameScore
  */
-export const SetGameScore: typeof SetGameScore$ = /*@__PURE__*/ defineTlClass(SetGameScore$, 0x8ef8ecc0, 0x8af52aac, 'messages.SetGameScore', 'request');
+export const SetGameScore: typeof SetGameScore$ = /*@__PURE__*/ defineTlClass(SetGameScore$, 0x8ef8ecc0, 0x8af52aac, 'messages.SetGameScore', 'request', 'messages.setGameScore flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int');
 export type SetGameScore = SetGameScore$;
 
 /** The types of the RPC errors `messages.setGameScore` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23805,6 +21347,7 @@ class SetInlineGameScore$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetInlineGameScore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetInlineGameScore$;
   /** Set this flag if the game message should be automatically edited to include the current scoreboard */
   declare editMessage: boolean | undefined;
   /** Set this flag if the high score is allowed to decrease. This can be useful when fixing mistakes or banning cheaters */
@@ -23887,29 +21430,10 @@ class SetInlineGameScore$ {
       return rethrowDecode(e, 'messages.setInlineGameScore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setInlineGameScore');
-    j.flag('edit_message', this.editMessage);
-    j.flag('force', this.force);
-    j.field('id', this.id, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('score', this.score, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineGameScore$ {
-    const j = new TlJsonReader(json, 'messages.setInlineGameScore', classes);
-    return j.end(
-      new SetInlineGameScore$({
-        editMessage: j.flag('edit_message'),
-        force: j.flag('force'),
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        userId: j.field('user_id', fromJson$InputUser),
-        score: j.field('score', intFromJson),
-      }),
-    );
-  }
+interface SetInlineGameScore$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -23929,7 +21453,7 @@ class SetInlineGameScore$ {
  *
  * @see https://core.telegram.org/method/messages.setInlineGameScore
  */
-export const SetInlineGameScore: typeof SetInlineGameScore$ = /*@__PURE__*/ defineTlClass(SetInlineGameScore$, 0x15ad9f64, 0xf5b399ac, 'messages.SetInlineGameScore', 'request');
+export const SetInlineGameScore: typeof SetInlineGameScore$ = /*@__PURE__*/ defineTlClass(SetInlineGameScore$, 0x15ad9f64, 0xf5b399ac, 'messages.SetInlineGameScore', 'request', 'messages.setInlineGameScore flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int');
 export type SetInlineGameScore = SetInlineGameScore$;
 
 /** The types of the RPC errors `messages.setInlineGameScore` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -23968,6 +21492,7 @@ class GetGameHighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.GetGameHighScores';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGameHighScores$;
   /** Where was the game sent */
   declare peer: Api.TypeInputPeer;
   /** ID of message with game media attachment */
@@ -24029,25 +21554,10 @@ class GetGameHighScores$ {
       return rethrowDecode(e, 'messages.getGameHighScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getGameHighScores');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGameHighScores$ {
-    const j = new TlJsonReader(json, 'messages.getGameHighScores', classes);
-    return j.end(
-      new GetGameHighScores$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetGameHighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -24068,7 +21578,7 @@ class GetGameHighScores$ {
  *
  * @see https://core.telegram.org/method/messages.getGameHighScores
  */
-export const GetGameHighScores: typeof GetGameHighScores$ = /*@__PURE__*/ defineTlClass(GetGameHighScores$, 0xe822649d, 0x6ccd95fd, 'messages.GetGameHighScores', 'request');
+export const GetGameHighScores: typeof GetGameHighScores$ = /*@__PURE__*/ defineTlClass(GetGameHighScores$, 0xe822649d, 0x6ccd95fd, 'messages.GetGameHighScores', 'request', 'messages.getGameHighScores peer:InputPeer id:int user_id:InputUser');
 export type GetGameHighScores = GetGameHighScores$;
 
 /** The types of the RPC errors `messages.getGameHighScores` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -24107,6 +21617,7 @@ class GetInlineGameHighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.GetInlineGameHighScores';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInlineGameHighScores$;
   /** ID of inline message */
   declare id: Api.TypeInputBotInlineMessageID;
   /** Get high scores of a certain user */
@@ -24159,23 +21670,10 @@ class GetInlineGameHighScores$ {
       return rethrowDecode(e, 'messages.getInlineGameHighScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getInlineGameHighScores');
-    j.field('id', this.id, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineGameHighScores$ {
-    const j = new TlJsonReader(json, 'messages.getInlineGameHighScores', classes);
-    return j.end(
-      new GetInlineGameHighScores$({
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetInlineGameHighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -24195,7 +21693,7 @@ class GetInlineGameHighScores$ {
  *
  * @see https://core.telegram.org/method/messages.getInlineGameHighScores
  */
-export const GetInlineGameHighScores: typeof GetInlineGameHighScores$ = /*@__PURE__*/ defineTlClass(GetInlineGameHighScores$, 0x0f635e1b, 0x6ccd95fd, 'messages.GetInlineGameHighScores', 'request');
+export const GetInlineGameHighScores: typeof GetInlineGameHighScores$ = /*@__PURE__*/ defineTlClass(GetInlineGameHighScores$, 0x0f635e1b, 0x6ccd95fd, 'messages.GetInlineGameHighScores', 'request', 'messages.getInlineGameHighScores id:InputBotInlineMessageID user_id:InputUser');
 export type GetInlineGameHighScores = GetInlineGameHighScores$;
 
 /** The types of the RPC errors `messages.getInlineGameHighScores` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -24234,6 +21732,7 @@ class GetCommonChats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.GetCommonChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCommonChats$;
   /** User ID */
   declare userId: Api.TypeInputUser;
   /** Maximum ID of chat to return (see [pagination](https://core.telegram.org/api/offsets)) */
@@ -24295,25 +21794,10 @@ class GetCommonChats$ {
       return rethrowDecode(e, 'messages.getCommonChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getCommonChats');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCommonChats$ {
-    const j = new TlJsonReader(json, 'messages.getCommonChats', classes);
-    return j.end(
-      new GetCommonChats$({
-        userId: j.field('user_id', fromJson$InputUser),
-        maxId: j.field('max_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetCommonChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -24334,7 +21818,7 @@ class GetCommonChats$ {
  *
  * @see https://core.telegram.org/method/messages.getCommonChats
  */
-export const GetCommonChats: typeof GetCommonChats$ = /*@__PURE__*/ defineTlClass(GetCommonChats$, 0xe40ca104, 0x99d5cb14, 'messages.GetCommonChats', 'request');
+export const GetCommonChats: typeof GetCommonChats$ = /*@__PURE__*/ defineTlClass(GetCommonChats$, 0xe40ca104, 0x99d5cb14, 'messages.GetCommonChats', 'request', 'messages.getCommonChats user_id:InputUser max_id:long limit:int');
 export type GetCommonChats = GetCommonChats$;
 
 /** The types of the RPC errors `messages.getCommonChats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -24372,6 +21856,7 @@ class GetWebPage$ {
   declare readonly SUBCLASS_OF_ID: 0x2cf8b154;
   declare readonly className: 'messages.GetWebPage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebPage$;
   /** URL of IV page to fetch */
   declare url: string;
   /**
@@ -24432,23 +21917,10 @@ class GetWebPage$ {
       return rethrowDecode(e, 'messages.getWebPage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getWebPage');
-    j.field('url', this.url, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPage$ {
-    const j = new TlJsonReader(json, 'messages.getWebPage', classes);
-    return j.end(
-      new GetWebPage$({
-        url: j.field('url', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetWebPage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -24467,7 +21939,7 @@ class GetWebPage$ {
  *
  * @see https://core.telegram.org/method/messages.getWebPage
  */
-export const GetWebPage: typeof GetWebPage$ = /*@__PURE__*/ defineTlClass(GetWebPage$, 0x8d9692a3, 0x2cf8b154, 'messages.GetWebPage', 'request');
+export const GetWebPage: typeof GetWebPage$ = /*@__PURE__*/ defineTlClass(GetWebPage$, 0x8d9692a3, 0x2cf8b154, 'messages.GetWebPage', 'request', 'messages.getWebPage url:string hash:int');
 export type GetWebPage = GetWebPage$;
 
 /** The types of the RPC errors `messages.getWebPage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -24506,6 +21978,7 @@ class ToggleDialogPin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleDialogPin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleDialogPin$;
   /** Whether to pin or unpin the dialog */
   declare pinned: boolean | undefined;
   /** The dialog to pin */
@@ -24562,23 +22035,10 @@ class ToggleDialogPin$ {
       return rethrowDecode(e, 'messages.toggleDialogPin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleDialogPin');
-    j.flag('pinned', this.pinned);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogPin$ {
-    const j = new TlJsonReader(json, 'messages.toggleDialogPin', classes);
-    return j.end(
-      new ToggleDialogPin$({
-        pinned: j.flag('pinned'),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ToggleDialogPin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -24600,7 +22060,7 @@ class ToggleDialogPin$ {
  *
  * @see https://core.telegram.org/method/messages.toggleDialogPin
  */
-export const ToggleDialogPin: typeof ToggleDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleDialogPin$, 0xa731e257, 0xf5b399ac, 'messages.ToggleDialogPin', 'request');
+export const ToggleDialogPin: typeof ToggleDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleDialogPin$, 0xa731e257, 0xf5b399ac, 'messages.ToggleDialogPin', 'request', 'messages.toggleDialogPin flags:# pinned:flags.0?true peer:InputDialogPeer');
 export type ToggleDialogPin = ToggleDialogPin$;
 
 /** The types of the RPC errors `messages.toggleDialogPin` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -24639,6 +22099,7 @@ class ReorderPinnedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderPinnedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPinnedDialogs$;
   /** If set, dialogs pinned server-side but not present in the `order` field will be unpinned. */
   declare force: boolean | undefined;
   /** [Peer folder ID, for more info click here](https://core.telegram.org/api/folders#peer-folders) */
@@ -24712,25 +22173,10 @@ class ReorderPinnedDialogs$ {
       return rethrowDecode(e, 'messages.reorderPinnedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderPinnedDialogs');
-    j.flag('force', this.force);
-    j.field('folder_id', this.folderId, intToJson);
-    j.vector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.reorderPinnedDialogs', classes);
-    return j.end(
-      new ReorderPinnedDialogs$({
-        force: j.flag('force'),
-        folderId: j.field('folder_id', intFromJson),
-        order: j.vector('order', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ReorderPinnedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -24749,7 +22195,7 @@ class ReorderPinnedDialogs$ {
  *
  * @see https://core.telegram.org/method/messages.reorderPinnedDialogs
  */
-export const ReorderPinnedDialogs: typeof ReorderPinnedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedDialogs$, 0x3b1adf37, 0xf5b399ac, 'messages.ReorderPinnedDialogs', 'request');
+export const ReorderPinnedDialogs: typeof ReorderPinnedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedDialogs$, 0x3b1adf37, 0xf5b399ac, 'messages.ReorderPinnedDialogs', 'request', 'messages.reorderPinnedDialogs flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer>');
 export type ReorderPinnedDialogs = ReorderPinnedDialogs$;
 
 /** The types of the RPC errors `messages.reorderPinnedDialogs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -24785,6 +22231,7 @@ class GetPinnedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.GetPinnedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPinnedDialogs$;
   /** [Peer folder ID, for more info click here](https://core.telegram.org/api/folders#peer-folders) */
   declare folderId: number;
 
@@ -24828,21 +22275,10 @@ class GetPinnedDialogs$ {
       return rethrowDecode(e, 'messages.getPinnedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPinnedDialogs');
-    j.field('folder_id', this.folderId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getPinnedDialogs', classes);
-    return j.end(
-      new GetPinnedDialogs$({
-        folderId: j.field('folder_id', intFromJson),
-      }),
-    );
-  }
+interface GetPinnedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -24861,7 +22297,7 @@ class GetPinnedDialogs$ {
  *
  * @see https://core.telegram.org/method/messages.getPinnedDialogs
  */
-export const GetPinnedDialogs: typeof GetPinnedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedDialogs$, 0xd6b94df2, 0x3ac70132, 'messages.GetPinnedDialogs', 'request');
+export const GetPinnedDialogs: typeof GetPinnedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedDialogs$, 0xd6b94df2, 0x3ac70132, 'messages.GetPinnedDialogs', 'request', 'messages.getPinnedDialogs folder_id:int');
 export type GetPinnedDialogs = GetPinnedDialogs$;
 
 /** The types of the RPC errors `messages.getPinnedDialogs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -24898,6 +22334,7 @@ class SetBotShippingResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotShippingResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotShippingResults$;
   /** Unique identifier for the query to be answered */
   declare queryId: BigInteger;
   /** Error message in human readable form that explains why it is impossible to complete the order (e.g. "Sorry, delivery to your desired address is unavailable"). Telegram will display this message to the user. */
@@ -24974,25 +22411,10 @@ class SetBotShippingResults$ {
       return rethrowDecode(e, 'messages.setBotShippingResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotShippingResults');
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('error', this.error, stringToJson);
-    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotShippingResults$ {
-    const j = new TlJsonReader(json, 'messages.setBotShippingResults', classes);
-    return j.end(
-      new SetBotShippingResults$({
-        queryId: j.field('query_id', longFromJson),
-        error: j.optional('error', stringFromJson),
-        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
-      }),
-    );
-  }
+interface SetBotShippingResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -25012,7 +22434,7 @@ class SetBotShippingResults$ {
  *
  * @see https://core.telegram.org/method/messages.setBotShippingResults
  */
-export const SetBotShippingResults: typeof SetBotShippingResults$ = /*@__PURE__*/ defineTlClass(SetBotShippingResults$, 0xe5f672fa, 0xf5b399ac, 'messages.SetBotShippingResults', 'request');
+export const SetBotShippingResults: typeof SetBotShippingResults$ = /*@__PURE__*/ defineTlClass(SetBotShippingResults$, 0xe5f672fa, 0xf5b399ac, 'messages.SetBotShippingResults', 'request', 'messages.setBotShippingResults flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption>');
 export type SetBotShippingResults = SetBotShippingResults$;
 
 /** The types of the RPC errors `messages.setBotShippingResults` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -25054,6 +22476,7 @@ class SetBotPrecheckoutResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotPrecheckoutResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotPrecheckoutResults$;
   /** Set this flag if everything is alright (goods are available, etc.) and the bot is ready to proceed with the order, otherwise do not set it, and set the `error` field, instead */
   declare success: boolean | undefined;
   /** Unique identifier for the query to be answered */
@@ -25120,25 +22543,10 @@ class SetBotPrecheckoutResults$ {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotPrecheckoutResults');
-    j.flag('success', this.success);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('error', this.error, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotPrecheckoutResults$ {
-    const j = new TlJsonReader(json, 'messages.setBotPrecheckoutResults', classes);
-    return j.end(
-      new SetBotPrecheckoutResults$({
-        success: j.flag('success'),
-        queryId: j.field('query_id', longFromJson),
-        error: j.optional('error', stringFromJson),
-      }),
-    );
-  }
+interface SetBotPrecheckoutResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -25162,7 +22570,7 @@ class SetBotPrecheckoutResults$ {
  *
  * @see https://core.telegram.org/method/messages.setBotPrecheckoutResults
  */
-export const SetBotPrecheckoutResults: typeof SetBotPrecheckoutResults$ = /*@__PURE__*/ defineTlClass(SetBotPrecheckoutResults$, 0x09c2dd95, 0xf5b399ac, 'messages.SetBotPrecheckoutResults', 'request');
+export const SetBotPrecheckoutResults: typeof SetBotPrecheckoutResults$ = /*@__PURE__*/ defineTlClass(SetBotPrecheckoutResults$, 0x09c2dd95, 0xf5b399ac, 'messages.SetBotPrecheckoutResults', 'request', 'messages.setBotPrecheckoutResults flags:# success:flags.1?true query_id:long error:flags.0?string');
 export type SetBotPrecheckoutResults = SetBotPrecheckoutResults$;
 
 /** The types of the RPC errors `messages.setBotPrecheckoutResults` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -25219,6 +22627,7 @@ class UploadMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x476cbe32;
   declare readonly className: 'messages.UploadMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadMedia$;
   /** Whether the media will be used only in the specified [business connection »](https://core.telegram.org/api/bots/connected-business-bots), and not directly by the bot. */
   declare businessConnectionId: string | undefined;
   /** The chat, can be {@link Api.InputPeerEmpty} for bots and {@link Api.InputPeerSelf} for users. */
@@ -25286,25 +22695,10 @@ class UploadMedia$ {
       return rethrowDecode(e, 'messages.uploadMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadMedia');
-    j.optional('business_connection_id', this.businessConnectionId, stringToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadMedia$ {
-    const j = new TlJsonReader(json, 'messages.uploadMedia', classes);
-    return j.end(
-      new UploadMedia$({
-        businessConnectionId: j.optional('business_connection_id', stringFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-        media: j.field('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface UploadMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -25343,7 +22737,7 @@ class UploadMedia$ {
  *
  * @see https://core.telegram.org/method/messages.uploadMedia
  */
-export const UploadMedia: typeof UploadMedia$ = /*@__PURE__*/ defineTlClass(UploadMedia$, 0x14967978, 0x476cbe32, 'messages.UploadMedia', 'request');
+export const UploadMedia: typeof UploadMedia$ = /*@__PURE__*/ defineTlClass(UploadMedia$, 0x14967978, 0x476cbe32, 'messages.UploadMedia', 'request', 'messages.uploadMedia flags:# business_connection_id:flags.0?string peer:InputPeer media:InputMedia');
 export type UploadMedia = UploadMedia$;
 
 /** The types of the RPC errors `messages.uploadMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -25401,6 +22795,7 @@ class SendScreenshotNotification$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendScreenshotNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendScreenshotNotification$;
   /** Other user */
   declare peer: Api.TypeInputPeer;
   /** Indicates the message that was screenshotted (the specified message ID can also be `0` to avoid indicating any specific message). */
@@ -25462,25 +22857,10 @@ class SendScreenshotNotification$ {
       return rethrowDecode(e, 'messages.sendScreenshotNotification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendScreenshotNotification');
-    j.field('peer', this.peer, objectToJson);
-    j.field('reply_to', this.replyTo, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendScreenshotNotification$ {
-    const j = new TlJsonReader(json, 'messages.sendScreenshotNotification', classes);
-    return j.end(
-      new SendScreenshotNotification$({
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.field('reply_to', fromJson$InputReplyTo),
-        randomId: j.field('random_id', longFromJson),
-      }),
-    );
-  }
+interface SendScreenshotNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -25503,7 +22883,7 @@ class SendScreenshotNotification$ {
  *
  * @see https://core.telegram.org/method/messages.sendScreenshotNotification
  */
-export const SendScreenshotNotification: typeof SendScreenshotNotification$ = /*@__PURE__*/ defineTlClass(SendScreenshotNotification$, 0xa1405817, 0x8af52aac, 'messages.SendScreenshotNotification', 'request');
+export const SendScreenshotNotification: typeof SendScreenshotNotification$ = /*@__PURE__*/ defineTlClass(SendScreenshotNotification$, 0xa1405817, 0x8af52aac, 'messages.SendScreenshotNotification', 'request', 'messages.sendScreenshotNotification peer:InputPeer reply_to:InputReplyTo random_id:long');
 export type SendScreenshotNotification = SendScreenshotNotification$;
 
 /** The types of the RPC errors `messages.sendScreenshotNotification` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -25542,6 +22922,7 @@ class GetFavedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.GetFavedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFavedStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -25585,21 +22966,10 @@ class GetFavedStickers$ {
       return rethrowDecode(e, 'messages.getFavedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFavedStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFavedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFavedStickers', classes);
-    return j.end(
-      new GetFavedStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetFavedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -25617,7 +22987,7 @@ class GetFavedStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getFavedStickers
  */
-export const GetFavedStickers: typeof GetFavedStickers$ = /*@__PURE__*/ defineTlClass(GetFavedStickers$, 0x04f1aaa9, 0x8e736fb9, 'messages.GetFavedStickers', 'request');
+export const GetFavedStickers: typeof GetFavedStickers$ = /*@__PURE__*/ defineTlClass(GetFavedStickers$, 0x04f1aaa9, 0x8e736fb9, 'messages.GetFavedStickers', 'request', 'messages.getFavedStickers hash:long');
 export type GetFavedStickers = GetFavedStickers$;
 
 /** The types of the RPC errors `messages.getFavedStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -25652,6 +23022,7 @@ class FaveSticker$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.FaveSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FaveSticker$;
   /** Sticker in question */
   declare id: Api.TypeInputDocument;
   /** Whether to add or remove a sticker from favorites */
@@ -25704,23 +23075,10 @@ class FaveSticker$ {
       return rethrowDecode(e, 'messages.faveSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.faveSticker');
-    j.field('id', this.id, objectToJson);
-    j.field('unfave', this.unfave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FaveSticker$ {
-    const j = new TlJsonReader(json, 'messages.faveSticker', classes);
-    return j.end(
-      new FaveSticker$({
-        id: j.field('id', fromJson$InputDocument),
-        unfave: j.field('unfave', boolFromJson),
-      }),
-    );
-  }
+interface FaveSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -25739,7 +23097,7 @@ class FaveSticker$ {
  *
  * @see https://core.telegram.org/method/messages.faveSticker
  */
-export const FaveSticker: typeof FaveSticker$ = /*@__PURE__*/ defineTlClass(FaveSticker$, 0xb9ffc55b, 0xf5b399ac, 'messages.FaveSticker', 'request');
+export const FaveSticker: typeof FaveSticker$ = /*@__PURE__*/ defineTlClass(FaveSticker$, 0xb9ffc55b, 0xf5b399ac, 'messages.FaveSticker', 'request', 'messages.faveSticker id:InputDocument unfave:Bool');
 export type FaveSticker = FaveSticker$;
 
 /** The types of the RPC errors `messages.faveSticker` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -25778,6 +23136,7 @@ class GetUnreadMentions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetUnreadMentions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUnreadMentions$;
   /** Peer where to look for mentions */
   declare peer: Api.TypeInputPeer;
   /** If set, considers only messages within the specified [forum topic](https://core.telegram.org/api/forum#forum-topics) */
@@ -25881,33 +23240,10 @@ class GetUnreadMentions$ {
       return rethrowDecode(e, 'messages.getUnreadMentions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getUnreadMentions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadMentions$ {
-    const j = new TlJsonReader(json, 'messages.getUnreadMentions', classes);
-    return j.end(
-      new GetUnreadMentions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-      }),
-    );
-  }
+interface GetUnreadMentions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -25929,7 +23265,7 @@ class GetUnreadMentions$ {
  *
  * @see https://core.telegram.org/method/messages.getUnreadMentions
  */
-export const GetUnreadMentions: typeof GetUnreadMentions$ = /*@__PURE__*/ defineTlClass(GetUnreadMentions$, 0xf107e790, 0xd4b40b5e, 'messages.GetUnreadMentions', 'request');
+export const GetUnreadMentions: typeof GetUnreadMentions$ = /*@__PURE__*/ defineTlClass(GetUnreadMentions$, 0xf107e790, 0xd4b40b5e, 'messages.GetUnreadMentions', 'request', 'messages.getUnreadMentions flags:# peer:InputPeer top_msg_id:flags.0?int offset_id:int add_offset:int limit:int max_id:int min_id:int');
 export type GetUnreadMentions = GetUnreadMentions$;
 
 /** The types of the RPC errors `messages.getUnreadMentions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -25971,6 +23307,7 @@ class ReadMentions$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.ReadMentions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMentions$;
   /** Dialog */
   declare peer: Api.TypeInputPeer;
   /** Mark as read only mentions within the specified [forum topic](https://core.telegram.org/api/forum#forum-topics) (except for monoforums). */
@@ -26029,23 +23366,10 @@ class ReadMentions$ {
       return rethrowDecode(e, 'messages.readMentions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readMentions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMentions$ {
-    const j = new TlJsonReader(json, 'messages.readMentions', classes);
-    return j.end(
-      new ReadMentions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-      }),
-    );
-  }
+interface ReadMentions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -26067,7 +23391,7 @@ class ReadMentions$ {
  *
  * @see https://core.telegram.org/method/messages.readMentions
  */
-export const ReadMentions: typeof ReadMentions$ = /*@__PURE__*/ defineTlClass(ReadMentions$, 0x36e5bf4d, 0x2c49c116, 'messages.ReadMentions', 'request');
+export const ReadMentions: typeof ReadMentions$ = /*@__PURE__*/ defineTlClass(ReadMentions$, 0x36e5bf4d, 0x2c49c116, 'messages.ReadMentions', 'request', 'messages.readMentions flags:# peer:InputPeer top_msg_id:flags.0?int');
 export type ReadMentions = ReadMentions$;
 
 /** The types of the RPC errors `messages.readMentions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -26105,6 +23429,7 @@ class GetRecentLocations$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetRecentLocations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentLocations$;
   /** Target group or private chat. */
   declare peer: Api.TypeInputPeer;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets) */
@@ -26166,25 +23491,10 @@ class GetRecentLocations$ {
       return rethrowDecode(e, 'messages.getRecentLocations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentLocations');
-    j.field('peer', this.peer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentLocations$ {
-    const j = new TlJsonReader(json, 'messages.getRecentLocations', classes);
-    return j.end(
-      new GetRecentLocations$({
-        peer: j.field('peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentLocations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -26202,7 +23512,7 @@ class GetRecentLocations$ {
  *
  * @see https://core.telegram.org/method/messages.getRecentLocations
  */
-export const GetRecentLocations: typeof GetRecentLocations$ = /*@__PURE__*/ defineTlClass(GetRecentLocations$, 0x702a40e0, 0xd4b40b5e, 'messages.GetRecentLocations', 'request');
+export const GetRecentLocations: typeof GetRecentLocations$ = /*@__PURE__*/ defineTlClass(GetRecentLocations$, 0x702a40e0, 0xd4b40b5e, 'messages.GetRecentLocations', 'request', 'messages.getRecentLocations peer:InputPeer limit:int hash:long');
 export type GetRecentLocations = GetRecentLocations$;
 
 /** The types of the RPC errors `messages.getRecentLocations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -26273,6 +23583,7 @@ class SendMultiMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMultiMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMultiMedia$;
   /** Whether to send the album silently (no notification triggered) */
   declare silent: boolean | undefined;
   /** Send in background? */
@@ -26454,49 +23765,10 @@ class SendMultiMedia$ {
       return rethrowDecode(e, 'messages.sendMultiMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMultiMedia');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('noforwards', this.noforwards);
-    j.flag('update_stickersets_order', this.updateStickersetsOrder);
-    j.flag('invert_media', this.invertMedia);
-    j.flag('allow_paid_floodskip', this.allowPaidFloodskip);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.vector('multi_media', this.multiMedia, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    j.optional('quick_reply_shortcut', this.quickReplyShortcut, objectToJson);
-    j.optional('effect', this.effect, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMultiMedia$ {
-    const j = new TlJsonReader(json, 'messages.sendMultiMedia', classes);
-    return j.end(
-      new SendMultiMedia$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        noforwards: j.flag('noforwards'),
-        updateStickersetsOrder: j.flag('update_stickersets_order'),
-        invertMedia: j.flag('invert_media'),
-        allowPaidFloodskip: j.flag('allow_paid_floodskip'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        multiMedia: j.vector('multi_media', fromJson$InputSingleMedia),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-        quickReplyShortcut: j.optional('quick_reply_shortcut', fromJson$InputQuickReplyShortcut),
-        effect: j.optional('effect', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SendMultiMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -26551,7 +23823,7 @@ class SendMultiMedia$ {
  *
  * @see https://core.telegram.org/method/messages.sendMultiMedia
  */
-export const SendMultiMedia: typeof SendMultiMedia$ = /*@__PURE__*/ defineTlClass(SendMultiMedia$, 0x1bf89d74, 0x8af52aac, 'messages.SendMultiMedia', 'request');
+export const SendMultiMedia: typeof SendMultiMedia$ = /*@__PURE__*/ defineTlClass(SendMultiMedia$, 0x1bf89d74, 0x8af52aac, 'messages.SendMultiMedia', 'request', 'messages.sendMultiMedia flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true noforwards:flags.14?true update_stickersets_order:flags.15?true invert_media:flags.16?true allow_paid_floodskip:flags.19?true peer:InputPeer reply_to:flags.0?InputReplyTo multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int send_as:flags.13?InputPeer quick_reply_shortcut:flags.17?InputQuickReplyShortcut effect:flags.18?long allow_paid_stars:flags.21?long');
 export type SendMultiMedia = SendMultiMedia$;
 
 /** The types of the RPC errors `messages.sendMultiMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -26623,6 +23895,7 @@ class UploadEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0x842a67c0;
   declare readonly className: 'messages.UploadEncryptedFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadEncryptedFile$;
   /** The secret chat to associate the file to */
   declare peer: Api.TypeInputEncryptedChat;
   /** The file */
@@ -26675,23 +23948,10 @@ class UploadEncryptedFile$ {
       return rethrowDecode(e, 'messages.uploadEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadEncryptedFile');
-    j.field('peer', this.peer, objectToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.uploadEncryptedFile', classes);
-    return j.end(
-      new UploadEncryptedFile$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        file: j.field('file', fromJson$InputEncryptedFile),
-      }),
-    );
-  }
+interface UploadEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -26710,7 +23970,7 @@ class UploadEncryptedFile$ {
  *
  * @see https://core.telegram.org/method/messages.uploadEncryptedFile
  */
-export const UploadEncryptedFile: typeof UploadEncryptedFile$ = /*@__PURE__*/ defineTlClass(UploadEncryptedFile$, 0x5057c497, 0x842a67c0, 'messages.UploadEncryptedFile', 'request');
+export const UploadEncryptedFile: typeof UploadEncryptedFile$ = /*@__PURE__*/ defineTlClass(UploadEncryptedFile$, 0x5057c497, 0x842a67c0, 'messages.UploadEncryptedFile', 'request', 'messages.uploadEncryptedFile peer:InputEncryptedChat file:InputEncryptedFile');
 export type UploadEncryptedFile = UploadEncryptedFile$;
 
 /** The types of the RPC errors `messages.uploadEncryptedFile` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -26745,6 +24005,7 @@ class SearchStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.SearchStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchStickerSets$;
   /** Exclude featured stickersets from results */
   declare excludeFeatured: boolean | undefined;
   /** Query string */
@@ -26810,25 +24071,10 @@ class SearchStickerSets$ {
       return rethrowDecode(e, 'messages.searchStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchStickerSets');
-    j.flag('exclude_featured', this.excludeFeatured);
-    j.field('q', this.q, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.searchStickerSets', classes);
-    return j.end(
-      new SearchStickerSets$({
-        excludeFeatured: j.flag('exclude_featured'),
-        q: j.field('q', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -26846,7 +24092,7 @@ class SearchStickerSets$ {
  *
  * @see https://core.telegram.org/method/messages.searchStickerSets
  */
-export const SearchStickerSets: typeof SearchStickerSets$ = /*@__PURE__*/ defineTlClass(SearchStickerSets$, 0x35705b8a, 0x040df361, 'messages.SearchStickerSets', 'request');
+export const SearchStickerSets: typeof SearchStickerSets$ = /*@__PURE__*/ defineTlClass(SearchStickerSets$, 0x35705b8a, 0x040df361, 'messages.SearchStickerSets', 'request', 'messages.searchStickerSets flags:# exclude_featured:flags.0?true q:string hash:long');
 export type SearchStickerSets = SearchStickerSets$;
 
 /** The types of the RPC errors `messages.searchStickerSets` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -26880,6 +24126,7 @@ class GetSplitRanges$ {
   declare readonly SUBCLASS_OF_ID: 0x5ba52504;
   declare readonly className: 'messages.GetSplitRanges';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSplitRanges$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -26897,14 +24144,10 @@ class GetSplitRanges$ {
   static fromReader(_r: TlReader): GetSplitRanges$ {
     return new GetSplitRanges$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getSplitRanges' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSplitRanges$ {
-    return new TlJsonReader(json, 'messages.getSplitRanges', classes).end(new GetSplitRanges$());
-  }
+interface GetSplitRanges$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -26922,7 +24165,7 @@ class GetSplitRanges$ {
  *
  * @see https://core.telegram.org/method/messages.getSplitRanges
  */
-export const GetSplitRanges: typeof GetSplitRanges$ = /*@__PURE__*/ defineTlClass(GetSplitRanges$, 0x1cff7e08, 0x5ba52504, 'messages.GetSplitRanges', 'request');
+export const GetSplitRanges: typeof GetSplitRanges$ = /*@__PURE__*/ defineTlClass(GetSplitRanges$, 0x1cff7e08, 0x5ba52504, 'messages.GetSplitRanges', 'request', 'messages.getSplitRanges');
 export type GetSplitRanges = GetSplitRanges$;
 
 /** The types of the RPC errors `messages.getSplitRanges` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -26957,6 +24200,7 @@ class MarkDialogUnread$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.MarkDialogUnread';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MarkDialogUnread$;
   /** Mark as unread/read */
   declare unread: boolean | undefined;
   /** If set, must be equal to the ID of a [monoforum](https://core.telegram.org/api/monoforum), and will affect the monoforum topic passed in `peer`. */
@@ -27023,25 +24267,10 @@ class MarkDialogUnread$ {
       return rethrowDecode(e, 'messages.markDialogUnread', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.markDialogUnread');
-    j.flag('unread', this.unread);
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MarkDialogUnread$ {
-    const j = new TlJsonReader(json, 'messages.markDialogUnread', classes);
-    return j.end(
-      new MarkDialogUnread$({
-        unread: j.flag('unread'),
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface MarkDialogUnread$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -27060,7 +24289,7 @@ class MarkDialogUnread$ {
  *
  * @see https://core.telegram.org/method/messages.markDialogUnread
  */
-export const MarkDialogUnread: typeof MarkDialogUnread$ = /*@__PURE__*/ defineTlClass(MarkDialogUnread$, 0x8c5006f8, 0xf5b399ac, 'messages.MarkDialogUnread', 'request');
+export const MarkDialogUnread: typeof MarkDialogUnread$ = /*@__PURE__*/ defineTlClass(MarkDialogUnread$, 0x8c5006f8, 0xf5b399ac, 'messages.MarkDialogUnread', 'request', 'messages.markDialogUnread flags:# unread:flags.0?true parent_peer:flags.1?InputPeer peer:InputDialogPeer');
 export type MarkDialogUnread = MarkDialogUnread$;
 
 /** The types of the RPC errors `messages.markDialogUnread` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -27095,6 +24324,7 @@ class GetDialogUnreadMarks$ {
   declare readonly SUBCLASS_OF_ID: 0xbec64ad9;
   declare readonly className: 'messages.GetDialogUnreadMarks';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogUnreadMarks$;
   /** Can be equal to the ID of a monoforum, to fetch monoforum topics manually marked as unread. */
   declare parentPeer: Api.TypeInputPeer | undefined;
 
@@ -27144,21 +24374,10 @@ class GetDialogUnreadMarks$ {
       return rethrowDecode(e, 'messages.getDialogUnreadMarks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDialogUnreadMarks');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogUnreadMarks$ {
-    const j = new TlJsonReader(json, 'messages.getDialogUnreadMarks', classes);
-    return j.end(
-      new GetDialogUnreadMarks$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetDialogUnreadMarks$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -27176,7 +24395,7 @@ class GetDialogUnreadMarks$ {
  *
  * @see https://core.telegram.org/method/messages.getDialogUnreadMarks
  */
-export const GetDialogUnreadMarks: typeof GetDialogUnreadMarks$ = /*@__PURE__*/ defineTlClass(GetDialogUnreadMarks$, 0x21202222, 0xbec64ad9, 'messages.GetDialogUnreadMarks', 'request');
+export const GetDialogUnreadMarks: typeof GetDialogUnreadMarks$ = /*@__PURE__*/ defineTlClass(GetDialogUnreadMarks$, 0x21202222, 0xbec64ad9, 'messages.GetDialogUnreadMarks', 'request', 'messages.getDialogUnreadMarks flags:# parent_peer:flags.0?InputPeer');
 export type GetDialogUnreadMarks = GetDialogUnreadMarks$;
 
 /** The types of the RPC errors `messages.getDialogUnreadMarks` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -27210,6 +24429,7 @@ class ClearAllDrafts$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearAllDrafts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearAllDrafts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -27227,14 +24447,10 @@ class ClearAllDrafts$ {
   static fromReader(_r: TlReader): ClearAllDrafts$ {
     return new ClearAllDrafts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.clearAllDrafts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearAllDrafts$ {
-    return new TlJsonReader(json, 'messages.clearAllDrafts', classes).end(new ClearAllDrafts$());
-  }
+interface ClearAllDrafts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -27252,7 +24468,7 @@ class ClearAllDrafts$ {
  *
  * @see https://core.telegram.org/method/messages.clearAllDrafts
  */
-export const ClearAllDrafts: typeof ClearAllDrafts$ = /*@__PURE__*/ defineTlClass(ClearAllDrafts$, 0x7e58ee9c, 0xf5b399ac, 'messages.ClearAllDrafts', 'request');
+export const ClearAllDrafts: typeof ClearAllDrafts$ = /*@__PURE__*/ defineTlClass(ClearAllDrafts$, 0x7e58ee9c, 0xf5b399ac, 'messages.ClearAllDrafts', 'request', 'messages.clearAllDrafts');
 export type ClearAllDrafts = ClearAllDrafts$;
 
 /** The types of the RPC errors `messages.clearAllDrafts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -27299,6 +24515,7 @@ class UpdatePinnedMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.UpdatePinnedMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePinnedMessage$;
   /** Pin the message silently, without triggering a notification */
   declare silent: boolean | undefined;
   /** Whether the message should unpinned or pinned */
@@ -27380,29 +24597,10 @@ class UpdatePinnedMessage$ {
       return rethrowDecode(e, 'messages.updatePinnedMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updatePinnedMessage');
-    j.flag('silent', this.silent);
-    j.flag('unpin', this.unpin);
-    j.flag('pm_oneside', this.pmOneside);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedMessage$ {
-    const j = new TlJsonReader(json, 'messages.updatePinnedMessage', classes);
-    return j.end(
-      new UpdatePinnedMessage$({
-        silent: j.flag('silent'),
-        unpin: j.flag('unpin'),
-        pmOneside: j.flag('pm_oneside'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface UpdatePinnedMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -27433,7 +24631,7 @@ class UpdatePinnedMessage$ {
  *
  * @see https://core.telegram.org/method/messages.updatePinnedMessage
  */
-export const UpdatePinnedMessage: typeof UpdatePinnedMessage$ = /*@__PURE__*/ defineTlClass(UpdatePinnedMessage$, 0xd2aaf7ec, 0x8af52aac, 'messages.UpdatePinnedMessage', 'request');
+export const UpdatePinnedMessage: typeof UpdatePinnedMessage$ = /*@__PURE__*/ defineTlClass(UpdatePinnedMessage$, 0xd2aaf7ec, 0x8af52aac, 'messages.UpdatePinnedMessage', 'request', 'messages.updatePinnedMessage flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int');
 export type UpdatePinnedMessage = UpdatePinnedMessage$;
 
 /** The types of the RPC errors `messages.updatePinnedMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -27495,6 +24693,7 @@ class SendVote$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendVote';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVote$;
   /** The chat where the poll was sent */
   declare peer: Api.TypeInputPeer;
   /** The message ID of the poll */
@@ -27564,25 +24763,10 @@ class SendVote$ {
       return rethrowDecode(e, 'messages.sendVote', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendVote');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.vector('options', this.options, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVote$ {
-    const j = new TlJsonReader(json, 'messages.sendVote', classes);
-    return j.end(
-      new SendVote$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        options: j.vector('options', bytesFromJson),
-      }),
-    );
-  }
+interface SendVote$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -27615,7 +24799,7 @@ class SendVote$ {
  *
  * @see https://core.telegram.org/method/messages.sendVote
  */
-export const SendVote: typeof SendVote$ = /*@__PURE__*/ defineTlClass(SendVote$, 0x10ea6184, 0x8af52aac, 'messages.SendVote', 'request');
+export const SendVote: typeof SendVote$ = /*@__PURE__*/ defineTlClass(SendVote$, 0x10ea6184, 0x8af52aac, 'messages.SendVote', 'request', 'messages.sendVote peer:InputPeer msg_id:int options:Vector<bytes>');
 export type SendVote = SendVote$;
 
 /** The types of the RPC errors `messages.sendVote` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -27662,6 +24846,7 @@ class GetPollResults$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetPollResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPollResults$;
   /** Peer where the poll was found */
   declare peer: Api.TypeInputPeer;
   /** Message ID of poll message */
@@ -27723,25 +24908,10 @@ class GetPollResults$ {
       return rethrowDecode(e, 'messages.getPollResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPollResults');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('poll_hash', this.pollHash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollResults$ {
-    const j = new TlJsonReader(json, 'messages.getPollResults', classes);
-    return j.end(
-      new GetPollResults$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        pollHash: j.field('poll_hash', longFromJson),
-      }),
-    );
-  }
+interface GetPollResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -27761,7 +24931,7 @@ class GetPollResults$ {
  *
  * @see https://core.telegram.org/method/messages.getPollResults
  */
-export const GetPollResults: typeof GetPollResults$ = /*@__PURE__*/ defineTlClass(GetPollResults$, 0xeda3e33b, 0x8af52aac, 'messages.GetPollResults', 'request');
+export const GetPollResults: typeof GetPollResults$ = /*@__PURE__*/ defineTlClass(GetPollResults$, 0xeda3e33b, 0x8af52aac, 'messages.GetPollResults', 'request', 'messages.getPollResults peer:InputPeer msg_id:int poll_hash:long');
 export type GetPollResults = GetPollResults$;
 
 /** The types of the RPC errors `messages.getPollResults` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -27800,6 +24970,7 @@ class GetOnlines$ {
   declare readonly SUBCLASS_OF_ID: 0x8c81903a;
   declare readonly className: 'messages.GetOnlines';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOnlines$;
   /** The chat */
   declare peer: Api.TypeInputPeer;
 
@@ -27843,21 +25014,10 @@ class GetOnlines$ {
       return rethrowDecode(e, 'messages.getOnlines', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOnlines');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOnlines$ {
-    const j = new TlJsonReader(json, 'messages.getOnlines', classes);
-    return j.end(
-      new GetOnlines$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetOnlines$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -27878,7 +25038,7 @@ class GetOnlines$ {
  *
  * @see https://core.telegram.org/method/messages.getOnlines
  */
-export const GetOnlines: typeof GetOnlines$ = /*@__PURE__*/ defineTlClass(GetOnlines$, 0x6e2be050, 0x8c81903a, 'messages.GetOnlines', 'request');
+export const GetOnlines: typeof GetOnlines$ = /*@__PURE__*/ defineTlClass(GetOnlines$, 0x6e2be050, 0x8c81903a, 'messages.GetOnlines', 'request', 'messages.getOnlines peer:InputPeer');
 export type GetOnlines = GetOnlines$;
 
 /** The types of the RPC errors `messages.getOnlines` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -27924,6 +25084,7 @@ class EditChatAbout$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditChatAbout';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatAbout$;
   /** The [group/supergroup/channel](https://core.telegram.org/api/channel). */
   declare peer: Api.TypeInputPeer;
   /** The new description */
@@ -27976,23 +25137,10 @@ class EditChatAbout$ {
       return rethrowDecode(e, 'messages.editChatAbout', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatAbout');
-    j.field('peer', this.peer, objectToJson);
-    j.field('about', this.about, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAbout$ {
-    const j = new TlJsonReader(json, 'messages.editChatAbout', classes);
-    return j.end(
-      new EditChatAbout$({
-        peer: j.field('peer', fromJson$InputPeer),
-        about: j.field('about', stringFromJson),
-      }),
-    );
-  }
+interface EditChatAbout$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28019,7 +25167,7 @@ class EditChatAbout$ {
  *
  * @see https://core.telegram.org/method/messages.editChatAbout
  */
-export const EditChatAbout: typeof EditChatAbout$ = /*@__PURE__*/ defineTlClass(EditChatAbout$, 0xdef60797, 0xf5b399ac, 'messages.EditChatAbout', 'request');
+export const EditChatAbout: typeof EditChatAbout$ = /*@__PURE__*/ defineTlClass(EditChatAbout$, 0xdef60797, 0xf5b399ac, 'messages.EditChatAbout', 'request', 'messages.editChatAbout peer:InputPeer about:string');
 export type EditChatAbout = EditChatAbout$;
 
 /** The types of the RPC errors `messages.editChatAbout` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -28071,6 +25219,7 @@ class EditChatDefaultBannedRights$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatDefaultBannedRights';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatDefaultBannedRights$;
   /** The peer */
   declare peer: Api.TypeInputPeer;
   /** The new global rights */
@@ -28123,23 +25272,10 @@ class EditChatDefaultBannedRights$ {
       return rethrowDecode(e, 'messages.editChatDefaultBannedRights', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatDefaultBannedRights');
-    j.field('peer', this.peer, objectToJson);
-    j.field('banned_rights', this.bannedRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatDefaultBannedRights$ {
-    const j = new TlJsonReader(json, 'messages.editChatDefaultBannedRights', classes);
-    return j.end(
-      new EditChatDefaultBannedRights$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
-      }),
-    );
-  }
+interface EditChatDefaultBannedRights$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28166,7 +25302,7 @@ class EditChatDefaultBannedRights$ {
  *
  * @see https://core.telegram.org/method/messages.editChatDefaultBannedRights
  */
-export const EditChatDefaultBannedRights: typeof EditChatDefaultBannedRights$ = /*@__PURE__*/ defineTlClass(EditChatDefaultBannedRights$, 0xa5866b41, 0x8af52aac, 'messages.EditChatDefaultBannedRights', 'request');
+export const EditChatDefaultBannedRights: typeof EditChatDefaultBannedRights$ = /*@__PURE__*/ defineTlClass(EditChatDefaultBannedRights$, 0xa5866b41, 0x8af52aac, 'messages.EditChatDefaultBannedRights', 'request', 'messages.editChatDefaultBannedRights peer:InputPeer banned_rights:ChatBannedRights');
 export type EditChatDefaultBannedRights = EditChatDefaultBannedRights$;
 
 /** The types of the RPC errors `messages.editChatDefaultBannedRights` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -28209,6 +25345,7 @@ class GetEmojiKeywords$ {
   declare readonly SUBCLASS_OF_ID: 0xd279c672;
   declare readonly className: 'messages.GetEmojiKeywords';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywords$;
   /** Language code */
   declare langCode: string;
 
@@ -28252,21 +25389,10 @@ class GetEmojiKeywords$ {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywords');
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywords$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywords', classes);
-    return j.end(
-      new GetEmojiKeywords$({
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywords$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28284,7 +25410,7 @@ class GetEmojiKeywords$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiKeywords
  */
-export const GetEmojiKeywords: typeof GetEmojiKeywords$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywords$, 0x35a0e062, 0xd279c672, 'messages.GetEmojiKeywords', 'request');
+export const GetEmojiKeywords: typeof GetEmojiKeywords$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywords$, 0x35a0e062, 0xd279c672, 'messages.GetEmojiKeywords', 'request', 'messages.getEmojiKeywords lang_code:string');
 export type GetEmojiKeywords = GetEmojiKeywords$;
 
 /** The types of the RPC errors `messages.getEmojiKeywords` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -28318,6 +25444,7 @@ class GetEmojiKeywordsDifference$ {
   declare readonly SUBCLASS_OF_ID: 0xd279c672;
   declare readonly className: 'messages.GetEmojiKeywordsDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywordsDifference$;
   /** Language code */
   declare langCode: string;
   /** Previous stored emoji keyword list `version` */
@@ -28370,23 +25497,10 @@ class GetEmojiKeywordsDifference$ {
       return rethrowDecode(e, 'messages.getEmojiKeywordsDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywordsDifference');
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('from_version', this.fromVersion, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsDifference$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsDifference', classes);
-    return j.end(
-      new GetEmojiKeywordsDifference$({
-        langCode: j.field('lang_code', stringFromJson),
-        fromVersion: j.field('from_version', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywordsDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28404,7 +25518,7 @@ class GetEmojiKeywordsDifference$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiKeywordsDifference
  */
-export const GetEmojiKeywordsDifference: typeof GetEmojiKeywordsDifference$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsDifference$, 0x1508b6af, 0xd279c672, 'messages.GetEmojiKeywordsDifference', 'request');
+export const GetEmojiKeywordsDifference: typeof GetEmojiKeywordsDifference$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsDifference$, 0x1508b6af, 0xd279c672, 'messages.GetEmojiKeywordsDifference', 'request', 'messages.getEmojiKeywordsDifference lang_code:string from_version:int');
 export type GetEmojiKeywordsDifference = GetEmojiKeywordsDifference$;
 
 /** The types of the RPC errors `messages.getEmojiKeywordsDifference` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -28440,6 +25554,7 @@ class GetEmojiKeywordsLanguages$ {
   declare readonly SUBCLASS_OF_ID: 0xe795d387;
   declare readonly className: 'messages.GetEmojiKeywordsLanguages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywordsLanguages$;
   /** The user's language codes */
   declare langCodes: string[];
 
@@ -28491,21 +25606,10 @@ class GetEmojiKeywordsLanguages$ {
       return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywordsLanguages');
-    j.vector('lang_codes', this.langCodes, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsLanguages$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsLanguages', classes);
-    return j.end(
-      new GetEmojiKeywordsLanguages$({
-        langCodes: j.vector('lang_codes', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywordsLanguages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28525,7 +25629,7 @@ class GetEmojiKeywordsLanguages$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiKeywordsLanguages
  */
-export const GetEmojiKeywordsLanguages: typeof GetEmojiKeywordsLanguages$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsLanguages$, 0x4e9963b2, 0xe795d387, 'messages.GetEmojiKeywordsLanguages', 'request');
+export const GetEmojiKeywordsLanguages: typeof GetEmojiKeywordsLanguages$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsLanguages$, 0x4e9963b2, 0xe795d387, 'messages.GetEmojiKeywordsLanguages', 'request', 'messages.getEmojiKeywordsLanguages lang_codes:Vector<string>');
 export type GetEmojiKeywordsLanguages = GetEmojiKeywordsLanguages$;
 
 /** The types of the RPC errors `messages.getEmojiKeywordsLanguages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -28559,6 +25663,7 @@ class GetEmojiURL$ {
   declare readonly SUBCLASS_OF_ID: 0x1fa08a19;
   declare readonly className: 'messages.GetEmojiURL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiURL$;
   /** Language code for which the emoji keywords will be suggested */
   declare langCode: string;
 
@@ -28602,21 +25707,10 @@ class GetEmojiURL$ {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiURL');
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiURL$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiURL', classes);
-    return j.end(
-      new GetEmojiURL$({
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiURL$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28634,7 +25728,7 @@ class GetEmojiURL$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiURL
  */
-export const GetEmojiURL: typeof GetEmojiURL$ = /*@__PURE__*/ defineTlClass(GetEmojiURL$, 0xd5b10c26, 0x1fa08a19, 'messages.GetEmojiURL', 'request');
+export const GetEmojiURL: typeof GetEmojiURL$ = /*@__PURE__*/ defineTlClass(GetEmojiURL$, 0xd5b10c26, 0x1fa08a19, 'messages.GetEmojiURL', 'request', 'messages.getEmojiURL lang_code:string');
 export type GetEmojiURL = GetEmojiURL$;
 
 /** The types of the RPC errors `messages.getEmojiURL` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -28669,6 +25763,7 @@ class GetSearchCounters$ {
   declare readonly SUBCLASS_OF_ID: 0x6bde3c6e;
   declare readonly className: 'messages.GetSearchCounters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSearchCounters$;
   /** Peer where to search */
   declare peer: Api.TypeInputPeer;
   /** Search within the [saved message dialog »](https://core.telegram.org/api/saved-messages) with this ID. */
@@ -28754,27 +25849,10 @@ class GetSearchCounters$ {
       return rethrowDecode(e, 'messages.getSearchCounters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSearchCounters');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.vector('filters', this.filters, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchCounters$ {
-    const j = new TlJsonReader(json, 'messages.getSearchCounters', classes);
-    return j.end(
-      new GetSearchCounters$({
-        peer: j.field('peer', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        filters: j.vector('filters', fromJson$MessagesFilter),
-      }),
-    );
-  }
+interface GetSearchCounters$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28793,7 +25871,7 @@ class GetSearchCounters$ {
  *
  * @see https://core.telegram.org/method/messages.getSearchCounters
  */
-export const GetSearchCounters: typeof GetSearchCounters$ = /*@__PURE__*/ defineTlClass(GetSearchCounters$, 0x1bbcf300, 0x6bde3c6e, 'messages.GetSearchCounters', 'request');
+export const GetSearchCounters: typeof GetSearchCounters$ = /*@__PURE__*/ defineTlClass(GetSearchCounters$, 0x1bbcf300, 0x6bde3c6e, 'messages.GetSearchCounters', 'request', 'messages.getSearchCounters flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer top_msg_id:flags.0?int filters:Vector<MessagesFilter>');
 export type GetSearchCounters = GetSearchCounters$;
 
 /** The types of the RPC errors `messages.getSearchCounters` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -28831,6 +25909,7 @@ class RequestUrlAuth$ {
   declare readonly SUBCLASS_OF_ID: 0x7765cb1e;
   declare readonly className: 'messages.RequestUrlAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestUrlAuth$;
   /** Peer where the message is located */
   declare peer: Api.TypeInputPeer | undefined;
   /** The message */
@@ -28928,29 +26007,10 @@ class RequestUrlAuth$ {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestUrlAuth');
-    j.optional('peer', this.peer, objectToJson);
-    j.optional('msg_id', this.msgId, intToJson);
-    j.optional('button_id', this.buttonId, intToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('in_app_origin', this.inAppOrigin, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestUrlAuth$ {
-    const j = new TlJsonReader(json, 'messages.requestUrlAuth', classes);
-    return j.end(
-      new RequestUrlAuth$({
-        peer: j.optional('peer', fromJson$InputPeer),
-        msgId: j.optional('msg_id', intFromJson),
-        buttonId: j.optional('button_id', intFromJson),
-        url: j.optional('url', stringFromJson),
-        inAppOrigin: j.optional('in_app_origin', stringFromJson),
-      }),
-    );
-  }
+interface RequestUrlAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -28971,7 +26031,7 @@ class RequestUrlAuth$ {
  *
  * @see https://core.telegram.org/method/messages.requestUrlAuth
  */
-export const RequestUrlAuth: typeof RequestUrlAuth$ = /*@__PURE__*/ defineTlClass(RequestUrlAuth$, 0x894cc99c, 0x7765cb1e, 'messages.RequestUrlAuth', 'request');
+export const RequestUrlAuth: typeof RequestUrlAuth$ = /*@__PURE__*/ defineTlClass(RequestUrlAuth$, 0x894cc99c, 0x7765cb1e, 'messages.RequestUrlAuth', 'request', 'messages.requestUrlAuth flags:# peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string in_app_origin:flags.3?string');
 export type RequestUrlAuth = RequestUrlAuth$;
 
 /** The types of the RPC errors `messages.requestUrlAuth` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -29008,6 +26068,7 @@ class AcceptUrlAuth$ {
   declare readonly SUBCLASS_OF_ID: 0x7765cb1e;
   declare readonly className: 'messages.AcceptUrlAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptUrlAuth$;
   /** Set this flag to allow the bot to send messages to you (if requested) */
   declare writeAllowed: boolean | undefined;
   /** Set this flag to share the user's phone number with the bot (if requested via {@link Api.UrlAuthResultRequest}.`request_phone_number` and consented to by the user) */
@@ -29121,33 +26182,10 @@ class AcceptUrlAuth$ {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.acceptUrlAuth');
-    j.flag('write_allowed', this.writeAllowed);
-    j.flag('share_phone_number', this.sharePhoneNumber);
-    j.optional('peer', this.peer, objectToJson);
-    j.optional('msg_id', this.msgId, intToJson);
-    j.optional('button_id', this.buttonId, intToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('match_code', this.matchCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptUrlAuth$ {
-    const j = new TlJsonReader(json, 'messages.acceptUrlAuth', classes);
-    return j.end(
-      new AcceptUrlAuth$({
-        writeAllowed: j.flag('write_allowed'),
-        sharePhoneNumber: j.flag('share_phone_number'),
-        peer: j.optional('peer', fromJson$InputPeer),
-        msgId: j.optional('msg_id', intFromJson),
-        buttonId: j.optional('button_id', intFromJson),
-        url: j.optional('url', stringFromJson),
-        matchCode: j.optional('match_code', stringFromJson),
-      }),
-    );
-  }
+interface AcceptUrlAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -29165,7 +26203,7 @@ class AcceptUrlAuth$ {
  *
  * @see https://core.telegram.org/method/messages.acceptUrlAuth
  */
-export const AcceptUrlAuth: typeof AcceptUrlAuth$ = /*@__PURE__*/ defineTlClass(AcceptUrlAuth$, 0x67a3f0de, 0x7765cb1e, 'messages.AcceptUrlAuth', 'request');
+export const AcceptUrlAuth: typeof AcceptUrlAuth$ = /*@__PURE__*/ defineTlClass(AcceptUrlAuth$, 0x67a3f0de, 0x7765cb1e, 'messages.AcceptUrlAuth', 'request', 'messages.acceptUrlAuth flags:# write_allowed:flags.0?true share_phone_number:flags.3?true peer:flags.1?InputPeer msg_id:flags.1?int button_id:flags.1?int url:flags.2?string match_code:flags.4?string');
 export type AcceptUrlAuth = AcceptUrlAuth$;
 
 /** The types of the RPC errors `messages.acceptUrlAuth` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -29200,6 +26238,7 @@ class HidePeerSettingsBar$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.HidePeerSettingsBar';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HidePeerSettingsBar$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
 
@@ -29243,21 +26282,10 @@ class HidePeerSettingsBar$ {
       return rethrowDecode(e, 'messages.hidePeerSettingsBar', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.hidePeerSettingsBar');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HidePeerSettingsBar$ {
-    const j = new TlJsonReader(json, 'messages.hidePeerSettingsBar', classes);
-    return j.end(
-      new HidePeerSettingsBar$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface HidePeerSettingsBar$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -29276,7 +26304,7 @@ class HidePeerSettingsBar$ {
  *
  * @see https://core.telegram.org/method/messages.hidePeerSettingsBar
  */
-export const HidePeerSettingsBar: typeof HidePeerSettingsBar$ = /*@__PURE__*/ defineTlClass(HidePeerSettingsBar$, 0x4facb138, 0xf5b399ac, 'messages.HidePeerSettingsBar', 'request');
+export const HidePeerSettingsBar: typeof HidePeerSettingsBar$ = /*@__PURE__*/ defineTlClass(HidePeerSettingsBar$, 0x4facb138, 0xf5b399ac, 'messages.HidePeerSettingsBar', 'request', 'messages.hidePeerSettingsBar peer:InputPeer');
 export type HidePeerSettingsBar = HidePeerSettingsBar$;
 
 /** The types of the RPC errors `messages.hidePeerSettingsBar` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -29313,6 +26341,7 @@ class GetScheduledHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetScheduledHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetScheduledHistory$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /**
@@ -29373,23 +26402,10 @@ class GetScheduledHistory$ {
       return rethrowDecode(e, 'messages.getScheduledHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getScheduledHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledHistory$ {
-    const j = new TlJsonReader(json, 'messages.getScheduledHistory', classes);
-    return j.end(
-      new GetScheduledHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetScheduledHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -29409,7 +26425,7 @@ class GetScheduledHistory$ {
  *
  * @see https://core.telegram.org/method/messages.getScheduledHistory
  */
-export const GetScheduledHistory: typeof GetScheduledHistory$ = /*@__PURE__*/ defineTlClass(GetScheduledHistory$, 0xf516760b, 0xd4b40b5e, 'messages.GetScheduledHistory', 'request');
+export const GetScheduledHistory: typeof GetScheduledHistory$ = /*@__PURE__*/ defineTlClass(GetScheduledHistory$, 0xf516760b, 0xd4b40b5e, 'messages.GetScheduledHistory', 'request', 'messages.getScheduledHistory peer:InputPeer hash:long');
 export type GetScheduledHistory = GetScheduledHistory$;
 
 /** The types of the RPC errors `messages.getScheduledHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -29448,6 +26464,7 @@ class GetScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetScheduledMessages$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** IDs of scheduled messages */
@@ -29508,23 +26525,10 @@ class GetScheduledMessages$ {
       return rethrowDecode(e, 'messages.getScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.getScheduledMessages', classes);
-    return j.end(
-      new GetScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -29545,7 +26549,7 @@ class GetScheduledMessages$ {
  *
  * @see https://core.telegram.org/method/messages.getScheduledMessages
  */
-export const GetScheduledMessages: typeof GetScheduledMessages$ = /*@__PURE__*/ defineTlClass(GetScheduledMessages$, 0xbdbb0464, 0xd4b40b5e, 'messages.GetScheduledMessages', 'request');
+export const GetScheduledMessages: typeof GetScheduledMessages$ = /*@__PURE__*/ defineTlClass(GetScheduledMessages$, 0xbdbb0464, 0xd4b40b5e, 'messages.GetScheduledMessages', 'request', 'messages.getScheduledMessages peer:InputPeer id:Vector<int>');
 export type GetScheduledMessages = GetScheduledMessages$;
 
 /** The types of the RPC errors `messages.getScheduledMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -29585,6 +26589,7 @@ class SendScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendScheduledMessages$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** Scheduled message IDs */
@@ -29645,23 +26650,10 @@ class SendScheduledMessages$ {
       return rethrowDecode(e, 'messages.sendScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.sendScheduledMessages', classes);
-    return j.end(
-      new SendScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface SendScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -29682,7 +26674,7 @@ class SendScheduledMessages$ {
  *
  * @see https://core.telegram.org/method/messages.sendScheduledMessages
  */
-export const SendScheduledMessages: typeof SendScheduledMessages$ = /*@__PURE__*/ defineTlClass(SendScheduledMessages$, 0xbd38850a, 0x8af52aac, 'messages.SendScheduledMessages', 'request');
+export const SendScheduledMessages: typeof SendScheduledMessages$ = /*@__PURE__*/ defineTlClass(SendScheduledMessages$, 0xbd38850a, 0x8af52aac, 'messages.SendScheduledMessages', 'request', 'messages.sendScheduledMessages peer:InputPeer id:Vector<int>');
 export type SendScheduledMessages = SendScheduledMessages$;
 
 /** The types of the RPC errors `messages.sendScheduledMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -29722,6 +26714,7 @@ class DeleteScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteScheduledMessages$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** Scheduled message IDs */
@@ -29782,23 +26775,10 @@ class DeleteScheduledMessages$ {
       return rethrowDecode(e, 'messages.deleteScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteScheduledMessages', classes);
-    return j.end(
-      new DeleteScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -29819,7 +26799,7 @@ class DeleteScheduledMessages$ {
  *
  * @see https://core.telegram.org/method/messages.deleteScheduledMessages
  */
-export const DeleteScheduledMessages: typeof DeleteScheduledMessages$ = /*@__PURE__*/ defineTlClass(DeleteScheduledMessages$, 0x59ae2b16, 0x8af52aac, 'messages.DeleteScheduledMessages', 'request');
+export const DeleteScheduledMessages: typeof DeleteScheduledMessages$ = /*@__PURE__*/ defineTlClass(DeleteScheduledMessages$, 0x59ae2b16, 0x8af52aac, 'messages.DeleteScheduledMessages', 'request', 'messages.deleteScheduledMessages peer:InputPeer id:Vector<int>');
 export type DeleteScheduledMessages = DeleteScheduledMessages$;
 
 /** The types of the RPC errors `messages.deleteScheduledMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -29859,6 +26839,7 @@ class GetPollVotes$ {
   declare readonly SUBCLASS_OF_ID: 0xc2199885;
   declare readonly className: 'messages.GetPollVotes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPollVotes$;
   /** Chat where the poll was sent */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -29953,29 +26934,10 @@ class GetPollVotes$ {
       return rethrowDecode(e, 'messages.getPollVotes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPollVotes');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('option', this.option, bytesToJson);
-    j.optional('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollVotes$ {
-    const j = new TlJsonReader(json, 'messages.getPollVotes', classes);
-    return j.end(
-      new GetPollVotes$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        option: j.optional('option', bytesFromJson),
-        offset: j.optional('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPollVotes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -29996,7 +26958,7 @@ class GetPollVotes$ {
  *
  * @see https://core.telegram.org/method/messages.getPollVotes
  */
-export const GetPollVotes: typeof GetPollVotes$ = /*@__PURE__*/ defineTlClass(GetPollVotes$, 0xb86e380e, 0xc2199885, 'messages.GetPollVotes', 'request');
+export const GetPollVotes: typeof GetPollVotes$ = /*@__PURE__*/ defineTlClass(GetPollVotes$, 0xb86e380e, 0xc2199885, 'messages.GetPollVotes', 'request', 'messages.getPollVotes flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int');
 export type GetPollVotes = GetPollVotes$;
 
 /** The types of the RPC errors `messages.getPollVotes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30033,6 +26995,7 @@ class ToggleStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleStickerSets$;
   /** Uninstall the specified stickersets */
   declare uninstall: boolean | undefined;
   /** Archive the specified stickersets */
@@ -30113,27 +27076,10 @@ class ToggleStickerSets$ {
       return rethrowDecode(e, 'messages.toggleStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleStickerSets');
-    j.flag('uninstall', this.uninstall);
-    j.flag('archive', this.archive);
-    j.flag('unarchive', this.unarchive);
-    j.vector('stickersets', this.stickersets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.toggleStickerSets', classes);
-    return j.end(
-      new ToggleStickerSets$({
-        uninstall: j.flag('uninstall'),
-        archive: j.flag('archive'),
-        unarchive: j.flag('unarchive'),
-        stickersets: j.vector('stickersets', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface ToggleStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -30151,7 +27097,7 @@ class ToggleStickerSets$ {
  *
  * @see https://core.telegram.org/method/messages.toggleStickerSets
  */
-export const ToggleStickerSets: typeof ToggleStickerSets$ = /*@__PURE__*/ defineTlClass(ToggleStickerSets$, 0xb5052fea, 0xf5b399ac, 'messages.ToggleStickerSets', 'request');
+export const ToggleStickerSets: typeof ToggleStickerSets$ = /*@__PURE__*/ defineTlClass(ToggleStickerSets$, 0xb5052fea, 0xf5b399ac, 'messages.ToggleStickerSets', 'request', 'messages.toggleStickerSets flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet>');
 export type ToggleStickerSets = ToggleStickerSets$;
 
 /** The types of the RPC errors `messages.toggleStickerSets` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30185,6 +27131,7 @@ class GetDialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0xa5fff1b7;
   declare readonly className: 'messages.GetDialogFilters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogFilters$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -30202,14 +27149,10 @@ class GetDialogFilters$ {
   static fromReader(_r: TlReader): GetDialogFilters$ {
     return new GetDialogFilters$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getDialogFilters' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogFilters$ {
-    return new TlJsonReader(json, 'messages.getDialogFilters', classes).end(new GetDialogFilters$());
-  }
+interface GetDialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -30227,7 +27170,7 @@ class GetDialogFilters$ {
  *
  * @see https://core.telegram.org/method/messages.getDialogFilters
  */
-export const GetDialogFilters: typeof GetDialogFilters$ = /*@__PURE__*/ defineTlClass(GetDialogFilters$, 0xefd48c89, 0xa5fff1b7, 'messages.GetDialogFilters', 'request');
+export const GetDialogFilters: typeof GetDialogFilters$ = /*@__PURE__*/ defineTlClass(GetDialogFilters$, 0xefd48c89, 0xa5fff1b7, 'messages.GetDialogFilters', 'request', 'messages.getDialogFilters');
 export type GetDialogFilters = GetDialogFilters$;
 
 /** The types of the RPC errors `messages.getDialogFilters` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30261,6 +27204,7 @@ class GetSuggestedDialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0x7b296c39;
   declare readonly className: 'messages.GetSuggestedDialogFilters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSuggestedDialogFilters$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -30278,14 +27222,10 @@ class GetSuggestedDialogFilters$ {
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
     return new GetSuggestedDialogFilters$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getSuggestedDialogFilters' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedDialogFilters$ {
-    return new TlJsonReader(json, 'messages.getSuggestedDialogFilters', classes).end(new GetSuggestedDialogFilters$());
-  }
+interface GetSuggestedDialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -30303,7 +27243,7 @@ class GetSuggestedDialogFilters$ {
  *
  * @see https://core.telegram.org/method/messages.getSuggestedDialogFilters
  */
-export const GetSuggestedDialogFilters: typeof GetSuggestedDialogFilters$ = /*@__PURE__*/ defineTlClass(GetSuggestedDialogFilters$, 0xa29cd42c, 0x7b296c39, 'messages.GetSuggestedDialogFilters', 'request');
+export const GetSuggestedDialogFilters: typeof GetSuggestedDialogFilters$ = /*@__PURE__*/ defineTlClass(GetSuggestedDialogFilters$, 0xa29cd42c, 0x7b296c39, 'messages.GetSuggestedDialogFilters', 'request', 'messages.getSuggestedDialogFilters');
 export type GetSuggestedDialogFilters = GetSuggestedDialogFilters$;
 
 /** The types of the RPC errors `messages.getSuggestedDialogFilters` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30345,6 +27285,7 @@ class UpdateDialogFilter$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateDialogFilter';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDialogFilter$;
   /** [Folder](https://core.telegram.org/api/folders) ID */
   declare id: number;
   /** [Folder](https://core.telegram.org/api/folders) info */
@@ -30403,23 +27344,10 @@ class UpdateDialogFilter$ {
       return rethrowDecode(e, 'messages.updateDialogFilter', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateDialogFilter');
-    j.field('id', this.id, intToJson);
-    j.optional('filter', this.filter, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilter$ {
-    const j = new TlJsonReader(json, 'messages.updateDialogFilter', classes);
-    return j.end(
-      new UpdateDialogFilter$({
-        id: j.field('id', intFromJson),
-        filter: j.optional('filter', fromJson$DialogFilter),
-      }),
-    );
-  }
+interface UpdateDialogFilter$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -30445,7 +27373,7 @@ class UpdateDialogFilter$ {
  *
  * @see https://core.telegram.org/method/messages.updateDialogFilter
  */
-export const UpdateDialogFilter: typeof UpdateDialogFilter$ = /*@__PURE__*/ defineTlClass(UpdateDialogFilter$, 0x1ad4a04a, 0xf5b399ac, 'messages.UpdateDialogFilter', 'request');
+export const UpdateDialogFilter: typeof UpdateDialogFilter$ = /*@__PURE__*/ defineTlClass(UpdateDialogFilter$, 0x1ad4a04a, 0xf5b399ac, 'messages.UpdateDialogFilter', 'request', 'messages.updateDialogFilter flags:# id:int filter:flags.0?DialogFilter');
 export type UpdateDialogFilter = UpdateDialogFilter$;
 
 /** The types of the RPC errors `messages.updateDialogFilter` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30487,6 +27415,7 @@ class UpdateDialogFiltersOrder$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateDialogFiltersOrder';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDialogFiltersOrder$;
   /** New [folder](https://core.telegram.org/api/folders) order */
   declare order: number[];
 
@@ -30538,21 +27467,10 @@ class UpdateDialogFiltersOrder$ {
       return rethrowDecode(e, 'messages.updateDialogFiltersOrder', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateDialogFiltersOrder');
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFiltersOrder$ {
-    const j = new TlJsonReader(json, 'messages.updateDialogFiltersOrder', classes);
-    return j.end(
-      new UpdateDialogFiltersOrder$({
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface UpdateDialogFiltersOrder$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -30570,7 +27488,7 @@ class UpdateDialogFiltersOrder$ {
  *
  * @see https://core.telegram.org/method/messages.updateDialogFiltersOrder
  */
-export const UpdateDialogFiltersOrder: typeof UpdateDialogFiltersOrder$ = /*@__PURE__*/ defineTlClass(UpdateDialogFiltersOrder$, 0xc563c1e4, 0xf5b399ac, 'messages.UpdateDialogFiltersOrder', 'request');
+export const UpdateDialogFiltersOrder: typeof UpdateDialogFiltersOrder$ = /*@__PURE__*/ defineTlClass(UpdateDialogFiltersOrder$, 0xc563c1e4, 0xf5b399ac, 'messages.UpdateDialogFiltersOrder', 'request', 'messages.updateDialogFiltersOrder order:Vector<int>');
 export type UpdateDialogFiltersOrder = UpdateDialogFiltersOrder$;
 
 /** The types of the RPC errors `messages.updateDialogFiltersOrder` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30604,6 +27522,7 @@ class GetOldFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetOldFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOldFeaturedStickers$;
   /** Offset */
   declare offset: number;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets) */
@@ -30665,25 +27584,10 @@ class GetOldFeaturedStickers$ {
       return rethrowDecode(e, 'messages.getOldFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOldFeaturedStickers');
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOldFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getOldFeaturedStickers', classes);
-    return j.end(
-      new GetOldFeaturedStickers$({
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetOldFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -30701,7 +27605,7 @@ class GetOldFeaturedStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getOldFeaturedStickers
  */
-export const GetOldFeaturedStickers: typeof GetOldFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetOldFeaturedStickers$, 0x7ed094a1, 0x2614b722, 'messages.GetOldFeaturedStickers', 'request');
+export const GetOldFeaturedStickers: typeof GetOldFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetOldFeaturedStickers$, 0x7ed094a1, 0x2614b722, 'messages.GetOldFeaturedStickers', 'request', 'messages.getOldFeaturedStickers offset:int limit:int hash:long');
 export type GetOldFeaturedStickers = GetOldFeaturedStickers$;
 
 /** The types of the RPC errors `messages.getOldFeaturedStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30740,6 +27644,7 @@ class GetReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetReplies$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -30855,37 +27760,10 @@ class GetReplies$ {
       return rethrowDecode(e, 'messages.getReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getReplies');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetReplies$ {
-    const j = new TlJsonReader(json, 'messages.getReplies', classes);
-    return j.end(
-      new GetReplies$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -30908,7 +27786,7 @@ class GetReplies$ {
  *
  * @see https://core.telegram.org/method/messages.getReplies
  */
-export const GetReplies: typeof GetReplies$ = /*@__PURE__*/ defineTlClass(GetReplies$, 0x22ddd30c, 0xd4b40b5e, 'messages.GetReplies', 'request');
+export const GetReplies: typeof GetReplies$ = /*@__PURE__*/ defineTlClass(GetReplies$, 0x22ddd30c, 0xd4b40b5e, 'messages.GetReplies', 'request', 'messages.getReplies peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type GetReplies = GetReplies$;
 
 /** The types of the RPC errors `messages.getReplies` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -30952,6 +27830,7 @@ class GetDiscussionMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x53f8e3e8;
   declare readonly className: 'messages.GetDiscussionMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDiscussionMessage$;
   /** [Channel ID](https://core.telegram.org/api/channel) */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -31004,23 +27883,10 @@ class GetDiscussionMessage$ {
       return rethrowDecode(e, 'messages.getDiscussionMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDiscussionMessage');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDiscussionMessage$ {
-    const j = new TlJsonReader(json, 'messages.getDiscussionMessage', classes);
-    return j.end(
-      new GetDiscussionMessage$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetDiscussionMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31043,7 +27909,7 @@ class GetDiscussionMessage$ {
  *
  * @see https://core.telegram.org/method/messages.getDiscussionMessage
  */
-export const GetDiscussionMessage: typeof GetDiscussionMessage$ = /*@__PURE__*/ defineTlClass(GetDiscussionMessage$, 0x446972fd, 0x53f8e3e8, 'messages.GetDiscussionMessage', 'request');
+export const GetDiscussionMessage: typeof GetDiscussionMessage$ = /*@__PURE__*/ defineTlClass(GetDiscussionMessage$, 0x446972fd, 0x53f8e3e8, 'messages.GetDiscussionMessage', 'request', 'messages.getDiscussionMessage peer:InputPeer msg_id:int');
 export type GetDiscussionMessage = GetDiscussionMessage$;
 
 /** The types of the RPC errors `messages.getDiscussionMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -31085,6 +27951,7 @@ class ReadDiscussion$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadDiscussion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadDiscussion$;
   /** Group ID */
   declare peer: Api.TypeInputPeer;
   /** ID of message that started the thread */
@@ -31146,25 +28013,10 @@ class ReadDiscussion$ {
       return rethrowDecode(e, 'messages.readDiscussion', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readDiscussion');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('read_max_id', this.readMaxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadDiscussion$ {
-    const j = new TlJsonReader(json, 'messages.readDiscussion', classes);
-    return j.end(
-      new ReadDiscussion$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        readMaxId: j.field('read_max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadDiscussion$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31185,7 +28037,7 @@ class ReadDiscussion$ {
  *
  * @see https://core.telegram.org/method/messages.readDiscussion
  */
-export const ReadDiscussion: typeof ReadDiscussion$ = /*@__PURE__*/ defineTlClass(ReadDiscussion$, 0xf731a9f4, 0xf5b399ac, 'messages.ReadDiscussion', 'request');
+export const ReadDiscussion: typeof ReadDiscussion$ = /*@__PURE__*/ defineTlClass(ReadDiscussion$, 0xf731a9f4, 0xf5b399ac, 'messages.ReadDiscussion', 'request', 'messages.readDiscussion peer:InputPeer msg_id:int read_max_id:int');
 export type ReadDiscussion = ReadDiscussion$;
 
 /** The types of the RPC errors `messages.readDiscussion` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -31226,6 +28078,7 @@ class UnpinAllMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.UnpinAllMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UnpinAllMessages$;
   /** Chat where to unpin */
   declare peer: Api.TypeInputPeer;
   /** [Forum topic](https://core.telegram.org/api/forum#forum-topics) where to unpin */
@@ -31294,25 +28147,10 @@ class UnpinAllMessages$ {
       return rethrowDecode(e, 'messages.unpinAllMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.unpinAllMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UnpinAllMessages$ {
-    const j = new TlJsonReader(json, 'messages.unpinAllMessages', classes);
-    return j.end(
-      new UnpinAllMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface UnpinAllMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31334,7 +28172,7 @@ class UnpinAllMessages$ {
  *
  * @see https://core.telegram.org/method/messages.unpinAllMessages
  */
-export const UnpinAllMessages: typeof UnpinAllMessages$ = /*@__PURE__*/ defineTlClass(UnpinAllMessages$, 0x062dd747, 0x2c49c116, 'messages.UnpinAllMessages', 'request');
+export const UnpinAllMessages: typeof UnpinAllMessages$ = /*@__PURE__*/ defineTlClass(UnpinAllMessages$, 0x062dd747, 0x2c49c116, 'messages.UnpinAllMessages', 'request', 'messages.unpinAllMessages flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer');
 export type UnpinAllMessages = UnpinAllMessages$;
 
 /** The types of the RPC errors `messages.unpinAllMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -31375,6 +28213,7 @@ class DeleteChat$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChat$;
   /** Chat ID */
   declare chatId: BigInteger;
 
@@ -31418,21 +28257,10 @@ class DeleteChat$ {
       return rethrowDecode(e, 'messages.deleteChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteChat');
-    j.field('chat_id', this.chatId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChat$ {
-    const j = new TlJsonReader(json, 'messages.deleteChat', classes);
-    return j.end(
-      new DeleteChat$({
-        chatId: j.field('chat_id', longFromJson),
-      }),
-    );
-  }
+interface DeleteChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31453,7 +28281,7 @@ class DeleteChat$ {
  *
  * @see https://core.telegram.org/method/messages.deleteChat
  */
-export const DeleteChat: typeof DeleteChat$ = /*@__PURE__*/ defineTlClass(DeleteChat$, 0x5bd0ee50, 0xf5b399ac, 'messages.DeleteChat', 'request');
+export const DeleteChat: typeof DeleteChat$ = /*@__PURE__*/ defineTlClass(DeleteChat$, 0x5bd0ee50, 0xf5b399ac, 'messages.DeleteChat', 'request', 'messages.deleteChat chat_id:long');
 export type DeleteChat = DeleteChat$;
 
 /** The types of the RPC errors `messages.deleteChat` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -31490,6 +28318,7 @@ class DeletePhoneCallHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf817652e;
   declare readonly className: 'messages.DeletePhoneCallHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePhoneCallHistory$;
   /** Whether to remove phone call history for participants as well */
   declare revoke: boolean | undefined;
 
@@ -31537,21 +28366,10 @@ class DeletePhoneCallHistory$ {
       return rethrowDecode(e, 'messages.deletePhoneCallHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deletePhoneCallHistory');
-    j.flag('revoke', this.revoke);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePhoneCallHistory$ {
-    const j = new TlJsonReader(json, 'messages.deletePhoneCallHistory', classes);
-    return j.end(
-      new DeletePhoneCallHistory$({
-        revoke: j.flag('revoke'),
-      }),
-    );
-  }
+interface DeletePhoneCallHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31569,7 +28387,7 @@ class DeletePhoneCallHistory$ {
  *
  * @see https://core.telegram.org/method/messages.deletePhoneCallHistory
  */
-export const DeletePhoneCallHistory: typeof DeletePhoneCallHistory$ = /*@__PURE__*/ defineTlClass(DeletePhoneCallHistory$, 0xf9cbe409, 0xf817652e, 'messages.DeletePhoneCallHistory', 'request');
+export const DeletePhoneCallHistory: typeof DeletePhoneCallHistory$ = /*@__PURE__*/ defineTlClass(DeletePhoneCallHistory$, 0xf9cbe409, 0xf817652e, 'messages.DeletePhoneCallHistory', 'request', 'messages.deletePhoneCallHistory flags:# revoke:flags.0?true');
 export type DeletePhoneCallHistory = DeletePhoneCallHistory$;
 
 /** The types of the RPC errors `messages.deletePhoneCallHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -31604,6 +28422,7 @@ class CheckHistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0x5bb2720b;
   declare readonly className: 'messages.CheckHistoryImport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckHistoryImport$;
   /** Beginning of the message file; up to 100 lines. */
   declare importHead: string;
 
@@ -31647,21 +28466,10 @@ class CheckHistoryImport$ {
       return rethrowDecode(e, 'messages.checkHistoryImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkHistoryImport');
-    j.field('import_head', this.importHead, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckHistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.checkHistoryImport', classes);
-    return j.end(
-      new CheckHistoryImport$({
-        importHead: j.field('import_head', stringFromJson),
-      }),
-    );
-  }
+interface CheckHistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31680,7 +28488,7 @@ class CheckHistoryImport$ {
  *
  * @see https://core.telegram.org/method/messages.checkHistoryImport
  */
-export const CheckHistoryImport: typeof CheckHistoryImport$ = /*@__PURE__*/ defineTlClass(CheckHistoryImport$, 0x43fe19f3, 0x5bb2720b, 'messages.CheckHistoryImport', 'request');
+export const CheckHistoryImport: typeof CheckHistoryImport$ = /*@__PURE__*/ defineTlClass(CheckHistoryImport$, 0x43fe19f3, 0x5bb2720b, 'messages.CheckHistoryImport', 'request', 'messages.checkHistoryImport import_head:string');
 export type CheckHistoryImport = CheckHistoryImport$;
 
 /** The types of the RPC errors `messages.checkHistoryImport` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -31722,6 +28530,7 @@ class InitHistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0xb18bb50a;
   declare readonly className: 'messages.InitHistoryImport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InitHistoryImport$;
   /** The Telegram chat where the [history should be imported](https://core.telegram.org/api/import). */
   declare peer: Api.TypeInputPeer;
   /** File with messages to import. */
@@ -31783,25 +28592,10 @@ class InitHistoryImport$ {
       return rethrowDecode(e, 'messages.initHistoryImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.initHistoryImport');
-    j.field('peer', this.peer, objectToJson);
-    j.field('file', this.file, objectToJson);
-    j.field('media_count', this.mediaCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InitHistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.initHistoryImport', classes);
-    return j.end(
-      new InitHistoryImport$({
-        peer: j.field('peer', fromJson$InputPeer),
-        file: j.field('file', fromJson$InputFile),
-        mediaCount: j.field('media_count', intFromJson),
-      }),
-    );
-  }
+interface InitHistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31826,7 +28620,7 @@ class InitHistoryImport$ {
  *
  * @see https://core.telegram.org/method/messages.initHistoryImport
  */
-export const InitHistoryImport: typeof InitHistoryImport$ = /*@__PURE__*/ defineTlClass(InitHistoryImport$, 0x34090c3b, 0xb18bb50a, 'messages.InitHistoryImport', 'request');
+export const InitHistoryImport: typeof InitHistoryImport$ = /*@__PURE__*/ defineTlClass(InitHistoryImport$, 0x34090c3b, 0xb18bb50a, 'messages.InitHistoryImport', 'request', 'messages.initHistoryImport peer:InputPeer file:InputFile media_count:int');
 export type InitHistoryImport = InitHistoryImport$;
 
 /** The types of the RPC errors `messages.initHistoryImport` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -31870,6 +28664,7 @@ class UploadImportedMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x476cbe32;
   declare readonly className: 'messages.UploadImportedMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadImportedMedia$;
   /** The Telegram chat where the media will be imported */
   declare peer: Api.TypeInputPeer;
   /** Identifier of a [history import session](https://core.telegram.org/api/import), returned by {@link Api.messages.InitHistoryImport} */
@@ -31940,27 +28735,10 @@ class UploadImportedMedia$ {
       return rethrowDecode(e, 'messages.uploadImportedMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadImportedMedia');
-    j.field('peer', this.peer, objectToJson);
-    j.field('import_id', this.importId, longToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadImportedMedia$ {
-    const j = new TlJsonReader(json, 'messages.uploadImportedMedia', classes);
-    return j.end(
-      new UploadImportedMedia$({
-        peer: j.field('peer', fromJson$InputPeer),
-        importId: j.field('import_id', longFromJson),
-        fileName: j.field('file_name', stringFromJson),
-        media: j.field('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface UploadImportedMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -31981,7 +28759,7 @@ class UploadImportedMedia$ {
  *
  * @see https://core.telegram.org/method/messages.uploadImportedMedia
  */
-export const UploadImportedMedia: typeof UploadImportedMedia$ = /*@__PURE__*/ defineTlClass(UploadImportedMedia$, 0x2a862092, 0x476cbe32, 'messages.UploadImportedMedia', 'request');
+export const UploadImportedMedia: typeof UploadImportedMedia$ = /*@__PURE__*/ defineTlClass(UploadImportedMedia$, 0x2a862092, 0x476cbe32, 'messages.UploadImportedMedia', 'request', 'messages.uploadImportedMedia peer:InputPeer import_id:long file_name:string media:InputMedia');
 export type UploadImportedMedia = UploadImportedMedia$;
 
 /** The types of the RPC errors `messages.uploadImportedMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -32023,6 +28801,7 @@ class StartHistoryImport$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.StartHistoryImport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartHistoryImport$;
   /** The Telegram chat where the messages should be [imported, click here for more info »](https://core.telegram.org/api/import) */
   declare peer: Api.TypeInputPeer;
   /** Identifier of a history import session, returned by {@link Api.messages.InitHistoryImport}. */
@@ -32075,23 +28854,10 @@ class StartHistoryImport$ {
       return rethrowDecode(e, 'messages.startHistoryImport', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.startHistoryImport');
-    j.field('peer', this.peer, objectToJson);
-    j.field('import_id', this.importId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartHistoryImport$ {
-    const j = new TlJsonReader(json, 'messages.startHistoryImport', classes);
-    return j.end(
-      new StartHistoryImport$({
-        peer: j.field('peer', fromJson$InputPeer),
-        importId: j.field('import_id', longFromJson),
-      }),
-    );
-  }
+interface StartHistoryImport$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -32114,7 +28880,7 @@ class StartHistoryImport$ {
  *
  * @see https://core.telegram.org/method/messages.startHistoryImport
  */
-export const StartHistoryImport: typeof StartHistoryImport$ = /*@__PURE__*/ defineTlClass(StartHistoryImport$, 0xb43df344, 0xf5b399ac, 'messages.StartHistoryImport', 'request');
+export const StartHistoryImport: typeof StartHistoryImport$ = /*@__PURE__*/ defineTlClass(StartHistoryImport$, 0xb43df344, 0xf5b399ac, 'messages.StartHistoryImport', 'request', 'messages.startHistoryImport peer:InputPeer import_id:long');
 export type StartHistoryImport = StartHistoryImport$;
 
 /** The types of the RPC errors `messages.startHistoryImport` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -32158,6 +28924,7 @@ class GetExportedChatInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x603d3871;
   declare readonly className: 'messages.GetExportedChatInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExportedChatInvites$;
   /** Whether to fetch revoked chat invites */
   declare revoked: boolean | undefined;
   /** Chat */
@@ -32258,31 +29025,10 @@ class GetExportedChatInvites$ {
       return rethrowDecode(e, 'messages.getExportedChatInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getExportedChatInvites');
-    j.flag('revoked', this.revoked);
-    j.field('peer', this.peer, objectToJson);
-    j.field('admin_id', this.adminId, objectToJson);
-    j.optional('offset_date', this.offsetDate, intToJson);
-    j.optional('offset_link', this.offsetLink, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedChatInvites$ {
-    const j = new TlJsonReader(json, 'messages.getExportedChatInvites', classes);
-    return j.end(
-      new GetExportedChatInvites$({
-        revoked: j.flag('revoked'),
-        peer: j.field('peer', fromJson$InputPeer),
-        adminId: j.field('admin_id', fromJson$InputUser),
-        offsetDate: j.optional('offset_date', intFromJson),
-        offsetLink: j.optional('offset_link', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetExportedChatInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -32307,7 +29053,7 @@ class GetExportedChatInvites$ {
  *
  * @see https://core.telegram.org/method/messages.getExportedChatInvites
  */
-export const GetExportedChatInvites: typeof GetExportedChatInvites$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvites$, 0xa2b5a3f6, 0x603d3871, 'messages.GetExportedChatInvites', 'request');
+export const GetExportedChatInvites: typeof GetExportedChatInvites$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvites$, 0xa2b5a3f6, 0x603d3871, 'messages.GetExportedChatInvites', 'request', 'messages.getExportedChatInvites flags:# revoked:flags.3?true peer:InputPeer admin_id:InputUser offset_date:flags.2?int offset_link:flags.2?string limit:int');
 export type GetExportedChatInvites = GetExportedChatInvites$;
 
 /** The types of the RPC errors `messages.getExportedChatInvites` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -32354,6 +29100,7 @@ class GetExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.GetExportedChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExportedChatInvite$;
   /** Chat */
   declare peer: Api.TypeInputPeer;
   /** Invite link */
@@ -32406,23 +29153,10 @@ class GetExportedChatInvite$ {
       return rethrowDecode(e, 'messages.getExportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getExportedChatInvite');
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.getExportedChatInvite', classes);
-    return j.end(
-      new GetExportedChatInvite$({
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface GetExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -32446,7 +29180,7 @@ class GetExportedChatInvite$ {
  *
  * @see https://core.telegram.org/method/messages.getExportedChatInvite
  */
-export const GetExportedChatInvite: typeof GetExportedChatInvite$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvite$, 0x73746f5c, 0x82dcd4ca, 'messages.GetExportedChatInvite', 'request');
+export const GetExportedChatInvite: typeof GetExportedChatInvite$ = /*@__PURE__*/ defineTlClass(GetExportedChatInvite$, 0x73746f5c, 0x82dcd4ca, 'messages.GetExportedChatInvite', 'request', 'messages.getExportedChatInvite peer:InputPeer link:string');
 export type GetExportedChatInvite = GetExportedChatInvite$;
 
 /** The types of the RPC errors `messages.getExportedChatInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -32494,6 +29228,7 @@ class EditExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x82dcd4ca;
   declare readonly className: 'messages.EditExportedChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditExportedChatInvite$;
   /** Whether to revoke the chat invite */
   declare revoked: boolean | undefined;
   /** Chat */
@@ -32599,33 +29334,10 @@ class EditExportedChatInvite$ {
       return rethrowDecode(e, 'messages.editExportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editExportedChatInvite');
-    j.flag('revoked', this.revoked);
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    j.optional('expire_date', this.expireDate, intToJson);
-    j.optional('usage_limit', this.usageLimit, intToJson);
-    j.optional('request_needed', this.requestNeeded, boolToJson);
-    j.optional('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.editExportedChatInvite', classes);
-    return j.end(
-      new EditExportedChatInvite$({
-        revoked: j.flag('revoked'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-        expireDate: j.optional('expire_date', intFromJson),
-        usageLimit: j.optional('usage_limit', intFromJson),
-        requestNeeded: j.optional('request_needed', boolFromJson),
-        title: j.optional('title', stringFromJson),
-      }),
-    );
-  }
+interface EditExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -32651,7 +29363,7 @@ class EditExportedChatInvite$ {
  *
  * @see https://core.telegram.org/method/messages.editExportedChatInvite
  */
-export const EditExportedChatInvite: typeof EditExportedChatInvite$ = /*@__PURE__*/ defineTlClass(EditExportedChatInvite$, 0xbdca2f75, 0x82dcd4ca, 'messages.EditExportedChatInvite', 'request');
+export const EditExportedChatInvite: typeof EditExportedChatInvite$ = /*@__PURE__*/ defineTlClass(EditExportedChatInvite$, 0xbdca2f75, 0x82dcd4ca, 'messages.EditExportedChatInvite', 'request', 'messages.editExportedChatInvite flags:# revoked:flags.2?true peer:InputPeer link:string expire_date:flags.0?int usage_limit:flags.1?int request_needed:flags.3?Bool title:flags.4?string');
 export type EditExportedChatInvite = EditExportedChatInvite$;
 
 /** The types of the RPC errors `messages.editExportedChatInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -32695,6 +29407,7 @@ class DeleteRevokedExportedChatInvites$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteRevokedExportedChatInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteRevokedExportedChatInvites$;
   /** Chat */
   declare peer: Api.TypeInputPeer;
   /** ID of the admin that originally generated the revoked chat invites */
@@ -32747,23 +29460,10 @@ class DeleteRevokedExportedChatInvites$ {
       return rethrowDecode(e, 'messages.deleteRevokedExportedChatInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteRevokedExportedChatInvites');
-    j.field('peer', this.peer, objectToJson);
-    j.field('admin_id', this.adminId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteRevokedExportedChatInvites$ {
-    const j = new TlJsonReader(json, 'messages.deleteRevokedExportedChatInvites', classes);
-    return j.end(
-      new DeleteRevokedExportedChatInvites$({
-        peer: j.field('peer', fromJson$InputPeer),
-        adminId: j.field('admin_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteRevokedExportedChatInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -32783,7 +29483,7 @@ class DeleteRevokedExportedChatInvites$ {
  *
  * @see https://core.telegram.org/method/messages.deleteRevokedExportedChatInvites
  */
-export const DeleteRevokedExportedChatInvites: typeof DeleteRevokedExportedChatInvites$ = /*@__PURE__*/ defineTlClass(DeleteRevokedExportedChatInvites$, 0x56987bd5, 0xf5b399ac, 'messages.DeleteRevokedExportedChatInvites', 'request');
+export const DeleteRevokedExportedChatInvites: typeof DeleteRevokedExportedChatInvites$ = /*@__PURE__*/ defineTlClass(DeleteRevokedExportedChatInvites$, 0x56987bd5, 0xf5b399ac, 'messages.DeleteRevokedExportedChatInvites', 'request', 'messages.deleteRevokedExportedChatInvites peer:InputPeer admin_id:InputUser');
 export type DeleteRevokedExportedChatInvites = DeleteRevokedExportedChatInvites$;
 
 /** The types of the RPC errors `messages.deleteRevokedExportedChatInvites` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -32823,6 +29523,7 @@ class DeleteExportedChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteExportedChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteExportedChatInvite$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** Invite link */
@@ -32875,23 +29576,10 @@ class DeleteExportedChatInvite$ {
       return rethrowDecode(e, 'messages.deleteExportedChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteExportedChatInvite');
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteExportedChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.deleteExportedChatInvite', classes);
-    return j.end(
-      new DeleteExportedChatInvite$({
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface DeleteExportedChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -32913,7 +29601,7 @@ class DeleteExportedChatInvite$ {
  *
  * @see https://core.telegram.org/method/messages.deleteExportedChatInvite
  */
-export const DeleteExportedChatInvite: typeof DeleteExportedChatInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedChatInvite$, 0xd464a42b, 0xf5b399ac, 'messages.DeleteExportedChatInvite', 'request');
+export const DeleteExportedChatInvite: typeof DeleteExportedChatInvite$ = /*@__PURE__*/ defineTlClass(DeleteExportedChatInvite$, 0xd464a42b, 0xf5b399ac, 'messages.DeleteExportedChatInvite', 'request', 'messages.deleteExportedChatInvite peer:InputPeer link:string');
 export type DeleteExportedChatInvite = DeleteExportedChatInvite$;
 
 /** The types of the RPC errors `messages.deleteExportedChatInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -32954,6 +29642,7 @@ class GetAdminsWithInvites$ {
   declare readonly SUBCLASS_OF_ID: 0x8f5bad2b;
   declare readonly className: 'messages.GetAdminsWithInvites';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminsWithInvites$;
   /** Chat */
   declare peer: Api.TypeInputPeer;
 
@@ -32997,21 +29686,10 @@ class GetAdminsWithInvites$ {
       return rethrowDecode(e, 'messages.getAdminsWithInvites', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAdminsWithInvites');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminsWithInvites$ {
-    const j = new TlJsonReader(json, 'messages.getAdminsWithInvites', classes);
-    return j.end(
-      new GetAdminsWithInvites$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetAdminsWithInvites$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -33032,7 +29710,7 @@ class GetAdminsWithInvites$ {
  *
  * @see https://core.telegram.org/method/messages.getAdminsWithInvites
  */
-export const GetAdminsWithInvites: typeof GetAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(GetAdminsWithInvites$, 0x3920e6ef, 0x8f5bad2b, 'messages.GetAdminsWithInvites', 'request');
+export const GetAdminsWithInvites: typeof GetAdminsWithInvites$ = /*@__PURE__*/ defineTlClass(GetAdminsWithInvites$, 0x3920e6ef, 0x8f5bad2b, 'messages.GetAdminsWithInvites', 'request', 'messages.getAdminsWithInvites peer:InputPeer');
 export type GetAdminsWithInvites = GetAdminsWithInvites$;
 
 /** The types of the RPC errors `messages.getAdminsWithInvites` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -33076,6 +29754,7 @@ class GetChatInviteImporters$ {
   declare readonly SUBCLASS_OF_ID: 0xd9bc8aa6;
   declare readonly className: 'messages.GetChatInviteImporters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChatInviteImporters$;
   /** If set, only returns info about users with pending [join requests »](https://core.telegram.org/api/invites#join-requests) */
   declare requested: boolean | undefined;
   /** Set this flag if the link is a [Telegram Star subscription link »](https://core.telegram.org/api/stars#star-subscriptions) and only members with already expired subscription must be returned. */
@@ -33187,35 +29866,10 @@ class GetChatInviteImporters$ {
       return rethrowDecode(e, 'messages.getChatInviteImporters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getChatInviteImporters');
-    j.flag('requested', this.requested);
-    j.flag('subscription_expired', this.subscriptionExpired);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('link', this.link, stringToJson);
-    j.optional('q', this.q, stringToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_user', this.offsetUser, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChatInviteImporters$ {
-    const j = new TlJsonReader(json, 'messages.getChatInviteImporters', classes);
-    return j.end(
-      new GetChatInviteImporters$({
-        requested: j.flag('requested'),
-        subscriptionExpired: j.flag('subscription_expired'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.optional('link', stringFromJson),
-        q: j.optional('q', stringFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetUser: j.field('offset_user', fromJson$InputUser),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetChatInviteImporters$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -33240,7 +29894,7 @@ class GetChatInviteImporters$ {
  *
  * @see https://core.telegram.org/method/messages.getChatInviteImporters
  */
-export const GetChatInviteImporters: typeof GetChatInviteImporters$ = /*@__PURE__*/ defineTlClass(GetChatInviteImporters$, 0xdf04dd4e, 0xd9bc8aa6, 'messages.GetChatInviteImporters', 'request');
+export const GetChatInviteImporters: typeof GetChatInviteImporters$ = /*@__PURE__*/ defineTlClass(GetChatInviteImporters$, 0xdf04dd4e, 0xd9bc8aa6, 'messages.GetChatInviteImporters', 'request', 'messages.getChatInviteImporters flags:# requested:flags.0?true subscription_expired:flags.3?true peer:InputPeer link:flags.1?string q:flags.2?string offset_date:int offset_user:InputUser limit:int');
 export type GetChatInviteImporters = GetChatInviteImporters$;
 
 /** The types of the RPC errors `messages.getChatInviteImporters` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -33285,6 +29939,7 @@ class SetHistoryTTL$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetHistoryTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetHistoryTTL$;
   /** The dialog */
   declare peer: Api.TypeInputPeer;
   /** Automatically delete all messages sent in the chat after this many seconds */
@@ -33337,23 +29992,10 @@ class SetHistoryTTL$ {
       return rethrowDecode(e, 'messages.setHistoryTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setHistoryTTL');
-    j.field('peer', this.peer, objectToJson);
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetHistoryTTL$ {
-    const j = new TlJsonReader(json, 'messages.setHistoryTTL', classes);
-    return j.end(
-      new SetHistoryTTL$({
-        peer: j.field('peer', fromJson$InputPeer),
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface SetHistoryTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -33375,7 +30017,7 @@ class SetHistoryTTL$ {
  *
  * @see https://core.telegram.org/method/messages.setHistoryTTL
  */
-export const SetHistoryTTL: typeof SetHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetHistoryTTL$, 0xb80e5fe4, 0x8af52aac, 'messages.SetHistoryTTL', 'request');
+export const SetHistoryTTL: typeof SetHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetHistoryTTL$, 0xb80e5fe4, 0x8af52aac, 'messages.SetHistoryTTL', 'request', 'messages.setHistoryTTL peer:InputPeer period:int');
 export type SetHistoryTTL = SetHistoryTTL$;
 
 /** The types of the RPC errors `messages.setHistoryTTL` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -33418,6 +30060,7 @@ class CheckHistoryImportPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xb84bb337;
   declare readonly className: 'messages.CheckHistoryImportPeer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckHistoryImportPeer$;
   /** The chat where we want to [import history »](https://core.telegram.org/api/import). */
   declare peer: Api.TypeInputPeer;
 
@@ -33461,21 +30104,10 @@ class CheckHistoryImportPeer$ {
       return rethrowDecode(e, 'messages.checkHistoryImportPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkHistoryImportPeer');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckHistoryImportPeer$ {
-    const j = new TlJsonReader(json, 'messages.checkHistoryImportPeer', classes);
-    return j.end(
-      new CheckHistoryImportPeer$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface CheckHistoryImportPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -33498,7 +30130,7 @@ class CheckHistoryImportPeer$ {
  *
  * @see https://core.telegram.org/method/messages.checkHistoryImportPeer
  */
-export const CheckHistoryImportPeer: typeof CheckHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckHistoryImportPeer$, 0x5dc60f03, 0xb84bb337, 'messages.CheckHistoryImportPeer', 'request');
+export const CheckHistoryImportPeer: typeof CheckHistoryImportPeer$ = /*@__PURE__*/ defineTlClass(CheckHistoryImportPeer$, 0x5dc60f03, 0xb84bb337, 'messages.CheckHistoryImportPeer', 'request', 'messages.checkHistoryImportPeer peer:InputPeer');
 export type CheckHistoryImportPeer = CheckHistoryImportPeer$;
 
 /** The types of the RPC errors `messages.checkHistoryImportPeer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -33538,6 +30170,7 @@ class SetChatTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetChatTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetChatTheme$;
   /** Private chat where to change theme */
   declare peer: Api.TypeInputPeer;
   /** The theme to set. */
@@ -33590,23 +30223,10 @@ class SetChatTheme$ {
       return rethrowDecode(e, 'messages.setChatTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setChatTheme');
-    j.field('peer', this.peer, objectToJson);
-    j.field('theme', this.theme, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatTheme$ {
-    const j = new TlJsonReader(json, 'messages.setChatTheme', classes);
-    return j.end(
-      new SetChatTheme$({
-        peer: j.field('peer', fromJson$InputPeer),
-        theme: j.field('theme', fromJson$InputChatTheme),
-      }),
-    );
-  }
+interface SetChatTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -33627,7 +30247,7 @@ class SetChatTheme$ {
  *
  * @see https://core.telegram.org/method/messages.setChatTheme
  */
-export const SetChatTheme: typeof SetChatTheme$ = /*@__PURE__*/ defineTlClass(SetChatTheme$, 0x081202c9, 0x8af52aac, 'messages.SetChatTheme', 'request');
+export const SetChatTheme: typeof SetChatTheme$ = /*@__PURE__*/ defineTlClass(SetChatTheme$, 0x081202c9, 0x8af52aac, 'messages.SetChatTheme', 'request', 'messages.setChatTheme peer:InputPeer theme:InputChatTheme');
 export type SetChatTheme = SetChatTheme$;
 
 /** The types of the RPC errors `messages.setChatTheme` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -33668,6 +30288,7 @@ class GetMessageReadParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x21ca455b;
   declare readonly className: 'messages.GetMessageReadParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageReadParticipants$;
   /** Dialog */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -33720,23 +30341,10 @@ class GetMessageReadParticipants$ {
       return rethrowDecode(e, 'messages.getMessageReadParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessageReadParticipants');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageReadParticipants$ {
-    const j = new TlJsonReader(json, 'messages.getMessageReadParticipants', classes);
-    return j.end(
-      new GetMessageReadParticipants$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageReadParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -33758,7 +30366,7 @@ class GetMessageReadParticipants$ {
  *
  * @see https://core.telegram.org/method/messages.getMessageReadParticipants
  */
-export const GetMessageReadParticipants: typeof GetMessageReadParticipants$ = /*@__PURE__*/ defineTlClass(GetMessageReadParticipants$, 0x31c1c44f, 0x21ca455b, 'messages.GetMessageReadParticipants', 'request');
+export const GetMessageReadParticipants: typeof GetMessageReadParticipants$ = /*@__PURE__*/ defineTlClass(GetMessageReadParticipants$, 0x31c1c44f, 0x21ca455b, 'messages.GetMessageReadParticipants', 'request', 'messages.getMessageReadParticipants peer:InputPeer msg_id:int');
 export type GetMessageReadParticipants = GetMessageReadParticipants$;
 
 /** The types of the RPC errors `messages.getMessageReadParticipants` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -33802,6 +30410,7 @@ class GetSearchResultsCalendar$ {
   declare readonly SUBCLASS_OF_ID: 0x92c5640f;
   declare readonly className: 'messages.GetSearchResultsCalendar';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSearchResultsCalendar$;
   /** Peer where to search */
   declare peer: Api.TypeInputPeer;
   /** Search within the [saved message dialog »](https://core.telegram.org/api/saved-messages) with this ID. */
@@ -33887,29 +30496,10 @@ class GetSearchResultsCalendar$ {
       return rethrowDecode(e, 'messages.getSearchResultsCalendar', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSearchResultsCalendar');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchResultsCalendar$ {
-    const j = new TlJsonReader(json, 'messages.getSearchResultsCalendar', classes);
-    return j.end(
-      new GetSearchResultsCalendar$({
-        peer: j.field('peer', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-      }),
-    );
-  }
+interface GetSearchResultsCalendar$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -33933,7 +30523,7 @@ class GetSearchResultsCalendar$ {
  *
  * @see https://core.telegram.org/method/messages.getSearchResultsCalendar
  */
-export const GetSearchResultsCalendar: typeof GetSearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(GetSearchResultsCalendar$, 0x6aa3f6bd, 0x92c5640f, 'messages.GetSearchResultsCalendar', 'request');
+export const GetSearchResultsCalendar: typeof GetSearchResultsCalendar$ = /*@__PURE__*/ defineTlClass(GetSearchResultsCalendar$, 0x6aa3f6bd, 0x92c5640f, 'messages.GetSearchResultsCalendar', 'request', 'messages.getSearchResultsCalendar flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int offset_date:int');
 export type GetSearchResultsCalendar = GetSearchResultsCalendar$;
 
 /** The types of the RPC errors `messages.getSearchResultsCalendar` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -33972,6 +30562,7 @@ class GetSearchResultsPositions$ {
   declare readonly SUBCLASS_OF_ID: 0xd963708d;
   declare readonly className: 'messages.GetSearchResultsPositions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSearchResultsPositions$;
   /** Peer where to search */
   declare peer: Api.TypeInputPeer;
   /** Search within the [saved message dialog »](https://core.telegram.org/api/saved-messages) with this ID. */
@@ -34057,29 +30648,10 @@ class GetSearchResultsPositions$ {
       return rethrowDecode(e, 'messages.getSearchResultsPositions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSearchResultsPositions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchResultsPositions$ {
-    const j = new TlJsonReader(json, 'messages.getSearchResultsPositions', classes);
-    return j.end(
-      new GetSearchResultsPositions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSearchResultsPositions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -34100,7 +30672,7 @@ class GetSearchResultsPositions$ {
  *
  * @see https://core.telegram.org/method/messages.getSearchResultsPositions
  */
-export const GetSearchResultsPositions: typeof GetSearchResultsPositions$ = /*@__PURE__*/ defineTlClass(GetSearchResultsPositions$, 0x9c7f2f10, 0xd963708d, 'messages.GetSearchResultsPositions', 'request');
+export const GetSearchResultsPositions: typeof GetSearchResultsPositions$ = /*@__PURE__*/ defineTlClass(GetSearchResultsPositions$, 0x9c7f2f10, 0xd963708d, 'messages.GetSearchResultsPositions', 'request', 'messages.getSearchResultsPositions flags:# peer:InputPeer saved_peer_id:flags.2?InputPeer filter:MessagesFilter offset_id:int limit:int');
 export type GetSearchResultsPositions = GetSearchResultsPositions$;
 
 /** The types of the RPC errors `messages.getSearchResultsPositions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -34146,6 +30718,7 @@ class HideChatJoinRequest$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.HideChatJoinRequest';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HideChatJoinRequest$;
   /** Whether to dismiss or approve the chat [join request »](https://core.telegram.org/api/invites#join-requests) */
   declare approved: boolean | undefined;
   /** The chat or channel */
@@ -34211,25 +30784,10 @@ class HideChatJoinRequest$ {
       return rethrowDecode(e, 'messages.hideChatJoinRequest', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.hideChatJoinRequest');
-    j.flag('approved', this.approved);
-    j.field('peer', this.peer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HideChatJoinRequest$ {
-    const j = new TlJsonReader(json, 'messages.hideChatJoinRequest', classes);
-    return j.end(
-      new HideChatJoinRequest$({
-        approved: j.flag('approved'),
-        peer: j.field('peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface HideChatJoinRequest$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -34258,7 +30816,7 @@ class HideChatJoinRequest$ {
  *
  * @see https://core.telegram.org/method/messages.hideChatJoinRequest
  */
-export const HideChatJoinRequest: typeof HideChatJoinRequest$ = /*@__PURE__*/ defineTlClass(HideChatJoinRequest$, 0x7fe7e815, 0x8af52aac, 'messages.HideChatJoinRequest', 'request');
+export const HideChatJoinRequest: typeof HideChatJoinRequest$ = /*@__PURE__*/ defineTlClass(HideChatJoinRequest$, 0x7fe7e815, 0x8af52aac, 'messages.HideChatJoinRequest', 'request', 'messages.hideChatJoinRequest flags:# approved:flags.0?true peer:InputPeer user_id:InputUser');
 export type HideChatJoinRequest = HideChatJoinRequest$;
 
 /** The types of the RPC errors `messages.hideChatJoinRequest` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -34312,6 +30870,7 @@ class HideAllChatJoinRequests$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.HideAllChatJoinRequests';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HideAllChatJoinRequests$;
   /** Whether to dismiss or approve all chat [join requests »](https://core.telegram.org/api/invites#join-requests) */
   declare approved: boolean | undefined;
   /** The chat or channel */
@@ -34378,25 +30937,10 @@ class HideAllChatJoinRequests$ {
       return rethrowDecode(e, 'messages.hideAllChatJoinRequests', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.hideAllChatJoinRequests');
-    j.flag('approved', this.approved);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HideAllChatJoinRequests$ {
-    const j = new TlJsonReader(json, 'messages.hideAllChatJoinRequests', classes);
-    return j.end(
-      new HideAllChatJoinRequests$({
-        approved: j.flag('approved'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.optional('link', stringFromJson),
-      }),
-    );
-  }
+interface HideAllChatJoinRequests$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -34423,7 +30967,7 @@ class HideAllChatJoinRequests$ {
  *
  * @see https://core.telegram.org/method/messages.hideAllChatJoinRequests
  */
-export const HideAllChatJoinRequests: typeof HideAllChatJoinRequests$ = /*@__PURE__*/ defineTlClass(HideAllChatJoinRequests$, 0xe085f4ea, 0x8af52aac, 'messages.HideAllChatJoinRequests', 'request');
+export const HideAllChatJoinRequests: typeof HideAllChatJoinRequests$ = /*@__PURE__*/ defineTlClass(HideAllChatJoinRequests$, 0xe085f4ea, 0x8af52aac, 'messages.HideAllChatJoinRequests', 'request', 'messages.hideAllChatJoinRequests flags:# approved:flags.0?true peer:InputPeer link:flags.1?string');
 export type HideAllChatJoinRequests = HideAllChatJoinRequests$;
 
 /** The types of the RPC errors `messages.hideAllChatJoinRequests` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -34470,6 +31014,7 @@ class ToggleNoForwards$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ToggleNoForwards';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleNoForwards$;
   /** The chat or channel */
   declare peer: Api.TypeInputPeer;
   /** Enable or disable content protection */
@@ -34537,25 +31082,10 @@ class ToggleNoForwards$ {
       return rethrowDecode(e, 'messages.toggleNoForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleNoForwards');
-    j.field('peer', this.peer, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    j.optional('request_msg_id', this.requestMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleNoForwards$ {
-    const j = new TlJsonReader(json, 'messages.toggleNoForwards', classes);
-    return j.end(
-      new ToggleNoForwards$({
-        peer: j.field('peer', fromJson$InputPeer),
-        enabled: j.field('enabled', boolFromJson),
-        requestMsgId: j.optional('request_msg_id', intFromJson),
-      }),
-    );
-  }
+interface ToggleNoForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -34577,7 +31107,7 @@ class ToggleNoForwards$ {
  *
  * @see https://core.telegram.org/method/messages.toggleNoForwards
  */
-export const ToggleNoForwards: typeof ToggleNoForwards$ = /*@__PURE__*/ defineTlClass(ToggleNoForwards$, 0xb2081a35, 0x8af52aac, 'messages.ToggleNoForwards', 'request');
+export const ToggleNoForwards: typeof ToggleNoForwards$ = /*@__PURE__*/ defineTlClass(ToggleNoForwards$, 0xb2081a35, 0x8af52aac, 'messages.ToggleNoForwards', 'request', 'messages.toggleNoForwards flags:# peer:InputPeer enabled:Bool request_msg_id:flags.0?int');
 export type ToggleNoForwards = ToggleNoForwards$;
 
 /** The types of the RPC errors `messages.toggleNoForwards` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -34618,6 +31148,7 @@ class SaveDefaultSendAs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveDefaultSendAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDefaultSendAs$;
   /** Group */
   declare peer: Api.TypeInputPeer;
   /** The default peer that should be used when sending messages to the group */
@@ -34670,23 +31201,10 @@ class SaveDefaultSendAs$ {
       return rethrowDecode(e, 'messages.saveDefaultSendAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveDefaultSendAs');
-    j.field('peer', this.peer, objectToJson);
-    j.field('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDefaultSendAs$ {
-    const j = new TlJsonReader(json, 'messages.saveDefaultSendAs', classes);
-    return j.end(
-      new SaveDefaultSendAs$({
-        peer: j.field('peer', fromJson$InputPeer),
-        sendAs: j.field('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SaveDefaultSendAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -34707,7 +31225,7 @@ class SaveDefaultSendAs$ {
  *
  * @see https://core.telegram.org/method/messages.saveDefaultSendAs
  */
-export const SaveDefaultSendAs: typeof SaveDefaultSendAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultSendAs$, 0xccfddf96, 0xf5b399ac, 'messages.SaveDefaultSendAs', 'request');
+export const SaveDefaultSendAs: typeof SaveDefaultSendAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultSendAs$, 0xccfddf96, 0xf5b399ac, 'messages.SaveDefaultSendAs', 'request', 'messages.saveDefaultSendAs peer:InputPeer send_as:InputPeer');
 export type SaveDefaultSendAs = SaveDefaultSendAs$;
 
 /** The types of the RPC errors `messages.saveDefaultSendAs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -34760,6 +31278,7 @@ class SendReaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendReaction$;
   /** Whether a bigger and longer reaction should be shown */
   declare big: boolean | undefined;
   /** Whether to add this reaction to the [recent reactions list »](https://core.telegram.org/api/reactions#recent-reactions). */
@@ -34851,29 +31370,10 @@ class SendReaction$ {
       return rethrowDecode(e, 'messages.sendReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendReaction');
-    j.flag('big', this.big);
-    j.flag('add_to_recent', this.addToRecent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.optionalVector('reaction', this.reaction, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendReaction$ {
-    const j = new TlJsonReader(json, 'messages.sendReaction', classes);
-    return j.end(
-      new SendReaction$({
-        big: j.flag('big'),
-        addToRecent: j.flag('add_to_recent'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        reaction: j.optionalVector('reaction', fromJson$Reaction),
-      }),
-    );
-  }
+interface SendReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -34907,7 +31407,7 @@ class SendReaction$ {
  *
  * @see https://core.telegram.org/method/messages.sendReaction
  */
-export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0xd30d78d4, 0x8af52aac, 'messages.SendReaction', 'request');
+export const SendReaction: typeof SendReaction$ = /*@__PURE__*/ defineTlClass(SendReaction$, 0xd30d78d4, 0x8af52aac, 'messages.SendReaction', 'request', 'messages.sendReaction flags:# big:flags.1?true add_to_recent:flags.2?true peer:InputPeer msg_id:int reaction:flags.0?Vector<Reaction>');
 export type SendReaction = SendReaction$;
 
 /** The types of the RPC errors `messages.sendReaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -34958,6 +31458,7 @@ class GetMessagesReactions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetMessagesReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagesReactions$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** Message IDs */
@@ -35018,23 +31519,10 @@ class GetMessagesReactions$ {
       return rethrowDecode(e, 'messages.getMessagesReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessagesReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesReactions$ {
-    const j = new TlJsonReader(json, 'messages.getMessagesReactions', classes);
-    return j.end(
-      new GetMessagesReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetMessagesReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -35055,7 +31543,7 @@ class GetMessagesReactions$ {
  *
  * @see https://core.telegram.org/method/messages.getMessagesReactions
  */
-export const GetMessagesReactions: typeof GetMessagesReactions$ = /*@__PURE__*/ defineTlClass(GetMessagesReactions$, 0x8bba90e6, 0x8af52aac, 'messages.GetMessagesReactions', 'request');
+export const GetMessagesReactions: typeof GetMessagesReactions$ = /*@__PURE__*/ defineTlClass(GetMessagesReactions$, 0x8bba90e6, 0x8af52aac, 'messages.GetMessagesReactions', 'request', 'messages.getMessagesReactions peer:InputPeer id:Vector<int>');
 export type GetMessagesReactions = GetMessagesReactions$;
 
 /** The types of the RPC errors `messages.getMessagesReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -35095,6 +31583,7 @@ class GetMessageReactionsList$ {
   declare readonly SUBCLASS_OF_ID: 0x60fce5e6;
   declare readonly className: 'messages.GetMessageReactionsList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageReactionsList$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -35181,29 +31670,10 @@ class GetMessageReactionsList$ {
       return rethrowDecode(e, 'messages.getMessageReactionsList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessageReactionsList');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('reaction', this.reaction, objectToJson);
-    j.optional('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageReactionsList$ {
-    const j = new TlJsonReader(json, 'messages.getMessageReactionsList', classes);
-    return j.end(
-      new GetMessageReactionsList$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        reaction: j.optional('reaction', fromJson$Reaction),
-        offset: j.optional('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetMessageReactionsList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -35224,7 +31694,7 @@ class GetMessageReactionsList$ {
  *
  * @see https://core.telegram.org/method/messages.getMessageReactionsList
  */
-export const GetMessageReactionsList: typeof GetMessageReactionsList$ = /*@__PURE__*/ defineTlClass(GetMessageReactionsList$, 0x461b3f48, 0x60fce5e6, 'messages.GetMessageReactionsList', 'request');
+export const GetMessageReactionsList: typeof GetMessageReactionsList$ = /*@__PURE__*/ defineTlClass(GetMessageReactionsList$, 0x461b3f48, 0x60fce5e6, 'messages.GetMessageReactionsList', 'request', 'messages.getMessageReactionsList flags:# peer:InputPeer id:int reaction:flags.0?Reaction offset:flags.1?string limit:int');
 export type GetMessageReactionsList = GetMessageReactionsList$;
 
 /** The types of the RPC errors `messages.getMessageReactionsList` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -35267,6 +31737,7 @@ class SetChatAvailableReactions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetChatAvailableReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetChatAvailableReactions$;
   /** Group where to apply changes */
   declare peer: Api.TypeInputPeer;
   /** Allowed reaction emojis */
@@ -35352,27 +31823,10 @@ class SetChatAvailableReactions$ {
       return rethrowDecode(e, 'messages.setChatAvailableReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setChatAvailableReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.field('available_reactions', this.availableReactions, objectToJson);
-    j.optional('reactions_limit', this.reactionsLimit, intToJson);
-    j.optional('paid_enabled', this.paidEnabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatAvailableReactions$ {
-    const j = new TlJsonReader(json, 'messages.setChatAvailableReactions', classes);
-    return j.end(
-      new SetChatAvailableReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        availableReactions: j.field('available_reactions', fromJson$ChatReactions),
-        reactionsLimit: j.optional('reactions_limit', intFromJson),
-        paidEnabled: j.optional('paid_enabled', boolFromJson),
-      }),
-    );
-  }
+interface SetChatAvailableReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -35396,7 +31850,7 @@ class SetChatAvailableReactions$ {
  *
  * @see https://core.telegram.org/method/messages.setChatAvailableReactions
  */
-export const SetChatAvailableReactions: typeof SetChatAvailableReactions$ = /*@__PURE__*/ defineTlClass(SetChatAvailableReactions$, 0x864b2581, 0x8af52aac, 'messages.SetChatAvailableReactions', 'request');
+export const SetChatAvailableReactions: typeof SetChatAvailableReactions$ = /*@__PURE__*/ defineTlClass(SetChatAvailableReactions$, 0x864b2581, 0x8af52aac, 'messages.SetChatAvailableReactions', 'request', 'messages.setChatAvailableReactions flags:# peer:InputPeer available_reactions:ChatReactions reactions_limit:flags.0?int paid_enabled:flags.1?Bool');
 export type SetChatAvailableReactions = SetChatAvailableReactions$;
 
 /** The types of the RPC errors `messages.setChatAvailableReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -35436,6 +31890,7 @@ class GetAvailableReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xe426ad82;
   declare readonly className: 'messages.GetAvailableReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAvailableReactions$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -35479,21 +31934,10 @@ class GetAvailableReactions$ {
       return rethrowDecode(e, 'messages.getAvailableReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAvailableReactions');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAvailableReactions$ {
-    const j = new TlJsonReader(json, 'messages.getAvailableReactions', classes);
-    return j.end(
-      new GetAvailableReactions$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetAvailableReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -35511,7 +31955,7 @@ class GetAvailableReactions$ {
  *
  * @see https://core.telegram.org/method/messages.getAvailableReactions
  */
-export const GetAvailableReactions: typeof GetAvailableReactions$ = /*@__PURE__*/ defineTlClass(GetAvailableReactions$, 0x18dea0ac, 0xe426ad82, 'messages.GetAvailableReactions', 'request');
+export const GetAvailableReactions: typeof GetAvailableReactions$ = /*@__PURE__*/ defineTlClass(GetAvailableReactions$, 0x18dea0ac, 0xe426ad82, 'messages.GetAvailableReactions', 'request', 'messages.getAvailableReactions hash:int');
 export type GetAvailableReactions = GetAvailableReactions$;
 
 /** The types of the RPC errors `messages.getAvailableReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -35546,6 +31990,7 @@ class SetDefaultReaction$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetDefaultReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetDefaultReaction$;
   /** New emoji reaction */
   declare reaction: Api.TypeReaction;
 
@@ -35589,21 +32034,10 @@ class SetDefaultReaction$ {
       return rethrowDecode(e, 'messages.setDefaultReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setDefaultReaction');
-    j.field('reaction', this.reaction, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetDefaultReaction$ {
-    const j = new TlJsonReader(json, 'messages.setDefaultReaction', classes);
-    return j.end(
-      new SetDefaultReaction$({
-        reaction: j.field('reaction', fromJson$Reaction),
-      }),
-    );
-  }
+interface SetDefaultReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -35622,7 +32056,7 @@ class SetDefaultReaction$ {
  *
  * @see https://core.telegram.org/method/messages.setDefaultReaction
  */
-export const SetDefaultReaction: typeof SetDefaultReaction$ = /*@__PURE__*/ defineTlClass(SetDefaultReaction$, 0x4f47a016, 0xf5b399ac, 'messages.SetDefaultReaction', 'request');
+export const SetDefaultReaction: typeof SetDefaultReaction$ = /*@__PURE__*/ defineTlClass(SetDefaultReaction$, 0x4f47a016, 0xf5b399ac, 'messages.SetDefaultReaction', 'request', 'messages.setDefaultReaction reaction:Reaction');
 export type SetDefaultReaction = SetDefaultReaction$;
 
 /** The types of the RPC errors `messages.setDefaultReaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -35668,6 +32102,7 @@ class TranslateText$ {
   declare readonly SUBCLASS_OF_ID: 0x024243e8;
   declare readonly className: 'messages.TranslateText';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranslateText$;
   /** If the text is a chat message, the peer ID */
   declare peer: Api.TypeInputPeer | undefined;
   /** A list of message IDs to translate */
@@ -35777,29 +32212,10 @@ class TranslateText$ {
       return rethrowDecode(e, 'messages.translateText', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.translateText');
-    j.optional('peer', this.peer, objectToJson);
-    j.optionalVector('id', this.id, intToJson);
-    j.optionalVector('text', this.text, objectToJson);
-    j.field('to_lang', this.toLang, stringToJson);
-    j.optional('tone', this.tone, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranslateText$ {
-    const j = new TlJsonReader(json, 'messages.translateText', classes);
-    return j.end(
-      new TranslateText$({
-        peer: j.optional('peer', fromJson$InputPeer),
-        id: j.optionalVector('id', intFromJson),
-        text: j.optionalVector('text', fromJson$TextWithEntities),
-        toLang: j.field('to_lang', stringFromJson),
-        tone: j.optional('tone', stringFromJson),
-      }),
-    );
-  }
+interface TranslateText$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -35828,7 +32244,7 @@ class TranslateText$ {
  *
  * @see https://core.telegram.org/method/messages.translateText
  */
-export const TranslateText: typeof TranslateText$ = /*@__PURE__*/ defineTlClass(TranslateText$, 0xa5eec345, 0x024243e8, 'messages.TranslateText', 'request');
+export const TranslateText: typeof TranslateText$ = /*@__PURE__*/ defineTlClass(TranslateText$, 0xa5eec345, 0x024243e8, 'messages.TranslateText', 'request', 'messages.translateText flags:# peer:flags.0?InputPeer id:flags.0?Vector<int> text:flags.1?Vector<TextWithEntities> to_lang:string tone:flags.2?string');
 export type TranslateText = TranslateText$;
 
 /** The types of the RPC errors `messages.translateText` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -35872,6 +32288,7 @@ class GetUnreadReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetUnreadReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUnreadReactions$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** If set, considers only reactions to messages within the specified [forum topic](https://core.telegram.org/api/forum#forum-topics) */
@@ -35985,35 +32402,10 @@ class GetUnreadReactions$ {
       return rethrowDecode(e, 'messages.getUnreadReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getUnreadReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadReactions$ {
-    const j = new TlJsonReader(json, 'messages.getUnreadReactions', classes);
-    return j.end(
-      new GetUnreadReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-      }),
-    );
-  }
+interface GetUnreadReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -36032,7 +32424,7 @@ class GetUnreadReactions$ {
  *
  * @see https://core.telegram.org/method/messages.getUnreadReactions
  */
-export const GetUnreadReactions: typeof GetUnreadReactions$ = /*@__PURE__*/ defineTlClass(GetUnreadReactions$, 0xbd7f90ac, 0xd4b40b5e, 'messages.GetUnreadReactions', 'request');
+export const GetUnreadReactions: typeof GetUnreadReactions$ = /*@__PURE__*/ defineTlClass(GetUnreadReactions$, 0xbd7f90ac, 0xd4b40b5e, 'messages.GetUnreadReactions', 'request', 'messages.getUnreadReactions flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int');
 export type GetUnreadReactions = GetUnreadReactions$;
 
 /** The types of the RPC errors `messages.getUnreadReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -36068,6 +32460,7 @@ class ReadReactions$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.ReadReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadReactions$;
   /** Peer */
   declare peer: Api.TypeInputPeer;
   /** Mark as read only reactions to messages within the specified [forum topic](https://core.telegram.org/api/forum#forum-topics) */
@@ -36136,25 +32529,10 @@ class ReadReactions$ {
       return rethrowDecode(e, 'messages.readReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.optional('saved_peer_id', this.savedPeerId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadReactions$ {
-    const j = new TlJsonReader(json, 'messages.readReactions', classes);
-    return j.end(
-      new ReadReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        savedPeerId: j.optional('saved_peer_id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReadReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -36173,7 +32551,7 @@ class ReadReactions$ {
  *
  * @see https://core.telegram.org/method/messages.readReactions
  */
-export const ReadReactions: typeof ReadReactions$ = /*@__PURE__*/ defineTlClass(ReadReactions$, 0x9ec44f93, 0x2c49c116, 'messages.ReadReactions', 'request');
+export const ReadReactions: typeof ReadReactions$ = /*@__PURE__*/ defineTlClass(ReadReactions$, 0x9ec44f93, 0x2c49c116, 'messages.ReadReactions', 'request', 'messages.readReactions flags:# peer:InputPeer top_msg_id:flags.0?int saved_peer_id:flags.1?InputPeer');
 export type ReadReactions = ReadReactions$;
 
 /** The types of the RPC errors `messages.readReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -36211,6 +32589,7 @@ class SearchSentMedia$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.SearchSentMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchSentMedia$;
   /** Optional search query */
   declare q: string;
   /** Message filter */
@@ -36272,25 +32651,10 @@ class SearchSentMedia$ {
       return rethrowDecode(e, 'messages.searchSentMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchSentMedia');
-    j.field('q', this.q, stringToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchSentMedia$ {
-    const j = new TlJsonReader(json, 'messages.searchSentMedia', classes);
-    return j.end(
-      new SearchSentMedia$({
-        q: j.field('q', stringFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SearchSentMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -36311,7 +32675,7 @@ class SearchSentMedia$ {
  *
  * @see https://core.telegram.org/method/messages.searchSentMedia
  */
-export const SearchSentMedia: typeof SearchSentMedia$ = /*@__PURE__*/ defineTlClass(SearchSentMedia$, 0x107e31a0, 0xd4b40b5e, 'messages.SearchSentMedia', 'request');
+export const SearchSentMedia: typeof SearchSentMedia$ = /*@__PURE__*/ defineTlClass(SearchSentMedia$, 0x107e31a0, 0xd4b40b5e, 'messages.SearchSentMedia', 'request', 'messages.searchSentMedia q:string filter:MessagesFilter limit:int');
 export type SearchSentMedia = SearchSentMedia$;
 
 /** The types of the RPC errors `messages.searchSentMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -36346,6 +32710,7 @@ class GetAttachMenuBots$ {
   declare readonly SUBCLASS_OF_ID: 0x842e23da;
   declare readonly className: 'messages.GetAttachMenuBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAttachMenuBots$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -36389,21 +32754,10 @@ class GetAttachMenuBots$ {
       return rethrowDecode(e, 'messages.getAttachMenuBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAttachMenuBots');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachMenuBots$ {
-    const j = new TlJsonReader(json, 'messages.getAttachMenuBots', classes);
-    return j.end(
-      new GetAttachMenuBots$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetAttachMenuBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -36421,7 +32775,7 @@ class GetAttachMenuBots$ {
  *
  * @see https://core.telegram.org/method/messages.getAttachMenuBots
  */
-export const GetAttachMenuBots: typeof GetAttachMenuBots$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBots$, 0x16fcc2cb, 0x842e23da, 'messages.GetAttachMenuBots', 'request');
+export const GetAttachMenuBots: typeof GetAttachMenuBots$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBots$, 0x16fcc2cb, 0x842e23da, 'messages.GetAttachMenuBots', 'request', 'messages.getAttachMenuBots hash:long');
 export type GetAttachMenuBots = GetAttachMenuBots$;
 
 /** The types of the RPC errors `messages.getAttachMenuBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -36456,6 +32810,7 @@ class GetAttachMenuBot$ {
   declare readonly SUBCLASS_OF_ID: 0xdb33883d;
   declare readonly className: 'messages.GetAttachMenuBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAttachMenuBot$;
   /** Bot ID */
   declare bot: Api.TypeInputUser;
 
@@ -36499,21 +32854,10 @@ class GetAttachMenuBot$ {
       return rethrowDecode(e, 'messages.getAttachMenuBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAttachMenuBot');
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachMenuBot$ {
-    const j = new TlJsonReader(json, 'messages.getAttachMenuBot', classes);
-    return j.end(
-      new GetAttachMenuBot$({
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetAttachMenuBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -36532,7 +32876,7 @@ class GetAttachMenuBot$ {
  *
  * @see https://core.telegram.org/method/messages.getAttachMenuBot
  */
-export const GetAttachMenuBot: typeof GetAttachMenuBot$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBot$, 0x77216192, 0xdb33883d, 'messages.GetAttachMenuBot', 'request');
+export const GetAttachMenuBot: typeof GetAttachMenuBot$ = /*@__PURE__*/ defineTlClass(GetAttachMenuBot$, 0x77216192, 0xdb33883d, 'messages.GetAttachMenuBot', 'request', 'messages.getAttachMenuBot bot:InputUser');
 export type GetAttachMenuBot = GetAttachMenuBot$;
 
 /** The types of the RPC errors `messages.getAttachMenuBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -36568,6 +32912,7 @@ class ToggleBotInAttachMenu$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleBotInAttachMenu';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleBotInAttachMenu$;
   /** Whether the user authorizes the bot to write messages to them, if requested by {@link Api.AttachMenuBot}.`request_write_access` */
   declare writeAllowed: boolean | undefined;
   /** Bot ID */
@@ -36633,25 +32978,10 @@ class ToggleBotInAttachMenu$ {
       return rethrowDecode(e, 'messages.toggleBotInAttachMenu', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleBotInAttachMenu');
-    j.flag('write_allowed', this.writeAllowed);
-    j.field('bot', this.bot, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleBotInAttachMenu$ {
-    const j = new TlJsonReader(json, 'messages.toggleBotInAttachMenu', classes);
-    return j.end(
-      new ToggleBotInAttachMenu$({
-        writeAllowed: j.flag('write_allowed'),
-        bot: j.field('bot', fromJson$InputUser),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleBotInAttachMenu$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -36670,7 +33000,7 @@ class ToggleBotInAttachMenu$ {
  *
  * @see https://core.telegram.org/method/messages.toggleBotInAttachMenu
  */
-export const ToggleBotInAttachMenu: typeof ToggleBotInAttachMenu$ = /*@__PURE__*/ defineTlClass(ToggleBotInAttachMenu$, 0x69f59d69, 0xf5b399ac, 'messages.ToggleBotInAttachMenu', 'request');
+export const ToggleBotInAttachMenu: typeof ToggleBotInAttachMenu$ = /*@__PURE__*/ defineTlClass(ToggleBotInAttachMenu$, 0x69f59d69, 0xf5b399ac, 'messages.ToggleBotInAttachMenu', 'request', 'messages.toggleBotInAttachMenu flags:# write_allowed:flags.0?true bot:InputUser enabled:Bool');
 export type ToggleBotInAttachMenu = ToggleBotInAttachMenu$;
 
 /** The types of the RPC errors `messages.toggleBotInAttachMenu` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -36718,6 +33048,7 @@ class RequestWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestWebView$;
   /** Whether the webview was opened by clicking on the bot's [menu button »](https://core.telegram.org/api/bots/menu). */
   declare fromBotMenu: boolean | undefined;
   /** Whether the inline message that will be sent by the bot on behalf of the user once the web app interaction is {@link Api.messages.SendWebViewResultMessage} should be sent silently (no notifications for the receivers). */
@@ -36866,43 +33197,10 @@ class RequestWebView$ {
       return rethrowDecode(e, 'messages.requestWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestWebView');
-    j.flag('from_bot_menu', this.fromBotMenu);
-    j.flag('silent', this.silent);
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestWebView', classes);
-    return j.end(
-      new RequestWebView$({
-        fromBotMenu: j.flag('from_bot_menu'),
-        silent: j.flag('silent'),
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-        url: j.optional('url', stringFromJson),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface RequestWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -36933,7 +33231,7 @@ class RequestWebView$ {
  *
  * @see https://core.telegram.org/method/messages.requestWebView
  */
-export const RequestWebView: typeof RequestWebView$ = /*@__PURE__*/ defineTlClass(RequestWebView$, 0x269dc2c1, 0x93cea746, 'messages.RequestWebView', 'request');
+export const RequestWebView: typeof RequestWebView$ = /*@__PURE__*/ defineTlClass(RequestWebView$, 0x269dc2c1, 0x93cea746, 'messages.RequestWebView', 'request', 'messages.requestWebView flags:# from_bot_menu:flags.4?true silent:flags.5?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser url:flags.1?string start_param:flags.3?string theme_params:flags.2?DataJSON platform:string reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer');
 export type RequestWebView = RequestWebView$;
 
 /** The types of the RPC errors `messages.requestWebView` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -36981,6 +33279,7 @@ class ProlongWebView$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ProlongWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ProlongWebView$;
   /** Whether the inline message that will be sent by the bot on behalf of the user once the web app interaction is {@link Api.messages.SendWebViewResultMessage} should be sent silently (no notifications for the receivers). */
   declare silent: boolean | undefined;
   /** Dialog where the web app was opened. */
@@ -37075,31 +33374,10 @@ class ProlongWebView$ {
       return rethrowDecode(e, 'messages.prolongWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.prolongWebView');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('reply_to', this.replyTo, objectToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ProlongWebView$ {
-    const j = new TlJsonReader(json, 'messages.prolongWebView', classes);
-    return j.end(
-      new ProlongWebView$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-        queryId: j.field('query_id', longFromJson),
-        replyTo: j.optional('reply_to', fromJson$InputReplyTo),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ProlongWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -37120,7 +33398,7 @@ class ProlongWebView$ {
  *
  * @see https://core.telegram.org/method/messages.prolongWebView
  */
-export const ProlongWebView: typeof ProlongWebView$ = /*@__PURE__*/ defineTlClass(ProlongWebView$, 0xb0d81a83, 0xf5b399ac, 'messages.ProlongWebView', 'request');
+export const ProlongWebView: typeof ProlongWebView$ = /*@__PURE__*/ defineTlClass(ProlongWebView$, 0xb0d81a83, 0xf5b399ac, 'messages.ProlongWebView', 'request', 'messages.prolongWebView flags:# silent:flags.5?true peer:InputPeer bot:InputUser query_id:long reply_to:flags.0?InputReplyTo send_as:flags.13?InputPeer');
 export type ProlongWebView = ProlongWebView$;
 
 /** The types of the RPC errors `messages.prolongWebView` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -37157,6 +33435,7 @@ class RequestSimpleWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestSimpleWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestSimpleWebView$;
   /** Whether the webapp was opened by clicking on the `switch_webview` button shown on top of the inline results list returned by {@link Api.messages.GetInlineBotResults}. */
   declare fromSwitchWebview: boolean | undefined;
   /** Set this flag if opening the Mini App from the installed [side menu entry »](https://core.telegram.org/api/bots/attach). */
@@ -37276,37 +33555,10 @@ class RequestSimpleWebView$ {
       return rethrowDecode(e, 'messages.requestSimpleWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestSimpleWebView');
-    j.flag('from_switch_webview', this.fromSwitchWebview);
-    j.flag('from_side_menu', this.fromSideMenu);
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('bot', this.bot, objectToJson);
-    j.optional('url', this.url, stringToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestSimpleWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestSimpleWebView', classes);
-    return j.end(
-      new RequestSimpleWebView$({
-        fromSwitchWebview: j.flag('from_switch_webview'),
-        fromSideMenu: j.flag('from_side_menu'),
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        bot: j.field('bot', fromJson$InputUser),
-        url: j.optional('url', stringFromJson),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-      }),
-    );
-  }
+interface RequestSimpleWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -37326,7 +33578,7 @@ class RequestSimpleWebView$ {
  *
  * @see https://core.telegram.org/method/messages.requestSimpleWebView
  */
-export const RequestSimpleWebView: typeof RequestSimpleWebView$ = /*@__PURE__*/ defineTlClass(RequestSimpleWebView$, 0x413a3e73, 0x93cea746, 'messages.RequestSimpleWebView', 'request');
+export const RequestSimpleWebView: typeof RequestSimpleWebView$ = /*@__PURE__*/ defineTlClass(RequestSimpleWebView$, 0x413a3e73, 0x93cea746, 'messages.RequestSimpleWebView', 'request', 'messages.requestSimpleWebView flags:# from_switch_webview:flags.1?true from_side_menu:flags.2?true compact:flags.7?true fullscreen:flags.8?true bot:InputUser url:flags.3?string start_param:flags.4?string theme_params:flags.0?DataJSON platform:string');
 export type RequestSimpleWebView = RequestSimpleWebView$;
 
 /** The types of the RPC errors `messages.requestSimpleWebView` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -37364,6 +33616,7 @@ class SendWebViewResultMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x75e49312;
   declare readonly className: 'messages.SendWebViewResultMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendWebViewResultMessage$;
   /** Webview interaction ID obtained from {@link Api.messages.RequestWebView} */
   declare botQueryId: string;
   /** Message to send */
@@ -37416,23 +33669,10 @@ class SendWebViewResultMessage$ {
       return rethrowDecode(e, 'messages.sendWebViewResultMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendWebViewResultMessage');
-    j.field('bot_query_id', this.botQueryId, stringToJson);
-    j.field('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendWebViewResultMessage$ {
-    const j = new TlJsonReader(json, 'messages.sendWebViewResultMessage', classes);
-    return j.end(
-      new SendWebViewResultMessage$({
-        botQueryId: j.field('bot_query_id', stringFromJson),
-        result: j.field('result', fromJson$InputBotInlineResult),
-      }),
-    );
-  }
+interface SendWebViewResultMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -37452,7 +33692,7 @@ class SendWebViewResultMessage$ {
  *
  * @see https://core.telegram.org/method/messages.sendWebViewResultMessage
  */
-export const SendWebViewResultMessage: typeof SendWebViewResultMessage$ = /*@__PURE__*/ defineTlClass(SendWebViewResultMessage$, 0x0a4314f5, 0x75e49312, 'messages.SendWebViewResultMessage', 'request');
+export const SendWebViewResultMessage: typeof SendWebViewResultMessage$ = /*@__PURE__*/ defineTlClass(SendWebViewResultMessage$, 0x0a4314f5, 0x75e49312, 'messages.SendWebViewResultMessage', 'request', 'messages.sendWebViewResultMessage bot_query_id:string result:InputBotInlineResult');
 export type SendWebViewResultMessage = SendWebViewResultMessage$;
 
 /** The types of the RPC errors `messages.sendWebViewResultMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -37489,6 +33729,7 @@ class SendWebViewData$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendWebViewData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendWebViewData$;
   /** Bot that owns the web app */
   declare bot: Api.TypeInputUser;
   /** Unique client message ID to prevent duplicate sending of the same event. See [here »](https://core.telegram.org/api/updates#updatemessageid-updates) for more info on random ID deduplication and updateMessageID mapping. */
@@ -37559,27 +33800,10 @@ class SendWebViewData$ {
       return rethrowDecode(e, 'messages.sendWebViewData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendWebViewData');
-    j.field('bot', this.bot, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('button_text', this.buttonText, stringToJson);
-    j.field('data', this.data, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendWebViewData$ {
-    const j = new TlJsonReader(json, 'messages.sendWebViewData', classes);
-    return j.end(
-      new SendWebViewData$({
-        bot: j.field('bot', fromJson$InputUser),
-        randomId: j.field('random_id', longFromJson),
-        buttonText: j.field('button_text', stringFromJson),
-        data: j.field('data', stringFromJson),
-      }),
-    );
-  }
+interface SendWebViewData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -37598,7 +33822,7 @@ class SendWebViewData$ {
  *
  * @see https://core.telegram.org/method/messages.sendWebViewData
  */
-export const SendWebViewData: typeof SendWebViewData$ = /*@__PURE__*/ defineTlClass(SendWebViewData$, 0xdc0242c8, 0x8af52aac, 'messages.SendWebViewData', 'request');
+export const SendWebViewData: typeof SendWebViewData$ = /*@__PURE__*/ defineTlClass(SendWebViewData$, 0xdc0242c8, 0x8af52aac, 'messages.SendWebViewData', 'request', 'messages.sendWebViewData bot:InputUser random_id:long button_text:string data:string');
 export type SendWebViewData = SendWebViewData$;
 
 /** The types of the RPC errors `messages.sendWebViewData` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -37639,6 +33863,7 @@ class TranscribeAudio$ {
   declare readonly SUBCLASS_OF_ID: 0x21b24936;
   declare readonly className: 'messages.TranscribeAudio';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranscribeAudio$;
   /** Peer ID where the voice message was sent */
   declare peer: Api.TypeInputPeer;
   /** Voice message ID */
@@ -37691,23 +33916,10 @@ class TranscribeAudio$ {
       return rethrowDecode(e, 'messages.transcribeAudio', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.transcribeAudio');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranscribeAudio$ {
-    const j = new TlJsonReader(json, 'messages.transcribeAudio', classes);
-    return j.end(
-      new TranscribeAudio$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface TranscribeAudio$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -37731,7 +33943,7 @@ class TranscribeAudio$ {
  *
  * @see https://core.telegram.org/method/messages.transcribeAudio
  */
-export const TranscribeAudio: typeof TranscribeAudio$ = /*@__PURE__*/ defineTlClass(TranscribeAudio$, 0x269e9a49, 0x21b24936, 'messages.TranscribeAudio', 'request');
+export const TranscribeAudio: typeof TranscribeAudio$ = /*@__PURE__*/ defineTlClass(TranscribeAudio$, 0x269e9a49, 0x21b24936, 'messages.TranscribeAudio', 'request', 'messages.transcribeAudio peer:InputPeer msg_id:int');
 export type TranscribeAudio = TranscribeAudio$;
 
 /** The types of the RPC errors `messages.transcribeAudio` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -37771,6 +33983,7 @@ class RateTranscribedAudio$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.RateTranscribedAudio';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RateTranscribedAudio$;
   /** Peer where the voice message was sent */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -37841,27 +34054,10 @@ class RateTranscribedAudio$ {
       return rethrowDecode(e, 'messages.rateTranscribedAudio', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.rateTranscribedAudio');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('transcription_id', this.transcriptionId, longToJson);
-    j.field('good', this.good, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RateTranscribedAudio$ {
-    const j = new TlJsonReader(json, 'messages.rateTranscribedAudio', classes);
-    return j.end(
-      new RateTranscribedAudio$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        transcriptionId: j.field('transcription_id', longFromJson),
-        good: j.field('good', boolFromJson),
-      }),
-    );
-  }
+interface RateTranscribedAudio$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -37879,7 +34075,7 @@ class RateTranscribedAudio$ {
  *
  * @see https://core.telegram.org/method/messages.rateTranscribedAudio
  */
-export const RateTranscribedAudio: typeof RateTranscribedAudio$ = /*@__PURE__*/ defineTlClass(RateTranscribedAudio$, 0x7f1d072f, 0xf5b399ac, 'messages.RateTranscribedAudio', 'request');
+export const RateTranscribedAudio: typeof RateTranscribedAudio$ = /*@__PURE__*/ defineTlClass(RateTranscribedAudio$, 0x7f1d072f, 0xf5b399ac, 'messages.RateTranscribedAudio', 'request', 'messages.rateTranscribedAudio peer:InputPeer msg_id:int transcription_id:long good:Bool');
 export type RateTranscribedAudio = RateTranscribedAudio$;
 
 /** The types of the RPC errors `messages.rateTranscribedAudio` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -37915,6 +34111,7 @@ class GetCustomEmojiDocuments$ {
   declare readonly SUBCLASS_OF_ID: 0xcc590e08;
   declare readonly className: 'messages.GetCustomEmojiDocuments';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCustomEmojiDocuments$;
   /** [Custom emoji](https://core.telegram.org/api/custom-emoji) IDs from a {@link Api.MessageEntityCustomEmoji}. */
   declare documentId: BigInteger[];
 
@@ -37966,21 +34163,10 @@ class GetCustomEmojiDocuments$ {
       return rethrowDecode(e, 'messages.getCustomEmojiDocuments', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getCustomEmojiDocuments');
-    j.vector('document_id', this.documentId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCustomEmojiDocuments$ {
-    const j = new TlJsonReader(json, 'messages.getCustomEmojiDocuments', classes);
-    return j.end(
-      new GetCustomEmojiDocuments$({
-        documentId: j.vector('document_id', longFromJson),
-      }),
-    );
-  }
+interface GetCustomEmojiDocuments$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38000,7 +34186,7 @@ class GetCustomEmojiDocuments$ {
  *
  * @see https://core.telegram.org/method/messages.getCustomEmojiDocuments
  */
-export const GetCustomEmojiDocuments: typeof GetCustomEmojiDocuments$ = /*@__PURE__*/ defineTlClass(GetCustomEmojiDocuments$, 0xd9ab0f54, 0xcc590e08, 'messages.GetCustomEmojiDocuments', 'request');
+export const GetCustomEmojiDocuments: typeof GetCustomEmojiDocuments$ = /*@__PURE__*/ defineTlClass(GetCustomEmojiDocuments$, 0xd9ab0f54, 0xcc590e08, 'messages.GetCustomEmojiDocuments', 'request', 'messages.getCustomEmojiDocuments document_id:Vector<long>');
 export type GetCustomEmojiDocuments = GetCustomEmojiDocuments$;
 
 /** The types of the RPC errors `messages.getCustomEmojiDocuments` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38034,6 +34220,7 @@ class GetEmojiStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetEmojiStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -38077,21 +34264,10 @@ class GetEmojiStickers$ {
       return rethrowDecode(e, 'messages.getEmojiStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStickers$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiStickers', classes);
-    return j.end(
-      new GetEmojiStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetEmojiStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38109,7 +34285,7 @@ class GetEmojiStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiStickers
  */
-export const GetEmojiStickers: typeof GetEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetEmojiStickers$, 0xfbfca18f, 0x45834829, 'messages.GetEmojiStickers', 'request');
+export const GetEmojiStickers: typeof GetEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetEmojiStickers$, 0xfbfca18f, 0x45834829, 'messages.GetEmojiStickers', 'request', 'messages.getEmojiStickers hash:long');
 export type GetEmojiStickers = GetEmojiStickers$;
 
 /** The types of the RPC errors `messages.getEmojiStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38143,6 +34319,7 @@ class GetFeaturedEmojiStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetFeaturedEmojiStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFeaturedEmojiStickers$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -38186,21 +34363,10 @@ class GetFeaturedEmojiStickers$ {
       return rethrowDecode(e, 'messages.getFeaturedEmojiStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFeaturedEmojiStickers');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedEmojiStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFeaturedEmojiStickers', classes);
-    return j.end(
-      new GetFeaturedEmojiStickers$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetFeaturedEmojiStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38218,7 +34384,7 @@ class GetFeaturedEmojiStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getFeaturedEmojiStickers
  */
-export const GetFeaturedEmojiStickers: typeof GetFeaturedEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedEmojiStickers$, 0x0ecf6736, 0x2614b722, 'messages.GetFeaturedEmojiStickers', 'request');
+export const GetFeaturedEmojiStickers: typeof GetFeaturedEmojiStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedEmojiStickers$, 0x0ecf6736, 0x2614b722, 'messages.GetFeaturedEmojiStickers', 'request', 'messages.getFeaturedEmojiStickers hash:long');
 export type GetFeaturedEmojiStickers = GetFeaturedEmojiStickers$;
 
 /** The types of the RPC errors `messages.getFeaturedEmojiStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38255,6 +34421,7 @@ class ReportReaction$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportReaction$;
   /** Peer where the message was sent */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -38316,25 +34483,10 @@ class ReportReaction$ {
       return rethrowDecode(e, 'messages.reportReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportReaction');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('reaction_peer', this.reactionPeer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportReaction$ {
-    const j = new TlJsonReader(json, 'messages.reportReaction', classes);
-    return j.end(
-      new ReportReaction$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        reactionPeer: j.field('reaction_peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReportReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38355,7 +34507,7 @@ class ReportReaction$ {
  *
  * @see https://core.telegram.org/method/messages.reportReaction
  */
-export const ReportReaction: typeof ReportReaction$ = /*@__PURE__*/ defineTlClass(ReportReaction$, 0x3f64c076, 0xf5b399ac, 'messages.ReportReaction', 'request');
+export const ReportReaction: typeof ReportReaction$ = /*@__PURE__*/ defineTlClass(ReportReaction$, 0x3f64c076, 0xf5b399ac, 'messages.ReportReaction', 'request', 'messages.reportReaction peer:InputPeer id:int reaction_peer:InputPeer');
 export type ReportReaction = ReportReaction$;
 
 /** The types of the RPC errors `messages.reportReaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38392,6 +34544,7 @@ class GetTopReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.GetTopReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTopReactions$;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets) */
   declare limit: number;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -38444,23 +34597,10 @@ class GetTopReactions$ {
       return rethrowDecode(e, 'messages.getTopReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getTopReactions');
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTopReactions$ {
-    const j = new TlJsonReader(json, 'messages.getTopReactions', classes);
-    return j.end(
-      new GetTopReactions$({
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetTopReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38478,7 +34618,7 @@ class GetTopReactions$ {
  *
  * @see https://core.telegram.org/method/messages.getTopReactions
  */
-export const GetTopReactions: typeof GetTopReactions$ = /*@__PURE__*/ defineTlClass(GetTopReactions$, 0xbb8125ba, 0xadc38324, 'messages.GetTopReactions', 'request');
+export const GetTopReactions: typeof GetTopReactions$ = /*@__PURE__*/ defineTlClass(GetTopReactions$, 0xbb8125ba, 0xadc38324, 'messages.GetTopReactions', 'request', 'messages.getTopReactions limit:int hash:long');
 export type GetTopReactions = GetTopReactions$;
 
 /** The types of the RPC errors `messages.getTopReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38512,6 +34652,7 @@ class GetRecentReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.GetRecentReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentReactions$;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets) */
   declare limit: number;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -38564,23 +34705,10 @@ class GetRecentReactions$ {
       return rethrowDecode(e, 'messages.getRecentReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentReactions');
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentReactions$ {
-    const j = new TlJsonReader(json, 'messages.getRecentReactions', classes);
-    return j.end(
-      new GetRecentReactions$({
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetRecentReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38598,7 +34726,7 @@ class GetRecentReactions$ {
  *
  * @see https://core.telegram.org/method/messages.getRecentReactions
  */
-export const GetRecentReactions: typeof GetRecentReactions$ = /*@__PURE__*/ defineTlClass(GetRecentReactions$, 0x39461db2, 0xadc38324, 'messages.GetRecentReactions', 'request');
+export const GetRecentReactions: typeof GetRecentReactions$ = /*@__PURE__*/ defineTlClass(GetRecentReactions$, 0x39461db2, 0xadc38324, 'messages.GetRecentReactions', 'request', 'messages.getRecentReactions limit:int hash:long');
 export type GetRecentReactions = GetRecentReactions$;
 
 /** The types of the RPC errors `messages.getRecentReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38632,6 +34760,7 @@ class ClearRecentReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearRecentReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearRecentReactions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -38649,14 +34778,10 @@ class ClearRecentReactions$ {
   static fromReader(_r: TlReader): ClearRecentReactions$ {
     return new ClearRecentReactions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.clearRecentReactions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentReactions$ {
-    return new TlJsonReader(json, 'messages.clearRecentReactions', classes).end(new ClearRecentReactions$());
-  }
+interface ClearRecentReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38674,7 +34799,7 @@ class ClearRecentReactions$ {
  *
  * @see https://core.telegram.org/method/messages.clearRecentReactions
  */
-export const ClearRecentReactions: typeof ClearRecentReactions$ = /*@__PURE__*/ defineTlClass(ClearRecentReactions$, 0x9dfeefb4, 0xf5b399ac, 'messages.ClearRecentReactions', 'request');
+export const ClearRecentReactions: typeof ClearRecentReactions$ = /*@__PURE__*/ defineTlClass(ClearRecentReactions$, 0x9dfeefb4, 0xf5b399ac, 'messages.ClearRecentReactions', 'request', 'messages.clearRecentReactions');
 export type ClearRecentReactions = ClearRecentReactions$;
 
 /** The types of the RPC errors `messages.clearRecentReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38712,6 +34837,7 @@ class GetExtendedMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetExtendedMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetExtendedMedia$;
   /** Peer with visible paid media messages. */
   declare peer: Api.TypeInputPeer;
   /** IDs of currently visible messages containing paid media. */
@@ -38772,23 +34898,10 @@ class GetExtendedMedia$ {
       return rethrowDecode(e, 'messages.getExtendedMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getExtendedMedia');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetExtendedMedia$ {
-    const j = new TlJsonReader(json, 'messages.getExtendedMedia', classes);
-    return j.end(
-      new GetExtendedMedia$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetExtendedMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38810,7 +34923,7 @@ class GetExtendedMedia$ {
  *
  * @see https://core.telegram.org/method/messages.getExtendedMedia
  */
-export const GetExtendedMedia: typeof GetExtendedMedia$ = /*@__PURE__*/ defineTlClass(GetExtendedMedia$, 0x84f80814, 0x8af52aac, 'messages.GetExtendedMedia', 'request');
+export const GetExtendedMedia: typeof GetExtendedMedia$ = /*@__PURE__*/ defineTlClass(GetExtendedMedia$, 0x84f80814, 0x8af52aac, 'messages.GetExtendedMedia', 'request', 'messages.getExtendedMedia peer:InputPeer id:Vector<int>');
 export type GetExtendedMedia = GetExtendedMedia$;
 
 /** The types of the RPC errors `messages.getExtendedMedia` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38845,6 +34958,7 @@ class SetDefaultHistoryTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetDefaultHistoryTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetDefaultHistoryTTL$;
   /** The new default Time-To-Live of all messages sent in new chats, in seconds. */
   declare period: number;
 
@@ -38888,21 +35002,10 @@ class SetDefaultHistoryTTL$ {
       return rethrowDecode(e, 'messages.setDefaultHistoryTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setDefaultHistoryTTL');
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetDefaultHistoryTTL$ {
-    const j = new TlJsonReader(json, 'messages.setDefaultHistoryTTL', classes);
-    return j.end(
-      new SetDefaultHistoryTTL$({
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface SetDefaultHistoryTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38921,7 +35024,7 @@ class SetDefaultHistoryTTL$ {
  *
  * @see https://core.telegram.org/method/messages.setDefaultHistoryTTL
  */
-export const SetDefaultHistoryTTL: typeof SetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetDefaultHistoryTTL$, 0x9eb51445, 0xf5b399ac, 'messages.SetDefaultHistoryTTL', 'request');
+export const SetDefaultHistoryTTL: typeof SetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(SetDefaultHistoryTTL$, 0x9eb51445, 0xf5b399ac, 'messages.SetDefaultHistoryTTL', 'request', 'messages.setDefaultHistoryTTL period:int');
 export type SetDefaultHistoryTTL = SetDefaultHistoryTTL$;
 
 /** The types of the RPC errors `messages.setDefaultHistoryTTL` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -38956,6 +35059,7 @@ class GetDefaultHistoryTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf00d3367;
   declare readonly className: 'messages.GetDefaultHistoryTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultHistoryTTL$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -38973,14 +35077,10 @@ class GetDefaultHistoryTTL$ {
   static fromReader(_r: TlReader): GetDefaultHistoryTTL$ {
     return new GetDefaultHistoryTTL$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getDefaultHistoryTTL' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultHistoryTTL$ {
-    return new TlJsonReader(json, 'messages.getDefaultHistoryTTL', classes).end(new GetDefaultHistoryTTL$());
-  }
+interface GetDefaultHistoryTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -38998,7 +35098,7 @@ class GetDefaultHistoryTTL$ {
  *
  * @see https://core.telegram.org/method/messages.getDefaultHistoryTTL
  */
-export const GetDefaultHistoryTTL: typeof GetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(GetDefaultHistoryTTL$, 0x658b7188, 0xf00d3367, 'messages.GetDefaultHistoryTTL', 'request');
+export const GetDefaultHistoryTTL: typeof GetDefaultHistoryTTL$ = /*@__PURE__*/ defineTlClass(GetDefaultHistoryTTL$, 0x658b7188, 0xf00d3367, 'messages.GetDefaultHistoryTTL', 'request', 'messages.getDefaultHistoryTTL');
 export type GetDefaultHistoryTTL = GetDefaultHistoryTTL$;
 
 /** The types of the RPC errors `messages.getDefaultHistoryTTL` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39034,6 +35134,7 @@ class SendBotRequestedPeer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendBotRequestedPeer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendBotRequestedPeer$;
   /** The bot that sent the {@link Api.KeyboardButtonRequestPeer} button. */
   declare peer: Api.TypeInputPeer;
   /** ID of the message that contained the reply keyboard with the {@link Api.KeyboardButtonRequestPeer} button. */
@@ -39128,29 +35229,10 @@ class SendBotRequestedPeer$ {
       return rethrowDecode(e, 'messages.sendBotRequestedPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendBotRequestedPeer');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('msg_id', this.msgId, intToJson);
-    j.optional('webapp_req_id', this.webappReqId, stringToJson);
-    j.field('button_id', this.buttonId, intToJson);
-    j.vector('requested_peers', this.requestedPeers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendBotRequestedPeer$ {
-    const j = new TlJsonReader(json, 'messages.sendBotRequestedPeer', classes);
-    return j.end(
-      new SendBotRequestedPeer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.optional('msg_id', intFromJson),
-        webappReqId: j.optional('webapp_req_id', stringFromJson),
-        buttonId: j.field('button_id', intFromJson),
-        requestedPeers: j.vector('requested_peers', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SendBotRequestedPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -39170,7 +35252,7 @@ class SendBotRequestedPeer$ {
  *
  * @see https://core.telegram.org/method/messages.sendBotRequestedPeer
  */
-export const SendBotRequestedPeer: typeof SendBotRequestedPeer$ = /*@__PURE__*/ defineTlClass(SendBotRequestedPeer$, 0x6c5cf2a7, 0x8af52aac, 'messages.SendBotRequestedPeer', 'request');
+export const SendBotRequestedPeer: typeof SendBotRequestedPeer$ = /*@__PURE__*/ defineTlClass(SendBotRequestedPeer$, 0x6c5cf2a7, 0x8af52aac, 'messages.SendBotRequestedPeer', 'request', 'messages.sendBotRequestedPeer flags:# peer:InputPeer msg_id:flags.0?int webapp_req_id:flags.1?string button_id:int requested_peers:Vector<InputPeer>');
 export type SendBotRequestedPeer = SendBotRequestedPeer$;
 
 /** The types of the RPC errors `messages.sendBotRequestedPeer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39206,6 +35288,7 @@ class GetEmojiGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiGroups$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -39249,21 +35332,10 @@ class GetEmojiGroups$ {
       return rethrowDecode(e, 'messages.getEmojiGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiGroups', classes);
-    return j.end(
-      new GetEmojiGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -39281,7 +35353,7 @@ class GetEmojiGroups$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiGroups
  */
-export const GetEmojiGroups: typeof GetEmojiGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiGroups$, 0x7488ce5b, 0x7eca55d9, 'messages.GetEmojiGroups', 'request');
+export const GetEmojiGroups: typeof GetEmojiGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiGroups$, 0x7488ce5b, 0x7eca55d9, 'messages.GetEmojiGroups', 'request', 'messages.getEmojiGroups hash:int');
 export type GetEmojiGroups = GetEmojiGroups$;
 
 /** The types of the RPC errors `messages.getEmojiGroups` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39315,6 +35387,7 @@ class GetEmojiStatusGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiStatusGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiStatusGroups$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -39358,21 +35431,10 @@ class GetEmojiStatusGroups$ {
       return rethrowDecode(e, 'messages.getEmojiStatusGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiStatusGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStatusGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiStatusGroups', classes);
-    return j.end(
-      new GetEmojiStatusGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiStatusGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -39390,7 +35452,7 @@ class GetEmojiStatusGroups$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiStatusGroups
  */
-export const GetEmojiStatusGroups: typeof GetEmojiStatusGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStatusGroups$, 0x2ecd56cd, 0x7eca55d9, 'messages.GetEmojiStatusGroups', 'request');
+export const GetEmojiStatusGroups: typeof GetEmojiStatusGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStatusGroups$, 0x2ecd56cd, 0x7eca55d9, 'messages.GetEmojiStatusGroups', 'request', 'messages.getEmojiStatusGroups hash:int');
 export type GetEmojiStatusGroups = GetEmojiStatusGroups$;
 
 /** The types of the RPC errors `messages.getEmojiStatusGroups` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39424,6 +35486,7 @@ class GetEmojiProfilePhotoGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiProfilePhotoGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiProfilePhotoGroups$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -39467,21 +35530,10 @@ class GetEmojiProfilePhotoGroups$ {
       return rethrowDecode(e, 'messages.getEmojiProfilePhotoGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiProfilePhotoGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiProfilePhotoGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiProfilePhotoGroups', classes);
-    return j.end(
-      new GetEmojiProfilePhotoGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiProfilePhotoGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -39499,7 +35551,7 @@ class GetEmojiProfilePhotoGroups$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiProfilePhotoGroups
  */
-export const GetEmojiProfilePhotoGroups: typeof GetEmojiProfilePhotoGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiProfilePhotoGroups$, 0x21a548f3, 0x7eca55d9, 'messages.GetEmojiProfilePhotoGroups', 'request');
+export const GetEmojiProfilePhotoGroups: typeof GetEmojiProfilePhotoGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiProfilePhotoGroups$, 0x21a548f3, 0x7eca55d9, 'messages.GetEmojiProfilePhotoGroups', 'request', 'messages.getEmojiProfilePhotoGroups hash:int');
 export type GetEmojiProfilePhotoGroups = GetEmojiProfilePhotoGroups$;
 
 /** The types of the RPC errors `messages.getEmojiProfilePhotoGroups` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39534,6 +35586,7 @@ class SearchCustomEmoji$ {
   declare readonly SUBCLASS_OF_ID: 0xbcef6aba;
   declare readonly className: 'messages.SearchCustomEmoji';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchCustomEmoji$;
   /** The emoji */
   declare emoticon: string;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -39586,23 +35639,10 @@ class SearchCustomEmoji$ {
       return rethrowDecode(e, 'messages.searchCustomEmoji', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchCustomEmoji');
-    j.field('emoticon', this.emoticon, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCustomEmoji$ {
-    const j = new TlJsonReader(json, 'messages.searchCustomEmoji', classes);
-    return j.end(
-      new SearchCustomEmoji$({
-        emoticon: j.field('emoticon', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchCustomEmoji$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -39621,7 +35661,7 @@ class SearchCustomEmoji$ {
  *
  * @see https://core.telegram.org/method/messages.searchCustomEmoji
  */
-export const SearchCustomEmoji: typeof SearchCustomEmoji$ = /*@__PURE__*/ defineTlClass(SearchCustomEmoji$, 0x2c11c0d7, 0xbcef6aba, 'messages.SearchCustomEmoji', 'request');
+export const SearchCustomEmoji: typeof SearchCustomEmoji$ = /*@__PURE__*/ defineTlClass(SearchCustomEmoji$, 0x2c11c0d7, 0xbcef6aba, 'messages.SearchCustomEmoji', 'request', 'messages.searchCustomEmoji emoticon:string hash:long');
 export type SearchCustomEmoji = SearchCustomEmoji$;
 
 /** The types of the RPC errors `messages.searchCustomEmoji` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39657,6 +35697,7 @@ class TogglePeerTranslations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.TogglePeerTranslations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePeerTranslations$;
   /** Whether to disable or enable the real-time chat translation popup */
   declare disabled: boolean | undefined;
   /** The peer */
@@ -39713,23 +35754,10 @@ class TogglePeerTranslations$ {
       return rethrowDecode(e, 'messages.togglePeerTranslations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.togglePeerTranslations');
-    j.flag('disabled', this.disabled);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePeerTranslations$ {
-    const j = new TlJsonReader(json, 'messages.togglePeerTranslations', classes);
-    return j.end(
-      new TogglePeerTranslations$({
-        disabled: j.flag('disabled'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface TogglePeerTranslations$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -39748,7 +35776,7 @@ class TogglePeerTranslations$ {
  *
  * @see https://core.telegram.org/method/messages.togglePeerTranslations
  */
-export const TogglePeerTranslations: typeof TogglePeerTranslations$ = /*@__PURE__*/ defineTlClass(TogglePeerTranslations$, 0xe47cb579, 0xf5b399ac, 'messages.TogglePeerTranslations', 'request');
+export const TogglePeerTranslations: typeof TogglePeerTranslations$ = /*@__PURE__*/ defineTlClass(TogglePeerTranslations$, 0xe47cb579, 0xf5b399ac, 'messages.TogglePeerTranslations', 'request', 'messages.togglePeerTranslations flags:# disabled:flags.0?true peer:InputPeer');
 export type TogglePeerTranslations = TogglePeerTranslations$;
 
 /** The types of the RPC errors `messages.togglePeerTranslations` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39786,6 +35814,7 @@ class GetBotApp$ {
   declare readonly SUBCLASS_OF_ID: 0x8f7243a7;
   declare readonly className: 'messages.GetBotApp';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotApp$;
   /** Bot app information obtained from a [Direct Mini App deep link »](https://core.telegram.org/api/links#direct-mini-app-links). */
   declare app: Api.TypeInputBotApp;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
@@ -39838,23 +35867,10 @@ class GetBotApp$ {
       return rethrowDecode(e, 'messages.getBotApp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getBotApp');
-    j.field('app', this.app, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotApp$ {
-    const j = new TlJsonReader(json, 'messages.getBotApp', classes);
-    return j.end(
-      new GetBotApp$({
-        app: j.field('app', fromJson$InputBotApp),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetBotApp$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -39875,7 +35891,7 @@ class GetBotApp$ {
  *
  * @see https://core.telegram.org/method/messages.getBotApp
  */
-export const GetBotApp: typeof GetBotApp$ = /*@__PURE__*/ defineTlClass(GetBotApp$, 0x34fdc5c3, 0x8f7243a7, 'messages.GetBotApp', 'request');
+export const GetBotApp: typeof GetBotApp$ = /*@__PURE__*/ defineTlClass(GetBotApp$, 0x34fdc5c3, 0x8f7243a7, 'messages.GetBotApp', 'request', 'messages.getBotApp app:InputBotApp hash:long');
 export type GetBotApp = GetBotApp$;
 
 /** The types of the RPC errors `messages.getBotApp` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -39919,6 +35935,7 @@ class RequestAppWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestAppWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestAppWebView$;
   /** Set this flag if the bot is asking permission to send messages to the user as specified in the [direct Mini App deep link](https://core.telegram.org/api/links#direct-mini-app-links) docs, and the user agreed. */
   declare writeAllowed: boolean | undefined;
   /** If set, requests to open the mini app in compact mode (as opposed to normal or fullscreen mode). Must be set if the `mode` parameter of the [direct Mini App deep link](https://core.telegram.org/api/links#direct-mini-app-links) is equal to `compact`. */
@@ -40029,35 +36046,10 @@ class RequestAppWebView$ {
       return rethrowDecode(e, 'messages.requestAppWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestAppWebView');
-    j.flag('write_allowed', this.writeAllowed);
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('peer', this.peer, objectToJson);
-    j.field('app', this.app, objectToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestAppWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestAppWebView', classes);
-    return j.end(
-      new RequestAppWebView$({
-        writeAllowed: j.flag('write_allowed'),
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        peer: j.field('peer', fromJson$InputPeer),
-        app: j.field('app', fromJson$InputBotApp),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-      }),
-    );
-  }
+interface RequestAppWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -40082,7 +36074,7 @@ class RequestAppWebView$ {
  *
  * @see https://core.telegram.org/method/messages.requestAppWebView
  */
-export const RequestAppWebView: typeof RequestAppWebView$ = /*@__PURE__*/ defineTlClass(RequestAppWebView$, 0x53618bce, 0x93cea746, 'messages.RequestAppWebView', 'request');
+export const RequestAppWebView: typeof RequestAppWebView$ = /*@__PURE__*/ defineTlClass(RequestAppWebView$, 0x53618bce, 0x93cea746, 'messages.RequestAppWebView', 'request', 'messages.requestAppWebView flags:# write_allowed:flags.0?true compact:flags.7?true fullscreen:flags.8?true peer:InputPeer app:InputBotApp start_param:flags.1?string theme_params:flags.2?DataJSON platform:string');
 export type RequestAppWebView = RequestAppWebView$;
 
 /** The types of the RPC errors `messages.requestAppWebView` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -40124,6 +36116,7 @@ class SetChatWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetChatWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetChatWallPaper$;
   /** Only for [Premium](https://core.telegram.org/api/premium) users, sets the specified wallpaper for both users of the chat, without requiring confirmation from the other user. */
   declare forBoth: boolean | undefined;
   /** If we don't like the new wallpaper the other user of the chat has chosen for us using the `for_both` flag, we can re-set our previous wallpaper just on our side using this flag. */
@@ -40218,31 +36211,10 @@ class SetChatWallPaper$ {
       return rethrowDecode(e, 'messages.setChatWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setChatWallPaper');
-    j.flag('for_both', this.forBoth);
-    j.flag('revert', this.revert);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('wallpaper', this.wallpaper, objectToJson);
-    j.optional('settings', this.settings, objectToJson);
-    j.optional('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetChatWallPaper$ {
-    const j = new TlJsonReader(json, 'messages.setChatWallPaper', classes);
-    return j.end(
-      new SetChatWallPaper$({
-        forBoth: j.flag('for_both'),
-        revert: j.flag('revert'),
-        peer: j.field('peer', fromJson$InputPeer),
-        wallpaper: j.optional('wallpaper', fromJson$InputWallPaper),
-        settings: j.optional('settings', fromJson$WallPaperSettings),
-        id: j.optional('id', intFromJson),
-      }),
-    );
-  }
+interface SetChatWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -40263,7 +36235,7 @@ class SetChatWallPaper$ {
  *
  * @see https://core.telegram.org/method/messages.setChatWallPaper
  */
-export const SetChatWallPaper: typeof SetChatWallPaper$ = /*@__PURE__*/ defineTlClass(SetChatWallPaper$, 0x8ffacae1, 0x8af52aac, 'messages.SetChatWallPaper', 'request');
+export const SetChatWallPaper: typeof SetChatWallPaper$ = /*@__PURE__*/ defineTlClass(SetChatWallPaper$, 0x8ffacae1, 0x8af52aac, 'messages.SetChatWallPaper', 'request', 'messages.setChatWallPaper flags:# for_both:flags.3?true revert:flags.4?true peer:InputPeer wallpaper:flags.0?InputWallPaper settings:flags.2?WallPaperSettings id:flags.1?int');
 export type SetChatWallPaper = SetChatWallPaper$;
 
 /** The types of the RPC errors `messages.setChatWallPaper` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -40300,6 +36272,7 @@ class SearchEmojiStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.SearchEmojiStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchEmojiStickerSets$;
   /** Exclude featured stickersets from results */
   declare excludeFeatured: boolean | undefined;
   /** Query string */
@@ -40365,25 +36338,10 @@ class SearchEmojiStickerSets$ {
       return rethrowDecode(e, 'messages.searchEmojiStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchEmojiStickerSets');
-    j.flag('exclude_featured', this.excludeFeatured);
-    j.field('q', this.q, stringToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchEmojiStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.searchEmojiStickerSets', classes);
-    return j.end(
-      new SearchEmojiStickerSets$({
-        excludeFeatured: j.flag('exclude_featured'),
-        q: j.field('q', stringFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchEmojiStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -40401,7 +36359,7 @@ class SearchEmojiStickerSets$ {
  *
  * @see https://core.telegram.org/method/messages.searchEmojiStickerSets
  */
-export const SearchEmojiStickerSets: typeof SearchEmojiStickerSets$ = /*@__PURE__*/ defineTlClass(SearchEmojiStickerSets$, 0x92b4494c, 0x040df361, 'messages.SearchEmojiStickerSets', 'request');
+export const SearchEmojiStickerSets: typeof SearchEmojiStickerSets$ = /*@__PURE__*/ defineTlClass(SearchEmojiStickerSets$, 0x92b4494c, 0x040df361, 'messages.SearchEmojiStickerSets', 'request', 'messages.searchEmojiStickerSets flags:# exclude_featured:flags.0?true q:string hash:long');
 export type SearchEmojiStickerSets = SearchEmojiStickerSets$;
 
 /** The types of the RPC errors `messages.searchEmojiStickerSets` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -40435,6 +36393,7 @@ class GetSavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.GetSavedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedDialogs$;
   /** Exclude pinned dialogs */
   declare excludePinned: boolean | undefined;
   /** If set, fetches the topic list of the passed monoforum, otherwise fetches the saved dialog list. */
@@ -40537,33 +36496,10 @@ class GetSavedDialogs$ {
       return rethrowDecode(e, 'messages.getSavedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedDialogs');
-    j.flag('exclude_pinned', this.excludePinned);
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getSavedDialogs', classes);
-    return j.end(
-      new GetSavedDialogs$({
-        excludePinned: j.flag('exclude_pinned'),
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -40581,7 +36517,7 @@ class GetSavedDialogs$ {
  *
  * @see https://core.telegram.org/method/messages.getSavedDialogs
  */
-export const GetSavedDialogs: typeof GetSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetSavedDialogs$, 0x1e91fc99, 0x614bb87e, 'messages.GetSavedDialogs', 'request');
+export const GetSavedDialogs: typeof GetSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetSavedDialogs$, 0x1e91fc99, 0x614bb87e, 'messages.GetSavedDialogs', 'request', 'messages.getSavedDialogs flags:# exclude_pinned:flags.0?true parent_peer:flags.1?InputPeer offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:long');
 export type GetSavedDialogs = GetSavedDialogs$;
 
 /** The types of the RPC errors `messages.getSavedDialogs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -40618,6 +36554,7 @@ class GetSavedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetSavedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedHistory$;
   /** If set, fetches messages from the specified monoforum, otherwise fetches from saved messages. */
   declare parentPeer: Api.TypeInputPeer | undefined;
   /** Target peer (or topic) */
@@ -40739,37 +36676,10 @@ class GetSavedHistory$ {
       return rethrowDecode(e, 'messages.getSavedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedHistory');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedHistory$ {
-    const j = new TlJsonReader(json, 'messages.getSavedHistory', classes);
-    return j.end(
-      new GetSavedHistory$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -40790,7 +36700,7 @@ class GetSavedHistory$ {
  *
  * @see https://core.telegram.org/method/messages.getSavedHistory
  */
-export const GetSavedHistory: typeof GetSavedHistory$ = /*@__PURE__*/ defineTlClass(GetSavedHistory$, 0x998ab009, 0xd4b40b5e, 'messages.GetSavedHistory', 'request');
+export const GetSavedHistory: typeof GetSavedHistory$ = /*@__PURE__*/ defineTlClass(GetSavedHistory$, 0x998ab009, 0xd4b40b5e, 'messages.GetSavedHistory', 'request', 'messages.getSavedHistory flags:# parent_peer:flags.0?InputPeer peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:long');
 export type GetSavedHistory = GetSavedHistory$;
 
 /** The types of the RPC errors `messages.getSavedHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -40828,6 +36738,7 @@ class DeleteSavedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.DeleteSavedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteSavedHistory$;
   /** If set, affects the messages of the passed [monoforum topic »](https://core.telegram.org/api/monoforum), otherwise affects [saved messages »](https://core.telegram.org/api/saved-messages). */
   declare parentPeer: Api.TypeInputPeer | undefined;
   /** Peer, whose messages will be deleted from [saved messages »](https://core.telegram.org/api/saved-messages), or the ID of the topic. */
@@ -40915,29 +36826,10 @@ class DeleteSavedHistory$ {
       return rethrowDecode(e, 'messages.deleteSavedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteSavedHistory');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.optional('min_date', this.minDate, intToJson);
-    j.optional('max_date', this.maxDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSavedHistory$ {
-    const j = new TlJsonReader(json, 'messages.deleteSavedHistory', classes);
-    return j.end(
-      new DeleteSavedHistory$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-        minDate: j.optional('min_date', intFromJson),
-        maxDate: j.optional('max_date', intFromJson),
-      }),
-    );
-  }
+interface DeleteSavedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -40956,7 +36848,7 @@ class DeleteSavedHistory$ {
  *
  * @see https://core.telegram.org/method/messages.deleteSavedHistory
  */
-export const DeleteSavedHistory: typeof DeleteSavedHistory$ = /*@__PURE__*/ defineTlClass(DeleteSavedHistory$, 0x4dc5085f, 0x2c49c116, 'messages.DeleteSavedHistory', 'request');
+export const DeleteSavedHistory: typeof DeleteSavedHistory$ = /*@__PURE__*/ defineTlClass(DeleteSavedHistory$, 0x4dc5085f, 0x2c49c116, 'messages.DeleteSavedHistory', 'request', 'messages.deleteSavedHistory flags:# parent_peer:flags.0?InputPeer peer:InputPeer max_id:int min_date:flags.2?int max_date:flags.3?int');
 export type DeleteSavedHistory = DeleteSavedHistory$;
 
 /** The types of the RPC errors `messages.deleteSavedHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -40991,6 +36883,7 @@ class GetPinnedSavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.GetPinnedSavedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPinnedSavedDialogs$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -41008,14 +36901,10 @@ class GetPinnedSavedDialogs$ {
   static fromReader(_r: TlReader): GetPinnedSavedDialogs$ {
     return new GetPinnedSavedDialogs$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getPinnedSavedDialogs' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedSavedDialogs$ {
-    return new TlJsonReader(json, 'messages.getPinnedSavedDialogs', classes).end(new GetPinnedSavedDialogs$());
-  }
+interface GetPinnedSavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41033,7 +36922,7 @@ class GetPinnedSavedDialogs$ {
  *
  * @see https://core.telegram.org/method/messages.getPinnedSavedDialogs
  */
-export const GetPinnedSavedDialogs: typeof GetPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedSavedDialogs$, 0xd63d94e0, 0x614bb87e, 'messages.GetPinnedSavedDialogs', 'request');
+export const GetPinnedSavedDialogs: typeof GetPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedSavedDialogs$, 0xd63d94e0, 0x614bb87e, 'messages.GetPinnedSavedDialogs', 'request', 'messages.getPinnedSavedDialogs');
 export type GetPinnedSavedDialogs = GetPinnedSavedDialogs$;
 
 /** The types of the RPC errors `messages.getPinnedSavedDialogs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41068,6 +36957,7 @@ class ToggleSavedDialogPin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleSavedDialogPin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSavedDialogPin$;
   /** Whether to pin or unpin the dialog */
   declare pinned: boolean | undefined;
   /** The dialog to pin */
@@ -41124,23 +37014,10 @@ class ToggleSavedDialogPin$ {
       return rethrowDecode(e, 'messages.toggleSavedDialogPin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleSavedDialogPin');
-    j.flag('pinned', this.pinned);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSavedDialogPin$ {
-    const j = new TlJsonReader(json, 'messages.toggleSavedDialogPin', classes);
-    return j.end(
-      new ToggleSavedDialogPin$({
-        pinned: j.flag('pinned'),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ToggleSavedDialogPin$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41159,7 +37036,7 @@ class ToggleSavedDialogPin$ {
  *
  * @see https://core.telegram.org/method/messages.toggleSavedDialogPin
  */
-export const ToggleSavedDialogPin: typeof ToggleSavedDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleSavedDialogPin$, 0xac81bbde, 0xf5b399ac, 'messages.ToggleSavedDialogPin', 'request');
+export const ToggleSavedDialogPin: typeof ToggleSavedDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleSavedDialogPin$, 0xac81bbde, 0xf5b399ac, 'messages.ToggleSavedDialogPin', 'request', 'messages.toggleSavedDialogPin flags:# pinned:flags.0?true peer:InputDialogPeer');
 export type ToggleSavedDialogPin = ToggleSavedDialogPin$;
 
 /** The types of the RPC errors `messages.toggleSavedDialogPin` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41194,6 +37071,7 @@ class ReorderPinnedSavedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderPinnedSavedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPinnedSavedDialogs$;
   /** If set, dialogs pinned server-side but not present in the `order` field will be unpinned. */
   declare force: boolean | undefined;
   /** New dialog order */
@@ -41258,23 +37136,10 @@ class ReorderPinnedSavedDialogs$ {
       return rethrowDecode(e, 'messages.reorderPinnedSavedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderPinnedSavedDialogs');
-    j.flag('force', this.force);
-    j.vector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedSavedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.reorderPinnedSavedDialogs', classes);
-    return j.end(
-      new ReorderPinnedSavedDialogs$({
-        force: j.flag('force'),
-        order: j.vector('order', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ReorderPinnedSavedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41292,7 +37157,7 @@ class ReorderPinnedSavedDialogs$ {
  *
  * @see https://core.telegram.org/method/messages.reorderPinnedSavedDialogs
  */
-export const ReorderPinnedSavedDialogs: typeof ReorderPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedSavedDialogs$, 0x8b716587, 0xf5b399ac, 'messages.ReorderPinnedSavedDialogs', 'request');
+export const ReorderPinnedSavedDialogs: typeof ReorderPinnedSavedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedSavedDialogs$, 0x8b716587, 0xf5b399ac, 'messages.ReorderPinnedSavedDialogs', 'request', 'messages.reorderPinnedSavedDialogs flags:# force:flags.0?true order:Vector<InputDialogPeer>');
 export type ReorderPinnedSavedDialogs = ReorderPinnedSavedDialogs$;
 
 /** The types of the RPC errors `messages.reorderPinnedSavedDialogs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41327,6 +37192,7 @@ class GetSavedReactionTags$ {
   declare readonly SUBCLASS_OF_ID: 0xa39b5be3;
   declare readonly className: 'messages.GetSavedReactionTags';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedReactionTags$;
   /** If set, returns tags only used in the specified [saved message dialog](https://core.telegram.org/api/saved-messages#saved-message-dialogs). */
   declare peer: Api.TypeInputPeer | undefined;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
@@ -41385,23 +37251,10 @@ class GetSavedReactionTags$ {
       return rethrowDecode(e, 'messages.getSavedReactionTags', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedReactionTags');
-    j.optional('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedReactionTags$ {
-    const j = new TlJsonReader(json, 'messages.getSavedReactionTags', classes);
-    return j.end(
-      new GetSavedReactionTags$({
-        peer: j.optional('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedReactionTags$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41420,7 +37273,7 @@ class GetSavedReactionTags$ {
  *
  * @see https://core.telegram.org/method/messages.getSavedReactionTags
  */
-export const GetSavedReactionTags: typeof GetSavedReactionTags$ = /*@__PURE__*/ defineTlClass(GetSavedReactionTags$, 0x3637e05b, 0xa39b5be3, 'messages.GetSavedReactionTags', 'request');
+export const GetSavedReactionTags: typeof GetSavedReactionTags$ = /*@__PURE__*/ defineTlClass(GetSavedReactionTags$, 0x3637e05b, 0xa39b5be3, 'messages.GetSavedReactionTags', 'request', 'messages.getSavedReactionTags flags:# peer:flags.0?InputPeer hash:long');
 export type GetSavedReactionTags = GetSavedReactionTags$;
 
 /** The types of the RPC errors `messages.getSavedReactionTags` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41457,6 +37310,7 @@ class UpdateSavedReactionTag$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateSavedReactionTag';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateSavedReactionTag$;
   /** [Reaction](https://core.telegram.org/api/reactions) associated to the tag */
   declare reaction: Api.TypeReaction;
   /** Tag description, max 12 UTF-8 characters; to remove the description call the method without setting this flag. */
@@ -41515,23 +37369,10 @@ class UpdateSavedReactionTag$ {
       return rethrowDecode(e, 'messages.updateSavedReactionTag', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateSavedReactionTag');
-    j.field('reaction', this.reaction, objectToJson);
-    j.optional('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateSavedReactionTag$ {
-    const j = new TlJsonReader(json, 'messages.updateSavedReactionTag', classes);
-    return j.end(
-      new UpdateSavedReactionTag$({
-        reaction: j.field('reaction', fromJson$Reaction),
-        title: j.optional('title', stringFromJson),
-      }),
-    );
-  }
+interface UpdateSavedReactionTag$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41551,7 +37392,7 @@ class UpdateSavedReactionTag$ {
  *
  * @see https://core.telegram.org/method/messages.updateSavedReactionTag
  */
-export const UpdateSavedReactionTag: typeof UpdateSavedReactionTag$ = /*@__PURE__*/ defineTlClass(UpdateSavedReactionTag$, 0x60297dec, 0xf5b399ac, 'messages.UpdateSavedReactionTag', 'request');
+export const UpdateSavedReactionTag: typeof UpdateSavedReactionTag$ = /*@__PURE__*/ defineTlClass(UpdateSavedReactionTag$, 0x60297dec, 0xf5b399ac, 'messages.UpdateSavedReactionTag', 'request', 'messages.updateSavedReactionTag flags:# reaction:Reaction title:flags.0?string');
 export type UpdateSavedReactionTag = UpdateSavedReactionTag$;
 
 /** The types of the RPC errors `messages.updateSavedReactionTag` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41587,6 +37428,7 @@ class GetDefaultTagReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xadc38324;
   declare readonly className: 'messages.GetDefaultTagReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDefaultTagReactions$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: BigInteger;
 
@@ -41630,21 +37472,10 @@ class GetDefaultTagReactions$ {
       return rethrowDecode(e, 'messages.getDefaultTagReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDefaultTagReactions');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDefaultTagReactions$ {
-    const j = new TlJsonReader(json, 'messages.getDefaultTagReactions', classes);
-    return j.end(
-      new GetDefaultTagReactions$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetDefaultTagReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41662,7 +37493,7 @@ class GetDefaultTagReactions$ {
  *
  * @see https://core.telegram.org/method/messages.getDefaultTagReactions
  */
-export const GetDefaultTagReactions: typeof GetDefaultTagReactions$ = /*@__PURE__*/ defineTlClass(GetDefaultTagReactions$, 0xbdf93428, 0xadc38324, 'messages.GetDefaultTagReactions', 'request');
+export const GetDefaultTagReactions: typeof GetDefaultTagReactions$ = /*@__PURE__*/ defineTlClass(GetDefaultTagReactions$, 0xbdf93428, 0xadc38324, 'messages.GetDefaultTagReactions', 'request', 'messages.getDefaultTagReactions hash:long');
 export type GetDefaultTagReactions = GetDefaultTagReactions$;
 
 /** The types of the RPC errors `messages.getDefaultTagReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41710,6 +37541,7 @@ class GetOutboxReadDate$ {
   declare readonly SUBCLASS_OF_ID: 0x6f5183c6;
   declare readonly className: 'messages.GetOutboxReadDate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOutboxReadDate$;
   /** The user to whom we sent the message. */
   declare peer: Api.TypeInputPeer;
   /** The message ID. */
@@ -41762,23 +37594,10 @@ class GetOutboxReadDate$ {
       return rethrowDecode(e, 'messages.getOutboxReadDate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOutboxReadDate');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOutboxReadDate$ {
-    const j = new TlJsonReader(json, 'messages.getOutboxReadDate', classes);
-    return j.end(
-      new GetOutboxReadDate$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetOutboxReadDate$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41810,7 +37629,7 @@ class GetOutboxReadDate$ {
  *
  * @see https://core.telegram.org/method/messages.getOutboxReadDate
  */
-export const GetOutboxReadDate: typeof GetOutboxReadDate$ = /*@__PURE__*/ defineTlClass(GetOutboxReadDate$, 0x8c4bfe5d, 0x6f5183c6, 'messages.GetOutboxReadDate', 'request');
+export const GetOutboxReadDate: typeof GetOutboxReadDate$ = /*@__PURE__*/ defineTlClass(GetOutboxReadDate$, 0x8c4bfe5d, 0x6f5183c6, 'messages.GetOutboxReadDate', 'request', 'messages.getOutboxReadDate peer:InputPeer msg_id:int');
 export type GetOutboxReadDate = GetOutboxReadDate$;
 
 /** The types of the RPC errors `messages.getOutboxReadDate` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41850,6 +37669,7 @@ class GetQuickReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xf737e966;
   declare readonly className: 'messages.GetQuickReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetQuickReplies$;
   /** Hash for pagination, generated as specified [here »](https://core.telegram.org/api/business#quick-reply-shortcuts) (not the usual algorithm used for hash generation.) */
   declare hash: BigInteger;
 
@@ -41893,21 +37713,10 @@ class GetQuickReplies$ {
       return rethrowDecode(e, 'messages.getQuickReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getQuickReplies');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetQuickReplies$ {
-    const j = new TlJsonReader(json, 'messages.getQuickReplies', classes);
-    return j.end(
-      new GetQuickReplies$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetQuickReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -41925,7 +37734,7 @@ class GetQuickReplies$ {
  *
  * @see https://core.telegram.org/method/messages.getQuickReplies
  */
-export const GetQuickReplies: typeof GetQuickReplies$ = /*@__PURE__*/ defineTlClass(GetQuickReplies$, 0xd483f2a8, 0xf737e966, 'messages.GetQuickReplies', 'request');
+export const GetQuickReplies: typeof GetQuickReplies$ = /*@__PURE__*/ defineTlClass(GetQuickReplies$, 0xd483f2a8, 0xf737e966, 'messages.GetQuickReplies', 'request', 'messages.getQuickReplies hash:long');
 export type GetQuickReplies = GetQuickReplies$;
 
 /** The types of the RPC errors `messages.getQuickReplies` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -41962,6 +37771,7 @@ class ReorderQuickReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderQuickReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderQuickReplies$;
   /** IDs of all created [quick reply shortcuts](https://core.telegram.org/api/business#quick-reply-shortcuts), in the desired order. */
   declare order: number[];
 
@@ -42013,21 +37823,10 @@ class ReorderQuickReplies$ {
       return rethrowDecode(e, 'messages.reorderQuickReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderQuickReplies');
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderQuickReplies$ {
-    const j = new TlJsonReader(json, 'messages.reorderQuickReplies', classes);
-    return j.end(
-      new ReorderQuickReplies$({
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderQuickReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42048,7 +37847,7 @@ class ReorderQuickReplies$ {
  *
  * @see https://core.telegram.org/method/messages.reorderQuickReplies
  */
-export const ReorderQuickReplies: typeof ReorderQuickReplies$ = /*@__PURE__*/ defineTlClass(ReorderQuickReplies$, 0x60331907, 0xf5b399ac, 'messages.ReorderQuickReplies', 'request');
+export const ReorderQuickReplies: typeof ReorderQuickReplies$ = /*@__PURE__*/ defineTlClass(ReorderQuickReplies$, 0x60331907, 0xf5b399ac, 'messages.ReorderQuickReplies', 'request', 'messages.reorderQuickReplies order:Vector<int>');
 export type ReorderQuickReplies = ReorderQuickReplies$;
 
 /** The types of the RPC errors `messages.reorderQuickReplies` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42084,6 +37883,7 @@ class CheckQuickReplyShortcut$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.CheckQuickReplyShortcut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckQuickReplyShortcut$;
   /** Shorcut name (not ID!). */
   declare shortcut: string;
 
@@ -42127,21 +37927,10 @@ class CheckQuickReplyShortcut$ {
       return rethrowDecode(e, 'messages.checkQuickReplyShortcut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkQuickReplyShortcut');
-    j.field('shortcut', this.shortcut, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckQuickReplyShortcut$ {
-    const j = new TlJsonReader(json, 'messages.checkQuickReplyShortcut', classes);
-    return j.end(
-      new CheckQuickReplyShortcut$({
-        shortcut: j.field('shortcut', stringFromJson),
-      }),
-    );
-  }
+interface CheckQuickReplyShortcut$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42160,7 +37949,7 @@ class CheckQuickReplyShortcut$ {
  *
  * @see https://core.telegram.org/method/messages.checkQuickReplyShortcut
  */
-export const CheckQuickReplyShortcut: typeof CheckQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(CheckQuickReplyShortcut$, 0xf1d0fbd3, 0xf5b399ac, 'messages.CheckQuickReplyShortcut', 'request');
+export const CheckQuickReplyShortcut: typeof CheckQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(CheckQuickReplyShortcut$, 0xf1d0fbd3, 0xf5b399ac, 'messages.CheckQuickReplyShortcut', 'request', 'messages.checkQuickReplyShortcut shortcut:string');
 export type CheckQuickReplyShortcut = CheckQuickReplyShortcut$;
 
 /** The types of the RPC errors `messages.checkQuickReplyShortcut` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42199,6 +37988,7 @@ class EditQuickReplyShortcut$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditQuickReplyShortcut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditQuickReplyShortcut$;
   /** [Shortcut ID](https://core.telegram.org/api/business#quick-reply-shortcuts). */
   declare shortcutId: number;
   /** New shortcut name. */
@@ -42251,23 +38041,10 @@ class EditQuickReplyShortcut$ {
       return rethrowDecode(e, 'messages.editQuickReplyShortcut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editQuickReplyShortcut');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.field('shortcut', this.shortcut, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditQuickReplyShortcut$ {
-    const j = new TlJsonReader(json, 'messages.editQuickReplyShortcut', classes);
-    return j.end(
-      new EditQuickReplyShortcut$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-        shortcut: j.field('shortcut', stringFromJson),
-      }),
-    );
-  }
+interface EditQuickReplyShortcut$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42289,7 +38066,7 @@ class EditQuickReplyShortcut$ {
  *
  * @see https://core.telegram.org/method/messages.editQuickReplyShortcut
  */
-export const EditQuickReplyShortcut: typeof EditQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(EditQuickReplyShortcut$, 0x5c003cef, 0xf5b399ac, 'messages.EditQuickReplyShortcut', 'request');
+export const EditQuickReplyShortcut: typeof EditQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(EditQuickReplyShortcut$, 0x5c003cef, 0xf5b399ac, 'messages.EditQuickReplyShortcut', 'request', 'messages.editQuickReplyShortcut shortcut_id:int shortcut:string');
 export type EditQuickReplyShortcut = EditQuickReplyShortcut$;
 
 /** The types of the RPC errors `messages.editQuickReplyShortcut` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42328,6 +38105,7 @@ class DeleteQuickReplyShortcut$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteQuickReplyShortcut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteQuickReplyShortcut$;
   /** [Shortcut ID](https://core.telegram.org/api/business#quick-reply-shortcuts) */
   declare shortcutId: number;
 
@@ -42371,21 +38149,10 @@ class DeleteQuickReplyShortcut$ {
       return rethrowDecode(e, 'messages.deleteQuickReplyShortcut', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteQuickReplyShortcut');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteQuickReplyShortcut$ {
-    const j = new TlJsonReader(json, 'messages.deleteQuickReplyShortcut', classes);
-    return j.end(
-      new DeleteQuickReplyShortcut$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteQuickReplyShortcut$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42406,7 +38173,7 @@ class DeleteQuickReplyShortcut$ {
  *
  * @see https://core.telegram.org/method/messages.deleteQuickReplyShortcut
  */
-export const DeleteQuickReplyShortcut: typeof DeleteQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyShortcut$, 0x3cc04740, 0xf5b399ac, 'messages.DeleteQuickReplyShortcut', 'request');
+export const DeleteQuickReplyShortcut: typeof DeleteQuickReplyShortcut$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyShortcut$, 0x3cc04740, 0xf5b399ac, 'messages.DeleteQuickReplyShortcut', 'request', 'messages.deleteQuickReplyShortcut shortcut_id:int');
 export type DeleteQuickReplyShortcut = DeleteQuickReplyShortcut$;
 
 /** The types of the RPC errors `messages.deleteQuickReplyShortcut` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42442,6 +38209,7 @@ class GetQuickReplyMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetQuickReplyMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetQuickReplyMessages$;
   /** Quick reply shortcut ID. */
   declare shortcutId: number;
   /** IDs of the messages to fetch, if empty fetches all of them. */
@@ -42517,25 +38285,10 @@ class GetQuickReplyMessages$ {
       return rethrowDecode(e, 'messages.getQuickReplyMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getQuickReplyMessages');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.optionalVector('id', this.id, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetQuickReplyMessages$ {
-    const j = new TlJsonReader(json, 'messages.getQuickReplyMessages', classes);
-    return j.end(
-      new GetQuickReplyMessages$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-        id: j.optionalVector('id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetQuickReplyMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42554,7 +38307,7 @@ class GetQuickReplyMessages$ {
  *
  * @see https://core.telegram.org/method/messages.getQuickReplyMessages
  */
-export const GetQuickReplyMessages: typeof GetQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(GetQuickReplyMessages$, 0x94a495c3, 0xd4b40b5e, 'messages.GetQuickReplyMessages', 'request');
+export const GetQuickReplyMessages: typeof GetQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(GetQuickReplyMessages$, 0x94a495c3, 0xd4b40b5e, 'messages.GetQuickReplyMessages', 'request', 'messages.getQuickReplyMessages flags:# shortcut_id:int id:flags.0?Vector<int> hash:long');
 export type GetQuickReplyMessages = GetQuickReplyMessages$;
 
 /** The types of the RPC errors `messages.getQuickReplyMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42591,6 +38344,7 @@ class SendQuickReplyMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendQuickReplyMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendQuickReplyMessages$;
   /** The peer where to send the shortcut (users only, for now). */
   declare peer: Api.TypeInputPeer;
   /** The ID of the quick reply shortcut to send. */
@@ -42676,27 +38430,10 @@ class SendQuickReplyMessages$ {
       return rethrowDecode(e, 'messages.sendQuickReplyMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendQuickReplyMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.vector('id', this.id, intToJson);
-    j.vector('random_id', this.randomId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendQuickReplyMessages$ {
-    const j = new TlJsonReader(json, 'messages.sendQuickReplyMessages', classes);
-    return j.end(
-      new SendQuickReplyMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        shortcutId: j.field('shortcut_id', intFromJson),
-        id: j.vector('id', intFromJson),
-        randomId: j.vector('random_id', longFromJson),
-      }),
-    );
-  }
+interface SendQuickReplyMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42716,7 +38453,7 @@ class SendQuickReplyMessages$ {
  *
  * @see https://core.telegram.org/method/messages.sendQuickReplyMessages
  */
-export const SendQuickReplyMessages: typeof SendQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(SendQuickReplyMessages$, 0x6c750de1, 0x8af52aac, 'messages.SendQuickReplyMessages', 'request');
+export const SendQuickReplyMessages: typeof SendQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(SendQuickReplyMessages$, 0x6c750de1, 0x8af52aac, 'messages.SendQuickReplyMessages', 'request', 'messages.sendQuickReplyMessages peer:InputPeer shortcut_id:int id:Vector<int> random_id:Vector<long>');
 export type SendQuickReplyMessages = SendQuickReplyMessages$;
 
 /** The types of the RPC errors `messages.sendQuickReplyMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42753,6 +38490,7 @@ class DeleteQuickReplyMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteQuickReplyMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteQuickReplyMessages$;
   /** [Shortcut ID](https://core.telegram.org/api/business#quick-reply-shortcuts). */
   declare shortcutId: number;
   /** IDs of shortcut messages to delete. */
@@ -42813,23 +38551,10 @@ class DeleteQuickReplyMessages$ {
       return rethrowDecode(e, 'messages.deleteQuickReplyMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteQuickReplyMessages');
-    j.field('shortcut_id', this.shortcutId, intToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteQuickReplyMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteQuickReplyMessages', classes);
-    return j.end(
-      new DeleteQuickReplyMessages$({
-        shortcutId: j.field('shortcut_id', intFromJson),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteQuickReplyMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42848,7 +38573,7 @@ class DeleteQuickReplyMessages$ {
  *
  * @see https://core.telegram.org/method/messages.deleteQuickReplyMessages
  */
-export const DeleteQuickReplyMessages: typeof DeleteQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyMessages$, 0xe105e910, 0x8af52aac, 'messages.DeleteQuickReplyMessages', 'request');
+export const DeleteQuickReplyMessages: typeof DeleteQuickReplyMessages$ = /*@__PURE__*/ defineTlClass(DeleteQuickReplyMessages$, 0xe105e910, 0x8af52aac, 'messages.DeleteQuickReplyMessages', 'request', 'messages.deleteQuickReplyMessages shortcut_id:int id:Vector<int>');
 export type DeleteQuickReplyMessages = DeleteQuickReplyMessages$;
 
 /** The types of the RPC errors `messages.deleteQuickReplyMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42884,6 +38609,7 @@ class ToggleDialogFilterTags$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleDialogFilterTags';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleDialogFilterTags$;
   /** Enable or disable folder tags. */
   declare enabled: boolean;
 
@@ -42927,21 +38653,10 @@ class ToggleDialogFilterTags$ {
       return rethrowDecode(e, 'messages.toggleDialogFilterTags', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleDialogFilterTags');
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogFilterTags$ {
-    const j = new TlJsonReader(json, 'messages.toggleDialogFilterTags', classes);
-    return j.end(
-      new ToggleDialogFilterTags$({
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleDialogFilterTags$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -42960,7 +38675,7 @@ class ToggleDialogFilterTags$ {
  *
  * @see https://core.telegram.org/method/messages.toggleDialogFilterTags
  */
-export const ToggleDialogFilterTags: typeof ToggleDialogFilterTags$ = /*@__PURE__*/ defineTlClass(ToggleDialogFilterTags$, 0xfd2dda49, 0xf5b399ac, 'messages.ToggleDialogFilterTags', 'request');
+export const ToggleDialogFilterTags: typeof ToggleDialogFilterTags$ = /*@__PURE__*/ defineTlClass(ToggleDialogFilterTags$, 0xfd2dda49, 0xf5b399ac, 'messages.ToggleDialogFilterTags', 'request', 'messages.toggleDialogFilterTags enabled:Bool');
 export type ToggleDialogFilterTags = ToggleDialogFilterTags$;
 
 /** The types of the RPC errors `messages.toggleDialogFilterTags` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -42995,6 +38710,7 @@ class GetMyStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xb1b4350a;
   declare readonly className: 'messages.GetMyStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMyStickers$;
   /** [Offsets for pagination, for more info click here](https://core.telegram.org/api/offsets) */
   declare offsetId: BigInteger;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets) */
@@ -43047,23 +38763,10 @@ class GetMyStickers$ {
       return rethrowDecode(e, 'messages.getMyStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMyStickers');
-    j.field('offset_id', this.offsetId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMyStickers$ {
-    const j = new TlJsonReader(json, 'messages.getMyStickers', classes);
-    return j.end(
-      new GetMyStickers$({
-        offsetId: j.field('offset_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetMyStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -43081,7 +38784,7 @@ class GetMyStickers$ {
  *
  * @see https://core.telegram.org/method/messages.getMyStickers
  */
-export const GetMyStickers: typeof GetMyStickers$ = /*@__PURE__*/ defineTlClass(GetMyStickers$, 0xd0b5e1fc, 0xb1b4350a, 'messages.GetMyStickers', 'request');
+export const GetMyStickers: typeof GetMyStickers$ = /*@__PURE__*/ defineTlClass(GetMyStickers$, 0xd0b5e1fc, 0xb1b4350a, 'messages.GetMyStickers', 'request', 'messages.getMyStickers offset_id:long limit:int');
 export type GetMyStickers = GetMyStickers$;
 
 /** The types of the RPC errors `messages.getMyStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -43115,6 +38818,7 @@ class GetEmojiStickerGroups$ {
   declare readonly SUBCLASS_OF_ID: 0x7eca55d9;
   declare readonly className: 'messages.GetEmojiStickerGroups';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiStickerGroups$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -43158,21 +38862,10 @@ class GetEmojiStickerGroups$ {
       return rethrowDecode(e, 'messages.getEmojiStickerGroups', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiStickerGroups');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiStickerGroups$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiStickerGroups', classes);
-    return j.end(
-      new GetEmojiStickerGroups$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiStickerGroups$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -43190,7 +38883,7 @@ class GetEmojiStickerGroups$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiStickerGroups
  */
-export const GetEmojiStickerGroups: typeof GetEmojiStickerGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStickerGroups$, 0x1dd840f5, 0x7eca55d9, 'messages.GetEmojiStickerGroups', 'request');
+export const GetEmojiStickerGroups: typeof GetEmojiStickerGroups$ = /*@__PURE__*/ defineTlClass(GetEmojiStickerGroups$, 0x1dd840f5, 0x7eca55d9, 'messages.GetEmojiStickerGroups', 'request', 'messages.getEmojiStickerGroups hash:int');
 export type GetEmojiStickerGroups = GetEmojiStickerGroups$;
 
 /** The types of the RPC errors `messages.getEmojiStickerGroups` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -43224,6 +38917,7 @@ class GetAvailableEffects$ {
   declare readonly SUBCLASS_OF_ID: 0x4470d5bd;
   declare readonly className: 'messages.GetAvailableEffects';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAvailableEffects$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation). */
   declare hash: number;
 
@@ -43267,21 +38961,10 @@ class GetAvailableEffects$ {
       return rethrowDecode(e, 'messages.getAvailableEffects', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAvailableEffects');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAvailableEffects$ {
-    const j = new TlJsonReader(json, 'messages.getAvailableEffects', classes);
-    return j.end(
-      new GetAvailableEffects$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetAvailableEffects$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -43299,7 +38982,7 @@ class GetAvailableEffects$ {
  *
  * @see https://core.telegram.org/method/messages.getAvailableEffects
  */
-export const GetAvailableEffects: typeof GetAvailableEffects$ = /*@__PURE__*/ defineTlClass(GetAvailableEffects$, 0xdea20a39, 0x4470d5bd, 'messages.GetAvailableEffects', 'request');
+export const GetAvailableEffects: typeof GetAvailableEffects$ = /*@__PURE__*/ defineTlClass(GetAvailableEffects$, 0xdea20a39, 0x4470d5bd, 'messages.GetAvailableEffects', 'request', 'messages.getAvailableEffects hash:int');
 export type GetAvailableEffects = GetAvailableEffects$;
 
 /** The types of the RPC errors `messages.getAvailableEffects` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -43337,6 +39020,7 @@ class EditFactCheck$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditFactCheck';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditFactCheck$;
   /** Peer where the message was sent */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -43398,25 +39082,10 @@ class EditFactCheck$ {
       return rethrowDecode(e, 'messages.editFactCheck', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editFactCheck');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('text', this.text, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditFactCheck$ {
-    const j = new TlJsonReader(json, 'messages.editFactCheck', classes);
-    return j.end(
-      new EditFactCheck$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        text: j.field('text', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface EditFactCheck$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -43438,7 +39107,7 @@ class EditFactCheck$ {
  *
  * @see https://core.telegram.org/method/messages.editFactCheck
  */
-export const EditFactCheck: typeof EditFactCheck$ = /*@__PURE__*/ defineTlClass(EditFactCheck$, 0x0589ee75, 0x8af52aac, 'messages.EditFactCheck', 'request');
+export const EditFactCheck: typeof EditFactCheck$ = /*@__PURE__*/ defineTlClass(EditFactCheck$, 0x0589ee75, 0x8af52aac, 'messages.EditFactCheck', 'request', 'messages.editFactCheck peer:InputPeer msg_id:int text:TextWithEntities');
 export type EditFactCheck = EditFactCheck$;
 
 /** The types of the RPC errors `messages.editFactCheck` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -43478,6 +39147,7 @@ class DeleteFactCheck$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteFactCheck';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteFactCheck$;
   /** Peer where the message was sent. */
   declare peer: Api.TypeInputPeer;
   /** Message ID */
@@ -43530,23 +39200,10 @@ class DeleteFactCheck$ {
       return rethrowDecode(e, 'messages.deleteFactCheck', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteFactCheck');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteFactCheck$ {
-    const j = new TlJsonReader(json, 'messages.deleteFactCheck', classes);
-    return j.end(
-      new DeleteFactCheck$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteFactCheck$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -43568,7 +39225,7 @@ class DeleteFactCheck$ {
  *
  * @see https://core.telegram.org/method/messages.deleteFactCheck
  */
-export const DeleteFactCheck: typeof DeleteFactCheck$ = /*@__PURE__*/ defineTlClass(DeleteFactCheck$, 0xd1da940c, 0x8af52aac, 'messages.DeleteFactCheck', 'request');
+export const DeleteFactCheck: typeof DeleteFactCheck$ = /*@__PURE__*/ defineTlClass(DeleteFactCheck$, 0xd1da940c, 0x8af52aac, 'messages.DeleteFactCheck', 'request', 'messages.deleteFactCheck peer:InputPeer msg_id:int');
 export type DeleteFactCheck = DeleteFactCheck$;
 
 /** The types of the RPC errors `messages.deleteFactCheck` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -43605,6 +39262,7 @@ class GetFactCheck$ {
   declare readonly SUBCLASS_OF_ID: 0xbba61813;
   declare readonly className: 'messages.GetFactCheck';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFactCheck$;
   /** Peer where the messages were sent. */
   declare peer: Api.TypeInputPeer;
   /** Messages that have associated {@link Api.FactCheck} constructors with the `need_check` flag set. */
@@ -43665,23 +39323,10 @@ class GetFactCheck$ {
       return rethrowDecode(e, 'messages.getFactCheck', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFactCheck');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFactCheck$ {
-    const j = new TlJsonReader(json, 'messages.getFactCheck', classes);
-    return j.end(
-      new GetFactCheck$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.vector('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetFactCheck$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -43700,7 +39345,7 @@ class GetFactCheck$ {
  *
  * @see https://core.telegram.org/method/messages.getFactCheck
  */
-export const GetFactCheck: typeof GetFactCheck$ = /*@__PURE__*/ defineTlClass(GetFactCheck$, 0xb9cdc5ee, 0xbba61813, 'messages.GetFactCheck', 'request');
+export const GetFactCheck: typeof GetFactCheck$ = /*@__PURE__*/ defineTlClass(GetFactCheck$, 0xb9cdc5ee, 0xbba61813, 'messages.GetFactCheck', 'request', 'messages.getFactCheck peer:InputPeer msg_id:Vector<int>');
 export type GetFactCheck = GetFactCheck$;
 
 /** The types of the RPC errors `messages.getFactCheck` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -43736,6 +39381,7 @@ class RequestMainWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestMainWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestMainWebView$;
   /** If set, requests to open the mini app in compact mode (as opposed to normal or fullscreen mode). Must be set if the `mode` parameter of the [Main Mini App link](https://core.telegram.org/api/links#main-mini-app-links) is equal to `compact`. */
   declare compact: boolean | undefined;
   /** If set, requests to open the mini app in fullscreen mode (as opposed to compact or normal mode). Must be set if the `mode` parameter of the [Main Mini App link](https://core.telegram.org/api/links#main-mini-app-links) is equal to `fullscreen`. */
@@ -43838,33 +39484,10 @@ class RequestMainWebView$ {
       return rethrowDecode(e, 'messages.requestMainWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestMainWebView');
-    j.flag('compact', this.compact);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    j.optional('start_param', this.startParam, stringToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestMainWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestMainWebView', classes);
-    return j.end(
-      new RequestMainWebView$({
-        compact: j.flag('compact'),
-        fullscreen: j.flag('fullscreen'),
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-        startParam: j.optional('start_param', stringFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-      }),
-    );
-  }
+interface RequestMainWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -43883,7 +39506,7 @@ class RequestMainWebView$ {
  *
  * @see https://core.telegram.org/method/messages.requestMainWebView
  */
-export const RequestMainWebView: typeof RequestMainWebView$ = /*@__PURE__*/ defineTlClass(RequestMainWebView$, 0xc9e01e7b, 0x93cea746, 'messages.RequestMainWebView', 'request');
+export const RequestMainWebView: typeof RequestMainWebView$ = /*@__PURE__*/ defineTlClass(RequestMainWebView$, 0xc9e01e7b, 0x93cea746, 'messages.RequestMainWebView', 'request', 'messages.requestMainWebView flags:# compact:flags.7?true fullscreen:flags.8?true peer:InputPeer bot:InputUser start_param:flags.1?string theme_params:flags.0?DataJSON platform:string');
 export type RequestMainWebView = RequestMainWebView$;
 
 /** The types of the RPC errors `messages.requestMainWebView` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -43928,6 +39551,7 @@ class SendPaidReaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendPaidReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendPaidReaction$;
   /** The channel */
   declare peer: Api.TypeInputPeer;
   /** The message to react to */
@@ -44013,29 +39637,10 @@ class SendPaidReaction$ {
       return rethrowDecode(e, 'messages.sendPaidReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendPaidReaction');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('count', this.count, intToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('private', this.private, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaidReaction$ {
-    const j = new TlJsonReader(json, 'messages.sendPaidReaction', classes);
-    return j.end(
-      new SendPaidReaction$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        count: j.field('count', intFromJson),
-        randomId: j.field('random_id', longFromJson),
-        private: j.optional('private', fromJson$PaidReactionPrivacy),
-      }),
-    );
-  }
+interface SendPaidReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44063,7 +39668,7 @@ class SendPaidReaction$ {
  *
  * @see https://core.telegram.org/method/messages.sendPaidReaction
  */
-export const SendPaidReaction: typeof SendPaidReaction$ = /*@__PURE__*/ defineTlClass(SendPaidReaction$, 0x58bbcb50, 0x8af52aac, 'messages.SendPaidReaction', 'request');
+export const SendPaidReaction: typeof SendPaidReaction$ = /*@__PURE__*/ defineTlClass(SendPaidReaction$, 0x58bbcb50, 0x8af52aac, 'messages.SendPaidReaction', 'request', 'messages.sendPaidReaction flags:# peer:InputPeer msg_id:int count:int random_id:long private:flags.0?PaidReactionPrivacy');
 export type SendPaidReaction = SendPaidReaction$;
 
 /** The types of the RPC errors `messages.sendPaidReaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44109,6 +39714,7 @@ class TogglePaidReactionPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.TogglePaidReactionPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePaidReactionPrivacy$;
   /** The channel */
   declare peer: Api.TypeInputPeer;
   /** The ID of the message to which we sent the paid reactions */
@@ -44170,25 +39776,10 @@ class TogglePaidReactionPrivacy$ {
       return rethrowDecode(e, 'messages.togglePaidReactionPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.togglePaidReactionPrivacy');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('private', this.private, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePaidReactionPrivacy$ {
-    const j = new TlJsonReader(json, 'messages.togglePaidReactionPrivacy', classes);
-    return j.end(
-      new TogglePaidReactionPrivacy$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        private: j.field('private', fromJson$PaidReactionPrivacy),
-      }),
-    );
-  }
+interface TogglePaidReactionPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44208,7 +39799,7 @@ class TogglePaidReactionPrivacy$ {
  *
  * @see https://core.telegram.org/method/messages.togglePaidReactionPrivacy
  */
-export const TogglePaidReactionPrivacy: typeof TogglePaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(TogglePaidReactionPrivacy$, 0x435885b5, 0xf5b399ac, 'messages.TogglePaidReactionPrivacy', 'request');
+export const TogglePaidReactionPrivacy: typeof TogglePaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(TogglePaidReactionPrivacy$, 0x435885b5, 0xf5b399ac, 'messages.TogglePaidReactionPrivacy', 'request', 'messages.togglePaidReactionPrivacy peer:InputPeer msg_id:int private:PaidReactionPrivacy');
 export type TogglePaidReactionPrivacy = TogglePaidReactionPrivacy$;
 
 /** The types of the RPC errors `messages.togglePaidReactionPrivacy` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44244,6 +39835,7 @@ class GetPaidReactionPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetPaidReactionPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaidReactionPrivacy$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -44261,14 +39853,10 @@ class GetPaidReactionPrivacy$ {
   static fromReader(_r: TlReader): GetPaidReactionPrivacy$ {
     return new GetPaidReactionPrivacy$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getPaidReactionPrivacy' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaidReactionPrivacy$ {
-    return new TlJsonReader(json, 'messages.getPaidReactionPrivacy', classes).end(new GetPaidReactionPrivacy$());
-  }
+interface GetPaidReactionPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44286,7 +39874,7 @@ class GetPaidReactionPrivacy$ {
  *
  * @see https://core.telegram.org/method/messages.getPaidReactionPrivacy
  */
-export const GetPaidReactionPrivacy: typeof GetPaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(GetPaidReactionPrivacy$, 0x472455aa, 0x8af52aac, 'messages.GetPaidReactionPrivacy', 'request');
+export const GetPaidReactionPrivacy: typeof GetPaidReactionPrivacy$ = /*@__PURE__*/ defineTlClass(GetPaidReactionPrivacy$, 0x472455aa, 0x8af52aac, 'messages.GetPaidReactionPrivacy', 'request', 'messages.getPaidReactionPrivacy');
 export type GetPaidReactionPrivacy = GetPaidReactionPrivacy$;
 
 /** The types of the RPC errors `messages.getPaidReactionPrivacy` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44320,6 +39908,7 @@ class ViewSponsoredMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ViewSponsoredMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ViewSponsoredMessage$;
   /** The ad's unique ID. See [here »](https://core.telegram.org/api/updates#updatemessageid-updates) for more info on random ID deduplication and updateMessageID mapping. */
   declare randomId: Uint8Array;
 
@@ -44363,21 +39952,10 @@ class ViewSponsoredMessage$ {
       return rethrowDecode(e, 'messages.viewSponsoredMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.viewSponsoredMessage');
-    j.field('random_id', this.randomId, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ViewSponsoredMessage$ {
-    const j = new TlJsonReader(json, 'messages.viewSponsoredMessage', classes);
-    return j.end(
-      new ViewSponsoredMessage$({
-        randomId: j.field('random_id', bytesFromJson),
-      }),
-    );
-  }
+interface ViewSponsoredMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44395,7 +39973,7 @@ class ViewSponsoredMessage$ {
  *
  * @see https://core.telegram.org/method/messages.viewSponsoredMessage
  */
-export const ViewSponsoredMessage: typeof ViewSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ViewSponsoredMessage$, 0x269e3643, 0xf5b399ac, 'messages.ViewSponsoredMessage', 'request');
+export const ViewSponsoredMessage: typeof ViewSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ViewSponsoredMessage$, 0x269e3643, 0xf5b399ac, 'messages.ViewSponsoredMessage', 'request', 'messages.viewSponsoredMessage random_id:bytes');
 export type ViewSponsoredMessage = ViewSponsoredMessage$;
 
 /** The types of the RPC errors `messages.viewSponsoredMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44429,6 +40007,7 @@ class ClickSponsoredMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClickSponsoredMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClickSponsoredMessage$;
   /** The user clicked on the media */
   declare media: boolean | undefined;
   /** The user expanded the video to full screen, and then clicked on it. */
@@ -44493,25 +40072,10 @@ class ClickSponsoredMessage$ {
       return rethrowDecode(e, 'messages.clickSponsoredMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.clickSponsoredMessage');
-    j.flag('media', this.media);
-    j.flag('fullscreen', this.fullscreen);
-    j.field('random_id', this.randomId, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClickSponsoredMessage$ {
-    const j = new TlJsonReader(json, 'messages.clickSponsoredMessage', classes);
-    return j.end(
-      new ClickSponsoredMessage$({
-        media: j.flag('media'),
-        fullscreen: j.flag('fullscreen'),
-        randomId: j.field('random_id', bytesFromJson),
-      }),
-    );
-  }
+interface ClickSponsoredMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44529,7 +40093,7 @@ class ClickSponsoredMessage$ {
  *
  * @see https://core.telegram.org/method/messages.clickSponsoredMessage
  */
-export const ClickSponsoredMessage: typeof ClickSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ClickSponsoredMessage$, 0x8235057e, 0xf5b399ac, 'messages.ClickSponsoredMessage', 'request');
+export const ClickSponsoredMessage: typeof ClickSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ClickSponsoredMessage$, 0x8235057e, 0xf5b399ac, 'messages.ClickSponsoredMessage', 'request', 'messages.clickSponsoredMessage flags:# media:flags.0?true fullscreen:flags.1?true random_id:bytes');
 export type ClickSponsoredMessage = ClickSponsoredMessage$;
 
 /** The types of the RPC errors `messages.clickSponsoredMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44563,6 +40127,7 @@ class ReportSponsoredMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x26231822;
   declare readonly className: 'messages.ReportSponsoredMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSponsoredMessage$;
   /** The ad's unique ID. See [here »](https://core.telegram.org/api/updates#updatemessageid-updates) for more info on random ID deduplication and updateMessageID mapping. */
   declare randomId: Uint8Array;
   /** Chosen report option, initially an empty string, see [here »](https://core.telegram.org/api/sponsored-messages#reporting-sponsored-messages) for more info on the full flow. */
@@ -44615,23 +40180,10 @@ class ReportSponsoredMessage$ {
       return rethrowDecode(e, 'messages.reportSponsoredMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportSponsoredMessage');
-    j.field('random_id', this.randomId, bytesToJson);
-    j.field('option', this.option, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSponsoredMessage$ {
-    const j = new TlJsonReader(json, 'messages.reportSponsoredMessage', classes);
-    return j.end(
-      new ReportSponsoredMessage$({
-        randomId: j.field('random_id', bytesFromJson),
-        option: j.field('option', bytesFromJson),
-      }),
-    );
-  }
+interface ReportSponsoredMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44649,7 +40201,7 @@ class ReportSponsoredMessage$ {
  *
  * @see https://core.telegram.org/method/messages.reportSponsoredMessage
  */
-export const ReportSponsoredMessage: typeof ReportSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ReportSponsoredMessage$, 0x12cbf0c4, 0x26231822, 'messages.ReportSponsoredMessage', 'request');
+export const ReportSponsoredMessage: typeof ReportSponsoredMessage$ = /*@__PURE__*/ defineTlClass(ReportSponsoredMessage$, 0x12cbf0c4, 0x26231822, 'messages.ReportSponsoredMessage', 'request', 'messages.reportSponsoredMessage random_id:bytes option:bytes');
 export type ReportSponsoredMessage = ReportSponsoredMessage$;
 
 /** The types of the RPC errors `messages.reportSponsoredMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44687,6 +40239,7 @@ class GetSponsoredMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x7f4169e0;
   declare readonly className: 'messages.GetSponsoredMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSponsoredMessages$;
   /** The currently open channel/bot. */
   declare peer: Api.TypeInputPeer;
   /** Must be set when fetching [sponsored messages to show on channel videos »](https://core.telegram.org/api/sponsored-messages#getting-sponsored-video-advertisements). */
@@ -44745,23 +40298,10 @@ class GetSponsoredMessages$ {
       return rethrowDecode(e, 'messages.getSponsoredMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSponsoredMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSponsoredMessages$ {
-    const j = new TlJsonReader(json, 'messages.getSponsoredMessages', classes);
-    return j.end(
-      new GetSponsoredMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.optional('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetSponsoredMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44783,7 +40323,7 @@ class GetSponsoredMessages$ {
  *
  * @see https://core.telegram.org/method/messages.getSponsoredMessages
  */
-export const GetSponsoredMessages: typeof GetSponsoredMessages$ = /*@__PURE__*/ defineTlClass(GetSponsoredMessages$, 0x3d6ce850, 0x7f4169e0, 'messages.GetSponsoredMessages', 'request');
+export const GetSponsoredMessages: typeof GetSponsoredMessages$ = /*@__PURE__*/ defineTlClass(GetSponsoredMessages$, 0x3d6ce850, 0x7f4169e0, 'messages.GetSponsoredMessages', 'request', 'messages.getSponsoredMessages flags:# peer:InputPeer msg_id:flags.0?int');
 export type GetSponsoredMessages = GetSponsoredMessages$;
 
 /** The types of the RPC errors `messages.getSponsoredMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44825,6 +40365,7 @@ class SavePreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xef9119bb;
   declare readonly className: 'messages.SavePreparedInlineMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavePreparedInlineMessage$;
   /** The message */
   declare result: Api.TypeInputBotInlineResult;
   /** The user to whom the [web_app_send_prepared_message event](https://core.telegram.org/api/web-events#web-app-send-prepared-message) event will be sent */
@@ -44900,25 +40441,10 @@ class SavePreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.savePreparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savePreparedInlineMessage');
-    j.field('result', this.result, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.optionalVector('peer_types', this.peerTypes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavePreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.savePreparedInlineMessage', classes);
-    return j.end(
-      new SavePreparedInlineMessage$({
-        result: j.field('result', fromJson$InputBotInlineResult),
-        userId: j.field('user_id', fromJson$InputUser),
-        peerTypes: j.optionalVector('peer_types', fromJson$InlineQueryPeerType),
-      }),
-    );
-  }
+interface SavePreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -44940,7 +40466,7 @@ class SavePreparedInlineMessage$ {
  *
  * @see https://core.telegram.org/method/messages.savePreparedInlineMessage
  */
-export const SavePreparedInlineMessage: typeof SavePreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(SavePreparedInlineMessage$, 0xf21f7f2f, 0xef9119bb, 'messages.SavePreparedInlineMessage', 'request');
+export const SavePreparedInlineMessage: typeof SavePreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(SavePreparedInlineMessage$, 0xf21f7f2f, 0xef9119bb, 'messages.SavePreparedInlineMessage', 'request', 'messages.savePreparedInlineMessage flags:# result:InputBotInlineResult user_id:InputUser peer_types:flags.0?Vector<InlineQueryPeerType>');
 export type SavePreparedInlineMessage = SavePreparedInlineMessage$;
 
 /** The types of the RPC errors `messages.savePreparedInlineMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -44980,6 +40506,7 @@ class GetPreparedInlineMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x490ddf4d;
   declare readonly className: 'messages.GetPreparedInlineMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPreparedInlineMessage$;
   /** The bot that owns the mini app that emitted the [web_app_send_prepared_message event](https://core.telegram.org/api/web-events#web-app-send-prepared-message) */
   declare bot: Api.TypeInputUser;
   /** The `id` from the [web_app_send_prepared_message event](https://core.telegram.org/api/web-events#web-app-send-prepared-message) */
@@ -45032,23 +40559,10 @@ class GetPreparedInlineMessage$ {
       return rethrowDecode(e, 'messages.getPreparedInlineMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPreparedInlineMessage');
-    j.field('bot', this.bot, objectToJson);
-    j.field('id', this.id, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPreparedInlineMessage$ {
-    const j = new TlJsonReader(json, 'messages.getPreparedInlineMessage', classes);
-    return j.end(
-      new GetPreparedInlineMessage$({
-        bot: j.field('bot', fromJson$InputUser),
-        id: j.field('id', stringFromJson),
-      }),
-    );
-  }
+interface GetPreparedInlineMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -45068,7 +40582,7 @@ class GetPreparedInlineMessage$ {
  *
  * @see https://core.telegram.org/method/messages.getPreparedInlineMessage
  */
-export const GetPreparedInlineMessage: typeof GetPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(GetPreparedInlineMessage$, 0x857ebdb8, 0x490ddf4d, 'messages.GetPreparedInlineMessage', 'request');
+export const GetPreparedInlineMessage: typeof GetPreparedInlineMessage$ = /*@__PURE__*/ defineTlClass(GetPreparedInlineMessage$, 0x857ebdb8, 0x490ddf4d, 'messages.GetPreparedInlineMessage', 'request', 'messages.getPreparedInlineMessage bot:InputUser id:string');
 export type GetPreparedInlineMessage = GetPreparedInlineMessage$;
 
 /** The types of the RPC errors `messages.getPreparedInlineMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -45104,6 +40618,7 @@ class SearchStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x06402151;
   declare readonly className: 'messages.SearchStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchStickers$;
   /** If set, returns [custom emoji stickers](https://core.telegram.org/api/custom-emoji) */
   declare emojis: boolean | undefined;
   /** The search term */
@@ -45221,33 +40736,10 @@ class SearchStickers$ {
       return rethrowDecode(e, 'messages.searchStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchStickers');
-    j.flag('emojis', this.emojis);
-    j.field('q', this.q, stringToJson);
-    j.field('emoticon', this.emoticon, stringToJson);
-    j.vector('lang_code', this.langCode, stringToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickers$ {
-    const j = new TlJsonReader(json, 'messages.searchStickers', classes);
-    return j.end(
-      new SearchStickers$({
-        emojis: j.flag('emojis'),
-        q: j.field('q', stringFromJson),
-        emoticon: j.field('emoticon', stringFromJson),
-        langCode: j.vector('lang_code', stringFromJson),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface SearchStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -45265,7 +40757,7 @@ class SearchStickers$ {
  *
  * @see https://core.telegram.org/method/messages.searchStickers
  */
-export const SearchStickers: typeof SearchStickers$ = /*@__PURE__*/ defineTlClass(SearchStickers$, 0x29b1c66a, 0x06402151, 'messages.SearchStickers', 'request');
+export const SearchStickers: typeof SearchStickers$ = /*@__PURE__*/ defineTlClass(SearchStickers$, 0x29b1c66a, 0x06402151, 'messages.SearchStickers', 'request', 'messages.searchStickers flags:# emojis:flags.0?true q:string emoticon:string lang_code:Vector<string> offset:int limit:int hash:long');
 export type SearchStickers = SearchStickers$;
 
 /** The types of the RPC errors `messages.searchStickers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -45300,6 +40792,7 @@ class ReportMessagesDelivery$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportMessagesDelivery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportMessagesDelivery$;
   /** Must be set if the messages were received from a [push notification](https://core.telegram.org/api/push-updates). */
   declare push: boolean | undefined;
   /** The peer where the messages were received. */
@@ -45373,25 +40866,10 @@ class ReportMessagesDelivery$ {
       return rethrowDecode(e, 'messages.reportMessagesDelivery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportMessagesDelivery');
-    j.flag('push', this.push);
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMessagesDelivery$ {
-    const j = new TlJsonReader(json, 'messages.reportMessagesDelivery', classes);
-    return j.end(
-      new ReportMessagesDelivery$({
-        push: j.flag('push'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReportMessagesDelivery$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -45410,7 +40888,7 @@ class ReportMessagesDelivery$ {
  *
  * @see https://core.telegram.org/method/messages.reportMessagesDelivery
  */
-export const ReportMessagesDelivery: typeof ReportMessagesDelivery$ = /*@__PURE__*/ defineTlClass(ReportMessagesDelivery$, 0x5a6d7395, 0xf5b399ac, 'messages.ReportMessagesDelivery', 'request');
+export const ReportMessagesDelivery: typeof ReportMessagesDelivery$ = /*@__PURE__*/ defineTlClass(ReportMessagesDelivery$, 0x5a6d7395, 0xf5b399ac, 'messages.ReportMessagesDelivery', 'request', 'messages.reportMessagesDelivery flags:# push:flags.0?true peer:InputPeer id:Vector<int>');
 export type ReportMessagesDelivery = ReportMessagesDelivery$;
 
 /** The types of the RPC errors `messages.reportMessagesDelivery` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -45445,6 +40923,7 @@ class GetSavedDialogsByID$ {
   declare readonly SUBCLASS_OF_ID: 0x614bb87e;
   declare readonly className: 'messages.GetSavedDialogsByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedDialogsByID$;
   /** If set, fetches [monoforum topics »](https://core.telegram.org/api/monoforum), otherwise fetches [saved message dialogs »](https://core.telegram.org/api/saved-messages#saved-message-dialogs). */
   declare parentPeer: Api.TypeInputPeer | undefined;
   /** IDs of dialogs (topics) to fetch. */
@@ -45511,23 +40990,10 @@ class GetSavedDialogsByID$ {
       return rethrowDecode(e, 'messages.getSavedDialogsByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedDialogsByID');
-    j.optional('parent_peer', this.parentPeer, objectToJson);
-    j.vector('ids', this.ids, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedDialogsByID$ {
-    const j = new TlJsonReader(json, 'messages.getSavedDialogsByID', classes);
-    return j.end(
-      new GetSavedDialogsByID$({
-        parentPeer: j.optional('parent_peer', fromJson$InputPeer),
-        ids: j.vector('ids', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetSavedDialogsByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -45545,7 +41011,7 @@ class GetSavedDialogsByID$ {
  *
  * @see https://core.telegram.org/method/messages.getSavedDialogsByID
  */
-export const GetSavedDialogsByID: typeof GetSavedDialogsByID$ = /*@__PURE__*/ defineTlClass(GetSavedDialogsByID$, 0x6f6f9c96, 0x614bb87e, 'messages.GetSavedDialogsByID', 'request');
+export const GetSavedDialogsByID: typeof GetSavedDialogsByID$ = /*@__PURE__*/ defineTlClass(GetSavedDialogsByID$, 0x6f6f9c96, 0x614bb87e, 'messages.GetSavedDialogsByID', 'request', 'messages.getSavedDialogsByID flags:# parent_peer:flags.1?InputPeer ids:Vector<InputPeer>');
 export type GetSavedDialogsByID = GetSavedDialogsByID$;
 
 /** The types of the RPC errors `messages.getSavedDialogsByID` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -45581,6 +41047,7 @@ class ReadSavedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadSavedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadSavedHistory$;
   /** ID of the monoforum group. */
   declare parentPeer: Api.TypeInputPeer;
   /** ID of the topic. */
@@ -45642,25 +41109,10 @@ class ReadSavedHistory$ {
       return rethrowDecode(e, 'messages.readSavedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readSavedHistory');
-    j.field('parent_peer', this.parentPeer, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadSavedHistory$ {
-    const j = new TlJsonReader(json, 'messages.readSavedHistory', classes);
-    return j.end(
-      new ReadSavedHistory$({
-        parentPeer: j.field('parent_peer', fromJson$InputPeer),
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadSavedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -45680,7 +41132,7 @@ class ReadSavedHistory$ {
  *
  * @see https://core.telegram.org/method/messages.readSavedHistory
  */
-export const ReadSavedHistory: typeof ReadSavedHistory$ = /*@__PURE__*/ defineTlClass(ReadSavedHistory$, 0xba4a3b5b, 0xf5b399ac, 'messages.ReadSavedHistory', 'request');
+export const ReadSavedHistory: typeof ReadSavedHistory$ = /*@__PURE__*/ defineTlClass(ReadSavedHistory$, 0xba4a3b5b, 0xf5b399ac, 'messages.ReadSavedHistory', 'request', 'messages.readSavedHistory parent_peer:InputPeer peer:InputPeer max_id:int');
 export type ReadSavedHistory = ReadSavedHistory$;
 
 /** The types of the RPC errors `messages.readSavedHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -45717,6 +41169,7 @@ class ToggleTodoCompleted$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ToggleTodoCompleted';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleTodoCompleted$;
   /** Peer where the todo list was posted. */
   declare peer: Api.TypeInputPeer;
   /** ID of the message with the todo list. */
@@ -45802,27 +41255,10 @@ class ToggleTodoCompleted$ {
       return rethrowDecode(e, 'messages.toggleTodoCompleted', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleTodoCompleted');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.vector('completed', this.completed, intToJson);
-    j.vector('incompleted', this.incompleted, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleTodoCompleted$ {
-    const j = new TlJsonReader(json, 'messages.toggleTodoCompleted', classes);
-    return j.end(
-      new ToggleTodoCompleted$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        completed: j.vector('completed', intFromJson),
-        incompleted: j.vector('incompleted', intFromJson),
-      }),
-    );
-  }
+interface ToggleTodoCompleted$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -45841,7 +41277,7 @@ class ToggleTodoCompleted$ {
  *
  * @see https://core.telegram.org/method/messages.toggleTodoCompleted
  */
-export const ToggleTodoCompleted: typeof ToggleTodoCompleted$ = /*@__PURE__*/ defineTlClass(ToggleTodoCompleted$, 0xd3e03124, 0x8af52aac, 'messages.ToggleTodoCompleted', 'request');
+export const ToggleTodoCompleted: typeof ToggleTodoCompleted$ = /*@__PURE__*/ defineTlClass(ToggleTodoCompleted$, 0xd3e03124, 0x8af52aac, 'messages.ToggleTodoCompleted', 'request', 'messages.toggleTodoCompleted peer:InputPeer msg_id:int completed:Vector<int> incompleted:Vector<int>');
 export type ToggleTodoCompleted = ToggleTodoCompleted$;
 
 /** The types of the RPC errors `messages.toggleTodoCompleted` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -45880,6 +41316,7 @@ class AppendTodoList$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.AppendTodoList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppendTodoList$;
   /** Peer where the todo list was posted. */
   declare peer: Api.TypeInputPeer;
   /** ID of the message with the todo list. */
@@ -45949,25 +41386,10 @@ class AppendTodoList$ {
       return rethrowDecode(e, 'messages.appendTodoList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.appendTodoList');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.vector('list', this.list, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppendTodoList$ {
-    const j = new TlJsonReader(json, 'messages.appendTodoList', classes);
-    return j.end(
-      new AppendTodoList$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        list: j.vector('list', fromJson$TodoItem),
-      }),
-    );
-  }
+interface AppendTodoList$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -45989,7 +41411,7 @@ class AppendTodoList$ {
  *
  * @see https://core.telegram.org/method/messages.appendTodoList
  */
-export const AppendTodoList: typeof AppendTodoList$ = /*@__PURE__*/ defineTlClass(AppendTodoList$, 0x21a61057, 0x8af52aac, 'messages.AppendTodoList', 'request');
+export const AppendTodoList: typeof AppendTodoList$ = /*@__PURE__*/ defineTlClass(AppendTodoList$, 0x21a61057, 0x8af52aac, 'messages.AppendTodoList', 'request', 'messages.appendTodoList peer:InputPeer msg_id:int list:Vector<TodoItem>');
 export type AppendTodoList = AppendTodoList$;
 
 /** The types of the RPC errors `messages.appendTodoList` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -46028,6 +41450,7 @@ class ToggleSuggestedPostApproval$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ToggleSuggestedPostApproval';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSuggestedPostApproval$;
   /** Reject the suggested post. */
   declare reject: boolean | undefined;
   /** Both for users and channels, must contain the ID of the [direct messages monoforum »](https://core.telegram.org/api/monoforum) (for channels, the topic ID is extracted automatically from the `msg_id`). */
@@ -46113,29 +41536,10 @@ class ToggleSuggestedPostApproval$ {
       return rethrowDecode(e, 'messages.toggleSuggestedPostApproval', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleSuggestedPostApproval');
-    j.flag('reject', this.reject);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    j.optional('reject_comment', this.rejectComment, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSuggestedPostApproval$ {
-    const j = new TlJsonReader(json, 'messages.toggleSuggestedPostApproval', classes);
-    return j.end(
-      new ToggleSuggestedPostApproval$({
-        reject: j.flag('reject'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-        rejectComment: j.optional('reject_comment', stringFromJson),
-      }),
-    );
-  }
+interface ToggleSuggestedPostApproval$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -46154,7 +41558,7 @@ class ToggleSuggestedPostApproval$ {
  *
  * @see https://core.telegram.org/method/messages.toggleSuggestedPostApproval
  */
-export const ToggleSuggestedPostApproval: typeof ToggleSuggestedPostApproval$ = /*@__PURE__*/ defineTlClass(ToggleSuggestedPostApproval$, 0x8107455c, 0x8af52aac, 'messages.ToggleSuggestedPostApproval', 'request');
+export const ToggleSuggestedPostApproval: typeof ToggleSuggestedPostApproval$ = /*@__PURE__*/ defineTlClass(ToggleSuggestedPostApproval$, 0x8107455c, 0x8af52aac, 'messages.ToggleSuggestedPostApproval', 'request', 'messages.toggleSuggestedPostApproval flags:# reject:flags.1?true peer:InputPeer msg_id:int schedule_date:flags.0?int reject_comment:flags.2?string');
 export type ToggleSuggestedPostApproval = ToggleSuggestedPostApproval$;
 
 /** The types of the RPC errors `messages.toggleSuggestedPostApproval` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -46191,6 +41595,7 @@ class GetForumTopics$ {
   declare readonly SUBCLASS_OF_ID: 0x8e1d3e1e;
   declare readonly className: 'messages.GetForumTopics';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetForumTopics$;
   /** The supergroup forum, private chat (for forum-enabled bots) or bot forum (for users) where the topic is located. */
   declare peer: Api.TypeInputPeer;
   /** Search query */
@@ -46285,31 +41690,10 @@ class GetForumTopics$ {
       return rethrowDecode(e, 'messages.getForumTopics', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getForumTopics');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('q', this.q, stringToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_topic', this.offsetTopic, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetForumTopics$ {
-    const j = new TlJsonReader(json, 'messages.getForumTopics', classes);
-    return j.end(
-      new GetForumTopics$({
-        peer: j.field('peer', fromJson$InputPeer),
-        q: j.optional('q', stringFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetTopic: j.field('offset_topic', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetForumTopics$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -46329,7 +41713,7 @@ class GetForumTopics$ {
  *
  * @see https://core.telegram.org/method/messages.getForumTopics
  */
-export const GetForumTopics: typeof GetForumTopics$ = /*@__PURE__*/ defineTlClass(GetForumTopics$, 0x3ba47bff, 0x8e1d3e1e, 'messages.GetForumTopics', 'request');
+export const GetForumTopics: typeof GetForumTopics$ = /*@__PURE__*/ defineTlClass(GetForumTopics$, 0x3ba47bff, 0x8e1d3e1e, 'messages.GetForumTopics', 'request', 'messages.getForumTopics flags:# peer:InputPeer q:flags.0?string offset_date:int offset_id:int offset_topic:int limit:int');
 export type GetForumTopics = GetForumTopics$;
 
 /** The types of the RPC errors `messages.getForumTopics` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -46367,6 +41751,7 @@ class GetForumTopicsByID$ {
   declare readonly SUBCLASS_OF_ID: 0x8e1d3e1e;
   declare readonly className: 'messages.GetForumTopicsByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetForumTopicsByID$;
   /** The supergroup forum, private chat (for forum-enabled bots) or bot forum (for users) where the topic is located. */
   declare peer: Api.TypeInputPeer;
   /** Topic IDs */
@@ -46427,23 +41812,10 @@ class GetForumTopicsByID$ {
       return rethrowDecode(e, 'messages.getForumTopicsByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getForumTopicsByID');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('topics', this.topics, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetForumTopicsByID$ {
-    const j = new TlJsonReader(json, 'messages.getForumTopicsByID', classes);
-    return j.end(
-      new GetForumTopicsByID$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topics: j.vector('topics', intFromJson),
-      }),
-    );
-  }
+interface GetForumTopicsByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -46463,7 +41835,7 @@ class GetForumTopicsByID$ {
  *
  * @see https://core.telegram.org/method/messages.getForumTopicsByID
  */
-export const GetForumTopicsByID: typeof GetForumTopicsByID$ = /*@__PURE__*/ defineTlClass(GetForumTopicsByID$, 0xaf0a4a08, 0x8e1d3e1e, 'messages.GetForumTopicsByID', 'request');
+export const GetForumTopicsByID: typeof GetForumTopicsByID$ = /*@__PURE__*/ defineTlClass(GetForumTopicsByID$, 0xaf0a4a08, 0x8e1d3e1e, 'messages.GetForumTopicsByID', 'request', 'messages.getForumTopicsByID peer:InputPeer topics:Vector<int>');
 export type GetForumTopicsByID = GetForumTopicsByID$;
 
 /** The types of the RPC errors `messages.getForumTopicsByID` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -46502,6 +41874,7 @@ class EditForumTopic$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditForumTopic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditForumTopic$;
   /** The supergroup forum, private chat (for forum-enabled bots) or bot forum (for users) where the topic is located. */
   declare peer: Api.TypeInputPeer;
   /** Topic ID */
@@ -46599,31 +41972,10 @@ class EditForumTopic$ {
       return rethrowDecode(e, 'messages.editForumTopic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editForumTopic');
-    j.field('peer', this.peer, objectToJson);
-    j.field('topic_id', this.topicId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('icon_emoji_id', this.iconEmojiId, longToJson);
-    j.optional('closed', this.closed, boolToJson);
-    j.optional('hidden', this.hidden, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditForumTopic$ {
-    const j = new TlJsonReader(json, 'messages.editForumTopic', classes);
-    return j.end(
-      new EditForumTopic$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topicId: j.field('topic_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        iconEmojiId: j.optional('icon_emoji_id', longFromJson),
-        closed: j.optional('closed', boolFromJson),
-        hidden: j.optional('hidden', boolFromJson),
-      }),
-    );
-  }
+interface EditForumTopic$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -46644,7 +41996,7 @@ class EditForumTopic$ {
  *
  * @see https://core.telegram.org/method/messages.editForumTopic
  */
-export const EditForumTopic: typeof EditForumTopic$ = /*@__PURE__*/ defineTlClass(EditForumTopic$, 0xcecc1134, 0x8af52aac, 'messages.EditForumTopic', 'request');
+export const EditForumTopic: typeof EditForumTopic$ = /*@__PURE__*/ defineTlClass(EditForumTopic$, 0xcecc1134, 0x8af52aac, 'messages.EditForumTopic', 'request', 'messages.editForumTopic flags:# peer:InputPeer topic_id:int title:flags.0?string icon_emoji_id:flags.1?long closed:flags.2?Bool hidden:flags.3?Bool');
 export type EditForumTopic = EditForumTopic$;
 
 /** The types of the RPC errors `messages.editForumTopic` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -46682,6 +42034,7 @@ class UpdatePinnedForumTopic$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.UpdatePinnedForumTopic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePinnedForumTopic$;
   /** The supergroup forum, private chat (for forum-enabled bots) or bot forum (for users) where the topic is located. */
   declare peer: Api.TypeInputPeer;
   /** [Forum topic ID](https://core.telegram.org/api/forum) */
@@ -46743,25 +42096,10 @@ class UpdatePinnedForumTopic$ {
       return rethrowDecode(e, 'messages.updatePinnedForumTopic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updatePinnedForumTopic');
-    j.field('peer', this.peer, objectToJson);
-    j.field('topic_id', this.topicId, intToJson);
-    j.field('pinned', this.pinned, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedForumTopic$ {
-    const j = new TlJsonReader(json, 'messages.updatePinnedForumTopic', classes);
-    return j.end(
-      new UpdatePinnedForumTopic$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topicId: j.field('topic_id', intFromJson),
-        pinned: j.field('pinned', boolFromJson),
-      }),
-    );
-  }
+interface UpdatePinnedForumTopic$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -46780,7 +42118,7 @@ class UpdatePinnedForumTopic$ {
  *
  * @see https://core.telegram.org/method/messages.updatePinnedForumTopic
  */
-export const UpdatePinnedForumTopic: typeof UpdatePinnedForumTopic$ = /*@__PURE__*/ defineTlClass(UpdatePinnedForumTopic$, 0x175df251, 0x8af52aac, 'messages.UpdatePinnedForumTopic', 'request');
+export const UpdatePinnedForumTopic: typeof UpdatePinnedForumTopic$ = /*@__PURE__*/ defineTlClass(UpdatePinnedForumTopic$, 0x175df251, 0x8af52aac, 'messages.UpdatePinnedForumTopic', 'request', 'messages.updatePinnedForumTopic peer:InputPeer topic_id:int pinned:Bool');
 export type UpdatePinnedForumTopic = UpdatePinnedForumTopic$;
 
 /** The types of the RPC errors `messages.updatePinnedForumTopic` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -46816,6 +42154,7 @@ class ReorderPinnedForumTopics$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ReorderPinnedForumTopics';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPinnedForumTopics$;
   /**
    * If not set, the order of only the topics present both server-side and in `order` will be changed (i.e. mentioning topics not pinned server-side in `order` will not pin them, and not mentioning topics pinned server-side will not unpin them).
    *
@@ -46897,25 +42236,10 @@ class ReorderPinnedForumTopics$ {
       return rethrowDecode(e, 'messages.reorderPinnedForumTopics', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderPinnedForumTopics');
-    j.flag('force', this.force);
-    j.field('peer', this.peer, objectToJson);
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedForumTopics$ {
-    const j = new TlJsonReader(json, 'messages.reorderPinnedForumTopics', classes);
-    return j.end(
-      new ReorderPinnedForumTopics$({
-        force: j.flag('force'),
-        peer: j.field('peer', fromJson$InputPeer),
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderPinnedForumTopics$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -46934,7 +42258,7 @@ class ReorderPinnedForumTopics$ {
  *
  * @see https://core.telegram.org/method/messages.reorderPinnedForumTopics
  */
-export const ReorderPinnedForumTopics: typeof ReorderPinnedForumTopics$ = /*@__PURE__*/ defineTlClass(ReorderPinnedForumTopics$, 0x0e7841f0, 0x8af52aac, 'messages.ReorderPinnedForumTopics', 'request');
+export const ReorderPinnedForumTopics: typeof ReorderPinnedForumTopics$ = /*@__PURE__*/ defineTlClass(ReorderPinnedForumTopics$, 0x0e7841f0, 0x8af52aac, 'messages.ReorderPinnedForumTopics', 'request', 'messages.reorderPinnedForumTopics flags:# force:flags.0?true peer:InputPeer order:Vector<int>');
 export type ReorderPinnedForumTopics = ReorderPinnedForumTopics$;
 
 /** The types of the RPC errors `messages.reorderPinnedForumTopics` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -46974,6 +42298,7 @@ class CreateForumTopic$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.CreateForumTopic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateForumTopic$;
   /** If set, the topic has no user-defined title, can only be set for the per-user topics of [bot forums](https://core.telegram.org/api/forum#bot-forums); if this field is set, the topic title likely needs to be changed by the bot. */
   declare titleMissing: boolean | undefined;
   /** The supergroup, private chat (for forum-enabled bots) or forum bot (for users) where to create the topic. */
@@ -47078,33 +42403,10 @@ class CreateForumTopic$ {
       return rethrowDecode(e, 'messages.createForumTopic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.createForumTopic');
-    j.flag('title_missing', this.titleMissing);
-    j.field('peer', this.peer, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.optional('icon_color', this.iconColor, intToJson);
-    j.optional('icon_emoji_id', this.iconEmojiId, longToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateForumTopic$ {
-    const j = new TlJsonReader(json, 'messages.createForumTopic', classes);
-    return j.end(
-      new CreateForumTopic$({
-        titleMissing: j.flag('title_missing'),
-        peer: j.field('peer', fromJson$InputPeer),
-        title: j.field('title', stringFromJson),
-        iconColor: j.optional('icon_color', intFromJson),
-        iconEmojiId: j.optional('icon_emoji_id', longFromJson),
-        randomId: j.field('random_id', longFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface CreateForumTopic$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -47127,7 +42429,7 @@ class CreateForumTopic$ {
  *
  * @see https://core.telegram.org/method/messages.createForumTopic
  */
-export const CreateForumTopic: typeof CreateForumTopic$ = /*@__PURE__*/ defineTlClass(CreateForumTopic$, 0x2f98c3d5, 0x8af52aac, 'messages.CreateForumTopic', 'request');
+export const CreateForumTopic: typeof CreateForumTopic$ = /*@__PURE__*/ defineTlClass(CreateForumTopic$, 0x2f98c3d5, 0x8af52aac, 'messages.CreateForumTopic', 'request', 'messages.createForumTopic flags:# title_missing:flags.4?true peer:InputPeer title:string icon_color:flags.0?int icon_emoji_id:flags.3?long random_id:long send_as:flags.2?InputPeer');
 export type CreateForumTopic = CreateForumTopic$;
 
 /** The types of the RPC errors `messages.createForumTopic` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -47167,6 +42469,7 @@ class DeleteTopicHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.DeleteTopicHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteTopicHistory$;
   /** The supergroup forum, private chat (for forum-enabled bots) or bot forum (for users) where the topic is located. */
   declare peer: Api.TypeInputPeer;
   /** Topic ID */
@@ -47219,23 +42522,10 @@ class DeleteTopicHistory$ {
       return rethrowDecode(e, 'messages.deleteTopicHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteTopicHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('top_msg_id', this.topMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteTopicHistory$ {
-    const j = new TlJsonReader(json, 'messages.deleteTopicHistory', classes);
-    return j.end(
-      new DeleteTopicHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.field('top_msg_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteTopicHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -47254,7 +42544,7 @@ class DeleteTopicHistory$ {
  *
  * @see https://core.telegram.org/method/messages.deleteTopicHistory
  */
-export const DeleteTopicHistory: typeof DeleteTopicHistory$ = /*@__PURE__*/ defineTlClass(DeleteTopicHistory$, 0xd2816f10, 0x2c49c116, 'messages.DeleteTopicHistory', 'request');
+export const DeleteTopicHistory: typeof DeleteTopicHistory$ = /*@__PURE__*/ defineTlClass(DeleteTopicHistory$, 0xd2816f10, 0x2c49c116, 'messages.DeleteTopicHistory', 'request', 'messages.deleteTopicHistory peer:InputPeer top_msg_id:int');
 export type DeleteTopicHistory = DeleteTopicHistory$;
 
 /** The types of the RPC errors `messages.deleteTopicHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -47289,6 +42579,7 @@ class GetEmojiGameInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x064b3022;
   declare readonly className: 'messages.GetEmojiGameInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiGameInfo$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -47306,14 +42597,10 @@ class GetEmojiGameInfo$ {
   static fromReader(_r: TlReader): GetEmojiGameInfo$ {
     return new GetEmojiGameInfo$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getEmojiGameInfo' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiGameInfo$ {
-    return new TlJsonReader(json, 'messages.getEmojiGameInfo', classes).end(new GetEmojiGameInfo$());
-  }
+interface GetEmojiGameInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -47331,7 +42618,7 @@ class GetEmojiGameInfo$ {
  *
  * @see https://core.telegram.org/method/messages.getEmojiGameInfo
  */
-export const GetEmojiGameInfo: typeof GetEmojiGameInfo$ = /*@__PURE__*/ defineTlClass(GetEmojiGameInfo$, 0xfb7e8ca7, 0x064b3022, 'messages.GetEmojiGameInfo', 'request');
+export const GetEmojiGameInfo: typeof GetEmojiGameInfo$ = /*@__PURE__*/ defineTlClass(GetEmojiGameInfo$, 0xfb7e8ca7, 0x064b3022, 'messages.GetEmojiGameInfo', 'request', 'messages.getEmojiGameInfo');
 export type GetEmojiGameInfo = GetEmojiGameInfo$;
 
 /** The types of the RPC errors `messages.getEmojiGameInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -47370,6 +42657,7 @@ class SummarizeText$ {
   declare readonly SUBCLASS_OF_ID: 0x95ca4b05;
   declare readonly className: 'messages.SummarizeText';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SummarizeText$;
   /** The peer where the message is located. */
   declare peer: Api.TypeInputPeer;
   /** Message ID. */
@@ -47447,27 +42735,10 @@ class SummarizeText$ {
       return rethrowDecode(e, 'messages.summarizeText', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.summarizeText');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('to_lang', this.toLang, stringToJson);
-    j.optional('tone', this.tone, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SummarizeText$ {
-    const j = new TlJsonReader(json, 'messages.summarizeText', classes);
-    return j.end(
-      new SummarizeText$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        toLang: j.optional('to_lang', stringFromJson),
-        tone: j.optional('tone', stringFromJson),
-      }),
-    );
-  }
+interface SummarizeText$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -47490,7 +42761,7 @@ class SummarizeText$ {
  *
  * @see https://core.telegram.org/method/messages.summarizeText
  */
-export const SummarizeText: typeof SummarizeText$ = /*@__PURE__*/ defineTlClass(SummarizeText$, 0xabbbd346, 0x95ca4b05, 'messages.SummarizeText', 'request');
+export const SummarizeText: typeof SummarizeText$ = /*@__PURE__*/ defineTlClass(SummarizeText$, 0xabbbd346, 0x95ca4b05, 'messages.SummarizeText', 'request', 'messages.summarizeText flags:# peer:InputPeer id:int to_lang:flags.0?string tone:flags.2?string');
 export type SummarizeText = SummarizeText$;
 
 /** The types of the RPC errors `messages.summarizeText` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -47541,6 +42812,7 @@ class EditChatCreator$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatCreator';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatCreator$;
   /** Owned group/supergroup/channel. */
   declare peer: Api.TypeInputPeer;
   /** ID of the new owner. */
@@ -47602,25 +42874,10 @@ class EditChatCreator$ {
       return rethrowDecode(e, 'messages.editChatCreator', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatCreator');
-    j.field('peer', this.peer, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatCreator$ {
-    const j = new TlJsonReader(json, 'messages.editChatCreator', classes);
-    return j.end(
-      new EditChatCreator$({
-        peer: j.field('peer', fromJson$InputPeer),
-        userId: j.field('user_id', fromJson$InputUser),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface EditChatCreator$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -47652,7 +42909,7 @@ class EditChatCreator$ {
  *
  * @see https://core.telegram.org/method/messages.editChatCreator
  */
-export const EditChatCreator: typeof EditChatCreator$ = /*@__PURE__*/ defineTlClass(EditChatCreator$, 0xf743b857, 0x8af52aac, 'messages.EditChatCreator', 'request');
+export const EditChatCreator: typeof EditChatCreator$ = /*@__PURE__*/ defineTlClass(EditChatCreator$, 0xf743b857, 0x8af52aac, 'messages.EditChatCreator', 'request', 'messages.editChatCreator peer:InputPeer user_id:InputUser password:InputCheckPasswordSRP');
 export type EditChatCreator = EditChatCreator$;
 
 /** The types of the RPC errors `messages.editChatCreator` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -47701,6 +42958,7 @@ class GetFutureChatCreatorAfterLeave$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'messages.GetFutureChatCreatorAfterLeave';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFutureChatCreatorAfterLeave$;
   /** The basic group/supergroup/channel we're about to leave. */
   declare peer: Api.TypeInputPeer;
 
@@ -47744,21 +43002,10 @@ class GetFutureChatCreatorAfterLeave$ {
       return rethrowDecode(e, 'messages.getFutureChatCreatorAfterLeave', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFutureChatCreatorAfterLeave');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFutureChatCreatorAfterLeave$ {
-    const j = new TlJsonReader(json, 'messages.getFutureChatCreatorAfterLeave', classes);
-    return j.end(
-      new GetFutureChatCreatorAfterLeave$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetFutureChatCreatorAfterLeave$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -47777,7 +43024,7 @@ class GetFutureChatCreatorAfterLeave$ {
  *
  * @see https://core.telegram.org/method/messages.getFutureChatCreatorAfterLeave
  */
-export const GetFutureChatCreatorAfterLeave: typeof GetFutureChatCreatorAfterLeave$ = /*@__PURE__*/ defineTlClass(GetFutureChatCreatorAfterLeave$, 0x3b7d0ea6, 0x2da17977, 'messages.GetFutureChatCreatorAfterLeave', 'request');
+export const GetFutureChatCreatorAfterLeave: typeof GetFutureChatCreatorAfterLeave$ = /*@__PURE__*/ defineTlClass(GetFutureChatCreatorAfterLeave$, 0x3b7d0ea6, 0x2da17977, 'messages.GetFutureChatCreatorAfterLeave', 'request', 'messages.getFutureChatCreatorAfterLeave peer:InputPeer');
 export type GetFutureChatCreatorAfterLeave = GetFutureChatCreatorAfterLeave$;
 
 /** The types of the RPC errors `messages.getFutureChatCreatorAfterLeave` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -47813,6 +43060,7 @@ class EditChatParticipantRank$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatParticipantRank';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatParticipantRank$;
   /** The basic group/supergroup. */
   declare peer: Api.TypeInputPeer;
   /** The participant. */
@@ -47874,25 +43122,10 @@ class EditChatParticipantRank$ {
       return rethrowDecode(e, 'messages.editChatParticipantRank', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatParticipantRank');
-    j.field('peer', this.peer, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    j.field('rank', this.rank, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatParticipantRank$ {
-    const j = new TlJsonReader(json, 'messages.editChatParticipantRank', classes);
-    return j.end(
-      new EditChatParticipantRank$({
-        peer: j.field('peer', fromJson$InputPeer),
-        participant: j.field('participant', fromJson$InputPeer),
-        rank: j.field('rank', stringFromJson),
-      }),
-    );
-  }
+interface EditChatParticipantRank$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -47911,7 +43144,7 @@ class EditChatParticipantRank$ {
  *
  * @see https://core.telegram.org/method/messages.editChatParticipantRank
  */
-export const EditChatParticipantRank: typeof EditChatParticipantRank$ = /*@__PURE__*/ defineTlClass(EditChatParticipantRank$, 0xa00f32b0, 0x8af52aac, 'messages.EditChatParticipantRank', 'request');
+export const EditChatParticipantRank: typeof EditChatParticipantRank$ = /*@__PURE__*/ defineTlClass(EditChatParticipantRank$, 0xa00f32b0, 0x8af52aac, 'messages.EditChatParticipantRank', 'request', 'messages.editChatParticipantRank peer:InputPeer participant:InputPeer rank:string');
 export type EditChatParticipantRank = EditChatParticipantRank$;
 
 /** The types of the RPC errors `messages.editChatParticipantRank` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -47947,6 +43180,7 @@ class DeclineUrlAuth$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeclineUrlAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeclineUrlAuth$;
   /** The OAuth deep link from the [OAUTH_REQUEST push notification](https://core.telegram.org/api/push-updates#oauth-request) or the [`oauth_request` web event](https://core.telegram.org/api/web-events#oauth-request) */
   declare url: string;
 
@@ -47990,21 +43224,10 @@ class DeclineUrlAuth$ {
       return rethrowDecode(e, 'messages.declineUrlAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.declineUrlAuth');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeclineUrlAuth$ {
-    const j = new TlJsonReader(json, 'messages.declineUrlAuth', classes);
-    return j.end(
-      new DeclineUrlAuth$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface DeclineUrlAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -48023,7 +43246,7 @@ class DeclineUrlAuth$ {
  *
  * @see https://core.telegram.org/method/messages.declineUrlAuth
  */
-export const DeclineUrlAuth: typeof DeclineUrlAuth$ = /*@__PURE__*/ defineTlClass(DeclineUrlAuth$, 0x35436bbc, 0xf5b399ac, 'messages.DeclineUrlAuth', 'request');
+export const DeclineUrlAuth: typeof DeclineUrlAuth$ = /*@__PURE__*/ defineTlClass(DeclineUrlAuth$, 0x35436bbc, 0xf5b399ac, 'messages.DeclineUrlAuth', 'request', 'messages.declineUrlAuth url:string');
 export type DeclineUrlAuth = DeclineUrlAuth$;
 
 /** The types of the RPC errors `messages.declineUrlAuth` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -48063,6 +43286,7 @@ class CheckUrlAuthMatchCode$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.CheckUrlAuthMatchCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUrlAuthMatchCode$;
   /** The OAuth deep link */
   declare url: string;
   /** The emoji or code selected by the user from the list in {@link Api.UrlAuthResultRequest}.`match_codes` */
@@ -48115,23 +43339,10 @@ class CheckUrlAuthMatchCode$ {
       return rethrowDecode(e, 'messages.checkUrlAuthMatchCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkUrlAuthMatchCode');
-    j.field('url', this.url, stringToJson);
-    j.field('match_code', this.matchCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUrlAuthMatchCode$ {
-    const j = new TlJsonReader(json, 'messages.checkUrlAuthMatchCode', classes);
-    return j.end(
-      new CheckUrlAuthMatchCode$({
-        url: j.field('url', stringFromJson),
-        matchCode: j.field('match_code', stringFromJson),
-      }),
-    );
-  }
+interface CheckUrlAuthMatchCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -48154,7 +43365,7 @@ class CheckUrlAuthMatchCode$ {
  *
  * @see https://core.telegram.org/method/messages.checkUrlAuthMatchCode
  */
-export const CheckUrlAuthMatchCode: typeof CheckUrlAuthMatchCode$ = /*@__PURE__*/ defineTlClass(CheckUrlAuthMatchCode$, 0xc9a47b0b, 0xf5b399ac, 'messages.CheckUrlAuthMatchCode', 'request');
+export const CheckUrlAuthMatchCode: typeof CheckUrlAuthMatchCode$ = /*@__PURE__*/ defineTlClass(CheckUrlAuthMatchCode$, 0xc9a47b0b, 0xf5b399ac, 'messages.CheckUrlAuthMatchCode', 'request', 'messages.checkUrlAuthMatchCode url:string match_code:string');
 export type CheckUrlAuthMatchCode = CheckUrlAuthMatchCode$;
 
 /** The types of the RPC errors `messages.checkUrlAuthMatchCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -48195,6 +43406,7 @@ class ComposeMessageWithAI$ {
   declare readonly SUBCLASS_OF_ID: 0x140803df;
   declare readonly className: 'messages.ComposeMessageWithAI';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ComposeMessageWithAI$;
   /** If set, proofreads and fixes mistakes in the message */
   declare proofread: boolean | undefined;
   /** If set, adds emojis to the message */
@@ -48279,29 +43491,10 @@ class ComposeMessageWithAI$ {
       return rethrowDecode(e, 'messages.composeMessageWithAI', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.composeMessageWithAI');
-    j.flag('proofread', this.proofread);
-    j.flag('emojify', this.emojify);
-    j.field('text', this.text, objectToJson);
-    j.optional('translate_to_lang', this.translateToLang, stringToJson);
-    j.optional('tone', this.tone, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ComposeMessageWithAI$ {
-    const j = new TlJsonReader(json, 'messages.composeMessageWithAI', classes);
-    return j.end(
-      new ComposeMessageWithAI$({
-        proofread: j.flag('proofread'),
-        emojify: j.flag('emojify'),
-        text: j.field('text', fromJson$TextWithEntities),
-        translateToLang: j.optional('translate_to_lang', stringFromJson),
-        tone: j.optional('tone', fromJson$InputAiComposeTone),
-      }),
-    );
-  }
+interface ComposeMessageWithAI$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -48325,7 +43518,7 @@ class ComposeMessageWithAI$ {
  *
  * @see https://core.telegram.org/method/messages.composeMessageWithAI
  */
-export const ComposeMessageWithAI: typeof ComposeMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposeMessageWithAI$, 0xdaecc589, 0x140803df, 'messages.ComposeMessageWithAI', 'request');
+export const ComposeMessageWithAI: typeof ComposeMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposeMessageWithAI$, 0xdaecc589, 0x140803df, 'messages.ComposeMessageWithAI', 'request', 'messages.composeMessageWithAI flags:# proofread:flags.0?true emojify:flags.3?true text:TextWithEntities translate_to_lang:flags.1?string tone:flags.2?InputAiComposeTone');
 export type ComposeMessageWithAI = ComposeMessageWithAI$;
 
 /** The types of the RPC errors `messages.composeMessageWithAI` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -48363,6 +43556,7 @@ class ReportReadMetrics$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportReadMetrics';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportReadMetrics$;
   /** Peer where the messages are located */
   declare peer: Api.TypeInputPeer;
   /** List of read metrics for individual messages */
@@ -48423,23 +43617,10 @@ class ReportReadMetrics$ {
       return rethrowDecode(e, 'messages.reportReadMetrics', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportReadMetrics');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('metrics', this.metrics, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportReadMetrics$ {
-    const j = new TlJsonReader(json, 'messages.reportReadMetrics', classes);
-    return j.end(
-      new ReportReadMetrics$({
-        peer: j.field('peer', fromJson$InputPeer),
-        metrics: j.vector('metrics', fromJson$InputMessageReadMetric),
-      }),
-    );
-  }
+interface ReportReadMetrics$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -48457,7 +43638,7 @@ class ReportReadMetrics$ {
  *
  * @see https://core.telegram.org/method/messages.reportReadMetrics
  */
-export const ReportReadMetrics: typeof ReportReadMetrics$ = /*@__PURE__*/ defineTlClass(ReportReadMetrics$, 0x4067c5e6, 0xf5b399ac, 'messages.ReportReadMetrics', 'request');
+export const ReportReadMetrics: typeof ReportReadMetrics$ = /*@__PURE__*/ defineTlClass(ReportReadMetrics$, 0x4067c5e6, 0xf5b399ac, 'messages.ReportReadMetrics', 'request', 'messages.reportReadMetrics peer:InputPeer metrics:Vector<InputMessageReadMetric>');
 export type ReportReadMetrics = ReportReadMetrics$;
 
 /** The types of the RPC errors `messages.reportReadMetrics` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -48491,6 +43672,7 @@ class ReportMusicListen$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportMusicListen';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportMusicListen$;
   /** The {@link Api.TypeInputDocument} of the listened song */
   declare id: Api.TypeInputDocument;
   /** Accumulated playing time in whole seconds */
@@ -48543,23 +43725,10 @@ class ReportMusicListen$ {
       return rethrowDecode(e, 'messages.reportMusicListen', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportMusicListen');
-    j.field('id', this.id, objectToJson);
-    j.field('listened_duration', this.listenedDuration, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportMusicListen$ {
-    const j = new TlJsonReader(json, 'messages.reportMusicListen', classes);
-    return j.end(
-      new ReportMusicListen$({
-        id: j.field('id', fromJson$InputDocument),
-        listenedDuration: j.field('listened_duration', intFromJson),
-      }),
-    );
-  }
+interface ReportMusicListen$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -48577,7 +43746,7 @@ class ReportMusicListen$ {
  *
  * @see https://core.telegram.org/method/messages.reportMusicListen
  */
-export const ReportMusicListen: typeof ReportMusicListen$ = /*@__PURE__*/ defineTlClass(ReportMusicListen$, 0xddbcd819, 0xf5b399ac, 'messages.ReportMusicListen', 'request');
+export const ReportMusicListen: typeof ReportMusicListen$ = /*@__PURE__*/ defineTlClass(ReportMusicListen$, 0xddbcd819, 0xf5b399ac, 'messages.ReportMusicListen', 'request', 'messages.reportMusicListen id:InputDocument listened_duration:int');
 export type ReportMusicListen = ReportMusicListen$;
 
 /** The types of the RPC errors `messages.reportMusicListen` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -48612,6 +43781,7 @@ class AddPollAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.AddPollAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddPollAnswer$;
   /** Peer where the poll is located */
   declare peer: Api.TypeInputPeer;
   /** Message ID of the poll */
@@ -48673,25 +43843,10 @@ class AddPollAnswer$ {
       return rethrowDecode(e, 'messages.addPollAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.addPollAnswer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('answer', this.answer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddPollAnswer$ {
-    const j = new TlJsonReader(json, 'messages.addPollAnswer', classes);
-    return j.end(
-      new AddPollAnswer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        answer: j.field('answer', fromJson$PollAnswer),
-      }),
-    );
-  }
+interface AddPollAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -48710,7 +43865,7 @@ class AddPollAnswer$ {
  *
  * @see https://core.telegram.org/method/messages.addPollAnswer
  */
-export const AddPollAnswer: typeof AddPollAnswer$ = /*@__PURE__*/ defineTlClass(AddPollAnswer$, 0x19bc4b6d, 0x8af52aac, 'messages.AddPollAnswer', 'request');
+export const AddPollAnswer: typeof AddPollAnswer$ = /*@__PURE__*/ defineTlClass(AddPollAnswer$, 0x19bc4b6d, 0x8af52aac, 'messages.AddPollAnswer', 'request', 'messages.addPollAnswer peer:InputPeer msg_id:int answer:PollAnswer');
 export type AddPollAnswer = AddPollAnswer$;
 
 /** The types of the RPC errors `messages.addPollAnswer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -48746,6 +43901,7 @@ class DeletePollAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeletePollAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePollAnswer$;
   /** Peer where the poll is located */
   declare peer: Api.TypeInputPeer;
   /** Message ID of the poll */
@@ -48807,25 +43963,10 @@ class DeletePollAnswer$ {
       return rethrowDecode(e, 'messages.deletePollAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deletePollAnswer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('option', this.option, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePollAnswer$ {
-    const j = new TlJsonReader(json, 'messages.deletePollAnswer', classes);
-    return j.end(
-      new DeletePollAnswer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        option: j.field('option', bytesFromJson),
-      }),
-    );
-  }
+interface DeletePollAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -48844,7 +43985,7 @@ class DeletePollAnswer$ {
  *
  * @see https://core.telegram.org/method/messages.deletePollAnswer
  */
-export const DeletePollAnswer: typeof DeletePollAnswer$ = /*@__PURE__*/ defineTlClass(DeletePollAnswer$, 0xac8505a5, 0x8af52aac, 'messages.DeletePollAnswer', 'request');
+export const DeletePollAnswer: typeof DeletePollAnswer$ = /*@__PURE__*/ defineTlClass(DeletePollAnswer$, 0xac8505a5, 0x8af52aac, 'messages.DeletePollAnswer', 'request', 'messages.deletePollAnswer peer:InputPeer msg_id:int option:bytes');
 export type DeletePollAnswer = DeletePollAnswer$;
 
 /** The types of the RPC errors `messages.deletePollAnswer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -48880,6 +44021,7 @@ class GetUnreadPollVotes$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetUnreadPollVotes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUnreadPollVotes$;
   /** The chat to fetch unread poll votes from */
   declare peer: Api.TypeInputPeer;
   /** If the chat is a forum, restrict results to this topic */
@@ -48983,33 +44125,10 @@ class GetUnreadPollVotes$ {
       return rethrowDecode(e, 'messages.getUnreadPollVotes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getUnreadPollVotes');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadPollVotes$ {
-    const j = new TlJsonReader(json, 'messages.getUnreadPollVotes', classes);
-    return j.end(
-      new GetUnreadPollVotes$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-      }),
-    );
-  }
+interface GetUnreadPollVotes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49028,7 +44147,7 @@ class GetUnreadPollVotes$ {
  *
  * @see https://core.telegram.org/method/messages.getUnreadPollVotes
  */
-export const GetUnreadPollVotes: typeof GetUnreadPollVotes$ = /*@__PURE__*/ defineTlClass(GetUnreadPollVotes$, 0x43286cf2, 0xd4b40b5e, 'messages.GetUnreadPollVotes', 'request');
+export const GetUnreadPollVotes: typeof GetUnreadPollVotes$ = /*@__PURE__*/ defineTlClass(GetUnreadPollVotes$, 0x43286cf2, 0xd4b40b5e, 'messages.GetUnreadPollVotes', 'request', 'messages.getUnreadPollVotes flags:# peer:InputPeer top_msg_id:flags.0?int offset_id:int add_offset:int limit:int max_id:int min_id:int');
 export type GetUnreadPollVotes = GetUnreadPollVotes$;
 
 /** The types of the RPC errors `messages.getUnreadPollVotes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -49064,6 +44183,7 @@ class ReadPollVotes$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.ReadPollVotes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadPollVotes$;
   /** The chat to mark poll votes as read in */
   declare peer: Api.TypeInputPeer;
   /** If the chat is a forum, restrict to this topic */
@@ -49122,23 +44242,10 @@ class ReadPollVotes$ {
       return rethrowDecode(e, 'messages.readPollVotes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readPollVotes');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadPollVotes$ {
-    const j = new TlJsonReader(json, 'messages.readPollVotes', classes);
-    return j.end(
-      new ReadPollVotes$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-      }),
-    );
-  }
+interface ReadPollVotes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49157,7 +44264,7 @@ class ReadPollVotes$ {
  *
  * @see https://core.telegram.org/method/messages.readPollVotes
  */
-export const ReadPollVotes: typeof ReadPollVotes$ = /*@__PURE__*/ defineTlClass(ReadPollVotes$, 0x1720b4d8, 0x2c49c116, 'messages.ReadPollVotes', 'request');
+export const ReadPollVotes: typeof ReadPollVotes$ = /*@__PURE__*/ defineTlClass(ReadPollVotes$, 0x1720b4d8, 0x2c49c116, 'messages.ReadPollVotes', 'request', 'messages.readPollVotes flags:# peer:InputPeer top_msg_id:flags.0?int');
 export type ReadPollVotes = ReadPollVotes$;
 
 /** The types of the RPC errors `messages.readPollVotes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -49194,6 +44301,7 @@ class SetBotGuestChatResult$ {
   declare readonly SUBCLASS_OF_ID: 0x2dcd6300;
   declare readonly className: 'messages.SetBotGuestChatResult';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotGuestChatResult$;
   /** Query identifier from the {@link Api.UpdateBotGuestChatQuery}.`query_id` field */
   declare queryId: BigInteger;
   /** The result to send as the answer to the query */
@@ -49246,23 +44354,10 @@ class SetBotGuestChatResult$ {
       return rethrowDecode(e, 'messages.setBotGuestChatResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotGuestChatResult');
-    j.field('query_id', this.queryId, longToJson);
-    j.field('result', this.result, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotGuestChatResult$ {
-    const j = new TlJsonReader(json, 'messages.setBotGuestChatResult', classes);
-    return j.end(
-      new SetBotGuestChatResult$({
-        queryId: j.field('query_id', longFromJson),
-        result: j.field('result', fromJson$InputBotInlineResult),
-      }),
-    );
-  }
+interface SetBotGuestChatResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49282,7 +44377,7 @@ class SetBotGuestChatResult$ {
  *
  * @see https://core.telegram.org/method/messages.setBotGuestChatResult
  */
-export const SetBotGuestChatResult: typeof SetBotGuestChatResult$ = /*@__PURE__*/ defineTlClass(SetBotGuestChatResult$, 0xb8f106e3, 0x2dcd6300, 'messages.SetBotGuestChatResult', 'request');
+export const SetBotGuestChatResult: typeof SetBotGuestChatResult$ = /*@__PURE__*/ defineTlClass(SetBotGuestChatResult$, 0xb8f106e3, 0x2dcd6300, 'messages.SetBotGuestChatResult', 'request', 'messages.setBotGuestChatResult query_id:long result:InputBotInlineResult');
 export type SetBotGuestChatResult = SetBotGuestChatResult$;
 
 /** The types of the RPC errors `messages.setBotGuestChatResult` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -49319,6 +44414,7 @@ class DeleteParticipantReactions$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DeleteParticipantReactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteParticipantReactions$;
   /** The group or channel where the participant's reactions should be removed */
   declare peer: Api.TypeInputPeer;
   /** The participant whose reactions should be removed */
@@ -49371,23 +44467,10 @@ class DeleteParticipantReactions$ {
       return rethrowDecode(e, 'messages.deleteParticipantReactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteParticipantReactions');
-    j.field('peer', this.peer, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteParticipantReactions$ {
-    const j = new TlJsonReader(json, 'messages.deleteParticipantReactions', classes);
-    return j.end(
-      new DeleteParticipantReactions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface DeleteParticipantReactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49406,7 +44489,7 @@ class DeleteParticipantReactions$ {
  *
  * @see https://core.telegram.org/method/messages.deleteParticipantReactions
  */
-export const DeleteParticipantReactions: typeof DeleteParticipantReactions$ = /*@__PURE__*/ defineTlClass(DeleteParticipantReactions$, 0xa0b80cf8, 0xf5b399ac, 'messages.DeleteParticipantReactions', 'request');
+export const DeleteParticipantReactions: typeof DeleteParticipantReactions$ = /*@__PURE__*/ defineTlClass(DeleteParticipantReactions$, 0xa0b80cf8, 0xf5b399ac, 'messages.DeleteParticipantReactions', 'request', 'messages.deleteParticipantReactions peer:InputPeer participant:InputPeer');
 export type DeleteParticipantReactions = DeleteParticipantReactions$;
 
 /** The types of the RPC errors `messages.deleteParticipantReactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -49442,6 +44525,7 @@ class DeleteParticipantReaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteParticipantReaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteParticipantReaction$;
   /** The group or channel where the message is located */
   declare peer: Api.TypeInputPeer;
   /** ID of the message whose reactions should be removed */
@@ -49503,25 +44587,10 @@ class DeleteParticipantReaction$ {
       return rethrowDecode(e, 'messages.deleteParticipantReaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteParticipantReaction');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteParticipantReaction$ {
-    const j = new TlJsonReader(json, 'messages.deleteParticipantReaction', classes);
-    return j.end(
-      new DeleteParticipantReaction$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface DeleteParticipantReaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49540,7 +44609,7 @@ class DeleteParticipantReaction$ {
  *
  * @see https://core.telegram.org/method/messages.deleteParticipantReaction
  */
-export const DeleteParticipantReaction: typeof DeleteParticipantReaction$ = /*@__PURE__*/ defineTlClass(DeleteParticipantReaction$, 0xe3b7f82c, 0x8af52aac, 'messages.DeleteParticipantReaction', 'request');
+export const DeleteParticipantReaction: typeof DeleteParticipantReaction$ = /*@__PURE__*/ defineTlClass(DeleteParticipantReaction$, 0xe3b7f82c, 0x8af52aac, 'messages.DeleteParticipantReaction', 'request', 'messages.deleteParticipantReaction peer:InputPeer msg_id:int participant:InputPeer');
 export type DeleteParticipantReaction = DeleteParticipantReaction$;
 
 /** The types of the RPC errors `messages.deleteParticipantReaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -49577,6 +44646,7 @@ class GetPersonalChannelHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetPersonalChannelHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPersonalChannelHistory$;
   /** The user whose personal channel history to fetch */
   declare userId: Api.TypeInputUser;
   /** Maximum number of results to return, [see pagination](https://core.telegram.org/api/offsets) */
@@ -49656,29 +44726,10 @@ class GetPersonalChannelHistory$ {
       return rethrowDecode(e, 'messages.getPersonalChannelHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPersonalChannelHistory');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPersonalChannelHistory$ {
-    const j = new TlJsonReader(json, 'messages.getPersonalChannelHistory', classes);
-    return j.end(
-      new GetPersonalChannelHistory$({
-        userId: j.field('user_id', fromJson$InputUser),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetPersonalChannelHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49698,7 +44749,7 @@ class GetPersonalChannelHistory$ {
  *
  * @see https://core.telegram.org/method/messages.getPersonalChannelHistory
  */
-export const GetPersonalChannelHistory: typeof GetPersonalChannelHistory$ = /*@__PURE__*/ defineTlClass(GetPersonalChannelHistory$, 0x55fb0996, 0xd4b40b5e, 'messages.GetPersonalChannelHistory', 'request');
+export const GetPersonalChannelHistory: typeof GetPersonalChannelHistory$ = /*@__PURE__*/ defineTlClass(GetPersonalChannelHistory$, 0x55fb0996, 0xd4b40b5e, 'messages.GetPersonalChannelHistory', 'request', 'messages.getPersonalChannelHistory user_id:InputUser limit:int max_id:int min_id:int hash:long');
 export type GetPersonalChannelHistory = GetPersonalChannelHistory$;
 
 /** The types of the RPC errors `messages.getPersonalChannelHistory` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -49733,6 +44784,7 @@ class GetRichMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetRichMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRichMessage$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
 
@@ -49778,23 +44830,10 @@ class GetRichMessage$ {
       return rethrowDecode(e, 'messages.getRichMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRichMessage');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRichMessage$ {
-    const j = new TlJsonReader(json, 'messages.getRichMessage', classes);
-    return j.end(
-      new GetRichMessage$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetRichMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49811,7 +44850,7 @@ class GetRichMessage$ {
  *
  * @see https://core.telegram.org/method/messages.getRichMessage
  */
-export const GetRichMessage: typeof GetRichMessage$ = /*@__PURE__*/ defineTlClass(GetRichMessage$, 0x501569cf, 0xd4b40b5e, 'messages.GetRichMessage', 'request');
+export const GetRichMessage: typeof GetRichMessage$ = /*@__PURE__*/ defineTlClass(GetRichMessage$, 0x501569cf, 0xd4b40b5e, 'messages.GetRichMessage', 'request', 'messages.getRichMessage peer:InputPeer id:int');
 export type GetRichMessage = GetRichMessage$;
 
 /** The types of the RPC errors `messages.getRichMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -49838,6 +44877,7 @@ class TranslateRichMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xbfb188f6;
   declare readonly className: 'messages.TranslateRichMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TranslateRichMessage$;
   declare peer: Api.TypeInputPeer | undefined;
   declare id: number[] | undefined;
   declare text: Api.TypeInputRichMessage[] | undefined;
@@ -49931,29 +44971,10 @@ class TranslateRichMessage$ {
       return rethrowDecode(e, 'messages.translateRichMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.translateRichMessage');
-    j.optional('peer', this.peer, objectToJson);
-    j.optionalVector('id', this.id, intToJson);
-    j.optionalVector('text', this.text, objectToJson);
-    j.field('to_lang', this.toLang, stringToJson);
-    j.optional('tone', this.tone, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TranslateRichMessage$ {
-    const j = new TlJsonReader(json, 'messages.translateRichMessage', classes);
-    return j.end(
-      new TranslateRichMessage$({
-        peer: j.optional('peer', fromJson$InputPeer),
-        id: j.optionalVector('id', intFromJson),
-        text: j.optionalVector('text', fromJson$InputRichMessage),
-        toLang: j.field('to_lang', stringFromJson),
-        tone: j.optional('tone', stringFromJson),
-      }),
-    );
-  }
+interface TranslateRichMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -49963,7 +44984,7 @@ class TranslateRichMessage$ {
  *
  * @see https://core.telegram.org/method/messages.translateRichMessage
  */
-export const TranslateRichMessage: typeof TranslateRichMessage$ = /*@__PURE__*/ defineTlClass(TranslateRichMessage$, 0x1a542004, 0xbfb188f6, 'messages.TranslateRichMessage', 'request');
+export const TranslateRichMessage: typeof TranslateRichMessage$ = /*@__PURE__*/ defineTlClass(TranslateRichMessage$, 0x1a542004, 0xbfb188f6, 'messages.TranslateRichMessage', 'request', 'messages.translateRichMessage flags:# peer:flags.0?InputPeer id:flags.0?Vector<int> text:flags.1?Vector<InputRichMessage> to_lang:string tone:flags.2?string');
 export type TranslateRichMessage = TranslateRichMessage$;
 
 /**
@@ -49982,6 +45003,7 @@ class ComposeRichMessageWithAI$ {
   declare readonly SUBCLASS_OF_ID: 0x29aba753;
   declare readonly className: 'messages.ComposeRichMessageWithAI';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ComposeRichMessageWithAI$;
   declare proofread: boolean | undefined;
   declare emojify: boolean | undefined;
   declare text: Api.TypeInputRichMessage | undefined;
@@ -50051,29 +45073,10 @@ class ComposeRichMessageWithAI$ {
       return rethrowDecode(e, 'messages.composeRichMessageWithAI', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.composeRichMessageWithAI');
-    j.flag('proofread', this.proofread);
-    j.flag('emojify', this.emojify);
-    j.optional('text', this.text, objectToJson);
-    j.optional('translate_to_lang', this.translateToLang, stringToJson);
-    j.optional('tone', this.tone, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ComposeRichMessageWithAI$ {
-    const j = new TlJsonReader(json, 'messages.composeRichMessageWithAI', classes);
-    return j.end(
-      new ComposeRichMessageWithAI$({
-        proofread: j.flag('proofread'),
-        emojify: j.flag('emojify'),
-        text: j.optional('text', fromJson$InputRichMessage),
-        translateToLang: j.optional('translate_to_lang', stringFromJson),
-        tone: j.optional('tone', fromJson$InputAiComposeTone),
-      }),
-    );
-  }
+interface ComposeRichMessageWithAI$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -50083,7 +45086,7 @@ class ComposeRichMessageWithAI$ {
  *
  * @see https://core.telegram.org/method/messages.composeRichMessageWithAI
  */
-export const ComposeRichMessageWithAI: typeof ComposeRichMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposeRichMessageWithAI$, 0x8d7ae6af, 0x29aba753, 'messages.ComposeRichMessageWithAI', 'request');
+export const ComposeRichMessageWithAI: typeof ComposeRichMessageWithAI$ = /*@__PURE__*/ defineTlClass(ComposeRichMessageWithAI$, 0x8d7ae6af, 0x29aba753, 'messages.ComposeRichMessageWithAI', 'request', 'messages.composeRichMessageWithAI flags:# proofread:flags.0?true emojify:flags.3?true text:flags.4?InputRichMessage translate_to_lang:flags.1?string tone:flags.2?InputAiComposeTone');
 export type ComposeRichMessageWithAI = ComposeRichMessageWithAI$;
 
 /**
@@ -50102,6 +45105,7 @@ class RequestChatJoinWebView$ {
   declare readonly SUBCLASS_OF_ID: 0x93cea746;
   declare readonly className: 'messages.RequestChatJoinWebView';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestChatJoinWebView$;
   declare queryId: BigInteger;
   declare themeParams: Api.TypeDataJSON | undefined;
   declare platform: string;
@@ -50159,25 +45163,10 @@ class RequestChatJoinWebView$ {
       return rethrowDecode(e, 'messages.requestChatJoinWebView', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestChatJoinWebView');
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    j.field('platform', this.platform, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestChatJoinWebView$ {
-    const j = new TlJsonReader(json, 'messages.requestChatJoinWebView', classes);
-    return j.end(
-      new RequestChatJoinWebView$({
-        queryId: j.field('query_id', longFromJson),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-        platform: j.field('platform', stringFromJson),
-      }),
-    );
-  }
+interface RequestChatJoinWebView$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -50187,5 +45176,5 @@ class RequestChatJoinWebView$ {
  *
  * @see https://core.telegram.org/method/messages.requestChatJoinWebView
  */
-export const RequestChatJoinWebView: typeof RequestChatJoinWebView$ = /*@__PURE__*/ defineTlClass(RequestChatJoinWebView$, 0xba9ee679, 0x93cea746, 'messages.RequestChatJoinWebView', 'request');
+export const RequestChatJoinWebView: typeof RequestChatJoinWebView$ = /*@__PURE__*/ defineTlClass(RequestChatJoinWebView$, 0xba9ee679, 0x93cea746, 'messages.RequestChatJoinWebView', 'request', 'messages.requestChatJoinWebView flags:# query_id:long theme_params:flags.0?DataJSON platform:string');
 export type RequestChatJoinWebView = RequestChatJoinWebView$;

@@ -16,35 +16,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  doubleFromJson,
-  doubleToJson,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -171,49 +156,6 @@ import {
   write$User,
   write$WebDocument,
 } from '../codecs.js';
-import {
-  fromJson$BankCardOpenUrl,
-  fromJson$Chat,
-  fromJson$ConnectedBotStarRef,
-  fromJson$DataJSON,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputInvoice,
-  fromJson$InputMedia,
-  fromJson$InputPaymentCredentials,
-  fromJson$InputPeer,
-  fromJson$InputSavedStarGift,
-  fromJson$InputStarGiftAuction,
-  fromJson$InputStarsTransaction,
-  fromJson$InputStorePaymentPurpose,
-  fromJson$InputUser,
-  fromJson$Invoice,
-  fromJson$PaymentFormMethod,
-  fromJson$PaymentRequestedInfo,
-  fromJson$PaymentSavedCredentials,
-  fromJson$Peer,
-  fromJson$SavedStarGift,
-  fromJson$ShippingOption,
-  fromJson$StarGift,
-  fromJson$StarGiftActiveAuctionState,
-  fromJson$StarGiftAttribute,
-  fromJson$StarGiftAttributeCounter,
-  fromJson$StarGiftAttributeId,
-  fromJson$StarGiftAuctionAcquiredGift,
-  fromJson$StarGiftAuctionState,
-  fromJson$StarGiftAuctionUserState,
-  fromJson$StarGiftCollection,
-  fromJson$StarGiftUpgradePrice,
-  fromJson$StarRefProgram,
-  fromJson$StarsAmount,
-  fromJson$StarsRevenueStatus,
-  fromJson$StarsSubscription,
-  fromJson$StarsTransaction,
-  fromJson$StatsGraph,
-  fromJson$TextWithEntities,
-  fromJson$Updates,
-  fromJson$User,
-  fromJson$WebDocument,
-} from '../json.js';
 
 /**
  * Payment form
@@ -475,6 +417,7 @@ class PaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentForm';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentForm$;
   /** Whether the user can choose to save credentials. */
   declare canSaveCredentials: boolean | undefined;
   /** Indicates that the user can save payment credentials, but only after setting up a [2FA password](https://core.telegram.org/api/srp) (currently the account doesn't have a [2FA password](https://core.telegram.org/api/srp)) */
@@ -725,51 +668,10 @@ class PaymentForm$ {
       return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentForm');
-    j.flag('can_save_credentials', this.canSaveCredentials);
-    j.flag('password_missing', this.passwordMissing);
-    j.field('form_id', this.formId, longToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('provider_id', this.providerId, longToJson);
-    j.field('url', this.url, stringToJson);
-    j.optional('native_provider', this.nativeProvider, stringToJson);
-    j.optional('native_params', this.nativeParams, objectToJson);
-    j.optionalVector('additional_methods', this.additionalMethods, objectToJson);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    j.optionalVector('saved_credentials', this.savedCredentials, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.paymentForm', classes);
-    return j.end(
-      new PaymentForm$({
-        canSaveCredentials: j.flag('can_save_credentials'),
-        passwordMissing: j.flag('password_missing'),
-        formId: j.field('form_id', longFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        providerId: j.field('provider_id', longFromJson),
-        url: j.field('url', stringFromJson),
-        nativeProvider: j.optional('native_provider', stringFromJson),
-        nativeParams: j.optional('native_params', fromJson$DataJSON),
-        additionalMethods: j.optionalVector('additional_methods', fromJson$PaymentFormMethod),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-        savedCredentials: j.optionalVector('saved_credentials', fromJson$PaymentSavedCredentials),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -779,7 +681,7 @@ class PaymentForm$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentForm
  */
-export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0xa0058751, 0xa0483f19, 'payments.PaymentForm', 'constructor');
+export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0xa0058751, 0xa0483f19, 'payments.PaymentForm', 'constructor', 'payments.paymentForm flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm');
 export type PaymentForm = PaymentForm$;
 
 /**
@@ -798,6 +700,7 @@ class PaymentFormStars$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentFormStars';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentFormStars$;
   /** Form ID. */
   declare formId: BigInteger;
   /** Bot ID. */
@@ -904,33 +807,10 @@ class PaymentFormStars$ {
       return rethrowDecode(e, 'payments.paymentFormStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentFormStars');
-    j.field('form_id', this.formId, longToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStars$ {
-    const j = new TlJsonReader(json, 'payments.paymentFormStars', classes);
-    return j.end(
-      new PaymentFormStars$({
-        formId: j.field('form_id', longFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentFormStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -940,7 +820,7 @@ class PaymentFormStars$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentFormStars
  */
-export const PaymentFormStars: typeof PaymentFormStars$ = /*@__PURE__*/ defineTlClass(PaymentFormStars$, 0x7bf6b15c, 0xa0483f19, 'payments.PaymentFormStars', 'constructor');
+export const PaymentFormStars: typeof PaymentFormStars$ = /*@__PURE__*/ defineTlClass(PaymentFormStars$, 0x7bf6b15c, 0xa0483f19, 'payments.PaymentFormStars', 'constructor', 'payments.paymentFormStars flags:# form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice users:Vector<User> = payments.PaymentForm');
 export type PaymentFormStars = PaymentFormStars$;
 
 /**
@@ -959,6 +839,7 @@ class PaymentFormStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentFormStarGift';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentFormStarGift$;
   /** Form ID. */
   declare formId: BigInteger;
   /** Invoice */
@@ -1006,23 +887,10 @@ class PaymentFormStarGift$ {
       return rethrowDecode(e, 'payments.paymentFormStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentFormStarGift');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentFormStarGift$ {
-    const j = new TlJsonReader(json, 'payments.paymentFormStarGift', classes);
-    return j.end(
-      new PaymentFormStarGift$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$Invoice),
-      }),
-    );
-  }
+interface PaymentFormStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1032,7 +900,7 @@ class PaymentFormStarGift$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentFormStarGift
  */
-export const PaymentFormStarGift: typeof PaymentFormStarGift$ = /*@__PURE__*/ defineTlClass(PaymentFormStarGift$, 0xb425cfe1, 0xa0483f19, 'payments.PaymentFormStarGift', 'constructor');
+export const PaymentFormStarGift: typeof PaymentFormStarGift$ = /*@__PURE__*/ defineTlClass(PaymentFormStarGift$, 0xb425cfe1, 0xa0483f19, 'payments.PaymentFormStarGift', 'constructor', 'payments.paymentFormStarGift form_id:long invoice:Invoice = payments.PaymentForm');
 export type PaymentFormStarGift = PaymentFormStarGift$;
 
 /**
@@ -1051,6 +919,7 @@ class ValidatedRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidatedRequestedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidatedRequestedInfo$;
   /** ID */
   declare id: string | undefined;
   /** Shipping options */
@@ -1113,23 +982,10 @@ class ValidatedRequestedInfo$ {
       return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validatedRequestedInfo');
-    j.optional('id', this.id, stringToJson);
-    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidatedRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validatedRequestedInfo', classes);
-    return j.end(
-      new ValidatedRequestedInfo$({
-        id: j.optional('id', stringFromJson),
-        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
-      }),
-    );
-  }
+interface ValidatedRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1139,7 +995,7 @@ class ValidatedRequestedInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.validatedRequestedInfo
  */
-export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor');
+export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor', 'payments.validatedRequestedInfo flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo');
 export type ValidatedRequestedInfo = ValidatedRequestedInfo$;
 
 /**
@@ -1158,6 +1014,7 @@ class PaymentResult$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentResult';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentResult$;
   /** Info about the payment */
   declare updates: Api.TypeUpdates;
 
@@ -1196,21 +1053,10 @@ class PaymentResult$ {
       return rethrowDecode(e, 'payments.paymentResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentResult');
-    j.field('updates', this.updates, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentResult$ {
-    const j = new TlJsonReader(json, 'payments.paymentResult', classes);
-    return j.end(
-      new PaymentResult$({
-        updates: j.field('updates', fromJson$Updates),
-      }),
-    );
-  }
+interface PaymentResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1220,7 +1066,7 @@ class PaymentResult$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentResult
  */
-export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor');
+export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor', 'payments.paymentResult updates:Updates = payments.PaymentResult');
 export type PaymentResult = PaymentResult$;
 
 /**
@@ -1239,6 +1085,7 @@ class PaymentVerificationNeeded$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentVerificationNeeded';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentVerificationNeeded$;
   /** URL for additional payment credentials verification */
   declare url: string;
 
@@ -1277,21 +1124,10 @@ class PaymentVerificationNeeded$ {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentVerificationNeeded');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentVerificationNeeded$ {
-    const j = new TlJsonReader(json, 'payments.paymentVerificationNeeded', classes);
-    return j.end(
-      new PaymentVerificationNeeded$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface PaymentVerificationNeeded$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1301,7 +1137,7 @@ class PaymentVerificationNeeded$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentVerificationNeeded
  */
-export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor');
+export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor', 'payments.paymentVerificationNeeded url:string = payments.PaymentResult');
 export type PaymentVerificationNeeded = PaymentVerificationNeeded$;
 
 /**
@@ -1320,6 +1156,7 @@ class PaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.PaymentReceipt';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentReceipt$;
   /** Date of generation */
   declare date: number;
   /** Bot ID */
@@ -1492,47 +1329,10 @@ class PaymentReceipt$ {
       return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentReceipt');
-    j.field('date', this.date, intToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('provider_id', this.providerId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('info', this.info, objectToJson);
-    j.optional('shipping', this.shipping, objectToJson);
-    j.optional('tip_amount', this.tipAmount, longToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('total_amount', this.totalAmount, longToJson);
-    j.field('credentials_title', this.credentialsTitle, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.paymentReceipt', classes);
-    return j.end(
-      new PaymentReceipt$({
-        date: j.field('date', intFromJson),
-        botId: j.field('bot_id', longFromJson),
-        providerId: j.field('provider_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        info: j.optional('info', fromJson$PaymentRequestedInfo),
-        shipping: j.optional('shipping', fromJson$ShippingOption),
-        tipAmount: j.optional('tip_amount', longFromJson),
-        currency: j.field('currency', stringFromJson),
-        totalAmount: j.field('total_amount', longFromJson),
-        credentialsTitle: j.field('credentials_title', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1542,7 +1342,7 @@ class PaymentReceipt$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentReceipt
  */
-export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x70c4fe03, 0x590093c9, 'payments.PaymentReceipt', 'constructor');
+export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x70c4fe03, 0x590093c9, 'payments.PaymentReceipt', 'constructor', 'payments.paymentReceipt flags:# date:int bot_id:long provider_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption tip_amount:flags.3?long currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt');
 export type PaymentReceipt = PaymentReceipt$;
 
 /**
@@ -1561,6 +1361,7 @@ class PaymentReceiptStars$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.PaymentReceiptStars';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentReceiptStars$;
   /** Date of generation */
   declare date: number;
   /** Bot ID */
@@ -1694,39 +1495,10 @@ class PaymentReceiptStars$ {
       return rethrowDecode(e, 'payments.paymentReceiptStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentReceiptStars');
-    j.field('date', this.date, intToJson);
-    j.field('bot_id', this.botId, longToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('description', this.description, stringToJson);
-    j.optional('photo', this.photo, objectToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('total_amount', this.totalAmount, longToJson);
-    j.field('transaction_id', this.transactionId, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceiptStars$ {
-    const j = new TlJsonReader(json, 'payments.paymentReceiptStars', classes);
-    return j.end(
-      new PaymentReceiptStars$({
-        date: j.field('date', intFromJson),
-        botId: j.field('bot_id', longFromJson),
-        title: j.field('title', stringFromJson),
-        description: j.field('description', stringFromJson),
-        photo: j.optional('photo', fromJson$WebDocument),
-        invoice: j.field('invoice', fromJson$Invoice),
-        currency: j.field('currency', stringFromJson),
-        totalAmount: j.field('total_amount', longFromJson),
-        transactionId: j.field('transaction_id', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentReceiptStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1736,7 +1508,7 @@ class PaymentReceiptStars$ {
  *
  * @see https://core.telegram.org/constructor/payments.paymentReceiptStars
  */
-export const PaymentReceiptStars: typeof PaymentReceiptStars$ = /*@__PURE__*/ defineTlClass(PaymentReceiptStars$, 0xdabbf83a, 0x590093c9, 'payments.PaymentReceiptStars', 'constructor');
+export const PaymentReceiptStars: typeof PaymentReceiptStars$ = /*@__PURE__*/ defineTlClass(PaymentReceiptStars$, 0xdabbf83a, 0x590093c9, 'payments.PaymentReceiptStars', 'constructor', 'payments.paymentReceiptStars flags:# date:int bot_id:long title:string description:string photo:flags.2?WebDocument invoice:Invoice currency:string total_amount:long transaction_id:string users:Vector<User> = payments.PaymentReceipt');
 export type PaymentReceiptStars = PaymentReceiptStars$;
 
 /**
@@ -1755,6 +1527,7 @@ class SavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.SavedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedInfo$;
   /** Whether the user has some saved payment credentials */
   declare hasSavedCredentials: boolean | undefined;
   /** Saved server-side order information */
@@ -1807,23 +1580,10 @@ class SavedInfo$ {
       return rethrowDecode(e, 'payments.savedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.savedInfo');
-    j.flag('has_saved_credentials', this.hasSavedCredentials);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.savedInfo', classes);
-    return j.end(
-      new SavedInfo$({
-        hasSavedCredentials: j.flag('has_saved_credentials'),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface SavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1833,7 +1593,7 @@ class SavedInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.savedInfo
  */
-export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor');
+export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor', 'payments.savedInfo flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo');
 export type SavedInfo = SavedInfo$;
 
 /**
@@ -1852,6 +1612,7 @@ class BankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.BankCardData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BankCardData$;
   /** Credit card title */
   declare title: string;
   /** Info URL(s) provided by the card's bank(s) */
@@ -1907,23 +1668,10 @@ class BankCardData$ {
       return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.bankCardData');
-    j.field('title', this.title, stringToJson);
-    j.vector('open_urls', this.openUrls, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BankCardData$ {
-    const j = new TlJsonReader(json, 'payments.bankCardData', classes);
-    return j.end(
-      new BankCardData$({
-        title: j.field('title', stringFromJson),
-        openUrls: j.vector('open_urls', fromJson$BankCardOpenUrl),
-      }),
-    );
-  }
+interface BankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1933,7 +1681,7 @@ class BankCardData$ {
  *
  * @see https://core.telegram.org/constructor/payments.bankCardData
  */
-export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor');
+export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor', 'payments.bankCardData title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData');
 export type BankCardData = BankCardData$;
 
 /**
@@ -1952,6 +1700,7 @@ class ExportedInvoice$ {
   declare readonly SUBCLASS_OF_ID: 0x36105432;
   declare readonly className: 'payments.ExportedInvoice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedInvoice$;
   /** Exported [invoice deep link](https://core.telegram.org/api/links#invoice-links) */
   declare url: string;
 
@@ -1990,21 +1739,10 @@ class ExportedInvoice$ {
       return rethrowDecode(e, 'payments.exportedInvoice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.exportedInvoice');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedInvoice$ {
-    const j = new TlJsonReader(json, 'payments.exportedInvoice', classes);
-    return j.end(
-      new ExportedInvoice$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface ExportedInvoice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2014,7 +1752,7 @@ class ExportedInvoice$ {
  *
  * @see https://core.telegram.org/constructor/payments.exportedInvoice
  */
-export const ExportedInvoice: typeof ExportedInvoice$ = /*@__PURE__*/ defineTlClass(ExportedInvoice$, 0xaed0cbd9, 0x36105432, 'payments.ExportedInvoice', 'constructor');
+export const ExportedInvoice: typeof ExportedInvoice$ = /*@__PURE__*/ defineTlClass(ExportedInvoice$, 0xaed0cbd9, 0x36105432, 'payments.ExportedInvoice', 'constructor', 'payments.exportedInvoice url:string = payments.ExportedInvoice');
 export type ExportedInvoice = ExportedInvoice$;
 
 /**
@@ -2033,6 +1771,7 @@ class CheckedGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x5b2997e8;
   declare readonly className: 'payments.CheckedGiftCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckedGiftCode$;
   /** Whether this giftcode was created by a [giveaway](https://core.telegram.org/api/giveaways). */
   declare viaGiveaway: boolean | undefined;
   /** The peer that created the gift code. */
@@ -2166,37 +1905,10 @@ class CheckedGiftCode$ {
       return rethrowDecode(e, 'payments.checkedGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkedGiftCode');
-    j.flag('via_giveaway', this.viaGiveaway);
-    j.optional('from_id', this.fromId, objectToJson);
-    j.optional('giveaway_msg_id', this.giveawayMsgId, intToJson);
-    j.optional('to_id', this.toId, longToJson);
-    j.field('date', this.date, intToJson);
-    j.field('days', this.days, intToJson);
-    j.optional('used_date', this.usedDate, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckedGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.checkedGiftCode', classes);
-    return j.end(
-      new CheckedGiftCode$({
-        viaGiveaway: j.flag('via_giveaway'),
-        fromId: j.optional('from_id', fromJson$Peer),
-        giveawayMsgId: j.optional('giveaway_msg_id', intFromJson),
-        toId: j.optional('to_id', longFromJson),
-        date: j.field('date', intFromJson),
-        days: j.field('days', intFromJson),
-        usedDate: j.optional('used_date', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface CheckedGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2206,7 +1918,7 @@ class CheckedGiftCode$ {
  *
  * @see https://core.telegram.org/constructor/payments.checkedGiftCode
  */
-export const CheckedGiftCode: typeof CheckedGiftCode$ = /*@__PURE__*/ defineTlClass(CheckedGiftCode$, 0xeb983f8f, 0x5b2997e8, 'payments.CheckedGiftCode', 'constructor');
+export const CheckedGiftCode: typeof CheckedGiftCode$ = /*@__PURE__*/ defineTlClass(CheckedGiftCode$, 0xeb983f8f, 0x5b2997e8, 'payments.CheckedGiftCode', 'constructor', 'payments.checkedGiftCode flags:# via_giveaway:flags.2?true from_id:flags.4?Peer giveaway_msg_id:flags.3?int to_id:flags.0?long date:int days:int used_date:flags.1?int chats:Vector<Chat> users:Vector<User> = payments.CheckedGiftCode');
 export type CheckedGiftCode = CheckedGiftCode$;
 
 /**
@@ -2227,6 +1939,7 @@ class GiveawayInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GiveawayInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GiveawayInfo$;
   /** The current user is participating in the giveaway. */
   declare participating: boolean | undefined;
   /** If set, the giveaway has ended and the results are being prepared. */
@@ -2316,31 +2029,10 @@ class GiveawayInfo$ {
       return rethrowDecode(e, 'payments.giveawayInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.giveawayInfo');
-    j.flag('participating', this.participating);
-    j.flag('preparing_results', this.preparingResults);
-    j.field('start_date', this.startDate, intToJson);
-    j.optional('joined_too_early_date', this.joinedTooEarlyDate, intToJson);
-    j.optional('admin_disallowed_chat_id', this.adminDisallowedChatId, longToJson);
-    j.optional('disallowed_country', this.disallowedCountry, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfo$ {
-    const j = new TlJsonReader(json, 'payments.giveawayInfo', classes);
-    return j.end(
-      new GiveawayInfo$({
-        participating: j.flag('participating'),
-        preparingResults: j.flag('preparing_results'),
-        startDate: j.field('start_date', intFromJson),
-        joinedTooEarlyDate: j.optional('joined_too_early_date', intFromJson),
-        adminDisallowedChatId: j.optional('admin_disallowed_chat_id', longFromJson),
-        disallowedCountry: j.optional('disallowed_country', stringFromJson),
-      }),
-    );
-  }
+interface GiveawayInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2352,7 +2044,7 @@ class GiveawayInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.giveawayInfo
  */
-export const GiveawayInfo: typeof GiveawayInfo$ = /*@__PURE__*/ defineTlClass(GiveawayInfo$, 0x4367daa0, 0x96a377bd, 'payments.GiveawayInfo', 'constructor');
+export const GiveawayInfo: typeof GiveawayInfo$ = /*@__PURE__*/ defineTlClass(GiveawayInfo$, 0x4367daa0, 0x96a377bd, 'payments.GiveawayInfo', 'constructor', 'payments.giveawayInfo flags:# participating:flags.0?true preparing_results:flags.3?true start_date:int joined_too_early_date:flags.1?int admin_disallowed_chat_id:flags.2?long disallowed_country:flags.4?string = payments.GiveawayInfo');
 export type GiveawayInfo = GiveawayInfo$;
 
 /**
@@ -2371,6 +2063,7 @@ class GiveawayInfoResults$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GiveawayInfoResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GiveawayInfoResults$;
   /** Whether we're one of the winners of this giveaway. */
   declare winner: boolean | undefined;
   /** Whether the giveaway was canceled and was fully refunded. */
@@ -2478,35 +2171,10 @@ class GiveawayInfoResults$ {
       return rethrowDecode(e, 'payments.giveawayInfoResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.giveawayInfoResults');
-    j.flag('winner', this.winner);
-    j.flag('refunded', this.refunded);
-    j.field('start_date', this.startDate, intToJson);
-    j.optional('gift_code_slug', this.giftCodeSlug, stringToJson);
-    j.optional('stars_prize', this.starsPrize, longToJson);
-    j.field('finish_date', this.finishDate, intToJson);
-    j.field('winners_count', this.winnersCount, intToJson);
-    j.optional('activated_count', this.activatedCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GiveawayInfoResults$ {
-    const j = new TlJsonReader(json, 'payments.giveawayInfoResults', classes);
-    return j.end(
-      new GiveawayInfoResults$({
-        winner: j.flag('winner'),
-        refunded: j.flag('refunded'),
-        startDate: j.field('start_date', intFromJson),
-        giftCodeSlug: j.optional('gift_code_slug', stringFromJson),
-        starsPrize: j.optional('stars_prize', longFromJson),
-        finishDate: j.field('finish_date', intFromJson),
-        winnersCount: j.field('winners_count', intFromJson),
-        activatedCount: j.optional('activated_count', intFromJson),
-      }),
-    );
-  }
+interface GiveawayInfoResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2516,7 +2184,7 @@ class GiveawayInfoResults$ {
  *
  * @see https://core.telegram.org/constructor/payments.giveawayInfoResults
  */
-export const GiveawayInfoResults: typeof GiveawayInfoResults$ = /*@__PURE__*/ defineTlClass(GiveawayInfoResults$, 0xe175e66f, 0x96a377bd, 'payments.GiveawayInfoResults', 'constructor');
+export const GiveawayInfoResults: typeof GiveawayInfoResults$ = /*@__PURE__*/ defineTlClass(GiveawayInfoResults$, 0xe175e66f, 0x96a377bd, 'payments.GiveawayInfoResults', 'constructor', 'payments.giveawayInfoResults flags:# winner:flags.0?true refunded:flags.1?true start_date:int gift_code_slug:flags.3?string stars_prize:flags.4?long finish_date:int winners_count:int activated_count:flags.2?int = payments.GiveawayInfo');
 export type GiveawayInfoResults = GiveawayInfoResults$;
 
 /**
@@ -2535,6 +2203,7 @@ class StarsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.StarsStatus';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsStatus$;
   /** Current Telegram Star balance. */
   declare balance: Api.TypeStarsAmount;
   /** Info about current Telegram Star subscriptions, only returned when invoking {@link Api.payments.GetStarsTransactions} and {@link Api.payments.GetStarsSubscriptions}. */
@@ -2675,35 +2344,10 @@ class StarsStatus$ {
       return rethrowDecode(e, 'payments.starsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsStatus');
-    j.field('balance', this.balance, objectToJson);
-    j.optionalVector('subscriptions', this.subscriptions, objectToJson);
-    j.optional('subscriptions_next_offset', this.subscriptionsNextOffset, stringToJson);
-    j.optional('subscriptions_missing_balance', this.subscriptionsMissingBalance, longToJson);
-    j.optionalVector('history', this.history, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsStatus$ {
-    const j = new TlJsonReader(json, 'payments.starsStatus', classes);
-    return j.end(
-      new StarsStatus$({
-        balance: j.field('balance', fromJson$StarsAmount),
-        subscriptions: j.optionalVector('subscriptions', fromJson$StarsSubscription),
-        subscriptionsNextOffset: j.optional('subscriptions_next_offset', stringFromJson),
-        subscriptionsMissingBalance: j.optional('subscriptions_missing_balance', longFromJson),
-        history: j.optionalVector('history', fromJson$StarsTransaction),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StarsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2713,7 +2357,7 @@ class StarsStatus$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsStatus
  */
-export const StarsStatus: typeof StarsStatus$ = /*@__PURE__*/ defineTlClass(StarsStatus$, 0x6c9ce8ed, 0x6e9c1d6f, 'payments.StarsStatus', 'constructor');
+export const StarsStatus: typeof StarsStatus$ = /*@__PURE__*/ defineTlClass(StarsStatus$, 0x6c9ce8ed, 0x6e9c1d6f, 'payments.StarsStatus', 'constructor', 'payments.starsStatus flags:# balance:StarsAmount subscriptions:flags.1?Vector<StarsSubscription> subscriptions_next_offset:flags.2?string subscriptions_missing_balance:flags.4?long history:flags.3?Vector<StarsTransaction> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.StarsStatus');
 export type StarsStatus = StarsStatus$;
 
 /**
@@ -2734,6 +2378,7 @@ class StarsRevenueStats$ {
   declare readonly SUBCLASS_OF_ID: 0xa54755f3;
   declare readonly className: 'payments.StarsRevenueStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueStats$;
   /** For ad revenue statistics, ad impressions graph */
   declare topHoursGraph: Api.TypeStatsGraph | undefined;
   /** Star revenue graph (number of earned stars) */
@@ -2805,27 +2450,10 @@ class StarsRevenueStats$ {
       return rethrowDecode(e, 'payments.starsRevenueStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueStats');
-    j.optional('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('revenue_graph', this.revenueGraph, objectToJson);
-    j.field('status', this.status, objectToJson);
-    j.field('usd_rate', this.usdRate, doubleToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueStats$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueStats', classes);
-    return j.end(
-      new StarsRevenueStats$({
-        topHoursGraph: j.optional('top_hours_graph', fromJson$StatsGraph),
-        revenueGraph: j.field('revenue_graph', fromJson$StatsGraph),
-        status: j.field('status', fromJson$StarsRevenueStatus),
-        usdRate: j.field('usd_rate', doubleFromJson),
-      }),
-    );
-  }
+interface StarsRevenueStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2837,7 +2465,7 @@ class StarsRevenueStats$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsRevenueStats
  */
-export const StarsRevenueStats: typeof StarsRevenueStats$ = /*@__PURE__*/ defineTlClass(StarsRevenueStats$, 0x6c207376, 0xa54755f3, 'payments.StarsRevenueStats', 'constructor');
+export const StarsRevenueStats: typeof StarsRevenueStats$ = /*@__PURE__*/ defineTlClass(StarsRevenueStats$, 0x6c207376, 0xa54755f3, 'payments.StarsRevenueStats', 'constructor', 'payments.starsRevenueStats flags:# top_hours_graph:flags.0?StatsGraph revenue_graph:StatsGraph status:StarsRevenueStatus usd_rate:double = payments.StarsRevenueStats');
 export type StarsRevenueStats = StarsRevenueStats$;
 
 /**
@@ -2856,6 +2484,7 @@ class StarsRevenueWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x8466a0ee;
   declare readonly className: 'payments.StarsRevenueWithdrawalUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueWithdrawalUrl$;
   /** Contains the URL to use to [withdraw Telegram Star revenue](https://core.telegram.org/api/stars#withdrawing-revenue). */
   declare url: string;
 
@@ -2894,21 +2523,10 @@ class StarsRevenueWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.starsRevenueWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueWithdrawalUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueWithdrawalUrl', classes);
-    return j.end(
-      new StarsRevenueWithdrawalUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarsRevenueWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2918,7 +2536,7 @@ class StarsRevenueWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsRevenueWithdrawalUrl
  */
-export const StarsRevenueWithdrawalUrl: typeof StarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueWithdrawalUrl$, 0x1dab80b7, 0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', 'constructor');
+export const StarsRevenueWithdrawalUrl: typeof StarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueWithdrawalUrl$, 0x1dab80b7, 0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', 'constructor', 'payments.starsRevenueWithdrawalUrl url:string = payments.StarsRevenueWithdrawalUrl');
 export type StarsRevenueWithdrawalUrl = StarsRevenueWithdrawalUrl$;
 
 /**
@@ -2937,6 +2555,7 @@ class StarsRevenueAdsAccountUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x4a228b15;
   declare readonly className: 'payments.StarsRevenueAdsAccountUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarsRevenueAdsAccountUrl$;
   /** URL to open. */
   declare url: string;
 
@@ -2975,21 +2594,10 @@ class StarsRevenueAdsAccountUrl$ {
       return rethrowDecode(e, 'payments.starsRevenueAdsAccountUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starsRevenueAdsAccountUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarsRevenueAdsAccountUrl$ {
-    const j = new TlJsonReader(json, 'payments.starsRevenueAdsAccountUrl', classes);
-    return j.end(
-      new StarsRevenueAdsAccountUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarsRevenueAdsAccountUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2999,7 +2607,7 @@ class StarsRevenueAdsAccountUrl$ {
  *
  * @see https://core.telegram.org/constructor/payments.starsRevenueAdsAccountUrl
  */
-export const StarsRevenueAdsAccountUrl: typeof StarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueAdsAccountUrl$, 0x394e7f21, 0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', 'constructor');
+export const StarsRevenueAdsAccountUrl: typeof StarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(StarsRevenueAdsAccountUrl$, 0x394e7f21, 0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', 'constructor', 'payments.starsRevenueAdsAccountUrl url:string = payments.StarsRevenueAdsAccountUrl');
 export type StarsRevenueAdsAccountUrl = StarsRevenueAdsAccountUrl$;
 
 /**
@@ -3018,6 +2626,7 @@ class StarGiftsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.StarGiftsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3030,14 +2639,10 @@ class StarGiftsNotModified$ {
   static fromReader(_r: TlReader): StarGiftsNotModified$ {
     return new StarGiftsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftsNotModified', classes).end(new StarGiftsNotModified$());
-  }
+interface StarGiftsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3047,7 +2652,7 @@ class StarGiftsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftsNotModified
  */
-export const StarGiftsNotModified: typeof StarGiftsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftsNotModified$, 0xa388a368, 0x6178d9a4, 'payments.StarGiftsNotModified', 'constructor');
+export const StarGiftsNotModified: typeof StarGiftsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftsNotModified$, 0xa388a368, 0x6178d9a4, 'payments.StarGiftsNotModified', 'constructor', 'payments.starGiftsNotModified = payments.StarGifts');
 export type StarGiftsNotModified = StarGiftsNotModified$;
 
 /**
@@ -3066,6 +2671,7 @@ class StarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.StarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGifts$;
   /** [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation) */
   declare hash: number;
   /** List of available gifts. */
@@ -3153,27 +2759,10 @@ class StarGifts$ {
       return rethrowDecode(e, 'payments.starGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGifts');
-    j.field('hash', this.hash, intToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGifts$ {
-    const j = new TlJsonReader(json, 'payments.starGifts', classes);
-    return j.end(
-      new StarGifts$({
-        hash: j.field('hash', intFromJson),
-        gifts: j.vector('gifts', fromJson$StarGift),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface StarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3183,7 +2772,7 @@ class StarGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGifts
  */
-export const StarGifts: typeof StarGifts$ = /*@__PURE__*/ defineTlClass(StarGifts$, 0x2ed82995, 0x6178d9a4, 'payments.StarGifts', 'constructor');
+export const StarGifts: typeof StarGifts$ = /*@__PURE__*/ defineTlClass(StarGifts$, 0x2ed82995, 0x6178d9a4, 'payments.StarGifts', 'constructor', 'payments.starGifts hash:int gifts:Vector<StarGift> chats:Vector<Chat> users:Vector<User> = payments.StarGifts');
 export type StarGifts = StarGifts$;
 
 /**
@@ -3202,6 +2791,7 @@ class ConnectedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.ConnectedStarRefBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectedStarRefBots$;
   /** Total number of active affiliations */
   declare count: number;
   /** The affiliations */
@@ -3273,25 +2863,10 @@ class ConnectedStarRefBots$ {
       return rethrowDecode(e, 'payments.connectedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.connectedStarRefBots');
-    j.field('count', this.count, intToJson);
-    j.vector('connected_bots', this.connectedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.connectedStarRefBots', classes);
-    return j.end(
-      new ConnectedStarRefBots$({
-        count: j.field('count', intFromJson),
-        connectedBots: j.vector('connected_bots', fromJson$ConnectedBotStarRef),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ConnectedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3301,7 +2876,7 @@ class ConnectedStarRefBots$ {
  *
  * @see https://core.telegram.org/constructor/payments.connectedStarRefBots
  */
-export const ConnectedStarRefBots: typeof ConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(ConnectedStarRefBots$, 0x98d5ea1d, 0x235e1a67, 'payments.ConnectedStarRefBots', 'constructor');
+export const ConnectedStarRefBots: typeof ConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(ConnectedStarRefBots$, 0x98d5ea1d, 0x235e1a67, 'payments.ConnectedStarRefBots', 'constructor', 'payments.connectedStarRefBots count:int connected_bots:Vector<ConnectedBotStarRef> users:Vector<User> = payments.ConnectedStarRefBots');
 export type ConnectedStarRefBots = ConnectedStarRefBots$;
 
 /**
@@ -3320,6 +2895,7 @@ class SuggestedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x70189243;
   declare readonly className: 'payments.SuggestedStarRefBots';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestedStarRefBots$;
   /** Total number of results (for pagination) */
   declare count: number;
   /** Suggested affiliate programs (full or partial list to be fetched using pagination) */
@@ -3406,27 +2982,10 @@ class SuggestedStarRefBots$ {
       return rethrowDecode(e, 'payments.suggestedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.suggestedStarRefBots');
-    j.field('count', this.count, intToJson);
-    j.vector('suggested_bots', this.suggestedBots, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.suggestedStarRefBots', classes);
-    return j.end(
-      new SuggestedStarRefBots$({
-        count: j.field('count', intFromJson),
-        suggestedBots: j.vector('suggested_bots', fromJson$StarRefProgram),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface SuggestedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3436,7 +2995,7 @@ class SuggestedStarRefBots$ {
  *
  * @see https://core.telegram.org/constructor/payments.suggestedStarRefBots
  */
-export const SuggestedStarRefBots: typeof SuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(SuggestedStarRefBots$, 0xb4d5d859, 0x70189243, 'payments.SuggestedStarRefBots', 'constructor');
+export const SuggestedStarRefBots: typeof SuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(SuggestedStarRefBots$, 0xb4d5d859, 0x70189243, 'payments.SuggestedStarRefBots', 'constructor', 'payments.suggestedStarRefBots flags:# count:int suggested_bots:Vector<StarRefProgram> users:Vector<User> next_offset:flags.0?string = payments.SuggestedStarRefBots');
 export type SuggestedStarRefBots = SuggestedStarRefBots$;
 
 /**
@@ -3455,6 +3014,7 @@ class StarGiftUpgradePreview$ {
   declare readonly SUBCLASS_OF_ID: 0x5e2b68c7;
   declare readonly className: 'payments.StarGiftUpgradePreview';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftUpgradePreview$;
   /** Possible gift attributes */
   declare sampleAttributes: Api.TypeStarGiftAttribute[];
   /** Contains a similar list of upgrade prices and timestamps, not as granular as in `next_prices` (i.e. prices are approximately 1 month apart), to be used mainly to scale the price graph, and to show a more general future overview of the upgrade price. */
@@ -3533,25 +3093,10 @@ class StarGiftUpgradePreview$ {
       return rethrowDecode(e, 'payments.starGiftUpgradePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftUpgradePreview');
-    j.vector('sample_attributes', this.sampleAttributes, objectToJson);
-    j.vector('prices', this.prices, objectToJson);
-    j.vector('next_prices', this.nextPrices, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftUpgradePreview$ {
-    const j = new TlJsonReader(json, 'payments.starGiftUpgradePreview', classes);
-    return j.end(
-      new StarGiftUpgradePreview$({
-        sampleAttributes: j.vector('sample_attributes', fromJson$StarGiftAttribute),
-        prices: j.vector('prices', fromJson$StarGiftUpgradePrice),
-        nextPrices: j.vector('next_prices', fromJson$StarGiftUpgradePrice),
-      }),
-    );
-  }
+interface StarGiftUpgradePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3561,7 +3106,7 @@ class StarGiftUpgradePreview$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftUpgradePreview
  */
-export const StarGiftUpgradePreview: typeof StarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradePreview$, 0x3de1dfed, 0x5e2b68c7, 'payments.StarGiftUpgradePreview', 'constructor');
+export const StarGiftUpgradePreview: typeof StarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradePreview$, 0x3de1dfed, 0x5e2b68c7, 'payments.StarGiftUpgradePreview', 'constructor', 'payments.starGiftUpgradePreview sample_attributes:Vector<StarGiftAttribute> prices:Vector<StarGiftUpgradePrice> next_prices:Vector<StarGiftUpgradePrice> = payments.StarGiftUpgradePreview');
 export type StarGiftUpgradePreview = StarGiftUpgradePreview$;
 
 /**
@@ -3580,6 +3125,7 @@ class UniqueStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x78b0c5fb;
   declare readonly className: 'payments.UniqueStarGift';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UniqueStarGift$;
   /** The {@link Api.StarGiftUnique} constructor. */
   declare gift: Api.TypeStarGift;
   /** Chats mentioned in the `gift` field. */
@@ -3651,25 +3197,10 @@ class UniqueStarGift$ {
       return rethrowDecode(e, 'payments.uniqueStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.uniqueStarGift');
-    j.field('gift', this.gift, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGift$ {
-    const j = new TlJsonReader(json, 'payments.uniqueStarGift', classes);
-    return j.end(
-      new UniqueStarGift$({
-        gift: j.field('gift', fromJson$StarGift),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface UniqueStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3679,7 +3210,7 @@ class UniqueStarGift$ {
  *
  * @see https://core.telegram.org/constructor/payments.uniqueStarGift
  */
-export const UniqueStarGift: typeof UniqueStarGift$ = /*@__PURE__*/ defineTlClass(UniqueStarGift$, 0x416c56e8, 0x78b0c5fb, 'payments.UniqueStarGift', 'constructor');
+export const UniqueStarGift: typeof UniqueStarGift$ = /*@__PURE__*/ defineTlClass(UniqueStarGift$, 0x416c56e8, 0x78b0c5fb, 'payments.UniqueStarGift', 'constructor', 'payments.uniqueStarGift gift:StarGift chats:Vector<Chat> users:Vector<User> = payments.UniqueStarGift');
 export type UniqueStarGift = UniqueStarGift$;
 
 /**
@@ -3698,6 +3229,7 @@ class SavedStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.SavedStarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedStarGifts$;
   /** Total number of results (can be less than the returned `gifts`, in which case `next_offset` will be set). */
   declare count: number;
   /**
@@ -3818,31 +3350,10 @@ class SavedStarGifts$ {
       return rethrowDecode(e, 'payments.savedStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.savedStarGifts');
-    j.field('count', this.count, intToJson);
-    j.optional('chat_notifications_enabled', this.chatNotificationsEnabled, boolToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.savedStarGifts', classes);
-    return j.end(
-      new SavedStarGifts$({
-        count: j.field('count', intFromJson),
-        chatNotificationsEnabled: j.optional('chat_notifications_enabled', boolFromJson),
-        gifts: j.vector('gifts', fromJson$SavedStarGift),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface SavedStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3852,7 +3363,7 @@ class SavedStarGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.savedStarGifts
  */
-export const SavedStarGifts: typeof SavedStarGifts$ = /*@__PURE__*/ defineTlClass(SavedStarGifts$, 0x95f389b1, 0xd5112897, 'payments.SavedStarGifts', 'constructor');
+export const SavedStarGifts: typeof SavedStarGifts$ = /*@__PURE__*/ defineTlClass(SavedStarGifts$, 0x95f389b1, 0xd5112897, 'payments.SavedStarGifts', 'constructor', 'payments.savedStarGifts flags:# count:int chat_notifications_enabled:flags.1?Bool gifts:Vector<SavedStarGift> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = payments.SavedStarGifts');
 export type SavedStarGifts = SavedStarGifts$;
 
 /**
@@ -3871,6 +3382,7 @@ class StarGiftWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xa2822dc5;
   declare readonly className: 'payments.StarGiftWithdrawalUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftWithdrawalUrl$;
   /** The URL to open. */
   declare url: string;
 
@@ -3909,21 +3421,10 @@ class StarGiftWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.starGiftWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftWithdrawalUrl');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.starGiftWithdrawalUrl', classes);
-    return j.end(
-      new StarGiftWithdrawalUrl$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface StarGiftWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3933,7 +3434,7 @@ class StarGiftWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftWithdrawalUrl
  */
-export const StarGiftWithdrawalUrl: typeof StarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarGiftWithdrawalUrl$, 0x84aa3a9c, 0xa2822dc5, 'payments.StarGiftWithdrawalUrl', 'constructor');
+export const StarGiftWithdrawalUrl: typeof StarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(StarGiftWithdrawalUrl$, 0x84aa3a9c, 0xa2822dc5, 'payments.StarGiftWithdrawalUrl', 'constructor', 'payments.starGiftWithdrawalUrl url:string = payments.StarGiftWithdrawalUrl');
 export type StarGiftWithdrawalUrl = StarGiftWithdrawalUrl$;
 
 /**
@@ -3952,6 +3453,7 @@ class ResaleStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xb2dbb7e3;
   declare readonly className: 'payments.ResaleStarGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResaleStarGifts$;
   /** Total number of results. */
   declare count: number;
   /** Collectible gifts on resale (may be less than `count`, in which case `next_offset` will be set). */
@@ -4104,35 +3606,10 @@ class ResaleStarGifts$ {
       return rethrowDecode(e, 'payments.resaleStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.resaleStarGifts');
-    j.field('count', this.count, intToJson);
-    j.vector('gifts', this.gifts, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optionalVector('attributes', this.attributes, objectToJson);
-    j.optional('attributes_hash', this.attributesHash, longToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.optionalVector('counters', this.counters, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResaleStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.resaleStarGifts', classes);
-    return j.end(
-      new ResaleStarGifts$({
-        count: j.field('count', intFromJson),
-        gifts: j.vector('gifts', fromJson$StarGift),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        attributes: j.optionalVector('attributes', fromJson$StarGiftAttribute),
-        attributesHash: j.optional('attributes_hash', longFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        counters: j.optionalVector('counters', fromJson$StarGiftAttributeCounter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ResaleStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4142,7 +3619,7 @@ class ResaleStarGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.resaleStarGifts
  */
-export const ResaleStarGifts: typeof ResaleStarGifts$ = /*@__PURE__*/ defineTlClass(ResaleStarGifts$, 0x947a12df, 0xb2dbb7e3, 'payments.ResaleStarGifts', 'constructor');
+export const ResaleStarGifts: typeof ResaleStarGifts$ = /*@__PURE__*/ defineTlClass(ResaleStarGifts$, 0x947a12df, 0xb2dbb7e3, 'payments.ResaleStarGifts', 'constructor', 'payments.resaleStarGifts flags:# count:int gifts:Vector<StarGift> next_offset:flags.0?string attributes:flags.1?Vector<StarGiftAttribute> attributes_hash:flags.1?long chats:Vector<Chat> counters:flags.2?Vector<StarGiftAttributeCounter> users:Vector<User> = payments.ResaleStarGifts');
 export type ResaleStarGifts = ResaleStarGifts$;
 
 /**
@@ -4161,6 +3638,7 @@ class StarGiftCollectionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.StarGiftCollectionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftCollectionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4173,14 +3651,10 @@ class StarGiftCollectionsNotModified$ {
   static fromReader(_r: TlReader): StarGiftCollectionsNotModified$ {
     return new StarGiftCollectionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftCollectionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollectionsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftCollectionsNotModified', classes).end(new StarGiftCollectionsNotModified$());
-  }
+interface StarGiftCollectionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4190,7 +3664,7 @@ class StarGiftCollectionsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftCollectionsNotModified
  */
-export const StarGiftCollectionsNotModified: typeof StarGiftCollectionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftCollectionsNotModified$, 0xa0ba4f17, 0xf01721ec, 'payments.StarGiftCollectionsNotModified', 'constructor');
+export const StarGiftCollectionsNotModified: typeof StarGiftCollectionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftCollectionsNotModified$, 0xa0ba4f17, 0xf01721ec, 'payments.StarGiftCollectionsNotModified', 'constructor', 'payments.starGiftCollectionsNotModified = payments.StarGiftCollections');
 export type StarGiftCollectionsNotModified = StarGiftCollectionsNotModified$;
 
 /**
@@ -4209,6 +3683,7 @@ class StarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.StarGiftCollections';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftCollections$;
   /** Star gift collections. */
   declare collections: Api.TypeStarGiftCollection[];
 
@@ -4255,21 +3730,10 @@ class StarGiftCollections$ {
       return rethrowDecode(e, 'payments.starGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftCollections');
-    j.vector('collections', this.collections, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.starGiftCollections', classes);
-    return j.end(
-      new StarGiftCollections$({
-        collections: j.vector('collections', fromJson$StarGiftCollection),
-      }),
-    );
-  }
+interface StarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4279,7 +3743,7 @@ class StarGiftCollections$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftCollections
  */
-export const StarGiftCollections: typeof StarGiftCollections$ = /*@__PURE__*/ defineTlClass(StarGiftCollections$, 0x8a2932f3, 0xf01721ec, 'payments.StarGiftCollections', 'constructor');
+export const StarGiftCollections: typeof StarGiftCollections$ = /*@__PURE__*/ defineTlClass(StarGiftCollections$, 0x8a2932f3, 0xf01721ec, 'payments.StarGiftCollections', 'constructor', 'payments.starGiftCollections collections:Vector<StarGiftCollection> = payments.StarGiftCollections');
 export type StarGiftCollections = StarGiftCollections$;
 
 /**
@@ -4298,6 +3762,7 @@ class UniqueStarGiftValueInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x16355bc4;
   declare readonly className: 'payments.UniqueStarGiftValueInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UniqueStarGiftValueInfo$;
   /** If set, the last sale was completed on Fragment. */
   declare lastSaleOnFragment: boolean | undefined;
   /** If set, the `value` is calculated from the average value of sold gifts of the same type. Otherwise, it is based on the sale price of the gift. */
@@ -4475,47 +3940,10 @@ class UniqueStarGiftValueInfo$ {
       return rethrowDecode(e, 'payments.uniqueStarGiftValueInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.uniqueStarGiftValueInfo');
-    j.flag('last_sale_on_fragment', this.lastSaleOnFragment);
-    j.flag('value_is_average', this.valueIsAverage);
-    j.field('currency', this.currency, stringToJson);
-    j.field('value', this.value, longToJson);
-    j.field('initial_sale_date', this.initialSaleDate, intToJson);
-    j.field('initial_sale_stars', this.initialSaleStars, longToJson);
-    j.field('initial_sale_price', this.initialSalePrice, longToJson);
-    j.optional('last_sale_date', this.lastSaleDate, intToJson);
-    j.optional('last_sale_price', this.lastSalePrice, longToJson);
-    j.optional('floor_price', this.floorPrice, longToJson);
-    j.optional('average_price', this.averagePrice, longToJson);
-    j.optional('listed_count', this.listedCount, intToJson);
-    j.optional('fragment_listed_count', this.fragmentListedCount, intToJson);
-    j.optional('fragment_listed_url', this.fragmentListedUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UniqueStarGiftValueInfo$ {
-    const j = new TlJsonReader(json, 'payments.uniqueStarGiftValueInfo', classes);
-    return j.end(
-      new UniqueStarGiftValueInfo$({
-        lastSaleOnFragment: j.flag('last_sale_on_fragment'),
-        valueIsAverage: j.flag('value_is_average'),
-        currency: j.field('currency', stringFromJson),
-        value: j.field('value', longFromJson),
-        initialSaleDate: j.field('initial_sale_date', intFromJson),
-        initialSaleStars: j.field('initial_sale_stars', longFromJson),
-        initialSalePrice: j.field('initial_sale_price', longFromJson),
-        lastSaleDate: j.optional('last_sale_date', intFromJson),
-        lastSalePrice: j.optional('last_sale_price', longFromJson),
-        floorPrice: j.optional('floor_price', longFromJson),
-        averagePrice: j.optional('average_price', longFromJson),
-        listedCount: j.optional('listed_count', intFromJson),
-        fragmentListedCount: j.optional('fragment_listed_count', intFromJson),
-        fragmentListedUrl: j.optional('fragment_listed_url', stringFromJson),
-      }),
-    );
-  }
+interface UniqueStarGiftValueInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4525,7 +3953,7 @@ class UniqueStarGiftValueInfo$ {
  *
  * @see https://core.telegram.org/constructor/payments.uniqueStarGiftValueInfo
  */
-export const UniqueStarGiftValueInfo: typeof UniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(UniqueStarGiftValueInfo$, 0x512fe446, 0x16355bc4, 'payments.UniqueStarGiftValueInfo', 'constructor');
+export const UniqueStarGiftValueInfo: typeof UniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(UniqueStarGiftValueInfo$, 0x512fe446, 0x16355bc4, 'payments.UniqueStarGiftValueInfo', 'constructor', 'payments.uniqueStarGiftValueInfo flags:# last_sale_on_fragment:flags.1?true value_is_average:flags.6?true currency:string value:long initial_sale_date:int initial_sale_stars:long initial_sale_price:long last_sale_date:flags.0?int last_sale_price:flags.0?long floor_price:flags.2?long average_price:flags.3?long listed_count:flags.4?int fragment_listed_count:flags.5?int fragment_listed_url:flags.5?string = payments.UniqueStarGiftValueInfo');
 export type UniqueStarGiftValueInfo = UniqueStarGiftValueInfo$;
 
 /**
@@ -4544,6 +3972,7 @@ class CheckCanSendGiftResultOk$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGiftResultOk';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGiftResultOk$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4556,14 +3985,10 @@ class CheckCanSendGiftResultOk$ {
   static fromReader(_r: TlReader): CheckCanSendGiftResultOk$ {
     return new CheckCanSendGiftResultOk$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.checkCanSendGiftResultOk' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultOk$ {
-    return new TlJsonReader(json, 'payments.checkCanSendGiftResultOk', classes).end(new CheckCanSendGiftResultOk$());
-  }
+interface CheckCanSendGiftResultOk$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4573,7 +3998,7 @@ class CheckCanSendGiftResultOk$ {
  *
  * @see https://core.telegram.org/constructor/payments.checkCanSendGiftResultOk
  */
-export const CheckCanSendGiftResultOk: typeof CheckCanSendGiftResultOk$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultOk$, 0x374fa7ad, 0x632efa30, 'payments.CheckCanSendGiftResultOk', 'constructor');
+export const CheckCanSendGiftResultOk: typeof CheckCanSendGiftResultOk$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultOk$, 0x374fa7ad, 0x632efa30, 'payments.CheckCanSendGiftResultOk', 'constructor', 'payments.checkCanSendGiftResultOk = payments.CheckCanSendGiftResult');
 export type CheckCanSendGiftResultOk = CheckCanSendGiftResultOk$;
 
 /**
@@ -4592,6 +4017,7 @@ class CheckCanSendGiftResultFail$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGiftResultFail';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGiftResultFail$;
   /** The reason why it can't be sent yet. */
   declare reason: Api.TypeTextWithEntities;
 
@@ -4630,21 +4056,10 @@ class CheckCanSendGiftResultFail$ {
       return rethrowDecode(e, 'payments.checkCanSendGiftResultFail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkCanSendGiftResultFail');
-    j.field('reason', this.reason, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGiftResultFail$ {
-    const j = new TlJsonReader(json, 'payments.checkCanSendGiftResultFail', classes);
-    return j.end(
-      new CheckCanSendGiftResultFail$({
-        reason: j.field('reason', fromJson$TextWithEntities),
-      }),
-    );
-  }
+interface CheckCanSendGiftResultFail$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4654,7 +4069,7 @@ class CheckCanSendGiftResultFail$ {
  *
  * @see https://core.telegram.org/constructor/payments.checkCanSendGiftResultFail
  */
-export const CheckCanSendGiftResultFail: typeof CheckCanSendGiftResultFail$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultFail$, 0xd5e58274, 0x632efa30, 'payments.CheckCanSendGiftResultFail', 'constructor');
+export const CheckCanSendGiftResultFail: typeof CheckCanSendGiftResultFail$ = /*@__PURE__*/ defineTlClass(CheckCanSendGiftResultFail$, 0xd5e58274, 0x632efa30, 'payments.CheckCanSendGiftResultFail', 'constructor', 'payments.checkCanSendGiftResultFail reason:TextWithEntities = payments.CheckCanSendGiftResult');
 export type CheckCanSendGiftResultFail = CheckCanSendGiftResultFail$;
 
 /**
@@ -4673,6 +4088,7 @@ class StarGiftAuctionState$ {
   declare readonly SUBCLASS_OF_ID: 0x1a318599;
   declare readonly className: 'payments.StarGiftAuctionState';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftAuctionState$;
   /** The gift currently being distributed in the auction. */
   declare gift: Api.TypeStarGift;
   /** Auction state. */
@@ -4771,31 +4187,10 @@ class StarGiftAuctionState$ {
       return rethrowDecode(e, 'payments.starGiftAuctionState', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftAuctionState');
-    j.field('gift', this.gift, objectToJson);
-    j.field('state', this.state, objectToJson);
-    j.field('user_state', this.userState, objectToJson);
-    j.field('timeout', this.timeout, intToJson);
-    j.vector('users', this.users, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftAuctionState$ {
-    const j = new TlJsonReader(json, 'payments.starGiftAuctionState', classes);
-    return j.end(
-      new StarGiftAuctionState$({
-        gift: j.field('gift', fromJson$StarGift),
-        state: j.field('state', fromJson$StarGiftAuctionState),
-        userState: j.field('user_state', fromJson$StarGiftAuctionUserState),
-        timeout: j.field('timeout', intFromJson),
-        users: j.vector('users', fromJson$User),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface StarGiftAuctionState$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4805,7 +4200,7 @@ class StarGiftAuctionState$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftAuctionState
  */
-export const StarGiftAuctionState: typeof StarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionState$, 0x6b39f4ec, 0x1a318599, 'payments.StarGiftAuctionState', 'constructor');
+export const StarGiftAuctionState: typeof StarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionState$, 0x6b39f4ec, 0x1a318599, 'payments.StarGiftAuctionState', 'constructor', 'payments.starGiftAuctionState gift:StarGift state:StarGiftAuctionState user_state:StarGiftAuctionUserState timeout:int users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionState');
 export type StarGiftAuctionState = StarGiftAuctionState$;
 
 /**
@@ -4824,6 +4219,7 @@ class StarGiftAuctionAcquiredGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xa7080a1b;
   declare readonly className: 'payments.StarGiftAuctionAcquiredGifts';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftAuctionAcquiredGifts$;
   /** The gifts */
   declare gifts: Api.TypeStarGiftAuctionAcquiredGift[];
   /** Mentioned users */
@@ -4902,25 +4298,10 @@ class StarGiftAuctionAcquiredGifts$ {
       return rethrowDecode(e, 'payments.starGiftAuctionAcquiredGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftAuctionAcquiredGifts');
-    j.vector('gifts', this.gifts, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftAuctionAcquiredGifts$ {
-    const j = new TlJsonReader(json, 'payments.starGiftAuctionAcquiredGifts', classes);
-    return j.end(
-      new StarGiftAuctionAcquiredGifts$({
-        gifts: j.vector('gifts', fromJson$StarGiftAuctionAcquiredGift),
-        users: j.vector('users', fromJson$User),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface StarGiftAuctionAcquiredGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4930,7 +4311,7 @@ class StarGiftAuctionAcquiredGifts$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftAuctionAcquiredGifts
  */
-export const StarGiftAuctionAcquiredGifts: typeof StarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionAcquiredGifts$, 0x7d5bd1f0, 0xa7080a1b, 'payments.StarGiftAuctionAcquiredGifts', 'constructor');
+export const StarGiftAuctionAcquiredGifts: typeof StarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(StarGiftAuctionAcquiredGifts$, 0x7d5bd1f0, 0xa7080a1b, 'payments.StarGiftAuctionAcquiredGifts', 'constructor', 'payments.starGiftAuctionAcquiredGifts gifts:Vector<StarGiftAuctionAcquiredGift> users:Vector<User> chats:Vector<Chat> = payments.StarGiftAuctionAcquiredGifts');
 export type StarGiftAuctionAcquiredGifts = StarGiftAuctionAcquiredGifts$;
 
 /**
@@ -4949,6 +4330,7 @@ class StarGiftActiveAuctionsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x917dd0c7;
   declare readonly className: 'payments.StarGiftActiveAuctionsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftActiveAuctionsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4961,14 +4343,10 @@ class StarGiftActiveAuctionsNotModified$ {
   static fromReader(_r: TlReader): StarGiftActiveAuctionsNotModified$ {
     return new StarGiftActiveAuctionsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.starGiftActiveAuctionsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftActiveAuctionsNotModified$ {
-    return new TlJsonReader(json, 'payments.starGiftActiveAuctionsNotModified', classes).end(new StarGiftActiveAuctionsNotModified$());
-  }
+interface StarGiftActiveAuctionsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4978,7 +4356,7 @@ class StarGiftActiveAuctionsNotModified$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftActiveAuctionsNotModified
  */
-export const StarGiftActiveAuctionsNotModified: typeof StarGiftActiveAuctionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctionsNotModified$, 0xdb33dad0, 0x917dd0c7, 'payments.StarGiftActiveAuctionsNotModified', 'constructor');
+export const StarGiftActiveAuctionsNotModified: typeof StarGiftActiveAuctionsNotModified$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctionsNotModified$, 0xdb33dad0, 0x917dd0c7, 'payments.StarGiftActiveAuctionsNotModified', 'constructor', 'payments.starGiftActiveAuctionsNotModified = payments.StarGiftActiveAuctions');
 export type StarGiftActiveAuctionsNotModified = StarGiftActiveAuctionsNotModified$;
 
 /**
@@ -4997,6 +4375,7 @@ class StarGiftActiveAuctions$ {
   declare readonly SUBCLASS_OF_ID: 0x917dd0c7;
   declare readonly className: 'payments.StarGiftActiveAuctions';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftActiveAuctions$;
   /** Auctions where the user has placed a bid */
   declare auctions: Api.TypeStarGiftActiveAuctionState[];
   /** Mentioned users */
@@ -5075,25 +4454,10 @@ class StarGiftActiveAuctions$ {
       return rethrowDecode(e, 'payments.starGiftActiveAuctions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftActiveAuctions');
-    j.vector('auctions', this.auctions, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftActiveAuctions$ {
-    const j = new TlJsonReader(json, 'payments.starGiftActiveAuctions', classes);
-    return j.end(
-      new StarGiftActiveAuctions$({
-        auctions: j.vector('auctions', fromJson$StarGiftActiveAuctionState),
-        users: j.vector('users', fromJson$User),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface StarGiftActiveAuctions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5103,7 +4467,7 @@ class StarGiftActiveAuctions$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftActiveAuctions
  */
-export const StarGiftActiveAuctions: typeof StarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctions$, 0xaef6abbc, 0x917dd0c7, 'payments.StarGiftActiveAuctions', 'constructor');
+export const StarGiftActiveAuctions: typeof StarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(StarGiftActiveAuctions$, 0xaef6abbc, 0x917dd0c7, 'payments.StarGiftActiveAuctions', 'constructor', 'payments.starGiftActiveAuctions auctions:Vector<StarGiftActiveAuctionState> users:Vector<User> chats:Vector<Chat> = payments.StarGiftActiveAuctions');
 export type StarGiftActiveAuctions = StarGiftActiveAuctions$;
 
 /**
@@ -5122,6 +4486,7 @@ class StarGiftUpgradeAttributes$ {
   declare readonly SUBCLASS_OF_ID: 0x0f46acef;
   declare readonly className: 'payments.StarGiftUpgradeAttributes';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StarGiftUpgradeAttributes$;
   /** Full list of possible attributes that may be assigned when gifts of the specified type are turned into [collectible gifts »](https://core.telegram.org/api/gifts#collectible-gifts), including craft-only models marked with {@link Api.StarGiftAttributeModel}.`crafted`. */
   declare attributes: Api.TypeStarGiftAttribute[];
 
@@ -5168,21 +4533,10 @@ class StarGiftUpgradeAttributes$ {
       return rethrowDecode(e, 'payments.starGiftUpgradeAttributes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.starGiftUpgradeAttributes');
-    j.vector('attributes', this.attributes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StarGiftUpgradeAttributes$ {
-    const j = new TlJsonReader(json, 'payments.starGiftUpgradeAttributes', classes);
-    return j.end(
-      new StarGiftUpgradeAttributes$({
-        attributes: j.vector('attributes', fromJson$StarGiftAttribute),
-      }),
-    );
-  }
+interface StarGiftUpgradeAttributes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5192,7 +4546,7 @@ class StarGiftUpgradeAttributes$ {
  *
  * @see https://core.telegram.org/constructor/payments.starGiftUpgradeAttributes
  */
-export const StarGiftUpgradeAttributes: typeof StarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradeAttributes$, 0x46c6e36f, 0x0f46acef, 'payments.StarGiftUpgradeAttributes', 'constructor');
+export const StarGiftUpgradeAttributes: typeof StarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(StarGiftUpgradeAttributes$, 0x46c6e36f, 0x0f46acef, 'payments.StarGiftUpgradeAttributes', 'constructor', 'payments.starGiftUpgradeAttributes attributes:Vector<StarGiftAttribute> = payments.StarGiftUpgradeAttributes');
 export type StarGiftUpgradeAttributes = StarGiftUpgradeAttributes$;
 
 /**
@@ -5254,6 +4608,7 @@ class GetPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.GetPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentForm$;
   /** Invoice */
   declare invoice: Api.TypeInputInvoice;
   /** [Theme parameters »](https://core.telegram.org/api/bots/webapps#theme-parameters) */
@@ -5312,23 +4667,10 @@ class GetPaymentForm$ {
       return rethrowDecode(e, 'payments.getPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentForm');
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('theme_params', this.themeParams, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentForm', classes);
-    return j.end(
-      new GetPaymentForm$({
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        themeParams: j.optional('theme_params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface GetPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5381,7 +4723,7 @@ class GetPaymentForm$ {
  *
  * @see https://core.telegram.org/method/payments.getPaymentForm
  */
-export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x37148dbb, 0xa0483f19, 'payments.GetPaymentForm', 'request');
+export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x37148dbb, 0xa0483f19, 'payments.GetPaymentForm', 'request', 'payments.getPaymentForm flags:# invoice:InputInvoice theme_params:flags.0?DataJSON');
 export type GetPaymentForm = GetPaymentForm$;
 
 /** The types of the RPC errors `payments.getPaymentForm` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5451,6 +4793,7 @@ class GetPaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.GetPaymentReceipt';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentReceipt$;
   /** The peer where the payment receipt was sent */
   declare peer: Api.TypeInputPeer;
   /** Message ID of receipt */
@@ -5503,23 +4846,10 @@ class GetPaymentReceipt$ {
       return rethrowDecode(e, 'payments.getPaymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentReceipt');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentReceipt', classes);
-    return j.end(
-      new GetPaymentReceipt$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5538,7 +4868,7 @@ class GetPaymentReceipt$ {
  *
  * @see https://core.telegram.org/method/payments.getPaymentReceipt
  */
-export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0x2478d1cc, 0x590093c9, 'payments.GetPaymentReceipt', 'request');
+export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0x2478d1cc, 0x590093c9, 'payments.GetPaymentReceipt', 'request', 'payments.getPaymentReceipt peer:InputPeer msg_id:int');
 export type GetPaymentReceipt = GetPaymentReceipt$;
 
 /** The types of the RPC errors `payments.getPaymentReceipt` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5575,6 +4905,7 @@ class ValidateRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidateRequestedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidateRequestedInfo$;
   /** Save order information to re-use it for future orders */
   declare save: boolean | undefined;
   /** Invoice */
@@ -5640,25 +4971,10 @@ class ValidateRequestedInfo$ {
       return rethrowDecode(e, 'payments.validateRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validateRequestedInfo');
-    j.flag('save', this.save);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('info', this.info, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidateRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validateRequestedInfo', classes);
-    return j.end(
-      new ValidateRequestedInfo$({
-        save: j.flag('save'),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        info: j.field('info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface ValidateRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5678,7 +4994,7 @@ class ValidateRequestedInfo$ {
  *
  * @see https://core.telegram.org/method/payments.validateRequestedInfo
  */
-export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0xb6c8f12b, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request');
+export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0xb6c8f12b, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request', 'payments.validateRequestedInfo flags:# save:flags.0?true invoice:InputInvoice info:PaymentRequestedInfo');
 export type ValidateRequestedInfo = ValidateRequestedInfo$;
 
 /** The types of the RPC errors `payments.validateRequestedInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5719,6 +5035,7 @@ class SendPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.SendPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendPaymentForm$;
   /** Form ID */
   declare formId: BigInteger;
   /** Invoice */
@@ -5815,31 +5132,10 @@ class SendPaymentForm$ {
       return rethrowDecode(e, 'payments.sendPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendPaymentForm');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.optional('requested_info_id', this.requestedInfoId, stringToJson);
-    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
-    j.field('credentials', this.credentials, objectToJson);
-    j.optional('tip_amount', this.tipAmount, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.sendPaymentForm', classes);
-    return j.end(
-      new SendPaymentForm$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-        requestedInfoId: j.optional('requested_info_id', stringFromJson),
-        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
-        credentials: j.field('credentials', fromJson$InputPaymentCredentials),
-        tipAmount: j.optional('tip_amount', longFromJson),
-      }),
-    );
-  }
+interface SendPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5862,7 +5158,7 @@ class SendPaymentForm$ {
  *
  * @see https://core.telegram.org/method/payments.sendPaymentForm
  */
-export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2d03522f, 0x8ae16a9d, 'payments.SendPaymentForm', 'request');
+export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2d03522f, 0x8ae16a9d, 'payments.SendPaymentForm', 'request', 'payments.sendPaymentForm flags:# form_id:long invoice:InputInvoice requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials tip_amount:flags.2?long');
 export type SendPaymentForm = SendPaymentForm$;
 
 /** The types of the RPC errors `payments.sendPaymentForm` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5901,6 +5197,7 @@ class GetSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.GetSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedInfo$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5918,14 +5215,10 @@ class GetSavedInfo$ {
   static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getSavedInfo' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedInfo$ {
-    return new TlJsonReader(json, 'payments.getSavedInfo', classes).end(new GetSavedInfo$());
-  }
+interface GetSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5943,7 +5236,7 @@ class GetSavedInfo$ {
  *
  * @see https://core.telegram.org/method/payments.getSavedInfo
  */
-export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request');
+export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request', 'payments.getSavedInfo');
 export type GetSavedInfo = GetSavedInfo$;
 
 /** The types of the RPC errors `payments.getSavedInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5977,6 +5270,7 @@ class ClearSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ClearSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearSavedInfo$;
   /** Remove saved payment credentials */
   declare credentials: boolean | undefined;
   /** Clear the last order settings saved by the user */
@@ -6032,23 +5326,10 @@ class ClearSavedInfo$ {
       return rethrowDecode(e, 'payments.clearSavedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.clearSavedInfo');
-    j.flag('credentials', this.credentials);
-    j.flag('info', this.info);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearSavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.clearSavedInfo', classes);
-    return j.end(
-      new ClearSavedInfo$({
-        credentials: j.flag('credentials'),
-        info: j.flag('info'),
-      }),
-    );
-  }
+interface ClearSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6066,7 +5347,7 @@ class ClearSavedInfo$ {
  *
  * @see https://core.telegram.org/method/payments.clearSavedInfo
  */
-export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request');
+export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request', 'payments.clearSavedInfo flags:# credentials:flags.0?true info:flags.1?true');
 export type ClearSavedInfo = ClearSavedInfo$;
 
 /** The types of the RPC errors `payments.clearSavedInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6101,6 +5382,7 @@ class GetBankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.GetBankCardData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBankCardData$;
   /** Credit card number */
   declare number: string;
 
@@ -6144,21 +5426,10 @@ class GetBankCardData$ {
       return rethrowDecode(e, 'payments.getBankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getBankCardData');
-    j.field('number', this.number, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBankCardData$ {
-    const j = new TlJsonReader(json, 'payments.getBankCardData', classes);
-    return j.end(
-      new GetBankCardData$({
-        number: j.field('number', stringFromJson),
-      }),
-    );
-  }
+interface GetBankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6177,7 +5448,7 @@ class GetBankCardData$ {
  *
  * @see https://core.telegram.org/method/payments.getBankCardData
  */
-export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request');
+export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request', 'payments.getBankCardData number:string');
 export type GetBankCardData = GetBankCardData$;
 
 /** The types of the RPC errors `payments.getBankCardData` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6221,6 +5492,7 @@ class ExportInvoice$ {
   declare readonly SUBCLASS_OF_ID: 0x36105432;
   declare readonly className: 'payments.ExportInvoice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportInvoice$;
   /** Invoice */
   declare invoiceMedia: Api.TypeInputMedia;
 
@@ -6264,21 +5536,10 @@ class ExportInvoice$ {
       return rethrowDecode(e, 'payments.exportInvoice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.exportInvoice');
-    j.field('invoice_media', this.invoiceMedia, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportInvoice$ {
-    const j = new TlJsonReader(json, 'payments.exportInvoice', classes);
-    return j.end(
-      new ExportInvoice$({
-        invoiceMedia: j.field('invoice_media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface ExportInvoice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6305,7 +5566,7 @@ class ExportInvoice$ {
  *
  * @see https://core.telegram.org/method/payments.exportInvoice
  */
-export const ExportInvoice: typeof ExportInvoice$ = /*@__PURE__*/ defineTlClass(ExportInvoice$, 0x0f91b065, 0x36105432, 'payments.ExportInvoice', 'request');
+export const ExportInvoice: typeof ExportInvoice$ = /*@__PURE__*/ defineTlClass(ExportInvoice$, 0x0f91b065, 0x36105432, 'payments.ExportInvoice', 'request', 'payments.exportInvoice invoice_media:InputMedia');
 export type ExportInvoice = ExportInvoice$;
 
 /** The types of the RPC errors `payments.exportInvoice` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6349,6 +5610,7 @@ class AssignAppStoreTransaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.AssignAppStoreTransaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AssignAppStoreTransaction$;
   /** Receipt */
   declare receipt: Uint8Array;
   /** Payment purpose */
@@ -6401,23 +5663,10 @@ class AssignAppStoreTransaction$ {
       return rethrowDecode(e, 'payments.assignAppStoreTransaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.assignAppStoreTransaction');
-    j.field('receipt', this.receipt, bytesToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AssignAppStoreTransaction$ {
-    const j = new TlJsonReader(json, 'payments.assignAppStoreTransaction', classes);
-    return j.end(
-      new AssignAppStoreTransaction$({
-        receipt: j.field('receipt', bytesFromJson),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface AssignAppStoreTransaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6436,7 +5685,7 @@ class AssignAppStoreTransaction$ {
  *
  * @see https://core.telegram.org/method/payments.assignAppStoreTransaction
  */
-export const AssignAppStoreTransaction: typeof AssignAppStoreTransaction$ = /*@__PURE__*/ defineTlClass(AssignAppStoreTransaction$, 0x80ed747d, 0x8af52aac, 'payments.AssignAppStoreTransaction', 'request');
+export const AssignAppStoreTransaction: typeof AssignAppStoreTransaction$ = /*@__PURE__*/ defineTlClass(AssignAppStoreTransaction$, 0x80ed747d, 0x8af52aac, 'payments.AssignAppStoreTransaction', 'request', 'payments.assignAppStoreTransaction receipt:bytes purpose:InputStorePaymentPurpose');
 export type AssignAppStoreTransaction = AssignAppStoreTransaction$;
 
 /** The types of the RPC errors `payments.assignAppStoreTransaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6471,6 +5720,7 @@ class AssignPlayMarketTransaction$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.AssignPlayMarketTransaction';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AssignPlayMarketTransaction$;
   /** Receipt */
   declare receipt: Api.TypeDataJSON;
   /** Payment purpose */
@@ -6523,23 +5773,10 @@ class AssignPlayMarketTransaction$ {
       return rethrowDecode(e, 'payments.assignPlayMarketTransaction', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.assignPlayMarketTransaction');
-    j.field('receipt', this.receipt, objectToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AssignPlayMarketTransaction$ {
-    const j = new TlJsonReader(json, 'payments.assignPlayMarketTransaction', classes);
-    return j.end(
-      new AssignPlayMarketTransaction$({
-        receipt: j.field('receipt', fromJson$DataJSON),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface AssignPlayMarketTransaction$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6557,7 +5794,7 @@ class AssignPlayMarketTransaction$ {
  *
  * @see https://core.telegram.org/method/payments.assignPlayMarketTransaction
  */
-export const AssignPlayMarketTransaction: typeof AssignPlayMarketTransaction$ = /*@__PURE__*/ defineTlClass(AssignPlayMarketTransaction$, 0xdffd50d3, 0x8af52aac, 'payments.AssignPlayMarketTransaction', 'request');
+export const AssignPlayMarketTransaction: typeof AssignPlayMarketTransaction$ = /*@__PURE__*/ defineTlClass(AssignPlayMarketTransaction$, 0xdffd50d3, 0x8af52aac, 'payments.AssignPlayMarketTransaction', 'request', 'payments.assignPlayMarketTransaction receipt:DataJSON purpose:InputStorePaymentPurpose');
 export type AssignPlayMarketTransaction = AssignPlayMarketTransaction$;
 
 /** The types of the RPC errors `payments.assignPlayMarketTransaction` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6591,6 +5828,7 @@ class GetPremiumGiftCodeOptions$ {
   declare readonly SUBCLASS_OF_ID: 0x0aa92583;
   declare readonly className: 'payments.GetPremiumGiftCodeOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPremiumGiftCodeOptions$;
   /** The channel that will start the giveaway */
   declare boostPeer: Api.TypeInputPeer | undefined;
 
@@ -6640,21 +5878,10 @@ class GetPremiumGiftCodeOptions$ {
       return rethrowDecode(e, 'payments.getPremiumGiftCodeOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPremiumGiftCodeOptions');
-    j.optional('boost_peer', this.boostPeer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPremiumGiftCodeOptions$ {
-    const j = new TlJsonReader(json, 'payments.getPremiumGiftCodeOptions', classes);
-    return j.end(
-      new GetPremiumGiftCodeOptions$({
-        boostPeer: j.optional('boost_peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPremiumGiftCodeOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6672,7 +5899,7 @@ class GetPremiumGiftCodeOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getPremiumGiftCodeOptions
  */
-export const GetPremiumGiftCodeOptions: typeof GetPremiumGiftCodeOptions$ = /*@__PURE__*/ defineTlClass(GetPremiumGiftCodeOptions$, 0x2757ba54, 0x0aa92583, 'payments.GetPremiumGiftCodeOptions', 'request');
+export const GetPremiumGiftCodeOptions: typeof GetPremiumGiftCodeOptions$ = /*@__PURE__*/ defineTlClass(GetPremiumGiftCodeOptions$, 0x2757ba54, 0x0aa92583, 'payments.GetPremiumGiftCodeOptions', 'request', 'payments.getPremiumGiftCodeOptions flags:# boost_peer:flags.0?InputPeer');
 export type GetPremiumGiftCodeOptions = GetPremiumGiftCodeOptions$;
 
 /** The types of the RPC errors `payments.getPremiumGiftCodeOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6708,6 +5935,7 @@ class CheckGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x5b2997e8;
   declare readonly className: 'payments.CheckGiftCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckGiftCode$;
   /** The giftcode to check */
   declare slug: string;
 
@@ -6751,21 +5979,10 @@ class CheckGiftCode$ {
       return rethrowDecode(e, 'payments.checkGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkGiftCode');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.checkGiftCode', classes);
-    return j.end(
-      new CheckGiftCode$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface CheckGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6785,7 +6002,7 @@ class CheckGiftCode$ {
  *
  * @see https://core.telegram.org/method/payments.checkGiftCode
  */
-export const CheckGiftCode: typeof CheckGiftCode$ = /*@__PURE__*/ defineTlClass(CheckGiftCode$, 0x8e51b4c1, 0x5b2997e8, 'payments.CheckGiftCode', 'request');
+export const CheckGiftCode: typeof CheckGiftCode$ = /*@__PURE__*/ defineTlClass(CheckGiftCode$, 0x8e51b4c1, 0x5b2997e8, 'payments.CheckGiftCode', 'request', 'payments.checkGiftCode slug:string');
 export type CheckGiftCode = CheckGiftCode$;
 
 /** The types of the RPC errors `payments.checkGiftCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6824,6 +6041,7 @@ class ApplyGiftCode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.ApplyGiftCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ApplyGiftCode$;
   /** The code to apply */
   declare slug: string;
 
@@ -6867,21 +6085,10 @@ class ApplyGiftCode$ {
       return rethrowDecode(e, 'payments.applyGiftCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.applyGiftCode');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ApplyGiftCode$ {
-    const j = new TlJsonReader(json, 'payments.applyGiftCode', classes);
-    return j.end(
-      new ApplyGiftCode$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface ApplyGiftCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6902,7 +6109,7 @@ class ApplyGiftCode$ {
  *
  * @see https://core.telegram.org/method/payments.applyGiftCode
  */
-export const ApplyGiftCode: typeof ApplyGiftCode$ = /*@__PURE__*/ defineTlClass(ApplyGiftCode$, 0xf6e26854, 0x8af52aac, 'payments.ApplyGiftCode', 'request');
+export const ApplyGiftCode: typeof ApplyGiftCode$ = /*@__PURE__*/ defineTlClass(ApplyGiftCode$, 0xf6e26854, 0x8af52aac, 'payments.ApplyGiftCode', 'request', 'payments.applyGiftCode slug:string');
 export type ApplyGiftCode = ApplyGiftCode$;
 
 /** The types of the RPC errors `payments.applyGiftCode` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6941,6 +6148,7 @@ class GetGiveawayInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x96a377bd;
   declare readonly className: 'payments.GetGiveawayInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGiveawayInfo$;
   /** The peer where the giveaway was posted. */
   declare peer: Api.TypeInputPeer;
   /** Message ID of the {@link Api.MessageActionGiveawayLaunch} service message */
@@ -6993,23 +6201,10 @@ class GetGiveawayInfo$ {
       return rethrowDecode(e, 'payments.getGiveawayInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getGiveawayInfo');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGiveawayInfo$ {
-    const j = new TlJsonReader(json, 'payments.getGiveawayInfo', classes);
-    return j.end(
-      new GetGiveawayInfo$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetGiveawayInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7029,7 +6224,7 @@ class GetGiveawayInfo$ {
  *
  * @see https://core.telegram.org/method/payments.getGiveawayInfo
  */
-export const GetGiveawayInfo: typeof GetGiveawayInfo$ = /*@__PURE__*/ defineTlClass(GetGiveawayInfo$, 0xf4239425, 0x96a377bd, 'payments.GetGiveawayInfo', 'request');
+export const GetGiveawayInfo: typeof GetGiveawayInfo$ = /*@__PURE__*/ defineTlClass(GetGiveawayInfo$, 0xf4239425, 0x96a377bd, 'payments.GetGiveawayInfo', 'request', 'payments.getGiveawayInfo peer:InputPeer msg_id:int');
 export type GetGiveawayInfo = GetGiveawayInfo$;
 
 /** The types of the RPC errors `payments.getGiveawayInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7066,6 +6261,7 @@ class LaunchPrepaidGiveaway$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.LaunchPrepaidGiveaway';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LaunchPrepaidGiveaway$;
   /** The peer where to launch the giveaway. */
   declare peer: Api.TypeInputPeer;
   /** The prepaid giveaway ID. */
@@ -7127,25 +6323,10 @@ class LaunchPrepaidGiveaway$ {
       return rethrowDecode(e, 'payments.launchPrepaidGiveaway', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.launchPrepaidGiveaway');
-    j.field('peer', this.peer, objectToJson);
-    j.field('giveaway_id', this.giveawayId, longToJson);
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LaunchPrepaidGiveaway$ {
-    const j = new TlJsonReader(json, 'payments.launchPrepaidGiveaway', classes);
-    return j.end(
-      new LaunchPrepaidGiveaway$({
-        peer: j.field('peer', fromJson$InputPeer),
-        giveawayId: j.field('giveaway_id', longFromJson),
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface LaunchPrepaidGiveaway$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7164,7 +6345,7 @@ class LaunchPrepaidGiveaway$ {
  *
  * @see https://core.telegram.org/method/payments.launchPrepaidGiveaway
  */
-export const LaunchPrepaidGiveaway: typeof LaunchPrepaidGiveaway$ = /*@__PURE__*/ defineTlClass(LaunchPrepaidGiveaway$, 0x5ff58f20, 0x8af52aac, 'payments.LaunchPrepaidGiveaway', 'request');
+export const LaunchPrepaidGiveaway: typeof LaunchPrepaidGiveaway$ = /*@__PURE__*/ defineTlClass(LaunchPrepaidGiveaway$, 0x5ff58f20, 0x8af52aac, 'payments.LaunchPrepaidGiveaway', 'request', 'payments.launchPrepaidGiveaway peer:InputPeer giveaway_id:long purpose:InputStorePaymentPurpose');
 export type LaunchPrepaidGiveaway = LaunchPrepaidGiveaway$;
 
 /** The types of the RPC errors `payments.launchPrepaidGiveaway` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7199,6 +6380,7 @@ class GetStarsTopupOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4fe8a99;
   declare readonly className: 'payments.GetStarsTopupOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTopupOptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -7216,14 +6398,10 @@ class GetStarsTopupOptions$ {
   static fromReader(_r: TlReader): GetStarsTopupOptions$ {
     return new GetStarsTopupOptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getStarsTopupOptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTopupOptions$ {
-    return new TlJsonReader(json, 'payments.getStarsTopupOptions', classes).end(new GetStarsTopupOptions$());
-  }
+interface GetStarsTopupOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7241,7 +6419,7 @@ class GetStarsTopupOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsTopupOptions
  */
-export const GetStarsTopupOptions: typeof GetStarsTopupOptions$ = /*@__PURE__*/ defineTlClass(GetStarsTopupOptions$, 0xc00ec7d3, 0xd4fe8a99, 'payments.GetStarsTopupOptions', 'request');
+export const GetStarsTopupOptions: typeof GetStarsTopupOptions$ = /*@__PURE__*/ defineTlClass(GetStarsTopupOptions$, 0xc00ec7d3, 0xd4fe8a99, 'payments.GetStarsTopupOptions', 'request', 'payments.getStarsTopupOptions');
 export type GetStarsTopupOptions = GetStarsTopupOptions$;
 
 /** The types of the RPC errors `payments.getStarsTopupOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7278,6 +6456,7 @@ class GetStarsStatus$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsStatus$;
   /** If set, returns the channel/ad revenue balance in nanograms. */
   declare ton: boolean | undefined;
   /** Peer of which to get the balance. */
@@ -7334,23 +6513,10 @@ class GetStarsStatus$ {
       return rethrowDecode(e, 'payments.getStarsStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsStatus');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsStatus$ {
-    const j = new TlJsonReader(json, 'payments.getStarsStatus', classes);
-    return j.end(
-      new GetStarsStatus$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7371,7 +6537,7 @@ class GetStarsStatus$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsStatus
  */
-export const GetStarsStatus: typeof GetStarsStatus$ = /*@__PURE__*/ defineTlClass(GetStarsStatus$, 0x4ea9b3bf, 0x6e9c1d6f, 'payments.GetStarsStatus', 'request');
+export const GetStarsStatus: typeof GetStarsStatus$ = /*@__PURE__*/ defineTlClass(GetStarsStatus$, 0x4ea9b3bf, 0x6e9c1d6f, 'payments.GetStarsStatus', 'request', 'payments.getStarsStatus flags:# ton:flags.0?true peer:InputPeer');
 export type GetStarsStatus = GetStarsStatus$;
 
 /** The types of the RPC errors `payments.getStarsStatus` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7413,6 +6579,7 @@ class GetStarsTransactions$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsTransactions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTransactions$;
   /** If set, fetches only incoming transactions. */
   declare inbound: boolean | undefined;
   /** If set, fetches only outgoing transactions. */
@@ -7521,35 +6688,10 @@ class GetStarsTransactions$ {
       return rethrowDecode(e, 'payments.getStarsTransactions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsTransactions');
-    j.flag('inbound', this.inbound);
-    j.flag('outbound', this.outbound);
-    j.flag('ascending', this.ascending);
-    j.flag('ton', this.ton);
-    j.optional('subscription_id', this.subscriptionId, stringToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsTransactions', classes);
-    return j.end(
-      new GetStarsTransactions$({
-        inbound: j.flag('inbound'),
-        outbound: j.flag('outbound'),
-        ascending: j.flag('ascending'),
-        ton: j.flag('ton'),
-        subscriptionId: j.optional('subscription_id', stringFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetStarsTransactions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7572,7 +6714,7 @@ class GetStarsTransactions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsTransactions
  */
-export const GetStarsTransactions: typeof GetStarsTransactions$ = /*@__PURE__*/ defineTlClass(GetStarsTransactions$, 0x69da4557, 0x6e9c1d6f, 'payments.GetStarsTransactions', 'request');
+export const GetStarsTransactions: typeof GetStarsTransactions$ = /*@__PURE__*/ defineTlClass(GetStarsTransactions$, 0x69da4557, 0x6e9c1d6f, 'payments.GetStarsTransactions', 'request', 'payments.getStarsTransactions flags:# inbound:flags.0?true outbound:flags.1?true ascending:flags.2?true ton:flags.4?true subscription_id:flags.3?string peer:InputPeer offset:string limit:int');
 export type GetStarsTransactions = GetStarsTransactions$;
 
 /** The types of the RPC errors `payments.getStarsTransactions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7633,6 +6775,7 @@ class SendStarsForm$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.SendStarsForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendStarsForm$;
   /** Payment form ID */
   declare formId: BigInteger;
   /** Invoice */
@@ -7685,23 +6828,10 @@ class SendStarsForm$ {
       return rethrowDecode(e, 'payments.sendStarsForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendStarsForm');
-    j.field('form_id', this.formId, longToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendStarsForm$ {
-    const j = new TlJsonReader(json, 'payments.sendStarsForm', classes);
-    return j.end(
-      new SendStarsForm$({
-        formId: j.field('form_id', longFromJson),
-        invoice: j.field('invoice', fromJson$InputInvoice),
-      }),
-    );
-  }
+interface SendStarsForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7743,7 +6873,7 @@ class SendStarsForm$ {
  *
  * @see https://core.telegram.org/method/payments.sendStarsForm
  */
-export const SendStarsForm: typeof SendStarsForm$ = /*@__PURE__*/ defineTlClass(SendStarsForm$, 0x7998c914, 0x8ae16a9d, 'payments.SendStarsForm', 'request');
+export const SendStarsForm: typeof SendStarsForm$ = /*@__PURE__*/ defineTlClass(SendStarsForm$, 0x7998c914, 0x8ae16a9d, 'payments.SendStarsForm', 'request', 'payments.sendStarsForm form_id:long invoice:InputInvoice');
 export type SendStarsForm = SendStarsForm$;
 
 /** The types of the RPC errors `payments.sendStarsForm` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7805,6 +6935,7 @@ class RefundStarsCharge$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.RefundStarsCharge';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RefundStarsCharge$;
   /** User to refund. */
   declare userId: Api.TypeInputUser;
   /** Transaction ID. */
@@ -7857,23 +6988,10 @@ class RefundStarsCharge$ {
       return rethrowDecode(e, 'payments.refundStarsCharge', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.refundStarsCharge');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('charge_id', this.chargeId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RefundStarsCharge$ {
-    const j = new TlJsonReader(json, 'payments.refundStarsCharge', classes);
-    return j.end(
-      new RefundStarsCharge$({
-        userId: j.field('user_id', fromJson$InputUser),
-        chargeId: j.field('charge_id', stringFromJson),
-      }),
-    );
-  }
+interface RefundStarsCharge$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7895,7 +7013,7 @@ class RefundStarsCharge$ {
  *
  * @see https://core.telegram.org/method/payments.refundStarsCharge
  */
-export const RefundStarsCharge: typeof RefundStarsCharge$ = /*@__PURE__*/ defineTlClass(RefundStarsCharge$, 0x25ae8f4a, 0x8af52aac, 'payments.RefundStarsCharge', 'request');
+export const RefundStarsCharge: typeof RefundStarsCharge$ = /*@__PURE__*/ defineTlClass(RefundStarsCharge$, 0x25ae8f4a, 0x8af52aac, 'payments.RefundStarsCharge', 'request', 'payments.refundStarsCharge user_id:InputUser charge_id:string');
 export type RefundStarsCharge = RefundStarsCharge$;
 
 /** The types of the RPC errors `payments.refundStarsCharge` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7936,6 +7054,7 @@ class GetStarsRevenueStats$ {
   declare readonly SUBCLASS_OF_ID: 0xa54755f3;
   declare readonly className: 'payments.GetStarsRevenueStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueStats$;
   /** Whether to enable dark theme for graph colors */
   declare dark: boolean | undefined;
   /** If set, fetches channel/bot ad revenue statistics in TON. */
@@ -8000,25 +7119,10 @@ class GetStarsRevenueStats$ {
       return rethrowDecode(e, 'payments.getStarsRevenueStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueStats');
-    j.flag('dark', this.dark);
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueStats$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueStats', classes);
-    return j.end(
-      new GetStarsRevenueStats$({
-        dark: j.flag('dark'),
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsRevenueStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8039,7 +7143,7 @@ class GetStarsRevenueStats$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsRevenueStats
  */
-export const GetStarsRevenueStats: typeof GetStarsRevenueStats$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueStats$, 0xd91ffad6, 0xa54755f3, 'payments.GetStarsRevenueStats', 'request');
+export const GetStarsRevenueStats: typeof GetStarsRevenueStats$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueStats$, 0xd91ffad6, 0xa54755f3, 'payments.GetStarsRevenueStats', 'request', 'payments.getStarsRevenueStats flags:# dark:flags.0?true ton:flags.1?true peer:InputPeer');
 export type GetStarsRevenueStats = GetStarsRevenueStats$;
 
 /** The types of the RPC errors `payments.getStarsRevenueStats` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8080,6 +7184,7 @@ class GetStarsRevenueWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x8466a0ee;
   declare readonly className: 'payments.GetStarsRevenueWithdrawalUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueWithdrawalUrl$;
   /** If set, withdraws channel/ad revenue in TON. */
   declare ton: boolean | undefined;
   /** Channel or bot from which to withdraw funds. */
@@ -8155,27 +7260,10 @@ class GetStarsRevenueWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.getStarsRevenueWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueWithdrawalUrl');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('amount', this.amount, longToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueWithdrawalUrl', classes);
-    return j.end(
-      new GetStarsRevenueWithdrawalUrl$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-        amount: j.optional('amount', longFromJson),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetStarsRevenueWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8197,7 +7285,7 @@ class GetStarsRevenueWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsRevenueWithdrawalUrl
  */
-export const GetStarsRevenueWithdrawalUrl: typeof GetStarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueWithdrawalUrl$, 0x2433dc92, 0x8466a0ee, 'payments.GetStarsRevenueWithdrawalUrl', 'request');
+export const GetStarsRevenueWithdrawalUrl: typeof GetStarsRevenueWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueWithdrawalUrl$, 0x2433dc92, 0x8466a0ee, 'payments.GetStarsRevenueWithdrawalUrl', 'request', 'payments.getStarsRevenueWithdrawalUrl flags:# ton:flags.0?true peer:InputPeer amount:flags.1?long password:InputCheckPasswordSRP');
 export type GetStarsRevenueWithdrawalUrl = GetStarsRevenueWithdrawalUrl$;
 
 /** The types of the RPC errors `payments.getStarsRevenueWithdrawalUrl` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8237,6 +7325,7 @@ class GetStarsRevenueAdsAccountUrl$ {
   declare readonly SUBCLASS_OF_ID: 0x4a228b15;
   declare readonly className: 'payments.GetStarsRevenueAdsAccountUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsRevenueAdsAccountUrl$;
   /** Channel or bot that owns the stars. */
   declare peer: Api.TypeInputPeer;
 
@@ -8280,21 +7369,10 @@ class GetStarsRevenueAdsAccountUrl$ {
       return rethrowDecode(e, 'payments.getStarsRevenueAdsAccountUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsRevenueAdsAccountUrl');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsRevenueAdsAccountUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarsRevenueAdsAccountUrl', classes);
-    return j.end(
-      new GetStarsRevenueAdsAccountUrl$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetStarsRevenueAdsAccountUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8314,7 +7392,7 @@ class GetStarsRevenueAdsAccountUrl$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsRevenueAdsAccountUrl
  */
-export const GetStarsRevenueAdsAccountUrl: typeof GetStarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueAdsAccountUrl$, 0xd1d7efc5, 0x4a228b15, 'payments.GetStarsRevenueAdsAccountUrl', 'request');
+export const GetStarsRevenueAdsAccountUrl: typeof GetStarsRevenueAdsAccountUrl$ = /*@__PURE__*/ defineTlClass(GetStarsRevenueAdsAccountUrl$, 0xd1d7efc5, 0x4a228b15, 'payments.GetStarsRevenueAdsAccountUrl', 'request', 'payments.getStarsRevenueAdsAccountUrl peer:InputPeer');
 export type GetStarsRevenueAdsAccountUrl = GetStarsRevenueAdsAccountUrl$;
 
 /** The types of the RPC errors `payments.getStarsRevenueAdsAccountUrl` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8352,6 +7430,7 @@ class GetStarsTransactionsByID$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsTransactionsByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsTransactionsByID$;
   /** If set, returns channel/bot ad revenue transactions in nanograms. */
   declare ton: boolean | undefined;
   /** Channel or bot. */
@@ -8425,25 +7504,10 @@ class GetStarsTransactionsByID$ {
       return rethrowDecode(e, 'payments.getStarsTransactionsByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsTransactionsByID');
-    j.flag('ton', this.ton);
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsTransactionsByID$ {
-    const j = new TlJsonReader(json, 'payments.getStarsTransactionsByID', classes);
-    return j.end(
-      new GetStarsTransactionsByID$({
-        ton: j.flag('ton'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', fromJson$InputStarsTransaction),
-      }),
-    );
-  }
+interface GetStarsTransactionsByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8463,7 +7527,7 @@ class GetStarsTransactionsByID$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsTransactionsByID
  */
-export const GetStarsTransactionsByID: typeof GetStarsTransactionsByID$ = /*@__PURE__*/ defineTlClass(GetStarsTransactionsByID$, 0x2dca16b8, 0x6e9c1d6f, 'payments.GetStarsTransactionsByID', 'request');
+export const GetStarsTransactionsByID: typeof GetStarsTransactionsByID$ = /*@__PURE__*/ defineTlClass(GetStarsTransactionsByID$, 0x2dca16b8, 0x6e9c1d6f, 'payments.GetStarsTransactionsByID', 'request', 'payments.getStarsTransactionsByID flags:# ton:flags.0?true peer:InputPeer id:Vector<InputStarsTransaction>');
 export type GetStarsTransactionsByID = GetStarsTransactionsByID$;
 
 /** The types of the RPC errors `payments.getStarsTransactionsByID` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8502,6 +7566,7 @@ class GetStarsGiftOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xe9a3b7d5;
   declare readonly className: 'payments.GetStarsGiftOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsGiftOptions$;
   /** Receiver of the gift (optional). */
   declare userId: Api.TypeInputUser | undefined;
 
@@ -8551,21 +7616,10 @@ class GetStarsGiftOptions$ {
       return rethrowDecode(e, 'payments.getStarsGiftOptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsGiftOptions');
-    j.optional('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiftOptions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsGiftOptions', classes);
-    return j.end(
-      new GetStarsGiftOptions$({
-        userId: j.optional('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetStarsGiftOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8586,7 +7640,7 @@ class GetStarsGiftOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsGiftOptions
  */
-export const GetStarsGiftOptions: typeof GetStarsGiftOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiftOptions$, 0xd3c96bc8, 0xe9a3b7d5, 'payments.GetStarsGiftOptions', 'request');
+export const GetStarsGiftOptions: typeof GetStarsGiftOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiftOptions$, 0xd3c96bc8, 0xe9a3b7d5, 'payments.GetStarsGiftOptions', 'request', 'payments.getStarsGiftOptions flags:# user_id:flags.0?InputUser');
 export type GetStarsGiftOptions = GetStarsGiftOptions$;
 
 /** The types of the RPC errors `payments.getStarsGiftOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8624,6 +7678,7 @@ class GetStarsSubscriptions$ {
   declare readonly SUBCLASS_OF_ID: 0x6e9c1d6f;
   declare readonly className: 'payments.GetStarsSubscriptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsSubscriptions$;
   /** Whether to return only subscriptions expired due to an excessively low Telegram Star balance. */
   declare missingBalance: boolean | undefined;
   /** Always pass {@link Api.InputPeerSelf}. */
@@ -8689,25 +7744,10 @@ class GetStarsSubscriptions$ {
       return rethrowDecode(e, 'payments.getStarsSubscriptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarsSubscriptions');
-    j.flag('missing_balance', this.missingBalance);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsSubscriptions$ {
-    const j = new TlJsonReader(json, 'payments.getStarsSubscriptions', classes);
-    return j.end(
-      new GetStarsSubscriptions$({
-        missingBalance: j.flag('missing_balance'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-      }),
-    );
-  }
+interface GetStarsSubscriptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8726,7 +7766,7 @@ class GetStarsSubscriptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsSubscriptions
  */
-export const GetStarsSubscriptions: typeof GetStarsSubscriptions$ = /*@__PURE__*/ defineTlClass(GetStarsSubscriptions$, 0x032512c5, 0x6e9c1d6f, 'payments.GetStarsSubscriptions', 'request');
+export const GetStarsSubscriptions: typeof GetStarsSubscriptions$ = /*@__PURE__*/ defineTlClass(GetStarsSubscriptions$, 0x032512c5, 0x6e9c1d6f, 'payments.GetStarsSubscriptions', 'request', 'payments.getStarsSubscriptions flags:# missing_balance:flags.0?true peer:InputPeer offset:string');
 export type GetStarsSubscriptions = GetStarsSubscriptions$;
 
 /** The types of the RPC errors `payments.getStarsSubscriptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8762,6 +7802,7 @@ class ChangeStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ChangeStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeStarsSubscription$;
   /** Always pass {@link Api.InputPeerSelf}. */
   declare peer: Api.TypeInputPeer;
   /** ID of the subscription. */
@@ -8829,25 +7870,10 @@ class ChangeStarsSubscription$ {
       return rethrowDecode(e, 'payments.changeStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.changeStarsSubscription');
-    j.field('peer', this.peer, objectToJson);
-    j.field('subscription_id', this.subscriptionId, stringToJson);
-    j.optional('canceled', this.canceled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.changeStarsSubscription', classes);
-    return j.end(
-      new ChangeStarsSubscription$({
-        peer: j.field('peer', fromJson$InputPeer),
-        subscriptionId: j.field('subscription_id', stringFromJson),
-        canceled: j.optional('canceled', boolFromJson),
-      }),
-    );
-  }
+interface ChangeStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8866,7 +7892,7 @@ class ChangeStarsSubscription$ {
  *
  * @see https://core.telegram.org/method/payments.changeStarsSubscription
  */
-export const ChangeStarsSubscription: typeof ChangeStarsSubscription$ = /*@__PURE__*/ defineTlClass(ChangeStarsSubscription$, 0xc7770878, 0xf5b399ac, 'payments.ChangeStarsSubscription', 'request');
+export const ChangeStarsSubscription: typeof ChangeStarsSubscription$ = /*@__PURE__*/ defineTlClass(ChangeStarsSubscription$, 0xc7770878, 0xf5b399ac, 'payments.ChangeStarsSubscription', 'request', 'payments.changeStarsSubscription flags:# peer:InputPeer subscription_id:string canceled:flags.0?Bool');
 export type ChangeStarsSubscription = ChangeStarsSubscription$;
 
 /** The types of the RPC errors `payments.changeStarsSubscription` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -8902,6 +7928,7 @@ class FulfillStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.FulfillStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FulfillStarsSubscription$;
   /** Always pass {@link Api.InputPeerSelf}. */
   declare peer: Api.TypeInputPeer;
   /** ID of the subscription. */
@@ -8954,23 +7981,10 @@ class FulfillStarsSubscription$ {
       return rethrowDecode(e, 'payments.fulfillStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.fulfillStarsSubscription');
-    j.field('peer', this.peer, objectToJson);
-    j.field('subscription_id', this.subscriptionId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FulfillStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.fulfillStarsSubscription', classes);
-    return j.end(
-      new FulfillStarsSubscription$({
-        peer: j.field('peer', fromJson$InputPeer),
-        subscriptionId: j.field('subscription_id', stringFromJson),
-      }),
-    );
-  }
+interface FulfillStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -8989,7 +8003,7 @@ class FulfillStarsSubscription$ {
  *
  * @see https://core.telegram.org/method/payments.fulfillStarsSubscription
  */
-export const FulfillStarsSubscription: typeof FulfillStarsSubscription$ = /*@__PURE__*/ defineTlClass(FulfillStarsSubscription$, 0xcc5bebb3, 0xf5b399ac, 'payments.FulfillStarsSubscription', 'request');
+export const FulfillStarsSubscription: typeof FulfillStarsSubscription$ = /*@__PURE__*/ defineTlClass(FulfillStarsSubscription$, 0xcc5bebb3, 0xf5b399ac, 'payments.FulfillStarsSubscription', 'request', 'payments.fulfillStarsSubscription peer:InputPeer subscription_id:string');
 export type FulfillStarsSubscription = FulfillStarsSubscription$;
 
 /** The types of the RPC errors `payments.fulfillStarsSubscription` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9024,6 +8038,7 @@ class GetStarsGiveawayOptions$ {
   declare readonly SUBCLASS_OF_ID: 0xf8db30a9;
   declare readonly className: 'payments.GetStarsGiveawayOptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarsGiveawayOptions$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9041,14 +8056,10 @@ class GetStarsGiveawayOptions$ {
   static fromReader(_r: TlReader): GetStarsGiveawayOptions$ {
     return new GetStarsGiveawayOptions$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getStarsGiveawayOptions' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarsGiveawayOptions$ {
-    return new TlJsonReader(json, 'payments.getStarsGiveawayOptions', classes).end(new GetStarsGiveawayOptions$());
-  }
+interface GetStarsGiveawayOptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9066,7 +8077,7 @@ class GetStarsGiveawayOptions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarsGiveawayOptions
  */
-export const GetStarsGiveawayOptions: typeof GetStarsGiveawayOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiveawayOptions$, 0xbd1efd3e, 0xf8db30a9, 'payments.GetStarsGiveawayOptions', 'request');
+export const GetStarsGiveawayOptions: typeof GetStarsGiveawayOptions$ = /*@__PURE__*/ defineTlClass(GetStarsGiveawayOptions$, 0xbd1efd3e, 0xf8db30a9, 'payments.GetStarsGiveawayOptions', 'request', 'payments.getStarsGiveawayOptions');
 export type GetStarsGiveawayOptions = GetStarsGiveawayOptions$;
 
 /** The types of the RPC errors `payments.getStarsGiveawayOptions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9100,6 +8111,7 @@ class GetStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0x6178d9a4;
   declare readonly className: 'payments.GetStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGifts$;
   /**
    * [Hash used for caching, for more info click here](https://core.telegram.org/api/offsets#hash-generation).
    *
@@ -9151,21 +8163,10 @@ class GetStarGifts$ {
       return rethrowDecode(e, 'payments.getStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGifts');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getStarGifts', classes);
-    return j.end(
-      new GetStarGifts$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9183,7 +8184,7 @@ class GetStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGifts
  */
-export const GetStarGifts: typeof GetStarGifts$ = /*@__PURE__*/ defineTlClass(GetStarGifts$, 0xc4563590, 0x6178d9a4, 'payments.GetStarGifts', 'request');
+export const GetStarGifts: typeof GetStarGifts$ = /*@__PURE__*/ defineTlClass(GetStarGifts$, 0xc4563590, 0x6178d9a4, 'payments.GetStarGifts', 'request', 'payments.getStarGifts hash:int');
 export type GetStarGifts = GetStarGifts$;
 
 /** The types of the RPC errors `payments.getStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9222,6 +8223,7 @@ class SaveStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.SaveStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveStarGift$;
   /** If set, hides the gift from our profile. */
   declare unsave: boolean | undefined;
   /** The gift to display or remove. A [hosted collectible gift »](https://core.telegram.org/api/gifts#hosted-collectible-gifts) may be used by its host or owner. */
@@ -9278,23 +8280,10 @@ class SaveStarGift$ {
       return rethrowDecode(e, 'payments.saveStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.saveStarGift');
-    j.flag('unsave', this.unsave);
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveStarGift$ {
-    const j = new TlJsonReader(json, 'payments.saveStarGift', classes);
-    return j.end(
-      new SaveStarGift$({
-        unsave: j.flag('unsave'),
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface SaveStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9317,7 +8306,7 @@ class SaveStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.saveStarGift
  */
-export const SaveStarGift: typeof SaveStarGift$ = /*@__PURE__*/ defineTlClass(SaveStarGift$, 0x2a2a697c, 0xf5b399ac, 'payments.SaveStarGift', 'request');
+export const SaveStarGift: typeof SaveStarGift$ = /*@__PURE__*/ defineTlClass(SaveStarGift$, 0x2a2a697c, 0xf5b399ac, 'payments.SaveStarGift', 'request', 'payments.saveStarGift flags:# unsave:flags.0?true stargift:InputSavedStarGift');
 export type SaveStarGift = SaveStarGift$;
 
 /** The types of the RPC errors `payments.saveStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9363,6 +8352,7 @@ class ConvertStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ConvertStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConvertStarGift$;
   /** The gift to convert. */
   declare stargift: Api.TypeInputSavedStarGift;
 
@@ -9406,21 +8396,10 @@ class ConvertStarGift$ {
       return rethrowDecode(e, 'payments.convertStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.convertStarGift');
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConvertStarGift$ {
-    const j = new TlJsonReader(json, 'payments.convertStarGift', classes);
-    return j.end(
-      new ConvertStarGift$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface ConvertStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9445,7 +8424,7 @@ class ConvertStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.convertStarGift
  */
-export const ConvertStarGift: typeof ConvertStarGift$ = /*@__PURE__*/ defineTlClass(ConvertStarGift$, 0x74bf076b, 0xf5b399ac, 'payments.ConvertStarGift', 'request');
+export const ConvertStarGift: typeof ConvertStarGift$ = /*@__PURE__*/ defineTlClass(ConvertStarGift$, 0x74bf076b, 0xf5b399ac, 'payments.ConvertStarGift', 'request', 'payments.convertStarGift stargift:InputSavedStarGift');
 export type ConvertStarGift = ConvertStarGift$;
 
 /** The types of the RPC errors `payments.convertStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9486,6 +8465,7 @@ class BotCancelStarsSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.BotCancelStarsSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotCancelStarsSubscription$;
   /**
    * If **not** set, disables autorenewal of the subscriptions, and prevents the user from reactivating the subscription once the current period expires: a subscription cancelled by the bot will have the {@link Api.StarsSubscription}.`bot_canceled` flag set.
    *
@@ -9559,25 +8539,10 @@ class BotCancelStarsSubscription$ {
       return rethrowDecode(e, 'payments.botCancelStarsSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.botCancelStarsSubscription');
-    j.flag('restore', this.restore);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('charge_id', this.chargeId, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotCancelStarsSubscription$ {
-    const j = new TlJsonReader(json, 'payments.botCancelStarsSubscription', classes);
-    return j.end(
-      new BotCancelStarsSubscription$({
-        restore: j.flag('restore'),
-        userId: j.field('user_id', fromJson$InputUser),
-        chargeId: j.field('charge_id', stringFromJson),
-      }),
-    );
-  }
+interface BotCancelStarsSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9597,7 +8562,7 @@ class BotCancelStarsSubscription$ {
  *
  * @see https://core.telegram.org/method/payments.botCancelStarsSubscription
  */
-export const BotCancelStarsSubscription: typeof BotCancelStarsSubscription$ = /*@__PURE__*/ defineTlClass(BotCancelStarsSubscription$, 0x6dfa0622, 0xf5b399ac, 'payments.BotCancelStarsSubscription', 'request');
+export const BotCancelStarsSubscription: typeof BotCancelStarsSubscription$ = /*@__PURE__*/ defineTlClass(BotCancelStarsSubscription$, 0x6dfa0622, 0xf5b399ac, 'payments.BotCancelStarsSubscription', 'request', 'payments.botCancelStarsSubscription flags:# restore:flags.0?true user_id:InputUser charge_id:string');
 export type BotCancelStarsSubscription = BotCancelStarsSubscription$;
 
 /** The types of the RPC errors `payments.botCancelStarsSubscription` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9633,6 +8598,7 @@ class GetConnectedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.GetConnectedStarRefBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedStarRefBots$;
   /** The affiliated peer */
   declare peer: Api.TypeInputPeer;
   /** If set, returns only results older than the specified unixtime */
@@ -9716,27 +8682,10 @@ class GetConnectedStarRefBots$ {
       return rethrowDecode(e, 'payments.getConnectedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getConnectedStarRefBots');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('offset_date', this.offsetDate, intToJson);
-    j.optional('offset_link', this.offsetLink, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBots', classes);
-    return j.end(
-      new GetConnectedStarRefBots$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetDate: j.optional('offset_date', intFromJson),
-        offsetLink: j.optional('offset_link', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetConnectedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9754,7 +8703,7 @@ class GetConnectedStarRefBots$ {
  *
  * @see https://core.telegram.org/method/payments.getConnectedStarRefBots
  */
-export const GetConnectedStarRefBots: typeof GetConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBots$, 0x5869a553, 0x235e1a67, 'payments.GetConnectedStarRefBots', 'request');
+export const GetConnectedStarRefBots: typeof GetConnectedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBots$, 0x5869a553, 0x235e1a67, 'payments.GetConnectedStarRefBots', 'request', 'payments.getConnectedStarRefBots flags:# peer:InputPeer offset_date:flags.2?int offset_link:flags.2?string limit:int');
 export type GetConnectedStarRefBots = GetConnectedStarRefBots$;
 
 /** The types of the RPC errors `payments.getConnectedStarRefBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9789,6 +8738,7 @@ class GetConnectedStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.GetConnectedStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConnectedStarRefBot$;
   /** The affiliated peer */
   declare peer: Api.TypeInputPeer;
   /** The bot that offers the affiliate program */
@@ -9841,23 +8791,10 @@ class GetConnectedStarRefBot$ {
       return rethrowDecode(e, 'payments.getConnectedStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getConnectedStarRefBot');
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConnectedStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.getConnectedStarRefBot', classes);
-    return j.end(
-      new GetConnectedStarRefBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetConnectedStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -9876,7 +8813,7 @@ class GetConnectedStarRefBot$ {
  *
  * @see https://core.telegram.org/method/payments.getConnectedStarRefBot
  */
-export const GetConnectedStarRefBot: typeof GetConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBot$, 0xb7d998f0, 0x235e1a67, 'payments.GetConnectedStarRefBot', 'request');
+export const GetConnectedStarRefBot: typeof GetConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(GetConnectedStarRefBot$, 0xb7d998f0, 0x235e1a67, 'payments.GetConnectedStarRefBot', 'request', 'payments.getConnectedStarRefBot peer:InputPeer bot:InputUser');
 export type GetConnectedStarRefBot = GetConnectedStarRefBot$;
 
 /** The types of the RPC errors `payments.getConnectedStarRefBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -9914,6 +8851,7 @@ class GetSuggestedStarRefBots$ {
   declare readonly SUBCLASS_OF_ID: 0x70189243;
   declare readonly className: 'payments.GetSuggestedStarRefBots';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSuggestedStarRefBots$;
   /** If set, orders results by the expected revenue */
   declare orderByRevenue: boolean | undefined;
   /** If set, orders results by the creation date of the affiliate program */
@@ -9996,29 +8934,10 @@ class GetSuggestedStarRefBots$ {
       return rethrowDecode(e, 'payments.getSuggestedStarRefBots', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSuggestedStarRefBots');
-    j.flag('order_by_revenue', this.orderByRevenue);
-    j.flag('order_by_date', this.orderByDate);
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedStarRefBots$ {
-    const j = new TlJsonReader(json, 'payments.getSuggestedStarRefBots', classes);
-    return j.end(
-      new GetSuggestedStarRefBots$({
-        orderByRevenue: j.flag('order_by_revenue'),
-        orderByDate: j.flag('order_by_date'),
-        peer: j.field('peer', fromJson$InputPeer),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSuggestedStarRefBots$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10039,7 +8958,7 @@ class GetSuggestedStarRefBots$ {
  *
  * @see https://core.telegram.org/method/payments.getSuggestedStarRefBots
  */
-export const GetSuggestedStarRefBots: typeof GetSuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetSuggestedStarRefBots$, 0x0d6b48f7, 0x70189243, 'payments.GetSuggestedStarRefBots', 'request');
+export const GetSuggestedStarRefBots: typeof GetSuggestedStarRefBots$ = /*@__PURE__*/ defineTlClass(GetSuggestedStarRefBots$, 0x0d6b48f7, 0x70189243, 'payments.GetSuggestedStarRefBots', 'request', 'payments.getSuggestedStarRefBots flags:# order_by_revenue:flags.0?true order_by_date:flags.1?true peer:InputPeer offset:string limit:int');
 export type GetSuggestedStarRefBots = GetSuggestedStarRefBots$;
 
 /** The types of the RPC errors `payments.getSuggestedStarRefBots` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10074,6 +8993,7 @@ class ConnectStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.ConnectStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConnectStarRefBot$;
   /** The peer that will become the affiliate: star commissions will be transferred to this peer's star balance. */
   declare peer: Api.TypeInputPeer;
   /** The bot that offers the affiliate program */
@@ -10126,23 +9046,10 @@ class ConnectStarRefBot$ {
       return rethrowDecode(e, 'payments.connectStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.connectStarRefBot');
-    j.field('peer', this.peer, objectToJson);
-    j.field('bot', this.bot, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConnectStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.connectStarRefBot', classes);
-    return j.end(
-      new ConnectStarRefBot$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bot: j.field('bot', fromJson$InputUser),
-      }),
-    );
-  }
+interface ConnectStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10160,7 +9067,7 @@ class ConnectStarRefBot$ {
  *
  * @see https://core.telegram.org/method/payments.connectStarRefBot
  */
-export const ConnectStarRefBot: typeof ConnectStarRefBot$ = /*@__PURE__*/ defineTlClass(ConnectStarRefBot$, 0x7ed5348a, 0x235e1a67, 'payments.ConnectStarRefBot', 'request');
+export const ConnectStarRefBot: typeof ConnectStarRefBot$ = /*@__PURE__*/ defineTlClass(ConnectStarRefBot$, 0x7ed5348a, 0x235e1a67, 'payments.ConnectStarRefBot', 'request', 'payments.connectStarRefBot peer:InputPeer bot:InputUser');
 export type ConnectStarRefBot = ConnectStarRefBot$;
 
 /** The types of the RPC errors `payments.connectStarRefBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10195,6 +9102,7 @@ class EditConnectedStarRefBot$ {
   declare readonly SUBCLASS_OF_ID: 0x235e1a67;
   declare readonly className: 'payments.EditConnectedStarRefBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditConnectedStarRefBot$;
   /** If set, leaves the bot's affiliate program */
   declare revoked: boolean | undefined;
   /** The peer that was affiliated */
@@ -10260,25 +9168,10 @@ class EditConnectedStarRefBot$ {
       return rethrowDecode(e, 'payments.editConnectedStarRefBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.editConnectedStarRefBot');
-    j.flag('revoked', this.revoked);
-    j.field('peer', this.peer, objectToJson);
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditConnectedStarRefBot$ {
-    const j = new TlJsonReader(json, 'payments.editConnectedStarRefBot', classes);
-    return j.end(
-      new EditConnectedStarRefBot$({
-        revoked: j.flag('revoked'),
-        peer: j.field('peer', fromJson$InputPeer),
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface EditConnectedStarRefBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10297,7 +9190,7 @@ class EditConnectedStarRefBot$ {
  *
  * @see https://core.telegram.org/method/payments.editConnectedStarRefBot
  */
-export const EditConnectedStarRefBot: typeof EditConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(EditConnectedStarRefBot$, 0xe4fca4a3, 0x235e1a67, 'payments.EditConnectedStarRefBot', 'request');
+export const EditConnectedStarRefBot: typeof EditConnectedStarRefBot$ = /*@__PURE__*/ defineTlClass(EditConnectedStarRefBot$, 0xe4fca4a3, 0x235e1a67, 'payments.EditConnectedStarRefBot', 'request', 'payments.editConnectedStarRefBot flags:# revoked:flags.0?true peer:InputPeer link:string');
 export type EditConnectedStarRefBot = EditConnectedStarRefBot$;
 
 /** The types of the RPC errors `payments.editConnectedStarRefBot` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10334,6 +9227,7 @@ class GetStarGiftUpgradePreview$ {
   declare readonly SUBCLASS_OF_ID: 0x5e2b68c7;
   declare readonly className: 'payments.GetStarGiftUpgradePreview';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftUpgradePreview$;
   /** The gift to upgrade. */
   declare giftId: BigInteger;
 
@@ -10377,21 +9271,10 @@ class GetStarGiftUpgradePreview$ {
       return rethrowDecode(e, 'payments.getStarGiftUpgradePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftUpgradePreview');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftUpgradePreview$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftUpgradePreview', classes);
-    return j.end(
-      new GetStarGiftUpgradePreview$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftUpgradePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10411,7 +9294,7 @@ class GetStarGiftUpgradePreview$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftUpgradePreview
  */
-export const GetStarGiftUpgradePreview: typeof GetStarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradePreview$, 0x9c9abcb1, 0x5e2b68c7, 'payments.GetStarGiftUpgradePreview', 'request');
+export const GetStarGiftUpgradePreview: typeof GetStarGiftUpgradePreview$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradePreview$, 0x9c9abcb1, 0x5e2b68c7, 'payments.GetStarGiftUpgradePreview', 'request', 'payments.getStarGiftUpgradePreview gift_id:long');
 export type GetStarGiftUpgradePreview = GetStarGiftUpgradePreview$;
 
 /** The types of the RPC errors `payments.getStarGiftUpgradePreview` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10454,6 +9337,7 @@ class UpgradeStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.UpgradeStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpgradeStarGift$;
   /** Set this flag to keep the original gift text, sender and receiver in the upgraded gift as a {@link Api.StarGiftAttributeOriginalDetails} attribute. */
   declare keepOriginalDetails: boolean | undefined;
   /** The gift to upgrade */
@@ -10510,23 +9394,10 @@ class UpgradeStarGift$ {
       return rethrowDecode(e, 'payments.upgradeStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.upgradeStarGift');
-    j.flag('keep_original_details', this.keepOriginalDetails);
-    j.field('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpgradeStarGift$ {
-    const j = new TlJsonReader(json, 'payments.upgradeStarGift', classes);
-    return j.end(
-      new UpgradeStarGift$({
-        keepOriginalDetails: j.flag('keep_original_details'),
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface UpgradeStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10551,7 +9422,7 @@ class UpgradeStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.upgradeStarGift
  */
-export const UpgradeStarGift: typeof UpgradeStarGift$ = /*@__PURE__*/ defineTlClass(UpgradeStarGift$, 0xaed6e4f5, 0x8af52aac, 'payments.UpgradeStarGift', 'request');
+export const UpgradeStarGift: typeof UpgradeStarGift$ = /*@__PURE__*/ defineTlClass(UpgradeStarGift$, 0xaed6e4f5, 0x8af52aac, 'payments.UpgradeStarGift', 'request', 'payments.upgradeStarGift flags:# keep_original_details:flags.0?true stargift:InputSavedStarGift');
 export type UpgradeStarGift = UpgradeStarGift$;
 
 /** The types of the RPC errors `payments.upgradeStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10603,6 +9474,7 @@ class TransferStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.TransferStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TransferStarGift$;
   /** The gift to transfer. */
   declare stargift: Api.TypeInputSavedStarGift;
   /** Destination peer. */
@@ -10655,23 +9527,10 @@ class TransferStarGift$ {
       return rethrowDecode(e, 'payments.transferStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.transferStarGift');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('to_id', this.toId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TransferStarGift$ {
-    const j = new TlJsonReader(json, 'payments.transferStarGift', classes);
-    return j.end(
-      new TransferStarGift$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        toId: j.field('to_id', fromJson$InputPeer),
-      }),
-    );
-  }
+interface TransferStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10700,7 +9559,7 @@ class TransferStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.transferStarGift
  */
-export const TransferStarGift: typeof TransferStarGift$ = /*@__PURE__*/ defineTlClass(TransferStarGift$, 0x7f18176a, 0x8af52aac, 'payments.TransferStarGift', 'request');
+export const TransferStarGift: typeof TransferStarGift$ = /*@__PURE__*/ defineTlClass(TransferStarGift$, 0x7f18176a, 0x8af52aac, 'payments.TransferStarGift', 'request', 'payments.transferStarGift stargift:InputSavedStarGift to_id:InputPeer');
 export type TransferStarGift = TransferStarGift$;
 
 /** The types of the RPC errors `payments.transferStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10746,6 +9605,7 @@ class GetUniqueStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x78b0c5fb;
   declare readonly className: 'payments.GetUniqueStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueStarGift$;
   /** The slug. */
   declare slug: string;
 
@@ -10789,21 +9649,10 @@ class GetUniqueStarGift$ {
       return rethrowDecode(e, 'payments.getUniqueStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getUniqueStarGift');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGift$ {
-    const j = new TlJsonReader(json, 'payments.getUniqueStarGift', classes);
-    return j.end(
-      new GetUniqueStarGift$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface GetUniqueStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -10822,7 +9671,7 @@ class GetUniqueStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.getUniqueStarGift
  */
-export const GetUniqueStarGift: typeof GetUniqueStarGift$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGift$, 0xa1974d72, 0x78b0c5fb, 'payments.GetUniqueStarGift', 'request');
+export const GetUniqueStarGift: typeof GetUniqueStarGift$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGift$, 0xa1974d72, 0x78b0c5fb, 'payments.GetUniqueStarGift', 'request', 'payments.getUniqueStarGift slug:string');
 export type GetUniqueStarGift = GetUniqueStarGift$;
 
 /** The types of the RPC errors `payments.getUniqueStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -10863,6 +9712,7 @@ class GetSavedStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetSavedStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedStarGifts$;
   /** Exclude gifts not pinned on the profile. */
   declare excludeUnsaved: boolean | undefined;
   /** Exclude gifts pinned on the profile. */
@@ -11011,45 +9861,10 @@ class GetSavedStarGifts$ {
       return rethrowDecode(e, 'payments.getSavedStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSavedStarGifts');
-    j.flag('exclude_unsaved', this.excludeUnsaved);
-    j.flag('exclude_saved', this.excludeSaved);
-    j.flag('exclude_unlimited', this.excludeUnlimited);
-    j.flag('exclude_unique', this.excludeUnique);
-    j.flag('sort_by_value', this.sortByValue);
-    j.flag('exclude_upgradable', this.excludeUpgradable);
-    j.flag('exclude_unupgradable', this.excludeUnupgradable);
-    j.flag('peer_color_available', this.peerColorAvailable);
-    j.flag('exclude_hosted', this.excludeHosted);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('collection_id', this.collectionId, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getSavedStarGifts', classes);
-    return j.end(
-      new GetSavedStarGifts$({
-        excludeUnsaved: j.flag('exclude_unsaved'),
-        excludeSaved: j.flag('exclude_saved'),
-        excludeUnlimited: j.flag('exclude_unlimited'),
-        excludeUnique: j.flag('exclude_unique'),
-        sortByValue: j.flag('sort_by_value'),
-        excludeUpgradable: j.flag('exclude_upgradable'),
-        excludeUnupgradable: j.flag('exclude_unupgradable'),
-        peerColorAvailable: j.flag('peer_color_available'),
-        excludeHosted: j.flag('exclude_hosted'),
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.optional('collection_id', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetSavedStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11073,7 +9888,7 @@ class GetSavedStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getSavedStarGifts
  */
-export const GetSavedStarGifts: typeof GetSavedStarGifts$ = /*@__PURE__*/ defineTlClass(GetSavedStarGifts$, 0xa319e569, 0xd5112897, 'payments.GetSavedStarGifts', 'request');
+export const GetSavedStarGifts: typeof GetSavedStarGifts$ = /*@__PURE__*/ defineTlClass(GetSavedStarGifts$, 0xa319e569, 0xd5112897, 'payments.GetSavedStarGifts', 'request', 'payments.getSavedStarGifts flags:# exclude_unsaved:flags.0?true exclude_saved:flags.1?true exclude_unlimited:flags.2?true exclude_unique:flags.4?true sort_by_value:flags.5?true exclude_upgradable:flags.7?true exclude_unupgradable:flags.8?true peer_color_available:flags.9?true exclude_hosted:flags.10?true peer:InputPeer collection_id:flags.6?int offset:string limit:int');
 export type GetSavedStarGifts = GetSavedStarGifts$;
 
 /** The types of the RPC errors `payments.getSavedStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11116,6 +9931,7 @@ class GetSavedStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetSavedStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedStarGift$;
   /** List of gifts to fetch info about. */
   declare stargift: Api.TypeInputSavedStarGift[];
 
@@ -11167,21 +9983,10 @@ class GetSavedStarGift$ {
       return rethrowDecode(e, 'payments.getSavedStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getSavedStarGift');
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedStarGift$ {
-    const j = new TlJsonReader(json, 'payments.getSavedStarGift', classes);
-    return j.end(
-      new GetSavedStarGift$({
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface GetSavedStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11204,7 +10009,7 @@ class GetSavedStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.getSavedStarGift
  */
-export const GetSavedStarGift: typeof GetSavedStarGift$ = /*@__PURE__*/ defineTlClass(GetSavedStarGift$, 0xb455a106, 0xd5112897, 'payments.GetSavedStarGift', 'request');
+export const GetSavedStarGift: typeof GetSavedStarGift$ = /*@__PURE__*/ defineTlClass(GetSavedStarGift$, 0xb455a106, 0xd5112897, 'payments.GetSavedStarGift', 'request', 'payments.getSavedStarGift stargift:Vector<InputSavedStarGift>');
 export type GetSavedStarGift = GetSavedStarGift$;
 
 /** The types of the RPC errors `payments.getSavedStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11244,6 +10049,7 @@ class GetStarGiftWithdrawalUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xa2822dc5;
   declare readonly className: 'payments.GetStarGiftWithdrawalUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftWithdrawalUrl$;
   /** The collectible gift to export. */
   declare stargift: Api.TypeInputSavedStarGift;
   /** The current user's 2FA password, passed as [specified here »](https://core.telegram.org/api/srp). */
@@ -11296,23 +10102,10 @@ class GetStarGiftWithdrawalUrl$ {
       return rethrowDecode(e, 'payments.getStarGiftWithdrawalUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftWithdrawalUrl');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftWithdrawalUrl$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftWithdrawalUrl', classes);
-    return j.end(
-      new GetStarGiftWithdrawalUrl$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetStarGiftWithdrawalUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11333,7 +10126,7 @@ class GetStarGiftWithdrawalUrl$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftWithdrawalUrl
  */
-export const GetStarGiftWithdrawalUrl: typeof GetStarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarGiftWithdrawalUrl$, 0xd06e93a8, 0xa2822dc5, 'payments.GetStarGiftWithdrawalUrl', 'request');
+export const GetStarGiftWithdrawalUrl: typeof GetStarGiftWithdrawalUrl$ = /*@__PURE__*/ defineTlClass(GetStarGiftWithdrawalUrl$, 0xd06e93a8, 0xa2822dc5, 'payments.GetStarGiftWithdrawalUrl', 'request', 'payments.getStarGiftWithdrawalUrl stargift:InputSavedStarGift password:InputCheckPasswordSRP');
 export type GetStarGiftWithdrawalUrl = GetStarGiftWithdrawalUrl$;
 
 /** The types of the RPC errors `payments.getStarGiftWithdrawalUrl` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11371,6 +10164,7 @@ class ToggleChatStarGiftNotifications$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ToggleChatStarGiftNotifications';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleChatStarGiftNotifications$;
   /** Whether to enable or disable reception of notifications in the form of {@link Api.MessageActionStarGiftUnique} and {@link Api.MessageActionStarGift} service messages from the channel. */
   declare enabled: boolean | undefined;
   /** The channel for which to receive or not receive notifications. */
@@ -11427,23 +10221,10 @@ class ToggleChatStarGiftNotifications$ {
       return rethrowDecode(e, 'payments.toggleChatStarGiftNotifications', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.toggleChatStarGiftNotifications');
-    j.flag('enabled', this.enabled);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleChatStarGiftNotifications$ {
-    const j = new TlJsonReader(json, 'payments.toggleChatStarGiftNotifications', classes);
-    return j.end(
-      new ToggleChatStarGiftNotifications$({
-        enabled: j.flag('enabled'),
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ToggleChatStarGiftNotifications$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11462,7 +10243,7 @@ class ToggleChatStarGiftNotifications$ {
  *
  * @see https://core.telegram.org/method/payments.toggleChatStarGiftNotifications
  */
-export const ToggleChatStarGiftNotifications: typeof ToggleChatStarGiftNotifications$ = /*@__PURE__*/ defineTlClass(ToggleChatStarGiftNotifications$, 0x60eaefa1, 0xf5b399ac, 'payments.ToggleChatStarGiftNotifications', 'request');
+export const ToggleChatStarGiftNotifications: typeof ToggleChatStarGiftNotifications$ = /*@__PURE__*/ defineTlClass(ToggleChatStarGiftNotifications$, 0x60eaefa1, 0xf5b399ac, 'payments.ToggleChatStarGiftNotifications', 'request', 'payments.toggleChatStarGiftNotifications flags:# enabled:flags.0?true peer:InputPeer');
 export type ToggleChatStarGiftNotifications = ToggleChatStarGiftNotifications$;
 
 /** The types of the RPC errors `payments.toggleChatStarGiftNotifications` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11498,6 +10279,7 @@ class ToggleStarGiftsPinnedToTop$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ToggleStarGiftsPinnedToTop';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleStarGiftsPinnedToTop$;
   /** The peer where to pin the gift. */
   declare peer: Api.TypeInputPeer;
   /** The gift to pin. */
@@ -11558,23 +10340,10 @@ class ToggleStarGiftsPinnedToTop$ {
       return rethrowDecode(e, 'payments.toggleStarGiftsPinnedToTop', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.toggleStarGiftsPinnedToTop');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStarGiftsPinnedToTop$ {
-    const j = new TlJsonReader(json, 'payments.toggleStarGiftsPinnedToTop', classes);
-    return j.end(
-      new ToggleStarGiftsPinnedToTop$({
-        peer: j.field('peer', fromJson$InputPeer),
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface ToggleStarGiftsPinnedToTop$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11593,7 +10362,7 @@ class ToggleStarGiftsPinnedToTop$ {
  *
  * @see https://core.telegram.org/method/payments.toggleStarGiftsPinnedToTop
  */
-export const ToggleStarGiftsPinnedToTop: typeof ToggleStarGiftsPinnedToTop$ = /*@__PURE__*/ defineTlClass(ToggleStarGiftsPinnedToTop$, 0x1513e7b0, 0xf5b399ac, 'payments.ToggleStarGiftsPinnedToTop', 'request');
+export const ToggleStarGiftsPinnedToTop: typeof ToggleStarGiftsPinnedToTop$ = /*@__PURE__*/ defineTlClass(ToggleStarGiftsPinnedToTop$, 0x1513e7b0, 0xf5b399ac, 'payments.ToggleStarGiftsPinnedToTop', 'request', 'payments.toggleStarGiftsPinnedToTop peer:InputPeer stargift:Vector<InputSavedStarGift>');
 export type ToggleStarGiftsPinnedToTop = ToggleStarGiftsPinnedToTop$;
 
 /** The types of the RPC errors `payments.toggleStarGiftsPinnedToTop` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11629,6 +10398,7 @@ class CanPurchaseStore$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.CanPurchaseStore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CanPurchaseStore$;
   /** Payment purpose. */
   declare purpose: Api.TypeInputStorePaymentPurpose;
 
@@ -11672,21 +10442,10 @@ class CanPurchaseStore$ {
       return rethrowDecode(e, 'payments.canPurchaseStore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.canPurchaseStore');
-    j.field('purpose', this.purpose, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CanPurchaseStore$ {
-    const j = new TlJsonReader(json, 'payments.canPurchaseStore', classes);
-    return j.end(
-      new CanPurchaseStore$({
-        purpose: j.field('purpose', fromJson$InputStorePaymentPurpose),
-      }),
-    );
-  }
+interface CanPurchaseStore$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11705,7 +10464,7 @@ class CanPurchaseStore$ {
  *
  * @see https://core.telegram.org/method/payments.canPurchaseStore
  */
-export const CanPurchaseStore: typeof CanPurchaseStore$ = /*@__PURE__*/ defineTlClass(CanPurchaseStore$, 0x4fdc5ea7, 0xf5b399ac, 'payments.CanPurchaseStore', 'request');
+export const CanPurchaseStore: typeof CanPurchaseStore$ = /*@__PURE__*/ defineTlClass(CanPurchaseStore$, 0x4fdc5ea7, 0xf5b399ac, 'payments.CanPurchaseStore', 'request', 'payments.canPurchaseStore purpose:InputStorePaymentPurpose');
 export type CanPurchaseStore = CanPurchaseStore$;
 
 /** The types of the RPC errors `payments.canPurchaseStore` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11746,6 +10505,7 @@ class GetResaleStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xb2dbb7e3;
   declare readonly className: 'payments.GetResaleStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetResaleStarGifts$;
   /** Sort gifts by price (ascending). */
   declare sortByPrice: boolean | undefined;
   /** Sort gifts by number (ascending). */
@@ -11880,37 +10640,10 @@ class GetResaleStarGifts$ {
       return rethrowDecode(e, 'payments.getResaleStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getResaleStarGifts');
-    j.flag('sort_by_price', this.sortByPrice);
-    j.flag('sort_by_num', this.sortByNum);
-    j.flag('for_craft', this.forCraft);
-    j.flag('stars_only', this.starsOnly);
-    j.optional('attributes_hash', this.attributesHash, longToJson);
-    j.field('gift_id', this.giftId, longToJson);
-    j.optionalVector('attributes', this.attributes, objectToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetResaleStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getResaleStarGifts', classes);
-    return j.end(
-      new GetResaleStarGifts$({
-        sortByPrice: j.flag('sort_by_price'),
-        sortByNum: j.flag('sort_by_num'),
-        forCraft: j.flag('for_craft'),
-        starsOnly: j.flag('stars_only'),
-        attributesHash: j.optional('attributes_hash', longFromJson),
-        giftId: j.field('gift_id', longFromJson),
-        attributes: j.optionalVector('attributes', fromJson$StarGiftAttributeId),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetResaleStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -11934,7 +10667,7 @@ class GetResaleStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getResaleStarGifts
  */
-export const GetResaleStarGifts: typeof GetResaleStarGifts$ = /*@__PURE__*/ defineTlClass(GetResaleStarGifts$, 0x7a5fa236, 0xb2dbb7e3, 'payments.GetResaleStarGifts', 'request');
+export const GetResaleStarGifts: typeof GetResaleStarGifts$ = /*@__PURE__*/ defineTlClass(GetResaleStarGifts$, 0x7a5fa236, 0xb2dbb7e3, 'payments.GetResaleStarGifts', 'request', 'payments.getResaleStarGifts flags:# sort_by_price:flags.1?true sort_by_num:flags.2?true for_craft:flags.4?true stars_only:flags.5?true attributes_hash:flags.0?long gift_id:long attributes:flags.3?Vector<StarGiftAttributeId> offset:string limit:int');
 export type GetResaleStarGifts = GetResaleStarGifts$;
 
 /** The types of the RPC errors `payments.getResaleStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -11972,6 +10705,7 @@ class UpdateStarGiftPrice$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.UpdateStarGiftPrice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarGiftPrice$;
   /** The gift to resell. */
   declare stargift: Api.TypeInputSavedStarGift;
   /** Resale price of the gift. */
@@ -12024,23 +10758,10 @@ class UpdateStarGiftPrice$ {
       return rethrowDecode(e, 'payments.updateStarGiftPrice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.updateStarGiftPrice');
-    j.field('stargift', this.stargift, objectToJson);
-    j.field('resell_amount', this.resellAmount, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftPrice$ {
-    const j = new TlJsonReader(json, 'payments.updateStarGiftPrice', classes);
-    return j.end(
-      new UpdateStarGiftPrice$({
-        stargift: j.field('stargift', fromJson$InputSavedStarGift),
-        resellAmount: j.field('resell_amount', fromJson$StarsAmount),
-      }),
-    );
-  }
+interface UpdateStarGiftPrice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12060,7 +10781,7 @@ class UpdateStarGiftPrice$ {
  *
  * @see https://core.telegram.org/method/payments.updateStarGiftPrice
  */
-export const UpdateStarGiftPrice: typeof UpdateStarGiftPrice$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftPrice$, 0xedbe6ccb, 0x8af52aac, 'payments.UpdateStarGiftPrice', 'request');
+export const UpdateStarGiftPrice: typeof UpdateStarGiftPrice$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftPrice$, 0xedbe6ccb, 0x8af52aac, 'payments.UpdateStarGiftPrice', 'request', 'payments.updateStarGiftPrice stargift:InputSavedStarGift resell_amount:StarsAmount');
 export type UpdateStarGiftPrice = UpdateStarGiftPrice$;
 
 /** The types of the RPC errors `payments.updateStarGiftPrice` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12097,6 +10818,7 @@ class CreateStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0x43e0cb4a;
   declare readonly className: 'payments.CreateStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateStarGiftCollection$;
   /** Peer where to create the collection. */
   declare peer: Api.TypeInputPeer;
   /** Title of the collection. */
@@ -12166,25 +10888,10 @@ class CreateStarGiftCollection$ {
       return rethrowDecode(e, 'payments.createStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.createStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.createStarGiftCollection', classes);
-    return j.end(
-      new CreateStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        title: j.field('title', stringFromJson),
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface CreateStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12203,7 +10910,7 @@ class CreateStarGiftCollection$ {
  *
  * @see https://core.telegram.org/method/payments.createStarGiftCollection
  */
-export const CreateStarGiftCollection: typeof CreateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(CreateStarGiftCollection$, 0x1f4a0e87, 0x43e0cb4a, 'payments.CreateStarGiftCollection', 'request');
+export const CreateStarGiftCollection: typeof CreateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(CreateStarGiftCollection$, 0x1f4a0e87, 0x43e0cb4a, 'payments.CreateStarGiftCollection', 'request', 'payments.createStarGiftCollection peer:InputPeer title:string stargift:Vector<InputSavedStarGift>');
 export type CreateStarGiftCollection = CreateStarGiftCollection$;
 
 /** The types of the RPC errors `payments.createStarGiftCollection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12239,6 +10946,7 @@ class UpdateStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0x43e0cb4a;
   declare readonly className: 'payments.UpdateStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStarGiftCollection$;
   /** Peer that owns the collection. */
   declare peer: Api.TypeInputPeer;
   /** Collection ID. */
@@ -12358,31 +11066,10 @@ class UpdateStarGiftCollection$ {
       return rethrowDecode(e, 'payments.updateStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.updateStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('collection_id', this.collectionId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optionalVector('delete_stargift', this.deleteStargift, objectToJson);
-    j.optionalVector('add_stargift', this.addStargift, objectToJson);
-    j.optionalVector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.updateStarGiftCollection', classes);
-    return j.end(
-      new UpdateStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.field('collection_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        deleteStargift: j.optionalVector('delete_stargift', fromJson$InputSavedStarGift),
-        addStargift: j.optionalVector('add_stargift', fromJson$InputSavedStarGift),
-        order: j.optionalVector('order', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface UpdateStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12401,7 +11088,7 @@ class UpdateStarGiftCollection$ {
  *
  * @see https://core.telegram.org/method/payments.updateStarGiftCollection
  */
-export const UpdateStarGiftCollection: typeof UpdateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftCollection$, 0x4fddbee7, 0x43e0cb4a, 'payments.UpdateStarGiftCollection', 'request');
+export const UpdateStarGiftCollection: typeof UpdateStarGiftCollection$ = /*@__PURE__*/ defineTlClass(UpdateStarGiftCollection$, 0x4fddbee7, 0x43e0cb4a, 'payments.UpdateStarGiftCollection', 'request', 'payments.updateStarGiftCollection flags:# peer:InputPeer collection_id:int title:flags.0?string delete_stargift:flags.1?Vector<InputSavedStarGift> add_stargift:flags.2?Vector<InputSavedStarGift> order:flags.3?Vector<InputSavedStarGift>');
 export type UpdateStarGiftCollection = UpdateStarGiftCollection$;
 
 /** The types of the RPC errors `payments.updateStarGiftCollection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12437,6 +11124,7 @@ class ReorderStarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ReorderStarGiftCollections';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderStarGiftCollections$;
   /** The owned peer. */
   declare peer: Api.TypeInputPeer;
   /** New collection order. */
@@ -12497,23 +11185,10 @@ class ReorderStarGiftCollections$ {
       return rethrowDecode(e, 'payments.reorderStarGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.reorderStarGiftCollections');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.reorderStarGiftCollections', classes);
-    return j.end(
-      new ReorderStarGiftCollections$({
-        peer: j.field('peer', fromJson$InputPeer),
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface ReorderStarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12532,7 +11207,7 @@ class ReorderStarGiftCollections$ {
  *
  * @see https://core.telegram.org/method/payments.reorderStarGiftCollections
  */
-export const ReorderStarGiftCollections: typeof ReorderStarGiftCollections$ = /*@__PURE__*/ defineTlClass(ReorderStarGiftCollections$, 0xc32af4cc, 0xf5b399ac, 'payments.ReorderStarGiftCollections', 'request');
+export const ReorderStarGiftCollections: typeof ReorderStarGiftCollections$ = /*@__PURE__*/ defineTlClass(ReorderStarGiftCollections$, 0xc32af4cc, 0xf5b399ac, 'payments.ReorderStarGiftCollections', 'request', 'payments.reorderStarGiftCollections peer:InputPeer order:Vector<int>');
 export type ReorderStarGiftCollections = ReorderStarGiftCollections$;
 
 /** The types of the RPC errors `payments.reorderStarGiftCollections` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12568,6 +11243,7 @@ class DeleteStarGiftCollection$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.DeleteStarGiftCollection';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteStarGiftCollection$;
   /** Peer that owns the collection. */
   declare peer: Api.TypeInputPeer;
   /** ID of the collection. */
@@ -12620,23 +11296,10 @@ class DeleteStarGiftCollection$ {
       return rethrowDecode(e, 'payments.deleteStarGiftCollection', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.deleteStarGiftCollection');
-    j.field('peer', this.peer, objectToJson);
-    j.field('collection_id', this.collectionId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStarGiftCollection$ {
-    const j = new TlJsonReader(json, 'payments.deleteStarGiftCollection', classes);
-    return j.end(
-      new DeleteStarGiftCollection$({
-        peer: j.field('peer', fromJson$InputPeer),
-        collectionId: j.field('collection_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteStarGiftCollection$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12655,7 +11318,7 @@ class DeleteStarGiftCollection$ {
  *
  * @see https://core.telegram.org/method/payments.deleteStarGiftCollection
  */
-export const DeleteStarGiftCollection: typeof DeleteStarGiftCollection$ = /*@__PURE__*/ defineTlClass(DeleteStarGiftCollection$, 0xad5648e8, 0xf5b399ac, 'payments.DeleteStarGiftCollection', 'request');
+export const DeleteStarGiftCollection: typeof DeleteStarGiftCollection$ = /*@__PURE__*/ defineTlClass(DeleteStarGiftCollection$, 0xad5648e8, 0xf5b399ac, 'payments.DeleteStarGiftCollection', 'request', 'payments.deleteStarGiftCollection peer:InputPeer collection_id:int');
 export type DeleteStarGiftCollection = DeleteStarGiftCollection$;
 
 /** The types of the RPC errors `payments.deleteStarGiftCollection` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12691,6 +11354,7 @@ class GetStarGiftCollections$ {
   declare readonly SUBCLASS_OF_ID: 0xf01721ec;
   declare readonly className: 'payments.GetStarGiftCollections';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftCollections$;
   /** The peer. */
   declare peer: Api.TypeInputPeer;
   /** Hash ([generated as specified here »](https://core.telegram.org/api/offsets#hash-generation)) using the {@link Api.StarGiftCollection}.`hash` field (**not** the `collection_id` field) of all collections returned by a previous method call, to avoid refetching the result if it hasn't changed. */
@@ -12743,23 +11407,10 @@ class GetStarGiftCollections$ {
       return rethrowDecode(e, 'payments.getStarGiftCollections', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftCollections');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftCollections$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftCollections', classes);
-    return j.end(
-      new GetStarGiftCollections$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftCollections$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12778,7 +11429,7 @@ class GetStarGiftCollections$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftCollections
  */
-export const GetStarGiftCollections: typeof GetStarGiftCollections$ = /*@__PURE__*/ defineTlClass(GetStarGiftCollections$, 0x981b91dd, 0xf01721ec, 'payments.GetStarGiftCollections', 'request');
+export const GetStarGiftCollections: typeof GetStarGiftCollections$ = /*@__PURE__*/ defineTlClass(GetStarGiftCollections$, 0x981b91dd, 0xf01721ec, 'payments.GetStarGiftCollections', 'request', 'payments.getStarGiftCollections peer:InputPeer hash:long');
 export type GetStarGiftCollections = GetStarGiftCollections$;
 
 /** The types of the RPC errors `payments.getStarGiftCollections` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12814,6 +11465,7 @@ class GetUniqueStarGiftValueInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x16355bc4;
   declare readonly className: 'payments.GetUniqueStarGiftValueInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUniqueStarGiftValueInfo$;
   /** `slug` from a {@link Api.StarGiftUnique}. */
   declare slug: string;
 
@@ -12857,21 +11509,10 @@ class GetUniqueStarGiftValueInfo$ {
       return rethrowDecode(e, 'payments.getUniqueStarGiftValueInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getUniqueStarGiftValueInfo');
-    j.field('slug', this.slug, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUniqueStarGiftValueInfo$ {
-    const j = new TlJsonReader(json, 'payments.getUniqueStarGiftValueInfo', classes);
-    return j.end(
-      new GetUniqueStarGiftValueInfo$({
-        slug: j.field('slug', stringFromJson),
-      }),
-    );
-  }
+interface GetUniqueStarGiftValueInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -12890,7 +11531,7 @@ class GetUniqueStarGiftValueInfo$ {
  *
  * @see https://core.telegram.org/method/payments.getUniqueStarGiftValueInfo
  */
-export const GetUniqueStarGiftValueInfo: typeof GetUniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGiftValueInfo$, 0x4365af6b, 0x16355bc4, 'payments.GetUniqueStarGiftValueInfo', 'request');
+export const GetUniqueStarGiftValueInfo: typeof GetUniqueStarGiftValueInfo$ = /*@__PURE__*/ defineTlClass(GetUniqueStarGiftValueInfo$, 0x4365af6b, 0x16355bc4, 'payments.GetUniqueStarGiftValueInfo', 'request', 'payments.getUniqueStarGiftValueInfo slug:string');
 export type GetUniqueStarGiftValueInfo = GetUniqueStarGiftValueInfo$;
 
 /** The types of the RPC errors `payments.getUniqueStarGiftValueInfo` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -12926,6 +11567,7 @@ class CheckCanSendGift$ {
   declare readonly SUBCLASS_OF_ID: 0x632efa30;
   declare readonly className: 'payments.CheckCanSendGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckCanSendGift$;
   /** Gift ID. */
   declare giftId: BigInteger;
 
@@ -12969,21 +11611,10 @@ class CheckCanSendGift$ {
       return rethrowDecode(e, 'payments.checkCanSendGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.checkCanSendGift');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckCanSendGift$ {
-    const j = new TlJsonReader(json, 'payments.checkCanSendGift', classes);
-    return j.end(
-      new CheckCanSendGift$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface CheckCanSendGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13002,7 +11633,7 @@ class CheckCanSendGift$ {
  *
  * @see https://core.telegram.org/method/payments.checkCanSendGift
  */
-export const CheckCanSendGift: typeof CheckCanSendGift$ = /*@__PURE__*/ defineTlClass(CheckCanSendGift$, 0xc0c4edc9, 0x632efa30, 'payments.CheckCanSendGift', 'request');
+export const CheckCanSendGift: typeof CheckCanSendGift$ = /*@__PURE__*/ defineTlClass(CheckCanSendGift$, 0xc0c4edc9, 0x632efa30, 'payments.CheckCanSendGift', 'request', 'payments.checkCanSendGift gift_id:long');
 export type CheckCanSendGift = CheckCanSendGift$;
 
 /** The types of the RPC errors `payments.checkCanSendGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13038,6 +11669,7 @@ class GetStarGiftAuctionState$ {
   declare readonly SUBCLASS_OF_ID: 0x1a318599;
   declare readonly className: 'payments.GetStarGiftAuctionState';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftAuctionState$;
   /** Either the ID of the gift linked to the auction, or an [auction deep link slug »](https://core.telegram.org/api/links#auction-links). */
   declare auction: Api.TypeInputStarGiftAuction;
   /** Initially `0`, then set to the returned {@link Api.StarGiftAuctionState}.`version`, to avoid refetching results if they haven't changed. */
@@ -13090,23 +11722,10 @@ class GetStarGiftAuctionState$ {
       return rethrowDecode(e, 'payments.getStarGiftAuctionState', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftAuctionState');
-    j.field('auction', this.auction, objectToJson);
-    j.field('version', this.version, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftAuctionState$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftAuctionState', classes);
-    return j.end(
-      new GetStarGiftAuctionState$({
-        auction: j.field('auction', fromJson$InputStarGiftAuction),
-        version: j.field('version', intFromJson),
-      }),
-    );
-  }
+interface GetStarGiftAuctionState$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13125,7 +11744,7 @@ class GetStarGiftAuctionState$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftAuctionState
  */
-export const GetStarGiftAuctionState: typeof GetStarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionState$, 0x5c9ff4d6, 0x1a318599, 'payments.GetStarGiftAuctionState', 'request');
+export const GetStarGiftAuctionState: typeof GetStarGiftAuctionState$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionState$, 0x5c9ff4d6, 0x1a318599, 'payments.GetStarGiftAuctionState', 'request', 'payments.getStarGiftAuctionState auction:InputStarGiftAuction version:int');
 export type GetStarGiftAuctionState = GetStarGiftAuctionState$;
 
 /** The types of the RPC errors `payments.getStarGiftAuctionState` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13161,6 +11780,7 @@ class GetStarGiftAuctionAcquiredGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xa7080a1b;
   declare readonly className: 'payments.GetStarGiftAuctionAcquiredGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftAuctionAcquiredGifts$;
   /** The gift ID linked to the auction. */
   declare giftId: BigInteger;
 
@@ -13204,21 +11824,10 @@ class GetStarGiftAuctionAcquiredGifts$ {
       return rethrowDecode(e, 'payments.getStarGiftAuctionAcquiredGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftAuctionAcquiredGifts');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftAuctionAcquiredGifts$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftAuctionAcquiredGifts', classes);
-    return j.end(
-      new GetStarGiftAuctionAcquiredGifts$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftAuctionAcquiredGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13237,7 +11846,7 @@ class GetStarGiftAuctionAcquiredGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftAuctionAcquiredGifts
  */
-export const GetStarGiftAuctionAcquiredGifts: typeof GetStarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionAcquiredGifts$, 0x6ba2cbec, 0xa7080a1b, 'payments.GetStarGiftAuctionAcquiredGifts', 'request');
+export const GetStarGiftAuctionAcquiredGifts: typeof GetStarGiftAuctionAcquiredGifts$ = /*@__PURE__*/ defineTlClass(GetStarGiftAuctionAcquiredGifts$, 0x6ba2cbec, 0xa7080a1b, 'payments.GetStarGiftAuctionAcquiredGifts', 'request', 'payments.getStarGiftAuctionAcquiredGifts gift_id:long');
 export type GetStarGiftAuctionAcquiredGifts = GetStarGiftAuctionAcquiredGifts$;
 
 /** The types of the RPC errors `payments.getStarGiftAuctionAcquiredGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13276,6 +11885,7 @@ class GetStarGiftActiveAuctions$ {
   declare readonly SUBCLASS_OF_ID: 0x917dd0c7;
   declare readonly className: 'payments.GetStarGiftActiveAuctions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftActiveAuctions$;
   /** Hash generated [as specified here »](https://core.telegram.org/api/auctions) */
   declare hash: BigInteger;
 
@@ -13319,21 +11929,10 @@ class GetStarGiftActiveAuctions$ {
       return rethrowDecode(e, 'payments.getStarGiftActiveAuctions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftActiveAuctions');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftActiveAuctions$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftActiveAuctions', classes);
-    return j.end(
-      new GetStarGiftActiveAuctions$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftActiveAuctions$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13355,7 +11954,7 @@ class GetStarGiftActiveAuctions$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftActiveAuctions
  */
-export const GetStarGiftActiveAuctions: typeof GetStarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(GetStarGiftActiveAuctions$, 0xa5d0514d, 0x917dd0c7, 'payments.GetStarGiftActiveAuctions', 'request');
+export const GetStarGiftActiveAuctions: typeof GetStarGiftActiveAuctions$ = /*@__PURE__*/ defineTlClass(GetStarGiftActiveAuctions$, 0xa5d0514d, 0x917dd0c7, 'payments.GetStarGiftActiveAuctions', 'request', 'payments.getStarGiftActiveAuctions hash:long');
 export type GetStarGiftActiveAuctions = GetStarGiftActiveAuctions$;
 
 /** The types of the RPC errors `payments.getStarGiftActiveAuctions` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13389,6 +11988,7 @@ class ResolveStarGiftOffer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.ResolveStarGiftOffer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResolveStarGiftOffer$;
   /** If set, declines the offer; otherwise, accepts it. */
   declare decline: boolean | undefined;
   /** Identifier of the {@link Api.MessageActionStarGiftPurchaseOffer} service message describing the offer to act upon. */
@@ -13445,23 +12045,10 @@ class ResolveStarGiftOffer$ {
       return rethrowDecode(e, 'payments.resolveStarGiftOffer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.resolveStarGiftOffer');
-    j.flag('decline', this.decline);
-    j.field('offer_msg_id', this.offerMsgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResolveStarGiftOffer$ {
-    const j = new TlJsonReader(json, 'payments.resolveStarGiftOffer', classes);
-    return j.end(
-      new ResolveStarGiftOffer$({
-        decline: j.flag('decline'),
-        offerMsgId: j.field('offer_msg_id', intFromJson),
-      }),
-    );
-  }
+interface ResolveStarGiftOffer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13479,7 +12066,7 @@ class ResolveStarGiftOffer$ {
  *
  * @see https://core.telegram.org/method/payments.resolveStarGiftOffer
  */
-export const ResolveStarGiftOffer: typeof ResolveStarGiftOffer$ = /*@__PURE__*/ defineTlClass(ResolveStarGiftOffer$, 0xe9ce781c, 0x8af52aac, 'payments.ResolveStarGiftOffer', 'request');
+export const ResolveStarGiftOffer: typeof ResolveStarGiftOffer$ = /*@__PURE__*/ defineTlClass(ResolveStarGiftOffer$, 0xe9ce781c, 0x8af52aac, 'payments.ResolveStarGiftOffer', 'request', 'payments.resolveStarGiftOffer flags:# decline:flags.0?true offer_msg_id:int');
 export type ResolveStarGiftOffer = ResolveStarGiftOffer$;
 
 /** The types of the RPC errors `payments.resolveStarGiftOffer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13522,6 +12109,7 @@ class SendStarGiftOffer$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.SendStarGiftOffer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendStarGiftOffer$;
   /** Owner of the collectible gift: equal to {@link Api.StarGiftUnique}.`owner_id`. */
   declare peer: Api.TypeInputPeer;
   /** Identifier of the collectible gift: equal to {@link Api.StarGiftUnique}.`slug`. */
@@ -13616,31 +12204,10 @@ class SendStarGiftOffer$ {
       return rethrowDecode(e, 'payments.sendStarGiftOffer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendStarGiftOffer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('slug', this.slug, stringToJson);
-    j.field('price', this.price, objectToJson);
-    j.field('duration', this.duration, intToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendStarGiftOffer$ {
-    const j = new TlJsonReader(json, 'payments.sendStarGiftOffer', classes);
-    return j.end(
-      new SendStarGiftOffer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        slug: j.field('slug', stringFromJson),
-        price: j.field('price', fromJson$StarsAmount),
-        duration: j.field('duration', intFromJson),
-        randomId: j.field('random_id', longFromJson),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-      }),
-    );
-  }
+interface SendStarGiftOffer$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13667,7 +12234,7 @@ class SendStarGiftOffer$ {
  *
  * @see https://core.telegram.org/method/payments.sendStarGiftOffer
  */
-export const SendStarGiftOffer: typeof SendStarGiftOffer$ = /*@__PURE__*/ defineTlClass(SendStarGiftOffer$, 0x8fb86b41, 0x8af52aac, 'payments.SendStarGiftOffer', 'request');
+export const SendStarGiftOffer: typeof SendStarGiftOffer$ = /*@__PURE__*/ defineTlClass(SendStarGiftOffer$, 0x8fb86b41, 0x8af52aac, 'payments.SendStarGiftOffer', 'request', 'payments.sendStarGiftOffer flags:# peer:InputPeer slug:string price:StarsAmount duration:int random_id:long allow_paid_stars:flags.0?long');
 export type SendStarGiftOffer = SendStarGiftOffer$;
 
 /** The types of the RPC errors `payments.sendStarGiftOffer` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13713,6 +12280,7 @@ class GetStarGiftUpgradeAttributes$ {
   declare readonly SUBCLASS_OF_ID: 0x0f46acef;
   declare readonly className: 'payments.GetStarGiftUpgradeAttributes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStarGiftUpgradeAttributes$;
   /** Non-collectible base gift ID, from {@link Api.StarGift}.`id` */
   declare giftId: BigInteger;
 
@@ -13756,21 +12324,10 @@ class GetStarGiftUpgradeAttributes$ {
       return rethrowDecode(e, 'payments.getStarGiftUpgradeAttributes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getStarGiftUpgradeAttributes');
-    j.field('gift_id', this.giftId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStarGiftUpgradeAttributes$ {
-    const j = new TlJsonReader(json, 'payments.getStarGiftUpgradeAttributes', classes);
-    return j.end(
-      new GetStarGiftUpgradeAttributes$({
-        giftId: j.field('gift_id', longFromJson),
-      }),
-    );
-  }
+interface GetStarGiftUpgradeAttributes$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13791,7 +12348,7 @@ class GetStarGiftUpgradeAttributes$ {
  *
  * @see https://core.telegram.org/method/payments.getStarGiftUpgradeAttributes
  */
-export const GetStarGiftUpgradeAttributes: typeof GetStarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradeAttributes$, 0x6d038b58, 0x0f46acef, 'payments.GetStarGiftUpgradeAttributes', 'request');
+export const GetStarGiftUpgradeAttributes: typeof GetStarGiftUpgradeAttributes$ = /*@__PURE__*/ defineTlClass(GetStarGiftUpgradeAttributes$, 0x6d038b58, 0x0f46acef, 'payments.GetStarGiftUpgradeAttributes', 'request', 'payments.getStarGiftUpgradeAttributes gift_id:long');
 export type GetStarGiftUpgradeAttributes = GetStarGiftUpgradeAttributes$;
 
 /** The types of the RPC errors `payments.getStarGiftUpgradeAttributes` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13827,6 +12384,7 @@ class GetCraftStarGifts$ {
   declare readonly SUBCLASS_OF_ID: 0xd5112897;
   declare readonly className: 'payments.GetCraftStarGifts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCraftStarGifts$;
   /** Identifier of the base gift type, equal to {@link Api.StarGiftUnique}.`gift_id` of the first selected gift. */
   declare giftId: BigInteger;
   /** Offset for pagination. */
@@ -13888,25 +12446,10 @@ class GetCraftStarGifts$ {
       return rethrowDecode(e, 'payments.getCraftStarGifts', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getCraftStarGifts');
-    j.field('gift_id', this.giftId, longToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCraftStarGifts$ {
-    const j = new TlJsonReader(json, 'payments.getCraftStarGifts', classes);
-    return j.end(
-      new GetCraftStarGifts$({
-        giftId: j.field('gift_id', longFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetCraftStarGifts$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -13925,7 +12468,7 @@ class GetCraftStarGifts$ {
  *
  * @see https://core.telegram.org/method/payments.getCraftStarGifts
  */
-export const GetCraftStarGifts: typeof GetCraftStarGifts$ = /*@__PURE__*/ defineTlClass(GetCraftStarGifts$, 0xfd05dd00, 0xd5112897, 'payments.GetCraftStarGifts', 'request');
+export const GetCraftStarGifts: typeof GetCraftStarGifts$ = /*@__PURE__*/ defineTlClass(GetCraftStarGifts$, 0xfd05dd00, 0xd5112897, 'payments.GetCraftStarGifts', 'request', 'payments.getCraftStarGifts gift_id:long offset:string limit:int');
 export type GetCraftStarGifts = GetCraftStarGifts$;
 
 /** The types of the RPC errors `payments.getCraftStarGifts` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -13965,6 +12508,7 @@ class CraftStarGift$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'payments.CraftStarGift';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CraftStarGift$;
   /** 1 to 4 owned collectible gifts of the same type to use for [crafting »](https://core.telegram.org/api/gifts#crafting-collectible-gifts). The first gift's ID is reused if crafting succeeds. */
   declare stargift: Api.TypeInputSavedStarGift[];
 
@@ -14016,21 +12560,10 @@ class CraftStarGift$ {
       return rethrowDecode(e, 'payments.craftStarGift', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.craftStarGift');
-    j.vector('stargift', this.stargift, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CraftStarGift$ {
-    const j = new TlJsonReader(json, 'payments.craftStarGift', classes);
-    return j.end(
-      new CraftStarGift$({
-        stargift: j.vector('stargift', fromJson$InputSavedStarGift),
-      }),
-    );
-  }
+interface CraftStarGift$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -14053,7 +12586,7 @@ class CraftStarGift$ {
  *
  * @see https://core.telegram.org/method/payments.craftStarGift
  */
-export const CraftStarGift: typeof CraftStarGift$ = /*@__PURE__*/ defineTlClass(CraftStarGift$, 0xb0f9684f, 0x8af52aac, 'payments.CraftStarGift', 'request');
+export const CraftStarGift: typeof CraftStarGift$ = /*@__PURE__*/ defineTlClass(CraftStarGift$, 0xb0f9684f, 0x8af52aac, 'payments.CraftStarGift', 'request', 'payments.craftStarGift stargift:Vector<InputSavedStarGift>');
 export type CraftStarGift = CraftStarGift$;
 
 /** The types of the RPC errors `payments.craftStarGift` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -16,36 +16,21 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  int256FromJson,
-  int256ToJson,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -100,25 +85,6 @@ import {
   write$TextWithEntities,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$Chat,
-  fromJson$DataJSON,
-  fromJson$GroupCall,
-  fromJson$GroupCallDonor,
-  fromJson$GroupCallParticipant,
-  fromJson$GroupCallStreamChannel,
-  fromJson$InputFile,
-  fromJson$InputGroupCall,
-  fromJson$InputPeer,
-  fromJson$InputPhoneCall,
-  fromJson$InputUser,
-  fromJson$Peer,
-  fromJson$PhoneCall,
-  fromJson$PhoneCallDiscardReason,
-  fromJson$PhoneCallProtocol,
-  fromJson$TextWithEntities,
-  fromJson$User,
-} from '../json.js';
 
 /**
  * Phone call
@@ -201,6 +167,7 @@ class PhoneCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.PhoneCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PhoneCall$;
   /** The VoIP phone call */
   declare phoneCall: Api.TypePhoneCall;
   /** VoIP phone call participants */
@@ -256,23 +223,10 @@ class PhoneCall$ {
       return rethrowDecode(e, 'phone.phoneCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.phoneCall');
-    j.field('phone_call', this.phoneCall, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCall$ {
-    const j = new TlJsonReader(json, 'phone.phoneCall', classes);
-    return j.end(
-      new PhoneCall$({
-        phoneCall: j.field('phone_call', fromJson$PhoneCall),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PhoneCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -282,7 +236,7 @@ class PhoneCall$ {
  *
  * @see https://core.telegram.org/constructor/phone.phoneCall
  */
-export const PhoneCall: typeof PhoneCall$ = /*@__PURE__*/ defineTlClass(PhoneCall$, 0xec82e140, 0xd48afe4f, 'phone.PhoneCall', 'constructor');
+export const PhoneCall: typeof PhoneCall$ = /*@__PURE__*/ defineTlClass(PhoneCall$, 0xec82e140, 0xd48afe4f, 'phone.PhoneCall', 'constructor', 'phone.phoneCall phone_call:PhoneCall users:Vector<User> = phone.PhoneCall');
 export type PhoneCall = PhoneCall$;
 
 /**
@@ -301,6 +255,7 @@ class GroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x304116be;
   declare readonly className: 'phone.GroupCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCall$;
   /** Info about the group call */
   declare call: Api.TypeGroupCall;
   /** A partial list of participants. */
@@ -397,29 +352,10 @@ class GroupCall$ {
       return rethrowDecode(e, 'phone.groupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.field('participants_next_offset', this.participantsNextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCall$ {
-    const j = new TlJsonReader(json, 'phone.groupCall', classes);
-    return j.end(
-      new GroupCall$({
-        call: j.field('call', fromJson$GroupCall),
-        participants: j.vector('participants', fromJson$GroupCallParticipant),
-        participantsNextOffset: j.field('participants_next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface GroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -429,7 +365,7 @@ class GroupCall$ {
  *
  * @see https://core.telegram.org/constructor/phone.groupCall
  */
-export const GroupCall: typeof GroupCall$ = /*@__PURE__*/ defineTlClass(GroupCall$, 0x9e727aad, 0x304116be, 'phone.GroupCall', 'constructor');
+export const GroupCall: typeof GroupCall$ = /*@__PURE__*/ defineTlClass(GroupCall$, 0x9e727aad, 0x304116be, 'phone.GroupCall', 'constructor', 'phone.groupCall call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string chats:Vector<Chat> users:Vector<User> = phone.GroupCall');
 export type GroupCall = GroupCall$;
 
 /**
@@ -448,6 +384,7 @@ class GroupParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x72d304f4;
   declare readonly className: 'phone.GroupParticipants';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupParticipants$;
   /** Number of participants */
   declare count: number;
   /** List of participants */
@@ -553,31 +490,10 @@ class GroupParticipants$ {
       return rethrowDecode(e, 'phone.groupParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupParticipants');
-    j.field('count', this.count, intToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.field('next_offset', this.nextOffset, stringToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('version', this.version, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupParticipants$ {
-    const j = new TlJsonReader(json, 'phone.groupParticipants', classes);
-    return j.end(
-      new GroupParticipants$({
-        count: j.field('count', intFromJson),
-        participants: j.vector('participants', fromJson$GroupCallParticipant),
-        nextOffset: j.field('next_offset', stringFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        version: j.field('version', intFromJson),
-      }),
-    );
-  }
+interface GroupParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -587,7 +503,7 @@ class GroupParticipants$ {
  *
  * @see https://core.telegram.org/constructor/phone.groupParticipants
  */
-export const GroupParticipants: typeof GroupParticipants$ = /*@__PURE__*/ defineTlClass(GroupParticipants$, 0xf47751b6, 0x72d304f4, 'phone.GroupParticipants', 'constructor');
+export const GroupParticipants: typeof GroupParticipants$ = /*@__PURE__*/ defineTlClass(GroupParticipants$, 0xf47751b6, 0x72d304f4, 'phone.GroupParticipants', 'constructor', 'phone.groupParticipants count:int participants:Vector<GroupCallParticipant> next_offset:string chats:Vector<Chat> users:Vector<User> version:int = phone.GroupParticipants');
 export type GroupParticipants = GroupParticipants$;
 
 /**
@@ -606,6 +522,7 @@ class JoinAsPeers$ {
   declare readonly SUBCLASS_OF_ID: 0xb4b770fb;
   declare readonly className: 'phone.JoinAsPeers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinAsPeers$;
   /** Peers */
   declare peers: Api.TypePeer[];
   /** Chats mentioned in the peers vector */
@@ -684,25 +601,10 @@ class JoinAsPeers$ {
       return rethrowDecode(e, 'phone.joinAsPeers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.joinAsPeers');
-    j.vector('peers', this.peers, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinAsPeers$ {
-    const j = new TlJsonReader(json, 'phone.joinAsPeers', classes);
-    return j.end(
-      new JoinAsPeers$({
-        peers: j.vector('peers', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface JoinAsPeers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -712,7 +614,7 @@ class JoinAsPeers$ {
  *
  * @see https://core.telegram.org/constructor/phone.joinAsPeers
  */
-export const JoinAsPeers: typeof JoinAsPeers$ = /*@__PURE__*/ defineTlClass(JoinAsPeers$, 0xafe5623f, 0xb4b770fb, 'phone.JoinAsPeers', 'constructor');
+export const JoinAsPeers: typeof JoinAsPeers$ = /*@__PURE__*/ defineTlClass(JoinAsPeers$, 0xafe5623f, 0xb4b770fb, 'phone.JoinAsPeers', 'constructor', 'phone.joinAsPeers peers:Vector<Peer> chats:Vector<Chat> users:Vector<User> = phone.JoinAsPeers');
 export type JoinAsPeers = JoinAsPeers$;
 
 /**
@@ -731,6 +633,7 @@ class ExportedGroupCallInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x3b3bfe8f;
   declare readonly className: 'phone.ExportedGroupCallInvite';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedGroupCallInvite$;
   /** Invite link */
   declare link: string;
 
@@ -769,21 +672,10 @@ class ExportedGroupCallInvite$ {
       return rethrowDecode(e, 'phone.exportedGroupCallInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.exportedGroupCallInvite');
-    j.field('link', this.link, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedGroupCallInvite$ {
-    const j = new TlJsonReader(json, 'phone.exportedGroupCallInvite', classes);
-    return j.end(
-      new ExportedGroupCallInvite$({
-        link: j.field('link', stringFromJson),
-      }),
-    );
-  }
+interface ExportedGroupCallInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -793,7 +685,7 @@ class ExportedGroupCallInvite$ {
  *
  * @see https://core.telegram.org/constructor/phone.exportedGroupCallInvite
  */
-export const ExportedGroupCallInvite: typeof ExportedGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportedGroupCallInvite$, 0x204bd158, 0x3b3bfe8f, 'phone.ExportedGroupCallInvite', 'constructor');
+export const ExportedGroupCallInvite: typeof ExportedGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportedGroupCallInvite$, 0x204bd158, 0x3b3bfe8f, 'phone.ExportedGroupCallInvite', 'constructor', 'phone.exportedGroupCallInvite link:string = phone.ExportedGroupCallInvite');
 export type ExportedGroupCallInvite = ExportedGroupCallInvite$;
 
 /**
@@ -812,6 +704,7 @@ class GroupCallStreamChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x9157c5e4;
   declare readonly className: 'phone.GroupCallStreamChannels';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCallStreamChannels$;
   /** Available RTMP stream channels; may be empty while the external publisher is not sending media */
   declare channels: Api.TypeGroupCallStreamChannel[];
 
@@ -858,21 +751,10 @@ class GroupCallStreamChannels$ {
       return rethrowDecode(e, 'phone.groupCallStreamChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCallStreamChannels');
-    j.vector('channels', this.channels, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallStreamChannels$ {
-    const j = new TlJsonReader(json, 'phone.groupCallStreamChannels', classes);
-    return j.end(
-      new GroupCallStreamChannels$({
-        channels: j.vector('channels', fromJson$GroupCallStreamChannel),
-      }),
-    );
-  }
+interface GroupCallStreamChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -882,7 +764,7 @@ class GroupCallStreamChannels$ {
  *
  * @see https://core.telegram.org/constructor/phone.groupCallStreamChannels
  */
-export const GroupCallStreamChannels: typeof GroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GroupCallStreamChannels$, 0xd0e482b2, 0x9157c5e4, 'phone.GroupCallStreamChannels', 'constructor');
+export const GroupCallStreamChannels: typeof GroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GroupCallStreamChannels$, 0xd0e482b2, 0x9157c5e4, 'phone.GroupCallStreamChannels', 'constructor', 'phone.groupCallStreamChannels channels:Vector<GroupCallStreamChannel> = phone.GroupCallStreamChannels');
 export type GroupCallStreamChannels = GroupCallStreamChannels$;
 
 /**
@@ -901,6 +783,7 @@ class GroupCallStreamRtmpUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xd1f515cb;
   declare readonly className: 'phone.GroupCallStreamRtmpUrl';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCallStreamRtmpUrl$;
   /** RTMP URL */
   declare url: string;
   /** Secret stream key */
@@ -948,23 +831,10 @@ class GroupCallStreamRtmpUrl$ {
       return rethrowDecode(e, 'phone.groupCallStreamRtmpUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCallStreamRtmpUrl');
-    j.field('url', this.url, stringToJson);
-    j.field('key', this.key, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallStreamRtmpUrl$ {
-    const j = new TlJsonReader(json, 'phone.groupCallStreamRtmpUrl', classes);
-    return j.end(
-      new GroupCallStreamRtmpUrl$({
-        url: j.field('url', stringFromJson),
-        key: j.field('key', stringFromJson),
-      }),
-    );
-  }
+interface GroupCallStreamRtmpUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -974,7 +844,7 @@ class GroupCallStreamRtmpUrl$ {
  *
  * @see https://core.telegram.org/constructor/phone.groupCallStreamRtmpUrl
  */
-export const GroupCallStreamRtmpUrl: typeof GroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GroupCallStreamRtmpUrl$, 0x2dbf3432, 0xd1f515cb, 'phone.GroupCallStreamRtmpUrl', 'constructor');
+export const GroupCallStreamRtmpUrl: typeof GroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GroupCallStreamRtmpUrl$, 0x2dbf3432, 0xd1f515cb, 'phone.GroupCallStreamRtmpUrl', 'constructor', 'phone.groupCallStreamRtmpUrl url:string key:string = phone.GroupCallStreamRtmpUrl');
 export type GroupCallStreamRtmpUrl = GroupCallStreamRtmpUrl$;
 
 /**
@@ -993,6 +863,7 @@ class GroupCallStars$ {
   declare readonly SUBCLASS_OF_ID: 0xb447801a;
   declare readonly className: 'phone.GroupCallStars';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCallStars$;
   /** Total Stars donated to the live story */
   declare totalStars: BigInteger;
   /** Top donors */
@@ -1080,27 +951,10 @@ class GroupCallStars$ {
       return rethrowDecode(e, 'phone.groupCallStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCallStars');
-    j.field('total_stars', this.totalStars, longToJson);
-    j.vector('top_donors', this.topDonors, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCallStars$ {
-    const j = new TlJsonReader(json, 'phone.groupCallStars', classes);
-    return j.end(
-      new GroupCallStars$({
-        totalStars: j.field('total_stars', longFromJson),
-        topDonors: j.vector('top_donors', fromJson$GroupCallDonor),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface GroupCallStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1110,7 +964,7 @@ class GroupCallStars$ {
  *
  * @see https://core.telegram.org/constructor/phone.groupCallStars
  */
-export const GroupCallStars: typeof GroupCallStars$ = /*@__PURE__*/ defineTlClass(GroupCallStars$, 0x9d1dbd26, 0xb447801a, 'phone.GroupCallStars', 'constructor');
+export const GroupCallStars: typeof GroupCallStars$ = /*@__PURE__*/ defineTlClass(GroupCallStars$, 0x9d1dbd26, 0xb447801a, 'phone.GroupCallStars', 'constructor', 'phone.groupCallStars total_stars:long top_donors:Vector<GroupCallDonor> chats:Vector<Chat> users:Vector<User> = phone.GroupCallStars');
 export type GroupCallStars = GroupCallStars$;
 
 /**
@@ -1137,6 +991,7 @@ class GetCallConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'phone.GetCallConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCallConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1154,14 +1009,10 @@ class GetCallConfig$ {
   static fromReader(_r: TlReader): GetCallConfig$ {
     return new GetCallConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'phone.getCallConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCallConfig$ {
-    return new TlJsonReader(json, 'phone.getCallConfig', classes).end(new GetCallConfig$());
-  }
+interface GetCallConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1179,7 +1030,7 @@ class GetCallConfig$ {
  *
  * @see https://core.telegram.org/method/phone.getCallConfig
  */
-export const GetCallConfig: typeof GetCallConfig$ = /*@__PURE__*/ defineTlClass(GetCallConfig$, 0x55451fa9, 0xad0352e8, 'phone.GetCallConfig', 'request');
+export const GetCallConfig: typeof GetCallConfig$ = /*@__PURE__*/ defineTlClass(GetCallConfig$, 0x55451fa9, 0xad0352e8, 'phone.GetCallConfig', 'request', 'phone.getCallConfig');
 export type GetCallConfig = GetCallConfig$;
 
 /** The types of the RPC errors `phone.getCallConfig` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1221,6 +1072,7 @@ class RequestCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.RequestCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestCall$;
   /** Whether to start a video call */
   declare video: boolean | undefined;
   /** Destination of the phone call */
@@ -1304,29 +1156,10 @@ class RequestCall$ {
       return rethrowDecode(e, 'phone.requestCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.requestCall');
-    j.flag('video', this.video);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.field('g_a_hash', this.gAHash, bytesToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestCall$ {
-    const j = new TlJsonReader(json, 'phone.requestCall', classes);
-    return j.end(
-      new RequestCall$({
-        video: j.flag('video'),
-        userId: j.field('user_id', fromJson$InputUser),
-        randomId: j.field('random_id', intFromJson),
-        gAHash: j.field('g_a_hash', bytesFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface RequestCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1352,7 +1185,7 @@ class RequestCall$ {
  *
  * @see https://core.telegram.org/method/phone.requestCall
  */
-export const RequestCall: typeof RequestCall$ = /*@__PURE__*/ defineTlClass(RequestCall$, 0x42ff96ed, 0xd48afe4f, 'phone.RequestCall', 'request');
+export const RequestCall: typeof RequestCall$ = /*@__PURE__*/ defineTlClass(RequestCall$, 0x42ff96ed, 0xd48afe4f, 'phone.RequestCall', 'request', 'phone.requestCall flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol');
 export type RequestCall = RequestCall$;
 
 /** The types of the RPC errors `phone.requestCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1401,6 +1234,7 @@ class AcceptCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.AcceptCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptCall$;
   /** The call to accept */
   declare peer: Api.TypeInputPhoneCall;
   /** [Parameter for E2E encryption key exchange »](https://core.telegram.org/api/end-to-end/voice-calls) */
@@ -1462,25 +1296,10 @@ class AcceptCall$ {
       return rethrowDecode(e, 'phone.acceptCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.acceptCall');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_b', this.gB, bytesToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptCall$ {
-    const j = new TlJsonReader(json, 'phone.acceptCall', classes);
-    return j.end(
-      new AcceptCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        gB: j.field('g_b', bytesFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface AcceptCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1505,7 +1324,7 @@ class AcceptCall$ {
  *
  * @see https://core.telegram.org/method/phone.acceptCall
  */
-export const AcceptCall: typeof AcceptCall$ = /*@__PURE__*/ defineTlClass(AcceptCall$, 0x3bd2b4a0, 0xd48afe4f, 'phone.AcceptCall', 'request');
+export const AcceptCall: typeof AcceptCall$ = /*@__PURE__*/ defineTlClass(AcceptCall$, 0x3bd2b4a0, 0xd48afe4f, 'phone.AcceptCall', 'request', 'phone.acceptCall peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol');
 export type AcceptCall = AcceptCall$;
 
 /** The types of the RPC errors `phone.acceptCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1548,6 +1367,7 @@ class ConfirmCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.ConfirmCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmCall$;
   /** The phone call */
   declare peer: Api.TypeInputPhoneCall;
   /** [Parameter for E2E encryption key exchange »](https://core.telegram.org/api/end-to-end/voice-calls) */
@@ -1618,27 +1438,10 @@ class ConfirmCall$ {
       return rethrowDecode(e, 'phone.confirmCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.confirmCall');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_a', this.gA, bytesToJson);
-    j.field('key_fingerprint', this.keyFingerprint, longToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmCall$ {
-    const j = new TlJsonReader(json, 'phone.confirmCall', classes);
-    return j.end(
-      new ConfirmCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        gA: j.field('g_a', bytesFromJson),
-        keyFingerprint: j.field('key_fingerprint', longFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface ConfirmCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1658,7 +1461,7 @@ class ConfirmCall$ {
  *
  * @see https://core.telegram.org/method/phone.confirmCall
  */
-export const ConfirmCall: typeof ConfirmCall$ = /*@__PURE__*/ defineTlClass(ConfirmCall$, 0x2efe1722, 0xd48afe4f, 'phone.ConfirmCall', 'request');
+export const ConfirmCall: typeof ConfirmCall$ = /*@__PURE__*/ defineTlClass(ConfirmCall$, 0x2efe1722, 0xd48afe4f, 'phone.ConfirmCall', 'request', 'phone.confirmCall peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol');
 export type ConfirmCall = ConfirmCall$;
 
 /** The types of the RPC errors `phone.confirmCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1696,6 +1499,7 @@ class ReceivedCall$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.ReceivedCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedCall$;
   /** The phone call we're currently in */
   declare peer: Api.TypeInputPhoneCall;
 
@@ -1739,21 +1543,10 @@ class ReceivedCall$ {
       return rethrowDecode(e, 'phone.receivedCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.receivedCall');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedCall$ {
-    const j = new TlJsonReader(json, 'phone.receivedCall', classes);
-    return j.end(
-      new ReceivedCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-      }),
-    );
-  }
+interface ReceivedCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1773,7 +1566,7 @@ class ReceivedCall$ {
  *
  * @see https://core.telegram.org/method/phone.receivedCall
  */
-export const ReceivedCall: typeof ReceivedCall$ = /*@__PURE__*/ defineTlClass(ReceivedCall$, 0x17d54f61, 0xf5b399ac, 'phone.ReceivedCall', 'request');
+export const ReceivedCall: typeof ReceivedCall$ = /*@__PURE__*/ defineTlClass(ReceivedCall$, 0x17d54f61, 0xf5b399ac, 'phone.ReceivedCall', 'request', 'phone.receivedCall peer:InputPhoneCall');
 export type ReceivedCall = ReceivedCall$;
 
 /** The types of the RPC errors `phone.receivedCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1812,6 +1605,7 @@ class DiscardCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DiscardCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardCall$;
   /** Whether this is a video call */
   declare video: boolean | undefined;
   /** The phone call */
@@ -1895,29 +1689,10 @@ class DiscardCall$ {
       return rethrowDecode(e, 'phone.discardCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.discardCall');
-    j.flag('video', this.video);
-    j.field('peer', this.peer, objectToJson);
-    j.field('duration', this.duration, intToJson);
-    j.field('reason', this.reason, objectToJson);
-    j.field('connection_id', this.connectionId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardCall$ {
-    const j = new TlJsonReader(json, 'phone.discardCall', classes);
-    return j.end(
-      new DiscardCall$({
-        video: j.flag('video'),
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        duration: j.field('duration', intFromJson),
-        reason: j.field('reason', fromJson$PhoneCallDiscardReason),
-        connectionId: j.field('connection_id', longFromJson),
-      }),
-    );
-  }
+interface DiscardCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1938,7 +1713,7 @@ class DiscardCall$ {
  *
  * @see https://core.telegram.org/method/phone.discardCall
  */
-export const DiscardCall: typeof DiscardCall$ = /*@__PURE__*/ defineTlClass(DiscardCall$, 0xb2cbc1c0, 0x8af52aac, 'phone.DiscardCall', 'request');
+export const DiscardCall: typeof DiscardCall$ = /*@__PURE__*/ defineTlClass(DiscardCall$, 0xb2cbc1c0, 0x8af52aac, 'phone.DiscardCall', 'request', 'phone.discardCall flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long');
 export type DiscardCall = DiscardCall$;
 
 /** The types of the RPC errors `phone.discardCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1976,6 +1751,7 @@ class SetCallRating$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.SetCallRating';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetCallRating$;
   /** Whether the user decided on their own initiative to rate the call, must NOT be set if rating was requested by the server with {@link Api.PhoneCallDiscarded}.`need_rating`. */
   declare userInitiative: boolean | undefined;
   /** The call to rate */
@@ -2050,27 +1826,10 @@ class SetCallRating$ {
       return rethrowDecode(e, 'phone.setCallRating', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.setCallRating');
-    j.flag('user_initiative', this.userInitiative);
-    j.field('peer', this.peer, objectToJson);
-    j.field('rating', this.rating, intToJson);
-    j.field('comment', this.comment, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetCallRating$ {
-    const j = new TlJsonReader(json, 'phone.setCallRating', classes);
-    return j.end(
-      new SetCallRating$({
-        userInitiative: j.flag('user_initiative'),
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        rating: j.field('rating', intFromJson),
-        comment: j.field('comment', stringFromJson),
-      }),
-    );
-  }
+interface SetCallRating$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2089,7 +1848,7 @@ class SetCallRating$ {
  *
  * @see https://core.telegram.org/method/phone.setCallRating
  */
-export const SetCallRating: typeof SetCallRating$ = /*@__PURE__*/ defineTlClass(SetCallRating$, 0x59ead627, 0x8af52aac, 'phone.SetCallRating', 'request');
+export const SetCallRating: typeof SetCallRating$ = /*@__PURE__*/ defineTlClass(SetCallRating$, 0x59ead627, 0x8af52aac, 'phone.SetCallRating', 'request', 'phone.setCallRating flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string');
 export type SetCallRating = SetCallRating$;
 
 /** The types of the RPC errors `phone.setCallRating` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2126,6 +1885,7 @@ class SaveCallDebug$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveCallDebug';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveCallDebug$;
   /** Phone call */
   declare peer: Api.TypeInputPhoneCall;
   /** Debug statistics obtained from tgcalls */
@@ -2178,23 +1938,10 @@ class SaveCallDebug$ {
       return rethrowDecode(e, 'phone.saveCallDebug', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveCallDebug');
-    j.field('peer', this.peer, objectToJson);
-    j.field('debug', this.debug, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallDebug$ {
-    const j = new TlJsonReader(json, 'phone.saveCallDebug', classes);
-    return j.end(
-      new SaveCallDebug$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        debug: j.field('debug', fromJson$DataJSON),
-      }),
-    );
-  }
+interface SaveCallDebug$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2214,7 +1961,7 @@ class SaveCallDebug$ {
  *
  * @see https://core.telegram.org/method/phone.saveCallDebug
  */
-export const SaveCallDebug: typeof SaveCallDebug$ = /*@__PURE__*/ defineTlClass(SaveCallDebug$, 0x277add7e, 0xf5b399ac, 'phone.SaveCallDebug', 'request');
+export const SaveCallDebug: typeof SaveCallDebug$ = /*@__PURE__*/ defineTlClass(SaveCallDebug$, 0x277add7e, 0xf5b399ac, 'phone.SaveCallDebug', 'request', 'phone.saveCallDebug peer:InputPhoneCall debug:DataJSON');
 export type SaveCallDebug = SaveCallDebug$;
 
 /** The types of the RPC errors `phone.saveCallDebug` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2252,6 +1999,7 @@ class SendSignalingData$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SendSignalingData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendSignalingData$;
   /** Phone call */
   declare peer: Api.TypeInputPhoneCall;
   /** Signaling payload */
@@ -2304,23 +2052,10 @@ class SendSignalingData$ {
       return rethrowDecode(e, 'phone.sendSignalingData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.sendSignalingData');
-    j.field('peer', this.peer, objectToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendSignalingData$ {
-    const j = new TlJsonReader(json, 'phone.sendSignalingData', classes);
-    return j.end(
-      new SendSignalingData$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendSignalingData$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2340,7 +2075,7 @@ class SendSignalingData$ {
  *
  * @see https://core.telegram.org/method/phone.sendSignalingData
  */
-export const SendSignalingData: typeof SendSignalingData$ = /*@__PURE__*/ defineTlClass(SendSignalingData$, 0xff7a9383, 0xf5b399ac, 'phone.SendSignalingData', 'request');
+export const SendSignalingData: typeof SendSignalingData$ = /*@__PURE__*/ defineTlClass(SendSignalingData$, 0xff7a9383, 0xf5b399ac, 'phone.SendSignalingData', 'request', 'phone.sendSignalingData peer:InputPhoneCall data:bytes');
 export type SendSignalingData = SendSignalingData$;
 
 /** The types of the RPC errors `phone.sendSignalingData` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2382,6 +2117,7 @@ class CreateGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.CreateGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateGroupCall$;
   /** Create the call in [RTMP livestream mode »](https://core.telegram.org/api/group-calls#stream-mode), where one external streamer publishes all audio and video */
   declare rtmpStream: boolean | undefined;
   /** Associate the group call or livestream to the provided [group/supergroup/channel](https://core.telegram.org/api/channel) */
@@ -2467,29 +2203,10 @@ class CreateGroupCall$ {
       return rethrowDecode(e, 'phone.createGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.createGroupCall');
-    j.flag('rtmp_stream', this.rtmpStream);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.createGroupCall', classes);
-    return j.end(
-      new CreateGroupCall$({
-        rtmpStream: j.flag('rtmp_stream'),
-        peer: j.field('peer', fromJson$InputPeer),
-        randomId: j.field('random_id', intFromJson),
-        title: j.optional('title', stringFromJson),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface CreateGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2513,7 +2230,7 @@ class CreateGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.createGroupCall
  */
-export const CreateGroupCall: typeof CreateGroupCall$ = /*@__PURE__*/ defineTlClass(CreateGroupCall$, 0x48cdc6d8, 0x8af52aac, 'phone.CreateGroupCall', 'request');
+export const CreateGroupCall: typeof CreateGroupCall$ = /*@__PURE__*/ defineTlClass(CreateGroupCall$, 0x48cdc6d8, 0x8af52aac, 'phone.CreateGroupCall', 'request', 'phone.createGroupCall flags:# rtmp_stream:flags.2?true peer:InputPeer random_id:int title:flags.0?string schedule_date:flags.1?int');
 export type CreateGroupCall = CreateGroupCall$;
 
 /** The types of the RPC errors `phone.createGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2567,6 +2284,7 @@ class JoinGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.JoinGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinGroupCall$;
   /** Join muted; required for live story listeners and RTMP-mode viewers */
   declare muted: boolean | undefined;
   /** Join with video disabled; required for live story listeners and RTMP-mode viewers */
@@ -2685,35 +2403,10 @@ class JoinGroupCall$ {
       return rethrowDecode(e, 'phone.joinGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.joinGroupCall');
-    j.flag('muted', this.muted);
-    j.flag('video_stopped', this.videoStopped);
-    j.field('call', this.call, objectToJson);
-    j.field('join_as', this.joinAs, objectToJson);
-    j.optional('invite_hash', this.inviteHash, stringToJson);
-    j.optional('public_key', this.publicKey, int256ToJson);
-    j.optional('block', this.block, bytesToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.joinGroupCall', classes);
-    return j.end(
-      new JoinGroupCall$({
-        muted: j.flag('muted'),
-        videoStopped: j.flag('video_stopped'),
-        call: j.field('call', fromJson$InputGroupCall),
-        joinAs: j.field('join_as', fromJson$InputPeer),
-        inviteHash: j.optional('invite_hash', stringFromJson),
-        publicKey: j.optional('public_key', int256FromJson),
-        block: j.optional('block', bytesFromJson),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface JoinGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2745,7 +2438,7 @@ class JoinGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.joinGroupCall
  */
-export const JoinGroupCall: typeof JoinGroupCall$ = /*@__PURE__*/ defineTlClass(JoinGroupCall$, 0x8fb53057, 0x8af52aac, 'phone.JoinGroupCall', 'request');
+export const JoinGroupCall: typeof JoinGroupCall$ = /*@__PURE__*/ defineTlClass(JoinGroupCall$, 0x8fb53057, 0x8af52aac, 'phone.JoinGroupCall', 'request', 'phone.joinGroupCall flags:# muted:flags.0?true video_stopped:flags.2?true call:InputGroupCall join_as:InputPeer invite_hash:flags.1?string public_key:flags.3?int256 block:flags.3?bytes params:DataJSON');
 export type JoinGroupCall = JoinGroupCall$;
 
 /** The types of the RPC errors `phone.joinGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2788,6 +2481,7 @@ class LeaveGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.LeaveGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveGroupCall$;
   /** Group call to leave */
   declare call: Api.TypeInputGroupCall;
   /** Source ID of the main group call stream */
@@ -2840,23 +2534,10 @@ class LeaveGroupCall$ {
       return rethrowDecode(e, 'phone.leaveGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.leaveGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.field('source', this.source, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.leaveGroupCall', classes);
-    return j.end(
-      new LeaveGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        source: j.field('source', intFromJson),
-      }),
-    );
-  }
+interface LeaveGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -2875,7 +2556,7 @@ class LeaveGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.leaveGroupCall
  */
-export const LeaveGroupCall: typeof LeaveGroupCall$ = /*@__PURE__*/ defineTlClass(LeaveGroupCall$, 0x500377f9, 0x8af52aac, 'phone.LeaveGroupCall', 'request');
+export const LeaveGroupCall: typeof LeaveGroupCall$ = /*@__PURE__*/ defineTlClass(LeaveGroupCall$, 0x500377f9, 0x8af52aac, 'phone.LeaveGroupCall', 'request', 'phone.leaveGroupCall call:InputGroupCall source:int');
 export type LeaveGroupCall = LeaveGroupCall$;
 
 /** The types of the RPC errors `phone.leaveGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -2916,6 +2597,7 @@ class InviteToGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.InviteToGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteToGroupCall$;
   /** The [video chat/livestream »](https://core.telegram.org/api/group-calls#video-chats-livestreams) */
   declare call: Api.TypeInputGroupCall;
   /** The users to invite. */
@@ -2976,23 +2658,10 @@ class InviteToGroupCall$ {
       return rethrowDecode(e, 'phone.inviteToGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.inviteToGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.inviteToGroupCall', classes);
-    return j.end(
-      new InviteToGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        users: j.vector('users', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteToGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3016,7 +2685,7 @@ class InviteToGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.inviteToGroupCall
  */
-export const InviteToGroupCall: typeof InviteToGroupCall$ = /*@__PURE__*/ defineTlClass(InviteToGroupCall$, 0x7b393160, 0x8af52aac, 'phone.InviteToGroupCall', 'request');
+export const InviteToGroupCall: typeof InviteToGroupCall$ = /*@__PURE__*/ defineTlClass(InviteToGroupCall$, 0x7b393160, 0x8af52aac, 'phone.InviteToGroupCall', 'request', 'phone.inviteToGroupCall call:InputGroupCall users:Vector<InputUser>');
 export type InviteToGroupCall = InviteToGroupCall$;
 
 /** The types of the RPC errors `phone.inviteToGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3059,6 +2728,7 @@ class DiscardGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DiscardGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardGroupCall$;
   /** The group call to terminate */
   declare call: Api.TypeInputGroupCall;
 
@@ -3102,21 +2772,10 @@ class DiscardGroupCall$ {
       return rethrowDecode(e, 'phone.discardGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.discardGroupCall');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.discardGroupCall', classes);
-    return j.end(
-      new DiscardGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface DiscardGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3137,7 +2796,7 @@ class DiscardGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.discardGroupCall
  */
-export const DiscardGroupCall: typeof DiscardGroupCall$ = /*@__PURE__*/ defineTlClass(DiscardGroupCall$, 0x7a777135, 0x8af52aac, 'phone.DiscardGroupCall', 'request');
+export const DiscardGroupCall: typeof DiscardGroupCall$ = /*@__PURE__*/ defineTlClass(DiscardGroupCall$, 0x7a777135, 0x8af52aac, 'phone.DiscardGroupCall', 'request', 'phone.discardGroupCall call:InputGroupCall');
 export type DiscardGroupCall = DiscardGroupCall$;
 
 /** The types of the RPC errors `phone.discardGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3178,6 +2837,7 @@ class ToggleGroupCallSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.ToggleGroupCallSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleGroupCallSettings$;
   /** Invalidate existing invite links for video chats, livestreams and conferences */
   declare resetInviteHash: boolean | undefined;
   /** Group call whose settings should be changed */
@@ -3264,29 +2924,10 @@ class ToggleGroupCallSettings$ {
       return rethrowDecode(e, 'phone.toggleGroupCallSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.toggleGroupCallSettings');
-    j.flag('reset_invite_hash', this.resetInviteHash);
-    j.field('call', this.call, objectToJson);
-    j.optional('join_muted', this.joinMuted, boolToJson);
-    j.optional('messages_enabled', this.messagesEnabled, boolToJson);
-    j.optional('send_paid_messages_stars', this.sendPaidMessagesStars, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallSettings$ {
-    const j = new TlJsonReader(json, 'phone.toggleGroupCallSettings', classes);
-    return j.end(
-      new ToggleGroupCallSettings$({
-        resetInviteHash: j.flag('reset_invite_hash'),
-        call: j.field('call', fromJson$InputGroupCall),
-        joinMuted: j.optional('join_muted', boolFromJson),
-        messagesEnabled: j.optional('messages_enabled', boolFromJson),
-        sendPaidMessagesStars: j.optional('send_paid_messages_stars', longFromJson),
-      }),
-    );
-  }
+interface ToggleGroupCallSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3308,7 +2949,7 @@ class ToggleGroupCallSettings$ {
  *
  * @see https://core.telegram.org/method/phone.toggleGroupCallSettings
  */
-export const ToggleGroupCallSettings: typeof ToggleGroupCallSettings$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallSettings$, 0x974392f2, 0x8af52aac, 'phone.ToggleGroupCallSettings', 'request');
+export const ToggleGroupCallSettings: typeof ToggleGroupCallSettings$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallSettings$, 0x974392f2, 0x8af52aac, 'phone.ToggleGroupCallSettings', 'request', 'phone.toggleGroupCallSettings flags:# reset_invite_hash:flags.1?true call:InputGroupCall join_muted:flags.0?Bool messages_enabled:flags.2?Bool send_paid_messages_stars:flags.3?long');
 export type ToggleGroupCallSettings = ToggleGroupCallSettings$;
 
 /** The types of the RPC errors `phone.toggleGroupCallSettings` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3348,6 +2989,7 @@ class GetGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x304116be;
   declare readonly className: 'phone.GetGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCall$;
   /** Group call of any type to fetch */
   declare call: Api.TypeInputGroupCall;
   /**
@@ -3412,23 +3054,10 @@ class GetGroupCall$ {
       return rethrowDecode(e, 'phone.getGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCall', classes);
-    return j.end(
-      new GetGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3448,7 +3077,7 @@ class GetGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.getGroupCall
  */
-export const GetGroupCall: typeof GetGroupCall$ = /*@__PURE__*/ defineTlClass(GetGroupCall$, 0x041845db, 0x304116be, 'phone.GetGroupCall', 'request');
+export const GetGroupCall: typeof GetGroupCall$ = /*@__PURE__*/ defineTlClass(GetGroupCall$, 0x041845db, 0x304116be, 'phone.GetGroupCall', 'request', 'phone.getGroupCall call:InputGroupCall limit:int');
 export type GetGroupCall = GetGroupCall$;
 
 /** The types of the RPC errors `phone.getGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3485,6 +3114,7 @@ class GetGroupParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x72d304f4;
   declare readonly className: 'phone.GetGroupParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupParticipants$;
   /** Group call whose participants should be fetched */
   declare call: Api.TypeInputGroupCall;
   /** If specified, will fetch group participant info about the specified peers */
@@ -3587,29 +3217,10 @@ class GetGroupParticipants$ {
       return rethrowDecode(e, 'phone.getGroupParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupParticipants');
-    j.field('call', this.call, objectToJson);
-    j.vector('ids', this.ids, objectToJson);
-    j.vector('sources', this.sources, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupParticipants$ {
-    const j = new TlJsonReader(json, 'phone.getGroupParticipants', classes);
-    return j.end(
-      new GetGroupParticipants$({
-        call: j.field('call', fromJson$InputGroupCall),
-        ids: j.vector('ids', fromJson$InputPeer),
-        sources: j.vector('sources', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetGroupParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3628,7 +3239,7 @@ class GetGroupParticipants$ {
  *
  * @see https://core.telegram.org/method/phone.getGroupParticipants
  */
-export const GetGroupParticipants: typeof GetGroupParticipants$ = /*@__PURE__*/ defineTlClass(GetGroupParticipants$, 0xc558d8ab, 0x72d304f4, 'phone.GetGroupParticipants', 'request');
+export const GetGroupParticipants: typeof GetGroupParticipants$ = /*@__PURE__*/ defineTlClass(GetGroupParticipants$, 0xc558d8ab, 0x72d304f4, 'phone.GetGroupParticipants', 'request', 'phone.getGroupParticipants call:InputGroupCall ids:Vector<InputPeer> sources:Vector<int> offset:string limit:int');
 export type GetGroupParticipants = GetGroupParticipants$;
 
 /** The types of the RPC errors `phone.getGroupParticipants` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3669,6 +3280,7 @@ class CheckGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x5026710f;
   declare readonly className: 'phone.CheckGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckGroupCall$;
   /** Group call whose WebRTC connections should be checked */
   declare call: Api.TypeInputGroupCall;
   /** Non-zero SSRC/source IDs of the caller's main and presentation connections */
@@ -3729,23 +3341,10 @@ class CheckGroupCall$ {
       return rethrowDecode(e, 'phone.checkGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.checkGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('sources', this.sources, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.checkGroupCall', classes);
-    return j.end(
-      new CheckGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        sources: j.vector('sources', intFromJson),
-      }),
-    );
-  }
+interface CheckGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3769,7 +3368,7 @@ class CheckGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.checkGroupCall
  */
-export const CheckGroupCall: typeof CheckGroupCall$ = /*@__PURE__*/ defineTlClass(CheckGroupCall$, 0xb59cf977, 0x5026710f, 'phone.CheckGroupCall', 'request');
+export const CheckGroupCall: typeof CheckGroupCall$ = /*@__PURE__*/ defineTlClass(CheckGroupCall$, 0xb59cf977, 0x5026710f, 'phone.CheckGroupCall', 'request', 'phone.checkGroupCall call:InputGroupCall sources:Vector<int>');
 export type CheckGroupCall = CheckGroupCall$;
 
 /** The types of the RPC errors `phone.checkGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3808,6 +3407,7 @@ class ToggleGroupCallRecord$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.ToggleGroupCallRecord';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleGroupCallRecord$;
   /** Whether to start or stop recording */
   declare start: boolean | undefined;
   /** Whether to also record video streams */
@@ -3896,29 +3496,10 @@ class ToggleGroupCallRecord$ {
       return rethrowDecode(e, 'phone.toggleGroupCallRecord', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.toggleGroupCallRecord');
-    j.flag('start', this.start);
-    j.flag('video', this.video);
-    j.field('call', this.call, objectToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('video_portrait', this.videoPortrait, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallRecord$ {
-    const j = new TlJsonReader(json, 'phone.toggleGroupCallRecord', classes);
-    return j.end(
-      new ToggleGroupCallRecord$({
-        start: j.flag('start'),
-        video: j.flag('video'),
-        call: j.field('call', fromJson$InputGroupCall),
-        title: j.optional('title', stringFromJson),
-        videoPortrait: j.optional('video_portrait', boolFromJson),
-      }),
-    );
-  }
+interface ToggleGroupCallRecord$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -3939,7 +3520,7 @@ class ToggleGroupCallRecord$ {
  *
  * @see https://core.telegram.org/method/phone.toggleGroupCallRecord
  */
-export const ToggleGroupCallRecord: typeof ToggleGroupCallRecord$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallRecord$, 0xf128c708, 0x8af52aac, 'phone.ToggleGroupCallRecord', 'request');
+export const ToggleGroupCallRecord: typeof ToggleGroupCallRecord$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallRecord$, 0xf128c708, 0x8af52aac, 'phone.ToggleGroupCallRecord', 'request', 'phone.toggleGroupCallRecord flags:# start:flags.0?true video:flags.2?true call:InputGroupCall title:flags.1?string video_portrait:flags.2?Bool');
 export type ToggleGroupCallRecord = ToggleGroupCallRecord$;
 
 /** The types of the RPC errors `phone.toggleGroupCallRecord` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -3986,6 +3567,7 @@ class EditGroupCallParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.EditGroupCallParticipant';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditGroupCallParticipant$;
   /** Non-RTMP video chat/livestream or conference */
   declare call: Api.TypeInputGroupCall;
   /** The group call participant (can also be the user itself) */
@@ -4103,35 +3685,10 @@ class EditGroupCallParticipant$ {
       return rethrowDecode(e, 'phone.editGroupCallParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.editGroupCallParticipant');
-    j.field('call', this.call, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    j.optional('muted', this.muted, boolToJson);
-    j.optional('volume', this.volume, intToJson);
-    j.optional('raise_hand', this.raiseHand, boolToJson);
-    j.optional('video_stopped', this.videoStopped, boolToJson);
-    j.optional('video_paused', this.videoPaused, boolToJson);
-    j.optional('presentation_paused', this.presentationPaused, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallParticipant$ {
-    const j = new TlJsonReader(json, 'phone.editGroupCallParticipant', classes);
-    return j.end(
-      new EditGroupCallParticipant$({
-        call: j.field('call', fromJson$InputGroupCall),
-        participant: j.field('participant', fromJson$InputPeer),
-        muted: j.optional('muted', boolFromJson),
-        volume: j.optional('volume', intFromJson),
-        raiseHand: j.optional('raise_hand', boolFromJson),
-        videoStopped: j.optional('video_stopped', boolFromJson),
-        videoPaused: j.optional('video_paused', boolFromJson),
-        presentationPaused: j.optional('presentation_paused', boolFromJson),
-      }),
-    );
-  }
+interface EditGroupCallParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4159,7 +3716,7 @@ class EditGroupCallParticipant$ {
  *
  * @see https://core.telegram.org/method/phone.editGroupCallParticipant
  */
-export const EditGroupCallParticipant: typeof EditGroupCallParticipant$ = /*@__PURE__*/ defineTlClass(EditGroupCallParticipant$, 0xa5273abf, 0x8af52aac, 'phone.EditGroupCallParticipant', 'request');
+export const EditGroupCallParticipant: typeof EditGroupCallParticipant$ = /*@__PURE__*/ defineTlClass(EditGroupCallParticipant$, 0xa5273abf, 0x8af52aac, 'phone.EditGroupCallParticipant', 'request', 'phone.editGroupCallParticipant flags:# call:InputGroupCall participant:InputPeer muted:flags.0?Bool volume:flags.1?int raise_hand:flags.2?Bool video_stopped:flags.3?Bool video_paused:flags.4?Bool presentation_paused:flags.5?Bool');
 export type EditGroupCallParticipant = EditGroupCallParticipant$;
 
 /** The types of the RPC errors `phone.editGroupCallParticipant` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4203,6 +3760,7 @@ class EditGroupCallTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.EditGroupCallTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditGroupCallTitle$;
   /** Video chat or livestream whose title should be changed */
   declare call: Api.TypeInputGroupCall;
   /** New title */
@@ -4255,23 +3813,10 @@ class EditGroupCallTitle$ {
       return rethrowDecode(e, 'phone.editGroupCallTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.editGroupCallTitle');
-    j.field('call', this.call, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallTitle$ {
-    const j = new TlJsonReader(json, 'phone.editGroupCallTitle', classes);
-    return j.end(
-      new EditGroupCallTitle$({
-        call: j.field('call', fromJson$InputGroupCall),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditGroupCallTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4291,7 +3836,7 @@ class EditGroupCallTitle$ {
  *
  * @see https://core.telegram.org/method/phone.editGroupCallTitle
  */
-export const EditGroupCallTitle: typeof EditGroupCallTitle$ = /*@__PURE__*/ defineTlClass(EditGroupCallTitle$, 0x1ca6ac0a, 0x8af52aac, 'phone.EditGroupCallTitle', 'request');
+export const EditGroupCallTitle: typeof EditGroupCallTitle$ = /*@__PURE__*/ defineTlClass(EditGroupCallTitle$, 0x1ca6ac0a, 0x8af52aac, 'phone.EditGroupCallTitle', 'request', 'phone.editGroupCallTitle call:InputGroupCall title:string');
 export type EditGroupCallTitle = EditGroupCallTitle$;
 
 /** The types of the RPC errors `phone.editGroupCallTitle` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4331,6 +3876,7 @@ class GetGroupCallJoinAs$ {
   declare readonly SUBCLASS_OF_ID: 0xb4b770fb;
   declare readonly className: 'phone.GetGroupCallJoinAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallJoinAs$;
   /** The basic group, supergroup or channel whose video chat/livestream we're trying to join; cannot target a live story. */
   declare peer: Api.TypeInputPeer;
 
@@ -4374,21 +3920,10 @@ class GetGroupCallJoinAs$ {
       return rethrowDecode(e, 'phone.getGroupCallJoinAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallJoinAs');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallJoinAs$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallJoinAs', classes);
-    return j.end(
-      new GetGroupCallJoinAs$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetGroupCallJoinAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4410,7 +3945,7 @@ class GetGroupCallJoinAs$ {
  *
  * @see https://core.telegram.org/method/phone.getGroupCallJoinAs
  */
-export const GetGroupCallJoinAs: typeof GetGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(GetGroupCallJoinAs$, 0xef7c213a, 0xb4b770fb, 'phone.GetGroupCallJoinAs', 'request');
+export const GetGroupCallJoinAs: typeof GetGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(GetGroupCallJoinAs$, 0xef7c213a, 0xb4b770fb, 'phone.GetGroupCallJoinAs', 'request', 'phone.getGroupCallJoinAs peer:InputPeer');
 export type GetGroupCallJoinAs = GetGroupCallJoinAs$;
 
 /** The types of the RPC errors `phone.getGroupCallJoinAs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4452,6 +3987,7 @@ class ExportGroupCallInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x3b3bfe8f;
   declare readonly className: 'phone.ExportGroupCallInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportGroupCallInvite$;
   /** For public video chats/livestreams, group call admins only: allow users that join using this link to speak without explicitly requesting permission, for example by raising their hand. */
   declare canSelfUnmute: boolean | undefined;
   /** The public [video chat/livestream »](https://core.telegram.org/api/group-calls#video-chats-livestreams) */
@@ -4508,23 +4044,10 @@ class ExportGroupCallInvite$ {
       return rethrowDecode(e, 'phone.exportGroupCallInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.exportGroupCallInvite');
-    j.flag('can_self_unmute', this.canSelfUnmute);
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportGroupCallInvite$ {
-    const j = new TlJsonReader(json, 'phone.exportGroupCallInvite', classes);
-    return j.end(
-      new ExportGroupCallInvite$({
-        canSelfUnmute: j.flag('can_self_unmute'),
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface ExportGroupCallInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4548,7 +4071,7 @@ class ExportGroupCallInvite$ {
  *
  * @see https://core.telegram.org/method/phone.exportGroupCallInvite
  */
-export const ExportGroupCallInvite: typeof ExportGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportGroupCallInvite$, 0xe6aa647f, 0x3b3bfe8f, 'phone.ExportGroupCallInvite', 'request');
+export const ExportGroupCallInvite: typeof ExportGroupCallInvite$ = /*@__PURE__*/ defineTlClass(ExportGroupCallInvite$, 0xe6aa647f, 0x3b3bfe8f, 'phone.ExportGroupCallInvite', 'request', 'phone.exportGroupCallInvite flags:# can_self_unmute:flags.0?true call:InputGroupCall');
 export type ExportGroupCallInvite = ExportGroupCallInvite$;
 
 /** The types of the RPC errors `phone.exportGroupCallInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4587,6 +4110,7 @@ class ToggleGroupCallStartSubscription$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.ToggleGroupCallStartSubscription';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleGroupCallStartSubscription$;
   /** Scheduled video chat/livestream that has not started yet */
   declare call: Api.TypeInputGroupCall;
   /** Whether to receive a service-notification message when the call starts */
@@ -4639,23 +4163,10 @@ class ToggleGroupCallStartSubscription$ {
       return rethrowDecode(e, 'phone.toggleGroupCallStartSubscription', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.toggleGroupCallStartSubscription');
-    j.field('call', this.call, objectToJson);
-    j.field('subscribed', this.subscribed, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallStartSubscription$ {
-    const j = new TlJsonReader(json, 'phone.toggleGroupCallStartSubscription', classes);
-    return j.end(
-      new ToggleGroupCallStartSubscription$({
-        call: j.field('call', fromJson$InputGroupCall),
-        subscribed: j.field('subscribed', boolFromJson),
-      }),
-    );
-  }
+interface ToggleGroupCallStartSubscription$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4676,7 +4187,7 @@ class ToggleGroupCallStartSubscription$ {
  *
  * @see https://core.telegram.org/method/phone.toggleGroupCallStartSubscription
  */
-export const ToggleGroupCallStartSubscription: typeof ToggleGroupCallStartSubscription$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallStartSubscription$, 0x219c34e6, 0x8af52aac, 'phone.ToggleGroupCallStartSubscription', 'request');
+export const ToggleGroupCallStartSubscription: typeof ToggleGroupCallStartSubscription$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallStartSubscription$, 0x219c34e6, 0x8af52aac, 'phone.ToggleGroupCallStartSubscription', 'request', 'phone.toggleGroupCallStartSubscription call:InputGroupCall subscribed:Bool');
 export type ToggleGroupCallStartSubscription = ToggleGroupCallStartSubscription$;
 
 /** The types of the RPC errors `phone.toggleGroupCallStartSubscription` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4715,6 +4226,7 @@ class StartScheduledGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.StartScheduledGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartScheduledGroupCall$;
   /** Scheduled video chat/livestream to start, before or after its scheduled date */
   declare call: Api.TypeInputGroupCall;
 
@@ -4758,21 +4270,10 @@ class StartScheduledGroupCall$ {
       return rethrowDecode(e, 'phone.startScheduledGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.startScheduledGroupCall');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartScheduledGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.startScheduledGroupCall', classes);
-    return j.end(
-      new StartScheduledGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface StartScheduledGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4792,7 +4293,7 @@ class StartScheduledGroupCall$ {
  *
  * @see https://core.telegram.org/method/phone.startScheduledGroupCall
  */
-export const StartScheduledGroupCall: typeof StartScheduledGroupCall$ = /*@__PURE__*/ defineTlClass(StartScheduledGroupCall$, 0x5680e342, 0x8af52aac, 'phone.StartScheduledGroupCall', 'request');
+export const StartScheduledGroupCall: typeof StartScheduledGroupCall$ = /*@__PURE__*/ defineTlClass(StartScheduledGroupCall$, 0x5680e342, 0x8af52aac, 'phone.StartScheduledGroupCall', 'request', 'phone.startScheduledGroupCall call:InputGroupCall');
 export type StartScheduledGroupCall = StartScheduledGroupCall$;
 
 /** The types of the RPC errors `phone.startScheduledGroupCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4830,6 +4331,7 @@ class SaveDefaultGroupCallJoinAs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveDefaultGroupCallJoinAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDefaultGroupCallJoinAs$;
   /** Basic group, supergroup or channel whose video chat/livestream default should be changed */
   declare peer: Api.TypeInputPeer;
   /** Eligible peer to use by default when joining the dialog's video chats/livestreams, selected from {@link Api.phone.GetGroupCallJoinAs} */
@@ -4882,23 +4384,10 @@ class SaveDefaultGroupCallJoinAs$ {
       return rethrowDecode(e, 'phone.saveDefaultGroupCallJoinAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveDefaultGroupCallJoinAs');
-    j.field('peer', this.peer, objectToJson);
-    j.field('join_as', this.joinAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDefaultGroupCallJoinAs$ {
-    const j = new TlJsonReader(json, 'phone.saveDefaultGroupCallJoinAs', classes);
-    return j.end(
-      new SaveDefaultGroupCallJoinAs$({
-        peer: j.field('peer', fromJson$InputPeer),
-        joinAs: j.field('join_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SaveDefaultGroupCallJoinAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -4918,7 +4407,7 @@ class SaveDefaultGroupCallJoinAs$ {
  *
  * @see https://core.telegram.org/method/phone.saveDefaultGroupCallJoinAs
  */
-export const SaveDefaultGroupCallJoinAs: typeof SaveDefaultGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultGroupCallJoinAs$, 0x575e1f8c, 0xf5b399ac, 'phone.SaveDefaultGroupCallJoinAs', 'request');
+export const SaveDefaultGroupCallJoinAs: typeof SaveDefaultGroupCallJoinAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultGroupCallJoinAs$, 0x575e1f8c, 0xf5b399ac, 'phone.SaveDefaultGroupCallJoinAs', 'request', 'phone.saveDefaultGroupCallJoinAs peer:InputPeer join_as:InputPeer');
 export type SaveDefaultGroupCallJoinAs = SaveDefaultGroupCallJoinAs$;
 
 /** The types of the RPC errors `phone.saveDefaultGroupCallJoinAs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -4956,6 +4445,7 @@ class JoinGroupCallPresentation$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.JoinGroupCallPresentation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinGroupCallPresentation$;
   /** Joined non-RTMP video chat/livestream or conference in which to start presenting */
   declare call: Api.TypeInputGroupCall;
   /** Join payload generated by a separate local call-engine instance for the presentation */
@@ -5008,23 +4498,10 @@ class JoinGroupCallPresentation$ {
       return rethrowDecode(e, 'phone.joinGroupCallPresentation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.joinGroupCallPresentation');
-    j.field('call', this.call, objectToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCallPresentation$ {
-    const j = new TlJsonReader(json, 'phone.joinGroupCallPresentation', classes);
-    return j.end(
-      new JoinGroupCallPresentation$({
-        call: j.field('call', fromJson$InputGroupCall),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface JoinGroupCallPresentation$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5044,7 +4521,7 @@ class JoinGroupCallPresentation$ {
  *
  * @see https://core.telegram.org/method/phone.joinGroupCallPresentation
  */
-export const JoinGroupCallPresentation: typeof JoinGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(JoinGroupCallPresentation$, 0xcbea6bc4, 0x8af52aac, 'phone.JoinGroupCallPresentation', 'request');
+export const JoinGroupCallPresentation: typeof JoinGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(JoinGroupCallPresentation$, 0xcbea6bc4, 0x8af52aac, 'phone.JoinGroupCallPresentation', 'request', 'phone.joinGroupCallPresentation call:InputGroupCall params:DataJSON');
 export type JoinGroupCallPresentation = JoinGroupCallPresentation$;
 
 /** The types of the RPC errors `phone.joinGroupCallPresentation` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5081,6 +4558,7 @@ class LeaveGroupCallPresentation$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.LeaveGroupCallPresentation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveGroupCallPresentation$;
   /** Group call whose presentation connection should be stopped */
   declare call: Api.TypeInputGroupCall;
 
@@ -5124,21 +4602,10 @@ class LeaveGroupCallPresentation$ {
       return rethrowDecode(e, 'phone.leaveGroupCallPresentation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.leaveGroupCallPresentation');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCallPresentation$ {
-    const j = new TlJsonReader(json, 'phone.leaveGroupCallPresentation', classes);
-    return j.end(
-      new LeaveGroupCallPresentation$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface LeaveGroupCallPresentation$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5157,7 +4624,7 @@ class LeaveGroupCallPresentation$ {
  *
  * @see https://core.telegram.org/method/phone.leaveGroupCallPresentation
  */
-export const LeaveGroupCallPresentation: typeof LeaveGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(LeaveGroupCallPresentation$, 0x1c50d144, 0x8af52aac, 'phone.LeaveGroupCallPresentation', 'request');
+export const LeaveGroupCallPresentation: typeof LeaveGroupCallPresentation$ = /*@__PURE__*/ defineTlClass(LeaveGroupCallPresentation$, 0x1c50d144, 0x8af52aac, 'phone.LeaveGroupCallPresentation', 'request', 'phone.leaveGroupCallPresentation call:InputGroupCall');
 export type LeaveGroupCallPresentation = LeaveGroupCallPresentation$;
 
 /** The types of the RPC errors `phone.leaveGroupCallPresentation` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5196,6 +4663,7 @@ class GetGroupCallStreamChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x9157c5e4;
   declare readonly className: 'phone.GetGroupCallStreamChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallStreamChannels$;
   /** RTMP-mode video chat, livestream or live story */
   declare call: Api.TypeInputGroupCall;
 
@@ -5239,21 +4707,10 @@ class GetGroupCallStreamChannels$ {
       return rethrowDecode(e, 'phone.getGroupCallStreamChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallStreamChannels');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallStreamChannels$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallStreamChannels', classes);
-    return j.end(
-      new GetGroupCallStreamChannels$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface GetGroupCallStreamChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5275,7 +4732,7 @@ class GetGroupCallStreamChannels$ {
  *
  * @see https://core.telegram.org/method/phone.getGroupCallStreamChannels
  */
-export const GetGroupCallStreamChannels: typeof GetGroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamChannels$, 0x1ab21940, 0x9157c5e4, 'phone.GetGroupCallStreamChannels', 'request');
+export const GetGroupCallStreamChannels: typeof GetGroupCallStreamChannels$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamChannels$, 0x1ab21940, 0x9157c5e4, 'phone.GetGroupCallStreamChannels', 'request', 'phone.getGroupCallStreamChannels call:InputGroupCall');
 export type GetGroupCallStreamChannels = GetGroupCallStreamChannels$;
 
 /** The types of the RPC errors `phone.getGroupCallStreamChannels` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5315,6 +4772,7 @@ class GetGroupCallStreamRtmpUrl$ {
   declare readonly SUBCLASS_OF_ID: 0xd1f515cb;
   declare readonly className: 'phone.GetGroupCallStreamRtmpUrl';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallStreamRtmpUrl$;
   /** Obtain credentials for an RTMP live story instead of a video chat/livestream */
   declare liveStory: boolean | undefined;
   /** Peer that will host the RTMP video chat, livestream or live story */
@@ -5380,25 +4838,10 @@ class GetGroupCallStreamRtmpUrl$ {
       return rethrowDecode(e, 'phone.getGroupCallStreamRtmpUrl', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallStreamRtmpUrl');
-    j.flag('live_story', this.liveStory);
-    j.field('peer', this.peer, objectToJson);
-    j.field('revoke', this.revoke, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallStreamRtmpUrl$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallStreamRtmpUrl', classes);
-    return j.end(
-      new GetGroupCallStreamRtmpUrl$({
-        liveStory: j.flag('live_story'),
-        peer: j.field('peer', fromJson$InputPeer),
-        revoke: j.field('revoke', boolFromJson),
-      }),
-    );
-  }
+interface GetGroupCallStreamRtmpUrl$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5420,7 +4863,7 @@ class GetGroupCallStreamRtmpUrl$ {
  *
  * @see https://core.telegram.org/method/phone.getGroupCallStreamRtmpUrl
  */
-export const GetGroupCallStreamRtmpUrl: typeof GetGroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamRtmpUrl$, 0x5af4c73a, 0xd1f515cb, 'phone.GetGroupCallStreamRtmpUrl', 'request');
+export const GetGroupCallStreamRtmpUrl: typeof GetGroupCallStreamRtmpUrl$ = /*@__PURE__*/ defineTlClass(GetGroupCallStreamRtmpUrl$, 0x5af4c73a, 0xd1f515cb, 'phone.GetGroupCallStreamRtmpUrl', 'request', 'phone.getGroupCallStreamRtmpUrl flags:# live_story:flags.0?true peer:InputPeer revoke:Bool');
 export type GetGroupCallStreamRtmpUrl = GetGroupCallStreamRtmpUrl$;
 
 /** The types of the RPC errors `phone.getGroupCallStreamRtmpUrl` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5457,6 +4900,7 @@ class SaveCallLog$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveCallLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveCallLog$;
   /** Phone call */
   declare peer: Api.TypeInputPhoneCall;
   /** Libtgvoip logs */
@@ -5509,23 +4953,10 @@ class SaveCallLog$ {
       return rethrowDecode(e, 'phone.saveCallLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveCallLog');
-    j.field('peer', this.peer, objectToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallLog$ {
-    const j = new TlJsonReader(json, 'phone.saveCallLog', classes);
-    return j.end(
-      new SaveCallLog$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        file: j.field('file', fromJson$InputFile),
-      }),
-    );
-  }
+interface SaveCallLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5544,7 +4975,7 @@ class SaveCallLog$ {
  *
  * @see https://core.telegram.org/method/phone.saveCallLog
  */
-export const SaveCallLog: typeof SaveCallLog$ = /*@__PURE__*/ defineTlClass(SaveCallLog$, 0x41248786, 0xf5b399ac, 'phone.SaveCallLog', 'request');
+export const SaveCallLog: typeof SaveCallLog$ = /*@__PURE__*/ defineTlClass(SaveCallLog$, 0x41248786, 0xf5b399ac, 'phone.SaveCallLog', 'request', 'phone.saveCallLog peer:InputPhoneCall file:InputFile');
 export type SaveCallLog = SaveCallLog$;
 
 /** The types of the RPC errors `phone.saveCallLog` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5579,6 +5010,7 @@ class CreateConferenceCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.CreateConferenceCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateConferenceCall$;
   /** If set, mute our microphone when joining the call (can only be used if `join` is set). */
   declare muted: boolean | undefined;
   /** If set, our video stream is disabled (can only be used if `join` is set). */
@@ -5689,33 +5121,10 @@ class CreateConferenceCall$ {
       return rethrowDecode(e, 'phone.createConferenceCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.createConferenceCall');
-    j.flag('muted', this.muted);
-    j.flag('video_stopped', this.videoStopped);
-    j.flag('join', this.join);
-    j.field('random_id', this.randomId, intToJson);
-    j.optional('public_key', this.publicKey, int256ToJson);
-    j.optional('block', this.block, bytesToJson);
-    j.optional('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateConferenceCall$ {
-    const j = new TlJsonReader(json, 'phone.createConferenceCall', classes);
-    return j.end(
-      new CreateConferenceCall$({
-        muted: j.flag('muted'),
-        videoStopped: j.flag('video_stopped'),
-        join: j.flag('join'),
-        randomId: j.field('random_id', intFromJson),
-        publicKey: j.optional('public_key', int256FromJson),
-        block: j.optional('block', bytesFromJson),
-        params: j.optional('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface CreateConferenceCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5733,7 +5142,7 @@ class CreateConferenceCall$ {
  *
  * @see https://core.telegram.org/method/phone.createConferenceCall
  */
-export const CreateConferenceCall: typeof CreateConferenceCall$ = /*@__PURE__*/ defineTlClass(CreateConferenceCall$, 0x7d0444bb, 0x8af52aac, 'phone.CreateConferenceCall', 'request');
+export const CreateConferenceCall: typeof CreateConferenceCall$ = /*@__PURE__*/ defineTlClass(CreateConferenceCall$, 0x7d0444bb, 0x8af52aac, 'phone.CreateConferenceCall', 'request', 'phone.createConferenceCall flags:# muted:flags.0?true video_stopped:flags.2?true join:flags.3?true random_id:int public_key:flags.3?int256 block:flags.3?bytes params:flags.3?DataJSON');
 export type CreateConferenceCall = CreateConferenceCall$;
 
 /** The types of the RPC errors `phone.createConferenceCall` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5770,6 +5179,7 @@ class DeleteConferenceCallParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DeleteConferenceCallParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteConferenceCallParticipants$;
   /** Whether this is a removal of members that already left the conference call. */
   declare onlyLeft: boolean | undefined;
   /** Whether this is a forced removal of active members in a conference call. */
@@ -5860,29 +5270,10 @@ class DeleteConferenceCallParticipants$ {
       return rethrowDecode(e, 'phone.deleteConferenceCallParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.deleteConferenceCallParticipants');
-    j.flag('only_left', this.onlyLeft);
-    j.flag('kick', this.kick);
-    j.field('call', this.call, objectToJson);
-    j.vector('ids', this.ids, longToJson);
-    j.field('block', this.block, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteConferenceCallParticipants$ {
-    const j = new TlJsonReader(json, 'phone.deleteConferenceCallParticipants', classes);
-    return j.end(
-      new DeleteConferenceCallParticipants$({
-        onlyLeft: j.flag('only_left'),
-        kick: j.flag('kick'),
-        call: j.field('call', fromJson$InputGroupCall),
-        ids: j.vector('ids', longFromJson),
-        block: j.field('block', bytesFromJson),
-      }),
-    );
-  }
+interface DeleteConferenceCallParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -5903,7 +5294,7 @@ class DeleteConferenceCallParticipants$ {
  *
  * @see https://core.telegram.org/method/phone.deleteConferenceCallParticipants
  */
-export const DeleteConferenceCallParticipants: typeof DeleteConferenceCallParticipants$ = /*@__PURE__*/ defineTlClass(DeleteConferenceCallParticipants$, 0x8ca60525, 0x8af52aac, 'phone.DeleteConferenceCallParticipants', 'request');
+export const DeleteConferenceCallParticipants: typeof DeleteConferenceCallParticipants$ = /*@__PURE__*/ defineTlClass(DeleteConferenceCallParticipants$, 0x8ca60525, 0x8af52aac, 'phone.DeleteConferenceCallParticipants', 'request', 'phone.deleteConferenceCallParticipants flags:# only_left:flags.0?true kick:flags.1?true call:InputGroupCall ids:Vector<long> block:bytes');
 export type DeleteConferenceCallParticipants = DeleteConferenceCallParticipants$;
 
 /** The types of the RPC errors `phone.deleteConferenceCallParticipants` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -5939,6 +5330,7 @@ class SendConferenceCallBroadcast$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.SendConferenceCallBroadcast';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendConferenceCallBroadcast$;
   /** Conference whose verification subchain should receive the message */
   declare call: Api.TypeInputGroupCall;
   /** Serialized `e2e.chain.GroupBroadcast` verification message. */
@@ -5991,23 +5383,10 @@ class SendConferenceCallBroadcast$ {
       return rethrowDecode(e, 'phone.sendConferenceCallBroadcast', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.sendConferenceCallBroadcast');
-    j.field('call', this.call, objectToJson);
-    j.field('block', this.block, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendConferenceCallBroadcast$ {
-    const j = new TlJsonReader(json, 'phone.sendConferenceCallBroadcast', classes);
-    return j.end(
-      new SendConferenceCallBroadcast$({
-        call: j.field('call', fromJson$InputGroupCall),
-        block: j.field('block', bytesFromJson),
-      }),
-    );
-  }
+interface SendConferenceCallBroadcast$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6026,7 +5405,7 @@ class SendConferenceCallBroadcast$ {
  *
  * @see https://core.telegram.org/method/phone.sendConferenceCallBroadcast
  */
-export const SendConferenceCallBroadcast: typeof SendConferenceCallBroadcast$ = /*@__PURE__*/ defineTlClass(SendConferenceCallBroadcast$, 0xc6701900, 0x8af52aac, 'phone.SendConferenceCallBroadcast', 'request');
+export const SendConferenceCallBroadcast: typeof SendConferenceCallBroadcast$ = /*@__PURE__*/ defineTlClass(SendConferenceCallBroadcast$, 0xc6701900, 0x8af52aac, 'phone.SendConferenceCallBroadcast', 'request', 'phone.sendConferenceCallBroadcast call:InputGroupCall block:bytes');
 export type SendConferenceCallBroadcast = SendConferenceCallBroadcast$;
 
 /** The types of the RPC errors `phone.sendConferenceCallBroadcast` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6062,6 +5441,7 @@ class InviteConferenceCallParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.InviteConferenceCallParticipant';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteConferenceCallParticipant$;
   /** Whether this is a video conference invitation */
   declare video: boolean | undefined;
   /** The conference call. */
@@ -6127,25 +5507,10 @@ class InviteConferenceCallParticipant$ {
       return rethrowDecode(e, 'phone.inviteConferenceCallParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.inviteConferenceCallParticipant');
-    j.flag('video', this.video);
-    j.field('call', this.call, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteConferenceCallParticipant$ {
-    const j = new TlJsonReader(json, 'phone.inviteConferenceCallParticipant', classes);
-    return j.end(
-      new InviteConferenceCallParticipant$({
-        video: j.flag('video'),
-        call: j.field('call', fromJson$InputGroupCall),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteConferenceCallParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6164,7 +5529,7 @@ class InviteConferenceCallParticipant$ {
  *
  * @see https://core.telegram.org/method/phone.inviteConferenceCallParticipant
  */
-export const InviteConferenceCallParticipant: typeof InviteConferenceCallParticipant$ = /*@__PURE__*/ defineTlClass(InviteConferenceCallParticipant$, 0xbcf22685, 0x8af52aac, 'phone.InviteConferenceCallParticipant', 'request');
+export const InviteConferenceCallParticipant: typeof InviteConferenceCallParticipant$ = /*@__PURE__*/ defineTlClass(InviteConferenceCallParticipant$, 0xbcf22685, 0x8af52aac, 'phone.InviteConferenceCallParticipant', 'request', 'phone.inviteConferenceCallParticipant flags:# video:flags.0?true call:InputGroupCall user_id:InputUser');
 export type InviteConferenceCallParticipant = InviteConferenceCallParticipant$;
 
 /** The types of the RPC errors `phone.inviteConferenceCallParticipant` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6200,6 +5565,7 @@ class DeclineConferenceCallInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DeclineConferenceCallInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeclineConferenceCallInvite$;
   /** The ID of the {@link Api.MessageActionConferenceCall} to decline. */
   declare msgId: number;
 
@@ -6243,21 +5609,10 @@ class DeclineConferenceCallInvite$ {
       return rethrowDecode(e, 'phone.declineConferenceCallInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.declineConferenceCallInvite');
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeclineConferenceCallInvite$ {
-    const j = new TlJsonReader(json, 'phone.declineConferenceCallInvite', classes);
-    return j.end(
-      new DeclineConferenceCallInvite$({
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface DeclineConferenceCallInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6276,7 +5631,7 @@ class DeclineConferenceCallInvite$ {
  *
  * @see https://core.telegram.org/method/phone.declineConferenceCallInvite
  */
-export const DeclineConferenceCallInvite: typeof DeclineConferenceCallInvite$ = /*@__PURE__*/ defineTlClass(DeclineConferenceCallInvite$, 0x3c479971, 0x8af52aac, 'phone.DeclineConferenceCallInvite', 'request');
+export const DeclineConferenceCallInvite: typeof DeclineConferenceCallInvite$ = /*@__PURE__*/ defineTlClass(DeclineConferenceCallInvite$, 0x3c479971, 0x8af52aac, 'phone.DeclineConferenceCallInvite', 'request', 'phone.declineConferenceCallInvite msg_id:int');
 export type DeclineConferenceCallInvite = DeclineConferenceCallInvite$;
 
 /** The types of the RPC errors `phone.declineConferenceCallInvite` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6314,6 +5669,7 @@ class GetGroupCallChainBlocks$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.GetGroupCallChainBlocks';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallChainBlocks$;
   /** Conference whose subchain blocks should be fetched */
   declare call: Api.TypeInputGroupCall;
   /** `0` for the main state blockchain, `1` for the call verification subchain */
@@ -6384,27 +5740,10 @@ class GetGroupCallChainBlocks$ {
       return rethrowDecode(e, 'phone.getGroupCallChainBlocks', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallChainBlocks');
-    j.field('call', this.call, objectToJson);
-    j.field('sub_chain_id', this.subChainId, intToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallChainBlocks$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallChainBlocks', classes);
-    return j.end(
-      new GetGroupCallChainBlocks$({
-        call: j.field('call', fromJson$InputGroupCall),
-        subChainId: j.field('sub_chain_id', intFromJson),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetGroupCallChainBlocks$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6425,7 +5764,7 @@ class GetGroupCallChainBlocks$ {
  *
  * @see https://core.telegram.org/method/phone.getGroupCallChainBlocks
  */
-export const GetGroupCallChainBlocks: typeof GetGroupCallChainBlocks$ = /*@__PURE__*/ defineTlClass(GetGroupCallChainBlocks$, 0xee9f88a6, 0x8af52aac, 'phone.GetGroupCallChainBlocks', 'request');
+export const GetGroupCallChainBlocks: typeof GetGroupCallChainBlocks$ = /*@__PURE__*/ defineTlClass(GetGroupCallChainBlocks$, 0xee9f88a6, 0x8af52aac, 'phone.GetGroupCallChainBlocks', 'request', 'phone.getGroupCallChainBlocks call:InputGroupCall sub_chain_id:int offset:int limit:int');
 export type GetGroupCallChainBlocks = GetGroupCallChainBlocks$;
 
 /** The types of the RPC errors `phone.getGroupCallChainBlocks` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6468,6 +5807,7 @@ class SendGroupCallMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.SendGroupCallMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendGroupCallMessage$;
   /** Video chat/livestream or live story that should receive the message, reaction or donation */
   declare call: Api.TypeInputGroupCall;
   /** Fresh client-generated random ID used to deduplicate the message or donation. See [here »](https://core.telegram.org/api/updates#updatemessageid-updates) for more info on random ID deduplication and updateMessageID mapping. */
@@ -6554,29 +5894,10 @@ class SendGroupCallMessage$ {
       return rethrowDecode(e, 'phone.sendGroupCallMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.sendGroupCallMessage');
-    j.field('call', this.call, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('message', this.message, objectToJson);
-    j.optional('allow_paid_stars', this.allowPaidStars, longToJson);
-    j.optional('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendGroupCallMessage$ {
-    const j = new TlJsonReader(json, 'phone.sendGroupCallMessage', classes);
-    return j.end(
-      new SendGroupCallMessage$({
-        call: j.field('call', fromJson$InputGroupCall),
-        randomId: j.field('random_id', longFromJson),
-        message: j.field('message', fromJson$TextWithEntities),
-        allowPaidStars: j.optional('allow_paid_stars', longFromJson),
-        sendAs: j.optional('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SendGroupCallMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6602,7 +5923,7 @@ class SendGroupCallMessage$ {
  *
  * @see https://core.telegram.org/method/phone.sendGroupCallMessage
  */
-export const SendGroupCallMessage: typeof SendGroupCallMessage$ = /*@__PURE__*/ defineTlClass(SendGroupCallMessage$, 0xb1d11410, 0x8af52aac, 'phone.SendGroupCallMessage', 'request');
+export const SendGroupCallMessage: typeof SendGroupCallMessage$ = /*@__PURE__*/ defineTlClass(SendGroupCallMessage$, 0xb1d11410, 0x8af52aac, 'phone.SendGroupCallMessage', 'request', 'phone.sendGroupCallMessage flags:# call:InputGroupCall random_id:long message:TextWithEntities allow_paid_stars:flags.0?long send_as:flags.1?InputPeer');
 export type SendGroupCallMessage = SendGroupCallMessage$;
 
 /** The types of the RPC errors `phone.sendGroupCallMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6639,6 +5960,7 @@ class SendGroupCallEncryptedMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SendGroupCallEncryptedMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendGroupCallEncryptedMessage$;
   /** Conference call that should receive the encrypted message or reaction */
   declare call: Api.TypeInputGroupCall;
   /** Complete encrypted message or reaction packet produced as specified [here »](https://core.telegram.org/api/end-to-end/group-calls#encrypting-and-sending-a-message) */
@@ -6691,23 +6013,10 @@ class SendGroupCallEncryptedMessage$ {
       return rethrowDecode(e, 'phone.sendGroupCallEncryptedMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.sendGroupCallEncryptedMessage');
-    j.field('call', this.call, objectToJson);
-    j.field('encrypted_message', this.encryptedMessage, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendGroupCallEncryptedMessage$ {
-    const j = new TlJsonReader(json, 'phone.sendGroupCallEncryptedMessage', classes);
-    return j.end(
-      new SendGroupCallEncryptedMessage$({
-        call: j.field('call', fromJson$InputGroupCall),
-        encryptedMessage: j.field('encrypted_message', bytesFromJson),
-      }),
-    );
-  }
+interface SendGroupCallEncryptedMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6726,7 +6035,7 @@ class SendGroupCallEncryptedMessage$ {
  *
  * @see https://core.telegram.org/method/phone.sendGroupCallEncryptedMessage
  */
-export const SendGroupCallEncryptedMessage: typeof SendGroupCallEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SendGroupCallEncryptedMessage$, 0xe5afa56d, 0xf5b399ac, 'phone.SendGroupCallEncryptedMessage', 'request');
+export const SendGroupCallEncryptedMessage: typeof SendGroupCallEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SendGroupCallEncryptedMessage$, 0xe5afa56d, 0xf5b399ac, 'phone.SendGroupCallEncryptedMessage', 'request', 'phone.sendGroupCallEncryptedMessage call:InputGroupCall encrypted_message:bytes');
 export type SendGroupCallEncryptedMessage = SendGroupCallEncryptedMessage$;
 
 /** The types of the RPC errors `phone.sendGroupCallEncryptedMessage` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6764,6 +6073,7 @@ class DeleteGroupCallMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DeleteGroupCallMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteGroupCallMessages$;
   /** When moderating another participant's messages, also report them as spam */
   declare reportSpam: boolean | undefined;
   /** Video chat/livestream or live story containing the messages */
@@ -6837,25 +6147,10 @@ class DeleteGroupCallMessages$ {
       return rethrowDecode(e, 'phone.deleteGroupCallMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.deleteGroupCallMessages');
-    j.flag('report_spam', this.reportSpam);
-    j.field('call', this.call, objectToJson);
-    j.vector('messages', this.messages, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteGroupCallMessages$ {
-    const j = new TlJsonReader(json, 'phone.deleteGroupCallMessages', classes);
-    return j.end(
-      new DeleteGroupCallMessages$({
-        reportSpam: j.flag('report_spam'),
-        call: j.field('call', fromJson$InputGroupCall),
-        messages: j.vector('messages', intFromJson),
-      }),
-    );
-  }
+interface DeleteGroupCallMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -6876,7 +6171,7 @@ class DeleteGroupCallMessages$ {
  *
  * @see https://core.telegram.org/method/phone.deleteGroupCallMessages
  */
-export const DeleteGroupCallMessages: typeof DeleteGroupCallMessages$ = /*@__PURE__*/ defineTlClass(DeleteGroupCallMessages$, 0xf64f54f7, 0x8af52aac, 'phone.DeleteGroupCallMessages', 'request');
+export const DeleteGroupCallMessages: typeof DeleteGroupCallMessages$ = /*@__PURE__*/ defineTlClass(DeleteGroupCallMessages$, 0xf64f54f7, 0x8af52aac, 'phone.DeleteGroupCallMessages', 'request', 'phone.deleteGroupCallMessages flags:# report_spam:flags.0?true call:InputGroupCall messages:Vector<int>');
 export type DeleteGroupCallMessages = DeleteGroupCallMessages$;
 
 /** The types of the RPC errors `phone.deleteGroupCallMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -6912,6 +6207,7 @@ class DeleteGroupCallParticipantMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DeleteGroupCallParticipantMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteGroupCallParticipantMessages$;
   /** Also report the participant's messages as spam */
   declare reportSpam: boolean | undefined;
   /** Video chat/livestream or live story containing the messages */
@@ -6977,25 +6273,10 @@ class DeleteGroupCallParticipantMessages$ {
       return rethrowDecode(e, 'phone.deleteGroupCallParticipantMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.deleteGroupCallParticipantMessages');
-    j.flag('report_spam', this.reportSpam);
-    j.field('call', this.call, objectToJson);
-    j.field('participant', this.participant, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteGroupCallParticipantMessages$ {
-    const j = new TlJsonReader(json, 'phone.deleteGroupCallParticipantMessages', classes);
-    return j.end(
-      new DeleteGroupCallParticipantMessages$({
-        reportSpam: j.flag('report_spam'),
-        call: j.field('call', fromJson$InputGroupCall),
-        participant: j.field('participant', fromJson$InputPeer),
-      }),
-    );
-  }
+interface DeleteGroupCallParticipantMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7014,7 +6295,7 @@ class DeleteGroupCallParticipantMessages$ {
  *
  * @see https://core.telegram.org/method/phone.deleteGroupCallParticipantMessages
  */
-export const DeleteGroupCallParticipantMessages: typeof DeleteGroupCallParticipantMessages$ = /*@__PURE__*/ defineTlClass(DeleteGroupCallParticipantMessages$, 0x1dbfeca0, 0x8af52aac, 'phone.DeleteGroupCallParticipantMessages', 'request');
+export const DeleteGroupCallParticipantMessages: typeof DeleteGroupCallParticipantMessages$ = /*@__PURE__*/ defineTlClass(DeleteGroupCallParticipantMessages$, 0x1dbfeca0, 0x8af52aac, 'phone.DeleteGroupCallParticipantMessages', 'request', 'phone.deleteGroupCallParticipantMessages flags:# report_spam:flags.0?true call:InputGroupCall participant:InputPeer');
 export type DeleteGroupCallParticipantMessages = DeleteGroupCallParticipantMessages$;
 
 /** The types of the RPC errors `phone.deleteGroupCallParticipantMessages` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7050,6 +6331,7 @@ class GetGroupCallStars$ {
   declare readonly SUBCLASS_OF_ID: 0xb447801a;
   declare readonly className: 'phone.GetGroupCallStars';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCallStars$;
   /** Live story group call */
   declare call: Api.TypeInputGroupCall;
 
@@ -7093,21 +6375,10 @@ class GetGroupCallStars$ {
       return rethrowDecode(e, 'phone.getGroupCallStars', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCallStars');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCallStars$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCallStars', classes);
-    return j.end(
-      new GetGroupCallStars$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface GetGroupCallStars$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7126,7 +6397,7 @@ class GetGroupCallStars$ {
  *
  * @see https://core.telegram.org/method/phone.getGroupCallStars
  */
-export const GetGroupCallStars: typeof GetGroupCallStars$ = /*@__PURE__*/ defineTlClass(GetGroupCallStars$, 0x6f636302, 0xb447801a, 'phone.GetGroupCallStars', 'request');
+export const GetGroupCallStars: typeof GetGroupCallStars$ = /*@__PURE__*/ defineTlClass(GetGroupCallStars$, 0x6f636302, 0xb447801a, 'phone.GetGroupCallStars', 'request', 'phone.getGroupCallStars call:InputGroupCall');
 export type GetGroupCallStars = GetGroupCallStars$;
 
 /** The types of the RPC errors `phone.getGroupCallStars` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -7164,6 +6435,7 @@ class SaveDefaultSendAs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveDefaultSendAs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDefaultSendAs$;
   /** Live story group call */
   declare call: Api.TypeInputGroupCall;
   /** Peer to display as the author of subsequent comments and reactions */
@@ -7216,23 +6488,10 @@ class SaveDefaultSendAs$ {
       return rethrowDecode(e, 'phone.saveDefaultSendAs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveDefaultSendAs');
-    j.field('call', this.call, objectToJson);
-    j.field('send_as', this.sendAs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDefaultSendAs$ {
-    const j = new TlJsonReader(json, 'phone.saveDefaultSendAs', classes);
-    return j.end(
-      new SaveDefaultSendAs$({
-        call: j.field('call', fromJson$InputGroupCall),
-        sendAs: j.field('send_as', fromJson$InputPeer),
-      }),
-    );
-  }
+interface SaveDefaultSendAs$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -7253,7 +6512,7 @@ class SaveDefaultSendAs$ {
  *
  * @see https://core.telegram.org/method/phone.saveDefaultSendAs
  */
-export const SaveDefaultSendAs: typeof SaveDefaultSendAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultSendAs$, 0x4167add1, 0xf5b399ac, 'phone.SaveDefaultSendAs', 'request');
+export const SaveDefaultSendAs: typeof SaveDefaultSendAs$ = /*@__PURE__*/ defineTlClass(SaveDefaultSendAs$, 0x4167add1, 0xf5b399ac, 'phone.SaveDefaultSendAs', 'request', 'phone.saveDefaultSendAs call:InputGroupCall send_as:InputPeer');
 export type SaveDefaultSendAs = SaveDefaultSendAs$;
 
 /** The types of the RPC errors `phone.saveDefaultSendAs` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

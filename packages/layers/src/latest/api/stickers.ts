@@ -16,28 +16,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -57,13 +48,6 @@ import {
   write$InputUser,
   write$MaskCoords,
 } from '../codecs.js';
-import {
-  fromJson$InputDocument,
-  fromJson$InputStickerSet,
-  fromJson$InputStickerSetItem,
-  fromJson$InputUser,
-  fromJson$MaskCoords,
-} from '../json.js';
 
 /**
  * A suggested short name for the specified stickerpack
@@ -90,6 +74,7 @@ class SuggestedShortName$ {
   declare readonly SUBCLASS_OF_ID: 0xc44a4b21;
   declare readonly className: 'stickers.SuggestedShortName';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestedShortName$;
   /** Suggested short name */
   declare shortName: string;
 
@@ -128,21 +113,10 @@ class SuggestedShortName$ {
       return rethrowDecode(e, 'stickers.suggestedShortName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.suggestedShortName');
-    j.field('short_name', this.shortName, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestedShortName$ {
-    const j = new TlJsonReader(json, 'stickers.suggestedShortName', classes);
-    return j.end(
-      new SuggestedShortName$({
-        shortName: j.field('short_name', stringFromJson),
-      }),
-    );
-  }
+interface SuggestedShortName$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -152,7 +126,7 @@ class SuggestedShortName$ {
  *
  * @see https://core.telegram.org/constructor/stickers.suggestedShortName
  */
-export const SuggestedShortName: typeof SuggestedShortName$ = /*@__PURE__*/ defineTlClass(SuggestedShortName$, 0x85fea03f, 0xc44a4b21, 'stickers.SuggestedShortName', 'constructor');
+export const SuggestedShortName: typeof SuggestedShortName$ = /*@__PURE__*/ defineTlClass(SuggestedShortName$, 0x85fea03f, 0xc44a4b21, 'stickers.SuggestedShortName', 'constructor', 'stickers.suggestedShortName short_name:string = stickers.SuggestedShortName');
 export type SuggestedShortName = SuggestedShortName$;
 
 /**
@@ -198,6 +172,7 @@ class CreateStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.CreateStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateStickerSet$;
   /** Whether this is a mask stickerset */
   declare masks: boolean | undefined;
   /** Whether this is a [custom emoji](https://core.telegram.org/api/custom-emoji) stickerset. */
@@ -325,37 +300,10 @@ class CreateStickerSet$ {
       return rethrowDecode(e, 'stickers.createStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.createStickerSet');
-    j.flag('masks', this.masks);
-    j.flag('emojis', this.emojis);
-    j.flag('text_color', this.textColor);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('short_name', this.shortName, stringToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    j.optional('software', this.software, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStickerSet$ {
-    const j = new TlJsonReader(json, 'stickers.createStickerSet', classes);
-    return j.end(
-      new CreateStickerSet$({
-        masks: j.flag('masks'),
-        emojis: j.flag('emojis'),
-        textColor: j.flag('text_color'),
-        userId: j.field('user_id', fromJson$InputUser),
-        title: j.field('title', stringFromJson),
-        shortName: j.field('short_name', stringFromJson),
-        thumb: j.optional('thumb', fromJson$InputDocument),
-        stickers: j.vector('stickers', fromJson$InputStickerSetItem),
-        software: j.optional('software', stringFromJson),
-      }),
-    );
-  }
+interface CreateStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -392,7 +340,7 @@ class CreateStickerSet$ {
  *
  * @see https://core.telegram.org/method/stickers.createStickerSet
  */
-export const CreateStickerSet: typeof CreateStickerSet$ = /*@__PURE__*/ defineTlClass(CreateStickerSet$, 0x9021ab67, 0x9b704a5a, 'stickers.CreateStickerSet', 'request');
+export const CreateStickerSet: typeof CreateStickerSet$ = /*@__PURE__*/ defineTlClass(CreateStickerSet$, 0x9021ab67, 0x9b704a5a, 'stickers.CreateStickerSet', 'request', 'stickers.createStickerSet flags:# masks:flags.0?true emojis:flags.5?true text_color:flags.6?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> software:flags.3?string');
 export type CreateStickerSet = CreateStickerSet$;
 
 /** The types of the RPC errors `stickers.createStickerSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -446,6 +394,7 @@ class RemoveStickerFromSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.RemoveStickerFromSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RemoveStickerFromSet$;
   /** The sticker to remove */
   declare sticker: Api.TypeInputDocument;
 
@@ -489,21 +438,10 @@ class RemoveStickerFromSet$ {
       return rethrowDecode(e, 'stickers.removeStickerFromSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.removeStickerFromSet');
-    j.field('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RemoveStickerFromSet$ {
-    const j = new TlJsonReader(json, 'stickers.removeStickerFromSet', classes);
-    return j.end(
-      new RemoveStickerFromSet$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-      }),
-    );
-  }
+interface RemoveStickerFromSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -522,7 +460,7 @@ class RemoveStickerFromSet$ {
  *
  * @see https://core.telegram.org/method/stickers.removeStickerFromSet
  */
-export const RemoveStickerFromSet: typeof RemoveStickerFromSet$ = /*@__PURE__*/ defineTlClass(RemoveStickerFromSet$, 0xf7760f51, 0x9b704a5a, 'stickers.RemoveStickerFromSet', 'request');
+export const RemoveStickerFromSet: typeof RemoveStickerFromSet$ = /*@__PURE__*/ defineTlClass(RemoveStickerFromSet$, 0xf7760f51, 0x9b704a5a, 'stickers.RemoveStickerFromSet', 'request', 'stickers.removeStickerFromSet sticker:InputDocument');
 export type RemoveStickerFromSet = RemoveStickerFromSet$;
 
 /** The types of the RPC errors `stickers.removeStickerFromSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -558,6 +496,7 @@ class ChangeStickerPosition$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.ChangeStickerPosition';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeStickerPosition$;
   /** The sticker */
   declare sticker: Api.TypeInputDocument;
   /** The new position of the sticker, zero-based */
@@ -610,23 +549,10 @@ class ChangeStickerPosition$ {
       return rethrowDecode(e, 'stickers.changeStickerPosition', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.changeStickerPosition');
-    j.field('sticker', this.sticker, objectToJson);
-    j.field('position', this.position, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStickerPosition$ {
-    const j = new TlJsonReader(json, 'stickers.changeStickerPosition', classes);
-    return j.end(
-      new ChangeStickerPosition$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-        position: j.field('position', intFromJson),
-      }),
-    );
-  }
+interface ChangeStickerPosition$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -645,7 +571,7 @@ class ChangeStickerPosition$ {
  *
  * @see https://core.telegram.org/method/stickers.changeStickerPosition
  */
-export const ChangeStickerPosition: typeof ChangeStickerPosition$ = /*@__PURE__*/ defineTlClass(ChangeStickerPosition$, 0xffb6d4ca, 0x9b704a5a, 'stickers.ChangeStickerPosition', 'request');
+export const ChangeStickerPosition: typeof ChangeStickerPosition$ = /*@__PURE__*/ defineTlClass(ChangeStickerPosition$, 0xffb6d4ca, 0x9b704a5a, 'stickers.ChangeStickerPosition', 'request', 'stickers.changeStickerPosition sticker:InputDocument position:int');
 export type ChangeStickerPosition = ChangeStickerPosition$;
 
 /** The types of the RPC errors `stickers.changeStickerPosition` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -685,6 +611,7 @@ class AddStickerToSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.AddStickerToSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddStickerToSet$;
   /** The stickerset */
   declare stickerset: Api.TypeInputStickerSet;
   /** The sticker */
@@ -737,23 +664,10 @@ class AddStickerToSet$ {
       return rethrowDecode(e, 'stickers.addStickerToSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.addStickerToSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddStickerToSet$ {
-    const j = new TlJsonReader(json, 'stickers.addStickerToSet', classes);
-    return j.end(
-      new AddStickerToSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        sticker: j.field('sticker', fromJson$InputStickerSetItem),
-      }),
-    );
-  }
+interface AddStickerToSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -776,7 +690,7 @@ class AddStickerToSet$ {
  *
  * @see https://core.telegram.org/method/stickers.addStickerToSet
  */
-export const AddStickerToSet: typeof AddStickerToSet$ = /*@__PURE__*/ defineTlClass(AddStickerToSet$, 0x8653febe, 0x9b704a5a, 'stickers.AddStickerToSet', 'request');
+export const AddStickerToSet: typeof AddStickerToSet$ = /*@__PURE__*/ defineTlClass(AddStickerToSet$, 0x8653febe, 0x9b704a5a, 'stickers.AddStickerToSet', 'request', 'stickers.addStickerToSet stickerset:InputStickerSet sticker:InputStickerSetItem');
 export type AddStickerToSet = AddStickerToSet$;
 
 /** The types of the RPC errors `stickers.addStickerToSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -818,6 +732,7 @@ class SetStickerSetThumb$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.SetStickerSetThumb';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetStickerSetThumb$;
   /** Stickerset */
   declare stickerset: Api.TypeInputStickerSet;
   /** Thumbnail (only for normal stickersets, not custom emoji stickersets). */
@@ -886,25 +801,10 @@ class SetStickerSetThumb$ {
       return rethrowDecode(e, 'stickers.setStickerSetThumb', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.setStickerSetThumb');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.optional('thumb_document_id', this.thumbDocumentId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickerSetThumb$ {
-    const j = new TlJsonReader(json, 'stickers.setStickerSetThumb', classes);
-    return j.end(
-      new SetStickerSetThumb$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        thumb: j.optional('thumb', fromJson$InputDocument),
-        thumbDocumentId: j.optional('thumb_document_id', longFromJson),
-      }),
-    );
-  }
+interface SetStickerSetThumb$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -925,7 +825,7 @@ class SetStickerSetThumb$ {
  *
  * @see https://core.telegram.org/method/stickers.setStickerSetThumb
  */
-export const SetStickerSetThumb: typeof SetStickerSetThumb$ = /*@__PURE__*/ defineTlClass(SetStickerSetThumb$, 0xa76a5392, 0x9b704a5a, 'stickers.SetStickerSetThumb', 'request');
+export const SetStickerSetThumb: typeof SetStickerSetThumb$ = /*@__PURE__*/ defineTlClass(SetStickerSetThumb$, 0xa76a5392, 0x9b704a5a, 'stickers.SetStickerSetThumb', 'request', 'stickers.setStickerSetThumb flags:# stickerset:InputStickerSet thumb:flags.0?InputDocument thumb_document_id:flags.1?long');
 export type SetStickerSetThumb = SetStickerSetThumb$;
 
 /** The types of the RPC errors `stickers.setStickerSetThumb` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -964,6 +864,7 @@ class CheckShortName$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stickers.CheckShortName';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckShortName$;
   /** Short name */
   declare shortName: string;
 
@@ -1007,21 +908,10 @@ class CheckShortName$ {
       return rethrowDecode(e, 'stickers.checkShortName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.checkShortName');
-    j.field('short_name', this.shortName, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckShortName$ {
-    const j = new TlJsonReader(json, 'stickers.checkShortName', classes);
-    return j.end(
-      new CheckShortName$({
-        shortName: j.field('short_name', stringFromJson),
-      }),
-    );
-  }
+interface CheckShortName$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1041,7 +931,7 @@ class CheckShortName$ {
  *
  * @see https://core.telegram.org/method/stickers.checkShortName
  */
-export const CheckShortName: typeof CheckShortName$ = /*@__PURE__*/ defineTlClass(CheckShortName$, 0x284b3639, 0xf5b399ac, 'stickers.CheckShortName', 'request');
+export const CheckShortName: typeof CheckShortName$ = /*@__PURE__*/ defineTlClass(CheckShortName$, 0x284b3639, 0xf5b399ac, 'stickers.CheckShortName', 'request', 'stickers.checkShortName short_name:string');
 export type CheckShortName = CheckShortName$;
 
 /** The types of the RPC errors `stickers.checkShortName` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1078,6 +968,7 @@ class SuggestShortName$ {
   declare readonly SUBCLASS_OF_ID: 0xc44a4b21;
   declare readonly className: 'stickers.SuggestShortName';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestShortName$;
   /** Sticker pack name */
   declare title: string;
 
@@ -1121,21 +1012,10 @@ class SuggestShortName$ {
       return rethrowDecode(e, 'stickers.suggestShortName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.suggestShortName');
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestShortName$ {
-    const j = new TlJsonReader(json, 'stickers.suggestShortName', classes);
-    return j.end(
-      new SuggestShortName$({
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface SuggestShortName$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1154,7 +1034,7 @@ class SuggestShortName$ {
  *
  * @see https://core.telegram.org/method/stickers.suggestShortName
  */
-export const SuggestShortName: typeof SuggestShortName$ = /*@__PURE__*/ defineTlClass(SuggestShortName$, 0x4dafc503, 0xc44a4b21, 'stickers.SuggestShortName', 'request');
+export const SuggestShortName: typeof SuggestShortName$ = /*@__PURE__*/ defineTlClass(SuggestShortName$, 0x4dafc503, 0xc44a4b21, 'stickers.SuggestShortName', 'request', 'stickers.suggestShortName title:string');
 export type SuggestShortName = SuggestShortName$;
 
 /** The types of the RPC errors `stickers.suggestShortName` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1190,6 +1070,7 @@ class ChangeSticker$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.ChangeSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeSticker$;
   /** The sticker */
   declare sticker: Api.TypeInputDocument;
   /** If set, updates the emoji list associated to the sticker */
@@ -1268,27 +1149,10 @@ class ChangeSticker$ {
       return rethrowDecode(e, 'stickers.changeSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.changeSticker');
-    j.field('sticker', this.sticker, objectToJson);
-    j.optional('emoji', this.emoji, stringToJson);
-    j.optional('mask_coords', this.maskCoords, objectToJson);
-    j.optional('keywords', this.keywords, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeSticker$ {
-    const j = new TlJsonReader(json, 'stickers.changeSticker', classes);
-    return j.end(
-      new ChangeSticker$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-        emoji: j.optional('emoji', stringFromJson),
-        maskCoords: j.optional('mask_coords', fromJson$MaskCoords),
-        keywords: j.optional('keywords', stringFromJson),
-      }),
-    );
-  }
+interface ChangeSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1307,7 +1171,7 @@ class ChangeSticker$ {
  *
  * @see https://core.telegram.org/method/stickers.changeSticker
  */
-export const ChangeSticker: typeof ChangeSticker$ = /*@__PURE__*/ defineTlClass(ChangeSticker$, 0xf5537ebc, 0x9b704a5a, 'stickers.ChangeSticker', 'request');
+export const ChangeSticker: typeof ChangeSticker$ = /*@__PURE__*/ defineTlClass(ChangeSticker$, 0xf5537ebc, 0x9b704a5a, 'stickers.ChangeSticker', 'request', 'stickers.changeSticker flags:# sticker:InputDocument emoji:flags.0?string mask_coords:flags.1?MaskCoords keywords:flags.2?string');
 export type ChangeSticker = ChangeSticker$;
 
 /** The types of the RPC errors `stickers.changeSticker` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1343,6 +1207,7 @@ class RenameStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.RenameStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RenameStickerSet$;
   /** Stickerset to rename */
   declare stickerset: Api.TypeInputStickerSet;
   /** New stickerset title */
@@ -1395,23 +1260,10 @@ class RenameStickerSet$ {
       return rethrowDecode(e, 'stickers.renameStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.renameStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RenameStickerSet$ {
-    const j = new TlJsonReader(json, 'stickers.renameStickerSet', classes);
-    return j.end(
-      new RenameStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface RenameStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1430,7 +1282,7 @@ class RenameStickerSet$ {
  *
  * @see https://core.telegram.org/method/stickers.renameStickerSet
  */
-export const RenameStickerSet: typeof RenameStickerSet$ = /*@__PURE__*/ defineTlClass(RenameStickerSet$, 0x124b1c00, 0x9b704a5a, 'stickers.RenameStickerSet', 'request');
+export const RenameStickerSet: typeof RenameStickerSet$ = /*@__PURE__*/ defineTlClass(RenameStickerSet$, 0x124b1c00, 0x9b704a5a, 'stickers.RenameStickerSet', 'request', 'stickers.renameStickerSet stickerset:InputStickerSet title:string');
 export type RenameStickerSet = RenameStickerSet$;
 
 /** The types of the RPC errors `stickers.renameStickerSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1466,6 +1318,7 @@ class DeleteStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'stickers.DeleteStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteStickerSet$;
   /** Stickerset to delete */
   declare stickerset: Api.TypeInputStickerSet;
 
@@ -1509,21 +1362,10 @@ class DeleteStickerSet$ {
       return rethrowDecode(e, 'stickers.deleteStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.deleteStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteStickerSet$ {
-    const j = new TlJsonReader(json, 'stickers.deleteStickerSet', classes);
-    return j.end(
-      new DeleteStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface DeleteStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1542,7 +1384,7 @@ class DeleteStickerSet$ {
  *
  * @see https://core.telegram.org/method/stickers.deleteStickerSet
  */
-export const DeleteStickerSet: typeof DeleteStickerSet$ = /*@__PURE__*/ defineTlClass(DeleteStickerSet$, 0x87704394, 0xf5b399ac, 'stickers.DeleteStickerSet', 'request');
+export const DeleteStickerSet: typeof DeleteStickerSet$ = /*@__PURE__*/ defineTlClass(DeleteStickerSet$, 0x87704394, 0xf5b399ac, 'stickers.DeleteStickerSet', 'request', 'stickers.deleteStickerSet stickerset:InputStickerSet');
 export type DeleteStickerSet = DeleteStickerSet$;
 
 /** The types of the RPC errors `stickers.deleteStickerSet` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1578,6 +1420,7 @@ class ReplaceSticker$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.ReplaceSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReplaceSticker$;
   /** Old sticker document. */
   declare sticker: Api.TypeInputDocument;
   /** New sticker. */
@@ -1630,23 +1473,10 @@ class ReplaceSticker$ {
       return rethrowDecode(e, 'stickers.replaceSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.replaceSticker');
-    j.field('sticker', this.sticker, objectToJson);
-    j.field('new_sticker', this.newSticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReplaceSticker$ {
-    const j = new TlJsonReader(json, 'stickers.replaceSticker', classes);
-    return j.end(
-      new ReplaceSticker$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-        newSticker: j.field('new_sticker', fromJson$InputStickerSetItem),
-      }),
-    );
-  }
+interface ReplaceSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1665,7 +1495,7 @@ class ReplaceSticker$ {
  *
  * @see https://core.telegram.org/method/stickers.replaceSticker
  */
-export const ReplaceSticker: typeof ReplaceSticker$ = /*@__PURE__*/ defineTlClass(ReplaceSticker$, 0x4696459a, 0x9b704a5a, 'stickers.ReplaceSticker', 'request');
+export const ReplaceSticker: typeof ReplaceSticker$ = /*@__PURE__*/ defineTlClass(ReplaceSticker$, 0x4696459a, 0x9b704a5a, 'stickers.ReplaceSticker', 'request', 'stickers.replaceSticker sticker:InputDocument new_sticker:InputStickerSetItem');
 export type ReplaceSticker = ReplaceSticker$;
 
 /** The types of the RPC errors `stickers.replaceSticker` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

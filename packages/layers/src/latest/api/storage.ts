@@ -7,7 +7,7 @@
 
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlWriter } from '@tlforge/runtime';
-import { TlJsonReader, defineTlClass, serializeObject } from '@tlforge/runtime';
+import { defineTlClass, serializeObject } from '@tlforge/runtime';
 
 /**
  * Object describes the file type.
@@ -44,6 +44,7 @@ class FileUnknown$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileUnknown';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileUnknown$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -56,14 +57,10 @@ class FileUnknown$ {
   static fromReader(_r: TlReader): FileUnknown$ {
     return new FileUnknown$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileUnknown' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileUnknown$ {
-    return new TlJsonReader(json, 'storage.fileUnknown', classes).end(new FileUnknown$());
-  }
+interface FileUnknown$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -73,7 +70,7 @@ class FileUnknown$ {
  *
  * @see https://core.telegram.org/constructor/storage.fileUnknown
  */
-export const FileUnknown: typeof FileUnknown$ = /*@__PURE__*/ defineTlClass(FileUnknown$, 0xaa963b05, 0xf3a1e6f3, 'storage.FileUnknown', 'constructor');
+export const FileUnknown: typeof FileUnknown$ = /*@__PURE__*/ defineTlClass(FileUnknown$, 0xaa963b05, 0xf3a1e6f3, 'storage.FileUnknown', 'constructor', 'storage.fileUnknown = storage.FileType');
 export type FileUnknown = FileUnknown$;
 
 /**
@@ -92,6 +89,7 @@ class FilePartial$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FilePartial';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FilePartial$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -104,14 +102,10 @@ class FilePartial$ {
   static fromReader(_r: TlReader): FilePartial$ {
     return new FilePartial$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.filePartial' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FilePartial$ {
-    return new TlJsonReader(json, 'storage.filePartial', classes).end(new FilePartial$());
-  }
+interface FilePartial$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -121,7 +115,7 @@ class FilePartial$ {
  *
  * @see https://core.telegram.org/constructor/storage.filePartial
  */
-export const FilePartial: typeof FilePartial$ = /*@__PURE__*/ defineTlClass(FilePartial$, 0x40bc6f52, 0xf3a1e6f3, 'storage.FilePartial', 'constructor');
+export const FilePartial: typeof FilePartial$ = /*@__PURE__*/ defineTlClass(FilePartial$, 0x40bc6f52, 0xf3a1e6f3, 'storage.FilePartial', 'constructor', 'storage.filePartial = storage.FileType');
 export type FilePartial = FilePartial$;
 
 /**
@@ -140,6 +134,7 @@ class FileJpeg$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileJpeg';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileJpeg$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -152,14 +147,10 @@ class FileJpeg$ {
   static fromReader(_r: TlReader): FileJpeg$ {
     return new FileJpeg$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileJpeg' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileJpeg$ {
-    return new TlJsonReader(json, 'storage.fileJpeg', classes).end(new FileJpeg$());
-  }
+interface FileJpeg$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -169,7 +160,7 @@ class FileJpeg$ {
  *
  * @see https://core.telegram.org/constructor/storage.fileJpeg
  */
-export const FileJpeg: typeof FileJpeg$ = /*@__PURE__*/ defineTlClass(FileJpeg$, 0x007efe0e, 0xf3a1e6f3, 'storage.FileJpeg', 'constructor');
+export const FileJpeg: typeof FileJpeg$ = /*@__PURE__*/ defineTlClass(FileJpeg$, 0x007efe0e, 0xf3a1e6f3, 'storage.FileJpeg', 'constructor', 'storage.fileJpeg = storage.FileType');
 export type FileJpeg = FileJpeg$;
 
 /**
@@ -188,6 +179,7 @@ class FileGif$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileGif';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileGif$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -200,14 +192,10 @@ class FileGif$ {
   static fromReader(_r: TlReader): FileGif$ {
     return new FileGif$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileGif' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileGif$ {
-    return new TlJsonReader(json, 'storage.fileGif', classes).end(new FileGif$());
-  }
+interface FileGif$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -217,7 +205,7 @@ class FileGif$ {
  *
  * @see https://core.telegram.org/constructor/storage.fileGif
  */
-export const FileGif: typeof FileGif$ = /*@__PURE__*/ defineTlClass(FileGif$, 0xcae1aadf, 0xf3a1e6f3, 'storage.FileGif', 'constructor');
+export const FileGif: typeof FileGif$ = /*@__PURE__*/ defineTlClass(FileGif$, 0xcae1aadf, 0xf3a1e6f3, 'storage.FileGif', 'constructor', 'storage.fileGif = storage.FileType');
 export type FileGif = FileGif$;
 
 /**
@@ -236,6 +224,7 @@ class FilePng$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FilePng';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FilePng$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -248,14 +237,10 @@ class FilePng$ {
   static fromReader(_r: TlReader): FilePng$ {
     return new FilePng$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.filePng' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FilePng$ {
-    return new TlJsonReader(json, 'storage.filePng', classes).end(new FilePng$());
-  }
+interface FilePng$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -265,7 +250,7 @@ class FilePng$ {
  *
  * @see https://core.telegram.org/constructor/storage.filePng
  */
-export const FilePng: typeof FilePng$ = /*@__PURE__*/ defineTlClass(FilePng$, 0x0a4f63c0, 0xf3a1e6f3, 'storage.FilePng', 'constructor');
+export const FilePng: typeof FilePng$ = /*@__PURE__*/ defineTlClass(FilePng$, 0x0a4f63c0, 0xf3a1e6f3, 'storage.FilePng', 'constructor', 'storage.filePng = storage.FileType');
 export type FilePng = FilePng$;
 
 /**
@@ -284,6 +269,7 @@ class FilePdf$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FilePdf';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FilePdf$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -296,14 +282,10 @@ class FilePdf$ {
   static fromReader(_r: TlReader): FilePdf$ {
     return new FilePdf$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.filePdf' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FilePdf$ {
-    return new TlJsonReader(json, 'storage.filePdf', classes).end(new FilePdf$());
-  }
+interface FilePdf$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -313,7 +295,7 @@ class FilePdf$ {
  *
  * @see https://core.telegram.org/constructor/storage.filePdf
  */
-export const FilePdf: typeof FilePdf$ = /*@__PURE__*/ defineTlClass(FilePdf$, 0xae1e508d, 0xf3a1e6f3, 'storage.FilePdf', 'constructor');
+export const FilePdf: typeof FilePdf$ = /*@__PURE__*/ defineTlClass(FilePdf$, 0xae1e508d, 0xf3a1e6f3, 'storage.FilePdf', 'constructor', 'storage.filePdf = storage.FileType');
 export type FilePdf = FilePdf$;
 
 /**
@@ -332,6 +314,7 @@ class FileMp3$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileMp3';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileMp3$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -344,14 +327,10 @@ class FileMp3$ {
   static fromReader(_r: TlReader): FileMp3$ {
     return new FileMp3$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileMp3' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileMp3$ {
-    return new TlJsonReader(json, 'storage.fileMp3', classes).end(new FileMp3$());
-  }
+interface FileMp3$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -361,7 +340,7 @@ class FileMp3$ {
  *
  * @see https://core.telegram.org/constructor/storage.fileMp3
  */
-export const FileMp3: typeof FileMp3$ = /*@__PURE__*/ defineTlClass(FileMp3$, 0x528a0677, 0xf3a1e6f3, 'storage.FileMp3', 'constructor');
+export const FileMp3: typeof FileMp3$ = /*@__PURE__*/ defineTlClass(FileMp3$, 0x528a0677, 0xf3a1e6f3, 'storage.FileMp3', 'constructor', 'storage.fileMp3 = storage.FileType');
 export type FileMp3 = FileMp3$;
 
 /**
@@ -380,6 +359,7 @@ class FileMov$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileMov';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileMov$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -392,14 +372,10 @@ class FileMov$ {
   static fromReader(_r: TlReader): FileMov$ {
     return new FileMov$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileMov' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileMov$ {
-    return new TlJsonReader(json, 'storage.fileMov', classes).end(new FileMov$());
-  }
+interface FileMov$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -409,7 +385,7 @@ class FileMov$ {
  *
  * @see https://core.telegram.org/constructor/storage.fileMov
  */
-export const FileMov: typeof FileMov$ = /*@__PURE__*/ defineTlClass(FileMov$, 0x4b09ebbc, 0xf3a1e6f3, 'storage.FileMov', 'constructor');
+export const FileMov: typeof FileMov$ = /*@__PURE__*/ defineTlClass(FileMov$, 0x4b09ebbc, 0xf3a1e6f3, 'storage.FileMov', 'constructor', 'storage.fileMov = storage.FileType');
 export type FileMov = FileMov$;
 
 /**
@@ -428,6 +404,7 @@ class FileMp4$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileMp4';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileMp4$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -440,14 +417,10 @@ class FileMp4$ {
   static fromReader(_r: TlReader): FileMp4$ {
     return new FileMp4$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileMp4' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileMp4$ {
-    return new TlJsonReader(json, 'storage.fileMp4', classes).end(new FileMp4$());
-  }
+interface FileMp4$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -457,7 +430,7 @@ class FileMp4$ {
  *
  * @see https://core.telegram.org/constructor/storage.fileMp4
  */
-export const FileMp4: typeof FileMp4$ = /*@__PURE__*/ defineTlClass(FileMp4$, 0xb3cea0e4, 0xf3a1e6f3, 'storage.FileMp4', 'constructor');
+export const FileMp4: typeof FileMp4$ = /*@__PURE__*/ defineTlClass(FileMp4$, 0xb3cea0e4, 0xf3a1e6f3, 'storage.FileMp4', 'constructor', 'storage.fileMp4 = storage.FileType');
 export type FileMp4 = FileMp4$;
 
 /**
@@ -476,6 +449,7 @@ class FileWebp$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileWebp';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileWebp$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -488,14 +462,10 @@ class FileWebp$ {
   static fromReader(_r: TlReader): FileWebp$ {
     return new FileWebp$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileWebp' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileWebp$ {
-    return new TlJsonReader(json, 'storage.fileWebp', classes).end(new FileWebp$());
-  }
+interface FileWebp$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -505,5 +475,5 @@ class FileWebp$ {
  *
  * @see https://core.telegram.org/constructor/storage.fileWebp
  */
-export const FileWebp: typeof FileWebp$ = /*@__PURE__*/ defineTlClass(FileWebp$, 0x1081464c, 0xf3a1e6f3, 'storage.FileWebp', 'constructor');
+export const FileWebp: typeof FileWebp$ = /*@__PURE__*/ defineTlClass(FileWebp$, 0x1081464c, 0xf3a1e6f3, 'storage.FileWebp', 'constructor', 'storage.fileWebp = storage.FileType');
 export type FileWebp = FileWebp$;

@@ -8,18 +8,13 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -51,17 +46,6 @@ import {
   write$User,
   write$updates$State,
 } from '../codecs.js';
-import {
-  fromJson$ChannelMessagesFilter,
-  fromJson$Chat,
-  fromJson$Dialog,
-  fromJson$EncryptedMessage,
-  fromJson$InputChannel,
-  fromJson$Message,
-  fromJson$Update,
-  fromJson$User,
-  fromJson$updates$State,
-} from '../json.js';
 
 /**
  * Object contains info on state for further updates.
@@ -111,6 +95,7 @@ class State$ {
   declare readonly SUBCLASS_OF_ID: 0x23df1a01;
   declare readonly className: 'updates.State';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => State$;
   /** Number of events occurred in a text box */
   declare pts: number;
   /** Position in a sequence of updates in secret chats. For further details refer to article [secret chats](https://core.telegram.org/api/end-to-end) */
@@ -185,29 +170,10 @@ class State$ {
       return rethrowDecode(e, 'updates.state', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.state');
-    j.field('pts', this.pts, intToJson);
-    j.field('qts', this.qts, intToJson);
-    j.field('date', this.date, intToJson);
-    j.field('seq', this.seq, intToJson);
-    j.field('unread_count', this.unreadCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): State$ {
-    const j = new TlJsonReader(json, 'updates.state', classes);
-    return j.end(
-      new State$({
-        pts: j.field('pts', intFromJson),
-        qts: j.field('qts', intFromJson),
-        date: j.field('date', intFromJson),
-        seq: j.field('seq', intFromJson),
-        unreadCount: j.field('unread_count', intFromJson),
-      }),
-    );
-  }
+interface State$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -217,7 +183,7 @@ class State$ {
  *
  * @see https://core.telegram.org/constructor/updates.state
  */
-export const State: typeof State$ = /*@__PURE__*/ defineTlClass(State$, 0xa56c2a3e, 0x23df1a01, 'updates.State', 'constructor');
+export const State: typeof State$ = /*@__PURE__*/ defineTlClass(State$, 0xa56c2a3e, 0x23df1a01, 'updates.State', 'constructor', 'updates.state pts:int qts:int date:int seq:int unread_count:int = updates.State');
 export type State = State$;
 
 /**
@@ -236,6 +202,7 @@ class DifferenceEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.DifferenceEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DifferenceEmpty$;
   /** Current date */
   declare date: number;
   /** Number of sent updates */
@@ -283,23 +250,10 @@ class DifferenceEmpty$ {
       return rethrowDecode(e, 'updates.differenceEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.differenceEmpty');
-    j.field('date', this.date, intToJson);
-    j.field('seq', this.seq, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceEmpty$ {
-    const j = new TlJsonReader(json, 'updates.differenceEmpty', classes);
-    return j.end(
-      new DifferenceEmpty$({
-        date: j.field('date', intFromJson),
-        seq: j.field('seq', intFromJson),
-      }),
-    );
-  }
+interface DifferenceEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -309,7 +263,7 @@ class DifferenceEmpty$ {
  *
  * @see https://core.telegram.org/constructor/updates.differenceEmpty
  */
-export const DifferenceEmpty: typeof DifferenceEmpty$ = /*@__PURE__*/ defineTlClass(DifferenceEmpty$, 0x5d75a138, 0x20482874, 'updates.DifferenceEmpty', 'constructor');
+export const DifferenceEmpty: typeof DifferenceEmpty$ = /*@__PURE__*/ defineTlClass(DifferenceEmpty$, 0x5d75a138, 0x20482874, 'updates.DifferenceEmpty', 'constructor', 'updates.differenceEmpty date:int seq:int = updates.Difference');
 export type DifferenceEmpty = DifferenceEmpty$;
 
 /**
@@ -328,6 +282,7 @@ class Difference$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.Difference';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Difference$;
   /** List of new messages */
   declare newMessages: Api.TypeMessage[];
   /** List of new encrypted secret chat messages */
@@ -447,31 +402,10 @@ class Difference$ {
       return rethrowDecode(e, 'updates.difference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.difference');
-    j.vector('new_messages', this.newMessages, objectToJson);
-    j.vector('new_encrypted_messages', this.newEncryptedMessages, objectToJson);
-    j.vector('other_updates', this.otherUpdates, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('state', this.state, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Difference$ {
-    const j = new TlJsonReader(json, 'updates.difference', classes);
-    return j.end(
-      new Difference$({
-        newMessages: j.vector('new_messages', fromJson$Message),
-        newEncryptedMessages: j.vector('new_encrypted_messages', fromJson$EncryptedMessage),
-        otherUpdates: j.vector('other_updates', fromJson$Update),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        state: j.field('state', fromJson$updates$State),
-      }),
-    );
-  }
+interface Difference$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -481,7 +415,7 @@ class Difference$ {
  *
  * @see https://core.telegram.org/constructor/updates.difference
  */
-export const Difference: typeof Difference$ = /*@__PURE__*/ defineTlClass(Difference$, 0x00f49ca0, 0x20482874, 'updates.Difference', 'constructor');
+export const Difference: typeof Difference$ = /*@__PURE__*/ defineTlClass(Difference$, 0x00f49ca0, 0x20482874, 'updates.Difference', 'constructor', 'updates.difference new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> state:updates.State = updates.Difference');
 export type Difference = Difference$;
 
 /**
@@ -500,6 +434,7 @@ class DifferenceSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.DifferenceSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DifferenceSlice$;
   /** List of new messages */
   declare newMessages: Api.TypeMessage[];
   /** New messages from the [encrypted event sequence](https://core.telegram.org/api/updates) */
@@ -619,31 +554,10 @@ class DifferenceSlice$ {
       return rethrowDecode(e, 'updates.differenceSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.differenceSlice');
-    j.vector('new_messages', this.newMessages, objectToJson);
-    j.vector('new_encrypted_messages', this.newEncryptedMessages, objectToJson);
-    j.vector('other_updates', this.otherUpdates, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('intermediate_state', this.intermediateState, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceSlice$ {
-    const j = new TlJsonReader(json, 'updates.differenceSlice', classes);
-    return j.end(
-      new DifferenceSlice$({
-        newMessages: j.vector('new_messages', fromJson$Message),
-        newEncryptedMessages: j.vector('new_encrypted_messages', fromJson$EncryptedMessage),
-        otherUpdates: j.vector('other_updates', fromJson$Update),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        intermediateState: j.field('intermediate_state', fromJson$updates$State),
-      }),
-    );
-  }
+interface DifferenceSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -653,7 +567,7 @@ class DifferenceSlice$ {
  *
  * @see https://core.telegram.org/constructor/updates.differenceSlice
  */
-export const DifferenceSlice: typeof DifferenceSlice$ = /*@__PURE__*/ defineTlClass(DifferenceSlice$, 0xa8fb1981, 0x20482874, 'updates.DifferenceSlice', 'constructor');
+export const DifferenceSlice: typeof DifferenceSlice$ = /*@__PURE__*/ defineTlClass(DifferenceSlice$, 0xa8fb1981, 0x20482874, 'updates.DifferenceSlice', 'constructor', 'updates.differenceSlice new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> intermediate_state:updates.State = updates.Difference');
 export type DifferenceSlice = DifferenceSlice$;
 
 /**
@@ -672,6 +586,7 @@ class DifferenceTooLong$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.DifferenceTooLong';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DifferenceTooLong$;
   /** The new state to use. */
   declare pts: number;
 
@@ -710,21 +625,10 @@ class DifferenceTooLong$ {
       return rethrowDecode(e, 'updates.differenceTooLong', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.differenceTooLong');
-    j.field('pts', this.pts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceTooLong$ {
-    const j = new TlJsonReader(json, 'updates.differenceTooLong', classes);
-    return j.end(
-      new DifferenceTooLong$({
-        pts: j.field('pts', intFromJson),
-      }),
-    );
-  }
+interface DifferenceTooLong$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -734,7 +638,7 @@ class DifferenceTooLong$ {
  *
  * @see https://core.telegram.org/constructor/updates.differenceTooLong
  */
-export const DifferenceTooLong: typeof DifferenceTooLong$ = /*@__PURE__*/ defineTlClass(DifferenceTooLong$, 0x4afe8f6d, 0x20482874, 'updates.DifferenceTooLong', 'constructor');
+export const DifferenceTooLong: typeof DifferenceTooLong$ = /*@__PURE__*/ defineTlClass(DifferenceTooLong$, 0x4afe8f6d, 0x20482874, 'updates.DifferenceTooLong', 'constructor', 'updates.differenceTooLong pts:int = updates.Difference');
 export type DifferenceTooLong = DifferenceTooLong$;
 
 /**
@@ -753,6 +657,7 @@ class ChannelDifferenceEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.ChannelDifferenceEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelDifferenceEmpty$;
   /** Whether there are more updates that must be fetched (always false) */
   declare final: boolean | undefined;
   /** The latest [PTS](https://core.telegram.org/api/updates) */
@@ -814,25 +719,10 @@ class ChannelDifferenceEmpty$ {
       return rethrowDecode(e, 'updates.channelDifferenceEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.channelDifferenceEmpty');
-    j.flag('final', this.final);
-    j.field('pts', this.pts, intToJson);
-    j.optional('timeout', this.timeout, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifferenceEmpty$ {
-    const j = new TlJsonReader(json, 'updates.channelDifferenceEmpty', classes);
-    return j.end(
-      new ChannelDifferenceEmpty$({
-        final: j.flag('final'),
-        pts: j.field('pts', intFromJson),
-        timeout: j.optional('timeout', intFromJson),
-      }),
-    );
-  }
+interface ChannelDifferenceEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -842,7 +732,7 @@ class ChannelDifferenceEmpty$ {
  *
  * @see https://core.telegram.org/constructor/updates.channelDifferenceEmpty
  */
-export const ChannelDifferenceEmpty: typeof ChannelDifferenceEmpty$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceEmpty$, 0x3e11affb, 0x29896f5d, 'updates.ChannelDifferenceEmpty', 'constructor');
+export const ChannelDifferenceEmpty: typeof ChannelDifferenceEmpty$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceEmpty$, 0x3e11affb, 0x29896f5d, 'updates.ChannelDifferenceEmpty', 'constructor', 'updates.channelDifferenceEmpty flags:# final:flags.0?true pts:int timeout:flags.1?int = updates.ChannelDifference');
 export type ChannelDifferenceEmpty = ChannelDifferenceEmpty$;
 
 /**
@@ -863,6 +753,7 @@ class ChannelDifferenceTooLong$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.ChannelDifferenceTooLong';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelDifferenceTooLong$;
   /** Whether there are more updates that must be fetched (always set) */
   declare final: boolean | undefined;
   /** Clients are supposed to refetch the channel difference after timeout seconds have elapsed */
@@ -973,31 +864,10 @@ class ChannelDifferenceTooLong$ {
       return rethrowDecode(e, 'updates.channelDifferenceTooLong', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.channelDifferenceTooLong');
-    j.flag('final', this.final);
-    j.optional('timeout', this.timeout, intToJson);
-    j.field('dialog', this.dialog, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifferenceTooLong$ {
-    const j = new TlJsonReader(json, 'updates.channelDifferenceTooLong', classes);
-    return j.end(
-      new ChannelDifferenceTooLong$({
-        final: j.flag('final'),
-        timeout: j.optional('timeout', intFromJson),
-        dialog: j.field('dialog', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelDifferenceTooLong$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1009,7 +879,7 @@ class ChannelDifferenceTooLong$ {
  *
  * @see https://core.telegram.org/constructor/updates.channelDifferenceTooLong
  */
-export const ChannelDifferenceTooLong: typeof ChannelDifferenceTooLong$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceTooLong$, 0xa4bcc6fe, 0x29896f5d, 'updates.ChannelDifferenceTooLong', 'constructor');
+export const ChannelDifferenceTooLong: typeof ChannelDifferenceTooLong$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceTooLong$, 0xa4bcc6fe, 0x29896f5d, 'updates.ChannelDifferenceTooLong', 'constructor', 'updates.channelDifferenceTooLong flags:# final:flags.0?true timeout:flags.1?int dialog:Dialog messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference');
 export type ChannelDifferenceTooLong = ChannelDifferenceTooLong$;
 
 /**
@@ -1028,6 +898,7 @@ class ChannelDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.ChannelDifference';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelDifference$;
   /** Whether there are more updates to be fetched using getDifference, starting from the provided `pts` */
   declare final: boolean | undefined;
   /** The [PTS](https://core.telegram.org/api/updates) from which to start getting updates the next time */
@@ -1154,33 +1025,10 @@ class ChannelDifference$ {
       return rethrowDecode(e, 'updates.channelDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.channelDifference');
-    j.flag('final', this.final);
-    j.field('pts', this.pts, intToJson);
-    j.optional('timeout', this.timeout, intToJson);
-    j.vector('new_messages', this.newMessages, objectToJson);
-    j.vector('other_updates', this.otherUpdates, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifference$ {
-    const j = new TlJsonReader(json, 'updates.channelDifference', classes);
-    return j.end(
-      new ChannelDifference$({
-        final: j.flag('final'),
-        pts: j.field('pts', intFromJson),
-        timeout: j.optional('timeout', intFromJson),
-        newMessages: j.vector('new_messages', fromJson$Message),
-        otherUpdates: j.vector('other_updates', fromJson$Update),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1190,7 +1038,7 @@ class ChannelDifference$ {
  *
  * @see https://core.telegram.org/constructor/updates.channelDifference
  */
-export const ChannelDifference: typeof ChannelDifference$ = /*@__PURE__*/ defineTlClass(ChannelDifference$, 0x2064674e, 0x29896f5d, 'updates.ChannelDifference', 'constructor');
+export const ChannelDifference: typeof ChannelDifference$ = /*@__PURE__*/ defineTlClass(ChannelDifference$, 0x2064674e, 0x29896f5d, 'updates.ChannelDifference', 'constructor', 'updates.channelDifference flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference');
 export type ChannelDifference = ChannelDifference$;
 
 /**
@@ -1217,6 +1065,7 @@ class GetState$ {
   declare readonly SUBCLASS_OF_ID: 0x23df1a01;
   declare readonly className: 'updates.GetState';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetState$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1234,14 +1083,10 @@ class GetState$ {
   static fromReader(_r: TlReader): GetState$ {
     return new GetState$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'updates.getState' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetState$ {
-    return new TlJsonReader(json, 'updates.getState', classes).end(new GetState$());
-  }
+interface GetState$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1259,7 +1104,7 @@ class GetState$ {
  *
  * @see https://core.telegram.org/method/updates.getState
  */
-export const GetState: typeof GetState$ = /*@__PURE__*/ defineTlClass(GetState$, 0xedd4882a, 0x23df1a01, 'updates.GetState', 'request');
+export const GetState: typeof GetState$ = /*@__PURE__*/ defineTlClass(GetState$, 0xedd4882a, 0x23df1a01, 'updates.GetState', 'request', 'updates.getState');
 export type GetState = GetState$;
 
 /** The types of the RPC errors `updates.getState` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1305,6 +1150,7 @@ class GetDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.GetDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDifference$;
   /** PTS, see [updates](https://core.telegram.org/api/updates). */
   declare pts: number;
   /** PTS limit */
@@ -1413,31 +1259,10 @@ class GetDifference$ {
       return rethrowDecode(e, 'updates.getDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.getDifference');
-    j.field('pts', this.pts, intToJson);
-    j.optional('pts_limit', this.ptsLimit, intToJson);
-    j.optional('pts_total_limit', this.ptsTotalLimit, intToJson);
-    j.field('date', this.date, intToJson);
-    j.field('qts', this.qts, intToJson);
-    j.optional('qts_limit', this.qtsLimit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDifference$ {
-    const j = new TlJsonReader(json, 'updates.getDifference', classes);
-    return j.end(
-      new GetDifference$({
-        pts: j.field('pts', intFromJson),
-        ptsLimit: j.optional('pts_limit', intFromJson),
-        ptsTotalLimit: j.optional('pts_total_limit', intFromJson),
-        date: j.field('date', intFromJson),
-        qts: j.field('qts', intFromJson),
-        qtsLimit: j.optional('qts_limit', intFromJson),
-      }),
-    );
-  }
+interface GetDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1467,7 +1292,7 @@ class GetDifference$ {
  *
  * @see https://core.telegram.org/method/updates.getDifference
  */
-export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0x19c2f763, 0x20482874, 'updates.GetDifference', 'request');
+export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0x19c2f763, 0x20482874, 'updates.GetDifference', 'request', 'updates.getDifference flags:# pts:int pts_limit:flags.1?int pts_total_limit:flags.0?int date:int qts:int qts_limit:flags.2?int');
 export type GetDifference = GetDifference$;
 
 /** The types of the RPC errors `updates.getDifference` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1527,6 +1352,7 @@ class GetChannelDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.GetChannelDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelDifference$;
   /** Set to true to skip some possibly unneeded updates and reduce server-side load */
   declare force: boolean | undefined;
   /** The channel */
@@ -1618,29 +1444,10 @@ class GetChannelDifference$ {
       return rethrowDecode(e, 'updates.getChannelDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.getChannelDifference');
-    j.flag('force', this.force);
-    j.field('channel', this.channel, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('pts', this.pts, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelDifference$ {
-    const j = new TlJsonReader(json, 'updates.getChannelDifference', classes);
-    return j.end(
-      new GetChannelDifference$({
-        force: j.flag('force'),
-        channel: j.field('channel', fromJson$InputChannel),
-        filter: j.field('filter', fromJson$ChannelMessagesFilter),
-        pts: j.field('pts', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetChannelDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1672,7 +1479,7 @@ class GetChannelDifference$ {
  *
  * @see https://core.telegram.org/method/updates.getChannelDifference
  */
-export const GetChannelDifference: typeof GetChannelDifference$ = /*@__PURE__*/ defineTlClass(GetChannelDifference$, 0x03173d78, 0x29896f5d, 'updates.GetChannelDifference', 'request');
+export const GetChannelDifference: typeof GetChannelDifference$ = /*@__PURE__*/ defineTlClass(GetChannelDifference$, 0x03173d78, 0x29896f5d, 'updates.GetChannelDifference', 'request', 'updates.getChannelDifference flags:# force:flags.0?true channel:InputChannel filter:ChannelMessagesFilter pts:int limit:int');
 export type GetChannelDifference = GetChannelDifference$;
 
 /** The types of the RPC errors `updates.getChannelDifference` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

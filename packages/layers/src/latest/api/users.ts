@@ -16,21 +16,14 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -61,16 +54,6 @@ import {
   write$User,
   write$UserFull,
 } from '../codecs.js';
-import {
-  fromJson$Birthday,
-  fromJson$Chat,
-  fromJson$Document,
-  fromJson$InputDocument,
-  fromJson$InputUser,
-  fromJson$SecureValueError,
-  fromJson$User,
-  fromJson$UserFull,
-} from '../json.js';
 
 /**
  * Full user information, with attached context peers for reactions
@@ -117,6 +100,7 @@ class UserFull$ {
   declare readonly SUBCLASS_OF_ID: 0x83df9df5;
   declare readonly className: 'users.UserFull';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserFull$;
   /** Full user information */
   declare fullUser: Api.TypeUserFull;
   /** Mentioned chats */
@@ -188,25 +172,10 @@ class UserFull$ {
       return rethrowDecode(e, 'users.userFull', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.userFull');
-    j.field('full_user', this.fullUser, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserFull$ {
-    const j = new TlJsonReader(json, 'users.userFull', classes);
-    return j.end(
-      new UserFull$({
-        fullUser: j.field('full_user', fromJson$UserFull),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface UserFull$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -216,7 +185,7 @@ class UserFull$ {
  *
  * @see https://core.telegram.org/constructor/users.userFull
  */
-export const UserFull: typeof UserFull$ = /*@__PURE__*/ defineTlClass(UserFull$, 0x3b6d152e, 0x83df9df5, 'users.UserFull', 'constructor');
+export const UserFull: typeof UserFull$ = /*@__PURE__*/ defineTlClass(UserFull$, 0x3b6d152e, 0x83df9df5, 'users.UserFull', 'constructor', 'users.userFull full_user:UserFull chats:Vector<Chat> users:Vector<User> = users.UserFull');
 export type UserFull = UserFull$;
 
 /**
@@ -235,6 +204,7 @@ class Users$ {
   declare readonly SUBCLASS_OF_ID: 0xf24bf0c0;
   declare readonly className: 'users.Users';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Users$;
   /** Users */
   declare users: Api.TypeUser[];
 
@@ -281,21 +251,10 @@ class Users$ {
       return rethrowDecode(e, 'users.users', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.users');
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Users$ {
-    const j = new TlJsonReader(json, 'users.users', classes);
-    return j.end(
-      new Users$({
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Users$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -305,7 +264,7 @@ class Users$ {
  *
  * @see https://core.telegram.org/constructor/users.users
  */
-export const Users: typeof Users$ = /*@__PURE__*/ defineTlClass(Users$, 0x62d706b8, 0xf24bf0c0, 'users.Users', 'constructor');
+export const Users: typeof Users$ = /*@__PURE__*/ defineTlClass(Users$, 0x62d706b8, 0xf24bf0c0, 'users.Users', 'constructor', 'users.users users:Vector<User> = users.Users');
 export type Users = Users$;
 
 /**
@@ -324,6 +283,7 @@ class UsersSlice$ {
   declare readonly SUBCLASS_OF_ID: 0xf24bf0c0;
   declare readonly className: 'users.UsersSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UsersSlice$;
   /** Total number of users (bigger than the users specified in `users`) */
   declare count: number;
   /** Subset of users. */
@@ -379,23 +339,10 @@ class UsersSlice$ {
       return rethrowDecode(e, 'users.usersSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.usersSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UsersSlice$ {
-    const j = new TlJsonReader(json, 'users.usersSlice', classes);
-    return j.end(
-      new UsersSlice$({
-        count: j.field('count', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface UsersSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -405,7 +352,7 @@ class UsersSlice$ {
  *
  * @see https://core.telegram.org/constructor/users.usersSlice
  */
-export const UsersSlice: typeof UsersSlice$ = /*@__PURE__*/ defineTlClass(UsersSlice$, 0x315a4974, 0xf24bf0c0, 'users.UsersSlice', 'constructor');
+export const UsersSlice: typeof UsersSlice$ = /*@__PURE__*/ defineTlClass(UsersSlice$, 0x315a4974, 0xf24bf0c0, 'users.UsersSlice', 'constructor', 'users.usersSlice count:int users:Vector<User> = users.Users');
 export type UsersSlice = UsersSlice$;
 
 /**
@@ -424,6 +371,7 @@ class SavedMusicNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.SavedMusicNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusicNotModified$;
   /** Total number of songs on the user's profile. */
   declare count: number;
 
@@ -462,21 +410,10 @@ class SavedMusicNotModified$ {
       return rethrowDecode(e, 'users.savedMusicNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.savedMusicNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusicNotModified$ {
-    const j = new TlJsonReader(json, 'users.savedMusicNotModified', classes);
-    return j.end(
-      new SavedMusicNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface SavedMusicNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -486,7 +423,7 @@ class SavedMusicNotModified$ {
  *
  * @see https://core.telegram.org/constructor/users.savedMusicNotModified
  */
-export const SavedMusicNotModified: typeof SavedMusicNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicNotModified$, 0xe3878aa4, 0xf813ae37, 'users.SavedMusicNotModified', 'constructor');
+export const SavedMusicNotModified: typeof SavedMusicNotModified$ = /*@__PURE__*/ defineTlClass(SavedMusicNotModified$, 0xe3878aa4, 0xf813ae37, 'users.SavedMusicNotModified', 'constructor', 'users.savedMusicNotModified count:int = users.SavedMusic');
 export type SavedMusicNotModified = SavedMusicNotModified$;
 
 /**
@@ -505,6 +442,7 @@ class SavedMusic$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.SavedMusic';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedMusic$;
   /** Total number of songs (can be bigger than `documents` depending on the passed `limit`, and the default maximum `limit` in which case pagination is required). */
   declare count: number;
   /** Songs. */
@@ -560,23 +498,10 @@ class SavedMusic$ {
       return rethrowDecode(e, 'users.savedMusic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.savedMusic');
-    j.field('count', this.count, intToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedMusic$ {
-    const j = new TlJsonReader(json, 'users.savedMusic', classes);
-    return j.end(
-      new SavedMusic$({
-        count: j.field('count', intFromJson),
-        documents: j.vector('documents', fromJson$Document),
-      }),
-    );
-  }
+interface SavedMusic$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -586,7 +511,7 @@ class SavedMusic$ {
  *
  * @see https://core.telegram.org/constructor/users.savedMusic
  */
-export const SavedMusic: typeof SavedMusic$ = /*@__PURE__*/ defineTlClass(SavedMusic$, 0x34a2f297, 0xf813ae37, 'users.SavedMusic', 'constructor');
+export const SavedMusic: typeof SavedMusic$ = /*@__PURE__*/ defineTlClass(SavedMusic$, 0x34a2f297, 0xf813ae37, 'users.SavedMusic', 'constructor', 'users.savedMusic count:int documents:Vector<Document> = users.SavedMusic');
 export type SavedMusic = SavedMusic$;
 
 /**
@@ -620,6 +545,7 @@ class GetUsers$ {
   declare readonly SUBCLASS_OF_ID: 0x0406da4d;
   declare readonly className: 'users.GetUsers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUsers$;
   /** List of user identifiers */
   declare id: Api.TypeInputUser[];
 
@@ -671,21 +597,10 @@ class GetUsers$ {
       return rethrowDecode(e, 'users.getUsers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getUsers');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUsers$ {
-    const j = new TlJsonReader(json, 'users.getUsers', classes);
-    return j.end(
-      new GetUsers$({
-        id: j.vector('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUsers$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -710,7 +625,7 @@ class GetUsers$ {
  *
  * @see https://core.telegram.org/method/users.getUsers
  */
-export const GetUsers: typeof GetUsers$ = /*@__PURE__*/ defineTlClass(GetUsers$, 0x0d91a548, 0x0406da4d, 'users.GetUsers', 'request');
+export const GetUsers: typeof GetUsers$ = /*@__PURE__*/ defineTlClass(GetUsers$, 0x0d91a548, 0x0406da4d, 'users.GetUsers', 'request', 'users.getUsers id:Vector<InputUser>');
 export type GetUsers = GetUsers$;
 
 /** The types of the RPC errors `users.getUsers` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -756,6 +671,7 @@ class GetFullUser$ {
   declare readonly SUBCLASS_OF_ID: 0x83df9df5;
   declare readonly className: 'users.GetFullUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullUser$;
   /** User ID */
   declare id: Api.TypeInputUser;
 
@@ -799,21 +715,10 @@ class GetFullUser$ {
       return rethrowDecode(e, 'users.getFullUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getFullUser');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullUser$ {
-    const j = new TlJsonReader(json, 'users.getFullUser', classes);
-    return j.end(
-      new GetFullUser$({
-        id: j.field('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetFullUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -836,7 +741,7 @@ class GetFullUser$ {
  *
  * @see https://core.telegram.org/method/users.getFullUser
  */
-export const GetFullUser: typeof GetFullUser$ = /*@__PURE__*/ defineTlClass(GetFullUser$, 0xb60f5918, 0x83df9df5, 'users.GetFullUser', 'request');
+export const GetFullUser: typeof GetFullUser$ = /*@__PURE__*/ defineTlClass(GetFullUser$, 0xb60f5918, 0x83df9df5, 'users.GetFullUser', 'request', 'users.getFullUser id:InputUser');
 export type GetFullUser = GetFullUser$;
 
 /** The types of the RPC errors `users.getFullUser` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -881,6 +786,7 @@ class SetSecureValueErrors$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'users.SetSecureValueErrors';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetSecureValueErrors$;
   /** The user */
   declare id: Api.TypeInputUser;
   /** Errors */
@@ -941,23 +847,10 @@ class SetSecureValueErrors$ {
       return rethrowDecode(e, 'users.setSecureValueErrors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.setSecureValueErrors');
-    j.field('id', this.id, objectToJson);
-    j.vector('errors', this.errors, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetSecureValueErrors$ {
-    const j = new TlJsonReader(json, 'users.setSecureValueErrors', classes);
-    return j.end(
-      new SetSecureValueErrors$({
-        id: j.field('id', fromJson$InputUser),
-        errors: j.vector('errors', fromJson$SecureValueError),
-      }),
-    );
-  }
+interface SetSecureValueErrors$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -981,7 +874,7 @@ class SetSecureValueErrors$ {
  *
  * @see https://core.telegram.org/method/users.setSecureValueErrors
  */
-export const SetSecureValueErrors: typeof SetSecureValueErrors$ = /*@__PURE__*/ defineTlClass(SetSecureValueErrors$, 0x90c894b5, 0xf5b399ac, 'users.SetSecureValueErrors', 'request');
+export const SetSecureValueErrors: typeof SetSecureValueErrors$ = /*@__PURE__*/ defineTlClass(SetSecureValueErrors$, 0x90c894b5, 0xf5b399ac, 'users.SetSecureValueErrors', 'request', 'users.setSecureValueErrors id:InputUser errors:Vector<SecureValueError>');
 export type SetSecureValueErrors = SetSecureValueErrors$;
 
 /** The types of the RPC errors `users.setSecureValueErrors` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1021,6 +914,7 @@ class GetRequirementsToContact$ {
   declare readonly SUBCLASS_OF_ID: 0x322623c3;
   declare readonly className: 'users.GetRequirementsToContact';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRequirementsToContact$;
   /** Users to check. */
   declare id: Api.TypeInputUser[];
 
@@ -1072,21 +966,10 @@ class GetRequirementsToContact$ {
       return rethrowDecode(e, 'users.getRequirementsToContact', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getRequirementsToContact');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRequirementsToContact$ {
-    const j = new TlJsonReader(json, 'users.getRequirementsToContact', classes);
-    return j.end(
-      new GetRequirementsToContact$({
-        id: j.vector('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetRequirementsToContact$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1106,7 +989,7 @@ class GetRequirementsToContact$ {
  *
  * @see https://core.telegram.org/method/users.getRequirementsToContact
  */
-export const GetRequirementsToContact: typeof GetRequirementsToContact$ = /*@__PURE__*/ defineTlClass(GetRequirementsToContact$, 0xd89a83a3, 0x322623c3, 'users.GetRequirementsToContact', 'request');
+export const GetRequirementsToContact: typeof GetRequirementsToContact$ = /*@__PURE__*/ defineTlClass(GetRequirementsToContact$, 0xd89a83a3, 0x322623c3, 'users.GetRequirementsToContact', 'request', 'users.getRequirementsToContact id:Vector<InputUser>');
 export type GetRequirementsToContact = GetRequirementsToContact$;
 
 /** The types of the RPC errors `users.getRequirementsToContact` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1141,6 +1024,7 @@ class GetSavedMusic$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.GetSavedMusic';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedMusic$;
   /** The ID of the user. */
   declare id: Api.TypeInputUser;
   /** Offset for pagination. */
@@ -1211,27 +1095,10 @@ class GetSavedMusic$ {
       return rethrowDecode(e, 'users.getSavedMusic', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getSavedMusic');
-    j.field('id', this.id, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusic$ {
-    const j = new TlJsonReader(json, 'users.getSavedMusic', classes);
-    return j.end(
-      new GetSavedMusic$({
-        id: j.field('id', fromJson$InputUser),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface GetSavedMusic$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1250,7 +1117,7 @@ class GetSavedMusic$ {
  *
  * @see https://core.telegram.org/method/users.getSavedMusic
  */
-export const GetSavedMusic: typeof GetSavedMusic$ = /*@__PURE__*/ defineTlClass(GetSavedMusic$, 0x788d7fe3, 0xf813ae37, 'users.GetSavedMusic', 'request');
+export const GetSavedMusic: typeof GetSavedMusic$ = /*@__PURE__*/ defineTlClass(GetSavedMusic$, 0x788d7fe3, 0xf813ae37, 'users.GetSavedMusic', 'request', 'users.getSavedMusic id:InputUser offset:int limit:int hash:long');
 export type GetSavedMusic = GetSavedMusic$;
 
 /** The types of the RPC errors `users.getSavedMusic` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1286,6 +1153,7 @@ class GetSavedMusicByID$ {
   declare readonly SUBCLASS_OF_ID: 0xf813ae37;
   declare readonly className: 'users.GetSavedMusicByID';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedMusicByID$;
   /** The ID of the user. */
   declare id: Api.TypeInputUser;
   /** The songs (here, `file_reference` can be empty to refresh file references). */
@@ -1346,23 +1214,10 @@ class GetSavedMusicByID$ {
       return rethrowDecode(e, 'users.getSavedMusicByID', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getSavedMusicByID');
-    j.field('id', this.id, objectToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedMusicByID$ {
-    const j = new TlJsonReader(json, 'users.getSavedMusicByID', classes);
-    return j.end(
-      new GetSavedMusicByID$({
-        id: j.field('id', fromJson$InputUser),
-        documents: j.vector('documents', fromJson$InputDocument),
-      }),
-    );
-  }
+interface GetSavedMusicByID$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1381,7 +1236,7 @@ class GetSavedMusicByID$ {
  *
  * @see https://core.telegram.org/method/users.getSavedMusicByID
  */
-export const GetSavedMusicByID: typeof GetSavedMusicByID$ = /*@__PURE__*/ defineTlClass(GetSavedMusicByID$, 0x7573a4e9, 0xf813ae37, 'users.GetSavedMusicByID', 'request');
+export const GetSavedMusicByID: typeof GetSavedMusicByID$ = /*@__PURE__*/ defineTlClass(GetSavedMusicByID$, 0x7573a4e9, 0xf813ae37, 'users.GetSavedMusicByID', 'request', 'users.getSavedMusicByID id:InputUser documents:Vector<InputDocument>');
 export type GetSavedMusicByID = GetSavedMusicByID$;
 
 /** The types of the RPC errors `users.getSavedMusicByID` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */
@@ -1418,6 +1273,7 @@ class SuggestBirthday$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'users.SuggestBirthday';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SuggestBirthday$;
   /** The user that will receive the suggested birthday date. */
   declare id: Api.TypeInputUser;
   /** The birthday to suggest. */
@@ -1470,23 +1326,10 @@ class SuggestBirthday$ {
       return rethrowDecode(e, 'users.suggestBirthday', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.suggestBirthday');
-    j.field('id', this.id, objectToJson);
-    j.field('birthday', this.birthday, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SuggestBirthday$ {
-    const j = new TlJsonReader(json, 'users.suggestBirthday', classes);
-    return j.end(
-      new SuggestBirthday$({
-        id: j.field('id', fromJson$InputUser),
-        birthday: j.field('birthday', fromJson$Birthday),
-      }),
-    );
-  }
+interface SuggestBirthday$ {
+  toJSON(): TlJsonObject;
 }
 
 /**
@@ -1506,7 +1349,7 @@ class SuggestBirthday$ {
  *
  * @see https://core.telegram.org/method/users.suggestBirthday
  */
-export const SuggestBirthday: typeof SuggestBirthday$ = /*@__PURE__*/ defineTlClass(SuggestBirthday$, 0xfc533372, 0x8af52aac, 'users.SuggestBirthday', 'request');
+export const SuggestBirthday: typeof SuggestBirthday$ = /*@__PURE__*/ defineTlClass(SuggestBirthday$, 0xfc533372, 0x8af52aac, 'users.SuggestBirthday', 'request', 'users.suggestBirthday id:InputUser birthday:Birthday');
 export type SuggestBirthday = SuggestBirthday$;
 
 /** The types of the RPC errors `users.suggestBirthday` may return, as the error tables of layer 228 list them: `RpcError.is(error, type)` tells them apart. */

@@ -15,33 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -143,43 +130,6 @@ import {
   write$WebAuthorization,
   write$account$PasswordInputSettings,
 } from '../codecs.js';
-import {
-  fromJson$AccountDaysTTL,
-  fromJson$Authorization,
-  fromJson$AutoDownloadSettings,
-  fromJson$Chat,
-  fromJson$CodeSettings,
-  fromJson$GlobalPrivacySettings,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputDocument,
-  fromJson$InputFile,
-  fromJson$InputNotifyPeer,
-  fromJson$InputPeer,
-  fromJson$InputPeerNotifySettings,
-  fromJson$InputPrivacyKey,
-  fromJson$InputPrivacyRule,
-  fromJson$InputSecureValue,
-  fromJson$InputTheme,
-  fromJson$InputThemeSettings,
-  fromJson$InputWallPaper,
-  fromJson$PasswordKdfAlgo,
-  fromJson$PrivacyRule,
-  fromJson$ReportReason,
-  fromJson$SecureCredentialsEncrypted,
-  fromJson$SecurePasswordKdfAlgo,
-  fromJson$SecureRequiredType,
-  fromJson$SecureSecretSettings,
-  fromJson$SecureValue,
-  fromJson$SecureValueError,
-  fromJson$SecureValueHash,
-  fromJson$SecureValueType,
-  fromJson$Theme,
-  fromJson$User,
-  fromJson$WallPaper,
-  fromJson$WallPaperSettings,
-  fromJson$WebAuthorization,
-  fromJson$account$PasswordInputSettings,
-} from '../json.js';
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
@@ -224,6 +174,7 @@ class PrivacyRules$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.PrivacyRules';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PrivacyRules$;
   declare rules: Api.TypePrivacyRule[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -292,29 +243,14 @@ class PrivacyRules$ {
       return rethrowDecode(e, 'account.privacyRules', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.privacyRules');
-    j.vector('rules', this.rules, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PrivacyRules$ {
-    const j = new TlJsonReader(json, 'account.privacyRules', classes);
-    return j.end(
-      new PrivacyRules$({
-        rules: j.vector('rules', fromJson$PrivacyRule),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PrivacyRules$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules` */
-export const PrivacyRules: typeof PrivacyRules$ = /*@__PURE__*/ defineTlClass(PrivacyRules$, 0x50a04e45, 0xb55aba82, 'account.PrivacyRules', 'constructor');
+export const PrivacyRules: typeof PrivacyRules$ = /*@__PURE__*/ defineTlClass(PrivacyRules$, 0x50a04e45, 0xb55aba82, 'account.PrivacyRules', 'constructor', 'account.privacyRules rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules');
 export type PrivacyRules = PrivacyRules$;
 
 /** `account.authorizations#1250abde authorizations:Vector<Authorization> = account.Authorizations` */
@@ -327,6 +263,7 @@ class Authorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x0bf5e0ff;
   declare readonly className: 'account.Authorizations';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Authorizations$;
   declare authorizations: Api.TypeAuthorization[];
 
   constructor(args: { authorizations: Api.TypeAuthorization[] }) {
@@ -369,25 +306,14 @@ class Authorizations$ {
       return rethrowDecode(e, 'account.authorizations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.authorizations');
-    j.vector('authorizations', this.authorizations, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Authorizations$ {
-    const j = new TlJsonReader(json, 'account.authorizations', classes);
-    return j.end(
-      new Authorizations$({
-        authorizations: j.vector('authorizations', fromJson$Authorization),
-      }),
-    );
-  }
+interface Authorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.authorizations#1250abde authorizations:Vector<Authorization> = account.Authorizations` */
-export const Authorizations: typeof Authorizations$ = /*@__PURE__*/ defineTlClass(Authorizations$, 0x1250abde, 0x0bf5e0ff, 'account.Authorizations', 'constructor');
+export const Authorizations: typeof Authorizations$ = /*@__PURE__*/ defineTlClass(Authorizations$, 0x1250abde, 0x0bf5e0ff, 'account.Authorizations', 'constructor', 'account.authorizations authorizations:Vector<Authorization> = account.Authorizations');
 export type Authorizations = Authorizations$;
 
 /** `account.password#ad2641f8 flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes = account.Password` */
@@ -400,6 +326,7 @@ class Password$ {
   declare readonly SUBCLASS_OF_ID: 0x53a211a3;
   declare readonly className: 'account.Password';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Password$;
   declare hasRecovery: boolean | undefined;
   declare hasSecureValues: boolean | undefined;
   declare hasPassword: boolean | undefined;
@@ -509,45 +436,14 @@ class Password$ {
       return rethrowDecode(e, 'account.password', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.password');
-    j.flag('has_recovery', this.hasRecovery);
-    j.flag('has_secure_values', this.hasSecureValues);
-    j.flag('has_password', this.hasPassword);
-    j.optional('current_algo', this.currentAlgo, objectToJson);
-    j.optional('srp_B', this.srp_B, bytesToJson);
-    j.optional('srp_id', this.srpId, longToJson);
-    j.optional('hint', this.hint, stringToJson);
-    j.optional('email_unconfirmed_pattern', this.emailUnconfirmedPattern, stringToJson);
-    j.field('new_algo', this.newAlgo, objectToJson);
-    j.field('new_secure_algo', this.newSecureAlgo, objectToJson);
-    j.field('secure_random', this.secureRandom, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Password$ {
-    const j = new TlJsonReader(json, 'account.password', classes);
-    return j.end(
-      new Password$({
-        hasRecovery: j.flag('has_recovery'),
-        hasSecureValues: j.flag('has_secure_values'),
-        hasPassword: j.flag('has_password'),
-        currentAlgo: j.optional('current_algo', fromJson$PasswordKdfAlgo),
-        srp_B: j.optional('srp_B', bytesFromJson),
-        srpId: j.optional('srp_id', longFromJson),
-        hint: j.optional('hint', stringFromJson),
-        emailUnconfirmedPattern: j.optional('email_unconfirmed_pattern', stringFromJson),
-        newAlgo: j.field('new_algo', fromJson$PasswordKdfAlgo),
-        newSecureAlgo: j.field('new_secure_algo', fromJson$SecurePasswordKdfAlgo),
-        secureRandom: j.field('secure_random', bytesFromJson),
-      }),
-    );
-  }
+interface Password$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.password#ad2641f8 flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes = account.Password` */
-export const Password: typeof Password$ = /*@__PURE__*/ defineTlClass(Password$, 0xad2641f8, 0x53a211a3, 'account.Password', 'constructor');
+export const Password: typeof Password$ = /*@__PURE__*/ defineTlClass(Password$, 0xad2641f8, 0x53a211a3, 'account.Password', 'constructor', 'account.password flags:# has_recovery:flags.0?true has_secure_values:flags.1?true has_password:flags.2?true current_algo:flags.2?PasswordKdfAlgo srp_B:flags.2?bytes srp_id:flags.2?long hint:flags.3?string email_unconfirmed_pattern:flags.4?string new_algo:PasswordKdfAlgo new_secure_algo:SecurePasswordKdfAlgo secure_random:bytes = account.Password');
 export type Password = Password$;
 
 /** `account.passwordSettings#9a5c33e5 flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings` */
@@ -560,6 +456,7 @@ class PasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xd23fb078;
   declare readonly className: 'account.PasswordSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordSettings$;
   declare email: string | undefined;
   declare secureSettings: Api.TypeSecureSecretSettings | undefined;
 
@@ -607,27 +504,14 @@ class PasswordSettings$ {
       return rethrowDecode(e, 'account.passwordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passwordSettings');
-    j.optional('email', this.email, stringToJson);
-    j.optional('secure_settings', this.secureSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.passwordSettings', classes);
-    return j.end(
-      new PasswordSettings$({
-        email: j.optional('email', stringFromJson),
-        secureSettings: j.optional('secure_settings', fromJson$SecureSecretSettings),
-      }),
-    );
-  }
+interface PasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.passwordSettings#9a5c33e5 flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings` */
-export const PasswordSettings: typeof PasswordSettings$ = /*@__PURE__*/ defineTlClass(PasswordSettings$, 0x9a5c33e5, 0xd23fb078, 'account.PasswordSettings', 'constructor');
+export const PasswordSettings: typeof PasswordSettings$ = /*@__PURE__*/ defineTlClass(PasswordSettings$, 0x9a5c33e5, 0xd23fb078, 'account.PasswordSettings', 'constructor', 'account.passwordSettings flags:# email:flags.0?string secure_settings:flags.1?SecureSecretSettings = account.PasswordSettings');
 export type PasswordSettings = PasswordSettings$;
 
 /** `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings` */
@@ -640,6 +524,7 @@ class PasswordInputSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x0c426ca6;
   declare readonly className: 'account.PasswordInputSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordInputSettings$;
   declare newAlgo: Api.TypePasswordKdfAlgo | undefined;
   declare newPasswordHash: Uint8Array | undefined;
   declare hint: string | undefined;
@@ -716,33 +601,14 @@ class PasswordInputSettings$ {
       return rethrowDecode(e, 'account.passwordInputSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.passwordInputSettings');
-    j.optional('new_algo', this.newAlgo, objectToJson);
-    j.optional('new_password_hash', this.newPasswordHash, bytesToJson);
-    j.optional('hint', this.hint, stringToJson);
-    j.optional('email', this.email, stringToJson);
-    j.optional('new_secure_settings', this.newSecureSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordInputSettings$ {
-    const j = new TlJsonReader(json, 'account.passwordInputSettings', classes);
-    return j.end(
-      new PasswordInputSettings$({
-        newAlgo: j.optional('new_algo', fromJson$PasswordKdfAlgo),
-        newPasswordHash: j.optional('new_password_hash', bytesFromJson),
-        hint: j.optional('hint', stringFromJson),
-        email: j.optional('email', stringFromJson),
-        newSecureSettings: j.optional('new_secure_settings', fromJson$SecureSecretSettings),
-      }),
-    );
-  }
+interface PasswordInputSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.passwordInputSettings#c23727c9 flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings` */
-export const PasswordInputSettings: typeof PasswordInputSettings$ = /*@__PURE__*/ defineTlClass(PasswordInputSettings$, 0xc23727c9, 0x0c426ca6, 'account.PasswordInputSettings', 'constructor');
+export const PasswordInputSettings: typeof PasswordInputSettings$ = /*@__PURE__*/ defineTlClass(PasswordInputSettings$, 0xc23727c9, 0x0c426ca6, 'account.PasswordInputSettings', 'constructor', 'account.passwordInputSettings flags:# new_algo:flags.0?PasswordKdfAlgo new_password_hash:flags.0?bytes hint:flags.0?string email:flags.1?string new_secure_settings:flags.2?SecureSecretSettings = account.PasswordInputSettings');
 export type PasswordInputSettings = PasswordInputSettings$;
 
 /** `account.tmpPassword#db64fd34 tmp_password:bytes valid_until:int = account.TmpPassword` */
@@ -755,6 +621,7 @@ class TmpPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb064992d;
   declare readonly className: 'account.TmpPassword';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TmpPassword$;
   declare tmpPassword: Uint8Array;
   declare validUntil: number;
 
@@ -795,27 +662,14 @@ class TmpPassword$ {
       return rethrowDecode(e, 'account.tmpPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.tmpPassword');
-    j.field('tmp_password', this.tmpPassword, bytesToJson);
-    j.field('valid_until', this.validUntil, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TmpPassword$ {
-    const j = new TlJsonReader(json, 'account.tmpPassword', classes);
-    return j.end(
-      new TmpPassword$({
-        tmpPassword: j.field('tmp_password', bytesFromJson),
-        validUntil: j.field('valid_until', intFromJson),
-      }),
-    );
-  }
+interface TmpPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.tmpPassword#db64fd34 tmp_password:bytes valid_until:int = account.TmpPassword` */
-export const TmpPassword: typeof TmpPassword$ = /*@__PURE__*/ defineTlClass(TmpPassword$, 0xdb64fd34, 0xb064992d, 'account.TmpPassword', 'constructor');
+export const TmpPassword: typeof TmpPassword$ = /*@__PURE__*/ defineTlClass(TmpPassword$, 0xdb64fd34, 0xb064992d, 'account.TmpPassword', 'constructor', 'account.tmpPassword tmp_password:bytes valid_until:int = account.TmpPassword');
 export type TmpPassword = TmpPassword$;
 
 /** `account.webAuthorizations#ed56c9fc authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations` */
@@ -828,6 +682,7 @@ class WebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x9a365b32;
   declare readonly className: 'account.WebAuthorizations';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WebAuthorizations$;
   declare authorizations: Api.TypeWebAuthorization[];
   declare users: Api.TypeUser[];
 
@@ -883,27 +738,14 @@ class WebAuthorizations$ {
       return rethrowDecode(e, 'account.webAuthorizations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.webAuthorizations');
-    j.vector('authorizations', this.authorizations, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WebAuthorizations$ {
-    const j = new TlJsonReader(json, 'account.webAuthorizations', classes);
-    return j.end(
-      new WebAuthorizations$({
-        authorizations: j.vector('authorizations', fromJson$WebAuthorization),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface WebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.webAuthorizations#ed56c9fc authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations` */
-export const WebAuthorizations: typeof WebAuthorizations$ = /*@__PURE__*/ defineTlClass(WebAuthorizations$, 0xed56c9fc, 0x9a365b32, 'account.WebAuthorizations', 'constructor');
+export const WebAuthorizations: typeof WebAuthorizations$ = /*@__PURE__*/ defineTlClass(WebAuthorizations$, 0xed56c9fc, 0x9a365b32, 'account.WebAuthorizations', 'constructor', 'account.webAuthorizations authorizations:Vector<WebAuthorization> users:Vector<User> = account.WebAuthorizations');
 export type WebAuthorizations = WebAuthorizations$;
 
 /** `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm` */
@@ -916,6 +758,7 @@ class AuthorizationForm$ {
   declare readonly SUBCLASS_OF_ID: 0x78049a94;
   declare readonly className: 'account.AuthorizationForm';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AuthorizationForm$;
   declare requiredTypes: Api.TypeSecureRequiredType[];
   declare values: Api.TypeSecureValue[];
   declare errors: Api.TypeSecureValueError[];
@@ -1009,33 +852,14 @@ class AuthorizationForm$ {
       return rethrowDecode(e, 'account.authorizationForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.authorizationForm');
-    j.vector('required_types', this.requiredTypes, objectToJson);
-    j.vector('values', this.values, objectToJson);
-    j.vector('errors', this.errors, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('privacy_policy_url', this.privacyPolicyUrl, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationForm$ {
-    const j = new TlJsonReader(json, 'account.authorizationForm', classes);
-    return j.end(
-      new AuthorizationForm$({
-        requiredTypes: j.vector('required_types', fromJson$SecureRequiredType),
-        values: j.vector('values', fromJson$SecureValue),
-        errors: j.vector('errors', fromJson$SecureValueError),
-        users: j.vector('users', fromJson$User),
-        privacyPolicyUrl: j.optional('privacy_policy_url', stringFromJson),
-      }),
-    );
-  }
+interface AuthorizationForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.authorizationForm#ad2e1cd8 flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm` */
-export const AuthorizationForm: typeof AuthorizationForm$ = /*@__PURE__*/ defineTlClass(AuthorizationForm$, 0xad2e1cd8, 0x78049a94, 'account.AuthorizationForm', 'constructor');
+export const AuthorizationForm: typeof AuthorizationForm$ = /*@__PURE__*/ defineTlClass(AuthorizationForm$, 0xad2e1cd8, 0x78049a94, 'account.AuthorizationForm', 'constructor', 'account.authorizationForm flags:# required_types:Vector<SecureRequiredType> values:Vector<SecureValue> errors:Vector<SecureValueError> users:Vector<User> privacy_policy_url:flags.0?string = account.AuthorizationForm');
 export type AuthorizationForm = AuthorizationForm$;
 
 /** `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode` */
@@ -1048,6 +872,7 @@ class SentEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0x69f3c06e;
   declare readonly className: 'account.SentEmailCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEmailCode$;
   declare emailPattern: string;
   declare length: number;
 
@@ -1088,27 +913,14 @@ class SentEmailCode$ {
       return rethrowDecode(e, 'account.sentEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sentEmailCode');
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEmailCode$ {
-    const j = new TlJsonReader(json, 'account.sentEmailCode', classes);
-    return j.end(
-      new SentEmailCode$({
-        emailPattern: j.field('email_pattern', stringFromJson),
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sentEmailCode#811f854f email_pattern:string length:int = account.SentEmailCode` */
-export const SentEmailCode: typeof SentEmailCode$ = /*@__PURE__*/ defineTlClass(SentEmailCode$, 0x811f854f, 0x69f3c06e, 'account.SentEmailCode', 'constructor');
+export const SentEmailCode: typeof SentEmailCode$ = /*@__PURE__*/ defineTlClass(SentEmailCode$, 0x811f854f, 0x69f3c06e, 'account.SentEmailCode', 'constructor', 'account.sentEmailCode email_pattern:string length:int = account.SentEmailCode');
 export type SentEmailCode = SentEmailCode$;
 
 /** `account.takeout#4dba4501 id:long = account.Takeout` */
@@ -1121,6 +933,7 @@ class Takeout$ {
   declare readonly SUBCLASS_OF_ID: 0x843ebe85;
   declare readonly className: 'account.Takeout';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Takeout$;
   declare id: BigInteger;
 
   constructor(args: { id: LongInput }) {
@@ -1155,25 +968,14 @@ class Takeout$ {
       return rethrowDecode(e, 'account.takeout', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.takeout');
-    j.field('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Takeout$ {
-    const j = new TlJsonReader(json, 'account.takeout', classes);
-    return j.end(
-      new Takeout$({
-        id: j.field('id', longFromJson),
-      }),
-    );
-  }
+interface Takeout$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.takeout#4dba4501 id:long = account.Takeout` */
-export const Takeout: typeof Takeout$ = /*@__PURE__*/ defineTlClass(Takeout$, 0x4dba4501, 0x843ebe85, 'account.Takeout', 'constructor');
+export const Takeout: typeof Takeout$ = /*@__PURE__*/ defineTlClass(Takeout$, 0x4dba4501, 0x843ebe85, 'account.Takeout', 'constructor', 'account.takeout id:long = account.Takeout');
 export type Takeout = Takeout$;
 
 /** `account.wallPapersNotModified#1c199183 = account.WallPapers` */
@@ -1186,6 +988,7 @@ class WallPapersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.WallPapersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WallPapersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1198,18 +1001,14 @@ class WallPapersNotModified$ {
   static fromReader(_r: TlReader): WallPapersNotModified$ {
     return new WallPapersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.wallPapersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapersNotModified$ {
-    return new TlJsonReader(json, 'account.wallPapersNotModified', classes).end(new WallPapersNotModified$());
-  }
+interface WallPapersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.wallPapersNotModified#1c199183 = account.WallPapers` */
-export const WallPapersNotModified: typeof WallPapersNotModified$ = /*@__PURE__*/ defineTlClass(WallPapersNotModified$, 0x1c199183, 0xa2c548fd, 'account.WallPapersNotModified', 'constructor');
+export const WallPapersNotModified: typeof WallPapersNotModified$ = /*@__PURE__*/ defineTlClass(WallPapersNotModified$, 0x1c199183, 0xa2c548fd, 'account.WallPapersNotModified', 'constructor', 'account.wallPapersNotModified = account.WallPapers');
 export type WallPapersNotModified = WallPapersNotModified$;
 
 /** `account.wallPapers#702b65a9 hash:int wallpapers:Vector<WallPaper> = account.WallPapers` */
@@ -1222,6 +1021,7 @@ class WallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.WallPapers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => WallPapers$;
   declare hash: number;
   declare wallpapers: Api.TypeWallPaper[];
 
@@ -1270,27 +1070,14 @@ class WallPapers$ {
       return rethrowDecode(e, 'account.wallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.wallPapers');
-    j.field('hash', this.hash, intToJson);
-    j.vector('wallpapers', this.wallpapers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): WallPapers$ {
-    const j = new TlJsonReader(json, 'account.wallPapers', classes);
-    return j.end(
-      new WallPapers$({
-        hash: j.field('hash', intFromJson),
-        wallpapers: j.vector('wallpapers', fromJson$WallPaper),
-      }),
-    );
-  }
+interface WallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.wallPapers#702b65a9 hash:int wallpapers:Vector<WallPaper> = account.WallPapers` */
-export const WallPapers: typeof WallPapers$ = /*@__PURE__*/ defineTlClass(WallPapers$, 0x702b65a9, 0xa2c548fd, 'account.WallPapers', 'constructor');
+export const WallPapers: typeof WallPapers$ = /*@__PURE__*/ defineTlClass(WallPapers$, 0x702b65a9, 0xa2c548fd, 'account.WallPapers', 'constructor', 'account.wallPapers hash:int wallpapers:Vector<WallPaper> = account.WallPapers');
 export type WallPapers = WallPapers$;
 
 /** `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings` */
@@ -1303,6 +1090,7 @@ class AutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x2fb85921;
   declare readonly className: 'account.AutoDownloadSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AutoDownloadSettings$;
   declare low: Api.TypeAutoDownloadSettings;
   declare medium: Api.TypeAutoDownloadSettings;
   declare high: Api.TypeAutoDownloadSettings;
@@ -1349,29 +1137,14 @@ class AutoDownloadSettings$ {
       return rethrowDecode(e, 'account.autoDownloadSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.autoDownloadSettings');
-    j.field('low', this.low, objectToJson);
-    j.field('medium', this.medium, objectToJson);
-    j.field('high', this.high, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AutoDownloadSettings$ {
-    const j = new TlJsonReader(json, 'account.autoDownloadSettings', classes);
-    return j.end(
-      new AutoDownloadSettings$({
-        low: j.field('low', fromJson$AutoDownloadSettings),
-        medium: j.field('medium', fromJson$AutoDownloadSettings),
-        high: j.field('high', fromJson$AutoDownloadSettings),
-      }),
-    );
-  }
+interface AutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.autoDownloadSettings#63cacf26 low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings` */
-export const AutoDownloadSettings: typeof AutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(AutoDownloadSettings$, 0x63cacf26, 0x2fb85921, 'account.AutoDownloadSettings', 'constructor');
+export const AutoDownloadSettings: typeof AutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(AutoDownloadSettings$, 0x63cacf26, 0x2fb85921, 'account.AutoDownloadSettings', 'constructor', 'account.autoDownloadSettings low:AutoDownloadSettings medium:AutoDownloadSettings high:AutoDownloadSettings = account.AutoDownloadSettings');
 export type AutoDownloadSettings = AutoDownloadSettings$;
 
 /** `account.themesNotModified#f41eb622 = account.Themes` */
@@ -1384,6 +1157,7 @@ class ThemesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.ThemesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ThemesNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1396,18 +1170,14 @@ class ThemesNotModified$ {
   static fromReader(_r: TlReader): ThemesNotModified$ {
     return new ThemesNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.themesNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ThemesNotModified$ {
-    return new TlJsonReader(json, 'account.themesNotModified', classes).end(new ThemesNotModified$());
-  }
+interface ThemesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.themesNotModified#f41eb622 = account.Themes` */
-export const ThemesNotModified: typeof ThemesNotModified$ = /*@__PURE__*/ defineTlClass(ThemesNotModified$, 0xf41eb622, 0x7fc52204, 'account.ThemesNotModified', 'constructor');
+export const ThemesNotModified: typeof ThemesNotModified$ = /*@__PURE__*/ defineTlClass(ThemesNotModified$, 0xf41eb622, 0x7fc52204, 'account.ThemesNotModified', 'constructor', 'account.themesNotModified = account.Themes');
 export type ThemesNotModified = ThemesNotModified$;
 
 /** `account.themes#7f676421 hash:int themes:Vector<Theme> = account.Themes` */
@@ -1420,6 +1190,7 @@ class Themes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.Themes';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Themes$;
   declare hash: number;
   declare themes: Api.TypeTheme[];
 
@@ -1468,27 +1239,14 @@ class Themes$ {
       return rethrowDecode(e, 'account.themes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.themes');
-    j.field('hash', this.hash, intToJson);
-    j.vector('themes', this.themes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Themes$ {
-    const j = new TlJsonReader(json, 'account.themes', classes);
-    return j.end(
-      new Themes$({
-        hash: j.field('hash', intFromJson),
-        themes: j.vector('themes', fromJson$Theme),
-      }),
-    );
-  }
+interface Themes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.themes#7f676421 hash:int themes:Vector<Theme> = account.Themes` */
-export const Themes: typeof Themes$ = /*@__PURE__*/ defineTlClass(Themes$, 0x7f676421, 0x7fc52204, 'account.Themes', 'constructor');
+export const Themes: typeof Themes$ = /*@__PURE__*/ defineTlClass(Themes$, 0x7f676421, 0x7fc52204, 'account.Themes', 'constructor', 'account.themes hash:int themes:Vector<Theme> = account.Themes');
 export type Themes = Themes$;
 
 /** `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings` */
@@ -1501,6 +1259,7 @@ class ContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xae3ff891;
   declare readonly className: 'account.ContentSettings';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ContentSettings$;
   declare sensitiveEnabled: boolean | undefined;
   declare sensitiveCanChange: boolean | undefined;
 
@@ -1544,27 +1303,14 @@ class ContentSettings$ {
       return rethrowDecode(e, 'account.contentSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.contentSettings');
-    j.flag('sensitive_enabled', this.sensitiveEnabled);
-    j.flag('sensitive_can_change', this.sensitiveCanChange);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ContentSettings$ {
-    const j = new TlJsonReader(json, 'account.contentSettings', classes);
-    return j.end(
-      new ContentSettings$({
-        sensitiveEnabled: j.flag('sensitive_enabled'),
-        sensitiveCanChange: j.flag('sensitive_can_change'),
-      }),
-    );
-  }
+interface ContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.contentSettings#57e28221 flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings` */
-export const ContentSettings: typeof ContentSettings$ = /*@__PURE__*/ defineTlClass(ContentSettings$, 0x57e28221, 0xae3ff891, 'account.ContentSettings', 'constructor');
+export const ContentSettings: typeof ContentSettings$ = /*@__PURE__*/ defineTlClass(ContentSettings$, 0x57e28221, 0xae3ff891, 'account.ContentSettings', 'constructor', 'account.contentSettings flags:# sensitive_enabled:flags.0?true sensitive_can_change:flags.1?true = account.ContentSettings');
 export type ContentSettings = ContentSettings$;
 
 /** `account.registerDevice#68976c6f flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<int> = Bool` */
@@ -1577,6 +1323,7 @@ class RegisterDevice$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.RegisterDevice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RegisterDevice$;
   declare noMuted: boolean | undefined;
   declare tokenType: number;
   declare token: string;
@@ -1658,35 +1405,14 @@ class RegisterDevice$ {
       return rethrowDecode(e, 'account.registerDevice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.registerDevice');
-    j.flag('no_muted', this.noMuted);
-    j.field('token_type', this.tokenType, intToJson);
-    j.field('token', this.token, stringToJson);
-    j.field('app_sandbox', this.appSandbox, boolToJson);
-    j.field('secret', this.secret, bytesToJson);
-    j.vector('other_uids', this.otherUids, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RegisterDevice$ {
-    const j = new TlJsonReader(json, 'account.registerDevice', classes);
-    return j.end(
-      new RegisterDevice$({
-        noMuted: j.flag('no_muted'),
-        tokenType: j.field('token_type', intFromJson),
-        token: j.field('token', stringFromJson),
-        appSandbox: j.field('app_sandbox', boolFromJson),
-        secret: j.field('secret', bytesFromJson),
-        otherUids: j.vector('other_uids', intFromJson),
-      }),
-    );
-  }
+interface RegisterDevice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.registerDevice#68976c6f flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<int> = Bool` */
-export const RegisterDevice: typeof RegisterDevice$ = /*@__PURE__*/ defineTlClass(RegisterDevice$, 0x68976c6f, 0xf5b399ac, 'account.RegisterDevice', 'request');
+export const RegisterDevice: typeof RegisterDevice$ = /*@__PURE__*/ defineTlClass(RegisterDevice$, 0x68976c6f, 0xf5b399ac, 'account.RegisterDevice', 'request', 'account.registerDevice flags:# no_muted:flags.0?true token_type:int token:string app_sandbox:Bool secret:bytes other_uids:Vector<int>');
 export type RegisterDevice = RegisterDevice$;
 
 /** `account.unregisterDevice#3076c4bf token_type:int token:string other_uids:Vector<int> = Bool` */
@@ -1699,6 +1425,7 @@ class UnregisterDevice$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UnregisterDevice';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UnregisterDevice$;
   declare tokenType: number;
   declare token: string;
   declare otherUids: number[];
@@ -1758,29 +1485,14 @@ class UnregisterDevice$ {
       return rethrowDecode(e, 'account.unregisterDevice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.unregisterDevice');
-    j.field('token_type', this.tokenType, intToJson);
-    j.field('token', this.token, stringToJson);
-    j.vector('other_uids', this.otherUids, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UnregisterDevice$ {
-    const j = new TlJsonReader(json, 'account.unregisterDevice', classes);
-    return j.end(
-      new UnregisterDevice$({
-        tokenType: j.field('token_type', intFromJson),
-        token: j.field('token', stringFromJson),
-        otherUids: j.vector('other_uids', intFromJson),
-      }),
-    );
-  }
+interface UnregisterDevice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.unregisterDevice#3076c4bf token_type:int token:string other_uids:Vector<int> = Bool` */
-export const UnregisterDevice: typeof UnregisterDevice$ = /*@__PURE__*/ defineTlClass(UnregisterDevice$, 0x3076c4bf, 0xf5b399ac, 'account.UnregisterDevice', 'request');
+export const UnregisterDevice: typeof UnregisterDevice$ = /*@__PURE__*/ defineTlClass(UnregisterDevice$, 0x3076c4bf, 0xf5b399ac, 'account.UnregisterDevice', 'request', 'account.unregisterDevice token_type:int token:string other_uids:Vector<int>');
 export type UnregisterDevice = UnregisterDevice$;
 
 /** `account.updateNotifySettings#84be5b93 peer:InputNotifyPeer settings:InputPeerNotifySettings = Bool` */
@@ -1793,6 +1505,7 @@ class UpdateNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateNotifySettings$;
   declare peer: Api.TypeInputNotifyPeer;
   declare settings: Api.TypeInputPeerNotifySettings;
 
@@ -1838,27 +1551,14 @@ class UpdateNotifySettings$ {
       return rethrowDecode(e, 'account.updateNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateNotifySettings');
-    j.field('peer', this.peer, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.updateNotifySettings', classes);
-    return j.end(
-      new UpdateNotifySettings$({
-        peer: j.field('peer', fromJson$InputNotifyPeer),
-        settings: j.field('settings', fromJson$InputPeerNotifySettings),
-      }),
-    );
-  }
+interface UpdateNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateNotifySettings#84be5b93 peer:InputNotifyPeer settings:InputPeerNotifySettings = Bool` */
-export const UpdateNotifySettings: typeof UpdateNotifySettings$ = /*@__PURE__*/ defineTlClass(UpdateNotifySettings$, 0x84be5b93, 0xf5b399ac, 'account.UpdateNotifySettings', 'request');
+export const UpdateNotifySettings: typeof UpdateNotifySettings$ = /*@__PURE__*/ defineTlClass(UpdateNotifySettings$, 0x84be5b93, 0xf5b399ac, 'account.UpdateNotifySettings', 'request', 'account.updateNotifySettings peer:InputNotifyPeer settings:InputPeerNotifySettings');
 export type UpdateNotifySettings = UpdateNotifySettings$;
 
 /** `account.getNotifySettings#12b3ad31 peer:InputNotifyPeer = PeerNotifySettings` */
@@ -1871,6 +1571,7 @@ class GetNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xcf20c074;
   declare readonly className: 'account.GetNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNotifySettings$;
   declare peer: Api.TypeInputNotifyPeer;
 
   constructor(args: { peer: Api.TypeInputNotifyPeer }) {
@@ -1910,25 +1611,14 @@ class GetNotifySettings$ {
       return rethrowDecode(e, 'account.getNotifySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getNotifySettings');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifySettings$ {
-    const j = new TlJsonReader(json, 'account.getNotifySettings', classes);
-    return j.end(
-      new GetNotifySettings$({
-        peer: j.field('peer', fromJson$InputNotifyPeer),
-      }),
-    );
-  }
+interface GetNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getNotifySettings#12b3ad31 peer:InputNotifyPeer = PeerNotifySettings` */
-export const GetNotifySettings: typeof GetNotifySettings$ = /*@__PURE__*/ defineTlClass(GetNotifySettings$, 0x12b3ad31, 0xcf20c074, 'account.GetNotifySettings', 'request');
+export const GetNotifySettings: typeof GetNotifySettings$ = /*@__PURE__*/ defineTlClass(GetNotifySettings$, 0x12b3ad31, 0xcf20c074, 'account.GetNotifySettings', 'request', 'account.getNotifySettings peer:InputNotifyPeer');
 export type GetNotifySettings = GetNotifySettings$;
 
 /** `account.resetNotifySettings#db7e1747 = Bool` */
@@ -1941,6 +1631,7 @@ class ResetNotifySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetNotifySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetNotifySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1958,18 +1649,14 @@ class ResetNotifySettings$ {
   static fromReader(_r: TlReader): ResetNotifySettings$ {
     return new ResetNotifySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetNotifySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetNotifySettings$ {
-    return new TlJsonReader(json, 'account.resetNotifySettings', classes).end(new ResetNotifySettings$());
-  }
+interface ResetNotifySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetNotifySettings#db7e1747 = Bool` */
-export const ResetNotifySettings: typeof ResetNotifySettings$ = /*@__PURE__*/ defineTlClass(ResetNotifySettings$, 0xdb7e1747, 0xf5b399ac, 'account.ResetNotifySettings', 'request');
+export const ResetNotifySettings: typeof ResetNotifySettings$ = /*@__PURE__*/ defineTlClass(ResetNotifySettings$, 0xdb7e1747, 0xf5b399ac, 'account.ResetNotifySettings', 'request', 'account.resetNotifySettings');
 export type ResetNotifySettings = ResetNotifySettings$;
 
 /** `account.updateProfile#78515775 flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string = User` */
@@ -1982,6 +1669,7 @@ class UpdateProfile$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.UpdateProfile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateProfile$;
   declare firstName: string | undefined;
   declare lastName: string | undefined;
   declare about: string | undefined;
@@ -2041,29 +1729,14 @@ class UpdateProfile$ {
       return rethrowDecode(e, 'account.updateProfile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateProfile');
-    j.optional('first_name', this.firstName, stringToJson);
-    j.optional('last_name', this.lastName, stringToJson);
-    j.optional('about', this.about, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfile$ {
-    const j = new TlJsonReader(json, 'account.updateProfile', classes);
-    return j.end(
-      new UpdateProfile$({
-        firstName: j.optional('first_name', stringFromJson),
-        lastName: j.optional('last_name', stringFromJson),
-        about: j.optional('about', stringFromJson),
-      }),
-    );
-  }
+interface UpdateProfile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateProfile#78515775 flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string = User` */
-export const UpdateProfile: typeof UpdateProfile$ = /*@__PURE__*/ defineTlClass(UpdateProfile$, 0x78515775, 0x2da17977, 'account.UpdateProfile', 'request');
+export const UpdateProfile: typeof UpdateProfile$ = /*@__PURE__*/ defineTlClass(UpdateProfile$, 0x78515775, 0x2da17977, 'account.UpdateProfile', 'request', 'account.updateProfile flags:# first_name:flags.0?string last_name:flags.1?string about:flags.2?string');
 export type UpdateProfile = UpdateProfile$;
 
 /** `account.updateStatus#6628562c offline:Bool = Bool` */
@@ -2076,6 +1749,7 @@ class UpdateStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateStatus$;
   declare offline: boolean;
 
   constructor(args: { offline: boolean }) {
@@ -2115,25 +1789,14 @@ class UpdateStatus$ {
       return rethrowDecode(e, 'account.updateStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateStatus');
-    j.field('offline', this.offline, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateStatus$ {
-    const j = new TlJsonReader(json, 'account.updateStatus', classes);
-    return j.end(
-      new UpdateStatus$({
-        offline: j.field('offline', boolFromJson),
-      }),
-    );
-  }
+interface UpdateStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateStatus#6628562c offline:Bool = Bool` */
-export const UpdateStatus: typeof UpdateStatus$ = /*@__PURE__*/ defineTlClass(UpdateStatus$, 0x6628562c, 0xf5b399ac, 'account.UpdateStatus', 'request');
+export const UpdateStatus: typeof UpdateStatus$ = /*@__PURE__*/ defineTlClass(UpdateStatus$, 0x6628562c, 0xf5b399ac, 'account.UpdateStatus', 'request', 'account.updateStatus offline:Bool');
 export type UpdateStatus = UpdateStatus$;
 
 /** `account.getWallPapers#aabb1763 hash:int = account.WallPapers` */
@@ -2146,6 +1809,7 @@ class GetWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xa2c548fd;
   declare readonly className: 'account.GetWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWallPapers$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -2185,25 +1849,14 @@ class GetWallPapers$ {
       return rethrowDecode(e, 'account.getWallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getWallPapers');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPapers$ {
-    const j = new TlJsonReader(json, 'account.getWallPapers', classes);
-    return j.end(
-      new GetWallPapers$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getWallPapers#aabb1763 hash:int = account.WallPapers` */
-export const GetWallPapers: typeof GetWallPapers$ = /*@__PURE__*/ defineTlClass(GetWallPapers$, 0xaabb1763, 0xa2c548fd, 'account.GetWallPapers', 'request');
+export const GetWallPapers: typeof GetWallPapers$ = /*@__PURE__*/ defineTlClass(GetWallPapers$, 0xaabb1763, 0xa2c548fd, 'account.GetWallPapers', 'request', 'account.getWallPapers hash:int');
 export type GetWallPapers = GetWallPapers$;
 
 /** `account.reportPeer#ae189d5f peer:InputPeer reason:ReportReason = Bool` */
@@ -2216,6 +1869,7 @@ class ReportPeer$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ReportPeer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportPeer$;
   declare peer: Api.TypeInputPeer;
   declare reason: Api.TypeReportReason;
 
@@ -2261,27 +1915,14 @@ class ReportPeer$ {
       return rethrowDecode(e, 'account.reportPeer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.reportPeer');
-    j.field('peer', this.peer, objectToJson);
-    j.field('reason', this.reason, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportPeer$ {
-    const j = new TlJsonReader(json, 'account.reportPeer', classes);
-    return j.end(
-      new ReportPeer$({
-        peer: j.field('peer', fromJson$InputPeer),
-        reason: j.field('reason', fromJson$ReportReason),
-      }),
-    );
-  }
+interface ReportPeer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.reportPeer#ae189d5f peer:InputPeer reason:ReportReason = Bool` */
-export const ReportPeer: typeof ReportPeer$ = /*@__PURE__*/ defineTlClass(ReportPeer$, 0xae189d5f, 0xf5b399ac, 'account.ReportPeer', 'request');
+export const ReportPeer: typeof ReportPeer$ = /*@__PURE__*/ defineTlClass(ReportPeer$, 0xae189d5f, 0xf5b399ac, 'account.ReportPeer', 'request', 'account.reportPeer peer:InputPeer reason:ReportReason');
 export type ReportPeer = ReportPeer$;
 
 /** `account.checkUsername#2714d86c username:string = Bool` */
@@ -2294,6 +1935,7 @@ class CheckUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.CheckUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUsername$;
   declare username: string;
 
   constructor(args: { username: string }) {
@@ -2333,25 +1975,14 @@ class CheckUsername$ {
       return rethrowDecode(e, 'account.checkUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.checkUsername');
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
-    const j = new TlJsonReader(json, 'account.checkUsername', classes);
-    return j.end(
-      new CheckUsername$({
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface CheckUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.checkUsername#2714d86c username:string = Bool` */
-export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x2714d86c, 0xf5b399ac, 'account.CheckUsername', 'request');
+export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x2714d86c, 0xf5b399ac, 'account.CheckUsername', 'request', 'account.checkUsername username:string');
 export type CheckUsername = CheckUsername$;
 
 /** `account.updateUsername#3e0bdd7c username:string = User` */
@@ -2364,6 +1995,7 @@ class UpdateUsername$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.UpdateUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUsername$;
   declare username: string;
 
   constructor(args: { username: string }) {
@@ -2403,25 +2035,14 @@ class UpdateUsername$ {
       return rethrowDecode(e, 'account.updateUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateUsername');
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
-    const j = new TlJsonReader(json, 'account.updateUsername', classes);
-    return j.end(
-      new UpdateUsername$({
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface UpdateUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateUsername#3e0bdd7c username:string = User` */
-export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3e0bdd7c, 0x2da17977, 'account.UpdateUsername', 'request');
+export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3e0bdd7c, 0x2da17977, 'account.UpdateUsername', 'request', 'account.updateUsername username:string');
 export type UpdateUsername = UpdateUsername$;
 
 /** `account.getPrivacy#dadbc950 key:InputPrivacyKey = account.PrivacyRules` */
@@ -2434,6 +2055,7 @@ class GetPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.GetPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPrivacy$;
   declare key: Api.TypeInputPrivacyKey;
 
   constructor(args: { key: Api.TypeInputPrivacyKey }) {
@@ -2473,25 +2095,14 @@ class GetPrivacy$ {
       return rethrowDecode(e, 'account.getPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPrivacy');
-    j.field('key', this.key, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPrivacy$ {
-    const j = new TlJsonReader(json, 'account.getPrivacy', classes);
-    return j.end(
-      new GetPrivacy$({
-        key: j.field('key', fromJson$InputPrivacyKey),
-      }),
-    );
-  }
+interface GetPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getPrivacy#dadbc950 key:InputPrivacyKey = account.PrivacyRules` */
-export const GetPrivacy: typeof GetPrivacy$ = /*@__PURE__*/ defineTlClass(GetPrivacy$, 0xdadbc950, 0xb55aba82, 'account.GetPrivacy', 'request');
+export const GetPrivacy: typeof GetPrivacy$ = /*@__PURE__*/ defineTlClass(GetPrivacy$, 0xdadbc950, 0xb55aba82, 'account.GetPrivacy', 'request', 'account.getPrivacy key:InputPrivacyKey');
 export type GetPrivacy = GetPrivacy$;
 
 /** `account.setPrivacy#c9f81ce8 key:InputPrivacyKey rules:Vector<InputPrivacyRule> = account.PrivacyRules` */
@@ -2504,6 +2115,7 @@ class SetPrivacy$ {
   declare readonly SUBCLASS_OF_ID: 0xb55aba82;
   declare readonly className: 'account.SetPrivacy';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetPrivacy$;
   declare key: Api.TypeInputPrivacyKey;
   declare rules: Api.TypeInputPrivacyRule[];
 
@@ -2557,27 +2169,14 @@ class SetPrivacy$ {
       return rethrowDecode(e, 'account.setPrivacy', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setPrivacy');
-    j.field('key', this.key, objectToJson);
-    j.vector('rules', this.rules, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetPrivacy$ {
-    const j = new TlJsonReader(json, 'account.setPrivacy', classes);
-    return j.end(
-      new SetPrivacy$({
-        key: j.field('key', fromJson$InputPrivacyKey),
-        rules: j.vector('rules', fromJson$InputPrivacyRule),
-      }),
-    );
-  }
+interface SetPrivacy$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setPrivacy#c9f81ce8 key:InputPrivacyKey rules:Vector<InputPrivacyRule> = account.PrivacyRules` */
-export const SetPrivacy: typeof SetPrivacy$ = /*@__PURE__*/ defineTlClass(SetPrivacy$, 0xc9f81ce8, 0xb55aba82, 'account.SetPrivacy', 'request');
+export const SetPrivacy: typeof SetPrivacy$ = /*@__PURE__*/ defineTlClass(SetPrivacy$, 0xc9f81ce8, 0xb55aba82, 'account.SetPrivacy', 'request', 'account.setPrivacy key:InputPrivacyKey rules:Vector<InputPrivacyRule>');
 export type SetPrivacy = SetPrivacy$;
 
 /** `account.deleteAccount#418d4e0b reason:string = Bool` */
@@ -2590,6 +2189,7 @@ class DeleteAccount$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteAccount';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteAccount$;
   declare reason: string;
 
   constructor(args: { reason: string }) {
@@ -2629,25 +2229,14 @@ class DeleteAccount$ {
       return rethrowDecode(e, 'account.deleteAccount', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteAccount');
-    j.field('reason', this.reason, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteAccount$ {
-    const j = new TlJsonReader(json, 'account.deleteAccount', classes);
-    return j.end(
-      new DeleteAccount$({
-        reason: j.field('reason', stringFromJson),
-      }),
-    );
-  }
+interface DeleteAccount$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.deleteAccount#418d4e0b reason:string = Bool` */
-export const DeleteAccount: typeof DeleteAccount$ = /*@__PURE__*/ defineTlClass(DeleteAccount$, 0x418d4e0b, 0xf5b399ac, 'account.DeleteAccount', 'request');
+export const DeleteAccount: typeof DeleteAccount$ = /*@__PURE__*/ defineTlClass(DeleteAccount$, 0x418d4e0b, 0xf5b399ac, 'account.DeleteAccount', 'request', 'account.deleteAccount reason:string');
 export type DeleteAccount = DeleteAccount$;
 
 /** `account.getAccountTTL#8fc711d = AccountDaysTTL` */
@@ -2660,6 +2249,7 @@ class GetAccountTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xbaa39d88;
   declare readonly className: 'account.GetAccountTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAccountTTL$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2677,18 +2267,14 @@ class GetAccountTTL$ {
   static fromReader(_r: TlReader): GetAccountTTL$ {
     return new GetAccountTTL$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAccountTTL' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAccountTTL$ {
-    return new TlJsonReader(json, 'account.getAccountTTL', classes).end(new GetAccountTTL$());
-  }
+interface GetAccountTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAccountTTL#8fc711d = AccountDaysTTL` */
-export const GetAccountTTL: typeof GetAccountTTL$ = /*@__PURE__*/ defineTlClass(GetAccountTTL$, 0x08fc711d, 0xbaa39d88, 'account.GetAccountTTL', 'request');
+export const GetAccountTTL: typeof GetAccountTTL$ = /*@__PURE__*/ defineTlClass(GetAccountTTL$, 0x08fc711d, 0xbaa39d88, 'account.GetAccountTTL', 'request', 'account.getAccountTTL');
 export type GetAccountTTL = GetAccountTTL$;
 
 /** `account.setAccountTTL#2442485e ttl:AccountDaysTTL = Bool` */
@@ -2701,6 +2287,7 @@ class SetAccountTTL$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetAccountTTL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetAccountTTL$;
   declare ttl: Api.TypeAccountDaysTTL;
 
   constructor(args: { ttl: Api.TypeAccountDaysTTL }) {
@@ -2740,25 +2327,14 @@ class SetAccountTTL$ {
       return rethrowDecode(e, 'account.setAccountTTL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setAccountTTL');
-    j.field('ttl', this.ttl, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetAccountTTL$ {
-    const j = new TlJsonReader(json, 'account.setAccountTTL', classes);
-    return j.end(
-      new SetAccountTTL$({
-        ttl: j.field('ttl', fromJson$AccountDaysTTL),
-      }),
-    );
-  }
+interface SetAccountTTL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setAccountTTL#2442485e ttl:AccountDaysTTL = Bool` */
-export const SetAccountTTL: typeof SetAccountTTL$ = /*@__PURE__*/ defineTlClass(SetAccountTTL$, 0x2442485e, 0xf5b399ac, 'account.SetAccountTTL', 'request');
+export const SetAccountTTL: typeof SetAccountTTL$ = /*@__PURE__*/ defineTlClass(SetAccountTTL$, 0x2442485e, 0xf5b399ac, 'account.SetAccountTTL', 'request', 'account.setAccountTTL ttl:AccountDaysTTL');
 export type SetAccountTTL = SetAccountTTL$;
 
 /** `account.sendChangePhoneCode#82574ae5 phone_number:string settings:CodeSettings = auth.SentCode` */
@@ -2771,6 +2347,7 @@ class SendChangePhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendChangePhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendChangePhoneCode$;
   declare phoneNumber: string;
   declare settings: Api.TypeCodeSettings;
 
@@ -2816,27 +2393,14 @@ class SendChangePhoneCode$ {
       return rethrowDecode(e, 'account.sendChangePhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendChangePhoneCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendChangePhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendChangePhoneCode', classes);
-    return j.end(
-      new SendChangePhoneCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendChangePhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendChangePhoneCode#82574ae5 phone_number:string settings:CodeSettings = auth.SentCode` */
-export const SendChangePhoneCode: typeof SendChangePhoneCode$ = /*@__PURE__*/ defineTlClass(SendChangePhoneCode$, 0x82574ae5, 0x6ce87081, 'account.SendChangePhoneCode', 'request');
+export const SendChangePhoneCode: typeof SendChangePhoneCode$ = /*@__PURE__*/ defineTlClass(SendChangePhoneCode$, 0x82574ae5, 0x6ce87081, 'account.SendChangePhoneCode', 'request', 'account.sendChangePhoneCode phone_number:string settings:CodeSettings');
 export type SendChangePhoneCode = SendChangePhoneCode$;
 
 /** `account.changePhone#70c32edb phone_number:string phone_code_hash:string phone_code:string = User` */
@@ -2849,6 +2413,7 @@ class ChangePhone$ {
   declare readonly SUBCLASS_OF_ID: 0x2da17977;
   declare readonly className: 'account.ChangePhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangePhone$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare phoneCode: string;
@@ -2900,29 +2465,14 @@ class ChangePhone$ {
       return rethrowDecode(e, 'account.changePhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.changePhone');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangePhone$ {
-    const j = new TlJsonReader(json, 'account.changePhone', classes);
-    return j.end(
-      new ChangePhone$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface ChangePhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.changePhone#70c32edb phone_number:string phone_code_hash:string phone_code:string = User` */
-export const ChangePhone: typeof ChangePhone$ = /*@__PURE__*/ defineTlClass(ChangePhone$, 0x70c32edb, 0x2da17977, 'account.ChangePhone', 'request');
+export const ChangePhone: typeof ChangePhone$ = /*@__PURE__*/ defineTlClass(ChangePhone$, 0x70c32edb, 0x2da17977, 'account.ChangePhone', 'request', 'account.changePhone phone_number:string phone_code_hash:string phone_code:string');
 export type ChangePhone = ChangePhone$;
 
 /** `account.updateDeviceLocked#38df3532 period:int = Bool` */
@@ -2935,6 +2485,7 @@ class UpdateDeviceLocked$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdateDeviceLocked';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDeviceLocked$;
   declare period: number;
 
   constructor(args: { period: number }) {
@@ -2974,25 +2525,14 @@ class UpdateDeviceLocked$ {
       return rethrowDecode(e, 'account.updateDeviceLocked', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateDeviceLocked');
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDeviceLocked$ {
-    const j = new TlJsonReader(json, 'account.updateDeviceLocked', classes);
-    return j.end(
-      new UpdateDeviceLocked$({
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface UpdateDeviceLocked$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateDeviceLocked#38df3532 period:int = Bool` */
-export const UpdateDeviceLocked: typeof UpdateDeviceLocked$ = /*@__PURE__*/ defineTlClass(UpdateDeviceLocked$, 0x38df3532, 0xf5b399ac, 'account.UpdateDeviceLocked', 'request');
+export const UpdateDeviceLocked: typeof UpdateDeviceLocked$ = /*@__PURE__*/ defineTlClass(UpdateDeviceLocked$, 0x38df3532, 0xf5b399ac, 'account.UpdateDeviceLocked', 'request', 'account.updateDeviceLocked period:int');
 export type UpdateDeviceLocked = UpdateDeviceLocked$;
 
 /** `account.getAuthorizations#e320c158 = account.Authorizations` */
@@ -3005,6 +2545,7 @@ class GetAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x0bf5e0ff;
   declare readonly className: 'account.GetAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3022,18 +2563,14 @@ class GetAuthorizations$ {
   static fromReader(_r: TlReader): GetAuthorizations$ {
     return new GetAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizations$ {
-    return new TlJsonReader(json, 'account.getAuthorizations', classes).end(new GetAuthorizations$());
-  }
+interface GetAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAuthorizations#e320c158 = account.Authorizations` */
-export const GetAuthorizations: typeof GetAuthorizations$ = /*@__PURE__*/ defineTlClass(GetAuthorizations$, 0xe320c158, 0x0bf5e0ff, 'account.GetAuthorizations', 'request');
+export const GetAuthorizations: typeof GetAuthorizations$ = /*@__PURE__*/ defineTlClass(GetAuthorizations$, 0xe320c158, 0x0bf5e0ff, 'account.GetAuthorizations', 'request', 'account.getAuthorizations');
 export type GetAuthorizations = GetAuthorizations$;
 
 /** `account.resetAuthorization#df77f3bc hash:long = Bool` */
@@ -3046,6 +2583,7 @@ class ResetAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetAuthorization$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -3085,25 +2623,14 @@ class ResetAuthorization$ {
       return rethrowDecode(e, 'account.resetAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetAuthorization');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorization$ {
-    const j = new TlJsonReader(json, 'account.resetAuthorization', classes);
-    return j.end(
-      new ResetAuthorization$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface ResetAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetAuthorization#df77f3bc hash:long = Bool` */
-export const ResetAuthorization: typeof ResetAuthorization$ = /*@__PURE__*/ defineTlClass(ResetAuthorization$, 0xdf77f3bc, 0xf5b399ac, 'account.ResetAuthorization', 'request');
+export const ResetAuthorization: typeof ResetAuthorization$ = /*@__PURE__*/ defineTlClass(ResetAuthorization$, 0xdf77f3bc, 0xf5b399ac, 'account.ResetAuthorization', 'request', 'account.resetAuthorization hash:long');
 export type ResetAuthorization = ResetAuthorization$;
 
 /** `account.getPassword#548a30f5 = account.Password` */
@@ -3116,6 +2643,7 @@ class GetPassword$ {
   declare readonly SUBCLASS_OF_ID: 0x53a211a3;
   declare readonly className: 'account.GetPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPassword$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3133,18 +2661,14 @@ class GetPassword$ {
   static fromReader(_r: TlReader): GetPassword$ {
     return new GetPassword$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getPassword' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassword$ {
-    return new TlJsonReader(json, 'account.getPassword', classes).end(new GetPassword$());
-  }
+interface GetPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getPassword#548a30f5 = account.Password` */
-export const GetPassword: typeof GetPassword$ = /*@__PURE__*/ defineTlClass(GetPassword$, 0x548a30f5, 0x53a211a3, 'account.GetPassword', 'request');
+export const GetPassword: typeof GetPassword$ = /*@__PURE__*/ defineTlClass(GetPassword$, 0x548a30f5, 0x53a211a3, 'account.GetPassword', 'request', 'account.getPassword');
 export type GetPassword = GetPassword$;
 
 /** `account.getPasswordSettings#9cd4eaf9 password:InputCheckPasswordSRP = account.PasswordSettings` */
@@ -3157,6 +2681,7 @@ class GetPasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xd23fb078;
   declare readonly className: 'account.GetPasswordSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPasswordSettings$;
   declare password: Api.TypeInputCheckPasswordSRP;
 
   constructor(args: { password: Api.TypeInputCheckPasswordSRP }) {
@@ -3196,25 +2721,14 @@ class GetPasswordSettings$ {
       return rethrowDecode(e, 'account.getPasswordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getPasswordSettings');
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.getPasswordSettings', classes);
-    return j.end(
-      new GetPasswordSettings$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetPasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getPasswordSettings#9cd4eaf9 password:InputCheckPasswordSRP = account.PasswordSettings` */
-export const GetPasswordSettings: typeof GetPasswordSettings$ = /*@__PURE__*/ defineTlClass(GetPasswordSettings$, 0x9cd4eaf9, 0xd23fb078, 'account.GetPasswordSettings', 'request');
+export const GetPasswordSettings: typeof GetPasswordSettings$ = /*@__PURE__*/ defineTlClass(GetPasswordSettings$, 0x9cd4eaf9, 0xd23fb078, 'account.GetPasswordSettings', 'request', 'account.getPasswordSettings password:InputCheckPasswordSRP');
 export type GetPasswordSettings = GetPasswordSettings$;
 
 /** `account.updatePasswordSettings#a59b102f password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings = Bool` */
@@ -3227,6 +2741,7 @@ class UpdatePasswordSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.UpdatePasswordSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePasswordSettings$;
   declare password: Api.TypeInputCheckPasswordSRP;
   declare newSettings: Api.account.TypePasswordInputSettings;
 
@@ -3272,27 +2787,14 @@ class UpdatePasswordSettings$ {
       return rethrowDecode(e, 'account.updatePasswordSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updatePasswordSettings');
-    j.field('password', this.password, objectToJson);
-    j.field('new_settings', this.newSettings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePasswordSettings$ {
-    const j = new TlJsonReader(json, 'account.updatePasswordSettings', classes);
-    return j.end(
-      new UpdatePasswordSettings$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-        newSettings: j.field('new_settings', fromJson$account$PasswordInputSettings),
-      }),
-    );
-  }
+interface UpdatePasswordSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updatePasswordSettings#a59b102f password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings = Bool` */
-export const UpdatePasswordSettings: typeof UpdatePasswordSettings$ = /*@__PURE__*/ defineTlClass(UpdatePasswordSettings$, 0xa59b102f, 0xf5b399ac, 'account.UpdatePasswordSettings', 'request');
+export const UpdatePasswordSettings: typeof UpdatePasswordSettings$ = /*@__PURE__*/ defineTlClass(UpdatePasswordSettings$, 0xa59b102f, 0xf5b399ac, 'account.UpdatePasswordSettings', 'request', 'account.updatePasswordSettings password:InputCheckPasswordSRP new_settings:account.PasswordInputSettings');
 export type UpdatePasswordSettings = UpdatePasswordSettings$;
 
 /** `account.sendConfirmPhoneCode#1b3faa88 hash:string settings:CodeSettings = auth.SentCode` */
@@ -3305,6 +2807,7 @@ class SendConfirmPhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendConfirmPhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendConfirmPhoneCode$;
   declare hash: string;
   declare settings: Api.TypeCodeSettings;
 
@@ -3350,27 +2853,14 @@ class SendConfirmPhoneCode$ {
       return rethrowDecode(e, 'account.sendConfirmPhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendConfirmPhoneCode');
-    j.field('hash', this.hash, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendConfirmPhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendConfirmPhoneCode', classes);
-    return j.end(
-      new SendConfirmPhoneCode$({
-        hash: j.field('hash', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendConfirmPhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendConfirmPhoneCode#1b3faa88 hash:string settings:CodeSettings = auth.SentCode` */
-export const SendConfirmPhoneCode: typeof SendConfirmPhoneCode$ = /*@__PURE__*/ defineTlClass(SendConfirmPhoneCode$, 0x1b3faa88, 0x6ce87081, 'account.SendConfirmPhoneCode', 'request');
+export const SendConfirmPhoneCode: typeof SendConfirmPhoneCode$ = /*@__PURE__*/ defineTlClass(SendConfirmPhoneCode$, 0x1b3faa88, 0x6ce87081, 'account.SendConfirmPhoneCode', 'request', 'account.sendConfirmPhoneCode hash:string settings:CodeSettings');
 export type SendConfirmPhoneCode = SendConfirmPhoneCode$;
 
 /** `account.confirmPhone#5f2178c3 phone_code_hash:string phone_code:string = Bool` */
@@ -3383,6 +2873,7 @@ class ConfirmPhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ConfirmPhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmPhone$;
   declare phoneCodeHash: string;
   declare phoneCode: string;
 
@@ -3428,27 +2919,14 @@ class ConfirmPhone$ {
       return rethrowDecode(e, 'account.confirmPhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.confirmPhone');
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPhone$ {
-    const j = new TlJsonReader(json, 'account.confirmPhone', classes);
-    return j.end(
-      new ConfirmPhone$({
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface ConfirmPhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.confirmPhone#5f2178c3 phone_code_hash:string phone_code:string = Bool` */
-export const ConfirmPhone: typeof ConfirmPhone$ = /*@__PURE__*/ defineTlClass(ConfirmPhone$, 0x5f2178c3, 0xf5b399ac, 'account.ConfirmPhone', 'request');
+export const ConfirmPhone: typeof ConfirmPhone$ = /*@__PURE__*/ defineTlClass(ConfirmPhone$, 0x5f2178c3, 0xf5b399ac, 'account.ConfirmPhone', 'request', 'account.confirmPhone phone_code_hash:string phone_code:string');
 export type ConfirmPhone = ConfirmPhone$;
 
 /** `account.getTmpPassword#449e0b51 password:InputCheckPasswordSRP period:int = account.TmpPassword` */
@@ -3461,6 +2939,7 @@ class GetTmpPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb064992d;
   declare readonly className: 'account.GetTmpPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTmpPassword$;
   declare password: Api.TypeInputCheckPasswordSRP;
   declare period: number;
 
@@ -3506,27 +2985,14 @@ class GetTmpPassword$ {
       return rethrowDecode(e, 'account.getTmpPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getTmpPassword');
-    j.field('password', this.password, objectToJson);
-    j.field('period', this.period, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTmpPassword$ {
-    const j = new TlJsonReader(json, 'account.getTmpPassword', classes);
-    return j.end(
-      new GetTmpPassword$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-        period: j.field('period', intFromJson),
-      }),
-    );
-  }
+interface GetTmpPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getTmpPassword#449e0b51 password:InputCheckPasswordSRP period:int = account.TmpPassword` */
-export const GetTmpPassword: typeof GetTmpPassword$ = /*@__PURE__*/ defineTlClass(GetTmpPassword$, 0x449e0b51, 0xb064992d, 'account.GetTmpPassword', 'request');
+export const GetTmpPassword: typeof GetTmpPassword$ = /*@__PURE__*/ defineTlClass(GetTmpPassword$, 0x449e0b51, 0xb064992d, 'account.GetTmpPassword', 'request', 'account.getTmpPassword password:InputCheckPasswordSRP period:int');
 export type GetTmpPassword = GetTmpPassword$;
 
 /** `account.getWebAuthorizations#182e6d6f = account.WebAuthorizations` */
@@ -3539,6 +3005,7 @@ class GetWebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0x9a365b32;
   declare readonly className: 'account.GetWebAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3556,18 +3023,14 @@ class GetWebAuthorizations$ {
   static fromReader(_r: TlReader): GetWebAuthorizations$ {
     return new GetWebAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getWebAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebAuthorizations$ {
-    return new TlJsonReader(json, 'account.getWebAuthorizations', classes).end(new GetWebAuthorizations$());
-  }
+interface GetWebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getWebAuthorizations#182e6d6f = account.WebAuthorizations` */
-export const GetWebAuthorizations: typeof GetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(GetWebAuthorizations$, 0x182e6d6f, 0x9a365b32, 'account.GetWebAuthorizations', 'request');
+export const GetWebAuthorizations: typeof GetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(GetWebAuthorizations$, 0x182e6d6f, 0x9a365b32, 'account.GetWebAuthorizations', 'request', 'account.getWebAuthorizations');
 export type GetWebAuthorizations = GetWebAuthorizations$;
 
 /** `account.resetWebAuthorization#2d01b9ef hash:long = Bool` */
@@ -3580,6 +3043,7 @@ class ResetWebAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWebAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWebAuthorization$;
   declare hash: BigInteger;
 
   constructor(args: { hash: LongInput }) {
@@ -3619,25 +3083,14 @@ class ResetWebAuthorization$ {
       return rethrowDecode(e, 'account.resetWebAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.resetWebAuthorization');
-    j.field('hash', this.hash, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorization$ {
-    const j = new TlJsonReader(json, 'account.resetWebAuthorization', classes);
-    return j.end(
-      new ResetWebAuthorization$({
-        hash: j.field('hash', longFromJson),
-      }),
-    );
-  }
+interface ResetWebAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetWebAuthorization#2d01b9ef hash:long = Bool` */
-export const ResetWebAuthorization: typeof ResetWebAuthorization$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorization$, 0x2d01b9ef, 0xf5b399ac, 'account.ResetWebAuthorization', 'request');
+export const ResetWebAuthorization: typeof ResetWebAuthorization$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorization$, 0x2d01b9ef, 0xf5b399ac, 'account.ResetWebAuthorization', 'request', 'account.resetWebAuthorization hash:long');
 export type ResetWebAuthorization = ResetWebAuthorization$;
 
 /** `account.resetWebAuthorizations#682d2594 = Bool` */
@@ -3650,6 +3103,7 @@ class ResetWebAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWebAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWebAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3667,18 +3121,14 @@ class ResetWebAuthorizations$ {
   static fromReader(_r: TlReader): ResetWebAuthorizations$ {
     return new ResetWebAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetWebAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWebAuthorizations$ {
-    return new TlJsonReader(json, 'account.resetWebAuthorizations', classes).end(new ResetWebAuthorizations$());
-  }
+interface ResetWebAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetWebAuthorizations#682d2594 = Bool` */
-export const ResetWebAuthorizations: typeof ResetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorizations$, 0x682d2594, 0xf5b399ac, 'account.ResetWebAuthorizations', 'request');
+export const ResetWebAuthorizations: typeof ResetWebAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetWebAuthorizations$, 0x682d2594, 0xf5b399ac, 'account.ResetWebAuthorizations', 'request', 'account.resetWebAuthorizations');
 export type ResetWebAuthorizations = ResetWebAuthorizations$;
 
 /** `account.getAllSecureValues#b288bc7d = Vector<SecureValue>` */
@@ -3691,6 +3141,7 @@ class GetAllSecureValues$ {
   declare readonly SUBCLASS_OF_ID: 0xe82e4121;
   declare readonly className: 'account.GetAllSecureValues';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllSecureValues$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3708,18 +3159,14 @@ class GetAllSecureValues$ {
   static fromReader(_r: TlReader): GetAllSecureValues$ {
     return new GetAllSecureValues$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAllSecureValues' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllSecureValues$ {
-    return new TlJsonReader(json, 'account.getAllSecureValues', classes).end(new GetAllSecureValues$());
-  }
+interface GetAllSecureValues$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAllSecureValues#b288bc7d = Vector<SecureValue>` */
-export const GetAllSecureValues: typeof GetAllSecureValues$ = /*@__PURE__*/ defineTlClass(GetAllSecureValues$, 0xb288bc7d, 0xe82e4121, 'account.GetAllSecureValues', 'request');
+export const GetAllSecureValues: typeof GetAllSecureValues$ = /*@__PURE__*/ defineTlClass(GetAllSecureValues$, 0xb288bc7d, 0xe82e4121, 'account.GetAllSecureValues', 'request', 'account.getAllSecureValues');
 export type GetAllSecureValues = GetAllSecureValues$;
 
 /** `account.getSecureValue#73665bc2 types:Vector<SecureValueType> = Vector<SecureValue>` */
@@ -3732,6 +3179,7 @@ class GetSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0xe82e4121;
   declare readonly className: 'account.GetSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSecureValue$;
   declare types: Api.TypeSecureValueType[];
 
   constructor(args: { types: Api.TypeSecureValueType[] }) {
@@ -3779,25 +3227,14 @@ class GetSecureValue$ {
       return rethrowDecode(e, 'account.getSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getSecureValue');
-    j.vector('types', this.types, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSecureValue$ {
-    const j = new TlJsonReader(json, 'account.getSecureValue', classes);
-    return j.end(
-      new GetSecureValue$({
-        types: j.vector('types', fromJson$SecureValueType),
-      }),
-    );
-  }
+interface GetSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getSecureValue#73665bc2 types:Vector<SecureValueType> = Vector<SecureValue>` */
-export const GetSecureValue: typeof GetSecureValue$ = /*@__PURE__*/ defineTlClass(GetSecureValue$, 0x73665bc2, 0xe82e4121, 'account.GetSecureValue', 'request');
+export const GetSecureValue: typeof GetSecureValue$ = /*@__PURE__*/ defineTlClass(GetSecureValue$, 0x73665bc2, 0xe82e4121, 'account.GetSecureValue', 'request', 'account.getSecureValue types:Vector<SecureValueType>');
 export type GetSecureValue = GetSecureValue$;
 
 /** `account.saveSecureValue#899fe31d value:InputSecureValue secure_secret_id:long = SecureValue` */
@@ -3810,6 +3247,7 @@ class SaveSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0x051138ae;
   declare readonly className: 'account.SaveSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveSecureValue$;
   declare value: Api.TypeInputSecureValue;
   declare secureSecretId: BigInteger;
 
@@ -3855,27 +3293,14 @@ class SaveSecureValue$ {
       return rethrowDecode(e, 'account.saveSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveSecureValue');
-    j.field('value', this.value, objectToJson);
-    j.field('secure_secret_id', this.secureSecretId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveSecureValue$ {
-    const j = new TlJsonReader(json, 'account.saveSecureValue', classes);
-    return j.end(
-      new SaveSecureValue$({
-        value: j.field('value', fromJson$InputSecureValue),
-        secureSecretId: j.field('secure_secret_id', longFromJson),
-      }),
-    );
-  }
+interface SaveSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveSecureValue#899fe31d value:InputSecureValue secure_secret_id:long = SecureValue` */
-export const SaveSecureValue: typeof SaveSecureValue$ = /*@__PURE__*/ defineTlClass(SaveSecureValue$, 0x899fe31d, 0x051138ae, 'account.SaveSecureValue', 'request');
+export const SaveSecureValue: typeof SaveSecureValue$ = /*@__PURE__*/ defineTlClass(SaveSecureValue$, 0x899fe31d, 0x051138ae, 'account.SaveSecureValue', 'request', 'account.saveSecureValue value:InputSecureValue secure_secret_id:long');
 export type SaveSecureValue = SaveSecureValue$;
 
 /** `account.deleteSecureValue#b880bc4b types:Vector<SecureValueType> = Bool` */
@@ -3888,6 +3313,7 @@ class DeleteSecureValue$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.DeleteSecureValue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteSecureValue$;
   declare types: Api.TypeSecureValueType[];
 
   constructor(args: { types: Api.TypeSecureValueType[] }) {
@@ -3935,25 +3361,14 @@ class DeleteSecureValue$ {
       return rethrowDecode(e, 'account.deleteSecureValue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.deleteSecureValue');
-    j.vector('types', this.types, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteSecureValue$ {
-    const j = new TlJsonReader(json, 'account.deleteSecureValue', classes);
-    return j.end(
-      new DeleteSecureValue$({
-        types: j.vector('types', fromJson$SecureValueType),
-      }),
-    );
-  }
+interface DeleteSecureValue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.deleteSecureValue#b880bc4b types:Vector<SecureValueType> = Bool` */
-export const DeleteSecureValue: typeof DeleteSecureValue$ = /*@__PURE__*/ defineTlClass(DeleteSecureValue$, 0xb880bc4b, 0xf5b399ac, 'account.DeleteSecureValue', 'request');
+export const DeleteSecureValue: typeof DeleteSecureValue$ = /*@__PURE__*/ defineTlClass(DeleteSecureValue$, 0xb880bc4b, 0xf5b399ac, 'account.DeleteSecureValue', 'request', 'account.deleteSecureValue types:Vector<SecureValueType>');
 export type DeleteSecureValue = DeleteSecureValue$;
 
 /** `account.getAuthorizationForm#b86ba8e1 bot_id:int scope:string public_key:string = account.AuthorizationForm` */
@@ -3966,6 +3381,7 @@ class GetAuthorizationForm$ {
   declare readonly SUBCLASS_OF_ID: 0x78049a94;
   declare readonly className: 'account.GetAuthorizationForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAuthorizationForm$;
   declare botId: number;
   declare scope: string;
   declare publicKey: string;
@@ -4017,29 +3433,14 @@ class GetAuthorizationForm$ {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getAuthorizationForm');
-    j.field('bot_id', this.botId, intToJson);
-    j.field('scope', this.scope, stringToJson);
-    j.field('public_key', this.publicKey, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAuthorizationForm$ {
-    const j = new TlJsonReader(json, 'account.getAuthorizationForm', classes);
-    return j.end(
-      new GetAuthorizationForm$({
-        botId: j.field('bot_id', intFromJson),
-        scope: j.field('scope', stringFromJson),
-        publicKey: j.field('public_key', stringFromJson),
-      }),
-    );
-  }
+interface GetAuthorizationForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAuthorizationForm#b86ba8e1 bot_id:int scope:string public_key:string = account.AuthorizationForm` */
-export const GetAuthorizationForm: typeof GetAuthorizationForm$ = /*@__PURE__*/ defineTlClass(GetAuthorizationForm$, 0xb86ba8e1, 0x78049a94, 'account.GetAuthorizationForm', 'request');
+export const GetAuthorizationForm: typeof GetAuthorizationForm$ = /*@__PURE__*/ defineTlClass(GetAuthorizationForm$, 0xb86ba8e1, 0x78049a94, 'account.GetAuthorizationForm', 'request', 'account.getAuthorizationForm bot_id:int scope:string public_key:string');
 export type GetAuthorizationForm = GetAuthorizationForm$;
 
 /** `account.acceptAuthorization#e7027c94 bot_id:int scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted = Bool` */
@@ -4052,6 +3453,7 @@ class AcceptAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.AcceptAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptAuthorization$;
   declare botId: number;
   declare scope: string;
   declare publicKey: string;
@@ -4123,33 +3525,14 @@ class AcceptAuthorization$ {
       return rethrowDecode(e, 'account.acceptAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.acceptAuthorization');
-    j.field('bot_id', this.botId, intToJson);
-    j.field('scope', this.scope, stringToJson);
-    j.field('public_key', this.publicKey, stringToJson);
-    j.vector('value_hashes', this.valueHashes, objectToJson);
-    j.field('credentials', this.credentials, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptAuthorization$ {
-    const j = new TlJsonReader(json, 'account.acceptAuthorization', classes);
-    return j.end(
-      new AcceptAuthorization$({
-        botId: j.field('bot_id', intFromJson),
-        scope: j.field('scope', stringFromJson),
-        publicKey: j.field('public_key', stringFromJson),
-        valueHashes: j.vector('value_hashes', fromJson$SecureValueHash),
-        credentials: j.field('credentials', fromJson$SecureCredentialsEncrypted),
-      }),
-    );
-  }
+interface AcceptAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.acceptAuthorization#e7027c94 bot_id:int scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted = Bool` */
-export const AcceptAuthorization: typeof AcceptAuthorization$ = /*@__PURE__*/ defineTlClass(AcceptAuthorization$, 0xe7027c94, 0xf5b399ac, 'account.AcceptAuthorization', 'request');
+export const AcceptAuthorization: typeof AcceptAuthorization$ = /*@__PURE__*/ defineTlClass(AcceptAuthorization$, 0xe7027c94, 0xf5b399ac, 'account.AcceptAuthorization', 'request', 'account.acceptAuthorization bot_id:int scope:string public_key:string value_hashes:Vector<SecureValueHash> credentials:SecureCredentialsEncrypted');
 export type AcceptAuthorization = AcceptAuthorization$;
 
 /** `account.sendVerifyPhoneCode#a5a356f9 phone_number:string settings:CodeSettings = auth.SentCode` */
@@ -4162,6 +3545,7 @@ class SendVerifyPhoneCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'account.SendVerifyPhoneCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVerifyPhoneCode$;
   declare phoneNumber: string;
   declare settings: Api.TypeCodeSettings;
 
@@ -4207,27 +3591,14 @@ class SendVerifyPhoneCode$ {
       return rethrowDecode(e, 'account.sendVerifyPhoneCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendVerifyPhoneCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyPhoneCode$ {
-    const j = new TlJsonReader(json, 'account.sendVerifyPhoneCode', classes);
-    return j.end(
-      new SendVerifyPhoneCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendVerifyPhoneCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendVerifyPhoneCode#a5a356f9 phone_number:string settings:CodeSettings = auth.SentCode` */
-export const SendVerifyPhoneCode: typeof SendVerifyPhoneCode$ = /*@__PURE__*/ defineTlClass(SendVerifyPhoneCode$, 0xa5a356f9, 0x6ce87081, 'account.SendVerifyPhoneCode', 'request');
+export const SendVerifyPhoneCode: typeof SendVerifyPhoneCode$ = /*@__PURE__*/ defineTlClass(SendVerifyPhoneCode$, 0xa5a356f9, 0x6ce87081, 'account.SendVerifyPhoneCode', 'request', 'account.sendVerifyPhoneCode phone_number:string settings:CodeSettings');
 export type SendVerifyPhoneCode = SendVerifyPhoneCode$;
 
 /** `account.verifyPhone#4dd3a7f6 phone_number:string phone_code_hash:string phone_code:string = Bool` */
@@ -4240,6 +3611,7 @@ class VerifyPhone$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.VerifyPhone';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VerifyPhone$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare phoneCode: string;
@@ -4291,29 +3663,14 @@ class VerifyPhone$ {
       return rethrowDecode(e, 'account.verifyPhone', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.verifyPhone');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyPhone$ {
-    const j = new TlJsonReader(json, 'account.verifyPhone', classes);
-    return j.end(
-      new VerifyPhone$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface VerifyPhone$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.verifyPhone#4dd3a7f6 phone_number:string phone_code_hash:string phone_code:string = Bool` */
-export const VerifyPhone: typeof VerifyPhone$ = /*@__PURE__*/ defineTlClass(VerifyPhone$, 0x4dd3a7f6, 0xf5b399ac, 'account.VerifyPhone', 'request');
+export const VerifyPhone: typeof VerifyPhone$ = /*@__PURE__*/ defineTlClass(VerifyPhone$, 0x4dd3a7f6, 0xf5b399ac, 'account.VerifyPhone', 'request', 'account.verifyPhone phone_number:string phone_code_hash:string phone_code:string');
 export type VerifyPhone = VerifyPhone$;
 
 /** `account.sendVerifyEmailCode#7011509f email:string = account.SentEmailCode` */
@@ -4326,6 +3683,7 @@ class SendVerifyEmailCode$ {
   declare readonly SUBCLASS_OF_ID: 0x69f3c06e;
   declare readonly className: 'account.SendVerifyEmailCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVerifyEmailCode$;
   declare email: string;
 
   constructor(args: { email: string }) {
@@ -4365,25 +3723,14 @@ class SendVerifyEmailCode$ {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.sendVerifyEmailCode');
-    j.field('email', this.email, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVerifyEmailCode$ {
-    const j = new TlJsonReader(json, 'account.sendVerifyEmailCode', classes);
-    return j.end(
-      new SendVerifyEmailCode$({
-        email: j.field('email', stringFromJson),
-      }),
-    );
-  }
+interface SendVerifyEmailCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.sendVerifyEmailCode#7011509f email:string = account.SentEmailCode` */
-export const SendVerifyEmailCode: typeof SendVerifyEmailCode$ = /*@__PURE__*/ defineTlClass(SendVerifyEmailCode$, 0x7011509f, 0x69f3c06e, 'account.SendVerifyEmailCode', 'request');
+export const SendVerifyEmailCode: typeof SendVerifyEmailCode$ = /*@__PURE__*/ defineTlClass(SendVerifyEmailCode$, 0x7011509f, 0x69f3c06e, 'account.SendVerifyEmailCode', 'request', 'account.sendVerifyEmailCode email:string');
 export type SendVerifyEmailCode = SendVerifyEmailCode$;
 
 /** `account.verifyEmail#ecba39db email:string code:string = Bool` */
@@ -4396,6 +3743,7 @@ class VerifyEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.VerifyEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VerifyEmail$;
   declare email: string;
   declare code: string;
 
@@ -4441,27 +3789,14 @@ class VerifyEmail$ {
       return rethrowDecode(e, 'account.verifyEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.verifyEmail');
-    j.field('email', this.email, stringToJson);
-    j.field('code', this.code, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VerifyEmail$ {
-    const j = new TlJsonReader(json, 'account.verifyEmail', classes);
-    return j.end(
-      new VerifyEmail$({
-        email: j.field('email', stringFromJson),
-        code: j.field('code', stringFromJson),
-      }),
-    );
-  }
+interface VerifyEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.verifyEmail#ecba39db email:string code:string = Bool` */
-export const VerifyEmail: typeof VerifyEmail$ = /*@__PURE__*/ defineTlClass(VerifyEmail$, 0xecba39db, 0xf5b399ac, 'account.VerifyEmail', 'request');
+export const VerifyEmail: typeof VerifyEmail$ = /*@__PURE__*/ defineTlClass(VerifyEmail$, 0xecba39db, 0xf5b399ac, 'account.VerifyEmail', 'request', 'account.verifyEmail email:string code:string');
 export type VerifyEmail = VerifyEmail$;
 
 /** `account.initTakeoutSession#f05b4804 flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?int = account.Takeout` */
@@ -4474,6 +3809,7 @@ class InitTakeoutSession$ {
   declare readonly SUBCLASS_OF_ID: 0x843ebe85;
   declare readonly className: 'account.InitTakeoutSession';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InitTakeoutSession$;
   declare contacts: boolean | undefined;
   declare messageUsers: boolean | undefined;
   declare messageChats: boolean | undefined;
@@ -4553,37 +3889,14 @@ class InitTakeoutSession$ {
       return rethrowDecode(e, 'account.initTakeoutSession', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.initTakeoutSession');
-    j.flag('contacts', this.contacts);
-    j.flag('message_users', this.messageUsers);
-    j.flag('message_chats', this.messageChats);
-    j.flag('message_megagroups', this.messageMegagroups);
-    j.flag('message_channels', this.messageChannels);
-    j.flag('files', this.files);
-    j.optional('file_max_size', this.fileMaxSize, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InitTakeoutSession$ {
-    const j = new TlJsonReader(json, 'account.initTakeoutSession', classes);
-    return j.end(
-      new InitTakeoutSession$({
-        contacts: j.flag('contacts'),
-        messageUsers: j.flag('message_users'),
-        messageChats: j.flag('message_chats'),
-        messageMegagroups: j.flag('message_megagroups'),
-        messageChannels: j.flag('message_channels'),
-        files: j.flag('files'),
-        fileMaxSize: j.optional('file_max_size', intFromJson),
-      }),
-    );
-  }
+interface InitTakeoutSession$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.initTakeoutSession#f05b4804 flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?int = account.Takeout` */
-export const InitTakeoutSession: typeof InitTakeoutSession$ = /*@__PURE__*/ defineTlClass(InitTakeoutSession$, 0xf05b4804, 0x843ebe85, 'account.InitTakeoutSession', 'request');
+export const InitTakeoutSession: typeof InitTakeoutSession$ = /*@__PURE__*/ defineTlClass(InitTakeoutSession$, 0xf05b4804, 0x843ebe85, 'account.InitTakeoutSession', 'request', 'account.initTakeoutSession flags:# contacts:flags.0?true message_users:flags.1?true message_chats:flags.2?true message_megagroups:flags.3?true message_channels:flags.4?true files:flags.5?true file_max_size:flags.5?int');
 export type InitTakeoutSession = InitTakeoutSession$;
 
 /** `account.finishTakeoutSession#1d2652ee flags:# success:flags.0?true = Bool` */
@@ -4596,6 +3909,7 @@ class FinishTakeoutSession$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.FinishTakeoutSession';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FinishTakeoutSession$;
   declare success: boolean | undefined;
 
   constructor(args: { success?: boolean | undefined } = {}) {
@@ -4639,25 +3953,14 @@ class FinishTakeoutSession$ {
       return rethrowDecode(e, 'account.finishTakeoutSession', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.finishTakeoutSession');
-    j.flag('success', this.success);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FinishTakeoutSession$ {
-    const j = new TlJsonReader(json, 'account.finishTakeoutSession', classes);
-    return j.end(
-      new FinishTakeoutSession$({
-        success: j.flag('success'),
-      }),
-    );
-  }
+interface FinishTakeoutSession$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.finishTakeoutSession#1d2652ee flags:# success:flags.0?true = Bool` */
-export const FinishTakeoutSession: typeof FinishTakeoutSession$ = /*@__PURE__*/ defineTlClass(FinishTakeoutSession$, 0x1d2652ee, 0xf5b399ac, 'account.FinishTakeoutSession', 'request');
+export const FinishTakeoutSession: typeof FinishTakeoutSession$ = /*@__PURE__*/ defineTlClass(FinishTakeoutSession$, 0x1d2652ee, 0xf5b399ac, 'account.FinishTakeoutSession', 'request', 'account.finishTakeoutSession flags:# success:flags.0?true');
 export type FinishTakeoutSession = FinishTakeoutSession$;
 
 /** `account.confirmPasswordEmail#8fdf1920 code:string = Bool` */
@@ -4670,6 +3973,7 @@ class ConfirmPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ConfirmPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmPasswordEmail$;
   declare code: string;
 
   constructor(args: { code: string }) {
@@ -4709,25 +4013,14 @@ class ConfirmPasswordEmail$ {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.confirmPasswordEmail');
-    j.field('code', this.code, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmPasswordEmail$ {
-    const j = new TlJsonReader(json, 'account.confirmPasswordEmail', classes);
-    return j.end(
-      new ConfirmPasswordEmail$({
-        code: j.field('code', stringFromJson),
-      }),
-    );
-  }
+interface ConfirmPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.confirmPasswordEmail#8fdf1920 code:string = Bool` */
-export const ConfirmPasswordEmail: typeof ConfirmPasswordEmail$ = /*@__PURE__*/ defineTlClass(ConfirmPasswordEmail$, 0x8fdf1920, 0xf5b399ac, 'account.ConfirmPasswordEmail', 'request');
+export const ConfirmPasswordEmail: typeof ConfirmPasswordEmail$ = /*@__PURE__*/ defineTlClass(ConfirmPasswordEmail$, 0x8fdf1920, 0xf5b399ac, 'account.ConfirmPasswordEmail', 'request', 'account.confirmPasswordEmail code:string');
 export type ConfirmPasswordEmail = ConfirmPasswordEmail$;
 
 /** `account.resendPasswordEmail#7a7f2a15 = Bool` */
@@ -4740,6 +4033,7 @@ class ResendPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResendPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResendPasswordEmail$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4757,18 +4051,14 @@ class ResendPasswordEmail$ {
   static fromReader(_r: TlReader): ResendPasswordEmail$ {
     return new ResendPasswordEmail$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resendPasswordEmail' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResendPasswordEmail$ {
-    return new TlJsonReader(json, 'account.resendPasswordEmail', classes).end(new ResendPasswordEmail$());
-  }
+interface ResendPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resendPasswordEmail#7a7f2a15 = Bool` */
-export const ResendPasswordEmail: typeof ResendPasswordEmail$ = /*@__PURE__*/ defineTlClass(ResendPasswordEmail$, 0x7a7f2a15, 0xf5b399ac, 'account.ResendPasswordEmail', 'request');
+export const ResendPasswordEmail: typeof ResendPasswordEmail$ = /*@__PURE__*/ defineTlClass(ResendPasswordEmail$, 0x7a7f2a15, 0xf5b399ac, 'account.ResendPasswordEmail', 'request', 'account.resendPasswordEmail');
 export type ResendPasswordEmail = ResendPasswordEmail$;
 
 /** `account.cancelPasswordEmail#c1cbd5b6 = Bool` */
@@ -4781,6 +4071,7 @@ class CancelPasswordEmail$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.CancelPasswordEmail';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CancelPasswordEmail$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4798,18 +4089,14 @@ class CancelPasswordEmail$ {
   static fromReader(_r: TlReader): CancelPasswordEmail$ {
     return new CancelPasswordEmail$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.cancelPasswordEmail' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CancelPasswordEmail$ {
-    return new TlJsonReader(json, 'account.cancelPasswordEmail', classes).end(new CancelPasswordEmail$());
-  }
+interface CancelPasswordEmail$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.cancelPasswordEmail#c1cbd5b6 = Bool` */
-export const CancelPasswordEmail: typeof CancelPasswordEmail$ = /*@__PURE__*/ defineTlClass(CancelPasswordEmail$, 0xc1cbd5b6, 0xf5b399ac, 'account.CancelPasswordEmail', 'request');
+export const CancelPasswordEmail: typeof CancelPasswordEmail$ = /*@__PURE__*/ defineTlClass(CancelPasswordEmail$, 0xc1cbd5b6, 0xf5b399ac, 'account.CancelPasswordEmail', 'request', 'account.cancelPasswordEmail');
 export type CancelPasswordEmail = CancelPasswordEmail$;
 
 /** `account.getContactSignUpNotification#9f07c728 = Bool` */
@@ -4822,6 +4109,7 @@ class GetContactSignUpNotification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.GetContactSignUpNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContactSignUpNotification$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -4839,18 +4127,14 @@ class GetContactSignUpNotification$ {
   static fromReader(_r: TlReader): GetContactSignUpNotification$ {
     return new GetContactSignUpNotification$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getContactSignUpNotification' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContactSignUpNotification$ {
-    return new TlJsonReader(json, 'account.getContactSignUpNotification', classes).end(new GetContactSignUpNotification$());
-  }
+interface GetContactSignUpNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getContactSignUpNotification#9f07c728 = Bool` */
-export const GetContactSignUpNotification: typeof GetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(GetContactSignUpNotification$, 0x9f07c728, 0xf5b399ac, 'account.GetContactSignUpNotification', 'request');
+export const GetContactSignUpNotification: typeof GetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(GetContactSignUpNotification$, 0x9f07c728, 0xf5b399ac, 'account.GetContactSignUpNotification', 'request', 'account.getContactSignUpNotification');
 export type GetContactSignUpNotification = GetContactSignUpNotification$;
 
 /** `account.setContactSignUpNotification#cff43f61 silent:Bool = Bool` */
@@ -4863,6 +4147,7 @@ class SetContactSignUpNotification$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetContactSignUpNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetContactSignUpNotification$;
   declare silent: boolean;
 
   constructor(args: { silent: boolean }) {
@@ -4902,25 +4187,14 @@ class SetContactSignUpNotification$ {
       return rethrowDecode(e, 'account.setContactSignUpNotification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setContactSignUpNotification');
-    j.field('silent', this.silent, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetContactSignUpNotification$ {
-    const j = new TlJsonReader(json, 'account.setContactSignUpNotification', classes);
-    return j.end(
-      new SetContactSignUpNotification$({
-        silent: j.field('silent', boolFromJson),
-      }),
-    );
-  }
+interface SetContactSignUpNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setContactSignUpNotification#cff43f61 silent:Bool = Bool` */
-export const SetContactSignUpNotification: typeof SetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(SetContactSignUpNotification$, 0xcff43f61, 0xf5b399ac, 'account.SetContactSignUpNotification', 'request');
+export const SetContactSignUpNotification: typeof SetContactSignUpNotification$ = /*@__PURE__*/ defineTlClass(SetContactSignUpNotification$, 0xcff43f61, 0xf5b399ac, 'account.SetContactSignUpNotification', 'request', 'account.setContactSignUpNotification silent:Bool');
 export type SetContactSignUpNotification = SetContactSignUpNotification$;
 
 /** `account.getNotifyExceptions#53577479 flags:# compare_sound:flags.1?true peer:flags.0?InputNotifyPeer = Updates` */
@@ -4933,6 +4207,7 @@ class GetNotifyExceptions$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'account.GetNotifyExceptions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNotifyExceptions$;
   declare compareSound: boolean | undefined;
   declare peer: Api.TypeInputNotifyPeer | undefined;
 
@@ -4983,27 +4258,14 @@ class GetNotifyExceptions$ {
       return rethrowDecode(e, 'account.getNotifyExceptions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getNotifyExceptions');
-    j.flag('compare_sound', this.compareSound);
-    j.optional('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNotifyExceptions$ {
-    const j = new TlJsonReader(json, 'account.getNotifyExceptions', classes);
-    return j.end(
-      new GetNotifyExceptions$({
-        compareSound: j.flag('compare_sound'),
-        peer: j.optional('peer', fromJson$InputNotifyPeer),
-      }),
-    );
-  }
+interface GetNotifyExceptions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getNotifyExceptions#53577479 flags:# compare_sound:flags.1?true peer:flags.0?InputNotifyPeer = Updates` */
-export const GetNotifyExceptions: typeof GetNotifyExceptions$ = /*@__PURE__*/ defineTlClass(GetNotifyExceptions$, 0x53577479, 0x8af52aac, 'account.GetNotifyExceptions', 'request');
+export const GetNotifyExceptions: typeof GetNotifyExceptions$ = /*@__PURE__*/ defineTlClass(GetNotifyExceptions$, 0x53577479, 0x8af52aac, 'account.GetNotifyExceptions', 'request', 'account.getNotifyExceptions flags:# compare_sound:flags.1?true peer:flags.0?InputNotifyPeer');
 export type GetNotifyExceptions = GetNotifyExceptions$;
 
 /** `account.getWallPaper#fc8ddbea wallpaper:InputWallPaper = WallPaper` */
@@ -5016,6 +4278,7 @@ class GetWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x96a2c98b;
   declare readonly className: 'account.GetWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWallPaper$;
   declare wallpaper: Api.TypeInputWallPaper;
 
   constructor(args: { wallpaper: Api.TypeInputWallPaper }) {
@@ -5055,25 +4318,14 @@ class GetWallPaper$ {
       return rethrowDecode(e, 'account.getWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWallPaper$ {
-    const j = new TlJsonReader(json, 'account.getWallPaper', classes);
-    return j.end(
-      new GetWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-      }),
-    );
-  }
+interface GetWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getWallPaper#fc8ddbea wallpaper:InputWallPaper = WallPaper` */
-export const GetWallPaper: typeof GetWallPaper$ = /*@__PURE__*/ defineTlClass(GetWallPaper$, 0xfc8ddbea, 0x96a2c98b, 'account.GetWallPaper', 'request');
+export const GetWallPaper: typeof GetWallPaper$ = /*@__PURE__*/ defineTlClass(GetWallPaper$, 0xfc8ddbea, 0x96a2c98b, 'account.GetWallPaper', 'request', 'account.getWallPaper wallpaper:InputWallPaper');
 export type GetWallPaper = GetWallPaper$;
 
 /** `account.uploadWallPaper#dd853661 file:InputFile mime_type:string settings:WallPaperSettings = WallPaper` */
@@ -5086,6 +4338,7 @@ class UploadWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0x96a2c98b;
   declare readonly className: 'account.UploadWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadWallPaper$;
   declare file: Api.TypeInputFile;
   declare mimeType: string;
   declare settings: Api.TypeWallPaperSettings;
@@ -5137,29 +4390,14 @@ class UploadWallPaper$ {
       return rethrowDecode(e, 'account.uploadWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadWallPaper');
-    j.field('file', this.file, objectToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadWallPaper$ {
-    const j = new TlJsonReader(json, 'account.uploadWallPaper', classes);
-    return j.end(
-      new UploadWallPaper$({
-        file: j.field('file', fromJson$InputFile),
-        mimeType: j.field('mime_type', stringFromJson),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface UploadWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.uploadWallPaper#dd853661 file:InputFile mime_type:string settings:WallPaperSettings = WallPaper` */
-export const UploadWallPaper: typeof UploadWallPaper$ = /*@__PURE__*/ defineTlClass(UploadWallPaper$, 0xdd853661, 0x96a2c98b, 'account.UploadWallPaper', 'request');
+export const UploadWallPaper: typeof UploadWallPaper$ = /*@__PURE__*/ defineTlClass(UploadWallPaper$, 0xdd853661, 0x96a2c98b, 'account.UploadWallPaper', 'request', 'account.uploadWallPaper file:InputFile mime_type:string settings:WallPaperSettings');
 export type UploadWallPaper = UploadWallPaper$;
 
 /** `account.saveWallPaper#6c5a5b37 wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings = Bool` */
@@ -5172,6 +4410,7 @@ class SaveWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveWallPaper$;
   declare wallpaper: Api.TypeInputWallPaper;
   declare unsave: boolean;
   declare settings: Api.TypeWallPaperSettings;
@@ -5223,29 +4462,14 @@ class SaveWallPaper$ {
       return rethrowDecode(e, 'account.saveWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveWallPaper$ {
-    const j = new TlJsonReader(json, 'account.saveWallPaper', classes);
-    return j.end(
-      new SaveWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-        unsave: j.field('unsave', boolFromJson),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface SaveWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveWallPaper#6c5a5b37 wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings = Bool` */
-export const SaveWallPaper: typeof SaveWallPaper$ = /*@__PURE__*/ defineTlClass(SaveWallPaper$, 0x6c5a5b37, 0xf5b399ac, 'account.SaveWallPaper', 'request');
+export const SaveWallPaper: typeof SaveWallPaper$ = /*@__PURE__*/ defineTlClass(SaveWallPaper$, 0x6c5a5b37, 0xf5b399ac, 'account.SaveWallPaper', 'request', 'account.saveWallPaper wallpaper:InputWallPaper unsave:Bool settings:WallPaperSettings');
 export type SaveWallPaper = SaveWallPaper$;
 
 /** `account.installWallPaper#feed5769 wallpaper:InputWallPaper settings:WallPaperSettings = Bool` */
@@ -5258,6 +4482,7 @@ class InstallWallPaper$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InstallWallPaper';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallWallPaper$;
   declare wallpaper: Api.TypeInputWallPaper;
   declare settings: Api.TypeWallPaperSettings;
 
@@ -5303,27 +4528,14 @@ class InstallWallPaper$ {
       return rethrowDecode(e, 'account.installWallPaper', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.installWallPaper');
-    j.field('wallpaper', this.wallpaper, objectToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallWallPaper$ {
-    const j = new TlJsonReader(json, 'account.installWallPaper', classes);
-    return j.end(
-      new InstallWallPaper$({
-        wallpaper: j.field('wallpaper', fromJson$InputWallPaper),
-        settings: j.field('settings', fromJson$WallPaperSettings),
-      }),
-    );
-  }
+interface InstallWallPaper$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.installWallPaper#feed5769 wallpaper:InputWallPaper settings:WallPaperSettings = Bool` */
-export const InstallWallPaper: typeof InstallWallPaper$ = /*@__PURE__*/ defineTlClass(InstallWallPaper$, 0xfeed5769, 0xf5b399ac, 'account.InstallWallPaper', 'request');
+export const InstallWallPaper: typeof InstallWallPaper$ = /*@__PURE__*/ defineTlClass(InstallWallPaper$, 0xfeed5769, 0xf5b399ac, 'account.InstallWallPaper', 'request', 'account.installWallPaper wallpaper:InputWallPaper settings:WallPaperSettings');
 export type InstallWallPaper = InstallWallPaper$;
 
 /** `account.resetWallPapers#bb3b9804 = Bool` */
@@ -5336,6 +4548,7 @@ class ResetWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.ResetWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetWallPapers$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5353,18 +4566,14 @@ class ResetWallPapers$ {
   static fromReader(_r: TlReader): ResetWallPapers$ {
     return new ResetWallPapers$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.resetWallPapers' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetWallPapers$ {
-    return new TlJsonReader(json, 'account.resetWallPapers', classes).end(new ResetWallPapers$());
-  }
+interface ResetWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.resetWallPapers#bb3b9804 = Bool` */
-export const ResetWallPapers: typeof ResetWallPapers$ = /*@__PURE__*/ defineTlClass(ResetWallPapers$, 0xbb3b9804, 0xf5b399ac, 'account.ResetWallPapers', 'request');
+export const ResetWallPapers: typeof ResetWallPapers$ = /*@__PURE__*/ defineTlClass(ResetWallPapers$, 0xbb3b9804, 0xf5b399ac, 'account.ResetWallPapers', 'request', 'account.resetWallPapers');
 export type ResetWallPapers = ResetWallPapers$;
 
 /** `account.getAutoDownloadSettings#56da0b3f = account.AutoDownloadSettings` */
@@ -5377,6 +4586,7 @@ class GetAutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x2fb85921;
   declare readonly className: 'account.GetAutoDownloadSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAutoDownloadSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -5394,18 +4604,14 @@ class GetAutoDownloadSettings$ {
   static fromReader(_r: TlReader): GetAutoDownloadSettings$ {
     return new GetAutoDownloadSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getAutoDownloadSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAutoDownloadSettings$ {
-    return new TlJsonReader(json, 'account.getAutoDownloadSettings', classes).end(new GetAutoDownloadSettings$());
-  }
+interface GetAutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getAutoDownloadSettings#56da0b3f = account.AutoDownloadSettings` */
-export const GetAutoDownloadSettings: typeof GetAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(GetAutoDownloadSettings$, 0x56da0b3f, 0x2fb85921, 'account.GetAutoDownloadSettings', 'request');
+export const GetAutoDownloadSettings: typeof GetAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(GetAutoDownloadSettings$, 0x56da0b3f, 0x2fb85921, 'account.GetAutoDownloadSettings', 'request', 'account.getAutoDownloadSettings');
 export type GetAutoDownloadSettings = GetAutoDownloadSettings$;
 
 /** `account.saveAutoDownloadSettings#76f36233 flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings = Bool` */
@@ -5418,6 +4624,7 @@ class SaveAutoDownloadSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveAutoDownloadSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAutoDownloadSettings$;
   declare low: boolean | undefined;
   declare high: boolean | undefined;
   declare settings: Api.TypeAutoDownloadSettings;
@@ -5472,29 +4679,14 @@ class SaveAutoDownloadSettings$ {
       return rethrowDecode(e, 'account.saveAutoDownloadSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveAutoDownloadSettings');
-    j.flag('low', this.low);
-    j.flag('high', this.high);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAutoDownloadSettings$ {
-    const j = new TlJsonReader(json, 'account.saveAutoDownloadSettings', classes);
-    return j.end(
-      new SaveAutoDownloadSettings$({
-        low: j.flag('low'),
-        high: j.flag('high'),
-        settings: j.field('settings', fromJson$AutoDownloadSettings),
-      }),
-    );
-  }
+interface SaveAutoDownloadSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveAutoDownloadSettings#76f36233 flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings = Bool` */
-export const SaveAutoDownloadSettings: typeof SaveAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoDownloadSettings$, 0x76f36233, 0xf5b399ac, 'account.SaveAutoDownloadSettings', 'request');
+export const SaveAutoDownloadSettings: typeof SaveAutoDownloadSettings$ = /*@__PURE__*/ defineTlClass(SaveAutoDownloadSettings$, 0x76f36233, 0xf5b399ac, 'account.SaveAutoDownloadSettings', 'request', 'account.saveAutoDownloadSettings flags:# low:flags.0?true high:flags.1?true settings:AutoDownloadSettings');
 export type SaveAutoDownloadSettings = SaveAutoDownloadSettings$;
 
 /** `account.uploadTheme#1c3db333 flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string = Document` */
@@ -5507,6 +4699,7 @@ class UploadTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'account.UploadTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadTheme$;
   declare file: Api.TypeInputFile;
   declare thumb: Api.TypeInputFile | undefined;
   declare fileName: string;
@@ -5570,31 +4763,14 @@ class UploadTheme$ {
       return rethrowDecode(e, 'account.uploadTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.uploadTheme');
-    j.field('file', this.file, objectToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.field('file_name', this.fileName, stringToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadTheme$ {
-    const j = new TlJsonReader(json, 'account.uploadTheme', classes);
-    return j.end(
-      new UploadTheme$({
-        file: j.field('file', fromJson$InputFile),
-        thumb: j.optional('thumb', fromJson$InputFile),
-        fileName: j.field('file_name', stringFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface UploadTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.uploadTheme#1c3db333 flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string = Document` */
-export const UploadTheme: typeof UploadTheme$ = /*@__PURE__*/ defineTlClass(UploadTheme$, 0x1c3db333, 0x211fe820, 'account.UploadTheme', 'request');
+export const UploadTheme: typeof UploadTheme$ = /*@__PURE__*/ defineTlClass(UploadTheme$, 0x1c3db333, 0x211fe820, 'account.UploadTheme', 'request', 'account.uploadTheme flags:# file:InputFile thumb:flags.0?InputFile file_name:string mime_type:string');
 export type UploadTheme = UploadTheme$;
 
 /** `account.createTheme#8432c21f flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?InputThemeSettings = Theme` */
@@ -5607,6 +4783,7 @@ class CreateTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.CreateTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateTheme$;
   declare slug: string;
   declare title: string;
   declare document: Api.TypeInputDocument | undefined;
@@ -5671,31 +4848,14 @@ class CreateTheme$ {
       return rethrowDecode(e, 'account.createTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.createTheme');
-    j.field('slug', this.slug, stringToJson);
-    j.field('title', this.title, stringToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optional('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateTheme$ {
-    const j = new TlJsonReader(json, 'account.createTheme', classes);
-    return j.end(
-      new CreateTheme$({
-        slug: j.field('slug', stringFromJson),
-        title: j.field('title', stringFromJson),
-        document: j.optional('document', fromJson$InputDocument),
-        settings: j.optional('settings', fromJson$InputThemeSettings),
-      }),
-    );
-  }
+interface CreateTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.createTheme#8432c21f flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?InputThemeSettings = Theme` */
-export const CreateTheme: typeof CreateTheme$ = /*@__PURE__*/ defineTlClass(CreateTheme$, 0x8432c21f, 0x56b4c80c, 'account.CreateTheme', 'request');
+export const CreateTheme: typeof CreateTheme$ = /*@__PURE__*/ defineTlClass(CreateTheme$, 0x8432c21f, 0x56b4c80c, 'account.CreateTheme', 'request', 'account.createTheme flags:# slug:string title:string document:flags.2?InputDocument settings:flags.3?InputThemeSettings');
 export type CreateTheme = CreateTheme$;
 
 /** `account.updateTheme#5cb367d5 flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?InputThemeSettings = Theme` */
@@ -5708,6 +4868,7 @@ class UpdateTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.UpdateTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateTheme$;
   declare format: string;
   declare theme: Api.TypeInputTheme;
   declare slug: string | undefined;
@@ -5786,35 +4947,14 @@ class UpdateTheme$ {
       return rethrowDecode(e, 'account.updateTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.updateTheme');
-    j.field('format', this.format, stringToJson);
-    j.field('theme', this.theme, objectToJson);
-    j.optional('slug', this.slug, stringToJson);
-    j.optional('title', this.title, stringToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optional('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateTheme$ {
-    const j = new TlJsonReader(json, 'account.updateTheme', classes);
-    return j.end(
-      new UpdateTheme$({
-        format: j.field('format', stringFromJson),
-        theme: j.field('theme', fromJson$InputTheme),
-        slug: j.optional('slug', stringFromJson),
-        title: j.optional('title', stringFromJson),
-        document: j.optional('document', fromJson$InputDocument),
-        settings: j.optional('settings', fromJson$InputThemeSettings),
-      }),
-    );
-  }
+interface UpdateTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.updateTheme#5cb367d5 flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?InputThemeSettings = Theme` */
-export const UpdateTheme: typeof UpdateTheme$ = /*@__PURE__*/ defineTlClass(UpdateTheme$, 0x5cb367d5, 0x56b4c80c, 'account.UpdateTheme', 'request');
+export const UpdateTheme: typeof UpdateTheme$ = /*@__PURE__*/ defineTlClass(UpdateTheme$, 0x5cb367d5, 0x56b4c80c, 'account.UpdateTheme', 'request', 'account.updateTheme flags:# format:string theme:InputTheme slug:flags.0?string title:flags.1?string document:flags.2?InputDocument settings:flags.3?InputThemeSettings');
 export type UpdateTheme = UpdateTheme$;
 
 /** `account.saveTheme#f257106c theme:InputTheme unsave:Bool = Bool` */
@@ -5827,6 +4967,7 @@ class SaveTheme$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SaveTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveTheme$;
   declare theme: Api.TypeInputTheme;
   declare unsave: boolean;
 
@@ -5872,27 +5013,14 @@ class SaveTheme$ {
       return rethrowDecode(e, 'account.saveTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.saveTheme');
-    j.field('theme', this.theme, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveTheme$ {
-    const j = new TlJsonReader(json, 'account.saveTheme', classes);
-    return j.end(
-      new SaveTheme$({
-        theme: j.field('theme', fromJson$InputTheme),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.saveTheme#f257106c theme:InputTheme unsave:Bool = Bool` */
-export const SaveTheme: typeof SaveTheme$ = /*@__PURE__*/ defineTlClass(SaveTheme$, 0xf257106c, 0xf5b399ac, 'account.SaveTheme', 'request');
+export const SaveTheme: typeof SaveTheme$ = /*@__PURE__*/ defineTlClass(SaveTheme$, 0xf257106c, 0xf5b399ac, 'account.SaveTheme', 'request', 'account.saveTheme theme:InputTheme unsave:Bool');
 export type SaveTheme = SaveTheme$;
 
 /** `account.installTheme#7ae43737 flags:# dark:flags.0?true format:flags.1?string theme:flags.1?InputTheme = Bool` */
@@ -5905,6 +5033,7 @@ class InstallTheme$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.InstallTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallTheme$;
   declare dark: boolean | undefined;
   declare format: string | undefined;
   declare theme: Api.TypeInputTheme | undefined;
@@ -5968,29 +5097,14 @@ class InstallTheme$ {
       return rethrowDecode(e, 'account.installTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.installTheme');
-    j.flag('dark', this.dark);
-    j.optional('format', this.format, stringToJson);
-    j.optional('theme', this.theme, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallTheme$ {
-    const j = new TlJsonReader(json, 'account.installTheme', classes);
-    return j.end(
-      new InstallTheme$({
-        dark: j.flag('dark'),
-        format: j.optional('format', stringFromJson),
-        theme: j.optional('theme', fromJson$InputTheme),
-      }),
-    );
-  }
+interface InstallTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.installTheme#7ae43737 flags:# dark:flags.0?true format:flags.1?string theme:flags.1?InputTheme = Bool` */
-export const InstallTheme: typeof InstallTheme$ = /*@__PURE__*/ defineTlClass(InstallTheme$, 0x7ae43737, 0xf5b399ac, 'account.InstallTheme', 'request');
+export const InstallTheme: typeof InstallTheme$ = /*@__PURE__*/ defineTlClass(InstallTheme$, 0x7ae43737, 0xf5b399ac, 'account.InstallTheme', 'request', 'account.installTheme flags:# dark:flags.0?true format:flags.1?string theme:flags.1?InputTheme');
 export type InstallTheme = InstallTheme$;
 
 /** `account.getTheme#8d9d742b format:string theme:InputTheme document_id:long = Theme` */
@@ -6003,6 +5117,7 @@ class GetTheme$ {
   declare readonly SUBCLASS_OF_ID: 0x56b4c80c;
   declare readonly className: 'account.GetTheme';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTheme$;
   declare format: string;
   declare theme: Api.TypeInputTheme;
   declare documentId: BigInteger;
@@ -6054,29 +5169,14 @@ class GetTheme$ {
       return rethrowDecode(e, 'account.getTheme', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getTheme');
-    j.field('format', this.format, stringToJson);
-    j.field('theme', this.theme, objectToJson);
-    j.field('document_id', this.documentId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTheme$ {
-    const j = new TlJsonReader(json, 'account.getTheme', classes);
-    return j.end(
-      new GetTheme$({
-        format: j.field('format', stringFromJson),
-        theme: j.field('theme', fromJson$InputTheme),
-        documentId: j.field('document_id', longFromJson),
-      }),
-    );
-  }
+interface GetTheme$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getTheme#8d9d742b format:string theme:InputTheme document_id:long = Theme` */
-export const GetTheme: typeof GetTheme$ = /*@__PURE__*/ defineTlClass(GetTheme$, 0x8d9d742b, 0x56b4c80c, 'account.GetTheme', 'request');
+export const GetTheme: typeof GetTheme$ = /*@__PURE__*/ defineTlClass(GetTheme$, 0x8d9d742b, 0x56b4c80c, 'account.GetTheme', 'request', 'account.getTheme format:string theme:InputTheme document_id:long');
 export type GetTheme = GetTheme$;
 
 /** `account.getThemes#285946f8 format:string hash:int = account.Themes` */
@@ -6089,6 +5189,7 @@ class GetThemes$ {
   declare readonly SUBCLASS_OF_ID: 0x7fc52204;
   declare readonly className: 'account.GetThemes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetThemes$;
   declare format: string;
   declare hash: number;
 
@@ -6134,27 +5235,14 @@ class GetThemes$ {
       return rethrowDecode(e, 'account.getThemes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getThemes');
-    j.field('format', this.format, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetThemes$ {
-    const j = new TlJsonReader(json, 'account.getThemes', classes);
-    return j.end(
-      new GetThemes$({
-        format: j.field('format', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetThemes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getThemes#285946f8 format:string hash:int = account.Themes` */
-export const GetThemes: typeof GetThemes$ = /*@__PURE__*/ defineTlClass(GetThemes$, 0x285946f8, 0x7fc52204, 'account.GetThemes', 'request');
+export const GetThemes: typeof GetThemes$ = /*@__PURE__*/ defineTlClass(GetThemes$, 0x285946f8, 0x7fc52204, 'account.GetThemes', 'request', 'account.getThemes format:string hash:int');
 export type GetThemes = GetThemes$;
 
 /** `account.setContentSettings#b574b16b flags:# sensitive_enabled:flags.0?true = Bool` */
@@ -6167,6 +5255,7 @@ class SetContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'account.SetContentSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetContentSettings$;
   declare sensitiveEnabled: boolean | undefined;
 
   constructor(args: { sensitiveEnabled?: boolean | undefined } = {}) {
@@ -6210,25 +5299,14 @@ class SetContentSettings$ {
       return rethrowDecode(e, 'account.setContentSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setContentSettings');
-    j.flag('sensitive_enabled', this.sensitiveEnabled);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetContentSettings$ {
-    const j = new TlJsonReader(json, 'account.setContentSettings', classes);
-    return j.end(
-      new SetContentSettings$({
-        sensitiveEnabled: j.flag('sensitive_enabled'),
-      }),
-    );
-  }
+interface SetContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setContentSettings#b574b16b flags:# sensitive_enabled:flags.0?true = Bool` */
-export const SetContentSettings: typeof SetContentSettings$ = /*@__PURE__*/ defineTlClass(SetContentSettings$, 0xb574b16b, 0xf5b399ac, 'account.SetContentSettings', 'request');
+export const SetContentSettings: typeof SetContentSettings$ = /*@__PURE__*/ defineTlClass(SetContentSettings$, 0xb574b16b, 0xf5b399ac, 'account.SetContentSettings', 'request', 'account.setContentSettings flags:# sensitive_enabled:flags.0?true');
 export type SetContentSettings = SetContentSettings$;
 
 /** `account.getContentSettings#8b9b4dae = account.ContentSettings` */
@@ -6241,6 +5319,7 @@ class GetContentSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xae3ff891;
   declare readonly className: 'account.GetContentSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetContentSettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6258,18 +5337,14 @@ class GetContentSettings$ {
   static fromReader(_r: TlReader): GetContentSettings$ {
     return new GetContentSettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getContentSettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetContentSettings$ {
-    return new TlJsonReader(json, 'account.getContentSettings', classes).end(new GetContentSettings$());
-  }
+interface GetContentSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getContentSettings#8b9b4dae = account.ContentSettings` */
-export const GetContentSettings: typeof GetContentSettings$ = /*@__PURE__*/ defineTlClass(GetContentSettings$, 0x8b9b4dae, 0xae3ff891, 'account.GetContentSettings', 'request');
+export const GetContentSettings: typeof GetContentSettings$ = /*@__PURE__*/ defineTlClass(GetContentSettings$, 0x8b9b4dae, 0xae3ff891, 'account.GetContentSettings', 'request', 'account.getContentSettings');
 export type GetContentSettings = GetContentSettings$;
 
 /** `account.getMultiWallPapers#65ad71dc wallpapers:Vector<InputWallPaper> = Vector<WallPaper>` */
@@ -6282,6 +5357,7 @@ class GetMultiWallPapers$ {
   declare readonly SUBCLASS_OF_ID: 0x8ec35283;
   declare readonly className: 'account.GetMultiWallPapers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMultiWallPapers$;
   declare wallpapers: Api.TypeInputWallPaper[];
 
   constructor(args: { wallpapers: Api.TypeInputWallPaper[] }) {
@@ -6329,25 +5405,14 @@ class GetMultiWallPapers$ {
       return rethrowDecode(e, 'account.getMultiWallPapers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.getMultiWallPapers');
-    j.vector('wallpapers', this.wallpapers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMultiWallPapers$ {
-    const j = new TlJsonReader(json, 'account.getMultiWallPapers', classes);
-    return j.end(
-      new GetMultiWallPapers$({
-        wallpapers: j.vector('wallpapers', fromJson$InputWallPaper),
-      }),
-    );
-  }
+interface GetMultiWallPapers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getMultiWallPapers#65ad71dc wallpapers:Vector<InputWallPaper> = Vector<WallPaper>` */
-export const GetMultiWallPapers: typeof GetMultiWallPapers$ = /*@__PURE__*/ defineTlClass(GetMultiWallPapers$, 0x65ad71dc, 0x8ec35283, 'account.GetMultiWallPapers', 'request');
+export const GetMultiWallPapers: typeof GetMultiWallPapers$ = /*@__PURE__*/ defineTlClass(GetMultiWallPapers$, 0x65ad71dc, 0x8ec35283, 'account.GetMultiWallPapers', 'request', 'account.getMultiWallPapers wallpapers:Vector<InputWallPaper>');
 export type GetMultiWallPapers = GetMultiWallPapers$;
 
 /** `account.getGlobalPrivacySettings#eb2b4cf6 = GlobalPrivacySettings` */
@@ -6360,6 +5425,7 @@ class GetGlobalPrivacySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xc90e5770;
   declare readonly className: 'account.GetGlobalPrivacySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGlobalPrivacySettings$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -6377,18 +5443,14 @@ class GetGlobalPrivacySettings$ {
   static fromReader(_r: TlReader): GetGlobalPrivacySettings$ {
     return new GetGlobalPrivacySettings$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'account.getGlobalPrivacySettings' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGlobalPrivacySettings$ {
-    return new TlJsonReader(json, 'account.getGlobalPrivacySettings', classes).end(new GetGlobalPrivacySettings$());
-  }
+interface GetGlobalPrivacySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.getGlobalPrivacySettings#eb2b4cf6 = GlobalPrivacySettings` */
-export const GetGlobalPrivacySettings: typeof GetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(GetGlobalPrivacySettings$, 0xeb2b4cf6, 0xc90e5770, 'account.GetGlobalPrivacySettings', 'request');
+export const GetGlobalPrivacySettings: typeof GetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(GetGlobalPrivacySettings$, 0xeb2b4cf6, 0xc90e5770, 'account.GetGlobalPrivacySettings', 'request', 'account.getGlobalPrivacySettings');
 export type GetGlobalPrivacySettings = GetGlobalPrivacySettings$;
 
 /** `account.setGlobalPrivacySettings#1edaaac2 settings:GlobalPrivacySettings = GlobalPrivacySettings` */
@@ -6401,6 +5463,7 @@ class SetGlobalPrivacySettings$ {
   declare readonly SUBCLASS_OF_ID: 0xc90e5770;
   declare readonly className: 'account.SetGlobalPrivacySettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetGlobalPrivacySettings$;
   declare settings: Api.TypeGlobalPrivacySettings;
 
   constructor(args: { settings: Api.TypeGlobalPrivacySettings }) {
@@ -6440,23 +5503,12 @@ class SetGlobalPrivacySettings$ {
       return rethrowDecode(e, 'account.setGlobalPrivacySettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('account.setGlobalPrivacySettings');
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetGlobalPrivacySettings$ {
-    const j = new TlJsonReader(json, 'account.setGlobalPrivacySettings', classes);
-    return j.end(
-      new SetGlobalPrivacySettings$({
-        settings: j.field('settings', fromJson$GlobalPrivacySettings),
-      }),
-    );
-  }
+interface SetGlobalPrivacySettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `account.setGlobalPrivacySettings#1edaaac2 settings:GlobalPrivacySettings = GlobalPrivacySettings` */
-export const SetGlobalPrivacySettings: typeof SetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(SetGlobalPrivacySettings$, 0x1edaaac2, 0xc90e5770, 'account.SetGlobalPrivacySettings', 'request');
+export const SetGlobalPrivacySettings: typeof SetGlobalPrivacySettings$ = /*@__PURE__*/ defineTlClass(SetGlobalPrivacySettings$, 0x1edaaac2, 0xc90e5770, 'account.SetGlobalPrivacySettings', 'request', 'account.setGlobalPrivacySettings settings:GlobalPrivacySettings');
 export type SetGlobalPrivacySettings = SetGlobalPrivacySettings$;

@@ -15,31 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
@@ -67,15 +56,6 @@ import {
   write$auth$SentCodeType,
   write$help$TermsOfService,
 } from '../codecs.js';
-import {
-  fromJson$CodeSettings,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$User,
-  fromJson$auth$Authorization,
-  fromJson$auth$CodeType,
-  fromJson$auth$SentCodeType,
-  fromJson$help$TermsOfService,
-} from '../json.js';
 
 /** Any constructor of `auth.SentCode`, discriminated by `className`. */
 export type TypeSentCode = Api.auth.SentCode;
@@ -114,6 +94,7 @@ class SentCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SentCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCode$;
   declare type: Api.auth.TypeSentCodeType;
   declare phoneCodeHash: string;
   declare nextType: Api.auth.TypeCodeType | undefined;
@@ -173,31 +154,14 @@ class SentCode$ {
       return rethrowDecode(e, 'auth.sentCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCode');
-    j.field('type', this.type, objectToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.optional('next_type', this.nextType, objectToJson);
-    j.optional('timeout', this.timeout, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCode$ {
-    const j = new TlJsonReader(json, 'auth.sentCode', classes);
-    return j.end(
-      new SentCode$({
-        type: j.field('type', fromJson$auth$SentCodeType),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        nextType: j.optional('next_type', fromJson$auth$CodeType),
-        timeout: j.optional('timeout', intFromJson),
-      }),
-    );
-  }
+interface SentCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode` */
-export const SentCode: typeof SentCode$ = /*@__PURE__*/ defineTlClass(SentCode$, 0x5e002502, 0x6ce87081, 'auth.SentCode', 'constructor');
+export const SentCode: typeof SentCode$ = /*@__PURE__*/ defineTlClass(SentCode$, 0x5e002502, 0x6ce87081, 'auth.SentCode', 'constructor', 'auth.sentCode flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode');
 export type SentCode = SentCode$;
 
 /** `auth.authorization#cd050916 flags:# tmp_sessions:flags.0?int user:User = auth.Authorization` */
@@ -210,6 +174,7 @@ class Authorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.Authorization';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Authorization$;
   declare tmpSessions: number | undefined;
   declare user: Api.TypeUser;
 
@@ -256,27 +221,14 @@ class Authorization$ {
       return rethrowDecode(e, 'auth.authorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.authorization');
-    j.optional('tmp_sessions', this.tmpSessions, intToJson);
-    j.field('user', this.user, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Authorization$ {
-    const j = new TlJsonReader(json, 'auth.authorization', classes);
-    return j.end(
-      new Authorization$({
-        tmpSessions: j.optional('tmp_sessions', intFromJson),
-        user: j.field('user', fromJson$User),
-      }),
-    );
-  }
+interface Authorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.authorization#cd050916 flags:# tmp_sessions:flags.0?int user:User = auth.Authorization` */
-export const Authorization: typeof Authorization$ = /*@__PURE__*/ defineTlClass(Authorization$, 0xcd050916, 0xb9e04e39, 'auth.Authorization', 'constructor');
+export const Authorization: typeof Authorization$ = /*@__PURE__*/ defineTlClass(Authorization$, 0xcd050916, 0xb9e04e39, 'auth.Authorization', 'constructor', 'auth.authorization flags:# tmp_sessions:flags.0?int user:User = auth.Authorization');
 export type Authorization = Authorization$;
 
 /** `auth.authorizationSignUpRequired#44747e9a flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization` */
@@ -289,6 +241,7 @@ class AuthorizationSignUpRequired$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.AuthorizationSignUpRequired';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AuthorizationSignUpRequired$;
   declare termsOfService: Api.help.TypeTermsOfService | undefined;
 
   constructor(args: { termsOfService?: Api.help.TypeTermsOfService | undefined } = {}) {
@@ -329,25 +282,14 @@ class AuthorizationSignUpRequired$ {
       return rethrowDecode(e, 'auth.authorizationSignUpRequired', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.authorizationSignUpRequired');
-    j.optional('terms_of_service', this.termsOfService, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AuthorizationSignUpRequired$ {
-    const j = new TlJsonReader(json, 'auth.authorizationSignUpRequired', classes);
-    return j.end(
-      new AuthorizationSignUpRequired$({
-        termsOfService: j.optional('terms_of_service', fromJson$help$TermsOfService),
-      }),
-    );
-  }
+interface AuthorizationSignUpRequired$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.authorizationSignUpRequired#44747e9a flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization` */
-export const AuthorizationSignUpRequired: typeof AuthorizationSignUpRequired$ = /*@__PURE__*/ defineTlClass(AuthorizationSignUpRequired$, 0x44747e9a, 0xb9e04e39, 'auth.AuthorizationSignUpRequired', 'constructor');
+export const AuthorizationSignUpRequired: typeof AuthorizationSignUpRequired$ = /*@__PURE__*/ defineTlClass(AuthorizationSignUpRequired$, 0x44747e9a, 0xb9e04e39, 'auth.AuthorizationSignUpRequired', 'constructor', 'auth.authorizationSignUpRequired flags:# terms_of_service:flags.0?help.TermsOfService = auth.Authorization');
 export type AuthorizationSignUpRequired = AuthorizationSignUpRequired$;
 
 /** `auth.exportedAuthorization#df969c2d id:int bytes:bytes = auth.ExportedAuthorization` */
@@ -360,6 +302,7 @@ class ExportedAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0x5fd1ec51;
   declare readonly className: 'auth.ExportedAuthorization';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportedAuthorization$;
   declare id: number;
   declare bytes: Uint8Array;
 
@@ -400,27 +343,14 @@ class ExportedAuthorization$ {
       return rethrowDecode(e, 'auth.exportedAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportedAuthorization');
-    j.field('id', this.id, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportedAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.exportedAuthorization', classes);
-    return j.end(
-      new ExportedAuthorization$({
-        id: j.field('id', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface ExportedAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.exportedAuthorization#df969c2d id:int bytes:bytes = auth.ExportedAuthorization` */
-export const ExportedAuthorization: typeof ExportedAuthorization$ = /*@__PURE__*/ defineTlClass(ExportedAuthorization$, 0xdf969c2d, 0x5fd1ec51, 'auth.ExportedAuthorization', 'constructor');
+export const ExportedAuthorization: typeof ExportedAuthorization$ = /*@__PURE__*/ defineTlClass(ExportedAuthorization$, 0xdf969c2d, 0x5fd1ec51, 'auth.ExportedAuthorization', 'constructor', 'auth.exportedAuthorization id:int bytes:bytes = auth.ExportedAuthorization');
 export type ExportedAuthorization = ExportedAuthorization$;
 
 /** `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery` */
@@ -433,6 +363,7 @@ class PasswordRecovery$ {
   declare readonly SUBCLASS_OF_ID: 0xfa72d43a;
   declare readonly className: 'auth.PasswordRecovery';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PasswordRecovery$;
   declare emailPattern: string;
 
   constructor(args: { emailPattern: string }) {
@@ -467,25 +398,14 @@ class PasswordRecovery$ {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.passwordRecovery');
-    j.field('email_pattern', this.emailPattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PasswordRecovery$ {
-    const j = new TlJsonReader(json, 'auth.passwordRecovery', classes);
-    return j.end(
-      new PasswordRecovery$({
-        emailPattern: j.field('email_pattern', stringFromJson),
-      }),
-    );
-  }
+interface PasswordRecovery$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.passwordRecovery#137948a5 email_pattern:string = auth.PasswordRecovery` */
-export const PasswordRecovery: typeof PasswordRecovery$ = /*@__PURE__*/ defineTlClass(PasswordRecovery$, 0x137948a5, 0xfa72d43a, 'auth.PasswordRecovery', 'constructor');
+export const PasswordRecovery: typeof PasswordRecovery$ = /*@__PURE__*/ defineTlClass(PasswordRecovery$, 0x137948a5, 0xfa72d43a, 'auth.PasswordRecovery', 'constructor', 'auth.passwordRecovery email_pattern:string = auth.PasswordRecovery');
 export type PasswordRecovery = PasswordRecovery$;
 
 /** `auth.codeTypeSms#72a3158c = auth.CodeType` */
@@ -498,6 +418,7 @@ class CodeTypeSms$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeSms$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -510,18 +431,14 @@ class CodeTypeSms$ {
   static fromReader(_r: TlReader): CodeTypeSms$ {
     return new CodeTypeSms$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeSms' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeSms$ {
-    return new TlJsonReader(json, 'auth.codeTypeSms', classes).end(new CodeTypeSms$());
-  }
+interface CodeTypeSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeSms#72a3158c = auth.CodeType` */
-export const CodeTypeSms: typeof CodeTypeSms$ = /*@__PURE__*/ defineTlClass(CodeTypeSms$, 0x72a3158c, 0xb3f3e401, 'auth.CodeTypeSms', 'constructor');
+export const CodeTypeSms: typeof CodeTypeSms$ = /*@__PURE__*/ defineTlClass(CodeTypeSms$, 0x72a3158c, 0xb3f3e401, 'auth.CodeTypeSms', 'constructor', 'auth.codeTypeSms = auth.CodeType');
 export type CodeTypeSms = CodeTypeSms$;
 
 /** `auth.codeTypeCall#741cd3e3 = auth.CodeType` */
@@ -534,6 +451,7 @@ class CodeTypeCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -546,18 +464,14 @@ class CodeTypeCall$ {
   static fromReader(_r: TlReader): CodeTypeCall$ {
     return new CodeTypeCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeCall', classes).end(new CodeTypeCall$());
-  }
+interface CodeTypeCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeCall#741cd3e3 = auth.CodeType` */
-export const CodeTypeCall: typeof CodeTypeCall$ = /*@__PURE__*/ defineTlClass(CodeTypeCall$, 0x741cd3e3, 0xb3f3e401, 'auth.CodeTypeCall', 'constructor');
+export const CodeTypeCall: typeof CodeTypeCall$ = /*@__PURE__*/ defineTlClass(CodeTypeCall$, 0x741cd3e3, 0xb3f3e401, 'auth.CodeTypeCall', 'constructor', 'auth.codeTypeCall = auth.CodeType');
 export type CodeTypeCall = CodeTypeCall$;
 
 /** `auth.codeTypeFlashCall#226ccefb = auth.CodeType` */
@@ -570,6 +484,7 @@ class CodeTypeFlashCall$ {
   declare readonly SUBCLASS_OF_ID: 0xb3f3e401;
   declare readonly className: 'auth.CodeTypeFlashCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CodeTypeFlashCall$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -582,18 +497,14 @@ class CodeTypeFlashCall$ {
   static fromReader(_r: TlReader): CodeTypeFlashCall$ {
     return new CodeTypeFlashCall$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.codeTypeFlashCall' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CodeTypeFlashCall$ {
-    return new TlJsonReader(json, 'auth.codeTypeFlashCall', classes).end(new CodeTypeFlashCall$());
-  }
+interface CodeTypeFlashCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.codeTypeFlashCall#226ccefb = auth.CodeType` */
-export const CodeTypeFlashCall: typeof CodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(CodeTypeFlashCall$, 0x226ccefb, 0xb3f3e401, 'auth.CodeTypeFlashCall', 'constructor');
+export const CodeTypeFlashCall: typeof CodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(CodeTypeFlashCall$, 0x226ccefb, 0xb3f3e401, 'auth.CodeTypeFlashCall', 'constructor', 'auth.codeTypeFlashCall = auth.CodeType');
 export type CodeTypeFlashCall = CodeTypeFlashCall$;
 
 /** `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType` */
@@ -606,6 +517,7 @@ class SentCodeTypeApp$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeApp';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeApp$;
   declare length: number;
 
   constructor(args: { length: number }) {
@@ -640,25 +552,14 @@ class SentCodeTypeApp$ {
       return rethrowDecode(e, 'auth.sentCodeTypeApp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeApp');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeApp$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeApp', classes);
-    return j.end(
-      new SentCodeTypeApp$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeApp$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeApp#3dbb5986 length:int = auth.SentCodeType` */
-export const SentCodeTypeApp: typeof SentCodeTypeApp$ = /*@__PURE__*/ defineTlClass(SentCodeTypeApp$, 0x3dbb5986, 0xff5b158e, 'auth.SentCodeTypeApp', 'constructor');
+export const SentCodeTypeApp: typeof SentCodeTypeApp$ = /*@__PURE__*/ defineTlClass(SentCodeTypeApp$, 0x3dbb5986, 0xff5b158e, 'auth.SentCodeTypeApp', 'constructor', 'auth.sentCodeTypeApp length:int = auth.SentCodeType');
 export type SentCodeTypeApp = SentCodeTypeApp$;
 
 /** `auth.sentCodeTypeSms#c000bba2 length:int = auth.SentCodeType` */
@@ -671,6 +572,7 @@ class SentCodeTypeSms$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeSms';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeSms$;
   declare length: number;
 
   constructor(args: { length: number }) {
@@ -705,25 +607,14 @@ class SentCodeTypeSms$ {
       return rethrowDecode(e, 'auth.sentCodeTypeSms', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeSms');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeSms$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeSms', classes);
-    return j.end(
-      new SentCodeTypeSms$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeSms$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeSms#c000bba2 length:int = auth.SentCodeType` */
-export const SentCodeTypeSms: typeof SentCodeTypeSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSms$, 0xc000bba2, 0xff5b158e, 'auth.SentCodeTypeSms', 'constructor');
+export const SentCodeTypeSms: typeof SentCodeTypeSms$ = /*@__PURE__*/ defineTlClass(SentCodeTypeSms$, 0xc000bba2, 0xff5b158e, 'auth.SentCodeTypeSms', 'constructor', 'auth.sentCodeTypeSms length:int = auth.SentCodeType');
 export type SentCodeTypeSms = SentCodeTypeSms$;
 
 /** `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType` */
@@ -736,6 +627,7 @@ class SentCodeTypeCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeCall$;
   declare length: number;
 
   constructor(args: { length: number }) {
@@ -770,25 +662,14 @@ class SentCodeTypeCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeCall');
-    j.field('length', this.length, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeCall', classes);
-    return j.end(
-      new SentCodeTypeCall$({
-        length: j.field('length', intFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeCall#5353e5a7 length:int = auth.SentCodeType` */
-export const SentCodeTypeCall: typeof SentCodeTypeCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeCall$, 0x5353e5a7, 0xff5b158e, 'auth.SentCodeTypeCall', 'constructor');
+export const SentCodeTypeCall: typeof SentCodeTypeCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeCall$, 0x5353e5a7, 0xff5b158e, 'auth.SentCodeTypeCall', 'constructor', 'auth.sentCodeTypeCall length:int = auth.SentCodeType');
 export type SentCodeTypeCall = SentCodeTypeCall$;
 
 /** `auth.sentCodeTypeFlashCall#ab03c6d9 pattern:string = auth.SentCodeType` */
@@ -801,6 +682,7 @@ class SentCodeTypeFlashCall$ {
   declare readonly SUBCLASS_OF_ID: 0xff5b158e;
   declare readonly className: 'auth.SentCodeTypeFlashCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentCodeTypeFlashCall$;
   declare pattern: string;
 
   constructor(args: { pattern: string }) {
@@ -835,25 +717,14 @@ class SentCodeTypeFlashCall$ {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sentCodeTypeFlashCall');
-    j.field('pattern', this.pattern, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentCodeTypeFlashCall$ {
-    const j = new TlJsonReader(json, 'auth.sentCodeTypeFlashCall', classes);
-    return j.end(
-      new SentCodeTypeFlashCall$({
-        pattern: j.field('pattern', stringFromJson),
-      }),
-    );
-  }
+interface SentCodeTypeFlashCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sentCodeTypeFlashCall#ab03c6d9 pattern:string = auth.SentCodeType` */
-export const SentCodeTypeFlashCall: typeof SentCodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFlashCall$, 0xab03c6d9, 0xff5b158e, 'auth.SentCodeTypeFlashCall', 'constructor');
+export const SentCodeTypeFlashCall: typeof SentCodeTypeFlashCall$ = /*@__PURE__*/ defineTlClass(SentCodeTypeFlashCall$, 0xab03c6d9, 0xff5b158e, 'auth.SentCodeTypeFlashCall', 'constructor', 'auth.sentCodeTypeFlashCall pattern:string = auth.SentCodeType');
 export type SentCodeTypeFlashCall = SentCodeTypeFlashCall$;
 
 /** `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken` */
@@ -866,6 +737,7 @@ class LoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginToken';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginToken$;
   declare expires: number;
   declare token: Uint8Array;
 
@@ -906,27 +778,14 @@ class LoginToken$ {
       return rethrowDecode(e, 'auth.loginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginToken');
-    j.field('expires', this.expires, intToJson);
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginToken$ {
-    const j = new TlJsonReader(json, 'auth.loginToken', classes);
-    return j.end(
-      new LoginToken$({
-        expires: j.field('expires', intFromJson),
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface LoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.loginToken#629f1980 expires:int token:bytes = auth.LoginToken` */
-export const LoginToken: typeof LoginToken$ = /*@__PURE__*/ defineTlClass(LoginToken$, 0x629f1980, 0x6b55f636, 'auth.LoginToken', 'constructor');
+export const LoginToken: typeof LoginToken$ = /*@__PURE__*/ defineTlClass(LoginToken$, 0x629f1980, 0x6b55f636, 'auth.LoginToken', 'constructor', 'auth.loginToken expires:int token:bytes = auth.LoginToken');
 export type LoginToken = LoginToken$;
 
 /** `auth.loginTokenMigrateTo#68e9916 dc_id:int token:bytes = auth.LoginToken` */
@@ -939,6 +798,7 @@ class LoginTokenMigrateTo$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginTokenMigrateTo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginTokenMigrateTo$;
   declare dcId: number;
   declare token: Uint8Array;
 
@@ -979,27 +839,14 @@ class LoginTokenMigrateTo$ {
       return rethrowDecode(e, 'auth.loginTokenMigrateTo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginTokenMigrateTo');
-    j.field('dc_id', this.dcId, intToJson);
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenMigrateTo$ {
-    const j = new TlJsonReader(json, 'auth.loginTokenMigrateTo', classes);
-    return j.end(
-      new LoginTokenMigrateTo$({
-        dcId: j.field('dc_id', intFromJson),
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface LoginTokenMigrateTo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.loginTokenMigrateTo#68e9916 dc_id:int token:bytes = auth.LoginToken` */
-export const LoginTokenMigrateTo: typeof LoginTokenMigrateTo$ = /*@__PURE__*/ defineTlClass(LoginTokenMigrateTo$, 0x068e9916, 0x6b55f636, 'auth.LoginTokenMigrateTo', 'constructor');
+export const LoginTokenMigrateTo: typeof LoginTokenMigrateTo$ = /*@__PURE__*/ defineTlClass(LoginTokenMigrateTo$, 0x068e9916, 0x6b55f636, 'auth.LoginTokenMigrateTo', 'constructor', 'auth.loginTokenMigrateTo dc_id:int token:bytes = auth.LoginToken');
 export type LoginTokenMigrateTo = LoginTokenMigrateTo$;
 
 /** `auth.loginTokenSuccess#390d5c5e authorization:auth.Authorization = auth.LoginToken` */
@@ -1012,6 +859,7 @@ class LoginTokenSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.LoginTokenSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoginTokenSuccess$;
   declare authorization: Api.auth.TypeAuthorization;
 
   constructor(args: { authorization: Api.auth.TypeAuthorization }) {
@@ -1046,25 +894,14 @@ class LoginTokenSuccess$ {
       return rethrowDecode(e, 'auth.loginTokenSuccess', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.loginTokenSuccess');
-    j.field('authorization', this.authorization, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoginTokenSuccess$ {
-    const j = new TlJsonReader(json, 'auth.loginTokenSuccess', classes);
-    return j.end(
-      new LoginTokenSuccess$({
-        authorization: j.field('authorization', fromJson$auth$Authorization),
-      }),
-    );
-  }
+interface LoginTokenSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.loginTokenSuccess#390d5c5e authorization:auth.Authorization = auth.LoginToken` */
-export const LoginTokenSuccess: typeof LoginTokenSuccess$ = /*@__PURE__*/ defineTlClass(LoginTokenSuccess$, 0x390d5c5e, 0x6b55f636, 'auth.LoginTokenSuccess', 'constructor');
+export const LoginTokenSuccess: typeof LoginTokenSuccess$ = /*@__PURE__*/ defineTlClass(LoginTokenSuccess$, 0x390d5c5e, 0x6b55f636, 'auth.LoginTokenSuccess', 'constructor', 'auth.loginTokenSuccess authorization:auth.Authorization = auth.LoginToken');
 export type LoginTokenSuccess = LoginTokenSuccess$;
 
 /** `auth.sendCode#a677244f phone_number:string api_id:int api_hash:string settings:CodeSettings = auth.SentCode` */
@@ -1077,6 +914,7 @@ class SendCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.SendCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendCode$;
   declare phoneNumber: string;
   declare apiId: number;
   declare apiHash: string;
@@ -1134,31 +972,14 @@ class SendCode$ {
       return rethrowDecode(e, 'auth.sendCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.sendCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('settings', this.settings, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendCode$ {
-    const j = new TlJsonReader(json, 'auth.sendCode', classes);
-    return j.end(
-      new SendCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        settings: j.field('settings', fromJson$CodeSettings),
-      }),
-    );
-  }
+interface SendCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.sendCode#a677244f phone_number:string api_id:int api_hash:string settings:CodeSettings = auth.SentCode` */
-export const SendCode: typeof SendCode$ = /*@__PURE__*/ defineTlClass(SendCode$, 0xa677244f, 0x6ce87081, 'auth.SendCode', 'request');
+export const SendCode: typeof SendCode$ = /*@__PURE__*/ defineTlClass(SendCode$, 0xa677244f, 0x6ce87081, 'auth.SendCode', 'request', 'auth.sendCode phone_number:string api_id:int api_hash:string settings:CodeSettings');
 export type SendCode = SendCode$;
 
 /** `auth.signUp#80eee427 phone_number:string phone_code_hash:string first_name:string last_name:string = auth.Authorization` */
@@ -1171,6 +992,7 @@ class SignUp$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.SignUp';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SignUp$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare firstName: string;
@@ -1228,31 +1050,14 @@ class SignUp$ {
       return rethrowDecode(e, 'auth.signUp', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.signUp');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('first_name', this.firstName, stringToJson);
-    j.field('last_name', this.lastName, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SignUp$ {
-    const j = new TlJsonReader(json, 'auth.signUp', classes);
-    return j.end(
-      new SignUp$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        firstName: j.field('first_name', stringFromJson),
-        lastName: j.field('last_name', stringFromJson),
-      }),
-    );
-  }
+interface SignUp$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.signUp#80eee427 phone_number:string phone_code_hash:string first_name:string last_name:string = auth.Authorization` */
-export const SignUp: typeof SignUp$ = /*@__PURE__*/ defineTlClass(SignUp$, 0x80eee427, 0xb9e04e39, 'auth.SignUp', 'request');
+export const SignUp: typeof SignUp$ = /*@__PURE__*/ defineTlClass(SignUp$, 0x80eee427, 0xb9e04e39, 'auth.SignUp', 'request', 'auth.signUp phone_number:string phone_code_hash:string first_name:string last_name:string');
 export type SignUp = SignUp$;
 
 /** `auth.signIn#bcd51581 phone_number:string phone_code_hash:string phone_code:string = auth.Authorization` */
@@ -1265,6 +1070,7 @@ class SignIn$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.SignIn';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SignIn$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
   declare phoneCode: string;
@@ -1316,29 +1122,14 @@ class SignIn$ {
       return rethrowDecode(e, 'auth.signIn', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.signIn');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    j.field('phone_code', this.phoneCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SignIn$ {
-    const j = new TlJsonReader(json, 'auth.signIn', classes);
-    return j.end(
-      new SignIn$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-        phoneCode: j.field('phone_code', stringFromJson),
-      }),
-    );
-  }
+interface SignIn$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.signIn#bcd51581 phone_number:string phone_code_hash:string phone_code:string = auth.Authorization` */
-export const SignIn: typeof SignIn$ = /*@__PURE__*/ defineTlClass(SignIn$, 0xbcd51581, 0xb9e04e39, 'auth.SignIn', 'request');
+export const SignIn: typeof SignIn$ = /*@__PURE__*/ defineTlClass(SignIn$, 0xbcd51581, 0xb9e04e39, 'auth.SignIn', 'request', 'auth.signIn phone_number:string phone_code_hash:string phone_code:string');
 export type SignIn = SignIn$;
 
 /** `auth.logOut#5717da40 = Bool` */
@@ -1351,6 +1142,7 @@ class LogOut$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.LogOut';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LogOut$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1368,18 +1160,14 @@ class LogOut$ {
   static fromReader(_r: TlReader): LogOut$ {
     return new LogOut$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.logOut' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LogOut$ {
-    return new TlJsonReader(json, 'auth.logOut', classes).end(new LogOut$());
-  }
+interface LogOut$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.logOut#5717da40 = Bool` */
-export const LogOut: typeof LogOut$ = /*@__PURE__*/ defineTlClass(LogOut$, 0x5717da40, 0xf5b399ac, 'auth.LogOut', 'request');
+export const LogOut: typeof LogOut$ = /*@__PURE__*/ defineTlClass(LogOut$, 0x5717da40, 0xf5b399ac, 'auth.LogOut', 'request', 'auth.logOut');
 export type LogOut = LogOut$;
 
 /** `auth.resetAuthorizations#9fab0d1a = Bool` */
@@ -1392,6 +1180,7 @@ class ResetAuthorizations$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.ResetAuthorizations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResetAuthorizations$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1409,18 +1198,14 @@ class ResetAuthorizations$ {
   static fromReader(_r: TlReader): ResetAuthorizations$ {
     return new ResetAuthorizations$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.resetAuthorizations' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResetAuthorizations$ {
-    return new TlJsonReader(json, 'auth.resetAuthorizations', classes).end(new ResetAuthorizations$());
-  }
+interface ResetAuthorizations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.resetAuthorizations#9fab0d1a = Bool` */
-export const ResetAuthorizations: typeof ResetAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetAuthorizations$, 0x9fab0d1a, 0xf5b399ac, 'auth.ResetAuthorizations', 'request');
+export const ResetAuthorizations: typeof ResetAuthorizations$ = /*@__PURE__*/ defineTlClass(ResetAuthorizations$, 0x9fab0d1a, 0xf5b399ac, 'auth.ResetAuthorizations', 'request', 'auth.resetAuthorizations');
 export type ResetAuthorizations = ResetAuthorizations$;
 
 /** `auth.exportAuthorization#e5bfffcd dc_id:int = auth.ExportedAuthorization` */
@@ -1433,6 +1218,7 @@ class ExportAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0x5fd1ec51;
   declare readonly className: 'auth.ExportAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportAuthorization$;
   declare dcId: number;
 
   constructor(args: { dcId: number }) {
@@ -1472,25 +1258,14 @@ class ExportAuthorization$ {
       return rethrowDecode(e, 'auth.exportAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportAuthorization');
-    j.field('dc_id', this.dcId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.exportAuthorization', classes);
-    return j.end(
-      new ExportAuthorization$({
-        dcId: j.field('dc_id', intFromJson),
-      }),
-    );
-  }
+interface ExportAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.exportAuthorization#e5bfffcd dc_id:int = auth.ExportedAuthorization` */
-export const ExportAuthorization: typeof ExportAuthorization$ = /*@__PURE__*/ defineTlClass(ExportAuthorization$, 0xe5bfffcd, 0x5fd1ec51, 'auth.ExportAuthorization', 'request');
+export const ExportAuthorization: typeof ExportAuthorization$ = /*@__PURE__*/ defineTlClass(ExportAuthorization$, 0xe5bfffcd, 0x5fd1ec51, 'auth.ExportAuthorization', 'request', 'auth.exportAuthorization dc_id:int');
 export type ExportAuthorization = ExportAuthorization$;
 
 /** `auth.importAuthorization#e3ef9613 id:int bytes:bytes = auth.Authorization` */
@@ -1503,6 +1278,7 @@ class ImportAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportAuthorization$;
   declare id: number;
   declare bytes: Uint8Array;
 
@@ -1548,27 +1324,14 @@ class ImportAuthorization$ {
       return rethrowDecode(e, 'auth.importAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importAuthorization');
-    j.field('id', this.id, intToJson);
-    j.field('bytes', this.bytes, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importAuthorization', classes);
-    return j.end(
-      new ImportAuthorization$({
-        id: j.field('id', intFromJson),
-        bytes: j.field('bytes', bytesFromJson),
-      }),
-    );
-  }
+interface ImportAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.importAuthorization#e3ef9613 id:int bytes:bytes = auth.Authorization` */
-export const ImportAuthorization: typeof ImportAuthorization$ = /*@__PURE__*/ defineTlClass(ImportAuthorization$, 0xe3ef9613, 0xb9e04e39, 'auth.ImportAuthorization', 'request');
+export const ImportAuthorization: typeof ImportAuthorization$ = /*@__PURE__*/ defineTlClass(ImportAuthorization$, 0xe3ef9613, 0xb9e04e39, 'auth.ImportAuthorization', 'request', 'auth.importAuthorization id:int bytes:bytes');
 export type ImportAuthorization = ImportAuthorization$;
 
 /** `auth.bindTempAuthKey#cdd42a05 perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes = Bool` */
@@ -1581,6 +1344,7 @@ class BindTempAuthKey$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.BindTempAuthKey';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BindTempAuthKey$;
   declare permAuthKeyId: BigInteger;
   declare nonce: BigInteger;
   declare expiresAt: number;
@@ -1638,31 +1402,14 @@ class BindTempAuthKey$ {
       return rethrowDecode(e, 'auth.bindTempAuthKey', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.bindTempAuthKey');
-    j.field('perm_auth_key_id', this.permAuthKeyId, longToJson);
-    j.field('nonce', this.nonce, longToJson);
-    j.field('expires_at', this.expiresAt, intToJson);
-    j.field('encrypted_message', this.encryptedMessage, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BindTempAuthKey$ {
-    const j = new TlJsonReader(json, 'auth.bindTempAuthKey', classes);
-    return j.end(
-      new BindTempAuthKey$({
-        permAuthKeyId: j.field('perm_auth_key_id', longFromJson),
-        nonce: j.field('nonce', longFromJson),
-        expiresAt: j.field('expires_at', intFromJson),
-        encryptedMessage: j.field('encrypted_message', bytesFromJson),
-      }),
-    );
-  }
+interface BindTempAuthKey$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.bindTempAuthKey#cdd42a05 perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes = Bool` */
-export const BindTempAuthKey: typeof BindTempAuthKey$ = /*@__PURE__*/ defineTlClass(BindTempAuthKey$, 0xcdd42a05, 0xf5b399ac, 'auth.BindTempAuthKey', 'request');
+export const BindTempAuthKey: typeof BindTempAuthKey$ = /*@__PURE__*/ defineTlClass(BindTempAuthKey$, 0xcdd42a05, 0xf5b399ac, 'auth.BindTempAuthKey', 'request', 'auth.bindTempAuthKey perm_auth_key_id:long nonce:long expires_at:int encrypted_message:bytes');
 export type BindTempAuthKey = BindTempAuthKey$;
 
 /** `auth.importBotAuthorization#67a3ff2c flags:int api_id:int api_hash:string bot_auth_token:string = auth.Authorization` */
@@ -1675,6 +1422,7 @@ class ImportBotAuthorization$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.ImportBotAuthorization';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportBotAuthorization$;
   declare flags: number;
   declare apiId: number;
   declare apiHash: string;
@@ -1732,31 +1480,14 @@ class ImportBotAuthorization$ {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importBotAuthorization');
-    j.field('flags', this.flags, intToJson);
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.field('bot_auth_token', this.botAuthToken, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportBotAuthorization$ {
-    const j = new TlJsonReader(json, 'auth.importBotAuthorization', classes);
-    return j.end(
-      new ImportBotAuthorization$({
-        flags: j.field('flags', intFromJson),
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        botAuthToken: j.field('bot_auth_token', stringFromJson),
-      }),
-    );
-  }
+interface ImportBotAuthorization$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.importBotAuthorization#67a3ff2c flags:int api_id:int api_hash:string bot_auth_token:string = auth.Authorization` */
-export const ImportBotAuthorization: typeof ImportBotAuthorization$ = /*@__PURE__*/ defineTlClass(ImportBotAuthorization$, 0x67a3ff2c, 0xb9e04e39, 'auth.ImportBotAuthorization', 'request');
+export const ImportBotAuthorization: typeof ImportBotAuthorization$ = /*@__PURE__*/ defineTlClass(ImportBotAuthorization$, 0x67a3ff2c, 0xb9e04e39, 'auth.ImportBotAuthorization', 'request', 'auth.importBotAuthorization flags:int api_id:int api_hash:string bot_auth_token:string');
 export type ImportBotAuthorization = ImportBotAuthorization$;
 
 /** `auth.checkPassword#d18b4d16 password:InputCheckPasswordSRP = auth.Authorization` */
@@ -1769,6 +1500,7 @@ class CheckPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.CheckPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckPassword$;
   declare password: Api.TypeInputCheckPasswordSRP;
 
   constructor(args: { password: Api.TypeInputCheckPasswordSRP }) {
@@ -1808,25 +1540,14 @@ class CheckPassword$ {
       return rethrowDecode(e, 'auth.checkPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.checkPassword');
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckPassword$ {
-    const j = new TlJsonReader(json, 'auth.checkPassword', classes);
-    return j.end(
-      new CheckPassword$({
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface CheckPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.checkPassword#d18b4d16 password:InputCheckPasswordSRP = auth.Authorization` */
-export const CheckPassword: typeof CheckPassword$ = /*@__PURE__*/ defineTlClass(CheckPassword$, 0xd18b4d16, 0xb9e04e39, 'auth.CheckPassword', 'request');
+export const CheckPassword: typeof CheckPassword$ = /*@__PURE__*/ defineTlClass(CheckPassword$, 0xd18b4d16, 0xb9e04e39, 'auth.CheckPassword', 'request', 'auth.checkPassword password:InputCheckPasswordSRP');
 export type CheckPassword = CheckPassword$;
 
 /** `auth.requestPasswordRecovery#d897bc66 = auth.PasswordRecovery` */
@@ -1839,6 +1560,7 @@ class RequestPasswordRecovery$ {
   declare readonly SUBCLASS_OF_ID: 0xfa72d43a;
   declare readonly className: 'auth.RequestPasswordRecovery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestPasswordRecovery$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1856,18 +1578,14 @@ class RequestPasswordRecovery$ {
   static fromReader(_r: TlReader): RequestPasswordRecovery$ {
     return new RequestPasswordRecovery$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'auth.requestPasswordRecovery' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestPasswordRecovery$ {
-    return new TlJsonReader(json, 'auth.requestPasswordRecovery', classes).end(new RequestPasswordRecovery$());
-  }
+interface RequestPasswordRecovery$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.requestPasswordRecovery#d897bc66 = auth.PasswordRecovery` */
-export const RequestPasswordRecovery: typeof RequestPasswordRecovery$ = /*@__PURE__*/ defineTlClass(RequestPasswordRecovery$, 0xd897bc66, 0xfa72d43a, 'auth.RequestPasswordRecovery', 'request');
+export const RequestPasswordRecovery: typeof RequestPasswordRecovery$ = /*@__PURE__*/ defineTlClass(RequestPasswordRecovery$, 0xd897bc66, 0xfa72d43a, 'auth.RequestPasswordRecovery', 'request', 'auth.requestPasswordRecovery');
 export type RequestPasswordRecovery = RequestPasswordRecovery$;
 
 /** `auth.recoverPassword#4ea56e92 code:string = auth.Authorization` */
@@ -1880,6 +1598,7 @@ class RecoverPassword$ {
   declare readonly SUBCLASS_OF_ID: 0xb9e04e39;
   declare readonly className: 'auth.RecoverPassword';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecoverPassword$;
   declare code: string;
 
   constructor(args: { code: string }) {
@@ -1919,25 +1638,14 @@ class RecoverPassword$ {
       return rethrowDecode(e, 'auth.recoverPassword', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.recoverPassword');
-    j.field('code', this.code, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecoverPassword$ {
-    const j = new TlJsonReader(json, 'auth.recoverPassword', classes);
-    return j.end(
-      new RecoverPassword$({
-        code: j.field('code', stringFromJson),
-      }),
-    );
-  }
+interface RecoverPassword$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.recoverPassword#4ea56e92 code:string = auth.Authorization` */
-export const RecoverPassword: typeof RecoverPassword$ = /*@__PURE__*/ defineTlClass(RecoverPassword$, 0x4ea56e92, 0xb9e04e39, 'auth.RecoverPassword', 'request');
+export const RecoverPassword: typeof RecoverPassword$ = /*@__PURE__*/ defineTlClass(RecoverPassword$, 0x4ea56e92, 0xb9e04e39, 'auth.RecoverPassword', 'request', 'auth.recoverPassword code:string');
 export type RecoverPassword = RecoverPassword$;
 
 /** `auth.resendCode#3ef1a9bf phone_number:string phone_code_hash:string = auth.SentCode` */
@@ -1950,6 +1658,7 @@ class ResendCode$ {
   declare readonly SUBCLASS_OF_ID: 0x6ce87081;
   declare readonly className: 'auth.ResendCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ResendCode$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
 
@@ -1995,27 +1704,14 @@ class ResendCode$ {
       return rethrowDecode(e, 'auth.resendCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.resendCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ResendCode$ {
-    const j = new TlJsonReader(json, 'auth.resendCode', classes);
-    return j.end(
-      new ResendCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-      }),
-    );
-  }
+interface ResendCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.resendCode#3ef1a9bf phone_number:string phone_code_hash:string = auth.SentCode` */
-export const ResendCode: typeof ResendCode$ = /*@__PURE__*/ defineTlClass(ResendCode$, 0x3ef1a9bf, 0x6ce87081, 'auth.ResendCode', 'request');
+export const ResendCode: typeof ResendCode$ = /*@__PURE__*/ defineTlClass(ResendCode$, 0x3ef1a9bf, 0x6ce87081, 'auth.ResendCode', 'request', 'auth.resendCode phone_number:string phone_code_hash:string');
 export type ResendCode = ResendCode$;
 
 /** `auth.cancelCode#1f040578 phone_number:string phone_code_hash:string = Bool` */
@@ -2028,6 +1724,7 @@ class CancelCode$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.CancelCode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CancelCode$;
   declare phoneNumber: string;
   declare phoneCodeHash: string;
 
@@ -2073,27 +1770,14 @@ class CancelCode$ {
       return rethrowDecode(e, 'auth.cancelCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.cancelCode');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('phone_code_hash', this.phoneCodeHash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CancelCode$ {
-    const j = new TlJsonReader(json, 'auth.cancelCode', classes);
-    return j.end(
-      new CancelCode$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        phoneCodeHash: j.field('phone_code_hash', stringFromJson),
-      }),
-    );
-  }
+interface CancelCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.cancelCode#1f040578 phone_number:string phone_code_hash:string = Bool` */
-export const CancelCode: typeof CancelCode$ = /*@__PURE__*/ defineTlClass(CancelCode$, 0x1f040578, 0xf5b399ac, 'auth.CancelCode', 'request');
+export const CancelCode: typeof CancelCode$ = /*@__PURE__*/ defineTlClass(CancelCode$, 0x1f040578, 0xf5b399ac, 'auth.CancelCode', 'request', 'auth.cancelCode phone_number:string phone_code_hash:string');
 export type CancelCode = CancelCode$;
 
 /** `auth.dropTempAuthKeys#8e48a188 except_auth_keys:Vector<long> = Bool` */
@@ -2106,6 +1790,7 @@ class DropTempAuthKeys$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'auth.DropTempAuthKeys';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DropTempAuthKeys$;
   declare exceptAuthKeys: BigInteger[];
 
   constructor(args: { exceptAuthKeys: LongInput[] }) {
@@ -2153,25 +1838,14 @@ class DropTempAuthKeys$ {
       return rethrowDecode(e, 'auth.dropTempAuthKeys', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.dropTempAuthKeys');
-    j.vector('except_auth_keys', this.exceptAuthKeys, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DropTempAuthKeys$ {
-    const j = new TlJsonReader(json, 'auth.dropTempAuthKeys', classes);
-    return j.end(
-      new DropTempAuthKeys$({
-        exceptAuthKeys: j.vector('except_auth_keys', longFromJson),
-      }),
-    );
-  }
+interface DropTempAuthKeys$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.dropTempAuthKeys#8e48a188 except_auth_keys:Vector<long> = Bool` */
-export const DropTempAuthKeys: typeof DropTempAuthKeys$ = /*@__PURE__*/ defineTlClass(DropTempAuthKeys$, 0x8e48a188, 0xf5b399ac, 'auth.DropTempAuthKeys', 'request');
+export const DropTempAuthKeys: typeof DropTempAuthKeys$ = /*@__PURE__*/ defineTlClass(DropTempAuthKeys$, 0x8e48a188, 0xf5b399ac, 'auth.DropTempAuthKeys', 'request', 'auth.dropTempAuthKeys except_auth_keys:Vector<long>');
 export type DropTempAuthKeys = DropTempAuthKeys$;
 
 /** `auth.exportLoginToken#b1b41517 api_id:int api_hash:string except_ids:Vector<int> = auth.LoginToken` */
@@ -2184,6 +1858,7 @@ class ExportLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.ExportLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportLoginToken$;
   declare apiId: number;
   declare apiHash: string;
   declare exceptIds: number[];
@@ -2243,29 +1918,14 @@ class ExportLoginToken$ {
       return rethrowDecode(e, 'auth.exportLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.exportLoginToken');
-    j.field('api_id', this.apiId, intToJson);
-    j.field('api_hash', this.apiHash, stringToJson);
-    j.vector('except_ids', this.exceptIds, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.exportLoginToken', classes);
-    return j.end(
-      new ExportLoginToken$({
-        apiId: j.field('api_id', intFromJson),
-        apiHash: j.field('api_hash', stringFromJson),
-        exceptIds: j.vector('except_ids', intFromJson),
-      }),
-    );
-  }
+interface ExportLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.exportLoginToken#b1b41517 api_id:int api_hash:string except_ids:Vector<int> = auth.LoginToken` */
-export const ExportLoginToken: typeof ExportLoginToken$ = /*@__PURE__*/ defineTlClass(ExportLoginToken$, 0xb1b41517, 0x6b55f636, 'auth.ExportLoginToken', 'request');
+export const ExportLoginToken: typeof ExportLoginToken$ = /*@__PURE__*/ defineTlClass(ExportLoginToken$, 0xb1b41517, 0x6b55f636, 'auth.ExportLoginToken', 'request', 'auth.exportLoginToken api_id:int api_hash:string except_ids:Vector<int>');
 export type ExportLoginToken = ExportLoginToken$;
 
 /** `auth.importLoginToken#95ac5ce4 token:bytes = auth.LoginToken` */
@@ -2278,6 +1938,7 @@ class ImportLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0x6b55f636;
   declare readonly className: 'auth.ImportLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportLoginToken$;
   declare token: Uint8Array;
 
   constructor(args: { token: Uint8Array }) {
@@ -2317,25 +1978,14 @@ class ImportLoginToken$ {
       return rethrowDecode(e, 'auth.importLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.importLoginToken');
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.importLoginToken', classes);
-    return j.end(
-      new ImportLoginToken$({
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface ImportLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.importLoginToken#95ac5ce4 token:bytes = auth.LoginToken` */
-export const ImportLoginToken: typeof ImportLoginToken$ = /*@__PURE__*/ defineTlClass(ImportLoginToken$, 0x95ac5ce4, 0x6b55f636, 'auth.ImportLoginToken', 'request');
+export const ImportLoginToken: typeof ImportLoginToken$ = /*@__PURE__*/ defineTlClass(ImportLoginToken$, 0x95ac5ce4, 0x6b55f636, 'auth.ImportLoginToken', 'request', 'auth.importLoginToken token:bytes');
 export type ImportLoginToken = ImportLoginToken$;
 
 /** `auth.acceptLoginToken#e894ad4d token:bytes = Authorization` */
@@ -2348,6 +1998,7 @@ class AcceptLoginToken$ {
   declare readonly SUBCLASS_OF_ID: 0xc913c01a;
   declare readonly className: 'auth.AcceptLoginToken';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptLoginToken$;
   declare token: Uint8Array;
 
   constructor(args: { token: Uint8Array }) {
@@ -2387,23 +2038,12 @@ class AcceptLoginToken$ {
       return rethrowDecode(e, 'auth.acceptLoginToken', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('auth.acceptLoginToken');
-    j.field('token', this.token, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptLoginToken$ {
-    const j = new TlJsonReader(json, 'auth.acceptLoginToken', classes);
-    return j.end(
-      new AcceptLoginToken$({
-        token: j.field('token', bytesFromJson),
-      }),
-    );
-  }
+interface AcceptLoginToken$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `auth.acceptLoginToken#e894ad4d token:bytes = Authorization` */
-export const AcceptLoginToken: typeof AcceptLoginToken$ = /*@__PURE__*/ defineTlClass(AcceptLoginToken$, 0xe894ad4d, 0xc913c01a, 'auth.AcceptLoginToken', 'request');
+export const AcceptLoginToken: typeof AcceptLoginToken$ = /*@__PURE__*/ defineTlClass(AcceptLoginToken$, 0xe894ad4d, 0xc913c01a, 'auth.AcceptLoginToken', 'request', 'auth.acceptLoginToken token:bytes');
 export type AcceptLoginToken = AcceptLoginToken$;

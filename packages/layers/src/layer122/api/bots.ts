@@ -15,8 +15,6 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -24,17 +22,12 @@ import {
   defineTlClass,
   indexedField,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
 } from '@tlforge/runtime';
 import {
   read$DataJSON,
@@ -44,7 +37,6 @@ import {
   write$BotCommand,
   write$DataJSON,
 } from '../codecs.js';
-import { fromJson$BotCommand, fromJson$DataJSON } from '../json.js';
 
 
 /** `bots.sendCustomRequest#aa2769ed custom_method:string params:DataJSON = DataJSON` */
@@ -57,6 +49,7 @@ class SendCustomRequest$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'bots.SendCustomRequest';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendCustomRequest$;
   declare customMethod: string;
   declare params: Api.TypeDataJSON;
 
@@ -102,27 +95,14 @@ class SendCustomRequest$ {
       return rethrowDecode(e, 'bots.sendCustomRequest', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.sendCustomRequest');
-    j.field('custom_method', this.customMethod, stringToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendCustomRequest$ {
-    const j = new TlJsonReader(json, 'bots.sendCustomRequest', classes);
-    return j.end(
-      new SendCustomRequest$({
-        customMethod: j.field('custom_method', stringFromJson),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface SendCustomRequest$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.sendCustomRequest#aa2769ed custom_method:string params:DataJSON = DataJSON` */
-export const SendCustomRequest: typeof SendCustomRequest$ = /*@__PURE__*/ defineTlClass(SendCustomRequest$, 0xaa2769ed, 0xad0352e8, 'bots.SendCustomRequest', 'request');
+export const SendCustomRequest: typeof SendCustomRequest$ = /*@__PURE__*/ defineTlClass(SendCustomRequest$, 0xaa2769ed, 0xad0352e8, 'bots.SendCustomRequest', 'request', 'bots.sendCustomRequest custom_method:string params:DataJSON');
 export type SendCustomRequest = SendCustomRequest$;
 
 /** `bots.answerWebhookJSONQuery#e6213f4d query_id:long data:DataJSON = Bool` */
@@ -135,6 +115,7 @@ class AnswerWebhookJSONQuery$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.AnswerWebhookJSONQuery';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AnswerWebhookJSONQuery$;
   declare queryId: BigInteger;
   declare data: Api.TypeDataJSON;
 
@@ -180,27 +161,14 @@ class AnswerWebhookJSONQuery$ {
       return rethrowDecode(e, 'bots.answerWebhookJSONQuery', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.answerWebhookJSONQuery');
-    j.field('query_id', this.queryId, longToJson);
-    j.field('data', this.data, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AnswerWebhookJSONQuery$ {
-    const j = new TlJsonReader(json, 'bots.answerWebhookJSONQuery', classes);
-    return j.end(
-      new AnswerWebhookJSONQuery$({
-        queryId: j.field('query_id', longFromJson),
-        data: j.field('data', fromJson$DataJSON),
-      }),
-    );
-  }
+interface AnswerWebhookJSONQuery$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.answerWebhookJSONQuery#e6213f4d query_id:long data:DataJSON = Bool` */
-export const AnswerWebhookJSONQuery: typeof AnswerWebhookJSONQuery$ = /*@__PURE__*/ defineTlClass(AnswerWebhookJSONQuery$, 0xe6213f4d, 0xf5b399ac, 'bots.AnswerWebhookJSONQuery', 'request');
+export const AnswerWebhookJSONQuery: typeof AnswerWebhookJSONQuery$ = /*@__PURE__*/ defineTlClass(AnswerWebhookJSONQuery$, 0xe6213f4d, 0xf5b399ac, 'bots.AnswerWebhookJSONQuery', 'request', 'bots.answerWebhookJSONQuery query_id:long data:DataJSON');
 export type AnswerWebhookJSONQuery = AnswerWebhookJSONQuery$;
 
 /** `bots.setBotCommands#805d46f6 commands:Vector<BotCommand> = Bool` */
@@ -213,6 +181,7 @@ class SetBotCommands$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'bots.SetBotCommands';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotCommands$;
   declare commands: Api.TypeBotCommand[];
 
   constructor(args: { commands: Api.TypeBotCommand[] }) {
@@ -260,23 +229,12 @@ class SetBotCommands$ {
       return rethrowDecode(e, 'bots.setBotCommands', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('bots.setBotCommands');
-    j.vector('commands', this.commands, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCommands$ {
-    const j = new TlJsonReader(json, 'bots.setBotCommands', classes);
-    return j.end(
-      new SetBotCommands$({
-        commands: j.vector('commands', fromJson$BotCommand),
-      }),
-    );
-  }
+interface SetBotCommands$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `bots.setBotCommands#805d46f6 commands:Vector<BotCommand> = Bool` */
-export const SetBotCommands: typeof SetBotCommands$ = /*@__PURE__*/ defineTlClass(SetBotCommands$, 0x805d46f6, 0xf5b399ac, 'bots.SetBotCommands', 'request');
+export const SetBotCommands: typeof SetBotCommands$ = /*@__PURE__*/ defineTlClass(SetBotCommands$, 0x805d46f6, 0xf5b399ac, 'bots.SetBotCommands', 'request', 'bots.setBotCommands commands:Vector<BotCommand>');
 export type SetBotCommands = SetBotCommands$;

@@ -15,31 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -91,23 +80,6 @@ import {
   write$InputUser,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$ChannelAdminLogEvent,
-  fromJson$ChannelAdminLogEventsFilter,
-  fromJson$ChannelParticipant,
-  fromJson$ChannelParticipantsFilter,
-  fromJson$Chat,
-  fromJson$ChatAdminRights,
-  fromJson$ChatBannedRights,
-  fromJson$InputChannel,
-  fromJson$InputChatPhoto,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputGeoPoint,
-  fromJson$InputMessage,
-  fromJson$InputStickerSet,
-  fromJson$InputUser,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `channels.ChannelParticipants`, discriminated by `className`. */
 export type TypeChannelParticipants = 
@@ -128,6 +100,7 @@ class ChannelParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.ChannelParticipants';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipants$;
   declare count: number;
   declare participants: Api.TypeChannelParticipant[];
   declare users: Api.TypeUser[];
@@ -189,29 +162,14 @@ class ChannelParticipants$ {
       return rethrowDecode(e, 'channels.channelParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.channelParticipants');
-    j.field('count', this.count, intToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipants$ {
-    const j = new TlJsonReader(json, 'channels.channelParticipants', classes);
-    return j.end(
-      new ChannelParticipants$({
-        count: j.field('count', intFromJson),
-        participants: j.vector('participants', fromJson$ChannelParticipant),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.channelParticipants#f56ee2a8 count:int participants:Vector<ChannelParticipant> users:Vector<User> = channels.ChannelParticipants` */
-export const ChannelParticipants: typeof ChannelParticipants$ = /*@__PURE__*/ defineTlClass(ChannelParticipants$, 0xf56ee2a8, 0xe60a6e64, 'channels.ChannelParticipants', 'constructor');
+export const ChannelParticipants: typeof ChannelParticipants$ = /*@__PURE__*/ defineTlClass(ChannelParticipants$, 0xf56ee2a8, 0xe60a6e64, 'channels.ChannelParticipants', 'constructor', 'channels.channelParticipants count:int participants:Vector<ChannelParticipant> users:Vector<User> = channels.ChannelParticipants');
 export type ChannelParticipants = ChannelParticipants$;
 
 /** `channels.channelParticipantsNotModified#f0173fe9 = channels.ChannelParticipants` */
@@ -224,6 +182,7 @@ class ChannelParticipantsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.ChannelParticipantsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipantsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -236,18 +195,14 @@ class ChannelParticipantsNotModified$ {
   static fromReader(_r: TlReader): ChannelParticipantsNotModified$ {
     return new ChannelParticipantsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.channelParticipantsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipantsNotModified$ {
-    return new TlJsonReader(json, 'channels.channelParticipantsNotModified', classes).end(new ChannelParticipantsNotModified$());
-  }
+interface ChannelParticipantsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.channelParticipantsNotModified#f0173fe9 = channels.ChannelParticipants` */
-export const ChannelParticipantsNotModified: typeof ChannelParticipantsNotModified$ = /*@__PURE__*/ defineTlClass(ChannelParticipantsNotModified$, 0xf0173fe9, 0xe60a6e64, 'channels.ChannelParticipantsNotModified', 'constructor');
+export const ChannelParticipantsNotModified: typeof ChannelParticipantsNotModified$ = /*@__PURE__*/ defineTlClass(ChannelParticipantsNotModified$, 0xf0173fe9, 0xe60a6e64, 'channels.ChannelParticipantsNotModified', 'constructor', 'channels.channelParticipantsNotModified = channels.ChannelParticipants');
 export type ChannelParticipantsNotModified = ChannelParticipantsNotModified$;
 
 /** `channels.channelParticipant#d0d9b163 participant:ChannelParticipant users:Vector<User> = channels.ChannelParticipant` */
@@ -260,6 +215,7 @@ class ChannelParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x6658151a;
   declare readonly className: 'channels.ChannelParticipant';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelParticipant$;
   declare participant: Api.TypeChannelParticipant;
   declare users: Api.TypeUser[];
 
@@ -308,27 +264,14 @@ class ChannelParticipant$ {
       return rethrowDecode(e, 'channels.channelParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.channelParticipant');
-    j.field('participant', this.participant, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelParticipant$ {
-    const j = new TlJsonReader(json, 'channels.channelParticipant', classes);
-    return j.end(
-      new ChannelParticipant$({
-        participant: j.field('participant', fromJson$ChannelParticipant),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.channelParticipant#d0d9b163 participant:ChannelParticipant users:Vector<User> = channels.ChannelParticipant` */
-export const ChannelParticipant: typeof ChannelParticipant$ = /*@__PURE__*/ defineTlClass(ChannelParticipant$, 0xd0d9b163, 0x6658151a, 'channels.ChannelParticipant', 'constructor');
+export const ChannelParticipant: typeof ChannelParticipant$ = /*@__PURE__*/ defineTlClass(ChannelParticipant$, 0xd0d9b163, 0x6658151a, 'channels.ChannelParticipant', 'constructor', 'channels.channelParticipant participant:ChannelParticipant users:Vector<User> = channels.ChannelParticipant');
 export type ChannelParticipant = ChannelParticipant$;
 
 /** `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults` */
@@ -341,6 +284,7 @@ class AdminLogResults$ {
   declare readonly SUBCLASS_OF_ID: 0x51f076bc;
   declare readonly className: 'channels.AdminLogResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AdminLogResults$;
   declare events: Api.TypeChannelAdminLogEvent[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -409,29 +353,14 @@ class AdminLogResults$ {
       return rethrowDecode(e, 'channels.adminLogResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.adminLogResults');
-    j.vector('events', this.events, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AdminLogResults$ {
-    const j = new TlJsonReader(json, 'channels.adminLogResults', classes);
-    return j.end(
-      new AdminLogResults$({
-        events: j.vector('events', fromJson$ChannelAdminLogEvent),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface AdminLogResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.adminLogResults#ed8af74d events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults` */
-export const AdminLogResults: typeof AdminLogResults$ = /*@__PURE__*/ defineTlClass(AdminLogResults$, 0xed8af74d, 0x51f076bc, 'channels.AdminLogResults', 'constructor');
+export const AdminLogResults: typeof AdminLogResults$ = /*@__PURE__*/ defineTlClass(AdminLogResults$, 0xed8af74d, 0x51f076bc, 'channels.AdminLogResults', 'constructor', 'channels.adminLogResults events:Vector<ChannelAdminLogEvent> chats:Vector<Chat> users:Vector<User> = channels.AdminLogResults');
 export type AdminLogResults = AdminLogResults$;
 
 /** `channels.readHistory#cc104937 channel:InputChannel max_id:int = Bool` */
@@ -444,6 +373,7 @@ class ReadHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReadHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadHistory$;
   declare channel: Api.TypeInputChannel;
   declare maxId: number;
 
@@ -489,27 +419,14 @@ class ReadHistory$ {
       return rethrowDecode(e, 'channels.readHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.readHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
-    const j = new TlJsonReader(json, 'channels.readHistory', classes);
-    return j.end(
-      new ReadHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.readHistory#cc104937 channel:InputChannel max_id:int = Bool` */
-export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0xcc104937, 0xf5b399ac, 'channels.ReadHistory', 'request');
+export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0xcc104937, 0xf5b399ac, 'channels.ReadHistory', 'request', 'channels.readHistory channel:InputChannel max_id:int');
 export type ReadHistory = ReadHistory$;
 
 /** `channels.deleteMessages#84c1fd4e channel:InputChannel id:Vector<int> = messages.AffectedMessages` */
@@ -522,6 +439,7 @@ class DeleteMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'channels.DeleteMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteMessages$;
   declare channel: Api.TypeInputChannel;
   declare id: number[];
 
@@ -575,27 +493,14 @@ class DeleteMessages$ {
       return rethrowDecode(e, 'channels.deleteMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
-    const j = new TlJsonReader(json, 'channels.deleteMessages', classes);
-    return j.end(
-      new DeleteMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteMessages#84c1fd4e channel:InputChannel id:Vector<int> = messages.AffectedMessages` */
-export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0x84c1fd4e, 0xced3c06e, 'channels.DeleteMessages', 'request');
+export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0x84c1fd4e, 0xced3c06e, 'channels.DeleteMessages', 'request', 'channels.deleteMessages channel:InputChannel id:Vector<int>');
 export type DeleteMessages = DeleteMessages$;
 
 /** `channels.deleteUserHistory#d10dd71b channel:InputChannel user_id:InputUser = messages.AffectedHistory` */
@@ -608,6 +513,7 @@ class DeleteUserHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'channels.DeleteUserHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteUserHistory$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
 
@@ -653,27 +559,14 @@ class DeleteUserHistory$ {
       return rethrowDecode(e, 'channels.deleteUserHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteUserHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteUserHistory$ {
-    const j = new TlJsonReader(json, 'channels.deleteUserHistory', classes);
-    return j.end(
-      new DeleteUserHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteUserHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteUserHistory#d10dd71b channel:InputChannel user_id:InputUser = messages.AffectedHistory` */
-export const DeleteUserHistory: typeof DeleteUserHistory$ = /*@__PURE__*/ defineTlClass(DeleteUserHistory$, 0xd10dd71b, 0x2c49c116, 'channels.DeleteUserHistory', 'request');
+export const DeleteUserHistory: typeof DeleteUserHistory$ = /*@__PURE__*/ defineTlClass(DeleteUserHistory$, 0xd10dd71b, 0x2c49c116, 'channels.DeleteUserHistory', 'request', 'channels.deleteUserHistory channel:InputChannel user_id:InputUser');
 export type DeleteUserHistory = DeleteUserHistory$;
 
 /** `channels.reportSpam#fe087810 channel:InputChannel user_id:InputUser id:Vector<int> = Bool` */
@@ -686,6 +579,7 @@ class ReportSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReportSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSpam$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
   declare id: number[];
@@ -745,29 +639,14 @@ class ReportSpam$ {
       return rethrowDecode(e, 'channels.reportSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.reportSpam');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
-    const j = new TlJsonReader(json, 'channels.reportSpam', classes);
-    return j.end(
-      new ReportSpam$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReportSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.reportSpam#fe087810 channel:InputChannel user_id:InputUser id:Vector<int> = Bool` */
-export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xfe087810, 0xf5b399ac, 'channels.ReportSpam', 'request');
+export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xfe087810, 0xf5b399ac, 'channels.ReportSpam', 'request', 'channels.reportSpam channel:InputChannel user_id:InputUser id:Vector<int>');
 export type ReportSpam = ReportSpam$;
 
 /** `channels.getMessages#ad8c9a23 channel:InputChannel id:Vector<InputMessage> = messages.Messages` */
@@ -780,6 +659,7 @@ class GetMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'channels.GetMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessages$;
   declare channel: Api.TypeInputChannel;
   declare id: Api.TypeInputMessage[];
 
@@ -833,27 +713,14 @@ class GetMessages$ {
       return rethrowDecode(e, 'channels.getMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getMessages');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
-    const j = new TlJsonReader(json, 'channels.getMessages', classes);
-    return j.end(
-      new GetMessages$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', fromJson$InputMessage),
-      }),
-    );
-  }
+interface GetMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getMessages#ad8c9a23 channel:InputChannel id:Vector<InputMessage> = messages.Messages` */
-export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0xad8c9a23, 0xd4b40b5e, 'channels.GetMessages', 'request');
+export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0xad8c9a23, 0xd4b40b5e, 'channels.GetMessages', 'request', 'channels.getMessages channel:InputChannel id:Vector<InputMessage>');
 export type GetMessages = GetMessages$;
 
 /** `channels.getParticipants#123e05e9 channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:int = channels.ChannelParticipants` */
@@ -866,6 +733,7 @@ class GetParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0xe60a6e64;
   declare readonly className: 'channels.GetParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetParticipants$;
   declare channel: Api.TypeInputChannel;
   declare filter: Api.TypeChannelParticipantsFilter;
   declare offset: number;
@@ -929,33 +797,14 @@ class GetParticipants$ {
       return rethrowDecode(e, 'channels.getParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getParticipants');
-    j.field('channel', this.channel, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipants$ {
-    const j = new TlJsonReader(json, 'channels.getParticipants', classes);
-    return j.end(
-      new GetParticipants$({
-        channel: j.field('channel', fromJson$InputChannel),
-        filter: j.field('filter', fromJson$ChannelParticipantsFilter),
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getParticipants#123e05e9 channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:int = channels.ChannelParticipants` */
-export const GetParticipants: typeof GetParticipants$ = /*@__PURE__*/ defineTlClass(GetParticipants$, 0x123e05e9, 0xe60a6e64, 'channels.GetParticipants', 'request');
+export const GetParticipants: typeof GetParticipants$ = /*@__PURE__*/ defineTlClass(GetParticipants$, 0x123e05e9, 0xe60a6e64, 'channels.GetParticipants', 'request', 'channels.getParticipants channel:InputChannel filter:ChannelParticipantsFilter offset:int limit:int hash:int');
 export type GetParticipants = GetParticipants$;
 
 /** `channels.getParticipant#546dd7a6 channel:InputChannel user_id:InputUser = channels.ChannelParticipant` */
@@ -968,6 +817,7 @@ class GetParticipant$ {
   declare readonly SUBCLASS_OF_ID: 0x6658151a;
   declare readonly className: 'channels.GetParticipant';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetParticipant$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
 
@@ -1013,27 +863,14 @@ class GetParticipant$ {
       return rethrowDecode(e, 'channels.getParticipant', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getParticipant');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetParticipant$ {
-    const j = new TlJsonReader(json, 'channels.getParticipant', classes);
-    return j.end(
-      new GetParticipant$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetParticipant$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getParticipant#546dd7a6 channel:InputChannel user_id:InputUser = channels.ChannelParticipant` */
-export const GetParticipant: typeof GetParticipant$ = /*@__PURE__*/ defineTlClass(GetParticipant$, 0x546dd7a6, 0x6658151a, 'channels.GetParticipant', 'request');
+export const GetParticipant: typeof GetParticipant$ = /*@__PURE__*/ defineTlClass(GetParticipant$, 0x546dd7a6, 0x6658151a, 'channels.GetParticipant', 'request', 'channels.getParticipant channel:InputChannel user_id:InputUser');
 export type GetParticipant = GetParticipant$;
 
 /** `channels.getChannels#a7f6bbb id:Vector<InputChannel> = messages.Chats` */
@@ -1046,6 +883,7 @@ class GetChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannels$;
   declare id: Api.TypeInputChannel[];
 
   constructor(args: { id: Api.TypeInputChannel[] }) {
@@ -1093,25 +931,14 @@ class GetChannels$ {
       return rethrowDecode(e, 'channels.getChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getChannels');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannels$ {
-    const j = new TlJsonReader(json, 'channels.getChannels', classes);
-    return j.end(
-      new GetChannels$({
-        id: j.vector('id', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getChannels#a7f6bbb id:Vector<InputChannel> = messages.Chats` */
-export const GetChannels: typeof GetChannels$ = /*@__PURE__*/ defineTlClass(GetChannels$, 0x0a7f6bbb, 0x99d5cb14, 'channels.GetChannels', 'request');
+export const GetChannels: typeof GetChannels$ = /*@__PURE__*/ defineTlClass(GetChannels$, 0x0a7f6bbb, 0x99d5cb14, 'channels.GetChannels', 'request', 'channels.getChannels id:Vector<InputChannel>');
 export type GetChannels = GetChannels$;
 
 /** `channels.getFullChannel#8736a09 channel:InputChannel = messages.ChatFull` */
@@ -1124,6 +951,7 @@ class GetFullChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'channels.GetFullChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -1163,25 +991,14 @@ class GetFullChannel$ {
       return rethrowDecode(e, 'channels.getFullChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getFullChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChannel$ {
-    const j = new TlJsonReader(json, 'channels.getFullChannel', classes);
-    return j.end(
-      new GetFullChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetFullChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getFullChannel#8736a09 channel:InputChannel = messages.ChatFull` */
-export const GetFullChannel: typeof GetFullChannel$ = /*@__PURE__*/ defineTlClass(GetFullChannel$, 0x08736a09, 0x225a5109, 'channels.GetFullChannel', 'request');
+export const GetFullChannel: typeof GetFullChannel$ = /*@__PURE__*/ defineTlClass(GetFullChannel$, 0x08736a09, 0x225a5109, 'channels.GetFullChannel', 'request', 'channels.getFullChannel channel:InputChannel');
 export type GetFullChannel = GetFullChannel$;
 
 /** `channels.createChannel#3d5fb10f flags:# broadcast:flags.0?true megagroup:flags.1?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string = Updates` */
@@ -1194,6 +1011,7 @@ class CreateChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.CreateChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateChannel$;
   declare broadcast: boolean | undefined;
   declare megagroup: boolean | undefined;
   declare title: string;
@@ -1274,35 +1092,14 @@ class CreateChannel$ {
       return rethrowDecode(e, 'channels.createChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.createChannel');
-    j.flag('broadcast', this.broadcast);
-    j.flag('megagroup', this.megagroup);
-    j.field('title', this.title, stringToJson);
-    j.field('about', this.about, stringToJson);
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.optional('address', this.address, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChannel$ {
-    const j = new TlJsonReader(json, 'channels.createChannel', classes);
-    return j.end(
-      new CreateChannel$({
-        broadcast: j.flag('broadcast'),
-        megagroup: j.flag('megagroup'),
-        title: j.field('title', stringFromJson),
-        about: j.field('about', stringFromJson),
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        address: j.optional('address', stringFromJson),
-      }),
-    );
-  }
+interface CreateChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.createChannel#3d5fb10f flags:# broadcast:flags.0?true megagroup:flags.1?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string = Updates` */
-export const CreateChannel: typeof CreateChannel$ = /*@__PURE__*/ defineTlClass(CreateChannel$, 0x3d5fb10f, 0x8af52aac, 'channels.CreateChannel', 'request');
+export const CreateChannel: typeof CreateChannel$ = /*@__PURE__*/ defineTlClass(CreateChannel$, 0x3d5fb10f, 0x8af52aac, 'channels.CreateChannel', 'request', 'channels.createChannel flags:# broadcast:flags.0?true megagroup:flags.1?true title:string about:string geo_point:flags.2?InputGeoPoint address:flags.2?string');
 export type CreateChannel = CreateChannel$;
 
 /** `channels.editAdmin#d33c8902 channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:string = Updates` */
@@ -1315,6 +1112,7 @@ class EditAdmin$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditAdmin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditAdmin$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
   declare adminRights: Api.TypeChatAdminRights;
@@ -1372,31 +1170,14 @@ class EditAdmin$ {
       return rethrowDecode(e, 'channels.editAdmin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editAdmin');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('admin_rights', this.adminRights, objectToJson);
-    j.field('rank', this.rank, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditAdmin$ {
-    const j = new TlJsonReader(json, 'channels.editAdmin', classes);
-    return j.end(
-      new EditAdmin$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-        adminRights: j.field('admin_rights', fromJson$ChatAdminRights),
-        rank: j.field('rank', stringFromJson),
-      }),
-    );
-  }
+interface EditAdmin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editAdmin#d33c8902 channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:string = Updates` */
-export const EditAdmin: typeof EditAdmin$ = /*@__PURE__*/ defineTlClass(EditAdmin$, 0xd33c8902, 0x8af52aac, 'channels.EditAdmin', 'request');
+export const EditAdmin: typeof EditAdmin$ = /*@__PURE__*/ defineTlClass(EditAdmin$, 0xd33c8902, 0x8af52aac, 'channels.EditAdmin', 'request', 'channels.editAdmin channel:InputChannel user_id:InputUser admin_rights:ChatAdminRights rank:string');
 export type EditAdmin = EditAdmin$;
 
 /** `channels.editTitle#566decd0 channel:InputChannel title:string = Updates` */
@@ -1409,6 +1190,7 @@ class EditTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditTitle$;
   declare channel: Api.TypeInputChannel;
   declare title: string;
 
@@ -1454,27 +1236,14 @@ class EditTitle$ {
       return rethrowDecode(e, 'channels.editTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editTitle');
-    j.field('channel', this.channel, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditTitle$ {
-    const j = new TlJsonReader(json, 'channels.editTitle', classes);
-    return j.end(
-      new EditTitle$({
-        channel: j.field('channel', fromJson$InputChannel),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editTitle#566decd0 channel:InputChannel title:string = Updates` */
-export const EditTitle: typeof EditTitle$ = /*@__PURE__*/ defineTlClass(EditTitle$, 0x566decd0, 0x8af52aac, 'channels.EditTitle', 'request');
+export const EditTitle: typeof EditTitle$ = /*@__PURE__*/ defineTlClass(EditTitle$, 0x566decd0, 0x8af52aac, 'channels.EditTitle', 'request', 'channels.editTitle channel:InputChannel title:string');
 export type EditTitle = EditTitle$;
 
 /** `channels.editPhoto#f12e57c9 channel:InputChannel photo:InputChatPhoto = Updates` */
@@ -1487,6 +1256,7 @@ class EditPhoto$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditPhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPhoto$;
   declare channel: Api.TypeInputChannel;
   declare photo: Api.TypeInputChatPhoto;
 
@@ -1532,27 +1302,14 @@ class EditPhoto$ {
       return rethrowDecode(e, 'channels.editPhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editPhoto');
-    j.field('channel', this.channel, objectToJson);
-    j.field('photo', this.photo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPhoto$ {
-    const j = new TlJsonReader(json, 'channels.editPhoto', classes);
-    return j.end(
-      new EditPhoto$({
-        channel: j.field('channel', fromJson$InputChannel),
-        photo: j.field('photo', fromJson$InputChatPhoto),
-      }),
-    );
-  }
+interface EditPhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editPhoto#f12e57c9 channel:InputChannel photo:InputChatPhoto = Updates` */
-export const EditPhoto: typeof EditPhoto$ = /*@__PURE__*/ defineTlClass(EditPhoto$, 0xf12e57c9, 0x8af52aac, 'channels.EditPhoto', 'request');
+export const EditPhoto: typeof EditPhoto$ = /*@__PURE__*/ defineTlClass(EditPhoto$, 0xf12e57c9, 0x8af52aac, 'channels.EditPhoto', 'request', 'channels.editPhoto channel:InputChannel photo:InputChatPhoto');
 export type EditPhoto = EditPhoto$;
 
 /** `channels.checkUsername#10e6bd2c channel:InputChannel username:string = Bool` */
@@ -1565,6 +1322,7 @@ class CheckUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.CheckUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckUsername$;
   declare channel: Api.TypeInputChannel;
   declare username: string;
 
@@ -1610,27 +1368,14 @@ class CheckUsername$ {
       return rethrowDecode(e, 'channels.checkUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.checkUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckUsername$ {
-    const j = new TlJsonReader(json, 'channels.checkUsername', classes);
-    return j.end(
-      new CheckUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface CheckUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.checkUsername#10e6bd2c channel:InputChannel username:string = Bool` */
-export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x10e6bd2c, 0xf5b399ac, 'channels.CheckUsername', 'request');
+export const CheckUsername: typeof CheckUsername$ = /*@__PURE__*/ defineTlClass(CheckUsername$, 0x10e6bd2c, 0xf5b399ac, 'channels.CheckUsername', 'request', 'channels.checkUsername channel:InputChannel username:string');
 export type CheckUsername = CheckUsername$;
 
 /** `channels.updateUsername#3514b3de channel:InputChannel username:string = Bool` */
@@ -1643,6 +1388,7 @@ class UpdateUsername$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.UpdateUsername';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateUsername$;
   declare channel: Api.TypeInputChannel;
   declare username: string;
 
@@ -1688,27 +1434,14 @@ class UpdateUsername$ {
       return rethrowDecode(e, 'channels.updateUsername', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.updateUsername');
-    j.field('channel', this.channel, objectToJson);
-    j.field('username', this.username, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateUsername$ {
-    const j = new TlJsonReader(json, 'channels.updateUsername', classes);
-    return j.end(
-      new UpdateUsername$({
-        channel: j.field('channel', fromJson$InputChannel),
-        username: j.field('username', stringFromJson),
-      }),
-    );
-  }
+interface UpdateUsername$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.updateUsername#3514b3de channel:InputChannel username:string = Bool` */
-export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3514b3de, 0xf5b399ac, 'channels.UpdateUsername', 'request');
+export const UpdateUsername: typeof UpdateUsername$ = /*@__PURE__*/ defineTlClass(UpdateUsername$, 0x3514b3de, 0xf5b399ac, 'channels.UpdateUsername', 'request', 'channels.updateUsername channel:InputChannel username:string');
 export type UpdateUsername = UpdateUsername$;
 
 /** `channels.joinChannel#24b524c5 channel:InputChannel = Updates` */
@@ -1721,6 +1454,7 @@ class JoinChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.JoinChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -1760,25 +1494,14 @@ class JoinChannel$ {
       return rethrowDecode(e, 'channels.joinChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.joinChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinChannel$ {
-    const j = new TlJsonReader(json, 'channels.joinChannel', classes);
-    return j.end(
-      new JoinChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface JoinChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.joinChannel#24b524c5 channel:InputChannel = Updates` */
-export const JoinChannel: typeof JoinChannel$ = /*@__PURE__*/ defineTlClass(JoinChannel$, 0x24b524c5, 0x8af52aac, 'channels.JoinChannel', 'request');
+export const JoinChannel: typeof JoinChannel$ = /*@__PURE__*/ defineTlClass(JoinChannel$, 0x24b524c5, 0x8af52aac, 'channels.JoinChannel', 'request', 'channels.joinChannel channel:InputChannel');
 export type JoinChannel = JoinChannel$;
 
 /** `channels.leaveChannel#f836aa95 channel:InputChannel = Updates` */
@@ -1791,6 +1514,7 @@ class LeaveChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.LeaveChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -1830,25 +1554,14 @@ class LeaveChannel$ {
       return rethrowDecode(e, 'channels.leaveChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.leaveChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveChannel$ {
-    const j = new TlJsonReader(json, 'channels.leaveChannel', classes);
-    return j.end(
-      new LeaveChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface LeaveChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.leaveChannel#f836aa95 channel:InputChannel = Updates` */
-export const LeaveChannel: typeof LeaveChannel$ = /*@__PURE__*/ defineTlClass(LeaveChannel$, 0xf836aa95, 0x8af52aac, 'channels.LeaveChannel', 'request');
+export const LeaveChannel: typeof LeaveChannel$ = /*@__PURE__*/ defineTlClass(LeaveChannel$, 0xf836aa95, 0x8af52aac, 'channels.LeaveChannel', 'request', 'channels.leaveChannel channel:InputChannel');
 export type LeaveChannel = LeaveChannel$;
 
 /** `channels.inviteToChannel#199f3a6c channel:InputChannel users:Vector<InputUser> = Updates` */
@@ -1861,6 +1574,7 @@ class InviteToChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.InviteToChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteToChannel$;
   declare channel: Api.TypeInputChannel;
   declare users: Api.TypeInputUser[];
 
@@ -1914,27 +1628,14 @@ class InviteToChannel$ {
       return rethrowDecode(e, 'channels.inviteToChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.inviteToChannel');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToChannel$ {
-    const j = new TlJsonReader(json, 'channels.inviteToChannel', classes);
-    return j.end(
-      new InviteToChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-        users: j.vector('users', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteToChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.inviteToChannel#199f3a6c channel:InputChannel users:Vector<InputUser> = Updates` */
-export const InviteToChannel: typeof InviteToChannel$ = /*@__PURE__*/ defineTlClass(InviteToChannel$, 0x199f3a6c, 0x8af52aac, 'channels.InviteToChannel', 'request');
+export const InviteToChannel: typeof InviteToChannel$ = /*@__PURE__*/ defineTlClass(InviteToChannel$, 0x199f3a6c, 0x8af52aac, 'channels.InviteToChannel', 'request', 'channels.inviteToChannel channel:InputChannel users:Vector<InputUser>');
 export type InviteToChannel = InviteToChannel$;
 
 /** `channels.deleteChannel#c0111fe3 channel:InputChannel = Updates` */
@@ -1947,6 +1648,7 @@ class DeleteChannel$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.DeleteChannel';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChannel$;
   declare channel: Api.TypeInputChannel;
 
   constructor(args: { channel: Api.TypeInputChannel }) {
@@ -1986,25 +1688,14 @@ class DeleteChannel$ {
       return rethrowDecode(e, 'channels.deleteChannel', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteChannel');
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChannel$ {
-    const j = new TlJsonReader(json, 'channels.deleteChannel', classes);
-    return j.end(
-      new DeleteChannel$({
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface DeleteChannel$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteChannel#c0111fe3 channel:InputChannel = Updates` */
-export const DeleteChannel: typeof DeleteChannel$ = /*@__PURE__*/ defineTlClass(DeleteChannel$, 0xc0111fe3, 0x8af52aac, 'channels.DeleteChannel', 'request');
+export const DeleteChannel: typeof DeleteChannel$ = /*@__PURE__*/ defineTlClass(DeleteChannel$, 0xc0111fe3, 0x8af52aac, 'channels.DeleteChannel', 'request', 'channels.deleteChannel channel:InputChannel');
 export type DeleteChannel = DeleteChannel$;
 
 /** `channels.exportMessageLink#e63fadeb flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int = ExportedMessageLink` */
@@ -2017,6 +1708,7 @@ class ExportMessageLink$ {
   declare readonly SUBCLASS_OF_ID: 0xdee644cc;
   declare readonly className: 'channels.ExportMessageLink';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportMessageLink$;
   declare grouped: boolean | undefined;
   declare thread: boolean | undefined;
   declare channel: Api.TypeInputChannel;
@@ -2077,31 +1769,14 @@ class ExportMessageLink$ {
       return rethrowDecode(e, 'channels.exportMessageLink', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.exportMessageLink');
-    j.flag('grouped', this.grouped);
-    j.flag('thread', this.thread);
-    j.field('channel', this.channel, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportMessageLink$ {
-    const j = new TlJsonReader(json, 'channels.exportMessageLink', classes);
-    return j.end(
-      new ExportMessageLink$({
-        grouped: j.flag('grouped'),
-        thread: j.flag('thread'),
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface ExportMessageLink$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.exportMessageLink#e63fadeb flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int = ExportedMessageLink` */
-export const ExportMessageLink: typeof ExportMessageLink$ = /*@__PURE__*/ defineTlClass(ExportMessageLink$, 0xe63fadeb, 0xdee644cc, 'channels.ExportMessageLink', 'request');
+export const ExportMessageLink: typeof ExportMessageLink$ = /*@__PURE__*/ defineTlClass(ExportMessageLink$, 0xe63fadeb, 0xdee644cc, 'channels.ExportMessageLink', 'request', 'channels.exportMessageLink flags:# grouped:flags.0?true thread:flags.1?true channel:InputChannel id:int');
 export type ExportMessageLink = ExportMessageLink$;
 
 /** `channels.toggleSignatures#1f69b606 channel:InputChannel enabled:Bool = Updates` */
@@ -2114,6 +1789,7 @@ class ToggleSignatures$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleSignatures';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSignatures$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -2159,27 +1835,14 @@ class ToggleSignatures$ {
       return rethrowDecode(e, 'channels.toggleSignatures', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleSignatures');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSignatures$ {
-    const j = new TlJsonReader(json, 'channels.toggleSignatures', classes);
-    return j.end(
-      new ToggleSignatures$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface ToggleSignatures$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleSignatures#1f69b606 channel:InputChannel enabled:Bool = Updates` */
-export const ToggleSignatures: typeof ToggleSignatures$ = /*@__PURE__*/ defineTlClass(ToggleSignatures$, 0x1f69b606, 0x8af52aac, 'channels.ToggleSignatures', 'request');
+export const ToggleSignatures: typeof ToggleSignatures$ = /*@__PURE__*/ defineTlClass(ToggleSignatures$, 0x1f69b606, 0x8af52aac, 'channels.ToggleSignatures', 'request', 'channels.toggleSignatures channel:InputChannel enabled:Bool');
 export type ToggleSignatures = ToggleSignatures$;
 
 /** `channels.getAdminedPublicChannels#f8b036af flags:# by_location:flags.0?true check_limit:flags.1?true = messages.Chats` */
@@ -2192,6 +1855,7 @@ class GetAdminedPublicChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetAdminedPublicChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminedPublicChannels$;
   declare byLocation: boolean | undefined;
   declare checkLimit: boolean | undefined;
 
@@ -2240,27 +1904,14 @@ class GetAdminedPublicChannels$ {
       return rethrowDecode(e, 'channels.getAdminedPublicChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getAdminedPublicChannels');
-    j.flag('by_location', this.byLocation);
-    j.flag('check_limit', this.checkLimit);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminedPublicChannels$ {
-    const j = new TlJsonReader(json, 'channels.getAdminedPublicChannels', classes);
-    return j.end(
-      new GetAdminedPublicChannels$({
-        byLocation: j.flag('by_location'),
-        checkLimit: j.flag('check_limit'),
-      }),
-    );
-  }
+interface GetAdminedPublicChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getAdminedPublicChannels#f8b036af flags:# by_location:flags.0?true check_limit:flags.1?true = messages.Chats` */
-export const GetAdminedPublicChannels: typeof GetAdminedPublicChannels$ = /*@__PURE__*/ defineTlClass(GetAdminedPublicChannels$, 0xf8b036af, 0x99d5cb14, 'channels.GetAdminedPublicChannels', 'request');
+export const GetAdminedPublicChannels: typeof GetAdminedPublicChannels$ = /*@__PURE__*/ defineTlClass(GetAdminedPublicChannels$, 0xf8b036af, 0x99d5cb14, 'channels.GetAdminedPublicChannels', 'request', 'channels.getAdminedPublicChannels flags:# by_location:flags.0?true check_limit:flags.1?true');
 export type GetAdminedPublicChannels = GetAdminedPublicChannels$;
 
 /** `channels.editBanned#72796912 channel:InputChannel user_id:InputUser banned_rights:ChatBannedRights = Updates` */
@@ -2273,6 +1924,7 @@ class EditBanned$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditBanned';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditBanned$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
   declare bannedRights: Api.TypeChatBannedRights;
@@ -2324,29 +1976,14 @@ class EditBanned$ {
       return rethrowDecode(e, 'channels.editBanned', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editBanned');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('banned_rights', this.bannedRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditBanned$ {
-    const j = new TlJsonReader(json, 'channels.editBanned', classes);
-    return j.end(
-      new EditBanned$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
-      }),
-    );
-  }
+interface EditBanned$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editBanned#72796912 channel:InputChannel user_id:InputUser banned_rights:ChatBannedRights = Updates` */
-export const EditBanned: typeof EditBanned$ = /*@__PURE__*/ defineTlClass(EditBanned$, 0x72796912, 0x8af52aac, 'channels.EditBanned', 'request');
+export const EditBanned: typeof EditBanned$ = /*@__PURE__*/ defineTlClass(EditBanned$, 0x72796912, 0x8af52aac, 'channels.EditBanned', 'request', 'channels.editBanned channel:InputChannel user_id:InputUser banned_rights:ChatBannedRights');
 export type EditBanned = EditBanned$;
 
 /** `channels.getAdminLog#33ddf480 flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int = channels.AdminLogResults` */
@@ -2359,6 +1996,7 @@ class GetAdminLog$ {
   declare readonly SUBCLASS_OF_ID: 0x51f076bc;
   declare readonly className: 'channels.GetAdminLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAdminLog$;
   declare channel: Api.TypeInputChannel;
   declare q: string;
   declare eventsFilter: Api.TypeChannelAdminLogEventsFilter | undefined;
@@ -2449,37 +2087,14 @@ class GetAdminLog$ {
       return rethrowDecode(e, 'channels.getAdminLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getAdminLog');
-    j.field('channel', this.channel, objectToJson);
-    j.field('q', this.q, stringToJson);
-    j.optional('events_filter', this.eventsFilter, objectToJson);
-    j.optionalVector('admins', this.admins, objectToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('min_id', this.minId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAdminLog$ {
-    const j = new TlJsonReader(json, 'channels.getAdminLog', classes);
-    return j.end(
-      new GetAdminLog$({
-        channel: j.field('channel', fromJson$InputChannel),
-        q: j.field('q', stringFromJson),
-        eventsFilter: j.optional('events_filter', fromJson$ChannelAdminLogEventsFilter),
-        admins: j.optionalVector('admins', fromJson$InputUser),
-        maxId: j.field('max_id', longFromJson),
-        minId: j.field('min_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetAdminLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getAdminLog#33ddf480 flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int = channels.AdminLogResults` */
-export const GetAdminLog: typeof GetAdminLog$ = /*@__PURE__*/ defineTlClass(GetAdminLog$, 0x33ddf480, 0x51f076bc, 'channels.GetAdminLog', 'request');
+export const GetAdminLog: typeof GetAdminLog$ = /*@__PURE__*/ defineTlClass(GetAdminLog$, 0x33ddf480, 0x51f076bc, 'channels.GetAdminLog', 'request', 'channels.getAdminLog flags:# channel:InputChannel q:string events_filter:flags.0?ChannelAdminLogEventsFilter admins:flags.1?Vector<InputUser> max_id:long min_id:long limit:int');
 export type GetAdminLog = GetAdminLog$;
 
 /** `channels.setStickers#ea8ca4f9 channel:InputChannel stickerset:InputStickerSet = Bool` */
@@ -2492,6 +2107,7 @@ class SetStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetStickers$;
   declare channel: Api.TypeInputChannel;
   declare stickerset: Api.TypeInputStickerSet;
 
@@ -2537,27 +2153,14 @@ class SetStickers$ {
       return rethrowDecode(e, 'channels.setStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setStickers');
-    j.field('channel', this.channel, objectToJson);
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickers$ {
-    const j = new TlJsonReader(json, 'channels.setStickers', classes);
-    return j.end(
-      new SetStickers$({
-        channel: j.field('channel', fromJson$InputChannel),
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface SetStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.setStickers#ea8ca4f9 channel:InputChannel stickerset:InputStickerSet = Bool` */
-export const SetStickers: typeof SetStickers$ = /*@__PURE__*/ defineTlClass(SetStickers$, 0xea8ca4f9, 0xf5b399ac, 'channels.SetStickers', 'request');
+export const SetStickers: typeof SetStickers$ = /*@__PURE__*/ defineTlClass(SetStickers$, 0xea8ca4f9, 0xf5b399ac, 'channels.SetStickers', 'request', 'channels.setStickers channel:InputChannel stickerset:InputStickerSet');
 export type SetStickers = SetStickers$;
 
 /** `channels.readMessageContents#eab5dc38 channel:InputChannel id:Vector<int> = Bool` */
@@ -2570,6 +2173,7 @@ class ReadMessageContents$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.ReadMessageContents';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMessageContents$;
   declare channel: Api.TypeInputChannel;
   declare id: number[];
 
@@ -2623,27 +2227,14 @@ class ReadMessageContents$ {
       return rethrowDecode(e, 'channels.readMessageContents', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.readMessageContents');
-    j.field('channel', this.channel, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
-    const j = new TlJsonReader(json, 'channels.readMessageContents', classes);
-    return j.end(
-      new ReadMessageContents$({
-        channel: j.field('channel', fromJson$InputChannel),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReadMessageContents$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.readMessageContents#eab5dc38 channel:InputChannel id:Vector<int> = Bool` */
-export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0xeab5dc38, 0xf5b399ac, 'channels.ReadMessageContents', 'request');
+export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0xeab5dc38, 0xf5b399ac, 'channels.ReadMessageContents', 'request', 'channels.readMessageContents channel:InputChannel id:Vector<int>');
 export type ReadMessageContents = ReadMessageContents$;
 
 /** `channels.deleteHistory#af369d42 channel:InputChannel max_id:int = Bool` */
@@ -2656,6 +2247,7 @@ class DeleteHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.DeleteHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteHistory$;
   declare channel: Api.TypeInputChannel;
   declare maxId: number;
 
@@ -2701,27 +2293,14 @@ class DeleteHistory$ {
       return rethrowDecode(e, 'channels.deleteHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.deleteHistory');
-    j.field('channel', this.channel, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
-    const j = new TlJsonReader(json, 'channels.deleteHistory', classes);
-    return j.end(
-      new DeleteHistory$({
-        channel: j.field('channel', fromJson$InputChannel),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.deleteHistory#af369d42 channel:InputChannel max_id:int = Bool` */
-export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0xaf369d42, 0xf5b399ac, 'channels.DeleteHistory', 'request');
+export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0xaf369d42, 0xf5b399ac, 'channels.DeleteHistory', 'request', 'channels.deleteHistory channel:InputChannel max_id:int');
 export type DeleteHistory = DeleteHistory$;
 
 /** `channels.togglePreHistoryHidden#eabbb94c channel:InputChannel enabled:Bool = Updates` */
@@ -2734,6 +2313,7 @@ class TogglePreHistoryHidden$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.TogglePreHistoryHidden';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TogglePreHistoryHidden$;
   declare channel: Api.TypeInputChannel;
   declare enabled: boolean;
 
@@ -2779,27 +2359,14 @@ class TogglePreHistoryHidden$ {
       return rethrowDecode(e, 'channels.togglePreHistoryHidden', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.togglePreHistoryHidden');
-    j.field('channel', this.channel, objectToJson);
-    j.field('enabled', this.enabled, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TogglePreHistoryHidden$ {
-    const j = new TlJsonReader(json, 'channels.togglePreHistoryHidden', classes);
-    return j.end(
-      new TogglePreHistoryHidden$({
-        channel: j.field('channel', fromJson$InputChannel),
-        enabled: j.field('enabled', boolFromJson),
-      }),
-    );
-  }
+interface TogglePreHistoryHidden$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.togglePreHistoryHidden#eabbb94c channel:InputChannel enabled:Bool = Updates` */
-export const TogglePreHistoryHidden: typeof TogglePreHistoryHidden$ = /*@__PURE__*/ defineTlClass(TogglePreHistoryHidden$, 0xeabbb94c, 0x8af52aac, 'channels.TogglePreHistoryHidden', 'request');
+export const TogglePreHistoryHidden: typeof TogglePreHistoryHidden$ = /*@__PURE__*/ defineTlClass(TogglePreHistoryHidden$, 0xeabbb94c, 0x8af52aac, 'channels.TogglePreHistoryHidden', 'request', 'channels.togglePreHistoryHidden channel:InputChannel enabled:Bool');
 export type TogglePreHistoryHidden = TogglePreHistoryHidden$;
 
 /** `channels.getLeftChannels#8341ecc0 offset:int = messages.Chats` */
@@ -2812,6 +2379,7 @@ class GetLeftChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetLeftChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetLeftChannels$;
   declare offset: number;
 
   constructor(args: { offset: number }) {
@@ -2851,25 +2419,14 @@ class GetLeftChannels$ {
       return rethrowDecode(e, 'channels.getLeftChannels', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.getLeftChannels');
-    j.field('offset', this.offset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetLeftChannels$ {
-    const j = new TlJsonReader(json, 'channels.getLeftChannels', classes);
-    return j.end(
-      new GetLeftChannels$({
-        offset: j.field('offset', intFromJson),
-      }),
-    );
-  }
+interface GetLeftChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getLeftChannels#8341ecc0 offset:int = messages.Chats` */
-export const GetLeftChannels: typeof GetLeftChannels$ = /*@__PURE__*/ defineTlClass(GetLeftChannels$, 0x8341ecc0, 0x99d5cb14, 'channels.GetLeftChannels', 'request');
+export const GetLeftChannels: typeof GetLeftChannels$ = /*@__PURE__*/ defineTlClass(GetLeftChannels$, 0x8341ecc0, 0x99d5cb14, 'channels.GetLeftChannels', 'request', 'channels.getLeftChannels offset:int');
 export type GetLeftChannels = GetLeftChannels$;
 
 /** `channels.getGroupsForDiscussion#f5dad378 = messages.Chats` */
@@ -2882,6 +2439,7 @@ class GetGroupsForDiscussion$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'channels.GetGroupsForDiscussion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupsForDiscussion$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2899,18 +2457,14 @@ class GetGroupsForDiscussion$ {
   static fromReader(_r: TlReader): GetGroupsForDiscussion$ {
     return new GetGroupsForDiscussion$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.getGroupsForDiscussion' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupsForDiscussion$ {
-    return new TlJsonReader(json, 'channels.getGroupsForDiscussion', classes).end(new GetGroupsForDiscussion$());
-  }
+interface GetGroupsForDiscussion$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getGroupsForDiscussion#f5dad378 = messages.Chats` */
-export const GetGroupsForDiscussion: typeof GetGroupsForDiscussion$ = /*@__PURE__*/ defineTlClass(GetGroupsForDiscussion$, 0xf5dad378, 0x99d5cb14, 'channels.GetGroupsForDiscussion', 'request');
+export const GetGroupsForDiscussion: typeof GetGroupsForDiscussion$ = /*@__PURE__*/ defineTlClass(GetGroupsForDiscussion$, 0xf5dad378, 0x99d5cb14, 'channels.GetGroupsForDiscussion', 'request', 'channels.getGroupsForDiscussion');
 export type GetGroupsForDiscussion = GetGroupsForDiscussion$;
 
 /** `channels.setDiscussionGroup#40582bb2 broadcast:InputChannel group:InputChannel = Bool` */
@@ -2923,6 +2477,7 @@ class SetDiscussionGroup$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.SetDiscussionGroup';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetDiscussionGroup$;
   declare broadcast: Api.TypeInputChannel;
   declare group: Api.TypeInputChannel;
 
@@ -2968,27 +2523,14 @@ class SetDiscussionGroup$ {
       return rethrowDecode(e, 'channels.setDiscussionGroup', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.setDiscussionGroup');
-    j.field('broadcast', this.broadcast, objectToJson);
-    j.field('group', this.group, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetDiscussionGroup$ {
-    const j = new TlJsonReader(json, 'channels.setDiscussionGroup', classes);
-    return j.end(
-      new SetDiscussionGroup$({
-        broadcast: j.field('broadcast', fromJson$InputChannel),
-        group: j.field('group', fromJson$InputChannel),
-      }),
-    );
-  }
+interface SetDiscussionGroup$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.setDiscussionGroup#40582bb2 broadcast:InputChannel group:InputChannel = Bool` */
-export const SetDiscussionGroup: typeof SetDiscussionGroup$ = /*@__PURE__*/ defineTlClass(SetDiscussionGroup$, 0x40582bb2, 0xf5b399ac, 'channels.SetDiscussionGroup', 'request');
+export const SetDiscussionGroup: typeof SetDiscussionGroup$ = /*@__PURE__*/ defineTlClass(SetDiscussionGroup$, 0x40582bb2, 0xf5b399ac, 'channels.SetDiscussionGroup', 'request', 'channels.setDiscussionGroup broadcast:InputChannel group:InputChannel');
 export type SetDiscussionGroup = SetDiscussionGroup$;
 
 /** `channels.editCreator#8f38cd1f channel:InputChannel user_id:InputUser password:InputCheckPasswordSRP = Updates` */
@@ -3001,6 +2543,7 @@ class EditCreator$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.EditCreator';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditCreator$;
   declare channel: Api.TypeInputChannel;
   declare userId: Api.TypeInputUser;
   declare password: Api.TypeInputCheckPasswordSRP;
@@ -3052,29 +2595,14 @@ class EditCreator$ {
       return rethrowDecode(e, 'channels.editCreator', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editCreator');
-    j.field('channel', this.channel, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditCreator$ {
-    const j = new TlJsonReader(json, 'channels.editCreator', classes);
-    return j.end(
-      new EditCreator$({
-        channel: j.field('channel', fromJson$InputChannel),
-        userId: j.field('user_id', fromJson$InputUser),
-        password: j.field('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface EditCreator$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editCreator#8f38cd1f channel:InputChannel user_id:InputUser password:InputCheckPasswordSRP = Updates` */
-export const EditCreator: typeof EditCreator$ = /*@__PURE__*/ defineTlClass(EditCreator$, 0x8f38cd1f, 0x8af52aac, 'channels.EditCreator', 'request');
+export const EditCreator: typeof EditCreator$ = /*@__PURE__*/ defineTlClass(EditCreator$, 0x8f38cd1f, 0x8af52aac, 'channels.EditCreator', 'request', 'channels.editCreator channel:InputChannel user_id:InputUser password:InputCheckPasswordSRP');
 export type EditCreator = EditCreator$;
 
 /** `channels.editLocation#58e63f6d channel:InputChannel geo_point:InputGeoPoint address:string = Bool` */
@@ -3087,6 +2615,7 @@ class EditLocation$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'channels.EditLocation';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditLocation$;
   declare channel: Api.TypeInputChannel;
   declare geoPoint: Api.TypeInputGeoPoint;
   declare address: string;
@@ -3138,29 +2667,14 @@ class EditLocation$ {
       return rethrowDecode(e, 'channels.editLocation', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.editLocation');
-    j.field('channel', this.channel, objectToJson);
-    j.field('geo_point', this.geoPoint, objectToJson);
-    j.field('address', this.address, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditLocation$ {
-    const j = new TlJsonReader(json, 'channels.editLocation', classes);
-    return j.end(
-      new EditLocation$({
-        channel: j.field('channel', fromJson$InputChannel),
-        geoPoint: j.field('geo_point', fromJson$InputGeoPoint),
-        address: j.field('address', stringFromJson),
-      }),
-    );
-  }
+interface EditLocation$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.editLocation#58e63f6d channel:InputChannel geo_point:InputGeoPoint address:string = Bool` */
-export const EditLocation: typeof EditLocation$ = /*@__PURE__*/ defineTlClass(EditLocation$, 0x58e63f6d, 0xf5b399ac, 'channels.EditLocation', 'request');
+export const EditLocation: typeof EditLocation$ = /*@__PURE__*/ defineTlClass(EditLocation$, 0x58e63f6d, 0xf5b399ac, 'channels.EditLocation', 'request', 'channels.editLocation channel:InputChannel geo_point:InputGeoPoint address:string');
 export type EditLocation = EditLocation$;
 
 /** `channels.toggleSlowMode#edd49ef0 channel:InputChannel seconds:int = Updates` */
@@ -3173,6 +2687,7 @@ class ToggleSlowMode$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'channels.ToggleSlowMode';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleSlowMode$;
   declare channel: Api.TypeInputChannel;
   declare seconds: number;
 
@@ -3218,27 +2733,14 @@ class ToggleSlowMode$ {
       return rethrowDecode(e, 'channels.toggleSlowMode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('channels.toggleSlowMode');
-    j.field('channel', this.channel, objectToJson);
-    j.field('seconds', this.seconds, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleSlowMode$ {
-    const j = new TlJsonReader(json, 'channels.toggleSlowMode', classes);
-    return j.end(
-      new ToggleSlowMode$({
-        channel: j.field('channel', fromJson$InputChannel),
-        seconds: j.field('seconds', intFromJson),
-      }),
-    );
-  }
+interface ToggleSlowMode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.toggleSlowMode#edd49ef0 channel:InputChannel seconds:int = Updates` */
-export const ToggleSlowMode: typeof ToggleSlowMode$ = /*@__PURE__*/ defineTlClass(ToggleSlowMode$, 0xedd49ef0, 0x8af52aac, 'channels.ToggleSlowMode', 'request');
+export const ToggleSlowMode: typeof ToggleSlowMode$ = /*@__PURE__*/ defineTlClass(ToggleSlowMode$, 0xedd49ef0, 0x8af52aac, 'channels.ToggleSlowMode', 'request', 'channels.toggleSlowMode channel:InputChannel seconds:int');
 export type ToggleSlowMode = ToggleSlowMode$;
 
 /** `channels.getInactiveChannels#11e831ee = messages.InactiveChats` */
@@ -3251,6 +2753,7 @@ class GetInactiveChannels$ {
   declare readonly SUBCLASS_OF_ID: 0x8bf3d7d4;
   declare readonly className: 'channels.GetInactiveChannels';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInactiveChannels$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3268,16 +2771,12 @@ class GetInactiveChannels$ {
   static fromReader(_r: TlReader): GetInactiveChannels$ {
     return new GetInactiveChannels$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'channels.getInactiveChannels' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInactiveChannels$ {
-    return new TlJsonReader(json, 'channels.getInactiveChannels', classes).end(new GetInactiveChannels$());
-  }
+interface GetInactiveChannels$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `channels.getInactiveChannels#11e831ee = messages.InactiveChats` */
-export const GetInactiveChannels: typeof GetInactiveChannels$ = /*@__PURE__*/ defineTlClass(GetInactiveChannels$, 0x11e831ee, 0x8bf3d7d4, 'channels.GetInactiveChannels', 'request');
+export const GetInactiveChannels: typeof GetInactiveChannels$ = /*@__PURE__*/ defineTlClass(GetInactiveChannels$, 0x11e831ee, 0x8bf3d7d4, 'channels.GetInactiveChannels', 'request', 'channels.getInactiveChannels');
 export type GetInactiveChannels = GetInactiveChannels$;

@@ -7,18 +7,13 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -26,7 +21,6 @@ import {
   serializeObject,
 } from '@tlforge/runtime';
 import { read$Vector$InputFolderPeer, readResult$Updates, write$InputFolderPeer } from '../codecs.js';
-import { fromJson$InputFolderPeer } from '../json.js';
 
 
 /** `folders.editPeerFolders#6847d0ab folder_peers:Vector<InputFolderPeer> = Updates` */
@@ -39,6 +33,7 @@ class EditPeerFolders$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'folders.EditPeerFolders';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditPeerFolders$;
   declare folderPeers: Api.TypeInputFolderPeer[];
 
   constructor(args: { folderPeers: Api.TypeInputFolderPeer[] }) {
@@ -86,25 +81,14 @@ class EditPeerFolders$ {
       return rethrowDecode(e, 'folders.editPeerFolders', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('folders.editPeerFolders');
-    j.vector('folder_peers', this.folderPeers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditPeerFolders$ {
-    const j = new TlJsonReader(json, 'folders.editPeerFolders', classes);
-    return j.end(
-      new EditPeerFolders$({
-        folderPeers: j.vector('folder_peers', fromJson$InputFolderPeer),
-      }),
-    );
-  }
+interface EditPeerFolders$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `folders.editPeerFolders#6847d0ab folder_peers:Vector<InputFolderPeer> = Updates` */
-export const EditPeerFolders: typeof EditPeerFolders$ = /*@__PURE__*/ defineTlClass(EditPeerFolders$, 0x6847d0ab, 0x8af52aac, 'folders.EditPeerFolders', 'request');
+export const EditPeerFolders: typeof EditPeerFolders$ = /*@__PURE__*/ defineTlClass(EditPeerFolders$, 0x6847d0ab, 0x8af52aac, 'folders.EditPeerFolders', 'request', 'folders.editPeerFolders folder_peers:Vector<InputFolderPeer>');
 export type EditPeerFolders = EditPeerFolders$;
 
 /** `folders.deleteFolder#1c295881 folder_id:int = Updates` */
@@ -117,6 +101,7 @@ class DeleteFolder$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'folders.DeleteFolder';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteFolder$;
   declare folderId: number;
 
   constructor(args: { folderId: number }) {
@@ -156,23 +141,12 @@ class DeleteFolder$ {
       return rethrowDecode(e, 'folders.deleteFolder', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('folders.deleteFolder');
-    j.field('folder_id', this.folderId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteFolder$ {
-    const j = new TlJsonReader(json, 'folders.deleteFolder', classes);
-    return j.end(
-      new DeleteFolder$({
-        folderId: j.field('folder_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteFolder$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `folders.deleteFolder#1c295881 folder_id:int = Updates` */
-export const DeleteFolder: typeof DeleteFolder$ = /*@__PURE__*/ defineTlClass(DeleteFolder$, 0x1c295881, 0x8af52aac, 'folders.DeleteFolder', 'request');
+export const DeleteFolder: typeof DeleteFolder$ = /*@__PURE__*/ defineTlClass(DeleteFolder$, 0x1c295881, 0x8af52aac, 'folders.DeleteFolder', 'request', 'folders.deleteFolder folder_id:int');
 export type DeleteFolder = DeleteFolder$;

@@ -7,25 +7,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -78,22 +71,6 @@ import {
   write$help$CountryCode,
   write$help$TermsOfService,
 } from '../codecs.js';
-import {
-  fromJson$AccessPointRule,
-  fromJson$Chat,
-  fromJson$DataJSON,
-  fromJson$Document,
-  fromJson$InputAppEvent,
-  fromJson$InputPeer,
-  fromJson$InputUser,
-  fromJson$MessageEntity,
-  fromJson$Peer,
-  fromJson$RecentMeUrl,
-  fromJson$User,
-  fromJson$help$Country,
-  fromJson$help$CountryCode,
-  fromJson$help$TermsOfService,
-} from '../json.js';
 
 /** Any constructor of `help.AppUpdate`, discriminated by `className`. */
 export type TypeAppUpdate = 
@@ -150,6 +127,7 @@ class AppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.AppUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AppUpdate$;
   declare canNotSkip: boolean | undefined;
   declare id: number;
   declare version: string;
@@ -234,37 +212,14 @@ class AppUpdate$ {
       return rethrowDecode(e, 'help.appUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.appUpdate');
-    j.flag('can_not_skip', this.canNotSkip);
-    j.field('id', this.id, intToJson);
-    j.field('version', this.version, stringToJson);
-    j.field('text', this.text, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.optional('document', this.document, objectToJson);
-    j.optional('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AppUpdate$ {
-    const j = new TlJsonReader(json, 'help.appUpdate', classes);
-    return j.end(
-      new AppUpdate$({
-        canNotSkip: j.flag('can_not_skip'),
-        id: j.field('id', intFromJson),
-        version: j.field('version', stringFromJson),
-        text: j.field('text', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        document: j.optional('document', fromJson$Document),
-        url: j.optional('url', stringFromJson),
-      }),
-    );
-  }
+interface AppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.appUpdate#1da7158f flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string = help.AppUpdate` */
-export const AppUpdate: typeof AppUpdate$ = /*@__PURE__*/ defineTlClass(AppUpdate$, 0x1da7158f, 0x5897069e, 'help.AppUpdate', 'constructor');
+export const AppUpdate: typeof AppUpdate$ = /*@__PURE__*/ defineTlClass(AppUpdate$, 0x1da7158f, 0x5897069e, 'help.AppUpdate', 'constructor', 'help.appUpdate flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string = help.AppUpdate');
 export type AppUpdate = AppUpdate$;
 
 /** `help.noAppUpdate#c45a6536 = help.AppUpdate` */
@@ -277,6 +232,7 @@ class NoAppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.NoAppUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => NoAppUpdate$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -289,18 +245,14 @@ class NoAppUpdate$ {
   static fromReader(_r: TlReader): NoAppUpdate$ {
     return new NoAppUpdate$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.noAppUpdate' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): NoAppUpdate$ {
-    return new TlJsonReader(json, 'help.noAppUpdate', classes).end(new NoAppUpdate$());
-  }
+interface NoAppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.noAppUpdate#c45a6536 = help.AppUpdate` */
-export const NoAppUpdate: typeof NoAppUpdate$ = /*@__PURE__*/ defineTlClass(NoAppUpdate$, 0xc45a6536, 0x5897069e, 'help.NoAppUpdate', 'constructor');
+export const NoAppUpdate: typeof NoAppUpdate$ = /*@__PURE__*/ defineTlClass(NoAppUpdate$, 0xc45a6536, 0x5897069e, 'help.NoAppUpdate', 'constructor', 'help.noAppUpdate = help.AppUpdate');
 export type NoAppUpdate = NoAppUpdate$;
 
 /** `help.inviteText#18cb9f78 message:string = help.InviteText` */
@@ -313,6 +265,7 @@ class InviteText$ {
   declare readonly SUBCLASS_OF_ID: 0xcf70aa35;
   declare readonly className: 'help.InviteText';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteText$;
   declare message: string;
 
   constructor(args: { message: string }) {
@@ -347,25 +300,14 @@ class InviteText$ {
       return rethrowDecode(e, 'help.inviteText', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.inviteText');
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteText$ {
-    const j = new TlJsonReader(json, 'help.inviteText', classes);
-    return j.end(
-      new InviteText$({
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface InviteText$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.inviteText#18cb9f78 message:string = help.InviteText` */
-export const InviteText: typeof InviteText$ = /*@__PURE__*/ defineTlClass(InviteText$, 0x18cb9f78, 0xcf70aa35, 'help.InviteText', 'constructor');
+export const InviteText: typeof InviteText$ = /*@__PURE__*/ defineTlClass(InviteText$, 0x18cb9f78, 0xcf70aa35, 'help.InviteText', 'constructor', 'help.inviteText message:string = help.InviteText');
 export type InviteText = InviteText$;
 
 /** `help.support#17c6b5f6 phone_number:string user:User = help.Support` */
@@ -378,6 +320,7 @@ class Support$ {
   declare readonly SUBCLASS_OF_ID: 0x7159bceb;
   declare readonly className: 'help.Support';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Support$;
   declare phoneNumber: string;
   declare user: Api.TypeUser;
 
@@ -418,27 +361,14 @@ class Support$ {
       return rethrowDecode(e, 'help.support', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.support');
-    j.field('phone_number', this.phoneNumber, stringToJson);
-    j.field('user', this.user, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Support$ {
-    const j = new TlJsonReader(json, 'help.support', classes);
-    return j.end(
-      new Support$({
-        phoneNumber: j.field('phone_number', stringFromJson),
-        user: j.field('user', fromJson$User),
-      }),
-    );
-  }
+interface Support$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.support#17c6b5f6 phone_number:string user:User = help.Support` */
-export const Support: typeof Support$ = /*@__PURE__*/ defineTlClass(Support$, 0x17c6b5f6, 0x7159bceb, 'help.Support', 'constructor');
+export const Support: typeof Support$ = /*@__PURE__*/ defineTlClass(Support$, 0x17c6b5f6, 0x7159bceb, 'help.Support', 'constructor', 'help.support phone_number:string user:User = help.Support');
 export type Support = Support$;
 
 /** `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService` */
@@ -451,6 +381,7 @@ class TermsOfService$ {
   declare readonly SUBCLASS_OF_ID: 0x20ee8312;
   declare readonly className: 'help.TermsOfService';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfService$;
   declare popup: boolean | undefined;
   declare id: Api.TypeDataJSON;
   declare text: string;
@@ -522,33 +453,14 @@ class TermsOfService$ {
       return rethrowDecode(e, 'help.termsOfService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfService');
-    j.flag('popup', this.popup);
-    j.field('id', this.id, objectToJson);
-    j.field('text', this.text, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.optional('min_age_confirm', this.minAgeConfirm, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfService$ {
-    const j = new TlJsonReader(json, 'help.termsOfService', classes);
-    return j.end(
-      new TermsOfService$({
-        popup: j.flag('popup'),
-        id: j.field('id', fromJson$DataJSON),
-        text: j.field('text', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        minAgeConfirm: j.optional('min_age_confirm', intFromJson),
-      }),
-    );
-  }
+interface TermsOfService$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.termsOfService#780a0310 flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService` */
-export const TermsOfService: typeof TermsOfService$ = /*@__PURE__*/ defineTlClass(TermsOfService$, 0x780a0310, 0x20ee8312, 'help.TermsOfService', 'constructor');
+export const TermsOfService: typeof TermsOfService$ = /*@__PURE__*/ defineTlClass(TermsOfService$, 0x780a0310, 0x20ee8312, 'help.TermsOfService', 'constructor', 'help.termsOfService flags:# popup:flags.0?true id:DataJSON text:string entities:Vector<MessageEntity> min_age_confirm:flags.1?int = help.TermsOfService');
 export type TermsOfService = TermsOfService$;
 
 /** `help.recentMeUrls#e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls` */
@@ -561,6 +473,7 @@ class RecentMeUrls$ {
   declare readonly SUBCLASS_OF_ID: 0xf269c477;
   declare readonly className: 'help.RecentMeUrls';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentMeUrls$;
   declare urls: Api.TypeRecentMeUrl[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -629,29 +542,14 @@ class RecentMeUrls$ {
       return rethrowDecode(e, 'help.recentMeUrls', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.recentMeUrls');
-    j.vector('urls', this.urls, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentMeUrls$ {
-    const j = new TlJsonReader(json, 'help.recentMeUrls', classes);
-    return j.end(
-      new RecentMeUrls$({
-        urls: j.vector('urls', fromJson$RecentMeUrl),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface RecentMeUrls$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.recentMeUrls#e0310d7 urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls` */
-export const RecentMeUrls: typeof RecentMeUrls$ = /*@__PURE__*/ defineTlClass(RecentMeUrls$, 0x0e0310d7, 0xf269c477, 'help.RecentMeUrls', 'constructor');
+export const RecentMeUrls: typeof RecentMeUrls$ = /*@__PURE__*/ defineTlClass(RecentMeUrls$, 0x0e0310d7, 0xf269c477, 'help.RecentMeUrls', 'constructor', 'help.recentMeUrls urls:Vector<RecentMeUrl> chats:Vector<Chat> users:Vector<User> = help.RecentMeUrls');
 export type RecentMeUrls = RecentMeUrls$;
 
 /** `help.termsOfServiceUpdateEmpty#e3309f7f expires:int = help.TermsOfServiceUpdate` */
@@ -664,6 +562,7 @@ class TermsOfServiceUpdateEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.TermsOfServiceUpdateEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfServiceUpdateEmpty$;
   declare expires: number;
 
   constructor(args: { expires: number }) {
@@ -698,25 +597,14 @@ class TermsOfServiceUpdateEmpty$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdateEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfServiceUpdateEmpty');
-    j.field('expires', this.expires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdateEmpty$ {
-    const j = new TlJsonReader(json, 'help.termsOfServiceUpdateEmpty', classes);
-    return j.end(
-      new TermsOfServiceUpdateEmpty$({
-        expires: j.field('expires', intFromJson),
-      }),
-    );
-  }
+interface TermsOfServiceUpdateEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.termsOfServiceUpdateEmpty#e3309f7f expires:int = help.TermsOfServiceUpdate` */
-export const TermsOfServiceUpdateEmpty: typeof TermsOfServiceUpdateEmpty$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdateEmpty$, 0xe3309f7f, 0x293c2977, 'help.TermsOfServiceUpdateEmpty', 'constructor');
+export const TermsOfServiceUpdateEmpty: typeof TermsOfServiceUpdateEmpty$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdateEmpty$, 0xe3309f7f, 0x293c2977, 'help.TermsOfServiceUpdateEmpty', 'constructor', 'help.termsOfServiceUpdateEmpty expires:int = help.TermsOfServiceUpdate');
 export type TermsOfServiceUpdateEmpty = TermsOfServiceUpdateEmpty$;
 
 /** `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate` */
@@ -729,6 +617,7 @@ class TermsOfServiceUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.TermsOfServiceUpdate';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => TermsOfServiceUpdate$;
   declare expires: number;
   declare termsOfService: Api.help.TypeTermsOfService;
 
@@ -769,27 +658,14 @@ class TermsOfServiceUpdate$ {
       return rethrowDecode(e, 'help.termsOfServiceUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.termsOfServiceUpdate');
-    j.field('expires', this.expires, intToJson);
-    j.field('terms_of_service', this.termsOfService, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): TermsOfServiceUpdate$ {
-    const j = new TlJsonReader(json, 'help.termsOfServiceUpdate', classes);
-    return j.end(
-      new TermsOfServiceUpdate$({
-        expires: j.field('expires', intFromJson),
-        termsOfService: j.field('terms_of_service', fromJson$help$TermsOfService),
-      }),
-    );
-  }
+interface TermsOfServiceUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.termsOfServiceUpdate#28ecf961 expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate` */
-export const TermsOfServiceUpdate: typeof TermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdate$, 0x28ecf961, 0x293c2977, 'help.TermsOfServiceUpdate', 'constructor');
+export const TermsOfServiceUpdate: typeof TermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(TermsOfServiceUpdate$, 0x28ecf961, 0x293c2977, 'help.TermsOfServiceUpdate', 'constructor', 'help.termsOfServiceUpdate expires:int terms_of_service:help.TermsOfService = help.TermsOfServiceUpdate');
 export type TermsOfServiceUpdate = TermsOfServiceUpdate$;
 
 /** `help.deepLinkInfoEmpty#66afa166 = help.DeepLinkInfo` */
@@ -802,6 +678,7 @@ class DeepLinkInfoEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.DeepLinkInfoEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeepLinkInfoEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -814,18 +691,14 @@ class DeepLinkInfoEmpty$ {
   static fromReader(_r: TlReader): DeepLinkInfoEmpty$ {
     return new DeepLinkInfoEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.deepLinkInfoEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfoEmpty$ {
-    return new TlJsonReader(json, 'help.deepLinkInfoEmpty', classes).end(new DeepLinkInfoEmpty$());
-  }
+interface DeepLinkInfoEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.deepLinkInfoEmpty#66afa166 = help.DeepLinkInfo` */
-export const DeepLinkInfoEmpty: typeof DeepLinkInfoEmpty$ = /*@__PURE__*/ defineTlClass(DeepLinkInfoEmpty$, 0x66afa166, 0x984aac38, 'help.DeepLinkInfoEmpty', 'constructor');
+export const DeepLinkInfoEmpty: typeof DeepLinkInfoEmpty$ = /*@__PURE__*/ defineTlClass(DeepLinkInfoEmpty$, 0x66afa166, 0x984aac38, 'help.DeepLinkInfoEmpty', 'constructor', 'help.deepLinkInfoEmpty = help.DeepLinkInfo');
 export type DeepLinkInfoEmpty = DeepLinkInfoEmpty$;
 
 /** `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo` */
@@ -838,6 +711,7 @@ class DeepLinkInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.DeepLinkInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeepLinkInfo$;
   declare updateApp: boolean | undefined;
   declare message: string;
   declare entities: Api.TypeMessageEntity[] | undefined;
@@ -897,29 +771,14 @@ class DeepLinkInfo$ {
       return rethrowDecode(e, 'help.deepLinkInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.deepLinkInfo');
-    j.flag('update_app', this.updateApp);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeepLinkInfo$ {
-    const j = new TlJsonReader(json, 'help.deepLinkInfo', classes);
-    return j.end(
-      new DeepLinkInfo$({
-        updateApp: j.flag('update_app'),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface DeepLinkInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.deepLinkInfo#6a4ee832 flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo` */
-export const DeepLinkInfo: typeof DeepLinkInfo$ = /*@__PURE__*/ defineTlClass(DeepLinkInfo$, 0x6a4ee832, 0x984aac38, 'help.DeepLinkInfo', 'constructor');
+export const DeepLinkInfo: typeof DeepLinkInfo$ = /*@__PURE__*/ defineTlClass(DeepLinkInfo$, 0x6a4ee832, 0x984aac38, 'help.DeepLinkInfo', 'constructor', 'help.deepLinkInfo flags:# update_app:flags.0?true message:string entities:flags.1?Vector<MessageEntity> = help.DeepLinkInfo');
 export type DeepLinkInfo = DeepLinkInfo$;
 
 /** `help.passportConfigNotModified#bfb9f457 = help.PassportConfig` */
@@ -932,6 +791,7 @@ class PassportConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.PassportConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PassportConfigNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -944,18 +804,14 @@ class PassportConfigNotModified$ {
   static fromReader(_r: TlReader): PassportConfigNotModified$ {
     return new PassportConfigNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.passportConfigNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfigNotModified$ {
-    return new TlJsonReader(json, 'help.passportConfigNotModified', classes).end(new PassportConfigNotModified$());
-  }
+interface PassportConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.passportConfigNotModified#bfb9f457 = help.PassportConfig` */
-export const PassportConfigNotModified: typeof PassportConfigNotModified$ = /*@__PURE__*/ defineTlClass(PassportConfigNotModified$, 0xbfb9f457, 0xc666c0ad, 'help.PassportConfigNotModified', 'constructor');
+export const PassportConfigNotModified: typeof PassportConfigNotModified$ = /*@__PURE__*/ defineTlClass(PassportConfigNotModified$, 0xbfb9f457, 0xc666c0ad, 'help.PassportConfigNotModified', 'constructor', 'help.passportConfigNotModified = help.PassportConfig');
 export type PassportConfigNotModified = PassportConfigNotModified$;
 
 /** `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig` */
@@ -968,6 +824,7 @@ class PassportConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.PassportConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PassportConfig$;
   declare hash: number;
   declare countriesLangs: Api.TypeDataJSON;
 
@@ -1008,27 +865,14 @@ class PassportConfig$ {
       return rethrowDecode(e, 'help.passportConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.passportConfig');
-    j.field('hash', this.hash, intToJson);
-    j.field('countries_langs', this.countriesLangs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PassportConfig$ {
-    const j = new TlJsonReader(json, 'help.passportConfig', classes);
-    return j.end(
-      new PassportConfig$({
-        hash: j.field('hash', intFromJson),
-        countriesLangs: j.field('countries_langs', fromJson$DataJSON),
-      }),
-    );
-  }
+interface PassportConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.passportConfig#a098d6af hash:int countries_langs:DataJSON = help.PassportConfig` */
-export const PassportConfig: typeof PassportConfig$ = /*@__PURE__*/ defineTlClass(PassportConfig$, 0xa098d6af, 0xc666c0ad, 'help.PassportConfig', 'constructor');
+export const PassportConfig: typeof PassportConfig$ = /*@__PURE__*/ defineTlClass(PassportConfig$, 0xa098d6af, 0xc666c0ad, 'help.PassportConfig', 'constructor', 'help.passportConfig hash:int countries_langs:DataJSON = help.PassportConfig');
 export type PassportConfig = PassportConfig$;
 
 /** `help.supportName#8c05f1c9 name:string = help.SupportName` */
@@ -1041,6 +885,7 @@ class SupportName$ {
   declare readonly SUBCLASS_OF_ID: 0x7f50b7c2;
   declare readonly className: 'help.SupportName';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SupportName$;
   declare name: string;
 
   constructor(args: { name: string }) {
@@ -1075,25 +920,14 @@ class SupportName$ {
       return rethrowDecode(e, 'help.supportName', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.supportName');
-    j.field('name', this.name, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SupportName$ {
-    const j = new TlJsonReader(json, 'help.supportName', classes);
-    return j.end(
-      new SupportName$({
-        name: j.field('name', stringFromJson),
-      }),
-    );
-  }
+interface SupportName$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.supportName#8c05f1c9 name:string = help.SupportName` */
-export const SupportName: typeof SupportName$ = /*@__PURE__*/ defineTlClass(SupportName$, 0x8c05f1c9, 0x7f50b7c2, 'help.SupportName', 'constructor');
+export const SupportName: typeof SupportName$ = /*@__PURE__*/ defineTlClass(SupportName$, 0x8c05f1c9, 0x7f50b7c2, 'help.SupportName', 'constructor', 'help.supportName name:string = help.SupportName');
 export type SupportName = SupportName$;
 
 /** `help.userInfoEmpty#f3ae2eed = help.UserInfo` */
@@ -1106,6 +940,7 @@ class UserInfoEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.UserInfoEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserInfoEmpty$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1118,18 +953,14 @@ class UserInfoEmpty$ {
   static fromReader(_r: TlReader): UserInfoEmpty$ {
     return new UserInfoEmpty$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.userInfoEmpty' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfoEmpty$ {
-    return new TlJsonReader(json, 'help.userInfoEmpty', classes).end(new UserInfoEmpty$());
-  }
+interface UserInfoEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.userInfoEmpty#f3ae2eed = help.UserInfo` */
-export const UserInfoEmpty: typeof UserInfoEmpty$ = /*@__PURE__*/ defineTlClass(UserInfoEmpty$, 0xf3ae2eed, 0x5c53d7d8, 'help.UserInfoEmpty', 'constructor');
+export const UserInfoEmpty: typeof UserInfoEmpty$ = /*@__PURE__*/ defineTlClass(UserInfoEmpty$, 0xf3ae2eed, 0x5c53d7d8, 'help.UserInfoEmpty', 'constructor', 'help.userInfoEmpty = help.UserInfo');
 export type UserInfoEmpty = UserInfoEmpty$;
 
 /** `help.userInfo#1eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo` */
@@ -1142,6 +973,7 @@ class UserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.UserInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UserInfo$;
   declare message: string;
   declare entities: Api.TypeMessageEntity[];
   declare author: string;
@@ -1202,31 +1034,14 @@ class UserInfo$ {
       return rethrowDecode(e, 'help.userInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.userInfo');
-    j.field('message', this.message, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    j.field('author', this.author, stringToJson);
-    j.field('date', this.date, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UserInfo$ {
-    const j = new TlJsonReader(json, 'help.userInfo', classes);
-    return j.end(
-      new UserInfo$({
-        message: j.field('message', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-        author: j.field('author', stringFromJson),
-        date: j.field('date', intFromJson),
-      }),
-    );
-  }
+interface UserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.userInfo#1eb3758 message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo` */
-export const UserInfo: typeof UserInfo$ = /*@__PURE__*/ defineTlClass(UserInfo$, 0x01eb3758, 0x5c53d7d8, 'help.UserInfo', 'constructor');
+export const UserInfo: typeof UserInfo$ = /*@__PURE__*/ defineTlClass(UserInfo$, 0x01eb3758, 0x5c53d7d8, 'help.UserInfo', 'constructor', 'help.userInfo message:string entities:Vector<MessageEntity> author:string date:int = help.UserInfo');
 export type UserInfo = UserInfo$;
 
 /** `help.promoDataEmpty#98f6ac75 expires:int = help.PromoData` */
@@ -1239,6 +1054,7 @@ class PromoDataEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.PromoDataEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PromoDataEmpty$;
   declare expires: number;
 
   constructor(args: { expires: number }) {
@@ -1273,25 +1089,14 @@ class PromoDataEmpty$ {
       return rethrowDecode(e, 'help.promoDataEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.promoDataEmpty');
-    j.field('expires', this.expires, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PromoDataEmpty$ {
-    const j = new TlJsonReader(json, 'help.promoDataEmpty', classes);
-    return j.end(
-      new PromoDataEmpty$({
-        expires: j.field('expires', intFromJson),
-      }),
-    );
-  }
+interface PromoDataEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.promoDataEmpty#98f6ac75 expires:int = help.PromoData` */
-export const PromoDataEmpty: typeof PromoDataEmpty$ = /*@__PURE__*/ defineTlClass(PromoDataEmpty$, 0x98f6ac75, 0x9d595542, 'help.PromoDataEmpty', 'constructor');
+export const PromoDataEmpty: typeof PromoDataEmpty$ = /*@__PURE__*/ defineTlClass(PromoDataEmpty$, 0x98f6ac75, 0x9d595542, 'help.PromoDataEmpty', 'constructor', 'help.promoDataEmpty expires:int = help.PromoData');
 export type PromoDataEmpty = PromoDataEmpty$;
 
 /** `help.promoData#8c39793f flags:# proxy:flags.0?true expires:int peer:Peer chats:Vector<Chat> users:Vector<User> psa_type:flags.1?string psa_message:flags.2?string = help.PromoData` */
@@ -1304,6 +1109,7 @@ class PromoData$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.PromoData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PromoData$;
   declare proxy: boolean | undefined;
   declare expires: number;
   declare peer: Api.TypePeer;
@@ -1395,37 +1201,14 @@ class PromoData$ {
       return rethrowDecode(e, 'help.promoData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.promoData');
-    j.flag('proxy', this.proxy);
-    j.field('expires', this.expires, intToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('psa_type', this.psaType, stringToJson);
-    j.optional('psa_message', this.psaMessage, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PromoData$ {
-    const j = new TlJsonReader(json, 'help.promoData', classes);
-    return j.end(
-      new PromoData$({
-        proxy: j.flag('proxy'),
-        expires: j.field('expires', intFromJson),
-        peer: j.field('peer', fromJson$Peer),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        psaType: j.optional('psa_type', stringFromJson),
-        psaMessage: j.optional('psa_message', stringFromJson),
-      }),
-    );
-  }
+interface PromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.promoData#8c39793f flags:# proxy:flags.0?true expires:int peer:Peer chats:Vector<Chat> users:Vector<User> psa_type:flags.1?string psa_message:flags.2?string = help.PromoData` */
-export const PromoData: typeof PromoData$ = /*@__PURE__*/ defineTlClass(PromoData$, 0x8c39793f, 0x9d595542, 'help.PromoData', 'constructor');
+export const PromoData: typeof PromoData$ = /*@__PURE__*/ defineTlClass(PromoData$, 0x8c39793f, 0x9d595542, 'help.PromoData', 'constructor', 'help.promoData flags:# proxy:flags.0?true expires:int peer:Peer chats:Vector<Chat> users:Vector<User> psa_type:flags.1?string psa_message:flags.2?string = help.PromoData');
 export type PromoData = PromoData$;
 
 /** `help.countryCode#4203c5ef flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode` */
@@ -1438,6 +1221,7 @@ class CountryCode$ {
   declare readonly SUBCLASS_OF_ID: 0x76f34665;
   declare readonly className: 'help.CountryCode';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountryCode$;
   declare countryCode: string;
   declare prefixes: string[] | undefined;
   declare patterns: string[] | undefined;
@@ -1506,29 +1290,14 @@ class CountryCode$ {
       return rethrowDecode(e, 'help.countryCode', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.countryCode');
-    j.field('country_code', this.countryCode, stringToJson);
-    j.optionalVector('prefixes', this.prefixes, stringToJson);
-    j.optionalVector('patterns', this.patterns, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountryCode$ {
-    const j = new TlJsonReader(json, 'help.countryCode', classes);
-    return j.end(
-      new CountryCode$({
-        countryCode: j.field('country_code', stringFromJson),
-        prefixes: j.optionalVector('prefixes', stringFromJson),
-        patterns: j.optionalVector('patterns', stringFromJson),
-      }),
-    );
-  }
+interface CountryCode$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.countryCode#4203c5ef flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode` */
-export const CountryCode: typeof CountryCode$ = /*@__PURE__*/ defineTlClass(CountryCode$, 0x4203c5ef, 0x76f34665, 'help.CountryCode', 'constructor');
+export const CountryCode: typeof CountryCode$ = /*@__PURE__*/ defineTlClass(CountryCode$, 0x4203c5ef, 0x76f34665, 'help.CountryCode', 'constructor', 'help.countryCode flags:# country_code:string prefixes:flags.0?Vector<string> patterns:flags.1?Vector<string> = help.CountryCode');
 export type CountryCode = CountryCode$;
 
 /** `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country` */
@@ -1541,6 +1310,7 @@ class Country$ {
   declare readonly SUBCLASS_OF_ID: 0xa22e9e28;
   declare readonly className: 'help.Country';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Country$;
   declare hidden: boolean | undefined;
   declare iso2: string;
   declare defaultName: string;
@@ -1612,33 +1382,14 @@ class Country$ {
       return rethrowDecode(e, 'help.country', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.country');
-    j.flag('hidden', this.hidden);
-    j.field('iso2', this.iso2, stringToJson);
-    j.field('default_name', this.defaultName, stringToJson);
-    j.optional('name', this.name, stringToJson);
-    j.vector('country_codes', this.countryCodes, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Country$ {
-    const j = new TlJsonReader(json, 'help.country', classes);
-    return j.end(
-      new Country$({
-        hidden: j.flag('hidden'),
-        iso2: j.field('iso2', stringFromJson),
-        defaultName: j.field('default_name', stringFromJson),
-        name: j.optional('name', stringFromJson),
-        countryCodes: j.vector('country_codes', fromJson$help$CountryCode),
-      }),
-    );
-  }
+interface Country$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.country#c3878e23 flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country` */
-export const Country: typeof Country$ = /*@__PURE__*/ defineTlClass(Country$, 0xc3878e23, 0xa22e9e28, 'help.Country', 'constructor');
+export const Country: typeof Country$ = /*@__PURE__*/ defineTlClass(Country$, 0xc3878e23, 0xa22e9e28, 'help.Country', 'constructor', 'help.country flags:# hidden:flags.0?true iso2:string default_name:string name:flags.1?string country_codes:Vector<help.CountryCode> = help.Country');
 export type Country = Country$;
 
 /** `help.countriesListNotModified#93cc1f32 = help.CountriesList` */
@@ -1651,6 +1402,7 @@ class CountriesListNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.CountriesListNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountriesListNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1663,18 +1415,14 @@ class CountriesListNotModified$ {
   static fromReader(_r: TlReader): CountriesListNotModified$ {
     return new CountriesListNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.countriesListNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesListNotModified$ {
-    return new TlJsonReader(json, 'help.countriesListNotModified', classes).end(new CountriesListNotModified$());
-  }
+interface CountriesListNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.countriesListNotModified#93cc1f32 = help.CountriesList` */
-export const CountriesListNotModified: typeof CountriesListNotModified$ = /*@__PURE__*/ defineTlClass(CountriesListNotModified$, 0x93cc1f32, 0xea31fe88, 'help.CountriesListNotModified', 'constructor');
+export const CountriesListNotModified: typeof CountriesListNotModified$ = /*@__PURE__*/ defineTlClass(CountriesListNotModified$, 0x93cc1f32, 0xea31fe88, 'help.CountriesListNotModified', 'constructor', 'help.countriesListNotModified = help.CountriesList');
 export type CountriesListNotModified = CountriesListNotModified$;
 
 /** `help.countriesList#87d0759e countries:Vector<help.Country> hash:int = help.CountriesList` */
@@ -1687,6 +1435,7 @@ class CountriesList$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.CountriesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CountriesList$;
   declare countries: Api.help.TypeCountry[];
   declare hash: number;
 
@@ -1735,27 +1484,14 @@ class CountriesList$ {
       return rethrowDecode(e, 'help.countriesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.countriesList');
-    j.vector('countries', this.countries, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CountriesList$ {
-    const j = new TlJsonReader(json, 'help.countriesList', classes);
-    return j.end(
-      new CountriesList$({
-        countries: j.vector('countries', fromJson$help$Country),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface CountriesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.countriesList#87d0759e countries:Vector<help.Country> hash:int = help.CountriesList` */
-export const CountriesList: typeof CountriesList$ = /*@__PURE__*/ defineTlClass(CountriesList$, 0x87d0759e, 0xea31fe88, 'help.CountriesList', 'constructor');
+export const CountriesList: typeof CountriesList$ = /*@__PURE__*/ defineTlClass(CountriesList$, 0x87d0759e, 0xea31fe88, 'help.CountriesList', 'constructor', 'help.countriesList countries:Vector<help.Country> hash:int = help.CountriesList');
 export type CountriesList = CountriesList$;
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
@@ -1768,6 +1504,7 @@ class ConfigSimple$ {
   declare readonly SUBCLASS_OF_ID: 0x29183ac4;
   declare readonly className: 'help.ConfigSimple';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfigSimple$;
   declare date: number;
   declare expires: number;
   declare rules: Api.TypeAccessPointRule[];
@@ -1821,29 +1558,14 @@ class ConfigSimple$ {
       return rethrowDecode(e, 'help.configSimple', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.configSimple');
-    j.field('date', this.date, intToJson);
-    j.field('expires', this.expires, intToJson);
-    j.vector('rules', this.rules, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfigSimple$ {
-    const j = new TlJsonReader(json, 'help.configSimple', classes);
-    return j.end(
-      new ConfigSimple$({
-        date: j.field('date', intFromJson),
-        expires: j.field('expires', intFromJson),
-        rules: j.vector('rules', fromJson$AccessPointRule),
-      }),
-    );
-  }
+interface ConfigSimple$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.configSimple#5a592a6c date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple` */
-export const ConfigSimple: typeof ConfigSimple$ = /*@__PURE__*/ defineTlClass(ConfigSimple$, 0x5a592a6c, 0x29183ac4, 'help.ConfigSimple', 'constructor');
+export const ConfigSimple: typeof ConfigSimple$ = /*@__PURE__*/ defineTlClass(ConfigSimple$, 0x5a592a6c, 0x29183ac4, 'help.ConfigSimple', 'constructor', 'help.configSimple date:int expires:int rules:vector<AccessPointRule> = help.ConfigSimple');
 export type ConfigSimple = ConfigSimple$;
 
 /** `help.getConfig#c4f9186b = Config` */
@@ -1856,6 +1578,7 @@ class GetConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xd3262a4a;
   declare readonly className: 'help.GetConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1873,18 +1596,14 @@ class GetConfig$ {
   static fromReader(_r: TlReader): GetConfig$ {
     return new GetConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetConfig$ {
-    return new TlJsonReader(json, 'help.getConfig', classes).end(new GetConfig$());
-  }
+interface GetConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getConfig#c4f9186b = Config` */
-export const GetConfig: typeof GetConfig$ = /*@__PURE__*/ defineTlClass(GetConfig$, 0xc4f9186b, 0xd3262a4a, 'help.GetConfig', 'request');
+export const GetConfig: typeof GetConfig$ = /*@__PURE__*/ defineTlClass(GetConfig$, 0xc4f9186b, 0xd3262a4a, 'help.GetConfig', 'request', 'help.getConfig');
 export type GetConfig = GetConfig$;
 
 /** `help.getNearestDc#1fb33026 = NearestDc` */
@@ -1897,6 +1616,7 @@ class GetNearestDc$ {
   declare readonly SUBCLASS_OF_ID: 0x3877045f;
   declare readonly className: 'help.GetNearestDc';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetNearestDc$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1914,18 +1634,14 @@ class GetNearestDc$ {
   static fromReader(_r: TlReader): GetNearestDc$ {
     return new GetNearestDc$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getNearestDc' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetNearestDc$ {
-    return new TlJsonReader(json, 'help.getNearestDc', classes).end(new GetNearestDc$());
-  }
+interface GetNearestDc$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getNearestDc#1fb33026 = NearestDc` */
-export const GetNearestDc: typeof GetNearestDc$ = /*@__PURE__*/ defineTlClass(GetNearestDc$, 0x1fb33026, 0x3877045f, 'help.GetNearestDc', 'request');
+export const GetNearestDc: typeof GetNearestDc$ = /*@__PURE__*/ defineTlClass(GetNearestDc$, 0x1fb33026, 0x3877045f, 'help.GetNearestDc', 'request', 'help.getNearestDc');
 export type GetNearestDc = GetNearestDc$;
 
 /** `help.getAppUpdate#522d5a7d source:string = help.AppUpdate` */
@@ -1938,6 +1654,7 @@ class GetAppUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x5897069e;
   declare readonly className: 'help.GetAppUpdate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAppUpdate$;
   declare source: string;
 
   constructor(args: { source: string }) {
@@ -1977,25 +1694,14 @@ class GetAppUpdate$ {
       return rethrowDecode(e, 'help.getAppUpdate', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getAppUpdate');
-    j.field('source', this.source, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppUpdate$ {
-    const j = new TlJsonReader(json, 'help.getAppUpdate', classes);
-    return j.end(
-      new GetAppUpdate$({
-        source: j.field('source', stringFromJson),
-      }),
-    );
-  }
+interface GetAppUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getAppUpdate#522d5a7d source:string = help.AppUpdate` */
-export const GetAppUpdate: typeof GetAppUpdate$ = /*@__PURE__*/ defineTlClass(GetAppUpdate$, 0x522d5a7d, 0x5897069e, 'help.GetAppUpdate', 'request');
+export const GetAppUpdate: typeof GetAppUpdate$ = /*@__PURE__*/ defineTlClass(GetAppUpdate$, 0x522d5a7d, 0x5897069e, 'help.GetAppUpdate', 'request', 'help.getAppUpdate source:string');
 export type GetAppUpdate = GetAppUpdate$;
 
 /** `help.getInviteText#4d392343 = help.InviteText` */
@@ -2008,6 +1714,7 @@ class GetInviteText$ {
   declare readonly SUBCLASS_OF_ID: 0xcf70aa35;
   declare readonly className: 'help.GetInviteText';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInviteText$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2025,18 +1732,14 @@ class GetInviteText$ {
   static fromReader(_r: TlReader): GetInviteText$ {
     return new GetInviteText$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getInviteText' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInviteText$ {
-    return new TlJsonReader(json, 'help.getInviteText', classes).end(new GetInviteText$());
-  }
+interface GetInviteText$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getInviteText#4d392343 = help.InviteText` */
-export const GetInviteText: typeof GetInviteText$ = /*@__PURE__*/ defineTlClass(GetInviteText$, 0x4d392343, 0xcf70aa35, 'help.GetInviteText', 'request');
+export const GetInviteText: typeof GetInviteText$ = /*@__PURE__*/ defineTlClass(GetInviteText$, 0x4d392343, 0xcf70aa35, 'help.GetInviteText', 'request', 'help.getInviteText');
 export type GetInviteText = GetInviteText$;
 
 /** `help.getSupport#9cdf08cd = help.Support` */
@@ -2049,6 +1752,7 @@ class GetSupport$ {
   declare readonly SUBCLASS_OF_ID: 0x7159bceb;
   declare readonly className: 'help.GetSupport';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSupport$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2066,18 +1770,14 @@ class GetSupport$ {
   static fromReader(_r: TlReader): GetSupport$ {
     return new GetSupport$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getSupport' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupport$ {
-    return new TlJsonReader(json, 'help.getSupport', classes).end(new GetSupport$());
-  }
+interface GetSupport$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getSupport#9cdf08cd = help.Support` */
-export const GetSupport: typeof GetSupport$ = /*@__PURE__*/ defineTlClass(GetSupport$, 0x9cdf08cd, 0x7159bceb, 'help.GetSupport', 'request');
+export const GetSupport: typeof GetSupport$ = /*@__PURE__*/ defineTlClass(GetSupport$, 0x9cdf08cd, 0x7159bceb, 'help.GetSupport', 'request', 'help.getSupport');
 export type GetSupport = GetSupport$;
 
 /** `help.getAppChangelog#9010ef6f prev_app_version:string = Updates` */
@@ -2090,6 +1790,7 @@ class GetAppChangelog$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'help.GetAppChangelog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAppChangelog$;
   declare prevAppVersion: string;
 
   constructor(args: { prevAppVersion: string }) {
@@ -2129,25 +1830,14 @@ class GetAppChangelog$ {
       return rethrowDecode(e, 'help.getAppChangelog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getAppChangelog');
-    j.field('prev_app_version', this.prevAppVersion, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppChangelog$ {
-    const j = new TlJsonReader(json, 'help.getAppChangelog', classes);
-    return j.end(
-      new GetAppChangelog$({
-        prevAppVersion: j.field('prev_app_version', stringFromJson),
-      }),
-    );
-  }
+interface GetAppChangelog$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getAppChangelog#9010ef6f prev_app_version:string = Updates` */
-export const GetAppChangelog: typeof GetAppChangelog$ = /*@__PURE__*/ defineTlClass(GetAppChangelog$, 0x9010ef6f, 0x8af52aac, 'help.GetAppChangelog', 'request');
+export const GetAppChangelog: typeof GetAppChangelog$ = /*@__PURE__*/ defineTlClass(GetAppChangelog$, 0x9010ef6f, 0x8af52aac, 'help.GetAppChangelog', 'request', 'help.getAppChangelog prev_app_version:string');
 export type GetAppChangelog = GetAppChangelog$;
 
 /** `help.setBotUpdatesStatus#ec22cfcd pending_updates_count:int message:string = Bool` */
@@ -2160,6 +1850,7 @@ class SetBotUpdatesStatus$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.SetBotUpdatesStatus';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotUpdatesStatus$;
   declare pendingUpdatesCount: number;
   declare message: string;
 
@@ -2205,27 +1896,14 @@ class SetBotUpdatesStatus$ {
       return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.setBotUpdatesStatus');
-    j.field('pending_updates_count', this.pendingUpdatesCount, intToJson);
-    j.field('message', this.message, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotUpdatesStatus$ {
-    const j = new TlJsonReader(json, 'help.setBotUpdatesStatus', classes);
-    return j.end(
-      new SetBotUpdatesStatus$({
-        pendingUpdatesCount: j.field('pending_updates_count', intFromJson),
-        message: j.field('message', stringFromJson),
-      }),
-    );
-  }
+interface SetBotUpdatesStatus$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.setBotUpdatesStatus#ec22cfcd pending_updates_count:int message:string = Bool` */
-export const SetBotUpdatesStatus: typeof SetBotUpdatesStatus$ = /*@__PURE__*/ defineTlClass(SetBotUpdatesStatus$, 0xec22cfcd, 0xf5b399ac, 'help.SetBotUpdatesStatus', 'request');
+export const SetBotUpdatesStatus: typeof SetBotUpdatesStatus$ = /*@__PURE__*/ defineTlClass(SetBotUpdatesStatus$, 0xec22cfcd, 0xf5b399ac, 'help.SetBotUpdatesStatus', 'request', 'help.setBotUpdatesStatus pending_updates_count:int message:string');
 export type SetBotUpdatesStatus = SetBotUpdatesStatus$;
 
 /** `help.getCdnConfig#52029342 = CdnConfig` */
@@ -2238,6 +1916,7 @@ class GetCdnConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xecda397c;
   declare readonly className: 'help.GetCdnConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCdnConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2255,18 +1934,14 @@ class GetCdnConfig$ {
   static fromReader(_r: TlReader): GetCdnConfig$ {
     return new GetCdnConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getCdnConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCdnConfig$ {
-    return new TlJsonReader(json, 'help.getCdnConfig', classes).end(new GetCdnConfig$());
-  }
+interface GetCdnConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getCdnConfig#52029342 = CdnConfig` */
-export const GetCdnConfig: typeof GetCdnConfig$ = /*@__PURE__*/ defineTlClass(GetCdnConfig$, 0x52029342, 0xecda397c, 'help.GetCdnConfig', 'request');
+export const GetCdnConfig: typeof GetCdnConfig$ = /*@__PURE__*/ defineTlClass(GetCdnConfig$, 0x52029342, 0xecda397c, 'help.GetCdnConfig', 'request', 'help.getCdnConfig');
 export type GetCdnConfig = GetCdnConfig$;
 
 /** `help.getRecentMeUrls#3dc0f114 referer:string = help.RecentMeUrls` */
@@ -2279,6 +1954,7 @@ class GetRecentMeUrls$ {
   declare readonly SUBCLASS_OF_ID: 0xf269c477;
   declare readonly className: 'help.GetRecentMeUrls';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentMeUrls$;
   declare referer: string;
 
   constructor(args: { referer: string }) {
@@ -2318,25 +1994,14 @@ class GetRecentMeUrls$ {
       return rethrowDecode(e, 'help.getRecentMeUrls', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getRecentMeUrls');
-    j.field('referer', this.referer, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentMeUrls$ {
-    const j = new TlJsonReader(json, 'help.getRecentMeUrls', classes);
-    return j.end(
-      new GetRecentMeUrls$({
-        referer: j.field('referer', stringFromJson),
-      }),
-    );
-  }
+interface GetRecentMeUrls$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getRecentMeUrls#3dc0f114 referer:string = help.RecentMeUrls` */
-export const GetRecentMeUrls: typeof GetRecentMeUrls$ = /*@__PURE__*/ defineTlClass(GetRecentMeUrls$, 0x3dc0f114, 0xf269c477, 'help.GetRecentMeUrls', 'request');
+export const GetRecentMeUrls: typeof GetRecentMeUrls$ = /*@__PURE__*/ defineTlClass(GetRecentMeUrls$, 0x3dc0f114, 0xf269c477, 'help.GetRecentMeUrls', 'request', 'help.getRecentMeUrls referer:string');
 export type GetRecentMeUrls = GetRecentMeUrls$;
 
 /** `help.getTermsOfServiceUpdate#2ca51fd1 = help.TermsOfServiceUpdate` */
@@ -2349,6 +2014,7 @@ class GetTermsOfServiceUpdate$ {
   declare readonly SUBCLASS_OF_ID: 0x293c2977;
   declare readonly className: 'help.GetTermsOfServiceUpdate';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetTermsOfServiceUpdate$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2366,18 +2032,14 @@ class GetTermsOfServiceUpdate$ {
   static fromReader(_r: TlReader): GetTermsOfServiceUpdate$ {
     return new GetTermsOfServiceUpdate$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getTermsOfServiceUpdate' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetTermsOfServiceUpdate$ {
-    return new TlJsonReader(json, 'help.getTermsOfServiceUpdate', classes).end(new GetTermsOfServiceUpdate$());
-  }
+interface GetTermsOfServiceUpdate$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getTermsOfServiceUpdate#2ca51fd1 = help.TermsOfServiceUpdate` */
-export const GetTermsOfServiceUpdate: typeof GetTermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(GetTermsOfServiceUpdate$, 0x2ca51fd1, 0x293c2977, 'help.GetTermsOfServiceUpdate', 'request');
+export const GetTermsOfServiceUpdate: typeof GetTermsOfServiceUpdate$ = /*@__PURE__*/ defineTlClass(GetTermsOfServiceUpdate$, 0x2ca51fd1, 0x293c2977, 'help.GetTermsOfServiceUpdate', 'request', 'help.getTermsOfServiceUpdate');
 export type GetTermsOfServiceUpdate = GetTermsOfServiceUpdate$;
 
 /** `help.acceptTermsOfService#ee72f79a id:DataJSON = Bool` */
@@ -2390,6 +2052,7 @@ class AcceptTermsOfService$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.AcceptTermsOfService';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptTermsOfService$;
   declare id: Api.TypeDataJSON;
 
   constructor(args: { id: Api.TypeDataJSON }) {
@@ -2429,25 +2092,14 @@ class AcceptTermsOfService$ {
       return rethrowDecode(e, 'help.acceptTermsOfService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.acceptTermsOfService');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptTermsOfService$ {
-    const j = new TlJsonReader(json, 'help.acceptTermsOfService', classes);
-    return j.end(
-      new AcceptTermsOfService$({
-        id: j.field('id', fromJson$DataJSON),
-      }),
-    );
-  }
+interface AcceptTermsOfService$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.acceptTermsOfService#ee72f79a id:DataJSON = Bool` */
-export const AcceptTermsOfService: typeof AcceptTermsOfService$ = /*@__PURE__*/ defineTlClass(AcceptTermsOfService$, 0xee72f79a, 0xf5b399ac, 'help.AcceptTermsOfService', 'request');
+export const AcceptTermsOfService: typeof AcceptTermsOfService$ = /*@__PURE__*/ defineTlClass(AcceptTermsOfService$, 0xee72f79a, 0xf5b399ac, 'help.AcceptTermsOfService', 'request', 'help.acceptTermsOfService id:DataJSON');
 export type AcceptTermsOfService = AcceptTermsOfService$;
 
 /** `help.getDeepLinkInfo#3fedc75f path:string = help.DeepLinkInfo` */
@@ -2460,6 +2112,7 @@ class GetDeepLinkInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x984aac38;
   declare readonly className: 'help.GetDeepLinkInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDeepLinkInfo$;
   declare path: string;
 
   constructor(args: { path: string }) {
@@ -2499,25 +2152,14 @@ class GetDeepLinkInfo$ {
       return rethrowDecode(e, 'help.getDeepLinkInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getDeepLinkInfo');
-    j.field('path', this.path, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDeepLinkInfo$ {
-    const j = new TlJsonReader(json, 'help.getDeepLinkInfo', classes);
-    return j.end(
-      new GetDeepLinkInfo$({
-        path: j.field('path', stringFromJson),
-      }),
-    );
-  }
+interface GetDeepLinkInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getDeepLinkInfo#3fedc75f path:string = help.DeepLinkInfo` */
-export const GetDeepLinkInfo: typeof GetDeepLinkInfo$ = /*@__PURE__*/ defineTlClass(GetDeepLinkInfo$, 0x3fedc75f, 0x984aac38, 'help.GetDeepLinkInfo', 'request');
+export const GetDeepLinkInfo: typeof GetDeepLinkInfo$ = /*@__PURE__*/ defineTlClass(GetDeepLinkInfo$, 0x3fedc75f, 0x984aac38, 'help.GetDeepLinkInfo', 'request', 'help.getDeepLinkInfo path:string');
 export type GetDeepLinkInfo = GetDeepLinkInfo$;
 
 /** `help.getAppConfig#98914110 = JSONValue` */
@@ -2530,6 +2172,7 @@ class GetAppConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xeb9987b3;
   declare readonly className: 'help.GetAppConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAppConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2547,18 +2190,14 @@ class GetAppConfig$ {
   static fromReader(_r: TlReader): GetAppConfig$ {
     return new GetAppConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getAppConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAppConfig$ {
-    return new TlJsonReader(json, 'help.getAppConfig', classes).end(new GetAppConfig$());
-  }
+interface GetAppConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getAppConfig#98914110 = JSONValue` */
-export const GetAppConfig: typeof GetAppConfig$ = /*@__PURE__*/ defineTlClass(GetAppConfig$, 0x98914110, 0xeb9987b3, 'help.GetAppConfig', 'request');
+export const GetAppConfig: typeof GetAppConfig$ = /*@__PURE__*/ defineTlClass(GetAppConfig$, 0x98914110, 0xeb9987b3, 'help.GetAppConfig', 'request', 'help.getAppConfig');
 export type GetAppConfig = GetAppConfig$;
 
 /** `help.saveAppLog#6f02f748 events:Vector<InputAppEvent> = Bool` */
@@ -2571,6 +2210,7 @@ class SaveAppLog$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.SaveAppLog';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveAppLog$;
   declare events: Api.TypeInputAppEvent[];
 
   constructor(args: { events: Api.TypeInputAppEvent[] }) {
@@ -2618,25 +2258,14 @@ class SaveAppLog$ {
       return rethrowDecode(e, 'help.saveAppLog', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.saveAppLog');
-    j.vector('events', this.events, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveAppLog$ {
-    const j = new TlJsonReader(json, 'help.saveAppLog', classes);
-    return j.end(
-      new SaveAppLog$({
-        events: j.vector('events', fromJson$InputAppEvent),
-      }),
-    );
-  }
+interface SaveAppLog$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.saveAppLog#6f02f748 events:Vector<InputAppEvent> = Bool` */
-export const SaveAppLog: typeof SaveAppLog$ = /*@__PURE__*/ defineTlClass(SaveAppLog$, 0x6f02f748, 0xf5b399ac, 'help.SaveAppLog', 'request');
+export const SaveAppLog: typeof SaveAppLog$ = /*@__PURE__*/ defineTlClass(SaveAppLog$, 0x6f02f748, 0xf5b399ac, 'help.SaveAppLog', 'request', 'help.saveAppLog events:Vector<InputAppEvent>');
 export type SaveAppLog = SaveAppLog$;
 
 /** `help.getPassportConfig#c661ad08 hash:int = help.PassportConfig` */
@@ -2649,6 +2278,7 @@ class GetPassportConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xc666c0ad;
   declare readonly className: 'help.GetPassportConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPassportConfig$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -2688,25 +2318,14 @@ class GetPassportConfig$ {
       return rethrowDecode(e, 'help.getPassportConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getPassportConfig');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPassportConfig$ {
-    const j = new TlJsonReader(json, 'help.getPassportConfig', classes);
-    return j.end(
-      new GetPassportConfig$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetPassportConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getPassportConfig#c661ad08 hash:int = help.PassportConfig` */
-export const GetPassportConfig: typeof GetPassportConfig$ = /*@__PURE__*/ defineTlClass(GetPassportConfig$, 0xc661ad08, 0xc666c0ad, 'help.GetPassportConfig', 'request');
+export const GetPassportConfig: typeof GetPassportConfig$ = /*@__PURE__*/ defineTlClass(GetPassportConfig$, 0xc661ad08, 0xc666c0ad, 'help.GetPassportConfig', 'request', 'help.getPassportConfig hash:int');
 export type GetPassportConfig = GetPassportConfig$;
 
 /** `help.getSupportName#d360e72c = help.SupportName` */
@@ -2719,6 +2338,7 @@ class GetSupportName$ {
   declare readonly SUBCLASS_OF_ID: 0x7f50b7c2;
   declare readonly className: 'help.GetSupportName';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSupportName$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2736,18 +2356,14 @@ class GetSupportName$ {
   static fromReader(_r: TlReader): GetSupportName$ {
     return new GetSupportName$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getSupportName' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSupportName$ {
-    return new TlJsonReader(json, 'help.getSupportName', classes).end(new GetSupportName$());
-  }
+interface GetSupportName$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getSupportName#d360e72c = help.SupportName` */
-export const GetSupportName: typeof GetSupportName$ = /*@__PURE__*/ defineTlClass(GetSupportName$, 0xd360e72c, 0x7f50b7c2, 'help.GetSupportName', 'request');
+export const GetSupportName: typeof GetSupportName$ = /*@__PURE__*/ defineTlClass(GetSupportName$, 0xd360e72c, 0x7f50b7c2, 'help.GetSupportName', 'request', 'help.getSupportName');
 export type GetSupportName = GetSupportName$;
 
 /** `help.getUserInfo#38a08d3 user_id:InputUser = help.UserInfo` */
@@ -2760,6 +2376,7 @@ class GetUserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.GetUserInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserInfo$;
   declare userId: Api.TypeInputUser;
 
   constructor(args: { userId: Api.TypeInputUser }) {
@@ -2799,25 +2416,14 @@ class GetUserInfo$ {
       return rethrowDecode(e, 'help.getUserInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getUserInfo');
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserInfo$ {
-    const j = new TlJsonReader(json, 'help.getUserInfo', classes);
-    return j.end(
-      new GetUserInfo$({
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getUserInfo#38a08d3 user_id:InputUser = help.UserInfo` */
-export const GetUserInfo: typeof GetUserInfo$ = /*@__PURE__*/ defineTlClass(GetUserInfo$, 0x038a08d3, 0x5c53d7d8, 'help.GetUserInfo', 'request');
+export const GetUserInfo: typeof GetUserInfo$ = /*@__PURE__*/ defineTlClass(GetUserInfo$, 0x038a08d3, 0x5c53d7d8, 'help.GetUserInfo', 'request', 'help.getUserInfo user_id:InputUser');
 export type GetUserInfo = GetUserInfo$;
 
 /** `help.editUserInfo#66b91b70 user_id:InputUser message:string entities:Vector<MessageEntity> = help.UserInfo` */
@@ -2830,6 +2436,7 @@ class EditUserInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x5c53d7d8;
   declare readonly className: 'help.EditUserInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditUserInfo$;
   declare userId: Api.TypeInputUser;
   declare message: string;
   declare entities: Api.TypeMessageEntity[];
@@ -2889,29 +2496,14 @@ class EditUserInfo$ {
       return rethrowDecode(e, 'help.editUserInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.editUserInfo');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.vector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditUserInfo$ {
-    const j = new TlJsonReader(json, 'help.editUserInfo', classes);
-    return j.end(
-      new EditUserInfo$({
-        userId: j.field('user_id', fromJson$InputUser),
-        message: j.field('message', stringFromJson),
-        entities: j.vector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface EditUserInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.editUserInfo#66b91b70 user_id:InputUser message:string entities:Vector<MessageEntity> = help.UserInfo` */
-export const EditUserInfo: typeof EditUserInfo$ = /*@__PURE__*/ defineTlClass(EditUserInfo$, 0x66b91b70, 0x5c53d7d8, 'help.EditUserInfo', 'request');
+export const EditUserInfo: typeof EditUserInfo$ = /*@__PURE__*/ defineTlClass(EditUserInfo$, 0x66b91b70, 0x5c53d7d8, 'help.EditUserInfo', 'request', 'help.editUserInfo user_id:InputUser message:string entities:Vector<MessageEntity>');
 export type EditUserInfo = EditUserInfo$;
 
 /** `help.getPromoData#c0977421 = help.PromoData` */
@@ -2924,6 +2516,7 @@ class GetPromoData$ {
   declare readonly SUBCLASS_OF_ID: 0x9d595542;
   declare readonly className: 'help.GetPromoData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPromoData$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2941,18 +2534,14 @@ class GetPromoData$ {
   static fromReader(_r: TlReader): GetPromoData$ {
     return new GetPromoData$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'help.getPromoData' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPromoData$ {
-    return new TlJsonReader(json, 'help.getPromoData', classes).end(new GetPromoData$());
-  }
+interface GetPromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getPromoData#c0977421 = help.PromoData` */
-export const GetPromoData: typeof GetPromoData$ = /*@__PURE__*/ defineTlClass(GetPromoData$, 0xc0977421, 0x9d595542, 'help.GetPromoData', 'request');
+export const GetPromoData: typeof GetPromoData$ = /*@__PURE__*/ defineTlClass(GetPromoData$, 0xc0977421, 0x9d595542, 'help.GetPromoData', 'request', 'help.getPromoData');
 export type GetPromoData = GetPromoData$;
 
 /** `help.hidePromoData#1e251c95 peer:InputPeer = Bool` */
@@ -2965,6 +2554,7 @@ class HidePromoData$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.HidePromoData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HidePromoData$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -3004,25 +2594,14 @@ class HidePromoData$ {
       return rethrowDecode(e, 'help.hidePromoData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.hidePromoData');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HidePromoData$ {
-    const j = new TlJsonReader(json, 'help.hidePromoData', classes);
-    return j.end(
-      new HidePromoData$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface HidePromoData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.hidePromoData#1e251c95 peer:InputPeer = Bool` */
-export const HidePromoData: typeof HidePromoData$ = /*@__PURE__*/ defineTlClass(HidePromoData$, 0x1e251c95, 0xf5b399ac, 'help.HidePromoData', 'request');
+export const HidePromoData: typeof HidePromoData$ = /*@__PURE__*/ defineTlClass(HidePromoData$, 0x1e251c95, 0xf5b399ac, 'help.HidePromoData', 'request', 'help.hidePromoData peer:InputPeer');
 export type HidePromoData = HidePromoData$;
 
 /** `help.dismissSuggestion#77fa99f suggestion:string = Bool` */
@@ -3035,6 +2614,7 @@ class DismissSuggestion$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'help.DismissSuggestion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DismissSuggestion$;
   declare suggestion: string;
 
   constructor(args: { suggestion: string }) {
@@ -3074,25 +2654,14 @@ class DismissSuggestion$ {
       return rethrowDecode(e, 'help.dismissSuggestion', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.dismissSuggestion');
-    j.field('suggestion', this.suggestion, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DismissSuggestion$ {
-    const j = new TlJsonReader(json, 'help.dismissSuggestion', classes);
-    return j.end(
-      new DismissSuggestion$({
-        suggestion: j.field('suggestion', stringFromJson),
-      }),
-    );
-  }
+interface DismissSuggestion$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.dismissSuggestion#77fa99f suggestion:string = Bool` */
-export const DismissSuggestion: typeof DismissSuggestion$ = /*@__PURE__*/ defineTlClass(DismissSuggestion$, 0x077fa99f, 0xf5b399ac, 'help.DismissSuggestion', 'request');
+export const DismissSuggestion: typeof DismissSuggestion$ = /*@__PURE__*/ defineTlClass(DismissSuggestion$, 0x077fa99f, 0xf5b399ac, 'help.DismissSuggestion', 'request', 'help.dismissSuggestion suggestion:string');
 export type DismissSuggestion = DismissSuggestion$;
 
 /** `help.getCountriesList#735787a8 lang_code:string hash:int = help.CountriesList` */
@@ -3105,6 +2674,7 @@ class GetCountriesList$ {
   declare readonly SUBCLASS_OF_ID: 0xea31fe88;
   declare readonly className: 'help.GetCountriesList';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCountriesList$;
   declare langCode: string;
   declare hash: number;
 
@@ -3150,25 +2720,12 @@ class GetCountriesList$ {
       return rethrowDecode(e, 'help.getCountriesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('help.getCountriesList');
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCountriesList$ {
-    const j = new TlJsonReader(json, 'help.getCountriesList', classes);
-    return j.end(
-      new GetCountriesList$({
-        langCode: j.field('lang_code', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetCountriesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `help.getCountriesList#735787a8 lang_code:string hash:int = help.CountriesList` */
-export const GetCountriesList: typeof GetCountriesList$ = /*@__PURE__*/ defineTlClass(GetCountriesList$, 0x735787a8, 0xea31fe88, 'help.GetCountriesList', 'request');
+export const GetCountriesList: typeof GetCountriesList$ = /*@__PURE__*/ defineTlClass(GetCountriesList$, 0x735787a8, 0xea31fe88, 'help.GetCountriesList', 'request', 'help.getCountriesList lang_code:string hash:int');
 export type GetCountriesList = GetCountriesList$;

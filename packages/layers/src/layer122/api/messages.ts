@@ -15,33 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
   longArrayArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -184,48 +171,6 @@ import {
   write$User,
   write$updates$State,
 } from '../codecs.js';
-import {
-  fromJson$BotInlineResult,
-  fromJson$Chat,
-  fromJson$ChatBannedRights,
-  fromJson$ChatFull,
-  fromJson$Dialog,
-  fromJson$DialogFilter,
-  fromJson$Document,
-  fromJson$EncryptedFile,
-  fromJson$HighScore,
-  fromJson$InlineBotSwitchPM,
-  fromJson$InputBotInlineMessageID,
-  fromJson$InputBotInlineResult,
-  fromJson$InputChatPhoto,
-  fromJson$InputCheckPasswordSRP,
-  fromJson$InputDialogPeer,
-  fromJson$InputDocument,
-  fromJson$InputEncryptedChat,
-  fromJson$InputEncryptedFile,
-  fromJson$InputGeoPoint,
-  fromJson$InputMedia,
-  fromJson$InputMessage,
-  fromJson$InputPeer,
-  fromJson$InputSingleMedia,
-  fromJson$InputStickerSet,
-  fromJson$InputStickeredMedia,
-  fromJson$InputUser,
-  fromJson$Message,
-  fromJson$MessageEntity,
-  fromJson$MessageUserVote,
-  fromJson$MessageViews,
-  fromJson$MessagesFilter,
-  fromJson$ReplyMarkup,
-  fromJson$ReportReason,
-  fromJson$SendMessageAction,
-  fromJson$ShippingOption,
-  fromJson$StickerPack,
-  fromJson$StickerSet,
-  fromJson$StickerSetCovered,
-  fromJson$User,
-  fromJson$updates$State,
-} from '../json.js';
 
 /** Any constructor of `messages.Dialogs`, discriminated by `className`. */
 export type TypeDialogs = 
@@ -323,6 +268,7 @@ class Dialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.Dialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Dialogs$;
   declare dialogs: Api.TypeDialog[];
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
@@ -404,31 +350,14 @@ class Dialogs$ {
       return rethrowDecode(e, 'messages.dialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Dialogs$ {
-    const j = new TlJsonReader(json, 'messages.dialogs', classes);
-    return j.end(
-      new Dialogs$({
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Dialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
-export const Dialogs: typeof Dialogs$ = /*@__PURE__*/ defineTlClass(Dialogs$, 0x15ba6c40, 0x0e1b52ee, 'messages.Dialogs', 'constructor');
+export const Dialogs: typeof Dialogs$ = /*@__PURE__*/ defineTlClass(Dialogs$, 0x15ba6c40, 0x0e1b52ee, 'messages.Dialogs', 'constructor', 'messages.dialogs dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs');
 export type Dialogs = Dialogs$;
 
 /** `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
@@ -441,6 +370,7 @@ class DialogsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.DialogsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogsSlice$;
   declare count: number;
   declare dialogs: Api.TypeDialog[];
   declare messages: Api.TypeMessage[];
@@ -528,33 +458,14 @@ class DialogsSlice$ {
       return rethrowDecode(e, 'messages.dialogsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsSlice$ {
-    const j = new TlJsonReader(json, 'messages.dialogsSlice', classes);
-    return j.end(
-      new DialogsSlice$({
-        count: j.field('count', intFromJson),
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface DialogsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dialogsSlice#71e094f3 count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
-export const DialogsSlice: typeof DialogsSlice$ = /*@__PURE__*/ defineTlClass(DialogsSlice$, 0x71e094f3, 0x0e1b52ee, 'messages.DialogsSlice', 'constructor');
+export const DialogsSlice: typeof DialogsSlice$ = /*@__PURE__*/ defineTlClass(DialogsSlice$, 0x71e094f3, 0x0e1b52ee, 'messages.DialogsSlice', 'constructor', 'messages.dialogsSlice count:int dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs');
 export type DialogsSlice = DialogsSlice$;
 
 /** `messages.dialogsNotModified#f0e3e596 count:int = messages.Dialogs` */
@@ -567,6 +478,7 @@ class DialogsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.DialogsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DialogsNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -601,25 +513,14 @@ class DialogsNotModified$ {
       return rethrowDecode(e, 'messages.dialogsNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dialogsNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DialogsNotModified$ {
-    const j = new TlJsonReader(json, 'messages.dialogsNotModified', classes);
-    return j.end(
-      new DialogsNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface DialogsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dialogsNotModified#f0e3e596 count:int = messages.Dialogs` */
-export const DialogsNotModified: typeof DialogsNotModified$ = /*@__PURE__*/ defineTlClass(DialogsNotModified$, 0xf0e3e596, 0x0e1b52ee, 'messages.DialogsNotModified', 'constructor');
+export const DialogsNotModified: typeof DialogsNotModified$ = /*@__PURE__*/ defineTlClass(DialogsNotModified$, 0xf0e3e596, 0x0e1b52ee, 'messages.DialogsNotModified', 'constructor', 'messages.dialogsNotModified count:int = messages.Dialogs');
 export type DialogsNotModified = DialogsNotModified$;
 
 /** `messages.messages#8c718e87 messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -632,6 +533,7 @@ class Messages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.Messages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Messages$;
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -700,29 +602,14 @@ class Messages$ {
       return rethrowDecode(e, 'messages.messages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messages');
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Messages$ {
-    const j = new TlJsonReader(json, 'messages.messages', classes);
-    return j.end(
-      new Messages$({
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Messages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messages#8c718e87 messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
-export const Messages: typeof Messages$ = /*@__PURE__*/ defineTlClass(Messages$, 0x8c718e87, 0xd4b40b5e, 'messages.Messages', 'constructor');
+export const Messages: typeof Messages$ = /*@__PURE__*/ defineTlClass(Messages$, 0x8c718e87, 0xd4b40b5e, 'messages.Messages', 'constructor', 'messages.messages messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type Messages = Messages$;
 
 /** `messages.messagesSlice#3a54685e flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -735,6 +622,7 @@ class MessagesSlice$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.MessagesSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessagesSlice$;
   declare inexact: boolean | undefined;
   declare count: number;
   declare nextRate: number | undefined;
@@ -833,37 +721,14 @@ class MessagesSlice$ {
       return rethrowDecode(e, 'messages.messagesSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messagesSlice');
-    j.flag('inexact', this.inexact);
-    j.field('count', this.count, intToJson);
-    j.optional('next_rate', this.nextRate, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesSlice$ {
-    const j = new TlJsonReader(json, 'messages.messagesSlice', classes);
-    return j.end(
-      new MessagesSlice$({
-        inexact: j.flag('inexact'),
-        count: j.field('count', intFromJson),
-        nextRate: j.optional('next_rate', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MessagesSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messagesSlice#3a54685e flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
-export const MessagesSlice: typeof MessagesSlice$ = /*@__PURE__*/ defineTlClass(MessagesSlice$, 0x3a54685e, 0xd4b40b5e, 'messages.MessagesSlice', 'constructor');
+export const MessagesSlice: typeof MessagesSlice$ = /*@__PURE__*/ defineTlClass(MessagesSlice$, 0x3a54685e, 0xd4b40b5e, 'messages.MessagesSlice', 'constructor', 'messages.messagesSlice flags:# inexact:flags.1?true count:int next_rate:flags.0?int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type MessagesSlice = MessagesSlice$;
 
 /** `messages.channelMessages#64479808 flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
@@ -876,6 +741,7 @@ class ChannelMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.ChannelMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelMessages$;
   declare inexact: boolean | undefined;
   declare pts: number;
   declare count: number;
@@ -973,37 +839,14 @@ class ChannelMessages$ {
       return rethrowDecode(e, 'messages.channelMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.channelMessages');
-    j.flag('inexact', this.inexact);
-    j.field('pts', this.pts, intToJson);
-    j.field('count', this.count, intToJson);
-    j.optional('offset_id_offset', this.offsetIdOffset, intToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelMessages$ {
-    const j = new TlJsonReader(json, 'messages.channelMessages', classes);
-    return j.end(
-      new ChannelMessages$({
-        inexact: j.flag('inexact'),
-        pts: j.field('pts', intFromJson),
-        count: j.field('count', intFromJson),
-        offsetIdOffset: j.optional('offset_id_offset', intFromJson),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.channelMessages#64479808 flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages` */
-export const ChannelMessages: typeof ChannelMessages$ = /*@__PURE__*/ defineTlClass(ChannelMessages$, 0x64479808, 0xd4b40b5e, 'messages.ChannelMessages', 'constructor');
+export const ChannelMessages: typeof ChannelMessages$ = /*@__PURE__*/ defineTlClass(ChannelMessages$, 0x64479808, 0xd4b40b5e, 'messages.ChannelMessages', 'constructor', 'messages.channelMessages flags:# inexact:flags.1?true pts:int count:int offset_id_offset:flags.2?int messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Messages');
 export type ChannelMessages = ChannelMessages$;
 
 /** `messages.messagesNotModified#74535f21 count:int = messages.Messages` */
@@ -1016,6 +859,7 @@ class MessagesNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.MessagesNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessagesNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -1050,25 +894,14 @@ class MessagesNotModified$ {
       return rethrowDecode(e, 'messages.messagesNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messagesNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessagesNotModified$ {
-    const j = new TlJsonReader(json, 'messages.messagesNotModified', classes);
-    return j.end(
-      new MessagesNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface MessagesNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messagesNotModified#74535f21 count:int = messages.Messages` */
-export const MessagesNotModified: typeof MessagesNotModified$ = /*@__PURE__*/ defineTlClass(MessagesNotModified$, 0x74535f21, 0xd4b40b5e, 'messages.MessagesNotModified', 'constructor');
+export const MessagesNotModified: typeof MessagesNotModified$ = /*@__PURE__*/ defineTlClass(MessagesNotModified$, 0x74535f21, 0xd4b40b5e, 'messages.MessagesNotModified', 'constructor', 'messages.messagesNotModified count:int = messages.Messages');
 export type MessagesNotModified = MessagesNotModified$;
 
 /** `messages.chats#64ff9fd5 chats:Vector<Chat> = messages.Chats` */
@@ -1081,6 +914,7 @@ class Chats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.Chats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Chats$;
   declare chats: Api.TypeChat[];
 
   constructor(args: { chats: Api.TypeChat[] }) {
@@ -1123,25 +957,14 @@ class Chats$ {
       return rethrowDecode(e, 'messages.chats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chats');
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Chats$ {
-    const j = new TlJsonReader(json, 'messages.chats', classes);
-    return j.end(
-      new Chats$({
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface Chats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chats#64ff9fd5 chats:Vector<Chat> = messages.Chats` */
-export const Chats: typeof Chats$ = /*@__PURE__*/ defineTlClass(Chats$, 0x64ff9fd5, 0x99d5cb14, 'messages.Chats', 'constructor');
+export const Chats: typeof Chats$ = /*@__PURE__*/ defineTlClass(Chats$, 0x64ff9fd5, 0x99d5cb14, 'messages.Chats', 'constructor', 'messages.chats chats:Vector<Chat> = messages.Chats');
 export type Chats = Chats$;
 
 /** `messages.chatsSlice#9cd81144 count:int chats:Vector<Chat> = messages.Chats` */
@@ -1154,6 +977,7 @@ class ChatsSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.ChatsSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatsSlice$;
   declare count: number;
   declare chats: Api.TypeChat[];
 
@@ -1202,27 +1026,14 @@ class ChatsSlice$ {
       return rethrowDecode(e, 'messages.chatsSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatsSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatsSlice$ {
-    const j = new TlJsonReader(json, 'messages.chatsSlice', classes);
-    return j.end(
-      new ChatsSlice$({
-        count: j.field('count', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-      }),
-    );
-  }
+interface ChatsSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chatsSlice#9cd81144 count:int chats:Vector<Chat> = messages.Chats` */
-export const ChatsSlice: typeof ChatsSlice$ = /*@__PURE__*/ defineTlClass(ChatsSlice$, 0x9cd81144, 0x99d5cb14, 'messages.ChatsSlice', 'constructor');
+export const ChatsSlice: typeof ChatsSlice$ = /*@__PURE__*/ defineTlClass(ChatsSlice$, 0x9cd81144, 0x99d5cb14, 'messages.ChatsSlice', 'constructor', 'messages.chatsSlice count:int chats:Vector<Chat> = messages.Chats');
 export type ChatsSlice = ChatsSlice$;
 
 /** `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull` */
@@ -1235,6 +1046,7 @@ class ChatFull$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'messages.ChatFull';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChatFull$;
   declare fullChat: Api.TypeChatFull;
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -1296,29 +1108,14 @@ class ChatFull$ {
       return rethrowDecode(e, 'messages.chatFull', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.chatFull');
-    j.field('full_chat', this.fullChat, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChatFull$ {
-    const j = new TlJsonReader(json, 'messages.chatFull', classes);
-    return j.end(
-      new ChatFull$({
-        fullChat: j.field('full_chat', fromJson$ChatFull),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChatFull$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.chatFull#e5d7d19c full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull` */
-export const ChatFull: typeof ChatFull$ = /*@__PURE__*/ defineTlClass(ChatFull$, 0xe5d7d19c, 0x225a5109, 'messages.ChatFull', 'constructor');
+export const ChatFull: typeof ChatFull$ = /*@__PURE__*/ defineTlClass(ChatFull$, 0xe5d7d19c, 0x225a5109, 'messages.ChatFull', 'constructor', 'messages.chatFull full_chat:ChatFull chats:Vector<Chat> users:Vector<User> = messages.ChatFull');
 export type ChatFull = ChatFull$;
 
 /** `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory` */
@@ -1331,6 +1128,7 @@ class AffectedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.AffectedHistory';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedHistory$;
   declare pts: number;
   declare ptsCount: number;
   declare offset: number;
@@ -1377,29 +1175,14 @@ class AffectedHistory$ {
       return rethrowDecode(e, 'messages.affectedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedHistory');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    j.field('offset', this.offset, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedHistory$ {
-    const j = new TlJsonReader(json, 'messages.affectedHistory', classes);
-    return j.end(
-      new AffectedHistory$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-        offset: j.field('offset', intFromJson),
-      }),
-    );
-  }
+interface AffectedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.affectedHistory#b45c69d1 pts:int pts_count:int offset:int = messages.AffectedHistory` */
-export const AffectedHistory: typeof AffectedHistory$ = /*@__PURE__*/ defineTlClass(AffectedHistory$, 0xb45c69d1, 0x2c49c116, 'messages.AffectedHistory', 'constructor');
+export const AffectedHistory: typeof AffectedHistory$ = /*@__PURE__*/ defineTlClass(AffectedHistory$, 0xb45c69d1, 0x2c49c116, 'messages.AffectedHistory', 'constructor', 'messages.affectedHistory pts:int pts_count:int offset:int = messages.AffectedHistory');
 export type AffectedHistory = AffectedHistory$;
 
 /** `messages.dhConfigNotModified#c0e24635 random:bytes = messages.DhConfig` */
@@ -1412,6 +1195,7 @@ class DhConfigNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.DhConfigNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DhConfigNotModified$;
   declare random: Uint8Array;
 
   constructor(args: { random: Uint8Array }) {
@@ -1446,25 +1230,14 @@ class DhConfigNotModified$ {
       return rethrowDecode(e, 'messages.dhConfigNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dhConfigNotModified');
-    j.field('random', this.random, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfigNotModified$ {
-    const j = new TlJsonReader(json, 'messages.dhConfigNotModified', classes);
-    return j.end(
-      new DhConfigNotModified$({
-        random: j.field('random', bytesFromJson),
-      }),
-    );
-  }
+interface DhConfigNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dhConfigNotModified#c0e24635 random:bytes = messages.DhConfig` */
-export const DhConfigNotModified: typeof DhConfigNotModified$ = /*@__PURE__*/ defineTlClass(DhConfigNotModified$, 0xc0e24635, 0xe488ed8b, 'messages.DhConfigNotModified', 'constructor');
+export const DhConfigNotModified: typeof DhConfigNotModified$ = /*@__PURE__*/ defineTlClass(DhConfigNotModified$, 0xc0e24635, 0xe488ed8b, 'messages.DhConfigNotModified', 'constructor', 'messages.dhConfigNotModified random:bytes = messages.DhConfig');
 export type DhConfigNotModified = DhConfigNotModified$;
 
 /** `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig` */
@@ -1477,6 +1250,7 @@ class DhConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.DhConfig';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DhConfig$;
   declare g: number;
   declare p: Uint8Array;
   declare version: number;
@@ -1529,31 +1303,14 @@ class DhConfig$ {
       return rethrowDecode(e, 'messages.dhConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.dhConfig');
-    j.field('g', this.g, intToJson);
-    j.field('p', this.p, bytesToJson);
-    j.field('version', this.version, intToJson);
-    j.field('random', this.random, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DhConfig$ {
-    const j = new TlJsonReader(json, 'messages.dhConfig', classes);
-    return j.end(
-      new DhConfig$({
-        g: j.field('g', intFromJson),
-        p: j.field('p', bytesFromJson),
-        version: j.field('version', intFromJson),
-        random: j.field('random', bytesFromJson),
-      }),
-    );
-  }
+interface DhConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.dhConfig#2c221edd g:int p:bytes version:int random:bytes = messages.DhConfig` */
-export const DhConfig: typeof DhConfig$ = /*@__PURE__*/ defineTlClass(DhConfig$, 0x2c221edd, 0xe488ed8b, 'messages.DhConfig', 'constructor');
+export const DhConfig: typeof DhConfig$ = /*@__PURE__*/ defineTlClass(DhConfig$, 0x2c221edd, 0xe488ed8b, 'messages.DhConfig', 'constructor', 'messages.dhConfig g:int p:bytes version:int random:bytes = messages.DhConfig');
 export type DhConfig = DhConfig$;
 
 /** `messages.sentEncryptedMessage#560f8935 date:int = messages.SentEncryptedMessage` */
@@ -1566,6 +1323,7 @@ class SentEncryptedMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SentEncryptedMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEncryptedMessage$;
   declare date: number;
 
   constructor(args: { date: number }) {
@@ -1600,25 +1358,14 @@ class SentEncryptedMessage$ {
       return rethrowDecode(e, 'messages.sentEncryptedMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sentEncryptedMessage');
-    j.field('date', this.date, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedMessage$ {
-    const j = new TlJsonReader(json, 'messages.sentEncryptedMessage', classes);
-    return j.end(
-      new SentEncryptedMessage$({
-        date: j.field('date', intFromJson),
-      }),
-    );
-  }
+interface SentEncryptedMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sentEncryptedMessage#560f8935 date:int = messages.SentEncryptedMessage` */
-export const SentEncryptedMessage: typeof SentEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SentEncryptedMessage$, 0x560f8935, 0xc99e3e50, 'messages.SentEncryptedMessage', 'constructor');
+export const SentEncryptedMessage: typeof SentEncryptedMessage$ = /*@__PURE__*/ defineTlClass(SentEncryptedMessage$, 0x560f8935, 0xc99e3e50, 'messages.SentEncryptedMessage', 'constructor', 'messages.sentEncryptedMessage date:int = messages.SentEncryptedMessage');
 export type SentEncryptedMessage = SentEncryptedMessage$;
 
 /** `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage` */
@@ -1631,6 +1378,7 @@ class SentEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SentEncryptedFile';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SentEncryptedFile$;
   declare date: number;
   declare file: Api.TypeEncryptedFile;
 
@@ -1671,27 +1419,14 @@ class SentEncryptedFile$ {
       return rethrowDecode(e, 'messages.sentEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sentEncryptedFile');
-    j.field('date', this.date, intToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SentEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.sentEncryptedFile', classes);
-    return j.end(
-      new SentEncryptedFile$({
-        date: j.field('date', intFromJson),
-        file: j.field('file', fromJson$EncryptedFile),
-      }),
-    );
-  }
+interface SentEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sentEncryptedFile#9493ff32 date:int file:EncryptedFile = messages.SentEncryptedMessage` */
-export const SentEncryptedFile: typeof SentEncryptedFile$ = /*@__PURE__*/ defineTlClass(SentEncryptedFile$, 0x9493ff32, 0xc99e3e50, 'messages.SentEncryptedFile', 'constructor');
+export const SentEncryptedFile: typeof SentEncryptedFile$ = /*@__PURE__*/ defineTlClass(SentEncryptedFile$, 0x9493ff32, 0xc99e3e50, 'messages.SentEncryptedFile', 'constructor', 'messages.sentEncryptedFile date:int file:EncryptedFile = messages.SentEncryptedMessage');
 export type SentEncryptedFile = SentEncryptedFile$;
 
 /** `messages.stickersNotModified#f1749a22 = messages.Stickers` */
@@ -1704,6 +1439,7 @@ class StickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.StickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1716,18 +1452,14 @@ class StickersNotModified$ {
   static fromReader(_r: TlReader): StickersNotModified$ {
     return new StickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickersNotModified$ {
-    return new TlJsonReader(json, 'messages.stickersNotModified', classes).end(new StickersNotModified$());
-  }
+interface StickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickersNotModified#f1749a22 = messages.Stickers` */
-export const StickersNotModified: typeof StickersNotModified$ = /*@__PURE__*/ defineTlClass(StickersNotModified$, 0xf1749a22, 0xd73bb9de, 'messages.StickersNotModified', 'constructor');
+export const StickersNotModified: typeof StickersNotModified$ = /*@__PURE__*/ defineTlClass(StickersNotModified$, 0xf1749a22, 0xd73bb9de, 'messages.StickersNotModified', 'constructor', 'messages.stickersNotModified = messages.Stickers');
 export type StickersNotModified = StickersNotModified$;
 
 /** `messages.stickers#e4599bbd hash:int stickers:Vector<Document> = messages.Stickers` */
@@ -1740,6 +1472,7 @@ class Stickers$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.Stickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Stickers$;
   declare hash: number;
   declare stickers: Api.TypeDocument[];
 
@@ -1788,27 +1521,14 @@ class Stickers$ {
       return rethrowDecode(e, 'messages.stickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickers');
-    j.field('hash', this.hash, intToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Stickers$ {
-    const j = new TlJsonReader(json, 'messages.stickers', classes);
-    return j.end(
-      new Stickers$({
-        hash: j.field('hash', intFromJson),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface Stickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickers#e4599bbd hash:int stickers:Vector<Document> = messages.Stickers` */
-export const Stickers: typeof Stickers$ = /*@__PURE__*/ defineTlClass(Stickers$, 0xe4599bbd, 0xd73bb9de, 'messages.Stickers', 'constructor');
+export const Stickers: typeof Stickers$ = /*@__PURE__*/ defineTlClass(Stickers$, 0xe4599bbd, 0xd73bb9de, 'messages.Stickers', 'constructor', 'messages.stickers hash:int stickers:Vector<Document> = messages.Stickers');
 export type Stickers = Stickers$;
 
 /** `messages.allStickersNotModified#e86602c3 = messages.AllStickers` */
@@ -1821,6 +1541,7 @@ class AllStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.AllStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1833,18 +1554,14 @@ class AllStickersNotModified$ {
   static fromReader(_r: TlReader): AllStickersNotModified$ {
     return new AllStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.allStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.allStickersNotModified', classes).end(new AllStickersNotModified$());
-  }
+interface AllStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.allStickersNotModified#e86602c3 = messages.AllStickers` */
-export const AllStickersNotModified: typeof AllStickersNotModified$ = /*@__PURE__*/ defineTlClass(AllStickersNotModified$, 0xe86602c3, 0x45834829, 'messages.AllStickersNotModified', 'constructor');
+export const AllStickersNotModified: typeof AllStickersNotModified$ = /*@__PURE__*/ defineTlClass(AllStickersNotModified$, 0xe86602c3, 0x45834829, 'messages.AllStickersNotModified', 'constructor', 'messages.allStickersNotModified = messages.AllStickers');
 export type AllStickersNotModified = AllStickersNotModified$;
 
 /** `messages.allStickers#edfd405f hash:int sets:Vector<StickerSet> = messages.AllStickers` */
@@ -1857,6 +1574,7 @@ class AllStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.AllStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AllStickers$;
   declare hash: number;
   declare sets: Api.TypeStickerSet[];
 
@@ -1905,27 +1623,14 @@ class AllStickers$ {
       return rethrowDecode(e, 'messages.allStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.allStickers');
-    j.field('hash', this.hash, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AllStickers$ {
-    const j = new TlJsonReader(json, 'messages.allStickers', classes);
-    return j.end(
-      new AllStickers$({
-        hash: j.field('hash', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSet),
-      }),
-    );
-  }
+interface AllStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.allStickers#edfd405f hash:int sets:Vector<StickerSet> = messages.AllStickers` */
-export const AllStickers: typeof AllStickers$ = /*@__PURE__*/ defineTlClass(AllStickers$, 0xedfd405f, 0x45834829, 'messages.AllStickers', 'constructor');
+export const AllStickers: typeof AllStickers$ = /*@__PURE__*/ defineTlClass(AllStickers$, 0xedfd405f, 0x45834829, 'messages.AllStickers', 'constructor', 'messages.allStickers hash:int sets:Vector<StickerSet> = messages.AllStickers');
 export type AllStickers = AllStickers$;
 
 /** `messages.affectedMessages#84d19185 pts:int pts_count:int = messages.AffectedMessages` */
@@ -1938,6 +1643,7 @@ class AffectedMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.AffectedMessages';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AffectedMessages$;
   declare pts: number;
   declare ptsCount: number;
 
@@ -1978,27 +1684,14 @@ class AffectedMessages$ {
       return rethrowDecode(e, 'messages.affectedMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.affectedMessages');
-    j.field('pts', this.pts, intToJson);
-    j.field('pts_count', this.ptsCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AffectedMessages$ {
-    const j = new TlJsonReader(json, 'messages.affectedMessages', classes);
-    return j.end(
-      new AffectedMessages$({
-        pts: j.field('pts', intFromJson),
-        ptsCount: j.field('pts_count', intFromJson),
-      }),
-    );
-  }
+interface AffectedMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.affectedMessages#84d19185 pts:int pts_count:int = messages.AffectedMessages` */
-export const AffectedMessages: typeof AffectedMessages$ = /*@__PURE__*/ defineTlClass(AffectedMessages$, 0x84d19185, 0xced3c06e, 'messages.AffectedMessages', 'constructor');
+export const AffectedMessages: typeof AffectedMessages$ = /*@__PURE__*/ defineTlClass(AffectedMessages$, 0x84d19185, 0xced3c06e, 'messages.AffectedMessages', 'constructor', 'messages.affectedMessages pts:int pts_count:int = messages.AffectedMessages');
 export type AffectedMessages = AffectedMessages$;
 
 /** `messages.stickerSet#b60a24a6 set:StickerSet packs:Vector<StickerPack> documents:Vector<Document> = messages.StickerSet` */
@@ -2011,6 +1704,7 @@ class StickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.StickerSet';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSet$;
   declare set: Api.TypeStickerSet;
   declare packs: Api.TypeStickerPack[];
   declare documents: Api.TypeDocument[];
@@ -2072,29 +1766,14 @@ class StickerSet$ {
       return rethrowDecode(e, 'messages.stickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickerSet');
-    j.field('set', this.set, objectToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('documents', this.documents, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSet$ {
-    const j = new TlJsonReader(json, 'messages.stickerSet', classes);
-    return j.end(
-      new StickerSet$({
-        set: j.field('set', fromJson$StickerSet),
-        packs: j.vector('packs', fromJson$StickerPack),
-        documents: j.vector('documents', fromJson$Document),
-      }),
-    );
-  }
+interface StickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickerSet#b60a24a6 set:StickerSet packs:Vector<StickerPack> documents:Vector<Document> = messages.StickerSet` */
-export const StickerSet: typeof StickerSet$ = /*@__PURE__*/ defineTlClass(StickerSet$, 0xb60a24a6, 0x9b704a5a, 'messages.StickerSet', 'constructor');
+export const StickerSet: typeof StickerSet$ = /*@__PURE__*/ defineTlClass(StickerSet$, 0xb60a24a6, 0x9b704a5a, 'messages.StickerSet', 'constructor', 'messages.stickerSet set:StickerSet packs:Vector<StickerPack> documents:Vector<Document> = messages.StickerSet');
 export type StickerSet = StickerSet$;
 
 /** `messages.savedGifsNotModified#e8025ca2 = messages.SavedGifs` */
@@ -2107,6 +1786,7 @@ class SavedGifsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.SavedGifsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedGifsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2119,18 +1799,14 @@ class SavedGifsNotModified$ {
   static fromReader(_r: TlReader): SavedGifsNotModified$ {
     return new SavedGifsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.savedGifsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifsNotModified$ {
-    return new TlJsonReader(json, 'messages.savedGifsNotModified', classes).end(new SavedGifsNotModified$());
-  }
+interface SavedGifsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedGifsNotModified#e8025ca2 = messages.SavedGifs` */
-export const SavedGifsNotModified: typeof SavedGifsNotModified$ = /*@__PURE__*/ defineTlClass(SavedGifsNotModified$, 0xe8025ca2, 0xa68b61f5, 'messages.SavedGifsNotModified', 'constructor');
+export const SavedGifsNotModified: typeof SavedGifsNotModified$ = /*@__PURE__*/ defineTlClass(SavedGifsNotModified$, 0xe8025ca2, 0xa68b61f5, 'messages.SavedGifsNotModified', 'constructor', 'messages.savedGifsNotModified = messages.SavedGifs');
 export type SavedGifsNotModified = SavedGifsNotModified$;
 
 /** `messages.savedGifs#2e0709a5 hash:int gifs:Vector<Document> = messages.SavedGifs` */
@@ -2143,6 +1819,7 @@ class SavedGifs$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.SavedGifs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedGifs$;
   declare hash: number;
   declare gifs: Api.TypeDocument[];
 
@@ -2191,27 +1868,14 @@ class SavedGifs$ {
       return rethrowDecode(e, 'messages.savedGifs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.savedGifs');
-    j.field('hash', this.hash, intToJson);
-    j.vector('gifs', this.gifs, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedGifs$ {
-    const j = new TlJsonReader(json, 'messages.savedGifs', classes);
-    return j.end(
-      new SavedGifs$({
-        hash: j.field('hash', intFromJson),
-        gifs: j.vector('gifs', fromJson$Document),
-      }),
-    );
-  }
+interface SavedGifs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.savedGifs#2e0709a5 hash:int gifs:Vector<Document> = messages.SavedGifs` */
-export const SavedGifs: typeof SavedGifs$ = /*@__PURE__*/ defineTlClass(SavedGifs$, 0x2e0709a5, 0xa68b61f5, 'messages.SavedGifs', 'constructor');
+export const SavedGifs: typeof SavedGifs$ = /*@__PURE__*/ defineTlClass(SavedGifs$, 0x2e0709a5, 0xa68b61f5, 'messages.SavedGifs', 'constructor', 'messages.savedGifs hash:int gifs:Vector<Document> = messages.SavedGifs');
 export type SavedGifs = SavedGifs$;
 
 /** `messages.botResults#947ca848 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults` */
@@ -2224,6 +1888,7 @@ class BotResults$ {
   declare readonly SUBCLASS_OF_ID: 0x3ed4d9c9;
   declare readonly className: 'messages.BotResults';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotResults$;
   declare gallery: boolean | undefined;
   declare queryId: BigInteger;
   declare nextOffset: string | undefined;
@@ -2315,37 +1980,14 @@ class BotResults$ {
       return rethrowDecode(e, 'messages.botResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botResults');
-    j.flag('gallery', this.gallery);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optional('switch_pm', this.switchPm, objectToJson);
-    j.vector('results', this.results, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotResults$ {
-    const j = new TlJsonReader(json, 'messages.botResults', classes);
-    return j.end(
-      new BotResults$({
-        gallery: j.flag('gallery'),
-        queryId: j.field('query_id', longFromJson),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
-        results: j.vector('results', fromJson$BotInlineResult),
-        cacheTime: j.field('cache_time', intFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface BotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.botResults#947ca848 flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults` */
-export const BotResults: typeof BotResults$ = /*@__PURE__*/ defineTlClass(BotResults$, 0x947ca848, 0x3ed4d9c9, 'messages.BotResults', 'constructor');
+export const BotResults: typeof BotResults$ = /*@__PURE__*/ defineTlClass(BotResults$, 0x947ca848, 0x3ed4d9c9, 'messages.BotResults', 'constructor', 'messages.botResults flags:# gallery:flags.0?true query_id:long next_offset:flags.1?string switch_pm:flags.2?InlineBotSwitchPM results:Vector<BotInlineResult> cache_time:int users:Vector<User> = messages.BotResults');
 export type BotResults = BotResults$;
 
 /** `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer` */
@@ -2358,6 +2000,7 @@ class BotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x6c4dd18c;
   declare readonly className: 'messages.BotCallbackAnswer';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BotCallbackAnswer$;
   declare alert: boolean | undefined;
   declare hasUrl: boolean | undefined;
   declare nativeUi: boolean | undefined;
@@ -2426,35 +2069,14 @@ class BotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.botCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.botCallbackAnswer');
-    j.flag('alert', this.alert);
-    j.flag('has_url', this.hasUrl);
-    j.flag('native_ui', this.nativeUi);
-    j.optional('message', this.message, stringToJson);
-    j.optional('url', this.url, stringToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.botCallbackAnswer', classes);
-    return j.end(
-      new BotCallbackAnswer$({
-        alert: j.flag('alert'),
-        hasUrl: j.flag('has_url'),
-        nativeUi: j.flag('native_ui'),
-        message: j.optional('message', stringFromJson),
-        url: j.optional('url', stringFromJson),
-        cacheTime: j.field('cache_time', intFromJson),
-      }),
-    );
-  }
+interface BotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.botCallbackAnswer#36585ea4 flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer` */
-export const BotCallbackAnswer: typeof BotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(BotCallbackAnswer$, 0x36585ea4, 0x6c4dd18c, 'messages.BotCallbackAnswer', 'constructor');
+export const BotCallbackAnswer: typeof BotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(BotCallbackAnswer$, 0x36585ea4, 0x6c4dd18c, 'messages.BotCallbackAnswer', 'constructor', 'messages.botCallbackAnswer flags:# alert:flags.1?true has_url:flags.3?true native_ui:flags.4?true message:flags.0?string url:flags.2?string cache_time:int = messages.BotCallbackAnswer');
 export type BotCallbackAnswer = BotCallbackAnswer$;
 
 /** `messages.messageEditData#26b5dde6 flags:# caption:flags.0?true = messages.MessageEditData` */
@@ -2467,6 +2089,7 @@ class MessageEditData$ {
   declare readonly SUBCLASS_OF_ID: 0xfb47949d;
   declare readonly className: 'messages.MessageEditData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageEditData$;
   declare caption: boolean | undefined;
 
   constructor(args: { caption?: boolean | undefined } = {}) {
@@ -2505,25 +2128,14 @@ class MessageEditData$ {
       return rethrowDecode(e, 'messages.messageEditData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageEditData');
-    j.flag('caption', this.caption);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageEditData$ {
-    const j = new TlJsonReader(json, 'messages.messageEditData', classes);
-    return j.end(
-      new MessageEditData$({
-        caption: j.flag('caption'),
-      }),
-    );
-  }
+interface MessageEditData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messageEditData#26b5dde6 flags:# caption:flags.0?true = messages.MessageEditData` */
-export const MessageEditData: typeof MessageEditData$ = /*@__PURE__*/ defineTlClass(MessageEditData$, 0x26b5dde6, 0xfb47949d, 'messages.MessageEditData', 'constructor');
+export const MessageEditData: typeof MessageEditData$ = /*@__PURE__*/ defineTlClass(MessageEditData$, 0x26b5dde6, 0xfb47949d, 'messages.MessageEditData', 'constructor', 'messages.messageEditData flags:# caption:flags.0?true = messages.MessageEditData');
 export type MessageEditData = MessageEditData$;
 
 /** `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs` */
@@ -2536,6 +2148,7 @@ class PeerDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.PeerDialogs';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PeerDialogs$;
   declare dialogs: Api.TypeDialog[];
   declare messages: Api.TypeMessage[];
   declare chats: Api.TypeChat[];
@@ -2623,33 +2236,14 @@ class PeerDialogs$ {
       return rethrowDecode(e, 'messages.peerDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.peerDialogs');
-    j.vector('dialogs', this.dialogs, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('state', this.state, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PeerDialogs$ {
-    const j = new TlJsonReader(json, 'messages.peerDialogs', classes);
-    return j.end(
-      new PeerDialogs$({
-        dialogs: j.vector('dialogs', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        state: j.field('state', fromJson$updates$State),
-      }),
-    );
-  }
+interface PeerDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.peerDialogs#3371c354 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs` */
-export const PeerDialogs: typeof PeerDialogs$ = /*@__PURE__*/ defineTlClass(PeerDialogs$, 0x3371c354, 0x3ac70132, 'messages.PeerDialogs', 'constructor');
+export const PeerDialogs: typeof PeerDialogs$ = /*@__PURE__*/ defineTlClass(PeerDialogs$, 0x3371c354, 0x3ac70132, 'messages.PeerDialogs', 'constructor', 'messages.peerDialogs dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> state:updates.State = messages.PeerDialogs');
 export type PeerDialogs = PeerDialogs$;
 
 /** `messages.featuredStickersNotModified#c6dc0c66 count:int = messages.FeaturedStickers` */
@@ -2662,6 +2256,7 @@ class FeaturedStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.FeaturedStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FeaturedStickersNotModified$;
   declare count: number;
 
   constructor(args: { count: number }) {
@@ -2696,25 +2291,14 @@ class FeaturedStickersNotModified$ {
       return rethrowDecode(e, 'messages.featuredStickersNotModified', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.featuredStickersNotModified');
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickersNotModified$ {
-    const j = new TlJsonReader(json, 'messages.featuredStickersNotModified', classes);
-    return j.end(
-      new FeaturedStickersNotModified$({
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface FeaturedStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.featuredStickersNotModified#c6dc0c66 count:int = messages.FeaturedStickers` */
-export const FeaturedStickersNotModified: typeof FeaturedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FeaturedStickersNotModified$, 0xc6dc0c66, 0x2614b722, 'messages.FeaturedStickersNotModified', 'constructor');
+export const FeaturedStickersNotModified: typeof FeaturedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FeaturedStickersNotModified$, 0xc6dc0c66, 0x2614b722, 'messages.FeaturedStickersNotModified', 'constructor', 'messages.featuredStickersNotModified count:int = messages.FeaturedStickers');
 export type FeaturedStickersNotModified = FeaturedStickersNotModified$;
 
 /** `messages.featuredStickers#b6abc341 hash:int count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers` */
@@ -2727,6 +2311,7 @@ class FeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.FeaturedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FeaturedStickers$;
   declare hash: number;
   declare count: number;
   declare sets: Api.TypeStickerSetCovered[];
@@ -2794,31 +2379,14 @@ class FeaturedStickers$ {
       return rethrowDecode(e, 'messages.featuredStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.featuredStickers');
-    j.field('hash', this.hash, intToJson);
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    j.vector('unread', this.unread, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.featuredStickers', classes);
-    return j.end(
-      new FeaturedStickers$({
-        hash: j.field('hash', intFromJson),
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-        unread: j.vector('unread', longFromJson),
-      }),
-    );
-  }
+interface FeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.featuredStickers#b6abc341 hash:int count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers` */
-export const FeaturedStickers: typeof FeaturedStickers$ = /*@__PURE__*/ defineTlClass(FeaturedStickers$, 0xb6abc341, 0x2614b722, 'messages.FeaturedStickers', 'constructor');
+export const FeaturedStickers: typeof FeaturedStickers$ = /*@__PURE__*/ defineTlClass(FeaturedStickers$, 0xb6abc341, 0x2614b722, 'messages.FeaturedStickers', 'constructor', 'messages.featuredStickers hash:int count:int sets:Vector<StickerSetCovered> unread:Vector<long> = messages.FeaturedStickers');
 export type FeaturedStickers = FeaturedStickers$;
 
 /** `messages.recentStickersNotModified#b17f890 = messages.RecentStickers` */
@@ -2831,6 +2399,7 @@ class RecentStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.RecentStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -2843,18 +2412,14 @@ class RecentStickersNotModified$ {
   static fromReader(_r: TlReader): RecentStickersNotModified$ {
     return new RecentStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.recentStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.recentStickersNotModified', classes).end(new RecentStickersNotModified$());
-  }
+interface RecentStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.recentStickersNotModified#b17f890 = messages.RecentStickers` */
-export const RecentStickersNotModified: typeof RecentStickersNotModified$ = /*@__PURE__*/ defineTlClass(RecentStickersNotModified$, 0x0b17f890, 0xf76f8683, 'messages.RecentStickersNotModified', 'constructor');
+export const RecentStickersNotModified: typeof RecentStickersNotModified$ = /*@__PURE__*/ defineTlClass(RecentStickersNotModified$, 0x0b17f890, 0xf76f8683, 'messages.RecentStickersNotModified', 'constructor', 'messages.recentStickersNotModified = messages.RecentStickers');
 export type RecentStickersNotModified = RecentStickersNotModified$;
 
 /** `messages.recentStickers#22f3afb3 hash:int packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers` */
@@ -2867,6 +2432,7 @@ class RecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.RecentStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RecentStickers$;
   declare hash: number;
   declare packs: Api.TypeStickerPack[];
   declare stickers: Api.TypeDocument[];
@@ -2941,31 +2507,14 @@ class RecentStickers$ {
       return rethrowDecode(e, 'messages.recentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.recentStickers');
-    j.field('hash', this.hash, intToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    j.vector('dates', this.dates, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.recentStickers', classes);
-    return j.end(
-      new RecentStickers$({
-        hash: j.field('hash', intFromJson),
-        packs: j.vector('packs', fromJson$StickerPack),
-        stickers: j.vector('stickers', fromJson$Document),
-        dates: j.vector('dates', intFromJson),
-      }),
-    );
-  }
+interface RecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.recentStickers#22f3afb3 hash:int packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers` */
-export const RecentStickers: typeof RecentStickers$ = /*@__PURE__*/ defineTlClass(RecentStickers$, 0x22f3afb3, 0xf76f8683, 'messages.RecentStickers', 'constructor');
+export const RecentStickers: typeof RecentStickers$ = /*@__PURE__*/ defineTlClass(RecentStickers$, 0x22f3afb3, 0xf76f8683, 'messages.RecentStickers', 'constructor', 'messages.recentStickers hash:int packs:Vector<StickerPack> stickers:Vector<Document> dates:Vector<int> = messages.RecentStickers');
 export type RecentStickers = RecentStickers$;
 
 /** `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers` */
@@ -2978,6 +2527,7 @@ class ArchivedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x7296d771;
   declare readonly className: 'messages.ArchivedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ArchivedStickers$;
   declare count: number;
   declare sets: Api.TypeStickerSetCovered[];
 
@@ -3026,27 +2576,14 @@ class ArchivedStickers$ {
       return rethrowDecode(e, 'messages.archivedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.archivedStickers');
-    j.field('count', this.count, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ArchivedStickers$ {
-    const j = new TlJsonReader(json, 'messages.archivedStickers', classes);
-    return j.end(
-      new ArchivedStickers$({
-        count: j.field('count', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface ArchivedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.archivedStickers#4fcba9c8 count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers` */
-export const ArchivedStickers: typeof ArchivedStickers$ = /*@__PURE__*/ defineTlClass(ArchivedStickers$, 0x4fcba9c8, 0x7296d771, 'messages.ArchivedStickers', 'constructor');
+export const ArchivedStickers: typeof ArchivedStickers$ = /*@__PURE__*/ defineTlClass(ArchivedStickers$, 0x4fcba9c8, 0x7296d771, 'messages.ArchivedStickers', 'constructor', 'messages.archivedStickers count:int sets:Vector<StickerSetCovered> = messages.ArchivedStickers');
 export type ArchivedStickers = ArchivedStickers$;
 
 /** `messages.stickerSetInstallResultSuccess#38641628 = messages.StickerSetInstallResult` */
@@ -3059,6 +2596,7 @@ class StickerSetInstallResultSuccess$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.StickerSetInstallResultSuccess';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetInstallResultSuccess$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3071,18 +2609,14 @@ class StickerSetInstallResultSuccess$ {
   static fromReader(_r: TlReader): StickerSetInstallResultSuccess$ {
     return new StickerSetInstallResultSuccess$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.stickerSetInstallResultSuccess' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultSuccess$ {
-    return new TlJsonReader(json, 'messages.stickerSetInstallResultSuccess', classes).end(new StickerSetInstallResultSuccess$());
-  }
+interface StickerSetInstallResultSuccess$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickerSetInstallResultSuccess#38641628 = messages.StickerSetInstallResult` */
-export const StickerSetInstallResultSuccess: typeof StickerSetInstallResultSuccess$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultSuccess$, 0x38641628, 0x67cb3fe8, 'messages.StickerSetInstallResultSuccess', 'constructor');
+export const StickerSetInstallResultSuccess: typeof StickerSetInstallResultSuccess$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultSuccess$, 0x38641628, 0x67cb3fe8, 'messages.StickerSetInstallResultSuccess', 'constructor', 'messages.stickerSetInstallResultSuccess = messages.StickerSetInstallResult');
 export type StickerSetInstallResultSuccess = StickerSetInstallResultSuccess$;
 
 /** `messages.stickerSetInstallResultArchive#35e410a8 sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult` */
@@ -3095,6 +2629,7 @@ class StickerSetInstallResultArchive$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.StickerSetInstallResultArchive';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StickerSetInstallResultArchive$;
   declare sets: Api.TypeStickerSetCovered[];
 
   constructor(args: { sets: Api.TypeStickerSetCovered[] }) {
@@ -3137,25 +2672,14 @@ class StickerSetInstallResultArchive$ {
       return rethrowDecode(e, 'messages.stickerSetInstallResultArchive', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.stickerSetInstallResultArchive');
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StickerSetInstallResultArchive$ {
-    const j = new TlJsonReader(json, 'messages.stickerSetInstallResultArchive', classes);
-    return j.end(
-      new StickerSetInstallResultArchive$({
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface StickerSetInstallResultArchive$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.stickerSetInstallResultArchive#35e410a8 sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult` */
-export const StickerSetInstallResultArchive: typeof StickerSetInstallResultArchive$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultArchive$, 0x35e410a8, 0x67cb3fe8, 'messages.StickerSetInstallResultArchive', 'constructor');
+export const StickerSetInstallResultArchive: typeof StickerSetInstallResultArchive$ = /*@__PURE__*/ defineTlClass(StickerSetInstallResultArchive$, 0x35e410a8, 0x67cb3fe8, 'messages.StickerSetInstallResultArchive', 'constructor', 'messages.stickerSetInstallResultArchive sets:Vector<StickerSetCovered> = messages.StickerSetInstallResult');
 export type StickerSetInstallResultArchive = StickerSetInstallResultArchive$;
 
 /** `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores` */
@@ -3168,6 +2692,7 @@ class HighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.HighScores';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HighScores$;
   declare scores: Api.TypeHighScore[];
   declare users: Api.TypeUser[];
 
@@ -3223,27 +2748,14 @@ class HighScores$ {
       return rethrowDecode(e, 'messages.highScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.highScores');
-    j.vector('scores', this.scores, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HighScores$ {
-    const j = new TlJsonReader(json, 'messages.highScores', classes);
-    return j.end(
-      new HighScores$({
-        scores: j.vector('scores', fromJson$HighScore),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface HighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.highScores#9a3bfd99 scores:Vector<HighScore> users:Vector<User> = messages.HighScores` */
-export const HighScores: typeof HighScores$ = /*@__PURE__*/ defineTlClass(HighScores$, 0x9a3bfd99, 0x6ccd95fd, 'messages.HighScores', 'constructor');
+export const HighScores: typeof HighScores$ = /*@__PURE__*/ defineTlClass(HighScores$, 0x9a3bfd99, 0x6ccd95fd, 'messages.HighScores', 'constructor', 'messages.highScores scores:Vector<HighScore> users:Vector<User> = messages.HighScores');
 export type HighScores = HighScores$;
 
 /** `messages.favedStickersNotModified#9e8fa6d3 = messages.FavedStickers` */
@@ -3256,6 +2768,7 @@ class FavedStickersNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.FavedStickersNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FavedStickersNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3268,18 +2781,14 @@ class FavedStickersNotModified$ {
   static fromReader(_r: TlReader): FavedStickersNotModified$ {
     return new FavedStickersNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.favedStickersNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickersNotModified$ {
-    return new TlJsonReader(json, 'messages.favedStickersNotModified', classes).end(new FavedStickersNotModified$());
-  }
+interface FavedStickersNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.favedStickersNotModified#9e8fa6d3 = messages.FavedStickers` */
-export const FavedStickersNotModified: typeof FavedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FavedStickersNotModified$, 0x9e8fa6d3, 0x8e736fb9, 'messages.FavedStickersNotModified', 'constructor');
+export const FavedStickersNotModified: typeof FavedStickersNotModified$ = /*@__PURE__*/ defineTlClass(FavedStickersNotModified$, 0x9e8fa6d3, 0x8e736fb9, 'messages.FavedStickersNotModified', 'constructor', 'messages.favedStickersNotModified = messages.FavedStickers');
 export type FavedStickersNotModified = FavedStickersNotModified$;
 
 /** `messages.favedStickers#f37f2f16 hash:int packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers` */
@@ -3292,6 +2801,7 @@ class FavedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.FavedStickers';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FavedStickers$;
   declare hash: number;
   declare packs: Api.TypeStickerPack[];
   declare stickers: Api.TypeDocument[];
@@ -3353,29 +2863,14 @@ class FavedStickers$ {
       return rethrowDecode(e, 'messages.favedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.favedStickers');
-    j.field('hash', this.hash, intToJson);
-    j.vector('packs', this.packs, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FavedStickers$ {
-    const j = new TlJsonReader(json, 'messages.favedStickers', classes);
-    return j.end(
-      new FavedStickers$({
-        hash: j.field('hash', intFromJson),
-        packs: j.vector('packs', fromJson$StickerPack),
-        stickers: j.vector('stickers', fromJson$Document),
-      }),
-    );
-  }
+interface FavedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.favedStickers#f37f2f16 hash:int packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers` */
-export const FavedStickers: typeof FavedStickers$ = /*@__PURE__*/ defineTlClass(FavedStickers$, 0xf37f2f16, 0x8e736fb9, 'messages.FavedStickers', 'constructor');
+export const FavedStickers: typeof FavedStickers$ = /*@__PURE__*/ defineTlClass(FavedStickers$, 0xf37f2f16, 0x8e736fb9, 'messages.FavedStickers', 'constructor', 'messages.favedStickers hash:int packs:Vector<StickerPack> stickers:Vector<Document> = messages.FavedStickers');
 export type FavedStickers = FavedStickers$;
 
 /** `messages.foundStickerSetsNotModified#d54b65d = messages.FoundStickerSets` */
@@ -3388,6 +2883,7 @@ class FoundStickerSetsNotModified$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.FoundStickerSetsNotModified';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickerSetsNotModified$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -3400,18 +2896,14 @@ class FoundStickerSetsNotModified$ {
   static fromReader(_r: TlReader): FoundStickerSetsNotModified$ {
     return new FoundStickerSetsNotModified$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.foundStickerSetsNotModified' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSetsNotModified$ {
-    return new TlJsonReader(json, 'messages.foundStickerSetsNotModified', classes).end(new FoundStickerSetsNotModified$());
-  }
+interface FoundStickerSetsNotModified$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.foundStickerSetsNotModified#d54b65d = messages.FoundStickerSets` */
-export const FoundStickerSetsNotModified: typeof FoundStickerSetsNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickerSetsNotModified$, 0x0d54b65d, 0x040df361, 'messages.FoundStickerSetsNotModified', 'constructor');
+export const FoundStickerSetsNotModified: typeof FoundStickerSetsNotModified$ = /*@__PURE__*/ defineTlClass(FoundStickerSetsNotModified$, 0x0d54b65d, 0x040df361, 'messages.FoundStickerSetsNotModified', 'constructor', 'messages.foundStickerSetsNotModified = messages.FoundStickerSets');
 export type FoundStickerSetsNotModified = FoundStickerSetsNotModified$;
 
 /** `messages.foundStickerSets#5108d648 hash:int sets:Vector<StickerSetCovered> = messages.FoundStickerSets` */
@@ -3424,6 +2916,7 @@ class FoundStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.FoundStickerSets';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FoundStickerSets$;
   declare hash: number;
   declare sets: Api.TypeStickerSetCovered[];
 
@@ -3472,27 +2965,14 @@ class FoundStickerSets$ {
       return rethrowDecode(e, 'messages.foundStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.foundStickerSets');
-    j.field('hash', this.hash, intToJson);
-    j.vector('sets', this.sets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FoundStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.foundStickerSets', classes);
-    return j.end(
-      new FoundStickerSets$({
-        hash: j.field('hash', intFromJson),
-        sets: j.vector('sets', fromJson$StickerSetCovered),
-      }),
-    );
-  }
+interface FoundStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.foundStickerSets#5108d648 hash:int sets:Vector<StickerSetCovered> = messages.FoundStickerSets` */
-export const FoundStickerSets: typeof FoundStickerSets$ = /*@__PURE__*/ defineTlClass(FoundStickerSets$, 0x5108d648, 0x040df361, 'messages.FoundStickerSets', 'constructor');
+export const FoundStickerSets: typeof FoundStickerSets$ = /*@__PURE__*/ defineTlClass(FoundStickerSets$, 0x5108d648, 0x040df361, 'messages.FoundStickerSets', 'constructor', 'messages.foundStickerSets hash:int sets:Vector<StickerSetCovered> = messages.FoundStickerSets');
 export type FoundStickerSets = FoundStickerSets$;
 
 /** `messages.searchCounter#e844ebff flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter` */
@@ -3505,6 +2985,7 @@ class SearchCounter$ {
   declare readonly SUBCLASS_OF_ID: 0xd6a7bfa2;
   declare readonly className: 'messages.SearchCounter';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchCounter$;
   declare inexact: boolean | undefined;
   declare filter: Api.TypeMessagesFilter;
   declare count: number;
@@ -3555,29 +3036,14 @@ class SearchCounter$ {
       return rethrowDecode(e, 'messages.searchCounter', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchCounter');
-    j.flag('inexact', this.inexact);
-    j.field('filter', this.filter, objectToJson);
-    j.field('count', this.count, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchCounter$ {
-    const j = new TlJsonReader(json, 'messages.searchCounter', classes);
-    return j.end(
-      new SearchCounter$({
-        inexact: j.flag('inexact'),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        count: j.field('count', intFromJson),
-      }),
-    );
-  }
+interface SearchCounter$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchCounter#e844ebff flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter` */
-export const SearchCounter: typeof SearchCounter$ = /*@__PURE__*/ defineTlClass(SearchCounter$, 0xe844ebff, 0xd6a7bfa2, 'messages.SearchCounter', 'constructor');
+export const SearchCounter: typeof SearchCounter$ = /*@__PURE__*/ defineTlClass(SearchCounter$, 0xe844ebff, 0xd6a7bfa2, 'messages.SearchCounter', 'constructor', 'messages.searchCounter flags:# inexact:flags.1?true filter:MessagesFilter count:int = messages.SearchCounter');
 export type SearchCounter = SearchCounter$;
 
 /** `messages.inactiveChats#a927fec5 dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats` */
@@ -3590,6 +3056,7 @@ class InactiveChats$ {
   declare readonly SUBCLASS_OF_ID: 0x8bf3d7d4;
   declare readonly className: 'messages.InactiveChats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InactiveChats$;
   declare dates: number[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -3658,29 +3125,14 @@ class InactiveChats$ {
       return rethrowDecode(e, 'messages.inactiveChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.inactiveChats');
-    j.vector('dates', this.dates, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InactiveChats$ {
-    const j = new TlJsonReader(json, 'messages.inactiveChats', classes);
-    return j.end(
-      new InactiveChats$({
-        dates: j.vector('dates', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface InactiveChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.inactiveChats#a927fec5 dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats` */
-export const InactiveChats: typeof InactiveChats$ = /*@__PURE__*/ defineTlClass(InactiveChats$, 0xa927fec5, 0x8bf3d7d4, 'messages.InactiveChats', 'constructor');
+export const InactiveChats: typeof InactiveChats$ = /*@__PURE__*/ defineTlClass(InactiveChats$, 0xa927fec5, 0x8bf3d7d4, 'messages.InactiveChats', 'constructor', 'messages.inactiveChats dates:Vector<int> chats:Vector<Chat> users:Vector<User> = messages.InactiveChats');
 export type InactiveChats = InactiveChats$;
 
 /** `messages.votesList#823f649 flags:# count:int votes:Vector<MessageUserVote> users:Vector<User> next_offset:flags.0?string = messages.VotesList` */
@@ -3693,6 +3145,7 @@ class VotesList$ {
   declare readonly SUBCLASS_OF_ID: 0xc2199885;
   declare readonly className: 'messages.VotesList';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => VotesList$;
   declare count: number;
   declare votes: Api.TypeMessageUserVote[];
   declare users: Api.TypeUser[];
@@ -3766,31 +3219,14 @@ class VotesList$ {
       return rethrowDecode(e, 'messages.votesList', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.votesList');
-    j.field('count', this.count, intToJson);
-    j.vector('votes', this.votes, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): VotesList$ {
-    const j = new TlJsonReader(json, 'messages.votesList', classes);
-    return j.end(
-      new VotesList$({
-        count: j.field('count', intFromJson),
-        votes: j.vector('votes', fromJson$MessageUserVote),
-        users: j.vector('users', fromJson$User),
-        nextOffset: j.optional('next_offset', stringFromJson),
-      }),
-    );
-  }
+interface VotesList$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.votesList#823f649 flags:# count:int votes:Vector<MessageUserVote> users:Vector<User> next_offset:flags.0?string = messages.VotesList` */
-export const VotesList: typeof VotesList$ = /*@__PURE__*/ defineTlClass(VotesList$, 0x0823f649, 0xc2199885, 'messages.VotesList', 'constructor');
+export const VotesList: typeof VotesList$ = /*@__PURE__*/ defineTlClass(VotesList$, 0x0823f649, 0xc2199885, 'messages.VotesList', 'constructor', 'messages.votesList flags:# count:int votes:Vector<MessageUserVote> users:Vector<User> next_offset:flags.0?string = messages.VotesList');
 export type VotesList = VotesList$;
 
 /** `messages.messageViews#b6c4f543 views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews` */
@@ -3803,6 +3239,7 @@ class MessageViews$ {
   declare readonly SUBCLASS_OF_ID: 0xafb5eb9c;
   declare readonly className: 'messages.MessageViews';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageViews$;
   declare views: Api.TypeMessageViews[];
   declare chats: Api.TypeChat[];
   declare users: Api.TypeUser[];
@@ -3871,29 +3308,14 @@ class MessageViews$ {
       return rethrowDecode(e, 'messages.messageViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.messageViews');
-    j.vector('views', this.views, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageViews$ {
-    const j = new TlJsonReader(json, 'messages.messageViews', classes);
-    return j.end(
-      new MessageViews$({
-        views: j.vector('views', fromJson$MessageViews),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MessageViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.messageViews#b6c4f543 views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews` */
-export const MessageViews: typeof MessageViews$ = /*@__PURE__*/ defineTlClass(MessageViews$, 0xb6c4f543, 0xafb5eb9c, 'messages.MessageViews', 'constructor');
+export const MessageViews: typeof MessageViews$ = /*@__PURE__*/ defineTlClass(MessageViews$, 0xb6c4f543, 0xafb5eb9c, 'messages.MessageViews', 'constructor', 'messages.messageViews views:Vector<MessageViews> chats:Vector<Chat> users:Vector<User> = messages.MessageViews');
 export type MessageViews = MessageViews$;
 
 /** `messages.discussionMessage#f5dd8f9d flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage` */
@@ -3906,6 +3328,7 @@ class DiscussionMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x53f8e3e8;
   declare readonly className: 'messages.DiscussionMessage';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscussionMessage$;
   declare messages: Api.TypeMessage[];
   declare maxId: number | undefined;
   declare readInboxMaxId: number | undefined;
@@ -4000,35 +3423,14 @@ class DiscussionMessage$ {
       return rethrowDecode(e, 'messages.discussionMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.discussionMessage');
-    j.vector('messages', this.messages, objectToJson);
-    j.optional('max_id', this.maxId, intToJson);
-    j.optional('read_inbox_max_id', this.readInboxMaxId, intToJson);
-    j.optional('read_outbox_max_id', this.readOutboxMaxId, intToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscussionMessage$ {
-    const j = new TlJsonReader(json, 'messages.discussionMessage', classes);
-    return j.end(
-      new DiscussionMessage$({
-        messages: j.vector('messages', fromJson$Message),
-        maxId: j.optional('max_id', intFromJson),
-        readInboxMaxId: j.optional('read_inbox_max_id', intFromJson),
-        readOutboxMaxId: j.optional('read_outbox_max_id', intFromJson),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface DiscussionMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.discussionMessage#f5dd8f9d flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage` */
-export const DiscussionMessage: typeof DiscussionMessage$ = /*@__PURE__*/ defineTlClass(DiscussionMessage$, 0xf5dd8f9d, 0x53f8e3e8, 'messages.DiscussionMessage', 'constructor');
+export const DiscussionMessage: typeof DiscussionMessage$ = /*@__PURE__*/ defineTlClass(DiscussionMessage$, 0xf5dd8f9d, 0x53f8e3e8, 'messages.DiscussionMessage', 'constructor', 'messages.discussionMessage flags:# messages:Vector<Message> max_id:flags.0?int read_inbox_max_id:flags.1?int read_outbox_max_id:flags.2?int chats:Vector<Chat> users:Vector<User> = messages.DiscussionMessage');
 export type DiscussionMessage = DiscussionMessage$;
 
 /** `messages.getMessages#63c66506 id:Vector<InputMessage> = messages.Messages` */
@@ -4041,6 +3443,7 @@ class GetMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessages$;
   declare id: Api.TypeInputMessage[];
 
   constructor(args: { id: Api.TypeInputMessage[] }) {
@@ -4088,25 +3491,14 @@ class GetMessages$ {
       return rethrowDecode(e, 'messages.getMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessages');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessages$ {
-    const j = new TlJsonReader(json, 'messages.getMessages', classes);
-    return j.end(
-      new GetMessages$({
-        id: j.vector('id', fromJson$InputMessage),
-      }),
-    );
-  }
+interface GetMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessages#63c66506 id:Vector<InputMessage> = messages.Messages` */
-export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0x63c66506, 0xd4b40b5e, 'messages.GetMessages', 'request');
+export const GetMessages: typeof GetMessages$ = /*@__PURE__*/ defineTlClass(GetMessages$, 0x63c66506, 0xd4b40b5e, 'messages.GetMessages', 'request', 'messages.getMessages id:Vector<InputMessage>');
 export type GetMessages = GetMessages$;
 
 /** `messages.getDialogs#a0ee3b73 flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:int = messages.Dialogs` */
@@ -4119,6 +3511,7 @@ class GetDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x0e1b52ee;
   declare readonly className: 'messages.GetDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogs$;
   declare excludePinned: boolean | undefined;
   declare folderId: number | undefined;
   declare offsetDate: number;
@@ -4199,37 +3592,14 @@ class GetDialogs$ {
       return rethrowDecode(e, 'messages.getDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDialogs');
-    j.flag('exclude_pinned', this.excludePinned);
-    j.optional('folder_id', this.folderId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getDialogs', classes);
-    return j.end(
-      new GetDialogs$({
-        excludePinned: j.flag('exclude_pinned'),
-        folderId: j.optional('folder_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDialogs#a0ee3b73 flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:int = messages.Dialogs` */
-export const GetDialogs: typeof GetDialogs$ = /*@__PURE__*/ defineTlClass(GetDialogs$, 0xa0ee3b73, 0x0e1b52ee, 'messages.GetDialogs', 'request');
+export const GetDialogs: typeof GetDialogs$ = /*@__PURE__*/ defineTlClass(GetDialogs$, 0xa0ee3b73, 0x0e1b52ee, 'messages.GetDialogs', 'request', 'messages.getDialogs flags:# exclude_pinned:flags.0?true folder_id:flags.1?int offset_date:int offset_id:int offset_peer:InputPeer limit:int hash:int');
 export type GetDialogs = GetDialogs$;
 
 /** `messages.getHistory#dcbb8260 peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages` */
@@ -4242,6 +3612,7 @@ class GetHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetHistory$;
   declare peer: Api.TypeInputPeer;
   declare offsetId: number;
   declare offsetDate: number;
@@ -4323,39 +3694,14 @@ class GetHistory$ {
       return rethrowDecode(e, 'messages.getHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetHistory$ {
-    const j = new TlJsonReader(json, 'messages.getHistory', classes);
-    return j.end(
-      new GetHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getHistory#dcbb8260 peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages` */
-export const GetHistory: typeof GetHistory$ = /*@__PURE__*/ defineTlClass(GetHistory$, 0xdcbb8260, 0xd4b40b5e, 'messages.GetHistory', 'request');
+export const GetHistory: typeof GetHistory$ = /*@__PURE__*/ defineTlClass(GetHistory$, 0xdcbb8260, 0xd4b40b5e, 'messages.GetHistory', 'request', 'messages.getHistory peer:InputPeer offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int');
 export type GetHistory = GetHistory$;
 
 /** `messages.search#c352eec flags:# peer:InputPeer q:string from_id:flags.0?InputPeer top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages` */
@@ -4368,6 +3714,7 @@ class Search$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.Search';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Search$;
   declare peer: Api.TypeInputPeer;
   declare q: string;
   declare fromId: Api.TypeInputPeer | undefined;
@@ -4486,49 +3833,14 @@ class Search$ {
       return rethrowDecode(e, 'messages.search', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.search');
-    j.field('peer', this.peer, objectToJson);
-    j.field('q', this.q, stringToJson);
-    j.optional('from_id', this.fromId, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Search$ {
-    const j = new TlJsonReader(json, 'messages.search', classes);
-    return j.end(
-      new Search$({
-        peer: j.field('peer', fromJson$InputPeer),
-        q: j.field('q', stringFromJson),
-        fromId: j.optional('from_id', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        minDate: j.field('min_date', intFromJson),
-        maxDate: j.field('max_date', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface Search$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.search#c352eec flags:# peer:InputPeer q:string from_id:flags.0?InputPeer top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages` */
-export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x0c352eec, 0xd4b40b5e, 'messages.Search', 'request');
+export const Search: typeof Search$ = /*@__PURE__*/ defineTlClass(Search$, 0x0c352eec, 0xd4b40b5e, 'messages.Search', 'request', 'messages.search flags:# peer:InputPeer q:string from_id:flags.0?InputPeer top_msg_id:flags.1?int filter:MessagesFilter min_date:int max_date:int offset_id:int add_offset:int limit:int max_id:int min_id:int hash:int');
 export type Search = Search$;
 
 /** `messages.readHistory#e306d3a peer:InputPeer max_id:int = messages.AffectedMessages` */
@@ -4541,6 +3853,7 @@ class ReadHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.ReadHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadHistory$;
   declare peer: Api.TypeInputPeer;
   declare maxId: number;
 
@@ -4586,27 +3899,14 @@ class ReadHistory$ {
       return rethrowDecode(e, 'messages.readHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadHistory$ {
-    const j = new TlJsonReader(json, 'messages.readHistory', classes);
-    return j.end(
-      new ReadHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readHistory#e306d3a peer:InputPeer max_id:int = messages.AffectedMessages` */
-export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0x0e306d3a, 0xced3c06e, 'messages.ReadHistory', 'request');
+export const ReadHistory: typeof ReadHistory$ = /*@__PURE__*/ defineTlClass(ReadHistory$, 0x0e306d3a, 0xced3c06e, 'messages.ReadHistory', 'request', 'messages.readHistory peer:InputPeer max_id:int');
 export type ReadHistory = ReadHistory$;
 
 /** `messages.deleteHistory#1c015b09 flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int = messages.AffectedHistory` */
@@ -4619,6 +3919,7 @@ class DeleteHistory$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.DeleteHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteHistory$;
   declare justClear: boolean | undefined;
   declare revoke: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -4679,31 +3980,14 @@ class DeleteHistory$ {
       return rethrowDecode(e, 'messages.deleteHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteHistory');
-    j.flag('just_clear', this.justClear);
-    j.flag('revoke', this.revoke);
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteHistory$ {
-    const j = new TlJsonReader(json, 'messages.deleteHistory', classes);
-    return j.end(
-      new DeleteHistory$({
-        justClear: j.flag('just_clear'),
-        revoke: j.flag('revoke'),
-        peer: j.field('peer', fromJson$InputPeer),
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface DeleteHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteHistory#1c015b09 flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int = messages.AffectedHistory` */
-export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0x1c015b09, 0x2c49c116, 'messages.DeleteHistory', 'request');
+export const DeleteHistory: typeof DeleteHistory$ = /*@__PURE__*/ defineTlClass(DeleteHistory$, 0x1c015b09, 0x2c49c116, 'messages.DeleteHistory', 'request', 'messages.deleteHistory flags:# just_clear:flags.0?true revoke:flags.1?true peer:InputPeer max_id:int');
 export type DeleteHistory = DeleteHistory$;
 
 /** `messages.deleteMessages#e58e95d2 flags:# revoke:flags.0?true id:Vector<int> = messages.AffectedMessages` */
@@ -4716,6 +4000,7 @@ class DeleteMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.DeleteMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteMessages$;
   declare revoke: boolean | undefined;
   declare id: number[];
 
@@ -4773,27 +4058,14 @@ class DeleteMessages$ {
       return rethrowDecode(e, 'messages.deleteMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteMessages');
-    j.flag('revoke', this.revoke);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteMessages', classes);
-    return j.end(
-      new DeleteMessages$({
-        revoke: j.flag('revoke'),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteMessages#e58e95d2 flags:# revoke:flags.0?true id:Vector<int> = messages.AffectedMessages` */
-export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0xe58e95d2, 0xced3c06e, 'messages.DeleteMessages', 'request');
+export const DeleteMessages: typeof DeleteMessages$ = /*@__PURE__*/ defineTlClass(DeleteMessages$, 0xe58e95d2, 0xced3c06e, 'messages.DeleteMessages', 'request', 'messages.deleteMessages flags:# revoke:flags.0?true id:Vector<int>');
 export type DeleteMessages = DeleteMessages$;
 
 /** `messages.receivedMessages#5a954c0 max_id:int = Vector<ReceivedNotifyMessage>` */
@@ -4806,6 +4078,7 @@ class ReceivedMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8565f897;
   declare readonly className: 'messages.ReceivedMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedMessages$;
   declare maxId: number;
 
   constructor(args: { maxId: number }) {
@@ -4845,25 +4118,14 @@ class ReceivedMessages$ {
       return rethrowDecode(e, 'messages.receivedMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.receivedMessages');
-    j.field('max_id', this.maxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedMessages$ {
-    const j = new TlJsonReader(json, 'messages.receivedMessages', classes);
-    return j.end(
-      new ReceivedMessages$({
-        maxId: j.field('max_id', intFromJson),
-      }),
-    );
-  }
+interface ReceivedMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.receivedMessages#5a954c0 max_id:int = Vector<ReceivedNotifyMessage>` */
-export const ReceivedMessages: typeof ReceivedMessages$ = /*@__PURE__*/ defineTlClass(ReceivedMessages$, 0x05a954c0, 0x8565f897, 'messages.ReceivedMessages', 'request');
+export const ReceivedMessages: typeof ReceivedMessages$ = /*@__PURE__*/ defineTlClass(ReceivedMessages$, 0x05a954c0, 0x8565f897, 'messages.ReceivedMessages', 'request', 'messages.receivedMessages max_id:int');
 export type ReceivedMessages = ReceivedMessages$;
 
 /** `messages.setTyping#58943ee2 flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction = Bool` */
@@ -4876,6 +4138,7 @@ class SetTyping$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetTyping';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetTyping$;
   declare peer: Api.TypeInputPeer;
   declare topMsgId: number | undefined;
   declare action: Api.TypeSendMessageAction;
@@ -4933,29 +4196,14 @@ class SetTyping$ {
       return rethrowDecode(e, 'messages.setTyping', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setTyping');
-    j.field('peer', this.peer, objectToJson);
-    j.optional('top_msg_id', this.topMsgId, intToJson);
-    j.field('action', this.action, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetTyping$ {
-    const j = new TlJsonReader(json, 'messages.setTyping', classes);
-    return j.end(
-      new SetTyping$({
-        peer: j.field('peer', fromJson$InputPeer),
-        topMsgId: j.optional('top_msg_id', intFromJson),
-        action: j.field('action', fromJson$SendMessageAction),
-      }),
-    );
-  }
+interface SetTyping$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setTyping#58943ee2 flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction = Bool` */
-export const SetTyping: typeof SetTyping$ = /*@__PURE__*/ defineTlClass(SetTyping$, 0x58943ee2, 0xf5b399ac, 'messages.SetTyping', 'request');
+export const SetTyping: typeof SetTyping$ = /*@__PURE__*/ defineTlClass(SetTyping$, 0x58943ee2, 0xf5b399ac, 'messages.SetTyping', 'request', 'messages.setTyping flags:# peer:InputPeer top_msg_id:flags.0?int action:SendMessageAction');
 export type SetTyping = SetTyping$;
 
 /** `messages.sendMessage#520c3870 flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int = Updates` */
@@ -4968,6 +4216,7 @@ class SendMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMessage$;
   declare noWebpage: boolean | undefined;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
@@ -5080,45 +4329,14 @@ class SendMessage$ {
       return rethrowDecode(e, 'messages.sendMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
-    j.field('message', this.message, stringToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMessage$ {
-    const j = new TlJsonReader(json, 'messages.sendMessage', classes);
-    return j.end(
-      new SendMessage$({
-        noWebpage: j.flag('no_webpage'),
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
-        message: j.field('message', stringFromJson),
-        randomId: j.field('random_id', longFromJson),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface SendMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendMessage#520c3870 flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int = Updates` */
-export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0x520c3870, 0x8af52aac, 'messages.SendMessage', 'request');
+export const SendMessage: typeof SendMessage$ = /*@__PURE__*/ defineTlClass(SendMessage$, 0x520c3870, 0x8af52aac, 'messages.SendMessage', 'request', 'messages.sendMessage flags:# no_webpage:flags.1?true silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int');
 export type SendMessage = SendMessage$;
 
 /** `messages.sendMedia#3491eba9 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int = Updates` */
@@ -5131,6 +4349,7 @@ class SendMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMedia$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare clearDraft: boolean | undefined;
@@ -5244,45 +4463,14 @@ class SendMedia$ {
       return rethrowDecode(e, 'messages.sendMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMedia');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
-    j.field('media', this.media, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMedia$ {
-    const j = new TlJsonReader(json, 'messages.sendMedia', classes);
-    return j.end(
-      new SendMedia$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
-        media: j.field('media', fromJson$InputMedia),
-        message: j.field('message', stringFromJson),
-        randomId: j.field('random_id', longFromJson),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface SendMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendMedia#3491eba9 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int = Updates` */
-export const SendMedia: typeof SendMedia$ = /*@__PURE__*/ defineTlClass(SendMedia$, 0x3491eba9, 0x8af52aac, 'messages.SendMedia', 'request');
+export const SendMedia: typeof SendMedia$ = /*@__PURE__*/ defineTlClass(SendMedia$, 0x3491eba9, 0x8af52aac, 'messages.SendMedia', 'request', 'messages.sendMedia flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int media:InputMedia message:string random_id:long reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.10?int');
 export type SendMedia = SendMedia$;
 
 /** `messages.forwardMessages#d9fee60e flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer schedule_date:flags.10?int = Updates` */
@@ -5295,6 +4483,7 @@ class ForwardMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ForwardMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ForwardMessages$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare withMyScore: boolean | undefined;
@@ -5394,39 +4583,14 @@ class ForwardMessages$ {
       return rethrowDecode(e, 'messages.forwardMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.forwardMessages');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('with_my_score', this.withMyScore);
-    j.field('from_peer', this.fromPeer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.vector('random_id', this.randomId, longToJson);
-    j.field('to_peer', this.toPeer, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ForwardMessages$ {
-    const j = new TlJsonReader(json, 'messages.forwardMessages', classes);
-    return j.end(
-      new ForwardMessages$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        withMyScore: j.flag('with_my_score'),
-        fromPeer: j.field('from_peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        randomId: j.vector('random_id', longFromJson),
-        toPeer: j.field('to_peer', fromJson$InputPeer),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface ForwardMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.forwardMessages#d9fee60e flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer schedule_date:flags.10?int = Updates` */
-export const ForwardMessages: typeof ForwardMessages$ = /*@__PURE__*/ defineTlClass(ForwardMessages$, 0xd9fee60e, 0x8af52aac, 'messages.ForwardMessages', 'request');
+export const ForwardMessages: typeof ForwardMessages$ = /*@__PURE__*/ defineTlClass(ForwardMessages$, 0xd9fee60e, 0x8af52aac, 'messages.ForwardMessages', 'request', 'messages.forwardMessages flags:# silent:flags.5?true background:flags.6?true with_my_score:flags.8?true from_peer:InputPeer id:Vector<int> random_id:Vector<long> to_peer:InputPeer schedule_date:flags.10?int');
 export type ForwardMessages = ForwardMessages$;
 
 /** `messages.reportSpam#cf1592db peer:InputPeer = Bool` */
@@ -5439,6 +4603,7 @@ class ReportSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportSpam$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -5478,25 +4643,14 @@ class ReportSpam$ {
       return rethrowDecode(e, 'messages.reportSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportSpam');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportSpam$ {
-    const j = new TlJsonReader(json, 'messages.reportSpam', classes);
-    return j.end(
-      new ReportSpam$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReportSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reportSpam#cf1592db peer:InputPeer = Bool` */
-export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xcf1592db, 0xf5b399ac, 'messages.ReportSpam', 'request');
+export const ReportSpam: typeof ReportSpam$ = /*@__PURE__*/ defineTlClass(ReportSpam$, 0xcf1592db, 0xf5b399ac, 'messages.ReportSpam', 'request', 'messages.reportSpam peer:InputPeer');
 export type ReportSpam = ReportSpam$;
 
 /** `messages.getPeerSettings#3672e09c peer:InputPeer = PeerSettings` */
@@ -5509,6 +4663,7 @@ class GetPeerSettings$ {
   declare readonly SUBCLASS_OF_ID: 0xf6a79f84;
   declare readonly className: 'messages.GetPeerSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerSettings$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -5548,25 +4703,14 @@ class GetPeerSettings$ {
       return rethrowDecode(e, 'messages.getPeerSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPeerSettings');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerSettings$ {
-    const j = new TlJsonReader(json, 'messages.getPeerSettings', classes);
-    return j.end(
-      new GetPeerSettings$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetPeerSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPeerSettings#3672e09c peer:InputPeer = PeerSettings` */
-export const GetPeerSettings: typeof GetPeerSettings$ = /*@__PURE__*/ defineTlClass(GetPeerSettings$, 0x3672e09c, 0xf6a79f84, 'messages.GetPeerSettings', 'request');
+export const GetPeerSettings: typeof GetPeerSettings$ = /*@__PURE__*/ defineTlClass(GetPeerSettings$, 0x3672e09c, 0xf6a79f84, 'messages.GetPeerSettings', 'request', 'messages.getPeerSettings peer:InputPeer');
 export type GetPeerSettings = GetPeerSettings$;
 
 /** `messages.report#bd82b658 peer:InputPeer id:Vector<int> reason:ReportReason = Bool` */
@@ -5579,6 +4723,7 @@ class Report$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.Report';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Report$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
   declare reason: Api.TypeReportReason;
@@ -5638,29 +4783,14 @@ class Report$ {
       return rethrowDecode(e, 'messages.report', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.report');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('reason', this.reason, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Report$ {
-    const j = new TlJsonReader(json, 'messages.report', classes);
-    return j.end(
-      new Report$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        reason: j.field('reason', fromJson$ReportReason),
-      }),
-    );
-  }
+interface Report$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.report#bd82b658 peer:InputPeer id:Vector<int> reason:ReportReason = Bool` */
-export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0xbd82b658, 0xf5b399ac, 'messages.Report', 'request');
+export const Report: typeof Report$ = /*@__PURE__*/ defineTlClass(Report$, 0xbd82b658, 0xf5b399ac, 'messages.Report', 'request', 'messages.report peer:InputPeer id:Vector<int> reason:ReportReason');
 export type Report = Report$;
 
 /** `messages.getChats#3c6aa187 id:Vector<int> = messages.Chats` */
@@ -5673,6 +4803,7 @@ class GetChats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.GetChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChats$;
   declare id: number[];
 
   constructor(args: { id: number[] }) {
@@ -5720,25 +4851,14 @@ class GetChats$ {
       return rethrowDecode(e, 'messages.getChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getChats');
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChats$ {
-    const j = new TlJsonReader(json, 'messages.getChats', classes);
-    return j.end(
-      new GetChats$({
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getChats#3c6aa187 id:Vector<int> = messages.Chats` */
-export const GetChats: typeof GetChats$ = /*@__PURE__*/ defineTlClass(GetChats$, 0x3c6aa187, 0x99d5cb14, 'messages.GetChats', 'request');
+export const GetChats: typeof GetChats$ = /*@__PURE__*/ defineTlClass(GetChats$, 0x3c6aa187, 0x99d5cb14, 'messages.GetChats', 'request', 'messages.getChats id:Vector<int>');
 export type GetChats = GetChats$;
 
 /** `messages.getFullChat#3b831c66 chat_id:int = messages.ChatFull` */
@@ -5751,6 +4871,7 @@ class GetFullChat$ {
   declare readonly SUBCLASS_OF_ID: 0x225a5109;
   declare readonly className: 'messages.GetFullChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullChat$;
   declare chatId: number;
 
   constructor(args: { chatId: number }) {
@@ -5790,25 +4911,14 @@ class GetFullChat$ {
       return rethrowDecode(e, 'messages.getFullChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFullChat');
-    j.field('chat_id', this.chatId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullChat$ {
-    const j = new TlJsonReader(json, 'messages.getFullChat', classes);
-    return j.end(
-      new GetFullChat$({
-        chatId: j.field('chat_id', intFromJson),
-      }),
-    );
-  }
+interface GetFullChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFullChat#3b831c66 chat_id:int = messages.ChatFull` */
-export const GetFullChat: typeof GetFullChat$ = /*@__PURE__*/ defineTlClass(GetFullChat$, 0x3b831c66, 0x225a5109, 'messages.GetFullChat', 'request');
+export const GetFullChat: typeof GetFullChat$ = /*@__PURE__*/ defineTlClass(GetFullChat$, 0x3b831c66, 0x225a5109, 'messages.GetFullChat', 'request', 'messages.getFullChat chat_id:int');
 export type GetFullChat = GetFullChat$;
 
 /** `messages.editChatTitle#dc452855 chat_id:int title:string = Updates` */
@@ -5821,6 +4931,7 @@ class EditChatTitle$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatTitle';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatTitle$;
   declare chatId: number;
   declare title: string;
 
@@ -5866,27 +4977,14 @@ class EditChatTitle$ {
       return rethrowDecode(e, 'messages.editChatTitle', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatTitle');
-    j.field('chat_id', this.chatId, intToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatTitle$ {
-    const j = new TlJsonReader(json, 'messages.editChatTitle', classes);
-    return j.end(
-      new EditChatTitle$({
-        chatId: j.field('chat_id', intFromJson),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface EditChatTitle$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatTitle#dc452855 chat_id:int title:string = Updates` */
-export const EditChatTitle: typeof EditChatTitle$ = /*@__PURE__*/ defineTlClass(EditChatTitle$, 0xdc452855, 0x8af52aac, 'messages.EditChatTitle', 'request');
+export const EditChatTitle: typeof EditChatTitle$ = /*@__PURE__*/ defineTlClass(EditChatTitle$, 0xdc452855, 0x8af52aac, 'messages.EditChatTitle', 'request', 'messages.editChatTitle chat_id:int title:string');
 export type EditChatTitle = EditChatTitle$;
 
 /** `messages.editChatPhoto#ca4c79d8 chat_id:int photo:InputChatPhoto = Updates` */
@@ -5899,6 +4997,7 @@ class EditChatPhoto$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatPhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatPhoto$;
   declare chatId: number;
   declare photo: Api.TypeInputChatPhoto;
 
@@ -5944,27 +5043,14 @@ class EditChatPhoto$ {
       return rethrowDecode(e, 'messages.editChatPhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatPhoto');
-    j.field('chat_id', this.chatId, intToJson);
-    j.field('photo', this.photo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatPhoto$ {
-    const j = new TlJsonReader(json, 'messages.editChatPhoto', classes);
-    return j.end(
-      new EditChatPhoto$({
-        chatId: j.field('chat_id', intFromJson),
-        photo: j.field('photo', fromJson$InputChatPhoto),
-      }),
-    );
-  }
+interface EditChatPhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatPhoto#ca4c79d8 chat_id:int photo:InputChatPhoto = Updates` */
-export const EditChatPhoto: typeof EditChatPhoto$ = /*@__PURE__*/ defineTlClass(EditChatPhoto$, 0xca4c79d8, 0x8af52aac, 'messages.EditChatPhoto', 'request');
+export const EditChatPhoto: typeof EditChatPhoto$ = /*@__PURE__*/ defineTlClass(EditChatPhoto$, 0xca4c79d8, 0x8af52aac, 'messages.EditChatPhoto', 'request', 'messages.editChatPhoto chat_id:int photo:InputChatPhoto');
 export type EditChatPhoto = EditChatPhoto$;
 
 /** `messages.addChatUser#f9a0aa09 chat_id:int user_id:InputUser fwd_limit:int = Updates` */
@@ -5977,6 +5063,7 @@ class AddChatUser$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.AddChatUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddChatUser$;
   declare chatId: number;
   declare userId: Api.TypeInputUser;
   declare fwdLimit: number;
@@ -6028,29 +5115,14 @@ class AddChatUser$ {
       return rethrowDecode(e, 'messages.addChatUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.addChatUser');
-    j.field('chat_id', this.chatId, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('fwd_limit', this.fwdLimit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddChatUser$ {
-    const j = new TlJsonReader(json, 'messages.addChatUser', classes);
-    return j.end(
-      new AddChatUser$({
-        chatId: j.field('chat_id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        fwdLimit: j.field('fwd_limit', intFromJson),
-      }),
-    );
-  }
+interface AddChatUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.addChatUser#f9a0aa09 chat_id:int user_id:InputUser fwd_limit:int = Updates` */
-export const AddChatUser: typeof AddChatUser$ = /*@__PURE__*/ defineTlClass(AddChatUser$, 0xf9a0aa09, 0x8af52aac, 'messages.AddChatUser', 'request');
+export const AddChatUser: typeof AddChatUser$ = /*@__PURE__*/ defineTlClass(AddChatUser$, 0xf9a0aa09, 0x8af52aac, 'messages.AddChatUser', 'request', 'messages.addChatUser chat_id:int user_id:InputUser fwd_limit:int');
 export type AddChatUser = AddChatUser$;
 
 /** `messages.deleteChatUser#e0611f16 chat_id:int user_id:InputUser = Updates` */
@@ -6063,6 +5135,7 @@ class DeleteChatUser$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteChatUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteChatUser$;
   declare chatId: number;
   declare userId: Api.TypeInputUser;
 
@@ -6108,27 +5181,14 @@ class DeleteChatUser$ {
       return rethrowDecode(e, 'messages.deleteChatUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteChatUser');
-    j.field('chat_id', this.chatId, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteChatUser$ {
-    const j = new TlJsonReader(json, 'messages.deleteChatUser', classes);
-    return j.end(
-      new DeleteChatUser$({
-        chatId: j.field('chat_id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface DeleteChatUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteChatUser#e0611f16 chat_id:int user_id:InputUser = Updates` */
-export const DeleteChatUser: typeof DeleteChatUser$ = /*@__PURE__*/ defineTlClass(DeleteChatUser$, 0xe0611f16, 0x8af52aac, 'messages.DeleteChatUser', 'request');
+export const DeleteChatUser: typeof DeleteChatUser$ = /*@__PURE__*/ defineTlClass(DeleteChatUser$, 0xe0611f16, 0x8af52aac, 'messages.DeleteChatUser', 'request', 'messages.deleteChatUser chat_id:int user_id:InputUser');
 export type DeleteChatUser = DeleteChatUser$;
 
 /** `messages.createChat#9cb126e users:Vector<InputUser> title:string = Updates` */
@@ -6141,6 +5201,7 @@ class CreateChat$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.CreateChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateChat$;
   declare users: Api.TypeInputUser[];
   declare title: string;
 
@@ -6194,27 +5255,14 @@ class CreateChat$ {
       return rethrowDecode(e, 'messages.createChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.createChat');
-    j.vector('users', this.users, objectToJson);
-    j.field('title', this.title, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateChat$ {
-    const j = new TlJsonReader(json, 'messages.createChat', classes);
-    return j.end(
-      new CreateChat$({
-        users: j.vector('users', fromJson$InputUser),
-        title: j.field('title', stringFromJson),
-      }),
-    );
-  }
+interface CreateChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.createChat#9cb126e users:Vector<InputUser> title:string = Updates` */
-export const CreateChat: typeof CreateChat$ = /*@__PURE__*/ defineTlClass(CreateChat$, 0x09cb126e, 0x8af52aac, 'messages.CreateChat', 'request');
+export const CreateChat: typeof CreateChat$ = /*@__PURE__*/ defineTlClass(CreateChat$, 0x09cb126e, 0x8af52aac, 'messages.CreateChat', 'request', 'messages.createChat users:Vector<InputUser> title:string');
 export type CreateChat = CreateChat$;
 
 /** `messages.getDhConfig#26cf8950 version:int random_length:int = messages.DhConfig` */
@@ -6227,6 +5275,7 @@ class GetDhConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xe488ed8b;
   declare readonly className: 'messages.GetDhConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDhConfig$;
   declare version: number;
   declare randomLength: number;
 
@@ -6272,27 +5321,14 @@ class GetDhConfig$ {
       return rethrowDecode(e, 'messages.getDhConfig', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDhConfig');
-    j.field('version', this.version, intToJson);
-    j.field('random_length', this.randomLength, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDhConfig$ {
-    const j = new TlJsonReader(json, 'messages.getDhConfig', classes);
-    return j.end(
-      new GetDhConfig$({
-        version: j.field('version', intFromJson),
-        randomLength: j.field('random_length', intFromJson),
-      }),
-    );
-  }
+interface GetDhConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDhConfig#26cf8950 version:int random_length:int = messages.DhConfig` */
-export const GetDhConfig: typeof GetDhConfig$ = /*@__PURE__*/ defineTlClass(GetDhConfig$, 0x26cf8950, 0xe488ed8b, 'messages.GetDhConfig', 'request');
+export const GetDhConfig: typeof GetDhConfig$ = /*@__PURE__*/ defineTlClass(GetDhConfig$, 0x26cf8950, 0xe488ed8b, 'messages.GetDhConfig', 'request', 'messages.getDhConfig version:int random_length:int');
 export type GetDhConfig = GetDhConfig$;
 
 /** `messages.requestEncryption#f64daf43 user_id:InputUser random_id:int g_a:bytes = EncryptedChat` */
@@ -6305,6 +5341,7 @@ class RequestEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0x6d28a37a;
   declare readonly className: 'messages.RequestEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestEncryption$;
   declare userId: Api.TypeInputUser;
   declare randomId: number;
   declare gA: Uint8Array;
@@ -6356,29 +5393,14 @@ class RequestEncryption$ {
       return rethrowDecode(e, 'messages.requestEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestEncryption');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.field('g_a', this.gA, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestEncryption$ {
-    const j = new TlJsonReader(json, 'messages.requestEncryption', classes);
-    return j.end(
-      new RequestEncryption$({
-        userId: j.field('user_id', fromJson$InputUser),
-        randomId: j.field('random_id', intFromJson),
-        gA: j.field('g_a', bytesFromJson),
-      }),
-    );
-  }
+interface RequestEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestEncryption#f64daf43 user_id:InputUser random_id:int g_a:bytes = EncryptedChat` */
-export const RequestEncryption: typeof RequestEncryption$ = /*@__PURE__*/ defineTlClass(RequestEncryption$, 0xf64daf43, 0x6d28a37a, 'messages.RequestEncryption', 'request');
+export const RequestEncryption: typeof RequestEncryption$ = /*@__PURE__*/ defineTlClass(RequestEncryption$, 0xf64daf43, 0x6d28a37a, 'messages.RequestEncryption', 'request', 'messages.requestEncryption user_id:InputUser random_id:int g_a:bytes');
 export type RequestEncryption = RequestEncryption$;
 
 /** `messages.acceptEncryption#3dbc0415 peer:InputEncryptedChat g_b:bytes key_fingerprint:long = EncryptedChat` */
@@ -6391,6 +5413,7 @@ class AcceptEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0x6d28a37a;
   declare readonly className: 'messages.AcceptEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptEncryption$;
   declare peer: Api.TypeInputEncryptedChat;
   declare gB: Uint8Array;
   declare keyFingerprint: BigInteger;
@@ -6442,29 +5465,14 @@ class AcceptEncryption$ {
       return rethrowDecode(e, 'messages.acceptEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.acceptEncryption');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_b', this.gB, bytesToJson);
-    j.field('key_fingerprint', this.keyFingerprint, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptEncryption$ {
-    const j = new TlJsonReader(json, 'messages.acceptEncryption', classes);
-    return j.end(
-      new AcceptEncryption$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        gB: j.field('g_b', bytesFromJson),
-        keyFingerprint: j.field('key_fingerprint', longFromJson),
-      }),
-    );
-  }
+interface AcceptEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.acceptEncryption#3dbc0415 peer:InputEncryptedChat g_b:bytes key_fingerprint:long = EncryptedChat` */
-export const AcceptEncryption: typeof AcceptEncryption$ = /*@__PURE__*/ defineTlClass(AcceptEncryption$, 0x3dbc0415, 0x6d28a37a, 'messages.AcceptEncryption', 'request');
+export const AcceptEncryption: typeof AcceptEncryption$ = /*@__PURE__*/ defineTlClass(AcceptEncryption$, 0x3dbc0415, 0x6d28a37a, 'messages.AcceptEncryption', 'request', 'messages.acceptEncryption peer:InputEncryptedChat g_b:bytes key_fingerprint:long');
 export type AcceptEncryption = AcceptEncryption$;
 
 /** `messages.discardEncryption#edd923c5 chat_id:int = Bool` */
@@ -6477,6 +5485,7 @@ class DiscardEncryption$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.DiscardEncryption';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardEncryption$;
   declare chatId: number;
 
   constructor(args: { chatId: number }) {
@@ -6516,25 +5525,14 @@ class DiscardEncryption$ {
       return rethrowDecode(e, 'messages.discardEncryption', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.discardEncryption');
-    j.field('chat_id', this.chatId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardEncryption$ {
-    const j = new TlJsonReader(json, 'messages.discardEncryption', classes);
-    return j.end(
-      new DiscardEncryption$({
-        chatId: j.field('chat_id', intFromJson),
-      }),
-    );
-  }
+interface DiscardEncryption$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.discardEncryption#edd923c5 chat_id:int = Bool` */
-export const DiscardEncryption: typeof DiscardEncryption$ = /*@__PURE__*/ defineTlClass(DiscardEncryption$, 0xedd923c5, 0xf5b399ac, 'messages.DiscardEncryption', 'request');
+export const DiscardEncryption: typeof DiscardEncryption$ = /*@__PURE__*/ defineTlClass(DiscardEncryption$, 0xedd923c5, 0xf5b399ac, 'messages.DiscardEncryption', 'request', 'messages.discardEncryption chat_id:int');
 export type DiscardEncryption = DiscardEncryption$;
 
 /** `messages.setEncryptedTyping#791451ed peer:InputEncryptedChat typing:Bool = Bool` */
@@ -6547,6 +5545,7 @@ class SetEncryptedTyping$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetEncryptedTyping';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetEncryptedTyping$;
   declare peer: Api.TypeInputEncryptedChat;
   declare typing: boolean;
 
@@ -6592,27 +5591,14 @@ class SetEncryptedTyping$ {
       return rethrowDecode(e, 'messages.setEncryptedTyping', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setEncryptedTyping');
-    j.field('peer', this.peer, objectToJson);
-    j.field('typing', this.typing, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetEncryptedTyping$ {
-    const j = new TlJsonReader(json, 'messages.setEncryptedTyping', classes);
-    return j.end(
-      new SetEncryptedTyping$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        typing: j.field('typing', boolFromJson),
-      }),
-    );
-  }
+interface SetEncryptedTyping$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setEncryptedTyping#791451ed peer:InputEncryptedChat typing:Bool = Bool` */
-export const SetEncryptedTyping: typeof SetEncryptedTyping$ = /*@__PURE__*/ defineTlClass(SetEncryptedTyping$, 0x791451ed, 0xf5b399ac, 'messages.SetEncryptedTyping', 'request');
+export const SetEncryptedTyping: typeof SetEncryptedTyping$ = /*@__PURE__*/ defineTlClass(SetEncryptedTyping$, 0x791451ed, 0xf5b399ac, 'messages.SetEncryptedTyping', 'request', 'messages.setEncryptedTyping peer:InputEncryptedChat typing:Bool');
 export type SetEncryptedTyping = SetEncryptedTyping$;
 
 /** `messages.readEncryptedHistory#7f4b690a peer:InputEncryptedChat max_date:int = Bool` */
@@ -6625,6 +5611,7 @@ class ReadEncryptedHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadEncryptedHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadEncryptedHistory$;
   declare peer: Api.TypeInputEncryptedChat;
   declare maxDate: number;
 
@@ -6670,27 +5657,14 @@ class ReadEncryptedHistory$ {
       return rethrowDecode(e, 'messages.readEncryptedHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readEncryptedHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadEncryptedHistory$ {
-    const j = new TlJsonReader(json, 'messages.readEncryptedHistory', classes);
-    return j.end(
-      new ReadEncryptedHistory$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        maxDate: j.field('max_date', intFromJson),
-      }),
-    );
-  }
+interface ReadEncryptedHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readEncryptedHistory#7f4b690a peer:InputEncryptedChat max_date:int = Bool` */
-export const ReadEncryptedHistory: typeof ReadEncryptedHistory$ = /*@__PURE__*/ defineTlClass(ReadEncryptedHistory$, 0x7f4b690a, 0xf5b399ac, 'messages.ReadEncryptedHistory', 'request');
+export const ReadEncryptedHistory: typeof ReadEncryptedHistory$ = /*@__PURE__*/ defineTlClass(ReadEncryptedHistory$, 0x7f4b690a, 0xf5b399ac, 'messages.ReadEncryptedHistory', 'request', 'messages.readEncryptedHistory peer:InputEncryptedChat max_date:int');
 export type ReadEncryptedHistory = ReadEncryptedHistory$;
 
 /** `messages.sendEncrypted#44fa7a15 flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
@@ -6703,6 +5677,7 @@ class SendEncrypted$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncrypted';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncrypted$;
   declare silent: boolean | undefined;
   declare peer: Api.TypeInputEncryptedChat;
   declare randomId: BigInteger;
@@ -6764,31 +5739,14 @@ class SendEncrypted$ {
       return rethrowDecode(e, 'messages.sendEncrypted', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncrypted');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncrypted$ {
-    const j = new TlJsonReader(json, 'messages.sendEncrypted', classes);
-    return j.end(
-      new SendEncrypted$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendEncrypted$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendEncrypted#44fa7a15 flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
-export const SendEncrypted: typeof SendEncrypted$ = /*@__PURE__*/ defineTlClass(SendEncrypted$, 0x44fa7a15, 0xc99e3e50, 'messages.SendEncrypted', 'request');
+export const SendEncrypted: typeof SendEncrypted$ = /*@__PURE__*/ defineTlClass(SendEncrypted$, 0x44fa7a15, 0xc99e3e50, 'messages.SendEncrypted', 'request', 'messages.sendEncrypted flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes');
 export type SendEncrypted = SendEncrypted$;
 
 /** `messages.sendEncryptedFile#5559481d flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile = messages.SentEncryptedMessage` */
@@ -6801,6 +5759,7 @@ class SendEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncryptedFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncryptedFile$;
   declare silent: boolean | undefined;
   declare peer: Api.TypeInputEncryptedChat;
   declare randomId: BigInteger;
@@ -6868,33 +5827,14 @@ class SendEncryptedFile$ {
       return rethrowDecode(e, 'messages.sendEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncryptedFile');
-    j.flag('silent', this.silent);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.sendEncryptedFile', classes);
-    return j.end(
-      new SendEncryptedFile$({
-        silent: j.flag('silent'),
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-        file: j.field('file', fromJson$InputEncryptedFile),
-      }),
-    );
-  }
+interface SendEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendEncryptedFile#5559481d flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile = messages.SentEncryptedMessage` */
-export const SendEncryptedFile: typeof SendEncryptedFile$ = /*@__PURE__*/ defineTlClass(SendEncryptedFile$, 0x5559481d, 0xc99e3e50, 'messages.SendEncryptedFile', 'request');
+export const SendEncryptedFile: typeof SendEncryptedFile$ = /*@__PURE__*/ defineTlClass(SendEncryptedFile$, 0x5559481d, 0xc99e3e50, 'messages.SendEncryptedFile', 'request', 'messages.sendEncryptedFile flags:# silent:flags.0?true peer:InputEncryptedChat random_id:long data:bytes file:InputEncryptedFile');
 export type SendEncryptedFile = SendEncryptedFile$;
 
 /** `messages.sendEncryptedService#32d439a4 peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
@@ -6907,6 +5847,7 @@ class SendEncryptedService$ {
   declare readonly SUBCLASS_OF_ID: 0xc99e3e50;
   declare readonly className: 'messages.SendEncryptedService';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendEncryptedService$;
   declare peer: Api.TypeInputEncryptedChat;
   declare randomId: BigInteger;
   declare data: Uint8Array;
@@ -6958,29 +5899,14 @@ class SendEncryptedService$ {
       return rethrowDecode(e, 'messages.sendEncryptedService', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendEncryptedService');
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendEncryptedService$ {
-    const j = new TlJsonReader(json, 'messages.sendEncryptedService', classes);
-    return j.end(
-      new SendEncryptedService$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        randomId: j.field('random_id', longFromJson),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendEncryptedService$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendEncryptedService#32d439a4 peer:InputEncryptedChat random_id:long data:bytes = messages.SentEncryptedMessage` */
-export const SendEncryptedService: typeof SendEncryptedService$ = /*@__PURE__*/ defineTlClass(SendEncryptedService$, 0x32d439a4, 0xc99e3e50, 'messages.SendEncryptedService', 'request');
+export const SendEncryptedService: typeof SendEncryptedService$ = /*@__PURE__*/ defineTlClass(SendEncryptedService$, 0x32d439a4, 0xc99e3e50, 'messages.SendEncryptedService', 'request', 'messages.sendEncryptedService peer:InputEncryptedChat random_id:long data:bytes');
 export type SendEncryptedService = SendEncryptedService$;
 
 /** `messages.receivedQueue#55a5bb66 max_qts:int = Vector<long>` */
@@ -6993,6 +5919,7 @@ class ReceivedQueue$ {
   declare readonly SUBCLASS_OF_ID: 0x8918e168;
   declare readonly className: 'messages.ReceivedQueue';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedQueue$;
   declare maxQts: number;
 
   constructor(args: { maxQts: number }) {
@@ -7032,25 +5959,14 @@ class ReceivedQueue$ {
       return rethrowDecode(e, 'messages.receivedQueue', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.receivedQueue');
-    j.field('max_qts', this.maxQts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedQueue$ {
-    const j = new TlJsonReader(json, 'messages.receivedQueue', classes);
-    return j.end(
-      new ReceivedQueue$({
-        maxQts: j.field('max_qts', intFromJson),
-      }),
-    );
-  }
+interface ReceivedQueue$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.receivedQueue#55a5bb66 max_qts:int = Vector<long>` */
-export const ReceivedQueue: typeof ReceivedQueue$ = /*@__PURE__*/ defineTlClass(ReceivedQueue$, 0x55a5bb66, 0x8918e168, 'messages.ReceivedQueue', 'request');
+export const ReceivedQueue: typeof ReceivedQueue$ = /*@__PURE__*/ defineTlClass(ReceivedQueue$, 0x55a5bb66, 0x8918e168, 'messages.ReceivedQueue', 'request', 'messages.receivedQueue max_qts:int');
 export type ReceivedQueue = ReceivedQueue$;
 
 /** `messages.reportEncryptedSpam#4b0c8c0f peer:InputEncryptedChat = Bool` */
@@ -7063,6 +5979,7 @@ class ReportEncryptedSpam$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReportEncryptedSpam';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReportEncryptedSpam$;
   declare peer: Api.TypeInputEncryptedChat;
 
   constructor(args: { peer: Api.TypeInputEncryptedChat }) {
@@ -7102,25 +6019,14 @@ class ReportEncryptedSpam$ {
       return rethrowDecode(e, 'messages.reportEncryptedSpam', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reportEncryptedSpam');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReportEncryptedSpam$ {
-    const j = new TlJsonReader(json, 'messages.reportEncryptedSpam', classes);
-    return j.end(
-      new ReportEncryptedSpam$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-      }),
-    );
-  }
+interface ReportEncryptedSpam$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reportEncryptedSpam#4b0c8c0f peer:InputEncryptedChat = Bool` */
-export const ReportEncryptedSpam: typeof ReportEncryptedSpam$ = /*@__PURE__*/ defineTlClass(ReportEncryptedSpam$, 0x4b0c8c0f, 0xf5b399ac, 'messages.ReportEncryptedSpam', 'request');
+export const ReportEncryptedSpam: typeof ReportEncryptedSpam$ = /*@__PURE__*/ defineTlClass(ReportEncryptedSpam$, 0x4b0c8c0f, 0xf5b399ac, 'messages.ReportEncryptedSpam', 'request', 'messages.reportEncryptedSpam peer:InputEncryptedChat');
 export type ReportEncryptedSpam = ReportEncryptedSpam$;
 
 /** `messages.readMessageContents#36a73f77 id:Vector<int> = messages.AffectedMessages` */
@@ -7133,6 +6039,7 @@ class ReadMessageContents$ {
   declare readonly SUBCLASS_OF_ID: 0xced3c06e;
   declare readonly className: 'messages.ReadMessageContents';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMessageContents$;
   declare id: number[];
 
   constructor(args: { id: number[] }) {
@@ -7180,25 +6087,14 @@ class ReadMessageContents$ {
       return rethrowDecode(e, 'messages.readMessageContents', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readMessageContents');
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMessageContents$ {
-    const j = new TlJsonReader(json, 'messages.readMessageContents', classes);
-    return j.end(
-      new ReadMessageContents$({
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface ReadMessageContents$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readMessageContents#36a73f77 id:Vector<int> = messages.AffectedMessages` */
-export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0x36a73f77, 0xced3c06e, 'messages.ReadMessageContents', 'request');
+export const ReadMessageContents: typeof ReadMessageContents$ = /*@__PURE__*/ defineTlClass(ReadMessageContents$, 0x36a73f77, 0xced3c06e, 'messages.ReadMessageContents', 'request', 'messages.readMessageContents id:Vector<int>');
 export type ReadMessageContents = ReadMessageContents$;
 
 /** `messages.getStickers#43d4f2c emoticon:string hash:int = messages.Stickers` */
@@ -7211,6 +6107,7 @@ class GetStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xd73bb9de;
   declare readonly className: 'messages.GetStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStickers$;
   declare emoticon: string;
   declare hash: number;
 
@@ -7256,27 +6153,14 @@ class GetStickers$ {
       return rethrowDecode(e, 'messages.getStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getStickers');
-    j.field('emoticon', this.emoticon, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickers$ {
-    const j = new TlJsonReader(json, 'messages.getStickers', classes);
-    return j.end(
-      new GetStickers$({
-        emoticon: j.field('emoticon', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getStickers#43d4f2c emoticon:string hash:int = messages.Stickers` */
-export const GetStickers: typeof GetStickers$ = /*@__PURE__*/ defineTlClass(GetStickers$, 0x043d4f2c, 0xd73bb9de, 'messages.GetStickers', 'request');
+export const GetStickers: typeof GetStickers$ = /*@__PURE__*/ defineTlClass(GetStickers$, 0x043d4f2c, 0xd73bb9de, 'messages.GetStickers', 'request', 'messages.getStickers emoticon:string hash:int');
 export type GetStickers = GetStickers$;
 
 /** `messages.getAllStickers#1c9618b1 hash:int = messages.AllStickers` */
@@ -7289,6 +6173,7 @@ class GetAllStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetAllStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllStickers$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -7328,25 +6213,14 @@ class GetAllStickers$ {
       return rethrowDecode(e, 'messages.getAllStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAllStickers');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllStickers$ {
-    const j = new TlJsonReader(json, 'messages.getAllStickers', classes);
-    return j.end(
-      new GetAllStickers$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetAllStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAllStickers#1c9618b1 hash:int = messages.AllStickers` */
-export const GetAllStickers: typeof GetAllStickers$ = /*@__PURE__*/ defineTlClass(GetAllStickers$, 0x1c9618b1, 0x45834829, 'messages.GetAllStickers', 'request');
+export const GetAllStickers: typeof GetAllStickers$ = /*@__PURE__*/ defineTlClass(GetAllStickers$, 0x1c9618b1, 0x45834829, 'messages.GetAllStickers', 'request', 'messages.getAllStickers hash:int');
 export type GetAllStickers = GetAllStickers$;
 
 /** `messages.getWebPagePreview#8b68b0cc flags:# message:string entities:flags.3?Vector<MessageEntity> = MessageMedia` */
@@ -7359,6 +6233,7 @@ class GetWebPagePreview$ {
   declare readonly SUBCLASS_OF_ID: 0x476cbe32;
   declare readonly className: 'messages.GetWebPagePreview';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebPagePreview$;
   declare message: string;
   declare entities: Api.TypeMessageEntity[] | undefined;
 
@@ -7418,27 +6293,14 @@ class GetWebPagePreview$ {
       return rethrowDecode(e, 'messages.getWebPagePreview', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getWebPagePreview');
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPagePreview$ {
-    const j = new TlJsonReader(json, 'messages.getWebPagePreview', classes);
-    return j.end(
-      new GetWebPagePreview$({
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface GetWebPagePreview$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getWebPagePreview#8b68b0cc flags:# message:string entities:flags.3?Vector<MessageEntity> = MessageMedia` */
-export const GetWebPagePreview: typeof GetWebPagePreview$ = /*@__PURE__*/ defineTlClass(GetWebPagePreview$, 0x8b68b0cc, 0x476cbe32, 'messages.GetWebPagePreview', 'request');
+export const GetWebPagePreview: typeof GetWebPagePreview$ = /*@__PURE__*/ defineTlClass(GetWebPagePreview$, 0x8b68b0cc, 0x476cbe32, 'messages.GetWebPagePreview', 'request', 'messages.getWebPagePreview flags:# message:string entities:flags.3?Vector<MessageEntity>');
 export type GetWebPagePreview = GetWebPagePreview$;
 
 /** `messages.exportChatInvite#df7534c peer:InputPeer = ExportedChatInvite` */
@@ -7451,6 +6313,7 @@ class ExportChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0xb4748a58;
   declare readonly className: 'messages.ExportChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ExportChatInvite$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -7490,25 +6353,14 @@ class ExportChatInvite$ {
       return rethrowDecode(e, 'messages.exportChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.exportChatInvite');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ExportChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.exportChatInvite', classes);
-    return j.end(
-      new ExportChatInvite$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ExportChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.exportChatInvite#df7534c peer:InputPeer = ExportedChatInvite` */
-export const ExportChatInvite: typeof ExportChatInvite$ = /*@__PURE__*/ defineTlClass(ExportChatInvite$, 0x0df7534c, 0xb4748a58, 'messages.ExportChatInvite', 'request');
+export const ExportChatInvite: typeof ExportChatInvite$ = /*@__PURE__*/ defineTlClass(ExportChatInvite$, 0x0df7534c, 0xb4748a58, 'messages.ExportChatInvite', 'request', 'messages.exportChatInvite peer:InputPeer');
 export type ExportChatInvite = ExportChatInvite$;
 
 /** `messages.checkChatInvite#3eadb1bb hash:string = ChatInvite` */
@@ -7521,6 +6373,7 @@ class CheckChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x04561736;
   declare readonly className: 'messages.CheckChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckChatInvite$;
   declare hash: string;
 
   constructor(args: { hash: string }) {
@@ -7560,25 +6413,14 @@ class CheckChatInvite$ {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.checkChatInvite');
-    j.field('hash', this.hash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.checkChatInvite', classes);
-    return j.end(
-      new CheckChatInvite$({
-        hash: j.field('hash', stringFromJson),
-      }),
-    );
-  }
+interface CheckChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.checkChatInvite#3eadb1bb hash:string = ChatInvite` */
-export const CheckChatInvite: typeof CheckChatInvite$ = /*@__PURE__*/ defineTlClass(CheckChatInvite$, 0x3eadb1bb, 0x04561736, 'messages.CheckChatInvite', 'request');
+export const CheckChatInvite: typeof CheckChatInvite$ = /*@__PURE__*/ defineTlClass(CheckChatInvite$, 0x3eadb1bb, 0x04561736, 'messages.CheckChatInvite', 'request', 'messages.checkChatInvite hash:string');
 export type CheckChatInvite = CheckChatInvite$;
 
 /** `messages.importChatInvite#6c50051c hash:string = Updates` */
@@ -7591,6 +6433,7 @@ class ImportChatInvite$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.ImportChatInvite';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ImportChatInvite$;
   declare hash: string;
 
   constructor(args: { hash: string }) {
@@ -7630,25 +6473,14 @@ class ImportChatInvite$ {
       return rethrowDecode(e, 'messages.importChatInvite', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.importChatInvite');
-    j.field('hash', this.hash, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ImportChatInvite$ {
-    const j = new TlJsonReader(json, 'messages.importChatInvite', classes);
-    return j.end(
-      new ImportChatInvite$({
-        hash: j.field('hash', stringFromJson),
-      }),
-    );
-  }
+interface ImportChatInvite$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.importChatInvite#6c50051c hash:string = Updates` */
-export const ImportChatInvite: typeof ImportChatInvite$ = /*@__PURE__*/ defineTlClass(ImportChatInvite$, 0x6c50051c, 0x8af52aac, 'messages.ImportChatInvite', 'request');
+export const ImportChatInvite: typeof ImportChatInvite$ = /*@__PURE__*/ defineTlClass(ImportChatInvite$, 0x6c50051c, 0x8af52aac, 'messages.ImportChatInvite', 'request', 'messages.importChatInvite hash:string');
 export type ImportChatInvite = ImportChatInvite$;
 
 /** `messages.getStickerSet#2619a90e stickerset:InputStickerSet = messages.StickerSet` */
@@ -7661,6 +6493,7 @@ class GetStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'messages.GetStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
 
   constructor(args: { stickerset: Api.TypeInputStickerSet }) {
@@ -7700,25 +6533,14 @@ class GetStickerSet$ {
       return rethrowDecode(e, 'messages.getStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.getStickerSet', classes);
-    return j.end(
-      new GetStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface GetStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getStickerSet#2619a90e stickerset:InputStickerSet = messages.StickerSet` */
-export const GetStickerSet: typeof GetStickerSet$ = /*@__PURE__*/ defineTlClass(GetStickerSet$, 0x2619a90e, 0x9b704a5a, 'messages.GetStickerSet', 'request');
+export const GetStickerSet: typeof GetStickerSet$ = /*@__PURE__*/ defineTlClass(GetStickerSet$, 0x2619a90e, 0x9b704a5a, 'messages.GetStickerSet', 'request', 'messages.getStickerSet stickerset:InputStickerSet');
 export type GetStickerSet = GetStickerSet$;
 
 /** `messages.installStickerSet#c78fe460 stickerset:InputStickerSet archived:Bool = messages.StickerSetInstallResult` */
@@ -7731,6 +6553,7 @@ class InstallStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x67cb3fe8;
   declare readonly className: 'messages.InstallStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InstallStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
   declare archived: boolean;
 
@@ -7776,27 +6599,14 @@ class InstallStickerSet$ {
       return rethrowDecode(e, 'messages.installStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.installStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('archived', this.archived, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InstallStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.installStickerSet', classes);
-    return j.end(
-      new InstallStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        archived: j.field('archived', boolFromJson),
-      }),
-    );
-  }
+interface InstallStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.installStickerSet#c78fe460 stickerset:InputStickerSet archived:Bool = messages.StickerSetInstallResult` */
-export const InstallStickerSet: typeof InstallStickerSet$ = /*@__PURE__*/ defineTlClass(InstallStickerSet$, 0xc78fe460, 0x67cb3fe8, 'messages.InstallStickerSet', 'request');
+export const InstallStickerSet: typeof InstallStickerSet$ = /*@__PURE__*/ defineTlClass(InstallStickerSet$, 0xc78fe460, 0x67cb3fe8, 'messages.InstallStickerSet', 'request', 'messages.installStickerSet stickerset:InputStickerSet archived:Bool');
 export type InstallStickerSet = InstallStickerSet$;
 
 /** `messages.uninstallStickerSet#f96e55de stickerset:InputStickerSet = Bool` */
@@ -7809,6 +6619,7 @@ class UninstallStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UninstallStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UninstallStickerSet$;
   declare stickerset: Api.TypeInputStickerSet;
 
   constructor(args: { stickerset: Api.TypeInputStickerSet }) {
@@ -7848,25 +6659,14 @@ class UninstallStickerSet$ {
       return rethrowDecode(e, 'messages.uninstallStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uninstallStickerSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UninstallStickerSet$ {
-    const j = new TlJsonReader(json, 'messages.uninstallStickerSet', classes);
-    return j.end(
-      new UninstallStickerSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface UninstallStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.uninstallStickerSet#f96e55de stickerset:InputStickerSet = Bool` */
-export const UninstallStickerSet: typeof UninstallStickerSet$ = /*@__PURE__*/ defineTlClass(UninstallStickerSet$, 0xf96e55de, 0xf5b399ac, 'messages.UninstallStickerSet', 'request');
+export const UninstallStickerSet: typeof UninstallStickerSet$ = /*@__PURE__*/ defineTlClass(UninstallStickerSet$, 0xf96e55de, 0xf5b399ac, 'messages.UninstallStickerSet', 'request', 'messages.uninstallStickerSet stickerset:InputStickerSet');
 export type UninstallStickerSet = UninstallStickerSet$;
 
 /** `messages.startBot#e6df7378 bot:InputUser peer:InputPeer random_id:long start_param:string = Updates` */
@@ -7879,6 +6679,7 @@ class StartBot$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.StartBot';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => StartBot$;
   declare bot: Api.TypeInputUser;
   declare peer: Api.TypeInputPeer;
   declare randomId: BigInteger;
@@ -7936,31 +6737,14 @@ class StartBot$ {
       return rethrowDecode(e, 'messages.startBot', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.startBot');
-    j.field('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('start_param', this.startParam, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): StartBot$ {
-    const j = new TlJsonReader(json, 'messages.startBot', classes);
-    return j.end(
-      new StartBot$({
-        bot: j.field('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        randomId: j.field('random_id', longFromJson),
-        startParam: j.field('start_param', stringFromJson),
-      }),
-    );
-  }
+interface StartBot$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.startBot#e6df7378 bot:InputUser peer:InputPeer random_id:long start_param:string = Updates` */
-export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request');
+export const StartBot: typeof StartBot$ = /*@__PURE__*/ defineTlClass(StartBot$, 0xe6df7378, 0x8af52aac, 'messages.StartBot', 'request', 'messages.startBot bot:InputUser peer:InputPeer random_id:long start_param:string');
 export type StartBot = StartBot$;
 
 /** `messages.getMessagesViews#5784d3e1 peer:InputPeer id:Vector<int> increment:Bool = messages.MessageViews` */
@@ -7973,6 +6757,7 @@ class GetMessagesViews$ {
   declare readonly SUBCLASS_OF_ID: 0xafb5eb9c;
   declare readonly className: 'messages.GetMessagesViews';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagesViews$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
   declare increment: boolean;
@@ -8032,29 +6817,14 @@ class GetMessagesViews$ {
       return rethrowDecode(e, 'messages.getMessagesViews', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessagesViews');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    j.field('increment', this.increment, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagesViews$ {
-    const j = new TlJsonReader(json, 'messages.getMessagesViews', classes);
-    return j.end(
-      new GetMessagesViews$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-        increment: j.field('increment', boolFromJson),
-      }),
-    );
-  }
+interface GetMessagesViews$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessagesViews#5784d3e1 peer:InputPeer id:Vector<int> increment:Bool = messages.MessageViews` */
-export const GetMessagesViews: typeof GetMessagesViews$ = /*@__PURE__*/ defineTlClass(GetMessagesViews$, 0x5784d3e1, 0xafb5eb9c, 'messages.GetMessagesViews', 'request');
+export const GetMessagesViews: typeof GetMessagesViews$ = /*@__PURE__*/ defineTlClass(GetMessagesViews$, 0x5784d3e1, 0xafb5eb9c, 'messages.GetMessagesViews', 'request', 'messages.getMessagesViews peer:InputPeer id:Vector<int> increment:Bool');
 export type GetMessagesViews = GetMessagesViews$;
 
 /** `messages.editChatAdmin#a9e69f2e chat_id:int user_id:InputUser is_admin:Bool = Bool` */
@@ -8067,6 +6837,7 @@ class EditChatAdmin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditChatAdmin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatAdmin$;
   declare chatId: number;
   declare userId: Api.TypeInputUser;
   declare isAdmin: boolean;
@@ -8118,29 +6889,14 @@ class EditChatAdmin$ {
       return rethrowDecode(e, 'messages.editChatAdmin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatAdmin');
-    j.field('chat_id', this.chatId, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('is_admin', this.isAdmin, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAdmin$ {
-    const j = new TlJsonReader(json, 'messages.editChatAdmin', classes);
-    return j.end(
-      new EditChatAdmin$({
-        chatId: j.field('chat_id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        isAdmin: j.field('is_admin', boolFromJson),
-      }),
-    );
-  }
+interface EditChatAdmin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatAdmin#a9e69f2e chat_id:int user_id:InputUser is_admin:Bool = Bool` */
-export const EditChatAdmin: typeof EditChatAdmin$ = /*@__PURE__*/ defineTlClass(EditChatAdmin$, 0xa9e69f2e, 0xf5b399ac, 'messages.EditChatAdmin', 'request');
+export const EditChatAdmin: typeof EditChatAdmin$ = /*@__PURE__*/ defineTlClass(EditChatAdmin$, 0xa9e69f2e, 0xf5b399ac, 'messages.EditChatAdmin', 'request', 'messages.editChatAdmin chat_id:int user_id:InputUser is_admin:Bool');
 export type EditChatAdmin = EditChatAdmin$;
 
 /** `messages.migrateChat#15a3b8e3 chat_id:int = Updates` */
@@ -8153,6 +6909,7 @@ class MigrateChat$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.MigrateChat';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MigrateChat$;
   declare chatId: number;
 
   constructor(args: { chatId: number }) {
@@ -8192,25 +6949,14 @@ class MigrateChat$ {
       return rethrowDecode(e, 'messages.migrateChat', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.migrateChat');
-    j.field('chat_id', this.chatId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MigrateChat$ {
-    const j = new TlJsonReader(json, 'messages.migrateChat', classes);
-    return j.end(
-      new MigrateChat$({
-        chatId: j.field('chat_id', intFromJson),
-      }),
-    );
-  }
+interface MigrateChat$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.migrateChat#15a3b8e3 chat_id:int = Updates` */
-export const MigrateChat: typeof MigrateChat$ = /*@__PURE__*/ defineTlClass(MigrateChat$, 0x15a3b8e3, 0x8af52aac, 'messages.MigrateChat', 'request');
+export const MigrateChat: typeof MigrateChat$ = /*@__PURE__*/ defineTlClass(MigrateChat$, 0x15a3b8e3, 0x8af52aac, 'messages.MigrateChat', 'request', 'messages.migrateChat chat_id:int');
 export type MigrateChat = MigrateChat$;
 
 /** `messages.searchGlobal#4bc6589a flags:# folder_id:flags.0?int q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages` */
@@ -8223,6 +6969,7 @@ class SearchGlobal$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.SearchGlobal';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchGlobal$;
   declare folderId: number | undefined;
   declare q: string;
   declare filter: Api.TypeMessagesFilter;
@@ -8316,41 +7063,14 @@ class SearchGlobal$ {
       return rethrowDecode(e, 'messages.searchGlobal', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchGlobal');
-    j.optional('folder_id', this.folderId, intToJson);
-    j.field('q', this.q, stringToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('min_date', this.minDate, intToJson);
-    j.field('max_date', this.maxDate, intToJson);
-    j.field('offset_rate', this.offsetRate, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchGlobal$ {
-    const j = new TlJsonReader(json, 'messages.searchGlobal', classes);
-    return j.end(
-      new SearchGlobal$({
-        folderId: j.optional('folder_id', intFromJson),
-        q: j.field('q', stringFromJson),
-        filter: j.field('filter', fromJson$MessagesFilter),
-        minDate: j.field('min_date', intFromJson),
-        maxDate: j.field('max_date', intFromJson),
-        offsetRate: j.field('offset_rate', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface SearchGlobal$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchGlobal#4bc6589a flags:# folder_id:flags.0?int q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages` */
-export const SearchGlobal: typeof SearchGlobal$ = /*@__PURE__*/ defineTlClass(SearchGlobal$, 0x4bc6589a, 0xd4b40b5e, 'messages.SearchGlobal', 'request');
+export const SearchGlobal: typeof SearchGlobal$ = /*@__PURE__*/ defineTlClass(SearchGlobal$, 0x4bc6589a, 0xd4b40b5e, 'messages.SearchGlobal', 'request', 'messages.searchGlobal flags:# folder_id:flags.0?int q:string filter:MessagesFilter min_date:int max_date:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int');
 export type SearchGlobal = SearchGlobal$;
 
 /** `messages.reorderStickerSets#78337739 flags:# masks:flags.0?true order:Vector<long> = Bool` */
@@ -8363,6 +7083,7 @@ class ReorderStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderStickerSets$;
   declare masks: boolean | undefined;
   declare order: BigInteger[];
 
@@ -8420,27 +7141,14 @@ class ReorderStickerSets$ {
       return rethrowDecode(e, 'messages.reorderStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderStickerSets');
-    j.flag('masks', this.masks);
-    j.vector('order', this.order, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.reorderStickerSets', classes);
-    return j.end(
-      new ReorderStickerSets$({
-        masks: j.flag('masks'),
-        order: j.vector('order', longFromJson),
-      }),
-    );
-  }
+interface ReorderStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reorderStickerSets#78337739 flags:# masks:flags.0?true order:Vector<long> = Bool` */
-export const ReorderStickerSets: typeof ReorderStickerSets$ = /*@__PURE__*/ defineTlClass(ReorderStickerSets$, 0x78337739, 0xf5b399ac, 'messages.ReorderStickerSets', 'request');
+export const ReorderStickerSets: typeof ReorderStickerSets$ = /*@__PURE__*/ defineTlClass(ReorderStickerSets$, 0x78337739, 0xf5b399ac, 'messages.ReorderStickerSets', 'request', 'messages.reorderStickerSets flags:# masks:flags.0?true order:Vector<long>');
 export type ReorderStickerSets = ReorderStickerSets$;
 
 /** `messages.getDocumentByHash#338e2464 sha256:bytes size:int mime_type:string = Document` */
@@ -8453,6 +7161,7 @@ class GetDocumentByHash$ {
   declare readonly SUBCLASS_OF_ID: 0x211fe820;
   declare readonly className: 'messages.GetDocumentByHash';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDocumentByHash$;
   declare sha256: Uint8Array;
   declare size: number;
   declare mimeType: string;
@@ -8504,29 +7213,14 @@ class GetDocumentByHash$ {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDocumentByHash');
-    j.field('sha256', this.sha256, bytesToJson);
-    j.field('size', this.size, intToJson);
-    j.field('mime_type', this.mimeType, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDocumentByHash$ {
-    const j = new TlJsonReader(json, 'messages.getDocumentByHash', classes);
-    return j.end(
-      new GetDocumentByHash$({
-        sha256: j.field('sha256', bytesFromJson),
-        size: j.field('size', intFromJson),
-        mimeType: j.field('mime_type', stringFromJson),
-      }),
-    );
-  }
+interface GetDocumentByHash$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDocumentByHash#338e2464 sha256:bytes size:int mime_type:string = Document` */
-export const GetDocumentByHash: typeof GetDocumentByHash$ = /*@__PURE__*/ defineTlClass(GetDocumentByHash$, 0x338e2464, 0x211fe820, 'messages.GetDocumentByHash', 'request');
+export const GetDocumentByHash: typeof GetDocumentByHash$ = /*@__PURE__*/ defineTlClass(GetDocumentByHash$, 0x338e2464, 0x211fe820, 'messages.GetDocumentByHash', 'request', 'messages.getDocumentByHash sha256:bytes size:int mime_type:string');
 export type GetDocumentByHash = GetDocumentByHash$;
 
 /** `messages.getSavedGifs#83bf3d52 hash:int = messages.SavedGifs` */
@@ -8539,6 +7233,7 @@ class GetSavedGifs$ {
   declare readonly SUBCLASS_OF_ID: 0xa68b61f5;
   declare readonly className: 'messages.GetSavedGifs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedGifs$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -8578,25 +7273,14 @@ class GetSavedGifs$ {
       return rethrowDecode(e, 'messages.getSavedGifs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSavedGifs');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedGifs$ {
-    const j = new TlJsonReader(json, 'messages.getSavedGifs', classes);
-    return j.end(
-      new GetSavedGifs$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetSavedGifs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSavedGifs#83bf3d52 hash:int = messages.SavedGifs` */
-export const GetSavedGifs: typeof GetSavedGifs$ = /*@__PURE__*/ defineTlClass(GetSavedGifs$, 0x83bf3d52, 0xa68b61f5, 'messages.GetSavedGifs', 'request');
+export const GetSavedGifs: typeof GetSavedGifs$ = /*@__PURE__*/ defineTlClass(GetSavedGifs$, 0x83bf3d52, 0xa68b61f5, 'messages.GetSavedGifs', 'request', 'messages.getSavedGifs hash:int');
 export type GetSavedGifs = GetSavedGifs$;
 
 /** `messages.saveGif#327a30cb id:InputDocument unsave:Bool = Bool` */
@@ -8609,6 +7293,7 @@ class SaveGif$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveGif';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveGif$;
   declare id: Api.TypeInputDocument;
   declare unsave: boolean;
 
@@ -8654,27 +7339,14 @@ class SaveGif$ {
       return rethrowDecode(e, 'messages.saveGif', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveGif');
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveGif$ {
-    const j = new TlJsonReader(json, 'messages.saveGif', classes);
-    return j.end(
-      new SaveGif$({
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveGif$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.saveGif#327a30cb id:InputDocument unsave:Bool = Bool` */
-export const SaveGif: typeof SaveGif$ = /*@__PURE__*/ defineTlClass(SaveGif$, 0x327a30cb, 0xf5b399ac, 'messages.SaveGif', 'request');
+export const SaveGif: typeof SaveGif$ = /*@__PURE__*/ defineTlClass(SaveGif$, 0x327a30cb, 0xf5b399ac, 'messages.SaveGif', 'request', 'messages.saveGif id:InputDocument unsave:Bool');
 export type SaveGif = SaveGif$;
 
 /** `messages.getInlineBotResults#514e999d flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string = messages.BotResults` */
@@ -8687,6 +7359,7 @@ class GetInlineBotResults$ {
   declare readonly SUBCLASS_OF_ID: 0x3ed4d9c9;
   declare readonly className: 'messages.GetInlineBotResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInlineBotResults$;
   declare bot: Api.TypeInputUser;
   declare peer: Api.TypeInputPeer;
   declare geoPoint: Api.TypeInputGeoPoint | undefined;
@@ -8756,33 +7429,14 @@ class GetInlineBotResults$ {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getInlineBotResults');
-    j.field('bot', this.bot, objectToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('geo_point', this.geoPoint, objectToJson);
-    j.field('query', this.query, stringToJson);
-    j.field('offset', this.offset, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineBotResults$ {
-    const j = new TlJsonReader(json, 'messages.getInlineBotResults', classes);
-    return j.end(
-      new GetInlineBotResults$({
-        bot: j.field('bot', fromJson$InputUser),
-        peer: j.field('peer', fromJson$InputPeer),
-        geoPoint: j.optional('geo_point', fromJson$InputGeoPoint),
-        query: j.field('query', stringFromJson),
-        offset: j.field('offset', stringFromJson),
-      }),
-    );
-  }
+interface GetInlineBotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getInlineBotResults#514e999d flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string = messages.BotResults` */
-export const GetInlineBotResults: typeof GetInlineBotResults$ = /*@__PURE__*/ defineTlClass(GetInlineBotResults$, 0x514e999d, 0x3ed4d9c9, 'messages.GetInlineBotResults', 'request');
+export const GetInlineBotResults: typeof GetInlineBotResults$ = /*@__PURE__*/ defineTlClass(GetInlineBotResults$, 0x514e999d, 0x3ed4d9c9, 'messages.GetInlineBotResults', 'request', 'messages.getInlineBotResults flags:# bot:InputUser peer:InputPeer geo_point:flags.0?InputGeoPoint query:string offset:string');
 export type GetInlineBotResults = GetInlineBotResults$;
 
 /** `messages.setInlineBotResults#eb5ea206 flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM = Bool` */
@@ -8795,6 +7449,7 @@ class SetInlineBotResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetInlineBotResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetInlineBotResults$;
   declare gallery: boolean | undefined;
   declare private: boolean | undefined;
   declare queryId: BigInteger;
@@ -8883,37 +7538,14 @@ class SetInlineBotResults$ {
       return rethrowDecode(e, 'messages.setInlineBotResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setInlineBotResults');
-    j.flag('gallery', this.gallery);
-    j.flag('private', this.private);
-    j.field('query_id', this.queryId, longToJson);
-    j.vector('results', this.results, objectToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    j.optional('next_offset', this.nextOffset, stringToJson);
-    j.optional('switch_pm', this.switchPm, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineBotResults$ {
-    const j = new TlJsonReader(json, 'messages.setInlineBotResults', classes);
-    return j.end(
-      new SetInlineBotResults$({
-        gallery: j.flag('gallery'),
-        private: j.flag('private'),
-        queryId: j.field('query_id', longFromJson),
-        results: j.vector('results', fromJson$InputBotInlineResult),
-        cacheTime: j.field('cache_time', intFromJson),
-        nextOffset: j.optional('next_offset', stringFromJson),
-        switchPm: j.optional('switch_pm', fromJson$InlineBotSwitchPM),
-      }),
-    );
-  }
+interface SetInlineBotResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setInlineBotResults#eb5ea206 flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM = Bool` */
-export const SetInlineBotResults: typeof SetInlineBotResults$ = /*@__PURE__*/ defineTlClass(SetInlineBotResults$, 0xeb5ea206, 0xf5b399ac, 'messages.SetInlineBotResults', 'request');
+export const SetInlineBotResults: typeof SetInlineBotResults$ = /*@__PURE__*/ defineTlClass(SetInlineBotResults$, 0xeb5ea206, 0xf5b399ac, 'messages.SetInlineBotResults', 'request', 'messages.setInlineBotResults flags:# gallery:flags.0?true private:flags.1?true query_id:long results:Vector<InputBotInlineResult> cache_time:int next_offset:flags.2?string switch_pm:flags.3?InlineBotSwitchPM');
 export type SetInlineBotResults = SetInlineBotResults$;
 
 /** `messages.sendInlineBotResult#220815b0 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to_msg_id:flags.0?int random_id:long query_id:long id:string schedule_date:flags.10?int = Updates` */
@@ -8926,6 +7558,7 @@ class SendInlineBotResult$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendInlineBotResult';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendInlineBotResult$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare clearDraft: boolean | undefined;
@@ -9022,43 +7655,14 @@ class SendInlineBotResult$ {
       return rethrowDecode(e, 'messages.sendInlineBotResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendInlineBotResult');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.flag('hide_via', this.hideVia);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
-    j.field('random_id', this.randomId, longToJson);
-    j.field('query_id', this.queryId, longToJson);
-    j.field('id', this.id, stringToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendInlineBotResult$ {
-    const j = new TlJsonReader(json, 'messages.sendInlineBotResult', classes);
-    return j.end(
-      new SendInlineBotResult$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        hideVia: j.flag('hide_via'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
-        randomId: j.field('random_id', longFromJson),
-        queryId: j.field('query_id', longFromJson),
-        id: j.field('id', stringFromJson),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface SendInlineBotResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendInlineBotResult#220815b0 flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to_msg_id:flags.0?int random_id:long query_id:long id:string schedule_date:flags.10?int = Updates` */
-export const SendInlineBotResult: typeof SendInlineBotResult$ = /*@__PURE__*/ defineTlClass(SendInlineBotResult$, 0x220815b0, 0x8af52aac, 'messages.SendInlineBotResult', 'request');
+export const SendInlineBotResult: typeof SendInlineBotResult$ = /*@__PURE__*/ defineTlClass(SendInlineBotResult$, 0x220815b0, 0x8af52aac, 'messages.SendInlineBotResult', 'request', 'messages.sendInlineBotResult flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true hide_via:flags.11?true peer:InputPeer reply_to_msg_id:flags.0?int random_id:long query_id:long id:string schedule_date:flags.10?int');
 export type SendInlineBotResult = SendInlineBotResult$;
 
 /** `messages.getMessageEditData#fda68d36 peer:InputPeer id:int = messages.MessageEditData` */
@@ -9071,6 +7675,7 @@ class GetMessageEditData$ {
   declare readonly SUBCLASS_OF_ID: 0xfb47949d;
   declare readonly className: 'messages.GetMessageEditData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageEditData$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
 
@@ -9116,27 +7721,14 @@ class GetMessageEditData$ {
       return rethrowDecode(e, 'messages.getMessageEditData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMessageEditData');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageEditData$ {
-    const j = new TlJsonReader(json, 'messages.getMessageEditData', classes);
-    return j.end(
-      new GetMessageEditData$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageEditData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMessageEditData#fda68d36 peer:InputPeer id:int = messages.MessageEditData` */
-export const GetMessageEditData: typeof GetMessageEditData$ = /*@__PURE__*/ defineTlClass(GetMessageEditData$, 0xfda68d36, 0xfb47949d, 'messages.GetMessageEditData', 'request');
+export const GetMessageEditData: typeof GetMessageEditData$ = /*@__PURE__*/ defineTlClass(GetMessageEditData$, 0xfda68d36, 0xfb47949d, 'messages.GetMessageEditData', 'request', 'messages.getMessageEditData peer:InputPeer id:int');
 export type GetMessageEditData = GetMessageEditData$;
 
 /** `messages.editMessage#48f71778 flags:# no_webpage:flags.1?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int = Updates` */
@@ -9149,6 +7741,7 @@ class EditMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditMessage$;
   declare noWebpage: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare id: number;
@@ -9247,39 +7840,14 @@ class EditMessage$ {
       return rethrowDecode(e, 'messages.editMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditMessage$ {
-    const j = new TlJsonReader(json, 'messages.editMessage', classes);
-    return j.end(
-      new EditMessage$({
-        noWebpage: j.flag('no_webpage'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        message: j.optional('message', stringFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface EditMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editMessage#48f71778 flags:# no_webpage:flags.1?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int = Updates` */
-export const EditMessage: typeof EditMessage$ = /*@__PURE__*/ defineTlClass(EditMessage$, 0x48f71778, 0x8af52aac, 'messages.EditMessage', 'request');
+export const EditMessage: typeof EditMessage$ = /*@__PURE__*/ defineTlClass(EditMessage$, 0x48f71778, 0x8af52aac, 'messages.EditMessage', 'request', 'messages.editMessage flags:# no_webpage:flags.1?true peer:InputPeer id:int message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> schedule_date:flags.15?int');
 export type EditMessage = EditMessage$;
 
 /** `messages.editInlineBotMessage#83557dba flags:# no_webpage:flags.1?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> = Bool` */
@@ -9292,6 +7860,7 @@ class EditInlineBotMessage$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditInlineBotMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditInlineBotMessage$;
   declare noWebpage: boolean | undefined;
   declare id: Api.TypeInputBotInlineMessageID;
   declare message: string | undefined;
@@ -9377,35 +7946,14 @@ class EditInlineBotMessage$ {
       return rethrowDecode(e, 'messages.editInlineBotMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editInlineBotMessage');
-    j.flag('no_webpage', this.noWebpage);
-    j.field('id', this.id, objectToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('media', this.media, objectToJson);
-    j.optional('reply_markup', this.replyMarkup, objectToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditInlineBotMessage$ {
-    const j = new TlJsonReader(json, 'messages.editInlineBotMessage', classes);
-    return j.end(
-      new EditInlineBotMessage$({
-        noWebpage: j.flag('no_webpage'),
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        message: j.optional('message', stringFromJson),
-        media: j.optional('media', fromJson$InputMedia),
-        replyMarkup: j.optional('reply_markup', fromJson$ReplyMarkup),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface EditInlineBotMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editInlineBotMessage#83557dba flags:# no_webpage:flags.1?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity> = Bool` */
-export const EditInlineBotMessage: typeof EditInlineBotMessage$ = /*@__PURE__*/ defineTlClass(EditInlineBotMessage$, 0x83557dba, 0xf5b399ac, 'messages.EditInlineBotMessage', 'request');
+export const EditInlineBotMessage: typeof EditInlineBotMessage$ = /*@__PURE__*/ defineTlClass(EditInlineBotMessage$, 0x83557dba, 0xf5b399ac, 'messages.EditInlineBotMessage', 'request', 'messages.editInlineBotMessage flags:# no_webpage:flags.1?true id:InputBotInlineMessageID message:flags.11?string media:flags.14?InputMedia reply_markup:flags.2?ReplyMarkup entities:flags.3?Vector<MessageEntity>');
 export type EditInlineBotMessage = EditInlineBotMessage$;
 
 /** `messages.getBotCallbackAnswer#9342ca07 flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP = messages.BotCallbackAnswer` */
@@ -9418,6 +7966,7 @@ class GetBotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0x6c4dd18c;
   declare readonly className: 'messages.GetBotCallbackAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBotCallbackAnswer$;
   declare game: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
@@ -9487,33 +8036,14 @@ class GetBotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.getBotCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getBotCallbackAnswer');
-    j.flag('game', this.game);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.optional('data', this.data, bytesToJson);
-    j.optional('password', this.password, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.getBotCallbackAnswer', classes);
-    return j.end(
-      new GetBotCallbackAnswer$({
-        game: j.flag('game'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        data: j.optional('data', bytesFromJson),
-        password: j.optional('password', fromJson$InputCheckPasswordSRP),
-      }),
-    );
-  }
+interface GetBotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getBotCallbackAnswer#9342ca07 flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP = messages.BotCallbackAnswer` */
-export const GetBotCallbackAnswer: typeof GetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetBotCallbackAnswer$, 0x9342ca07, 0x6c4dd18c, 'messages.GetBotCallbackAnswer', 'request');
+export const GetBotCallbackAnswer: typeof GetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(GetBotCallbackAnswer$, 0x9342ca07, 0x6c4dd18c, 'messages.GetBotCallbackAnswer', 'request', 'messages.getBotCallbackAnswer flags:# game:flags.1?true peer:InputPeer msg_id:int data:flags.0?bytes password:flags.2?InputCheckPasswordSRP');
 export type GetBotCallbackAnswer = GetBotCallbackAnswer$;
 
 /** `messages.setBotCallbackAnswer#d58f130a flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int = Bool` */
@@ -9526,6 +8056,7 @@ class SetBotCallbackAnswer$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotCallbackAnswer';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotCallbackAnswer$;
   declare alert: boolean | undefined;
   declare queryId: BigInteger;
   declare message: string | undefined;
@@ -9595,33 +8126,14 @@ class SetBotCallbackAnswer$ {
       return rethrowDecode(e, 'messages.setBotCallbackAnswer', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotCallbackAnswer');
-    j.flag('alert', this.alert);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('message', this.message, stringToJson);
-    j.optional('url', this.url, stringToJson);
-    j.field('cache_time', this.cacheTime, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotCallbackAnswer$ {
-    const j = new TlJsonReader(json, 'messages.setBotCallbackAnswer', classes);
-    return j.end(
-      new SetBotCallbackAnswer$({
-        alert: j.flag('alert'),
-        queryId: j.field('query_id', longFromJson),
-        message: j.optional('message', stringFromJson),
-        url: j.optional('url', stringFromJson),
-        cacheTime: j.field('cache_time', intFromJson),
-      }),
-    );
-  }
+interface SetBotCallbackAnswer$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setBotCallbackAnswer#d58f130a flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int = Bool` */
-export const SetBotCallbackAnswer: typeof SetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(SetBotCallbackAnswer$, 0xd58f130a, 0xf5b399ac, 'messages.SetBotCallbackAnswer', 'request');
+export const SetBotCallbackAnswer: typeof SetBotCallbackAnswer$ = /*@__PURE__*/ defineTlClass(SetBotCallbackAnswer$, 0xd58f130a, 0xf5b399ac, 'messages.SetBotCallbackAnswer', 'request', 'messages.setBotCallbackAnswer flags:# alert:flags.1?true query_id:long message:flags.0?string url:flags.2?string cache_time:int');
 export type SetBotCallbackAnswer = SetBotCallbackAnswer$;
 
 /** `messages.getPeerDialogs#e470bcfd peers:Vector<InputDialogPeer> = messages.PeerDialogs` */
@@ -9634,6 +8146,7 @@ class GetPeerDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.GetPeerDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPeerDialogs$;
   declare peers: Api.TypeInputDialogPeer[];
 
   constructor(args: { peers: Api.TypeInputDialogPeer[] }) {
@@ -9681,25 +8194,14 @@ class GetPeerDialogs$ {
       return rethrowDecode(e, 'messages.getPeerDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPeerDialogs');
-    j.vector('peers', this.peers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPeerDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getPeerDialogs', classes);
-    return j.end(
-      new GetPeerDialogs$({
-        peers: j.vector('peers', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface GetPeerDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPeerDialogs#e470bcfd peers:Vector<InputDialogPeer> = messages.PeerDialogs` */
-export const GetPeerDialogs: typeof GetPeerDialogs$ = /*@__PURE__*/ defineTlClass(GetPeerDialogs$, 0xe470bcfd, 0x3ac70132, 'messages.GetPeerDialogs', 'request');
+export const GetPeerDialogs: typeof GetPeerDialogs$ = /*@__PURE__*/ defineTlClass(GetPeerDialogs$, 0xe470bcfd, 0x3ac70132, 'messages.GetPeerDialogs', 'request', 'messages.getPeerDialogs peers:Vector<InputDialogPeer>');
 export type GetPeerDialogs = GetPeerDialogs$;
 
 /** `messages.saveDraft#bc39e14b flags:# no_webpage:flags.1?true reply_to_msg_id:flags.0?int peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> = Bool` */
@@ -9712,6 +8214,7 @@ class SaveDraft$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveDraft';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveDraft$;
   declare noWebpage: boolean | undefined;
   declare replyToMsgId: number | undefined;
   declare peer: Api.TypeInputPeer;
@@ -9789,33 +8292,14 @@ class SaveDraft$ {
       return rethrowDecode(e, 'messages.saveDraft', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveDraft');
-    j.flag('no_webpage', this.noWebpage);
-    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
-    j.field('peer', this.peer, objectToJson);
-    j.field('message', this.message, stringToJson);
-    j.optionalVector('entities', this.entities, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveDraft$ {
-    const j = new TlJsonReader(json, 'messages.saveDraft', classes);
-    return j.end(
-      new SaveDraft$({
-        noWebpage: j.flag('no_webpage'),
-        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
-        peer: j.field('peer', fromJson$InputPeer),
-        message: j.field('message', stringFromJson),
-        entities: j.optionalVector('entities', fromJson$MessageEntity),
-      }),
-    );
-  }
+interface SaveDraft$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.saveDraft#bc39e14b flags:# no_webpage:flags.1?true reply_to_msg_id:flags.0?int peer:InputPeer message:string entities:flags.3?Vector<MessageEntity> = Bool` */
-export const SaveDraft: typeof SaveDraft$ = /*@__PURE__*/ defineTlClass(SaveDraft$, 0xbc39e14b, 0xf5b399ac, 'messages.SaveDraft', 'request');
+export const SaveDraft: typeof SaveDraft$ = /*@__PURE__*/ defineTlClass(SaveDraft$, 0xbc39e14b, 0xf5b399ac, 'messages.SaveDraft', 'request', 'messages.saveDraft flags:# no_webpage:flags.1?true reply_to_msg_id:flags.0?int peer:InputPeer message:string entities:flags.3?Vector<MessageEntity>');
 export type SaveDraft = SaveDraft$;
 
 /** `messages.getAllDrafts#6a3f8d65 = Updates` */
@@ -9828,6 +8312,7 @@ class GetAllDrafts$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetAllDrafts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllDrafts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -9845,18 +8330,14 @@ class GetAllDrafts$ {
   static fromReader(_r: TlReader): GetAllDrafts$ {
     return new GetAllDrafts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getAllDrafts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllDrafts$ {
-    return new TlJsonReader(json, 'messages.getAllDrafts', classes).end(new GetAllDrafts$());
-  }
+interface GetAllDrafts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAllDrafts#6a3f8d65 = Updates` */
-export const GetAllDrafts: typeof GetAllDrafts$ = /*@__PURE__*/ defineTlClass(GetAllDrafts$, 0x6a3f8d65, 0x8af52aac, 'messages.GetAllDrafts', 'request');
+export const GetAllDrafts: typeof GetAllDrafts$ = /*@__PURE__*/ defineTlClass(GetAllDrafts$, 0x6a3f8d65, 0x8af52aac, 'messages.GetAllDrafts', 'request', 'messages.getAllDrafts');
 export type GetAllDrafts = GetAllDrafts$;
 
 /** `messages.getFeaturedStickers#2dacca4f hash:int = messages.FeaturedStickers` */
@@ -9869,6 +8350,7 @@ class GetFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFeaturedStickers$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -9908,25 +8390,14 @@ class GetFeaturedStickers$ {
       return rethrowDecode(e, 'messages.getFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFeaturedStickers');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFeaturedStickers', classes);
-    return j.end(
-      new GetFeaturedStickers$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFeaturedStickers#2dacca4f hash:int = messages.FeaturedStickers` */
-export const GetFeaturedStickers: typeof GetFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedStickers$, 0x2dacca4f, 0x2614b722, 'messages.GetFeaturedStickers', 'request');
+export const GetFeaturedStickers: typeof GetFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetFeaturedStickers$, 0x2dacca4f, 0x2614b722, 'messages.GetFeaturedStickers', 'request', 'messages.getFeaturedStickers hash:int');
 export type GetFeaturedStickers = GetFeaturedStickers$;
 
 /** `messages.readFeaturedStickers#5b118126 id:Vector<long> = Bool` */
@@ -9939,6 +8410,7 @@ class ReadFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadFeaturedStickers$;
   declare id: BigInteger[];
 
   constructor(args: { id: LongInput[] }) {
@@ -9986,25 +8458,14 @@ class ReadFeaturedStickers$ {
       return rethrowDecode(e, 'messages.readFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readFeaturedStickers');
-    j.vector('id', this.id, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.readFeaturedStickers', classes);
-    return j.end(
-      new ReadFeaturedStickers$({
-        id: j.vector('id', longFromJson),
-      }),
-    );
-  }
+interface ReadFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readFeaturedStickers#5b118126 id:Vector<long> = Bool` */
-export const ReadFeaturedStickers: typeof ReadFeaturedStickers$ = /*@__PURE__*/ defineTlClass(ReadFeaturedStickers$, 0x5b118126, 0xf5b399ac, 'messages.ReadFeaturedStickers', 'request');
+export const ReadFeaturedStickers: typeof ReadFeaturedStickers$ = /*@__PURE__*/ defineTlClass(ReadFeaturedStickers$, 0x5b118126, 0xf5b399ac, 'messages.ReadFeaturedStickers', 'request', 'messages.readFeaturedStickers id:Vector<long>');
 export type ReadFeaturedStickers = ReadFeaturedStickers$;
 
 /** `messages.getRecentStickers#5ea192c9 flags:# attached:flags.0?true hash:int = messages.RecentStickers` */
@@ -10017,6 +8478,7 @@ class GetRecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf76f8683;
   declare readonly className: 'messages.GetRecentStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentStickers$;
   declare attached: boolean | undefined;
   declare hash: number;
 
@@ -10066,27 +8528,14 @@ class GetRecentStickers$ {
       return rethrowDecode(e, 'messages.getRecentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentStickers');
-    j.flag('attached', this.attached);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.getRecentStickers', classes);
-    return j.end(
-      new GetRecentStickers$({
-        attached: j.flag('attached'),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetRecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getRecentStickers#5ea192c9 flags:# attached:flags.0?true hash:int = messages.RecentStickers` */
-export const GetRecentStickers: typeof GetRecentStickers$ = /*@__PURE__*/ defineTlClass(GetRecentStickers$, 0x5ea192c9, 0xf76f8683, 'messages.GetRecentStickers', 'request');
+export const GetRecentStickers: typeof GetRecentStickers$ = /*@__PURE__*/ defineTlClass(GetRecentStickers$, 0x5ea192c9, 0xf76f8683, 'messages.GetRecentStickers', 'request', 'messages.getRecentStickers flags:# attached:flags.0?true hash:int');
 export type GetRecentStickers = GetRecentStickers$;
 
 /** `messages.saveRecentSticker#392718f8 flags:# attached:flags.0?true id:InputDocument unsave:Bool = Bool` */
@@ -10099,6 +8548,7 @@ class SaveRecentSticker$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SaveRecentSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveRecentSticker$;
   declare attached: boolean | undefined;
   declare id: Api.TypeInputDocument;
   declare unsave: boolean;
@@ -10154,29 +8604,14 @@ class SaveRecentSticker$ {
       return rethrowDecode(e, 'messages.saveRecentSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.saveRecentSticker');
-    j.flag('attached', this.attached);
-    j.field('id', this.id, objectToJson);
-    j.field('unsave', this.unsave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveRecentSticker$ {
-    const j = new TlJsonReader(json, 'messages.saveRecentSticker', classes);
-    return j.end(
-      new SaveRecentSticker$({
-        attached: j.flag('attached'),
-        id: j.field('id', fromJson$InputDocument),
-        unsave: j.field('unsave', boolFromJson),
-      }),
-    );
-  }
+interface SaveRecentSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.saveRecentSticker#392718f8 flags:# attached:flags.0?true id:InputDocument unsave:Bool = Bool` */
-export const SaveRecentSticker: typeof SaveRecentSticker$ = /*@__PURE__*/ defineTlClass(SaveRecentSticker$, 0x392718f8, 0xf5b399ac, 'messages.SaveRecentSticker', 'request');
+export const SaveRecentSticker: typeof SaveRecentSticker$ = /*@__PURE__*/ defineTlClass(SaveRecentSticker$, 0x392718f8, 0xf5b399ac, 'messages.SaveRecentSticker', 'request', 'messages.saveRecentSticker flags:# attached:flags.0?true id:InputDocument unsave:Bool');
 export type SaveRecentSticker = SaveRecentSticker$;
 
 /** `messages.clearRecentStickers#8999602d flags:# attached:flags.0?true = Bool` */
@@ -10189,6 +8624,7 @@ class ClearRecentStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearRecentStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearRecentStickers$;
   declare attached: boolean | undefined;
 
   constructor(args: { attached?: boolean | undefined } = {}) {
@@ -10232,25 +8668,14 @@ class ClearRecentStickers$ {
       return rethrowDecode(e, 'messages.clearRecentStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.clearRecentStickers');
-    j.flag('attached', this.attached);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearRecentStickers$ {
-    const j = new TlJsonReader(json, 'messages.clearRecentStickers', classes);
-    return j.end(
-      new ClearRecentStickers$({
-        attached: j.flag('attached'),
-      }),
-    );
-  }
+interface ClearRecentStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.clearRecentStickers#8999602d flags:# attached:flags.0?true = Bool` */
-export const ClearRecentStickers: typeof ClearRecentStickers$ = /*@__PURE__*/ defineTlClass(ClearRecentStickers$, 0x8999602d, 0xf5b399ac, 'messages.ClearRecentStickers', 'request');
+export const ClearRecentStickers: typeof ClearRecentStickers$ = /*@__PURE__*/ defineTlClass(ClearRecentStickers$, 0x8999602d, 0xf5b399ac, 'messages.ClearRecentStickers', 'request', 'messages.clearRecentStickers flags:# attached:flags.0?true');
 export type ClearRecentStickers = ClearRecentStickers$;
 
 /** `messages.getArchivedStickers#57f17692 flags:# masks:flags.0?true offset_id:long limit:int = messages.ArchivedStickers` */
@@ -10263,6 +8688,7 @@ class GetArchivedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x7296d771;
   declare readonly className: 'messages.GetArchivedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetArchivedStickers$;
   declare masks: boolean | undefined;
   declare offsetId: BigInteger;
   declare limit: number;
@@ -10318,29 +8744,14 @@ class GetArchivedStickers$ {
       return rethrowDecode(e, 'messages.getArchivedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getArchivedStickers');
-    j.flag('masks', this.masks);
-    j.field('offset_id', this.offsetId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetArchivedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getArchivedStickers', classes);
-    return j.end(
-      new GetArchivedStickers$({
-        masks: j.flag('masks'),
-        offsetId: j.field('offset_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetArchivedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getArchivedStickers#57f17692 flags:# masks:flags.0?true offset_id:long limit:int = messages.ArchivedStickers` */
-export const GetArchivedStickers: typeof GetArchivedStickers$ = /*@__PURE__*/ defineTlClass(GetArchivedStickers$, 0x57f17692, 0x7296d771, 'messages.GetArchivedStickers', 'request');
+export const GetArchivedStickers: typeof GetArchivedStickers$ = /*@__PURE__*/ defineTlClass(GetArchivedStickers$, 0x57f17692, 0x7296d771, 'messages.GetArchivedStickers', 'request', 'messages.getArchivedStickers flags:# masks:flags.0?true offset_id:long limit:int');
 export type GetArchivedStickers = GetArchivedStickers$;
 
 /** `messages.getMaskStickers#65b8c79f hash:int = messages.AllStickers` */
@@ -10353,6 +8764,7 @@ class GetMaskStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x45834829;
   declare readonly className: 'messages.GetMaskStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMaskStickers$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -10392,25 +8804,14 @@ class GetMaskStickers$ {
       return rethrowDecode(e, 'messages.getMaskStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getMaskStickers');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMaskStickers$ {
-    const j = new TlJsonReader(json, 'messages.getMaskStickers', classes);
-    return j.end(
-      new GetMaskStickers$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetMaskStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getMaskStickers#65b8c79f hash:int = messages.AllStickers` */
-export const GetMaskStickers: typeof GetMaskStickers$ = /*@__PURE__*/ defineTlClass(GetMaskStickers$, 0x65b8c79f, 0x45834829, 'messages.GetMaskStickers', 'request');
+export const GetMaskStickers: typeof GetMaskStickers$ = /*@__PURE__*/ defineTlClass(GetMaskStickers$, 0x65b8c79f, 0x45834829, 'messages.GetMaskStickers', 'request', 'messages.getMaskStickers hash:int');
 export type GetMaskStickers = GetMaskStickers$;
 
 /** `messages.getAttachedStickers#cc5b67cc media:InputStickeredMedia = Vector<StickerSetCovered>` */
@@ -10423,6 +8824,7 @@ class GetAttachedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0xcc125f6b;
   declare readonly className: 'messages.GetAttachedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAttachedStickers$;
   declare media: Api.TypeInputStickeredMedia;
 
   constructor(args: { media: Api.TypeInputStickeredMedia }) {
@@ -10462,25 +8864,14 @@ class GetAttachedStickers$ {
       return rethrowDecode(e, 'messages.getAttachedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAttachedStickers');
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAttachedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getAttachedStickers', classes);
-    return j.end(
-      new GetAttachedStickers$({
-        media: j.field('media', fromJson$InputStickeredMedia),
-      }),
-    );
-  }
+interface GetAttachedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAttachedStickers#cc5b67cc media:InputStickeredMedia = Vector<StickerSetCovered>` */
-export const GetAttachedStickers: typeof GetAttachedStickers$ = /*@__PURE__*/ defineTlClass(GetAttachedStickers$, 0xcc5b67cc, 0xcc125f6b, 'messages.GetAttachedStickers', 'request');
+export const GetAttachedStickers: typeof GetAttachedStickers$ = /*@__PURE__*/ defineTlClass(GetAttachedStickers$, 0xcc5b67cc, 0xcc125f6b, 'messages.GetAttachedStickers', 'request', 'messages.getAttachedStickers media:InputStickeredMedia');
 export type GetAttachedStickers = GetAttachedStickers$;
 
 /** `messages.setGameScore#8ef8ecc0 flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int = Updates` */
@@ -10493,6 +8884,7 @@ class SetGameScore$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SetGameScore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetGameScore$;
   declare editMessage: boolean | undefined;
   declare force: boolean | undefined;
   declare peer: Api.TypeInputPeer;
@@ -10565,35 +8957,14 @@ class SetGameScore$ {
       return rethrowDecode(e, 'messages.setGameScore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setGameScore');
-    j.flag('edit_message', this.editMessage);
-    j.flag('force', this.force);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('score', this.score, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetGameScore$ {
-    const j = new TlJsonReader(json, 'messages.setGameScore', classes);
-    return j.end(
-      new SetGameScore$({
-        editMessage: j.flag('edit_message'),
-        force: j.flag('force'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-        score: j.field('score', intFromJson),
-      }),
-    );
-  }
+interface SetGameScore$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setGameScore#8ef8ecc0 flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int = Updates` */
-export const SetGameScore: typeof SetGameScore$ = /*@__PURE__*/ defineTlClass(SetGameScore$, 0x8ef8ecc0, 0x8af52aac, 'messages.SetGameScore', 'request');
+export const SetGameScore: typeof SetGameScore$ = /*@__PURE__*/ defineTlClass(SetGameScore$, 0x8ef8ecc0, 0x8af52aac, 'messages.SetGameScore', 'request', 'messages.setGameScore flags:# edit_message:flags.0?true force:flags.1?true peer:InputPeer id:int user_id:InputUser score:int');
 export type SetGameScore = SetGameScore$;
 
 /** `messages.setInlineGameScore#15ad9f64 flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int = Bool` */
@@ -10606,6 +8977,7 @@ class SetInlineGameScore$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetInlineGameScore';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetInlineGameScore$;
   declare editMessage: boolean | undefined;
   declare force: boolean | undefined;
   declare id: Api.TypeInputBotInlineMessageID;
@@ -10672,33 +9044,14 @@ class SetInlineGameScore$ {
       return rethrowDecode(e, 'messages.setInlineGameScore', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setInlineGameScore');
-    j.flag('edit_message', this.editMessage);
-    j.flag('force', this.force);
-    j.field('id', this.id, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('score', this.score, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetInlineGameScore$ {
-    const j = new TlJsonReader(json, 'messages.setInlineGameScore', classes);
-    return j.end(
-      new SetInlineGameScore$({
-        editMessage: j.flag('edit_message'),
-        force: j.flag('force'),
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        userId: j.field('user_id', fromJson$InputUser),
-        score: j.field('score', intFromJson),
-      }),
-    );
-  }
+interface SetInlineGameScore$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setInlineGameScore#15ad9f64 flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int = Bool` */
-export const SetInlineGameScore: typeof SetInlineGameScore$ = /*@__PURE__*/ defineTlClass(SetInlineGameScore$, 0x15ad9f64, 0xf5b399ac, 'messages.SetInlineGameScore', 'request');
+export const SetInlineGameScore: typeof SetInlineGameScore$ = /*@__PURE__*/ defineTlClass(SetInlineGameScore$, 0x15ad9f64, 0xf5b399ac, 'messages.SetInlineGameScore', 'request', 'messages.setInlineGameScore flags:# edit_message:flags.0?true force:flags.1?true id:InputBotInlineMessageID user_id:InputUser score:int');
 export type SetInlineGameScore = SetInlineGameScore$;
 
 /** `messages.getGameHighScores#e822649d peer:InputPeer id:int user_id:InputUser = messages.HighScores` */
@@ -10711,6 +9064,7 @@ class GetGameHighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.GetGameHighScores';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGameHighScores$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare userId: Api.TypeInputUser;
@@ -10762,29 +9116,14 @@ class GetGameHighScores$ {
       return rethrowDecode(e, 'messages.getGameHighScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getGameHighScores');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGameHighScores$ {
-    const j = new TlJsonReader(json, 'messages.getGameHighScores', classes);
-    return j.end(
-      new GetGameHighScores$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetGameHighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getGameHighScores#e822649d peer:InputPeer id:int user_id:InputUser = messages.HighScores` */
-export const GetGameHighScores: typeof GetGameHighScores$ = /*@__PURE__*/ defineTlClass(GetGameHighScores$, 0xe822649d, 0x6ccd95fd, 'messages.GetGameHighScores', 'request');
+export const GetGameHighScores: typeof GetGameHighScores$ = /*@__PURE__*/ defineTlClass(GetGameHighScores$, 0xe822649d, 0x6ccd95fd, 'messages.GetGameHighScores', 'request', 'messages.getGameHighScores peer:InputPeer id:int user_id:InputUser');
 export type GetGameHighScores = GetGameHighScores$;
 
 /** `messages.getInlineGameHighScores#f635e1b id:InputBotInlineMessageID user_id:InputUser = messages.HighScores` */
@@ -10797,6 +9136,7 @@ class GetInlineGameHighScores$ {
   declare readonly SUBCLASS_OF_ID: 0x6ccd95fd;
   declare readonly className: 'messages.GetInlineGameHighScores';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetInlineGameHighScores$;
   declare id: Api.TypeInputBotInlineMessageID;
   declare userId: Api.TypeInputUser;
 
@@ -10842,27 +9182,14 @@ class GetInlineGameHighScores$ {
       return rethrowDecode(e, 'messages.getInlineGameHighScores', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getInlineGameHighScores');
-    j.field('id', this.id, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetInlineGameHighScores$ {
-    const j = new TlJsonReader(json, 'messages.getInlineGameHighScores', classes);
-    return j.end(
-      new GetInlineGameHighScores$({
-        id: j.field('id', fromJson$InputBotInlineMessageID),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetInlineGameHighScores$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getInlineGameHighScores#f635e1b id:InputBotInlineMessageID user_id:InputUser = messages.HighScores` */
-export const GetInlineGameHighScores: typeof GetInlineGameHighScores$ = /*@__PURE__*/ defineTlClass(GetInlineGameHighScores$, 0x0f635e1b, 0x6ccd95fd, 'messages.GetInlineGameHighScores', 'request');
+export const GetInlineGameHighScores: typeof GetInlineGameHighScores$ = /*@__PURE__*/ defineTlClass(GetInlineGameHighScores$, 0x0f635e1b, 0x6ccd95fd, 'messages.GetInlineGameHighScores', 'request', 'messages.getInlineGameHighScores id:InputBotInlineMessageID user_id:InputUser');
 export type GetInlineGameHighScores = GetInlineGameHighScores$;
 
 /** `messages.getCommonChats#d0a48c4 user_id:InputUser max_id:int limit:int = messages.Chats` */
@@ -10875,6 +9202,7 @@ class GetCommonChats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.GetCommonChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCommonChats$;
   declare userId: Api.TypeInputUser;
   declare maxId: number;
   declare limit: number;
@@ -10926,29 +9254,14 @@ class GetCommonChats$ {
       return rethrowDecode(e, 'messages.getCommonChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getCommonChats');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCommonChats$ {
-    const j = new TlJsonReader(json, 'messages.getCommonChats', classes);
-    return j.end(
-      new GetCommonChats$({
-        userId: j.field('user_id', fromJson$InputUser),
-        maxId: j.field('max_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetCommonChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getCommonChats#d0a48c4 user_id:InputUser max_id:int limit:int = messages.Chats` */
-export const GetCommonChats: typeof GetCommonChats$ = /*@__PURE__*/ defineTlClass(GetCommonChats$, 0x0d0a48c4, 0x99d5cb14, 'messages.GetCommonChats', 'request');
+export const GetCommonChats: typeof GetCommonChats$ = /*@__PURE__*/ defineTlClass(GetCommonChats$, 0x0d0a48c4, 0x99d5cb14, 'messages.GetCommonChats', 'request', 'messages.getCommonChats user_id:InputUser max_id:int limit:int');
 export type GetCommonChats = GetCommonChats$;
 
 /** `messages.getAllChats#eba80ff0 except_ids:Vector<int> = messages.Chats` */
@@ -10961,6 +9274,7 @@ class GetAllChats$ {
   declare readonly SUBCLASS_OF_ID: 0x99d5cb14;
   declare readonly className: 'messages.GetAllChats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetAllChats$;
   declare exceptIds: number[];
 
   constructor(args: { exceptIds: number[] }) {
@@ -11008,25 +9322,14 @@ class GetAllChats$ {
       return rethrowDecode(e, 'messages.getAllChats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getAllChats');
-    j.vector('except_ids', this.exceptIds, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetAllChats$ {
-    const j = new TlJsonReader(json, 'messages.getAllChats', classes);
-    return j.end(
-      new GetAllChats$({
-        exceptIds: j.vector('except_ids', intFromJson),
-      }),
-    );
-  }
+interface GetAllChats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getAllChats#eba80ff0 except_ids:Vector<int> = messages.Chats` */
-export const GetAllChats: typeof GetAllChats$ = /*@__PURE__*/ defineTlClass(GetAllChats$, 0xeba80ff0, 0x99d5cb14, 'messages.GetAllChats', 'request');
+export const GetAllChats: typeof GetAllChats$ = /*@__PURE__*/ defineTlClass(GetAllChats$, 0xeba80ff0, 0x99d5cb14, 'messages.GetAllChats', 'request', 'messages.getAllChats except_ids:Vector<int>');
 export type GetAllChats = GetAllChats$;
 
 /** `messages.getWebPage#32ca8f91 url:string hash:int = WebPage` */
@@ -11039,6 +9342,7 @@ class GetWebPage$ {
   declare readonly SUBCLASS_OF_ID: 0x55a97481;
   declare readonly className: 'messages.GetWebPage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetWebPage$;
   declare url: string;
   declare hash: number;
 
@@ -11084,27 +9388,14 @@ class GetWebPage$ {
       return rethrowDecode(e, 'messages.getWebPage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getWebPage');
-    j.field('url', this.url, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetWebPage$ {
-    const j = new TlJsonReader(json, 'messages.getWebPage', classes);
-    return j.end(
-      new GetWebPage$({
-        url: j.field('url', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetWebPage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getWebPage#32ca8f91 url:string hash:int = WebPage` */
-export const GetWebPage: typeof GetWebPage$ = /*@__PURE__*/ defineTlClass(GetWebPage$, 0x32ca8f91, 0x55a97481, 'messages.GetWebPage', 'request');
+export const GetWebPage: typeof GetWebPage$ = /*@__PURE__*/ defineTlClass(GetWebPage$, 0x32ca8f91, 0x55a97481, 'messages.GetWebPage', 'request', 'messages.getWebPage url:string hash:int');
 export type GetWebPage = GetWebPage$;
 
 /** `messages.toggleDialogPin#a731e257 flags:# pinned:flags.0?true peer:InputDialogPeer = Bool` */
@@ -11117,6 +9408,7 @@ class ToggleDialogPin$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleDialogPin';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleDialogPin$;
   declare pinned: boolean | undefined;
   declare peer: Api.TypeInputDialogPeer;
 
@@ -11166,27 +9458,14 @@ class ToggleDialogPin$ {
       return rethrowDecode(e, 'messages.toggleDialogPin', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleDialogPin');
-    j.flag('pinned', this.pinned);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleDialogPin$ {
-    const j = new TlJsonReader(json, 'messages.toggleDialogPin', classes);
-    return j.end(
-      new ToggleDialogPin$({
-        pinned: j.flag('pinned'),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ToggleDialogPin$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleDialogPin#a731e257 flags:# pinned:flags.0?true peer:InputDialogPeer = Bool` */
-export const ToggleDialogPin: typeof ToggleDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleDialogPin$, 0xa731e257, 0xf5b399ac, 'messages.ToggleDialogPin', 'request');
+export const ToggleDialogPin: typeof ToggleDialogPin$ = /*@__PURE__*/ defineTlClass(ToggleDialogPin$, 0xa731e257, 0xf5b399ac, 'messages.ToggleDialogPin', 'request', 'messages.toggleDialogPin flags:# pinned:flags.0?true peer:InputDialogPeer');
 export type ToggleDialogPin = ToggleDialogPin$;
 
 /** `messages.reorderPinnedDialogs#3b1adf37 flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer> = Bool` */
@@ -11199,6 +9478,7 @@ class ReorderPinnedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReorderPinnedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReorderPinnedDialogs$;
   declare force: boolean | undefined;
   declare folderId: number;
   declare order: Api.TypeInputDialogPeer[];
@@ -11262,29 +9542,14 @@ class ReorderPinnedDialogs$ {
       return rethrowDecode(e, 'messages.reorderPinnedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.reorderPinnedDialogs');
-    j.flag('force', this.force);
-    j.field('folder_id', this.folderId, intToJson);
-    j.vector('order', this.order, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReorderPinnedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.reorderPinnedDialogs', classes);
-    return j.end(
-      new ReorderPinnedDialogs$({
-        force: j.flag('force'),
-        folderId: j.field('folder_id', intFromJson),
-        order: j.vector('order', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface ReorderPinnedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.reorderPinnedDialogs#3b1adf37 flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer> = Bool` */
-export const ReorderPinnedDialogs: typeof ReorderPinnedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedDialogs$, 0x3b1adf37, 0xf5b399ac, 'messages.ReorderPinnedDialogs', 'request');
+export const ReorderPinnedDialogs: typeof ReorderPinnedDialogs$ = /*@__PURE__*/ defineTlClass(ReorderPinnedDialogs$, 0x3b1adf37, 0xf5b399ac, 'messages.ReorderPinnedDialogs', 'request', 'messages.reorderPinnedDialogs flags:# force:flags.0?true folder_id:int order:Vector<InputDialogPeer>');
 export type ReorderPinnedDialogs = ReorderPinnedDialogs$;
 
 /** `messages.getPinnedDialogs#d6b94df2 folder_id:int = messages.PeerDialogs` */
@@ -11297,6 +9562,7 @@ class GetPinnedDialogs$ {
   declare readonly SUBCLASS_OF_ID: 0x3ac70132;
   declare readonly className: 'messages.GetPinnedDialogs';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPinnedDialogs$;
   declare folderId: number;
 
   constructor(args: { folderId: number }) {
@@ -11336,25 +9602,14 @@ class GetPinnedDialogs$ {
       return rethrowDecode(e, 'messages.getPinnedDialogs', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPinnedDialogs');
-    j.field('folder_id', this.folderId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPinnedDialogs$ {
-    const j = new TlJsonReader(json, 'messages.getPinnedDialogs', classes);
-    return j.end(
-      new GetPinnedDialogs$({
-        folderId: j.field('folder_id', intFromJson),
-      }),
-    );
-  }
+interface GetPinnedDialogs$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPinnedDialogs#d6b94df2 folder_id:int = messages.PeerDialogs` */
-export const GetPinnedDialogs: typeof GetPinnedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedDialogs$, 0xd6b94df2, 0x3ac70132, 'messages.GetPinnedDialogs', 'request');
+export const GetPinnedDialogs: typeof GetPinnedDialogs$ = /*@__PURE__*/ defineTlClass(GetPinnedDialogs$, 0xd6b94df2, 0x3ac70132, 'messages.GetPinnedDialogs', 'request', 'messages.getPinnedDialogs folder_id:int');
 export type GetPinnedDialogs = GetPinnedDialogs$;
 
 /** `messages.setBotShippingResults#e5f672fa flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = Bool` */
@@ -11367,6 +9622,7 @@ class SetBotShippingResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotShippingResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotShippingResults$;
   declare queryId: BigInteger;
   declare error: string | undefined;
   declare shippingOptions: Api.TypeShippingOption[] | undefined;
@@ -11433,29 +9689,14 @@ class SetBotShippingResults$ {
       return rethrowDecode(e, 'messages.setBotShippingResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotShippingResults');
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('error', this.error, stringToJson);
-    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotShippingResults$ {
-    const j = new TlJsonReader(json, 'messages.setBotShippingResults', classes);
-    return j.end(
-      new SetBotShippingResults$({
-        queryId: j.field('query_id', longFromJson),
-        error: j.optional('error', stringFromJson),
-        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
-      }),
-    );
-  }
+interface SetBotShippingResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setBotShippingResults#e5f672fa flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = Bool` */
-export const SetBotShippingResults: typeof SetBotShippingResults$ = /*@__PURE__*/ defineTlClass(SetBotShippingResults$, 0xe5f672fa, 0xf5b399ac, 'messages.SetBotShippingResults', 'request');
+export const SetBotShippingResults: typeof SetBotShippingResults$ = /*@__PURE__*/ defineTlClass(SetBotShippingResults$, 0xe5f672fa, 0xf5b399ac, 'messages.SetBotShippingResults', 'request', 'messages.setBotShippingResults flags:# query_id:long error:flags.0?string shipping_options:flags.1?Vector<ShippingOption>');
 export type SetBotShippingResults = SetBotShippingResults$;
 
 /** `messages.setBotPrecheckoutResults#9c2dd95 flags:# success:flags.1?true query_id:long error:flags.0?string = Bool` */
@@ -11468,6 +9709,7 @@ class SetBotPrecheckoutResults$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.SetBotPrecheckoutResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetBotPrecheckoutResults$;
   declare success: boolean | undefined;
   declare queryId: BigInteger;
   declare error: string | undefined;
@@ -11524,29 +9766,14 @@ class SetBotPrecheckoutResults$ {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.setBotPrecheckoutResults');
-    j.flag('success', this.success);
-    j.field('query_id', this.queryId, longToJson);
-    j.optional('error', this.error, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetBotPrecheckoutResults$ {
-    const j = new TlJsonReader(json, 'messages.setBotPrecheckoutResults', classes);
-    return j.end(
-      new SetBotPrecheckoutResults$({
-        success: j.flag('success'),
-        queryId: j.field('query_id', longFromJson),
-        error: j.optional('error', stringFromJson),
-      }),
-    );
-  }
+interface SetBotPrecheckoutResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.setBotPrecheckoutResults#9c2dd95 flags:# success:flags.1?true query_id:long error:flags.0?string = Bool` */
-export const SetBotPrecheckoutResults: typeof SetBotPrecheckoutResults$ = /*@__PURE__*/ defineTlClass(SetBotPrecheckoutResults$, 0x09c2dd95, 0xf5b399ac, 'messages.SetBotPrecheckoutResults', 'request');
+export const SetBotPrecheckoutResults: typeof SetBotPrecheckoutResults$ = /*@__PURE__*/ defineTlClass(SetBotPrecheckoutResults$, 0x09c2dd95, 0xf5b399ac, 'messages.SetBotPrecheckoutResults', 'request', 'messages.setBotPrecheckoutResults flags:# success:flags.1?true query_id:long error:flags.0?string');
 export type SetBotPrecheckoutResults = SetBotPrecheckoutResults$;
 
 /** `messages.uploadMedia#519bc2b1 peer:InputPeer media:InputMedia = MessageMedia` */
@@ -11559,6 +9786,7 @@ class UploadMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x476cbe32;
   declare readonly className: 'messages.UploadMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadMedia$;
   declare peer: Api.TypeInputPeer;
   declare media: Api.TypeInputMedia;
 
@@ -11604,27 +9832,14 @@ class UploadMedia$ {
       return rethrowDecode(e, 'messages.uploadMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadMedia');
-    j.field('peer', this.peer, objectToJson);
-    j.field('media', this.media, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadMedia$ {
-    const j = new TlJsonReader(json, 'messages.uploadMedia', classes);
-    return j.end(
-      new UploadMedia$({
-        peer: j.field('peer', fromJson$InputPeer),
-        media: j.field('media', fromJson$InputMedia),
-      }),
-    );
-  }
+interface UploadMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.uploadMedia#519bc2b1 peer:InputPeer media:InputMedia = MessageMedia` */
-export const UploadMedia: typeof UploadMedia$ = /*@__PURE__*/ defineTlClass(UploadMedia$, 0x519bc2b1, 0x476cbe32, 'messages.UploadMedia', 'request');
+export const UploadMedia: typeof UploadMedia$ = /*@__PURE__*/ defineTlClass(UploadMedia$, 0x519bc2b1, 0x476cbe32, 'messages.UploadMedia', 'request', 'messages.uploadMedia peer:InputPeer media:InputMedia');
 export type UploadMedia = UploadMedia$;
 
 /** `messages.sendScreenshotNotification#c97df020 peer:InputPeer reply_to_msg_id:int random_id:long = Updates` */
@@ -11637,6 +9852,7 @@ class SendScreenshotNotification$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendScreenshotNotification';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendScreenshotNotification$;
   declare peer: Api.TypeInputPeer;
   declare replyToMsgId: number;
   declare randomId: BigInteger;
@@ -11688,29 +9904,14 @@ class SendScreenshotNotification$ {
       return rethrowDecode(e, 'messages.sendScreenshotNotification', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendScreenshotNotification');
-    j.field('peer', this.peer, objectToJson);
-    j.field('reply_to_msg_id', this.replyToMsgId, intToJson);
-    j.field('random_id', this.randomId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendScreenshotNotification$ {
-    const j = new TlJsonReader(json, 'messages.sendScreenshotNotification', classes);
-    return j.end(
-      new SendScreenshotNotification$({
-        peer: j.field('peer', fromJson$InputPeer),
-        replyToMsgId: j.field('reply_to_msg_id', intFromJson),
-        randomId: j.field('random_id', longFromJson),
-      }),
-    );
-  }
+interface SendScreenshotNotification$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendScreenshotNotification#c97df020 peer:InputPeer reply_to_msg_id:int random_id:long = Updates` */
-export const SendScreenshotNotification: typeof SendScreenshotNotification$ = /*@__PURE__*/ defineTlClass(SendScreenshotNotification$, 0xc97df020, 0x8af52aac, 'messages.SendScreenshotNotification', 'request');
+export const SendScreenshotNotification: typeof SendScreenshotNotification$ = /*@__PURE__*/ defineTlClass(SendScreenshotNotification$, 0xc97df020, 0x8af52aac, 'messages.SendScreenshotNotification', 'request', 'messages.sendScreenshotNotification peer:InputPeer reply_to_msg_id:int random_id:long');
 export type SendScreenshotNotification = SendScreenshotNotification$;
 
 /** `messages.getFavedStickers#21ce0b0e hash:int = messages.FavedStickers` */
@@ -11723,6 +9924,7 @@ class GetFavedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x8e736fb9;
   declare readonly className: 'messages.GetFavedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFavedStickers$;
   declare hash: number;
 
   constructor(args: { hash: number }) {
@@ -11762,25 +9964,14 @@ class GetFavedStickers$ {
       return rethrowDecode(e, 'messages.getFavedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getFavedStickers');
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFavedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getFavedStickers', classes);
-    return j.end(
-      new GetFavedStickers$({
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetFavedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getFavedStickers#21ce0b0e hash:int = messages.FavedStickers` */
-export const GetFavedStickers: typeof GetFavedStickers$ = /*@__PURE__*/ defineTlClass(GetFavedStickers$, 0x21ce0b0e, 0x8e736fb9, 'messages.GetFavedStickers', 'request');
+export const GetFavedStickers: typeof GetFavedStickers$ = /*@__PURE__*/ defineTlClass(GetFavedStickers$, 0x21ce0b0e, 0x8e736fb9, 'messages.GetFavedStickers', 'request', 'messages.getFavedStickers hash:int');
 export type GetFavedStickers = GetFavedStickers$;
 
 /** `messages.faveSticker#b9ffc55b id:InputDocument unfave:Bool = Bool` */
@@ -11793,6 +9984,7 @@ class FaveSticker$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.FaveSticker';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FaveSticker$;
   declare id: Api.TypeInputDocument;
   declare unfave: boolean;
 
@@ -11838,27 +10030,14 @@ class FaveSticker$ {
       return rethrowDecode(e, 'messages.faveSticker', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.faveSticker');
-    j.field('id', this.id, objectToJson);
-    j.field('unfave', this.unfave, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FaveSticker$ {
-    const j = new TlJsonReader(json, 'messages.faveSticker', classes);
-    return j.end(
-      new FaveSticker$({
-        id: j.field('id', fromJson$InputDocument),
-        unfave: j.field('unfave', boolFromJson),
-      }),
-    );
-  }
+interface FaveSticker$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.faveSticker#b9ffc55b id:InputDocument unfave:Bool = Bool` */
-export const FaveSticker: typeof FaveSticker$ = /*@__PURE__*/ defineTlClass(FaveSticker$, 0xb9ffc55b, 0xf5b399ac, 'messages.FaveSticker', 'request');
+export const FaveSticker: typeof FaveSticker$ = /*@__PURE__*/ defineTlClass(FaveSticker$, 0xb9ffc55b, 0xf5b399ac, 'messages.FaveSticker', 'request', 'messages.faveSticker id:InputDocument unfave:Bool');
 export type FaveSticker = FaveSticker$;
 
 /** `messages.getUnreadMentions#46578472 peer:InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int = messages.Messages` */
@@ -11871,6 +10050,7 @@ class GetUnreadMentions$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetUnreadMentions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUnreadMentions$;
   declare peer: Api.TypeInputPeer;
   declare offsetId: number;
   declare addOffset: number;
@@ -11940,35 +10120,14 @@ class GetUnreadMentions$ {
       return rethrowDecode(e, 'messages.getUnreadMentions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getUnreadMentions');
-    j.field('peer', this.peer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUnreadMentions$ {
-    const j = new TlJsonReader(json, 'messages.getUnreadMentions', classes);
-    return j.end(
-      new GetUnreadMentions$({
-        peer: j.field('peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-      }),
-    );
-  }
+interface GetUnreadMentions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getUnreadMentions#46578472 peer:InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int = messages.Messages` */
-export const GetUnreadMentions: typeof GetUnreadMentions$ = /*@__PURE__*/ defineTlClass(GetUnreadMentions$, 0x46578472, 0xd4b40b5e, 'messages.GetUnreadMentions', 'request');
+export const GetUnreadMentions: typeof GetUnreadMentions$ = /*@__PURE__*/ defineTlClass(GetUnreadMentions$, 0x46578472, 0xd4b40b5e, 'messages.GetUnreadMentions', 'request', 'messages.getUnreadMentions peer:InputPeer offset_id:int add_offset:int limit:int max_id:int min_id:int');
 export type GetUnreadMentions = GetUnreadMentions$;
 
 /** `messages.readMentions#f0189d3 peer:InputPeer = messages.AffectedHistory` */
@@ -11981,6 +10140,7 @@ class ReadMentions$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.ReadMentions';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadMentions$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -12020,25 +10180,14 @@ class ReadMentions$ {
       return rethrowDecode(e, 'messages.readMentions', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readMentions');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadMentions$ {
-    const j = new TlJsonReader(json, 'messages.readMentions', classes);
-    return j.end(
-      new ReadMentions$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface ReadMentions$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readMentions#f0189d3 peer:InputPeer = messages.AffectedHistory` */
-export const ReadMentions: typeof ReadMentions$ = /*@__PURE__*/ defineTlClass(ReadMentions$, 0x0f0189d3, 0x2c49c116, 'messages.ReadMentions', 'request');
+export const ReadMentions: typeof ReadMentions$ = /*@__PURE__*/ defineTlClass(ReadMentions$, 0x0f0189d3, 0x2c49c116, 'messages.ReadMentions', 'request', 'messages.readMentions peer:InputPeer');
 export type ReadMentions = ReadMentions$;
 
 /** `messages.getRecentLocations#bbc45b09 peer:InputPeer limit:int hash:int = messages.Messages` */
@@ -12051,6 +10200,7 @@ class GetRecentLocations$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetRecentLocations';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetRecentLocations$;
   declare peer: Api.TypeInputPeer;
   declare limit: number;
   declare hash: number;
@@ -12102,29 +10252,14 @@ class GetRecentLocations$ {
       return rethrowDecode(e, 'messages.getRecentLocations', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getRecentLocations');
-    j.field('peer', this.peer, objectToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetRecentLocations$ {
-    const j = new TlJsonReader(json, 'messages.getRecentLocations', classes);
-    return j.end(
-      new GetRecentLocations$({
-        peer: j.field('peer', fromJson$InputPeer),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetRecentLocations$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getRecentLocations#bbc45b09 peer:InputPeer limit:int hash:int = messages.Messages` */
-export const GetRecentLocations: typeof GetRecentLocations$ = /*@__PURE__*/ defineTlClass(GetRecentLocations$, 0xbbc45b09, 0xd4b40b5e, 'messages.GetRecentLocations', 'request');
+export const GetRecentLocations: typeof GetRecentLocations$ = /*@__PURE__*/ defineTlClass(GetRecentLocations$, 0xbbc45b09, 0xd4b40b5e, 'messages.GetRecentLocations', 'request', 'messages.getRecentLocations peer:InputPeer limit:int hash:int');
 export type GetRecentLocations = GetRecentLocations$;
 
 /** `messages.sendMultiMedia#cc0110cb flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int = Updates` */
@@ -12137,6 +10272,7 @@ class SendMultiMedia$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendMultiMedia';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendMultiMedia$;
   declare silent: boolean | undefined;
   declare background: boolean | undefined;
   declare clearDraft: boolean | undefined;
@@ -12224,37 +10360,14 @@ class SendMultiMedia$ {
       return rethrowDecode(e, 'messages.sendMultiMedia', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendMultiMedia');
-    j.flag('silent', this.silent);
-    j.flag('background', this.background);
-    j.flag('clear_draft', this.clearDraft);
-    j.field('peer', this.peer, objectToJson);
-    j.optional('reply_to_msg_id', this.replyToMsgId, intToJson);
-    j.vector('multi_media', this.multiMedia, objectToJson);
-    j.optional('schedule_date', this.scheduleDate, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendMultiMedia$ {
-    const j = new TlJsonReader(json, 'messages.sendMultiMedia', classes);
-    return j.end(
-      new SendMultiMedia$({
-        silent: j.flag('silent'),
-        background: j.flag('background'),
-        clearDraft: j.flag('clear_draft'),
-        peer: j.field('peer', fromJson$InputPeer),
-        replyToMsgId: j.optional('reply_to_msg_id', intFromJson),
-        multiMedia: j.vector('multi_media', fromJson$InputSingleMedia),
-        scheduleDate: j.optional('schedule_date', intFromJson),
-      }),
-    );
-  }
+interface SendMultiMedia$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendMultiMedia#cc0110cb flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int = Updates` */
-export const SendMultiMedia: typeof SendMultiMedia$ = /*@__PURE__*/ defineTlClass(SendMultiMedia$, 0xcc0110cb, 0x8af52aac, 'messages.SendMultiMedia', 'request');
+export const SendMultiMedia: typeof SendMultiMedia$ = /*@__PURE__*/ defineTlClass(SendMultiMedia$, 0xcc0110cb, 0x8af52aac, 'messages.SendMultiMedia', 'request', 'messages.sendMultiMedia flags:# silent:flags.5?true background:flags.6?true clear_draft:flags.7?true peer:InputPeer reply_to_msg_id:flags.0?int multi_media:Vector<InputSingleMedia> schedule_date:flags.10?int');
 export type SendMultiMedia = SendMultiMedia$;
 
 /** `messages.uploadEncryptedFile#5057c497 peer:InputEncryptedChat file:InputEncryptedFile = EncryptedFile` */
@@ -12267,6 +10380,7 @@ class UploadEncryptedFile$ {
   declare readonly SUBCLASS_OF_ID: 0x842a67c0;
   declare readonly className: 'messages.UploadEncryptedFile';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadEncryptedFile$;
   declare peer: Api.TypeInputEncryptedChat;
   declare file: Api.TypeInputEncryptedFile;
 
@@ -12312,27 +10426,14 @@ class UploadEncryptedFile$ {
       return rethrowDecode(e, 'messages.uploadEncryptedFile', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.uploadEncryptedFile');
-    j.field('peer', this.peer, objectToJson);
-    j.field('file', this.file, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadEncryptedFile$ {
-    const j = new TlJsonReader(json, 'messages.uploadEncryptedFile', classes);
-    return j.end(
-      new UploadEncryptedFile$({
-        peer: j.field('peer', fromJson$InputEncryptedChat),
-        file: j.field('file', fromJson$InputEncryptedFile),
-      }),
-    );
-  }
+interface UploadEncryptedFile$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.uploadEncryptedFile#5057c497 peer:InputEncryptedChat file:InputEncryptedFile = EncryptedFile` */
-export const UploadEncryptedFile: typeof UploadEncryptedFile$ = /*@__PURE__*/ defineTlClass(UploadEncryptedFile$, 0x5057c497, 0x842a67c0, 'messages.UploadEncryptedFile', 'request');
+export const UploadEncryptedFile: typeof UploadEncryptedFile$ = /*@__PURE__*/ defineTlClass(UploadEncryptedFile$, 0x5057c497, 0x842a67c0, 'messages.UploadEncryptedFile', 'request', 'messages.uploadEncryptedFile peer:InputEncryptedChat file:InputEncryptedFile');
 export type UploadEncryptedFile = UploadEncryptedFile$;
 
 /** `messages.searchStickerSets#c2b7d08b flags:# exclude_featured:flags.0?true q:string hash:int = messages.FoundStickerSets` */
@@ -12345,6 +10446,7 @@ class SearchStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0x040df361;
   declare readonly className: 'messages.SearchStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SearchStickerSets$;
   declare excludeFeatured: boolean | undefined;
   declare q: string;
   declare hash: number;
@@ -12400,29 +10502,14 @@ class SearchStickerSets$ {
       return rethrowDecode(e, 'messages.searchStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.searchStickerSets');
-    j.flag('exclude_featured', this.excludeFeatured);
-    j.field('q', this.q, stringToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SearchStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.searchStickerSets', classes);
-    return j.end(
-      new SearchStickerSets$({
-        excludeFeatured: j.flag('exclude_featured'),
-        q: j.field('q', stringFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface SearchStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.searchStickerSets#c2b7d08b flags:# exclude_featured:flags.0?true q:string hash:int = messages.FoundStickerSets` */
-export const SearchStickerSets: typeof SearchStickerSets$ = /*@__PURE__*/ defineTlClass(SearchStickerSets$, 0xc2b7d08b, 0x040df361, 'messages.SearchStickerSets', 'request');
+export const SearchStickerSets: typeof SearchStickerSets$ = /*@__PURE__*/ defineTlClass(SearchStickerSets$, 0xc2b7d08b, 0x040df361, 'messages.SearchStickerSets', 'request', 'messages.searchStickerSets flags:# exclude_featured:flags.0?true q:string hash:int');
 export type SearchStickerSets = SearchStickerSets$;
 
 /** `messages.getSplitRanges#1cff7e08 = Vector<MessageRange>` */
@@ -12435,6 +10522,7 @@ class GetSplitRanges$ {
   declare readonly SUBCLASS_OF_ID: 0x5ba52504;
   declare readonly className: 'messages.GetSplitRanges';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSplitRanges$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -12452,18 +10540,14 @@ class GetSplitRanges$ {
   static fromReader(_r: TlReader): GetSplitRanges$ {
     return new GetSplitRanges$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getSplitRanges' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSplitRanges$ {
-    return new TlJsonReader(json, 'messages.getSplitRanges', classes).end(new GetSplitRanges$());
-  }
+interface GetSplitRanges$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSplitRanges#1cff7e08 = Vector<MessageRange>` */
-export const GetSplitRanges: typeof GetSplitRanges$ = /*@__PURE__*/ defineTlClass(GetSplitRanges$, 0x1cff7e08, 0x5ba52504, 'messages.GetSplitRanges', 'request');
+export const GetSplitRanges: typeof GetSplitRanges$ = /*@__PURE__*/ defineTlClass(GetSplitRanges$, 0x1cff7e08, 0x5ba52504, 'messages.GetSplitRanges', 'request', 'messages.getSplitRanges');
 export type GetSplitRanges = GetSplitRanges$;
 
 /** `messages.markDialogUnread#c286d98f flags:# unread:flags.0?true peer:InputDialogPeer = Bool` */
@@ -12476,6 +10560,7 @@ class MarkDialogUnread$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.MarkDialogUnread';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MarkDialogUnread$;
   declare unread: boolean | undefined;
   declare peer: Api.TypeInputDialogPeer;
 
@@ -12525,27 +10610,14 @@ class MarkDialogUnread$ {
       return rethrowDecode(e, 'messages.markDialogUnread', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.markDialogUnread');
-    j.flag('unread', this.unread);
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MarkDialogUnread$ {
-    const j = new TlJsonReader(json, 'messages.markDialogUnread', classes);
-    return j.end(
-      new MarkDialogUnread$({
-        unread: j.flag('unread'),
-        peer: j.field('peer', fromJson$InputDialogPeer),
-      }),
-    );
-  }
+interface MarkDialogUnread$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.markDialogUnread#c286d98f flags:# unread:flags.0?true peer:InputDialogPeer = Bool` */
-export const MarkDialogUnread: typeof MarkDialogUnread$ = /*@__PURE__*/ defineTlClass(MarkDialogUnread$, 0xc286d98f, 0xf5b399ac, 'messages.MarkDialogUnread', 'request');
+export const MarkDialogUnread: typeof MarkDialogUnread$ = /*@__PURE__*/ defineTlClass(MarkDialogUnread$, 0xc286d98f, 0xf5b399ac, 'messages.MarkDialogUnread', 'request', 'messages.markDialogUnread flags:# unread:flags.0?true peer:InputDialogPeer');
 export type MarkDialogUnread = MarkDialogUnread$;
 
 /** `messages.getDialogUnreadMarks#22e24e22 = Vector<DialogPeer>` */
@@ -12558,6 +10630,7 @@ class GetDialogUnreadMarks$ {
   declare readonly SUBCLASS_OF_ID: 0xbec64ad9;
   declare readonly className: 'messages.GetDialogUnreadMarks';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogUnreadMarks$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -12575,18 +10648,14 @@ class GetDialogUnreadMarks$ {
   static fromReader(_r: TlReader): GetDialogUnreadMarks$ {
     return new GetDialogUnreadMarks$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getDialogUnreadMarks' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogUnreadMarks$ {
-    return new TlJsonReader(json, 'messages.getDialogUnreadMarks', classes).end(new GetDialogUnreadMarks$());
-  }
+interface GetDialogUnreadMarks$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDialogUnreadMarks#22e24e22 = Vector<DialogPeer>` */
-export const GetDialogUnreadMarks: typeof GetDialogUnreadMarks$ = /*@__PURE__*/ defineTlClass(GetDialogUnreadMarks$, 0x22e24e22, 0xbec64ad9, 'messages.GetDialogUnreadMarks', 'request');
+export const GetDialogUnreadMarks: typeof GetDialogUnreadMarks$ = /*@__PURE__*/ defineTlClass(GetDialogUnreadMarks$, 0x22e24e22, 0xbec64ad9, 'messages.GetDialogUnreadMarks', 'request', 'messages.getDialogUnreadMarks');
 export type GetDialogUnreadMarks = GetDialogUnreadMarks$;
 
 /** `messages.clearAllDrafts#7e58ee9c = Bool` */
@@ -12599,6 +10668,7 @@ class ClearAllDrafts$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ClearAllDrafts';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearAllDrafts$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -12616,18 +10686,14 @@ class ClearAllDrafts$ {
   static fromReader(_r: TlReader): ClearAllDrafts$ {
     return new ClearAllDrafts$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.clearAllDrafts' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearAllDrafts$ {
-    return new TlJsonReader(json, 'messages.clearAllDrafts', classes).end(new ClearAllDrafts$());
-  }
+interface ClearAllDrafts$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.clearAllDrafts#7e58ee9c = Bool` */
-export const ClearAllDrafts: typeof ClearAllDrafts$ = /*@__PURE__*/ defineTlClass(ClearAllDrafts$, 0x7e58ee9c, 0xf5b399ac, 'messages.ClearAllDrafts', 'request');
+export const ClearAllDrafts: typeof ClearAllDrafts$ = /*@__PURE__*/ defineTlClass(ClearAllDrafts$, 0x7e58ee9c, 0xf5b399ac, 'messages.ClearAllDrafts', 'request', 'messages.clearAllDrafts');
 export type ClearAllDrafts = ClearAllDrafts$;
 
 /** `messages.updatePinnedMessage#d2aaf7ec flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int = Updates` */
@@ -12640,6 +10706,7 @@ class UpdatePinnedMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.UpdatePinnedMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdatePinnedMessage$;
   declare silent: boolean | undefined;
   declare unpin: boolean | undefined;
   declare pmOneside: boolean | undefined;
@@ -12705,33 +10772,14 @@ class UpdatePinnedMessage$ {
       return rethrowDecode(e, 'messages.updatePinnedMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updatePinnedMessage');
-    j.flag('silent', this.silent);
-    j.flag('unpin', this.unpin);
-    j.flag('pm_oneside', this.pmOneside);
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdatePinnedMessage$ {
-    const j = new TlJsonReader(json, 'messages.updatePinnedMessage', classes);
-    return j.end(
-      new UpdatePinnedMessage$({
-        silent: j.flag('silent'),
-        unpin: j.flag('unpin'),
-        pmOneside: j.flag('pm_oneside'),
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-      }),
-    );
-  }
+interface UpdatePinnedMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.updatePinnedMessage#d2aaf7ec flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int = Updates` */
-export const UpdatePinnedMessage: typeof UpdatePinnedMessage$ = /*@__PURE__*/ defineTlClass(UpdatePinnedMessage$, 0xd2aaf7ec, 0x8af52aac, 'messages.UpdatePinnedMessage', 'request');
+export const UpdatePinnedMessage: typeof UpdatePinnedMessage$ = /*@__PURE__*/ defineTlClass(UpdatePinnedMessage$, 0xd2aaf7ec, 0x8af52aac, 'messages.UpdatePinnedMessage', 'request', 'messages.updatePinnedMessage flags:# silent:flags.0?true unpin:flags.1?true pm_oneside:flags.2?true peer:InputPeer id:int');
 export type UpdatePinnedMessage = UpdatePinnedMessage$;
 
 /** `messages.sendVote#10ea6184 peer:InputPeer msg_id:int options:Vector<bytes> = Updates` */
@@ -12744,6 +10792,7 @@ class SendVote$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendVote';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendVote$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare options: Uint8Array[];
@@ -12803,29 +10852,14 @@ class SendVote$ {
       return rethrowDecode(e, 'messages.sendVote', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendVote');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.vector('options', this.options, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendVote$ {
-    const j = new TlJsonReader(json, 'messages.sendVote', classes);
-    return j.end(
-      new SendVote$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        options: j.vector('options', bytesFromJson),
-      }),
-    );
-  }
+interface SendVote$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendVote#10ea6184 peer:InputPeer msg_id:int options:Vector<bytes> = Updates` */
-export const SendVote: typeof SendVote$ = /*@__PURE__*/ defineTlClass(SendVote$, 0x10ea6184, 0x8af52aac, 'messages.SendVote', 'request');
+export const SendVote: typeof SendVote$ = /*@__PURE__*/ defineTlClass(SendVote$, 0x10ea6184, 0x8af52aac, 'messages.SendVote', 'request', 'messages.sendVote peer:InputPeer msg_id:int options:Vector<bytes>');
 export type SendVote = SendVote$;
 
 /** `messages.getPollResults#73bb643b peer:InputPeer msg_id:int = Updates` */
@@ -12838,6 +10872,7 @@ class GetPollResults$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.GetPollResults';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPollResults$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -12883,27 +10918,14 @@ class GetPollResults$ {
       return rethrowDecode(e, 'messages.getPollResults', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPollResults');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollResults$ {
-    const j = new TlJsonReader(json, 'messages.getPollResults', classes);
-    return j.end(
-      new GetPollResults$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPollResults$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPollResults#73bb643b peer:InputPeer msg_id:int = Updates` */
-export const GetPollResults: typeof GetPollResults$ = /*@__PURE__*/ defineTlClass(GetPollResults$, 0x73bb643b, 0x8af52aac, 'messages.GetPollResults', 'request');
+export const GetPollResults: typeof GetPollResults$ = /*@__PURE__*/ defineTlClass(GetPollResults$, 0x73bb643b, 0x8af52aac, 'messages.GetPollResults', 'request', 'messages.getPollResults peer:InputPeer msg_id:int');
 export type GetPollResults = GetPollResults$;
 
 /** `messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines` */
@@ -12916,6 +10938,7 @@ class GetOnlines$ {
   declare readonly SUBCLASS_OF_ID: 0x8c81903a;
   declare readonly className: 'messages.GetOnlines';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOnlines$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -12955,25 +10978,14 @@ class GetOnlines$ {
       return rethrowDecode(e, 'messages.getOnlines', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOnlines');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOnlines$ {
-    const j = new TlJsonReader(json, 'messages.getOnlines', classes);
-    return j.end(
-      new GetOnlines$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface GetOnlines$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getOnlines#6e2be050 peer:InputPeer = ChatOnlines` */
-export const GetOnlines: typeof GetOnlines$ = /*@__PURE__*/ defineTlClass(GetOnlines$, 0x6e2be050, 0x8c81903a, 'messages.GetOnlines', 'request');
+export const GetOnlines: typeof GetOnlines$ = /*@__PURE__*/ defineTlClass(GetOnlines$, 0x6e2be050, 0x8c81903a, 'messages.GetOnlines', 'request', 'messages.getOnlines peer:InputPeer');
 export type GetOnlines = GetOnlines$;
 
 /** `messages.getStatsURL#812c2ae6 flags:# dark:flags.0?true peer:InputPeer params:string = StatsURL` */
@@ -12986,6 +10998,7 @@ class GetStatsURL$ {
   declare readonly SUBCLASS_OF_ID: 0x8d4c94c0;
   declare readonly className: 'messages.GetStatsURL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetStatsURL$;
   declare dark: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare params: string;
@@ -13041,29 +11054,14 @@ class GetStatsURL$ {
       return rethrowDecode(e, 'messages.getStatsURL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getStatsURL');
-    j.flag('dark', this.dark);
-    j.field('peer', this.peer, objectToJson);
-    j.field('params', this.params, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetStatsURL$ {
-    const j = new TlJsonReader(json, 'messages.getStatsURL', classes);
-    return j.end(
-      new GetStatsURL$({
-        dark: j.flag('dark'),
-        peer: j.field('peer', fromJson$InputPeer),
-        params: j.field('params', stringFromJson),
-      }),
-    );
-  }
+interface GetStatsURL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getStatsURL#812c2ae6 flags:# dark:flags.0?true peer:InputPeer params:string = StatsURL` */
-export const GetStatsURL: typeof GetStatsURL$ = /*@__PURE__*/ defineTlClass(GetStatsURL$, 0x812c2ae6, 0x8d4c94c0, 'messages.GetStatsURL', 'request');
+export const GetStatsURL: typeof GetStatsURL$ = /*@__PURE__*/ defineTlClass(GetStatsURL$, 0x812c2ae6, 0x8d4c94c0, 'messages.GetStatsURL', 'request', 'messages.getStatsURL flags:# dark:flags.0?true peer:InputPeer params:string');
 export type GetStatsURL = GetStatsURL$;
 
 /** `messages.editChatAbout#def60797 peer:InputPeer about:string = Bool` */
@@ -13076,6 +11074,7 @@ class EditChatAbout$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.EditChatAbout';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatAbout$;
   declare peer: Api.TypeInputPeer;
   declare about: string;
 
@@ -13121,27 +11120,14 @@ class EditChatAbout$ {
       return rethrowDecode(e, 'messages.editChatAbout', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatAbout');
-    j.field('peer', this.peer, objectToJson);
-    j.field('about', this.about, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatAbout$ {
-    const j = new TlJsonReader(json, 'messages.editChatAbout', classes);
-    return j.end(
-      new EditChatAbout$({
-        peer: j.field('peer', fromJson$InputPeer),
-        about: j.field('about', stringFromJson),
-      }),
-    );
-  }
+interface EditChatAbout$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatAbout#def60797 peer:InputPeer about:string = Bool` */
-export const EditChatAbout: typeof EditChatAbout$ = /*@__PURE__*/ defineTlClass(EditChatAbout$, 0xdef60797, 0xf5b399ac, 'messages.EditChatAbout', 'request');
+export const EditChatAbout: typeof EditChatAbout$ = /*@__PURE__*/ defineTlClass(EditChatAbout$, 0xdef60797, 0xf5b399ac, 'messages.EditChatAbout', 'request', 'messages.editChatAbout peer:InputPeer about:string');
 export type EditChatAbout = EditChatAbout$;
 
 /** `messages.editChatDefaultBannedRights#a5866b41 peer:InputPeer banned_rights:ChatBannedRights = Updates` */
@@ -13154,6 +11140,7 @@ class EditChatDefaultBannedRights$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.EditChatDefaultBannedRights';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditChatDefaultBannedRights$;
   declare peer: Api.TypeInputPeer;
   declare bannedRights: Api.TypeChatBannedRights;
 
@@ -13199,27 +11186,14 @@ class EditChatDefaultBannedRights$ {
       return rethrowDecode(e, 'messages.editChatDefaultBannedRights', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.editChatDefaultBannedRights');
-    j.field('peer', this.peer, objectToJson);
-    j.field('banned_rights', this.bannedRights, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditChatDefaultBannedRights$ {
-    const j = new TlJsonReader(json, 'messages.editChatDefaultBannedRights', classes);
-    return j.end(
-      new EditChatDefaultBannedRights$({
-        peer: j.field('peer', fromJson$InputPeer),
-        bannedRights: j.field('banned_rights', fromJson$ChatBannedRights),
-      }),
-    );
-  }
+interface EditChatDefaultBannedRights$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.editChatDefaultBannedRights#a5866b41 peer:InputPeer banned_rights:ChatBannedRights = Updates` */
-export const EditChatDefaultBannedRights: typeof EditChatDefaultBannedRights$ = /*@__PURE__*/ defineTlClass(EditChatDefaultBannedRights$, 0xa5866b41, 0x8af52aac, 'messages.EditChatDefaultBannedRights', 'request');
+export const EditChatDefaultBannedRights: typeof EditChatDefaultBannedRights$ = /*@__PURE__*/ defineTlClass(EditChatDefaultBannedRights$, 0xa5866b41, 0x8af52aac, 'messages.EditChatDefaultBannedRights', 'request', 'messages.editChatDefaultBannedRights peer:InputPeer banned_rights:ChatBannedRights');
 export type EditChatDefaultBannedRights = EditChatDefaultBannedRights$;
 
 /** `messages.getEmojiKeywords#35a0e062 lang_code:string = EmojiKeywordsDifference` */
@@ -13232,6 +11206,7 @@ class GetEmojiKeywords$ {
   declare readonly SUBCLASS_OF_ID: 0xd279c672;
   declare readonly className: 'messages.GetEmojiKeywords';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywords$;
   declare langCode: string;
 
   constructor(args: { langCode: string }) {
@@ -13271,25 +11246,14 @@ class GetEmojiKeywords$ {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywords');
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywords$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywords', classes);
-    return j.end(
-      new GetEmojiKeywords$({
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywords$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiKeywords#35a0e062 lang_code:string = EmojiKeywordsDifference` */
-export const GetEmojiKeywords: typeof GetEmojiKeywords$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywords$, 0x35a0e062, 0xd279c672, 'messages.GetEmojiKeywords', 'request');
+export const GetEmojiKeywords: typeof GetEmojiKeywords$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywords$, 0x35a0e062, 0xd279c672, 'messages.GetEmojiKeywords', 'request', 'messages.getEmojiKeywords lang_code:string');
 export type GetEmojiKeywords = GetEmojiKeywords$;
 
 /** `messages.getEmojiKeywordsDifference#1508b6af lang_code:string from_version:int = EmojiKeywordsDifference` */
@@ -13302,6 +11266,7 @@ class GetEmojiKeywordsDifference$ {
   declare readonly SUBCLASS_OF_ID: 0xd279c672;
   declare readonly className: 'messages.GetEmojiKeywordsDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywordsDifference$;
   declare langCode: string;
   declare fromVersion: number;
 
@@ -13347,27 +11312,14 @@ class GetEmojiKeywordsDifference$ {
       return rethrowDecode(e, 'messages.getEmojiKeywordsDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywordsDifference');
-    j.field('lang_code', this.langCode, stringToJson);
-    j.field('from_version', this.fromVersion, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsDifference$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsDifference', classes);
-    return j.end(
-      new GetEmojiKeywordsDifference$({
-        langCode: j.field('lang_code', stringFromJson),
-        fromVersion: j.field('from_version', intFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywordsDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiKeywordsDifference#1508b6af lang_code:string from_version:int = EmojiKeywordsDifference` */
-export const GetEmojiKeywordsDifference: typeof GetEmojiKeywordsDifference$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsDifference$, 0x1508b6af, 0xd279c672, 'messages.GetEmojiKeywordsDifference', 'request');
+export const GetEmojiKeywordsDifference: typeof GetEmojiKeywordsDifference$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsDifference$, 0x1508b6af, 0xd279c672, 'messages.GetEmojiKeywordsDifference', 'request', 'messages.getEmojiKeywordsDifference lang_code:string from_version:int');
 export type GetEmojiKeywordsDifference = GetEmojiKeywordsDifference$;
 
 /** `messages.getEmojiKeywordsLanguages#4e9963b2 lang_codes:Vector<string> = Vector<EmojiLanguage>` */
@@ -13380,6 +11332,7 @@ class GetEmojiKeywordsLanguages$ {
   declare readonly SUBCLASS_OF_ID: 0xe795d387;
   declare readonly className: 'messages.GetEmojiKeywordsLanguages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiKeywordsLanguages$;
   declare langCodes: string[];
 
   constructor(args: { langCodes: string[] }) {
@@ -13427,25 +11380,14 @@ class GetEmojiKeywordsLanguages$ {
       return rethrowDecode(e, 'messages.getEmojiKeywordsLanguages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiKeywordsLanguages');
-    j.vector('lang_codes', this.langCodes, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiKeywordsLanguages$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiKeywordsLanguages', classes);
-    return j.end(
-      new GetEmojiKeywordsLanguages$({
-        langCodes: j.vector('lang_codes', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiKeywordsLanguages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiKeywordsLanguages#4e9963b2 lang_codes:Vector<string> = Vector<EmojiLanguage>` */
-export const GetEmojiKeywordsLanguages: typeof GetEmojiKeywordsLanguages$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsLanguages$, 0x4e9963b2, 0xe795d387, 'messages.GetEmojiKeywordsLanguages', 'request');
+export const GetEmojiKeywordsLanguages: typeof GetEmojiKeywordsLanguages$ = /*@__PURE__*/ defineTlClass(GetEmojiKeywordsLanguages$, 0x4e9963b2, 0xe795d387, 'messages.GetEmojiKeywordsLanguages', 'request', 'messages.getEmojiKeywordsLanguages lang_codes:Vector<string>');
 export type GetEmojiKeywordsLanguages = GetEmojiKeywordsLanguages$;
 
 /** `messages.getEmojiURL#d5b10c26 lang_code:string = EmojiURL` */
@@ -13458,6 +11400,7 @@ class GetEmojiURL$ {
   declare readonly SUBCLASS_OF_ID: 0x1fa08a19;
   declare readonly className: 'messages.GetEmojiURL';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetEmojiURL$;
   declare langCode: string;
 
   constructor(args: { langCode: string }) {
@@ -13497,25 +11440,14 @@ class GetEmojiURL$ {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getEmojiURL');
-    j.field('lang_code', this.langCode, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetEmojiURL$ {
-    const j = new TlJsonReader(json, 'messages.getEmojiURL', classes);
-    return j.end(
-      new GetEmojiURL$({
-        langCode: j.field('lang_code', stringFromJson),
-      }),
-    );
-  }
+interface GetEmojiURL$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getEmojiURL#d5b10c26 lang_code:string = EmojiURL` */
-export const GetEmojiURL: typeof GetEmojiURL$ = /*@__PURE__*/ defineTlClass(GetEmojiURL$, 0xd5b10c26, 0x1fa08a19, 'messages.GetEmojiURL', 'request');
+export const GetEmojiURL: typeof GetEmojiURL$ = /*@__PURE__*/ defineTlClass(GetEmojiURL$, 0xd5b10c26, 0x1fa08a19, 'messages.GetEmojiURL', 'request', 'messages.getEmojiURL lang_code:string');
 export type GetEmojiURL = GetEmojiURL$;
 
 /** `messages.getSearchCounters#732eef00 peer:InputPeer filters:Vector<MessagesFilter> = Vector<messages.SearchCounter>` */
@@ -13528,6 +11460,7 @@ class GetSearchCounters$ {
   declare readonly SUBCLASS_OF_ID: 0x6bde3c6e;
   declare readonly className: 'messages.GetSearchCounters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSearchCounters$;
   declare peer: Api.TypeInputPeer;
   declare filters: Api.TypeMessagesFilter[];
 
@@ -13581,27 +11514,14 @@ class GetSearchCounters$ {
       return rethrowDecode(e, 'messages.getSearchCounters', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getSearchCounters');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('filters', this.filters, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSearchCounters$ {
-    const j = new TlJsonReader(json, 'messages.getSearchCounters', classes);
-    return j.end(
-      new GetSearchCounters$({
-        peer: j.field('peer', fromJson$InputPeer),
-        filters: j.vector('filters', fromJson$MessagesFilter),
-      }),
-    );
-  }
+interface GetSearchCounters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSearchCounters#732eef00 peer:InputPeer filters:Vector<MessagesFilter> = Vector<messages.SearchCounter>` */
-export const GetSearchCounters: typeof GetSearchCounters$ = /*@__PURE__*/ defineTlClass(GetSearchCounters$, 0x732eef00, 0x6bde3c6e, 'messages.GetSearchCounters', 'request');
+export const GetSearchCounters: typeof GetSearchCounters$ = /*@__PURE__*/ defineTlClass(GetSearchCounters$, 0x732eef00, 0x6bde3c6e, 'messages.GetSearchCounters', 'request', 'messages.getSearchCounters peer:InputPeer filters:Vector<MessagesFilter>');
 export type GetSearchCounters = GetSearchCounters$;
 
 /** `messages.requestUrlAuth#e33f5613 peer:InputPeer msg_id:int button_id:int = UrlAuthResult` */
@@ -13614,6 +11534,7 @@ class RequestUrlAuth$ {
   declare readonly SUBCLASS_OF_ID: 0x7765cb1e;
   declare readonly className: 'messages.RequestUrlAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestUrlAuth$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare buttonId: number;
@@ -13665,29 +11586,14 @@ class RequestUrlAuth$ {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.requestUrlAuth');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('button_id', this.buttonId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestUrlAuth$ {
-    const j = new TlJsonReader(json, 'messages.requestUrlAuth', classes);
-    return j.end(
-      new RequestUrlAuth$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        buttonId: j.field('button_id', intFromJson),
-      }),
-    );
-  }
+interface RequestUrlAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.requestUrlAuth#e33f5613 peer:InputPeer msg_id:int button_id:int = UrlAuthResult` */
-export const RequestUrlAuth: typeof RequestUrlAuth$ = /*@__PURE__*/ defineTlClass(RequestUrlAuth$, 0xe33f5613, 0x7765cb1e, 'messages.RequestUrlAuth', 'request');
+export const RequestUrlAuth: typeof RequestUrlAuth$ = /*@__PURE__*/ defineTlClass(RequestUrlAuth$, 0xe33f5613, 0x7765cb1e, 'messages.RequestUrlAuth', 'request', 'messages.requestUrlAuth peer:InputPeer msg_id:int button_id:int');
 export type RequestUrlAuth = RequestUrlAuth$;
 
 /** `messages.acceptUrlAuth#f729ea98 flags:# write_allowed:flags.0?true peer:InputPeer msg_id:int button_id:int = UrlAuthResult` */
@@ -13700,6 +11606,7 @@ class AcceptUrlAuth$ {
   declare readonly SUBCLASS_OF_ID: 0x7765cb1e;
   declare readonly className: 'messages.AcceptUrlAuth';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptUrlAuth$;
   declare writeAllowed: boolean | undefined;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
@@ -13761,31 +11668,14 @@ class AcceptUrlAuth$ {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.acceptUrlAuth');
-    j.flag('write_allowed', this.writeAllowed);
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('button_id', this.buttonId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptUrlAuth$ {
-    const j = new TlJsonReader(json, 'messages.acceptUrlAuth', classes);
-    return j.end(
-      new AcceptUrlAuth$({
-        writeAllowed: j.flag('write_allowed'),
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        buttonId: j.field('button_id', intFromJson),
-      }),
-    );
-  }
+interface AcceptUrlAuth$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.acceptUrlAuth#f729ea98 flags:# write_allowed:flags.0?true peer:InputPeer msg_id:int button_id:int = UrlAuthResult` */
-export const AcceptUrlAuth: typeof AcceptUrlAuth$ = /*@__PURE__*/ defineTlClass(AcceptUrlAuth$, 0xf729ea98, 0x7765cb1e, 'messages.AcceptUrlAuth', 'request');
+export const AcceptUrlAuth: typeof AcceptUrlAuth$ = /*@__PURE__*/ defineTlClass(AcceptUrlAuth$, 0xf729ea98, 0x7765cb1e, 'messages.AcceptUrlAuth', 'request', 'messages.acceptUrlAuth flags:# write_allowed:flags.0?true peer:InputPeer msg_id:int button_id:int');
 export type AcceptUrlAuth = AcceptUrlAuth$;
 
 /** `messages.hidePeerSettingsBar#4facb138 peer:InputPeer = Bool` */
@@ -13798,6 +11688,7 @@ class HidePeerSettingsBar$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.HidePeerSettingsBar';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => HidePeerSettingsBar$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -13837,25 +11728,14 @@ class HidePeerSettingsBar$ {
       return rethrowDecode(e, 'messages.hidePeerSettingsBar', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.hidePeerSettingsBar');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): HidePeerSettingsBar$ {
-    const j = new TlJsonReader(json, 'messages.hidePeerSettingsBar', classes);
-    return j.end(
-      new HidePeerSettingsBar$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface HidePeerSettingsBar$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.hidePeerSettingsBar#4facb138 peer:InputPeer = Bool` */
-export const HidePeerSettingsBar: typeof HidePeerSettingsBar$ = /*@__PURE__*/ defineTlClass(HidePeerSettingsBar$, 0x4facb138, 0xf5b399ac, 'messages.HidePeerSettingsBar', 'request');
+export const HidePeerSettingsBar: typeof HidePeerSettingsBar$ = /*@__PURE__*/ defineTlClass(HidePeerSettingsBar$, 0x4facb138, 0xf5b399ac, 'messages.HidePeerSettingsBar', 'request', 'messages.hidePeerSettingsBar peer:InputPeer');
 export type HidePeerSettingsBar = HidePeerSettingsBar$;
 
 /** `messages.getScheduledHistory#e2c2685b peer:InputPeer hash:int = messages.Messages` */
@@ -13868,6 +11748,7 @@ class GetScheduledHistory$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetScheduledHistory';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetScheduledHistory$;
   declare peer: Api.TypeInputPeer;
   declare hash: number;
 
@@ -13913,27 +11794,14 @@ class GetScheduledHistory$ {
       return rethrowDecode(e, 'messages.getScheduledHistory', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getScheduledHistory');
-    j.field('peer', this.peer, objectToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledHistory$ {
-    const j = new TlJsonReader(json, 'messages.getScheduledHistory', classes);
-    return j.end(
-      new GetScheduledHistory$({
-        peer: j.field('peer', fromJson$InputPeer),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetScheduledHistory$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getScheduledHistory#e2c2685b peer:InputPeer hash:int = messages.Messages` */
-export const GetScheduledHistory: typeof GetScheduledHistory$ = /*@__PURE__*/ defineTlClass(GetScheduledHistory$, 0xe2c2685b, 0xd4b40b5e, 'messages.GetScheduledHistory', 'request');
+export const GetScheduledHistory: typeof GetScheduledHistory$ = /*@__PURE__*/ defineTlClass(GetScheduledHistory$, 0xe2c2685b, 0xd4b40b5e, 'messages.GetScheduledHistory', 'request', 'messages.getScheduledHistory peer:InputPeer hash:int');
 export type GetScheduledHistory = GetScheduledHistory$;
 
 /** `messages.getScheduledMessages#bdbb0464 peer:InputPeer id:Vector<int> = messages.Messages` */
@@ -13946,6 +11814,7 @@ class GetScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetScheduledMessages$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -13999,27 +11868,14 @@ class GetScheduledMessages$ {
       return rethrowDecode(e, 'messages.getScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.getScheduledMessages', classes);
-    return j.end(
-      new GetScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface GetScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getScheduledMessages#bdbb0464 peer:InputPeer id:Vector<int> = messages.Messages` */
-export const GetScheduledMessages: typeof GetScheduledMessages$ = /*@__PURE__*/ defineTlClass(GetScheduledMessages$, 0xbdbb0464, 0xd4b40b5e, 'messages.GetScheduledMessages', 'request');
+export const GetScheduledMessages: typeof GetScheduledMessages$ = /*@__PURE__*/ defineTlClass(GetScheduledMessages$, 0xbdbb0464, 0xd4b40b5e, 'messages.GetScheduledMessages', 'request', 'messages.getScheduledMessages peer:InputPeer id:Vector<int>');
 export type GetScheduledMessages = GetScheduledMessages$;
 
 /** `messages.sendScheduledMessages#bd38850a peer:InputPeer id:Vector<int> = Updates` */
@@ -14032,6 +11888,7 @@ class SendScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.SendScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendScheduledMessages$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -14085,27 +11942,14 @@ class SendScheduledMessages$ {
       return rethrowDecode(e, 'messages.sendScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.sendScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.sendScheduledMessages', classes);
-    return j.end(
-      new SendScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface SendScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.sendScheduledMessages#bd38850a peer:InputPeer id:Vector<int> = Updates` */
-export const SendScheduledMessages: typeof SendScheduledMessages$ = /*@__PURE__*/ defineTlClass(SendScheduledMessages$, 0xbd38850a, 0x8af52aac, 'messages.SendScheduledMessages', 'request');
+export const SendScheduledMessages: typeof SendScheduledMessages$ = /*@__PURE__*/ defineTlClass(SendScheduledMessages$, 0xbd38850a, 0x8af52aac, 'messages.SendScheduledMessages', 'request', 'messages.sendScheduledMessages peer:InputPeer id:Vector<int>');
 export type SendScheduledMessages = SendScheduledMessages$;
 
 /** `messages.deleteScheduledMessages#59ae2b16 peer:InputPeer id:Vector<int> = Updates` */
@@ -14118,6 +11962,7 @@ class DeleteScheduledMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'messages.DeleteScheduledMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeleteScheduledMessages$;
   declare peer: Api.TypeInputPeer;
   declare id: number[];
 
@@ -14171,27 +12016,14 @@ class DeleteScheduledMessages$ {
       return rethrowDecode(e, 'messages.deleteScheduledMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.deleteScheduledMessages');
-    j.field('peer', this.peer, objectToJson);
-    j.vector('id', this.id, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeleteScheduledMessages$ {
-    const j = new TlJsonReader(json, 'messages.deleteScheduledMessages', classes);
-    return j.end(
-      new DeleteScheduledMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.vector('id', intFromJson),
-      }),
-    );
-  }
+interface DeleteScheduledMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.deleteScheduledMessages#59ae2b16 peer:InputPeer id:Vector<int> = Updates` */
-export const DeleteScheduledMessages: typeof DeleteScheduledMessages$ = /*@__PURE__*/ defineTlClass(DeleteScheduledMessages$, 0x59ae2b16, 0x8af52aac, 'messages.DeleteScheduledMessages', 'request');
+export const DeleteScheduledMessages: typeof DeleteScheduledMessages$ = /*@__PURE__*/ defineTlClass(DeleteScheduledMessages$, 0x59ae2b16, 0x8af52aac, 'messages.DeleteScheduledMessages', 'request', 'messages.deleteScheduledMessages peer:InputPeer id:Vector<int>');
 export type DeleteScheduledMessages = DeleteScheduledMessages$;
 
 /** `messages.getPollVotes#b86e380e flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int = messages.VotesList` */
@@ -14204,6 +12036,7 @@ class GetPollVotes$ {
   declare readonly SUBCLASS_OF_ID: 0xc2199885;
   declare readonly className: 'messages.GetPollVotes';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPollVotes$;
   declare peer: Api.TypeInputPeer;
   declare id: number;
   declare option: Uint8Array | undefined;
@@ -14274,33 +12107,14 @@ class GetPollVotes$ {
       return rethrowDecode(e, 'messages.getPollVotes', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getPollVotes');
-    j.field('peer', this.peer, objectToJson);
-    j.field('id', this.id, intToJson);
-    j.optional('option', this.option, bytesToJson);
-    j.optional('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPollVotes$ {
-    const j = new TlJsonReader(json, 'messages.getPollVotes', classes);
-    return j.end(
-      new GetPollVotes$({
-        peer: j.field('peer', fromJson$InputPeer),
-        id: j.field('id', intFromJson),
-        option: j.optional('option', bytesFromJson),
-        offset: j.optional('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetPollVotes$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getPollVotes#b86e380e flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int = messages.VotesList` */
-export const GetPollVotes: typeof GetPollVotes$ = /*@__PURE__*/ defineTlClass(GetPollVotes$, 0xb86e380e, 0xc2199885, 'messages.GetPollVotes', 'request');
+export const GetPollVotes: typeof GetPollVotes$ = /*@__PURE__*/ defineTlClass(GetPollVotes$, 0xb86e380e, 0xc2199885, 'messages.GetPollVotes', 'request', 'messages.getPollVotes flags:# peer:InputPeer id:int option:flags.0?bytes offset:flags.1?string limit:int');
 export type GetPollVotes = GetPollVotes$;
 
 /** `messages.toggleStickerSets#b5052fea flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet> = Bool` */
@@ -14313,6 +12127,7 @@ class ToggleStickerSets$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ToggleStickerSets';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleStickerSets$;
   declare uninstall: boolean | undefined;
   declare archive: boolean | undefined;
   declare unarchive: boolean | undefined;
@@ -14380,31 +12195,14 @@ class ToggleStickerSets$ {
       return rethrowDecode(e, 'messages.toggleStickerSets', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.toggleStickerSets');
-    j.flag('uninstall', this.uninstall);
-    j.flag('archive', this.archive);
-    j.flag('unarchive', this.unarchive);
-    j.vector('stickersets', this.stickersets, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleStickerSets$ {
-    const j = new TlJsonReader(json, 'messages.toggleStickerSets', classes);
-    return j.end(
-      new ToggleStickerSets$({
-        uninstall: j.flag('uninstall'),
-        archive: j.flag('archive'),
-        unarchive: j.flag('unarchive'),
-        stickersets: j.vector('stickersets', fromJson$InputStickerSet),
-      }),
-    );
-  }
+interface ToggleStickerSets$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.toggleStickerSets#b5052fea flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet> = Bool` */
-export const ToggleStickerSets: typeof ToggleStickerSets$ = /*@__PURE__*/ defineTlClass(ToggleStickerSets$, 0xb5052fea, 0xf5b399ac, 'messages.ToggleStickerSets', 'request');
+export const ToggleStickerSets: typeof ToggleStickerSets$ = /*@__PURE__*/ defineTlClass(ToggleStickerSets$, 0xb5052fea, 0xf5b399ac, 'messages.ToggleStickerSets', 'request', 'messages.toggleStickerSets flags:# uninstall:flags.0?true archive:flags.1?true unarchive:flags.2?true stickersets:Vector<InputStickerSet>');
 export type ToggleStickerSets = ToggleStickerSets$;
 
 /** `messages.getDialogFilters#f19ed96d = Vector<DialogFilter>` */
@@ -14417,6 +12215,7 @@ class GetDialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0x601ce94d;
   declare readonly className: 'messages.GetDialogFilters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDialogFilters$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -14434,18 +12233,14 @@ class GetDialogFilters$ {
   static fromReader(_r: TlReader): GetDialogFilters$ {
     return new GetDialogFilters$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getDialogFilters' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDialogFilters$ {
-    return new TlJsonReader(json, 'messages.getDialogFilters', classes).end(new GetDialogFilters$());
-  }
+interface GetDialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDialogFilters#f19ed96d = Vector<DialogFilter>` */
-export const GetDialogFilters: typeof GetDialogFilters$ = /*@__PURE__*/ defineTlClass(GetDialogFilters$, 0xf19ed96d, 0x601ce94d, 'messages.GetDialogFilters', 'request');
+export const GetDialogFilters: typeof GetDialogFilters$ = /*@__PURE__*/ defineTlClass(GetDialogFilters$, 0xf19ed96d, 0x601ce94d, 'messages.GetDialogFilters', 'request', 'messages.getDialogFilters');
 export type GetDialogFilters = GetDialogFilters$;
 
 /** `messages.getSuggestedDialogFilters#a29cd42c = Vector<DialogFilterSuggested>` */
@@ -14458,6 +12253,7 @@ class GetSuggestedDialogFilters$ {
   declare readonly SUBCLASS_OF_ID: 0x7b296c39;
   declare readonly className: 'messages.GetSuggestedDialogFilters';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSuggestedDialogFilters$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -14475,18 +12271,14 @@ class GetSuggestedDialogFilters$ {
   static fromReader(_r: TlReader): GetSuggestedDialogFilters$ {
     return new GetSuggestedDialogFilters$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'messages.getSuggestedDialogFilters' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSuggestedDialogFilters$ {
-    return new TlJsonReader(json, 'messages.getSuggestedDialogFilters', classes).end(new GetSuggestedDialogFilters$());
-  }
+interface GetSuggestedDialogFilters$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getSuggestedDialogFilters#a29cd42c = Vector<DialogFilterSuggested>` */
-export const GetSuggestedDialogFilters: typeof GetSuggestedDialogFilters$ = /*@__PURE__*/ defineTlClass(GetSuggestedDialogFilters$, 0xa29cd42c, 0x7b296c39, 'messages.GetSuggestedDialogFilters', 'request');
+export const GetSuggestedDialogFilters: typeof GetSuggestedDialogFilters$ = /*@__PURE__*/ defineTlClass(GetSuggestedDialogFilters$, 0xa29cd42c, 0x7b296c39, 'messages.GetSuggestedDialogFilters', 'request', 'messages.getSuggestedDialogFilters');
 export type GetSuggestedDialogFilters = GetSuggestedDialogFilters$;
 
 /** `messages.updateDialogFilter#1ad4a04a flags:# id:int filter:flags.0?DialogFilter = Bool` */
@@ -14499,6 +12291,7 @@ class UpdateDialogFilter$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateDialogFilter';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDialogFilter$;
   declare id: number;
   declare filter: Api.TypeDialogFilter | undefined;
 
@@ -14550,27 +12343,14 @@ class UpdateDialogFilter$ {
       return rethrowDecode(e, 'messages.updateDialogFilter', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateDialogFilter');
-    j.field('id', this.id, intToJson);
-    j.optional('filter', this.filter, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFilter$ {
-    const j = new TlJsonReader(json, 'messages.updateDialogFilter', classes);
-    return j.end(
-      new UpdateDialogFilter$({
-        id: j.field('id', intFromJson),
-        filter: j.optional('filter', fromJson$DialogFilter),
-      }),
-    );
-  }
+interface UpdateDialogFilter$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.updateDialogFilter#1ad4a04a flags:# id:int filter:flags.0?DialogFilter = Bool` */
-export const UpdateDialogFilter: typeof UpdateDialogFilter$ = /*@__PURE__*/ defineTlClass(UpdateDialogFilter$, 0x1ad4a04a, 0xf5b399ac, 'messages.UpdateDialogFilter', 'request');
+export const UpdateDialogFilter: typeof UpdateDialogFilter$ = /*@__PURE__*/ defineTlClass(UpdateDialogFilter$, 0x1ad4a04a, 0xf5b399ac, 'messages.UpdateDialogFilter', 'request', 'messages.updateDialogFilter flags:# id:int filter:flags.0?DialogFilter');
 export type UpdateDialogFilter = UpdateDialogFilter$;
 
 /** `messages.updateDialogFiltersOrder#c563c1e4 order:Vector<int> = Bool` */
@@ -14583,6 +12363,7 @@ class UpdateDialogFiltersOrder$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.UpdateDialogFiltersOrder';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateDialogFiltersOrder$;
   declare order: number[];
 
   constructor(args: { order: number[] }) {
@@ -14630,25 +12411,14 @@ class UpdateDialogFiltersOrder$ {
       return rethrowDecode(e, 'messages.updateDialogFiltersOrder', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.updateDialogFiltersOrder');
-    j.vector('order', this.order, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateDialogFiltersOrder$ {
-    const j = new TlJsonReader(json, 'messages.updateDialogFiltersOrder', classes);
-    return j.end(
-      new UpdateDialogFiltersOrder$({
-        order: j.vector('order', intFromJson),
-      }),
-    );
-  }
+interface UpdateDialogFiltersOrder$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.updateDialogFiltersOrder#c563c1e4 order:Vector<int> = Bool` */
-export const UpdateDialogFiltersOrder: typeof UpdateDialogFiltersOrder$ = /*@__PURE__*/ defineTlClass(UpdateDialogFiltersOrder$, 0xc563c1e4, 0xf5b399ac, 'messages.UpdateDialogFiltersOrder', 'request');
+export const UpdateDialogFiltersOrder: typeof UpdateDialogFiltersOrder$ = /*@__PURE__*/ defineTlClass(UpdateDialogFiltersOrder$, 0xc563c1e4, 0xf5b399ac, 'messages.UpdateDialogFiltersOrder', 'request', 'messages.updateDialogFiltersOrder order:Vector<int>');
 export type UpdateDialogFiltersOrder = UpdateDialogFiltersOrder$;
 
 /** `messages.getOldFeaturedStickers#5fe7025b offset:int limit:int hash:int = messages.FeaturedStickers` */
@@ -14661,6 +12431,7 @@ class GetOldFeaturedStickers$ {
   declare readonly SUBCLASS_OF_ID: 0x2614b722;
   declare readonly className: 'messages.GetOldFeaturedStickers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetOldFeaturedStickers$;
   declare offset: number;
   declare limit: number;
   declare hash: number;
@@ -14712,29 +12483,14 @@ class GetOldFeaturedStickers$ {
       return rethrowDecode(e, 'messages.getOldFeaturedStickers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getOldFeaturedStickers');
-    j.field('offset', this.offset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetOldFeaturedStickers$ {
-    const j = new TlJsonReader(json, 'messages.getOldFeaturedStickers', classes);
-    return j.end(
-      new GetOldFeaturedStickers$({
-        offset: j.field('offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetOldFeaturedStickers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getOldFeaturedStickers#5fe7025b offset:int limit:int hash:int = messages.FeaturedStickers` */
-export const GetOldFeaturedStickers: typeof GetOldFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetOldFeaturedStickers$, 0x5fe7025b, 0x2614b722, 'messages.GetOldFeaturedStickers', 'request');
+export const GetOldFeaturedStickers: typeof GetOldFeaturedStickers$ = /*@__PURE__*/ defineTlClass(GetOldFeaturedStickers$, 0x5fe7025b, 0x2614b722, 'messages.GetOldFeaturedStickers', 'request', 'messages.getOldFeaturedStickers offset:int limit:int hash:int');
 export type GetOldFeaturedStickers = GetOldFeaturedStickers$;
 
 /** `messages.getReplies#24b581ba peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages` */
@@ -14747,6 +12503,7 @@ class GetReplies$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'messages.GetReplies';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetReplies$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare offsetId: number;
@@ -14834,41 +12591,14 @@ class GetReplies$ {
       return rethrowDecode(e, 'messages.getReplies', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getReplies');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('offset_date', this.offsetDate, intToJson);
-    j.field('add_offset', this.addOffset, intToJson);
-    j.field('limit', this.limit, intToJson);
-    j.field('max_id', this.maxId, intToJson);
-    j.field('min_id', this.minId, intToJson);
-    j.field('hash', this.hash, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetReplies$ {
-    const j = new TlJsonReader(json, 'messages.getReplies', classes);
-    return j.end(
-      new GetReplies$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        offsetId: j.field('offset_id', intFromJson),
-        offsetDate: j.field('offset_date', intFromJson),
-        addOffset: j.field('add_offset', intFromJson),
-        limit: j.field('limit', intFromJson),
-        maxId: j.field('max_id', intFromJson),
-        minId: j.field('min_id', intFromJson),
-        hash: j.field('hash', intFromJson),
-      }),
-    );
-  }
+interface GetReplies$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getReplies#24b581ba peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int = messages.Messages` */
-export const GetReplies: typeof GetReplies$ = /*@__PURE__*/ defineTlClass(GetReplies$, 0x24b581ba, 0xd4b40b5e, 'messages.GetReplies', 'request');
+export const GetReplies: typeof GetReplies$ = /*@__PURE__*/ defineTlClass(GetReplies$, 0x24b581ba, 0xd4b40b5e, 'messages.GetReplies', 'request', 'messages.getReplies peer:InputPeer msg_id:int offset_id:int offset_date:int add_offset:int limit:int max_id:int min_id:int hash:int');
 export type GetReplies = GetReplies$;
 
 /** `messages.getDiscussionMessage#446972fd peer:InputPeer msg_id:int = messages.DiscussionMessage` */
@@ -14881,6 +12611,7 @@ class GetDiscussionMessage$ {
   declare readonly SUBCLASS_OF_ID: 0x53f8e3e8;
   declare readonly className: 'messages.GetDiscussionMessage';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDiscussionMessage$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
 
@@ -14926,27 +12657,14 @@ class GetDiscussionMessage$ {
       return rethrowDecode(e, 'messages.getDiscussionMessage', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.getDiscussionMessage');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDiscussionMessage$ {
-    const j = new TlJsonReader(json, 'messages.getDiscussionMessage', classes);
-    return j.end(
-      new GetDiscussionMessage$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetDiscussionMessage$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.getDiscussionMessage#446972fd peer:InputPeer msg_id:int = messages.DiscussionMessage` */
-export const GetDiscussionMessage: typeof GetDiscussionMessage$ = /*@__PURE__*/ defineTlClass(GetDiscussionMessage$, 0x446972fd, 0x53f8e3e8, 'messages.GetDiscussionMessage', 'request');
+export const GetDiscussionMessage: typeof GetDiscussionMessage$ = /*@__PURE__*/ defineTlClass(GetDiscussionMessage$, 0x446972fd, 0x53f8e3e8, 'messages.GetDiscussionMessage', 'request', 'messages.getDiscussionMessage peer:InputPeer msg_id:int');
 export type GetDiscussionMessage = GetDiscussionMessage$;
 
 /** `messages.readDiscussion#f731a9f4 peer:InputPeer msg_id:int read_max_id:int = Bool` */
@@ -14959,6 +12677,7 @@ class ReadDiscussion$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'messages.ReadDiscussion';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReadDiscussion$;
   declare peer: Api.TypeInputPeer;
   declare msgId: number;
   declare readMaxId: number;
@@ -15010,29 +12729,14 @@ class ReadDiscussion$ {
       return rethrowDecode(e, 'messages.readDiscussion', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.readDiscussion');
-    j.field('peer', this.peer, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('read_max_id', this.readMaxId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReadDiscussion$ {
-    const j = new TlJsonReader(json, 'messages.readDiscussion', classes);
-    return j.end(
-      new ReadDiscussion$({
-        peer: j.field('peer', fromJson$InputPeer),
-        msgId: j.field('msg_id', intFromJson),
-        readMaxId: j.field('read_max_id', intFromJson),
-      }),
-    );
-  }
+interface ReadDiscussion$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.readDiscussion#f731a9f4 peer:InputPeer msg_id:int read_max_id:int = Bool` */
-export const ReadDiscussion: typeof ReadDiscussion$ = /*@__PURE__*/ defineTlClass(ReadDiscussion$, 0xf731a9f4, 0xf5b399ac, 'messages.ReadDiscussion', 'request');
+export const ReadDiscussion: typeof ReadDiscussion$ = /*@__PURE__*/ defineTlClass(ReadDiscussion$, 0xf731a9f4, 0xf5b399ac, 'messages.ReadDiscussion', 'request', 'messages.readDiscussion peer:InputPeer msg_id:int read_max_id:int');
 export type ReadDiscussion = ReadDiscussion$;
 
 /** `messages.unpinAllMessages#f025bc8b peer:InputPeer = messages.AffectedHistory` */
@@ -15045,6 +12749,7 @@ class UnpinAllMessages$ {
   declare readonly SUBCLASS_OF_ID: 0x2c49c116;
   declare readonly className: 'messages.UnpinAllMessages';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UnpinAllMessages$;
   declare peer: Api.TypeInputPeer;
 
   constructor(args: { peer: Api.TypeInputPeer }) {
@@ -15084,23 +12789,12 @@ class UnpinAllMessages$ {
       return rethrowDecode(e, 'messages.unpinAllMessages', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('messages.unpinAllMessages');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UnpinAllMessages$ {
-    const j = new TlJsonReader(json, 'messages.unpinAllMessages', classes);
-    return j.end(
-      new UnpinAllMessages$({
-        peer: j.field('peer', fromJson$InputPeer),
-      }),
-    );
-  }
+interface UnpinAllMessages$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `messages.unpinAllMessages#f025bc8b peer:InputPeer = messages.AffectedHistory` */
-export const UnpinAllMessages: typeof UnpinAllMessages$ = /*@__PURE__*/ defineTlClass(UnpinAllMessages$, 0xf025bc8b, 0x2c49c116, 'messages.UnpinAllMessages', 'request');
+export const UnpinAllMessages: typeof UnpinAllMessages$ = /*@__PURE__*/ defineTlClass(UnpinAllMessages$, 0xf025bc8b, 0x2c49c116, 'messages.UnpinAllMessages', 'request', 'messages.unpinAllMessages peer:InputPeer');
 export type UnpinAllMessages = UnpinAllMessages$;

@@ -15,19 +15,11 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
-  boxedValueFromJson,
-  boxedValueToJson,
   checkBodyLength,
   constructorArgs,
   decoding,
   defineTlClass,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   required,
   rethrowDecode,
   rethrowEncode,
@@ -48,6 +40,7 @@ class Message$ {
   declare readonly SUBCLASS_OF_ID: 0x790009e3;
   declare readonly className: 'mtproto.Message';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Message$;
   declare msgId: BigInteger;
   declare seqno: number;
   /** The body's length in bytes: computed on write when left out; when given it must match. */
@@ -106,29 +99,12 @@ class Message$ {
       return rethrowDecode(e, 'mtproto.message', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('mtproto.message');
-    j.field('msg_id', this.msgId, longToJson);
-    j.field('seqno', this.seqno, intToJson);
-    j.optional('bytes', this.bytes, intToJson);
-    j.field('body', this.body, boxedValueToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Message$ {
-    const j = new TlJsonReader(json, 'mtproto.message', classes);
-    return j.end(
-      new Message$({
-        msgId: j.field('msg_id', longFromJson),
-        seqno: j.field('seqno', intFromJson),
-        bytes: j.optional('bytes', intFromJson),
-        body: j.field('body', boxedValueFromJson),
-      }),
-    );
-  }
+interface Message$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `message msg_id:long seqno:int bytes:int body:Object = Message` */
-export const Message: typeof Message$ = /*@__PURE__*/ defineTlClass(Message$, 0x5bb8e511, 0x790009e3, 'mtproto.Message', 'constructor');
+export const Message: typeof Message$ = /*@__PURE__*/ defineTlClass(Message$, 0x5bb8e511, 0x790009e3, 'mtproto.Message', 'constructor', 'mtproto.message msg_id:long seqno:int bytes:int body:Object = mtproto.Message');
 export type Message = Message$;

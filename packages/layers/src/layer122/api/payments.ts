@@ -15,29 +15,20 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
   sharedFlagError,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -69,17 +60,6 @@ import {
   write$Updates,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$BankCardOpenUrl,
-  fromJson$DataJSON,
-  fromJson$InputPaymentCredentials,
-  fromJson$Invoice,
-  fromJson$PaymentRequestedInfo,
-  fromJson$PaymentSavedCredentials,
-  fromJson$ShippingOption,
-  fromJson$Updates,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = Api.payments.PaymentForm;
@@ -106,6 +86,7 @@ class PaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.PaymentForm';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentForm$;
   declare canSaveCredentials: boolean | undefined;
   declare passwordMissing: boolean | undefined;
   declare botId: number;
@@ -221,45 +202,14 @@ class PaymentForm$ {
       return rethrowDecode(e, 'payments.paymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentForm');
-    j.flag('can_save_credentials', this.canSaveCredentials);
-    j.flag('password_missing', this.passwordMissing);
-    j.field('bot_id', this.botId, intToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('provider_id', this.providerId, intToJson);
-    j.field('url', this.url, stringToJson);
-    j.optional('native_provider', this.nativeProvider, stringToJson);
-    j.optional('native_params', this.nativeParams, objectToJson);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    j.optional('saved_credentials', this.savedCredentials, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.paymentForm', classes);
-    return j.end(
-      new PaymentForm$({
-        canSaveCredentials: j.flag('can_save_credentials'),
-        passwordMissing: j.flag('password_missing'),
-        botId: j.field('bot_id', intFromJson),
-        invoice: j.field('invoice', fromJson$Invoice),
-        providerId: j.field('provider_id', intFromJson),
-        url: j.field('url', stringFromJson),
-        nativeProvider: j.optional('native_provider', stringFromJson),
-        nativeParams: j.optional('native_params', fromJson$DataJSON),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-        savedCredentials: j.optional('saved_credentials', fromJson$PaymentSavedCredentials),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentForm#3f56aea3 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true bot_id:int invoice:Invoice provider_id:int url:string native_provider:flags.4?string native_params:flags.4?DataJSON saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?PaymentSavedCredentials users:Vector<User> = payments.PaymentForm` */
-export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0x3f56aea3, 0xa0483f19, 'payments.PaymentForm', 'constructor');
+export const PaymentForm: typeof PaymentForm$ = /*@__PURE__*/ defineTlClass(PaymentForm$, 0x3f56aea3, 0xa0483f19, 'payments.PaymentForm', 'constructor', 'payments.paymentForm flags:# can_save_credentials:flags.2?true password_missing:flags.3?true bot_id:int invoice:Invoice provider_id:int url:string native_provider:flags.4?string native_params:flags.4?DataJSON saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?PaymentSavedCredentials users:Vector<User> = payments.PaymentForm');
 export type PaymentForm = PaymentForm$;
 
 /** `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo` */
@@ -272,6 +222,7 @@ class ValidatedRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidatedRequestedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidatedRequestedInfo$;
   declare id: string | undefined;
   declare shippingOptions: Api.TypeShippingOption[] | undefined;
 
@@ -327,27 +278,14 @@ class ValidatedRequestedInfo$ {
       return rethrowDecode(e, 'payments.validatedRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validatedRequestedInfo');
-    j.optional('id', this.id, stringToJson);
-    j.optionalVector('shipping_options', this.shippingOptions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidatedRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validatedRequestedInfo', classes);
-    return j.end(
-      new ValidatedRequestedInfo$({
-        id: j.optional('id', stringFromJson),
-        shippingOptions: j.optionalVector('shipping_options', fromJson$ShippingOption),
-      }),
-    );
-  }
+interface ValidatedRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.validatedRequestedInfo#d1451883 flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo` */
-export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor');
+export const ValidatedRequestedInfo: typeof ValidatedRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidatedRequestedInfo$, 0xd1451883, 0x8f8044b7, 'payments.ValidatedRequestedInfo', 'constructor', 'payments.validatedRequestedInfo flags:# id:flags.0?string shipping_options:flags.1?Vector<ShippingOption> = payments.ValidatedRequestedInfo');
 export type ValidatedRequestedInfo = ValidatedRequestedInfo$;
 
 /** `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult` */
@@ -360,6 +298,7 @@ class PaymentResult$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentResult';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentResult$;
   declare updates: Api.TypeUpdates;
 
   constructor(args: { updates: Api.TypeUpdates }) {
@@ -394,25 +333,14 @@ class PaymentResult$ {
       return rethrowDecode(e, 'payments.paymentResult', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentResult');
-    j.field('updates', this.updates, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentResult$ {
-    const j = new TlJsonReader(json, 'payments.paymentResult', classes);
-    return j.end(
-      new PaymentResult$({
-        updates: j.field('updates', fromJson$Updates),
-      }),
-    );
-  }
+interface PaymentResult$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentResult#4e5f810d updates:Updates = payments.PaymentResult` */
-export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor');
+export const PaymentResult: typeof PaymentResult$ = /*@__PURE__*/ defineTlClass(PaymentResult$, 0x4e5f810d, 0x8ae16a9d, 'payments.PaymentResult', 'constructor', 'payments.paymentResult updates:Updates = payments.PaymentResult');
 export type PaymentResult = PaymentResult$;
 
 /** `payments.paymentVerificationNeeded#d8411139 url:string = payments.PaymentResult` */
@@ -425,6 +353,7 @@ class PaymentVerificationNeeded$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.PaymentVerificationNeeded';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentVerificationNeeded$;
   declare url: string;
 
   constructor(args: { url: string }) {
@@ -459,25 +388,14 @@ class PaymentVerificationNeeded$ {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentVerificationNeeded');
-    j.field('url', this.url, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentVerificationNeeded$ {
-    const j = new TlJsonReader(json, 'payments.paymentVerificationNeeded', classes);
-    return j.end(
-      new PaymentVerificationNeeded$({
-        url: j.field('url', stringFromJson),
-      }),
-    );
-  }
+interface PaymentVerificationNeeded$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentVerificationNeeded#d8411139 url:string = payments.PaymentResult` */
-export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor');
+export const PaymentVerificationNeeded: typeof PaymentVerificationNeeded$ = /*@__PURE__*/ defineTlClass(PaymentVerificationNeeded$, 0xd8411139, 0x8ae16a9d, 'payments.PaymentVerificationNeeded', 'constructor', 'payments.paymentVerificationNeeded url:string = payments.PaymentResult');
 export type PaymentVerificationNeeded = PaymentVerificationNeeded$;
 
 /** `payments.paymentReceipt#500911e1 flags:# date:int bot_id:int invoice:Invoice provider_id:int info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt` */
@@ -490,6 +408,7 @@ class PaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.PaymentReceipt';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PaymentReceipt$;
   declare date: number;
   declare botId: number;
   declare invoice: Api.TypeInvoice;
@@ -593,43 +512,14 @@ class PaymentReceipt$ {
       return rethrowDecode(e, 'payments.paymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.paymentReceipt');
-    j.field('date', this.date, intToJson);
-    j.field('bot_id', this.botId, intToJson);
-    j.field('invoice', this.invoice, objectToJson);
-    j.field('provider_id', this.providerId, intToJson);
-    j.optional('info', this.info, objectToJson);
-    j.optional('shipping', this.shipping, objectToJson);
-    j.field('currency', this.currency, stringToJson);
-    j.field('total_amount', this.totalAmount, longToJson);
-    j.field('credentials_title', this.credentialsTitle, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.paymentReceipt', classes);
-    return j.end(
-      new PaymentReceipt$({
-        date: j.field('date', intFromJson),
-        botId: j.field('bot_id', intFromJson),
-        invoice: j.field('invoice', fromJson$Invoice),
-        providerId: j.field('provider_id', intFromJson),
-        info: j.optional('info', fromJson$PaymentRequestedInfo),
-        shipping: j.optional('shipping', fromJson$ShippingOption),
-        currency: j.field('currency', stringFromJson),
-        totalAmount: j.field('total_amount', longFromJson),
-        credentialsTitle: j.field('credentials_title', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.paymentReceipt#500911e1 flags:# date:int bot_id:int invoice:Invoice provider_id:int info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt` */
-export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x500911e1, 0x590093c9, 'payments.PaymentReceipt', 'constructor');
+export const PaymentReceipt: typeof PaymentReceipt$ = /*@__PURE__*/ defineTlClass(PaymentReceipt$, 0x500911e1, 0x590093c9, 'payments.PaymentReceipt', 'constructor', 'payments.paymentReceipt flags:# date:int bot_id:int invoice:Invoice provider_id:int info:flags.0?PaymentRequestedInfo shipping:flags.1?ShippingOption currency:string total_amount:long credentials_title:string users:Vector<User> = payments.PaymentReceipt');
 export type PaymentReceipt = PaymentReceipt$;
 
 /** `payments.savedInfo#fb8fe43c flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo` */
@@ -642,6 +532,7 @@ class SavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.SavedInfo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SavedInfo$;
   declare hasSavedCredentials: boolean | undefined;
   declare savedInfo: Api.TypePaymentRequestedInfo | undefined;
 
@@ -687,27 +578,14 @@ class SavedInfo$ {
       return rethrowDecode(e, 'payments.savedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.savedInfo');
-    j.flag('has_saved_credentials', this.hasSavedCredentials);
-    j.optional('saved_info', this.savedInfo, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.savedInfo', classes);
-    return j.end(
-      new SavedInfo$({
-        hasSavedCredentials: j.flag('has_saved_credentials'),
-        savedInfo: j.optional('saved_info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface SavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.savedInfo#fb8fe43c flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo` */
-export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor');
+export const SavedInfo: typeof SavedInfo$ = /*@__PURE__*/ defineTlClass(SavedInfo$, 0xfb8fe43c, 0xad3cf146, 'payments.SavedInfo', 'constructor', 'payments.savedInfo flags:# has_saved_credentials:flags.1?true saved_info:flags.0?PaymentRequestedInfo = payments.SavedInfo');
 export type SavedInfo = SavedInfo$;
 
 /** `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData` */
@@ -720,6 +598,7 @@ class BankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.BankCardData';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BankCardData$;
   declare title: string;
   declare openUrls: Api.TypeBankCardOpenUrl[];
 
@@ -768,27 +647,14 @@ class BankCardData$ {
       return rethrowDecode(e, 'payments.bankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.bankCardData');
-    j.field('title', this.title, stringToJson);
-    j.vector('open_urls', this.openUrls, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BankCardData$ {
-    const j = new TlJsonReader(json, 'payments.bankCardData', classes);
-    return j.end(
-      new BankCardData$({
-        title: j.field('title', stringFromJson),
-        openUrls: j.vector('open_urls', fromJson$BankCardOpenUrl),
-      }),
-    );
-  }
+interface BankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.bankCardData#3e24e573 title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData` */
-export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor');
+export const BankCardData: typeof BankCardData$ = /*@__PURE__*/ defineTlClass(BankCardData$, 0x3e24e573, 0x8c6dd68b, 'payments.BankCardData', 'constructor', 'payments.bankCardData title:string open_urls:Vector<BankCardOpenUrl> = payments.BankCardData');
 export type BankCardData = BankCardData$;
 
 /** `payments.getPaymentForm#99f09745 msg_id:int = payments.PaymentForm` */
@@ -801,6 +667,7 @@ class GetPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0xa0483f19;
   declare readonly className: 'payments.GetPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentForm$;
   declare msgId: number;
 
   constructor(args: { msgId: number }) {
@@ -840,25 +707,14 @@ class GetPaymentForm$ {
       return rethrowDecode(e, 'payments.getPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentForm');
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentForm', classes);
-    return j.end(
-      new GetPaymentForm$({
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getPaymentForm#99f09745 msg_id:int = payments.PaymentForm` */
-export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x99f09745, 0xa0483f19, 'payments.GetPaymentForm', 'request');
+export const GetPaymentForm: typeof GetPaymentForm$ = /*@__PURE__*/ defineTlClass(GetPaymentForm$, 0x99f09745, 0xa0483f19, 'payments.GetPaymentForm', 'request', 'payments.getPaymentForm msg_id:int');
 export type GetPaymentForm = GetPaymentForm$;
 
 /** `payments.getPaymentReceipt#a092a980 msg_id:int = payments.PaymentReceipt` */
@@ -871,6 +727,7 @@ class GetPaymentReceipt$ {
   declare readonly SUBCLASS_OF_ID: 0x590093c9;
   declare readonly className: 'payments.GetPaymentReceipt';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetPaymentReceipt$;
   declare msgId: number;
 
   constructor(args: { msgId: number }) {
@@ -910,25 +767,14 @@ class GetPaymentReceipt$ {
       return rethrowDecode(e, 'payments.getPaymentReceipt', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getPaymentReceipt');
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetPaymentReceipt$ {
-    const j = new TlJsonReader(json, 'payments.getPaymentReceipt', classes);
-    return j.end(
-      new GetPaymentReceipt$({
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetPaymentReceipt$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getPaymentReceipt#a092a980 msg_id:int = payments.PaymentReceipt` */
-export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0xa092a980, 0x590093c9, 'payments.GetPaymentReceipt', 'request');
+export const GetPaymentReceipt: typeof GetPaymentReceipt$ = /*@__PURE__*/ defineTlClass(GetPaymentReceipt$, 0xa092a980, 0x590093c9, 'payments.GetPaymentReceipt', 'request', 'payments.getPaymentReceipt msg_id:int');
 export type GetPaymentReceipt = GetPaymentReceipt$;
 
 /** `payments.validateRequestedInfo#770a8e74 flags:# save:flags.0?true msg_id:int info:PaymentRequestedInfo = payments.ValidatedRequestedInfo` */
@@ -941,6 +787,7 @@ class ValidateRequestedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0x8f8044b7;
   declare readonly className: 'payments.ValidateRequestedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ValidateRequestedInfo$;
   declare save: boolean | undefined;
   declare msgId: number;
   declare info: Api.TypePaymentRequestedInfo;
@@ -996,29 +843,14 @@ class ValidateRequestedInfo$ {
       return rethrowDecode(e, 'payments.validateRequestedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.validateRequestedInfo');
-    j.flag('save', this.save);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('info', this.info, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ValidateRequestedInfo$ {
-    const j = new TlJsonReader(json, 'payments.validateRequestedInfo', classes);
-    return j.end(
-      new ValidateRequestedInfo$({
-        save: j.flag('save'),
-        msgId: j.field('msg_id', intFromJson),
-        info: j.field('info', fromJson$PaymentRequestedInfo),
-      }),
-    );
-  }
+interface ValidateRequestedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.validateRequestedInfo#770a8e74 flags:# save:flags.0?true msg_id:int info:PaymentRequestedInfo = payments.ValidatedRequestedInfo` */
-export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0x770a8e74, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request');
+export const ValidateRequestedInfo: typeof ValidateRequestedInfo$ = /*@__PURE__*/ defineTlClass(ValidateRequestedInfo$, 0x770a8e74, 0x8f8044b7, 'payments.ValidateRequestedInfo', 'request', 'payments.validateRequestedInfo flags:# save:flags.0?true msg_id:int info:PaymentRequestedInfo');
 export type ValidateRequestedInfo = ValidateRequestedInfo$;
 
 /** `payments.sendPaymentForm#2b8879b3 flags:# msg_id:int requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials = payments.PaymentResult` */
@@ -1031,6 +863,7 @@ class SendPaymentForm$ {
   declare readonly SUBCLASS_OF_ID: 0x8ae16a9d;
   declare readonly className: 'payments.SendPaymentForm';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendPaymentForm$;
   declare msgId: number;
   declare requestedInfoId: string | undefined;
   declare shippingOptionId: string | undefined;
@@ -1095,31 +928,14 @@ class SendPaymentForm$ {
       return rethrowDecode(e, 'payments.sendPaymentForm', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.sendPaymentForm');
-    j.field('msg_id', this.msgId, intToJson);
-    j.optional('requested_info_id', this.requestedInfoId, stringToJson);
-    j.optional('shipping_option_id', this.shippingOptionId, stringToJson);
-    j.field('credentials', this.credentials, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendPaymentForm$ {
-    const j = new TlJsonReader(json, 'payments.sendPaymentForm', classes);
-    return j.end(
-      new SendPaymentForm$({
-        msgId: j.field('msg_id', intFromJson),
-        requestedInfoId: j.optional('requested_info_id', stringFromJson),
-        shippingOptionId: j.optional('shipping_option_id', stringFromJson),
-        credentials: j.field('credentials', fromJson$InputPaymentCredentials),
-      }),
-    );
-  }
+interface SendPaymentForm$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.sendPaymentForm#2b8879b3 flags:# msg_id:int requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials = payments.PaymentResult` */
-export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2b8879b3, 0x8ae16a9d, 'payments.SendPaymentForm', 'request');
+export const SendPaymentForm: typeof SendPaymentForm$ = /*@__PURE__*/ defineTlClass(SendPaymentForm$, 0x2b8879b3, 0x8ae16a9d, 'payments.SendPaymentForm', 'request', 'payments.sendPaymentForm flags:# msg_id:int requested_info_id:flags.0?string shipping_option_id:flags.1?string credentials:InputPaymentCredentials');
 export type SendPaymentForm = SendPaymentForm$;
 
 /** `payments.getSavedInfo#227d824b = payments.SavedInfo` */
@@ -1132,6 +948,7 @@ class GetSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xad3cf146;
   declare readonly className: 'payments.GetSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetSavedInfo$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -1149,18 +966,14 @@ class GetSavedInfo$ {
   static fromReader(_r: TlReader): GetSavedInfo$ {
     return new GetSavedInfo$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'payments.getSavedInfo' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetSavedInfo$ {
-    return new TlJsonReader(json, 'payments.getSavedInfo', classes).end(new GetSavedInfo$());
-  }
+interface GetSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getSavedInfo#227d824b = payments.SavedInfo` */
-export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request');
+export const GetSavedInfo: typeof GetSavedInfo$ = /*@__PURE__*/ defineTlClass(GetSavedInfo$, 0x227d824b, 0xad3cf146, 'payments.GetSavedInfo', 'request', 'payments.getSavedInfo');
 export type GetSavedInfo = GetSavedInfo$;
 
 /** `payments.clearSavedInfo#d83d70c1 flags:# credentials:flags.0?true info:flags.1?true = Bool` */
@@ -1173,6 +986,7 @@ class ClearSavedInfo$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'payments.ClearSavedInfo';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ClearSavedInfo$;
   declare credentials: boolean | undefined;
   declare info: boolean | undefined;
 
@@ -1221,27 +1035,14 @@ class ClearSavedInfo$ {
       return rethrowDecode(e, 'payments.clearSavedInfo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.clearSavedInfo');
-    j.flag('credentials', this.credentials);
-    j.flag('info', this.info);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ClearSavedInfo$ {
-    const j = new TlJsonReader(json, 'payments.clearSavedInfo', classes);
-    return j.end(
-      new ClearSavedInfo$({
-        credentials: j.flag('credentials'),
-        info: j.flag('info'),
-      }),
-    );
-  }
+interface ClearSavedInfo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.clearSavedInfo#d83d70c1 flags:# credentials:flags.0?true info:flags.1?true = Bool` */
-export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request');
+export const ClearSavedInfo: typeof ClearSavedInfo$ = /*@__PURE__*/ defineTlClass(ClearSavedInfo$, 0xd83d70c1, 0xf5b399ac, 'payments.ClearSavedInfo', 'request', 'payments.clearSavedInfo flags:# credentials:flags.0?true info:flags.1?true');
 export type ClearSavedInfo = ClearSavedInfo$;
 
 /** `payments.getBankCardData#2e79d779 number:string = payments.BankCardData` */
@@ -1254,6 +1055,7 @@ class GetBankCardData$ {
   declare readonly SUBCLASS_OF_ID: 0x8c6dd68b;
   declare readonly className: 'payments.GetBankCardData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBankCardData$;
   declare number: string;
 
   constructor(args: { number: string }) {
@@ -1293,23 +1095,12 @@ class GetBankCardData$ {
       return rethrowDecode(e, 'payments.getBankCardData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('payments.getBankCardData');
-    j.field('number', this.number, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBankCardData$ {
-    const j = new TlJsonReader(json, 'payments.getBankCardData', classes);
-    return j.end(
-      new GetBankCardData$({
-        number: j.field('number', stringFromJson),
-      }),
-    );
-  }
+interface GetBankCardData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `payments.getBankCardData#2e79d779 number:string = payments.BankCardData` */
-export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request');
+export const GetBankCardData: typeof GetBankCardData$ = /*@__PURE__*/ defineTlClass(GetBankCardData$, 0x2e79d779, 0x8c6dd68b, 'payments.GetBankCardData', 'request', 'payments.getBankCardData number:string');
 export type GetBankCardData = GetBankCardData$;

@@ -15,32 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
-  boolFromJson,
-  boolToJson,
-  bytesFromJson,
-  bytesToJson,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -76,19 +63,6 @@ import {
   write$PhoneCallProtocol,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$DataJSON,
-  fromJson$GroupCall,
-  fromJson$GroupCallParticipant,
-  fromJson$InputGroupCall,
-  fromJson$InputPeer,
-  fromJson$InputPhoneCall,
-  fromJson$InputUser,
-  fromJson$PhoneCall,
-  fromJson$PhoneCallDiscardReason,
-  fromJson$PhoneCallProtocol,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
@@ -107,6 +81,7 @@ class PhoneCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.PhoneCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PhoneCall$;
   declare phoneCall: Api.TypePhoneCall;
   declare users: Api.TypeUser[];
 
@@ -155,27 +130,14 @@ class PhoneCall$ {
       return rethrowDecode(e, 'phone.phoneCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.phoneCall');
-    j.field('phone_call', this.phoneCall, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PhoneCall$ {
-    const j = new TlJsonReader(json, 'phone.phoneCall', classes);
-    return j.end(
-      new PhoneCall$({
-        phoneCall: j.field('phone_call', fromJson$PhoneCall),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PhoneCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.phoneCall#ec82e140 phone_call:PhoneCall users:Vector<User> = phone.PhoneCall` */
-export const PhoneCall: typeof PhoneCall$ = /*@__PURE__*/ defineTlClass(PhoneCall$, 0xec82e140, 0xd48afe4f, 'phone.PhoneCall', 'constructor');
+export const PhoneCall: typeof PhoneCall$ = /*@__PURE__*/ defineTlClass(PhoneCall$, 0xec82e140, 0xd48afe4f, 'phone.PhoneCall', 'constructor', 'phone.phoneCall phone_call:PhoneCall users:Vector<User> = phone.PhoneCall');
 export type PhoneCall = PhoneCall$;
 
 /** `phone.groupCall#66ab0bfc call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string users:Vector<User> = phone.GroupCall` */
@@ -188,6 +150,7 @@ class GroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x304116be;
   declare readonly className: 'phone.GroupCall';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupCall$;
   declare call: Api.TypeGroupCall;
   declare participants: Api.TypeGroupCallParticipant[];
   declare participantsNextOffset: string;
@@ -255,31 +218,14 @@ class GroupCall$ {
       return rethrowDecode(e, 'phone.groupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.field('participants_next_offset', this.participantsNextOffset, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupCall$ {
-    const j = new TlJsonReader(json, 'phone.groupCall', classes);
-    return j.end(
-      new GroupCall$({
-        call: j.field('call', fromJson$GroupCall),
-        participants: j.vector('participants', fromJson$GroupCallParticipant),
-        participantsNextOffset: j.field('participants_next_offset', stringFromJson),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface GroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.groupCall#66ab0bfc call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string users:Vector<User> = phone.GroupCall` */
-export const GroupCall: typeof GroupCall$ = /*@__PURE__*/ defineTlClass(GroupCall$, 0x66ab0bfc, 0x304116be, 'phone.GroupCall', 'constructor');
+export const GroupCall: typeof GroupCall$ = /*@__PURE__*/ defineTlClass(GroupCall$, 0x66ab0bfc, 0x304116be, 'phone.GroupCall', 'constructor', 'phone.groupCall call:GroupCall participants:Vector<GroupCallParticipant> participants_next_offset:string users:Vector<User> = phone.GroupCall');
 export type GroupCall = GroupCall$;
 
 /** `phone.groupParticipants#9cfeb92d count:int participants:Vector<GroupCallParticipant> next_offset:string users:Vector<User> version:int = phone.GroupParticipants` */
@@ -292,6 +238,7 @@ class GroupParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x72d304f4;
   declare readonly className: 'phone.GroupParticipants';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GroupParticipants$;
   declare count: number;
   declare participants: Api.TypeGroupCallParticipant[];
   declare nextOffset: string;
@@ -365,33 +312,14 @@ class GroupParticipants$ {
       return rethrowDecode(e, 'phone.groupParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.groupParticipants');
-    j.field('count', this.count, intToJson);
-    j.vector('participants', this.participants, objectToJson);
-    j.field('next_offset', this.nextOffset, stringToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('version', this.version, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GroupParticipants$ {
-    const j = new TlJsonReader(json, 'phone.groupParticipants', classes);
-    return j.end(
-      new GroupParticipants$({
-        count: j.field('count', intFromJson),
-        participants: j.vector('participants', fromJson$GroupCallParticipant),
-        nextOffset: j.field('next_offset', stringFromJson),
-        users: j.vector('users', fromJson$User),
-        version: j.field('version', intFromJson),
-      }),
-    );
-  }
+interface GroupParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.groupParticipants#9cfeb92d count:int participants:Vector<GroupCallParticipant> next_offset:string users:Vector<User> version:int = phone.GroupParticipants` */
-export const GroupParticipants: typeof GroupParticipants$ = /*@__PURE__*/ defineTlClass(GroupParticipants$, 0x9cfeb92d, 0x72d304f4, 'phone.GroupParticipants', 'constructor');
+export const GroupParticipants: typeof GroupParticipants$ = /*@__PURE__*/ defineTlClass(GroupParticipants$, 0x9cfeb92d, 0x72d304f4, 'phone.GroupParticipants', 'constructor', 'phone.groupParticipants count:int participants:Vector<GroupCallParticipant> next_offset:string users:Vector<User> version:int = phone.GroupParticipants');
 export type GroupParticipants = GroupParticipants$;
 
 /** `phone.getCallConfig#55451fa9 = DataJSON` */
@@ -404,6 +332,7 @@ class GetCallConfig$ {
   declare readonly SUBCLASS_OF_ID: 0xad0352e8;
   declare readonly className: 'phone.GetCallConfig';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetCallConfig$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -421,18 +350,14 @@ class GetCallConfig$ {
   static fromReader(_r: TlReader): GetCallConfig$ {
     return new GetCallConfig$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'phone.getCallConfig' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetCallConfig$ {
-    return new TlJsonReader(json, 'phone.getCallConfig', classes).end(new GetCallConfig$());
-  }
+interface GetCallConfig$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getCallConfig#55451fa9 = DataJSON` */
-export const GetCallConfig: typeof GetCallConfig$ = /*@__PURE__*/ defineTlClass(GetCallConfig$, 0x55451fa9, 0xad0352e8, 'phone.GetCallConfig', 'request');
+export const GetCallConfig: typeof GetCallConfig$ = /*@__PURE__*/ defineTlClass(GetCallConfig$, 0x55451fa9, 0xad0352e8, 'phone.GetCallConfig', 'request', 'phone.getCallConfig');
 export type GetCallConfig = GetCallConfig$;
 
 /** `phone.requestCall#42ff96ed flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
@@ -445,6 +370,7 @@ class RequestCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.RequestCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RequestCall$;
   declare video: boolean | undefined;
   declare userId: Api.TypeInputUser;
   declare randomId: number;
@@ -512,33 +438,14 @@ class RequestCall$ {
       return rethrowDecode(e, 'phone.requestCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.requestCall');
-    j.flag('video', this.video);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    j.field('g_a_hash', this.gAHash, bytesToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RequestCall$ {
-    const j = new TlJsonReader(json, 'phone.requestCall', classes);
-    return j.end(
-      new RequestCall$({
-        video: j.flag('video'),
-        userId: j.field('user_id', fromJson$InputUser),
-        randomId: j.field('random_id', intFromJson),
-        gAHash: j.field('g_a_hash', bytesFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface RequestCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.requestCall#42ff96ed flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
-export const RequestCall: typeof RequestCall$ = /*@__PURE__*/ defineTlClass(RequestCall$, 0x42ff96ed, 0xd48afe4f, 'phone.RequestCall', 'request');
+export const RequestCall: typeof RequestCall$ = /*@__PURE__*/ defineTlClass(RequestCall$, 0x42ff96ed, 0xd48afe4f, 'phone.RequestCall', 'request', 'phone.requestCall flags:# video:flags.0?true user_id:InputUser random_id:int g_a_hash:bytes protocol:PhoneCallProtocol');
 export type RequestCall = RequestCall$;
 
 /** `phone.acceptCall#3bd2b4a0 peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
@@ -551,6 +458,7 @@ class AcceptCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.AcceptCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AcceptCall$;
   declare peer: Api.TypeInputPhoneCall;
   declare gB: Uint8Array;
   declare protocol: Api.TypePhoneCallProtocol;
@@ -602,29 +510,14 @@ class AcceptCall$ {
       return rethrowDecode(e, 'phone.acceptCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.acceptCall');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_b', this.gB, bytesToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AcceptCall$ {
-    const j = new TlJsonReader(json, 'phone.acceptCall', classes);
-    return j.end(
-      new AcceptCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        gB: j.field('g_b', bytesFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface AcceptCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.acceptCall#3bd2b4a0 peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol = phone.PhoneCall` */
-export const AcceptCall: typeof AcceptCall$ = /*@__PURE__*/ defineTlClass(AcceptCall$, 0x3bd2b4a0, 0xd48afe4f, 'phone.AcceptCall', 'request');
+export const AcceptCall: typeof AcceptCall$ = /*@__PURE__*/ defineTlClass(AcceptCall$, 0x3bd2b4a0, 0xd48afe4f, 'phone.AcceptCall', 'request', 'phone.acceptCall peer:InputPhoneCall g_b:bytes protocol:PhoneCallProtocol');
 export type AcceptCall = AcceptCall$;
 
 /** `phone.confirmCall#2efe1722 peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol = phone.PhoneCall` */
@@ -637,6 +530,7 @@ class ConfirmCall$ {
   declare readonly SUBCLASS_OF_ID: 0xd48afe4f;
   declare readonly className: 'phone.ConfirmCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ConfirmCall$;
   declare peer: Api.TypeInputPhoneCall;
   declare gA: Uint8Array;
   declare keyFingerprint: BigInteger;
@@ -694,31 +588,14 @@ class ConfirmCall$ {
       return rethrowDecode(e, 'phone.confirmCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.confirmCall');
-    j.field('peer', this.peer, objectToJson);
-    j.field('g_a', this.gA, bytesToJson);
-    j.field('key_fingerprint', this.keyFingerprint, longToJson);
-    j.field('protocol', this.protocol, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ConfirmCall$ {
-    const j = new TlJsonReader(json, 'phone.confirmCall', classes);
-    return j.end(
-      new ConfirmCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        gA: j.field('g_a', bytesFromJson),
-        keyFingerprint: j.field('key_fingerprint', longFromJson),
-        protocol: j.field('protocol', fromJson$PhoneCallProtocol),
-      }),
-    );
-  }
+interface ConfirmCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.confirmCall#2efe1722 peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol = phone.PhoneCall` */
-export const ConfirmCall: typeof ConfirmCall$ = /*@__PURE__*/ defineTlClass(ConfirmCall$, 0x2efe1722, 0xd48afe4f, 'phone.ConfirmCall', 'request');
+export const ConfirmCall: typeof ConfirmCall$ = /*@__PURE__*/ defineTlClass(ConfirmCall$, 0x2efe1722, 0xd48afe4f, 'phone.ConfirmCall', 'request', 'phone.confirmCall peer:InputPhoneCall g_a:bytes key_fingerprint:long protocol:PhoneCallProtocol');
 export type ConfirmCall = ConfirmCall$;
 
 /** `phone.receivedCall#17d54f61 peer:InputPhoneCall = Bool` */
@@ -731,6 +608,7 @@ class ReceivedCall$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.ReceivedCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ReceivedCall$;
   declare peer: Api.TypeInputPhoneCall;
 
   constructor(args: { peer: Api.TypeInputPhoneCall }) {
@@ -770,25 +648,14 @@ class ReceivedCall$ {
       return rethrowDecode(e, 'phone.receivedCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.receivedCall');
-    j.field('peer', this.peer, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ReceivedCall$ {
-    const j = new TlJsonReader(json, 'phone.receivedCall', classes);
-    return j.end(
-      new ReceivedCall$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-      }),
-    );
-  }
+interface ReceivedCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.receivedCall#17d54f61 peer:InputPhoneCall = Bool` */
-export const ReceivedCall: typeof ReceivedCall$ = /*@__PURE__*/ defineTlClass(ReceivedCall$, 0x17d54f61, 0xf5b399ac, 'phone.ReceivedCall', 'request');
+export const ReceivedCall: typeof ReceivedCall$ = /*@__PURE__*/ defineTlClass(ReceivedCall$, 0x17d54f61, 0xf5b399ac, 'phone.ReceivedCall', 'request', 'phone.receivedCall peer:InputPhoneCall');
 export type ReceivedCall = ReceivedCall$;
 
 /** `phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long = Updates` */
@@ -801,6 +668,7 @@ class DiscardCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DiscardCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardCall$;
   declare video: boolean | undefined;
   declare peer: Api.TypeInputPhoneCall;
   declare duration: number;
@@ -868,33 +736,14 @@ class DiscardCall$ {
       return rethrowDecode(e, 'phone.discardCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.discardCall');
-    j.flag('video', this.video);
-    j.field('peer', this.peer, objectToJson);
-    j.field('duration', this.duration, intToJson);
-    j.field('reason', this.reason, objectToJson);
-    j.field('connection_id', this.connectionId, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardCall$ {
-    const j = new TlJsonReader(json, 'phone.discardCall', classes);
-    return j.end(
-      new DiscardCall$({
-        video: j.flag('video'),
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        duration: j.field('duration', intFromJson),
-        reason: j.field('reason', fromJson$PhoneCallDiscardReason),
-        connectionId: j.field('connection_id', longFromJson),
-      }),
-    );
-  }
+interface DiscardCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.discardCall#b2cbc1c0 flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long = Updates` */
-export const DiscardCall: typeof DiscardCall$ = /*@__PURE__*/ defineTlClass(DiscardCall$, 0xb2cbc1c0, 0x8af52aac, 'phone.DiscardCall', 'request');
+export const DiscardCall: typeof DiscardCall$ = /*@__PURE__*/ defineTlClass(DiscardCall$, 0xb2cbc1c0, 0x8af52aac, 'phone.DiscardCall', 'request', 'phone.discardCall flags:# video:flags.0?true peer:InputPhoneCall duration:int reason:PhoneCallDiscardReason connection_id:long');
 export type DiscardCall = DiscardCall$;
 
 /** `phone.setCallRating#59ead627 flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string = Updates` */
@@ -907,6 +756,7 @@ class SetCallRating$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.SetCallRating';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetCallRating$;
   declare userInitiative: boolean | undefined;
   declare peer: Api.TypeInputPhoneCall;
   declare rating: number;
@@ -968,31 +818,14 @@ class SetCallRating$ {
       return rethrowDecode(e, 'phone.setCallRating', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.setCallRating');
-    j.flag('user_initiative', this.userInitiative);
-    j.field('peer', this.peer, objectToJson);
-    j.field('rating', this.rating, intToJson);
-    j.field('comment', this.comment, stringToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetCallRating$ {
-    const j = new TlJsonReader(json, 'phone.setCallRating', classes);
-    return j.end(
-      new SetCallRating$({
-        userInitiative: j.flag('user_initiative'),
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        rating: j.field('rating', intFromJson),
-        comment: j.field('comment', stringFromJson),
-      }),
-    );
-  }
+interface SetCallRating$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.setCallRating#59ead627 flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string = Updates` */
-export const SetCallRating: typeof SetCallRating$ = /*@__PURE__*/ defineTlClass(SetCallRating$, 0x59ead627, 0x8af52aac, 'phone.SetCallRating', 'request');
+export const SetCallRating: typeof SetCallRating$ = /*@__PURE__*/ defineTlClass(SetCallRating$, 0x59ead627, 0x8af52aac, 'phone.SetCallRating', 'request', 'phone.setCallRating flags:# user_initiative:flags.0?true peer:InputPhoneCall rating:int comment:string');
 export type SetCallRating = SetCallRating$;
 
 /** `phone.saveCallDebug#277add7e peer:InputPhoneCall debug:DataJSON = Bool` */
@@ -1005,6 +838,7 @@ class SaveCallDebug$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SaveCallDebug';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SaveCallDebug$;
   declare peer: Api.TypeInputPhoneCall;
   declare debug: Api.TypeDataJSON;
 
@@ -1050,27 +884,14 @@ class SaveCallDebug$ {
       return rethrowDecode(e, 'phone.saveCallDebug', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.saveCallDebug');
-    j.field('peer', this.peer, objectToJson);
-    j.field('debug', this.debug, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SaveCallDebug$ {
-    const j = new TlJsonReader(json, 'phone.saveCallDebug', classes);
-    return j.end(
-      new SaveCallDebug$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        debug: j.field('debug', fromJson$DataJSON),
-      }),
-    );
-  }
+interface SaveCallDebug$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.saveCallDebug#277add7e peer:InputPhoneCall debug:DataJSON = Bool` */
-export const SaveCallDebug: typeof SaveCallDebug$ = /*@__PURE__*/ defineTlClass(SaveCallDebug$, 0x277add7e, 0xf5b399ac, 'phone.SaveCallDebug', 'request');
+export const SaveCallDebug: typeof SaveCallDebug$ = /*@__PURE__*/ defineTlClass(SaveCallDebug$, 0x277add7e, 0xf5b399ac, 'phone.SaveCallDebug', 'request', 'phone.saveCallDebug peer:InputPhoneCall debug:DataJSON');
 export type SaveCallDebug = SaveCallDebug$;
 
 /** `phone.sendSignalingData#ff7a9383 peer:InputPhoneCall data:bytes = Bool` */
@@ -1083,6 +904,7 @@ class SendSignalingData$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.SendSignalingData';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SendSignalingData$;
   declare peer: Api.TypeInputPhoneCall;
   declare data: Uint8Array;
 
@@ -1128,27 +950,14 @@ class SendSignalingData$ {
       return rethrowDecode(e, 'phone.sendSignalingData', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.sendSignalingData');
-    j.field('peer', this.peer, objectToJson);
-    j.field('data', this.data, bytesToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SendSignalingData$ {
-    const j = new TlJsonReader(json, 'phone.sendSignalingData', classes);
-    return j.end(
-      new SendSignalingData$({
-        peer: j.field('peer', fromJson$InputPhoneCall),
-        data: j.field('data', bytesFromJson),
-      }),
-    );
-  }
+interface SendSignalingData$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.sendSignalingData#ff7a9383 peer:InputPhoneCall data:bytes = Bool` */
-export const SendSignalingData: typeof SendSignalingData$ = /*@__PURE__*/ defineTlClass(SendSignalingData$, 0xff7a9383, 0xf5b399ac, 'phone.SendSignalingData', 'request');
+export const SendSignalingData: typeof SendSignalingData$ = /*@__PURE__*/ defineTlClass(SendSignalingData$, 0xff7a9383, 0xf5b399ac, 'phone.SendSignalingData', 'request', 'phone.sendSignalingData peer:InputPhoneCall data:bytes');
 export type SendSignalingData = SendSignalingData$;
 
 /** `phone.createGroupCall#bd3dabe0 peer:InputPeer random_id:int = Updates` */
@@ -1161,6 +970,7 @@ class CreateGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.CreateGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateGroupCall$;
   declare peer: Api.TypeInputPeer;
   declare randomId: number;
 
@@ -1206,27 +1016,14 @@ class CreateGroupCall$ {
       return rethrowDecode(e, 'phone.createGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.createGroupCall');
-    j.field('peer', this.peer, objectToJson);
-    j.field('random_id', this.randomId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.createGroupCall', classes);
-    return j.end(
-      new CreateGroupCall$({
-        peer: j.field('peer', fromJson$InputPeer),
-        randomId: j.field('random_id', intFromJson),
-      }),
-    );
-  }
+interface CreateGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.createGroupCall#bd3dabe0 peer:InputPeer random_id:int = Updates` */
-export const CreateGroupCall: typeof CreateGroupCall$ = /*@__PURE__*/ defineTlClass(CreateGroupCall$, 0xbd3dabe0, 0x8af52aac, 'phone.CreateGroupCall', 'request');
+export const CreateGroupCall: typeof CreateGroupCall$ = /*@__PURE__*/ defineTlClass(CreateGroupCall$, 0xbd3dabe0, 0x8af52aac, 'phone.CreateGroupCall', 'request', 'phone.createGroupCall peer:InputPeer random_id:int');
 export type CreateGroupCall = CreateGroupCall$;
 
 /** `phone.joinGroupCall#5f9c8e62 flags:# muted:flags.0?true call:InputGroupCall params:DataJSON = Updates` */
@@ -1239,6 +1036,7 @@ class JoinGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.JoinGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => JoinGroupCall$;
   declare muted: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
   declare params: Api.TypeDataJSON;
@@ -1294,29 +1092,14 @@ class JoinGroupCall$ {
       return rethrowDecode(e, 'phone.joinGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.joinGroupCall');
-    j.flag('muted', this.muted);
-    j.field('call', this.call, objectToJson);
-    j.field('params', this.params, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): JoinGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.joinGroupCall', classes);
-    return j.end(
-      new JoinGroupCall$({
-        muted: j.flag('muted'),
-        call: j.field('call', fromJson$InputGroupCall),
-        params: j.field('params', fromJson$DataJSON),
-      }),
-    );
-  }
+interface JoinGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.joinGroupCall#5f9c8e62 flags:# muted:flags.0?true call:InputGroupCall params:DataJSON = Updates` */
-export const JoinGroupCall: typeof JoinGroupCall$ = /*@__PURE__*/ defineTlClass(JoinGroupCall$, 0x5f9c8e62, 0x8af52aac, 'phone.JoinGroupCall', 'request');
+export const JoinGroupCall: typeof JoinGroupCall$ = /*@__PURE__*/ defineTlClass(JoinGroupCall$, 0x5f9c8e62, 0x8af52aac, 'phone.JoinGroupCall', 'request', 'phone.joinGroupCall flags:# muted:flags.0?true call:InputGroupCall params:DataJSON');
 export type JoinGroupCall = JoinGroupCall$;
 
 /** `phone.leaveGroupCall#500377f9 call:InputGroupCall source:int = Updates` */
@@ -1329,6 +1112,7 @@ class LeaveGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.LeaveGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LeaveGroupCall$;
   declare call: Api.TypeInputGroupCall;
   declare source: number;
 
@@ -1374,27 +1158,14 @@ class LeaveGroupCall$ {
       return rethrowDecode(e, 'phone.leaveGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.leaveGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.field('source', this.source, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LeaveGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.leaveGroupCall', classes);
-    return j.end(
-      new LeaveGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        source: j.field('source', intFromJson),
-      }),
-    );
-  }
+interface LeaveGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.leaveGroupCall#500377f9 call:InputGroupCall source:int = Updates` */
-export const LeaveGroupCall: typeof LeaveGroupCall$ = /*@__PURE__*/ defineTlClass(LeaveGroupCall$, 0x500377f9, 0x8af52aac, 'phone.LeaveGroupCall', 'request');
+export const LeaveGroupCall: typeof LeaveGroupCall$ = /*@__PURE__*/ defineTlClass(LeaveGroupCall$, 0x500377f9, 0x8af52aac, 'phone.LeaveGroupCall', 'request', 'phone.leaveGroupCall call:InputGroupCall source:int');
 export type LeaveGroupCall = LeaveGroupCall$;
 
 /** `phone.editGroupCallMember#63146ae4 flags:# muted:flags.0?true call:InputGroupCall user_id:InputUser = Updates` */
@@ -1407,6 +1178,7 @@ class EditGroupCallMember$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.EditGroupCallMember';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => EditGroupCallMember$;
   declare muted: boolean | undefined;
   declare call: Api.TypeInputGroupCall;
   declare userId: Api.TypeInputUser;
@@ -1462,29 +1234,14 @@ class EditGroupCallMember$ {
       return rethrowDecode(e, 'phone.editGroupCallMember', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.editGroupCallMember');
-    j.flag('muted', this.muted);
-    j.field('call', this.call, objectToJson);
-    j.field('user_id', this.userId, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): EditGroupCallMember$ {
-    const j = new TlJsonReader(json, 'phone.editGroupCallMember', classes);
-    return j.end(
-      new EditGroupCallMember$({
-        muted: j.flag('muted'),
-        call: j.field('call', fromJson$InputGroupCall),
-        userId: j.field('user_id', fromJson$InputUser),
-      }),
-    );
-  }
+interface EditGroupCallMember$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.editGroupCallMember#63146ae4 flags:# muted:flags.0?true call:InputGroupCall user_id:InputUser = Updates` */
-export const EditGroupCallMember: typeof EditGroupCallMember$ = /*@__PURE__*/ defineTlClass(EditGroupCallMember$, 0x63146ae4, 0x8af52aac, 'phone.EditGroupCallMember', 'request');
+export const EditGroupCallMember: typeof EditGroupCallMember$ = /*@__PURE__*/ defineTlClass(EditGroupCallMember$, 0x63146ae4, 0x8af52aac, 'phone.EditGroupCallMember', 'request', 'phone.editGroupCallMember flags:# muted:flags.0?true call:InputGroupCall user_id:InputUser');
 export type EditGroupCallMember = EditGroupCallMember$;
 
 /** `phone.inviteToGroupCall#7b393160 call:InputGroupCall users:Vector<InputUser> = Updates` */
@@ -1497,6 +1254,7 @@ class InviteToGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.InviteToGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => InviteToGroupCall$;
   declare call: Api.TypeInputGroupCall;
   declare users: Api.TypeInputUser[];
 
@@ -1550,27 +1308,14 @@ class InviteToGroupCall$ {
       return rethrowDecode(e, 'phone.inviteToGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.inviteToGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): InviteToGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.inviteToGroupCall', classes);
-    return j.end(
-      new InviteToGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        users: j.vector('users', fromJson$InputUser),
-      }),
-    );
-  }
+interface InviteToGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.inviteToGroupCall#7b393160 call:InputGroupCall users:Vector<InputUser> = Updates` */
-export const InviteToGroupCall: typeof InviteToGroupCall$ = /*@__PURE__*/ defineTlClass(InviteToGroupCall$, 0x7b393160, 0x8af52aac, 'phone.InviteToGroupCall', 'request');
+export const InviteToGroupCall: typeof InviteToGroupCall$ = /*@__PURE__*/ defineTlClass(InviteToGroupCall$, 0x7b393160, 0x8af52aac, 'phone.InviteToGroupCall', 'request', 'phone.inviteToGroupCall call:InputGroupCall users:Vector<InputUser>');
 export type InviteToGroupCall = InviteToGroupCall$;
 
 /** `phone.discardGroupCall#7a777135 call:InputGroupCall = Updates` */
@@ -1583,6 +1328,7 @@ class DiscardGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.DiscardGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DiscardGroupCall$;
   declare call: Api.TypeInputGroupCall;
 
   constructor(args: { call: Api.TypeInputGroupCall }) {
@@ -1622,25 +1368,14 @@ class DiscardGroupCall$ {
       return rethrowDecode(e, 'phone.discardGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.discardGroupCall');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DiscardGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.discardGroupCall', classes);
-    return j.end(
-      new DiscardGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface DiscardGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.discardGroupCall#7a777135 call:InputGroupCall = Updates` */
-export const DiscardGroupCall: typeof DiscardGroupCall$ = /*@__PURE__*/ defineTlClass(DiscardGroupCall$, 0x7a777135, 0x8af52aac, 'phone.DiscardGroupCall', 'request');
+export const DiscardGroupCall: typeof DiscardGroupCall$ = /*@__PURE__*/ defineTlClass(DiscardGroupCall$, 0x7a777135, 0x8af52aac, 'phone.DiscardGroupCall', 'request', 'phone.discardGroupCall call:InputGroupCall');
 export type DiscardGroupCall = DiscardGroupCall$;
 
 /** `phone.toggleGroupCallSettings#74bbb43d flags:# call:InputGroupCall join_muted:flags.0?Bool = Updates` */
@@ -1653,6 +1388,7 @@ class ToggleGroupCallSettings$ {
   declare readonly SUBCLASS_OF_ID: 0x8af52aac;
   declare readonly className: 'phone.ToggleGroupCallSettings';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ToggleGroupCallSettings$;
   declare call: Api.TypeInputGroupCall;
   declare joinMuted: boolean | undefined;
 
@@ -1704,27 +1440,14 @@ class ToggleGroupCallSettings$ {
       return rethrowDecode(e, 'phone.toggleGroupCallSettings', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.toggleGroupCallSettings');
-    j.field('call', this.call, objectToJson);
-    j.optional('join_muted', this.joinMuted, boolToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ToggleGroupCallSettings$ {
-    const j = new TlJsonReader(json, 'phone.toggleGroupCallSettings', classes);
-    return j.end(
-      new ToggleGroupCallSettings$({
-        call: j.field('call', fromJson$InputGroupCall),
-        joinMuted: j.optional('join_muted', boolFromJson),
-      }),
-    );
-  }
+interface ToggleGroupCallSettings$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.toggleGroupCallSettings#74bbb43d flags:# call:InputGroupCall join_muted:flags.0?Bool = Updates` */
-export const ToggleGroupCallSettings: typeof ToggleGroupCallSettings$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallSettings$, 0x74bbb43d, 0x8af52aac, 'phone.ToggleGroupCallSettings', 'request');
+export const ToggleGroupCallSettings: typeof ToggleGroupCallSettings$ = /*@__PURE__*/ defineTlClass(ToggleGroupCallSettings$, 0x74bbb43d, 0x8af52aac, 'phone.ToggleGroupCallSettings', 'request', 'phone.toggleGroupCallSettings flags:# call:InputGroupCall join_muted:flags.0?Bool');
 export type ToggleGroupCallSettings = ToggleGroupCallSettings$;
 
 /** `phone.getGroupCall#c7cb017 call:InputGroupCall = phone.GroupCall` */
@@ -1737,6 +1460,7 @@ class GetGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0x304116be;
   declare readonly className: 'phone.GetGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupCall$;
   declare call: Api.TypeInputGroupCall;
 
   constructor(args: { call: Api.TypeInputGroupCall }) {
@@ -1776,25 +1500,14 @@ class GetGroupCall$ {
       return rethrowDecode(e, 'phone.getGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupCall');
-    j.field('call', this.call, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.getGroupCall', classes);
-    return j.end(
-      new GetGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-      }),
-    );
-  }
+interface GetGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupCall#c7cb017 call:InputGroupCall = phone.GroupCall` */
-export const GetGroupCall: typeof GetGroupCall$ = /*@__PURE__*/ defineTlClass(GetGroupCall$, 0x0c7cb017, 0x304116be, 'phone.GetGroupCall', 'request');
+export const GetGroupCall: typeof GetGroupCall$ = /*@__PURE__*/ defineTlClass(GetGroupCall$, 0x0c7cb017, 0x304116be, 'phone.GetGroupCall', 'request', 'phone.getGroupCall call:InputGroupCall');
 export type GetGroupCall = GetGroupCall$;
 
 /** `phone.getGroupParticipants#c9f1d285 call:InputGroupCall ids:Vector<int> sources:Vector<int> offset:string limit:int = phone.GroupParticipants` */
@@ -1807,6 +1520,7 @@ class GetGroupParticipants$ {
   declare readonly SUBCLASS_OF_ID: 0x72d304f4;
   declare readonly className: 'phone.GetGroupParticipants';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetGroupParticipants$;
   declare call: Api.TypeInputGroupCall;
   declare ids: number[];
   declare sources: number[];
@@ -1885,33 +1599,14 @@ class GetGroupParticipants$ {
       return rethrowDecode(e, 'phone.getGroupParticipants', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.getGroupParticipants');
-    j.field('call', this.call, objectToJson);
-    j.vector('ids', this.ids, intToJson);
-    j.vector('sources', this.sources, intToJson);
-    j.field('offset', this.offset, stringToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetGroupParticipants$ {
-    const j = new TlJsonReader(json, 'phone.getGroupParticipants', classes);
-    return j.end(
-      new GetGroupParticipants$({
-        call: j.field('call', fromJson$InputGroupCall),
-        ids: j.vector('ids', intFromJson),
-        sources: j.vector('sources', intFromJson),
-        offset: j.field('offset', stringFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetGroupParticipants$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.getGroupParticipants#c9f1d285 call:InputGroupCall ids:Vector<int> sources:Vector<int> offset:string limit:int = phone.GroupParticipants` */
-export const GetGroupParticipants: typeof GetGroupParticipants$ = /*@__PURE__*/ defineTlClass(GetGroupParticipants$, 0xc9f1d285, 0x72d304f4, 'phone.GetGroupParticipants', 'request');
+export const GetGroupParticipants: typeof GetGroupParticipants$ = /*@__PURE__*/ defineTlClass(GetGroupParticipants$, 0xc9f1d285, 0x72d304f4, 'phone.GetGroupParticipants', 'request', 'phone.getGroupParticipants call:InputGroupCall ids:Vector<int> sources:Vector<int> offset:string limit:int');
 export type GetGroupParticipants = GetGroupParticipants$;
 
 /** `phone.checkGroupCall#b74a7bea call:InputGroupCall source:int = Bool` */
@@ -1924,6 +1619,7 @@ class CheckGroupCall$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'phone.CheckGroupCall';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CheckGroupCall$;
   declare call: Api.TypeInputGroupCall;
   declare source: number;
 
@@ -1969,25 +1665,12 @@ class CheckGroupCall$ {
       return rethrowDecode(e, 'phone.checkGroupCall', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('phone.checkGroupCall');
-    j.field('call', this.call, objectToJson);
-    j.field('source', this.source, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CheckGroupCall$ {
-    const j = new TlJsonReader(json, 'phone.checkGroupCall', classes);
-    return j.end(
-      new CheckGroupCall$({
-        call: j.field('call', fromJson$InputGroupCall),
-        source: j.field('source', intFromJson),
-      }),
-    );
-  }
+interface CheckGroupCall$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `phone.checkGroupCall#b74a7bea call:InputGroupCall source:int = Bool` */
-export const CheckGroupCall: typeof CheckGroupCall$ = /*@__PURE__*/ defineTlClass(CheckGroupCall$, 0xb74a7bea, 0xf5b399ac, 'phone.CheckGroupCall', 'request');
+export const CheckGroupCall: typeof CheckGroupCall$ = /*@__PURE__*/ defineTlClass(CheckGroupCall$, 0xb74a7bea, 0xf5b399ac, 'phone.CheckGroupCall', 'request', 'phone.checkGroupCall call:InputGroupCall source:int');
 export type CheckGroupCall = CheckGroupCall$;

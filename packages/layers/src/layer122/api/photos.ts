@@ -15,23 +15,14 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
-  doubleFromJson,
-  doubleToJson,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -56,13 +47,6 @@ import {
   write$Photo,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$InputFile,
-  fromJson$InputPhoto,
-  fromJson$InputUser,
-  fromJson$Photo,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `photos.Photos`, discriminated by `className`. */
 export type TypePhotos = 
@@ -81,6 +65,7 @@ class Photos$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.Photos';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Photos$;
   declare photos: Api.TypePhoto[];
   declare users: Api.TypeUser[];
 
@@ -136,27 +121,14 @@ class Photos$ {
       return rethrowDecode(e, 'photos.photos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photos');
-    j.vector('photos', this.photos, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Photos$ {
-    const j = new TlJsonReader(json, 'photos.photos', classes);
-    return j.end(
-      new Photos$({
-        photos: j.vector('photos', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Photos$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.photos#8dca6aa5 photos:Vector<Photo> users:Vector<User> = photos.Photos` */
-export const Photos: typeof Photos$ = /*@__PURE__*/ defineTlClass(Photos$, 0x8dca6aa5, 0x27cfb967, 'photos.Photos', 'constructor');
+export const Photos: typeof Photos$ = /*@__PURE__*/ defineTlClass(Photos$, 0x8dca6aa5, 0x27cfb967, 'photos.Photos', 'constructor', 'photos.photos photos:Vector<Photo> users:Vector<User> = photos.Photos');
 export type Photos = Photos$;
 
 /** `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos` */
@@ -169,6 +141,7 @@ class PhotosSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.PhotosSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => PhotosSlice$;
   declare count: number;
   declare photos: Api.TypePhoto[];
   declare users: Api.TypeUser[];
@@ -230,29 +203,14 @@ class PhotosSlice$ {
       return rethrowDecode(e, 'photos.photosSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photosSlice');
-    j.field('count', this.count, intToJson);
-    j.vector('photos', this.photos, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): PhotosSlice$ {
-    const j = new TlJsonReader(json, 'photos.photosSlice', classes);
-    return j.end(
-      new PhotosSlice$({
-        count: j.field('count', intFromJson),
-        photos: j.vector('photos', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface PhotosSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.photosSlice#15051f54 count:int photos:Vector<Photo> users:Vector<User> = photos.Photos` */
-export const PhotosSlice: typeof PhotosSlice$ = /*@__PURE__*/ defineTlClass(PhotosSlice$, 0x15051f54, 0x27cfb967, 'photos.PhotosSlice', 'constructor');
+export const PhotosSlice: typeof PhotosSlice$ = /*@__PURE__*/ defineTlClass(PhotosSlice$, 0x15051f54, 0x27cfb967, 'photos.PhotosSlice', 'constructor', 'photos.photosSlice count:int photos:Vector<Photo> users:Vector<User> = photos.Photos');
 export type PhotosSlice = PhotosSlice$;
 
 /** `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo` */
@@ -265,6 +223,7 @@ class Photo$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.Photo';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Photo$;
   declare photo: Api.TypePhoto;
   declare users: Api.TypeUser[];
 
@@ -313,27 +272,14 @@ class Photo$ {
       return rethrowDecode(e, 'photos.photo', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.photo');
-    j.field('photo', this.photo, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Photo$ {
-    const j = new TlJsonReader(json, 'photos.photo', classes);
-    return j.end(
-      new Photo$({
-        photo: j.field('photo', fromJson$Photo),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface Photo$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.photo#20212ca8 photo:Photo users:Vector<User> = photos.Photo` */
-export const Photo: typeof Photo$ = /*@__PURE__*/ defineTlClass(Photo$, 0x20212ca8, 0xc292bd24, 'photos.Photo', 'constructor');
+export const Photo: typeof Photo$ = /*@__PURE__*/ defineTlClass(Photo$, 0x20212ca8, 0xc292bd24, 'photos.Photo', 'constructor', 'photos.photo photo:Photo users:Vector<User> = photos.Photo');
 export type Photo = Photo$;
 
 /** `photos.updateProfilePhoto#72d4742c id:InputPhoto = photos.Photo` */
@@ -346,6 +292,7 @@ class UpdateProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UpdateProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UpdateProfilePhoto$;
   declare id: Api.TypeInputPhoto;
 
   constructor(args: { id: Api.TypeInputPhoto }) {
@@ -385,25 +332,14 @@ class UpdateProfilePhoto$ {
       return rethrowDecode(e, 'photos.updateProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.updateProfilePhoto');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UpdateProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.updateProfilePhoto', classes);
-    return j.end(
-      new UpdateProfilePhoto$({
-        id: j.field('id', fromJson$InputPhoto),
-      }),
-    );
-  }
+interface UpdateProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.updateProfilePhoto#72d4742c id:InputPhoto = photos.Photo` */
-export const UpdateProfilePhoto: typeof UpdateProfilePhoto$ = /*@__PURE__*/ defineTlClass(UpdateProfilePhoto$, 0x72d4742c, 0xc292bd24, 'photos.UpdateProfilePhoto', 'request');
+export const UpdateProfilePhoto: typeof UpdateProfilePhoto$ = /*@__PURE__*/ defineTlClass(UpdateProfilePhoto$, 0x72d4742c, 0xc292bd24, 'photos.UpdateProfilePhoto', 'request', 'photos.updateProfilePhoto id:InputPhoto');
 export type UpdateProfilePhoto = UpdateProfilePhoto$;
 
 /** `photos.uploadProfilePhoto#89f30f69 flags:# file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double = photos.Photo` */
@@ -416,6 +352,7 @@ class UploadProfilePhoto$ {
   declare readonly SUBCLASS_OF_ID: 0xc292bd24;
   declare readonly className: 'photos.UploadProfilePhoto';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => UploadProfilePhoto$;
   declare file: Api.TypeInputFile | undefined;
   declare video: Api.TypeInputFile | undefined;
   declare videoStartTs: number | undefined;
@@ -475,29 +412,14 @@ class UploadProfilePhoto$ {
       return rethrowDecode(e, 'photos.uploadProfilePhoto', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.uploadProfilePhoto');
-    j.optional('file', this.file, objectToJson);
-    j.optional('video', this.video, objectToJson);
-    j.optional('video_start_ts', this.videoStartTs, doubleToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): UploadProfilePhoto$ {
-    const j = new TlJsonReader(json, 'photos.uploadProfilePhoto', classes);
-    return j.end(
-      new UploadProfilePhoto$({
-        file: j.optional('file', fromJson$InputFile),
-        video: j.optional('video', fromJson$InputFile),
-        videoStartTs: j.optional('video_start_ts', doubleFromJson),
-      }),
-    );
-  }
+interface UploadProfilePhoto$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.uploadProfilePhoto#89f30f69 flags:# file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double = photos.Photo` */
-export const UploadProfilePhoto: typeof UploadProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadProfilePhoto$, 0x89f30f69, 0xc292bd24, 'photos.UploadProfilePhoto', 'request');
+export const UploadProfilePhoto: typeof UploadProfilePhoto$ = /*@__PURE__*/ defineTlClass(UploadProfilePhoto$, 0x89f30f69, 0xc292bd24, 'photos.UploadProfilePhoto', 'request', 'photos.uploadProfilePhoto flags:# file:flags.0?InputFile video:flags.1?InputFile video_start_ts:flags.2?double');
 export type UploadProfilePhoto = UploadProfilePhoto$;
 
 /** `photos.deletePhotos#87cf7f2f id:Vector<InputPhoto> = Vector<long>` */
@@ -510,6 +432,7 @@ class DeletePhotos$ {
   declare readonly SUBCLASS_OF_ID: 0x8918e168;
   declare readonly className: 'photos.DeletePhotos';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DeletePhotos$;
   declare id: Api.TypeInputPhoto[];
 
   constructor(args: { id: Api.TypeInputPhoto[] }) {
@@ -557,25 +480,14 @@ class DeletePhotos$ {
       return rethrowDecode(e, 'photos.deletePhotos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.deletePhotos');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DeletePhotos$ {
-    const j = new TlJsonReader(json, 'photos.deletePhotos', classes);
-    return j.end(
-      new DeletePhotos$({
-        id: j.vector('id', fromJson$InputPhoto),
-      }),
-    );
-  }
+interface DeletePhotos$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.deletePhotos#87cf7f2f id:Vector<InputPhoto> = Vector<long>` */
-export const DeletePhotos: typeof DeletePhotos$ = /*@__PURE__*/ defineTlClass(DeletePhotos$, 0x87cf7f2f, 0x8918e168, 'photos.DeletePhotos', 'request');
+export const DeletePhotos: typeof DeletePhotos$ = /*@__PURE__*/ defineTlClass(DeletePhotos$, 0x87cf7f2f, 0x8918e168, 'photos.DeletePhotos', 'request', 'photos.deletePhotos id:Vector<InputPhoto>');
 export type DeletePhotos = DeletePhotos$;
 
 /** `photos.getUserPhotos#91cd32a8 user_id:InputUser offset:int max_id:long limit:int = photos.Photos` */
@@ -588,6 +500,7 @@ class GetUserPhotos$ {
   declare readonly SUBCLASS_OF_ID: 0x27cfb967;
   declare readonly className: 'photos.GetUserPhotos';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUserPhotos$;
   declare userId: Api.TypeInputUser;
   declare offset: number;
   declare maxId: BigInteger;
@@ -645,29 +558,12 @@ class GetUserPhotos$ {
       return rethrowDecode(e, 'photos.getUserPhotos', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('photos.getUserPhotos');
-    j.field('user_id', this.userId, objectToJson);
-    j.field('offset', this.offset, intToJson);
-    j.field('max_id', this.maxId, longToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUserPhotos$ {
-    const j = new TlJsonReader(json, 'photos.getUserPhotos', classes);
-    return j.end(
-      new GetUserPhotos$({
-        userId: j.field('user_id', fromJson$InputUser),
-        offset: j.field('offset', intFromJson),
-        maxId: j.field('max_id', longFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetUserPhotos$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `photos.getUserPhotos#91cd32a8 user_id:InputUser offset:int max_id:long limit:int = photos.Photos` */
-export const GetUserPhotos: typeof GetUserPhotos$ = /*@__PURE__*/ defineTlClass(GetUserPhotos$, 0x91cd32a8, 0x27cfb967, 'photos.GetUserPhotos', 'request');
+export const GetUserPhotos: typeof GetUserPhotos$ = /*@__PURE__*/ defineTlClass(GetUserPhotos$, 0x91cd32a8, 0x27cfb967, 'photos.GetUserPhotos', 'request', 'photos.getUserPhotos user_id:InputUser offset:int max_id:long limit:int');
 export type GetUserPhotos = GetUserPhotos$;

@@ -15,28 +15,19 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   longArg,
-  longFromJson,
-  longToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -69,19 +60,6 @@ import {
   write$StatsPercentValue,
   write$User,
 } from '../codecs.js';
-import {
-  fromJson$InputChannel,
-  fromJson$InputPeer,
-  fromJson$MessageInteractionCounters,
-  fromJson$StatsAbsValueAndPrev,
-  fromJson$StatsDateRangeDays,
-  fromJson$StatsGraph,
-  fromJson$StatsGroupTopAdmin,
-  fromJson$StatsGroupTopInviter,
-  fromJson$StatsGroupTopPoster,
-  fromJson$StatsPercentValue,
-  fromJson$User,
-} from '../json.js';
 
 /** Any constructor of `stats.BroadcastStats`, discriminated by `className`. */
 export type TypeBroadcastStats = Api.stats.BroadcastStats;
@@ -100,6 +78,7 @@ class BroadcastStats$ {
   declare readonly SUBCLASS_OF_ID: 0x7ff25428;
   declare readonly className: 'stats.BroadcastStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => BroadcastStats$;
   declare period: Api.TypeStatsDateRangeDays;
   declare followers: Api.TypeStatsAbsValueAndPrev;
   declare viewsPerPost: Api.TypeStatsAbsValueAndPrev;
@@ -226,53 +205,14 @@ class BroadcastStats$ {
       return rethrowDecode(e, 'stats.broadcastStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.broadcastStats');
-    j.field('period', this.period, objectToJson);
-    j.field('followers', this.followers, objectToJson);
-    j.field('views_per_post', this.viewsPerPost, objectToJson);
-    j.field('shares_per_post', this.sharesPerPost, objectToJson);
-    j.field('enabled_notifications', this.enabledNotifications, objectToJson);
-    j.field('growth_graph', this.growthGraph, objectToJson);
-    j.field('followers_graph', this.followersGraph, objectToJson);
-    j.field('mute_graph', this.muteGraph, objectToJson);
-    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('interactions_graph', this.interactionsGraph, objectToJson);
-    j.field('iv_interactions_graph', this.ivInteractionsGraph, objectToJson);
-    j.field('views_by_source_graph', this.viewsBySourceGraph, objectToJson);
-    j.field('new_followers_by_source_graph', this.newFollowersBySourceGraph, objectToJson);
-    j.field('languages_graph', this.languagesGraph, objectToJson);
-    j.vector('recent_message_interactions', this.recentMessageInteractions, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): BroadcastStats$ {
-    const j = new TlJsonReader(json, 'stats.broadcastStats', classes);
-    return j.end(
-      new BroadcastStats$({
-        period: j.field('period', fromJson$StatsDateRangeDays),
-        followers: j.field('followers', fromJson$StatsAbsValueAndPrev),
-        viewsPerPost: j.field('views_per_post', fromJson$StatsAbsValueAndPrev),
-        sharesPerPost: j.field('shares_per_post', fromJson$StatsAbsValueAndPrev),
-        enabledNotifications: j.field('enabled_notifications', fromJson$StatsPercentValue),
-        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
-        followersGraph: j.field('followers_graph', fromJson$StatsGraph),
-        muteGraph: j.field('mute_graph', fromJson$StatsGraph),
-        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
-        interactionsGraph: j.field('interactions_graph', fromJson$StatsGraph),
-        ivInteractionsGraph: j.field('iv_interactions_graph', fromJson$StatsGraph),
-        viewsBySourceGraph: j.field('views_by_source_graph', fromJson$StatsGraph),
-        newFollowersBySourceGraph: j.field('new_followers_by_source_graph', fromJson$StatsGraph),
-        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
-        recentMessageInteractions: j.vector('recent_message_interactions', fromJson$MessageInteractionCounters),
-      }),
-    );
-  }
+interface BroadcastStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.broadcastStats#bdf78394 period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph recent_message_interactions:Vector<MessageInteractionCounters> = stats.BroadcastStats` */
-export const BroadcastStats: typeof BroadcastStats$ = /*@__PURE__*/ defineTlClass(BroadcastStats$, 0xbdf78394, 0x7ff25428, 'stats.BroadcastStats', 'constructor');
+export const BroadcastStats: typeof BroadcastStats$ = /*@__PURE__*/ defineTlClass(BroadcastStats$, 0xbdf78394, 0x7ff25428, 'stats.BroadcastStats', 'constructor', 'stats.broadcastStats period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph recent_message_interactions:Vector<MessageInteractionCounters> = stats.BroadcastStats');
 export type BroadcastStats = BroadcastStats$;
 
 /** `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats` */
@@ -285,6 +225,7 @@ class MegagroupStats$ {
   declare readonly SUBCLASS_OF_ID: 0x5b59be8d;
   declare readonly className: 'stats.MegagroupStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MegagroupStats$;
   declare period: Api.TypeStatsDateRangeDays;
   declare members: Api.TypeStatsAbsValueAndPrev;
   declare messages: Api.TypeStatsAbsValueAndPrev;
@@ -444,57 +385,14 @@ class MegagroupStats$ {
       return rethrowDecode(e, 'stats.megagroupStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.megagroupStats');
-    j.field('period', this.period, objectToJson);
-    j.field('members', this.members, objectToJson);
-    j.field('messages', this.messages, objectToJson);
-    j.field('viewers', this.viewers, objectToJson);
-    j.field('posters', this.posters, objectToJson);
-    j.field('growth_graph', this.growthGraph, objectToJson);
-    j.field('members_graph', this.membersGraph, objectToJson);
-    j.field('new_members_by_source_graph', this.newMembersBySourceGraph, objectToJson);
-    j.field('languages_graph', this.languagesGraph, objectToJson);
-    j.field('messages_graph', this.messagesGraph, objectToJson);
-    j.field('actions_graph', this.actionsGraph, objectToJson);
-    j.field('top_hours_graph', this.topHoursGraph, objectToJson);
-    j.field('weekdays_graph', this.weekdaysGraph, objectToJson);
-    j.vector('top_posters', this.topPosters, objectToJson);
-    j.vector('top_admins', this.topAdmins, objectToJson);
-    j.vector('top_inviters', this.topInviters, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MegagroupStats$ {
-    const j = new TlJsonReader(json, 'stats.megagroupStats', classes);
-    return j.end(
-      new MegagroupStats$({
-        period: j.field('period', fromJson$StatsDateRangeDays),
-        members: j.field('members', fromJson$StatsAbsValueAndPrev),
-        messages: j.field('messages', fromJson$StatsAbsValueAndPrev),
-        viewers: j.field('viewers', fromJson$StatsAbsValueAndPrev),
-        posters: j.field('posters', fromJson$StatsAbsValueAndPrev),
-        growthGraph: j.field('growth_graph', fromJson$StatsGraph),
-        membersGraph: j.field('members_graph', fromJson$StatsGraph),
-        newMembersBySourceGraph: j.field('new_members_by_source_graph', fromJson$StatsGraph),
-        languagesGraph: j.field('languages_graph', fromJson$StatsGraph),
-        messagesGraph: j.field('messages_graph', fromJson$StatsGraph),
-        actionsGraph: j.field('actions_graph', fromJson$StatsGraph),
-        topHoursGraph: j.field('top_hours_graph', fromJson$StatsGraph),
-        weekdaysGraph: j.field('weekdays_graph', fromJson$StatsGraph),
-        topPosters: j.vector('top_posters', fromJson$StatsGroupTopPoster),
-        topAdmins: j.vector('top_admins', fromJson$StatsGroupTopAdmin),
-        topInviters: j.vector('top_inviters', fromJson$StatsGroupTopInviter),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface MegagroupStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.megagroupStats#ef7ff916 period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats` */
-export const MegagroupStats: typeof MegagroupStats$ = /*@__PURE__*/ defineTlClass(MegagroupStats$, 0xef7ff916, 0x5b59be8d, 'stats.MegagroupStats', 'constructor');
+export const MegagroupStats: typeof MegagroupStats$ = /*@__PURE__*/ defineTlClass(MegagroupStats$, 0xef7ff916, 0x5b59be8d, 'stats.MegagroupStats', 'constructor', 'stats.megagroupStats period:StatsDateRangeDays members:StatsAbsValueAndPrev messages:StatsAbsValueAndPrev viewers:StatsAbsValueAndPrev posters:StatsAbsValueAndPrev growth_graph:StatsGraph members_graph:StatsGraph new_members_by_source_graph:StatsGraph languages_graph:StatsGraph messages_graph:StatsGraph actions_graph:StatsGraph top_hours_graph:StatsGraph weekdays_graph:StatsGraph top_posters:Vector<StatsGroupTopPoster> top_admins:Vector<StatsGroupTopAdmin> top_inviters:Vector<StatsGroupTopInviter> users:Vector<User> = stats.MegagroupStats');
 export type MegagroupStats = MegagroupStats$;
 
 /** `stats.messageStats#8999f295 views_graph:StatsGraph = stats.MessageStats` */
@@ -507,6 +405,7 @@ class MessageStats$ {
   declare readonly SUBCLASS_OF_ID: 0x9604a322;
   declare readonly className: 'stats.MessageStats';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => MessageStats$;
   declare viewsGraph: Api.TypeStatsGraph;
 
   constructor(args: { viewsGraph: Api.TypeStatsGraph }) {
@@ -541,25 +440,14 @@ class MessageStats$ {
       return rethrowDecode(e, 'stats.messageStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.messageStats');
-    j.field('views_graph', this.viewsGraph, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): MessageStats$ {
-    const j = new TlJsonReader(json, 'stats.messageStats', classes);
-    return j.end(
-      new MessageStats$({
-        viewsGraph: j.field('views_graph', fromJson$StatsGraph),
-      }),
-    );
-  }
+interface MessageStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.messageStats#8999f295 views_graph:StatsGraph = stats.MessageStats` */
-export const MessageStats: typeof MessageStats$ = /*@__PURE__*/ defineTlClass(MessageStats$, 0x8999f295, 0x9604a322, 'stats.MessageStats', 'constructor');
+export const MessageStats: typeof MessageStats$ = /*@__PURE__*/ defineTlClass(MessageStats$, 0x8999f295, 0x9604a322, 'stats.MessageStats', 'constructor', 'stats.messageStats views_graph:StatsGraph = stats.MessageStats');
 export type MessageStats = MessageStats$;
 
 /** `stats.getBroadcastStats#ab42441a flags:# dark:flags.0?true channel:InputChannel = stats.BroadcastStats` */
@@ -572,6 +460,7 @@ class GetBroadcastStats$ {
   declare readonly SUBCLASS_OF_ID: 0x7ff25428;
   declare readonly className: 'stats.GetBroadcastStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetBroadcastStats$;
   declare dark: boolean | undefined;
   declare channel: Api.TypeInputChannel;
 
@@ -621,27 +510,14 @@ class GetBroadcastStats$ {
       return rethrowDecode(e, 'stats.getBroadcastStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getBroadcastStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetBroadcastStats$ {
-    const j = new TlJsonReader(json, 'stats.getBroadcastStats', classes);
-    return j.end(
-      new GetBroadcastStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetBroadcastStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getBroadcastStats#ab42441a flags:# dark:flags.0?true channel:InputChannel = stats.BroadcastStats` */
-export const GetBroadcastStats: typeof GetBroadcastStats$ = /*@__PURE__*/ defineTlClass(GetBroadcastStats$, 0xab42441a, 0x7ff25428, 'stats.GetBroadcastStats', 'request');
+export const GetBroadcastStats: typeof GetBroadcastStats$ = /*@__PURE__*/ defineTlClass(GetBroadcastStats$, 0xab42441a, 0x7ff25428, 'stats.GetBroadcastStats', 'request', 'stats.getBroadcastStats flags:# dark:flags.0?true channel:InputChannel');
 export type GetBroadcastStats = GetBroadcastStats$;
 
 /** `stats.loadAsyncGraph#621d5fa0 flags:# token:string x:flags.0?long = StatsGraph` */
@@ -654,6 +530,7 @@ class LoadAsyncGraph$ {
   declare readonly SUBCLASS_OF_ID: 0x9b903153;
   declare readonly className: 'stats.LoadAsyncGraph';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => LoadAsyncGraph$;
   declare token: string;
   declare x: BigInteger | undefined;
 
@@ -705,27 +582,14 @@ class LoadAsyncGraph$ {
       return rethrowDecode(e, 'stats.loadAsyncGraph', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.loadAsyncGraph');
-    j.field('token', this.token, stringToJson);
-    j.optional('x', this.x, longToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): LoadAsyncGraph$ {
-    const j = new TlJsonReader(json, 'stats.loadAsyncGraph', classes);
-    return j.end(
-      new LoadAsyncGraph$({
-        token: j.field('token', stringFromJson),
-        x: j.optional('x', longFromJson),
-      }),
-    );
-  }
+interface LoadAsyncGraph$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.loadAsyncGraph#621d5fa0 flags:# token:string x:flags.0?long = StatsGraph` */
-export const LoadAsyncGraph: typeof LoadAsyncGraph$ = /*@__PURE__*/ defineTlClass(LoadAsyncGraph$, 0x621d5fa0, 0x9b903153, 'stats.LoadAsyncGraph', 'request');
+export const LoadAsyncGraph: typeof LoadAsyncGraph$ = /*@__PURE__*/ defineTlClass(LoadAsyncGraph$, 0x621d5fa0, 0x9b903153, 'stats.LoadAsyncGraph', 'request', 'stats.loadAsyncGraph flags:# token:string x:flags.0?long');
 export type LoadAsyncGraph = LoadAsyncGraph$;
 
 /** `stats.getMegagroupStats#dcdf8607 flags:# dark:flags.0?true channel:InputChannel = stats.MegagroupStats` */
@@ -738,6 +602,7 @@ class GetMegagroupStats$ {
   declare readonly SUBCLASS_OF_ID: 0x5b59be8d;
   declare readonly className: 'stats.GetMegagroupStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMegagroupStats$;
   declare dark: boolean | undefined;
   declare channel: Api.TypeInputChannel;
 
@@ -787,27 +652,14 @@ class GetMegagroupStats$ {
       return rethrowDecode(e, 'stats.getMegagroupStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMegagroupStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMegagroupStats$ {
-    const j = new TlJsonReader(json, 'stats.getMegagroupStats', classes);
-    return j.end(
-      new GetMegagroupStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-      }),
-    );
-  }
+interface GetMegagroupStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getMegagroupStats#dcdf8607 flags:# dark:flags.0?true channel:InputChannel = stats.MegagroupStats` */
-export const GetMegagroupStats: typeof GetMegagroupStats$ = /*@__PURE__*/ defineTlClass(GetMegagroupStats$, 0xdcdf8607, 0x5b59be8d, 'stats.GetMegagroupStats', 'request');
+export const GetMegagroupStats: typeof GetMegagroupStats$ = /*@__PURE__*/ defineTlClass(GetMegagroupStats$, 0xdcdf8607, 0x5b59be8d, 'stats.GetMegagroupStats', 'request', 'stats.getMegagroupStats flags:# dark:flags.0?true channel:InputChannel');
 export type GetMegagroupStats = GetMegagroupStats$;
 
 /** `stats.getMessagePublicForwards#5630281b channel:InputChannel msg_id:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages` */
@@ -820,6 +672,7 @@ class GetMessagePublicForwards$ {
   declare readonly SUBCLASS_OF_ID: 0xd4b40b5e;
   declare readonly className: 'stats.GetMessagePublicForwards';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessagePublicForwards$;
   declare channel: Api.TypeInputChannel;
   declare msgId: number;
   declare offsetRate: number;
@@ -889,35 +742,14 @@ class GetMessagePublicForwards$ {
       return rethrowDecode(e, 'stats.getMessagePublicForwards', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMessagePublicForwards');
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    j.field('offset_rate', this.offsetRate, intToJson);
-    j.field('offset_peer', this.offsetPeer, objectToJson);
-    j.field('offset_id', this.offsetId, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessagePublicForwards$ {
-    const j = new TlJsonReader(json, 'stats.getMessagePublicForwards', classes);
-    return j.end(
-      new GetMessagePublicForwards$({
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-        offsetRate: j.field('offset_rate', intFromJson),
-        offsetPeer: j.field('offset_peer', fromJson$InputPeer),
-        offsetId: j.field('offset_id', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetMessagePublicForwards$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getMessagePublicForwards#5630281b channel:InputChannel msg_id:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int = messages.Messages` */
-export const GetMessagePublicForwards: typeof GetMessagePublicForwards$ = /*@__PURE__*/ defineTlClass(GetMessagePublicForwards$, 0x5630281b, 0xd4b40b5e, 'stats.GetMessagePublicForwards', 'request');
+export const GetMessagePublicForwards: typeof GetMessagePublicForwards$ = /*@__PURE__*/ defineTlClass(GetMessagePublicForwards$, 0x5630281b, 0xd4b40b5e, 'stats.GetMessagePublicForwards', 'request', 'stats.getMessagePublicForwards channel:InputChannel msg_id:int offset_rate:int offset_peer:InputPeer offset_id:int limit:int');
 export type GetMessagePublicForwards = GetMessagePublicForwards$;
 
 /** `stats.getMessageStats#b6e0a3f5 flags:# dark:flags.0?true channel:InputChannel msg_id:int = stats.MessageStats` */
@@ -930,6 +762,7 @@ class GetMessageStats$ {
   declare readonly SUBCLASS_OF_ID: 0x9604a322;
   declare readonly className: 'stats.GetMessageStats';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetMessageStats$;
   declare dark: boolean | undefined;
   declare channel: Api.TypeInputChannel;
   declare msgId: number;
@@ -985,27 +818,12 @@ class GetMessageStats$ {
       return rethrowDecode(e, 'stats.getMessageStats', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stats.getMessageStats');
-    j.flag('dark', this.dark);
-    j.field('channel', this.channel, objectToJson);
-    j.field('msg_id', this.msgId, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetMessageStats$ {
-    const j = new TlJsonReader(json, 'stats.getMessageStats', classes);
-    return j.end(
-      new GetMessageStats$({
-        dark: j.flag('dark'),
-        channel: j.field('channel', fromJson$InputChannel),
-        msgId: j.field('msg_id', intFromJson),
-      }),
-    );
-  }
+interface GetMessageStats$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stats.getMessageStats#b6e0a3f5 flags:# dark:flags.0?true channel:InputChannel msg_id:int = stats.MessageStats` */
-export const GetMessageStats: typeof GetMessageStats$ = /*@__PURE__*/ defineTlClass(GetMessageStats$, 0xb6e0a3f5, 0x9604a322, 'stats.GetMessageStats', 'request');
+export const GetMessageStats: typeof GetMessageStats$ = /*@__PURE__*/ defineTlClass(GetMessageStats$, 0xb6e0a3f5, 0x9604a322, 'stats.GetMessageStats', 'request', 'stats.getMessageStats flags:# dark:flags.0?true channel:InputChannel msg_id:int');
 export type GetMessageStats = GetMessageStats$;

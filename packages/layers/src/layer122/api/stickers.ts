@@ -7,25 +7,18 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
   rethrowEncode,
   serializeObject,
-  stringFromJson,
-  stringToJson,
   trueFlag,
   unknownFlagBits,
 } from '@tlforge/runtime';
@@ -41,12 +34,6 @@ import {
   write$InputStickerSetItem,
   write$InputUser,
 } from '../codecs.js';
-import {
-  fromJson$InputDocument,
-  fromJson$InputStickerSet,
-  fromJson$InputStickerSetItem,
-  fromJson$InputUser,
-} from '../json.js';
 
 
 /** `stickers.createStickerSet#f1036780 flags:# masks:flags.0?true animated:flags.1?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> = messages.StickerSet` */
@@ -59,6 +46,7 @@ class CreateStickerSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.CreateStickerSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => CreateStickerSet$;
   declare masks: boolean | undefined;
   declare animated: boolean | undefined;
   declare userId: Api.TypeInputUser;
@@ -146,37 +134,14 @@ class CreateStickerSet$ {
       return rethrowDecode(e, 'stickers.createStickerSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.createStickerSet');
-    j.flag('masks', this.masks);
-    j.flag('animated', this.animated);
-    j.field('user_id', this.userId, objectToJson);
-    j.field('title', this.title, stringToJson);
-    j.field('short_name', this.shortName, stringToJson);
-    j.optional('thumb', this.thumb, objectToJson);
-    j.vector('stickers', this.stickers, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): CreateStickerSet$ {
-    const j = new TlJsonReader(json, 'stickers.createStickerSet', classes);
-    return j.end(
-      new CreateStickerSet$({
-        masks: j.flag('masks'),
-        animated: j.flag('animated'),
-        userId: j.field('user_id', fromJson$InputUser),
-        title: j.field('title', stringFromJson),
-        shortName: j.field('short_name', stringFromJson),
-        thumb: j.optional('thumb', fromJson$InputDocument),
-        stickers: j.vector('stickers', fromJson$InputStickerSetItem),
-      }),
-    );
-  }
+interface CreateStickerSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.createStickerSet#f1036780 flags:# masks:flags.0?true animated:flags.1?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem> = messages.StickerSet` */
-export const CreateStickerSet: typeof CreateStickerSet$ = /*@__PURE__*/ defineTlClass(CreateStickerSet$, 0xf1036780, 0x9b704a5a, 'stickers.CreateStickerSet', 'request');
+export const CreateStickerSet: typeof CreateStickerSet$ = /*@__PURE__*/ defineTlClass(CreateStickerSet$, 0xf1036780, 0x9b704a5a, 'stickers.CreateStickerSet', 'request', 'stickers.createStickerSet flags:# masks:flags.0?true animated:flags.1?true user_id:InputUser title:string short_name:string thumb:flags.2?InputDocument stickers:Vector<InputStickerSetItem>');
 export type CreateStickerSet = CreateStickerSet$;
 
 /** `stickers.removeStickerFromSet#f7760f51 sticker:InputDocument = messages.StickerSet` */
@@ -189,6 +154,7 @@ class RemoveStickerFromSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.RemoveStickerFromSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => RemoveStickerFromSet$;
   declare sticker: Api.TypeInputDocument;
 
   constructor(args: { sticker: Api.TypeInputDocument }) {
@@ -228,25 +194,14 @@ class RemoveStickerFromSet$ {
       return rethrowDecode(e, 'stickers.removeStickerFromSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.removeStickerFromSet');
-    j.field('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): RemoveStickerFromSet$ {
-    const j = new TlJsonReader(json, 'stickers.removeStickerFromSet', classes);
-    return j.end(
-      new RemoveStickerFromSet$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-      }),
-    );
-  }
+interface RemoveStickerFromSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.removeStickerFromSet#f7760f51 sticker:InputDocument = messages.StickerSet` */
-export const RemoveStickerFromSet: typeof RemoveStickerFromSet$ = /*@__PURE__*/ defineTlClass(RemoveStickerFromSet$, 0xf7760f51, 0x9b704a5a, 'stickers.RemoveStickerFromSet', 'request');
+export const RemoveStickerFromSet: typeof RemoveStickerFromSet$ = /*@__PURE__*/ defineTlClass(RemoveStickerFromSet$, 0xf7760f51, 0x9b704a5a, 'stickers.RemoveStickerFromSet', 'request', 'stickers.removeStickerFromSet sticker:InputDocument');
 export type RemoveStickerFromSet = RemoveStickerFromSet$;
 
 /** `stickers.changeStickerPosition#ffb6d4ca sticker:InputDocument position:int = messages.StickerSet` */
@@ -259,6 +214,7 @@ class ChangeStickerPosition$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.ChangeStickerPosition';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChangeStickerPosition$;
   declare sticker: Api.TypeInputDocument;
   declare position: number;
 
@@ -304,27 +260,14 @@ class ChangeStickerPosition$ {
       return rethrowDecode(e, 'stickers.changeStickerPosition', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.changeStickerPosition');
-    j.field('sticker', this.sticker, objectToJson);
-    j.field('position', this.position, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChangeStickerPosition$ {
-    const j = new TlJsonReader(json, 'stickers.changeStickerPosition', classes);
-    return j.end(
-      new ChangeStickerPosition$({
-        sticker: j.field('sticker', fromJson$InputDocument),
-        position: j.field('position', intFromJson),
-      }),
-    );
-  }
+interface ChangeStickerPosition$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.changeStickerPosition#ffb6d4ca sticker:InputDocument position:int = messages.StickerSet` */
-export const ChangeStickerPosition: typeof ChangeStickerPosition$ = /*@__PURE__*/ defineTlClass(ChangeStickerPosition$, 0xffb6d4ca, 0x9b704a5a, 'stickers.ChangeStickerPosition', 'request');
+export const ChangeStickerPosition: typeof ChangeStickerPosition$ = /*@__PURE__*/ defineTlClass(ChangeStickerPosition$, 0xffb6d4ca, 0x9b704a5a, 'stickers.ChangeStickerPosition', 'request', 'stickers.changeStickerPosition sticker:InputDocument position:int');
 export type ChangeStickerPosition = ChangeStickerPosition$;
 
 /** `stickers.addStickerToSet#8653febe stickerset:InputStickerSet sticker:InputStickerSetItem = messages.StickerSet` */
@@ -337,6 +280,7 @@ class AddStickerToSet$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.AddStickerToSet';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => AddStickerToSet$;
   declare stickerset: Api.TypeInputStickerSet;
   declare sticker: Api.TypeInputStickerSetItem;
 
@@ -382,27 +326,14 @@ class AddStickerToSet$ {
       return rethrowDecode(e, 'stickers.addStickerToSet', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.addStickerToSet');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('sticker', this.sticker, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): AddStickerToSet$ {
-    const j = new TlJsonReader(json, 'stickers.addStickerToSet', classes);
-    return j.end(
-      new AddStickerToSet$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        sticker: j.field('sticker', fromJson$InputStickerSetItem),
-      }),
-    );
-  }
+interface AddStickerToSet$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.addStickerToSet#8653febe stickerset:InputStickerSet sticker:InputStickerSetItem = messages.StickerSet` */
-export const AddStickerToSet: typeof AddStickerToSet$ = /*@__PURE__*/ defineTlClass(AddStickerToSet$, 0x8653febe, 0x9b704a5a, 'stickers.AddStickerToSet', 'request');
+export const AddStickerToSet: typeof AddStickerToSet$ = /*@__PURE__*/ defineTlClass(AddStickerToSet$, 0x8653febe, 0x9b704a5a, 'stickers.AddStickerToSet', 'request', 'stickers.addStickerToSet stickerset:InputStickerSet sticker:InputStickerSetItem');
 export type AddStickerToSet = AddStickerToSet$;
 
 /** `stickers.setStickerSetThumb#9a364e30 stickerset:InputStickerSet thumb:InputDocument = messages.StickerSet` */
@@ -415,6 +346,7 @@ class SetStickerSetThumb$ {
   declare readonly SUBCLASS_OF_ID: 0x9b704a5a;
   declare readonly className: 'stickers.SetStickerSetThumb';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetStickerSetThumb$;
   declare stickerset: Api.TypeInputStickerSet;
   declare thumb: Api.TypeInputDocument;
 
@@ -460,25 +392,12 @@ class SetStickerSetThumb$ {
       return rethrowDecode(e, 'stickers.setStickerSetThumb', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('stickers.setStickerSetThumb');
-    j.field('stickerset', this.stickerset, objectToJson);
-    j.field('thumb', this.thumb, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetStickerSetThumb$ {
-    const j = new TlJsonReader(json, 'stickers.setStickerSetThumb', classes);
-    return j.end(
-      new SetStickerSetThumb$({
-        stickerset: j.field('stickerset', fromJson$InputStickerSet),
-        thumb: j.field('thumb', fromJson$InputDocument),
-      }),
-    );
-  }
+interface SetStickerSetThumb$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `stickers.setStickerSetThumb#9a364e30 stickerset:InputStickerSet thumb:InputDocument = messages.StickerSet` */
-export const SetStickerSetThumb: typeof SetStickerSetThumb$ = /*@__PURE__*/ defineTlClass(SetStickerSetThumb$, 0x9a364e30, 0x9b704a5a, 'stickers.SetStickerSetThumb', 'request');
+export const SetStickerSetThumb: typeof SetStickerSetThumb$ = /*@__PURE__*/ defineTlClass(SetStickerSetThumb$, 0x9a364e30, 0x9b704a5a, 'stickers.SetStickerSetThumb', 'request', 'stickers.setStickerSetThumb stickerset:InputStickerSet thumb:InputDocument');
 export type SetStickerSetThumb = SetStickerSetThumb$;

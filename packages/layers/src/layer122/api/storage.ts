@@ -6,7 +6,7 @@
 
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlWriter } from '@tlforge/runtime';
-import { TlJsonReader, defineTlClass, serializeObject } from '@tlforge/runtime';
+import { defineTlClass, serializeObject } from '@tlforge/runtime';
 
 /** Any constructor of `storage.FileType`, discriminated by `className`. */
 export type TypeFileType = 
@@ -31,6 +31,7 @@ class FileUnknown$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileUnknown';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileUnknown$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -43,18 +44,14 @@ class FileUnknown$ {
   static fromReader(_r: TlReader): FileUnknown$ {
     return new FileUnknown$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileUnknown' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileUnknown$ {
-    return new TlJsonReader(json, 'storage.fileUnknown', classes).end(new FileUnknown$());
-  }
+interface FileUnknown$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.fileUnknown#aa963b05 = storage.FileType` */
-export const FileUnknown: typeof FileUnknown$ = /*@__PURE__*/ defineTlClass(FileUnknown$, 0xaa963b05, 0xf3a1e6f3, 'storage.FileUnknown', 'constructor');
+export const FileUnknown: typeof FileUnknown$ = /*@__PURE__*/ defineTlClass(FileUnknown$, 0xaa963b05, 0xf3a1e6f3, 'storage.FileUnknown', 'constructor', 'storage.fileUnknown = storage.FileType');
 export type FileUnknown = FileUnknown$;
 
 /** `storage.filePartial#40bc6f52 = storage.FileType` */
@@ -67,6 +64,7 @@ class FilePartial$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FilePartial';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FilePartial$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -79,18 +77,14 @@ class FilePartial$ {
   static fromReader(_r: TlReader): FilePartial$ {
     return new FilePartial$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.filePartial' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FilePartial$ {
-    return new TlJsonReader(json, 'storage.filePartial', classes).end(new FilePartial$());
-  }
+interface FilePartial$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.filePartial#40bc6f52 = storage.FileType` */
-export const FilePartial: typeof FilePartial$ = /*@__PURE__*/ defineTlClass(FilePartial$, 0x40bc6f52, 0xf3a1e6f3, 'storage.FilePartial', 'constructor');
+export const FilePartial: typeof FilePartial$ = /*@__PURE__*/ defineTlClass(FilePartial$, 0x40bc6f52, 0xf3a1e6f3, 'storage.FilePartial', 'constructor', 'storage.filePartial = storage.FileType');
 export type FilePartial = FilePartial$;
 
 /** `storage.fileJpeg#7efe0e = storage.FileType` */
@@ -103,6 +97,7 @@ class FileJpeg$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileJpeg';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileJpeg$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -115,18 +110,14 @@ class FileJpeg$ {
   static fromReader(_r: TlReader): FileJpeg$ {
     return new FileJpeg$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileJpeg' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileJpeg$ {
-    return new TlJsonReader(json, 'storage.fileJpeg', classes).end(new FileJpeg$());
-  }
+interface FileJpeg$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.fileJpeg#7efe0e = storage.FileType` */
-export const FileJpeg: typeof FileJpeg$ = /*@__PURE__*/ defineTlClass(FileJpeg$, 0x007efe0e, 0xf3a1e6f3, 'storage.FileJpeg', 'constructor');
+export const FileJpeg: typeof FileJpeg$ = /*@__PURE__*/ defineTlClass(FileJpeg$, 0x007efe0e, 0xf3a1e6f3, 'storage.FileJpeg', 'constructor', 'storage.fileJpeg = storage.FileType');
 export type FileJpeg = FileJpeg$;
 
 /** `storage.fileGif#cae1aadf = storage.FileType` */
@@ -139,6 +130,7 @@ class FileGif$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileGif';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileGif$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -151,18 +143,14 @@ class FileGif$ {
   static fromReader(_r: TlReader): FileGif$ {
     return new FileGif$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileGif' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileGif$ {
-    return new TlJsonReader(json, 'storage.fileGif', classes).end(new FileGif$());
-  }
+interface FileGif$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.fileGif#cae1aadf = storage.FileType` */
-export const FileGif: typeof FileGif$ = /*@__PURE__*/ defineTlClass(FileGif$, 0xcae1aadf, 0xf3a1e6f3, 'storage.FileGif', 'constructor');
+export const FileGif: typeof FileGif$ = /*@__PURE__*/ defineTlClass(FileGif$, 0xcae1aadf, 0xf3a1e6f3, 'storage.FileGif', 'constructor', 'storage.fileGif = storage.FileType');
 export type FileGif = FileGif$;
 
 /** `storage.filePng#a4f63c0 = storage.FileType` */
@@ -175,6 +163,7 @@ class FilePng$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FilePng';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FilePng$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -187,18 +176,14 @@ class FilePng$ {
   static fromReader(_r: TlReader): FilePng$ {
     return new FilePng$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.filePng' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FilePng$ {
-    return new TlJsonReader(json, 'storage.filePng', classes).end(new FilePng$());
-  }
+interface FilePng$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.filePng#a4f63c0 = storage.FileType` */
-export const FilePng: typeof FilePng$ = /*@__PURE__*/ defineTlClass(FilePng$, 0x0a4f63c0, 0xf3a1e6f3, 'storage.FilePng', 'constructor');
+export const FilePng: typeof FilePng$ = /*@__PURE__*/ defineTlClass(FilePng$, 0x0a4f63c0, 0xf3a1e6f3, 'storage.FilePng', 'constructor', 'storage.filePng = storage.FileType');
 export type FilePng = FilePng$;
 
 /** `storage.filePdf#ae1e508d = storage.FileType` */
@@ -211,6 +196,7 @@ class FilePdf$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FilePdf';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FilePdf$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -223,18 +209,14 @@ class FilePdf$ {
   static fromReader(_r: TlReader): FilePdf$ {
     return new FilePdf$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.filePdf' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FilePdf$ {
-    return new TlJsonReader(json, 'storage.filePdf', classes).end(new FilePdf$());
-  }
+interface FilePdf$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.filePdf#ae1e508d = storage.FileType` */
-export const FilePdf: typeof FilePdf$ = /*@__PURE__*/ defineTlClass(FilePdf$, 0xae1e508d, 0xf3a1e6f3, 'storage.FilePdf', 'constructor');
+export const FilePdf: typeof FilePdf$ = /*@__PURE__*/ defineTlClass(FilePdf$, 0xae1e508d, 0xf3a1e6f3, 'storage.FilePdf', 'constructor', 'storage.filePdf = storage.FileType');
 export type FilePdf = FilePdf$;
 
 /** `storage.fileMp3#528a0677 = storage.FileType` */
@@ -247,6 +229,7 @@ class FileMp3$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileMp3';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileMp3$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -259,18 +242,14 @@ class FileMp3$ {
   static fromReader(_r: TlReader): FileMp3$ {
     return new FileMp3$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileMp3' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileMp3$ {
-    return new TlJsonReader(json, 'storage.fileMp3', classes).end(new FileMp3$());
-  }
+interface FileMp3$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.fileMp3#528a0677 = storage.FileType` */
-export const FileMp3: typeof FileMp3$ = /*@__PURE__*/ defineTlClass(FileMp3$, 0x528a0677, 0xf3a1e6f3, 'storage.FileMp3', 'constructor');
+export const FileMp3: typeof FileMp3$ = /*@__PURE__*/ defineTlClass(FileMp3$, 0x528a0677, 0xf3a1e6f3, 'storage.FileMp3', 'constructor', 'storage.fileMp3 = storage.FileType');
 export type FileMp3 = FileMp3$;
 
 /** `storage.fileMov#4b09ebbc = storage.FileType` */
@@ -283,6 +262,7 @@ class FileMov$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileMov';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileMov$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -295,18 +275,14 @@ class FileMov$ {
   static fromReader(_r: TlReader): FileMov$ {
     return new FileMov$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileMov' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileMov$ {
-    return new TlJsonReader(json, 'storage.fileMov', classes).end(new FileMov$());
-  }
+interface FileMov$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.fileMov#4b09ebbc = storage.FileType` */
-export const FileMov: typeof FileMov$ = /*@__PURE__*/ defineTlClass(FileMov$, 0x4b09ebbc, 0xf3a1e6f3, 'storage.FileMov', 'constructor');
+export const FileMov: typeof FileMov$ = /*@__PURE__*/ defineTlClass(FileMov$, 0x4b09ebbc, 0xf3a1e6f3, 'storage.FileMov', 'constructor', 'storage.fileMov = storage.FileType');
 export type FileMov = FileMov$;
 
 /** `storage.fileMp4#b3cea0e4 = storage.FileType` */
@@ -319,6 +295,7 @@ class FileMp4$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileMp4';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileMp4$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -331,18 +308,14 @@ class FileMp4$ {
   static fromReader(_r: TlReader): FileMp4$ {
     return new FileMp4$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileMp4' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileMp4$ {
-    return new TlJsonReader(json, 'storage.fileMp4', classes).end(new FileMp4$());
-  }
+interface FileMp4$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.fileMp4#b3cea0e4 = storage.FileType` */
-export const FileMp4: typeof FileMp4$ = /*@__PURE__*/ defineTlClass(FileMp4$, 0xb3cea0e4, 0xf3a1e6f3, 'storage.FileMp4', 'constructor');
+export const FileMp4: typeof FileMp4$ = /*@__PURE__*/ defineTlClass(FileMp4$, 0xb3cea0e4, 0xf3a1e6f3, 'storage.FileMp4', 'constructor', 'storage.fileMp4 = storage.FileType');
 export type FileMp4 = FileMp4$;
 
 /** `storage.fileWebp#1081464c = storage.FileType` */
@@ -355,6 +328,7 @@ class FileWebp$ {
   declare readonly SUBCLASS_OF_ID: 0xf3a1e6f3;
   declare readonly className: 'storage.FileWebp';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => FileWebp$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -367,16 +341,12 @@ class FileWebp$ {
   static fromReader(_r: TlReader): FileWebp$ {
     return new FileWebp$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'storage.fileWebp' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): FileWebp$ {
-    return new TlJsonReader(json, 'storage.fileWebp', classes).end(new FileWebp$());
-  }
+interface FileWebp$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `storage.fileWebp#1081464c = storage.FileType` */
-export const FileWebp: typeof FileWebp$ = /*@__PURE__*/ defineTlClass(FileWebp$, 0x1081464c, 0xf3a1e6f3, 'storage.FileWebp', 'constructor');
+export const FileWebp: typeof FileWebp$ = /*@__PURE__*/ defineTlClass(FileWebp$, 0x1081464c, 0xf3a1e6f3, 'storage.FileWebp', 'constructor', 'storage.fileWebp = storage.FileType');
 export type FileWebp = FileWebp$;

@@ -7,18 +7,13 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
   decoding,
   defineTlClass,
   indexedField,
-  intFromJson,
-  intToJson,
   noRegistry,
-  objectToJson,
   readBoxed,
   required,
   rethrowDecode,
@@ -50,17 +45,6 @@ import {
   write$User,
   write$updates$State,
 } from '../codecs.js';
-import {
-  fromJson$ChannelMessagesFilter,
-  fromJson$Chat,
-  fromJson$Dialog,
-  fromJson$EncryptedMessage,
-  fromJson$InputChannel,
-  fromJson$Message,
-  fromJson$Update,
-  fromJson$User,
-  fromJson$updates$State,
-} from '../json.js';
 
 /** Any constructor of `updates.State`, discriminated by `className`. */
 export type TypeState = Api.updates.State;
@@ -86,6 +70,7 @@ class State$ {
   declare readonly SUBCLASS_OF_ID: 0x23df1a01;
   declare readonly className: 'updates.State';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => State$;
   declare pts: number;
   declare qts: number;
   declare date: number;
@@ -144,33 +129,14 @@ class State$ {
       return rethrowDecode(e, 'updates.state', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.state');
-    j.field('pts', this.pts, intToJson);
-    j.field('qts', this.qts, intToJson);
-    j.field('date', this.date, intToJson);
-    j.field('seq', this.seq, intToJson);
-    j.field('unread_count', this.unreadCount, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): State$ {
-    const j = new TlJsonReader(json, 'updates.state', classes);
-    return j.end(
-      new State$({
-        pts: j.field('pts', intFromJson),
-        qts: j.field('qts', intFromJson),
-        date: j.field('date', intFromJson),
-        seq: j.field('seq', intFromJson),
-        unreadCount: j.field('unread_count', intFromJson),
-      }),
-    );
-  }
+interface State$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.state#a56c2a3e pts:int qts:int date:int seq:int unread_count:int = updates.State` */
-export const State: typeof State$ = /*@__PURE__*/ defineTlClass(State$, 0xa56c2a3e, 0x23df1a01, 'updates.State', 'constructor');
+export const State: typeof State$ = /*@__PURE__*/ defineTlClass(State$, 0xa56c2a3e, 0x23df1a01, 'updates.State', 'constructor', 'updates.state pts:int qts:int date:int seq:int unread_count:int = updates.State');
 export type State = State$;
 
 /** `updates.differenceEmpty#5d75a138 date:int seq:int = updates.Difference` */
@@ -183,6 +149,7 @@ class DifferenceEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.DifferenceEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DifferenceEmpty$;
   declare date: number;
   declare seq: number;
 
@@ -223,27 +190,14 @@ class DifferenceEmpty$ {
       return rethrowDecode(e, 'updates.differenceEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.differenceEmpty');
-    j.field('date', this.date, intToJson);
-    j.field('seq', this.seq, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceEmpty$ {
-    const j = new TlJsonReader(json, 'updates.differenceEmpty', classes);
-    return j.end(
-      new DifferenceEmpty$({
-        date: j.field('date', intFromJson),
-        seq: j.field('seq', intFromJson),
-      }),
-    );
-  }
+interface DifferenceEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.differenceEmpty#5d75a138 date:int seq:int = updates.Difference` */
-export const DifferenceEmpty: typeof DifferenceEmpty$ = /*@__PURE__*/ defineTlClass(DifferenceEmpty$, 0x5d75a138, 0x20482874, 'updates.DifferenceEmpty', 'constructor');
+export const DifferenceEmpty: typeof DifferenceEmpty$ = /*@__PURE__*/ defineTlClass(DifferenceEmpty$, 0x5d75a138, 0x20482874, 'updates.DifferenceEmpty', 'constructor', 'updates.differenceEmpty date:int seq:int = updates.Difference');
 export type DifferenceEmpty = DifferenceEmpty$;
 
 /** `updates.difference#f49ca0 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> state:updates.State = updates.Difference` */
@@ -256,6 +210,7 @@ class Difference$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.Difference';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => Difference$;
   declare newMessages: Api.TypeMessage[];
   declare newEncryptedMessages: Api.TypeEncryptedMessage[];
   declare otherUpdates: Api.TypeUpdate[];
@@ -356,35 +311,14 @@ class Difference$ {
       return rethrowDecode(e, 'updates.difference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.difference');
-    j.vector('new_messages', this.newMessages, objectToJson);
-    j.vector('new_encrypted_messages', this.newEncryptedMessages, objectToJson);
-    j.vector('other_updates', this.otherUpdates, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('state', this.state, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): Difference$ {
-    const j = new TlJsonReader(json, 'updates.difference', classes);
-    return j.end(
-      new Difference$({
-        newMessages: j.vector('new_messages', fromJson$Message),
-        newEncryptedMessages: j.vector('new_encrypted_messages', fromJson$EncryptedMessage),
-        otherUpdates: j.vector('other_updates', fromJson$Update),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        state: j.field('state', fromJson$updates$State),
-      }),
-    );
-  }
+interface Difference$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.difference#f49ca0 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> state:updates.State = updates.Difference` */
-export const Difference: typeof Difference$ = /*@__PURE__*/ defineTlClass(Difference$, 0x00f49ca0, 0x20482874, 'updates.Difference', 'constructor');
+export const Difference: typeof Difference$ = /*@__PURE__*/ defineTlClass(Difference$, 0x00f49ca0, 0x20482874, 'updates.Difference', 'constructor', 'updates.difference new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> state:updates.State = updates.Difference');
 export type Difference = Difference$;
 
 /** `updates.differenceSlice#a8fb1981 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> intermediate_state:updates.State = updates.Difference` */
@@ -397,6 +331,7 @@ class DifferenceSlice$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.DifferenceSlice';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DifferenceSlice$;
   declare newMessages: Api.TypeMessage[];
   declare newEncryptedMessages: Api.TypeEncryptedMessage[];
   declare otherUpdates: Api.TypeUpdate[];
@@ -497,35 +432,14 @@ class DifferenceSlice$ {
       return rethrowDecode(e, 'updates.differenceSlice', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.differenceSlice');
-    j.vector('new_messages', this.newMessages, objectToJson);
-    j.vector('new_encrypted_messages', this.newEncryptedMessages, objectToJson);
-    j.vector('other_updates', this.otherUpdates, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    j.field('intermediate_state', this.intermediateState, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceSlice$ {
-    const j = new TlJsonReader(json, 'updates.differenceSlice', classes);
-    return j.end(
-      new DifferenceSlice$({
-        newMessages: j.vector('new_messages', fromJson$Message),
-        newEncryptedMessages: j.vector('new_encrypted_messages', fromJson$EncryptedMessage),
-        otherUpdates: j.vector('other_updates', fromJson$Update),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-        intermediateState: j.field('intermediate_state', fromJson$updates$State),
-      }),
-    );
-  }
+interface DifferenceSlice$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.differenceSlice#a8fb1981 new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> intermediate_state:updates.State = updates.Difference` */
-export const DifferenceSlice: typeof DifferenceSlice$ = /*@__PURE__*/ defineTlClass(DifferenceSlice$, 0xa8fb1981, 0x20482874, 'updates.DifferenceSlice', 'constructor');
+export const DifferenceSlice: typeof DifferenceSlice$ = /*@__PURE__*/ defineTlClass(DifferenceSlice$, 0xa8fb1981, 0x20482874, 'updates.DifferenceSlice', 'constructor', 'updates.differenceSlice new_messages:Vector<Message> new_encrypted_messages:Vector<EncryptedMessage> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> intermediate_state:updates.State = updates.Difference');
 export type DifferenceSlice = DifferenceSlice$;
 
 /** `updates.differenceTooLong#4afe8f6d pts:int = updates.Difference` */
@@ -538,6 +452,7 @@ class DifferenceTooLong$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.DifferenceTooLong';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => DifferenceTooLong$;
   declare pts: number;
 
   constructor(args: { pts: number }) {
@@ -572,25 +487,14 @@ class DifferenceTooLong$ {
       return rethrowDecode(e, 'updates.differenceTooLong', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.differenceTooLong');
-    j.field('pts', this.pts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): DifferenceTooLong$ {
-    const j = new TlJsonReader(json, 'updates.differenceTooLong', classes);
-    return j.end(
-      new DifferenceTooLong$({
-        pts: j.field('pts', intFromJson),
-      }),
-    );
-  }
+interface DifferenceTooLong$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.differenceTooLong#4afe8f6d pts:int = updates.Difference` */
-export const DifferenceTooLong: typeof DifferenceTooLong$ = /*@__PURE__*/ defineTlClass(DifferenceTooLong$, 0x4afe8f6d, 0x20482874, 'updates.DifferenceTooLong', 'constructor');
+export const DifferenceTooLong: typeof DifferenceTooLong$ = /*@__PURE__*/ defineTlClass(DifferenceTooLong$, 0x4afe8f6d, 0x20482874, 'updates.DifferenceTooLong', 'constructor', 'updates.differenceTooLong pts:int = updates.Difference');
 export type DifferenceTooLong = DifferenceTooLong$;
 
 /** `updates.channelDifferenceEmpty#3e11affb flags:# final:flags.0?true pts:int timeout:flags.1?int = updates.ChannelDifference` */
@@ -603,6 +507,7 @@ class ChannelDifferenceEmpty$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.ChannelDifferenceEmpty';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelDifferenceEmpty$;
   declare final: boolean | undefined;
   declare pts: number;
   declare timeout: number | undefined;
@@ -654,29 +559,14 @@ class ChannelDifferenceEmpty$ {
       return rethrowDecode(e, 'updates.channelDifferenceEmpty', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.channelDifferenceEmpty');
-    j.flag('final', this.final);
-    j.field('pts', this.pts, intToJson);
-    j.optional('timeout', this.timeout, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifferenceEmpty$ {
-    const j = new TlJsonReader(json, 'updates.channelDifferenceEmpty', classes);
-    return j.end(
-      new ChannelDifferenceEmpty$({
-        final: j.flag('final'),
-        pts: j.field('pts', intFromJson),
-        timeout: j.optional('timeout', intFromJson),
-      }),
-    );
-  }
+interface ChannelDifferenceEmpty$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.channelDifferenceEmpty#3e11affb flags:# final:flags.0?true pts:int timeout:flags.1?int = updates.ChannelDifference` */
-export const ChannelDifferenceEmpty: typeof ChannelDifferenceEmpty$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceEmpty$, 0x3e11affb, 0x29896f5d, 'updates.ChannelDifferenceEmpty', 'constructor');
+export const ChannelDifferenceEmpty: typeof ChannelDifferenceEmpty$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceEmpty$, 0x3e11affb, 0x29896f5d, 'updates.ChannelDifferenceEmpty', 'constructor', 'updates.channelDifferenceEmpty flags:# final:flags.0?true pts:int timeout:flags.1?int = updates.ChannelDifference');
 export type ChannelDifferenceEmpty = ChannelDifferenceEmpty$;
 
 /** `updates.channelDifferenceTooLong#a4bcc6fe flags:# final:flags.0?true timeout:flags.1?int dialog:Dialog messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference` */
@@ -689,6 +579,7 @@ class ChannelDifferenceTooLong$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.ChannelDifferenceTooLong';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelDifferenceTooLong$;
   declare final: boolean | undefined;
   declare timeout: number | undefined;
   declare dialog: Api.TypeDialog;
@@ -780,35 +671,14 @@ class ChannelDifferenceTooLong$ {
       return rethrowDecode(e, 'updates.channelDifferenceTooLong', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.channelDifferenceTooLong');
-    j.flag('final', this.final);
-    j.optional('timeout', this.timeout, intToJson);
-    j.field('dialog', this.dialog, objectToJson);
-    j.vector('messages', this.messages, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifferenceTooLong$ {
-    const j = new TlJsonReader(json, 'updates.channelDifferenceTooLong', classes);
-    return j.end(
-      new ChannelDifferenceTooLong$({
-        final: j.flag('final'),
-        timeout: j.optional('timeout', intFromJson),
-        dialog: j.field('dialog', fromJson$Dialog),
-        messages: j.vector('messages', fromJson$Message),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelDifferenceTooLong$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.channelDifferenceTooLong#a4bcc6fe flags:# final:flags.0?true timeout:flags.1?int dialog:Dialog messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference` */
-export const ChannelDifferenceTooLong: typeof ChannelDifferenceTooLong$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceTooLong$, 0xa4bcc6fe, 0x29896f5d, 'updates.ChannelDifferenceTooLong', 'constructor');
+export const ChannelDifferenceTooLong: typeof ChannelDifferenceTooLong$ = /*@__PURE__*/ defineTlClass(ChannelDifferenceTooLong$, 0xa4bcc6fe, 0x29896f5d, 'updates.ChannelDifferenceTooLong', 'constructor', 'updates.channelDifferenceTooLong flags:# final:flags.0?true timeout:flags.1?int dialog:Dialog messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference');
 export type ChannelDifferenceTooLong = ChannelDifferenceTooLong$;
 
 /** `updates.channelDifference#2064674e flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference` */
@@ -821,6 +691,7 @@ class ChannelDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.ChannelDifference';
   declare readonly classType: 'constructor';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ChannelDifference$;
   declare final: boolean | undefined;
   declare pts: number;
   declare timeout: number | undefined;
@@ -925,37 +796,14 @@ class ChannelDifference$ {
       return rethrowDecode(e, 'updates.channelDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.channelDifference');
-    j.flag('final', this.final);
-    j.field('pts', this.pts, intToJson);
-    j.optional('timeout', this.timeout, intToJson);
-    j.vector('new_messages', this.newMessages, objectToJson);
-    j.vector('other_updates', this.otherUpdates, objectToJson);
-    j.vector('chats', this.chats, objectToJson);
-    j.vector('users', this.users, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): ChannelDifference$ {
-    const j = new TlJsonReader(json, 'updates.channelDifference', classes);
-    return j.end(
-      new ChannelDifference$({
-        final: j.flag('final'),
-        pts: j.field('pts', intFromJson),
-        timeout: j.optional('timeout', intFromJson),
-        newMessages: j.vector('new_messages', fromJson$Message),
-        otherUpdates: j.vector('other_updates', fromJson$Update),
-        chats: j.vector('chats', fromJson$Chat),
-        users: j.vector('users', fromJson$User),
-      }),
-    );
-  }
+interface ChannelDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.channelDifference#2064674e flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference` */
-export const ChannelDifference: typeof ChannelDifference$ = /*@__PURE__*/ defineTlClass(ChannelDifference$, 0x2064674e, 0x29896f5d, 'updates.ChannelDifference', 'constructor');
+export const ChannelDifference: typeof ChannelDifference$ = /*@__PURE__*/ defineTlClass(ChannelDifference$, 0x2064674e, 0x29896f5d, 'updates.ChannelDifference', 'constructor', 'updates.channelDifference flags:# final:flags.0?true pts:int timeout:flags.1?int new_messages:Vector<Message> other_updates:Vector<Update> chats:Vector<Chat> users:Vector<User> = updates.ChannelDifference');
 export type ChannelDifference = ChannelDifference$;
 
 /** `updates.getState#edd4882a = updates.State` */
@@ -968,6 +816,7 @@ class GetState$ {
   declare readonly SUBCLASS_OF_ID: 0x23df1a01;
   declare readonly className: 'updates.GetState';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetState$;
 
   serialize(): Uint8Array {
     return serializeObject(this);
@@ -985,18 +834,14 @@ class GetState$ {
   static fromReader(_r: TlReader): GetState$ {
     return new GetState$();
   }
+}
 
-  toJSON(): TlJsonObject {
-    return { _: 'updates.getState' };
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetState$ {
-    return new TlJsonReader(json, 'updates.getState', classes).end(new GetState$());
-  }
+interface GetState$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.getState#edd4882a = updates.State` */
-export const GetState: typeof GetState$ = /*@__PURE__*/ defineTlClass(GetState$, 0xedd4882a, 0x23df1a01, 'updates.GetState', 'request');
+export const GetState: typeof GetState$ = /*@__PURE__*/ defineTlClass(GetState$, 0xedd4882a, 0x23df1a01, 'updates.GetState', 'request', 'updates.getState');
 export type GetState = GetState$;
 
 /** `updates.getDifference#25939651 flags:# pts:int pts_total_limit:flags.0?int date:int qts:int = updates.Difference` */
@@ -1009,6 +854,7 @@ class GetDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x20482874;
   declare readonly className: 'updates.GetDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetDifference$;
   declare pts: number;
   declare ptsTotalLimit: number | undefined;
   declare date: number;
@@ -1072,31 +918,14 @@ class GetDifference$ {
       return rethrowDecode(e, 'updates.getDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.getDifference');
-    j.field('pts', this.pts, intToJson);
-    j.optional('pts_total_limit', this.ptsTotalLimit, intToJson);
-    j.field('date', this.date, intToJson);
-    j.field('qts', this.qts, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetDifference$ {
-    const j = new TlJsonReader(json, 'updates.getDifference', classes);
-    return j.end(
-      new GetDifference$({
-        pts: j.field('pts', intFromJson),
-        ptsTotalLimit: j.optional('pts_total_limit', intFromJson),
-        date: j.field('date', intFromJson),
-        qts: j.field('qts', intFromJson),
-      }),
-    );
-  }
+interface GetDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.getDifference#25939651 flags:# pts:int pts_total_limit:flags.0?int date:int qts:int = updates.Difference` */
-export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0x25939651, 0x20482874, 'updates.GetDifference', 'request');
+export const GetDifference: typeof GetDifference$ = /*@__PURE__*/ defineTlClass(GetDifference$, 0x25939651, 0x20482874, 'updates.GetDifference', 'request', 'updates.getDifference flags:# pts:int pts_total_limit:flags.0?int date:int qts:int');
 export type GetDifference = GetDifference$;
 
 /** `updates.getChannelDifference#3173d78 flags:# force:flags.0?true channel:InputChannel filter:ChannelMessagesFilter pts:int limit:int = updates.ChannelDifference` */
@@ -1109,6 +938,7 @@ class GetChannelDifference$ {
   declare readonly SUBCLASS_OF_ID: 0x29896f5d;
   declare readonly className: 'updates.GetChannelDifference';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetChannelDifference$;
   declare force: boolean | undefined;
   declare channel: Api.TypeInputChannel;
   declare filter: Api.TypeChannelMessagesFilter;
@@ -1176,31 +1006,12 @@ class GetChannelDifference$ {
       return rethrowDecode(e, 'updates.getChannelDifference', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('updates.getChannelDifference');
-    j.flag('force', this.force);
-    j.field('channel', this.channel, objectToJson);
-    j.field('filter', this.filter, objectToJson);
-    j.field('pts', this.pts, intToJson);
-    j.field('limit', this.limit, intToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetChannelDifference$ {
-    const j = new TlJsonReader(json, 'updates.getChannelDifference', classes);
-    return j.end(
-      new GetChannelDifference$({
-        force: j.flag('force'),
-        channel: j.field('channel', fromJson$InputChannel),
-        filter: j.field('filter', fromJson$ChannelMessagesFilter),
-        pts: j.field('pts', intFromJson),
-        limit: j.field('limit', intFromJson),
-      }),
-    );
-  }
+interface GetChannelDifference$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `updates.getChannelDifference#3173d78 flags:# force:flags.0?true channel:InputChannel filter:ChannelMessagesFilter pts:int limit:int = updates.ChannelDifference` */
-export const GetChannelDifference: typeof GetChannelDifference$ = /*@__PURE__*/ defineTlClass(GetChannelDifference$, 0x03173d78, 0x29896f5d, 'updates.GetChannelDifference', 'request');
+export const GetChannelDifference: typeof GetChannelDifference$ = /*@__PURE__*/ defineTlClass(GetChannelDifference$, 0x03173d78, 0x29896f5d, 'updates.GetChannelDifference', 'request', 'updates.getChannelDifference flags:# force:flags.0?true channel:InputChannel filter:ChannelMessagesFilter pts:int limit:int');
 export type GetChannelDifference = GetChannelDifference$;

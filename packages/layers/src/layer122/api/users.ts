@@ -7,8 +7,6 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
-  TlJsonReader,
-  TlJsonWriter,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -16,7 +14,6 @@ import {
   defineTlClass,
   indexedField,
   noRegistry,
-  objectToJson,
   readBoxed,
   rethrowDecode,
   rethrowEncode,
@@ -32,7 +29,6 @@ import {
   write$InputUser,
   write$SecureValueError,
 } from '../codecs.js';
-import { fromJson$InputUser, fromJson$SecureValueError } from '../json.js';
 
 
 /** `users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>` */
@@ -45,6 +41,7 @@ class GetUsers$ {
   declare readonly SUBCLASS_OF_ID: 0x0406da4d;
   declare readonly className: 'users.GetUsers';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetUsers$;
   declare id: Api.TypeInputUser[];
 
   constructor(args: { id: Api.TypeInputUser[] }) {
@@ -92,25 +89,14 @@ class GetUsers$ {
       return rethrowDecode(e, 'users.getUsers', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getUsers');
-    j.vector('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetUsers$ {
-    const j = new TlJsonReader(json, 'users.getUsers', classes);
-    return j.end(
-      new GetUsers$({
-        id: j.vector('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetUsers$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.getUsers#d91a548 id:Vector<InputUser> = Vector<User>` */
-export const GetUsers: typeof GetUsers$ = /*@__PURE__*/ defineTlClass(GetUsers$, 0x0d91a548, 0x0406da4d, 'users.GetUsers', 'request');
+export const GetUsers: typeof GetUsers$ = /*@__PURE__*/ defineTlClass(GetUsers$, 0x0d91a548, 0x0406da4d, 'users.GetUsers', 'request', 'users.getUsers id:Vector<InputUser>');
 export type GetUsers = GetUsers$;
 
 /** `users.getFullUser#ca30a5b1 id:InputUser = UserFull` */
@@ -123,6 +109,7 @@ class GetFullUser$ {
   declare readonly SUBCLASS_OF_ID: 0x1f4661b9;
   declare readonly className: 'users.GetFullUser';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => GetFullUser$;
   declare id: Api.TypeInputUser;
 
   constructor(args: { id: Api.TypeInputUser }) {
@@ -162,25 +149,14 @@ class GetFullUser$ {
       return rethrowDecode(e, 'users.getFullUser', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.getFullUser');
-    j.field('id', this.id, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): GetFullUser$ {
-    const j = new TlJsonReader(json, 'users.getFullUser', classes);
-    return j.end(
-      new GetFullUser$({
-        id: j.field('id', fromJson$InputUser),
-      }),
-    );
-  }
+interface GetFullUser$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.getFullUser#ca30a5b1 id:InputUser = UserFull` */
-export const GetFullUser: typeof GetFullUser$ = /*@__PURE__*/ defineTlClass(GetFullUser$, 0xca30a5b1, 0x1f4661b9, 'users.GetFullUser', 'request');
+export const GetFullUser: typeof GetFullUser$ = /*@__PURE__*/ defineTlClass(GetFullUser$, 0xca30a5b1, 0x1f4661b9, 'users.GetFullUser', 'request', 'users.getFullUser id:InputUser');
 export type GetFullUser = GetFullUser$;
 
 /** `users.setSecureValueErrors#90c894b5 id:InputUser errors:Vector<SecureValueError> = Bool` */
@@ -193,6 +169,7 @@ class SetSecureValueErrors$ {
   declare readonly SUBCLASS_OF_ID: 0xf5b399ac;
   declare readonly className: 'users.SetSecureValueErrors';
   declare readonly classType: 'request';
+  declare static fromJson: (json: unknown, classes?: TlJsonClasses) => SetSecureValueErrors$;
   declare id: Api.TypeInputUser;
   declare errors: Api.TypeSecureValueError[];
 
@@ -246,25 +223,12 @@ class SetSecureValueErrors$ {
       return rethrowDecode(e, 'users.setSecureValueErrors', field);
     }
   }
+}
 
-  toJSON(): TlJsonObject {
-    const j = new TlJsonWriter('users.setSecureValueErrors');
-    j.field('id', this.id, objectToJson);
-    j.vector('errors', this.errors, objectToJson);
-    return j.json;
-  }
-
-  static fromJson(json: unknown, classes?: TlJsonClasses): SetSecureValueErrors$ {
-    const j = new TlJsonReader(json, 'users.setSecureValueErrors', classes);
-    return j.end(
-      new SetSecureValueErrors$({
-        id: j.field('id', fromJson$InputUser),
-        errors: j.vector('errors', fromJson$SecureValueError),
-      }),
-    );
-  }
+interface SetSecureValueErrors$ {
+  toJSON(): TlJsonObject;
 }
 
 /** `users.setSecureValueErrors#90c894b5 id:InputUser errors:Vector<SecureValueError> = Bool` */
-export const SetSecureValueErrors: typeof SetSecureValueErrors$ = /*@__PURE__*/ defineTlClass(SetSecureValueErrors$, 0x90c894b5, 0xf5b399ac, 'users.SetSecureValueErrors', 'request');
+export const SetSecureValueErrors: typeof SetSecureValueErrors$ = /*@__PURE__*/ defineTlClass(SetSecureValueErrors$, 0x90c894b5, 0xf5b399ac, 'users.SetSecureValueErrors', 'request', 'users.setSecureValueErrors id:InputUser errors:Vector<SecureValueError>');
 export type SetSecureValueErrors = SetSecureValueErrors$;
