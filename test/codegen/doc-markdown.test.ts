@@ -3,8 +3,12 @@
 // into a comment.
 
 import { describe, expect, it } from 'vitest';
+import { docsContext } from '../../packages/codegen/src/emit/definition-docs.ts';
 import { docCommentLines, jsDocText } from '../../packages/codegen/src/emit/doc-comment.ts';
 import { codeSpan, type DocLinks, docMarkdown } from '../../packages/codegen/src/emit/doc-markdown.ts';
+import { schemaSymbols } from '../../packages/codegen/src/emit/emit-diagnostics.ts';
+import { resolveSchema } from '../../packages/codegen/src/model/resolve-schema.ts';
+import { parseSchema } from '../../packages/codegen/src/parser/parse-schema.ts';
 
 const links: DocLinks = {
   definition: (name) =>
@@ -102,5 +106,34 @@ describe('the text of a JSDoc comment', () => {
       ' * @see https://core.telegram.org',
       ' */',
     ]);
+  });
+});
+
+// Generation converts each text once (an argument's description is written twice, a common error's
+// in hundreds of methods); a link to `#anchor` still points into the page of each definition.
+describe('the texts of a docs context', () => {
+  const tl = 'inputPeerEmpty#7f3b18ea = InputPeer;\n---functions---\nhelp.getConfig#c4f9186b = InputPeer;\n';
+  const { model } = resolveSchema([parseSchema(tl, 'docs.tl')]);
+  const empty = new Map();
+  const context = docsContext(
+    { file: 'docs.json', layer: 228, notice: undefined, definitions: empty, types: empty, errors: empty },
+    schemaSymbols(model),
+  );
+  const one = 'https://core.telegram.org/method/help.getConfig';
+  const other = 'https://core.telegram.org/constructor/inputPeerEmpty';
+
+  it('are the Markdown of docMarkdown, links to the generated classes included', () => {
+    const html = 'A <a href="/type/InputPeer">peer</a> for <a href="/method/help.getConfig">it</a>, &raquo;';
+    expect(context.markdown(html, one)).toBe(
+      'A {@link Api.TypeInputPeer peer} for {@link Api.help.GetConfig it}, »',
+    );
+    expect(context.markdown(html, other)).toBe(context.markdown(html, one));
+  });
+
+  it('point a link to an anchor into the page of each use', () => {
+    const html = 'See <a href="#possible-errors">its errors</a>';
+    expect(context.markdown(html, one)).toBe(`See [its errors](${one}#possible-errors)`);
+    expect(context.markdown(html, other)).toBe(`See [its errors](${other}#possible-errors)`);
+    expect(context.markdown(html, one)).toBe(`See [its errors](${one}#possible-errors)`);
   });
 });

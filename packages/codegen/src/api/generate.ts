@@ -10,7 +10,7 @@ import {
   type GenerateOptions as SchemaSetOptions,
 } from '../emit/generate.ts';
 import { errnoCode, TlFileError } from '../model/file-error.ts';
-import { check } from './check.ts';
+import { type CheckResult, check } from './check.ts';
 
 export interface GenerateOptions extends SchemaSetOptions {
   /** Refuse on warnings too, writing nothing: `SchemaErrorsFound` then carries the warnings as well. */
@@ -26,20 +26,33 @@ export interface GenerateOptions extends SchemaSetOptions {
  */
 export function generate(options: GenerateOptions): GenerateSummary {
   const { strict = false, ...setOptions } = options;
+  let checked: CheckResult | undefined;
   if (strict) {
     // generateSchemaSet refuses on errors only; warnings have to be looked at before it writes.
-    const checked = check(setOptions.files, { strict });
+    checked = check(setOptions.files, { strict });
     if (!checked.ok) throw new SchemaErrorsFound(checked.failures);
   }
-  refuseFileAsOutDir(setOptions.outDir);
+  return generateChecked(setOptions, checked);
+}
+
+/**
+ * `generate` of files the caller has checked already (`tlforge generate` checks them to print the
+ * diagnostics): `checked` is what `check(options.files)` returned, and the files are not loaded again.
+ * Without it, `generateSchemaSet` loads and checks them itself.
+ */
+export function generateChecked(
+  options: SchemaSetOptions,
+  checked: CheckResult | undefined,
+): GenerateSummary {
+  refuseFileAsOutDir(options.outDir);
   try {
-    return generateSchemaSet(setOptions);
+    return generateSchemaSet(options, checked);
   } catch (failure) {
     // Reading throws TlFileError and schema problems throw TlError subclasses: a bare system
     // error can only come from creating the folder or writing into it.
     const code = errnoCode(failure);
     if (code === undefined) throw failure;
-    const { outDir } = setOptions;
+    const { outDir } = options;
     const reason = failure instanceof Error ? failure.message : code;
     throw new TlFileError('write-failed', outDir, `cannot write into ${outDir}: ${reason}`, {
       cause: failure,

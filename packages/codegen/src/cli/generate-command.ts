@@ -97,25 +97,26 @@ export const generateCommand: CliCommand = {
     }
     // Loaded on use: the emitter brings ts-morph (and TypeScript with it), which `check` and
     // `--help` do not need.
-    const { generate } = await import('../api/generate.ts');
+    const { generateChecked } = await import('../api/generate.ts');
     const { SchemaErrorsFound } = await import('../emit/generate.ts');
     let summary: GenerateSummary;
     try {
-      summary = generate({
-        files,
-        outDir: commandLine.value('out')!,
-        runtime: commandLine.value('runtime'),
-        long: commandLine.choice('long', longChoices),
-        importExtension: commandLine.choice('import-extension', importExtensionChoices),
-        emit: commandLine.choice('emit', emitChoices),
-        docs: commandLine.value('docs'),
-        only: onlyNames(commandLine.list('only'), commandLine.value('only-file')),
-        // Checked above, warnings included: the schema is loaded a second time by the emitter
-        // (~150 ms for the latest layer), but a third load for `strict` would gain nothing.
-        strict: false,
-      });
+      // The schema checked above, warnings included, is the one generated: it is not loaded again.
+      summary = generateChecked(
+        {
+          files,
+          outDir: commandLine.value('out')!,
+          runtime: commandLine.value('runtime'),
+          long: commandLine.choice('long', longChoices),
+          importExtension: commandLine.choice('import-extension', importExtensionChoices),
+          emit: commandLine.choice('emit', emitChoices),
+          docs: commandLine.value('docs'),
+          only: onlyNames(commandLine.list('only'), commandLine.value('only-file')),
+        },
+        checked,
+      );
     } catch (failure) {
-      // Only when a file changed between the check above and the emitter's own load.
+      // The errors of the --docs file: the schema's were printed above.
       if (!(failure instanceof SchemaErrorsFound)) throw failure;
       printDiagnostics(failure.diagnostics, output);
       output.err(`${countLine(failure.diagnostics.length, 0, false)}: nothing generated`);

@@ -8,6 +8,11 @@ export class CodeLines {
   /** One line, or several (a signature with a documented argument per line), indented as a whole. */
   line(text: string): this {
     const indent = '  '.repeat(this.depth);
+    // Most calls are one line: no split and no array for them (this runs for every generated line).
+    if (!text.includes('\n')) {
+      this.lines.push(text === '' ? '' : indent + text);
+      return this;
+    }
     for (const line of text.split('\n')) this.lines.push(line === '' ? '' : `${indent}${line}`);
     return this;
   }

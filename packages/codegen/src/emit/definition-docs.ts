@@ -16,14 +16,28 @@ import { tlTypeText } from './type-text.ts';
 export interface DocsContext {
   docs: SchemaDocs;
   links: DocLinks;
+  /** `docMarkdown` with these links: a text met again (an argument, a common error) is converted once. */
+  markdown(html: string, page: string): string;
 }
 
 export function docsContext(docs: SchemaDocs, symbols: SchemaSymbols): DocsContext {
+  const links: DocLinks = {
+    definition: (name) => symbols.definitions.get(name)?.classRef,
+    type: (name) => symbols.boxedTypes.get(name)?.unionRef,
+  };
+  const converted = new Map<string, string>();
   return {
     docs,
-    links: {
-      definition: (name) => symbols.definitions.get(name)?.classRef,
-      type: (name) => symbols.boxedTypes.get(name)?.unionRef,
+    links,
+    markdown(html, page) {
+      // The page only resolves `#anchor` links: a text without `#` reads the same on every page.
+      const key = html.includes('#') ? `${page}\n${html}` : html;
+      let markdown = converted.get(key);
+      if (markdown === undefined) {
+        markdown = docMarkdown(html, links, page);
+        converted.set(key, markdown);
+      }
+      return markdown;
     },
   };
 }
@@ -46,14 +60,11 @@ export function classDocLines(symbol: DefinitionSymbol, context: DocsContext | u
   const docs = context === undefined ? undefined : definitionDocs(context.docs, definition);
   if (context === undefined || docs === undefined) return docCommentLines({ paragraphs: [line] });
   const page = definitionPage(definition);
-  const paragraphs = [
-    docs.description === undefined ? '' : docMarkdown(docs.description, context.links, page),
-    line,
-  ];
+  const paragraphs = [docs.description === undefined ? '' : context.markdown(docs.description, page), line];
   if (definition.kind === 'function') {
     paragraphs.push(`Result: ${resultText(definition.result, definition, context.links)}`);
     paragraphs.push(availabilityText(docs));
-    paragraphs.push(errorsText(docs, context.links, page));
+    paragraphs.push(errorsText(docs, context, page));
   }
   return docCommentLines({ paragraphs, tags: [`@see ${page}`] });
 }
@@ -69,7 +80,7 @@ export function fieldDocLines(
   const description = docs?.arguments.get(planned.field.name);
   const paragraphs: string[] = [];
   if (context !== undefined && description !== undefined) {
-    paragraphs.push(docMarkdown(description, context.links, definitionPage(symbol.definition)));
+    paragraphs.push(context.markdown(description, definitionPage(symbol.definition)));
   }
   if (serviceNote !== undefined) paragraphs.push(serviceNote);
   return docCommentLines({ paragraphs });
@@ -141,7 +152,7 @@ function availabilityText(docs: DefinitionDocs): string {
 }
 
 /** `Errors:` and one `- 400 \`BOT_INVALID\`: This is not a valid bot.` line per error, by code and type. */
-function errorsText(docs: DefinitionDocs, links: DocLinks, page: string): string {
+function errorsText(docs: DefinitionDocs, context: DocsContext, page: string): string {
   if (docs.errors.length === 0) return '';
   const errors = [...docs.errors].sort(
     (a, b) => a.code - b.code || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0),
@@ -151,7 +162,7 @@ function errorsText(docs: DefinitionDocs, links: DocLinks, page: string): string
     const description =
       error.description === undefined
         ? ''
-        : `: ${docMarkdown(error.description.replaceAll('%d', 'X'), links, page)}`;
+        : `: ${context.markdown(error.description.replaceAll('%d', 'X'), page)}`;
     return `- ${error.code} ${type}${description.replace(/\n+/g, ' ')}`;
   });
   return ['Errors:', ...lines].join('\n');
@@ -164,7 +175,7 @@ export function unionDocLines(typeName: string, context: DocsContext | undefined
   if (context === undefined || description === undefined) return docCommentLines({ paragraphs: [union] });
   const page = pageUrl('type', typeName);
   return docCommentLines({
-    paragraphs: [docMarkdown(description, context.links, page), union],
+    paragraphs: [context.markdown(description, page), union],
     tags: [`@see ${page}`],
   });
 }

@@ -8,6 +8,7 @@
  * reads `via @replies` as a tag `@replies`): it becomes `\@`, which Markdown shows as `@`.
  */
 export function jsDocText(text: string): string {
+  if (!text.includes('*/') && !text.includes('@')) return text;
   return text.replace(/\*\//g, '*\\/').replace(/(^|\s)@/gm, '$1\\@');
 }
 

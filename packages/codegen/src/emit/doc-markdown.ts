@@ -16,8 +16,10 @@ const SITE = 'https://core.telegram.org';
 /** `page`: the URL of the text's own page, for links to an anchor on it (`#possible-errors`). */
 export function docMarkdown(html: string, links: DocLinks, page: string = SITE): string {
   const converter = new HtmlToMarkdown(html, links, page);
-  return converter
-    .convert()
+  const markdown = converter.convert();
+  // Most texts are one line: trimmed, they are what the line-by-line pass below would make of them.
+  if (!markdown.includes('\n')) return markdown.trim();
+  return markdown
     .split('\n')
     .map((line) => line.trim())
     .join('\n')
@@ -45,6 +47,7 @@ const entities: Readonly<Record<string, string>> = {
 
 /** `&amp;`, `&raquo;`, `&#39;`, `&#x1F600;` decoded; anything else that starts with `&` kept. */
 export function decodeEntities(text: string): string {
+  if (!text.includes('&')) return text;
   return text.replace(/&(#x[0-9a-fA-F]{1,6}|#[0-9]{1,7}|[a-zA-Z]+);/g, (whole, name: string) => {
     if (name.startsWith('#')) {
       const code = name[1] === 'x' ? Number.parseInt(name.slice(2), 16) : Number.parseInt(name.slice(1), 10);
@@ -103,8 +106,11 @@ class HtmlToMarkdown {
       const c = this.html[this.i]!;
       const tag = c === '<' ? this.tagAt(this.i) : undefined;
       if (tag === undefined) {
-        text += c;
-        this.i++;
+        // Up to the next `<` in one piece: only there can a tag start.
+        const next = this.html.indexOf('<', this.i + 1);
+        const stop = next < 0 ? this.html.length : next;
+        text += this.html.slice(this.i, stop);
+        this.i = stop;
         continue;
       }
       flush();

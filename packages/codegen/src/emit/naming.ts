@@ -15,9 +15,18 @@ export function className(localName: string): string {
 
 /** A field's property: `random_id` → `randomId`; `srp_B` stays `srp_B` (GramJS's rule), `to_string` → `toString_`. */
 export function fieldName(tlName: string): string {
-  const gramjs = tlName.replace(/([-_][a-z])/g, (g) => g.toUpperCase().replace('-', '').replace('_', ''));
-  return safeIdentifier(gramjs, 'property');
+  // Every field is planned several times (checks, class, JSON methods) and most names recur across
+  // definitions: each is converted once.
+  let name = fieldNames.get(tlName);
+  if (name === undefined) {
+    const gramjs = tlName.replace(/([-_][a-z])/g, (g) => g.toUpperCase().replace('-', '').replace('_', ''));
+    name = safeIdentifier(gramjs, 'property');
+    fieldNames.set(tlName, name);
+  }
+  return name;
 }
+
+const fieldNames = new Map<string, string>();
 
 /** The union of a boxed type's constructors: `Updates` → `TypeUpdates`, `P_Q_inner_data` → `TypeP_Q_inner_data`. */
 export function unionTypeName(localName: string): string {

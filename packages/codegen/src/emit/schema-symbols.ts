@@ -274,43 +274,68 @@ export class SchemaSymbols {
     return this.reachesObject(type) ? 'globalRegistry()' : 'noRegistry';
   }
 
-  private readonly objectReach = new Map<string, boolean>();
+  /** The constructors whose values can hold an `Object` or `!X` value somewhere inside; found on first use. */
+  private objectHolders: ReadonlySet<string> | undefined;
 
   /** Whether a value of `type` can contain an `Object` or `!X` value anywhere inside. */
   private reachesObject(type: TlTypeRef): boolean {
-    const pending: TlTypeRef[] = [type];
-    const seen = new Set<string>();
-    while (pending.length > 0) {
-      const next = pending.pop()!;
-      switch (next.kind) {
-        case 'object':
-        case 'typeVar':
-          return true;
-        case 'vector':
-          pending.push(next.element);
-          break;
-        case 'boxed':
-        case 'bare': {
-          const names =
-            next.kind === 'bare'
-              ? [next.constructor]
-              : (this.model.typesByName.get(next.type)?.constructors ?? []);
-          for (const name of names) {
-            if (seen.has(name)) continue;
-            seen.add(name);
-            const cached = this.objectReach.get(name);
-            if (cached === true) return true;
-            if (cached === false) continue;
-            for (const field of this.model.constructorsByName.get(name)?.fields ?? [])
-              pending.push(field.type);
-          }
-          break;
+    this.objectHolders ??= this.findObjectHolders();
+    const holders = this.objectHolders;
+    let inner = type;
+    while (inner.kind === 'vector') inner = inner.element;
+    switch (inner.kind) {
+      case 'object':
+      case 'typeVar':
+        return true;
+      case 'bare':
+        return holders.has(inner.constructor);
+      case 'boxed':
+        return (this.model.typesByName.get(inner.type)?.constructors ?? []).some((name) => holders.has(name));
+      default:
+        return false;
+    }
+  }
+
+  /**
+   * Once for the whole schema rather than a walk per function (818 walks over much of the type graph
+   * were an eighth of generating the latest layer): the constructors with an `Object` or `!X` field,
+   * then every constructor with a field that can hold one of those, until nothing is added.
+   */
+  private findObjectHolders(): Set<string> {
+    const holders = new Set<string>();
+    /** For each constructor, the constructors with a field that can hold it. */
+    const holdersOf = new Map<string, string[]>();
+    const found: string[] = [];
+    for (const [name, definition] of this.model.constructorsByName) {
+      for (const field of definition.fields) {
+        let type = field.type;
+        while (type.kind === 'vector') type = type.element;
+        if (type.kind === 'object' || type.kind === 'typeVar') {
+          if (!holders.has(name)) found.push(name);
+          holders.add(name);
+          continue;
         }
-        default:
-          break;
+        const held =
+          type.kind === 'bare'
+            ? [type.constructor]
+            : type.kind === 'boxed'
+              ? (this.model.typesByName.get(type.type)?.constructors ?? [])
+              : [];
+        for (const inner of held) {
+          const outer = holdersOf.get(inner);
+          if (outer === undefined) holdersOf.set(inner, [name]);
+          else outer.push(name);
+        }
       }
     }
-    return false;
+    for (let name = found.pop(); name !== undefined; name = found.pop()) {
+      for (const outer of holdersOf.get(name) ?? []) {
+        if (holders.has(outer)) continue;
+        holders.add(outer);
+        found.push(outer);
+      }
+    }
+    return holders;
   }
 
   /** The reader of a function's result: a vector reader for vectors, else a result reader. */
@@ -345,25 +370,28 @@ export class SchemaSymbols {
   /** The one SUBCLASS_OF_ID of a type's constructors; a second one is a diagnostic, at the constructor writing it. */
   private boxedTypeId(typeName: string, constructors: readonly string[]): number {
     let first: TlDefinition | undefined;
+    let firstText = '';
     for (const name of constructors) {
       const definition = this.model.constructorsByName.get(name);
       if (definition === undefined) continue;
+      const text = resultTypeText(definition);
       if (first === undefined) {
         first = definition;
-      } else if (resultTypeText(definition) !== resultTypeText(first)) {
+        firstText = text;
+      } else if (text !== firstText) {
         this.diagnostics.push(
           new TlSchemaError(
             'unsupported-definition',
             definition.position,
-            `the constructors of ${typeName} write their type differently (\`${resultTypeText(first)}\` in ${first.name}, ` +
-              `\`${resultTypeText(definition)}\` here), so they would have different SUBCLASS_OF_IDs`,
+            `the constructors of ${typeName} write their type differently (\`${firstText}\` in ${first.name}, ` +
+              `\`${text}\` here), so they would have different SUBCLASS_OF_IDs`,
             definition.source,
           ),
         );
         break;
       }
     }
-    return first === undefined ? 0 : crc32(resultTypeText(first));
+    return first === undefined ? 0 : crc32(firstText);
   }
 
   private declareModuleIdentifier(wanted: string): string {

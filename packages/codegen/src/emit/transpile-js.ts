@@ -2,10 +2,14 @@
 // projects without a TypeScript build. Each file is transpiled on its own (the output is written to
 // need no type information: explicit types on every export), so this takes no type-checking program.
 
-import { ts } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { ts as TypeScript } from 'ts-morph';
 import type { GeneratedFile } from './emit-schema-module.ts';
 
-const compilerOptions: ts.CompilerOptions = {
+// Required rather than imported, as in module-imports.ts: no export lexer over ts-morph's source.
+const { ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+
+const compilerOptions: TypeScript.CompilerOptions = {
   target: ts.ScriptTarget.ES2022,
   module: ts.ModuleKind.ESNext,
   verbatimModuleSyntax: true,

@@ -280,14 +280,17 @@ function clashScopedNames(files: readonly ParsedSchema[]): Map<ParsedSchema, Map
     const namespace = file.clashNamespace ?? serviceNamespace(file);
     if (namespace === undefined) continue;
     const others = files.filter((other) => other !== file);
+    // Rendered only for the names this file declares: mtproto.tl's few dozen, not api.tl's 2,500.
+    const ownNames = new Set(file.declarations.map((declaration) => declaration.name));
     const otherCanonical = new Map<string, string[]>();
     const otherTypes = new Set<string>();
     for (const other of others) {
       for (const declaration of other.declarations) {
+        if (declaration.kind === 'constructor') otherTypes.add(declaration.result.name);
+        if (!ownNames.has(declaration.name)) continue;
         const forms = otherCanonical.get(declaration.name) ?? [];
         forms.push(canonicalOf(declaration));
         otherCanonical.set(declaration.name, forms);
-        if (declaration.kind === 'constructor') otherTypes.add(declaration.result.name);
       }
     }
     const scoped = new Map<string, string>();
