@@ -7,7 +7,8 @@
 //   registry  every constructor and function by id, for `deserialize` and `Object` fields.
 // Each file's imports are derived from its text (module-imports.ts), and ts-morph prints the file.
 
-import { printStructure, type StatementStructures, StructureKind, type WriterFunction } from 'ts-morph';
+import { createRequire } from 'node:module';
+import type { StatementStructures, WriterFunction } from 'ts-morph';
 import type { SchemaDocs } from '../model/schema-docs.ts';
 import type { TlDefinition, TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
@@ -43,6 +44,11 @@ import {
   ROOT_MODULE,
   type SchemaSymbols,
 } from './schema-symbols.ts';
+
+// Required rather than imported, as in module-imports.ts: no export lexer over ts-morph's source.
+const { printStructure, StructureKind } = createRequire(import.meta.url)(
+  'ts-morph',
+) as typeof import('ts-morph');
 
 export interface EmitOptions {
   /** Module specifier of the runtime (`@tlforge/runtime`). */
