@@ -21,6 +21,7 @@ import {
   RetryWithoutBatch,
   releaseStringBatch,
   type StringBatch,
+  type StringKey,
 } from './string-batch.ts';
 import { asciiEnd, decodeUtf8, invalidUtf8Offset, SHORT_ASCII } from './utf8.ts';
 import { BOOL_FALSE_ID, BOOL_TRUE_ID, VECTOR_ID } from './writer.ts';
@@ -118,13 +119,24 @@ function limitOption(
   return value;
 }
 
-/** Checks every option once, when a reader is made: a NaN or a negative limit must not turn a limit off. */
-function readerLimits(options: TlReaderOptions | undefined): {
+interface ReaderLimits {
   strict: boolean;
   maxDepth: number;
   maxInflatedSize: number;
   maxElements: number;
-} {
+}
+
+/** The limits of a reader made without options. */
+const defaultLimits: ReaderLimits = Object.freeze({
+  strict: true,
+  maxDepth: DEFAULT_MAX_DEPTH,
+  maxInflatedSize: DEFAULT_MAX_INFLATED_SIZE,
+  maxElements: DEFAULT_MAX_ELEMENTS,
+});
+
+/** Checks every option once, when a reader is made: a NaN or a negative limit must not turn a limit off. */
+function readerLimits(options: TlReaderOptions | undefined): ReaderLimits {
+  if (options === undefined) return defaultLimits;
   const strict: unknown = options?.strict;
   if (strict !== undefined && typeof strict !== 'boolean') {
     throw new TlError('invalid-option', `strict must be a boolean, got ${describeValue(strict)}`);
@@ -142,6 +154,9 @@ function readerLimits(options: TlReaderOptions | undefined): {
     maxElements: limitOption(options, 'maxElements', 0, 0x7fffffff, DEFAULT_MAX_ELEMENTS),
   };
 }
+
+/** `TlReader.restart`, which is private (defined by the class's static block). */
+let restartReader: (r: TlReader, registry: ReaderRegistry, end: number) => TlReader;
 
 export class TlReader {
   buf: Uint8Array;
@@ -193,6 +208,28 @@ export class TlReader {
     this.elementBudget = limits.maxElements;
     this.spanStart = 0;
     this.strings = undefined;
+  }
+
+  /**
+   * Readies this reader, made over `scratchBytes` without options, for another decode of their first
+   * `end` bytes (see readBoxed): everything a decode changes is set as the constructor sets it.
+   */
+  private restart(registry: ReaderRegistry, end: number): this {
+    this.buf = scratchBytes;
+    this.view = scratchView;
+    this.pos = 0;
+    this.end = end;
+    (this as { registry: ReaderRegistry }).registry = registry;
+    this.depth = 0;
+    this.inflateBudget = this.maxInflatedSize;
+    this.elementBudget = this.maxElements;
+    this.spanStart = 0;
+    this.strings = undefined;
+    return this;
+  }
+
+  static {
+    restartReader = (r, registry, end) => r.restart(registry, end);
   }
 
   /** Slow path of every bounds check: fewer than `n` bytes remain. */
@@ -321,12 +358,13 @@ export class TlReader {
   }
 
   /**
-   * A string that will be stored as `target[key]` (a field of the object being read, or a vector element
-   * at its index). Inside `readBoxed` a string longer than SHORT_ASCII bytes (but the value's first one)
-   * goes to the value's string batch and is assigned when the value is complete; '' stands in until then. Elsewhere (and for short
-   * strings, which a JS loop builds fastest) the same as `string()`.
+   * A string that will be stored in a field of the object being read (`key` is its setter, or its name)
+   * or in a vector at index `key`. Inside `readBoxed` a string longer than SHORT_ASCII bytes (but the
+   * value's first one) goes to the value's string batch and is assigned when the value is complete; ''
+   * stands in until then. Elsewhere (and for short strings, which JS builds fastest) the same as
+   * `string()`.
    */
-  stringField(target: object, key: string | number): string {
+  stringField(target: object, key: StringKey): string {
     const end = this.span();
     const start = this.spanStart;
     const strings = this.strings;
@@ -670,7 +708,7 @@ export function readBoxed<T>(
   }
   try {
     const r = scratch
-      ? new TlReader(scratchBytes, registry, options, scratchView, bytes.length)
+      ? scratchReader(registry, options, bytes.length)
       : new TlReader(bytes, registry, options);
     return readWhole(r, strings, read);
   } catch (e) {
@@ -680,7 +718,14 @@ export function readBoxed<T>(
     return readWhole(new TlReader(bytes, registry, options), undefined, read);
   } finally {
     if (strings !== undefined) releaseStringBatch(strings);
-    if (scratch) scratchBusy = false;
+    if (scratch) {
+      scratchBusy = false;
+      // Data a gzip_packed inflated to must not stay reachable from the pooled reader.
+      if (pooledReader !== undefined) {
+        pooledReader.buf = scratchBytes;
+        pooledReader.view = scratchView;
+      }
+    }
   }
 }
 
@@ -690,6 +735,22 @@ const scratchBytes = new Uint8Array(SCRATCH_SIZE);
 const scratchView = new DataView(scratchBytes.buffer);
 /** A decode that reads from the scratch buffer is running (a nested one must not reuse it). */
 let scratchBusy = false;
+/** The reader of every scratch decode without options. */
+let pooledReader: TlReader | undefined;
+
+/**
+ * A reader of the first `end` bytes of `scratchBytes`. Without options always the same one: only one
+ * decode at a time uses the scratch buffer, and a small decode then allocates no reader.
+ */
+function scratchReader(
+  registry: ReaderRegistry,
+  options: TlReaderOptions | undefined,
+  end: number,
+): TlReader {
+  if (options !== undefined) return new TlReader(scratchBytes, registry, options, scratchView, end);
+  pooledReader ??= new TlReader(scratchBytes, registry, undefined, scratchView, end);
+  return restartReader(pooledReader, registry, end);
+}
 
 /** Inputs up to this size decode their strings one by one (see readBoxed). */
 const STRING_BATCH_MIN_INPUT = 1024;

@@ -59,6 +59,16 @@ export function wasmUtf8Active(): boolean {
 
 type Slot = Record<string | number, unknown>;
 
+/**
+ * Assigns one field of the value being read: generated readers pass one per field name (`o.message =
+ * v`), so that the stores of `flush` are each monomorphic, not one keyed store that sees every class
+ * and field (a generic property lookup in V8, ~300 instructions per string).
+ */
+export type StringSetter = (target: never, value: string) => void;
+
+/** Where a batched string goes: a field through its setter or by name, or a vector element by index. */
+export type StringKey = StringSetter | string | number;
+
 export class StringBatch {
   private readonly wasm = utf8Wasm();
   // The JS decoder's code units (with WebAssembly they are in its memory).
@@ -78,11 +88,12 @@ export class StringBatch {
   private asciiView = new DataView(this.ascii.buffer);
   private asciiUsed = 0;
   /**
-   * Where each pending string goes: `targets[i][keys[i]]`. Its code units are `bounds[2i]`: a table
-   * entry (WebAssembly) or [bounds[2i], bounds[2i+1]) of `units` (JS); ASCII bytes [~bounds[2i], bounds[2i+1]).
+   * Where each pending string goes: `keys[i](targets[i], string)`, or `targets[i][keys[i]]`. Its code
+   * units are `bounds[2i]`: a table entry (WebAssembly) or [bounds[2i], bounds[2i+1]) of `units` (JS);
+   * ASCII bytes [~bounds[2i], bounds[2i+1]).
    */
   private readonly targets: (Slot | undefined)[] = [];
-  private readonly keys: (string | number)[] = [];
+  private readonly keys: StringKey[] = [];
   private readonly bounds: number[] = [];
   /** Entries in use: the arrays are overwritten rather than shrunk (setting `length` is slow in V8). */
   private count = 0;
@@ -101,7 +112,7 @@ export class StringBatch {
   }
 
   /**
-   * Takes UTF-8 bytes [start, end) (ASCII before `ascii`) for `target[key]`, assigned by `flush`.
+   * Takes UTF-8 bytes [start, end) (ASCII before `ascii`) for `target` at `key`, assigned by `flush`.
    * Returns false, adding nothing, when the caller must decode them itself: the JS decoder found them
    * invalid, or they are too long for the WebAssembly window.
    */
@@ -112,7 +123,7 @@ export class StringBatch {
     ascii: number,
     end: number,
     target: object,
-    key: string | number,
+    key: StringKey,
   ): boolean {
     const length = end - start;
     if (this.wasm !== null) {
@@ -161,14 +172,14 @@ export class StringBatch {
     this.used = used;
     this.converted = this.entries;
   }
-  /** ASCII bytes [start, end) for `target[key]`, assigned by `flush`. */
+  /** ASCII bytes [start, end) for `target` at `key`, assigned by `flush`. */
   addAscii(
     bytes: Uint8Array,
     view: DataView,
     start: number,
     end: number,
     target: object,
-    key: string | number,
+    key: StringKey,
   ): void {
     const length = end - start;
     if (this.asciiUsed + length + 4 > this.ascii.length) {
@@ -190,7 +201,7 @@ export class StringBatch {
     this.asciiUsed = at + length;
   }
 
-  private record(target: object, key: string | number, start: number, end: number): void {
+  private record(target: object, key: StringKey, start: number, end: number): void {
     const i = this.count++;
     this.targets[i] = target as Slot;
     this.keys[i] = key;
@@ -218,7 +229,9 @@ export class StringBatch {
       if (start < 0) value = joinedAscii.substring(~start, bounds[2 * i + 1]);
       else if (table !== undefined) value = joined.substring(table[2 * start], table[2 * start + 1]);
       else value = joined.substring(start, bounds[2 * i + 1]);
-      (targets[i] as Slot)[keys[i]] = value;
+      const key = keys[i];
+      if (typeof key === 'function') (key as (target: unknown, value: string) => void)(targets[i], value);
+      else (targets[i] as Slot)[key] = value;
       // Not kept alive by the pooled batch.
       targets[i] = undefined;
     }

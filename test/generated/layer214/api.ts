@@ -292,6 +292,180 @@ import {
   readResult$RpcDropAnswer,
   readResult$Server_DH_Params,
   readResult$Set_client_DH_params_answer,
+  set$about,
+  set$additionalInfo,
+  set$address,
+  set$alt,
+  set$appName,
+  set$appVersion,
+  set$author,
+  set$autologinToken,
+  set$autoupdateUrlPrefix,
+  set$baseLangCode,
+  set$botInlinePlaceholder,
+  set$botUrl,
+  set$browser,
+  set$businessBotManageUrl,
+  set$buttonText,
+  set$caption,
+  set$chatInviteHash,
+  set$city,
+  set$code,
+  set$command,
+  set$company,
+  set$connectionId,
+  set$copyText,
+  set$country,
+  set$countryIso2,
+  set$cryptoCurrency,
+  set$currency,
+  set$customDescription,
+  set$data,
+  set$dcTxtDomainName,
+  set$description,
+  set$device,
+  set$deviceModel,
+  set$dhPrime,
+  set$displayUrl,
+  set$domain,
+  set$email,
+  set$embedType,
+  set$embedUrl,
+  set$emoji,
+  set$emoticon,
+  set$encryptedAnswer,
+  set$encryptedData,
+  set$endpoint,
+  set$error,
+  set$errorMessage,
+  set$fewValue,
+  set$field,
+  set$fileName,
+  set$firstName,
+  set$fromName,
+  set$fwdText,
+  set$gA,
+  set$gB,
+  set$gameShortName,
+  set$gifSearchUsername,
+  set$giftAddress,
+  set$hash,
+  set$html,
+  set$id,
+  set$imgSearchUsername,
+  set$info,
+  set$inviteLink,
+  set$invoiceSlug,
+  set$ip,
+  set$ipAddress,
+  set$ipv6,
+  set$jobId,
+  set$key,
+  set$keyword,
+  set$keywords,
+  set$label,
+  set$langCode,
+  set$langPack,
+  set$language,
+  set$lastName,
+  set$link,
+  set$location,
+  set$manyValue,
+  set$md5Checksum,
+  set$meUrlPrefix,
+  set$message,
+  set$mimeType,
+  set$name,
+  set$nativeName,
+  set$newValue,
+  set$nonce,
+  set$num,
+  set$offset,
+  set$oneValue,
+  set$otherValue,
+  set$ownerAddress,
+  set$ownerName,
+  set$p,
+  set$password,
+  set$payload,
+  set$performer,
+  set$phone,
+  set$phoneCodeHash,
+  set$phoneCountry,
+  set$phoneNumber,
+  set$phonePrefixRules,
+  set$placeholder,
+  set$platform,
+  set$pluralCode,
+  set$postAuthor,
+  set$postCode,
+  set$pq,
+  set$prepaidUpgradeHash,
+  set$prevValue,
+  set$privacyPolicyUrl,
+  set$privateForwardName,
+  set$prizeDescription,
+  set$provider,
+  set$providerChargeId,
+  set$psaType,
+  set$publicKey,
+  set$q,
+  set$query,
+  set$quoteText,
+  set$rank,
+  set$reaction,
+  set$reason,
+  set$region,
+  set$registrationMonth,
+  set$rejectComment,
+  set$requestChatTitle,
+  set$resultId,
+  set$savedFromName,
+  set$secret,
+  set$semantics,
+  set$shippingOptionId,
+  set$shortName,
+  set$shortcut,
+  set$siteName,
+  set$slug,
+  set$solution,
+  set$sponsorInfo,
+  set$startParam,
+  set$state,
+  set$staticMapsProvider,
+  set$storeProduct,
+  set$street,
+  set$streetLine1,
+  set$streetLine2,
+  set$suggestedLangCode,
+  set$suggestion,
+  set$systemLangCode,
+  set$systemVersion,
+  set$termsUrl,
+  set$text,
+  set$themeEmoticon,
+  set$thumbSize,
+  set$timezoneId,
+  set$title,
+  set$token,
+  set$transaction,
+  set$transactionId,
+  set$transactionUrl,
+  set$translationsUrl,
+  set$twoValue,
+  set$type,
+  set$url,
+  set$usedGiftSlug,
+  set$username,
+  set$value,
+  set$valueCurrency,
+  set$vcard,
+  set$venueId,
+  set$venueSearchUsername,
+  set$venueType,
+  set$videoCodec,
+  set$zeroValue,
+  set$zoomToken,
   write$AttachMenuBot,
   write$AttachMenuBotIcon,
   write$AttachMenuBotIconColor,
@@ -4612,7 +4786,7 @@ class Error$ {
       field = 'code';
       o.code = r.int();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'error', field);
@@ -5285,11 +5459,11 @@ class InputPhoneContact$ {
       field = 'clientId';
       o.clientId = r.long();
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputPhoneContact', field);
@@ -5360,9 +5534,9 @@ class InputFile$ {
       field = 'parts';
       o.parts = r.int();
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'md5Checksum';
-      o.md5Checksum = r.stringField(o, 'md5Checksum');
+      o.md5Checksum = r.stringField(o, set$md5Checksum);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputFile', field);
@@ -5429,7 +5603,7 @@ class InputFileBig$ {
       field = 'parts';
       o.parts = r.int();
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputFileBig', field);
@@ -5798,13 +5972,13 @@ class InputMediaContact$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaContact', field);
@@ -5931,7 +6105,7 @@ class InputMediaUploadedDocument$ {
       field = 'thumb';
       o.thumb = (flags & 0x4) !== 0 ? read$InputFile(r) : undefined;
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       field = 'stickers';
@@ -6034,7 +6208,7 @@ class InputMediaDocument$ {
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'query';
-      o.query = (flags & 0x2) !== 0 ? r.stringField(o, 'query') : undefined;
+      o.query = (flags & 0x2) !== 0 ? r.stringField(o, set$query) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaDocument', field);
@@ -6111,15 +6285,15 @@ class InputMediaVenue$ {
       field = 'geoPoint';
       o.geoPoint = read$InputGeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaVenue', field);
@@ -6189,7 +6363,7 @@ class InputMediaPhotoExternal$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.spoiler = (flags & 0x2) !== 0 ? true : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
@@ -6271,7 +6445,7 @@ class InputMediaDocumentExternal$ {
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       o.spoiler = (flags & 0x2) !== 0 ? true : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'videoCover';
@@ -6428,9 +6602,9 @@ class InputMediaInvoice$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$InputWebDocument(r) : undefined;
       field = 'invoice';
@@ -6438,11 +6612,11 @@ class InputMediaInvoice$ {
       field = 'payload';
       o.payload = r.bytes();
       field = 'provider';
-      o.provider = (flags & 0x8) !== 0 ? r.stringField(o, 'provider') : undefined;
+      o.provider = (flags & 0x8) !== 0 ? r.stringField(o, set$provider) : undefined;
       field = 'providerData';
       o.providerData = read$DataJSON(r);
       field = 'startParam';
-      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'extendedMedia';
       o.extendedMedia = (flags & 0x4) !== 0 ? read$InputMedia(r) : undefined;
       return o;
@@ -6630,7 +6804,7 @@ class InputMediaPoll$ {
       field = 'correctAnswers';
       o.correctAnswers = (flags & 0x1) !== 0 ? read$Vector$bytes(r) : undefined;
       field = 'solution';
-      o.solution = (flags & 0x2) !== 0 ? r.stringField(o, 'solution') : undefined;
+      o.solution = (flags & 0x2) !== 0 ? r.stringField(o, set$solution) : undefined;
       field = 'solutionEntities';
       o.solutionEntities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -6687,7 +6861,7 @@ class InputMediaDice$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaDice', field);
@@ -6823,7 +6997,7 @@ class InputMediaWebPage$ {
       o.forceSmallMedia = (flags & 0x2) !== 0 ? true : undefined;
       o.optional = (flags & 0x4) !== 0 ? true : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaWebPage', field);
@@ -6904,7 +7078,7 @@ class InputMediaPaidMedia$ {
       field = 'extendedMedia';
       o.extendedMedia = read$Vector$InputMedia(r);
       field = 'payload';
-      o.payload = (flags & 0x1) !== 0 ? r.stringField(o, 'payload') : undefined;
+      o.payload = (flags & 0x1) !== 0 ? r.stringField(o, set$payload) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaPaidMedia', field);
@@ -7542,7 +7716,7 @@ class InputDocumentFileLocation$ {
       field = 'fileReference';
       o.fileReference = r.bytes();
       field = 'thumbSize';
-      o.thumbSize = r.stringField(o, 'thumbSize');
+      o.thumbSize = r.stringField(o, set$thumbSize);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputDocumentFileLocation', field);
@@ -7709,7 +7883,7 @@ class InputPhotoFileLocation$ {
       field = 'fileReference';
       o.fileReference = r.bytes();
       field = 'thumbSize';
-      o.thumbSize = r.stringField(o, 'thumbSize');
+      o.thumbSize = r.stringField(o, set$thumbSize);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputPhotoFileLocation', field);
@@ -8550,13 +8724,13 @@ class User$ {
       field = 'accessHash';
       o.accessHash = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'firstName';
-      o.firstName = (flags & 0x2) !== 0 ? r.stringField(o, 'firstName') : undefined;
+      o.firstName = (flags & 0x2) !== 0 ? r.stringField(o, set$firstName) : undefined;
       field = 'lastName';
-      o.lastName = (flags & 0x4) !== 0 ? r.stringField(o, 'lastName') : undefined;
+      o.lastName = (flags & 0x4) !== 0 ? r.stringField(o, set$lastName) : undefined;
       field = 'username';
-      o.username = (flags & 0x8) !== 0 ? r.stringField(o, 'username') : undefined;
+      o.username = (flags & 0x8) !== 0 ? r.stringField(o, set$username) : undefined;
       field = 'phone';
-      o.phone = (flags & 0x10) !== 0 ? r.stringField(o, 'phone') : undefined;
+      o.phone = (flags & 0x10) !== 0 ? r.stringField(o, set$phone) : undefined;
       field = 'photo';
       o.photo = (flags & 0x20) !== 0 ? read$UserProfilePhoto(r) : undefined;
       field = 'status';
@@ -8566,9 +8740,9 @@ class User$ {
       field = 'restrictionReason';
       o.restrictionReason = (flags & 0x40000) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       field = 'botInlinePlaceholder';
-      o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.stringField(o, 'botInlinePlaceholder') : undefined;
+      o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.stringField(o, set$botInlinePlaceholder) : undefined;
       field = 'langCode';
-      o.langCode = (flags & 0x400000) !== 0 ? r.stringField(o, 'langCode') : undefined;
+      o.langCode = (flags & 0x400000) !== 0 ? r.stringField(o, set$langCode) : undefined;
       field = 'emojiStatus';
       o.emojiStatus = (flags & 0x40000000) !== 0 ? read$EmojiStatus(r) : undefined;
       field = 'usernames';
@@ -9202,7 +9376,7 @@ class Chat$ {
       field = 'id';
       o.id = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'photo';
       o.photo = read$ChatPhoto(r);
       field = 'participantsCount';
@@ -9277,7 +9451,7 @@ class ChatForbidden$ {
       field = 'id';
       o.id = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatForbidden', field);
@@ -9602,9 +9776,9 @@ class Channel$ {
       field = 'accessHash';
       o.accessHash = (flags & 0x2000) !== 0 ? r.long() : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'username';
-      o.username = (flags & 0x40) !== 0 ? r.stringField(o, 'username') : undefined;
+      o.username = (flags & 0x40) !== 0 ? r.stringField(o, set$username) : undefined;
       field = 'photo';
       o.photo = read$ChatPhoto(r);
       field = 'date';
@@ -9725,7 +9899,7 @@ class ChannelForbidden$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'untilDate';
       o.untilDate = (flags & 0x10000) !== 0 ? r.int() : undefined;
       return o;
@@ -9902,7 +10076,7 @@ class ChatFull$ {
       field = 'id';
       o.id = r.long();
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'participants';
       o.participants = read$ChatParticipants(r);
       field = 'chatPhoto';
@@ -9924,7 +10098,7 @@ class ChatFull$ {
       field = 'groupcallDefaultJoinAs';
       o.groupcallDefaultJoinAs = (flags & 0x8000) !== 0 ? read$Peer(r) : undefined;
       field = 'themeEmoticon';
-      o.themeEmoticon = (flags & 0x10000) !== 0 ? r.stringField(o, 'themeEmoticon') : undefined;
+      o.themeEmoticon = (flags & 0x10000) !== 0 ? r.stringField(o, set$themeEmoticon) : undefined;
       field = 'requestsPending';
       o.requestsPending = (flags & 0x20000) !== 0 ? r.int() : undefined;
       field = 'recentRequesters';
@@ -10356,7 +10530,7 @@ class ChannelFull$ {
       field = 'id';
       o.id = r.long();
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'participantsCount';
       o.participantsCount = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'adminsCount';
@@ -10414,7 +10588,7 @@ class ChannelFull$ {
       field = 'groupcallDefaultJoinAs';
       o.groupcallDefaultJoinAs = (flags & 0x4000000) !== 0 ? read$Peer(r) : undefined;
       field = 'themeEmoticon';
-      o.themeEmoticon = (flags & 0x8000000) !== 0 ? r.stringField(o, 'themeEmoticon') : undefined;
+      o.themeEmoticon = (flags & 0x8000000) !== 0 ? r.stringField(o, set$themeEmoticon) : undefined;
       field = 'requestsPending';
       o.requestsPending = (flags & 0x10000000) !== 0 ? r.int() : undefined;
       field = 'recentRequesters';
@@ -11269,7 +11443,7 @@ class Message$ {
       field = 'date';
       o.date = r.int();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'media';
       o.media = (flags & 0x200) !== 0 ? read$MessageMedia(r) : undefined;
       field = 'replyMarkup';
@@ -11285,7 +11459,7 @@ class Message$ {
       field = 'editDate';
       o.editDate = (flags & 0x8000) !== 0 ? r.int() : undefined;
       field = 'postAuthor';
-      o.postAuthor = (flags & 0x10000) !== 0 ? r.stringField(o, 'postAuthor') : undefined;
+      o.postAuthor = (flags & 0x10000) !== 0 ? r.stringField(o, set$postAuthor) : undefined;
       field = 'groupedId';
       o.groupedId = (flags & 0x20000) !== 0 ? r.long() : undefined;
       field = 'reactions';
@@ -11685,13 +11859,13 @@ class MessageMediaContact$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       field = 'userId';
       o.userId = r.long();
       return o;
@@ -12005,15 +12179,15 @@ class MessageMediaVenue$ {
       field = 'geo';
       o.geo = read$GeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageMediaVenue', field);
@@ -12169,19 +12343,19 @@ class MessageMediaInvoice$ {
       o.shippingAddressRequested = (flags & 0x2) !== 0 ? true : undefined;
       o.test = (flags & 0x8) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$WebDocument(r) : undefined;
       field = 'receiptMsgId';
       o.receiptMsgId = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       field = 'extendedMedia';
       o.extendedMedia = (flags & 0x10) !== 0 ? read$MessageExtendedMedia(r) : undefined;
       return o;
@@ -12385,7 +12559,7 @@ class MessageMediaDice$ {
       field = 'value';
       o.value = r.int();
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageMediaDice', field);
@@ -12580,7 +12754,7 @@ class MessageMediaGiveaway$ {
       field = 'countriesIso2';
       o.countriesIso2 = (flags & 0x2) !== 0 ? read$Vector$string(r) : undefined;
       field = 'prizeDescription';
-      o.prizeDescription = (flags & 0x8) !== 0 ? r.stringField(o, 'prizeDescription') : undefined;
+      o.prizeDescription = (flags & 0x8) !== 0 ? r.stringField(o, set$prizeDescription) : undefined;
       field = 'quantity';
       o.quantity = r.int();
       field = 'months';
@@ -12722,7 +12896,7 @@ class MessageMediaGiveawayResults$ {
       field = 'stars';
       o.stars = (flags & 0x20) !== 0 ? r.long() : undefined;
       field = 'prizeDescription';
-      o.prizeDescription = (flags & 0x2) !== 0 ? r.stringField(o, 'prizeDescription') : undefined;
+      o.prizeDescription = (flags & 0x2) !== 0 ? r.stringField(o, set$prizeDescription) : undefined;
       field = 'untilDate';
       o.untilDate = r.int();
       return o;
@@ -12968,7 +13142,7 @@ class MessageActionChatCreate$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'users';
       o.users = read$Vector$long(r);
       return o;
@@ -13025,7 +13199,7 @@ class MessageActionChatEditTitle$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionChatEditTitle', field);
@@ -13341,7 +13515,7 @@ class MessageActionChannelCreate$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionChannelCreate', field);
@@ -13455,7 +13629,7 @@ class MessageActionChannelMigrateFrom$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'chatId';
       o.chatId = r.long();
       return o;
@@ -13681,7 +13855,7 @@ class MessageActionPaymentSentMe$ {
       o.recurringInit = (flags & 0x4) !== 0 ? true : undefined;
       o.recurringUsed = (flags & 0x8) !== 0 ? true : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'payload';
@@ -13689,7 +13863,7 @@ class MessageActionPaymentSentMe$ {
       field = 'info';
       o.info = (flags & 0x1) !== 0 ? read$PaymentRequestedInfo(r) : undefined;
       field = 'shippingOptionId';
-      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
+      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, set$shippingOptionId) : undefined;
       field = 'charge';
       o.charge = read$PaymentCharge(r);
       field = 'subscriptionUntilDate';
@@ -13777,11 +13951,11 @@ class MessageActionPaymentSent$ {
       o.recurringInit = (flags & 0x4) !== 0 ? true : undefined;
       o.recurringUsed = (flags & 0x8) !== 0 ? true : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'invoiceSlug';
-      o.invoiceSlug = (flags & 0x1) !== 0 ? r.stringField(o, 'invoiceSlug') : undefined;
+      o.invoiceSlug = (flags & 0x1) !== 0 ? r.stringField(o, set$invoiceSlug) : undefined;
       field = 'subscriptionUntilDate';
       o.subscriptionUntilDate = (flags & 0x10) !== 0 ? r.int() : undefined;
       return o;
@@ -13950,7 +14124,7 @@ class MessageActionCustomAction$ {
     let field = '';
     try {
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionCustomAction', field);
@@ -14026,7 +14200,7 @@ class MessageActionBotAllowed$ {
       o.attachMenu = (flags & 0x2) !== 0 ? true : undefined;
       o.fromRequest = (flags & 0x8) !== 0 ? true : undefined;
       field = 'domain';
-      o.domain = (flags & 0x1) !== 0 ? r.stringField(o, 'domain') : undefined;
+      o.domain = (flags & 0x1) !== 0 ? r.stringField(o, set$domain) : undefined;
       field = 'app';
       o.app = (flags & 0x4) !== 0 ? read$BotApp(r) : undefined;
       return o;
@@ -14671,9 +14845,9 @@ class MessageActionWebViewDataSentMe$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionWebViewDataSentMe', field);
@@ -14728,7 +14902,7 @@ class MessageActionWebViewDataSent$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionWebViewDataSent', field);
@@ -14817,13 +14991,13 @@ class MessageActionGiftPremium$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'months';
       o.months = r.int();
       field = 'cryptoCurrency';
-      o.cryptoCurrency = (flags & 0x1) !== 0 ? r.stringField(o, 'cryptoCurrency') : undefined;
+      o.cryptoCurrency = (flags & 0x1) !== 0 ? r.stringField(o, set$cryptoCurrency) : undefined;
       field = 'cryptoAmount';
       o.cryptoAmount = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'message';
@@ -14896,7 +15070,7 @@ class MessageActionTopicCreate$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconColor';
       o.iconColor = r.int();
       field = 'iconEmojiId';
@@ -14976,7 +15150,7 @@ class MessageActionTopicEdit$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'iconEmojiId';
       o.iconEmojiId = (flags & 0x2) !== 0 ? r.long() : undefined;
       field = 'closed';
@@ -15296,13 +15470,13 @@ class MessageActionGiftCode$ {
       field = 'months';
       o.months = r.int();
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'currency';
-      o.currency = (flags & 0x4) !== 0 ? r.stringField(o, 'currency') : undefined;
+      o.currency = (flags & 0x4) !== 0 ? r.stringField(o, set$currency) : undefined;
       field = 'amount';
       o.amount = (flags & 0x4) !== 0 ? r.long() : undefined;
       field = 'cryptoCurrency';
-      o.cryptoCurrency = (flags & 0x8) !== 0 ? r.stringField(o, 'cryptoCurrency') : undefined;
+      o.cryptoCurrency = (flags & 0x8) !== 0 ? r.stringField(o, set$cryptoCurrency) : undefined;
       field = 'cryptoAmount';
       o.cryptoAmount = (flags & 0x8) !== 0 ? r.long() : undefined;
       field = 'message';
@@ -15641,7 +15815,7 @@ class MessageActionPaymentRefunded$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'payload';
@@ -15736,17 +15910,17 @@ class MessageActionGiftStars$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'stars';
       o.stars = r.long();
       field = 'cryptoCurrency';
-      o.cryptoCurrency = (flags & 0x1) !== 0 ? r.stringField(o, 'cryptoCurrency') : undefined;
+      o.cryptoCurrency = (flags & 0x1) !== 0 ? r.stringField(o, set$cryptoCurrency) : undefined;
       field = 'cryptoAmount';
       o.cryptoAmount = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'transactionId';
-      o.transactionId = (flags & 0x2) !== 0 ? r.stringField(o, 'transactionId') : undefined;
+      o.transactionId = (flags & 0x2) !== 0 ? r.stringField(o, set$transactionId) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionGiftStars', field);
@@ -15825,7 +15999,7 @@ class MessageActionPrizeStars$ {
       field = 'stars';
       o.stars = r.long();
       field = 'transactionId';
-      o.transactionId = r.stringField(o, 'transactionId');
+      o.transactionId = r.stringField(o, set$transactionId);
       field = 'boostPeer';
       o.boostPeer = read$Peer(r);
       field = 'giveawayMsgId';
@@ -16000,7 +16174,7 @@ class MessageActionStarGift$ {
       field = 'savedId';
       o.savedId = (flags & 0x1000) !== 0 ? r.long() : undefined;
       field = 'prepaidUpgradeHash';
-      o.prepaidUpgradeHash = (flags & 0x4000) !== 0 ? r.stringField(o, 'prepaidUpgradeHash') : undefined;
+      o.prepaidUpgradeHash = (flags & 0x4000) !== 0 ? r.stringField(o, set$prepaidUpgradeHash) : undefined;
       field = 'giftMsgId';
       o.giftMsgId = (flags & 0x8000) !== 0 ? r.int() : undefined;
       return o;
@@ -16592,7 +16766,7 @@ class MessageActionSuggestedPostApproval$ {
       o.rejected = (flags & 0x1) !== 0 ? true : undefined;
       o.balanceTooLow = (flags & 0x2) !== 0 ? true : undefined;
       field = 'rejectComment';
-      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, 'rejectComment') : undefined;
+      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, set$rejectComment) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x8) !== 0 ? r.int() : undefined;
       field = 'price';
@@ -16787,15 +16961,15 @@ class MessageActionGiftTon$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'cryptoCurrency';
-      o.cryptoCurrency = r.stringField(o, 'cryptoCurrency');
+      o.cryptoCurrency = r.stringField(o, set$cryptoCurrency);
       field = 'cryptoAmount';
       o.cryptoAmount = r.long();
       field = 'transactionId';
-      o.transactionId = (flags & 0x1) !== 0 ? r.stringField(o, 'transactionId') : undefined;
+      o.transactionId = (flags & 0x1) !== 0 ? r.stringField(o, set$transactionId) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionGiftTon', field);
@@ -17268,7 +17442,7 @@ class PhotoSizeEmpty$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'photoSizeEmpty', field);
@@ -17335,7 +17509,7 @@ class PhotoSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'w';
       o.w = r.int();
       field = 'h';
@@ -17408,7 +17582,7 @@ class PhotoCachedSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'w';
       o.w = r.int();
       field = 'h';
@@ -17473,7 +17647,7 @@ class PhotoStrippedSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'bytes';
       o.bytes = r.bytes();
       return o;
@@ -17550,7 +17724,7 @@ class PhotoSizeProgressive$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'w';
       o.w = r.int();
       field = 'h';
@@ -17615,7 +17789,7 @@ class PhotoPathSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'bytes';
       o.bytes = r.bytes();
       return o;
@@ -18353,19 +18527,19 @@ class PeerSettings$ {
       field = 'geoDistance';
       o.geoDistance = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'requestChatTitle';
-      o.requestChatTitle = (flags & 0x200) !== 0 ? r.stringField(o, 'requestChatTitle') : undefined;
+      o.requestChatTitle = (flags & 0x200) !== 0 ? r.stringField(o, set$requestChatTitle) : undefined;
       field = 'requestChatDate';
       o.requestChatDate = (flags & 0x200) !== 0 ? r.int() : undefined;
       field = 'businessBotId';
       o.businessBotId = (flags & 0x2000) !== 0 ? r.long() : undefined;
       field = 'businessBotManageUrl';
-      o.businessBotManageUrl = (flags & 0x2000) !== 0 ? r.stringField(o, 'businessBotManageUrl') : undefined;
+      o.businessBotManageUrl = (flags & 0x2000) !== 0 ? r.stringField(o, set$businessBotManageUrl) : undefined;
       field = 'chargePaidMessageStars';
       o.chargePaidMessageStars = (flags & 0x4000) !== 0 ? r.long() : undefined;
       field = 'registrationMonth';
-      o.registrationMonth = (flags & 0x8000) !== 0 ? r.stringField(o, 'registrationMonth') : undefined;
+      o.registrationMonth = (flags & 0x8000) !== 0 ? r.stringField(o, set$registrationMonth) : undefined;
       field = 'phoneCountry';
-      o.phoneCountry = (flags & 0x10000) !== 0 ? r.stringField(o, 'phoneCountry') : undefined;
+      o.phoneCountry = (flags & 0x10000) !== 0 ? r.stringField(o, set$phoneCountry) : undefined;
       field = 'nameChangeDate';
       o.nameChangeDate = (flags & 0x20000) !== 0 ? r.int() : undefined;
       field = 'photoChangeDate';
@@ -18470,7 +18644,7 @@ class WallPaper$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'document';
       o.document = read$Document(r);
       field = 'settings';
@@ -19217,7 +19391,7 @@ class UserFull$ {
       field = 'id';
       o.id = r.long();
       field = 'about';
-      o.about = (flags & 0x2) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x2) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'settings';
       o.settings = read$PeerSettings(r);
       field = 'personalPhoto';
@@ -19241,7 +19415,7 @@ class UserFull$ {
       field = 'theme';
       o.theme = (flags & 0x8000) !== 0 ? read$ChatTheme(r) : undefined;
       field = 'privateForwardName';
-      o.privateForwardName = (flags & 0x10000) !== 0 ? r.stringField(o, 'privateForwardName') : undefined;
+      o.privateForwardName = (flags & 0x10000) !== 0 ? r.stringField(o, set$privateForwardName) : undefined;
       field = 'botGroupAdminRights';
       o.botGroupAdminRights = (flags & 0x20000) !== 0 ? read$ChatAdminRights(r) : undefined;
       field = 'botBroadcastAdminRights';
@@ -20579,9 +20753,9 @@ class UpdateUserName$ {
       field = 'userId';
       o.userId = r.long();
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'usernames';
       o.usernames = read$Vector$Username(r);
       return o;
@@ -20675,9 +20849,9 @@ class UpdateNewAuthorization$ {
       field = 'date';
       o.date = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'device';
-      o.device = (flags & 0x1) !== 0 ? r.stringField(o, 'device') : undefined;
+      o.device = (flags & 0x1) !== 0 ? r.stringField(o, set$device) : undefined;
       field = 'location';
-      o.location = (flags & 0x1) !== 0 ? r.stringField(o, 'location') : undefined;
+      o.location = (flags & 0x1) !== 0 ? r.stringField(o, set$location) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateNewAuthorization', field);
@@ -21288,9 +21462,9 @@ class UpdateServiceNotification$ {
       field = 'inboxDate';
       o.inboxDate = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'media';
       o.media = read$MessageMedia(r);
       field = 'entities';
@@ -21424,7 +21598,7 @@ class UpdateUserPhone$ {
       field = 'userId';
       o.userId = r.long();
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateUserPhone', field);
@@ -22553,13 +22727,13 @@ class UpdateBotInlineQuery$ {
       field = 'userId';
       o.userId = r.long();
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'geo';
       o.geo = (flags & 0x1) !== 0 ? read$GeoPoint(r) : undefined;
       field = 'peerType';
       o.peerType = (flags & 0x2) !== 0 ? read$InlineQueryPeerType(r) : undefined;
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateBotInlineQuery', field);
@@ -22639,11 +22813,11 @@ class UpdateBotInlineSend$ {
       field = 'userId';
       o.userId = r.long();
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'geo';
       o.geo = (flags & 0x1) !== 0 ? read$GeoPoint(r) : undefined;
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'msgId';
       o.msgId = (flags & 0x2) !== 0 ? read$InputBotInlineMessageID(r) : undefined;
       return o;
@@ -22810,7 +22984,7 @@ class UpdateBotCallbackQuery$ {
       field = 'data';
       o.data = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'gameShortName';
-      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, 'gameShortName') : undefined;
+      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, set$gameShortName) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateBotCallbackQuery', field);
@@ -22969,7 +23143,7 @@ class UpdateInlineBotCallbackQuery$ {
       field = 'data';
       o.data = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'gameShortName';
-      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, 'gameShortName') : undefined;
+      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, set$gameShortName) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateInlineBotCallbackQuery', field);
@@ -23752,9 +23926,9 @@ class UpdateBotPrecheckoutQuery$ {
       field = 'info';
       o.info = (flags & 0x1) !== 0 ? read$PaymentRequestedInfo(r) : undefined;
       field = 'shippingOptionId';
-      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
+      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, set$shippingOptionId) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       return o;
@@ -23866,7 +24040,7 @@ class UpdateLangPackTooLong$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateLangPackTooLong', field);
@@ -26549,7 +26723,7 @@ class UpdateBotChatInviteRequester$ {
       field = 'userId';
       o.userId = r.long();
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'invite';
       o.invite = read$ExportedChatInvite(r);
       field = 'qts';
@@ -26904,7 +27078,7 @@ class UpdateTranscribedAudio$ {
       field = 'transcriptionId';
       o.transcriptionId = r.long();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateTranscribedAudio', field);
@@ -28363,7 +28537,7 @@ class UpdateSmsJob$ {
     let field = '';
     try {
       field = 'jobId';
-      o.jobId = r.stringField(o, 'jobId');
+      o.jobId = r.stringField(o, set$jobId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateSmsJob', field);
@@ -28794,7 +28968,7 @@ class UpdateBotNewBusinessMessage$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       field = 'message';
       o.message = read$Message(r);
       field = 'replyToMessage';
@@ -28873,7 +29047,7 @@ class UpdateBotEditBusinessMessage$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       field = 'message';
       o.message = read$Message(r);
       field = 'replyToMessage';
@@ -28954,7 +29128,7 @@ class UpdateBotDeleteBusinessMessage$ {
     let field = '';
     try {
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'messages';
@@ -29172,7 +29346,7 @@ class UpdateBusinessBotCallbackQuery$ {
       field = 'userId';
       o.userId = r.long();
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       field = 'message';
       o.message = read$Message(r);
       field = 'replyToMessage';
@@ -29306,7 +29480,7 @@ class UpdateBotPurchasedPaidMedia$ {
       field = 'userId';
       o.userId = r.long();
       field = 'payload';
-      o.payload = r.stringField(o, 'payload');
+      o.payload = r.stringField(o, set$payload);
       field = 'qts';
       o.qts = r.int();
       return o;
@@ -29874,7 +30048,7 @@ class UpdateShortMessage$ {
       field = 'userId';
       o.userId = r.long();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
@@ -30033,7 +30207,7 @@ class UpdateShortChatMessage$ {
       field = 'chatId';
       o.chatId = r.long();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
@@ -30535,7 +30709,7 @@ class DcOption$ {
       field = 'id';
       o.id = r.int();
       field = 'ipAddress';
-      o.ipAddress = r.stringField(o, 'ipAddress');
+      o.ipAddress = r.stringField(o, set$ipAddress);
       field = 'port';
       o.port = r.int();
       field = 'secret';
@@ -30825,7 +30999,7 @@ class Config$ {
       field = 'dcOptions';
       o.dcOptions = read$Vector$DcOption(r);
       field = 'dcTxtDomainName';
-      o.dcTxtDomainName = r.stringField(o, 'dcTxtDomainName');
+      o.dcTxtDomainName = r.stringField(o, set$dcTxtDomainName);
       field = 'chatSizeMax';
       o.chatSizeMax = r.int();
       field = 'megagroupSizeMax';
@@ -30871,17 +31045,17 @@ class Config$ {
       field = 'callPacketTimeoutMs';
       o.callPacketTimeoutMs = r.int();
       field = 'meUrlPrefix';
-      o.meUrlPrefix = r.stringField(o, 'meUrlPrefix');
+      o.meUrlPrefix = r.stringField(o, set$meUrlPrefix);
       field = 'autoupdateUrlPrefix';
-      o.autoupdateUrlPrefix = (flags & 0x80) !== 0 ? r.stringField(o, 'autoupdateUrlPrefix') : undefined;
+      o.autoupdateUrlPrefix = (flags & 0x80) !== 0 ? r.stringField(o, set$autoupdateUrlPrefix) : undefined;
       field = 'gifSearchUsername';
-      o.gifSearchUsername = (flags & 0x200) !== 0 ? r.stringField(o, 'gifSearchUsername') : undefined;
+      o.gifSearchUsername = (flags & 0x200) !== 0 ? r.stringField(o, set$gifSearchUsername) : undefined;
       field = 'venueSearchUsername';
-      o.venueSearchUsername = (flags & 0x400) !== 0 ? r.stringField(o, 'venueSearchUsername') : undefined;
+      o.venueSearchUsername = (flags & 0x400) !== 0 ? r.stringField(o, set$venueSearchUsername) : undefined;
       field = 'imgSearchUsername';
-      o.imgSearchUsername = (flags & 0x800) !== 0 ? r.stringField(o, 'imgSearchUsername') : undefined;
+      o.imgSearchUsername = (flags & 0x800) !== 0 ? r.stringField(o, set$imgSearchUsername) : undefined;
       field = 'staticMapsProvider';
-      o.staticMapsProvider = (flags & 0x1000) !== 0 ? r.stringField(o, 'staticMapsProvider') : undefined;
+      o.staticMapsProvider = (flags & 0x1000) !== 0 ? r.stringField(o, set$staticMapsProvider) : undefined;
       field = 'captionLengthMax';
       o.captionLengthMax = r.int();
       field = 'messageLengthMax';
@@ -30889,7 +31063,7 @@ class Config$ {
       field = 'webfileDcId';
       o.webfileDcId = r.int();
       field = 'suggestedLangCode';
-      o.suggestedLangCode = (flags & 0x4) !== 0 ? r.stringField(o, 'suggestedLangCode') : undefined;
+      o.suggestedLangCode = (flags & 0x4) !== 0 ? r.stringField(o, set$suggestedLangCode) : undefined;
       field = 'langPackVersion';
       o.langPackVersion = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'baseLangPackVersion';
@@ -30897,7 +31071,7 @@ class Config$ {
       field = 'reactionsDefault';
       o.reactionsDefault = (flags & 0x8000) !== 0 ? read$Reaction(r) : undefined;
       field = 'autologinToken';
-      o.autologinToken = (flags & 0x10000) !== 0 ? r.stringField(o, 'autologinToken') : undefined;
+      o.autologinToken = (flags & 0x10000) !== 0 ? r.stringField(o, set$autologinToken) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'config', field);
@@ -30960,7 +31134,7 @@ class NearestDc$ {
     let field = '';
     try {
       field = 'country';
-      o.country = r.stringField(o, 'country');
+      o.country = r.stringField(o, set$country);
       field = 'thisDc';
       o.thisDc = r.int();
       field = 'nearestDc';
@@ -31628,7 +31802,7 @@ class InputEncryptedFileUploaded$ {
       field = 'parts';
       o.parts = r.int();
       field = 'md5Checksum';
-      o.md5Checksum = r.stringField(o, 'md5Checksum');
+      o.md5Checksum = r.stringField(o, set$md5Checksum);
       field = 'keyFingerprint';
       o.keyFingerprint = r.int();
       return o;
@@ -32193,7 +32367,7 @@ class Document$ {
       field = 'date';
       o.date = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'size';
       o.size = r.long();
       field = 'thumbs';
@@ -33141,7 +33315,7 @@ class SendMessageEmojiInteraction$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'msgId';
       o.msgId = r.int();
       field = 'interaction';
@@ -33200,7 +33374,7 @@ class SendMessageEmojiInteractionSeen$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'sendMessageEmojiInteractionSeen', field);
@@ -35313,7 +35487,7 @@ class DocumentAttributeSticker$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.mask = (flags & 0x2) !== 0 ? true : undefined;
       field = 'alt';
-      o.alt = r.stringField(o, 'alt');
+      o.alt = r.stringField(o, set$alt);
       field = 'stickerset';
       o.stickerset = read$InputStickerSet(r);
       field = 'maskCoords';
@@ -35425,7 +35599,7 @@ class DocumentAttributeVideo$ {
       field = 'videoStartTs';
       o.videoStartTs = (flags & 0x10) !== 0 ? r.double() : undefined;
       field = 'videoCodec';
-      o.videoCodec = (flags & 0x20) !== 0 ? r.stringField(o, 'videoCodec') : undefined;
+      o.videoCodec = (flags & 0x20) !== 0 ? r.stringField(o, set$videoCodec) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'documentAttributeVideo', field);
@@ -35507,9 +35681,9 @@ class DocumentAttributeAudio$ {
       field = 'duration';
       o.duration = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'performer';
-      o.performer = (flags & 0x2) !== 0 ? r.stringField(o, 'performer') : undefined;
+      o.performer = (flags & 0x2) !== 0 ? r.stringField(o, set$performer) : undefined;
       field = 'waveform';
       o.waveform = (flags & 0x4) !== 0 ? r.bytes() : undefined;
       return o;
@@ -35566,7 +35740,7 @@ class DocumentAttributeFilename$ {
     let field = '';
     try {
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'documentAttributeFilename', field);
@@ -35673,7 +35847,7 @@ class DocumentAttributeCustomEmoji$ {
       o.free = (flags & 0x1) !== 0 ? true : undefined;
       o.textColor = (flags & 0x2) !== 0 ? true : undefined;
       field = 'alt';
-      o.alt = r.stringField(o, 'alt');
+      o.alt = r.stringField(o, set$alt);
       field = 'stickerset';
       o.stickerset = read$InputStickerSet(r);
       return o;
@@ -35742,7 +35916,7 @@ class StickerPack$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'documents';
       o.documents = read$Vector$long(r);
       return o;
@@ -35811,7 +35985,7 @@ class WebPageEmpty$ {
       field = 'id';
       o.id = r.long();
       field = 'url';
-      o.url = (flags & 0x1) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x1) !== 0 ? r.stringField(o, set$url) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'webPageEmpty', field);
@@ -35882,7 +36056,7 @@ class WebPagePending$ {
       field = 'id';
       o.id = r.long();
       field = 'url';
-      o.url = (flags & 0x1) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x1) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'date';
       o.date = r.int();
       return o;
@@ -36058,25 +36232,25 @@ class WebPage$ {
       field = 'id';
       o.id = r.long();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'displayUrl';
-      o.displayUrl = r.stringField(o, 'displayUrl');
+      o.displayUrl = r.stringField(o, set$displayUrl);
       field = 'hash';
       o.hash = r.int();
       field = 'type';
-      o.type = (flags & 0x1) !== 0 ? r.stringField(o, 'type') : undefined;
+      o.type = (flags & 0x1) !== 0 ? r.stringField(o, set$type) : undefined;
       field = 'siteName';
-      o.siteName = (flags & 0x2) !== 0 ? r.stringField(o, 'siteName') : undefined;
+      o.siteName = (flags & 0x2) !== 0 ? r.stringField(o, set$siteName) : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x8) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x8) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'photo';
       o.photo = (flags & 0x10) !== 0 ? read$Photo(r) : undefined;
       field = 'embedUrl';
-      o.embedUrl = (flags & 0x20) !== 0 ? r.stringField(o, 'embedUrl') : undefined;
+      o.embedUrl = (flags & 0x20) !== 0 ? r.stringField(o, set$embedUrl) : undefined;
       field = 'embedType';
-      o.embedType = (flags & 0x20) !== 0 ? r.stringField(o, 'embedType') : undefined;
+      o.embedType = (flags & 0x20) !== 0 ? r.stringField(o, set$embedType) : undefined;
       field = 'embedWidth';
       o.embedWidth = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'embedHeight';
@@ -36084,7 +36258,7 @@ class WebPage$ {
       field = 'duration';
       o.duration = (flags & 0x80) !== 0 ? r.int() : undefined;
       field = 'author';
-      o.author = (flags & 0x100) !== 0 ? r.stringField(o, 'author') : undefined;
+      o.author = (flags & 0x100) !== 0 ? r.stringField(o, set$author) : undefined;
       field = 'document';
       o.document = (flags & 0x200) !== 0 ? read$Document(r) : undefined;
       field = 'cachedPage';
@@ -36287,27 +36461,27 @@ class Authorization$ {
       field = 'hash';
       o.hash = r.long();
       field = 'deviceModel';
-      o.deviceModel = r.stringField(o, 'deviceModel');
+      o.deviceModel = r.stringField(o, set$deviceModel);
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'systemVersion';
-      o.systemVersion = r.stringField(o, 'systemVersion');
+      o.systemVersion = r.stringField(o, set$systemVersion);
       field = 'apiId';
       o.apiId = r.int();
       field = 'appName';
-      o.appName = r.stringField(o, 'appName');
+      o.appName = r.stringField(o, set$appName);
       field = 'appVersion';
-      o.appVersion = r.stringField(o, 'appVersion');
+      o.appVersion = r.stringField(o, set$appVersion);
       field = 'dateCreated';
       o.dateCreated = r.int();
       field = 'dateActive';
       o.dateActive = r.int();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'country';
-      o.country = r.stringField(o, 'country');
+      o.country = r.stringField(o, set$country);
       field = 'region';
-      o.region = r.stringField(o, 'region');
+      o.region = r.stringField(o, set$region);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'authorization', field);
@@ -36491,7 +36665,7 @@ class ChatInviteExported$ {
       o.permanent = (flags & 0x20) !== 0 ? true : undefined;
       o.requestNeeded = (flags & 0x40) !== 0 ? true : undefined;
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       field = 'adminId';
       o.adminId = r.long();
       field = 'date';
@@ -36509,7 +36683,7 @@ class ChatInviteExported$ {
       field = 'subscriptionExpired';
       o.subscriptionExpired = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'title';
-      o.title = (flags & 0x100) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x100) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'subscriptionPricing';
       o.subscriptionPricing = (flags & 0x200) !== 0 ? read$StarsSubscriptionPricing(r) : undefined;
       return o;
@@ -36749,9 +36923,9 @@ class ChatInvite$ {
       o.fake = (flags & 0x200) !== 0 ? true : undefined;
       o.canRefulfillSubscription = (flags & 0x800) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'about';
-      o.about = (flags & 0x20) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x20) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'photo';
       o.photo = read$Photo(r);
       field = 'participantsCount';
@@ -36975,7 +37149,7 @@ class InputStickerSetShortName$ {
     let field = '';
     try {
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputStickerSetShortName', field);
@@ -37063,7 +37237,7 @@ class InputStickerSetDice$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputStickerSetDice', field);
@@ -37456,9 +37630,9 @@ class StickerSet$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'thumbs';
       o.thumbs = (flags & 0x10) !== 0 ? read$Vector$PhotoSize(r) : undefined;
       field = 'thumbDcId';
@@ -37529,9 +37703,9 @@ class BotCommand$ {
     let field = '';
     try {
       field = 'command';
-      o.command = r.stringField(o, 'command');
+      o.command = r.stringField(o, set$command);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'botCommand', field);
@@ -37647,7 +37821,7 @@ class BotInfo$ {
       field = 'userId';
       o.userId = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'description';
-      o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x2) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'descriptionPhoto';
       o.descriptionPhoto = (flags & 0x10) !== 0 ? read$Photo(r) : undefined;
       field = 'descriptionDocument';
@@ -37657,7 +37831,7 @@ class BotInfo$ {
       field = 'menuButton';
       o.menuButton = (flags & 0x8) !== 0 ? read$BotMenuButton(r) : undefined;
       field = 'privacyPolicyUrl';
-      o.privacyPolicyUrl = (flags & 0x80) !== 0 ? r.stringField(o, 'privacyPolicyUrl') : undefined;
+      o.privacyPolicyUrl = (flags & 0x80) !== 0 ? r.stringField(o, set$privacyPolicyUrl) : undefined;
       field = 'appSettings';
       o.appSettings = (flags & 0x100) !== 0 ? read$BotAppSettings(r) : undefined;
       field = 'verifierSettings';
@@ -37716,7 +37890,7 @@ class KeyboardButton$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButton', field);
@@ -37775,9 +37949,9 @@ class KeyboardButtonUrl$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonUrl', field);
@@ -37846,7 +38020,7 @@ class KeyboardButtonCallback$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.requiresPassword = (flags & 0x1) !== 0 ? true : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'data';
       o.data = r.bytes();
       return o;
@@ -37903,7 +38077,7 @@ class KeyboardButtonRequestPhone$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonRequestPhone', field);
@@ -37958,7 +38132,7 @@ class KeyboardButtonRequestGeoLocation$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonRequestGeoLocation', field);
@@ -38040,9 +38214,9 @@ class KeyboardButtonSwitchInline$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.samePeer = (flags & 0x1) !== 0 ? true : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'peerTypes';
       o.peerTypes = (flags & 0x2) !== 0 ? read$Vector$InlineQueryPeerType(r) : undefined;
       return o;
@@ -38099,7 +38273,7 @@ class KeyboardButtonGame$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonGame', field);
@@ -38154,7 +38328,7 @@ class KeyboardButtonBuy$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonBuy', field);
@@ -38227,11 +38401,11 @@ class KeyboardButtonUrlAuth$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'fwdText';
-      o.fwdText = (flags & 0x1) !== 0 ? r.stringField(o, 'fwdText') : undefined;
+      o.fwdText = (flags & 0x1) !== 0 ? r.stringField(o, set$fwdText) : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'buttonId';
       o.buttonId = r.int();
       return o;
@@ -38311,11 +38485,11 @@ class InputKeyboardButtonUrlAuth$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.requestWriteAccess = (flags & 0x1) !== 0 ? true : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'fwdText';
-      o.fwdText = (flags & 0x2) !== 0 ? r.stringField(o, 'fwdText') : undefined;
+      o.fwdText = (flags & 0x2) !== 0 ? r.stringField(o, set$fwdText) : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'bot';
       o.bot = read$InputUser(r);
       return o;
@@ -38384,7 +38558,7 @@ class KeyboardButtonRequestPoll$ {
       field = 'quiz';
       o.quiz = (flags & 0x1) !== 0 ? r.bool() : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonRequestPoll', field);
@@ -38443,7 +38617,7 @@ class InputKeyboardButtonUserProfile$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'userId';
       o.userId = read$InputUser(r);
       return o;
@@ -38504,7 +38678,7 @@ class KeyboardButtonUserProfile$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'userId';
       o.userId = r.long();
       return o;
@@ -38565,9 +38739,9 @@ class KeyboardButtonWebView$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonWebView', field);
@@ -38626,9 +38800,9 @@ class KeyboardButtonSimpleWebView$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonSimpleWebView', field);
@@ -38695,7 +38869,7 @@ class KeyboardButtonRequestPeer$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'buttonId';
       o.buttonId = r.int();
       field = 'peerType';
@@ -38788,7 +38962,7 @@ class InputKeyboardButtonRequestPeer$ {
       o.usernameRequested = (flags & 0x2) !== 0 ? true : undefined;
       o.photoRequested = (flags & 0x4) !== 0 ? true : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'buttonId';
       o.buttonId = r.int();
       field = 'peerType';
@@ -38853,9 +39027,9 @@ class KeyboardButtonCopy$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'copyText';
-      o.copyText = r.stringField(o, 'copyText');
+      o.copyText = r.stringField(o, set$copyText);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonCopy', field);
@@ -39048,7 +39222,7 @@ class ReplyKeyboardForceReply$ {
       o.singleUse = (flags & 0x2) !== 0 ? true : undefined;
       o.selective = (flags & 0x4) !== 0 ? true : undefined;
       field = 'placeholder';
-      o.placeholder = (flags & 0x8) !== 0 ? r.stringField(o, 'placeholder') : undefined;
+      o.placeholder = (flags & 0x8) !== 0 ? r.stringField(o, set$placeholder) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'replyKeyboardForceReply', field);
@@ -39143,7 +39317,7 @@ class ReplyKeyboardMarkup$ {
       field = 'rows';
       o.rows = read$Vector$KeyboardButtonRow(r);
       field = 'placeholder';
-      o.placeholder = (flags & 0x8) !== 0 ? r.stringField(o, 'placeholder') : undefined;
+      o.placeholder = (flags & 0x8) !== 0 ? r.stringField(o, set$placeholder) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'replyKeyboardMarkup', field);
@@ -39822,7 +39996,7 @@ class MessageEntityPre$ {
       field = 'length';
       o.length = r.int();
       field = 'language';
-      o.language = r.stringField(o, 'language');
+      o.language = r.stringField(o, set$language);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageEntityPre', field);
@@ -39889,7 +40063,7 @@ class MessageEntityTextUrl$ {
       field = 'length';
       o.length = r.int();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageEntityTextUrl', field);
@@ -41085,7 +41259,7 @@ class ChannelParticipantCreator$ {
       field = 'adminRights';
       o.adminRights = read$ChatAdminRights(r);
       field = 'rank';
-      o.rank = (flags & 0x1) !== 0 ? r.stringField(o, 'rank') : undefined;
+      o.rank = (flags & 0x1) !== 0 ? r.stringField(o, set$rank) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantCreator', field);
@@ -41191,7 +41365,7 @@ class ChannelParticipantAdmin$ {
       field = 'adminRights';
       o.adminRights = read$ChatAdminRights(r);
       field = 'rank';
-      o.rank = (flags & 0x4) !== 0 ? r.stringField(o, 'rank') : undefined;
+      o.rank = (flags & 0x4) !== 0 ? r.stringField(o, set$rank) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantAdmin', field);
@@ -41450,7 +41624,7 @@ class ChannelParticipantsKicked$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsKicked', field);
@@ -41538,7 +41712,7 @@ class ChannelParticipantsBanned$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsBanned', field);
@@ -41593,7 +41767,7 @@ class ChannelParticipantsSearch$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsSearch', field);
@@ -41648,7 +41822,7 @@ class ChannelParticipantsContacts$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsContacts', field);
@@ -41714,7 +41888,7 @@ class ChannelParticipantsMentions$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'q';
-      o.q = (flags & 0x1) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x1) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'topMsgId';
       o.topMsgId = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
@@ -41799,7 +41973,7 @@ class InputBotInlineMessageMediaAuto$ {
       if ((flags & 0xfffffff1) !== 0) unknownFlagBits(r, flags, 0xfffffff1);
       o.invertMedia = (flags & 0x8) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -41891,7 +42065,7 @@ class InputBotInlineMessageText$ {
       o.noWebpage = (flags & 0x1) !== 0 ? true : undefined;
       o.invertMedia = (flags & 0x8) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -42070,15 +42244,15 @@ class InputBotInlineMessageMediaVenue$ {
       field = 'geoPoint';
       o.geoPoint = read$InputGeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -42157,13 +42331,13 @@ class InputBotInlineMessageMediaContact$ {
       const flags = r.uint();
       if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -42316,9 +42490,9 @@ class InputBotInlineMessageMediaInvoice$ {
       const flags = r.uint();
       if ((flags & 0xfffffffa) !== 0) unknownFlagBits(r, flags, 0xfffffffa);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$InputWebDocument(r) : undefined;
       field = 'invoice';
@@ -42326,7 +42500,7 @@ class InputBotInlineMessageMediaInvoice$ {
       field = 'payload';
       o.payload = r.bytes();
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'providerData';
       o.providerData = read$DataJSON(r);
       field = 'replyMarkup';
@@ -42432,11 +42606,11 @@ class InputBotInlineMessageMediaWebPage$ {
       o.forceSmallMedia = (flags & 0x20) !== 0 ? true : undefined;
       o.optional = (flags & 0x40) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -42531,15 +42705,15 @@ class InputBotInlineResult$ {
       const flags = r.uint();
       if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x4) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'url';
-      o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x8) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'thumb';
       o.thumb = (flags & 0x10) !== 0 ? read$InputWebDocument(r) : undefined;
       field = 'content';
@@ -42612,9 +42786,9 @@ class InputBotInlineResultPhoto$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'photo';
       o.photo = read$InputPhoto(r);
       field = 'sendMessage';
@@ -42700,13 +42874,13 @@ class InputBotInlineResultDocument$ {
       const flags = r.uint();
       if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x4) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'document';
       o.document = read$InputDocument(r);
       field = 'sendMessage';
@@ -42773,9 +42947,9 @@ class InputBotInlineResultGame$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'sendMessage';
       o.sendMessage = read$InputBotInlineMessage(r);
       return o;
@@ -42860,7 +43034,7 @@ class BotInlineMessageMediaAuto$ {
       if ((flags & 0xfffffff1) !== 0) unknownFlagBits(r, flags, 0xfffffff1);
       o.invertMedia = (flags & 0x8) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -42952,7 +43126,7 @@ class BotInlineMessageText$ {
       o.noWebpage = (flags & 0x1) !== 0 ? true : undefined;
       o.invertMedia = (flags & 0x8) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -43131,15 +43305,15 @@ class BotInlineMessageMediaVenue$ {
       field = 'geo';
       o.geo = read$GeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -43218,13 +43392,13 @@ class BotInlineMessageMediaContact$ {
       const flags = r.uint();
       if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -43318,13 +43492,13 @@ class BotInlineMessageMediaInvoice$ {
       o.shippingAddressRequested = (flags & 0x2) !== 0 ? true : undefined;
       o.test = (flags & 0x8) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$WebDocument(r) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'replyMarkup';
@@ -43435,11 +43609,11 @@ class BotInlineMessageMediaWebPage$ {
       o.manual = (flags & 0x80) !== 0 ? true : undefined;
       o.safe = (flags & 0x100) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -43534,15 +43708,15 @@ class BotInlineResult$ {
       const flags = r.uint();
       if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x4) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'url';
-      o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x8) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'thumb';
       o.thumb = (flags & 0x10) !== 0 ? read$WebDocument(r) : undefined;
       field = 'content';
@@ -43636,17 +43810,17 @@ class BotInlineMediaResult$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$Photo(r) : undefined;
       field = 'document';
       o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x8) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x8) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'sendMessage';
       o.sendMessage = read$BotInlineMessage(r);
       return o;
@@ -43707,9 +43881,9 @@ class ExportedMessageLink$ {
     let field = '';
     try {
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       field = 'html';
-      o.html = r.stringField(o, 'html');
+      o.html = r.stringField(o, set$html);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'exportedMessageLink', field);
@@ -43837,13 +44011,13 @@ class MessageFwdHeader$ {
       field = 'fromId';
       o.fromId = (flags & 0x1) !== 0 ? read$Peer(r) : undefined;
       field = 'fromName';
-      o.fromName = (flags & 0x20) !== 0 ? r.stringField(o, 'fromName') : undefined;
+      o.fromName = (flags & 0x20) !== 0 ? r.stringField(o, set$fromName) : undefined;
       field = 'date';
       o.date = r.int();
       field = 'channelPost';
       o.channelPost = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'postAuthor';
-      o.postAuthor = (flags & 0x8) !== 0 ? r.stringField(o, 'postAuthor') : undefined;
+      o.postAuthor = (flags & 0x8) !== 0 ? r.stringField(o, set$postAuthor) : undefined;
       field = 'savedFromPeer';
       o.savedFromPeer = (flags & 0x10) !== 0 ? read$Peer(r) : undefined;
       field = 'savedFromMsgId';
@@ -43851,11 +44025,11 @@ class MessageFwdHeader$ {
       field = 'savedFromId';
       o.savedFromId = (flags & 0x100) !== 0 ? read$Peer(r) : undefined;
       field = 'savedFromName';
-      o.savedFromName = (flags & 0x200) !== 0 ? r.stringField(o, 'savedFromName') : undefined;
+      o.savedFromName = (flags & 0x200) !== 0 ? r.stringField(o, set$savedFromName) : undefined;
       field = 'savedDate';
       o.savedDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'psaType';
-      o.psaType = (flags & 0x40) !== 0 ? r.stringField(o, 'psaType') : undefined;
+      o.psaType = (flags & 0x40) !== 0 ? r.stringField(o, set$psaType) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageFwdHeader', field);
@@ -44054,9 +44228,9 @@ class InlineBotSwitchPM$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inlineBotSwitchPM', field);
@@ -44659,7 +44833,7 @@ class DraftMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x10) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
@@ -45221,11 +45395,11 @@ class Game$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = read$Photo(r);
       field = 'document';
@@ -45351,7 +45525,7 @@ class InputGameShortName$ {
       field = 'botId';
       o.botId = read$InputUser(r);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputGameShortName', field);
@@ -45506,7 +45680,7 @@ class TextPlain$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textPlain', field);
@@ -45846,7 +46020,7 @@ class TextUrl$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'webpageId';
       o.webpageId = r.long();
       return o;
@@ -45909,7 +46083,7 @@ class TextEmail$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textEmail', field);
@@ -46198,7 +46372,7 @@ class TextPhone$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textPhone', field);
@@ -46326,7 +46500,7 @@ class TextAnchor$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textAnchor', field);
@@ -46756,7 +46930,7 @@ class PageBlockPreformatted$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'language';
-      o.language = r.stringField(o, 'language');
+      o.language = r.stringField(o, set$language);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'pageBlockPreformatted', field);
@@ -46899,7 +47073,7 @@ class PageBlockAnchor$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'pageBlockAnchor', field);
@@ -47168,7 +47342,7 @@ class PageBlockPhoto$ {
       field = 'caption';
       o.caption = read$PageCaption(r);
       field = 'url';
-      o.url = (flags & 0x1) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x1) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'webpageId';
       o.webpageId = (flags & 0x1) !== 0 ? r.long() : undefined;
       return o;
@@ -47402,9 +47576,9 @@ class PageBlockEmbed$ {
       o.fullWidth = (flags & 0x1) !== 0 ? true : undefined;
       o.allowScrolling = (flags & 0x8) !== 0 ? true : undefined;
       field = 'url';
-      o.url = (flags & 0x2) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x2) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'html';
-      o.html = (flags & 0x4) !== 0 ? r.stringField(o, 'html') : undefined;
+      o.html = (flags & 0x4) !== 0 ? r.stringField(o, set$html) : undefined;
       field = 'posterPhotoId';
       o.posterPhotoId = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'w';
@@ -47499,13 +47673,13 @@ class PageBlockEmbedPost$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'webpageId';
       o.webpageId = r.long();
       field = 'authorPhotoId';
       o.authorPhotoId = r.long();
       field = 'author';
-      o.author = r.stringField(o, 'author');
+      o.author = r.stringField(o, set$author);
       field = 'date';
       o.date = r.int();
       field = 'blocks';
@@ -48381,7 +48555,7 @@ class PhoneCallDiscardReasonMigrateConferenceCall$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phoneCallDiscardReasonMigrateConferenceCall', field);
@@ -48436,7 +48610,7 @@ class DataJSON$ {
     let field = '';
     try {
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'dataJSON', field);
@@ -48495,7 +48669,7 @@ class LabeledPrice$ {
     let field = '';
     try {
       field = 'label';
-      o.label = r.stringField(o, 'label');
+      o.label = r.stringField(o, set$label);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -48647,7 +48821,7 @@ class Invoice$ {
       o.emailToProvider = (flags & 0x80) !== 0 ? true : undefined;
       o.recurring = (flags & 0x200) !== 0 ? true : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'prices';
       o.prices = read$Vector$LabeledPrice(r);
       field = 'maxTipAmount';
@@ -48655,7 +48829,7 @@ class Invoice$ {
       field = 'suggestedTipAmounts';
       o.suggestedTipAmounts = (flags & 0x100) !== 0 ? read$Vector$long(r) : undefined;
       field = 'termsUrl';
-      o.termsUrl = (flags & 0x400) !== 0 ? r.stringField(o, 'termsUrl') : undefined;
+      o.termsUrl = (flags & 0x400) !== 0 ? r.stringField(o, set$termsUrl) : undefined;
       field = 'subscriptionPeriod';
       o.subscriptionPeriod = (flags & 0x800) !== 0 ? r.int() : undefined;
       return o;
@@ -48716,9 +48890,9 @@ class PaymentCharge$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'providerChargeId';
-      o.providerChargeId = r.stringField(o, 'providerChargeId');
+      o.providerChargeId = r.stringField(o, set$providerChargeId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'paymentCharge', field);
@@ -48793,17 +48967,17 @@ class PostAddress$ {
     let field = '';
     try {
       field = 'streetLine1';
-      o.streetLine1 = r.stringField(o, 'streetLine1');
+      o.streetLine1 = r.stringField(o, set$streetLine1);
       field = 'streetLine2';
-      o.streetLine2 = r.stringField(o, 'streetLine2');
+      o.streetLine2 = r.stringField(o, set$streetLine2);
       field = 'city';
-      o.city = r.stringField(o, 'city');
+      o.city = r.stringField(o, set$city);
       field = 'state';
-      o.state = r.stringField(o, 'state');
+      o.state = r.stringField(o, set$state);
       field = 'countryIso2';
-      o.countryIso2 = r.stringField(o, 'countryIso2');
+      o.countryIso2 = r.stringField(o, set$countryIso2);
       field = 'postCode';
-      o.postCode = r.stringField(o, 'postCode');
+      o.postCode = r.stringField(o, set$postCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'postAddress', field);
@@ -48879,11 +49053,11 @@ class PaymentRequestedInfo$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'name';
-      o.name = (flags & 0x1) !== 0 ? r.stringField(o, 'name') : undefined;
+      o.name = (flags & 0x1) !== 0 ? r.stringField(o, set$name) : undefined;
       field = 'phone';
-      o.phone = (flags & 0x2) !== 0 ? r.stringField(o, 'phone') : undefined;
+      o.phone = (flags & 0x2) !== 0 ? r.stringField(o, set$phone) : undefined;
       field = 'email';
-      o.email = (flags & 0x4) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x4) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'shippingAddress';
       o.shippingAddress = (flags & 0x8) !== 0 ? read$PostAddress(r) : undefined;
       return o;
@@ -48944,9 +49118,9 @@ class PaymentSavedCredentialsCard$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'paymentSavedCredentialsCard', field);
@@ -49025,13 +49199,13 @@ class WebDocument$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       return o;
@@ -49108,11 +49282,11 @@ class WebDocumentNoProxy$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       return o;
@@ -49189,11 +49363,11 @@ class InputWebDocument$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       return o;
@@ -49254,7 +49428,7 @@ class InputWebFileLocation$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'accessHash';
       o.accessHash = r.long();
       return o;
@@ -49425,9 +49599,9 @@ class InputWebFileAudioAlbumThumbLocation$ {
       field = 'document';
       o.document = (flags & 0x1) !== 0 ? read$InputDocument(r) : undefined;
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'performer';
-      o.performer = (flags & 0x2) !== 0 ? r.stringField(o, 'performer') : undefined;
+      o.performer = (flags & 0x2) !== 0 ? r.stringField(o, set$performer) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputWebFileAudioAlbumThumbLocation', field);
@@ -49486,7 +49660,7 @@ class InputPaymentCredentialsSaved$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'tmpPassword';
       o.tmpPassword = r.bytes();
       return o;
@@ -49734,9 +49908,9 @@ class ShippingOption$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'prices';
       o.prices = read$Vector$LabeledPrice(r);
       return o;
@@ -49814,11 +49988,11 @@ class InputStickerSetItem$ {
       field = 'document';
       o.document = read$InputDocument(r);
       field = 'emoji';
-      o.emoji = r.stringField(o, 'emoji');
+      o.emoji = r.stringField(o, set$emoji);
       field = 'maskCoords';
       o.maskCoords = (flags & 0x1) !== 0 ? read$MaskCoords(r) : undefined;
       field = 'keywords';
-      o.keywords = (flags & 0x2) !== 0 ? r.stringField(o, 'keywords') : undefined;
+      o.keywords = (flags & 0x2) !== 0 ? r.stringField(o, set$keywords) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputStickerSetItem', field);
@@ -50554,9 +50728,9 @@ class PhoneConnection$ {
       field = 'id';
       o.id = r.long();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'ipv6';
-      o.ipv6 = r.stringField(o, 'ipv6');
+      o.ipv6 = r.stringField(o, set$ipv6);
       field = 'port';
       o.port = r.int();
       field = 'peerTag';
@@ -50652,15 +50826,15 @@ class PhoneConnectionWebrtc$ {
       field = 'id';
       o.id = r.long();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'ipv6';
-      o.ipv6 = r.stringField(o, 'ipv6');
+      o.ipv6 = r.stringField(o, set$ipv6);
       field = 'port';
       o.port = r.int();
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'password';
-      o.password = r.stringField(o, 'password');
+      o.password = r.stringField(o, set$password);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phoneConnectionWebrtc', field);
@@ -50811,7 +50985,7 @@ class CdnPublicKey$ {
       field = 'dcId';
       o.dcId = r.int();
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'cdnPublicKey', field);
@@ -50933,9 +51107,9 @@ class LangPackString$ {
     let field = '';
     try {
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       field = 'value';
-      o.value = r.stringField(o, 'value');
+      o.value = r.stringField(o, set$value);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackString', field);
@@ -51024,19 +51198,19 @@ class LangPackStringPluralized$ {
       const flags = r.uint();
       if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       field = 'zeroValue';
-      o.zeroValue = (flags & 0x1) !== 0 ? r.stringField(o, 'zeroValue') : undefined;
+      o.zeroValue = (flags & 0x1) !== 0 ? r.stringField(o, set$zeroValue) : undefined;
       field = 'oneValue';
-      o.oneValue = (flags & 0x2) !== 0 ? r.stringField(o, 'oneValue') : undefined;
+      o.oneValue = (flags & 0x2) !== 0 ? r.stringField(o, set$oneValue) : undefined;
       field = 'twoValue';
-      o.twoValue = (flags & 0x4) !== 0 ? r.stringField(o, 'twoValue') : undefined;
+      o.twoValue = (flags & 0x4) !== 0 ? r.stringField(o, set$twoValue) : undefined;
       field = 'fewValue';
-      o.fewValue = (flags & 0x8) !== 0 ? r.stringField(o, 'fewValue') : undefined;
+      o.fewValue = (flags & 0x8) !== 0 ? r.stringField(o, set$fewValue) : undefined;
       field = 'manyValue';
-      o.manyValue = (flags & 0x10) !== 0 ? r.stringField(o, 'manyValue') : undefined;
+      o.manyValue = (flags & 0x10) !== 0 ? r.stringField(o, set$manyValue) : undefined;
       field = 'otherValue';
-      o.otherValue = r.stringField(o, 'otherValue');
+      o.otherValue = r.stringField(o, set$otherValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackStringPluralized', field);
@@ -51091,7 +51265,7 @@ class LangPackStringDeleted$ {
     let field = '';
     try {
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackStringDeleted', field);
@@ -51166,7 +51340,7 @@ class LangPackDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       field = 'version';
@@ -51276,21 +51450,21 @@ class LangPackLanguage$ {
       o.rtl = (flags & 0x4) !== 0 ? true : undefined;
       o.beta = (flags & 0x8) !== 0 ? true : undefined;
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'nativeName';
-      o.nativeName = r.stringField(o, 'nativeName');
+      o.nativeName = r.stringField(o, set$nativeName);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'baseLangCode';
-      o.baseLangCode = (flags & 0x2) !== 0 ? r.stringField(o, 'baseLangCode') : undefined;
+      o.baseLangCode = (flags & 0x2) !== 0 ? r.stringField(o, set$baseLangCode) : undefined;
       field = 'pluralCode';
-      o.pluralCode = r.stringField(o, 'pluralCode');
+      o.pluralCode = r.stringField(o, set$pluralCode);
       field = 'stringsCount';
       o.stringsCount = r.int();
       field = 'translatedCount';
       o.translatedCount = r.int();
       field = 'translationsUrl';
-      o.translationsUrl = r.stringField(o, 'translationsUrl');
+      o.translationsUrl = r.stringField(o, set$translationsUrl);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackLanguage', field);
@@ -51349,9 +51523,9 @@ class ChannelAdminLogEventActionChangeTitle$ {
     let field = '';
     try {
       field = 'prevValue';
-      o.prevValue = r.stringField(o, 'prevValue');
+      o.prevValue = r.stringField(o, set$prevValue);
       field = 'newValue';
-      o.newValue = r.stringField(o, 'newValue');
+      o.newValue = r.stringField(o, set$newValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeTitle', field);
@@ -51410,9 +51584,9 @@ class ChannelAdminLogEventActionChangeAbout$ {
     let field = '';
     try {
       field = 'prevValue';
-      o.prevValue = r.stringField(o, 'prevValue');
+      o.prevValue = r.stringField(o, set$prevValue);
       field = 'newValue';
-      o.newValue = r.stringField(o, 'newValue');
+      o.newValue = r.stringField(o, set$newValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeAbout', field);
@@ -51471,9 +51645,9 @@ class ChannelAdminLogEventActionChangeUsername$ {
     let field = '';
     try {
       field = 'prevValue';
-      o.prevValue = r.stringField(o, 'prevValue');
+      o.prevValue = r.stringField(o, set$prevValue);
       field = 'newValue';
-      o.newValue = r.stringField(o, 'newValue');
+      o.newValue = r.stringField(o, set$newValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeUsername', field);
@@ -54571,7 +54745,7 @@ class RecentMeUrlUnknown$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'recentMeUrlUnknown', field);
@@ -54630,7 +54804,7 @@ class RecentMeUrlUser$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'userId';
       o.userId = r.long();
       return o;
@@ -54691,7 +54865,7 @@ class RecentMeUrlChat$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'chatId';
       o.chatId = r.long();
       return o;
@@ -54752,7 +54926,7 @@ class RecentMeUrlChatInvite$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'chatInvite';
       o.chatInvite = read$ChatInvite(r);
       return o;
@@ -54813,7 +54987,7 @@ class RecentMeUrlStickerSet$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'set';
       o.set = read$StickerSetCovered(r);
       return o;
@@ -54900,7 +55074,7 @@ class InputSingleMedia$ {
       field = 'randomId';
       o.randomId = r.long();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -54993,19 +55167,19 @@ class WebAuthorization$ {
       field = 'botId';
       o.botId = r.long();
       field = 'domain';
-      o.domain = r.stringField(o, 'domain');
+      o.domain = r.stringField(o, set$domain);
       field = 'browser';
-      o.browser = r.stringField(o, 'browser');
+      o.browser = r.stringField(o, set$browser);
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'dateCreated';
       o.dateCreated = r.int();
       field = 'dateActive';
       o.dateActive = r.int();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'region';
-      o.region = r.stringField(o, 'region');
+      o.region = r.stringField(o, set$region);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'webAuthorization', field);
@@ -55555,7 +55729,7 @@ class InputClientProxy$ {
     let field = '';
     try {
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'port';
       o.port = r.int();
       return o;
@@ -55632,7 +55806,7 @@ class InputSecureFileUploaded$ {
       field = 'parts';
       o.parts = r.int();
       field = 'md5Checksum';
-      o.md5Checksum = r.stringField(o, 'md5Checksum');
+      o.md5Checksum = r.stringField(o, set$md5Checksum);
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'secret';
@@ -55943,7 +56117,7 @@ class SecurePlainPhone$ {
     let field = '';
     try {
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'securePlainPhone', field);
@@ -55998,7 +56172,7 @@ class SecurePlainEmail$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'securePlainEmail', field);
@@ -56813,9 +56987,9 @@ class SecureValueErrorData$ {
       field = 'dataHash';
       o.dataHash = r.bytes();
       field = 'field';
-      o.field = r.stringField(o, 'field');
+      o.field = r.stringField(o, set$field);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorData', field);
@@ -56882,7 +57056,7 @@ class SecureValueErrorFrontSide$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFrontSide', field);
@@ -56949,7 +57123,7 @@ class SecureValueErrorReverseSide$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorReverseSide', field);
@@ -57016,7 +57190,7 @@ class SecureValueErrorSelfie$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorSelfie', field);
@@ -57083,7 +57257,7 @@ class SecureValueErrorFile$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFile', field);
@@ -57158,7 +57332,7 @@ class SecureValueErrorFiles$ {
       field = 'fileHash';
       o.fileHash = read$Vector$bytes(r);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFiles', field);
@@ -57225,7 +57399,7 @@ class SecureValueError$ {
       field = 'hash';
       o.hash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueError', field);
@@ -57292,7 +57466,7 @@ class SecureValueErrorTranslationFile$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorTranslationFile', field);
@@ -57367,7 +57541,7 @@ class SecureValueErrorTranslationFiles$ {
       field = 'fileHash';
       o.fileHash = read$Vector$bytes(r);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorTranslationFiles', field);
@@ -57501,11 +57675,11 @@ class SavedPhoneContact$ {
     let field = '';
     try {
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'date';
       o.date = r.int();
       return o;
@@ -58130,7 +58304,7 @@ class InputAppEvent$ {
       field = 'time';
       o.time = r.double();
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'peer';
       o.peer = r.long();
       field = 'data';
@@ -58193,7 +58367,7 @@ class JsonObjectValue$ {
     let field = '';
     try {
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       field = 'value';
       o.value = read$JSONValue(r);
       return o;
@@ -58393,7 +58567,7 @@ class JsonString$ {
     let field = '';
     try {
       field = 'value';
-      o.value = r.stringField(o, 'value');
+      o.value = r.stringField(o, set$value);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'jsonString', field);
@@ -58920,7 +59094,7 @@ class PageListOrderedItemText$ {
     let field = '';
     try {
       field = 'num';
-      o.num = r.stringField(o, 'num');
+      o.num = r.stringField(o, set$num);
       field = 'text';
       o.text = read$RichText(r);
       return o;
@@ -58989,7 +59163,7 @@ class PageListOrderedItemBlocks$ {
     let field = '';
     try {
       field = 'num';
-      o.num = r.stringField(o, 'num');
+      o.num = r.stringField(o, set$num);
       field = 'blocks';
       o.blocks = read$Vector$PageBlock(r);
       return o;
@@ -59080,17 +59254,17 @@ class PageRelatedArticle$ {
       const flags = r.uint();
       if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'webpageId';
       o.webpageId = r.long();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x2) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'photoId';
       o.photoId = (flags & 0x4) !== 0 ? r.long() : undefined;
       field = 'author';
-      o.author = (flags & 0x8) !== 0 ? r.stringField(o, 'author') : undefined;
+      o.author = (flags & 0x8) !== 0 ? r.stringField(o, set$author) : undefined;
       field = 'publishedDate';
       o.publishedDate = (flags & 0x10) !== 0 ? r.int() : undefined;
       return o;
@@ -59206,7 +59380,7 @@ class Page$ {
       o.rtl = (flags & 0x2) !== 0 ? true : undefined;
       o.v2 = (flags & 0x4) !== 0 ? true : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'blocks';
       o.blocks = read$Vector$PageBlock(r);
       field = 'photos';
@@ -59585,7 +59759,7 @@ class PollResults$ {
       field = 'recentVoters';
       o.recentVoters = (flags & 0x8) !== 0 ? read$Vector$Peer(r) : undefined;
       field = 'solution';
-      o.solution = (flags & 0x10) !== 0 ? r.stringField(o, 'solution') : undefined;
+      o.solution = (flags & 0x10) !== 0 ? r.stringField(o, set$solution) : undefined;
       field = 'solutionEntities';
       o.solutionEntities = (flags & 0x10) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -59697,7 +59871,7 @@ class StatsURL$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsURL', field);
@@ -60107,7 +60281,7 @@ class InputWallPaperSlug$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputWallPaperSlug', field);
@@ -60279,7 +60453,7 @@ class CodeSettings$ {
       field = 'logoutTokens';
       o.logoutTokens = (flags & 0x40) !== 0 ? read$Vector$bytes(r) : undefined;
       field = 'token';
-      o.token = (flags & 0x100) !== 0 ? r.stringField(o, 'token') : undefined;
+      o.token = (flags & 0x100) !== 0 ? r.stringField(o, set$token) : undefined;
       field = 'appSandbox';
       o.appSandbox = (flags & 0x100) !== 0 ? r.bool() : undefined;
       return o;
@@ -60400,7 +60574,7 @@ class WallPaperSettings$ {
       field = 'rotation';
       o.rotation = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'emoticon';
-      o.emoticon = (flags & 0x80) !== 0 ? r.stringField(o, 'emoticon') : undefined;
+      o.emoticon = (flags & 0x80) !== 0 ? r.stringField(o, set$emoticon) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'wallPaperSettings', field);
@@ -60582,7 +60756,7 @@ class EmojiKeyword$ {
     let field = '';
     try {
       field = 'keyword';
-      o.keyword = r.stringField(o, 'keyword');
+      o.keyword = r.stringField(o, set$keyword);
       field = 'emoticons';
       o.emoticons = read$Vector$string(r);
       return o;
@@ -60651,7 +60825,7 @@ class EmojiKeywordDeleted$ {
     let field = '';
     try {
       field = 'keyword';
-      o.keyword = r.stringField(o, 'keyword');
+      o.keyword = r.stringField(o, set$keyword);
       field = 'emoticons';
       o.emoticons = read$Vector$string(r);
       return o;
@@ -60728,7 +60902,7 @@ class EmojiKeywordsDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       field = 'version';
@@ -60789,7 +60963,7 @@ class EmojiURL$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emojiURL', field);
@@ -60844,7 +61018,7 @@ class EmojiLanguage$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emojiLanguage', field);
@@ -60930,7 +61104,7 @@ class Folder$ {
       field = 'id';
       o.id = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'photo';
       o.photo = (flags & 0x8) !== 0 ? read$ChatPhoto(r) : undefined;
       return o;
@@ -61125,7 +61299,7 @@ class UrlAuthResultRequest$ {
       field = 'bot';
       o.bot = read$User(r);
       field = 'domain';
-      o.domain = r.stringField(o, 'domain');
+      o.domain = r.stringField(o, set$domain);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'urlAuthResultRequest', field);
@@ -61180,7 +61354,7 @@ class UrlAuthResultAccepted$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'urlAuthResultAccepted', field);
@@ -61307,7 +61481,7 @@ class ChannelLocation$ {
       field = 'geoPoint';
       o.geoPoint = read$GeoPoint(r);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelLocation', field);
@@ -61492,11 +61666,11 @@ class RestrictionReason$ {
     let field = '';
     try {
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'reason';
-      o.reason = r.stringField(o, 'reason');
+      o.reason = r.stringField(o, set$reason);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'restrictionReason', field);
@@ -61612,7 +61786,7 @@ class InputThemeSlug$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputThemeSlug', field);
@@ -61731,15 +61905,15 @@ class Theme$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$Document(r) : undefined;
       field = 'settings';
       o.settings = (flags & 0x8) !== 0 ? read$Vector$ThemeSettings(r) : undefined;
       field = 'emoticon';
-      o.emoticon = (flags & 0x40) !== 0 ? r.stringField(o, 'emoticon') : undefined;
+      o.emoticon = (flags & 0x40) !== 0 ? r.stringField(o, set$emoticon) : undefined;
       field = 'installsCount';
       o.installsCount = (flags & 0x10) !== 0 ? r.int() : undefined;
       return o;
@@ -62523,9 +62697,9 @@ class BankCardOpenUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bankCardOpenUrl', field);
@@ -62682,7 +62856,7 @@ class DialogFilter$ {
       field = 'title';
       o.title = read$TextWithEntities(r);
       field = 'emoticon';
-      o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, 'emoticon') : undefined;
+      o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, set$emoticon) : undefined;
       field = 'color';
       o.color = (flags & 0x8000000) !== 0 ? r.int() : undefined;
       field = 'pinnedPeers';
@@ -62834,7 +63008,7 @@ class DialogFilterChatlist$ {
       field = 'title';
       o.title = read$TextWithEntities(r);
       field = 'emoticon';
-      o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, 'emoticon') : undefined;
+      o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, set$emoticon) : undefined;
       field = 'color';
       o.color = (flags & 0x8000000) !== 0 ? r.int() : undefined;
       field = 'pinnedPeers';
@@ -62901,7 +63075,7 @@ class DialogFilterSuggested$ {
       field = 'filter';
       o.filter = read$DialogFilter(r);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'dialogFilterSuggested', field);
@@ -63139,7 +63313,7 @@ class StatsGraphAsync$ {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsGraphAsync', field);
@@ -63194,7 +63368,7 @@ class StatsGraphError$ {
     let field = '';
     try {
       field = 'error';
-      o.error = r.stringField(o, 'error');
+      o.error = r.stringField(o, set$error);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsGraphError', field);
@@ -63261,7 +63435,7 @@ class StatsGraph$ {
       field = 'json';
       o.json = read$DataJSON(r);
       field = 'zoomToken';
-      o.zoomToken = (flags & 0x1) !== 0 ? r.stringField(o, 'zoomToken') : undefined;
+      o.zoomToken = (flags & 0x1) !== 0 ? r.stringField(o, set$zoomToken) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsGraph', field);
@@ -63338,7 +63512,7 @@ class VideoSize$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'w';
       o.w = r.int();
       field = 'h';
@@ -63998,7 +64172,7 @@ class MessageReplyHeader$ {
       field = 'replyToTopId';
       o.replyToTopId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'quoteText';
-      o.quoteText = (flags & 0x40) !== 0 ? r.stringField(o, 'quoteText') : undefined;
+      o.quoteText = (flags & 0x40) !== 0 ? r.stringField(o, set$quoteText) : undefined;
       field = 'quoteEntities';
       o.quoteEntities = (flags & 0x80) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'quoteOffset';
@@ -64466,7 +64640,7 @@ class GroupCall$ {
       field = 'participantsCount';
       o.participantsCount = r.int();
       field = 'title';
-      o.title = (flags & 0x8) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x8) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'streamDcId';
       o.streamDcId = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'recordStartDate';
@@ -64480,7 +64654,7 @@ class GroupCall$ {
       field = 'version';
       o.version = r.int();
       field = 'inviteLink';
-      o.inviteLink = (flags & 0x10000) !== 0 ? r.stringField(o, 'inviteLink') : undefined;
+      o.inviteLink = (flags & 0x10000) !== 0 ? r.stringField(o, set$inviteLink) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'groupCall', field);
@@ -64596,7 +64770,7 @@ class InputGroupCallSlug$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputGroupCallSlug', field);
@@ -64809,7 +64983,7 @@ class GroupCallParticipant$ {
       field = 'volume';
       o.volume = (flags & 0x80) !== 0 ? r.int() : undefined;
       field = 'about';
-      o.about = (flags & 0x800) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x800) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'raiseHandRating';
       o.raiseHandRating = (flags & 0x2000) !== 0 ? r.long() : undefined;
       field = 'video';
@@ -65101,7 +65275,7 @@ class ChatInviteImporter$ {
       field = 'date';
       o.date = r.int();
       field = 'about';
-      o.about = (flags & 0x4) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x4) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'approvedBy';
       o.approvedBy = (flags & 0x2) !== 0 ? r.long() : undefined;
       return o;
@@ -65237,7 +65411,7 @@ class GroupCallParticipantVideoSourceGroup$ {
     let field = '';
     try {
       field = 'semantics';
-      o.semantics = r.stringField(o, 'semantics');
+      o.semantics = r.stringField(o, set$semantics);
       field = 'sources';
       o.sources = read$Vector$int(r);
       return o;
@@ -65321,7 +65495,7 @@ class GroupCallParticipantVideo$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.paused = (flags & 0x1) !== 0 ? true : undefined;
       field = 'endpoint';
-      o.endpoint = r.stringField(o, 'endpoint');
+      o.endpoint = r.stringField(o, set$endpoint);
       field = 'sourceGroups';
       o.sourceGroups = read$Vector$GroupCallParticipantVideoSourceGroup(r);
       field = 'audioSource';
@@ -65683,7 +65857,7 @@ class ChatTheme$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatTheme', field);
@@ -65894,11 +66068,11 @@ class SponsoredMessage$ {
       field = 'randomId';
       o.randomId = r.bytes();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'photo';
@@ -65908,11 +66082,11 @@ class SponsoredMessage$ {
       field = 'color';
       o.color = (flags & 0x2000) !== 0 ? read$PeerColor(r) : undefined;
       field = 'buttonText';
-      o.buttonText = r.stringField(o, 'buttonText');
+      o.buttonText = r.stringField(o, set$buttonText);
       field = 'sponsorInfo';
-      o.sponsorInfo = (flags & 0x80) !== 0 ? r.stringField(o, 'sponsorInfo') : undefined;
+      o.sponsorInfo = (flags & 0x80) !== 0 ? r.stringField(o, set$sponsorInfo) : undefined;
       field = 'additionalInfo';
-      o.additionalInfo = (flags & 0x100) !== 0 ? r.stringField(o, 'additionalInfo') : undefined;
+      o.additionalInfo = (flags & 0x100) !== 0 ? r.stringField(o, set$additionalInfo) : undefined;
       field = 'minDisplayDuration';
       o.minDisplayDuration = (flags & 0x8000) !== 0 ? r.int() : undefined;
       field = 'maxDisplayDuration';
@@ -66350,9 +66524,9 @@ class AvailableReaction$ {
       o.inactive = (flags & 0x1) !== 0 ? true : undefined;
       o.premium = (flags & 0x4) !== 0 ? true : undefined;
       field = 'reaction';
-      o.reaction = r.stringField(o, 'reaction');
+      o.reaction = r.stringField(o, set$reaction);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'staticIcon';
       o.staticIcon = read$Document(r);
       field = 'appearAnimation';
@@ -66579,7 +66753,7 @@ class AttachMenuBotIconColor$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'color';
       o.color = r.int();
       return o;
@@ -66658,7 +66832,7 @@ class AttachMenuBotIcon$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'icon';
       o.icon = read$Document(r);
       field = 'colors';
@@ -66786,7 +66960,7 @@ class AttachMenuBot$ {
       field = 'botId';
       o.botId = r.long();
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'peerTypes';
       o.peerTypes = (flags & 0x8) !== 0 ? read$Vector$AttachMenuPeerType(r) : undefined;
       field = 'icons';
@@ -67051,7 +67225,7 @@ class WebViewResultUrl$ {
       field = 'queryId';
       o.queryId = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'webViewResultUrl', field);
@@ -67237,9 +67411,9 @@ class BotMenuButton$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'botMenuButton', field);
@@ -67364,9 +67538,9 @@ class NotificationSoundLocal$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'notificationSoundLocal', field);
@@ -67702,7 +67876,7 @@ class InputInvoiceSlug$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputInvoiceSlug', field);
@@ -67873,7 +68047,7 @@ class InputInvoiceChatInviteSubscription$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputInvoiceChatInviteSubscription', field);
@@ -68285,7 +68459,7 @@ class InputInvoiceStarGiftResale$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.ton = (flags & 0x1) !== 0 ? true : undefined;
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'toId';
       o.toId = read$InputPeer(r);
       return o;
@@ -68348,7 +68522,7 @@ class InputInvoiceStarGiftPrepaidUpgrade$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputInvoiceStarGiftPrepaidUpgrade', field);
@@ -68477,7 +68651,7 @@ class InputStorePaymentGiftPremium$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -68569,7 +68743,7 @@ class InputStorePaymentPremiumGiftCode$ {
       field = 'boostPeer';
       o.boostPeer = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'message';
@@ -68695,13 +68869,13 @@ class InputStorePaymentPremiumGiveaway$ {
       field = 'countriesIso2';
       o.countriesIso2 = (flags & 0x4) !== 0 ? read$Vector$string(r) : undefined;
       field = 'prizeDescription';
-      o.prizeDescription = (flags & 0x10) !== 0 ? r.stringField(o, 'prizeDescription') : undefined;
+      o.prizeDescription = (flags & 0x10) !== 0 ? r.stringField(o, set$prizeDescription) : undefined;
       field = 'randomId';
       o.randomId = r.long();
       field = 'untilDate';
       o.untilDate = r.int();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -68778,7 +68952,7 @@ class InputStorePaymentStarsTopup$ {
       field = 'stars';
       o.stars = r.long();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'spendPurposePeer';
@@ -68853,7 +69027,7 @@ class InputStorePaymentStarsGift$ {
       field = 'stars';
       o.stars = r.long();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -68987,13 +69161,13 @@ class InputStorePaymentStarsGiveaway$ {
       field = 'countriesIso2';
       o.countriesIso2 = (flags & 0x4) !== 0 ? read$Vector$string(r) : undefined;
       field = 'prizeDescription';
-      o.prizeDescription = (flags & 0x10) !== 0 ? r.stringField(o, 'prizeDescription') : undefined;
+      o.prizeDescription = (flags & 0x10) !== 0 ? r.stringField(o, set$prizeDescription) : undefined;
       field = 'randomId';
       o.randomId = r.long();
       field = 'untilDate';
       o.untilDate = r.int();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'users';
@@ -69074,11 +69248,11 @@ class InputStorePaymentAuthCode$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.restore = (flags & 0x1) !== 0 ? true : undefined;
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -69139,9 +69313,9 @@ class PaymentFormMethod$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'paymentFormMethod', field);
@@ -69342,9 +69516,9 @@ class EmojiStatusCollectible$ {
       field = 'documentId';
       o.documentId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'patternDocumentId';
       o.patternDocumentId = r.long();
       field = 'centerColor';
@@ -69511,7 +69685,7 @@ class ReactionEmoji$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'reactionEmoji', field);
@@ -69813,9 +69987,9 @@ class EmailVerifyPurposeLoginSetup$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emailVerifyPurposeLoginSetup', field);
@@ -69936,7 +70110,7 @@ class EmailVerificationCode$ {
     let field = '';
     try {
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emailVerificationCode', field);
@@ -69991,7 +70165,7 @@ class EmailVerificationGoogle$ {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emailVerificationGoogle', field);
@@ -70046,7 +70220,7 @@ class EmailVerificationApple$ {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emailVerificationApple', field);
@@ -70138,17 +70312,17 @@ class PremiumSubscriptionOption$ {
       o.current = (flags & 0x2) !== 0 ? true : undefined;
       o.canPurchaseUpgrade = (flags & 0x4) !== 0 ? true : undefined;
       field = 'transaction';
-      o.transaction = (flags & 0x8) !== 0 ? r.stringField(o, 'transaction') : undefined;
+      o.transaction = (flags & 0x8) !== 0 ? r.stringField(o, set$transaction) : undefined;
       field = 'months';
       o.months = r.int();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'botUrl';
-      o.botUrl = r.stringField(o, 'botUrl');
+      o.botUrl = r.stringField(o, set$botUrl);
       field = 'storeProduct';
-      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, 'storeProduct') : undefined;
+      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, set$storeProduct) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'premiumSubscriptionOption', field);
@@ -70495,7 +70669,7 @@ class Username$ {
       o.editable = (flags & 0x1) !== 0 ? true : undefined;
       o.active = (flags & 0x2) !== 0 ? true : undefined;
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'username', field);
@@ -70693,7 +70867,7 @@ class ForumTopic$ {
       field = 'date';
       o.date = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconColor';
       o.iconColor = r.int();
       field = 'iconEmojiId';
@@ -70829,7 +71003,7 @@ class ExportedContactToken$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'expires';
       o.expires = r.int();
       return o;
@@ -71244,7 +71418,7 @@ class EmojiGroup$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconEmojiId';
       o.iconEmojiId = r.long();
       field = 'emoticons';
@@ -71319,7 +71493,7 @@ class EmojiGroupGreeting$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconEmojiId';
       o.iconEmojiId = r.long();
       field = 'emoticons';
@@ -71382,7 +71556,7 @@ class EmojiGroupPremium$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconEmojiId';
       o.iconEmojiId = r.long();
       return o;
@@ -71451,7 +71625,7 @@ class TextWithEntities$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       return o;
@@ -71707,7 +71881,7 @@ class InputBotAppShortName$ {
       field = 'botId';
       o.botId = read$InputUser(r);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputBotAppShortName', field);
@@ -71833,11 +72007,11 @@ class BotApp$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = read$Photo(r);
       field = 'document';
@@ -71902,9 +72076,9 @@ class InlineBotWebView$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inlineBotWebView', field);
@@ -72096,9 +72270,9 @@ class ExportedChatlistInvite$ {
       const flags = r.uint();
       if ((flags & 0xffffffff) !== 0) unknownFlagBits(r, flags, 0xffffffff);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'peers';
       o.peers = read$Vector$Peer(r);
       return o;
@@ -72744,7 +72918,7 @@ class StoryItem$ {
       field = 'expireDate';
       o.expireDate = r.int();
       field = 'caption';
-      o.caption = (flags & 0x1) !== 0 ? r.stringField(o, 'caption') : undefined;
+      o.caption = (flags & 0x1) !== 0 ? r.stringField(o, set$caption) : undefined;
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
@@ -73096,7 +73270,7 @@ class InputReplyToMessage$ {
       field = 'replyToPeerId';
       o.replyToPeerId = (flags & 0x2) !== 0 ? read$InputPeer(r) : undefined;
       field = 'quoteText';
-      o.quoteText = (flags & 0x4) !== 0 ? r.stringField(o, 'quoteText') : undefined;
+      o.quoteText = (flags & 0x4) !== 0 ? r.stringField(o, set$quoteText) : undefined;
       field = 'quoteEntities';
       o.quoteEntities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'quoteOffset';
@@ -73275,7 +73449,7 @@ class ExportedStoryLink$ {
     let field = '';
     try {
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'exportedStoryLink', field);
@@ -73517,15 +73691,15 @@ class MediaAreaVenue$ {
       field = 'geo';
       o.geo = read$GeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'mediaAreaVenue', field);
@@ -73592,7 +73766,7 @@ class InputMediaAreaVenue$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'resultId';
-      o.resultId = r.stringField(o, 'resultId');
+      o.resultId = r.stringField(o, set$resultId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaAreaVenue', field);
@@ -73936,7 +74110,7 @@ class MediaAreaUrl$ {
       field = 'coordinates';
       o.coordinates = read$MediaAreaCoordinates(r);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'mediaAreaUrl', field);
@@ -74005,7 +74179,7 @@ class MediaAreaWeather$ {
       field = 'coordinates';
       o.coordinates = read$MediaAreaCoordinates(r);
       field = 'emoji';
-      o.emoji = r.stringField(o, 'emoji');
+      o.emoji = r.stringField(o, set$emoji);
       field = 'temperatureC';
       o.temperatureC = r.double();
       field = 'color';
@@ -74070,7 +74244,7 @@ class MediaAreaStarGift$ {
       field = 'coordinates';
       o.coordinates = read$MediaAreaCoordinates(r);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'mediaAreaStarGift', field);
@@ -74237,11 +74411,11 @@ class PremiumGiftCodeOption$ {
       field = 'months';
       o.months = r.int();
       field = 'storeProduct';
-      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, 'storeProduct') : undefined;
+      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, set$storeProduct) : undefined;
       field = 'storeQuantity';
       o.storeQuantity = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -74507,7 +74681,7 @@ class Boost$ {
       o.giveaway = (flags & 0x4) !== 0 ? true : undefined;
       o.unclaimed = (flags & 0x8) !== 0 ? true : undefined;
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'userId';
       o.userId = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'giveawayMsgId';
@@ -74517,7 +74691,7 @@ class Boost$ {
       field = 'expires';
       o.expires = r.int();
       field = 'usedGiftSlug';
-      o.usedGiftSlug = (flags & 0x10) !== 0 ? r.stringField(o, 'usedGiftSlug') : undefined;
+      o.usedGiftSlug = (flags & 0x10) !== 0 ? r.stringField(o, set$usedGiftSlug) : undefined;
       field = 'multiplier';
       o.multiplier = (flags & 0x20) !== 0 ? r.int() : undefined;
       field = 'stars';
@@ -74685,7 +74859,7 @@ class StoryFwdHeader$ {
       field = 'from';
       o.from = (flags & 0x1) !== 0 ? read$Peer(r) : undefined;
       field = 'fromName';
-      o.fromName = (flags & 0x2) !== 0 ? r.stringField(o, 'fromName') : undefined;
+      o.fromName = (flags & 0x2) !== 0 ? r.stringField(o, set$fromName) : undefined;
       field = 'storyId';
       o.storyId = (flags & 0x4) !== 0 ? r.int() : undefined;
       return o;
@@ -75449,7 +75623,7 @@ class SavedReactionTag$ {
       field = 'reaction';
       o.reaction = read$Reaction(r);
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'count';
       o.count = r.int();
       return o;
@@ -75569,11 +75743,11 @@ class SmsJob$ {
     let field = '';
     try {
       field = 'jobId';
-      o.jobId = r.stringField(o, 'jobId');
+      o.jobId = r.stringField(o, set$jobId);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'smsJob', field);
@@ -75711,7 +75885,7 @@ class BusinessWorkHours$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.openNow = (flags & 0x1) !== 0 ? true : undefined;
       field = 'timezoneId';
-      o.timezoneId = r.stringField(o, 'timezoneId');
+      o.timezoneId = r.stringField(o, set$timezoneId);
       field = 'weeklyOpen';
       o.weeklyOpen = read$Vector$BusinessWeeklyOpen(r);
       return o;
@@ -75780,7 +75954,7 @@ class BusinessLocation$ {
       field = 'geoPoint';
       o.geoPoint = (flags & 0x1) !== 0 ? read$GeoPoint(r) : undefined;
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'businessLocation', field);
@@ -76446,9 +76620,9 @@ class Timezone$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'utcOffset';
       o.utcOffset = r.int();
       return o;
@@ -76519,7 +76693,7 @@ class QuickReply$ {
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       field = 'topMessage';
       o.topMessage = r.int();
       field = 'count';
@@ -76578,7 +76752,7 @@ class InputQuickReplyShortcut$ {
     let field = '';
     try {
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputQuickReplyShortcut', field);
@@ -76860,7 +77034,7 @@ class BotBusinessConnection$ {
       if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
       o.disabled = (flags & 0x2) !== 0 ? true : undefined;
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       field = 'userId';
       o.userId = r.long();
       field = 'dcId';
@@ -76937,9 +77111,9 @@ class InputBusinessIntro$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'sticker';
       o.sticker = (flags & 0x1) !== 0 ? read$InputDocument(r) : undefined;
       return o;
@@ -77010,9 +77184,9 @@ class BusinessIntro$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'sticker';
       o.sticker = (flags & 0x1) !== 0 ? read$Document(r) : undefined;
       return o;
@@ -77069,7 +77243,7 @@ class InputCollectibleUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputCollectibleUsername', field);
@@ -77124,7 +77298,7 @@ class InputCollectiblePhone$ {
     let field = '';
     try {
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputCollectiblePhone', field);
@@ -77549,11 +77723,11 @@ class InputBusinessChatLink$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputBusinessChatLink', field);
@@ -77639,13 +77813,13 @@ class BusinessChatLink$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'views';
       o.views = r.int();
       return o;
@@ -77735,11 +77909,11 @@ class RequestedPeerUser$ {
       field = 'userId';
       o.userId = r.long();
       field = 'firstName';
-      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, 'firstName') : undefined;
+      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, set$firstName) : undefined;
       field = 'lastName';
-      o.lastName = (flags & 0x1) !== 0 ? r.stringField(o, 'lastName') : undefined;
+      o.lastName = (flags & 0x1) !== 0 ? r.stringField(o, set$lastName) : undefined;
       field = 'username';
-      o.username = (flags & 0x2) !== 0 ? r.stringField(o, 'username') : undefined;
+      o.username = (flags & 0x2) !== 0 ? r.stringField(o, set$username) : undefined;
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$Photo(r) : undefined;
       return o;
@@ -77813,7 +77987,7 @@ class RequestedPeerChat$ {
       field = 'chatId';
       o.chatId = r.long();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$Photo(r) : undefined;
       return o;
@@ -77892,9 +78066,9 @@ class RequestedPeerChannel$ {
       field = 'channelId';
       o.channelId = r.long();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'username';
-      o.username = (flags & 0x2) !== 0 ? r.stringField(o, 'username') : undefined;
+      o.username = (flags & 0x2) !== 0 ? r.stringField(o, set$username) : undefined;
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$Photo(r) : undefined;
       return o;
@@ -77955,7 +78129,7 @@ class SponsoredMessageReportOption$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'option';
       o.option = r.bytes();
       return o;
@@ -78188,7 +78362,7 @@ class AvailableEffect$ {
       field = 'id';
       o.id = r.long();
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'staticIconId';
       o.staticIconId = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'effectStickerId';
@@ -78275,7 +78449,7 @@ class FactCheck$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.needCheck = (flags & 0x1) !== 0 ? true : undefined;
       field = 'country';
-      o.country = (flags & 0x2) !== 0 ? r.stringField(o, 'country') : undefined;
+      o.country = (flags & 0x2) !== 0 ? r.stringField(o, set$country) : undefined;
       field = 'text';
       o.text = (flags & 0x2) !== 0 ? read$TextWithEntities(r) : undefined;
       field = 'hash';
@@ -78645,9 +78819,9 @@ class StarsTopupOption$ {
       field = 'stars';
       o.stars = r.long();
       field = 'storeProduct';
-      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, 'storeProduct') : undefined;
+      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, set$storeProduct) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -78892,7 +79066,7 @@ class StarsTransaction$ {
       o.postsSearch = (flags & 0x1000000) !== 0 ? true : undefined;
       o.stargiftPrepaidUpgrade = (flags & 0x2000000) !== 0 ? true : undefined;
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'amount';
       o.amount = read$StarsAmount(r);
       field = 'date';
@@ -78900,15 +79074,15 @@ class StarsTransaction$ {
       field = 'peer';
       o.peer = read$StarsTransactionPeer(r);
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x2) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$WebDocument(r) : undefined;
       field = 'transactionDate';
       o.transactionDate = (flags & 0x20) !== 0 ? r.int() : undefined;
       field = 'transactionUrl';
-      o.transactionUrl = (flags & 0x20) !== 0 ? r.stringField(o, 'transactionUrl') : undefined;
+      o.transactionUrl = (flags & 0x20) !== 0 ? r.stringField(o, set$transactionUrl) : undefined;
       field = 'botPayload';
       o.botPayload = (flags & 0x80) !== 0 ? r.bytes() : undefined;
       field = 'msgId';
@@ -79072,13 +79246,13 @@ class GeoPointAddress$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'countryIso2';
-      o.countryIso2 = r.stringField(o, 'countryIso2');
+      o.countryIso2 = r.stringField(o, set$countryIso2);
       field = 'state';
-      o.state = (flags & 0x1) !== 0 ? r.stringField(o, 'state') : undefined;
+      o.state = (flags & 0x1) !== 0 ? r.stringField(o, set$state) : undefined;
       field = 'city';
-      o.city = (flags & 0x2) !== 0 ? r.stringField(o, 'city') : undefined;
+      o.city = (flags & 0x2) !== 0 ? r.stringField(o, set$city) : undefined;
       field = 'street';
-      o.street = (flags & 0x4) !== 0 ? r.stringField(o, 'street') : undefined;
+      o.street = (flags & 0x4) !== 0 ? r.stringField(o, set$street) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'geoPointAddress', field);
@@ -79227,7 +79401,7 @@ class InputStarsTransaction$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.refund = (flags & 0x1) !== 0 ? true : undefined;
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputStarsTransaction', field);
@@ -79307,9 +79481,9 @@ class StarsGiftOption$ {
       field = 'stars';
       o.stars = r.long();
       field = 'storeProduct';
-      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, 'storeProduct') : undefined;
+      o.storeProduct = (flags & 0x1) !== 0 ? r.stringField(o, set$storeProduct) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -79545,7 +79719,7 @@ class StarsSubscription$ {
       o.missingBalance = (flags & 0x4) !== 0 ? true : undefined;
       o.botCanceled = (flags & 0x80) !== 0 ? true : undefined;
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'untilDate';
@@ -79553,13 +79727,13 @@ class StarsSubscription$ {
       field = 'pricing';
       o.pricing = read$StarsSubscriptionPricing(r);
       field = 'chatInviteHash';
-      o.chatInviteHash = (flags & 0x8) !== 0 ? r.stringField(o, 'chatInviteHash') : undefined;
+      o.chatInviteHash = (flags & 0x8) !== 0 ? r.stringField(o, set$chatInviteHash) : undefined;
       field = 'title';
-      o.title = (flags & 0x10) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x10) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'photo';
       o.photo = (flags & 0x20) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoiceSlug';
-      o.invoiceSlug = (flags & 0x40) !== 0 ? r.stringField(o, 'invoiceSlug') : undefined;
+      o.invoiceSlug = (flags & 0x40) !== 0 ? r.stringField(o, set$invoiceSlug) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'starsSubscription', field);
@@ -79744,9 +79918,9 @@ class StarsGiveawayOption$ {
       field = 'yearlyBoosts';
       o.yearlyBoosts = r.int();
       field = 'storeProduct';
-      o.storeProduct = (flags & 0x4) !== 0 ? r.stringField(o, 'storeProduct') : undefined;
+      o.storeProduct = (flags & 0x4) !== 0 ? r.stringField(o, set$storeProduct) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'winners';
@@ -80024,7 +80198,7 @@ class StarGift$ {
       field = 'resellMinStars';
       o.resellMinStars = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'title';
-      o.title = (flags & 0x20) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x20) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'releasedBy';
       o.releasedBy = (flags & 0x40) !== 0 ? read$Peer(r) : undefined;
       field = 'perUserTotal';
@@ -80205,17 +80379,17 @@ class StarGiftUnique$ {
       field = 'giftId';
       o.giftId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'num';
       o.num = r.int();
       field = 'ownerId';
       o.ownerId = (flags & 0x1) !== 0 ? read$Peer(r) : undefined;
       field = 'ownerName';
-      o.ownerName = (flags & 0x2) !== 0 ? r.stringField(o, 'ownerName') : undefined;
+      o.ownerName = (flags & 0x2) !== 0 ? r.stringField(o, set$ownerName) : undefined;
       field = 'ownerAddress';
-      o.ownerAddress = (flags & 0x4) !== 0 ? r.stringField(o, 'ownerAddress') : undefined;
+      o.ownerAddress = (flags & 0x4) !== 0 ? r.stringField(o, set$ownerAddress) : undefined;
       field = 'attributes';
       o.attributes = read$Vector$StarGiftAttribute(r);
       field = 'availabilityIssued';
@@ -80223,7 +80397,7 @@ class StarGiftUnique$ {
       field = 'availabilityTotal';
       o.availabilityTotal = r.int();
       field = 'giftAddress';
-      o.giftAddress = (flags & 0x8) !== 0 ? r.stringField(o, 'giftAddress') : undefined;
+      o.giftAddress = (flags & 0x8) !== 0 ? r.stringField(o, set$giftAddress) : undefined;
       field = 'resellAmount';
       o.resellAmount = (flags & 0x10) !== 0 ? read$Vector$StarsAmount(r) : undefined;
       field = 'releasedBy';
@@ -80231,7 +80405,7 @@ class StarGiftUnique$ {
       field = 'valueAmount';
       o.valueAmount = (flags & 0x100) !== 0 ? r.long() : undefined;
       field = 'valueCurrency';
-      o.valueCurrency = (flags & 0x100) !== 0 ? r.stringField(o, 'valueCurrency') : undefined;
+      o.valueCurrency = (flags & 0x100) !== 0 ? r.stringField(o, set$valueCurrency) : undefined;
       field = 'themePeer';
       o.themePeer = (flags & 0x400) !== 0 ? read$Peer(r) : undefined;
       return o;
@@ -80292,7 +80466,7 @@ class MessageReportOption$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'option';
       o.option = r.bytes();
       return o;
@@ -80361,7 +80535,7 @@ class ReportResultChooseOption$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'options';
       o.options = read$Vector$MessageReportOption(r);
       return o;
@@ -80727,7 +80901,7 @@ class ConnectedBotStarRef$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.revoked = (flags & 0x2) !== 0 ? true : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'date';
       o.date = r.int();
       field = 'botId';
@@ -80931,9 +81105,9 @@ class BotVerifierSettings$ {
       field = 'icon';
       o.icon = r.long();
       field = 'company';
-      o.company = r.stringField(o, 'company');
+      o.company = r.stringField(o, set$company);
       field = 'customDescription';
-      o.customDescription = (flags & 0x1) !== 0 ? r.stringField(o, 'customDescription') : undefined;
+      o.customDescription = (flags & 0x1) !== 0 ? r.stringField(o, set$customDescription) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'botVerifierSettings', field);
@@ -81000,7 +81174,7 @@ class BotVerification$ {
       field = 'icon';
       o.icon = r.long();
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'botVerification', field);
@@ -81063,7 +81237,7 @@ class StarGiftAttributeModel$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'document';
       o.document = read$Document(r);
       field = 'rarityPermille';
@@ -81130,7 +81304,7 @@ class StarGiftAttributePattern$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'document';
       o.document = read$Document(r);
       field = 'rarityPermille';
@@ -81213,7 +81387,7 @@ class StarGiftAttributeBackdrop$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'backdropId';
       o.backdropId = r.int();
       field = 'centerColor';
@@ -81493,7 +81667,7 @@ class SavedStarGift$ {
       field = 'collectionId';
       o.collectionId = (flags & 0x8000) !== 0 ? read$Vector$int(r) : undefined;
       field = 'prepaidUpgradeHash';
-      o.prepaidUpgradeHash = (flags & 0x10000) !== 0 ? r.stringField(o, 'prepaidUpgradeHash') : undefined;
+      o.prepaidUpgradeHash = (flags & 0x10000) !== 0 ? r.stringField(o, set$prepaidUpgradeHash) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'savedStarGift', field);
@@ -81664,7 +81838,7 @@ class InputSavedStarGiftSlug$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputSavedStarGiftSlug', field);
@@ -82182,9 +82356,9 @@ class SponsoredPeer$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'sponsorInfo';
-      o.sponsorInfo = (flags & 0x1) !== 0 ? r.stringField(o, 'sponsorInfo') : undefined;
+      o.sponsorInfo = (flags & 0x1) !== 0 ? r.stringField(o, set$sponsorInfo) : undefined;
       field = 'additionalInfo';
-      o.additionalInfo = (flags & 0x2) !== 0 ? r.stringField(o, 'additionalInfo') : undefined;
+      o.additionalInfo = (flags & 0x2) !== 0 ? r.stringField(o, set$additionalInfo) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'sponsoredPeer', field);
@@ -82477,13 +82651,13 @@ class PendingSuggestion$ {
     let field = '';
     try {
       field = 'suggestion';
-      o.suggestion = r.stringField(o, 'suggestion');
+      o.suggestion = r.stringField(o, set$suggestion);
       field = 'title';
       o.title = read$TextWithEntities(r);
       field = 'description';
       o.description = read$TextWithEntities(r);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'pendingSuggestion', field);
@@ -82931,7 +83105,7 @@ class StarGiftCollection$ {
       field = 'collectionId';
       o.collectionId = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'icon';
       o.icon = (flags & 0x1) !== 0 ? read$Document(r) : undefined;
       field = 'giftsCount';
@@ -83013,7 +83187,7 @@ class StoryAlbum$ {
       field = 'albumId';
       o.albumId = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconPhoto';
       o.iconPhoto = (flags & 0x1) !== 0 ? read$Photo(r) : undefined;
       field = 'iconVideo';
@@ -83453,7 +83627,7 @@ class InputChatTheme$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputChatTheme', field);
@@ -83508,7 +83682,7 @@ class InputChatThemeUniqueGift$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputChatThemeUniqueGift', field);
@@ -83587,7 +83761,7 @@ class ResPQ$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'serverPublicKeyFingerprints';
       o.serverPublicKeyFingerprints = read$Vector$long(r);
       return o;
@@ -83664,11 +83838,11 @@ class PQInnerData$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -83753,11 +83927,11 @@ class PQInnerDataDc$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -83844,11 +84018,11 @@ class PQInnerDataTemp$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -83939,11 +84113,11 @@ class PQInnerDataTempDc$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -84166,7 +84340,7 @@ class ServerDHParamsOk$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'encryptedAnswer';
-      o.encryptedAnswer = r.stringField(o, 'encryptedAnswer');
+      o.encryptedAnswer = r.stringField(o, set$encryptedAnswer);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'server_DH_params_ok', field);
@@ -84247,9 +84421,9 @@ class ServerDHInnerData$ {
       field = 'g';
       o.g = r.int();
       field = 'dhPrime';
-      o.dhPrime = r.stringField(o, 'dhPrime');
+      o.dhPrime = r.stringField(o, set$dhPrime);
       field = 'gA';
-      o.gA = r.stringField(o, 'gA');
+      o.gA = r.stringField(o, set$gA);
       field = 'serverTime';
       o.serverTime = r.int();
       return o;
@@ -84324,7 +84498,7 @@ class ClientDHInnerData$ {
       field = 'retryId';
       o.retryId = r.long();
       field = 'gB';
-      o.gB = r.stringField(o, 'gB');
+      o.gB = r.stringField(o, set$gB);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'client_DH_inner_data', field);
@@ -84951,7 +85125,7 @@ class MsgsStateInfo$ {
       field = 'reqMsgId';
       o.reqMsgId = r.long();
       field = 'info';
-      o.info = r.stringField(o, 'info');
+      o.info = r.stringField(o, set$info);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'msgs_state_info', field);
@@ -85020,7 +85194,7 @@ class MsgsAllInfo$ {
       field = 'msgIds';
       o.msgIds = read$Vector$long(r);
       field = 'info';
-      o.info = r.stringField(o, 'info');
+      o.info = r.stringField(o, set$info);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'msgs_all_info', field);
@@ -85284,7 +85458,7 @@ class RpcError$ {
       field = 'errorCode';
       o.errorCode = r.int();
       field = 'errorMessage';
-      o.errorMessage = r.stringField(o, 'errorMessage');
+      o.errorMessage = r.stringField(o, set$errorMessage);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'rpc_error', field);
@@ -86065,7 +86239,7 @@ class AccessPointRule$ {
     let field = '';
     try {
       field = 'phonePrefixRules';
-      o.phonePrefixRules = r.stringField(o, 'phonePrefixRules');
+      o.phonePrefixRules = r.stringField(o, set$phonePrefixRules);
       field = 'dcId';
       o.dcId = r.int();
       field = 'ips';
@@ -86186,7 +86360,7 @@ class TlsBlockString$ {
     let field = '';
     try {
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'tlsBlockString', field);
@@ -86956,17 +87130,17 @@ class InitConnection$<X extends TlRequest<unknown> = TlRequest<unknown>> {
       field = 'apiId';
       o.apiId = r.int();
       field = 'deviceModel';
-      o.deviceModel = r.stringField(o, 'deviceModel');
+      o.deviceModel = r.stringField(o, set$deviceModel);
       field = 'systemVersion';
-      o.systemVersion = r.stringField(o, 'systemVersion');
+      o.systemVersion = r.stringField(o, set$systemVersion);
       field = 'appVersion';
-      o.appVersion = r.stringField(o, 'appVersion');
+      o.appVersion = r.stringField(o, set$appVersion);
       field = 'systemLangCode';
-      o.systemLangCode = r.stringField(o, 'systemLangCode');
+      o.systemLangCode = r.stringField(o, set$systemLangCode);
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'proxy';
       o.proxy = (flags & 0x1) !== 0 ? read$InputClientProxy(r) : undefined;
       field = 'params';
@@ -87289,7 +87463,7 @@ class InvokeWithBusinessConnection$<X extends TlRequest<unknown> = TlRequest<unk
     let field = '';
     try {
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       field = 'query';
       o.query = readRequest(r);
       return o;
@@ -87358,9 +87532,9 @@ class InvokeWithGooglePlayIntegrity$<X extends TlRequest<unknown> = TlRequest<un
     let field = '';
     try {
       field = 'nonce';
-      o.nonce = r.stringField(o, 'nonce');
+      o.nonce = r.stringField(o, set$nonce);
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'query';
       o.query = readRequest(r);
       return o;
@@ -87429,9 +87603,9 @@ class InvokeWithApnsSecret$<X extends TlRequest<unknown> = TlRequest<unknown>> {
     let field = '';
     try {
       field = 'nonce';
-      o.nonce = r.stringField(o, 'nonce');
+      o.nonce = r.stringField(o, set$nonce);
       field = 'secret';
-      o.secret = r.stringField(o, 'secret');
+      o.secret = r.stringField(o, set$secret);
       field = 'query';
       o.query = readRequest(r);
       return o;
@@ -87496,7 +87670,7 @@ class InvokeWithReCaptcha$<X extends TlRequest<unknown> = TlRequest<unknown>> {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'query';
       o.query = readRequest(r);
       return o;
@@ -87702,13 +87876,13 @@ class ReqDHParams$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'publicKeyFingerprint';
       o.publicKeyFingerprint = r.long();
       field = 'encryptedData';
-      o.encryptedData = r.stringField(o, 'encryptedData');
+      o.encryptedData = r.stringField(o, set$encryptedData);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'req_DH_params', field);
@@ -87780,7 +87954,7 @@ class SetClientDHParams$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'encryptedData';
-      o.encryptedData = r.stringField(o, 'encryptedData');
+      o.encryptedData = r.stringField(o, set$encryptedData);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'set_client_DH_params', field);

@@ -13792,2409 +13792,2610 @@ export function write$Object(w: TlWriter, value: Api.TypeObject | null | undefin
 
 export function read$Vector$InputDocument(r: TlReader): Api.TypeInputDocument[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputDocument);
-  const items: Api.TypeInputDocument[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputDocument(r));
+    const n = r.count(4);
+    const items: Api.TypeInputDocument[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputDocument(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DocumentAttribute(r: TlReader): Api.TypeDocumentAttribute[] {
   if (!r.vectorId()) return r.packed(read$Vector$DocumentAttribute);
-  const items: Api.TypeDocumentAttribute[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DocumentAttribute(r));
+    const n = r.count(4);
+    const items: Api.TypeDocumentAttribute[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DocumentAttribute(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$bytes(r: TlReader): Uint8Array[] {
   if (!r.vectorId()) return r.packed(read$Vector$bytes);
-  const items: Uint8Array[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(r.bytes());
+    const n = r.count(4);
+    const items: Uint8Array[] = new Array(n);
+    for (; i < n; i++) items[i] = r.bytes();
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageEntity(r: TlReader): Api.TypeMessageEntity[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageEntity);
-  const items: Api.TypeMessageEntity[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageEntity(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageEntity[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageEntity(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputMedia(r: TlReader): Api.TypeInputMedia[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputMedia);
-  const items: Api.TypeInputMedia[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputMedia(r));
+    const n = r.count(4);
+    const items: Api.TypeInputMedia[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputMedia(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RestrictionReason(r: TlReader): Api.TypeRestrictionReason[] {
   if (!r.vectorId()) return r.packed(read$Vector$RestrictionReason);
-  const items: Api.TypeRestrictionReason[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RestrictionReason(r));
+    const n = r.count(4);
+    const items: Api.TypeRestrictionReason[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RestrictionReason(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Username(r: TlReader): Api.TypeUsername[] {
   if (!r.vectorId()) return r.packed(read$Vector$Username);
-  const items: Api.TypeUsername[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Username(r));
+    const n = r.count(4);
+    const items: Api.TypeUsername[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Username(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BotInfo(r: TlReader): Api.TypeBotInfo[] {
   if (!r.vectorId()) return r.packed(read$Vector$BotInfo);
-  const items: Api.TypeBotInfo[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BotInfo(r));
+    const n = r.count(4);
+    const items: Api.TypeBotInfo[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BotInfo(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$long(r: TlReader): BigInteger[] {
   if (!r.vectorId()) return r.packed(read$Vector$long);
-  const items: BigInteger[] = [];
   let i = 0;
   try {
-    for (const n = r.count(8); i < n; i++) items.push(r.long());
+    const n = r.count(8);
+    const items: BigInteger[] = new Array(n);
+    for (; i < n; i++) items[i] = r.long();
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$string(r: TlReader): string[] {
   if (!r.vectorId()) return r.packed(read$Vector$string);
-  const items: string[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(r.stringField(items, items.length));
+    const n = r.count(4);
+    const items: string[] = new Array(n);
+    for (; i < n; i++) items[i] = r.stringField(items, i);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChatParticipant(r: TlReader): Api.TypeChatParticipant[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChatParticipant);
-  const items: Api.TypeChatParticipant[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChatParticipant(r));
+    const n = r.count(4);
+    const items: Api.TypeChatParticipant[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChatParticipant(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Document(r: TlReader): Api.TypeDocument[] {
   if (!r.vectorId()) return r.packed(read$Vector$Document);
-  const items: Api.TypeDocument[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Document(r));
+    const n = r.count(4);
+    const items: Api.TypeDocument[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Document(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageExtendedMedia(r: TlReader): Api.TypeMessageExtendedMedia[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageExtendedMedia);
-  const items: Api.TypeMessageExtendedMedia[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageExtendedMedia(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageExtendedMedia[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageExtendedMedia(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TodoCompletion(r: TlReader): Api.TypeTodoCompletion[] {
   if (!r.vectorId()) return r.packed(read$Vector$TodoCompletion);
-  const items: Api.TypeTodoCompletion[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TodoCompletion(r));
+    const n = r.count(4);
+    const items: Api.TypeTodoCompletion[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TodoCompletion(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValue(r: TlReader): Api.TypeSecureValue[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValue);
-  const items: Api.TypeSecureValue[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValue(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValue[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValue(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValueType(r: TlReader): Api.TypeSecureValueType[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValueType);
-  const items: Api.TypeSecureValueType[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueType(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValueType[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValueType(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Peer(r: TlReader): Api.TypePeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$Peer);
-  const items: Api.TypePeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Peer(r));
+    const n = r.count(4);
+    const items: Api.TypePeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Peer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RequestedPeer(r: TlReader): Api.TypeRequestedPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$RequestedPeer);
-  const items: Api.TypeRequestedPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RequestedPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeRequestedPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RequestedPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$int(r: TlReader): number[] {
   if (!r.vectorId()) return r.packed(read$Vector$int);
-  const items: number[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(r.int());
+    const n = r.count(4);
+    const items: number[] = new Array(n);
+    for (; i < n; i++) items[i] = r.int();
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TodoItem(r: TlReader): Api.TypeTodoItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$TodoItem);
-  const items: Api.TypeTodoItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TodoItem(r));
+    const n = r.count(4);
+    const items: Api.TypeTodoItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TodoItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PhotoSize(r: TlReader): Api.TypePhotoSize[] {
   if (!r.vectorId()) return r.packed(read$Vector$PhotoSize);
-  const items: Api.TypePhotoSize[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PhotoSize(r));
+    const n = r.count(4);
+    const items: Api.TypePhotoSize[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PhotoSize(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$VideoSize(r: TlReader): Api.TypeVideoSize[] {
   if (!r.vectorId()) return r.packed(read$Vector$VideoSize);
-  const items: Api.TypeVideoSize[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$VideoSize(r));
+    const n = r.count(4);
+    const items: Api.TypeVideoSize[] = new Array(n);
+    for (; i < n; i++) items[i] = read$VideoSize(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Contact(r: TlReader): Api.TypeContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$Contact);
-  const items: Api.TypeContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Contact(r));
+    const n = r.count(4);
+    const items: Api.TypeContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Contact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$User(r: TlReader): Api.TypeUser[] {
   if (!r.vectorId()) return r.packed(read$Vector$User);
-  const items: Api.TypeUser[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$User(r));
+    const n = r.count(4);
+    const items: Api.TypeUser[] = new Array(n);
+    for (; i < n; i++) items[i] = read$User(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ImportedContact(r: TlReader): Api.TypeImportedContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$ImportedContact);
-  const items: Api.TypeImportedContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ImportedContact(r));
+    const n = r.count(4);
+    const items: Api.TypeImportedContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ImportedContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PopularContact(r: TlReader): Api.TypePopularContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$PopularContact);
-  const items: Api.TypePopularContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PopularContact(r));
+    const n = r.count(4);
+    const items: Api.TypePopularContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PopularContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PeerBlocked(r: TlReader): Api.TypePeerBlocked[] {
   if (!r.vectorId()) return r.packed(read$Vector$PeerBlocked);
-  const items: Api.TypePeerBlocked[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PeerBlocked(r));
+    const n = r.count(4);
+    const items: Api.TypePeerBlocked[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PeerBlocked(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Chat(r: TlReader): Api.TypeChat[] {
   if (!r.vectorId()) return r.packed(read$Vector$Chat);
-  const items: Api.TypeChat[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Chat(r));
+    const n = r.count(4);
+    const items: Api.TypeChat[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Chat(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Dialog(r: TlReader): Api.TypeDialog[] {
   if (!r.vectorId()) return r.packed(read$Vector$Dialog);
-  const items: Api.TypeDialog[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Dialog(r));
+    const n = r.count(4);
+    const items: Api.TypeDialog[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Dialog(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Message(r: TlReader): Api.TypeMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$Message);
-  const items: Api.TypeMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Message(r));
+    const n = r.count(4);
+    const items: Api.TypeMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Message(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ForumTopic(r: TlReader): Api.TypeForumTopic[] {
   if (!r.vectorId()) return r.packed(read$Vector$ForumTopic);
-  const items: Api.TypeForumTopic[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ForumTopic(r));
+    const n = r.count(4);
+    const items: Api.TypeForumTopic[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ForumTopic(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DcOption(r: TlReader): Api.TypeDcOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$DcOption);
-  const items: Api.TypeDcOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DcOption(r));
+    const n = r.count(4);
+    const items: Api.TypeDcOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DcOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PrivacyRule(r: TlReader): Api.TypePrivacyRule[] {
   if (!r.vectorId()) return r.packed(read$Vector$PrivacyRule);
-  const items: Api.TypePrivacyRule[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PrivacyRule(r));
+    const n = r.count(4);
+    const items: Api.TypePrivacyRule[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PrivacyRule(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DialogPeer(r: TlReader): Api.TypeDialogPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$DialogPeer);
-  const items: Api.TypeDialogPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DialogPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeDialogPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DialogPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$FolderPeer(r: TlReader): Api.TypeFolderPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$FolderPeer);
-  const items: Api.TypeFolderPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$FolderPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeFolderPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$FolderPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PeerLocated(r: TlReader): Api.TypePeerLocated[] {
   if (!r.vectorId()) return r.packed(read$Vector$PeerLocated);
-  const items: Api.TypePeerLocated[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PeerLocated(r));
+    const n = r.count(4);
+    const items: Api.TypePeerLocated[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PeerLocated(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$GroupCallParticipant(r: TlReader): Api.TypeGroupCallParticipant[] {
   if (!r.vectorId()) return r.packed(read$Vector$GroupCallParticipant);
-  const items: Api.TypeGroupCallParticipant[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$GroupCallParticipant(r));
+    const n = r.count(4);
+    const items: Api.TypeGroupCallParticipant[] = new Array(n);
+    for (; i < n; i++) items[i] = read$GroupCallParticipant(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BotCommand(r: TlReader): Api.TypeBotCommand[] {
   if (!r.vectorId()) return r.packed(read$Vector$BotCommand);
-  const items: Api.TypeBotCommand[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BotCommand(r));
+    const n = r.count(4);
+    const items: Api.TypeBotCommand[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BotCommand(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Reaction(r: TlReader): Api.TypeReaction[] {
   if (!r.vectorId()) return r.packed(read$Vector$Reaction);
-  const items: Api.TypeReaction[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Reaction(r));
+    const n = r.count(4);
+    const items: Api.TypeReaction[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Reaction(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ReactionCount(r: TlReader): Api.TypeReactionCount[] {
   if (!r.vectorId()) return r.packed(read$Vector$ReactionCount);
-  const items: Api.TypeReactionCount[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ReactionCount(r));
+    const n = r.count(4);
+    const items: Api.TypeReactionCount[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ReactionCount(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$QuickReply(r: TlReader): Api.TypeQuickReply[] {
   if (!r.vectorId()) return r.packed(read$Vector$QuickReply);
-  const items: Api.TypeQuickReply[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$QuickReply(r));
+    const n = r.count(4);
+    const items: Api.TypeQuickReply[] = new Array(n);
+    for (; i < n; i++) items[i] = read$QuickReply(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EncryptedMessage(r: TlReader): Api.TypeEncryptedMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$EncryptedMessage);
-  const items: Api.TypeEncryptedMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EncryptedMessage(r));
+    const n = r.count(4);
+    const items: Api.TypeEncryptedMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EncryptedMessage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Update(r: TlReader): Api.TypeUpdate[] {
   if (!r.vectorId()) return r.packed(read$Vector$Update);
-  const items: Api.TypeUpdate[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Update(r));
+    const n = r.count(4);
+    const items: Api.TypeUpdate[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Update(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Photo(r: TlReader): Api.TypePhoto[] {
   if (!r.vectorId()) return r.packed(read$Vector$Photo);
-  const items: Api.TypePhoto[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Photo(r));
+    const n = r.count(4);
+    const items: Api.TypePhoto[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Photo(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$FileHash(r: TlReader): Api.TypeFileHash[] {
   if (!r.vectorId()) return r.packed(read$Vector$FileHash);
-  const items: Api.TypeFileHash[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$FileHash(r));
+    const n = r.count(4);
+    const items: Api.TypeFileHash[] = new Array(n);
+    for (; i < n; i++) items[i] = read$FileHash(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputUser(r: TlReader): Api.TypeInputUser[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputUser);
-  const items: Api.TypeInputUser[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputUser(r));
+    const n = r.count(4);
+    const items: Api.TypeInputUser[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputUser(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StickerSet(r: TlReader): Api.TypeStickerSet[] {
   if (!r.vectorId()) return r.packed(read$Vector$StickerSet);
-  const items: Api.TypeStickerSet[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StickerSet(r));
+    const n = r.count(4);
+    const items: Api.TypeStickerSet[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StickerSet(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$WebPageAttribute(r: TlReader): Api.TypeWebPageAttribute[] {
   if (!r.vectorId()) return r.packed(read$Vector$WebPageAttribute);
-  const items: Api.TypeWebPageAttribute[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$WebPageAttribute(r));
+    const n = r.count(4);
+    const items: Api.TypeWebPageAttribute[] = new Array(n);
+    for (; i < n; i++) items[i] = read$WebPageAttribute(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Authorization(r: TlReader): Api.TypeAuthorization[] {
   if (!r.vectorId()) return r.packed(read$Vector$Authorization);
-  const items: Api.TypeAuthorization[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Authorization(r));
+    const n = r.count(4);
+    const items: Api.TypeAuthorization[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Authorization(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StickerPack(r: TlReader): Api.TypeStickerPack[] {
   if (!r.vectorId()) return r.packed(read$Vector$StickerPack);
-  const items: Api.TypeStickerPack[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StickerPack(r));
+    const n = r.count(4);
+    const items: Api.TypeStickerPack[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StickerPack(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StickerKeyword(r: TlReader): Api.TypeStickerKeyword[] {
   if (!r.vectorId()) return r.packed(read$Vector$StickerKeyword);
-  const items: Api.TypeStickerKeyword[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StickerKeyword(r));
+    const n = r.count(4);
+    const items: Api.TypeStickerKeyword[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StickerKeyword(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InlineQueryPeerType(r: TlReader): Api.TypeInlineQueryPeerType[] {
   if (!r.vectorId()) return r.packed(read$Vector$InlineQueryPeerType);
-  const items: Api.TypeInlineQueryPeerType[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InlineQueryPeerType(r));
+    const n = r.count(4);
+    const items: Api.TypeInlineQueryPeerType[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InlineQueryPeerType(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$KeyboardButton(r: TlReader): Api.TypeKeyboardButton[] {
   if (!r.vectorId()) return r.packed(read$Vector$KeyboardButton);
-  const items: Api.TypeKeyboardButton[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$KeyboardButton(r));
+    const n = r.count(4);
+    const items: Api.TypeKeyboardButton[] = new Array(n);
+    for (; i < n; i++) items[i] = read$KeyboardButton(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$KeyboardButtonRow(r: TlReader): Api.TypeKeyboardButtonRow[] {
   if (!r.vectorId()) return r.packed(read$Vector$KeyboardButtonRow);
-  const items: Api.TypeKeyboardButtonRow[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$KeyboardButtonRow(r));
+    const n = r.count(4);
+    const items: Api.TypeKeyboardButtonRow[] = new Array(n);
+    for (; i < n; i++) items[i] = read$KeyboardButtonRow(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageRange(r: TlReader): Api.TypeMessageRange[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageRange);
-  const items: Api.TypeMessageRange[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageRange(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageRange[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageRange(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChannelParticipant(r: TlReader): Api.TypeChannelParticipant[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChannelParticipant);
-  const items: Api.TypeChannelParticipant[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChannelParticipant(r));
+    const n = r.count(4);
+    const items: Api.TypeChannelParticipant[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChannelParticipant(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BotInlineResult(r: TlReader): Api.TypeBotInlineResult[] {
   if (!r.vectorId()) return r.packed(read$Vector$BotInlineResult);
-  const items: Api.TypeBotInlineResult[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BotInlineResult(r));
+    const n = r.count(4);
+    const items: Api.TypeBotInlineResult[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BotInlineResult(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TopPeer(r: TlReader): Api.TypeTopPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$TopPeer);
-  const items: Api.TypeTopPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TopPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeTopPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TopPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TopPeerCategoryPeers(r: TlReader): Api.TypeTopPeerCategoryPeers[] {
   if (!r.vectorId()) return r.packed(read$Vector$TopPeerCategoryPeers);
-  const items: Api.TypeTopPeerCategoryPeers[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TopPeerCategoryPeers(r));
+    const n = r.count(4);
+    const items: Api.TypeTopPeerCategoryPeers[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TopPeerCategoryPeers(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StickerSetCovered(r: TlReader): Api.TypeStickerSetCovered[] {
   if (!r.vectorId()) return r.packed(read$Vector$StickerSetCovered);
-  const items: Api.TypeStickerSetCovered[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StickerSetCovered(r));
+    const n = r.count(4);
+    const items: Api.TypeStickerSetCovered[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StickerSetCovered(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$HighScore(r: TlReader): Api.TypeHighScore[] {
   if (!r.vectorId()) return r.packed(read$Vector$HighScore);
-  const items: Api.TypeHighScore[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$HighScore(r));
+    const n = r.count(4);
+    const items: Api.TypeHighScore[] = new Array(n);
+    for (; i < n; i++) items[i] = read$HighScore(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RichText(r: TlReader): Api.TypeRichText[] {
   if (!r.vectorId()) return r.packed(read$Vector$RichText);
-  const items: Api.TypeRichText[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RichText(r));
+    const n = r.count(4);
+    const items: Api.TypeRichText[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RichText(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageListItem(r: TlReader): Api.TypePageListItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageListItem);
-  const items: Api.TypePageListItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageListItem(r));
+    const n = r.count(4);
+    const items: Api.TypePageListItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageListItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageBlock(r: TlReader): Api.TypePageBlock[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageBlock);
-  const items: Api.TypePageBlock[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageBlock(r));
+    const n = r.count(4);
+    const items: Api.TypePageBlock[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageBlock(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageTableRow(r: TlReader): Api.TypePageTableRow[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageTableRow);
-  const items: Api.TypePageTableRow[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageTableRow(r));
+    const n = r.count(4);
+    const items: Api.TypePageTableRow[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageTableRow(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageListOrderedItem(r: TlReader): Api.TypePageListOrderedItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageListOrderedItem);
-  const items: Api.TypePageListOrderedItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageListOrderedItem(r));
+    const n = r.count(4);
+    const items: Api.TypePageListOrderedItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageListOrderedItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageRelatedArticle(r: TlReader): Api.TypePageRelatedArticle[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageRelatedArticle);
-  const items: Api.TypePageRelatedArticle[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageRelatedArticle(r));
+    const n = r.count(4);
+    const items: Api.TypePageRelatedArticle[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageRelatedArticle(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$LabeledPrice(r: TlReader): Api.TypeLabeledPrice[] {
   if (!r.vectorId()) return r.packed(read$Vector$LabeledPrice);
-  const items: Api.TypeLabeledPrice[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$LabeledPrice(r));
+    const n = r.count(4);
+    const items: Api.TypeLabeledPrice[] = new Array(n);
+    for (; i < n; i++) items[i] = read$LabeledPrice(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PaymentFormMethod(r: TlReader): Api.TypePaymentFormMethod[] {
   if (!r.vectorId()) return r.packed(read$Vector$PaymentFormMethod);
-  const items: Api.TypePaymentFormMethod[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PaymentFormMethod(r));
+    const n = r.count(4);
+    const items: Api.TypePaymentFormMethod[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PaymentFormMethod(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PaymentSavedCredentials(r: TlReader): Api.TypePaymentSavedCredentials[] {
   if (!r.vectorId()) return r.packed(read$Vector$PaymentSavedCredentials);
-  const items: Api.TypePaymentSavedCredentials[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PaymentSavedCredentials(r));
+    const n = r.count(4);
+    const items: Api.TypePaymentSavedCredentials[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PaymentSavedCredentials(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ShippingOption(r: TlReader): Api.TypeShippingOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$ShippingOption);
-  const items: Api.TypeShippingOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ShippingOption(r));
+    const n = r.count(4);
+    const items: Api.TypeShippingOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ShippingOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PhoneConnection(r: TlReader): Api.TypePhoneConnection[] {
   if (!r.vectorId()) return r.packed(read$Vector$PhoneConnection);
-  const items: Api.TypePhoneConnection[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PhoneConnection(r));
+    const n = r.count(4);
+    const items: Api.TypePhoneConnection[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PhoneConnection(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$CdnPublicKey(r: TlReader): Api.TypeCdnPublicKey[] {
   if (!r.vectorId()) return r.packed(read$Vector$CdnPublicKey);
-  const items: Api.TypeCdnPublicKey[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$CdnPublicKey(r));
+    const n = r.count(4);
+    const items: Api.TypeCdnPublicKey[] = new Array(n);
+    for (; i < n; i++) items[i] = read$CdnPublicKey(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$LangPackString(r: TlReader): Api.TypeLangPackString[] {
   if (!r.vectorId()) return r.packed(read$Vector$LangPackString);
-  const items: Api.TypeLangPackString[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$LangPackString(r));
+    const n = r.count(4);
+    const items: Api.TypeLangPackString[] = new Array(n);
+    for (; i < n; i++) items[i] = read$LangPackString(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChannelAdminLogEvent(r: TlReader): Api.TypeChannelAdminLogEvent[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChannelAdminLogEvent);
-  const items: Api.TypeChannelAdminLogEvent[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChannelAdminLogEvent(r));
+    const n = r.count(4);
+    const items: Api.TypeChannelAdminLogEvent[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChannelAdminLogEvent(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RecentMeUrl(r: TlReader): Api.TypeRecentMeUrl[] {
   if (!r.vectorId()) return r.packed(read$Vector$RecentMeUrl);
-  const items: Api.TypeRecentMeUrl[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RecentMeUrl(r));
+    const n = r.count(4);
+    const items: Api.TypeRecentMeUrl[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RecentMeUrl(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$WebAuthorization(r: TlReader): Api.TypeWebAuthorization[] {
   if (!r.vectorId()) return r.packed(read$Vector$WebAuthorization);
-  const items: Api.TypeWebAuthorization[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$WebAuthorization(r));
+    const n = r.count(4);
+    const items: Api.TypeWebAuthorization[] = new Array(n);
+    for (; i < n; i++) items[i] = read$WebAuthorization(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureFile(r: TlReader): Api.TypeSecureFile[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureFile);
-  const items: Api.TypeSecureFile[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureFile(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureFile[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureFile(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputSecureFile(r: TlReader): Api.TypeInputSecureFile[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputSecureFile);
-  const items: Api.TypeInputSecureFile[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputSecureFile(r));
+    const n = r.count(4);
+    const items: Api.TypeInputSecureFile[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputSecureFile(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureRequiredType(r: TlReader): Api.TypeSecureRequiredType[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureRequiredType);
-  const items: Api.TypeSecureRequiredType[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureRequiredType(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureRequiredType[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureRequiredType(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValueError(r: TlReader): Api.TypeSecureValueError[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValueError);
-  const items: Api.TypeSecureValueError[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueError(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValueError[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValueError(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$JSONValue(r: TlReader): Api.TypeJSONValue[] {
   if (!r.vectorId()) return r.packed(read$Vector$JSONValue);
-  const items: Api.TypeJSONValue[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$JSONValue(r));
+    const n = r.count(4);
+    const items: Api.TypeJSONValue[] = new Array(n);
+    for (; i < n; i++) items[i] = read$JSONValue(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$JSONObjectValue(r: TlReader): Api.TypeJSONObjectValue[] {
   if (!r.vectorId()) return r.packed(read$Vector$JSONObjectValue);
-  const items: Api.TypeJSONObjectValue[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$JSONObjectValue(r));
+    const n = r.count(4);
+    const items: Api.TypeJSONObjectValue[] = new Array(n);
+    for (; i < n; i++) items[i] = read$JSONObjectValue(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageTableCell(r: TlReader): Api.TypePageTableCell[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageTableCell);
-  const items: Api.TypePageTableCell[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageTableCell(r));
+    const n = r.count(4);
+    const items: Api.TypePageTableCell[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageTableCell(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PollAnswer(r: TlReader): Api.TypePollAnswer[] {
   if (!r.vectorId()) return r.packed(read$Vector$PollAnswer);
-  const items: Api.TypePollAnswer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PollAnswer(r));
+    const n = r.count(4);
+    const items: Api.TypePollAnswer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PollAnswer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PollAnswerVoters(r: TlReader): Api.TypePollAnswerVoters[] {
   if (!r.vectorId()) return r.packed(read$Vector$PollAnswerVoters);
-  const items: Api.TypePollAnswerVoters[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PollAnswerVoters(r));
+    const n = r.count(4);
+    const items: Api.TypePollAnswerVoters[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PollAnswerVoters(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$WallPaper(r: TlReader): Api.TypeWallPaper[] {
   if (!r.vectorId()) return r.packed(read$Vector$WallPaper);
-  const items: Api.TypeWallPaper[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$WallPaper(r));
+    const n = r.count(4);
+    const items: Api.TypeWallPaper[] = new Array(n);
+    for (; i < n; i++) items[i] = read$WallPaper(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EmojiKeyword(r: TlReader): Api.TypeEmojiKeyword[] {
   if (!r.vectorId()) return r.packed(read$Vector$EmojiKeyword);
-  const items: Api.TypeEmojiKeyword[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EmojiKeyword(r));
+    const n = r.count(4);
+    const items: Api.TypeEmojiKeyword[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EmojiKeyword(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ThemeSettings(r: TlReader): Api.TypeThemeSettings[] {
   if (!r.vectorId()) return r.packed(read$Vector$ThemeSettings);
-  const items: Api.TypeThemeSettings[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ThemeSettings(r));
+    const n = r.count(4);
+    const items: Api.TypeThemeSettings[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ThemeSettings(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Theme(r: TlReader): Api.TypeTheme[] {
   if (!r.vectorId()) return r.packed(read$Vector$Theme);
-  const items: Api.TypeTheme[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Theme(r));
+    const n = r.count(4);
+    const items: Api.TypeTheme[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Theme(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessagePeerVote(r: TlReader): Api.TypeMessagePeerVote[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessagePeerVote);
-  const items: Api.TypeMessagePeerVote[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessagePeerVote(r));
+    const n = r.count(4);
+    const items: Api.TypeMessagePeerVote[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessagePeerVote(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BankCardOpenUrl(r: TlReader): Api.TypeBankCardOpenUrl[] {
   if (!r.vectorId()) return r.packed(read$Vector$BankCardOpenUrl);
-  const items: Api.TypeBankCardOpenUrl[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BankCardOpenUrl(r));
+    const n = r.count(4);
+    const items: Api.TypeBankCardOpenUrl[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BankCardOpenUrl(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputPeer(r: TlReader): Api.TypeInputPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputPeer);
-  const items: Api.TypeInputPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeInputPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PostInteractionCounters(r: TlReader): Api.TypePostInteractionCounters[] {
   if (!r.vectorId()) return r.packed(read$Vector$PostInteractionCounters);
-  const items: Api.TypePostInteractionCounters[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PostInteractionCounters(r));
+    const n = r.count(4);
+    const items: Api.TypePostInteractionCounters[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PostInteractionCounters(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StatsGroupTopPoster(r: TlReader): Api.TypeStatsGroupTopPoster[] {
   if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopPoster);
-  const items: Api.TypeStatsGroupTopPoster[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopPoster(r));
+    const n = r.count(4);
+    const items: Api.TypeStatsGroupTopPoster[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StatsGroupTopPoster(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StatsGroupTopAdmin(r: TlReader): Api.TypeStatsGroupTopAdmin[] {
   if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopAdmin);
-  const items: Api.TypeStatsGroupTopAdmin[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopAdmin(r));
+    const n = r.count(4);
+    const items: Api.TypeStatsGroupTopAdmin[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StatsGroupTopAdmin(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StatsGroupTopInviter(r: TlReader): Api.TypeStatsGroupTopInviter[] {
   if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopInviter);
-  const items: Api.TypeStatsGroupTopInviter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopInviter(r));
+    const n = r.count(4);
+    const items: Api.TypeStatsGroupTopInviter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StatsGroupTopInviter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$help$CountryCode(r: TlReader): Api.help.TypeCountryCode[] {
   if (!r.vectorId()) return r.packed(read$Vector$help$CountryCode);
-  const items: Api.help.TypeCountryCode[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$help$CountryCode(r));
+    const n = r.count(4);
+    const items: Api.help.TypeCountryCode[] = new Array(n);
+    for (; i < n; i++) items[i] = read$help$CountryCode(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$help$Country(r: TlReader): Api.help.TypeCountry[] {
   if (!r.vectorId()) return r.packed(read$Vector$help$Country);
-  const items: Api.help.TypeCountry[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$help$Country(r));
+    const n = r.count(4);
+    const items: Api.help.TypeCountry[] = new Array(n);
+    for (; i < n; i++) items[i] = read$help$Country(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageViews(r: TlReader): Api.TypeMessageViews[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageViews);
-  const items: Api.TypeMessageViews[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageViews(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageViews[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageViews(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ExportedChatInvite(r: TlReader): Api.TypeExportedChatInvite[] {
   if (!r.vectorId()) return r.packed(read$Vector$ExportedChatInvite);
-  const items: Api.TypeExportedChatInvite[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ExportedChatInvite(r));
+    const n = r.count(4);
+    const items: Api.TypeExportedChatInvite[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ExportedChatInvite(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChatInviteImporter(r: TlReader): Api.TypeChatInviteImporter[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChatInviteImporter);
-  const items: Api.TypeChatInviteImporter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChatInviteImporter(r));
+    const n = r.count(4);
+    const items: Api.TypeChatInviteImporter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChatInviteImporter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChatAdminWithInvites(r: TlReader): Api.TypeChatAdminWithInvites[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChatAdminWithInvites);
-  const items: Api.TypeChatAdminWithInvites[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChatAdminWithInvites(r));
+    const n = r.count(4);
+    const items: Api.TypeChatAdminWithInvites[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChatAdminWithInvites(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$GroupCallParticipantVideoSourceGroup(r: TlReader): Api.TypeGroupCallParticipantVideoSourceGroup[] {
   if (!r.vectorId()) return r.packed(read$Vector$GroupCallParticipantVideoSourceGroup);
-  const items: Api.TypeGroupCallParticipantVideoSourceGroup[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$GroupCallParticipantVideoSourceGroup(r));
+    const n = r.count(4);
+    const items: Api.TypeGroupCallParticipantVideoSourceGroup[] = new Array(n);
+    for (; i < n; i++) items[i] = read$GroupCallParticipantVideoSourceGroup(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChatTheme(r: TlReader): Api.TypeChatTheme[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChatTheme);
-  const items: Api.TypeChatTheme[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChatTheme(r));
+    const n = r.count(4);
+    const items: Api.TypeChatTheme[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChatTheme(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SponsoredMessage(r: TlReader): Api.TypeSponsoredMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$SponsoredMessage);
-  const items: Api.TypeSponsoredMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SponsoredMessage(r));
+    const n = r.count(4);
+    const items: Api.TypeSponsoredMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SponsoredMessage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SearchResultsCalendarPeriod(r: TlReader): Api.TypeSearchResultsCalendarPeriod[] {
   if (!r.vectorId()) return r.packed(read$Vector$SearchResultsCalendarPeriod);
-  const items: Api.TypeSearchResultsCalendarPeriod[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SearchResultsCalendarPeriod(r));
+    const n = r.count(4);
+    const items: Api.TypeSearchResultsCalendarPeriod[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SearchResultsCalendarPeriod(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SearchResultsPosition(r: TlReader): Api.TypeSearchResultsPosition[] {
   if (!r.vectorId()) return r.packed(read$Vector$SearchResultsPosition);
-  const items: Api.TypeSearchResultsPosition[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SearchResultsPosition(r));
+    const n = r.count(4);
+    const items: Api.TypeSearchResultsPosition[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SearchResultsPosition(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SendAsPeer(r: TlReader): Api.TypeSendAsPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$SendAsPeer);
-  const items: Api.TypeSendAsPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SendAsPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeSendAsPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SendAsPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessagePeerReaction(r: TlReader): Api.TypeMessagePeerReaction[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessagePeerReaction);
-  const items: Api.TypeMessagePeerReaction[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessagePeerReaction(r));
+    const n = r.count(4);
+    const items: Api.TypeMessagePeerReaction[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessagePeerReaction(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageReactor(r: TlReader): Api.TypeMessageReactor[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageReactor);
-  const items: Api.TypeMessageReactor[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageReactor(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageReactor[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageReactor(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$AvailableReaction(r: TlReader): Api.TypeAvailableReaction[] {
   if (!r.vectorId()) return r.packed(read$Vector$AvailableReaction);
-  const items: Api.TypeAvailableReaction[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AvailableReaction(r));
+    const n = r.count(4);
+    const items: Api.TypeAvailableReaction[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AvailableReaction(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$GroupCallStreamChannel(r: TlReader): Api.TypeGroupCallStreamChannel[] {
   if (!r.vectorId()) return r.packed(read$Vector$GroupCallStreamChannel);
-  const items: Api.TypeGroupCallStreamChannel[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$GroupCallStreamChannel(r));
+    const n = r.count(4);
+    const items: Api.TypeGroupCallStreamChannel[] = new Array(n);
+    for (; i < n; i++) items[i] = read$GroupCallStreamChannel(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$AttachMenuBotIconColor(r: TlReader): Api.TypeAttachMenuBotIconColor[] {
   if (!r.vectorId()) return r.packed(read$Vector$AttachMenuBotIconColor);
-  const items: Api.TypeAttachMenuBotIconColor[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AttachMenuBotIconColor(r));
+    const n = r.count(4);
+    const items: Api.TypeAttachMenuBotIconColor[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AttachMenuBotIconColor(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$AttachMenuPeerType(r: TlReader): Api.TypeAttachMenuPeerType[] {
   if (!r.vectorId()) return r.packed(read$Vector$AttachMenuPeerType);
-  const items: Api.TypeAttachMenuPeerType[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AttachMenuPeerType(r));
+    const n = r.count(4);
+    const items: Api.TypeAttachMenuPeerType[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AttachMenuPeerType(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$AttachMenuBotIcon(r: TlReader): Api.TypeAttachMenuBotIcon[] {
   if (!r.vectorId()) return r.packed(read$Vector$AttachMenuBotIcon);
-  const items: Api.TypeAttachMenuBotIcon[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AttachMenuBotIcon(r));
+    const n = r.count(4);
+    const items: Api.TypeAttachMenuBotIcon[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AttachMenuBotIcon(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$AttachMenuBot(r: TlReader): Api.TypeAttachMenuBot[] {
   if (!r.vectorId()) return r.packed(read$Vector$AttachMenuBot);
-  const items: Api.TypeAttachMenuBot[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AttachMenuBot(r));
+    const n = r.count(4);
+    const items: Api.TypeAttachMenuBot[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AttachMenuBot(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PremiumSubscriptionOption(r: TlReader): Api.TypePremiumSubscriptionOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$PremiumSubscriptionOption);
-  const items: Api.TypePremiumSubscriptionOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PremiumSubscriptionOption(r));
+    const n = r.count(4);
+    const items: Api.TypePremiumSubscriptionOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PremiumSubscriptionOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EmojiStatus(r: TlReader): Api.TypeEmojiStatus[] {
   if (!r.vectorId()) return r.packed(read$Vector$EmojiStatus);
-  const items: Api.TypeEmojiStatus[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EmojiStatus(r));
+    const n = r.count(4);
+    const items: Api.TypeEmojiStatus[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EmojiStatus(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EmojiGroup(r: TlReader): Api.TypeEmojiGroup[] {
   if (!r.vectorId()) return r.packed(read$Vector$EmojiGroup);
-  const items: Api.TypeEmojiGroup[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EmojiGroup(r));
+    const n = r.count(4);
+    const items: Api.TypeEmojiGroup[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EmojiGroup(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TextWithEntities(r: TlReader): Api.TypeTextWithEntities[] {
   if (!r.vectorId()) return r.packed(read$Vector$TextWithEntities);
-  const items: Api.TypeTextWithEntities[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TextWithEntities(r));
+    const n = r.count(4);
+    const items: Api.TypeTextWithEntities[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TextWithEntities(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$AutoSaveException(r: TlReader): Api.TypeAutoSaveException[] {
   if (!r.vectorId()) return r.packed(read$Vector$AutoSaveException);
-  const items: Api.TypeAutoSaveException[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AutoSaveException(r));
+    const n = r.count(4);
+    const items: Api.TypeAutoSaveException[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AutoSaveException(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ExportedChatlistInvite(r: TlReader): Api.TypeExportedChatlistInvite[] {
   if (!r.vectorId()) return r.packed(read$Vector$ExportedChatlistInvite);
-  const items: Api.TypeExportedChatlistInvite[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ExportedChatlistInvite(r));
+    const n = r.count(4);
+    const items: Api.TypeExportedChatlistInvite[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ExportedChatlistInvite(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MediaArea(r: TlReader): Api.TypeMediaArea[] {
   if (!r.vectorId()) return r.packed(read$Vector$MediaArea);
-  const items: Api.TypeMediaArea[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MediaArea(r));
+    const n = r.count(4);
+    const items: Api.TypeMediaArea[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MediaArea(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PeerStories(r: TlReader): Api.TypePeerStories[] {
   if (!r.vectorId()) return r.packed(read$Vector$PeerStories);
-  const items: Api.TypePeerStories[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PeerStories(r));
+    const n = r.count(4);
+    const items: Api.TypePeerStories[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PeerStories(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StoryItem(r: TlReader): Api.TypeStoryItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$StoryItem);
-  const items: Api.TypeStoryItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StoryItem(r));
+    const n = r.count(4);
+    const items: Api.TypeStoryItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StoryItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StoryView(r: TlReader): Api.TypeStoryView[] {
   if (!r.vectorId()) return r.packed(read$Vector$StoryView);
-  const items: Api.TypeStoryView[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StoryView(r));
+    const n = r.count(4);
+    const items: Api.TypeStoryView[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StoryView(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StoryViews(r: TlReader): Api.TypeStoryViews[] {
   if (!r.vectorId()) return r.packed(read$Vector$StoryViews);
-  const items: Api.TypeStoryViews[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StoryViews(r));
+    const n = r.count(4);
+    const items: Api.TypeStoryViews[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StoryViews(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Boost(r: TlReader): Api.TypeBoost[] {
   if (!r.vectorId()) return r.packed(read$Vector$Boost);
-  const items: Api.TypeBoost[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Boost(r));
+    const n = r.count(4);
+    const items: Api.TypeBoost[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Boost(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MyBoost(r: TlReader): Api.TypeMyBoost[] {
   if (!r.vectorId()) return r.packed(read$Vector$MyBoost);
-  const items: Api.TypeMyBoost[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MyBoost(r));
+    const n = r.count(4);
+    const items: Api.TypeMyBoost[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MyBoost(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PrepaidGiveaway(r: TlReader): Api.TypePrepaidGiveaway[] {
   if (!r.vectorId()) return r.packed(read$Vector$PrepaidGiveaway);
-  const items: Api.TypePrepaidGiveaway[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PrepaidGiveaway(r));
+    const n = r.count(4);
+    const items: Api.TypePrepaidGiveaway[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PrepaidGiveaway(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PublicForward(r: TlReader): Api.TypePublicForward[] {
   if (!r.vectorId()) return r.packed(read$Vector$PublicForward);
-  const items: Api.TypePublicForward[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PublicForward(r));
+    const n = r.count(4);
+    const items: Api.TypePublicForward[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PublicForward(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$help$PeerColorOption(r: TlReader): Api.help.TypePeerColorOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$help$PeerColorOption);
-  const items: Api.help.TypePeerColorOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$help$PeerColorOption(r));
+    const n = r.count(4);
+    const items: Api.help.TypePeerColorOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$help$PeerColorOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StoryReaction(r: TlReader): Api.TypeStoryReaction[] {
   if (!r.vectorId()) return r.packed(read$Vector$StoryReaction);
-  const items: Api.TypeStoryReaction[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StoryReaction(r));
+    const n = r.count(4);
+    const items: Api.TypeStoryReaction[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StoryReaction(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SavedDialog(r: TlReader): Api.TypeSavedDialog[] {
   if (!r.vectorId()) return r.packed(read$Vector$SavedDialog);
-  const items: Api.TypeSavedDialog[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SavedDialog(r));
+    const n = r.count(4);
+    const items: Api.TypeSavedDialog[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SavedDialog(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SavedReactionTag(r: TlReader): Api.TypeSavedReactionTag[] {
   if (!r.vectorId()) return r.packed(read$Vector$SavedReactionTag);
-  const items: Api.TypeSavedReactionTag[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SavedReactionTag(r));
+    const n = r.count(4);
+    const items: Api.TypeSavedReactionTag[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SavedReactionTag(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BusinessWeeklyOpen(r: TlReader): Api.TypeBusinessWeeklyOpen[] {
   if (!r.vectorId()) return r.packed(read$Vector$BusinessWeeklyOpen);
-  const items: Api.TypeBusinessWeeklyOpen[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BusinessWeeklyOpen(r));
+    const n = r.count(4);
+    const items: Api.TypeBusinessWeeklyOpen[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BusinessWeeklyOpen(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Timezone(r: TlReader): Api.TypeTimezone[] {
   if (!r.vectorId()) return r.packed(read$Vector$Timezone);
-  const items: Api.TypeTimezone[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Timezone(r));
+    const n = r.count(4);
+    const items: Api.TypeTimezone[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Timezone(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ConnectedBot(r: TlReader): Api.TypeConnectedBot[] {
   if (!r.vectorId()) return r.packed(read$Vector$ConnectedBot);
-  const items: Api.TypeConnectedBot[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ConnectedBot(r));
+    const n = r.count(4);
+    const items: Api.TypeConnectedBot[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ConnectedBot(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DialogFilter(r: TlReader): Api.TypeDialogFilter[] {
   if (!r.vectorId()) return r.packed(read$Vector$DialogFilter);
-  const items: Api.TypeDialogFilter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DialogFilter(r));
+    const n = r.count(4);
+    const items: Api.TypeDialogFilter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DialogFilter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ContactBirthday(r: TlReader): Api.TypeContactBirthday[] {
   if (!r.vectorId()) return r.packed(read$Vector$ContactBirthday);
-  const items: Api.TypeContactBirthday[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ContactBirthday(r));
+    const n = r.count(4);
+    const items: Api.TypeContactBirthday[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ContactBirthday(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MissingInvitee(r: TlReader): Api.TypeMissingInvitee[] {
   if (!r.vectorId()) return r.packed(read$Vector$MissingInvitee);
-  const items: Api.TypeMissingInvitee[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MissingInvitee(r));
+    const n = r.count(4);
+    const items: Api.TypeMissingInvitee[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MissingInvitee(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BusinessChatLink(r: TlReader): Api.TypeBusinessChatLink[] {
   if (!r.vectorId()) return r.packed(read$Vector$BusinessChatLink);
-  const items: Api.TypeBusinessChatLink[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BusinessChatLink(r));
+    const n = r.count(4);
+    const items: Api.TypeBusinessChatLink[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BusinessChatLink(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SponsoredMessageReportOption(r: TlReader): Api.TypeSponsoredMessageReportOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$SponsoredMessageReportOption);
-  const items: Api.TypeSponsoredMessageReportOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SponsoredMessageReportOption(r));
+    const n = r.count(4);
+    const items: Api.TypeSponsoredMessageReportOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SponsoredMessageReportOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$AvailableEffect(r: TlReader): Api.TypeAvailableEffect[] {
   if (!r.vectorId()) return r.packed(read$Vector$AvailableEffect);
-  const items: Api.TypeAvailableEffect[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AvailableEffect(r));
+    const n = r.count(4);
+    const items: Api.TypeAvailableEffect[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AvailableEffect(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageMedia(r: TlReader): Api.TypeMessageMedia[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageMedia);
-  const items: Api.TypeMessageMedia[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageMedia(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageMedia[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageMedia(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarsSubscription(r: TlReader): Api.TypeStarsSubscription[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarsSubscription);
-  const items: Api.TypeStarsSubscription[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarsSubscription(r));
+    const n = r.count(4);
+    const items: Api.TypeStarsSubscription[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarsSubscription(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarsTransaction(r: TlReader): Api.TypeStarsTransaction[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarsTransaction);
-  const items: Api.TypeStarsTransaction[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarsTransaction(r));
+    const n = r.count(4);
+    const items: Api.TypeStarsTransaction[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarsTransaction(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$FoundStory(r: TlReader): Api.TypeFoundStory[] {
   if (!r.vectorId()) return r.packed(read$Vector$FoundStory);
-  const items: Api.TypeFoundStory[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$FoundStory(r));
+    const n = r.count(4);
+    const items: Api.TypeFoundStory[] = new Array(n);
+    for (; i < n; i++) items[i] = read$FoundStory(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BotPreviewMedia(r: TlReader): Api.TypeBotPreviewMedia[] {
   if (!r.vectorId()) return r.packed(read$Vector$BotPreviewMedia);
-  const items: Api.TypeBotPreviewMedia[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BotPreviewMedia(r));
+    const n = r.count(4);
+    const items: Api.TypeBotPreviewMedia[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BotPreviewMedia(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarsGiveawayWinnersOption(r: TlReader): Api.TypeStarsGiveawayWinnersOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarsGiveawayWinnersOption);
-  const items: Api.TypeStarsGiveawayWinnersOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarsGiveawayWinnersOption(r));
+    const n = r.count(4);
+    const items: Api.TypeStarsGiveawayWinnersOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarsGiveawayWinnersOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarGiftAttribute(r: TlReader): Api.TypeStarGiftAttribute[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarGiftAttribute);
-  const items: Api.TypeStarGiftAttribute[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarGiftAttribute(r));
+    const n = r.count(4);
+    const items: Api.TypeStarGiftAttribute[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarGiftAttribute(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarsAmount(r: TlReader): Api.TypeStarsAmount[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarsAmount);
-  const items: Api.TypeStarsAmount[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarsAmount(r));
+    const n = r.count(4);
+    const items: Api.TypeStarsAmount[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarsAmount(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarGift(r: TlReader): Api.TypeStarGift[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarGift);
-  const items: Api.TypeStarGift[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarGift(r));
+    const n = r.count(4);
+    const items: Api.TypeStarGift[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarGift(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageReportOption(r: TlReader): Api.TypeMessageReportOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageReportOption);
-  const items: Api.TypeMessageReportOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageReportOption(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageReportOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageReportOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ConnectedBotStarRef(r: TlReader): Api.TypeConnectedBotStarRef[] {
   if (!r.vectorId()) return r.packed(read$Vector$ConnectedBotStarRef);
-  const items: Api.TypeConnectedBotStarRef[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ConnectedBotStarRef(r));
+    const n = r.count(4);
+    const items: Api.TypeConnectedBotStarRef[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ConnectedBotStarRef(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarRefProgram(r: TlReader): Api.TypeStarRefProgram[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarRefProgram);
-  const items: Api.TypeStarRefProgram[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarRefProgram(r));
+    const n = r.count(4);
+    const items: Api.TypeStarRefProgram[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarRefProgram(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SavedStarGift(r: TlReader): Api.TypeSavedStarGift[] {
   if (!r.vectorId()) return r.packed(read$Vector$SavedStarGift);
-  const items: Api.TypeSavedStarGift[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SavedStarGift(r));
+    const n = r.count(4);
+    const items: Api.TypeSavedStarGift[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SavedStarGift(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SponsoredPeer(r: TlReader): Api.TypeSponsoredPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$SponsoredPeer);
-  const items: Api.TypeSponsoredPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SponsoredPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeSponsoredPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SponsoredPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarGiftAttributeCounter(r: TlReader): Api.TypeStarGiftAttributeCounter[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarGiftAttributeCounter);
-  const items: Api.TypeStarGiftAttributeCounter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarGiftAttributeCounter(r));
+    const n = r.count(4);
+    const items: Api.TypeStarGiftAttributeCounter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarGiftAttributeCounter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarGiftCollection(r: TlReader): Api.TypeStarGiftCollection[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarGiftCollection);
-  const items: Api.TypeStarGiftCollection[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarGiftCollection(r));
+    const n = r.count(4);
+    const items: Api.TypeStarGiftCollection[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarGiftCollection(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StoryAlbum(r: TlReader): Api.TypeStoryAlbum[] {
   if (!r.vectorId()) return r.packed(read$Vector$StoryAlbum);
-  const items: Api.TypeStoryAlbum[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StoryAlbum(r));
+    const n = r.count(4);
+    const items: Api.TypeStoryAlbum[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StoryAlbum(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$future_salt(r: TlReader): Api.FutureSalt[] {
-  const items: Api.FutureSalt[] = [];
   let i = 0;
   try {
-    for (const n = r.count(16); i < n; i++) items.push($FutureSalt.fromReader(r));
+    const n = r.count(16);
+    const items: Api.FutureSalt[] = new Array(n);
+    for (; i < n; i++) items[i] = $FutureSalt.fromReader(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$IpPort(r: TlReader): Api.TypeIpPort[] {
-  const items: Api.TypeIpPort[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$IpPort(r));
+    const n = r.count(4);
+    const items: Api.TypeIpPort[] = new Array(n);
+    for (; i < n; i++) items[i] = read$IpPort(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$AccessPointRule(r: TlReader): Api.TypeAccessPointRule[] {
-  const items: Api.TypeAccessPointRule[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AccessPointRule(r));
+    const n = r.count(4);
+    const items: Api.TypeAccessPointRule[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AccessPointRule(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$TlsBlock(r: TlReader): Api.TypeTlsBlock[] {
-  const items: Api.TypeTlsBlock[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TlsBlock(r));
+    const n = r.count(4);
+    const items: Api.TypeTlsBlock[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TlsBlock(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TlsBlock(r: TlReader): Api.TypeTlsBlock[] {
   if (!r.vectorId()) return r.packed(read$Vector$TlsBlock);
-  const items: Api.TypeTlsBlock[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TlsBlock(r));
+    const n = r.count(4);
+    const items: Api.TypeTlsBlock[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TlsBlock(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$mtproto$message(r: TlReader): Api.mtproto.Message[] {
-  const items: Api.mtproto.Message[] = [];
   let i = 0;
   try {
-    for (const n = r.count(20); i < n; i++) items.push(mtproto$Message.fromReader(r));
+    const n = r.count(20);
+    const items: Api.mtproto.Message[] = new Array(n);
+    for (; i < n; i++) items[i] = mtproto$Message.fromReader(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputPrivacyRule(r: TlReader): Api.TypeInputPrivacyRule[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputPrivacyRule);
-  const items: Api.TypeInputPrivacyRule[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputPrivacyRule(r));
+    const n = r.count(4);
+    const items: Api.TypeInputPrivacyRule[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputPrivacyRule(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValueHash(r: TlReader): Api.TypeSecureValueHash[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValueHash);
-  const items: Api.TypeSecureValueHash[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueHash(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValueHash[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValueHash(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputThemeSettings(r: TlReader): Api.TypeInputThemeSettings[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputThemeSettings);
-  const items: Api.TypeInputThemeSettings[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputThemeSettings(r));
+    const n = r.count(4);
+    const items: Api.TypeInputThemeSettings[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputThemeSettings(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputWallPaper(r: TlReader): Api.TypeInputWallPaper[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputWallPaper);
-  const items: Api.TypeInputWallPaper[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputWallPaper(r));
+    const n = r.count(4);
+    const items: Api.TypeInputWallPaper[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputWallPaper(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputContact(r: TlReader): Api.TypeInputContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputContact);
-  const items: Api.TypeInputContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputContact(r));
+    const n = r.count(4);
+    const items: Api.TypeInputContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputMessage(r: TlReader): Api.TypeInputMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputMessage);
-  const items: Api.TypeInputMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputMessage(r));
+    const n = r.count(4);
+    const items: Api.TypeInputMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputMessage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputBotInlineResult(r: TlReader): Api.TypeInputBotInlineResult[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputBotInlineResult);
-  const items: Api.TypeInputBotInlineResult[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputBotInlineResult(r));
+    const n = r.count(4);
+    const items: Api.TypeInputBotInlineResult[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputBotInlineResult(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputDialogPeer(r: TlReader): Api.TypeInputDialogPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputDialogPeer);
-  const items: Api.TypeInputDialogPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputDialogPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeInputDialogPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputDialogPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputSingleMedia(r: TlReader): Api.TypeInputSingleMedia[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputSingleMedia);
-  const items: Api.TypeInputSingleMedia[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputSingleMedia(r));
+    const n = r.count(4);
+    const items: Api.TypeInputSingleMedia[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputSingleMedia(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessagesFilter(r: TlReader): Api.TypeMessagesFilter[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessagesFilter);
-  const items: Api.TypeMessagesFilter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessagesFilter(r));
+    const n = r.count(4);
+    const items: Api.TypeMessagesFilter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessagesFilter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputStickerSet(r: TlReader): Api.TypeInputStickerSet[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputStickerSet);
-  const items: Api.TypeInputStickerSet[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputStickerSet(r));
+    const n = r.count(4);
+    const items: Api.TypeInputStickerSet[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputStickerSet(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputPhoto(r: TlReader): Api.TypeInputPhoto[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputPhoto);
-  const items: Api.TypeInputPhoto[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputPhoto(r));
+    const n = r.count(4);
+    const items: Api.TypeInputPhoto[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputPhoto(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputAppEvent(r: TlReader): Api.TypeInputAppEvent[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputAppEvent);
-  const items: Api.TypeInputAppEvent[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputAppEvent(r));
+    const n = r.count(4);
+    const items: Api.TypeInputAppEvent[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputAppEvent(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputChannel(r: TlReader): Api.TypeInputChannel[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputChannel);
-  const items: Api.TypeInputChannel[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputChannel(r));
+    const n = r.count(4);
+    const items: Api.TypeInputChannel[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputChannel(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputStarsTransaction(r: TlReader): Api.TypeInputStarsTransaction[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputStarsTransaction);
-  const items: Api.TypeInputStarsTransaction[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputStarsTransaction(r));
+    const n = r.count(4);
+    const items: Api.TypeInputStarsTransaction[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputStarsTransaction(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputSavedStarGift(r: TlReader): Api.TypeInputSavedStarGift[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputSavedStarGift);
-  const items: Api.TypeInputSavedStarGift[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputSavedStarGift(r));
+    const n = r.count(4);
+    const items: Api.TypeInputSavedStarGift[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputSavedStarGift(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarGiftAttributeId(r: TlReader): Api.TypeStarGiftAttributeId[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarGiftAttributeId);
-  const items: Api.TypeStarGiftAttributeId[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarGiftAttributeId(r));
+    const n = r.count(4);
+    const items: Api.TypeStarGiftAttributeId[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarGiftAttributeId(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputStickerSetItem(r: TlReader): Api.TypeInputStickerSetItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputStickerSetItem);
-  const items: Api.TypeInputStickerSetItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputStickerSetItem(r));
+    const n = r.count(4);
+    const items: Api.TypeInputStickerSetItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputStickerSetItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputFolderPeer(r: TlReader): Api.TypeInputFolderPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputFolderPeer);
-  const items: Api.TypeInputFolderPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputFolderPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeInputFolderPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputFolderPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RequirementToContact(r: TlReader): Api.TypeRequirementToContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$RequirementToContact);
-  const items: Api.TypeRequirementToContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RequirementToContact(r));
+    const n = r.count(4);
+    const items: Api.TypeRequirementToContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RequirementToContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ContactStatus(r: TlReader): Api.TypeContactStatus[] {
   if (!r.vectorId()) return r.packed(read$Vector$ContactStatus);
-  const items: Api.TypeContactStatus[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ContactStatus(r));
+    const n = r.count(4);
+    const items: Api.TypeContactStatus[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ContactStatus(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SavedContact(r: TlReader): Api.TypeSavedContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$SavedContact);
-  const items: Api.TypeSavedContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SavedContact(r));
+    const n = r.count(4);
+    const items: Api.TypeSavedContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SavedContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ReceivedNotifyMessage(r: TlReader): Api.TypeReceivedNotifyMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$ReceivedNotifyMessage);
-  const items: Api.TypeReceivedNotifyMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ReceivedNotifyMessage(r));
+    const n = r.count(4);
+    const items: Api.TypeReceivedNotifyMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ReceivedNotifyMessage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EmojiLanguage(r: TlReader): Api.TypeEmojiLanguage[] {
   if (!r.vectorId()) return r.packed(read$Vector$EmojiLanguage);
-  const items: Api.TypeEmojiLanguage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EmojiLanguage(r));
+    const n = r.count(4);
+    const items: Api.TypeEmojiLanguage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EmojiLanguage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$messages$SearchCounter(r: TlReader): Api.messages.TypeSearchCounter[] {
   if (!r.vectorId()) return r.packed(read$Vector$messages$SearchCounter);
-  const items: Api.messages.TypeSearchCounter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$messages$SearchCounter(r));
+    const n = r.count(4);
+    const items: Api.messages.TypeSearchCounter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$messages$SearchCounter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DialogFilterSuggested(r: TlReader): Api.TypeDialogFilterSuggested[] {
   if (!r.vectorId()) return r.packed(read$Vector$DialogFilterSuggested);
-  const items: Api.TypeDialogFilterSuggested[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DialogFilterSuggested(r));
+    const n = r.count(4);
+    const items: Api.TypeDialogFilterSuggested[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DialogFilterSuggested(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ReadParticipantDate(r: TlReader): Api.TypeReadParticipantDate[] {
   if (!r.vectorId()) return r.packed(read$Vector$ReadParticipantDate);
-  const items: Api.TypeReadParticipantDate[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ReadParticipantDate(r));
+    const n = r.count(4);
+    const items: Api.TypeReadParticipantDate[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ReadParticipantDate(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$FactCheck(r: TlReader): Api.TypeFactCheck[] {
   if (!r.vectorId()) return r.packed(read$Vector$FactCheck);
-  const items: Api.TypeFactCheck[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$FactCheck(r));
+    const n = r.count(4);
+    const items: Api.TypeFactCheck[] = new Array(n);
+    for (; i < n; i++) items[i] = read$FactCheck(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PremiumGiftCodeOption(r: TlReader): Api.TypePremiumGiftCodeOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$PremiumGiftCodeOption);
-  const items: Api.TypePremiumGiftCodeOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PremiumGiftCodeOption(r));
+    const n = r.count(4);
+    const items: Api.TypePremiumGiftCodeOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PremiumGiftCodeOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarsTopupOption(r: TlReader): Api.TypeStarsTopupOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarsTopupOption);
-  const items: Api.TypeStarsTopupOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarsTopupOption(r));
+    const n = r.count(4);
+    const items: Api.TypeStarsTopupOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarsTopupOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarsGiftOption(r: TlReader): Api.TypeStarsGiftOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarsGiftOption);
-  const items: Api.TypeStarsGiftOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarsGiftOption(r));
+    const n = r.count(4);
+    const items: Api.TypeStarsGiftOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarsGiftOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StarsGiveawayOption(r: TlReader): Api.TypeStarsGiveawayOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$StarsGiveawayOption);
-  const items: Api.TypeStarsGiveawayOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StarsGiveawayOption(r));
+    const n = r.count(4);
+    const items: Api.TypeStarsGiveawayOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StarsGiveawayOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$LangPackLanguage(r: TlReader): Api.TypeLangPackLanguage[] {
   if (!r.vectorId()) return r.packed(read$Vector$LangPackLanguage);
-  const items: Api.TypeLangPackLanguage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$LangPackLanguage(r));
+    const n = r.count(4);
+    const items: Api.TypeLangPackLanguage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$LangPackLanguage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function readResult$auth$SentCode(r: TlReader): Api.auth.TypeSentCode {
@@ -17171,4 +17372,690 @@ export function readResult$Pong(r: TlReader): Api.TypePong {
 
 export function readResult$DestroySessionRes(r: TlReader): Api.TypeDestroySessionRes {
   return read$DestroySessionRes(r);
+}
+
+/* Setters of the properties that hold `string` fields. */
+export function set$text(o: { text: string | undefined }, v: string): void {
+  o.text = v;
+}
+export function set$phone(o: { phone: string | undefined }, v: string): void {
+  o.phone = v;
+}
+export function set$firstName(o: { firstName: string | undefined }, v: string): void {
+  o.firstName = v;
+}
+export function set$lastName(o: { lastName: string | undefined }, v: string): void {
+  o.lastName = v;
+}
+export function set$name(o: { name: string | undefined }, v: string): void {
+  o.name = v;
+}
+export function set$md5Checksum(o: { md5Checksum: string | undefined }, v: string): void {
+  o.md5Checksum = v;
+}
+export function set$phoneNumber(o: { phoneNumber: string | undefined }, v: string): void {
+  o.phoneNumber = v;
+}
+export function set$vcard(o: { vcard: string | undefined }, v: string): void {
+  o.vcard = v;
+}
+export function set$mimeType(o: { mimeType: string | undefined }, v: string): void {
+  o.mimeType = v;
+}
+export function set$query(o: { query: string | undefined }, v: string): void {
+  o.query = v;
+}
+export function set$title(o: { title: string | undefined }, v: string): void {
+  o.title = v;
+}
+export function set$address(o: { address: string | undefined }, v: string): void {
+  o.address = v;
+}
+export function set$provider(o: { provider: string | undefined }, v: string): void {
+  o.provider = v;
+}
+export function set$venueId(o: { venueId: string | undefined }, v: string): void {
+  o.venueId = v;
+}
+export function set$venueType(o: { venueType: string | undefined }, v: string): void {
+  o.venueType = v;
+}
+export function set$url(o: { url: string | undefined }, v: string): void {
+  o.url = v;
+}
+export function set$description(o: { description: string | undefined }, v: string): void {
+  o.description = v;
+}
+export function set$startParam(o: { startParam: string | undefined }, v: string): void {
+  o.startParam = v;
+}
+export function set$solution(o: { solution: string | undefined }, v: string): void {
+  o.solution = v;
+}
+export function set$emoticon(o: { emoticon: string | undefined }, v: string): void {
+  o.emoticon = v;
+}
+export function set$payload(o: { payload: string | undefined }, v: string): void {
+  o.payload = v;
+}
+export function set$thumbSize(o: { thumbSize: string | undefined }, v: string): void {
+  o.thumbSize = v;
+}
+export function set$username(o: { username: string | undefined }, v: string): void {
+  o.username = v;
+}
+export function set$botInlinePlaceholder(o: { botInlinePlaceholder: string | undefined }, v: string): void {
+  o.botInlinePlaceholder = v;
+}
+export function set$langCode(o: { langCode: string | undefined }, v: string): void {
+  o.langCode = v;
+}
+export function set$about(o: { about: string | undefined }, v: string): void {
+  o.about = v;
+}
+export function set$themeEmoticon(o: { themeEmoticon: string | undefined }, v: string): void {
+  o.themeEmoticon = v;
+}
+export function set$message(o: { message: string | undefined }, v: string): void {
+  o.message = v;
+}
+export function set$postAuthor(o: { postAuthor: string | undefined }, v: string): void {
+  o.postAuthor = v;
+}
+export function set$currency(o: { currency: string | undefined }, v: string): void {
+  o.currency = v;
+}
+export function set$prizeDescription(o: { prizeDescription: string | undefined }, v: string): void {
+  o.prizeDescription = v;
+}
+export function set$shippingOptionId(o: { shippingOptionId: string | undefined }, v: string): void {
+  o.shippingOptionId = v;
+}
+export function set$invoiceSlug(o: { invoiceSlug: string | undefined }, v: string): void {
+  o.invoiceSlug = v;
+}
+export function set$domain(o: { domain: string | undefined }, v: string): void {
+  o.domain = v;
+}
+export function set$data(o: { data: string | undefined }, v: string): void {
+  o.data = v;
+}
+export function set$cryptoCurrency(o: { cryptoCurrency: string | undefined }, v: string): void {
+  o.cryptoCurrency = v;
+}
+export function set$slug(o: { slug: string | undefined }, v: string): void {
+  o.slug = v;
+}
+export function set$transactionId(o: { transactionId: string | undefined }, v: string): void {
+  o.transactionId = v;
+}
+export function set$prepaidUpgradeHash(o: { prepaidUpgradeHash: string | undefined }, v: string): void {
+  o.prepaidUpgradeHash = v;
+}
+export function set$rejectComment(o: { rejectComment: string | undefined }, v: string): void {
+  o.rejectComment = v;
+}
+export function set$type(o: { type: string | undefined }, v: string): void {
+  o.type = v;
+}
+export function set$phoneCodeHash(o: { phoneCodeHash: string | undefined }, v: string): void {
+  o.phoneCodeHash = v;
+}
+export function set$storeProduct(o: { storeProduct: string | undefined }, v: string): void {
+  o.storeProduct = v;
+}
+export function set$supportEmailAddress(o: { supportEmailAddress: string | undefined }, v: string): void {
+  o.supportEmailAddress = v;
+}
+export function set$supportEmailSubject(o: { supportEmailSubject: string | undefined }, v: string): void {
+  o.supportEmailSubject = v;
+}
+export function set$requestChatTitle(o: { requestChatTitle: string | undefined }, v: string): void {
+  o.requestChatTitle = v;
+}
+export function set$businessBotManageUrl(o: { businessBotManageUrl: string | undefined }, v: string): void {
+  o.businessBotManageUrl = v;
+}
+export function set$registrationMonth(o: { registrationMonth: string | undefined }, v: string): void {
+  o.registrationMonth = v;
+}
+export function set$phoneCountry(o: { phoneCountry: string | undefined }, v: string): void {
+  o.phoneCountry = v;
+}
+export function set$privateForwardName(o: { privateForwardName: string | undefined }, v: string): void {
+  o.privateForwardName = v;
+}
+export function set$device(o: { device: string | undefined }, v: string): void {
+  o.device = v;
+}
+export function set$location(o: { location: string | undefined }, v: string): void {
+  o.location = v;
+}
+export function set$offset(o: { offset: string | undefined }, v: string): void {
+  o.offset = v;
+}
+export function set$id(o: { id: string | undefined }, v: string): void {
+  o.id = v;
+}
+export function set$gameShortName(o: { gameShortName: string | undefined }, v: string): void {
+  o.gameShortName = v;
+}
+export function set$jobId(o: { jobId: string | undefined }, v: string): void {
+  o.jobId = v;
+}
+export function set$connectionId(o: { connectionId: string | undefined }, v: string): void {
+  o.connectionId = v;
+}
+export function set$ipAddress(o: { ipAddress: string | undefined }, v: string): void {
+  o.ipAddress = v;
+}
+export function set$dcTxtDomainName(o: { dcTxtDomainName: string | undefined }, v: string): void {
+  o.dcTxtDomainName = v;
+}
+export function set$meUrlPrefix(o: { meUrlPrefix: string | undefined }, v: string): void {
+  o.meUrlPrefix = v;
+}
+export function set$autoupdateUrlPrefix(o: { autoupdateUrlPrefix: string | undefined }, v: string): void {
+  o.autoupdateUrlPrefix = v;
+}
+export function set$gifSearchUsername(o: { gifSearchUsername: string | undefined }, v: string): void {
+  o.gifSearchUsername = v;
+}
+export function set$venueSearchUsername(o: { venueSearchUsername: string | undefined }, v: string): void {
+  o.venueSearchUsername = v;
+}
+export function set$imgSearchUsername(o: { imgSearchUsername: string | undefined }, v: string): void {
+  o.imgSearchUsername = v;
+}
+export function set$staticMapsProvider(o: { staticMapsProvider: string | undefined }, v: string): void {
+  o.staticMapsProvider = v;
+}
+export function set$suggestedLangCode(o: { suggestedLangCode: string | undefined }, v: string): void {
+  o.suggestedLangCode = v;
+}
+export function set$autologinToken(o: { autologinToken: string | undefined }, v: string): void {
+  o.autologinToken = v;
+}
+export function set$country(o: { country: string | undefined }, v: string): void {
+  o.country = v;
+}
+export function set$version(o: { version: string | undefined }, v: string): void {
+  o.version = v;
+}
+export function set$alt(o: { alt: string | undefined }, v: string): void {
+  o.alt = v;
+}
+export function set$videoCodec(o: { videoCodec: string | undefined }, v: string): void {
+  o.videoCodec = v;
+}
+export function set$performer(o: { performer: string | undefined }, v: string): void {
+  o.performer = v;
+}
+export function set$fileName(o: { fileName: string | undefined }, v: string): void {
+  o.fileName = v;
+}
+export function set$displayUrl(o: { displayUrl: string | undefined }, v: string): void {
+  o.displayUrl = v;
+}
+export function set$siteName(o: { siteName: string | undefined }, v: string): void {
+  o.siteName = v;
+}
+export function set$embedUrl(o: { embedUrl: string | undefined }, v: string): void {
+  o.embedUrl = v;
+}
+export function set$embedType(o: { embedType: string | undefined }, v: string): void {
+  o.embedType = v;
+}
+export function set$author(o: { author: string | undefined }, v: string): void {
+  o.author = v;
+}
+export function set$deviceModel(o: { deviceModel: string | undefined }, v: string): void {
+  o.deviceModel = v;
+}
+export function set$platform(o: { platform: string | undefined }, v: string): void {
+  o.platform = v;
+}
+export function set$systemVersion(o: { systemVersion: string | undefined }, v: string): void {
+  o.systemVersion = v;
+}
+export function set$appName(o: { appName: string | undefined }, v: string): void {
+  o.appName = v;
+}
+export function set$appVersion(o: { appVersion: string | undefined }, v: string): void {
+  o.appVersion = v;
+}
+export function set$ip(o: { ip: string | undefined }, v: string): void {
+  o.ip = v;
+}
+export function set$region(o: { region: string | undefined }, v: string): void {
+  o.region = v;
+}
+export function set$hint(o: { hint: string | undefined }, v: string): void {
+  o.hint = v;
+}
+export function set$emailUnconfirmedPattern(o: { emailUnconfirmedPattern: string | undefined }, v: string): void {
+  o.emailUnconfirmedPattern = v;
+}
+export function set$loginEmailPattern(o: { loginEmailPattern: string | undefined }, v: string): void {
+  o.loginEmailPattern = v;
+}
+export function set$email(o: { email: string | undefined }, v: string): void {
+  o.email = v;
+}
+export function set$emailPattern(o: { emailPattern: string | undefined }, v: string): void {
+  o.emailPattern = v;
+}
+export function set$link(o: { link: string | undefined }, v: string): void {
+  o.link = v;
+}
+export function set$shortName(o: { shortName: string | undefined }, v: string): void {
+  o.shortName = v;
+}
+export function set$command(o: { command: string | undefined }, v: string): void {
+  o.command = v;
+}
+export function set$privacyPolicyUrl(o: { privacyPolicyUrl: string | undefined }, v: string): void {
+  o.privacyPolicyUrl = v;
+}
+export function set$fwdText(o: { fwdText: string | undefined }, v: string): void {
+  o.fwdText = v;
+}
+export function set$copyText(o: { copyText: string | undefined }, v: string): void {
+  o.copyText = v;
+}
+export function set$placeholder(o: { placeholder: string | undefined }, v: string): void {
+  o.placeholder = v;
+}
+export function set$language(o: { language: string | undefined }, v: string): void {
+  o.language = v;
+}
+export function set$rank(o: { rank: string | undefined }, v: string): void {
+  o.rank = v;
+}
+export function set$q(o: { q: string | undefined }, v: string): void {
+  o.q = v;
+}
+export function set$nextOffset(o: { nextOffset: string | undefined }, v: string): void {
+  o.nextOffset = v;
+}
+export function set$html(o: { html: string | undefined }, v: string): void {
+  o.html = v;
+}
+export function set$fromName(o: { fromName: string | undefined }, v: string): void {
+  o.fromName = v;
+}
+export function set$savedFromName(o: { savedFromName: string | undefined }, v: string): void {
+  o.savedFromName = v;
+}
+export function set$psaType(o: { psaType: string | undefined }, v: string): void {
+  o.psaType = v;
+}
+export function set$pattern(o: { pattern: string | undefined }, v: string): void {
+  o.pattern = v;
+}
+export function set$prefix(o: { prefix: string | undefined }, v: string): void {
+  o.prefix = v;
+}
+export function set$receipt(o: { receipt: string | undefined }, v: string): void {
+  o.receipt = v;
+}
+export function set$beginning(o: { beginning: string | undefined }, v: string): void {
+  o.beginning = v;
+}
+export function set$label(o: { label: string | undefined }, v: string): void {
+  o.label = v;
+}
+export function set$termsUrl(o: { termsUrl: string | undefined }, v: string): void {
+  o.termsUrl = v;
+}
+export function set$providerChargeId(o: { providerChargeId: string | undefined }, v: string): void {
+  o.providerChargeId = v;
+}
+export function set$streetLine1(o: { streetLine1: string | undefined }, v: string): void {
+  o.streetLine1 = v;
+}
+export function set$streetLine2(o: { streetLine2: string | undefined }, v: string): void {
+  o.streetLine2 = v;
+}
+export function set$city(o: { city: string | undefined }, v: string): void {
+  o.city = v;
+}
+export function set$state(o: { state: string | undefined }, v: string): void {
+  o.state = v;
+}
+export function set$countryIso2(o: { countryIso2: string | undefined }, v: string): void {
+  o.countryIso2 = v;
+}
+export function set$postCode(o: { postCode: string | undefined }, v: string): void {
+  o.postCode = v;
+}
+export function set$nativeProvider(o: { nativeProvider: string | undefined }, v: string): void {
+  o.nativeProvider = v;
+}
+export function set$credentialsTitle(o: { credentialsTitle: string | undefined }, v: string): void {
+  o.credentialsTitle = v;
+}
+export function set$emoji(o: { emoji: string | undefined }, v: string): void {
+  o.emoji = v;
+}
+export function set$keywords(o: { keywords: string | undefined }, v: string): void {
+  o.keywords = v;
+}
+export function set$ipv6(o: { ipv6: string | undefined }, v: string): void {
+  o.ipv6 = v;
+}
+export function set$password(o: { password: string | undefined }, v: string): void {
+  o.password = v;
+}
+export function set$publicKey(o: { publicKey: string | undefined }, v: string): void {
+  o.publicKey = v;
+}
+export function set$key(o: { key: string | undefined }, v: string): void {
+  o.key = v;
+}
+export function set$value(o: { value: string | undefined }, v: string): void {
+  o.value = v;
+}
+export function set$zeroValue(o: { zeroValue: string | undefined }, v: string): void {
+  o.zeroValue = v;
+}
+export function set$oneValue(o: { oneValue: string | undefined }, v: string): void {
+  o.oneValue = v;
+}
+export function set$twoValue(o: { twoValue: string | undefined }, v: string): void {
+  o.twoValue = v;
+}
+export function set$fewValue(o: { fewValue: string | undefined }, v: string): void {
+  o.fewValue = v;
+}
+export function set$manyValue(o: { manyValue: string | undefined }, v: string): void {
+  o.manyValue = v;
+}
+export function set$otherValue(o: { otherValue: string | undefined }, v: string): void {
+  o.otherValue = v;
+}
+export function set$nativeName(o: { nativeName: string | undefined }, v: string): void {
+  o.nativeName = v;
+}
+export function set$baseLangCode(o: { baseLangCode: string | undefined }, v: string): void {
+  o.baseLangCode = v;
+}
+export function set$pluralCode(o: { pluralCode: string | undefined }, v: string): void {
+  o.pluralCode = v;
+}
+export function set$translationsUrl(o: { translationsUrl: string | undefined }, v: string): void {
+  o.translationsUrl = v;
+}
+export function set$prevValue(o: { prevValue: string | undefined }, v: string): void {
+  o.prevValue = v;
+}
+export function set$newValue(o: { newValue: string | undefined }, v: string): void {
+  o.newValue = v;
+}
+export function set$browser(o: { browser: string | undefined }, v: string): void {
+  o.browser = v;
+}
+export function set$field(o: { field: string | undefined }, v: string): void {
+  o.field = v;
+}
+export function set$num(o: { num: string | undefined }, v: string): void {
+  o.num = v;
+}
+export function set$token(o: { token: string | undefined }, v: string): void {
+  o.token = v;
+}
+export function set$keyword(o: { keyword: string | undefined }, v: string): void {
+  o.keyword = v;
+}
+export function set$reason(o: { reason: string | undefined }, v: string): void {
+  o.reason = v;
+}
+export function set$error(o: { error: string | undefined }, v: string): void {
+  o.error = v;
+}
+export function set$zoomToken(o: { zoomToken: string | undefined }, v: string): void {
+  o.zoomToken = v;
+}
+export function set$psaMessage(o: { psaMessage: string | undefined }, v: string): void {
+  o.psaMessage = v;
+}
+export function set$countryCode(o: { countryCode: string | undefined }, v: string): void {
+  o.countryCode = v;
+}
+export function set$iso2(o: { iso2: string | undefined }, v: string): void {
+  o.iso2 = v;
+}
+export function set$defaultName(o: { defaultName: string | undefined }, v: string): void {
+  o.defaultName = v;
+}
+export function set$quoteText(o: { quoteText: string | undefined }, v: string): void {
+  o.quoteText = v;
+}
+export function set$inviteLink(o: { inviteLink: string | undefined }, v: string): void {
+  o.inviteLink = v;
+}
+export function set$participantsNextOffset(o: { participantsNextOffset: string | undefined }, v: string): void {
+  o.participantsNextOffset = v;
+}
+export function set$confirmText(o: { confirmText: string | undefined }, v: string): void {
+  o.confirmText = v;
+}
+export function set$semantics(o: { semantics: string | undefined }, v: string): void {
+  o.semantics = v;
+}
+export function set$endpoint(o: { endpoint: string | undefined }, v: string): void {
+  o.endpoint = v;
+}
+export function set$buttonText(o: { buttonText: string | undefined }, v: string): void {
+  o.buttonText = v;
+}
+export function set$sponsorInfo(o: { sponsorInfo: string | undefined }, v: string): void {
+  o.sponsorInfo = v;
+}
+export function set$additionalInfo(o: { additionalInfo: string | undefined }, v: string): void {
+  o.additionalInfo = v;
+}
+export function set$reaction(o: { reaction: string | undefined }, v: string): void {
+  o.reaction = v;
+}
+export function set$hash(o: { hash: string | undefined }, v: string): void {
+  o.hash = v;
+}
+export function set$statusText(o: { statusText: string | undefined }, v: string): void {
+  o.statusText = v;
+}
+export function set$code(o: { code: string | undefined }, v: string): void {
+  o.code = v;
+}
+export function set$transaction(o: { transaction: string | undefined }, v: string): void {
+  o.transaction = v;
+}
+export function set$botUrl(o: { botUrl: string | undefined }, v: string): void {
+  o.botUrl = v;
+}
+export function set$caption(o: { caption: string | undefined }, v: string): void {
+  o.caption = v;
+}
+export function set$resultId(o: { resultId: string | undefined }, v: string): void {
+  o.resultId = v;
+}
+export function set$disallowedCountry(o: { disallowedCountry: string | undefined }, v: string): void {
+  o.disallowedCountry = v;
+}
+export function set$giftCodeSlug(o: { giftCodeSlug: string | undefined }, v: string): void {
+  o.giftCodeSlug = v;
+}
+export function set$usedGiftSlug(o: { usedGiftSlug: string | undefined }, v: string): void {
+  o.usedGiftSlug = v;
+}
+export function set$boostUrl(o: { boostUrl: string | undefined }, v: string): void {
+  o.boostUrl = v;
+}
+export function set$lastGiftSlug(o: { lastGiftSlug: string | undefined }, v: string): void {
+  o.lastGiftSlug = v;
+}
+export function set$timezoneId(o: { timezoneId: string | undefined }, v: string): void {
+  o.timezoneId = v;
+}
+export function set$shortcut(o: { shortcut: string | undefined }, v: string): void {
+  o.shortcut = v;
+}
+export function set$transactionUrl(o: { transactionUrl: string | undefined }, v: string): void {
+  o.transactionUrl = v;
+}
+export function set$subscriptionsNextOffset(o: { subscriptionsNextOffset: string | undefined }, v: string): void {
+  o.subscriptionsNextOffset = v;
+}
+export function set$street(o: { street: string | undefined }, v: string): void {
+  o.street = v;
+}
+export function set$chatInviteHash(o: { chatInviteHash: string | undefined }, v: string): void {
+  o.chatInviteHash = v;
+}
+export function set$ownerName(o: { ownerName: string | undefined }, v: string): void {
+  o.ownerName = v;
+}
+export function set$ownerAddress(o: { ownerAddress: string | undefined }, v: string): void {
+  o.ownerAddress = v;
+}
+export function set$giftAddress(o: { giftAddress: string | undefined }, v: string): void {
+  o.giftAddress = v;
+}
+export function set$valueCurrency(o: { valueCurrency: string | undefined }, v: string): void {
+  o.valueCurrency = v;
+}
+export function set$company(o: { company: string | undefined }, v: string): void {
+  o.company = v;
+}
+export function set$customDescription(o: { customDescription: string | undefined }, v: string): void {
+  o.customDescription = v;
+}
+export function set$suggestion(o: { suggestion: string | undefined }, v: string): void {
+  o.suggestion = v;
+}
+export function set$fragmentListedUrl(o: { fragmentListedUrl: string | undefined }, v: string): void {
+  o.fragmentListedUrl = v;
+}
+export function set$pq(o: { pq: string | undefined }, v: string): void {
+  o.pq = v;
+}
+export function set$p(o: { p: string | undefined }, v: string): void {
+  o.p = v;
+}
+export function set$encryptedAnswer(o: { encryptedAnswer: string | undefined }, v: string): void {
+  o.encryptedAnswer = v;
+}
+export function set$dhPrime(o: { dhPrime: string | undefined }, v: string): void {
+  o.dhPrime = v;
+}
+export function set$gA(o: { gA: string | undefined }, v: string): void {
+  o.gA = v;
+}
+export function set$gB(o: { gB: string | undefined }, v: string): void {
+  o.gB = v;
+}
+export function set$info(o: { info: string | undefined }, v: string): void {
+  o.info = v;
+}
+export function set$errorMessage(o: { errorMessage: string | undefined }, v: string): void {
+  o.errorMessage = v;
+}
+export function set$phonePrefixRules(o: { phonePrefixRules: string | undefined }, v: string): void {
+  o.phonePrefixRules = v;
+}
+export function set$systemLangCode(o: { systemLangCode: string | undefined }, v: string): void {
+  o.systemLangCode = v;
+}
+export function set$langPack(o: { langPack: string | undefined }, v: string): void {
+  o.langPack = v;
+}
+export function set$nonce(o: { nonce: string | undefined }, v: string): void {
+  o.nonce = v;
+}
+export function set$secret(o: { secret: string | undefined }, v: string): void {
+  o.secret = v;
+}
+export function set$apiHash(o: { apiHash: string | undefined }, v: string): void {
+  o.apiHash = v;
+}
+export function set$phoneCode(o: { phoneCode: string | undefined }, v: string): void {
+  o.phoneCode = v;
+}
+export function set$botAuthToken(o: { botAuthToken: string | undefined }, v: string): void {
+  o.botAuthToken = v;
+}
+export function set$webAuthToken(o: { webAuthToken: string | undefined }, v: string): void {
+  o.webAuthToken = v;
+}
+export function set$safetyNetToken(o: { safetyNetToken: string | undefined }, v: string): void {
+  o.safetyNetToken = v;
+}
+export function set$playIntegrityToken(o: { playIntegrityToken: string | undefined }, v: string): void {
+  o.playIntegrityToken = v;
+}
+export function set$iosPushSecret(o: { iosPushSecret: string | undefined }, v: string): void {
+  o.iosPushSecret = v;
+}
+export function set$mnc(o: { mnc: string | undefined }, v: string): void {
+  o.mnc = v;
+}
+export function set$scope(o: { scope: string | undefined }, v: string): void {
+  o.scope = v;
+}
+export function set$format(o: { format: string | undefined }, v: string): void {
+  o.format = v;
+}
+export function set$referer(o: { referer: string | undefined }, v: string): void {
+  o.referer = v;
+}
+export function set$businessConnectionId(o: { businessConnectionId: string | undefined }, v: string): void {
+  o.businessConnectionId = v;
+}
+export function set$importHead(o: { importHead: string | undefined }, v: string): void {
+  o.importHead = v;
+}
+export function set$offsetLink(o: { offsetLink: string | undefined }, v: string): void {
+  o.offsetLink = v;
+}
+export function set$toLang(o: { toLang: string | undefined }, v: string): void {
+  o.toLang = v;
+}
+export function set$botQueryId(o: { botQueryId: string | undefined }, v: string): void {
+  o.botQueryId = v;
+}
+export function set$source(o: { source: string | undefined }, v: string): void {
+  o.source = v;
+}
+export function set$path(o: { path: string | undefined }, v: string): void {
+  o.path = v;
+}
+export function set$hashtag(o: { hashtag: string | undefined }, v: string): void {
+  o.hashtag = v;
+}
+export function set$customMethod(o: { customMethod: string | undefined }, v: string): void {
+  o.customMethod = v;
+}
+export function set$requestedInfoId(o: { requestedInfoId: string | undefined }, v: string): void {
+  o.requestedInfoId = v;
+}
+export function set$number(o: { number: string | undefined }, v: string): void {
+  o.number = v;
+}
+export function set$subscriptionId(o: { subscriptionId: string | undefined }, v: string): void {
+  o.subscriptionId = v;
+}
+export function set$chargeId(o: { chargeId: string | undefined }, v: string): void {
+  o.chargeId = v;
+}
+export function set$software(o: { software: string | undefined }, v: string): void {
+  o.software = v;
+}
+export function set$comment(o: { comment: string | undefined }, v: string): void {
+  o.comment = v;
+}
+export function set$inviteHash(o: { inviteHash: string | undefined }, v: string): void {
+  o.inviteHash = v;
+}
+export function set$encryptedData(o: { encryptedData: string | undefined }, v: string): void {
+  o.encryptedData = v;
 }

@@ -1,7 +1,8 @@
 // The `codecs` module: per boxed type, its reader (a switch over the constructor ids, or a Map for
 // types with many constructors) and its writer (the SUBCLASS_OF_ID check), a reader per vector type,
-// and the readers of function results. Each type has functions of its own so that V8 keeps separate feedback for them:
-// a call site there sees a few classes, where a helper shared by every type would see all of them.
+// the readers of function results, and a setter per property that holds a string. Each type has
+// functions of its own so that V8 keeps separate feedback for them: a call site there sees a few
+// classes, where a helper shared by every type would see all of them.
 
 import type { TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
@@ -98,6 +99,18 @@ export function codecsModuleText(
   }
   for (const [, reader] of symbols.resultReaders) {
     c.line(resultReaderFunction(reader.identifier, reader.type, context));
+    c.line('');
+  }
+  if (symbols.stringSetters.size > 0) {
+    // A string of a large value is assigned once the value is decoded (see the runtime's
+    // string-batch.ts), through its property's setter: one store site per property, where a keyed store
+    // of every class and property would be a generic lookup.
+    c.line('/* Setters of the properties that hold `string` fields. */');
+    for (const [property, setter] of symbols.stringSetters) {
+      c.line(`export function ${setter}(o: { ${property}: string | undefined }, v: string): void {`);
+      c.line(`  o.${property} = v;`);
+      c.line('}');
+    }
     c.line('');
   }
   return c.toString();

@@ -145,6 +145,7 @@ function importTable(symbols: SchemaSymbols, runtime: string): ImportTable {
   }
   for (const reader of symbols.resultReaders.values()) codecs(reader.identifier);
   for (const reader of symbols.vectorReaders.values()) codecs(reader.identifier);
+  for (const setter of symbols.stringSetters.values()) codecs(setter);
   table.add('globalRegistry', {
     from: REGISTRY_MODULE,
     fromPackage: false,

@@ -116,14 +116,8 @@ export function planDefinition(
   const fields: PlannedField[] = definition.fields.map((field, index) => {
     const next = definition.fields[index + 1];
     let role: FieldRole = field.type.kind === 'flags' ? 'flags' : 'value';
-    let type = field.type;
-    if (definition.name === 'rpc_result' && field.name === 'result' && type.kind === 'object') {
-      role = 'raw-rest';
-      type = { kind: 'bytes' };
-    }
-    if (definition.name === 'gzip_packed' && field.name === 'packed_data' && type.kind === 'string') {
-      type = { kind: 'bytes' };
-    }
+    const type = wireType(definition, field);
+    if (isRawRest(definition, field)) role = 'raw-rest';
     if (isSizedBody(field, next)) role = 'body-length';
     if (isSizedBody(definition.fields[index - 1], field)) role = 'sized-body';
     const planned: PlannedField = {
@@ -144,6 +138,20 @@ export function planDefinition(
     return planned;
   });
   return { fields, stored: fields.filter((f) => f.role !== 'flags'), vectorDepth };
+}
+
+/** `rpc_result.result`: the remaining bytes, kept raw. */
+function isRawRest(definition: TlDefinition, field: TlField): boolean {
+  return definition.name === 'rpc_result' && field.name === 'result' && field.type.kind === 'object';
+}
+
+/** A field's wire type: the model's, but `bytes` for the two service fields above. */
+export function wireType(definition: TlDefinition, field: TlField): TlTypeRef {
+  if (isRawRest(definition, field)) return { kind: 'bytes' };
+  if (definition.name === 'gzip_packed' && field.name === 'packed_data' && field.type.kind === 'string') {
+    return { kind: 'bytes' };
+  }
+  return field.type;
 }
 
 function vectorNesting(type: TlTypeRef): number {

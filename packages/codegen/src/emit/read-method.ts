@@ -86,19 +86,21 @@ export function vectorReaderFunction(
   const arrayType = valueTypeText(type, context.symbols, context.long);
   c.block(`export function ${identifier}(r: TlReader): ${arrayType}`, () => {
     if (type.boxed) c.line(`if (!r.vectorId()) return r.packed(${identifier});`);
-    c.line(`const items: ${arrayType} = [];`);
     c.line('let i = 0;');
     c.line('try {');
     const min = minWireSize(type.element, context.symbols.model);
     const element =
       type.element.kind === 'vector'
         ? `${context.symbols.vectorReader(type.element)}(r)`
-        : readExpression(type.element, context, { target: 'items', key: 'items.length' });
-    c.line(`  for (const n = r.count(${min}); i < n; i++) items.push(${element});`);
+        : readExpression(type.element, context, { target: 'items', key: 'i' });
+    c.line(`  const n = r.count(${min});`);
+    // Allocated at its size: grown by `push`, the array would be copied as it grows and keep spare slots.
+    c.line(`  const items: ${arrayType} = new Array(n);`);
+    c.line(`  for (; i < n; i++) items[i] = ${element};`);
+    c.line('  return items;');
     c.line('} catch (e) {');
-    c.line('  rethrowElement(e, i);');
+    c.line('  return rethrowElement(e, i);');
     c.line('}');
-    c.line('return items;');
   });
   return c.toString();
 }
@@ -157,7 +159,11 @@ function emitFieldRead(
   }
   c.line(`field = ${quote(planned.jsName)};`);
   if (planned.type.kind !== 'vector') {
-    const read = readExpression(planned.type, context, { target: INSTANCE, key: quote(planned.jsName) });
+    const slot =
+      planned.type.kind === 'string'
+        ? { target: INSTANCE, key: context.symbols.stringSetter(planned.jsName) }
+        : undefined;
+    const read = readExpression(planned.type, context, slot);
     c.line(condition === undefined ? `${target} = ${read};` : `${target} = ${test} ? ${read} : undefined;`);
     return;
   }
@@ -165,7 +171,10 @@ function emitFieldRead(
   c.line(condition === undefined ? `${target} = ${read};` : `${target} = ${test} ? ${read} : undefined;`);
 }
 
-/** Where a value read will be stored: `target[key]` (a field of the instance, or a vector element). */
+/**
+ * Where a string read will be stored: a field of the instance (`key` is the property's setter) or a
+ * vector element (`key` is its index).
+ */
 interface ValueSlot {
   target: string;
   key: string;

@@ -7,7 +7,15 @@ import { crc32 } from '../crc32.ts';
 import type { SourcePosition, TlDefinition, TlSchemaModel, TlTypeRef } from '../model/schema-model.ts';
 import { TlSchemaError } from '../parser/schema-error.ts';
 import { TlEmitError } from './emit-error.ts';
-import { className, namespaceName, qualifiedClassName, tlNameIdentifier, unionTypeName } from './naming.ts';
+import { wireType } from './field-plan.ts';
+import {
+  className,
+  fieldName,
+  namespaceName,
+  qualifiedClassName,
+  tlNameIdentifier,
+  unionTypeName,
+} from './naming.ts';
 import { localIdentifier, safeIdentifier } from './safe-identifier.ts';
 import { tlTypeText } from './type-text.ts';
 
@@ -113,6 +121,11 @@ export class SchemaSymbols {
     string,
     { identifier: string; type: Extract<TlTypeRef, { kind: 'vector' }> }
   >();
+  /**
+   * Module-level setter of each property that holds a `string` field, by property name
+   * (`set$message`): a batched string is assigned through it (see codecs-module.ts).
+   */
+  readonly stringSetters = new Map<string, string>();
   /** Every identifier declared at module level, so locals and namespace members avoid them. */
   readonly moduleIdentifiers = new Set<string>(fixedModuleIdentifiers);
   /** The exported class names: a reader's locals avoid them, as they avoid `moduleIdentifiers`. */
@@ -233,6 +246,11 @@ export class SchemaSymbols {
       for (const field of definition.fields) {
         this.collectBare(field.type);
         this.collectVectors(field.type);
+        if (wireType(definition, field).kind !== 'string') continue;
+        const property = fieldName(field.name);
+        if (!this.stringSetters.has(property)) {
+          this.stringSetters.set(property, this.declareModuleIdentifier(`set$${property}`));
+        }
       }
     }
     for (const fn of model.functions) {
@@ -345,6 +363,14 @@ export class SchemaSymbols {
     if (reader === undefined)
       throw new TlEmitError('unsupported-definition', `no reader for ${tlTypeText(type)}`);
     return reader.identifier;
+  }
+
+  /** The setter of the property `property`, which holds a `string` field. */
+  stringSetter(property: string): string {
+    const setter = this.stringSetters.get(property);
+    if (setter === undefined)
+      throw new TlEmitError('unsupported-definition', `no string setter for ${property}`);
+    return setter;
   }
 
   vectorReader(type: Extract<TlTypeRef, { kind: 'vector' }>): string {

@@ -203,6 +203,127 @@ import {
   readResult$RpcDropAnswer,
   readResult$Server_DH_Params,
   readResult$Set_client_DH_params_answer,
+  set$about,
+  set$address,
+  set$alt,
+  set$appName,
+  set$appVersion,
+  set$author,
+  set$autoupdateUrlPrefix,
+  set$baseLangCode,
+  set$botInlinePlaceholder,
+  set$browser,
+  set$city,
+  set$command,
+  set$country,
+  set$countryIso2,
+  set$currency,
+  set$data,
+  set$dcTxtDomainName,
+  set$description,
+  set$deviceModel,
+  set$dhPrime,
+  set$displayUrl,
+  set$domain,
+  set$email,
+  set$embedType,
+  set$embedUrl,
+  set$emoji,
+  set$emoticon,
+  set$encryptedAnswer,
+  set$encryptedData,
+  set$error,
+  set$errorMessage,
+  set$fewValue,
+  set$field,
+  set$fileName,
+  set$firstName,
+  set$fromName,
+  set$fwdText,
+  set$gA,
+  set$gB,
+  set$gameShortName,
+  set$gifSearchUsername,
+  set$googleTransactionId,
+  set$html,
+  set$id,
+  set$imgSearchUsername,
+  set$info,
+  set$ip,
+  set$ipAddress,
+  set$ipv6,
+  set$key,
+  set$keyword,
+  set$label,
+  set$langCode,
+  set$langPack,
+  set$language,
+  set$lastName,
+  set$link,
+  set$manyValue,
+  set$md5Checksum,
+  set$meUrlPrefix,
+  set$message,
+  set$mimeType,
+  set$name,
+  set$nativeName,
+  set$newValue,
+  set$num,
+  set$offset,
+  set$oneValue,
+  set$otherValue,
+  set$p,
+  set$password,
+  set$performer,
+  set$phone,
+  set$phoneNumber,
+  set$phonePrefixRules,
+  set$platform,
+  set$pluralCode,
+  set$postAuthor,
+  set$postCode,
+  set$pq,
+  set$prevValue,
+  set$provider,
+  set$providerChargeId,
+  set$psaType,
+  set$publicKey,
+  set$q,
+  set$query,
+  set$question,
+  set$rank,
+  set$reason,
+  set$region,
+  set$shippingOptionId,
+  set$shortName,
+  set$siteName,
+  set$slug,
+  set$solution,
+  set$sound,
+  set$startParam,
+  set$state,
+  set$staticMapsProvider,
+  set$streetLine1,
+  set$streetLine2,
+  set$suggestedLangCode,
+  set$systemLangCode,
+  set$systemVersion,
+  set$text,
+  set$thumbSize,
+  set$title,
+  set$token,
+  set$translationsUrl,
+  set$twoValue,
+  set$type,
+  set$url,
+  set$username,
+  set$value,
+  set$vcard,
+  set$venueId,
+  set$venueSearchUsername,
+  set$venueType,
+  set$zeroValue,
+  set$zoomToken,
   write$BaseTheme,
   write$BotCommand,
   write$BotInfo,
@@ -2819,7 +2940,7 @@ class Error$ {
       field = 'code';
       o.code = r.int();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'error', field);
@@ -3492,11 +3613,11 @@ class InputPhoneContact$ {
       field = 'clientId';
       o.clientId = r.long();
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputPhoneContact', field);
@@ -3567,9 +3688,9 @@ class InputFile$ {
       field = 'parts';
       o.parts = r.int();
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'md5Checksum';
-      o.md5Checksum = r.stringField(o, 'md5Checksum');
+      o.md5Checksum = r.stringField(o, set$md5Checksum);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputFile', field);
@@ -3636,7 +3757,7 @@ class InputFileBig$ {
       field = 'parts';
       o.parts = r.int();
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputFileBig', field);
@@ -3940,13 +4061,13 @@ class InputMediaContact$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaContact', field);
@@ -4058,7 +4179,7 @@ class InputMediaUploadedDocument$ {
       field = 'thumb';
       o.thumb = (flags & 0x4) !== 0 ? read$InputFile(r) : undefined;
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       field = 'stickers';
@@ -4138,7 +4259,7 @@ class InputMediaDocument$ {
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'query';
-      o.query = (flags & 0x2) !== 0 ? r.stringField(o, 'query') : undefined;
+      o.query = (flags & 0x2) !== 0 ? r.stringField(o, set$query) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaDocument', field);
@@ -4215,15 +4336,15 @@ class InputMediaVenue$ {
       field = 'geoPoint';
       o.geoPoint = read$InputGeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaVenue', field);
@@ -4288,7 +4409,7 @@ class InputMediaPhotoExternal$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
@@ -4355,7 +4476,7 @@ class InputMediaDocumentExternal$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'ttlSeconds';
       o.ttlSeconds = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
@@ -4501,9 +4622,9 @@ class InputMediaInvoice$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$InputWebDocument(r) : undefined;
       field = 'invoice';
@@ -4511,11 +4632,11 @@ class InputMediaInvoice$ {
       field = 'payload';
       o.payload = r.bytes();
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'providerData';
       o.providerData = read$DataJSON(r);
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaInvoice', field);
@@ -4701,7 +4822,7 @@ class InputMediaPoll$ {
       field = 'correctAnswers';
       o.correctAnswers = (flags & 0x1) !== 0 ? read$Vector$bytes(r) : undefined;
       field = 'solution';
-      o.solution = (flags & 0x2) !== 0 ? r.stringField(o, 'solution') : undefined;
+      o.solution = (flags & 0x2) !== 0 ? r.stringField(o, set$solution) : undefined;
       field = 'solutionEntities';
       o.solutionEntities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -4758,7 +4879,7 @@ class InputMediaDice$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputMediaDice', field);
@@ -5334,7 +5455,7 @@ class InputDocumentFileLocation$ {
       field = 'fileReference';
       o.fileReference = r.bytes();
       field = 'thumbSize';
-      o.thumbSize = r.stringField(o, 'thumbSize');
+      o.thumbSize = r.stringField(o, set$thumbSize);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputDocumentFileLocation', field);
@@ -5501,7 +5622,7 @@ class InputPhotoFileLocation$ {
       field = 'fileReference';
       o.fileReference = r.bytes();
       field = 'thumbSize';
-      o.thumbSize = r.stringField(o, 'thumbSize');
+      o.thumbSize = r.stringField(o, set$thumbSize);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputPhotoFileLocation', field);
@@ -6155,13 +6276,13 @@ class User$ {
       field = 'accessHash';
       o.accessHash = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'firstName';
-      o.firstName = (flags & 0x2) !== 0 ? r.stringField(o, 'firstName') : undefined;
+      o.firstName = (flags & 0x2) !== 0 ? r.stringField(o, set$firstName) : undefined;
       field = 'lastName';
-      o.lastName = (flags & 0x4) !== 0 ? r.stringField(o, 'lastName') : undefined;
+      o.lastName = (flags & 0x4) !== 0 ? r.stringField(o, set$lastName) : undefined;
       field = 'username';
-      o.username = (flags & 0x8) !== 0 ? r.stringField(o, 'username') : undefined;
+      o.username = (flags & 0x8) !== 0 ? r.stringField(o, set$username) : undefined;
       field = 'phone';
-      o.phone = (flags & 0x10) !== 0 ? r.stringField(o, 'phone') : undefined;
+      o.phone = (flags & 0x10) !== 0 ? r.stringField(o, set$phone) : undefined;
       field = 'photo';
       o.photo = (flags & 0x20) !== 0 ? read$UserProfilePhoto(r) : undefined;
       field = 'status';
@@ -6171,9 +6292,9 @@ class User$ {
       field = 'restrictionReason';
       o.restrictionReason = (flags & 0x40000) !== 0 ? read$Vector$RestrictionReason(r) : undefined;
       field = 'botInlinePlaceholder';
-      o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.stringField(o, 'botInlinePlaceholder') : undefined;
+      o.botInlinePlaceholder = (flags & 0x80000) !== 0 ? r.stringField(o, set$botInlinePlaceholder) : undefined;
       field = 'langCode';
-      o.langCode = (flags & 0x400000) !== 0 ? r.stringField(o, 'langCode') : undefined;
+      o.langCode = (flags & 0x400000) !== 0 ? r.stringField(o, set$langCode) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'user', field);
@@ -6713,7 +6834,7 @@ class Chat$ {
       field = 'id';
       o.id = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'photo';
       o.photo = read$ChatPhoto(r);
       field = 'participantsCount';
@@ -6788,7 +6909,7 @@ class ChatForbidden$ {
       field = 'id';
       o.id = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatForbidden', field);
@@ -6985,9 +7106,9 @@ class Channel$ {
       field = 'accessHash';
       o.accessHash = (flags & 0x2000) !== 0 ? r.long() : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'username';
-      o.username = (flags & 0x40) !== 0 ? r.stringField(o, 'username') : undefined;
+      o.username = (flags & 0x40) !== 0 ? r.stringField(o, set$username) : undefined;
       field = 'photo';
       o.photo = read$ChatPhoto(r);
       field = 'date';
@@ -7090,7 +7211,7 @@ class ChannelForbidden$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'untilDate';
       o.untilDate = (flags & 0x10000) !== 0 ? r.int() : undefined;
       return o;
@@ -7213,7 +7334,7 @@ class ChatFull$ {
       field = 'id';
       o.id = r.int();
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'participants';
       o.participants = read$ChatParticipants(r);
       field = 'chatPhoto';
@@ -7472,7 +7593,7 @@ class ChannelFull$ {
       field = 'id';
       o.id = r.int();
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'participantsCount';
       o.participantsCount = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'adminsCount';
@@ -8240,7 +8361,7 @@ class Message$ {
       field = 'date';
       o.date = r.int();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'media';
       o.media = (flags & 0x200) !== 0 ? read$MessageMedia(r) : undefined;
       field = 'replyMarkup';
@@ -8256,7 +8377,7 @@ class Message$ {
       field = 'editDate';
       o.editDate = (flags & 0x8000) !== 0 ? r.int() : undefined;
       field = 'postAuthor';
-      o.postAuthor = (flags & 0x10000) !== 0 ? r.stringField(o, 'postAuthor') : undefined;
+      o.postAuthor = (flags & 0x10000) !== 0 ? r.stringField(o, set$postAuthor) : undefined;
       field = 'groupedId';
       o.groupedId = (flags & 0x20000) !== 0 ? r.long() : undefined;
       field = 'restrictionReason';
@@ -8609,13 +8730,13 @@ class MessageMediaContact$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       field = 'userId';
       o.userId = r.int();
       return o;
@@ -8850,15 +8971,15 @@ class MessageMediaVenue$ {
       field = 'geo';
       o.geo = read$GeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageMediaVenue', field);
@@ -9009,19 +9130,19 @@ class MessageMediaInvoice$ {
       o.shippingAddressRequested = (flags & 0x2) !== 0 ? true : undefined;
       o.test = (flags & 0x8) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$WebDocument(r) : undefined;
       field = 'receiptMsgId';
       o.receiptMsgId = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageMediaInvoice', field);
@@ -9223,7 +9344,7 @@ class MessageMediaDice$ {
       field = 'value';
       o.value = r.int();
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageMediaDice', field);
@@ -9323,7 +9444,7 @@ class MessageActionChatCreate$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'users';
       o.users = read$Vector$int(r);
       return o;
@@ -9380,7 +9501,7 @@ class MessageActionChatEditTitle$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionChatEditTitle', field);
@@ -9696,7 +9817,7 @@ class MessageActionChannelCreate$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionChannelCreate', field);
@@ -9810,7 +9931,7 @@ class MessageActionChannelMigrateFrom$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'chatId';
       o.chatId = r.int();
       return o;
@@ -10021,7 +10142,7 @@ class MessageActionPaymentSentMe$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'payload';
@@ -10029,7 +10150,7 @@ class MessageActionPaymentSentMe$ {
       field = 'info';
       o.info = (flags & 0x1) !== 0 ? read$PaymentRequestedInfo(r) : undefined;
       field = 'shippingOptionId';
-      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
+      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, set$shippingOptionId) : undefined;
       field = 'charge';
       o.charge = read$PaymentCharge(r);
       return o;
@@ -10090,7 +10211,7 @@ class MessageActionPaymentSent$ {
     let field = '';
     try {
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       return o;
@@ -10259,7 +10380,7 @@ class MessageActionCustomAction$ {
     let field = '';
     try {
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionCustomAction', field);
@@ -10314,7 +10435,7 @@ class MessageActionBotAllowed$ {
     let field = '';
     try {
       field = 'domain';
-      o.domain = r.stringField(o, 'domain');
+      o.domain = r.stringField(o, set$domain);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageActionBotAllowed', field);
@@ -11137,7 +11258,7 @@ class PhotoSizeEmpty$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'photoSizeEmpty', field);
@@ -11208,7 +11329,7 @@ class PhotoSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'location';
       o.location = read$FileLocation(r);
       field = 'w';
@@ -11287,7 +11408,7 @@ class PhotoCachedSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'location';
       o.location = read$FileLocation(r);
       field = 'w';
@@ -11354,7 +11475,7 @@ class PhotoStrippedSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'bytes';
       o.bytes = r.bytes();
       return o;
@@ -11435,7 +11556,7 @@ class PhotoSizeProgressive$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'location';
       o.location = read$FileLocation(r);
       field = 'w';
@@ -11502,7 +11623,7 @@ class PhotoPathSize$ {
     let field = '';
     try {
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'bytes';
       o.bytes = r.bytes();
       return o;
@@ -11852,7 +11973,7 @@ class InputPeerNotifySettings$ {
       field = 'muteUntil';
       o.muteUntil = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'sound';
-      o.sound = (flags & 0x8) !== 0 ? r.stringField(o, 'sound') : undefined;
+      o.sound = (flags & 0x8) !== 0 ? r.stringField(o, set$sound) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputPeerNotifySettings', field);
@@ -11934,7 +12055,7 @@ class PeerNotifySettings$ {
       field = 'muteUntil';
       o.muteUntil = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'sound';
-      o.sound = (flags & 0x8) !== 0 ? r.stringField(o, 'sound') : undefined;
+      o.sound = (flags & 0x8) !== 0 ? r.stringField(o, set$sound) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'peerNotifySettings', field);
@@ -12131,7 +12252,7 @@ class WallPaper$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'document';
       o.document = read$Document(r);
       field = 'settings';
@@ -12393,7 +12514,7 @@ class InputReportReasonOther$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputReportReasonOther', field);
@@ -12588,7 +12709,7 @@ class UserFull$ {
       field = 'user';
       o.user = read$User(r);
       field = 'about';
-      o.about = (flags & 0x2) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x2) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'settings';
       o.settings = read$PeerSettings(r);
       field = 'profilePhoto';
@@ -13888,11 +14009,11 @@ class UpdateUserName$ {
       field = 'userId';
       o.userId = r.int();
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateUserName', field);
@@ -14571,9 +14692,9 @@ class UpdateServiceNotification$ {
       field = 'inboxDate';
       o.inboxDate = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'media';
       o.media = read$MessageMedia(r);
       field = 'entities';
@@ -14707,7 +14828,7 @@ class UpdateUserPhone$ {
       field = 'userId';
       o.userId = r.int();
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateUserPhone', field);
@@ -15788,13 +15909,13 @@ class UpdateBotInlineQuery$ {
       field = 'userId';
       o.userId = r.int();
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'geo';
       o.geo = (flags & 0x1) !== 0 ? read$GeoPoint(r) : undefined;
       field = 'peerType';
       o.peerType = (flags & 0x2) !== 0 ? read$InlineQueryPeerType(r) : undefined;
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateBotInlineQuery', field);
@@ -15874,11 +15995,11 @@ class UpdateBotInlineSend$ {
       field = 'userId';
       o.userId = r.int();
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'geo';
       o.geo = (flags & 0x1) !== 0 ? read$GeoPoint(r) : undefined;
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'msgId';
       o.msgId = (flags & 0x2) !== 0 ? read$InputBotInlineMessageID(r) : undefined;
       return o;
@@ -16045,7 +16166,7 @@ class UpdateBotCallbackQuery$ {
       field = 'data';
       o.data = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'gameShortName';
-      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, 'gameShortName') : undefined;
+      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, set$gameShortName) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateBotCallbackQuery', field);
@@ -16204,7 +16325,7 @@ class UpdateInlineBotCallbackQuery$ {
       field = 'data';
       o.data = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'gameShortName';
-      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, 'gameShortName') : undefined;
+      o.gameShortName = (flags & 0x2) !== 0 ? r.stringField(o, set$gameShortName) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateInlineBotCallbackQuery', field);
@@ -16968,9 +17089,9 @@ class UpdateBotPrecheckoutQuery$ {
       field = 'info';
       o.info = (flags & 0x1) !== 0 ? read$PaymentRequestedInfo(r) : undefined;
       field = 'shippingOptionId';
-      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
+      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, set$shippingOptionId) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       return o;
@@ -17082,7 +17203,7 @@ class UpdateLangPackTooLong$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'updateLangPackTooLong', field);
@@ -19305,7 +19426,7 @@ class UpdateShortMessage$ {
       field = 'userId';
       o.userId = r.int();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
@@ -19457,7 +19578,7 @@ class UpdateShortChatMessage$ {
       field = 'chatId';
       o.chatId = r.int();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'pts';
       o.pts = r.int();
       field = 'ptsCount';
@@ -19945,7 +20066,7 @@ class DcOption$ {
       field = 'id';
       o.id = r.int();
       field = 'ipAddress';
-      o.ipAddress = r.stringField(o, 'ipAddress');
+      o.ipAddress = r.stringField(o, set$ipAddress);
       field = 'port';
       o.port = r.int();
       field = 'secret';
@@ -20251,7 +20372,7 @@ class Config$ {
       field = 'dcOptions';
       o.dcOptions = read$Vector$DcOption(r);
       field = 'dcTxtDomainName';
-      o.dcTxtDomainName = r.stringField(o, 'dcTxtDomainName');
+      o.dcTxtDomainName = r.stringField(o, set$dcTxtDomainName);
       field = 'chatSizeMax';
       o.chatSizeMax = r.int();
       field = 'megagroupSizeMax';
@@ -20305,17 +20426,17 @@ class Config$ {
       field = 'callPacketTimeoutMs';
       o.callPacketTimeoutMs = r.int();
       field = 'meUrlPrefix';
-      o.meUrlPrefix = r.stringField(o, 'meUrlPrefix');
+      o.meUrlPrefix = r.stringField(o, set$meUrlPrefix);
       field = 'autoupdateUrlPrefix';
-      o.autoupdateUrlPrefix = (flags & 0x80) !== 0 ? r.stringField(o, 'autoupdateUrlPrefix') : undefined;
+      o.autoupdateUrlPrefix = (flags & 0x80) !== 0 ? r.stringField(o, set$autoupdateUrlPrefix) : undefined;
       field = 'gifSearchUsername';
-      o.gifSearchUsername = (flags & 0x200) !== 0 ? r.stringField(o, 'gifSearchUsername') : undefined;
+      o.gifSearchUsername = (flags & 0x200) !== 0 ? r.stringField(o, set$gifSearchUsername) : undefined;
       field = 'venueSearchUsername';
-      o.venueSearchUsername = (flags & 0x400) !== 0 ? r.stringField(o, 'venueSearchUsername') : undefined;
+      o.venueSearchUsername = (flags & 0x400) !== 0 ? r.stringField(o, set$venueSearchUsername) : undefined;
       field = 'imgSearchUsername';
-      o.imgSearchUsername = (flags & 0x800) !== 0 ? r.stringField(o, 'imgSearchUsername') : undefined;
+      o.imgSearchUsername = (flags & 0x800) !== 0 ? r.stringField(o, set$imgSearchUsername) : undefined;
       field = 'staticMapsProvider';
-      o.staticMapsProvider = (flags & 0x1000) !== 0 ? r.stringField(o, 'staticMapsProvider') : undefined;
+      o.staticMapsProvider = (flags & 0x1000) !== 0 ? r.stringField(o, set$staticMapsProvider) : undefined;
       field = 'captionLengthMax';
       o.captionLengthMax = r.int();
       field = 'messageLengthMax';
@@ -20323,7 +20444,7 @@ class Config$ {
       field = 'webfileDcId';
       o.webfileDcId = r.int();
       field = 'suggestedLangCode';
-      o.suggestedLangCode = (flags & 0x4) !== 0 ? r.stringField(o, 'suggestedLangCode') : undefined;
+      o.suggestedLangCode = (flags & 0x4) !== 0 ? r.stringField(o, set$suggestedLangCode) : undefined;
       field = 'langPackVersion';
       o.langPackVersion = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'baseLangPackVersion';
@@ -20390,7 +20511,7 @@ class NearestDc$ {
     let field = '';
     try {
       field = 'country';
-      o.country = r.stringField(o, 'country');
+      o.country = r.stringField(o, set$country);
       field = 'thisDc';
       o.thisDc = r.int();
       field = 'nearestDc';
@@ -21048,7 +21169,7 @@ class InputEncryptedFileUploaded$ {
       field = 'parts';
       o.parts = r.int();
       field = 'md5Checksum';
-      o.md5Checksum = r.stringField(o, 'md5Checksum');
+      o.md5Checksum = r.stringField(o, set$md5Checksum);
       field = 'keyFingerprint';
       o.keyFingerprint = r.int();
       return o;
@@ -21613,7 +21734,7 @@ class Document$ {
       field = 'date';
       o.date = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'size';
       o.size = r.int();
       field = 'thumbs';
@@ -23868,7 +23989,7 @@ class DocumentAttributeSticker$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.mask = (flags & 0x2) !== 0 ? true : undefined;
       field = 'alt';
-      o.alt = r.stringField(o, 'alt');
+      o.alt = r.stringField(o, set$alt);
       field = 'stickerset';
       o.stickerset = read$InputStickerSet(r);
       field = 'maskCoords';
@@ -24036,9 +24157,9 @@ class DocumentAttributeAudio$ {
       field = 'duration';
       o.duration = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'performer';
-      o.performer = (flags & 0x2) !== 0 ? r.stringField(o, 'performer') : undefined;
+      o.performer = (flags & 0x2) !== 0 ? r.stringField(o, set$performer) : undefined;
       field = 'waveform';
       o.waveform = (flags & 0x4) !== 0 ? r.bytes() : undefined;
       return o;
@@ -24095,7 +24216,7 @@ class DocumentAttributeFilename$ {
     let field = '';
     try {
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'documentAttributeFilename', field);
@@ -24195,7 +24316,7 @@ class StickerPack$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'documents';
       o.documents = read$Vector$long(r);
       return o;
@@ -24477,25 +24598,25 @@ class WebPage$ {
       field = 'id';
       o.id = r.long();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'displayUrl';
-      o.displayUrl = r.stringField(o, 'displayUrl');
+      o.displayUrl = r.stringField(o, set$displayUrl);
       field = 'hash';
       o.hash = r.int();
       field = 'type';
-      o.type = (flags & 0x1) !== 0 ? r.stringField(o, 'type') : undefined;
+      o.type = (flags & 0x1) !== 0 ? r.stringField(o, set$type) : undefined;
       field = 'siteName';
-      o.siteName = (flags & 0x2) !== 0 ? r.stringField(o, 'siteName') : undefined;
+      o.siteName = (flags & 0x2) !== 0 ? r.stringField(o, set$siteName) : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x8) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x8) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'photo';
       o.photo = (flags & 0x10) !== 0 ? read$Photo(r) : undefined;
       field = 'embedUrl';
-      o.embedUrl = (flags & 0x20) !== 0 ? r.stringField(o, 'embedUrl') : undefined;
+      o.embedUrl = (flags & 0x20) !== 0 ? r.stringField(o, set$embedUrl) : undefined;
       field = 'embedType';
-      o.embedType = (flags & 0x20) !== 0 ? r.stringField(o, 'embedType') : undefined;
+      o.embedType = (flags & 0x20) !== 0 ? r.stringField(o, set$embedType) : undefined;
       field = 'embedWidth';
       o.embedWidth = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'embedHeight';
@@ -24503,7 +24624,7 @@ class WebPage$ {
       field = 'duration';
       o.duration = (flags & 0x80) !== 0 ? r.int() : undefined;
       field = 'author';
-      o.author = (flags & 0x100) !== 0 ? r.stringField(o, 'author') : undefined;
+      o.author = (flags & 0x100) !== 0 ? r.stringField(o, set$author) : undefined;
       field = 'document';
       o.document = (flags & 0x200) !== 0 ? read$Document(r) : undefined;
       field = 'cachedPage';
@@ -24691,27 +24812,27 @@ class Authorization$ {
       field = 'hash';
       o.hash = r.long();
       field = 'deviceModel';
-      o.deviceModel = r.stringField(o, 'deviceModel');
+      o.deviceModel = r.stringField(o, set$deviceModel);
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'systemVersion';
-      o.systemVersion = r.stringField(o, 'systemVersion');
+      o.systemVersion = r.stringField(o, set$systemVersion);
       field = 'apiId';
       o.apiId = r.int();
       field = 'appName';
-      o.appName = r.stringField(o, 'appName');
+      o.appName = r.stringField(o, set$appName);
       field = 'appVersion';
-      o.appVersion = r.stringField(o, 'appVersion');
+      o.appVersion = r.stringField(o, set$appVersion);
       field = 'dateCreated';
       o.dateCreated = r.int();
       field = 'dateActive';
       o.dateActive = r.int();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'country';
-      o.country = r.stringField(o, 'country');
+      o.country = r.stringField(o, set$country);
       field = 'region';
-      o.region = r.stringField(o, 'region');
+      o.region = r.stringField(o, set$region);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'authorization', field);
@@ -24860,7 +24981,7 @@ class ChatInviteExported$ {
     let field = '';
     try {
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatInviteExported', field);
@@ -25016,7 +25137,7 @@ class ChatInvite$ {
       o.public = (flags & 0x4) !== 0 ? true : undefined;
       o.megagroup = (flags & 0x8) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'photo';
       o.photo = read$Photo(r);
       field = 'participantsCount';
@@ -25232,7 +25353,7 @@ class InputStickerSetShortName$ {
     let field = '';
     try {
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputStickerSetShortName', field);
@@ -25320,7 +25441,7 @@ class InputStickerSetDice$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputStickerSetDice', field);
@@ -25455,9 +25576,9 @@ class StickerSet$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'thumbs';
       o.thumbs = (flags & 0x10) !== 0 ? read$Vector$PhotoSize(r) : undefined;
       field = 'thumbDcId';
@@ -25524,9 +25645,9 @@ class BotCommand$ {
     let field = '';
     try {
       field = 'command';
-      o.command = r.stringField(o, 'command');
+      o.command = r.stringField(o, set$command);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'botCommand', field);
@@ -25599,7 +25720,7 @@ class BotInfo$ {
       field = 'userId';
       o.userId = r.int();
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'commands';
       o.commands = read$Vector$BotCommand(r);
       return o;
@@ -25656,7 +25777,7 @@ class KeyboardButton$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButton', field);
@@ -25715,9 +25836,9 @@ class KeyboardButtonUrl$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonUrl', field);
@@ -25786,7 +25907,7 @@ class KeyboardButtonCallback$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.requiresPassword = (flags & 0x1) !== 0 ? true : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'data';
       o.data = r.bytes();
       return o;
@@ -25843,7 +25964,7 @@ class KeyboardButtonRequestPhone$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonRequestPhone', field);
@@ -25898,7 +26019,7 @@ class KeyboardButtonRequestGeoLocation$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonRequestGeoLocation', field);
@@ -25967,9 +26088,9 @@ class KeyboardButtonSwitchInline$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.samePeer = (flags & 0x1) !== 0 ? true : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonSwitchInline', field);
@@ -26024,7 +26145,7 @@ class KeyboardButtonGame$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonGame', field);
@@ -26079,7 +26200,7 @@ class KeyboardButtonBuy$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonBuy', field);
@@ -26152,11 +26273,11 @@ class KeyboardButtonUrlAuth$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'fwdText';
-      o.fwdText = (flags & 0x1) !== 0 ? r.stringField(o, 'fwdText') : undefined;
+      o.fwdText = (flags & 0x1) !== 0 ? r.stringField(o, set$fwdText) : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'buttonId';
       o.buttonId = r.int();
       return o;
@@ -26236,11 +26357,11 @@ class InputKeyboardButtonUrlAuth$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.requestWriteAccess = (flags & 0x1) !== 0 ? true : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'fwdText';
-      o.fwdText = (flags & 0x2) !== 0 ? r.stringField(o, 'fwdText') : undefined;
+      o.fwdText = (flags & 0x2) !== 0 ? r.stringField(o, set$fwdText) : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'bot';
       o.bot = read$InputUser(r);
       return o;
@@ -26309,7 +26430,7 @@ class KeyboardButtonRequestPoll$ {
       field = 'quiz';
       o.quiz = (flags & 0x1) !== 0 ? r.bool() : undefined;
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'keyboardButtonRequestPoll', field);
@@ -27257,7 +27378,7 @@ class MessageEntityPre$ {
       field = 'length';
       o.length = r.int();
       field = 'language';
-      o.language = r.stringField(o, 'language');
+      o.language = r.stringField(o, set$language);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageEntityPre', field);
@@ -27324,7 +27445,7 @@ class MessageEntityTextUrl$ {
       field = 'length';
       o.length = r.int();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageEntityTextUrl', field);
@@ -28353,7 +28474,7 @@ class ChannelParticipantCreator$ {
       field = 'adminRights';
       o.adminRights = read$ChatAdminRights(r);
       field = 'rank';
-      o.rank = (flags & 0x1) !== 0 ? r.stringField(o, 'rank') : undefined;
+      o.rank = (flags & 0x1) !== 0 ? r.stringField(o, set$rank) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantCreator', field);
@@ -28459,7 +28580,7 @@ class ChannelParticipantAdmin$ {
       field = 'adminRights';
       o.adminRights = read$ChatAdminRights(r);
       field = 'rank';
-      o.rank = (flags & 0x4) !== 0 ? r.stringField(o, 'rank') : undefined;
+      o.rank = (flags & 0x4) !== 0 ? r.stringField(o, set$rank) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantAdmin', field);
@@ -28718,7 +28839,7 @@ class ChannelParticipantsKicked$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsKicked', field);
@@ -28806,7 +28927,7 @@ class ChannelParticipantsBanned$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsBanned', field);
@@ -28861,7 +28982,7 @@ class ChannelParticipantsSearch$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsSearch', field);
@@ -28916,7 +29037,7 @@ class ChannelParticipantsContacts$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelParticipantsContacts', field);
@@ -28982,7 +29103,7 @@ class ChannelParticipantsMentions$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'q';
-      o.q = (flags & 0x1) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x1) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'topMsgId';
       o.topMsgId = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
@@ -29062,7 +29183,7 @@ class InputBotInlineMessageMediaAuto$ {
       const flags = r.uint();
       if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -29149,7 +29270,7 @@ class InputBotInlineMessageText$ {
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       o.noWebpage = (flags & 0x1) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -29328,15 +29449,15 @@ class InputBotInlineMessageMediaVenue$ {
       field = 'geoPoint';
       o.geoPoint = read$InputGeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -29415,13 +29536,13 @@ class InputBotInlineMessageMediaContact$ {
       const flags = r.uint();
       if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -29577,15 +29698,15 @@ class InputBotInlineResult$ {
       const flags = r.uint();
       if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x4) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'url';
-      o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x8) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'thumb';
       o.thumb = (flags & 0x10) !== 0 ? read$InputWebDocument(r) : undefined;
       field = 'content';
@@ -29658,9 +29779,9 @@ class InputBotInlineResultPhoto$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'photo';
       o.photo = read$InputPhoto(r);
       field = 'sendMessage';
@@ -29746,13 +29867,13 @@ class InputBotInlineResultDocument$ {
       const flags = r.uint();
       if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x4) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'document';
       o.document = read$InputDocument(r);
       field = 'sendMessage';
@@ -29819,9 +29940,9 @@ class InputBotInlineResultGame$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'sendMessage';
       o.sendMessage = read$InputBotInlineMessage(r);
       return o;
@@ -29901,7 +30022,7 @@ class BotInlineMessageMediaAuto$ {
       const flags = r.uint();
       if ((flags & 0xfffffff9) !== 0) unknownFlagBits(r, flags, 0xfffffff9);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -29988,7 +30109,7 @@ class BotInlineMessageText$ {
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       o.noWebpage = (flags & 0x1) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'replyMarkup';
@@ -30167,15 +30288,15 @@ class BotInlineMessageMediaVenue$ {
       field = 'geo';
       o.geo = read$GeoPoint(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'provider';
-      o.provider = r.stringField(o, 'provider');
+      o.provider = r.stringField(o, set$provider);
       field = 'venueId';
-      o.venueId = r.stringField(o, 'venueId');
+      o.venueId = r.stringField(o, set$venueId);
       field = 'venueType';
-      o.venueType = r.stringField(o, 'venueType');
+      o.venueType = r.stringField(o, set$venueType);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -30254,13 +30375,13 @@ class BotInlineMessageMediaContact$ {
       const flags = r.uint();
       if ((flags & 0xfffffffb) !== 0) unknownFlagBits(r, flags, 0xfffffffb);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'vcard';
-      o.vcard = r.stringField(o, 'vcard');
+      o.vcard = r.stringField(o, set$vcard);
       field = 'replyMarkup';
       o.replyMarkup = (flags & 0x4) !== 0 ? read$ReplyMarkup(r) : undefined;
       return o;
@@ -30355,15 +30476,15 @@ class BotInlineResult$ {
       const flags = r.uint();
       if ((flags & 0xffffffc1) !== 0) unknownFlagBits(r, flags, 0xffffffc1);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x4) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x4) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'url';
-      o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x8) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'thumb';
       o.thumb = (flags & 0x10) !== 0 ? read$WebDocument(r) : undefined;
       field = 'content';
@@ -30457,17 +30578,17 @@ class BotInlineMediaResult$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'photo';
       o.photo = (flags & 0x1) !== 0 ? read$Photo(r) : undefined;
       field = 'document';
       o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x8) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x8) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'sendMessage';
       o.sendMessage = read$BotInlineMessage(r);
       return o;
@@ -30528,9 +30649,9 @@ class ExportedMessageLink$ {
     let field = '';
     try {
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       field = 'html';
-      o.html = r.stringField(o, 'html');
+      o.html = r.stringField(o, set$html);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'exportedMessageLink', field);
@@ -30633,19 +30754,19 @@ class MessageFwdHeader$ {
       field = 'fromId';
       o.fromId = (flags & 0x1) !== 0 ? read$Peer(r) : undefined;
       field = 'fromName';
-      o.fromName = (flags & 0x20) !== 0 ? r.stringField(o, 'fromName') : undefined;
+      o.fromName = (flags & 0x20) !== 0 ? r.stringField(o, set$fromName) : undefined;
       field = 'date';
       o.date = r.int();
       field = 'channelPost';
       o.channelPost = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'postAuthor';
-      o.postAuthor = (flags & 0x8) !== 0 ? r.stringField(o, 'postAuthor') : undefined;
+      o.postAuthor = (flags & 0x8) !== 0 ? r.stringField(o, set$postAuthor) : undefined;
       field = 'savedFromPeer';
       o.savedFromPeer = (flags & 0x10) !== 0 ? read$Peer(r) : undefined;
       field = 'savedFromMsgId';
       o.savedFromMsgId = (flags & 0x10) !== 0 ? r.int() : undefined;
       field = 'psaType';
-      o.psaType = (flags & 0x40) !== 0 ? r.stringField(o, 'psaType') : undefined;
+      o.psaType = (flags & 0x40) !== 0 ? r.stringField(o, set$psaType) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messageFwdHeader', field);
@@ -30771,9 +30892,9 @@ class InlineBotSwitchPM$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inlineBotSwitchPM', field);
@@ -31323,7 +31444,7 @@ class DraftMessage$ {
       field = 'replyToMsgId';
       o.replyToMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'date';
@@ -31729,11 +31850,11 @@ class Game$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = read$Photo(r);
       field = 'document';
@@ -31859,7 +31980,7 @@ class InputGameShortName$ {
       field = 'botId';
       o.botId = read$InputUser(r);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputGameShortName', field);
@@ -32014,7 +32135,7 @@ class TextPlain$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textPlain', field);
@@ -32354,7 +32475,7 @@ class TextUrl$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'webpageId';
       o.webpageId = r.long();
       return o;
@@ -32417,7 +32538,7 @@ class TextEmail$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textEmail', field);
@@ -32706,7 +32827,7 @@ class TextPhone$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textPhone', field);
@@ -32834,7 +32955,7 @@ class TextAnchor$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'textAnchor', field);
@@ -33264,7 +33385,7 @@ class PageBlockPreformatted$ {
       field = 'text';
       o.text = read$RichText(r);
       field = 'language';
-      o.language = r.stringField(o, 'language');
+      o.language = r.stringField(o, set$language);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'pageBlockPreformatted', field);
@@ -33407,7 +33528,7 @@ class PageBlockAnchor$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'pageBlockAnchor', field);
@@ -33676,7 +33797,7 @@ class PageBlockPhoto$ {
       field = 'caption';
       o.caption = read$PageCaption(r);
       field = 'url';
-      o.url = (flags & 0x1) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x1) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'webpageId';
       o.webpageId = (flags & 0x1) !== 0 ? r.long() : undefined;
       return o;
@@ -33910,9 +34031,9 @@ class PageBlockEmbed$ {
       o.fullWidth = (flags & 0x1) !== 0 ? true : undefined;
       o.allowScrolling = (flags & 0x8) !== 0 ? true : undefined;
       field = 'url';
-      o.url = (flags & 0x2) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x2) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'html';
-      o.html = (flags & 0x4) !== 0 ? r.stringField(o, 'html') : undefined;
+      o.html = (flags & 0x4) !== 0 ? r.stringField(o, set$html) : undefined;
       field = 'posterPhotoId';
       o.posterPhotoId = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'w';
@@ -34007,13 +34128,13 @@ class PageBlockEmbedPost$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'webpageId';
       o.webpageId = r.long();
       field = 'authorPhotoId';
       o.authorPhotoId = r.long();
       field = 'author';
-      o.author = r.stringField(o, 'author');
+      o.author = r.stringField(o, set$author);
       field = 'date';
       o.date = r.int();
       field = 'blocks';
@@ -34889,7 +35010,7 @@ class DataJSON$ {
     let field = '';
     try {
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'dataJSON', field);
@@ -34948,7 +35069,7 @@ class LabeledPrice$ {
     let field = '';
     try {
       field = 'label';
-      o.label = r.stringField(o, 'label');
+      o.label = r.stringField(o, set$label);
       field = 'amount';
       o.amount = r.long();
       return o;
@@ -35062,7 +35183,7 @@ class Invoice$ {
       o.phoneToProvider = (flags & 0x40) !== 0 ? true : undefined;
       o.emailToProvider = (flags & 0x80) !== 0 ? true : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'prices';
       o.prices = read$Vector$LabeledPrice(r);
       return o;
@@ -35123,9 +35244,9 @@ class PaymentCharge$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'providerChargeId';
-      o.providerChargeId = r.stringField(o, 'providerChargeId');
+      o.providerChargeId = r.stringField(o, set$providerChargeId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'paymentCharge', field);
@@ -35200,17 +35321,17 @@ class PostAddress$ {
     let field = '';
     try {
       field = 'streetLine1';
-      o.streetLine1 = r.stringField(o, 'streetLine1');
+      o.streetLine1 = r.stringField(o, set$streetLine1);
       field = 'streetLine2';
-      o.streetLine2 = r.stringField(o, 'streetLine2');
+      o.streetLine2 = r.stringField(o, set$streetLine2);
       field = 'city';
-      o.city = r.stringField(o, 'city');
+      o.city = r.stringField(o, set$city);
       field = 'state';
-      o.state = r.stringField(o, 'state');
+      o.state = r.stringField(o, set$state);
       field = 'countryIso2';
-      o.countryIso2 = r.stringField(o, 'countryIso2');
+      o.countryIso2 = r.stringField(o, set$countryIso2);
       field = 'postCode';
-      o.postCode = r.stringField(o, 'postCode');
+      o.postCode = r.stringField(o, set$postCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'postAddress', field);
@@ -35286,11 +35407,11 @@ class PaymentRequestedInfo$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'name';
-      o.name = (flags & 0x1) !== 0 ? r.stringField(o, 'name') : undefined;
+      o.name = (flags & 0x1) !== 0 ? r.stringField(o, set$name) : undefined;
       field = 'phone';
-      o.phone = (flags & 0x2) !== 0 ? r.stringField(o, 'phone') : undefined;
+      o.phone = (flags & 0x2) !== 0 ? r.stringField(o, set$phone) : undefined;
       field = 'email';
-      o.email = (flags & 0x4) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x4) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'shippingAddress';
       o.shippingAddress = (flags & 0x8) !== 0 ? read$PostAddress(r) : undefined;
       return o;
@@ -35351,9 +35472,9 @@ class PaymentSavedCredentialsCard$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'paymentSavedCredentialsCard', field);
@@ -35432,13 +35553,13 @@ class WebDocument$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       return o;
@@ -35515,11 +35636,11 @@ class WebDocumentNoProxy$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       return o;
@@ -35596,11 +35717,11 @@ class InputWebDocument$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'attributes';
       o.attributes = read$Vector$DocumentAttribute(r);
       return o;
@@ -35661,7 +35782,7 @@ class InputWebFileLocation$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'accessHash';
       o.accessHash = r.long();
       return o;
@@ -35807,7 +35928,7 @@ class InputPaymentCredentialsSaved$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'tmpPassword';
       o.tmpPassword = r.bytes();
       return o;
@@ -35990,7 +36111,7 @@ class InputPaymentCredentialsAndroidPay$ {
       field = 'paymentToken';
       o.paymentToken = read$DataJSON(r);
       field = 'googleTransactionId';
-      o.googleTransactionId = r.stringField(o, 'googleTransactionId');
+      o.googleTransactionId = r.stringField(o, set$googleTransactionId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputPaymentCredentialsAndroidPay', field);
@@ -36061,9 +36182,9 @@ class ShippingOption$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'prices';
       o.prices = read$Vector$LabeledPrice(r);
       return o;
@@ -36136,7 +36257,7 @@ class InputStickerSetItem$ {
       field = 'document';
       o.document = read$InputDocument(r);
       field = 'emoji';
-      o.emoji = r.stringField(o, 'emoji');
+      o.emoji = r.stringField(o, set$emoji);
       field = 'maskCoords';
       o.maskCoords = (flags & 0x1) !== 0 ? read$MaskCoords(r) : undefined;
       return o;
@@ -36852,9 +36973,9 @@ class PhoneConnection$ {
       field = 'id';
       o.id = r.long();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'ipv6';
-      o.ipv6 = r.stringField(o, 'ipv6');
+      o.ipv6 = r.stringField(o, set$ipv6);
       field = 'port';
       o.port = r.int();
       field = 'peerTag';
@@ -36950,15 +37071,15 @@ class PhoneConnectionWebrtc$ {
       field = 'id';
       o.id = r.long();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'ipv6';
-      o.ipv6 = r.stringField(o, 'ipv6');
+      o.ipv6 = r.stringField(o, set$ipv6);
       field = 'port';
       o.port = r.int();
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'password';
-      o.password = r.stringField(o, 'password');
+      o.password = r.stringField(o, set$password);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phoneConnectionWebrtc', field);
@@ -37109,7 +37230,7 @@ class CdnPublicKey$ {
       field = 'dcId';
       o.dcId = r.int();
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'cdnPublicKey', field);
@@ -37231,9 +37352,9 @@ class LangPackString$ {
     let field = '';
     try {
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       field = 'value';
-      o.value = r.stringField(o, 'value');
+      o.value = r.stringField(o, set$value);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackString', field);
@@ -37322,19 +37443,19 @@ class LangPackStringPluralized$ {
       const flags = r.uint();
       if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       field = 'zeroValue';
-      o.zeroValue = (flags & 0x1) !== 0 ? r.stringField(o, 'zeroValue') : undefined;
+      o.zeroValue = (flags & 0x1) !== 0 ? r.stringField(o, set$zeroValue) : undefined;
       field = 'oneValue';
-      o.oneValue = (flags & 0x2) !== 0 ? r.stringField(o, 'oneValue') : undefined;
+      o.oneValue = (flags & 0x2) !== 0 ? r.stringField(o, set$oneValue) : undefined;
       field = 'twoValue';
-      o.twoValue = (flags & 0x4) !== 0 ? r.stringField(o, 'twoValue') : undefined;
+      o.twoValue = (flags & 0x4) !== 0 ? r.stringField(o, set$twoValue) : undefined;
       field = 'fewValue';
-      o.fewValue = (flags & 0x8) !== 0 ? r.stringField(o, 'fewValue') : undefined;
+      o.fewValue = (flags & 0x8) !== 0 ? r.stringField(o, set$fewValue) : undefined;
       field = 'manyValue';
-      o.manyValue = (flags & 0x10) !== 0 ? r.stringField(o, 'manyValue') : undefined;
+      o.manyValue = (flags & 0x10) !== 0 ? r.stringField(o, set$manyValue) : undefined;
       field = 'otherValue';
-      o.otherValue = r.stringField(o, 'otherValue');
+      o.otherValue = r.stringField(o, set$otherValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackStringPluralized', field);
@@ -37389,7 +37510,7 @@ class LangPackStringDeleted$ {
     let field = '';
     try {
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackStringDeleted', field);
@@ -37464,7 +37585,7 @@ class LangPackDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       field = 'version';
@@ -37574,21 +37695,21 @@ class LangPackLanguage$ {
       o.rtl = (flags & 0x4) !== 0 ? true : undefined;
       o.beta = (flags & 0x8) !== 0 ? true : undefined;
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'nativeName';
-      o.nativeName = r.stringField(o, 'nativeName');
+      o.nativeName = r.stringField(o, set$nativeName);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'baseLangCode';
-      o.baseLangCode = (flags & 0x2) !== 0 ? r.stringField(o, 'baseLangCode') : undefined;
+      o.baseLangCode = (flags & 0x2) !== 0 ? r.stringField(o, set$baseLangCode) : undefined;
       field = 'pluralCode';
-      o.pluralCode = r.stringField(o, 'pluralCode');
+      o.pluralCode = r.stringField(o, set$pluralCode);
       field = 'stringsCount';
       o.stringsCount = r.int();
       field = 'translatedCount';
       o.translatedCount = r.int();
       field = 'translationsUrl';
-      o.translationsUrl = r.stringField(o, 'translationsUrl');
+      o.translationsUrl = r.stringField(o, set$translationsUrl);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langPackLanguage', field);
@@ -37647,9 +37768,9 @@ class ChannelAdminLogEventActionChangeTitle$ {
     let field = '';
     try {
       field = 'prevValue';
-      o.prevValue = r.stringField(o, 'prevValue');
+      o.prevValue = r.stringField(o, set$prevValue);
       field = 'newValue';
-      o.newValue = r.stringField(o, 'newValue');
+      o.newValue = r.stringField(o, set$newValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeTitle', field);
@@ -37708,9 +37829,9 @@ class ChannelAdminLogEventActionChangeAbout$ {
     let field = '';
     try {
       field = 'prevValue';
-      o.prevValue = r.stringField(o, 'prevValue');
+      o.prevValue = r.stringField(o, set$prevValue);
       field = 'newValue';
-      o.newValue = r.stringField(o, 'newValue');
+      o.newValue = r.stringField(o, set$newValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeAbout', field);
@@ -37769,9 +37890,9 @@ class ChannelAdminLogEventActionChangeUsername$ {
     let field = '';
     try {
       field = 'prevValue';
-      o.prevValue = r.stringField(o, 'prevValue');
+      o.prevValue = r.stringField(o, set$prevValue);
       field = 'newValue';
-      o.newValue = r.stringField(o, 'newValue');
+      o.newValue = r.stringField(o, set$newValue);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelAdminLogEventActionChangeUsername', field);
@@ -39364,7 +39485,7 @@ class RecentMeUrlUnknown$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'recentMeUrlUnknown', field);
@@ -39423,7 +39544,7 @@ class RecentMeUrlUser$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'userId';
       o.userId = r.int();
       return o;
@@ -39484,7 +39605,7 @@ class RecentMeUrlChat$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'chatId';
       o.chatId = r.int();
       return o;
@@ -39545,7 +39666,7 @@ class RecentMeUrlChatInvite$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'chatInvite';
       o.chatInvite = read$ChatInvite(r);
       return o;
@@ -39606,7 +39727,7 @@ class RecentMeUrlStickerSet$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'set';
       o.set = read$StickerSetCovered(r);
       return o;
@@ -39693,7 +39814,7 @@ class InputSingleMedia$ {
       field = 'randomId';
       o.randomId = r.long();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -39786,19 +39907,19 @@ class WebAuthorization$ {
       field = 'botId';
       o.botId = r.int();
       field = 'domain';
-      o.domain = r.stringField(o, 'domain');
+      o.domain = r.stringField(o, set$domain);
       field = 'browser';
-      o.browser = r.stringField(o, 'browser');
+      o.browser = r.stringField(o, set$browser);
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'dateCreated';
       o.dateCreated = r.int();
       field = 'dateActive';
       o.dateActive = r.int();
       field = 'ip';
-      o.ip = r.stringField(o, 'ip');
+      o.ip = r.stringField(o, set$ip);
       field = 'region';
-      o.region = r.stringField(o, 'region');
+      o.region = r.stringField(o, set$region);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'webAuthorization', field);
@@ -40348,7 +40469,7 @@ class InputClientProxy$ {
     let field = '';
     try {
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       field = 'port';
       o.port = r.int();
       return o;
@@ -40425,7 +40546,7 @@ class InputSecureFileUploaded$ {
       field = 'parts';
       o.parts = r.int();
       field = 'md5Checksum';
-      o.md5Checksum = r.stringField(o, 'md5Checksum');
+      o.md5Checksum = r.stringField(o, set$md5Checksum);
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'secret';
@@ -40736,7 +40857,7 @@ class SecurePlainPhone$ {
     let field = '';
     try {
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'securePlainPhone', field);
@@ -40791,7 +40912,7 @@ class SecurePlainEmail$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'securePlainEmail', field);
@@ -41606,9 +41727,9 @@ class SecureValueErrorData$ {
       field = 'dataHash';
       o.dataHash = r.bytes();
       field = 'field';
-      o.field = r.stringField(o, 'field');
+      o.field = r.stringField(o, set$field);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorData', field);
@@ -41675,7 +41796,7 @@ class SecureValueErrorFrontSide$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFrontSide', field);
@@ -41742,7 +41863,7 @@ class SecureValueErrorReverseSide$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorReverseSide', field);
@@ -41809,7 +41930,7 @@ class SecureValueErrorSelfie$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorSelfie', field);
@@ -41876,7 +41997,7 @@ class SecureValueErrorFile$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFile', field);
@@ -41951,7 +42072,7 @@ class SecureValueErrorFiles$ {
       field = 'fileHash';
       o.fileHash = read$Vector$bytes(r);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorFiles', field);
@@ -42018,7 +42139,7 @@ class SecureValueError$ {
       field = 'hash';
       o.hash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueError', field);
@@ -42085,7 +42206,7 @@ class SecureValueErrorTranslationFile$ {
       field = 'fileHash';
       o.fileHash = r.bytes();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorTranslationFile', field);
@@ -42160,7 +42281,7 @@ class SecureValueErrorTranslationFiles$ {
       field = 'fileHash';
       o.fileHash = read$Vector$bytes(r);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'secureValueErrorTranslationFiles', field);
@@ -42294,11 +42415,11 @@ class SavedPhoneContact$ {
     let field = '';
     try {
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'date';
       o.date = r.int();
       return o;
@@ -42923,7 +43044,7 @@ class InputAppEvent$ {
       field = 'time';
       o.time = r.double();
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'peer';
       o.peer = r.long();
       field = 'data';
@@ -42986,7 +43107,7 @@ class JsonObjectValue$ {
     let field = '';
     try {
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       field = 'value';
       o.value = read$JSONValue(r);
       return o;
@@ -43186,7 +43307,7 @@ class JsonString$ {
     let field = '';
     try {
       field = 'value';
-      o.value = r.stringField(o, 'value');
+      o.value = r.stringField(o, set$value);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'jsonString', field);
@@ -43713,7 +43834,7 @@ class PageListOrderedItemText$ {
     let field = '';
     try {
       field = 'num';
-      o.num = r.stringField(o, 'num');
+      o.num = r.stringField(o, set$num);
       field = 'text';
       o.text = read$RichText(r);
       return o;
@@ -43782,7 +43903,7 @@ class PageListOrderedItemBlocks$ {
     let field = '';
     try {
       field = 'num';
-      o.num = r.stringField(o, 'num');
+      o.num = r.stringField(o, set$num);
       field = 'blocks';
       o.blocks = read$Vector$PageBlock(r);
       return o;
@@ -43873,17 +43994,17 @@ class PageRelatedArticle$ {
       const flags = r.uint();
       if ((flags & 0xffffffe0) !== 0) unknownFlagBits(r, flags, 0xffffffe0);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'webpageId';
       o.webpageId = r.long();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'description';
-      o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x2) !== 0 ? r.stringField(o, set$description) : undefined;
       field = 'photoId';
       o.photoId = (flags & 0x4) !== 0 ? r.long() : undefined;
       field = 'author';
-      o.author = (flags & 0x8) !== 0 ? r.stringField(o, 'author') : undefined;
+      o.author = (flags & 0x8) !== 0 ? r.stringField(o, set$author) : undefined;
       field = 'publishedDate';
       o.publishedDate = (flags & 0x10) !== 0 ? r.int() : undefined;
       return o;
@@ -43999,7 +44120,7 @@ class Page$ {
       o.rtl = (flags & 0x2) !== 0 ? true : undefined;
       o.v2 = (flags & 0x4) !== 0 ? true : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'blocks';
       o.blocks = read$Vector$PageBlock(r);
       field = 'photos';
@@ -44066,7 +44187,7 @@ class PollAnswer$ {
     let field = '';
     try {
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'option';
       o.option = r.bytes();
       return o;
@@ -44176,7 +44297,7 @@ class Poll$ {
       o.multipleChoice = (flags & 0x4) !== 0 ? true : undefined;
       o.quiz = (flags & 0x8) !== 0 ? true : undefined;
       field = 'question';
-      o.question = r.stringField(o, 'question');
+      o.question = r.stringField(o, set$question);
       field = 'answers';
       o.answers = read$Vector$PollAnswer(r);
       field = 'closePeriod';
@@ -44378,7 +44499,7 @@ class PollResults$ {
       field = 'recentVoters';
       o.recentVoters = (flags & 0x8) !== 0 ? read$Vector$int(r) : undefined;
       field = 'solution';
-      o.solution = (flags & 0x10) !== 0 ? r.stringField(o, 'solution') : undefined;
+      o.solution = (flags & 0x10) !== 0 ? r.stringField(o, set$solution) : undefined;
       field = 'solutionEntities';
       o.solutionEntities = (flags & 0x10) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -44490,7 +44611,7 @@ class StatsURL$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsURL', field);
@@ -44830,7 +44951,7 @@ class InputWallPaperSlug$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputWallPaperSlug', field);
@@ -45195,7 +45316,7 @@ class EmojiKeyword$ {
     let field = '';
     try {
       field = 'keyword';
-      o.keyword = r.stringField(o, 'keyword');
+      o.keyword = r.stringField(o, set$keyword);
       field = 'emoticons';
       o.emoticons = read$Vector$string(r);
       return o;
@@ -45264,7 +45385,7 @@ class EmojiKeywordDeleted$ {
     let field = '';
     try {
       field = 'keyword';
-      o.keyword = r.stringField(o, 'keyword');
+      o.keyword = r.stringField(o, set$keyword);
       field = 'emoticons';
       o.emoticons = read$Vector$string(r);
       return o;
@@ -45341,7 +45462,7 @@ class EmojiKeywordsDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       field = 'version';
@@ -45402,7 +45523,7 @@ class EmojiURL$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emojiURL', field);
@@ -45457,7 +45578,7 @@ class EmojiLanguage$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'emojiLanguage', field);
@@ -45604,7 +45725,7 @@ class Folder$ {
       field = 'id';
       o.id = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'photo';
       o.photo = (flags & 0x8) !== 0 ? read$ChatPhoto(r) : undefined;
       return o;
@@ -45799,7 +45920,7 @@ class UrlAuthResultRequest$ {
       field = 'bot';
       o.bot = read$User(r);
       field = 'domain';
-      o.domain = r.stringField(o, 'domain');
+      o.domain = r.stringField(o, set$domain);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'urlAuthResultRequest', field);
@@ -45854,7 +45975,7 @@ class UrlAuthResultAccepted$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'urlAuthResultAccepted', field);
@@ -45981,7 +46102,7 @@ class ChannelLocation$ {
       field = 'geoPoint';
       o.geoPoint = read$GeoPoint(r);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channelLocation', field);
@@ -46166,11 +46287,11 @@ class RestrictionReason$ {
     let field = '';
     try {
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'reason';
-      o.reason = r.stringField(o, 'reason');
+      o.reason = r.stringField(o, set$reason);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'restrictionReason', field);
@@ -46286,7 +46407,7 @@ class InputThemeSlug$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'inputThemeSlug', field);
@@ -46386,9 +46507,9 @@ class Theme$ {
       field = 'accessHash';
       o.accessHash = r.long();
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$Document(r) : undefined;
       field = 'settings';
@@ -47096,9 +47217,9 @@ class BankCardOpenUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bankCardOpenUrl', field);
@@ -47243,9 +47364,9 @@ class DialogFilter$ {
       field = 'id';
       o.id = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'emoticon';
-      o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, 'emoticon') : undefined;
+      o.emoticon = (flags & 0x2000000) !== 0 ? r.stringField(o, set$emoticon) : undefined;
       field = 'pinnedPeers';
       o.pinnedPeers = read$Vector$InputPeer(r);
       field = 'includePeers';
@@ -47312,7 +47433,7 @@ class DialogFilterSuggested$ {
       field = 'filter';
       o.filter = read$DialogFilter(r);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'dialogFilterSuggested', field);
@@ -47550,7 +47671,7 @@ class StatsGraphAsync$ {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsGraphAsync', field);
@@ -47605,7 +47726,7 @@ class StatsGraphError$ {
     let field = '';
     try {
       field = 'error';
-      o.error = r.stringField(o, 'error');
+      o.error = r.stringField(o, set$error);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsGraphError', field);
@@ -47672,7 +47793,7 @@ class StatsGraph$ {
       field = 'json';
       o.json = read$DataJSON(r);
       field = 'zoomToken';
-      o.zoomToken = (flags & 0x1) !== 0 ? r.stringField(o, 'zoomToken') : undefined;
+      o.zoomToken = (flags & 0x1) !== 0 ? r.stringField(o, set$zoomToken) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'statsGraph', field);
@@ -47820,7 +47941,7 @@ class VideoSize$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'type';
-      o.type = r.stringField(o, 'type');
+      o.type = r.stringField(o, set$type);
       field = 'location';
       o.location = read$FileLocation(r);
       field = 'w';
@@ -48984,7 +49105,7 @@ class ResPQ$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'serverPublicKeyFingerprints';
       o.serverPublicKeyFingerprints = read$Vector$long(r);
       return o;
@@ -49061,11 +49182,11 @@ class PQInnerData$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -49150,11 +49271,11 @@ class PQInnerDataDc$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -49241,11 +49362,11 @@ class PQInnerDataTemp$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -49336,11 +49457,11 @@ class PQInnerDataTempDc$ {
     let field = '';
     try {
       field = 'pq';
-      o.pq = r.stringField(o, 'pq');
+      o.pq = r.stringField(o, set$pq);
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'nonce';
       o.nonce = r.int128();
       field = 'serverNonce';
@@ -49563,7 +49684,7 @@ class ServerDHParamsOk$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'encryptedAnswer';
-      o.encryptedAnswer = r.stringField(o, 'encryptedAnswer');
+      o.encryptedAnswer = r.stringField(o, set$encryptedAnswer);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'server_DH_params_ok', field);
@@ -49644,9 +49765,9 @@ class ServerDHInnerData$ {
       field = 'g';
       o.g = r.int();
       field = 'dhPrime';
-      o.dhPrime = r.stringField(o, 'dhPrime');
+      o.dhPrime = r.stringField(o, set$dhPrime);
       field = 'gA';
-      o.gA = r.stringField(o, 'gA');
+      o.gA = r.stringField(o, set$gA);
       field = 'serverTime';
       o.serverTime = r.int();
       return o;
@@ -49721,7 +49842,7 @@ class ClientDHInnerData$ {
       field = 'retryId';
       o.retryId = r.long();
       field = 'gB';
-      o.gB = r.stringField(o, 'gB');
+      o.gB = r.stringField(o, set$gB);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'client_DH_inner_data', field);
@@ -50348,7 +50469,7 @@ class MsgsStateInfo$ {
       field = 'reqMsgId';
       o.reqMsgId = r.long();
       field = 'info';
-      o.info = r.stringField(o, 'info');
+      o.info = r.stringField(o, set$info);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'msgs_state_info', field);
@@ -50417,7 +50538,7 @@ class MsgsAllInfo$ {
       field = 'msgIds';
       o.msgIds = read$Vector$long(r);
       field = 'info';
-      o.info = r.stringField(o, 'info');
+      o.info = r.stringField(o, set$info);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'msgs_all_info', field);
@@ -50743,7 +50864,7 @@ class RpcError$ {
       field = 'errorCode';
       o.errorCode = r.int();
       field = 'errorMessage';
-      o.errorMessage = r.stringField(o, 'errorMessage');
+      o.errorMessage = r.stringField(o, set$errorMessage);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'rpc_error', field);
@@ -51696,7 +51817,7 @@ class AccessPointRule$ {
     let field = '';
     try {
       field = 'phonePrefixRules';
-      o.phonePrefixRules = r.stringField(o, 'phonePrefixRules');
+      o.phonePrefixRules = r.stringField(o, set$phonePrefixRules);
       field = 'dcId';
       o.dcId = r.int();
       field = 'ips';
@@ -51817,7 +51938,7 @@ class TlsBlockString$ {
     let field = '';
     try {
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'tlsBlockString', field);
@@ -52353,17 +52474,17 @@ class InitConnection$<X extends TlRequest<unknown> = TlRequest<unknown>> {
       field = 'apiId';
       o.apiId = r.int();
       field = 'deviceModel';
-      o.deviceModel = r.stringField(o, 'deviceModel');
+      o.deviceModel = r.stringField(o, set$deviceModel);
       field = 'systemVersion';
-      o.systemVersion = r.stringField(o, 'systemVersion');
+      o.systemVersion = r.stringField(o, set$systemVersion);
       field = 'appVersion';
-      o.appVersion = r.stringField(o, 'appVersion');
+      o.appVersion = r.stringField(o, set$appVersion);
       field = 'systemLangCode';
-      o.systemLangCode = r.stringField(o, 'systemLangCode');
+      o.systemLangCode = r.stringField(o, set$systemLangCode);
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'proxy';
       o.proxy = (flags & 0x1) !== 0 ? read$InputClientProxy(r) : undefined;
       field = 'params';
@@ -52827,13 +52948,13 @@ class ReqDHParams$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'p';
-      o.p = r.stringField(o, 'p');
+      o.p = r.stringField(o, set$p);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'publicKeyFingerprint';
       o.publicKeyFingerprint = r.long();
       field = 'encryptedData';
-      o.encryptedData = r.stringField(o, 'encryptedData');
+      o.encryptedData = r.stringField(o, set$encryptedData);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'req_DH_params', field);
@@ -52905,7 +53026,7 @@ class SetClientDHParams$ {
       field = 'serverNonce';
       o.serverNonce = r.int128();
       field = 'encryptedData';
-      o.encryptedData = r.stringField(o, 'encryptedData');
+      o.encryptedData = r.stringField(o, set$encryptedData);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'set_client_DH_params', field);

@@ -8098,1365 +8098,1479 @@ export function write$TlsBlock(w: TlWriter, value: Api.TypeTlsBlock | null | und
 
 export function read$Vector$InputDocument(r: TlReader): Api.TypeInputDocument[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputDocument);
-  const items: Api.TypeInputDocument[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputDocument(r));
+    const n = r.count(4);
+    const items: Api.TypeInputDocument[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputDocument(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DocumentAttribute(r: TlReader): Api.TypeDocumentAttribute[] {
   if (!r.vectorId()) return r.packed(read$Vector$DocumentAttribute);
-  const items: Api.TypeDocumentAttribute[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DocumentAttribute(r));
+    const n = r.count(4);
+    const items: Api.TypeDocumentAttribute[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DocumentAttribute(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$bytes(r: TlReader): Uint8Array[] {
   if (!r.vectorId()) return r.packed(read$Vector$bytes);
-  const items: Uint8Array[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(r.bytes());
+    const n = r.count(4);
+    const items: Uint8Array[] = new Array(n);
+    for (; i < n; i++) items[i] = r.bytes();
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageEntity(r: TlReader): Api.TypeMessageEntity[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageEntity);
-  const items: Api.TypeMessageEntity[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageEntity(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageEntity[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageEntity(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RestrictionReason(r: TlReader): Api.TypeRestrictionReason[] {
   if (!r.vectorId()) return r.packed(read$Vector$RestrictionReason);
-  const items: Api.TypeRestrictionReason[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RestrictionReason(r));
+    const n = r.count(4);
+    const items: Api.TypeRestrictionReason[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RestrictionReason(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BotInfo(r: TlReader): Api.TypeBotInfo[] {
   if (!r.vectorId()) return r.packed(read$Vector$BotInfo);
-  const items: Api.TypeBotInfo[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BotInfo(r));
+    const n = r.count(4);
+    const items: Api.TypeBotInfo[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BotInfo(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChatParticipant(r: TlReader): Api.TypeChatParticipant[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChatParticipant);
-  const items: Api.TypeChatParticipant[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChatParticipant(r));
+    const n = r.count(4);
+    const items: Api.TypeChatParticipant[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChatParticipant(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$int(r: TlReader): number[] {
   if (!r.vectorId()) return r.packed(read$Vector$int);
-  const items: number[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(r.int());
+    const n = r.count(4);
+    const items: number[] = new Array(n);
+    for (; i < n; i++) items[i] = r.int();
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValue(r: TlReader): Api.TypeSecureValue[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValue);
-  const items: Api.TypeSecureValue[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValue(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValue[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValue(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValueType(r: TlReader): Api.TypeSecureValueType[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValueType);
-  const items: Api.TypeSecureValueType[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueType(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValueType[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValueType(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PhotoSize(r: TlReader): Api.TypePhotoSize[] {
   if (!r.vectorId()) return r.packed(read$Vector$PhotoSize);
-  const items: Api.TypePhotoSize[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PhotoSize(r));
+    const n = r.count(4);
+    const items: Api.TypePhotoSize[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PhotoSize(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$VideoSize(r: TlReader): Api.TypeVideoSize[] {
   if (!r.vectorId()) return r.packed(read$Vector$VideoSize);
-  const items: Api.TypeVideoSize[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$VideoSize(r));
+    const n = r.count(4);
+    const items: Api.TypeVideoSize[] = new Array(n);
+    for (; i < n; i++) items[i] = read$VideoSize(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Contact(r: TlReader): Api.TypeContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$Contact);
-  const items: Api.TypeContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Contact(r));
+    const n = r.count(4);
+    const items: Api.TypeContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Contact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$User(r: TlReader): Api.TypeUser[] {
   if (!r.vectorId()) return r.packed(read$Vector$User);
-  const items: Api.TypeUser[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$User(r));
+    const n = r.count(4);
+    const items: Api.TypeUser[] = new Array(n);
+    for (; i < n; i++) items[i] = read$User(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ImportedContact(r: TlReader): Api.TypeImportedContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$ImportedContact);
-  const items: Api.TypeImportedContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ImportedContact(r));
+    const n = r.count(4);
+    const items: Api.TypeImportedContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ImportedContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PopularContact(r: TlReader): Api.TypePopularContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$PopularContact);
-  const items: Api.TypePopularContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PopularContact(r));
+    const n = r.count(4);
+    const items: Api.TypePopularContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PopularContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$long(r: TlReader): BigInteger[] {
   if (!r.vectorId()) return r.packed(read$Vector$long);
-  const items: BigInteger[] = [];
   let i = 0;
   try {
-    for (const n = r.count(8); i < n; i++) items.push(r.long());
+    const n = r.count(8);
+    const items: BigInteger[] = new Array(n);
+    for (; i < n; i++) items[i] = r.long();
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PeerBlocked(r: TlReader): Api.TypePeerBlocked[] {
   if (!r.vectorId()) return r.packed(read$Vector$PeerBlocked);
-  const items: Api.TypePeerBlocked[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PeerBlocked(r));
+    const n = r.count(4);
+    const items: Api.TypePeerBlocked[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PeerBlocked(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Chat(r: TlReader): Api.TypeChat[] {
   if (!r.vectorId()) return r.packed(read$Vector$Chat);
-  const items: Api.TypeChat[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Chat(r));
+    const n = r.count(4);
+    const items: Api.TypeChat[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Chat(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Dialog(r: TlReader): Api.TypeDialog[] {
   if (!r.vectorId()) return r.packed(read$Vector$Dialog);
-  const items: Api.TypeDialog[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Dialog(r));
+    const n = r.count(4);
+    const items: Api.TypeDialog[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Dialog(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Message(r: TlReader): Api.TypeMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$Message);
-  const items: Api.TypeMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Message(r));
+    const n = r.count(4);
+    const items: Api.TypeMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Message(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DcOption(r: TlReader): Api.TypeDcOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$DcOption);
-  const items: Api.TypeDcOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DcOption(r));
+    const n = r.count(4);
+    const items: Api.TypeDcOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DcOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PrivacyRule(r: TlReader): Api.TypePrivacyRule[] {
   if (!r.vectorId()) return r.packed(read$Vector$PrivacyRule);
-  const items: Api.TypePrivacyRule[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PrivacyRule(r));
+    const n = r.count(4);
+    const items: Api.TypePrivacyRule[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PrivacyRule(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DialogPeer(r: TlReader): Api.TypeDialogPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$DialogPeer);
-  const items: Api.TypeDialogPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DialogPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeDialogPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DialogPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$FolderPeer(r: TlReader): Api.TypeFolderPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$FolderPeer);
-  const items: Api.TypeFolderPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$FolderPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeFolderPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$FolderPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PeerLocated(r: TlReader): Api.TypePeerLocated[] {
   if (!r.vectorId()) return r.packed(read$Vector$PeerLocated);
-  const items: Api.TypePeerLocated[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PeerLocated(r));
+    const n = r.count(4);
+    const items: Api.TypePeerLocated[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PeerLocated(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$GroupCallParticipant(r: TlReader): Api.TypeGroupCallParticipant[] {
   if (!r.vectorId()) return r.packed(read$Vector$GroupCallParticipant);
-  const items: Api.TypeGroupCallParticipant[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$GroupCallParticipant(r));
+    const n = r.count(4);
+    const items: Api.TypeGroupCallParticipant[] = new Array(n);
+    for (; i < n; i++) items[i] = read$GroupCallParticipant(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EncryptedMessage(r: TlReader): Api.TypeEncryptedMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$EncryptedMessage);
-  const items: Api.TypeEncryptedMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EncryptedMessage(r));
+    const n = r.count(4);
+    const items: Api.TypeEncryptedMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EncryptedMessage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Update(r: TlReader): Api.TypeUpdate[] {
   if (!r.vectorId()) return r.packed(read$Vector$Update);
-  const items: Api.TypeUpdate[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Update(r));
+    const n = r.count(4);
+    const items: Api.TypeUpdate[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Update(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Photo(r: TlReader): Api.TypePhoto[] {
   if (!r.vectorId()) return r.packed(read$Vector$Photo);
-  const items: Api.TypePhoto[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Photo(r));
+    const n = r.count(4);
+    const items: Api.TypePhoto[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Photo(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$FileHash(r: TlReader): Api.TypeFileHash[] {
   if (!r.vectorId()) return r.packed(read$Vector$FileHash);
-  const items: Api.TypeFileHash[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$FileHash(r));
+    const n = r.count(4);
+    const items: Api.TypeFileHash[] = new Array(n);
+    for (; i < n; i++) items[i] = read$FileHash(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Peer(r: TlReader): Api.TypePeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$Peer);
-  const items: Api.TypePeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Peer(r));
+    const n = r.count(4);
+    const items: Api.TypePeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Peer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputUser(r: TlReader): Api.TypeInputUser[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputUser);
-  const items: Api.TypeInputUser[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputUser(r));
+    const n = r.count(4);
+    const items: Api.TypeInputUser[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputUser(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Document(r: TlReader): Api.TypeDocument[] {
   if (!r.vectorId()) return r.packed(read$Vector$Document);
-  const items: Api.TypeDocument[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Document(r));
+    const n = r.count(4);
+    const items: Api.TypeDocument[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Document(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StickerSet(r: TlReader): Api.TypeStickerSet[] {
   if (!r.vectorId()) return r.packed(read$Vector$StickerSet);
-  const items: Api.TypeStickerSet[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StickerSet(r));
+    const n = r.count(4);
+    const items: Api.TypeStickerSet[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StickerSet(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$WebPageAttribute(r: TlReader): Api.TypeWebPageAttribute[] {
   if (!r.vectorId()) return r.packed(read$Vector$WebPageAttribute);
-  const items: Api.TypeWebPageAttribute[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$WebPageAttribute(r));
+    const n = r.count(4);
+    const items: Api.TypeWebPageAttribute[] = new Array(n);
+    for (; i < n; i++) items[i] = read$WebPageAttribute(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Authorization(r: TlReader): Api.TypeAuthorization[] {
   if (!r.vectorId()) return r.packed(read$Vector$Authorization);
-  const items: Api.TypeAuthorization[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Authorization(r));
+    const n = r.count(4);
+    const items: Api.TypeAuthorization[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Authorization(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StickerPack(r: TlReader): Api.TypeStickerPack[] {
   if (!r.vectorId()) return r.packed(read$Vector$StickerPack);
-  const items: Api.TypeStickerPack[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StickerPack(r));
+    const n = r.count(4);
+    const items: Api.TypeStickerPack[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StickerPack(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BotCommand(r: TlReader): Api.TypeBotCommand[] {
   if (!r.vectorId()) return r.packed(read$Vector$BotCommand);
-  const items: Api.TypeBotCommand[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BotCommand(r));
+    const n = r.count(4);
+    const items: Api.TypeBotCommand[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BotCommand(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$KeyboardButton(r: TlReader): Api.TypeKeyboardButton[] {
   if (!r.vectorId()) return r.packed(read$Vector$KeyboardButton);
-  const items: Api.TypeKeyboardButton[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$KeyboardButton(r));
+    const n = r.count(4);
+    const items: Api.TypeKeyboardButton[] = new Array(n);
+    for (; i < n; i++) items[i] = read$KeyboardButton(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$KeyboardButtonRow(r: TlReader): Api.TypeKeyboardButtonRow[] {
   if (!r.vectorId()) return r.packed(read$Vector$KeyboardButtonRow);
-  const items: Api.TypeKeyboardButtonRow[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$KeyboardButtonRow(r));
+    const n = r.count(4);
+    const items: Api.TypeKeyboardButtonRow[] = new Array(n);
+    for (; i < n; i++) items[i] = read$KeyboardButtonRow(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageRange(r: TlReader): Api.TypeMessageRange[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageRange);
-  const items: Api.TypeMessageRange[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageRange(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageRange[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageRange(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChannelParticipant(r: TlReader): Api.TypeChannelParticipant[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChannelParticipant);
-  const items: Api.TypeChannelParticipant[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChannelParticipant(r));
+    const n = r.count(4);
+    const items: Api.TypeChannelParticipant[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChannelParticipant(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BotInlineResult(r: TlReader): Api.TypeBotInlineResult[] {
   if (!r.vectorId()) return r.packed(read$Vector$BotInlineResult);
-  const items: Api.TypeBotInlineResult[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BotInlineResult(r));
+    const n = r.count(4);
+    const items: Api.TypeBotInlineResult[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BotInlineResult(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TopPeer(r: TlReader): Api.TypeTopPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$TopPeer);
-  const items: Api.TypeTopPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TopPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeTopPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TopPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TopPeerCategoryPeers(r: TlReader): Api.TypeTopPeerCategoryPeers[] {
   if (!r.vectorId()) return r.packed(read$Vector$TopPeerCategoryPeers);
-  const items: Api.TypeTopPeerCategoryPeers[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TopPeerCategoryPeers(r));
+    const n = r.count(4);
+    const items: Api.TypeTopPeerCategoryPeers[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TopPeerCategoryPeers(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StickerSetCovered(r: TlReader): Api.TypeStickerSetCovered[] {
   if (!r.vectorId()) return r.packed(read$Vector$StickerSetCovered);
-  const items: Api.TypeStickerSetCovered[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StickerSetCovered(r));
+    const n = r.count(4);
+    const items: Api.TypeStickerSetCovered[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StickerSetCovered(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$HighScore(r: TlReader): Api.TypeHighScore[] {
   if (!r.vectorId()) return r.packed(read$Vector$HighScore);
-  const items: Api.TypeHighScore[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$HighScore(r));
+    const n = r.count(4);
+    const items: Api.TypeHighScore[] = new Array(n);
+    for (; i < n; i++) items[i] = read$HighScore(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RichText(r: TlReader): Api.TypeRichText[] {
   if (!r.vectorId()) return r.packed(read$Vector$RichText);
-  const items: Api.TypeRichText[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RichText(r));
+    const n = r.count(4);
+    const items: Api.TypeRichText[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RichText(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageListItem(r: TlReader): Api.TypePageListItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageListItem);
-  const items: Api.TypePageListItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageListItem(r));
+    const n = r.count(4);
+    const items: Api.TypePageListItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageListItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageBlock(r: TlReader): Api.TypePageBlock[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageBlock);
-  const items: Api.TypePageBlock[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageBlock(r));
+    const n = r.count(4);
+    const items: Api.TypePageBlock[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageBlock(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageTableRow(r: TlReader): Api.TypePageTableRow[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageTableRow);
-  const items: Api.TypePageTableRow[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageTableRow(r));
+    const n = r.count(4);
+    const items: Api.TypePageTableRow[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageTableRow(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageListOrderedItem(r: TlReader): Api.TypePageListOrderedItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageListOrderedItem);
-  const items: Api.TypePageListOrderedItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageListOrderedItem(r));
+    const n = r.count(4);
+    const items: Api.TypePageListOrderedItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageListOrderedItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageRelatedArticle(r: TlReader): Api.TypePageRelatedArticle[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageRelatedArticle);
-  const items: Api.TypePageRelatedArticle[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageRelatedArticle(r));
+    const n = r.count(4);
+    const items: Api.TypePageRelatedArticle[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageRelatedArticle(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$LabeledPrice(r: TlReader): Api.TypeLabeledPrice[] {
   if (!r.vectorId()) return r.packed(read$Vector$LabeledPrice);
-  const items: Api.TypeLabeledPrice[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$LabeledPrice(r));
+    const n = r.count(4);
+    const items: Api.TypeLabeledPrice[] = new Array(n);
+    for (; i < n; i++) items[i] = read$LabeledPrice(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ShippingOption(r: TlReader): Api.TypeShippingOption[] {
   if (!r.vectorId()) return r.packed(read$Vector$ShippingOption);
-  const items: Api.TypeShippingOption[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ShippingOption(r));
+    const n = r.count(4);
+    const items: Api.TypeShippingOption[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ShippingOption(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PhoneConnection(r: TlReader): Api.TypePhoneConnection[] {
   if (!r.vectorId()) return r.packed(read$Vector$PhoneConnection);
-  const items: Api.TypePhoneConnection[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PhoneConnection(r));
+    const n = r.count(4);
+    const items: Api.TypePhoneConnection[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PhoneConnection(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$string(r: TlReader): string[] {
   if (!r.vectorId()) return r.packed(read$Vector$string);
-  const items: string[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(r.stringField(items, items.length));
+    const n = r.count(4);
+    const items: string[] = new Array(n);
+    for (; i < n; i++) items[i] = r.stringField(items, i);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$CdnPublicKey(r: TlReader): Api.TypeCdnPublicKey[] {
   if (!r.vectorId()) return r.packed(read$Vector$CdnPublicKey);
-  const items: Api.TypeCdnPublicKey[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$CdnPublicKey(r));
+    const n = r.count(4);
+    const items: Api.TypeCdnPublicKey[] = new Array(n);
+    for (; i < n; i++) items[i] = read$CdnPublicKey(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$LangPackString(r: TlReader): Api.TypeLangPackString[] {
   if (!r.vectorId()) return r.packed(read$Vector$LangPackString);
-  const items: Api.TypeLangPackString[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$LangPackString(r));
+    const n = r.count(4);
+    const items: Api.TypeLangPackString[] = new Array(n);
+    for (; i < n; i++) items[i] = read$LangPackString(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ChannelAdminLogEvent(r: TlReader): Api.TypeChannelAdminLogEvent[] {
   if (!r.vectorId()) return r.packed(read$Vector$ChannelAdminLogEvent);
-  const items: Api.TypeChannelAdminLogEvent[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ChannelAdminLogEvent(r));
+    const n = r.count(4);
+    const items: Api.TypeChannelAdminLogEvent[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ChannelAdminLogEvent(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$RecentMeUrl(r: TlReader): Api.TypeRecentMeUrl[] {
   if (!r.vectorId()) return r.packed(read$Vector$RecentMeUrl);
-  const items: Api.TypeRecentMeUrl[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$RecentMeUrl(r));
+    const n = r.count(4);
+    const items: Api.TypeRecentMeUrl[] = new Array(n);
+    for (; i < n; i++) items[i] = read$RecentMeUrl(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$WebAuthorization(r: TlReader): Api.TypeWebAuthorization[] {
   if (!r.vectorId()) return r.packed(read$Vector$WebAuthorization);
-  const items: Api.TypeWebAuthorization[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$WebAuthorization(r));
+    const n = r.count(4);
+    const items: Api.TypeWebAuthorization[] = new Array(n);
+    for (; i < n; i++) items[i] = read$WebAuthorization(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureFile(r: TlReader): Api.TypeSecureFile[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureFile);
-  const items: Api.TypeSecureFile[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureFile(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureFile[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureFile(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputSecureFile(r: TlReader): Api.TypeInputSecureFile[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputSecureFile);
-  const items: Api.TypeInputSecureFile[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputSecureFile(r));
+    const n = r.count(4);
+    const items: Api.TypeInputSecureFile[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputSecureFile(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureRequiredType(r: TlReader): Api.TypeSecureRequiredType[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureRequiredType);
-  const items: Api.TypeSecureRequiredType[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureRequiredType(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureRequiredType[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureRequiredType(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValueError(r: TlReader): Api.TypeSecureValueError[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValueError);
-  const items: Api.TypeSecureValueError[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueError(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValueError[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValueError(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$JSONValue(r: TlReader): Api.TypeJSONValue[] {
   if (!r.vectorId()) return r.packed(read$Vector$JSONValue);
-  const items: Api.TypeJSONValue[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$JSONValue(r));
+    const n = r.count(4);
+    const items: Api.TypeJSONValue[] = new Array(n);
+    for (; i < n; i++) items[i] = read$JSONValue(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$JSONObjectValue(r: TlReader): Api.TypeJSONObjectValue[] {
   if (!r.vectorId()) return r.packed(read$Vector$JSONObjectValue);
-  const items: Api.TypeJSONObjectValue[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$JSONObjectValue(r));
+    const n = r.count(4);
+    const items: Api.TypeJSONObjectValue[] = new Array(n);
+    for (; i < n; i++) items[i] = read$JSONObjectValue(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PageTableCell(r: TlReader): Api.TypePageTableCell[] {
   if (!r.vectorId()) return r.packed(read$Vector$PageTableCell);
-  const items: Api.TypePageTableCell[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PageTableCell(r));
+    const n = r.count(4);
+    const items: Api.TypePageTableCell[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PageTableCell(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PollAnswer(r: TlReader): Api.TypePollAnswer[] {
   if (!r.vectorId()) return r.packed(read$Vector$PollAnswer);
-  const items: Api.TypePollAnswer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PollAnswer(r));
+    const n = r.count(4);
+    const items: Api.TypePollAnswer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PollAnswer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$PollAnswerVoters(r: TlReader): Api.TypePollAnswerVoters[] {
   if (!r.vectorId()) return r.packed(read$Vector$PollAnswerVoters);
-  const items: Api.TypePollAnswerVoters[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$PollAnswerVoters(r));
+    const n = r.count(4);
+    const items: Api.TypePollAnswerVoters[] = new Array(n);
+    for (; i < n; i++) items[i] = read$PollAnswerVoters(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$WallPaper(r: TlReader): Api.TypeWallPaper[] {
   if (!r.vectorId()) return r.packed(read$Vector$WallPaper);
-  const items: Api.TypeWallPaper[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$WallPaper(r));
+    const n = r.count(4);
+    const items: Api.TypeWallPaper[] = new Array(n);
+    for (; i < n; i++) items[i] = read$WallPaper(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EmojiKeyword(r: TlReader): Api.TypeEmojiKeyword[] {
   if (!r.vectorId()) return r.packed(read$Vector$EmojiKeyword);
-  const items: Api.TypeEmojiKeyword[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EmojiKeyword(r));
+    const n = r.count(4);
+    const items: Api.TypeEmojiKeyword[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EmojiKeyword(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$Theme(r: TlReader): Api.TypeTheme[] {
   if (!r.vectorId()) return r.packed(read$Vector$Theme);
-  const items: Api.TypeTheme[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$Theme(r));
+    const n = r.count(4);
+    const items: Api.TypeTheme[] = new Array(n);
+    for (; i < n; i++) items[i] = read$Theme(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageUserVote(r: TlReader): Api.TypeMessageUserVote[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageUserVote);
-  const items: Api.TypeMessageUserVote[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageUserVote(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageUserVote[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageUserVote(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$BankCardOpenUrl(r: TlReader): Api.TypeBankCardOpenUrl[] {
   if (!r.vectorId()) return r.packed(read$Vector$BankCardOpenUrl);
-  const items: Api.TypeBankCardOpenUrl[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$BankCardOpenUrl(r));
+    const n = r.count(4);
+    const items: Api.TypeBankCardOpenUrl[] = new Array(n);
+    for (; i < n; i++) items[i] = read$BankCardOpenUrl(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputPeer(r: TlReader): Api.TypeInputPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputPeer);
-  const items: Api.TypeInputPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeInputPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageInteractionCounters(r: TlReader): Api.TypeMessageInteractionCounters[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageInteractionCounters);
-  const items: Api.TypeMessageInteractionCounters[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageInteractionCounters(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageInteractionCounters[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageInteractionCounters(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StatsGroupTopPoster(r: TlReader): Api.TypeStatsGroupTopPoster[] {
   if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopPoster);
-  const items: Api.TypeStatsGroupTopPoster[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopPoster(r));
+    const n = r.count(4);
+    const items: Api.TypeStatsGroupTopPoster[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StatsGroupTopPoster(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StatsGroupTopAdmin(r: TlReader): Api.TypeStatsGroupTopAdmin[] {
   if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopAdmin);
-  const items: Api.TypeStatsGroupTopAdmin[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopAdmin(r));
+    const n = r.count(4);
+    const items: Api.TypeStatsGroupTopAdmin[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StatsGroupTopAdmin(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$StatsGroupTopInviter(r: TlReader): Api.TypeStatsGroupTopInviter[] {
   if (!r.vectorId()) return r.packed(read$Vector$StatsGroupTopInviter);
-  const items: Api.TypeStatsGroupTopInviter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$StatsGroupTopInviter(r));
+    const n = r.count(4);
+    const items: Api.TypeStatsGroupTopInviter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$StatsGroupTopInviter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$help$CountryCode(r: TlReader): Api.help.TypeCountryCode[] {
   if (!r.vectorId()) return r.packed(read$Vector$help$CountryCode);
-  const items: Api.help.TypeCountryCode[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$help$CountryCode(r));
+    const n = r.count(4);
+    const items: Api.help.TypeCountryCode[] = new Array(n);
+    for (; i < n; i++) items[i] = read$help$CountryCode(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$help$Country(r: TlReader): Api.help.TypeCountry[] {
   if (!r.vectorId()) return r.packed(read$Vector$help$Country);
-  const items: Api.help.TypeCountry[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$help$Country(r));
+    const n = r.count(4);
+    const items: Api.help.TypeCountry[] = new Array(n);
+    for (; i < n; i++) items[i] = read$help$Country(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessageViews(r: TlReader): Api.TypeMessageViews[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessageViews);
-  const items: Api.TypeMessageViews[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessageViews(r));
+    const n = r.count(4);
+    const items: Api.TypeMessageViews[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessageViews(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$future_salt(r: TlReader): Api.FutureSalt[] {
-  const items: Api.FutureSalt[] = [];
   let i = 0;
   try {
-    for (const n = r.count(16); i < n; i++) items.push($FutureSalt.fromReader(r));
+    const n = r.count(16);
+    const items: Api.FutureSalt[] = new Array(n);
+    for (; i < n; i++) items[i] = $FutureSalt.fromReader(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$mtproto$message(r: TlReader): Api.mtproto.Message[] {
-  const items: Api.mtproto.Message[] = [];
   let i = 0;
   try {
-    for (const n = r.count(20); i < n; i++) items.push(mtproto$Message.fromReader(r));
+    const n = r.count(20);
+    const items: Api.mtproto.Message[] = new Array(n);
+    for (; i < n; i++) items[i] = mtproto$Message.fromReader(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$IpPort(r: TlReader): Api.TypeIpPort[] {
-  const items: Api.TypeIpPort[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$IpPort(r));
+    const n = r.count(4);
+    const items: Api.TypeIpPort[] = new Array(n);
+    for (; i < n; i++) items[i] = read$IpPort(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$AccessPointRule(r: TlReader): Api.TypeAccessPointRule[] {
-  const items: Api.TypeAccessPointRule[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$AccessPointRule(r));
+    const n = r.count(4);
+    const items: Api.TypeAccessPointRule[] = new Array(n);
+    for (; i < n; i++) items[i] = read$AccessPointRule(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$vector$TlsBlock(r: TlReader): Api.TypeTlsBlock[] {
-  const items: Api.TypeTlsBlock[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TlsBlock(r));
+    const n = r.count(4);
+    const items: Api.TypeTlsBlock[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TlsBlock(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$TlsBlock(r: TlReader): Api.TypeTlsBlock[] {
   if (!r.vectorId()) return r.packed(read$Vector$TlsBlock);
-  const items: Api.TypeTlsBlock[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$TlsBlock(r));
+    const n = r.count(4);
+    const items: Api.TypeTlsBlock[] = new Array(n);
+    for (; i < n; i++) items[i] = read$TlsBlock(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputPrivacyRule(r: TlReader): Api.TypeInputPrivacyRule[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputPrivacyRule);
-  const items: Api.TypeInputPrivacyRule[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputPrivacyRule(r));
+    const n = r.count(4);
+    const items: Api.TypeInputPrivacyRule[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputPrivacyRule(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SecureValueHash(r: TlReader): Api.TypeSecureValueHash[] {
   if (!r.vectorId()) return r.packed(read$Vector$SecureValueHash);
-  const items: Api.TypeSecureValueHash[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SecureValueHash(r));
+    const n = r.count(4);
+    const items: Api.TypeSecureValueHash[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SecureValueHash(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputWallPaper(r: TlReader): Api.TypeInputWallPaper[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputWallPaper);
-  const items: Api.TypeInputWallPaper[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputWallPaper(r));
+    const n = r.count(4);
+    const items: Api.TypeInputWallPaper[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputWallPaper(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputContact(r: TlReader): Api.TypeInputContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputContact);
-  const items: Api.TypeInputContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputContact(r));
+    const n = r.count(4);
+    const items: Api.TypeInputContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputMessage(r: TlReader): Api.TypeInputMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputMessage);
-  const items: Api.TypeInputMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputMessage(r));
+    const n = r.count(4);
+    const items: Api.TypeInputMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputMessage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputBotInlineResult(r: TlReader): Api.TypeInputBotInlineResult[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputBotInlineResult);
-  const items: Api.TypeInputBotInlineResult[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputBotInlineResult(r));
+    const n = r.count(4);
+    const items: Api.TypeInputBotInlineResult[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputBotInlineResult(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputDialogPeer(r: TlReader): Api.TypeInputDialogPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputDialogPeer);
-  const items: Api.TypeInputDialogPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputDialogPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeInputDialogPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputDialogPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputSingleMedia(r: TlReader): Api.TypeInputSingleMedia[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputSingleMedia);
-  const items: Api.TypeInputSingleMedia[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputSingleMedia(r));
+    const n = r.count(4);
+    const items: Api.TypeInputSingleMedia[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputSingleMedia(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$MessagesFilter(r: TlReader): Api.TypeMessagesFilter[] {
   if (!r.vectorId()) return r.packed(read$Vector$MessagesFilter);
-  const items: Api.TypeMessagesFilter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$MessagesFilter(r));
+    const n = r.count(4);
+    const items: Api.TypeMessagesFilter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$MessagesFilter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputStickerSet(r: TlReader): Api.TypeInputStickerSet[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputStickerSet);
-  const items: Api.TypeInputStickerSet[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputStickerSet(r));
+    const n = r.count(4);
+    const items: Api.TypeInputStickerSet[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputStickerSet(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputPhoto(r: TlReader): Api.TypeInputPhoto[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputPhoto);
-  const items: Api.TypeInputPhoto[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputPhoto(r));
+    const n = r.count(4);
+    const items: Api.TypeInputPhoto[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputPhoto(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputAppEvent(r: TlReader): Api.TypeInputAppEvent[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputAppEvent);
-  const items: Api.TypeInputAppEvent[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputAppEvent(r));
+    const n = r.count(4);
+    const items: Api.TypeInputAppEvent[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputAppEvent(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputChannel(r: TlReader): Api.TypeInputChannel[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputChannel);
-  const items: Api.TypeInputChannel[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputChannel(r));
+    const n = r.count(4);
+    const items: Api.TypeInputChannel[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputChannel(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputStickerSetItem(r: TlReader): Api.TypeInputStickerSetItem[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputStickerSetItem);
-  const items: Api.TypeInputStickerSetItem[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputStickerSetItem(r));
+    const n = r.count(4);
+    const items: Api.TypeInputStickerSetItem[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputStickerSetItem(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$InputFolderPeer(r: TlReader): Api.TypeInputFolderPeer[] {
   if (!r.vectorId()) return r.packed(read$Vector$InputFolderPeer);
-  const items: Api.TypeInputFolderPeer[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$InputFolderPeer(r));
+    const n = r.count(4);
+    const items: Api.TypeInputFolderPeer[] = new Array(n);
+    for (; i < n; i++) items[i] = read$InputFolderPeer(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ContactStatus(r: TlReader): Api.TypeContactStatus[] {
   if (!r.vectorId()) return r.packed(read$Vector$ContactStatus);
-  const items: Api.TypeContactStatus[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ContactStatus(r));
+    const n = r.count(4);
+    const items: Api.TypeContactStatus[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ContactStatus(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$SavedContact(r: TlReader): Api.TypeSavedContact[] {
   if (!r.vectorId()) return r.packed(read$Vector$SavedContact);
-  const items: Api.TypeSavedContact[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$SavedContact(r));
+    const n = r.count(4);
+    const items: Api.TypeSavedContact[] = new Array(n);
+    for (; i < n; i++) items[i] = read$SavedContact(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$ReceivedNotifyMessage(r: TlReader): Api.TypeReceivedNotifyMessage[] {
   if (!r.vectorId()) return r.packed(read$Vector$ReceivedNotifyMessage);
-  const items: Api.TypeReceivedNotifyMessage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$ReceivedNotifyMessage(r));
+    const n = r.count(4);
+    const items: Api.TypeReceivedNotifyMessage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$ReceivedNotifyMessage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$EmojiLanguage(r: TlReader): Api.TypeEmojiLanguage[] {
   if (!r.vectorId()) return r.packed(read$Vector$EmojiLanguage);
-  const items: Api.TypeEmojiLanguage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$EmojiLanguage(r));
+    const n = r.count(4);
+    const items: Api.TypeEmojiLanguage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$EmojiLanguage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$messages$SearchCounter(r: TlReader): Api.messages.TypeSearchCounter[] {
   if (!r.vectorId()) return r.packed(read$Vector$messages$SearchCounter);
-  const items: Api.messages.TypeSearchCounter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$messages$SearchCounter(r));
+    const n = r.count(4);
+    const items: Api.messages.TypeSearchCounter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$messages$SearchCounter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DialogFilter(r: TlReader): Api.TypeDialogFilter[] {
   if (!r.vectorId()) return r.packed(read$Vector$DialogFilter);
-  const items: Api.TypeDialogFilter[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DialogFilter(r));
+    const n = r.count(4);
+    const items: Api.TypeDialogFilter[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DialogFilter(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$DialogFilterSuggested(r: TlReader): Api.TypeDialogFilterSuggested[] {
   if (!r.vectorId()) return r.packed(read$Vector$DialogFilterSuggested);
-  const items: Api.TypeDialogFilterSuggested[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$DialogFilterSuggested(r));
+    const n = r.count(4);
+    const items: Api.TypeDialogFilterSuggested[] = new Array(n);
+    for (; i < n; i++) items[i] = read$DialogFilterSuggested(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function read$Vector$LangPackLanguage(r: TlReader): Api.TypeLangPackLanguage[] {
   if (!r.vectorId()) return r.packed(read$Vector$LangPackLanguage);
-  const items: Api.TypeLangPackLanguage[] = [];
   let i = 0;
   try {
-    for (const n = r.count(4); i < n; i++) items.push(read$LangPackLanguage(r));
+    const n = r.count(4);
+    const items: Api.TypeLangPackLanguage[] = new Array(n);
+    for (; i < n; i++) items[i] = read$LangPackLanguage(r);
+    return items;
   } catch (e) {
-    rethrowElement(e, i);
+    return rethrowElement(e, i);
   }
-  return items;
 }
 
 export function readResult$auth$SentCode(r: TlReader): Api.auth.TypeSentCode {
@@ -9961,4 +10075,465 @@ export function readResult$Pong(r: TlReader): Api.TypePong {
 
 export function readResult$DestroySessionRes(r: TlReader): Api.TypeDestroySessionRes {
   return read$DestroySessionRes(r);
+}
+
+/* Setters of the properties that hold `string` fields. */
+export function set$text(o: { text: string | undefined }, v: string): void {
+  o.text = v;
+}
+export function set$phone(o: { phone: string | undefined }, v: string): void {
+  o.phone = v;
+}
+export function set$firstName(o: { firstName: string | undefined }, v: string): void {
+  o.firstName = v;
+}
+export function set$lastName(o: { lastName: string | undefined }, v: string): void {
+  o.lastName = v;
+}
+export function set$name(o: { name: string | undefined }, v: string): void {
+  o.name = v;
+}
+export function set$md5Checksum(o: { md5Checksum: string | undefined }, v: string): void {
+  o.md5Checksum = v;
+}
+export function set$phoneNumber(o: { phoneNumber: string | undefined }, v: string): void {
+  o.phoneNumber = v;
+}
+export function set$vcard(o: { vcard: string | undefined }, v: string): void {
+  o.vcard = v;
+}
+export function set$mimeType(o: { mimeType: string | undefined }, v: string): void {
+  o.mimeType = v;
+}
+export function set$query(o: { query: string | undefined }, v: string): void {
+  o.query = v;
+}
+export function set$title(o: { title: string | undefined }, v: string): void {
+  o.title = v;
+}
+export function set$address(o: { address: string | undefined }, v: string): void {
+  o.address = v;
+}
+export function set$provider(o: { provider: string | undefined }, v: string): void {
+  o.provider = v;
+}
+export function set$venueId(o: { venueId: string | undefined }, v: string): void {
+  o.venueId = v;
+}
+export function set$venueType(o: { venueType: string | undefined }, v: string): void {
+  o.venueType = v;
+}
+export function set$url(o: { url: string | undefined }, v: string): void {
+  o.url = v;
+}
+export function set$description(o: { description: string | undefined }, v: string): void {
+  o.description = v;
+}
+export function set$startParam(o: { startParam: string | undefined }, v: string): void {
+  o.startParam = v;
+}
+export function set$solution(o: { solution: string | undefined }, v: string): void {
+  o.solution = v;
+}
+export function set$emoticon(o: { emoticon: string | undefined }, v: string): void {
+  o.emoticon = v;
+}
+export function set$thumbSize(o: { thumbSize: string | undefined }, v: string): void {
+  o.thumbSize = v;
+}
+export function set$username(o: { username: string | undefined }, v: string): void {
+  o.username = v;
+}
+export function set$botInlinePlaceholder(o: { botInlinePlaceholder: string | undefined }, v: string): void {
+  o.botInlinePlaceholder = v;
+}
+export function set$langCode(o: { langCode: string | undefined }, v: string): void {
+  o.langCode = v;
+}
+export function set$about(o: { about: string | undefined }, v: string): void {
+  o.about = v;
+}
+export function set$message(o: { message: string | undefined }, v: string): void {
+  o.message = v;
+}
+export function set$postAuthor(o: { postAuthor: string | undefined }, v: string): void {
+  o.postAuthor = v;
+}
+export function set$currency(o: { currency: string | undefined }, v: string): void {
+  o.currency = v;
+}
+export function set$shippingOptionId(o: { shippingOptionId: string | undefined }, v: string): void {
+  o.shippingOptionId = v;
+}
+export function set$domain(o: { domain: string | undefined }, v: string): void {
+  o.domain = v;
+}
+export function set$type(o: { type: string | undefined }, v: string): void {
+  o.type = v;
+}
+export function set$phoneCodeHash(o: { phoneCodeHash: string | undefined }, v: string): void {
+  o.phoneCodeHash = v;
+}
+export function set$sound(o: { sound: string | undefined }, v: string): void {
+  o.sound = v;
+}
+export function set$slug(o: { slug: string | undefined }, v: string): void {
+  o.slug = v;
+}
+export function set$offset(o: { offset: string | undefined }, v: string): void {
+  o.offset = v;
+}
+export function set$id(o: { id: string | undefined }, v: string): void {
+  o.id = v;
+}
+export function set$gameShortName(o: { gameShortName: string | undefined }, v: string): void {
+  o.gameShortName = v;
+}
+export function set$ipAddress(o: { ipAddress: string | undefined }, v: string): void {
+  o.ipAddress = v;
+}
+export function set$dcTxtDomainName(o: { dcTxtDomainName: string | undefined }, v: string): void {
+  o.dcTxtDomainName = v;
+}
+export function set$meUrlPrefix(o: { meUrlPrefix: string | undefined }, v: string): void {
+  o.meUrlPrefix = v;
+}
+export function set$autoupdateUrlPrefix(o: { autoupdateUrlPrefix: string | undefined }, v: string): void {
+  o.autoupdateUrlPrefix = v;
+}
+export function set$gifSearchUsername(o: { gifSearchUsername: string | undefined }, v: string): void {
+  o.gifSearchUsername = v;
+}
+export function set$venueSearchUsername(o: { venueSearchUsername: string | undefined }, v: string): void {
+  o.venueSearchUsername = v;
+}
+export function set$imgSearchUsername(o: { imgSearchUsername: string | undefined }, v: string): void {
+  o.imgSearchUsername = v;
+}
+export function set$staticMapsProvider(o: { staticMapsProvider: string | undefined }, v: string): void {
+  o.staticMapsProvider = v;
+}
+export function set$suggestedLangCode(o: { suggestedLangCode: string | undefined }, v: string): void {
+  o.suggestedLangCode = v;
+}
+export function set$country(o: { country: string | undefined }, v: string): void {
+  o.country = v;
+}
+export function set$version(o: { version: string | undefined }, v: string): void {
+  o.version = v;
+}
+export function set$alt(o: { alt: string | undefined }, v: string): void {
+  o.alt = v;
+}
+export function set$performer(o: { performer: string | undefined }, v: string): void {
+  o.performer = v;
+}
+export function set$fileName(o: { fileName: string | undefined }, v: string): void {
+  o.fileName = v;
+}
+export function set$displayUrl(o: { displayUrl: string | undefined }, v: string): void {
+  o.displayUrl = v;
+}
+export function set$siteName(o: { siteName: string | undefined }, v: string): void {
+  o.siteName = v;
+}
+export function set$embedUrl(o: { embedUrl: string | undefined }, v: string): void {
+  o.embedUrl = v;
+}
+export function set$embedType(o: { embedType: string | undefined }, v: string): void {
+  o.embedType = v;
+}
+export function set$author(o: { author: string | undefined }, v: string): void {
+  o.author = v;
+}
+export function set$deviceModel(o: { deviceModel: string | undefined }, v: string): void {
+  o.deviceModel = v;
+}
+export function set$platform(o: { platform: string | undefined }, v: string): void {
+  o.platform = v;
+}
+export function set$systemVersion(o: { systemVersion: string | undefined }, v: string): void {
+  o.systemVersion = v;
+}
+export function set$appName(o: { appName: string | undefined }, v: string): void {
+  o.appName = v;
+}
+export function set$appVersion(o: { appVersion: string | undefined }, v: string): void {
+  o.appVersion = v;
+}
+export function set$ip(o: { ip: string | undefined }, v: string): void {
+  o.ip = v;
+}
+export function set$region(o: { region: string | undefined }, v: string): void {
+  o.region = v;
+}
+export function set$hint(o: { hint: string | undefined }, v: string): void {
+  o.hint = v;
+}
+export function set$emailUnconfirmedPattern(o: { emailUnconfirmedPattern: string | undefined }, v: string): void {
+  o.emailUnconfirmedPattern = v;
+}
+export function set$email(o: { email: string | undefined }, v: string): void {
+  o.email = v;
+}
+export function set$emailPattern(o: { emailPattern: string | undefined }, v: string): void {
+  o.emailPattern = v;
+}
+export function set$link(o: { link: string | undefined }, v: string): void {
+  o.link = v;
+}
+export function set$shortName(o: { shortName: string | undefined }, v: string): void {
+  o.shortName = v;
+}
+export function set$command(o: { command: string | undefined }, v: string): void {
+  o.command = v;
+}
+export function set$fwdText(o: { fwdText: string | undefined }, v: string): void {
+  o.fwdText = v;
+}
+export function set$language(o: { language: string | undefined }, v: string): void {
+  o.language = v;
+}
+export function set$rank(o: { rank: string | undefined }, v: string): void {
+  o.rank = v;
+}
+export function set$q(o: { q: string | undefined }, v: string): void {
+  o.q = v;
+}
+export function set$nextOffset(o: { nextOffset: string | undefined }, v: string): void {
+  o.nextOffset = v;
+}
+export function set$html(o: { html: string | undefined }, v: string): void {
+  o.html = v;
+}
+export function set$fromName(o: { fromName: string | undefined }, v: string): void {
+  o.fromName = v;
+}
+export function set$psaType(o: { psaType: string | undefined }, v: string): void {
+  o.psaType = v;
+}
+export function set$pattern(o: { pattern: string | undefined }, v: string): void {
+  o.pattern = v;
+}
+export function set$data(o: { data: string | undefined }, v: string): void {
+  o.data = v;
+}
+export function set$label(o: { label: string | undefined }, v: string): void {
+  o.label = v;
+}
+export function set$providerChargeId(o: { providerChargeId: string | undefined }, v: string): void {
+  o.providerChargeId = v;
+}
+export function set$streetLine1(o: { streetLine1: string | undefined }, v: string): void {
+  o.streetLine1 = v;
+}
+export function set$streetLine2(o: { streetLine2: string | undefined }, v: string): void {
+  o.streetLine2 = v;
+}
+export function set$city(o: { city: string | undefined }, v: string): void {
+  o.city = v;
+}
+export function set$state(o: { state: string | undefined }, v: string): void {
+  o.state = v;
+}
+export function set$countryIso2(o: { countryIso2: string | undefined }, v: string): void {
+  o.countryIso2 = v;
+}
+export function set$postCode(o: { postCode: string | undefined }, v: string): void {
+  o.postCode = v;
+}
+export function set$nativeProvider(o: { nativeProvider: string | undefined }, v: string): void {
+  o.nativeProvider = v;
+}
+export function set$credentialsTitle(o: { credentialsTitle: string | undefined }, v: string): void {
+  o.credentialsTitle = v;
+}
+export function set$googleTransactionId(o: { googleTransactionId: string | undefined }, v: string): void {
+  o.googleTransactionId = v;
+}
+export function set$emoji(o: { emoji: string | undefined }, v: string): void {
+  o.emoji = v;
+}
+export function set$ipv6(o: { ipv6: string | undefined }, v: string): void {
+  o.ipv6 = v;
+}
+export function set$password(o: { password: string | undefined }, v: string): void {
+  o.password = v;
+}
+export function set$publicKey(o: { publicKey: string | undefined }, v: string): void {
+  o.publicKey = v;
+}
+export function set$key(o: { key: string | undefined }, v: string): void {
+  o.key = v;
+}
+export function set$value(o: { value: string | undefined }, v: string): void {
+  o.value = v;
+}
+export function set$zeroValue(o: { zeroValue: string | undefined }, v: string): void {
+  o.zeroValue = v;
+}
+export function set$oneValue(o: { oneValue: string | undefined }, v: string): void {
+  o.oneValue = v;
+}
+export function set$twoValue(o: { twoValue: string | undefined }, v: string): void {
+  o.twoValue = v;
+}
+export function set$fewValue(o: { fewValue: string | undefined }, v: string): void {
+  o.fewValue = v;
+}
+export function set$manyValue(o: { manyValue: string | undefined }, v: string): void {
+  o.manyValue = v;
+}
+export function set$otherValue(o: { otherValue: string | undefined }, v: string): void {
+  o.otherValue = v;
+}
+export function set$nativeName(o: { nativeName: string | undefined }, v: string): void {
+  o.nativeName = v;
+}
+export function set$baseLangCode(o: { baseLangCode: string | undefined }, v: string): void {
+  o.baseLangCode = v;
+}
+export function set$pluralCode(o: { pluralCode: string | undefined }, v: string): void {
+  o.pluralCode = v;
+}
+export function set$translationsUrl(o: { translationsUrl: string | undefined }, v: string): void {
+  o.translationsUrl = v;
+}
+export function set$prevValue(o: { prevValue: string | undefined }, v: string): void {
+  o.prevValue = v;
+}
+export function set$newValue(o: { newValue: string | undefined }, v: string): void {
+  o.newValue = v;
+}
+export function set$browser(o: { browser: string | undefined }, v: string): void {
+  o.browser = v;
+}
+export function set$field(o: { field: string | undefined }, v: string): void {
+  o.field = v;
+}
+export function set$privacyPolicyUrl(o: { privacyPolicyUrl: string | undefined }, v: string): void {
+  o.privacyPolicyUrl = v;
+}
+export function set$num(o: { num: string | undefined }, v: string): void {
+  o.num = v;
+}
+export function set$question(o: { question: string | undefined }, v: string): void {
+  o.question = v;
+}
+export function set$keyword(o: { keyword: string | undefined }, v: string): void {
+  o.keyword = v;
+}
+export function set$reason(o: { reason: string | undefined }, v: string): void {
+  o.reason = v;
+}
+export function set$token(o: { token: string | undefined }, v: string): void {
+  o.token = v;
+}
+export function set$error(o: { error: string | undefined }, v: string): void {
+  o.error = v;
+}
+export function set$zoomToken(o: { zoomToken: string | undefined }, v: string): void {
+  o.zoomToken = v;
+}
+export function set$psaMessage(o: { psaMessage: string | undefined }, v: string): void {
+  o.psaMessage = v;
+}
+export function set$countryCode(o: { countryCode: string | undefined }, v: string): void {
+  o.countryCode = v;
+}
+export function set$iso2(o: { iso2: string | undefined }, v: string): void {
+  o.iso2 = v;
+}
+export function set$defaultName(o: { defaultName: string | undefined }, v: string): void {
+  o.defaultName = v;
+}
+export function set$participantsNextOffset(o: { participantsNextOffset: string | undefined }, v: string): void {
+  o.participantsNextOffset = v;
+}
+export function set$pq(o: { pq: string | undefined }, v: string): void {
+  o.pq = v;
+}
+export function set$p(o: { p: string | undefined }, v: string): void {
+  o.p = v;
+}
+export function set$encryptedAnswer(o: { encryptedAnswer: string | undefined }, v: string): void {
+  o.encryptedAnswer = v;
+}
+export function set$dhPrime(o: { dhPrime: string | undefined }, v: string): void {
+  o.dhPrime = v;
+}
+export function set$gA(o: { gA: string | undefined }, v: string): void {
+  o.gA = v;
+}
+export function set$gB(o: { gB: string | undefined }, v: string): void {
+  o.gB = v;
+}
+export function set$info(o: { info: string | undefined }, v: string): void {
+  o.info = v;
+}
+export function set$errorMessage(o: { errorMessage: string | undefined }, v: string): void {
+  o.errorMessage = v;
+}
+export function set$phonePrefixRules(o: { phonePrefixRules: string | undefined }, v: string): void {
+  o.phonePrefixRules = v;
+}
+export function set$systemLangCode(o: { systemLangCode: string | undefined }, v: string): void {
+  o.systemLangCode = v;
+}
+export function set$langPack(o: { langPack: string | undefined }, v: string): void {
+  o.langPack = v;
+}
+export function set$apiHash(o: { apiHash: string | undefined }, v: string): void {
+  o.apiHash = v;
+}
+export function set$phoneCode(o: { phoneCode: string | undefined }, v: string): void {
+  o.phoneCode = v;
+}
+export function set$botAuthToken(o: { botAuthToken: string | undefined }, v: string): void {
+  o.botAuthToken = v;
+}
+export function set$code(o: { code: string | undefined }, v: string): void {
+  o.code = v;
+}
+export function set$hash(o: { hash: string | undefined }, v: string): void {
+  o.hash = v;
+}
+export function set$scope(o: { scope: string | undefined }, v: string): void {
+  o.scope = v;
+}
+export function set$format(o: { format: string | undefined }, v: string): void {
+  o.format = v;
+}
+export function set$params(o: { params: string | undefined }, v: string): void {
+  o.params = v;
+}
+export function set$source(o: { source: string | undefined }, v: string): void {
+  o.source = v;
+}
+export function set$prevAppVersion(o: { prevAppVersion: string | undefined }, v: string): void {
+  o.prevAppVersion = v;
+}
+export function set$referer(o: { referer: string | undefined }, v: string): void {
+  o.referer = v;
+}
+export function set$path(o: { path: string | undefined }, v: string): void {
+  o.path = v;
+}
+export function set$suggestion(o: { suggestion: string | undefined }, v: string): void {
+  o.suggestion = v;
+}
+export function set$customMethod(o: { customMethod: string | undefined }, v: string): void {
+  o.customMethod = v;
+}
+export function set$requestedInfoId(o: { requestedInfoId: string | undefined }, v: string): void {
+  o.requestedInfoId = v;
+}
+export function set$number(o: { number: string | undefined }, v: string): void {
+  o.number = v;
+}
+export function set$comment(o: { comment: string | undefined }, v: string): void {
+  o.comment = v;
+}
+export function set$encryptedData(o: { encryptedData: string | undefined }, v: string): void {
+  o.encryptedData = v;
 }

@@ -140,6 +140,33 @@ import {
   readResult$account$WallPapers,
   readResult$account$WebAuthorizations,
   readResult$auth$SentCode,
+  set$about,
+  set$address,
+  set$code,
+  set$connectionId,
+  set$email,
+  set$emailPattern,
+  set$emailUnconfirmedPattern,
+  set$fileName,
+  set$firstName,
+  set$format,
+  set$hash,
+  set$hint,
+  set$lastName,
+  set$loginEmailPattern,
+  set$message,
+  set$mimeType,
+  set$phoneCode,
+  set$phoneCodeHash,
+  set$phoneNumber,
+  set$privacyPolicyUrl,
+  set$publicKey,
+  set$reason,
+  set$scope,
+  set$slug,
+  set$title,
+  set$token,
+  set$username,
   write$AccountDaysTTL,
   write$Authorization,
   write$AutoDownloadSettings,
@@ -550,9 +577,9 @@ class Password$ {
       field = 'srpId';
       o.srpId = (flags & 0x4) !== 0 ? r.long() : undefined;
       field = 'hint';
-      o.hint = (flags & 0x8) !== 0 ? r.stringField(o, 'hint') : undefined;
+      o.hint = (flags & 0x8) !== 0 ? r.stringField(o, set$hint) : undefined;
       field = 'emailUnconfirmedPattern';
-      o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.stringField(o, 'emailUnconfirmedPattern') : undefined;
+      o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.stringField(o, set$emailUnconfirmedPattern) : undefined;
       field = 'newAlgo';
       o.newAlgo = read$PasswordKdfAlgo(r);
       field = 'newSecureAlgo';
@@ -562,7 +589,7 @@ class Password$ {
       field = 'pendingResetDate';
       o.pendingResetDate = (flags & 0x20) !== 0 ? r.int() : undefined;
       field = 'loginEmailPattern';
-      o.loginEmailPattern = (flags & 0x40) !== 0 ? r.stringField(o, 'loginEmailPattern') : undefined;
+      o.loginEmailPattern = (flags & 0x40) !== 0 ? r.stringField(o, set$loginEmailPattern) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.password', field);
@@ -628,7 +655,7 @@ class PasswordSettings$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'email';
-      o.email = (flags & 0x1) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x1) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'secureSettings';
       o.secureSettings = (flags & 0x2) !== 0 ? read$SecureSecretSettings(r) : undefined;
       return o;
@@ -723,9 +750,9 @@ class PasswordInputSettings$ {
       field = 'newPasswordHash';
       o.newPasswordHash = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'hint';
-      o.hint = (flags & 0x1) !== 0 ? r.stringField(o, 'hint') : undefined;
+      o.hint = (flags & 0x1) !== 0 ? r.stringField(o, set$hint) : undefined;
       field = 'email';
-      o.email = (flags & 0x2) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x2) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'newSecureSettings';
       o.newSecureSettings = (flags & 0x4) !== 0 ? read$SecureSecretSettings(r) : undefined;
       return o;
@@ -978,7 +1005,7 @@ class AuthorizationForm$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'privacyPolicyUrl';
-      o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, 'privacyPolicyUrl') : undefined;
+      o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, set$privacyPolicyUrl) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.authorizationForm', field);
@@ -1037,7 +1064,7 @@ class SentEmailCode$ {
     let field = '';
     try {
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       field = 'length';
       o.length = r.int();
       return o;
@@ -2059,7 +2086,7 @@ class EmailVerified$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.emailVerified', field);
@@ -2118,7 +2145,7 @@ class EmailVerifiedLogin$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       field = 'sentCode';
       o.sentCode = read$auth$SentCode(r);
       return o;
@@ -2493,7 +2520,7 @@ class ResolvedBusinessChatLinks$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'chats';
@@ -2746,7 +2773,7 @@ class RegisterDevice$ {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'appSandbox';
       o.appSandbox = r.bool();
       field = 'secret';
@@ -2830,7 +2857,7 @@ class UnregisterDevice$ {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'otherUids';
       o.otherUids = read$Vector$long(r);
       return o;
@@ -3072,11 +3099,11 @@ class UpdateProfile$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'firstName';
-      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, 'firstName') : undefined;
+      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, set$firstName) : undefined;
       field = 'lastName';
-      o.lastName = (flags & 0x2) !== 0 ? r.stringField(o, 'lastName') : undefined;
+      o.lastName = (flags & 0x2) !== 0 ? r.stringField(o, set$lastName) : undefined;
       field = 'about';
-      o.about = (flags & 0x4) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x4) !== 0 ? r.stringField(o, set$about) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateProfile', field);
@@ -3268,7 +3295,7 @@ class ReportPeer$ {
       field = 'reason';
       o.reason = read$ReportReason(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.reportPeer', field);
@@ -3328,7 +3355,7 @@ class CheckUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.checkUsername', field);
@@ -3388,7 +3415,7 @@ class UpdateUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateUsername', field);
@@ -3592,7 +3619,7 @@ class DeleteAccount$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'reason';
-      o.reason = r.stringField(o, 'reason');
+      o.reason = r.stringField(o, set$reason);
       field = 'password';
       o.password = (flags & 0x1) !== 0 ? read$InputCheckPasswordSRP(r) : undefined;
       return o;
@@ -3756,7 +3783,7 @@ class SendChangePhoneCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -3826,11 +3853,11 @@ class ChangePhone$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.changePhone', field);
@@ -4216,7 +4243,7 @@ class SendConfirmPhoneCode$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -4282,9 +4309,9 @@ class ConfirmPhone$ {
     let field = '';
     try {
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPhone', field);
@@ -4796,9 +4823,9 @@ class GetAuthorizationForm$ {
       field = 'botId';
       o.botId = r.long();
       field = 'scope';
-      o.scope = r.stringField(o, 'scope');
+      o.scope = r.stringField(o, set$scope);
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
@@ -4884,9 +4911,9 @@ class AcceptAuthorization$ {
       field = 'botId';
       o.botId = r.long();
       field = 'scope';
-      o.scope = r.stringField(o, 'scope');
+      o.scope = r.stringField(o, set$scope);
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       field = 'valueHashes';
       o.valueHashes = read$Vector$SecureValueHash(r);
       field = 'credentials';
@@ -4954,7 +4981,7 @@ class SendVerifyPhoneCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -5024,11 +5051,11 @@ class VerifyPhone$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.verifyPhone', field);
@@ -5094,7 +5121,7 @@ class SendVerifyEmailCode$ {
       field = 'purpose';
       o.purpose = read$EmailVerifyPurpose(r);
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
@@ -5384,7 +5411,7 @@ class ConfirmPasswordEmail$ {
     let field = '';
     try {
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
@@ -5774,7 +5801,7 @@ class UploadWallPaper$ {
       field = 'file';
       o.file = read$InputFile(r);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'settings';
       o.settings = read$WallPaperSettings(r);
       return o;
@@ -6147,9 +6174,9 @@ class UploadTheme$ {
       field = 'thumb';
       o.thumb = (flags & 0x1) !== 0 ? read$InputFile(r) : undefined;
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.uploadTheme', field);
@@ -6236,9 +6263,9 @@ class CreateTheme$ {
       const flags = r.uint();
       if ((flags & 0xfffffff3) !== 0) unknownFlagBits(r, flags, 0xfffffff3);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
@@ -6339,13 +6366,13 @@ class UpdateTheme$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'theme';
       o.theme = read$InputTheme(r);
       field = 'slug';
-      o.slug = (flags & 0x1) !== 0 ? r.stringField(o, 'slug') : undefined;
+      o.slug = (flags & 0x1) !== 0 ? r.stringField(o, set$slug) : undefined;
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
@@ -6498,7 +6525,7 @@ class InstallTheme$ {
       field = 'theme';
       o.theme = (flags & 0x2) !== 0 ? read$InputTheme(r) : undefined;
       field = 'format';
-      o.format = (flags & 0x4) !== 0 ? r.stringField(o, 'format') : undefined;
+      o.format = (flags & 0x4) !== 0 ? r.stringField(o, set$format) : undefined;
       field = 'baseTheme';
       o.baseTheme = (flags & 0x8) !== 0 ? read$BaseTheme(r) : undefined;
       return o;
@@ -6564,7 +6591,7 @@ class GetTheme$ {
     let field = '';
     try {
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'theme';
       o.theme = read$InputTheme(r);
       return o;
@@ -6630,7 +6657,7 @@ class GetThemes$ {
     let field = '';
     try {
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -6978,7 +7005,7 @@ class ReportProfilePhoto$ {
       field = 'reason';
       o.reason = read$ReportReason(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.reportProfilePhoto', field);
@@ -7454,9 +7481,9 @@ class UploadRingtone$ {
       field = 'file';
       o.file = read$InputFile(r);
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.uploadRingtone', field);
@@ -7806,7 +7833,7 @@ class ToggleUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'active';
       o.active = r.bool();
       return o;
@@ -8556,7 +8583,7 @@ class UpdateBusinessLocation$ {
       field = 'geoPoint';
       o.geoPoint = (flags & 0x2) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'address';
-      o.address = (flags & 0x1) !== 0 ? r.stringField(o, 'address') : undefined;
+      o.address = (flags & 0x1) !== 0 ? r.stringField(o, set$address) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateBusinessLocation', field);
@@ -8869,7 +8896,7 @@ class GetBotBusinessConnection$ {
     let field = '';
     try {
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.getBotBusinessConnection', field);
@@ -9251,7 +9278,7 @@ class EditBusinessChatLink$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'link';
       o.link = read$InputBusinessChatLink(r);
       return o;
@@ -9313,7 +9340,7 @@ class DeleteBusinessChatLink$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.deleteBusinessChatLink', field);
@@ -9411,7 +9438,7 @@ class ResolveBusinessChatLink$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.resolveBusinessChatLink', field);

@@ -52,6 +52,29 @@ import {
   readResult$auth$LoginToken,
   readResult$auth$PasswordRecovery,
   readResult$auth$SentCode,
+  set$apiHash,
+  set$beginning,
+  set$botAuthToken,
+  set$code,
+  set$emailPattern,
+  set$firstName,
+  set$iosPushSecret,
+  set$lastName,
+  set$mnc,
+  set$pattern,
+  set$phoneCode,
+  set$phoneCodeHash,
+  set$phoneNumber,
+  set$playIntegrityToken,
+  set$prefix,
+  set$reason,
+  set$receipt,
+  set$safetyNetToken,
+  set$storeProduct,
+  set$supportEmailAddress,
+  set$supportEmailSubject,
+  set$url,
+  set$webAuthToken,
   write$CodeSettings,
   write$EmailVerification,
   write$InputCheckPasswordSRP,
@@ -164,7 +187,7 @@ class SentCode$ {
       field = 'type';
       o.type = read$auth$SentCodeType(r);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'nextType';
       o.nextType = (flags & 0x2) !== 0 ? read$auth$CodeType(r) : undefined;
       field = 'timeout';
@@ -290,13 +313,13 @@ class SentCodePaymentRequired$ {
     let field = '';
     try {
       field = 'storeProduct';
-      o.storeProduct = r.stringField(o, 'storeProduct');
+      o.storeProduct = r.stringField(o, set$storeProduct);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'supportEmailAddress';
-      o.supportEmailAddress = r.stringField(o, 'supportEmailAddress');
+      o.supportEmailAddress = r.stringField(o, set$supportEmailAddress);
       field = 'supportEmailSubject';
-      o.supportEmailSubject = r.stringField(o, 'supportEmailSubject');
+      o.supportEmailSubject = r.stringField(o, set$supportEmailSubject);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodePaymentRequired', field);
@@ -563,7 +586,7 @@ class PasswordRecovery$ {
     let field = '';
     try {
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
@@ -948,7 +971,7 @@ class SentCodeTypeFlashCall$ {
     let field = '';
     try {
       field = 'pattern';
-      o.pattern = r.stringField(o, 'pattern');
+      o.pattern = r.stringField(o, set$pattern);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
@@ -1007,7 +1030,7 @@ class SentCodeTypeMissedCall$ {
     let field = '';
     try {
       field = 'prefix';
-      o.prefix = r.stringField(o, 'prefix');
+      o.prefix = r.stringField(o, set$prefix);
       field = 'length';
       o.length = r.int();
       return o;
@@ -1093,7 +1116,7 @@ class SentCodeTypeEmailCode$ {
       o.appleSigninAllowed = (flags & 0x1) !== 0 ? true : undefined;
       o.googleSigninAllowed = (flags & 0x2) !== 0 ? true : undefined;
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       field = 'length';
       o.length = r.int();
       field = 'resetAvailablePeriod';
@@ -1222,7 +1245,7 @@ class SentCodeTypeFragmentSms$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'length';
       o.length = r.int();
       return o;
@@ -1327,7 +1350,7 @@ class SentCodeTypeFirebaseSms$ {
       field = 'playIntegrityNonce';
       o.playIntegrityNonce = (flags & 0x4) !== 0 ? r.bytes() : undefined;
       field = 'receipt';
-      o.receipt = (flags & 0x2) !== 0 ? r.stringField(o, 'receipt') : undefined;
+      o.receipt = (flags & 0x2) !== 0 ? r.stringField(o, set$receipt) : undefined;
       field = 'pushTimeout';
       o.pushTimeout = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'length';
@@ -1392,7 +1415,7 @@ class SentCodeTypeSmsWord$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'beginning';
-      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, 'beginning') : undefined;
+      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, set$beginning) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsWord', field);
@@ -1453,7 +1476,7 @@ class SentCodeTypeSmsPhrase$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'beginning';
-      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, 'beginning') : undefined;
+      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, set$beginning) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsPhrase', field);
@@ -1763,11 +1786,11 @@ class SendCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -1851,13 +1874,13 @@ class SignUp$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.noJoinedNotifications = (flags & 0x1) !== 0 ? true : undefined;
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.signUp', field);
@@ -1936,11 +1959,11 @@ class SignIn$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = (flags & 0x1) !== 0 ? r.stringField(o, 'phoneCode') : undefined;
+      o.phoneCode = (flags & 0x1) !== 0 ? r.stringField(o, set$phoneCode) : undefined;
       field = 'emailVerification';
       o.emailVerification = (flags & 0x2) !== 0 ? read$EmailVerification(r) : undefined;
       return o;
@@ -2298,9 +2321,9 @@ class ImportBotAuthorization$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'botAuthToken';
-      o.botAuthToken = r.stringField(o, 'botAuthToken');
+      o.botAuthToken = r.stringField(o, set$botAuthToken);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
@@ -2468,7 +2491,7 @@ class RecoverPassword$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       field = 'newSettings';
       o.newSettings = (flags & 0x1) !== 0 ? read$account$PasswordInputSettings(r) : undefined;
       return o;
@@ -2544,11 +2567,11 @@ class ResendCode$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'reason';
-      o.reason = (flags & 0x1) !== 0 ? r.stringField(o, 'reason') : undefined;
+      o.reason = (flags & 0x1) !== 0 ? r.stringField(o, set$reason) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.resendCode', field);
@@ -2612,9 +2635,9 @@ class CancelCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.cancelCode', field);
@@ -2760,7 +2783,7 @@ class ExportLoginToken$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'exceptIds';
       o.exceptIds = read$Vector$long(r);
       return o;
@@ -2942,7 +2965,7 @@ class CheckRecoveryPassword$ {
     let field = '';
     try {
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.checkRecoveryPassword', field);
@@ -3012,9 +3035,9 @@ class ImportWebTokenAuthorization$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'webAuthToken';
-      o.webAuthToken = r.stringField(o, 'webAuthToken');
+      o.webAuthToken = r.stringField(o, set$webAuthToken);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.importWebTokenAuthorization', field);
@@ -3098,15 +3121,15 @@ class RequestFirebaseSms$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'safetyNetToken';
-      o.safetyNetToken = (flags & 0x1) !== 0 ? r.stringField(o, 'safetyNetToken') : undefined;
+      o.safetyNetToken = (flags & 0x1) !== 0 ? r.stringField(o, set$safetyNetToken) : undefined;
       field = 'playIntegrityToken';
-      o.playIntegrityToken = (flags & 0x4) !== 0 ? r.stringField(o, 'playIntegrityToken') : undefined;
+      o.playIntegrityToken = (flags & 0x4) !== 0 ? r.stringField(o, set$playIntegrityToken) : undefined;
       field = 'iosPushSecret';
-      o.iosPushSecret = (flags & 0x2) !== 0 ? r.stringField(o, 'iosPushSecret') : undefined;
+      o.iosPushSecret = (flags & 0x2) !== 0 ? r.stringField(o, set$iosPushSecret) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.requestFirebaseSms', field);
@@ -3170,9 +3193,9 @@ class ResetLoginEmail$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.resetLoginEmail', field);
@@ -3240,11 +3263,11 @@ class ReportMissingCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'mnc';
-      o.mnc = r.stringField(o, 'mnc');
+      o.mnc = r.stringField(o, set$mnc);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.reportMissingCode', field);

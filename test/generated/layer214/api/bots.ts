@@ -55,6 +55,17 @@ import {
   readResult$bots$PopularAppBots,
   readResult$bots$PreviewInfo,
   readResult$users$Users,
+  set$about,
+  set$customDescription,
+  set$customMethod,
+  set$description,
+  set$fileName,
+  set$langCode,
+  set$name,
+  set$nextOffset,
+  set$offset,
+  set$url,
+  set$username,
   write$BotCommand,
   write$BotCommandScope,
   write$BotMenuButton,
@@ -122,11 +133,11 @@ class BotInfo$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.botInfo', field);
@@ -199,7 +210,7 @@ class PopularAppBots$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -341,7 +352,7 @@ class SendCustomRequest$ {
     let field = '';
     try {
       field = 'customMethod';
-      o.customMethod = r.stringField(o, 'customMethod');
+      o.customMethod = r.stringField(o, set$customMethod);
       field = 'params';
       o.params = read$DataJSON(r);
       return o;
@@ -487,7 +498,7 @@ class SetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'commands';
       o.commands = read$Vector$BotCommand(r);
       return o;
@@ -555,7 +566,7 @@ class ResetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.resetBotCommands', field);
@@ -621,7 +632,7 @@ class GetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotCommands', field);
@@ -954,13 +965,13 @@ class SetBotInfo$ {
       field = 'bot';
       o.bot = (flags & 0x4) !== 0 ? read$InputUser(r) : undefined;
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'name';
-      o.name = (flags & 0x8) !== 0 ? r.stringField(o, 'name') : undefined;
+      o.name = (flags & 0x8) !== 0 ? r.stringField(o, set$name) : undefined;
       field = 'about';
-      o.about = (flags & 0x1) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x1) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'description';
-      o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x2) !== 0 ? r.stringField(o, set$description) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotInfo', field);
@@ -1032,7 +1043,7 @@ class GetBotInfo$ {
       field = 'bot';
       o.bot = (flags & 0x1) !== 0 ? read$InputUser(r) : undefined;
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotInfo', field);
@@ -1176,7 +1187,7 @@ class ToggleUsername$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'active';
       o.active = r.bool();
       return o;
@@ -1368,7 +1379,7 @@ class InvokeWebViewCustomMethod$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'customMethod';
-      o.customMethod = r.stringField(o, 'customMethod');
+      o.customMethod = r.stringField(o, set$customMethod);
       field = 'params';
       o.params = read$DataJSON(r);
       return o;
@@ -1434,7 +1445,7 @@ class GetPopularAppBots$ {
     let field = '';
     try {
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -1506,7 +1517,7 @@ class AddPreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$InputMedia(r);
       return o;
@@ -1582,7 +1593,7 @@ class EditPreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'newMedia';
@@ -1664,7 +1675,7 @@ class DeletePreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$Vector$InputMedia(r);
       return o;
@@ -1744,7 +1755,7 @@ class ReorderPreviewMedias$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'order';
       o.order = read$Vector$InputMedia(r);
       return o;
@@ -1812,7 +1823,7 @@ class GetPreviewInfo$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getPreviewInfo', field);
@@ -2074,9 +2085,9 @@ class CheckDownloadFileParams$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.checkDownloadFileParams', field);
@@ -2276,7 +2287,7 @@ class SetCustomVerification$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'customDescription';
-      o.customDescription = (flags & 0x4) !== 0 ? r.stringField(o, 'customDescription') : undefined;
+      o.customDescription = (flags & 0x4) !== 0 ? r.stringField(o, set$customDescription) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.setCustomVerification', field);

@@ -75,6 +75,14 @@ import {
   readResult$messages$InactiveChats,
   readResult$messages$InvitedUsers,
   readResult$messages$Messages,
+  set$about,
+  set$address,
+  set$hashtag,
+  set$q,
+  set$query,
+  set$rank,
+  set$title,
+  set$username,
   write$ChannelAdminLogEvent,
   write$ChannelAdminLogEventsFilter,
   write$ChannelParticipant,
@@ -552,7 +560,7 @@ class SponsoredMessageReportResultChooseOption$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'options';
       o.options = read$Vector$SponsoredMessageReportOption(r);
       return o;
@@ -1302,13 +1310,13 @@ class CreateChannel$ {
       o.forImport = (flags & 0x8) !== 0 ? true : undefined;
       o.forum = (flags & 0x20) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'geoPoint';
       o.geoPoint = (flags & 0x4) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'address';
-      o.address = (flags & 0x4) !== 0 ? r.stringField(o, 'address') : undefined;
+      o.address = (flags & 0x4) !== 0 ? r.stringField(o, set$address) : undefined;
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x10) !== 0 ? r.int() : undefined;
       return o;
@@ -1388,7 +1396,7 @@ class EditAdmin$ {
       field = 'adminRights';
       o.adminRights = read$ChatAdminRights(r);
       field = 'rank';
-      o.rank = r.stringField(o, 'rank');
+      o.rank = r.stringField(o, set$rank);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editAdmin', field);
@@ -1454,7 +1462,7 @@ class EditTitle$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editTitle', field);
@@ -1586,7 +1594,7 @@ class CheckUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.checkUsername', field);
@@ -1652,7 +1660,7 @@ class UpdateUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.updateUsername', field);
@@ -2309,7 +2317,7 @@ class GetAdminLog$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'eventsFilter';
       o.eventsFilter = (flags & 0x1) !== 0 ? read$ChannelAdminLogEventsFilter(r) : undefined;
       field = 'admins';
@@ -2909,7 +2917,7 @@ class EditLocation$ {
       field = 'geoPoint';
       o.geoPoint = read$InputGeoPoint(r);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editLocation', field);
@@ -3485,7 +3493,7 @@ class ToggleUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'active';
       o.active = r.bool();
       return o;
@@ -3709,7 +3717,7 @@ class CreateForumTopic$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconColor';
       o.iconColor = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'iconEmojiId';
@@ -3805,7 +3813,7 @@ class GetForumTopics$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'q';
-      o.q = (flags & 0x1) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x1) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'offsetDate';
       o.offsetDate = r.int();
       field = 'offsetId';
@@ -3980,7 +3988,7 @@ class EditForumTopic$ {
       field = 'topicId';
       o.topicId = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'iconEmojiId';
       o.iconEmojiId = (flags & 0x2) !== 0 ? r.long() : undefined;
       field = 'closed';
@@ -4978,9 +4986,9 @@ class SearchPosts$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'hashtag';
-      o.hashtag = (flags & 0x1) !== 0 ? r.stringField(o, 'hashtag') : undefined;
+      o.hashtag = (flags & 0x1) !== 0 ? r.stringField(o, set$hashtag) : undefined;
       field = 'query';
-      o.query = (flags & 0x2) !== 0 ? r.stringField(o, 'query') : undefined;
+      o.query = (flags & 0x2) !== 0 ? r.stringField(o, set$query) : undefined;
       field = 'offsetRate';
       o.offsetRate = r.int();
       field = 'offsetPeer';
@@ -5264,7 +5272,7 @@ class CheckSearchPostsFlood$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'query';
-      o.query = (flags & 0x1) !== 0 ? r.stringField(o, 'query') : undefined;
+      o.query = (flags & 0x1) !== 0 ? r.stringField(o, set$query) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.checkSearchPostsFlood', field);

@@ -39,6 +39,9 @@ import {
   readResult$chatlists$ChatlistUpdates,
   readResult$chatlists$ExportedChatlistInvite,
   readResult$chatlists$ExportedInvites,
+  set$emoticon,
+  set$slug,
+  set$title,
   write$Chat,
   write$DialogFilter,
   write$ExportedChatlistInvite,
@@ -408,7 +411,7 @@ class ChatlistInvite$ {
       field = 'title';
       o.title = read$TextWithEntities(r);
       field = 'emoticon';
-      o.emoticon = (flags & 0x1) !== 0 ? r.stringField(o, 'emoticon') : undefined;
+      o.emoticon = (flags & 0x1) !== 0 ? r.stringField(o, set$emoticon) : undefined;
       field = 'peers';
       o.peers = read$Vector$Peer(r);
       field = 'chats';
@@ -581,7 +584,7 @@ class ExportChatlistInvite$ {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'peers';
       o.peers = read$Vector$InputPeer(r);
       return o;
@@ -649,7 +652,7 @@ class DeleteExportedInvite$ {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatlists.deleteExportedInvite', field);
@@ -738,9 +741,9 @@ class EditExportedInvite$ {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'peers';
       o.peers = (flags & 0x4) !== 0 ? read$Vector$InputPeer(r) : undefined;
       return o;
@@ -862,7 +865,7 @@ class CheckChatlistInvite$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatlists.checkChatlistInvite', field);
@@ -934,7 +937,7 @@ class JoinChatlistInvite$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'peers';
       o.peers = read$Vector$InputPeer(r);
       return o;

@@ -68,6 +68,13 @@ import {
   readResult$contacts$ResolvedPeer,
   readResult$contacts$SponsoredPeers,
   readResult$contacts$TopPeers,
+  set$firstName,
+  set$lastName,
+  set$phone,
+  set$q,
+  set$referer,
+  set$token,
+  set$username,
   write$Chat,
   write$Contact,
   write$ContactBirthday,
@@ -1675,7 +1682,7 @@ class Search$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -1747,9 +1754,9 @@ class ResolveUsername$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'referer';
-      o.referer = (flags & 0x1) !== 0 ? r.stringField(o, 'referer') : undefined;
+      o.referer = (flags & 0x1) !== 0 ? r.stringField(o, set$referer) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'contacts.resolveUsername', field);
@@ -2157,11 +2164,11 @@ class AddContact$ {
       field = 'id';
       o.id = read$InputUser(r);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'contacts.addContact', field);
@@ -2438,7 +2445,7 @@ class ResolvePhone$ {
     let field = '';
     try {
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'contacts.resolvePhone', field);
@@ -2536,7 +2543,7 @@ class ImportContactToken$ {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'contacts.importContactToken', field);
@@ -2786,7 +2793,7 @@ class GetSponsoredPeers$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'contacts.getSponsoredPeers', field);

@@ -66,6 +66,24 @@ import {
   readResult$help$TermsOfServiceUpdate,
   readResult$help$TimezonesList,
   readResult$help$UserInfo,
+  set$author,
+  set$countryCode,
+  set$defaultName,
+  set$iso2,
+  set$langCode,
+  set$message,
+  set$name,
+  set$path,
+  set$phoneNumber,
+  set$psaMessage,
+  set$psaType,
+  set$referer,
+  set$source,
+  set$statusText,
+  set$suggestion,
+  set$text,
+  set$url,
+  set$version,
   write$AccessPointRule,
   write$Chat,
   write$DataJSON,
@@ -239,15 +257,15 @@ class AppUpdate$ {
       field = 'id';
       o.id = r.int();
       field = 'version';
-      o.version = r.stringField(o, 'version');
+      o.version = r.stringField(o, set$version);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       field = 'document';
       o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'sticker';
       o.sticker = (flags & 0x8) !== 0 ? read$Document(r) : undefined;
       return o;
@@ -337,7 +355,7 @@ class InviteText$ {
     let field = '';
     try {
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.inviteText', field);
@@ -396,7 +414,7 @@ class Support$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'user';
       o.user = read$User(r);
       return o;
@@ -486,7 +504,7 @@ class TermsOfService$ {
       field = 'id';
       o.id = read$DataJSON(r);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       field = 'minAgeConfirm';
@@ -806,7 +824,7 @@ class DeepLinkInfo$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.updateApp = (flags & 0x1) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -957,7 +975,7 @@ class SupportName$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.supportName', field);
@@ -1065,11 +1083,11 @@ class UserInfo$ {
     let field = '';
     try {
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       field = 'author';
-      o.author = r.stringField(o, 'author');
+      o.author = r.stringField(o, set$author);
       field = 'date';
       o.date = r.int();
       return o;
@@ -1260,9 +1278,9 @@ class PromoData$ {
       field = 'peer';
       o.peer = (flags & 0x8) !== 0 ? read$Peer(r) : undefined;
       field = 'psaType';
-      o.psaType = (flags & 0x2) !== 0 ? r.stringField(o, 'psaType') : undefined;
+      o.psaType = (flags & 0x2) !== 0 ? r.stringField(o, set$psaType) : undefined;
       field = 'psaMessage';
-      o.psaMessage = (flags & 0x4) !== 0 ? r.stringField(o, 'psaMessage') : undefined;
+      o.psaMessage = (flags & 0x4) !== 0 ? r.stringField(o, set$psaMessage) : undefined;
       field = 'pendingSuggestions';
       o.pendingSuggestions = read$Vector$string(r);
       field = 'dismissedSuggestions';
@@ -1357,7 +1375,7 @@ class CountryCode$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'countryCode';
-      o.countryCode = r.stringField(o, 'countryCode');
+      o.countryCode = r.stringField(o, set$countryCode);
       field = 'prefixes';
       o.prefixes = (flags & 0x1) !== 0 ? read$Vector$string(r) : undefined;
       field = 'patterns';
@@ -1447,11 +1465,11 @@ class Country$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.hidden = (flags & 0x1) !== 0 ? true : undefined;
       field = 'iso2';
-      o.iso2 = r.stringField(o, 'iso2');
+      o.iso2 = r.stringField(o, set$iso2);
       field = 'defaultName';
-      o.defaultName = r.stringField(o, 'defaultName');
+      o.defaultName = r.stringField(o, set$defaultName);
       field = 'name';
-      o.name = (flags & 0x2) !== 0 ? r.stringField(o, 'name') : undefined;
+      o.name = (flags & 0x2) !== 0 ? r.stringField(o, set$name) : undefined;
       field = 'countryCodes';
       o.countryCodes = read$Vector$help$CountryCode(r);
       return o;
@@ -1666,7 +1684,7 @@ class PremiumPromo$ {
     let field = '';
     try {
       field = 'statusText';
-      o.statusText = r.stringField(o, 'statusText');
+      o.statusText = r.stringField(o, set$statusText);
       field = 'statusEntities';
       o.statusEntities = read$Vector$MessageEntity(r);
       field = 'videoSections';
@@ -2429,7 +2447,7 @@ class GetAppUpdate$ {
     let field = '';
     try {
       field = 'source';
-      o.source = r.stringField(o, 'source');
+      o.source = r.stringField(o, set$source);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.getAppUpdate', field);
@@ -2571,7 +2589,7 @@ class SetBotUpdatesStatus$ {
       field = 'pendingUpdatesCount';
       o.pendingUpdatesCount = r.int();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
@@ -2669,7 +2687,7 @@ class GetRecentMeUrls$ {
     let field = '';
     try {
       field = 'referer';
-      o.referer = r.stringField(o, 'referer');
+      o.referer = r.stringField(o, set$referer);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.getRecentMeUrls', field);
@@ -2827,7 +2845,7 @@ class GetDeepLinkInfo$ {
     let field = '';
     try {
       field = 'path';
-      o.path = r.stringField(o, 'path');
+      o.path = r.stringField(o, set$path);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.getDeepLinkInfo', field);
@@ -3191,7 +3209,7 @@ class EditUserInfo$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       return o;
@@ -3357,7 +3375,7 @@ class DismissSuggestion$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'suggestion';
-      o.suggestion = r.stringField(o, 'suggestion');
+      o.suggestion = r.stringField(o, set$suggestion);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.dismissSuggestion', field);
@@ -3421,7 +3439,7 @@ class GetCountriesList$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'hash';
       o.hash = r.int();
       return o;

@@ -214,6 +214,35 @@ import {
   readResult$messages$VotesList,
   readResult$messages$WebPage,
   readResult$messages$WebPagePreview,
+  set$about,
+  set$botQueryId,
+  set$businessConnectionId,
+  set$buttonText,
+  set$confirmText,
+  set$data,
+  set$emoticon,
+  set$error,
+  set$fileName,
+  set$hash,
+  set$id,
+  set$importHead,
+  set$langCode,
+  set$link,
+  set$message,
+  set$mimeType,
+  set$nextOffset,
+  set$offset,
+  set$offsetLink,
+  set$platform,
+  set$q,
+  set$query,
+  set$rejectComment,
+  set$shortcut,
+  set$startParam,
+  set$text,
+  set$title,
+  set$toLang,
+  set$url,
   write$AvailableEffect,
   write$AvailableReaction,
   write$BotApp,
@@ -2246,7 +2275,7 @@ class BotResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x4) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'switchWebview';
@@ -2341,9 +2370,9 @@ class BotCallbackAnswer$ {
       o.hasUrl = (flags & 0x8) !== 0 ? true : undefined;
       o.nativeUi = (flags & 0x10) !== 0 ? true : undefined;
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -3518,7 +3547,7 @@ class VotesList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.votesList', field);
@@ -3854,7 +3883,7 @@ class HistoryImportParsed$ {
       o.pm = (flags & 0x1) !== 0 ? true : undefined;
       o.group = (flags & 0x2) !== 0 ? true : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.historyImportParsed', field);
@@ -4374,7 +4403,7 @@ class CheckedHistoryImportPeer$ {
     let field = '';
     try {
       field = 'confirmText';
-      o.confirmText = r.stringField(o, 'confirmText');
+      o.confirmText = r.stringField(o, set$confirmText);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkedHistoryImportPeer', field);
@@ -4917,7 +4946,7 @@ class MessageReactionsList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.messageReactionsList', field);
@@ -5106,7 +5135,7 @@ class TranscribedAudio$ {
       field = 'transcriptionId';
       o.transcriptionId = r.long();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'trialRemainsNum';
       o.trialRemainsNum = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'trialRemainsUntilDate';
@@ -6545,7 +6574,7 @@ class BotPreparedInlineMessage$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'expireDate';
       o.expireDate = r.int();
       return o;
@@ -7271,7 +7300,7 @@ class Search$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'fromId';
       o.fromId = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
       field = 'savedPeerId';
@@ -7844,7 +7873,7 @@ class SendMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x1) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.long();
       field = 'replyMarkup';
@@ -8033,7 +8062,7 @@ class SendMedia$ {
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.long();
       field = 'replyMarkup';
@@ -8446,7 +8475,7 @@ class Report$ {
       field = 'option';
       o.option = r.bytes();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.report', field);
@@ -8640,7 +8669,7 @@ class EditChatTitle$ {
       field = 'chatId';
       o.chatId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatTitle', field);
@@ -8938,7 +8967,7 @@ class CreateChat$ {
       field = 'users';
       o.users = read$Vector$InputUser(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
@@ -9846,7 +9875,7 @@ class GetStickers$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -9986,7 +10015,7 @@ class GetWebPagePreview$ {
       const flags = r.uint();
       if ((flags & 0xfffffff7) !== 0) unknownFlagBits(r, flags, 0xfffffff7);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -10089,7 +10118,7 @@ class ExportChatInvite$ {
       field = 'usageLimit';
       o.usageLimit = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'title';
-      o.title = (flags & 0x10) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x10) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'subscriptionPricing';
       o.subscriptionPricing = (flags & 0x20) !== 0 ? read$StarsSubscriptionPricing(r) : undefined;
       return o;
@@ -10151,7 +10180,7 @@ class CheckChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
@@ -10211,7 +10240,7 @@ class ImportChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.importChatInvite', field);
@@ -10481,7 +10510,7 @@ class StartBot$ {
       field = 'randomId';
       o.randomId = r.long();
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.startBot', field);
@@ -10808,7 +10837,7 @@ class SearchGlobal$ {
       field = 'folderId';
       o.folderId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'filter';
       o.filter = read$MessagesFilter(r);
       field = 'minDate';
@@ -10977,7 +11006,7 @@ class GetDocumentByHash$ {
       field = 'size';
       o.size = r.long();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
@@ -11191,9 +11220,9 @@ class GetInlineBotResults$ {
       field = 'geoPoint';
       o.geoPoint = (flags & 0x1) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
@@ -11305,7 +11334,7 @@ class SetInlineBotResults$ {
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x8) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'switchWebview';
@@ -11439,7 +11468,7 @@ class SendInlineBotResult$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'sendAs';
@@ -11634,7 +11663,7 @@ class EditMessage$ {
       field = 'id';
       o.id = r.int();
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -11749,7 +11778,7 @@ class EditInlineBotMessage$ {
       field = 'id';
       o.id = read$InputBotInlineMessageID(r);
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -11931,9 +11960,9 @@ class SetBotCallbackAnswer$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -12119,7 +12148,7 @@ class SaveDraft$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
@@ -13158,7 +13187,7 @@ class GetWebPage$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'hash';
       o.hash = r.int();
       return o;
@@ -13459,7 +13488,7 @@ class SetBotShippingResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       field = 'shippingOptions';
       o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
@@ -13538,7 +13567,7 @@ class SetBotPrecheckoutResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
@@ -13612,7 +13641,7 @@ class UploadMedia$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'businessConnectionId';
-      o.businessConnectionId = (flags & 0x1) !== 0 ? r.stringField(o, 'businessConnectionId') : undefined;
+      o.businessConnectionId = (flags & 0x1) !== 0 ? r.stringField(o, set$businessConnectionId) : undefined;
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'media';
@@ -14356,7 +14385,7 @@ class SearchStickerSets$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -14935,7 +14964,7 @@ class EditChatAbout$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAbout', field);
@@ -15061,7 +15090,7 @@ class GetEmojiKeywords$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
@@ -15125,7 +15154,7 @@ class GetEmojiKeywordsDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       return o;
@@ -15255,7 +15284,7 @@ class GetEmojiURL$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
@@ -15443,7 +15472,7 @@ class RequestUrlAuth$ {
       field = 'buttonId';
       o.buttonId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
@@ -15543,7 +15572,7 @@ class AcceptUrlAuth$ {
       field = 'buttonId';
       o.buttonId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
@@ -15980,7 +16009,7 @@ class GetPollVotes$ {
       field = 'option';
       o.option = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -16867,7 +16896,7 @@ class CheckHistoryImport$ {
     let field = '';
     try {
       field = 'importHead';
-      o.importHead = r.stringField(o, 'importHead');
+      o.importHead = r.stringField(o, set$importHead);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkHistoryImport', field);
@@ -17015,7 +17044,7 @@ class UploadImportedMedia$ {
       field = 'importId';
       o.importId = r.long();
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'media';
       o.media = read$InputMedia(r);
       return o;
@@ -17183,7 +17212,7 @@ class GetExportedChatInvites$ {
       field = 'offsetDate';
       o.offsetDate = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'offsetLink';
-      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, 'offsetLink') : undefined;
+      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, set$offsetLink) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -17251,7 +17280,7 @@ class GetExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getExportedChatInvite', field);
@@ -17347,7 +17376,7 @@ class EditExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       field = 'expireDate';
       o.expireDate = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'usageLimit';
@@ -17355,7 +17384,7 @@ class EditExportedChatInvite$ {
       field = 'requestNeeded';
       o.requestNeeded = (flags & 0x8) !== 0 ? r.bool() : undefined;
       field = 'title';
-      o.title = (flags & 0x10) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x10) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editExportedChatInvite', field);
@@ -17487,7 +17516,7 @@ class DeleteExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteExportedChatInvite', field);
@@ -17646,9 +17675,9 @@ class GetChatInviteImporters$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = (flags & 0x2) !== 0 ? r.stringField(o, 'link') : undefined;
+      o.link = (flags & 0x2) !== 0 ? r.stringField(o, set$link) : undefined;
       field = 'q';
-      o.q = (flags & 0x4) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x4) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'offsetDate';
       o.offsetDate = r.int();
       field = 'offsetUser';
@@ -18245,7 +18274,7 @@ class HideAllChatJoinRequests$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = (flags & 0x2) !== 0 ? r.stringField(o, 'link') : undefined;
+      o.link = (flags & 0x2) !== 0 ? r.stringField(o, set$link) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.hideAllChatJoinRequests', field);
@@ -18636,7 +18665,7 @@ class GetMessageReactionsList$ {
       field = 'reaction';
       o.reaction = (flags & 0x1) !== 0 ? read$Reaction(r) : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -18950,7 +18979,7 @@ class TranslateText$ {
       field = 'text';
       o.text = (flags & 0x2) !== 0 ? read$Vector$TextWithEntities(r) : undefined;
       field = 'toLang';
-      o.toLang = r.stringField(o, 'toLang');
+      o.toLang = r.stringField(o, set$toLang);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.translateText', field);
@@ -19206,7 +19235,7 @@ class SearchSentMedia$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'filter';
       o.filter = read$MessagesFilter(r);
       field = 'limit';
@@ -19528,13 +19557,13 @@ class RequestWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'url';
-      o.url = (flags & 0x2) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x2) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'startParam';
-      o.startParam = (flags & 0x8) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x8) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x4) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'replyTo';
       o.replyTo = (flags & 0x1) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'sendAs';
@@ -19740,13 +19769,13 @@ class RequestSimpleWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'url';
-      o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x8) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'startParam';
-      o.startParam = (flags & 0x10) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x10) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestSimpleWebView', field);
@@ -19810,7 +19839,7 @@ class SendWebViewResultMessage$ {
     let field = '';
     try {
       field = 'botQueryId';
-      o.botQueryId = r.stringField(o, 'botQueryId');
+      o.botQueryId = r.stringField(o, set$botQueryId);
       field = 'result';
       o.result = read$InputBotInlineResult(r);
       return o;
@@ -19888,9 +19917,9 @@ class SendWebViewData$ {
       field = 'randomId';
       o.randomId = r.long();
       field = 'buttonText';
-      o.buttonText = r.stringField(o, 'buttonText');
+      o.buttonText = r.stringField(o, set$buttonText);
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.sendWebViewData', field);
@@ -20966,7 +20995,7 @@ class SearchCustomEmoji$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -21206,11 +21235,11 @@ class RequestAppWebView$ {
       field = 'app';
       o.app = read$InputBotApp(r);
       field = 'startParam';
-      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x4) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestAppWebView', field);
@@ -21380,7 +21409,7 @@ class SearchEmojiStickerSets$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -22019,7 +22048,7 @@ class UpdateSavedReactionTag$ {
       field = 'reaction';
       o.reaction = read$Reaction(r);
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.updateSavedReactionTag', field);
@@ -22333,7 +22362,7 @@ class CheckQuickReplyShortcut$ {
     let field = '';
     try {
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkQuickReplyShortcut', field);
@@ -22399,7 +22428,7 @@ class EditQuickReplyShortcut$ {
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editQuickReplyShortcut', field);
@@ -23267,11 +23296,11 @@ class RequestMainWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'startParam';
-      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestMainWebView', field);
@@ -23896,7 +23925,7 @@ class GetPreparedInlineMessage$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getPreparedInlineMessage', field);
@@ -23994,9 +24023,9 @@ class SearchStickers$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.emojis = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'langCode';
       o.langCode = read$Vector$string(r);
       field = 'offset';
@@ -24503,7 +24532,7 @@ class ToggleSuggestedPostApproval$ {
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'rejectComment';
-      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, 'rejectComment') : undefined;
+      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, set$rejectComment) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleSuggestedPostApproval', field);

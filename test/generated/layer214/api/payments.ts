@@ -103,6 +103,28 @@ import {
   readResult$payments$UniqueStarGift,
   readResult$payments$UniqueStarGiftValueInfo,
   readResult$payments$ValidatedRequestedInfo,
+  set$chargeId,
+  set$credentialsTitle,
+  set$currency,
+  set$description,
+  set$disallowedCountry,
+  set$fragmentListedUrl,
+  set$giftCodeSlug,
+  set$id,
+  set$link,
+  set$nativeProvider,
+  set$nextOffset,
+  set$number,
+  set$offset,
+  set$offsetLink,
+  set$requestedInfoId,
+  set$shippingOptionId,
+  set$slug,
+  set$subscriptionId,
+  set$subscriptionsNextOffset,
+  set$title,
+  set$transactionId,
+  set$url,
   write$BankCardOpenUrl,
   write$Chat,
   write$ConnectedBotStarRef,
@@ -348,9 +370,9 @@ class PaymentForm$ {
       field = 'botId';
       o.botId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x20) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
@@ -358,9 +380,9 @@ class PaymentForm$ {
       field = 'providerId';
       o.providerId = r.long();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'nativeProvider';
-      o.nativeProvider = (flags & 0x10) !== 0 ? r.stringField(o, 'nativeProvider') : undefined;
+      o.nativeProvider = (flags & 0x10) !== 0 ? r.stringField(o, set$nativeProvider) : undefined;
       field = 'nativeParams';
       o.nativeParams = (flags & 0x10) !== 0 ? read$DataJSON(r) : undefined;
       field = 'additionalMethods';
@@ -467,9 +489,9 @@ class PaymentFormStars$ {
       field = 'botId';
       o.botId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x20) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
@@ -610,7 +632,7 @@ class ValidatedRequestedInfo$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'id';
-      o.id = (flags & 0x1) !== 0 ? r.stringField(o, 'id') : undefined;
+      o.id = (flags & 0x1) !== 0 ? r.stringField(o, set$id) : undefined;
       field = 'shippingOptions';
       o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
@@ -722,7 +744,7 @@ class PaymentVerificationNeeded$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
@@ -852,9 +874,9 @@ class PaymentReceipt$ {
       field = 'providerId';
       o.providerId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
@@ -866,11 +888,11 @@ class PaymentReceipt$ {
       field = 'tipAmount';
       o.tipAmount = (flags & 0x8) !== 0 ? r.long() : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'credentialsTitle';
-      o.credentialsTitle = r.stringField(o, 'credentialsTitle');
+      o.credentialsTitle = r.stringField(o, set$credentialsTitle);
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -981,19 +1003,19 @@ class PaymentReceiptStars$ {
       field = 'botId';
       o.botId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
       o.invoice = read$Invoice(r);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'transactionId';
-      o.transactionId = r.stringField(o, 'transactionId');
+      o.transactionId = r.stringField(o, set$transactionId);
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -1128,7 +1150,7 @@ class BankCardData$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'openUrls';
       o.openUrls = read$Vector$BankCardOpenUrl(r);
       return o;
@@ -1185,7 +1207,7 @@ class ExportedInvoice$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.exportedInvoice', field);
@@ -1402,7 +1424,7 @@ class GiveawayInfo$ {
       field = 'adminDisallowedChatId';
       o.adminDisallowedChatId = (flags & 0x4) !== 0 ? r.long() : undefined;
       field = 'disallowedCountry';
-      o.disallowedCountry = (flags & 0x10) !== 0 ? r.stringField(o, 'disallowedCountry') : undefined;
+      o.disallowedCountry = (flags & 0x10) !== 0 ? r.stringField(o, set$disallowedCountry) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.giveawayInfo', field);
@@ -1497,7 +1519,7 @@ class GiveawayInfoResults$ {
       field = 'startDate';
       o.startDate = r.int();
       field = 'giftCodeSlug';
-      o.giftCodeSlug = (flags & 0x8) !== 0 ? r.stringField(o, 'giftCodeSlug') : undefined;
+      o.giftCodeSlug = (flags & 0x8) !== 0 ? r.stringField(o, set$giftCodeSlug) : undefined;
       field = 'starsPrize';
       o.starsPrize = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'finishDate';
@@ -1631,13 +1653,13 @@ class StarsStatus$ {
       field = 'subscriptions';
       o.subscriptions = (flags & 0x2) !== 0 ? read$Vector$StarsSubscription(r) : undefined;
       field = 'subscriptionsNextOffset';
-      o.subscriptionsNextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'subscriptionsNextOffset') : undefined;
+      o.subscriptionsNextOffset = (flags & 0x4) !== 0 ? r.stringField(o, set$subscriptionsNextOffset) : undefined;
       field = 'subscriptionsMissingBalance';
       o.subscriptionsMissingBalance = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'history';
       o.history = (flags & 0x8) !== 0 ? read$Vector$StarsTransaction(r) : undefined;
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -1775,7 +1797,7 @@ class StarsRevenueWithdrawalUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.starsRevenueWithdrawalUrl', field);
@@ -1830,7 +1852,7 @@ class StarsRevenueAdsAccountUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.starsRevenueAdsAccountUrl', field);
@@ -2134,7 +2156,7 @@ class SuggestedStarRefBots$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.suggestedStarRefBots', field);
@@ -2389,7 +2411,7 @@ class SavedStarGifts$ {
       field = 'gifts';
       o.gifts = read$Vector$SavedStarGift(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -2448,7 +2470,7 @@ class StarGiftWithdrawalUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.starGiftWithdrawalUrl', field);
@@ -2586,7 +2608,7 @@ class ResaleStarGifts$ {
       field = 'gifts';
       o.gifts = read$Vector$StarGift(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'attributes';
       o.attributes = (flags & 0x2) !== 0 ? read$Vector$StarGiftAttribute(r) : undefined;
       field = 'attributesHash';
@@ -2825,7 +2847,7 @@ class UniqueStarGiftValueInfo$ {
       o.lastSaleOnFragment = (flags & 0x2) !== 0 ? true : undefined;
       o.valueIsAverage = (flags & 0x40) !== 0 ? true : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'value';
       o.value = r.long();
       field = 'initialSaleDate';
@@ -2847,7 +2869,7 @@ class UniqueStarGiftValueInfo$ {
       field = 'fragmentListedCount';
       o.fragmentListedCount = (flags & 0x20) !== 0 ? r.int() : undefined;
       field = 'fragmentListedUrl';
-      o.fragmentListedUrl = (flags & 0x20) !== 0 ? r.stringField(o, 'fragmentListedUrl') : undefined;
+      o.fragmentListedUrl = (flags & 0x20) !== 0 ? r.stringField(o, set$fragmentListedUrl) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.uniqueStarGiftValueInfo', field);
@@ -3241,9 +3263,9 @@ class SendPaymentForm$ {
       field = 'invoice';
       o.invoice = read$InputInvoice(r);
       field = 'requestedInfoId';
-      o.requestedInfoId = (flags & 0x1) !== 0 ? r.stringField(o, 'requestedInfoId') : undefined;
+      o.requestedInfoId = (flags & 0x1) !== 0 ? r.stringField(o, set$requestedInfoId) : undefined;
       field = 'shippingOptionId';
-      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
+      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, set$shippingOptionId) : undefined;
       field = 'credentials';
       o.credentials = read$InputPaymentCredentials(r);
       field = 'tipAmount';
@@ -3414,7 +3436,7 @@ class GetBankCardData$ {
     let field = '';
     try {
       field = 'number';
-      o.number = r.stringField(o, 'number');
+      o.number = r.stringField(o, set$number);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getBankCardData', field);
@@ -3732,7 +3754,7 @@ class CheckGiftCode$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.checkGiftCode', field);
@@ -3792,7 +3814,7 @@ class ApplyGiftCode$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.applyGiftCode', field);
@@ -4136,11 +4158,11 @@ class GetStarsTransactions$ {
       o.ascending = (flags & 0x4) !== 0 ? true : undefined;
       o.ton = (flags & 0x10) !== 0 ? true : undefined;
       field = 'subscriptionId';
-      o.subscriptionId = (flags & 0x8) !== 0 ? r.stringField(o, 'subscriptionId') : undefined;
+      o.subscriptionId = (flags & 0x8) !== 0 ? r.stringField(o, set$subscriptionId) : undefined;
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -4274,7 +4296,7 @@ class RefundStarsCharge$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'chargeId';
-      o.chargeId = r.stringField(o, 'chargeId');
+      o.chargeId = r.stringField(o, set$chargeId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.refundStarsCharge', field);
@@ -4718,7 +4740,7 @@ class GetStarsSubscriptions$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsSubscriptions', field);
@@ -4794,7 +4816,7 @@ class ChangeStarsSubscription$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'subscriptionId';
-      o.subscriptionId = r.stringField(o, 'subscriptionId');
+      o.subscriptionId = r.stringField(o, set$subscriptionId);
       field = 'canceled';
       o.canceled = (flags & 0x1) !== 0 ? r.bool() : undefined;
       return o;
@@ -4862,7 +4884,7 @@ class FulfillStarsSubscription$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'subscriptionId';
-      o.subscriptionId = r.stringField(o, 'subscriptionId');
+      o.subscriptionId = r.stringField(o, set$subscriptionId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.fulfillStarsSubscription', field);
@@ -5166,7 +5188,7 @@ class BotCancelStarsSubscription$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'chargeId';
-      o.chargeId = r.stringField(o, 'chargeId');
+      o.chargeId = r.stringField(o, set$chargeId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.botCancelStarsSubscription', field);
@@ -5255,7 +5277,7 @@ class GetConnectedStarRefBots$ {
       field = 'offsetDate';
       o.offsetDate = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'offsetLink';
-      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, 'offsetLink') : undefined;
+      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, set$offsetLink) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -5408,7 +5430,7 @@ class GetSuggestedStarRefBots$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -5552,7 +5574,7 @@ class EditConnectedStarRefBot$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.editConnectedStarRefBot', field);
@@ -5808,7 +5830,7 @@ class GetUniqueStarGift$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getUniqueStarGift', field);
@@ -5925,7 +5947,7 @@ class GetSavedStarGifts$ {
       field = 'collectionId';
       o.collectionId = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -6372,7 +6394,7 @@ class GetResaleStarGifts$ {
       field = 'attributes';
       o.attributes = (flags & 0x8) !== 0 ? read$Vector$StarGiftAttributeId(r) : undefined;
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -6518,7 +6540,7 @@ class CreateStarGiftCollection$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'stargift';
       o.stargift = read$Vector$InputSavedStarGift(r);
       return o;
@@ -6635,7 +6657,7 @@ class UpdateStarGiftCollection$ {
       field = 'collectionId';
       o.collectionId = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'deleteStargift';
       o.deleteStargift = (flags & 0x2) !== 0 ? read$Vector$InputSavedStarGift(r) : undefined;
       field = 'addStargift';
@@ -6907,7 +6929,7 @@ class GetUniqueStarGiftValueInfo$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getUniqueStarGiftValueInfo', field);

@@ -36,6 +36,9 @@ import {
   readResult$premium$BoostsList,
   readResult$premium$BoostsStatus,
   readResult$premium$MyBoosts,
+  set$boostUrl,
+  set$nextOffset,
+  set$offset,
   write$Boost,
   write$Chat,
   write$InputPeer,
@@ -129,7 +132,7 @@ class BoostsList$ {
       field = 'boosts';
       o.boosts = read$Vector$Boost(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -353,7 +356,7 @@ class BoostsStatus$ {
       field = 'premiumAudience';
       o.premiumAudience = (flags & 0x2) !== 0 ? read$StatsPercentValue(r) : undefined;
       field = 'boostUrl';
-      o.boostUrl = r.stringField(o, 'boostUrl');
+      o.boostUrl = r.stringField(o, set$boostUrl);
       field = 'prepaidGiveaways';
       o.prepaidGiveaways = (flags & 0x8) !== 0 ? read$Vector$PrepaidGiveaway(r) : undefined;
       field = 'myBoostSlots';
@@ -437,7 +440,7 @@ class GetBoostsList$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;

@@ -51,6 +51,9 @@ import {
   readResult$stats$MessageStats,
   readResult$stats$PublicForwards,
   readResult$stats$StoryStats,
+  set$nextOffset,
+  set$offset,
+  set$token,
   write$Chat,
   write$InputChannel,
   write$InputPeer,
@@ -655,7 +658,7 @@ class PublicForwards$ {
       field = 'forwards';
       o.forwards = read$Vector$PublicForward(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -799,7 +802,7 @@ class LoadAsyncGraph$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'x';
       o.x = (flags & 0x1) !== 0 ? r.long() : undefined;
       return o;
@@ -947,7 +950,7 @@ class GetMessagePublicForwards$ {
       field = 'msgId';
       o.msgId = r.int();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -1177,7 +1180,7 @@ class GetStoryPublicForwards$ {
       field = 'id';
       o.id = r.int();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;

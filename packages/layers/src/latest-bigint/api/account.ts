@@ -149,6 +149,37 @@ import {
   readResult$account$WebAuthorizations,
   readResult$account$WebBrowserSettings,
   readResult$auth$SentCode,
+  set$about,
+  set$address,
+  set$code,
+  set$connectionId,
+  set$email,
+  set$emailPattern,
+  set$emailUnconfirmedPattern,
+  set$fileName,
+  set$firstName,
+  set$format,
+  set$hash,
+  set$hint,
+  set$id,
+  set$lastName,
+  set$loginEmailPattern,
+  set$message,
+  set$mimeType,
+  set$nextOffset,
+  set$offset,
+  set$phoneCode,
+  set$phoneCodeHash,
+  set$phoneNumber,
+  set$privacyPolicyUrl,
+  set$publicKey,
+  set$reason,
+  set$scope,
+  set$slug,
+  set$title,
+  set$token,
+  set$url,
+  set$username,
   write$AccountDaysTTL,
   write$Authorization,
   write$AutoDownloadSettings,
@@ -827,9 +858,9 @@ class Password$ {
       field = 'srpId';
       o.srpId = (flags & 0x4) !== 0 ? r.bigint() : undefined;
       field = 'hint';
-      o.hint = (flags & 0x8) !== 0 ? r.stringField(o, 'hint') : undefined;
+      o.hint = (flags & 0x8) !== 0 ? r.stringField(o, set$hint) : undefined;
       field = 'emailUnconfirmedPattern';
-      o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.stringField(o, 'emailUnconfirmedPattern') : undefined;
+      o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.stringField(o, set$emailUnconfirmedPattern) : undefined;
       field = 'newAlgo';
       o.newAlgo = read$PasswordKdfAlgo(r);
       field = 'newSecureAlgo';
@@ -839,7 +870,7 @@ class Password$ {
       field = 'pendingResetDate';
       o.pendingResetDate = (flags & 0x20) !== 0 ? r.int() : undefined;
       field = 'loginEmailPattern';
-      o.loginEmailPattern = (flags & 0x40) !== 0 ? r.stringField(o, 'loginEmailPattern') : undefined;
+      o.loginEmailPattern = (flags & 0x40) !== 0 ? r.stringField(o, set$loginEmailPattern) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.password', field);
@@ -924,7 +955,7 @@ class PasswordSettings$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'email';
-      o.email = (flags & 0x1) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x1) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'secureSettings';
       o.secureSettings = (flags & 0x2) !== 0 ? read$SecureSecretSettings(r) : undefined;
       return o;
@@ -1047,9 +1078,9 @@ class PasswordInputSettings$ {
       field = 'newPasswordHash';
       o.newPasswordHash = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'hint';
-      o.hint = (flags & 0x1) !== 0 ? r.stringField(o, 'hint') : undefined;
+      o.hint = (flags & 0x1) !== 0 ? r.stringField(o, set$hint) : undefined;
       field = 'email';
-      o.email = (flags & 0x2) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x2) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'newSecureSettings';
       o.newSecureSettings = (flags & 0x4) !== 0 ? read$SecureSecretSettings(r) : undefined;
       return o;
@@ -1368,7 +1399,7 @@ class AuthorizationForm$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'privacyPolicyUrl';
-      o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, 'privacyPolicyUrl') : undefined;
+      o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, set$privacyPolicyUrl) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.authorizationForm', field);
@@ -1446,7 +1477,7 @@ class SentEmailCode$ {
     let field = '';
     try {
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       field = 'length';
       o.length = r.int();
       return o;
@@ -2324,7 +2355,7 @@ class ChatThemes$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.chatThemes', field);
@@ -2777,7 +2808,7 @@ class EmailVerified$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.emailVerified', field);
@@ -2855,7 +2886,7 @@ class EmailVerifiedLogin$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       field = 'sentCode';
       o.sentCode = read$auth$SentCode(r);
       return o;
@@ -3330,7 +3361,7 @@ class ResolvedBusinessChatLinks$ {
       field = 'peer';
       o.peer = read$Peer(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x1) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'chats';
@@ -3968,7 +3999,7 @@ class RegisterDevice$ {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'appSandbox';
       o.appSandbox = r.bool();
       field = 'secret';
@@ -4110,7 +4141,7 @@ class UnregisterDevice$ {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'otherUids';
       o.otherUids = read$Vector$long(r);
       return o;
@@ -4542,11 +4573,11 @@ class UpdateProfile$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'firstName';
-      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, 'firstName') : undefined;
+      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, set$firstName) : undefined;
       field = 'lastName';
-      o.lastName = (flags & 0x2) !== 0 ? r.stringField(o, 'lastName') : undefined;
+      o.lastName = (flags & 0x2) !== 0 ? r.stringField(o, set$lastName) : undefined;
       field = 'about';
-      o.about = (flags & 0x4) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x4) !== 0 ? r.stringField(o, set$about) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateProfile', field);
@@ -4869,7 +4900,7 @@ class ReportPeer$ {
       field = 'reason';
       o.reason = read$ReportReason(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.reportPeer', field);
@@ -4987,7 +5018,7 @@ class CheckUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.checkUsername', field);
@@ -5107,7 +5138,7 @@ class UpdateUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateUsername', field);
@@ -5454,7 +5485,7 @@ class DeleteAccount$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'reason';
-      o.reason = r.stringField(o, 'reason');
+      o.reason = r.stringField(o, set$reason);
       field = 'password';
       o.password = (flags & 0x1) !== 0 ? read$InputCheckPasswordSRP(r) : undefined;
       return o;
@@ -5743,7 +5774,7 @@ class SendChangePhoneCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -5871,11 +5902,11 @@ class ChangePhone$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.changePhone', field);
@@ -6576,7 +6607,7 @@ class SendConfirmPhoneCode$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -6688,9 +6719,9 @@ class ConfirmPhone$ {
     let field = '';
     try {
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPhone', field);
@@ -7577,9 +7608,9 @@ class GetAuthorizationForm$ {
       field = 'botId';
       o.botId = r.bigint();
       field = 'scope';
-      o.scope = r.stringField(o, 'scope');
+      o.scope = r.stringField(o, set$scope);
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
@@ -7722,9 +7753,9 @@ class AcceptAuthorization$ {
       field = 'botId';
       o.botId = r.bigint();
       field = 'scope';
-      o.scope = r.stringField(o, 'scope');
+      o.scope = r.stringField(o, set$scope);
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       field = 'valueHashes';
       o.valueHashes = read$Vector$SecureValueHash(r);
       field = 'credentials';
@@ -7839,7 +7870,7 @@ class SendVerifyPhoneCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -7959,11 +7990,11 @@ class VerifyPhone$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.verifyPhone', field);
@@ -8082,7 +8113,7 @@ class SendVerifyEmailCode$ {
       field = 'purpose';
       o.purpose = read$EmailVerifyPurpose(r);
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
@@ -8582,7 +8613,7 @@ class ConfirmPasswordEmail$ {
     let field = '';
     try {
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
@@ -9263,7 +9294,7 @@ class UploadWallPaper$ {
       field = 'file';
       o.file = read$InputFile(r);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'settings';
       o.settings = read$WallPaperSettings(r);
       return o;
@@ -9898,9 +9929,9 @@ class UploadTheme$ {
       field = 'thumb';
       o.thumb = (flags & 0x1) !== 0 ? read$InputFile(r) : undefined;
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.uploadTheme', field);
@@ -10041,9 +10072,9 @@ class CreateTheme$ {
       const flags = r.uint();
       if ((flags & 0xfffffff3) !== 0) unknownFlagBits(r, flags, 0xfffffff3);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
@@ -10203,13 +10234,13 @@ class UpdateTheme$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'theme';
       o.theme = read$InputTheme(r);
       field = 'slug';
-      o.slug = (flags & 0x1) !== 0 ? r.stringField(o, 'slug') : undefined;
+      o.slug = (flags & 0x1) !== 0 ? r.stringField(o, set$slug) : undefined;
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
@@ -10457,7 +10488,7 @@ class InstallTheme$ {
       field = 'theme';
       o.theme = (flags & 0x2) !== 0 ? read$InputTheme(r) : undefined;
       field = 'format';
-      o.format = (flags & 0x4) !== 0 ? r.stringField(o, 'format') : undefined;
+      o.format = (flags & 0x4) !== 0 ? r.stringField(o, set$format) : undefined;
       field = 'baseTheme';
       o.baseTheme = (flags & 0x8) !== 0 ? read$BaseTheme(r) : undefined;
       return o;
@@ -10568,7 +10599,7 @@ class GetTheme$ {
     let field = '';
     try {
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'theme';
       o.theme = read$InputTheme(r);
       return o;
@@ -10682,7 +10713,7 @@ class GetThemes$ {
     let field = '';
     try {
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'hash';
       o.hash = r.bigint();
       return o;
@@ -11284,7 +11315,7 @@ class ReportProfilePhoto$ {
       field = 'reason';
       o.reason = read$ReportReason(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.reportProfilePhoto', field);
@@ -12108,9 +12139,9 @@ class UploadRingtone$ {
       field = 'file';
       o.file = read$InputFile(r);
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.uploadRingtone', field);
@@ -12713,7 +12744,7 @@ class ToggleUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'active';
       o.active = r.bool();
       return o;
@@ -13975,7 +14006,7 @@ class UpdateBusinessLocation$ {
       field = 'geoPoint';
       o.geoPoint = (flags & 0x2) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'address';
-      o.address = (flags & 0x1) !== 0 ? r.stringField(o, 'address') : undefined;
+      o.address = (flags & 0x1) !== 0 ? r.stringField(o, set$address) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateBusinessLocation', field);
@@ -14503,7 +14534,7 @@ class GetBotBusinessConnection$ {
     let field = '';
     try {
       field = 'connectionId';
-      o.connectionId = r.stringField(o, 'connectionId');
+      o.connectionId = r.stringField(o, set$connectionId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.getBotBusinessConnection', field);
@@ -15159,7 +15190,7 @@ class EditBusinessChatLink$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'link';
       o.link = read$InputBusinessChatLink(r);
       return o;
@@ -15266,7 +15297,7 @@ class DeleteBusinessChatLink$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.deleteBusinessChatLink', field);
@@ -15444,7 +15475,7 @@ class ResolveBusinessChatLink$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.resolveBusinessChatLink', field);
@@ -16635,7 +16666,7 @@ class GetUniqueGiftChatThemes$ {
     let field = '';
     try {
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       field = 'hash';
@@ -16995,7 +17026,7 @@ class DeletePasskey$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.deletePasskey', field);
@@ -17391,7 +17422,7 @@ class ToggleWebBrowserSettingsException$ {
       field = 'openExternalBrowser';
       o.openExternalBrowser = (flags & 0x1) !== 0 ? r.bool() : undefined;
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.toggleWebBrowserSettingsException', field);

@@ -39,6 +39,8 @@ import {
   readResult$AiComposeToneExample,
   readResult$Bool,
   readResult$aicompose$Tones,
+  set$prompt,
+  set$title,
   write$AiComposeTone,
   write$InputAiComposeTone,
   write$User,
@@ -296,9 +298,9 @@ class CreateTone$ {
       field = 'emojiId';
       o.emojiId = r.bigint();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'prompt';
-      o.prompt = r.stringField(o, 'prompt');
+      o.prompt = r.stringField(o, set$prompt);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'aicompose.createTone', field);
@@ -443,9 +445,9 @@ class UpdateTone$ {
       field = 'emojiId';
       o.emojiId = (flags & 0x2) !== 0 ? r.bigint() : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'prompt';
-      o.prompt = (flags & 0x8) !== 0 ? r.stringField(o, 'prompt') : undefined;
+      o.prompt = (flags & 0x8) !== 0 ? r.stringField(o, set$prompt) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'aicompose.updateTone', field);

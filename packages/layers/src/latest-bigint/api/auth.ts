@@ -55,6 +55,30 @@ import {
   readResult$auth$PasskeyLoginOptions,
   readResult$auth$PasswordRecovery,
   readResult$auth$SentCode,
+  set$apiHash,
+  set$beginning,
+  set$botAuthToken,
+  set$code,
+  set$currency,
+  set$emailPattern,
+  set$firstName,
+  set$iosPushSecret,
+  set$lastName,
+  set$mnc,
+  set$pattern,
+  set$phoneCode,
+  set$phoneCodeHash,
+  set$phoneNumber,
+  set$playIntegrityToken,
+  set$prefix,
+  set$reason,
+  set$receipt,
+  set$safetyNetToken,
+  set$storeProduct,
+  set$supportEmailAddress,
+  set$supportEmailSubject,
+  set$url,
+  set$webAuthToken,
   write$CodeSettings,
   write$DataJSON,
   write$EmailVerification,
@@ -244,7 +268,7 @@ class SentCode$ {
       field = 'type';
       o.type = read$auth$SentCodeType(r);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'nextType';
       o.nextType = (flags & 0x2) !== 0 ? read$auth$CodeType(r) : undefined;
       field = 'timeout';
@@ -432,17 +456,17 @@ class SentCodePaymentRequired$ {
     let field = '';
     try {
       field = 'storeProduct';
-      o.storeProduct = r.stringField(o, 'storeProduct');
+      o.storeProduct = r.stringField(o, set$storeProduct);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'supportEmailAddress';
-      o.supportEmailAddress = r.stringField(o, 'supportEmailAddress');
+      o.supportEmailAddress = r.stringField(o, set$supportEmailAddress);
       field = 'supportEmailSubject';
-      o.supportEmailSubject = r.stringField(o, 'supportEmailSubject');
+      o.supportEmailSubject = r.stringField(o, set$supportEmailSubject);
       field = 'premiumDays';
       o.premiumDays = r.int();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.bigint();
       return o;
@@ -790,7 +814,7 @@ class PasswordRecovery$ {
     let field = '';
     try {
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
@@ -1299,7 +1323,7 @@ class SentCodeTypeFlashCall$ {
     let field = '';
     try {
       field = 'pattern';
-      o.pattern = r.stringField(o, 'pattern');
+      o.pattern = r.stringField(o, set$pattern);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
@@ -1377,7 +1401,7 @@ class SentCodeTypeMissedCall$ {
     let field = '';
     try {
       field = 'prefix';
-      o.prefix = r.stringField(o, 'prefix');
+      o.prefix = r.stringField(o, set$prefix);
       field = 'length';
       o.length = r.int();
       return o;
@@ -1494,7 +1518,7 @@ class SentCodeTypeEmailCode$ {
       o.appleSigninAllowed = (flags & 0x1) !== 0 ? true : undefined;
       o.googleSigninAllowed = (flags & 0x2) !== 0 ? true : undefined;
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       field = 'length';
       o.length = r.int();
       field = 'resetAvailablePeriod';
@@ -1661,7 +1685,7 @@ class SentCodeTypeFragmentSms$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'length';
       o.length = r.int();
       return o;
@@ -1797,7 +1821,7 @@ class SentCodeTypeFirebaseSms$ {
       field = 'playIntegrityNonce';
       o.playIntegrityNonce = (flags & 0x4) !== 0 ? r.bytes() : undefined;
       field = 'receipt';
-      o.receipt = (flags & 0x2) !== 0 ? r.stringField(o, 'receipt') : undefined;
+      o.receipt = (flags & 0x2) !== 0 ? r.stringField(o, set$receipt) : undefined;
       field = 'pushTimeout';
       o.pushTimeout = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'length';
@@ -1878,7 +1902,7 @@ class SentCodeTypeSmsWord$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'beginning';
-      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, 'beginning') : undefined;
+      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, set$beginning) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsWord', field);
@@ -1955,7 +1979,7 @@ class SentCodeTypeSmsPhrase$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'beginning';
-      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, 'beginning') : undefined;
+      o.beginning = (flags & 0x1) !== 0 ? r.stringField(o, set$beginning) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeSmsPhrase', field);
@@ -2450,11 +2474,11 @@ class SendCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -2618,13 +2642,13 @@ class SignUp$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.noJoinedNotifications = (flags & 0x1) !== 0 ? true : undefined;
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.signUp', field);
@@ -2772,11 +2796,11 @@ class SignIn$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = (flags & 0x1) !== 0 ? r.stringField(o, 'phoneCode') : undefined;
+      o.phoneCode = (flags & 0x1) !== 0 ? r.stringField(o, set$phoneCode) : undefined;
       field = 'emailVerification';
       o.emailVerification = (flags & 0x2) !== 0 ? read$EmailVerification(r) : undefined;
       return o;
@@ -3406,9 +3430,9 @@ class ImportBotAuthorization$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'botAuthToken';
-      o.botAuthToken = r.stringField(o, 'botAuthToken');
+      o.botAuthToken = r.stringField(o, set$botAuthToken);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
@@ -3718,7 +3742,7 @@ class RecoverPassword$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       field = 'newSettings';
       o.newSettings = (flags & 0x1) !== 0 ? read$account$PasswordInputSettings(r) : undefined;
       return o;
@@ -3848,11 +3872,11 @@ class ResendCode$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'reason';
-      o.reason = (flags & 0x1) !== 0 ? r.stringField(o, 'reason') : undefined;
+      o.reason = (flags & 0x1) !== 0 ? r.stringField(o, set$reason) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.resendCode', field);
@@ -3969,9 +3993,9 @@ class CancelCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.cancelCode', field);
@@ -4194,7 +4218,7 @@ class ExportLoginToken$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'exceptIds';
       o.exceptIds = read$Vector$long(r);
       return o;
@@ -4536,7 +4560,7 @@ class CheckRecoveryPassword$ {
     let field = '';
     try {
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.checkRecoveryPassword', field);
@@ -4656,9 +4680,9 @@ class ImportWebTokenAuthorization$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'webAuthToken';
-      o.webAuthToken = r.stringField(o, 'webAuthToken');
+      o.webAuthToken = r.stringField(o, set$webAuthToken);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.importWebTokenAuthorization', field);
@@ -4796,15 +4820,15 @@ class RequestFirebaseSms$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'safetyNetToken';
-      o.safetyNetToken = (flags & 0x1) !== 0 ? r.stringField(o, 'safetyNetToken') : undefined;
+      o.safetyNetToken = (flags & 0x1) !== 0 ? r.stringField(o, set$safetyNetToken) : undefined;
       field = 'playIntegrityToken';
-      o.playIntegrityToken = (flags & 0x4) !== 0 ? r.stringField(o, 'playIntegrityToken') : undefined;
+      o.playIntegrityToken = (flags & 0x4) !== 0 ? r.stringField(o, set$playIntegrityToken) : undefined;
       field = 'iosPushSecret';
-      o.iosPushSecret = (flags & 0x2) !== 0 ? r.stringField(o, 'iosPushSecret') : undefined;
+      o.iosPushSecret = (flags & 0x2) !== 0 ? r.stringField(o, set$iosPushSecret) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.requestFirebaseSms', field);
@@ -4914,9 +4938,9 @@ class ResetLoginEmail$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.resetLoginEmail', field);
@@ -5033,11 +5057,11 @@ class ReportMissingCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'mnc';
-      o.mnc = r.stringField(o, 'mnc');
+      o.mnc = r.stringField(o, set$mnc);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.reportMissingCode', field);
@@ -5150,9 +5174,9 @@ class CheckPaidAuth$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'formId';
       o.formId = r.bigint();
       return o;
@@ -5263,7 +5287,7 @@ class InitPasskeyLogin$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.initPasskeyLogin', field);

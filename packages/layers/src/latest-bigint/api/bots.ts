@@ -63,6 +63,19 @@ import {
   readResult$bots$PreviewInfo,
   readResult$bots$RequestedButton,
   readResult$users$Users,
+  set$about,
+  set$customDescription,
+  set$customMethod,
+  set$description,
+  set$fileName,
+  set$langCode,
+  set$name,
+  set$nextOffset,
+  set$offset,
+  set$token,
+  set$url,
+  set$username,
+  set$webappReqId,
   write$BotCommand,
   write$BotCommandScope,
   write$BotMenuButton,
@@ -190,11 +203,11 @@ class BotInfo$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.botInfo', field);
@@ -286,7 +299,7 @@ class PopularAppBots$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -454,7 +467,7 @@ class ExportedBotToken$ {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.exportedBotToken', field);
@@ -525,7 +538,7 @@ class RequestedButton$ {
     let field = '';
     try {
       field = 'webappReqId';
-      o.webappReqId = r.stringField(o, 'webappReqId');
+      o.webappReqId = r.stringField(o, set$webappReqId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.requestedButton', field);
@@ -712,7 +725,7 @@ class SendCustomRequest$ {
     let field = '';
     try {
       field = 'customMethod';
-      o.customMethod = r.stringField(o, 'customMethod');
+      o.customMethod = r.stringField(o, set$customMethod);
       field = 'params';
       o.params = read$DataJSON(r);
       return o;
@@ -966,7 +979,7 @@ class SetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'commands';
       o.commands = read$Vector$BotCommand(r);
       return o;
@@ -1090,7 +1103,7 @@ class ResetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.resetBotCommands', field);
@@ -1203,7 +1216,7 @@ class GetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotCommands', field);
@@ -1777,13 +1790,13 @@ class SetBotInfo$ {
       field = 'bot';
       o.bot = (flags & 0x4) !== 0 ? read$InputUser(r) : undefined;
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'name';
-      o.name = (flags & 0x8) !== 0 ? r.stringField(o, 'name') : undefined;
+      o.name = (flags & 0x8) !== 0 ? r.stringField(o, set$name) : undefined;
       field = 'about';
-      o.about = (flags & 0x1) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x1) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'description';
-      o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x2) !== 0 ? r.stringField(o, set$description) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotInfo', field);
@@ -1904,7 +1917,7 @@ class GetBotInfo$ {
       field = 'bot';
       o.bot = (flags & 0x1) !== 0 ? read$InputUser(r) : undefined;
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotInfo', field);
@@ -2149,7 +2162,7 @@ class ToggleUsername$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'active';
       o.active = r.bool();
       return o;
@@ -2479,7 +2492,7 @@ class InvokeWebViewCustomMethod$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'customMethod';
-      o.customMethod = r.stringField(o, 'customMethod');
+      o.customMethod = r.stringField(o, set$customMethod);
       field = 'params';
       o.params = read$DataJSON(r);
       return o;
@@ -2595,7 +2608,7 @@ class GetPopularAppBots$ {
     let field = '';
     try {
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -2715,7 +2728,7 @@ class AddPreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$InputMedia(r);
       return o;
@@ -2846,7 +2859,7 @@ class EditPreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'newMedia';
@@ -2980,7 +2993,7 @@ class DeletePreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$Vector$InputMedia(r);
       return o;
@@ -3112,7 +3125,7 @@ class ReorderPreviewMedias$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'order';
       o.order = read$Vector$InputMedia(r);
       return o;
@@ -3229,7 +3242,7 @@ class GetPreviewInfo$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getPreviewInfo', field);
@@ -3679,9 +3692,9 @@ class CheckDownloadFileParams$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.checkDownloadFileParams', field);
@@ -4050,7 +4063,7 @@ class SetCustomVerification$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'customDescription';
-      o.customDescription = (flags & 0x4) !== 0 ? r.stringField(o, 'customDescription') : undefined;
+      o.customDescription = (flags & 0x4) !== 0 ? r.stringField(o, set$customDescription) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.setCustomVerification', field);
@@ -4260,7 +4273,7 @@ class CheckUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.checkUsername', field);
@@ -4399,9 +4412,9 @@ class CreateBot$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.viaDeeplink = (flags & 0x1) !== 0 ? true : undefined;
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'managerId';
       o.managerId = read$InputUser(r);
       return o;
@@ -4758,7 +4771,7 @@ class GetRequestedWebViewButton$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'webappReqId';
-      o.webappReqId = r.stringField(o, 'webappReqId');
+      o.webappReqId = r.stringField(o, set$webappReqId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getRequestedWebViewButton', field);

@@ -74,6 +74,14 @@ import {
   readResult$messages$InactiveChats,
   readResult$messages$InvitedUsers,
   readResult$messages$Messages,
+  set$about,
+  set$address,
+  set$hashtag,
+  set$q,
+  set$query,
+  set$rank,
+  set$title,
+  set$username,
   write$ChannelAdminLogEvent,
   write$ChannelAdminLogEventsFilter,
   write$ChannelParticipant,
@@ -696,7 +704,7 @@ class SponsoredMessageReportResultChooseOption$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'options';
       o.options = read$Vector$SponsoredMessageReportOption(r);
       return o;
@@ -1994,13 +2002,13 @@ class CreateChannel$ {
       o.forImport = (flags & 0x8) !== 0 ? true : undefined;
       o.forum = (flags & 0x20) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'geoPoint';
       o.geoPoint = (flags & 0x4) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'address';
-      o.address = (flags & 0x4) !== 0 ? r.stringField(o, 'address') : undefined;
+      o.address = (flags & 0x4) !== 0 ? r.stringField(o, set$address) : undefined;
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x10) !== 0 ? r.int() : undefined;
       return o;
@@ -2176,7 +2184,7 @@ class EditAdmin$ {
       field = 'adminRights';
       o.adminRights = read$ChatAdminRights(r);
       field = 'rank';
-      o.rank = (flags & 0x1) !== 0 ? r.stringField(o, 'rank') : undefined;
+      o.rank = (flags & 0x1) !== 0 ? r.stringField(o, set$rank) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editAdmin', field);
@@ -2343,7 +2351,7 @@ class EditTitle$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editTitle', field);
@@ -2627,7 +2635,7 @@ class CheckUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.checkUsername', field);
@@ -2763,7 +2771,7 @@ class UpdateUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.updateUsername', field);
@@ -4071,7 +4079,7 @@ class GetAdminLog$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'eventsFilter';
       o.eventsFilter = (flags & 0x1) !== 0 ? read$ChannelAdminLogEventsFilter(r) : undefined;
       field = 'admins';
@@ -5038,7 +5046,7 @@ class EditLocation$ {
       field = 'geoPoint';
       o.geoPoint = read$InputGeoPoint(r);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editLocation', field);
@@ -6125,7 +6133,7 @@ class ToggleUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'active';
       o.active = r.bool();
       return o;
@@ -7704,9 +7712,9 @@ class SearchPosts$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'hashtag';
-      o.hashtag = (flags & 0x1) !== 0 ? r.stringField(o, 'hashtag') : undefined;
+      o.hashtag = (flags & 0x1) !== 0 ? r.stringField(o, set$hashtag) : undefined;
       field = 'query';
-      o.query = (flags & 0x2) !== 0 ? r.stringField(o, 'query') : undefined;
+      o.query = (flags & 0x2) !== 0 ? r.stringField(o, set$query) : undefined;
       field = 'offsetRate';
       o.offsetRate = r.int();
       field = 'offsetPeer';
@@ -8192,7 +8200,7 @@ class CheckSearchPostsFlood$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'query';
-      o.query = (flags & 0x1) !== 0 ? r.stringField(o, 'query') : undefined;
+      o.query = (flags & 0x1) !== 0 ? r.stringField(o, set$query) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.checkSearchPostsFlood', field);

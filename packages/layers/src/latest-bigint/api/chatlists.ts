@@ -40,6 +40,9 @@ import {
   readResult$chatlists$ChatlistUpdates,
   readResult$chatlists$ExportedChatlistInvite,
   readResult$chatlists$ExportedInvites,
+  set$emoticon,
+  set$slug,
+  set$title,
   write$Chat,
   write$DialogFilter,
   write$ExportedChatlistInvite,
@@ -527,7 +530,7 @@ class ChatlistInvite$ {
       field = 'title';
       o.title = read$TextWithEntities(r);
       field = 'emoticon';
-      o.emoticon = (flags & 0x1) !== 0 ? r.stringField(o, 'emoticon') : undefined;
+      o.emoticon = (flags & 0x1) !== 0 ? r.stringField(o, set$emoticon) : undefined;
       field = 'peers';
       o.peers = read$Vector$Peer(r);
       field = 'chats';
@@ -760,7 +763,7 @@ class ExportChatlistInvite$ {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'peers';
       o.peers = read$Vector$InputPeer(r);
       return o;
@@ -890,7 +893,7 @@ class DeleteExportedInvite$ {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatlists.deleteExportedInvite', field);
@@ -1041,9 +1044,9 @@ class EditExportedInvite$ {
       field = 'chatlist';
       o.chatlist = read$InputChatlist(r);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'peers';
       o.peers = (flags & 0x4) !== 0 ? read$Vector$InputPeer(r) : undefined;
       return o;
@@ -1260,7 +1263,7 @@ class CheckChatlistInvite$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'chatlists.checkChatlistInvite', field);
@@ -1383,7 +1386,7 @@ class JoinChatlistInvite$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'peers';
       o.peers = read$Vector$InputPeer(r);
       return o;

@@ -30,6 +30,9 @@ import {
 import {
   read$InputCollectible,
   readResult$fragment$CollectibleInfo,
+  set$cryptoCurrency,
+  set$currency,
+  set$url,
   write$InputCollectible,
 } from '../codecs.js';
 
@@ -128,15 +131,15 @@ class CollectibleInfo$ {
       field = 'purchaseDate';
       o.purchaseDate = r.int();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.bigint();
       field = 'cryptoCurrency';
-      o.cryptoCurrency = r.stringField(o, 'cryptoCurrency');
+      o.cryptoCurrency = r.stringField(o, set$cryptoCurrency);
       field = 'cryptoAmount';
       o.cryptoAmount = r.bigint();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'fragment.collectibleInfo', field);

@@ -231,6 +231,42 @@ import {
   readResult$messages$VotesList,
   readResult$messages$WebPage,
   readResult$messages$WebPagePreview,
+  set$about,
+  set$botQueryId,
+  set$businessConnectionId,
+  set$buttonText,
+  set$confirmText,
+  set$data,
+  set$emoticon,
+  set$error,
+  set$fileName,
+  set$gameHash,
+  set$hash,
+  set$id,
+  set$importHead,
+  set$inAppOrigin,
+  set$langCode,
+  set$link,
+  set$matchCode,
+  set$message,
+  set$mimeType,
+  set$nextOffset,
+  set$offset,
+  set$offsetLink,
+  set$platform,
+  set$q,
+  set$query,
+  set$rank,
+  set$rejectComment,
+  set$shortcut,
+  set$startParam,
+  set$text,
+  set$title,
+  set$toLang,
+  set$tone,
+  set$translateToLang,
+  set$url,
+  set$webappReqId,
   write$AvailableEffect,
   write$AvailableReaction,
   write$BotApp,
@@ -3227,7 +3263,7 @@ class BotResults$ {
       field = 'queryId';
       o.queryId = r.bigint();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x4) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'switchWebview';
@@ -3353,9 +3389,9 @@ class BotCallbackAnswer$ {
       o.hasUrl = (flags & 0x8) !== 0 ? true : undefined;
       o.nativeUi = (flags & 0x10) !== 0 ? true : undefined;
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -4858,7 +4894,7 @@ class VotesList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.votesList', field);
@@ -5290,7 +5326,7 @@ class HistoryImportParsed$ {
       o.pm = (flags & 0x1) !== 0 ? true : undefined;
       o.group = (flags & 0x2) !== 0 ? true : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.historyImportParsed', field);
@@ -5957,7 +5993,7 @@ class CheckedHistoryImportPeer$ {
     let field = '';
     try {
       field = 'confirmText';
-      o.confirmText = r.stringField(o, 'confirmText');
+      o.confirmText = r.stringField(o, set$confirmText);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkedHistoryImportPeer', field);
@@ -6668,7 +6704,7 @@ class MessageReactionsList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.messageReactionsList', field);
@@ -6916,7 +6952,7 @@ class TranscribedAudio$ {
       field = 'transcriptionId';
       o.transcriptionId = r.bigint();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'trialRemainsNum';
       o.trialRemainsNum = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'trialRemainsUntilDate';
@@ -8761,7 +8797,7 @@ class BotPreparedInlineMessage$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'expireDate';
       o.expireDate = r.int();
       return o;
@@ -9416,7 +9452,7 @@ class EmojiGameDiceInfo$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'gameHash';
-      o.gameHash = r.stringField(o, 'gameHash');
+      o.gameHash = r.stringField(o, set$gameHash);
       field = 'prevStake';
       o.prevStake = r.bigint();
       field = 'currentStreak';
@@ -10483,7 +10519,7 @@ class Search$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'fromId';
       o.fromId = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
       field = 'savedPeerId';
@@ -11611,7 +11647,7 @@ class SendMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x1) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.bigint();
       field = 'replyMarkup';
@@ -12178,7 +12214,7 @@ class SendMedia$ {
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.bigint();
       field = 'replyMarkup';
@@ -13260,7 +13296,7 @@ class Report$ {
       field = 'option';
       o.option = r.bytes();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.report', field);
@@ -13601,7 +13637,7 @@ class EditChatTitle$ {
       field = 'chatId';
       o.chatId = r.bigint();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatTitle', field);
@@ -14181,7 +14217,7 @@ class CreateChat$ {
       field = 'users';
       o.users = read$Vector$InputUser(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
@@ -15807,7 +15843,7 @@ class GetStickers$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'hash';
       o.hash = r.bigint();
       return o;
@@ -16032,7 +16068,7 @@ class GetWebPagePreview$ {
       const flags = r.uint();
       if ((flags & 0xfffffff7) !== 0) unknownFlagBits(r, flags, 0xfffffff7);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -16209,7 +16245,7 @@ class ExportChatInvite$ {
       field = 'usageLimit';
       o.usageLimit = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'title';
-      o.title = (flags & 0x10) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x10) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'subscriptionPricing';
       o.subscriptionPricing = (flags & 0x20) !== 0 ? read$StarsSubscriptionPricing(r) : undefined;
       return o;
@@ -16340,7 +16376,7 @@ class CheckChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
@@ -16461,7 +16497,7 @@ class ImportChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.importChatInvite', field);
@@ -16952,7 +16988,7 @@ class StartBot$ {
       field = 'randomId';
       o.randomId = r.bigint();
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.startBot', field);
@@ -17556,7 +17592,7 @@ class SearchGlobal$ {
       field = 'community';
       o.community = (flags & 0x10) !== 0 ? read$InputChannel(r) : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'filter';
       o.filter = read$MessagesFilter(r);
       field = 'minDate';
@@ -17822,7 +17858,7 @@ class GetDocumentByHash$ {
       field = 'size';
       o.size = r.bigint();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
@@ -18181,9 +18217,9 @@ class GetInlineBotResults$ {
       field = 'geoPoint';
       o.geoPoint = (flags & 0x1) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
@@ -18413,7 +18449,7 @@ class SetInlineBotResults$ {
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x8) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'switchWebview';
@@ -18746,7 +18782,7 @@ class SendInlineBotResult$ {
       field = 'queryId';
       o.queryId = r.bigint();
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'sendAs';
@@ -19208,7 +19244,7 @@ class EditMessage$ {
       field = 'id';
       o.id = r.int();
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -19494,7 +19530,7 @@ class EditInlineBotMessage$ {
       field = 'id';
       o.id = read$InputBotInlineMessageID(r);
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -19819,9 +19855,9 @@ class SetBotCallbackAnswer$ {
       field = 'queryId';
       o.queryId = r.bigint();
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -20147,7 +20183,7 @@ class SaveDraft$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
@@ -21908,7 +21944,7 @@ class GetWebPage$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'hash';
       o.hash = r.int();
       return o;
@@ -22402,7 +22438,7 @@ class SetBotShippingResults$ {
       field = 'queryId';
       o.queryId = r.bigint();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       field = 'shippingOptions';
       o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
@@ -22536,7 +22572,7 @@ class SetBotPrecheckoutResults$ {
       field = 'queryId';
       o.queryId = r.bigint();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
@@ -22684,7 +22720,7 @@ class UploadMedia$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'businessConnectionId';
-      o.businessConnectionId = (flags & 0x1) !== 0 ? r.stringField(o, 'businessConnectionId') : undefined;
+      o.businessConnectionId = (flags & 0x1) !== 0 ? r.stringField(o, set$businessConnectionId) : undefined;
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'media';
@@ -24062,7 +24098,7 @@ class SearchStickerSets$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'hash';
       o.hash = r.bigint();
       return o;
@@ -25130,7 +25166,7 @@ class EditChatAbout$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAbout', field);
@@ -25382,7 +25418,7 @@ class GetEmojiKeywords$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
@@ -25488,7 +25524,7 @@ class GetEmojiKeywordsDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       return o;
@@ -25700,7 +25736,7 @@ class GetEmojiURL$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
@@ -25998,9 +26034,9 @@ class RequestUrlAuth$ {
       field = 'buttonId';
       o.buttonId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'inAppOrigin';
-      o.inAppOrigin = (flags & 0x8) !== 0 ? r.stringField(o, 'inAppOrigin') : undefined;
+      o.inAppOrigin = (flags & 0x8) !== 0 ? r.stringField(o, set$inAppOrigin) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
@@ -26173,9 +26209,9 @@ class AcceptUrlAuth$ {
       field = 'buttonId';
       o.buttonId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'matchCode';
-      o.matchCode = (flags & 0x10) !== 0 ? r.stringField(o, 'matchCode') : undefined;
+      o.matchCode = (flags & 0x10) !== 0 ? r.stringField(o, set$matchCode) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
@@ -26925,7 +26961,7 @@ class GetPollVotes$ {
       field = 'option';
       o.option = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -28459,7 +28495,7 @@ class CheckHistoryImport$ {
     let field = '';
     try {
       field = 'importHead';
-      o.importHead = r.stringField(o, 'importHead');
+      o.importHead = r.stringField(o, set$importHead);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkHistoryImport', field);
@@ -28726,7 +28762,7 @@ class UploadImportedMedia$ {
       field = 'importId';
       o.importId = r.bigint();
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'media';
       o.media = read$InputMedia(r);
       return o;
@@ -29016,7 +29052,7 @@ class GetExportedChatInvites$ {
       field = 'offsetDate';
       o.offsetDate = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'offsetLink';
-      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, 'offsetLink') : undefined;
+      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, set$offsetLink) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -29146,7 +29182,7 @@ class GetExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getExportedChatInvite', field);
@@ -29319,7 +29355,7 @@ class EditExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       field = 'expireDate';
       o.expireDate = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'usageLimit';
@@ -29327,7 +29363,7 @@ class EditExportedChatInvite$ {
       field = 'requestNeeded';
       o.requestNeeded = (flags & 0x8) !== 0 ? r.bool() : undefined;
       field = 'title';
-      o.title = (flags & 0x10) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x10) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editExportedChatInvite', field);
@@ -29569,7 +29605,7 @@ class DeleteExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteExportedChatInvite', field);
@@ -29851,9 +29887,9 @@ class GetChatInviteImporters$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = (flags & 0x2) !== 0 ? r.stringField(o, 'link') : undefined;
+      o.link = (flags & 0x2) !== 0 ? r.stringField(o, set$link) : undefined;
       field = 'q';
-      o.q = (flags & 0x4) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x4) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'offsetDate';
       o.offsetDate = r.int();
       field = 'offsetUser';
@@ -30930,7 +30966,7 @@ class HideAllChatJoinRequests$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = (flags & 0x2) !== 0 ? r.stringField(o, 'link') : undefined;
+      o.link = (flags & 0x2) !== 0 ? r.stringField(o, set$link) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.hideAllChatJoinRequests', field);
@@ -31661,7 +31697,7 @@ class GetMessageReactionsList$ {
       field = 'reaction';
       o.reaction = (flags & 0x1) !== 0 ? read$Reaction(r) : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -32203,9 +32239,9 @@ class TranslateText$ {
       field = 'text';
       o.text = (flags & 0x2) !== 0 ? read$Vector$TextWithEntities(r) : undefined;
       field = 'toLang';
-      o.toLang = r.stringField(o, 'toLang');
+      o.toLang = r.stringField(o, set$toLang);
       field = 'tone';
-      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, 'tone') : undefined;
+      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, set$tone) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.translateText', field);
@@ -32640,7 +32676,7 @@ class SearchSentMedia$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'filter';
       o.filter = read$MessagesFilter(r);
       field = 'limit';
@@ -33180,13 +33216,13 @@ class RequestWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'url';
-      o.url = (flags & 0x2) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x2) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'startParam';
-      o.startParam = (flags & 0x8) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x8) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x4) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'replyTo';
       o.replyTo = (flags & 0x1) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'sendAs';
@@ -33542,13 +33578,13 @@ class RequestSimpleWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'url';
-      o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x8) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'startParam';
-      o.startParam = (flags & 0x10) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x10) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestSimpleWebView', field);
@@ -33660,7 +33696,7 @@ class SendWebViewResultMessage$ {
     let field = '';
     try {
       field = 'botQueryId';
-      o.botQueryId = r.stringField(o, 'botQueryId');
+      o.botQueryId = r.stringField(o, set$botQueryId);
       field = 'result';
       o.result = read$InputBotInlineResult(r);
       return o;
@@ -33791,9 +33827,9 @@ class SendWebViewData$ {
       field = 'randomId';
       o.randomId = r.bigint();
       field = 'buttonText';
-      o.buttonText = r.stringField(o, 'buttonText');
+      o.buttonText = r.stringField(o, set$buttonText);
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.sendWebViewData', field);
@@ -35218,7 +35254,7 @@ class SendBotRequestedPeer$ {
       field = 'msgId';
       o.msgId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'webappReqId';
-      o.webappReqId = (flags & 0x2) !== 0 ? r.stringField(o, 'webappReqId') : undefined;
+      o.webappReqId = (flags & 0x2) !== 0 ? r.stringField(o, set$webappReqId) : undefined;
       field = 'buttonId';
       o.buttonId = r.int();
       field = 'requestedPeers';
@@ -35630,7 +35666,7 @@ class SearchCustomEmoji$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'hash';
       o.hash = r.bigint();
       return o;
@@ -36035,11 +36071,11 @@ class RequestAppWebView$ {
       field = 'app';
       o.app = read$InputBotApp(r);
       field = 'startParam';
-      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x4) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestAppWebView', field);
@@ -36329,7 +36365,7 @@ class SearchEmojiStickerSets$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'hash';
       o.hash = r.bigint();
       return o;
@@ -37362,7 +37398,7 @@ class UpdateSavedReactionTag$ {
       field = 'reaction';
       o.reaction = read$Reaction(r);
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.updateSavedReactionTag', field);
@@ -37920,7 +37956,7 @@ class CheckQuickReplyShortcut$ {
     let field = '';
     try {
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkQuickReplyShortcut', field);
@@ -38034,7 +38070,7 @@ class EditQuickReplyShortcut$ {
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editQuickReplyShortcut', field);
@@ -39473,11 +39509,11 @@ class RequestMainWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'startParam';
-      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestMainWebView', field);
@@ -40552,7 +40588,7 @@ class GetPreparedInlineMessage$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getPreparedInlineMessage', field);
@@ -40719,9 +40755,9 @@ class SearchStickers$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.emojis = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'langCode';
       o.langCode = read$Vector$string(r);
       field = 'offset';
@@ -41529,7 +41565,7 @@ class ToggleSuggestedPostApproval$ {
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'rejectComment';
-      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, 'rejectComment') : undefined;
+      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, set$rejectComment) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleSuggestedPostApproval', field);
@@ -41675,7 +41711,7 @@ class GetForumTopics$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'q';
-      o.q = (flags & 0x1) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x1) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'offsetDate';
       o.offsetDate = r.int();
       field = 'offsetId';
@@ -41959,7 +41995,7 @@ class EditForumTopic$ {
       field = 'topicId';
       o.topicId = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'iconEmojiId';
       o.iconEmojiId = (flags & 0x2) !== 0 ? r.bigint() : undefined;
       field = 'closed';
@@ -42388,7 +42424,7 @@ class CreateForumTopic$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconColor';
       o.iconColor = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'iconEmojiId';
@@ -42726,9 +42762,9 @@ class SummarizeText$ {
       field = 'id';
       o.id = r.int();
       field = 'toLang';
-      o.toLang = (flags & 0x1) !== 0 ? r.stringField(o, 'toLang') : undefined;
+      o.toLang = (flags & 0x1) !== 0 ? r.stringField(o, set$toLang) : undefined;
       field = 'tone';
-      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, 'tone') : undefined;
+      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, set$tone) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.summarizeText', field);
@@ -43115,7 +43151,7 @@ class EditChatParticipantRank$ {
       field = 'participant';
       o.participant = read$InputPeer(r);
       field = 'rank';
-      o.rank = r.stringField(o, 'rank');
+      o.rank = r.stringField(o, set$rank);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatParticipantRank', field);
@@ -43217,7 +43253,7 @@ class DeclineUrlAuth$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.declineUrlAuth', field);
@@ -43330,9 +43366,9 @@ class CheckUrlAuthMatchCode$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'matchCode';
-      o.matchCode = r.stringField(o, 'matchCode');
+      o.matchCode = r.stringField(o, set$matchCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkUrlAuthMatchCode', field);
@@ -43482,7 +43518,7 @@ class ComposeMessageWithAI$ {
       field = 'text';
       o.text = read$TextWithEntities(r);
       field = 'translateToLang';
-      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, 'translateToLang') : undefined;
+      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, set$translateToLang) : undefined;
       field = 'tone';
       o.tone = (flags & 0x4) !== 0 ? read$InputAiComposeTone(r) : undefined;
       return o;
@@ -44962,9 +44998,9 @@ class TranslateRichMessage$ {
       field = 'text';
       o.text = (flags & 0x2) !== 0 ? read$Vector$InputRichMessage(r) : undefined;
       field = 'toLang';
-      o.toLang = r.stringField(o, 'toLang');
+      o.toLang = r.stringField(o, set$toLang);
       field = 'tone';
-      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, 'tone') : undefined;
+      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, set$tone) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.translateRichMessage', field);
@@ -45064,7 +45100,7 @@ class ComposeRichMessageWithAI$ {
       field = 'text';
       o.text = (flags & 0x10) !== 0 ? read$InputRichMessage(r) : undefined;
       field = 'translateToLang';
-      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, 'translateToLang') : undefined;
+      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, set$translateToLang) : undefined;
       field = 'tone';
       o.tone = (flags & 0x4) !== 0 ? read$InputAiComposeTone(r) : undefined;
       return o;
@@ -45156,7 +45192,7 @@ class RequestChatJoinWebView$ {
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestChatJoinWebView', field);

@@ -66,6 +66,15 @@ import {
   readResult$phone$GroupParticipants,
   readResult$phone$JoinAsPeers,
   readResult$phone$PhoneCall,
+  set$comment,
+  set$inviteHash,
+  set$key,
+  set$link,
+  set$nextOffset,
+  set$offset,
+  set$participantsNextOffset,
+  set$title,
+  set$url,
   write$Chat,
   write$DataJSON,
   write$GroupCall,
@@ -341,7 +350,7 @@ class GroupCall$ {
       field = 'participants';
       o.participants = read$Vector$GroupCallParticipant(r);
       field = 'participantsNextOffset';
-      o.participantsNextOffset = r.stringField(o, 'participantsNextOffset');
+      o.participantsNextOffset = r.stringField(o, set$participantsNextOffset);
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -477,7 +486,7 @@ class GroupParticipants$ {
       field = 'participants';
       o.participants = read$Vector$GroupCallParticipant(r);
       field = 'nextOffset';
-      o.nextOffset = r.stringField(o, 'nextOffset');
+      o.nextOffset = r.stringField(o, set$nextOffset);
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -665,7 +674,7 @@ class ExportedGroupCallInvite$ {
     let field = '';
     try {
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phone.exportedGroupCallInvite', field);
@@ -822,9 +831,9 @@ class GroupCallStreamRtmpUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'key';
-      o.key = r.stringField(o, 'key');
+      o.key = r.stringField(o, set$key);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phone.groupCallStreamRtmpUrl', field);
@@ -1819,7 +1828,7 @@ class SetCallRating$ {
       field = 'rating';
       o.rating = r.int();
       field = 'comment';
-      o.comment = r.stringField(o, 'comment');
+      o.comment = r.stringField(o, set$comment);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phone.setCallRating', field);
@@ -2194,7 +2203,7 @@ class CreateGroupCall$ {
       field = 'randomId';
       o.randomId = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x2) !== 0 ? r.int() : undefined;
       return o;
@@ -2390,7 +2399,7 @@ class JoinGroupCall$ {
       field = 'joinAs';
       o.joinAs = read$InputPeer(r);
       field = 'inviteHash';
-      o.inviteHash = (flags & 0x2) !== 0 ? r.stringField(o, 'inviteHash') : undefined;
+      o.inviteHash = (flags & 0x2) !== 0 ? r.stringField(o, set$inviteHash) : undefined;
       field = 'publicKey';
       o.publicKey = (flags & 0x8) !== 0 ? r.int256() : undefined;
       field = 'block';
@@ -3208,7 +3217,7 @@ class GetGroupParticipants$ {
       field = 'sources';
       o.sources = read$Vector$int(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -3487,7 +3496,7 @@ class ToggleGroupCallRecord$ {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'videoPortrait';
       o.videoPortrait = (flags & 0x4) !== 0 ? r.bool() : undefined;
       return o;
@@ -3806,7 +3815,7 @@ class EditGroupCallTitle$ {
       field = 'call';
       o.call = read$InputGroupCall(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phone.editGroupCallTitle', field);

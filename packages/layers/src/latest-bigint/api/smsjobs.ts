@@ -26,6 +26,10 @@ import {
   readResult$SmsJob,
   readResult$smsjobs$EligibilityToJoin,
   readResult$smsjobs$Status,
+  set$error,
+  set$jobId,
+  set$lastGiftSlug,
+  set$termsUrl,
 } from '../codecs.js';
 
 /**
@@ -101,7 +105,7 @@ class EligibleToJoin$ {
     let field = '';
     try {
       field = 'termsUrl';
-      o.termsUrl = r.stringField(o, 'termsUrl');
+      o.termsUrl = r.stringField(o, set$termsUrl);
       field = 'monthlySentSms';
       o.monthlySentSms = r.int();
       return o;
@@ -240,9 +244,9 @@ class Status$ {
       field = 'totalSince';
       o.totalSince = r.int();
       field = 'lastGiftSlug';
-      o.lastGiftSlug = (flags & 0x2) !== 0 ? r.stringField(o, 'lastGiftSlug') : undefined;
+      o.lastGiftSlug = (flags & 0x2) !== 0 ? r.stringField(o, set$lastGiftSlug) : undefined;
       field = 'termsUrl';
-      o.termsUrl = r.stringField(o, 'termsUrl');
+      o.termsUrl = r.stringField(o, set$termsUrl);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'smsjobs.status', field);
@@ -737,7 +741,7 @@ class GetSmsJob$ {
     let field = '';
     try {
       field = 'jobId';
-      o.jobId = r.stringField(o, 'jobId');
+      o.jobId = r.stringField(o, set$jobId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'smsjobs.getSmsJob', field);
@@ -852,9 +856,9 @@ class FinishJob$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'jobId';
-      o.jobId = r.stringField(o, 'jobId');
+      o.jobId = r.stringField(o, set$jobId);
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'smsjobs.finishJob', field);

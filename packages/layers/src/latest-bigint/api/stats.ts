@@ -52,6 +52,9 @@ import {
   readResult$stats$PollStats,
   readResult$stats$PublicForwards,
   readResult$stats$StoryStats,
+  set$nextOffset,
+  set$offset,
+  set$token,
   write$Chat,
   write$InputChannel,
   write$InputPeer,
@@ -945,7 +948,7 @@ class PublicForwards$ {
       field = 'forwards';
       o.forwards = read$Vector$PublicForward(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -1244,7 +1247,7 @@ class LoadAsyncGraph$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'x';
       o.x = (flags & 0x1) !== 0 ? r.bigint() : undefined;
       return o;
@@ -1503,7 +1506,7 @@ class GetMessagePublicForwards$ {
       field = 'msgId';
       o.msgId = r.int();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -1903,7 +1906,7 @@ class GetStoryPublicForwards$ {
       field = 'id';
       o.id = r.int();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;

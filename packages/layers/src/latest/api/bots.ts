@@ -64,6 +64,19 @@ import {
   readResult$bots$PreviewInfo,
   readResult$bots$RequestedButton,
   readResult$users$Users,
+  set$about,
+  set$customDescription,
+  set$customMethod,
+  set$description,
+  set$fileName,
+  set$langCode,
+  set$name,
+  set$nextOffset,
+  set$offset,
+  set$token,
+  set$url,
+  set$username,
+  set$webappReqId,
   write$BotCommand,
   write$BotCommandScope,
   write$BotMenuButton,
@@ -191,11 +204,11 @@ class BotInfo$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.botInfo', field);
@@ -287,7 +300,7 @@ class PopularAppBots$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -455,7 +468,7 @@ class ExportedBotToken$ {
     let field = '';
     try {
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.exportedBotToken', field);
@@ -526,7 +539,7 @@ class RequestedButton$ {
     let field = '';
     try {
       field = 'webappReqId';
-      o.webappReqId = r.stringField(o, 'webappReqId');
+      o.webappReqId = r.stringField(o, set$webappReqId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.requestedButton', field);
@@ -713,7 +726,7 @@ class SendCustomRequest$ {
     let field = '';
     try {
       field = 'customMethod';
-      o.customMethod = r.stringField(o, 'customMethod');
+      o.customMethod = r.stringField(o, set$customMethod);
       field = 'params';
       o.params = read$DataJSON(r);
       return o;
@@ -967,7 +980,7 @@ class SetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'commands';
       o.commands = read$Vector$BotCommand(r);
       return o;
@@ -1091,7 +1104,7 @@ class ResetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.resetBotCommands', field);
@@ -1204,7 +1217,7 @@ class GetBotCommands$ {
       field = 'scope';
       o.scope = read$BotCommandScope(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotCommands', field);
@@ -1778,13 +1791,13 @@ class SetBotInfo$ {
       field = 'bot';
       o.bot = (flags & 0x4) !== 0 ? read$InputUser(r) : undefined;
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'name';
-      o.name = (flags & 0x8) !== 0 ? r.stringField(o, 'name') : undefined;
+      o.name = (flags & 0x8) !== 0 ? r.stringField(o, set$name) : undefined;
       field = 'about';
-      o.about = (flags & 0x1) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x1) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'description';
-      o.description = (flags & 0x2) !== 0 ? r.stringField(o, 'description') : undefined;
+      o.description = (flags & 0x2) !== 0 ? r.stringField(o, set$description) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.setBotInfo', field);
@@ -1905,7 +1918,7 @@ class GetBotInfo$ {
       field = 'bot';
       o.bot = (flags & 0x1) !== 0 ? read$InputUser(r) : undefined;
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getBotInfo', field);
@@ -2150,7 +2163,7 @@ class ToggleUsername$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'active';
       o.active = r.bool();
       return o;
@@ -2480,7 +2493,7 @@ class InvokeWebViewCustomMethod$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'customMethod';
-      o.customMethod = r.stringField(o, 'customMethod');
+      o.customMethod = r.stringField(o, set$customMethod);
       field = 'params';
       o.params = read$DataJSON(r);
       return o;
@@ -2596,7 +2609,7 @@ class GetPopularAppBots$ {
     let field = '';
     try {
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -2716,7 +2729,7 @@ class AddPreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$InputMedia(r);
       return o;
@@ -2847,7 +2860,7 @@ class EditPreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'newMedia';
@@ -2981,7 +2994,7 @@ class DeletePreviewMedia$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'media';
       o.media = read$Vector$InputMedia(r);
       return o;
@@ -3113,7 +3126,7 @@ class ReorderPreviewMedias$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'order';
       o.order = read$Vector$InputMedia(r);
       return o;
@@ -3230,7 +3243,7 @@ class GetPreviewInfo$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getPreviewInfo', field);
@@ -3680,9 +3693,9 @@ class CheckDownloadFileParams$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.checkDownloadFileParams', field);
@@ -4051,7 +4064,7 @@ class SetCustomVerification$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'customDescription';
-      o.customDescription = (flags & 0x4) !== 0 ? r.stringField(o, 'customDescription') : undefined;
+      o.customDescription = (flags & 0x4) !== 0 ? r.stringField(o, set$customDescription) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.setCustomVerification', field);
@@ -4261,7 +4274,7 @@ class CheckUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.checkUsername', field);
@@ -4400,9 +4413,9 @@ class CreateBot$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.viaDeeplink = (flags & 0x1) !== 0 ? true : undefined;
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       field = 'managerId';
       o.managerId = read$InputUser(r);
       return o;
@@ -4759,7 +4772,7 @@ class GetRequestedWebViewButton$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'webappReqId';
-      o.webappReqId = r.stringField(o, 'webappReqId');
+      o.webappReqId = r.stringField(o, set$webappReqId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'bots.getRequestedWebViewButton', field);

@@ -44,6 +44,10 @@ import {
   readResult$communities$ParticipantJoinedChats,
   readResult$communities$PeerLinkRequests,
   readResult$messages$Chats,
+  set$about,
+  set$nextOffset,
+  set$offset,
+  set$title,
   write$Chat,
   write$CommunityPeerRequest,
   write$InputChannel,
@@ -147,7 +151,7 @@ class PeerLinkRequests$ {
       field = 'requests';
       o.requests = read$Vector$CommunityPeerRequest(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -350,9 +354,9 @@ class Create$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.hidden = (flags & 0x2) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'about';
-      o.about = (flags & 0x1) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x1) !== 0 ? r.stringField(o, set$about) : undefined;
       field = 'peer';
       o.peer = read$InputPeer(r);
       return o;
@@ -666,7 +670,7 @@ class GetPeerLinkRequests$ {
       field = 'community';
       o.community = read$InputChannel(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;

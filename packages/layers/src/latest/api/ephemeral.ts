@@ -43,6 +43,7 @@ import {
   readResult$ReportResult,
   readResult$Updates,
   readResult$messages$BotCallbackAnswer,
+  set$message,
   write$InputMedia,
   write$InputPeer,
   write$InputReplyTo,
@@ -164,7 +165,7 @@ class SendMessage$ {
       field = 'queryId';
       o.queryId = (flags & 0x1) !== 0 ? r.long() : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
@@ -350,7 +351,7 @@ class ReportMessage$ {
       field = 'option';
       o.option = r.bytes();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'ephemeral.reportMessage', field);

@@ -31,6 +31,9 @@ import {
 import {
   read$InputCollectible,
   readResult$fragment$CollectibleInfo,
+  set$cryptoCurrency,
+  set$currency,
+  set$url,
   write$InputCollectible,
 } from '../codecs.js';
 
@@ -129,15 +132,15 @@ class CollectibleInfo$ {
       field = 'purchaseDate';
       o.purchaseDate = r.int();
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'amount';
       o.amount = r.long();
       field = 'cryptoCurrency';
-      o.cryptoCurrency = r.stringField(o, 'cryptoCurrency');
+      o.cryptoCurrency = r.stringField(o, set$cryptoCurrency);
       field = 'cryptoAmount';
       o.cryptoAmount = r.long();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'fragment.collectibleInfo', field);

@@ -67,6 +67,24 @@ import {
   readResult$help$TermsOfServiceUpdate,
   readResult$help$TimezonesList,
   readResult$help$UserInfo,
+  set$author,
+  set$countryCode,
+  set$defaultName,
+  set$iso2,
+  set$langCode,
+  set$message,
+  set$name,
+  set$path,
+  set$phoneNumber,
+  set$psaMessage,
+  set$psaType,
+  set$referer,
+  set$source,
+  set$statusText,
+  set$suggestion,
+  set$text,
+  set$url,
+  set$version,
   write$AccessPointRule,
   write$Chat,
   write$DataJSON,
@@ -391,15 +409,15 @@ class AppUpdate$ {
       field = 'id';
       o.id = r.int();
       field = 'version';
-      o.version = r.stringField(o, 'version');
+      o.version = r.stringField(o, set$version);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       field = 'document';
       o.document = (flags & 0x2) !== 0 ? read$Document(r) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'sticker';
       o.sticker = (flags & 0x8) !== 0 ? read$Document(r) : undefined;
       return o;
@@ -517,7 +535,7 @@ class InviteText$ {
     let field = '';
     try {
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.inviteText', field);
@@ -595,7 +613,7 @@ class Support$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'user';
       o.user = read$User(r);
       return o;
@@ -713,7 +731,7 @@ class TermsOfService$ {
       field = 'id';
       o.id = read$DataJSON(r);
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       field = 'minAgeConfirm';
@@ -1124,7 +1142,7 @@ class DeepLinkInfo$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.updateApp = (flags & 0x1) !== 0 ? true : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -1322,7 +1340,7 @@ class SupportName$ {
     let field = '';
     try {
       field = 'name';
-      o.name = r.stringField(o, 'name');
+      o.name = r.stringField(o, set$name);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.supportName', field);
@@ -1467,11 +1485,11 @@ class UserInfo$ {
     let field = '';
     try {
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       field = 'author';
-      o.author = r.stringField(o, 'author');
+      o.author = r.stringField(o, set$author);
       field = 'date';
       o.date = r.int();
       return o;
@@ -1721,9 +1739,9 @@ class PromoData$ {
       field = 'peer';
       o.peer = (flags & 0x8) !== 0 ? read$Peer(r) : undefined;
       field = 'psaType';
-      o.psaType = (flags & 0x2) !== 0 ? r.stringField(o, 'psaType') : undefined;
+      o.psaType = (flags & 0x2) !== 0 ? r.stringField(o, set$psaType) : undefined;
       field = 'psaMessage';
-      o.psaMessage = (flags & 0x4) !== 0 ? r.stringField(o, 'psaMessage') : undefined;
+      o.psaMessage = (flags & 0x4) !== 0 ? r.stringField(o, set$psaMessage) : undefined;
       field = 'pendingSuggestions';
       o.pendingSuggestions = read$Vector$string(r);
       field = 'dismissedSuggestions';
@@ -1840,7 +1858,7 @@ class CountryCode$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'countryCode';
-      o.countryCode = r.stringField(o, 'countryCode');
+      o.countryCode = r.stringField(o, set$countryCode);
       field = 'prefixes';
       o.prefixes = (flags & 0x1) !== 0 ? read$Vector$string(r) : undefined;
       field = 'patterns';
@@ -1958,11 +1976,11 @@ class Country$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.hidden = (flags & 0x1) !== 0 ? true : undefined;
       field = 'iso2';
-      o.iso2 = r.stringField(o, 'iso2');
+      o.iso2 = r.stringField(o, set$iso2);
       field = 'defaultName';
-      o.defaultName = r.stringField(o, 'defaultName');
+      o.defaultName = r.stringField(o, set$defaultName);
       field = 'name';
-      o.name = (flags & 0x2) !== 0 ? r.stringField(o, 'name') : undefined;
+      o.name = (flags & 0x2) !== 0 ? r.stringField(o, set$name) : undefined;
       field = 'countryCodes';
       o.countryCodes = read$Vector$help$CountryCode(r);
       return o;
@@ -2245,7 +2263,7 @@ class PremiumPromo$ {
     let field = '';
     try {
       field = 'statusText';
-      o.statusText = r.stringField(o, 'statusText');
+      o.statusText = r.stringField(o, set$statusText);
       field = 'statusEntities';
       o.statusEntities = read$Vector$MessageEntity(r);
       field = 'videoSections';
@@ -3293,7 +3311,7 @@ class GetAppUpdate$ {
     let field = '';
     try {
       field = 'source';
-      o.source = r.stringField(o, 'source');
+      o.source = r.stringField(o, set$source);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.getAppUpdate', field);
@@ -3548,7 +3566,7 @@ class SetBotUpdatesStatus$ {
       field = 'pendingUpdatesCount';
       o.pendingUpdatesCount = r.int();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.setBotUpdatesStatus', field);
@@ -3726,7 +3744,7 @@ class GetRecentMeUrls$ {
     let field = '';
     try {
       field = 'referer';
-      o.referer = r.stringField(o, 'referer');
+      o.referer = r.stringField(o, set$referer);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.getRecentMeUrls', field);
@@ -4003,7 +4021,7 @@ class GetDeepLinkInfo$ {
     let field = '';
     try {
       field = 'path';
-      o.path = r.stringField(o, 'path');
+      o.path = r.stringField(o, set$path);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.getDeepLinkInfo', field);
@@ -4603,7 +4621,7 @@ class EditUserInfo$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = read$Vector$MessageEntity(r);
       return o;
@@ -4889,7 +4907,7 @@ class DismissSuggestion$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'suggestion';
-      o.suggestion = r.stringField(o, 'suggestion');
+      o.suggestion = r.stringField(o, set$suggestion);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'help.dismissSuggestion', field);
@@ -4994,7 +5012,7 @@ class GetCountriesList$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'hash';
       o.hash = r.int();
       return o;

@@ -27,6 +27,8 @@ import {
   read$Vector$string,
   readResult$LangPackDifference,
   readResult$LangPackLanguage,
+  set$langCode,
+  set$langPack,
 } from '../codecs.js';
 
 
@@ -101,9 +103,9 @@ class GetLangPack$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLangPack', field);
@@ -229,9 +231,9 @@ class GetStrings$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'keys';
       o.keys = read$Vector$string(r);
       return o;
@@ -348,9 +350,9 @@ class GetDifference$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       return o;
@@ -451,7 +453,7 @@ class GetLanguages$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLanguages', field);
@@ -558,9 +560,9 @@ class GetLanguage$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLanguage', field);

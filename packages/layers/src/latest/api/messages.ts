@@ -232,6 +232,42 @@ import {
   readResult$messages$VotesList,
   readResult$messages$WebPage,
   readResult$messages$WebPagePreview,
+  set$about,
+  set$botQueryId,
+  set$businessConnectionId,
+  set$buttonText,
+  set$confirmText,
+  set$data,
+  set$emoticon,
+  set$error,
+  set$fileName,
+  set$gameHash,
+  set$hash,
+  set$id,
+  set$importHead,
+  set$inAppOrigin,
+  set$langCode,
+  set$link,
+  set$matchCode,
+  set$message,
+  set$mimeType,
+  set$nextOffset,
+  set$offset,
+  set$offsetLink,
+  set$platform,
+  set$q,
+  set$query,
+  set$rank,
+  set$rejectComment,
+  set$shortcut,
+  set$startParam,
+  set$text,
+  set$title,
+  set$toLang,
+  set$tone,
+  set$translateToLang,
+  set$url,
+  set$webappReqId,
   write$AvailableEffect,
   write$AvailableReaction,
   write$BotApp,
@@ -3228,7 +3264,7 @@ class BotResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x4) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'switchWebview';
@@ -3354,9 +3390,9 @@ class BotCallbackAnswer$ {
       o.hasUrl = (flags & 0x8) !== 0 ? true : undefined;
       o.nativeUi = (flags & 0x10) !== 0 ? true : undefined;
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -4859,7 +4895,7 @@ class VotesList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.votesList', field);
@@ -5291,7 +5327,7 @@ class HistoryImportParsed$ {
       o.pm = (flags & 0x1) !== 0 ? true : undefined;
       o.group = (flags & 0x2) !== 0 ? true : undefined;
       field = 'title';
-      o.title = (flags & 0x4) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x4) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.historyImportParsed', field);
@@ -5958,7 +5994,7 @@ class CheckedHistoryImportPeer$ {
     let field = '';
     try {
       field = 'confirmText';
-      o.confirmText = r.stringField(o, 'confirmText');
+      o.confirmText = r.stringField(o, set$confirmText);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkedHistoryImportPeer', field);
@@ -6669,7 +6705,7 @@ class MessageReactionsList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.messageReactionsList', field);
@@ -6917,7 +6953,7 @@ class TranscribedAudio$ {
       field = 'transcriptionId';
       o.transcriptionId = r.long();
       field = 'text';
-      o.text = r.stringField(o, 'text');
+      o.text = r.stringField(o, set$text);
       field = 'trialRemainsNum';
       o.trialRemainsNum = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'trialRemainsUntilDate';
@@ -8762,7 +8798,7 @@ class BotPreparedInlineMessage$ {
     let field = '';
     try {
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'expireDate';
       o.expireDate = r.int();
       return o;
@@ -9417,7 +9453,7 @@ class EmojiGameDiceInfo$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'gameHash';
-      o.gameHash = r.stringField(o, 'gameHash');
+      o.gameHash = r.stringField(o, set$gameHash);
       field = 'prevStake';
       o.prevStake = r.long();
       field = 'currentStreak';
@@ -10484,7 +10520,7 @@ class Search$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'fromId';
       o.fromId = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
       field = 'savedPeerId';
@@ -11612,7 +11648,7 @@ class SendMessage$ {
       field = 'replyTo';
       o.replyTo = (flags & 0x1) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.long();
       field = 'replyMarkup';
@@ -12179,7 +12215,7 @@ class SendMedia$ {
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.long();
       field = 'replyMarkup';
@@ -13261,7 +13297,7 @@ class Report$ {
       field = 'option';
       o.option = r.bytes();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.report', field);
@@ -13602,7 +13638,7 @@ class EditChatTitle$ {
       field = 'chatId';
       o.chatId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatTitle', field);
@@ -14182,7 +14218,7 @@ class CreateChat$ {
       field = 'users';
       o.users = read$Vector$InputUser(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'ttlPeriod';
       o.ttlPeriod = (flags & 0x1) !== 0 ? r.int() : undefined;
       return o;
@@ -15808,7 +15844,7 @@ class GetStickers$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -16033,7 +16069,7 @@ class GetWebPagePreview$ {
       const flags = r.uint();
       if ((flags & 0xfffffff7) !== 0) unknownFlagBits(r, flags, 0xfffffff7);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -16210,7 +16246,7 @@ class ExportChatInvite$ {
       field = 'usageLimit';
       o.usageLimit = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'title';
-      o.title = (flags & 0x10) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x10) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'subscriptionPricing';
       o.subscriptionPricing = (flags & 0x20) !== 0 ? read$StarsSubscriptionPricing(r) : undefined;
       return o;
@@ -16341,7 +16377,7 @@ class CheckChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
@@ -16462,7 +16498,7 @@ class ImportChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.importChatInvite', field);
@@ -16953,7 +16989,7 @@ class StartBot$ {
       field = 'randomId';
       o.randomId = r.long();
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.startBot', field);
@@ -17557,7 +17593,7 @@ class SearchGlobal$ {
       field = 'community';
       o.community = (flags & 0x10) !== 0 ? read$InputChannel(r) : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'filter';
       o.filter = read$MessagesFilter(r);
       field = 'minDate';
@@ -17823,7 +17859,7 @@ class GetDocumentByHash$ {
       field = 'size';
       o.size = r.long();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
@@ -18182,9 +18218,9 @@ class GetInlineBotResults$ {
       field = 'geoPoint';
       o.geoPoint = (flags & 0x1) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
@@ -18414,7 +18450,7 @@ class SetInlineBotResults$ {
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x8) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'switchWebview';
@@ -18747,7 +18783,7 @@ class SendInlineBotResult$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       field = 'sendAs';
@@ -19209,7 +19245,7 @@ class EditMessage$ {
       field = 'id';
       o.id = r.int();
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -19495,7 +19531,7 @@ class EditInlineBotMessage$ {
       field = 'id';
       o.id = read$InputBotInlineMessageID(r);
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -19820,9 +19856,9 @@ class SetBotCallbackAnswer$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -20148,7 +20184,7 @@ class SaveDraft$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'media';
@@ -21909,7 +21945,7 @@ class GetWebPage$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'hash';
       o.hash = r.int();
       return o;
@@ -22403,7 +22439,7 @@ class SetBotShippingResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       field = 'shippingOptions';
       o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
@@ -22537,7 +22573,7 @@ class SetBotPrecheckoutResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
@@ -22685,7 +22721,7 @@ class UploadMedia$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'businessConnectionId';
-      o.businessConnectionId = (flags & 0x1) !== 0 ? r.stringField(o, 'businessConnectionId') : undefined;
+      o.businessConnectionId = (flags & 0x1) !== 0 ? r.stringField(o, set$businessConnectionId) : undefined;
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'media';
@@ -24063,7 +24099,7 @@ class SearchStickerSets$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -25131,7 +25167,7 @@ class EditChatAbout$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAbout', field);
@@ -25383,7 +25419,7 @@ class GetEmojiKeywords$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
@@ -25489,7 +25525,7 @@ class GetEmojiKeywordsDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       return o;
@@ -25701,7 +25737,7 @@ class GetEmojiURL$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
@@ -25999,9 +26035,9 @@ class RequestUrlAuth$ {
       field = 'buttonId';
       o.buttonId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'inAppOrigin';
-      o.inAppOrigin = (flags & 0x8) !== 0 ? r.stringField(o, 'inAppOrigin') : undefined;
+      o.inAppOrigin = (flags & 0x8) !== 0 ? r.stringField(o, set$inAppOrigin) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestUrlAuth', field);
@@ -26174,9 +26210,9 @@ class AcceptUrlAuth$ {
       field = 'buttonId';
       o.buttonId = (flags & 0x2) !== 0 ? r.int() : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'matchCode';
-      o.matchCode = (flags & 0x10) !== 0 ? r.stringField(o, 'matchCode') : undefined;
+      o.matchCode = (flags & 0x10) !== 0 ? r.stringField(o, set$matchCode) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.acceptUrlAuth', field);
@@ -26926,7 +26962,7 @@ class GetPollVotes$ {
       field = 'option';
       o.option = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -28460,7 +28496,7 @@ class CheckHistoryImport$ {
     let field = '';
     try {
       field = 'importHead';
-      o.importHead = r.stringField(o, 'importHead');
+      o.importHead = r.stringField(o, set$importHead);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkHistoryImport', field);
@@ -28727,7 +28763,7 @@ class UploadImportedMedia$ {
       field = 'importId';
       o.importId = r.long();
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'media';
       o.media = read$InputMedia(r);
       return o;
@@ -29017,7 +29053,7 @@ class GetExportedChatInvites$ {
       field = 'offsetDate';
       o.offsetDate = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'offsetLink';
-      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, 'offsetLink') : undefined;
+      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, set$offsetLink) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -29147,7 +29183,7 @@ class GetExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getExportedChatInvite', field);
@@ -29320,7 +29356,7 @@ class EditExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       field = 'expireDate';
       o.expireDate = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'usageLimit';
@@ -29328,7 +29364,7 @@ class EditExportedChatInvite$ {
       field = 'requestNeeded';
       o.requestNeeded = (flags & 0x8) !== 0 ? r.bool() : undefined;
       field = 'title';
-      o.title = (flags & 0x10) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x10) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editExportedChatInvite', field);
@@ -29570,7 +29606,7 @@ class DeleteExportedChatInvite$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.deleteExportedChatInvite', field);
@@ -29852,9 +29888,9 @@ class GetChatInviteImporters$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = (flags & 0x2) !== 0 ? r.stringField(o, 'link') : undefined;
+      o.link = (flags & 0x2) !== 0 ? r.stringField(o, set$link) : undefined;
       field = 'q';
-      o.q = (flags & 0x4) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x4) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'offsetDate';
       o.offsetDate = r.int();
       field = 'offsetUser';
@@ -30931,7 +30967,7 @@ class HideAllChatJoinRequests$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = (flags & 0x2) !== 0 ? r.stringField(o, 'link') : undefined;
+      o.link = (flags & 0x2) !== 0 ? r.stringField(o, set$link) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.hideAllChatJoinRequests', field);
@@ -31662,7 +31698,7 @@ class GetMessageReactionsList$ {
       field = 'reaction';
       o.reaction = (flags & 0x1) !== 0 ? read$Reaction(r) : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -32204,9 +32240,9 @@ class TranslateText$ {
       field = 'text';
       o.text = (flags & 0x2) !== 0 ? read$Vector$TextWithEntities(r) : undefined;
       field = 'toLang';
-      o.toLang = r.stringField(o, 'toLang');
+      o.toLang = r.stringField(o, set$toLang);
       field = 'tone';
-      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, 'tone') : undefined;
+      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, set$tone) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.translateText', field);
@@ -32641,7 +32677,7 @@ class SearchSentMedia$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'filter';
       o.filter = read$MessagesFilter(r);
       field = 'limit';
@@ -33181,13 +33217,13 @@ class RequestWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'url';
-      o.url = (flags & 0x2) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x2) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'startParam';
-      o.startParam = (flags & 0x8) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x8) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x4) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       field = 'replyTo';
       o.replyTo = (flags & 0x1) !== 0 ? read$InputReplyTo(r) : undefined;
       field = 'sendAs';
@@ -33543,13 +33579,13 @@ class RequestSimpleWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'url';
-      o.url = (flags & 0x8) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x8) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'startParam';
-      o.startParam = (flags & 0x10) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x10) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestSimpleWebView', field);
@@ -33661,7 +33697,7 @@ class SendWebViewResultMessage$ {
     let field = '';
     try {
       field = 'botQueryId';
-      o.botQueryId = r.stringField(o, 'botQueryId');
+      o.botQueryId = r.stringField(o, set$botQueryId);
       field = 'result';
       o.result = read$InputBotInlineResult(r);
       return o;
@@ -33792,9 +33828,9 @@ class SendWebViewData$ {
       field = 'randomId';
       o.randomId = r.long();
       field = 'buttonText';
-      o.buttonText = r.stringField(o, 'buttonText');
+      o.buttonText = r.stringField(o, set$buttonText);
       field = 'data';
-      o.data = r.stringField(o, 'data');
+      o.data = r.stringField(o, set$data);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.sendWebViewData', field);
@@ -35219,7 +35255,7 @@ class SendBotRequestedPeer$ {
       field = 'msgId';
       o.msgId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'webappReqId';
-      o.webappReqId = (flags & 0x2) !== 0 ? r.stringField(o, 'webappReqId') : undefined;
+      o.webappReqId = (flags & 0x2) !== 0 ? r.stringField(o, set$webappReqId) : undefined;
       field = 'buttonId';
       o.buttonId = r.int();
       field = 'requestedPeers';
@@ -35631,7 +35667,7 @@ class SearchCustomEmoji$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -36036,11 +36072,11 @@ class RequestAppWebView$ {
       field = 'app';
       o.app = read$InputBotApp(r);
       field = 'startParam';
-      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x4) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestAppWebView', field);
@@ -36330,7 +36366,7 @@ class SearchEmojiStickerSets$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'hash';
       o.hash = r.long();
       return o;
@@ -37363,7 +37399,7 @@ class UpdateSavedReactionTag$ {
       field = 'reaction';
       o.reaction = read$Reaction(r);
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.updateSavedReactionTag', field);
@@ -37921,7 +37957,7 @@ class CheckQuickReplyShortcut$ {
     let field = '';
     try {
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkQuickReplyShortcut', field);
@@ -38035,7 +38071,7 @@ class EditQuickReplyShortcut$ {
       field = 'shortcutId';
       o.shortcutId = r.int();
       field = 'shortcut';
-      o.shortcut = r.stringField(o, 'shortcut');
+      o.shortcut = r.stringField(o, set$shortcut);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editQuickReplyShortcut', field);
@@ -39474,11 +39510,11 @@ class RequestMainWebView$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'startParam';
-      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, 'startParam') : undefined;
+      o.startParam = (flags & 0x2) !== 0 ? r.stringField(o, set$startParam) : undefined;
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestMainWebView', field);
@@ -40553,7 +40589,7 @@ class GetPreparedInlineMessage$ {
       field = 'bot';
       o.bot = read$InputUser(r);
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getPreparedInlineMessage', field);
@@ -40720,9 +40756,9 @@ class SearchStickers$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.emojis = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'langCode';
       o.langCode = read$Vector$string(r);
       field = 'offset';
@@ -41530,7 +41566,7 @@ class ToggleSuggestedPostApproval$ {
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'rejectComment';
-      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, 'rejectComment') : undefined;
+      o.rejectComment = (flags & 0x4) !== 0 ? r.stringField(o, set$rejectComment) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.toggleSuggestedPostApproval', field);
@@ -41676,7 +41712,7 @@ class GetForumTopics$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'q';
-      o.q = (flags & 0x1) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x1) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'offsetDate';
       o.offsetDate = r.int();
       field = 'offsetId';
@@ -41960,7 +41996,7 @@ class EditForumTopic$ {
       field = 'topicId';
       o.topicId = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'iconEmojiId';
       o.iconEmojiId = (flags & 0x2) !== 0 ? r.long() : undefined;
       field = 'closed';
@@ -42389,7 +42425,7 @@ class CreateForumTopic$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'iconColor';
       o.iconColor = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'iconEmojiId';
@@ -42727,9 +42763,9 @@ class SummarizeText$ {
       field = 'id';
       o.id = r.int();
       field = 'toLang';
-      o.toLang = (flags & 0x1) !== 0 ? r.stringField(o, 'toLang') : undefined;
+      o.toLang = (flags & 0x1) !== 0 ? r.stringField(o, set$toLang) : undefined;
       field = 'tone';
-      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, 'tone') : undefined;
+      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, set$tone) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.summarizeText', field);
@@ -43116,7 +43152,7 @@ class EditChatParticipantRank$ {
       field = 'participant';
       o.participant = read$InputPeer(r);
       field = 'rank';
-      o.rank = r.stringField(o, 'rank');
+      o.rank = r.stringField(o, set$rank);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatParticipantRank', field);
@@ -43218,7 +43254,7 @@ class DeclineUrlAuth$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.declineUrlAuth', field);
@@ -43331,9 +43367,9 @@ class CheckUrlAuthMatchCode$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'matchCode';
-      o.matchCode = r.stringField(o, 'matchCode');
+      o.matchCode = r.stringField(o, set$matchCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkUrlAuthMatchCode', field);
@@ -43483,7 +43519,7 @@ class ComposeMessageWithAI$ {
       field = 'text';
       o.text = read$TextWithEntities(r);
       field = 'translateToLang';
-      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, 'translateToLang') : undefined;
+      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, set$translateToLang) : undefined;
       field = 'tone';
       o.tone = (flags & 0x4) !== 0 ? read$InputAiComposeTone(r) : undefined;
       return o;
@@ -44963,9 +44999,9 @@ class TranslateRichMessage$ {
       field = 'text';
       o.text = (flags & 0x2) !== 0 ? read$Vector$InputRichMessage(r) : undefined;
       field = 'toLang';
-      o.toLang = r.stringField(o, 'toLang');
+      o.toLang = r.stringField(o, set$toLang);
       field = 'tone';
-      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, 'tone') : undefined;
+      o.tone = (flags & 0x4) !== 0 ? r.stringField(o, set$tone) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.translateRichMessage', field);
@@ -45065,7 +45101,7 @@ class ComposeRichMessageWithAI$ {
       field = 'text';
       o.text = (flags & 0x10) !== 0 ? read$InputRichMessage(r) : undefined;
       field = 'translateToLang';
-      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, 'translateToLang') : undefined;
+      o.translateToLang = (flags & 0x2) !== 0 ? r.stringField(o, set$translateToLang) : undefined;
       field = 'tone';
       o.tone = (flags & 0x4) !== 0 ? read$InputAiComposeTone(r) : undefined;
       return o;
@@ -45157,7 +45193,7 @@ class RequestChatJoinWebView$ {
       field = 'themeParams';
       o.themeParams = (flags & 0x1) !== 0 ? read$DataJSON(r) : undefined;
       field = 'platform';
-      o.platform = r.stringField(o, 'platform');
+      o.platform = r.stringField(o, set$platform);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.requestChatJoinWebView', field);

@@ -114,6 +114,28 @@ import {
   readResult$payments$UniqueStarGift,
   readResult$payments$UniqueStarGiftValueInfo,
   readResult$payments$ValidatedRequestedInfo,
+  set$chargeId,
+  set$credentialsTitle,
+  set$currency,
+  set$description,
+  set$disallowedCountry,
+  set$fragmentListedUrl,
+  set$giftCodeSlug,
+  set$id,
+  set$link,
+  set$nativeProvider,
+  set$nextOffset,
+  set$number,
+  set$offset,
+  set$offsetLink,
+  set$requestedInfoId,
+  set$shippingOptionId,
+  set$slug,
+  set$subscriptionId,
+  set$subscriptionsNextOffset,
+  set$title,
+  set$transactionId,
+  set$url,
   write$BankCardOpenUrl,
   write$Chat,
   write$ConnectedBotStarRef,
@@ -640,9 +662,9 @@ class PaymentForm$ {
       field = 'botId';
       o.botId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x20) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
@@ -650,9 +672,9 @@ class PaymentForm$ {
       field = 'providerId';
       o.providerId = r.long();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'nativeProvider';
-      o.nativeProvider = (flags & 0x10) !== 0 ? r.stringField(o, 'nativeProvider') : undefined;
+      o.nativeProvider = (flags & 0x10) !== 0 ? r.stringField(o, set$nativeProvider) : undefined;
       field = 'nativeParams';
       o.nativeParams = (flags & 0x10) !== 0 ? read$DataJSON(r) : undefined;
       field = 'additionalMethods';
@@ -793,9 +815,9 @@ class PaymentFormStars$ {
       field = 'botId';
       o.botId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x20) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
@@ -974,7 +996,7 @@ class ValidatedRequestedInfo$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'id';
-      o.id = (flags & 0x1) !== 0 ? r.stringField(o, 'id') : undefined;
+      o.id = (flags & 0x1) !== 0 ? r.stringField(o, set$id) : undefined;
       field = 'shippingOptions';
       o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
@@ -1118,7 +1140,7 @@ class PaymentVerificationNeeded$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
@@ -1303,9 +1325,9 @@ class PaymentReceipt$ {
       field = 'providerId';
       o.providerId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
@@ -1317,11 +1339,11 @@ class PaymentReceipt$ {
       field = 'tipAmount';
       o.tipAmount = (flags & 0x8) !== 0 ? r.long() : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'credentialsTitle';
-      o.credentialsTitle = r.stringField(o, 'credentialsTitle');
+      o.credentialsTitle = r.stringField(o, set$credentialsTitle);
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -1475,19 +1497,19 @@ class PaymentReceiptStars$ {
       field = 'botId';
       o.botId = r.long();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'description';
-      o.description = r.stringField(o, 'description');
+      o.description = r.stringField(o, set$description);
       field = 'photo';
       o.photo = (flags & 0x4) !== 0 ? read$WebDocument(r) : undefined;
       field = 'invoice';
       o.invoice = read$Invoice(r);
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'transactionId';
-      o.transactionId = r.stringField(o, 'transactionId');
+      o.transactionId = r.stringField(o, set$transactionId);
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -1660,7 +1682,7 @@ class BankCardData$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'openUrls';
       o.openUrls = read$Vector$BankCardOpenUrl(r);
       return o;
@@ -1733,7 +1755,7 @@ class ExportedInvoice$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.exportedInvoice', field);
@@ -2023,7 +2045,7 @@ class GiveawayInfo$ {
       field = 'adminDisallowedChatId';
       o.adminDisallowedChatId = (flags & 0x4) !== 0 ? r.long() : undefined;
       field = 'disallowedCountry';
-      o.disallowedCountry = (flags & 0x10) !== 0 ? r.stringField(o, 'disallowedCountry') : undefined;
+      o.disallowedCountry = (flags & 0x10) !== 0 ? r.stringField(o, set$disallowedCountry) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.giveawayInfo', field);
@@ -2157,7 +2179,7 @@ class GiveawayInfoResults$ {
       field = 'startDate';
       o.startDate = r.int();
       field = 'giftCodeSlug';
-      o.giftCodeSlug = (flags & 0x8) !== 0 ? r.stringField(o, 'giftCodeSlug') : undefined;
+      o.giftCodeSlug = (flags & 0x8) !== 0 ? r.stringField(o, set$giftCodeSlug) : undefined;
       field = 'starsPrize';
       o.starsPrize = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'finishDate';
@@ -2328,13 +2350,13 @@ class StarsStatus$ {
       field = 'subscriptions';
       o.subscriptions = (flags & 0x2) !== 0 ? read$Vector$StarsSubscription(r) : undefined;
       field = 'subscriptionsNextOffset';
-      o.subscriptionsNextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'subscriptionsNextOffset') : undefined;
+      o.subscriptionsNextOffset = (flags & 0x4) !== 0 ? r.stringField(o, set$subscriptionsNextOffset) : undefined;
       field = 'subscriptionsMissingBalance';
       o.subscriptionsMissingBalance = (flags & 0x10) !== 0 ? r.long() : undefined;
       field = 'history';
       o.history = (flags & 0x8) !== 0 ? read$Vector$StarsTransaction(r) : undefined;
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -2517,7 +2539,7 @@ class StarsRevenueWithdrawalUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.starsRevenueWithdrawalUrl', field);
@@ -2588,7 +2610,7 @@ class StarsRevenueAdsAccountUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.starsRevenueAdsAccountUrl', field);
@@ -2976,7 +2998,7 @@ class SuggestedStarRefBots$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.suggestedStarRefBots', field);
@@ -3340,7 +3362,7 @@ class SavedStarGifts$ {
       field = 'gifts';
       o.gifts = read$Vector$SavedStarGift(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -3415,7 +3437,7 @@ class StarGiftWithdrawalUrl$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.starGiftWithdrawalUrl', field);
@@ -3590,7 +3612,7 @@ class ResaleStarGifts$ {
       field = 'gifts';
       o.gifts = read$Vector$StarGift(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'attributes';
       o.attributes = (flags & 0x2) !== 0 ? read$Vector$StarGiftAttribute(r) : undefined;
       field = 'attributesHash';
@@ -3912,7 +3934,7 @@ class UniqueStarGiftValueInfo$ {
       o.lastSaleOnFragment = (flags & 0x2) !== 0 ? true : undefined;
       o.valueIsAverage = (flags & 0x40) !== 0 ? true : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'value';
       o.value = r.long();
       field = 'initialSaleDate';
@@ -3934,7 +3956,7 @@ class UniqueStarGiftValueInfo$ {
       field = 'fragmentListedCount';
       o.fragmentListedCount = (flags & 0x20) !== 0 ? r.int() : undefined;
       field = 'fragmentListedUrl';
-      o.fragmentListedUrl = (flags & 0x20) !== 0 ? r.stringField(o, 'fragmentListedUrl') : undefined;
+      o.fragmentListedUrl = (flags & 0x20) !== 0 ? r.stringField(o, set$fragmentListedUrl) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.uniqueStarGiftValueInfo', field);
@@ -5120,9 +5142,9 @@ class SendPaymentForm$ {
       field = 'invoice';
       o.invoice = read$InputInvoice(r);
       field = 'requestedInfoId';
-      o.requestedInfoId = (flags & 0x1) !== 0 ? r.stringField(o, 'requestedInfoId') : undefined;
+      o.requestedInfoId = (flags & 0x1) !== 0 ? r.stringField(o, set$requestedInfoId) : undefined;
       field = 'shippingOptionId';
-      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
+      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, set$shippingOptionId) : undefined;
       field = 'credentials';
       o.credentials = read$InputPaymentCredentials(r);
       field = 'tipAmount';
@@ -5420,7 +5442,7 @@ class GetBankCardData$ {
     let field = '';
     try {
       field = 'number';
-      o.number = r.stringField(o, 'number');
+      o.number = r.stringField(o, set$number);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getBankCardData', field);
@@ -5973,7 +5995,7 @@ class CheckGiftCode$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.checkGiftCode', field);
@@ -6079,7 +6101,7 @@ class ApplyGiftCode$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.applyGiftCode', field);
@@ -6676,11 +6698,11 @@ class GetStarsTransactions$ {
       o.ascending = (flags & 0x4) !== 0 ? true : undefined;
       o.ton = (flags & 0x10) !== 0 ? true : undefined;
       field = 'subscriptionId';
-      o.subscriptionId = (flags & 0x8) !== 0 ? r.stringField(o, 'subscriptionId') : undefined;
+      o.subscriptionId = (flags & 0x8) !== 0 ? r.stringField(o, set$subscriptionId) : undefined;
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -6982,7 +7004,7 @@ class RefundStarsCharge$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'chargeId';
-      o.chargeId = r.stringField(o, 'chargeId');
+      o.chargeId = r.stringField(o, set$chargeId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.refundStarsCharge', field);
@@ -7738,7 +7760,7 @@ class GetStarsSubscriptions$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getStarsSubscriptions', field);
@@ -7862,7 +7884,7 @@ class ChangeStarsSubscription$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'subscriptionId';
-      o.subscriptionId = r.stringField(o, 'subscriptionId');
+      o.subscriptionId = r.stringField(o, set$subscriptionId);
       field = 'canceled';
       o.canceled = (flags & 0x1) !== 0 ? r.bool() : undefined;
       return o;
@@ -7975,7 +7997,7 @@ class FulfillStarsSubscription$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'subscriptionId';
-      o.subscriptionId = r.stringField(o, 'subscriptionId');
+      o.subscriptionId = r.stringField(o, set$subscriptionId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.fulfillStarsSubscription', field);
@@ -8533,7 +8555,7 @@ class BotCancelStarsSubscription$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'chargeId';
-      o.chargeId = r.stringField(o, 'chargeId');
+      o.chargeId = r.stringField(o, set$chargeId);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.botCancelStarsSubscription', field);
@@ -8674,7 +8696,7 @@ class GetConnectedStarRefBots$ {
       field = 'offsetDate';
       o.offsetDate = (flags & 0x4) !== 0 ? r.int() : undefined;
       field = 'offsetLink';
-      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, 'offsetLink') : undefined;
+      o.offsetLink = (flags & 0x4) !== 0 ? r.stringField(o, set$offsetLink) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -8926,7 +8948,7 @@ class GetSuggestedStarRefBots$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -9162,7 +9184,7 @@ class EditConnectedStarRefBot$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'link';
-      o.link = r.stringField(o, 'link');
+      o.link = r.stringField(o, set$link);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.editConnectedStarRefBot', field);
@@ -9643,7 +9665,7 @@ class GetUniqueStarGift$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getUniqueStarGift', field);
@@ -9853,7 +9875,7 @@ class GetSavedStarGifts$ {
       field = 'collectionId';
       o.collectionId = (flags & 0x40) !== 0 ? r.int() : undefined;
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -10632,7 +10654,7 @@ class GetResaleStarGifts$ {
       field = 'attributes';
       o.attributes = (flags & 0x8) !== 0 ? read$Vector$StarGiftAttributeId(r) : undefined;
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -10880,7 +10902,7 @@ class CreateStarGiftCollection$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'stargift';
       o.stargift = read$Vector$InputSavedStarGift(r);
       return o;
@@ -11054,7 +11076,7 @@ class UpdateStarGiftCollection$ {
       field = 'collectionId';
       o.collectionId = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'deleteStargift';
       o.deleteStargift = (flags & 0x2) !== 0 ? read$Vector$InputSavedStarGift(r) : undefined;
       field = 'addStargift';
@@ -11503,7 +11525,7 @@ class GetUniqueStarGiftValueInfo$ {
     let field = '';
     try {
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getUniqueStarGiftValueInfo', field);
@@ -12190,7 +12212,7 @@ class SendStarGiftOffer$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'price';
       o.price = read$StarsAmount(r);
       field = 'duration';
@@ -12438,7 +12460,7 @@ class GetCraftStarGifts$ {
       field = 'giftId';
       o.giftId = r.long();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;

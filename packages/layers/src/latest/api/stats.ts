@@ -53,6 +53,9 @@ import {
   readResult$stats$PollStats,
   readResult$stats$PublicForwards,
   readResult$stats$StoryStats,
+  set$nextOffset,
+  set$offset,
+  set$token,
   write$Chat,
   write$InputChannel,
   write$InputPeer,
@@ -946,7 +949,7 @@ class PublicForwards$ {
       field = 'forwards';
       o.forwards = read$Vector$PublicForward(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -1245,7 +1248,7 @@ class LoadAsyncGraph$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'x';
       o.x = (flags & 0x1) !== 0 ? r.long() : undefined;
       return o;
@@ -1504,7 +1507,7 @@ class GetMessagePublicForwards$ {
       field = 'msgId';
       o.msgId = r.int();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -1904,7 +1907,7 @@ class GetStoryPublicForwards$ {
       field = 'id';
       o.id = r.int();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;

@@ -42,6 +42,11 @@ import {
   readResult$Bool,
   readResult$messages$StickerSet,
   readResult$stickers$SuggestedShortName,
+  set$emoji,
+  set$keywords,
+  set$shortName,
+  set$software,
+  set$title,
   write$InputDocument,
   write$InputStickerSet,
   write$InputStickerSetItem,
@@ -107,7 +112,7 @@ class SuggestedShortName$ {
     let field = '';
     try {
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stickers.suggestedShortName', field);
@@ -286,15 +291,15 @@ class CreateStickerSet$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'thumb';
       o.thumb = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'stickers';
       o.stickers = read$Vector$InputStickerSetItem(r);
       field = 'software';
-      o.software = (flags & 0x8) !== 0 ? r.stringField(o, 'software') : undefined;
+      o.software = (flags & 0x8) !== 0 ? r.stringField(o, set$software) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stickers.createStickerSet', field);
@@ -902,7 +907,7 @@ class CheckShortName$ {
     let field = '';
     try {
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stickers.checkShortName', field);
@@ -1006,7 +1011,7 @@ class SuggestShortName$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stickers.suggestShortName', field);
@@ -1139,11 +1144,11 @@ class ChangeSticker$ {
       field = 'sticker';
       o.sticker = read$InputDocument(r);
       field = 'emoji';
-      o.emoji = (flags & 0x1) !== 0 ? r.stringField(o, 'emoji') : undefined;
+      o.emoji = (flags & 0x1) !== 0 ? r.stringField(o, set$emoji) : undefined;
       field = 'maskCoords';
       o.maskCoords = (flags & 0x2) !== 0 ? read$MaskCoords(r) : undefined;
       field = 'keywords';
-      o.keywords = (flags & 0x4) !== 0 ? r.stringField(o, 'keywords') : undefined;
+      o.keywords = (flags & 0x4) !== 0 ? r.stringField(o, set$keywords) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stickers.changeSticker', field);
@@ -1254,7 +1259,7 @@ class RenameStickerSet$ {
       field = 'stickerset';
       o.stickerset = read$InputStickerSet(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stickers.renameStickerSet', field);

@@ -71,6 +71,14 @@ import {
   readResult$stories$StoryReactionsList,
   readResult$stories$StoryViews,
   readResult$stories$StoryViewsList,
+  set$caption,
+  set$hashtag,
+  set$message,
+  set$nextOffset,
+  set$offset,
+  set$q,
+  set$state,
+  set$title,
   write$Chat,
   write$FoundStory,
   write$InputDocument,
@@ -228,7 +236,7 @@ class AllStoriesNotModified$ {
       const flags = r.uint();
       if ((flags & 0xffffffff) !== 0) unknownFlagBits(r, flags, 0xffffffff);
       field = 'state';
-      o.state = r.stringField(o, 'state');
+      o.state = r.stringField(o, set$state);
       field = 'stealthMode';
       o.stealthMode = read$StoriesStealthMode(r);
       return o;
@@ -373,7 +381,7 @@ class AllStories$ {
       field = 'count';
       o.count = r.int();
       field = 'state';
-      o.state = r.stringField(o, 'state');
+      o.state = r.stringField(o, set$state);
       field = 'peerStories';
       o.peerStories = read$Vector$PeerStories(r);
       field = 'chats';
@@ -685,7 +693,7 @@ class StoryViewsList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stories.storyViewsList', field);
@@ -1019,7 +1027,7 @@ class StoryReactionsList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stories.storyReactionsList', field);
@@ -1150,7 +1158,7 @@ class FoundStories$ {
       field = 'stories';
       o.stories = read$Vector$FoundStory(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'chats';
       o.chats = read$Vector$Chat(r);
       field = 'users';
@@ -1740,7 +1748,7 @@ class SendStory$ {
       field = 'mediaAreas';
       o.mediaAreas = (flags & 0x20) !== 0 ? read$Vector$MediaArea(r) : undefined;
       field = 'caption';
-      o.caption = (flags & 0x1) !== 0 ? r.stringField(o, 'caption') : undefined;
+      o.caption = (flags & 0x1) !== 0 ? r.stringField(o, set$caption) : undefined;
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'privacyRules';
@@ -1993,7 +2001,7 @@ class EditStory$ {
       field = 'mediaAreas';
       o.mediaAreas = (flags & 0x8) !== 0 ? read$Vector$MediaArea(r) : undefined;
       field = 'caption';
-      o.caption = (flags & 0x2) !== 0 ? r.stringField(o, 'caption') : undefined;
+      o.caption = (flags & 0x2) !== 0 ? r.stringField(o, set$caption) : undefined;
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'privacyRules';
@@ -2385,7 +2393,7 @@ class GetAllStories$ {
       o.next = (flags & 0x2) !== 0 ? true : undefined;
       o.hidden = (flags & 0x4) !== 0 ? true : undefined;
       field = 'state';
-      o.state = (flags & 0x1) !== 0 ? r.stringField(o, 'state') : undefined;
+      o.state = (flags & 0x1) !== 0 ? r.stringField(o, set$state) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stories.getAllStories', field);
@@ -3267,11 +3275,11 @@ class GetStoryViewsList$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'q';
-      o.q = (flags & 0x2) !== 0 ? r.stringField(o, 'q') : undefined;
+      o.q = (flags & 0x2) !== 0 ? r.stringField(o, set$q) : undefined;
       field = 'id';
       o.id = r.int();
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -3657,7 +3665,7 @@ class Report$ {
       field = 'option';
       o.option = r.bytes();
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'stories.report', field);
@@ -4548,7 +4556,7 @@ class GetStoryReactionsList$ {
       field = 'reaction';
       o.reaction = (flags & 0x1) !== 0 ? read$Reaction(r) : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -4822,13 +4830,13 @@ class SearchPosts$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'hashtag';
-      o.hashtag = (flags & 0x1) !== 0 ? r.stringField(o, 'hashtag') : undefined;
+      o.hashtag = (flags & 0x1) !== 0 ? r.stringField(o, set$hashtag) : undefined;
       field = 'area';
       o.area = (flags & 0x2) !== 0 ? read$MediaArea(r) : undefined;
       field = 'peer';
       o.peer = (flags & 0x4) !== 0 ? read$InputPeer(r) : undefined;
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -4958,7 +4966,7 @@ class CreateAlbum$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'stories';
       o.stories = read$Vector$int(r);
       return o;
@@ -5132,7 +5140,7 @@ class UpdateAlbum$ {
       field = 'albumId';
       o.albumId = r.int();
       field = 'title';
-      o.title = (flags & 0x1) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x1) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'deleteStories';
       o.deleteStories = (flags & 0x2) !== 0 ? read$Vector$int(r) : undefined;
       field = 'addStories';
@@ -5805,7 +5813,7 @@ class StartLive$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'caption';
-      o.caption = (flags & 0x1) !== 0 ? r.stringField(o, 'caption') : undefined;
+      o.caption = (flags & 0x1) !== 0 ? r.stringField(o, set$caption) : undefined;
       field = 'entities';
       o.entities = (flags & 0x2) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       field = 'privacyRules';

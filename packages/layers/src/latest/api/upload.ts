@@ -41,6 +41,7 @@ import {
   readResult$upload$CdnFile,
   readResult$upload$File,
   readResult$upload$WebFile,
+  set$mimeType,
   write$FileHash,
   write$InputFileLocation,
   write$InputWebFileLocation,
@@ -359,7 +360,7 @@ class WebFile$ {
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'fileType';
       o.fileType = read$storage$FileType(r);
       field = 'mtime';

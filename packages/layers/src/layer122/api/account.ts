@@ -94,6 +94,29 @@ import {
   readResult$account$WallPapers,
   readResult$account$WebAuthorizations,
   readResult$auth$SentCode,
+  set$about,
+  set$code,
+  set$email,
+  set$emailPattern,
+  set$emailUnconfirmedPattern,
+  set$fileName,
+  set$firstName,
+  set$format,
+  set$hash,
+  set$hint,
+  set$lastName,
+  set$mimeType,
+  set$phoneCode,
+  set$phoneCodeHash,
+  set$phoneNumber,
+  set$privacyPolicyUrl,
+  set$publicKey,
+  set$reason,
+  set$scope,
+  set$slug,
+  set$title,
+  set$token,
+  set$username,
   write$AccountDaysTTL,
   write$Authorization,
   write$AutoDownloadSettings,
@@ -422,9 +445,9 @@ class Password$ {
       field = 'srpId';
       o.srpId = (flags & 0x4) !== 0 ? r.long() : undefined;
       field = 'hint';
-      o.hint = (flags & 0x8) !== 0 ? r.stringField(o, 'hint') : undefined;
+      o.hint = (flags & 0x8) !== 0 ? r.stringField(o, set$hint) : undefined;
       field = 'emailUnconfirmedPattern';
-      o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.stringField(o, 'emailUnconfirmedPattern') : undefined;
+      o.emailUnconfirmedPattern = (flags & 0x10) !== 0 ? r.stringField(o, set$emailUnconfirmedPattern) : undefined;
       field = 'newAlgo';
       o.newAlgo = read$PasswordKdfAlgo(r);
       field = 'newSecureAlgo';
@@ -496,7 +519,7 @@ class PasswordSettings$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'email';
-      o.email = (flags & 0x1) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x1) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'secureSettings';
       o.secureSettings = (flags & 0x2) !== 0 ? read$SecureSecretSettings(r) : undefined;
       return o;
@@ -591,9 +614,9 @@ class PasswordInputSettings$ {
       field = 'newPasswordHash';
       o.newPasswordHash = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'hint';
-      o.hint = (flags & 0x1) !== 0 ? r.stringField(o, 'hint') : undefined;
+      o.hint = (flags & 0x1) !== 0 ? r.stringField(o, set$hint) : undefined;
       field = 'email';
-      o.email = (flags & 0x2) !== 0 ? r.stringField(o, 'email') : undefined;
+      o.email = (flags & 0x2) !== 0 ? r.stringField(o, set$email) : undefined;
       field = 'newSecureSettings';
       o.newSecureSettings = (flags & 0x4) !== 0 ? read$SecureSecretSettings(r) : undefined;
       return o;
@@ -846,7 +869,7 @@ class AuthorizationForm$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'privacyPolicyUrl';
-      o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, 'privacyPolicyUrl') : undefined;
+      o.privacyPolicyUrl = (flags & 0x1) !== 0 ? r.stringField(o, set$privacyPolicyUrl) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.authorizationForm', field);
@@ -905,7 +928,7 @@ class SentEmailCode$ {
     let field = '';
     try {
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       field = 'length';
       o.length = r.int();
       return o;
@@ -1393,7 +1416,7 @@ class RegisterDevice$ {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'appSandbox';
       o.appSandbox = r.bool();
       field = 'secret';
@@ -1477,7 +1500,7 @@ class UnregisterDevice$ {
       field = 'tokenType';
       o.tokenType = r.int();
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'otherUids';
       o.otherUids = read$Vector$int(r);
       return o;
@@ -1719,11 +1742,11 @@ class UpdateProfile$ {
       const flags = r.uint();
       if ((flags & 0xfffffff8) !== 0) unknownFlagBits(r, flags, 0xfffffff8);
       field = 'firstName';
-      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, 'firstName') : undefined;
+      o.firstName = (flags & 0x1) !== 0 ? r.stringField(o, set$firstName) : undefined;
       field = 'lastName';
-      o.lastName = (flags & 0x2) !== 0 ? r.stringField(o, 'lastName') : undefined;
+      o.lastName = (flags & 0x2) !== 0 ? r.stringField(o, set$lastName) : undefined;
       field = 'about';
-      o.about = (flags & 0x4) !== 0 ? r.stringField(o, 'about') : undefined;
+      o.about = (flags & 0x4) !== 0 ? r.stringField(o, set$about) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateProfile', field);
@@ -1969,7 +1992,7 @@ class CheckUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.checkUsername', field);
@@ -2029,7 +2052,7 @@ class UpdateUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.updateUsername', field);
@@ -2223,7 +2246,7 @@ class DeleteAccount$ {
     let field = '';
     try {
       field = 'reason';
-      o.reason = r.stringField(o, 'reason');
+      o.reason = r.stringField(o, set$reason);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.deleteAccount', field);
@@ -2385,7 +2408,7 @@ class SendChangePhoneCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -2455,11 +2478,11 @@ class ChangePhone$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.changePhone', field);
@@ -2845,7 +2868,7 @@ class SendConfirmPhoneCode$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -2911,9 +2934,9 @@ class ConfirmPhone$ {
     let field = '';
     try {
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPhone', field);
@@ -3425,9 +3448,9 @@ class GetAuthorizationForm$ {
       field = 'botId';
       o.botId = r.int();
       field = 'scope';
-      o.scope = r.stringField(o, 'scope');
+      o.scope = r.stringField(o, set$scope);
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.getAuthorizationForm', field);
@@ -3513,9 +3536,9 @@ class AcceptAuthorization$ {
       field = 'botId';
       o.botId = r.int();
       field = 'scope';
-      o.scope = r.stringField(o, 'scope');
+      o.scope = r.stringField(o, set$scope);
       field = 'publicKey';
-      o.publicKey = r.stringField(o, 'publicKey');
+      o.publicKey = r.stringField(o, set$publicKey);
       field = 'valueHashes';
       o.valueHashes = read$Vector$SecureValueHash(r);
       field = 'credentials';
@@ -3583,7 +3606,7 @@ class SendVerifyPhoneCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -3653,11 +3676,11 @@ class VerifyPhone$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.verifyPhone', field);
@@ -3717,7 +3740,7 @@ class SendVerifyEmailCode$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.sendVerifyEmailCode', field);
@@ -3781,9 +3804,9 @@ class VerifyEmail$ {
     let field = '';
     try {
       field = 'email';
-      o.email = r.stringField(o, 'email');
+      o.email = r.stringField(o, set$email);
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.verifyEmail', field);
@@ -4007,7 +4030,7 @@ class ConfirmPasswordEmail$ {
     let field = '';
     try {
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.confirmPasswordEmail', field);
@@ -4382,7 +4405,7 @@ class UploadWallPaper$ {
       field = 'file';
       o.file = read$InputFile(r);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       field = 'settings';
       o.settings = read$WallPaperSettings(r);
       return o;
@@ -4755,9 +4778,9 @@ class UploadTheme$ {
       field = 'thumb';
       o.thumb = (flags & 0x1) !== 0 ? read$InputFile(r) : undefined;
       field = 'fileName';
-      o.fileName = r.stringField(o, 'fileName');
+      o.fileName = r.stringField(o, set$fileName);
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'account.uploadTheme', field);
@@ -4836,9 +4859,9 @@ class CreateTheme$ {
       const flags = r.uint();
       if ((flags & 0xfffffff3) !== 0) unknownFlagBits(r, flags, 0xfffffff3);
       field = 'slug';
-      o.slug = r.stringField(o, 'slug');
+      o.slug = r.stringField(o, set$slug);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
@@ -4931,13 +4954,13 @@ class UpdateTheme$ {
       const flags = r.uint();
       if ((flags & 0xfffffff0) !== 0) unknownFlagBits(r, flags, 0xfffffff0);
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'theme';
       o.theme = read$InputTheme(r);
       field = 'slug';
-      o.slug = (flags & 0x1) !== 0 ? r.stringField(o, 'slug') : undefined;
+      o.slug = (flags & 0x1) !== 0 ? r.stringField(o, set$slug) : undefined;
       field = 'title';
-      o.title = (flags & 0x2) !== 0 ? r.stringField(o, 'title') : undefined;
+      o.title = (flags & 0x2) !== 0 ? r.stringField(o, set$title) : undefined;
       field = 'document';
       o.document = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'settings';
@@ -5089,7 +5112,7 @@ class InstallTheme$ {
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       o.dark = (flags & 0x1) !== 0 ? true : undefined;
       field = 'format';
-      o.format = (flags & 0x2) !== 0 ? r.stringField(o, 'format') : undefined;
+      o.format = (flags & 0x2) !== 0 ? r.stringField(o, set$format) : undefined;
       field = 'theme';
       o.theme = (flags & 0x2) !== 0 ? read$InputTheme(r) : undefined;
       return o;
@@ -5159,7 +5182,7 @@ class GetTheme$ {
     let field = '';
     try {
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'theme';
       o.theme = read$InputTheme(r);
       field = 'documentId';
@@ -5227,7 +5250,7 @@ class GetThemes$ {
     let field = '';
     try {
       field = 'format';
-      o.format = r.stringField(o, 'format');
+      o.format = r.stringField(o, set$format);
       field = 'hash';
       o.hash = r.int();
       return o;

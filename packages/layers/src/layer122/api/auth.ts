@@ -48,6 +48,16 @@ import {
   readResult$auth$LoginToken,
   readResult$auth$PasswordRecovery,
   readResult$auth$SentCode,
+  set$apiHash,
+  set$botAuthToken,
+  set$code,
+  set$emailPattern,
+  set$firstName,
+  set$lastName,
+  set$pattern,
+  set$phoneCode,
+  set$phoneCodeHash,
+  set$phoneNumber,
   write$CodeSettings,
   write$InputCheckPasswordSRP,
   write$User,
@@ -144,7 +154,7 @@ class SentCode$ {
       field = 'type';
       o.type = read$auth$SentCodeType(r);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'nextType';
       o.nextType = (flags & 0x2) !== 0 ? read$auth$CodeType(r) : undefined;
       field = 'timeout';
@@ -392,7 +402,7 @@ class PasswordRecovery$ {
     let field = '';
     try {
       field = 'emailPattern';
-      o.emailPattern = r.stringField(o, 'emailPattern');
+      o.emailPattern = r.stringField(o, set$emailPattern);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.passwordRecovery', field);
@@ -711,7 +721,7 @@ class SentCodeTypeFlashCall$ {
     let field = '';
     try {
       field = 'pattern';
-      o.pattern = r.stringField(o, 'pattern');
+      o.pattern = r.stringField(o, set$pattern);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.sentCodeTypeFlashCall', field);
@@ -960,11 +970,11 @@ class SendCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'settings';
       o.settings = read$CodeSettings(r);
       return o;
@@ -1038,13 +1048,13 @@ class SignUp$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.signUp', field);
@@ -1112,11 +1122,11 @@ class SignIn$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       field = 'phoneCode';
-      o.phoneCode = r.stringField(o, 'phoneCode');
+      o.phoneCode = r.stringField(o, set$phoneCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.signIn', field);
@@ -1472,9 +1482,9 @@ class ImportBotAuthorization$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'botAuthToken';
-      o.botAuthToken = r.stringField(o, 'botAuthToken');
+      o.botAuthToken = r.stringField(o, set$botAuthToken);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.importBotAuthorization', field);
@@ -1632,7 +1642,7 @@ class RecoverPassword$ {
     let field = '';
     try {
       field = 'code';
-      o.code = r.stringField(o, 'code');
+      o.code = r.stringField(o, set$code);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.recoverPassword', field);
@@ -1696,9 +1706,9 @@ class ResendCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.resendCode', field);
@@ -1762,9 +1772,9 @@ class CancelCode$ {
     let field = '';
     try {
       field = 'phoneNumber';
-      o.phoneNumber = r.stringField(o, 'phoneNumber');
+      o.phoneNumber = r.stringField(o, set$phoneNumber);
       field = 'phoneCodeHash';
-      o.phoneCodeHash = r.stringField(o, 'phoneCodeHash');
+      o.phoneCodeHash = r.stringField(o, set$phoneCodeHash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'auth.cancelCode', field);
@@ -1910,7 +1920,7 @@ class ExportLoginToken$ {
       field = 'apiId';
       o.apiId = r.int();
       field = 'apiHash';
-      o.apiHash = r.stringField(o, 'apiHash');
+      o.apiHash = r.stringField(o, set$apiHash);
       field = 'exceptIds';
       o.exceptIds = read$Vector$int(r);
       return o;

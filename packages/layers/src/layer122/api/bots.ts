@@ -34,6 +34,7 @@ import {
   read$Vector$BotCommand,
   readResult$Bool,
   readResult$DataJSON,
+  set$customMethod,
   write$BotCommand,
   write$DataJSON,
 } from '../codecs.js';
@@ -87,7 +88,7 @@ class SendCustomRequest$ {
     let field = '';
     try {
       field = 'customMethod';
-      o.customMethod = r.stringField(o, 'customMethod');
+      o.customMethod = r.stringField(o, set$customMethod);
       field = 'params';
       o.params = read$DataJSON(r);
       return o;

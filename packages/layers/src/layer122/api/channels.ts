@@ -64,6 +64,12 @@ import {
   readResult$messages$Chats,
   readResult$messages$InactiveChats,
   readResult$messages$Messages,
+  set$about,
+  set$address,
+  set$q,
+  set$rank,
+  set$title,
+  set$username,
   write$ChannelAdminLogEvent,
   write$ChannelAdminLogEventsFilter,
   write$ChannelParticipant,
@@ -1080,13 +1086,13 @@ class CreateChannel$ {
       o.broadcast = (flags & 0x1) !== 0 ? true : undefined;
       o.megagroup = (flags & 0x2) !== 0 ? true : undefined;
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       field = 'geoPoint';
       o.geoPoint = (flags & 0x4) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'address';
-      o.address = (flags & 0x4) !== 0 ? r.stringField(o, 'address') : undefined;
+      o.address = (flags & 0x4) !== 0 ? r.stringField(o, set$address) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.createChannel', field);
@@ -1164,7 +1170,7 @@ class EditAdmin$ {
       field = 'adminRights';
       o.adminRights = read$ChatAdminRights(r);
       field = 'rank';
-      o.rank = r.stringField(o, 'rank');
+      o.rank = r.stringField(o, set$rank);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editAdmin', field);
@@ -1230,7 +1236,7 @@ class EditTitle$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editTitle', field);
@@ -1362,7 +1368,7 @@ class CheckUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.checkUsername', field);
@@ -1428,7 +1434,7 @@ class UpdateUsername$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.updateUsername', field);
@@ -2071,7 +2077,7 @@ class GetAdminLog$ {
       field = 'channel';
       o.channel = read$InputChannel(r);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'eventsFilter';
       o.eventsFilter = (flags & 0x1) !== 0 ? read$ChannelAdminLogEventsFilter(r) : undefined;
       field = 'admins';
@@ -2661,7 +2667,7 @@ class EditLocation$ {
       field = 'geoPoint';
       o.geoPoint = read$InputGeoPoint(r);
       field = 'address';
-      o.address = r.stringField(o, 'address');
+      o.address = r.stringField(o, set$address);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'channels.editLocation', field);

@@ -60,6 +60,11 @@ import {
   readResult$contacts$ImportedContacts,
   readResult$contacts$ResolvedPeer,
   readResult$contacts$TopPeers,
+  set$firstName,
+  set$lastName,
+  set$phone,
+  set$q,
+  set$username,
   write$Chat,
   write$Contact,
   write$ImportedContact,
@@ -1431,7 +1436,7 @@ class Search$ {
     let field = '';
     try {
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'limit';
       o.limit = r.int();
       return o;
@@ -1493,7 +1498,7 @@ class ResolveUsername$ {
     let field = '';
     try {
       field = 'username';
-      o.username = r.stringField(o, 'username');
+      o.username = r.stringField(o, set$username);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'contacts.resolveUsername', field);
@@ -1896,11 +1901,11 @@ class AddContact$ {
       field = 'id';
       o.id = read$InputUser(r);
       field = 'firstName';
-      o.firstName = r.stringField(o, 'firstName');
+      o.firstName = r.stringField(o, set$firstName);
       field = 'lastName';
-      o.lastName = r.stringField(o, 'lastName');
+      o.lastName = r.stringField(o, set$lastName);
       field = 'phone';
-      o.phone = r.stringField(o, 'phone');
+      o.phone = r.stringField(o, set$phone);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'contacts.addContact', field);

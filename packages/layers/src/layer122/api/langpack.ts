@@ -26,6 +26,8 @@ import {
   read$Vector$string,
   readResult$LangPackDifference,
   readResult$LangPackLanguage,
+  set$langCode,
+  set$langPack,
 } from '../codecs.js';
 
 
@@ -77,9 +79,9 @@ class GetLangPack$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLangPack', field);
@@ -155,9 +157,9 @@ class GetStrings$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'keys';
       o.keys = read$Vector$string(r);
       return o;
@@ -227,9 +229,9 @@ class GetDifference$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       return o;
@@ -291,7 +293,7 @@ class GetLanguages$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLanguages', field);
@@ -355,9 +357,9 @@ class GetLanguage$ {
     let field = '';
     try {
       field = 'langPack';
-      o.langPack = r.stringField(o, 'langPack');
+      o.langPack = r.stringField(o, set$langPack);
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'langpack.getLanguage', field);

@@ -130,6 +130,22 @@ import {
   readResult$messages$StickerSetInstallResult,
   readResult$messages$Stickers,
   readResult$messages$VotesList,
+  set$about,
+  set$emoticon,
+  set$error,
+  set$hash,
+  set$id,
+  set$langCode,
+  set$message,
+  set$mimeType,
+  set$nextOffset,
+  set$offset,
+  set$params,
+  set$q,
+  set$query,
+  set$startParam,
+  set$title,
+  set$url,
   write$BotInlineResult,
   write$Chat,
   write$ChatBannedRights,
@@ -1966,7 +1982,7 @@ class BotResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x2) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x4) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       field = 'results';
@@ -2059,9 +2075,9 @@ class BotCallbackAnswer$ {
       o.hasUrl = (flags & 0x8) !== 0 ? true : undefined;
       o.nativeUi = (flags & 0x10) !== 0 ? true : undefined;
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -3213,7 +3229,7 @@ class VotesList$ {
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x1) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.votesList', field);
@@ -3805,7 +3821,7 @@ class Search$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'fromId';
       o.fromId = (flags & 0x1) !== 0 ? read$InputPeer(r) : undefined;
       field = 'topMsgId';
@@ -4315,7 +4331,7 @@ class SendMessage$ {
       field = 'replyToMsgId';
       o.replyToMsgId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.long();
       field = 'replyMarkup';
@@ -4449,7 +4465,7 @@ class SendMedia$ {
       field = 'media';
       o.media = read$InputMedia(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'randomId';
       o.randomId = r.long();
       field = 'replyMarkup';
@@ -4971,7 +4987,7 @@ class EditChatTitle$ {
       field = 'chatId';
       o.chatId = r.int();
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatTitle', field);
@@ -5249,7 +5265,7 @@ class CreateChat$ {
       field = 'users';
       o.users = read$Vector$InputUser(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.createChat', field);
@@ -6145,7 +6161,7 @@ class GetStickers$ {
     let field = '';
     try {
       field = 'emoticon';
-      o.emoticon = r.stringField(o, 'emoticon');
+      o.emoticon = r.stringField(o, set$emoticon);
       field = 'hash';
       o.hash = r.int();
       return o;
@@ -6285,7 +6301,7 @@ class GetWebPagePreview$ {
       const flags = r.uint();
       if ((flags & 0xfffffff7) !== 0) unknownFlagBits(r, flags, 0xfffffff7);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -6407,7 +6423,7 @@ class CheckChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.checkChatInvite', field);
@@ -6467,7 +6483,7 @@ class ImportChatInvite$ {
     let field = '';
     try {
       field = 'hash';
-      o.hash = r.stringField(o, 'hash');
+      o.hash = r.stringField(o, set$hash);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.importChatInvite', field);
@@ -6731,7 +6747,7 @@ class StartBot$ {
       field = 'randomId';
       o.randomId = r.long();
       field = 'startParam';
-      o.startParam = r.stringField(o, 'startParam');
+      o.startParam = r.stringField(o, set$startParam);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.startBot', field);
@@ -7043,7 +7059,7 @@ class SearchGlobal$ {
       field = 'folderId';
       o.folderId = (flags & 0x1) !== 0 ? r.int() : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'filter';
       o.filter = read$MessagesFilter(r);
       field = 'minDate';
@@ -7207,7 +7223,7 @@ class GetDocumentByHash$ {
       field = 'size';
       o.size = r.int();
       field = 'mimeType';
-      o.mimeType = r.stringField(o, 'mimeType');
+      o.mimeType = r.stringField(o, set$mimeType);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getDocumentByHash', field);
@@ -7421,9 +7437,9 @@ class GetInlineBotResults$ {
       field = 'geoPoint';
       o.geoPoint = (flags & 0x1) !== 0 ? read$InputGeoPoint(r) : undefined;
       field = 'query';
-      o.query = r.stringField(o, 'query');
+      o.query = r.stringField(o, set$query);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getInlineBotResults', field);
@@ -7530,7 +7546,7 @@ class SetInlineBotResults$ {
       field = 'cacheTime';
       o.cacheTime = r.int();
       field = 'nextOffset';
-      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, 'nextOffset') : undefined;
+      o.nextOffset = (flags & 0x4) !== 0 ? r.stringField(o, set$nextOffset) : undefined;
       field = 'switchPm';
       o.switchPm = (flags & 0x8) !== 0 ? read$InlineBotSwitchPM(r) : undefined;
       return o;
@@ -7647,7 +7663,7 @@ class SendInlineBotResult$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'id';
-      o.id = r.stringField(o, 'id');
+      o.id = r.stringField(o, set$id);
       field = 'scheduleDate';
       o.scheduleDate = (flags & 0x400) !== 0 ? r.int() : undefined;
       return o;
@@ -7826,7 +7842,7 @@ class EditMessage$ {
       field = 'id';
       o.id = r.int();
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -7934,7 +7950,7 @@ class EditInlineBotMessage$ {
       field = 'id';
       o.id = read$InputBotInlineMessageID(r);
       field = 'message';
-      o.message = (flags & 0x800) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x800) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'media';
       o.media = (flags & 0x4000) !== 0 ? read$InputMedia(r) : undefined;
       field = 'replyMarkup';
@@ -8116,9 +8132,9 @@ class SetBotCallbackAnswer$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'message';
-      o.message = (flags & 0x1) !== 0 ? r.stringField(o, 'message') : undefined;
+      o.message = (flags & 0x1) !== 0 ? r.stringField(o, set$message) : undefined;
       field = 'url';
-      o.url = (flags & 0x4) !== 0 ? r.stringField(o, 'url') : undefined;
+      o.url = (flags & 0x4) !== 0 ? r.stringField(o, set$url) : undefined;
       field = 'cacheTime';
       o.cacheTime = r.int();
       return o;
@@ -8284,7 +8300,7 @@ class SaveDraft$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'message';
-      o.message = r.stringField(o, 'message');
+      o.message = r.stringField(o, set$message);
       field = 'entities';
       o.entities = (flags & 0x8) !== 0 ? read$Vector$MessageEntity(r) : undefined;
       return o;
@@ -9380,7 +9396,7 @@ class GetWebPage$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'hash';
       o.hash = r.int();
       return o;
@@ -9681,7 +9697,7 @@ class SetBotShippingResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       field = 'shippingOptions';
       o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
@@ -9760,7 +9776,7 @@ class SetBotPrecheckoutResults$ {
       field = 'queryId';
       o.queryId = r.long();
       field = 'error';
-      o.error = (flags & 0x1) !== 0 ? r.stringField(o, 'error') : undefined;
+      o.error = (flags & 0x1) !== 0 ? r.stringField(o, set$error) : undefined;
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.setBotPrecheckoutResults', field);
@@ -10494,7 +10510,7 @@ class SearchStickerSets$ {
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       o.excludeFeatured = (flags & 0x1) !== 0 ? true : undefined;
       field = 'q';
-      o.q = r.stringField(o, 'q');
+      o.q = r.stringField(o, set$q);
       field = 'hash';
       o.hash = r.int();
       return o;
@@ -11048,7 +11064,7 @@ class GetStatsURL$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'params';
-      o.params = r.stringField(o, 'params');
+      o.params = r.stringField(o, set$params);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getStatsURL', field);
@@ -11114,7 +11130,7 @@ class EditChatAbout$ {
       field = 'peer';
       o.peer = read$InputPeer(r);
       field = 'about';
-      o.about = r.stringField(o, 'about');
+      o.about = r.stringField(o, set$about);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.editChatAbout', field);
@@ -11240,7 +11256,7 @@ class GetEmojiKeywords$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiKeywords', field);
@@ -11304,7 +11320,7 @@ class GetEmojiKeywordsDifference$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       field = 'fromVersion';
       o.fromVersion = r.int();
       return o;
@@ -11434,7 +11450,7 @@ class GetEmojiURL$ {
     let field = '';
     try {
       field = 'langCode';
-      o.langCode = r.stringField(o, 'langCode');
+      o.langCode = r.stringField(o, set$langCode);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'messages.getEmojiURL', field);
@@ -12099,7 +12115,7 @@ class GetPollVotes$ {
       field = 'option';
       o.option = (flags & 0x1) !== 0 ? r.bytes() : undefined;
       field = 'offset';
-      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, 'offset') : undefined;
+      o.offset = (flags & 0x2) !== 0 ? r.stringField(o, set$offset) : undefined;
       field = 'limit';
       o.limit = r.int();
       return o;

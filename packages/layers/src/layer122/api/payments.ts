@@ -50,6 +50,15 @@ import {
   readResult$payments$PaymentResult,
   readResult$payments$SavedInfo,
   readResult$payments$ValidatedRequestedInfo,
+  set$credentialsTitle,
+  set$currency,
+  set$id,
+  set$nativeProvider,
+  set$number,
+  set$requestedInfoId,
+  set$shippingOptionId,
+  set$title,
+  set$url,
   write$BankCardOpenUrl,
   write$DataJSON,
   write$InputPaymentCredentials,
@@ -186,9 +195,9 @@ class PaymentForm$ {
       field = 'providerId';
       o.providerId = r.int();
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       field = 'nativeProvider';
-      o.nativeProvider = (flags & 0x10) !== 0 ? r.stringField(o, 'nativeProvider') : undefined;
+      o.nativeProvider = (flags & 0x10) !== 0 ? r.stringField(o, set$nativeProvider) : undefined;
       field = 'nativeParams';
       o.nativeParams = (flags & 0x10) !== 0 ? read$DataJSON(r) : undefined;
       field = 'savedInfo';
@@ -270,7 +279,7 @@ class ValidatedRequestedInfo$ {
       const flags = r.uint();
       if ((flags & 0xfffffffc) !== 0) unknownFlagBits(r, flags, 0xfffffffc);
       field = 'id';
-      o.id = (flags & 0x1) !== 0 ? r.stringField(o, 'id') : undefined;
+      o.id = (flags & 0x1) !== 0 ? r.stringField(o, set$id) : undefined;
       field = 'shippingOptions';
       o.shippingOptions = (flags & 0x2) !== 0 ? read$Vector$ShippingOption(r) : undefined;
       return o;
@@ -382,7 +391,7 @@ class PaymentVerificationNeeded$ {
     let field = '';
     try {
       field = 'url';
-      o.url = r.stringField(o, 'url');
+      o.url = r.stringField(o, set$url);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.paymentVerificationNeeded', field);
@@ -500,11 +509,11 @@ class PaymentReceipt$ {
       field = 'shipping';
       o.shipping = (flags & 0x2) !== 0 ? read$ShippingOption(r) : undefined;
       field = 'currency';
-      o.currency = r.stringField(o, 'currency');
+      o.currency = r.stringField(o, set$currency);
       field = 'totalAmount';
       o.totalAmount = r.long();
       field = 'credentialsTitle';
-      o.credentialsTitle = r.stringField(o, 'credentialsTitle');
+      o.credentialsTitle = r.stringField(o, set$credentialsTitle);
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -639,7 +648,7 @@ class BankCardData$ {
     let field = '';
     try {
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'openUrls';
       o.openUrls = read$Vector$BankCardOpenUrl(r);
       return o;
@@ -918,9 +927,9 @@ class SendPaymentForm$ {
       field = 'msgId';
       o.msgId = r.int();
       field = 'requestedInfoId';
-      o.requestedInfoId = (flags & 0x1) !== 0 ? r.stringField(o, 'requestedInfoId') : undefined;
+      o.requestedInfoId = (flags & 0x1) !== 0 ? r.stringField(o, set$requestedInfoId) : undefined;
       field = 'shippingOptionId';
-      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, 'shippingOptionId') : undefined;
+      o.shippingOptionId = (flags & 0x2) !== 0 ? r.stringField(o, set$shippingOptionId) : undefined;
       field = 'credentials';
       o.credentials = read$InputPaymentCredentials(r);
       return o;
@@ -1089,7 +1098,7 @@ class GetBankCardData$ {
     let field = '';
     try {
       field = 'number';
-      o.number = r.stringField(o, 'number');
+      o.number = r.stringField(o, set$number);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'payments.getBankCardData', field);

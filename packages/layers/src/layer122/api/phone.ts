@@ -51,6 +51,10 @@ import {
   readResult$phone$GroupCall,
   readResult$phone$GroupParticipants,
   readResult$phone$PhoneCall,
+  set$comment,
+  set$nextOffset,
+  set$offset,
+  set$participantsNextOffset,
   write$DataJSON,
   write$GroupCall,
   write$GroupCallParticipant,
@@ -210,7 +214,7 @@ class GroupCall$ {
       field = 'participants';
       o.participants = read$Vector$GroupCallParticipant(r);
       field = 'participantsNextOffset';
-      o.participantsNextOffset = r.stringField(o, 'participantsNextOffset');
+      o.participantsNextOffset = r.stringField(o, set$participantsNextOffset);
       field = 'users';
       o.users = read$Vector$User(r);
       return o;
@@ -302,7 +306,7 @@ class GroupParticipants$ {
       field = 'participants';
       o.participants = read$Vector$GroupCallParticipant(r);
       field = 'nextOffset';
-      o.nextOffset = r.stringField(o, 'nextOffset');
+      o.nextOffset = r.stringField(o, set$nextOffset);
       field = 'users';
       o.users = read$Vector$User(r);
       field = 'version';
@@ -812,7 +816,7 @@ class SetCallRating$ {
       field = 'rating';
       o.rating = r.int();
       field = 'comment';
-      o.comment = r.stringField(o, 'comment');
+      o.comment = r.stringField(o, set$comment);
       return o;
     } catch (e) {
       return rethrowDecode(e, 'phone.setCallRating', field);
@@ -1591,7 +1595,7 @@ class GetGroupParticipants$ {
       field = 'sources';
       o.sources = read$Vector$int(r);
       field = 'offset';
-      o.offset = r.stringField(o, 'offset');
+      o.offset = r.stringField(o, set$offset);
       field = 'limit';
       o.limit = r.int();
       return o;

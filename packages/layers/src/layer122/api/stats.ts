@@ -48,6 +48,7 @@ import {
   readResult$stats$BroadcastStats,
   readResult$stats$MegagroupStats,
   readResult$stats$MessageStats,
+  set$token,
   write$InputChannel,
   write$InputPeer,
   write$MessageInteractionCounters,
@@ -574,7 +575,7 @@ class LoadAsyncGraph$ {
       const flags = r.uint();
       if ((flags & 0xfffffffe) !== 0) unknownFlagBits(r, flags, 0xfffffffe);
       field = 'token';
-      o.token = r.stringField(o, 'token');
+      o.token = r.stringField(o, set$token);
       field = 'x';
       o.x = (flags & 0x1) !== 0 ? r.long() : undefined;
       return o;

@@ -29,6 +29,8 @@ import {
   read$InputUser,
   read$Vector$InputStickerSetItem,
   readResult$messages$StickerSet,
+  set$shortName,
+  set$title,
   write$InputDocument,
   write$InputStickerSet,
   write$InputStickerSetItem,
@@ -122,9 +124,9 @@ class CreateStickerSet$ {
       field = 'userId';
       o.userId = read$InputUser(r);
       field = 'title';
-      o.title = r.stringField(o, 'title');
+      o.title = r.stringField(o, set$title);
       field = 'shortName';
-      o.shortName = r.stringField(o, 'shortName');
+      o.shortName = r.stringField(o, set$shortName);
       field = 'thumb';
       o.thumb = (flags & 0x4) !== 0 ? read$InputDocument(r) : undefined;
       field = 'stickers';
