@@ -62,8 +62,8 @@ describe('the files of a schema set', () => {
     expect(imports(join(dir, 'api/shop.ts'))).toEqual([
       "import type * as Api from '../api.js';",
       "import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';",
-      "import { arrayValue, checkRpcError, constructorArgs, decoding, defineTlClass, indexedField, noRegistry, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
-      "import { read$Vector$Item, readResult$shop$Order, write$Item } from '../codecs.js';",
+      "import { TlBoxedType, arrayValue, checkRpcError, constructorArgs, decoding, defineTlClass, indexedField, noRegistry, readBoxed, rethrowDecode, rethrowEncode, serializeObject } from '@tlforge/runtime';",
+      "import { read$Vector$Item, read$shop$Order, readResult$shop$Order, write$Item } from '../codecs.js';",
     ]);
   });
 

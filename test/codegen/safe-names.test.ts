@@ -169,11 +169,16 @@ describe('a schema whose names reach Object.prototype, are keywords or are no fi
 
   it('exports every namespace under its safe name', () => {
     const Api = index.Api as Record<string, Record<string, unknown>>;
+    // The classes and the values of the root's boxed types, then the namespaces.
     expect(Object.keys(Api).sort()).toEqual([
       'Constructor',
       'GetIt',
       'Helpers',
       'Proto',
+      'TypeCtor',
+      'TypeHelpers',
+      'TypeProto',
+      'TypeT1',
       '_1abc',
       '__proto___',
       'a_b',
@@ -184,7 +189,7 @@ describe('a schema whose names reach Object.prototype, are keywords or are no fi
       'index',
     ]);
     for (const namespace of ['__proto___', 'constructor_', 'hasOwnProperty_'])
-      expect(Object.keys(Api[namespace]!)).toEqual(['Polluted']);
+      expect(Object.keys(Api[namespace]!).sort()).toEqual(['Polluted', 'TypePolluted']);
   });
 
   it("keeps GramJS's className string, TL namespace and all", () => {

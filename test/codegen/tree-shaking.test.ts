@@ -75,6 +75,28 @@ console.log(r.serialize(), r.readResult(new Uint8Array(4)));`,
     console.log(`messages.startBot app: ${kept.length} classes, ${gzipSync(code).length} B gzip`);
   });
 
+  it('keeps the constructors of one type for a program that reads that type (Api.TypeInputPeer)', async () => {
+    const code = await rolldownBundle(
+      app(
+        'read-input-peer',
+        `import { Api } from '${layer}/index.ts';
+const peer = Api.TypeInputPeer.read(Uint8Array.of(0xc9, 0x7e, 0xa0, 0x7d));
+console.log(Api.TypeInputPeer.is(peer), peer.className);`,
+      ),
+    );
+    // inputPeerUserFromMessage and inputPeerChannelFromMessage hold an InputPeer: nothing else.
+    const inputPeers = allClassNames.filter((name) => {
+      const cls = (latest.Api as unknown as Record<string, { SUBCLASS_OF_ID?: number; classType?: string }>)[
+        name
+      ];
+      return (
+        cls?.classType === 'constructor' && cls.SUBCLASS_OF_ID === latest.Api.TypeInputPeer.SUBCLASS_OF_ID
+      );
+    });
+    expect(inputPeers).toHaveLength(7);
+    expect(classesIn(code)).toEqual(inputPeers);
+  });
+
   it('with esbuild, keeps only what the program imports from the class modules', async () => {
     const entry = app(
       'esbuild',

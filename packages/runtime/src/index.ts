@@ -3,6 +3,7 @@
 // The JSON form of TL objects (every class's `toJSON` / `fromJson`, json-class.ts), lossless:
 // json-value.ts says how.
 export { Base64Failure, decodeBase64, encodeBase64 } from './base64.ts';
+export { TlBoxedType } from './boxed-type.ts';
 export { crc32 } from './crc32.ts';
 export { describeTlValue, describeValue } from './describe-value.ts';
 export type { DecodeErrorKind, EncodeErrorKind } from './errors.ts';

@@ -10,7 +10,7 @@
 import { createRequire } from 'node:module';
 import type { StatementStructures, WriterFunction } from 'ts-morph';
 import type { SchemaDocs } from '../model/schema-docs.ts';
-import type { TlDefinition, TlSchemaModel } from '../model/schema-model.ts';
+import type { TlBoxedType, TlDefinition, TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { codecsModuleText } from './codecs-module.ts';
 import { definitionClass } from './definition-class.ts';
@@ -37,6 +37,7 @@ import {
 } from './runtime-imports.ts';
 import {
   API_NAMESPACE,
+  type BoxedTypeSymbol,
   CODECS_MODULE,
   INDEX_MODULE,
   namespaceModule,
@@ -219,6 +220,7 @@ function namespaceStatements(
       .get(namespaceModule(type.namespace))!
       .push(
         `${unionDocLines(type.name, docs).join('\n')}\nexport type ${symbol.unionName} = ${unionText(members)};`,
+        boxedTypeValue(type, symbol, symbols),
       );
   }
   for (const definition of [...model.constructors, ...model.functions]) {
@@ -230,6 +232,37 @@ function namespaceStatements(
     statements.push(`${gap}${definitionClass(symbol, { symbols, long, module: symbol.module, docs })}`);
   }
   return byModule;
+}
+
+/**
+ * The union's value of the same name: `Api.TypeUpdates.read(bytes)` reads one boxed value of the type
+ * with its own reader, so that a program that reads pushed updates bundles the classes an `Updates` can
+ * hold and no others (the registry of every class only where a value can hold an `Object`).
+ */
+function boxedTypeValue(type: TlBoxedType, symbol: BoxedTypeSymbol, symbols: SchemaSymbols): string {
+  const typeName = type.name;
+  const args = [hexLiteral(symbol.typeId), quote(typeName), symbol.readIdentifier];
+  const registry = symbols.resultRegistry({ kind: 'boxed', type: typeName });
+  // Where another type has the same SUBCLASS_OF_ID, `is` checks the constructor ids too. Written out
+  // here rather than shared with the codecs module: this runs while the modules of a cycle load.
+  const shared = symbol.constructorIdsIdentifier !== undefined;
+  if (registry !== 'noRegistry' || shared)
+    args.push(registry === 'noRegistry' ? 'undefined' : 'globalRegistry');
+  if (shared) {
+    const ids = type.constructors.map((name) => hexLiteral(symbols.definition(name).definition.id));
+    args.push(`[${ids.join(', ')}]`);
+  }
+  const bundled =
+    registry === 'noRegistry'
+      ? 'bundling only the classes it can hold'
+      : 'its values can hold any object, so every class is bundled';
+  const doc = [
+    '/**',
+    ` * \`${typeName}\` as a value: \`${symbol.unionRef}.read(bytes)\` reads one boxed \`${typeName}\``,
+    ` * (${bundled}); \`${symbol.unionRef}.is(value)\` tells whether a value is one.`,
+    ' */',
+  ];
+  return `${doc.join('\n')}\nexport const ${symbol.unionName}: TlBoxedType<${symbol.unionName}> = /*@__PURE__*/ new TlBoxedType(${args.join(', ')});`;
 }
 
 /**

@@ -31,6 +31,7 @@ export const runtimeValues: readonly string[] = [
   'rethrowEncode',
   'serializeObject',
   'sharedFlagError',
+  'TlBoxedType',
   'trueFlag',
   'unknownFlagBits',
   'writeBare',

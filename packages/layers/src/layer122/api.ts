@@ -17,6 +17,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -39,96 +40,238 @@ import {
   writeRequest,
 } from '@tlforge/runtime';
 import {
+  read$AccessPointRule,
+  read$AccountDaysTTL,
+  read$Authorization,
+  read$AutoDownloadSettings,
+  read$BadMsgNotification,
+  read$BankCardOpenUrl,
   read$BaseTheme,
+  read$BindAuthKeyInner,
+  read$BotCommand,
   read$BotInfo,
   read$BotInlineMessage,
+  read$BotInlineResult,
+  read$CdnConfig,
+  read$CdnPublicKey,
+  read$ChannelAdminLogEvent,
   read$ChannelAdminLogEventAction,
+  read$ChannelAdminLogEventsFilter,
   read$ChannelLocation,
+  read$ChannelMessagesFilter,
   read$ChannelParticipant,
+  read$ChannelParticipantsFilter,
   read$Chat,
   read$ChatAdminRights,
   read$ChatBannedRights,
+  read$ChatFull,
   read$ChatInvite,
+  read$ChatOnlines,
   read$ChatParticipant,
   read$ChatParticipants,
   read$ChatPhoto,
+  read$Client_DH_Inner_Data,
+  read$CodeSettings,
+  read$Config,
+  read$Contact,
+  read$ContactStatus,
   read$DataJSON,
+  read$DcOption,
+  read$DestroyAuthKeyRes,
+  read$DestroySessionRes,
+  read$Dialog,
   read$DialogFilter,
+  read$DialogFilterSuggested,
   read$DialogPeer,
   read$Document,
+  read$DocumentAttribute,
   read$DraftMessage,
+  read$EmojiKeyword,
+  read$EmojiKeywordsDifference,
+  read$EmojiLanguage,
+  read$EmojiURL,
   read$EncryptedChat,
   read$EncryptedFile,
   read$EncryptedMessage,
+  read$Error,
   read$ExportedChatInvite,
+  read$ExportedMessageLink,
+  read$FileHash,
   read$FileLocation,
   read$Folder,
+  read$FolderPeer,
+  read$FutureSalt,
+  read$FutureSalts,
   read$Game,
   read$GeoPoint,
+  read$GlobalPrivacySettings,
   read$GroupCall,
   read$GroupCallParticipant,
+  read$HighScore,
+  read$HttpWait,
+  read$ImportedContact,
+  read$InlineBotSwitchPM,
   read$InlineQueryPeerType,
+  read$InputAppEvent,
   read$InputBotInlineMessage,
   read$InputBotInlineMessageID,
+  read$InputBotInlineResult,
   read$InputChannel,
+  read$InputChatPhoto,
+  read$InputCheckPasswordSRP,
   read$InputClientProxy,
+  read$InputContact,
+  read$InputDialogPeer,
   read$InputDocument,
+  read$InputEncryptedChat,
+  read$InputEncryptedFile,
   read$InputFile,
+  read$InputFileLocation,
+  read$InputFolderPeer,
   read$InputGame,
   read$InputGeoPoint,
   read$InputGroupCall,
   read$InputMedia,
+  read$InputMessage,
+  read$InputNotifyPeer,
+  read$InputPaymentCredentials,
   read$InputPeer,
+  read$InputPeerNotifySettings,
+  read$InputPhoneCall,
   read$InputPhoto,
+  read$InputPrivacyKey,
+  read$InputPrivacyRule,
   read$InputSecureFile,
+  read$InputSecureValue,
+  read$InputSingleMedia,
   read$InputStickerSet,
+  read$InputStickerSetItem,
+  read$InputStickeredMedia,
+  read$InputTheme,
+  read$InputThemeSettings,
   read$InputUser,
   read$InputWallPaper,
   read$InputWebDocument,
+  read$InputWebFileLocation,
   read$Invoice,
+  read$IpPort,
+  read$JSONObjectValue,
   read$JSONValue,
+  read$KeyboardButton,
+  read$KeyboardButtonRow,
+  read$LabeledPrice,
   read$LangPackDifference,
+  read$LangPackLanguage,
+  read$LangPackString,
   read$MaskCoords,
   read$Message,
   read$MessageAction,
+  read$MessageContainer,
+  read$MessageCopy,
+  read$MessageEntity,
   read$MessageFwdHeader,
+  read$MessageInteractionCounters,
   read$MessageMedia,
   read$MessageRange,
   read$MessageReplies,
   read$MessageReplyHeader,
+  read$MessageUserVote,
+  read$MessageViews,
+  read$MessagesFilter,
+  read$MsgDetailedInfo,
+  read$MsgResendReq,
+  read$MsgsAck,
+  read$MsgsAllInfo,
+  read$MsgsStateInfo,
+  read$MsgsStateReq,
+  read$NearestDc,
+  read$NewSession,
   read$NotifyPeer,
+  read$Null,
+  read$Object,
+  read$P_Q_inner_data,
   read$Page,
   read$PageBlock,
   read$PageCaption,
+  read$PageListItem,
+  read$PageListOrderedItem,
+  read$PageRelatedArticle,
+  read$PageTableCell,
+  read$PageTableRow,
+  read$PasswordKdfAlgo,
   read$PaymentCharge,
   read$PaymentRequestedInfo,
+  read$PaymentSavedCredentials,
   read$Peer,
+  read$PeerBlocked,
+  read$PeerLocated,
   read$PeerNotifySettings,
   read$PeerSettings,
   read$PhoneCall,
   read$PhoneCallDiscardReason,
   read$PhoneCallProtocol,
+  read$PhoneConnection,
   read$Photo,
+  read$PhotoSize,
   read$Poll,
+  read$PollAnswer,
+  read$PollAnswerVoters,
   read$PollResults,
+  read$Pong,
+  read$PopularContact,
   read$PostAddress,
   read$PrivacyKey,
+  read$PrivacyRule,
+  read$ReceivedNotifyMessage,
+  read$RecentMeUrl,
   read$ReplyMarkup,
+  read$ReportReason,
+  read$ResPQ,
+  read$RestrictionReason,
   read$RichText,
+  read$RpcDropAnswer,
+  read$RpcError,
+  read$RpcResult,
+  read$SavedContact,
   read$SecureCredentialsEncrypted,
   read$SecureData,
   read$SecureFile,
   read$SecurePasswordKdfAlgo,
   read$SecurePlainData,
+  read$SecureRequiredType,
+  read$SecureSecretSettings,
+  read$SecureValue,
+  read$SecureValueError,
+  read$SecureValueHash,
   read$SecureValueType,
   read$SendMessageAction,
+  read$Server_DH_Params,
+  read$Server_DH_inner_data,
+  read$Set_client_DH_params_answer,
+  read$ShippingOption,
+  read$StatsAbsValueAndPrev,
+  read$StatsDateRangeDays,
+  read$StatsGraph,
+  read$StatsGroupTopAdmin,
+  read$StatsGroupTopInviter,
+  read$StatsGroupTopPoster,
+  read$StatsPercentValue,
+  read$StatsURL,
+  read$StickerPack,
   read$StickerSet,
   read$StickerSetCovered,
   read$Theme,
   read$ThemeSettings,
+  read$TlsBlock,
+  read$TlsClientHello,
+  read$TopPeer,
   read$TopPeerCategory,
+  read$TopPeerCategoryPeers,
   read$Update,
+  read$Updates,
+  read$UrlAuthResult,
   read$User,
+  read$UserFull,
   read$UserProfilePhoto,
   read$UserStatus,
   read$Vector$BotCommand,
@@ -185,10 +328,13 @@ import {
   read$Vector$int,
   read$Vector$long,
   read$Vector$string,
+  read$VideoSize,
   read$WallPaper,
   read$WallPaperSettings,
+  read$WebAuthorization,
   read$WebDocument,
   read$WebPage,
+  read$WebPageAttribute,
   read$messages$StickerSet,
   read$mtproto$Message,
   read$vector$IpPort,
@@ -454,6 +600,7 @@ import {
   write$messages$StickerSet,
   write$mtproto$Message,
 } from './codecs.js';
+import { globalRegistry } from './registry.js';
 
 /** Every constructor of the schema. */
 export type AnyConstructor = 
@@ -1774,8 +1921,18 @@ export * as langpack from './api/langpack.js';
 export * as folders from './api/folders.js';
 /** Any constructor of `Error`, discriminated by `className`. */
 export type TypeError = Api.Error;
+/**
+ * `Error` as a value: `Api.TypeError.read(bytes)` reads one boxed `Error`
+ * (bundling only the classes it can hold); `Api.TypeError.is(value)` tells whether a value is one.
+ */
+export const TypeError: TlBoxedType<TypeError> = /*@__PURE__*/ new TlBoxedType(0x9c1c9375, 'Error', read$Error);
 /** Any constructor of `Null`, discriminated by `className`. */
 export type TypeNull = Api.Null;
+/**
+ * `Null` as a value: `Api.TypeNull.read(bytes)` reads one boxed `Null`
+ * (bundling only the classes it can hold); `Api.TypeNull.is(value)` tells whether a value is one.
+ */
+export const TypeNull: TlBoxedType<TypeNull> = /*@__PURE__*/ new TlBoxedType(0x85f95371, 'Null', read$Null);
 /** Any constructor of `InputPeer`, discriminated by `className`. */
 export type TypeInputPeer = 
   | Api.InputPeerEmpty
@@ -1785,18 +1942,38 @@ export type TypeInputPeer =
   | Api.InputPeerChannel
   | Api.InputPeerUserFromMessage
   | Api.InputPeerChannelFromMessage;
+/**
+ * `InputPeer` as a value: `Api.TypeInputPeer.read(bytes)` reads one boxed `InputPeer`
+ * (bundling only the classes it can hold); `Api.TypeInputPeer.is(value)` tells whether a value is one.
+ */
+export const TypeInputPeer: TlBoxedType<TypeInputPeer> = /*@__PURE__*/ new TlBoxedType(0xc91c90b6, 'InputPeer', read$InputPeer);
 /** Any constructor of `InputUser`, discriminated by `className`. */
 export type TypeInputUser = 
   | Api.InputUserEmpty
   | Api.InputUserSelf
   | Api.InputUser
   | Api.InputUserFromMessage;
+/**
+ * `InputUser` as a value: `Api.TypeInputUser.read(bytes)` reads one boxed `InputUser`
+ * (bundling only the classes it can hold); `Api.TypeInputUser.is(value)` tells whether a value is one.
+ */
+export const TypeInputUser: TlBoxedType<TypeInputUser> = /*@__PURE__*/ new TlBoxedType(0xe669bf46, 'InputUser', read$InputUser);
 /** Any constructor of `InputContact`, discriminated by `className`. */
 export type TypeInputContact = Api.InputPhoneContact;
+/**
+ * `InputContact` as a value: `Api.TypeInputContact.read(bytes)` reads one boxed `InputContact`
+ * (bundling only the classes it can hold); `Api.TypeInputContact.is(value)` tells whether a value is one.
+ */
+export const TypeInputContact: TlBoxedType<TypeInputContact> = /*@__PURE__*/ new TlBoxedType(0xae696a82, 'InputContact', read$InputContact);
 /** Any constructor of `InputFile`, discriminated by `className`. */
 export type TypeInputFile = 
   | Api.InputFile
   | Api.InputFileBig;
+/**
+ * `InputFile` as a value: `Api.TypeInputFile.read(bytes)` reads one boxed `InputFile`
+ * (bundling only the classes it can hold); `Api.TypeInputFile.is(value)` tells whether a value is one.
+ */
+export const TypeInputFile: TlBoxedType<TypeInputFile> = /*@__PURE__*/ new TlBoxedType(0xe7655f1f, 'InputFile', read$InputFile);
 /** Any constructor of `InputMedia`, discriminated by `className`. */
 export type TypeInputMedia = 
   | Api.InputMediaEmpty
@@ -1814,19 +1991,39 @@ export type TypeInputMedia =
   | Api.InputMediaGeoLive
   | Api.InputMediaPoll
   | Api.InputMediaDice;
+/**
+ * `InputMedia` as a value: `Api.TypeInputMedia.read(bytes)` reads one boxed `InputMedia`
+ * (bundling only the classes it can hold); `Api.TypeInputMedia.is(value)` tells whether a value is one.
+ */
+export const TypeInputMedia: TlBoxedType<TypeInputMedia> = /*@__PURE__*/ new TlBoxedType(0xfaf846f4, 'InputMedia', read$InputMedia);
 /** Any constructor of `InputChatPhoto`, discriminated by `className`. */
 export type TypeInputChatPhoto = 
   | Api.InputChatPhotoEmpty
   | Api.InputChatUploadedPhoto
   | Api.InputChatPhoto;
+/**
+ * `InputChatPhoto` as a value: `Api.TypeInputChatPhoto.read(bytes)` reads one boxed `InputChatPhoto`
+ * (bundling only the classes it can hold); `Api.TypeInputChatPhoto.is(value)` tells whether a value is one.
+ */
+export const TypeInputChatPhoto: TlBoxedType<TypeInputChatPhoto> = /*@__PURE__*/ new TlBoxedType(0xd4eb2d74, 'InputChatPhoto', read$InputChatPhoto);
 /** Any constructor of `InputGeoPoint`, discriminated by `className`. */
 export type TypeInputGeoPoint = 
   | Api.InputGeoPointEmpty
   | Api.InputGeoPoint;
+/**
+ * `InputGeoPoint` as a value: `Api.TypeInputGeoPoint.read(bytes)` reads one boxed `InputGeoPoint`
+ * (bundling only the classes it can hold); `Api.TypeInputGeoPoint.is(value)` tells whether a value is one.
+ */
+export const TypeInputGeoPoint: TlBoxedType<TypeInputGeoPoint> = /*@__PURE__*/ new TlBoxedType(0x0430d225, 'InputGeoPoint', read$InputGeoPoint);
 /** Any constructor of `InputPhoto`, discriminated by `className`. */
 export type TypeInputPhoto = 
   | Api.InputPhotoEmpty
   | Api.InputPhoto;
+/**
+ * `InputPhoto` as a value: `Api.TypeInputPhoto.read(bytes)` reads one boxed `InputPhoto`
+ * (bundling only the classes it can hold); `Api.TypeInputPhoto.is(value)` tells whether a value is one.
+ */
+export const TypeInputPhoto: TlBoxedType<TypeInputPhoto> = /*@__PURE__*/ new TlBoxedType(0x846363e0, 'InputPhoto', read$InputPhoto);
 /** Any constructor of `InputFileLocation`, discriminated by `className`. */
 export type TypeInputFileLocation = 
   | Api.InputFileLocation
@@ -1838,19 +2035,39 @@ export type TypeInputFileLocation =
   | Api.InputPhotoLegacyFileLocation
   | Api.InputPeerPhotoFileLocation
   | Api.InputStickerSetThumb;
+/**
+ * `InputFileLocation` as a value: `Api.TypeInputFileLocation.read(bytes)` reads one boxed `InputFileLocation`
+ * (bundling only the classes it can hold); `Api.TypeInputFileLocation.is(value)` tells whether a value is one.
+ */
+export const TypeInputFileLocation: TlBoxedType<TypeInputFileLocation> = /*@__PURE__*/ new TlBoxedType(0x1523d462, 'InputFileLocation', read$InputFileLocation);
 /** Any constructor of `Peer`, discriminated by `className`. */
 export type TypePeer = 
   | Api.PeerUser
   | Api.PeerChat
   | Api.PeerChannel;
+/**
+ * `Peer` as a value: `Api.TypePeer.read(bytes)` reads one boxed `Peer`
+ * (bundling only the classes it can hold); `Api.TypePeer.is(value)` tells whether a value is one.
+ */
+export const TypePeer: TlBoxedType<TypePeer> = /*@__PURE__*/ new TlBoxedType(0x02d45687, 'Peer', read$Peer);
 /** Any constructor of `User`, discriminated by `className`. */
 export type TypeUser = 
   | Api.UserEmpty
   | Api.User;
+/**
+ * `User` as a value: `Api.TypeUser.read(bytes)` reads one boxed `User`
+ * (bundling only the classes it can hold); `Api.TypeUser.is(value)` tells whether a value is one.
+ */
+export const TypeUser: TlBoxedType<TypeUser> = /*@__PURE__*/ new TlBoxedType(0x2da17977, 'User', read$User);
 /** Any constructor of `UserProfilePhoto`, discriminated by `className`. */
 export type TypeUserProfilePhoto = 
   | Api.UserProfilePhotoEmpty
   | Api.UserProfilePhoto;
+/**
+ * `UserProfilePhoto` as a value: `Api.TypeUserProfilePhoto.read(bytes)` reads one boxed `UserProfilePhoto`
+ * (bundling only the classes it can hold); `Api.TypeUserProfilePhoto.is(value)` tells whether a value is one.
+ */
+export const TypeUserProfilePhoto: TlBoxedType<TypeUserProfilePhoto> = /*@__PURE__*/ new TlBoxedType(0xc6338f7d, 'UserProfilePhoto', read$UserProfilePhoto);
 /** Any constructor of `UserStatus`, discriminated by `className`. */
 export type TypeUserStatus = 
   | Api.UserStatusEmpty
@@ -1859,6 +2076,11 @@ export type TypeUserStatus =
   | Api.UserStatusRecently
   | Api.UserStatusLastWeek
   | Api.UserStatusLastMonth;
+/**
+ * `UserStatus` as a value: `Api.TypeUserStatus.read(bytes)` reads one boxed `UserStatus`
+ * (bundling only the classes it can hold); `Api.TypeUserStatus.is(value)` tells whether a value is one.
+ */
+export const TypeUserStatus: TlBoxedType<TypeUserStatus> = /*@__PURE__*/ new TlBoxedType(0x5b0b743e, 'UserStatus', read$UserStatus);
 /** Any constructor of `Chat`, discriminated by `className`. */
 export type TypeChat = 
   | Api.ChatEmpty
@@ -1866,28 +2088,58 @@ export type TypeChat =
   | Api.ChatForbidden
   | Api.Channel
   | Api.ChannelForbidden;
+/**
+ * `Chat` as a value: `Api.TypeChat.read(bytes)` reads one boxed `Chat`
+ * (bundling only the classes it can hold); `Api.TypeChat.is(value)` tells whether a value is one.
+ */
+export const TypeChat: TlBoxedType<TypeChat> = /*@__PURE__*/ new TlBoxedType(0xc5af5d94, 'Chat', read$Chat);
 /** Any constructor of `ChatFull`, discriminated by `className`. */
 export type TypeChatFull = 
   | Api.ChatFull
   | Api.ChannelFull;
+/**
+ * `ChatFull` as a value: `Api.TypeChatFull.read(bytes)` reads one boxed `ChatFull`
+ * (bundling only the classes it can hold); `Api.TypeChatFull.is(value)` tells whether a value is one.
+ */
+export const TypeChatFull: TlBoxedType<TypeChatFull> = /*@__PURE__*/ new TlBoxedType(0xd49a2697, 'ChatFull', read$ChatFull);
 /** Any constructor of `ChatParticipant`, discriminated by `className`. */
 export type TypeChatParticipant = 
   | Api.ChatParticipant
   | Api.ChatParticipantCreator
   | Api.ChatParticipantAdmin;
+/**
+ * `ChatParticipant` as a value: `Api.TypeChatParticipant.read(bytes)` reads one boxed `ChatParticipant`
+ * (bundling only the classes it can hold); `Api.TypeChatParticipant.is(value)` tells whether a value is one.
+ */
+export const TypeChatParticipant: TlBoxedType<TypeChatParticipant> = /*@__PURE__*/ new TlBoxedType(0x7d7c6f86, 'ChatParticipant', read$ChatParticipant);
 /** Any constructor of `ChatParticipants`, discriminated by `className`. */
 export type TypeChatParticipants = 
   | Api.ChatParticipantsForbidden
   | Api.ChatParticipants;
+/**
+ * `ChatParticipants` as a value: `Api.TypeChatParticipants.read(bytes)` reads one boxed `ChatParticipants`
+ * (bundling only the classes it can hold); `Api.TypeChatParticipants.is(value)` tells whether a value is one.
+ */
+export const TypeChatParticipants: TlBoxedType<TypeChatParticipants> = /*@__PURE__*/ new TlBoxedType(0x1fa89571, 'ChatParticipants', read$ChatParticipants);
 /** Any constructor of `ChatPhoto`, discriminated by `className`. */
 export type TypeChatPhoto = 
   | Api.ChatPhotoEmpty
   | Api.ChatPhoto;
+/**
+ * `ChatPhoto` as a value: `Api.TypeChatPhoto.read(bytes)` reads one boxed `ChatPhoto`
+ * (bundling only the classes it can hold); `Api.TypeChatPhoto.is(value)` tells whether a value is one.
+ */
+export const TypeChatPhoto: TlBoxedType<TypeChatPhoto> = /*@__PURE__*/ new TlBoxedType(0xac3ec4e5, 'ChatPhoto', read$ChatPhoto);
 /** Any constructor of `Message`, discriminated by `className`. */
 export type TypeMessage = 
   | Api.MessageEmpty
   | Api.Message
   | Api.MessageService;
+/**
+ * `Message` as a value: `Api.TypeMessage.read(bytes)` reads one boxed `Message`
+ * (bundling only the classes it can hold); `Api.TypeMessage.is(value)` tells whether a value is one.
+ */
+export const TypeMessage: TlBoxedType<TypeMessage> = /*@__PURE__*/ new TlBoxedType(0x790009e3, 'Message', read$Message, undefined, [0x83e5de54, 0x58ae39c9, 0x286fa604]);
 /** Any constructor of `MessageMedia`, discriminated by `className`. */
 export type TypeMessageMedia = 
   | Api.MessageMediaEmpty
@@ -1903,6 +2155,11 @@ export type TypeMessageMedia =
   | Api.MessageMediaGeoLive
   | Api.MessageMediaPoll
   | Api.MessageMediaDice;
+/**
+ * `MessageMedia` as a value: `Api.TypeMessageMedia.read(bytes)` reads one boxed `MessageMedia`
+ * (bundling only the classes it can hold); `Api.TypeMessageMedia.is(value)` tells whether a value is one.
+ */
+export const TypeMessageMedia: TlBoxedType<TypeMessageMedia> = /*@__PURE__*/ new TlBoxedType(0x476cbe32, 'MessageMedia', read$MessageMedia);
 /** Any constructor of `MessageAction`, discriminated by `className`. */
 export type TypeMessageAction = 
   | Api.MessageActionEmpty
@@ -1931,14 +2188,29 @@ export type TypeMessageAction =
   | Api.MessageActionGeoProximityReached
   | Api.MessageActionGroupCall
   | Api.MessageActionInviteToGroupCall;
+/**
+ * `MessageAction` as a value: `Api.TypeMessageAction.read(bytes)` reads one boxed `MessageAction`
+ * (bundling only the classes it can hold); `Api.TypeMessageAction.is(value)` tells whether a value is one.
+ */
+export const TypeMessageAction: TlBoxedType<TypeMessageAction> = /*@__PURE__*/ new TlBoxedType(0x8680d126, 'MessageAction', read$MessageAction);
 /** Any constructor of `Dialog`, discriminated by `className`. */
 export type TypeDialog = 
   | Api.Dialog
   | Api.DialogFolder;
+/**
+ * `Dialog` as a value: `Api.TypeDialog.read(bytes)` reads one boxed `Dialog`
+ * (bundling only the classes it can hold); `Api.TypeDialog.is(value)` tells whether a value is one.
+ */
+export const TypeDialog: TlBoxedType<TypeDialog> = /*@__PURE__*/ new TlBoxedType(0x42cddd54, 'Dialog', read$Dialog);
 /** Any constructor of `Photo`, discriminated by `className`. */
 export type TypePhoto = 
   | Api.PhotoEmpty
   | Api.Photo;
+/**
+ * `Photo` as a value: `Api.TypePhoto.read(bytes)` reads one boxed `Photo`
+ * (bundling only the classes it can hold); `Api.TypePhoto.is(value)` tells whether a value is one.
+ */
+export const TypePhoto: TlBoxedType<TypePhoto> = /*@__PURE__*/ new TlBoxedType(0xd576ab1c, 'Photo', read$Photo);
 /** Any constructor of `PhotoSize`, discriminated by `className`. */
 export type TypePhotoSize = 
   | Api.PhotoSizeEmpty
@@ -1947,26 +2219,61 @@ export type TypePhotoSize =
   | Api.PhotoStrippedSize
   | Api.PhotoSizeProgressive
   | Api.PhotoPathSize;
+/**
+ * `PhotoSize` as a value: `Api.TypePhotoSize.read(bytes)` reads one boxed `PhotoSize`
+ * (bundling only the classes it can hold); `Api.TypePhotoSize.is(value)` tells whether a value is one.
+ */
+export const TypePhotoSize: TlBoxedType<TypePhotoSize> = /*@__PURE__*/ new TlBoxedType(0x17cc29d9, 'PhotoSize', read$PhotoSize);
 /** Any constructor of `GeoPoint`, discriminated by `className`. */
 export type TypeGeoPoint = 
   | Api.GeoPointEmpty
   | Api.GeoPoint;
+/**
+ * `GeoPoint` as a value: `Api.TypeGeoPoint.read(bytes)` reads one boxed `GeoPoint`
+ * (bundling only the classes it can hold); `Api.TypeGeoPoint.is(value)` tells whether a value is one.
+ */
+export const TypeGeoPoint: TlBoxedType<TypeGeoPoint> = /*@__PURE__*/ new TlBoxedType(0xd610e16d, 'GeoPoint', read$GeoPoint);
 /** Any constructor of `InputNotifyPeer`, discriminated by `className`. */
 export type TypeInputNotifyPeer = 
   | Api.InputNotifyPeer
   | Api.InputNotifyUsers
   | Api.InputNotifyChats
   | Api.InputNotifyBroadcasts;
+/**
+ * `InputNotifyPeer` as a value: `Api.TypeInputNotifyPeer.read(bytes)` reads one boxed `InputNotifyPeer`
+ * (bundling only the classes it can hold); `Api.TypeInputNotifyPeer.is(value)` tells whether a value is one.
+ */
+export const TypeInputNotifyPeer: TlBoxedType<TypeInputNotifyPeer> = /*@__PURE__*/ new TlBoxedType(0x58981615, 'InputNotifyPeer', read$InputNotifyPeer);
 /** Any constructor of `InputPeerNotifySettings`, discriminated by `className`. */
 export type TypeInputPeerNotifySettings = Api.InputPeerNotifySettings;
+/**
+ * `InputPeerNotifySettings` as a value: `Api.TypeInputPeerNotifySettings.read(bytes)` reads one boxed `InputPeerNotifySettings`
+ * (bundling only the classes it can hold); `Api.TypeInputPeerNotifySettings.is(value)` tells whether a value is one.
+ */
+export const TypeInputPeerNotifySettings: TlBoxedType<TypeInputPeerNotifySettings> = /*@__PURE__*/ new TlBoxedType(0x90db0b0d, 'InputPeerNotifySettings', read$InputPeerNotifySettings);
 /** Any constructor of `PeerNotifySettings`, discriminated by `className`. */
 export type TypePeerNotifySettings = Api.PeerNotifySettings;
+/**
+ * `PeerNotifySettings` as a value: `Api.TypePeerNotifySettings.read(bytes)` reads one boxed `PeerNotifySettings`
+ * (bundling only the classes it can hold); `Api.TypePeerNotifySettings.is(value)` tells whether a value is one.
+ */
+export const TypePeerNotifySettings: TlBoxedType<TypePeerNotifySettings> = /*@__PURE__*/ new TlBoxedType(0xcf20c074, 'PeerNotifySettings', read$PeerNotifySettings);
 /** Any constructor of `PeerSettings`, discriminated by `className`. */
 export type TypePeerSettings = Api.PeerSettings;
+/**
+ * `PeerSettings` as a value: `Api.TypePeerSettings.read(bytes)` reads one boxed `PeerSettings`
+ * (bundling only the classes it can hold); `Api.TypePeerSettings.is(value)` tells whether a value is one.
+ */
+export const TypePeerSettings: TlBoxedType<TypePeerSettings> = /*@__PURE__*/ new TlBoxedType(0xf6a79f84, 'PeerSettings', read$PeerSettings);
 /** Any constructor of `WallPaper`, discriminated by `className`. */
 export type TypeWallPaper = 
   | Api.WallPaper
   | Api.WallPaperNoFile;
+/**
+ * `WallPaper` as a value: `Api.TypeWallPaper.read(bytes)` reads one boxed `WallPaper`
+ * (bundling only the classes it can hold); `Api.TypeWallPaper.is(value)` tells whether a value is one.
+ */
+export const TypeWallPaper: TlBoxedType<TypeWallPaper> = /*@__PURE__*/ new TlBoxedType(0x96a2c98b, 'WallPaper', read$WallPaper);
 /** Any constructor of `ReportReason`, discriminated by `className`. */
 export type TypeReportReason = 
   | Api.InputReportReasonSpam
@@ -1976,14 +2283,39 @@ export type TypeReportReason =
   | Api.InputReportReasonOther
   | Api.InputReportReasonCopyright
   | Api.InputReportReasonGeoIrrelevant;
+/**
+ * `ReportReason` as a value: `Api.TypeReportReason.read(bytes)` reads one boxed `ReportReason`
+ * (bundling only the classes it can hold); `Api.TypeReportReason.is(value)` tells whether a value is one.
+ */
+export const TypeReportReason: TlBoxedType<TypeReportReason> = /*@__PURE__*/ new TlBoxedType(0x8401bd27, 'ReportReason', read$ReportReason);
 /** Any constructor of `UserFull`, discriminated by `className`. */
 export type TypeUserFull = Api.UserFull;
+/**
+ * `UserFull` as a value: `Api.TypeUserFull.read(bytes)` reads one boxed `UserFull`
+ * (bundling only the classes it can hold); `Api.TypeUserFull.is(value)` tells whether a value is one.
+ */
+export const TypeUserFull: TlBoxedType<TypeUserFull> = /*@__PURE__*/ new TlBoxedType(0x1f4661b9, 'UserFull', read$UserFull);
 /** Any constructor of `Contact`, discriminated by `className`. */
 export type TypeContact = Api.Contact;
+/**
+ * `Contact` as a value: `Api.TypeContact.read(bytes)` reads one boxed `Contact`
+ * (bundling only the classes it can hold); `Api.TypeContact.is(value)` tells whether a value is one.
+ */
+export const TypeContact: TlBoxedType<TypeContact> = /*@__PURE__*/ new TlBoxedType(0x83dfdfa4, 'Contact', read$Contact);
 /** Any constructor of `ImportedContact`, discriminated by `className`. */
 export type TypeImportedContact = Api.ImportedContact;
+/**
+ * `ImportedContact` as a value: `Api.TypeImportedContact.read(bytes)` reads one boxed `ImportedContact`
+ * (bundling only the classes it can hold); `Api.TypeImportedContact.is(value)` tells whether a value is one.
+ */
+export const TypeImportedContact: TlBoxedType<TypeImportedContact> = /*@__PURE__*/ new TlBoxedType(0xb545bbda, 'ImportedContact', read$ImportedContact);
 /** Any constructor of `ContactStatus`, discriminated by `className`. */
 export type TypeContactStatus = Api.ContactStatus;
+/**
+ * `ContactStatus` as a value: `Api.TypeContactStatus.read(bytes)` reads one boxed `ContactStatus`
+ * (bundling only the classes it can hold); `Api.TypeContactStatus.is(value)` tells whether a value is one.
+ */
+export const TypeContactStatus: TlBoxedType<TypeContactStatus> = /*@__PURE__*/ new TlBoxedType(0x68c0d74c, 'ContactStatus', read$ContactStatus);
 /** Any constructor of `MessagesFilter`, discriminated by `className`. */
 export type TypeMessagesFilter = 
   | Api.InputMessagesFilterEmpty
@@ -2003,6 +2335,11 @@ export type TypeMessagesFilter =
   | Api.InputMessagesFilterGeo
   | Api.InputMessagesFilterContacts
   | Api.InputMessagesFilterPinned;
+/**
+ * `MessagesFilter` as a value: `Api.TypeMessagesFilter.read(bytes)` reads one boxed `MessagesFilter`
+ * (bundling only the classes it can hold); `Api.TypeMessagesFilter.is(value)` tells whether a value is one.
+ */
+export const TypeMessagesFilter: TlBoxedType<TypeMessagesFilter> = /*@__PURE__*/ new TlBoxedType(0x8a36ec14, 'MessagesFilter', read$MessagesFilter);
 /** Any constructor of `Update`, discriminated by `className`. */
 export type TypeUpdate = 
   | Api.UpdateNewMessage
@@ -2093,6 +2430,11 @@ export type TypeUpdate =
   | Api.UpdateChat
   | Api.UpdateGroupCallParticipants
   | Api.UpdateGroupCall;
+/**
+ * `Update` as a value: `Api.TypeUpdate.read(bytes)` reads one boxed `Update`
+ * (bundling only the classes it can hold); `Api.TypeUpdate.is(value)` tells whether a value is one.
+ */
+export const TypeUpdate: TlBoxedType<TypeUpdate> = /*@__PURE__*/ new TlBoxedType(0x9f89304e, 'Update', read$Update);
 /** Any constructor of `Updates`, discriminated by `className`. */
 export type TypeUpdates = 
   | Api.UpdatesTooLong
@@ -2102,12 +2444,32 @@ export type TypeUpdates =
   | Api.UpdatesCombined
   | Api.Updates
   | Api.UpdateShortSentMessage;
+/**
+ * `Updates` as a value: `Api.TypeUpdates.read(bytes)` reads one boxed `Updates`
+ * (bundling only the classes it can hold); `Api.TypeUpdates.is(value)` tells whether a value is one.
+ */
+export const TypeUpdates: TlBoxedType<TypeUpdates> = /*@__PURE__*/ new TlBoxedType(0x8af52aac, 'Updates', read$Updates);
 /** Any constructor of `DcOption`, discriminated by `className`. */
 export type TypeDcOption = Api.DcOption;
+/**
+ * `DcOption` as a value: `Api.TypeDcOption.read(bytes)` reads one boxed `DcOption`
+ * (bundling only the classes it can hold); `Api.TypeDcOption.is(value)` tells whether a value is one.
+ */
+export const TypeDcOption: TlBoxedType<TypeDcOption> = /*@__PURE__*/ new TlBoxedType(0x9e43e123, 'DcOption', read$DcOption);
 /** Any constructor of `Config`, discriminated by `className`. */
 export type TypeConfig = Api.Config;
+/**
+ * `Config` as a value: `Api.TypeConfig.read(bytes)` reads one boxed `Config`
+ * (bundling only the classes it can hold); `Api.TypeConfig.is(value)` tells whether a value is one.
+ */
+export const TypeConfig: TlBoxedType<TypeConfig> = /*@__PURE__*/ new TlBoxedType(0xd3262a4a, 'Config', read$Config);
 /** Any constructor of `NearestDc`, discriminated by `className`. */
 export type TypeNearestDc = Api.NearestDc;
+/**
+ * `NearestDc` as a value: `Api.TypeNearestDc.read(bytes)` reads one boxed `NearestDc`
+ * (bundling only the classes it can hold); `Api.TypeNearestDc.is(value)` tells whether a value is one.
+ */
+export const TypeNearestDc: TlBoxedType<TypeNearestDc> = /*@__PURE__*/ new TlBoxedType(0x3877045f, 'NearestDc', read$NearestDc);
 /** Any constructor of `EncryptedChat`, discriminated by `className`. */
 export type TypeEncryptedChat = 
   | Api.EncryptedChatEmpty
@@ -2115,36 +2477,76 @@ export type TypeEncryptedChat =
   | Api.EncryptedChatRequested
   | Api.EncryptedChat
   | Api.EncryptedChatDiscarded;
+/**
+ * `EncryptedChat` as a value: `Api.TypeEncryptedChat.read(bytes)` reads one boxed `EncryptedChat`
+ * (bundling only the classes it can hold); `Api.TypeEncryptedChat.is(value)` tells whether a value is one.
+ */
+export const TypeEncryptedChat: TlBoxedType<TypeEncryptedChat> = /*@__PURE__*/ new TlBoxedType(0x6d28a37a, 'EncryptedChat', read$EncryptedChat);
 /** Any constructor of `InputEncryptedChat`, discriminated by `className`. */
 export type TypeInputEncryptedChat = Api.InputEncryptedChat;
+/**
+ * `InputEncryptedChat` as a value: `Api.TypeInputEncryptedChat.read(bytes)` reads one boxed `InputEncryptedChat`
+ * (bundling only the classes it can hold); `Api.TypeInputEncryptedChat.is(value)` tells whether a value is one.
+ */
+export const TypeInputEncryptedChat: TlBoxedType<TypeInputEncryptedChat> = /*@__PURE__*/ new TlBoxedType(0x6c7606c0, 'InputEncryptedChat', read$InputEncryptedChat);
 /** Any constructor of `EncryptedFile`, discriminated by `className`. */
 export type TypeEncryptedFile = 
   | Api.EncryptedFileEmpty
   | Api.EncryptedFile;
+/**
+ * `EncryptedFile` as a value: `Api.TypeEncryptedFile.read(bytes)` reads one boxed `EncryptedFile`
+ * (bundling only the classes it can hold); `Api.TypeEncryptedFile.is(value)` tells whether a value is one.
+ */
+export const TypeEncryptedFile: TlBoxedType<TypeEncryptedFile> = /*@__PURE__*/ new TlBoxedType(0x842a67c0, 'EncryptedFile', read$EncryptedFile);
 /** Any constructor of `InputEncryptedFile`, discriminated by `className`. */
 export type TypeInputEncryptedFile = 
   | Api.InputEncryptedFileEmpty
   | Api.InputEncryptedFileUploaded
   | Api.InputEncryptedFile
   | Api.InputEncryptedFileBigUploaded;
+/**
+ * `InputEncryptedFile` as a value: `Api.TypeInputEncryptedFile.read(bytes)` reads one boxed `InputEncryptedFile`
+ * (bundling only the classes it can hold); `Api.TypeInputEncryptedFile.is(value)` tells whether a value is one.
+ */
+export const TypeInputEncryptedFile: TlBoxedType<TypeInputEncryptedFile> = /*@__PURE__*/ new TlBoxedType(0x8574c27a, 'InputEncryptedFile', read$InputEncryptedFile);
 /** Any constructor of `EncryptedMessage`, discriminated by `className`. */
 export type TypeEncryptedMessage = 
   | Api.EncryptedMessage
   | Api.EncryptedMessageService;
+/**
+ * `EncryptedMessage` as a value: `Api.TypeEncryptedMessage.read(bytes)` reads one boxed `EncryptedMessage`
+ * (bundling only the classes it can hold); `Api.TypeEncryptedMessage.is(value)` tells whether a value is one.
+ */
+export const TypeEncryptedMessage: TlBoxedType<TypeEncryptedMessage> = /*@__PURE__*/ new TlBoxedType(0x239f2e51, 'EncryptedMessage', read$EncryptedMessage);
 /** Any constructor of `InputDocument`, discriminated by `className`. */
 export type TypeInputDocument = 
   | Api.InputDocumentEmpty
   | Api.InputDocument;
+/**
+ * `InputDocument` as a value: `Api.TypeInputDocument.read(bytes)` reads one boxed `InputDocument`
+ * (bundling only the classes it can hold); `Api.TypeInputDocument.is(value)` tells whether a value is one.
+ */
+export const TypeInputDocument: TlBoxedType<TypeInputDocument> = /*@__PURE__*/ new TlBoxedType(0xf33fdb68, 'InputDocument', read$InputDocument);
 /** Any constructor of `Document`, discriminated by `className`. */
 export type TypeDocument = 
   | Api.DocumentEmpty
   | Api.Document;
+/**
+ * `Document` as a value: `Api.TypeDocument.read(bytes)` reads one boxed `Document`
+ * (bundling only the classes it can hold); `Api.TypeDocument.is(value)` tells whether a value is one.
+ */
+export const TypeDocument: TlBoxedType<TypeDocument> = /*@__PURE__*/ new TlBoxedType(0x211fe820, 'Document', read$Document);
 /** Any constructor of `NotifyPeer`, discriminated by `className`. */
 export type TypeNotifyPeer = 
   | Api.NotifyPeer
   | Api.NotifyUsers
   | Api.NotifyChats
   | Api.NotifyBroadcasts;
+/**
+ * `NotifyPeer` as a value: `Api.TypeNotifyPeer.read(bytes)` reads one boxed `NotifyPeer`
+ * (bundling only the classes it can hold); `Api.TypeNotifyPeer.is(value)` tells whether a value is one.
+ */
+export const TypeNotifyPeer: TlBoxedType<TypeNotifyPeer> = /*@__PURE__*/ new TlBoxedType(0xdfe8602e, 'NotifyPeer', read$NotifyPeer);
 /** Any constructor of `SendMessageAction`, discriminated by `className`. */
 export type TypeSendMessageAction = 
   | Api.SendMessageTypingAction
@@ -2161,6 +2563,11 @@ export type TypeSendMessageAction =
   | Api.SendMessageRecordRoundAction
   | Api.SendMessageUploadRoundAction
   | Api.SpeakingInGroupCallAction;
+/**
+ * `SendMessageAction` as a value: `Api.TypeSendMessageAction.read(bytes)` reads one boxed `SendMessageAction`
+ * (bundling only the classes it can hold); `Api.TypeSendMessageAction.is(value)` tells whether a value is one.
+ */
+export const TypeSendMessageAction: TlBoxedType<TypeSendMessageAction> = /*@__PURE__*/ new TlBoxedType(0x20b2cc21, 'SendMessageAction', read$SendMessageAction);
 /** Any constructor of `InputPrivacyKey`, discriminated by `className`. */
 export type TypeInputPrivacyKey = 
   | Api.InputPrivacyKeyStatusTimestamp
@@ -2171,6 +2578,11 @@ export type TypeInputPrivacyKey =
   | Api.InputPrivacyKeyProfilePhoto
   | Api.InputPrivacyKeyPhoneNumber
   | Api.InputPrivacyKeyAddedByPhone;
+/**
+ * `InputPrivacyKey` as a value: `Api.TypeInputPrivacyKey.read(bytes)` reads one boxed `InputPrivacyKey`
+ * (bundling only the classes it can hold); `Api.TypeInputPrivacyKey.is(value)` tells whether a value is one.
+ */
+export const TypeInputPrivacyKey: TlBoxedType<TypeInputPrivacyKey> = /*@__PURE__*/ new TlBoxedType(0x053627f8, 'InputPrivacyKey', read$InputPrivacyKey);
 /** Any constructor of `PrivacyKey`, discriminated by `className`. */
 export type TypePrivacyKey = 
   | Api.PrivacyKeyStatusTimestamp
@@ -2181,6 +2593,11 @@ export type TypePrivacyKey =
   | Api.PrivacyKeyProfilePhoto
   | Api.PrivacyKeyPhoneNumber
   | Api.PrivacyKeyAddedByPhone;
+/**
+ * `PrivacyKey` as a value: `Api.TypePrivacyKey.read(bytes)` reads one boxed `PrivacyKey`
+ * (bundling only the classes it can hold); `Api.TypePrivacyKey.is(value)` tells whether a value is one.
+ */
+export const TypePrivacyKey: TlBoxedType<TypePrivacyKey> = /*@__PURE__*/ new TlBoxedType(0x824651c3, 'PrivacyKey', read$PrivacyKey);
 /** Any constructor of `InputPrivacyRule`, discriminated by `className`. */
 export type TypeInputPrivacyRule = 
   | Api.InputPrivacyValueAllowContacts
@@ -2191,6 +2608,11 @@ export type TypeInputPrivacyRule =
   | Api.InputPrivacyValueDisallowUsers
   | Api.InputPrivacyValueAllowChatParticipants
   | Api.InputPrivacyValueDisallowChatParticipants;
+/**
+ * `InputPrivacyRule` as a value: `Api.TypeInputPrivacyRule.read(bytes)` reads one boxed `InputPrivacyRule`
+ * (bundling only the classes it can hold); `Api.TypeInputPrivacyRule.is(value)` tells whether a value is one.
+ */
+export const TypeInputPrivacyRule: TlBoxedType<TypeInputPrivacyRule> = /*@__PURE__*/ new TlBoxedType(0x5a3b6b22, 'InputPrivacyRule', read$InputPrivacyRule);
 /** Any constructor of `PrivacyRule`, discriminated by `className`. */
 export type TypePrivacyRule = 
   | Api.PrivacyValueAllowContacts
@@ -2201,8 +2623,18 @@ export type TypePrivacyRule =
   | Api.PrivacyValueDisallowUsers
   | Api.PrivacyValueAllowChatParticipants
   | Api.PrivacyValueDisallowChatParticipants;
+/**
+ * `PrivacyRule` as a value: `Api.TypePrivacyRule.read(bytes)` reads one boxed `PrivacyRule`
+ * (bundling only the classes it can hold); `Api.TypePrivacyRule.is(value)` tells whether a value is one.
+ */
+export const TypePrivacyRule: TlBoxedType<TypePrivacyRule> = /*@__PURE__*/ new TlBoxedType(0xebb7f270, 'PrivacyRule', read$PrivacyRule);
 /** Any constructor of `AccountDaysTTL`, discriminated by `className`. */
 export type TypeAccountDaysTTL = Api.AccountDaysTTL;
+/**
+ * `AccountDaysTTL` as a value: `Api.TypeAccountDaysTTL.read(bytes)` reads one boxed `AccountDaysTTL`
+ * (bundling only the classes it can hold); `Api.TypeAccountDaysTTL.is(value)` tells whether a value is one.
+ */
+export const TypeAccountDaysTTL: TlBoxedType<TypeAccountDaysTTL> = /*@__PURE__*/ new TlBoxedType(0xbaa39d88, 'AccountDaysTTL', read$AccountDaysTTL);
 /** Any constructor of `DocumentAttribute`, discriminated by `className`. */
 export type TypeDocumentAttribute = 
   | Api.DocumentAttributeImageSize
@@ -2212,27 +2644,62 @@ export type TypeDocumentAttribute =
   | Api.DocumentAttributeAudio
   | Api.DocumentAttributeFilename
   | Api.DocumentAttributeHasStickers;
+/**
+ * `DocumentAttribute` as a value: `Api.TypeDocumentAttribute.read(bytes)` reads one boxed `DocumentAttribute`
+ * (bundling only the classes it can hold); `Api.TypeDocumentAttribute.is(value)` tells whether a value is one.
+ */
+export const TypeDocumentAttribute: TlBoxedType<TypeDocumentAttribute> = /*@__PURE__*/ new TlBoxedType(0xf729eb9b, 'DocumentAttribute', read$DocumentAttribute);
 /** Any constructor of `StickerPack`, discriminated by `className`. */
 export type TypeStickerPack = Api.StickerPack;
+/**
+ * `StickerPack` as a value: `Api.TypeStickerPack.read(bytes)` reads one boxed `StickerPack`
+ * (bundling only the classes it can hold); `Api.TypeStickerPack.is(value)` tells whether a value is one.
+ */
+export const TypeStickerPack: TlBoxedType<TypeStickerPack> = /*@__PURE__*/ new TlBoxedType(0x9fefa4d4, 'StickerPack', read$StickerPack);
 /** Any constructor of `WebPage`, discriminated by `className`. */
 export type TypeWebPage = 
   | Api.WebPageEmpty
   | Api.WebPagePending
   | Api.WebPage
   | Api.WebPageNotModified;
+/**
+ * `WebPage` as a value: `Api.TypeWebPage.read(bytes)` reads one boxed `WebPage`
+ * (bundling only the classes it can hold); `Api.TypeWebPage.is(value)` tells whether a value is one.
+ */
+export const TypeWebPage: TlBoxedType<TypeWebPage> = /*@__PURE__*/ new TlBoxedType(0x55a97481, 'WebPage', read$WebPage);
 /** Any constructor of `Authorization`, discriminated by `className`. */
 export type TypeAuthorization = Api.Authorization;
+/**
+ * `Authorization` as a value: `Api.TypeAuthorization.read(bytes)` reads one boxed `Authorization`
+ * (bundling only the classes it can hold); `Api.TypeAuthorization.is(value)` tells whether a value is one.
+ */
+export const TypeAuthorization: TlBoxedType<TypeAuthorization> = /*@__PURE__*/ new TlBoxedType(0xc913c01a, 'Authorization', read$Authorization);
 /** Any constructor of `ReceivedNotifyMessage`, discriminated by `className`. */
 export type TypeReceivedNotifyMessage = Api.ReceivedNotifyMessage;
+/**
+ * `ReceivedNotifyMessage` as a value: `Api.TypeReceivedNotifyMessage.read(bytes)` reads one boxed `ReceivedNotifyMessage`
+ * (bundling only the classes it can hold); `Api.TypeReceivedNotifyMessage.is(value)` tells whether a value is one.
+ */
+export const TypeReceivedNotifyMessage: TlBoxedType<TypeReceivedNotifyMessage> = /*@__PURE__*/ new TlBoxedType(0xa962381e, 'ReceivedNotifyMessage', read$ReceivedNotifyMessage);
 /** Any constructor of `ExportedChatInvite`, discriminated by `className`. */
 export type TypeExportedChatInvite = 
   | Api.ChatInviteEmpty
   | Api.ChatInviteExported;
+/**
+ * `ExportedChatInvite` as a value: `Api.TypeExportedChatInvite.read(bytes)` reads one boxed `ExportedChatInvite`
+ * (bundling only the classes it can hold); `Api.TypeExportedChatInvite.is(value)` tells whether a value is one.
+ */
+export const TypeExportedChatInvite: TlBoxedType<TypeExportedChatInvite> = /*@__PURE__*/ new TlBoxedType(0xb4748a58, 'ExportedChatInvite', read$ExportedChatInvite);
 /** Any constructor of `ChatInvite`, discriminated by `className`. */
 export type TypeChatInvite = 
   | Api.ChatInviteAlready
   | Api.ChatInvite
   | Api.ChatInvitePeek;
+/**
+ * `ChatInvite` as a value: `Api.TypeChatInvite.read(bytes)` reads one boxed `ChatInvite`
+ * (bundling only the classes it can hold); `Api.TypeChatInvite.is(value)` tells whether a value is one.
+ */
+export const TypeChatInvite: TlBoxedType<TypeChatInvite> = /*@__PURE__*/ new TlBoxedType(0x04561736, 'ChatInvite', read$ChatInvite);
 /** Any constructor of `InputStickerSet`, discriminated by `className`. */
 export type TypeInputStickerSet = 
   | Api.InputStickerSetEmpty
@@ -2240,12 +2707,32 @@ export type TypeInputStickerSet =
   | Api.InputStickerSetShortName
   | Api.InputStickerSetAnimatedEmoji
   | Api.InputStickerSetDice;
+/**
+ * `InputStickerSet` as a value: `Api.TypeInputStickerSet.read(bytes)` reads one boxed `InputStickerSet`
+ * (bundling only the classes it can hold); `Api.TypeInputStickerSet.is(value)` tells whether a value is one.
+ */
+export const TypeInputStickerSet: TlBoxedType<TypeInputStickerSet> = /*@__PURE__*/ new TlBoxedType(0x3da389aa, 'InputStickerSet', read$InputStickerSet);
 /** Any constructor of `StickerSet`, discriminated by `className`. */
 export type TypeStickerSet = Api.StickerSet;
+/**
+ * `StickerSet` as a value: `Api.TypeStickerSet.read(bytes)` reads one boxed `StickerSet`
+ * (bundling only the classes it can hold); `Api.TypeStickerSet.is(value)` tells whether a value is one.
+ */
+export const TypeStickerSet: TlBoxedType<TypeStickerSet> = /*@__PURE__*/ new TlBoxedType(0xbad3ff91, 'StickerSet', read$StickerSet);
 /** Any constructor of `BotCommand`, discriminated by `className`. */
 export type TypeBotCommand = Api.BotCommand;
+/**
+ * `BotCommand` as a value: `Api.TypeBotCommand.read(bytes)` reads one boxed `BotCommand`
+ * (bundling only the classes it can hold); `Api.TypeBotCommand.is(value)` tells whether a value is one.
+ */
+export const TypeBotCommand: TlBoxedType<TypeBotCommand> = /*@__PURE__*/ new TlBoxedType(0x0e1e62c2, 'BotCommand', read$BotCommand);
 /** Any constructor of `BotInfo`, discriminated by `className`. */
 export type TypeBotInfo = Api.BotInfo;
+/**
+ * `BotInfo` as a value: `Api.TypeBotInfo.read(bytes)` reads one boxed `BotInfo`
+ * (bundling only the classes it can hold); `Api.TypeBotInfo.is(value)` tells whether a value is one.
+ */
+export const TypeBotInfo: TlBoxedType<TypeBotInfo> = /*@__PURE__*/ new TlBoxedType(0xf1f701db, 'BotInfo', read$BotInfo);
 /** Any constructor of `KeyboardButton`, discriminated by `className`. */
 export type TypeKeyboardButton = 
   | Api.KeyboardButton
@@ -2259,14 +2746,29 @@ export type TypeKeyboardButton =
   | Api.KeyboardButtonUrlAuth
   | Api.InputKeyboardButtonUrlAuth
   | Api.KeyboardButtonRequestPoll;
+/**
+ * `KeyboardButton` as a value: `Api.TypeKeyboardButton.read(bytes)` reads one boxed `KeyboardButton`
+ * (bundling only the classes it can hold); `Api.TypeKeyboardButton.is(value)` tells whether a value is one.
+ */
+export const TypeKeyboardButton: TlBoxedType<TypeKeyboardButton> = /*@__PURE__*/ new TlBoxedType(0x0bad74a3, 'KeyboardButton', read$KeyboardButton);
 /** Any constructor of `KeyboardButtonRow`, discriminated by `className`. */
 export type TypeKeyboardButtonRow = Api.KeyboardButtonRow;
+/**
+ * `KeyboardButtonRow` as a value: `Api.TypeKeyboardButtonRow.read(bytes)` reads one boxed `KeyboardButtonRow`
+ * (bundling only the classes it can hold); `Api.TypeKeyboardButtonRow.is(value)` tells whether a value is one.
+ */
+export const TypeKeyboardButtonRow: TlBoxedType<TypeKeyboardButtonRow> = /*@__PURE__*/ new TlBoxedType(0x847730ae, 'KeyboardButtonRow', read$KeyboardButtonRow);
 /** Any constructor of `ReplyMarkup`, discriminated by `className`. */
 export type TypeReplyMarkup = 
   | Api.ReplyKeyboardHide
   | Api.ReplyKeyboardForceReply
   | Api.ReplyKeyboardMarkup
   | Api.ReplyInlineMarkup;
+/**
+ * `ReplyMarkup` as a value: `Api.TypeReplyMarkup.read(bytes)` reads one boxed `ReplyMarkup`
+ * (bundling only the classes it can hold); `Api.TypeReplyMarkup.is(value)` tells whether a value is one.
+ */
+export const TypeReplyMarkup: TlBoxedType<TypeReplyMarkup> = /*@__PURE__*/ new TlBoxedType(0xe2e10ef2, 'ReplyMarkup', read$ReplyMarkup);
 /** Any constructor of `MessageEntity`, discriminated by `className`. */
 export type TypeMessageEntity = 
   | Api.MessageEntityUnknown
@@ -2288,17 +2790,37 @@ export type TypeMessageEntity =
   | Api.MessageEntityStrike
   | Api.MessageEntityBlockquote
   | Api.MessageEntityBankCard;
+/**
+ * `MessageEntity` as a value: `Api.TypeMessageEntity.read(bytes)` reads one boxed `MessageEntity`
+ * (bundling only the classes it can hold); `Api.TypeMessageEntity.is(value)` tells whether a value is one.
+ */
+export const TypeMessageEntity: TlBoxedType<TypeMessageEntity> = /*@__PURE__*/ new TlBoxedType(0xcf6419dc, 'MessageEntity', read$MessageEntity);
 /** Any constructor of `InputChannel`, discriminated by `className`. */
 export type TypeInputChannel = 
   | Api.InputChannelEmpty
   | Api.InputChannel
   | Api.InputChannelFromMessage;
+/**
+ * `InputChannel` as a value: `Api.TypeInputChannel.read(bytes)` reads one boxed `InputChannel`
+ * (bundling only the classes it can hold); `Api.TypeInputChannel.is(value)` tells whether a value is one.
+ */
+export const TypeInputChannel: TlBoxedType<TypeInputChannel> = /*@__PURE__*/ new TlBoxedType(0x40f202fd, 'InputChannel', read$InputChannel);
 /** Any constructor of `MessageRange`, discriminated by `className`. */
 export type TypeMessageRange = Api.MessageRange;
+/**
+ * `MessageRange` as a value: `Api.TypeMessageRange.read(bytes)` reads one boxed `MessageRange`
+ * (bundling only the classes it can hold); `Api.TypeMessageRange.is(value)` tells whether a value is one.
+ */
+export const TypeMessageRange: TlBoxedType<TypeMessageRange> = /*@__PURE__*/ new TlBoxedType(0xbec74577, 'MessageRange', read$MessageRange);
 /** Any constructor of `ChannelMessagesFilter`, discriminated by `className`. */
 export type TypeChannelMessagesFilter = 
   | Api.ChannelMessagesFilterEmpty
   | Api.ChannelMessagesFilter;
+/**
+ * `ChannelMessagesFilter` as a value: `Api.TypeChannelMessagesFilter.read(bytes)` reads one boxed `ChannelMessagesFilter`
+ * (bundling only the classes it can hold); `Api.TypeChannelMessagesFilter.is(value)` tells whether a value is one.
+ */
+export const TypeChannelMessagesFilter: TlBoxedType<TypeChannelMessagesFilter> = /*@__PURE__*/ new TlBoxedType(0x13336a56, 'ChannelMessagesFilter', read$ChannelMessagesFilter);
 /** Any constructor of `ChannelParticipant`, discriminated by `className`. */
 export type TypeChannelParticipant = 
   | Api.ChannelParticipant
@@ -2307,6 +2829,11 @@ export type TypeChannelParticipant =
   | Api.ChannelParticipantAdmin
   | Api.ChannelParticipantBanned
   | Api.ChannelParticipantLeft;
+/**
+ * `ChannelParticipant` as a value: `Api.TypeChannelParticipant.read(bytes)` reads one boxed `ChannelParticipant`
+ * (bundling only the classes it can hold); `Api.TypeChannelParticipant.is(value)` tells whether a value is one.
+ */
+export const TypeChannelParticipant: TlBoxedType<TypeChannelParticipant> = /*@__PURE__*/ new TlBoxedType(0xd9c7fc18, 'ChannelParticipant', read$ChannelParticipant);
 /** Any constructor of `ChannelParticipantsFilter`, discriminated by `className`. */
 export type TypeChannelParticipantsFilter = 
   | Api.ChannelParticipantsRecent
@@ -2317,6 +2844,11 @@ export type TypeChannelParticipantsFilter =
   | Api.ChannelParticipantsSearch
   | Api.ChannelParticipantsContacts
   | Api.ChannelParticipantsMentions;
+/**
+ * `ChannelParticipantsFilter` as a value: `Api.TypeChannelParticipantsFilter.read(bytes)` reads one boxed `ChannelParticipantsFilter`
+ * (bundling only the classes it can hold); `Api.TypeChannelParticipantsFilter.is(value)` tells whether a value is one.
+ */
+export const TypeChannelParticipantsFilter: TlBoxedType<TypeChannelParticipantsFilter> = /*@__PURE__*/ new TlBoxedType(0xbf4e2753, 'ChannelParticipantsFilter', read$ChannelParticipantsFilter);
 /** Any constructor of `InputBotInlineMessage`, discriminated by `className`. */
 export type TypeInputBotInlineMessage = 
   | Api.InputBotInlineMessageMediaAuto
@@ -2325,12 +2857,22 @@ export type TypeInputBotInlineMessage =
   | Api.InputBotInlineMessageMediaVenue
   | Api.InputBotInlineMessageMediaContact
   | Api.InputBotInlineMessageGame;
+/**
+ * `InputBotInlineMessage` as a value: `Api.TypeInputBotInlineMessage.read(bytes)` reads one boxed `InputBotInlineMessage`
+ * (bundling only the classes it can hold); `Api.TypeInputBotInlineMessage.is(value)` tells whether a value is one.
+ */
+export const TypeInputBotInlineMessage: TlBoxedType<TypeInputBotInlineMessage> = /*@__PURE__*/ new TlBoxedType(0x53fb4010, 'InputBotInlineMessage', read$InputBotInlineMessage);
 /** Any constructor of `InputBotInlineResult`, discriminated by `className`. */
 export type TypeInputBotInlineResult = 
   | Api.InputBotInlineResult
   | Api.InputBotInlineResultPhoto
   | Api.InputBotInlineResultDocument
   | Api.InputBotInlineResultGame;
+/**
+ * `InputBotInlineResult` as a value: `Api.TypeInputBotInlineResult.read(bytes)` reads one boxed `InputBotInlineResult`
+ * (bundling only the classes it can hold); `Api.TypeInputBotInlineResult.is(value)` tells whether a value is one.
+ */
+export const TypeInputBotInlineResult: TlBoxedType<TypeInputBotInlineResult> = /*@__PURE__*/ new TlBoxedType(0x80a4a3de, 'InputBotInlineResult', read$InputBotInlineResult);
 /** Any constructor of `BotInlineMessage`, discriminated by `className`. */
 export type TypeBotInlineMessage = 
   | Api.BotInlineMessageMediaAuto
@@ -2338,20 +2880,55 @@ export type TypeBotInlineMessage =
   | Api.BotInlineMessageMediaGeo
   | Api.BotInlineMessageMediaVenue
   | Api.BotInlineMessageMediaContact;
+/**
+ * `BotInlineMessage` as a value: `Api.TypeBotInlineMessage.read(bytes)` reads one boxed `BotInlineMessage`
+ * (bundling only the classes it can hold); `Api.TypeBotInlineMessage.is(value)` tells whether a value is one.
+ */
+export const TypeBotInlineMessage: TlBoxedType<TypeBotInlineMessage> = /*@__PURE__*/ new TlBoxedType(0xc4910f88, 'BotInlineMessage', read$BotInlineMessage);
 /** Any constructor of `BotInlineResult`, discriminated by `className`. */
 export type TypeBotInlineResult = 
   | Api.BotInlineResult
   | Api.BotInlineMediaResult;
+/**
+ * `BotInlineResult` as a value: `Api.TypeBotInlineResult.read(bytes)` reads one boxed `BotInlineResult`
+ * (bundling only the classes it can hold); `Api.TypeBotInlineResult.is(value)` tells whether a value is one.
+ */
+export const TypeBotInlineResult: TlBoxedType<TypeBotInlineResult> = /*@__PURE__*/ new TlBoxedType(0x3832b3d5, 'BotInlineResult', read$BotInlineResult);
 /** Any constructor of `ExportedMessageLink`, discriminated by `className`. */
 export type TypeExportedMessageLink = Api.ExportedMessageLink;
+/**
+ * `ExportedMessageLink` as a value: `Api.TypeExportedMessageLink.read(bytes)` reads one boxed `ExportedMessageLink`
+ * (bundling only the classes it can hold); `Api.TypeExportedMessageLink.is(value)` tells whether a value is one.
+ */
+export const TypeExportedMessageLink: TlBoxedType<TypeExportedMessageLink> = /*@__PURE__*/ new TlBoxedType(0xdee644cc, 'ExportedMessageLink', read$ExportedMessageLink);
 /** Any constructor of `MessageFwdHeader`, discriminated by `className`. */
 export type TypeMessageFwdHeader = Api.MessageFwdHeader;
+/**
+ * `MessageFwdHeader` as a value: `Api.TypeMessageFwdHeader.read(bytes)` reads one boxed `MessageFwdHeader`
+ * (bundling only the classes it can hold); `Api.TypeMessageFwdHeader.is(value)` tells whether a value is one.
+ */
+export const TypeMessageFwdHeader: TlBoxedType<TypeMessageFwdHeader> = /*@__PURE__*/ new TlBoxedType(0x7a286804, 'MessageFwdHeader', read$MessageFwdHeader);
 /** Any constructor of `InputBotInlineMessageID`, discriminated by `className`. */
 export type TypeInputBotInlineMessageID = Api.InputBotInlineMessageID;
+/**
+ * `InputBotInlineMessageID` as a value: `Api.TypeInputBotInlineMessageID.read(bytes)` reads one boxed `InputBotInlineMessageID`
+ * (bundling only the classes it can hold); `Api.TypeInputBotInlineMessageID.is(value)` tells whether a value is one.
+ */
+export const TypeInputBotInlineMessageID: TlBoxedType<TypeInputBotInlineMessageID> = /*@__PURE__*/ new TlBoxedType(0x2dcd6300, 'InputBotInlineMessageID', read$InputBotInlineMessageID);
 /** Any constructor of `InlineBotSwitchPM`, discriminated by `className`. */
 export type TypeInlineBotSwitchPM = Api.InlineBotSwitchPM;
+/**
+ * `InlineBotSwitchPM` as a value: `Api.TypeInlineBotSwitchPM.read(bytes)` reads one boxed `InlineBotSwitchPM`
+ * (bundling only the classes it can hold); `Api.TypeInlineBotSwitchPM.is(value)` tells whether a value is one.
+ */
+export const TypeInlineBotSwitchPM: TlBoxedType<TypeInlineBotSwitchPM> = /*@__PURE__*/ new TlBoxedType(0x82b1f73b, 'InlineBotSwitchPM', read$InlineBotSwitchPM);
 /** Any constructor of `TopPeer`, discriminated by `className`. */
 export type TypeTopPeer = Api.TopPeer;
+/**
+ * `TopPeer` as a value: `Api.TypeTopPeer.read(bytes)` reads one boxed `TopPeer`
+ * (bundling only the classes it can hold); `Api.TypeTopPeer.is(value)` tells whether a value is one.
+ */
+export const TypeTopPeer: TlBoxedType<TypeTopPeer> = /*@__PURE__*/ new TlBoxedType(0x6916c601, 'TopPeer', read$TopPeer);
 /** Any constructor of `TopPeerCategory`, discriminated by `className`. */
 export type TypeTopPeerCategory = 
   | Api.TopPeerCategoryBotsPM
@@ -2362,30 +2939,75 @@ export type TypeTopPeerCategory =
   | Api.TopPeerCategoryPhoneCalls
   | Api.TopPeerCategoryForwardUsers
   | Api.TopPeerCategoryForwardChats;
+/**
+ * `TopPeerCategory` as a value: `Api.TypeTopPeerCategory.read(bytes)` reads one boxed `TopPeerCategory`
+ * (bundling only the classes it can hold); `Api.TypeTopPeerCategory.is(value)` tells whether a value is one.
+ */
+export const TypeTopPeerCategory: TlBoxedType<TypeTopPeerCategory> = /*@__PURE__*/ new TlBoxedType(0xddf02502, 'TopPeerCategory', read$TopPeerCategory);
 /** Any constructor of `TopPeerCategoryPeers`, discriminated by `className`. */
 export type TypeTopPeerCategoryPeers = Api.TopPeerCategoryPeers;
+/**
+ * `TopPeerCategoryPeers` as a value: `Api.TypeTopPeerCategoryPeers.read(bytes)` reads one boxed `TopPeerCategoryPeers`
+ * (bundling only the classes it can hold); `Api.TypeTopPeerCategoryPeers.is(value)` tells whether a value is one.
+ */
+export const TypeTopPeerCategoryPeers: TlBoxedType<TypeTopPeerCategoryPeers> = /*@__PURE__*/ new TlBoxedType(0x04aec930, 'TopPeerCategoryPeers', read$TopPeerCategoryPeers);
 /** Any constructor of `DraftMessage`, discriminated by `className`. */
 export type TypeDraftMessage = 
   | Api.DraftMessageEmpty
   | Api.DraftMessage;
+/**
+ * `DraftMessage` as a value: `Api.TypeDraftMessage.read(bytes)` reads one boxed `DraftMessage`
+ * (bundling only the classes it can hold); `Api.TypeDraftMessage.is(value)` tells whether a value is one.
+ */
+export const TypeDraftMessage: TlBoxedType<TypeDraftMessage> = /*@__PURE__*/ new TlBoxedType(0x33d47f45, 'DraftMessage', read$DraftMessage);
 /** Any constructor of `StickerSetCovered`, discriminated by `className`. */
 export type TypeStickerSetCovered = 
   | Api.StickerSetCovered
   | Api.StickerSetMultiCovered;
+/**
+ * `StickerSetCovered` as a value: `Api.TypeStickerSetCovered.read(bytes)` reads one boxed `StickerSetCovered`
+ * (bundling only the classes it can hold); `Api.TypeStickerSetCovered.is(value)` tells whether a value is one.
+ */
+export const TypeStickerSetCovered: TlBoxedType<TypeStickerSetCovered> = /*@__PURE__*/ new TlBoxedType(0x7f86e4e5, 'StickerSetCovered', read$StickerSetCovered);
 /** Any constructor of `MaskCoords`, discriminated by `className`. */
 export type TypeMaskCoords = Api.MaskCoords;
+/**
+ * `MaskCoords` as a value: `Api.TypeMaskCoords.read(bytes)` reads one boxed `MaskCoords`
+ * (bundling only the classes it can hold); `Api.TypeMaskCoords.is(value)` tells whether a value is one.
+ */
+export const TypeMaskCoords: TlBoxedType<TypeMaskCoords> = /*@__PURE__*/ new TlBoxedType(0x06bbb2fd, 'MaskCoords', read$MaskCoords);
 /** Any constructor of `InputStickeredMedia`, discriminated by `className`. */
 export type TypeInputStickeredMedia = 
   | Api.InputStickeredMediaPhoto
   | Api.InputStickeredMediaDocument;
+/**
+ * `InputStickeredMedia` as a value: `Api.TypeInputStickeredMedia.read(bytes)` reads one boxed `InputStickeredMedia`
+ * (bundling only the classes it can hold); `Api.TypeInputStickeredMedia.is(value)` tells whether a value is one.
+ */
+export const TypeInputStickeredMedia: TlBoxedType<TypeInputStickeredMedia> = /*@__PURE__*/ new TlBoxedType(0x5146d99e, 'InputStickeredMedia', read$InputStickeredMedia);
 /** Any constructor of `Game`, discriminated by `className`. */
 export type TypeGame = Api.Game;
+/**
+ * `Game` as a value: `Api.TypeGame.read(bytes)` reads one boxed `Game`
+ * (bundling only the classes it can hold); `Api.TypeGame.is(value)` tells whether a value is one.
+ */
+export const TypeGame: TlBoxedType<TypeGame> = /*@__PURE__*/ new TlBoxedType(0x83199eb2, 'Game', read$Game);
 /** Any constructor of `InputGame`, discriminated by `className`. */
 export type TypeInputGame = 
   | Api.InputGameID
   | Api.InputGameShortName;
+/**
+ * `InputGame` as a value: `Api.TypeInputGame.read(bytes)` reads one boxed `InputGame`
+ * (bundling only the classes it can hold); `Api.TypeInputGame.is(value)` tells whether a value is one.
+ */
+export const TypeInputGame: TlBoxedType<TypeInputGame> = /*@__PURE__*/ new TlBoxedType(0x48d15883, 'InputGame', read$InputGame);
 /** Any constructor of `HighScore`, discriminated by `className`. */
 export type TypeHighScore = Api.HighScore;
+/**
+ * `HighScore` as a value: `Api.TypeHighScore.read(bytes)` reads one boxed `HighScore`
+ * (bundling only the classes it can hold); `Api.TypeHighScore.is(value)` tells whether a value is one.
+ */
+export const TypeHighScore: TlBoxedType<TypeHighScore> = /*@__PURE__*/ new TlBoxedType(0xd32b1e35, 'HighScore', read$HighScore);
 /** Any constructor of `RichText`, discriminated by `className`. */
 export type TypeRichText = 
   | Api.TextEmpty
@@ -2404,6 +3026,11 @@ export type TypeRichText =
   | Api.TextPhone
   | Api.TextImage
   | Api.TextAnchor;
+/**
+ * `RichText` as a value: `Api.TypeRichText.read(bytes)` reads one boxed `RichText`
+ * (bundling only the classes it can hold); `Api.TypeRichText.is(value)` tells whether a value is one.
+ */
+export const TypeRichText: TlBoxedType<TypeRichText> = /*@__PURE__*/ new TlBoxedType(0xf1d0b479, 'RichText', read$RichText);
 /** Any constructor of `PageBlock`, discriminated by `className`. */
 export type TypePageBlock = 
   | Api.PageBlockUnsupported
@@ -2435,48 +3062,128 @@ export type TypePageBlock =
   | Api.PageBlockDetails
   | Api.PageBlockRelatedArticles
   | Api.PageBlockMap;
+/**
+ * `PageBlock` as a value: `Api.TypePageBlock.read(bytes)` reads one boxed `PageBlock`
+ * (bundling only the classes it can hold); `Api.TypePageBlock.is(value)` tells whether a value is one.
+ */
+export const TypePageBlock: TlBoxedType<TypePageBlock> = /*@__PURE__*/ new TlBoxedType(0x1aca5644, 'PageBlock', read$PageBlock);
 /** Any constructor of `PhoneCallDiscardReason`, discriminated by `className`. */
 export type TypePhoneCallDiscardReason = 
   | Api.PhoneCallDiscardReasonMissed
   | Api.PhoneCallDiscardReasonDisconnect
   | Api.PhoneCallDiscardReasonHangup
   | Api.PhoneCallDiscardReasonBusy;
+/**
+ * `PhoneCallDiscardReason` as a value: `Api.TypePhoneCallDiscardReason.read(bytes)` reads one boxed `PhoneCallDiscardReason`
+ * (bundling only the classes it can hold); `Api.TypePhoneCallDiscardReason.is(value)` tells whether a value is one.
+ */
+export const TypePhoneCallDiscardReason: TlBoxedType<TypePhoneCallDiscardReason> = /*@__PURE__*/ new TlBoxedType(0xd89bad3d, 'PhoneCallDiscardReason', read$PhoneCallDiscardReason);
 /** Any constructor of `DataJSON`, discriminated by `className`. */
 export type TypeDataJSON = Api.DataJSON;
+/**
+ * `DataJSON` as a value: `Api.TypeDataJSON.read(bytes)` reads one boxed `DataJSON`
+ * (bundling only the classes it can hold); `Api.TypeDataJSON.is(value)` tells whether a value is one.
+ */
+export const TypeDataJSON: TlBoxedType<TypeDataJSON> = /*@__PURE__*/ new TlBoxedType(0xad0352e8, 'DataJSON', read$DataJSON);
 /** Any constructor of `LabeledPrice`, discriminated by `className`. */
 export type TypeLabeledPrice = Api.LabeledPrice;
+/**
+ * `LabeledPrice` as a value: `Api.TypeLabeledPrice.read(bytes)` reads one boxed `LabeledPrice`
+ * (bundling only the classes it can hold); `Api.TypeLabeledPrice.is(value)` tells whether a value is one.
+ */
+export const TypeLabeledPrice: TlBoxedType<TypeLabeledPrice> = /*@__PURE__*/ new TlBoxedType(0x1c84047a, 'LabeledPrice', read$LabeledPrice);
 /** Any constructor of `Invoice`, discriminated by `className`. */
 export type TypeInvoice = Api.Invoice;
+/**
+ * `Invoice` as a value: `Api.TypeInvoice.read(bytes)` reads one boxed `Invoice`
+ * (bundling only the classes it can hold); `Api.TypeInvoice.is(value)` tells whether a value is one.
+ */
+export const TypeInvoice: TlBoxedType<TypeInvoice> = /*@__PURE__*/ new TlBoxedType(0x5fd82ed8, 'Invoice', read$Invoice);
 /** Any constructor of `PaymentCharge`, discriminated by `className`. */
 export type TypePaymentCharge = Api.PaymentCharge;
+/**
+ * `PaymentCharge` as a value: `Api.TypePaymentCharge.read(bytes)` reads one boxed `PaymentCharge`
+ * (bundling only the classes it can hold); `Api.TypePaymentCharge.is(value)` tells whether a value is one.
+ */
+export const TypePaymentCharge: TlBoxedType<TypePaymentCharge> = /*@__PURE__*/ new TlBoxedType(0x3cc830d9, 'PaymentCharge', read$PaymentCharge);
 /** Any constructor of `PostAddress`, discriminated by `className`. */
 export type TypePostAddress = Api.PostAddress;
+/**
+ * `PostAddress` as a value: `Api.TypePostAddress.read(bytes)` reads one boxed `PostAddress`
+ * (bundling only the classes it can hold); `Api.TypePostAddress.is(value)` tells whether a value is one.
+ */
+export const TypePostAddress: TlBoxedType<TypePostAddress> = /*@__PURE__*/ new TlBoxedType(0x8d7eda2c, 'PostAddress', read$PostAddress);
 /** Any constructor of `PaymentRequestedInfo`, discriminated by `className`. */
 export type TypePaymentRequestedInfo = Api.PaymentRequestedInfo;
+/**
+ * `PaymentRequestedInfo` as a value: `Api.TypePaymentRequestedInfo.read(bytes)` reads one boxed `PaymentRequestedInfo`
+ * (bundling only the classes it can hold); `Api.TypePaymentRequestedInfo.is(value)` tells whether a value is one.
+ */
+export const TypePaymentRequestedInfo: TlBoxedType<TypePaymentRequestedInfo> = /*@__PURE__*/ new TlBoxedType(0x8db03146, 'PaymentRequestedInfo', read$PaymentRequestedInfo);
 /** Any constructor of `PaymentSavedCredentials`, discriminated by `className`. */
 export type TypePaymentSavedCredentials = Api.PaymentSavedCredentialsCard;
+/**
+ * `PaymentSavedCredentials` as a value: `Api.TypePaymentSavedCredentials.read(bytes)` reads one boxed `PaymentSavedCredentials`
+ * (bundling only the classes it can hold); `Api.TypePaymentSavedCredentials.is(value)` tells whether a value is one.
+ */
+export const TypePaymentSavedCredentials: TlBoxedType<TypePaymentSavedCredentials> = /*@__PURE__*/ new TlBoxedType(0xb3627ee3, 'PaymentSavedCredentials', read$PaymentSavedCredentials);
 /** Any constructor of `WebDocument`, discriminated by `className`. */
 export type TypeWebDocument = 
   | Api.WebDocument
   | Api.WebDocumentNoProxy;
+/**
+ * `WebDocument` as a value: `Api.TypeWebDocument.read(bytes)` reads one boxed `WebDocument`
+ * (bundling only the classes it can hold); `Api.TypeWebDocument.is(value)` tells whether a value is one.
+ */
+export const TypeWebDocument: TlBoxedType<TypeWebDocument> = /*@__PURE__*/ new TlBoxedType(0x3b642814, 'WebDocument', read$WebDocument);
 /** Any constructor of `InputWebDocument`, discriminated by `className`. */
 export type TypeInputWebDocument = Api.InputWebDocument;
+/**
+ * `InputWebDocument` as a value: `Api.TypeInputWebDocument.read(bytes)` reads one boxed `InputWebDocument`
+ * (bundling only the classes it can hold); `Api.TypeInputWebDocument.is(value)` tells whether a value is one.
+ */
+export const TypeInputWebDocument: TlBoxedType<TypeInputWebDocument> = /*@__PURE__*/ new TlBoxedType(0x8ae8b146, 'InputWebDocument', read$InputWebDocument);
 /** Any constructor of `InputWebFileLocation`, discriminated by `className`. */
 export type TypeInputWebFileLocation = 
   | Api.InputWebFileLocation
   | Api.InputWebFileGeoPointLocation;
+/**
+ * `InputWebFileLocation` as a value: `Api.TypeInputWebFileLocation.read(bytes)` reads one boxed `InputWebFileLocation`
+ * (bundling only the classes it can hold); `Api.TypeInputWebFileLocation.is(value)` tells whether a value is one.
+ */
+export const TypeInputWebFileLocation: TlBoxedType<TypeInputWebFileLocation> = /*@__PURE__*/ new TlBoxedType(0xf72ed8d9, 'InputWebFileLocation', read$InputWebFileLocation);
 /** Any constructor of `InputPaymentCredentials`, discriminated by `className`. */
 export type TypeInputPaymentCredentials = 
   | Api.InputPaymentCredentialsSaved
   | Api.InputPaymentCredentials
   | Api.InputPaymentCredentialsApplePay
   | Api.InputPaymentCredentialsAndroidPay;
+/**
+ * `InputPaymentCredentials` as a value: `Api.TypeInputPaymentCredentials.read(bytes)` reads one boxed `InputPaymentCredentials`
+ * (bundling only the classes it can hold); `Api.TypeInputPaymentCredentials.is(value)` tells whether a value is one.
+ */
+export const TypeInputPaymentCredentials: TlBoxedType<TypeInputPaymentCredentials> = /*@__PURE__*/ new TlBoxedType(0x2899a53d, 'InputPaymentCredentials', read$InputPaymentCredentials);
 /** Any constructor of `ShippingOption`, discriminated by `className`. */
 export type TypeShippingOption = Api.ShippingOption;
+/**
+ * `ShippingOption` as a value: `Api.TypeShippingOption.read(bytes)` reads one boxed `ShippingOption`
+ * (bundling only the classes it can hold); `Api.TypeShippingOption.is(value)` tells whether a value is one.
+ */
+export const TypeShippingOption: TlBoxedType<TypeShippingOption> = /*@__PURE__*/ new TlBoxedType(0xf4e94c78, 'ShippingOption', read$ShippingOption);
 /** Any constructor of `InputStickerSetItem`, discriminated by `className`. */
 export type TypeInputStickerSetItem = Api.InputStickerSetItem;
+/**
+ * `InputStickerSetItem` as a value: `Api.TypeInputStickerSetItem.read(bytes)` reads one boxed `InputStickerSetItem`
+ * (bundling only the classes it can hold); `Api.TypeInputStickerSetItem.is(value)` tells whether a value is one.
+ */
+export const TypeInputStickerSetItem: TlBoxedType<TypeInputStickerSetItem> = /*@__PURE__*/ new TlBoxedType(0xae59f075, 'InputStickerSetItem', read$InputStickerSetItem);
 /** Any constructor of `InputPhoneCall`, discriminated by `className`. */
 export type TypeInputPhoneCall = Api.InputPhoneCall;
+/**
+ * `InputPhoneCall` as a value: `Api.TypeInputPhoneCall.read(bytes)` reads one boxed `InputPhoneCall`
+ * (bundling only the classes it can hold); `Api.TypeInputPhoneCall.is(value)` tells whether a value is one.
+ */
+export const TypeInputPhoneCall: TlBoxedType<TypeInputPhoneCall> = /*@__PURE__*/ new TlBoxedType(0xbcaaf240, 'InputPhoneCall', read$InputPhoneCall);
 /** Any constructor of `PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = 
   | Api.PhoneCallEmpty
@@ -2485,25 +3192,65 @@ export type TypePhoneCall =
   | Api.PhoneCallAccepted
   | Api.PhoneCall
   | Api.PhoneCallDiscarded;
+/**
+ * `PhoneCall` as a value: `Api.TypePhoneCall.read(bytes)` reads one boxed `PhoneCall`
+ * (bundling only the classes it can hold); `Api.TypePhoneCall.is(value)` tells whether a value is one.
+ */
+export const TypePhoneCall: TlBoxedType<TypePhoneCall> = /*@__PURE__*/ new TlBoxedType(0xc47f1bd1, 'PhoneCall', read$PhoneCall);
 /** Any constructor of `PhoneConnection`, discriminated by `className`. */
 export type TypePhoneConnection = 
   | Api.PhoneConnection
   | Api.PhoneConnectionWebrtc;
+/**
+ * `PhoneConnection` as a value: `Api.TypePhoneConnection.read(bytes)` reads one boxed `PhoneConnection`
+ * (bundling only the classes it can hold); `Api.TypePhoneConnection.is(value)` tells whether a value is one.
+ */
+export const TypePhoneConnection: TlBoxedType<TypePhoneConnection> = /*@__PURE__*/ new TlBoxedType(0xaa8de40d, 'PhoneConnection', read$PhoneConnection);
 /** Any constructor of `PhoneCallProtocol`, discriminated by `className`. */
 export type TypePhoneCallProtocol = Api.PhoneCallProtocol;
+/**
+ * `PhoneCallProtocol` as a value: `Api.TypePhoneCallProtocol.read(bytes)` reads one boxed `PhoneCallProtocol`
+ * (bundling only the classes it can hold); `Api.TypePhoneCallProtocol.is(value)` tells whether a value is one.
+ */
+export const TypePhoneCallProtocol: TlBoxedType<TypePhoneCallProtocol> = /*@__PURE__*/ new TlBoxedType(0x783991a3, 'PhoneCallProtocol', read$PhoneCallProtocol);
 /** Any constructor of `CdnPublicKey`, discriminated by `className`. */
 export type TypeCdnPublicKey = Api.CdnPublicKey;
+/**
+ * `CdnPublicKey` as a value: `Api.TypeCdnPublicKey.read(bytes)` reads one boxed `CdnPublicKey`
+ * (bundling only the classes it can hold); `Api.TypeCdnPublicKey.is(value)` tells whether a value is one.
+ */
+export const TypeCdnPublicKey: TlBoxedType<TypeCdnPublicKey> = /*@__PURE__*/ new TlBoxedType(0x16db47f3, 'CdnPublicKey', read$CdnPublicKey);
 /** Any constructor of `CdnConfig`, discriminated by `className`. */
 export type TypeCdnConfig = Api.CdnConfig;
+/**
+ * `CdnConfig` as a value: `Api.TypeCdnConfig.read(bytes)` reads one boxed `CdnConfig`
+ * (bundling only the classes it can hold); `Api.TypeCdnConfig.is(value)` tells whether a value is one.
+ */
+export const TypeCdnConfig: TlBoxedType<TypeCdnConfig> = /*@__PURE__*/ new TlBoxedType(0xecda397c, 'CdnConfig', read$CdnConfig);
 /** Any constructor of `LangPackString`, discriminated by `className`. */
 export type TypeLangPackString = 
   | Api.LangPackString
   | Api.LangPackStringPluralized
   | Api.LangPackStringDeleted;
+/**
+ * `LangPackString` as a value: `Api.TypeLangPackString.read(bytes)` reads one boxed `LangPackString`
+ * (bundling only the classes it can hold); `Api.TypeLangPackString.is(value)` tells whether a value is one.
+ */
+export const TypeLangPackString: TlBoxedType<TypeLangPackString> = /*@__PURE__*/ new TlBoxedType(0xdc179ab9, 'LangPackString', read$LangPackString);
 /** Any constructor of `LangPackDifference`, discriminated by `className`. */
 export type TypeLangPackDifference = Api.LangPackDifference;
+/**
+ * `LangPackDifference` as a value: `Api.TypeLangPackDifference.read(bytes)` reads one boxed `LangPackDifference`
+ * (bundling only the classes it can hold); `Api.TypeLangPackDifference.is(value)` tells whether a value is one.
+ */
+export const TypeLangPackDifference: TlBoxedType<TypeLangPackDifference> = /*@__PURE__*/ new TlBoxedType(0x52662d55, 'LangPackDifference', read$LangPackDifference);
 /** Any constructor of `LangPackLanguage`, discriminated by `className`. */
 export type TypeLangPackLanguage = Api.LangPackLanguage;
+/**
+ * `LangPackLanguage` as a value: `Api.TypeLangPackLanguage.read(bytes)` reads one boxed `LangPackLanguage`
+ * (bundling only the classes it can hold); `Api.TypeLangPackLanguage.is(value)` tells whether a value is one.
+ */
+export const TypeLangPackLanguage: TlBoxedType<TypeLangPackLanguage> = /*@__PURE__*/ new TlBoxedType(0xabac89b7, 'LangPackLanguage', read$LangPackLanguage);
 /** Any constructor of `ChannelAdminLogEventAction`, discriminated by `className`. */
 export type TypeChannelAdminLogEventAction = 
   | Api.ChannelAdminLogEventActionChangeTitle
@@ -2532,12 +3279,32 @@ export type TypeChannelAdminLogEventAction =
   | Api.ChannelAdminLogEventActionParticipantMute
   | Api.ChannelAdminLogEventActionParticipantUnmute
   | Api.ChannelAdminLogEventActionToggleGroupCallSetting;
+/**
+ * `ChannelAdminLogEventAction` as a value: `Api.TypeChannelAdminLogEventAction.read(bytes)` reads one boxed `ChannelAdminLogEventAction`
+ * (bundling only the classes it can hold); `Api.TypeChannelAdminLogEventAction.is(value)` tells whether a value is one.
+ */
+export const TypeChannelAdminLogEventAction: TlBoxedType<TypeChannelAdminLogEventAction> = /*@__PURE__*/ new TlBoxedType(0xb2b987f3, 'ChannelAdminLogEventAction', read$ChannelAdminLogEventAction);
 /** Any constructor of `ChannelAdminLogEvent`, discriminated by `className`. */
 export type TypeChannelAdminLogEvent = Api.ChannelAdminLogEvent;
+/**
+ * `ChannelAdminLogEvent` as a value: `Api.TypeChannelAdminLogEvent.read(bytes)` reads one boxed `ChannelAdminLogEvent`
+ * (bundling only the classes it can hold); `Api.TypeChannelAdminLogEvent.is(value)` tells whether a value is one.
+ */
+export const TypeChannelAdminLogEvent: TlBoxedType<TypeChannelAdminLogEvent> = /*@__PURE__*/ new TlBoxedType(0x408f0999, 'ChannelAdminLogEvent', read$ChannelAdminLogEvent);
 /** Any constructor of `ChannelAdminLogEventsFilter`, discriminated by `className`. */
 export type TypeChannelAdminLogEventsFilter = Api.ChannelAdminLogEventsFilter;
+/**
+ * `ChannelAdminLogEventsFilter` as a value: `Api.TypeChannelAdminLogEventsFilter.read(bytes)` reads one boxed `ChannelAdminLogEventsFilter`
+ * (bundling only the classes it can hold); `Api.TypeChannelAdminLogEventsFilter.is(value)` tells whether a value is one.
+ */
+export const TypeChannelAdminLogEventsFilter: TlBoxedType<TypeChannelAdminLogEventsFilter> = /*@__PURE__*/ new TlBoxedType(0x7cbbf319, 'ChannelAdminLogEventsFilter', read$ChannelAdminLogEventsFilter);
 /** Any constructor of `PopularContact`, discriminated by `className`. */
 export type TypePopularContact = Api.PopularContact;
+/**
+ * `PopularContact` as a value: `Api.TypePopularContact.read(bytes)` reads one boxed `PopularContact`
+ * (bundling only the classes it can hold); `Api.TypePopularContact.is(value)` tells whether a value is one.
+ */
+export const TypePopularContact: TlBoxedType<TypePopularContact> = /*@__PURE__*/ new TlBoxedType(0x0409255a, 'PopularContact', read$PopularContact);
 /** Any constructor of `RecentMeUrl`, discriminated by `className`. */
 export type TypeRecentMeUrl = 
   | Api.RecentMeUrlUnknown
@@ -2545,42 +3312,102 @@ export type TypeRecentMeUrl =
   | Api.RecentMeUrlChat
   | Api.RecentMeUrlChatInvite
   | Api.RecentMeUrlStickerSet;
+/**
+ * `RecentMeUrl` as a value: `Api.TypeRecentMeUrl.read(bytes)` reads one boxed `RecentMeUrl`
+ * (bundling only the classes it can hold); `Api.TypeRecentMeUrl.is(value)` tells whether a value is one.
+ */
+export const TypeRecentMeUrl: TlBoxedType<TypeRecentMeUrl> = /*@__PURE__*/ new TlBoxedType(0x55a53079, 'RecentMeUrl', read$RecentMeUrl);
 /** Any constructor of `InputSingleMedia`, discriminated by `className`. */
 export type TypeInputSingleMedia = Api.InputSingleMedia;
+/**
+ * `InputSingleMedia` as a value: `Api.TypeInputSingleMedia.read(bytes)` reads one boxed `InputSingleMedia`
+ * (bundling only the classes it can hold); `Api.TypeInputSingleMedia.is(value)` tells whether a value is one.
+ */
+export const TypeInputSingleMedia: TlBoxedType<TypeInputSingleMedia> = /*@__PURE__*/ new TlBoxedType(0x21ca8ed8, 'InputSingleMedia', read$InputSingleMedia);
 /** Any constructor of `WebAuthorization`, discriminated by `className`. */
 export type TypeWebAuthorization = Api.WebAuthorization;
+/**
+ * `WebAuthorization` as a value: `Api.TypeWebAuthorization.read(bytes)` reads one boxed `WebAuthorization`
+ * (bundling only the classes it can hold); `Api.TypeWebAuthorization.is(value)` tells whether a value is one.
+ */
+export const TypeWebAuthorization: TlBoxedType<TypeWebAuthorization> = /*@__PURE__*/ new TlBoxedType(0x03764d30, 'WebAuthorization', read$WebAuthorization);
 /** Any constructor of `InputMessage`, discriminated by `className`. */
 export type TypeInputMessage = 
   | Api.InputMessageID
   | Api.InputMessageReplyTo
   | Api.InputMessagePinned
   | Api.InputMessageCallbackQuery;
+/**
+ * `InputMessage` as a value: `Api.TypeInputMessage.read(bytes)` reads one boxed `InputMessage`
+ * (bundling only the classes it can hold); `Api.TypeInputMessage.is(value)` tells whether a value is one.
+ */
+export const TypeInputMessage: TlBoxedType<TypeInputMessage> = /*@__PURE__*/ new TlBoxedType(0x54b6bcc5, 'InputMessage', read$InputMessage);
 /** Any constructor of `InputDialogPeer`, discriminated by `className`. */
 export type TypeInputDialogPeer = 
   | Api.InputDialogPeer
   | Api.InputDialogPeerFolder;
+/**
+ * `InputDialogPeer` as a value: `Api.TypeInputDialogPeer.read(bytes)` reads one boxed `InputDialogPeer`
+ * (bundling only the classes it can hold); `Api.TypeInputDialogPeer.is(value)` tells whether a value is one.
+ */
+export const TypeInputDialogPeer: TlBoxedType<TypeInputDialogPeer> = /*@__PURE__*/ new TlBoxedType(0xa21c9795, 'InputDialogPeer', read$InputDialogPeer);
 /** Any constructor of `DialogPeer`, discriminated by `className`. */
 export type TypeDialogPeer = 
   | Api.DialogPeer
   | Api.DialogPeerFolder;
+/**
+ * `DialogPeer` as a value: `Api.TypeDialogPeer.read(bytes)` reads one boxed `DialogPeer`
+ * (bundling only the classes it can hold); `Api.TypeDialogPeer.is(value)` tells whether a value is one.
+ */
+export const TypeDialogPeer: TlBoxedType<TypeDialogPeer> = /*@__PURE__*/ new TlBoxedType(0x256ce1ae, 'DialogPeer', read$DialogPeer);
 /** Any constructor of `FileHash`, discriminated by `className`. */
 export type TypeFileHash = Api.FileHash;
+/**
+ * `FileHash` as a value: `Api.TypeFileHash.read(bytes)` reads one boxed `FileHash`
+ * (bundling only the classes it can hold); `Api.TypeFileHash.is(value)` tells whether a value is one.
+ */
+export const TypeFileHash: TlBoxedType<TypeFileHash> = /*@__PURE__*/ new TlBoxedType(0xead438b3, 'FileHash', read$FileHash);
 /** Any constructor of `InputClientProxy`, discriminated by `className`. */
 export type TypeInputClientProxy = Api.InputClientProxy;
+/**
+ * `InputClientProxy` as a value: `Api.TypeInputClientProxy.read(bytes)` reads one boxed `InputClientProxy`
+ * (bundling only the classes it can hold); `Api.TypeInputClientProxy.is(value)` tells whether a value is one.
+ */
+export const TypeInputClientProxy: TlBoxedType<TypeInputClientProxy> = /*@__PURE__*/ new TlBoxedType(0x091a4346, 'InputClientProxy', read$InputClientProxy);
 /** Any constructor of `InputSecureFile`, discriminated by `className`. */
 export type TypeInputSecureFile = 
   | Api.InputSecureFileUploaded
   | Api.InputSecureFile;
+/**
+ * `InputSecureFile` as a value: `Api.TypeInputSecureFile.read(bytes)` reads one boxed `InputSecureFile`
+ * (bundling only the classes it can hold); `Api.TypeInputSecureFile.is(value)` tells whether a value is one.
+ */
+export const TypeInputSecureFile: TlBoxedType<TypeInputSecureFile> = /*@__PURE__*/ new TlBoxedType(0xdac8adfc, 'InputSecureFile', read$InputSecureFile);
 /** Any constructor of `SecureFile`, discriminated by `className`. */
 export type TypeSecureFile = 
   | Api.SecureFileEmpty
   | Api.SecureFile;
+/**
+ * `SecureFile` as a value: `Api.TypeSecureFile.read(bytes)` reads one boxed `SecureFile`
+ * (bundling only the classes it can hold); `Api.TypeSecureFile.is(value)` tells whether a value is one.
+ */
+export const TypeSecureFile: TlBoxedType<TypeSecureFile> = /*@__PURE__*/ new TlBoxedType(0x5db8dbc7, 'SecureFile', read$SecureFile);
 /** Any constructor of `SecureData`, discriminated by `className`. */
 export type TypeSecureData = Api.SecureData;
+/**
+ * `SecureData` as a value: `Api.TypeSecureData.read(bytes)` reads one boxed `SecureData`
+ * (bundling only the classes it can hold); `Api.TypeSecureData.is(value)` tells whether a value is one.
+ */
+export const TypeSecureData: TlBoxedType<TypeSecureData> = /*@__PURE__*/ new TlBoxedType(0x7cd41eb4, 'SecureData', read$SecureData);
 /** Any constructor of `SecurePlainData`, discriminated by `className`. */
 export type TypeSecurePlainData = 
   | Api.SecurePlainPhone
   | Api.SecurePlainEmail;
+/**
+ * `SecurePlainData` as a value: `Api.TypeSecurePlainData.read(bytes)` reads one boxed `SecurePlainData`
+ * (bundling only the classes it can hold); `Api.TypeSecurePlainData.is(value)` tells whether a value is one.
+ */
+export const TypeSecurePlainData: TlBoxedType<TypeSecurePlainData> = /*@__PURE__*/ new TlBoxedType(0x23b2afb6, 'SecurePlainData', read$SecurePlainData);
 /** Any constructor of `SecureValueType`, discriminated by `className`. */
 export type TypeSecureValueType = 
   | Api.SecureValueTypePersonalDetails
@@ -2596,12 +3423,32 @@ export type TypeSecureValueType =
   | Api.SecureValueTypeTemporaryRegistration
   | Api.SecureValueTypePhone
   | Api.SecureValueTypeEmail;
+/**
+ * `SecureValueType` as a value: `Api.TypeSecureValueType.read(bytes)` reads one boxed `SecureValueType`
+ * (bundling only the classes it can hold); `Api.TypeSecureValueType.is(value)` tells whether a value is one.
+ */
+export const TypeSecureValueType: TlBoxedType<TypeSecureValueType> = /*@__PURE__*/ new TlBoxedType(0x8893f596, 'SecureValueType', read$SecureValueType);
 /** Any constructor of `SecureValue`, discriminated by `className`. */
 export type TypeSecureValue = Api.SecureValue;
+/**
+ * `SecureValue` as a value: `Api.TypeSecureValue.read(bytes)` reads one boxed `SecureValue`
+ * (bundling only the classes it can hold); `Api.TypeSecureValue.is(value)` tells whether a value is one.
+ */
+export const TypeSecureValue: TlBoxedType<TypeSecureValue> = /*@__PURE__*/ new TlBoxedType(0x051138ae, 'SecureValue', read$SecureValue);
 /** Any constructor of `InputSecureValue`, discriminated by `className`. */
 export type TypeInputSecureValue = Api.InputSecureValue;
+/**
+ * `InputSecureValue` as a value: `Api.TypeInputSecureValue.read(bytes)` reads one boxed `InputSecureValue`
+ * (bundling only the classes it can hold); `Api.TypeInputSecureValue.is(value)` tells whether a value is one.
+ */
+export const TypeInputSecureValue: TlBoxedType<TypeInputSecureValue> = /*@__PURE__*/ new TlBoxedType(0xb49da1fc, 'InputSecureValue', read$InputSecureValue);
 /** Any constructor of `SecureValueHash`, discriminated by `className`. */
 export type TypeSecureValueHash = Api.SecureValueHash;
+/**
+ * `SecureValueHash` as a value: `Api.TypeSecureValueHash.read(bytes)` reads one boxed `SecureValueHash`
+ * (bundling only the classes it can hold); `Api.TypeSecureValueHash.is(value)` tells whether a value is one.
+ */
+export const TypeSecureValueHash: TlBoxedType<TypeSecureValueHash> = /*@__PURE__*/ new TlBoxedType(0xd5f5c007, 'SecureValueHash', read$SecureValueHash);
 /** Any constructor of `SecureValueError`, discriminated by `className`. */
 export type TypeSecureValueError = 
   | Api.SecureValueErrorData
@@ -2613,33 +3460,83 @@ export type TypeSecureValueError =
   | Api.SecureValueError
   | Api.SecureValueErrorTranslationFile
   | Api.SecureValueErrorTranslationFiles;
+/**
+ * `SecureValueError` as a value: `Api.TypeSecureValueError.read(bytes)` reads one boxed `SecureValueError`
+ * (bundling only the classes it can hold); `Api.TypeSecureValueError.is(value)` tells whether a value is one.
+ */
+export const TypeSecureValueError: TlBoxedType<TypeSecureValueError> = /*@__PURE__*/ new TlBoxedType(0x06075fce, 'SecureValueError', read$SecureValueError);
 /** Any constructor of `SecureCredentialsEncrypted`, discriminated by `className`. */
 export type TypeSecureCredentialsEncrypted = Api.SecureCredentialsEncrypted;
+/**
+ * `SecureCredentialsEncrypted` as a value: `Api.TypeSecureCredentialsEncrypted.read(bytes)` reads one boxed `SecureCredentialsEncrypted`
+ * (bundling only the classes it can hold); `Api.TypeSecureCredentialsEncrypted.is(value)` tells whether a value is one.
+ */
+export const TypeSecureCredentialsEncrypted: TlBoxedType<TypeSecureCredentialsEncrypted> = /*@__PURE__*/ new TlBoxedType(0x94dc7633, 'SecureCredentialsEncrypted', read$SecureCredentialsEncrypted);
 /** Any constructor of `SavedContact`, discriminated by `className`. */
 export type TypeSavedContact = Api.SavedPhoneContact;
+/**
+ * `SavedContact` as a value: `Api.TypeSavedContact.read(bytes)` reads one boxed `SavedContact`
+ * (bundling only the classes it can hold); `Api.TypeSavedContact.is(value)` tells whether a value is one.
+ */
+export const TypeSavedContact: TlBoxedType<TypeSavedContact> = /*@__PURE__*/ new TlBoxedType(0x06db98c4, 'SavedContact', read$SavedContact);
 /** Any constructor of `PasswordKdfAlgo`, discriminated by `className`. */
 export type TypePasswordKdfAlgo = 
   | Api.PasswordKdfAlgoUnknown
   | Api.PasswordKdfAlgoSHA256SHA256PBKDF2HMACSHA512iter100000SHA256ModPow;
+/**
+ * `PasswordKdfAlgo` as a value: `Api.TypePasswordKdfAlgo.read(bytes)` reads one boxed `PasswordKdfAlgo`
+ * (bundling only the classes it can hold); `Api.TypePasswordKdfAlgo.is(value)` tells whether a value is one.
+ */
+export const TypePasswordKdfAlgo: TlBoxedType<TypePasswordKdfAlgo> = /*@__PURE__*/ new TlBoxedType(0x37bcf5cc, 'PasswordKdfAlgo', read$PasswordKdfAlgo);
 /** Any constructor of `SecurePasswordKdfAlgo`, discriminated by `className`. */
 export type TypeSecurePasswordKdfAlgo = 
   | Api.SecurePasswordKdfAlgoUnknown
   | Api.SecurePasswordKdfAlgoPBKDF2HMACSHA512iter100000
   | Api.SecurePasswordKdfAlgoSHA512;
+/**
+ * `SecurePasswordKdfAlgo` as a value: `Api.TypeSecurePasswordKdfAlgo.read(bytes)` reads one boxed `SecurePasswordKdfAlgo`
+ * (bundling only the classes it can hold); `Api.TypeSecurePasswordKdfAlgo.is(value)` tells whether a value is one.
+ */
+export const TypeSecurePasswordKdfAlgo: TlBoxedType<TypeSecurePasswordKdfAlgo> = /*@__PURE__*/ new TlBoxedType(0x77262943, 'SecurePasswordKdfAlgo', read$SecurePasswordKdfAlgo);
 /** Any constructor of `SecureSecretSettings`, discriminated by `className`. */
 export type TypeSecureSecretSettings = Api.SecureSecretSettings;
+/**
+ * `SecureSecretSettings` as a value: `Api.TypeSecureSecretSettings.read(bytes)` reads one boxed `SecureSecretSettings`
+ * (bundling only the classes it can hold); `Api.TypeSecureSecretSettings.is(value)` tells whether a value is one.
+ */
+export const TypeSecureSecretSettings: TlBoxedType<TypeSecureSecretSettings> = /*@__PURE__*/ new TlBoxedType(0xc6c802fb, 'SecureSecretSettings', read$SecureSecretSettings);
 /** Any constructor of `InputCheckPasswordSRP`, discriminated by `className`. */
 export type TypeInputCheckPasswordSRP = 
   | Api.InputCheckPasswordEmpty
   | Api.InputCheckPasswordSRP;
+/**
+ * `InputCheckPasswordSRP` as a value: `Api.TypeInputCheckPasswordSRP.read(bytes)` reads one boxed `InputCheckPasswordSRP`
+ * (bundling only the classes it can hold); `Api.TypeInputCheckPasswordSRP.is(value)` tells whether a value is one.
+ */
+export const TypeInputCheckPasswordSRP: TlBoxedType<TypeInputCheckPasswordSRP> = /*@__PURE__*/ new TlBoxedType(0xd41af560, 'InputCheckPasswordSRP', read$InputCheckPasswordSRP);
 /** Any constructor of `SecureRequiredType`, discriminated by `className`. */
 export type TypeSecureRequiredType = 
   | Api.SecureRequiredType
   | Api.SecureRequiredTypeOneOf;
+/**
+ * `SecureRequiredType` as a value: `Api.TypeSecureRequiredType.read(bytes)` reads one boxed `SecureRequiredType`
+ * (bundling only the classes it can hold); `Api.TypeSecureRequiredType.is(value)` tells whether a value is one.
+ */
+export const TypeSecureRequiredType: TlBoxedType<TypeSecureRequiredType> = /*@__PURE__*/ new TlBoxedType(0x7c7b420a, 'SecureRequiredType', read$SecureRequiredType);
 /** Any constructor of `InputAppEvent`, discriminated by `className`. */
 export type TypeInputAppEvent = Api.InputAppEvent;
+/**
+ * `InputAppEvent` as a value: `Api.TypeInputAppEvent.read(bytes)` reads one boxed `InputAppEvent`
+ * (bundling only the classes it can hold); `Api.TypeInputAppEvent.is(value)` tells whether a value is one.
+ */
+export const TypeInputAppEvent: TlBoxedType<TypeInputAppEvent> = /*@__PURE__*/ new TlBoxedType(0x89322106, 'InputAppEvent', read$InputAppEvent);
 /** Any constructor of `JSONObjectValue`, discriminated by `className`. */
 export type TypeJSONObjectValue = Api.JsonObjectValue;
+/**
+ * `JSONObjectValue` as a value: `Api.TypeJSONObjectValue.read(bytes)` reads one boxed `JSONObjectValue`
+ * (bundling only the classes it can hold); `Api.TypeJSONObjectValue.is(value)` tells whether a value is one.
+ */
+export const TypeJSONObjectValue: TlBoxedType<TypeJSONObjectValue> = /*@__PURE__*/ new TlBoxedType(0x937fceb9, 'JSONObjectValue', read$JSONObjectValue);
 /** Any constructor of `JSONValue`, discriminated by `className`. */
 export type TypeJSONValue = 
   | Api.JsonNull
@@ -2648,90 +3545,260 @@ export type TypeJSONValue =
   | Api.JsonString
   | Api.JsonArray
   | Api.JsonObject;
+/**
+ * `JSONValue` as a value: `Api.TypeJSONValue.read(bytes)` reads one boxed `JSONValue`
+ * (bundling only the classes it can hold); `Api.TypeJSONValue.is(value)` tells whether a value is one.
+ */
+export const TypeJSONValue: TlBoxedType<TypeJSONValue> = /*@__PURE__*/ new TlBoxedType(0xeb9987b3, 'JSONValue', read$JSONValue);
 /** Any constructor of `PageTableCell`, discriminated by `className`. */
 export type TypePageTableCell = Api.PageTableCell;
+/**
+ * `PageTableCell` as a value: `Api.TypePageTableCell.read(bytes)` reads one boxed `PageTableCell`
+ * (bundling only the classes it can hold); `Api.TypePageTableCell.is(value)` tells whether a value is one.
+ */
+export const TypePageTableCell: TlBoxedType<TypePageTableCell> = /*@__PURE__*/ new TlBoxedType(0xb0eb3054, 'PageTableCell', read$PageTableCell);
 /** Any constructor of `PageTableRow`, discriminated by `className`. */
 export type TypePageTableRow = Api.PageTableRow;
+/**
+ * `PageTableRow` as a value: `Api.TypePageTableRow.read(bytes)` reads one boxed `PageTableRow`
+ * (bundling only the classes it can hold); `Api.TypePageTableRow.is(value)` tells whether a value is one.
+ */
+export const TypePageTableRow: TlBoxedType<TypePageTableRow> = /*@__PURE__*/ new TlBoxedType(0x59acee11, 'PageTableRow', read$PageTableRow);
 /** Any constructor of `PageCaption`, discriminated by `className`. */
 export type TypePageCaption = Api.PageCaption;
+/**
+ * `PageCaption` as a value: `Api.TypePageCaption.read(bytes)` reads one boxed `PageCaption`
+ * (bundling only the classes it can hold); `Api.TypePageCaption.is(value)` tells whether a value is one.
+ */
+export const TypePageCaption: TlBoxedType<TypePageCaption> = /*@__PURE__*/ new TlBoxedType(0x29b8eeb3, 'PageCaption', read$PageCaption);
 /** Any constructor of `PageListItem`, discriminated by `className`. */
 export type TypePageListItem = 
   | Api.PageListItemText
   | Api.PageListItemBlocks;
+/**
+ * `PageListItem` as a value: `Api.TypePageListItem.read(bytes)` reads one boxed `PageListItem`
+ * (bundling only the classes it can hold); `Api.TypePageListItem.is(value)` tells whether a value is one.
+ */
+export const TypePageListItem: TlBoxedType<TypePageListItem> = /*@__PURE__*/ new TlBoxedType(0x8caebcb1, 'PageListItem', read$PageListItem);
 /** Any constructor of `PageListOrderedItem`, discriminated by `className`. */
 export type TypePageListOrderedItem = 
   | Api.PageListOrderedItemText
   | Api.PageListOrderedItemBlocks;
+/**
+ * `PageListOrderedItem` as a value: `Api.TypePageListOrderedItem.read(bytes)` reads one boxed `PageListOrderedItem`
+ * (bundling only the classes it can hold); `Api.TypePageListOrderedItem.is(value)` tells whether a value is one.
+ */
+export const TypePageListOrderedItem: TlBoxedType<TypePageListOrderedItem> = /*@__PURE__*/ new TlBoxedType(0xeeda0eb8, 'PageListOrderedItem', read$PageListOrderedItem);
 /** Any constructor of `PageRelatedArticle`, discriminated by `className`. */
 export type TypePageRelatedArticle = Api.PageRelatedArticle;
+/**
+ * `PageRelatedArticle` as a value: `Api.TypePageRelatedArticle.read(bytes)` reads one boxed `PageRelatedArticle`
+ * (bundling only the classes it can hold); `Api.TypePageRelatedArticle.is(value)` tells whether a value is one.
+ */
+export const TypePageRelatedArticle: TlBoxedType<TypePageRelatedArticle> = /*@__PURE__*/ new TlBoxedType(0x36d05822, 'PageRelatedArticle', read$PageRelatedArticle);
 /** Any constructor of `Page`, discriminated by `className`. */
 export type TypePage = Api.Page;
+/**
+ * `Page` as a value: `Api.TypePage.read(bytes)` reads one boxed `Page`
+ * (bundling only the classes it can hold); `Api.TypePage.is(value)` tells whether a value is one.
+ */
+export const TypePage: TlBoxedType<TypePage> = /*@__PURE__*/ new TlBoxedType(0xb438191e, 'Page', read$Page);
 /** Any constructor of `PollAnswer`, discriminated by `className`. */
 export type TypePollAnswer = Api.PollAnswer;
+/**
+ * `PollAnswer` as a value: `Api.TypePollAnswer.read(bytes)` reads one boxed `PollAnswer`
+ * (bundling only the classes it can hold); `Api.TypePollAnswer.is(value)` tells whether a value is one.
+ */
+export const TypePollAnswer: TlBoxedType<TypePollAnswer> = /*@__PURE__*/ new TlBoxedType(0x7ea5dd9e, 'PollAnswer', read$PollAnswer);
 /** Any constructor of `Poll`, discriminated by `className`. */
 export type TypePoll = Api.Poll;
+/**
+ * `Poll` as a value: `Api.TypePoll.read(bytes)` reads one boxed `Poll`
+ * (bundling only the classes it can hold); `Api.TypePoll.is(value)` tells whether a value is one.
+ */
+export const TypePoll: TlBoxedType<TypePoll> = /*@__PURE__*/ new TlBoxedType(0x248e557b, 'Poll', read$Poll);
 /** Any constructor of `PollAnswerVoters`, discriminated by `className`. */
 export type TypePollAnswerVoters = Api.PollAnswerVoters;
+/**
+ * `PollAnswerVoters` as a value: `Api.TypePollAnswerVoters.read(bytes)` reads one boxed `PollAnswerVoters`
+ * (bundling only the classes it can hold); `Api.TypePollAnswerVoters.is(value)` tells whether a value is one.
+ */
+export const TypePollAnswerVoters: TlBoxedType<TypePollAnswerVoters> = /*@__PURE__*/ new TlBoxedType(0x7ce0cf91, 'PollAnswerVoters', read$PollAnswerVoters);
 /** Any constructor of `PollResults`, discriminated by `className`. */
 export type TypePollResults = Api.PollResults;
+/**
+ * `PollResults` as a value: `Api.TypePollResults.read(bytes)` reads one boxed `PollResults`
+ * (bundling only the classes it can hold); `Api.TypePollResults.is(value)` tells whether a value is one.
+ */
+export const TypePollResults: TlBoxedType<TypePollResults> = /*@__PURE__*/ new TlBoxedType(0xc3b4f687, 'PollResults', read$PollResults);
 /** Any constructor of `ChatOnlines`, discriminated by `className`. */
 export type TypeChatOnlines = Api.ChatOnlines;
+/**
+ * `ChatOnlines` as a value: `Api.TypeChatOnlines.read(bytes)` reads one boxed `ChatOnlines`
+ * (bundling only the classes it can hold); `Api.TypeChatOnlines.is(value)` tells whether a value is one.
+ */
+export const TypeChatOnlines: TlBoxedType<TypeChatOnlines> = /*@__PURE__*/ new TlBoxedType(0x8c81903a, 'ChatOnlines', read$ChatOnlines);
 /** Any constructor of `StatsURL`, discriminated by `className`. */
 export type TypeStatsURL = Api.StatsURL;
+/**
+ * `StatsURL` as a value: `Api.TypeStatsURL.read(bytes)` reads one boxed `StatsURL`
+ * (bundling only the classes it can hold); `Api.TypeStatsURL.is(value)` tells whether a value is one.
+ */
+export const TypeStatsURL: TlBoxedType<TypeStatsURL> = /*@__PURE__*/ new TlBoxedType(0x8d4c94c0, 'StatsURL', read$StatsURL);
 /** Any constructor of `ChatAdminRights`, discriminated by `className`. */
 export type TypeChatAdminRights = Api.ChatAdminRights;
+/**
+ * `ChatAdminRights` as a value: `Api.TypeChatAdminRights.read(bytes)` reads one boxed `ChatAdminRights`
+ * (bundling only the classes it can hold); `Api.TypeChatAdminRights.is(value)` tells whether a value is one.
+ */
+export const TypeChatAdminRights: TlBoxedType<TypeChatAdminRights> = /*@__PURE__*/ new TlBoxedType(0x863dc7c4, 'ChatAdminRights', read$ChatAdminRights);
 /** Any constructor of `ChatBannedRights`, discriminated by `className`. */
 export type TypeChatBannedRights = Api.ChatBannedRights;
+/**
+ * `ChatBannedRights` as a value: `Api.TypeChatBannedRights.read(bytes)` reads one boxed `ChatBannedRights`
+ * (bundling only the classes it can hold); `Api.TypeChatBannedRights.is(value)` tells whether a value is one.
+ */
+export const TypeChatBannedRights: TlBoxedType<TypeChatBannedRights> = /*@__PURE__*/ new TlBoxedType(0x4b5445a9, 'ChatBannedRights', read$ChatBannedRights);
 /** Any constructor of `InputWallPaper`, discriminated by `className`. */
 export type TypeInputWallPaper = 
   | Api.InputWallPaper
   | Api.InputWallPaperSlug
   | Api.InputWallPaperNoFile;
+/**
+ * `InputWallPaper` as a value: `Api.TypeInputWallPaper.read(bytes)` reads one boxed `InputWallPaper`
+ * (bundling only the classes it can hold); `Api.TypeInputWallPaper.is(value)` tells whether a value is one.
+ */
+export const TypeInputWallPaper: TlBoxedType<TypeInputWallPaper> = /*@__PURE__*/ new TlBoxedType(0xee77201a, 'InputWallPaper', read$InputWallPaper);
 /** Any constructor of `CodeSettings`, discriminated by `className`. */
 export type TypeCodeSettings = Api.CodeSettings;
+/**
+ * `CodeSettings` as a value: `Api.TypeCodeSettings.read(bytes)` reads one boxed `CodeSettings`
+ * (bundling only the classes it can hold); `Api.TypeCodeSettings.is(value)` tells whether a value is one.
+ */
+export const TypeCodeSettings: TlBoxedType<TypeCodeSettings> = /*@__PURE__*/ new TlBoxedType(0x48edbc8a, 'CodeSettings', read$CodeSettings);
 /** Any constructor of `WallPaperSettings`, discriminated by `className`. */
 export type TypeWallPaperSettings = Api.WallPaperSettings;
+/**
+ * `WallPaperSettings` as a value: `Api.TypeWallPaperSettings.read(bytes)` reads one boxed `WallPaperSettings`
+ * (bundling only the classes it can hold); `Api.TypeWallPaperSettings.is(value)` tells whether a value is one.
+ */
+export const TypeWallPaperSettings: TlBoxedType<TypeWallPaperSettings> = /*@__PURE__*/ new TlBoxedType(0x4175e312, 'WallPaperSettings', read$WallPaperSettings);
 /** Any constructor of `AutoDownloadSettings`, discriminated by `className`. */
 export type TypeAutoDownloadSettings = Api.AutoDownloadSettings;
+/**
+ * `AutoDownloadSettings` as a value: `Api.TypeAutoDownloadSettings.read(bytes)` reads one boxed `AutoDownloadSettings`
+ * (bundling only the classes it can hold); `Api.TypeAutoDownloadSettings.is(value)` tells whether a value is one.
+ */
+export const TypeAutoDownloadSettings: TlBoxedType<TypeAutoDownloadSettings> = /*@__PURE__*/ new TlBoxedType(0x512819c7, 'AutoDownloadSettings', read$AutoDownloadSettings);
 /** Any constructor of `EmojiKeyword`, discriminated by `className`. */
 export type TypeEmojiKeyword = 
   | Api.EmojiKeyword
   | Api.EmojiKeywordDeleted;
+/**
+ * `EmojiKeyword` as a value: `Api.TypeEmojiKeyword.read(bytes)` reads one boxed `EmojiKeyword`
+ * (bundling only the classes it can hold); `Api.TypeEmojiKeyword.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiKeyword: TlBoxedType<TypeEmojiKeyword> = /*@__PURE__*/ new TlBoxedType(0x6612a53e, 'EmojiKeyword', read$EmojiKeyword);
 /** Any constructor of `EmojiKeywordsDifference`, discriminated by `className`. */
 export type TypeEmojiKeywordsDifference = Api.EmojiKeywordsDifference;
+/**
+ * `EmojiKeywordsDifference` as a value: `Api.TypeEmojiKeywordsDifference.read(bytes)` reads one boxed `EmojiKeywordsDifference`
+ * (bundling only the classes it can hold); `Api.TypeEmojiKeywordsDifference.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiKeywordsDifference: TlBoxedType<TypeEmojiKeywordsDifference> = /*@__PURE__*/ new TlBoxedType(0xd279c672, 'EmojiKeywordsDifference', read$EmojiKeywordsDifference);
 /** Any constructor of `EmojiURL`, discriminated by `className`. */
 export type TypeEmojiURL = Api.EmojiURL;
+/**
+ * `EmojiURL` as a value: `Api.TypeEmojiURL.read(bytes)` reads one boxed `EmojiURL`
+ * (bundling only the classes it can hold); `Api.TypeEmojiURL.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiURL: TlBoxedType<TypeEmojiURL> = /*@__PURE__*/ new TlBoxedType(0x1fa08a19, 'EmojiURL', read$EmojiURL);
 /** Any constructor of `EmojiLanguage`, discriminated by `className`. */
 export type TypeEmojiLanguage = Api.EmojiLanguage;
+/**
+ * `EmojiLanguage` as a value: `Api.TypeEmojiLanguage.read(bytes)` reads one boxed `EmojiLanguage`
+ * (bundling only the classes it can hold); `Api.TypeEmojiLanguage.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiLanguage: TlBoxedType<TypeEmojiLanguage> = /*@__PURE__*/ new TlBoxedType(0xa48d04ee, 'EmojiLanguage', read$EmojiLanguage);
 /** Any constructor of `FileLocation`, discriminated by `className`. */
 export type TypeFileLocation = Api.FileLocationToBeDeprecated;
+/**
+ * `FileLocation` as a value: `Api.TypeFileLocation.read(bytes)` reads one boxed `FileLocation`
+ * (bundling only the classes it can hold); `Api.TypeFileLocation.is(value)` tells whether a value is one.
+ */
+export const TypeFileLocation: TlBoxedType<TypeFileLocation> = /*@__PURE__*/ new TlBoxedType(0x90f76823, 'FileLocation', read$FileLocation);
 /** Any constructor of `Folder`, discriminated by `className`. */
 export type TypeFolder = Api.Folder;
+/**
+ * `Folder` as a value: `Api.TypeFolder.read(bytes)` reads one boxed `Folder`
+ * (bundling only the classes it can hold); `Api.TypeFolder.is(value)` tells whether a value is one.
+ */
+export const TypeFolder: TlBoxedType<TypeFolder> = /*@__PURE__*/ new TlBoxedType(0xeb0e0cfb, 'Folder', read$Folder);
 /** Any constructor of `InputFolderPeer`, discriminated by `className`. */
 export type TypeInputFolderPeer = Api.InputFolderPeer;
+/**
+ * `InputFolderPeer` as a value: `Api.TypeInputFolderPeer.read(bytes)` reads one boxed `InputFolderPeer`
+ * (bundling only the classes it can hold); `Api.TypeInputFolderPeer.is(value)` tells whether a value is one.
+ */
+export const TypeInputFolderPeer: TlBoxedType<TypeInputFolderPeer> = /*@__PURE__*/ new TlBoxedType(0x74825e00, 'InputFolderPeer', read$InputFolderPeer);
 /** Any constructor of `FolderPeer`, discriminated by `className`. */
 export type TypeFolderPeer = Api.FolderPeer;
+/**
+ * `FolderPeer` as a value: `Api.TypeFolderPeer.read(bytes)` reads one boxed `FolderPeer`
+ * (bundling only the classes it can hold); `Api.TypeFolderPeer.is(value)` tells whether a value is one.
+ */
+export const TypeFolderPeer: TlBoxedType<TypeFolderPeer> = /*@__PURE__*/ new TlBoxedType(0xf3f2283b, 'FolderPeer', read$FolderPeer);
 /** Any constructor of `UrlAuthResult`, discriminated by `className`. */
 export type TypeUrlAuthResult = 
   | Api.UrlAuthResultRequest
   | Api.UrlAuthResultAccepted
   | Api.UrlAuthResultDefault;
+/**
+ * `UrlAuthResult` as a value: `Api.TypeUrlAuthResult.read(bytes)` reads one boxed `UrlAuthResult`
+ * (bundling only the classes it can hold); `Api.TypeUrlAuthResult.is(value)` tells whether a value is one.
+ */
+export const TypeUrlAuthResult: TlBoxedType<TypeUrlAuthResult> = /*@__PURE__*/ new TlBoxedType(0x7765cb1e, 'UrlAuthResult', read$UrlAuthResult);
 /** Any constructor of `ChannelLocation`, discriminated by `className`. */
 export type TypeChannelLocation = 
   | Api.ChannelLocationEmpty
   | Api.ChannelLocation;
+/**
+ * `ChannelLocation` as a value: `Api.TypeChannelLocation.read(bytes)` reads one boxed `ChannelLocation`
+ * (bundling only the classes it can hold); `Api.TypeChannelLocation.is(value)` tells whether a value is one.
+ */
+export const TypeChannelLocation: TlBoxedType<TypeChannelLocation> = /*@__PURE__*/ new TlBoxedType(0xec260b7f, 'ChannelLocation', read$ChannelLocation);
 /** Any constructor of `PeerLocated`, discriminated by `className`. */
 export type TypePeerLocated = 
   | Api.PeerLocated
   | Api.PeerSelfLocated;
+/**
+ * `PeerLocated` as a value: `Api.TypePeerLocated.read(bytes)` reads one boxed `PeerLocated`
+ * (bundling only the classes it can hold); `Api.TypePeerLocated.is(value)` tells whether a value is one.
+ */
+export const TypePeerLocated: TlBoxedType<TypePeerLocated> = /*@__PURE__*/ new TlBoxedType(0xfada34ac, 'PeerLocated', read$PeerLocated);
 /** Any constructor of `RestrictionReason`, discriminated by `className`. */
 export type TypeRestrictionReason = Api.RestrictionReason;
+/**
+ * `RestrictionReason` as a value: `Api.TypeRestrictionReason.read(bytes)` reads one boxed `RestrictionReason`
+ * (bundling only the classes it can hold); `Api.TypeRestrictionReason.is(value)` tells whether a value is one.
+ */
+export const TypeRestrictionReason: TlBoxedType<TypeRestrictionReason> = /*@__PURE__*/ new TlBoxedType(0x06ad95ad, 'RestrictionReason', read$RestrictionReason);
 /** Any constructor of `InputTheme`, discriminated by `className`. */
 export type TypeInputTheme = 
   | Api.InputTheme
   | Api.InputThemeSlug;
+/**
+ * `InputTheme` as a value: `Api.TypeInputTheme.read(bytes)` reads one boxed `InputTheme`
+ * (bundling only the classes it can hold); `Api.TypeInputTheme.is(value)` tells whether a value is one.
+ */
+export const TypeInputTheme: TlBoxedType<TypeInputTheme> = /*@__PURE__*/ new TlBoxedType(0x07a100f0, 'InputTheme', read$InputTheme);
 /** Any constructor of `Theme`, discriminated by `className`. */
 export type TypeTheme = Api.Theme;
+/**
+ * `Theme` as a value: `Api.TypeTheme.read(bytes)` reads one boxed `Theme`
+ * (bundling only the classes it can hold); `Api.TypeTheme.is(value)` tells whether a value is one.
+ */
+export const TypeTheme: TlBoxedType<TypeTheme> = /*@__PURE__*/ new TlBoxedType(0x56b4c80c, 'Theme', read$Theme);
 /** Any constructor of `BaseTheme`, discriminated by `className`. */
 export type TypeBaseTheme = 
   | Api.BaseThemeClassic
@@ -2739,62 +3806,187 @@ export type TypeBaseTheme =
   | Api.BaseThemeNight
   | Api.BaseThemeTinted
   | Api.BaseThemeArctic;
+/**
+ * `BaseTheme` as a value: `Api.TypeBaseTheme.read(bytes)` reads one boxed `BaseTheme`
+ * (bundling only the classes it can hold); `Api.TypeBaseTheme.is(value)` tells whether a value is one.
+ */
+export const TypeBaseTheme: TlBoxedType<TypeBaseTheme> = /*@__PURE__*/ new TlBoxedType(0x1f03f444, 'BaseTheme', read$BaseTheme);
 /** Any constructor of `InputThemeSettings`, discriminated by `className`. */
 export type TypeInputThemeSettings = Api.InputThemeSettings;
+/**
+ * `InputThemeSettings` as a value: `Api.TypeInputThemeSettings.read(bytes)` reads one boxed `InputThemeSettings`
+ * (bundling only the classes it can hold); `Api.TypeInputThemeSettings.is(value)` tells whether a value is one.
+ */
+export const TypeInputThemeSettings: TlBoxedType<TypeInputThemeSettings> = /*@__PURE__*/ new TlBoxedType(0x8338c882, 'InputThemeSettings', read$InputThemeSettings);
 /** Any constructor of `ThemeSettings`, discriminated by `className`. */
 export type TypeThemeSettings = Api.ThemeSettings;
+/**
+ * `ThemeSettings` as a value: `Api.TypeThemeSettings.read(bytes)` reads one boxed `ThemeSettings`
+ * (bundling only the classes it can hold); `Api.TypeThemeSettings.is(value)` tells whether a value is one.
+ */
+export const TypeThemeSettings: TlBoxedType<TypeThemeSettings> = /*@__PURE__*/ new TlBoxedType(0x82666d38, 'ThemeSettings', read$ThemeSettings);
 /** Any constructor of `WebPageAttribute`, discriminated by `className`. */
 export type TypeWebPageAttribute = Api.WebPageAttributeTheme;
+/**
+ * `WebPageAttribute` as a value: `Api.TypeWebPageAttribute.read(bytes)` reads one boxed `WebPageAttribute`
+ * (bundling only the classes it can hold); `Api.TypeWebPageAttribute.is(value)` tells whether a value is one.
+ */
+export const TypeWebPageAttribute: TlBoxedType<TypeWebPageAttribute> = /*@__PURE__*/ new TlBoxedType(0xafcfe9c7, 'WebPageAttribute', read$WebPageAttribute);
 /** Any constructor of `MessageUserVote`, discriminated by `className`. */
 export type TypeMessageUserVote = 
   | Api.MessageUserVote
   | Api.MessageUserVoteInputOption
   | Api.MessageUserVoteMultiple;
+/**
+ * `MessageUserVote` as a value: `Api.TypeMessageUserVote.read(bytes)` reads one boxed `MessageUserVote`
+ * (bundling only the classes it can hold); `Api.TypeMessageUserVote.is(value)` tells whether a value is one.
+ */
+export const TypeMessageUserVote: TlBoxedType<TypeMessageUserVote> = /*@__PURE__*/ new TlBoxedType(0xc92cd592, 'MessageUserVote', read$MessageUserVote);
 /** Any constructor of `BankCardOpenUrl`, discriminated by `className`. */
 export type TypeBankCardOpenUrl = Api.BankCardOpenUrl;
+/**
+ * `BankCardOpenUrl` as a value: `Api.TypeBankCardOpenUrl.read(bytes)` reads one boxed `BankCardOpenUrl`
+ * (bundling only the classes it can hold); `Api.TypeBankCardOpenUrl.is(value)` tells whether a value is one.
+ */
+export const TypeBankCardOpenUrl: TlBoxedType<TypeBankCardOpenUrl> = /*@__PURE__*/ new TlBoxedType(0xf2e2460e, 'BankCardOpenUrl', read$BankCardOpenUrl);
 /** Any constructor of `DialogFilter`, discriminated by `className`. */
 export type TypeDialogFilter = Api.DialogFilter;
+/**
+ * `DialogFilter` as a value: `Api.TypeDialogFilter.read(bytes)` reads one boxed `DialogFilter`
+ * (bundling only the classes it can hold); `Api.TypeDialogFilter.is(value)` tells whether a value is one.
+ */
+export const TypeDialogFilter: TlBoxedType<TypeDialogFilter> = /*@__PURE__*/ new TlBoxedType(0x692bc457, 'DialogFilter', read$DialogFilter);
 /** Any constructor of `DialogFilterSuggested`, discriminated by `className`. */
 export type TypeDialogFilterSuggested = Api.DialogFilterSuggested;
+/**
+ * `DialogFilterSuggested` as a value: `Api.TypeDialogFilterSuggested.read(bytes)` reads one boxed `DialogFilterSuggested`
+ * (bundling only the classes it can hold); `Api.TypeDialogFilterSuggested.is(value)` tells whether a value is one.
+ */
+export const TypeDialogFilterSuggested: TlBoxedType<TypeDialogFilterSuggested> = /*@__PURE__*/ new TlBoxedType(0x31ede086, 'DialogFilterSuggested', read$DialogFilterSuggested);
 /** Any constructor of `StatsDateRangeDays`, discriminated by `className`. */
 export type TypeStatsDateRangeDays = Api.StatsDateRangeDays;
+/**
+ * `StatsDateRangeDays` as a value: `Api.TypeStatsDateRangeDays.read(bytes)` reads one boxed `StatsDateRangeDays`
+ * (bundling only the classes it can hold); `Api.TypeStatsDateRangeDays.is(value)` tells whether a value is one.
+ */
+export const TypeStatsDateRangeDays: TlBoxedType<TypeStatsDateRangeDays> = /*@__PURE__*/ new TlBoxedType(0x81236245, 'StatsDateRangeDays', read$StatsDateRangeDays);
 /** Any constructor of `StatsAbsValueAndPrev`, discriminated by `className`. */
 export type TypeStatsAbsValueAndPrev = Api.StatsAbsValueAndPrev;
+/**
+ * `StatsAbsValueAndPrev` as a value: `Api.TypeStatsAbsValueAndPrev.read(bytes)` reads one boxed `StatsAbsValueAndPrev`
+ * (bundling only the classes it can hold); `Api.TypeStatsAbsValueAndPrev.is(value)` tells whether a value is one.
+ */
+export const TypeStatsAbsValueAndPrev: TlBoxedType<TypeStatsAbsValueAndPrev> = /*@__PURE__*/ new TlBoxedType(0x3ebe59af, 'StatsAbsValueAndPrev', read$StatsAbsValueAndPrev);
 /** Any constructor of `StatsPercentValue`, discriminated by `className`. */
 export type TypeStatsPercentValue = Api.StatsPercentValue;
+/**
+ * `StatsPercentValue` as a value: `Api.TypeStatsPercentValue.read(bytes)` reads one boxed `StatsPercentValue`
+ * (bundling only the classes it can hold); `Api.TypeStatsPercentValue.is(value)` tells whether a value is one.
+ */
+export const TypeStatsPercentValue: TlBoxedType<TypeStatsPercentValue> = /*@__PURE__*/ new TlBoxedType(0x9702c51e, 'StatsPercentValue', read$StatsPercentValue);
 /** Any constructor of `StatsGraph`, discriminated by `className`. */
 export type TypeStatsGraph = 
   | Api.StatsGraphAsync
   | Api.StatsGraphError
   | Api.StatsGraph;
+/**
+ * `StatsGraph` as a value: `Api.TypeStatsGraph.read(bytes)` reads one boxed `StatsGraph`
+ * (bundling only the classes it can hold); `Api.TypeStatsGraph.is(value)` tells whether a value is one.
+ */
+export const TypeStatsGraph: TlBoxedType<TypeStatsGraph> = /*@__PURE__*/ new TlBoxedType(0x9b903153, 'StatsGraph', read$StatsGraph);
 /** Any constructor of `MessageInteractionCounters`, discriminated by `className`. */
 export type TypeMessageInteractionCounters = Api.MessageInteractionCounters;
+/**
+ * `MessageInteractionCounters` as a value: `Api.TypeMessageInteractionCounters.read(bytes)` reads one boxed `MessageInteractionCounters`
+ * (bundling only the classes it can hold); `Api.TypeMessageInteractionCounters.is(value)` tells whether a value is one.
+ */
+export const TypeMessageInteractionCounters: TlBoxedType<TypeMessageInteractionCounters> = /*@__PURE__*/ new TlBoxedType(0x2638b720, 'MessageInteractionCounters', read$MessageInteractionCounters);
 /** Any constructor of `VideoSize`, discriminated by `className`. */
 export type TypeVideoSize = Api.VideoSize;
+/**
+ * `VideoSize` as a value: `Api.TypeVideoSize.read(bytes)` reads one boxed `VideoSize`
+ * (bundling only the classes it can hold); `Api.TypeVideoSize.is(value)` tells whether a value is one.
+ */
+export const TypeVideoSize: TlBoxedType<TypeVideoSize> = /*@__PURE__*/ new TlBoxedType(0x62f1d509, 'VideoSize', read$VideoSize);
 /** Any constructor of `StatsGroupTopPoster`, discriminated by `className`. */
 export type TypeStatsGroupTopPoster = Api.StatsGroupTopPoster;
+/**
+ * `StatsGroupTopPoster` as a value: `Api.TypeStatsGroupTopPoster.read(bytes)` reads one boxed `StatsGroupTopPoster`
+ * (bundling only the classes it can hold); `Api.TypeStatsGroupTopPoster.is(value)` tells whether a value is one.
+ */
+export const TypeStatsGroupTopPoster: TlBoxedType<TypeStatsGroupTopPoster> = /*@__PURE__*/ new TlBoxedType(0x81c5ce23, 'StatsGroupTopPoster', read$StatsGroupTopPoster);
 /** Any constructor of `StatsGroupTopAdmin`, discriminated by `className`. */
 export type TypeStatsGroupTopAdmin = Api.StatsGroupTopAdmin;
+/**
+ * `StatsGroupTopAdmin` as a value: `Api.TypeStatsGroupTopAdmin.read(bytes)` reads one boxed `StatsGroupTopAdmin`
+ * (bundling only the classes it can hold); `Api.TypeStatsGroupTopAdmin.is(value)` tells whether a value is one.
+ */
+export const TypeStatsGroupTopAdmin: TlBoxedType<TypeStatsGroupTopAdmin> = /*@__PURE__*/ new TlBoxedType(0x80359c5d, 'StatsGroupTopAdmin', read$StatsGroupTopAdmin);
 /** Any constructor of `StatsGroupTopInviter`, discriminated by `className`. */
 export type TypeStatsGroupTopInviter = Api.StatsGroupTopInviter;
+/**
+ * `StatsGroupTopInviter` as a value: `Api.TypeStatsGroupTopInviter.read(bytes)` reads one boxed `StatsGroupTopInviter`
+ * (bundling only the classes it can hold); `Api.TypeStatsGroupTopInviter.is(value)` tells whether a value is one.
+ */
+export const TypeStatsGroupTopInviter: TlBoxedType<TypeStatsGroupTopInviter> = /*@__PURE__*/ new TlBoxedType(0x85010c7a, 'StatsGroupTopInviter', read$StatsGroupTopInviter);
 /** Any constructor of `GlobalPrivacySettings`, discriminated by `className`. */
 export type TypeGlobalPrivacySettings = Api.GlobalPrivacySettings;
+/**
+ * `GlobalPrivacySettings` as a value: `Api.TypeGlobalPrivacySettings.read(bytes)` reads one boxed `GlobalPrivacySettings`
+ * (bundling only the classes it can hold); `Api.TypeGlobalPrivacySettings.is(value)` tells whether a value is one.
+ */
+export const TypeGlobalPrivacySettings: TlBoxedType<TypeGlobalPrivacySettings> = /*@__PURE__*/ new TlBoxedType(0xc90e5770, 'GlobalPrivacySettings', read$GlobalPrivacySettings);
 /** Any constructor of `MessageViews`, discriminated by `className`. */
 export type TypeMessageViews = Api.MessageViews;
+/**
+ * `MessageViews` as a value: `Api.TypeMessageViews.read(bytes)` reads one boxed `MessageViews`
+ * (bundling only the classes it can hold); `Api.TypeMessageViews.is(value)` tells whether a value is one.
+ */
+export const TypeMessageViews: TlBoxedType<TypeMessageViews> = /*@__PURE__*/ new TlBoxedType(0x3cb083b9, 'MessageViews', read$MessageViews);
 /** Any constructor of `MessageReplyHeader`, discriminated by `className`. */
 export type TypeMessageReplyHeader = Api.MessageReplyHeader;
+/**
+ * `MessageReplyHeader` as a value: `Api.TypeMessageReplyHeader.read(bytes)` reads one boxed `MessageReplyHeader`
+ * (bundling only the classes it can hold); `Api.TypeMessageReplyHeader.is(value)` tells whether a value is one.
+ */
+export const TypeMessageReplyHeader: TlBoxedType<TypeMessageReplyHeader> = /*@__PURE__*/ new TlBoxedType(0x5b4d9167, 'MessageReplyHeader', read$MessageReplyHeader);
 /** Any constructor of `MessageReplies`, discriminated by `className`. */
 export type TypeMessageReplies = Api.MessageReplies;
+/**
+ * `MessageReplies` as a value: `Api.TypeMessageReplies.read(bytes)` reads one boxed `MessageReplies`
+ * (bundling only the classes it can hold); `Api.TypeMessageReplies.is(value)` tells whether a value is one.
+ */
+export const TypeMessageReplies: TlBoxedType<TypeMessageReplies> = /*@__PURE__*/ new TlBoxedType(0x6ccd5ce2, 'MessageReplies', read$MessageReplies);
 /** Any constructor of `PeerBlocked`, discriminated by `className`. */
 export type TypePeerBlocked = Api.PeerBlocked;
+/**
+ * `PeerBlocked` as a value: `Api.TypePeerBlocked.read(bytes)` reads one boxed `PeerBlocked`
+ * (bundling only the classes it can hold); `Api.TypePeerBlocked.is(value)` tells whether a value is one.
+ */
+export const TypePeerBlocked: TlBoxedType<TypePeerBlocked> = /*@__PURE__*/ new TlBoxedType(0x54f2fc98, 'PeerBlocked', read$PeerBlocked);
 /** Any constructor of `GroupCall`, discriminated by `className`. */
 export type TypeGroupCall = 
   | Api.GroupCallDiscarded
   | Api.GroupCall;
+/**
+ * `GroupCall` as a value: `Api.TypeGroupCall.read(bytes)` reads one boxed `GroupCall`
+ * (bundling only the classes it can hold); `Api.TypeGroupCall.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCall: TlBoxedType<TypeGroupCall> = /*@__PURE__*/ new TlBoxedType(0x20b4f320, 'GroupCall', read$GroupCall);
 /** Any constructor of `InputGroupCall`, discriminated by `className`. */
 export type TypeInputGroupCall = Api.InputGroupCall;
+/**
+ * `InputGroupCall` as a value: `Api.TypeInputGroupCall.read(bytes)` reads one boxed `InputGroupCall`
+ * (bundling only the classes it can hold); `Api.TypeInputGroupCall.is(value)` tells whether a value is one.
+ */
+export const TypeInputGroupCall: TlBoxedType<TypeInputGroupCall> = /*@__PURE__*/ new TlBoxedType(0x58611ab1, 'InputGroupCall', read$InputGroupCall);
 /** Any constructor of `GroupCallParticipant`, discriminated by `className`. */
 export type TypeGroupCallParticipant = Api.GroupCallParticipant;
+/**
+ * `GroupCallParticipant` as a value: `Api.TypeGroupCallParticipant.read(bytes)` reads one boxed `GroupCallParticipant`
+ * (bundling only the classes it can hold); `Api.TypeGroupCallParticipant.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCallParticipant: TlBoxedType<TypeGroupCallParticipant> = /*@__PURE__*/ new TlBoxedType(0xc01aaf4c, 'GroupCallParticipant', read$GroupCallParticipant);
 /** Any constructor of `InlineQueryPeerType`, discriminated by `className`. */
 export type TypeInlineQueryPeerType = 
   | Api.InlineQueryPeerTypeSameBotPM
@@ -2802,89 +3994,244 @@ export type TypeInlineQueryPeerType =
   | Api.InlineQueryPeerTypeChat
   | Api.InlineQueryPeerTypeMegagroup
   | Api.InlineQueryPeerTypeBroadcast;
+/**
+ * `InlineQueryPeerType` as a value: `Api.TypeInlineQueryPeerType.read(bytes)` reads one boxed `InlineQueryPeerType`
+ * (bundling only the classes it can hold); `Api.TypeInlineQueryPeerType.is(value)` tells whether a value is one.
+ */
+export const TypeInlineQueryPeerType: TlBoxedType<TypeInlineQueryPeerType> = /*@__PURE__*/ new TlBoxedType(0xafb0fa1f, 'InlineQueryPeerType', read$InlineQueryPeerType);
 /** Any constructor of `ResPQ`, discriminated by `className`. */
 export type TypeResPQ = Api.ResPQ;
+/**
+ * `ResPQ` as a value: `Api.TypeResPQ.read(bytes)` reads one boxed `ResPQ`
+ * (bundling only the classes it can hold); `Api.TypeResPQ.is(value)` tells whether a value is one.
+ */
+export const TypeResPQ: TlBoxedType<TypeResPQ> = /*@__PURE__*/ new TlBoxedType(0x786986b8, 'ResPQ', read$ResPQ);
 /** Any constructor of `P_Q_inner_data`, discriminated by `className`. */
 export type TypeP_Q_inner_data = 
   | Api.PQInnerData
   | Api.PQInnerDataDc
   | Api.PQInnerDataTemp
   | Api.PQInnerDataTempDc;
+/**
+ * `P_Q_inner_data` as a value: `Api.TypeP_Q_inner_data.read(bytes)` reads one boxed `P_Q_inner_data`
+ * (bundling only the classes it can hold); `Api.TypeP_Q_inner_data.is(value)` tells whether a value is one.
+ */
+export const TypeP_Q_inner_data: TlBoxedType<TypeP_Q_inner_data> = /*@__PURE__*/ new TlBoxedType(0x41701377, 'P_Q_inner_data', read$P_Q_inner_data);
 /** Any constructor of `BindAuthKeyInner`, discriminated by `className`. */
 export type TypeBindAuthKeyInner = Api.BindAuthKeyInner;
+/**
+ * `BindAuthKeyInner` as a value: `Api.TypeBindAuthKeyInner.read(bytes)` reads one boxed `BindAuthKeyInner`
+ * (bundling only the classes it can hold); `Api.TypeBindAuthKeyInner.is(value)` tells whether a value is one.
+ */
+export const TypeBindAuthKeyInner: TlBoxedType<TypeBindAuthKeyInner> = /*@__PURE__*/ new TlBoxedType(0x2f099171, 'BindAuthKeyInner', read$BindAuthKeyInner);
 /** Any constructor of `Server_DH_Params`, discriminated by `className`. */
 export type TypeServer_DH_Params = 
   | Api.ServerDHParamsFail
   | Api.ServerDHParamsOk;
+/**
+ * `Server_DH_Params` as a value: `Api.TypeServer_DH_Params.read(bytes)` reads one boxed `Server_DH_Params`
+ * (bundling only the classes it can hold); `Api.TypeServer_DH_Params.is(value)` tells whether a value is one.
+ */
+export const TypeServer_DH_Params: TlBoxedType<TypeServer_DH_Params> = /*@__PURE__*/ new TlBoxedType(0xa6188d9e, 'Server_DH_Params', read$Server_DH_Params);
 /** Any constructor of `Server_DH_inner_data`, discriminated by `className`. */
 export type TypeServer_DH_inner_data = Api.ServerDHInnerData;
+/**
+ * `Server_DH_inner_data` as a value: `Api.TypeServer_DH_inner_data.read(bytes)` reads one boxed `Server_DH_inner_data`
+ * (bundling only the classes it can hold); `Api.TypeServer_DH_inner_data.is(value)` tells whether a value is one.
+ */
+export const TypeServer_DH_inner_data: TlBoxedType<TypeServer_DH_inner_data> = /*@__PURE__*/ new TlBoxedType(0xc69a67bc, 'Server_DH_inner_data', read$Server_DH_inner_data);
 /** Any constructor of `Client_DH_Inner_Data`, discriminated by `className`. */
 export type TypeClient_DH_Inner_Data = Api.ClientDHInnerData;
+/**
+ * `Client_DH_Inner_Data` as a value: `Api.TypeClient_DH_Inner_Data.read(bytes)` reads one boxed `Client_DH_Inner_Data`
+ * (bundling only the classes it can hold); `Api.TypeClient_DH_Inner_Data.is(value)` tells whether a value is one.
+ */
+export const TypeClient_DH_Inner_Data: TlBoxedType<TypeClient_DH_Inner_Data> = /*@__PURE__*/ new TlBoxedType(0xf8eeef6a, 'Client_DH_Inner_Data', read$Client_DH_Inner_Data);
 /** Any constructor of `Set_client_DH_params_answer`, discriminated by `className`. */
 export type TypeSet_client_DH_params_answer = 
   | Api.DhGenOk
   | Api.DhGenRetry
   | Api.DhGenFail;
+/**
+ * `Set_client_DH_params_answer` as a value: `Api.TypeSet_client_DH_params_answer.read(bytes)` reads one boxed `Set_client_DH_params_answer`
+ * (bundling only the classes it can hold); `Api.TypeSet_client_DH_params_answer.is(value)` tells whether a value is one.
+ */
+export const TypeSet_client_DH_params_answer: TlBoxedType<TypeSet_client_DH_params_answer> = /*@__PURE__*/ new TlBoxedType(0x55dd6cdb, 'Set_client_DH_params_answer', read$Set_client_DH_params_answer);
 /** Any constructor of `DestroyAuthKeyRes`, discriminated by `className`. */
 export type TypeDestroyAuthKeyRes = 
   | Api.DestroyAuthKeyOk
   | Api.DestroyAuthKeyNone
   | Api.DestroyAuthKeyFail;
+/**
+ * `DestroyAuthKeyRes` as a value: `Api.TypeDestroyAuthKeyRes.read(bytes)` reads one boxed `DestroyAuthKeyRes`
+ * (bundling only the classes it can hold); `Api.TypeDestroyAuthKeyRes.is(value)` tells whether a value is one.
+ */
+export const TypeDestroyAuthKeyRes: TlBoxedType<TypeDestroyAuthKeyRes> = /*@__PURE__*/ new TlBoxedType(0x8291e68e, 'DestroyAuthKeyRes', read$DestroyAuthKeyRes);
 /** Any constructor of `MsgsAck`, discriminated by `className`. */
 export type TypeMsgsAck = Api.MsgsAck;
+/**
+ * `MsgsAck` as a value: `Api.TypeMsgsAck.read(bytes)` reads one boxed `MsgsAck`
+ * (bundling only the classes it can hold); `Api.TypeMsgsAck.is(value)` tells whether a value is one.
+ */
+export const TypeMsgsAck: TlBoxedType<TypeMsgsAck> = /*@__PURE__*/ new TlBoxedType(0x827677c4, 'MsgsAck', read$MsgsAck);
 /** Any constructor of `BadMsgNotification`, discriminated by `className`. */
 export type TypeBadMsgNotification = 
   | Api.BadMsgNotification
   | Api.BadServerSalt;
+/**
+ * `BadMsgNotification` as a value: `Api.TypeBadMsgNotification.read(bytes)` reads one boxed `BadMsgNotification`
+ * (bundling only the classes it can hold); `Api.TypeBadMsgNotification.is(value)` tells whether a value is one.
+ */
+export const TypeBadMsgNotification: TlBoxedType<TypeBadMsgNotification> = /*@__PURE__*/ new TlBoxedType(0xcebaa157, 'BadMsgNotification', read$BadMsgNotification);
 /** Any constructor of `MsgsStateReq`, discriminated by `className`. */
 export type TypeMsgsStateReq = Api.MsgsStateReq;
+/**
+ * `MsgsStateReq` as a value: `Api.TypeMsgsStateReq.read(bytes)` reads one boxed `MsgsStateReq`
+ * (bundling only the classes it can hold); `Api.TypeMsgsStateReq.is(value)` tells whether a value is one.
+ */
+export const TypeMsgsStateReq: TlBoxedType<TypeMsgsStateReq> = /*@__PURE__*/ new TlBoxedType(0x18f01dd0, 'MsgsStateReq', read$MsgsStateReq);
 /** Any constructor of `MsgsStateInfo`, discriminated by `className`. */
 export type TypeMsgsStateInfo = Api.MsgsStateInfo;
+/**
+ * `MsgsStateInfo` as a value: `Api.TypeMsgsStateInfo.read(bytes)` reads one boxed `MsgsStateInfo`
+ * (bundling only the classes it can hold); `Api.TypeMsgsStateInfo.is(value)` tells whether a value is one.
+ */
+export const TypeMsgsStateInfo: TlBoxedType<TypeMsgsStateInfo> = /*@__PURE__*/ new TlBoxedType(0x070a0a64, 'MsgsStateInfo', read$MsgsStateInfo);
 /** Any constructor of `MsgsAllInfo`, discriminated by `className`. */
 export type TypeMsgsAllInfo = Api.MsgsAllInfo;
+/**
+ * `MsgsAllInfo` as a value: `Api.TypeMsgsAllInfo.read(bytes)` reads one boxed `MsgsAllInfo`
+ * (bundling only the classes it can hold); `Api.TypeMsgsAllInfo.is(value)` tells whether a value is one.
+ */
+export const TypeMsgsAllInfo: TlBoxedType<TypeMsgsAllInfo> = /*@__PURE__*/ new TlBoxedType(0xfa8fcb54, 'MsgsAllInfo', read$MsgsAllInfo);
 /** Any constructor of `MsgDetailedInfo`, discriminated by `className`. */
 export type TypeMsgDetailedInfo = 
   | Api.MsgDetailedInfo
   | Api.MsgNewDetailedInfo;
+/**
+ * `MsgDetailedInfo` as a value: `Api.TypeMsgDetailedInfo.read(bytes)` reads one boxed `MsgDetailedInfo`
+ * (bundling only the classes it can hold); `Api.TypeMsgDetailedInfo.is(value)` tells whether a value is one.
+ */
+export const TypeMsgDetailedInfo: TlBoxedType<TypeMsgDetailedInfo> = /*@__PURE__*/ new TlBoxedType(0x5f32d5ee, 'MsgDetailedInfo', read$MsgDetailedInfo);
 /** Any constructor of `MsgResendReq`, discriminated by `className`. */
 export type TypeMsgResendReq = Api.MsgResendReq;
+/**
+ * `MsgResendReq` as a value: `Api.TypeMsgResendReq.read(bytes)` reads one boxed `MsgResendReq`
+ * (bundling only the classes it can hold); `Api.TypeMsgResendReq.is(value)` tells whether a value is one.
+ */
+export const TypeMsgResendReq: TlBoxedType<TypeMsgResendReq> = /*@__PURE__*/ new TlBoxedType(0x02024514, 'MsgResendReq', read$MsgResendReq);
 /** Any constructor of `RpcResult`, discriminated by `className`. */
 export type TypeRpcResult = Api.RpcResult;
+/**
+ * `RpcResult` as a value: `Api.TypeRpcResult.read(bytes)` reads one boxed `RpcResult`
+ * (its values can hold any object, so every class is bundled); `Api.TypeRpcResult.is(value)` tells whether a value is one.
+ */
+export const TypeRpcResult: TlBoxedType<TypeRpcResult> = /*@__PURE__*/ new TlBoxedType(0x09a7df30, 'RpcResult', read$RpcResult, globalRegistry);
 /** Any constructor of `RpcError`, discriminated by `className`. */
 export type TypeRpcError = Api.RpcError;
+/**
+ * `RpcError` as a value: `Api.TypeRpcError.read(bytes)` reads one boxed `RpcError`
+ * (bundling only the classes it can hold); `Api.TypeRpcError.is(value)` tells whether a value is one.
+ */
+export const TypeRpcError: TlBoxedType<TypeRpcError> = /*@__PURE__*/ new TlBoxedType(0x4a17e265, 'RpcError', read$RpcError);
 /** Any constructor of `RpcDropAnswer`, discriminated by `className`. */
 export type TypeRpcDropAnswer = 
   | Api.RpcAnswerUnknown
   | Api.RpcAnswerDroppedRunning
   | Api.RpcAnswerDropped;
+/**
+ * `RpcDropAnswer` as a value: `Api.TypeRpcDropAnswer.read(bytes)` reads one boxed `RpcDropAnswer`
+ * (bundling only the classes it can hold); `Api.TypeRpcDropAnswer.is(value)` tells whether a value is one.
+ */
+export const TypeRpcDropAnswer: TlBoxedType<TypeRpcDropAnswer> = /*@__PURE__*/ new TlBoxedType(0x4bca7570, 'RpcDropAnswer', read$RpcDropAnswer);
 /** Any constructor of `FutureSalt`, discriminated by `className`. */
 export type TypeFutureSalt = Api.FutureSalt;
+/**
+ * `FutureSalt` as a value: `Api.TypeFutureSalt.read(bytes)` reads one boxed `FutureSalt`
+ * (bundling only the classes it can hold); `Api.TypeFutureSalt.is(value)` tells whether a value is one.
+ */
+export const TypeFutureSalt: TlBoxedType<TypeFutureSalt> = /*@__PURE__*/ new TlBoxedType(0x45e53dcf, 'FutureSalt', read$FutureSalt);
 /** Any constructor of `FutureSalts`, discriminated by `className`. */
 export type TypeFutureSalts = Api.FutureSalts;
+/**
+ * `FutureSalts` as a value: `Api.TypeFutureSalts.read(bytes)` reads one boxed `FutureSalts`
+ * (bundling only the classes it can hold); `Api.TypeFutureSalts.is(value)` tells whether a value is one.
+ */
+export const TypeFutureSalts: TlBoxedType<TypeFutureSalts> = /*@__PURE__*/ new TlBoxedType(0x1090f517, 'FutureSalts', read$FutureSalts);
 /** Any constructor of `Pong`, discriminated by `className`. */
 export type TypePong = Api.Pong;
+/**
+ * `Pong` as a value: `Api.TypePong.read(bytes)` reads one boxed `Pong`
+ * (bundling only the classes it can hold); `Api.TypePong.is(value)` tells whether a value is one.
+ */
+export const TypePong: TlBoxedType<TypePong> = /*@__PURE__*/ new TlBoxedType(0x816aee71, 'Pong', read$Pong);
 /** Any constructor of `DestroySessionRes`, discriminated by `className`. */
 export type TypeDestroySessionRes = 
   | Api.DestroySessionOk
   | Api.DestroySessionNone;
+/**
+ * `DestroySessionRes` as a value: `Api.TypeDestroySessionRes.read(bytes)` reads one boxed `DestroySessionRes`
+ * (bundling only the classes it can hold); `Api.TypeDestroySessionRes.is(value)` tells whether a value is one.
+ */
+export const TypeDestroySessionRes: TlBoxedType<TypeDestroySessionRes> = /*@__PURE__*/ new TlBoxedType(0xaf0ce7bd, 'DestroySessionRes', read$DestroySessionRes);
 /** Any constructor of `NewSession`, discriminated by `className`. */
 export type TypeNewSession = Api.NewSessionCreated;
+/**
+ * `NewSession` as a value: `Api.TypeNewSession.read(bytes)` reads one boxed `NewSession`
+ * (bundling only the classes it can hold); `Api.TypeNewSession.is(value)` tells whether a value is one.
+ */
+export const TypeNewSession: TlBoxedType<TypeNewSession> = /*@__PURE__*/ new TlBoxedType(0x510d3031, 'NewSession', read$NewSession);
 /** Any constructor of `MessageContainer`, discriminated by `className`. */
 export type TypeMessageContainer = Api.MsgContainer;
+/**
+ * `MessageContainer` as a value: `Api.TypeMessageContainer.read(bytes)` reads one boxed `MessageContainer`
+ * (its values can hold any object, so every class is bundled); `Api.TypeMessageContainer.is(value)` tells whether a value is one.
+ */
+export const TypeMessageContainer: TlBoxedType<TypeMessageContainer> = /*@__PURE__*/ new TlBoxedType(0x758a94b4, 'MessageContainer', read$MessageContainer, globalRegistry);
 /** Any constructor of `MessageCopy`, discriminated by `className`. */
 export type TypeMessageCopy = Api.MsgCopy;
+/**
+ * `MessageCopy` as a value: `Api.TypeMessageCopy.read(bytes)` reads one boxed `MessageCopy`
+ * (its values can hold any object, so every class is bundled); `Api.TypeMessageCopy.is(value)` tells whether a value is one.
+ */
+export const TypeMessageCopy: TlBoxedType<TypeMessageCopy> = /*@__PURE__*/ new TlBoxedType(0x0f4a087d, 'MessageCopy', read$MessageCopy, globalRegistry);
 /** Any constructor of `Object`, discriminated by `className`. */
 export type TypeObject = Api.GzipPacked;
+/**
+ * `Object` as a value: `Api.TypeObject.read(bytes)` reads one boxed `Object`
+ * (bundling only the classes it can hold); `Api.TypeObject.is(value)` tells whether a value is one.
+ */
+export const TypeObject: TlBoxedType<TypeObject> = /*@__PURE__*/ new TlBoxedType(0xaf01aeda, 'Object', read$Object);
 /** Any constructor of `HttpWait`, discriminated by `className`. */
 export type TypeHttpWait = Api.HttpWait;
+/**
+ * `HttpWait` as a value: `Api.TypeHttpWait.read(bytes)` reads one boxed `HttpWait`
+ * (bundling only the classes it can hold); `Api.TypeHttpWait.is(value)` tells whether a value is one.
+ */
+export const TypeHttpWait: TlBoxedType<TypeHttpWait> = /*@__PURE__*/ new TlBoxedType(0x1284aed6, 'HttpWait', read$HttpWait);
 /** Any constructor of `IpPort`, discriminated by `className`. */
 export type TypeIpPort = 
   | Api.IpPort
   | Api.IpPortSecret;
+/**
+ * `IpPort` as a value: `Api.TypeIpPort.read(bytes)` reads one boxed `IpPort`
+ * (bundling only the classes it can hold); `Api.TypeIpPort.is(value)` tells whether a value is one.
+ */
+export const TypeIpPort: TlBoxedType<TypeIpPort> = /*@__PURE__*/ new TlBoxedType(0xa2a03726, 'IpPort', read$IpPort);
 /** Any constructor of `AccessPointRule`, discriminated by `className`. */
 export type TypeAccessPointRule = Api.AccessPointRule;
+/**
+ * `AccessPointRule` as a value: `Api.TypeAccessPointRule.read(bytes)` reads one boxed `AccessPointRule`
+ * (bundling only the classes it can hold); `Api.TypeAccessPointRule.is(value)` tells whether a value is one.
+ */
+export const TypeAccessPointRule: TlBoxedType<TypeAccessPointRule> = /*@__PURE__*/ new TlBoxedType(0xb1aca0fd, 'AccessPointRule', read$AccessPointRule);
 /** Any constructor of `TlsClientHello`, discriminated by `className`. */
 export type TypeTlsClientHello = Api.TlsClientHello;
+/**
+ * `TlsClientHello` as a value: `Api.TypeTlsClientHello.read(bytes)` reads one boxed `TlsClientHello`
+ * (bundling only the classes it can hold); `Api.TypeTlsClientHello.is(value)` tells whether a value is one.
+ */
+export const TypeTlsClientHello: TlBoxedType<TypeTlsClientHello> = /*@__PURE__*/ new TlBoxedType(0xbef20920, 'TlsClientHello', read$TlsClientHello);
 /** Any constructor of `TlsBlock`, discriminated by `className`. */
 export type TypeTlsBlock = 
   | Api.TlsBlockString
@@ -2894,6 +4241,11 @@ export type TypeTlsBlock =
   | Api.TlsBlockGrease
   | Api.TlsBlockPublicKey
   | Api.TlsBlockScope;
+/**
+ * `TlsBlock` as a value: `Api.TypeTlsBlock.read(bytes)` reads one boxed `TlsBlock`
+ * (bundling only the classes it can hold); `Api.TypeTlsBlock.is(value)` tells whether a value is one.
+ */
+export const TypeTlsBlock: TlBoxedType<TypeTlsBlock> = /*@__PURE__*/ new TlBoxedType(0xf1163490, 'TlsBlock', read$TlsBlock);
 
 /** `error#c4b9f9bb code:int text:string = Error` */
 class Error$ {

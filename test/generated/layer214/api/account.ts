@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -99,7 +100,32 @@ import {
   read$Vector$long,
   read$Vector$string,
   read$WallPaperSettings,
+  read$account$AuthorizationForm,
+  read$account$Authorizations,
+  read$account$AutoDownloadSettings,
+  read$account$AutoSaveSettings,
+  read$account$BusinessChatLinks,
+  read$account$ChatThemes,
+  read$account$ConnectedBots,
+  read$account$ContentSettings,
+  read$account$EmailVerified,
+  read$account$EmojiStatuses,
+  read$account$PaidMessagesRevenue,
+  read$account$Password,
   read$account$PasswordInputSettings,
+  read$account$PasswordSettings,
+  read$account$PrivacyRules,
+  read$account$ResetPasswordResult,
+  read$account$ResolvedBusinessChatLinks,
+  read$account$SavedMusicIds,
+  read$account$SavedRingtone,
+  read$account$SavedRingtones,
+  read$account$SentEmailCode,
+  read$account$Takeout,
+  read$account$Themes,
+  read$account$TmpPassword,
+  read$account$WallPapers,
+  read$account$WebAuthorizations,
   read$auth$SentCode,
   readResult$AccountDaysTTL,
   readResult$Bool,
@@ -233,75 +259,205 @@ import {
 
 /** Any constructor of `account.PrivacyRules`, discriminated by `className`. */
 export type TypePrivacyRules = Api.account.PrivacyRules;
+/**
+ * `account.PrivacyRules` as a value: `Api.account.TypePrivacyRules.read(bytes)` reads one boxed `account.PrivacyRules`
+ * (bundling only the classes it can hold); `Api.account.TypePrivacyRules.is(value)` tells whether a value is one.
+ */
+export const TypePrivacyRules: TlBoxedType<TypePrivacyRules> = /*@__PURE__*/ new TlBoxedType(0xb55aba82, 'account.PrivacyRules', read$account$PrivacyRules);
 /** Any constructor of `account.Authorizations`, discriminated by `className`. */
 export type TypeAuthorizations = Api.account.Authorizations;
+/**
+ * `account.Authorizations` as a value: `Api.account.TypeAuthorizations.read(bytes)` reads one boxed `account.Authorizations`
+ * (bundling only the classes it can hold); `Api.account.TypeAuthorizations.is(value)` tells whether a value is one.
+ */
+export const TypeAuthorizations: TlBoxedType<TypeAuthorizations> = /*@__PURE__*/ new TlBoxedType(0x0bf5e0ff, 'account.Authorizations', read$account$Authorizations);
 /** Any constructor of `account.Password`, discriminated by `className`. */
 export type TypePassword = Api.account.Password;
+/**
+ * `account.Password` as a value: `Api.account.TypePassword.read(bytes)` reads one boxed `account.Password`
+ * (bundling only the classes it can hold); `Api.account.TypePassword.is(value)` tells whether a value is one.
+ */
+export const TypePassword: TlBoxedType<TypePassword> = /*@__PURE__*/ new TlBoxedType(0x53a211a3, 'account.Password', read$account$Password);
 /** Any constructor of `account.PasswordSettings`, discriminated by `className`. */
 export type TypePasswordSettings = Api.account.PasswordSettings;
+/**
+ * `account.PasswordSettings` as a value: `Api.account.TypePasswordSettings.read(bytes)` reads one boxed `account.PasswordSettings`
+ * (bundling only the classes it can hold); `Api.account.TypePasswordSettings.is(value)` tells whether a value is one.
+ */
+export const TypePasswordSettings: TlBoxedType<TypePasswordSettings> = /*@__PURE__*/ new TlBoxedType(0xd23fb078, 'account.PasswordSettings', read$account$PasswordSettings);
 /** Any constructor of `account.PasswordInputSettings`, discriminated by `className`. */
 export type TypePasswordInputSettings = Api.account.PasswordInputSettings;
+/**
+ * `account.PasswordInputSettings` as a value: `Api.account.TypePasswordInputSettings.read(bytes)` reads one boxed `account.PasswordInputSettings`
+ * (bundling only the classes it can hold); `Api.account.TypePasswordInputSettings.is(value)` tells whether a value is one.
+ */
+export const TypePasswordInputSettings: TlBoxedType<TypePasswordInputSettings> = /*@__PURE__*/ new TlBoxedType(0x0c426ca6, 'account.PasswordInputSettings', read$account$PasswordInputSettings);
 /** Any constructor of `account.TmpPassword`, discriminated by `className`. */
 export type TypeTmpPassword = Api.account.TmpPassword;
+/**
+ * `account.TmpPassword` as a value: `Api.account.TypeTmpPassword.read(bytes)` reads one boxed `account.TmpPassword`
+ * (bundling only the classes it can hold); `Api.account.TypeTmpPassword.is(value)` tells whether a value is one.
+ */
+export const TypeTmpPassword: TlBoxedType<TypeTmpPassword> = /*@__PURE__*/ new TlBoxedType(0xb064992d, 'account.TmpPassword', read$account$TmpPassword);
 /** Any constructor of `account.WebAuthorizations`, discriminated by `className`. */
 export type TypeWebAuthorizations = Api.account.WebAuthorizations;
+/**
+ * `account.WebAuthorizations` as a value: `Api.account.TypeWebAuthorizations.read(bytes)` reads one boxed `account.WebAuthorizations`
+ * (bundling only the classes it can hold); `Api.account.TypeWebAuthorizations.is(value)` tells whether a value is one.
+ */
+export const TypeWebAuthorizations: TlBoxedType<TypeWebAuthorizations> = /*@__PURE__*/ new TlBoxedType(0x9a365b32, 'account.WebAuthorizations', read$account$WebAuthorizations);
 /** Any constructor of `account.AuthorizationForm`, discriminated by `className`. */
 export type TypeAuthorizationForm = Api.account.AuthorizationForm;
+/**
+ * `account.AuthorizationForm` as a value: `Api.account.TypeAuthorizationForm.read(bytes)` reads one boxed `account.AuthorizationForm`
+ * (bundling only the classes it can hold); `Api.account.TypeAuthorizationForm.is(value)` tells whether a value is one.
+ */
+export const TypeAuthorizationForm: TlBoxedType<TypeAuthorizationForm> = /*@__PURE__*/ new TlBoxedType(0x78049a94, 'account.AuthorizationForm', read$account$AuthorizationForm);
 /** Any constructor of `account.SentEmailCode`, discriminated by `className`. */
 export type TypeSentEmailCode = Api.account.SentEmailCode;
+/**
+ * `account.SentEmailCode` as a value: `Api.account.TypeSentEmailCode.read(bytes)` reads one boxed `account.SentEmailCode`
+ * (bundling only the classes it can hold); `Api.account.TypeSentEmailCode.is(value)` tells whether a value is one.
+ */
+export const TypeSentEmailCode: TlBoxedType<TypeSentEmailCode> = /*@__PURE__*/ new TlBoxedType(0x69f3c06e, 'account.SentEmailCode', read$account$SentEmailCode);
 /** Any constructor of `account.Takeout`, discriminated by `className`. */
 export type TypeTakeout = Api.account.Takeout;
+/**
+ * `account.Takeout` as a value: `Api.account.TypeTakeout.read(bytes)` reads one boxed `account.Takeout`
+ * (bundling only the classes it can hold); `Api.account.TypeTakeout.is(value)` tells whether a value is one.
+ */
+export const TypeTakeout: TlBoxedType<TypeTakeout> = /*@__PURE__*/ new TlBoxedType(0x843ebe85, 'account.Takeout', read$account$Takeout);
 /** Any constructor of `account.WallPapers`, discriminated by `className`. */
 export type TypeWallPapers = 
   | Api.account.WallPapersNotModified
   | Api.account.WallPapers;
+/**
+ * `account.WallPapers` as a value: `Api.account.TypeWallPapers.read(bytes)` reads one boxed `account.WallPapers`
+ * (bundling only the classes it can hold); `Api.account.TypeWallPapers.is(value)` tells whether a value is one.
+ */
+export const TypeWallPapers: TlBoxedType<TypeWallPapers> = /*@__PURE__*/ new TlBoxedType(0xa2c548fd, 'account.WallPapers', read$account$WallPapers);
 /** Any constructor of `account.AutoDownloadSettings`, discriminated by `className`. */
 export type TypeAutoDownloadSettings = Api.account.AutoDownloadSettings;
+/**
+ * `account.AutoDownloadSettings` as a value: `Api.account.TypeAutoDownloadSettings.read(bytes)` reads one boxed `account.AutoDownloadSettings`
+ * (bundling only the classes it can hold); `Api.account.TypeAutoDownloadSettings.is(value)` tells whether a value is one.
+ */
+export const TypeAutoDownloadSettings: TlBoxedType<TypeAutoDownloadSettings> = /*@__PURE__*/ new TlBoxedType(0x2fb85921, 'account.AutoDownloadSettings', read$account$AutoDownloadSettings);
 /** Any constructor of `account.Themes`, discriminated by `className`. */
 export type TypeThemes = 
   | Api.account.ThemesNotModified
   | Api.account.Themes;
+/**
+ * `account.Themes` as a value: `Api.account.TypeThemes.read(bytes)` reads one boxed `account.Themes`
+ * (bundling only the classes it can hold); `Api.account.TypeThemes.is(value)` tells whether a value is one.
+ */
+export const TypeThemes: TlBoxedType<TypeThemes> = /*@__PURE__*/ new TlBoxedType(0x7fc52204, 'account.Themes', read$account$Themes);
 /** Any constructor of `account.ContentSettings`, discriminated by `className`. */
 export type TypeContentSettings = Api.account.ContentSettings;
+/**
+ * `account.ContentSettings` as a value: `Api.account.TypeContentSettings.read(bytes)` reads one boxed `account.ContentSettings`
+ * (bundling only the classes it can hold); `Api.account.TypeContentSettings.is(value)` tells whether a value is one.
+ */
+export const TypeContentSettings: TlBoxedType<TypeContentSettings> = /*@__PURE__*/ new TlBoxedType(0xae3ff891, 'account.ContentSettings', read$account$ContentSettings);
 /** Any constructor of `account.ResetPasswordResult`, discriminated by `className`. */
 export type TypeResetPasswordResult = 
   | Api.account.ResetPasswordFailedWait
   | Api.account.ResetPasswordRequestedWait
   | Api.account.ResetPasswordOk;
+/**
+ * `account.ResetPasswordResult` as a value: `Api.account.TypeResetPasswordResult.read(bytes)` reads one boxed `account.ResetPasswordResult`
+ * (bundling only the classes it can hold); `Api.account.TypeResetPasswordResult.is(value)` tells whether a value is one.
+ */
+export const TypeResetPasswordResult: TlBoxedType<TypeResetPasswordResult> = /*@__PURE__*/ new TlBoxedType(0x49507416, 'account.ResetPasswordResult', read$account$ResetPasswordResult);
 /** Any constructor of `account.ChatThemes`, discriminated by `className`. */
 export type TypeChatThemes = 
   | Api.account.ChatThemesNotModified
   | Api.account.ChatThemes;
+/**
+ * `account.ChatThemes` as a value: `Api.account.TypeChatThemes.read(bytes)` reads one boxed `account.ChatThemes`
+ * (bundling only the classes it can hold); `Api.account.TypeChatThemes.is(value)` tells whether a value is one.
+ */
+export const TypeChatThemes: TlBoxedType<TypeChatThemes> = /*@__PURE__*/ new TlBoxedType(0x15c14aa8, 'account.ChatThemes', read$account$ChatThemes);
 /** Any constructor of `account.SavedRingtones`, discriminated by `className`. */
 export type TypeSavedRingtones = 
   | Api.account.SavedRingtonesNotModified
   | Api.account.SavedRingtones;
+/**
+ * `account.SavedRingtones` as a value: `Api.account.TypeSavedRingtones.read(bytes)` reads one boxed `account.SavedRingtones`
+ * (bundling only the classes it can hold); `Api.account.TypeSavedRingtones.is(value)` tells whether a value is one.
+ */
+export const TypeSavedRingtones: TlBoxedType<TypeSavedRingtones> = /*@__PURE__*/ new TlBoxedType(0x27bcc95e, 'account.SavedRingtones', read$account$SavedRingtones);
 /** Any constructor of `account.SavedRingtone`, discriminated by `className`. */
 export type TypeSavedRingtone = 
   | Api.account.SavedRingtone
   | Api.account.SavedRingtoneConverted;
+/**
+ * `account.SavedRingtone` as a value: `Api.account.TypeSavedRingtone.read(bytes)` reads one boxed `account.SavedRingtone`
+ * (bundling only the classes it can hold); `Api.account.TypeSavedRingtone.is(value)` tells whether a value is one.
+ */
+export const TypeSavedRingtone: TlBoxedType<TypeSavedRingtone> = /*@__PURE__*/ new TlBoxedType(0xb1e28424, 'account.SavedRingtone', read$account$SavedRingtone);
 /** Any constructor of `account.EmojiStatuses`, discriminated by `className`. */
 export type TypeEmojiStatuses = 
   | Api.account.EmojiStatusesNotModified
   | Api.account.EmojiStatuses;
+/**
+ * `account.EmojiStatuses` as a value: `Api.account.TypeEmojiStatuses.read(bytes)` reads one boxed `account.EmojiStatuses`
+ * (bundling only the classes it can hold); `Api.account.TypeEmojiStatuses.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiStatuses: TlBoxedType<TypeEmojiStatuses> = /*@__PURE__*/ new TlBoxedType(0xd3e005ca, 'account.EmojiStatuses', read$account$EmojiStatuses);
 /** Any constructor of `account.EmailVerified`, discriminated by `className`. */
 export type TypeEmailVerified = 
   | Api.account.EmailVerified
   | Api.account.EmailVerifiedLogin;
+/**
+ * `account.EmailVerified` as a value: `Api.account.TypeEmailVerified.read(bytes)` reads one boxed `account.EmailVerified`
+ * (bundling only the classes it can hold); `Api.account.TypeEmailVerified.is(value)` tells whether a value is one.
+ */
+export const TypeEmailVerified: TlBoxedType<TypeEmailVerified> = /*@__PURE__*/ new TlBoxedType(0x64833188, 'account.EmailVerified', read$account$EmailVerified);
 /** Any constructor of `account.AutoSaveSettings`, discriminated by `className`. */
 export type TypeAutoSaveSettings = Api.account.AutoSaveSettings;
+/**
+ * `account.AutoSaveSettings` as a value: `Api.account.TypeAutoSaveSettings.read(bytes)` reads one boxed `account.AutoSaveSettings`
+ * (bundling only the classes it can hold); `Api.account.TypeAutoSaveSettings.is(value)` tells whether a value is one.
+ */
+export const TypeAutoSaveSettings: TlBoxedType<TypeAutoSaveSettings> = /*@__PURE__*/ new TlBoxedType(0x48cf2f02, 'account.AutoSaveSettings', read$account$AutoSaveSettings);
 /** Any constructor of `account.ConnectedBots`, discriminated by `className`. */
 export type TypeConnectedBots = Api.account.ConnectedBots;
+/**
+ * `account.ConnectedBots` as a value: `Api.account.TypeConnectedBots.read(bytes)` reads one boxed `account.ConnectedBots`
+ * (bundling only the classes it can hold); `Api.account.TypeConnectedBots.is(value)` tells whether a value is one.
+ */
+export const TypeConnectedBots: TlBoxedType<TypeConnectedBots> = /*@__PURE__*/ new TlBoxedType(0xe4caf7d3, 'account.ConnectedBots', read$account$ConnectedBots);
 /** Any constructor of `account.BusinessChatLinks`, discriminated by `className`. */
 export type TypeBusinessChatLinks = Api.account.BusinessChatLinks;
+/**
+ * `account.BusinessChatLinks` as a value: `Api.account.TypeBusinessChatLinks.read(bytes)` reads one boxed `account.BusinessChatLinks`
+ * (bundling only the classes it can hold); `Api.account.TypeBusinessChatLinks.is(value)` tells whether a value is one.
+ */
+export const TypeBusinessChatLinks: TlBoxedType<TypeBusinessChatLinks> = /*@__PURE__*/ new TlBoxedType(0xc6ba4a31, 'account.BusinessChatLinks', read$account$BusinessChatLinks);
 /** Any constructor of `account.ResolvedBusinessChatLinks`, discriminated by `className`. */
 export type TypeResolvedBusinessChatLinks = Api.account.ResolvedBusinessChatLinks;
+/**
+ * `account.ResolvedBusinessChatLinks` as a value: `Api.account.TypeResolvedBusinessChatLinks.read(bytes)` reads one boxed `account.ResolvedBusinessChatLinks`
+ * (bundling only the classes it can hold); `Api.account.TypeResolvedBusinessChatLinks.is(value)` tells whether a value is one.
+ */
+export const TypeResolvedBusinessChatLinks: TlBoxedType<TypeResolvedBusinessChatLinks> = /*@__PURE__*/ new TlBoxedType(0x3a772c28, 'account.ResolvedBusinessChatLinks', read$account$ResolvedBusinessChatLinks);
 /** Any constructor of `account.PaidMessagesRevenue`, discriminated by `className`. */
 export type TypePaidMessagesRevenue = Api.account.PaidMessagesRevenue;
+/**
+ * `account.PaidMessagesRevenue` as a value: `Api.account.TypePaidMessagesRevenue.read(bytes)` reads one boxed `account.PaidMessagesRevenue`
+ * (bundling only the classes it can hold); `Api.account.TypePaidMessagesRevenue.is(value)` tells whether a value is one.
+ */
+export const TypePaidMessagesRevenue: TlBoxedType<TypePaidMessagesRevenue> = /*@__PURE__*/ new TlBoxedType(0x152f0c57, 'account.PaidMessagesRevenue', read$account$PaidMessagesRevenue);
 /** Any constructor of `account.SavedMusicIds`, discriminated by `className`. */
 export type TypeSavedMusicIds = 
   | Api.account.SavedMusicIdsNotModified
   | Api.account.SavedMusicIds;
+/**
+ * `account.SavedMusicIds` as a value: `Api.account.TypeSavedMusicIds.read(bytes)` reads one boxed `account.SavedMusicIds`
+ * (bundling only the classes it can hold); `Api.account.TypeSavedMusicIds.is(value)` tells whether a value is one.
+ */
+export const TypeSavedMusicIds: TlBoxedType<TypeSavedMusicIds> = /*@__PURE__*/ new TlBoxedType(0x4b4af692, 'account.SavedMusicIds', read$account$SavedMusicIds);
 
 /** `account.privacyRules#50a04e45 rules:Vector<PrivacyRule> chats:Vector<Chat> users:Vector<User> = account.PrivacyRules` */
 class PrivacyRules$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -42,6 +43,11 @@ import {
   read$account$PasswordInputSettings,
   read$auth$Authorization,
   read$auth$CodeType,
+  read$auth$ExportedAuthorization,
+  read$auth$LoggedOut,
+  read$auth$LoginToken,
+  read$auth$PasswordRecovery,
+  read$auth$SentCode,
   read$auth$SentCodeType,
   read$help$TermsOfService,
   readResult$Authorization,
@@ -91,14 +97,34 @@ export type TypeSentCode =
   | Api.auth.SentCode
   | Api.auth.SentCodeSuccess
   | Api.auth.SentCodePaymentRequired;
+/**
+ * `auth.SentCode` as a value: `Api.auth.TypeSentCode.read(bytes)` reads one boxed `auth.SentCode`
+ * (bundling only the classes it can hold); `Api.auth.TypeSentCode.is(value)` tells whether a value is one.
+ */
+export const TypeSentCode: TlBoxedType<TypeSentCode> = /*@__PURE__*/ new TlBoxedType(0x6ce87081, 'auth.SentCode', read$auth$SentCode);
 /** Any constructor of `auth.Authorization`, discriminated by `className`. */
 export type TypeAuthorization = 
   | Api.auth.Authorization
   | Api.auth.AuthorizationSignUpRequired;
+/**
+ * `auth.Authorization` as a value: `Api.auth.TypeAuthorization.read(bytes)` reads one boxed `auth.Authorization`
+ * (bundling only the classes it can hold); `Api.auth.TypeAuthorization.is(value)` tells whether a value is one.
+ */
+export const TypeAuthorization: TlBoxedType<TypeAuthorization> = /*@__PURE__*/ new TlBoxedType(0xb9e04e39, 'auth.Authorization', read$auth$Authorization);
 /** Any constructor of `auth.ExportedAuthorization`, discriminated by `className`. */
 export type TypeExportedAuthorization = Api.auth.ExportedAuthorization;
+/**
+ * `auth.ExportedAuthorization` as a value: `Api.auth.TypeExportedAuthorization.read(bytes)` reads one boxed `auth.ExportedAuthorization`
+ * (bundling only the classes it can hold); `Api.auth.TypeExportedAuthorization.is(value)` tells whether a value is one.
+ */
+export const TypeExportedAuthorization: TlBoxedType<TypeExportedAuthorization> = /*@__PURE__*/ new TlBoxedType(0x5fd1ec51, 'auth.ExportedAuthorization', read$auth$ExportedAuthorization);
 /** Any constructor of `auth.PasswordRecovery`, discriminated by `className`. */
 export type TypePasswordRecovery = Api.auth.PasswordRecovery;
+/**
+ * `auth.PasswordRecovery` as a value: `Api.auth.TypePasswordRecovery.read(bytes)` reads one boxed `auth.PasswordRecovery`
+ * (bundling only the classes it can hold); `Api.auth.TypePasswordRecovery.is(value)` tells whether a value is one.
+ */
+export const TypePasswordRecovery: TlBoxedType<TypePasswordRecovery> = /*@__PURE__*/ new TlBoxedType(0xfa72d43a, 'auth.PasswordRecovery', read$auth$PasswordRecovery);
 /** Any constructor of `auth.CodeType`, discriminated by `className`. */
 export type TypeCodeType = 
   | Api.auth.CodeTypeSms
@@ -106,6 +132,11 @@ export type TypeCodeType =
   | Api.auth.CodeTypeFlashCall
   | Api.auth.CodeTypeMissedCall
   | Api.auth.CodeTypeFragmentSms;
+/**
+ * `auth.CodeType` as a value: `Api.auth.TypeCodeType.read(bytes)` reads one boxed `auth.CodeType`
+ * (bundling only the classes it can hold); `Api.auth.TypeCodeType.is(value)` tells whether a value is one.
+ */
+export const TypeCodeType: TlBoxedType<TypeCodeType> = /*@__PURE__*/ new TlBoxedType(0xb3f3e401, 'auth.CodeType', read$auth$CodeType);
 /** Any constructor of `auth.SentCodeType`, discriminated by `className`. */
 export type TypeSentCodeType = 
   | Api.auth.SentCodeTypeApp
@@ -119,13 +150,28 @@ export type TypeSentCodeType =
   | Api.auth.SentCodeTypeFirebaseSms
   | Api.auth.SentCodeTypeSmsWord
   | Api.auth.SentCodeTypeSmsPhrase;
+/**
+ * `auth.SentCodeType` as a value: `Api.auth.TypeSentCodeType.read(bytes)` reads one boxed `auth.SentCodeType`
+ * (bundling only the classes it can hold); `Api.auth.TypeSentCodeType.is(value)` tells whether a value is one.
+ */
+export const TypeSentCodeType: TlBoxedType<TypeSentCodeType> = /*@__PURE__*/ new TlBoxedType(0xff5b158e, 'auth.SentCodeType', read$auth$SentCodeType);
 /** Any constructor of `auth.LoginToken`, discriminated by `className`. */
 export type TypeLoginToken = 
   | Api.auth.LoginToken
   | Api.auth.LoginTokenMigrateTo
   | Api.auth.LoginTokenSuccess;
+/**
+ * `auth.LoginToken` as a value: `Api.auth.TypeLoginToken.read(bytes)` reads one boxed `auth.LoginToken`
+ * (bundling only the classes it can hold); `Api.auth.TypeLoginToken.is(value)` tells whether a value is one.
+ */
+export const TypeLoginToken: TlBoxedType<TypeLoginToken> = /*@__PURE__*/ new TlBoxedType(0x6b55f636, 'auth.LoginToken', read$auth$LoginToken);
 /** Any constructor of `auth.LoggedOut`, discriminated by `className`. */
 export type TypeLoggedOut = Api.auth.LoggedOut;
+/**
+ * `auth.LoggedOut` as a value: `Api.auth.TypeLoggedOut.read(bytes)` reads one boxed `auth.LoggedOut`
+ * (bundling only the classes it can hold); `Api.auth.TypeLoggedOut.is(value)` tells whether a value is one.
+ */
+export const TypeLoggedOut: TlBoxedType<TypeLoggedOut> = /*@__PURE__*/ new TlBoxedType(0x0a804315, 'auth.LoggedOut', read$auth$LoggedOut);
 
 /** `auth.sentCode#5e002502 flags:# type:auth.SentCodeType phone_code_hash:string next_type:flags.1?auth.CodeType timeout:flags.2?int = auth.SentCode` */
 class SentCode$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -45,6 +46,9 @@ import {
   read$Vector$InputMedia,
   read$Vector$User,
   read$Vector$string,
+  read$bots$BotInfo,
+  read$bots$PopularAppBots,
+  read$bots$PreviewInfo,
   readResult$Bool,
   readResult$BotMenuButton,
   readResult$BotPreviewMedia,
@@ -81,10 +85,25 @@ import {
 
 /** Any constructor of `bots.BotInfo`, discriminated by `className`. */
 export type TypeBotInfo = Api.bots.BotInfo;
+/**
+ * `bots.BotInfo` as a value: `Api.bots.TypeBotInfo.read(bytes)` reads one boxed `bots.BotInfo`
+ * (bundling only the classes it can hold); `Api.bots.TypeBotInfo.is(value)` tells whether a value is one.
+ */
+export const TypeBotInfo: TlBoxedType<TypeBotInfo> = /*@__PURE__*/ new TlBoxedType(0xca7b2235, 'bots.BotInfo', read$bots$BotInfo);
 /** Any constructor of `bots.PopularAppBots`, discriminated by `className`. */
 export type TypePopularAppBots = Api.bots.PopularAppBots;
+/**
+ * `bots.PopularAppBots` as a value: `Api.bots.TypePopularAppBots.read(bytes)` reads one boxed `bots.PopularAppBots`
+ * (bundling only the classes it can hold); `Api.bots.TypePopularAppBots.is(value)` tells whether a value is one.
+ */
+export const TypePopularAppBots: TlBoxedType<TypePopularAppBots> = /*@__PURE__*/ new TlBoxedType(0x7b64be7d, 'bots.PopularAppBots', read$bots$PopularAppBots);
 /** Any constructor of `bots.PreviewInfo`, discriminated by `className`. */
 export type TypePreviewInfo = Api.bots.PreviewInfo;
+/**
+ * `bots.PreviewInfo` as a value: `Api.bots.TypePreviewInfo.read(bytes)` reads one boxed `bots.PreviewInfo`
+ * (bundling only the classes it can hold); `Api.bots.TypePreviewInfo.is(value)` tells whether a value is one.
+ */
+export const TypePreviewInfo: TlBoxedType<TypePreviewInfo> = /*@__PURE__*/ new TlBoxedType(0xf0c27f35, 'bots.PreviewInfo', read$bots$PreviewInfo);
 
 /** `bots.botInfo#e8a775b0 name:string about:string description:string = bots.BotInfo` */
 class BotInfo$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   checkRpcError,
   constructorArgs,
   decoding,
@@ -29,6 +30,7 @@ import {
 } from '@tlforge/runtime';
 import {
   read$InputCollectible,
+  read$fragment$CollectibleInfo,
   readResult$fragment$CollectibleInfo,
   set$cryptoCurrency,
   set$currency,
@@ -38,6 +40,11 @@ import {
 
 /** Any constructor of `fragment.CollectibleInfo`, discriminated by `className`. */
 export type TypeCollectibleInfo = Api.fragment.CollectibleInfo;
+/**
+ * `fragment.CollectibleInfo` as a value: `Api.fragment.TypeCollectibleInfo.read(bytes)` reads one boxed `fragment.CollectibleInfo`
+ * (bundling only the classes it can hold); `Api.fragment.TypeCollectibleInfo.is(value)` tells whether a value is one.
+ */
+export const TypeCollectibleInfo: TlBoxedType<TypeCollectibleInfo> = /*@__PURE__*/ new TlBoxedType(0xd4ea5790, 'fragment.CollectibleInfo', read$fragment$CollectibleInfo);
 
 /** `fragment.collectibleInfo#6ebdff91 purchase_date:int currency:string amount:long crypto_currency:string crypto_amount:long url:string = fragment.CollectibleInfo` */
 class CollectibleInfo$ {

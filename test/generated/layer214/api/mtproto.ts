@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   checkBodyLength,
   constructorArgs,
   decoding,
@@ -26,9 +27,16 @@ import {
   serializeObject,
   writeSizedObject,
 } from '@tlforge/runtime';
+import { read$mtproto$Message } from '../codecs.js';
+import { globalRegistry } from '../registry.js';
 
 /** Any constructor of `mtproto.Message`, discriminated by `className`. */
 export type TypeMessage = Api.mtproto.Message;
+/**
+ * `mtproto.Message` as a value: `Api.mtproto.TypeMessage.read(bytes)` reads one boxed `mtproto.Message`
+ * (its values can hold any object, so every class is bundled); `Api.mtproto.TypeMessage.is(value)` tells whether a value is one.
+ */
+export const TypeMessage: TlBoxedType<TypeMessage> = /*@__PURE__*/ new TlBoxedType(0x790009e3, 'mtproto.Message', read$mtproto$Message, globalRegistry, [0x5bb8e511]);
 
 /** `message msg_id:long seqno:int bytes:int body:Object = Message` */
 class Message$ {

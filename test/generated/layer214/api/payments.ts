@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -76,6 +77,30 @@ import {
   read$Vector$User,
   read$Vector$int,
   read$WebDocument,
+  read$payments$BankCardData,
+  read$payments$CheckCanSendGiftResult,
+  read$payments$CheckedGiftCode,
+  read$payments$ConnectedStarRefBots,
+  read$payments$ExportedInvoice,
+  read$payments$GiveawayInfo,
+  read$payments$PaymentForm,
+  read$payments$PaymentReceipt,
+  read$payments$PaymentResult,
+  read$payments$ResaleStarGifts,
+  read$payments$SavedInfo,
+  read$payments$SavedStarGifts,
+  read$payments$StarGiftCollections,
+  read$payments$StarGiftUpgradePreview,
+  read$payments$StarGiftWithdrawalUrl,
+  read$payments$StarGifts,
+  read$payments$StarsRevenueAdsAccountUrl,
+  read$payments$StarsRevenueStats,
+  read$payments$StarsRevenueWithdrawalUrl,
+  read$payments$StarsStatus,
+  read$payments$SuggestedStarRefBots,
+  read$payments$UniqueStarGift,
+  read$payments$UniqueStarGiftValueInfo,
+  read$payments$ValidatedRequestedInfo,
   readResult$Bool,
   readResult$StarGiftCollection,
   readResult$Updates,
@@ -167,64 +192,184 @@ export type TypePaymentForm =
   | Api.payments.PaymentForm
   | Api.payments.PaymentFormStars
   | Api.payments.PaymentFormStarGift;
+/**
+ * `payments.PaymentForm` as a value: `Api.payments.TypePaymentForm.read(bytes)` reads one boxed `payments.PaymentForm`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentForm.is(value)` tells whether a value is one.
+ */
+export const TypePaymentForm: TlBoxedType<TypePaymentForm> = /*@__PURE__*/ new TlBoxedType(0xa0483f19, 'payments.PaymentForm', read$payments$PaymentForm);
 /** Any constructor of `payments.ValidatedRequestedInfo`, discriminated by `className`. */
 export type TypeValidatedRequestedInfo = Api.payments.ValidatedRequestedInfo;
+/**
+ * `payments.ValidatedRequestedInfo` as a value: `Api.payments.TypeValidatedRequestedInfo.read(bytes)` reads one boxed `payments.ValidatedRequestedInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeValidatedRequestedInfo.is(value)` tells whether a value is one.
+ */
+export const TypeValidatedRequestedInfo: TlBoxedType<TypeValidatedRequestedInfo> = /*@__PURE__*/ new TlBoxedType(0x8f8044b7, 'payments.ValidatedRequestedInfo', read$payments$ValidatedRequestedInfo);
 /** Any constructor of `payments.PaymentResult`, discriminated by `className`. */
 export type TypePaymentResult = 
   | Api.payments.PaymentResult
   | Api.payments.PaymentVerificationNeeded;
+/**
+ * `payments.PaymentResult` as a value: `Api.payments.TypePaymentResult.read(bytes)` reads one boxed `payments.PaymentResult`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentResult.is(value)` tells whether a value is one.
+ */
+export const TypePaymentResult: TlBoxedType<TypePaymentResult> = /*@__PURE__*/ new TlBoxedType(0x8ae16a9d, 'payments.PaymentResult', read$payments$PaymentResult);
 /** Any constructor of `payments.PaymentReceipt`, discriminated by `className`. */
 export type TypePaymentReceipt = 
   | Api.payments.PaymentReceipt
   | Api.payments.PaymentReceiptStars;
+/**
+ * `payments.PaymentReceipt` as a value: `Api.payments.TypePaymentReceipt.read(bytes)` reads one boxed `payments.PaymentReceipt`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentReceipt.is(value)` tells whether a value is one.
+ */
+export const TypePaymentReceipt: TlBoxedType<TypePaymentReceipt> = /*@__PURE__*/ new TlBoxedType(0x590093c9, 'payments.PaymentReceipt', read$payments$PaymentReceipt);
 /** Any constructor of `payments.SavedInfo`, discriminated by `className`. */
 export type TypeSavedInfo = Api.payments.SavedInfo;
+/**
+ * `payments.SavedInfo` as a value: `Api.payments.TypeSavedInfo.read(bytes)` reads one boxed `payments.SavedInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeSavedInfo.is(value)` tells whether a value is one.
+ */
+export const TypeSavedInfo: TlBoxedType<TypeSavedInfo> = /*@__PURE__*/ new TlBoxedType(0xad3cf146, 'payments.SavedInfo', read$payments$SavedInfo);
 /** Any constructor of `payments.BankCardData`, discriminated by `className`. */
 export type TypeBankCardData = Api.payments.BankCardData;
+/**
+ * `payments.BankCardData` as a value: `Api.payments.TypeBankCardData.read(bytes)` reads one boxed `payments.BankCardData`
+ * (bundling only the classes it can hold); `Api.payments.TypeBankCardData.is(value)` tells whether a value is one.
+ */
+export const TypeBankCardData: TlBoxedType<TypeBankCardData> = /*@__PURE__*/ new TlBoxedType(0x8c6dd68b, 'payments.BankCardData', read$payments$BankCardData);
 /** Any constructor of `payments.ExportedInvoice`, discriminated by `className`. */
 export type TypeExportedInvoice = Api.payments.ExportedInvoice;
+/**
+ * `payments.ExportedInvoice` as a value: `Api.payments.TypeExportedInvoice.read(bytes)` reads one boxed `payments.ExportedInvoice`
+ * (bundling only the classes it can hold); `Api.payments.TypeExportedInvoice.is(value)` tells whether a value is one.
+ */
+export const TypeExportedInvoice: TlBoxedType<TypeExportedInvoice> = /*@__PURE__*/ new TlBoxedType(0x36105432, 'payments.ExportedInvoice', read$payments$ExportedInvoice);
 /** Any constructor of `payments.CheckedGiftCode`, discriminated by `className`. */
 export type TypeCheckedGiftCode = Api.payments.CheckedGiftCode;
+/**
+ * `payments.CheckedGiftCode` as a value: `Api.payments.TypeCheckedGiftCode.read(bytes)` reads one boxed `payments.CheckedGiftCode`
+ * (bundling only the classes it can hold); `Api.payments.TypeCheckedGiftCode.is(value)` tells whether a value is one.
+ */
+export const TypeCheckedGiftCode: TlBoxedType<TypeCheckedGiftCode> = /*@__PURE__*/ new TlBoxedType(0x5b2997e8, 'payments.CheckedGiftCode', read$payments$CheckedGiftCode);
 /** Any constructor of `payments.GiveawayInfo`, discriminated by `className`. */
 export type TypeGiveawayInfo = 
   | Api.payments.GiveawayInfo
   | Api.payments.GiveawayInfoResults;
+/**
+ * `payments.GiveawayInfo` as a value: `Api.payments.TypeGiveawayInfo.read(bytes)` reads one boxed `payments.GiveawayInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeGiveawayInfo.is(value)` tells whether a value is one.
+ */
+export const TypeGiveawayInfo: TlBoxedType<TypeGiveawayInfo> = /*@__PURE__*/ new TlBoxedType(0x96a377bd, 'payments.GiveawayInfo', read$payments$GiveawayInfo);
 /** Any constructor of `payments.StarsStatus`, discriminated by `className`. */
 export type TypeStarsStatus = Api.payments.StarsStatus;
+/**
+ * `payments.StarsStatus` as a value: `Api.payments.TypeStarsStatus.read(bytes)` reads one boxed `payments.StarsStatus`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsStatus.is(value)` tells whether a value is one.
+ */
+export const TypeStarsStatus: TlBoxedType<TypeStarsStatus> = /*@__PURE__*/ new TlBoxedType(0x6e9c1d6f, 'payments.StarsStatus', read$payments$StarsStatus);
 /** Any constructor of `payments.StarsRevenueStats`, discriminated by `className`. */
 export type TypeStarsRevenueStats = Api.payments.StarsRevenueStats;
+/**
+ * `payments.StarsRevenueStats` as a value: `Api.payments.TypeStarsRevenueStats.read(bytes)` reads one boxed `payments.StarsRevenueStats`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsRevenueStats.is(value)` tells whether a value is one.
+ */
+export const TypeStarsRevenueStats: TlBoxedType<TypeStarsRevenueStats> = /*@__PURE__*/ new TlBoxedType(0xa54755f3, 'payments.StarsRevenueStats', read$payments$StarsRevenueStats);
 /** Any constructor of `payments.StarsRevenueWithdrawalUrl`, discriminated by `className`. */
 export type TypeStarsRevenueWithdrawalUrl = Api.payments.StarsRevenueWithdrawalUrl;
+/**
+ * `payments.StarsRevenueWithdrawalUrl` as a value: `Api.payments.TypeStarsRevenueWithdrawalUrl.read(bytes)` reads one boxed `payments.StarsRevenueWithdrawalUrl`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsRevenueWithdrawalUrl.is(value)` tells whether a value is one.
+ */
+export const TypeStarsRevenueWithdrawalUrl: TlBoxedType<TypeStarsRevenueWithdrawalUrl> = /*@__PURE__*/ new TlBoxedType(0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', read$payments$StarsRevenueWithdrawalUrl);
 /** Any constructor of `payments.StarsRevenueAdsAccountUrl`, discriminated by `className`. */
 export type TypeStarsRevenueAdsAccountUrl = Api.payments.StarsRevenueAdsAccountUrl;
+/**
+ * `payments.StarsRevenueAdsAccountUrl` as a value: `Api.payments.TypeStarsRevenueAdsAccountUrl.read(bytes)` reads one boxed `payments.StarsRevenueAdsAccountUrl`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsRevenueAdsAccountUrl.is(value)` tells whether a value is one.
+ */
+export const TypeStarsRevenueAdsAccountUrl: TlBoxedType<TypeStarsRevenueAdsAccountUrl> = /*@__PURE__*/ new TlBoxedType(0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', read$payments$StarsRevenueAdsAccountUrl);
 /** Any constructor of `payments.StarGifts`, discriminated by `className`. */
 export type TypeStarGifts = 
   | Api.payments.StarGiftsNotModified
   | Api.payments.StarGifts;
+/**
+ * `payments.StarGifts` as a value: `Api.payments.TypeStarGifts.read(bytes)` reads one boxed `payments.StarGifts`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGifts.is(value)` tells whether a value is one.
+ */
+export const TypeStarGifts: TlBoxedType<TypeStarGifts> = /*@__PURE__*/ new TlBoxedType(0x6178d9a4, 'payments.StarGifts', read$payments$StarGifts);
 /** Any constructor of `payments.ConnectedStarRefBots`, discriminated by `className`. */
 export type TypeConnectedStarRefBots = Api.payments.ConnectedStarRefBots;
+/**
+ * `payments.ConnectedStarRefBots` as a value: `Api.payments.TypeConnectedStarRefBots.read(bytes)` reads one boxed `payments.ConnectedStarRefBots`
+ * (bundling only the classes it can hold); `Api.payments.TypeConnectedStarRefBots.is(value)` tells whether a value is one.
+ */
+export const TypeConnectedStarRefBots: TlBoxedType<TypeConnectedStarRefBots> = /*@__PURE__*/ new TlBoxedType(0x235e1a67, 'payments.ConnectedStarRefBots', read$payments$ConnectedStarRefBots);
 /** Any constructor of `payments.SuggestedStarRefBots`, discriminated by `className`. */
 export type TypeSuggestedStarRefBots = Api.payments.SuggestedStarRefBots;
+/**
+ * `payments.SuggestedStarRefBots` as a value: `Api.payments.TypeSuggestedStarRefBots.read(bytes)` reads one boxed `payments.SuggestedStarRefBots`
+ * (bundling only the classes it can hold); `Api.payments.TypeSuggestedStarRefBots.is(value)` tells whether a value is one.
+ */
+export const TypeSuggestedStarRefBots: TlBoxedType<TypeSuggestedStarRefBots> = /*@__PURE__*/ new TlBoxedType(0x70189243, 'payments.SuggestedStarRefBots', read$payments$SuggestedStarRefBots);
 /** Any constructor of `payments.StarGiftUpgradePreview`, discriminated by `className`. */
 export type TypeStarGiftUpgradePreview = Api.payments.StarGiftUpgradePreview;
+/**
+ * `payments.StarGiftUpgradePreview` as a value: `Api.payments.TypeStarGiftUpgradePreview.read(bytes)` reads one boxed `payments.StarGiftUpgradePreview`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftUpgradePreview.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftUpgradePreview: TlBoxedType<TypeStarGiftUpgradePreview> = /*@__PURE__*/ new TlBoxedType(0x5e2b68c7, 'payments.StarGiftUpgradePreview', read$payments$StarGiftUpgradePreview);
 /** Any constructor of `payments.UniqueStarGift`, discriminated by `className`. */
 export type TypeUniqueStarGift = Api.payments.UniqueStarGift;
+/**
+ * `payments.UniqueStarGift` as a value: `Api.payments.TypeUniqueStarGift.read(bytes)` reads one boxed `payments.UniqueStarGift`
+ * (bundling only the classes it can hold); `Api.payments.TypeUniqueStarGift.is(value)` tells whether a value is one.
+ */
+export const TypeUniqueStarGift: TlBoxedType<TypeUniqueStarGift> = /*@__PURE__*/ new TlBoxedType(0x78b0c5fb, 'payments.UniqueStarGift', read$payments$UniqueStarGift);
 /** Any constructor of `payments.SavedStarGifts`, discriminated by `className`. */
 export type TypeSavedStarGifts = Api.payments.SavedStarGifts;
+/**
+ * `payments.SavedStarGifts` as a value: `Api.payments.TypeSavedStarGifts.read(bytes)` reads one boxed `payments.SavedStarGifts`
+ * (bundling only the classes it can hold); `Api.payments.TypeSavedStarGifts.is(value)` tells whether a value is one.
+ */
+export const TypeSavedStarGifts: TlBoxedType<TypeSavedStarGifts> = /*@__PURE__*/ new TlBoxedType(0xd5112897, 'payments.SavedStarGifts', read$payments$SavedStarGifts);
 /** Any constructor of `payments.StarGiftWithdrawalUrl`, discriminated by `className`. */
 export type TypeStarGiftWithdrawalUrl = Api.payments.StarGiftWithdrawalUrl;
+/**
+ * `payments.StarGiftWithdrawalUrl` as a value: `Api.payments.TypeStarGiftWithdrawalUrl.read(bytes)` reads one boxed `payments.StarGiftWithdrawalUrl`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftWithdrawalUrl.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftWithdrawalUrl: TlBoxedType<TypeStarGiftWithdrawalUrl> = /*@__PURE__*/ new TlBoxedType(0xa2822dc5, 'payments.StarGiftWithdrawalUrl', read$payments$StarGiftWithdrawalUrl);
 /** Any constructor of `payments.ResaleStarGifts`, discriminated by `className`. */
 export type TypeResaleStarGifts = Api.payments.ResaleStarGifts;
+/**
+ * `payments.ResaleStarGifts` as a value: `Api.payments.TypeResaleStarGifts.read(bytes)` reads one boxed `payments.ResaleStarGifts`
+ * (bundling only the classes it can hold); `Api.payments.TypeResaleStarGifts.is(value)` tells whether a value is one.
+ */
+export const TypeResaleStarGifts: TlBoxedType<TypeResaleStarGifts> = /*@__PURE__*/ new TlBoxedType(0xb2dbb7e3, 'payments.ResaleStarGifts', read$payments$ResaleStarGifts);
 /** Any constructor of `payments.StarGiftCollections`, discriminated by `className`. */
 export type TypeStarGiftCollections = 
   | Api.payments.StarGiftCollectionsNotModified
   | Api.payments.StarGiftCollections;
+/**
+ * `payments.StarGiftCollections` as a value: `Api.payments.TypeStarGiftCollections.read(bytes)` reads one boxed `payments.StarGiftCollections`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftCollections.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftCollections: TlBoxedType<TypeStarGiftCollections> = /*@__PURE__*/ new TlBoxedType(0xf01721ec, 'payments.StarGiftCollections', read$payments$StarGiftCollections);
 /** Any constructor of `payments.UniqueStarGiftValueInfo`, discriminated by `className`. */
 export type TypeUniqueStarGiftValueInfo = Api.payments.UniqueStarGiftValueInfo;
+/**
+ * `payments.UniqueStarGiftValueInfo` as a value: `Api.payments.TypeUniqueStarGiftValueInfo.read(bytes)` reads one boxed `payments.UniqueStarGiftValueInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeUniqueStarGiftValueInfo.is(value)` tells whether a value is one.
+ */
+export const TypeUniqueStarGiftValueInfo: TlBoxedType<TypeUniqueStarGiftValueInfo> = /*@__PURE__*/ new TlBoxedType(0x16355bc4, 'payments.UniqueStarGiftValueInfo', read$payments$UniqueStarGiftValueInfo);
 /** Any constructor of `payments.CheckCanSendGiftResult`, discriminated by `className`. */
 export type TypeCheckCanSendGiftResult = 
   | Api.payments.CheckCanSendGiftResultOk
   | Api.payments.CheckCanSendGiftResultFail;
+/**
+ * `payments.CheckCanSendGiftResult` as a value: `Api.payments.TypeCheckCanSendGiftResult.read(bytes)` reads one boxed `payments.CheckCanSendGiftResult`
+ * (bundling only the classes it can hold); `Api.payments.TypeCheckCanSendGiftResult.is(value)` tells whether a value is one.
+ */
+export const TypeCheckCanSendGiftResult: TlBoxedType<TypeCheckCanSendGiftResult> = /*@__PURE__*/ new TlBoxedType(0x632efa30, 'payments.CheckCanSendGiftResult', read$payments$CheckCanSendGiftResult);
 
 /** `payments.paymentForm#a0058751 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true form_id:long bot_id:long title:string description:string photo:flags.5?WebDocument invoice:Invoice provider_id:long url:string native_provider:flags.4?string native_params:flags.4?DataJSON additional_methods:flags.6?Vector<PaymentFormMethod> saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?Vector<PaymentSavedCredentials> users:Vector<User> = payments.PaymentForm` */
 class PaymentForm$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -53,6 +54,13 @@ import {
   read$Vector$User,
   read$Vector$int,
   read$Vector$long,
+  read$phone$ExportedGroupCallInvite,
+  read$phone$GroupCall,
+  read$phone$GroupCallStreamChannels,
+  read$phone$GroupCallStreamRtmpUrl,
+  read$phone$GroupParticipants,
+  read$phone$JoinAsPeers,
+  read$phone$PhoneCall,
   readResult$Bool,
   readResult$DataJSON,
   readResult$Updates,
@@ -91,18 +99,53 @@ import {
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
+/**
+ * `phone.PhoneCall` as a value: `Api.phone.TypePhoneCall.read(bytes)` reads one boxed `phone.PhoneCall`
+ * (bundling only the classes it can hold); `Api.phone.TypePhoneCall.is(value)` tells whether a value is one.
+ */
+export const TypePhoneCall: TlBoxedType<TypePhoneCall> = /*@__PURE__*/ new TlBoxedType(0xd48afe4f, 'phone.PhoneCall', read$phone$PhoneCall);
 /** Any constructor of `phone.GroupCall`, discriminated by `className`. */
 export type TypeGroupCall = Api.phone.GroupCall;
+/**
+ * `phone.GroupCall` as a value: `Api.phone.TypeGroupCall.read(bytes)` reads one boxed `phone.GroupCall`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCall.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCall: TlBoxedType<TypeGroupCall> = /*@__PURE__*/ new TlBoxedType(0x304116be, 'phone.GroupCall', read$phone$GroupCall);
 /** Any constructor of `phone.GroupParticipants`, discriminated by `className`. */
 export type TypeGroupParticipants = Api.phone.GroupParticipants;
+/**
+ * `phone.GroupParticipants` as a value: `Api.phone.TypeGroupParticipants.read(bytes)` reads one boxed `phone.GroupParticipants`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupParticipants.is(value)` tells whether a value is one.
+ */
+export const TypeGroupParticipants: TlBoxedType<TypeGroupParticipants> = /*@__PURE__*/ new TlBoxedType(0x72d304f4, 'phone.GroupParticipants', read$phone$GroupParticipants);
 /** Any constructor of `phone.JoinAsPeers`, discriminated by `className`. */
 export type TypeJoinAsPeers = Api.phone.JoinAsPeers;
+/**
+ * `phone.JoinAsPeers` as a value: `Api.phone.TypeJoinAsPeers.read(bytes)` reads one boxed `phone.JoinAsPeers`
+ * (bundling only the classes it can hold); `Api.phone.TypeJoinAsPeers.is(value)` tells whether a value is one.
+ */
+export const TypeJoinAsPeers: TlBoxedType<TypeJoinAsPeers> = /*@__PURE__*/ new TlBoxedType(0xb4b770fb, 'phone.JoinAsPeers', read$phone$JoinAsPeers);
 /** Any constructor of `phone.ExportedGroupCallInvite`, discriminated by `className`. */
 export type TypeExportedGroupCallInvite = Api.phone.ExportedGroupCallInvite;
+/**
+ * `phone.ExportedGroupCallInvite` as a value: `Api.phone.TypeExportedGroupCallInvite.read(bytes)` reads one boxed `phone.ExportedGroupCallInvite`
+ * (bundling only the classes it can hold); `Api.phone.TypeExportedGroupCallInvite.is(value)` tells whether a value is one.
+ */
+export const TypeExportedGroupCallInvite: TlBoxedType<TypeExportedGroupCallInvite> = /*@__PURE__*/ new TlBoxedType(0x3b3bfe8f, 'phone.ExportedGroupCallInvite', read$phone$ExportedGroupCallInvite);
 /** Any constructor of `phone.GroupCallStreamChannels`, discriminated by `className`. */
 export type TypeGroupCallStreamChannels = Api.phone.GroupCallStreamChannels;
+/**
+ * `phone.GroupCallStreamChannels` as a value: `Api.phone.TypeGroupCallStreamChannels.read(bytes)` reads one boxed `phone.GroupCallStreamChannels`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCallStreamChannels.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCallStreamChannels: TlBoxedType<TypeGroupCallStreamChannels> = /*@__PURE__*/ new TlBoxedType(0x9157c5e4, 'phone.GroupCallStreamChannels', read$phone$GroupCallStreamChannels);
 /** Any constructor of `phone.GroupCallStreamRtmpUrl`, discriminated by `className`. */
 export type TypeGroupCallStreamRtmpUrl = Api.phone.GroupCallStreamRtmpUrl;
+/**
+ * `phone.GroupCallStreamRtmpUrl` as a value: `Api.phone.TypeGroupCallStreamRtmpUrl.read(bytes)` reads one boxed `phone.GroupCallStreamRtmpUrl`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCallStreamRtmpUrl.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCallStreamRtmpUrl: TlBoxedType<TypeGroupCallStreamRtmpUrl> = /*@__PURE__*/ new TlBoxedType(0xd1f515cb, 'phone.GroupCallStreamRtmpUrl', read$phone$GroupCallStreamRtmpUrl);
 
 /** `phone.phoneCall#ec82e140 phone_call:PhoneCall users:Vector<User> = phone.PhoneCall` */
 class PhoneCall$ {

@@ -7,6 +7,7 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -33,6 +34,9 @@ import {
   read$Vector$PrepaidGiveaway,
   read$Vector$User,
   read$Vector$int,
+  read$premium$BoostsList,
+  read$premium$BoostsStatus,
+  read$premium$MyBoosts,
   readResult$premium$BoostsList,
   readResult$premium$BoostsStatus,
   readResult$premium$MyBoosts,
@@ -51,10 +55,25 @@ import {
 
 /** Any constructor of `premium.BoostsList`, discriminated by `className`. */
 export type TypeBoostsList = Api.premium.BoostsList;
+/**
+ * `premium.BoostsList` as a value: `Api.premium.TypeBoostsList.read(bytes)` reads one boxed `premium.BoostsList`
+ * (bundling only the classes it can hold); `Api.premium.TypeBoostsList.is(value)` tells whether a value is one.
+ */
+export const TypeBoostsList: TlBoxedType<TypeBoostsList> = /*@__PURE__*/ new TlBoxedType(0x2235a8bd, 'premium.BoostsList', read$premium$BoostsList);
 /** Any constructor of `premium.MyBoosts`, discriminated by `className`. */
 export type TypeMyBoosts = Api.premium.MyBoosts;
+/**
+ * `premium.MyBoosts` as a value: `Api.premium.TypeMyBoosts.read(bytes)` reads one boxed `premium.MyBoosts`
+ * (bundling only the classes it can hold); `Api.premium.TypeMyBoosts.is(value)` tells whether a value is one.
+ */
+export const TypeMyBoosts: TlBoxedType<TypeMyBoosts> = /*@__PURE__*/ new TlBoxedType(0xad3512db, 'premium.MyBoosts', read$premium$MyBoosts);
 /** Any constructor of `premium.BoostsStatus`, discriminated by `className`. */
 export type TypeBoostsStatus = Api.premium.BoostsStatus;
+/**
+ * `premium.BoostsStatus` as a value: `Api.premium.TypeBoostsStatus.read(bytes)` reads one boxed `premium.BoostsStatus`
+ * (bundling only the classes it can hold); `Api.premium.TypeBoostsStatus.is(value)` tells whether a value is one.
+ */
+export const TypeBoostsStatus: TlBoxedType<TypeBoostsStatus> = /*@__PURE__*/ new TlBoxedType(0xc31b1ab9, 'premium.BoostsStatus', read$premium$BoostsStatus);
 
 /** `premium.boostsList#86f8613c flags:# count:int boosts:Vector<Boost> next_offset:flags.0?string users:Vector<User> = premium.BoostsList` */
 class BoostsList$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -53,6 +54,15 @@ import {
   read$Vector$StoryViews,
   read$Vector$User,
   read$Vector$int,
+  read$stories$Albums,
+  read$stories$AllStories,
+  read$stories$CanSendStoryCount,
+  read$stories$FoundStories,
+  read$stories$PeerStories,
+  read$stories$Stories,
+  read$stories$StoryReactionsList,
+  read$stories$StoryViews,
+  read$stories$StoryViewsList,
   readResult$Bool,
   readResult$ExportedStoryLink,
   readResult$ReportResult,
@@ -98,24 +108,69 @@ import {
 export type TypeAllStories = 
   | Api.stories.AllStoriesNotModified
   | Api.stories.AllStories;
+/**
+ * `stories.AllStories` as a value: `Api.stories.TypeAllStories.read(bytes)` reads one boxed `stories.AllStories`
+ * (bundling only the classes it can hold); `Api.stories.TypeAllStories.is(value)` tells whether a value is one.
+ */
+export const TypeAllStories: TlBoxedType<TypeAllStories> = /*@__PURE__*/ new TlBoxedType(0x7e60d0cd, 'stories.AllStories', read$stories$AllStories);
 /** Any constructor of `stories.Stories`, discriminated by `className`. */
 export type TypeStories = Api.stories.Stories;
+/**
+ * `stories.Stories` as a value: `Api.stories.TypeStories.read(bytes)` reads one boxed `stories.Stories`
+ * (bundling only the classes it can hold); `Api.stories.TypeStories.is(value)` tells whether a value is one.
+ */
+export const TypeStories: TlBoxedType<TypeStories> = /*@__PURE__*/ new TlBoxedType(0x251c0c2c, 'stories.Stories', read$stories$Stories);
 /** Any constructor of `stories.StoryViewsList`, discriminated by `className`. */
 export type TypeStoryViewsList = Api.stories.StoryViewsList;
+/**
+ * `stories.StoryViewsList` as a value: `Api.stories.TypeStoryViewsList.read(bytes)` reads one boxed `stories.StoryViewsList`
+ * (bundling only the classes it can hold); `Api.stories.TypeStoryViewsList.is(value)` tells whether a value is one.
+ */
+export const TypeStoryViewsList: TlBoxedType<TypeStoryViewsList> = /*@__PURE__*/ new TlBoxedType(0xb9437560, 'stories.StoryViewsList', read$stories$StoryViewsList);
 /** Any constructor of `stories.StoryViews`, discriminated by `className`. */
 export type TypeStoryViews = Api.stories.StoryViews;
+/**
+ * `stories.StoryViews` as a value: `Api.stories.TypeStoryViews.read(bytes)` reads one boxed `stories.StoryViews`
+ * (bundling only the classes it can hold); `Api.stories.TypeStoryViews.is(value)` tells whether a value is one.
+ */
+export const TypeStoryViews: TlBoxedType<TypeStoryViews> = /*@__PURE__*/ new TlBoxedType(0x4b3fc4ba, 'stories.StoryViews', read$stories$StoryViews);
 /** Any constructor of `stories.PeerStories`, discriminated by `className`. */
 export type TypePeerStories = Api.stories.PeerStories;
+/**
+ * `stories.PeerStories` as a value: `Api.stories.TypePeerStories.read(bytes)` reads one boxed `stories.PeerStories`
+ * (bundling only the classes it can hold); `Api.stories.TypePeerStories.is(value)` tells whether a value is one.
+ */
+export const TypePeerStories: TlBoxedType<TypePeerStories> = /*@__PURE__*/ new TlBoxedType(0x9d56cfd0, 'stories.PeerStories', read$stories$PeerStories);
 /** Any constructor of `stories.StoryReactionsList`, discriminated by `className`. */
 export type TypeStoryReactionsList = Api.stories.StoryReactionsList;
+/**
+ * `stories.StoryReactionsList` as a value: `Api.stories.TypeStoryReactionsList.read(bytes)` reads one boxed `stories.StoryReactionsList`
+ * (bundling only the classes it can hold); `Api.stories.TypeStoryReactionsList.is(value)` tells whether a value is one.
+ */
+export const TypeStoryReactionsList: TlBoxedType<TypeStoryReactionsList> = /*@__PURE__*/ new TlBoxedType(0x046f91e3, 'stories.StoryReactionsList', read$stories$StoryReactionsList);
 /** Any constructor of `stories.FoundStories`, discriminated by `className`. */
 export type TypeFoundStories = Api.stories.FoundStories;
+/**
+ * `stories.FoundStories` as a value: `Api.stories.TypeFoundStories.read(bytes)` reads one boxed `stories.FoundStories`
+ * (bundling only the classes it can hold); `Api.stories.TypeFoundStories.is(value)` tells whether a value is one.
+ */
+export const TypeFoundStories: TlBoxedType<TypeFoundStories> = /*@__PURE__*/ new TlBoxedType(0x17790b35, 'stories.FoundStories', read$stories$FoundStories);
 /** Any constructor of `stories.CanSendStoryCount`, discriminated by `className`. */
 export type TypeCanSendStoryCount = Api.stories.CanSendStoryCount;
+/**
+ * `stories.CanSendStoryCount` as a value: `Api.stories.TypeCanSendStoryCount.read(bytes)` reads one boxed `stories.CanSendStoryCount`
+ * (bundling only the classes it can hold); `Api.stories.TypeCanSendStoryCount.is(value)` tells whether a value is one.
+ */
+export const TypeCanSendStoryCount: TlBoxedType<TypeCanSendStoryCount> = /*@__PURE__*/ new TlBoxedType(0xcb53a298, 'stories.CanSendStoryCount', read$stories$CanSendStoryCount);
 /** Any constructor of `stories.Albums`, discriminated by `className`. */
 export type TypeAlbums = 
   | Api.stories.AlbumsNotModified
   | Api.stories.Albums;
+/**
+ * `stories.Albums` as a value: `Api.stories.TypeAlbums.read(bytes)` reads one boxed `stories.Albums`
+ * (bundling only the classes it can hold); `Api.stories.TypeAlbums.is(value)` tells whether a value is one.
+ */
+export const TypeAlbums: TlBoxedType<TypeAlbums> = /*@__PURE__*/ new TlBoxedType(0x05a73d39, 'stories.Albums', read$stories$Albums);
 
 /** `stories.allStoriesNotModified#1158fe3e flags:# state:string stealth_mode:StoriesStealthMode = stories.AllStories` */
 class AllStoriesNotModified$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -39,6 +40,9 @@ import {
   read$Vector$RequirementToContact,
   read$Vector$SecureValueError,
   read$Vector$User,
+  read$users$SavedMusic,
+  read$users$UserFull,
+  read$users$Users,
   readResult$Bool,
   readResult$users$SavedMusic,
   readResult$users$UserFull,
@@ -53,14 +57,29 @@ import {
 
 /** Any constructor of `users.UserFull`, discriminated by `className`. */
 export type TypeUserFull = Api.users.UserFull;
+/**
+ * `users.UserFull` as a value: `Api.users.TypeUserFull.read(bytes)` reads one boxed `users.UserFull`
+ * (bundling only the classes it can hold); `Api.users.TypeUserFull.is(value)` tells whether a value is one.
+ */
+export const TypeUserFull: TlBoxedType<TypeUserFull> = /*@__PURE__*/ new TlBoxedType(0x83df9df5, 'users.UserFull', read$users$UserFull);
 /** Any constructor of `users.Users`, discriminated by `className`. */
 export type TypeUsers = 
   | Api.users.Users
   | Api.users.UsersSlice;
+/**
+ * `users.Users` as a value: `Api.users.TypeUsers.read(bytes)` reads one boxed `users.Users`
+ * (bundling only the classes it can hold); `Api.users.TypeUsers.is(value)` tells whether a value is one.
+ */
+export const TypeUsers: TlBoxedType<TypeUsers> = /*@__PURE__*/ new TlBoxedType(0xf24bf0c0, 'users.Users', read$users$Users);
 /** Any constructor of `users.SavedMusic`, discriminated by `className`. */
 export type TypeSavedMusic = 
   | Api.users.SavedMusicNotModified
   | Api.users.SavedMusic;
+/**
+ * `users.SavedMusic` as a value: `Api.users.TypeSavedMusic.read(bytes)` reads one boxed `users.SavedMusic`
+ * (bundling only the classes it can hold); `Api.users.TypeSavedMusic.is(value)` tells whether a value is one.
+ */
+export const TypeSavedMusic: TlBoxedType<TypeSavedMusic> = /*@__PURE__*/ new TlBoxedType(0xf813ae37, 'users.SavedMusic', read$users$SavedMusic);
 
 /** `users.userFull#3b6d152e full_user:UserFull chats:Vector<Chat> users:Vector<User> = users.UserFull` */
 class UserFull$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -35,6 +36,7 @@ import {
   read$InputAiComposeTone,
   read$Vector$AiComposeTone,
   read$Vector$User,
+  read$aicompose$Tones,
   readResult$AiComposeTone,
   readResult$AiComposeToneExample,
   readResult$Bool,
@@ -56,6 +58,11 @@ import {
 export type TypeTones = 
   | Api.aicompose.TonesNotModified
   | Api.aicompose.Tones;
+/**
+ * `aicompose.Tones` as a value: `Api.aicompose.TypeTones.read(bytes)` reads one boxed `aicompose.Tones`
+ * (bundling only the classes it can hold); `Api.aicompose.TypeTones.is(value)` tells whether a value is one.
+ */
+export const TypeTones: TlBoxedType<TypeTones> = /*@__PURE__*/ new TlBoxedType(0xf25ffed9, 'aicompose.Tones', read$aicompose$Tones);
 
 /**
  * The list of saved [AI composer tones »](https://core.telegram.org/api/ai#ai-compose-tones) hasn't changed since the last time it was fetched (i.e. the `hash` passed to {@link Api.aicompose.GetTones} is still valid).

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   bigintArrayArg,
@@ -44,6 +45,12 @@ import {
   read$account$PasswordInputSettings,
   read$auth$Authorization,
   read$auth$CodeType,
+  read$auth$ExportedAuthorization,
+  read$auth$LoggedOut,
+  read$auth$LoginToken,
+  read$auth$PasskeyLoginOptions,
+  read$auth$PasswordRecovery,
+  read$auth$SentCode,
   read$auth$SentCodeType,
   read$help$TermsOfService,
   readResult$Authorization,
@@ -104,6 +111,11 @@ export type TypeSentCode =
   | Api.auth.SentCodeSuccess
   | Api.auth.SentCodePaymentRequired;
 /**
+ * `auth.SentCode` as a value: `Api.auth.TypeSentCode.read(bytes)` reads one boxed `auth.SentCode`
+ * (bundling only the classes it can hold); `Api.auth.TypeSentCode.is(value)` tells whether a value is one.
+ */
+export const TypeSentCode: TlBoxedType<TypeSentCode> = /*@__PURE__*/ new TlBoxedType(0x6ce87081, 'auth.SentCode', read$auth$SentCode);
+/**
  * Object contains info on user authorization.
  *
  * Any constructor of `auth.Authorization`, discriminated by `className`.
@@ -114,6 +126,11 @@ export type TypeAuthorization =
   | Api.auth.Authorization
   | Api.auth.AuthorizationSignUpRequired;
 /**
+ * `auth.Authorization` as a value: `Api.auth.TypeAuthorization.read(bytes)` reads one boxed `auth.Authorization`
+ * (bundling only the classes it can hold); `Api.auth.TypeAuthorization.is(value)` tells whether a value is one.
+ */
+export const TypeAuthorization: TlBoxedType<TypeAuthorization> = /*@__PURE__*/ new TlBoxedType(0xb9e04e39, 'auth.Authorization', read$auth$Authorization);
+/**
  * Exported authorization
  *
  * Any constructor of `auth.ExportedAuthorization`, discriminated by `className`.
@@ -122,6 +139,11 @@ export type TypeAuthorization =
  */
 export type TypeExportedAuthorization = Api.auth.ExportedAuthorization;
 /**
+ * `auth.ExportedAuthorization` as a value: `Api.auth.TypeExportedAuthorization.read(bytes)` reads one boxed `auth.ExportedAuthorization`
+ * (bundling only the classes it can hold); `Api.auth.TypeExportedAuthorization.is(value)` tells whether a value is one.
+ */
+export const TypeExportedAuthorization: TlBoxedType<TypeExportedAuthorization> = /*@__PURE__*/ new TlBoxedType(0x5fd1ec51, 'auth.ExportedAuthorization', read$auth$ExportedAuthorization);
+/**
  * Recovery info of a [2FA password](https://core.telegram.org/api/srp), only for accounts with a [recovery email configured](https://core.telegram.org/api/srp#email-verification).
  *
  * Any constructor of `auth.PasswordRecovery`, discriminated by `className`.
@@ -129,6 +151,11 @@ export type TypeExportedAuthorization = Api.auth.ExportedAuthorization;
  * @see https://core.telegram.org/type/auth.PasswordRecovery
  */
 export type TypePasswordRecovery = Api.auth.PasswordRecovery;
+/**
+ * `auth.PasswordRecovery` as a value: `Api.auth.TypePasswordRecovery.read(bytes)` reads one boxed `auth.PasswordRecovery`
+ * (bundling only the classes it can hold); `Api.auth.TypePasswordRecovery.is(value)` tells whether a value is one.
+ */
+export const TypePasswordRecovery: TlBoxedType<TypePasswordRecovery> = /*@__PURE__*/ new TlBoxedType(0xfa72d43a, 'auth.PasswordRecovery', read$auth$PasswordRecovery);
 /**
  * Type of verification code that will be sent next if you call the resendCode method
  *
@@ -142,6 +169,11 @@ export type TypeCodeType =
   | Api.auth.CodeTypeFlashCall
   | Api.auth.CodeTypeMissedCall
   | Api.auth.CodeTypeFragmentSms;
+/**
+ * `auth.CodeType` as a value: `Api.auth.TypeCodeType.read(bytes)` reads one boxed `auth.CodeType`
+ * (bundling only the classes it can hold); `Api.auth.TypeCodeType.is(value)` tells whether a value is one.
+ */
+export const TypeCodeType: TlBoxedType<TypeCodeType> = /*@__PURE__*/ new TlBoxedType(0xb3f3e401, 'auth.CodeType', read$auth$CodeType);
 /**
  * Type of the verification code that was sent
  *
@@ -162,6 +194,11 @@ export type TypeSentCodeType =
   | Api.auth.SentCodeTypeSmsWord
   | Api.auth.SentCodeTypeSmsPhrase;
 /**
+ * `auth.SentCodeType` as a value: `Api.auth.TypeSentCodeType.read(bytes)` reads one boxed `auth.SentCodeType`
+ * (bundling only the classes it can hold); `Api.auth.TypeSentCodeType.is(value)` tells whether a value is one.
+ */
+export const TypeSentCodeType: TlBoxedType<TypeSentCodeType> = /*@__PURE__*/ new TlBoxedType(0xff5b158e, 'auth.SentCodeType', read$auth$SentCodeType);
+/**
  * Login token (for QR code login)
  *
  * Any constructor of `auth.LoginToken`, discriminated by `className`.
@@ -173,6 +210,11 @@ export type TypeLoginToken =
   | Api.auth.LoginTokenMigrateTo
   | Api.auth.LoginTokenSuccess;
 /**
+ * `auth.LoginToken` as a value: `Api.auth.TypeLoginToken.read(bytes)` reads one boxed `auth.LoginToken`
+ * (bundling only the classes it can hold); `Api.auth.TypeLoginToken.is(value)` tells whether a value is one.
+ */
+export const TypeLoginToken: TlBoxedType<TypeLoginToken> = /*@__PURE__*/ new TlBoxedType(0x6b55f636, 'auth.LoginToken', read$auth$LoginToken);
+/**
  * [Future auth token »](https://core.telegram.org/api/auth#future-auth-tokens) to be used on subsequent authorizations
  *
  * Any constructor of `auth.LoggedOut`, discriminated by `className`.
@@ -181,6 +223,11 @@ export type TypeLoginToken =
  */
 export type TypeLoggedOut = Api.auth.LoggedOut;
 /**
+ * `auth.LoggedOut` as a value: `Api.auth.TypeLoggedOut.read(bytes)` reads one boxed `auth.LoggedOut`
+ * (bundling only the classes it can hold); `Api.auth.TypeLoggedOut.is(value)` tells whether a value is one.
+ */
+export const TypeLoggedOut: TlBoxedType<TypeLoggedOut> = /*@__PURE__*/ new TlBoxedType(0x0a804315, 'auth.LoggedOut', read$auth$LoggedOut);
+/**
  * Passkey login options, see [here »](https://core.telegram.org/api/passkeys#logging-in-with-a-passkey) for more info on the full flow.
  *
  * Any constructor of `auth.PasskeyLoginOptions`, discriminated by `className`.
@@ -188,6 +235,11 @@ export type TypeLoggedOut = Api.auth.LoggedOut;
  * @see https://core.telegram.org/type/auth.PasskeyLoginOptions
  */
 export type TypePasskeyLoginOptions = Api.auth.PasskeyLoginOptions;
+/**
+ * `auth.PasskeyLoginOptions` as a value: `Api.auth.TypePasskeyLoginOptions.read(bytes)` reads one boxed `auth.PasskeyLoginOptions`
+ * (bundling only the classes it can hold); `Api.auth.TypePasskeyLoginOptions.is(value)` tells whether a value is one.
+ */
+export const TypePasskeyLoginOptions: TlBoxedType<TypePasskeyLoginOptions> = /*@__PURE__*/ new TlBoxedType(0xd9793032, 'auth.PasskeyLoginOptions', read$auth$PasskeyLoginOptions);
 
 /**
  * Contains info about a sent verification code.

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -48,6 +49,12 @@ import {
   read$Vector$InputUser,
   read$Vector$User,
   read$Vector$string,
+  read$bots$AccessSettings,
+  read$bots$BotInfo,
+  read$bots$ExportedBotToken,
+  read$bots$PopularAppBots,
+  read$bots$PreviewInfo,
+  read$bots$RequestedButton,
   readResult$Bool,
   readResult$BotMenuButton,
   readResult$BotPreviewMedia,
@@ -100,6 +107,11 @@ import {
  */
 export type TypeBotInfo = Api.bots.BotInfo;
 /**
+ * `bots.BotInfo` as a value: `Api.bots.TypeBotInfo.read(bytes)` reads one boxed `bots.BotInfo`
+ * (bundling only the classes it can hold); `Api.bots.TypeBotInfo.is(value)` tells whether a value is one.
+ */
+export const TypeBotInfo: TlBoxedType<TypeBotInfo> = /*@__PURE__*/ new TlBoxedType(0xca7b2235, 'bots.BotInfo', read$bots$BotInfo);
+/**
  * Popular [Main Mini Apps](https://core.telegram.org/api/bots/webapps#main-mini-apps), to be used in the [apps tab of global search »](https://core.telegram.org/api/search#apps-tab).
  *
  * Any constructor of `bots.PopularAppBots`, discriminated by `className`.
@@ -107,6 +119,11 @@ export type TypeBotInfo = Api.bots.BotInfo;
  * @see https://core.telegram.org/type/bots.PopularAppBots
  */
 export type TypePopularAppBots = Api.bots.PopularAppBots;
+/**
+ * `bots.PopularAppBots` as a value: `Api.bots.TypePopularAppBots.read(bytes)` reads one boxed `bots.PopularAppBots`
+ * (bundling only the classes it can hold); `Api.bots.TypePopularAppBots.is(value)` tells whether a value is one.
+ */
+export const TypePopularAppBots: TlBoxedType<TypePopularAppBots> = /*@__PURE__*/ new TlBoxedType(0x7b64be7d, 'bots.PopularAppBots', read$bots$PopularAppBots);
 /**
  * Contains info about [Main Mini App previews, see here »](https://core.telegram.org/api/bots/webapps#main-mini-app-previews) for more info.
  *
@@ -116,6 +133,11 @@ export type TypePopularAppBots = Api.bots.PopularAppBots;
  */
 export type TypePreviewInfo = Api.bots.PreviewInfo;
 /**
+ * `bots.PreviewInfo` as a value: `Api.bots.TypePreviewInfo.read(bytes)` reads one boxed `bots.PreviewInfo`
+ * (bundling only the classes it can hold); `Api.bots.TypePreviewInfo.is(value)` tells whether a value is one.
+ */
+export const TypePreviewInfo: TlBoxedType<TypePreviewInfo> = /*@__PURE__*/ new TlBoxedType(0xf0c27f35, 'bots.PreviewInfo', read$bots$PreviewInfo);
+/**
  * The bot token of a managed bot, exported by the manager bot.
  *
  * Any constructor of `bots.ExportedBotToken`, discriminated by `className`.
@@ -123,6 +145,11 @@ export type TypePreviewInfo = Api.bots.PreviewInfo;
  * @see https://core.telegram.org/type/bots.ExportedBotToken
  */
 export type TypeExportedBotToken = Api.bots.ExportedBotToken;
+/**
+ * `bots.ExportedBotToken` as a value: `Api.bots.TypeExportedBotToken.read(bytes)` reads one boxed `bots.ExportedBotToken`
+ * (bundling only the classes it can hold); `Api.bots.TypeExportedBotToken.is(value)` tells whether a value is one.
+ */
+export const TypeExportedBotToken: TlBoxedType<TypeExportedBotToken> = /*@__PURE__*/ new TlBoxedType(0x78496c77, 'bots.ExportedBotToken', read$bots$ExportedBotToken);
 /**
  * Contains the Mini App request ID generated when a bot prepares a peer request button, see [here »](https://core.telegram.org/api/bots/buttons#requesting-peers-via-mini-apps) for more info.
  *
@@ -132,6 +159,11 @@ export type TypeExportedBotToken = Api.bots.ExportedBotToken;
  */
 export type TypeRequestedButton = Api.bots.RequestedButton;
 /**
+ * `bots.RequestedButton` as a value: `Api.bots.TypeRequestedButton.read(bytes)` reads one boxed `bots.RequestedButton`
+ * (bundling only the classes it can hold); `Api.bots.TypeRequestedButton.is(value)` tells whether a value is one.
+ */
+export const TypeRequestedButton: TlBoxedType<TypeRequestedButton> = /*@__PURE__*/ new TlBoxedType(0x0f9df53a, 'bots.RequestedButton', read$bots$RequestedButton);
+/**
  * Access restriction settings for a managed bot.
  *
  * Any constructor of `bots.AccessSettings`, discriminated by `className`.
@@ -139,6 +171,11 @@ export type TypeRequestedButton = Api.bots.RequestedButton;
  * @see https://core.telegram.org/type/bots.AccessSettings
  */
 export type TypeAccessSettings = Api.bots.AccessSettings;
+/**
+ * `bots.AccessSettings` as a value: `Api.bots.TypeAccessSettings.read(bytes)` reads one boxed `bots.AccessSettings`
+ * (bundling only the classes it can hold); `Api.bots.TypeAccessSettings.is(value)` tells whether a value is one.
+ */
+export const TypeAccessSettings: TlBoxedType<TypeAccessSettings> = /*@__PURE__*/ new TlBoxedType(0xeca109c2, 'bots.AccessSettings', read$bots$AccessSettings);
 
 /**
  * Localized information about a bot.

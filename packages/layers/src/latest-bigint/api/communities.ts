@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArrayArg,
   checkRpcError,
@@ -38,6 +39,8 @@ import {
   read$Vector$CommunityPeerRequest,
   read$Vector$User,
   read$Vector$long,
+  read$communities$ParticipantJoinedChats,
+  read$communities$PeerLinkRequests,
   readResult$Bool,
   readResult$Updates,
   readResult$communities$ParticipantJoinedChats,
@@ -56,8 +59,18 @@ import {
 
 /** Any constructor of `communities.PeerLinkRequests`, discriminated by `className`. */
 export type TypePeerLinkRequests = Api.communities.PeerLinkRequests;
+/**
+ * `communities.PeerLinkRequests` as a value: `Api.communities.TypePeerLinkRequests.read(bytes)` reads one boxed `communities.PeerLinkRequests`
+ * (bundling only the classes it can hold); `Api.communities.TypePeerLinkRequests.is(value)` tells whether a value is one.
+ */
+export const TypePeerLinkRequests: TlBoxedType<TypePeerLinkRequests> = /*@__PURE__*/ new TlBoxedType(0x43aa06ef, 'communities.PeerLinkRequests', read$communities$PeerLinkRequests);
 /** Any constructor of `communities.ParticipantJoinedChats`, discriminated by `className`. */
 export type TypeParticipantJoinedChats = Api.communities.ParticipantJoinedChats;
+/**
+ * `communities.ParticipantJoinedChats` as a value: `Api.communities.TypeParticipantJoinedChats.read(bytes)` reads one boxed `communities.ParticipantJoinedChats`
+ * (bundling only the classes it can hold); `Api.communities.TypeParticipantJoinedChats.is(value)` tells whether a value is one.
+ */
+export const TypeParticipantJoinedChats: TlBoxedType<TypeParticipantJoinedChats> = /*@__PURE__*/ new TlBoxedType(0x86dab595, 'communities.ParticipantJoinedChats', read$communities$ParticipantJoinedChats);
 
 /**
  * `communities.peerLinkRequests#2244afad flags:# total_count:int requests:Vector<CommunityPeerRequest> next_offset:flags.0?string chats:Vector<Chat> users:Vector<User> = communities.PeerLinkRequests`

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   bigintArg,
   checkRpcError,
   constructorArgs,
@@ -29,6 +30,7 @@ import {
 } from '@tlforge/runtime';
 import {
   read$InputCollectible,
+  read$fragment$CollectibleInfo,
   readResult$fragment$CollectibleInfo,
   set$cryptoCurrency,
   set$currency,
@@ -44,6 +46,11 @@ import {
  * @see https://core.telegram.org/type/fragment.CollectibleInfo
  */
 export type TypeCollectibleInfo = Api.fragment.CollectibleInfo;
+/**
+ * `fragment.CollectibleInfo` as a value: `Api.fragment.TypeCollectibleInfo.read(bytes)` reads one boxed `fragment.CollectibleInfo`
+ * (bundling only the classes it can hold); `Api.fragment.TypeCollectibleInfo.is(value)` tells whether a value is one.
+ */
+export const TypeCollectibleInfo: TlBoxedType<TypeCollectibleInfo> = /*@__PURE__*/ new TlBoxedType(0xd4ea5790, 'fragment.CollectibleInfo', read$fragment$CollectibleInfo);
 
 /**
  * Info about a [fragment collectible](https://core.telegram.org/api/fragment).

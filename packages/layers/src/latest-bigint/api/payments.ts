@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -82,6 +83,34 @@ import {
   read$Vector$User,
   read$Vector$int,
   read$WebDocument,
+  read$payments$BankCardData,
+  read$payments$CheckCanSendGiftResult,
+  read$payments$CheckedGiftCode,
+  read$payments$ConnectedStarRefBots,
+  read$payments$ExportedInvoice,
+  read$payments$GiveawayInfo,
+  read$payments$PaymentForm,
+  read$payments$PaymentReceipt,
+  read$payments$PaymentResult,
+  read$payments$ResaleStarGifts,
+  read$payments$SavedInfo,
+  read$payments$SavedStarGifts,
+  read$payments$StarGiftActiveAuctions,
+  read$payments$StarGiftAuctionAcquiredGifts,
+  read$payments$StarGiftAuctionState,
+  read$payments$StarGiftCollections,
+  read$payments$StarGiftUpgradeAttributes,
+  read$payments$StarGiftUpgradePreview,
+  read$payments$StarGiftWithdrawalUrl,
+  read$payments$StarGifts,
+  read$payments$StarsRevenueAdsAccountUrl,
+  read$payments$StarsRevenueStats,
+  read$payments$StarsRevenueWithdrawalUrl,
+  read$payments$StarsStatus,
+  read$payments$SuggestedStarRefBots,
+  read$payments$UniqueStarGift,
+  read$payments$UniqueStarGiftValueInfo,
+  read$payments$ValidatedRequestedInfo,
   readResult$Bool,
   readResult$StarGiftCollection,
   readResult$Updates,
@@ -190,6 +219,11 @@ export type TypePaymentForm =
   | Api.payments.PaymentFormStars
   | Api.payments.PaymentFormStarGift;
 /**
+ * `payments.PaymentForm` as a value: `Api.payments.TypePaymentForm.read(bytes)` reads one boxed `payments.PaymentForm`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentForm.is(value)` tells whether a value is one.
+ */
+export const TypePaymentForm: TlBoxedType<TypePaymentForm> = /*@__PURE__*/ new TlBoxedType(0xa0483f19, 'payments.PaymentForm', read$payments$PaymentForm);
+/**
  * Validated requested info
  *
  * Any constructor of `payments.ValidatedRequestedInfo`, discriminated by `className`.
@@ -197,6 +231,11 @@ export type TypePaymentForm =
  * @see https://core.telegram.org/type/payments.ValidatedRequestedInfo
  */
 export type TypeValidatedRequestedInfo = Api.payments.ValidatedRequestedInfo;
+/**
+ * `payments.ValidatedRequestedInfo` as a value: `Api.payments.TypeValidatedRequestedInfo.read(bytes)` reads one boxed `payments.ValidatedRequestedInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeValidatedRequestedInfo.is(value)` tells whether a value is one.
+ */
+export const TypeValidatedRequestedInfo: TlBoxedType<TypeValidatedRequestedInfo> = /*@__PURE__*/ new TlBoxedType(0x8f8044b7, 'payments.ValidatedRequestedInfo', read$payments$ValidatedRequestedInfo);
 /**
  * Payment result
  *
@@ -208,6 +247,11 @@ export type TypePaymentResult =
   | Api.payments.PaymentResult
   | Api.payments.PaymentVerificationNeeded;
 /**
+ * `payments.PaymentResult` as a value: `Api.payments.TypePaymentResult.read(bytes)` reads one boxed `payments.PaymentResult`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentResult.is(value)` tells whether a value is one.
+ */
+export const TypePaymentResult: TlBoxedType<TypePaymentResult> = /*@__PURE__*/ new TlBoxedType(0x8ae16a9d, 'payments.PaymentResult', read$payments$PaymentResult);
+/**
  * Payment receipt
  *
  * Any constructor of `payments.PaymentReceipt`, discriminated by `className`.
@@ -218,6 +262,11 @@ export type TypePaymentReceipt =
   | Api.payments.PaymentReceipt
   | Api.payments.PaymentReceiptStars;
 /**
+ * `payments.PaymentReceipt` as a value: `Api.payments.TypePaymentReceipt.read(bytes)` reads one boxed `payments.PaymentReceipt`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentReceipt.is(value)` tells whether a value is one.
+ */
+export const TypePaymentReceipt: TlBoxedType<TypePaymentReceipt> = /*@__PURE__*/ new TlBoxedType(0x590093c9, 'payments.PaymentReceipt', read$payments$PaymentReceipt);
+/**
  * Saved payment info
  *
  * Any constructor of `payments.SavedInfo`, discriminated by `className`.
@@ -225,6 +274,11 @@ export type TypePaymentReceipt =
  * @see https://core.telegram.org/type/payments.SavedInfo
  */
 export type TypeSavedInfo = Api.payments.SavedInfo;
+/**
+ * `payments.SavedInfo` as a value: `Api.payments.TypeSavedInfo.read(bytes)` reads one boxed `payments.SavedInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeSavedInfo.is(value)` tells whether a value is one.
+ */
+export const TypeSavedInfo: TlBoxedType<TypeSavedInfo> = /*@__PURE__*/ new TlBoxedType(0xad3cf146, 'payments.SavedInfo', read$payments$SavedInfo);
 /**
  * Credit card info, provided by the card's bank(s)
  *
@@ -234,6 +288,11 @@ export type TypeSavedInfo = Api.payments.SavedInfo;
  */
 export type TypeBankCardData = Api.payments.BankCardData;
 /**
+ * `payments.BankCardData` as a value: `Api.payments.TypeBankCardData.read(bytes)` reads one boxed `payments.BankCardData`
+ * (bundling only the classes it can hold); `Api.payments.TypeBankCardData.is(value)` tells whether a value is one.
+ */
+export const TypeBankCardData: TlBoxedType<TypeBankCardData> = /*@__PURE__*/ new TlBoxedType(0x8c6dd68b, 'payments.BankCardData', read$payments$BankCardData);
+/**
  * Exported invoice
  *
  * Any constructor of `payments.ExportedInvoice`, discriminated by `className`.
@@ -242,6 +301,11 @@ export type TypeBankCardData = Api.payments.BankCardData;
  */
 export type TypeExportedInvoice = Api.payments.ExportedInvoice;
 /**
+ * `payments.ExportedInvoice` as a value: `Api.payments.TypeExportedInvoice.read(bytes)` reads one boxed `payments.ExportedInvoice`
+ * (bundling only the classes it can hold); `Api.payments.TypeExportedInvoice.is(value)` tells whether a value is one.
+ */
+export const TypeExportedInvoice: TlBoxedType<TypeExportedInvoice> = /*@__PURE__*/ new TlBoxedType(0x36105432, 'payments.ExportedInvoice', read$payments$ExportedInvoice);
+/**
  * Info about a [Telegram Premium Giftcode](https://core.telegram.org/api/giveaways).
  *
  * Any constructor of `payments.CheckedGiftCode`, discriminated by `className`.
@@ -249,6 +313,11 @@ export type TypeExportedInvoice = Api.payments.ExportedInvoice;
  * @see https://core.telegram.org/type/payments.CheckedGiftCode
  */
 export type TypeCheckedGiftCode = Api.payments.CheckedGiftCode;
+/**
+ * `payments.CheckedGiftCode` as a value: `Api.payments.TypeCheckedGiftCode.read(bytes)` reads one boxed `payments.CheckedGiftCode`
+ * (bundling only the classes it can hold); `Api.payments.TypeCheckedGiftCode.is(value)` tells whether a value is one.
+ */
+export const TypeCheckedGiftCode: TlBoxedType<TypeCheckedGiftCode> = /*@__PURE__*/ new TlBoxedType(0x5b2997e8, 'payments.CheckedGiftCode', read$payments$CheckedGiftCode);
 /**
  * Info about a [Telegram Premium Giveaway](https://core.telegram.org/api/giveaways).
  *
@@ -260,6 +329,11 @@ export type TypeGiveawayInfo =
   | Api.payments.GiveawayInfo
   | Api.payments.GiveawayInfoResults;
 /**
+ * `payments.GiveawayInfo` as a value: `Api.payments.TypeGiveawayInfo.read(bytes)` reads one boxed `payments.GiveawayInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeGiveawayInfo.is(value)` tells whether a value is one.
+ */
+export const TypeGiveawayInfo: TlBoxedType<TypeGiveawayInfo> = /*@__PURE__*/ new TlBoxedType(0x96a377bd, 'payments.GiveawayInfo', read$payments$GiveawayInfo);
+/**
  * Info about the current [Telegram Star subscriptions, balance and transaction history »](https://core.telegram.org/api/stars#balance-and-transaction-history).
  *
  * Any constructor of `payments.StarsStatus`, discriminated by `className`.
@@ -267,6 +341,11 @@ export type TypeGiveawayInfo =
  * @see https://core.telegram.org/type/payments.StarsStatus
  */
 export type TypeStarsStatus = Api.payments.StarsStatus;
+/**
+ * `payments.StarsStatus` as a value: `Api.payments.TypeStarsStatus.read(bytes)` reads one boxed `payments.StarsStatus`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsStatus.is(value)` tells whether a value is one.
+ */
+export const TypeStarsStatus: TlBoxedType<TypeStarsStatus> = /*@__PURE__*/ new TlBoxedType(0x6e9c1d6f, 'payments.StarsStatus', read$payments$StarsStatus);
 /**
  * [Star revenue statistics, see here »](https://core.telegram.org/api/stars) for more info.
  *
@@ -278,6 +357,11 @@ export type TypeStarsStatus = Api.payments.StarsStatus;
  */
 export type TypeStarsRevenueStats = Api.payments.StarsRevenueStats;
 /**
+ * `payments.StarsRevenueStats` as a value: `Api.payments.TypeStarsRevenueStats.read(bytes)` reads one boxed `payments.StarsRevenueStats`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsRevenueStats.is(value)` tells whether a value is one.
+ */
+export const TypeStarsRevenueStats: TlBoxedType<TypeStarsRevenueStats> = /*@__PURE__*/ new TlBoxedType(0xa54755f3, 'payments.StarsRevenueStats', read$payments$StarsRevenueStats);
+/**
  * Contains the URL to use to [withdraw Telegram Star revenue](https://core.telegram.org/api/stars#withdrawing-revenue).
  *
  * Any constructor of `payments.StarsRevenueWithdrawalUrl`, discriminated by `className`.
@@ -286,6 +370,11 @@ export type TypeStarsRevenueStats = Api.payments.StarsRevenueStats;
  */
 export type TypeStarsRevenueWithdrawalUrl = Api.payments.StarsRevenueWithdrawalUrl;
 /**
+ * `payments.StarsRevenueWithdrawalUrl` as a value: `Api.payments.TypeStarsRevenueWithdrawalUrl.read(bytes)` reads one boxed `payments.StarsRevenueWithdrawalUrl`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsRevenueWithdrawalUrl.is(value)` tells whether a value is one.
+ */
+export const TypeStarsRevenueWithdrawalUrl: TlBoxedType<TypeStarsRevenueWithdrawalUrl> = /*@__PURE__*/ new TlBoxedType(0x8466a0ee, 'payments.StarsRevenueWithdrawalUrl', read$payments$StarsRevenueWithdrawalUrl);
+/**
  * Contains a URL leading to a page where the user will be able to place ads for the channel/bot, paying using [Telegram Stars](https://core.telegram.org/api/stars#paying-for-ads).
  *
  * Any constructor of `payments.StarsRevenueAdsAccountUrl`, discriminated by `className`.
@@ -293,6 +382,11 @@ export type TypeStarsRevenueWithdrawalUrl = Api.payments.StarsRevenueWithdrawalU
  * @see https://core.telegram.org/type/payments.StarsRevenueAdsAccountUrl
  */
 export type TypeStarsRevenueAdsAccountUrl = Api.payments.StarsRevenueAdsAccountUrl;
+/**
+ * `payments.StarsRevenueAdsAccountUrl` as a value: `Api.payments.TypeStarsRevenueAdsAccountUrl.read(bytes)` reads one boxed `payments.StarsRevenueAdsAccountUrl`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarsRevenueAdsAccountUrl.is(value)` tells whether a value is one.
+ */
+export const TypeStarsRevenueAdsAccountUrl: TlBoxedType<TypeStarsRevenueAdsAccountUrl> = /*@__PURE__*/ new TlBoxedType(0x4a228b15, 'payments.StarsRevenueAdsAccountUrl', read$payments$StarsRevenueAdsAccountUrl);
 /**
  * Available [gifts »](https://core.telegram.org/api/gifts).
  *
@@ -304,6 +398,11 @@ export type TypeStarGifts =
   | Api.payments.StarGiftsNotModified
   | Api.payments.StarGifts;
 /**
+ * `payments.StarGifts` as a value: `Api.payments.TypeStarGifts.read(bytes)` reads one boxed `payments.StarGifts`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGifts.is(value)` tells whether a value is one.
+ */
+export const TypeStarGifts: TlBoxedType<TypeStarGifts> = /*@__PURE__*/ new TlBoxedType(0x6178d9a4, 'payments.StarGifts', read$payments$StarGifts);
+/**
  * Active [affiliations](https://core.telegram.org/api/bots/referrals#becoming-an-affiliate)
  *
  * Any constructor of `payments.ConnectedStarRefBots`, discriminated by `className`.
@@ -311,6 +410,11 @@ export type TypeStarGifts =
  * @see https://core.telegram.org/type/payments.ConnectedStarRefBots
  */
 export type TypeConnectedStarRefBots = Api.payments.ConnectedStarRefBots;
+/**
+ * `payments.ConnectedStarRefBots` as a value: `Api.payments.TypeConnectedStarRefBots.read(bytes)` reads one boxed `payments.ConnectedStarRefBots`
+ * (bundling only the classes it can hold); `Api.payments.TypeConnectedStarRefBots.is(value)` tells whether a value is one.
+ */
+export const TypeConnectedStarRefBots: TlBoxedType<TypeConnectedStarRefBots> = /*@__PURE__*/ new TlBoxedType(0x235e1a67, 'payments.ConnectedStarRefBots', read$payments$ConnectedStarRefBots);
 /**
  * A list of suggested [mini apps](https://core.telegram.org/api/bots/webapps) with available [affiliate programs](https://core.telegram.org/api/bots/referrals)
  *
@@ -320,6 +424,11 @@ export type TypeConnectedStarRefBots = Api.payments.ConnectedStarRefBots;
  */
 export type TypeSuggestedStarRefBots = Api.payments.SuggestedStarRefBots;
 /**
+ * `payments.SuggestedStarRefBots` as a value: `Api.payments.TypeSuggestedStarRefBots.read(bytes)` reads one boxed `payments.SuggestedStarRefBots`
+ * (bundling only the classes it can hold); `Api.payments.TypeSuggestedStarRefBots.is(value)` tells whether a value is one.
+ */
+export const TypeSuggestedStarRefBots: TlBoxedType<TypeSuggestedStarRefBots> = /*@__PURE__*/ new TlBoxedType(0x70189243, 'payments.SuggestedStarRefBots', read$payments$SuggestedStarRefBots);
+/**
  * A preview of the possible attributes (chosen randomly) a [gift »](https://core.telegram.org/api/gifts) can receive after upgrading it to a [collectible gift »](https://core.telegram.org/api/gifts#collectible-gifts), see [here »](https://core.telegram.org/api/gifts#collectible-gifts) for more info.
  *
  * Any constructor of `payments.StarGiftUpgradePreview`, discriminated by `className`.
@@ -327,6 +436,11 @@ export type TypeSuggestedStarRefBots = Api.payments.SuggestedStarRefBots;
  * @see https://core.telegram.org/type/payments.StarGiftUpgradePreview
  */
 export type TypeStarGiftUpgradePreview = Api.payments.StarGiftUpgradePreview;
+/**
+ * `payments.StarGiftUpgradePreview` as a value: `Api.payments.TypeStarGiftUpgradePreview.read(bytes)` reads one boxed `payments.StarGiftUpgradePreview`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftUpgradePreview.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftUpgradePreview: TlBoxedType<TypeStarGiftUpgradePreview> = /*@__PURE__*/ new TlBoxedType(0x5e2b68c7, 'payments.StarGiftUpgradePreview', read$payments$StarGiftUpgradePreview);
 /**
  * Represents a [collectible gift »](https://core.telegram.org/api/gifts#collectible-gifts).
  *
@@ -336,6 +450,11 @@ export type TypeStarGiftUpgradePreview = Api.payments.StarGiftUpgradePreview;
  */
 export type TypeUniqueStarGift = Api.payments.UniqueStarGift;
 /**
+ * `payments.UniqueStarGift` as a value: `Api.payments.TypeUniqueStarGift.read(bytes)` reads one boxed `payments.UniqueStarGift`
+ * (bundling only the classes it can hold); `Api.payments.TypeUniqueStarGift.is(value)` tells whether a value is one.
+ */
+export const TypeUniqueStarGift: TlBoxedType<TypeUniqueStarGift> = /*@__PURE__*/ new TlBoxedType(0x78b0c5fb, 'payments.UniqueStarGift', read$payments$UniqueStarGift);
+/**
  * Represents a list of [gifts](https://core.telegram.org/api/gifts).
  *
  * Any constructor of `payments.SavedStarGifts`, discriminated by `className`.
@@ -343,6 +462,11 @@ export type TypeUniqueStarGift = Api.payments.UniqueStarGift;
  * @see https://core.telegram.org/type/payments.SavedStarGifts
  */
 export type TypeSavedStarGifts = Api.payments.SavedStarGifts;
+/**
+ * `payments.SavedStarGifts` as a value: `Api.payments.TypeSavedStarGifts.read(bytes)` reads one boxed `payments.SavedStarGifts`
+ * (bundling only the classes it can hold); `Api.payments.TypeSavedStarGifts.is(value)` tells whether a value is one.
+ */
+export const TypeSavedStarGifts: TlBoxedType<TypeSavedStarGifts> = /*@__PURE__*/ new TlBoxedType(0xd5112897, 'payments.SavedStarGifts', read$payments$SavedStarGifts);
 /**
  * A URL that can be used to import the exported NFT on Fragment.
  *
@@ -352,6 +476,11 @@ export type TypeSavedStarGifts = Api.payments.SavedStarGifts;
  */
 export type TypeStarGiftWithdrawalUrl = Api.payments.StarGiftWithdrawalUrl;
 /**
+ * `payments.StarGiftWithdrawalUrl` as a value: `Api.payments.TypeStarGiftWithdrawalUrl.read(bytes)` reads one boxed `payments.StarGiftWithdrawalUrl`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftWithdrawalUrl.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftWithdrawalUrl: TlBoxedType<TypeStarGiftWithdrawalUrl> = /*@__PURE__*/ new TlBoxedType(0xa2822dc5, 'payments.StarGiftWithdrawalUrl', read$payments$StarGiftWithdrawalUrl);
+/**
  * List of gifts currently on [resale »](https://core.telegram.org/api/gifts#reselling-collectible-gifts).
  *
  * Any constructor of `payments.ResaleStarGifts`, discriminated by `className`.
@@ -359,6 +488,11 @@ export type TypeStarGiftWithdrawalUrl = Api.payments.StarGiftWithdrawalUrl;
  * @see https://core.telegram.org/type/payments.ResaleStarGifts
  */
 export type TypeResaleStarGifts = Api.payments.ResaleStarGifts;
+/**
+ * `payments.ResaleStarGifts` as a value: `Api.payments.TypeResaleStarGifts.read(bytes)` reads one boxed `payments.ResaleStarGifts`
+ * (bundling only the classes it can hold); `Api.payments.TypeResaleStarGifts.is(value)` tells whether a value is one.
+ */
+export const TypeResaleStarGifts: TlBoxedType<TypeResaleStarGifts> = /*@__PURE__*/ new TlBoxedType(0xb2dbb7e3, 'payments.ResaleStarGifts', read$payments$ResaleStarGifts);
 /**
  * Represents a list of [star gift collections »](https://core.telegram.org/api/gifts#gift-collections).
  *
@@ -370,6 +504,11 @@ export type TypeStarGiftCollections =
   | Api.payments.StarGiftCollectionsNotModified
   | Api.payments.StarGiftCollections;
 /**
+ * `payments.StarGiftCollections` as a value: `Api.payments.TypeStarGiftCollections.read(bytes)` reads one boxed `payments.StarGiftCollections`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftCollections.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftCollections: TlBoxedType<TypeStarGiftCollections> = /*@__PURE__*/ new TlBoxedType(0xf01721ec, 'payments.StarGiftCollections', read$payments$StarGiftCollections);
+/**
  * Information about the value of a [collectible gift »](https://core.telegram.org/api/gifts#collectible-gifts).
  *
  * Any constructor of `payments.UniqueStarGiftValueInfo`, discriminated by `className`.
@@ -377,6 +516,11 @@ export type TypeStarGiftCollections =
  * @see https://core.telegram.org/type/payments.UniqueStarGiftValueInfo
  */
 export type TypeUniqueStarGiftValueInfo = Api.payments.UniqueStarGiftValueInfo;
+/**
+ * `payments.UniqueStarGiftValueInfo` as a value: `Api.payments.TypeUniqueStarGiftValueInfo.read(bytes)` reads one boxed `payments.UniqueStarGiftValueInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeUniqueStarGiftValueInfo.is(value)` tells whether a value is one.
+ */
+export const TypeUniqueStarGiftValueInfo: TlBoxedType<TypeUniqueStarGiftValueInfo> = /*@__PURE__*/ new TlBoxedType(0x16355bc4, 'payments.UniqueStarGiftValueInfo', read$payments$UniqueStarGiftValueInfo);
 /**
  * Specifies if a gift can or cannot be sent.
  *
@@ -388,6 +532,11 @@ export type TypeCheckCanSendGiftResult =
   | Api.payments.CheckCanSendGiftResultOk
   | Api.payments.CheckCanSendGiftResultFail;
 /**
+ * `payments.CheckCanSendGiftResult` as a value: `Api.payments.TypeCheckCanSendGiftResult.read(bytes)` reads one boxed `payments.CheckCanSendGiftResult`
+ * (bundling only the classes it can hold); `Api.payments.TypeCheckCanSendGiftResult.is(value)` tells whether a value is one.
+ */
+export const TypeCheckCanSendGiftResult: TlBoxedType<TypeCheckCanSendGiftResult> = /*@__PURE__*/ new TlBoxedType(0x632efa30, 'payments.CheckCanSendGiftResult', read$payments$CheckCanSendGiftResult);
+/**
  * Describes a [collectible gift auction »](https://core.telegram.org/api/auctions).
  *
  * Any constructor of `payments.StarGiftAuctionState`, discriminated by `className`.
@@ -396,6 +545,11 @@ export type TypeCheckCanSendGiftResult =
  */
 export type TypeStarGiftAuctionState = Api.payments.StarGiftAuctionState;
 /**
+ * `payments.StarGiftAuctionState` as a value: `Api.payments.TypeStarGiftAuctionState.read(bytes)` reads one boxed `payments.StarGiftAuctionState`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftAuctionState.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftAuctionState: TlBoxedType<TypeStarGiftAuctionState> = /*@__PURE__*/ new TlBoxedType(0x1a318599, 'payments.StarGiftAuctionState', read$payments$StarGiftAuctionState);
+/**
  * Describes all the gifts that the current user won in an [auction](https://core.telegram.org/api/auctions).
  *
  * Any constructor of `payments.StarGiftAuctionAcquiredGifts`, discriminated by `className`.
@@ -403,6 +557,11 @@ export type TypeStarGiftAuctionState = Api.payments.StarGiftAuctionState;
  * @see https://core.telegram.org/type/payments.StarGiftAuctionAcquiredGifts
  */
 export type TypeStarGiftAuctionAcquiredGifts = Api.payments.StarGiftAuctionAcquiredGifts;
+/**
+ * `payments.StarGiftAuctionAcquiredGifts` as a value: `Api.payments.TypeStarGiftAuctionAcquiredGifts.read(bytes)` reads one boxed `payments.StarGiftAuctionAcquiredGifts`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftAuctionAcquiredGifts.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftAuctionAcquiredGifts: TlBoxedType<TypeStarGiftAuctionAcquiredGifts> = /*@__PURE__*/ new TlBoxedType(0xa7080a1b, 'payments.StarGiftAuctionAcquiredGifts', read$payments$StarGiftAuctionAcquiredGifts);
 /**
  * List of currently active [gift auctions »](https://core.telegram.org/api/auctions) where the user has placed a bid, or an indication that the locally cached list hasn't changed.
  *
@@ -414,6 +573,11 @@ export type TypeStarGiftActiveAuctions =
   | Api.payments.StarGiftActiveAuctionsNotModified
   | Api.payments.StarGiftActiveAuctions;
 /**
+ * `payments.StarGiftActiveAuctions` as a value: `Api.payments.TypeStarGiftActiveAuctions.read(bytes)` reads one boxed `payments.StarGiftActiveAuctions`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftActiveAuctions.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftActiveAuctions: TlBoxedType<TypeStarGiftActiveAuctions> = /*@__PURE__*/ new TlBoxedType(0x917dd0c7, 'payments.StarGiftActiveAuctions', read$payments$StarGiftActiveAuctions);
+/**
  * List of just the collectible attributes that may appear for a gift type once it's upgraded to a [collectible gift »](https://core.telegram.org/api/gifts#collectible-gifts).
  *
  * Any constructor of `payments.StarGiftUpgradeAttributes`, discriminated by `className`.
@@ -421,6 +585,11 @@ export type TypeStarGiftActiveAuctions =
  * @see https://core.telegram.org/type/payments.StarGiftUpgradeAttributes
  */
 export type TypeStarGiftUpgradeAttributes = Api.payments.StarGiftUpgradeAttributes;
+/**
+ * `payments.StarGiftUpgradeAttributes` as a value: `Api.payments.TypeStarGiftUpgradeAttributes.read(bytes)` reads one boxed `payments.StarGiftUpgradeAttributes`
+ * (bundling only the classes it can hold); `Api.payments.TypeStarGiftUpgradeAttributes.is(value)` tells whether a value is one.
+ */
+export const TypeStarGiftUpgradeAttributes: TlBoxedType<TypeStarGiftUpgradeAttributes> = /*@__PURE__*/ new TlBoxedType(0x0f46acef, 'payments.StarGiftUpgradeAttributes', read$payments$StarGiftUpgradeAttributes);
 
 /**
  * Payment form

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   bigintArrayArg,
@@ -55,6 +56,14 @@ import {
   read$Vector$User,
   read$Vector$int,
   read$Vector$long,
+  read$phone$ExportedGroupCallInvite,
+  read$phone$GroupCall,
+  read$phone$GroupCallStars,
+  read$phone$GroupCallStreamChannels,
+  read$phone$GroupCallStreamRtmpUrl,
+  read$phone$GroupParticipants,
+  read$phone$JoinAsPeers,
+  read$phone$PhoneCall,
   readResult$Bool,
   readResult$DataJSON,
   readResult$Updates,
@@ -103,6 +112,11 @@ import {
  */
 export type TypePhoneCall = Api.phone.PhoneCall;
 /**
+ * `phone.PhoneCall` as a value: `Api.phone.TypePhoneCall.read(bytes)` reads one boxed `phone.PhoneCall`
+ * (bundling only the classes it can hold); `Api.phone.TypePhoneCall.is(value)` tells whether a value is one.
+ */
+export const TypePhoneCall: TlBoxedType<TypePhoneCall> = /*@__PURE__*/ new TlBoxedType(0xd48afe4f, 'phone.PhoneCall', read$phone$PhoneCall);
+/**
  * Contains info about a group call, and partial info about its participants.
  *
  * Any constructor of `phone.GroupCall`, discriminated by `className`.
@@ -110,6 +124,11 @@ export type TypePhoneCall = Api.phone.PhoneCall;
  * @see https://core.telegram.org/type/phone.GroupCall
  */
 export type TypeGroupCall = Api.phone.GroupCall;
+/**
+ * `phone.GroupCall` as a value: `Api.phone.TypeGroupCall.read(bytes)` reads one boxed `phone.GroupCall`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCall.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCall: TlBoxedType<TypeGroupCall> = /*@__PURE__*/ new TlBoxedType(0x304116be, 'phone.GroupCall', read$phone$GroupCall);
 /**
  * Info about the participants of a group call or livestream
  *
@@ -119,6 +138,11 @@ export type TypeGroupCall = Api.phone.GroupCall;
  */
 export type TypeGroupParticipants = Api.phone.GroupParticipants;
 /**
+ * `phone.GroupParticipants` as a value: `Api.phone.TypeGroupParticipants.read(bytes)` reads one boxed `phone.GroupParticipants`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupParticipants.is(value)` tells whether a value is one.
+ */
+export const TypeGroupParticipants: TlBoxedType<TypeGroupParticipants> = /*@__PURE__*/ new TlBoxedType(0x72d304f4, 'phone.GroupParticipants', read$phone$GroupParticipants);
+/**
  * A list of peers that can be used to join a group call, presenting yourself as a specific user/channel.
  *
  * Any constructor of `phone.JoinAsPeers`, discriminated by `className`.
@@ -126,6 +150,11 @@ export type TypeGroupParticipants = Api.phone.GroupParticipants;
  * @see https://core.telegram.org/type/phone.JoinAsPeers
  */
 export type TypeJoinAsPeers = Api.phone.JoinAsPeers;
+/**
+ * `phone.JoinAsPeers` as a value: `Api.phone.TypeJoinAsPeers.read(bytes)` reads one boxed `phone.JoinAsPeers`
+ * (bundling only the classes it can hold); `Api.phone.TypeJoinAsPeers.is(value)` tells whether a value is one.
+ */
+export const TypeJoinAsPeers: TlBoxedType<TypeJoinAsPeers> = /*@__PURE__*/ new TlBoxedType(0xb4b770fb, 'phone.JoinAsPeers', read$phone$JoinAsPeers);
 /**
  * An exported group call invitation.
  *
@@ -135,6 +164,11 @@ export type TypeJoinAsPeers = Api.phone.JoinAsPeers;
  */
 export type TypeExportedGroupCallInvite = Api.phone.ExportedGroupCallInvite;
 /**
+ * `phone.ExportedGroupCallInvite` as a value: `Api.phone.TypeExportedGroupCallInvite.read(bytes)` reads one boxed `phone.ExportedGroupCallInvite`
+ * (bundling only the classes it can hold); `Api.phone.TypeExportedGroupCallInvite.is(value)` tells whether a value is one.
+ */
+export const TypeExportedGroupCallInvite: TlBoxedType<TypeExportedGroupCallInvite> = /*@__PURE__*/ new TlBoxedType(0x3b3bfe8f, 'phone.ExportedGroupCallInvite', read$phone$ExportedGroupCallInvite);
+/**
  * Info about RTMP streams in a group call or livestream
  *
  * Any constructor of `phone.GroupCallStreamChannels`, discriminated by `className`.
@@ -142,6 +176,11 @@ export type TypeExportedGroupCallInvite = Api.phone.ExportedGroupCallInvite;
  * @see https://core.telegram.org/type/phone.GroupCallStreamChannels
  */
 export type TypeGroupCallStreamChannels = Api.phone.GroupCallStreamChannels;
+/**
+ * `phone.GroupCallStreamChannels` as a value: `Api.phone.TypeGroupCallStreamChannels.read(bytes)` reads one boxed `phone.GroupCallStreamChannels`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCallStreamChannels.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCallStreamChannels: TlBoxedType<TypeGroupCallStreamChannels> = /*@__PURE__*/ new TlBoxedType(0x9157c5e4, 'phone.GroupCallStreamChannels', read$phone$GroupCallStreamChannels);
 /**
  * RTMP URL and stream key to be used in streaming software
  *
@@ -151,6 +190,11 @@ export type TypeGroupCallStreamChannels = Api.phone.GroupCallStreamChannels;
  */
 export type TypeGroupCallStreamRtmpUrl = Api.phone.GroupCallStreamRtmpUrl;
 /**
+ * `phone.GroupCallStreamRtmpUrl` as a value: `Api.phone.TypeGroupCallStreamRtmpUrl.read(bytes)` reads one boxed `phone.GroupCallStreamRtmpUrl`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCallStreamRtmpUrl.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCallStreamRtmpUrl: TlBoxedType<TypeGroupCallStreamRtmpUrl> = /*@__PURE__*/ new TlBoxedType(0xd1f515cb, 'phone.GroupCallStreamRtmpUrl', read$phone$GroupCallStreamRtmpUrl);
+/**
  * Contains a live story's total donations and top donors, see [paid live story donations »](https://core.telegram.org/api/group-calls#paid-live-story-donations).
  *
  * Any constructor of `phone.GroupCallStars`, discriminated by `className`.
@@ -158,6 +202,11 @@ export type TypeGroupCallStreamRtmpUrl = Api.phone.GroupCallStreamRtmpUrl;
  * @see https://core.telegram.org/type/phone.GroupCallStars
  */
 export type TypeGroupCallStars = Api.phone.GroupCallStars;
+/**
+ * `phone.GroupCallStars` as a value: `Api.phone.TypeGroupCallStars.read(bytes)` reads one boxed `phone.GroupCallStars`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCallStars.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCallStars: TlBoxedType<TypeGroupCallStars> = /*@__PURE__*/ new TlBoxedType(0xb447801a, 'phone.GroupCallStars', read$phone$GroupCallStars);
 
 /**
  * A VoIP phone call

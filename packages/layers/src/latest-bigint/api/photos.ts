@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -41,6 +42,8 @@ import {
   read$Vector$User,
   read$Vector$long,
   read$VideoSize,
+  read$photos$Photo,
+  read$photos$Photos,
   readResult$photos$Photo,
   readResult$photos$Photos,
   write$InputFile,
@@ -62,6 +65,11 @@ export type TypePhotos =
   | Api.photos.Photos
   | Api.photos.PhotosSlice;
 /**
+ * `photos.Photos` as a value: `Api.photos.TypePhotos.read(bytes)` reads one boxed `photos.Photos`
+ * (bundling only the classes it can hold); `Api.photos.TypePhotos.is(value)` tells whether a value is one.
+ */
+export const TypePhotos: TlBoxedType<TypePhotos> = /*@__PURE__*/ new TlBoxedType(0x27cfb967, 'photos.Photos', read$photos$Photos);
+/**
  * Photo with auxiliary data.
  *
  * Any constructor of `photos.Photo`, discriminated by `className`.
@@ -69,6 +77,11 @@ export type TypePhotos =
  * @see https://core.telegram.org/type/photos.Photo
  */
 export type TypePhoto = Api.photos.Photo;
+/**
+ * `photos.Photo` as a value: `Api.photos.TypePhoto.read(bytes)` reads one boxed `photos.Photo`
+ * (bundling only the classes it can hold); `Api.photos.TypePhoto.is(value)` tells whether a value is one.
+ */
+export const TypePhoto: TlBoxedType<TypePhoto> = /*@__PURE__*/ new TlBoxedType(0xc292bd24, 'photos.Photo', read$photos$Photo);
 
 /**
  * Full list of photos with auxiliary data.

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -38,6 +39,7 @@ import {
   read$InputUser,
   read$MaskCoords,
   read$Vector$InputStickerSetItem,
+  read$stickers$SuggestedShortName,
   readResult$Bool,
   readResult$messages$StickerSet,
   readResult$stickers$SuggestedShortName,
@@ -61,6 +63,11 @@ import {
  * @see https://core.telegram.org/type/stickers.SuggestedShortName
  */
 export type TypeSuggestedShortName = Api.stickers.SuggestedShortName;
+/**
+ * `stickers.SuggestedShortName` as a value: `Api.stickers.TypeSuggestedShortName.read(bytes)` reads one boxed `stickers.SuggestedShortName`
+ * (bundling only the classes it can hold); `Api.stickers.TypeSuggestedShortName.is(value)` tells whether a value is one.
+ */
+export const TypeSuggestedShortName: TlBoxedType<TypeSuggestedShortName> = /*@__PURE__*/ new TlBoxedType(0xc44a4b21, 'stickers.SuggestedShortName', read$stickers$SuggestedShortName);
 
 /**
  * A suggested short name for a stickerpack

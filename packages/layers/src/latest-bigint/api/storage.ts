@@ -7,7 +7,8 @@
 
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlWriter } from '@tlforge/runtime';
-import { defineTlClass, serializeObject } from '@tlforge/runtime';
+import { TlBoxedType, defineTlClass, serializeObject } from '@tlforge/runtime';
+import { read$storage$FileType } from '../codecs.js';
 
 /**
  * Object describes the file type.
@@ -27,6 +28,11 @@ export type TypeFileType =
   | Api.storage.FileMov
   | Api.storage.FileMp4
   | Api.storage.FileWebp;
+/**
+ * `storage.FileType` as a value: `Api.storage.TypeFileType.read(bytes)` reads one boxed `storage.FileType`
+ * (bundling only the classes it can hold); `Api.storage.TypeFileType.is(value)` tells whether a value is one.
+ */
+export const TypeFileType: TlBoxedType<TypeFileType> = /*@__PURE__*/ new TlBoxedType(0xf3a1e6f3, 'storage.FileType', read$storage$FileType);
 
 /**
  * Unknown type.

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -55,6 +56,15 @@ import {
   read$Vector$StoryViews,
   read$Vector$User,
   read$Vector$int,
+  read$stories$Albums,
+  read$stories$AllStories,
+  read$stories$CanSendStoryCount,
+  read$stories$FoundStories,
+  read$stories$PeerStories,
+  read$stories$Stories,
+  read$stories$StoryReactionsList,
+  read$stories$StoryViews,
+  read$stories$StoryViewsList,
   readResult$Bool,
   readResult$ExportedStoryLink,
   readResult$ReportResult,
@@ -108,6 +118,11 @@ export type TypeAllStories =
   | Api.stories.AllStoriesNotModified
   | Api.stories.AllStories;
 /**
+ * `stories.AllStories` as a value: `Api.stories.TypeAllStories.read(bytes)` reads one boxed `stories.AllStories`
+ * (bundling only the classes it can hold); `Api.stories.TypeAllStories.is(value)` tells whether a value is one.
+ */
+export const TypeAllStories: TlBoxedType<TypeAllStories> = /*@__PURE__*/ new TlBoxedType(0x7e60d0cd, 'stories.AllStories', read$stories$AllStories);
+/**
  * List of [stories](https://core.telegram.org/api/stories#pinned-or-archived-stories)
  *
  * Any constructor of `stories.Stories`, discriminated by `className`.
@@ -115,6 +130,11 @@ export type TypeAllStories =
  * @see https://core.telegram.org/type/stories.Stories
  */
 export type TypeStories = Api.stories.Stories;
+/**
+ * `stories.Stories` as a value: `Api.stories.TypeStories.read(bytes)` reads one boxed `stories.Stories`
+ * (bundling only the classes it can hold); `Api.stories.TypeStories.is(value)` tells whether a value is one.
+ */
+export const TypeStories: TlBoxedType<TypeStories> = /*@__PURE__*/ new TlBoxedType(0x251c0c2c, 'stories.Stories', read$stories$Stories);
 /**
  * Reaction and view counters for a [story](https://core.telegram.org/api/stories)
  *
@@ -124,6 +144,11 @@ export type TypeStories = Api.stories.Stories;
  */
 export type TypeStoryViewsList = Api.stories.StoryViewsList;
 /**
+ * `stories.StoryViewsList` as a value: `Api.stories.TypeStoryViewsList.read(bytes)` reads one boxed `stories.StoryViewsList`
+ * (bundling only the classes it can hold); `Api.stories.TypeStoryViewsList.is(value)` tells whether a value is one.
+ */
+export const TypeStoryViewsList: TlBoxedType<TypeStoryViewsList> = /*@__PURE__*/ new TlBoxedType(0xb9437560, 'stories.StoryViewsList', read$stories$StoryViewsList);
+/**
  * Reaction and view counters for a list of [stories](https://core.telegram.org/api/stories)
  *
  * Any constructor of `stories.StoryViews`, discriminated by `className`.
@@ -131,6 +156,11 @@ export type TypeStoryViewsList = Api.stories.StoryViewsList;
  * @see https://core.telegram.org/type/stories.StoryViews
  */
 export type TypeStoryViews = Api.stories.StoryViews;
+/**
+ * `stories.StoryViews` as a value: `Api.stories.TypeStoryViews.read(bytes)` reads one boxed `stories.StoryViews`
+ * (bundling only the classes it can hold); `Api.stories.TypeStoryViews.is(value)` tells whether a value is one.
+ */
+export const TypeStoryViews: TlBoxedType<TypeStoryViews> = /*@__PURE__*/ new TlBoxedType(0x4b3fc4ba, 'stories.StoryViews', read$stories$StoryViews);
 /**
  * [Active story list](https://core.telegram.org/api/stories#watching-stories) of a specific peer.
  *
@@ -140,6 +170,11 @@ export type TypeStoryViews = Api.stories.StoryViews;
  */
 export type TypePeerStories = Api.stories.PeerStories;
 /**
+ * `stories.PeerStories` as a value: `Api.stories.TypePeerStories.read(bytes)` reads one boxed `stories.PeerStories`
+ * (bundling only the classes it can hold); `Api.stories.TypePeerStories.is(value)` tells whether a value is one.
+ */
+export const TypePeerStories: TlBoxedType<TypePeerStories> = /*@__PURE__*/ new TlBoxedType(0x9d56cfd0, 'stories.PeerStories', read$stories$PeerStories);
+/**
  * List of peers that reacted to a specific [story](https://core.telegram.org/api/stories)
  *
  * Any constructor of `stories.StoryReactionsList`, discriminated by `className`.
@@ -147,6 +182,11 @@ export type TypePeerStories = Api.stories.PeerStories;
  * @see https://core.telegram.org/type/stories.StoryReactionsList
  */
 export type TypeStoryReactionsList = Api.stories.StoryReactionsList;
+/**
+ * `stories.StoryReactionsList` as a value: `Api.stories.TypeStoryReactionsList.read(bytes)` reads one boxed `stories.StoryReactionsList`
+ * (bundling only the classes it can hold); `Api.stories.TypeStoryReactionsList.is(value)` tells whether a value is one.
+ */
+export const TypeStoryReactionsList: TlBoxedType<TypeStoryReactionsList> = /*@__PURE__*/ new TlBoxedType(0x046f91e3, 'stories.StoryReactionsList', read$stories$StoryReactionsList);
 /**
  * Stories found using [global story search »](https://core.telegram.org/api/stories#searching-stories).
  *
@@ -156,6 +196,11 @@ export type TypeStoryReactionsList = Api.stories.StoryReactionsList;
  */
 export type TypeFoundStories = Api.stories.FoundStories;
 /**
+ * `stories.FoundStories` as a value: `Api.stories.TypeFoundStories.read(bytes)` reads one boxed `stories.FoundStories`
+ * (bundling only the classes it can hold); `Api.stories.TypeFoundStories.is(value)` tells whether a value is one.
+ */
+export const TypeFoundStories: TlBoxedType<TypeFoundStories> = /*@__PURE__*/ new TlBoxedType(0x17790b35, 'stories.FoundStories', read$stories$FoundStories);
+/**
  * Contains the number of available active story slots (equal to the value of the [`story_expiring_limit_*` client configuration parameter](https://core.telegram.org/api/config#story-expiring-limit-default) minus the number of currently active stories).
  *
  * Any constructor of `stories.CanSendStoryCount`, discriminated by `className`.
@@ -163,6 +208,11 @@ export type TypeFoundStories = Api.stories.FoundStories;
  * @see https://core.telegram.org/type/stories.CanSendStoryCount
  */
 export type TypeCanSendStoryCount = Api.stories.CanSendStoryCount;
+/**
+ * `stories.CanSendStoryCount` as a value: `Api.stories.TypeCanSendStoryCount.read(bytes)` reads one boxed `stories.CanSendStoryCount`
+ * (bundling only the classes it can hold); `Api.stories.TypeCanSendStoryCount.is(value)` tells whether a value is one.
+ */
+export const TypeCanSendStoryCount: TlBoxedType<TypeCanSendStoryCount> = /*@__PURE__*/ new TlBoxedType(0xcb53a298, 'stories.CanSendStoryCount', read$stories$CanSendStoryCount);
 /**
  * Represents a list of [story albums »](https://core.telegram.org/api/stories#story-albums).
  *
@@ -173,6 +223,11 @@ export type TypeCanSendStoryCount = Api.stories.CanSendStoryCount;
 export type TypeAlbums = 
   | Api.stories.AlbumsNotModified
   | Api.stories.Albums;
+/**
+ * `stories.Albums` as a value: `Api.stories.TypeAlbums.read(bytes)` reads one boxed `stories.Albums`
+ * (bundling only the classes it can hold); `Api.stories.TypeAlbums.is(value)` tells whether a value is one.
+ */
+export const TypeAlbums: TlBoxedType<TypeAlbums> = /*@__PURE__*/ new TlBoxedType(0x05a73d39, 'stories.Albums', read$stories$Albums);
 
 /**
  * The list of active (or active and hidden) [stories](https://core.telegram.org/api/stories#watching-stories) has not changed.

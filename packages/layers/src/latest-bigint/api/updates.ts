@@ -8,6 +8,7 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -32,6 +33,8 @@ import {
   read$Vector$Message,
   read$Vector$Update,
   read$Vector$User,
+  read$updates$ChannelDifference,
+  read$updates$Difference,
   read$updates$State,
   readResult$updates$ChannelDifference,
   readResult$updates$Difference,
@@ -56,6 +59,11 @@ import {
  */
 export type TypeState = Api.updates.State;
 /**
+ * `updates.State` as a value: `Api.updates.TypeState.read(bytes)` reads one boxed `updates.State`
+ * (bundling only the classes it can hold); `Api.updates.TypeState.is(value)` tells whether a value is one.
+ */
+export const TypeState: TlBoxedType<TypeState> = /*@__PURE__*/ new TlBoxedType(0x23df1a01, 'updates.State', read$updates$State);
+/**
  * Occurred changes.
  *
  * Any constructor of `updates.Difference`, discriminated by `className`.
@@ -68,6 +76,11 @@ export type TypeDifference =
   | Api.updates.DifferenceSlice
   | Api.updates.DifferenceTooLong;
 /**
+ * `updates.Difference` as a value: `Api.updates.TypeDifference.read(bytes)` reads one boxed `updates.Difference`
+ * (bundling only the classes it can hold); `Api.updates.TypeDifference.is(value)` tells whether a value is one.
+ */
+export const TypeDifference: TlBoxedType<TypeDifference> = /*@__PURE__*/ new TlBoxedType(0x20482874, 'updates.Difference', read$updates$Difference);
+/**
  * Contains the difference (new messages) between our local channel state and the remote state
  *
  * Any constructor of `updates.ChannelDifference`, discriminated by `className`.
@@ -78,6 +91,11 @@ export type TypeChannelDifference =
   | Api.updates.ChannelDifferenceEmpty
   | Api.updates.ChannelDifferenceTooLong
   | Api.updates.ChannelDifference;
+/**
+ * `updates.ChannelDifference` as a value: `Api.updates.TypeChannelDifference.read(bytes)` reads one boxed `updates.ChannelDifference`
+ * (bundling only the classes it can hold); `Api.updates.TypeChannelDifference.is(value)` tells whether a value is one.
+ */
+export const TypeChannelDifference: TlBoxedType<TypeChannelDifference> = /*@__PURE__*/ new TlBoxedType(0x29896f5d, 'updates.ChannelDifference', read$updates$ChannelDifference);
 
 /**
  * Updates state.

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   bigintArg,
   checkRpcError,
@@ -40,6 +41,9 @@ import {
   read$Vector$RequirementToContact,
   read$Vector$SecureValueError,
   read$Vector$User,
+  read$users$SavedMusic,
+  read$users$UserFull,
+  read$users$Users,
   readResult$Bool,
   readResult$Updates,
   readResult$users$SavedMusic,
@@ -63,6 +67,11 @@ import {
  */
 export type TypeUserFull = Api.users.UserFull;
 /**
+ * `users.UserFull` as a value: `Api.users.TypeUserFull.read(bytes)` reads one boxed `users.UserFull`
+ * (bundling only the classes it can hold); `Api.users.TypeUserFull.is(value)` tells whether a value is one.
+ */
+export const TypeUserFull: TlBoxedType<TypeUserFull> = /*@__PURE__*/ new TlBoxedType(0x83df9df5, 'users.UserFull', read$users$UserFull);
+/**
  * Describes a list of users (or bots).
  *
  * Any constructor of `users.Users`, discriminated by `className`.
@@ -73,6 +82,11 @@ export type TypeUsers =
   | Api.users.Users
   | Api.users.UsersSlice;
 /**
+ * `users.Users` as a value: `Api.users.TypeUsers.read(bytes)` reads one boxed `users.Users`
+ * (bundling only the classes it can hold); `Api.users.TypeUsers.is(value)` tells whether a value is one.
+ */
+export const TypeUsers: TlBoxedType<TypeUsers> = /*@__PURE__*/ new TlBoxedType(0xf24bf0c0, 'users.Users', read$users$Users);
+/**
  * List of songs ({@link Api.Document}.`id`s) currently pinned on a user's profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
  *
  * Any constructor of `users.SavedMusic`, discriminated by `className`.
@@ -82,6 +96,11 @@ export type TypeUsers =
 export type TypeSavedMusic = 
   | Api.users.SavedMusicNotModified
   | Api.users.SavedMusic;
+/**
+ * `users.SavedMusic` as a value: `Api.users.TypeSavedMusic.read(bytes)` reads one boxed `users.SavedMusic`
+ * (bundling only the classes it can hold); `Api.users.TypeSavedMusic.is(value)` tells whether a value is one.
+ */
+export const TypeSavedMusic: TlBoxedType<TypeSavedMusic> = /*@__PURE__*/ new TlBoxedType(0xf813ae37, 'users.SavedMusic', read$users$SavedMusic);
 
 /**
  * Full user information

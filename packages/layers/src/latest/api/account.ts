@@ -16,6 +16,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -105,7 +106,35 @@ import {
   read$Vector$long,
   read$Vector$string,
   read$WallPaperSettings,
+  read$account$AuthorizationForm,
+  read$account$Authorizations,
+  read$account$AutoDownloadSettings,
+  read$account$AutoSaveSettings,
+  read$account$BusinessChatLinks,
+  read$account$ChatThemes,
+  read$account$ConnectedBots,
+  read$account$ContentSettings,
+  read$account$EmailVerified,
+  read$account$EmojiStatuses,
+  read$account$PaidMessagesRevenue,
+  read$account$PasskeyRegistrationOptions,
+  read$account$Passkeys,
+  read$account$Password,
   read$account$PasswordInputSettings,
+  read$account$PasswordSettings,
+  read$account$PrivacyRules,
+  read$account$ResetPasswordResult,
+  read$account$ResolvedBusinessChatLinks,
+  read$account$SavedMusicIds,
+  read$account$SavedRingtone,
+  read$account$SavedRingtones,
+  read$account$SentEmailCode,
+  read$account$Takeout,
+  read$account$Themes,
+  read$account$TmpPassword,
+  read$account$WallPapers,
+  read$account$WebAuthorizations,
+  read$account$WebBrowserSettings,
   read$auth$SentCode,
   readResult$AccountDaysTTL,
   readResult$Bool,
@@ -259,6 +288,11 @@ import {
  */
 export type TypePrivacyRules = Api.account.PrivacyRules;
 /**
+ * `account.PrivacyRules` as a value: `Api.account.TypePrivacyRules.read(bytes)` reads one boxed `account.PrivacyRules`
+ * (bundling only the classes it can hold); `Api.account.TypePrivacyRules.is(value)` tells whether a value is one.
+ */
+export const TypePrivacyRules: TlBoxedType<TypePrivacyRules> = /*@__PURE__*/ new TlBoxedType(0xb55aba82, 'account.PrivacyRules', read$account$PrivacyRules);
+/**
  * Logged-in sessions
  *
  * Any constructor of `account.Authorizations`, discriminated by `className`.
@@ -266,6 +300,11 @@ export type TypePrivacyRules = Api.account.PrivacyRules;
  * @see https://core.telegram.org/type/account.Authorizations
  */
 export type TypeAuthorizations = Api.account.Authorizations;
+/**
+ * `account.Authorizations` as a value: `Api.account.TypeAuthorizations.read(bytes)` reads one boxed `account.Authorizations`
+ * (bundling only the classes it can hold); `Api.account.TypeAuthorizations.is(value)` tells whether a value is one.
+ */
+export const TypeAuthorizations: TlBoxedType<TypeAuthorizations> = /*@__PURE__*/ new TlBoxedType(0x0bf5e0ff, 'account.Authorizations', read$account$Authorizations);
 /**
  * Configuration for two-factor authorization
  *
@@ -275,6 +314,11 @@ export type TypeAuthorizations = Api.account.Authorizations;
  */
 export type TypePassword = Api.account.Password;
 /**
+ * `account.Password` as a value: `Api.account.TypePassword.read(bytes)` reads one boxed `account.Password`
+ * (bundling only the classes it can hold); `Api.account.TypePassword.is(value)` tells whether a value is one.
+ */
+export const TypePassword: TlBoxedType<TypePassword> = /*@__PURE__*/ new TlBoxedType(0x53a211a3, 'account.Password', read$account$Password);
+/**
  * Private info associated to the password info (recovery email, telegram [passport](https://core.telegram.org/passport) info & so on)
  *
  * Any constructor of `account.PasswordSettings`, discriminated by `className`.
@@ -282,6 +326,11 @@ export type TypePassword = Api.account.Password;
  * @see https://core.telegram.org/type/account.PasswordSettings
  */
 export type TypePasswordSettings = Api.account.PasswordSettings;
+/**
+ * `account.PasswordSettings` as a value: `Api.account.TypePasswordSettings.read(bytes)` reads one boxed `account.PasswordSettings`
+ * (bundling only the classes it can hold); `Api.account.TypePasswordSettings.is(value)` tells whether a value is one.
+ */
+export const TypePasswordSettings: TlBoxedType<TypePasswordSettings> = /*@__PURE__*/ new TlBoxedType(0xd23fb078, 'account.PasswordSettings', read$account$PasswordSettings);
 /**
  * Constructor for setting up a new [2FA SRP password](https://core.telegram.org/api/srp)
  *
@@ -291,6 +340,11 @@ export type TypePasswordSettings = Api.account.PasswordSettings;
  */
 export type TypePasswordInputSettings = Api.account.PasswordInputSettings;
 /**
+ * `account.PasswordInputSettings` as a value: `Api.account.TypePasswordInputSettings.read(bytes)` reads one boxed `account.PasswordInputSettings`
+ * (bundling only the classes it can hold); `Api.account.TypePasswordInputSettings.is(value)` tells whether a value is one.
+ */
+export const TypePasswordInputSettings: TlBoxedType<TypePasswordInputSettings> = /*@__PURE__*/ new TlBoxedType(0x0c426ca6, 'account.PasswordInputSettings', read$account$PasswordInputSettings);
+/**
  * Temporary password
  *
  * Any constructor of `account.TmpPassword`, discriminated by `className`.
@@ -298,6 +352,11 @@ export type TypePasswordInputSettings = Api.account.PasswordInputSettings;
  * @see https://core.telegram.org/type/account.TmpPassword
  */
 export type TypeTmpPassword = Api.account.TmpPassword;
+/**
+ * `account.TmpPassword` as a value: `Api.account.TypeTmpPassword.read(bytes)` reads one boxed `account.TmpPassword`
+ * (bundling only the classes it can hold); `Api.account.TypeTmpPassword.is(value)` tells whether a value is one.
+ */
+export const TypeTmpPassword: TlBoxedType<TypeTmpPassword> = /*@__PURE__*/ new TlBoxedType(0xb064992d, 'account.TmpPassword', read$account$TmpPassword);
 /**
  * Web authorizations
  *
@@ -307,6 +366,11 @@ export type TypeTmpPassword = Api.account.TmpPassword;
  */
 export type TypeWebAuthorizations = Api.account.WebAuthorizations;
 /**
+ * `account.WebAuthorizations` as a value: `Api.account.TypeWebAuthorizations.read(bytes)` reads one boxed `account.WebAuthorizations`
+ * (bundling only the classes it can hold); `Api.account.TypeWebAuthorizations.is(value)` tells whether a value is one.
+ */
+export const TypeWebAuthorizations: TlBoxedType<TypeWebAuthorizations> = /*@__PURE__*/ new TlBoxedType(0x9a365b32, 'account.WebAuthorizations', read$account$WebAuthorizations);
+/**
  * Authorization form
  *
  * Any constructor of `account.AuthorizationForm`, discriminated by `className`.
@@ -314,6 +378,11 @@ export type TypeWebAuthorizations = Api.account.WebAuthorizations;
  * @see https://core.telegram.org/type/account.AuthorizationForm
  */
 export type TypeAuthorizationForm = Api.account.AuthorizationForm;
+/**
+ * `account.AuthorizationForm` as a value: `Api.account.TypeAuthorizationForm.read(bytes)` reads one boxed `account.AuthorizationForm`
+ * (bundling only the classes it can hold); `Api.account.TypeAuthorizationForm.is(value)` tells whether a value is one.
+ */
+export const TypeAuthorizationForm: TlBoxedType<TypeAuthorizationForm> = /*@__PURE__*/ new TlBoxedType(0x78049a94, 'account.AuthorizationForm', read$account$AuthorizationForm);
 /**
  * The email code that was sent
  *
@@ -323,6 +392,11 @@ export type TypeAuthorizationForm = Api.account.AuthorizationForm;
  */
 export type TypeSentEmailCode = Api.account.SentEmailCode;
 /**
+ * `account.SentEmailCode` as a value: `Api.account.TypeSentEmailCode.read(bytes)` reads one boxed `account.SentEmailCode`
+ * (bundling only the classes it can hold); `Api.account.TypeSentEmailCode.is(value)` tells whether a value is one.
+ */
+export const TypeSentEmailCode: TlBoxedType<TypeSentEmailCode> = /*@__PURE__*/ new TlBoxedType(0x69f3c06e, 'account.SentEmailCode', read$account$SentEmailCode);
+/**
  * Takeout info
  *
  * Any constructor of `account.Takeout`, discriminated by `className`.
@@ -330,6 +404,11 @@ export type TypeSentEmailCode = Api.account.SentEmailCode;
  * @see https://core.telegram.org/type/account.Takeout
  */
 export type TypeTakeout = Api.account.Takeout;
+/**
+ * `account.Takeout` as a value: `Api.account.TypeTakeout.read(bytes)` reads one boxed `account.Takeout`
+ * (bundling only the classes it can hold); `Api.account.TypeTakeout.is(value)` tells whether a value is one.
+ */
+export const TypeTakeout: TlBoxedType<TypeTakeout> = /*@__PURE__*/ new TlBoxedType(0x843ebe85, 'account.Takeout', read$account$Takeout);
 /**
  * [Wallpapers](https://core.telegram.org/api/wallpapers)
  *
@@ -341,6 +420,11 @@ export type TypeWallPapers =
   | Api.account.WallPapersNotModified
   | Api.account.WallPapers;
 /**
+ * `account.WallPapers` as a value: `Api.account.TypeWallPapers.read(bytes)` reads one boxed `account.WallPapers`
+ * (bundling only the classes it can hold); `Api.account.TypeWallPapers.is(value)` tells whether a value is one.
+ */
+export const TypeWallPapers: TlBoxedType<TypeWallPapers> = /*@__PURE__*/ new TlBoxedType(0xa2c548fd, 'account.WallPapers', read$account$WallPapers);
+/**
  * Media autodownload settings
  *
  * Any constructor of `account.AutoDownloadSettings`, discriminated by `className`.
@@ -348,6 +432,11 @@ export type TypeWallPapers =
  * @see https://core.telegram.org/type/account.AutoDownloadSettings
  */
 export type TypeAutoDownloadSettings = Api.account.AutoDownloadSettings;
+/**
+ * `account.AutoDownloadSettings` as a value: `Api.account.TypeAutoDownloadSettings.read(bytes)` reads one boxed `account.AutoDownloadSettings`
+ * (bundling only the classes it can hold); `Api.account.TypeAutoDownloadSettings.is(value)` tells whether a value is one.
+ */
+export const TypeAutoDownloadSettings: TlBoxedType<TypeAutoDownloadSettings> = /*@__PURE__*/ new TlBoxedType(0x2fb85921, 'account.AutoDownloadSettings', read$account$AutoDownloadSettings);
 /**
  * Installed themes
  *
@@ -359,6 +448,11 @@ export type TypeThemes =
   | Api.account.ThemesNotModified
   | Api.account.Themes;
 /**
+ * `account.Themes` as a value: `Api.account.TypeThemes.read(bytes)` reads one boxed `account.Themes`
+ * (bundling only the classes it can hold); `Api.account.TypeThemes.is(value)` tells whether a value is one.
+ */
+export const TypeThemes: TlBoxedType<TypeThemes> = /*@__PURE__*/ new TlBoxedType(0x7fc52204, 'account.Themes', read$account$Themes);
+/**
  * Sensitive content settings
  *
  * Any constructor of `account.ContentSettings`, discriminated by `className`.
@@ -366,6 +460,11 @@ export type TypeThemes =
  * @see https://core.telegram.org/type/account.ContentSettings
  */
 export type TypeContentSettings = Api.account.ContentSettings;
+/**
+ * `account.ContentSettings` as a value: `Api.account.TypeContentSettings.read(bytes)` reads one boxed `account.ContentSettings`
+ * (bundling only the classes it can hold); `Api.account.TypeContentSettings.is(value)` tells whether a value is one.
+ */
+export const TypeContentSettings: TlBoxedType<TypeContentSettings> = /*@__PURE__*/ new TlBoxedType(0xae3ff891, 'account.ContentSettings', read$account$ContentSettings);
 /**
  * Result of an {@link Api.account.ResetPassword} request.
  *
@@ -378,6 +477,11 @@ export type TypeResetPasswordResult =
   | Api.account.ResetPasswordRequestedWait
   | Api.account.ResetPasswordOk;
 /**
+ * `account.ResetPasswordResult` as a value: `Api.account.TypeResetPasswordResult.read(bytes)` reads one boxed `account.ResetPasswordResult`
+ * (bundling only the classes it can hold); `Api.account.TypeResetPasswordResult.is(value)` tells whether a value is one.
+ */
+export const TypeResetPasswordResult: TlBoxedType<TypeResetPasswordResult> = /*@__PURE__*/ new TlBoxedType(0x49507416, 'account.ResetPasswordResult', read$account$ResetPasswordResult);
+/**
  * Available chat themes
  *
  * Any constructor of `account.ChatThemes`, discriminated by `className`.
@@ -387,6 +491,11 @@ export type TypeResetPasswordResult =
 export type TypeChatThemes = 
   | Api.account.ChatThemesNotModified
   | Api.account.ChatThemes;
+/**
+ * `account.ChatThemes` as a value: `Api.account.TypeChatThemes.read(bytes)` reads one boxed `account.ChatThemes`
+ * (bundling only the classes it can hold); `Api.account.TypeChatThemes.is(value)` tells whether a value is one.
+ */
+export const TypeChatThemes: TlBoxedType<TypeChatThemes> = /*@__PURE__*/ new TlBoxedType(0x15c14aa8, 'account.ChatThemes', read$account$ChatThemes);
 /**
  * Contains a list of saved notification sounds
  *
@@ -398,6 +507,11 @@ export type TypeSavedRingtones =
   | Api.account.SavedRingtonesNotModified
   | Api.account.SavedRingtones;
 /**
+ * `account.SavedRingtones` as a value: `Api.account.TypeSavedRingtones.read(bytes)` reads one boxed `account.SavedRingtones`
+ * (bundling only the classes it can hold); `Api.account.TypeSavedRingtones.is(value)` tells whether a value is one.
+ */
+export const TypeSavedRingtones: TlBoxedType<TypeSavedRingtones> = /*@__PURE__*/ new TlBoxedType(0x27bcc95e, 'account.SavedRingtones', read$account$SavedRingtones);
+/**
  * Contains information about a saved notification sound
  *
  * Any constructor of `account.SavedRingtone`, discriminated by `className`.
@@ -407,6 +521,11 @@ export type TypeSavedRingtones =
 export type TypeSavedRingtone = 
   | Api.account.SavedRingtone
   | Api.account.SavedRingtoneConverted;
+/**
+ * `account.SavedRingtone` as a value: `Api.account.TypeSavedRingtone.read(bytes)` reads one boxed `account.SavedRingtone`
+ * (bundling only the classes it can hold); `Api.account.TypeSavedRingtone.is(value)` tells whether a value is one.
+ */
+export const TypeSavedRingtone: TlBoxedType<TypeSavedRingtone> = /*@__PURE__*/ new TlBoxedType(0xb1e28424, 'account.SavedRingtone', read$account$SavedRingtone);
 /**
  * A list of [emoji statuses](https://core.telegram.org/api/emoji-status)
  *
@@ -418,6 +537,11 @@ export type TypeEmojiStatuses =
   | Api.account.EmojiStatusesNotModified
   | Api.account.EmojiStatuses;
 /**
+ * `account.EmojiStatuses` as a value: `Api.account.TypeEmojiStatuses.read(bytes)` reads one boxed `account.EmojiStatuses`
+ * (bundling only the classes it can hold); `Api.account.TypeEmojiStatuses.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiStatuses: TlBoxedType<TypeEmojiStatuses> = /*@__PURE__*/ new TlBoxedType(0xd3e005ca, 'account.EmojiStatuses', read$account$EmojiStatuses);
+/**
  * Email verification status
  *
  * Any constructor of `account.EmailVerified`, discriminated by `className`.
@@ -428,6 +552,11 @@ export type TypeEmailVerified =
   | Api.account.EmailVerified
   | Api.account.EmailVerifiedLogin;
 /**
+ * `account.EmailVerified` as a value: `Api.account.TypeEmailVerified.read(bytes)` reads one boxed `account.EmailVerified`
+ * (bundling only the classes it can hold); `Api.account.TypeEmailVerified.is(value)` tells whether a value is one.
+ */
+export const TypeEmailVerified: TlBoxedType<TypeEmailVerified> = /*@__PURE__*/ new TlBoxedType(0x64833188, 'account.EmailVerified', read$account$EmailVerified);
+/**
  * Contains media autosave settings
  *
  * Any constructor of `account.AutoSaveSettings`, discriminated by `className`.
@@ -435,6 +564,11 @@ export type TypeEmailVerified =
  * @see https://core.telegram.org/type/account.AutoSaveSettings
  */
 export type TypeAutoSaveSettings = Api.account.AutoSaveSettings;
+/**
+ * `account.AutoSaveSettings` as a value: `Api.account.TypeAutoSaveSettings.read(bytes)` reads one boxed `account.AutoSaveSettings`
+ * (bundling only the classes it can hold); `Api.account.TypeAutoSaveSettings.is(value)` tells whether a value is one.
+ */
+export const TypeAutoSaveSettings: TlBoxedType<TypeAutoSaveSettings> = /*@__PURE__*/ new TlBoxedType(0x48cf2f02, 'account.AutoSaveSettings', read$account$AutoSaveSettings);
 /**
  * Info about currently connected [business bots](https://core.telegram.org/api/bots/connected-business-bots).
  *
@@ -444,6 +578,11 @@ export type TypeAutoSaveSettings = Api.account.AutoSaveSettings;
  */
 export type TypeConnectedBots = Api.account.ConnectedBots;
 /**
+ * `account.ConnectedBots` as a value: `Api.account.TypeConnectedBots.read(bytes)` reads one boxed `account.ConnectedBots`
+ * (bundling only the classes it can hold); `Api.account.TypeConnectedBots.is(value)` tells whether a value is one.
+ */
+export const TypeConnectedBots: TlBoxedType<TypeConnectedBots> = /*@__PURE__*/ new TlBoxedType(0xe4caf7d3, 'account.ConnectedBots', read$account$ConnectedBots);
+/**
  * Contains info about [business chat deep links »](https://core.telegram.org/api/business#business-chat-links) created by the current account.
  *
  * Any constructor of `account.BusinessChatLinks`, discriminated by `className`.
@@ -451,6 +590,11 @@ export type TypeConnectedBots = Api.account.ConnectedBots;
  * @see https://core.telegram.org/type/account.BusinessChatLinks
  */
 export type TypeBusinessChatLinks = Api.account.BusinessChatLinks;
+/**
+ * `account.BusinessChatLinks` as a value: `Api.account.TypeBusinessChatLinks.read(bytes)` reads one boxed `account.BusinessChatLinks`
+ * (bundling only the classes it can hold); `Api.account.TypeBusinessChatLinks.is(value)` tells whether a value is one.
+ */
+export const TypeBusinessChatLinks: TlBoxedType<TypeBusinessChatLinks> = /*@__PURE__*/ new TlBoxedType(0xc6ba4a31, 'account.BusinessChatLinks', read$account$BusinessChatLinks);
 /**
  * Contains info about a single resolved [business chat deep link »](https://core.telegram.org/api/business#business-chat-links).
  *
@@ -460,6 +604,11 @@ export type TypeBusinessChatLinks = Api.account.BusinessChatLinks;
  */
 export type TypeResolvedBusinessChatLinks = Api.account.ResolvedBusinessChatLinks;
 /**
+ * `account.ResolvedBusinessChatLinks` as a value: `Api.account.TypeResolvedBusinessChatLinks.read(bytes)` reads one boxed `account.ResolvedBusinessChatLinks`
+ * (bundling only the classes it can hold); `Api.account.TypeResolvedBusinessChatLinks.is(value)` tells whether a value is one.
+ */
+export const TypeResolvedBusinessChatLinks: TlBoxedType<TypeResolvedBusinessChatLinks> = /*@__PURE__*/ new TlBoxedType(0x3a772c28, 'account.ResolvedBusinessChatLinks', read$account$ResolvedBusinessChatLinks);
+/**
  * Total number of non-refunded [Telegram Stars](https://core.telegram.org/api/stars) a user has spent on sending us messages either directly or through a channel, see [here »](https://core.telegram.org/api/paid-messages) for more info on paid messages.
  *
  * Any constructor of `account.PaidMessagesRevenue`, discriminated by `className`.
@@ -467,6 +616,11 @@ export type TypeResolvedBusinessChatLinks = Api.account.ResolvedBusinessChatLink
  * @see https://core.telegram.org/type/account.PaidMessagesRevenue
  */
 export type TypePaidMessagesRevenue = Api.account.PaidMessagesRevenue;
+/**
+ * `account.PaidMessagesRevenue` as a value: `Api.account.TypePaidMessagesRevenue.read(bytes)` reads one boxed `account.PaidMessagesRevenue`
+ * (bundling only the classes it can hold); `Api.account.TypePaidMessagesRevenue.is(value)` tells whether a value is one.
+ */
+export const TypePaidMessagesRevenue: TlBoxedType<TypePaidMessagesRevenue> = /*@__PURE__*/ new TlBoxedType(0x152f0c57, 'account.PaidMessagesRevenue', read$account$PaidMessagesRevenue);
 /**
  * List of IDs of songs ({@link Api.Document}.`id`s) currently pinned on our profile, see [here »](https://core.telegram.org/api/profile#music) for more info.
  *
@@ -478,6 +632,11 @@ export type TypeSavedMusicIds =
   | Api.account.SavedMusicIdsNotModified
   | Api.account.SavedMusicIds;
 /**
+ * `account.SavedMusicIds` as a value: `Api.account.TypeSavedMusicIds.read(bytes)` reads one boxed `account.SavedMusicIds`
+ * (bundling only the classes it can hold); `Api.account.TypeSavedMusicIds.is(value)` tells whether a value is one.
+ */
+export const TypeSavedMusicIds: TlBoxedType<TypeSavedMusicIds> = /*@__PURE__*/ new TlBoxedType(0x4b4af692, 'account.SavedMusicIds', read$account$SavedMusicIds);
+/**
  * List of [passkeys »](https://core.telegram.org/api/passkeys#list-passkeys) associated to the current account.
  *
  * Any constructor of `account.Passkeys`, discriminated by `className`.
@@ -486,6 +645,11 @@ export type TypeSavedMusicIds =
  */
 export type TypePasskeys = Api.account.Passkeys;
 /**
+ * `account.Passkeys` as a value: `Api.account.TypePasskeys.read(bytes)` reads one boxed `account.Passkeys`
+ * (bundling only the classes it can hold); `Api.account.TypePasskeys.is(value)` tells whether a value is one.
+ */
+export const TypePasskeys: TlBoxedType<TypePasskeys> = /*@__PURE__*/ new TlBoxedType(0x24dd205e, 'account.Passkeys', read$account$Passkeys);
+/**
  * Passkey registration options, see [here »](https://core.telegram.org/api/passkeys#creating-a-passkey) for more info on the full flow.
  *
  * Any constructor of `account.PasskeyRegistrationOptions`, discriminated by `className`.
@@ -493,10 +657,20 @@ export type TypePasskeys = Api.account.Passkeys;
  * @see https://core.telegram.org/type/account.PasskeyRegistrationOptions
  */
 export type TypePasskeyRegistrationOptions = Api.account.PasskeyRegistrationOptions;
+/**
+ * `account.PasskeyRegistrationOptions` as a value: `Api.account.TypePasskeyRegistrationOptions.read(bytes)` reads one boxed `account.PasskeyRegistrationOptions`
+ * (bundling only the classes it can hold); `Api.account.TypePasskeyRegistrationOptions.is(value)` tells whether a value is one.
+ */
+export const TypePasskeyRegistrationOptions: TlBoxedType<TypePasskeyRegistrationOptions> = /*@__PURE__*/ new TlBoxedType(0x341d83e4, 'account.PasskeyRegistrationOptions', read$account$PasskeyRegistrationOptions);
 /** Any constructor of `account.WebBrowserSettings`, discriminated by `className`. */
 export type TypeWebBrowserSettings = 
   | Api.account.WebBrowserSettingsNotModified
   | Api.account.WebBrowserSettings;
+/**
+ * `account.WebBrowserSettings` as a value: `Api.account.TypeWebBrowserSettings.read(bytes)` reads one boxed `account.WebBrowserSettings`
+ * (bundling only the classes it can hold); `Api.account.TypeWebBrowserSettings.is(value)` tells whether a value is one.
+ */
+export const TypeWebBrowserSettings: TlBoxedType<TypeWebBrowserSettings> = /*@__PURE__*/ new TlBoxedType(0x44799578, 'account.WebBrowserSettings', read$account$WebBrowserSettings);
 
 /**
  * Privacy rules

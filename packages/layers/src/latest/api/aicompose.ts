@@ -16,6 +16,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -36,6 +37,7 @@ import {
   read$InputAiComposeTone,
   read$Vector$AiComposeTone,
   read$Vector$User,
+  read$aicompose$Tones,
   readResult$AiComposeTone,
   readResult$AiComposeToneExample,
   readResult$Bool,
@@ -57,6 +59,11 @@ import {
 export type TypeTones = 
   | Api.aicompose.TonesNotModified
   | Api.aicompose.Tones;
+/**
+ * `aicompose.Tones` as a value: `Api.aicompose.TypeTones.read(bytes)` reads one boxed `aicompose.Tones`
+ * (bundling only the classes it can hold); `Api.aicompose.TypeTones.is(value)` tells whether a value is one.
+ */
+export const TypeTones: TlBoxedType<TypeTones> = /*@__PURE__*/ new TlBoxedType(0xf25ffed9, 'aicompose.Tones', read$aicompose$Tones);
 
 /**
  * The list of saved [AI composer tones »](https://core.telegram.org/api/ai#ai-compose-tones) hasn't changed since the last time it was fetched (i.e. the `hash` passed to {@link Api.aicompose.GetTones} is still valid).

@@ -16,6 +16,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -58,6 +59,11 @@ import {
   read$Vector$User,
   read$Vector$int,
   read$Vector$string,
+  read$channels$AdminLogResults,
+  read$channels$ChannelParticipant,
+  read$channels$ChannelParticipants,
+  read$channels$SendAsPeers,
+  read$channels$SponsoredMessageReportResult,
   readResult$Bool,
   readResult$ExportedMessageLink,
   readResult$SearchPostsFlood,
@@ -115,6 +121,11 @@ export type TypeChannelParticipants =
   | Api.channels.ChannelParticipants
   | Api.channels.ChannelParticipantsNotModified;
 /**
+ * `channels.ChannelParticipants` as a value: `Api.channels.TypeChannelParticipants.read(bytes)` reads one boxed `channels.ChannelParticipants`
+ * (bundling only the classes it can hold); `Api.channels.TypeChannelParticipants.is(value)` tells whether a value is one.
+ */
+export const TypeChannelParticipants: TlBoxedType<TypeChannelParticipants> = /*@__PURE__*/ new TlBoxedType(0xe60a6e64, 'channels.ChannelParticipants', read$channels$ChannelParticipants);
+/**
  * Channel participant
  *
  * Any constructor of `channels.ChannelParticipant`, discriminated by `className`.
@@ -122,6 +133,11 @@ export type TypeChannelParticipants =
  * @see https://core.telegram.org/type/channels.ChannelParticipant
  */
 export type TypeChannelParticipant = Api.channels.ChannelParticipant;
+/**
+ * `channels.ChannelParticipant` as a value: `Api.channels.TypeChannelParticipant.read(bytes)` reads one boxed `channels.ChannelParticipant`
+ * (bundling only the classes it can hold); `Api.channels.TypeChannelParticipant.is(value)` tells whether a value is one.
+ */
+export const TypeChannelParticipant: TlBoxedType<TypeChannelParticipant> = /*@__PURE__*/ new TlBoxedType(0x6658151a, 'channels.ChannelParticipant', read$channels$ChannelParticipant);
 /**
  * Admin log events
  *
@@ -131,6 +147,11 @@ export type TypeChannelParticipant = Api.channels.ChannelParticipant;
  */
 export type TypeAdminLogResults = Api.channels.AdminLogResults;
 /**
+ * `channels.AdminLogResults` as a value: `Api.channels.TypeAdminLogResults.read(bytes)` reads one boxed `channels.AdminLogResults`
+ * (bundling only the classes it can hold); `Api.channels.TypeAdminLogResults.is(value)` tells whether a value is one.
+ */
+export const TypeAdminLogResults: TlBoxedType<TypeAdminLogResults> = /*@__PURE__*/ new TlBoxedType(0x51f076bc, 'channels.AdminLogResults', read$channels$AdminLogResults);
+/**
  * A list of peers that can be used to send messages in a specific group
  *
  * Any constructor of `channels.SendAsPeers`, discriminated by `className`.
@@ -138,6 +159,11 @@ export type TypeAdminLogResults = Api.channels.AdminLogResults;
  * @see https://core.telegram.org/type/channels.SendAsPeers
  */
 export type TypeSendAsPeers = Api.channels.SendAsPeers;
+/**
+ * `channels.SendAsPeers` as a value: `Api.channels.TypeSendAsPeers.read(bytes)` reads one boxed `channels.SendAsPeers`
+ * (bundling only the classes it can hold); `Api.channels.TypeSendAsPeers.is(value)` tells whether a value is one.
+ */
+export const TypeSendAsPeers: TlBoxedType<TypeSendAsPeers> = /*@__PURE__*/ new TlBoxedType(0x38cb8d21, 'channels.SendAsPeers', read$channels$SendAsPeers);
 /**
  * Status of the method call used to report a [sponsored message »](https://core.telegram.org/api/sponsored-messages).
  *
@@ -149,6 +175,11 @@ export type TypeSponsoredMessageReportResult =
   | Api.channels.SponsoredMessageReportResultChooseOption
   | Api.channels.SponsoredMessageReportResultAdsHidden
   | Api.channels.SponsoredMessageReportResultReported;
+/**
+ * `channels.SponsoredMessageReportResult` as a value: `Api.channels.TypeSponsoredMessageReportResult.read(bytes)` reads one boxed `channels.SponsoredMessageReportResult`
+ * (bundling only the classes it can hold); `Api.channels.TypeSponsoredMessageReportResult.is(value)` tells whether a value is one.
+ */
+export const TypeSponsoredMessageReportResult: TlBoxedType<TypeSponsoredMessageReportResult> = /*@__PURE__*/ new TlBoxedType(0x26231822, 'channels.SponsoredMessageReportResult', read$channels$SponsoredMessageReportResult);
 
 /**
  * Represents multiple channel participants

@@ -8,6 +8,7 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -33,6 +34,10 @@ import {
   read$Vector$InputPeer,
   read$Vector$Peer,
   read$Vector$User,
+  read$chatlists$ChatlistInvite,
+  read$chatlists$ChatlistUpdates,
+  read$chatlists$ExportedChatlistInvite,
+  read$chatlists$ExportedInvites,
   readResult$Bool,
   readResult$ExportedChatlistInvite,
   readResult$Updates,
@@ -62,6 +67,11 @@ import {
  */
 export type TypeExportedChatlistInvite = Api.chatlists.ExportedChatlistInvite;
 /**
+ * `chatlists.ExportedChatlistInvite` as a value: `Api.chatlists.TypeExportedChatlistInvite.read(bytes)` reads one boxed `chatlists.ExportedChatlistInvite`
+ * (bundling only the classes it can hold); `Api.chatlists.TypeExportedChatlistInvite.is(value)` tells whether a value is one.
+ */
+export const TypeExportedChatlistInvite: TlBoxedType<TypeExportedChatlistInvite> = /*@__PURE__*/ new TlBoxedType(0xc2694ee9, 'chatlists.ExportedChatlistInvite', read$chatlists$ExportedChatlistInvite);
+/**
  * A list of exported [chat folder deep links »](https://core.telegram.org/api/links#chat-folder-links).
  *
  * Any constructor of `chatlists.ExportedInvites`, discriminated by `className`.
@@ -69,6 +79,11 @@ export type TypeExportedChatlistInvite = Api.chatlists.ExportedChatlistInvite;
  * @see https://core.telegram.org/type/chatlists.ExportedInvites
  */
 export type TypeExportedInvites = Api.chatlists.ExportedInvites;
+/**
+ * `chatlists.ExportedInvites` as a value: `Api.chatlists.TypeExportedInvites.read(bytes)` reads one boxed `chatlists.ExportedInvites`
+ * (bundling only the classes it can hold); `Api.chatlists.TypeExportedInvites.is(value)` tells whether a value is one.
+ */
+export const TypeExportedInvites: TlBoxedType<TypeExportedInvites> = /*@__PURE__*/ new TlBoxedType(0xe6c209c0, 'chatlists.ExportedInvites', read$chatlists$ExportedInvites);
 /**
  * Info about a [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links).
  *
@@ -80,6 +95,11 @@ export type TypeChatlistInvite =
   | Api.chatlists.ChatlistInviteAlready
   | Api.chatlists.ChatlistInvite;
 /**
+ * `chatlists.ChatlistInvite` as a value: `Api.chatlists.TypeChatlistInvite.read(bytes)` reads one boxed `chatlists.ChatlistInvite`
+ * (bundling only the classes it can hold); `Api.chatlists.TypeChatlistInvite.is(value)` tells whether a value is one.
+ */
+export const TypeChatlistInvite: TlBoxedType<TypeChatlistInvite> = /*@__PURE__*/ new TlBoxedType(0x41720e75, 'chatlists.ChatlistInvite', read$chatlists$ChatlistInvite);
+/**
  * Updated info about a [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links).
  *
  * Any constructor of `chatlists.ChatlistUpdates`, discriminated by `className`.
@@ -87,6 +107,11 @@ export type TypeChatlistInvite =
  * @see https://core.telegram.org/type/chatlists.ChatlistUpdates
  */
 export type TypeChatlistUpdates = Api.chatlists.ChatlistUpdates;
+/**
+ * `chatlists.ChatlistUpdates` as a value: `Api.chatlists.TypeChatlistUpdates.read(bytes)` reads one boxed `chatlists.ChatlistUpdates`
+ * (bundling only the classes it can hold); `Api.chatlists.TypeChatlistUpdates.is(value)` tells whether a value is one.
+ */
+export const TypeChatlistUpdates: TlBoxedType<TypeChatlistUpdates> = /*@__PURE__*/ new TlBoxedType(0x7d1641ea, 'chatlists.ChatlistUpdates', read$chatlists$ChatlistUpdates);
 
 /**
  * Info about an exported [chat folder deep link »](https://core.telegram.org/api/links#chat-folder-links).

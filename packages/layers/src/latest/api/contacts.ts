@@ -16,6 +16,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -58,6 +59,14 @@ import {
   read$Vector$int,
   read$Vector$long,
   read$Vector$string,
+  read$contacts$Blocked,
+  read$contacts$ContactBirthdays,
+  read$contacts$Contacts,
+  read$contacts$Found,
+  read$contacts$ImportedContacts,
+  read$contacts$ResolvedPeer,
+  read$contacts$SponsoredPeers,
+  read$contacts$TopPeers,
   readResult$Bool,
   readResult$ExportedContactToken,
   readResult$Updates,
@@ -106,6 +115,11 @@ export type TypeContacts =
   | Api.contacts.ContactsNotModified
   | Api.contacts.Contacts;
 /**
+ * `contacts.Contacts` as a value: `Api.contacts.TypeContacts.read(bytes)` reads one boxed `contacts.Contacts`
+ * (bundling only the classes it can hold); `Api.contacts.TypeContacts.is(value)` tells whether a value is one.
+ */
+export const TypeContacts: TlBoxedType<TypeContacts> = /*@__PURE__*/ new TlBoxedType(0x38be25f6, 'contacts.Contacts', read$contacts$Contacts);
+/**
  * Object contains info on successfully imported contacts.
  *
  * Any constructor of `contacts.ImportedContacts`, discriminated by `className`.
@@ -113,6 +127,11 @@ export type TypeContacts =
  * @see https://core.telegram.org/type/contacts.ImportedContacts
  */
 export type TypeImportedContacts = Api.contacts.ImportedContacts;
+/**
+ * `contacts.ImportedContacts` as a value: `Api.contacts.TypeImportedContacts.read(bytes)` reads one boxed `contacts.ImportedContacts`
+ * (bundling only the classes it can hold); `Api.contacts.TypeImportedContacts.is(value)` tells whether a value is one.
+ */
+export const TypeImportedContacts: TlBoxedType<TypeImportedContacts> = /*@__PURE__*/ new TlBoxedType(0x8172ad93, 'contacts.ImportedContacts', read$contacts$ImportedContacts);
 /**
  * Info on users from the current user's black list.
  *
@@ -124,6 +143,11 @@ export type TypeBlocked =
   | Api.contacts.Blocked
   | Api.contacts.BlockedSlice;
 /**
+ * `contacts.Blocked` as a value: `Api.contacts.TypeBlocked.read(bytes)` reads one boxed `contacts.Blocked`
+ * (bundling only the classes it can hold); `Api.contacts.TypeBlocked.is(value)` tells whether a value is one.
+ */
+export const TypeBlocked: TlBoxedType<TypeBlocked> = /*@__PURE__*/ new TlBoxedType(0xffba4f4f, 'contacts.Blocked', read$contacts$Blocked);
+/**
  * Object contains info on users found by name substring and auxiliary data.
  *
  * Any constructor of `contacts.Found`, discriminated by `className`.
@@ -132,6 +156,11 @@ export type TypeBlocked =
  */
 export type TypeFound = Api.contacts.Found;
 /**
+ * `contacts.Found` as a value: `Api.contacts.TypeFound.read(bytes)` reads one boxed `contacts.Found`
+ * (bundling only the classes it can hold); `Api.contacts.TypeFound.is(value)` tells whether a value is one.
+ */
+export const TypeFound: TlBoxedType<TypeFound> = /*@__PURE__*/ new TlBoxedType(0x4386a2e3, 'contacts.Found', read$contacts$Found);
+/**
  * Peer returned after resolving a `@username`
  *
  * Any constructor of `contacts.ResolvedPeer`, discriminated by `className`.
@@ -139,6 +168,11 @@ export type TypeFound = Api.contacts.Found;
  * @see https://core.telegram.org/type/contacts.ResolvedPeer
  */
 export type TypeResolvedPeer = Api.contacts.ResolvedPeer;
+/**
+ * `contacts.ResolvedPeer` as a value: `Api.contacts.TypeResolvedPeer.read(bytes)` reads one boxed `contacts.ResolvedPeer`
+ * (bundling only the classes it can hold); `Api.contacts.TypeResolvedPeer.is(value)` tells whether a value is one.
+ */
+export const TypeResolvedPeer: TlBoxedType<TypeResolvedPeer> = /*@__PURE__*/ new TlBoxedType(0xf065b3a8, 'contacts.ResolvedPeer', read$contacts$ResolvedPeer);
 /**
  * Top peers
  *
@@ -151,6 +185,11 @@ export type TypeTopPeers =
   | Api.contacts.TopPeers
   | Api.contacts.TopPeersDisabled;
 /**
+ * `contacts.TopPeers` as a value: `Api.contacts.TypeTopPeers.read(bytes)` reads one boxed `contacts.TopPeers`
+ * (bundling only the classes it can hold); `Api.contacts.TypeTopPeers.is(value)` tells whether a value is one.
+ */
+export const TypeTopPeers: TlBoxedType<TypeTopPeers> = /*@__PURE__*/ new TlBoxedType(0x9ee8bb88, 'contacts.TopPeers', read$contacts$TopPeers);
+/**
  * Birthday information of our contacts.
  *
  * Any constructor of `contacts.ContactBirthdays`, discriminated by `className`.
@@ -158,6 +197,11 @@ export type TypeTopPeers =
  * @see https://core.telegram.org/type/contacts.ContactBirthdays
  */
 export type TypeContactBirthdays = Api.contacts.ContactBirthdays;
+/**
+ * `contacts.ContactBirthdays` as a value: `Api.contacts.TypeContactBirthdays.read(bytes)` reads one boxed `contacts.ContactBirthdays`
+ * (bundling only the classes it can hold); `Api.contacts.TypeContactBirthdays.is(value)` tells whether a value is one.
+ */
+export const TypeContactBirthdays: TlBoxedType<TypeContactBirthdays> = /*@__PURE__*/ new TlBoxedType(0x0e7aabff, 'contacts.ContactBirthdays', read$contacts$ContactBirthdays);
 /**
  * A list of sponsored peers.
  *
@@ -168,6 +212,11 @@ export type TypeContactBirthdays = Api.contacts.ContactBirthdays;
 export type TypeSponsoredPeers = 
   | Api.contacts.SponsoredPeersEmpty
   | Api.contacts.SponsoredPeers;
+/**
+ * `contacts.SponsoredPeers` as a value: `Api.contacts.TypeSponsoredPeers.read(bytes)` reads one boxed `contacts.SponsoredPeers`
+ * (bundling only the classes it can hold); `Api.contacts.TypeSponsoredPeers.is(value)` tells whether a value is one.
+ */
+export const TypeSponsoredPeers: TlBoxedType<TypeSponsoredPeers> = /*@__PURE__*/ new TlBoxedType(0xb45d5ccc, 'contacts.SponsoredPeers', read$contacts$SponsoredPeers);
 
 /**
  * Contact list on the server is the same as the list on the client.

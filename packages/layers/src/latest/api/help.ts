@@ -8,6 +8,7 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -45,8 +46,27 @@ import {
   read$Vector$help$PeerColorOption,
   read$Vector$int,
   read$Vector$string,
+  read$help$AppConfig,
+  read$help$AppUpdate,
+  read$help$ConfigSimple,
+  read$help$CountriesList,
+  read$help$Country,
+  read$help$CountryCode,
+  read$help$DeepLinkInfo,
+  read$help$InviteText,
+  read$help$PassportConfig,
+  read$help$PeerColorOption,
   read$help$PeerColorSet,
+  read$help$PeerColors,
+  read$help$PremiumPromo,
+  read$help$PromoData,
+  read$help$RecentMeUrls,
+  read$help$Support,
+  read$help$SupportName,
   read$help$TermsOfService,
+  read$help$TermsOfServiceUpdate,
+  read$help$TimezonesList,
+  read$help$UserInfo,
   read$vector$AccessPointRule,
   readResult$Bool,
   readResult$CdnConfig,
@@ -118,6 +138,11 @@ export type TypeAppUpdate =
   | Api.help.AppUpdate
   | Api.help.NoAppUpdate;
 /**
+ * `help.AppUpdate` as a value: `Api.help.TypeAppUpdate.read(bytes)` reads one boxed `help.AppUpdate`
+ * (bundling only the classes it can hold); `Api.help.TypeAppUpdate.is(value)` tells whether a value is one.
+ */
+export const TypeAppUpdate: TlBoxedType<TypeAppUpdate> = /*@__PURE__*/ new TlBoxedType(0x5897069e, 'help.AppUpdate', read$help$AppUpdate);
+/**
  * Object contains info on the text of a message with an invitation.
  *
  * Any constructor of `help.InviteText`, discriminated by `className`.
@@ -125,6 +150,11 @@ export type TypeAppUpdate =
  * @see https://core.telegram.org/type/help.InviteText
  */
 export type TypeInviteText = Api.help.InviteText;
+/**
+ * `help.InviteText` as a value: `Api.help.TypeInviteText.read(bytes)` reads one boxed `help.InviteText`
+ * (bundling only the classes it can hold); `Api.help.TypeInviteText.is(value)` tells whether a value is one.
+ */
+export const TypeInviteText: TlBoxedType<TypeInviteText> = /*@__PURE__*/ new TlBoxedType(0xcf70aa35, 'help.InviteText', read$help$InviteText);
 /**
  * Info about the support user, relevant to the current user.
  *
@@ -134,6 +164,11 @@ export type TypeInviteText = Api.help.InviteText;
  */
 export type TypeSupport = Api.help.Support;
 /**
+ * `help.Support` as a value: `Api.help.TypeSupport.read(bytes)` reads one boxed `help.Support`
+ * (bundling only the classes it can hold); `Api.help.TypeSupport.is(value)` tells whether a value is one.
+ */
+export const TypeSupport: TlBoxedType<TypeSupport> = /*@__PURE__*/ new TlBoxedType(0x7159bceb, 'help.Support', read$help$Support);
+/**
  * Contains info about the latest telegram Terms Of Service.
  *
  * Any constructor of `help.TermsOfService`, discriminated by `className`.
@@ -142,6 +177,11 @@ export type TypeSupport = Api.help.Support;
  */
 export type TypeTermsOfService = Api.help.TermsOfService;
 /**
+ * `help.TermsOfService` as a value: `Api.help.TypeTermsOfService.read(bytes)` reads one boxed `help.TermsOfService`
+ * (bundling only the classes it can hold); `Api.help.TypeTermsOfService.is(value)` tells whether a value is one.
+ */
+export const TypeTermsOfService: TlBoxedType<TypeTermsOfService> = /*@__PURE__*/ new TlBoxedType(0x20ee8312, 'help.TermsOfService', read$help$TermsOfService);
+/**
  * Recent t.me URLs
  *
  * Any constructor of `help.RecentMeUrls`, discriminated by `className`.
@@ -149,6 +189,11 @@ export type TypeTermsOfService = Api.help.TermsOfService;
  * @see https://core.telegram.org/type/help.RecentMeUrls
  */
 export type TypeRecentMeUrls = Api.help.RecentMeUrls;
+/**
+ * `help.RecentMeUrls` as a value: `Api.help.TypeRecentMeUrls.read(bytes)` reads one boxed `help.RecentMeUrls`
+ * (bundling only the classes it can hold); `Api.help.TypeRecentMeUrls.is(value)` tells whether a value is one.
+ */
+export const TypeRecentMeUrls: TlBoxedType<TypeRecentMeUrls> = /*@__PURE__*/ new TlBoxedType(0xf269c477, 'help.RecentMeUrls', read$help$RecentMeUrls);
 /**
  * Update of Telegram's terms of service
  *
@@ -160,6 +205,11 @@ export type TypeTermsOfServiceUpdate =
   | Api.help.TermsOfServiceUpdateEmpty
   | Api.help.TermsOfServiceUpdate;
 /**
+ * `help.TermsOfServiceUpdate` as a value: `Api.help.TypeTermsOfServiceUpdate.read(bytes)` reads one boxed `help.TermsOfServiceUpdate`
+ * (bundling only the classes it can hold); `Api.help.TypeTermsOfServiceUpdate.is(value)` tells whether a value is one.
+ */
+export const TypeTermsOfServiceUpdate: TlBoxedType<TypeTermsOfServiceUpdate> = /*@__PURE__*/ new TlBoxedType(0x293c2977, 'help.TermsOfServiceUpdate', read$help$TermsOfServiceUpdate);
+/**
  * Contains information about an unsupported [deep link »](https://core.telegram.org/api/links#unsupported-links)
  *
  * Any constructor of `help.DeepLinkInfo`, discriminated by `className`.
@@ -169,6 +219,11 @@ export type TypeTermsOfServiceUpdate =
 export type TypeDeepLinkInfo = 
   | Api.help.DeepLinkInfoEmpty
   | Api.help.DeepLinkInfo;
+/**
+ * `help.DeepLinkInfo` as a value: `Api.help.TypeDeepLinkInfo.read(bytes)` reads one boxed `help.DeepLinkInfo`
+ * (bundling only the classes it can hold); `Api.help.TypeDeepLinkInfo.is(value)` tells whether a value is one.
+ */
+export const TypeDeepLinkInfo: TlBoxedType<TypeDeepLinkInfo> = /*@__PURE__*/ new TlBoxedType(0x984aac38, 'help.DeepLinkInfo', read$help$DeepLinkInfo);
 /**
  * Telegram [passport](https://core.telegram.org/passport) configuration
  *
@@ -180,6 +235,11 @@ export type TypePassportConfig =
   | Api.help.PassportConfigNotModified
   | Api.help.PassportConfig;
 /**
+ * `help.PassportConfig` as a value: `Api.help.TypePassportConfig.read(bytes)` reads one boxed `help.PassportConfig`
+ * (bundling only the classes it can hold); `Api.help.TypePassportConfig.is(value)` tells whether a value is one.
+ */
+export const TypePassportConfig: TlBoxedType<TypePassportConfig> = /*@__PURE__*/ new TlBoxedType(0xc666c0ad, 'help.PassportConfig', read$help$PassportConfig);
+/**
  * Get localized name for support user
  *
  * Any constructor of `help.SupportName`, discriminated by `className`.
@@ -187,6 +247,11 @@ export type TypePassportConfig =
  * @see https://core.telegram.org/type/help.SupportName
  */
 export type TypeSupportName = Api.help.SupportName;
+/**
+ * `help.SupportName` as a value: `Api.help.TypeSupportName.read(bytes)` reads one boxed `help.SupportName`
+ * (bundling only the classes it can hold); `Api.help.TypeSupportName.is(value)` tells whether a value is one.
+ */
+export const TypeSupportName: TlBoxedType<TypeSupportName> = /*@__PURE__*/ new TlBoxedType(0x7f50b7c2, 'help.SupportName', read$help$SupportName);
 /**
  * User info
  *
@@ -198,6 +263,11 @@ export type TypeUserInfo =
   | Api.help.UserInfoEmpty
   | Api.help.UserInfo;
 /**
+ * `help.UserInfo` as a value: `Api.help.TypeUserInfo.read(bytes)` reads one boxed `help.UserInfo`
+ * (bundling only the classes it can hold); `Api.help.TypeUserInfo.is(value)` tells whether a value is one.
+ */
+export const TypeUserInfo: TlBoxedType<TypeUserInfo> = /*@__PURE__*/ new TlBoxedType(0x5c53d7d8, 'help.UserInfo', read$help$UserInfo);
+/**
  * Info about pinned MTProxy or Public Service Announcement peers.
  *
  * Any constructor of `help.PromoData`, discriminated by `className`.
@@ -208,6 +278,11 @@ export type TypePromoData =
   | Api.help.PromoDataEmpty
   | Api.help.PromoData;
 /**
+ * `help.PromoData` as a value: `Api.help.TypePromoData.read(bytes)` reads one boxed `help.PromoData`
+ * (bundling only the classes it can hold); `Api.help.TypePromoData.is(value)` tells whether a value is one.
+ */
+export const TypePromoData: TlBoxedType<TypePromoData> = /*@__PURE__*/ new TlBoxedType(0x9d595542, 'help.PromoData', read$help$PromoData);
+/**
  * Country code and phone number pattern of a specific country
  *
  * Any constructor of `help.CountryCode`, discriminated by `className`.
@@ -216,6 +291,11 @@ export type TypePromoData =
  */
 export type TypeCountryCode = Api.help.CountryCode;
 /**
+ * `help.CountryCode` as a value: `Api.help.TypeCountryCode.read(bytes)` reads one boxed `help.CountryCode`
+ * (bundling only the classes it can hold); `Api.help.TypeCountryCode.is(value)` tells whether a value is one.
+ */
+export const TypeCountryCode: TlBoxedType<TypeCountryCode> = /*@__PURE__*/ new TlBoxedType(0x76f34665, 'help.CountryCode', read$help$CountryCode);
+/**
  * Name, ISO code, localized name and phone codes/patterns of a specific country
  *
  * Any constructor of `help.Country`, discriminated by `className`.
@@ -223,6 +303,11 @@ export type TypeCountryCode = Api.help.CountryCode;
  * @see https://core.telegram.org/type/help.Country
  */
 export type TypeCountry = Api.help.Country;
+/**
+ * `help.Country` as a value: `Api.help.TypeCountry.read(bytes)` reads one boxed `help.Country`
+ * (bundling only the classes it can hold); `Api.help.TypeCountry.is(value)` tells whether a value is one.
+ */
+export const TypeCountry: TlBoxedType<TypeCountry> = /*@__PURE__*/ new TlBoxedType(0xa22e9e28, 'help.Country', read$help$Country);
 /**
  * Name, ISO code, localized name and phone codes/patterns of all available countries
  *
@@ -234,6 +319,11 @@ export type TypeCountriesList =
   | Api.help.CountriesListNotModified
   | Api.help.CountriesList;
 /**
+ * `help.CountriesList` as a value: `Api.help.TypeCountriesList.read(bytes)` reads one boxed `help.CountriesList`
+ * (bundling only the classes it can hold); `Api.help.TypeCountriesList.is(value)` tells whether a value is one.
+ */
+export const TypeCountriesList: TlBoxedType<TypeCountriesList> = /*@__PURE__*/ new TlBoxedType(0xea31fe88, 'help.CountriesList', read$help$CountriesList);
+/**
  * Telegram Premium promotion information
  *
  * Any constructor of `help.PremiumPromo`, discriminated by `className`.
@@ -241,6 +331,11 @@ export type TypeCountriesList =
  * @see https://core.telegram.org/type/help.PremiumPromo
  */
 export type TypePremiumPromo = Api.help.PremiumPromo;
+/**
+ * `help.PremiumPromo` as a value: `Api.help.TypePremiumPromo.read(bytes)` reads one boxed `help.PremiumPromo`
+ * (bundling only the classes it can hold); `Api.help.TypePremiumPromo.is(value)` tells whether a value is one.
+ */
+export const TypePremiumPromo: TlBoxedType<TypePremiumPromo> = /*@__PURE__*/ new TlBoxedType(0xc987a338, 'help.PremiumPromo', read$help$PremiumPromo);
 /**
  * Contains various [client configuration parameters](https://core.telegram.org/api/config#client-configuration)
  *
@@ -252,6 +347,11 @@ export type TypeAppConfig =
   | Api.help.AppConfigNotModified
   | Api.help.AppConfig;
 /**
+ * `help.AppConfig` as a value: `Api.help.TypeAppConfig.read(bytes)` reads one boxed `help.AppConfig`
+ * (bundling only the classes it can hold); `Api.help.TypeAppConfig.is(value)` tells whether a value is one.
+ */
+export const TypeAppConfig: TlBoxedType<TypeAppConfig> = /*@__PURE__*/ new TlBoxedType(0x14381c9a, 'help.AppConfig', read$help$AppConfig);
+/**
  * Contains info about a [color palette »](https://core.telegram.org/api/colors).
  *
  * Any constructor of `help.PeerColorSet`, discriminated by `className`.
@@ -262,6 +362,11 @@ export type TypePeerColorSet =
   | Api.help.PeerColorSet
   | Api.help.PeerColorProfileSet;
 /**
+ * `help.PeerColorSet` as a value: `Api.help.TypePeerColorSet.read(bytes)` reads one boxed `help.PeerColorSet`
+ * (bundling only the classes it can hold); `Api.help.TypePeerColorSet.is(value)` tells whether a value is one.
+ */
+export const TypePeerColorSet: TlBoxedType<TypePeerColorSet> = /*@__PURE__*/ new TlBoxedType(0x11cbe12c, 'help.PeerColorSet', read$help$PeerColorSet);
+/**
  * Contains info about a [color palette »](https://core.telegram.org/api/colors).
  *
  * Any constructor of `help.PeerColorOption`, discriminated by `className`.
@@ -269,6 +374,11 @@ export type TypePeerColorSet =
  * @see https://core.telegram.org/type/help.PeerColorOption
  */
 export type TypePeerColorOption = Api.help.PeerColorOption;
+/**
+ * `help.PeerColorOption` as a value: `Api.help.TypePeerColorOption.read(bytes)` reads one boxed `help.PeerColorOption`
+ * (bundling only the classes it can hold); `Api.help.TypePeerColorOption.is(value)` tells whether a value is one.
+ */
+export const TypePeerColorOption: TlBoxedType<TypePeerColorOption> = /*@__PURE__*/ new TlBoxedType(0x56b8ae98, 'help.PeerColorOption', read$help$PeerColorOption);
 /**
  * Contains info about multiple [color palettes »](https://core.telegram.org/api/colors).
  *
@@ -280,6 +390,11 @@ export type TypePeerColors =
   | Api.help.PeerColorsNotModified
   | Api.help.PeerColors;
 /**
+ * `help.PeerColors` as a value: `Api.help.TypePeerColors.read(bytes)` reads one boxed `help.PeerColors`
+ * (bundling only the classes it can hold); `Api.help.TypePeerColors.is(value)` tells whether a value is one.
+ */
+export const TypePeerColors: TlBoxedType<TypePeerColors> = /*@__PURE__*/ new TlBoxedType(0x0e3f6733, 'help.PeerColors', read$help$PeerColors);
+/**
  * Timezone information that may be used elsewhere in the API, such as to set [Telegram Business opening hours »](https://core.telegram.org/api/business#opening-hours).
  *
  * Any constructor of `help.TimezonesList`, discriminated by `className`.
@@ -289,8 +404,18 @@ export type TypePeerColors =
 export type TypeTimezonesList = 
   | Api.help.TimezonesListNotModified
   | Api.help.TimezonesList;
+/**
+ * `help.TimezonesList` as a value: `Api.help.TypeTimezonesList.read(bytes)` reads one boxed `help.TimezonesList`
+ * (bundling only the classes it can hold); `Api.help.TypeTimezonesList.is(value)` tells whether a value is one.
+ */
+export const TypeTimezonesList: TlBoxedType<TypeTimezonesList> = /*@__PURE__*/ new TlBoxedType(0xca76e475, 'help.TimezonesList', read$help$TimezonesList);
 /** Any constructor of `help.ConfigSimple`, discriminated by `className`. */
 export type TypeConfigSimple = Api.help.ConfigSimple;
+/**
+ * `help.ConfigSimple` as a value: `Api.help.TypeConfigSimple.read(bytes)` reads one boxed `help.ConfigSimple`
+ * (bundling only the classes it can hold); `Api.help.TypeConfigSimple.is(value)` tells whether a value is one.
+ */
+export const TypeConfigSimple: TlBoxedType<TypeConfigSimple> = /*@__PURE__*/ new TlBoxedType(0x29183ac4, 'help.ConfigSimple', read$help$ConfigSimple);
 
 /**
  * An update is available for the application.

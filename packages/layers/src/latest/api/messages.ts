@@ -16,6 +16,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -144,6 +145,72 @@ import {
   read$Vector$string,
   read$WallPaperSettings,
   read$WebPage,
+  read$messages$AffectedFoundMessages,
+  read$messages$AffectedHistory,
+  read$messages$AffectedMessages,
+  read$messages$AllStickers,
+  read$messages$ArchivedStickers,
+  read$messages$AvailableEffects,
+  read$messages$AvailableReactions,
+  read$messages$BotApp,
+  read$messages$BotCallbackAnswer,
+  read$messages$BotPreparedInlineMessage,
+  read$messages$BotResults,
+  read$messages$ChatAdminsWithInvites,
+  read$messages$ChatFull,
+  read$messages$ChatInviteImporters,
+  read$messages$ChatInviteJoinResult,
+  read$messages$Chats,
+  read$messages$CheckedHistoryImportPeer,
+  read$messages$ComposedMessageWithAI,
+  read$messages$ComposedRichMessageWithAI,
+  read$messages$DhConfig,
+  read$messages$DialogFilters,
+  read$messages$Dialogs,
+  read$messages$DiscussionMessage,
+  read$messages$EmojiGameInfo,
+  read$messages$EmojiGameOutcome,
+  read$messages$EmojiGroups,
+  read$messages$ExportedChatInvite,
+  read$messages$ExportedChatInvites,
+  read$messages$FavedStickers,
+  read$messages$FeaturedStickers,
+  read$messages$ForumTopics,
+  read$messages$FoundStickerSets,
+  read$messages$FoundStickers,
+  read$messages$HighScores,
+  read$messages$HistoryImport,
+  read$messages$HistoryImportParsed,
+  read$messages$InactiveChats,
+  read$messages$InvitedUsers,
+  read$messages$MessageEditData,
+  read$messages$MessageReactionsList,
+  read$messages$MessageViews,
+  read$messages$Messages,
+  read$messages$MyStickers,
+  read$messages$PeerDialogs,
+  read$messages$PeerSettings,
+  read$messages$PreparedInlineMessage,
+  read$messages$QuickReplies,
+  read$messages$Reactions,
+  read$messages$RecentStickers,
+  read$messages$SavedDialogs,
+  read$messages$SavedGifs,
+  read$messages$SavedReactionTags,
+  read$messages$SearchCounter,
+  read$messages$SearchResultsCalendar,
+  read$messages$SearchResultsPositions,
+  read$messages$SentEncryptedMessage,
+  read$messages$SponsoredMessages,
+  read$messages$StickerSet,
+  read$messages$StickerSetInstallResult,
+  read$messages$Stickers,
+  read$messages$TranscribedAudio,
+  read$messages$TranslatedRichMessage,
+  read$messages$TranslatedText,
+  read$messages$VotesList,
+  read$messages$WebPage,
+  read$messages$WebPagePreview,
   read$updates$State,
   readResult$AttachMenuBots,
   readResult$AttachMenuBotsBot,
@@ -366,6 +433,11 @@ export type TypeDialogs =
   | Api.messages.DialogsSlice
   | Api.messages.DialogsNotModified;
 /**
+ * `messages.Dialogs` as a value: `Api.messages.TypeDialogs.read(bytes)` reads one boxed `messages.Dialogs`
+ * (bundling only the classes it can hold); `Api.messages.TypeDialogs.is(value)` tells whether a value is one.
+ */
+export const TypeDialogs: TlBoxedType<TypeDialogs> = /*@__PURE__*/ new TlBoxedType(0x0e1b52ee, 'messages.Dialogs', read$messages$Dialogs);
+/**
  * Object contains information on list of messages with auxiliary data.
  *
  * Any constructor of `messages.Messages`, discriminated by `className`.
@@ -378,6 +450,11 @@ export type TypeMessages =
   | Api.messages.ChannelMessages
   | Api.messages.MessagesNotModified;
 /**
+ * `messages.Messages` as a value: `Api.messages.TypeMessages.read(bytes)` reads one boxed `messages.Messages`
+ * (bundling only the classes it can hold); `Api.messages.TypeMessages.is(value)` tells whether a value is one.
+ */
+export const TypeMessages: TlBoxedType<TypeMessages> = /*@__PURE__*/ new TlBoxedType(0xd4b40b5e, 'messages.Messages', read$messages$Messages);
+/**
  * Object contains list of chats with auxiliary data.
  *
  * Any constructor of `messages.Chats`, discriminated by `className`.
@@ -388,6 +465,11 @@ export type TypeChats =
   | Api.messages.Chats
   | Api.messages.ChatsSlice;
 /**
+ * `messages.Chats` as a value: `Api.messages.TypeChats.read(bytes)` reads one boxed `messages.Chats`
+ * (bundling only the classes it can hold); `Api.messages.TypeChats.is(value)` tells whether a value is one.
+ */
+export const TypeChats: TlBoxedType<TypeChats> = /*@__PURE__*/ new TlBoxedType(0x99d5cb14, 'messages.Chats', read$messages$Chats);
+/**
  * Full info about a [channel](https://core.telegram.org/api/channel#channels), [supergroup](https://core.telegram.org/api/channel#supergroups), [gigagroup](https://core.telegram.org/api/channel#gigagroups) or [basic group](https://core.telegram.org/api/channel#basic-groups).
  *
  * Any constructor of `messages.ChatFull`, discriminated by `className`.
@@ -396,6 +478,11 @@ export type TypeChats =
  */
 export type TypeChatFull = Api.messages.ChatFull;
 /**
+ * `messages.ChatFull` as a value: `Api.messages.TypeChatFull.read(bytes)` reads one boxed `messages.ChatFull`
+ * (bundling only the classes it can hold); `Api.messages.TypeChatFull.is(value)` tells whether a value is one.
+ */
+export const TypeChatFull: TlBoxedType<TypeChatFull> = /*@__PURE__*/ new TlBoxedType(0x225a5109, 'messages.ChatFull', read$messages$ChatFull);
+/**
  * Object contains info on affected part of communication history with the user or in a chat.
  *
  * Any constructor of `messages.AffectedHistory`, discriminated by `className`.
@@ -403,6 +490,11 @@ export type TypeChatFull = Api.messages.ChatFull;
  * @see https://core.telegram.org/type/messages.AffectedHistory
  */
 export type TypeAffectedHistory = Api.messages.AffectedHistory;
+/**
+ * `messages.AffectedHistory` as a value: `Api.messages.TypeAffectedHistory.read(bytes)` reads one boxed `messages.AffectedHistory`
+ * (bundling only the classes it can hold); `Api.messages.TypeAffectedHistory.is(value)` tells whether a value is one.
+ */
+export const TypeAffectedHistory: TlBoxedType<TypeAffectedHistory> = /*@__PURE__*/ new TlBoxedType(0x2c49c116, 'messages.AffectedHistory', read$messages$AffectedHistory);
 /**
  * Contains Diffie-Hellman key generation protocol parameters.
  *
@@ -414,6 +506,11 @@ export type TypeDhConfig =
   | Api.messages.DhConfigNotModified
   | Api.messages.DhConfig;
 /**
+ * `messages.DhConfig` as a value: `Api.messages.TypeDhConfig.read(bytes)` reads one boxed `messages.DhConfig`
+ * (bundling only the classes it can hold); `Api.messages.TypeDhConfig.is(value)` tells whether a value is one.
+ */
+export const TypeDhConfig: TlBoxedType<TypeDhConfig> = /*@__PURE__*/ new TlBoxedType(0xe488ed8b, 'messages.DhConfig', read$messages$DhConfig);
+/**
  * Contains info on message sent to an encrypted chat.
  *
  * Any constructor of `messages.SentEncryptedMessage`, discriminated by `className`.
@@ -423,6 +520,11 @@ export type TypeDhConfig =
 export type TypeSentEncryptedMessage = 
   | Api.messages.SentEncryptedMessage
   | Api.messages.SentEncryptedFile;
+/**
+ * `messages.SentEncryptedMessage` as a value: `Api.messages.TypeSentEncryptedMessage.read(bytes)` reads one boxed `messages.SentEncryptedMessage`
+ * (bundling only the classes it can hold); `Api.messages.TypeSentEncryptedMessage.is(value)` tells whether a value is one.
+ */
+export const TypeSentEncryptedMessage: TlBoxedType<TypeSentEncryptedMessage> = /*@__PURE__*/ new TlBoxedType(0xc99e3e50, 'messages.SentEncryptedMessage', read$messages$SentEncryptedMessage);
 /**
  * Stickers
  *
@@ -434,6 +536,11 @@ export type TypeStickers =
   | Api.messages.StickersNotModified
   | Api.messages.Stickers;
 /**
+ * `messages.Stickers` as a value: `Api.messages.TypeStickers.read(bytes)` reads one boxed `messages.Stickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeStickers.is(value)` tells whether a value is one.
+ */
+export const TypeStickers: TlBoxedType<TypeStickers> = /*@__PURE__*/ new TlBoxedType(0xd73bb9de, 'messages.Stickers', read$messages$Stickers);
+/**
  * All stickers
  *
  * Any constructor of `messages.AllStickers`, discriminated by `className`.
@@ -444,6 +551,11 @@ export type TypeAllStickers =
   | Api.messages.AllStickersNotModified
   | Api.messages.AllStickers;
 /**
+ * `messages.AllStickers` as a value: `Api.messages.TypeAllStickers.read(bytes)` reads one boxed `messages.AllStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeAllStickers.is(value)` tells whether a value is one.
+ */
+export const TypeAllStickers: TlBoxedType<TypeAllStickers> = /*@__PURE__*/ new TlBoxedType(0x45834829, 'messages.AllStickers', read$messages$AllStickers);
+/**
  * Messages affected by changes
  *
  * Any constructor of `messages.AffectedMessages`, discriminated by `className`.
@@ -451,6 +563,11 @@ export type TypeAllStickers =
  * @see https://core.telegram.org/type/messages.AffectedMessages
  */
 export type TypeAffectedMessages = Api.messages.AffectedMessages;
+/**
+ * `messages.AffectedMessages` as a value: `Api.messages.TypeAffectedMessages.read(bytes)` reads one boxed `messages.AffectedMessages`
+ * (bundling only the classes it can hold); `Api.messages.TypeAffectedMessages.is(value)` tells whether a value is one.
+ */
+export const TypeAffectedMessages: TlBoxedType<TypeAffectedMessages> = /*@__PURE__*/ new TlBoxedType(0xced3c06e, 'messages.AffectedMessages', read$messages$AffectedMessages);
 /**
  * Stickerset
  *
@@ -462,6 +579,11 @@ export type TypeStickerSet =
   | Api.messages.StickerSet
   | Api.messages.StickerSetNotModified;
 /**
+ * `messages.StickerSet` as a value: `Api.messages.TypeStickerSet.read(bytes)` reads one boxed `messages.StickerSet`
+ * (bundling only the classes it can hold); `Api.messages.TypeStickerSet.is(value)` tells whether a value is one.
+ */
+export const TypeStickerSet: TlBoxedType<TypeStickerSet> = /*@__PURE__*/ new TlBoxedType(0x9b704a5a, 'messages.StickerSet', read$messages$StickerSet);
+/**
  * Saved GIFs
  *
  * Any constructor of `messages.SavedGifs`, discriminated by `className`.
@@ -472,6 +594,11 @@ export type TypeSavedGifs =
   | Api.messages.SavedGifsNotModified
   | Api.messages.SavedGifs;
 /**
+ * `messages.SavedGifs` as a value: `Api.messages.TypeSavedGifs.read(bytes)` reads one boxed `messages.SavedGifs`
+ * (bundling only the classes it can hold); `Api.messages.TypeSavedGifs.is(value)` tells whether a value is one.
+ */
+export const TypeSavedGifs: TlBoxedType<TypeSavedGifs> = /*@__PURE__*/ new TlBoxedType(0xa68b61f5, 'messages.SavedGifs', read$messages$SavedGifs);
+/**
  * Result of a query to an inline bot
  *
  * Any constructor of `messages.BotResults`, discriminated by `className`.
@@ -479,6 +606,11 @@ export type TypeSavedGifs =
  * @see https://core.telegram.org/type/messages.BotResults
  */
 export type TypeBotResults = Api.messages.BotResults;
+/**
+ * `messages.BotResults` as a value: `Api.messages.TypeBotResults.read(bytes)` reads one boxed `messages.BotResults`
+ * (bundling only the classes it can hold); `Api.messages.TypeBotResults.is(value)` tells whether a value is one.
+ */
+export const TypeBotResults: TlBoxedType<TypeBotResults> = /*@__PURE__*/ new TlBoxedType(0x3ed4d9c9, 'messages.BotResults', read$messages$BotResults);
 /**
  * Callback answer of bot
  *
@@ -488,6 +620,11 @@ export type TypeBotResults = Api.messages.BotResults;
  */
 export type TypeBotCallbackAnswer = Api.messages.BotCallbackAnswer;
 /**
+ * `messages.BotCallbackAnswer` as a value: `Api.messages.TypeBotCallbackAnswer.read(bytes)` reads one boxed `messages.BotCallbackAnswer`
+ * (bundling only the classes it can hold); `Api.messages.TypeBotCallbackAnswer.is(value)` tells whether a value is one.
+ */
+export const TypeBotCallbackAnswer: TlBoxedType<TypeBotCallbackAnswer> = /*@__PURE__*/ new TlBoxedType(0x6c4dd18c, 'messages.BotCallbackAnswer', read$messages$BotCallbackAnswer);
+/**
  * Message edit data for media
  *
  * Any constructor of `messages.MessageEditData`, discriminated by `className`.
@@ -496,6 +633,11 @@ export type TypeBotCallbackAnswer = Api.messages.BotCallbackAnswer;
  */
 export type TypeMessageEditData = Api.messages.MessageEditData;
 /**
+ * `messages.MessageEditData` as a value: `Api.messages.TypeMessageEditData.read(bytes)` reads one boxed `messages.MessageEditData`
+ * (bundling only the classes it can hold); `Api.messages.TypeMessageEditData.is(value)` tells whether a value is one.
+ */
+export const TypeMessageEditData: TlBoxedType<TypeMessageEditData> = /*@__PURE__*/ new TlBoxedType(0xfb47949d, 'messages.MessageEditData', read$messages$MessageEditData);
+/**
  * List of dialogs
  *
  * Any constructor of `messages.PeerDialogs`, discriminated by `className`.
@@ -503,6 +645,11 @@ export type TypeMessageEditData = Api.messages.MessageEditData;
  * @see https://core.telegram.org/type/messages.PeerDialogs
  */
 export type TypePeerDialogs = Api.messages.PeerDialogs;
+/**
+ * `messages.PeerDialogs` as a value: `Api.messages.TypePeerDialogs.read(bytes)` reads one boxed `messages.PeerDialogs`
+ * (bundling only the classes it can hold); `Api.messages.TypePeerDialogs.is(value)` tells whether a value is one.
+ */
+export const TypePeerDialogs: TlBoxedType<TypePeerDialogs> = /*@__PURE__*/ new TlBoxedType(0x3ac70132, 'messages.PeerDialogs', read$messages$PeerDialogs);
 /**
  * Featured stickers
  *
@@ -514,6 +661,11 @@ export type TypeFeaturedStickers =
   | Api.messages.FeaturedStickersNotModified
   | Api.messages.FeaturedStickers;
 /**
+ * `messages.FeaturedStickers` as a value: `Api.messages.TypeFeaturedStickers.read(bytes)` reads one boxed `messages.FeaturedStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeFeaturedStickers.is(value)` tells whether a value is one.
+ */
+export const TypeFeaturedStickers: TlBoxedType<TypeFeaturedStickers> = /*@__PURE__*/ new TlBoxedType(0x2614b722, 'messages.FeaturedStickers', read$messages$FeaturedStickers);
+/**
  * Recent stickers
  *
  * Any constructor of `messages.RecentStickers`, discriminated by `className`.
@@ -524,6 +676,11 @@ export type TypeRecentStickers =
   | Api.messages.RecentStickersNotModified
   | Api.messages.RecentStickers;
 /**
+ * `messages.RecentStickers` as a value: `Api.messages.TypeRecentStickers.read(bytes)` reads one boxed `messages.RecentStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeRecentStickers.is(value)` tells whether a value is one.
+ */
+export const TypeRecentStickers: TlBoxedType<TypeRecentStickers> = /*@__PURE__*/ new TlBoxedType(0xf76f8683, 'messages.RecentStickers', read$messages$RecentStickers);
+/**
  * Archived stickers
  *
  * Any constructor of `messages.ArchivedStickers`, discriminated by `className`.
@@ -531,6 +688,11 @@ export type TypeRecentStickers =
  * @see https://core.telegram.org/type/messages.ArchivedStickers
  */
 export type TypeArchivedStickers = Api.messages.ArchivedStickers;
+/**
+ * `messages.ArchivedStickers` as a value: `Api.messages.TypeArchivedStickers.read(bytes)` reads one boxed `messages.ArchivedStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeArchivedStickers.is(value)` tells whether a value is one.
+ */
+export const TypeArchivedStickers: TlBoxedType<TypeArchivedStickers> = /*@__PURE__*/ new TlBoxedType(0x7296d771, 'messages.ArchivedStickers', read$messages$ArchivedStickers);
 /**
  * Result of stickerset installation process
  *
@@ -542,6 +704,11 @@ export type TypeStickerSetInstallResult =
   | Api.messages.StickerSetInstallResultSuccess
   | Api.messages.StickerSetInstallResultArchive;
 /**
+ * `messages.StickerSetInstallResult` as a value: `Api.messages.TypeStickerSetInstallResult.read(bytes)` reads one boxed `messages.StickerSetInstallResult`
+ * (bundling only the classes it can hold); `Api.messages.TypeStickerSetInstallResult.is(value)` tells whether a value is one.
+ */
+export const TypeStickerSetInstallResult: TlBoxedType<TypeStickerSetInstallResult> = /*@__PURE__*/ new TlBoxedType(0x67cb3fe8, 'messages.StickerSetInstallResult', read$messages$StickerSetInstallResult);
+/**
  * High scores (in games)
  *
  * Any constructor of `messages.HighScores`, discriminated by `className`.
@@ -549,6 +716,11 @@ export type TypeStickerSetInstallResult =
  * @see https://core.telegram.org/type/messages.HighScores
  */
 export type TypeHighScores = Api.messages.HighScores;
+/**
+ * `messages.HighScores` as a value: `Api.messages.TypeHighScores.read(bytes)` reads one boxed `messages.HighScores`
+ * (bundling only the classes it can hold); `Api.messages.TypeHighScores.is(value)` tells whether a value is one.
+ */
+export const TypeHighScores: TlBoxedType<TypeHighScores> = /*@__PURE__*/ new TlBoxedType(0x6ccd95fd, 'messages.HighScores', read$messages$HighScores);
 /**
  * Favorited stickers
  *
@@ -560,6 +732,11 @@ export type TypeFavedStickers =
   | Api.messages.FavedStickersNotModified
   | Api.messages.FavedStickers;
 /**
+ * `messages.FavedStickers` as a value: `Api.messages.TypeFavedStickers.read(bytes)` reads one boxed `messages.FavedStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeFavedStickers.is(value)` tells whether a value is one.
+ */
+export const TypeFavedStickers: TlBoxedType<TypeFavedStickers> = /*@__PURE__*/ new TlBoxedType(0x8e736fb9, 'messages.FavedStickers', read$messages$FavedStickers);
+/**
  * Found stickersets
  *
  * Any constructor of `messages.FoundStickerSets`, discriminated by `className`.
@@ -570,6 +747,11 @@ export type TypeFoundStickerSets =
   | Api.messages.FoundStickerSetsNotModified
   | Api.messages.FoundStickerSets;
 /**
+ * `messages.FoundStickerSets` as a value: `Api.messages.TypeFoundStickerSets.read(bytes)` reads one boxed `messages.FoundStickerSets`
+ * (bundling only the classes it can hold); `Api.messages.TypeFoundStickerSets.is(value)` tells whether a value is one.
+ */
+export const TypeFoundStickerSets: TlBoxedType<TypeFoundStickerSets> = /*@__PURE__*/ new TlBoxedType(0x040df361, 'messages.FoundStickerSets', read$messages$FoundStickerSets);
+/**
  * Number of results that would be returned by a search
  *
  * Any constructor of `messages.SearchCounter`, discriminated by `className`.
@@ -577,6 +759,11 @@ export type TypeFoundStickerSets =
  * @see https://core.telegram.org/type/messages.SearchCounter
  */
 export type TypeSearchCounter = Api.messages.SearchCounter;
+/**
+ * `messages.SearchCounter` as a value: `Api.messages.TypeSearchCounter.read(bytes)` reads one boxed `messages.SearchCounter`
+ * (bundling only the classes it can hold); `Api.messages.TypeSearchCounter.is(value)` tells whether a value is one.
+ */
+export const TypeSearchCounter: TlBoxedType<TypeSearchCounter> = /*@__PURE__*/ new TlBoxedType(0xd6a7bfa2, 'messages.SearchCounter', read$messages$SearchCounter);
 /**
  * Inactive chat list
  *
@@ -586,6 +773,11 @@ export type TypeSearchCounter = Api.messages.SearchCounter;
  */
 export type TypeInactiveChats = Api.messages.InactiveChats;
 /**
+ * `messages.InactiveChats` as a value: `Api.messages.TypeInactiveChats.read(bytes)` reads one boxed `messages.InactiveChats`
+ * (bundling only the classes it can hold); `Api.messages.TypeInactiveChats.is(value)` tells whether a value is one.
+ */
+export const TypeInactiveChats: TlBoxedType<TypeInactiveChats> = /*@__PURE__*/ new TlBoxedType(0x8bf3d7d4, 'messages.InactiveChats', read$messages$InactiveChats);
+/**
  * How users voted in a poll
  *
  * Any constructor of `messages.VotesList`, discriminated by `className`.
@@ -593,6 +785,11 @@ export type TypeInactiveChats = Api.messages.InactiveChats;
  * @see https://core.telegram.org/type/messages.VotesList
  */
 export type TypeVotesList = Api.messages.VotesList;
+/**
+ * `messages.VotesList` as a value: `Api.messages.TypeVotesList.read(bytes)` reads one boxed `messages.VotesList`
+ * (bundling only the classes it can hold); `Api.messages.TypeVotesList.is(value)` tells whether a value is one.
+ */
+export const TypeVotesList: TlBoxedType<TypeVotesList> = /*@__PURE__*/ new TlBoxedType(0xc2199885, 'messages.VotesList', read$messages$VotesList);
 /**
  * View, forward counter + info about replies
  *
@@ -602,6 +799,11 @@ export type TypeVotesList = Api.messages.VotesList;
  */
 export type TypeMessageViews = Api.messages.MessageViews;
 /**
+ * `messages.MessageViews` as a value: `Api.messages.TypeMessageViews.read(bytes)` reads one boxed `messages.MessageViews`
+ * (bundling only the classes it can hold); `Api.messages.TypeMessageViews.is(value)` tells whether a value is one.
+ */
+export const TypeMessageViews: TlBoxedType<TypeMessageViews> = /*@__PURE__*/ new TlBoxedType(0xafb5eb9c, 'messages.MessageViews', read$messages$MessageViews);
+/**
  * Info about a message thread
  *
  * Any constructor of `messages.DiscussionMessage`, discriminated by `className`.
@@ -609,6 +811,11 @@ export type TypeMessageViews = Api.messages.MessageViews;
  * @see https://core.telegram.org/type/messages.DiscussionMessage
  */
 export type TypeDiscussionMessage = Api.messages.DiscussionMessage;
+/**
+ * `messages.DiscussionMessage` as a value: `Api.messages.TypeDiscussionMessage.read(bytes)` reads one boxed `messages.DiscussionMessage`
+ * (bundling only the classes it can hold); `Api.messages.TypeDiscussionMessage.is(value)` tells whether a value is one.
+ */
+export const TypeDiscussionMessage: TlBoxedType<TypeDiscussionMessage> = /*@__PURE__*/ new TlBoxedType(0x53f8e3e8, 'messages.DiscussionMessage', read$messages$DiscussionMessage);
 /**
  * Identifier of a [history import session, click here for more info »](https://core.telegram.org/api/import).
  *
@@ -618,6 +825,11 @@ export type TypeDiscussionMessage = Api.messages.DiscussionMessage;
  */
 export type TypeHistoryImport = Api.messages.HistoryImport;
 /**
+ * `messages.HistoryImport` as a value: `Api.messages.TypeHistoryImport.read(bytes)` reads one boxed `messages.HistoryImport`
+ * (bundling only the classes it can hold); `Api.messages.TypeHistoryImport.is(value)` tells whether a value is one.
+ */
+export const TypeHistoryImport: TlBoxedType<TypeHistoryImport> = /*@__PURE__*/ new TlBoxedType(0xb18bb50a, 'messages.HistoryImport', read$messages$HistoryImport);
+/**
  * Contains information about a chat export file, generated by a foreign chat app.
  *
  * Any constructor of `messages.HistoryImportParsed`, discriminated by `className`.
@@ -625,6 +837,11 @@ export type TypeHistoryImport = Api.messages.HistoryImport;
  * @see https://core.telegram.org/type/messages.HistoryImportParsed
  */
 export type TypeHistoryImportParsed = Api.messages.HistoryImportParsed;
+/**
+ * `messages.HistoryImportParsed` as a value: `Api.messages.TypeHistoryImportParsed.read(bytes)` reads one boxed `messages.HistoryImportParsed`
+ * (bundling only the classes it can hold); `Api.messages.TypeHistoryImportParsed.is(value)` tells whether a value is one.
+ */
+export const TypeHistoryImportParsed: TlBoxedType<TypeHistoryImportParsed> = /*@__PURE__*/ new TlBoxedType(0x5bb2720b, 'messages.HistoryImportParsed', read$messages$HistoryImportParsed);
 /**
  * Messages found and affected by changes
  *
@@ -634,6 +851,11 @@ export type TypeHistoryImportParsed = Api.messages.HistoryImportParsed;
  */
 export type TypeAffectedFoundMessages = Api.messages.AffectedFoundMessages;
 /**
+ * `messages.AffectedFoundMessages` as a value: `Api.messages.TypeAffectedFoundMessages.read(bytes)` reads one boxed `messages.AffectedFoundMessages`
+ * (bundling only the classes it can hold); `Api.messages.TypeAffectedFoundMessages.is(value)` tells whether a value is one.
+ */
+export const TypeAffectedFoundMessages: TlBoxedType<TypeAffectedFoundMessages> = /*@__PURE__*/ new TlBoxedType(0xf817652e, 'messages.AffectedFoundMessages', read$messages$AffectedFoundMessages);
+/**
  * Info about chat invites exported by a certain admin.
  *
  * Any constructor of `messages.ExportedChatInvites`, discriminated by `className`.
@@ -641,6 +863,11 @@ export type TypeAffectedFoundMessages = Api.messages.AffectedFoundMessages;
  * @see https://core.telegram.org/type/messages.ExportedChatInvites
  */
 export type TypeExportedChatInvites = Api.messages.ExportedChatInvites;
+/**
+ * `messages.ExportedChatInvites` as a value: `Api.messages.TypeExportedChatInvites.read(bytes)` reads one boxed `messages.ExportedChatInvites`
+ * (bundling only the classes it can hold); `Api.messages.TypeExportedChatInvites.is(value)` tells whether a value is one.
+ */
+export const TypeExportedChatInvites: TlBoxedType<TypeExportedChatInvites> = /*@__PURE__*/ new TlBoxedType(0x603d3871, 'messages.ExportedChatInvites', read$messages$ExportedChatInvites);
 /**
  * Contains info about a chat invite, and eventually a pointer to the newest chat invite.
  *
@@ -652,6 +879,11 @@ export type TypeExportedChatInvite =
   | Api.messages.ExportedChatInvite
   | Api.messages.ExportedChatInviteReplaced;
 /**
+ * `messages.ExportedChatInvite` as a value: `Api.messages.TypeExportedChatInvite.read(bytes)` reads one boxed `messages.ExportedChatInvite`
+ * (bundling only the classes it can hold); `Api.messages.TypeExportedChatInvite.is(value)` tells whether a value is one.
+ */
+export const TypeExportedChatInvite: TlBoxedType<TypeExportedChatInvite> = /*@__PURE__*/ new TlBoxedType(0x82dcd4ca, 'messages.ExportedChatInvite', read$messages$ExportedChatInvite);
+/**
  * List of users that imported a chat invitation link.
  *
  * Any constructor of `messages.ChatInviteImporters`, discriminated by `className`.
@@ -659,6 +891,11 @@ export type TypeExportedChatInvite =
  * @see https://core.telegram.org/type/messages.ChatInviteImporters
  */
 export type TypeChatInviteImporters = Api.messages.ChatInviteImporters;
+/**
+ * `messages.ChatInviteImporters` as a value: `Api.messages.TypeChatInviteImporters.read(bytes)` reads one boxed `messages.ChatInviteImporters`
+ * (bundling only the classes it can hold); `Api.messages.TypeChatInviteImporters.is(value)` tells whether a value is one.
+ */
+export const TypeChatInviteImporters: TlBoxedType<TypeChatInviteImporters> = /*@__PURE__*/ new TlBoxedType(0xd9bc8aa6, 'messages.ChatInviteImporters', read$messages$ChatInviteImporters);
 /**
  * Info about chat invites generated by admins.
  *
@@ -668,6 +905,11 @@ export type TypeChatInviteImporters = Api.messages.ChatInviteImporters;
  */
 export type TypeChatAdminsWithInvites = Api.messages.ChatAdminsWithInvites;
 /**
+ * `messages.ChatAdminsWithInvites` as a value: `Api.messages.TypeChatAdminsWithInvites.read(bytes)` reads one boxed `messages.ChatAdminsWithInvites`
+ * (bundling only the classes it can hold); `Api.messages.TypeChatAdminsWithInvites.is(value)` tells whether a value is one.
+ */
+export const TypeChatAdminsWithInvites: TlBoxedType<TypeChatAdminsWithInvites> = /*@__PURE__*/ new TlBoxedType(0x8f5bad2b, 'messages.ChatAdminsWithInvites', read$messages$ChatAdminsWithInvites);
+/**
  * Contains a confirmation text to be shown to the user, upon [importing chat history, click here for more info »](https://core.telegram.org/api/import).
  *
  * Any constructor of `messages.CheckedHistoryImportPeer`, discriminated by `className`.
@@ -675,6 +917,11 @@ export type TypeChatAdminsWithInvites = Api.messages.ChatAdminsWithInvites;
  * @see https://core.telegram.org/type/messages.CheckedHistoryImportPeer
  */
 export type TypeCheckedHistoryImportPeer = Api.messages.CheckedHistoryImportPeer;
+/**
+ * `messages.CheckedHistoryImportPeer` as a value: `Api.messages.TypeCheckedHistoryImportPeer.read(bytes)` reads one boxed `messages.CheckedHistoryImportPeer`
+ * (bundling only the classes it can hold); `Api.messages.TypeCheckedHistoryImportPeer.is(value)` tells whether a value is one.
+ */
+export const TypeCheckedHistoryImportPeer: TlBoxedType<TypeCheckedHistoryImportPeer> = /*@__PURE__*/ new TlBoxedType(0xb84bb337, 'messages.CheckedHistoryImportPeer', read$messages$CheckedHistoryImportPeer);
 /**
  * A set of [sponsored messages](https://core.telegram.org/api/sponsored-messages) associated with a channel
  *
@@ -686,6 +933,11 @@ export type TypeSponsoredMessages =
   | Api.messages.SponsoredMessages
   | Api.messages.SponsoredMessagesEmpty;
 /**
+ * `messages.SponsoredMessages` as a value: `Api.messages.TypeSponsoredMessages.read(bytes)` reads one boxed `messages.SponsoredMessages`
+ * (bundling only the classes it can hold); `Api.messages.TypeSponsoredMessages.is(value)` tells whether a value is one.
+ */
+export const TypeSponsoredMessages: TlBoxedType<TypeSponsoredMessages> = /*@__PURE__*/ new TlBoxedType(0x7f4169e0, 'messages.SponsoredMessages', read$messages$SponsoredMessages);
+/**
  * Information about found messages sent on a specific day
  *
  * Any constructor of `messages.SearchResultsCalendar`, discriminated by `className`.
@@ -693,6 +945,11 @@ export type TypeSponsoredMessages =
  * @see https://core.telegram.org/type/messages.SearchResultsCalendar
  */
 export type TypeSearchResultsCalendar = Api.messages.SearchResultsCalendar;
+/**
+ * `messages.SearchResultsCalendar` as a value: `Api.messages.TypeSearchResultsCalendar.read(bytes)` reads one boxed `messages.SearchResultsCalendar`
+ * (bundling only the classes it can hold); `Api.messages.TypeSearchResultsCalendar.is(value)` tells whether a value is one.
+ */
+export const TypeSearchResultsCalendar: TlBoxedType<TypeSearchResultsCalendar> = /*@__PURE__*/ new TlBoxedType(0x92c5640f, 'messages.SearchResultsCalendar', read$messages$SearchResultsCalendar);
 /**
  * Information about sparse positions of messages
  *
@@ -702,6 +959,11 @@ export type TypeSearchResultsCalendar = Api.messages.SearchResultsCalendar;
  */
 export type TypeSearchResultsPositions = Api.messages.SearchResultsPositions;
 /**
+ * `messages.SearchResultsPositions` as a value: `Api.messages.TypeSearchResultsPositions.read(bytes)` reads one boxed `messages.SearchResultsPositions`
+ * (bundling only the classes it can hold); `Api.messages.TypeSearchResultsPositions.is(value)` tells whether a value is one.
+ */
+export const TypeSearchResultsPositions: TlBoxedType<TypeSearchResultsPositions> = /*@__PURE__*/ new TlBoxedType(0xd963708d, 'messages.SearchResultsPositions', read$messages$SearchResultsPositions);
+/**
  * Peer settings
  *
  * Any constructor of `messages.PeerSettings`, discriminated by `className`.
@@ -710,6 +972,11 @@ export type TypeSearchResultsPositions = Api.messages.SearchResultsPositions;
  */
 export type TypePeerSettings = Api.messages.PeerSettings;
 /**
+ * `messages.PeerSettings` as a value: `Api.messages.TypePeerSettings.read(bytes)` reads one boxed `messages.PeerSettings`
+ * (bundling only the classes it can hold); `Api.messages.TypePeerSettings.is(value)` tells whether a value is one.
+ */
+export const TypePeerSettings: TlBoxedType<TypePeerSettings> = /*@__PURE__*/ new TlBoxedType(0x65a2f7a1, 'messages.PeerSettings', read$messages$PeerSettings);
+/**
  * List of peers that reacted to a specific message
  *
  * Any constructor of `messages.MessageReactionsList`, discriminated by `className`.
@@ -717,6 +984,11 @@ export type TypePeerSettings = Api.messages.PeerSettings;
  * @see https://core.telegram.org/type/messages.MessageReactionsList
  */
 export type TypeMessageReactionsList = Api.messages.MessageReactionsList;
+/**
+ * `messages.MessageReactionsList` as a value: `Api.messages.TypeMessageReactionsList.read(bytes)` reads one boxed `messages.MessageReactionsList`
+ * (bundling only the classes it can hold); `Api.messages.TypeMessageReactionsList.is(value)` tells whether a value is one.
+ */
+export const TypeMessageReactionsList: TlBoxedType<TypeMessageReactionsList> = /*@__PURE__*/ new TlBoxedType(0x60fce5e6, 'messages.MessageReactionsList', read$messages$MessageReactionsList);
 /**
  * Animations and metadata associated with [message reactions »](https://core.telegram.org/api/reactions)
  *
@@ -728,6 +1000,11 @@ export type TypeAvailableReactions =
   | Api.messages.AvailableReactionsNotModified
   | Api.messages.AvailableReactions;
 /**
+ * `messages.AvailableReactions` as a value: `Api.messages.TypeAvailableReactions.read(bytes)` reads one boxed `messages.AvailableReactions`
+ * (bundling only the classes it can hold); `Api.messages.TypeAvailableReactions.is(value)` tells whether a value is one.
+ */
+export const TypeAvailableReactions: TlBoxedType<TypeAvailableReactions> = /*@__PURE__*/ new TlBoxedType(0xe426ad82, 'messages.AvailableReactions', read$messages$AvailableReactions);
+/**
  * [Transcribed text](https://core.telegram.org/api/transcribe) from a voice message
  *
  * Any constructor of `messages.TranscribedAudio`, discriminated by `className`.
@@ -735,6 +1012,11 @@ export type TypeAvailableReactions =
  * @see https://core.telegram.org/type/messages.TranscribedAudio
  */
 export type TypeTranscribedAudio = Api.messages.TranscribedAudio;
+/**
+ * `messages.TranscribedAudio` as a value: `Api.messages.TypeTranscribedAudio.read(bytes)` reads one boxed `messages.TranscribedAudio`
+ * (bundling only the classes it can hold); `Api.messages.TypeTranscribedAudio.is(value)` tells whether a value is one.
+ */
+export const TypeTranscribedAudio: TlBoxedType<TypeTranscribedAudio> = /*@__PURE__*/ new TlBoxedType(0x21b24936, 'messages.TranscribedAudio', read$messages$TranscribedAudio);
 /**
  * A set of [message reactions](https://core.telegram.org/api/reactions)
  *
@@ -746,6 +1028,11 @@ export type TypeReactions =
   | Api.messages.ReactionsNotModified
   | Api.messages.Reactions;
 /**
+ * `messages.Reactions` as a value: `Api.messages.TypeReactions.read(bytes)` reads one boxed `messages.Reactions`
+ * (bundling only the classes it can hold); `Api.messages.TypeReactions.is(value)` tells whether a value is one.
+ */
+export const TypeReactions: TlBoxedType<TypeReactions> = /*@__PURE__*/ new TlBoxedType(0xadc38324, 'messages.Reactions', read$messages$Reactions);
+/**
  * Contains information about multiple [forum topics](https://core.telegram.org/api/forum#forum-topics)
  *
  * Any constructor of `messages.ForumTopics`, discriminated by `className`.
@@ -753,6 +1040,11 @@ export type TypeReactions =
  * @see https://core.telegram.org/type/messages.ForumTopics
  */
 export type TypeForumTopics = Api.messages.ForumTopics;
+/**
+ * `messages.ForumTopics` as a value: `Api.messages.TypeForumTopics.read(bytes)` reads one boxed `messages.ForumTopics`
+ * (bundling only the classes it can hold); `Api.messages.TypeForumTopics.is(value)` tells whether a value is one.
+ */
+export const TypeForumTopics: TlBoxedType<TypeForumTopics> = /*@__PURE__*/ new TlBoxedType(0x8e1d3e1e, 'messages.ForumTopics', read$messages$ForumTopics);
 /**
  * Represents a list of [emoji categories](https://core.telegram.org/api/emoji-categories).
  *
@@ -764,6 +1056,11 @@ export type TypeEmojiGroups =
   | Api.messages.EmojiGroupsNotModified
   | Api.messages.EmojiGroups;
 /**
+ * `messages.EmojiGroups` as a value: `Api.messages.TypeEmojiGroups.read(bytes)` reads one boxed `messages.EmojiGroups`
+ * (bundling only the classes it can hold); `Api.messages.TypeEmojiGroups.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiGroups: TlBoxedType<TypeEmojiGroups> = /*@__PURE__*/ new TlBoxedType(0x7eca55d9, 'messages.EmojiGroups', read$messages$EmojiGroups);
+/**
  * Translated text with [entities](https://core.telegram.org/api/entities).
  *
  * Any constructor of `messages.TranslatedText`, discriminated by `className`.
@@ -771,6 +1068,11 @@ export type TypeEmojiGroups =
  * @see https://core.telegram.org/type/messages.TranslatedText
  */
 export type TypeTranslatedText = Api.messages.TranslateResult;
+/**
+ * `messages.TranslatedText` as a value: `Api.messages.TypeTranslatedText.read(bytes)` reads one boxed `messages.TranslatedText`
+ * (bundling only the classes it can hold); `Api.messages.TypeTranslatedText.is(value)` tells whether a value is one.
+ */
+export const TypeTranslatedText: TlBoxedType<TypeTranslatedText> = /*@__PURE__*/ new TlBoxedType(0x024243e8, 'messages.TranslatedText', read$messages$TranslatedText);
 /**
  * Contains information about a [direct link Mini App](https://core.telegram.org/api/bots/webapps#direct-link-mini-apps)
  *
@@ -780,6 +1082,11 @@ export type TypeTranslatedText = Api.messages.TranslateResult;
  */
 export type TypeBotApp = Api.messages.BotApp;
 /**
+ * `messages.BotApp` as a value: `Api.messages.TypeBotApp.read(bytes)` reads one boxed `messages.BotApp`
+ * (bundling only the classes it can hold); `Api.messages.TypeBotApp.is(value)` tells whether a value is one.
+ */
+export const TypeBotApp: TlBoxedType<TypeBotApp> = /*@__PURE__*/ new TlBoxedType(0x8f7243a7, 'messages.BotApp', read$messages$BotApp);
+/**
  * Contains an instant view webpage.
  *
  * Any constructor of `messages.WebPage`, discriminated by `className`.
@@ -787,6 +1094,11 @@ export type TypeBotApp = Api.messages.BotApp;
  * @see https://core.telegram.org/type/messages.WebPage
  */
 export type TypeWebPage = Api.messages.WebPage;
+/**
+ * `messages.WebPage` as a value: `Api.messages.TypeWebPage.read(bytes)` reads one boxed `messages.WebPage`
+ * (bundling only the classes it can hold); `Api.messages.TypeWebPage.is(value)` tells whether a value is one.
+ */
+export const TypeWebPage: TlBoxedType<TypeWebPage> = /*@__PURE__*/ new TlBoxedType(0x2cf8b154, 'messages.WebPage', read$messages$WebPage);
 /**
  * Represents some [saved message dialogs »](https://core.telegram.org/api/saved-messages).
  *
@@ -799,6 +1111,11 @@ export type TypeSavedDialogs =
   | Api.messages.SavedDialogsSlice
   | Api.messages.SavedDialogsNotModified;
 /**
+ * `messages.SavedDialogs` as a value: `Api.messages.TypeSavedDialogs.read(bytes)` reads one boxed `messages.SavedDialogs`
+ * (bundling only the classes it can hold); `Api.messages.TypeSavedDialogs.is(value)` tells whether a value is one.
+ */
+export const TypeSavedDialogs: TlBoxedType<TypeSavedDialogs> = /*@__PURE__*/ new TlBoxedType(0x614bb87e, 'messages.SavedDialogs', read$messages$SavedDialogs);
+/**
  * List of [reaction tag »](https://core.telegram.org/api/saved-messages#tags) names assigned by the user.
  *
  * Any constructor of `messages.SavedReactionTags`, discriminated by `className`.
@@ -808,6 +1125,11 @@ export type TypeSavedDialogs =
 export type TypeSavedReactionTags = 
   | Api.messages.SavedReactionTagsNotModified
   | Api.messages.SavedReactionTags;
+/**
+ * `messages.SavedReactionTags` as a value: `Api.messages.TypeSavedReactionTags.read(bytes)` reads one boxed `messages.SavedReactionTags`
+ * (bundling only the classes it can hold); `Api.messages.TypeSavedReactionTags.is(value)` tells whether a value is one.
+ */
+export const TypeSavedReactionTags: TlBoxedType<TypeSavedReactionTags> = /*@__PURE__*/ new TlBoxedType(0xa39b5be3, 'messages.SavedReactionTags', read$messages$SavedReactionTags);
 /**
  * Info about [quick reply shortcuts »](https://core.telegram.org/api/business#quick-reply-shortcuts).
  *
@@ -819,6 +1141,11 @@ export type TypeQuickReplies =
   | Api.messages.QuickReplies
   | Api.messages.QuickRepliesNotModified;
 /**
+ * `messages.QuickReplies` as a value: `Api.messages.TypeQuickReplies.read(bytes)` reads one boxed `messages.QuickReplies`
+ * (bundling only the classes it can hold); `Api.messages.TypeQuickReplies.is(value)` tells whether a value is one.
+ */
+export const TypeQuickReplies: TlBoxedType<TypeQuickReplies> = /*@__PURE__*/ new TlBoxedType(0xf737e966, 'messages.QuickReplies', read$messages$QuickReplies);
+/**
  * [Folder](https://core.telegram.org/api/folders) information
  *
  * Any constructor of `messages.DialogFilters`, discriminated by `className`.
@@ -826,6 +1153,11 @@ export type TypeQuickReplies =
  * @see https://core.telegram.org/type/messages.DialogFilters
  */
 export type TypeDialogFilters = Api.messages.DialogFilters;
+/**
+ * `messages.DialogFilters` as a value: `Api.messages.TypeDialogFilters.read(bytes)` reads one boxed `messages.DialogFilters`
+ * (bundling only the classes it can hold); `Api.messages.TypeDialogFilters.is(value)` tells whether a value is one.
+ */
+export const TypeDialogFilters: TlBoxedType<TypeDialogFilters> = /*@__PURE__*/ new TlBoxedType(0xa5fff1b7, 'messages.DialogFilters', read$messages$DialogFilters);
 /**
  * The list of [stickersets owned by the current account »](https://core.telegram.org/api/stickers).
  *
@@ -835,6 +1167,11 @@ export type TypeDialogFilters = Api.messages.DialogFilters;
  */
 export type TypeMyStickers = Api.messages.MyStickers;
 /**
+ * `messages.MyStickers` as a value: `Api.messages.TypeMyStickers.read(bytes)` reads one boxed `messages.MyStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeMyStickers.is(value)` tells whether a value is one.
+ */
+export const TypeMyStickers: TlBoxedType<TypeMyStickers> = /*@__PURE__*/ new TlBoxedType(0xb1b4350a, 'messages.MyStickers', read$messages$MyStickers);
+/**
  * Contains info about successfully or unsuccessfully [invited »](https://core.telegram.org/api/invites#direct-invites) users.
  *
  * Any constructor of `messages.InvitedUsers`, discriminated by `className`.
@@ -842,6 +1179,11 @@ export type TypeMyStickers = Api.messages.MyStickers;
  * @see https://core.telegram.org/type/messages.InvitedUsers
  */
 export type TypeInvitedUsers = Api.messages.InvitedUsers;
+/**
+ * `messages.InvitedUsers` as a value: `Api.messages.TypeInvitedUsers.read(bytes)` reads one boxed `messages.InvitedUsers`
+ * (bundling only the classes it can hold); `Api.messages.TypeInvitedUsers.is(value)` tells whether a value is one.
+ */
+export const TypeInvitedUsers: TlBoxedType<TypeInvitedUsers> = /*@__PURE__*/ new TlBoxedType(0x3dbe90a1, 'messages.InvitedUsers', read$messages$InvitedUsers);
 /**
  * Full list of usable [animated message effects »](https://core.telegram.org/api/effects).
  *
@@ -853,6 +1195,11 @@ export type TypeAvailableEffects =
   | Api.messages.AvailableEffectsNotModified
   | Api.messages.AvailableEffects;
 /**
+ * `messages.AvailableEffects` as a value: `Api.messages.TypeAvailableEffects.read(bytes)` reads one boxed `messages.AvailableEffects`
+ * (bundling only the classes it can hold); `Api.messages.TypeAvailableEffects.is(value)` tells whether a value is one.
+ */
+export const TypeAvailableEffects: TlBoxedType<TypeAvailableEffects> = /*@__PURE__*/ new TlBoxedType(0x4470d5bd, 'messages.AvailableEffects', read$messages$AvailableEffects);
+/**
  * Represents a [prepared inline message saved by a bot, to be sent to the user via a web app »](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message)
  *
  * Any constructor of `messages.BotPreparedInlineMessage`, discriminated by `className`.
@@ -861,6 +1208,11 @@ export type TypeAvailableEffects =
  */
 export type TypeBotPreparedInlineMessage = Api.messages.BotPreparedInlineMessage;
 /**
+ * `messages.BotPreparedInlineMessage` as a value: `Api.messages.TypeBotPreparedInlineMessage.read(bytes)` reads one boxed `messages.BotPreparedInlineMessage`
+ * (bundling only the classes it can hold); `Api.messages.TypeBotPreparedInlineMessage.is(value)` tells whether a value is one.
+ */
+export const TypeBotPreparedInlineMessage: TlBoxedType<TypeBotPreparedInlineMessage> = /*@__PURE__*/ new TlBoxedType(0xef9119bb, 'messages.BotPreparedInlineMessage', read$messages$BotPreparedInlineMessage);
+/**
  * Represents a [prepared inline message received via a bot's mini app, that can be sent to some chats »](https://core.telegram.org/api/bots/inline#21-using-a-prepared-inline-message)
  *
  * Any constructor of `messages.PreparedInlineMessage`, discriminated by `className`.
@@ -868,6 +1220,11 @@ export type TypeBotPreparedInlineMessage = Api.messages.BotPreparedInlineMessage
  * @see https://core.telegram.org/type/messages.PreparedInlineMessage
  */
 export type TypePreparedInlineMessage = Api.messages.PreparedInlineMessage;
+/**
+ * `messages.PreparedInlineMessage` as a value: `Api.messages.TypePreparedInlineMessage.read(bytes)` reads one boxed `messages.PreparedInlineMessage`
+ * (bundling only the classes it can hold); `Api.messages.TypePreparedInlineMessage.is(value)` tells whether a value is one.
+ */
+export const TypePreparedInlineMessage: TlBoxedType<TypePreparedInlineMessage> = /*@__PURE__*/ new TlBoxedType(0x490ddf4d, 'messages.PreparedInlineMessage', read$messages$PreparedInlineMessage);
 /**
  * Found [stickers](https://core.telegram.org/api/stickers)
  *
@@ -879,6 +1236,11 @@ export type TypeFoundStickers =
   | Api.messages.FoundStickersNotModified
   | Api.messages.FoundStickers;
 /**
+ * `messages.FoundStickers` as a value: `Api.messages.TypeFoundStickers.read(bytes)` reads one boxed `messages.FoundStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeFoundStickers.is(value)` tells whether a value is one.
+ */
+export const TypeFoundStickers: TlBoxedType<TypeFoundStickers> = /*@__PURE__*/ new TlBoxedType(0x06402151, 'messages.FoundStickers', read$messages$FoundStickers);
+/**
  * Represents a webpage preview.
  *
  * Any constructor of `messages.WebPagePreview`, discriminated by `className`.
@@ -887,6 +1249,11 @@ export type TypeFoundStickers =
  */
 export type TypeWebPagePreview = Api.messages.WebPagePreview;
 /**
+ * `messages.WebPagePreview` as a value: `Api.messages.TypeWebPagePreview.read(bytes)` reads one boxed `messages.WebPagePreview`
+ * (bundling only the classes it can hold); `Api.messages.TypeWebPagePreview.is(value)` tells whether a value is one.
+ */
+export const TypeWebPagePreview: TlBoxedType<TypeWebPagePreview> = /*@__PURE__*/ new TlBoxedType(0xe29410c2, 'messages.WebPagePreview', read$messages$WebPagePreview);
+/**
  * Dice game outcome.
  *
  * Any constructor of `messages.EmojiGameOutcome`, discriminated by `className`.
@@ -894,6 +1261,11 @@ export type TypeWebPagePreview = Api.messages.WebPagePreview;
  * @see https://core.telegram.org/type/messages.EmojiGameOutcome
  */
 export type TypeEmojiGameOutcome = Api.messages.EmojiGameOutcome;
+/**
+ * `messages.EmojiGameOutcome` as a value: `Api.messages.TypeEmojiGameOutcome.read(bytes)` reads one boxed `messages.EmojiGameOutcome`
+ * (bundling only the classes it can hold); `Api.messages.TypeEmojiGameOutcome.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiGameOutcome: TlBoxedType<TypeEmojiGameOutcome> = /*@__PURE__*/ new TlBoxedType(0x0ef75569, 'messages.EmojiGameOutcome', read$messages$EmojiGameOutcome);
 /**
  * Dice game information.
  *
@@ -905,6 +1277,11 @@ export type TypeEmojiGameInfo =
   | Api.messages.EmojiGameUnavailable
   | Api.messages.EmojiGameDiceInfo;
 /**
+ * `messages.EmojiGameInfo` as a value: `Api.messages.TypeEmojiGameInfo.read(bytes)` reads one boxed `messages.EmojiGameInfo`
+ * (bundling only the classes it can hold); `Api.messages.TypeEmojiGameInfo.is(value)` tells whether a value is one.
+ */
+export const TypeEmojiGameInfo: TlBoxedType<TypeEmojiGameInfo> = /*@__PURE__*/ new TlBoxedType(0x064b3022, 'messages.EmojiGameInfo', read$messages$EmojiGameInfo);
+/**
  * Represents a message modified by AI.
  *
  * Any constructor of `messages.ComposedMessageWithAI`, discriminated by `className`.
@@ -912,14 +1289,34 @@ export type TypeEmojiGameInfo =
  * @see https://core.telegram.org/type/messages.ComposedMessageWithAI
  */
 export type TypeComposedMessageWithAI = Api.messages.ComposedMessageWithAI;
+/**
+ * `messages.ComposedMessageWithAI` as a value: `Api.messages.TypeComposedMessageWithAI.read(bytes)` reads one boxed `messages.ComposedMessageWithAI`
+ * (bundling only the classes it can hold); `Api.messages.TypeComposedMessageWithAI.is(value)` tells whether a value is one.
+ */
+export const TypeComposedMessageWithAI: TlBoxedType<TypeComposedMessageWithAI> = /*@__PURE__*/ new TlBoxedType(0x140803df, 'messages.ComposedMessageWithAI', read$messages$ComposedMessageWithAI);
 /** Any constructor of `messages.ChatInviteJoinResult`, discriminated by `className`. */
 export type TypeChatInviteJoinResult = 
   | Api.messages.ChatInviteJoinResultOk
   | Api.messages.ChatInviteJoinResultWebView;
+/**
+ * `messages.ChatInviteJoinResult` as a value: `Api.messages.TypeChatInviteJoinResult.read(bytes)` reads one boxed `messages.ChatInviteJoinResult`
+ * (bundling only the classes it can hold); `Api.messages.TypeChatInviteJoinResult.is(value)` tells whether a value is one.
+ */
+export const TypeChatInviteJoinResult: TlBoxedType<TypeChatInviteJoinResult> = /*@__PURE__*/ new TlBoxedType(0x5d0ff992, 'messages.ChatInviteJoinResult', read$messages$ChatInviteJoinResult);
 /** Any constructor of `messages.TranslatedRichMessage`, discriminated by `className`. */
 export type TypeTranslatedRichMessage = Api.messages.TranslatedRichMessage;
+/**
+ * `messages.TranslatedRichMessage` as a value: `Api.messages.TypeTranslatedRichMessage.read(bytes)` reads one boxed `messages.TranslatedRichMessage`
+ * (bundling only the classes it can hold); `Api.messages.TypeTranslatedRichMessage.is(value)` tells whether a value is one.
+ */
+export const TypeTranslatedRichMessage: TlBoxedType<TypeTranslatedRichMessage> = /*@__PURE__*/ new TlBoxedType(0xbfb188f6, 'messages.TranslatedRichMessage', read$messages$TranslatedRichMessage);
 /** Any constructor of `messages.ComposedRichMessageWithAI`, discriminated by `className`. */
 export type TypeComposedRichMessageWithAI = Api.messages.ComposedRichMessageWithAI;
+/**
+ * `messages.ComposedRichMessageWithAI` as a value: `Api.messages.TypeComposedRichMessageWithAI.read(bytes)` reads one boxed `messages.ComposedRichMessageWithAI`
+ * (bundling only the classes it can hold); `Api.messages.TypeComposedRichMessageWithAI.is(value)` tells whether a value is one.
+ */
+export const TypeComposedRichMessageWithAI: TlBoxedType<TypeComposedRichMessageWithAI> = /*@__PURE__*/ new TlBoxedType(0x29aba753, 'messages.ComposedRichMessageWithAI', read$messages$ComposedRichMessageWithAI);
 
 /**
  * Full list of chats with messages and auxiliary data.

@@ -8,6 +8,7 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -34,6 +35,9 @@ import {
   read$Vector$PrepaidGiveaway,
   read$Vector$User,
   read$Vector$int,
+  read$premium$BoostsList,
+  read$premium$BoostsStatus,
+  read$premium$MyBoosts,
   readResult$premium$BoostsList,
   readResult$premium$BoostsStatus,
   readResult$premium$MyBoosts,
@@ -59,6 +63,11 @@ import {
  */
 export type TypeBoostsList = Api.premium.BoostsList;
 /**
+ * `premium.BoostsList` as a value: `Api.premium.TypeBoostsList.read(bytes)` reads one boxed `premium.BoostsList`
+ * (bundling only the classes it can hold); `Api.premium.TypeBoostsList.is(value)` tells whether a value is one.
+ */
+export const TypeBoostsList: TlBoxedType<TypeBoostsList> = /*@__PURE__*/ new TlBoxedType(0x2235a8bd, 'premium.BoostsList', read$premium$BoostsList);
+/**
  * A list of peers we are currently [boosting](https://core.telegram.org/api/boost), and how many [boost slots](https://core.telegram.org/api/boost) we have left.
  *
  * Any constructor of `premium.MyBoosts`, discriminated by `className`.
@@ -67,6 +76,11 @@ export type TypeBoostsList = Api.premium.BoostsList;
  */
 export type TypeMyBoosts = Api.premium.MyBoosts;
 /**
+ * `premium.MyBoosts` as a value: `Api.premium.TypeMyBoosts.read(bytes)` reads one boxed `premium.MyBoosts`
+ * (bundling only the classes it can hold); `Api.premium.TypeMyBoosts.is(value)` tells whether a value is one.
+ */
+export const TypeMyBoosts: TlBoxedType<TypeMyBoosts> = /*@__PURE__*/ new TlBoxedType(0xad3512db, 'premium.MyBoosts', read$premium$MyBoosts);
+/**
  * Contains info about the current [boost status](https://core.telegram.org/api/boost) of a peer.
  *
  * Any constructor of `premium.BoostsStatus`, discriminated by `className`.
@@ -74,6 +88,11 @@ export type TypeMyBoosts = Api.premium.MyBoosts;
  * @see https://core.telegram.org/type/premium.BoostsStatus
  */
 export type TypeBoostsStatus = Api.premium.BoostsStatus;
+/**
+ * `premium.BoostsStatus` as a value: `Api.premium.TypeBoostsStatus.read(bytes)` reads one boxed `premium.BoostsStatus`
+ * (bundling only the classes it can hold); `Api.premium.TypeBoostsStatus.is(value)` tells whether a value is one.
+ */
+export const TypeBoostsStatus: TlBoxedType<TypeBoostsStatus> = /*@__PURE__*/ new TlBoxedType(0xc31b1ab9, 'premium.BoostsStatus', read$premium$BoostsStatus);
 
 /**
  * List of [boosts](https://core.telegram.org/api/boost) that were applied to a peer by multiple users.

@@ -8,6 +8,7 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   checkRpcError,
   constructorArgs,
   decoding,
@@ -22,6 +23,8 @@ import {
   unknownFlagBits,
 } from '@tlforge/runtime';
 import {
+  read$smsjobs$EligibilityToJoin,
+  read$smsjobs$Status,
   readResult$Bool,
   readResult$SmsJob,
   readResult$smsjobs$EligibilityToJoin,
@@ -41,6 +44,11 @@ import {
  */
 export type TypeEligibilityToJoin = Api.smsjobs.EligibleToJoin;
 /**
+ * `smsjobs.EligibilityToJoin` as a value: `Api.smsjobs.TypeEligibilityToJoin.read(bytes)` reads one boxed `smsjobs.EligibilityToJoin`
+ * (bundling only the classes it can hold); `Api.smsjobs.TypeEligibilityToJoin.is(value)` tells whether a value is one.
+ */
+export const TypeEligibilityToJoin: TlBoxedType<TypeEligibilityToJoin> = /*@__PURE__*/ new TlBoxedType(0x5eb760a6, 'smsjobs.EligibilityToJoin', read$smsjobs$EligibilityToJoin);
+/**
  * Status
  *
  * Any constructor of `smsjobs.Status`, discriminated by `className`.
@@ -48,6 +56,11 @@ export type TypeEligibilityToJoin = Api.smsjobs.EligibleToJoin;
  * @see https://core.telegram.org/type/smsjobs.Status
  */
 export type TypeStatus = Api.smsjobs.Status;
+/**
+ * `smsjobs.Status` as a value: `Api.smsjobs.TypeStatus.read(bytes)` reads one boxed `smsjobs.Status`
+ * (bundling only the classes it can hold); `Api.smsjobs.TypeStatus.is(value)` tells whether a value is one.
+ */
+export const TypeStatus: TlBoxedType<TypeStatus> = /*@__PURE__*/ new TlBoxedType(0xcd8f2b25, 'smsjobs.Status', read$smsjobs$Status);
 
 /**
  * SMS jobs eligibility

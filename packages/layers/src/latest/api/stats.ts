@@ -16,6 +16,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -46,6 +47,12 @@ import {
   read$Vector$StatsGroupTopInviter,
   read$Vector$StatsGroupTopPoster,
   read$Vector$User,
+  read$stats$BroadcastStats,
+  read$stats$MegagroupStats,
+  read$stats$MessageStats,
+  read$stats$PollStats,
+  read$stats$PublicForwards,
+  read$stats$StoryStats,
   readResult$StatsGraph,
   readResult$stats$BroadcastStats,
   readResult$stats$MegagroupStats,
@@ -80,6 +87,11 @@ import {
  */
 export type TypeBroadcastStats = Api.stats.BroadcastStats;
 /**
+ * `stats.BroadcastStats` as a value: `Api.stats.TypeBroadcastStats.read(bytes)` reads one boxed `stats.BroadcastStats`
+ * (bundling only the classes it can hold); `Api.stats.TypeBroadcastStats.is(value)` tells whether a value is one.
+ */
+export const TypeBroadcastStats: TlBoxedType<TypeBroadcastStats> = /*@__PURE__*/ new TlBoxedType(0x7ff25428, 'stats.BroadcastStats', read$stats$BroadcastStats);
+/**
  * Supergroup statistics
  *
  * Any constructor of `stats.MegagroupStats`, discriminated by `className`.
@@ -87,6 +99,11 @@ export type TypeBroadcastStats = Api.stats.BroadcastStats;
  * @see https://core.telegram.org/type/stats.MegagroupStats
  */
 export type TypeMegagroupStats = Api.stats.MegagroupStats;
+/**
+ * `stats.MegagroupStats` as a value: `Api.stats.TypeMegagroupStats.read(bytes)` reads one boxed `stats.MegagroupStats`
+ * (bundling only the classes it can hold); `Api.stats.TypeMegagroupStats.is(value)` tells whether a value is one.
+ */
+export const TypeMegagroupStats: TlBoxedType<TypeMegagroupStats> = /*@__PURE__*/ new TlBoxedType(0x5b59be8d, 'stats.MegagroupStats', read$stats$MegagroupStats);
 /**
  * Message statistics
  *
@@ -96,6 +113,11 @@ export type TypeMegagroupStats = Api.stats.MegagroupStats;
  */
 export type TypeMessageStats = Api.stats.MessageStats;
 /**
+ * `stats.MessageStats` as a value: `Api.stats.TypeMessageStats.read(bytes)` reads one boxed `stats.MessageStats`
+ * (bundling only the classes it can hold); `Api.stats.TypeMessageStats.is(value)` tells whether a value is one.
+ */
+export const TypeMessageStats: TlBoxedType<TypeMessageStats> = /*@__PURE__*/ new TlBoxedType(0x9604a322, 'stats.MessageStats', read$stats$MessageStats);
+/**
  * Contains [statistics](https://core.telegram.org/api/stats) about a [story](https://core.telegram.org/api/stories).
  *
  * Any constructor of `stats.StoryStats`, discriminated by `className`.
@@ -103,6 +125,11 @@ export type TypeMessageStats = Api.stats.MessageStats;
  * @see https://core.telegram.org/type/stats.StoryStats
  */
 export type TypeStoryStats = Api.stats.StoryStats;
+/**
+ * `stats.StoryStats` as a value: `Api.stats.TypeStoryStats.read(bytes)` reads one boxed `stats.StoryStats`
+ * (bundling only the classes it can hold); `Api.stats.TypeStoryStats.is(value)` tells whether a value is one.
+ */
+export const TypeStoryStats: TlBoxedType<TypeStoryStats> = /*@__PURE__*/ new TlBoxedType(0x8b4d43d4, 'stats.StoryStats', read$stats$StoryStats);
 /**
  * Contains info about the forwards of a [story](https://core.telegram.org/api/stories) as a message to public chats and reposts by public channels.
  *
@@ -112,6 +139,11 @@ export type TypeStoryStats = Api.stats.StoryStats;
  */
 export type TypePublicForwards = Api.stats.PublicForwards;
 /**
+ * `stats.PublicForwards` as a value: `Api.stats.TypePublicForwards.read(bytes)` reads one boxed `stats.PublicForwards`
+ * (bundling only the classes it can hold); `Api.stats.TypePublicForwards.is(value)` tells whether a value is one.
+ */
+export const TypePublicForwards: TlBoxedType<TypePublicForwards> = /*@__PURE__*/ new TlBoxedType(0xa7283211, 'stats.PublicForwards', read$stats$PublicForwards);
+/**
  * [Statistics](https://core.telegram.org/api/stats#poll-statistics) for a poll sent in a message.
  *
  * Any constructor of `stats.PollStats`, discriminated by `className`.
@@ -119,6 +151,11 @@ export type TypePublicForwards = Api.stats.PublicForwards;
  * @see https://core.telegram.org/type/stats.PollStats
  */
 export type TypePollStats = Api.stats.PollStats;
+/**
+ * `stats.PollStats` as a value: `Api.stats.TypePollStats.read(bytes)` reads one boxed `stats.PollStats`
+ * (bundling only the classes it can hold); `Api.stats.TypePollStats.is(value)` tells whether a value is one.
+ */
+export const TypePollStats: TlBoxedType<TypePollStats> = /*@__PURE__*/ new TlBoxedType(0xe95194cf, 'stats.PollStats', read$stats$PollStats);
 
 /**
  * [Channel statistics](https://core.telegram.org/api/stats).

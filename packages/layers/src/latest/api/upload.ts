@@ -16,6 +16,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -37,6 +38,9 @@ import {
   read$InputWebFileLocation,
   read$Vector$FileHash,
   read$storage$FileType,
+  read$upload$CdnFile,
+  read$upload$File,
+  read$upload$WebFile,
   readResult$Bool,
   readResult$upload$CdnFile,
   readResult$upload$File,
@@ -59,6 +63,11 @@ export type TypeFile =
   | Api.upload.File
   | Api.upload.FileCdnRedirect;
 /**
+ * `upload.File` as a value: `Api.upload.TypeFile.read(bytes)` reads one boxed `upload.File`
+ * (bundling only the classes it can hold); `Api.upload.TypeFile.is(value)` tells whether a value is one.
+ */
+export const TypeFile: TlBoxedType<TypeFile> = /*@__PURE__*/ new TlBoxedType(0x6c9bd728, 'upload.File', read$upload$File);
+/**
  * Remote file
  *
  * Any constructor of `upload.WebFile`, discriminated by `className`.
@@ -66,6 +75,11 @@ export type TypeFile =
  * @see https://core.telegram.org/type/upload.WebFile
  */
 export type TypeWebFile = Api.upload.WebFile;
+/**
+ * `upload.WebFile` as a value: `Api.upload.TypeWebFile.read(bytes)` reads one boxed `upload.WebFile`
+ * (bundling only the classes it can hold); `Api.upload.TypeWebFile.is(value)` tells whether a value is one.
+ */
+export const TypeWebFile: TlBoxedType<TypeWebFile> = /*@__PURE__*/ new TlBoxedType(0x68f17f51, 'upload.WebFile', read$upload$WebFile);
 /**
  * Represents the download status of a CDN file
  *
@@ -76,6 +90,11 @@ export type TypeWebFile = Api.upload.WebFile;
 export type TypeCdnFile = 
   | Api.upload.CdnFileReuploadNeeded
   | Api.upload.CdnFile;
+/**
+ * `upload.CdnFile` as a value: `Api.upload.TypeCdnFile.read(bytes)` reads one boxed `upload.CdnFile`
+ * (bundling only the classes it can hold); `Api.upload.TypeCdnFile.is(value)` tells whether a value is one.
+ */
+export const TypeCdnFile: TlBoxedType<TypeCdnFile> = /*@__PURE__*/ new TlBoxedType(0xf5ccf928, 'upload.CdnFile', read$upload$CdnFile);
 
 /**
  * File content.

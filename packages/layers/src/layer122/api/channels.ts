@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -52,6 +53,9 @@ import {
   read$Vector$InputUser,
   read$Vector$User,
   read$Vector$int,
+  read$channels$AdminLogResults,
+  read$channels$ChannelParticipant,
+  read$channels$ChannelParticipants,
   readResult$Bool,
   readResult$ExportedMessageLink,
   readResult$Updates,
@@ -91,10 +95,25 @@ import {
 export type TypeChannelParticipants = 
   | Api.channels.ChannelParticipants
   | Api.channels.ChannelParticipantsNotModified;
+/**
+ * `channels.ChannelParticipants` as a value: `Api.channels.TypeChannelParticipants.read(bytes)` reads one boxed `channels.ChannelParticipants`
+ * (bundling only the classes it can hold); `Api.channels.TypeChannelParticipants.is(value)` tells whether a value is one.
+ */
+export const TypeChannelParticipants: TlBoxedType<TypeChannelParticipants> = /*@__PURE__*/ new TlBoxedType(0xe60a6e64, 'channels.ChannelParticipants', read$channels$ChannelParticipants);
 /** Any constructor of `channels.ChannelParticipant`, discriminated by `className`. */
 export type TypeChannelParticipant = Api.channels.ChannelParticipant;
+/**
+ * `channels.ChannelParticipant` as a value: `Api.channels.TypeChannelParticipant.read(bytes)` reads one boxed `channels.ChannelParticipant`
+ * (bundling only the classes it can hold); `Api.channels.TypeChannelParticipant.is(value)` tells whether a value is one.
+ */
+export const TypeChannelParticipant: TlBoxedType<TypeChannelParticipant> = /*@__PURE__*/ new TlBoxedType(0x6658151a, 'channels.ChannelParticipant', read$channels$ChannelParticipant);
 /** Any constructor of `channels.AdminLogResults`, discriminated by `className`. */
 export type TypeAdminLogResults = Api.channels.AdminLogResults;
+/**
+ * `channels.AdminLogResults` as a value: `Api.channels.TypeAdminLogResults.read(bytes)` reads one boxed `channels.AdminLogResults`
+ * (bundling only the classes it can hold); `Api.channels.TypeAdminLogResults.is(value)` tells whether a value is one.
+ */
+export const TypeAdminLogResults: TlBoxedType<TypeAdminLogResults> = /*@__PURE__*/ new TlBoxedType(0x51f076bc, 'channels.AdminLogResults', read$channels$AdminLogResults);
 
 /** `channels.channelParticipants#f56ee2a8 count:int participants:Vector<ChannelParticipant> users:Vector<User> = channels.ChannelParticipants` */
 class ChannelParticipants$ {

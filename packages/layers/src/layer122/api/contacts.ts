@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -52,6 +53,12 @@ import {
   read$Vector$int,
   read$Vector$long,
   read$Vector$string,
+  read$contacts$Blocked,
+  read$contacts$Contacts,
+  read$contacts$Found,
+  read$contacts$ImportedContacts,
+  read$contacts$ResolvedPeer,
+  read$contacts$TopPeers,
   readResult$Bool,
   readResult$Updates,
   readResult$contacts$Blocked,
@@ -84,21 +91,51 @@ import {
 export type TypeContacts = 
   | Api.contacts.ContactsNotModified
   | Api.contacts.Contacts;
+/**
+ * `contacts.Contacts` as a value: `Api.contacts.TypeContacts.read(bytes)` reads one boxed `contacts.Contacts`
+ * (bundling only the classes it can hold); `Api.contacts.TypeContacts.is(value)` tells whether a value is one.
+ */
+export const TypeContacts: TlBoxedType<TypeContacts> = /*@__PURE__*/ new TlBoxedType(0x38be25f6, 'contacts.Contacts', read$contacts$Contacts);
 /** Any constructor of `contacts.ImportedContacts`, discriminated by `className`. */
 export type TypeImportedContacts = Api.contacts.ImportedContacts;
+/**
+ * `contacts.ImportedContacts` as a value: `Api.contacts.TypeImportedContacts.read(bytes)` reads one boxed `contacts.ImportedContacts`
+ * (bundling only the classes it can hold); `Api.contacts.TypeImportedContacts.is(value)` tells whether a value is one.
+ */
+export const TypeImportedContacts: TlBoxedType<TypeImportedContacts> = /*@__PURE__*/ new TlBoxedType(0x8172ad93, 'contacts.ImportedContacts', read$contacts$ImportedContacts);
 /** Any constructor of `contacts.Blocked`, discriminated by `className`. */
 export type TypeBlocked = 
   | Api.contacts.Blocked
   | Api.contacts.BlockedSlice;
+/**
+ * `contacts.Blocked` as a value: `Api.contacts.TypeBlocked.read(bytes)` reads one boxed `contacts.Blocked`
+ * (bundling only the classes it can hold); `Api.contacts.TypeBlocked.is(value)` tells whether a value is one.
+ */
+export const TypeBlocked: TlBoxedType<TypeBlocked> = /*@__PURE__*/ new TlBoxedType(0xffba4f4f, 'contacts.Blocked', read$contacts$Blocked);
 /** Any constructor of `contacts.Found`, discriminated by `className`. */
 export type TypeFound = Api.contacts.Found;
+/**
+ * `contacts.Found` as a value: `Api.contacts.TypeFound.read(bytes)` reads one boxed `contacts.Found`
+ * (bundling only the classes it can hold); `Api.contacts.TypeFound.is(value)` tells whether a value is one.
+ */
+export const TypeFound: TlBoxedType<TypeFound> = /*@__PURE__*/ new TlBoxedType(0x4386a2e3, 'contacts.Found', read$contacts$Found);
 /** Any constructor of `contacts.ResolvedPeer`, discriminated by `className`. */
 export type TypeResolvedPeer = Api.contacts.ResolvedPeer;
+/**
+ * `contacts.ResolvedPeer` as a value: `Api.contacts.TypeResolvedPeer.read(bytes)` reads one boxed `contacts.ResolvedPeer`
+ * (bundling only the classes it can hold); `Api.contacts.TypeResolvedPeer.is(value)` tells whether a value is one.
+ */
+export const TypeResolvedPeer: TlBoxedType<TypeResolvedPeer> = /*@__PURE__*/ new TlBoxedType(0xf065b3a8, 'contacts.ResolvedPeer', read$contacts$ResolvedPeer);
 /** Any constructor of `contacts.TopPeers`, discriminated by `className`. */
 export type TypeTopPeers = 
   | Api.contacts.TopPeersNotModified
   | Api.contacts.TopPeers
   | Api.contacts.TopPeersDisabled;
+/**
+ * `contacts.TopPeers` as a value: `Api.contacts.TypeTopPeers.read(bytes)` reads one boxed `contacts.TopPeers`
+ * (bundling only the classes it can hold); `Api.contacts.TypeTopPeers.is(value)` tells whether a value is one.
+ */
+export const TypeTopPeers: TlBoxedType<TypeTopPeers> = /*@__PURE__*/ new TlBoxedType(0x9ee8bb88, 'contacts.TopPeers', read$contacts$TopPeers);
 
 /** `contacts.contactsNotModified#b74ba9d2 = contacts.Contacts` */
 class ContactsNotModified$ {

@@ -7,6 +7,7 @@
 import type * as Api from '../api.js';
 import type { TlJsonClasses, TlJsonObject, TlReader, TlReaderOptions, TlWriter } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -37,7 +38,21 @@ import {
   read$Vector$help$Country,
   read$Vector$help$CountryCode,
   read$Vector$string,
+  read$help$AppUpdate,
+  read$help$ConfigSimple,
+  read$help$CountriesList,
+  read$help$Country,
+  read$help$CountryCode,
+  read$help$DeepLinkInfo,
+  read$help$InviteText,
+  read$help$PassportConfig,
+  read$help$PromoData,
+  read$help$RecentMeUrls,
+  read$help$Support,
+  read$help$SupportName,
   read$help$TermsOfService,
+  read$help$TermsOfServiceUpdate,
+  read$help$UserInfo,
   read$vector$AccessPointRule,
   readResult$Bool,
   readResult$CdnConfig,
@@ -94,46 +109,121 @@ import {
 export type TypeAppUpdate = 
   | Api.help.AppUpdate
   | Api.help.NoAppUpdate;
+/**
+ * `help.AppUpdate` as a value: `Api.help.TypeAppUpdate.read(bytes)` reads one boxed `help.AppUpdate`
+ * (bundling only the classes it can hold); `Api.help.TypeAppUpdate.is(value)` tells whether a value is one.
+ */
+export const TypeAppUpdate: TlBoxedType<TypeAppUpdate> = /*@__PURE__*/ new TlBoxedType(0x5897069e, 'help.AppUpdate', read$help$AppUpdate);
 /** Any constructor of `help.InviteText`, discriminated by `className`. */
 export type TypeInviteText = Api.help.InviteText;
+/**
+ * `help.InviteText` as a value: `Api.help.TypeInviteText.read(bytes)` reads one boxed `help.InviteText`
+ * (bundling only the classes it can hold); `Api.help.TypeInviteText.is(value)` tells whether a value is one.
+ */
+export const TypeInviteText: TlBoxedType<TypeInviteText> = /*@__PURE__*/ new TlBoxedType(0xcf70aa35, 'help.InviteText', read$help$InviteText);
 /** Any constructor of `help.Support`, discriminated by `className`. */
 export type TypeSupport = Api.help.Support;
+/**
+ * `help.Support` as a value: `Api.help.TypeSupport.read(bytes)` reads one boxed `help.Support`
+ * (bundling only the classes it can hold); `Api.help.TypeSupport.is(value)` tells whether a value is one.
+ */
+export const TypeSupport: TlBoxedType<TypeSupport> = /*@__PURE__*/ new TlBoxedType(0x7159bceb, 'help.Support', read$help$Support);
 /** Any constructor of `help.TermsOfService`, discriminated by `className`. */
 export type TypeTermsOfService = Api.help.TermsOfService;
+/**
+ * `help.TermsOfService` as a value: `Api.help.TypeTermsOfService.read(bytes)` reads one boxed `help.TermsOfService`
+ * (bundling only the classes it can hold); `Api.help.TypeTermsOfService.is(value)` tells whether a value is one.
+ */
+export const TypeTermsOfService: TlBoxedType<TypeTermsOfService> = /*@__PURE__*/ new TlBoxedType(0x20ee8312, 'help.TermsOfService', read$help$TermsOfService);
 /** Any constructor of `help.RecentMeUrls`, discriminated by `className`. */
 export type TypeRecentMeUrls = Api.help.RecentMeUrls;
+/**
+ * `help.RecentMeUrls` as a value: `Api.help.TypeRecentMeUrls.read(bytes)` reads one boxed `help.RecentMeUrls`
+ * (bundling only the classes it can hold); `Api.help.TypeRecentMeUrls.is(value)` tells whether a value is one.
+ */
+export const TypeRecentMeUrls: TlBoxedType<TypeRecentMeUrls> = /*@__PURE__*/ new TlBoxedType(0xf269c477, 'help.RecentMeUrls', read$help$RecentMeUrls);
 /** Any constructor of `help.TermsOfServiceUpdate`, discriminated by `className`. */
 export type TypeTermsOfServiceUpdate = 
   | Api.help.TermsOfServiceUpdateEmpty
   | Api.help.TermsOfServiceUpdate;
+/**
+ * `help.TermsOfServiceUpdate` as a value: `Api.help.TypeTermsOfServiceUpdate.read(bytes)` reads one boxed `help.TermsOfServiceUpdate`
+ * (bundling only the classes it can hold); `Api.help.TypeTermsOfServiceUpdate.is(value)` tells whether a value is one.
+ */
+export const TypeTermsOfServiceUpdate: TlBoxedType<TypeTermsOfServiceUpdate> = /*@__PURE__*/ new TlBoxedType(0x293c2977, 'help.TermsOfServiceUpdate', read$help$TermsOfServiceUpdate);
 /** Any constructor of `help.DeepLinkInfo`, discriminated by `className`. */
 export type TypeDeepLinkInfo = 
   | Api.help.DeepLinkInfoEmpty
   | Api.help.DeepLinkInfo;
+/**
+ * `help.DeepLinkInfo` as a value: `Api.help.TypeDeepLinkInfo.read(bytes)` reads one boxed `help.DeepLinkInfo`
+ * (bundling only the classes it can hold); `Api.help.TypeDeepLinkInfo.is(value)` tells whether a value is one.
+ */
+export const TypeDeepLinkInfo: TlBoxedType<TypeDeepLinkInfo> = /*@__PURE__*/ new TlBoxedType(0x984aac38, 'help.DeepLinkInfo', read$help$DeepLinkInfo);
 /** Any constructor of `help.PassportConfig`, discriminated by `className`. */
 export type TypePassportConfig = 
   | Api.help.PassportConfigNotModified
   | Api.help.PassportConfig;
+/**
+ * `help.PassportConfig` as a value: `Api.help.TypePassportConfig.read(bytes)` reads one boxed `help.PassportConfig`
+ * (bundling only the classes it can hold); `Api.help.TypePassportConfig.is(value)` tells whether a value is one.
+ */
+export const TypePassportConfig: TlBoxedType<TypePassportConfig> = /*@__PURE__*/ new TlBoxedType(0xc666c0ad, 'help.PassportConfig', read$help$PassportConfig);
 /** Any constructor of `help.SupportName`, discriminated by `className`. */
 export type TypeSupportName = Api.help.SupportName;
+/**
+ * `help.SupportName` as a value: `Api.help.TypeSupportName.read(bytes)` reads one boxed `help.SupportName`
+ * (bundling only the classes it can hold); `Api.help.TypeSupportName.is(value)` tells whether a value is one.
+ */
+export const TypeSupportName: TlBoxedType<TypeSupportName> = /*@__PURE__*/ new TlBoxedType(0x7f50b7c2, 'help.SupportName', read$help$SupportName);
 /** Any constructor of `help.UserInfo`, discriminated by `className`. */
 export type TypeUserInfo = 
   | Api.help.UserInfoEmpty
   | Api.help.UserInfo;
+/**
+ * `help.UserInfo` as a value: `Api.help.TypeUserInfo.read(bytes)` reads one boxed `help.UserInfo`
+ * (bundling only the classes it can hold); `Api.help.TypeUserInfo.is(value)` tells whether a value is one.
+ */
+export const TypeUserInfo: TlBoxedType<TypeUserInfo> = /*@__PURE__*/ new TlBoxedType(0x5c53d7d8, 'help.UserInfo', read$help$UserInfo);
 /** Any constructor of `help.PromoData`, discriminated by `className`. */
 export type TypePromoData = 
   | Api.help.PromoDataEmpty
   | Api.help.PromoData;
+/**
+ * `help.PromoData` as a value: `Api.help.TypePromoData.read(bytes)` reads one boxed `help.PromoData`
+ * (bundling only the classes it can hold); `Api.help.TypePromoData.is(value)` tells whether a value is one.
+ */
+export const TypePromoData: TlBoxedType<TypePromoData> = /*@__PURE__*/ new TlBoxedType(0x9d595542, 'help.PromoData', read$help$PromoData);
 /** Any constructor of `help.CountryCode`, discriminated by `className`. */
 export type TypeCountryCode = Api.help.CountryCode;
+/**
+ * `help.CountryCode` as a value: `Api.help.TypeCountryCode.read(bytes)` reads one boxed `help.CountryCode`
+ * (bundling only the classes it can hold); `Api.help.TypeCountryCode.is(value)` tells whether a value is one.
+ */
+export const TypeCountryCode: TlBoxedType<TypeCountryCode> = /*@__PURE__*/ new TlBoxedType(0x76f34665, 'help.CountryCode', read$help$CountryCode);
 /** Any constructor of `help.Country`, discriminated by `className`. */
 export type TypeCountry = Api.help.Country;
+/**
+ * `help.Country` as a value: `Api.help.TypeCountry.read(bytes)` reads one boxed `help.Country`
+ * (bundling only the classes it can hold); `Api.help.TypeCountry.is(value)` tells whether a value is one.
+ */
+export const TypeCountry: TlBoxedType<TypeCountry> = /*@__PURE__*/ new TlBoxedType(0xa22e9e28, 'help.Country', read$help$Country);
 /** Any constructor of `help.CountriesList`, discriminated by `className`. */
 export type TypeCountriesList = 
   | Api.help.CountriesListNotModified
   | Api.help.CountriesList;
+/**
+ * `help.CountriesList` as a value: `Api.help.TypeCountriesList.read(bytes)` reads one boxed `help.CountriesList`
+ * (bundling only the classes it can hold); `Api.help.TypeCountriesList.is(value)` tells whether a value is one.
+ */
+export const TypeCountriesList: TlBoxedType<TypeCountriesList> = /*@__PURE__*/ new TlBoxedType(0xea31fe88, 'help.CountriesList', read$help$CountriesList);
 /** Any constructor of `help.ConfigSimple`, discriminated by `className`. */
 export type TypeConfigSimple = Api.help.ConfigSimple;
+/**
+ * `help.ConfigSimple` as a value: `Api.help.TypeConfigSimple.read(bytes)` reads one boxed `help.ConfigSimple`
+ * (bundling only the classes it can hold); `Api.help.TypeConfigSimple.is(value)` tells whether a value is one.
+ */
+export const TypeConfigSimple: TlBoxedType<TypeConfigSimple> = /*@__PURE__*/ new TlBoxedType(0x29183ac4, 'help.ConfigSimple', read$help$ConfigSimple);
 
 /** `help.appUpdate#1da7158f flags:# can_not_skip:flags.0?true id:int version:string text:string entities:Vector<MessageEntity> document:flags.1?Document url:flags.2?string = help.AppUpdate` */
 class AppUpdate$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -88,6 +89,34 @@ import {
   read$Vector$long,
   read$Vector$messages$SearchCounter,
   read$Vector$string,
+  read$messages$AffectedHistory,
+  read$messages$AffectedMessages,
+  read$messages$AllStickers,
+  read$messages$ArchivedStickers,
+  read$messages$BotCallbackAnswer,
+  read$messages$BotResults,
+  read$messages$ChatFull,
+  read$messages$Chats,
+  read$messages$DhConfig,
+  read$messages$Dialogs,
+  read$messages$DiscussionMessage,
+  read$messages$FavedStickers,
+  read$messages$FeaturedStickers,
+  read$messages$FoundStickerSets,
+  read$messages$HighScores,
+  read$messages$InactiveChats,
+  read$messages$MessageEditData,
+  read$messages$MessageViews,
+  read$messages$Messages,
+  read$messages$PeerDialogs,
+  read$messages$RecentStickers,
+  read$messages$SavedGifs,
+  read$messages$SearchCounter,
+  read$messages$SentEncryptedMessage,
+  read$messages$StickerSet,
+  read$messages$StickerSetInstallResult,
+  read$messages$Stickers,
+  read$messages$VotesList,
   read$updates$State,
   readResult$Bool,
   readResult$ChatInvite,
@@ -193,86 +222,226 @@ export type TypeDialogs =
   | Api.messages.Dialogs
   | Api.messages.DialogsSlice
   | Api.messages.DialogsNotModified;
+/**
+ * `messages.Dialogs` as a value: `Api.messages.TypeDialogs.read(bytes)` reads one boxed `messages.Dialogs`
+ * (bundling only the classes it can hold); `Api.messages.TypeDialogs.is(value)` tells whether a value is one.
+ */
+export const TypeDialogs: TlBoxedType<TypeDialogs> = /*@__PURE__*/ new TlBoxedType(0x0e1b52ee, 'messages.Dialogs', read$messages$Dialogs);
 /** Any constructor of `messages.Messages`, discriminated by `className`. */
 export type TypeMessages = 
   | Api.messages.Messages
   | Api.messages.MessagesSlice
   | Api.messages.ChannelMessages
   | Api.messages.MessagesNotModified;
+/**
+ * `messages.Messages` as a value: `Api.messages.TypeMessages.read(bytes)` reads one boxed `messages.Messages`
+ * (bundling only the classes it can hold); `Api.messages.TypeMessages.is(value)` tells whether a value is one.
+ */
+export const TypeMessages: TlBoxedType<TypeMessages> = /*@__PURE__*/ new TlBoxedType(0xd4b40b5e, 'messages.Messages', read$messages$Messages);
 /** Any constructor of `messages.Chats`, discriminated by `className`. */
 export type TypeChats = 
   | Api.messages.Chats
   | Api.messages.ChatsSlice;
+/**
+ * `messages.Chats` as a value: `Api.messages.TypeChats.read(bytes)` reads one boxed `messages.Chats`
+ * (bundling only the classes it can hold); `Api.messages.TypeChats.is(value)` tells whether a value is one.
+ */
+export const TypeChats: TlBoxedType<TypeChats> = /*@__PURE__*/ new TlBoxedType(0x99d5cb14, 'messages.Chats', read$messages$Chats);
 /** Any constructor of `messages.ChatFull`, discriminated by `className`. */
 export type TypeChatFull = Api.messages.ChatFull;
+/**
+ * `messages.ChatFull` as a value: `Api.messages.TypeChatFull.read(bytes)` reads one boxed `messages.ChatFull`
+ * (bundling only the classes it can hold); `Api.messages.TypeChatFull.is(value)` tells whether a value is one.
+ */
+export const TypeChatFull: TlBoxedType<TypeChatFull> = /*@__PURE__*/ new TlBoxedType(0x225a5109, 'messages.ChatFull', read$messages$ChatFull);
 /** Any constructor of `messages.AffectedHistory`, discriminated by `className`. */
 export type TypeAffectedHistory = Api.messages.AffectedHistory;
+/**
+ * `messages.AffectedHistory` as a value: `Api.messages.TypeAffectedHistory.read(bytes)` reads one boxed `messages.AffectedHistory`
+ * (bundling only the classes it can hold); `Api.messages.TypeAffectedHistory.is(value)` tells whether a value is one.
+ */
+export const TypeAffectedHistory: TlBoxedType<TypeAffectedHistory> = /*@__PURE__*/ new TlBoxedType(0x2c49c116, 'messages.AffectedHistory', read$messages$AffectedHistory);
 /** Any constructor of `messages.DhConfig`, discriminated by `className`. */
 export type TypeDhConfig = 
   | Api.messages.DhConfigNotModified
   | Api.messages.DhConfig;
+/**
+ * `messages.DhConfig` as a value: `Api.messages.TypeDhConfig.read(bytes)` reads one boxed `messages.DhConfig`
+ * (bundling only the classes it can hold); `Api.messages.TypeDhConfig.is(value)` tells whether a value is one.
+ */
+export const TypeDhConfig: TlBoxedType<TypeDhConfig> = /*@__PURE__*/ new TlBoxedType(0xe488ed8b, 'messages.DhConfig', read$messages$DhConfig);
 /** Any constructor of `messages.SentEncryptedMessage`, discriminated by `className`. */
 export type TypeSentEncryptedMessage = 
   | Api.messages.SentEncryptedMessage
   | Api.messages.SentEncryptedFile;
+/**
+ * `messages.SentEncryptedMessage` as a value: `Api.messages.TypeSentEncryptedMessage.read(bytes)` reads one boxed `messages.SentEncryptedMessage`
+ * (bundling only the classes it can hold); `Api.messages.TypeSentEncryptedMessage.is(value)` tells whether a value is one.
+ */
+export const TypeSentEncryptedMessage: TlBoxedType<TypeSentEncryptedMessage> = /*@__PURE__*/ new TlBoxedType(0xc99e3e50, 'messages.SentEncryptedMessage', read$messages$SentEncryptedMessage);
 /** Any constructor of `messages.Stickers`, discriminated by `className`. */
 export type TypeStickers = 
   | Api.messages.StickersNotModified
   | Api.messages.Stickers;
+/**
+ * `messages.Stickers` as a value: `Api.messages.TypeStickers.read(bytes)` reads one boxed `messages.Stickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeStickers.is(value)` tells whether a value is one.
+ */
+export const TypeStickers: TlBoxedType<TypeStickers> = /*@__PURE__*/ new TlBoxedType(0xd73bb9de, 'messages.Stickers', read$messages$Stickers);
 /** Any constructor of `messages.AllStickers`, discriminated by `className`. */
 export type TypeAllStickers = 
   | Api.messages.AllStickersNotModified
   | Api.messages.AllStickers;
+/**
+ * `messages.AllStickers` as a value: `Api.messages.TypeAllStickers.read(bytes)` reads one boxed `messages.AllStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeAllStickers.is(value)` tells whether a value is one.
+ */
+export const TypeAllStickers: TlBoxedType<TypeAllStickers> = /*@__PURE__*/ new TlBoxedType(0x45834829, 'messages.AllStickers', read$messages$AllStickers);
 /** Any constructor of `messages.AffectedMessages`, discriminated by `className`. */
 export type TypeAffectedMessages = Api.messages.AffectedMessages;
+/**
+ * `messages.AffectedMessages` as a value: `Api.messages.TypeAffectedMessages.read(bytes)` reads one boxed `messages.AffectedMessages`
+ * (bundling only the classes it can hold); `Api.messages.TypeAffectedMessages.is(value)` tells whether a value is one.
+ */
+export const TypeAffectedMessages: TlBoxedType<TypeAffectedMessages> = /*@__PURE__*/ new TlBoxedType(0xced3c06e, 'messages.AffectedMessages', read$messages$AffectedMessages);
 /** Any constructor of `messages.StickerSet`, discriminated by `className`. */
 export type TypeStickerSet = Api.messages.StickerSet;
+/**
+ * `messages.StickerSet` as a value: `Api.messages.TypeStickerSet.read(bytes)` reads one boxed `messages.StickerSet`
+ * (bundling only the classes it can hold); `Api.messages.TypeStickerSet.is(value)` tells whether a value is one.
+ */
+export const TypeStickerSet: TlBoxedType<TypeStickerSet> = /*@__PURE__*/ new TlBoxedType(0x9b704a5a, 'messages.StickerSet', read$messages$StickerSet);
 /** Any constructor of `messages.SavedGifs`, discriminated by `className`. */
 export type TypeSavedGifs = 
   | Api.messages.SavedGifsNotModified
   | Api.messages.SavedGifs;
+/**
+ * `messages.SavedGifs` as a value: `Api.messages.TypeSavedGifs.read(bytes)` reads one boxed `messages.SavedGifs`
+ * (bundling only the classes it can hold); `Api.messages.TypeSavedGifs.is(value)` tells whether a value is one.
+ */
+export const TypeSavedGifs: TlBoxedType<TypeSavedGifs> = /*@__PURE__*/ new TlBoxedType(0xa68b61f5, 'messages.SavedGifs', read$messages$SavedGifs);
 /** Any constructor of `messages.BotResults`, discriminated by `className`. */
 export type TypeBotResults = Api.messages.BotResults;
+/**
+ * `messages.BotResults` as a value: `Api.messages.TypeBotResults.read(bytes)` reads one boxed `messages.BotResults`
+ * (bundling only the classes it can hold); `Api.messages.TypeBotResults.is(value)` tells whether a value is one.
+ */
+export const TypeBotResults: TlBoxedType<TypeBotResults> = /*@__PURE__*/ new TlBoxedType(0x3ed4d9c9, 'messages.BotResults', read$messages$BotResults);
 /** Any constructor of `messages.BotCallbackAnswer`, discriminated by `className`. */
 export type TypeBotCallbackAnswer = Api.messages.BotCallbackAnswer;
+/**
+ * `messages.BotCallbackAnswer` as a value: `Api.messages.TypeBotCallbackAnswer.read(bytes)` reads one boxed `messages.BotCallbackAnswer`
+ * (bundling only the classes it can hold); `Api.messages.TypeBotCallbackAnswer.is(value)` tells whether a value is one.
+ */
+export const TypeBotCallbackAnswer: TlBoxedType<TypeBotCallbackAnswer> = /*@__PURE__*/ new TlBoxedType(0x6c4dd18c, 'messages.BotCallbackAnswer', read$messages$BotCallbackAnswer);
 /** Any constructor of `messages.MessageEditData`, discriminated by `className`. */
 export type TypeMessageEditData = Api.messages.MessageEditData;
+/**
+ * `messages.MessageEditData` as a value: `Api.messages.TypeMessageEditData.read(bytes)` reads one boxed `messages.MessageEditData`
+ * (bundling only the classes it can hold); `Api.messages.TypeMessageEditData.is(value)` tells whether a value is one.
+ */
+export const TypeMessageEditData: TlBoxedType<TypeMessageEditData> = /*@__PURE__*/ new TlBoxedType(0xfb47949d, 'messages.MessageEditData', read$messages$MessageEditData);
 /** Any constructor of `messages.PeerDialogs`, discriminated by `className`. */
 export type TypePeerDialogs = Api.messages.PeerDialogs;
+/**
+ * `messages.PeerDialogs` as a value: `Api.messages.TypePeerDialogs.read(bytes)` reads one boxed `messages.PeerDialogs`
+ * (bundling only the classes it can hold); `Api.messages.TypePeerDialogs.is(value)` tells whether a value is one.
+ */
+export const TypePeerDialogs: TlBoxedType<TypePeerDialogs> = /*@__PURE__*/ new TlBoxedType(0x3ac70132, 'messages.PeerDialogs', read$messages$PeerDialogs);
 /** Any constructor of `messages.FeaturedStickers`, discriminated by `className`. */
 export type TypeFeaturedStickers = 
   | Api.messages.FeaturedStickersNotModified
   | Api.messages.FeaturedStickers;
+/**
+ * `messages.FeaturedStickers` as a value: `Api.messages.TypeFeaturedStickers.read(bytes)` reads one boxed `messages.FeaturedStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeFeaturedStickers.is(value)` tells whether a value is one.
+ */
+export const TypeFeaturedStickers: TlBoxedType<TypeFeaturedStickers> = /*@__PURE__*/ new TlBoxedType(0x2614b722, 'messages.FeaturedStickers', read$messages$FeaturedStickers);
 /** Any constructor of `messages.RecentStickers`, discriminated by `className`. */
 export type TypeRecentStickers = 
   | Api.messages.RecentStickersNotModified
   | Api.messages.RecentStickers;
+/**
+ * `messages.RecentStickers` as a value: `Api.messages.TypeRecentStickers.read(bytes)` reads one boxed `messages.RecentStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeRecentStickers.is(value)` tells whether a value is one.
+ */
+export const TypeRecentStickers: TlBoxedType<TypeRecentStickers> = /*@__PURE__*/ new TlBoxedType(0xf76f8683, 'messages.RecentStickers', read$messages$RecentStickers);
 /** Any constructor of `messages.ArchivedStickers`, discriminated by `className`. */
 export type TypeArchivedStickers = Api.messages.ArchivedStickers;
+/**
+ * `messages.ArchivedStickers` as a value: `Api.messages.TypeArchivedStickers.read(bytes)` reads one boxed `messages.ArchivedStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeArchivedStickers.is(value)` tells whether a value is one.
+ */
+export const TypeArchivedStickers: TlBoxedType<TypeArchivedStickers> = /*@__PURE__*/ new TlBoxedType(0x7296d771, 'messages.ArchivedStickers', read$messages$ArchivedStickers);
 /** Any constructor of `messages.StickerSetInstallResult`, discriminated by `className`. */
 export type TypeStickerSetInstallResult = 
   | Api.messages.StickerSetInstallResultSuccess
   | Api.messages.StickerSetInstallResultArchive;
+/**
+ * `messages.StickerSetInstallResult` as a value: `Api.messages.TypeStickerSetInstallResult.read(bytes)` reads one boxed `messages.StickerSetInstallResult`
+ * (bundling only the classes it can hold); `Api.messages.TypeStickerSetInstallResult.is(value)` tells whether a value is one.
+ */
+export const TypeStickerSetInstallResult: TlBoxedType<TypeStickerSetInstallResult> = /*@__PURE__*/ new TlBoxedType(0x67cb3fe8, 'messages.StickerSetInstallResult', read$messages$StickerSetInstallResult);
 /** Any constructor of `messages.HighScores`, discriminated by `className`. */
 export type TypeHighScores = Api.messages.HighScores;
+/**
+ * `messages.HighScores` as a value: `Api.messages.TypeHighScores.read(bytes)` reads one boxed `messages.HighScores`
+ * (bundling only the classes it can hold); `Api.messages.TypeHighScores.is(value)` tells whether a value is one.
+ */
+export const TypeHighScores: TlBoxedType<TypeHighScores> = /*@__PURE__*/ new TlBoxedType(0x6ccd95fd, 'messages.HighScores', read$messages$HighScores);
 /** Any constructor of `messages.FavedStickers`, discriminated by `className`. */
 export type TypeFavedStickers = 
   | Api.messages.FavedStickersNotModified
   | Api.messages.FavedStickers;
+/**
+ * `messages.FavedStickers` as a value: `Api.messages.TypeFavedStickers.read(bytes)` reads one boxed `messages.FavedStickers`
+ * (bundling only the classes it can hold); `Api.messages.TypeFavedStickers.is(value)` tells whether a value is one.
+ */
+export const TypeFavedStickers: TlBoxedType<TypeFavedStickers> = /*@__PURE__*/ new TlBoxedType(0x8e736fb9, 'messages.FavedStickers', read$messages$FavedStickers);
 /** Any constructor of `messages.FoundStickerSets`, discriminated by `className`. */
 export type TypeFoundStickerSets = 
   | Api.messages.FoundStickerSetsNotModified
   | Api.messages.FoundStickerSets;
+/**
+ * `messages.FoundStickerSets` as a value: `Api.messages.TypeFoundStickerSets.read(bytes)` reads one boxed `messages.FoundStickerSets`
+ * (bundling only the classes it can hold); `Api.messages.TypeFoundStickerSets.is(value)` tells whether a value is one.
+ */
+export const TypeFoundStickerSets: TlBoxedType<TypeFoundStickerSets> = /*@__PURE__*/ new TlBoxedType(0x040df361, 'messages.FoundStickerSets', read$messages$FoundStickerSets);
 /** Any constructor of `messages.SearchCounter`, discriminated by `className`. */
 export type TypeSearchCounter = Api.messages.SearchCounter;
+/**
+ * `messages.SearchCounter` as a value: `Api.messages.TypeSearchCounter.read(bytes)` reads one boxed `messages.SearchCounter`
+ * (bundling only the classes it can hold); `Api.messages.TypeSearchCounter.is(value)` tells whether a value is one.
+ */
+export const TypeSearchCounter: TlBoxedType<TypeSearchCounter> = /*@__PURE__*/ new TlBoxedType(0xd6a7bfa2, 'messages.SearchCounter', read$messages$SearchCounter);
 /** Any constructor of `messages.InactiveChats`, discriminated by `className`. */
 export type TypeInactiveChats = Api.messages.InactiveChats;
+/**
+ * `messages.InactiveChats` as a value: `Api.messages.TypeInactiveChats.read(bytes)` reads one boxed `messages.InactiveChats`
+ * (bundling only the classes it can hold); `Api.messages.TypeInactiveChats.is(value)` tells whether a value is one.
+ */
+export const TypeInactiveChats: TlBoxedType<TypeInactiveChats> = /*@__PURE__*/ new TlBoxedType(0x8bf3d7d4, 'messages.InactiveChats', read$messages$InactiveChats);
 /** Any constructor of `messages.VotesList`, discriminated by `className`. */
 export type TypeVotesList = Api.messages.VotesList;
+/**
+ * `messages.VotesList` as a value: `Api.messages.TypeVotesList.read(bytes)` reads one boxed `messages.VotesList`
+ * (bundling only the classes it can hold); `Api.messages.TypeVotesList.is(value)` tells whether a value is one.
+ */
+export const TypeVotesList: TlBoxedType<TypeVotesList> = /*@__PURE__*/ new TlBoxedType(0xc2199885, 'messages.VotesList', read$messages$VotesList);
 /** Any constructor of `messages.MessageViews`, discriminated by `className`. */
 export type TypeMessageViews = Api.messages.MessageViews;
+/**
+ * `messages.MessageViews` as a value: `Api.messages.TypeMessageViews.read(bytes)` reads one boxed `messages.MessageViews`
+ * (bundling only the classes it can hold); `Api.messages.TypeMessageViews.is(value)` tells whether a value is one.
+ */
+export const TypeMessageViews: TlBoxedType<TypeMessageViews> = /*@__PURE__*/ new TlBoxedType(0xafb5eb9c, 'messages.MessageViews', read$messages$MessageViews);
 /** Any constructor of `messages.DiscussionMessage`, discriminated by `className`. */
 export type TypeDiscussionMessage = Api.messages.DiscussionMessage;
+/**
+ * `messages.DiscussionMessage` as a value: `Api.messages.TypeDiscussionMessage.read(bytes)` reads one boxed `messages.DiscussionMessage`
+ * (bundling only the classes it can hold); `Api.messages.TypeDiscussionMessage.is(value)` tells whether a value is one.
+ */
+export const TypeDiscussionMessage: TlBoxedType<TypeDiscussionMessage> = /*@__PURE__*/ new TlBoxedType(0x53f8e3e8, 'messages.DiscussionMessage', read$messages$DiscussionMessage);
 
 /** `messages.dialogs#15ba6c40 dialogs:Vector<Dialog> messages:Vector<Message> chats:Vector<Chat> users:Vector<User> = messages.Dialogs` */
 class Dialogs$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -43,6 +44,12 @@ import {
   read$Vector$BankCardOpenUrl,
   read$Vector$ShippingOption,
   read$Vector$User,
+  read$payments$BankCardData,
+  read$payments$PaymentForm,
+  read$payments$PaymentReceipt,
+  read$payments$PaymentResult,
+  read$payments$SavedInfo,
+  read$payments$ValidatedRequestedInfo,
   readResult$Bool,
   readResult$payments$BankCardData,
   readResult$payments$PaymentForm,
@@ -72,18 +79,48 @@ import {
 
 /** Any constructor of `payments.PaymentForm`, discriminated by `className`. */
 export type TypePaymentForm = Api.payments.PaymentForm;
+/**
+ * `payments.PaymentForm` as a value: `Api.payments.TypePaymentForm.read(bytes)` reads one boxed `payments.PaymentForm`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentForm.is(value)` tells whether a value is one.
+ */
+export const TypePaymentForm: TlBoxedType<TypePaymentForm> = /*@__PURE__*/ new TlBoxedType(0xa0483f19, 'payments.PaymentForm', read$payments$PaymentForm);
 /** Any constructor of `payments.ValidatedRequestedInfo`, discriminated by `className`. */
 export type TypeValidatedRequestedInfo = Api.payments.ValidatedRequestedInfo;
+/**
+ * `payments.ValidatedRequestedInfo` as a value: `Api.payments.TypeValidatedRequestedInfo.read(bytes)` reads one boxed `payments.ValidatedRequestedInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeValidatedRequestedInfo.is(value)` tells whether a value is one.
+ */
+export const TypeValidatedRequestedInfo: TlBoxedType<TypeValidatedRequestedInfo> = /*@__PURE__*/ new TlBoxedType(0x8f8044b7, 'payments.ValidatedRequestedInfo', read$payments$ValidatedRequestedInfo);
 /** Any constructor of `payments.PaymentResult`, discriminated by `className`. */
 export type TypePaymentResult = 
   | Api.payments.PaymentResult
   | Api.payments.PaymentVerificationNeeded;
+/**
+ * `payments.PaymentResult` as a value: `Api.payments.TypePaymentResult.read(bytes)` reads one boxed `payments.PaymentResult`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentResult.is(value)` tells whether a value is one.
+ */
+export const TypePaymentResult: TlBoxedType<TypePaymentResult> = /*@__PURE__*/ new TlBoxedType(0x8ae16a9d, 'payments.PaymentResult', read$payments$PaymentResult);
 /** Any constructor of `payments.PaymentReceipt`, discriminated by `className`. */
 export type TypePaymentReceipt = Api.payments.PaymentReceipt;
+/**
+ * `payments.PaymentReceipt` as a value: `Api.payments.TypePaymentReceipt.read(bytes)` reads one boxed `payments.PaymentReceipt`
+ * (bundling only the classes it can hold); `Api.payments.TypePaymentReceipt.is(value)` tells whether a value is one.
+ */
+export const TypePaymentReceipt: TlBoxedType<TypePaymentReceipt> = /*@__PURE__*/ new TlBoxedType(0x590093c9, 'payments.PaymentReceipt', read$payments$PaymentReceipt);
 /** Any constructor of `payments.SavedInfo`, discriminated by `className`. */
 export type TypeSavedInfo = Api.payments.SavedInfo;
+/**
+ * `payments.SavedInfo` as a value: `Api.payments.TypeSavedInfo.read(bytes)` reads one boxed `payments.SavedInfo`
+ * (bundling only the classes it can hold); `Api.payments.TypeSavedInfo.is(value)` tells whether a value is one.
+ */
+export const TypeSavedInfo: TlBoxedType<TypeSavedInfo> = /*@__PURE__*/ new TlBoxedType(0xad3cf146, 'payments.SavedInfo', read$payments$SavedInfo);
 /** Any constructor of `payments.BankCardData`, discriminated by `className`. */
 export type TypeBankCardData = Api.payments.BankCardData;
+/**
+ * `payments.BankCardData` as a value: `Api.payments.TypeBankCardData.read(bytes)` reads one boxed `payments.BankCardData`
+ * (bundling only the classes it can hold); `Api.payments.TypeBankCardData.is(value)` tells whether a value is one.
+ */
+export const TypeBankCardData: TlBoxedType<TypeBankCardData> = /*@__PURE__*/ new TlBoxedType(0x8c6dd68b, 'payments.BankCardData', read$payments$BankCardData);
 
 /** `payments.paymentForm#3f56aea3 flags:# can_save_credentials:flags.2?true password_missing:flags.3?true bot_id:int invoice:Invoice provider_id:int url:string native_provider:flags.4?string native_params:flags.4?DataJSON saved_info:flags.0?PaymentRequestedInfo saved_credentials:flags.1?PaymentSavedCredentials users:Vector<User> = payments.PaymentForm` */
 class PaymentForm$ {

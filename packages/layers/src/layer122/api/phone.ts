@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -45,6 +46,9 @@ import {
   read$Vector$InputUser,
   read$Vector$User,
   read$Vector$int,
+  read$phone$GroupCall,
+  read$phone$GroupParticipants,
+  read$phone$PhoneCall,
   readResult$Bool,
   readResult$DataJSON,
   readResult$Updates,
@@ -70,10 +74,25 @@ import {
 
 /** Any constructor of `phone.PhoneCall`, discriminated by `className`. */
 export type TypePhoneCall = Api.phone.PhoneCall;
+/**
+ * `phone.PhoneCall` as a value: `Api.phone.TypePhoneCall.read(bytes)` reads one boxed `phone.PhoneCall`
+ * (bundling only the classes it can hold); `Api.phone.TypePhoneCall.is(value)` tells whether a value is one.
+ */
+export const TypePhoneCall: TlBoxedType<TypePhoneCall> = /*@__PURE__*/ new TlBoxedType(0xd48afe4f, 'phone.PhoneCall', read$phone$PhoneCall);
 /** Any constructor of `phone.GroupCall`, discriminated by `className`. */
 export type TypeGroupCall = Api.phone.GroupCall;
+/**
+ * `phone.GroupCall` as a value: `Api.phone.TypeGroupCall.read(bytes)` reads one boxed `phone.GroupCall`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupCall.is(value)` tells whether a value is one.
+ */
+export const TypeGroupCall: TlBoxedType<TypeGroupCall> = /*@__PURE__*/ new TlBoxedType(0x304116be, 'phone.GroupCall', read$phone$GroupCall);
 /** Any constructor of `phone.GroupParticipants`, discriminated by `className`. */
 export type TypeGroupParticipants = Api.phone.GroupParticipants;
+/**
+ * `phone.GroupParticipants` as a value: `Api.phone.TypeGroupParticipants.read(bytes)` reads one boxed `phone.GroupParticipants`
+ * (bundling only the classes it can hold); `Api.phone.TypeGroupParticipants.is(value)` tells whether a value is one.
+ */
+export const TypeGroupParticipants: TlBoxedType<TypeGroupParticipants> = /*@__PURE__*/ new TlBoxedType(0x72d304f4, 'phone.GroupParticipants', read$phone$GroupParticipants);
 
 /** `phone.phoneCall#ec82e140 phone_call:PhoneCall users:Vector<User> = phone.PhoneCall` */
 class PhoneCall$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -39,6 +40,8 @@ import {
   read$Vector$Photo,
   read$Vector$User,
   read$Vector$long,
+  read$photos$Photo,
+  read$photos$Photos,
   readResult$photos$Photo,
   readResult$photos$Photos,
   write$InputFile,
@@ -52,8 +55,18 @@ import {
 export type TypePhotos = 
   | Api.photos.Photos
   | Api.photos.PhotosSlice;
+/**
+ * `photos.Photos` as a value: `Api.photos.TypePhotos.read(bytes)` reads one boxed `photos.Photos`
+ * (bundling only the classes it can hold); `Api.photos.TypePhotos.is(value)` tells whether a value is one.
+ */
+export const TypePhotos: TlBoxedType<TypePhotos> = /*@__PURE__*/ new TlBoxedType(0x27cfb967, 'photos.Photos', read$photos$Photos);
 /** Any constructor of `photos.Photo`, discriminated by `className`. */
 export type TypePhoto = Api.photos.Photo;
+/**
+ * `photos.Photo` as a value: `Api.photos.TypePhoto.read(bytes)` reads one boxed `photos.Photo`
+ * (bundling only the classes it can hold); `Api.photos.TypePhoto.is(value)` tells whether a value is one.
+ */
+export const TypePhoto: TlBoxedType<TypePhoto> = /*@__PURE__*/ new TlBoxedType(0xc292bd24, 'photos.Photo', read$photos$Photo);
 
 /** `photos.photos#8dca6aa5 photos:Vector<Photo> users:Vector<User> = photos.Photos` */
 class Photos$ {

@@ -15,6 +15,7 @@ import type {
   TlWriter,
 } from '@tlforge/runtime';
 import {
+  TlBoxedType,
   arrayValue,
   checkRpcError,
   constructorArgs,
@@ -43,6 +44,9 @@ import {
   read$Vector$StatsGroupTopInviter,
   read$Vector$StatsGroupTopPoster,
   read$Vector$User,
+  read$stats$BroadcastStats,
+  read$stats$MegagroupStats,
+  read$stats$MessageStats,
   readResult$StatsGraph,
   readResult$messages$Messages,
   readResult$stats$BroadcastStats,
@@ -64,10 +68,25 @@ import {
 
 /** Any constructor of `stats.BroadcastStats`, discriminated by `className`. */
 export type TypeBroadcastStats = Api.stats.BroadcastStats;
+/**
+ * `stats.BroadcastStats` as a value: `Api.stats.TypeBroadcastStats.read(bytes)` reads one boxed `stats.BroadcastStats`
+ * (bundling only the classes it can hold); `Api.stats.TypeBroadcastStats.is(value)` tells whether a value is one.
+ */
+export const TypeBroadcastStats: TlBoxedType<TypeBroadcastStats> = /*@__PURE__*/ new TlBoxedType(0x7ff25428, 'stats.BroadcastStats', read$stats$BroadcastStats);
 /** Any constructor of `stats.MegagroupStats`, discriminated by `className`. */
 export type TypeMegagroupStats = Api.stats.MegagroupStats;
+/**
+ * `stats.MegagroupStats` as a value: `Api.stats.TypeMegagroupStats.read(bytes)` reads one boxed `stats.MegagroupStats`
+ * (bundling only the classes it can hold); `Api.stats.TypeMegagroupStats.is(value)` tells whether a value is one.
+ */
+export const TypeMegagroupStats: TlBoxedType<TypeMegagroupStats> = /*@__PURE__*/ new TlBoxedType(0x5b59be8d, 'stats.MegagroupStats', read$stats$MegagroupStats);
 /** Any constructor of `stats.MessageStats`, discriminated by `className`. */
 export type TypeMessageStats = Api.stats.MessageStats;
+/**
+ * `stats.MessageStats` as a value: `Api.stats.TypeMessageStats.read(bytes)` reads one boxed `stats.MessageStats`
+ * (bundling only the classes it can hold); `Api.stats.TypeMessageStats.is(value)` tells whether a value is one.
+ */
+export const TypeMessageStats: TlBoxedType<TypeMessageStats> = /*@__PURE__*/ new TlBoxedType(0x9604a322, 'stats.MessageStats', read$stats$MessageStats);
 
 /** `stats.broadcastStats#bdf78394 period:StatsDateRangeDays followers:StatsAbsValueAndPrev views_per_post:StatsAbsValueAndPrev shares_per_post:StatsAbsValueAndPrev enabled_notifications:StatsPercentValue growth_graph:StatsGraph followers_graph:StatsGraph mute_graph:StatsGraph top_hours_graph:StatsGraph interactions_graph:StatsGraph iv_interactions_graph:StatsGraph views_by_source_graph:StatsGraph new_followers_by_source_graph:StatsGraph languages_graph:StatsGraph recent_message_interactions:Vector<MessageInteractionCounters> = stats.BroadcastStats` */
 class BroadcastStats$ {
