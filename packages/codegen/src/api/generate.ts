@@ -3,9 +3,11 @@
 // failures reported as `TlFileError`s naming the folder rather than bare system errors.
 
 import { type Stats, statSync } from 'node:fs';
+import type { EmitWorkers } from '../emit/emit-workers.ts';
 import {
   type GenerateSummary,
   generateSchemaSet,
+  generateSchemaSetInParallel,
   SchemaErrorsFound,
   type GenerateOptions as SchemaSetOptions,
 } from '../emit/generate.ts';
@@ -48,16 +50,38 @@ export function generateChecked(
   try {
     return generateSchemaSet(options, checked);
   } catch (failure) {
-    // Reading throws TlFileError and schema problems throw TlError subclasses: a bare system
-    // error can only come from creating the folder or writing into it.
-    const code = errnoCode(failure);
-    if (code === undefined) throw failure;
-    const { outDir } = options;
-    const reason = failure instanceof Error ? failure.message : code;
-    throw new TlFileError('write-failed', outDir, `cannot write into ${outDir}: ${reason}`, {
-      cause: failure,
-    });
+    throw writeFailure(failure, options.outDir);
   }
+}
+
+/**
+ * `generateChecked` with part of the modules emitted by worker threads (`tlforge generate` starts
+ * them before it checks the files): the same files, summary and errors.
+ */
+export async function generateCheckedInParallel(
+  options: SchemaSetOptions,
+  checked: CheckResult | undefined,
+  workers: EmitWorkers,
+): Promise<GenerateSummary> {
+  refuseFileAsOutDir(options.outDir);
+  try {
+    return await generateSchemaSetInParallel(options, checked, workers);
+  } catch (failure) {
+    throw writeFailure(failure, options.outDir);
+  }
+}
+
+/**
+ * Reading throws TlFileError and schema problems throw TlError subclasses: a bare system error can
+ * only come from creating the folder or writing into it. Anything else is returned as it is.
+ */
+function writeFailure(failure: unknown, outDir: string): unknown {
+  const code = errnoCode(failure);
+  if (code === undefined) return failure;
+  const reason = failure instanceof Error ? failure.message : code;
+  return new TlFileError('write-failed', outDir, `cannot write into ${outDir}: ${reason}`, {
+    cause: failure,
+  });
 }
 
 /** Without this, a file named like the folder fails deep in mkdir with a bare EEXIST. */

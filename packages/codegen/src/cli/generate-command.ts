@@ -4,9 +4,12 @@
 
 import { readFileSync } from 'node:fs';
 import { check } from '../api/check.ts';
+import type { EmitWorkers } from '../emit/emit-workers.ts';
 import type { EmitLanguage, GenerateSummary, ImportExtension } from '../emit/generate.ts';
 import { TlFileError } from '../model/file-error.ts';
 import type { CliCommand } from './cli-command.ts';
+import type { CliOutput } from './cli-output.ts';
+import type { CommandLine } from './command-line.ts';
 import { countLine, printDiagnostics } from './diagnostic-report.ts';
 import { ExitCode } from './exit-code.ts';
 
@@ -87,46 +90,61 @@ export const generateCommand: CliCommand = {
   ],
 
   async run(commandLine, output) {
-    const { files } = commandLine;
-    const strict = commandLine.has('strict');
-    const checked = check(files, { strict });
-    printDiagnostics(checked.diagnostics, output);
-    if (!checked.ok) {
-      output.err(`${countLine(checked.errors.length, checked.warnings.length, strict)}: nothing generated`);
-      return ExitCode.schemaErrors;
-    }
-    // Loaded on use: the emitter brings ts-morph (and TypeScript with it), which `check` and
-    // `--help` do not need.
-    const { generateChecked } = await import('../api/generate.ts');
-    const { SchemaErrorsFound } = await import('../emit/generate.ts');
-    let summary: GenerateSummary;
+    // Started first: each worker loads ts-morph (and TypeScript) while this thread checks the files.
+    const { startEmitWorkers } = await import('../emit/emit-workers.ts');
+    const workers = startEmitWorkers();
     try {
-      // The schema checked above, warnings included, is the one generated: it is not loaded again.
-      summary = generateChecked(
-        {
-          files,
-          outDir: commandLine.value('out')!,
-          runtime: commandLine.value('runtime'),
-          long: commandLine.choice('long', longChoices),
-          importExtension: commandLine.choice('import-extension', importExtensionChoices),
-          emit: commandLine.choice('emit', emitChoices),
-          docs: commandLine.value('docs'),
-          only: onlyNames(commandLine.list('only'), commandLine.value('only-file')),
-        },
-        checked,
-      );
-    } catch (failure) {
-      // The errors of the --docs file: the schema's were printed above.
-      if (!(failure instanceof SchemaErrorsFound)) throw failure;
-      printDiagnostics(failure.diagnostics, output);
-      output.err(`${countLine(failure.diagnostics.length, 0, false)}: nothing generated`);
-      return ExitCode.schemaErrors;
+      return await generate(commandLine, output, workers);
+    } finally {
+      await workers?.close();
     }
-    output.out(
-      `layer ${summary.layer ?? 'unknown'}: ${summary.constructors} constructors, ${summary.functions} functions`,
-    );
-    for (const file of summary.files) output.out(`wrote ${file}`);
-    output.out(`${summary.bytes} bytes in ${Math.round(summary.milliseconds)} ms`);
-    return ExitCode.ok;
   },
 };
+
+async function generate(
+  commandLine: CommandLine,
+  output: CliOutput,
+  workers: EmitWorkers | undefined,
+): Promise<ExitCode> {
+  const { files } = commandLine;
+  const strict = commandLine.has('strict');
+  const checked = check(files, { strict });
+  printDiagnostics(checked.diagnostics, output);
+  if (!checked.ok) {
+    output.err(`${countLine(checked.errors.length, checked.warnings.length, strict)}: nothing generated`);
+    return ExitCode.schemaErrors;
+  }
+  // Loaded on use: `check` and `--help` need none of the emitter.
+  const { generateChecked, generateCheckedInParallel } = await import('../api/generate.ts');
+  const { SchemaErrorsFound } = await import('../emit/generate.ts');
+  let summary: GenerateSummary;
+  try {
+    const options = {
+      files,
+      outDir: commandLine.value('out')!,
+      runtime: commandLine.value('runtime'),
+      long: commandLine.choice('long', longChoices),
+      importExtension: commandLine.choice('import-extension', importExtensionChoices),
+      emit: commandLine.choice('emit', emitChoices),
+      docs: commandLine.value('docs'),
+      only: onlyNames(commandLine.list('only'), commandLine.value('only-file')),
+    };
+    // The schema checked above, warnings included, is the one generated: it is not loaded again.
+    summary =
+      workers === undefined
+        ? generateChecked(options, checked)
+        : await generateCheckedInParallel(options, checked, workers);
+  } catch (failure) {
+    // The errors of the --docs file: the schema's were printed above.
+    if (!(failure instanceof SchemaErrorsFound)) throw failure;
+    printDiagnostics(failure.diagnostics, output);
+    output.err(`${countLine(failure.diagnostics.length, 0, false)}: nothing generated`);
+    return ExitCode.schemaErrors;
+  }
+  output.out(
+    `layer ${summary.layer ?? 'unknown'}: ${summary.constructors} constructors, ${summary.functions} functions`,
+  );
+  for (const file of summary.files) output.out(`wrote ${file}`);
+  output.out(`${summary.bytes} bytes in ${Math.round(summary.milliseconds)} ms`);
+  return ExitCode.ok;
+}

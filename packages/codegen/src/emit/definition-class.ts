@@ -7,11 +7,12 @@
 // generation.
 
 import { crc32 } from '../crc32.ts';
-import type { TlTypeRef } from '../model/schema-model.ts';
+import type { TlDefinition, TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { classDocLines, type DocsContext, fieldDocLines, requestErrorsText } from './definition-docs.ts';
+import { definitionPlan } from './emit-diagnostics.ts';
 import { TlEmitError } from './emit-error.ts';
-import { type DefinitionPlan, type PlannedField, planDefinition } from './field-plan.ts';
+import type { DefinitionPlan, PlannedField } from './field-plan.ts';
 import { jsonDescription } from './json-description.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import { DECODING, readMethodBody } from './read-method.ts';
@@ -43,13 +44,15 @@ export interface ClassContext {
 export function definitionClass(symbol: DefinitionSymbol, context: ClassContext): string {
   const { definition } = symbol;
   const { symbols } = context;
-  const plan = planDefinition(definition, symbol.className, { has: (name) => symbols.isModuleName(name) });
+  const plan = definitionPlan(symbols, symbol);
   const classType = quote(definition.kind === 'constructor' ? 'constructor' : 'request');
   const id = hexLiteral(definition.id);
-  const subclassId = hexLiteral(crc32(resultTypeText(definition)));
+  const subclassId = subclassIdLiteral(symbols, definition);
   const className = quote(symbol.qualifiedClassName);
   const local = localClassName(symbol);
   const doc = classDocLines(symbol, context.docs);
+  // The description of each stored field, above its declaration and its constructor argument.
+  const argDocs = plan.stored.map((planned) => fieldDocLines(symbol, planned, context.docs, undefined));
   const c = new CodeLines();
   for (const line of doc) c.line(line);
   const typeNames = definition.typeParams.map((name) => symbols.typeParameter(name));
@@ -66,12 +69,14 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
       c.line(`${modifiers} classType: ${classType};`);
     }
     c.line(`declare static fromJson: (json: unknown, classes?: TlJsonClasses) => ${local};`);
-    for (const planned of plan.stored) {
+    plan.stored.forEach((planned, i) => {
       const type = valueTypeText(planned.type, context.symbols, context.long);
-      for (const line of fieldDocLines(symbol, planned, context.docs, fieldDocs[planned.role])) c.line(line);
+      const note = fieldDocs[planned.role];
+      const docLines = note === undefined ? argDocs[i]! : fieldDocLines(symbol, planned, context.docs, note);
+      for (const line of docLines) c.line(line);
       c.line(`declare ${planned.jsName}: ${isOptionalArg(planned) ? `${type} | undefined` : type};`);
-    }
-    for (const method of classMethods(symbol, plan, context)) {
+    });
+    for (const method of classMethods(symbol, plan, context, argDocs)) {
       c.line('');
       c.block(method.signature, () => {
         for (const line of method.body.split('\n')) c.line(line);
@@ -93,15 +98,38 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   return c.toString();
 }
 
+/** The SUBCLASS_OF_ID literals of a schema by result type text: a few hundred types for thousands of classes. */
+const subclassIds = new WeakMap<SchemaSymbols, Map<string, string>>();
+
+function subclassIdLiteral(symbols: SchemaSymbols, definition: TlDefinition): string {
+  let literals = subclassIds.get(symbols);
+  if (literals === undefined) {
+    literals = new Map();
+    subclassIds.set(symbols, literals);
+  }
+  const text = resultTypeText(definition);
+  let literal = literals.get(text);
+  if (literal === undefined) {
+    literal = hexLiteral(crc32(text));
+    literals.set(text, literal);
+  }
+  return literal;
+}
+
 /** The class declaration's own name inside its file; the file exports it as `symbol.className`. */
 export function localClassName(symbol: DefinitionSymbol): string {
   return `${symbol.className}$`;
 }
 
-function classMethods(symbol: DefinitionSymbol, plan: DefinitionPlan, context: ClassContext): MethodText[] {
+function classMethods(
+  symbol: DefinitionSymbol,
+  plan: DefinitionPlan,
+  context: ClassContext,
+  argDocs: readonly string[][],
+): MethodText[] {
   const { definition } = symbol;
   const methods: MethodText[] = [];
-  if (plan.stored.length > 0) methods.push(constructorMethod(symbol, plan, context));
+  if (plan.stored.length > 0) methods.push(constructorMethod(symbol, plan, context, argDocs));
   methods.push({ signature: 'serialize(): Uint8Array', body: 'return serializeObject(this);' });
   if (context.symbols.bareConstructors.has(definition.name)) {
     methods.push({
@@ -143,6 +171,7 @@ function constructorMethod(
   symbol: DefinitionSymbol,
   plan: DefinitionPlan,
   context: ClassContext,
+  argDocs: readonly string[][],
 ): MethodText {
   const members = plan.stored.map((planned) => {
     const type = inputTypeText(planned.type, context.symbols, context.long);
@@ -151,7 +180,6 @@ function constructorMethod(
   const defaultArgs = plan.stored.every(isOptionalArg) ? ' = {}' : '';
   // Documented arguments: one member per line under its description, which an editor shows where
   // the argument object is written.
-  const argDocs = plan.stored.map((planned) => fieldDocLines(symbol, planned, context.docs, undefined));
   const argsType = argDocs.some((lines) => lines.length > 0)
     ? `{\n${members.flatMap((member, i) => [...argDocs[i]!, `${member};`].map((line) => `  ${line}`)).join('\n')}\n}`
     : `{ ${members.join('; ')} }`;

@@ -18,6 +18,8 @@ export interface DocsContext {
   links: DocLinks;
   /** `docMarkdown` with these links: a text met again (an argument, a common error) is converted once. */
   markdown(html: string, page: string): string;
+  /** An error's description as one line of Markdown (`%d` written `X`), converted once per text. */
+  errorDescription(html: string, page: string): string;
 }
 
 export function docsContext(docs: SchemaDocs, symbols: SchemaSymbols): DocsContext {
@@ -25,21 +27,42 @@ export function docsContext(docs: SchemaDocs, symbols: SchemaSymbols): DocsConte
     definition: (name) => symbols.definitions.get(name)?.classRef,
     type: (name) => symbols.boxedTypes.get(name)?.unionRef,
   };
-  const converted = new Map<string, string>();
+  const converted: TextCache = new Map();
+  const errorsConverted: TextCache = new Map();
+  const markdown = (html: string, page: string) =>
+    cached(converted, html, page, () => docMarkdown(html, links, page));
   return {
     docs,
     links,
-    markdown(html, page) {
-      // The page only resolves `#anchor` links: a text without `#` reads the same on every page.
-      const key = html.includes('#') ? `${page}\n${html}` : html;
-      let markdown = converted.get(key);
-      if (markdown === undefined) {
-        markdown = docMarkdown(html, links, page);
-        converted.set(key, markdown);
-      }
-      return markdown;
-    },
+    markdown,
+    errorDescription: (html, page) =>
+      cached(errorsConverted, html, page, () =>
+        markdown(html.replaceAll('%d', 'X'), page).replace(/\n+/g, ' '),
+      ),
   };
+}
+
+/** Converted texts by their HTML, then by page for those with `#` (see `cached`). */
+type TextCache = Map<string, string | Map<string, string>>;
+
+/**
+ * `convert()` of `html` on `page`, kept in `cache`. The page only resolves `#anchor` links: a text
+ * without `#` reads the same on every page. No key is built: V8 keeps the hash of a string it has
+ * hashed, and these are the docs' own strings.
+ */
+function cached(cache: TextCache, html: string, page: string, convert: () => string): string {
+  let known = cache.get(html);
+  if (known === undefined) {
+    known = html.includes('#') ? new Map<string, string>() : convert();
+    cache.set(html, known);
+  }
+  if (typeof known === 'string') return known;
+  let text = known.get(page);
+  if (text === undefined) {
+    text = convert();
+    known.set(page, text);
+  }
+  return text;
 }
 
 const SITE = 'https://core.telegram.org';
@@ -160,10 +183,8 @@ function errorsText(docs: DefinitionDocs, context: DocsContext, page: string): s
   const lines = errors.map((error) => {
     const type = codeSpan(rpcErrorTypeName(error.type));
     const description =
-      error.description === undefined
-        ? ''
-        : `: ${context.markdown(error.description.replaceAll('%d', 'X'), page)}`;
-    return `- ${error.code} ${type}${description.replace(/\n+/g, ' ')}`;
+      error.description === undefined ? '' : `: ${context.errorDescription(error.description, page)}`;
+    return `- ${error.code} ${type}${description}`;
   });
   return ['Errors:', ...lines].join('\n');
 }

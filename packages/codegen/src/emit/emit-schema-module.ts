@@ -7,8 +7,6 @@
 //   registry  every constructor and function by id, for `deserialize` and `Object` fields.
 // Each file's imports are derived from its text (module-imports.ts), and ts-morph prints the file.
 
-import { createRequire } from 'node:module';
-import type { StatementStructures, WriterFunction } from 'ts-morph';
 import type { SchemaDocs } from '../model/schema-docs.ts';
 import type { TlBoxedType, TlDefinition, TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
@@ -27,7 +25,8 @@ import type { ImportExtension } from './generate-options.ts';
 import { jsonModuleText } from './json-module.ts';
 import { JSON_MODULE, JSON_MODULE_EXPORTS } from './json-symbols.ts';
 import { bigIntegerLong, type LongRepresentation } from './long-representation.ts';
-import { ImportTable, importStatements, relativeSpecifier } from './module-imports.ts';
+import { ImportTable, relativeSpecifier } from './module-imports.ts';
+import { ModulePrinter, type ModulePrinting } from './module-printer.ts';
 import { namespaceName } from './naming.ts';
 import {
   reexportedRuntimeTypes,
@@ -45,11 +44,6 @@ import {
   ROOT_MODULE,
   type SchemaSymbols,
 } from './schema-symbols.ts';
-
-// Required rather than imported, as in module-imports.ts: no export lexer over ts-morph's source.
-const { printStructure, StructureKind } = createRequire(import.meta.url)(
-  'ts-morph',
-) as typeof import('ts-morph');
 
 export interface EmitOptions {
   /** Module specifier of the runtime (`@tlforge/runtime`). */
@@ -82,44 +76,98 @@ export interface GeneratedFile {
 /** gzip_packed is unwrapped by the runtime wherever an object may stand; it never enters the registry. */
 const GZIP_PACKED_ID = 0x3072cfa1;
 
-type Statement = string | WriterFunction | StatementStructures;
-
 export function emitSchemaModule(model: TlSchemaModel, options: EmitOptions): GeneratedFile[] {
+  const emitter = moduleEmitter(model, options);
+  return emitter.emitAll(emitter.modules);
+}
+
+/**
+ * The modules of one schema in two steps: the statements of each (the work of the emitter), then the
+ * file ts-morph prints from them with its imports (`ModulePrinter`). `tlforge generate` prints on a
+ * worker thread (emit-workers.ts) while this one writes the statements of the next module.
+ */
+export interface ModuleEmitter {
+  /** Every module path (`api/messages`), in the order `emitSchemaModule` returns their files. */
+  readonly modules: readonly string[];
+  /** What printing needs, as data that can be sent to another thread. */
+  readonly printing: ModulePrinting;
+  /** The statements of `module`, for `ModulePrinter.print`. */
+  statements(module: string): string[];
+  /** The files of `modules`, in that order: every module's statements first, then each is printed. */
+  emitAll(modules: readonly string[]): GeneratedFile[];
+}
+
+/**
+ * Checks `model` as the emitter needs it and gathers what every module refers to (symbols, imports,
+ * docs). A model given straight to the emitter is refused on its first problem; `generate` refuses
+ * such a model with every diagnostic before it gets here.
+ */
+export function moduleEmitter(model: TlSchemaModel, options: EmitOptions): ModuleEmitter {
   const long = options.long ?? bigIntegerLong;
   const extension = options.importExtension ?? 'js';
   const symbols = schemaSymbols(model);
-  // `generate` refuses these with every diagnostic before it gets here; a model given straight to the
-  // emitter is refused on its first.
   const [problem] = emitDiagnostics(model, symbols);
   if (problem !== undefined) {
     const kind = problem.kind === 'name-clash' ? 'name-clash' : 'unsupported-definition';
     const { file, line, column } = problem;
     throw new TlEmitError(kind, problem.detail, { file, line, column });
   }
-  const table = importTable(symbols, options.runtime);
   const docs = options.docs === undefined ? undefined : docsContext(options.docs, symbols);
+  const definitionsByModule = new Map<string, TlDefinition[]>();
+  for (const namespace of symbols.namespaces) definitionsByModule.set(namespaceModule(namespace), []);
+  for (const definition of [...model.constructors, ...model.functions])
+    definitionsByModule.get(symbols.definition(definition.name).module)!.push(definition);
+  const modules = [
+    INDEX_MODULE,
+    ...definitionsByModule.keys(),
+    ...(options.docs === undefined ? [] : [ERRORS_MODULE]),
+    CODECS_MODULE,
+    JSON_MODULE,
+    REGISTRY_MODULE,
+  ];
+  const printing: ModulePrinting = {
+    header: options.header,
+    extension,
+    imports: importTable(symbols, options.runtime).entries(),
+    ownImports: [
+      // The index only re-exports: its names are not references that need imports.
+      [INDEX_MODULE, 'none'],
+      [ERRORS_MODULE, errorsModuleImportTable(options.runtime).entries()],
+    ],
+  };
 
-  const bodies = new Map<string, Statement[]>();
-  bodies.set(INDEX_MODULE, indexStatements(model, options.runtime, extension, docs !== undefined));
-  for (const [module, statements] of namespaceStatements(model, symbols, long, extension, docs))
-    bodies.set(module, statements);
-  if (options.docs !== undefined) bodies.set(ERRORS_MODULE, [errorsModuleText(options.docs)]);
-  bodies.set(CODECS_MODULE, [codecsModuleText(model, symbols, long)]);
-  bodies.set(JSON_MODULE, [jsonModuleText(model, symbols, JSON_MODULE)]);
-  bodies.set(REGISTRY_MODULE, registryStatements(model, symbols, options.otherLayerIds, options.leftOutIds));
+  const statements = (module: string): string[] => {
+    switch (module) {
+      case INDEX_MODULE:
+        return indexStatements(model, options.runtime, extension, docs !== undefined);
+      case ERRORS_MODULE:
+        if (options.docs === undefined) break;
+        return [errorsModuleText(options.docs)];
+      case CODECS_MODULE:
+        return [codecsModuleText(model, symbols, long)];
+      case JSON_MODULE:
+        return [jsonModuleText(model, symbols, JSON_MODULE)];
+      case REGISTRY_MODULE:
+        return registryStatements(model, symbols, options.otherLayerIds, options.leftOutIds);
+      default: {
+        const definitions = definitionsByModule.get(module);
+        if (definitions === undefined) break;
+        return namespaceStatements(module, definitions, model, symbols, long, extension, docs);
+      }
+    }
+    throw new Error(`no generated module ${module}`);
+  };
 
-  const files: GeneratedFile[] = [];
-  for (const [module, statements] of bodies) {
-    const body = printStatements(statements);
-    // The index only re-exports: its names are not references that need imports.
-    const moduleTable = module === ERRORS_MODULE ? errorsModuleImportTable(options.runtime) : table;
-    const imports = module === INDEX_MODULE ? [] : importStatements(module, body, moduleTable, extension);
-    const text = [options.header.join('\n'), '', ...imports, ...(imports.length > 0 ? [''] : []), body].join(
-      '\n',
-    );
-    files.push({ path: `${module}.ts`, text: text.endsWith('\n') ? text : `${text}\n` });
-  }
-  return files;
+  return {
+    modules,
+    printing,
+    statements,
+    emitAll(wanted) {
+      const bodies = wanted.map(statements);
+      const printer = new ModulePrinter(printing);
+      return wanted.map((module, i) => printer.print(module, bodies[i]!));
+    },
+  };
 }
 
 /** Every identifier generated text may use from another file or from the runtime, and where it lives. */
@@ -156,20 +204,12 @@ function importTable(symbols: SchemaSymbols, runtime: string): ImportTable {
   return table;
 }
 
-/** Printed straight from the structures: no AST is built for the generated text. */
-function printStatements(statements: Statement[]): string {
-  return printStructure(
-    { kind: StructureKind.SourceFile, statements },
-    { indentNumberOfSpaces: 2, newLine: '\n', useSingleQuote: true },
-  );
-}
-
 function indexStatements(
   model: TlSchemaModel,
   runtime: string,
   extension: ImportExtension,
   documented: boolean,
-): Statement[] {
+): string[] {
   const from = (module: string) => `'${relativeSpecifier(INDEX_MODULE, module, extension)}'`;
   const errors = documented
     ? [
@@ -190,48 +230,48 @@ function indexStatements(
   ];
 }
 
-/** The statements of `api` and of each `api/<namespace>`: unions first, then the classes. */
+/** The statements of `api` or of one `api/<namespace>`: unions first, then the classes. */
 function namespaceStatements(
+  module: string,
+  definitions: readonly TlDefinition[],
   model: TlSchemaModel,
   symbols: SchemaSymbols,
   long: LongRepresentation,
   extension: ImportExtension,
   docs: DocsContext | undefined,
-): Map<string, Statement[]> {
-  const byModule = new Map<string, Statement[]>();
-  for (const namespace of symbols.namespaces) byModule.set(namespaceModule(namespace), []);
-  const root = byModule.get(ROOT_MODULE)!;
-  const constructors = model.constructors.map((c) => symbols.definition(c.name).classRef);
-  const functions = model.functions.map((f) => symbols.definition(f.name).classRef);
-  root.push(
-    `/** Every constructor of the schema. */\nexport type AnyConstructor = ${unionText(constructors)};`,
-    `/** Every function (request) of the schema. */\nexport type AnyRequest = ${unionText(functions)};`,
-    '/** Anything `deserialize` can return. */\nexport type AnyObject = AnyConstructor | AnyRequest;',
-  );
-  for (const namespace of symbols.namespaces) {
-    if (namespace === undefined) continue;
-    const specifier = relativeSpecifier(ROOT_MODULE, namespaceModule(namespace), extension);
-    root.push(`export * as ${namespaceName(namespace)} from '${specifier}';`);
+): string[] {
+  const statements: string[] = [];
+  if (module === ROOT_MODULE) {
+    const constructors = model.constructors.map((c) => symbols.definition(c.name).classRef);
+    const functions = model.functions.map((f) => symbols.definition(f.name).classRef);
+    statements.push(
+      `/** Every constructor of the schema. */\nexport type AnyConstructor = ${unionText(constructors)};`,
+      `/** Every function (request) of the schema. */\nexport type AnyRequest = ${unionText(functions)};`,
+      '/** Anything `deserialize` can return. */\nexport type AnyObject = AnyConstructor | AnyRequest;',
+    );
+    for (const namespace of symbols.namespaces) {
+      if (namespace === undefined) continue;
+      const specifier = relativeSpecifier(ROOT_MODULE, namespaceModule(namespace), extension);
+      statements.push(`export * as ${namespaceName(namespace)} from '${specifier}';`);
+    }
   }
   for (const type of model.types) {
+    if (namespaceModule(type.namespace) !== module) continue;
     const symbol = symbols.boxedType(type.name);
     const members = type.constructors.map((name) => symbols.definition(name).classRef);
-    byModule
-      .get(namespaceModule(type.namespace))!
-      .push(
-        `${unionDocLines(type.name, docs).join('\n')}\nexport type ${symbol.unionName} = ${unionText(members)};`,
-        boxedTypeValue(type, symbol, symbols),
-      );
+    statements.push(
+      `${unionDocLines(type.name, docs).join('\n')}\nexport type ${symbol.unionName} = ${unionText(members)};`,
+      boxedTypeValue(type, symbol, symbols),
+    );
   }
-  for (const definition of [...model.constructors, ...model.functions]) {
+  for (const definition of definitions) {
     const symbol = symbols.definition(definition.name);
-    const statements = byModule.get(symbol.module)!;
     // ts-morph puts a blank line after a statement that ends with `}` (a request's `Errors` namespace).
     const previous = statements.at(-1);
     const gap = typeof previous === 'string' && previous.endsWith('}') ? '' : '\n';
-    statements.push(`${gap}${definitionClass(symbol, { symbols, long, module: symbol.module, docs })}`);
+    statements.push(`${gap}${definitionClass(symbol, { symbols, long, module, docs })}`);
   }
-  return byModule;
+  return statements;
 }
 
 /**
@@ -299,7 +339,7 @@ function registryStatements(
   symbols: SchemaSymbols,
   otherLayerIds: ReadonlyMap<number, string> | undefined,
   leftOutIds: readonly number[] | undefined,
-): Statement[] {
+): string[] {
   const c = new CodeLines();
   c.line('/**');
   c.line(' * Reads exactly one boxed object (a constructor or a function call) from `bytes`. A leading');

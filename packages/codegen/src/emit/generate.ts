@@ -13,7 +13,14 @@ import type { TlSchemaError } from '../parser/schema-error.ts';
 import { TLFORGE_VERSION } from '../version.ts';
 import { schemaDiagnostics } from './emit-diagnostics.ts';
 import { TlEmitError } from './emit-error.ts';
-import { emitSchemaModule } from './emit-schema-module.ts';
+import {
+  type EmitOptions,
+  emitSchemaModule,
+  type GeneratedFile,
+  type ModuleEmitter,
+  moduleEmitter,
+} from './emit-schema-module.ts';
+import type { EmitWorkers } from './emit-workers.ts';
 import type { EmitLanguage, ImportExtension } from './generate-options.ts';
 import { generatedHeader } from './generated-header.ts';
 import { type LongRepresentation, resolveLongRepresentation } from './long-representation.ts';
@@ -90,6 +97,25 @@ export interface CheckedSchema {
 }
 
 export function generateSchemaSet(options: GenerateOptions, checked?: CheckedSchema): GenerateSummary {
+  const prepared = prepareSchemaSet(options, checked);
+  return writeSchemaSet(options.outDir, prepared, emitPrepared(prepared));
+}
+
+/** A schema set ready to emit: checked, its subset taken, its docs loaded, its options resolved. */
+export interface PreparedSchemaSet {
+  /** `performance.now()` when generation started, for the summary. */
+  started: number;
+  model: TlSchemaModel;
+  emit: EmitLanguage;
+  emitOptions: EmitOptions & { long: LongRepresentation };
+  warnings: TlSchemaError[];
+}
+
+/**
+ * Everything `generateSchemaSet` does before emitting, refusals included. Needs neither ts-morph nor
+ * TypeScript: `tlforge generate` does this while its worker threads load them.
+ */
+export function prepareSchemaSet(options: GenerateOptions, checked?: CheckedSchema): PreparedSchemaSet {
   const started = performance.now();
   const emit = options.emit ?? 'ts';
   const importExtension = options.importExtension ?? 'js';
@@ -136,20 +162,32 @@ export function generateSchemaSet(options: GenerateOptions, checked?: CheckedSch
   });
   const otherLayerIds =
     options.explainIdsFrom === undefined ? undefined : idsOfOtherLayers(model, options.explainIdsFrom);
-  const sources = emitSchemaModule(model, {
-    runtime,
-    header,
-    long,
-    importExtension,
-    otherLayerIds,
-    leftOutIds,
-    docs: docs?.docs,
-  });
-  const generated = emit === 'ts' ? sources : transpileToJs(sources);
-  mkdirSync(options.outDir, { recursive: true });
+  return {
+    started,
+    model,
+    emit,
+    emitOptions: { runtime, header, long, importExtension, otherLayerIds, leftOutIds, docs: docs?.docs },
+    warnings: [...diagnostics, ...(docs?.diagnostics ?? [])].filter((d) => d.severity === 'warning'),
+  };
+}
+
+/** The files of a prepared set, emitted on this thread: TypeScript, or JavaScript and declarations. */
+export function emitPrepared(prepared: PreparedSchemaSet): GeneratedFile[] {
+  const sources = emitSchemaModule(prepared.model, prepared.emitOptions);
+  return prepared.emit === 'ts' ? sources : transpileToJs(sources);
+}
+
+/** Writes the generated files under `outDir`, in their order, and sums up the set. */
+export function writeSchemaSet(
+  outDir: string,
+  prepared: PreparedSchemaSet,
+  generated: readonly GeneratedFile[],
+): GenerateSummary {
+  const { model } = prepared;
+  mkdirSync(outDir, { recursive: true });
   let bytes = 0;
   for (const file of generated) {
-    const path = join(options.outDir, file.path);
+    const path = join(outDir, file.path);
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, file.text);
     // Counted, not encoded a second time (13 MB for the latest layer).
@@ -159,11 +197,55 @@ export function generateSchemaSet(options: GenerateOptions, checked?: CheckedSch
     layer: model.layer,
     constructors: model.constructors.length,
     functions: model.functions.length,
-    files: generated.map((f) => join(options.outDir, f.path)),
+    files: generated.map((f) => join(outDir, f.path)),
     bytes,
-    milliseconds: performance.now() - started,
-    warnings: [...diagnostics, ...(docs?.diagnostics ?? [])].filter((d) => d.severity === 'warning'),
+    milliseconds: performance.now() - prepared.started,
+    warnings: prepared.warnings,
   };
+}
+
+/**
+ * `generateSchemaSet` with the modules printed by `workers` (started beforehand, see emit-workers.ts)
+ * while this thread writes the statements of the next. Writes the same files in the same order, and
+ * fails as `generateSchemaSet` does.
+ */
+export async function generateSchemaSetInParallel(
+  options: GenerateOptions,
+  checked: CheckedSchema | undefined,
+  workers: EmitWorkers,
+): Promise<GenerateSummary> {
+  const prepared = prepareSchemaSet(options, checked);
+  const emitter = moduleEmitter(prepared.model, prepared.emitOptions);
+  const printer = workers.printer(emitter.printing, prepared.emit);
+  try {
+    for (const module of emitter.modules) printer.print(module, emitter.statements(module));
+  } catch {
+    // Generation in one thread writes every module's statements before it prints any: emitted here
+    // it throws that error, not one the workers may meet printing the modules before it.
+    return writeSchemaSet(options.outDir, prepared, emitPrepared(prepared));
+  }
+  const printed = await printer.files();
+  // Every module the workers printed was printed without error: the first error among those they
+  // failed (in module order) is the one generation in one thread throws.
+  const failed = emitter.modules.filter((module) => printed.get(module) === undefined);
+  const reprinted = failed.length === 0 ? [] : emitModules(emitter, failed, prepared.emit);
+  const perModule = prepared.emit === 'ts' ? 1 : 2;
+  const generated = emitter.modules.flatMap((module) => {
+    const files = printed.get(module);
+    if (files !== undefined) return files;
+    const at = failed.indexOf(module) * perModule;
+    return reprinted.slice(at, at + perModule);
+  });
+  return writeSchemaSet(options.outDir, prepared, generated);
+}
+
+function emitModules(
+  emitter: ModuleEmitter,
+  modules: readonly string[],
+  emit: EmitLanguage,
+): GeneratedFile[] {
+  const sources = emitter.emitAll(modules);
+  return emit === 'ts' ? sources : transpileToJs(sources);
 }
 
 function loadAndCheck(files: readonly string[]): CheckedSchema {

@@ -4,14 +4,10 @@
 // cross-file references under one schema-wide identifier (`messages$StartBot`, `read$InputUser`,
 // `Api`) and register it here once.
 
-import { createRequire } from 'node:module';
 import { posix } from 'node:path';
+import type { ts as TypeScript } from 'ts-morph';
 import type { ImportExtension } from './generate-options.ts';
-
-// Required rather than imported: an ES import of a CommonJS package makes Node run its export lexer
-// over the package's whole source (1 MB for ts-morph), 3-8% of `tlforge generate`. Every module that
-// imports ts-morph has to require it for that to be saved.
-const { ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
+import { tsMorph } from './ts-morph.ts';
 
 /** Where an identifier used by generated text comes from. */
 export interface ImportedSymbol {
@@ -35,6 +31,17 @@ export class ImportTable {
 
   get(local: string): ImportedSymbol | undefined {
     return this.symbols.get(local);
+  }
+
+  /** Every registration in order, as plain data (a worker thread is sent them). */
+  entries(): Array<[string, ImportedSymbol]> {
+    return [...this.symbols];
+  }
+
+  static fromEntries(entries: Iterable<readonly [string, ImportedSymbol]>): ImportTable {
+    const table = new ImportTable();
+    for (const [local, symbol] of entries) table.add(local, symbol);
+    return table;
   }
 }
 
@@ -115,8 +122,20 @@ export function freeIdentifiers(text: string): Set<string> {
   return asciiFreeIdentifiers(text) ?? scannedFreeIdentifiers(text);
 }
 
+/**
+ * `ts.SyntaxKind`, read once, when the first text is scanned (it is a getter of the TypeScript
+ * namespace, too slow to call per token).
+ */
+let K!: typeof TypeScript.SyntaxKind;
+
+function loadSyntaxKinds(): void {
+  K ??= tsMorph().ts.SyntaxKind;
+}
+
 /** `freeIdentifiers` read with TypeScript's scanner: any text. */
 export function scannedFreeIdentifiers(text: string): Set<string> {
+  loadSyntaxKinds();
+  const { ts } = tsMorph();
   return identifiersOf(ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, text));
 }
 
@@ -126,6 +145,7 @@ export function scannedFreeIdentifiers(text: string): Set<string> {
  * A test holds it to the sets `scannedFreeIdentifiers` finds.
  */
 export function asciiFreeIdentifiers(text: string): Set<string> | undefined {
+  loadSyntaxKinds();
   try {
     return identifiersOf(new AsciiScanner(text));
   } catch (failure) {
@@ -133,9 +153,6 @@ export function asciiFreeIdentifiers(text: string): Set<string> | undefined {
     return undefined;
   }
 }
-
-/** Read once: `ts.SyntaxKind` is a getter of the TypeScript namespace, too slow to call per token. */
-const K = ts.SyntaxKind;
 
 /** What `identifiersOf` takes of a scanner: TypeScript's, or `AsciiScanner`. */
 interface TokenScanner {
@@ -399,6 +416,7 @@ let keywords: ReadonlyMap<string, number> | undefined;
 /** Every keyword TypeScript's scanner knows, by its text. */
 function keywordKinds(): Map<string, number> {
   const kinds = new Map<string, number>();
+  const { ts } = tsMorph();
   for (let kind: number = K.FirstKeyword; kind <= K.LastKeyword; kind++) {
     const text = ts.tokenToString(kind);
     if (text !== undefined) kinds.set(text, kind);

@@ -2,29 +2,30 @@
 // projects without a TypeScript build. Each file is transpiled on its own (the output is written to
 // need no type information: explicit types on every export), so this takes no type-checking program.
 
-import { createRequire } from 'node:module';
 import type { ts as TypeScript } from 'ts-morph';
 import type { GeneratedFile } from './emit-schema-module.ts';
+import { tsMorph } from './ts-morph.ts';
 
-// Required rather than imported, as in module-imports.ts: no export lexer over ts-morph's source.
-const { ts } = createRequire(import.meta.url)('ts-morph') as typeof import('ts-morph');
-
-const compilerOptions: TypeScript.CompilerOptions = {
-  target: ts.ScriptTarget.ES2022,
-  module: ts.ModuleKind.ESNext,
-  verbatimModuleSyntax: true,
-  declaration: true,
-  isolatedDeclarations: true,
-  removeComments: false,
-  newLine: ts.NewLineKind.LineFeed,
-};
+function compilerOptions(ts: typeof TypeScript): TypeScript.CompilerOptions {
+  return {
+    target: ts.ScriptTarget.ES2022,
+    module: ts.ModuleKind.ESNext,
+    verbatimModuleSyntax: true,
+    declaration: true,
+    isolatedDeclarations: true,
+    removeComments: false,
+    newLine: ts.NewLineKind.LineFeed,
+  };
+}
 
 export function transpileToJs(sources: readonly GeneratedFile[]): GeneratedFile[] {
+  const { ts } = tsMorph();
+  const options = compilerOptions(ts);
   const files: GeneratedFile[] = [];
   for (const source of sources) {
     const base = source.path.replace(/\.ts$/, '');
-    const js = ts.transpileModule(source.text, { compilerOptions, fileName: source.path });
-    const dts = ts.transpileDeclaration(source.text, { compilerOptions, fileName: source.path });
+    const js = ts.transpileModule(source.text, { compilerOptions: options, fileName: source.path });
+    const dts = ts.transpileDeclaration(source.text, { compilerOptions: options, fileName: source.path });
     const problems = [...(js.diagnostics ?? []), ...(dts.diagnostics ?? [])];
     if (problems.length > 0) {
       const message = ts.flattenDiagnosticMessageText(problems[0]!.messageText, '\n');
