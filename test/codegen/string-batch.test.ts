@@ -13,6 +13,7 @@ import { useWasmUtf8, wasmUtf8Active } from '../../packages/runtime/src/string-b
 import { invalidUtf8Offset, loneSurrogateIndex } from '../../packages/runtime/src/utf8.ts';
 import { SCAN_BASE, utf8Wasm } from '../../packages/runtime/src/wasm/utf8-wasm.ts';
 import { assembleUtf8Wasm, renderUtf8Module } from '../../scripts/build-wasm.ts';
+import { encodeCodePoint } from '../support/utf8-sequences.ts';
 
 const keyword = (word: string, emoticons: string[]) => new Api.EmojiKeyword({ keyword: word, emoticons });
 
@@ -233,14 +234,6 @@ describe.each([
     const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     // Encodings of any code point in `length` bytes (longer than needed: overlong; surrogates too),
     // and stray bytes.
-    const encodeCodePoint = (cp: number, extra: number): number[] => {
-      const natural = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      const length = Math.min(4, natural + extra);
-      if (length === 1) return [cp];
-      const out = [((0xff00 >> length) & 0xff) | (cp >> (6 * (length - 1)))];
-      for (let k = length - 2; k >= 0; k--) out.push(0x80 | ((cp >> (6 * k)) & 0x3f));
-      return out;
-    };
     const chunk = fc.oneof(
       fc.integer({ min: 0, max: 0x10ffff }).map((cp) => encodeCodePoint(cp, 0)),
       fc

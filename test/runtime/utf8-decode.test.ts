@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeUtf8, invalidUtf8Offset } from '../../packages/runtime/src/utf8.ts';
+import { encodeCodePoint } from '../support/utf8-sequences.ts';
 
 const fatal = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 const lenient = new TextDecoder('utf-8', { ignoreBOM: true });
@@ -68,14 +69,6 @@ describe('strings decoded one by one', () => {
   });
 
   it('accept exactly what TextDecoder accepts, report the first bad byte, and replace as it does', () => {
-    const encodeCodePoint = (cp: number, extra: number): number[] => {
-      const natural = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-      const length = Math.min(4, natural + extra);
-      if (length === 1) return [cp];
-      const out = [((0xff00 >> length) & 0xff) | (cp >> (6 * (length - 1)))];
-      for (let k = length - 2; k >= 0; k--) out.push(0x80 | ((cp >> (6 * k)) & 0x3f));
-      return out;
-    };
     // Valid sequences, overlong ones, surrogates, stray bytes (continuations, 0xf8-0xff) and ASCII.
     const chunk = fc.oneof(
       fc.integer({ min: 0, max: 0x10ffff }).map((cp) => encodeCodePoint(cp, 0)),
