@@ -2,6 +2,7 @@
 // the type with the type's own reader (what a client does with pushed updates), and
 // `Api.TypeUpdates.is(value)` tells the type's constructors from everything else.
 
+import { readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { TlBoxedType, TlDecodeError, UnknownConstructorError } from '@tlforge/runtime';
 import bigInt from 'big-integer';
@@ -146,10 +147,39 @@ describe('every boxed type of the layer', () => {
       return { type, value: value as TlBoxedType<unknown> };
     });
     expect(values).toHaveLength(model.types.length);
+    const byName = new Map(values.map(({ type, value }) => [type.name, value]));
     for (const definition of model.constructors) {
-      const instance = Object.create(classes.get(definition.name)!.prototype) as unknown;
+      const cls = classes.get(definition.name)!;
+      const instance = Object.create(cls.prototype) as unknown;
       const recognizedBy = values.filter(({ value }) => value.is(instance)).map(({ type }) => type.name);
       expect(recognizedBy, definition.name).toEqual([definition.type]);
+      expect((cls as unknown as { SUBCLASS_OF_ID: number }).SUBCLASS_OF_ID).toBe(
+        byName.get(definition.type)!.SUBCLASS_OF_ID,
+      );
     }
+    // Requests returning a boxed type carry its id too, also where no constructor builds the type
+    // (mtproto's http_wait returns HttpWait).
+    let requests = 0;
+    for (const definition of model.functions) {
+      if (definition.result.kind !== 'boxed') continue;
+      requests++;
+      const cls = classes.get(definition.name) as unknown as { SUBCLASS_OF_ID: number };
+      expect(cls.SUBCLASS_OF_ID, definition.name).toBe(byName.get(definition.result.type)!.SUBCLASS_OF_ID);
+    }
+    expect(requests).toBe(552); // of 818 functions; the others return Bool, a vector or a type parameter
+    expect(Api.TypeHttpWait.SUBCLASS_OF_ID).toBe(Api.HttpWait.SUBCLASS_OF_ID);
+  });
+
+  it('shadow no global the generated code uses: Api.TypeError is the type Error', () => {
+    // The value of the type `Error` is named TypeError in the root module; the generated code must
+    // not use the global TypeError there, and does not anywhere.
+    expect(Api.TypeError.typeName).toBe('Error');
+    const root = readFileSync(new URL('../../packages/layers/src/latest/api.ts', import.meta.url), 'utf8');
+    const code = root
+      .split('\n')
+      .filter((line) => !/^\s*(\/\*\*|\*)/.test(line))
+      .join('\n');
+    // The union, its value and the value's annotation.
+    expect(code.match(/\bTypeError\b/g)).toHaveLength(3);
   });
 });

@@ -168,6 +168,39 @@ describe('emitting on worker threads', () => {
     });
   }
 
+  it('prints on the main thread what a worker that never answers was sent, once it stalls', async () => {
+    const silent = fakeWorker('silent', '// never answers');
+    const parallel = await inParallel(documented, { entry: silent, stallTimeout: 300 });
+    expect(parallel.files).toEqual(expected.files);
+    expect(parallel.summary).toEqual(expected.summary);
+    expect(parallel.printedByWorkers).toBe(0);
+  });
+
+  it('prints one schema set at a time: a second while the first is out is refused', async () => {
+    const workers = startEmitWorkers({
+      entry: fakeWorker('silent-2', '// never answers'),
+      stallTimeout: 300,
+    })!;
+    try {
+      const first = generateSchemaSetInParallel(
+        { ...documented, outDir: join(scratch, 'first') },
+        undefined,
+        workers,
+      );
+      const second = generateSchemaSetInParallel(
+        { ...documented, outDir: join(scratch, 'second') },
+        undefined,
+        workers,
+      );
+      await expect(second).rejects.toThrow(
+        'the workers are still printing the modules of another schema set',
+      );
+      expect(written(join(scratch, 'first'), await first).files).toEqual(expected.files);
+    } finally {
+      await workers.close();
+    }
+  });
+
   it('prints on the main thread when the worker cannot start', async () => {
     const missing = pathToFileURL(join(scratch, 'no-such-worker.mjs'));
     const parallel = await inParallel(documented, { entry: missing });

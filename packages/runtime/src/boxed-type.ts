@@ -7,7 +7,8 @@ import { isTlObject, type TlObject } from './tl-object.ts';
 
 export class TlBoxedType<T> {
   /**
-   * @param SUBCLASS_OF_ID The type's id: what each of its constructors has as `SUBCLASS_OF_ID`.
+   * @param SUBCLASS_OF_ID The type's id (crc32 of its name): the `SUBCLASS_OF_ID` of each of its
+   *   constructors and of each request that returns it.
    * @param typeName The type as the schema writes it: `Updates`, `messages.Messages`.
    * @param reader The generated reader of a boxed value of the type (the id, then its constructor).
    * @param registry The registry of every class, for a type whose values can hold an `Object` (any

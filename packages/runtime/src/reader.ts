@@ -137,7 +137,7 @@ const defaultLimits: ReaderLimits = Object.freeze({
 /** Checks every option once, when a reader is made: a NaN or a negative limit must not turn a limit off. */
 function readerLimits(options: TlReaderOptions | undefined): ReaderLimits {
   if (options === undefined) return defaultLimits;
-  const strict: unknown = options?.strict;
+  const strict: unknown = options.strict;
   if (strict !== undefined && typeof strict !== 'boolean') {
     throw new TlError('invalid-option', `strict must be a boolean, got ${describeValue(strict)}`);
   }
@@ -720,10 +720,12 @@ export function readBoxed<T>(
     if (strings !== undefined) releaseStringBatch(strings);
     if (scratch) {
       scratchBusy = false;
-      // Data a gzip_packed inflated to must not stay reachable from the pooled reader.
+      // Data a gzip_packed inflated to, and the caller's registry, must not stay reachable from the
+      // pooled reader.
       if (pooledReader !== undefined) {
         pooledReader.buf = scratchBytes;
         pooledReader.view = scratchView;
+        (pooledReader as { registry: ReaderRegistry }).registry = noRegistry;
       }
     }
   }

@@ -35,7 +35,15 @@ export interface EmitWorkerSettings {
   entry?: URL;
   /** Node options of the workers; default the process's own. */
   execArgv?: string[];
+  /**
+   * How long the workers may go without answering while modules are out (ms, default 60 s): then
+   * they are stopped and the main thread prints what they were sent. A stuck worker costs time, never
+   * a `generate` that does not end.
+   */
+  stallTimeout?: number;
 }
+
+const DEFAULT_STALL_TIMEOUT = 60_000;
 
 /**
  * Starts the workers; undefined when there is no spare core, when running from the TypeScript
@@ -54,7 +62,9 @@ export function startEmitWorkers(settings: EmitWorkerSettings = {}): EmitWorkers
       break;
     }
   }
-  return workers.length === 0 ? undefined : new EmitWorkers(workers);
+  return workers.length === 0
+    ? undefined
+    : new EmitWorkers(workers, settings.stallTimeout ?? DEFAULT_STALL_TIMEOUT);
 }
 
 type ReplyHandler = (module: string, files: GeneratedFile[] | undefined) => void;
@@ -81,6 +91,11 @@ class RunningWorker {
     };
     worker.once('error', died);
     worker.once('exit', died);
+    // An answer that cannot be read names no module: the worker is given up, with all it was sent.
+    worker.once('messageerror', () => {
+      died();
+      void worker.terminate();
+    });
   }
 
   get load(): number {
@@ -105,11 +120,28 @@ export class EmitWorkers {
   /** How many modules the workers have printed (the rest, if any, the main thread printed). */
   printedModules = 0;
 
-  constructor(private readonly workers: readonly RunningWorker[]) {}
+  private current: WorkerPrinter | undefined;
 
-  /** Begins printing the modules of one schema set with `printing`; files as `emit` says. */
+  constructor(
+    private readonly workers: readonly RunningWorker[],
+    private readonly stallTimeout: number,
+  ) {}
+
+  /**
+   * Begins printing the modules of one schema set with `printing`; files as `emit` says. One schema
+   * set at a time: the answers go to the printer that is open.
+   */
   printer(printing: ModulePrinting, emit: EmitLanguage): WorkerPrinter {
-    return new WorkerPrinter(this.workers, printing, emit, () => this.printedModules++);
+    if (this.current?.busy)
+      throw new Error('the workers are still printing the modules of another schema set');
+    this.current = new WorkerPrinter(
+      this.workers,
+      printing,
+      emit,
+      () => this.printedModules++,
+      this.stallTimeout,
+    );
+    return this.current;
   }
 
   /** Stops every worker, busy or not. */
@@ -124,19 +156,27 @@ export class WorkerPrinter {
   private readonly results = new Map<string, GeneratedFile[] | undefined>();
   private readonly waiting = new Set<string>();
   private settle: (() => void) | undefined;
+  /** Stops the workers when they have not answered for `stallTimeout` ms while `files` waits. */
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly workers: readonly RunningWorker[],
     printing: ModulePrinting,
     private readonly emit: EmitLanguage,
     counted: () => void,
+    private readonly stallTimeout: number,
   ) {
     const handler: ReplyHandler = (module, files) => {
       if (!this.waiting.delete(module)) return;
       const printed = this.expected(module, files);
       if (printed !== undefined) counted();
       this.results.set(module, printed);
-      if (this.waiting.size === 0) this.settle?.();
+      if (this.waiting.size === 0) {
+        clearTimeout(this.watchdog);
+        this.settle?.();
+      } else if (this.watchdog !== undefined) {
+        this.watchdog.refresh();
+      }
     };
     for (const running of workers) {
       running.onReply = handler;
@@ -158,9 +198,23 @@ export class WorkerPrinter {
     }
   }
 
+  /** Modules sent and not answered yet. */
+  get busy(): boolean {
+    return this.waiting.size > 0;
+  }
+
   /** Every module sent, with its files; undefined for those a worker failed or never answered. */
   async files(): Promise<ReadonlyMap<string, GeneratedFile[] | undefined>> {
-    if (this.waiting.size > 0) await new Promise<void>((resolve) => (this.settle = resolve));
+    if (this.waiting.size > 0) {
+      const answered = new Promise<void>((resolve) => (this.settle = resolve));
+      // A stopped worker exits, and its modules come back unanswered (RunningWorker's `died`).
+      this.watchdog = setTimeout(() => {
+        for (const running of this.workers) {
+          if (running.outstanding.size > 0) void running.worker.terminate();
+        }
+      }, this.stallTimeout);
+      await answered;
+    }
     return this.results;
   }
 

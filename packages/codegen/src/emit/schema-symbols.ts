@@ -417,7 +417,8 @@ export class SchemaSymbols {
         break;
       }
     }
-    return first === undefined ? 0 : crc32(firstText);
+    // A type no constructor builds is still a function's result: its requests carry crc32 of the name.
+    return first === undefined ? crc32(typeName) : crc32(firstText);
   }
 
   private declareModuleIdentifier(wanted: string): string {
