@@ -63,6 +63,18 @@ describe('tlforge file errors', () => {
     });
   });
 
+  it.runIf(process.platform === 'linux')(
+    'names an --out in a folder that refuses new entries (/proc), rather than retrying forever',
+    async () => {
+      const outDir = '/proc/tlforge-out/tl';
+      expect(await runCli(['generate', ping, '--out', outDir])).toEqual({
+        code: 2,
+        out: [],
+        err: [`cannot write into ${outDir}: ENOENT: no such file or directory, mkdir '/proc/tlforge-out'`],
+      });
+    },
+  );
+
   it('generates into an --out folder that already exists', async () => {
     const outDir = join(scratch, 'existing');
     mkdirSync(outDir);

@@ -2,7 +2,7 @@
 // module and write it under the output directory. Used by `tlforge generate` and `npm run generate`.
 
 import { Buffer } from 'node:buffer';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TlError } from '@tlforge/runtime';
 import { loadSchema } from '../model/load-schema.ts';
@@ -184,11 +184,11 @@ export function writeSchemaSet(
   generated: readonly GeneratedFile[],
 ): GenerateSummary {
   const { model } = prepared;
-  mkdirSync(outDir, { recursive: true });
+  makeDirectory(outDir);
   let bytes = 0;
   for (const file of generated) {
     const path = join(outDir, file.path);
-    mkdirSync(dirname(path), { recursive: true });
+    makeDirectory(dirname(path));
     writeFileSync(path, file.text);
     // Counted, not encoded a second time (13 MB for the latest layer).
     bytes += Buffer.byteLength(file.text, 'utf8');
@@ -280,4 +280,27 @@ function idsOfOtherLayers(model: TlSchemaModel, sets: ReadonlyArray<readonly str
     texts.set(id, parts.join(', '));
   }
   return texts;
+}
+
+/**
+ * `dir` and its missing parents, as `mkdir -p`. Not Node's recursive mkdirSync: where a folder exists
+ * but refuses new entries with ENOENT (`/proc`), that retries forever instead of failing.
+ */
+function makeDirectory(dir: string): void {
+  try {
+    mkdirSync(dir);
+  } catch (failure) {
+    const code = (failure as { code?: unknown }).code;
+    if (code === 'EEXIST' && statSync(dir).isDirectory()) return;
+    const parent = dirname(dir);
+    if (code !== 'ENOENT' || parent === dir) throw failure;
+    makeDirectory(parent);
+    try {
+      mkdirSync(dir);
+    } catch (again) {
+      // Made by someone else since: as good as made here.
+      if ((again as { code?: unknown }).code === 'EEXIST' && statSync(dir).isDirectory()) return;
+      throw again;
+    }
+  }
 }
