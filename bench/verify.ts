@@ -9,11 +9,9 @@ import { countConstructors } from './tl-tree.ts';
 
 export interface LibraryCheck {
   readonly adapter: LibraryAdapter;
-  /** The library's object for this payload, built once (the first of a rotation). */
-  readonly obj: unknown;
-  /** The library's own encoding (its own layer) of `obj`. */
+  /** The library's own encoding (its own layer) of the payload: of the first message of a rotation. */
   readonly bytes: Uint8Array;
-  /** Every message of the payload (`obj` alone without a rotation), built once. */
+  /** Every message of the payload (the one message without a rotation), built once. */
   readonly objects: readonly unknown[];
   /** Their encodings, `bytes` first. */
   readonly encodings: readonly Uint8Array[];
@@ -133,7 +131,6 @@ export function verifyPayload(payload: Payload, adapters: readonly LibraryAdapte
     }
     return {
       adapter,
-      obj: objects[0],
       bytes: encodings[0],
       objects,
       encodings,

@@ -212,11 +212,10 @@ export class TlReader {
 
   /**
    * Readies this reader, made over `scratchBytes` without options, for another decode of their first
-   * `end` bytes (see readBoxed): everything a decode changes is set as the constructor sets it.
+   * `end` bytes (see readBoxed): everything a decode changes is set as the constructor sets it. Its
+   * buffer is `scratchBytes` again already: readBoxed puts it back after every decode.
    */
   private restart(registry: ReaderRegistry, end: number): this {
-    this.buf = scratchBytes;
-    this.view = scratchView;
     this.pos = 0;
     this.end = end;
     (this as { registry: ReaderRegistry }).registry = registry;
@@ -721,7 +720,7 @@ export function readBoxed<T>(
     if (scratch) {
       scratchBusy = false;
       // Data a gzip_packed inflated to, and the caller's registry, must not stay reachable from the
-      // pooled reader.
+      // pooled reader; the next decode starts from the scratch buffer again.
       if (pooledReader !== undefined) {
         pooledReader.buf = scratchBytes;
         pooledReader.view = scratchView;

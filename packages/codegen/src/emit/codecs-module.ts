@@ -4,7 +4,7 @@
 // functions of its own so that V8 keeps separate feedback for them: a call site there sees a few
 // classes, where a helper shared by every type would see all of them.
 
-import type { TlSchemaModel } from '../model/schema-model.ts';
+import type { TlBoxedType, TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import { resultReaderFunction, vectorReaderFunction } from './read-method.ts';
@@ -74,11 +74,12 @@ export function codecsModuleText(
     const ids = symbol.constructorIdsIdentifier;
     let check = `value?.SUBCLASS_OF_ID !== ${hexLiteral(symbol.typeId)} || value.classType !== 'constructor'`;
     if (ids !== undefined) {
-      const members = type.constructors.map((name) => hexLiteral(symbols.definition(name).definition.id));
       c.line(
         `/** Another type has the same SUBCLASS_OF_ID: \`${symbol.writeIdentifier}\` checks these ids too. */`,
       );
-      c.line(`const ${ids}: ReadonlySet<number> = /*@__PURE__*/ new Set([${members.join(', ')}]);`);
+      c.line(
+        `const ${ids}: ReadonlySet<number> = /*@__PURE__*/ new Set(${constructorIdList(type, symbols)});`,
+      );
       c.line('');
       check += ` || !${ids}.has(value.CONSTRUCTOR_ID)`;
     }
@@ -114,4 +115,9 @@ export function codecsModuleText(
     c.line('');
   }
   return c.toString();
+}
+
+/** The ids of a type's constructors as an array literal: `[0x90a6ca84, 0x7600b9d3]`. */
+export function constructorIdList(type: TlBoxedType, symbols: SchemaSymbols): string {
+  return `[${type.constructors.map((name) => hexLiteral(symbols.definition(name).definition.id)).join(', ')}]`;
 }

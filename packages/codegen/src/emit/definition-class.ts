@@ -6,8 +6,7 @@
 // structures: ts-morph would create a writer per member, which made printing the largest cost of
 // generation.
 
-import { crc32 } from '../crc32.ts';
-import type { TlDefinition, TlTypeRef } from '../model/schema-model.ts';
+import type { TlTypeRef } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
 import { classDocLines, type DocsContext, fieldDocLines, requestErrorsText } from './definition-docs.ts';
 import { definitionPlan } from './emit-diagnostics.ts';
@@ -16,7 +15,7 @@ import type { DefinitionPlan, PlannedField } from './field-plan.ts';
 import { jsonDescription } from './json-description.ts';
 import type { LongRepresentation } from './long-representation.ts';
 import { DECODING, readMethodBody } from './read-method.ts';
-import { type DefinitionSymbol, resultTypeText, type SchemaSymbols } from './schema-symbols.ts';
+import type { DefinitionSymbol, SchemaSymbols } from './schema-symbols.ts';
 import { convertInput, inputTypeText, valueTypeText } from './type-text.ts';
 import { writeMethodBody } from './write-method.ts';
 
@@ -47,7 +46,7 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   const plan = definitionPlan(symbols, symbol);
   const classType = quote(definition.kind === 'constructor' ? 'constructor' : 'request');
   const id = hexLiteral(definition.id);
-  const subclassId = subclassIdLiteral(symbols, definition);
+  const subclassId = hexLiteral(symbols.subclassId(definition));
   const className = quote(symbol.qualifiedClassName);
   const local = localClassName(symbol);
   const doc = classDocLines(symbol, context.docs);
@@ -96,24 +95,6 @@ export function definitionClass(symbol: DefinitionSymbol, context: ClassContext)
   const errors = requestErrorsText(symbol, context.docs);
   if (errors !== undefined) c.line(errors);
   return c.toString();
-}
-
-/** The SUBCLASS_OF_ID literals of a schema by result type text: a few hundred types for thousands of classes. */
-const subclassIds = new WeakMap<SchemaSymbols, Map<string, string>>();
-
-function subclassIdLiteral(symbols: SchemaSymbols, definition: TlDefinition): string {
-  let literals = subclassIds.get(symbols);
-  if (literals === undefined) {
-    literals = new Map();
-    subclassIds.set(symbols, literals);
-  }
-  const text = resultTypeText(definition);
-  let literal = literals.get(text);
-  if (literal === undefined) {
-    literal = hexLiteral(crc32(text));
-    literals.set(text, literal);
-  }
-  return literal;
 }
 
 /** The class declaration's own name inside its file; the file exports it as `symbol.className`. */

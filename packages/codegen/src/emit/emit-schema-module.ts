@@ -10,7 +10,7 @@
 import type { SchemaDocs } from '../model/schema-docs.ts';
 import type { TlBoxedType, TlDefinition, TlSchemaModel } from '../model/schema-model.ts';
 import { CodeLines, hexLiteral, quote } from './code-lines.ts';
-import { codecsModuleText } from './codecs-module.ts';
+import { codecsModuleText, constructorIdList } from './codecs-module.ts';
 import { definitionClass } from './definition-class.ts';
 import { type DocsContext, docsContext, unionDocLines } from './definition-docs.ts';
 import { emitDiagnostics, schemaSymbols } from './emit-diagnostics.ts';
@@ -114,9 +114,14 @@ export function moduleEmitter(model: TlSchemaModel, options: EmitOptions): Modul
   }
   const docs = options.docs === undefined ? undefined : docsContext(options.docs, symbols);
   const definitionsByModule = new Map<string, TlDefinition[]>();
-  for (const namespace of symbols.namespaces) definitionsByModule.set(namespaceModule(namespace), []);
+  const typesByModule = new Map<string, TlBoxedType[]>();
+  for (const namespace of symbols.namespaces) {
+    definitionsByModule.set(namespaceModule(namespace), []);
+    typesByModule.set(namespaceModule(namespace), []);
+  }
   for (const definition of [...model.constructors, ...model.functions])
     definitionsByModule.get(symbols.definition(definition.name).module)!.push(definition);
+  for (const type of model.types) typesByModule.get(namespaceModule(type.namespace))!.push(type);
   const modules = [
     INDEX_MODULE,
     ...definitionsByModule.keys(),
@@ -152,7 +157,8 @@ export function moduleEmitter(model: TlSchemaModel, options: EmitOptions): Modul
       default: {
         const definitions = definitionsByModule.get(module);
         if (definitions === undefined) break;
-        return namespaceStatements(module, definitions, model, symbols, long, extension, docs);
+        const contents = { definitions, types: typesByModule.get(module)! };
+        return namespaceStatements(module, contents, model, symbols, long, extension, docs);
       }
     }
     throw new Error(`no generated module ${module}`);
@@ -233,7 +239,7 @@ function indexStatements(
 /** The statements of `api` or of one `api/<namespace>`: unions first, then the classes. */
 function namespaceStatements(
   module: string,
-  definitions: readonly TlDefinition[],
+  contents: { definitions: readonly TlDefinition[]; types: readonly TlBoxedType[] },
   model: TlSchemaModel,
   symbols: SchemaSymbols,
   long: LongRepresentation,
@@ -255,8 +261,7 @@ function namespaceStatements(
       statements.push(`export * as ${namespaceName(namespace)} from '${specifier}';`);
     }
   }
-  for (const type of model.types) {
-    if (namespaceModule(type.namespace) !== module) continue;
+  for (const type of contents.types) {
     const symbol = symbols.boxedType(type.name);
     const members = type.constructors.map((name) => symbols.definition(name).classRef);
     statements.push(
@@ -264,7 +269,7 @@ function namespaceStatements(
       boxedTypeValue(type, symbol, symbols),
     );
   }
-  for (const definition of definitions) {
+  for (const definition of contents.definitions) {
     const symbol = symbols.definition(definition.name);
     // ts-morph puts a blank line after a statement that ends with `}` (a request's `Errors` namespace).
     const previous = statements.at(-1);
@@ -288,10 +293,7 @@ function boxedTypeValue(type: TlBoxedType, symbol: BoxedTypeSymbol, symbols: Sch
   const shared = symbol.constructorIdsIdentifier !== undefined;
   if (registry !== 'noRegistry' || shared)
     args.push(registry === 'noRegistry' ? 'undefined' : 'globalRegistry');
-  if (shared) {
-    const ids = type.constructors.map((name) => hexLiteral(symbols.definition(name).definition.id));
-    args.push(`[${ids.join(', ')}]`);
-  }
+  if (shared) args.push(constructorIdList(type, symbols));
   const bundled =
     registry === 'noRegistry'
       ? 'bundling only the classes it can hold'

@@ -5,6 +5,7 @@ import { Buffer } from 'node:buffer';
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { TlError } from '@tlforge/runtime';
+import { errnoCode } from '../model/file-error.ts';
 import { loadSchema } from '../model/load-schema.ts';
 import { loadSchemaDocs } from '../model/load-schema-docs.ts';
 import type { TlSchemaModel } from '../model/schema-model.ts';
@@ -289,18 +290,24 @@ function idsOfOtherLayers(model: TlSchemaModel, sets: ReadonlyArray<readonly str
 function makeDirectory(dir: string): void {
   try {
     mkdirSync(dir);
+    return;
   } catch (failure) {
-    const code = (failure as { code?: unknown }).code;
-    if (code === 'EEXIST' && statSync(dir).isDirectory()) return;
-    const parent = dirname(dir);
-    if (code !== 'ENOENT' || parent === dir) throw failure;
-    makeDirectory(parent);
-    try {
-      mkdirSync(dir);
-    } catch (again) {
-      // Made by someone else since: as good as made here.
-      if ((again as { code?: unknown }).code === 'EEXIST' && statSync(dir).isDirectory()) return;
-      throw again;
+    if (errnoCode(failure) !== 'ENOENT' || dirname(dir) === dir) {
+      existingDirectory(dir, failure);
+      return;
     }
   }
+  makeDirectory(dirname(dir));
+  try {
+    mkdirSync(dir);
+  } catch (failure) {
+    // Made by someone else since the first try: as good as made here.
+    existingDirectory(dir, failure);
+  }
+}
+
+/** After `mkdir dir` failed with `failure`: fine where `dir` is a folder already, else the failure. */
+function existingDirectory(dir: string, failure: unknown): void {
+  if (errnoCode(failure) === 'EEXIST' && statSync(dir).isDirectory()) return;
+  throw failure;
 }

@@ -418,7 +418,21 @@ export class SchemaSymbols {
       }
     }
     // A type no constructor builds is still a function's result: its requests carry crc32 of the name.
-    return first === undefined ? crc32(typeName) : crc32(firstText);
+    return first === undefined ? crc32(typeName) : this.subclassId(first);
+  }
+
+  /** crc32 of each result type text met: a few hundred texts for thousands of definitions. */
+  private readonly subclassIds = new Map<string, number>();
+
+  /** A definition's SUBCLASS_OF_ID: crc32 of its result type as its declaration writes it (GramJS's rule). */
+  subclassId(definition: TlDefinition): number {
+    const text = resultTypeText(definition);
+    let id = this.subclassIds.get(text);
+    if (id === undefined) {
+      id = crc32(text);
+      this.subclassIds.set(text, id);
+    }
+    return id;
   }
 
   private declareModuleIdentifier(wanted: string): string {
